@@ -1,0 +1,207 @@
+"""The orchestrator: stream documents through the pipeline into the graph and its files.
+
+Documents are read one by one, parsed with ``nlp.pipe`` in batches (in
+``jobs`` processes), and each parsed ``Doc`` is reduced at once to a small
+:class:`~kg.types.DocResult`; no stage holds all ``Doc`` objects. A document
+that fails is reported and skipped; the rest of the corpus still builds.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .corpus import Source, discover, iter_records, record_from_text
+from .entities import entity_key
+from .errors import InputError, KGError
+from .io import atomic_path
+from .model import DEFAULT_BASE_IRI, KnowledgeGraph
+from .ontology import load_ontology
+from .pipeline import load_pipeline, model_name
+from .types import DocResult, DocumentRecord, EntityMention, RelationMention, SkippedDocument
+
+__all__ = ["build", "BuildResult", "doc_result", "process_records"]
+
+log = logging.getLogger(__name__)
+
+#: Texts longer than this are parsed in paragraph-aligned chunks.
+CHUNK_CHARS = 100_000
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: the graph, the files written and the report."""
+
+    graph: KnowledgeGraph
+    files: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def skipped(self) -> list[SkippedDocument]:
+        return self.graph.skipped
+
+    def report(self) -> dict:
+        return {
+            **self.graph.summary(),
+            "seconds": round(self.seconds, 2),
+            "skipped_documents": [{"path": s.path, "reason": s.reason} for s in self.graph.skipped],
+            "warnings": [
+                {"path": d.path, "warning": w} for d in self.graph.documents.values() for w in d.warnings
+            ],
+        }
+
+    @property
+    def exit_code(self) -> int:
+        """0: all built; 1: some documents skipped; 2: nothing buildable."""
+        if not self.graph.documents:
+            return 2
+        return 1 if self.graph.skipped else 0
+
+
+def doc_result(record: DocumentRecord, doc: Doc, offset: int = 0) -> DocResult:
+    """Reduce a parsed Doc to the small record the rest of the build uses."""
+    text = doc.text
+    entities = tuple(
+        EntityMention(
+            key=entity_key(it["name"], it["cls"]), name=it["name"], cls=it["cls"],
+            text=doc[it["start"]:it["end"]].text, start=doc[it["start"]].idx + offset,
+            end=doc[it["end"] - 1].idx + len(doc[it["end"] - 1].text) + offset,
+            wikidata=it.get("wikidata", ""), via=it.get("via", ""),
+        )
+        for it in doc._.kg_entity_data or []
+    )
+    relations = tuple(
+        RelationMention(
+            subject=entity_key(r["s_name"], r["s_cls"]), predicate=r["predicate"],
+            object=entity_key(r["o_name"], r["o_cls"]), confidence=r["confidence"],
+            sentence=" ".join(text[r["sent_start"]:r["sent_end"]].split()),
+            start=r["sent_start"] + offset, end=r["sent_end"] + offset,
+            subject_text=doc[r["s_start"]:r["s_end"]].text, object_text=doc[r["o_start"]:r["o_end"]].text,
+            trigger=r["trigger"], modality=r["modality"],
+            qualifiers=tuple((k, v) for k, v in r["qualifiers"]),
+        )
+        for r in doc._.kg_relation_data or []
+    )
+    return DocResult(record, entities, relations)
+
+
+def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """Split at paragraph (then line, then sentence) boundaries into pieces below ``limit``."""
+    if len(text) <= limit:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = text.rfind(sep, start + limit // 2, end)
+                if cut > start:
+                    end = cut + len(sep)
+                    break
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def _merge(record: DocumentRecord, parts: list[DocResult]) -> DocResult:
+    return DocResult(record, tuple(e for p in parts for e in p.entities),
+                     tuple(r for p in parts for r in p.relations))
+
+
+def process_records(nlp: Language, records: Iterable[DocumentRecord], *, jobs: int = 1,
+                    batch_size: int = 16, on_skip: Callable[[SkippedDocument], None] | None = None
+                    ) -> Iterator[DocResult]:
+    """Parse records with ``nlp.pipe`` and yield one :class:`DocResult` per record, in order."""
+    limit = min(CHUNK_CHARS, max(1000, nlp.max_length - 1))
+
+    def pieces() -> Iterator[tuple[str, tuple[DocumentRecord, int, int, int]]]:
+        for record in records:
+            chunks = _chunks(record.text, limit)
+            for n, (offset, text) in enumerate(chunks):
+                yield text, (record, offset, n, len(chunks))
+
+    pending: list[DocResult] = []
+    stream = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=max(1, jobs))
+    while True:
+        try:
+            doc, (record, offset, n, total) = next(stream)
+        except StopIteration:
+            break
+        except Exception as exc:  # a component failed on one document
+            raise KGError(f"spaCy pipeline failed: {exc}") from exc
+        pending.append(doc_result(record, doc, offset) if offset == 0 and total == 1
+                       else doc_result(record, doc, offset))
+        if n == total - 1:
+            yield _merge(record, pending) if total > 1 else pending[0]
+            pending = []
+
+
+def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs: int = 1,
+          base_iri: str = DEFAULT_BASE_IRI, out: str | Path | None = None,
+          progress: Callable[[int, int], None] | None = None, batch_size: int = 16) -> BuildResult:
+    """Build a knowledge graph from files, folders or raw strings.
+
+    ``sources`` are paths (files or folders, read recursively) or raw text:
+    a string that is not an existing path and holds a space or newline is
+    taken as a document's text. With ``out``, the graph files and
+    ``report.json`` are written there atomically.
+    """
+    started = time.perf_counter()
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    paths: list[str | Path] = []
+    texts: list[DocumentRecord] = []
+    skipped: list[SkippedDocument] = []
+    for src in sources:
+        if isinstance(src, str) and not Path(src).exists() and (" " in src.strip() or "\n" in src):
+            try:
+                texts.append(record_from_text(src))
+            except InputError as exc:
+                skipped.append(SkippedDocument("<text>", str(exc)))
+        else:
+            paths.append(src)
+    found: list[Source]
+    found, missing = discover(paths)
+    skipped += missing
+    onto = load_ontology()
+    nlp = load_pipeline(model_name(model))
+    total = len(found) + len(texts)
+
+    def records() -> Iterator[DocumentRecord]:
+        yield from texts
+        for item in iter_records(found):
+            if isinstance(item, SkippedDocument):
+                log.warning("skipped %s: %s", item.path, item.reason)
+                skipped.append(item)
+                if progress:
+                    progress(len(skipped), total)
+                continue
+            yield item
+
+    results: list[DocResult] = []
+    for result in process_records(nlp, records(), jobs=jobs, batch_size=batch_size):
+        results.append(result)
+        if progress:
+            progress(len(results) + len(skipped), total)
+    graph = KnowledgeGraph.from_results(results, base_iri=base_iri, skipped=sorted(
+        skipped, key=lambda s: s.path), ontology=onto)
+    result = BuildResult(graph)
+    if out is not None and graph.documents:
+        result.files = graph.write(out)
+    result.seconds = time.perf_counter() - started
+    if out is not None:
+        report = result.report()
+        report.pop("seconds")  # keep report.json identical across runs
+        target = Path(out) / "report.json"
+        with atomic_path(target) as tmp:
+            tmp.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        result.files.append(target)
+    return result

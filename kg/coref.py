@@ -1,0 +1,259 @@
+"""Coreference for the cases news uses all the time: the ``kg_coref`` component.
+
+"the firm", "the software giant", "the chipmaker", "the former"/"the latter",
+"it"/"its" -> the right earlier entity, chosen by class (from the lexicon's
+descriptor nouns), recency and salience, and never the subject of the same
+clause for a description ("OpenAI pays a commission to the software giant").
+Rules on top of the dependency parse; no model download.
+
+Each resolved mention becomes an entity mention with ``via="coref"`` in
+``doc._.kg_entity_data``; ``doc._.coref_links`` lists (mention, antecedent)
+token ranges. Possessed generic products ("OpenAI's API", "its API") become
+products named after their owner ("OpenAI API").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup, Token
+
+from .entities import SPAN_KEY, register_extensions
+from .ontology import load_ontology
+
+__all__ = ["KGCoref", "make_coref_component"]
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+
+
+def _register() -> None:
+    register_extensions()
+    if not Doc.has_extension("coref_links"):
+        Doc.set_extension("coref_links", default=None)
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb (or root) of the clause a token belongs to."""
+    node = tok
+    while node.head is not node and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    return node
+
+
+class KGCoref:
+    """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
+
+    def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 3,
+                 ontology_dir: str | None = None) -> None:
+        _register()
+        self.name = name
+        self.max_sentences = max_sentences
+        onto = load_ontology(ontology_dir)
+        self.onto = onto
+        lex = onto.lexicon["coref"]
+        self.pronouns: dict[str, set[str]] = {
+            p: set(classes) for p, classes in lex["pronouns"].items() if p not in _PLURAL_PRONOUNS
+        }
+        self.descriptors: dict[str, set[str]] = {}
+        for cls, nouns in lex.items():
+            if cls == "pronouns":
+                continue
+            for noun in nouns:
+                self.descriptors.setdefault(noun.lower(), set()).add(cls)
+        rel = onto.lexicon["relations"]
+        self.former = set(rel["former"])
+        self.latter = set(rel["latter"])
+        self.generic_products = set(onto.lexicon["entities"]["generic_products"])
+
+    # -- helpers -----------------------------------------------------------------
+
+    def _compatible(self, cls: str, wanted: set[str]) -> bool:
+        return any(self.onto.is_a(cls, w) for w in wanted)
+
+    def _candidates(self, doc: Doc, items: list[dict[str, Any]], tok: Token) -> list[dict[str, Any]]:
+        """Named mentions before ``tok`` within the last few sentences, most recent first."""
+        sent_starts = [s.start for s in doc.sents]
+        sent_idx = {}
+        for n, s in enumerate(doc.sents):
+            for i in range(s.start, s.end):
+                sent_idx[i] = n
+        here = sent_idx.get(tok.i, 0)
+        out = [
+            it for it in items
+            if it["end"] <= tok.i and it["via"] != "coref" and here - sent_idx.get(it["start"], 0) <= self.max_sentences
+        ]
+        del sent_starts
+        return sorted(out, key=lambda it: -it["start"])
+
+    def _same_clause_subject(self, doc: Doc, items: list[dict[str, Any]], tok: Token) -> set[str]:
+        """Names of entities that are the subject of the clause ``tok`` is in."""
+        verb = _clause_head(tok)
+        names = set()
+        for child in verb.children:
+            if child.dep_ in _SUBJ:
+                for it in items:
+                    if it["start"] <= child.i < it["end"]:
+                        names.add(it["name"])
+        return names
+
+    def _salience(self, doc: Doc, it: dict[str, Any], tok: Token) -> float:
+        root = doc[it["end"] - 1] if it["end"] - it["start"] == 1 else doc[it["start"]:it["end"]].root
+        score = -(tok.i - it["start"]) / 40.0
+        if root.dep_ in _SUBJ:
+            score += 1.0
+        if root.dep_ == "poss" and root.head.dep_ in _SUBJ:
+            score += 0.5
+        if tok.sent.start <= it["start"]:
+            score += 0.5
+        if it["via"] == "demonym":
+            score -= 3.0
+        return score
+
+    def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
+                 description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
+        cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
+        if description:
+            banned = self._same_clause_subject(doc, items + resolved, tok)
+            cands = [c for c in cands if c["name"] not in banned and c["via"] != "demonym"]
+        else:
+            # A pronoun does not take an antecedent that is an argument of its own verb.
+            verb = _clause_head(tok)
+            own = {
+                it["name"] for it in cands
+                if tok.sent.start <= it["start"] and _clause_head(doc[it["start"]]) is verb
+                and tok.dep_ in _SUBJ | {"dobj"} and doc[it["start"]].dep_ in _SUBJ | {"dobj"}
+            }
+            cands = [c for c in cands if c["name"] not in own]
+        if not cands:
+            return None
+        return max(cands, key=lambda c: self._salience(doc, c, tok))
+
+    # -- main ------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            raise ValueError(
+                "kg_coref needs a dependency parse: add it after a 'parser' component "
+                f"(pipeline has no parse on this Doc). Available pipes must include 'parser'."
+            )
+        items: list[dict[str, Any]] = list(doc._.kg_entity_data or [])
+        taken = [False] * len(doc)
+        for it in items:
+            for i in range(it["start"], it["end"]):
+                taken[i] = True
+        links: list[dict[str, int]] = []
+        resolved: list[dict[str, Any]] = []
+
+        def add(span: Span, ante: dict[str, Any]) -> None:
+            if any(taken[span.start:span.end]):
+                return
+            for i in range(span.start, span.end):
+                taken[i] = True
+            resolved.append({"start": span.start, "end": span.end, "name": ante["name"], "cls": ante["cls"],
+                        "wikidata": ante.get("wikidata", ""), "via": "coref"})
+            links.append({"start": span.start, "end": span.end,
+                          "antecedent_start": ante["start"], "antecedent_end": ante["end"]})
+
+        for tok in doc:
+            if taken[tok.i]:
+                continue
+            low = tok.lower_
+            if low in self.pronouns and tok.pos_ == "PRON":
+                if low == "it" and self._pleonastic(tok):
+                    continue
+                ante = self._resolve(doc, items, tok, self.pronouns[low], description=False, resolved=resolved)
+                if ante is not None:
+                    add(doc[tok.i:tok.i + 1], ante)
+                continue
+            if tok.pos_ in {"NOUN", "ADJ"} and not tok.tag_.endswith("S"):
+                det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+                if not det:
+                    continue
+                start = min(det[0].i, *(c.i for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "det", "npadvmod", "punct"}))
+                span = doc[start:tok.i + 1]
+                if low in self.former or low in self.latter:
+                    ante = self._former_latter(doc, items, tok, latter=low in self.latter)
+                    if ante is not None:
+                        add(span, ante)
+                    continue
+                if low in self.descriptors:
+                    ante = self._resolve(doc, items, tok, self.descriptors[low], description=True,
+                                         resolved=resolved)
+                    if ante is not None:
+                        add(span, ante)
+
+        items.extend(resolved)
+        items.sort(key=lambda it: it["start"])
+        self._generic_products(doc, items, taken)
+        items.sort(key=lambda it: it["start"])
+        doc._.kg_entity_data = items
+        doc._.coref_links = links
+        doc.spans[SPAN_KEY] = SpanGroup(
+            doc, name=SPAN_KEY, spans=[Span(doc, it["start"], it["end"], label=it["cls"]) for it in items]
+        )
+        return doc
+
+    def _pleonastic(self, tok: Token) -> bool:
+        """"it is difficult to ...", "it seems that ..." are not references."""
+        head = tok.head
+        if tok.dep_ not in {"nsubj", "expl"}:
+            return False
+        if tok.dep_ == "expl":
+            return True
+        deps = {c.dep_ for c in head.children}
+        return head.lemma_ in {"be", "seem", "appear", "remain", "become"} and bool(
+            deps & {"acomp", "attr"}) and bool(deps & {"xcomp", "ccomp"})
+
+    def _former_latter(self, doc: Doc, items: list[dict[str, Any]], tok: Token,
+                       latter: bool) -> dict[str, Any] | None:
+        seen: list[dict[str, Any]] = []
+        names: set[str] = set()
+        for it in self._candidates(doc, items, tok):
+            if it["via"] == "demonym" or it["name"] in names:
+                continue
+            names.add(it["name"])
+            seen.append(it)
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            return None
+        return seen[0] if latter else seen[1]
+
+    def _generic_products(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool]) -> None:
+        """"OpenAI's API", "its API", "the firm's API" -> a product named "OpenAI API"."""
+        by_token = {}
+        for it in items:
+            for i in range(it["start"], it["end"]):
+                by_token[i] = it
+        for tok in doc:
+            if taken[tok.i] or tok.text not in self.generic_products:
+                continue
+            owner = None
+            for child in tok.children:
+                if child.dep_ in {"poss", "compound"} and child.i in by_token:
+                    cand = by_token[child.i]
+                    if self.onto.is_a(cand["cls"], "Organization"):
+                        owner = cand
+            if owner is None:
+                continue
+            taken[tok.i] = True
+            items.append({"start": tok.i, "end": tok.i + 1, "name": f"{owner['name']} {tok.text}",
+                          "cls": "Product", "wikidata": "", "via": "generic"})
+
+
+@Language.factory(
+    "kg_coref",
+    default_config={"max_sentences": 3, "ontology_dir": None},
+    assigns=["doc._.coref_links", "doc._.kg_entities"],
+    requires=["token.dep", "doc._.kg_entities"],
+)
+def make_coref_component(nlp: Language, name: str, max_sentences: int, ontology_dir: str | None) -> KGCoref:
+    """Factory of the ``kg_coref`` component."""
+    if "kg_entities" not in nlp.pipe_names:
+        raise ValueError(
+            "kg_coref needs 'kg_entities' earlier in the pipeline: "
+            f"nlp.add_pipe('kg_entities') first. Current pipes: {nlp.pipe_names}"
+        )
+    return KGCoref(nlp, name, max_sentences=max_sentences, ontology_dir=ontology_dir)

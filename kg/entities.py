@@ -1,0 +1,328 @@
+"""Mentions -> typed entities: the ``kg_entities`` spaCy component.
+
+It combines the pipeline's NER with a gazetteer (``ontology/gazetteer/``),
+corrects the small model's usual errors with general rules (acronyms of
+common nouns, one label per name within a document, products named by their
+head noun, government bodies by theirs), and types every mention with an
+ontology class. Results:
+
+- ``doc.spans["kg_entities"]``: one span per mention, labelled with its class;
+- ``doc._.kg_entities``: :class:`EntitySpan` records (span, canonical name,
+  class, Wikidata id, how it was found).
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("kg_entities")
+>>> doc = nlp("Reporters in Germany asked Microsoft Corp about Azure.")
+>>> [(e.name, e.cls) for e in doc._.kg_entities]
+[('Germany', 'Country'), ('Microsoft', 'Company'), ('Microsoft Azure', 'Product')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, SpanGroup
+
+from .names import canonical_name, initials, name_key, normalize_quotes
+from .ontology import GazetteerEntry, Ontology, load_ontology
+
+__all__ = ["EntitySpan", "KGEntities", "make_entity_component", "register_extensions", "SPAN_KEY"]
+
+SPAN_KEY = "kg_entities"
+
+#: spaCy labels this component reads.
+_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """An entity mention of a Doc, typed and named."""
+
+    span: Span
+    name: str
+    cls: str
+    wikidata: str = ""
+    via: str = ""  #: "" (named), "gazetteer", "demonym", "coref", "generic"
+
+    @property
+    def key(self) -> str:
+        return entity_key(self.name, self.cls)
+
+
+def entity_key(name: str, cls: str) -> str:
+    from .names import family
+
+    return f"{family(cls)}/{name_key(name)}"
+
+
+def _entities_getter(doc: Doc) -> list[EntitySpan]:
+    out = []
+    for item in doc._.kg_entity_data:
+        span = doc[item["start"] : item["end"]]
+        out.append(EntitySpan(span, item["name"], item["cls"], item.get("wikidata", ""), item.get("via", "")))
+    return out
+
+
+def register_extensions() -> None:
+    """Register the Doc extensions once (idempotent)."""
+    if not Doc.has_extension("kg_entity_data"):
+        Doc.set_extension("kg_entity_data", default=None)
+    if not Doc.has_extension("kg_entities"):
+        Doc.set_extension("kg_entities", getter=_entities_getter)
+
+
+class _Gazetteer:
+    """Surface form -> gazetteer entry, with a PhraseMatcher over all forms."""
+
+    def __init__(self, nlp: Language, onto: Ontology) -> None:
+        self.by_form: dict[str, GazetteerEntry] = {}
+        self.demonyms: dict[str, GazetteerEntry] = {}
+        self.by_key: dict[str, GazetteerEntry] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms: dict[str, str] = {}
+        for entry in onto.gazetteer:
+            for form in (entry.name, *entry.aliases):
+                form = normalize_quotes(form)
+                self.by_form.setdefault(form, entry)
+                self.by_key.setdefault(name_key(form), entry)
+                forms[form] = "ENT"
+                if "'" in form:  # match curly apostrophes too
+                    forms[form.replace("'", "\u2019")] = "ENT"
+                    self.by_form.setdefault(form.replace("'", "\u2019"), entry)
+            for dem in entry.demonyms:
+                self.demonyms.setdefault(dem, entry)
+                forms[dem] = "DEM"
+        tokenizer = nlp.tokenizer
+        ents = [tokenizer(f) for f, kind in sorted(forms.items()) if kind == "ENT"]
+        dems = [tokenizer(f) for f, kind in sorted(forms.items()) if kind == "DEM"]
+        if ents:
+            self.matcher.add("ENT", ents)
+        if dems:
+            self.matcher.add("DEM", dems)
+
+    def lookup(self, text: str) -> GazetteerEntry | None:
+        text = normalize_quotes(text)
+        return self.by_form.get(text) or self.by_form.get(canonical_name(text)) or self.by_key.get(name_key(text))
+
+
+class KGEntities:
+    """The ``kg_entities`` component. Build it with ``nlp.add_pipe("kg_entities")``."""
+
+    def __init__(self, nlp: Language, name: str = "kg_entities", use_gazetteer: bool = True,
+                 ontology_dir: str | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.onto = load_ontology(ontology_dir)
+        self.gazetteer = _Gazetteer(nlp, self.onto) if use_gazetteer else None
+        lex = self.onto.lexicon["entities"]
+        self.non_entities = {normalize_quotes(w).lower() for w in lex["non_entity_acronyms"]} | {
+            w.lower() for w in lex["non_entity_words"]
+        }
+        self.product_heads = {w.lower() for w in lex["product_heads"]}
+        self.gov_heads = set(lex["government_heads"])
+        self.org_heads = set(lex["organization_heads"])
+        self.company_heads = set(lex["company_heads"])
+        self.publication_words = set(lex["publication_words"])
+        self.country_names = {
+            e.name: e for e in self.onto.gazetteer if e.cls == "Country"
+        }
+
+    # -- candidate collection --------------------------------------------------
+
+    def _trim(self, span: Span) -> Span | None:
+        """Drop leading articles and trailing possessives or punctuation."""
+        start, end = span.start, span.end
+        doc = span.doc
+        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
+                               or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                               or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "\u2019s"}):
+            if doc[end - 1].text in {".", ")"} and end - start > 1 and "." in doc[start:end - 1].text:
+                break
+            end -= 1
+        if start >= end:
+            return None
+        # A span crossing a line break (a heading run into a sentence) keeps its first line.
+        for i in range(start, end):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                end = i + 1 if "\n" in doc[i].whitespace_ else i
+                break
+        if start >= end:
+            return None
+        return doc[start:end]
+
+    def _is_noise(self, text: str) -> bool:
+        t = normalize_quotes(text).strip()
+        if not t or not any(ch.isalpha() for ch in t):
+            return True
+        if t.lower() in self.non_entities or canonical_name(t).lower() in self.non_entities:
+            return True
+        if not any(ch.isupper() for ch in t):
+            return True
+        if len(t) == 1:
+            return True
+        return False
+
+    def _class_for(self, span: Span, label: str) -> str | None:
+        text = normalize_quotes(span.text)
+        words = text.split()
+        last = words[-1].rstrip(".,") if words else ""
+        head = span.root
+        if label == "NORP":
+            return None  # demonyms are handled through the gazetteer
+        if label in {"GPE", "LOC", "FAC"}:
+            if label == "GPE" and canonical_name(text) in self.country_names:
+                return "Country"
+            if any(w in self.gov_heads for w in words) and label != "LOC":
+                return "GovernmentBody"
+            return "Place"
+        if label == "PRODUCT":
+            return "Product"
+        if label == "PERSON":
+            if last in self.company_heads or last in self.org_heads:
+                return "Company" if last in self.company_heads else "Organization"
+            return "Person"
+        # ORG
+        if any(w in self.gov_heads for w in words):
+            return "GovernmentBody"
+        if words and words[0] in {"The", "the"} and any(w in self.publication_words for w in words[1:]):
+            return "Organization"
+        if any(w in self.org_heads for w in words):
+            return "Organization"
+        if head.head is not head and head.dep_ == "compound" and head.head.lower_ in self.product_heads \
+                and head.head.i >= span.end:
+            return "Product"
+        return "Company"
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = [False] * len(doc)
+        items: list[dict[str, Any]] = []
+
+        def claim(span: Span, name: str, cls: str, wikidata: str = "", via: str = "") -> None:
+            if any(taken[span.start:span.end]):
+                return
+            for i in range(span.start, span.end):
+                taken[i] = True
+            items.append({"start": span.start, "end": span.end, "name": name, "cls": cls,
+                          "wikidata": wikidata, "via": via})
+
+        # 1. Gazetteer matches, longest first.
+        if self.gazetteer is not None:
+            matches = []
+            for match_id, start, end in self.gazetteer.matcher(doc):
+                kind = doc.vocab.strings[match_id]
+                matches.append((-(end - start), start, end, kind))
+            for _, start, end, kind in sorted(matches):
+                span = doc[start:end]
+                if kind == "ENT":
+                    entry = self.gazetteer.lookup(span.text)
+                    if entry is None:
+                        continue
+                    # "The Information" style names need their article; bare "Information" is not one.
+                    claim(span, entry.name, entry.cls, entry.wikidata, "gazetteer")
+                else:
+                    entry = self.gazetteer.demonyms.get(normalize_quotes(span.text))
+                    if entry is None or span.root.pos_ in {"VERB"}:
+                        continue
+                    claim(span, entry.name, entry.cls, entry.wikidata, "demonym")
+
+        # 2. The pipeline's own entities, cleaned, with one label per name in the doc.
+        candidates: list[tuple[Span, str]] = []
+        for ent in doc.ents:
+            if ent.label_ not in _LABELS:
+                continue
+            span = self._trim(ent)
+            if span is None or self._is_noise(span.text):
+                continue
+            label = ent.label_
+            # "the Trump administration": a person's name before "administration".
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if label == "PERSON" and nxt is not None and nxt.lower_ in {"administration", "government"}:
+                span = doc[span.start:span.end + 1]
+                label = "ORG"
+            # Publications: "The Information", "The Verge" keep their article.
+            if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and \
+                    any(w in self.publication_words for w in span.text.split()):
+                span = doc[span.start - 1:span.end]
+            candidates.append((span, label))
+        votes: dict[str, Counter[str]] = {}
+        for span, label in candidates:
+            group = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "GPE", "PRODUCT": "ORG"}.get(label)
+            if group:
+                votes.setdefault(name_key(span.text), Counter())[group] += 1
+        for span, label in candidates:
+            counts = votes.get(name_key(span.text))
+            if counts and label in {"ORG", "PERSON", "GPE"} and len(counts) > 1:
+                best = max(counts.items(), key=lambda kv: (kv[1], kv[0] == "ORG"))[0]
+                if label != best:
+                    label = best
+            # Single-word "people" that are never written with a first name elsewhere
+            # and appear as organisations in the doc stay organisations (handled above).
+            entry = self.gazetteer.lookup(span.text) if self.gazetteer else None
+            if entry is not None:
+                claim(span, entry.name, entry.cls, entry.wikidata, "gazetteer")
+                continue
+            cls = self._class_for(span, label)
+            if cls is None:
+                continue
+            name = canonical_name(span.text)
+            if cls == "GovernmentBody" and span.text.startswith(("the ", "The ")):
+                name = canonical_name(span.text)
+            claim(span, name, cls)
+
+        # 3. A name recognised once is the same entity wherever else it is written
+        #    (the small model tags "OpenAI" in one sentence and misses it in the next).
+        surface: dict[str, dict[str, Any]] = {}
+        for it in items:
+            if it["via"] in {"", "gazetteer"}:
+                surface.setdefault(doc[it["start"]:it["end"]].text, it)
+        if surface:
+            matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+            for text in sorted(surface):
+                matcher.add(text, [doc[surface[text]["start"]:surface[text]["end"]].as_doc()])
+            for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+                src = surface[doc.vocab.strings[match_id]]
+                claim(doc[start:end], src["name"], src["cls"], src["wikidata"], src["via"])
+
+        # 4. Acronyms defined in the text: "Advanced Micro Devices (AMD)".
+        by_start = {it["start"]: it for it in items}
+        for it in list(items):
+            end = it["end"]
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                acro = doc[end + 1]
+                if acro.text.isupper() and len(acro.text) >= 2 and not taken[acro.i]:
+                    claim(doc[acro.i:acro.i + 1], it["name"], it["cls"], it["wikidata"], "acronym")
+                elif acro.i in by_start and initials(it["name"]) == acro.text:
+                    by_start[acro.i]["name"] = it["name"]
+        # Bare acronyms elsewhere in the doc whose long form was seen.
+        long_forms = {initials(it["name"]): it for it in items if initials(it["name"])}
+        for it in items:
+            if it["via"] in {"", "acronym"} and it["name"].isupper() and it["name"] in long_forms:
+                src = long_forms[it["name"]]
+                if src is not it and src["cls"] == it["cls"]:
+                    it["name"] = src["name"]
+
+        items.sort(key=lambda it: it["start"])
+        doc._.kg_entity_data = items
+        doc.spans[SPAN_KEY] = SpanGroup(
+            doc, name=SPAN_KEY, spans=[Span(doc, it["start"], it["end"], label=it["cls"]) for it in items]
+        )
+        return doc
+
+
+@Language.factory(
+    "kg_entities",
+    default_config={"use_gazetteer": True, "ontology_dir": None},
+    assigns=["doc._.kg_entities", "doc.spans"],
+    requires=["token.text"],
+)
+def make_entity_component(nlp: Language, name: str, use_gazetteer: bool, ontology_dir: str | None) -> KGEntities:
+    """Factory of the ``kg_entities`` component."""
+    return KGEntities(nlp, name, use_gazetteer=use_gazetteer, ontology_dir=ontology_dir)

@@ -1,0 +1,70 @@
+"""Atomic file output: write to a temporary name in the same folder, then rename.
+
+An interrupted build leaves the previous files intact, never half-written ones.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .errors import ExportError
+
+__all__ = ["atomic_path", "commit_all"]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _publish(tmp: Path, target: Path) -> None:
+    """Give the file ordinary permissions (mkstemp makes it private), then rename."""
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, target)
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path next to ``target``; rename it over ``target`` on success."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        _publish(tmp_path, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp_path.unlink()
+        raise
+
+
+def commit_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
+    """Write every file to a temporary name first; rename them all only when all succeeded."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, write in jobs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            os.close(fd)
+            staged.append((Path(tmp), target))
+            try:
+                write(Path(tmp))
+            except ExportError:
+                raise
+            except (OSError, ValueError, TypeError) as exc:
+                raise ExportError(f"Cannot write {target}: {exc}") from exc
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+    for tmp, target in staged:
+        _publish(tmp, target)
+    return [target for _, target in staged]

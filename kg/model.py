@@ -1,0 +1,215 @@
+"""The knowledge graph: entities, relations, and statements with provenance.
+
+:class:`KnowledgeGraph` is built from per-document results (see
+:func:`KnowledgeGraph.from_results`) and converts to rdflib and NetworkX.
+Everything is sorted, so the same input gives the same graph, byte for byte,
+whatever order documents were processed in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .corpus import find_date
+from .errors import ExportError
+from .io import commit_all
+from .linking import resolve_entities
+from .ontology import Ontology, load_ontology
+from .types import DocResult, DocumentRecord, Entity, Relation, SkippedDocument, Statement
+
+if TYPE_CHECKING:
+    import networkx
+    import rdflib
+
+__all__ = ["DEFAULT_BASE_IRI", "KnowledgeGraph", "resolve_date", "register_converter", "register_writer",
+           "WRITERS"]
+
+#: Where entity, document and statement IRIs are minted unless ``--base-iri`` says otherwise.
+DEFAULT_BASE_IRI = "https://w3id.org/kg-builder/graph/"
+
+
+#: Output formats: name -> (file suffix, writer(graph, path)). Filled by :mod:`kg.export`.
+WRITERS: dict[str, tuple[str, Callable[["KnowledgeGraph", Path], None]]] = {}
+_CONVERTERS: dict[str, Callable[["KnowledgeGraph"], Any]] = {}
+
+
+def register_writer(name: str, suffix: str, writer: Callable[["KnowledgeGraph", Path], None]) -> None:
+    """Register an output format (the exporters call this; see :mod:`kg.export`)."""
+    WRITERS[name] = (suffix, writer)
+
+
+def register_converter(name: str, converter: Callable[["KnowledgeGraph"], Any]) -> None:
+    """Register an in-memory conversion (``"rdflib"``, ``"networkx"``)."""
+    _CONVERTERS[name] = converter
+
+
+def _convert(name: str, graph: "KnowledgeGraph") -> Any:
+    try:
+        return _CONVERTERS[name](graph)
+    except KeyError:
+        raise KeyError(f"No converter '{name}' registered; available: {sorted(_CONVERTERS)}") from None
+
+
+def resolve_date(text: str, reference: str = "") -> str:
+    """An ISO date for a date expression, borrowing the year of ``reference`` when missing.
+
+    >>> resolve_date("July 9th, 2024")
+    '2024-07-09'
+    >>> resolve_date("July 9th", "2024-08-23")
+    '2024-07-09'
+    >>> resolve_date("late last month")
+    ''
+    """
+    iso = find_date(text)
+    if iso:
+        return iso
+    if reference:
+        year = reference[:4]
+        iso = find_date(f"{text.strip()}, {year}")
+        if iso and re.search(r"\d", text):
+            return iso
+    return ""
+
+
+def _combine(confidences: Iterable[float]) -> float:
+    """Noisy-or: independent pieces of evidence reinforce each other."""
+    miss = 1.0
+    for c in confidences:
+        miss *= 1.0 - c
+    return round(1.0 - miss, 3)
+
+
+@dataclass
+class KnowledgeGraph:
+    """Entities, relations and statements of a corpus.
+
+    >>> import kg
+    >>> graph = kg.KnowledgeGraph.from_results([])
+    >>> len(graph.entities), len(graph.relations)
+    (0, 0)
+    """
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    statements: dict[str, Statement] = field(default_factory=dict)
+    documents: dict[str, DocumentRecord] = field(default_factory=dict)
+    skipped: list[SkippedDocument] = field(default_factory=list)
+    base_iri: str = DEFAULT_BASE_IRI
+    ontology: Ontology | None = None
+
+    # -- construction ---------------------------------------------------------------
+
+    @classmethod
+    def from_results(cls, results: Iterable[DocResult], *, base_iri: str = DEFAULT_BASE_IRI,
+                     skipped: Iterable[SkippedDocument] = (), ontology: Ontology | None = None
+                     ) -> KnowledgeGraph:
+        onto = ontology or load_ontology()
+        results = sorted(results, key=lambda r: r.document.doc_id)
+        entities, key_to_id = resolve_entities(results, onto)
+        statements: dict[str, Statement] = {}
+        documents = {}
+        for result in results:
+            doc = result.document
+            documents[doc.doc_id] = DocumentRecord(doc.doc_id, doc.path, "", doc.sha256, doc.title,
+                                                   doc.date, doc.warnings)
+            for r in result.relations:
+                s, o = key_to_id.get(r.subject), key_to_id.get(r.object)
+                if s is None or o is None or s == o:
+                    continue
+                quals = []
+                for k, v in r.qualifiers:
+                    if k in {"date", "startDate"}:
+                        iso = resolve_date(v, doc.date)
+                        quals.append((k, iso) if iso else ("dateText", v))
+                    else:
+                        quals.append((k, v))
+                digest = hashlib.sha256(
+                    "\x1f".join([doc.doc_id, s, r.predicate, o, str(r.start), str(r.end)]).encode()
+                ).hexdigest()[:16]
+                sid = f"{doc.doc_id}-{digest}"
+                st = Statement(
+                    id=sid, subject=s, predicate=r.predicate, object=o, doc_id=doc.doc_id,
+                    sentence=r.sentence, start=r.start, end=r.end, confidence=r.confidence,
+                    modality=r.modality, subject_text=r.subject_text, object_text=r.object_text,
+                    trigger=r.trigger, qualifiers=tuple(sorted(set(quals))), date=doc.date,
+                )
+                old = statements.get(sid)
+                if old is None or (old.asserted, old.confidence) < (st.asserted, st.confidence):
+                    statements[sid] = st
+        grouped: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
+        symmetric = onto.symmetric
+        for st in statements.values():
+            s, o = st.subject, st.object
+            if st.predicate in symmetric and o < s:
+                s, o = o, s
+            grouped[(s, st.predicate, o)].append(st)
+        relations = []
+        for (s, p, o), sts in sorted(grouped.items()):
+            facts = [x for x in sts if x.asserted]
+            if not facts:
+                continue
+            dates = sorted(x.date for x in facts if x.date)
+            relations.append(Relation(s, p, o, tuple(sorted(x.id for x in sts)),
+                                      _combine(x.confidence for x in facts), dates[0] if dates else ""))
+        return cls(entities=entities, relations=relations, statements=dict(sorted(statements.items())),
+                   documents=dict(sorted(documents.items())), skipped=list(skipped),
+                   base_iri=base_iri, ontology=onto)
+
+    # -- views ------------------------------------------------------------------------
+
+    def entity(self, name: str) -> Entity | None:
+        """The entity called ``name`` (label or alternative label, any case), if any."""
+        low = name.casefold()
+        for e in self.entities.values():
+            if e.name.casefold() == low or e.id.casefold() == low:
+                return e
+        for e in self.entities.values():
+            if any(a.casefold() == low for a in e.alt_labels):
+                return e
+        return None
+
+    def triples(self) -> list[tuple[str, str, str]]:
+        """(subject name, relation, object name) of every asserted relation."""
+        return [(self.entities[r.subject].name, r.predicate, self.entities[r.object].name)
+                for r in self.relations]
+
+    def to_rdflib(self) -> rdflib.Graph:
+        """The graph as an rdflib Graph (entities, relations, statements, documents)."""
+        return _convert("rdflib", self)
+
+    def to_networkx(self) -> networkx.MultiDiGraph:
+        """The graph as a NetworkX MultiDiGraph: one node per entity, one edge per relation."""
+        return _convert("networkx", self)
+
+    def write(self, folder: str | Path, formats: Iterable[str] | None = None) -> list[Path]:
+        """Write the graph files into ``folder`` (atomically); returns the paths written.
+
+        ``formats`` are names of :data:`WRITERS` (default: all of them).
+        """
+        names = list(formats) if formats is not None else list(WRITERS)
+        unknown = [n for n in names if n not in WRITERS]
+        if unknown:
+            raise ExportError(f"Unknown output format(s) {unknown}; available: {sorted(WRITERS)}")
+        folder = Path(folder)
+        jobs = []
+        for name in names:
+            suffix, writer = WRITERS[name]
+            jobs.append((folder / f"graph{suffix}", lambda path, w=writer: w(self, path)))
+        return commit_all(jobs)
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "documents": len(self.documents),
+            "skipped": len(self.skipped),
+            "entities": len(self.entities),
+            "relations": len(self.relations),
+            "statements": len(self.statements),
+        }
+
+

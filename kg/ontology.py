@@ -1,0 +1,291 @@
+"""Load the ontology (``ontology/kg.ttl``), the lexicon and the gazetteer.
+
+The ontology is data that drives extraction: relation triggers, argument
+prepositions, domains and ranges are read from the Turtle file, so a user
+adds a relation by editing Turtle, not Python.
+
+>>> onto = load_ontology()
+>>> onto.relations["bans"].parent
+'restricts'
+>>> onto.is_a("Company", "Organization")
+True
+>>> "partnersWith" in onto.symmetric
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import rdflib
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS
+
+from .errors import OntologyError
+
+__all__ = [
+    "KG_NS",
+    "RelationInfo",
+    "GazetteerEntry",
+    "Ontology",
+    "ontology_dir",
+    "load_ontology",
+]
+
+#: The namespace of the project's own terms.
+KG_NS = "https://w3id.org/kg-builder/ontology#"
+_KG = rdflib.Namespace(KG_NS)
+
+
+def ontology_dir() -> Path:
+    """Where the ontology files live: ``$KG_ONTOLOGY_DIR``, the installed copy, or the repo's."""
+    env = os.environ.get("KG_ONTOLOGY_DIR")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_ontology", here.parent / "ontology"):
+        if (candidate / "kg.ttl").is_file():
+            return candidate
+    raise OntologyError(
+        f"No ontology found: looked for kg.ttl in {here / '_ontology'} and {here.parent / 'ontology'}; "
+        "set KG_ONTOLOGY_DIR to the folder that holds kg.ttl."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RelationInfo:
+    """What the extractor needs to know of one relation."""
+
+    name: str
+    label: str
+    comment: str
+    domain: frozenset[str]
+    range: frozenset[str]
+    triggers: tuple[tuple[str, ...], ...]
+    role_triggers: tuple[tuple[str, ...], ...]
+    inverse_role_triggers: tuple[tuple[str, ...], ...]
+    object_preps: frozenset[str]
+    symmetric: bool = False
+    parent: str | None = None
+    location_is_agent: bool = False
+    passive_keeps_subject: bool = False
+    symmetric_evidence: bool = False
+    base_confidence: float = 0.7
+    qualifier_role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """A well-known entity: canonical name, class, aliases, Wikidata id."""
+
+    name: str
+    cls: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    wikidata: str = ""
+    country: str = ""
+    region: str = ""
+    developer: str = ""
+
+
+@dataclass
+class Ontology:
+    """Classes, relations, lexicon and gazetteer, loaded once."""
+
+    directory: Path
+    graph: rdflib.Graph
+    classes: dict[str, frozenset[str]]  #: class -> all its superclasses (itself included)
+    relations: dict[str, RelationInfo]
+    lexicon: dict
+    gazetteer: list[GazetteerEntry] = field(default_factory=list)
+    version: str = ""
+    colors: dict[str, str] = field(default_factory=dict)  #: class -> "#RRGGBB"
+
+    @property
+    def symmetric(self) -> frozenset[str]:
+        return frozenset(r for r, info in self.relations.items() if info.symmetric)
+
+    def is_a(self, cls: str, target: str) -> bool:
+        """True when ``cls`` is ``target`` or one of its subclasses."""
+        return target in self.classes.get(cls, frozenset({cls}))
+
+    def fits(self, cls: str, allowed: frozenset[str]) -> bool:
+        """True when ``cls`` is (a subclass of) one of ``allowed``."""
+        return any(self.is_a(cls, a) for a in allowed)
+
+    def ancestors(self, relation: str) -> list[str]:
+        out = [relation]
+        while (parent := self.relations[out[-1]].parent) is not None:
+            out.append(parent)
+        return out
+
+    def words(self, section: str, key: str) -> frozenset[str]:
+        """A word list from ``lexicon.toml`` (``words("relations", "hedges")``)."""
+        try:
+            return frozenset(self.lexicon[section][key])
+        except KeyError as exc:
+            raise OntologyError(f"lexicon.toml has no list [{section}].{key}") from exc
+
+
+def _local(term: rdflib.term.Node) -> str:
+    text = str(term)
+    return text[len(KG_NS):] if text.startswith(KG_NS) else text.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _class_set(graph: rdflib.Graph, node: rdflib.term.Node | None) -> frozenset[str]:
+    if node is None:
+        return frozenset({"Entity"})
+    union = graph.value(node, OWL.unionOf)
+    if union is not None:
+        return frozenset(_local(m) for m in Collection(graph, union))
+    return frozenset({_local(node)})
+
+
+def _triggers(graph: rdflib.Graph, rel: rdflib.URIRef, prop: rdflib.URIRef) -> tuple[tuple[str, ...], ...]:
+    words = {tuple(str(t).lower().split()) for t in graph.objects(rel, prop)}
+    # Longer triggers first: "pay commission" is tried before "pay".
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows = []
+    for lineno, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise OntologyError(f"{path}: line {lineno}: wrong number of tab-separated columns")
+        rows.append({k: v.strip() for k, v in row.items()})
+    return rows
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def _load_gazetteer(directory: Path) -> list[GazetteerEntry]:
+    gdir = directory / "gazetteer"
+    entries: list[GazetteerEntry] = []
+    if not gdir.is_dir():
+        return entries
+    spec = {
+        "countries.tsv": None,
+        "places.tsv": None,
+        "organizations.tsv": None,
+        "products.tsv": "Product",
+    }
+    for fname, fixed_cls in spec.items():
+        path = gdir / fname
+        if not path.is_file():
+            continue
+        for row in _read_tsv(path):
+            entries.append(
+                GazetteerEntry(
+                    name=row["name"],
+                    cls=fixed_cls or row.get("class", "") or "Organization",
+                    aliases=_split(row.get("aliases", "")),
+                    demonyms=_split(row.get("demonyms", "")),
+                    wikidata=row.get("wikidata", ""),
+                    country=row.get("country", ""),
+                    region=row.get("region", ""),
+                    developer=row.get("developer", ""),
+                )
+            )
+    return entries
+
+
+def _version(directory: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(directory.rglob("*")):
+        if path.is_file() and path.suffix in {".ttl", ".toml", ".tsv"}:
+            digest.update(path.relative_to(directory).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=4)
+def load_ontology(directory: str | os.PathLike[str] | None = None) -> Ontology:
+    """Parse ``kg.ttl``, ``lexicon.toml`` and the gazetteer of ``directory``."""
+    base = Path(directory) if directory is not None else ontology_dir()
+    ttl = base / "kg.ttl"
+    graph = rdflib.Graph()
+    try:
+        graph.parse(ttl, format="turtle")
+    except Exception as exc:  # rdflib raises several parser error types
+        raise OntologyError(f"Cannot parse the ontology {ttl}: {exc}") from exc
+
+    direct: dict[str, set[str]] = {}
+    for cls in graph.subjects(RDF.type, OWL.Class):
+        if isinstance(cls, rdflib.URIRef) and str(cls).startswith(KG_NS):
+            direct[_local(cls)] = {
+                _local(p) for p in graph.objects(cls, RDFS.subClassOf) if str(p).startswith(KG_NS)
+            }
+    classes: dict[str, frozenset[str]] = {}
+    for name in direct:
+        seen, todo = {name}, [name]
+        while todo:
+            for parent in direct.get(todo.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        classes[name] = frozenset(seen)
+
+    relations: dict[str, RelationInfo] = {}
+    symmetric = {_local(p) for p in graph.subjects(RDF.type, OWL.SymmetricProperty)}
+    for prop in sorted(graph.subjects(RDF.type, OWL.ObjectProperty)):
+        name = _local(prop)
+        if not str(prop).startswith(KG_NS) or name == "relation":
+            continue
+        parents = [_local(p) for p in graph.objects(prop, RDFS.subPropertyOf) if _local(p) != "relation"]
+
+        def flag(term: str) -> bool:
+            value = graph.value(prop, _KG[term])
+            return bool(value is not None and value.toPython() is True)
+
+        conf = graph.value(prop, _KG.baseConfidence)
+        relations[name] = RelationInfo(
+            name=name,
+            label=str(graph.value(prop, RDFS.label) or name),
+            comment=str(graph.value(prop, RDFS.comment) or ""),
+            domain=_class_set(graph, graph.value(prop, RDFS.domain)),
+            range=_class_set(graph, graph.value(prop, RDFS.range)),
+            triggers=_triggers(graph, prop, _KG.trigger),
+            role_triggers=_triggers(graph, prop, _KG.roleTrigger),
+            inverse_role_triggers=_triggers(graph, prop, _KG.inverseRoleTrigger),
+            object_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.objectPreposition)),
+            symmetric=name in symmetric,
+            parent=parents[0] if parents else None,
+            location_is_agent=flag("locationIsAgent"),
+            passive_keeps_subject=flag("passiveKeepsSubject"),
+            symmetric_evidence=flag("symmetricEvidence"),
+            base_confidence=float(conf.toPython()) if conf is not None else 0.7,
+            qualifier_role=str(graph.value(prop, _KG.qualifierRole) or ""),
+        )
+    if not relations:
+        raise OntologyError(f"{ttl} defines no kg: object properties")
+
+    lex_path = base / "lexicon.toml"
+    try:
+        lexicon = tomllib.loads(lex_path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise OntologyError(f"Cannot read the lexicon {lex_path}: {exc}") from exc
+
+    colors = {
+        _local(cls): str(col) for cls, col in graph.subject_objects(_KG.color) if str(cls).startswith(KG_NS)
+    }
+    return Ontology(
+        colors=colors,
+        directory=base,
+        graph=graph,
+        classes=classes,
+        relations=relations,
+        lexicon=lexicon,
+        gazetteer=_load_gazetteer(base),
+        version=_version(base),
+    )

@@ -1,0 +1,611 @@
+"""Ontology-driven relation extraction: the ``kg_relations`` spaCy component.
+
+Trigger words, argument prepositions, domains and ranges come from
+``ontology/kg.ttl`` (see :mod:`kg.ontology`). For each trigger in a sentence
+the component reads its arguments off the dependency parse:
+
+- verbs in active and passive voice, with subjects inherited through
+  coordination, control verbs and relative clauses;
+- event nouns ("OpenAI's API restriction in China", "a partnership between X
+  and Y", "X's investment in Y"), also as objects of light verbs ("X and Y
+  have a partnership");
+- role nouns in compounds and appositions ("Nvidia CEO Jensen Huang",
+  "Facebook's parent Meta", "Chinese startup DeepSeek", "Y, a unit of X").
+
+Arguments are mapped to entity mentions (named, coreferent, or group nouns
+such as "Chinese users" that stand for a country). Negated and hypothetical
+statements are kept with their modality and are not asserted as facts.
+
+Results: ``doc._.relations`` (:class:`RelationSpan` records with spaCy spans)
+backed by plain data in ``doc._.kg_relation_data``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .entities import register_extensions
+from .ontology import Ontology, RelationInfo, load_ontology
+
+__all__ = ["RelationSpan", "KGRelations", "make_relation_component"]
+
+_SUBJ = {"nsubj", "csubj"}
+_REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+
+
+@dataclass(frozen=True, slots=True)
+class RelationSpan:
+    """A relation read from a Doc."""
+
+    subject: Span
+    predicate: str
+    object: Span
+    confidence: float
+    subject_name: str
+    object_name: str
+    subject_class: str
+    object_class: str
+    sentence: Span
+    trigger: str
+    modality: str
+    qualifiers: dict[str, str]
+
+    @property
+    def asserted(self) -> bool:
+        return self.modality == "fact"
+
+
+def _relations_getter(doc: Doc) -> list[RelationSpan]:
+    out = []
+    for r in doc._.kg_relation_data or []:
+        out.append(
+            RelationSpan(
+                subject=doc[r["s_start"]:r["s_end"]], predicate=r["predicate"],
+                object=doc[r["o_start"]:r["o_end"]], confidence=r["confidence"],
+                subject_name=r["s_name"], object_name=r["o_name"],
+                subject_class=r["s_cls"], object_class=r["o_cls"],
+                sentence=doc.char_span(r["sent_start"], r["sent_end"], alignment_mode="expand"),
+                trigger=r["trigger"], modality=r["modality"], qualifiers=dict(r["qualifiers"]),
+            )
+        )
+    return out
+
+
+def _register() -> None:
+    register_extensions()
+    if not Doc.has_extension("kg_relation_data"):
+        Doc.set_extension("kg_relation_data", default=None)
+    if not Doc.has_extension("relations"):
+        Doc.set_extension("relations", getter=_relations_getter)
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    relation: RelationInfo
+    words: tuple[str, ...]
+    kind: str  # "event", "role", "inverse"
+
+
+@dataclass(frozen=True, slots=True)
+class _Arg:
+    item: int  # index into the entity items
+    cost: float  # indirection of the mapping
+    role: str  # "agent", "patient", "recipient", "prep:<p>", "holder", "anchor", "location"
+    token: int
+
+
+class KGRelations:
+    """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
+
+    def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
+                 ontology_dir: str | None = None) -> None:
+        _register()
+        self.name = name
+        self.min_confidence = min_confidence
+        self.onto: Ontology = load_ontology(ontology_dir)
+        lex = self.onto.lexicon
+        self.light_verbs = set(lex["relations"]["light_verbs"])
+        self.hedges = set(lex["relations"]["hedges"]) - {"would"}
+        self.negations = set(lex["relations"]["negations"])
+        self.reporting = set(lex["relations"]["reporting"])
+        self.group_nouns = set(lex["entities"]["group_nouns"])
+        self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
+        self.index: dict[str, list[_Trigger]] = {}
+        for rel in self.onto.relations.values():
+            for kind, triggers in (("event", rel.triggers), ("role", rel.role_triggers),
+                                   ("inverse", rel.inverse_role_triggers)):
+                for words in triggers:
+                    for w in set(words):
+                        self.index.setdefault(w, []).append(_Trigger(rel, words, kind))
+
+    # -- trigger matching ----------------------------------------------------------
+
+    def _matches(self, tok: Token) -> list[_Trigger]:
+        keys = {tok.lemma_.lower(), tok.lower_}
+        found: list[_Trigger] = []
+        for key in keys:
+            for trig in self.index.get(key, ()):
+                if trig in found:
+                    continue
+                if trig.kind == "event" and tok.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"}:
+                    continue
+                if trig.kind != "event" and tok.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                if len(trig.words) > 1:
+                    rest = list(trig.words)
+                    for k in keys:
+                        if k in rest:
+                            rest.remove(k)
+                            break
+                    near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
+                    if tok.dep_ in {"compound", "amod"}:
+                        near |= {tok.head.lemma_.lower()}
+                    for c in tok.children:  # "take ... to court"
+                        if c.dep_ == "prep":
+                            near |= {g.lemma_.lower() for g in c.children}
+                    if not all(w in near for w in rest):
+                        continue
+                elif trig.words[0] not in keys:
+                    continue
+                found.append(trig)
+        # A multi-word trigger beats single-word ones of the same kind on the same token.
+        multi = [t for t in found if len(t.words) > 1]
+        if multi:
+            multi_kinds = {t.kind for t in multi}
+            found = [t for t in found if len(t.words) > 1 or t.kind not in multi_kinds]
+        return found
+
+    # -- argument mapping ----------------------------------------------------------
+
+    def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
+             depth: int = 0) -> list[tuple[int, float, int]]:
+        """Entity items a token stands for, with a cost for each indirection."""
+        if depth > 4:
+            return []
+        out: list[tuple[int, float, int]] = []
+        if tok.i in by_token:
+            out.append((by_token[tok.i], cost, tok.i))
+        elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
+            out += self._map(tok.head.head, by_token, items, cost, depth + 1)
+        else:
+            # "a product offered by X": the attribute of a copula stands for its subject
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                for c in tok.head.children:
+                    if c.dep_ in {"nsubj", "nsubjpass"}:
+                        out += self._map(c, by_token, items, cost + 0.1, depth + 1)
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    out += self._map(c, by_token, items, cost + 0.05, depth + 1)
+            lemma = tok.lemma_.lower()
+            if lemma in self.group_nouns or tok.lower_ in self.group_nouns:
+                for c in tok.children:
+                    if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in by_token:
+                        it = items[by_token[c.i]]
+                        if self.onto.is_a(it["cls"], "Location"):
+                            out.append((by_token[c.i], cost + 0.15, c.i))
+                    if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"}:
+                        for g in c.children:
+                            if g.dep_ == "pobj" and g.i in by_token:
+                                it = items[by_token[g.i]]
+                                if self.onto.is_a(it["cls"], "Location"):
+                                    out.append((by_token[g.i], cost + 0.2, g.i))
+            elif lemma in self.product_heads:
+                for c in tok.subtree:
+                    if c.i < tok.i and c.dep_ == "compound" and c.i in by_token:
+                        it = items[by_token[c.i]]
+                        if it["cls"] == "Product":
+                            out.append((by_token[c.i], cost + 0.1, c.i))
+                            break
+        for c in tok.children:
+            if c.dep_ == "conj":
+                out += self._map(c, by_token, items, cost, depth + 1)
+        return out
+
+    # -- frames ----------------------------------------------------------------------
+
+    def _own_subjects(self, tok: Token) -> tuple[list[Token], list[Token], bool]:
+        """(agents, patients, passive) from a verb's own dependents."""
+        agents, patients = [], []
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
+            tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}
+        )
+        for c in tok.children:
+            if c.dep_ in _SUBJ:
+                agents.append(c)
+            elif c.dep_ == "nsubjpass":
+                patients.append(c)
+            elif c.dep_ == "dobj":
+                patients.append(c)
+            elif c.dep_ == "agent":
+                agents += [g for g in c.children if g.dep_ == "pobj"]
+        return agents, patients, passive
+
+    def _inherited_agents(self, tok: Token) -> list[Token]:
+        """Subjects a verb without its own takes from the clause that governs it."""
+        node = tok
+        for _ in range(4):
+            head = node.head
+            if head is node:
+                return []
+            if node.dep_ == "conj" or node.dep_ == "advcl" or node.dep_ == "xcomp":
+                own = [c for c in head.children if c.dep_ in _SUBJ]
+                if node.dep_ == "xcomp":
+                    dobjs = [c for c in head.children if c.dep_ == "dobj"]
+                    if dobjs and head.lemma_ not in {"take", "make", "have"}:
+                        return dobjs
+                if own:
+                    return own
+                node = head
+                continue
+            if node.dep_ == "acl" and head.dep_ in {"dobj", "pobj", "attr"}:
+                verb = head.head
+                if verb.dep_ == "prep":
+                    verb = verb.head
+                own = [c for c in verb.children if c.dep_ in _SUBJ]
+                if own:
+                    return own
+                node = verb
+                continue
+            if node.dep_ == "relcl":
+                rel = [c for c in node.children if c.lower_ in _REL_PRONOUNS]
+                if not rel:
+                    return [head]
+                return []
+            if node.dep_ == "pcomp" or node.dep_ == "prep":
+                node = head
+                continue
+            return []
+        return []
+
+    def _event_args(self, tok: Token) -> tuple[list[tuple[Token, str]], list[tuple[Token, str]], bool]:
+        """(agents, objects) as (token, role) for an event trigger; and whether voice is passive."""
+        agents: list[tuple[Token, str]] = []
+        objects: list[tuple[Token, str]] = []
+        passive = False
+        if tok.pos_ in {"VERB", "ADJ"} or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+            ag, pa, passive = self._own_subjects(tok)
+            agents += [(t, "agent") for t in ag]
+            for t in pa:
+                objects.append((t, "patient"))
+            if tok.dep_ == "relcl":
+                rel = [c for c in tok.children if c.lower_ in _REL_PRONOUNS]
+                if rel and rel[0].dep_ in {"dobj", "nsubjpass"}:
+                    objects.append((tok.head, "patient"))
+                elif not ag and not rel:
+                    agents.append((tok.head, "agent"))
+            if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN":
+                objects.append((tok.head, "patient"))
+            if tok.dep_ == "acl" and tok.tag_ == "VBG":
+                agents.append((tok.head, "agent"))
+            if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "oprd"}:
+                agents += [(c, "agent") for c in tok.head.children if c.dep_ in _SUBJ]
+            if tok.pos_ == "ADJ" and tok.dep_ == "amod":
+                agents.append((tok.head, "agent"))
+            if not agents and not (passive and any(r == "agent" for _, r in agents)):
+                agents += [(t, "agent") for t in self._inherited_agents(tok)]
+            for c in tok.children:
+                if c.dep_ == "dative":
+                    if c.pos_ == "ADP":
+                        objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+                    else:
+                        objects.append((c, "recipient"))
+                elif c.dep_ == "prep":
+                    objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+                elif c.dep_ in {"npadvmod", "compound"} and tok.dep_ == "amod":
+                    objects.append((c, "prep:in"))
+            # "restrict access to X in China": prepositions of the direct object
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    for p in c.children:
+                        if p.dep_ == "prep":
+                            objects += [(g, "nested:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
+        else:  # event noun
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    agents.append((c, "agent"))
+                elif c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i:
+                    agents.append((c, "modifier"))
+                elif c.dep_ == "prep":
+                    pobjs = [g for g in c.children if g.dep_ == "pobj"]
+                    if c.lower_ == "by":
+                        agents += [(g, "agent") for g in pobjs]
+                    else:
+                        objects += [(g, "prep:" + c.lower_) for g in pobjs]
+            # "X and Y have a partnership", "X announced an investment in Y"
+            head = tok.head
+            if tok.dep_ in {"dobj", "attr", "nsubjpass"} and head.lemma_ in self.light_verbs and not any(
+                r == "agent" for _, r in agents
+            ):
+                own = [c for c in head.children if c.dep_ in _SUBJ]
+                agents += [(t, "agent") for t in (own or self._inherited_agents(head))]
+                for c in head.children:
+                    if c.dep_ == "prep":
+                        objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+                    elif c.dep_ == "dative":
+                        objects.append((c, "recipient"))
+        return agents, objects, passive
+
+    def _role_args(self, tok: Token) -> tuple[list[Token], list[tuple[Token, str]]]:
+        """(holders, anchors) for a role noun."""
+        holders: list[Token] = []
+        anchors: list[tuple[Token, str]] = []
+        if tok.dep_ in {"compound", "appos", "nmod"} and tok.head.pos_ in {"PROPN", "NOUN"} and (
+            tok.dep_ != "compound" or tok.head.i > tok.i
+        ):
+            holders.append(tok.head)
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            holders += [c for c in tok.head.children if c.dep_ in {"nsubj"}]
+        for c in tok.children:
+            if c.dep_ == "appos":
+                holders.append(c)
+            elif c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < tok.i:
+                anchors.append((c, "anchor"))
+            elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
+                anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+        return holders, anchors
+
+    # -- modality and qualifiers ------------------------------------------------------
+
+    def _modality(self, tok: Token) -> str:
+        node = tok
+        reported = False
+        chain = [tok]
+        for _ in range(6):
+            if node.head is node:
+                break
+            if node.dep_ in {"ccomp", "acl", "relcl", "advcl", "ROOT"} and node.head.lemma_.lower() in self.reporting:
+                reported = True
+            node = node.head
+            chain.append(node)
+            if node.pos_ == "VERB" and node.dep_ in {"ROOT"}:
+                break
+        for n, node in enumerate(chain):
+            for c in node.children:
+                if c.dep_ == "neg" or (c.lower_ in {"never", "no"} and c.dep_ in {"neg", "advmod", "det"}):
+                    if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr"}:
+                        return "negated"
+                if c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in self.hedges:
+                    if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr", "conj"}:
+                        return "hypothetical"
+                if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and not reported and n == 0:
+                    return "hypothetical"
+                if c.dep_ == "mark" and c.lower_ in {"if", "whether", "unless"} and n <= 1:
+                    return "hypothetical"
+            if n > 0 and chain[n - 1].dep_ in {"xcomp", "dobj", "acl"}:
+                lemma = node.lemma_.lower()
+                if lemma in self.hedges:
+                    return "hypothetical"
+                if lemma in self.negations:
+                    return "negated"
+        return "fact"
+
+    def _qualifiers(self, tok: Token, sent: Span, rel: RelationInfo, role_text: str,
+                    about: str) -> list[tuple[str, str]]:
+        quals: list[tuple[str, str]] = []
+        clause = tok
+        while clause.head is not clause and clause.pos_ not in {"VERB", "AUX"}:
+            clause = clause.head
+        scope = set(t.i for t in clause.subtree) | set(t.i for t in tok.subtree)
+        for ent in sent.ents:
+            if ent.start not in scope:
+                continue
+            if ent.label_ == "DATE":
+                prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+                key = "startDate" if prev is not None and prev.lower_ in {
+                    "starting", "from", "since", "effective", "beginning"} else "date"
+                if not any(k == key for k, _ in quals):
+                    quals.append((key, ent.text.strip()))
+            elif ent.label_ == "MONEY" and not any(k == "amount" for k, _ in quals):
+                quals.append(("amount", ent.text.strip()))
+        if role_text and rel.qualifier_role == "role":
+            quals.append(("role", role_text))
+        if about and rel.qualifier_role == "about":
+            quals.append(("about", about))
+        return sorted(quals)
+
+    # -- main --------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            raise ValueError("kg_relations needs a dependency parse: add it after a 'parser' component.")
+        items: list[dict[str, Any]] = list(doc._.kg_entity_data or [])
+        by_token: dict[int, int] = {}
+        for n, it in enumerate(items):
+            for i in range(it["start"], it["end"]):
+                by_token[i] = n
+        found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
+        for sent in doc.sents:
+            for tok in sent:
+                for trig in self._matches(tok):
+                    for rec in self._extract(doc, sent, tok, trig, items, by_token):
+                        key = (rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])
+                        old = found.get(key)
+                        if old is None or (rec["modality"] == "fact", rec["confidence"]) > (
+                            old["modality"] == "fact", old["confidence"]
+                        ):
+                            found[key] = rec
+        doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
+        return doc
+
+    def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
+                 by_token: dict[int, int]) -> list[dict[str, Any]]:
+        rel = trig.relation
+        subjects: list[_Arg] = []
+        objects: list[_Arg] = []
+        role_text = ""
+        about = ""
+        conf = rel.base_confidence + (0.05 if len(trig.words) > 1 else 0.0)
+
+        def mapped(toks: list[tuple[Token, str]], extra: float = 0.0) -> list[_Arg]:
+            out = []
+            for t, role in toks:
+                for idx, cost, ti in self._map(t, by_token, items):
+                    out.append(_Arg(idx, cost + extra, role, ti))
+            return out
+
+        if trig.kind == "event":
+            agents, objs, passive = self._event_args(tok)
+            if passive and rel.passive_keeps_subject:
+                subjects = mapped([(t, r) for t, r in objs if r == "patient"])
+                objects = mapped([(t, r) for t, r in objs if r != "patient"])
+                objects += [a for a in mapped(agents) if False]
+            else:
+                subjects = mapped([(t, r) for t, r in agents if r != "modifier"])
+                modifiers = mapped([(t, r) for t, r in agents if r == "modifier"], 0.1)
+                if subjects:
+                    objects += [m for m in modifiers if m.role == "modifier"]
+                else:
+                    subjects = modifiers
+                for t, r in objs:
+                    if r in {"patient", "recipient"}:
+                        objects += mapped([(t, r)])
+                    elif r.startswith("prep:") and r[5:] in rel.object_preps:
+                        objects += mapped([(t, r)])
+                    elif r.startswith("nested:") and r[7:] in rel.object_preps:
+                        objects += mapped([(t, r)], 0.15)
+                if rel.location_is_agent and not [s for s in subjects if s.role == "agent"] and passive:
+                    locs = [o for o in objects if o.role == "prep:in"
+                            and self.onto.is_a(items[o.item]["cls"], "Country")]
+                    if locs:
+                        subjects = locs
+                        objects = [o for o in objects if o.role == "patient"]
+            if rel.qualifier_role == "about":
+                for c in tok.children:
+                    if c.dep_ == "dobj" and c.i not in by_token:
+                        about = " ".join(t.text for t in c.subtree)[:120]
+                if tok.pos_ == "NOUN":
+                    mods = [c for c in tok.children if c.dep_ == "compound" and c.i not in by_token]
+                    if mods:
+                        about = " ".join(t.text for t in mods)
+        else:
+            holders, anchors = self._role_args(tok)
+            hs = mapped([(t, "holder") for t in holders])
+            an = mapped(anchors, 0.05)
+            role_text = " ".join(t.text for t in tok.subtree if t.dep_ in {"compound", "amod"} and
+                                 t.i < tok.i and t.i not in by_token)
+            role_text = (role_text + " " + tok.text).strip() if rel.qualifier_role == "role" else ""
+            if trig.kind == "role":
+                subjects, objects = hs, an
+            else:
+                subjects, objects = an, hs
+            conf += 0.05
+
+        records: list[dict[str, Any]] = []
+        pairs: list[tuple[_Arg, _Arg]] = []
+        for s in subjects:
+            for o in objects:
+                pairs.append((s, o))
+        if rel.symmetric_evidence and not pairs:
+            group = subjects if len(subjects) > 1 else objects
+            for a in range(len(group)):
+                for b in range(a + 1, len(group)):
+                    pairs.append((group[a], group[b]))
+        if rel.location_is_agent and subjects and not objects and trig.kind == "event":
+            # "US chip restrictions challenge Chinese AI": the other country in the sentence.
+            subj_items = {s.item for s in subjects}
+            others = sorted({by_token[t.i] for t in sent if t.i in by_token
+                             and by_token[t.i] not in subj_items
+                             and items[by_token[t.i]]["cls"] == "Country"})
+            names = {items[i]["name"] for i in others}
+            if len(names) == 1:
+                pairs += [(s, _Arg(others[0], 0.35, "sentence", items[others[0]]["start"])) for s in subjects]
+
+        valid = []
+        for s, o in pairs:
+            si, oi = items[s.item], items[o.item]
+            if si["name"] == oi["name"] and si["cls"] == oi["cls"]:
+                continue
+            if not self.onto.fits(si["cls"], rel.domain) or not self.onto.fits(oi["cls"], rel.range):
+                continue
+            valid.append((s, o))
+        if rel.qualifier_role == "about" and trig.kind == "event":
+            # Prefer who is restricted (an actor) over what is restricted (a product).
+            actors = [(s, o) for s, o in valid if self.onto.is_a(items[o.item]["cls"], "Actor")]
+            if actors:
+                dropped = [items[o.item]["name"] for s, o in valid if (s, o) not in actors]
+                valid = actors
+                if dropped and not about:
+                    about = dropped[0]
+        if not valid:
+            return records
+        modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs else tok.head)
+        quals = self._qualifiers(tok, sent, rel, role_text, about)
+        for s, o in valid:
+            si, oi = items[s.item], items[o.item]
+            c = conf - s.cost - o.cost
+            if si["via"] == "coref" or oi["via"] == "coref":
+                c -= 0.1
+            if si["via"] == "gazetteer" and oi["via"] == "gazetteer":
+                c += 0.05
+            c = round(min(0.99, max(0.05, c)), 3)
+            if c < self.min_confidence:
+                continue
+            records.append({
+                "s_start": si["start"], "s_end": si["end"], "o_start": oi["start"], "o_end": oi["end"],
+                "s_name": si["name"], "s_cls": si["cls"], "s_wikidata": si.get("wikidata", ""),
+                "o_name": oi["name"], "o_cls": oi["cls"], "o_wikidata": oi.get("wikidata", ""),
+                "s_key": f"{si['cls']}/{si['name']}", "o_key": f"{oi['cls']}/{oi['name']}",
+                "predicate": rel.name, "confidence": c, "trigger": tok.text,
+                "trigger_start": tok.idx, "modality": modality,
+                "qualifiers": [list(q) for q in quals],
+                "sent_start": sent.start_char, "sent_end": sent.end_char,
+            })
+        # Offering or giving access "to users in Hong Kong" means operating there.
+        if rel.name in {"offers", "providesAccessTo"} and "operatesIn" in self.onto.relations:
+            op = self.onto.relations["operatesIn"]
+            for c in tok.children:
+                if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}:
+                    for g in c.children:
+                        for p in g.children:
+                            if p.dep_ == "prep" and p.lower_ in {"in", "across"}:
+                                for loc in p.children:
+                                    if loc.i in by_token and self.onto.is_a(items[by_token[loc.i]]["cls"], "Location"):
+                                        li = items[by_token[loc.i]]
+                                        for s, _o in valid:
+                                            si = items[s.item]
+                                            if not self.onto.fits(si["cls"], op.domain):
+                                                continue
+                                            records.append({
+                                                "s_start": si["start"], "s_end": si["end"],
+                                                "o_start": li["start"], "o_end": li["end"],
+                                                "s_name": si["name"], "s_cls": si["cls"],
+                                                "s_wikidata": si.get("wikidata", ""),
+                                                "o_name": li["name"], "o_cls": li["cls"],
+                                                "o_wikidata": li.get("wikidata", ""),
+                                                "s_key": f"{si['cls']}/{si['name']}",
+                                                "o_key": f"{li['cls']}/{li['name']}",
+                                                "predicate": "operatesIn",
+                                                "confidence": round(max(0.05, op.base_confidence - 0.1 - s.cost), 3),
+                                                "trigger": tok.text, "trigger_start": tok.idx,
+                                                "modality": modality, "qualifiers": [],
+                                                "sent_start": sent.start_char, "sent_end": sent.end_char,
+                                            })
+        return records
+
+
+@Language.factory(
+    "kg_relations",
+    default_config={"min_confidence": 0.3, "ontology_dir": None},
+    assigns=["doc._.relations"],
+    requires=["token.dep", "token.lemma", "doc._.kg_entities"],
+)
+def make_relation_component(nlp: Language, name: str, min_confidence: float,
+                            ontology_dir: str | None) -> KGRelations:
+    """Factory of the ``kg_relations`` component."""
+    missing = [p for p in ("parser",) if p not in nlp.pipe_names and not any(
+        "parser" in n for n in nlp.pipe_names)]
+    if missing:
+        raise ValueError(
+            "kg_relations needs a pipeline with a dependency parser (e.g. en_core_web_sm); "
+            f"current pipes: {nlp.pipe_names}"
+        )
+    if "kg_entities" not in nlp.pipe_names:
+        raise ValueError(
+            "kg_relations needs 'kg_entities' earlier in the pipeline: nlp.add_pipe('kg_entities') "
+            f"first (and 'kg_coref' for pronouns). Current pipes: {nlp.pipe_names}"
+        )
+    return KGRelations(nlp, name, min_confidence=min_confidence, ontology_dir=ontology_dir)

@@ -1,0 +1,42 @@
+"""Shared fixtures. The trained pipeline is loaded once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEED = CORPUS / "000_3dd36336cd19a7fe.txt"
+DEV = CORPUS / "dev"
+
+
+def require_client(name: str, reason: str) -> str:
+    """Path of an outside program; skip when missing, fail under KG_REQUIRE_CLIENTS=1."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("KG_REQUIRE_CLIENTS") == "1":
+            pytest.fail(f"{name} is required (KG_REQUIRE_CLIENTS=1) but not installed: {reason}")
+        pytest.skip(f"{name} not installed: {reason}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default trained pipeline with kg-builder's components (loaded once)."""
+    from kg.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """The seed article built once into a temporary folder."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seed")
+    result = build([SEED], out=out)
+    return result, out
