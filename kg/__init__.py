@@ -11,6 +11,7 @@ from . import export  # noqa: F401  (registers the output formats)
 from .build import BuildResult, build as _build
 from .errors import ExportError, InputError, KGError, ModelError, OntologyError, QueryError
 from .model import DEFAULT_BASE_IRI, KnowledgeGraph
+from .query import neighbors, path, query, rank, why
 
 __all__ = [
     "__version__",
@@ -24,6 +25,11 @@ __all__ = [
     "OntologyError",
     "ExportError",
     "QueryError",
+    "query",
+    "path",
+    "neighbors",
+    "rank",
+    "why",
 ]
 
 __version__ = "0.1.0"
