@@ -37,7 +37,7 @@ def _register() -> None:
 def _clause_head(tok: Token) -> Token:
     """The verb (or root) of the clause a token belongs to."""
     node = tok
-    while node.head is not node and node.pos_ not in {"VERB", "AUX"}:
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
         node = node.head
     return node
 
@@ -122,7 +122,7 @@ class KGCoref:
             verb = _clause_head(tok)
             own = {
                 it["name"] for it in cands
-                if tok.sent.start <= it["start"] and _clause_head(doc[it["start"]]) is verb
+                if tok.sent.start <= it["start"] and _clause_head(doc[it["start"]]).i == verb.i
                 and tok.dep_ in _SUBJ | {"dobj"} and doc[it["start"]].dep_ in _SUBJ | {"dobj"}
             }
             cands = [c for c in cands if c["name"] not in own]

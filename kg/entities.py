@@ -196,7 +196,7 @@ class KGEntities:
             return "Organization"
         if any(w in self.org_heads for w in words):
             return "Organization"
-        if head.head is not head and head.dep_ == "compound" and head.head.lower_ in self.product_heads \
+        if head.head.i != head.i and head.dep_ == "compound" and head.head.lower_ in self.product_heads \
                 and head.head.i >= span.end:
             return "Product"
         return "Company"

@@ -229,7 +229,7 @@ class KGRelations:
         node = tok
         for _ in range(4):
             head = node.head
-            if head is node:
+            if head.i == node.i:
                 return []
             if node.dep_ == "conj" or node.dep_ == "advcl" or node.dep_ == "xcomp":
                 own = [c for c in head.children if c.dep_ in _SUBJ]
@@ -355,7 +355,7 @@ class KGRelations:
         reported = False
         chain = [tok]
         for _ in range(6):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             if node.dep_ in {"ccomp", "acl", "relcl", "advcl", "ROOT"} and node.head.lemma_.lower() in self.reporting:
                 reported = True
@@ -387,7 +387,7 @@ class KGRelations:
                     about: str) -> list[tuple[str, str]]:
         quals: list[tuple[str, str]] = []
         clause = tok
-        while clause.head is not clause and clause.pos_ not in {"VERB", "AUX"}:
+        while clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
             clause = clause.head
         scope = set(t.i for t in clause.subtree) | set(t.i for t in tok.subtree)
         for ent in sent.ents:
