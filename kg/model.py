@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import rdflib
 
 __all__ = ["DEFAULT_BASE_IRI", "KnowledgeGraph", "resolve_date", "register_converter", "register_writer",
-           "WRITERS"]
+           "WRITERS", "ON_REQUEST"]
 
 #: Where entity, document and statement IRIs are minted unless ``--base-iri`` says otherwise.
 DEFAULT_BASE_IRI = "https://w3id.org/kg-builder/graph/"
@@ -36,12 +36,23 @@ DEFAULT_BASE_IRI = "https://w3id.org/kg-builder/graph/"
 
 #: Output formats: name -> (file suffix, writer(graph, path)). Filled by :mod:`kg.export`.
 WRITERS: dict[str, tuple[str, Callable[["KnowledgeGraph", Path], None]]] = {}
+#: Formats written only when asked for by name (``kg export``, ``write(formats=...)``), not by default.
+ON_REQUEST: set[str] = set()
 _CONVERTERS: dict[str, Callable[["KnowledgeGraph"], Any]] = {}
 
 
-def register_writer(name: str, suffix: str, writer: Callable[["KnowledgeGraph", Path], None]) -> None:
-    """Register an output format (the exporters call this; see :mod:`kg.export`)."""
+def register_writer(name: str, suffix: str, writer: Callable[["KnowledgeGraph", Path], None],
+                    *, on_request: bool = False) -> None:
+    """Register an output format (the exporters call this; see :mod:`kg.export`).
+
+    ``on_request=True``: a view rather than a data format (``html``, ``png``), which
+    :meth:`KnowledgeGraph.write` skips unless it is named.
+    """
     WRITERS[name] = (suffix, writer)
+    if on_request:
+        ON_REQUEST.add(name)
+    else:
+        ON_REQUEST.discard(name)
 
 
 def register_converter(name: str, converter: Callable[["KnowledgeGraph"], Any]) -> None:
@@ -190,9 +201,9 @@ class KnowledgeGraph:
     def write(self, folder: str | Path, formats: Iterable[str] | None = None) -> list[Path]:
         """Write the graph files into ``folder`` (atomically); returns the paths written.
 
-        ``formats`` are names of :data:`WRITERS` (default: all of them).
+        ``formats`` are names of :data:`WRITERS` (default: all but those in :data:`ON_REQUEST`).
         """
-        names = list(formats) if formats is not None else list(WRITERS)
+        names = list(formats) if formats is not None else [n for n in WRITERS if n not in ON_REQUEST]
         unknown = [n for n in names if n not in WRITERS]
         if unknown:
             raise ExportError(f"Unknown output format(s) {unknown}; available: {sorted(WRITERS)}")
