@@ -14,6 +14,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote
 
 import rdflib
 from rdflib import Literal, URIRef
@@ -21,6 +22,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..model import register_converter, register_writer
 from ..namespace import KG, KG_IRI
+from ._text import clean_text
 
 if TYPE_CHECKING:
     from ..model import KnowledgeGraph
@@ -55,21 +57,36 @@ _QUALIFIER_PROPS = {
 }
 
 
+def _segment(local: str) -> str:
+    """A local id as one IRI path segment: ASCII letters, digits and ``-._~``, the rest %-encoded.
+
+    Ids minted by :func:`kg.linking.slugify` and document slugs are already such
+    segments and pass unchanged; anything else (spaces, quotes, slashes, other
+    scripts) is percent-encoded so that every RDF parser accepts the IRI.
+
+    >>> _segment("AT_T_Inc")
+    'AT_T_Inc'
+    >>> _segment('a "b"/c')
+    'a%20%22b%22%2Fc'
+    """
+    return quote(local, safe="")
+
+
 def entity_iri(graph: KnowledgeGraph, entity_id: str) -> URIRef:
-    return URIRef(f"{graph.base_iri}entity/{entity_id}")
+    return URIRef(f"{graph.base_iri}entity/{_segment(entity_id)}")
 
 
 def _doc_iri(graph: KnowledgeGraph, doc_id: str) -> URIRef:
-    return URIRef(f"{graph.base_iri}document/{doc_id}")
+    return URIRef(f"{graph.base_iri}document/{_segment(doc_id)}")
 
 
 def _stmt_iri(graph: KnowledgeGraph, sid: str) -> URIRef:
-    return URIRef(f"{graph.base_iri}statement/{sid}")
+    return URIRef(f"{graph.base_iri}statement/{_segment(sid)}")
 
 
 def _clean(text: str) -> str:
-    """Literals never carry control characters other than tab and newline."""
-    return "".join(ch for ch in text if ch >= " " or ch in "\t\n")
+    """Literals never carry characters that XML 1.0 or raptor reject (see :func:`clean_text`)."""
+    return clean_text(text)
 
 
 def to_rdflib(graph: KnowledgeGraph) -> rdflib.Graph:
@@ -168,7 +185,7 @@ register_writer("jsonld", ".jsonld", write_jsonld)
 
 
 def _local_id(iri: str, base: str) -> str:
-    return iri[len(base):] if iri.startswith(base) else iri.rsplit("/", 1)[-1]
+    return unquote(iri[len(base):] if iri.startswith(base) else iri.rsplit("/", 1)[-1])
 
 
 def from_rdflib(g: rdflib.Graph, base_iri: str | None = None) -> KnowledgeGraph:
