@@ -359,6 +359,52 @@ def push_cmd(
                   f"at {res.endpoint}, {res.seconds:.1f} s", highlight=False)
 
 
+@app.command("export")
+def export_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph.ttl written by 'kg build', or its folder.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.", show_default=False)],
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format", "-f", help="Output format, a registered writer name (ttl, nt, jsonld, gexf, graphml, ...); "
+                               "default: from the suffix of --out. An unknown name lists the available ones.")] = None,
+) -> None:
+    """Convert a built graph to another format without re-running NLP (written atomically).
+
+    Exit codes: 0 written; 2 unknown format, unreadable graph or unwritable file.
+
+    Example: kg export out/graph.ttl --format gexf --out graph.gexf
+    """
+    from .export.convert import export_graph
+
+    try:
+        target = export_graph(graph, out, fmt)
+    except KGError as exc:
+        fail(exc)
+        return
+    console.print(f"wrote {target}", highlight=False)
+
+
+@app.command("validate")
+def validate_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .jsonld) written by 'kg build', or its folder.")],
+) -> None:
+    """Check a built graph against the SHACL shapes in ontology/shapes.ttl (pySHACL).
+
+    Exit codes: 0 the graph conforms; 1 it does not (the report lists each problem);
+    2 the graph is missing or unreadable.
+
+    Example: kg validate out/graph.ttl
+    """
+    from .validate import validate
+
+    try:
+        conforms, report = validate(graph)
+    except KGError as exc:
+        fail(exc)
+        return
+    out_console.print(report, highlight=False, markup=False, soft_wrap=True)
+    raise typer.Exit(0 if conforms else 1)
+
+
 def main() -> None:
     """Entry point of the ``kg`` console script."""
     try:

@@ -1,0 +1,128 @@
+"""Check a built graph against the SHACL shapes in ``ontology/shapes.ttl`` (pySHACL).
+
+The shapes say what a well-formed graph is: every entity has exactly one kg
+class and one label; the ends of every relation have the domain and range
+that ``ontology/kg.ttl`` states; every statement names its source document,
+its sentence and a confidence in [0, 1]. ``kg.ttl`` is passed as the
+ontology graph, so ``sh:class kg:Actor`` accepts a ``kg:Company``.
+
+>>> from kg.validate import validate  # doctest: +SKIP
+>>> conforms, report = validate("out/graph.ttl")  # doctest: +SKIP
+>>> conforms  # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import rdflib
+from rdflib.namespace import SH
+
+from .errors import InputError
+from .namespace import KG_IRI
+from .ontology import ontology_dir
+
+__all__ = ["validate", "validate_graph", "shapes_path", "load_shapes"]
+
+#: File suffix -> rdflib parser name, for the graph files ``kg build`` writes.
+_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
+#: How many violations the report lists one by one before it only counts them.
+MAX_LISTED = 50
+
+
+def shapes_path() -> Path:
+    """Where the shapes live: ``shapes.ttl`` beside ``kg.ttl``."""
+    return ontology_dir() / "shapes.ttl"
+
+
+def load_shapes() -> rdflib.Graph:
+    return rdflib.Graph().parse(shapes_path(), format="turtle")
+
+
+def _read(path: str | Path) -> rdflib.Graph:
+    p = Path(path)
+    if p.is_dir():
+        p = p / "graph.ttl"
+    if not p.is_file():
+        raise InputError(f"No graph at {path}: give a graph file written by 'kg build' "
+                         f"({', '.join(sorted(_FORMATS))}) or its folder.")
+    fmt = _FORMATS.get(p.suffix.lower())
+    if fmt is None:
+        raise InputError(f"Cannot tell the RDF format of {p}: accepted suffixes are {sorted(_FORMATS)}.")
+    try:
+        return rdflib.Graph().parse(p, format=fmt)
+    except Exception as exc:  # rdflib raises many parser error types
+        raise InputError(f"Cannot parse {p} as {fmt}: {exc}") from exc
+
+
+def _short(graph: rdflib.Graph, term: rdflib.term.Node | None) -> str:
+    if term is None:
+        return "-"
+    if isinstance(term, rdflib.URIRef):
+        try:
+            return graph.namespace_manager.normalizeUri(term)
+        except Exception:  # noqa: BLE001 - fall back to the full IRI
+            return f"<{term}>"
+    if isinstance(term, rdflib.BNode):
+        return "[]"
+    text = term.n3(graph.namespace_manager)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _report(data: rdflib.Graph, results: rdflib.Graph) -> str:
+    """One line per violation: focus node, path, value, message; most common problems first."""
+    rows = []
+    for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        value = results.value(result, SH.value)
+        message = results.value(result, SH.resultMessage)
+        severity = results.value(result, SH.resultSeverity)
+        rows.append((
+            str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+            _short(data, focus),
+            _short(data, path) if isinstance(path, rdflib.URIRef) else ("-" if path is None else "(path)"),
+            _short(data, value) if value is not None else "",
+            str(message).replace(KG_IRI, "kg:") if message is not None else "",
+        ))
+    rows.sort(key=lambda r: (r[4], r[1], r[2], r[3]))
+    kinds = Counter(r[4] for r in rows)
+    lines = [f"The graph does not conform to the shapes: {len(rows)} problem(s)."]
+    lines.append("")
+    lines.append("By kind:")
+    for message, n in kinds.most_common():
+        lines.append(f"  {n:5d}  {message}")
+    lines.append("")
+    lines.append("Problems (focus node, property, value: message):")
+    for severity, focus, path, value, message in rows[:MAX_LISTED]:
+        where = f"{focus}  {path}" + (f"  {value}" if value else "")
+        lines.append(f"  [{severity}] {where}: {message}")
+    if len(rows) > MAX_LISTED:
+        lines.append(f"  ... and {len(rows) - MAX_LISTED} more.")
+    return "\n".join(lines)
+
+
+def validate_graph(data: rdflib.Graph) -> tuple[bool, str]:
+    """Validate an rdflib graph; returns (conforms, readable report)."""
+    import pyshacl
+
+    ontology = rdflib.Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
+    conforms, results, _text = pyshacl.validate(
+        data, shacl_graph=load_shapes(), ont_graph=ontology, inference="none",
+        abort_on_first=False, allow_warnings=False, advanced=False,
+    )
+    if conforms:
+        return True, (f"The graph conforms to the shapes ({len(data)} triples; "
+                      f"{shapes_path().name}).")
+    return False, _report(data, results)
+
+
+def validate(path: str | Path) -> tuple[bool, str]:
+    """Validate the graph file at ``path`` (Turtle, N-Triples or JSON-LD, or a folder holding graph.ttl).
+
+    Returns ``(conforms, report_text)``. Raises :class:`~kg.errors.InputError`
+    when the file is missing or not parseable.
+    """
+    return validate_graph(_read(path))
