@@ -321,3 +321,10 @@ def test_export_awkward_build_passes_every_parser(awkward_build):
     conforms, report = validate(out / "graph.ttl")
     assert conforms, report
     _check_graphology(result.graph, out)
+
+
+def test_export_readme_palette_matches_the_ontology():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Gephi palette", 1)[1].split("###", 1)[0]
+    rows = dict(re.findall(r"\|\s*`kg:(\w+)`\s*\|\s*`(#[0-9A-Fa-f]{6})`\s*\|", section))
+    assert rows == load_ontology().colors
