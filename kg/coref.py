@@ -29,9 +29,24 @@ _PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
 
 
 def _register() -> None:
+    """Register ``doc._.coref_links`` once (idempotent).
+
+    The links are stored as plain dicts in ``doc._.coref_link_data`` (so they
+    survive ``Doc.to_bytes`` and ``DocBin``); ``doc._.coref_links`` rebuilds
+    them as ``(mention, antecedent)`` pairs of Spans.
+    """
     register_extensions()
+    if not Doc.has_extension("coref_link_data"):
+        Doc.set_extension("coref_link_data", default=None)
     if not Doc.has_extension("coref_links"):
-        Doc.set_extension("coref_links", default=None)
+        def get_links(doc: Doc) -> list[tuple[Span, Span]]:
+            return [(doc[link["start"]:link["end"]], doc[link["antecedent_start"]:link["antecedent_end"]])
+                    for link in doc._.coref_link_data or ()]
+
+        def set_links(doc: Doc, links: list[dict[str, int]]) -> None:
+            doc._.coref_link_data = [dict(link) for link in links]
+
+        Doc.set_extension("coref_links", getter=get_links, setter=set_links)
 
 
 def _clause_head(tok: Token) -> Token:
@@ -172,6 +187,8 @@ class KGCoref:
                 if not det:
                     continue
                 start = min(det[0].i, *(c.i for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "det", "npadvmod", "punct"}))
+                if any(taken[start:tok.i]):
+                    start = tok.i  # "the German carmaker": "German" stays its own (country) mention
                 span = doc[start:tok.i + 1]
                 if low in self.former or low in self.latter:
                     ante = self._former_latter(doc, items, tok, latter=low in self.latter)

@@ -125,6 +125,8 @@ class KGEntities:
             w.lower() for w in lex["non_entity_words"]
         }
         self.product_heads = {w.lower() for w in lex["product_heads"]}
+        self.product_nouns = {w.lower() for w in lex["product_nouns"]}
+        self.product_verbs = {w.lower() for w in lex["product_verbs"]}
         self.gov_heads = set(lex["government_heads"])
         self.org_heads = set(lex["organization_heads"])
         self.company_heads = set(lex["company_heads"])
@@ -149,6 +151,11 @@ class KGEntities:
             end -= 1
         if start >= end:
             return None
+        # Title-case headlines run names into verbs: "Palo Alto Networks Completes Purchase".
+        for i in range(start + 1, end):
+            if doc[i].tag_ in {"VBZ", "VBD", "VBP"} and doc[i].pos_ in {"VERB", "AUX"}:
+                end = i
+                break
         # A span crossing a line break (a heading run into a sentence) keeps its first line.
         for i in range(start, end):
             if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
@@ -185,6 +192,8 @@ class KGEntities:
             return "Place"
         if label == "PRODUCT":
             return "Product"
+        if len(words) > 1 and last.lower() in self.product_heads and last[:1].isupper():
+            return "Product"  # "Prisma Cloud", "Vision Pro App"
         if label == "PERSON":
             if last in self.company_heads or last in self.org_heads:
                 return "Company" if last in self.company_heads else "Organization"
@@ -201,6 +210,34 @@ class KGEntities:
             return "Product"
         return "Company"
 
+    def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
+        root = doc[it["start"]:it["end"]].root
+        head = root.head
+        if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.product_verbs:
+            return True
+        if root.dep_ == "appos" and head.lemma_.lower() in self.product_nouns:
+            return True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in self.product_nouns for c in root.children):
+            return True
+        if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
+               for c in root.children):
+            return True
+        # "its scanner, called Talon": the name given to a kind of product
+        if head.lemma_.lower() in {"call", "name", "dub", "brand"} and head.dep_ in {"acl", "relcl"} \
+                and head.head.lemma_.lower() in self.product_nouns:
+            return True
+        if root.dep_ in {"oprd", "attr"} and head.lemma_.lower() in {"call", "name", "dub"} and \
+                head.head.lemma_.lower() in self.product_nouns:
+            return True
+        # "Rivian's R2": an organisation's named thing
+        owners = {o["start"]: o for o in items if o["cls"] in {"Company", "Organization"} and o is not it}
+        for c in root.children:
+            if c.dep_ == "poss":
+                owner = owners.get(c.i) or next((o for o in owners.values() if o["start"] <= c.i < o["end"]), None)
+                if owner is not None and it["end"] - it["start"] <= 3:
+                    return True
+        return False
+
     def __call__(self, doc: Doc) -> Doc:
         taken = [False] * len(doc)
         items: list[dict[str, Any]] = []
@@ -213,27 +250,24 @@ class KGEntities:
             items.append({"start": span.start, "end": span.end, "name": name, "cls": cls,
                           "wikidata": wikidata, "via": via})
 
-        # 1. Gazetteer matches, longest first.
+        # 1. Gazetteer matches and the pipeline's own entities compete, longest first:
+        #    "Palo Alto Networks" (NER) beats "Palo Alto" (gazetteer place) inside it,
+        #    but NER never beats a gazetteer name by adding lower-case words.
+        offers: list[tuple[int, int, int, Span, str, Any]] = []  # (-len, rank, start, span, kind, payload)
         if self.gazetteer is not None:
-            matches = []
             for match_id, start, end in self.gazetteer.matcher(doc):
                 kind = doc.vocab.strings[match_id]
-                matches.append((-(end - start), start, end, kind))
-            for _, start, end, kind in sorted(matches):
                 span = doc[start:end]
                 if kind == "ENT":
                     entry = self.gazetteer.lookup(span.text)
-                    if entry is None:
-                        continue
-                    # "The Information" style names need their article; bare "Information" is not one.
-                    claim(span, entry.name, entry.cls, entry.wikidata, "gazetteer")
+                    if entry is not None:
+                        offers.append((-(end - start), 0, start, span, "gazetteer", entry))
                 else:
                     entry = self.gazetteer.demonyms.get(normalize_quotes(span.text))
-                    if entry is None or span.root.pos_ in {"VERB"}:
-                        continue
-                    claim(span, entry.name, entry.cls, entry.wikidata, "demonym")
+                    if entry is not None and span.root.pos_ != "VERB":
+                        offers.append((-(end - start), 0, start, span, "demonym", entry))
+        gaz_spans = [(o[3].start, o[3].end) for o in offers]
 
-        # 2. The pipeline's own entities, cleaned, with one label per name in the doc.
         candidates: list[tuple[Span, str]] = []
         for ent in doc.ents:
             if ent.label_ not in _LABELS:
@@ -251,6 +285,11 @@ class KGEntities:
             if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and \
                     any(w in self.publication_words for w in span.text.split()):
                 span = doc[span.start - 1:span.end]
+            # A longer NER span around a gazetteer name must add proper words only.
+            inner = [(a, b) for a, b in gaz_spans if span.start <= a and b <= span.end and (a, b) != (span.start, span.end)]
+            if inner and any(not t.text[:1].isupper() and not t.is_punct
+                             for t in span if not any(a <= t.i < b for a, b in inner)):
+                continue
             candidates.append((span, label))
         votes: dict[str, Counter[str]] = {}
         for span, label in candidates:
@@ -263,19 +302,30 @@ class KGEntities:
                 best = max(counts.items(), key=lambda kv: (kv[1], kv[0] == "ORG"))[0]
                 if label != best:
                     label = best
-            # Single-word "people" that are never written with a first name elsewhere
-            # and appear as organisations in the doc stay organisations (handled above).
             entry = self.gazetteer.lookup(span.text) if self.gazetteer else None
             if entry is not None:
-                claim(span, entry.name, entry.cls, entry.wikidata, "gazetteer")
+                offers.append((-(span.end - span.start), 0, span.start, span, "gazetteer", entry))
                 continue
             cls = self._class_for(span, label)
             if cls is None:
                 continue
-            name = canonical_name(span.text)
-            if cls == "GovernmentBody" and span.text.startswith(("the ", "The ")):
-                name = canonical_name(span.text)
-            claim(span, name, cls)
+            offers.append((-(span.end - span.start), 1, span.start, span, "ner", (canonical_name(span.text), cls)))
+        for _neg, _rank, _start, span, kind, payload in sorted(offers, key=lambda o: o[:3]):
+            if kind == "ner":
+                name, cls = payload
+                claim(span, name, cls)
+            else:
+                claim(span, payload.name, payload.cls, payload.wikidata, kind)
+
+        # 2. Names the model took for organisations or people that the sentence shows
+        #    to be products: "HelioGrid makes the Tessera", "the Tessera, a grid battery",
+        #    "its scanner, called Talon", "Rivian's R2", "the strategy hit Skyward Tactics".
+        if doc.has_annotation("DEP"):
+            products = {it["name"] for it in items if it["via"] == "" and it["cls"] in
+                        {"Company", "Person", "Organization"} and self._product_context(doc, it, items)}
+            for it in items:
+                if it["via"] == "" and it["name"] in products:
+                    it["cls"] = "Product"
 
         # 3. A name recognised once is the same entity wherever else it is written
         #    (the small model tags "OpenAI" in one sentence and misses it in the next).

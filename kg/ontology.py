@@ -78,6 +78,7 @@ class RelationInfo:
     symmetric_evidence: bool = False
     base_confidence: float = 0.7
     qualifier_role: str = ""
+    possessor_is: str = ""  #: "subject" or "object" when "X's Y" signals the relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +267,7 @@ def load_ontology(directory: str | os.PathLike[str] | None = None) -> Ontology:
             symmetric_evidence=flag("symmetricEvidence"),
             base_confidence=float(conf.toPython()) if conf is not None else 0.7,
             qualifier_role=str(graph.value(prop, _KG.qualifierRole) or ""),
+            possessor_is=str(graph.value(prop, _KG.possessorIs) or ""),
         )
     if not relations:
         raise OntologyError(f"{ttl} defines no kg: object properties")

@@ -180,6 +180,9 @@ class KGRelations:
             for c in tok.children:
                 if c.dep_ == "appos":
                     out += self._map(c, by_token, items, cost + 0.05, depth + 1)
+            # "Kestrel Security, a Tel Aviv-based startup": the appositive stands for its head
+            if tok.dep_ == "appos" and tok.head.i in by_token:
+                out.append((by_token[tok.head.i], cost + 0.05, tok.head.i))
             lemma = tok.lemma_.lower()
             if lemma in self.group_nouns or tok.lower_ in self.group_nouns:
                 for c in tok.children:
@@ -333,6 +336,8 @@ class KGRelations:
         """(holders, anchors) for a role noun."""
         holders: list[Token] = []
         anchors: list[tuple[Token, str]] = []
+        if tok.i in self._by_token and self._items[self._by_token[tok.i]]["via"] == "coref":
+            holders.append(tok)  # "the German carmaker" resolved to its antecedent
         if tok.dep_ in {"compound", "appos", "nmod"} and tok.head.pos_ in {"PROPN", "NOUN"} and (
             tok.dep_ != "compound" or tok.head.i > tok.i
         ):
@@ -417,7 +422,10 @@ class KGRelations:
         for n, it in enumerate(items):
             for i in range(it["start"], it["end"]):
                 by_token[i] = n
+        self._items, self._by_token = items, by_token
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
+        for rec in self._apposed_places(doc, items, by_token) + self._possessives(doc, items, by_token):
+            found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         for sent in doc.sents:
             for tok in sent:
                 for trig in self._matches(tok):
@@ -430,6 +438,84 @@ class KGRelations:
                             found[key] = rec
         doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
         return doc
+
+    def _record(self, doc: Doc, si: dict[str, Any], predicate: str, oi: dict[str, Any], confidence: float,
+                trigger: Token, modality: str = "fact", qualifiers: list | None = None) -> dict[str, Any]:
+        sent = trigger.sent
+        return {
+            "s_start": si["start"], "s_end": si["end"], "o_start": oi["start"], "o_end": oi["end"],
+            "s_name": si["name"], "s_cls": si["cls"], "s_wikidata": si.get("wikidata", ""),
+            "o_name": oi["name"], "o_cls": oi["cls"], "o_wikidata": oi.get("wikidata", ""),
+            "s_key": f"{si['cls']}/{si['name']}", "o_key": f"{oi['cls']}/{oi['name']}",
+            "predicate": predicate, "confidence": round(min(0.99, max(0.05, confidence)), 3),
+            "trigger": trigger.text, "trigger_start": trigger.idx, "modality": modality,
+            "qualifiers": [list(q) for q in (qualifiers or [])],
+            "sent_start": sent.start_char, "sent_end": sent.end_char,
+        }
+
+    def _apposed_places(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                        ) -> list[dict[str, Any]]:
+        """"Santa Clara, California" and "Redmond, Washington": a place inside the next one."""
+        out = []
+        if "locatedIn" not in self.onto.relations:
+            return out
+        rel = self.onto.relations["locatedIn"]
+        for it in items:
+            if it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
+                continue
+            comma = it["end"]
+            if comma + 1 >= len(doc) or doc[comma].text != "," or (comma + 1) not in by_token:
+                continue
+            nxt = items[by_token[comma + 1]]
+            if nxt["start"] != comma + 1 or nxt["via"] not in {"", "gazetteer"}:
+                continue
+            if not self.onto.fits(nxt["cls"], rel.range) or nxt["name"] == it["name"]:
+                continue
+            # a list of places ("Paris, Berlin and Rome") is not containment
+            after = doc[nxt["end"]] if nxt["end"] < len(doc) else None
+            if after is not None and after.lower_ in {"and", "or"}:
+                continue
+            if after is not None and after.text == "," and nxt["end"] + 1 < len(doc) and \
+                    doc[nxt["end"] + 1].lower_ in {"and", "or"}:
+                continue
+            out.append(self._record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
+        return out
+
+    def _possessives(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                     ) -> list[dict[str, Any]]:
+        """"OpenAI's ChatGPT", "Nvidia H200" -> develops; "Taiwan's TSMC", "US Commerce Department" -> basedIn.
+
+        Relations that say how (``kg:possessorIs``) take a possessive, or a name
+        written right before another name, as evidence.
+        """
+        rels = [r for r in self.onto.relations.values() if r.possessor_is]
+        out = []
+        for it in items:
+            if it["via"] == "coref":
+                continue
+            root = doc[it["start"]:it["end"]].root
+            for c in root.children:
+                if c.i in range(it["start"], it["end"]) or c.i not in by_token:
+                    continue
+                if c.dep_ == "poss":
+                    conf = 0.0
+                elif c.dep_ in {"compound", "nmod", "amod"} and c.i < it["start"]:
+                    conf = -0.1
+                else:
+                    continue
+                owner = items[by_token[c.i]]
+                if owner["name"] == it["name"]:
+                    continue
+                for rel in rels:
+                    subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
+                    if self.onto.fits(subj["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range):
+                        if subj["via"] == "demonym" and rel.possessor_is == "subject":
+                            continue
+                        c_adj = conf - (0.1 if owner["via"] == "coref" else 0.0)
+                        out.append(self._record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 + c_adj,
+                                                doc[c.i], self._modality(root)))
+                        break
+        return out
 
     def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
                  by_token: dict[int, int]) -> list[dict[str, Any]]:
