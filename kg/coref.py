@@ -128,6 +128,10 @@ class KGCoref:
 
     def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
+        if not description:
+            ahead = self._cataphor(doc, items, tok, wanted)
+            if ahead is not None:
+                return ahead
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
         if description:
             banned = self._same_clause_subject(doc, items + resolved, tok)
@@ -211,6 +215,23 @@ class KGCoref:
             doc, name=SPAN_KEY, spans=[Span(doc, it["start"], it["end"], label=it["cls"]) for it in items]
         )
         return doc
+
+    def _cataphor(self, doc: Doc, items: list[dict[str, Any]], tok: Token,
+                  wanted: set[str]) -> dict[str, Any] | None:
+        """"By leveraging its cloud, Microsoft ...": a pronoun in a fronted phrase
+        refers forward to the subject of the main clause."""
+        root = tok.sent.root
+        subjects = [c for c in root.children if c.dep_ in _SUBJ and c.i > tok.i]
+        if not subjects:
+            return None
+        fronted = [c for c in root.children if c.dep_ in {"advcl", "prep", "npadvmod"} and c.i < subjects[0].i]
+        if not any(tok.i in {t.i for t in f.subtree} for f in fronted):
+            return None
+        for it in items:
+            if it["start"] <= subjects[0].i < it["end"] and it["via"] in {"", "gazetteer"} \
+                    and self._compatible(it["cls"], wanted):
+                return it
+        return None
 
     def _pleonastic(self, tok: Token) -> bool:
         """"it is difficult to ...", "it seems that ..." are not references."""

@@ -37,6 +37,11 @@ _SUBJ = {"nsubj", "csubj"}
 _REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 
 
+def _possessive(tok: Token) -> bool:
+    """"OpenAI's": a possessor (the parser labels it poss, or nmod with a 's case marker)."""
+    return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
+
+
 @dataclass(frozen=True, slots=True)
 class RelationSpan:
     """A relation read from a Doc."""
@@ -264,7 +269,8 @@ class KGRelations:
             return []
         return []
 
-    def _event_args(self, tok: Token) -> tuple[list[tuple[Token, str]], list[tuple[Token, str]], bool]:
+    def _event_args(self, tok: Token, trig_words: tuple[str, ...] = ()
+                    ) -> tuple[list[tuple[Token, str]], list[tuple[Token, str]], bool]:
         """(agents, objects) as (token, role) for an event trigger; and whether voice is passive."""
         agents: list[tuple[Token, str]] = []
         objects: list[tuple[Token, str]] = []
@@ -300,6 +306,12 @@ class KGRelations:
                     objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
                 elif c.dep_ in {"npadvmod", "compound"} and tok.dep_ == "amod":
                     objects.append((c, "prep:in"))
+            # "provides Chinese users access": the parser folds the recipient into the trigger noun
+            if len(trig_words) > 1:
+                for c in tok.children:
+                    if c.lemma_.lower() in trig_words and c.i != tok.i:
+                        objects += [(g, "recipient") for g in c.children if g.dep_ in {"compound", "nmod"}
+                                    and g.i < c.i]
             # "restrict access to X in China": prepositions of the direct object
             for c in tok.children:
                 if c.dep_ == "dobj":
@@ -308,7 +320,7 @@ class KGRelations:
                             objects += [(g, "nested:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
         else:  # event noun
             for c in tok.children:
-                if c.dep_ == "poss":
+                if _possessive(c):
                     agents.append((c, "agent"))
                 elif c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i:
                     agents.append((c, "modifier"))
@@ -494,10 +506,18 @@ class KGRelations:
             if it["via"] == "coref":
                 continue
             root = doc[it["start"]:it["end"]].root
-            for c in root.children:
+            # "Microsoft's Azure cloud platform": the possessor of the phrase the name modifies
+            children = list(root.children)
+            node = root
+            for _ in range(3):
+                if node.dep_ not in {"compound", "amod"} or node.head.i == node.i:
+                    break
+                node = node.head
+                children += [c for c in node.children if _possessive(c)]
+            for c in children:
                 if c.i in range(it["start"], it["end"]) or c.i not in by_token:
                     continue
-                if c.dep_ == "poss":
+                if _possessive(c):
                     conf = 0.0
                 elif c.dep_ in {"compound", "nmod", "amod"} and c.i < it["start"]:
                     conf = -0.1
@@ -512,8 +532,9 @@ class KGRelations:
                         if subj["via"] == "demonym" and rel.possessor_is == "subject":
                             continue
                         c_adj = conf - (0.1 if owner["via"] == "coref" else 0.0)
+                        # a possessive presupposes the relation: the clause's modality does not apply
                         out.append(self._record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 + c_adj,
-                                                doc[c.i], self._modality(root)))
+                                                doc[c.i]))
                         break
         return out
 
@@ -534,7 +555,7 @@ class KGRelations:
             return out
 
         if trig.kind == "event":
-            agents, objs, passive = self._event_args(tok)
+            agents, objs, passive = self._event_args(tok, trig.words)
             if passive and rel.passive_keeps_subject:
                 subjects = mapped([(t, r) for t, r in objs if r == "patient"])
                 objects = mapped([(t, r) for t, r in objs if r != "patient"])
