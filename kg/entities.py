@@ -126,6 +126,16 @@ class KGEntities:
         }
         self.product_heads = {w.lower() for w in lex["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}
+        # Job titles: role nouns of relations from a person to an organization (worksFor).
+        self.person_roles = {
+            " ".join(words).split()[-1]
+            for rel in self.onto.relations.values()
+            if rel.domain == frozenset({"Person"}) and self.onto.fits("Company", rel.range)
+            for words in rel.role_triggers
+        }
+        self.person_roles_words = self.person_roles | {
+            w for rel in self.onto.relations.values() if rel.domain == frozenset({"Person"})
+            for words in rel.role_triggers for w in words} | {"senior", "former", "chief", "vice", "deputy", "co"}
         self.product_verbs = {w.lower() for w in lex["product_verbs"]}
         self.gov_heads = set(lex["government_heads"])
         self.org_heads = set(lex["organization_heads"])
@@ -320,6 +330,17 @@ class KGEntities:
         # 2. Names the model took for organisations or people that the sentence shows
         #    to be products: "HelioGrid makes the Tessera", "the Tessera, a grid battery",
         #    "its scanner, called Talon", "Rivian's R2", "the strategy hit Skyward Tactics".
+        # "Lumora chief executive Priya Raman": a name before a person's job title is an organisation.
+        starts = {it["start"]: it for it in items}
+        for it in items:
+            if it["via"] != "" or it["cls"] != "Person":
+                continue
+            j = it["end"]
+            while j < len(doc) and j - it["end"] < 3 and doc[j].lower_ in self.person_roles_words:
+                j += 1
+            if j > it["end"] and doc[j - 1].lower_ in self.person_roles and j in starts \
+                    and starts[j]["cls"] == "Person":
+                it["cls"] = "Company"
         if doc.has_annotation("DEP"):
             products = {it["name"] for it in items if it["via"] == "" and it["cls"] in
                         {"Company", "Person", "Organization"} and self._product_context(doc, it, items)}

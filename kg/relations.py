@@ -138,8 +138,9 @@ class KGRelations:
                     continue
                 if trig.kind == "event" and tok.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"}:
                     continue
-                if trig.kind != "event" and tok.pos_ not in {"NOUN", "PROPN"}:
-                    continue
+                if trig.kind != "event" and tok.pos_ not in {"NOUN", "PROPN"} and not (
+                        tok.i + 1 in self._by_token and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower):
+                    continue  # a role noun; the tagger sometimes calls "startup" a verb before a name
                 if len(trig.words) > 1:
                     rest = list(trig.words)
                     for k in keys:
@@ -363,6 +364,18 @@ class KGRelations:
                 anchors.append((c, "anchor"))
             elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
                 anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+        # The surface, steadier than the parse of long noun phrases:
+        # "Lumora chief executive Priya Raman", "Facebook's parent Meta", "Chinese startup DeepSeek".
+        doc = tok.doc
+        if tok.i + 1 < len(doc) and tok.i + 1 in self._by_token and \
+                self._items[self._by_token[tok.i + 1]]["start"] == tok.i + 1:
+            holders.append(doc[tok.i + 1])
+            i, skipped = tok.i - 1, 0
+            while i >= 0 and i not in self._by_token and skipped < 3 and (
+                    doc[i].tag_ == "POS" or (doc[i].pos_ in {"ADJ", "NOUN", "PROPN"} and not doc[i].is_punct)):
+                i, skipped = i - 1, skipped + 1
+            if i >= 0 and i in self._by_token:
+                anchors.append((doc[i], "anchor"))
         return holders, anchors
 
     # -- modality and qualifiers ------------------------------------------------------
@@ -502,40 +515,41 @@ class KGRelations:
         """
         rels = [r for r in self.onto.relations.values() if r.possessor_is]
         out = []
-        for it in items:
-            if it["via"] == "coref":
+        starts = {it["start"]: n for n, it in enumerate(items)}
+        for owner in items:
+            # Read the possessive off the surface, which is steadier than the small
+            # model's parse of noun phrases: "A's B", "A's popular chatbot service B",
+            # or a name written right before another ("Nvidia H200").
+            end = owner["end"]
+            if end >= len(doc):
                 continue
-            root = doc[it["start"]:it["end"]].root
-            # "Microsoft's Azure cloud platform": the possessor of the phrase the name modifies
-            children = list(root.children)
-            node = root
-            for _ in range(3):
-                if node.dep_ not in {"compound", "amod"} or node.head.i == node.i:
-                    break
-                node = node.head
-                children += [c for c in node.children if _possessive(c)]
-            for c in children:
-                if c.i in range(it["start"], it["end"]) or c.i not in by_token:
+            possessive = doc[end].tag_ == "POS" or doc[end].lower_ in {"'s", "\u2019s", "'", "\u2019"}
+            if possessive:
+                j, conf = end + 1, 0.0
+                while j < len(doc) and j not in starts and j - end <= 5 and doc[j].is_lower \
+                        and doc[j].pos_ in {"ADJ", "NOUN", "ADV", "VERB"} and doc[j].tag_ not in {"VBD", "VBZ", "VBP"}:
+                    j += 1
+            elif owner["via"] in {"", "gazetteer"} and not doc[end - 1].whitespace_ == "" and end in starts:
+                j, conf = end, -0.1
+            else:
+                continue
+            if j not in starts:
+                continue
+            it = items[starts[j]]
+            if it["via"] == "coref" or owner["name"] == it["name"]:
+                continue
+            if not possessive and it["via"] not in {"", "gazetteer"}:
+                continue
+            for rel in rels:
+                subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
+                if not (self.onto.fits(subj["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range)):
                     continue
-                if _possessive(c):
-                    conf = 0.0
-                elif c.dep_ in {"compound", "nmod", "amod"} and c.i < it["start"]:
-                    conf = -0.1
-                else:
+                if subj["via"] == "demonym" and rel.possessor_is == "subject":
                     continue
-                owner = items[by_token[c.i]]
-                if owner["name"] == it["name"]:
-                    continue
-                for rel in rels:
-                    subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
-                    if self.onto.fits(subj["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range):
-                        if subj["via"] == "demonym" and rel.possessor_is == "subject":
-                            continue
-                        c_adj = conf - (0.1 if owner["via"] == "coref" else 0.0)
-                        # a possessive presupposes the relation: the clause's modality does not apply
-                        out.append(self._record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 + c_adj,
-                                                doc[c.i]))
-                        break
+                c_adj = conf - (0.1 if owner["via"] == "coref" else 0.0)
+                # a possessive presupposes the relation: the clause's modality does not apply
+                out.append(self._record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 + c_adj, doc[end]))
+                break
         return out
 
     def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
