@@ -8,16 +8,18 @@ that fails is reported and skipped; the rest of the corpus still builds.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .cache import CACHE_DIR, DocCache, fingerprint
 from .corpus import Source, discover, iter_records, record_from_text
 from .entities import entity_key
 from .errors import InputError, KGError
@@ -27,12 +29,16 @@ from .ontology import load_ontology
 from .pipeline import load_pipeline, model_name
 from .types import DocResult, DocumentRecord, EntityMention, RelationMention, SkippedDocument
 
-__all__ = ["build", "BuildResult", "doc_result", "process_records"]
+__all__ = ["build", "BuildResult", "doc_result", "process_records", "extract_batch", "EXECUTORS",
+           "register_executor"]
 
 log = logging.getLogger(__name__)
 
 #: Texts longer than this are parsed in paragraph-aligned chunks.
 CHUNK_CHARS = 100_000
+#: Texts per ``nlp.pipe`` batch: news articles are long, and small batches are as fast and far leaner
+#: (benchmarks/README.md, "Build").
+DEFAULT_BATCH_SIZE = 16
 
 
 @dataclass
@@ -117,8 +123,8 @@ def _merge(record: DocumentRecord, parts: list[DocResult]) -> DocResult:
 
 
 def process_records(nlp: Language, records: Iterable[DocumentRecord], *, jobs: int = 1,
-                    batch_size: int = 16, on_skip: Callable[[SkippedDocument], None] | None = None
-                    ) -> Iterator[DocResult]:
+                    batch_size: int = DEFAULT_BATCH_SIZE,
+                    on_skip: Callable[[SkippedDocument], None] | None = None) -> Iterator[DocResult]:
     """Parse records with ``nlp.pipe`` and yield one :class:`DocResult` per record, in order."""
     limit = min(CHUNK_CHARS, max(1000, nlp.max_length - 1))
 
@@ -137,24 +143,143 @@ def process_records(nlp: Language, records: Iterable[DocumentRecord], *, jobs: i
             break
         except Exception as exc:  # a component failed on one document
             raise KGError(f"spaCy pipeline failed: {exc}") from exc
-        pending.append(doc_result(record, doc, offset) if offset == 0 and total == 1
-                       else doc_result(record, doc, offset))
+        pending.append(doc_result(record, doc, offset))
         if n == total - 1:
             yield _merge(record, pending) if total > 1 else pending[0]
             pending = []
 
 
+def _without_text(result: DocResult) -> DocResult:
+    """The result without its document's text: the graph does not keep it, so neither do we."""
+    if not result.document.text:
+        return result
+    return replace(result, document=replace(result.document, text=""))
+
+
+def extract_batch(records: list[DocumentRecord], model: str,
+                  batch_size: int = DEFAULT_BATCH_SIZE) -> list[DocResult]:
+    """Parse ``records`` in this process; the unit of work a Dask worker runs.
+
+    The pipeline is loaded once per process (:func:`kg.pipeline.load_pipeline`
+    is cached), so a worker pays for the model on its first batch only. The
+    results carry no document text.
+    """
+    nlp = load_pipeline(model)
+    return [_without_text(r) for r in process_records(nlp, records, batch_size=batch_size)]
+
+
+# -- executors: where per-document extraction runs -------------------------------------------
+
+Executor = Callable[..., Iterator[DocResult]]
+#: Executor name -> function(records, *, model, jobs, batch_size, scheduler, total) yielding results.
+EXECUTORS: dict[str, Executor] = {}
+
+
+def register_executor(name: str, executor: Executor) -> None:
+    """Make ``executor`` available as ``build(..., executor=name)`` and ``kg build --executor NAME``."""
+    EXECUTORS[name] = executor
+
+
+def _run_local(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch_size: int,
+               scheduler: str | None, total: int) -> Iterator[DocResult]:
+    """spaCy's own ``nlp.pipe(n_process=jobs)`` in this machine's processes."""
+    nlp = load_pipeline(model)
+    for result in process_records(nlp, records, jobs=jobs, batch_size=batch_size):
+        yield _without_text(result)
+
+
+def _batched(items: Iterable[DocumentRecord], size: int) -> Iterator[list[DocumentRecord]]:
+    batch: list[DocumentRecord] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _run_dask(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch_size: int,
+              scheduler: str | None, total: int) -> Iterator[DocResult]:
+    """Batches of records as tasks on a Dask cluster (a LocalCluster of ``jobs`` workers without a scheduler).
+
+    At most a few batches per worker are in flight, so memory stays bounded on
+    both sides; results are merged here in whatever order they finish (the
+    graph is sorted, so the output does not depend on it).
+    """
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise KGError("--executor dask needs dask.distributed: pip install 'kg-builder[dask]'") from None
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler)  # timeout: distributed.comm.timeouts.connect
+        else:
+            cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+    except (OSError, TimeoutError, ValueError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise KGError(f"Cannot connect to the Dask scheduler at {scheduler!r}: {exc}. Start one with "
+                      "'dask scheduler' and give its address, e.g. --scheduler tcp://10.0.0.5:8786") from exc
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
+        size = max(1, min(32, -(-total // (workers * 4)) if total else 8))
+        pending = as_completed()
+        in_flight = 0
+        batches = _batched(records, size)
+        for batch in batches:
+            pending.add(client.submit(extract_batch, batch, model, batch_size, pure=False))
+            in_flight += 1
+            if in_flight >= 2 * workers + 1:
+                break
+        for future in pending:
+            in_flight -= 1
+            try:
+                results = future.result()
+            except KGError:
+                raise
+            except Exception as exc:
+                raise KGError(f"Extraction failed on a Dask worker: {exc.__class__.__name__}: {exc}") from exc
+            future.release()
+            nxt = next(batches, None)
+            if nxt is not None:
+                pending.add(client.submit(extract_batch, nxt, model, batch_size, pure=False))
+            yield from results
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+register_executor("local", _run_local)
+register_executor("dask", _run_dask)
+
+
 def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs: int = 1,
           base_iri: str = DEFAULT_BASE_IRI, out: str | Path | None = None,
-          progress: Callable[[int, int], None] | None = None, batch_size: int = 16) -> BuildResult:
+          progress: Callable[[int, int], None] | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+          cache: bool = True, executor: str = "local", scheduler: str | None = None) -> BuildResult:
     """Build a knowledge graph from files, folders or raw strings.
 
     ``sources`` are paths (files or folders, read recursively) or raw text:
     a string that is not an existing path and holds a space or newline is
     taken as a document's text. With ``out``, the graph files and
-    ``report.json`` are written there atomically.
+    ``report.json`` are written there atomically, and (unless ``cache`` is
+    false) each document's extraction result is cached in ``out/.kgcache/``
+    so that the next build into ``out`` parses only new or changed documents
+    (see :mod:`kg.cache`). ``executor`` is ``"local"`` (spaCy's ``nlp.pipe``
+    in ``jobs`` processes) or ``"dask"`` (a Dask cluster at ``scheduler``, or
+    a LocalCluster of ``jobs`` workers); every choice gives the same files.
     """
     started = time.perf_counter()
+    if executor not in EXECUTORS:
+        raise InputError(f"Unknown executor {executor!r}; available: {sorted(EXECUTORS)}")
+    if scheduler and executor == "local":
+        raise InputError("A scheduler address needs the dask executor (--executor dask); "
+                         "the local executor runs on this machine")
     if isinstance(sources, (str, Path)):
         sources = [sources]
     paths: list[str | Path] = []
@@ -172,30 +297,48 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     found, missing = discover(paths)
     skipped += missing
     onto = load_ontology()
-    nlp = load_pipeline(model_name(model))
+    name = model_name(model)
     total = len(found) + len(texts)
+    store = DocCache(Path(out) / CACHE_DIR, fingerprint(name)) if out is not None and cache else None
+    results: list[DocResult] = []
+
+    def tick() -> None:
+        if progress:
+            progress(len(results) + len(skipped), total)
 
     def records() -> Iterator[DocumentRecord]:
-        yield from texts
-        for item in iter_records(found):
+        """Records to parse: read each source, answer what the cache knows at once."""
+        for item in itertools.chain(texts, iter_records(found)):
             if isinstance(item, SkippedDocument):
                 log.warning("skipped %s: %s", item.path, item.reason)
                 skipped.append(item)
-                if progress:
-                    progress(len(skipped), total)
+                tick()
+                continue
+            hit = store.get(item) if store is not None else None
+            if hit is not None:
+                results.append(_without_text(hit))
+                tick()
                 continue
             yield item
 
-    results: list[DocResult] = []
-    for result in process_records(nlp, records(), jobs=jobs, batch_size=batch_size):
-        results.append(result)
-        if progress:
-            progress(len(results) + len(skipped), total)
+    todo = records()
+    first = next(todo, None)  # the model is loaded only when something is left to parse
+    if first is not None:
+        run = EXECUTORS[executor]
+        for result in run(itertools.chain([first], todo), model=name, jobs=jobs, batch_size=batch_size,
+                          scheduler=scheduler, total=total):
+            if store is not None:
+                store.put(result)
+            results.append(result)
+            tick()
     graph = KnowledgeGraph.from_results(results, base_iri=base_iri, skipped=sorted(
         skipped, key=lambda s: s.path), ontology=onto)
     result = BuildResult(graph)
     if out is not None and graph.documents:
         result.files = graph.write(out)
+    if store is not None:
+        store.prune()
+        log.info("cache: %d hits, %d misses", store.hits, store.misses)
     result.seconds = time.perf_counter() - started
     if out is not None:
         report = result.report()

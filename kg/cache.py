@@ -1,0 +1,169 @@
+"""A per-document cache of extraction results, so that a rebuild parses only what changed.
+
+Entries live under the output folder (``out/.kgcache/``), one JSON file per
+document text. An entry's key is a hash of the text (``DocumentRecord.sha256``)
+and of a *fingerprint* of everything else that decides what extraction
+returns: the spaCy model's name and version, spaCy's version, kg-builder's
+version, the ontology's version (:attr:`kg.ontology.Ontology.version`, a hash of
+``ontology/``) and a hash of the extraction code itself. Change any of them and
+every entry misses. Only the extraction result (entity and relation
+mentions) is stored; the document's id, path, title and date always come
+from the current read, so a renamed or moved file is still a hit.
+
+Entries are written atomically (:func:`kg.io.atomic_path`). An entry that
+cannot be read or does not parse is treated as a miss and rewritten, never
+an error. JSON, not pickle: loading a cache that someone else could have
+written must not run code.
+
+>>> import tempfile
+>>> from kg.types import DocResult, DocumentRecord
+>>> cache = DocCache(tempfile.mkdtemp(), fingerprint="demo")
+>>> rec = DocumentRecord("a", "a.txt", "Acme grows.", sha256="0" * 64)
+>>> cache.get(rec) is None
+True
+>>> cache.put(DocResult(rec))
+>>> cache.get(rec) == DocResult(rec)
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import logging
+import os
+from dataclasses import astuple
+from pathlib import Path
+
+from .io import atomic_path
+from .types import DocResult, DocumentRecord, EntityMention, RelationMention
+
+__all__ = ["CACHE_DIR", "DocCache", "fingerprint"]
+
+log = logging.getLogger(__name__)
+
+#: Folder of the cache inside the output folder.
+CACHE_DIR = ".kgcache"
+#: Bumped when the entry layout changes.
+FORMAT = 1
+#: Modules whose code decides what extraction returns (hashed into the fingerprint, with the
+#: default pipeline config ``kg/config.cfg``).
+_EXTRACTION_MODULES = ("pipeline", "entities", "coref", "relations", "names", "types", "build")
+
+
+def _model_version(name: str) -> str:
+    """``name@version`` of a spaCy pipeline from its meta.json, without loading it."""
+    import spacy.util
+
+    try:
+        path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+        meta = spacy.util.get_model_meta(path)
+        return f"{meta.get('lang', '')}_{meta.get('name', '')}@{meta.get('version', '')}"
+    except Exception:  # not installed or unreadable: loading the pipeline will say why
+        return "unknown"
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """Hash of the extraction modules, read once: the code this process runs."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in (*(f"{module}.py" for module in _EXTRACTION_MODULES), "config.cfg"):
+        with contextlib.suppress(OSError):
+            digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def fingerprint(model: str) -> str:
+    """Everything besides the text that an extraction result depends on, as one string."""
+    import spacy
+
+    from . import __version__
+    from .ontology import load_ontology
+
+    parts = [f"format={FORMAT}", f"model={model}", f"model_meta={_model_version(model)}",
+             f"spacy={spacy.__version__}", f"kg={__version__}", f"ontology={load_ontology().version}",
+             f"code={_code_digest()}"]
+    return ";".join(parts)
+
+
+def _entity(row: list) -> EntityMention:
+    return EntityMention(*row)
+
+
+def _relation(row: list) -> RelationMention:
+    *head, quals = row
+    return RelationMention(*head, qualifiers=tuple((str(k), str(v)) for k, v in quals))
+
+
+class DocCache:
+    """Extraction results by document text, stored as JSON files in ``folder``."""
+
+    def __init__(self, folder: str | os.PathLike[str], fingerprint: str) -> None:
+        self.folder = Path(folder)
+        self.fingerprint = fingerprint
+        self.hits = 0
+        self.misses = 0
+        self._used: set[str] = set()
+
+    def key(self, record: DocumentRecord) -> str:
+        return hashlib.sha256(f"{self.fingerprint}\x1f{record.sha256}".encode()).hexdigest()[:40]
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, record: DocumentRecord) -> DocResult | None:
+        """The cached result for ``record`` (with ``record`` as its document), or None."""
+        key = self.key(record)
+        self._used.add(key)
+        path = self._path(key)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data["fingerprint"] != self.fingerprint or data["sha256"] != record.sha256:
+                raise ValueError("entry of another text or configuration")
+            result = DocResult(record, tuple(_entity(e) for e in data["entities"]),
+                               tuple(_relation(r) for r in data["relations"]))
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # corrupt entry: a miss
+            log.warning("ignoring unreadable cache entry %s: %s", path, exc)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, result: DocResult) -> None:
+        """Store ``result`` (atomically; a failure to write is logged, not raised)."""
+        key = self.key(result.document)
+        self._used.add(key)
+        data = {
+            "fingerprint": self.fingerprint,
+            "sha256": result.document.sha256,
+            "entities": [astuple(e) for e in result.entities],
+            "relations": [astuple(r) for r in result.relations],
+        }
+        try:
+            with atomic_path(self._path(key)) as tmp:
+                tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        except OSError as exc:
+            log.warning("cannot write cache entry for %s: %s", result.document.path, exc)
+
+    def prune(self) -> int:
+        """Delete the entries this build did not use (removed or changed documents); returns how many."""
+        removed = 0
+        if not self.folder.is_dir():
+            return 0
+        for path in self.folder.glob("*/*"):
+            if path.suffix == ".json" and path.stem in self._used:
+                continue
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+        for sub in self.folder.iterdir():
+            with contextlib.suppress(OSError):
+                sub.rmdir()  # only if empty
+        return removed
+
