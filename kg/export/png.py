@@ -121,13 +121,34 @@ def draw(graph: KnowledgeGraph, *, dpi: int = 110):  # -> matplotlib.figure.Figu
     return fig
 
 
+#: Fonts tried in order for each character (matplotlib >= 3.6 falls back glyph by glyph); those
+#: not installed are skipped. DejaVu Sans ships with matplotlib.
+FONTS = ("DejaVu Sans", "Noto Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans Arabic",
+         "Noto Sans Devanagari", "Noto Sans Hebrew", "Noto Sans Thai")
+
+
+def _fonts() -> list[str]:
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return [f for f in FONTS if f in installed] or ["sans-serif"]
+
+
 def write_png(graph: KnowledgeGraph, path: Path) -> None:
-    """Write the picture as PNG (Agg renderer; no display, no global pyplot state)."""
+    """Write the picture as PNG (Agg renderer; no display, no global pyplot state).
+
+    Characters that no installed font has are drawn as boxes, without a warning per glyph.
+    """
+    import warnings
+
+    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    fig = draw(graph)
-    FigureCanvasAgg(fig)
-    fig.savefig(path, format="png", facecolor="white", metadata={"Software": None})
+    with matplotlib.rc_context({"font.family": _fonts()}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from", category=UserWarning)
+        fig = draw(graph)
+        FigureCanvasAgg(fig)
+        fig.savefig(path, format="png", facecolor="white", metadata={"Software": None})
 
 
 register_writer("png", ".png", write_png, on_request=True)
