@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import rdflib
@@ -37,8 +38,14 @@ def shapes_path() -> Path:
     return ontology_dir() / "shapes.ttl"
 
 
+@lru_cache(maxsize=4)
+def _parse_turtle(path: Path) -> rdflib.Graph:
+    return rdflib.Graph().parse(path, format="turtle")
+
+
 def load_shapes() -> rdflib.Graph:
-    return rdflib.Graph().parse(shapes_path(), format="turtle")
+    """The shapes graph (parsed once per path; do not modify it)."""
+    return _parse_turtle(shapes_path())
 
 
 def _read(path: str | Path) -> rdflib.Graph:
@@ -108,10 +115,10 @@ def validate_graph(data: rdflib.Graph) -> tuple[bool, str]:
     """Validate an rdflib graph; returns (conforms, readable report)."""
     import pyshacl
 
-    ontology = rdflib.Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
+    ontology = _parse_turtle(ontology_dir() / "kg.ttl")
     conforms, results, _text = pyshacl.validate(
         data, shacl_graph=load_shapes(), ont_graph=ontology, inference="none",
-        abort_on_first=False, allow_warnings=False, advanced=False,
+        abort_on_first=False, allow_warnings=False, advanced=True,  # SPARQL targets
     )
     if conforms:
         return True, (f"The graph conforms to the shapes ({len(data)} triples; "

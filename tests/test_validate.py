@@ -84,7 +84,7 @@ def _no_source(g):
 def _statement_outside_range(g):
     st = _statement(g, KG.operatesIn)
     g.set((st, RDF.predicate, KG.livesIn))  # livesIn needs a Person subject
-    return g.namespace_manager.normalizeUri(st), "not in the rdfs:domain of its relation (kg:livesIn)"
+    return g.namespace_manager.normalizeUri(st), "subject of a kg:livesIn statement must be a kg:Person"
 
 
 BREAKAGES = [_drop_label, _two_labels, _two_classes, _no_class, _wrong_domain, _wrong_range,
@@ -161,6 +161,17 @@ def test_validate_shapes_mirror_the_ontology():
         rng = str(shapes.value(prop, SH["class"]))[len(str(KG._NS)):]
         found[name] = (frozenset({domain}), frozenset({rng}))
     assert found == {n: (r.domain, r.range) for n, r in onto.relations.items()}
+
+    # statement shapes: the statements of relation R (a SPARQL target) have R's domain and range
+    by_statement = {}
+    local = str(KG._NS)
+    for shape, target in shapes.subject_objects(SH.target):
+        query = str(shapes.value(target, SH.select))
+        rel = query.split("kg:", 1)[1].split()[0]
+        ends = {shapes.value(p, SH.path): shapes.value(p, SH["class"]) for p in shapes.objects(shape, SH.property)}
+        by_statement[rel] = (frozenset({str(ends[RDF.subject])[len(local):]}),
+                             frozenset({str(ends[RDF.object])[len(local):]}))
+    assert by_statement == {n: (r.domain, r.range) for n, r in onto.relations.items()}
 
     entity_classes = {c for c, supers in onto.classes.items() if "Entity" in supers}
     in_lists = []
