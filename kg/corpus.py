@@ -442,6 +442,11 @@ def find_date(text: str) -> str:
     return ""
 
 
+#: Latin letters that NFKD does not decompose into ASCII.
+_FOLD = str.maketrans({"ß": "ss", "Æ": "AE", "æ": "ae", "Ø": "O", "ø": "o", "Œ": "OE", "œ": "oe", "Ł": "L",
+                       "ł": "l", "Đ": "D", "đ": "d", "Þ": "Th", "þ": "th", "Ð": "D", "ð": "d", "ı": "i"})
+
+
 def _slug(display: str) -> str:
     """A document id from its display path: ASCII letters, digits, ``.``, ``_`` and ``-``.
 
@@ -452,12 +457,14 @@ def _slug(display: str) -> str:
     ('etc_passwd', 'news_Zoe_cafe')
     """
     stem = re.sub(r"\.[A-Za-z0-9]+$", "", display)
-    folded = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", folded).strip("._-")
+    folded = unicodedata.normalize("NFKD", stem.translate(_FOLD)).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", folded)
+    slug = re.sub(r"\.{2,}", ".", slug).strip("._-")
     digest = hashlib.sha256(display.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    lost = sum(ch.isalnum() for ch in stem.translate(_FOLD)) - sum(ch.isalnum() for ch in folded)  # CJK
     if len(slug) > 120:
         slug = f"{slug[:100].rstrip('._-')}-{digest}"
-    if len(re.sub(r"[^A-Za-z0-9]", "", slug)) < 2:
+    elif lost > 0 or len(re.sub(r"[^A-Za-z0-9]", "", slug)) < 2:
         slug = f"{slug}-{digest}" if slug else f"doc-{digest}"
     return slug
 
