@@ -124,6 +124,23 @@ def _tiny_graph() -> KnowledgeGraph:
     )
 
 
+def _clusters_graph() -> KnowledgeGraph:
+    """Three stars and a chain of companies: components big enough for the spring layout."""
+    entities, relations, statements = {}, [], {}
+    for hub, size in (("h1", 9), ("h2", 6), ("h3", 4)):
+        entities[hub] = Entity(hub, f"Hub {hub}", "Company", mentions=1, documents=("d1",))
+        for i in range(size):
+            leaf = f"{hub}_{i}"
+            entities[leaf] = Entity(leaf, f"Leaf {leaf}", "Person" if i % 2 else "Country", mentions=1,
+                                    documents=("d1",))
+            st = Statement(f"d1-{leaf}", hub, "paysCommissionTo", leaf, "d1", f"{hub} pays {leaf}.", i, i + 1, 0.5)
+            statements[st.id] = st
+            relations.append(Relation(hub, "paysCommissionTo", leaf, (st.id,), 0.5, ""))
+    return KnowledgeGraph(entities=entities, relations=sorted(relations, key=lambda r: (r.subject, r.object)),
+                          statements=statements, documents={"d1": DocumentRecord("d1", "d1.txt", "", "0" * 64)},
+                          ontology=load_ontology())
+
+
 class _Refs(HTMLParser):
     """Every tag, and every attribute that makes a browser fetch something."""
 
@@ -197,6 +214,24 @@ def test_html_same_graph_same_bytes():
     shuffled = KnowledgeGraph(entities=dict(reversed(list(graph.entities.items()))), relations=graph.relations,
                               statements=graph.statements, documents=graph.documents, ontology=graph.ontology)
     assert render_html(graph) == render_html(graph) == render_html(shuffled)
+
+
+def test_html_and_png_same_bytes_whatever_the_hash_seed(tmp_path):
+    """Layout and output do not depend on set order (PYTHONHASHSEED differs between processes)."""
+    import sys
+
+    code = ("import sys; from pathlib import Path; import kg.export; from kg.model import WRITERS; "
+            "from tests.test_html import _clusters_graph; g = _clusters_graph(); out = Path(sys.argv[1]); "
+            "WRITERS['html'][1](g, out / 'g.html'); WRITERS['png'][1](g, out / 'g.png')")
+    root = Path(__file__).resolve().parent.parent
+    procs = []
+    for seed in ("1", "2"):  # side by side: each process spends most of its time importing
+        (tmp_path / seed).mkdir()
+        procs.append(subprocess.Popen([sys.executable, "-c", code, str(tmp_path / seed)], cwd=root,
+                                      env={**os.environ, "PYTHONHASHSEED": seed}))
+    assert [proc.wait(timeout=120) for proc in procs] == [0, 0]
+    outputs = [((tmp_path / s / "g.html").read_bytes(), (tmp_path / s / "g.png").read_bytes()) for s in "12"]
+    assert outputs[0] == outputs[1]
 
 
 def test_html_hostile_names_cannot_break_out_of_the_script():

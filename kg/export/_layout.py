@@ -71,7 +71,13 @@ def layout(g: nx.MultiDiGraph, *, seed: int = SEED) -> dict[str, tuple[float, fl
     comps = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
     boxes = []  # (nodes' positions relative to the box's lower-left corner, width, height)
     for nodes in comps:
-        pos = _component(simple.subgraph(nodes), seed)
+        # A copy with nodes and edges in sorted order: a subgraph *view* iterates a set, whose
+        # order changes with PYTHONHASHSEED, and spring_layout's start depends on node order.
+        sub = nx.Graph()
+        sub.add_nodes_from(nodes)
+        edges = simple.subgraph(nodes).edges(data=True)
+        sub.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in edges))
+        pos = _component(sub, seed)
         xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
         x0, y0 = min(xs), min(ys)
         margin = _UNIT * 0.5
