@@ -115,8 +115,16 @@ class KGCoref:
 
     def _salience(self, doc: Doc, it: dict[str, Any], tok: Token) -> float:
         root = doc[it["end"] - 1] if it["end"] - it["start"] == 1 else doc[it["start"]:it["end"]].root
-        score = -(tok.i - it["start"]) / 40.0
-        if root.dep_ in _SUBJ:
+        back = self._sent_index[tok.i] - self._sent_index[it["start"]]
+        score = -0.6 * back - (tok.i - it["start"]) / 200.0
+        sent = root.sent
+        first_named = next((o for o in self._all_items if sent.start <= o["start"] < sent.end
+                            and o["via"] in {"", "gazetteer"}), None)
+        if root.dep_ in _SUBJ or (
+            # the parser sometimes misses the subject; the sentence's first name before its verb is one
+            first_named is not None and first_named["start"] == it["start"] and it["end"] <= sent.root.i
+            and root.dep_ in {"compound", "ROOT", "nmod", "npadvmod"}
+        ):
             score += 1.0
         if root.dep_ == "poss" and root.head.dep_ in _SUBJ:
             score += 0.5
@@ -124,6 +132,12 @@ class KGCoref:
             score += 0.5
         if it["via"] == "demonym":
             score -= 3.0
+        # The story's protagonist: named often so far, or in the first sentence (the headline).
+        prior = [o for o in self._all_items if o["name"] == it["name"] and o["start"] < tok.i]
+        score += 0.25 * min(len(prior), 6)
+        first = next(iter(doc.sents), None)
+        if first is not None and any(o["start"] < first.end for o in prior):
+            score += 0.5
         return score
 
     def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
@@ -158,6 +172,11 @@ class KGCoref:
                 f"(pipeline has no parse on this Doc). Available pipes must include 'parser'."
             )
         items: list[dict[str, Any]] = list(doc._.kg_entity_data or [])
+        self._all_items = items
+        self._sent_index = {}
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self._sent_index[i] = n
         taken = [False] * len(doc)
         for it in items:
             for i in range(it["start"], it["end"]):

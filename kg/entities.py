@@ -126,6 +126,14 @@ class KGEntities:
         }
         self.product_heads = {w.lower() for w in lex["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}
+        # Nouns that only name organisations: role nouns of relations between organisations
+        # (unit, subsidiary, parent) and the lexicon's descriptors of companies (retailer, startup).
+        self.org_nouns = {
+            words[-1] for rel in self.onto.relations.values()
+            if rel.domain and all(self.onto.is_a(d, "Organization") for d in rel.domain)
+            for words in rel.role_triggers + rel.inverse_role_triggers
+        } | {w.lower() for w in self.onto.lexicon["coref"]["Company"]}
+        self.org_nouns -= {"owner", "investor", "buyer", "seller", "player", "parent", "developer", "designer"}
         # Job titles: role nouns of relations from a person to an organization (worksFor).
         self.person_roles = {
             " ".join(words).split()[-1]
@@ -161,6 +169,11 @@ class KGEntities:
             end -= 1
         if start >= end:
             return None
+        # A dateline runs into the name: "KYOTO - Tanabe Robotics" keeps what follows the dash.
+        for i in range(end - 2, start, -1):
+            if doc[i].text in {"-", "\u2013", "\u2014", "|"} and doc[i - 1].whitespace_ and doc[i].whitespace_:
+                start = i + 1
+                break
         # Title-case headlines run names into verbs: "Palo Alto Networks Completes Purchase".
         for i in range(start + 1, end):
             if doc[i].tag_ in {"VBZ", "VBD", "VBP"} and doc[i].pos_ in {"VERB", "AUX"}:
@@ -215,10 +228,25 @@ class KGEntities:
             return "Organization"
         if any(w in self.org_heads for w in words):
             return "Organization"
-        if head.head.i != head.i and head.dep_ == "compound" and head.head.lower_ in self.product_heads \
+        if head.head.i != head.i and head.dep_ == "compound" and (
+                head.head.lower_ in self.product_heads or head.head.lemma_.lower() in self.product_nouns) \
                 and head.head.i >= span.end:
             return "Product"
         return "Company"
+
+    def _org_context(self, doc: Doc, it: dict[str, Any]) -> bool:
+        root = doc[it["start"]:it["end"]].root
+        before = doc[it["start"] - 1] if it["start"] > 0 else None
+        if before is not None and before.is_lower and before.lemma_.lower() in self.org_nouns:
+            return True
+        if root.dep_ == "appos" and root.head.lemma_.lower() in self.org_nouns and root.head.is_lower:
+            return True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in self.org_nouns for c in root.children):
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in self.org_nouns \
+                and root.head.head.is_lower:
+            return True
+        return False
 
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
         root = doc[it["start"]:it["end"]].root
@@ -341,6 +369,13 @@ class KGEntities:
             if j > it["end"] and doc[j - 1].lower_ in self.person_roles and j in starts \
                     and starts[j]["cls"] == "Person":
                 it["cls"] = "Company"
+        # "Japanese retailer Aeon", "Swisslog, a unit of Kuka": names the text calls organisations.
+        if doc.has_annotation("DEP"):
+            orgs = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Person", "Place"}
+                    and self._org_context(doc, it)}
+            for it in items:
+                if it["via"] == "" and it["name"] in orgs:
+                    it["cls"] = "Company"
         if doc.has_annotation("DEP"):
             products = {it["name"] for it in items if it["via"] == "" and it["cls"] in
                         {"Company", "Person", "Organization"} and self._product_context(doc, it, items)}

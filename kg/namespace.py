@@ -67,6 +67,7 @@ class KG(DefinedNamespace):
     path: URIRef
     pays: URIRef
     paysCommissionTo: URIRef
+    possessorIs: URIRef
     providesAccessTo: URIRef
     qualifierRole: URIRef
     relation: URIRef
