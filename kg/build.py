@@ -258,6 +258,14 @@ register_executor("local", _run_local)
 register_executor("dask", _run_dask)
 
 
+def _is_path(src: str) -> bool:
+    """Whether ``src`` names an existing file or folder (or a symlink); False for text too long to be a path."""
+    try:
+        return Path(src).exists() or Path(src).is_symlink()
+    except (OSError, ValueError):  # ENAMETOOLONG, NUL byte
+        return False
+
+
 def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs: int = 1,
           base_iri: str = DEFAULT_BASE_IRI, out: str | Path | None = None,
           progress: Callable[[int, int], None] | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
@@ -286,7 +294,7 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     texts: list[DocumentRecord] = []
     skipped: list[SkippedDocument] = []
     for src in sources:
-        if isinstance(src, str) and not Path(src).exists() and (" " in src.strip() or "\n" in src):
+        if isinstance(src, str) and not _is_path(src) and (" " in src.strip() or "\n" in src):
             try:
                 texts.append(record_from_text(src))
             except InputError as exc:
