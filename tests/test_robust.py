@@ -351,3 +351,12 @@ def test_robust_dense_megabyte_article_is_fully_parsed(nlp):
     triples = set(graph.triples())
     assert all((a, "acquires", b) in triples for a, b in pairs)
     assert max(r.start for r in result.relations) > nlp.max_length
+
+
+def test_robust_build_takes_long_raw_text_and_reports_dangling_paths(tmp_path):
+    os.symlink(tmp_path / "gone.txt", tmp_path / "my notes.txt")  # a space: could pass for text
+    text = "Acme Corp acquired Widgetco Inc in a deal. " * 200  # longer than any file name
+    result = build([text, str(tmp_path / "my notes.txt")])
+    assert ("Acme", "acquires", "Widgetco") in result.graph.triples()
+    assert [(s.path, s.reason) for s in result.skipped] == [(str(tmp_path / "my notes.txt"), "dangling symlink")]
+    assert result.exit_code == 1
