@@ -40,7 +40,11 @@ def test_build_statements_carry_provenance(seed_build):
         assert g.value(st, rdflib.URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")) is not None
         sentence = g.value(st, KG.sentence)
         start, end = g.value(st, KG.startOffset).toPython(), g.value(st, KG.endOffset).toPython()
-        text = SEED.read_text(encoding="utf-8")
+        # Offsets index the document text as read: the file's text with page furniture
+        # blanked out (same length, same positions).
+        from kg.corpus import Source, read_document
+
+        text = read_document(Source(SEED, SEED.name)).text
         assert " ".join(text[start:end].split()) == str(sentence)
         assert 0.0 <= float(g.value(st, KG.confidence).toPython()) <= 1.0
 

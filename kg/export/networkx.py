@@ -142,7 +142,22 @@ def _for_graphml(graph: KnowledgeGraph) -> nx.MultiDiGraph:
 
 def write_gexf(graph: KnowledgeGraph, path: Path) -> None:
     """GEXF 1.2draft for Gephi and Gephi Lite (dynamic, ``timeformat="date"``, where dates exist)."""
-    nx.write_gexf(_for_gephi(graph), path, encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    # NetworkX stamps today's date into <meta>; use the newest document date instead
+    # (or none), so the same input gives the same bytes on any day.
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        dates = sorted(d.date for d in graph.documents.values() if d.date)
+        if dates:
+            meta.set("lastmodifieddate", dates[-1])
+        else:
+            del meta.attrib["lastmodifieddate"]
+        creator = meta.find("creator")
+        if creator is not None:
+            creator.text = "kg-builder"
+    writer.add_graph(_for_gephi(graph))
+    with open(path, "wb") as fh:
+        writer.write(fh)
 
 
 def write_graphml(graph: KnowledgeGraph, path: Path) -> None:
