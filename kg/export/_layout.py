@@ -21,6 +21,8 @@ __all__ = ["layout", "SEED"]
 SEED = 7
 #: Distance between neighbouring nodes, in layout units, before the final rescaling.
 _UNIT = 1.0
+#: Components up to this many nodes use Kamada-Kawai (cost grows with the square of the size).
+_KAMADA_KAWAI_MAX = 150
 
 
 def _undirected(g: nx.MultiDiGraph) -> nx.Graph:
@@ -48,7 +50,13 @@ def _component(sub: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     if n == 2:
         a, b = sorted(sub.nodes)
         return {a: (0.0, _UNIT / 2), b: (0.0, -_UNIT / 2)}  # one above the other: labels stay apart
-    pos = nx.spring_layout(sub, seed=seed, iterations=150, weight="weight")
+    if n <= _KAMADA_KAWAI_MAX:
+        # Kamada-Kawai (graph distances as spring lengths) spreads stars and trees evenly; it starts
+        # from the seeded spring layout, so ties are broken the same way every time.
+        start = nx.spring_layout(sub, seed=seed, iterations=50, weight="weight")
+        pos = nx.kamada_kawai_layout(sub, pos=start, weight=None)
+    else:
+        pos = nx.spring_layout(sub, seed=seed, iterations=150, weight="weight")
     # spring_layout fills [-1, 1]; give the component an area proportional to its size.
     scale = _UNIT * 0.75 * math.sqrt(n)
     return {v: (float(x) * scale, float(y) * scale) for v, (x, y) in pos.items()}
