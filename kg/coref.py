@@ -122,7 +122,8 @@ class KGCoref:
                             and o["via"] in {"", "gazetteer"}), None)
         if root.dep_ in _SUBJ or (
             # the parser sometimes misses the subject; the sentence's first name before its verb is one
-            first_named is not None and first_named["start"] == it["start"] and it["end"] <= sent.root.i
+            first_named is not None and first_named["start"] == it["start"]
+            and (it["end"] <= sent.root.i or root.i == sent.root.i)
             and root.dep_ in {"compound", "ROOT", "nmod", "npadvmod"}
         ):
             score += 1.0
@@ -146,6 +147,15 @@ class KGCoref:
             ahead = self._cataphor(doc, items, tok, wanted)
             if ahead is not None:
                 return ahead
+            # "X supplies ..., and it has been expanding": the subject of a coordinated
+            # clause continues the subject of the first one.
+            verb = tok.head
+            if tok.dep_ in _SUBJ and verb.dep_ == "conj":
+                for c in verb.head.children:
+                    if c.dep_ in _SUBJ:
+                        for it in items + resolved:
+                            if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted):
+                                return it
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
         if description:
             banned = self._same_clause_subject(doc, items + resolved, tok)

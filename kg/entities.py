@@ -267,6 +267,10 @@ class KGEntities:
         if root.dep_ in {"oprd", "attr"} and head.lemma_.lower() in {"call", "name", "dub"} and \
                 head.head.lemma_.lower() in self.product_nouns:
             return True
+        # "its Kiro robots": a name right after "its" is the owner's thing
+        if it["start"] > 0 and doc[it["start"] - 1].lower_ in {"its", "their"} and \
+                doc[it["start"] - 1].dep_ == "poss":
+            return True
         # "Rivian's R2": an organisation's named thing
         owners = {o["start"]: o for o in items if o["cls"] in {"Company", "Organization"} and o is not it}
         for c in root.children:

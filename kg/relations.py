@@ -304,7 +304,9 @@ class KGRelations:
                     else:
                         objects.append((c, "recipient"))
                 elif c.dep_ == "prep":
-                    objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+                    # "to Amazon and to Aeon": coordinated prepositions
+                    for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]:
+                        objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ in {"npadvmod", "compound"} and tok.dep_ == "amod":
                     objects.append((c, "prep:in"))
             # "provides Chinese users access": the parser folds the recipient into the trigger noun
@@ -313,6 +315,15 @@ class KGRelations:
                     if c.lemma_.lower() in trig_words and c.i != tok.i:
                         objects += [(g, "recipient") for g in c.children if g.dep_ in {"compound", "nmod"}
                                     and g.i < c.i]
+            # "supplies its robots picking to Amazon": the parser hangs the recipient on a
+            # participle below the trigger; take it when the trigger has none of its own.
+            if not any(r.startswith("prep:") or r == "recipient" for _, r in objects):
+                for c in tok.children:
+                    if c.dep_ in {"xcomp", "acl"} and c.pos_ == "VERB" and c.tag_ == "VBG":
+                        for p in c.children:
+                            if p.dep_ in {"prep", "dative"} and p.pos_ == "ADP":
+                                for q in [p] + [x for x in p.children if x.dep_ == "conj" and x.pos_ == "ADP"]:
+                                    objects += [(g, "nested:" + q.lower_) for g in q.children if g.dep_ == "pobj"]
             # "restrict access to X in China": prepositions of the direct object
             for c in tok.children:
                 if c.dep_ == "dobj":
@@ -343,6 +354,12 @@ class KGRelations:
                         objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
                     elif c.dep_ == "dative":
                         objects.append((c, "recipient"))
+            # "expanding in Europe through a partnership with X": the clause's subject
+            elif not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
+                    tok.head.head.pos_ in {"VERB", "AUX"} and tok.head.lower_ in {"through", "via", "in", "under", "with"}:
+                verb = tok.head.head
+                own = [c for c in verb.children if c.dep_ in _SUBJ]
+                agents += [(t, "agent") for t in (own or self._inherited_agents(verb))]
         return agents, objects, passive
 
     def _role_args(self, tok: Token) -> tuple[list[Token], list[tuple[Token, str]]]:
@@ -357,6 +374,13 @@ class KGRelations:
             holders.append(tok.head)
         if tok.dep_ == "attr" and tok.head.lemma_ == "be":
             holders += [c for c in tok.head.children if c.dep_ in {"nsubj"}]
+        # "named Kenji Morita as its chief executive", "stays on as chairman", "joined as CFO"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            verb = tok.head.head
+            objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}]
+            holders += objs or [c for c in verb.children if c.dep_ in _SUBJ]
+            if not objs and not any(c.dep_ in _SUBJ for c in verb.children):
+                holders += self._inherited_agents(verb)
         for c in tok.children:
             if c.dep_ == "appos":
                 holders.append(c)
@@ -654,6 +678,9 @@ class KGRelations:
         if not valid:
             return records
         modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs else tok.head)
+        if trig.kind != "event" and any(t.lower_ in {"former", "ex", "onetime", "erstwhile", "previous"}
+                                        for t in doc[max(0, tok.i - 3):tok.i]):
+            modality = "past"  # "former Sony executive Kenji Morita"
         quals = self._qualifiers(tok, sent, rel, role_text, about)
         for s, o in valid:
             si, oi = items[s.item], items[o.item]
