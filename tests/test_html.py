@@ -15,6 +15,7 @@ import re
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from bs4 import BeautifulSoup
@@ -61,7 +62,7 @@ def _chromium(tmp_path: Path, url: str, *, screenshot: Path | None = None,
     profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
     args = _chromium_args(exe, profile, netlog)
     args += [f"--screenshot={screenshot}"] if screenshot is not None else ["--dump-dom"]
-    proc = subprocess.run(args + [url], capture_output=True, text=True, timeout=90,
+    proc = subprocess.run([*args, url], capture_output=True, text=True, timeout=90, check=False,
                           env={**os.environ, "HOME": str(tmp_path)})
     assert proc.returncode == 0, proc.stderr[-2000:]
     if screenshot is not None:
@@ -144,7 +145,7 @@ def _clusters_graph() -> KnowledgeGraph:
 class _Refs(HTMLParser):
     """Every tag, and every attribute that makes a browser fetch something."""
 
-    FETCHING = {"src", "href", "srcset", "poster", "data", "action", "formaction", "background",
+    FETCHING: ClassVar[set[str]] = {"src", "href", "srcset", "poster", "data", "action", "formaction", "background",
                 "manifest", "ping", "xlink:href"}
 
     def __init__(self) -> None:
@@ -190,7 +191,7 @@ def test_html_page_loads_nothing_from_anywhere(seed_views):
 def test_html_page_carries_graph_palette_and_evidence(seed_views):
     graph, folder = seed_views
     text = (folder / "graph.html").read_text(encoding="utf-8")
-    raw = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', text, re.S).group(1)
+    raw = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', text, re.DOTALL).group(1)
     data = json.loads(raw)
     colors = palette(graph)
     assert len(data["nodes"]) == len(graph.entities) and len(data["edges"]) == len(graph.relations)
@@ -239,7 +240,7 @@ def test_html_hostile_names_cannot_break_out_of_the_script():
     assert EVIL not in text and "</script><script>" not in text and "<img src=x" not in text
     assert text.count("<script") == 3 and text.count("</script>") == 3
     assert "<!--" not in text
-    raw = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', text, re.S).group(1)
+    raw = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', text, re.DOTALL).group(1)
     data = json.loads(raw)  # and the text comes back unchanged
     assert {n["label"] for n in data["nodes"]} == {EVIL, "Acme & Sons", "Lone Person"}
     assert data["edges"][0]["evidence"][0]["sentence"] == EVIL_SENTENCE

@@ -272,7 +272,7 @@ _SCRIPT = r"""
     var ul = el("ul", "rels");
     ids.forEach(function (eid) {
       var e = edgeById[eid];
-      var li = el("li", "", byId[e.from].label + " \u2014" + e.label + "\u2192 " + byId[e.to].label +
+      var li = el("li", "", byId[e.from].label + (e.symmetric ? " \u2190" : " \u2014") + e.label + "\u2192 " + byId[e.to].label +
                             " (" + e.evidence.length + ")");
       li.addEventListener("click", function () {
         network.selectEdges([eid]); pinned = {kind: "edge", id: eid}; showEdge(eid);
@@ -384,11 +384,11 @@ def render_html(graph: KnowledgeGraph, title: str = "kg-builder graph") -> str:
         "<meta name=\"generator\" content=\"kg-builder\">\n",
         f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n",
         f"<header><h1>{html.escape(title)}</h1><span class=\"counts\">{html.escape(counts)}</span>",
-        "<input id=\"search\" type=\"search\" list=\"names\" placeholder=\"Find an entity\u2026\" "
-        "aria-label=\"Find an entity by name\" autocomplete=\"off\"><datalist id=\"names\"></datalist>",
+        ("<input id=\"search\" type=\"search\" list=\"names\" placeholder=\"Find an entity\u2026\" "
+         "aria-label=\"Find an entity by name\" autocomplete=\"off\"><datalist id=\"names\"></datalist>"),
         "</header>\n<main><div id=\"graph\" role=\"img\" aria-label=\"knowledge graph\"></div>\n",
-        "<aside><h2>Legend</h2><ul id=\"legend\"></ul><h2>Details</h2><div id=\"details\"></div></aside>"
-        "</main>\n",
+        ("<aside><h2>Legend</h2><ul id=\"legend\"></ul><h2>Details</h2><div id=\"details\"></div></aside>"
+         "</main>\n"),
         f"<script type=\"application/json\" id=\"kg-data\">{json_for_script(data)}</script>\n",
         f"<script>\n{_library()}\n</script>\n",
         f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
