@@ -85,7 +85,8 @@ class KGCoref:
     # -- helpers -----------------------------------------------------------------
 
     def _compatible(self, cls: str, wanted: set[str]) -> bool:
-        return any(self.onto.is_a(cls, w) for w in wanted)
+        # a generic organisation may be the company a description speaks of ("the manufacturer")
+        return any(self.onto.is_a(cls, w) for w in wanted) or (cls == "Organization" and "Company" in wanted)
 
     def _candidates(self, doc: Doc, items: list[dict[str, Any]], tok: Token) -> list[dict[str, Any]]:
         """Named mentions before ``tok`` within the last few sentences, most recent first."""

@@ -260,6 +260,19 @@ class KGEntities:
         if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
                for c in root.children):
             return True
+        # "the R21/Matrix-M malaria vaccine": a name modifying a kind of product
+        node = root
+        for _ in range(3):
+            if node.dep_ not in {"compound", "nmod", "amod"} or node.head.i == node.i or node.head.i < node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in self.product_nouns and node.is_lower:
+                return True
+        # "Mosquirix, which GSK developed": the object of a making verb in a relative clause
+        for c in root.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in self.product_verbs and any(
+                    g.dep_ in {"dobj", "nsubjpass"} and g.lower_ in {"which", "that"} for g in c.children):
+                return True
         # "its scanner, called Talon": the name given to a kind of product
         if head.lemma_.lower() in {"call", "name", "dub", "brand"} and head.dep_ in {"acl", "relcl"} \
                 and head.head.lemma_.lower() in self.product_nouns:
@@ -382,7 +395,7 @@ class KGEntities:
                     it["cls"] = "Company"
         if doc.has_annotation("DEP"):
             products = {it["name"] for it in items if it["via"] == "" and it["cls"] in
-                        {"Company", "Person", "Organization"} and self._product_context(doc, it, items)}
+                        {"Company", "Person", "Organization", "Place"} and self._product_context(doc, it, items)}
             for it in items:
                 if it["via"] == "" and it["name"] in products:
                     it["cls"] = "Product"

@@ -327,9 +327,16 @@ class KGRelations:
             # "restrict access to X in China": prepositions of the direct object
             for c in tok.children:
                 if c.dep_ == "dobj":
-                    for p in c.children:
-                        if p.dep_ == "prep":
-                            objects += [(g, "nested:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
+                    # "shipped doses of the vaccine to Nigeria": prepositions down the object's phrase
+                    todo, seen = [c], 0
+                    while todo and seen < 4:
+                        node = todo.pop(0)
+                        seen += 1
+                        for p in node.children:
+                            if p.dep_ == "prep":
+                                pobjs = [g for g in p.children if g.dep_ == "pobj"]
+                                objects += [(g, "nested:" + p.lower_) for g in pobjs]
+                                todo += pobjs
         else:  # event noun
             for c in tok.children:
                 if _possessive(c):
