@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,11 +61,24 @@ def register_converter(name: str, converter: Callable[["KnowledgeGraph"], Any]) 
     _CONVERTERS[name] = converter
 
 
+#: While :meth:`KnowledgeGraph.write` runs: conversions already made, so that the writers of one
+#: family (Turtle, N-Triples, JSON-LD) share one rdflib graph instead of building it each.
+_WRITING: ContextVar[dict[tuple[str, int], tuple["KnowledgeGraph", Any]] | None] = ContextVar(
+    "kg_conversions", default=None)
+
+
 def _convert(name: str, graph: "KnowledgeGraph") -> Any:
     try:
-        return _CONVERTERS[name](graph)
+        converter = _CONVERTERS[name]
     except KeyError:
         raise KeyError(f"No converter '{name}' registered; available: {sorted(_CONVERTERS)}") from None
+    made = _WRITING.get()
+    if made is None:
+        return converter(graph)
+    key = (name, id(graph))
+    if key not in made:
+        made[key] = (graph, converter(graph))  # the graph is kept too, so its id is not reused
+    return made[key][1]
 
 
 def resolve_date(text: str, reference: str = "") -> str:
@@ -212,7 +226,11 @@ class KnowledgeGraph:
         for name in names:
             suffix, writer = WRITERS[name]
             jobs.append((folder / f"graph{suffix}", lambda path, w=writer: w(self, path)))
-        return commit_all(jobs)
+        token = _WRITING.set({})
+        try:
+            return commit_all(jobs)
+        finally:
+            _WRITING.reset(token)
 
     def summary(self) -> dict[str, int]:
         return {
