@@ -1,0 +1,386 @@
+"""kg build against bare spaCy: speed, processes, incremental rebuilds, memory, export.
+
+Generates a news-like corpus from templates (varied company, person, country
+and product names; fixed seed), then runs every measurement as a fresh
+subprocess so that start-up and model load are included, exactly as a user
+pays them:
+
+- words/s of bare ``nlp.pipe`` (the same spaCy model, no kg-builder
+  components) vs the full ``kg build`` (``--no-cache``), same process count;
+  their ratio per repetition (paired), then the median;
+- ``kg build --jobs 2`` vs ``--jobs 1`` wall time (paired);
+- an incremental rebuild after changing 1% of the documents vs the clean build;
+- peak memory (RSS of the build process, and of its largest worker) on the
+  big corpus vs the 10x smaller one;
+- writing 1M triples: each RDF writer on a synthetic graph of that size.
+
+    .venv/bin/python benchmarks/bench_build.py            # full run (~15-20 min on 2 cores)
+    .venv/bin/python benchmarks/bench_build.py --quick    # smoke run (~2 min)
+
+Targets (issue 6): full/bare <= 1.25; jobs2 <= 0.65 x jobs1; incremental
+<= 10% of clean; memory on 10x the documents within 1.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+
+# -- corpus ------------------------------------------------------------------------------------
+
+_SYL = ["nor", "vik", "lu", "mora", "tes", "ra", "quan", "tel", "vor", "ex", "zen", "ith", "cal", "dor",
+        "bri", "sa", "mon", "ta", "gre", "lo", "fin", "ar", "ko", "pex", "ul", "tri", "ve", "na"]
+_CO_SUFFIX = ["Corp", "Inc", "Systems", "Labs", "Group", "Technologies", "Holdings", "AG", "Ltd"]
+_FIRST = ["Priya", "Daniel", "Mei", "Lars", "Amara", "Jonas", "Sofia", "Kenji", "Elena", "Omar", "Grace",
+          "Tomas", "Aisha", "Marco", "Ingrid", "Rafael", "Yuki", "Nadia", "Peter", "Leila"]
+_LAST = ["Raman", "Okafor", "Lindqvist", "Tanaka", "Moreau", "Haddad", "Novak", "Fischer", "Alvarez",
+         "Chen", "Kowalski", "Brennan", "Sato", "Ivanova", "Mensah", "Costa", "Weber", "Nakamura"]
+_COUNTRIES = ["China", "Germany", "France", "Japan", "India", "Brazil", "Canada", "the United States",
+              "South Korea", "Italy", "Mexico", "Norway", "Kenya", "Australia", "Spain", "Vietnam"]
+_CITIES = ["Berlin", "Paris", "Tokyo", "Mumbai", "Toronto", "Oslo", "Nairobi", "Sydney", "Madrid", "Seoul"]
+_PRODUCT_NOUN = ["chips", "batteries", "drones", "solar panels", "routers", "sensors", "robots"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]
+
+_FACTS = [
+    "{A} partners with {B} to build {noun} for customers in {country}.",
+    "{A} invested ${n} million in {B} in {month} {year}, the companies said.",
+    "{country} restricts exports of {noun} to {country2}, officials said on {weekday}.",
+    "{A} acquired {B} for ${n} billion last year.",
+    "{person}, chief executive of {A}, said the company competes with {B} in {country}.",
+    "{A} pays {B} a commission on every sale of its {noun}.",
+    "{B} supplies {noun} to {A}, according to people familiar with the matter.",
+    "{A} is based in {city}, where it employs about {n} people.",
+    "{country2} may ban {A} from selling {noun} next year.",
+    "{A} did not acquire {B}, a spokesperson for {A} said.",
+    "{A} develops {product}, a line of {noun} sold in {country}.",
+    "{person} joined {B} as chief financial officer in {month} {year}.",
+]
+_FILLER = [
+    "Analysts expect demand to stay strong through the end of the year.",
+    "Shares rose {n} percent in early trading before giving back some of the gains.",
+    "The deal is subject to regulatory approval and is expected to close within months.",
+    "Executives declined to comment on the terms of the agreement.",
+    "The market for {noun} has grown quickly as prices fell and supply chains recovered.",
+    "Critics say the move could raise costs for smaller rivals and for consumers.",
+    "The company reported revenue of ${n} million for the quarter, above forecasts.",
+    "Regulators in several countries are studying the industry closely.",
+    "Investors have poured money into the sector over the past two years.",
+    "The announcement came after weeks of speculation in the trade press.",
+]
+
+
+def _company(rnd: random.Random) -> str:
+    name = "".join(rnd.sample(_SYL, rnd.choice((2, 2, 3)))).capitalize()
+    return f"{name} {rnd.choice(_CO_SUFFIX)}" if rnd.random() < 0.7 else name
+
+
+def make_document(rnd: random.Random, words: int) -> str:
+    companies = [_company(rnd) for _ in range(4)]
+    title = f"{companies[0]} and {companies[1]}: {rnd.choice(['deal', 'talks', 'rivalry', 'probe'])} " \
+            f"in {rnd.choice(_COUNTRIES).replace('the ', '')}"
+    date = f"{rnd.choice(_MONTHS)} {rnd.randint(1, 28)}, {rnd.randint(2019, 2025)}"
+    paragraphs, para, count = [], [], 0
+    while count < words:
+        a, b = rnd.sample(companies, 2)
+        c1, c2 = rnd.sample(_COUNTRIES, 2)
+        template = rnd.choice(_FACTS) if rnd.random() < 0.55 else rnd.choice(_FILLER)
+        sentence = template.format(
+            A=a, B=b, country=c1, country2=c2, city=rnd.choice(_CITIES), noun=rnd.choice(_PRODUCT_NOUN),
+            person=f"{rnd.choice(_FIRST)} {rnd.choice(_LAST)}", n=rnd.randint(2, 900),
+            month=rnd.choice(_MONTHS), year=rnd.randint(2019, 2025),
+            weekday=rnd.choice(["Monday", "Tuesday", "Thursday"]),
+            product=f"{a.split()[0]} {rnd.choice(['One', 'Pro', 'X', 'Edge', 'Air'])}",
+        )
+        sentence = sentence[0].upper() + sentence[1:]
+        para.append(sentence)
+        count += len(sentence.split())
+        if len(para) >= rnd.randint(3, 5):
+            paragraphs.append(" ".join(para))
+            para = []
+    if para:
+        paragraphs.append(" ".join(para))
+    return f"{title}\n\n{date}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def make_corpus(folder: Path, n: int, words: int, seed: int = 6) -> int:
+    """Write ``n`` documents of about ``words`` words into ``folder``; returns the word count."""
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(n):
+        text = make_document(random.Random(seed * 1_000_003 + i), words)
+        (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        total += len(text.split())
+    return total
+
+
+def word_count(folder: Path) -> int:
+    return sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
+
+
+# -- one measured run, in a fresh process --------------------------------------------------------
+
+
+def _child(kind: str, corpus: str, out: str, jobs: int, batch_size: int) -> None:
+    """Runs inside the measured subprocess; prints its peak memory as JSON."""
+    if kind == "bare":
+        import spacy
+
+        from kg.pipeline import model_name
+
+        nlp = spacy.load(model_name())
+        texts = (p.read_text(encoding="utf-8") for p in sorted(Path(corpus).glob("*.txt")))
+        for _ in nlp.pipe(texts, batch_size=batch_size, n_process=jobs):
+            pass
+    else:
+        from kg.build import build
+
+        args = {"cache": kind != "full-nocache", "jobs": jobs, "batch_size": batch_size}
+        build([corpus], out=out, **args)
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"rss_mb": round(me, 1), "child_rss_mb": round(kids, 1)}))
+
+
+def run(kind: str, corpus: Path, out: Path | None = None, jobs: int = 1, batch_size: int = 16) -> dict:
+    """Wall time (start-up and model load included) and peak memory of one run."""
+    out = out or Path(tempfile.mkdtemp(prefix="kgbench-out-"))
+    cmd = [sys.executable, str(HERE), "--child", kind, str(corpus), str(out), str(jobs), str(batch_size)]
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{kind} run failed:\n{proc.stderr[-3000:]}")
+    return {"seconds": seconds, **json.loads(proc.stdout.strip().splitlines()[-1])}
+
+
+# -- export: 1M triples ----------------------------------------------------------------------------
+
+
+def synthetic_graph(triples: int, seed: int = 7):
+    """A KnowledgeGraph of about ``triples`` RDF triples in the shape kg build writes."""
+    from kg.model import KnowledgeGraph
+    from kg.ontology import load_ontology
+    from kg.types import DocumentRecord, Entity, Relation, Statement
+
+    rnd = random.Random(seed)
+    rels = ["partnersWith", "restricts", "bans", "pays", "paysCommissionTo", "investsIn", "acquires",
+            "competesWith", "suppliesTo", "develops"]
+    n_docs = max(10, triples // 400)
+    n_ent = max(50, triples // 60)
+    n_st = max(10, (triples - n_ent * 8 - n_docs * 5) // 14)
+    docs = {f"d{i:06d}": DocumentRecord(f"d{i:06d}", f"news/d{i:06d}.txt", "", f"{i:064x}", f"Title {i}",
+                                        f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}") for i in range(n_docs)}
+    doc_ids = list(docs)
+    entities = {}
+    for i in range(n_ent):
+        eid = f"Entity_{i:06d}"
+        entities[eid] = Entity(eid, f"Entity {i}", rnd.choice(["Company", "Company", "Country", "Person"]),
+                               (f"E{i}", f"Ent. {i}"), f"Q{i + 10}" if i % 3 == 0 else "", rnd.randint(1, 40),
+                               tuple(sorted(rnd.sample(doc_ids, 2))), "2024-01-01")
+    ent_ids = list(entities)
+    statements, grouped = {}, {}
+    for k in range(n_st):
+        s, o = rnd.sample(ent_ids, 2)
+        p = rnd.choice(rels)
+        d = rnd.choice(doc_ids)
+        sid = f"{d}-{k:016x}"
+        statements[sid] = Statement(sid, s, p, o, d, f"Sentence {k}: {s} {p} {o}.", k, k + 60,
+                                    round(rnd.uniform(0.3, 0.95), 3), "fact" if k % 7 else "hypothetical",
+                                    s, o, p, (("amount", f"${k} million"),) if k % 5 == 0 else (),
+                                    docs[d].date)
+        grouped.setdefault((s, p, o), []).append(sid)
+    relations = [Relation(s, p, o, tuple(sorted(ids)), 0.75, "2024-01-01") for (s, p, o), ids in sorted(grouped.items())]
+    return KnowledgeGraph(entities=entities, relations=relations, statements=dict(sorted(statements.items())),
+                          documents=docs, ontology=load_ontology())
+
+
+def bench_export(triples: int) -> dict:
+    """Seconds to write ~``triples`` triples: rdflib's graph and Turtle writer vs what kg build uses."""
+    from kg.export import rdf
+
+    graph = synthetic_graph(triples)
+    folder = Path(tempfile.mkdtemp(prefix="kgbench-export-"))
+    result: dict[str, float | int] = {}
+    started = time.perf_counter()
+    g = rdf.to_rdflib(graph)
+    result["to_rdflib_s"] = time.perf_counter() - started
+    result["triples"] = len(g)
+    started = time.perf_counter()
+    g.serialize(destination=str(folder / "rdflib.ttl"), format="turtle", encoding="utf-8")
+    result["rdflib_turtle_writer_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    g.serialize(format="nt", encoding="utf-8")
+    result["rdflib_ntriples_writer_s"] = time.perf_counter() - started
+    del g
+    for name in ("nt", "ttl"):  # each on its own: rdflib graph + writer
+        started = time.perf_counter()
+        graph.write(folder, [name])
+        result[f"kg_write_{name}_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    graph.write(folder, ["ttl", "nt"])  # together, as kg build writes them: one rdflib graph
+    result["kg_write_ttl_and_nt_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    graph.write(folder, ["gexf", "graphml"])
+    result["kg_write_gexf_and_graphml_s"] = time.perf_counter() - started
+    shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+# -- the report ------------------------------------------------------------------------------------
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="small sizes, one repetition: a smoke run")
+    ap.add_argument("--docs", type=int, default=400, help="documents for speed and --jobs (default 400)")
+    ap.add_argument("--words", type=int, default=200, help="words per document (default 200)")
+    ap.add_argument("--incremental-docs", type=int, default=2000)
+    ap.add_argument("--memory-docs", type=int, default=10000, help="big corpus; small one is a tenth")
+    ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--incremental-repeat", type=int, default=2, help="clean + incremental pairs")
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--sections", default="speed,incremental,memory,export")
+    ap.add_argument("--workdir", type=Path, default=None, help="where corpora go (default: a temp folder)")
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    ap.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        kind, corpus, out, jobs, batch = args.child
+        _child(kind, corpus, out, int(jobs), int(batch))
+        return
+    if args.quick:
+        args.docs, args.incremental_docs, args.memory_docs = 40, 200, 400
+        args.triples, args.repeat, args.incremental_repeat = 50_000, 1, 1
+    sections = set(args.sections.split(","))
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="kgbench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    import spacy
+
+    figures: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                 "platform": platform.platform(), "spacy": spacy.__version__},
+                     "settings": {k: v for k, v in vars(args).items() if k not in {"child", "workdir", "json"}}}
+
+    def say(msg: str) -> None:
+        print(msg, flush=True)
+
+    big = work / "corpus"
+    t0 = time.perf_counter()
+    biggest = max(args.docs, args.incremental_docs if "incremental" in sections else 0,
+                  args.memory_docs if "memory" in sections else 0)
+    if not big.is_dir() or len(list(big.glob("*.txt"))) < biggest:
+        make_corpus(big, biggest, args.words)
+    say(f"corpus: {biggest} documents of ~{args.words} words in {work} ({time.perf_counter() - t0:.0f} s)")
+
+    def subset(n: int) -> Path:
+        folder = work / f"c{n}"
+        if not folder.is_dir():
+            folder.mkdir()
+            for i in range(n):
+                os.link(big / f"{i:05d}.txt", folder / f"{i:05d}.txt")
+        return folder
+
+    if "speed" in sections:
+        corpus = subset(args.docs)
+        words = word_count(corpus)
+        rows = {k: [] for k in ("bare1", "full1", "bare2", "full2")}
+        for rep in range(args.repeat):
+            for key, kind, jobs in (("bare1", "bare", 1), ("full1", "full-nocache", 1),
+                                    ("bare2", "bare", 2), ("full2", "full-nocache", 2)):
+                rows[key].append(run(kind, corpus, jobs=jobs, batch_size=args.batch_size))
+            say(f"  rep {rep + 1}: " + ", ".join(f"{k} {v[-1]['seconds']:.1f} s" for k, v in rows.items()))
+        sec = {k: [r["seconds"] for r in v] for k, v in rows.items()}
+        figures["speed"] = {
+            "documents": args.docs, "words": words,
+            "bare_words_per_s_jobs1": words / median(sec["bare1"]),
+            "full_words_per_s_jobs1": words / median(sec["full1"]),
+            "bare_words_per_s_jobs2": words / median(sec["bare2"]),
+            "full_words_per_s_jobs2": words / median(sec["full2"]),
+            "full_over_bare_jobs1": median([f / b for f, b in zip(sec["full1"], sec["bare1"])]),
+            "full_over_bare_jobs2": median([f / b for f, b in zip(sec["full2"], sec["bare2"])]),
+            "jobs2_over_jobs1": median([j2 / j1 for j2, j1 in zip(sec["full2"], sec["full1"])]),
+            "bare_jobs2_over_jobs1": median([j2 / j1 for j2, j1 in zip(sec["bare2"], sec["bare1"])]),
+            "peak_rss_mb_full_jobs1": median([r["rss_mb"] for r in rows["full1"]]),
+            "peak_rss_mb_bare_jobs1": median([r["rss_mb"] for r in rows["bare1"]]),
+            "seconds": sec,
+        }
+        say(json.dumps(figures["speed"], indent=1))
+
+    if "incremental" in sections:
+        corpus = work / "incremental"
+        shutil.rmtree(corpus, ignore_errors=True)
+        shutil.copytree(subset(args.incremental_docs), corpus)
+        files = sorted(corpus.glob("*.txt"))
+        out = work / "incremental-out"
+        clean, inc = [], []
+        rnd = random.Random(1)
+        for rep in range(args.incremental_repeat):
+            shutil.rmtree(out, ignore_errors=True)
+            clean.append(run("full", corpus, out)["seconds"])  # clean build, fills the cache
+            changed = rnd.sample(files, max(1, len(files) // 100))
+            for path in changed:
+                path.write_text(path.read_text(encoding="utf-8") + f"\nUpdate {rep}: {_company(rnd)} "
+                                f"partners with {_company(rnd)}.\n", encoding="utf-8")
+            inc.append(run("full", corpus, out)["seconds"])
+            say(f"  rep {rep + 1}: clean {clean[-1]:.1f} s, after changing {len(changed)}: {inc[-1]:.1f} s")
+        figures["incremental"] = {"documents": len(files), "changed": max(1, len(files) // 100),
+                                  "clean_s": median(clean), "incremental_s": median(inc),
+                                  "incremental_over_clean": median([i / c for i, c in zip(inc, clean)])}
+        say(json.dumps(figures["incremental"], indent=1))
+
+    if "memory" in sections:
+        small, large = args.memory_docs // 10, args.memory_docs
+        mem = {}
+        for n in (small, large):
+            r = run("full-nocache", subset(n), jobs=2, batch_size=args.batch_size)
+            mem[n] = r
+            say(f"  {n} documents (--jobs 2): {r['seconds']:.0f} s, peak RSS {r['rss_mb']:.0f} MB, "
+                f"largest worker {r['child_rss_mb']:.0f} MB")
+        figures["memory"] = {"small_docs": small, "large_docs": large,
+                             "small_rss_mb": mem[small]["rss_mb"], "large_rss_mb": mem[large]["rss_mb"],
+                             "small_worker_rss_mb": mem[small]["child_rss_mb"],
+                             "large_worker_rss_mb": mem[large]["child_rss_mb"],
+                             "large_over_small": mem[large]["rss_mb"] / mem[small]["rss_mb"],
+                             "large_seconds": mem[large]["seconds"]}
+        say(json.dumps(figures["memory"], indent=1))
+
+    if "export" in sections:
+        figures["export"] = bench_export(args.triples)
+        say(json.dumps(figures["export"], indent=1))
+
+    targets = []
+    if "speed" in figures:
+        targets.append(("full / bare (jobs 1)", figures["speed"]["full_over_bare_jobs1"], 1.25))
+        targets.append(("jobs 2 / jobs 1", figures["speed"]["jobs2_over_jobs1"], 0.65))
+    if "incremental" in figures:
+        targets.append(("incremental / clean", figures["incremental"]["incremental_over_clean"], 0.10))
+    if "memory" in figures:
+        targets.append(("memory 10x docs / 1x", figures["memory"]["large_over_small"], 1.5))
+    figures["targets"] = {name: {"value": round(v, 3), "target": t, "met": v <= t} for name, v, t in targets}
+    say("\ntarget                     value   target  met")
+    for name, v, t in targets:
+        say(f"{name:<26} {v:6.3f}   <= {t:<5} {'yes' if v <= t else 'NO'}")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
