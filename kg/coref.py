@@ -230,6 +230,15 @@ class KGCoref:
                         add(span, ante)
                     continue
                 if low in self.descriptors:
+                    # "Datadog, the New York monitoring company": an appositive names its head
+                    if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
+                        other = [tok.head] if tok.dep_ == "appos" else [c for c in tok.children if c.dep_ == "appos"]
+                        ante = next((it for it in items for o in other
+                                     if it["start"] <= o.i < it["end"] and it["via"] != "coref"
+                                     and self._compatible(it["cls"], self.descriptors[low])), None)
+                        if ante is not None:
+                            add(span, ante)
+                        continue
                     ante = self._resolve(doc, items, tok, self.descriptors[low], description=True,
                                          resolved=resolved)
                     if ante is not None:

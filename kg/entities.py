@@ -126,6 +126,12 @@ class KGEntities:
         }
         self.product_heads = {w.lower() for w in lex["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}
+        # Verbs of the relations no place can be the agent of (acquire, compete, invest, sue...).
+        self.business_verbs = {
+            words[0] for rel in self.onto.relations.values()
+            if not self.onto.fits("Place", rel.domain) and not self.onto.fits("Country", rel.domain)
+            for words in rel.triggers
+        } | {"say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
         # Nouns that only name organisations: role nouns of relations between organisations
         # (unit, subsidiary, parent) and the lexicon's descriptors of companies (retailer, startup).
         self.org_nouns = {
@@ -188,6 +194,19 @@ class KGEntities:
             return None
         return doc[start:end]
 
+    @staticmethod
+    def _title_case_line(span: Span) -> bool:
+        doc = span.doc
+        start, end = span.start, span.end
+        while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
+            start -= 1
+        while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and "\n" not in doc[end].text:
+            end += 1
+        words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+        if len(words) < 4 or doc[end - 1].text in {".", "?", "!"} and len(words) > 12:
+            return False
+        return sum(1 for t in words if t.text[0].isupper()) >= 0.8 * len(words)
+
     def _is_noise(self, text: str) -> bool:
         t = normalize_quotes(text).strip()
         if not t or not any(ch.isalpha() for ch in t):
@@ -233,6 +252,15 @@ class KGEntities:
                 and head.head.i >= span.end:
             return "Product"
         return "Company"
+
+    def _acts(self, doc: Doc, it: dict[str, Any]) -> bool:
+        root = doc[it["start"]:it["end"]].root
+        verb = None
+        if root.dep_ in {"nsubj"}:
+            verb = root.head
+        elif root.dep_ == "pobj" and root.head.dep_ == "agent":
+            verb = root.head.head
+        return verb is not None and verb.lemma_.lower() in self.business_verbs
 
     def _org_context(self, doc: Doc, it: dict[str, Any]) -> bool:
         root = doc[it["start"]:it["end"]].root
@@ -327,6 +355,8 @@ class KGEntities:
         for ent in doc.ents:
             if ent.label_ not in _LABELS:
                 continue
+            if self._title_case_line(ent):
+                continue  # headlines in Title Case defeat NER; names found elsewhere come back in step 3
             span = self._trim(ent)
             if span is None or self._is_noise(span.text):
                 continue
@@ -394,11 +424,24 @@ class KGEntities:
                 if it["via"] == "" and it["name"] in orgs:
                     it["cls"] = "Company"
         if doc.has_annotation("DEP"):
-            products = {it["name"] for it in items if it["via"] == "" and it["cls"] in
-                        {"Company", "Person", "Organization", "Place"} and self._product_context(doc, it, items)}
+            # One product context among many mentions is a quotation's turn of phrase
+            # ("we built Corvo"); a name is a product when at least half its mentions say so.
+            said: Counter[str] = Counter()
+            seen: Counter[str] = Counter()
             for it in items:
-                if it["via"] == "" and it["name"] in products:
+                if it["via"] == "" and it["cls"] in {"Company", "Person", "Organization", "Place"}:
+                    seen[it["name"]] += 1
+                    if self._product_context(doc, it, items):
+                        said[it["name"]] += 1
+            for it in items:
+                if it["via"] == "" and said[it["name"]] * 2 >= seen[it["name"]] > 0 and said[it["name"]]:
                     it["cls"] = "Product"
+            # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.
+            acting = {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
+                      and self._acts(doc, it)}
+            for it in items:
+                if it["via"] == "" and it["name"] in acting:
+                    it["cls"] = "Company"
 
         # 3. A name recognised once is the same entity wherever else it is written
         #    (the small model tags "OpenAI" in one sentence and misses it in the next).

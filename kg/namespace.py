@@ -52,6 +52,7 @@ class KG(DefinedNamespace):
     develops: URIRef
     endOffset: URIRef
     inverseRoleTrigger: URIRef
+    inverseTrigger: URIRef
     investsIn: URIRef
     livesIn: URIRef
     locatedIn: URIRef

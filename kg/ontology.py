@@ -70,6 +70,7 @@ class RelationInfo:
     triggers: tuple[tuple[str, ...], ...]
     role_triggers: tuple[tuple[str, ...], ...]
     inverse_role_triggers: tuple[tuple[str, ...], ...]
+    inverse_triggers: tuple[tuple[str, ...], ...]
     object_preps: frozenset[str]
     symmetric: bool = False
     parent: str | None = None
@@ -259,6 +260,7 @@ def load_ontology(directory: str | os.PathLike[str] | None = None) -> Ontology:
             triggers=_triggers(graph, prop, _KG.trigger),
             role_triggers=_triggers(graph, prop, _KG.roleTrigger),
             inverse_role_triggers=_triggers(graph, prop, _KG.inverseRoleTrigger),
+            inverse_triggers=_triggers(graph, prop, _KG.inverseTrigger),
             object_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.objectPreposition)),
             symmetric=name in symmetric,
             parent=parents[0] if parents else None,

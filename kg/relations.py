@@ -122,7 +122,8 @@ class KGRelations:
         self.index: dict[str, list[_Trigger]] = {}
         for rel in self.onto.relations.values():
             for kind, triggers in (("event", rel.triggers), ("role", rel.role_triggers),
-                                   ("inverse", rel.inverse_role_triggers)):
+                                   ("inverse_role", rel.inverse_role_triggers),
+                                   ("inverse", rel.inverse_triggers)):
                 for words in triggers:
                     for w in set(words):
                         self.index.setdefault(w, []).append(_Trigger(rel, words, kind))
@@ -136,9 +137,9 @@ class KGRelations:
             for trig in self.index.get(key, ()):
                 if trig in found:
                     continue
-                if trig.kind == "event" and tok.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"}:
+                if trig.kind in {"event", "inverse"} and tok.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"}:
                     continue
-                if trig.kind != "event" and tok.pos_ not in {"NOUN", "PROPN"} and not (
+                if trig.kind in {"role", "inverse_role"} and tok.pos_ not in {"NOUN", "PROPN"} and not (
                         tok.i + 1 in self._by_token and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower):
                     continue  # a role noun; the tagger sometimes calls "startup" a verb before a name
                 if len(trig.words) > 1:
@@ -189,6 +190,11 @@ class KGRelations:
             # "Kestrel Security, a Tel Aviv-based startup": the appositive stands for its head
             if tok.dep_ == "appos" and tok.head.i in by_token:
                 out.append((by_token[tok.head.i], cost + 0.05, tok.head.i))
+            # "Millennium bcp": the tagger left part of the name outside the entity
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token and tok.is_lower \
+                        and not tok.is_stop and tok.pos_ == "PROPN":
+                    out.append((by_token[c.i], cost + 0.1, c.i))
             lemma = tok.lemma_.lower()
             if lemma in self.group_nouns or tok.lower_ in self.group_nouns:
                 for c in tok.children:
@@ -308,7 +314,8 @@ class KGRelations:
                     for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]:
                         objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ in {"npadvmod", "compound"} and tok.dep_ == "amod":
-                    objects.append((c, "prep:in"))
+                    # "Redmond-based Microsoft" (where), "Cisco-owned Splunk" (who)
+                    objects.append((c, "modifier-by"))
             # "provides Chinese users access": the parser folds the recipient into the trigger noun
             if len(trig_words) > 1:
                 for c in tok.children:
@@ -381,6 +388,9 @@ class KGRelations:
             holders.append(tok.head)
         if tok.dep_ == "attr" and tok.head.lemma_ == "be":
             holders += [c for c in tok.head.children if c.dep_ in {"nsubj"}]
+        # "Its customers include X and Y", "Its backers are X and Y"
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in {"include", "be", "comprise", "feature", "count"}:
+            holders += [c for c in tok.head.children if c.dep_ in {"dobj", "attr"}]
         # "named Kenji Morita as its chief executive", "stays on as chairman", "joined as CFO"
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in {"VERB", "AUX"}:
             verb = tok.head.head
@@ -412,6 +422,8 @@ class KGRelations:
     # -- modality and qualifiers ------------------------------------------------------
 
     def _modality(self, tok: Token) -> str:
+        if any(c.lower_ in {"previously", "formerly", "once"} and c.dep_ == "advmod" for c in tok.children):
+            return "past"  # "who previously worked at Google"
         node = tok
         reported = False
         chain = [tok]
@@ -599,13 +611,18 @@ class KGRelations:
                     out.append(_Arg(idx, cost + extra, role, ti))
             return out
 
-        if trig.kind == "event":
+        if trig.kind in {"event", "inverse"}:
             agents, objs, passive = self._event_args(tok, trig.words)
+            if trig.kind == "inverse":  # "X owns Y": Y is the subsidiary
+                agents, objs = ([(t, "agent") for t, r in objs if r in {"patient", "recipient"}],
+                                [(t, "patient") for t, r in agents]
+                                + [(t, "patient") for t, r in objs if r == "modifier-by"])
+                passive = False
             if passive and rel.passive_keeps_subject:
                 subjects = mapped([(t, r) for t, r in objs if r == "patient"])
-                objects = mapped([(t, r) for t, r in objs if r != "patient"])
-                objects += [a for a in mapped(agents) if False]
+                objects = mapped([(t, "prep:in" if r == "modifier-by" else r) for t, r in objs if r != "patient"])
             else:
+                agents = agents + [(t, "agent") for t, r in objs if r == "modifier-by"]
                 subjects = mapped([(t, r) for t, r in agents if r != "modifier"])
                 modifiers = mapped([(t, r) for t, r in agents if r == "modifier"], 0.1)
                 if subjects:
@@ -656,7 +673,7 @@ class KGRelations:
             for a in range(len(group)):
                 for b in range(a + 1, len(group)):
                     pairs.append((group[a], group[b]))
-        if rel.location_is_agent and subjects and not objects and trig.kind == "event":
+        if rel.location_is_agent and subjects and not objects and trig.kind in {"event", "inverse"}:
             # "US chip restrictions challenge Chinese AI": the other country in the sentence.
             subj_items = {s.item for s in subjects}
             others = sorted({by_token[t.i] for t in sent if t.i in by_token
@@ -674,7 +691,7 @@ class KGRelations:
             if not self.onto.fits(si["cls"], rel.domain) or not self.onto.fits(oi["cls"], rel.range):
                 continue
             valid.append((s, o))
-        if rel.qualifier_role == "about" and trig.kind == "event":
+        if rel.qualifier_role == "about" and trig.kind in {"event", "inverse"}:
             # Prefer who is restricted (an actor) over what is restricted (a product).
             actors = [(s, o) for s, o in valid if self.onto.is_a(items[o.item]["cls"], "Actor")]
             if actors:
@@ -685,7 +702,7 @@ class KGRelations:
         if not valid:
             return records
         modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs else tok.head)
-        if trig.kind != "event" and any(t.lower_ in {"former", "ex", "onetime", "erstwhile", "previous"}
+        if trig.kind in {"role", "inverse_role"} and any(t.lower_ in {"former", "ex", "onetime", "erstwhile", "previous"}
                                         for t in doc[max(0, tok.i - 3):tok.i]):
             modality = "past"  # "former Sony executive Kenji Morita"
         quals = self._qualifiers(tok, sent, rel, role_text, about)
