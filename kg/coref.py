@@ -81,6 +81,8 @@ class KGCoref:
         self.former = set(rel["former"])
         self.latter = set(rel["latter"])
         self.generic_products = set(onto.lexicon["entities"]["generic_products"])
+        #: where the gazetteer says an organisation is from
+        self._home = {e.name: e.country for e in onto.gazetteer if e.country and e.cls != "Place"}
 
     # -- helpers -----------------------------------------------------------------
 
@@ -172,6 +174,15 @@ class KGCoref:
             cands = [c for c in cands if c["name"] not in own]
         if not cands:
             return None
+        # "the Swiss drugmaker": a demonym on the description rules out companies the
+        # gazetteer places in another country.
+        if description:
+            countries = {it["name"] for it in self._all_items if it["via"] == "demonym"
+                         and any(it["start"] <= c.i < it["end"] for c in tok.children if c.dep_ in {"amod", "compound"})}
+            if countries:
+                fitting = [c for c in cands if self._home.get(c["name"], "") in countries | {""}]
+                known = [c for c in fitting if self._home.get(c["name"])]
+                cands = known or fitting or cands
         return max(cands, key=lambda c: self._salience(doc, c, tok))
 
     # -- main ------------------------------------------------------------------------

@@ -195,6 +195,41 @@ class KGEntities:
         return doc[start:end]
 
     @staticmethod
+    def _split_coordination(ent: Span) -> list[Span]:
+        """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span)."""
+        parts, start = [], ent.start
+        for tok in ent:
+            if tok.lower_ in {"and", "or", "&"} and tok.i > start and tok.i + 1 < ent.end \
+                    and tok.whitespace_ and ent.doc[tok.i + 1].text[:1].isupper() \
+                    and ent.label_ in {"ORG", "PERSON", "GPE"} and tok.lower_ != "&":
+                parts.append(ent.doc[start:tok.i])
+                start = tok.i + 1
+        parts.append(ent.doc[start:ent.end])
+        return [p for p in parts if len(p)]
+
+    def _offer_ner(self, ent: Span, label: str, gaz_spans: list[tuple[int, int]],
+                   candidates: list[tuple[Span, str]]) -> None:
+        doc = ent.doc
+        span = self._trim(ent)
+        if span is None or self._is_noise(span.text):
+            return
+        # "the Trump administration": a person's name before "administration".
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if label == "PERSON" and nxt is not None and nxt.lower_ in {"administration", "government"}:
+            span = doc[span.start:span.end + 1]
+            label = "ORG"
+        # Publications: "The Information", "The Verge" keep their article.
+        if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and \
+                any(w in self.publication_words for w in span.text.split()):
+            span = doc[span.start - 1:span.end]
+        # A longer NER span around a gazetteer name must add proper words only.
+        inner = [(a, b) for a, b in gaz_spans if span.start <= a and b <= span.end and (a, b) != (span.start, span.end)]
+        if inner and any(not t.text[:1].isupper() and not t.is_punct
+                         for t in span if not any(a <= t.i < b for a, b in inner)):
+            return
+        candidates.append((span, label))
+
+    @staticmethod
     def _title_case_line(span: Span) -> bool:
         doc = span.doc
         start, end = span.start, span.end
@@ -357,26 +392,10 @@ class KGEntities:
                 continue
             if self._title_case_line(ent):
                 continue  # headlines in Title Case defeat NER; names found elsewhere come back in step 3
-            span = self._trim(ent)
-            if span is None or self._is_noise(span.text):
-                continue
-            label = ent.label_
-            # "the Trump administration": a person's name before "administration".
-            nxt = doc[span.end] if span.end < len(doc) else None
-            if label == "PERSON" and nxt is not None and nxt.lower_ in {"administration", "government"}:
-                span = doc[span.start:span.end + 1]
-                label = "ORG"
-            # Publications: "The Information", "The Verge" keep their article.
-            if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and \
-                    any(w in self.publication_words for w in span.text.split()):
-                span = doc[span.start - 1:span.end]
-            # A longer NER span around a gazetteer name must add proper words only.
-            inner = [(a, b) for a, b in gaz_spans if span.start <= a and b <= span.end and (a, b) != (span.start, span.end)]
-            if inner and any(not t.text[:1].isupper() and not t.is_punct
-                             for t in span if not any(a <= t.i < b for a, b in inner)):
-                continue
-            candidates.append((span, label))
+            for part in self._split_coordination(ent):
+                self._offer_ner(part, ent.label_, gaz_spans, candidates)
         votes: dict[str, Counter[str]] = {}
+
         for span, label in candidates:
             group = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "GPE", "PRODUCT": "ORG"}.get(label)
             if group:

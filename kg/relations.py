@@ -559,6 +559,21 @@ class KGRelations:
         rels = [r for r in self.onto.relations.values() if r.possessor_is]
         out = []
         starts = {it["start"]: n for n, it in enumerate(items)}
+        # "Fabhalta, its approved medicine": the possessor of an appositive
+        for it in items:
+            if it["via"] == "coref":
+                continue
+            root = doc[it["start"]:it["end"]].root
+            for ap in [c for c in root.children if c.dep_ == "appos"]:
+                for c in ap.children:
+                    if _possessive(c) and c.i in by_token:
+                        owner = items[by_token[c.i]]
+                        for rel in rels:
+                            subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
+                            if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
+                                    and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym":
+                                out.append(self._record(doc, subj, rel.name, obj, rel.base_confidence - 0.15, c))
+                                break
         for owner in items:
             # Read the possessive off the surface, which is steadier than the small
             # model's parse of noun phrases: "A's B", "A's popular chatbot service B",
