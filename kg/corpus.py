@@ -16,8 +16,8 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-import warnings as _warnings
 import unicodedata
+import warnings as _warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -29,17 +29,17 @@ from .ontology import load_ontology
 from .types import DocumentRecord, SkippedDocument
 
 __all__ = [
+    "MAX_BYTES",
     "SUFFIXES",
     "Source",
+    "decode_bytes",
     "discover",
+    "find_date",
+    "html_to_text",
+    "iter_records",
     "read_document",
     "record_from_text",
-    "decode_bytes",
-    "iter_records",
-    "MAX_BYTES",
-    "html_to_text",
     "strip_furniture",
-    "find_date",
 ]
 
 #: File name endings read from folders.
@@ -200,8 +200,8 @@ def _western(data: bytes) -> tuple[str, str] | None:
 def _charset_hint(data: bytes) -> str:
     """The charset an HTML/XML file declares in its first 2 KB (``<meta charset>``), or ""."""
     head = data[:2048].decode("ascii", "ignore")
-    m = re.search(r"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", head, re.I) or re.search(
-        r"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", head, re.I)
+    m = re.search(r"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", head, re.IGNORECASE) or re.search(
+        r"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", head, re.IGNORECASE)
     if not m:
         return ""
     try:
@@ -299,11 +299,11 @@ _DROP_TAGS = (
 )
 #: Dropped unless inside the article itself (where ``<header>`` holds the headline).
 _PAGE_TAGS = ("header",)
-_HIDDEN_STYLE = re.compile(r"(display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+_HIDDEN_STYLE = re.compile(r"(display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
 _HIDDEN_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menubar", "complementary"}
 #: ``<?xml ...?>`` and ``<!DOCTYPE ... [internal subset]>``: the HTML parser would show
 #: an internal subset as text. Entities declared there are never expanded (no XXE).
-_PROLOG = re.compile(r"<\?xml[^>]*>|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.I | re.S)
+_PROLOG = re.compile(r"<\?xml[^>]*>|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
 
 
 def html_to_text(markup: str) -> tuple[str, str, str]:
@@ -376,8 +376,8 @@ def _iso_prefix(value: str) -> str:
 @lru_cache(maxsize=1)
 def _furniture_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     onto = load_ontology()
-    lines = [re.compile(p, re.I) for p in onto.lexicon["furniture"]["lines"]]
-    stops = [re.compile(p, re.I) for p in onto.lexicon["furniture"]["stop_lines"]]
+    lines = [re.compile(p, re.IGNORECASE) for p in onto.lexicon["furniture"]["lines"]]
+    stops = [re.compile(p, re.IGNORECASE) for p in onto.lexicon["furniture"]["stop_lines"]]
     return lines, stops
 
 
@@ -519,7 +519,7 @@ def _finish(doc_id: str, path: str, text: str, title: str, published: str,
 
 
 _LOOKS_HTML = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html)",
-                         re.I | re.S)
+                         re.IGNORECASE | re.DOTALL)
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
