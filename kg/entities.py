@@ -306,6 +306,8 @@ class KGEntities:
             return True
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.org_nouns for c in root.children):
             return True
+        if root.dep_ == "compound" and root.head.lemma_.lower() in self.org_nouns and root.head.is_lower:
+            return True  # "its Ticketmaster unit"
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in self.org_nouns \
                 and root.head.head.is_lower:
             return True
@@ -437,7 +439,7 @@ class KGEntities:
                 it["cls"] = "Company"
         # "Japanese retailer Aeon", "Swisslog, a unit of Kuka": names the text calls organisations.
         if doc.has_annotation("DEP"):
-            orgs = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Person", "Place"}
+            orgs = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Person", "Place", "Company"}
                     and self._org_context(doc, it)}
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
@@ -453,7 +455,8 @@ class KGEntities:
                     if self._product_context(doc, it, items):
                         said[it["name"]] += 1
             for it in items:
-                if it["via"] == "" and said[it["name"]] * 2 >= seen[it["name"]] > 0 and said[it["name"]]:
+                if it["via"] == "" and said[it["name"]] * 2 >= seen[it["name"]] > 0 and said[it["name"]] \
+                        and it["name"] not in orgs:
                     it["cls"] = "Product"
             # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.
             acting = {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"

@@ -119,6 +119,11 @@ class KGRelations:
         self.reporting = set(lex["relations"]["reporting"])
         self.group_nouns = set(lex["entities"]["group_nouns"])
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
+        self.org_role_nouns = {
+            words[-1] for rel in self.onto.relations.values()
+            if rel.domain and all(self.onto.is_a(d, "Organization") for d in rel.domain)
+            for words in rel.role_triggers
+        }
         self.index: dict[str, list[_Trigger]] = {}
         for rel in self.onto.relations.values():
             for kind, triggers in (("event", rel.triggers), ("role", rel.role_triggers),
@@ -196,6 +201,11 @@ class KGRelations:
                         and not tok.is_stop and tok.pos_ == "PROPN":
                     out.append((by_token[c.i], cost + 0.1, c.i))
             lemma = tok.lemma_.lower()
+            # "its Ticketmaster unit", "the Nvidia subsidiary": an organisation named by its role
+            if lemma in self.org_role_nouns:
+                for c in tok.children:
+                    if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token:
+                        out.append((by_token[c.i], cost + 0.1, c.i))
             if lemma in self.group_nouns or tok.lower_ in self.group_nouns:
                 for c in tok.children:
                     if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in by_token:
@@ -398,9 +408,12 @@ class KGRelations:
             holders += objs or [c for c in verb.children if c.dep_ in _SUBJ]
             if not objs and not any(c.dep_ in _SUBJ for c in verb.children):
                 holders += self._inherited_agents(verb)
+        has_owner = any(_possessive(c) for c in tok.children)
         for c in tok.children:
             if c.dep_ == "appos":
                 holders.append(c)
+            elif c.dep_ == "compound" and has_owner and c.i < tok.i and c.pos_ == "PROPN":
+                holders.append(c)  # "its Ticketmaster unit": the name is the unit, "its" the owner
             elif c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < tok.i:
                 anchors.append((c, "anchor"))
             elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
@@ -716,7 +729,11 @@ class KGRelations:
                     about = dropped[0]
         if not valid:
             return records
-        modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs else tok.head)
+        if trig.kind in {"role", "inverse_role"}:
+            modality = "fact"  # an apposition or title is presupposed, whatever its clause says
+        else:
+            modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs
+                                      else tok.head)
         if trig.kind in {"role", "inverse_role"} and any(t.lower_ in {"former", "ex", "onetime", "erstwhile", "previous"}
                                         for t in doc[max(0, tok.i - 3):tok.i]):
             modality = "past"  # "former Sony executive Kenji Morita"
