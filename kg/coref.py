@@ -14,6 +14,7 @@ products named after their owner ("OpenAI API").
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from spacy.language import Language
@@ -92,18 +93,11 @@ class KGCoref:
 
     def _candidates(self, doc: Doc, items: list[dict[str, Any]], tok: Token) -> list[dict[str, Any]]:
         """Named mentions before ``tok`` within the last few sentences, most recent first."""
-        sent_starts = [s.start for s in doc.sents]
-        sent_idx = {}
-        for n, s in enumerate(doc.sents):
-            for i in range(s.start, s.end):
-                sent_idx[i] = n
-        here = sent_idx.get(tok.i, 0)
-        out = [
-            it for it in items
-            if it["end"] <= tok.i and it["via"] != "coref" and here - sent_idx.get(it["start"], 0) <= self.max_sentences
-        ]
-        del sent_starts
-        return sorted(out, key=lambda it: -it["start"])
+        here = self._sent_index.get(tok.i, 0)
+        lo = bisect.bisect_left(self._starts, self._sent_first_token.get(here - self.max_sentences, 0))
+        hi = bisect.bisect_left(self._starts, tok.i)
+        out = [it for it in self._named[lo:hi] if it["end"] <= tok.i]
+        return out[::-1]
 
     def _same_clause_subject(self, doc: Doc, items: list[dict[str, Any]], tok: Token) -> set[str]:
         """Names of entities that are the subject of the clause ``tok`` is in."""
@@ -121,8 +115,7 @@ class KGCoref:
         back = self._sent_index[tok.i] - self._sent_index[it["start"]]
         score = -0.6 * back - (tok.i - it["start"]) / 200.0
         sent = root.sent
-        first_named = next((o for o in self._all_items if sent.start <= o["start"] < sent.end
-                            and o["via"] in {"", "gazetteer"}), None)
+        first_named = self._first_named.get(self._sent_index[it["start"]])
         if root.dep_ in _SUBJ or (
             # the parser sometimes misses the subject; the sentence's first name before its verb is one
             first_named is not None and first_named["start"] == it["start"]
@@ -137,10 +130,10 @@ class KGCoref:
         if it["via"] == "demonym":
             score -= 3.0
         # The story's protagonist: named often so far, or in the first sentence (the headline).
-        prior = [o for o in self._all_items if o["name"] == it["name"] and o["start"] < tok.i]
-        score += 0.25 * min(len(prior), 6)
-        first = next(iter(doc.sents), None)
-        if first is not None and any(o["start"] < first.end for o in prior):
+        starts = self._name_starts.get(it["name"], [])
+        prior = bisect.bisect_left(starts, tok.i)
+        score += 0.25 * min(prior, 6)
+        if prior and starts[0] < self._first_sentence_end:
             score += 0.5
         return score
 
@@ -196,9 +189,21 @@ class KGCoref:
         items: list[dict[str, Any]] = list(doc._.kg_entity_data or [])
         self._all_items = items
         self._sent_index = {}
+        self._sent_first_token = {}
         for n, sent in enumerate(doc.sents):
+            self._sent_first_token[n] = sent.start
             for i in range(sent.start, sent.end):
                 self._sent_index[i] = n
+        self._first_sentence_end = self._sent_first_token.get(1, len(doc))
+        # indexes so that each resolution is logarithmic, not a scan of the document
+        self._named = sorted((it for it in items if it["via"] != "coref"), key=lambda it: it["start"])
+        self._starts = [it["start"] for it in self._named]
+        self._name_starts: dict[str, list[int]] = {}
+        self._first_named: dict[int, dict[str, Any]] = {}
+        for it in sorted(items, key=lambda it: it["start"]):
+            self._name_starts.setdefault(it["name"], []).append(it["start"])
+            if it["via"] in {"", "gazetteer"}:
+                self._first_named.setdefault(self._sent_index.get(it["start"], -1), it)
         taken = [False] * len(doc)
         for it in items:
             for i in range(it["start"], it["end"]):

@@ -350,11 +350,10 @@ class KGEntities:
                 doc[it["start"] - 1].dep_ == "poss":
             return True
         # "Rivian's R2": an organisation's named thing
-        owners = {o["start"]: o for o in items if o["cls"] in {"Company", "Organization"} and o is not it}
         for c in root.children:
             if c.dep_ == "poss":
-                owner = owners.get(c.i) or next((o for o in owners.values() if o["start"] <= c.i < o["end"]), None)
-                if owner is not None and it["end"] - it["start"] <= 3:
+                owner = self._org_at.get(c.i)
+                if owner is not None and owner is not it and it["end"] - it["start"] <= 3:
                     return True
         return False
 
@@ -445,6 +444,8 @@ class KGEntities:
                 if it["via"] == "" and it["name"] in orgs:
                     it["cls"] = "Company"
         if doc.has_annotation("DEP"):
+            self._org_at = {i: o for o in items if o["cls"] in {"Company", "Organization"}
+                            for i in range(o["start"], o["end"])}
             # One product context among many mentions is a quotation's turn of phrase
             # ("we built Corvo"); a name is a product when at least half its mentions say so.
             said: Counter[str] = Counter()

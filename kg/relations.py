@@ -476,7 +476,7 @@ class KGRelations:
         while clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
             clause = clause.head
         scope = set(t.i for t in clause.subtree) | set(t.i for t in tok.subtree)
-        for ent in sent.ents:
+        for ent in self._sent_ents.get(sent.start, ()):
             if ent.start not in scope:
                 continue
             if ent.label_ == "DATE":
@@ -504,6 +504,10 @@ class KGRelations:
             for i in range(it["start"], it["end"]):
                 by_token[i] = n
         self._items, self._by_token = items, by_token
+        # Span.ents scans the whole Doc on every call: group the entities by sentence once.
+        self._sent_ents: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            self._sent_ents.setdefault(ent.sent.start, []).append(ent)
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
         for rec in self._apposed_places(doc, items, by_token) + self._possessives(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
