@@ -210,6 +210,7 @@ class KGCoref:
                 taken[i] = True
         links: list[dict[str, int]] = []
         resolved: list[dict[str, Any]] = []
+        described: dict[str, dict[str, Any]] = {}
 
         def add(span: Span, ante: dict[str, Any]) -> None:
             if any(taken[span.start:span.end]):
@@ -255,8 +256,16 @@ class KGCoref:
                         if ante is not None:
                             add(span, ante)
                         continue
-                    ante = self._resolve(doc, items, tok, self.descriptors[low], description=True,
-                                         resolved=resolved)
+                    # "the South Korean battery maker ... The battery maker": the same
+                    # description names the same thing again
+                    key = " ".join(c.lemma_.lower() for c in tok.children
+                                   if c.dep_ == "compound" and c.i < tok.i) + " " + low
+                    ante = described.get(key) if key.strip() != low else None
+                    if ante is None:
+                        ante = self._resolve(doc, items, tok, self.descriptors[low], description=True,
+                                             resolved=resolved)
+                    if ante is not None and key.strip() != low:
+                        described.setdefault(key, ante)
                     if ante is not None:
                         add(span, ante)
 

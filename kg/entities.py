@@ -425,6 +425,13 @@ class KGEntities:
         # 2. Names the model took for organisations or people that the sentence shows
         #    to be products: "HelioGrid makes the Tessera", "the Tessera, a grid battery",
         #    "its scanner, called Talon", "Rivian's R2", "the strategy hit Skyward Tactics".
+        # "Rivian chief executive RJ Scaringe": a name right after a job title is a person.
+        for it in items:
+            if it["via"] == "" and it["cls"] == "Company" and it["start"] > 0:
+                before = doc[it["start"] - 1]
+                if before.lower_ in self.person_roles and before.pos_ in {"NOUN", "PROPN"} and \
+                        (before.is_lower or before.text.isupper()) and len(it["name"].split()) >= 2:
+                    it["cls"] = "Person"
         # "Lumora chief executive Priya Raman": a name before a person's job title is an organisation.
         starts = {it["start"]: it for it in items}
         for it in items:
@@ -476,8 +483,18 @@ class KGEntities:
             matcher = PhraseMatcher(doc.vocab, attr="ORTH")
             for text in sorted(surface):
                 matcher.add(text, [doc[surface[text]["start"]:surface[text]["end"]].as_doc()])
-            for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+            for match_id, start, end in sorted(matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
                 src = surface[doc.vocab.strings[match_id]]
+                # a longer name seen elsewhere beats a shorter gazetteer alias inside it
+                # ("LG Energy Solution" over "LG")
+                inside = [o for o in items if start <= o["start"] and o["end"] <= end
+                          and (o["start"], o["end"]) != (start, end)]
+                if inside and all(start <= o["start"] and o["end"] <= end for o in inside) and not any(
+                        o["start"] < start < o["end"] or o["start"] < end < o["end"] for o in items):
+                    for o in inside:
+                        items.remove(o)
+                        for i in range(o["start"], o["end"]):
+                            taken[i] = False
                 claim(doc[start:end], src["name"], src["cls"], src["wikidata"], src["via"])
 
         # 4. Acronyms defined in the text: "Advanced Micro Devices (AMD)".
