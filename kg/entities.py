@@ -224,9 +224,9 @@ class KGEntities:
             span = doc[span.start - 1:span.end]
         # A longer NER span around a gazetteer name must add proper words only.
         inner = [(a, b) for a, b in gaz_spans if span.start <= a and b <= span.end and (a, b) != (span.start, span.end)]
-        if inner and any(not t.text[:1].isupper() and not t.is_punct
+        if inner and any((not t.text[:1].isupper() or t.text.lower() in self.non_entities) and not t.is_punct
                          for t in span if not any(a <= t.i < b for a, b in inner)):
-            return
+            return  # "the Abu Dhabi AI company": the place, not an "Abu Dhabi AI"
         candidates.append((span, label))
 
     @staticmethod
@@ -289,6 +289,7 @@ class KGEntities:
         return "Company"
 
     def _acts(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """Subject of a verb only organisations do (acquire, raise, sue, supply ...)."""
         root = doc[it["start"]:it["end"]].root
         verb = None
         if root.dep_ in {"nsubj"}:
@@ -467,7 +468,10 @@ class KGEntities:
                         and it["name"] not in orgs:
                     it["cls"] = "Product"
             # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.
-            acting = {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
+            surnames = {it["name"].split()[-1] for it in items if it["cls"] == "Person" and " " in it["name"]}
+            acting = {it["name"] for it in items if it["via"] == "" and (
+                it["cls"] == "Place" or (it["cls"] == "Person" and " " not in it["name"]
+                                         and it["name"] not in surnames))
                       and self._acts(doc, it)}
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
