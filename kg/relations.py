@@ -509,7 +509,8 @@ class KGRelations:
         for ent in doc.ents:
             self._sent_ents.setdefault(ent.sent.start, []).append(ent)
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
-        for rec in self._apposed_places(doc, items, by_token) + self._possessives(doc, items, by_token):
+        for rec in self._apposed_places(doc, items, by_token) + self._possessives(doc, items, by_token) \
+                + self._funding(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         for sent in doc.sents:
             for tok in sent:
@@ -564,6 +565,41 @@ class KGRelations:
                     doc[nxt["end"] + 1].lower_ in {"and", "or"}:
                 continue
             out.append(self._record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
+        return out
+
+    def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Y raised $210 million in a round led by X", "Y raised $5 million from X" -> X investsIn Y."""
+        if "investsIn" not in self.onto.relations:
+            return []
+        rel = self.onto.relations["investsIn"]
+        out = []
+        for verb in doc:
+            if verb.lemma_.lower() not in {"raise", "secure", "close", "land", "receive", "get"} or verb.pos_ != "VERB":
+                continue
+            investors: list[Token] = []
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    investors += [g for g in c.children if g.dep_ == "pobj"]
+            for t in verb.subtree:
+                if t.lemma_.lower() == "round":
+                    for a in t.children:
+                        if a.dep_ == "acl" and a.lemma_.lower() in {"lead", "co-lead", "join", "back", "anchor"}:
+                            for ag in a.children:
+                                if ag.dep_ == "agent":
+                                    investors += [g for g in ag.children if g.dep_ == "pobj"]
+            if not investors:
+                continue
+            raisers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            modality = self._modality(verb)
+            for r in raisers:
+                for ri, _, _ in self._map(r, by_token, items):
+                    for inv in investors:
+                        for ii, cost, _ in self._map(inv, by_token, items):
+                            si, oi = items[ii], items[ri]
+                            if si["name"] != oi["name"] and self.onto.fits(si["cls"], rel.domain) \
+                                    and self.onto.fits(oi["cls"], rel.range):
+                                out.append(self._record(doc, si, "investsIn", oi, rel.base_confidence - cost,
+                                                        verb, modality))
         return out
 
     def _possessives(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
