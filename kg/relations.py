@@ -286,6 +286,9 @@ class KGRelations:
             return []
         return []
 
+    def _relations_of(self, tok: Token) -> list[RelationInfo]:
+        return [t.relation for t in self.index.get(tok.lemma_.lower(), ()) if t.kind == "event"]
+
     def _event_args(self, tok: Token, trig_words: tuple[str, ...] = ()
                     ) -> tuple[list[tuple[Token, str]], list[tuple[Token, str]], bool]:
         """(agents, objects) as (token, role) for an event trigger; and whether voice is passive."""
@@ -304,13 +307,14 @@ class KGRelations:
                 elif not ag and not rel:
                     agents.append((tok.head, "agent"))
             if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN":
-                objects.append((tok.head, "patient"))
+                # "Paris-based Mistral AI and Stellantis": the modifier belongs to its own noun only
+                objects.append((tok.head, "patient-head" if tok.dep_ == "amod" else "patient"))
             if tok.dep_ == "acl" and tok.tag_ == "VBG":
                 agents.append((tok.head, "agent"))
             if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "oprd"}:
                 agents += [(c, "agent") for c in tok.head.children if c.dep_ in _SUBJ]
             if tok.pos_ == "ADJ" and tok.dep_ == "amod":
-                agents.append((tok.head, "agent"))
+                agents.append((tok.head, "agent-head"))
             if not agents and not (passive and any(r == "agent" for _, r in agents)):
                 agents += [(t, "agent") for t in self._inherited_agents(tok)]
             for c in tok.children:
@@ -379,11 +383,16 @@ class KGRelations:
                     elif c.dep_ == "dative":
                         objects.append((c, "recipient"))
             # "expanding in Europe through a partnership with X": the clause's subject
-            elif not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
+            if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
                     tok.head.head.pos_ in {"VERB", "AUX"} and tok.head.lower_ in {"through", "via", "in", "under", "with"}:
                 verb = tok.head.head
                 own = [c for c in verb.children if c.dep_ in _SUBJ]
                 agents += [(t, "agent") for t in (own or self._inherited_agents(verb))]
+            # "X ..., the first fruit of a partnership with Y": the sentence's subject
+            elif not any(r == "agent" for _, r in agents) and tok.dep_ not in {"dobj", "attr", "nsubjpass"} \
+                    and any(rel.symmetric_evidence for rel in self._relations_of(tok)):
+                root = tok.sent.root
+                agents += [(c, "agent-far") for c in root.children if c.dep_ in _SUBJ]
         return agents, objects, passive
 
     def _role_args(self, tok: Token) -> tuple[list[Token], list[tuple[Token, str]]]:
@@ -675,30 +684,37 @@ class KGRelations:
         def mapped(toks: list[tuple[Token, str]], extra: float = 0.0) -> list[_Arg]:
             out = []
             for t, role in toks:
-                for idx, cost, ti in self._map(t, by_token, items):
+                found = self._map(t, by_token, items)
+                if role.endswith("-head"):
+                    role = role[:-5]
+                    found = [f for f in found if f[2] == t.i or items[f[0]]["start"] <= t.i < items[f[0]]["end"]]
+                for idx, cost, ti in found:
                     out.append(_Arg(idx, cost + extra, role, ti))
             return out
 
         if trig.kind in {"event", "inverse"}:
             agents, objs, passive = self._event_args(tok, trig.words)
             if trig.kind == "inverse":  # "X owns Y": Y is the subsidiary
-                agents, objs = ([(t, "agent") for t, r in objs if r in {"patient", "recipient"}],
+                agents, objs = ([(t, "agent") for t, r in objs if r in {"patient", "patient-head", "recipient"}],
                                 [(t, "patient") for t, r in agents]
                                 + [(t, "patient") for t, r in objs if r == "modifier-by"])
                 passive = False
             if passive and rel.passive_keeps_subject:
-                subjects = mapped([(t, r) for t, r in objs if r == "patient"])
-                objects = mapped([(t, "prep:in" if r == "modifier-by" else r) for t, r in objs if r != "patient"])
+                subjects = mapped([(t, r) for t, r in objs if r.startswith("patient")])
+                objects = mapped([(t, "prep:in" if r == "modifier-by" else r) for t, r in objs
+                                  if not r.startswith("patient")])
             else:
                 agents = agents + [(t, "agent") for t, r in objs if r == "modifier-by"]
-                subjects = mapped([(t, r) for t, r in agents if r != "modifier"])
+                subjects = mapped([(t, r) for t, r in agents if r not in {"modifier", "agent-far"}])
+                if not subjects:
+                    subjects = mapped([(t, "agent") for t, r in agents if r == "agent-far"], 0.2)
                 modifiers = mapped([(t, r) for t, r in agents if r == "modifier"], 0.1)
                 if subjects:
                     objects += [m for m in modifiers if m.role == "modifier"]
                 else:
                     subjects = modifiers
                 for t, r in objs:
-                    if r in {"patient", "recipient"}:
+                    if r in {"patient", "patient-head", "recipient"}:
                         objects += mapped([(t, r)])
                     elif r.startswith("prep:") and r[5:] in rel.object_preps:
                         objects += mapped([(t, r)])
