@@ -165,6 +165,16 @@ class KGCoref:
                 and tok.dep_ in _SUBJ | {"dobj"} and doc[it["start"]].dep_ in _SUBJ | {"dobj"}
             }
             cands = [c for c in cands if c["name"] not in own]
+        if description and wanted == {"Product"}:
+            # "the vaccine" names a product only if the text called it a vaccine before
+            # ("the R21 vaccine", "R21, a malaria vaccine"); otherwise it is any vaccine.
+            def called(c: dict[str, Any]) -> bool:
+                root = doc[c["start"]:c["end"]].root
+                near = [root.head] + [x for x in root.children if x.dep_ == "appos"]
+                if c["end"] < len(doc):
+                    near.append(doc[c["end"]])
+                return any(t.lemma_.lower() == tok.lemma_.lower() for t in near)
+            cands = [c for c in cands if called(c)]
         if not cands:
             return None
         # "the Swiss drugmaker": a demonym on the description rules out companies the

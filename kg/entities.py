@@ -87,7 +87,10 @@ class _Gazetteer:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms: dict[str, str] = {}
         for entry in onto.gazetteer:
-            for form in (entry.name, *entry.aliases):
+            forms_of = [entry.name, *entry.aliases]
+            if entry.cls == "Product":  # "iPhones", "H100s"
+                forms_of += [f + "s" for f in forms_of if f[-1:].isalnum() and not f.endswith("s")]
+            for form in forms_of:
                 form = normalize_quotes(form)
                 self.by_form.setdefault(form, entry)
                 self.by_key.setdefault(name_key(form), entry)

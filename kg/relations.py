@@ -174,7 +174,7 @@ class KGRelations:
     # -- argument mapping ----------------------------------------------------------
 
     def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
-             depth: int = 0) -> list[tuple[int, float, int]]:
+             depth: int = 0, conj: bool = True) -> list[tuple[int, float, int]]:
         """Entity items a token stands for, with a cost for each indirection."""
         if depth > 4:
             return []
@@ -225,9 +225,10 @@ class KGRelations:
                         if it["cls"] == "Product":
                             out.append((by_token[c.i], cost + 0.1, c.i))
                             break
-        for c in tok.children:
-            if c.dep_ == "conj":
-                out += self._map(c, by_token, items, cost, depth + 1)
+        if conj:
+            for c in tok.children:
+                if c.dep_ == "conj":
+                    out += self._map(c, by_token, items, cost, depth + 1)
         return out
 
     # -- frames ----------------------------------------------------------------------
@@ -684,10 +685,10 @@ class KGRelations:
         def mapped(toks: list[tuple[Token, str]], extra: float = 0.0) -> list[_Arg]:
             out = []
             for t, role in toks:
-                found = self._map(t, by_token, items)
-                if role.endswith("-head"):
+                head_only = role.endswith("-head")
+                found = self._map(t, by_token, items, conj=not head_only)
+                if head_only:
                     role = role[:-5]
-                    found = [f for f in found if f[2] == t.i or items[f[0]]["start"] <= t.i < items[f[0]]["end"]]
                 for idx, cost, ti in found:
                     out.append(_Arg(idx, cost + extra, role, ti))
             return out
@@ -783,6 +784,21 @@ class KGRelations:
                 valid = actors
                 if dropped and not about:
                     about = dropped[0]
+        # Selling or giving access "in China" or "to users in Hong Kong" means operating there.
+        if rel.name in {"offers", "providesAccessTo", "suppliesTo"} and "operatesIn" in self.onto.relations \
+                and trig.kind == "event":
+            op = self.onto.relations["operatesIn"]
+            served = self._places_served(tok, by_token, items)
+            if served:
+                op_modality = self._modality(tok)
+                for loc, extra in served:
+                    li = items[by_token[loc.i]]
+                    for sa in {x.item: x for x in subjects}.values():
+                        si = items[sa.item]
+                        if self.onto.fits(si["cls"], op.domain) and si["name"] != li["name"] and \
+                                self.onto.fits(si["cls"], rel.domain):
+                            records.append(self._record(doc, si, "operatesIn", li,
+                                                        op.base_confidence - extra - sa.cost, tok, op_modality))
         if not valid:
             return records
         if trig.kind in {"role", "inverse_role"}:
@@ -814,37 +830,34 @@ class KGRelations:
                 "qualifiers": [list(q) for q in quals],
                 "sent_start": sent.start_char, "sent_end": sent.end_char,
             })
-        # Offering or giving access "to users in Hong Kong" means operating there.
-        if rel.name in {"offers", "providesAccessTo"} and "operatesIn" in self.onto.relations:
-            op = self.onto.relations["operatesIn"]
-            for c in tok.children:
-                if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}:
-                    for g in c.children:
-                        for p in g.children:
-                            if p.dep_ == "prep" and p.lower_ in {"in", "across"}:
-                                for loc in p.children:
-                                    if loc.i in by_token and self.onto.is_a(items[by_token[loc.i]]["cls"], "Location"):
-                                        li = items[by_token[loc.i]]
-                                        for s, _o in valid:
-                                            si = items[s.item]
-                                            if not self.onto.fits(si["cls"], op.domain):
-                                                continue
-                                            records.append({
-                                                "s_start": si["start"], "s_end": si["end"],
-                                                "o_start": li["start"], "o_end": li["end"],
-                                                "s_name": si["name"], "s_cls": si["cls"],
-                                                "s_wikidata": si.get("wikidata", ""),
-                                                "o_name": li["name"], "o_cls": li["cls"],
-                                                "o_wikidata": li.get("wikidata", ""),
-                                                "s_key": f"{si['cls']}/{si['name']}",
-                                                "o_key": f"{li['cls']}/{li['name']}",
-                                                "predicate": "operatesIn",
-                                                "confidence": round(max(0.05, op.base_confidence - 0.1 - s.cost), 3),
-                                                "trigger": tok.text, "trigger_start": tok.idx,
-                                                "modality": modality, "qualifiers": [],
-                                                "sent_start": sent.start_char, "sent_end": sent.end_char,
-                                            })
         return records
+
+    def _places_served(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]
+                       ) -> list[tuple[Token, float]]:
+        """Locations a sale or offer is made in: "sells X in China", "to drivers in France and Italy"."""
+        found: list[tuple[Token, float]] = []
+
+        def locations(prep: Token, extra: float) -> None:
+            for loc in prep.children:
+                if loc.dep_ != "pobj":
+                    continue
+                for t in [loc] + [c for c in loc.children if c.dep_ == "conj"]:
+                    if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location"):
+                        found.append((t, extra))
+
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
+                locations(c, 0.1)
+            if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}:
+                for g in c.children:
+                    for p in g.children:
+                        if p.dep_ == "prep" and p.lower_ in {"in", "across"}:
+                            locations(p, 0.1)
+            if c.dep_ == "dobj":  # "sells iPhones in China" with the place on the object
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"}:
+                        locations(p, 0.15)
+        return found
 
 
 @Language.factory(
