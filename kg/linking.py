@@ -94,6 +94,9 @@ def _doc_aliases(keys: dict[str, dict], onto: Ontology) -> list[tuple[str, str]]
                 continue
             if fam == "person" and len(stoks) == 1 and ltoks[-1] == stoks[0]:
                 pairs.append((short, long))
+            elif fam == "org" and keys[short].get("cls") == keys[long].get("cls") == "GovernmentBody" \
+                    and ltoks[-len(stoks):] == stoks:
+                pairs.append((short, long))  # "the Commission" after "the European Commission"
             elif fam in {"org", "product"}:
                 if ltoks[: len(stoks)] == stoks and all(t in heads for t in ltoks[len(stoks):]):
                     pairs.append((short, long))
@@ -153,7 +156,7 @@ def resolve_entities(results: Iterable[DocResult], ontology: Ontology | None = N
                 surfaces[m.key].add(surface)
             if m.wikidata:
                 wikidata[m.key].add(m.wikidata)
-            doc_keys.setdefault(m.key, {"name": m.name})
+            doc_keys.setdefault(m.key, {"name": m.name, "cls": m.cls})
         for short, long in _doc_aliases(doc_keys, onto):
             if short in gazetteer_keys and long in gazetteer_keys:
                 continue

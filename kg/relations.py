@@ -447,6 +447,10 @@ class KGRelations:
     def _modality(self, tok: Token) -> str:
         if any(c.lower_ in {"previously", "formerly", "once"} and c.dep_ == "advmod" for c in tok.children):
             return "past"  # "who previously worked at Google"
+        # "pays Apple no commission", "has no stake in"
+        if any(c.dep_ in {"dobj", "attr"} and any(d.dep_ == "det" and d.lower_ in {"no", "zero"} for d in c.children)
+               for c in tok.children) or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children):
+            return "negated"
         node = tok
         reported = False
         chain = [tok]
