@@ -136,6 +136,9 @@ class KGRelations:
     # -- trigger matching ----------------------------------------------------------
 
     def _matches(self, tok: Token) -> list[_Trigger]:
+        item = self._by_token.get(tok.i)
+        if item is not None and self._items[item]["via"] in {"", "gazetteer", "acronym"}:
+            return []  # a word inside a name ("Public Investment Fund") is not a trigger
         keys = {tok.lemma_.lower(), tok.lower_}
         found: list[_Trigger] = []
         for key in keys:
@@ -200,6 +203,14 @@ class KGRelations:
                 if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token and tok.is_lower \
                         and not tok.is_stop and tok.pos_ == "PROPN":
                     out.append((by_token[c.i], cost + 0.1, c.i))
+            # "larger groups such as Infineon and STMicroelectronics"
+            for c in tok.children:
+                if c.lower_ == "such" or (c.dep_ == "prep" and c.lower_ == "as"):
+                    preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
+                    for p in preps:
+                        for g in p.children:
+                            if g.dep_ == "pobj":
+                                out += self._map(g, by_token, items, cost + 0.1, depth + 1)
             lemma = tok.lemma_.lower()
             # "its Ticketmaster unit", "the Nvidia subsidiary": an organisation named by its role
             if lemma in self.org_role_nouns:
@@ -604,16 +615,43 @@ class KGRelations:
             if not investors:
                 continue
             raisers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
-            modality = self._modality(verb)
-            for r in raisers:
-                for ri, _, _ in self._map(r, by_token, items):
-                    for inv in investors:
-                        for ii, cost, _ in self._map(inv, by_token, items):
-                            si, oi = items[ii], items[ri]
-                            if si["name"] != oi["name"] and self.onto.fits(si["cls"], rel.domain) \
-                                    and self.onto.fits(oi["cls"], rel.range):
-                                out.append(self._record(doc, si, "investsIn", oi, rel.base_confidence - cost,
-                                                        verb, modality))
+            out += self._invest_records(doc, verb, investors, raisers, items, by_token, rel)
+        # "X led a funding round in Y", "X joined Y's Series B round"
+        for verb in doc:
+            if verb.lemma_.lower() not in {"lead", "co-lead", "join", "participate", "back"} or verb.pos_ != "VERB":
+                continue
+            rounds = [t for t in verb.subtree if t.lemma_.lower() == "round" and t.head.i in
+                      {verb.i} | {p.i for p in verb.children if p.dep_ == "prep"}]
+            targets: list[Token] = []
+            for r in rounds:
+                targets += [c for c in r.children if _possessive(c)]
+                for p in r.children:
+                    if p.dep_ == "prep" and p.lower_ in {"in", "for", "of"}:
+                        targets += [g for g in p.children if g.dep_ == "pobj"]
+            for p in verb.children:
+                if p.dep_ == "prep" and p.lower_ == "in" and rounds:
+                    targets += [g for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() != "round"]
+            if not targets:
+                continue
+            investors = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            out += self._invest_records(doc, verb, investors, targets, items, by_token, rel)
+        return out
+
+    def _invest_records(self, doc: Doc, verb: Token, investors: list[Token], targets: list[Token],
+                        items: list[dict[str, Any]], by_token: dict[int, int], rel: RelationInfo
+                        ) -> list[dict[str, Any]]:
+        """investsIn(investor, target) for every mapped pair."""
+        out = []
+        modality = self._modality(verb)
+        for target in targets:
+            for ti, _, _ in self._map(target, by_token, items):
+                for inv in investors:
+                    for ii, cost, _ in self._map(inv, by_token, items):
+                        si, oi = items[ii], items[ti]
+                        if si["name"] != oi["name"] and self.onto.fits(si["cls"], rel.domain) \
+                                and self.onto.fits(oi["cls"], rel.range):
+                            out.append(self._record(doc, si, "investsIn", oi, rel.base_confidence - cost,
+                                                    verb, modality))
         return out
 
     def _possessives(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
@@ -758,7 +796,8 @@ class KGRelations:
             for o in objects:
                 pairs.append((s, o))
         if rel.symmetric_evidence and not pairs:
-            group = subjects if len(subjects) > 1 else objects
+            # "X and Y partner", "a partnership between X and Y" -- but not "competes with X and Y"
+            group = subjects if len(subjects) > 1 else [o for o in objects if o.role == "prep:between"]
             for a in range(len(group)):
                 for b in range(a + 1, len(group)):
                     pairs.append((group[a], group[b]))
