@@ -42,6 +42,10 @@ __all__ = [
     "strip_furniture",
 ]
 
+#: Names (without suffix, any case) of a folder's own notes, not read when a folder is given;
+#: name such a file explicitly to build it.
+PROJECT_FILES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "CONTRIBUTING", "NOTICE"})
+
 #: File name endings read from folders.
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".text")
 
@@ -90,6 +94,8 @@ def discover(inputs: Iterable[str | Path]) -> tuple[list[Source], list[SkippedDo
             display = "/".join((path.name or path.resolve().name, *parts))
             if child.suffix.lower() not in SUFFIXES:
                 continue
+            if child.stem.upper() in PROJECT_FILES:
+                continue  # a folder's README or LICENSE describes the corpus; it is not an article
             try:
                 if child.is_symlink() and not child.exists():
                     skipped.append(SkippedDocument(display, "dangling symlink"))

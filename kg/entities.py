@@ -36,6 +36,10 @@ __all__ = ["EntitySpan", "KGEntities", "make_entity_component", "register_extens
 
 SPAN_KEY = "kg_entities"
 
+#: spaCy labels of things that are not entities of the graph.
+_NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW",
+              "LANGUAGE", "NORP"}
+
 #: spaCy labels this component reads.
 _LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 
@@ -291,6 +295,52 @@ class KGEntities:
             return "Product"
         return "Company"
 
+    def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any) -> None:
+        runs: list[Span] = []
+        i = 0
+        while i < len(doc):
+            if doc[i].tag_ in {"NNP", "NNPS"} and not taken[i] and doc[i].text[:1].isupper():
+                j = i
+                while j < len(doc) and doc[j].tag_ in {"NNP", "NNPS"} and not taken[j] \
+                        and doc[j].text[:1].isupper() and "\n" not in doc[j].whitespace_:
+                    j += 1
+                if j < len(doc) and doc[j].tag_ in {"NNP", "NNPS"} and "\n" in doc[j].whitespace_ and not taken[j]:
+                    j += 1
+                runs.append(doc[i:j])
+                i = max(j, i + 1)
+            else:
+                i += 1
+        first_words = {doc[it["start"]].text for it in items}
+        counts = Counter(r.text for r in runs)
+        for run in runs:
+            text = run.text
+            words = text.split()
+            if self._is_noise(text) or self._title_case_line(run) or any(w.lower() in self.non_entities for w in words):
+                continue
+            if any(t.ent_type_ in _NOT_NAMES for t in run):
+                continue  # dates, amounts, events the model did label
+            if len(words) == 1 and (counts[text] < 2 or len(text) < 3):
+                continue
+            if run.root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss", "compound"}:
+                continue
+            if run.start == run.sent.start and len(words) == 1 and counts[text] < 3:
+                continue  # sentence-initial capitals are weak evidence
+            if text in first_words:
+                continue
+            # "Brightforge Games" is written again as "Brightforge": the short form repeats
+            repeated = counts[text] >= 2 or any(counts[w] for w in words[:1] if w != text)
+            if not repeated and len(words) < 2:
+                continue
+            last = words[-1]
+            cls = "Company" if last in self.company_heads or len(words) == 1 else "Company"
+            if last.lower() in self.product_heads:
+                cls = "Product"
+            elif last in self.org_heads:
+                cls = "Organization"
+            elif any(w in self.gov_heads for w in words):
+                cls = "GovernmentBody"
+            claim(run, canonical_name(text), cls)
+
     def _acts(self, doc: Doc, it: dict[str, Any]) -> bool:
         """Subject of a verb only organisations do (acquire, raise, sue, supply ...)."""
         root = doc[it["start"]:it["end"]].root
@@ -425,6 +475,11 @@ class KGEntities:
                 claim(span, name, cls)
             else:
                 claim(span, payload.name, payload.cls, payload.wikidata, kind)
+
+        # 1b. Names the model missed: a run of proper nouns in an argument position,
+        #     written at least twice in the document ("Brightforge Games ... Brightforge").
+        if doc.has_annotation("DEP"):
+            self._unlabelled_names(doc, items, taken, claim)
 
         # 2. Names the model took for organisations or people that the sentence shows
         #    to be products: "HelioGrid makes the Tessera", "the Tessera, a grid battery",
