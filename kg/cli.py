@@ -418,6 +418,92 @@ def validate_cmd(
     raise typer.Exit(0 if conforms else 1)
 
 
+# -- evaluation (kg/evaluate.py) -----------------------------------------------------------
+
+
+def _split_paths(value: str | None) -> list[str]:
+    return [p.strip() for p in (value or "").split(",") if p.strip()]
+
+
+@app.command("eval")
+def eval_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .jsonld) written by 'kg build', or its folder.")],
+    gold: Annotated[str, typer.Option("--gold", "-g", help=(
+        "Gold relations: subject<TAB>relation<TAB>object per line; several files joined with ',' are pooled."))],
+    entities: Annotated[Optional[str], typer.Option("--entities", "-e", help=(
+        "Gold entities: names<TAB>Class[|Class] per line; several files joined with ','."))] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    show: Annotated[bool, typer.Option("--show", help="List missed gold rows and false positives.")] = False,
+) -> None:
+    """Score a built graph against gold files: precision, recall and F1 of relations and typed entities.
+
+    Same matching rules as the shared score.py: '|' name alternatives, titles and 'the' ignored,
+    sub-relations answer their parents (bans/restricts), symmetric relations match either way,
+    a subclass answers its class (Company is an Organization).
+
+    Exit codes: 0 scored; 2 a missing or malformed graph or gold file.
+
+    Example: kg eval out/ --gold corpus/dev/gold/dev01.gold.tsv,corpus/dev/gold/dev02.gold.tsv --show
+    """
+    import json
+
+    from rich.markup import escape
+    from rich.table import Table
+
+    from .evaluate import evaluate
+
+    gold_paths = _split_paths(gold)
+    if not gold_paths:
+        console.print("[bold red]error:[/] --gold needs at least one file")
+        raise typer.Exit(2)
+    try:
+        result = evaluate(graph, gold_paths, _split_paths(entities))
+    except KGError as exc:
+        fail(exc)
+        return
+    lists = ("missed", "false_positives", "entities_missed", "entities_mistyped", "entities_extra")
+    if as_json:
+        shown = {k: v for k, v in result.items() if show or k not in lists}
+        sys.stdout.write(json.dumps(shown, indent=2, ensure_ascii=False) + "\n")
+        raise typer.Exit(0)
+
+    def row(name: str, m: dict, style: str = "") -> list[str]:
+        p = f"{m['precision']:.3f}" if m["predicted"] else "-"
+        r = f"{m['recall']:.3f}" if m["gold"] else "-"
+        cells = [name, p, r, f"{m['f1']:.3f}", f"{m['correct']}/{m['predicted']}", f"{m['found']}/{m['gold']}"]
+        return [f"[{style}]{c}[/]" for c in cells] if style else cells
+
+    table = Table("relation", "P", "R", "F1", "ok/pred", "found/gold", title="relations")
+    for col in table.columns[1:]:
+        col.justify = "right"
+    table.add_row(*row("all", result["relations"], "bold"), end_section=True)
+    for rel, m in result["by_relation"].items():
+        table.add_row(*row(rel, m))
+    out_console.print(table)
+    if "entities" in result:
+        m = result["entities"]
+        ents = Table("", "P", "R", "F1", "ok/pred", "found/gold", "typed", title="typed entities")
+        for col in ents.columns[1:]:
+            col.justify = "right"
+        ents.add_row(*row("entities", m), f"{m['typed_correctly']:.3f}")
+        out_console.print(ents)
+    if show:
+        for item in result["missed"]:
+            out_console.print(f"[red]missed[/]          {escape(item['gold'])}  [dim]{escape(item['source'])}[/]", highlight=False, soft_wrap=True)
+        for item in result["false_positives"]:
+            out_console.print(f"[yellow]false positive[/]  {escape(item['subject'])} {item['relation']} {escape(item['object'])}",
+                              highlight=False, soft_wrap=True)
+        for item in result.get("entities_missed", []):
+            out_console.print(f"[red]entity missed[/]   {escape(item['entity'])}  [dim]{escape(item['source'])}[/]", highlight=False, soft_wrap=True)
+        for item in result.get("entities_mistyped", []):
+            out_console.print(f"[red]entity mistyped[/] {escape(item['entity'])}, got {escape('; '.join(item['got']))}",
+                              highlight=False, soft_wrap=True)
+        for item in result.get("entities_extra", []):
+            out_console.print(f"[yellow]entity extra[/]    {escape(item['entity'])} {escape('|'.join(item['classes']))}",
+                              highlight=False, soft_wrap=True)
+    raise typer.Exit(0)
+
+
 def main() -> None:
     """Entry point of the ``kg`` console script."""
     try:

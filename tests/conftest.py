@@ -40,3 +40,13 @@ def seed_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("seed")
     result = build([SEED], out=out)
     return result, out
+
+
+@pytest.fixture(scope="session")
+def dev_build(tmp_path_factory):
+    """The articles of the development set (corpus/dev/*.txt, not its README) built once: (result, out_dir)."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("dev")
+    result = build(sorted(DEV.glob("*.txt")), out=out)
+    return result, out

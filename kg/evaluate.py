@@ -1,0 +1,344 @@
+"""Precision, recall and F1 of a built graph against hand-made gold files.
+
+Gold files are tab-separated text, ``#`` starts a comment line::
+
+    relations (GOLD.tsv):       subject<TAB>relation<TAB>object
+    entities (ENTITIES.tsv):    names<TAB>Class[|Class...]
+
+A name field lists accepted names of one entity separated by ``|``
+(``Microsoft|Microsoft Corp``); ``"Memphis, Tenn."`` also answers to
+``Memphis``. Names are compared after normalisation (case, possessive
+``'s``, dots, punctuation, a leading ``the`` and one leading title such as
+``President`` or ``CEO`` are dropped): see :func:`normalize_name`.
+
+The matching rules are those of the shared reference scorer
+(``shared/eval/score.py``), driven here by the ontology:
+
+* a predicted relation is every triple whose predicate's local name is a
+  relation of the ontology and whose two ends carry a label (``rdfs:label``,
+  ``skos:prefLabel`` or ``skos:altLabel``);
+* a relation answers for its ancestors and its descendants
+  (``bans`` for a gold ``restricts`` and the other way round;
+  ``paysCommissionTo`` and ``pays`` likewise);
+* symmetric relations (``partnersWith``, ``competesWith``) match either way
+  round;
+* an entity is typed correctly when one of its classes, or a superclass of
+  it, is a class the gold allows (``Company`` answers ``Organization``);
+* several gold files are pooled and a row repeated in them counts once,
+  since a graph merges its documents.
+
+Per-relation scores divide the overall ones: a relation's precision is over
+the predicted triples of that relation (correct when they match any gold
+row, so a ``bans`` triple answering a gold ``restricts`` is correct), its
+recall over the gold rows of that relation.
+
+>>> normalize_name("President Joe Biden")
+'joe biden'
+>>> sorted(gold_names("Memphis, Tenn.|the City of Memphis"))
+['city of memphis', 'memphis', 'memphis tenn']
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import rdflib
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from .errors import InputError
+from .ontology import Ontology, load_ontology
+
+__all__ = [
+    "GoldEntity",
+    "GoldRelation",
+    "evaluate",
+    "gold_names",
+    "normalize_name",
+    "read_entities",
+    "read_gold",
+]
+
+#: Titles dropped from the front of a name ("Prime Minister Narendra Modi" -> "narendra modi").
+#: The first that matches is dropped, in this order (the reference scorer's list).
+TITLES = ("president", "prime minister", "minister", "senator", "sen", "rep",
+          "gov", "governor", "mr", "mrs", "ms", "dr", "gen", "lt", "capt",
+          "ceo", "chairman", "secretary", "judge", "chief executive")
+
+#: Classes that group others and are never an entity's own class in a gold file or a build.
+ABSTRACT_CLASSES = frozenset({"Entity", "Actor", "Location"})
+
+_LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
+_GRAPH_FORMATS = {".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
+
+
+def normalize_name(name: str) -> str:
+    """A name as gold and graph are compared: lower case, no punctuation, no leading 'the' or title.
+
+    >>> normalize_name("The U.S.")
+    'us'
+    >>> normalize_name("OpenAI\u2019s")
+    'openai'
+    >>> normalize_name("CEO Sam Altman")
+    'sam altman'
+    >>> normalize_name("AT&amp;T Inc.")
+    'at&t inc'
+    """
+    s = unicodedata.normalize("NFKC", html.unescape(str(name))).lower()
+    s = re.sub(r"[\u2018\u2019\u02bc`\u00b4]", "'", s)
+    s = re.sub(r"'s\b", "", s)
+    s = s.replace(".", "")
+    s = re.sub(r"[^\w\s&]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"^the\s+", "", s)
+    for title in TITLES:
+        if s.startswith(title + " ") and len(s) > len(title) + 2:
+            s = s[len(title) + 1:]
+            break
+    return s
+
+
+def gold_names(field: str) -> frozenset[str]:
+    """The normalised names a gold name field accepts: '|' alternatives, and "X" for "X, Y"."""
+    out = set()
+    for name in field.split("|"):
+        out.add(normalize_name(name))
+        if "," in name:  # "Memphis, Tenn." also answers to "Memphis"
+            out.add(normalize_name(name.split(",")[0]))
+    out.discard("")
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRelation:
+    """One gold relation row: accepted subject names, relation, accepted object names."""
+
+    subject: frozenset[str]
+    relation: str
+    object: frozenset[str]
+    text: str = ""  #: the row as written (tabs as spaces)
+    source: str = ""  #: "file:line" of its first occurrence
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEntity:
+    """One gold entity row: accepted names and accepted classes."""
+
+    names: frozenset[str]
+    classes: frozenset[str]
+    text: str = ""
+    source: str = ""
+
+
+def _rows(path: str | Path) -> Iterable[tuple[int, list[str]]]:
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"No gold file at {path}: give tab-separated files, several joined with ','.")
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"Cannot read gold file {path}: {exc}") from exc
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield lineno, line.split("\t")
+
+
+def _entity_classes(onto: Ontology) -> frozenset[str]:
+    return frozenset(c for c, sup in onto.classes.items() if "Entity" in sup) - ABSTRACT_CLASSES
+
+
+def read_gold(paths: Sequence[str | Path], onto: Ontology | None = None) -> list[GoldRelation]:
+    """Gold relation rows of ``paths``, pooled, each distinct row once.
+
+    Raises :class:`~kg.errors.InputError` (with file and line) for a missing
+    file, a row without three tab-separated fields or an unknown relation.
+    """
+    onto = onto or load_ontology()
+    out: list[GoldRelation] = []
+    seen: set[tuple[frozenset[str], str, frozenset[str]]] = set()
+    for path in paths:
+        for lineno, row in _rows(path):
+            if len(row) < 3:
+                raise InputError(f"{path}:{lineno}: expected subject<TAB>relation<TAB>object, "
+                                 f"got {len(row)} tab-separated field(s): {' '.join(row)!r}")
+            rel = row[1].strip()
+            if rel not in onto.relations:
+                raise InputError(f"{path}:{lineno}: unknown relation {rel!r}; "
+                                 f"relations are: {', '.join(sorted(onto.relations))}")
+            key = (gold_names(row[0]), rel, gold_names(row[2]))
+            if key not in seen:
+                seen.add(key)
+                out.append(GoldRelation(key[0], rel, key[2], text=f"{row[0].strip()} {rel} {row[2].strip()}",
+                                        source=f"{path}:{lineno}"))
+    return out
+
+
+def read_entities(paths: Sequence[str | Path], onto: Ontology | None = None) -> list[GoldEntity]:
+    """Gold entity rows of ``paths``, pooled, each distinct row once (errors as :func:`read_gold`)."""
+    onto = onto or load_ontology()
+    valid = _entity_classes(onto)
+    out: list[GoldEntity] = []
+    seen: set[tuple[frozenset[str], frozenset[str]]] = set()
+    for path in paths:
+        for lineno, row in _rows(path):
+            if len(row) < 2:
+                raise InputError(f"{path}:{lineno}: expected names<TAB>Class[|Class...], "
+                                 f"got {len(row)} tab-separated field(s): {' '.join(row)!r}")
+            classes = frozenset(c.strip() for c in row[1].split("|") if c.strip())
+            unknown = sorted(classes - valid)
+            if unknown or not classes:
+                raise InputError(f"{path}:{lineno}: unknown class {', '.join(unknown) or '(none)'}; "
+                                 f"classes are: {', '.join(sorted(valid))}")
+            key = (gold_names(row[0]), classes)
+            if key not in seen:
+                seen.add(key)
+                out.append(GoldEntity(key[0], classes, text=f"{row[0].strip()} {row[1].strip()}",
+                                      source=f"{path}:{lineno}"))
+    return out
+
+
+def _local(iri: rdflib.term.Node) -> str:
+    return re.split(r"[#/:]", str(iri))[-1]
+
+
+@dataclass
+class _Predicted:
+    labels: dict[rdflib.term.Node, frozenset[str]]  #: node -> normalised names
+    display: dict[rdflib.term.Node, str]  #: node -> its label as written
+    triples: list[tuple[rdflib.term.Node, str, rdflib.term.Node]]
+    types: dict[rdflib.term.Node, frozenset[str]]  #: labelled node -> its entity classes
+
+
+def _parse_graph(path: str | Path) -> rdflib.Graph:
+    p = Path(path)
+    if p.is_dir():
+        p = p / "graph.ttl"
+    if not p.is_file():
+        raise InputError(f"No graph at {path}: give a graph.ttl (or .nt, .jsonld) written by 'kg build', "
+                         "or its folder.")
+    fmt = _GRAPH_FORMATS.get(p.suffix.lower(), "turtle")
+    g = rdflib.Graph()
+    try:
+        g.parse(p, format=fmt)
+    except Exception as exc:  # rdflib raises many parser error types
+        raise InputError(f"Cannot parse {p} as {fmt}: {exc}") from exc
+    return g
+
+
+def _predicted(g: rdflib.Graph, onto: Ontology) -> _Predicted:
+    names: dict[rdflib.term.Node, set[str]] = {}
+    display: dict[rdflib.term.Node, str] = {}
+    for prop in _LABELS:
+        for s, o in g.subject_objects(prop):
+            names.setdefault(s, set()).add(normalize_name(o))
+            if prop == RDFS.label or s not in display:
+                display[s] = str(o)
+    labels = {s: frozenset(v) for s, v in names.items()}
+    triples = sorted({(s, _local(p), o) for s, p, o in g
+                      if _local(p) in onto.relations and s in labels and o in labels})
+    classes = _entity_classes(onto)
+    types: dict[rdflib.term.Node, set[str]] = {}
+    for s, o in g.subject_objects(RDF.type):
+        if _local(o) in classes and s in labels:
+            types.setdefault(s, set()).add(_local(o))
+    return _Predicted(labels, display, triples, {s: frozenset(c) for s, c in types.items()})
+
+
+def _relation_family(onto: Ontology, rel: str) -> frozenset[str]:
+    """The relation, its ancestors and its descendants (``bans`` -> bans, restricts)."""
+    return frozenset(onto.ancestors(rel)) | {r for r in onto.relations if rel in onto.ancestors(r)}
+
+
+def _prf(correct: int, predicted: int, found: int, gold: int) -> dict[str, float]:
+    p = correct / predicted if predicted else 0.0
+    r = found / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+
+
+def evaluate(graph_path: str | Path, gold_paths: Sequence[str | Path],
+             entity_paths: Sequence[str | Path] = (), *, onto: Ontology | None = None) -> dict[str, Any]:
+    """Score the graph at ``graph_path`` against gold relation (and entity) files.
+
+    Returns a dict: ``relations`` (precision, recall, f1, predicted, gold,
+    correct = predicted triples that match, found = gold rows matched),
+    ``by_relation`` (the same per relation name), ``entities`` when entity
+    files are given (also ``typed`` and ``typed_correctly``, the share of gold
+    entities found with an allowed class), and the lists ``missed`` and
+    ``false_positives`` (and ``entities_missed``, ``entities_mistyped``,
+    ``entities_extra``). Scores are rounded to 3 decimals.
+
+    Raises :class:`~kg.errors.InputError` for a missing or malformed graph or gold file.
+    """
+    onto = onto or load_ontology()
+    gold = read_gold(gold_paths, onto)
+    ents = read_entities(entity_paths, onto) if entity_paths else []
+    pred = _predicted(_parse_graph(graph_path), onto)
+    labels = pred.labels
+    families = {r: _relation_family(onto, r) for r in onto.relations}
+    symmetric = onto.symmetric
+
+    def match(t: tuple[rdflib.term.Node, str, rdflib.term.Node], g: GoldRelation) -> bool:
+        s, rel, o = t
+        if g.relation not in families[rel]:
+            return False
+        if labels[s] & g.subject and labels[o] & g.object:
+            return True
+        return g.relation in symmetric and bool(labels[o] & g.subject and labels[s] & g.object)
+
+    hit_gold = [any(match(t, g) for t in pred.triples) for g in gold]
+    hit_pred = [any(match(t, g) for g in gold) for t in pred.triples]
+    result: dict[str, Any] = {
+        "relations": {**_prf(sum(hit_pred), len(hit_pred), sum(hit_gold), len(gold)),
+                      "predicted": len(hit_pred), "gold": len(gold),
+                      "correct": sum(hit_pred), "found": sum(hit_gold)},
+    }
+    by_relation: dict[str, dict[str, Any]] = {}
+    for rel in sorted({g.relation for g in gold} | {t[1] for t in pred.triples}):
+        n_pred = sum(1 for t in pred.triples if t[1] == rel)
+        correct = sum(h for t, h in zip(pred.triples, hit_pred) if t[1] == rel)
+        n_gold = sum(1 for g in gold if g.relation == rel)
+        found = sum(h for g, h in zip(gold, hit_gold) if g.relation == rel)
+        by_relation[rel] = {**_prf(correct, n_pred, found, n_gold), "predicted": n_pred, "gold": n_gold,
+                            "correct": correct, "found": found}
+    result["by_relation"] = by_relation
+
+    if ents:
+        found = typed = 0
+        missed, mistyped = [], []
+        for e in ents:
+            nodes = [n for n in pred.types if labels[n] & e.names]
+            if not nodes:
+                missed.append({"entity": e.text, "source": e.source})
+                continue
+            found += 1
+            if any(onto.classes[c] & e.classes for n in nodes for c in pred.types[n]):
+                typed += 1
+            else:
+                mistyped.append({"entity": e.text, "source": e.source,
+                                 "got": sorted({f"{pred.display[n]} {c}" for n in nodes for c in pred.types[n]})})
+        extra = sorted(n for n in pred.types if not any(labels[n] & e.names for e in ents))
+        correct = len(pred.types) - len(extra)
+        result["entities"] = {**_prf(correct, len(pred.types), found, len(ents)),
+                              "typed_correctly": round(typed / len(ents), 3),
+                              "predicted": len(pred.types), "gold": len(ents),
+                              "correct": correct, "found": found, "typed": typed}
+        result["entities_missed"] = missed
+        result["entities_mistyped"] = mistyped
+        result["entities_extra"] = [{"entity": pred.display[n], "classes": sorted(pred.types[n]), "iri": str(n)}
+                                    for n in extra]
+
+    result["missed"] = [{"gold": g.text, "relation": g.relation, "source": g.source}
+                        for g, h in zip(gold, hit_gold) if not h]
+    result["false_positives"] = [
+        {"subject": pred.display[s], "relation": rel, "object": pred.display[o],
+         "subject_iri": str(s), "object_iri": str(o)}
+        for (s, rel, o), h in zip(pred.triples, hit_pred) if not h
+    ]
+    return result
