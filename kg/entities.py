@@ -59,6 +59,20 @@ class EntitySpan:
         return entity_key(self.name, self.cls)
 
 
+def is_title_case_line(span: Span) -> bool:
+    """True when ``span`` sits on a line written in Title Case (a headline)."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and "\n" not in doc[end].text:
+        end += 1
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    if len(words) < 4 or doc[end - 1].text in {".", "?", "!"} and len(words) > 12:
+        return False
+    return sum(1 for t in words if t.text[0].isupper()) >= 0.8 * len(words)
+
+
 def entity_key(name: str, cls: str) -> str:
     from .names import family
 
@@ -238,6 +252,10 @@ class KGEntities:
 
     @staticmethod
     def _title_case_line(span: Span) -> bool:
+        return is_title_case_line(span)
+
+    @staticmethod
+    def _unused(span: Span) -> bool:
         doc = span.doc
         start, end = span.start, span.end
         while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
@@ -559,6 +577,15 @@ class KGEntities:
                             taken[i] = False
                 claim(doc[start:end], src["name"], src["cls"], src["wikidata"], src["via"])
 
+        # Datelines ("HELSINKI —", "AUSTIN, Texas -") say where a story was filed, not who acts.
+        for it in list(items):
+            first = doc[it["start"]]
+            at_line_start = it["start"] == 0 or "\n" in doc[it["start"] - 1].whitespace_ or doc[it["start"] - 1].is_space
+            if at_line_start and doc[it["start"]:it["end"]].text.isupper() and it["cls"] in {"Place", "Country"}:
+                window = doc[it["end"]:min(len(doc), it["end"] + 6)]
+                if any(t.text in {"-", "\u2013", "\u2014", "("} for t in window):
+                    items.remove(it)
+            del first
         # 4. Acronyms defined in the text: "Advanced Micro Devices (AMD)".
         by_start = {it["start"]: it for it in items}
         for it in list(items):
