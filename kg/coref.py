@@ -84,6 +84,8 @@ class KGCoref:
         self.generic_products = set(onto.lexicon["entities"]["generic_products"])
         #: where the gazetteer says an organisation is from
         self._home = {e.name: e.country for e in onto.gazetteer if e.country and e.cls != "Place"}
+        #: who makes a product, for descriptions such as "the iPhone maker"
+        self._developer = {e.name: e.developer for e in onto.gazetteer if e.developer}
 
     # -- helpers -----------------------------------------------------------------
 
@@ -177,6 +179,16 @@ class KGCoref:
             cands = [c for c in cands if called(c)]
         if not cands:
             return None
+        # "the iPhone maker": the gazetteer knows who makes the product named in the description
+        if description:
+            makers = {self._developer.get(it["name"]) for it in self._all_items
+                      if it["cls"] == "Product" and any(it["start"] <= c.i < it["end"] for c in tok.children
+                                                        if c.dep_ in {"compound", "nmod", "amod"})}
+            makers.discard(None)
+            if makers:
+                named = [c for c in cands if c["name"] in makers]
+                if named:
+                    return named[0]
         # "the Swiss drugmaker": a demonym on the description rules out companies the
         # gazetteer places in another country.
         if description:
