@@ -119,6 +119,7 @@ class KGRelations:
         self.reporting = set(lex["relations"]["reporting"])
         self.group_nouns = set(lex["entities"]["group_nouns"])
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
+        self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
         self.org_role_nouns = {
             words[-1] for rel in self.onto.relations.values()
             if rel.domain and all(self.onto.is_a(d, "Organization") for d in rel.domain)
@@ -203,9 +204,9 @@ class KGRelations:
                 if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token and tok.is_lower \
                         and not tok.is_stop and tok.pos_ == "PROPN":
                     out.append((by_token[c.i], cost + 0.1, c.i))
-            # "larger groups such as Infineon and STMicroelectronics"
+            # "larger groups such as Infineon and STMicroelectronics", "40 countries, including Japan"
             for c in tok.children:
-                if c.lower_ == "such" or (c.dep_ == "prep" and c.lower_ == "as"):
+                if c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"}):
                     preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
                     for p in preps:
                         for g in p.children:
@@ -695,11 +696,16 @@ class KGRelations:
             end = owner["end"]
             if end >= len(doc):
                 continue
-            possessive = doc[end].tag_ == "POS" or doc[end].lower_ in {"'s", "\u2019s", "'", "\u2019"}
+            pronoun = owner["via"] == "coref" and doc[owner["start"]].lower_ in {"its", "their"}
+            possessive = pronoun or doc[end].tag_ == "POS" or doc[end].lower_ in {"'s", "\u2019s", "'", "\u2019"}
             if possessive:
-                j, conf = end + 1, 0.0
+                j, conf = (end if pronoun else end + 1), (-0.1 if pronoun else 0.0)
                 while j < len(doc) and j not in starts and j - end <= 5 and doc[j].is_lower \
                         and doc[j].pos_ in {"ADJ", "NOUN", "ADV", "VERB"} and doc[j].tag_ not in {"VBD", "VBZ", "VBP"}:
+                    j += 1
+                # "Corvo's main product, CorvoLog", "Northwind's own platform, Haulr"
+                if j + 1 < len(doc) and j not in starts and doc[j].text == "," and j + 1 in starts \
+                        and doc[j - 1].lemma_.lower() in self.product_nouns:
                     j += 1
             elif owner["via"] in {"", "gazetteer"} and not doc[end - 1].whitespace_ == "" and end in starts:
                 j, conf = end, -0.1
@@ -710,6 +716,8 @@ class KGRelations:
             it = items[starts[j]]
             if it["via"] == "coref" or owner["name"] == it["name"]:
                 continue
+            if pronoun and it["cls"] != "Product":
+                continue  # "its Ticketmaster unit" is a role, read elsewhere
             if not possessive and it["via"] not in {"", "gazetteer"}:
                 continue
             for rel in rels:
