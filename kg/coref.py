@@ -206,7 +206,7 @@ class KGCoref:
         if not doc.has_annotation("DEP"):
             raise ValueError(
                 "kg_coref needs a dependency parse: add it after a 'parser' component "
-                f"(pipeline has no parse on this Doc). Available pipes must include 'parser'."
+                "(pipeline has no parse on this Doc). Available pipes must include 'parser'."
             )
         items: list[dict[str, Any]] = list(doc._.kg_entity_data or [])
         self._all_items = items

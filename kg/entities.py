@@ -20,7 +20,6 @@ ontology class. Results:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +31,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from .names import canonical_name, initials, name_key, normalize_quotes
 from .ontology import GazetteerEntry, Ontology, load_ontology
 
-__all__ = ["EntitySpan", "KGEntities", "make_entity_component", "register_extensions", "SPAN_KEY"]
+__all__ = ["SPAN_KEY", "EntitySpan", "KGEntities", "make_entity_component", "register_extensions"]
 
 SPAN_KEY = "kg_entities"
 
@@ -250,23 +249,6 @@ class KGEntities:
             return  # "the Abu Dhabi AI company": the place, not an "Abu Dhabi AI"
         candidates.append((span, label))
 
-    @staticmethod
-    def _title_case_line(span: Span) -> bool:
-        return is_title_case_line(span)
-
-    @staticmethod
-    def _unused(span: Span) -> bool:
-        doc = span.doc
-        start, end = span.start, span.end
-        while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
-            start -= 1
-        while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and "\n" not in doc[end].text:
-            end += 1
-        words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
-        if len(words) < 4 or doc[end - 1].text in {".", "?", "!"} and len(words) > 12:
-            return False
-        return sum(1 for t in words if t.text[0].isupper()) >= 0.8 * len(words)
-
     def _is_noise(self, text: str) -> bool:
         t = normalize_quotes(text).strip()
         if not t or not any(ch.isalpha() for ch in t):
@@ -333,7 +315,7 @@ class KGEntities:
         for run in runs:
             text = run.text
             words = text.split()
-            if self._is_noise(text) or self._title_case_line(run) or any(w.lower() in self.non_entities for w in words):
+            if self._is_noise(text) or is_title_case_line(run) or any(w.lower() in self.non_entities for w in words):
                 continue
             if any(t.ent_type_ in _NOT_NAMES for t in run):
                 continue  # dates, amounts, events the model did label
@@ -350,7 +332,7 @@ class KGEntities:
             if not repeated and len(words) < 2:
                 continue
             last = words[-1]
-            cls = "Company" if last in self.company_heads or len(words) == 1 else "Company"
+            cls = "Company"
             if last.lower() in self.product_heads:
                 cls = "Product"
             elif last in self.org_heads:
@@ -463,7 +445,7 @@ class KGEntities:
         for ent in doc.ents:
             if ent.label_ not in _LABELS:
                 continue
-            if self._title_case_line(ent):
+            if is_title_case_line(ent):
                 continue  # headlines in Title Case defeat NER; names found elsewhere come back in step 3
             for part in self._split_coordination(ent):
                 self._offer_ner(part, ent.label_, gaz_spans, candidates)
@@ -579,16 +561,14 @@ class KGEntities:
 
         # Datelines ("HELSINKI —", "AUSTIN, Texas -") say where a story was filed, not who acts.
         for it in list(items):
-            first = doc[it["start"]]
             at_line_start = it["start"] == 0 or "\n" in doc[it["start"] - 1].whitespace_ or doc[it["start"] - 1].is_space
             if at_line_start and doc[it["start"]:it["end"]].text.isupper() and it["cls"] in {"Place", "Country"}:
                 window = doc[it["end"]:min(len(doc), it["end"] + 6)]
                 if any(t.text in {"-", "\u2013", "\u2014", "("} for t in window):
                     items.remove(it)
-            del first
         # 4. Acronyms defined in the text: "Advanced Micro Devices (AMD)".
         by_start = {it["start"]: it for it in items}
-        for it in list(items):
+        for it in items:
             end = it["end"]
             if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
                 acro = doc[end + 1]

@@ -26,11 +26,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from .names import family, initials, name_key
+from .names import family, initials
 from .ontology import Ontology, load_ontology
 from .types import DocResult, Entity
 
-__all__ = ["slugify", "resolve_entities", "CLASS_PRIORITY"]
+__all__ = ["CLASS_PRIORITY", "resolve_entities", "slugify"]
 
 #: When votes tie, the more specific class wins.
 CLASS_PRIORITY = ("GovernmentBody", "Company", "Country", "Product", "Person", "Place", "Organization")
@@ -98,9 +98,7 @@ def _doc_aliases(keys: dict[str, dict], onto: Ontology) -> list[tuple[str, str]]
                     and ltoks[-len(stoks):] == stoks:
                 pairs.append((short, long))  # "the Commission" after "the European Commission"
             elif fam in {"org", "product"}:
-                if ltoks[: len(stoks)] == stoks and all(t in heads for t in ltoks[len(stoks):]):
-                    pairs.append((short, long))
-                elif ltoks[-len(stoks):] == stoks and " ".join(ltoks[: -len(stoks)]) in org_names \
+                if ltoks[: len(stoks)] == stoks and all(t in heads for t in ltoks[len(stoks):]) or ltoks[-len(stoks):] == stoks and " ".join(ltoks[: -len(stoks)]) in org_names \
                         and fam == "product":
                     pairs.append((short, long))
             if len(stoks) == 1 and initials(keys[long]["name"]).lower() == sname and len(sname) >= 2:
@@ -150,9 +148,7 @@ def resolve_entities(results: Iterable[DocResult], ontology: Ontology | None = N
             if m.via == "gazetteer":
                 gazetteer_keys.add(m.key)
             surface = re.sub(r"\s+", " ", m.text).strip()
-            if surface and m.via != "demonym":
-                surfaces[m.key].add(surface)
-            elif m.via == "demonym":
+            if surface and m.via != "demonym" or m.via == "demonym":
                 surfaces[m.key].add(surface)
             if m.wikidata:
                 wikidata[m.key].add(m.wikidata)

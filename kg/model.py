@@ -28,21 +28,28 @@ if TYPE_CHECKING:
     import networkx
     import rdflib
 
-__all__ = ["DEFAULT_BASE_IRI", "KnowledgeGraph", "resolve_date", "register_converter", "register_writer",
-           "WRITERS", "ON_REQUEST"]
+__all__ = [
+    "DEFAULT_BASE_IRI",
+    "ON_REQUEST",
+    "WRITERS",
+    "KnowledgeGraph",
+    "register_converter",
+    "register_writer",
+    "resolve_date",
+]
 
 #: Where entity, document and statement IRIs are minted unless ``--base-iri`` says otherwise.
 DEFAULT_BASE_IRI = "https://w3id.org/kg-builder/graph/"
 
 
 #: Output formats: name -> (file suffix, writer(graph, path)). Filled by :mod:`kg.export`.
-WRITERS: dict[str, tuple[str, Callable[["KnowledgeGraph", Path], None]]] = {}
+WRITERS: dict[str, tuple[str, Callable[[KnowledgeGraph, Path], None]]] = {}
 #: Formats written only when asked for by name (``kg export``, ``write(formats=...)``), not by default.
 ON_REQUEST: set[str] = set()
-_CONVERTERS: dict[str, Callable[["KnowledgeGraph"], Any]] = {}
+_CONVERTERS: dict[str, Callable[[KnowledgeGraph], Any]] = {}
 
 
-def register_writer(name: str, suffix: str, writer: Callable[["KnowledgeGraph", Path], None],
+def register_writer(name: str, suffix: str, writer: Callable[[KnowledgeGraph, Path], None],
                     *, on_request: bool = False) -> None:
     """Register an output format (the exporters call this; see :mod:`kg.export`).
 
@@ -56,18 +63,18 @@ def register_writer(name: str, suffix: str, writer: Callable[["KnowledgeGraph", 
         ON_REQUEST.discard(name)
 
 
-def register_converter(name: str, converter: Callable[["KnowledgeGraph"], Any]) -> None:
+def register_converter(name: str, converter: Callable[[KnowledgeGraph], Any]) -> None:
     """Register an in-memory conversion (``"rdflib"``, ``"networkx"``)."""
     _CONVERTERS[name] = converter
 
 
 #: While :meth:`KnowledgeGraph.write` runs: conversions already made, so that the writers of one
 #: family (Turtle, N-Triples, JSON-LD) share one rdflib graph instead of building it each.
-_WRITING: ContextVar[dict[tuple[str, int], tuple["KnowledgeGraph", Any]] | None] = ContextVar(
+_WRITING: ContextVar[dict[tuple[str, int], tuple[KnowledgeGraph, Any]] | None] = ContextVar(
     "kg_conversions", default=None)
 
 
-def _convert(name: str, graph: "KnowledgeGraph") -> Any:
+def _convert(name: str, graph: KnowledgeGraph) -> Any:
     try:
         converter = _CONVERTERS[name]
     except KeyError:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .ontology import load_ontology
 
-__all__ = ["normalize_quotes", "canonical_name", "name_key", "initials", "family"]
+__all__ = ["canonical_name", "family", "initials", "name_key", "normalize_quotes"]
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
                          "\u201c": '"', "\u201d": '"'})

@@ -31,11 +31,11 @@ from .errors import OntologyError
 
 __all__ = [
     "KG_NS",
-    "RelationInfo",
     "GazetteerEntry",
     "Ontology",
-    "ontology_dir",
+    "RelationInfo",
     "load_ontology",
+    "ontology_dir",
 ]
 
 #: The namespace of the project's own terms.

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import is_title_case_line, register_extensions
 from .ontology import Ontology, RelationInfo, load_ontology
 
-__all__ = ["RelationSpan", "KGRelations", "make_relation_component"]
+__all__ = ["KGRelations", "RelationSpan", "make_relation_component"]
 
 _SUBJ = {"nsubj", "csubj"}
 _REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -255,9 +255,7 @@ class KGRelations:
         for c in tok.children:
             if c.dep_ in _SUBJ:
                 agents.append(c)
-            elif c.dep_ == "nsubjpass":
-                patients.append(c)
-            elif c.dep_ == "dobj":
+            elif c.dep_ == "nsubjpass" or c.dep_ == "dobj":
                 patients.append(c)
             elif c.dep_ == "agent":
                 agents += [g for g in c.children if g.dep_ == "pobj"]
@@ -707,7 +705,7 @@ class KGRelations:
                 if j + 1 < len(doc) and j not in starts and doc[j].text == "," and j + 1 in starts \
                         and doc[j - 1].lemma_.lower() in self.product_nouns:
                     j += 1
-            elif owner["via"] in {"", "gazetteer"} and not doc[end - 1].whitespace_ == "" and end in starts:
+            elif owner["via"] in {"", "gazetteer"} and doc[end - 1].whitespace_ != "" and end in starts:
                 j, conf = end, -0.1
             else:
                 continue
@@ -774,9 +772,7 @@ class KGRelations:
                 else:
                     subjects = modifiers
                 for t, r in objs:
-                    if r in {"patient", "patient-head", "recipient"}:
-                        objects += mapped([(t, r)])
-                    elif r.startswith("prep:") and r[5:] in rel.object_preps:
+                    if r in {"patient", "patient-head", "recipient"} or r.startswith("prep:") and r[5:] in rel.object_preps:
                         objects += mapped([(t, r)])
                     elif r.startswith("nested:") and r[7:] in rel.object_preps:
                         objects += mapped([(t, r)], 0.15)
