@@ -792,9 +792,12 @@ class KGRelations:
                         about = " ".join(t.text for t in mods)
         else:
             holders, anchors = self._role_args(tok)
-            hs = mapped([(t, "holder-head") for t in holders])
+            # the name right after the title may be a list ("suppliers Huawei and ZTE");
+            # an apposition's head is one name ("X, a Nashville firm, and Y")
+            hs = mapped([(t, "holder" if t.i == tok.i + 1 else "holder-head") for t in holders])
             an = mapped(anchors, 0.05)
-            if not self.onto.fits("Country", rel.range if trig.kind == "role" else rel.domain):
+            anchor_side = rel.range if trig.kind == "role" else rel.domain
+            if not all(self.onto.is_a(c, "Location") for c in anchor_side):
                 # "Chinese suppliers Huawei and ZTE": a demonym says where, not to whom
                 an = [a for a in an if items[a.item]["via"] != "demonym"]
             role_text = " ".join(t.text for t in tok.subtree if t.dep_ in {"compound", "amod"} and
