@@ -120,6 +120,7 @@ class KGRelations:
         self.group_nouns = set(lex["entities"]["group_nouns"])
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
+        self.unit_heads = set(lex["entities"]["unit_heads"])
         self.org_role_nouns = {
             words[-1] for rel in self.onto.relations.values()
             if rel.domain and all(self.onto.is_a(d, "Organization") for d in rel.domain)
@@ -723,6 +724,13 @@ class KGRelations:
                 if not (self.onto.fits(subj["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range)):
                     continue
                 if subj["via"] == "demonym" and rel.possessor_is == "subject":
+                    continue
+                # between two organisations, "X's Y" is ownership only for a unit's name right
+                # after the possessive ("the FTC's Bureau of Competition"), not "Microsoft's OpenAI stake"
+                if self.onto.is_a(owner["cls"], "Organization") and self.onto.is_a(it["cls"], "Organization") \
+                        and (j != end + 1 or not possessive or
+                             doc[it["start"]:it["end"]].text.split()[-1] not in self.unit_heads and
+                             not doc[it["start"]:it["end"]].text.split()[0] in self.unit_heads):
                     continue
                 c_adj = conf - (0.1 if owner["via"] == "coref" else 0.0)
                 # a possessive presupposes the relation: the clause's modality does not apply
