@@ -82,6 +82,11 @@ class KGCoref:
         self.former = set(rel["former"])
         self.latter = set(rel["latter"])
         self.generic_products = set(onto.lexicon["entities"]["generic_products"])
+        #: job titles (role nouns of relations from a person), for "ministry spokesman X"
+        self.person_titles = {
+            words[-1] for rel in onto.relations.values() if rel.domain == frozenset({"Person"})
+            for words in rel.role_triggers
+        }
         #: where the gazetteer says an organisation is from
         self._home = {e.name: e.country for e in onto.gazetteer if e.country and e.cls != "Place"}
         #: who makes a product, for descriptions such as "the iPhone maker"
@@ -257,6 +262,14 @@ class KGCoref:
                 continue
             if tok.pos_ in {"NOUN", "ADJ"} and not tok.tag_.endswith("S"):
                 det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+                if not det and low in self.descriptors and tok.dep_ == "compound" \
+                        and tok.head.lemma_.lower() in self.person_titles:
+                    # "ministry spokesman Lukas Brandt", "company spokeswoman X": the one named before
+                    ante = self._resolve(doc, items, tok, self.descriptors[low], description=True,
+                                         resolved=resolved)
+                    if ante is not None:
+                        add(doc[tok.i:tok.i + 1], ante)
+                    continue
                 if not det:
                     continue
                 start = min(det[0].i, *(c.i for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "det", "npadvmod", "punct"}))

@@ -233,6 +233,11 @@ class KGEntities:
         span = self._trim(ent)
         if span is None or self._is_noise(span.text):
             return
+        # "Agriculture Minister Grace Banda": the title is not part of the name.
+        if label == "PERSON":
+            roles = [t.i for t in span if t.lower_ in self.person_roles and t.i < span.end - 1]
+            if roles:
+                span = doc[roles[-1] + 1:span.end]
         # "the Trump administration": a person's name before "administration".
         nxt = doc[span.end] if span.end < len(doc) else None
         if label == "PERSON" and nxt is not None and nxt.lower_ in {"administration", "government"}:

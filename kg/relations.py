@@ -590,9 +590,9 @@ class KGRelations:
             after = doc[nxt["end"]] if nxt["end"] < len(doc) else None
             if after is not None and after.lower_ in {"and", "or"}:
                 continue
-            if after is not None and after.text == "," and nxt["end"] + 1 < len(doc) and \
-                    doc[nxt["end"] + 1].lower_ in {"and", "or"}:
-                continue
+            if after is not None and after.text == "," and nxt["end"] + 2 < len(doc) and \
+                    doc[nxt["end"] + 1].lower_ in {"and", "or"} and doc[nxt["end"] + 2].pos_ not in {"VERB", "AUX"}:
+                continue  # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place)
             out.append(self._record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
         return out
 
