@@ -319,6 +319,8 @@ class KGRelations:
                     objects.append((tok.head, "patient"))
                 elif not ag and not rel:
                     agents.append((tok.head, "agent"))
+                elif ag and not rel and not pa:
+                    objects.append((tok.head, "patient"))  # "the unit it bought in 2017"
             if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN":
                 # "Paris-based Mistral AI and Stellantis": the modifier belongs to its own noun only
                 objects.append((tok.head, "patient-head" if tok.dep_ == "amod" else "patient"))
@@ -471,6 +473,8 @@ class KGRelations:
                 break
             if node.dep_ in {"ccomp", "acl", "relcl", "advcl", "ROOT"} and node.head.lemma_.lower() in self.reporting:
                 reported = True
+            if node.dep_ in {"relcl", "appos", "parataxis"}:
+                break  # a relative clause or apposition states its own fact
             node = node.head
             chain.append(node)
             if node.pos_ == "VERB" and node.dep_ in {"ROOT"}:
