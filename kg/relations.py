@@ -875,8 +875,11 @@ class KGRelations:
                                                         op.base_confidence - extra - sa.cost, tok, op_modality))
         if not valid:
             return records
-        if trig.kind in {"role", "inverse_role"}:
-            modality = "fact"  # an apposition or title is presupposed, whatever its clause says
+        if trig.kind in {"role", "inverse_role"} or (
+                tok.pos_ == "NOUN" and any(_possessive(c) for c in tok.children)
+                and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)):
+            # an apposition, a title or "X's 2022 purchase of Y" is presupposed, whatever its clause says
+            modality = "fact"
         else:
             modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs
                                       else tok.head)
