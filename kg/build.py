@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .cache import CACHE_DIR, DocCache, fingerprint
 from .corpus import Source, discover, iter_records, record_from_text
-from .entities import entity_key
+from .entities import ERROR_KEY, entity_key
 from .errors import InputError, KGError
 from .io import atomic_path
 from .model import DEFAULT_BASE_IRI, KnowledgeGraph
@@ -68,11 +68,19 @@ class BuildResult:
         """0: all built; 1: some documents skipped; 2: nothing buildable."""
         if not self.graph.documents:
             return 2
-        return 1 if self.graph.skipped else 0
+        failed = any(w.startswith("extraction failed") for d in self.graph.documents.values() for w in d.warnings)
+        return 1 if self.graph.skipped or failed else 0
 
 
 def doc_result(record: DocumentRecord, doc: Doc, offset: int = 0) -> DocResult:
-    """Reduce a parsed Doc to the small record the rest of the build uses."""
+    """Reduce a parsed Doc to the small record the rest of the build uses.
+
+    A document one of our components failed on keeps its node and reports the
+    failure as a warning (see :func:`kg.entities.guarded`); it adds no entities.
+    """
+    failure = doc.user_data.get(ERROR_KEY)
+    if failure:
+        return DocResult(replace(record, warnings=(*record.warnings, f"extraction failed: {failure}")))
     text = doc.text
     entities = tuple(
         EntityMention(

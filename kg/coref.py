@@ -20,7 +20,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
-from .entities import SPAN_KEY, register_extensions
+from .errors import ComponentError
+from .entities import SPAN_KEY, guarded, register_extensions
 from .ontology import load_ontology
 
 __all__ = ["KGCoref", "make_coref_component"]
@@ -207,9 +208,10 @@ class KGCoref:
 
     # -- main ------------------------------------------------------------------------
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
-            raise ValueError(
+            raise ComponentError(
                 "kg_coref needs a dependency parse: add it after a 'parser' component "
                 "(pipeline has no parse on this Doc). Available pipes must include 'parser'."
             )

@@ -20,7 +20,10 @@ ontology class. Results:
 
 from __future__ import annotations
 
+import functools
+import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,8 +31,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 
+from .errors import ComponentError
 from .names import canonical_name, initials, name_key, normalize_quotes
 from .ontology import GazetteerEntry, Ontology, load_ontology
+
+log = logging.getLogger(__name__)
 
 __all__ = ["SPAN_KEY", "EntitySpan", "KGEntities", "make_entity_component", "register_extensions"]
 
@@ -56,6 +62,34 @@ class EntitySpan:
     @property
     def key(self) -> str:
         return entity_key(self.name, self.cls)
+
+
+#: ``doc.user_data`` key set when one of our components failed on a document.
+ERROR_KEY = "kg_error"
+
+
+def guarded(call: Callable[[Any, Doc], Doc]) -> Callable[[Any, Doc], Doc]:
+    """Keep one bad document from stopping a whole corpus.
+
+    A component that fails on a Doc records the failure in ``doc.user_data``
+    (the build reports it for that document) and passes the Doc on; later kg
+    components skip it. Usage errors (:class:`~kg.errors.ComponentError`) still raise.
+    """
+
+    @functools.wraps(call)
+    def wrapper(self: Any, doc: Doc) -> Doc:
+        if doc.user_data.get(ERROR_KEY):
+            return doc
+        try:
+            return call(self, doc)
+        except ComponentError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - reported per document, never silent
+            log.warning("%s failed on a document: %s", getattr(self, "name", "kg component"), exc)
+            doc.user_data[ERROR_KEY] = f"{getattr(self, 'name', 'kg component')} failed: {exc.__class__.__name__}: {exc}"
+            return doc
+
+    return wrapper
 
 
 def is_title_case_line(span: Span) -> bool:
@@ -416,6 +450,7 @@ class KGEntities:
                     return True
         return False
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         taken = [False] * len(doc)
         items: list[dict[str, Any]] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["KGError", "InputError", "ModelError", "ExportError", "QueryError", "OntologyError"]
+__all__ = ["KGError", "InputError", "ModelError", "ComponentError", "ExportError", "QueryError", "OntologyError"]
 
 
 class KGError(Exception):
@@ -17,6 +17,10 @@ class InputError(KGError):
 
 class ModelError(KGError):
     """The spaCy pipeline cannot be loaded or lacks a required component."""
+
+
+class ComponentError(KGError, ValueError):
+    """A kg-builder spaCy component is used wrongly (no parse, missing predecessor)."""
 
 
 class OntologyError(KGError):

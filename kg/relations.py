@@ -28,7 +28,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .entities import is_title_case_line, register_extensions
+from .errors import ComponentError
+from .entities import guarded, is_title_case_line, register_extensions
 from .ontology import Ontology, RelationInfo, load_ontology
 
 __all__ = ["KGRelations", "RelationSpan", "make_relation_component"]
@@ -525,9 +526,10 @@ class KGRelations:
 
     # -- main --------------------------------------------------------------------------
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
-            raise ValueError("kg_relations needs a dependency parse: add it after a 'parser' component.")
+            raise ComponentError("kg_relations needs a dependency parse: add it after a 'parser' component.")
         items: list[dict[str, Any]] = list(doc._.kg_entity_data or [])
         by_token: dict[int, int] = {}
         for n, it in enumerate(items):

@@ -88,3 +88,26 @@ def test_build_cli_exit_codes(tmp_path):
     proc = subprocess.run(kg + ["build", str(good), "--out", str(tmp_path / "o3"), "-q"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_build_component_failure_skips_only_that_document(tmp_path, monkeypatch, nlp):
+    """A component that fails on one document costs that document's relations, not the build."""
+    import kg.relations as relations
+    from kg.build import build
+
+    original = relations.KGRelations._possessives
+
+    def failing(self, doc, items, by_token):
+        if "Boomco" in doc.text:
+            raise RuntimeError("synthetic failure")
+        return original(self, doc, items, by_token)
+
+    monkeypatch.setattr(relations.KGRelations, "_possessives", failing)
+    (tmp_path / "a.txt").write_text("Acme Corp acquired Widgetco Inc in 2023.\n")
+    (tmp_path / "b.txt").write_text("Boomco Corp acquired Zetaco Inc in 2023.\n")
+    result = build([tmp_path / "a.txt", tmp_path / "b.txt"], out=tmp_path / "out", cache=False)
+    assert ("Acme", "acquires", "Widgetco") in result.graph.triples()
+    assert not any("Zetaco" in t for triple in result.graph.triples() for t in triple)
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert any("synthetic failure" in w["warning"] and w["path"].endswith("b.txt") for w in report["warnings"])
+    assert result.exit_code == 1
