@@ -39,7 +39,7 @@ __version__ = "0.1.0"
 
 
 def build(sources, *, model: str | None = None, jobs: int = 1, base_iri: str = DEFAULT_BASE_IRI,
-          out=None) -> KnowledgeGraph:
+          out=None, config=None) -> KnowledgeGraph:
     """Build a :class:`KnowledgeGraph` from paths or raw strings.
 
     Parameters
@@ -58,6 +58,9 @@ def build(sources, *, model: str | None = None, jobs: int = 1, base_iri: str = D
         Where entity, document and statement IRIs are minted.
     out
         A folder to write the graph files and ``report.json`` into.
+    config
+        A pipeline config file (see ``kg/config.cfg``) naming the model and the
+        components' settings.
 
     Returns
     -------
@@ -80,4 +83,4 @@ def build(sources, *, model: str | None = None, jobs: int = 1, base_iri: str = D
     >>> sorted((u, v, d["relation"]) for u, v, d in nx_graph.edges(data=True))
     [('Amazon', 'Anthropic', 'investsIn'), ('Google', 'Microsoft', 'competesWith')]
     """
-    return _build(sources, model=model, jobs=jobs, base_iri=base_iri, out=out).graph
+    return _build(sources, model=model, jobs=jobs, base_iri=base_iri, out=out, config=config).graph

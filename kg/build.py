@@ -165,14 +165,14 @@ def _without_text(result: DocResult) -> DocResult:
 
 
 def extract_batch(records: list[DocumentRecord], model: str,
-                  batch_size: int = DEFAULT_BATCH_SIZE) -> list[DocResult]:
+                  batch_size: int = DEFAULT_BATCH_SIZE, config: str | None = None) -> list[DocResult]:
     """Parse ``records`` in this process; the unit of work a Dask worker runs.
 
     The pipeline is loaded once per process (:func:`kg.pipeline.load_pipeline`
     is cached), so a worker pays for the model on its first batch only. The
     results carry no document text.
     """
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, config)
     return [_without_text(r) for r in process_records(nlp, records, batch_size=batch_size)]
 
 
@@ -189,9 +189,10 @@ def register_executor(name: str, executor: Executor) -> None:
 
 
 def _run_local(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch_size: int,
+               config: str | None = None,
                scheduler: str | None, total: int) -> Iterator[DocResult]:
     """spaCy's own ``nlp.pipe(n_process=jobs)`` in this machine's processes."""
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, config)
     for result in process_records(nlp, records, jobs=jobs, batch_size=batch_size):
         yield _without_text(result)
 
@@ -208,6 +209,7 @@ def _batched(items: Iterable[DocumentRecord], size: int) -> Iterator[list[Docume
 
 
 def _run_dask(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch_size: int,
+              config: str | None = None,
               scheduler: str | None, total: int) -> Iterator[DocResult]:
     """Batches of records as tasks on a Dask cluster (a LocalCluster of ``jobs`` workers without a scheduler).
 
@@ -239,7 +241,7 @@ def _run_dask(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch
         in_flight = 0
         batches = _batched(records, size)
         for batch in batches:
-            pending.add(client.submit(extract_batch, batch, model, batch_size, pure=False))
+            pending.add(client.submit(extract_batch, batch, model, batch_size, config, pure=False))
             in_flight += 1
             if in_flight >= 2 * workers + 1:
                 break
@@ -254,7 +256,7 @@ def _run_dask(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch
             future.release()
             nxt = next(batches, None)
             if nxt is not None:
-                pending.add(client.submit(extract_batch, nxt, model, batch_size, pure=False))
+                pending.add(client.submit(extract_batch, nxt, model, batch_size, config, pure=False))
             yield from results
     finally:
         client.close()
@@ -277,7 +279,8 @@ def _is_path(src: str) -> bool:
 def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs: int = 1,
           base_iri: str = DEFAULT_BASE_IRI, out: str | Path | None = None,
           progress: Callable[[int, int], None] | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-          cache: bool = True, executor: str = "local", scheduler: str | None = None) -> BuildResult:
+          cache: bool = True, executor: str = "local", scheduler: str | None = None,
+          config: str | Path | None = None) -> BuildResult:
     """Build a knowledge graph from files, folders or raw strings.
 
     ``sources`` are paths (files or folders, read recursively) or raw text:
@@ -313,9 +316,14 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     found, missing = discover(paths)
     skipped += missing
     onto = load_ontology()
-    name = model_name(model)
+    if config is not None and model is None:
+        from .pipeline import read_config
+
+        name = read_config(str(config), {})["kg"]["model"]  # the config names its model
+    else:
+        name = model_name(model)
     total = len(found) + len(texts)
-    store = DocCache(Path(out) / CACHE_DIR, fingerprint(name)) if out is not None and cache else None
+    store = DocCache(Path(out) / CACHE_DIR, fingerprint(name, config)) if out is not None and cache else None
     results: list[DocResult] = []
 
     def tick() -> None:
@@ -342,6 +350,7 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     if first is not None:
         run = EXECUTORS[executor]
         for result in run(itertools.chain([first], todo), model=name, jobs=jobs, batch_size=batch_size,
+                              config=str(config) if config is not None else None,
                           scheduler=scheduler, total=total):
             if store is not None:
                 store.put(result)

@@ -76,7 +76,7 @@ def _code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def fingerprint(model: str) -> str:
+def fingerprint(model: str, config: str | os.PathLike[str] | None = None) -> str:
     """Everything besides the text that an extraction result depends on, as one string."""
     import spacy
 
@@ -86,6 +86,8 @@ def fingerprint(model: str) -> str:
     parts = [f"format={FORMAT}", f"model={model}", f"model_meta={_model_version(model)}",
              f"spacy={spacy.__version__}", f"kg={__version__}", f"ontology={load_ontology().version}",
              f"code={_code_digest()}"]
+    if config is not None:  # a user's pipeline config changes what is extracted
+        parts.append("config=" + hashlib.sha256(Path(config).read_bytes()).hexdigest()[:16])
     return ";".join(parts)
 
 

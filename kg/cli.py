@@ -61,6 +61,9 @@ def build_cmd(
     scheduler: Annotated[Optional[str], typer.Option(
         help="Dask scheduler address (tcp://HOST:8786) for --executor dask; omitted: a local "
              "cluster of --jobs workers.")] = None,
+    config: Annotated[Optional[Path], typer.Option(
+        help="A pipeline config file (see kg/config.cfg) to swap the model or a component's settings.",
+        exists=True, dir_okay=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Build a knowledge graph from a folder of articles.
@@ -91,10 +94,10 @@ def build_cmd(
                     bar.update(task, completed=done, total=total)
 
                 result = build(inputs, model=model, jobs=jobs, base_iri=iri, out=out, progress=tick,
-                               cache=not no_cache, executor=executor, scheduler=scheduler)
+                               cache=not no_cache, executor=executor, scheduler=scheduler, config=config)
         else:
             result = build(inputs, model=model, jobs=jobs, base_iri=iri, out=out, cache=not no_cache,
-                           executor=executor, scheduler=scheduler)
+                           executor=executor, scheduler=scheduler, config=config)
     except KGError as exc:
         fail(exc)
         return

@@ -557,6 +557,7 @@ class KGRelations:
                             old["modality"] == "fact", old["confidence"]
                         ):
                             found[key] = rec
+        found = {k: r for k, r in found.items() if r["confidence"] >= self.min_confidence}
         doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
         return doc
 

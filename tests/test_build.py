@@ -111,3 +111,17 @@ def test_build_component_failure_skips_only_that_document(tmp_path, monkeypatch,
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert any("synthetic failure" in w["warning"] and w["path"].endswith("b.txt") for w in report["warnings"])
     assert result.exit_code == 1
+
+
+def test_build_config_file_changes_component_settings(tmp_path, seed_build):
+    """A pipeline config given to the build (no code) changes what is extracted."""
+    from kg.build import build
+
+    default, _ = seed_build
+    cfg = (ROOT / "kg" / "config.cfg").read_text(encoding="utf-8")
+    assert "min_confidence = 0.3" in cfg
+    strict = tmp_path / "strict.cfg"
+    strict.write_text(cfg.replace("min_confidence = 0.3", "min_confidence = 0.8"), encoding="utf-8")
+    result = build([SEED], out=tmp_path / "out", config=strict, cache=False)
+    assert 0 < len(result.graph.statements) < len(default.graph.statements)
+    assert all(st.confidence >= 0.8 for st in result.graph.statements.values())
