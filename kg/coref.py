@@ -83,6 +83,11 @@ class KGCoref:
         self.former = set(rel["former"])
         self.latter = set(rel["latter"])
         self.generic_products = set(onto.lexicon["entities"]["generic_products"])
+        #: role nouns of any relation ("rival", "unit", "customer", "chief executive")
+        self.role_nouns = {
+            words[-1] for rel in onto.relations.values()
+            for words in rel.role_triggers + rel.inverse_role_triggers
+        } - {"company", "firm", "group", "startup", "giant", "maker", "platform", "brand"}
         #: job titles (role nouns of relations from a person), for "ministry spokesman X"
         self.person_titles = {
             words[-1] for rel in onto.relations.values() if rel.domain == frozenset({"Person"})
@@ -258,7 +263,13 @@ class KGCoref:
             if low in self.pronouns and tok.pos_ == "PRON":
                 if low == "it" and self._pleonastic(tok):
                     continue
-                ante = self._resolve(doc, items, tok, self.pronouns[low], description=False, resolved=resolved)
+                wanted = self.pronouns[low]
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
+                if tok.dep_ == "poss" and (tok.head.lemma_.lower() in self.role_nouns
+                                           or nxt.lemma_.lower() in self.role_nouns):
+                    # "its rival", "its chief executive", "its customers": an organisation's
+                    wanted = wanted & {"Company", "Organization", "GovernmentBody"} or wanted
+                ante = self._resolve(doc, items, tok, wanted, description=False, resolved=resolved)
                 if ante is not None:
                     add(doc[tok.i:tok.i + 1], ante)
                 continue

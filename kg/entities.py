@@ -358,6 +358,13 @@ class KGEntities:
                 continue
             if any(t.ent_type_ in _NOT_NAMES for t in run):
                 continue  # dates, amounts, events the model did label
+            # "Brightforge" after "Brightforge Games": the short form of a name the text gave in full
+            longer = [it for it in items if it["via"] == "" and it["cls"] in {"Company", "Organization"}
+                      and doc[it["start"]:it["end"]].text.split()[:len(words)] == words
+                      and it["end"] - it["start"] > len(run)]
+            if longer and len({it["name"] for it in longer}) == 1:
+                claim(run, longer[0]["name"], longer[0]["cls"])
+                continue
             if len(words) == 1 and (counts[text] < 2 or len(text) < 3):
                 continue
             if run.root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss", "compound"}:

@@ -98,9 +98,13 @@ def _doc_aliases(keys: dict[str, dict], onto: Ontology) -> list[tuple[str, str]]
                     and ltoks[-len(stoks):] == stoks:
                 pairs.append((short, long))  # "the Commission" after "the European Commission"
             elif fam in {"org", "product"}:
-                if ltoks[: len(stoks)] == stoks and all(t in heads for t in ltoks[len(stoks):]) or ltoks[-len(stoks):] == stoks and " ".join(ltoks[: -len(stoks)]) in org_names \
-                        and fam == "product":
-                    pairs.append((short, long))
+                prefix = ltoks[: len(stoks)] == stoks
+                if prefix and all(t in heads for t in ltoks[len(stoks):]):
+                    pairs.append((short, long))  # "Samsung" / "Samsung Electronics"
+                elif fam == "product" and ltoks[-len(stoks):] == stoks and " ".join(ltoks[: -len(stoks)]) in org_names:
+                    pairs.append((short, long))  # "Azure" / "Microsoft Azure"
+                elif fam == "org" and prefix and not keys[short].get("known") and not keys[long].get("known"):
+                    pairs.append((short, long))  # "Kestrel" / "Kestrel Security", names no gazetteer knows
             if len(stoks) == 1 and initials(keys[long]["name"]).lower() == sname and len(sname) >= 2:
                 pairs.append((short, long))
     # A short name that fits two different long names is ambiguous: merge neither.
@@ -152,7 +156,9 @@ def resolve_entities(results: Iterable[DocResult], ontology: Ontology | None = N
                 surfaces[m.key].add(surface)
             if m.wikidata:
                 wikidata[m.key].add(m.wikidata)
-            doc_keys.setdefault(m.key, {"name": m.name, "cls": m.cls})
+            doc_keys.setdefault(m.key, {"name": m.name, "cls": m.cls, "known": False})
+            if m.via == "gazetteer":
+                doc_keys[m.key]["known"] = True
         for short, long in _doc_aliases(doc_keys, onto):
             if short in gazetteer_keys and long in gazetteer_keys:
                 continue

@@ -374,6 +374,11 @@ class KGRelations:
                                 pobjs = [g for g in p.children if g.dep_ == "pobj"]
                                 objects += [(g, "nested:" + p.lower_) for g in pobjs]
                                 todo += pobjs
+                            elif p.dep_ == "acl" and p.tag_ == "VBN":
+                                # "banned components made by Chinese suppliers Huawei and ZTE": from them
+                                for ag in p.children:
+                                    if ag.dep_ == "agent":
+                                        objects += [(g, "nested:from") for g in ag.children if g.dep_ == "pobj"]
         else:  # event noun
             for c in tok.children:
                 if _possessive(c):
