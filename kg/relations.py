@@ -329,6 +329,10 @@ class KGRelations:
                 agents.append((tok.head, "agent"))
             if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "oprd"}:
                 agents += [(c, "agent") for c in tok.head.children if c.dep_ in _SUBJ]
+                # "is available in 40 countries": the parser hangs the place on the copula
+                for c in tok.head.children:
+                    if c.dep_ == "prep" and c.i > tok.i:
+                        objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
             if tok.pos_ == "ADJ" and tok.dep_ == "amod":
                 agents.append((tok.head, "agent-head"))
             if not agents and not (passive and any(r == "agent" for _, r in agents)):
