@@ -233,12 +233,14 @@ class KGRelations:
                                 it = items[by_token[g.i]]
                                 if self.onto.is_a(it["cls"], "Country"):
                                     out.append((by_token[g.i], cost + 0.2, g.i))
-            elif lemma in self.product_heads:
+            elif tok.pos_ == "NOUN":
+                # "Starlink satellite-internet kits", "the Azure cloud platform": a common noun
+                # named by a product in front of it stands for the product
                 for c in tok.subtree:
-                    if c.i < tok.i and c.dep_ == "compound" and c.i in by_token:
+                    if c.i < tok.i and c.dep_ in {"compound", "nmod"} and c.i in by_token:
                         it = items[by_token[c.i]]
                         if it["cls"] == "Product":
-                            out.append((by_token[c.i], cost + 0.1, c.i))
+                            out.append((by_token[c.i], cost + (0.1 if lemma in self.product_heads else 0.15), c.i))
                             break
         if conj:
             for c in tok.children:
