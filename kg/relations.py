@@ -316,6 +316,15 @@ class KGRelations:
             agents += [(t, "agent") for t in ag]
             for t in pa:
                 objects.append((t, "patient"))
+            if not pa:
+                # "sells and installs Tessera systems for utilities": coordinated verbs share
+                # the object and the prepositions the parser gives the last one
+                for c in tok.children:
+                    if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in _SUBJ for g in c.children):
+                        objects += [(g, "patient") for g in c.children if g.dep_ == "dobj"]
+                        for p in c.children:
+                            if p.dep_ == "prep":
+                                objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
             if tok.dep_ == "relcl":
                 rel = [c for c in tok.children if c.lower_ in _REL_PRONOUNS]
                 if rel and rel[0].dep_ in {"dobj", "nsubjpass"}:
@@ -936,7 +945,9 @@ class KGRelations:
                     if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location"):
                         found.append((t, extra))
 
-        for c in tok.children:
+        heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and not any(g.dep_ in _SUBJ for g in c.children)]
+        for c in (c for h in heads for c in h.children):
             if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
                 locations(c, 0.1)
             if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}:
