@@ -122,6 +122,8 @@ class KGRelations:
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
         self.unit_heads = set(lex["entities"]["unit_heads"])
+        self.org_plurals = {"company", "firm", "group", "business", "partner", "rival", "carmaker",
+                            "automaker", "chipmaker", "startup", "maker", "bank", "lender", "player"}
         self.org_role_nouns = {
             words[-1] for rel in self.onto.relations.values()
             if rel.domain and all(self.onto.is_a(d, "Organization") for d in rel.domain)
@@ -215,6 +217,20 @@ class KGRelations:
                             if g.dep_ == "pobj":
                                 out += self._map(g, by_token, items, cost + 0.1, depth + 1)
             lemma = tok.lemma_.lower()
+            # "Both companies operate in ...", "the two companies signed": the last two named
+            if tok.tag_ in {"NNS", "NNPS"} and lemma in self.org_plurals and any(
+                    c.lower_ in {"both", "two"} for c in tok.children if c.dep_ in {"det", "predet", "nummod", "amod"}):
+                seen: list[int] = []
+                for n in sorted((n for n, it in enumerate(items) if it["end"] <= tok.i
+                                 and it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization")
+                                 and tok.sent.start - items[n]["start"] < 120),
+                                key=lambda n: -items[n]["start"]):
+                    if items[n]["name"] not in {items[m]["name"] for m in seen}:
+                        seen.append(n)
+                    if len(seen) == 2:
+                        break
+                if len(seen) == 2:
+                    out += [(n, cost + 0.2, items[n]["start"]) for n in seen]
             # "its Ticketmaster unit", "the Nvidia subsidiary": an organisation named by its role
             if lemma in self.org_role_nouns:
                 for c in tok.children:
