@@ -156,6 +156,16 @@ class KGCoref:
             ahead = self._cataphor(doc, items, tok, wanted)
             if ahead is not None:
                 return ahead
+            # "the latter can pay back its investor": a possessive in a clause refers to the
+            # clause's subject when that is a thing of the right kind
+            if tok.dep_ == "poss":
+                verb = _clause_head(tok)
+                for c in verb.children:
+                    if c.dep_ in _SUBJ and c.i < tok.i:
+                        for it in items + resolved:
+                            if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted) \
+                                    and it["via"] != "demonym":
+                                return it
             # "X supplies ..., and it has been expanding": the subject of a coordinated
             # clause continues the subject of the first one.
             verb = tok.head

@@ -451,6 +451,7 @@ class KGRelations:
         """(holders, anchors) for a role noun."""
         holders: list[Token] = []
         anchors: list[tuple[Token, str]] = []
+        self._far_holder = False
         if tok.i in self._by_token and self._items[self._by_token[tok.i]]["via"] == "coref":
             holders.append(tok)  # "the German carmaker" resolved to its antecedent
         if tok.dep_ in {"compound", "appos", "nmod"} and tok.head.pos_ in {"PROPN", "NOUN"} and (
@@ -479,6 +480,19 @@ class KGRelations:
                 anchors.append((c, "anchor"))
             elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
                 anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+        # "its investor's investment": a singular role with an owner and no name refers back to
+        # the organisation named last before it (not the owner) in this or the previous sentence
+        if not holders and tok.tag_ == "NN" and any(_possessive(c) for c in tok.children):
+            owners = {self._items[self._by_token[c.i]]["name"] for c in tok.children
+                      if _possessive(c) and c.i in self._by_token}
+            lo = tok.sent.start - 60
+            for n in sorted(self._by_token.values(), key=lambda n: -self._items[n]["start"]):
+                it = self._items[n]
+                if lo <= it["start"] < tok.i and it["via"] in {"", "gazetteer"} and it["name"] not in owners \
+                        and owners and self.onto.is_a(it["cls"], "Organization"):
+                    holders.append(tok.doc[it["start"]])
+                    self._far_holder = True
+                    break
         # The surface, steadier than the parse of long noun phrases:
         # "Lumora chief executive Priya Raman", "Facebook's parent Meta", "Chinese startup DeepSeek".
         doc = tok.doc
@@ -843,6 +857,8 @@ class KGRelations:
                         about = " ".join(t.text for t in mods)
         else:
             holders, anchors = self._role_args(tok)
+            if self._far_holder:
+                conf -= 0.3  # a role that only refers back: weak evidence
             # the name right after the title may be a list ("suppliers Huawei and ZTE");
             # an apposition's head is one name ("X, a Nashville firm, and Y")
             hs = mapped([(t, "holder" if t.i == tok.i + 1 else "holder-head") for t in holders])
