@@ -609,7 +609,11 @@ class KGEntities:
         # Datelines ("HELSINKI —", "AUSTIN, Texas -") say where a story was filed, not who acts.
         for it in list(items):
             at_line_start = it["start"] == 0 or "\n" in doc[it["start"] - 1].whitespace_ or doc[it["start"] - 1].is_space
-            if at_line_start and doc[it["start"]:it["end"]].text.isupper() and it["cls"] in {"Place", "Country"}:
+            surface = doc[it["start"]:it["end"]].text
+            place = it["cls"] in {"Place", "Country"} or (
+                self.gazetteer is not None and (self.gazetteer.lookup(surface.title()) or None) is not None
+                and self.gazetteer.lookup(surface.title()).cls in {"Place", "Country"})
+            if at_line_start and surface.isupper() and len(surface) > 3 and place:
                 window = doc[it["end"]:min(len(doc), it["end"] + 6)]
                 if any(t.text in {"-", "\u2013", "\u2014", "("} for t in window):
                     items.remove(it)
