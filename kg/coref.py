@@ -3,13 +3,13 @@
 "the firm", "the software giant", "the chipmaker", "the former"/"the latter",
 "it"/"its" -> the right earlier entity, chosen by class (from the lexicon's
 descriptor nouns), recency and salience, and never the subject of the same
-clause for a description ("OpenAI pays a commission to the software giant").
+clause for a description ("Spotify pays a commission to the iPhone maker").
 Rules on top of the dependency parse; no model download.
 
 Each resolved mention becomes an entity mention with ``via="coref"`` in
 ``doc._.kg_entity_data``; ``doc._.coref_links`` lists (mention, antecedent)
-token ranges. Possessed generic products ("OpenAI's API", "its API") become
-products named after their owner ("OpenAI API").
+token ranges. Possessed generic products ("Stripe's API", "its API") become
+products named after their owner ("Stripe API").
 """
 
 from __future__ import annotations
@@ -340,7 +340,7 @@ class KGCoref:
 
     def _cataphor(self, doc: Doc, items: list[dict[str, Any]], tok: Token,
                   wanted: set[str]) -> dict[str, Any] | None:
-        """"By leveraging its cloud, Microsoft ...": a pronoun in a fronted phrase
+        """"By leveraging its cloud, Oracle ...": a pronoun in a fronted phrase
         refers forward to the subject of the main clause."""
         root = tok.sent.root
         subjects = [c for c in root.children if c.dep_ in _SUBJ and c.i > tok.i]
@@ -382,7 +382,7 @@ class KGCoref:
         return seen[0] if latter else seen[1]
 
     def _generic_products(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool]) -> None:
-        """"OpenAI's API", "its API", "the firm's API" -> a product named "OpenAI API"."""
+        """"Stripe's API", "its API", "the firm's API" -> a product named "Stripe API"."""
         by_token = {}
         for it in items:
             for i in range(it["start"], it["end"]):

@@ -13,9 +13,9 @@ ontology class. Results:
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> _ = nlp.add_pipe("kg_entities")
->>> doc = nlp("Reporters in Germany asked Microsoft Corp about Azure.")
+>>> doc = nlp("Reporters in Germany asked Alphabet Inc about YouTube.")
 >>> [(e.name, e.cls) for e in doc._.kg_entities]
-[('Germany', 'Country'), ('Microsoft', 'Company'), ('Microsoft Azure', 'Product')]
+[('Germany', 'Country'), ('Alphabet', 'Company'), ('YouTube', 'Product')]
 """
 
 from __future__ import annotations
@@ -277,7 +277,7 @@ class KGEntities:
         if label == "PERSON" and nxt is not None and nxt.lower_ in {"administration", "government"}:
             span = doc[span.start:span.end + 1]
             label = "ORG"
-        # Publications: "The Information", "The Verge" keep their article.
+        # Publications: "The Verge", "The Economist" keep their article.
         if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and \
                 any(w in self.publication_words for w in span.text.split()):
             span = doc[span.start - 1:span.end]
@@ -583,7 +583,7 @@ class KGEntities:
                     it["cls"] = "Company"
 
         # 3. A name recognised once is the same entity wherever else it is written
-        #    (the small model tags "OpenAI" in one sentence and misses it in the next).
+        #    (the small model tags a name in one sentence and misses it in the next).
         surface: dict[str, dict[str, Any]] = {}
         for it in items:
             if it["via"] in {"", "gazetteer"}:

@@ -8,10 +8,10 @@ text or the gazetteer says they are the same thing:
 - an acronym defined or matching the initials ("AMD" / "Advanced Micro Devices");
 - a person's surname after the full name in the same document ("Huang" / "Jensen Huang");
 - a name and the same name with a brand in front or a company word behind,
-  in the same document ("Azure" / "Microsoft Azure", "Samsung" / "Samsung Electronics").
+  in the same document ("Galaxy" / "Samsung Galaxy", "Samsung" / "Samsung Electronics").
 
-Two things that merely share a word are never merged ("Microsoft" and
-"Microsoft Azure" stay two nodes).
+Two things that merely share a word are never merged ("Samsung" and
+"Samsung Galaxy" stay two nodes).
 
 >>> from kg.linking import slugify
 >>> slugify("AT&T Inc. / \\"Ma Bell\\"")
@@ -102,7 +102,7 @@ def _doc_aliases(keys: dict[str, dict], onto: Ontology) -> list[tuple[str, str]]
                 if prefix and all(t in heads for t in ltoks[len(stoks):]):
                     pairs.append((short, long))  # "Samsung" / "Samsung Electronics"
                 elif fam == "product" and ltoks[-len(stoks):] == stoks and " ".join(ltoks[: -len(stoks)]) in org_names:
-                    pairs.append((short, long))  # "Azure" / "Microsoft Azure"
+                    pairs.append((short, long))  # "Galaxy" / "Samsung Galaxy"
                 elif fam == "org" and prefix and not keys[short].get("known") and not keys[long].get("known"):
                     pairs.append((short, long))  # "Kestrel" / "Kestrel Security", names no gazetteer knows
             if len(stoks) == 1 and initials(keys[long]["name"]).lower() == sname and len(sname) >= 2:

@@ -1,9 +1,9 @@
 """Canonical names: the one spelling each real-world thing is known by.
 
->>> canonical_name("the Microsoft Corp.'s")
-'Microsoft'
->>> name_key("Microsoft  Corp")
-'microsoft'
+>>> canonical_name("the Siemens AG's")
+'Siemens'
+>>> name_key("Siemens  AG")
+'siemens'
 >>> initials("Advanced Micro Devices")
 'AMD'
 """

@@ -6,11 +6,11 @@ the component reads its arguments off the dependency parse:
 
 - verbs in active and passive voice, with subjects inherited through
   coordination, control verbs and relative clauses;
-- event nouns ("OpenAI's API restriction in China", "a partnership between X
+- event nouns ("Oracle's export restriction in Russia", "a partnership between X
   and Y", "X's investment in Y"), also as objects of light verbs ("X and Y
   have a partnership");
 - role nouns in compounds and appositions ("Nvidia CEO Jensen Huang",
-  "Facebook's parent Meta", "Chinese startup DeepSeek", "Y, a unit of X").
+  "Instagram's parent Meta", "Chinese startup DeepSeek", "Y, a unit of X").
 
 Arguments are mapped to entity mentions (named, coreferent, or group nouns
 such as "Chinese users" that stand for a country). Negated and hypothetical
@@ -39,7 +39,7 @@ _REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 
 
 def _possessive(tok: Token) -> bool:
-    """"OpenAI's": a possessor (the parser labels it poss, or nmod with a 's case marker)."""
+    """"Oracle's": a possessor (the parser labels it poss, or nmod with a 's case marker)."""
     return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
 
 
@@ -238,7 +238,7 @@ class KGRelations:
                         out.append((by_token[c.i], cost + 0.1, c.i))
             if lemma in self.group_nouns or tok.lower_ in self.group_nouns:
                 for c in tok.children:
-                    # "Chinese users", "users in Hong Kong" stand for the country (not for a city)
+                    # "Chinese users", "users in Japan" stand for the country (not for a city)
                     if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in by_token:
                         it = items[by_token[c.i]]
                         if self.onto.is_a(it["cls"], "Country"):
@@ -250,7 +250,7 @@ class KGRelations:
                                 if self.onto.is_a(it["cls"], "Country"):
                                     out.append((by_token[g.i], cost + 0.2, g.i))
             elif tok.pos_ == "NOUN":
-                # "Starlink satellite-internet kits", "the Azure cloud platform": a common noun
+                # "Starlink satellite-internet kits", "the Galaxy phone line": a common noun
                 # named by a product in front of it stands for the product
                 for c in tok.subtree:
                     if c.i < tok.i and c.dep_ in {"compound", "nmod"} and c.i in by_token:
@@ -375,7 +375,7 @@ class KGRelations:
                     for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]:
                         objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ in {"npadvmod", "compound"} and tok.dep_ == "amod":
-                    # "Redmond-based Microsoft" (where), "Cisco-owned Splunk" (who)
+                    # "Cupertino-based Apple" (where), "Cisco-owned Splunk" (who)
                     objects.append((c, "modifier-by"))
             # "provides Chinese users access": the parser folds the recipient into the trigger noun
             if len(trig_words) > 1:
@@ -494,7 +494,7 @@ class KGRelations:
                     self._far_holder = True
                     break
         # The surface, steadier than the parse of long noun phrases:
-        # "Lumora chief executive Priya Raman", "Facebook's parent Meta", "Chinese startup DeepSeek".
+        # "Lumora chief executive Priya Raman", "Instagram's parent Meta", "Chinese startup DeepSeek".
         doc = tok.doc
         if tok.i + 1 < len(doc) and tok.i + 1 in self._by_token and \
                 self._items[self._by_token[tok.i + 1]]["start"] == tok.i + 1:
@@ -722,7 +722,7 @@ class KGRelations:
 
     def _possessives(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                      ) -> list[dict[str, Any]]:
-        """"OpenAI's ChatGPT", "Nvidia H200" -> develops; "Taiwan's TSMC", "US Commerce Department" -> basedIn.
+        """"Apple's iPhone", "Intel Xeon" -> develops; "Taiwan's TSMC", "US Commerce Department" -> basedIn.
 
         Relations that say how (``kg:possessorIs``) take a possessive, or a name
         written right before another name, as evidence.
@@ -783,7 +783,7 @@ class KGRelations:
                 if subj["via"] == "demonym" and rel.possessor_is == "subject":
                     continue
                 # between two organisations, "X's Y" is ownership only for a unit's name right
-                # after the possessive ("the FTC's Bureau of Competition"), not "Microsoft's OpenAI stake"
+                # after the possessive ("the FTC's Bureau of Competition"), not "Alphabet's Anthropic stake"
                 if self.onto.is_a(owner["cls"], "Organization") and self.onto.is_a(it["cls"], "Organization") \
                         and (j != end + 1 or not possessive or
                              doc[it["start"]:it["end"]].text.split()[-1] not in self.unit_heads and
@@ -913,7 +913,7 @@ class KGRelations:
                 valid = actors
                 if dropped and not about:
                     about = dropped[0]
-        # Selling or giving access "in China" or "to users in Hong Kong" means operating there.
+        # Selling or giving access "in Brazil" or "to users in Japan" means operating there.
         if rel.name in {"offers", "providesAccessTo", "suppliesTo"} and "operatesIn" in self.onto.relations \
                 and trig.kind == "event":
             op = self.onto.relations["operatesIn"]

@@ -92,7 +92,7 @@ class SkippedDocument:
 class Entity:
     """One node per real-world thing, after resolution across documents."""
 
-    id: str  #: IRI-safe local id ("Microsoft", "Hong_Kong")
+    id: str  #: IRI-safe local id ("Samsung_Electronics", "South_Korea")
     name: str  #: canonical name (rdfs:label)
     cls: str  #: ontology class local name
     alt_labels: tuple[str, ...] = ()
