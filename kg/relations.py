@@ -730,6 +730,29 @@ class KGRelations:
         rels = [r for r in self.onto.relations.values() if r.possessor_is]
         out = []
         starts = {it["start"]: n for n, it in enumerate(items)}
+        # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes
+        for tok in doc:
+            if tok.lower_ != "whose" or tok.i + 1 >= len(doc):
+                continue
+            clause = tok.head
+            while clause.dep_ not in {"relcl", "acl"} and clause.head.i != clause.i and clause.i - tok.i < 6:
+                clause = clause.head
+            if clause.dep_ not in {"relcl", "acl"}:
+                continue
+            j = tok.i + 1
+            while j < len(doc) and j not in starts and doc[j].is_lower and j - tok.i <= 4:
+                j += 1
+            if j not in starts:
+                continue
+            it = items[starts[j]]
+            for oi, cost, _ in self._map(clause.head, by_token, items, conj=False):
+                owner = items[oi]
+                for rel in rels:
+                    subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
+                    if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
+                            and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym":
+                        out.append(self._record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 - cost, tok))
+                        break
         # "Fabhalta, its approved medicine": the possessor of an appositive
         for it in items:
             if it["via"] == "coref":
