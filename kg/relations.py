@@ -884,7 +884,8 @@ class KGRelations:
                 conf -= 0.3  # a role that only refers back: weak evidence
             # the name right after the title may be a list ("suppliers Huawei and ZTE");
             # an apposition's head is one name ("X, a Nashville firm, and Y")
-            hs = mapped([(t, "holder" if t.i == tok.i + 1 else "holder-head") for t in holders])
+            hs = mapped([(t, "holder" if t.i == tok.i + 1 or (tok.tag_ == "NNS" and t.head.i == tok.i)
+                          else "holder-head") for t in holders])  # "its rivals, Nikon and Canon"
             an = mapped(anchors, 0.05)
             anchor_side = rel.range if trig.kind == "role" else rel.domain
             if not all(self.onto.is_a(c, "Location") for c in anchor_side):
