@@ -347,8 +347,10 @@ class KGRelations:
                     objects.append((tok.head, "patient"))
                 elif not ag and not rel:
                     agents.append((tok.head, "agent"))
-                elif ag and not rel and not pa:
+                elif ag and not rel and not pa and not any(c.lower_ == "where" for c in tok.children):
                     objects.append((tok.head, "patient"))  # "the unit it bought in 2017"
+                if any(c.lower_ == "where" for c in tok.children):
+                    objects.append((tok.head, "prep:in"))  # "Japan, where it runs a study"
             if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN":
                 # "Paris-based Mistral AI and Stellantis": the modifier belongs to its own noun only
                 objects.append((tok.head, "patient-head" if tok.dep_ == "amod" else "patient"))
@@ -1007,14 +1009,22 @@ class KGRelations:
             if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
                 locations(c, 0.1)
             if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}:
-                for g in c.children:
+                served = [g for g in c.children if g.dep_ == "pobj"]
+                for g in [g for g in served] + [x for g in served for x in g.children if x.dep_ == "conj"]:
                     for p in g.children:
                         if p.dep_ == "prep" and p.lower_ in {"in", "across"}:
                             locations(p, 0.1)
-            if c.dep_ == "dobj":  # "sells iPhones in China" with the place on the object
-                for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"}:
-                        locations(p, 0.15)
+            if c.dep_ == "dobj":  # "sells iPhones in China", "tickets for clubs in Tennessee"
+                todo, seen = [c], 0
+                while todo and seen < 5:
+                    node = todo.pop(0)
+                    seen += 1
+                    for p in node.children:
+                        if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"}:
+                            locations(p, 0.15)
+                        elif p.dep_ == "prep" and p.lower_ in {"for", "to", "at"}:
+                            todo += [g for g in p.children if g.dep_ == "pobj"]
+                            todo += [x for g in p.children if g.dep_ == "pobj" for x in g.children if x.dep_ == "conj"]
         return found
 
 
