@@ -62,7 +62,7 @@ def _clause_head(tok: Token) -> Token:
 class KGCoref:
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
-    def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 3,
+    def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,
                  ontology_dir: str | None = None) -> None:
         _register()
         self.name = name
@@ -405,7 +405,7 @@ class KGCoref:
 
 @Language.factory(
     "kg_coref",
-    default_config={"max_sentences": 3, "ontology_dir": None},
+    default_config={"max_sentences": 5, "ontology_dir": None},
     assigns=["doc._.coref_links", "doc._.kg_entities"],
     requires=["token.dep", "doc._.kg_entities"],
 )
