@@ -227,7 +227,7 @@ def neighbors_cmd(
 ) -> None:
     """Entities connected to ENTITY, hop by hop.
 
-    Example: kg neighbors out/ OpenAI --depth 2
+    Example: kg neighbors out/ Nvidia --depth 2
     """
     from rich.table import Table
 
@@ -255,7 +255,7 @@ def path_cmd(
 ) -> None:
     """Shortest paths between two entities, each hop with its relation and direction.
 
-    Example: kg path out/ Microsoft China
+    Example: kg path out/ Nvidia China
     """
     from .query import path
 
@@ -311,7 +311,7 @@ def why_cmd(
 ) -> None:
     """Every sentence behind a relation, with document, offsets and confidence.
 
-    Example: kg why out/ OpenAI paysCommissionTo Microsoft
+    Example: kg why out/ Germany bans Huawei
     """
     from .query import why
 

@@ -6,7 +6,7 @@ Gold files are tab-separated text, ``#`` starts a comment line::
     entities (ENTITIES.tsv):    names<TAB>Class[|Class...]
 
 A name field lists accepted names of one entity separated by ``|``
-(``Microsoft|Microsoft Corp``); ``"Memphis, Tenn."`` also answers to
+(``Siemens|Siemens AG``); ``"Memphis, Tenn."`` also answers to
 ``Memphis``. Names are compared after normalisation (case, possessive
 ``'s``, dots, punctuation, a leading ``the`` and one leading title such as
 ``President`` or ``CEO`` are dropped): see :func:`normalize_name`.
@@ -82,8 +82,8 @@ def normalize_name(name: str) -> str:
 
     >>> normalize_name("The U.S.")
     'us'
-    >>> normalize_name("OpenAI\u2019s")
-    'openai'
+    >>> normalize_name("Nvidia\u2019s")
+    'nvidia'
     >>> normalize_name("CEO Sam Altman")
     'sam altman'
     >>> normalize_name("AT&amp;T Inc.")

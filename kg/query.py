@@ -469,10 +469,10 @@ def query(graph: str | Path | rdflib.Graph | KnowledgeGraph | GraphStore | None,
     >>> import rdflib, kg
     >>> from kg.namespace import KG
     >>> g = rdflib.Graph()
-    >>> a, b = rdflib.URIRef("urn:x:OpenAI"), rdflib.URIRef("urn:x:China")
+    >>> a, b = rdflib.URIRef("urn:x:Acme"), rdflib.URIRef("urn:x:Ruritania")
     >>> _ = g.add((a, KG.bans, b))
     >>> [str(row.s) for row in kg.query(g, "SELECT ?s WHERE { ?s kg:restricts ?o }")]
-    ['urn:x:OpenAI']
+    ['urn:x:Acme']
     """
     text = _read_query_text(sparql)
     checked = check_query(text, allow_service=allow_service, allow_update=allow_update)
@@ -604,7 +604,7 @@ def format_result(result: Result, fmt: str = "csv") -> str:
 
 
 def short(term: Any, prefixes: Mapping[str, str]) -> str:
-    """A term for display: ``kg:bans``, ``ent:OpenAI``, a literal's text."""
+    """A term for display: ``kg:bans``, ``ent:Acme``, a literal's text."""
     if term is None:
         return ""
     if isinstance(term, Literal):
@@ -900,7 +900,7 @@ class Evidence:
 
 def why(graph: str | Path | KnowledgeGraph, subject: str, relation: str, obj: str) -> list[Evidence]:
     """Every statement behind ``subject relation object``, including sub-relations
-    (``why OpenAI restricts China`` shows the ``bans`` sentences) and, for a
+    (``why Germany restricts Huawei`` shows the ``bans`` sentences) and, for a
     symmetric relation, statements written the other way round. Highest confidence first.
     """
     kgraph = _kg(graph)

@@ -352,7 +352,7 @@ _SCRIPT = r"""
   search.addEventListener("change", go);
   search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") go(); });
 
-  // -- links into the page: graph.html#OpenAI (an entity), graph.html#edge=ID (a relation) ----
+  // -- links into the page: graph.html#Nvidia (an entity), graph.html#edge=ID (a relation) ----
   function fromHash() {
     var h = "";
     try { h = decodeURIComponent(location.hash.slice(1)); } catch (err) { return; }
