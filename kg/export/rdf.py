@@ -21,7 +21,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from ..model import register_converter, register_writer
+from ..model import _convert, register_converter, register_writer
 from ..namespace import KG, KG_IRI
 from ._text import clean_text
 
@@ -152,10 +152,17 @@ def to_rdflib(graph: KnowledgeGraph) -> rdflib.Graph:
     return g
 
 
-def _sorted_ntriples(graph: KnowledgeGraph) -> str:
-    """The graph as N-Triples, one line per distinct triple, lines sorted: the same text every time."""
+def _make_sorted_ntriples(graph: KnowledgeGraph) -> str:
     data = graph.to_rdflib().serialize(format="nt", encoding="utf-8")
     return "\n".join(sorted(set(data.decode("utf-8").splitlines()) - {""})) + "\n"
+
+
+def _sorted_ntriples(graph: KnowledgeGraph) -> str:
+    """The graph as N-Triples, one line per distinct triple, lines sorted: the same text every time.
+
+    Made once per :meth:`KnowledgeGraph.write` (the Turtle and N-Triples writers share it).
+    """
+    return _convert("sorted_ntriples", graph)
 
 
 def write_turtle(graph: KnowledgeGraph, path: Path) -> None:
@@ -199,6 +206,7 @@ def write_jsonld(graph: KnowledgeGraph, path: Path) -> None:
 
 
 register_converter("rdflib", to_rdflib)
+register_converter("sorted_ntriples", _make_sorted_ntriples)
 register_writer("ttl", ".ttl", write_turtle)
 register_writer("nt", ".nt", write_ntriples)
 register_writer("jsonld", ".jsonld", write_jsonld)
