@@ -7,6 +7,7 @@ error, unreadable input, or nothing buildable.
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from pathlib import Path
@@ -33,6 +34,19 @@ out_console = Console()
 @app.callback()
 def _root() -> None:
     """kg-builder: news text in, knowledge graph out. Run `kg COMMAND --help` for a command's options."""
+
+
+def reports_errors(command):
+    """Turn a :class:`KGError` raised by a command into its message and exit code, not a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except KGError as exc:
+            fail(exc)
+
+    return wrapper
 
 
 def fail(exc: KGError) -> None:
@@ -210,16 +224,8 @@ def query_cmd(
     _print_result(result, fmt)
 
 
-def _graph_or_fail(graph: Path):
-    from .export.rdf import load_graph
-
-    try:
-        return load_graph(graph)
-    except KGError as exc:
-        fail(exc)
-
-
 @app.command("neighbors")
+@reports_errors
 def neighbors_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph.ttl or its folder.")],
     entity: Annotated[str, typer.Argument(help="Entity label or alternative label (any case).")],
@@ -231,13 +237,10 @@ def neighbors_cmd(
     """
     from rich.table import Table
 
+    from .export.rdf import load_graph
     from .query import neighbors
 
-    try:
-        rows = neighbors(_graph_or_fail(graph), entity, depth=depth)
-    except KGError as exc:
-        fail(exc)
-        return
+    rows = neighbors(load_graph(graph), entity, depth=depth)
     table = Table("distance", "entity", "class", "via")
     for r in rows:
         via = (f"{r['from']} -{r['relation']}-> {r['entity']}" if r["direction"] == "->"
@@ -247,6 +250,7 @@ def neighbors_cmd(
 
 
 @app.command("path")
+@reports_errors
 def path_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph.ttl or its folder.")],
     source: Annotated[str, typer.Argument(metavar="FROM", help="Entity label (any case).")],
@@ -257,13 +261,10 @@ def path_cmd(
 
     Example: kg path out/ Nvidia China
     """
+    from .export.rdf import load_graph
     from .query import path
 
-    try:
-        paths = path(_graph_or_fail(graph), source, target, limit=limit)
-    except KGError as exc:
-        fail(exc)
-        return
+    paths = path(load_graph(graph), source, target, limit=limit)
     if not paths:
         console.print(f"no path between {source} and {target}", highlight=False)
         raise typer.Exit(1)
@@ -278,6 +279,7 @@ def path_cmd(
 
 
 @app.command("rank")
+@reports_errors
 def rank_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph.ttl or its folder.")],
     by: Annotated[str, typer.Option(help="pagerank, degree or betweenness.")] = "pagerank",
@@ -289,13 +291,10 @@ def rank_cmd(
     """
     from rich.table import Table
 
+    from .export.rdf import load_graph
     from .query import rank
 
-    try:
-        ranked = rank(_graph_or_fail(graph), by=by, top=top)
-    except KGError as exc:
-        fail(exc)
-        return
+    ranked = rank(load_graph(graph), by=by, top=top)
     table = Table("#", "entity", by)
     for i, (label, score) in enumerate(ranked, 1):
         table.add_row(str(i), label, f"{score:g}")
@@ -303,6 +302,7 @@ def rank_cmd(
 
 
 @app.command("why")
+@reports_errors
 def why_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph.ttl or its folder.")],
     subject: Annotated[str, typer.Argument(help="Subject entity label.")],
@@ -313,13 +313,10 @@ def why_cmd(
 
     Example: kg why out/ Germany bans Huawei
     """
+    from .export.rdf import load_graph
     from .query import why
 
-    try:
-        found = why(_graph_or_fail(graph), subject, relation, obj)
-    except KGError as exc:
-        fail(exc)
-        return
+    found = why(load_graph(graph), subject, relation, obj)
     if not found:
         console.print(f"no statement supports {subject} {relation} {obj}", highlight=False)
         raise typer.Exit(1)
@@ -332,6 +329,7 @@ def why_cmd(
 
 
 @app.command("push")
+@reports_errors
 def push_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph.ttl (or .nt) or its folder.")],
     endpoint: Annotated[str, typer.Option(
@@ -364,18 +362,15 @@ def push_cmd(
         if password is None:
             console.print(f"[bold red]error:[/] environment variable {password_env} is not set")
             raise typer.Exit(2)
-    try:
-        res = push(graph, endpoint, graph_iri=graph_iri, replace=replace, user=user, password=password,
-                   chunk_size=chunk_size, update_endpoint=update_endpoint)
-    except KGError as exc:
-        fail(exc)
-        return
+    res = push(graph, endpoint, graph_iri=graph_iri, replace=replace, user=user, password=password,
+               chunk_size=chunk_size, update_endpoint=update_endpoint)
     done = "replaced" if res.mode == "replace" else "appended to"
     console.print(f"{done} <{res.graph}> with {res.triples} triples in {res.chunks} request(s) "
                   f"at {res.endpoint}, {res.seconds:.1f} s", highlight=False)
 
 
 @app.command("export")
+@reports_errors
 def export_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph.ttl written by 'kg build', or its folder.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.", show_default=False)],
@@ -391,15 +386,12 @@ def export_cmd(
     """
     from .export.convert import export_graph
 
-    try:
-        target = export_graph(graph, out, fmt)
-    except KGError as exc:
-        fail(exc)
-        return
+    target = export_graph(graph, out, fmt)
     console.print(f"wrote {target}", highlight=False)
 
 
 @app.command("validate")
+@reports_errors
 def validate_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .jsonld) written by 'kg build', or its folder.")],
 ) -> None:
@@ -412,11 +404,7 @@ def validate_cmd(
     """
     from .validate import validate
 
-    try:
-        conforms, report = validate(graph)
-    except KGError as exc:
-        fail(exc)
-        return
+    conforms, report = validate(graph)
     out_console.print(report, highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(0 if conforms else 1)
 
@@ -429,6 +417,7 @@ def _split_paths(value: str | None) -> list[str]:
 
 
 @app.command("eval")
+@reports_errors
 def eval_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .jsonld) written by 'kg build', or its folder.")],
     gold: Annotated[str, typer.Option("--gold", "-g", help=(
@@ -459,11 +448,7 @@ def eval_cmd(
     if not gold_paths:
         console.print("[bold red]error:[/] --gold needs at least one file")
         raise typer.Exit(2)
-    try:
-        result = evaluate(graph, gold_paths, _split_paths(entities))
-    except KGError as exc:
-        fail(exc)
-        return
+    result = evaluate(graph, gold_paths, _split_paths(entities))
     lists = ("missed", "false_positives", "entities_missed", "entities_mistyped", "entities_extra")
     if as_json:
         shown = {k: v for k, v in result.items() if show or k not in lists}

@@ -52,6 +52,7 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from .errors import InputError
+from .export.rdf import parse_graph
 from .ontology import Ontology, load_ontology
 
 __all__ = [
@@ -74,7 +75,6 @@ TITLES = ("president", "prime minister", "minister", "senator", "sen", "rep",
 ABSTRACT_CLASSES = frozenset({"Entity", "Actor", "Location"})
 
 _LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
-_GRAPH_FORMATS = {".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
 
 
 def normalize_name(name: str) -> str:
@@ -215,22 +215,6 @@ class _Predicted:
     types: dict[rdflib.term.Node, frozenset[str]]  #: labelled node -> its entity classes
 
 
-def _parse_graph(path: str | Path) -> rdflib.Graph:
-    p = Path(path)
-    if p.is_dir():
-        p = p / "graph.ttl"
-    if not p.is_file():
-        raise InputError(f"No graph at {path}: give a graph.ttl (or .nt, .jsonld) written by 'kg build', "
-                         "or its folder.")
-    fmt = _GRAPH_FORMATS.get(p.suffix.lower(), "turtle")
-    g = rdflib.Graph()
-    try:
-        g.parse(p, format=fmt)
-    except Exception as exc:  # rdflib raises many parser error types
-        raise InputError(f"Cannot parse {p} as {fmt}: {exc}") from exc
-    return g
-
-
 def _predicted(g: rdflib.Graph, onto: Ontology) -> _Predicted:
     names: dict[rdflib.term.Node, set[str]] = {}
     display: dict[rdflib.term.Node, str] = {}
@@ -279,7 +263,7 @@ def evaluate(graph_path: str | Path, gold_paths: Sequence[str | Path],
     onto = onto or load_ontology()
     gold = read_gold(gold_paths, onto)
     ents = read_entities(entity_paths, onto) if entity_paths else []
-    pred = _predicted(_parse_graph(graph_path), onto)
+    pred = _predicted(parse_graph(graph_path), onto)
     labels = pred.labels
     families = {r: _relation_family(onto, r) for r in onto.relations}
     symmetric = onto.symmetric

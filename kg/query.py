@@ -43,18 +43,17 @@ from typing import TYPE_CHECKING, Any
 
 import rdflib
 from rdflib import BNode, Literal, URIRef, Variable
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, XSD
 from rdflib.query import Result
 
 from .errors import InputError, KGError, QueryError
-from .export.rdf import PREFIXES, load_graph
+from .export.rdf import PREFIXES, base_iri_of, graph_file, load_graph, parse_graph
 from .model import KnowledgeGraph
 from .namespace import KG_IRI
 from .ontology import Ontology, load_ontology
 
 if TYPE_CHECKING:
     import networkx as nx
-    import pyoxigraph
 
 __all__ = [
     "ONTOLOGY_GRAPH", "ENGINES", "FORMATS", "RANKERS", "GraphStore", "Hop", "Evidence",
@@ -227,22 +226,6 @@ class GraphStore:
         return f"GraphStore(engine={self.engine!r}, base_iri={self.base_iri!r})"
 
 
-def _base_iri(namespaces: Iterable[tuple[str, Any]]) -> str:
-    from .model import DEFAULT_BASE_IRI
-
-    ent = dict(namespaces).get("ent")
-    return str(ent)[: -len("entity/")] if ent is not None and str(ent).endswith("entity/") else DEFAULT_BASE_IRI
-
-
-def _graph_file(source: str | Path) -> Path:
-    p = Path(source)
-    if p.is_dir():
-        p = p / "graph.ttl"
-    if not p.is_file():
-        raise InputError(f"No graph at {source}: give a graph.ttl written by 'kg build' or its folder.")
-    return p
-
-
 def _open_oxigraph(source: Any, onto: Ontology) -> tuple[Any, str]:
     import pyoxigraph as ox
 
@@ -251,9 +234,9 @@ def _open_oxigraph(source: Any, onto: Ontology) -> tuple[Any, str]:
     if isinstance(source, rdflib.Graph):
         store.load(source.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
                    to_graph=ox.DefaultGraph())
-        base = _base_iri(source.namespaces())
+        base = base_iri_of(source.namespaces())
     else:
-        p = _graph_file(source)
+        p = graph_file(source)
         fmt = ox.RdfFormat.from_extension(p.suffix.lstrip(".").lower()) or ox.RdfFormat.TURTLE
         try:
             store.bulk_load(path=str(p), format=fmt, to_graph=ox.DefaultGraph())
@@ -286,16 +269,7 @@ def _open_oxigraph(source: Any, onto: Ontology) -> tuple[Any, str]:
 
 
 def _open_rdflib(source: Any, onto: Ontology) -> tuple[Any, str]:
-    if isinstance(source, rdflib.Graph):
-        data = source
-    else:
-        p = _graph_file(source)
-        fmt = {".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}.get(p.suffix.lower(), "turtle")
-        data = rdflib.Graph()
-        try:
-            data.parse(p, format=fmt)
-        except Exception as exc:  # rdflib raises many parser error types
-            raise InputError(f"Cannot parse {p} as {fmt}: {exc}") from exc
+    data = source if isinstance(source, rdflib.Graph) else parse_graph(source)
     ds = rdflib.Dataset()
     default = ds.default_graph if hasattr(type(ds), "default_graph") else ds.default_context
     for t in data:
@@ -309,7 +283,7 @@ def _open_rdflib(source: Any, onto: Ontology) -> tuple[Any, str]:
     onto_graph = ds.graph(URIRef(ONTOLOGY_GRAPH))
     for t in onto.graph:
         onto_graph.add(t)
-    return ds, _base_iri(data.namespaces())
+    return ds, base_iri_of(data.namespaces())
 
 
 #: Query engines: name -> loader(source, ontology) -> (backend, base IRI).

@@ -21,14 +21,13 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import SH
 
-from .errors import InputError
+from .export.rdf import parse_graph
 from .namespace import KG_IRI
 from .ontology import ontology_dir
 
 __all__ = ["validate", "validate_graph", "shapes_path", "load_shapes"]
 
 #: File suffix -> rdflib parser name, for the graph files ``kg build`` writes.
-_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
 #: How many violations the report lists one by one before it only counts them.
 MAX_LISTED = 50
 
@@ -46,22 +45,6 @@ def _parse_turtle(path: Path) -> rdflib.Graph:
 def load_shapes() -> rdflib.Graph:
     """The shapes graph (parsed once per path; do not modify it)."""
     return _parse_turtle(shapes_path())
-
-
-def _read(path: str | Path) -> rdflib.Graph:
-    p = Path(path)
-    if p.is_dir():
-        p = p / "graph.ttl"
-    if not p.is_file():
-        raise InputError(f"No graph at {path}: give a graph file written by 'kg build' "
-                         f"({', '.join(sorted(_FORMATS))}) or its folder.")
-    fmt = _FORMATS.get(p.suffix.lower())
-    if fmt is None:
-        raise InputError(f"Cannot tell the RDF format of {p}: accepted suffixes are {sorted(_FORMATS)}.")
-    try:
-        return rdflib.Graph().parse(p, format=fmt)
-    except Exception as exc:  # rdflib raises many parser error types
-        raise InputError(f"Cannot parse {p} as {fmt}: {exc}") from exc
 
 
 def _short(graph: rdflib.Graph, term: rdflib.term.Node | None) -> str:
@@ -132,4 +115,4 @@ def validate(path: str | Path) -> tuple[bool, str]:
     Returns ``(conforms, report_text)``. Raises :class:`~kg.errors.InputError`
     when the file is missing or not parseable.
     """
-    return validate_graph(_read(path))
+    return validate_graph(parse_graph(path, strict=True))

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
 import pyoxigraph
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from ..model import KnowledgeGraph
 
 __all__ = ["to_rdflib", "from_rdflib", "load_graph", "PREFIXES", "write_turtle", "write_ntriples", "write_jsonld",
-           "entity_iri"]
+           "entity_iri", "graph_file", "parse_graph", "GRAPH_FORMATS", "base_iri_of"]
 
 SCHEMA = rdflib.Namespace("https://schema.org/")
 WD = rdflib.Namespace("http://www.wikidata.org/entity/")
@@ -217,16 +218,23 @@ def _local_id(iri: str, base: str) -> str:
     return unquote(iri[len(base):] if iri.startswith(base) else iri.rsplit("/", 1)[-1])
 
 
+def base_iri_of(namespaces: Iterable[tuple[str, Any]]) -> str:
+    """The base IRI a graph was built with, from its bound ``ent:`` prefix."""
+    from ..model import DEFAULT_BASE_IRI
+
+    ent = dict(namespaces).get("ent")
+    return str(ent)[: -len("entity/")] if ent is not None and str(ent).endswith("entity/") else DEFAULT_BASE_IRI
+
+
 def from_rdflib(g: rdflib.Graph, base_iri: str | None = None) -> KnowledgeGraph:
     """Read a graph written by :func:`to_rdflib` back into a :class:`KnowledgeGraph`."""
-    from ..model import DEFAULT_BASE_IRI, KnowledgeGraph
+    from ..model import KnowledgeGraph
     from ..ontology import load_ontology
     from ..types import DocumentRecord, Entity, Relation, Statement
 
     onto = load_ontology()
     if base_iri is None:
-        ns = dict(g.namespaces()).get("ent")
-        base_iri = str(ns)[: -len("entity/")] if ns is not None and str(ns).endswith("entity/") else DEFAULT_BASE_IRI
+        base_iri = base_iri_of(g.namespaces())
     ent_base, doc_base, st_base = f"{base_iri}entity/", f"{base_iri}document/", f"{base_iri}statement/"
     kg_ns = str(KG_IRI)
     classes = set(onto.classes)
@@ -316,19 +324,42 @@ def from_rdflib(g: rdflib.Graph, base_iri: str | None = None) -> KnowledgeGraph:
                           statements=statements, documents=documents, base_iri=base_iri, ontology=onto)
 
 
-def load_graph(path: str | Path) -> KnowledgeGraph:
-    """Load a built graph from its Turtle file (or the folder holding ``graph.ttl``)."""
+#: File suffixes of the RDF files a build writes, and their rdflib format names.
+GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
+
+
+def graph_file(path: str | Path) -> Path:
+    """The graph file ``path`` names: the file itself, or ``graph.ttl`` in a folder."""
     from ..errors import InputError
 
     p = Path(path)
     if p.is_dir():
         p = p / "graph.ttl"
     if not p.is_file():
-        raise InputError(f"No graph at {path}: give a graph.ttl written by 'kg build' or its folder.")
-    fmt = {".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}.get(p.suffix.lower(), "turtle")
-    g = rdflib.Graph()
+        raise InputError(f"No graph at {path}: give a graph file written by 'kg build' "
+                         f"({', '.join(sorted(GRAPH_FORMATS))}) or its folder.")
+    return p
+
+
+def parse_graph(path: str | Path, *, strict: bool = False) -> rdflib.Graph:
+    """Parse a built graph file (or a build folder's ``graph.ttl``) with rdflib.
+
+    Unknown suffixes are read as Turtle, or refused with ``strict=True``.
+    """
+    from ..errors import InputError
+
+    p = graph_file(path)
+    fmt = GRAPH_FORMATS.get(p.suffix.lower())
+    if fmt is None:
+        if strict:
+            raise InputError(f"Cannot tell the RDF format of {p}: accepted suffixes are {sorted(GRAPH_FORMATS)}.")
+        fmt = "turtle"
     try:
-        g.parse(p, format=fmt)
+        return rdflib.Graph().parse(p, format=fmt)
     except Exception as exc:  # rdflib raises many parser error types
         raise InputError(f"Cannot parse {p} as {fmt}: {exc}") from exc
-    return from_rdflib(g)
+
+
+def load_graph(path: str | Path) -> KnowledgeGraph:
+    """Load a built graph from its Turtle file (or the folder holding ``graph.ttl``)."""
+    return from_rdflib(parse_graph(path))
