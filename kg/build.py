@@ -131,8 +131,7 @@ def _merge(record: DocumentRecord, parts: list[DocResult]) -> DocResult:
 
 
 def process_records(nlp: Language, records: Iterable[DocumentRecord], *, jobs: int = 1,
-                    batch_size: int = DEFAULT_BATCH_SIZE,
-                    on_skip: Callable[[SkippedDocument], None] | None = None) -> Iterator[DocResult]:
+                    batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[DocResult]:
     """Parse records with ``nlp.pipe`` and yield one :class:`DocResult` per record, in order."""
     limit = min(CHUNK_CHARS, max(1000, nlp.max_length - 1))
 

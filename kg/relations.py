@@ -975,19 +975,7 @@ class KGRelations:
                 c -= 0.1
             if si["via"] == "gazetteer" and oi["via"] == "gazetteer":
                 c += 0.05
-            c = round(min(0.99, max(0.05, c)), 3)
-            if c < self.min_confidence:
-                continue
-            records.append({
-                "s_start": si["start"], "s_end": si["end"], "o_start": oi["start"], "o_end": oi["end"],
-                "s_name": si["name"], "s_cls": si["cls"], "s_wikidata": si.get("wikidata", ""),
-                "o_name": oi["name"], "o_cls": oi["cls"], "o_wikidata": oi.get("wikidata", ""),
-                "s_key": f"{si['cls']}/{si['name']}", "o_key": f"{oi['cls']}/{oi['name']}",
-                "predicate": rel.name, "confidence": c, "trigger": tok.text,
-                "trigger_start": tok.idx, "modality": modality,
-                "qualifiers": [list(q) for q in quals],
-                "sent_start": sent.start_char, "sent_end": sent.end_char,
-            })
+            records.append(self._record(doc, si, rel.name, oi, c, tok, modality, quals))
         return records
 
     def _places_served(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]
