@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import functools
 import logging
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -93,17 +95,58 @@ def guarded(call: Callable[[Any, Doc], Doc]) -> Callable[[Any, Doc], Doc]:
 
 
 def is_title_case_line(span: Span) -> bool:
-    """True when ``span`` sits on a line written in Title Case (a headline)."""
-    doc = span.doc
-    start, end = span.start, span.end
-    while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
-        start -= 1
-    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and "\n" not in doc[end].text:
-        end += 1
-    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
-    if len(words) < 4 or doc[end - 1].text in {".", "?", "!"} and len(words) > 12:
-        return False
-    return sum(1 for t in words if t.text[0].isupper()) >= 0.8 * len(words)
+    """True when ``span`` sits on a line written in Title Case (a headline).
+
+    For many spans of one Doc, :class:`TitleCaseLines` reads the Doc once and answers each in turn.
+    """
+    return TitleCaseLines(span.doc)(span)
+
+
+class TitleCaseLines:
+    """Whether spans of one Doc sit on a Title Case line (a headline), each line judged once.
+
+    A span's line runs back and forth from it to the nearest line breaks (a token
+    followed by a newline, or a newline token). It is a headline when it has at
+    least four words of four letters or more, 80% of them capitalised, and is
+    not a long sentence (more than twelve such words ending in ``.``, ``?`` or ``!``).
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = len(doc)
+        # Where the line breaks are, from the text: a "\n" inside a token's text makes it a
+        # newline token, one in the whitespace after a token ends the line after it.
+        offsets = doc.to_array([IDX, LENGTH]).tolist() if self.n else []
+        starts = [o[0] for o in offsets]
+        ws_break: set[int] = set()
+        self.newline_tokens: set[int] = set()
+        text = doc.text
+        p = text.find("\n")
+        while p != -1:
+            j = bisect_right(starts, p) - 1
+            if j >= 0:
+                (self.newline_tokens if p < starts[j] + offsets[j][1] else ws_break).add(j)
+            p = text.find("\n", p + 1)
+        self.breaks_after = sorted(ws_break | self.newline_tokens)  # a line starts after these
+        self.stops = sorted({j + 1 for j in ws_break} | self.newline_tokens | {self.n})  # ... and ends at these
+        self._seen: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, span: Span) -> bool:
+        if not len(span):
+            return False
+        k = bisect_left(self.breaks_after, span.start)
+        first = self.breaks_after[k - 1] + 1 if k else 0
+        # the line runs on from the span's end until the next stop (the end itself may be one)
+        last = self.stops[bisect_left(self.stops, span.end)]
+        bounds = (first, last)
+        verdict = self._seen.get(bounds)
+        if verdict is None:
+            line = self.doc[bounds[0]:bounds[1]]
+            words = [t for t in line if t.is_alpha and len(t) > 3]
+            verdict = not (len(words) < 4 or line[-1].text in {".", "?", "!"} and len(words) > 12) and \
+                sum(1 for t in words if t.text[0].isupper()) >= 0.8 * len(words)
+            self._seen[bounds] = verdict
+        return verdict
 
 
 def entity_key(name: str, cls: str) -> str:
@@ -334,7 +377,8 @@ class KGEntities:
             return "Product"
         return "Company"
 
-    def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any) -> None:
+    def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any,
+                          headline: TitleCaseLines) -> None:
         runs: list[Span] = []
         i = 0
         while i < len(doc):
@@ -354,7 +398,7 @@ class KGEntities:
         for run in runs:
             text = run.text
             words = text.split()
-            if self._is_noise(text) or is_title_case_line(run) or any(w.lower() in self.non_entities for w in words):
+            if self._is_noise(text) or headline(run) or any(w.lower() in self.non_entities for w in words):
                 continue
             if any(t.ent_type_ in _NOT_NAMES for t in run):
                 continue  # dates, amounts, events the model did label
@@ -487,12 +531,13 @@ class KGEntities:
                     if entry is not None and span.root.pos_ != "VERB":
                         offers.append((-(end - start), 0, start, span, "demonym", entry))
         gaz_spans = [(o[3].start, o[3].end) for o in offers]
+        headline = TitleCaseLines(doc)
 
         candidates: list[tuple[Span, str]] = []
         for ent in doc.ents:
             if ent.label_ not in _LABELS:
                 continue
-            if is_title_case_line(ent):
+            if headline(ent):
                 continue  # headlines in Title Case defeat NER; names found elsewhere come back in step 3
             for part in self._split_coordination(ent):
                 self._offer_ner(part, ent.label_, gaz_spans, candidates)
@@ -526,7 +571,7 @@ class KGEntities:
         # 1b. Names the model missed: a run of proper nouns in an argument position,
         #     written at least twice in the document ("Brightforge Games ... Brightforge").
         if doc.has_annotation("DEP"):
-            self._unlabelled_names(doc, items, taken, claim)
+            self._unlabelled_names(doc, items, taken, claim, headline)
 
         # 2. Names the model took for organisations or people that the sentence shows
         #    to be products: "HelioGrid makes the Tessera", "the Tessera, a grid battery",
@@ -589,11 +634,17 @@ class KGEntities:
             if it["via"] in {"", "gazetteer"}:
                 surface.setdefault(doc[it["start"]:it["end"]].text, it)
         if surface:
-            matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+            # every place the same tokens are written again (what a PhraseMatcher on ORTH finds,
+            # without building a pattern Doc per name)
+            orths = doc.to_array(ORTH).tolist()
+            by_first: dict[int, list[tuple[tuple[int, ...], str]]] = {}
             for text in sorted(surface):
-                matcher.add(text, [doc[surface[text]["start"]:surface[text]["end"]].as_doc()])
-            for match_id, start, end in sorted(matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
-                src = surface[doc.vocab.strings[match_id]]
+                pattern = tuple(orths[surface[text]["start"]:surface[text]["end"]])
+                by_first.setdefault(pattern[0], []).append((pattern, text))
+            matches = [(text, i, i + len(pattern)) for i, orth in enumerate(orths)
+                       for pattern, text in by_first.get(orth, ()) if tuple(orths[i:i + len(pattern)]) == pattern]
+            for text, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
+                src = surface[text]
                 # a longer name seen elsewhere beats a shorter gazetteer alias inside it
                 # ("LG Energy Solution" over "LG")
                 inside = [o for o in items if start <= o["start"] and o["end"] <= end

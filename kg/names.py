@@ -22,6 +22,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", 
                          "\u201c": '"', "\u201d": '"'})
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_quotes(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_QUOTES)
 
@@ -33,6 +34,7 @@ def _suffix_re() -> re.Pattern[str]:
     return re.compile(rf"(?:,?\s+(?:{alt})\.?)+$")
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_name(text: str) -> str:
     """Strip articles, possessives, legal suffixes, stray punctuation and spacing."""
     s = normalize_quotes(text)
@@ -45,6 +47,7 @@ def canonical_name(text: str) -> str:
     return s.rstrip(" .,") if not re.search(r"\b[A-Z]\.$", s) else s
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """A case- and punctuation-insensitive key for comparing names."""
     s = canonical_name(text).lower()
@@ -53,6 +56,7 @@ def name_key(text: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def initials(text: str) -> str:
     """Initials of the capitalised words of a name ("Advanced Micro Devices" -> "AMD")."""
     words = [w for w in re.split(r"[\s\-]+", canonical_name(text)) if w]

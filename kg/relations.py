@@ -22,14 +22,16 @@ backed by plain data in ``doc._.kg_relation_data``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .errors import ComponentError
-from .entities import guarded, is_title_case_line, register_extensions
+from .entities import TitleCaseLines, guarded, register_extensions
 from .ontology import Ontology, RelationInfo, load_ontology
 
 __all__ = ["KGRelations", "RelationSpan", "make_relation_component"]
@@ -130,6 +132,7 @@ class KGRelations:
             for words in rel.role_triggers
         }
         self.index: dict[str, list[_Trigger]] = {}
+        self._lower_strings: dict[int, str] = {}  # string hash -> lower-case string
         for rel in self.onto.relations.values():
             for kind, triggers in (("event", rel.triggers), ("role", rel.role_triggers),
                                    ("inverse_role", rel.inverse_role_triggers),
@@ -578,6 +581,25 @@ class KGRelations:
 
     # -- main --------------------------------------------------------------------------
 
+    def _read_words(self, doc: Doc) -> None:
+        """Each token's lower-case lemma and lower-case form, read from the Doc's arrays in one go.
+
+        Looping over tokens for a word makes a Token object per token; these lists let
+        the scans below pick their few tokens first.
+        """
+        strings, memo = doc.vocab.strings, self._lower_strings
+        lemmas, lowers = [], []
+        for lemma, lower in doc.to_array([LEMMA, LOWER]).tolist() if len(doc) else ():
+            for h in (lemma, lower):
+                if h not in memo:
+                    memo[h] = strings[h].lower()
+            lemmas.append(memo[lemma])
+            lowers.append(memo[lower])
+        self._lemmas, self._lowers = lemmas, lowers
+
+    def _tokens_with_lemma(self, doc: Doc, words: set[str]) -> list[Token]:
+        return [doc[i] for i, lemma in enumerate(self._lemmas) if lemma in words]
+
     @guarded
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -588,6 +610,7 @@ class KGRelations:
             for i in range(it["start"], it["end"]):
                 by_token[i] = n
         self._items, self._by_token = items, by_token
+        self._read_words(doc)
         # Span.ents scans the whole Doc on every call: group the entities by sentence once.
         self._sent_ents: dict[int, list[Span]] = {}
         for ent in doc.ents:
@@ -596,9 +619,15 @@ class KGRelations:
         for rec in self._apposed_places(doc, items, by_token) + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
+        title_case = TitleCaseLines(doc)
+        # only words that some trigger starts from are worth a look
+        keys = self.index
+        candidates = [i for i, (lemma, lower) in enumerate(zip(self._lemmas, self._lowers))
+                      if lemma in keys or lower in keys]
         for sent in doc.sents:
-            headline = is_title_case_line(sent)
-            for tok in sent:
+            headline = title_case(sent)
+            for k in range(bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)):
+                tok = doc[candidates[k]]
                 for trig in self._matches(tok):
                     for rec in self._extract(doc, sent, tok, trig, items, by_token):
                         if headline:  # a Title Case headline parses badly: trust it less
@@ -661,8 +690,8 @@ class KGRelations:
             return []
         rel = self.onto.relations["investsIn"]
         out = []
-        for verb in doc:
-            if verb.lemma_.lower() not in {"raise", "secure", "close", "land", "receive", "get"} or verb.pos_ != "VERB":
+        for verb in self._tokens_with_lemma(doc, {"raise", "secure", "close", "land", "receive", "get"}):
+            if verb.pos_ != "VERB":
                 continue
             investors: list[Token] = []
             money = any(t.ent_type_ == "MONEY" or t.lemma_.lower() in {"funding", "investment", "capital",
@@ -685,8 +714,8 @@ class KGRelations:
             raisers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             out += self._invest_records(doc, verb, investors, raisers, items, by_token, rel)
         # "X led a funding round in Y", "X joined Y's Series B round"
-        for verb in doc:
-            if verb.lemma_.lower() not in {"lead", "co-lead", "join", "participate", "back"} or verb.pos_ != "VERB":
+        for verb in self._tokens_with_lemma(doc, {"lead", "co-lead", "join", "participate", "back"}):
+            if verb.pos_ != "VERB":
                 continue
             rounds = [t for t in verb.subtree if t.lemma_.lower() == "round" and t.head.i in
                       {verb.i} | {p.i for p in verb.children if p.dep_ == "prep"}]
@@ -733,8 +762,8 @@ class KGRelations:
         out = []
         starts = {it["start"]: n for n, it in enumerate(items)}
         # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes
-        for tok in doc:
-            if tok.lower_ != "whose" or tok.i + 1 >= len(doc):
+        for tok in [doc[i] for i, w in enumerate(self._lowers) if w == "whose"]:
+            if tok.i + 1 >= len(doc):
                 continue
             clause = tok.head
             while clause.dep_ not in {"relcl", "acl"} and clause.head.i != clause.i and clause.i - tok.i < 6:
