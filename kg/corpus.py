@@ -216,6 +216,10 @@ def _charset_hint(data: bytes) -> str:
         return ""
 
 
+#: Control characters (Unicode category Cc) other than the white-space ones \t \n \v \f \r.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def decode_bytes(data: bytes, *, declared: str = "") -> tuple[str, tuple[str, ...]]:
     """Decode file bytes to text; returns the text and warnings about how it was decoded.
 
@@ -257,7 +261,7 @@ def decode_bytes(data: bytes, *, declared: str = "") -> tuple[str, tuple[str, ..
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _decode_legacy(data, declared, warnings)
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f\v")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 100):
         raise InputError("binary content (control characters); not a text document")
     if text.count(_REPLACEMENT) > max(8, len(text) // 10):
@@ -380,11 +384,14 @@ def _iso_prefix(value: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _furniture_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+def _furniture_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The lexicon's furniture lines and stop lines, each list as one alternation (one match per line)."""
     onto = load_ontology()
-    lines = [re.compile(p, re.IGNORECASE) for p in onto.lexicon["furniture"]["lines"]]
-    stops = [re.compile(p, re.IGNORECASE) for p in onto.lexicon["furniture"]["stop_lines"]]
-    return lines, stops
+
+    def one(patterns: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+
+    return one(onto.lexicon["furniture"]["lines"]), one(onto.lexicon["furniture"]["stop_lines"])
 
 
 _BULLET = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043*·\-–—]+")
@@ -399,10 +406,10 @@ def strip_furniture(text: str) -> str:
         body = line.rstrip("\r\n")
         ending = line[len(body):]
         probe = _BULLET.sub("", body).strip()
-        if stopped or (probe and any(p.match(probe) for p in stops)):
+        if stopped or (probe and stops.match(probe)):
             stopped = True
             out.append(" " * len(body) + ending)
-        elif probe and any(p.match(probe) for p in lines):
+        elif probe and lines.match(probe):
             out.append(" " * len(body) + ending)
         else:
             out.append(line)
