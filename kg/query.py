@@ -47,7 +47,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.query import Result
 
 from .errors import InputError, KGError, QueryError
-from .export.rdf import PREFIXES, base_iri_of, graph_file, load_graph, parse_graph
+from .export.rdf import PREFIXES, base_iri_of, graph_file, load_graph, parse_graph, rdflib_term
 from .model import KnowledgeGraph
 from .namespace import KG_IRI
 from .ontology import Ontology, load_ontology
@@ -311,23 +311,6 @@ def open_store(source: str | Path | rdflib.Graph | KnowledgeGraph, *, engine: st
 # -- running queries -----------------------------------------------------------------------
 
 
-def _to_rdflib_term(term: Any) -> Any:
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        return Literal(term.value, datatype=None if dt == str(XSD.string) else URIRef(dt))
-    raise QueryError(f"Unsupported RDF term in a result: {term!r}")
-
-
 def _to_oxigraph_term(term: Any) -> Any:
     import pyoxigraph as ox
 
@@ -380,15 +363,18 @@ def _run_oxigraph(store: GraphStore, text: str, checked: _Checked, bindings: Map
         r = Result("ASK")
         r.askAnswer = bool(out)
         return r
-    if isinstance(out, ox.QueryTriples):
-        r = Result("CONSTRUCT")
-        g = rdflib.Graph()
-        for t in out:
-            g.add((_to_rdflib_term(t.subject), _to_rdflib_term(t.predicate), _to_rdflib_term(t.object)))
-        r.graph = g
-        return r
-    names = [v.value for v in out.variables]
-    rows = [{n: _to_rdflib_term(sol[n]) for n in names} for sol in out]
+    try:
+        if isinstance(out, ox.QueryTriples):
+            r = Result("CONSTRUCT")
+            g = rdflib.Graph()
+            for t in out:
+                g.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
+            r.graph = g
+            return r
+        names = [v.value for v in out.variables]
+        rows = [{n: rdflib_term(sol[n]) for n in names} for sol in out]
+    except TypeError as exc:  # an RDF-star triple term, which results here never hold
+        raise QueryError(f"Unsupported RDF term in a result: {exc}") from None
     return _select(names, rows)
 
 

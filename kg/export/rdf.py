@@ -11,13 +11,14 @@ sentence, offsets, confidence, modality and qualifiers.
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
-import pyoxigraph
+import pyoxigraph as ox
 import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from ..model import KnowledgeGraph
 
 __all__ = ["to_rdflib", "from_rdflib", "load_graph", "PREFIXES", "write_turtle", "write_ntriples", "write_jsonld",
-           "entity_iri", "graph_file", "parse_graph", "GRAPH_FORMATS", "base_iri_of"]
+           "entity_iri", "graph_file", "parse_graph", "GRAPH_FORMATS", "base_iri_of", "iter_triples",
+           "jsonld_nodes", "prefixes_of", "rdflib_term"]
 
 SCHEMA = rdflib.Namespace("https://schema.org/")
 WD = rdflib.Namespace("http://www.wikidata.org/entity/")
@@ -78,140 +80,274 @@ def entity_iri(graph: KnowledgeGraph, entity_id: str) -> URIRef:
     return URIRef(f"{graph.base_iri}entity/{_segment(entity_id)}")
 
 
-def _doc_iri(graph: KnowledgeGraph, doc_id: str) -> URIRef:
-    return URIRef(f"{graph.base_iri}document/{_segment(doc_id)}")
-
-
-def _stmt_iri(graph: KnowledgeGraph, sid: str) -> URIRef:
-    return URIRef(f"{graph.base_iri}statement/{_segment(sid)}")
-
-
 def _clean(text: str) -> str:
     """Literals never carry characters that XML 1.0 or raptor reject (see :func:`clean_text`)."""
     return clean_text(text)
 
 
-def to_rdflib(graph: KnowledgeGraph) -> rdflib.Graph:
-    """Build an rdflib Graph of ``graph``."""
-    g = rdflib.Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True, replace=True)
-    g.bind("ent", f"{graph.base_iri}entity/")
-    g.bind("doc", f"{graph.base_iri}document/")
-    g.bind("stmt", f"{graph.base_iri}statement/")
+class _Terms:
+    """pyoxigraph terms of one graph, each IRI made once however often it is used."""
 
-    for e in graph.entities.values():
-        node = entity_iri(graph, e.id)
-        g.add((node, RDF.type, KG[e.cls]))
-        g.add((node, RDFS.label, Literal(_clean(e.name), lang="en")))
-        for alt in e.alt_labels:
-            g.add((node, SKOS.altLabel, Literal(_clean(alt), lang="en")))
-        if e.wikidata:
-            g.add((node, OWL.sameAs, WD[e.wikidata]))
-        g.add((node, KG.mentionCount, Literal(e.mentions, datatype=XSD.integer)))
-        for doc_id in e.documents:
-            g.add((node, PROV.wasDerivedFrom, _doc_iri(graph, doc_id)))
+    def __init__(self, graph: KnowledgeGraph) -> None:
+        self.entity_base = f"{graph.base_iri}entity/"
+        self.doc_base = f"{graph.base_iri}document/"
+        self.stmt_base = f"{graph.base_iri}statement/"
+        self._entities: dict[str, ox.NamedNode] = {}
+        self._docs: dict[str, ox.NamedNode] = {}
+        self._vocab: dict[str, ox.NamedNode] = {}
 
-    for doc in graph.documents.values():
-        node = _doc_iri(graph, doc.doc_id)
-        g.add((node, RDF.type, KG.Document))
+    def entity(self, entity_id: str) -> ox.NamedNode:
+        node = self._entities.get(entity_id)
+        if node is None:
+            node = self._entities[entity_id] = ox.NamedNode(self.entity_base + _segment(entity_id))
+        return node
+
+    def doc(self, doc_id: str) -> ox.NamedNode:
+        node = self._docs.get(doc_id)
+        if node is None:
+            node = self._docs[doc_id] = ox.NamedNode(self.doc_base + _segment(doc_id))
+        return node
+
+    def statement(self, sid: str) -> ox.NamedNode:
+        return ox.NamedNode(self.stmt_base + _segment(sid))
+
+    def __getitem__(self, iri: str) -> ox.NamedNode:
+        """A vocabulary term (``terms[str(RDF.type)]``)."""
+        node = self._vocab.get(iri)
+        if node is None:
+            node = self._vocab[iri] = ox.NamedNode(iri)
+        return node
+
+
+def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
+    """Every triple of ``graph``, subject by subject, in one fixed order: the same graph, the same stream.
+
+    Documents first (by id), then entities (by id), each followed by the
+    relations it is the subject of, then statements (by id). Within a subject the
+    order is fixed too (type, label, then the rest), so Turtle written from the
+    stream reads well and every writer gives the same bytes for the same graph.
+    """
+    t = _Terms(graph)
+    a, label, derived = t[str(RDF.type)], t[str(RDFS.label)], t[str(PROV.wasDerivedFrom)]
+    integer, decimal, boolean = t[str(XSD.integer)], t[str(XSD.decimal)], t[str(XSD.boolean)]
+    Triple, Literal_ = ox.Triple, ox.Literal
+
+    for doc_id in sorted(graph.documents):
+        doc = graph.documents[doc_id]
+        node = t.doc(doc_id)
+        yield Triple(node, a, t[str(KG.Document)])
         if doc.path:
-            g.add((node, KG.path, Literal(_clean(doc.path))))
+            yield Triple(node, t[str(KG.path)], Literal_(_clean(doc.path)))
         if doc.title:
-            g.add((node, DCTERMS.title, Literal(_clean(doc.title), lang="en")))
-        g.add((node, KG.contentHash, Literal(doc.sha256)))
+            yield Triple(node, t[str(DCTERMS.title)], Literal_(_clean(doc.title), language="en"))
+        yield Triple(node, t[str(KG.contentHash)], Literal_(doc.sha256))
         if doc.date:
-            g.add((node, SCHEMA.datePublished, Literal(doc.date, datatype=XSD.date)))
+            yield Triple(node, t[str(SCHEMA.datePublished)], Literal_(doc.date, datatype=t[str(XSD.date)]))
 
+    by_subject: dict[str, list[tuple[str, str]]] = {}
     for r in graph.relations:
-        g.add((entity_iri(graph, r.subject), KG[r.predicate], entity_iri(graph, r.object)))
+        by_subject.setdefault(r.subject, []).append((r.predicate, r.object))
+    alt, same, count = t[str(SKOS.altLabel)], t[str(OWL.sameAs)], t[str(KG.mentionCount)]
+    for eid in sorted(graph.entities):
+        e = graph.entities[eid]
+        node = t.entity(eid)
+        yield Triple(node, a, t[KG_IRI + e.cls])
+        yield Triple(node, label, Literal_(_clean(e.name), language="en"))
+        for name in sorted(set(e.alt_labels)):
+            yield Triple(node, alt, Literal_(_clean(name), language="en"))
+        if e.wikidata:
+            yield Triple(node, same, t[str(WD) + e.wikidata])
+        yield Triple(node, count, Literal_(str(e.mentions), datatype=integer))
+        for doc_id in sorted(set(e.documents)):
+            yield Triple(node, derived, t.doc(doc_id))
+        for predicate, obj in sorted(set(by_subject.get(eid, ()))):
+            yield Triple(node, t[KG_IRI + predicate], t.entity(obj))
 
-    for st in graph.statements.values():
-        node = _stmt_iri(graph, st.id)
-        g.add((node, RDF.type, KG.Statement))
-        g.add((node, RDF.subject, entity_iri(graph, st.subject)))
-        g.add((node, RDF.predicate, KG[st.predicate]))
-        g.add((node, RDF.object, entity_iri(graph, st.object)))
-        g.add((node, PROV.wasDerivedFrom, _doc_iri(graph, st.doc_id)))
-        g.add((node, KG.sentence, Literal(_clean(st.sentence), lang="en")))
-        g.add((node, KG.startOffset, Literal(st.start, datatype=XSD.integer)))
-        g.add((node, KG.endOffset, Literal(st.end, datatype=XSD.integer)))
-        g.add((node, KG.confidence, Literal(Decimal(f"{st.confidence:.3f}"), datatype=XSD.decimal)))
-        g.add((node, KG.modality, Literal(st.modality)))
-        g.add((node, KG.asserted, Literal(st.asserted)))
+    subject, predicate, object_ = t[str(RDF.subject)], t[str(RDF.predicate)], t[str(RDF.object)]
+    sentence, start, end = t[str(KG.sentence)], t[str(KG.startOffset)], t[str(KG.endOffset)]
+    confidence, modality, asserted = t[str(KG.confidence)], t[str(KG.modality)], t[str(KG.asserted)]
+    trigger, subject_text, object_text = t[str(KG.triggerText)], t[str(KG.subjectText)], t[str(KG.objectText)]
+    statement_class = t[str(KG.Statement)]
+    qualifier_terms = {key: (t[str(prop)], t[str(dtype)] if dtype is not None else None)
+                       for key, (prop, dtype) in _QUALIFIER_PROPS.items()}
+    for sid in sorted(graph.statements):
+        st = graph.statements[sid]
+        node = t.statement(sid)
+        yield Triple(node, a, statement_class)
+        yield Triple(node, subject, t.entity(st.subject))
+        yield Triple(node, predicate, t[KG_IRI + st.predicate])
+        yield Triple(node, object_, t.entity(st.object))
+        yield Triple(node, derived, t.doc(st.doc_id))
+        yield Triple(node, sentence, Literal_(_clean(st.sentence), language="en"))
+        yield Triple(node, start, Literal_(str(st.start), datatype=integer))
+        yield Triple(node, end, Literal_(str(st.end), datatype=integer))
+        yield Triple(node, confidence, Literal_(f"{st.confidence:.3f}", datatype=decimal))
+        yield Triple(node, modality, Literal_(st.modality))
+        yield Triple(node, asserted, Literal_("true" if st.asserted else "false", datatype=boolean))
         if st.trigger:
-            g.add((node, KG.triggerText, Literal(_clean(st.trigger))))
+            yield Triple(node, trigger, Literal_(_clean(st.trigger)))
         if st.subject_text:
-            g.add((node, KG.subjectText, Literal(_clean(st.subject_text))))
+            yield Triple(node, subject_text, Literal_(_clean(st.subject_text)))
         if st.object_text:
-            g.add((node, KG.objectText, Literal(_clean(st.object_text))))
-        for key, value in st.qualifiers:
-            prop, dtype = _QUALIFIER_PROPS.get(key, (None, None))
-            if prop is None:
-                continue
-            g.add((node, prop, Literal(_clean(value), datatype=dtype)))
+            yield Triple(node, object_text, Literal_(_clean(st.object_text)))
+        for key, value in sorted(set(st.qualifiers)):
+            prop, dtype = qualifier_terms.get(key, (None, None))
+            if prop is not None:
+                yield Triple(node, prop, Literal_(_clean(value), datatype=dtype) if dtype is not None
+                             else Literal_(_clean(value)))
+
+
+def prefixes_of(graph: KnowledgeGraph) -> dict[str, str]:
+    """Prefix -> namespace bound in the files of ``graph``: :data:`PREFIXES` and its ``ent:``, ``doc:``, ``stmt:``."""
+    return dict(sorted({**PREFIXES, "ent": f"{graph.base_iri}entity/", "doc": f"{graph.base_iri}document/",
+                        "stmt": f"{graph.base_iri}statement/"}.items()))
+
+
+def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> rdflib.term.Identifier | None:
+    """The rdflib term for a pyoxigraph term (plain literals stay plain, not ``xsd:string``); None stays None."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        return Literal(term.value, datatype=None if dt == str(XSD.string) else URIRef(dt))
+    raise TypeError(f"Unsupported RDF term: {term!r}")
+
+
+def to_rdflib(graph: KnowledgeGraph) -> rdflib.Graph:
+    """Build an rdflib Graph of ``graph`` (the triples of :func:`iter_triples`, prefixes bound)."""
+    g = rdflib.Graph()
+    for prefix, ns in prefixes_of(graph).items():
+        g.bind(prefix, ns, override=True, replace=True)
+    add = g.add
+    for tr in iter_triples(graph):
+        add((rdflib_term(tr.subject), rdflib_term(tr.predicate), rdflib_term(tr.object)))
     return g
 
 
-def _make_sorted_ntriples(graph: KnowledgeGraph) -> str:
-    data = graph.to_rdflib().serialize(format="nt", encoding="utf-8")
-    return "\n".join(sorted(set(data.decode("utf-8").splitlines()) - {""})) + "\n"
+def _ntriples_file(graph: KnowledgeGraph) -> Any:
+    """The graph as N-Triples in a temporary file (a :func:`tempfile.NamedTemporaryFile`).
 
-
-def _sorted_ntriples(graph: KnowledgeGraph) -> str:
-    """The graph as N-Triples, one line per distinct triple, lines sorted: the same text every time.
-
-    Made once per :meth:`KnowledgeGraph.write` (the Turtle and N-Triples writers share it).
+    Made once per :meth:`KnowledgeGraph.write`: the N-Triples, Turtle and
+    JSON-LD writers all read it, since making the Python terms costs far more
+    than pyoxigraph's parsing them back. The file is deleted when the handle is
+    dropped, with the write's other conversions.
     """
-    return _convert("sorted_ntriples", graph)
+    handle = tempfile.NamedTemporaryFile(prefix="kg-", suffix=".nt")
+    ox.serialize(iter_triples(graph), handle, format=ox.RdfFormat.N_TRIPLES)
+    handle.flush()
+    return handle
 
 
-def write_turtle(graph: KnowledgeGraph, path: Path) -> None:
-    """Turtle by pyoxigraph from the sorted N-Triples: subjects in IRI order, deterministic.
-
-    rdflib's Turtle writer took 24 s for 1M triples, this 5 s (benchmarks/README.md, "Build").
-    """
-    prefixes = {**PREFIXES, "ent": f"{graph.base_iri}entity/", "doc": f"{graph.base_iri}document/",
-                "stmt": f"{graph.base_iri}statement/"}
-    first = {f"<{RDF.type}>": "0", f"<{RDFS.label}>": "1", f"<{RDF.subject}>": "2", f"<{RDF.predicate}>": "3",
-             f"<{RDF.object}>": "4"}
-
-    def order(line: str) -> tuple[str, str, str]:  # per subject: a, label, subject-predicate-object, rest
-        subject, predicate, _ = line.split(" ", 2)
-        return subject, first.get(predicate, "5"), line
-
-    lines = sorted(_sorted_ntriples(graph).splitlines(), key=order)
-    triples = pyoxigraph.parse("\n".join(lines).encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    with open(path, "wb") as fh:
-        pyoxigraph.serialize(triples, fh, format=pyoxigraph.RdfFormat.TURTLE, prefixes=dict(sorted(prefixes.items())))
+def _read_ntriples(handle: Any) -> Iterator[ox.Triple]:
+    return ox.parse(path=handle.name, format=ox.RdfFormat.N_TRIPLES)
 
 
 def write_ntriples(graph: KnowledgeGraph, path: Path) -> None:
-    path.write_text(_sorted_ntriples(graph), encoding="utf-8")
+    """N-Triples, one triple per line in :func:`iter_triples` order (pyoxigraph's writer)."""
+    handle = _convert("ntriples_file", graph)  # held until copied: dropping it deletes the file
+    shutil.copyfile(handle.name, path)
+
+
+def write_turtle(graph: KnowledgeGraph, path: Path) -> None:
+    """Turtle by pyoxigraph, subject by subject in :func:`iter_triples` order, with the graph's prefixes.
+
+    rdflib's Turtle writer took 24 s for 1M triples (benchmarks/README.md, "Build").
+    """
+    handle = _convert("ntriples_file", graph)
+    with open(path, "wb") as fh:
+        ox.serialize(_read_ntriples(handle), fh, format=ox.RdfFormat.TURTLE, prefixes=prefixes_of(graph))
+
+
+def _compact(iri: str, prefixes: list[tuple[str, str]]) -> str:
+    """``prefix:local`` for an IRI under one of ``prefixes`` (longest namespace first), else the IRI."""
+    for prefix, ns in prefixes:
+        if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns):].startswith("//"):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def jsonld_nodes(triples: Iterable[ox.Triple], prefixes: dict[str, str]) -> Iterator[dict[str, Any]]:
+    """Compacted JSON-LD node objects, one per run of triples with the same subject.
+
+    Ids, keys, types and datatypes are compact IRIs under ``prefixes`` (the
+    ``@context`` of the document); a plain string is a plain JSON string, a
+    language-tagged one ``{"@value", "@language"}``, other literals
+    ``{"@value", "@type"}``; a key with several values has a list.
+    """
+    ordered = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+    short: dict[Any, str] = {}  # term -> compact IRI, for terms that repeat (predicates, classes, objects)
+
+    def compact(term: Any) -> str:
+        iri = short.get(term)
+        if iri is None:
+            iri = short[term] = _compact(term.value, ordered) if isinstance(term, ox.NamedNode) \
+                else f"_:{term.value}"
+        return iri
+
+    rdf_type, xsd_string = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(XSD.string))
+    NamedNode, BlankNode = ox.NamedNode, ox.BlankNode
+    node: dict[str, Any] = {}
+    current = None
+    for tr in triples:
+        subject, predicate, obj = tr.subject, tr.predicate, tr.object
+        if subject != current:
+            if current is not None:
+                yield node
+            current = subject
+            node = {"@id": _compact(subject.value, ordered) if type(subject) is NamedNode else f"_:{subject.value}"}
+        kind = type(obj)
+        if predicate == rdf_type and kind is NamedNode:
+            key, value = "@type", compact(obj)
+        else:
+            key = compact(predicate)
+            if kind is NamedNode:
+                value = {"@id": compact(obj)}
+            elif kind is BlankNode:
+                value = {"@id": f"_:{obj.value}"}
+            elif obj.language:
+                value = {"@value": obj.value, "@language": obj.language}
+            else:
+                datatype = obj.datatype
+                value = obj.value if datatype == xsd_string else {"@value": obj.value, "@type": compact(datatype)}
+        old = node.get(key)
+        if old is None:
+            node[key] = value
+        elif type(old) is list:
+            old.append(value)
+        else:
+            node[key] = [old, value]
+    if current is not None:
+        yield node
 
 
 def write_jsonld(graph: KnowledgeGraph, path: Path) -> None:
-    g = graph.to_rdflib()
-    context = {p: ns for p, ns in PREFIXES.items()}
-    context.update({"ent": f"{graph.base_iri}entity/", "doc": f"{graph.base_iri}document/",
-                    "stmt": f"{graph.base_iri}statement/"})
-    data = json.loads(g.serialize(format="json-ld", context=context, auto_compact=True))
-    items = data.get("@graph")
-    if isinstance(items, list):
-        items.sort(key=lambda n: str(n.get("@id", "")))
-        for node in items:
-            for key, value in node.items():
-                if isinstance(value, list):
-                    value.sort(key=lambda v: json.dumps(v, sort_keys=True))
-    path.write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    """JSON-LD with a compact ``@context`` (the graph's prefixes), one node object per subject.
+
+    Written as it is read, node by node, so a big graph never sits in memory as
+    one JSON document; each piece of JSON text comes from :func:`json.dumps`.
+    """
+    prefixes = prefixes_of(graph)
+    handle = _convert("ntriples_file", graph)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write('{\n"@context": ' + json.dumps(prefixes, indent=2, ensure_ascii=False) + ',\n"@graph": [')
+        sep = "\n"
+        for node in jsonld_nodes(_read_ntriples(handle), prefixes):
+            fh.write(sep + json.dumps(node, ensure_ascii=False))
+            sep = ",\n"
+        fh.write("\n]\n}\n")
 
 
 register_converter("rdflib", to_rdflib)
-register_converter("sorted_ntriples", _make_sorted_ntriples)
+register_converter("ntriples_file", _ntriples_file)
 register_writer("ttl", ".ttl", write_turtle)
 register_writer("nt", ".nt", write_ntriples)
 register_writer("jsonld", ".jsonld", write_jsonld)
-
 
 
 def _local_id(iri: str, base: str) -> str:
