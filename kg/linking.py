@@ -30,7 +30,7 @@ from .names import family, initials
 from .ontology import Ontology, load_ontology
 from .types import DocResult, Entity
 
-__all__ = ["CLASS_PRIORITY", "resolve_entities", "slugify"]
+__all__ = ["CLASS_PRIORITY", "Resolver", "resolve_entities", "slugify"]
 
 #: When votes tie, the more specific class wins.
 CLASS_PRIORITY = ("GovernmentBody", "Company", "Country", "Product", "Person", "Place", "Organization")
@@ -114,106 +114,131 @@ def _doc_aliases(keys: dict[str, dict], onto: Ontology) -> list[tuple[str, str]]
     return [(s, l) for s, l in pairs if len(by_short[s]) == 1]
 
 
+class Resolver:
+    """Resolution that takes documents one at a time, keeping what it needs of each, not its mentions.
+
+    :meth:`add` folds a document's entity mentions into per-key tallies (names,
+    classes, surface forms, Wikidata ids, documents, dates) and notes the
+    aliases the document defines; :meth:`resolve` merges and names the
+    entities. Memory grows with the number of distinct names, not of
+    mentions, and the result does not depend on the order documents arrive in.
+    """
+
+    def __init__(self, ontology: Ontology | None = None) -> None:
+        self.onto = ontology or load_ontology()
+        self.names: dict[str, Counter[str]] = defaultdict(Counter)
+        self.classes: dict[str, Counter[str]] = defaultdict(Counter)
+        self.surfaces: dict[str, set[str]] = defaultdict(set)
+        self.wikidata: dict[str, set[str]] = defaultdict(set)
+        self.docs: dict[str, set[str]] = defaultdict(set)
+        self.dates: dict[str, set[str]] = defaultdict(set)
+        self.counts: Counter[str] = Counter()
+        self.gazetteer_keys: set[str] = set()
+        self.aliases: set[tuple[str, str]] = set()  # (short, long) keys one document gives as one thing
+
+    def add(self, result: DocResult) -> None:
+        """Fold one document's entity mentions in."""
+        doc_id, date = result.document.doc_id, result.document.date
+        doc_keys: dict[str, dict] = {}
+        for m in result.entities:
+            key = m.key
+            self.counts[key] += 1
+            self.docs[key].add(doc_id)
+            if date:
+                self.dates[key].add(date)
+            if m.via in {"coref", "generic"}:
+                if m.via == "generic":
+                    self.names[key][m.name] += 1
+                    self.classes[key][m.cls] += 1
+                continue
+            weight = 3 if m.via == "gazetteer" else 1
+            self.names[key][m.name] += weight
+            self.classes[key][m.cls] += weight
+            if m.via == "gazetteer":
+                self.gazetteer_keys.add(key)
+            surface = " ".join(m.text.split())
+            if surface:
+                self.surfaces[key].add(surface)
+            if m.wikidata:
+                self.wikidata[key].add(m.wikidata)
+            doc_keys.setdefault(key, {"name": m.name, "cls": m.cls, "known": False})
+            if m.via == "gazetteer":
+                doc_keys[key]["known"] = True
+        self.aliases.update(_doc_aliases(doc_keys, self.onto))
+
+    def resolve(self) -> tuple[dict[str, Entity], dict[str, str]]:
+        """The entities by id, and a map from mention key to entity id."""
+        uf = _UnionFind()
+        for key in self.counts:
+            uf.find(key)
+        long_side: set[str] = set()
+        for short, long in sorted(self.aliases):
+            if short in self.gazetteer_keys and long in self.gazetteer_keys:
+                continue  # two names the gazetteer knows apart stay apart
+            uf.union(short, long)
+            long_side.add(long)
+        by_qid: dict[str, str] = {}
+        for key in sorted(self.wikidata):
+            for qid in sorted(self.wikidata[key]):
+                if qid in by_qid:
+                    uf.union(by_qid[qid], key)
+                else:
+                    by_qid[qid] = key
+
+        clusters: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(uf.parent):
+            clusters[uf.find(key)].append(key)
+
+        names, classes, gazetteer_keys = self.names, self.classes, self.gazetteer_keys
+        order = []
+        for members in clusters.values():
+            name_votes: Counter[str] = Counter()
+            for k in members:
+                bonus = (100 if k in gazetteer_keys else 0) + (10 if k in long_side else 0)
+                for n, c in names[k].items():
+                    name_votes[n] += c + bonus
+            if not name_votes:
+                continue
+            name = max(name_votes.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+            class_votes: Counter[str] = Counter()
+            for k in members:
+                class_votes.update(classes[k])
+            top = max(class_votes.values())
+            cls = next((c for c in CLASS_PRIORITY if class_votes.get(c) == top), None) or \
+                sorted(c for c, v in class_votes.items() if v == top)[0]
+            order.append((slugify(name), family(cls), name, cls, members))
+
+        entities: dict[str, Entity] = {}
+        key_to_id: dict[str, str] = {}
+        used: set[str] = set()
+        for base, fam, name, cls, members in sorted(order, key=lambda t: t[:3]):
+            ident, n = base, 2
+            while ident in used:
+                ident = f"{base}_{fam}" if n == 2 else f"{base}_{fam}{n}"
+                n += 1
+            used.add(ident)
+            all_dates = sorted({d for k in members for d in self.dates[k]})
+            qids = sorted({q for k in members for q in self.wikidata[k]})
+            entities[ident] = Entity(
+                id=ident, name=name, cls=cls,
+                alt_labels=tuple(sorted({s for k in members for s in self.surfaces[k]} - {name})),
+                wikidata=qids[0] if qids else "", mentions=sum(self.counts[k] for k in members),
+                documents=tuple(sorted({d for k in members for d in self.docs[k]})),
+                first_date=all_dates[0] if all_dates else "",
+            )
+            for k in members:
+                key_to_id[k] = ident
+        return entities, key_to_id
+
+
 def resolve_entities(results: Iterable[DocResult], ontology: Ontology | None = None
                      ) -> tuple[dict[str, Entity], dict[str, str]]:
-    """Resolve the mentions of all documents.
+    """Resolve the mentions of all documents (see :class:`Resolver`).
 
     Returns the entities by id and a map from mention key (``EntityMention.key``)
     to entity id. Deterministic: the same mentions give the same ids in any order.
     """
-    onto = ontology or load_ontology()
-    uf = _UnionFind()
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    classes: dict[str, Counter[str]] = defaultdict(Counter)
-    surfaces: dict[str, set[str]] = defaultdict(set)
-    wikidata: dict[str, set[str]] = defaultdict(set)
-    docs: dict[str, set[str]] = defaultdict(set)
-    dates: dict[str, set[str]] = defaultdict(set)
-    counts: Counter[str] = Counter()
-    gazetteer_keys: set[str] = set()
-    long_side: set[str] = set()
-
+    resolver = Resolver(ontology)
     for result in results:
-        doc_keys: dict[str, dict] = {}
-        for m in result.entities:
-            uf.find(m.key)
-            counts[m.key] += 1
-            docs[m.key].add(result.document.doc_id)
-            if result.document.date:
-                dates[m.key].add(result.document.date)
-            if m.via in {"coref", "generic"}:
-                if m.via == "generic":
-                    names[m.key][m.name] += 1
-                    classes[m.key][m.cls] += 1
-                continue
-            weight = 3 if m.via == "gazetteer" else 1
-            names[m.key][m.name] += weight
-            classes[m.key][m.cls] += weight
-            if m.via == "gazetteer":
-                gazetteer_keys.add(m.key)
-            surface = re.sub(r"\s+", " ", m.text).strip()
-            if surface and m.via != "demonym" or m.via == "demonym":
-                surfaces[m.key].add(surface)
-            if m.wikidata:
-                wikidata[m.key].add(m.wikidata)
-            doc_keys.setdefault(m.key, {"name": m.name, "cls": m.cls, "known": False})
-            if m.via == "gazetteer":
-                doc_keys[m.key]["known"] = True
-        for short, long in _doc_aliases(doc_keys, onto):
-            if short in gazetteer_keys and long in gazetteer_keys:
-                continue
-            uf.union(short, long)
-            long_side.add(long)
-    by_qid: dict[str, str] = {}
-    for key in sorted(wikidata):
-        for qid in sorted(wikidata[key]):
-            if qid in by_qid:
-                uf.union(by_qid[qid], key)
-            else:
-                by_qid[qid] = key
-
-    clusters: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(uf.parent):
-        clusters[uf.find(key)].append(key)
-
-    entities: dict[str, Entity] = {}
-    key_to_id: dict[str, str] = {}
-    used: dict[str, str] = {}
-    order = []
-    for members in clusters.values():
-        name_votes: Counter[str] = Counter()
-        for k in members:
-            for n, c in names[k].items():
-                bonus = 100 if k in gazetteer_keys else 0
-                bonus += 10 if k in long_side else 0
-                name_votes[n] += c + bonus
-        if not name_votes:
-            continue
-        name = max(name_votes.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
-        class_votes: Counter[str] = Counter()
-        for k in members:
-            class_votes.update(classes[k])
-        top = max(class_votes.values())
-        cls = next(c for c in CLASS_PRIORITY if class_votes.get(c) == top) if any(
-            class_votes.get(c) == top for c in CLASS_PRIORITY) else sorted(class_votes)[0]
-        order.append((name, cls, members))
-    for name, cls, members in sorted(order, key=lambda t: (slugify(t[0]), family(t[1]), t[0])):
-        base = slugify(name)
-        ident = base
-        n = 2
-        while ident in used:
-            ident = f"{base}_{family(cls)}" if n == 2 else f"{base}_{family(cls)}{n}"
-            n += 1
-        used[ident] = name
-        alt = sorted({s for k in members for s in surfaces[k]} - {name})
-        qids = sorted({q for k in members for q in wikidata[k]})
-        all_docs = sorted({d for k in members for d in docs[k]})
-        all_dates = sorted({d for k in members for d in dates[k]})
-        entities[ident] = Entity(
-            id=ident, name=name, cls=cls, alt_labels=tuple(alt), wikidata=qids[0] if qids else "",
-            mentions=sum(counts[k] for k in members), documents=tuple(all_docs),
-            first_date=all_dates[0] if all_dates else "",
-        )
-        for k in members:
-            key_to_id[k] = ident
-    return entities, key_to_id
+        resolver.add(result)
+    return resolver.resolve()

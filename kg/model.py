@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 from .corpus import find_date
 from .errors import ExportError
 from .io import commit_all
-from .linking import resolve_entities
+from .linking import Resolver
 from .ontology import Ontology, load_ontology
-from .types import DocResult, DocumentRecord, Entity, Relation, SkippedDocument, Statement
+from .types import DocResult, DocumentRecord, Entity, Relation, RelationMention, SkippedDocument, Statement
 
 if TYPE_CHECKING:
     import networkx
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_BASE_IRI",
+    "GraphBuilder",
     "ON_REQUEST",
     "WRITERS",
     "KnowledgeGraph",
@@ -64,12 +65,12 @@ def register_writer(name: str, suffix: str, writer: Callable[[KnowledgeGraph, Pa
 
 
 def register_converter(name: str, converter: Callable[[KnowledgeGraph], Any]) -> None:
-    """Register an in-memory conversion (``"rdflib"``, ``"networkx"``)."""
+    """Register a conversion (``"rdflib"``, ``"networkx"``, ``"ntriples_file"``)."""
     _CONVERTERS[name] = converter
 
 
 #: While :meth:`KnowledgeGraph.write` runs: conversions already made, so that the writers of one
-#: family (Turtle, N-Triples, JSON-LD) share one rdflib graph instead of building it each.
+#: family (Turtle, N-Triples, JSON-LD) share one N-Triples file instead of making it each.
 _WRITING: ContextVar[dict[tuple[str, int], tuple[KnowledgeGraph, Any]] | None] = ContextVar(
     "kg_conversions", default=None)
 
@@ -117,6 +118,85 @@ def _combine(confidences: Iterable[float]) -> float:
     return round(1.0 - miss, 3)
 
 
+class GraphBuilder:
+    """Builds a :class:`KnowledgeGraph` from per-document results as they arrive.
+
+    Each :meth:`add` folds the document's entity mentions into the resolver
+    (which keeps tallies per name, not the mentions) and keeps the document's
+    record and relation mentions; :meth:`finish` resolves the entities and
+    turns relation mentions into statements and relations. The graph does not
+    depend on the order of the documents.
+    """
+
+    def __init__(self, ontology: Ontology | None = None) -> None:
+        self.onto = ontology or load_ontology()
+        self.resolver = Resolver(self.onto)
+        self.documents: dict[str, DocumentRecord] = {}
+        self.mentions: dict[str, tuple[RelationMention, ...]] = {}
+
+    def add(self, result: DocResult) -> None:
+        doc = result.document
+        self.resolver.add(result)
+        self.documents[doc.doc_id] = DocumentRecord(doc.doc_id, doc.path, "", doc.sha256, doc.title,
+                                                    doc.date, doc.warnings)
+        self.mentions[doc.doc_id] = result.relations
+
+    def finish(self, *, base_iri: str = DEFAULT_BASE_IRI, skipped: Iterable[SkippedDocument] = ()
+               ) -> KnowledgeGraph:
+        entities, key_to_id = self.resolver.resolve()
+        statements: dict[str, Statement] = {}
+        for doc_id in sorted(self.mentions):
+            doc = self.documents[doc_id]
+            for r in self.mentions.pop(doc_id):  # each document's mentions go as its statements come
+                st = _statement(doc, r, key_to_id)
+                if st is None:
+                    continue
+                old = statements.get(st.id)
+                if old is None or (old.asserted, old.confidence) < (st.asserted, st.confidence):
+                    statements[st.id] = st
+        grouped: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
+        symmetric = self.onto.symmetric
+        for st in statements.values():
+            s, o = st.subject, st.object
+            if st.predicate in symmetric and o < s:
+                s, o = o, s
+            grouped[(s, st.predicate, o)].append(st)
+        relations = []
+        for (s, p, o), sts in sorted(grouped.items()):
+            facts = [x for x in sts if x.asserted]
+            if not facts:
+                continue
+            dates = sorted(x.date for x in facts if x.date)
+            relations.append(Relation(s, p, o, tuple(sorted(x.id for x in sts)),
+                                      _combine(x.confidence for x in facts), dates[0] if dates else ""))
+        return KnowledgeGraph(entities=entities, relations=relations, statements=dict(sorted(statements.items())),
+                              documents=dict(sorted(self.documents.items())), skipped=list(skipped),
+                              base_iri=base_iri, ontology=self.onto)
+
+
+def _statement(doc: DocumentRecord, r: RelationMention, key_to_id: dict[str, str]) -> Statement | None:
+    """The statement a relation mention makes between resolved entities (None: unresolved or reflexive)."""
+    s, o = key_to_id.get(r.subject), key_to_id.get(r.object)
+    if s is None or o is None or s == o:
+        return None
+    quals = []
+    for k, v in r.qualifiers:
+        if k in {"date", "startDate"}:
+            iso = resolve_date(v, doc.date)
+            quals.append((k, iso) if iso else ("dateText", v))
+        else:
+            quals.append((k, v))
+    digest = hashlib.sha256(
+        "\x1f".join([doc.doc_id, s, r.predicate, o, str(r.start), str(r.end)]).encode()
+    ).hexdigest()[:16]
+    return Statement(
+        id=f"{doc.doc_id}-{digest}", subject=s, predicate=r.predicate, object=o, doc_id=doc.doc_id,
+        sentence=r.sentence, start=r.start, end=r.end, confidence=r.confidence,
+        modality=r.modality, subject_text=r.subject_text, object_text=r.object_text,
+        trigger=r.trigger, qualifiers=tuple(sorted(set(quals))), date=doc.date,
+    )
+
+
 @dataclass
 class KnowledgeGraph:
     """Entities, relations and statements of a corpus.
@@ -141,57 +221,11 @@ class KnowledgeGraph:
     def from_results(cls, results: Iterable[DocResult], *, base_iri: str = DEFAULT_BASE_IRI,
                      skipped: Iterable[SkippedDocument] = (), ontology: Ontology | None = None
                      ) -> KnowledgeGraph:
-        onto = ontology or load_ontology()
-        results = sorted(results, key=lambda r: r.document.doc_id)
-        entities, key_to_id = resolve_entities(results, onto)
-        statements: dict[str, Statement] = {}
-        documents = {}
+        """The graph of per-document results, in any order (see :class:`GraphBuilder`)."""
+        builder = GraphBuilder(ontology)
         for result in results:
-            doc = result.document
-            documents[doc.doc_id] = DocumentRecord(doc.doc_id, doc.path, "", doc.sha256, doc.title,
-                                                   doc.date, doc.warnings)
-            for r in result.relations:
-                s, o = key_to_id.get(r.subject), key_to_id.get(r.object)
-                if s is None or o is None or s == o:
-                    continue
-                quals = []
-                for k, v in r.qualifiers:
-                    if k in {"date", "startDate"}:
-                        iso = resolve_date(v, doc.date)
-                        quals.append((k, iso) if iso else ("dateText", v))
-                    else:
-                        quals.append((k, v))
-                digest = hashlib.sha256(
-                    "\x1f".join([doc.doc_id, s, r.predicate, o, str(r.start), str(r.end)]).encode()
-                ).hexdigest()[:16]
-                sid = f"{doc.doc_id}-{digest}"
-                st = Statement(
-                    id=sid, subject=s, predicate=r.predicate, object=o, doc_id=doc.doc_id,
-                    sentence=r.sentence, start=r.start, end=r.end, confidence=r.confidence,
-                    modality=r.modality, subject_text=r.subject_text, object_text=r.object_text,
-                    trigger=r.trigger, qualifiers=tuple(sorted(set(quals))), date=doc.date,
-                )
-                old = statements.get(sid)
-                if old is None or (old.asserted, old.confidence) < (st.asserted, st.confidence):
-                    statements[sid] = st
-        grouped: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
-        symmetric = onto.symmetric
-        for st in statements.values():
-            s, o = st.subject, st.object
-            if st.predicate in symmetric and o < s:
-                s, o = o, s
-            grouped[(s, st.predicate, o)].append(st)
-        relations = []
-        for (s, p, o), sts in sorted(grouped.items()):
-            facts = [x for x in sts if x.asserted]
-            if not facts:
-                continue
-            dates = sorted(x.date for x in facts if x.date)
-            relations.append(Relation(s, p, o, tuple(sorted(x.id for x in sts)),
-                                      _combine(x.confidence for x in facts), dates[0] if dates else ""))
-        return cls(entities=entities, relations=relations, statements=dict(sorted(statements.items())),
-                   documents=dict(sorted(documents.items())), skipped=list(skipped),
-                   base_iri=base_iri, ontology=onto)
+            builder.add(result)
+        return builder.finish(base_iri=base_iri, skipped=skipped)
 
     # -- views ------------------------------------------------------------------------
 
