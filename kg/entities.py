@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import functools
 import logging
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.attrs import IDX, LENGTH, ORTH
+from spacy.attrs import IS_ALPHA, IS_SPACE, LENGTH, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -112,24 +112,19 @@ class TitleCaseLines:
     """
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.n = len(doc)
-        # Where the line breaks are, from the text: a "\n" inside a token's text makes it a
-        # newline token, one in the whitespace after a token ends the line after it.
-        offsets = doc.to_array([IDX, LENGTH]).tolist() if self.n else []
-        starts = [o[0] for o in offsets]
-        ws_break: set[int] = set()
-        self.newline_tokens: set[int] = set()
-        text = doc.text
-        p = text.find("\n")
-        while p != -1:
-            j = bisect_right(starts, p) - 1
-            if j >= 0:
-                (self.newline_tokens if p < starts[j] + offsets[j][1] else ws_break).add(j)
-            p = text.find("\n", p + 1)
-        self.breaks_after = sorted(ws_break | self.newline_tokens)  # a line starts after these
-        self.stops = sorted({j + 1 for j in ws_break} | self.newline_tokens | {self.n})  # ... and ends at these
+        self.n = n = len(doc)
+        # One read of the Doc's arrays instead of a Token object per token. spaCy keeps line
+        # breaks in tokens of their own (a token's trailing whitespace is one space or none),
+        # so the newline tokens are the white-space tokens holding a "\n".
+        self._strings = doc.vocab.strings
+        rows = doc.to_array([IS_SPACE, IS_ALPHA, LENGTH, ORTH]).tolist() if n else []
+        self._alpha = [r[1] and r[2] > 3 for r in rows]  # a word of four letters or more
+        self._orth = [r[3] for r in rows]
+        newlines = [i for i, r in enumerate(rows) if r[0] and "\n" in self._strings[r[3]]]
+        self.breaks_after = newlines  # a line starts after each of these ...
+        self.stops = sorted({*newlines, n})  # ... and ends at each of these (a newline token is a line of its own)
         self._seen: dict[tuple[int, int], bool] = {}
+        self._capital: dict[int, bool] = {}
 
     def __call__(self, span: Span) -> bool:
         if not len(span):
@@ -141,10 +136,16 @@ class TitleCaseLines:
         bounds = (first, last)
         verdict = self._seen.get(bounds)
         if verdict is None:
-            line = self.doc[bounds[0]:bounds[1]]
-            words = [t for t in line if t.is_alpha and len(t) > 3]
-            verdict = not (len(words) < 4 or line[-1].text in {".", "?", "!"} and len(words) > 12) and \
-                sum(1 for t in words if t.text[0].isupper()) >= 0.8 * len(words)
+            words = [self._orth[i] for i in range(first, last) if self._alpha[i]]
+            ending = self._strings[self._orth[last - 1]]
+            if len(words) < 4 or ending in {".", "?", "!"} and len(words) > 12:
+                verdict = False
+            else:
+                capital = self._capital
+                for h in words:
+                    if h not in capital:
+                        capital[h] = self._strings[h][0].isupper()
+                verdict = sum(capital[h] for h in words) >= 0.8 * len(words)
             self._seen[bounds] = verdict
         return verdict
 
