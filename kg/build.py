@@ -24,7 +24,7 @@ from .corpus import Source, discover, iter_records, record_from_text
 from .entities import ERROR_KEY, entity_key
 from .errors import InputError, KGError
 from .io import atomic_path
-from .model import DEFAULT_BASE_IRI, KnowledgeGraph
+from .model import DEFAULT_BASE_IRI, GraphBuilder, KnowledgeGraph
 from .ontology import load_ontology
 from .pipeline import load_pipeline, model_name
 from .types import DocResult, DocumentRecord, EntityMention, RelationMention, SkippedDocument
@@ -130,9 +130,12 @@ def _merge(record: DocumentRecord, parts: list[DocResult]) -> DocResult:
                      tuple(r for p in parts for r in p.relations))
 
 
-def process_records(nlp: Language, records: Iterable[DocumentRecord], *, jobs: int = 1,
+def process_records(nlp: Language, records: Iterable[DocumentRecord], *,
                     batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[DocResult]:
-    """Parse records with ``nlp.pipe`` and yield one :class:`DocResult` per record, in order."""
+    """Parse records with ``nlp.pipe`` in this process and yield one :class:`DocResult` per record, in order.
+
+    (Several processes: ``build(..., jobs=N)``, which runs this in each worker.)
+    """
     limit = min(CHUNK_CHARS, max(1000, nlp.max_length - 1))
 
     def pieces() -> Iterator[tuple[str, tuple[DocumentRecord, int, int, int]]]:
@@ -142,7 +145,7 @@ def process_records(nlp: Language, records: Iterable[DocumentRecord], *, jobs: i
                 yield text, (record, offset, n, len(chunks))
 
     pending: list[DocResult] = []
-    stream = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=max(1, jobs))
+    stream = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
     while True:
         try:
             doc, (record, offset, n, total) = next(stream)
@@ -190,10 +193,41 @@ def register_executor(name: str, executor: Executor) -> None:
 def _run_local(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch_size: int,
                config: str | None = None,
                scheduler: str | None, total: int) -> Iterator[DocResult]:
-    """spaCy's own ``nlp.pipe(n_process=jobs)`` in this machine's processes."""
+    """``nlp.pipe`` in this process, or with ``jobs`` > 1 in a pool of worker processes (:func:`_run_pool`)."""
     nlp = load_pipeline(model, config)
-    for result in process_records(nlp, records, jobs=jobs, batch_size=batch_size):
-        yield _without_text(result)
+    if jobs <= 1:
+        for result in process_records(nlp, records, batch_size=batch_size):
+            yield _without_text(result)
+        return
+    yield from _run_pool(records, model=model, config=config, jobs=jobs, batch_size=batch_size)
+
+
+def _run_pool(records: Iterable[DocumentRecord], *, model: str, config: str | None, jobs: int,
+              batch_size: int) -> Iterator[DocResult]:
+    """Batches of records parsed by ``jobs`` worker processes, results yielded in input order.
+
+    Each worker runs the whole pipeline *and* the reduction to :class:`DocResult`
+    (:func:`extract_batch`) and sends back only those small records, where
+    spaCy's own ``n_process`` would send every parsed ``Doc`` back to this
+    process to be deserialised and reduced here, one at a time. Workers are
+    forked after the model is loaded here, so they start at once and share its
+    memory (where ``fork`` is unavailable they load the model themselves). At
+    most two batches per worker are in flight, so memory does not grow with the
+    corpus.
+    """
+    import multiprocessing
+    from collections import deque
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    pending: deque = deque()
+    with ctx.Pool(jobs, initializer=load_pipeline, initargs=(model, config)) as pool:
+        for batch in _batched(records, batch_size):
+            pending.append(pool.apply_async(extract_batch, (batch, model, batch_size, config)))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def _batched(items: Iterable[DocumentRecord], size: int) -> Iterator[list[DocumentRecord]]:
@@ -323,11 +357,18 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
         name = model_name(model)
     total = len(found) + len(texts)
     store = DocCache(Path(out) / CACHE_DIR, fingerprint(name, config)) if out is not None and cache else None
-    results: list[DocResult] = []
+    builder = GraphBuilder(onto)  # takes each result as it comes: no list of all results
+    done = 0
+
+    def take(result: DocResult) -> None:
+        nonlocal done
+        builder.add(result)
+        done += 1
+        tick()
 
     def tick() -> None:
         if progress:
-            progress(len(results) + len(skipped), total)
+            progress(done + len(skipped), total)
 
     def records() -> Iterator[DocumentRecord]:
         """Records to parse: read each source, answer what the cache knows at once."""
@@ -339,8 +380,7 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
                 continue
             hit = store.get(item) if store is not None else None
             if hit is not None:
-                results.append(_without_text(hit))
-                tick()
+                take(_without_text(hit))
                 continue
             yield item
 
@@ -353,10 +393,8 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
                           scheduler=scheduler, total=total):
             if store is not None:
                 store.put(result)
-            results.append(result)
-            tick()
-    graph = KnowledgeGraph.from_results(results, base_iri=base_iri, skipped=sorted(
-        skipped, key=lambda s: s.path), ontology=onto)
+            take(result)
+    graph = builder.finish(base_iri=base_iri, skipped=sorted(skipped, key=lambda s: s.path))
     result = BuildResult(graph)
     if out is not None and graph.documents:
         result.files = graph.write(out)
