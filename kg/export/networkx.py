@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -32,7 +33,7 @@ from .rdf import entity_iri
 if TYPE_CHECKING:
     from ..model import KnowledgeGraph
 
-__all__ = ["to_networkx", "write_gexf", "write_graphml", "palette", "FALLBACK_COLOR"]
+__all__ = ["to_networkx", "node_rows", "edge_rows", "write_gexf", "write_graphml", "palette", "FALLBACK_COLOR"]
 
 #: Colour of a class the ontology gives no ``kg:color``.
 FALLBACK_COLOR = "#BAB0AC"
@@ -75,6 +76,48 @@ def _flatten(data: dict[str, Any], reserved: set[str]) -> None:
         data[key] = _scalar(data[key])
 
 
+def node_rows(graph: KnowledgeGraph) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(entity id, display attributes) per entity, sorted by id: what a node of :func:`to_networkx` carries."""
+    colors = palette(graph)
+    strength: dict[str, int] = {}
+    for _u, _v, _key, data in edge_rows(graph):
+        strength[_u] = strength.get(_u, 0) + data["weight"]
+        if _v != _u:
+            strength[_v] = strength.get(_v, 0) + data["weight"]
+    for eid in sorted(graph.entities):
+        e = graph.entities[eid]
+        data = {
+            "label": clean_text(e.name).strip() or e.id,  # Gephi drops an empty label
+            "kg_class": e.cls,
+            "color": colors.get(e.cls, _FALLBACK),
+            "wikidata": e.wikidata,
+            "alt_labels": "; ".join(e.alt_labels),
+            "mentions": e.mentions,
+            "documents": len(e.documents),
+            "first_seen": e.first_date if _ISO_DATE.fullmatch(e.first_date or "") else "",
+            "iri": str(entity_iri(graph, e.id)),
+            "weighted_degree": int(strength.get(eid, 0)),
+            "size": round(10.0 + 6.0 * math.sqrt(strength.get(eid, 0)), 2),
+        }
+        _flatten(data, _RESERVED_NODE)
+        yield eid, data
+
+
+def edge_rows(graph: KnowledgeGraph) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """(subject, object, key, attributes) per relation, keys ``subject|relation|object`` unique."""
+    seen: set[str] = set()
+    for r in graph.relations:
+        key = f"{r.subject}|{r.predicate}|{r.object}"
+        if key in seen or r.subject not in graph.entities or r.object not in graph.entities:
+            continue  # the same relation twice (a symmetric one read in both directions)
+        seen.add(key)
+        data = {"label": r.predicate, "relation": r.predicate, "weight": r.weight,
+                "confidence": float(r.confidence),
+                "first_seen": r.first_date if _ISO_DATE.fullmatch(r.first_date or "") else ""}
+        _flatten(data, _RESERVED_EDGE)
+        yield r.subject, r.object, key, data
+
+
 def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     """A MultiDiGraph of the asserted relations, with display attributes.
 
@@ -85,50 +128,9 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     of statements), ``confidence``, ``first_seen``. Edge keys are
     ``subject|relation|object``, unique across the graph.
     """
-    colors = palette(graph)
     g = nx.MultiDiGraph(name="kg-builder graph")
-    for e in sorted(graph.entities.values(), key=lambda e: e.id):
-        g.add_node(
-            e.id,
-            label=clean_text(e.name).strip() or e.id,  # Gephi drops an empty label
-            kg_class=e.cls,
-            color=colors.get(e.cls, _FALLBACK),
-            wikidata=e.wikidata,
-            alt_labels="; ".join(e.alt_labels),
-            mentions=e.mentions,
-            documents=len(e.documents),
-            first_seen=e.first_date if _ISO_DATE.fullmatch(e.first_date or "") else "",
-            iri=str(entity_iri(graph, e.id)),
-        )
-    for r in graph.relations:
-        key = f"{r.subject}|{r.predicate}|{r.object}"
-        if g.has_edge(r.subject, r.object, key=key):
-            continue  # the same relation twice (a symmetric one read in both directions)
-        g.add_edge(
-            r.subject, r.object, key=key,
-            label=r.predicate, relation=r.predicate, weight=r.weight, confidence=float(r.confidence),
-            first_seen=r.first_date if _ISO_DATE.fullmatch(r.first_date or "") else "",
-        )
-    strength = dict(g.degree(weight="weight"))
-    for node, data in g.nodes(data=True):
-        data["weighted_degree"] = int(strength.get(node, 0))
-        data["size"] = round(10.0 + 6.0 * math.sqrt(strength.get(node, 0)), 2)
-        _flatten(data, _RESERVED_NODE)
-    for _, _, data in g.edges(data=True):
-        _flatten(data, _RESERVED_EDGE)
-    return g
-
-
-def _for_gephi(graph: KnowledgeGraph) -> nx.MultiDiGraph:
-    """The NetworkX graph with GEXF's viz and time attributes (colour and size move to viz)."""
-    g = to_networkx(graph)
-    for _, data in g.nodes(data=True):
-        data["viz"] = {"color": _rgb(data.pop("color")), "size": data.pop("size")}
-        if data["first_seen"]:
-            data["start"] = data["first_seen"]
-    for _, _, data in g.edges(data=True):
-        if data["first_seen"]:
-            data["start"] = data["first_seen"]
+    g.add_nodes_from(node_rows(graph))
+    g.add_edges_from(edge_rows(graph))
     return g
 
 
@@ -140,24 +142,106 @@ def _for_graphml(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     return g
 
 
+_GEXF = "http://www.gexf.net/1.2draft"
+_VIZ = "http://www.gexf.net/1.2draft/viz"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
 def write_gexf(graph: KnowledgeGraph, path: Path) -> None:
-    """GEXF 1.2draft for Gephi and Gephi Lite (dynamic, ``timeformat="date"``, where dates exist)."""
-    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
-    # NetworkX stamps today's date into <meta>; use the newest document date instead
-    # (or none), so the same input gives the same bytes on any day.
-    meta = writer.xml.find("meta")
-    if meta is not None:
-        dates = sorted(d.date for d in graph.documents.values() if d.date)
-        if dates:
-            meta.set("lastmodifieddate", dates[-1])
-        else:
-            del meta.attrib["lastmodifieddate"]
-        creator = meta.find("creator")
-        if creator is not None:
-            creator.text = "kg-builder"
-    writer.add_graph(_for_gephi(graph))
-    with open(path, "wb") as fh:
-        writer.write(fh)
+    """GEXF 1.2draft for Gephi and Gephi Lite, streamed node by node (lxml), never held as one tree.
+
+    The layout is NetworkX's (``nx.write_gexf`` of :func:`to_networkx`, which
+    builds the whole document in memory): ``label`` on the node, colour and size
+    as ``viz:color`` / ``viz:size``, the rest as declared ``attvalues``, edge
+    keys as ``networkx_key``, so ``nx.read_gexf`` restores the same graph.
+    Where entities or relations have dates the graph is ``mode="dynamic"`` with
+    ``timeformat="date"`` and a ``start`` per node and edge (Gephi's timeline).
+    The ``<meta>`` date is the newest document date (or none), never today's:
+    the same input gives the same bytes on any day.
+    """
+    from lxml import etree
+
+    node_attrs = ["kg_class", "wikidata", "alt_labels", "mentions", "documents", "first_seen", "iri",
+                  "weighted_degree"]
+    edge_attrs = ["relation", "confidence", "first_seen", "networkx_key"]
+    first_node = next(node_rows(graph), None)
+    first_edge = next(edge_rows(graph), None)
+    node_types = {k: _GEXF_TYPES[type(first_node[1][k])] for k in node_attrs} if first_node else \
+        dict.fromkeys(node_attrs, "string")
+    edge_types = {k: _GEXF_TYPES[type(first_edge[3][k])] for k in edge_attrs[:-1]} if first_edge else \
+        dict.fromkeys(edge_attrs[:-1], "string")
+    edge_types["networkx_key"] = "string"
+    node_ids = {k: str(i) for i, k in enumerate(node_attrs)}
+    edge_ids = {k: str(i) for i, k in enumerate(edge_attrs, start=len(node_attrs))}
+    dated = any(_ISO_DATE.fullmatch(e.first_date or "") for e in graph.entities.values()) or \
+        any(_ISO_DATE.fullmatch(r.first_date or "") for r in graph.relations)
+    graph_attrs = {"defaultedgetype": "directed", "mode": "dynamic" if dated else "static",
+                   "name": "kg-builder graph"}
+    if dated:
+        graph_attrs["timeformat"] = "date"
+    dates = sorted(d.date for d in graph.documents.values() if d.date)
+    g_, v_ = f"{{{_GEXF}}}", f"{{{_VIZ}}}"
+
+    with open(path, "wb") as fh, etree.xmlfile(fh, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element(g_ + "gexf", {f"{{{_XSI}}}schemaLocation": f"{_GEXF} {_GEXF}/gexf.xsd", "version": "1.2"},
+                        nsmap={None: _GEXF, "viz": _VIZ, "xsi": _XSI}):
+            xf.write("\n")
+            with xf.element(g_ + "meta", {"lastmodifieddate": dates[-1]} if dates else {}):
+                with xf.element(g_ + "creator"):
+                    xf.write("kg-builder")
+            xf.write("\n")
+            with xf.element(g_ + "graph", graph_attrs):
+                for cls, ids, types in (("node", node_ids, node_types), ("edge", edge_ids, edge_types)):
+                    xf.write("\n")
+                    with xf.element(g_ + "attributes", {"class": cls, "mode": "static"}):
+                        for name, ident in ids.items():
+                            xf.write("\n")
+                            with xf.element(g_ + "attribute", {"id": ident, "title": name, "type": types[name]}):
+                                pass
+                xf.write("\n")
+                with xf.element(g_ + "nodes"):
+                    for node, data in node_rows(graph):
+                        attrs = {"id": node, "label": data["label"]}
+                        if data["first_seen"]:
+                            attrs["start"] = data["first_seen"]
+                        xf.write("\n")
+                        with xf.element(g_ + "node", attrs):
+                            rgb = _rgb(data["color"])
+                            with xf.element(v_ + "color", {k: str(v) for k, v in rgb.items()}):
+                                pass
+                            with xf.element(v_ + "size", {"value": str(data["size"])}):
+                                pass
+                            with xf.element(g_ + "attvalues"):
+                                for name in node_attrs:
+                                    with xf.element(g_ + "attvalue", {"for": node_ids[name],
+                                                                      "value": _gexf_value(data[name])}):
+                                        pass
+                xf.write("\n")
+                with xf.element(g_ + "edges"):
+                    for n, (u, v, key, data) in enumerate(edge_rows(graph)):
+                        attrs = {"source": u, "target": v, "id": str(n), "label": data["label"],
+                                 "weight": str(data["weight"])}
+                        if data["first_seen"]:
+                            attrs["start"] = data["first_seen"]
+                        xf.write("\n")
+                        with xf.element(g_ + "edge", attrs):
+                            with xf.element(g_ + "attvalues"):
+                                for name in edge_attrs:
+                                    value = key if name == "networkx_key" else data[name]
+                                    with xf.element(g_ + "attvalue", {"for": edge_ids[name],
+                                                                      "value": _gexf_value(value)}):
+                                        pass
+                xf.write("\n")
+            xf.write("\n")
+
+
+def _gexf_value(value: Any) -> str:
+    """An attribute value as GEXF text (booleans as ``true``/``false``, as NetworkX writes them)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def write_graphml(graph: KnowledgeGraph, path: Path) -> None:
