@@ -11,6 +11,7 @@ sentence, offsets, confidence, modality and qualifiers.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -73,7 +74,11 @@ def _segment(local: str) -> str:
     >>> _segment('a "b"/c')
     'a%20%22b%22%2Fc'
     """
-    return quote(local, safe="")
+    return local if _UNRESERVED.fullmatch(local) else quote(local, safe="")
+
+
+#: What ``quote(..., safe="")`` leaves as it is.
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 def entity_iri(graph: KnowledgeGraph, entity_id: str) -> URIRef:
@@ -130,6 +135,7 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
     t = _Terms(graph)
     a, label, derived = t[str(RDF.type)], t[str(RDFS.label)], t[str(PROV.wasDerivedFrom)]
     integer, decimal, boolean = t[str(XSD.integer)], t[str(XSD.decimal)], t[str(XSD.boolean)]
+    xsd_string = t[str(XSD.string)]
     Triple, Literal_ = ox.Triple, ox.Literal
 
     for doc_id in sorted(graph.documents):
@@ -170,6 +176,15 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
     statement_class = t[str(KG.Statement)]
     qualifier_terms = {key: (t[str(prop)], t[str(dtype)] if dtype is not None else None)
                        for key, (prop, dtype) in _QUALIFIER_PROPS.items()}
+    literals: dict[tuple[str, Any], ox.Literal] = {}  # the few values that repeat (modality, confidence, ...)
+
+    def typed(value: str, datatype: ox.NamedNode) -> ox.Literal:
+        lit = literals.get((value, datatype))
+        if lit is None:
+            lit = literals[(value, datatype)] = Literal_(value, datatype=datatype)
+        return lit
+
+    true, false = Literal_("true", datatype=boolean), Literal_("false", datatype=boolean)
     for sid in sorted(graph.statements):
         st = graph.statements[sid]
         node = t.statement(sid)
@@ -181,9 +196,9 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
         yield Triple(node, sentence, Literal_(_clean(st.sentence), language="en"))
         yield Triple(node, start, Literal_(str(st.start), datatype=integer))
         yield Triple(node, end, Literal_(str(st.end), datatype=integer))
-        yield Triple(node, confidence, Literal_(f"{st.confidence:.3f}", datatype=decimal))
-        yield Triple(node, modality, Literal_(st.modality))
-        yield Triple(node, asserted, Literal_("true" if st.asserted else "false", datatype=boolean))
+        yield Triple(node, confidence, typed(f"{st.confidence:.3f}", decimal))
+        yield Triple(node, modality, typed(st.modality, xsd_string))
+        yield Triple(node, asserted, true if st.asserted else false)
         if st.trigger:
             yield Triple(node, trigger, Literal_(_clean(st.trigger)))
         if st.subject_text:
