@@ -107,11 +107,7 @@ def _doc_aliases(keys: dict[str, dict], onto: Ontology) -> list[tuple[str, str]]
                     pairs.append((short, long))  # "Kestrel" / "Kestrel Security", names no gazetteer knows
             if len(stoks) == 1 and initials(keys[long]["name"]).lower() == sname and len(sname) >= 2:
                 pairs.append((short, long))
-    # A short name that fits two different long names is ambiguous: merge neither.
-    by_short: dict[str, set[str]] = defaultdict(set)
-    for s, l in pairs:
-        by_short[s].add(l)
-    return [(s, l) for s, l in pairs if len(by_short[s]) == 1]
+    return pairs
 
 
 class Resolver:
@@ -172,9 +168,14 @@ class Resolver:
         for key in self.counts:
             uf.find(key)
         long_side: set[str] = set()
+        longs: dict[str, set[str]] = defaultdict(set)
+        for short, long in self.aliases:
+            longs[short].add(long)
         for short, long in sorted(self.aliases):
             if short in self.gazetteer_keys and long in self.gazetteer_keys:
                 continue  # two names the gazetteer knows apart stay apart
+            if len(longs[short]) > 1:
+                continue  # "Huang" for "Jensen Huang" here and "Kevin Huang" there: ambiguous, merge neither
             uf.union(short, long)
             long_side.add(long)
         by_qid: dict[str, str] = {}

@@ -133,9 +133,17 @@ class GraphBuilder:
         self.resolver = Resolver(self.onto)
         self.documents: dict[str, DocumentRecord] = {}
         self.mentions: dict[str, tuple[RelationMention, ...]] = {}
+        self._finished = False
 
     def add(self, result: DocResult) -> None:
         doc = result.document
+        if self._finished:
+            raise ValueError("GraphBuilder.finish() was called: make a new builder for another graph")
+        known = self.documents.get(doc.doc_id)
+        if known is not None:
+            if known.sha256 == doc.sha256:
+                return  # the same text twice (raw strings get ids from their hash)
+            raise ValueError(f"Two different documents with the id {doc.doc_id!r}")
         self.resolver.add(result)
         self.documents[doc.doc_id] = DocumentRecord(doc.doc_id, doc.path, "", doc.sha256, doc.title,
                                                     doc.date, doc.warnings)
@@ -143,6 +151,10 @@ class GraphBuilder:
 
     def finish(self, *, base_iri: str = DEFAULT_BASE_IRI, skipped: Iterable[SkippedDocument] = ()
                ) -> KnowledgeGraph:
+        """The graph; once per builder (the relation mentions are let go as their statements are made)."""
+        if self._finished:
+            raise ValueError("GraphBuilder.finish() was already called: make a new builder for another graph")
+        self._finished = True
         entities, key_to_id = self.resolver.resolve()
         statements: dict[str, Statement] = {}
         for doc_id in sorted(self.mentions):

@@ -353,6 +353,38 @@ def test_ambiguous_short_name_within_one_document_merges_nothing(seed):
     assert len(set(key_to_id.values())) == 3
 
 
+def test_short_name_for_different_long_names_in_different_documents_merges_nothing():
+    """"Kestrel" is "Kestrel Security" in one story and "Kestrel Labs" in another: the name key is
+    shared across documents, so merging it with either would join two companies through it."""
+    docs = [doc("a", [mention("Kestrel", "Company"), mention("Kestrel Security", "Company", start=10)]),
+            doc("b", [mention("Kestrel", "Company"), mention("Kestrel Labs", "Company", start=10)])]
+    entities, _ = _resolve(docs)
+    assert sorted(entities) == ["Kestrel", "Kestrel_Labs", "Kestrel_Security"]
+    # one defining document alone still merges the short name into its long one
+    entities, _ = _resolve(docs[:1])
+    assert sorted(entities) == ["Kestrel_Security"]
+
+
+def test_graph_builder_refuses_a_second_finish_and_a_different_text_under_a_known_id():
+    builder = GraphBuilder()
+    builder.add(doc("a", [mention("Kestrel", "Company")]))
+    builder.add(doc("a", [mention("Kestrel", "Company")]))  # the same text again: ignored
+    clash = DocResult(DocumentRecord("a", "news/a2.txt", "", "f" * 64), ())
+    with pytest.raises(ValueError, match="Two different documents"):
+        builder.add(clash)
+    graph = builder.finish()
+    assert graph.entities["Kestrel"].mentions == 1
+    with pytest.raises(ValueError, match="already called"):
+        builder.finish()
+
+
+def _resolve(docs):
+    resolver = Resolver()
+    for d in docs:
+        resolver.add(d)
+    return resolver.resolve()
+
+
 # -- 2. JSON-LD node objects ----------------------------------------------------------------------
 
 EX = "http://example.org/ns/"
