@@ -71,42 +71,48 @@ class _UnionFind:
             self.parent[rb] = ra
 
 
-def _doc_aliases(keys: dict[str, dict], onto: Ontology) -> list[tuple[str, str]]:
-    """(short, long) key pairs that name one thing within one document."""
+def _company_words(onto: Ontology) -> frozenset[str]:
+    """Words that may follow a company's short name in its long one ("Electronics", "Inc")."""
     lex = onto.lexicon
-    heads = {w.lower() for w in lex["entities"]["company_heads"]} | {
-        w.lower().rstrip(".") for w in lex["names"]["legal_suffixes"]
-    }
+    return frozenset({w.lower() for w in lex["entities"]["company_heads"]} | {
+        w.lower().rstrip(".") for w in lex["names"]["legal_suffixes"]})
+
+
+def _doc_aliases(keys: dict[str, dict], heads: frozenset[str]) -> list[tuple[str, str]]:
+    """(short, long) key pairs that name one thing within one document (``heads``: :func:`_company_words`)."""
     org_names = {k.split("/", 1)[1] for k in keys if k.startswith("org/")}
+    by_family: dict[str, list[tuple[str, list[str], str]]] = defaultdict(list)
+    for key in keys:
+        fam, name = key.split("/", 1)
+        by_family[fam].append((key, name.split(), name))
     pairs = []
-    for short in keys:
-        fam, sname = short.split("/", 1)
-        stoks = sname.split()
-        for long in keys:
-            if long == short or not long.startswith(fam + "/"):
-                continue
-            lname = long.split("/", 1)[1]
-            ltoks = lname.split()
-            if len(ltoks) <= len(stoks):
-                # acronyms are shorter in characters, not tokens
-                if len(stoks) == 1 and initials(keys[long]["name"]).lower() == sname and len(sname) >= 2:
+    for fam, members in by_family.items():
+        for short, stoks, sname in members:
+            acronym_like = len(stoks) == 1 and len(sname) >= 2
+            for long, ltoks, _lname in members:
+                if long == short:
+                    continue
+                if len(ltoks) <= len(stoks):
+                    # acronyms are shorter in characters, not tokens
+                    if acronym_like and initials(keys[long]["name"]).lower() == sname:
+                        pairs.append((short, long))
+                    continue
+                if fam == "person" and len(stoks) == 1 and ltoks[-1] == stoks[0]:
                     pairs.append((short, long))
-                continue
-            if fam == "person" and len(stoks) == 1 and ltoks[-1] == stoks[0]:
-                pairs.append((short, long))
-            elif fam == "org" and keys[short].get("cls") == keys[long].get("cls") == "GovernmentBody" \
-                    and ltoks[-len(stoks):] == stoks:
-                pairs.append((short, long))  # "the Commission" after "the European Commission"
-            elif fam in {"org", "product"}:
-                prefix = ltoks[: len(stoks)] == stoks
-                if prefix and all(t in heads for t in ltoks[len(stoks):]):
-                    pairs.append((short, long))  # "Samsung" / "Samsung Electronics"
-                elif fam == "product" and ltoks[-len(stoks):] == stoks and " ".join(ltoks[: -len(stoks)]) in org_names:
-                    pairs.append((short, long))  # "Galaxy" / "Samsung Galaxy"
-                elif fam == "org" and prefix and not keys[short].get("known") and not keys[long].get("known"):
-                    pairs.append((short, long))  # "Kestrel" / "Kestrel Security", names no gazetteer knows
-            if len(stoks) == 1 and initials(keys[long]["name"]).lower() == sname and len(sname) >= 2:
-                pairs.append((short, long))
+                elif fam == "org" and keys[short].get("cls") == keys[long].get("cls") == "GovernmentBody" \
+                        and ltoks[-len(stoks):] == stoks:
+                    pairs.append((short, long))  # "the Commission" after "the European Commission"
+                elif fam in {"org", "product"}:
+                    prefix = ltoks[: len(stoks)] == stoks
+                    if prefix and all(t in heads for t in ltoks[len(stoks):]):
+                        pairs.append((short, long))  # "Samsung" / "Samsung Electronics"
+                    elif fam == "product" and ltoks[-len(stoks):] == stoks and \
+                            " ".join(ltoks[: -len(stoks)]) in org_names:
+                        pairs.append((short, long))  # "Galaxy" / "Samsung Galaxy"
+                    elif fam == "org" and prefix and not keys[short].get("known") and not keys[long].get("known"):
+                        pairs.append((short, long))  # "Kestrel" / "Kestrel Security", names no gazetteer knows
+                if acronym_like and initials(keys[long]["name"]).lower() == sname:
+                    pairs.append((short, long))
     return pairs
 
 
@@ -122,6 +128,7 @@ class Resolver:
 
     def __init__(self, ontology: Ontology | None = None) -> None:
         self.onto = ontology or load_ontology()
+        self._heads = _company_words(self.onto)
         self.names: dict[str, Counter[str]] = defaultdict(Counter)
         self.classes: dict[str, Counter[str]] = defaultdict(Counter)
         self.surfaces: dict[str, set[str]] = defaultdict(set)
@@ -160,7 +167,7 @@ class Resolver:
             doc_keys.setdefault(key, {"name": m.name, "cls": m.cls, "known": False})
             if m.via == "gazetteer":
                 doc_keys[key]["known"] = True
-        self.aliases.update(_doc_aliases(doc_keys, self.onto))
+        self.aliases.update(_doc_aliases(doc_keys, self._heads))
 
     def resolve(self) -> tuple[dict[str, Entity], dict[str, str]]:
         """The entities by id, and a map from mention key to entity id."""
