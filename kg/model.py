@@ -9,7 +9,10 @@ whatever order documents were processed in.
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 import re
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
@@ -122,17 +125,20 @@ class GraphBuilder:
     """Builds a :class:`KnowledgeGraph` from per-document results as they arrive.
 
     Each :meth:`add` folds the document's entity mentions into the resolver
-    (which keeps tallies per name, not the mentions) and keeps the document's
-    record and relation mentions; :meth:`finish` resolves the entities and
-    turns relation mentions into statements and relations. The graph does not
-    depend on the order of the documents.
+    (which keeps tallies per name, not the mentions) and sets the document's
+    relation mentions aside in a temporary file (they are needed only once
+    the entities are resolved); :meth:`finish` resolves the entities and turns
+    relation mentions into statements and relations. Memory grows with the
+    number of distinct names, not with the corpus, until :meth:`finish`. The
+    graph does not depend on the order of the documents.
     """
 
     def __init__(self, ontology: Ontology | None = None) -> None:
         self.onto = ontology or load_ontology()
         self.resolver = Resolver(self.onto)
         self.documents: dict[str, DocumentRecord] = {}
-        self.mentions: dict[str, tuple[RelationMention, ...]] = {}
+        self._spill = tempfile.TemporaryFile(prefix="kg-mentions-")  # deleted when closed or collected
+        self._offsets: dict[str, tuple[int, int]] = {}  # doc id -> (offset, length) in the spill file
         self._finished = False
 
     def add(self, result: DocResult) -> None:
@@ -147,26 +153,38 @@ class GraphBuilder:
         self.resolver.add(result)
         self.documents[doc.doc_id] = DocumentRecord(doc.doc_id, doc.path, "", doc.sha256, doc.title,
                                                     doc.date, doc.warnings)
-        self.mentions[doc.doc_id] = result.relations
+        if result.relations:
+            data = pickle.dumps(result.relations, protocol=pickle.HIGHEST_PROTOCOL)
+            self._offsets[doc.doc_id] = (self._spill.seek(0, os.SEEK_END), len(data))
+            self._spill.write(data)
+
+    def _mentions(self, doc_id: str) -> tuple[RelationMention, ...]:
+        """A document's relation mentions, back from the spill file (this process wrote them)."""
+        where = self._offsets.get(doc_id)
+        if where is None:
+            return ()
+        self._spill.seek(where[0])
+        return pickle.loads(self._spill.read(where[1]))
 
     def finish(self, *, base_iri: str = DEFAULT_BASE_IRI, skipped: Iterable[SkippedDocument] = ()
                ) -> KnowledgeGraph:
-        """The graph; once per builder (the relation mentions are let go as their statements are made)."""
+        """The graph; once per builder."""
         if self._finished:
             raise ValueError("GraphBuilder.finish() was already called: make a new builder for another graph")
         self._finished = True
         entities, key_to_id = self.resolver.resolve()
         self.resolver = Resolver(self.onto)  # let go of the tallies: the statements and the files reuse that memory
         statements: dict[str, Statement] = {}
-        for doc_id in sorted(self.mentions):
+        for doc_id in sorted(self.documents):
             doc = self.documents[doc_id]
-            for r in self.mentions.pop(doc_id):  # each document's mentions go as its statements come
+            for r in self._mentions(doc_id):
                 st = _statement(doc, r, key_to_id)
                 if st is None:
                     continue
                 old = statements.get(st.id)
                 if old is None or (old.asserted, old.confidence) < (st.asserted, st.confidence):
                     statements[st.id] = st
+        self._spill.close()
         grouped: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
         symmetric = self.onto.symmetric
         for st in statements.values():
