@@ -8,6 +8,7 @@ that fails is reported and skipped; the rest of the corpus still builds.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import logging
@@ -199,11 +200,13 @@ def _run_local(records: Iterable[DocumentRecord], *, model: str, jobs: int, batc
         for result in process_records(nlp, records, batch_size=batch_size):
             yield _without_text(result)
         return
-    yield from _run_pool(records, model=model, config=config, jobs=jobs, batch_size=batch_size)
+    # Tasks small enough that the workers finish together (the last task is not one worker's long tail).
+    task = max(1, min(batch_size, total // (jobs * 16))) if total else batch_size
+    yield from _run_pool(records, model=model, config=config, jobs=jobs, batch_size=batch_size, task=task)
 
 
 def _run_pool(records: Iterable[DocumentRecord], *, model: str, config: str | None, jobs: int,
-              batch_size: int) -> Iterator[DocResult]:
+              batch_size: int, task: int) -> Iterator[DocResult]:
     """Batches of records parsed by ``jobs`` worker processes, results yielded in input order.
 
     Each worker runs the whole pipeline *and* the reduction to :class:`DocResult`
@@ -211,9 +214,9 @@ def _run_pool(records: Iterable[DocumentRecord], *, model: str, config: str | No
     spaCy's own ``n_process`` would send every parsed ``Doc`` back to this
     process to be deserialised and reduced here, one at a time. Workers are
     forked after the model is loaded here, so they start at once and share its
-    memory (where ``fork`` is unavailable they load the model themselves). At
-    most two batches per worker are in flight, so memory does not grow with the
-    corpus.
+    memory (where ``fork`` is unavailable they load the model themselves). Each
+    task is ``task`` records; at most two tasks per worker are in flight, so
+    memory does not grow with the corpus.
     """
     import multiprocessing
     from collections import deque
@@ -221,13 +224,19 @@ def _run_pool(records: Iterable[DocumentRecord], *, model: str, config: str | No
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
     pending: deque = deque()
-    with ctx.Pool(jobs, initializer=load_pipeline, initargs=(model, config)) as pool:
-        for batch in _batched(records, batch_size):
-            pending.append(pool.apply_async(extract_batch, (batch, model, batch_size, config)))
-            if len(pending) >= 2 * jobs:
+    if method == "fork":
+        gc.freeze()  # the model's objects: the workers' collector leaves them (and their shared pages) alone
+    try:
+        with ctx.Pool(jobs, initializer=load_pipeline, initargs=(model, config)) as pool:
+            for batch in _batched(records, task):
+                pending.append(pool.apply_async(extract_batch, (batch, model, batch_size, config)))
+                if len(pending) >= 2 * jobs:
+                    yield from pending.popleft().get()
+            while pending:
                 yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    finally:
+        if method == "fork":
+            gc.unfreeze()
 
 
 def _batched(items: Iterable[DocumentRecord], size: int) -> Iterator[list[DocumentRecord]]:
