@@ -328,3 +328,19 @@ def test_export_readme_palette_matches_the_ontology():
     section = readme.split("### Gephi palette", 1)[1].split("###", 1)[0]
     rows = dict(re.findall(r"\|\s*`kg:(\w+)`\s*\|\s*`(#[0-9A-Fa-f]{6})`\s*\|", section))
     assert rows == load_ontology().colors
+
+
+def test_export_gexf_declares_every_attribute_the_rows_carry_with_its_type(awkward):
+    """The GEXF writer declares attributes from NODE_ATTRIBUTES / EDGE_ATTRIBUTES: they must be what the rows hold."""
+    from kg.export.networkx import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, edge_rows, node_rows
+
+    graph, _ = awkward
+    gexf_type = {str: "string", int: "long", float: "double", bool: "boolean"}
+    nodes, edges = list(node_rows(graph)), list(edge_rows(graph))
+    assert nodes and edges
+    for _, data in nodes:
+        assert set(data) - {"label", "color", "size"} == set(NODE_ATTRIBUTES)
+        assert {k: gexf_type[type(data[k])] for k in NODE_ATTRIBUTES} == NODE_ATTRIBUTES
+    for _, _, _, data in edges:
+        assert set(data) - {"label", "weight"} == set(EDGE_ATTRIBUTES)
+        assert {k: gexf_type[type(data[k])] for k in EDGE_ATTRIBUTES} == EDGE_ATTRIBUTES

@@ -39,9 +39,12 @@ __all__ = ["to_networkx", "node_rows", "edge_rows", "write_gexf", "write_graphml
 FALLBACK_COLOR = "#BAB0AC"
 _FALLBACK = FALLBACK_COLOR
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-#: Keys that GEXF writers or readers give a meaning of their own.
-_RESERVED_NODE = {"id", "viz", "start", "end", "spells", "pid"}
-_RESERVED_EDGE = {"id", "type", "viz", "start", "end", "spells", "key"}
+#: Node and edge attributes (besides ``label``, ``color``, ``size`` and edge ``weight``) and their GEXF
+#: types. Every value is a flat string or number, and no name is one GEXF or GraphML readers give a
+#: meaning of their own (``id``, ``type``, ``viz``, ``start``, ``end``, ``spells``, ``pid``, ``key``).
+NODE_ATTRIBUTES = {"kg_class": "string", "wikidata": "string", "alt_labels": "string", "mentions": "long",
+                   "documents": "long", "first_seen": "string", "iri": "string", "weighted_degree": "long"}
+EDGE_ATTRIBUTES = {"relation": "string", "confidence": "double", "first_seen": "string"}
 
 
 def palette(graph: KnowledgeGraph) -> dict[str, str]:
@@ -54,33 +57,11 @@ def _rgb(hex_color: str) -> dict[str, int | float]:
     return {"r": int(h[0:2], 16), "g": int(h[2:4], 16), "b": int(h[4:6], 16), "a": 1.0}
 
 
-def _scalar(value: Any) -> str | int | float | bool:
-    """A value GEXF and GraphML can hold: None -> "", sequences joined with "; ", text XML-safe."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, (bool, int, float)):
-        return value
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = sorted(value) if isinstance(value, (set, frozenset)) else value
-        return clean_text("; ".join(str(v) for v in items))
-    return clean_text(str(value))
-
-
-def _flatten(data: dict[str, Any], reserved: set[str]) -> None:
-    for key in list(data):
-        if key in reserved:
-            raise ValueError(f"attribute name {key!r} is reserved by GEXF/GraphML readers; "
-                             f"reserved: {sorted(reserved)}")
-        data[key] = _scalar(data[key])
-
-
 def node_rows(graph: KnowledgeGraph) -> Iterator[tuple[str, dict[str, Any]]]:
     """(entity id, display attributes) per entity, sorted by id: what a node of :func:`to_networkx` carries."""
     colors = palette(graph)
     strength: dict[str, int] = {}
-    for _u, _v, _key, data in edge_rows(graph):
+    for _u, _v, _key, data in edge_rows(graph, attributes=False):
         strength[_u] = strength.get(_u, 0) + data["weight"]
         if _v != _u:
             strength[_v] = strength.get(_v, 0) + data["weight"]
@@ -91,7 +72,7 @@ def node_rows(graph: KnowledgeGraph) -> Iterator[tuple[str, dict[str, Any]]]:
             "kg_class": e.cls,
             "color": colors.get(e.cls, _FALLBACK),
             "wikidata": e.wikidata,
-            "alt_labels": "; ".join(e.alt_labels),
+            "alt_labels": clean_text("; ".join(e.alt_labels)),
             "mentions": e.mentions,
             "documents": len(e.documents),
             "first_seen": e.first_date if _ISO_DATE.fullmatch(e.first_date or "") else "",
@@ -99,23 +80,27 @@ def node_rows(graph: KnowledgeGraph) -> Iterator[tuple[str, dict[str, Any]]]:
             "weighted_degree": int(strength.get(eid, 0)),
             "size": round(10.0 + 6.0 * math.sqrt(strength.get(eid, 0)), 2),
         }
-        _flatten(data, _RESERVED_NODE)
         yield eid, data
 
 
-def edge_rows(graph: KnowledgeGraph) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    """(subject, object, key, attributes) per relation, keys ``subject|relation|object`` unique."""
+def edge_rows(graph: KnowledgeGraph, attributes: bool = True) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """(subject, object, key, attributes) per relation, keys ``subject|relation|object`` unique.
+
+    ``attributes=False`` gives only the ``weight`` (for tallies).
+    """
     seen: set[str] = set()
+    entities = graph.entities
     for r in graph.relations:
         key = f"{r.subject}|{r.predicate}|{r.object}"
-        if key in seen or r.subject not in graph.entities or r.object not in graph.entities:
+        if key in seen or r.subject not in entities or r.object not in entities:
             continue  # the same relation twice (a symmetric one read in both directions)
         seen.add(key)
-        data = {"label": r.predicate, "relation": r.predicate, "weight": r.weight,
-                "confidence": float(r.confidence),
-                "first_seen": r.first_date if _ISO_DATE.fullmatch(r.first_date or "") else ""}
-        _flatten(data, _RESERVED_EDGE)
-        yield r.subject, r.object, key, data
+        if not attributes:
+            yield r.subject, r.object, key, {"weight": r.weight}
+            continue
+        yield r.subject, r.object, key, {
+            "label": r.predicate, "relation": r.predicate, "weight": r.weight, "confidence": float(r.confidence),
+            "first_seen": r.first_date if _ISO_DATE.fullmatch(r.first_date or "") else ""}
 
 
 def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
@@ -145,7 +130,6 @@ def _for_graphml(graph: KnowledgeGraph) -> nx.MultiDiGraph:
 _GEXF = "http://www.gexf.net/1.2draft"
 _VIZ = "http://www.gexf.net/1.2draft/viz"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
-_GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
 def write_gexf(graph: KnowledgeGraph, path: Path) -> None:
@@ -162,16 +146,10 @@ def write_gexf(graph: KnowledgeGraph, path: Path) -> None:
     """
     from lxml import etree
 
-    node_attrs = ["kg_class", "wikidata", "alt_labels", "mentions", "documents", "first_seen", "iri",
-                  "weighted_degree"]
-    edge_attrs = ["relation", "confidence", "first_seen", "networkx_key"]
-    first_node = next(node_rows(graph), None)
-    first_edge = next(edge_rows(graph), None)
-    node_types = {k: _GEXF_TYPES[type(first_node[1][k])] for k in node_attrs} if first_node else \
-        dict.fromkeys(node_attrs, "string")
-    edge_types = {k: _GEXF_TYPES[type(first_edge[3][k])] for k in edge_attrs[:-1]} if first_edge else \
-        dict.fromkeys(edge_attrs[:-1], "string")
-    edge_types["networkx_key"] = "string"
+    node_attrs = list(NODE_ATTRIBUTES)
+    edge_attrs = [*EDGE_ATTRIBUTES, "networkx_key"]
+    node_types = NODE_ATTRIBUTES
+    edge_types = {**EDGE_ATTRIBUTES, "networkx_key": "string"}
     node_ids = {k: str(i) for i, k in enumerate(node_attrs)}
     edge_ids = {k: str(i) for i, k in enumerate(edge_attrs, start=len(node_attrs))}
     dated = any(_ISO_DATE.fullmatch(e.first_date or "") for e in graph.entities.values()) or \
