@@ -26,6 +26,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -133,6 +134,7 @@ class KGRelations:
         }
         self.index: dict[str, list[_Trigger]] = {}
         self._lower_strings: dict[int, str] = {}  # string hash -> lower-case string
+        self._vocab_strings = nlp.vocab.strings
         for rel in self.onto.relations.values():
             for kind, triggers in (("event", rel.triggers), ("role", rel.role_triggers),
                                    ("inverse_role", rel.inverse_role_triggers),
@@ -582,23 +584,30 @@ class KGRelations:
     # -- main --------------------------------------------------------------------------
 
     def _read_words(self, doc: Doc) -> None:
-        """Each token's lower-case lemma and lower-case form, read from the Doc's arrays in one go.
+        """Each token's lemma and lower-case form as hash arrays, and the lower-case text of each lemma.
 
-        Looping over tokens for a word makes a Token object per token; these lists let
-        the scans below pick their few tokens first.
+        Looping over tokens for a word makes a Token object per token; with these
+        the scans below pick their few tokens first (numpy over the arrays).
         """
         strings, memo = doc.vocab.strings, self._lower_strings
-        lemmas, lowers = [], []
-        for lemma, lower in doc.to_array([LEMMA, LOWER]).tolist() if len(doc) else ():
-            for h in (lemma, lower):
-                if h not in memo:
-                    memo[h] = strings[h].lower()
-            lemmas.append(memo[lemma])
-            lowers.append(memo[lower])
-        self._lemmas, self._lowers = lemmas, lowers
+        arr = doc.to_array([LEMMA, LOWER]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        self._lemma_hashes, self._lower_hashes = arr[:, 0], arr[:, 1]
+        self._lemma_text: dict[int, str] = {}  # lemma hash -> lower-case lemma, for this Doc's lemmas
+        for h in numpy.unique(self._lemma_hashes).tolist():
+            if h not in memo:
+                memo[h] = strings[h].lower()
+            self._lemma_text[h] = memo[h]
+
+    def _token_ids(self, words: set[str] | dict, lower: bool = False) -> list[int]:
+        """Indices of the tokens whose lower-case lemma (or, with ``lower``, lower-case form) is in ``words``."""
+        if lower:
+            hashes = [self._vocab_strings[w] for w in words if w in self._vocab_strings]
+            return numpy.flatnonzero(numpy.isin(self._lower_hashes, hashes)).tolist()
+        hashes = [h for h, w in self._lemma_text.items() if w in words]
+        return numpy.flatnonzero(numpy.isin(self._lemma_hashes, hashes)).tolist()
 
     def _tokens_with_lemma(self, doc: Doc, words: set[str]) -> list[Token]:
-        return [doc[i] for i, lemma in enumerate(self._lemmas) if lemma in words]
+        return [doc[i] for i in self._token_ids(words)]
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
@@ -621,9 +630,7 @@ class KGRelations:
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
-        keys = self.index
-        candidates = [i for i, (lemma, lower) in enumerate(zip(self._lemmas, self._lowers))
-                      if lemma in keys or lower in keys]
+        candidates = sorted(set(self._token_ids(self.index)) | set(self._token_ids(self.index, lower=True)))
         for sent in doc.sents:
             headline = title_case(sent)
             for k in range(bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)):
@@ -762,7 +769,7 @@ class KGRelations:
         out = []
         starts = {it["start"]: n for n, it in enumerate(items)}
         # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes
-        for tok in [doc[i] for i, w in enumerate(self._lowers) if w == "whose"]:
+        for tok in [doc[i] for i in self._token_ids({"whose"}, lower=True)]:
             if tok.i + 1 >= len(doc):
                 continue
             clause = tok.head
