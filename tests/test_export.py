@@ -344,3 +344,25 @@ def test_export_gexf_declares_every_attribute_the_rows_carry_with_its_type(awkwa
     for _, _, _, data in edges:
         assert set(data) - {"label", "weight"} == set(EDGE_ATTRIBUTES)
         assert {k: gexf_type[type(data[k])] for k in EDGE_ATTRIBUTES} == EDGE_ATTRIBUTES
+
+
+def test_export_gexf_and_graphml_read_back_as_the_networkx_graph(awkward):
+    """The streamed writers give what nx.write_gexf / nx.write_graphml of to_networkx() would: NetworkX's
+    readers return the same nodes, edges, keys and attributes."""
+    graph, out = awkward
+    want = graph.to_networkx()
+    nodes = {n: d for n, d in want.nodes(data=True)}
+    edges = {(u, v, k): d for u, v, k, d in want.edges(keys=True, data=True)}
+    graphml = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+    assert {n: {k: v for k, v in d.items() if k not in {"r", "g", "b"}} for n, d in graphml.nodes(data=True)} == nodes
+    assert {(u, v, k): d for u, v, k, d in graphml.edges(keys=True, data=True)} == edges
+    gexf = nx.read_gexf(out / "graph.gexf")
+    for n, d in gexf.nodes(data=True):
+        viz = d["viz"]
+        assert "#%02X%02X%02X" % (viz["color"]["r"], viz["color"]["g"], viz["color"]["b"]) == nodes[n]["color"]
+        assert viz["size"] == nodes[n]["size"]
+        assert {k: v for k, v in d.items() if k not in {"viz", "start"}} == \
+            {k: v for k, v in nodes[n].items() if k not in {"color", "size"}}
+    assert {(u, v, key): {k: x for k, x in d.items() if k not in {"id", "start"}}
+            for u, v, key, d in gexf.edges(keys=True, data=True)} == \
+        {k: {**d, "weight": float(d["weight"])} for k, d in edges.items()}

@@ -119,14 +119,6 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     return g
 
 
-def _for_graphml(graph: KnowledgeGraph) -> nx.MultiDiGraph:
-    g = to_networkx(graph)
-    for _, data in g.nodes(data=True):
-        rgb = _rgb(data["color"])
-        data.update(r=rgb["r"], g=rgb["g"], b=rgb["b"])
-    return g
-
-
 _GEXF = "http://www.gexf.net/1.2draft"
 _VIZ = "http://www.gexf.net/1.2draft/viz"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -194,7 +186,7 @@ def write_gexf(graph: KnowledgeGraph, path: Path) -> None:
                             with xf.element(g_ + "attvalues"):
                                 for name in node_attrs:
                                     with xf.element(g_ + "attvalue", {"for": node_ids[name],
-                                                                      "value": _gexf_value(data[name])}):
+                                                                      "value": _xml_value(data[name])}):
                                         pass
                 xf.write("\n")
                 with xf.element(g_ + "edges"):
@@ -209,22 +201,73 @@ def write_gexf(graph: KnowledgeGraph, path: Path) -> None:
                                 for name in edge_attrs:
                                     value = key if name == "networkx_key" else data[name]
                                     with xf.element(g_ + "attvalue", {"for": edge_ids[name],
-                                                                      "value": _gexf_value(value)}):
+                                                                      "value": _xml_value(value)}):
                                         pass
                 xf.write("\n")
             xf.write("\n")
 
 
-def _gexf_value(value: Any) -> str:
-    """An attribute value as GEXF text (booleans as ``true``/``false``, as NetworkX writes them)."""
+def _xml_value(value: Any) -> str:
+    """An attribute value as GEXF or GraphML text (booleans as ``true``/``false``, as NetworkX writes them)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
 
 
+_GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+
+
 def write_graphml(graph: KnowledgeGraph, path: Path) -> None:
-    """GraphML with one unique id per edge (``subject|relation|object``)."""
-    nx.write_graphml(_for_graphml(graph), path, encoding="utf-8", prettyprint=True)
+    """GraphML, streamed node by node with lxml in NetworkX's layout (``nx.write_graphml`` of :func:`to_networkx`).
+
+    Every attribute is a declared ``<key>`` with its type; the node colour is
+    ``color`` (``#RRGGBB``) and ``r``, ``g``, ``b`` (what Gephi's importer and
+    graphology-graphml read); edge ids are the unique keys
+    ``subject|relation|object``. ``nx.read_graphml(graph.graphml)`` gives back
+    the graph of :func:`to_networkx` (plus ``r``, ``g``, ``b``).
+    """
+    from lxml import etree
+
+    node_keys = {"label": "string", "kg_class": "string", "color": "string", "wikidata": "string",
+                 "alt_labels": "string", "mentions": "long", "documents": "long", "first_seen": "string",
+                 "iri": "string", "weighted_degree": "long", "size": "double", "r": "long", "g": "long", "b": "long"}
+    edge_keys = {"label": "string", "relation": "string", "weight": "long", **EDGE_ATTRIBUTES}
+    ids = {("node", k): f"d{i}" for i, k in enumerate(node_keys, start=1)}
+    ids.update({("edge", k): f"d{i}" for i, k in enumerate(edge_keys, start=len(node_keys) + 1)})
+    g_ = f"{{{_GRAPHML}}}"
+
+    with open(path, "wb") as fh, etree.xmlfile(fh, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element(g_ + "graphml", {f"{{{_XSI}}}schemaLocation":
+                                         f"{_GRAPHML} {_GRAPHML}/1.0/graphml.xsd"},
+                        nsmap={None: _GRAPHML, "xsi": _XSI}):
+            with xf.element(g_ + "key", {"id": "d0", "for": "graph", "attr.name": "name", "attr.type": "string"}):
+                pass
+            for kind, keys in (("node", node_keys), ("edge", edge_keys)):
+                for name, kind_type in keys.items():
+                    xf.write("\n")
+                    with xf.element(g_ + "key", {"id": ids[(kind, name)], "for": kind, "attr.name": name,
+                                                 "attr.type": kind_type}):
+                        pass
+            xf.write("\n")
+            with xf.element(g_ + "graph", {"edgedefault": "directed"}):
+                with xf.element(g_ + "data", {"key": "d0"}):
+                    xf.write("kg-builder graph")
+                for node, data in node_rows(graph):
+                    data = {**data, **{k: v for k, v in _rgb(data["color"]).items() if k != "a"}}
+                    xf.write("\n")
+                    with xf.element(g_ + "node", {"id": node}):
+                        for name in node_keys:
+                            with xf.element(g_ + "data", {"key": ids[("node", name)]}):
+                                xf.write(_xml_value(data[name]))
+                for u, v, key, data in edge_rows(graph):
+                    xf.write("\n")
+                    with xf.element(g_ + "edge", {"source": u, "target": v, "id": key}):
+                        for name in edge_keys:
+                            with xf.element(g_ + "data", {"key": ids[("edge", name)]}):
+                                xf.write(_xml_value(data[name]))
+                xf.write("\n")
+            xf.write("\n")
 
 
 register_converter("networkx", to_networkx)
