@@ -94,14 +94,6 @@ def guarded(call: Callable[[Any, Doc], Doc]) -> Callable[[Any, Doc], Doc]:
     return wrapper
 
 
-def is_title_case_line(span: Span) -> bool:
-    """True when ``span`` sits on a line written in Title Case (a headline).
-
-    For many spans of one Doc, :class:`TitleCaseLines` reads the Doc once and answers each in turn.
-    """
-    return TitleCaseLines(span.doc)(span)
-
-
 class TitleCaseLines:
     """Whether spans of one Doc sit on a Title Case line (a headline), each line judged once.
 
