@@ -177,8 +177,6 @@ def query_cmd(
 
     Example: kg query out/ --name who-does --param relation=restricts --param object=China
     """
-    import os
-
     from .query import FORMATS, packaged_queries, query, run_packaged
 
     if fmt not in FORMATS:
@@ -193,12 +191,7 @@ def query_cmd(
                       f"Packaged queries: {', '.join(packaged_queries())}")
         raise typer.Exit(2)
     graph = None if endpoint else args[0]
-    password = None
-    if password_env:
-        password = os.environ.get(password_env)
-        if password is None:
-            console.print(f"[bold red]error:[/] environment variable {password_env} is not set")
-            raise typer.Exit(2)
+    password = _password_from_env(password_env)
     params = {}
     for item in param or []:
         key, sep, value = item.partition("=")
@@ -352,16 +345,9 @@ def push_cmd(
 
     Example: kg push out/graph.ttl --endpoint http://127.0.0.1:7878/store --graph urn:kg:test
     """
-    import os
-
     from .push import push
 
-    password = None
-    if password_env:
-        password = os.environ.get(password_env)
-        if password is None:
-            console.print(f"[bold red]error:[/] environment variable {password_env} is not set")
-            raise typer.Exit(2)
+    password = _password_from_env(password_env)
     res = push(graph, endpoint, graph_iri=graph_iri, replace=replace, user=user, password=password,
                chunk_size=chunk_size, update_endpoint=update_endpoint)
     done = "replaced" if res.mode == "replace" else "appended to"
@@ -490,6 +476,19 @@ def eval_cmd(
             out_console.print(f"[yellow]entity extra[/]    {escape(item['entity'])} {escape('|'.join(item['classes']))}",
                               highlight=False, soft_wrap=True)
     raise typer.Exit(0)
+
+
+def _password_from_env(variable: str | None) -> str | None:
+    """The password in environment variable ``variable`` (None without one); exit 2 if it is not set."""
+    import os
+
+    if not variable:
+        return None
+    password = os.environ.get(variable)
+    if password is None:
+        console.print(f"[bold red]error:[/] environment variable {variable} is not set")
+        raise typer.Exit(2)
+    return password
 
 
 def main() -> None:

@@ -173,7 +173,7 @@ class GraphBuilder:
             raise ValueError("GraphBuilder.finish() was already called: make a new builder for another graph")
         self._finished = True
         entities, key_to_id = self.resolver.resolve()
-        self.resolver = Resolver(self.onto)  # let go of the tallies: the statements and the files reuse that memory
+        del self.resolver  # let go of the tallies: the statements and the files reuse that memory
         statements: dict[str, Statement] = {}
         for doc_id in sorted(self.documents):
             doc = self.documents[doc_id]

@@ -29,6 +29,7 @@ from typing import Any
 import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .errors import ComponentError
@@ -36,6 +37,8 @@ from .entities import TitleCaseLines, guarded, register_extensions
 from .ontology import Ontology, RelationInfo, load_ontology
 
 __all__ = ["KGRelations", "RelationSpan", "make_relation_component"]
+
+_WHOSE = [get_string_id("whose")]
 
 _SUBJ = {"nsubj", "csubj"}
 _REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -134,7 +137,6 @@ class KGRelations:
         }
         self.index: dict[str, list[_Trigger]] = {}
         self._lower_strings: dict[int, str] = {}  # string hash -> lower-case string
-        self._vocab_strings = nlp.vocab.strings
         for rel in self.onto.relations.values():
             for kind, triggers in (("event", rel.triggers), ("role", rel.role_triggers),
                                    ("inverse_role", rel.inverse_role_triggers),
@@ -142,6 +144,7 @@ class KGRelations:
                 for words in triggers:
                     for w in set(words):
                         self.index.setdefault(w, []).append(_Trigger(rel, words, kind))
+        self._index_hashes = [get_string_id(w) for w in self.index]  # to find trigger words by their form
 
     # -- trigger matching ----------------------------------------------------------
 
@@ -598,13 +601,14 @@ class KGRelations:
                 memo[h] = strings[h].lower()
             self._lemma_text[h] = memo[h]
 
-    def _token_ids(self, words: set[str] | dict, lower: bool = False) -> list[int]:
-        """Indices of the tokens whose lower-case lemma (or, with ``lower``, lower-case form) is in ``words``."""
-        if lower:
-            hashes = [self._vocab_strings[w] for w in words if w in self._vocab_strings]
-            return numpy.flatnonzero(numpy.isin(self._lower_hashes, hashes)).tolist()
+    def _token_ids(self, words: set[str] | dict) -> list[int]:
+        """Indices of the tokens whose lower-case lemma is in ``words``."""
         hashes = [h for h, w in self._lemma_text.items() if w in words]
         return numpy.flatnonzero(numpy.isin(self._lemma_hashes, hashes)).tolist()
+
+    def _lower_ids(self, hashes: list[int]) -> list[int]:
+        """Indices of the tokens whose lower-case form has one of these string hashes."""
+        return numpy.flatnonzero(numpy.isin(self._lower_hashes, hashes)).tolist()
 
     def _tokens_with_lemma(self, doc: Doc, words: set[str]) -> list[Token]:
         return [doc[i] for i in self._token_ids(words)]
@@ -630,7 +634,7 @@ class KGRelations:
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
-        candidates = sorted(set(self._token_ids(self.index)) | set(self._token_ids(self.index, lower=True)))
+        candidates = sorted(set(self._token_ids(self.index)) | set(self._lower_ids(self._index_hashes)))
         for sent in doc.sents:
             headline = title_case(sent)
             for k in range(bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)):
@@ -769,7 +773,7 @@ class KGRelations:
         out = []
         starts = {it["start"]: n for n, it in enumerate(items)}
         # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes
-        for tok in [doc[i] for i in self._token_ids({"whose"}, lower=True)]:
+        for tok in [doc[i] for i in self._lower_ids(_WHOSE)]:
             if tok.i + 1 >= len(doc):
                 continue
             clause = tok.head

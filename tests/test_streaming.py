@@ -55,6 +55,13 @@ def mention(name: str, cls: str, via: str = "", wikidata: str = "", text: str | 
     return EntityMention(entity_key(name, cls), name, cls, surface, start, start + len(surface), wikidata, via)
 
 
+def _resolve(docs):
+    resolver = Resolver()
+    for d in docs:
+        resolver.add(d)
+    return resolver.resolve()
+
+
 def key(name: str, cls: str) -> str:
     return entity_key(name, cls)
 
@@ -219,10 +226,7 @@ def test_resolver_result_does_not_depend_on_document_order():
     docs = corpus()
     results = []
     for order in orders(docs):
-        resolver = Resolver()
-        for d in order:
-            resolver.add(d)
-        results.append(resolver.resolve())
+        results.append(_resolve(order))
     first_entities, first_keys = results[0]
     assert len(first_entities) > 20
     for entities, key_to_id in results[1:]:
@@ -285,10 +289,7 @@ def _alias_docs():
 ])
 def test_alias_between_two_gazetteer_names_is_not_followed_in_any_order(names):
     docs = _alias_docs()
-    resolver = Resolver()
-    for n in names:
-        resolver.add(docs[n])
-    entities, key_to_id = resolver.resolve()
+    entities, key_to_id = _resolve(docs[n] for n in names)
     assert key_to_id[key("Hynix", "Company")] == "Hynix"
     assert key_to_id[key("Hynix Semiconductor", "Company")] == "Hynix_Semiconductor"
     assert entities["Hynix"].documents == ("alias", "gaz-short")
@@ -299,10 +300,7 @@ def test_alias_between_two_gazetteer_names_is_not_followed_in_any_order(names):
 def test_alias_with_one_gazetteer_name_is_followed_in_any_order(names):
     """Control for the test above: with only one name in the gazetteer the alias merges them."""
     docs = _alias_docs()
-    resolver = Resolver()
-    for n in names:
-        resolver.add(docs[n])
-    entities, key_to_id = resolver.resolve()
+    entities, key_to_id = _resolve(docs[n] for n in names)
     assert key_to_id[key("Hynix", "Company")] == key_to_id[key("Hynix Semiconductor", "Company")] \
         == "Hynix_Semiconductor"
     assert list(entities) == ["Hynix_Semiconductor"]
@@ -318,10 +316,7 @@ def test_unknown_name_alias_counts_only_the_defining_document(gazetteer_first):
     """
     pair = doc("pair", [mention("Acme", "Company"), mention("Acme Rocketry", "Company", start=5)])
     gaz = doc("gaz", [mention("Acme", "Company", via="gazetteer", wikidata="Q424242")])
-    resolver = Resolver()
-    for d in ([gaz, pair] if gazetteer_first else [pair, gaz]):
-        resolver.add(d)
-    entities, key_to_id = resolver.resolve()
+    entities, key_to_id = _resolve([gaz, pair] if gazetteer_first else [pair, gaz])
     assert key_to_id[key("Acme", "Company")] == key_to_id[key("Acme Rocketry", "Company")]
     (entity,) = entities.values()
     # the gazetteer name wins the vote; the Wikidata id comes along
@@ -330,9 +325,7 @@ def test_unknown_name_alias_counts_only_the_defining_document(gazetteer_first):
     # ... whereas the same pair marked as a gazetteer name *inside* the pairing document does not merge.
     known_pair = doc("pair", [mention("Acme", "Company", via="gazetteer"),
                               mention("Acme Rocketry", "Company", start=5)])
-    resolver = Resolver()
-    resolver.add(known_pair)
-    _, key_to_id = resolver.resolve()
+    _, key_to_id = _resolve([known_pair])
     assert key_to_id[key("Acme", "Company")] != key_to_id[key("Acme Rocketry", "Company")]
 
 
@@ -345,10 +338,7 @@ def test_ambiguous_short_name_within_one_document_merges_nothing(seed):
     random.Random(seed).shuffle(ms)
     docs = [doc("one", ms), doc("other", [mention("Kestrel Labs", "Company")])]
     random.Random(seed).shuffle(docs)
-    resolver = Resolver()
-    for d in docs:
-        resolver.add(d)
-    entities, key_to_id = resolver.resolve()
+    entities, key_to_id = _resolve(docs)
     assert sorted(entities) == ["Kestrel", "Kestrel_Labs", "Kestrel_Security"]
     assert len(set(key_to_id.values())) == 3
 
@@ -376,13 +366,6 @@ def test_graph_builder_refuses_a_second_finish_and_a_different_text_under_a_know
     assert graph.entities["Kestrel"].mentions == 1
     with pytest.raises(ValueError, match="already called"):
         builder.finish()
-
-
-def _resolve(docs):
-    resolver = Resolver()
-    for d in docs:
-        resolver.add(d)
-    return resolver.resolve()
 
 
 # -- 2. JSON-LD node objects ----------------------------------------------------------------------

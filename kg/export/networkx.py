@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -138,12 +138,10 @@ def write_gexf(graph: KnowledgeGraph, path: Path) -> None:
     """
     from lxml import etree
 
-    node_attrs = list(NODE_ATTRIBUTES)
-    edge_attrs = [*EDGE_ATTRIBUTES, "networkx_key"]
     node_types = NODE_ATTRIBUTES
     edge_types = {**EDGE_ATTRIBUTES, "networkx_key": "string"}
-    node_ids = {k: str(i) for i, k in enumerate(node_attrs)}
-    edge_ids = {k: str(i) for i, k in enumerate(edge_attrs, start=len(node_attrs))}
+    node_ids = {k: str(i) for i, k in enumerate(node_types)}
+    edge_ids = {k: str(i) for i, k in enumerate(edge_types, start=len(node_types))}
     dated = any(_ISO_DATE.fullmatch(e.first_date or "") for e in graph.entities.values()) or \
         any(_ISO_DATE.fullmatch(r.first_date or "") for r in graph.relations)
     graph_attrs = {"defaultedgetype": "directed", "mode": "dynamic" if dated else "static",
@@ -184,7 +182,7 @@ def write_gexf(graph: KnowledgeGraph, path: Path) -> None:
                             with xf.element(v_ + "size", {"value": str(data["size"])}):
                                 pass
                             with xf.element(g_ + "attvalues"):
-                                for name in node_attrs:
+                                for name in node_types:
                                     with xf.element(g_ + "attvalue", {"for": node_ids[name],
                                                                       "value": _xml_value(data[name])}):
                                         pass
@@ -198,7 +196,7 @@ def write_gexf(graph: KnowledgeGraph, path: Path) -> None:
                         xf.write("\n")
                         with xf.element(g_ + "edge", attrs):
                             with xf.element(g_ + "attvalues"):
-                                for name in edge_attrs:
+                                for name in edge_types:
                                     value = key if name == "networkx_key" else data[name]
                                     with xf.element(g_ + "attvalue", {"for": edge_ids[name],
                                                                       "value": _xml_value(value)}):
@@ -228,10 +226,9 @@ def write_graphml(graph: KnowledgeGraph, path: Path) -> None:
     """
     from lxml import etree
 
-    node_keys = {"label": "string", "kg_class": "string", "color": "string", "wikidata": "string",
-                 "alt_labels": "string", "mentions": "long", "documents": "long", "first_seen": "string",
-                 "iri": "string", "weighted_degree": "long", "size": "double", "r": "long", "g": "long", "b": "long"}
-    edge_keys = {"label": "string", "relation": "string", "weight": "long", **EDGE_ATTRIBUTES}
+    node_keys = {"label": "string", "color": "string", "size": "double", **NODE_ATTRIBUTES,
+                 "r": "long", "g": "long", "b": "long"}
+    edge_keys = {"label": "string", "weight": "long", **EDGE_ATTRIBUTES}
     ids = {("node", k): f"d{i}" for i, k in enumerate(node_keys, start=1)}
     ids.update({("edge", k): f"d{i}" for i, k in enumerate(edge_keys, start=len(node_keys) + 1)})
     g_ = f"{{{_GRAPHML}}}"
