@@ -15,7 +15,9 @@ pays them:
 - peak memory on the big corpus vs the 10x smaller one (``--jobs 2``): the
   total PSS of the process tree, sampled, and the peak RSS of the build
   process and of its largest worker;
-- writing 1M triples: each RDF writer on a synthetic graph of that size.
+- writing 1M triples: each RDF writer on a synthetic graph of that size;
+- (``--sections components``) in one process, spaCy's pipeline with and
+  without kg-builder's components, and each component's own time.
 
     .venv/bin/python benchmarks/bench_build.py            # full run (~15-20 min on 2 cores)
     .venv/bin/python benchmarks/bench_build.py --quick    # smoke run (~2 min)
@@ -300,6 +302,39 @@ def bench_export(triples: int) -> dict:
     return result
 
 
+# -- our components, in one process --------------------------------------------------------------
+
+
+def bench_components(corpus: Path, repeat: int, batch_size: int) -> dict:
+    """spaCy's pipeline with and without kg-builder's components, alternated in one process, and each
+    kg component's own time on the parsed Docs (how much of "full / bare" is ours per document)."""
+    from kg.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    ours = [name for name, _ in nlp.pipeline if name.startswith("kg_")]
+    with_ours, without = [], []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        with nlp.select_pipes(disable=ours):
+            docs = list(nlp.pipe(texts, batch_size=batch_size))
+        without.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=batch_size):
+            pass
+        with_ours.append(time.perf_counter() - started)
+    own = {}
+    for name in [n for n in ours if n != "kg_paragraphs"]:  # on the Docs parsed without them, in order
+        # (kg_paragraphs sets sentence starts before the parser, so it cannot run on parsed Docs; it is
+        # in "with_kg_components_s")
+        started = time.perf_counter()
+        docs = [nlp.get_pipe(name)(doc) for doc in docs]
+        own[name] = time.perf_counter() - started
+    return {"documents": len(texts), "spacy_only_s": without, "with_kg_components_s": with_ours,
+            "with_over_without": median([w / o for w, o in zip(with_ours, without)]),
+            "component_s": own, "components_over_spacy": sum(own.values()) / median(without)}
+
+
 # -- the report ------------------------------------------------------------------------------------
 
 
@@ -429,6 +464,10 @@ def main() -> None:
                              "main_large_over_small": mem[large]["rss_mb"] / mem[small]["rss_mb"],
                              "small_seconds": mem[small]["seconds"], "large_seconds": mem[large]["seconds"]}
         say(json.dumps(figures["memory"], indent=1))
+
+    if "components" in sections:
+        figures["components"] = bench_components(subset(args.docs), args.repeat, args.batch_size)
+        say(json.dumps(figures["components"], indent=1))
 
     if "export" in sections:
         figures["export"] = bench_export(args.triples)
