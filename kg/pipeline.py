@@ -77,7 +77,7 @@ def register_extensions() -> None:
     """
     _entities.register_extensions()
     _coref._register()
-    _relations._register()
+    _relations.register()
 
 
 def default_config_path() -> Path:

@@ -1,0 +1,356 @@
+"""Argument frames of the rules: which tokens fill a trigger's subject and object, and which entities they stand for.
+
+Verbs in active and passive voice (subjects inherited through coordination,
+control verbs and relative clauses), event nouns ("X's investment in Y", "a
+partnership between X and Y"), role nouns ("Nvidia CEO Jensen Huang"), and
+the mapping of a token to the entity items it stands for (named, coreferent,
+group nouns such as "Chinese users").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..ontology import RelationInfo
+from .syntax import REL_PRONOUNS as _REL_PRONOUNS
+from .syntax import SUBJ as _SUBJ
+from .syntax import possessive as _possessive
+
+__all__ = ["Frames"]
+
+
+class Frames:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: argument frames and argument mapping."""
+
+    # -- argument mapping ----------------------------------------------------------
+
+    def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
+             depth: int = 0, conj: bool = True) -> list[tuple[int, float, int]]:
+        """Entity items a token stands for, with a cost for each indirection."""
+        if depth > 4:
+            return []
+        out: list[tuple[int, float, int]] = []
+        if tok.i in by_token:
+            out.append((by_token[tok.i], cost, tok.i))
+        elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
+            out += self._map(tok.head.head, by_token, items, cost, depth + 1)
+        else:
+            # "a product offered by X": the attribute of a copula stands for its subject
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                for c in tok.head.children:
+                    if c.dep_ in {"nsubj", "nsubjpass"}:
+                        out += self._map(c, by_token, items, cost + 0.1, depth + 1)
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    out += self._map(c, by_token, items, cost + 0.05, depth + 1)
+            # "Kestrel Security, a Tel Aviv-based startup": the appositive stands for its head
+            if tok.dep_ == "appos" and tok.head.i in by_token:
+                out.append((by_token[tok.head.i], cost + 0.05, tok.head.i))
+            # "Millennium bcp": the tagger left part of the name outside the entity
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token and tok.is_lower \
+                        and not tok.is_stop and tok.pos_ == "PROPN":
+                    out.append((by_token[c.i], cost + 0.1, c.i))
+            # "larger groups such as Infineon and STMicroelectronics", "40 countries, including Japan"
+            for c in tok.children:
+                if c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"}):
+                    preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
+                    for p in preps:
+                        for g in p.children:
+                            if g.dep_ == "pobj":
+                                out += self._map(g, by_token, items, cost + 0.1, depth + 1)
+            lemma = tok.lemma_.lower()
+            # "Both companies operate in ...", "the two companies signed": the last two named
+            if tok.tag_ in {"NNS", "NNPS"} and lemma in self.org_plurals and any(
+                    c.lower_ in {"both", "two"} for c in tok.children if c.dep_ in {"det", "predet", "nummod", "amod"}):
+                seen: list[int] = []
+                for n in sorted((n for n, it in enumerate(items) if it["end"] <= tok.i
+                                 and it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization")
+                                 and tok.sent.start - items[n]["start"] < 120),
+                                key=lambda n: -items[n]["start"]):
+                    if items[n]["name"] not in {items[m]["name"] for m in seen}:
+                        seen.append(n)
+                    if len(seen) == 2:
+                        break
+                if len(seen) == 2:
+                    out += [(n, cost + 0.2, items[n]["start"]) for n in seen]
+            # "its Ticketmaster unit", "the Nvidia subsidiary": an organisation named by its role
+            if lemma in self.org_role_nouns:
+                for c in tok.children:
+                    if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token:
+                        out.append((by_token[c.i], cost + 0.1, c.i))
+            if lemma in self.group_nouns or tok.lower_ in self.group_nouns:
+                for c in tok.children:
+                    # "Chinese users", "users in Japan" stand for the country (not for a city)
+                    if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in by_token:
+                        it = items[by_token[c.i]]
+                        if self.onto.is_a(it["cls"], "Country"):
+                            out.append((by_token[c.i], cost + 0.15, c.i))
+                    if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"}:
+                        for g in c.children:
+                            if g.dep_ == "pobj" and g.i in by_token:
+                                it = items[by_token[g.i]]
+                                if self.onto.is_a(it["cls"], "Country"):
+                                    out.append((by_token[g.i], cost + 0.2, g.i))
+            elif tok.pos_ == "NOUN":
+                # "Starlink satellite-internet kits", "the Galaxy phone line": a common noun
+                # named by a product in front of it stands for the product
+                for c in tok.subtree:
+                    if c.i < tok.i and c.dep_ in {"compound", "nmod"} and c.i in by_token:
+                        it = items[by_token[c.i]]
+                        if it["cls"] == "Product":
+                            out.append((by_token[c.i], cost + (0.1 if lemma in self.product_heads else 0.15), c.i))
+                            break
+        if conj:
+            for c in tok.children:
+                if c.dep_ == "conj":
+                    out += self._map(c, by_token, items, cost, depth + 1)
+        return out
+
+    # -- frames ----------------------------------------------------------------------
+
+    def _own_subjects(self, tok: Token) -> tuple[list[Token], list[Token], bool]:
+        """(agents, patients, passive) from a verb's own dependents."""
+        agents, patients = [], []
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
+            tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}
+        )
+        for c in tok.children:
+            if c.dep_ in _SUBJ:
+                agents.append(c)
+            elif c.dep_ == "nsubjpass" or c.dep_ == "dobj":
+                patients.append(c)
+            elif c.dep_ == "agent":
+                agents += [g for g in c.children if g.dep_ == "pobj"]
+        return agents, patients, passive
+
+    def _inherited_agents(self, tok: Token) -> list[Token]:
+        """Subjects a verb without its own takes from the clause that governs it."""
+        node = tok
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                return []
+            if node.dep_ == "conj" or node.dep_ == "advcl" or node.dep_ == "xcomp":
+                own = [c for c in head.children if c.dep_ in _SUBJ]
+                if node.dep_ == "xcomp":
+                    dobjs = [c for c in head.children if c.dep_ == "dobj"]
+                    if dobjs and head.lemma_ not in {"take", "make", "have"}:
+                        return dobjs
+                if own:
+                    return own
+                node = head
+                continue
+            if node.dep_ == "acl" and head.dep_ in {"dobj", "pobj", "attr"}:
+                verb = head.head
+                if verb.dep_ == "prep":
+                    verb = verb.head
+                own = [c for c in verb.children if c.dep_ in _SUBJ]
+                if own:
+                    return own
+                node = verb
+                continue
+            if node.dep_ == "relcl":
+                rel = [c for c in node.children if c.lower_ in _REL_PRONOUNS]
+                if not rel:
+                    return [head]
+                return []
+            if node.dep_ == "pcomp" or node.dep_ == "prep":
+                node = head
+                continue
+            return []
+        return []
+
+    def _relations_of(self, tok: Token) -> list[RelationInfo]:
+        return [t.relation for t in self.index.get(tok.lemma_.lower(), ()) if t.kind == "event"]
+
+    def _event_args(self, tok: Token, trig_words: tuple[str, ...] = ()
+                    ) -> tuple[list[tuple[Token, str]], list[tuple[Token, str]], bool]:
+        """(agents, objects) as (token, role) for an event trigger; and whether voice is passive."""
+        agents: list[tuple[Token, str]] = []
+        objects: list[tuple[Token, str]] = []
+        passive = False
+        if tok.pos_ in {"VERB", "ADJ"} or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+            ag, pa, passive = self._own_subjects(tok)
+            agents += [(t, "agent") for t in ag]
+            for t in pa:
+                objects.append((t, "patient"))
+            if not pa:
+                # "sells and installs Tessera systems for utilities": coordinated verbs share
+                # the object and the prepositions the parser gives the last one
+                for c in tok.children:
+                    if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in _SUBJ for g in c.children):
+                        objects += [(g, "patient") for g in c.children if g.dep_ == "dobj"]
+                        for p in c.children:
+                            if p.dep_ == "prep":
+                                objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
+            if tok.dep_ == "relcl":
+                rel = [c for c in tok.children if c.lower_ in _REL_PRONOUNS]
+                if rel and rel[0].dep_ in {"dobj", "nsubjpass"}:
+                    objects.append((tok.head, "patient"))
+                elif not ag and not rel:
+                    agents.append((tok.head, "agent"))
+                elif ag and not rel and not pa and not any(c.lower_ == "where" for c in tok.children):
+                    objects.append((tok.head, "patient"))  # "the unit it bought in 2017"
+                if any(c.lower_ == "where" for c in tok.children):
+                    objects.append((tok.head, "prep:in"))  # "Japan, where it runs a study"
+            if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN":
+                # "Paris-based Mistral AI and Stellantis": the modifier belongs to its own noun only
+                objects.append((tok.head, "patient-head" if tok.dep_ == "amod" else "patient"))
+            if tok.dep_ == "acl" and tok.tag_ == "VBG":
+                agents.append((tok.head, "agent"))
+            if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "oprd"}:
+                agents += [(c, "agent") for c in tok.head.children if c.dep_ in _SUBJ]
+                # "is available in 40 countries": the parser hangs the place on the copula
+                for c in tok.head.children:
+                    if c.dep_ == "prep" and c.i > tok.i:
+                        objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+            if tok.pos_ == "ADJ" and tok.dep_ == "amod":
+                agents.append((tok.head, "agent-head"))
+            if not agents and not (passive and any(r == "agent" for _, r in agents)):
+                agents += [(t, "agent") for t in self._inherited_agents(tok)]
+            for c in tok.children:
+                if c.dep_ == "dative":
+                    if c.pos_ == "ADP":
+                        objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+                    else:
+                        objects.append((c, "recipient"))
+                elif c.dep_ == "prep":
+                    # "to Amazon and to Aeon": coordinated prepositions
+                    for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]:
+                        objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
+                elif c.dep_ in {"npadvmod", "compound"} and tok.dep_ == "amod":
+                    # "Cupertino-based Apple" (where), "Cisco-owned Splunk" (who)
+                    objects.append((c, "modifier-by"))
+            # "provides Chinese users access": the parser folds the recipient into the trigger noun
+            if len(trig_words) > 1:
+                for c in tok.children:
+                    if c.lemma_.lower() in trig_words and c.i != tok.i:
+                        objects += [(g, "recipient") for g in c.children if g.dep_ in {"compound", "nmod"}
+                                    and g.i < c.i]
+            # "supplies its robots picking to Amazon": the parser hangs the recipient on a
+            # participle below the trigger; take it when the trigger has none of its own.
+            if not any(r.startswith("prep:") or r == "recipient" for _, r in objects):
+                for c in tok.children:
+                    if c.dep_ in {"xcomp", "acl"} and c.pos_ == "VERB" and c.tag_ == "VBG":
+                        for p in c.children:
+                            if p.dep_ in {"prep", "dative"} and p.pos_ == "ADP":
+                                for q in [p] + [x for x in p.children if x.dep_ == "conj" and x.pos_ == "ADP"]:
+                                    objects += [(g, "nested:" + q.lower_) for g in q.children if g.dep_ == "pobj"]
+            # "restrict access to X in China": prepositions of the direct object
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    # "shipped doses of the vaccine to Nigeria": prepositions down the object's phrase
+                    todo, seen = [c], 0
+                    while todo and seen < 4:
+                        node = todo.pop(0)
+                        seen += 1
+                        for p in node.children:
+                            if p.dep_ == "prep":
+                                pobjs = [g for g in p.children if g.dep_ == "pobj"]
+                                objects += [(g, "nested:" + p.lower_) for g in pobjs]
+                                todo += pobjs
+                            elif p.dep_ == "acl" and p.tag_ == "VBN":
+                                # "banned components made by Chinese suppliers Huawei and ZTE": from them
+                                for ag in p.children:
+                                    if ag.dep_ == "agent":
+                                        objects += [(g, "nested:from") for g in ag.children if g.dep_ == "pobj"]
+        else:  # event noun
+            for c in tok.children:
+                if _possessive(c):
+                    agents.append((c, "agent"))
+                elif c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i:
+                    agents.append((c, "modifier"))
+                elif c.dep_ == "prep":
+                    pobjs = [g for g in c.children if g.dep_ == "pobj"]
+                    if c.lower_ == "by":
+                        agents += [(g, "agent") for g in pobjs]
+                    else:
+                        objects += [(g, "prep:" + c.lower_) for g in pobjs]
+            # "X and Y have a partnership", "X announced an investment in Y"
+            head = tok.head
+            if tok.dep_ in {"dobj", "attr", "nsubjpass"} and head.lemma_ in self.light_verbs and not any(
+                r == "agent" for _, r in agents
+            ):
+                own = [c for c in head.children if c.dep_ in _SUBJ]
+                agents += [(t, "agent") for t in (own or self._inherited_agents(head))]
+                for c in head.children:
+                    if c.dep_ == "prep":
+                        objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+                    elif c.dep_ == "dative":
+                        objects.append((c, "recipient"))
+            # "expanding in Europe through a partnership with X": the clause's subject
+            if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
+                    tok.head.head.pos_ in {"VERB", "AUX"} and tok.head.lower_ in {"through", "via", "in", "under", "with"}:
+                verb = tok.head.head
+                own = [c for c in verb.children if c.dep_ in _SUBJ]
+                agents += [(t, "agent") for t in (own or self._inherited_agents(verb))]
+            # "X ..., the first fruit of a partnership with Y": the sentence's subject
+            elif not any(r == "agent" for _, r in agents) and tok.dep_ not in {"dobj", "attr", "nsubjpass"} \
+                    and any(rel.symmetric_evidence for rel in self._relations_of(tok)):
+                root = tok.sent.root
+                agents += [(c, "agent-far") for c in root.children if c.dep_ in _SUBJ]
+        return agents, objects, passive
+
+    def _role_args(self, tok: Token) -> tuple[list[Token], list[tuple[Token, str]]]:
+        """(holders, anchors) for a role noun."""
+        holders: list[Token] = []
+        anchors: list[tuple[Token, str]] = []
+        self._far_holder = False
+        if tok.i in self._by_token and self._items[self._by_token[tok.i]]["via"] == "coref":
+            holders.append(tok)  # "the German carmaker" resolved to its antecedent
+        if tok.dep_ in {"compound", "appos", "nmod"} and tok.head.pos_ in {"PROPN", "NOUN"} and (
+            tok.dep_ != "compound" or tok.head.i > tok.i
+        ):
+            holders.append(tok.head)
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            holders += [c for c in tok.head.children if c.dep_ in {"nsubj"}]
+        # "Its customers include X and Y", "Its backers are X and Y"
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in {"include", "be", "comprise", "feature", "count"}:
+            holders += [c for c in tok.head.children if c.dep_ in {"dobj", "attr"}]
+        # "named Kenji Morita as its chief executive", "stays on as chairman", "joined as CFO"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            verb = tok.head.head
+            objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}]
+            holders += objs or [c for c in verb.children if c.dep_ in _SUBJ]
+            if not objs and not any(c.dep_ in _SUBJ for c in verb.children):
+                holders += self._inherited_agents(verb)
+        has_owner = any(_possessive(c) for c in tok.children)
+        for c in tok.children:
+            if c.dep_ == "appos":
+                holders.append(c)
+            elif c.dep_ == "compound" and has_owner and c.i < tok.i and c.pos_ == "PROPN":
+                holders.append(c)  # "its Ticketmaster unit": the name is the unit, "its" the owner
+            elif c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < tok.i:
+                anchors.append((c, "anchor"))
+            elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
+                anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+        # "its investor's investment": a singular role with an owner and no name refers back to
+        # the organisation named last before it (not the owner) in this or the previous sentence
+        if not holders and tok.tag_ == "NN" and any(_possessive(c) for c in tok.children):
+            owners = {self._items[self._by_token[c.i]]["name"] for c in tok.children
+                      if _possessive(c) and c.i in self._by_token}
+            lo = tok.sent.start - 60
+            for n in sorted(self._by_token.values(), key=lambda n: -self._items[n]["start"]):
+                it = self._items[n]
+                if lo <= it["start"] < tok.i and it["via"] in {"", "gazetteer"} and it["name"] not in owners \
+                        and owners and self.onto.is_a(it["cls"], "Organization"):
+                    holders.append(tok.doc[it["start"]])
+                    self._far_holder = True
+                    break
+        # The surface, steadier than the parse of long noun phrases:
+        # "Lumora chief executive Priya Raman", "Instagram's parent Meta", "Chinese startup DeepSeek".
+        doc = tok.doc
+        if tok.i + 1 < len(doc) and tok.i + 1 in self._by_token and \
+                self._items[self._by_token[tok.i + 1]]["start"] == tok.i + 1:
+            holders.append(doc[tok.i + 1])
+            i, skipped = tok.i - 1, 0
+            while i >= 0 and i not in self._by_token and skipped < 3 and (
+                    doc[i].tag_ == "POS" or (doc[i].pos_ in {"ADJ", "NOUN", "PROPN"} and not doc[i].is_punct)):
+                i, skipped = i - 1, skipped + 1
+            if i >= 0 and i in self._by_token:
+                anchors.append((doc[i], "anchor"))
+        return holders, anchors
+

@@ -1,0 +1,88 @@
+"""Modality and qualifiers of a relation, read off the clause around an anchor token.
+
+Shared by the rules and the trained model, so that "did not invest", "may ban"
+and "from January" mean the same to both.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..ontology import Ontology, RelationInfo
+
+__all__ = ["Modality"]
+
+
+class Modality:
+    """Reads whether a relation is stated as a fact, negated, hypothetical or past, and its qualifiers."""
+
+    def __init__(self, onto: Ontology) -> None:
+        lex = onto.lexicon
+        self.hedges = set(lex["relations"]["hedges"]) - {"would"}
+        self.negations = set(lex["relations"]["negations"])
+        self.reporting = set(lex["relations"]["reporting"])
+
+    def _modality(self, tok: Token) -> str:
+        if any(c.lower_ in {"previously", "formerly", "once"} and c.dep_ == "advmod" for c in tok.children):
+            return "past"  # "who previously worked at Google"
+        # "pays Apple no commission", "has no stake in"
+        if any(c.dep_ in {"dobj", "attr"} and any(d.dep_ == "det" and d.lower_ in {"no", "zero"} for d in c.children)
+               for c in tok.children) or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children):
+            return "negated"
+        node = tok
+        reported = False
+        chain = [tok]
+        for _ in range(6):
+            if node.head.i == node.i:
+                break
+            if node.dep_ in {"ccomp", "acl", "relcl", "advcl", "ROOT"} and node.head.lemma_.lower() in self.reporting:
+                reported = True
+            if node.dep_ in {"relcl", "appos", "parataxis"}:
+                break  # a relative clause or apposition states its own fact
+            node = node.head
+            chain.append(node)
+            if node.pos_ == "VERB" and node.dep_ in {"ROOT"}:
+                break
+        for n, node in enumerate(chain):
+            for c in node.children:
+                if c.dep_ == "neg" or (c.lower_ in {"never", "no"} and c.dep_ in {"neg", "advmod", "det"}):
+                    if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr"}:
+                        return "negated"
+                if c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in self.hedges:
+                    if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr", "conj"}:
+                        return "hypothetical"
+                if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and not reported and n == 0:
+                    return "hypothetical"
+                if c.dep_ == "mark" and c.lower_ in {"if", "whether", "unless"} and n <= 1:
+                    return "hypothetical"
+            if n > 0 and chain[n - 1].dep_ in {"xcomp", "dobj", "acl"}:
+                lemma = node.lemma_.lower()
+                if lemma in self.hedges:
+                    return "hypothetical"
+                if lemma in self.negations:
+                    return "negated"
+        return "fact"
+
+    def _qualifiers(self, tok: Token, sent_ents: list[Span], rel: RelationInfo, role_text: str,
+                    about: str) -> list[tuple[str, str]]:
+        quals: list[tuple[str, str]] = []
+        clause = tok
+        while clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
+            clause = clause.head
+        scope = set(t.i for t in clause.subtree) | set(t.i for t in tok.subtree)
+        for ent in sent_ents:
+            if ent.start not in scope:
+                continue
+            if ent.label_ == "DATE":
+                prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+                key = "startDate" if prev is not None and prev.lower_ in {
+                    "starting", "from", "since", "effective", "beginning"} else "date"
+                if not any(k == key for k, _ in quals):
+                    quals.append((key, ent.text.strip()))
+            elif ent.label_ == "MONEY" and not any(k == "amount" for k, _ in quals):
+                quals.append(("amount", ent.text.strip()))
+        if role_text and rel.qualifier_role == "role":
+            quals.append(("role", role_text))
+        if about and rel.qualifier_role == "about":
+            quals.append(("about", about))
+        return sorted(quals)

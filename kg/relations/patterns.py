@@ -1,0 +1,220 @@
+"""Relations the rules read from a construction rather than a trigger word.
+
+"Santa Clara, California" (locatedIn), "Y raised $5 million in a round led
+by X" (investsIn), "Apple's iPhone" and "Taiwan's TSMC" (relations with a
+``kg:possessorIs`` annotation).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from ..ontology import RelationInfo
+from .records import record
+from .syntax import SUBJ as _SUBJ
+from .syntax import possessive as _possessive
+
+__all__ = ["Patterns"]
+
+_WHOSE = [get_string_id("whose")]
+
+
+class Patterns:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: constructions without a trigger word."""
+
+    def _apposed_places(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                        ) -> list[dict[str, Any]]:
+        """"Santa Clara, California" and "Redmond, Washington": a place inside the next one."""
+        out = []
+        if "locatedIn" not in self.onto.relations:
+            return out
+        rel = self.onto.relations["locatedIn"]
+        for it in items:
+            if it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
+                continue
+            comma = it["end"]
+            if comma + 1 >= len(doc) or doc[comma].text != "," or (comma + 1) not in by_token:
+                continue
+            nxt = items[by_token[comma + 1]]
+            if nxt["start"] != comma + 1 or nxt["via"] not in {"", "gazetteer"}:
+                continue
+            if not self.onto.fits(nxt["cls"], rel.range) or nxt["name"] == it["name"]:
+                continue
+            # a list of places ("Paris, Berlin and Rome") is not containment
+            after = doc[nxt["end"]] if nxt["end"] < len(doc) else None
+            if after is not None and after.lower_ in {"and", "or"}:
+                continue
+            if after is not None and after.text == "," and nxt["end"] + 2 < len(doc) and \
+                    doc[nxt["end"] + 1].lower_ in {"and", "or"} and doc[nxt["end"] + 2].pos_ not in {"VERB", "AUX"}:
+                continue  # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place)
+            out.append(record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
+        return out
+
+    def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Y raised $210 million in a round led by X", "Y raised $5 million from X" -> X investsIn Y."""
+        if "investsIn" not in self.onto.relations:
+            return []
+        rel = self.onto.relations["investsIn"]
+        out = []
+        for verb in self._tokens_with_lemma(doc, {"raise", "secure", "close", "land", "receive", "get"}):
+            if verb.pos_ != "VERB":
+                continue
+            investors: list[Token] = []
+            money = any(t.ent_type_ == "MONEY" or t.lemma_.lower() in {"funding", "investment", "capital",
+                                                                       "financing", "round", "stake"}
+                        for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree)
+            if not money:
+                continue  # "received its licence from the ministry" is not an investment
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    investors += [g for g in c.children if g.dep_ == "pobj"]
+            for t in verb.subtree:
+                if t.lemma_.lower() == "round":
+                    for a in t.children:
+                        if a.dep_ == "acl" and a.lemma_.lower() in {"lead", "co-lead", "join", "back", "anchor"}:
+                            for ag in a.children:
+                                if ag.dep_ == "agent":
+                                    investors += [g for g in ag.children if g.dep_ == "pobj"]
+            if not investors:
+                continue
+            raisers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            out += self._invest_records(doc, verb, investors, raisers, items, by_token, rel)
+        # "X led a funding round in Y", "X joined Y's Series B round"
+        for verb in self._tokens_with_lemma(doc, {"lead", "co-lead", "join", "participate", "back"}):
+            if verb.pos_ != "VERB":
+                continue
+            rounds = [t for t in verb.subtree if t.lemma_.lower() == "round" and t.head.i in
+                      {verb.i} | {p.i for p in verb.children if p.dep_ == "prep"}]
+            targets: list[Token] = []
+            for r in rounds:
+                targets += [c for c in r.children if _possessive(c)]
+                for p in r.children:
+                    if p.dep_ == "prep" and p.lower_ in {"in", "for", "of"}:
+                        targets += [g for g in p.children if g.dep_ == "pobj"]
+            for p in verb.children:
+                if p.dep_ == "prep" and p.lower_ == "in" and rounds:
+                    targets += [g for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() != "round"]
+            if not targets:
+                continue
+            investors = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            out += self._invest_records(doc, verb, investors, targets, items, by_token, rel)
+        return out
+
+    def _invest_records(self, doc: Doc, verb: Token, investors: list[Token], targets: list[Token],
+                        items: list[dict[str, Any]], by_token: dict[int, int], rel: RelationInfo
+                        ) -> list[dict[str, Any]]:
+        """investsIn(investor, target) for every mapped pair."""
+        out = []
+        modality = self._modality(verb)
+        for target in targets:
+            for ti, _, _ in self._map(target, by_token, items):
+                for inv in investors:
+                    for ii, cost, _ in self._map(inv, by_token, items):
+                        si, oi = items[ii], items[ti]
+                        if si["name"] != oi["name"] and self.onto.fits(si["cls"], rel.domain) \
+                                and self.onto.fits(oi["cls"], rel.range):
+                            out.append(record(doc, si, "investsIn", oi, rel.base_confidence - cost,
+                                                    verb, modality))
+        return out
+
+    def _possessives(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                     ) -> list[dict[str, Any]]:
+        """"Apple's iPhone", "Intel Xeon" -> develops; "Taiwan's TSMC", "US Commerce Department" -> basedIn.
+
+        Relations that say how (``kg:possessorIs``) take a possessive, or a name
+        written right before another name, as evidence.
+        """
+        rels = [r for r in self.onto.relations.values() if r.possessor_is]
+        out = []
+        starts = {it["start"]: n for n, it in enumerate(items)}
+        # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes
+        for tok in [doc[i] for i in self._lower_ids(_WHOSE)]:
+            if tok.i + 1 >= len(doc):
+                continue
+            clause = tok.head
+            while clause.dep_ not in {"relcl", "acl"} and clause.head.i != clause.i and clause.i - tok.i < 6:
+                clause = clause.head
+            if clause.dep_ not in {"relcl", "acl"}:
+                continue
+            j = tok.i + 1
+            while j < len(doc) and j not in starts and doc[j].is_lower and j - tok.i <= 4:
+                j += 1
+            if j not in starts:
+                continue
+            it = items[starts[j]]
+            for oi, cost, _ in self._map(clause.head, by_token, items, conj=False):
+                owner = items[oi]
+                for rel in rels:
+                    subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
+                    if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
+                            and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym":
+                        out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 - cost, tok))
+                        break
+        # "Fabhalta, its approved medicine": the possessor of an appositive
+        for it in items:
+            if it["via"] == "coref":
+                continue
+            root = doc[it["start"]:it["end"]].root
+            for ap in [c for c in root.children if c.dep_ == "appos"]:
+                for c in ap.children:
+                    if _possessive(c) and c.i in by_token:
+                        owner = items[by_token[c.i]]
+                        for rel in rels:
+                            subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
+                            if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
+                                    and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym":
+                                out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.15, c))
+                                break
+        for owner in items:
+            # Read the possessive off the surface, which is steadier than the small
+            # model's parse of noun phrases: "A's B", "A's popular chatbot service B",
+            # or a name written right before another ("Nvidia H200").
+            end = owner["end"]
+            if end >= len(doc):
+                continue
+            pronoun = owner["via"] == "coref" and doc[owner["start"]].lower_ in {"its", "their"}
+            possessive = pronoun or doc[end].tag_ == "POS" or doc[end].lower_ in {"'s", "\u2019s", "'", "\u2019"}
+            if possessive:
+                j, conf = (end if pronoun else end + 1), (-0.1 if pronoun else 0.0)
+                while j < len(doc) and j not in starts and j - end <= 5 and doc[j].is_lower \
+                        and doc[j].pos_ in {"ADJ", "NOUN", "ADV", "VERB"} and doc[j].tag_ not in {"VBD", "VBZ", "VBP"}:
+                    j += 1
+                # "Corvo's main product, CorvoLog", "Northwind's own platform, Haulr"
+                if j + 1 < len(doc) and j not in starts and doc[j].text == "," and j + 1 in starts \
+                        and doc[j - 1].lemma_.lower() in self.product_nouns:
+                    j += 1
+            elif owner["via"] in {"", "gazetteer"} and doc[end - 1].whitespace_ != "" and end in starts:
+                j, conf = end, -0.1
+            else:
+                continue
+            if j not in starts:
+                continue
+            it = items[starts[j]]
+            if it["via"] == "coref" or owner["name"] == it["name"]:
+                continue
+            if pronoun and it["cls"] != "Product":
+                continue  # "its Ticketmaster unit" is a role, read elsewhere
+            if not possessive and it["via"] not in {"", "gazetteer"}:
+                continue
+            for rel in rels:
+                subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
+                if not (self.onto.fits(subj["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range)):
+                    continue
+                if subj["via"] == "demonym" and rel.possessor_is == "subject":
+                    continue
+                # between two organisations, "X's Y" is ownership only for a unit's name right
+                # after the possessive ("the FTC's Bureau of Competition"), not "Alphabet's Anthropic stake"
+                if self.onto.is_a(owner["cls"], "Organization") and self.onto.is_a(it["cls"], "Organization") \
+                        and (j != end + 1 or not possessive or
+                             doc[it["start"]:it["end"]].text.split()[-1] not in self.unit_heads and
+                             not doc[it["start"]:it["end"]].text.split()[0] in self.unit_heads):
+                    continue
+                c_adj = conf - (0.1 if owner["via"] == "coref" else 0.0)
+                # a possessive presupposes the relation: the clause's modality does not apply
+                out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 + c_adj, doc[end]))
+                break
+        return out
+

@@ -1,0 +1,88 @@
+"""What relation extraction leaves on a Doc: records, their spans, and the ``Doc`` extensions.
+
+Every extractor (the rules of :mod:`kg.relations.rules`, the trained model of
+:mod:`kg.relations.model`) writes plain records, made by :func:`record`, to
+``doc._.kg_relation_data``; ``doc._.relations`` reads them back as
+:class:`RelationSpan` objects with spaCy spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..entities import register_extensions
+
+__all__ = ["EXTRACTORS", "RelationSpan", "record", "register"]
+
+#: Which extractor produced a relation: the rules, the trained model, or both.
+EXTRACTORS = ("rules", "model", "both")
+
+@dataclass(frozen=True, slots=True)
+class RelationSpan:
+    """A relation read from a Doc."""
+
+    subject: Span
+    predicate: str
+    object: Span
+    confidence: float
+    subject_name: str
+    object_name: str
+    subject_class: str
+    object_class: str
+    sentence: Span
+    trigger: str
+    modality: str
+    qualifiers: dict[str, str]
+
+    @property
+    def asserted(self) -> bool:
+        return self.modality == "fact"
+
+
+def _relations_getter(doc: Doc) -> list[RelationSpan]:
+    out = []
+    for r in doc._.kg_relation_data or []:
+        out.append(
+            RelationSpan(
+                subject=doc[r["s_start"]:r["s_end"]], predicate=r["predicate"],
+                object=doc[r["o_start"]:r["o_end"]], confidence=r["confidence"],
+                subject_name=r["s_name"], object_name=r["o_name"],
+                subject_class=r["s_cls"], object_class=r["o_cls"],
+                sentence=doc.char_span(r["sent_start"], r["sent_end"], alignment_mode="expand"),
+                trigger=r["trigger"], modality=r["modality"], qualifiers=dict(r["qualifiers"]),
+            )
+        )
+    return out
+
+
+
+
+def register() -> None:
+    """Register the ``Doc`` extensions relation extraction sets (idempotent)."""
+    register_extensions()
+    if not Doc.has_extension("kg_relation_data"):
+        Doc.set_extension("kg_relation_data", default=None)
+    if not Doc.has_extension("relations"):
+        Doc.set_extension("relations", getter=_relations_getter)
+
+
+
+def record(doc: Doc, si: dict[str, Any], predicate: str, oi: dict[str, Any], confidence: float,
+           trigger: Token, modality: str = "fact", qualifiers: list | None = None,
+           extractor: str = "rules") -> dict[str, Any]:
+    """The plain record of one relation between two entity items of ``doc`` (see :mod:`kg.entities`)."""
+    sent = trigger.sent
+    return {
+        "s_start": si["start"], "s_end": si["end"], "o_start": oi["start"], "o_end": oi["end"],
+        "s_name": si["name"], "s_cls": si["cls"], "s_wikidata": si.get("wikidata", ""),
+        "o_name": oi["name"], "o_cls": oi["cls"], "o_wikidata": oi.get("wikidata", ""),
+        "s_key": f"{si['cls']}/{si['name']}", "o_key": f"{oi['cls']}/{oi['name']}",
+        "predicate": predicate, "confidence": round(min(0.99, max(0.05, confidence)), 3),
+        "trigger": trigger.text, "trigger_start": trigger.idx, "modality": modality,
+        "qualifiers": [list(q) for q in (qualifiers or [])],
+        "sent_start": sent.start_char, "sent_end": sent.end_char,
+        "extractor": extractor,
+    }

@@ -1,0 +1,424 @@
+"""The rules: ontology-driven relation extraction, the ``kg_relations`` spaCy component.
+
+Trigger words, argument prepositions, domains and ranges come from
+``ontology/kg.ttl`` (see :mod:`kg.ontology`). For each trigger in a sentence
+the component reads its arguments off the dependency parse:
+
+- verbs in active and passive voice, with subjects inherited through
+  coordination, control verbs and relative clauses;
+- event nouns ("Oracle's export restriction in Russia", "a partnership between X
+  and Y", "X's investment in Y"), also as objects of light verbs ("X and Y
+  have a partnership");
+- role nouns in compounds and appositions ("Nvidia CEO Jensen Huang",
+  "Instagram's parent Meta", "Chinese startup DeepSeek", "Y, a unit of X").
+
+Arguments are mapped to entity mentions (named, coreferent, or group nouns
+such as "Chinese users" that stand for a country). Negated and hypothetical
+statements are kept with their modality and are not asserted as facts.
+
+Results: ``doc._.relations`` (:class:`RelationSpan` records with spaCy spans)
+backed by plain data in ``doc._.kg_relation_data``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
+
+from ..entities import TitleCaseLines, guarded
+from ..errors import ComponentError
+from ..ontology import Ontology, RelationInfo, load_ontology
+from .frames import Frames
+from .modality import Modality
+from .patterns import Patterns
+from .records import record, register
+from .syntax import SUBJ as _SUBJ
+from .syntax import possessive as _possessive
+
+__all__ = ["KGRelations", "make_relation_component"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    relation: RelationInfo
+    words: tuple[str, ...]
+    kind: str  # "event", "role", "inverse"
+
+
+@dataclass(frozen=True, slots=True)
+class _Arg:
+    item: int  # index into the entity items
+    cost: float  # indirection of the mapping
+    role: str  # "agent", "patient", "recipient", "prep:<p>", "holder", "anchor", "location"
+    token: int
+
+
+class KGRelations(Frames, Patterns, Modality):
+    """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
+
+    def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
+                 ontology_dir: str | None = None) -> None:
+        register()
+        self.name = name
+        self.min_confidence = min_confidence
+        self.onto: Ontology = load_ontology(ontology_dir)
+        lex = self.onto.lexicon
+        self.light_verbs = set(lex["relations"]["light_verbs"])
+        Modality.__init__(self, self.onto)
+        self.group_nouns = set(lex["entities"]["group_nouns"])
+        self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
+        self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
+        self.unit_heads = set(lex["entities"]["unit_heads"])
+        self.org_plurals = {"company", "firm", "group", "business", "partner", "rival", "carmaker",
+                            "automaker", "chipmaker", "startup", "maker", "bank", "lender", "player"}
+        self.org_role_nouns = {
+            words[-1] for rel in self.onto.relations.values()
+            if rel.domain and all(self.onto.is_a(d, "Organization") for d in rel.domain)
+            for words in rel.role_triggers
+        }
+        self.index: dict[str, list[_Trigger]] = {}
+        self._lower_strings: dict[int, str] = {}  # string hash -> lower-case string
+        for rel in self.onto.relations.values():
+            for kind, triggers in (("event", rel.triggers), ("role", rel.role_triggers),
+                                   ("inverse_role", rel.inverse_role_triggers),
+                                   ("inverse", rel.inverse_triggers)):
+                for words in triggers:
+                    for w in set(words):
+                        self.index.setdefault(w, []).append(_Trigger(rel, words, kind))
+        self._index_hashes = [get_string_id(w) for w in self.index]  # to find trigger words by their form
+
+    # -- trigger matching ----------------------------------------------------------
+
+    def _matches(self, tok: Token) -> list[_Trigger]:
+        item = self._by_token.get(tok.i)
+        if item is not None and self._items[item]["via"] in {"", "gazetteer", "acronym"}:
+            return []  # a word inside a name ("Public Investment Fund") is not a trigger
+        keys = {tok.lemma_.lower(), tok.lower_}
+        found: list[_Trigger] = []
+        for key in keys:
+            for trig in self.index.get(key, ()):
+                if trig in found:
+                    continue
+                if trig.kind in {"event", "inverse"} and tok.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"}:
+                    continue
+                if trig.kind in {"role", "inverse_role"} and tok.pos_ not in {"NOUN", "PROPN"} and not (
+                        tok.i + 1 in self._by_token and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower):
+                    continue  # a role noun; the tagger sometimes calls "startup" a verb before a name
+                if len(trig.words) > 1:
+                    rest = list(trig.words)
+                    for k in keys:
+                        if k in rest:
+                            rest.remove(k)
+                            break
+                    near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
+                    if tok.dep_ in {"compound", "amod"}:
+                        near |= {tok.head.lemma_.lower()}
+                    for c in tok.children:  # "take ... to court"
+                        if c.dep_ == "prep":
+                            near |= {g.lemma_.lower() for g in c.children}
+                    if not all(w in near for w in rest):
+                        continue
+                elif trig.words[0] not in keys:
+                    continue
+                found.append(trig)
+        # A multi-word trigger beats single-word ones of the same kind on the same token.
+        multi = [t for t in found if len(t.words) > 1]
+        if multi:
+            multi_kinds = {t.kind for t in multi}
+            found = [t for t in found if len(t.words) > 1 or t.kind not in multi_kinds]
+        return found
+
+    # -- main --------------------------------------------------------------------------
+
+    def _read_words(self, doc: Doc) -> None:
+        """Each token's lemma and lower-case form as hash arrays, and the lower-case text of each lemma.
+
+        Looping over tokens for a word makes a Token object per token; with these
+        the scans below pick their few tokens first (numpy over the arrays).
+        """
+        strings, memo = doc.vocab.strings, self._lower_strings
+        arr = doc.to_array([LEMMA, LOWER]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        self._lemma_hashes, self._lower_hashes = arr[:, 0], arr[:, 1]
+        self._lemma_text: dict[int, str] = {}  # lemma hash -> lower-case lemma, for this Doc's lemmas
+        for h in numpy.unique(self._lemma_hashes).tolist():
+            if h not in memo:
+                memo[h] = strings[h].lower()
+            self._lemma_text[h] = memo[h]
+
+    def _token_ids(self, words: set[str] | dict) -> list[int]:
+        """Indices of the tokens whose lower-case lemma is in ``words``."""
+        hashes = [h for h, w in self._lemma_text.items() if w in words]
+        return numpy.flatnonzero(numpy.isin(self._lemma_hashes, hashes)).tolist()
+
+    def _lower_ids(self, hashes: list[int]) -> list[int]:
+        """Indices of the tokens whose lower-case form has one of these string hashes."""
+        return numpy.flatnonzero(numpy.isin(self._lower_hashes, hashes)).tolist()
+
+    def _tokens_with_lemma(self, doc: Doc, words: set[str]) -> list[Token]:
+        return [doc[i] for i in self._token_ids(words)]
+
+    @guarded
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            raise ComponentError("kg_relations needs a dependency parse: add it after a 'parser' component.")
+        items: list[dict[str, Any]] = list(doc._.kg_entity_data or [])
+        by_token: dict[int, int] = {}
+        for n, it in enumerate(items):
+            for i in range(it["start"], it["end"]):
+                by_token[i] = n
+        self._items, self._by_token = items, by_token
+        self._read_words(doc)
+        # Span.ents scans the whole Doc on every call: group the entities by sentence once.
+        self._sent_ents: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            self._sent_ents.setdefault(ent.sent.start, []).append(ent)
+        found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
+        for rec in self._apposed_places(doc, items, by_token) + self._possessives(doc, items, by_token) \
+                + self._funding(doc, items, by_token):
+            found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
+        title_case = TitleCaseLines(doc)
+        # only words that some trigger starts from are worth a look
+        candidates = sorted(set(self._token_ids(self.index)) | set(self._lower_ids(self._index_hashes)))
+        for sent in doc.sents:
+            headline = title_case(sent)
+            for k in range(bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)):
+                tok = doc[candidates[k]]
+                for trig in self._matches(tok):
+                    for rec in self._extract(doc, sent, tok, trig, items, by_token):
+                        if headline:  # a Title Case headline parses badly: trust it less
+                            rec["confidence"] = round(max(0.05, rec["confidence"] - 0.15), 3)
+                        key = (rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])
+                        old = found.get(key)
+                        if old is None or (rec["modality"] == "fact", rec["confidence"]) > (
+                            old["modality"] == "fact", old["confidence"]
+                        ):
+                            found[key] = rec
+        found = {k: r for k, r in found.items() if r["confidence"] >= self.min_confidence}
+        doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
+        return doc
+
+    def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
+                 by_token: dict[int, int]) -> list[dict[str, Any]]:
+        rel = trig.relation
+        subjects: list[_Arg] = []
+        objects: list[_Arg] = []
+        role_text = ""
+        about = ""
+        conf = rel.base_confidence + (0.05 if len(trig.words) > 1 else 0.0)
+
+        def mapped(toks: list[tuple[Token, str]], extra: float = 0.0) -> list[_Arg]:
+            out = []
+            for t, role in toks:
+                head_only = role.endswith("-head")
+                found = self._map(t, by_token, items, conj=not head_only)
+                if head_only:
+                    role = role[:-5]
+                for idx, cost, ti in found:
+                    out.append(_Arg(idx, cost + extra, role, ti))
+            return out
+
+        if trig.kind in {"event", "inverse"}:
+            agents, objs, passive = self._event_args(tok, trig.words)
+            if trig.kind == "inverse":  # "X owns Y": Y is the subsidiary
+                agents, objs = ([(t, "agent") for t, r in objs if r in {"patient", "patient-head", "recipient"}],
+                                [(t, "patient") for t, r in agents]
+                                + [(t, "patient") for t, r in objs if r == "modifier-by"])
+                passive = False
+            if passive and rel.passive_keeps_subject:
+                subjects = mapped([(t, r) for t, r in objs if r.startswith("patient")])
+                objects = mapped([(t, "prep:in" if r == "modifier-by" else r) for t, r in objs
+                                  if not r.startswith("patient")])
+            else:
+                agents = agents + [(t, "agent") for t, r in objs if r == "modifier-by"]
+                subjects = mapped([(t, r) for t, r in agents if r not in {"modifier", "agent-far"}])
+                if not subjects:
+                    subjects = mapped([(t, "agent") for t, r in agents if r == "agent-far"], 0.2)
+                modifiers = mapped([(t, r) for t, r in agents if r == "modifier"], 0.1)
+                if subjects:
+                    objects += [m for m in modifiers if m.role == "modifier"]
+                else:
+                    subjects = modifiers
+                for t, r in objs:
+                    if r in {"patient", "patient-head", "recipient"} or r.startswith("prep:") and r[5:] in rel.object_preps:
+                        objects += mapped([(t, r)])
+                    elif r.startswith("nested:") and r[7:] in rel.object_preps:
+                        objects += mapped([(t, r)], 0.15)
+                if rel.location_is_agent and not [s for s in subjects if s.role == "agent"] and passive:
+                    locs = [o for o in objects if o.role == "prep:in"
+                            and self.onto.is_a(items[o.item]["cls"], "Country")]
+                    if locs:
+                        subjects = locs
+                        objects = [o for o in objects if o.role == "patient"]
+            if rel.qualifier_role == "about":
+                for c in tok.children:
+                    if c.dep_ == "dobj" and c.i not in by_token:
+                        about = " ".join(t.text for t in c.subtree)[:120]
+                if tok.pos_ == "NOUN":
+                    mods = [c for c in tok.children if c.dep_ == "compound" and c.i not in by_token]
+                    if mods:
+                        about = " ".join(t.text for t in mods)
+        else:
+            holders, anchors = self._role_args(tok)
+            if self._far_holder:
+                conf -= 0.3  # a role that only refers back: weak evidence
+            # the name right after the title may be a list ("suppliers Huawei and ZTE");
+            # an apposition's head is one name ("X, a Nashville firm, and Y")
+            hs = mapped([(t, "holder" if t.i == tok.i + 1 or (tok.tag_ == "NNS" and t.head.i == tok.i)
+                          else "holder-head") for t in holders])  # "its rivals, Nikon and Canon"
+            an = mapped(anchors, 0.05)
+            anchor_side = rel.range if trig.kind == "role" else rel.domain
+            if not all(self.onto.is_a(c, "Location") for c in anchor_side):
+                # "Chinese suppliers Huawei and ZTE": a demonym says where, not to whom
+                an = [a for a in an if items[a.item]["via"] != "demonym"]
+            role_text = " ".join(t.text for t in tok.subtree if t.dep_ in {"compound", "amod"} and
+                                 t.i < tok.i and t.i not in by_token)
+            role_text = (role_text + " " + tok.text).strip() if rel.qualifier_role == "role" else ""
+            if trig.kind == "role":
+                subjects, objects = hs, an
+            else:
+                subjects, objects = an, hs
+            conf += 0.05
+
+        records: list[dict[str, Any]] = []
+        pairs: list[tuple[_Arg, _Arg]] = []
+        for s in subjects:
+            for o in objects:
+                pairs.append((s, o))
+        if rel.symmetric_evidence and not pairs:
+            # "X and Y partner", "a partnership between X and Y" -- but not "competes with X and Y"
+            group = subjects if len(subjects) > 1 else [o for o in objects if o.role == "prep:between"]
+            for a in range(len(group)):
+                for b in range(a + 1, len(group)):
+                    pairs.append((group[a], group[b]))
+        if rel.location_is_agent and subjects and not objects and trig.kind in {"event", "inverse"}:
+            # "US chip restrictions challenge Chinese AI": the other country in the sentence.
+            subj_items = {s.item for s in subjects}
+            others = sorted({by_token[t.i] for t in sent if t.i in by_token
+                             and by_token[t.i] not in subj_items
+                             and items[by_token[t.i]]["cls"] == "Country"})
+            names = {items[i]["name"] for i in others}
+            if len(names) == 1:
+                pairs += [(s, _Arg(others[0], 0.35, "sentence", items[others[0]]["start"])) for s in subjects]
+
+        valid = []
+        for s, o in pairs:
+            si, oi = items[s.item], items[o.item]
+            if si["name"] == oi["name"] and si["cls"] == oi["cls"]:
+                continue
+            if not self.onto.fits(si["cls"], rel.domain) or not self.onto.fits(oi["cls"], rel.range):
+                continue
+            valid.append((s, o))
+        if rel.qualifier_role == "about" and trig.kind in {"event", "inverse"}:
+            # Prefer who is restricted (an actor) over what is restricted (a product).
+            actors = [(s, o) for s, o in valid if self.onto.is_a(items[o.item]["cls"], "Actor")]
+            if actors:
+                dropped = [items[o.item]["name"] for s, o in valid if (s, o) not in actors]
+                valid = actors
+                if dropped and not about:
+                    about = dropped[0]
+        # Selling or giving access "in Brazil" or "to users in Japan" means operating there.
+        if rel.name in {"offers", "providesAccessTo", "suppliesTo"} and "operatesIn" in self.onto.relations \
+                and trig.kind == "event":
+            op = self.onto.relations["operatesIn"]
+            served = self._places_served(tok, by_token, items)
+            if served:
+                op_modality = self._modality(tok)
+                for loc, extra in served:
+                    li = items[by_token[loc.i]]
+                    for sa in {x.item: x for x in subjects}.values():
+                        si = items[sa.item]
+                        if self.onto.fits(si["cls"], op.domain) and si["name"] != li["name"] and \
+                                self.onto.fits(si["cls"], rel.domain):
+                            records.append(record(doc, si, "operatesIn", li,
+                                                        op.base_confidence - extra - sa.cost, tok, op_modality))
+        if not valid:
+            return records
+        if trig.kind in {"role", "inverse_role"} or (
+                tok.pos_ == "NOUN" and any(_possessive(c) for c in tok.children)
+                and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)):
+            # an apposition, a title or "X's 2022 purchase of Y" is presupposed, whatever its clause says
+            modality = "fact"
+        else:
+            modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs
+                                      else tok.head)
+        if trig.kind in {"role", "inverse_role"} and any(t.lower_ in {"former", "ex", "onetime", "erstwhile", "previous"}
+                                        for t in doc[max(0, tok.i - 3):tok.i]):
+            modality = "past"  # "former Sony executive Kenji Morita"
+        quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)
+        for s, o in valid:
+            si, oi = items[s.item], items[o.item]
+            c = conf - s.cost - o.cost
+            if si["via"] == "coref" or oi["via"] == "coref":
+                c -= 0.1
+            if si["via"] == "gazetteer" and oi["via"] == "gazetteer":
+                c += 0.05
+            records.append(record(doc, si, rel.name, oi, c, tok, modality, quals))
+        return records
+
+    def _places_served(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]
+                       ) -> list[tuple[Token, float]]:
+        """Locations a sale or offer is made in: "sells X in China", "to drivers in France and Italy"."""
+        found: list[tuple[Token, float]] = []
+
+        def locations(prep: Token, extra: float) -> None:
+            for loc in prep.children:
+                if loc.dep_ != "pobj":
+                    continue
+                for t in [loc] + [c for c in loc.children if c.dep_ == "conj"]:
+                    if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location"):
+                        found.append((t, extra))
+
+        heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and not any(g.dep_ in _SUBJ for g in c.children)]
+        for c in (c for h in heads for c in h.children):
+            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
+                locations(c, 0.1)
+            if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}:
+                served = [g for g in c.children if g.dep_ == "pobj"]
+                for g in [g for g in served] + [x for g in served for x in g.children if x.dep_ == "conj"]:
+                    for p in g.children:
+                        if p.dep_ == "prep" and p.lower_ in {"in", "across"}:
+                            locations(p, 0.1)
+            if c.dep_ == "dobj":  # "sells iPhones in China", "tickets for clubs in Tennessee"
+                todo, seen = [c], 0
+                while todo and seen < 5:
+                    node = todo.pop(0)
+                    seen += 1
+                    for p in node.children:
+                        if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"}:
+                            locations(p, 0.15)
+                        elif p.dep_ == "prep" and p.lower_ in {"for", "to", "at"}:
+                            todo += [g for g in p.children if g.dep_ == "pobj"]
+                            todo += [x for g in p.children if g.dep_ == "pobj" for x in g.children if x.dep_ == "conj"]
+        return found
+
+
+@Language.factory(
+    "kg_relations",
+    default_config={"min_confidence": 0.3, "ontology_dir": None},
+    assigns=["doc._.relations"],
+    requires=["token.dep", "token.lemma", "doc._.kg_entities"],
+)
+def make_relation_component(nlp: Language, name: str, min_confidence: float,
+                            ontology_dir: str | None) -> KGRelations:
+    """Factory of the ``kg_relations`` component."""
+    missing = [p for p in ("parser",) if p not in nlp.pipe_names and not any(
+        "parser" in n for n in nlp.pipe_names)]
+    if missing:
+        raise ValueError(
+            "kg_relations needs a pipeline with a dependency parser (e.g. en_core_web_sm); "
+            f"current pipes: {nlp.pipe_names}"
+        )
+    if "kg_entities" not in nlp.pipe_names:
+        raise ValueError(
+            "kg_relations needs 'kg_entities' earlier in the pipeline: nlp.add_pipe('kg_entities') "
+            f"first (and 'kg_coref' for pronouns). Current pipes: {nlp.pipe_names}"
+        )
+    return KGRelations(nlp, name, min_confidence=min_confidence, ontology_dir=ontology_dir)

@@ -1,0 +1,18 @@
+"""Small facts of English syntax that the relation extractors share."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["REL_PRONOUNS", "SUBJ", "possessive"]
+
+#: Dependency labels of a clause's (active) subject.
+SUBJ = {"nsubj", "csubj"}
+#: Relative pronouns.
+REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+
+
+def possessive(tok: Token) -> bool:
+    """"Oracle's": a possessor (the parser labels it poss, or nmod with a 's case marker)."""
+    return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
+
