@@ -26,7 +26,7 @@ from .entities import ERROR_KEY, entity_key
 from .errors import InputError, KGError
 from .io import atomic_path
 from .model import DEFAULT_BASE_IRI, GraphBuilder, KnowledgeGraph
-from .ontology import load_ontology
+from .ontology import extended_ontology_dir, load_ontology
 from .pipeline import load_pipeline, model_name
 from .types import DocResult, DocumentRecord, EntityMention, RelationMention, SkippedDocument
 
@@ -101,6 +101,11 @@ def doc_result(record: DocumentRecord, doc: Doc, offset: int = 0) -> DocResult:
             subject_text=doc[r["s_start"]:r["s_end"]].text, object_text=doc[r["o_start"]:r["o_end"]].text,
             trigger=r["trigger"], modality=r["modality"],
             qualifiers=tuple((k, v) for k, v in r["qualifiers"]),
+            extractor=r.get("extractor", "rules"), model_confidence=r.get("model_confidence"),
+            subject_start=doc[r["s_start"]].idx + offset,
+            subject_end=doc[r["s_end"] - 1].idx + len(doc[r["s_end"] - 1].text) + offset,
+            object_start=doc[r["o_start"]].idx + offset,
+            object_end=doc[r["o_end"] - 1].idx + len(doc[r["o_end"] - 1].text) + offset,
         )
         for r in doc._.kg_relation_data or []
     )
@@ -168,21 +173,23 @@ def _without_text(result: DocResult) -> DocResult:
 
 
 def extract_batch(records: list[DocumentRecord], model: str,
-                  batch_size: int = DEFAULT_BATCH_SIZE, config: str | None = None) -> list[DocResult]:
+                  batch_size: int = DEFAULT_BATCH_SIZE, config: str | None = None, relation_model: bool = True,
+                  ontology: str | None = None) -> list[DocResult]:
     """Parse ``records`` in this process; the unit of work a Dask worker runs.
 
     The pipeline is loaded once per process (:func:`kg.pipeline.load_pipeline`
     is cached), so a worker pays for the model on its first batch only. The
     results carry no document text.
     """
-    nlp = load_pipeline(model, config)
+    nlp = load_pipeline(model, config, relation_model=relation_model, ontology=ontology)
     return [_without_text(r) for r in process_records(nlp, records, batch_size=batch_size)]
 
 
 # -- executors: where per-document extraction runs -------------------------------------------
 
 Executor = Callable[..., Iterator[DocResult]]
-#: Executor name -> function(records, *, model, jobs, batch_size, scheduler, total) yielding results.
+#: Executor name -> function(records, *, model, jobs, batch_size, config, scheduler, total,
+#: relation_model, ontology) yielding results.
 EXECUTORS: dict[str, Executor] = {}
 
 
@@ -192,21 +199,27 @@ def register_executor(name: str, executor: Executor) -> None:
 
 
 def _run_local(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch_size: int,
-               config: str | None = None,
-               scheduler: str | None, total: int) -> Iterator[DocResult]:
+               config: str | None = None, scheduler: str | None, total: int, relation_model: bool = True,
+               ontology: str | None = None) -> Iterator[DocResult]:
     """``nlp.pipe`` in this process, or with ``jobs`` > 1 in a pool of worker processes (:func:`_run_pool`)."""
-    nlp = load_pipeline(model, config)
+    nlp = load_pipeline(model, config, relation_model=relation_model, ontology=ontology)
     if jobs <= 1:
         for result in process_records(nlp, records, batch_size=batch_size):
             yield _without_text(result)
         return
     # Tasks small enough that the workers finish together (the last task is not one worker's long tail).
     task = max(1, min(batch_size, total // (jobs * 16))) if total else batch_size
-    yield from _run_pool(records, model=model, config=config, jobs=jobs, batch_size=batch_size, task=task)
+    yield from _run_pool(records, model=model, config=config, jobs=jobs, batch_size=batch_size, task=task,
+                         relation_model=relation_model, ontology=ontology)
+
+
+def _load_worker(model: str, config: str | None, relation_model: bool, ontology: str | None) -> None:
+    load_pipeline(model, config, relation_model=relation_model, ontology=ontology)
 
 
 def _run_pool(records: Iterable[DocumentRecord], *, model: str, config: str | None, jobs: int,
-              batch_size: int, task: int) -> Iterator[DocResult]:
+              batch_size: int, task: int, relation_model: bool = True, ontology: str | None = None
+              ) -> Iterator[DocResult]:
     """Batches of records parsed by ``jobs`` worker processes, results yielded in input order.
 
     Each worker runs the whole pipeline *and* the reduction to :class:`DocResult`
@@ -227,9 +240,10 @@ def _run_pool(records: Iterable[DocumentRecord], *, model: str, config: str | No
     if method == "fork":
         gc.freeze()  # the model's objects: the workers' collector leaves them (and their shared pages) alone
     try:
-        with ctx.Pool(jobs, initializer=load_pipeline, initargs=(model, config)) as pool:
+        with ctx.Pool(jobs, initializer=_load_worker, initargs=(model, config, relation_model, ontology)) as pool:
             for batch in _batched(records, task):
-                pending.append(pool.apply_async(extract_batch, (batch, model, batch_size, config)))
+                pending.append(pool.apply_async(extract_batch, (batch, model, batch_size, config, relation_model,
+                                                                ontology)))
                 if len(pending) >= 2 * jobs:
                     yield from pending.popleft().get()
             while pending:
@@ -251,8 +265,8 @@ def _batched(items: Iterable[DocumentRecord], size: int) -> Iterator[list[Docume
 
 
 def _run_dask(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch_size: int,
-              config: str | None = None,
-              scheduler: str | None, total: int) -> Iterator[DocResult]:
+              config: str | None = None, scheduler: str | None, total: int, relation_model: bool = True,
+              ontology: str | None = None) -> Iterator[DocResult]:
     """Batches of records as tasks on a Dask cluster (a LocalCluster of ``jobs`` workers without a scheduler).
 
     At most a few batches per worker are in flight, so memory stays bounded on
@@ -283,7 +297,8 @@ def _run_dask(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch
         in_flight = 0
         batches = _batched(records, size)
         for batch in batches:
-            pending.add(client.submit(extract_batch, batch, model, batch_size, config, pure=False))
+            pending.add(client.submit(extract_batch, batch, model, batch_size, config, relation_model, ontology,
+                                      pure=False))
             in_flight += 1
             if in_flight >= 2 * workers + 1:
                 break
@@ -298,7 +313,8 @@ def _run_dask(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch
             future.release()
             nxt = next(batches, None)
             if nxt is not None:
-                pending.add(client.submit(extract_batch, nxt, model, batch_size, config, pure=False))
+                pending.add(client.submit(extract_batch, nxt, model, batch_size, config, relation_model, ontology,
+                                          pure=False))
             yield from results
     finally:
         client.close()
@@ -322,7 +338,8 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
           base_iri: str = DEFAULT_BASE_IRI, out: str | Path | None = None,
           progress: Callable[[int, int], None] | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
           cache: bool = True, executor: str = "local", scheduler: str | None = None,
-          config: str | Path | None = None) -> BuildResult:
+          config: str | Path | None = None, relation_model: bool = True,
+          ontology: str | Path | None = None) -> BuildResult:
     """Build a knowledge graph from files, folders or raw strings.
 
     ``sources`` are paths (files or folders, read recursively) or raw text:
@@ -334,6 +351,9 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     (see :mod:`kg.cache`). ``executor`` is ``"local"`` (spaCy's ``nlp.pipe``
     in ``jobs`` processes) or ``"dask"`` (a Dask cluster at ``scheduler``, or
     a LocalCluster of ``jobs`` workers); every choice gives the same files.
+    ``relation_model`` false leaves the trained relation model out (the rules
+    alone); ``ontology`` is a Turtle file of classes and relations added to the
+    packaged ontology (:func:`kg.ontology.extended_ontology_dir`).
     """
     started = time.perf_counter()
     if executor not in EXECUTORS:
@@ -357,7 +377,8 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     found: list[Source]
     found, missing = discover(paths)
     skipped += missing
-    onto = load_ontology()
+    extended = str(extended_ontology_dir(ontology)) if ontology is not None else None
+    onto = load_ontology(extended)
     if config is not None and model is None:
         from .pipeline import read_config
 
@@ -365,7 +386,8 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     else:
         name = model_name(model)
     total = len(found) + len(texts)
-    store = DocCache(Path(out) / CACHE_DIR, fingerprint(name, config)) if out is not None and cache else None
+    store = DocCache(Path(out) / CACHE_DIR, fingerprint(name, config, relation_model=relation_model,
+                                                        ontology=ontology)) if out is not None and cache else None
     builder = GraphBuilder(onto)  # takes each result as it comes: no list of all results
     done = 0
 
@@ -398,8 +420,8 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     if first is not None:
         run = EXECUTORS[executor]
         for result in run(itertools.chain([first], todo), model=name, jobs=jobs, batch_size=batch_size,
-                              config=str(config) if config is not None else None,
-                          scheduler=scheduler, total=total):
+                          config=str(config) if config is not None else None, scheduler=scheduler, total=total,
+                          relation_model=relation_model, ontology=str(ontology) if ontology is not None else None):
             if store is not None:
                 store.put(result)
             take(result)

@@ -34,7 +34,7 @@ import hashlib
 import json
 import logging
 import os
-from dataclasses import astuple
+from dataclasses import astuple, fields
 from pathlib import Path
 
 from .io import atomic_path
@@ -47,10 +47,10 @@ log = logging.getLogger(__name__)
 #: Folder of the cache inside the output folder.
 CACHE_DIR = ".kgcache"
 #: Bumped when the entry layout changes.
-FORMAT = 1
-#: Modules whose code decides what extraction returns (hashed into the fingerprint, with the
-#: default pipeline config ``kg/config.cfg``).
-_EXTRACTION_MODULES = ("pipeline", "entities", "coref", "relations", "names", "types", "build")
+FORMAT = 2
+#: Modules and packages whose code decides what extraction returns (hashed into the fingerprint,
+#: with the default pipeline config ``kg/config.cfg`` and the packaged trained models).
+_EXTRACTION_MODULES = ("pipeline", "entities", "coref", "relations", "names", "types", "build", "models")
 
 
 def _model_version(name: str) -> str:
@@ -70,13 +70,21 @@ def _code_digest() -> str:
     """Hash of the extraction modules, read once: the code this process runs."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in (*(f"{module}.py" for module in _EXTRACTION_MODULES), "config.cfg"):
+    files: list[Path] = [here / "config.cfg"]
+    for module in _EXTRACTION_MODULES:
+        if (here / module).is_dir():  # a package: its modules, and the model files it ships
+            files += sorted(p for p in (here / module).rglob("*") if p.is_file() and p.suffix != ".pyc")
+        else:
+            files.append(here / f"{module}.py")
+    for path in files:
         with contextlib.suppress(OSError):
-            digest.update((here / name).read_bytes())
+            digest.update(path.relative_to(here).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def fingerprint(model: str, config: str | os.PathLike[str] | None = None) -> str:
+def fingerprint(model: str, config: str | os.PathLike[str] | None = None, *, relation_model: bool = True,
+                ontology: str | os.PathLike[str] | None = None) -> str:
     """Everything besides the text that an extraction result depends on, as one string."""
     import spacy
 
@@ -88,6 +96,10 @@ def fingerprint(model: str, config: str | os.PathLike[str] | None = None) -> str
              f"code={_code_digest()}"]
     if config is not None:  # a user's pipeline config changes what is extracted
         parts.append("config=" + hashlib.sha256(Path(config).read_bytes()).hexdigest()[:16])
+    if not relation_model:
+        parts.append("relation_model=off")
+    if ontology is not None:
+        parts.append("ontology_extra=" + hashlib.sha256(Path(ontology).read_bytes()).hexdigest()[:16])
     return ";".join(parts)
 
 
@@ -95,9 +107,13 @@ def _entity(row: list) -> EntityMention:
     return EntityMention(*row)
 
 
+_RELATION_FIELDS = [f.name for f in fields(RelationMention)]
+
+
 def _relation(row: list) -> RelationMention:
-    *head, quals = row
-    return RelationMention(*head, qualifiers=tuple((str(k), str(v)) for k, v in quals))
+    data = dict(zip(_RELATION_FIELDS, row, strict=True))
+    data["qualifiers"] = tuple((str(k), str(v)) for k, v in data["qualifiers"])
+    return RelationMention(**data)
 
 
 class DocCache:

@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any
 
 import rdflib
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from .errors import InputError
 from .export.rdf import parse_graph
@@ -59,6 +59,8 @@ __all__ = [
     "GoldEntity",
     "GoldRelation",
     "evaluate",
+    "evaluate_strict",
+    "gold_from_annotations",
     "gold_names",
     "normalize_name",
     "read_entities",
@@ -203,6 +205,97 @@ def read_entities(paths: Sequence[str | Path], onto: Ontology | None = None) -> 
     return out
 
 
+def gold_from_annotations(paths: Sequence[str | Path], onto: Ontology | None = None
+                          ) -> tuple[list[GoldRelation], list[GoldEntity]]:
+    """Gold relation and entity rows (by name) from annotated JSONL files (``docs/annotation.md``).
+
+    Relations stated as facts count; a name is the span's text. Rows repeated
+    across documents count once, as with TSV gold.
+    """
+    from .training.annotations import read_annotation_files
+
+    onto = onto or load_ontology()
+    rels: dict[tuple[frozenset[str], str, frozenset[str]], GoldRelation] = {}
+    ents: dict[tuple[frozenset[str], frozenset[str]], GoldEntity] = {}
+    for doc in read_annotation_files(paths, onto=onto, check_types=False):
+        for e in doc.entities:
+            name = doc.text[e.start:e.end]
+            key = (gold_names(name), frozenset({e.label}))
+            if key[0] and key not in ents:
+                ents[key] = GoldEntity(key[0], key[1], text=f"{name} {e.label}", source=doc.source)
+        for r in doc.facts():
+            h, c = doc.text[r.head.start:r.head.end], doc.text[r.child.start:r.child.end]
+            key = (gold_names(h), r.label, gold_names(c))
+            if key[0] and key[2] and key not in rels:
+                rels[key] = GoldRelation(key[0], r.label, key[2], text=f"{h} {r.label} {c}", source=doc.source)
+    return list(rels.values()), list(ents.values())
+
+
+def _is_jsonl(path: str | Path) -> bool:
+    return str(path).endswith(".jsonl") or Path(path).is_dir()
+
+
+def evaluate_strict(graph_path: str | Path, gold_paths: Sequence[str | Path], *, onto: Ontology | None = None,
+                    relations: Sequence[str] | None = None) -> dict[str, Any]:
+    """Span-level scores of a built graph against annotated JSONL gold (see :mod:`kg.relations.scoring`).
+
+    Each gold document is found among the graph's documents by its id (the
+    document id, or its file name without suffix) or else by the hash of its
+    text; a statement counts with the character offsets of its two mentions
+    (``kg:subjectStart`` ...), which every build writes. ``relations``: score
+    only these (and their sub-properties), for gold that annotates a few.
+
+    Returns ``micro`` and ``by_relation`` (precision, recall, f1 and counts), and
+    ``unmatched_documents``, the gold documents the graph does not hold.
+    """
+    from .corpus import record_from_text
+    from .errors import InputError as _InputError
+    from .namespace import KG
+    from .relations.scoring import strict_prf
+    from .training.annotations import read_annotation_files
+
+    onto = onto or load_ontology()
+    g = parse_graph(graph_path)
+    docs_by_key: dict[str, rdflib.term.Node] = {}
+    for node in set(g.subjects(RDF.type, KG.Document)):
+        local = re.split(r"[/#]", str(node))[-1]
+        docs_by_key.setdefault(f"id:{local}", node)
+        path = g.value(node, KG.path)
+        if path is not None:
+            docs_by_key.setdefault(f"id:{Path(str(path)).stem}", node)
+        digest = g.value(node, KG.contentHash)
+        if digest is not None:
+            docs_by_key.setdefault(f"sha:{digest}", node)
+    by_doc: dict[rdflib.term.Node, list[tuple[int, int, str, int, int]]] = {}
+    for st in g.subjects(RDF.type, KG.Statement):
+        if g.value(st, KG.asserted) is not None and not g.value(st, KG.asserted).toPython():
+            continue
+        offsets = [g.value(st, p) for p in (KG.subjectStart, KG.subjectEnd, KG.objectStart, KG.objectEnd)]
+        if any(o is None for o in offsets):
+            continue
+        doc = g.value(st, PROV.wasDerivedFrom)
+        rel = _local(g.value(st, RDF.predicate))
+        a, b, c, d = (int(o.toPython()) for o in offsets)
+        by_doc.setdefault(doc, []).append((a, b, rel, c, d))
+    predicted, gold, texts, unmatched = {}, {}, {}, []
+    for adoc in read_annotation_files(gold_paths, onto=onto, check_types=False):
+        node = docs_by_key.get(f"id:{adoc.id}")
+        if node is None:
+            try:
+                node = docs_by_key.get(f"sha:{record_from_text(adoc.text).sha256}")
+            except _InputError:
+                node = None
+        if node is None:
+            unmatched.append(adoc.id)
+        key = adoc.id
+        texts[key] = adoc.text
+        gold[key] = [(r.head.start, r.head.end, r.child.start, r.child.end, r.label) for r in adoc.facts()]
+        predicted[key] = by_doc.get(node, []) if node is not None else []
+    result = strict_prf(predicted, gold, text_of=texts, onto=onto, labels=relations)
+    result["unmatched_documents"] = unmatched
+    return result
+
+
 def _local(iri: rdflib.term.Node) -> str:
     return re.split(r"[#/:]", str(iri))[-1]
 
@@ -247,8 +340,15 @@ def _prf(correct: int, predicted: int, found: int, gold: int) -> dict[str, float
 
 
 def evaluate(graph_path: str | Path, gold_paths: Sequence[str | Path],
-             entity_paths: Sequence[str | Path] = (), *, onto: Ontology | None = None) -> dict[str, Any]:
+             entity_paths: Sequence[str | Path] = (), *, onto: Ontology | None = None,
+             gold_relations_only: bool = False) -> dict[str, Any]:
     """Score the graph at ``graph_path`` against gold relation (and entity) files.
+
+    Gold files are TSV (see above) or annotated JSONL (``docs/annotation.md``:
+    its facts and entities, by name). ``gold_relations_only``: predictions count
+    only for the relations the gold uses and their sub-properties, for gold that
+    annotates a few relation types of a text that states many (as the shared
+    scorer's ``--gold-relations-only``).
 
     Returns a dict: ``relations`` (precision, recall, f1, predicted, gold,
     correct = predicted triples that match, found = gold rows matched),
@@ -261,9 +361,19 @@ def evaluate(graph_path: str | Path, gold_paths: Sequence[str | Path],
     Raises :class:`~kg.errors.InputError` for a missing or malformed graph or gold file.
     """
     onto = onto or load_ontology()
-    gold = read_gold(gold_paths, onto)
+    jsonl = [p for p in gold_paths if _is_jsonl(p)]
+    gold = read_gold([p for p in gold_paths if not _is_jsonl(p)], onto)
     ents = read_entities(entity_paths, onto) if entity_paths else []
+    if jsonl:
+        more_rels, more_ents = gold_from_annotations(jsonl, onto)
+        gold += more_rels
+        if not entity_paths:
+            ents += more_ents
     pred = _predicted(parse_graph(graph_path), onto)
+    if gold_relations_only:
+        used = {g.relation for g in gold}
+        keep = {r for r in onto.relations if any(u in onto.ancestors(r) for u in used)}
+        pred.triples = [t for t in pred.triples if t[1] in keep]
     labels = pred.labels
     families = {r: _relation_family(onto, r) for r in onto.relations}
     symmetric = onto.symmetric

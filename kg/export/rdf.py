@@ -173,6 +173,8 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
     sentence, start, end = t[str(KG.sentence)], t[str(KG.startOffset)], t[str(KG.endOffset)]
     confidence, modality, asserted = t[str(KG.confidence)], t[str(KG.modality)], t[str(KG.asserted)]
     trigger, subject_text, object_text = t[str(KG.triggerText)], t[str(KG.subjectText)], t[str(KG.objectText)]
+    extractor, model_confidence = t[str(KG.extractor)], t[str(KG.modelConfidence)]
+    offsets = (t[str(KG.subjectStart)], t[str(KG.subjectEnd)], t[str(KG.objectStart)], t[str(KG.objectEnd)])
     statement_class = t[str(KG.Statement)]
     qualifier_terms = {key: (t[str(prop)], t[str(dtype)] if dtype is not None else None)
                        for key, (prop, dtype) in _QUALIFIER_PROPS.items()}
@@ -199,6 +201,12 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
         yield Triple(node, confidence, typed(f"{st.confidence:.3f}", decimal))
         yield Triple(node, modality, typed(st.modality, xsd_string))
         yield Triple(node, asserted, true if st.asserted else false)
+        yield Triple(node, extractor, typed(st.extractor, xsd_string))
+        if st.model_confidence is not None:
+            yield Triple(node, model_confidence, typed(f"{st.model_confidence:.3f}", decimal))
+        if st.subject_start >= 0:
+            for prop, value in zip(offsets, (st.subject_start, st.subject_end, st.object_start, st.object_end)):
+                yield Triple(node, prop, Literal_(str(value), datatype=integer))
         if st.trigger:
             yield Triple(node, trigger, Literal_(_clean(st.trigger)))
         if st.subject_text:
@@ -377,6 +385,20 @@ def base_iri_of(namespaces: Iterable[tuple[str, Any]]) -> str:
     return str(ent)[: -len("entity/")] if ent is not None and str(ent).endswith("entity/") else DEFAULT_BASE_IRI
 
 
+def _float_or_none(value: rdflib.term.Node | None) -> float | None:
+    return float(value.toPython()) if value is not None else None
+
+
+def _offsets(g: rdflib.Graph, node: rdflib.term.Node) -> dict[str, int]:
+    out = {}
+    for key, prop in (("subject_start", KG.subjectStart), ("subject_end", KG.subjectEnd),
+                      ("object_start", KG.objectStart), ("object_end", KG.objectEnd)):
+        value = g.value(node, prop)
+        if value is not None:
+            out[key] = int(value.toPython())
+    return out
+
+
 def from_rdflib(g: rdflib.Graph, base_iri: str | None = None) -> KnowledgeGraph:
     """Read a graph written by :func:`to_rdflib` back into a :class:`KnowledgeGraph`."""
     from ..model import KnowledgeGraph
@@ -439,6 +461,9 @@ def from_rdflib(g: rdflib.Graph, base_iri: str | None = None) -> KnowledgeGraph:
             trigger=str(g.value(node, KG.triggerText) or ""),
             qualifiers=tuple(sorted(quals)),
             date=documents[did].date if did in documents else "",
+            extractor=str(g.value(node, KG.extractor) or "rules"),
+            model_confidence=_float_or_none(g.value(node, KG.modelConfidence)),
+            **_offsets(g, node),
         )
     by_triple: dict[tuple[str, str, str], list[Statement]] = {}
     symmetric = onto.symmetric

@@ -1,0 +1,130 @@
+"""Extraction quality on text the extractors were not tuned on: rules alone vs rules + model.
+
+    .venv/bin/python benchmarks/bench_quality.py [--shared ../shared] [--config FILE] [--json OUT]
+
+For each evaluation set it builds the texts twice (``kg build --no-model`` and
+the default, rules + model) and scores the graphs:
+
+| set | texts | gold | scoring |
+| --- | --- | --- | --- |
+| news-dev | ``data/dev/news.jsonl`` (60 articles written apart from the training data) | the same file | lenient and strict |
+| conll04-dev | CoNLL04 dev (``shared/eval/conll04-dev``; strict: ``shared/data/conll04``) | shared gold | lenient (``--gold-relations-only``) and strict |
+| redocred-dev | the last 100 documents of Re-DocRED dev (``shared/eval/redocred-dev``) | shared gold | lenient (recall is the target) and strict |
+| seed | the first corpus article | ``shared/eval/seed.*.tsv`` | lenient |
+| corpus-dev | ``corpus/dev`` (the rules' own development set) | ``corpus/dev/gold`` | lenient |
+
+Lenient scoring is :func:`kg.evaluate.evaluate` (the shared ``score.py``'s rules,
+names at corpus level); strict is :func:`kg.evaluate.evaluate_strict` (mention
+spans). Nothing here was used to train or tune the model: thresholds and early
+stopping come from the tuning split ``kg train`` carves out of the training data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.build import build  # noqa: E402
+from kg.evaluate import evaluate, evaluate_strict  # noqa: E402
+from kg.training.annotations import read_annotation_files, write_annotations  # noqa: E402
+from kg.training.convert import conll04, redocred  # noqa: E402
+
+REDOCRED_DEV = slice(400, 500)
+
+
+def _texts(docs, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for d in docs:
+        p = folder / f"{d.id}.txt"
+        p.write_text(d.text, encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def _jsonl(docs, path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        write_annotations(docs, fh)
+    return path
+
+
+def _row(res: dict) -> dict:
+    keep = ("precision", "recall", "f1", "predicted", "gold", "correct", "found")
+    out = {k: res["relations" if "relations" in res else "micro"][k] for k in keep}
+    out["by_relation"] = {r: {k: v[k] for k in ("precision", "recall", "f1", "gold", "predicted")}
+                          for r, v in res["by_relation"].items()}
+    return out
+
+
+def run(shared: Path, config: str | None, work: Path) -> dict:
+    sets: dict[str, dict] = {}
+    ev = shared / "eval"
+    news = read_annotation_files([ROOT / "data" / "dev" / "news.jsonl"])
+    c04 = list(conll04(shared / "data" / "conll04" / "conll04_dev.json"))
+    rd = list(redocred(shared / "data" / "redocred" / "dev_revised.json", docs=REDOCRED_DEV))
+    jobs = {
+        "news-dev": {"lenient": (_texts(news, work / "news"), [_jsonl(news, work / "news.jsonl")], False),
+                     "strict": (None, [work / "news.jsonl"], None)},
+        "conll04-dev": {"lenient": ([ev / "conll04-dev" / "docs"], [ev / "conll04-dev" / "gold.tsv"], True),
+                        "strict": (_texts(c04, work / "c04"), [_jsonl(c04, work / "c04.jsonl")],
+                                   ["basedIn", "worksFor", "locatedIn", "livesIn"])},
+        "redocred-dev": {"lenient": ([ev / "redocred-dev" / "docs"], [ev / "redocred-dev" / "gold.tsv"], True),
+                         "strict": (_texts(rd, work / "rd"), [_jsonl(rd, work / "rd.jsonl")],
+                                    ["basedIn", "worksFor", "subsidiaryOf", "develops"])},
+        "seed": {"lenient": ([ROOT / "corpus" / "000_3dd36336cd19a7fe.txt"], [ev / "seed.gold.tsv"], False)},
+        "corpus-dev": {"lenient": (sorted((ROOT / "corpus" / "dev").glob("*.txt")),
+                                   sorted((ROOT / "corpus" / "dev" / "gold").glob("*.gold.tsv")), False)},
+    }
+    for mode, use_model in (("rules", False), ("rules+model", True)):
+        for name, job in jobs.items():
+            row = sets.setdefault(name, {}).setdefault(mode, {})
+            src, gold, only = job["lenient"]
+            out = work / f"{name}-{mode}-lenient"
+            started = time.perf_counter()
+            build(src, out=out, cache=False, config=config, relation_model=use_model)
+            row["seconds"] = round(time.perf_counter() - started, 1)
+            row["lenient"] = _row(evaluate(out / "graph.ttl", gold, gold_relations_only=bool(only)))
+            if "strict" in job:
+                s_src, s_gold, labels = job["strict"]
+                if s_src is not None:
+                    out = work / f"{name}-{mode}-strict"
+                    build(s_src, out=out, cache=False, config=config, relation_model=use_model)
+                res = evaluate_strict(out / "graph.ttl", s_gold, relations=labels)
+                row["strict"] = _row(res)
+                row["strict"]["unmatched_documents"] = len(res["unmatched_documents"])
+    return sets
+
+
+def _print(sets: dict) -> None:
+    print(f"{'set':<14} {'mode':<12} {'scoring':<8} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, modes in sets.items():
+        for mode, row in modes.items():
+            for scoring in ("lenient", "strict"):
+                if scoring in row:
+                    r = row[scoring]
+                    print(f"{name:<14} {mode:<12} {scoring:<8} {r['precision']:>6.3f} {r['recall']:>6.3f} "
+                          f"{r['f1']:>6.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (data/ and eval/)")
+    ap.add_argument("--config", default=None, help="a pipeline config (default: kg/config.cfg)")
+    ap.add_argument("--json", default=None, help="also write every figure to this JSON file")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="kg-quality-") as tmp:
+        sets = run(Path(args.shared), args.config, Path(tmp))
+    _print(sets)
+    if args.json:
+        Path(args.json).write_text(json.dumps(sets, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

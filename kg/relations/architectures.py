@@ -1,0 +1,162 @@
+"""The networks of the trained relation model, in spaCy's registry.
+
+``kg.RelationClassifier.v1`` scores candidate pairs for every relation at once
+(one sigmoid per relation: a pair may hold two relations, or none). It is
+"wide and deep", and either half can be switched off in the config, which
+is how the designs compared in the README were trained:
+
+- wide: a linear model over the hashed sparse features (``SparseLinear``:
+  logistic regression with the hashing trick);
+- deep: the same features embedded (``HashEmbed``, averaged per pair), next to
+  the pipeline's token vectors for the two mentions and the words between
+  them, through a hidden ReLU layer.
+
+Input: :class:`PairBatch`; output: probabilities, one row per pair and one
+column per label. Its backward pass takes the gradient of binary cross-entropy
+with respect to the logits, ``probabilities - truth``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy
+from spacy.util import registry
+from thinc.api import HashEmbed, Linear, Model, Relu, SparseLinear, chain
+from thinc.types import Floats2d
+
+__all__ = ["PairBatch", "build_relation_classifier"]
+
+
+@dataclass
+class PairBatch:
+    """Features of a batch of candidate pairs."""
+
+    keys: numpy.ndarray  #: uint64 feature ids of all pairs, concatenated
+    lengths: numpy.ndarray  #: int32 number of ids of each pair
+    dense: numpy.ndarray  #: float32 (pairs, dense width) token vectors; width 0 when unused
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def select(self, rows: numpy.ndarray) -> PairBatch:
+        """The pairs at ``rows``, in that order."""
+        ends = numpy.cumsum(self.lengths)
+        starts = ends - self.lengths
+        keys = [self.keys[starts[r]:ends[r]] for r in rows]
+        return PairBatch(numpy.concatenate(keys) if keys else self.keys[:0], self.lengths[rows],
+                         self.dense[rows])
+
+    @staticmethod
+    def concat(batches: list[PairBatch]) -> PairBatch:
+        width = max((b.dense.shape[1] for b in batches), default=0)
+        return PairBatch(numpy.concatenate([b.keys for b in batches]) if batches else numpy.zeros(0, "uint64"),
+                         numpy.concatenate([b.lengths for b in batches]) if batches else numpy.zeros(0, "int32"),
+                         numpy.concatenate([b.dense for b in batches]) if batches else
+                         numpy.zeros((0, width), "float32"))
+
+
+@registry.architectures("kg.RelationClassifier.v1")
+def build_relation_classifier(wide: bool = True, hash_rows: int = 131072, embed_width: int = 0,
+                              embed_rows: int = 16384, dense_width: int = 0, hidden_width: int = 64,
+                              dropout: float = 0.1, nO: int | None = None) -> Model[PairBatch, Floats2d]:
+    """Wide (sparse linear) and/or deep (embedded features + token vectors -> ReLU) pair classifier.
+
+    ``embed_width`` 0 and ``dense_width`` 0 switch the deep half off; ``wide`` false the wide half.
+    ``dense_width`` is the width of the dense features the pipe gives (3 x the token vector width).
+    """
+    if not wide and not embed_width and not dense_width:
+        raise ValueError("kg.RelationClassifier.v1 needs wide = true, or embed_width or dense_width above 0")
+    layers: list[Model] = []
+    names: list[str] = []
+    if wide:
+        layers.append(SparseLinear(nO=nO, length=hash_rows))
+        names.append("wide")
+    if embed_width or dense_width:
+        if embed_width:
+            layers.append(HashEmbed(embed_width, embed_rows, seed=7))
+            names.append("embed")
+        head = chain(Relu(nO=hidden_width, dropout=dropout), Linear(nO=nO))
+        layers.append(head)
+        names.append("deep")
+    model: Model[PairBatch, Floats2d] = Model(
+        "kg_relation_classifier", _forward, init=_init, layers=layers,
+        dims={"nO": nO}, attrs={"parts": tuple(names), "embed_width": embed_width, "dense_width": dense_width},
+    )
+    return model
+
+
+def _init(model: Model, X: PairBatch | None = None, Y: Floats2d | None = None) -> None:
+    nO = model.get_dim("nO") if model.has_dim("nO") else None
+    if nO is None and Y is not None:
+        nO = Y.shape[1]
+        model.set_dim("nO", nO)
+    parts = dict(zip(model.attrs["parts"], model.layers))
+    if "wide" in parts and nO is not None:
+        parts["wide"].set_dim("nO", nO)
+    if "deep" in parts:
+        deep = parts["deep"]
+        deep.layers[-1].set_dim("nO", nO)
+        width = model.attrs["embed_width"] + model.attrs["dense_width"]
+        deep.layers[0].set_dim("nI", width)
+        deep.layers[-1].set_dim("nI", deep.layers[0].get_dim("nO"))
+        for layer in deep.layers:
+            layer.initialize()
+    if "embed" in parts:
+        parts["embed"].initialize()
+    if "wide" in parts:
+        parts["wide"].initialize()
+
+
+def _forward(model: Model, X: PairBatch, is_train: bool) -> tuple[Floats2d, Callable]:
+    ops = model.ops
+    parts = dict(zip(model.attrs["parts"], model.layers))
+    n = len(X)
+    logits = None
+    callbacks: list[Callable] = []
+    if "wide" in parts:
+        values = ops.alloc1f(len(X.keys)) + 1.0
+        wide, bp_wide = parts["wide"]((X.keys, values, X.lengths.astype("int32")), is_train)
+        logits = wide
+        callbacks.append(bp_wide)
+    if "deep" in parts:
+        pieces = []
+        bp_embed = None
+        if "embed" in parts:
+            if len(X.keys):
+                vecs, bp_vecs = parts["embed"](X.keys, is_train)
+                pooled = ops.reduce_mean(vecs, X.lengths.astype("int32"))
+            else:
+                vecs, bp_vecs = None, None
+                pooled = ops.alloc2f(n, model.attrs["embed_width"])
+            pieces.append(pooled)
+
+            def bp_embed(d: Floats2d) -> None:
+                if bp_vecs is not None:
+                    bp_vecs(ops.backprop_reduce_mean(ops.asarray2f(d), X.lengths.astype("int32")))
+        if model.attrs["dense_width"]:
+            dense = ops.asarray2f(X.dense)
+            if dense.shape[1] != model.attrs["dense_width"]:
+                raise ValueError(f"The relation model was trained on dense features {model.attrs['dense_width']} "
+                                 f"wide; this pipeline gives {dense.shape[1]}.")
+            pieces.append(dense)
+        H = ops.xp.hstack(pieces) if len(pieces) > 1 else pieces[0]
+        deep, bp_deep = parts["deep"](H, is_train)
+        logits = deep if logits is None else logits + deep
+        ew = model.attrs["embed_width"]
+
+        def bp_deep_all(d: Floats2d) -> None:
+            dH = bp_deep(d)
+            if bp_embed is not None:
+                bp_embed(dH[:, :ew])
+
+        callbacks.append(bp_deep_all)
+    probs = ops.sigmoid(logits, inplace=False)
+
+    def backprop(d_logits: Floats2d) -> PairBatch:
+        for cb in callbacks:
+            cb(d_logits)
+        return X
+
+    return probs, backprop

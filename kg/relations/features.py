@@ -1,0 +1,208 @@
+"""Features of a candidate pair, for the trained relation model.
+
+Sparse features are strings hashed to 64-bit ids (what a linear model or a
+hash embedding reads): the two classes and how the mentions were found, their
+order and distance, the words between and around them, the dependency path
+between their heads (with and without the words on it), what governs each
+mention, and the ontology's trigger words (``kg:trigger``, ``kg:roleTrigger``,
+...) on the path or between, so a relation taught with a few trigger words in
+``kg.ttl`` has a feature from the start. Dense features are the pipeline's
+token vectors (``doc.tensor``) averaged over each mention and the path.
+
+>>> import spacy
+>>> from kg.ontology import load_ontology
+>>> nlp = spacy.blank("en")
+>>> doc = nlp("Acme invested in Vela.")
+>>> parse = [(1, "nsubj", "acme"), (1, "ROOT", "invest"), (1, "prep", "in"), (2, "pobj", "vela"), (1, "punct", ".")]
+>>> for t, (head, dep, lemma) in zip(doc, parse):
+...     t.head, t.dep_, t.lemma_ = doc[head], dep, lemma
+>>> items = [{"start": 0, "end": 1, "name": "Acme", "cls": "Company", "via": ""},
+...          {"start": 3, "end": 4, "name": "Vela", "cls": "Company", "via": ""}]
+>>> feats = PairFeaturizer(load_ontology())
+>>> names = feats.names(DocContext(doc, items), items[0], items[1])
+>>> "path:nsubj<invest>prep>pobj" in names, "trig:investsIn:event" in names
+(True, True)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+from ..ontology import Ontology
+
+__all__ = ["DocContext", "PairFeaturizer", "distance_bucket"]
+
+_BUCKETS = (0, 1, 2, 3, 4, 6, 9, 13, 21, 41)
+#: Coarse families of classes, so that features also hold across a wrong fine class.
+_FAMILY = {"Company": "org", "Organization": "org", "GovernmentBody": "org", "Person": "per", "Country": "loc",
+           "Place": "loc", "Product": "prod"}
+
+
+def distance_bucket(n: int) -> int:
+    """A coarse distance: 0, 1, 2, 3, 4, 6, 9, 13, 21 or 41 (the largest bucket start <= n)."""
+    out = 0
+    for b in _BUCKETS:
+        if n >= b:
+            out = b
+    return out
+
+
+class DocContext:
+    """A Doc's token attributes as plain lists, read once for all its pairs."""
+
+    __slots__ = ("doc", "lemma", "pos", "dep", "head", "n", "_roots")
+
+    def __init__(self, doc: Doc, items: list[dict[str, Any]] = ()) -> None:
+        self.doc = doc
+        self.n = len(doc)
+        #: lower-case lemmas; the words of a named entity read as its class ("@Company"), so that
+        #: features say "between two companies", not which ones
+        self.lemma = [(t.lemma_ or t.lower_).lower() for t in doc]
+        for it in items:
+            if it.get("via") != "coref":
+                for i in range(it["start"], it["end"]):
+                    self.lemma[i] = "@" + it["cls"]
+        self.pos = [t.pos_ for t in doc]
+        self.dep = [t.dep_ for t in doc]
+        self.head = [t.head.i for t in doc]
+        self._roots: dict[tuple[int, int], int] = {}
+
+    def root(self, start: int, end: int) -> int:
+        """The token of ``[start, end)`` whose head lies outside it (the last one)."""
+        key = (start, end)
+        if key not in self._roots:
+            root = end - 1
+            for i in range(start, end):
+                if not (start <= self.head[i] < end) or self.head[i] == i:
+                    root = i
+            self._roots[key] = root
+        return self._roots[key]
+
+    def ancestors(self, i: int) -> list[int]:
+        """``i`` and its heads up to the sentence root."""
+        out = [i]
+        for _ in range(64):
+            h = self.head[out[-1]]
+            if h == out[-1]:
+                break
+            out.append(h)
+        return out
+
+    def path(self, a: int, b: int) -> tuple[list[int], int, list[int]]:
+        """Tokens from ``a`` up to the lowest common head, that head, and from it down to ``b``."""
+        up_a = self.ancestors(a)
+        up_b = self.ancestors(b)
+        seen = {t: k for k, t in enumerate(up_b)}
+        for k, t in enumerate(up_a):
+            if t in seen:
+                return up_a[:k], t, list(reversed(up_b[:seen[t]]))
+        return up_a, -1, list(reversed(up_b))
+
+
+class PairFeaturizer:
+    """Sparse and dense features of candidate pairs; trigger words come from the ontology."""
+
+    def __init__(self, onto: Ontology, *, max_between: int = 12) -> None:
+        self.max_between = max_between
+        self.triggers: dict[str, list[str]] = {}
+        for rel in onto.relations.values():
+            for kind, trigs in (("event", rel.triggers), ("role", rel.role_triggers),
+                                ("irole", rel.inverse_role_triggers), ("inverse", rel.inverse_triggers)):
+                for words in trigs:
+                    key = f"{rel.name}:{kind}"
+                    for w in words:
+                        if key not in self.triggers.setdefault(w, []):
+                            self.triggers[w].append(key)
+
+    def names(self, ctx: DocContext, s: dict[str, Any], o: dict[str, Any]) -> list[str]:
+        """The sparse features of the pair (subject ``s``, object ``o``) as strings."""
+        lem, dep, pos = ctx.lemma, ctx.dep, ctx.pos
+        order = "SO" if s["start"] < o["start"] else "OS"
+        left, right = (s, o) if order == "SO" else (o, s)
+        feats = [
+            f"cls:{s['cls']}>{o['cls']}", f"cs:{s['cls']}", f"co:{o['cls']}", f"order:{order}",
+            f"cls_order:{s['cls']}>{o['cls']}:{order}", f"via:{s.get('via', '')}>{o.get('via', '')}",
+        ]
+        gap = right["start"] - left["end"]
+        feats.append(f"dist:{order}:{distance_bucket(gap)}")
+        between = range(left["end"], right["start"])
+        picked = between if gap <= self.max_between else \
+            list(between[:self.max_between // 2]) + list(between[-(self.max_between // 2):])
+        words = [lem[i] for k, i in enumerate(picked) if k == 0 or lem[i] != lem[picked[k - 1]] or lem[i][0] != "@"]
+        if gap <= self.max_between:
+            feats.append(f"btw:{order}:" + " ".join(words))
+        for w in words:
+            feats.append(f"bw:{order}:{w}")
+        if words:
+            feats += [f"bw1:{order}:{words[0]}", f"bwn:{order}:{words[-1]}"]
+        else:
+            feats.append(f"bw0:{order}")
+        for k, i in (("b1", left["start"] - 1), ("b2", left["start"] - 2), ("a1", right["end"]),
+                     ("a2", right["end"] + 1)):
+            feats.append(f"{k}:{order}:{lem[i] if 0 <= i < ctx.n else '<s>'}")
+        rs, ro = ctx.root(s["start"], s["end"]), ctx.root(o["start"], o["end"])
+        for tag, r in (("hs", rs), ("ho", ro)):
+            h = ctx.head[r]
+            feats.append(f"{tag}:{dep[r]}:{lem[h]}")
+            feats.append(f"{tag}d:{dep[r]}")
+        up, lca, down = ctx.path(rs, ro)
+        fam = f"{_FAMILY.get(s['cls'], 'x')}>{_FAMILY.get(o['cls'], 'x')}"
+        feats.append(f"fam:{fam}")
+        if lca < 0:
+            feats.append("path:none")
+        else:
+            steps_up = "<".join(dep[i] for i in up)
+            steps_down = ">".join(dep[i] for i in down)
+            mid = lem[lca] if lca not in (rs, ro) else "*"
+            shape = f"{steps_up}<>{steps_down}"
+            feats.append(f"path:{steps_up}<{mid}>{steps_down}")
+            feats.append(f"pathdep:{shape}")
+            feats.append(f"pathlen:{min(len(up) + len(down), 8)}")
+            inner = [i for i in up[1:] + [lca] + down[:-1] if i not in (rs, ro)]
+            for i in inner:
+                feats.append(f"pw:{lem[i]}")
+                feats.append(f"pwd:{dep[i]}:{lem[i]}")
+            feats.append(f"lca:{mid}:{pos[lca]}")
+            # the grammatical role of each mention under the word that links them ("nsubj", "prep_with")
+            s_role = self._role(ctx, up[-1]) if up and mid != "*" else "self" if lca == rs else "-"
+            o_role = self._role(ctx, down[0]) if down and mid != "*" else "self" if lca == ro else "-"
+            feats.append(f"roles:{s_role}:{o_role}")
+            lca_trigs = self.triggers.get(lem[lca], ()) if mid != "*" else ()
+            feats.append(f"pathT:{steps_up}<{'|'.join(lca_trigs) or pos[lca]}>{steps_down}")
+            for trig in lca_trigs:  # the linking word is a trigger: with the roles, the relation's frame
+                feats += [f"lt:{trig}", f"lt:{trig}:{s_role}:{o_role}", f"lt:{trig}:{fam}",
+                          f"lt:{trig}:{order}"]
+            for i in inner:
+                for trig in self.triggers.get(lem[i], ()):
+                    feats += [f"trig:{trig}", f"pt:{trig}:{shape}", f"pt:{trig}:{fam}"]
+        return feats
+
+    @staticmethod
+    def _role(ctx: DocContext, i: int) -> str:
+        """A token's relation to its head, with the preposition when it is one ("prep_with")."""
+        d = ctx.dep[i]
+        if d in {"prep", "agent", "dative"} or (d == "pcomp" and ctx.pos[i] == "ADP"):
+            return f"{d}_{ctx.lemma[i]}"
+        return d
+
+    def hashed(self, ctx: DocContext, s: dict[str, Any], o: dict[str, Any]) -> list[int]:
+        return [get_string_id(f) for f in dict.fromkeys(self.names(ctx, s, o))]
+
+    @staticmethod
+    def dense(doc: Doc, ctx: DocContext, s: dict[str, Any], o: dict[str, Any], width: int) -> numpy.ndarray:
+        """Mean token vector of the subject, the object and the tokens between them (``3 * width``)."""
+        out = numpy.zeros((3 * width,), dtype="float32")
+        tensor = doc.tensor
+        if tensor is None or not hasattr(tensor, "shape") or len(tensor.shape) != 2 or tensor.shape[0] != len(doc) \
+                or tensor.shape[1] < width:
+            return out
+        out[:width] = tensor[s["start"]:s["end"], :width].mean(axis=0)
+        out[width:2 * width] = tensor[o["start"]:o["end"], :width].mean(axis=0)
+        lo, hi = min(s["end"], o["end"]), max(s["start"], o["start"])
+        if hi > lo:
+            out[2 * width:] = tensor[lo:hi, :width].mean(axis=0)
+        return out

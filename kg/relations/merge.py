@@ -1,0 +1,70 @@
+"""Rules and model together: one record per relation, sentence and pair, saying who found it.
+
+- Found by both (the same relation, or one and its sub-property, between the
+  same two entities in one sentence): one record, ``extractor = "both"``,
+  the rules' trigger, modality and qualifiers, and the confidence of either
+  being right, ``1 - (1 - rules)(1 - model)``.
+- Found by one: its record, ``"rules"`` or ``"model"``.
+- A rules record whose pair the model scored keeps the model's probability for
+  that relation as ``model_confidence`` (``kg why`` shows the disagreement when
+  it is low).
+
+>>> from kg.ontology import load_ontology
+>>> rules = [{"s_key": "Company/A", "o_key": "Company/B", "predicate": "sues", "sent_start": 0,
+...           "s_start": 0, "s_end": 1, "o_start": 2, "o_end": 3, "confidence": 0.7, "extractor": "rules"}]
+>>> model = [dict(rules[0], confidence=0.8, extractor="model")]
+>>> [(r["predicate"], r["extractor"], r["confidence"]) for r in merge_records(None, rules, model, {}, load_ontology())]
+[('sues', 'both', 0.94)]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..ontology import Ontology
+
+__all__ = ["merge_records"]
+
+
+def _key(rec: dict[str, Any], symmetric: frozenset[str]) -> tuple[str, str, int]:
+    s, o = rec["s_key"], rec["o_key"]
+    if rec["predicate"] in symmetric and o < s:
+        s, o = o, s
+    return s, o, rec["sent_start"]
+
+
+def merge_records(doc: Any, rules: list[dict[str, Any]], model: list[dict[str, Any]],
+                  pair_scores: dict[tuple[int, int, str], float], onto: Ontology) -> list[dict[str, Any]]:
+    """The rules' and the model's records of one Doc, merged (see the module's description).
+
+    ``pair_scores``: (subject item, object item, relation) -> the model's probability, for every
+    pair it scored; items are indices into ``doc._.kg_entity_data``.
+    """
+    symmetric = onto.symmetric
+    out = [dict(r, extractor=r.get("extractor", "rules")) for r in rules]
+    by_pair: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
+    for r in out:
+        by_pair.setdefault(_key(r, symmetric), []).append(r)
+    if pair_scores and doc is not None:
+        items = doc._.kg_entity_data or []
+        at = {(it["start"], it["end"]): n for n, it in enumerate(items)}
+        for r in out:
+            s, o = at.get((r["s_start"], r["s_end"])), at.get((r["o_start"], r["o_end"]))
+            score = pair_scores.get((s, o, r["predicate"]))
+            if score is None and r["predicate"] in symmetric:
+                score = pair_scores.get((o, s, r["predicate"]))
+            if score is not None:
+                r["model_confidence"] = round(score, 3)
+    for m in model:
+        family = set(onto.ancestors(m["predicate"]))
+        same = [r for r in by_pair.get(_key(m, symmetric), [])
+                if r["predicate"] in family or m["predicate"] in onto.ancestors(r["predicate"])]
+        if same:
+            for r in same:
+                if r["extractor"] == "rules":
+                    r["extractor"] = "both"
+                    r["confidence"] = round(min(0.99, 1 - (1 - r["confidence"]) * (1 - m["confidence"])), 3)
+                r["model_confidence"] = max(r.get("model_confidence", 0.0), round(m["confidence"], 3))
+            continue
+        out.append(dict(m, confidence=round(min(0.99, m["confidence"]), 3)))
+    return sorted(out, key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"], r["extractor"]))

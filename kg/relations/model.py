@@ -1,0 +1,492 @@
+"""The trained relation model: the ``kg_relation_model`` spaCy component.
+
+A :class:`~spacy.pipeline.TrainablePipe`. For every candidate pair of entity
+mentions (:mod:`kg.relations.candidates`) it scores each relation of the
+ontology with a probability (:mod:`kg.relations.features` for the features,
+:mod:`kg.relations.architectures` for the network). Pairs above the
+relation's threshold become relation records with ``extractor = "model"``,
+their modality and qualifiers read by the same code as the rules'
+(:mod:`kg.relations.modality`), and are merged with the rules' records
+(:mod:`kg.relations.merge`). It runs after ``kg_relations``.
+
+The trained weights ship in the package (``kg/models/relation_model/``,
+made by ``kg train``); ``weights = null`` gives an untrained component to
+train. Labels come from the training data (:meth:`RelationModel.initialize`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy
+import srsly
+from spacy.language import Language
+from spacy.pipeline import TrainablePipe
+from spacy.tokens import Doc, Span, SpanGroup
+from spacy.training import Example
+from spacy.util import registry
+from spacy.vocab import Vocab
+from thinc.api import Config, Model, Optimizer
+from thinc.types import Floats2d
+
+from ..entities import ERROR_KEY, SPAN_KEY, guarded
+from ..errors import ComponentError, ModelError
+from ..names import canonical_name
+from ..ontology import Ontology, load_ontology
+from .architectures import PairBatch
+from .candidates import Candidate, candidate_pairs
+from .features import DocContext, PairFeaturizer
+from .merge import merge_records
+from .modality import Modality
+from .records import record, register
+from .scoring import doc_gold, normalize_span, predicted_spans, strict_prf
+
+__all__ = ["DEFAULT_MODEL_CONFIG", "PACKAGED_WEIGHTS", "RelationModel", "make_relation_model"]
+
+#: Where the trained model ships (made by ``kg train``, see ``make train``).
+PACKAGED_WEIGHTS = Path(__file__).resolve().parent.parent / "models" / "relation_model"
+
+DEFAULT_MODEL_CONFIG = """
+[model]
+@architectures = "kg.RelationClassifier.v1"
+wide = true
+hash_rows = 131072
+embed_width = 0
+embed_rows = 16384
+dense_width = 0
+hidden_width = 64
+dropout = 0.1
+nO = null
+"""
+
+
+class RelationModel(TrainablePipe):
+    """Scores candidate pairs for every relation; adds those above threshold to ``doc._.relations``."""
+
+    def __init__(self, vocab: Vocab, model: Model, name: str = "kg_relation_model", *, threshold: float = 0.5,
+                 thresholds: dict[str, float] | None = None, max_tokens: int = 60, retype_threshold: float = 0.8,
+                 ontology_dir: str | None = None) -> None:
+        register()
+        self.vocab = vocab
+        self.model = model
+        self.name = name
+        self.onto: Ontology = load_ontology(ontology_dir)
+        self.cfg: dict[str, Any] = {"labels": [], "dense_width": 0, "threshold": threshold,
+                                    "thresholds": dict(thresholds or {}), "max_tokens": max_tokens,
+                                    "retype_threshold": retype_threshold, "typed_candidates": False}
+        self.featurizer = PairFeaturizer(self.onto)
+        self.modality = Modality(self.onto)
+        self.light_verbs = set(self.onto.lexicon["relations"]["light_verbs"])
+
+    # -- labels --------------------------------------------------------------------
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.cfg["labels"])
+
+    def add_label(self, label: str) -> int:
+        if label not in self.onto.relations:
+            raise ComponentError(f"kg_relation_model: {label!r} is not a relation of the ontology; relations "
+                                 f"are: {', '.join(sorted(self.onto.relations))}")
+        if label in self.cfg["labels"]:
+            return 0
+        self.cfg["labels"] = sorted([*self.cfg["labels"], label])
+        return 1
+
+    def threshold(self, label: str) -> float:
+        """The probability above which ``label`` is predicted (per relation, else the default)."""
+        return float(self.cfg["thresholds"].get(label, self.cfg["threshold"]))
+
+    # -- features ------------------------------------------------------------------
+
+    def _dense_width(self) -> int:
+        return int(self.cfg.get("dense_width", 0))
+
+    def featurize(self, docs: Iterable[Doc]) -> tuple[PairBatch, list[tuple[int, Candidate]]]:
+        """Features of every candidate pair of ``docs``, and (doc index, candidate) of each row."""
+        keys: list[int] = []
+        lengths: list[int] = []
+        dense: list[numpy.ndarray] = []
+        index: list[tuple[int, Candidate]] = []
+        width = self._dense_width() // 3
+        for d, doc in enumerate(docs):
+            if doc.user_data.get(ERROR_KEY):
+                continue
+            items = doc._.kg_entity_data or []
+            if len(items) < 2:
+                continue
+            ctx = DocContext(doc, items)
+            for cand in candidate_pairs(doc, items, self.onto, max_tokens=self.cfg["max_tokens"],
+                                        typed=bool(self.cfg.get("typed_candidates", False))):
+                s, o = items[cand.subject], items[cand.object]
+                ids = self.featurizer.hashed(ctx, s, o)
+                keys += ids
+                lengths.append(len(ids))
+                if width:
+                    dense.append(self.featurizer.dense(doc, ctx, s, o, width))
+                index.append((d, cand))
+        batch = PairBatch(numpy.asarray(keys, dtype="uint64"), numpy.asarray(lengths, dtype="int32"),
+                          numpy.vstack(dense) if dense else numpy.zeros((len(index), self._dense_width()), "float32"))
+        return batch, index
+
+    # -- prediction ----------------------------------------------------------------
+
+    def predict(self, docs: Iterable[Doc]) -> tuple[Floats2d, list[tuple[int, Candidate]]]:
+        docs = list(docs)
+        if not self.labels:
+            raise ComponentError("kg_relation_model has no labels: train it (kg train) or load trained weights.")
+        batch, index = self.featurize(docs)
+        if not index:
+            return numpy.zeros((0, len(self.labels)), dtype="float32"), index
+        return self.model.ops.to_numpy(self.model.predict(batch)), index
+
+    @guarded
+    def __call__(self, doc: Doc) -> Doc:
+        scores = self.predict([doc])
+        self.set_annotations([doc], scores)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def set_annotations(self, docs: Iterable[Doc], scores: tuple[Floats2d, list[tuple[int, Candidate]]]) -> None:
+        docs = list(docs)
+        probs, index = scores
+        chosen: dict[int, list[tuple[Candidate, str, float]]] = {}
+        pair_scores: dict[int, dict[tuple[int, int, str], float]] = {}
+        labels = self.labels
+        for row, (d, cand) in enumerate(index):
+            for k, label in enumerate(labels):
+                if label not in cand.relations:
+                    continue
+                p = float(probs[row, k])
+                pair_scores.setdefault(d, {})[(cand.subject, cand.object, label)] = p
+                if p >= self.threshold(label):
+                    chosen.setdefault(d, []).append((cand, label, p))
+        for d, doc in enumerate(docs):
+            if doc.user_data.get(ERROR_KEY):
+                continue
+            items = doc._.kg_entity_data or []
+            rules = doc._.kg_relation_data or []
+            kept = self._fit_classes(doc, items, rules, chosen.get(d, []))
+            found = [self._record(doc, items, cand, label, p) for cand, label, p in kept]
+            doc._.kg_relation_data = merge_records(doc, rules, found, pair_scores.get(d, {}), self.onto)
+
+    def _fit_classes(self, doc: Doc, items: list[dict[str, Any]], rules: list[dict[str, Any]],
+                     chosen: list[tuple[Candidate, str, float]]) -> list[tuple[Candidate, str, float]]:
+        """The predictions whose classes fit the relation's domain and range.
+
+        A prediction at or above ``retype_threshold`` whose mention has a class the
+        relation cannot take (the NER called a company a person) gives the mention
+        the class the relation needs (``rdfs:domain``/``rdfs:range`` entail it), with
+        every mention of the same name and class in the document, unless the class
+        came from the gazetteer, a demonym or coreference.
+        """
+        onto = self.onto
+        retype: dict[tuple[str, str], tuple[float, str]] = {}  # (name, cls) -> (p, new class)
+        for cand, label, p in chosen:
+            rel = onto.relations[label]
+            for n, allowed in ((cand.subject, rel.domain), (cand.object, rel.range)):
+                it = items[n]
+                if onto.fits(it["cls"], allowed):
+                    continue
+                new = _concrete(onto, allowed)
+                if new is None or it.get("via") not in {"", None} or p < self.cfg["retype_threshold"]:
+                    continue
+                key = (it["name"], it["cls"])
+                if key not in retype or p > retype[key][0]:
+                    retype[key] = (p, new)
+        if retype:
+            old_keys = {}
+            for it in items:
+                hit = retype.get((it["name"], it["cls"]))
+                if hit is not None:
+                    old_keys[f"{it['cls']}/{it['name']}"] = f"{hit[1]}/{it['name']}"
+                    it["cls"] = hit[1]
+            for r in rules:  # the rules' records of a retyped entity follow it
+                for side in ("s", "o"):
+                    new_key = old_keys.get(r[f"{side}_key"])
+                    if new_key is not None:
+                        r[f"{side}_key"], r[f"{side}_cls"] = new_key, new_key.split("/", 1)[0]
+            doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=[
+                Span(doc, it["start"], it["end"], label=it["cls"]) for it in items])
+        return [(cand, label, p) for cand, label, p in chosen
+                if onto.fits(items[cand.subject]["cls"], onto.relations[label].domain)
+                and onto.fits(items[cand.object]["cls"], onto.relations[label].range)]
+
+    def _record(self, doc: Doc, items: list[dict[str, Any]], cand: Candidate, label: str, p: float
+                ) -> dict[str, Any]:
+        s, o = items[cand.subject], items[cand.object]
+        ctx_root = _root(doc, s["start"], s["end"]), _root(doc, o["start"], o["end"])
+        anchor = _lowest_common_head(doc[ctx_root[0]], doc[ctx_root[1]])
+        rel = self.onto.relations[label]
+        if anchor is None or anchor.i in ctx_root or anchor.pos_ in {"PROPN"}:
+            modality = "fact"  # "Nvidia CEO Jensen Huang", "Toyota, the Japanese carmaker": presupposed
+            trigger = doc[ctx_root[0]] if anchor is None else anchor
+        else:
+            trigger = anchor
+            if anchor.pos_ == "NOUN" and any(c.dep_ == "poss" for c in anchor.children):
+                modality = "fact"
+            else:
+                target = anchor.head if anchor.pos_ == "NOUN" and anchor.head.lemma_.lower() in self.light_verbs \
+                    else anchor
+                modality = self.modality._modality(target)
+        sent_ents = [e for e in doc.ents if cand.sent_start <= e.start < cand.sent_end]
+        quals = self.modality._qualifiers(trigger, sent_ents, rel, "", "")
+        return record(doc, s, label, o, p, trigger, modality, quals, extractor="model")
+
+    # -- training ------------------------------------------------------------------
+
+    def gold_matrix(self, examples: Iterable[Example], index: list[tuple[int, Candidate]]
+                    ) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """(truth, mask) for each candidate row: 1 where the gold holds the relation; mask 0 where the
+        example's data leaves a relation unannotated or the classes cannot hold it."""
+        examples = list(examples)
+        labels = self.labels
+        col = {label: k for k, label in enumerate(labels)}
+        truth = numpy.zeros((len(index), len(labels)), dtype="float32")
+        mask = numpy.zeros((len(index), len(labels)), dtype="float32")
+        cache: dict[int, tuple[dict, frozenset[str] | None]] = {}
+        for row, (d, cand) in enumerate(index):
+            if d not in cache:
+                cache[d] = self._gold_pairs(examples[d])
+            pairs, known = cache[d]
+            doc = examples[d].predicted
+            items = doc._.kg_entity_data
+            s_keys = self._gold_keys(doc, items[cand.subject])
+            o_keys = self._gold_keys(doc, items[cand.object])
+            held: set[str] = set()
+            for sk in s_keys:
+                for ok in o_keys:
+                    held |= pairs.get((sk, ok), set())
+            for label in cand.relations:
+                if label not in col:
+                    continue
+                if known is not None and label not in known:
+                    continue
+                mask[row, col[label]] = 1.0
+                if label in held:
+                    truth[row, col[label]] = 1.0
+        return truth, mask
+
+    def _gold_pairs(self, eg: Example) -> tuple[dict[tuple[Any, Any], set[str]], frozenset[str] | None]:
+        ents, rels, known = doc_gold(eg.reference)
+        text = eg.reference.text
+        names = {}
+        for a, b, _cls in ents:
+            names[normalize_span(text, a, b)] = canonical_name(text[a:b])
+        out: dict[tuple[Any, Any], set[str]] = {}
+        for hs, he, cs, ce, label, modality in rels:
+            h, c = normalize_span(text, hs, he), normalize_span(text, cs, ce)
+            # relations stated as negated or hypothetical still teach which words carry them
+            for hk in (h, ("name", names.get(h))):
+                for ck in (c, ("name", names.get(c))):
+                    out.setdefault((hk, ck), set()).add(label)
+                    if label in self.onto.symmetric:
+                        out.setdefault((ck, hk), set()).add(label)
+        return out, known
+
+    @staticmethod
+    def _gold_keys(doc: Doc, item: dict[str, Any]) -> list[Any]:
+        """How a mention is matched to gold: its span; a coreferent one by its antecedent's name."""
+        if item.get("via") == "coref":
+            return [("name", item["name"])]
+        start = doc[item["start"]].idx
+        end = doc[item["end"] - 1].idx + len(doc[item["end"] - 1].text)
+        return [normalize_span(doc.text, start, end)]
+
+    def get_loss(self, examples: Iterable[Example], scores: Any) -> tuple[float, Floats2d]:
+        probs, truth, mask = scores
+        d = (probs - truth) * mask
+        return float((d ** 2).sum()), d
+
+    def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd: Optimizer | None = None,
+               losses: dict[str, float] | None = None) -> dict[str, float]:
+        losses = {} if losses is None else losses
+        losses.setdefault(self.name, 0.0)
+        examples = list(examples)
+        batch, index = self.featurize(eg.predicted for eg in examples)
+        if not index:
+            return losses
+        truth, mask = self.gold_matrix(examples, index)
+        probs, backprop = self.model.begin_update(batch)
+        loss, d = self.get_loss(examples, (self.model.ops.to_numpy(probs), truth, mask))
+        backprop(self.model.ops.asarray2f(d))
+        if sgd is not None:
+            self.finish_update(sgd)
+        losses[self.name] += loss
+        return losses
+
+    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None,
+                   labels: Iterable[str] | None = None) -> None:
+        """Labels from ``labels`` or the gold of the examples; the network sized on a sample."""
+        if labels is None:
+            found: set[str] = set()
+            for eg in get_examples():
+                found |= {r[4] for r in doc_gold(eg.reference)[1]}
+            labels = found
+        for label in sorted(labels):
+            self.add_label(label)
+        if not self.labels:
+            raise ComponentError("kg_relation_model.initialize: the examples hold no relation to learn.")
+        attrs = self.model.attrs
+        self.cfg["dense_width"] = int(attrs.get("dense_width", 0))
+        sample = []
+        for eg in get_examples():
+            sample.append(eg)
+            if len(sample) >= 20:
+                break
+        batch, index = self.featurize(eg.predicted for eg in sample)
+        truth = numpy.zeros((max(1, len(index)), len(self.labels)), dtype="float32")
+        if not index:
+            batch = PairBatch(numpy.zeros(1, "uint64"), numpy.ones(1, "int32"),
+                              numpy.zeros((1, self._dense_width()), "float32"))
+        self.model.set_dim("nO", len(self.labels))
+        self.model.initialize(X=batch, Y=truth)
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """Strict span-level scores of the examples' predicted relations against their gold
+        (``rel_micro_p``/``_r``/``_f`` and ``rel_per_type``), as spaCy's scorers name them."""
+        predicted: dict[str, list] = {}
+        gold: dict[str, list] = {}
+        texts: dict[str, str] = {}
+        for n, eg in enumerate(examples):
+            key = str(n)
+            texts[key] = eg.reference.text
+            predicted[key] = predicted_spans(eg.predicted)
+            gold[key] = [r[:5] for r in doc_gold(eg.reference)[1] if r[5] == "fact"]
+        res = strict_prf(predicted, gold, text_of=texts, onto=self.onto, labels=self.labels)
+        micro = res["micro"]
+        return {"rel_micro_p": micro["precision"], "rel_micro_r": micro["recall"], "rel_micro_f": micro["f1"],
+                "rel_per_type": {k: {"p": v["precision"], "r": v["recall"], "f": v["f1"]}
+                                 for k, v in res["by_relation"].items()}}
+
+    # -- serialization -------------------------------------------------------------
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg.json", self.cfg)
+        (path / "model.bin").write_bytes(self.model.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationModel:
+        path = Path(path)
+        try:
+            cfg = srsly.read_json(path / "cfg.json")
+            data = (path / "model.bin").read_bytes()
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"Cannot read the relation model in {path}: {exc}. Train one with `kg train` "
+                             "or reinstall kg-builder.") from exc
+        # the pipeline config's thresholds win over the ones tuned in training
+        keep = {k: self.cfg[k] for k in ("threshold", "retype_threshold")}
+        configured = dict(self.cfg["thresholds"])
+        self.cfg.update(cfg)
+        self.cfg.update(keep)
+        self.cfg["thresholds"] = {**cfg.get("thresholds", {}), **configured}
+        unknown = [label for label in self.cfg["labels"] if label not in self.onto.relations]
+        if unknown:
+            raise ModelError(f"The relation model in {path} predicts {', '.join(unknown)}, which the ontology "
+                             f"{self.onto.directory} does not define: give the ontology it was trained with "
+                             "(kg build --ontology EXTRA.ttl).")
+        self.model.set_dim("nO", len(self.labels))
+        dummy = PairBatch(numpy.zeros(1, "uint64"), numpy.ones(1, "int32"),
+                          numpy.zeros((1, self._dense_width()), "float32"))
+        self.model.initialize(X=dummy, Y=numpy.zeros((1, len(self.labels)), dtype="float32"))
+        self.model.from_bytes(data)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"cfg": self.cfg, "model": self.model.to_bytes()})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> RelationModel:
+        msg = srsly.msgpack_loads(data)
+        self.cfg.update(msg["cfg"])
+        self.model.set_dim("nO", len(self.labels))
+        dummy = PairBatch(numpy.zeros(1, "uint64"), numpy.ones(1, "int32"),
+                          numpy.zeros((1, self._dense_width()), "float32"))
+        self.model.initialize(X=dummy, Y=numpy.zeros((1, len(self.labels)), dtype="float32"))
+        self.model.from_bytes(msg["model"])
+        return self
+
+
+#: The class a mention takes when a relation needs one of these and it has none of them.
+_RETYPE = {"Person": "Person", "Organization": "Company", "Company": "Company", "Actor": "Company",
+           "Location": "Place", "Place": "Place", "Product": "Product", "GovernmentBody": "GovernmentBody",
+           "Country": "Country"}
+
+
+def _concrete(onto: Ontology, allowed: frozenset[str]) -> str | None:
+    """The class a mention gets to fit ``allowed`` (a relation's domain or range), or None when unclear."""
+    if len(allowed) != 1:
+        return None
+    (cls,) = allowed
+    return _RETYPE.get(cls)
+
+
+def _root(doc: Doc, start: int, end: int) -> int:
+    span: Span = doc[start:end]
+    return span.root.i
+
+
+def _lowest_common_head(a: Any, b: Any) -> Any:
+    up = {a.i}
+    node = a
+    while node.head.i != node.i:
+        node = node.head
+        up.add(node.i)
+    node = b
+    while node.i not in up:
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return node
+
+
+def model_config(weights: str | Path) -> Config | None:
+    """The network config a trained model folder was made with (its ``meta.json``), or None."""
+    meta = Path(weights) / "meta.json"
+    if not meta.is_file():
+        return None
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    return Config().from_str(data["model_config"]) if data.get("model_config") else None
+
+
+@Language.factory(
+    "kg_relation_model",
+    default_config={"model": Config().from_str(DEFAULT_MODEL_CONFIG)["model"], "weights": "packaged",
+                    "threshold": 0.5, "thresholds": {}, "max_tokens": 60, "retype_threshold": 0.8,
+                    "ontology_dir": None},
+    assigns=["doc._.relations"],
+    requires=["token.dep", "doc._.kg_entities"],
+)
+def make_relation_model(nlp: Language, name: str, model: Model, weights: str | None, threshold: float,
+                        thresholds: dict[str, float], max_tokens: int, retype_threshold: float,
+                        ontology_dir: str | None) -> RelationModel:
+    """Factory of the ``kg_relation_model`` component.
+
+    ``weights``: a folder made by ``kg train`` (or ``"packaged"``, the model that ships with
+    kg-builder; ``null`` for an untrained component). The folder's own network config
+    replaces ``model``, so weights always load into the network they were trained in.
+    ``thresholds``: per-relation probabilities above which a relation is kept (else ``threshold``).
+    """
+    if "kg_entities" not in nlp.pipe_names:
+        raise ValueError("kg_relation_model needs 'kg_entities' earlier in the pipeline (and 'kg_relations' "
+                         f"to merge with the rules). Current pipes: {nlp.pipe_names}")
+    path = None
+    if weights:
+        path = PACKAGED_WEIGHTS if weights == "packaged" else Path(weights)
+        saved = model_config(path)
+        if saved is None:
+            raise ModelError(f"No trained relation model in {path} (no meta.json). "
+                             + ("Run `make train` to build the packaged one, or set weights = null."
+                                if weights == "packaged" else "Train one with `kg train --out DIR`."))
+        model = registry.resolve(saved)["model"]
+    pipe = RelationModel(nlp.vocab, model, name, threshold=threshold, thresholds=thresholds,
+                         max_tokens=max_tokens, retype_threshold=retype_threshold, ontology_dir=ontology_dir)
+    if path is not None:
+        pipe.from_disk(path)
+    return pipe

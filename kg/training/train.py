@@ -1,0 +1,304 @@
+"""``kg train``: train the relation model from annotated data, deterministically.
+
+1. Read the data: our own annotations (``data/train/*.jsonl``) and the public
+   sets in the shared data folder (CoNLL04 train, the training part of
+   Re-DocRED), converted by :mod:`kg.training.convert`.
+2. Set a tuning split apart (a fixed share of each source, by a hash of the
+   document id): early stopping and the per-relation thresholds are chosen
+   on it, never on a dev split.
+3. Read every text with the pipeline (parse, entities, coreference, rules),
+   featurize every candidate pair once, and train the network on them:
+   fixed seed, shuffled pairs, Adam, early stopping on the tuning split's F1.
+4. Write the component folder atomically with ``meta.json``: settings, data
+   hashes, the per-epoch table, thresholds and scores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy
+from spacy.language import Language
+from spacy.training import Example
+from thinc.api import Adam, Config, fix_random_seed
+
+from ..errors import KGError
+from ..relations.architectures import PairBatch
+from ..relations.model import DEFAULT_MODEL_CONFIG, RelationModel
+from ..relations.scoring import doc_gold, prf
+from .annotations import AnnotatedDoc, file_hash, read_annotation_files
+from .convert import conll04, redocred
+from .examples import examples, gold_doc
+
+__all__ = ["SHARED_DATA", "TrainSettings", "load_training_data", "shared_data_dir", "train", "tune_split"]
+
+#: The public data sets, beside the repository (``KG_SHARED_DATA`` overrides).
+SHARED_DATA = Path("../shared/data")
+
+
+def shared_data_dir(path: str | Path | None = None) -> Path:
+    """The folder of the shared public data: ``path``, ``$KG_SHARED_DATA`` or ``../shared/data``."""
+    return Path(path or os.environ.get("KG_SHARED_DATA") or SHARED_DATA)
+
+
+@dataclass
+class TrainSettings:
+    """Everything a training run depends on besides the data; recorded in ``meta.json``."""
+
+    seed: int = 0
+    max_epochs: int = 40
+    patience: int = 6
+    batch_size: int = 256  #: candidate pairs per update
+    learn_rate: float = 0.002
+    l2: float = 1e-6
+    tune_share: float = 0.15  #: share of each source set apart for tuning
+    own_data: list[str] = field(default_factory=lambda: ["data/train"])
+    conll04: bool = True
+    redocred: bool = True
+    shared_data: str = ""  #: folder of the public data ("" = ``shared_data_dir()``)
+    model_config: str = DEFAULT_MODEL_CONFIG
+    max_tokens: int = 60
+    threshold_grid: tuple[float, ...] = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8,
+                                         0.85, 0.9)
+    min_threshold_support: int = 5  #: fewer tuning positives than this: the default threshold
+
+
+def tune_split(doc_id: str, share: float) -> bool:
+    """Whether a document belongs to the tuning split (a stable hash of its id)."""
+    h = int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:8], 16)
+    return h % 10_000 < share * 10_000
+
+
+def load_training_data(settings: TrainSettings) -> tuple[list[AnnotatedDoc], dict[str, str]]:
+    """The annotated documents of every source in ``settings``, and the SHA-256 of each file read."""
+    docs: list[AnnotatedDoc] = []
+    hashes: dict[str, str] = {}
+    if settings.own_data:
+        own = read_annotation_files(settings.own_data)
+        docs += [d if d.meta.get("source") else AnnotatedDoc(d.id, d.text, d.entities, d.relations,
+                                                                 {**d.meta, "source": "kg-builder"}, d.source)
+                 for d in own]
+        hashes.update(file_hash(settings.own_data))
+    shared = shared_data_dir(settings.shared_data or None)
+    if settings.conll04:
+        path = shared / "conll04" / "conll04_train.json"
+        _need(path)
+        docs += list(conll04(path))
+        hashes.update(file_hash([path]))
+    if settings.redocred:
+        path = shared / "redocred" / "dev_revised.json"
+        _need(path)
+        docs += list(redocred(path))
+        hashes.update(file_hash([path]))
+    return docs, hashes
+
+
+def _need(path: Path) -> None:
+    if not path.is_file():
+        raise KGError(f"No training data at {path}: put the shared data folder beside the repository "
+                      "(../shared/data), set KG_SHARED_DATA, or leave the public sets out "
+                      "(--no-conll04, --no-redocred).")
+
+
+Progress = Callable[[str, int, int], None]
+
+
+def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: Progress | None = None,
+          report: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Train ``kg_relation_model`` for the pipeline ``nlp`` (which must not hold one yet) and save it to ``out``.
+
+    ``report`` is called with each epoch's row (loss, tuning scores); returns the meta written.
+    """
+    started = time.perf_counter()
+    fix_random_seed(settings.seed)
+    if "kg_relation_model" in nlp.pipe_names:
+        raise KGError("train() takes a pipeline without kg_relation_model (load it with --no-model).")
+    docs, hashes = load_training_data(settings)
+    if not docs:
+        raise KGError("No training data: give annotation files (JSONL) or the public sets.")
+    train_docs = [d for d in docs if not tune_split(d.id, settings.tune_share)]
+    tune_docs = [d for d in docs if tune_split(d.id, settings.tune_share)]
+    cfg = Config().from_str(settings.model_config)
+    pipe: RelationModel = nlp.add_pipe("kg_relation_model", config={"model": cfg["model"], "weights": None,
+                                                                     "max_tokens": settings.max_tokens})
+    try:
+        golds_train = [gold_doc(nlp, d) for d in train_docs]
+        golds_tune = [gold_doc(nlp, d) for d in tune_docs]
+        with nlp.select_pipes(disable=["kg_relation_model"]):
+            eg_train = _read(nlp, golds_train, progress, "reading training texts")
+            eg_tune = _read(nlp, golds_tune, progress, "reading tuning texts")
+        labels = sorted({r[4] for eg in eg_train for r in doc_gold(eg.reference)[1]})
+        pipe.initialize(lambda: eg_train, nlp=nlp, labels=labels)
+        X_train, index_train = pipe.featurize(eg.predicted for eg in eg_train)
+        Y_train, M_train = pipe.gold_matrix(eg_train, index_train)
+        X_tune, index_tune = pipe.featurize(eg.predicted for eg in eg_tune)
+        Y_tune, M_tune = pipe.gold_matrix(eg_tune, index_tune)
+        coverage = _coverage(eg_tune + eg_train, pipe)
+        optimizer = Adam(settings.learn_rate, L2=settings.l2)
+        rng = numpy.random.RandomState(settings.seed)
+        history: list[dict[str, Any]] = []
+        best: tuple[float, int, bytes] | None = None
+        rows = numpy.arange(len(index_train))
+        for epoch in range(1, settings.max_epochs + 1):
+            rng.shuffle(rows)
+            loss = 0.0
+            n_batches = max(1, -(-len(rows) // settings.batch_size))
+            for b in range(n_batches):
+                pick = rows[b * settings.batch_size:(b + 1) * settings.batch_size]
+                probs, backprop = pipe.model.begin_update(X_train.select(pick))
+                d = (pipe.model.ops.to_numpy(probs) - Y_train[pick]) * M_train[pick]
+                loss += float((d ** 2).sum())
+                backprop(pipe.model.ops.asarray2f(d))
+                pipe.model.finish_update(optimizer)
+                if progress:
+                    progress(f"epoch {epoch}", b + 1, n_batches)
+            scores = _pair_scores(pipe, X_tune, Y_tune, M_tune, {})
+            row = {"epoch": epoch, "loss": round(loss, 3), **scores["micro"],
+                   "by_relation": scores["by_relation"]}
+            history.append(row)
+            if report:
+                report(row)
+            f1 = scores["micro"]["f1"]
+            if best is None or f1 > best[0] + 1e-9:
+                best = (f1, epoch, pipe.model.to_bytes())
+            elif epoch - best[1] >= settings.patience:
+                break
+        assert best is not None
+        pipe.model.from_bytes(best[2])
+        thresholds = _tune_thresholds(pipe, X_tune, Y_tune, M_tune, settings)
+        pipe.cfg["thresholds"] = thresholds
+        tuned = _pair_scores(pipe, X_tune, Y_tune, M_tune, thresholds)
+        meta = {
+            "kg_builder": _version(),
+            "spacy_pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+            "python": platform.python_version(),
+            "settings": {k: v for k, v in asdict(settings).items() if k != "model_config"},
+            "model_config": settings.model_config.strip() + "\n",
+            "labels": list(pipe.labels),
+            "thresholds": thresholds,
+            "data": {"files": hashes, "documents": {"train": len(train_docs), "tune": len(tune_docs)},
+                     "pairs": {"train": len(index_train), "tune": len(index_tune)},
+                     "positives": {"train": _positives(Y_train, M_train, pipe.labels)}},
+            "candidate_coverage": coverage,
+            "epochs": history,
+            "best_epoch": best[1],
+            "scores": {"tune_pairs": tuned},
+            "seconds": round(time.perf_counter() - started, 1),
+        }
+        _save(pipe, meta, Path(out))
+        return meta
+    finally:
+        if "kg_relation_model" in nlp.pipe_names:
+            nlp.remove_pipe("kg_relation_model")
+
+
+def _read(nlp: Language, golds: list, progress: Progress | None, what: str) -> list[Example]:
+    out = []
+    for n, eg in enumerate(examples(nlp, golds), start=1):
+        out.append(eg)
+        if progress and (n % 25 == 0 or n == len(golds)):
+            progress(what, n, len(golds))
+    return out
+
+
+def _positives(Y: numpy.ndarray, M: numpy.ndarray, labels: Iterable[str]) -> dict[str, int]:
+    return {label: int(((Y[:, k] > 0) & (M[:, k] > 0)).sum()) for k, label in enumerate(labels)}
+
+
+def _pair_scores(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: numpy.ndarray,
+                 thresholds: dict[str, float]) -> dict[str, Any]:
+    """Pair-level precision, recall and F1 on the tuning split, overall and per relation."""
+    if not len(X):
+        return {"micro": prf(0, 0, 0, 0), "by_relation": {}}
+    P = pipe.model.ops.to_numpy(pipe.model.predict(X))
+    total = [0, 0, 0, 0]
+    by: dict[str, dict[str, Any]] = {}
+    for k, label in enumerate(pipe.labels):
+        t = thresholds.get(label, pipe.cfg["threshold"])
+        m = M[:, k] > 0
+        pred = (P[:, k] >= t) & m
+        gold = (Y[:, k] > 0) & m
+        c = int((pred & gold).sum())
+        row = [c, int(pred.sum()), c, int(gold.sum())]
+        if row[1] or row[3]:
+            by[label] = prf(*row)
+        total = [a + b for a, b in zip(total, row)]
+    return {"micro": prf(*total), "by_relation": by}
+
+
+def _tune_thresholds(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: numpy.ndarray,
+                     settings: TrainSettings) -> dict[str, float]:
+    """Per relation, the threshold of the grid with the best F1 on the tuning split (ties: the higher)."""
+    out: dict[str, float] = {}
+    if not len(X):
+        return out
+    P = pipe.model.ops.to_numpy(pipe.model.predict(X))
+    for k, label in enumerate(pipe.labels):
+        m = M[:, k] > 0
+        gold = (Y[:, k] > 0) & m
+        if gold.sum() < settings.min_threshold_support:
+            continue
+        best = (-1.0, 0.5)
+        for t in settings.threshold_grid:
+            pred = (P[:, k] >= t) & m
+            f = prf(int((pred & gold).sum()), int(pred.sum()), int((pred & gold).sum()), int(gold.sum()))["f1"]
+            if f >= best[0]:
+                best = (f, t)
+        out[label] = best[1]
+    return out
+
+
+def _coverage(egs: list[Example], pipe: RelationModel) -> dict[str, Any]:
+    """How many gold relations (facts) have both ends among the candidate pairs, per source."""
+    found: dict[str, list[int]] = {}
+    for eg in egs:
+        source = "CoNLL04" if str(eg.reference.user_data.get("kg_id", "")).startswith("conll04") else \
+            "Re-DocRED" if str(eg.reference.user_data.get("kg_id", "")).startswith("redocred") else "kg-builder"
+        _batch, index = pipe.featurize([eg.predicted])
+        truth, _mask = pipe.gold_matrix([eg], index)
+        gold = [r for r in doc_gold(eg.reference)[1] if r[5] == "fact"]
+        row = found.setdefault(source, [0, 0])
+        row[1] += len(gold)
+        row[0] += min(len(gold), int((truth.sum(axis=1) > 0).sum()))
+    return {k: {"covered": v[0], "gold": v[1], "share": round(v[0] / v[1], 3) if v[1] else 0.0}
+            for k, v in sorted(found.items())}
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("kg-builder")
+    except Exception:  # not installed (a source checkout)
+        return "unknown"
+
+
+def _save(pipe: RelationModel, meta: dict[str, Any], out: Path) -> None:
+    """Write the component folder next to ``out`` under a temporary name, then swap it in."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        pipe.to_disk(tmp)
+        (tmp / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        old = None
+        if out.exists():
+            old = out.with_name(f".{out.name}.old")
+            if old.exists():
+                shutil.rmtree(old)
+            out.rename(old)
+        tmp.rename(out)
+        if old is not None:
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
