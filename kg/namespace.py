@@ -76,6 +76,7 @@ class KG(DefinedNamespace):
     role: URIRef
     roleTrigger: URIRef
     sentence: URIRef
+    sourceFormat: URIRef
     startDate: URIRef
     startOffset: URIRef
     subjectText: URIRef
