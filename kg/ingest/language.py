@@ -8,11 +8,11 @@ language their source declares, if any.
 
 >>> detect("Acme Corp acquired Widgetco Inc. in a deal announced on Monday, the companies said. "
 ...        "The deal values Widgetco at two billion dollars, according to people familiar with it. "
-...        "Acme is based in Toronto, where it employs about four thousand people.")
+...        "Acme is based in Toronto, where it employs about four thousand people in its offices.")
 'en'
 >>> detect("Die Acme AG hat die Widgetco GmbH übernommen, teilten die Unternehmen am Montag mit. "
 ...        "Der Kaufpreis beträgt zwei Milliarden Euro. Acme hat seinen Sitz in Hamburg und beschäftigt "
-...        "dort etwa viertausend Menschen.")
+...        "dort etwa viertausend Menschen in seinen Werken und Büros.")
 'de'
 >>> detect("Acme buys Widgetco.")
 ''
