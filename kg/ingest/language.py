@@ -12,7 +12,8 @@ language their source declares, if any.
 'en'
 >>> detect("Die Acme AG hat die Widgetco GmbH übernommen, teilten die Unternehmen am Montag mit. "
 ...        "Der Kaufpreis beträgt zwei Milliarden Euro. Acme hat seinen Sitz in Hamburg und beschäftigt "
-...        "dort etwa viertausend Menschen in seinen Werken und Büros.")
+...        "dort etwa viertausend Menschen in seinen Werken und Büros. Analysten erwarten den Abschluss "
+...        "bis zum Jahresende.")
 'de'
 >>> detect("Acme buys Widgetco.")
 ''
