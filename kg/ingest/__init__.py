@@ -261,11 +261,12 @@ class Reading:
         detected = detect(record.text)
         expected = self.options.language
         if detected and expected and detected != expected:
-            yield SkippedDocument(
-                record.path or "<text>",
-                f"not in the model's language: detected '{detected}', the model reads '{expected}' "
-                f"(build it with a '{detected}' pipeline: --model NAME)",
-                {"reason": f"language '{detected}'"})
+            path, _, fragment = (record.path or "<text>").partition("#")
+            position = fragment.replace("=", " ", 1)
+            reason = (f"not in the model's language: detected '{detected}', the model reads '{expected}' "
+                      f"(build it with a '{detected}' pipeline: --model NAME)")
+            yield SkippedDocument(path, f"{position}: {reason}" if position else reason,
+                                  {"reason": f"language '{detected}'", **({"position": position} if position else {})})
             return
         if detected:
             record = replace(record, language=detected)

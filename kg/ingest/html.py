@@ -42,9 +42,10 @@ _PRUNE = [
     " 'visibilityhidden')]",
 ]
 #: htmldate's settings: publication (not modification) date, with the time where the page gives
-#: one; a fixed latest date (not today's) so that the same page gives the same date every day.
+#: one (the date in the URL only when the page has none: it has no time); a fixed latest date
+#: (not today's) so that the same page gives the same date every day.
 _DATE_PARAMS = {"original_date": True, "extensive_search": True, "max_date": "2099-12-31",
-                "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+                "outputformat": "%Y-%m-%dT%H:%M:%S%z", "deferred_url_extractor": True}
 
 
 def page_entry(markup: str, *, url: str = "", position: str = "", key: str = "",

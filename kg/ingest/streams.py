@@ -79,12 +79,17 @@ class Rewound(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    #: An error met while the head was read, raised when the reader gets there.
+    damage: BaseException | None = None
+
     def readinto(self, buffer) -> int:  # type: ignore[override]
         if self._head:
             n = min(len(buffer), len(self._head))
             buffer[:n] = self._head[:n]
             self._head = self._head[n:]
             return n
+        if self.damage is not None:
+            raise self.damage
         data = self._rest.read(len(buffer))
         n = len(data)
         buffer[:n] = data
@@ -92,7 +97,7 @@ class Rewound(io.RawIOBase):
 
     def close(self) -> None:
         self._rest.close()
-        if self.file is not None:
+        if self.file is not None and self.file is not self._rest:
             self.file.close()
         super().close()
 
@@ -119,14 +124,22 @@ def open_stream(path: Path, head_size: int = 65536) -> tuple[BinaryIO, bytes, st
             inner = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
         else:
             inner = raw
-        head = b""
-        while len(head) < head_size:
-            chunk = inner.read(head_size - len(head))
-            if not chunk:
-                break
-            head += chunk
     except BaseException:
         raw.close()
         raise
-    stream = io.BufferedReader(Rewound(head, inner, raw if inner is not raw else None, kind), buffer_size=1 << 16)
-    return stream, head, kind
+    head, damage = b"", None
+    try:
+        while len(head) < head_size:
+            chunk = inner.read(min(4096, head_size - len(head)))  # small reads: damage loses little
+            if not chunk:
+                break
+            head += chunk
+    except STREAM_ERRORS as exc:  # a short file, damaged early: what came before is still read
+        if not head:
+            inner.close()
+            raw.close()
+            raise
+        damage = exc
+    wrapper = Rewound(head, inner, raw, kind)
+    wrapper.damage = damage
+    return io.BufferedReader(wrapper, buffer_size=1 << 16), head, kind
