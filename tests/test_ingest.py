@@ -528,3 +528,26 @@ def test_ingest_pages_in_a_crawl_use_the_target_uri_without_a_canonical_link(tmp
     docs, _, _ = _read(write_warc_gz(tmp_path / "c.warc.gz", records))
     assert [d.url for d in docs] == [a["url"]]
     assert docs[0].doc_id.endswith("news.example.com_2024_07_15_calloway-dunmore")
+
+
+def test_ingest_documents_of_one_file_are_cached_one_by_one(tmp_path, monkeypatch):
+    """A rebuild of a dump parses only its new records: each record's text keys its cache entry."""
+    import importlib
+
+    build_module = importlib.import_module("kg.build")  # (kg.build is also the function kg.build)
+    path = write_jsonl_gz(tmp_path / "dump.jsonl.gz", [odd_record(a) for a in ARTICLES[:2]])
+    first = build([path], out=tmp_path / "out")
+    write_jsonl_gz(path, [odd_record(a) for a in ARTICLES])  # one record more
+    parsed = []
+    original = build_module.process_records
+
+    def counting(nlp, records, **kw):
+        records = list(records)
+        parsed.extend(r.doc_id for r in records)
+        return original(nlp, records, **kw)
+
+    monkeypatch.setattr(build_module, "process_records", counting)
+    second = build([path], out=tmp_path / "out")
+    assert [p.rsplit("-", 2)[-2] for p in parsed] == ["tessaro"]
+    assert set(first.graph.triples()) < set(second.graph.triples())
+    assert sorted(second.graph.documents) == sorted(build([path], cache=False).graph.documents)

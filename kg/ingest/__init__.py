@@ -230,7 +230,7 @@ class Reading:
                 yield self._broken(source, where, f"{what} is truncated or damaged ({exc}); the rest is not read",
                                    "truncated or damaged file")
             except Exception as exc:  # a reader's own failure must not stop the build
-                log.exception("reader %s failed on %s", reader.name, source.display)
+                log.debug("reader %s failed on %s", reader.name, source.display, exc_info=True)
                 yield self._broken(source, last, f"the {reader.name} reader failed: {exc.__class__.__name__}: "
                                                   f"{exc}", f"{reader.name} reader failed")
 

@@ -14,6 +14,7 @@ first).
 from __future__ import annotations
 
 import re
+import warnings as _warnings
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -55,7 +56,9 @@ def page_entry(markup: str, *, url: str = "", position: str = "", key: str = "",
     ``whole=True``: the markup is all content (a feed entry's HTML), so trafilatura keeps
     as much as it can (``favor_recall``) instead of leaving out what may be furniture.
     """
-    import trafilatura
+    with _warnings.catch_warnings():  # trafilatura's downloader imports urllib3's SOCKS support, unused here
+        _warnings.simplefilter("ignore")
+        import trafilatura
 
     markup = _PROLOG.sub("", markup[:4096]) + markup[4096:]
     tree = trafilatura.load_html(markup)

@@ -81,7 +81,7 @@ class JsonLinesReader:
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = json.loads(line.rstrip(b"\r\n"))
             except json.JSONDecodeError as exc:
                 yield Skip(position, _error(exc), detail="invalid JSON")
                 continue
