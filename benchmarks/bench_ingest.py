@@ -41,7 +41,7 @@ HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent.parent))
 
-from bench_build import _MONTHS, make_document, median, run  # noqa: E402
+from bench_build import _MONTHS, make_document, run
 
 _FURNITURE = ("Hooli", "Vandelay", "Kramerica", "Soylent", "Cyberdyne", "Massive Dynamic", "Globex", "Umbrella")
 

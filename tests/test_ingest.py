@@ -27,8 +27,8 @@ from kg.cli import app
 from kg.corpus import Source
 from kg.ingest import (
     Entry,
-    ReadOptions,
     Reading,
+    ReadOptions,
     Skip,
     discover,
     parse_date,
@@ -269,7 +269,7 @@ def test_ingest_jsonl_bad_lines_are_reported_with_their_line_and_the_rest_reads(
 @pytest.mark.parametrize("compress", ["gzip", "bz2", "xz"])
 def test_ingest_truncated_compressed_dump_keeps_the_records_before_the_damage(tmp_path, compress):
     rnd = random.Random(5)
-    data = "".join(json.dumps({**odd_record(a), "filler": "%032x" % rnd.getrandbits(2048)}) + "\n"
+    data = "".join(json.dumps({**odd_record(a), "filler": f"{rnd.getrandbits(2048):032x}"}) + "\n"
                    for _ in range(40) for a in ARTICLES).encode()  # 120 records, not too compressible
     packed = {"gzip": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress}[compress](data)
     suffix = {"gzip": ".gz", "bz2": ".bz2", "xz": ".xz"}[compress]
@@ -502,7 +502,7 @@ def test_ingest_readers_of_other_packages_come_through_the_entry_point_group(tmp
     monkeypatch.setitem(ingest_registry.READERS, "text", ingest_registry.READERS["text"])  # restored afterwards
     try:
         (tmp_path / "a.shout").write_text(f"{body('nordvik').splitlines()[0]}\n\n", encoding="utf-8")
-        docs, skipped, reading = _read(tmp_path)
+        docs, skipped, _ = _read(tmp_path)
         assert [d.source_format for d in docs] == ["shout"] and docs[0].text.startswith("NORDVIK CORP")
         assert skipped == [SkippedDocument(f"{tmp_path.name}/a.shout", "line 2: blank", {"reason": "blank",
                                                                                          "position": "line 2"})]

@@ -21,12 +21,12 @@ import email.utils
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from ..corpus import Source, find_date
 
-__all__ = ["Entry", "Skip", "Reader", "ReadOptions", "FIELD_ROLES", "parse_date"]
+__all__ = ["FIELD_ROLES", "Entry", "ReadOptions", "Reader", "Skip", "parse_date"]
 
 #: What a record's fields can be used for; ``ReadOptions.fields`` maps these to field names.
 FIELD_ROLES = ("text", "title", "url", "date", "id", "author", "language")
@@ -130,7 +130,7 @@ def parse_date(value: object) -> tuple[str, str]:
         if seconds > 1e11:  # milliseconds
             seconds /= 1000
         try:
-            return _iso(datetime.fromtimestamp(seconds, tz=timezone.utc), True)
+            return _iso(datetime.fromtimestamp(seconds, tz=UTC), True)
         except (OverflowError, OSError, ValueError):
             return "", ""
     text = " ".join(str(value).split())

@@ -23,7 +23,7 @@ from ..errors import InputError
 from .base import Entry, ReadOptions, Skip
 from .text import read_bytes
 
-__all__ = ["HtmlReader", "LOOKS_HTML", "page_entry"]
+__all__ = ["LOOKS_HTML", "HtmlReader", "page_entry"]
 
 #: Decoded text that starts like an HTML page.
 LOOKS_HTML = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html)",
