@@ -551,3 +551,21 @@ def test_ingest_documents_of_one_file_are_cached_one_by_one(tmp_path, monkeypatc
     assert [p.rsplit("-", 2)[-2] for p in parsed] == ["tessaro"]
     assert set(first.graph.triples()) < set(second.graph.triples())
     assert sorted(second.graph.documents) == sorted(build([path], cache=False).graph.documents)
+
+
+@pytest.mark.parametrize("suffix", ["", ".gz", ".bz2", ".xz", ".zst"])
+def test_ingest_compressed_dumps_read_like_plain_ones(tmp_path, suffix):
+    import zstandard
+
+    pack = {"": bytes, ".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress,
+            ".zst": zstandard.ZstdCompressor().compress}[suffix]
+    csv_data = (FIXTURES / "articles.csv").read_bytes()
+    jsonl_data = "".join(json.dumps(odd_record(a)) + "\n" for a in ARTICLES).encode()
+    (tmp_path / f"a.csv{suffix}").write_bytes(pack(csv_data))
+    (tmp_path / f"b.jsonl{suffix}").write_bytes(pack(jsonl_data))
+    found, _ = discover([tmp_path])
+    assert len(found) == 2
+    for source in found:
+        docs, skipped, _ = _read(source.path)
+        assert skipped == [] and [d.title for d in docs] == [a["title"] for a in ARTICLES]
+        assert {d.source_format for d in docs} == {"csv" if ".csv" in source.path.name else "jsonl"}
