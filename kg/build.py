@@ -334,7 +334,7 @@ def _is_path(src: str) -> bool:
 
 def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs: int = 1,
           base_iri: str = DEFAULT_BASE_IRI, out: str | Path | None = None,
-          progress: Callable[[int, int], None] | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+          progress: Callable[[int, int | None], None] | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
           cache: bool = True, executor: str = "local", scheduler: str | None = None,
           config: str | Path | None = None, fields: Mapping[str, str] | None = None) -> BuildResult:
     """Build a knowledge graph from files, folders or raw strings.

@@ -49,18 +49,26 @@ def detect(text: str) -> str:
 
 
 def model_language(model: str) -> str:
-    """The language of a spaCy pipeline (its meta.json ``lang``; else the name's prefix, ``en_core_web_sm``
-    -> ``"en"``), without loading it. ``"xx"`` (multi-language) reads every language: ""."""
+    """The language of a spaCy pipeline, without loading it: its meta.json ``lang`` (an installed
+    package or a pipeline folder), else the prefix of a spaCy-style name (``de_core_news_sm`` ->
+    ``"de"``). "" when unknown, or for ``xx`` (multi-language) pipelines: every language is read.
+
+    >>> model_language("de_core_news_lg"), model_language("my-pipeline"), model_language("xx_ent_wiki_sm")
+    ('de', '', '')
+    """
     lang = ""
     try:
+        from pathlib import Path
+
         import spacy.util
 
-        path = spacy.util.get_package_path(model) if spacy.util.is_package(model) else None
-        if path is not None:
-            lang = spacy.util.get_model_meta(path).get("lang", "")
-    except Exception:  # not installed or unreadable: the name has to do (loading will say what is wrong)
+        if spacy.util.is_package(model):
+            lang = spacy.util.get_model_meta(spacy.util.get_package_path(model)).get("lang", "")
+        elif Path(model).is_dir():
+            lang = spacy.util.get_model_meta(Path(model)).get("lang", "")
+    except Exception:  # unreadable meta: the name has to do (loading the pipeline will say what is wrong)
         lang = ""
     if not lang:
-        head = re.split(r"[_\-/]", model.rsplit("/", 1)[-1], maxsplit=1)[0].lower()
-        lang = head if re.fullmatch(r"[a-z]{2,3}", head) else "en"
+        m = re.fullmatch(r"([a-z]{2,3})_(?:core|dep|ent|trf|udv|sent)_\w+", model)
+        lang = m[1] if m else ""
     return "" if lang == "xx" else lang
