@@ -134,8 +134,12 @@ def build_cmd(
     except KGError as exc:
         fail(exc)
         return
-    for s in result.skipped:
+    shown = 20  # every one is in report.json
+    for s in result.skipped[:shown]:
         console.print(f"[yellow]skipped[/] {s.path}: {s.reason}", highlight=False)
+    if len(result.skipped) > shown:
+        console.print(f"[yellow]skipped[/] ... and {len(result.skipped) - shown} more (all in {out}/report.json)",
+                      highlight=False)
     summary = result.graph.summary()
     if not quiet:
         console.print(

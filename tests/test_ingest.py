@@ -569,3 +569,17 @@ def test_ingest_compressed_dumps_read_like_plain_ones(tmp_path, suffix):
         docs, skipped, _ = _read(source.path)
         assert skipped == [] and [d.title for d in docs] == [a["title"] for a in ARTICLES]
         assert {d.source_format for d in docs} == {"csv" if ".csv" in source.path.name else "jsonl"}
+
+
+def test_ingest_folders_leave_data_tables_alone(tmp_path):
+    """A folder's .tsv and .json files (gold files, settings) are read only when named; the corpus
+    folder of `make run` holds articles and gold TSV files, and only the articles are read."""
+    from .conftest import CORPUS
+
+    found, skipped = discover([CORPUS])
+    assert {s.path.suffix for s in found} == {".txt"} and skipped == []
+    table = tmp_path / "gold.csv"
+    table.write_text("subject,relation,object\nAcme,acquires,Widgetco\nAcme,basedIn,Toronto\n", encoding="utf-8")
+    docs, skipped, _ = _read(table)
+    assert docs == [] and len(skipped) == 1  # one reason for the file, not one per row
+    assert skipped[0].reason.startswith("line 1: no text column in the header (subject, relation, object)")

@@ -91,7 +91,9 @@ class Reader(Protocol):
     """
 
     name: str  #: short format name ("jsonl"), the documents' kg:sourceFormat
-    suffixes: tuple[str, ...]  #: endings read from folders (".jsonl", ".ndjson"); compressed variants follow
+    #: endings of its files (".jsonl", ".ndjson"); compressed variants follow. Read from folders too,
+    #: unless the reader has ``folder_suffixes``, the endings to take from folders
+    suffixes: tuple[str, ...]
     many: bool  #: whether one file holds many documents
 
     def sniff(self, head: bytes) -> int:

@@ -17,7 +17,7 @@ from typing import BinaryIO
 from ..corpus import MAX_BYTES, Source
 from ..errors import InputError
 from .base import Entry, ReadOptions, Skip
-from .records import record_entry
+from .records import FIELD_NAMES, has_text_field, record_entry
 from .streams import strip_compression
 
 __all__ = ["CsvReader"]
@@ -28,6 +28,9 @@ class CsvReader:
 
     name = "csv"
     suffixes = (".csv", ".tsv")
+    #: ``.tsv`` is read when named, not from folders: there it is more often a data table (such as
+    #: the gold files of corpus/dev/gold/) than an export of articles
+    folder_suffixes = (".csv",)
     many = True
 
     def sniff(self, head: bytes) -> int:
@@ -50,6 +53,9 @@ class CsvReader:
         names = [h.strip() for h in header]
         if len(set(names)) != len(names):
             raise InputError(f"line 1: the header repeats a field name: {names}")
+        if not has_text_field(names, options.fields):  # not an export of articles: one reason, not one a row
+            raise InputError(f"line 1: no text column in the header ({', '.join(names)[:200]}); "
+                             f"looked for {', '.join(FIELD_NAMES['text'][:4])}, ...; name it with --text-field")
         rows = csv.reader(text, delimiter=delimiter, strict=True)
         line = 1  # the header's
         while True:

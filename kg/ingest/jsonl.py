@@ -57,7 +57,10 @@ class JsonLinesReader:
     """One article per line (JSON Lines); ``.json`` also as one array or object of articles."""
 
     name = "jsonl"
-    suffixes = (".jsonl", ".ndjson", ".json", ".jsonlines")
+    suffixes = (".jsonl", ".ndjson", ".jsonlines", ".json")
+    #: ``.json`` is read when named, not from folders: there it is more often a settings or data
+    #: file (package.json, a config) than articles
+    folder_suffixes = (".jsonl", ".ndjson", ".jsonlines")
     many = True
 
     def sniff(self, head: bytes) -> int:

@@ -19,7 +19,7 @@ from typing import Any
 
 from .base import Entry, Skip
 
-__all__ = ["FIELD_NAMES", "record_entry"]
+__all__ = ["FIELD_NAMES", "has_text_field", "record_entry"]
 
 #: Role -> the field names looked for, in order of preference (compared by :func:`_norm`).
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -81,6 +81,13 @@ def _find(obj: Mapping[str, Any], role: str, fields: Mapping[str, str], keys: di
             if value not in (None, "", [], {}):
                 return value
     return None
+
+
+def has_text_field(names: list[str], fields: Mapping[str, str]) -> bool:
+    """Whether records with these field names have a text field (by its usual names, or the one named)."""
+    if "text" in fields:
+        return fields["text"].split(".", 1)[0] in names
+    return any(_norm(n) in FIELD_NAMES["text"] for n in names)
 
 
 def record_entry(obj: Mapping[str, Any], fields: Mapping[str, str], position: str) -> Entry | Skip:

@@ -57,11 +57,12 @@ def readers() -> list[Reader]:
 
 
 def suffixes() -> tuple[str, ...]:
-    """The file name endings read from folders: each reader's, and (for readers of many
-    documents) the same with a compression suffix (``.jsonl.gz``, ``.warc.zst``)."""
+    """The file name endings read from folders: each reader's (its ``folder_suffixes`` where it has
+    them: endings it reads when a file is named, but that in a folder are usually something else),
+    and for readers of many documents the same with a compression suffix (``.jsonl.gz``)."""
     out: list[str] = []
     for reader in readers():
-        for suffix in reader.suffixes:
+        for suffix in getattr(reader, "folder_suffixes", reader.suffixes):
             out.append(suffix)
             if reader.many:
                 out += [suffix + c for c in COMPRESSED_SUFFIXES]
