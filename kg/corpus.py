@@ -1,14 +1,18 @@
-"""Read documents: paths or raw strings in, :class:`~kg.types.DocumentRecord` out.
+"""Find and decode documents: paths in, :class:`Source` files and decoded text out.
 
-Decoding (UTF-8 with or without BOM, other encodings detected), HTML reduced
-to its visible text, and saved-page furniture (bylines, "Was this article
-helpful?", comment widgets) blanked out. Furniture is replaced by spaces, not
-deleted, so character offsets still point into the file's text.
+The first stage of a build: folders are expanded into files
+(:func:`discover`), and file bytes are decoded into text
+(:func:`decode_bytes`: byte order marks, UTF-8, declared and detected
+encodings; binary content refused). What a file *holds* (a page, a feed, a
+dump of articles, a web crawl) is the business of :mod:`kg.ingest`, which
+reads each format; the helpers here are shared by its readers: the document
+id slug (:func:`slug`), control-character cleaning (:func:`sanitize`), and
+calendar dates written in text (:func:`find_date`).
 
->>> from kg.corpus import record_from_text
->>> rec = record_from_text("Acme buys Widgets.\\n\\nWas this article helpful?\\nYesNo\\n")
->>> rec.text.rstrip()
-'Acme buys Widgets.'
+>>> decode_bytes("Café".encode("latin-1"))
+('Café', ('decoded as latin-1, not UTF-8',))
+>>> find_date("Published June 3, 2024, 09:30")
+'2024-06-03'
 """
 
 from __future__ import annotations
@@ -17,36 +21,34 @@ import codecs
 import hashlib
 import re
 import unicodedata
-import warnings as _warnings
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError
-from .ontology import load_ontology
-from .types import DocumentRecord, SkippedDocument
+from .types import SkippedDocument
 
 __all__ = [
     "MAX_BYTES",
+    "PROJECT_FILES",
     "SUFFIXES",
     "Source",
+    "binary_kind",
+    "charset_hint",
     "decode_bytes",
     "discover",
     "find_date",
-    "html_to_text",
-    "iter_records",
-    "read_document",
-    "record_from_text",
-    "strip_furniture",
+    "sanitize",
+    "slug",
 ]
 
 #: Names (without suffix, any case) of a folder's own notes, not read when a folder is given;
 #: name such a file explicitly to build it.
 PROJECT_FILES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "CONTRIBUTING", "NOTICE"})
 
-#: File name endings read from folders.
+#: File name endings of plain text and web pages. :func:`kg.ingest.discover` reads folders for
+#: the endings of every registered reader (JSON Lines, CSV, WARC, feeds, compressed variants).
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".text")
 
 
@@ -58,13 +60,26 @@ class Source:
     display: str  #: path relative to the input root, with forward slashes
 
 
-def discover(inputs: Iterable[str | Path]) -> tuple[list[Source], list[SkippedDocument]]:
+def _has_suffix(name: str, suffixes: tuple[str, ...]) -> bool:
+    return name.lower().endswith(suffixes)
+
+
+def _project_file(name: str) -> bool:
+    """``README.md``, ``LICENSE.txt``, ``NOTICE``: a folder's own notes (any suffixes)."""
+    return name.split(".", 1)[0].upper() in PROJECT_FILES
+
+
+def discover(inputs: Iterable[str | Path], suffixes: Iterable[str] = SUFFIXES
+             ) -> tuple[list[Source], list[SkippedDocument]]:
     """Expand files and folders (recursively) into sources, in a stable order.
 
-    Missing paths, dangling symlinks and paths that are neither files nor
-    folders are returned as skipped, not raised. Hidden files and folders
-    (names starting with ``.``) inside a folder are ignored.
+    Inside folders, only files whose names end with one of ``suffixes`` (any
+    case; ``".jsonl.gz"`` works) are taken; a file named in ``inputs`` is
+    always taken. Missing paths, dangling symlinks and paths that are neither
+    files nor folders are returned as skipped, not raised. Hidden files and
+    folders (names starting with ``.``) inside a folder are ignored.
     """
+    endings = tuple(s.lower() for s in suffixes)
     sources: dict[str, Source] = {}
     skipped: list[SkippedDocument] = []
     for raw in inputs:
@@ -92,9 +107,9 @@ def discover(inputs: Iterable[str | Path]) -> tuple[list[Source], list[SkippedDo
             if any(part.startswith(".") for part in parts):
                 continue
             display = "/".join((path.name or path.resolve().name, *parts))
-            if child.suffix.lower() not in SUFFIXES:
+            if not _has_suffix(child.name, endings):
                 continue
-            if child.stem.upper() in PROJECT_FILES:
+            if _project_file(child.name):
                 continue  # a folder's README or LICENSE describes the corpus; it is not an article
             try:
                 if child.is_symlink() and not child.exists():
@@ -155,7 +170,7 @@ _TEXTLIKE_MAGIC = (b"%PDF-", b"{\\rtf")
 _REPLACEMENT = "\ufffd"
 
 
-def _binary_kind(data: bytes) -> str:
+def binary_kind(data: bytes) -> str:
     """What a binary file is ("PDF document"), or "" when it may be text."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
@@ -203,7 +218,7 @@ def _western(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _charset_hint(data: bytes) -> str:
+def charset_hint(data: bytes) -> str:
     """The charset an HTML/XML file declares in its first 2 KB (``<meta charset>``), or ""."""
     head = data[:2048].decode("ascii", "ignore")
     m = re.search(r"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", head, re.IGNORECASE) or re.search(
@@ -247,7 +262,7 @@ def decode_bytes(data: bytes, *, declared: str = "") -> tuple[str, tuple[str, ..
             warnings.append(_replaced(text))
             break
     if text is None:
-        kind = _binary_kind(data)
+        kind = binary_kind(data)
         if kind:
             raise InputError(f"binary content ({kind}); not a text document")
         if b"\x00" in data:
@@ -299,80 +314,6 @@ def _decode_legacy(data: bytes, declared: str, warnings: list[str]) -> str:
     return loose
 
 
-_BLOCK_TAGS = (
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-    "article", "blockquote", "pre", "ul", "ol", "table", "figure", "figcaption", "dd", "dt",
-)
-_DROP_TAGS = (
-    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "svg",
-    "iframe", "select", "input", "menu", "dialog", "object", "embed", "canvas", "head", "footer",
-)
-#: Dropped unless inside the article itself (where ``<header>`` holds the headline).
-_PAGE_TAGS = ("header",)
-_HIDDEN_STYLE = re.compile(r"(display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
-_HIDDEN_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menubar", "complementary"}
-#: ``<?xml ...?>`` and ``<!DOCTYPE ... [internal subset]>``: the HTML parser would show
-#: an internal subset as text. Entities declared there are never expanded (no XXE).
-_PROLOG = re.compile(r"<\?xml[^>]*>|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
-
-
-def html_to_text(markup: str) -> tuple[str, str, str]:
-    """Visible text of an HTML page, its title and its publication date (ISO or "").
-
-    Parsed with BeautifulSoup on lxml's HTML parser, which neither loads DTDs nor
-    expands entities declared in the page (external entities stay unresolved text);
-    no network access. Scripts, styles, navigation, forms, hidden elements and page
-    headers and footers are dropped.
-
-    >>> html_to_text("<html><script>var x = 1;</script><body><p>Acme buys Widgets.</p></body></html>")[0]
-    'Acme buys Widgets.\\n'
-    """
-    from bs4 import BeautifulSoup
-
-    markup = _PROLOG.sub("", markup[:4096]) + markup[4096:]
-    with _warnings.catch_warnings():
-        _warnings.simplefilter("ignore")  # XMLParsedAsHTMLWarning and the like: we want HTML
-        soup = BeautifulSoup(markup, "lxml")
-    title = ""
-    if soup.title and soup.title.string:
-        title = " ".join(soup.title.string.split())
-    published = ""
-    for meta in soup.find_all("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in {"article:published_time", "date", "pubdate", "datepublished", "dc.date"}:
-            published = _iso_prefix(meta.get("content") or "")
-            if published:
-                break
-    if not published:
-        time_tag = soup.find("time")
-        if time_tag is not None and time_tag.get("datetime"):
-            published = _iso_prefix(time_tag["datetime"])
-    for tag in soup(list(_DROP_TAGS)):
-        tag.decompose()
-    for tag in soup(list(_PAGE_TAGS)):
-        if tag.find_parent(["article", "main"]) is None:
-            tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.attrs is None:
-            continue
-        role = str(tag.get("role") or "").lower()
-        if (tag.has_attr("hidden") or str(tag.get("aria-hidden") or "").lower() == "true"
-                or _HIDDEN_STYLE.search(str(tag.get("style") or "")) or role in _HIDDEN_ROLES):
-            tag.decompose()
-    body = soup.find("article") or soup.find("main") or soup.body or soup
-    h1 = body.find("h1") if hasattr(body, "find") else None
-    if h1 is not None and h1.get_text(strip=True):
-        title = h1.get_text(" ", strip=True)
-    for tag in body.find_all(list(_BLOCK_TAGS)):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    text = body.get_text()
-    text = re.sub(r"[ \t\u00a0]+", " ", text)
-    text = re.sub(r" *\n *", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    return text + "\n", title, published
-
-
 def _iso_prefix(value: str) -> str:
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
     if not m:
@@ -381,39 +322,6 @@ def _iso_prefix(value: str) -> str:
         return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
     except ValueError:
         return ""
-
-
-@lru_cache(maxsize=1)
-def _furniture_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The lexicon's furniture lines and stop lines, each list as one alternation (one match per line)."""
-    onto = load_ontology()
-
-    def one(patterns: list[str]) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
-
-    return one(onto.lexicon["furniture"]["lines"]), one(onto.lexicon["furniture"]["stop_lines"])
-
-
-_BULLET = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043*·\-–—]+")
-
-
-def strip_furniture(text: str) -> str:
-    """Blank out page-furniture lines, keeping every other character where it was."""
-    lines, stops = _furniture_patterns()
-    out: list[str] = []
-    stopped = False
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        ending = line[len(body):]
-        probe = _BULLET.sub("", body).strip()
-        if stopped or (probe and stops.match(probe)):
-            stopped = True
-            out.append(" " * len(body) + ending)
-        elif probe and lines.match(probe):
-            out.append(" " * len(body) + ending)
-        else:
-            out.append(line)
-    return "".join(out)
 
 
 _MONTHS = {
@@ -460,26 +368,26 @@ _FOLD = str.maketrans({"ß": "ss", "Æ": "AE", "æ": "ae", "Ø": "O", "ø": "o",
                        "ł": "l", "Đ": "D", "đ": "d", "Þ": "Th", "þ": "th", "Ð": "D", "ð": "d", "ı": "i"})
 
 
-def _slug(display: str) -> str:
+def slug(display: str) -> str:
     """A document id from its display path: ASCII letters, digits, ``.``, ``_`` and ``-``.
 
     Never contains ``/`` or starts with ``.``, so it cannot name a path outside the
     output folder; names with no Latin letters get a hash of the path.
 
-    >>> _slug("../../etc/passwd.txt"), _slug("news/Zoë café.html")
+    >>> slug("../../etc/passwd.txt"), slug("news/Zoë café.html")
     ('etc_passwd', 'news_Zoe_cafe')
     """
     stem = re.sub(r"\.[A-Za-z0-9]+$", "", display)
     folded = unicodedata.normalize("NFKD", stem.translate(_FOLD)).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", folded)
-    slug = re.sub(r"\.{2,}", ".", slug).strip("._-")
+    out = re.sub(r"[^A-Za-z0-9._-]+", "_", folded)
+    out = re.sub(r"\.{2,}", ".", out).strip("._-")
     digest = hashlib.sha256(display.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     lost = sum(ch.isalnum() for ch in stem.translate(_FOLD)) - sum(ch.isalnum() for ch in folded)  # CJK
-    if len(slug) > 120:
-        slug = f"{slug[:100].rstrip('._-')}-{digest}"
-    elif lost > 0 or len(re.sub(r"[^A-Za-z0-9]", "", slug)) < 2:
-        slug = f"{slug}-{digest}" if slug else f"doc-{digest}"
-    return slug
+    if len(out) > 120:
+        out = f"{out[:100].rstrip('._-')}-{digest}"
+    elif lost > 0 or len(re.sub(r"[^A-Za-z0-9]", "", out)) < 2:
+        out = f"{out}-{digest}" if out else f"doc-{digest}"
+    return out
 
 
 #: Characters that are line breaks to ``str.splitlines`` but not ``\n``: mapped to ``\n``.
@@ -495,7 +403,7 @@ _BAD_CHARS = re.compile(
 _LINE_TABLE = str.maketrans({ch: "\n" for ch in _LINE_BREAKS})
 
 
-def _sanitize(text: str) -> tuple[str, int]:
+def sanitize(text: str) -> tuple[str, int]:
     """Normalise line ends; replace control characters by spaces, one for one (offsets hold).
 
     Returns the text and how many characters were replaced. Lone surrogates and
@@ -512,82 +420,3 @@ def _sanitize(text: str) -> tuple[str, int]:
     return _BAD_CHARS.sub(sub, text), count
 
 
-def _finish(doc_id: str, path: str, text: str, title: str, published: str,
-            warnings: tuple[str, ...]) -> DocumentRecord:
-    text, replaced = _sanitize(text)
-    if replaced:
-        warnings = (*warnings, f"{replaced} control or invalid character(s) replaced")
-    text = strip_furniture(text)
-    if not text.strip():
-        raise InputError("empty document (no text after removing page furniture)")
-    if not title:
-        title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:300]
-    title = _sanitize(" ".join(title.split()))[0]
-    if not published:
-        head = "\n".join(text.splitlines()[:12])
-        published = find_date(head)
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return DocumentRecord(doc_id=doc_id, path=path, text=text, sha256=sha, title=title,
-                          date=published, warnings=warnings)
-
-
-_LOOKS_HTML = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html)",
-                         re.IGNORECASE | re.DOTALL)
-_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-
-
-def read_document(source: Source) -> DocumentRecord:
-    """Read one file into a record. Raises :class:`InputError` with the reason."""
-    try:
-        size = source.path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
-        data = source.path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}") from exc
-    if not data.strip():
-        raise InputError("empty document" if not data else "whitespace-only document")
-    is_html = source.path.suffix.lower() in _HTML_SUFFIXES
-    hint = _charset_hint(data) if is_html or b"<html" in data[:2048].lower() else ""
-    text, warnings = decode_bytes(data, declared=hint)
-    if not text.strip():
-        raise InputError("whitespace-only document")
-    title = published = ""
-    if is_html or _LOOKS_HTML.match(text[:2048]):
-        text, title, published = html_to_text(text)
-        if not text.strip():
-            raise InputError("no visible text in the HTML page")
-    return _finish(_slug(source.display), source.display, text, title, published, warnings)
-
-
-def record_from_text(text: str, name: str = "") -> DocumentRecord:
-    """A record for a raw string (the Python API's ``kg.build("...")``).
-
-    Raises :class:`InputError` when nothing but whitespace (or page furniture) is left.
-    """
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    doc_id = _slug(name) if name else f"text-{digest[:12]}"
-    if _LOOKS_HTML.match(text[:2048]):
-        body, title, published = html_to_text(text)
-        return _finish(doc_id, name, body, title, published, ())
-    return _finish(doc_id, name, text, "", "", ())
-
-
-def iter_records(sources: Iterable[Source]) -> Iterator[DocumentRecord | SkippedDocument]:
-    """Read each source; a bad one becomes a :class:`SkippedDocument`, the rest go on.
-
-    Document ids are unique: when two paths slug to the same id (``a b.txt`` and
-    ``a_b.txt``), the later one (in source order) gets a hash of its path appended.
-    """
-    seen: set[str] = set()
-    for source in sources:
-        try:
-            record = read_document(source)
-        except InputError as exc:
-            yield SkippedDocument(source.display, str(exc))
-            continue
-        if record.doc_id in seen:
-            digest = hashlib.sha256(source.display.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-            record = replace(record, doc_id=f"{record.doc_id}-{digest}")
-        seen.add(record.doc_id)
-        yield record

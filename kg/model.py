@@ -16,7 +16,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -151,8 +151,7 @@ class GraphBuilder:
                 return  # the same text twice (raw strings get ids from their hash)
             raise ValueError(f"Two different documents with the id {doc.doc_id!r}")
         self.resolver.add(result)
-        self.documents[doc.doc_id] = DocumentRecord(doc.doc_id, doc.path, "", doc.sha256, doc.title,
-                                                    doc.date, doc.warnings)
+        self.documents[doc.doc_id] = replace(doc, text="")  # its metadata, not its text
         if result.relations:
             data = pickle.dumps(result.relations, protocol=pickle.HIGHEST_PROTOCOL)
             self._offsets[doc.doc_id] = (self._spill.seek(0, os.SEEK_END), len(data))

@@ -80,6 +80,7 @@ class KG(DefinedNamespace):
     role: URIRef
     roleTrigger: URIRef
     sentence: URIRef
+    sourceFormat: URIRef
     startDate: URIRef
     startOffset: URIRef
     subjectEnd: URIRef

@@ -36,6 +36,12 @@ class DocumentRecord:
     title: str = ""
     date: str = ""  #: ISO date when the document carries one
     warnings: tuple[str, ...] = ()
+    # -- where and how it was published (kg.ingest); "" when the source does not say ----------
+    issued: str = ""  #: ISO date-time of publication, when the source gives the time too
+    url: str = ""  #: the article's (canonical) URL
+    author: str = ""  #: author(s), as given ("Jane Doe; John Roe")
+    language: str = ""  #: ISO 639-1 code, detected (or as the source declares it for short texts)
+    source_format: str = ""  #: the reader that read it: "text", "html", "jsonl", "csv", "warc", "rss", "atom"
 
 
 @dataclass(frozen=True, slots=True)

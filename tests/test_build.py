@@ -42,7 +42,8 @@ def test_build_statements_carry_provenance(seed_build):
         start, end = g.value(st, KG.startOffset).toPython(), g.value(st, KG.endOffset).toPython()
         # Offsets index the document text as read: the file's text with page furniture
         # blanked out (same length, same positions).
-        from kg.corpus import Source, read_document
+        from kg.corpus import Source
+        from kg.ingest import read_document
 
         text = read_document(Source(SEED, SEED.name)).text
         assert " ".join(text[start:end].split()) == str(sentence)

@@ -9,15 +9,8 @@ import socket
 import pytest
 
 import kg.corpus
-from kg.corpus import (
-    Source,
-    decode_bytes,
-    discover,
-    html_to_text,
-    iter_records,
-    read_document,
-    record_from_text,
-)
+from kg.corpus import Source, decode_bytes, discover
+from kg.ingest import iter_records, read_document, record_from_text
 from kg.errors import InputError
 from kg.types import SkippedDocument
 
@@ -131,9 +124,9 @@ def test_corpus_html_keeps_visible_text_only():
     <aside>Related: Wonka</aside><form><input value="Oscorp"></form><noscript>Enable JS Stark</noscript>
     <div role="navigation">Menu Wayne</div><template><p>Template Massive</p></template>
     <script>document.write("Sirius Cybernetics")</script></body></html>"""
-    text, title, _ = html_to_text(page)
-    assert text == "Acme buys Widgetco\n\nAcme Corp acquired Widgetco Inc.\n"
-    assert title == "Acme buys Widgetco"
+    rec = record_from_text(page)
+    assert rec.text == "Acme buys Widgetco\n\nAcme Corp acquired Widgetco Inc.\n"
+    assert rec.title == "Acme buys Widgetco"
 
 
 def test_corpus_html_in_a_txt_file_is_detected(tmp_path):
@@ -231,7 +224,7 @@ def test_corpus_discover_ignores_hidden_files_and_folders(tmp_path):
     ("y" * 300 + ".txt", None),
 ])
 def test_corpus_document_ids_are_safe_slugs(display, expected):
-    slug = kg.corpus._slug(display)
+    slug = kg.corpus.slug(display)
     assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", slug) and ".." not in slug and len(slug) <= 120
     if expected is not None:
         assert slug == expected

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from rdflib.namespace import RDF, RDFS
 
 from kg.build import build, process_records
-from kg.corpus import record_from_text
+from kg.ingest import record_from_text
 from kg.entities import entity_key
 from kg.errors import InputError
 from kg.model import KnowledgeGraph

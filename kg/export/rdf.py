@@ -149,6 +149,7 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
         yield Triple(node, t[str(KG.contentHash)], Literal_(doc.sha256))
         if doc.date:
             yield Triple(node, t[str(SCHEMA.datePublished)], Literal_(doc.date, datatype=t[str(XSD.date)]))
+        yield from _document_metadata(t, node, doc)
 
     by_subject: dict[str, list[tuple[str, str]]] = {}
     for r in graph.relations:
@@ -187,6 +188,7 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
         return lit
 
     true, false = Literal_("true", datatype=boolean), Literal_("false", datatype=boolean)
+    statement_date, xsd_date = t[str(DCTERMS.date)], t[str(XSD.date)]
     for sid in sorted(graph.statements):
         st = graph.statements[sid]
         node = t.statement(sid)
@@ -218,6 +220,48 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
             if prop is not None:
                 yield Triple(node, prop, Literal_(_clean(value), datatype=dtype) if dtype is not None
                              else Literal_(_clean(value)))
+        when = _statement_date(st)
+        if when:
+            yield Triple(node, statement_date, typed(when, xsd_date))
+
+
+# -- where and when documents were published (kg.ingest) -------------------------------------
+
+#: An absolute http(s) IRI with nothing RDF forbids in an IRI (RFC 3987 excludes these characters).
+_WEB_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`\x00-\x20\x7f]+", re.IGNORECASE)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?")
+
+
+def _document_metadata(t: _Terms, node: ox.NamedNode, doc: Any) -> Iterator[ox.Triple]:
+    """A document's publication metadata: time, URL, author, language and the format it was read from.
+
+    ``dcterms:issued`` (``xsd:dateTime``) when the source gives the time of
+    publication, beside the day in ``schema:datePublished``; ``schema:url``
+    as an IRI when it is an absolute http(s) IRI; ``schema:author`` and
+    ``dcterms:language`` as literals; ``kg:sourceFormat``.
+    """
+    Triple, Literal_ = ox.Triple, ox.Literal
+    if doc.issued and _DATETIME.fullmatch(doc.issued):
+        yield Triple(node, t[str(DCTERMS.issued)], Literal_(doc.issued, datatype=t[str(XSD.dateTime)]))
+    if doc.url and _WEB_IRI.fullmatch(doc.url):
+        yield Triple(node, t[str(SCHEMA.url)], t[doc.url])
+    if doc.author:
+        yield Triple(node, t[str(SCHEMA.author)], Literal_(_clean(doc.author)))
+    if doc.language:
+        yield Triple(node, t[str(DCTERMS.language)], Literal_(doc.language))
+    if doc.source_format:
+        yield Triple(node, t[str(KG.sourceFormat)], Literal_(doc.source_format))
+
+
+def _statement_date(st: Any) -> str:
+    """The day a statement speaks of: the date its sentence gives (``kg:date``, else ``kg:startDate``),
+    else its document's publication day. Written as ``dcterms:date``: "what changed since June"."""
+    quals = dict(st.qualifiers)
+    for key in ("date", "startDate"):
+        if _DATE.fullmatch(quals.get(key, "")):
+            return quals[key]
+    return st.date[:10] if _DATE.fullmatch(st.date[:10]) else ""
 
 
 def prefixes_of(graph: KnowledgeGraph) -> dict[str, str]:
@@ -435,6 +479,9 @@ def from_rdflib(g: rdflib.Graph, base_iri: str | None = None) -> KnowledgeGraph:
             doc_id=did, path=str(g.value(node, KG.path) or ""), text="",
             sha256=str(g.value(node, KG.contentHash) or ""), title=str(g.value(node, DCTERMS.title) or ""),
             date=str(published) if published is not None else "",
+            issued=str(g.value(node, DCTERMS.issued) or ""), url=str(g.value(node, SCHEMA.url) or ""),
+            author=str(g.value(node, SCHEMA.author) or ""), language=str(g.value(node, DCTERMS.language) or ""),
+            source_format=str(g.value(node, KG.sourceFormat) or ""),
         )
     statements: dict[str, Statement] = {}
     for node in sorted(g.subjects(RDF.type, KG.Statement)):
