@@ -187,7 +187,7 @@ def _without_text(result: DocResult) -> DocResult:
 
 
 def extract_batch(records: list[DocumentRecord], model: str,
-                  batch_size: int = DEFAULT_BATCH_SIZE, config: str | None = None, relation_model: bool = True,
+                  batch_size: int = DEFAULT_BATCH_SIZE, config: str | None = None, relation_model: bool | str = True,
                   ontology: str | None = None) -> list[DocResult]:
     """Parse ``records`` in this process; the unit of work a Dask worker runs.
 
@@ -213,7 +213,7 @@ def register_executor(name: str, executor: Executor) -> None:
 
 
 def _run_local(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch_size: int,
-               config: str | None = None, scheduler: str | None, total: int, relation_model: bool = True,
+               config: str | None = None, scheduler: str | None, total: int, relation_model: bool | str = True,
                ontology: str | None = None) -> Iterator[DocResult]:
     """``nlp.pipe`` in this process, or with ``jobs`` > 1 in a pool of worker processes (:func:`_run_pool`)."""
     nlp = load_pipeline(model, config, relation_model=relation_model, ontology=ontology)
@@ -232,7 +232,7 @@ def _load_worker(model: str, config: str | None, relation_model: bool, ontology:
 
 
 def _run_pool(records: Iterable[DocumentRecord], *, model: str, config: str | None, jobs: int,
-              batch_size: int, task: int, relation_model: bool = True, ontology: str | None = None
+              batch_size: int, task: int, relation_model: bool | str = True, ontology: str | None = None
               ) -> Iterator[DocResult]:
     """Batches of records parsed by ``jobs`` worker processes, results yielded in input order.
 
@@ -279,7 +279,7 @@ def _batched(items: Iterable[DocumentRecord], size: int) -> Iterator[list[Docume
 
 
 def _run_dask(records: Iterable[DocumentRecord], *, model: str, jobs: int, batch_size: int,
-              config: str | None = None, scheduler: str | None, total: int, relation_model: bool = True,
+              config: str | None = None, scheduler: str | None, total: int, relation_model: bool | str = True,
               ontology: str | None = None) -> Iterator[DocResult]:
     """Batches of records as tasks on a Dask cluster (a LocalCluster of ``jobs`` workers without a scheduler).
 
@@ -353,7 +353,7 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
           progress: Callable[[int, int | None], None] | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
           cache: bool = True, executor: str = "local", scheduler: str | None = None,
           config: str | Path | None = None, fields: Mapping[str, str] | None = None,
-          relation_model: bool = True, ontology: str | Path | None = None) -> BuildResult:
+          relation_model: bool | str = True, ontology: str | Path | None = None) -> BuildResult:
     """Build a knowledge graph from files, folders or raw strings.
 
     ``sources`` are paths (files or folders, read recursively) or raw text:
@@ -366,7 +366,7 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     in ``jobs`` processes) or ``"dask"`` (a Dask cluster at ``scheduler``, or
     a LocalCluster of ``jobs`` workers); every choice gives the same files.
     ``relation_model`` false leaves the trained relation model out (the rules
-    alone); ``ontology`` is a Turtle file of classes and relations added to the
+    alone), a folder written by ``kg train`` uses that model; ``ontology`` is a Turtle file of classes and relations added to the
     packaged ontology (:func:`kg.ontology.extended_ontology_dir`).
 
     Files are read by their format (:mod:`kg.ingest`: text, web pages, JSON
@@ -445,7 +445,8 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
         run = EXECUTORS[executor]
         for result in run(itertools.chain([first], todo), model=name, jobs=jobs, batch_size=batch_size,
                           config=str(config) if config is not None else None, scheduler=scheduler, total=total,
-                          relation_model=relation_model, ontology=str(ontology) if ontology is not None else None):
+                          relation_model=relation_model if isinstance(relation_model, bool) else str(relation_model),
+                          ontology=str(ontology) if ontology is not None else None):
             if store is not None:
                 store.put(result)
             take(result)

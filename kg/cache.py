@@ -83,7 +83,7 @@ def _code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def fingerprint(model: str, config: str | os.PathLike[str] | None = None, *, relation_model: bool = True,
+def fingerprint(model: str, config: str | os.PathLike[str] | None = None, *, relation_model: bool | str = True,
                 ontology: str | os.PathLike[str] | None = None) -> str:
     """Everything besides the text that an extraction result depends on, as one string."""
     import spacy
@@ -96,8 +96,14 @@ def fingerprint(model: str, config: str | os.PathLike[str] | None = None, *, rel
              f"code={_code_digest()}"]
     if config is not None:  # a user's pipeline config changes what is extracted
         parts.append("config=" + hashlib.sha256(Path(config).read_bytes()).hexdigest()[:16])
-    if not relation_model:
+    if relation_model is False:
         parts.append("relation_model=off")
+    elif not isinstance(relation_model, bool):  # a trained model's folder: its files decide
+        digest = hashlib.sha256()
+        for path in sorted(Path(relation_model).glob("*")):
+            if path.is_file():
+                digest.update(path.name.encode() + path.read_bytes())
+        parts.append("relation_model=" + digest.hexdigest()[:16])
     if ontology is not None:
         parts.append("ontology_extra=" + hashlib.sha256(Path(ontology).read_bytes()).hexdigest()[:16])
     return ";".join(parts)

@@ -248,7 +248,7 @@ def evaluate_strict(graph_path: str | Path, gold_paths: Sequence[str | Path], *,
     Returns ``micro`` and ``by_relation`` (precision, recall, f1 and counts), and
     ``unmatched_documents``, the gold documents the graph does not hold.
     """
-    from .corpus import record_from_text
+    from .ingest import record_from_text
     from .errors import InputError as _InputError
     from .namespace import KG
     from .relations.scoring import strict_prf

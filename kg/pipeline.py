@@ -118,7 +118,7 @@ def read_config(config: str | Path | None = None, overrides: Mapping[str, Any] |
 
 
 def load_pipeline(name: str | None = None, config: str | Path | None = None,
-                  overrides: Mapping[str, Any] | None = None, *, relation_model: bool = True,
+                  overrides: Mapping[str, Any] | None = None, *, relation_model: bool | str = True,
                   ontology: str | Path | None = None) -> Language:
     """Load the trained pipeline and add kg-builder's components, as a config file says.
 
@@ -131,7 +131,8 @@ def load_pipeline(name: str | None = None, config: str | Path | None = None,
         A pipeline config file (see ``kg/config.cfg``, the default).
     relation_model
         Add the trained relation model (``kg_relation_model``) beside the rules;
-        false: the rules alone (``kg build --no-model``).
+        false: the rules alone (``kg build --no-model``); a folder written by
+        ``kg train``: that model instead of the packaged one.
     ontology
         A Turtle file of extra classes and relations (``kg build --ontology``): every
         component then reads the packaged ontology extended by it.
@@ -155,20 +156,26 @@ def load_pipeline(name: str | None = None, config: str | Path | None = None,
     if config is None:
         name = model_name(name)
     key = json.dumps(dict(overrides or {}), sort_keys=True, default=str)
+    if not isinstance(relation_model, bool):
+        relation_model = str(relation_model)
     return _load_pipeline(name, str(config) if config is not None else None, key, relation_model,
                           str(ontology) if ontology is not None else None)
 
 
 @lru_cache(maxsize=4)
-def _load_pipeline(name: str | None, config: str | None, overrides: str, relation_model: bool = True,
+def _load_pipeline(name: str | None, config: str | None, overrides: str, relation_model: bool | str = True,
                    ontology: str | None = None) -> Language:
     cfg = read_config(config, json.loads(overrides))
     settings = cfg["kg"]
     name = name or settings["model"]
     blocks = cfg.get("components", {})
     components = list(settings.get("pipeline", KG_COMPONENTS))
-    if not relation_model:
+    if relation_model is False:
         components = [c for c in components if blocks.get(c, {}).get("factory", c) != RELATION_MODEL]
+    elif isinstance(relation_model, str):
+        for comp in components:
+            if blocks.get(comp, {}).get("factory", comp) == RELATION_MODEL:
+                blocks[comp]["weights"] = relation_model
     if ontology is not None:
         from .ontology import extended_ontology_dir
 

@@ -856,6 +856,21 @@ class Evidence:
     modality: str
     asserted: bool
     sentence: str
+    extractor: str = "rules"  #: "rules", "model" or "both"
+    model_confidence: float | None = None  #: the model's probability for this relation, where it scored the pair
+    #: other relations read between the same two entities in the same sentence: (relation, extractor, confidence)
+    others: tuple[tuple[str, str, float], ...] = ()
+
+    @property
+    def agreement(self) -> str:
+        """How the two extractors relate on this statement, in words (what ``kg why`` prints)."""
+        if self.extractor == "both":
+            return f"rules and model agree (model {self.model_confidence or 0:.2f})"
+        if self.extractor == "model":
+            return "model only: no rule matched"
+        if self.model_confidence is not None:
+            return f"rules only: the model gave it {self.model_confidence:.2f}, below its threshold"
+        return "rules only: the model did not score this pair"
 
 
 def why(graph: str | Path | KnowledgeGraph, subject: str, relation: str, obj: str) -> list[Evidence]:
@@ -879,7 +894,11 @@ def why(graph: str | Path | KnowledgeGraph, subject: str, relation: str, obj: st
         sym = st.predicate in onto.symmetric
         if (st.subject, st.object) == (s, o) or (sym and (st.subject, st.object) == (o, s)):
             doc = kgraph.documents.get(st.doc_id)
+            others = tuple(sorted(
+                (x.predicate, x.extractor, x.confidence) for x in kgraph.statements.values()
+                if x.doc_id == st.doc_id and x.start == st.start and x.predicate != st.predicate
+                and {x.subject, x.object} == {st.subject, st.object}))
             out.append(Evidence(kgraph.entities[st.subject].name, st.predicate, kgraph.entities[st.object].name,
                                 st.doc_id, doc.path if doc else "", st.start, st.end, st.confidence,
-                                st.modality, st.asserted, st.sentence))
+                                st.modality, st.asserted, st.sentence, st.extractor, st.model_confidence, others))
     return sorted(out, key=lambda e: (-e.confidence, e.document, e.start))

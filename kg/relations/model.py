@@ -16,6 +16,7 @@ train. Labels come from the training data (:meth:`RelationModel.initialize`).
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -371,14 +372,16 @@ class RelationModel(TrainablePipe):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "cfg.json", self.cfg)
-        (path / "model.bin").write_bytes(self.model.to_bytes())
+        # most rows of the hashed feature table are never touched: zeros compress 20 to 1
+        with gzip.GzipFile(path / "model.bin.gz", "wb", compresslevel=6, mtime=0) as fh:
+            fh.write(self.model.to_bytes())
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationModel:
         path = Path(path)
         try:
             cfg = srsly.read_json(path / "cfg.json")
-            data = (path / "model.bin").read_bytes()
-        except (OSError, ValueError) as exc:
+            data = gzip.decompress((path / "model.bin.gz").read_bytes())
+        except (OSError, ValueError, EOFError) as exc:
             raise ModelError(f"Cannot read the relation model in {path}: {exc}. Train one with `kg train` "
                              "or reinstall kg-builder.") from exc
         # the pipeline config's thresholds win over the ones tuned in training

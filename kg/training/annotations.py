@@ -40,6 +40,7 @@ __all__ = [
     "RelationAnnotation",
     "SpanRef",
     "file_hash",
+    "portable_path",
     "read_annotations",
     "read_annotation_files",
     "write_annotations",
@@ -283,9 +284,22 @@ def write_annotations(docs: Iterable[AnnotatedDoc], stream: IO[str]) -> int:
     return n
 
 
+def portable_path(path: str | Path) -> str:
+    """A path as a record names it on any machine: relative to the repository (or the shared folder
+    beside it) where it lies there, else its last three parts."""
+    p = Path(path).resolve()
+    root = Path(__file__).resolve().parent.parent.parent
+    for base, prefix in ((root, ""), (root.parent, "../")):
+        try:
+            return prefix + p.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return "/".join(p.parts[-3:])
+
+
 def file_hash(paths: Iterable[str | Path]) -> dict[str, str]:
-    """SHA-256 of each file (folders: their ``*.jsonl``), by path as given: what a training run records."""
+    """SHA-256 of each file (folders: their ``*.jsonl``), by :func:`portable_path`: what a training run records."""
     out = {}
     for path in _expand(paths):
-        out[path.as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+        out[portable_path(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
     return out

@@ -29,21 +29,34 @@ from typing import Any
 
 import numpy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.training import Example
 from thinc.api import Adam, Config, fix_random_seed
 
 from ..errors import KGError
+from ..ontology import extended_ontology_dir, load_ontology
 from ..relations.architectures import PairBatch
 from ..relations.model import DEFAULT_MODEL_CONFIG, RelationModel
 from ..relations.scoring import doc_gold, prf
-from .annotations import AnnotatedDoc, file_hash, read_annotation_files
+from .annotations import AnnotatedDoc, file_hash, portable_path, read_annotation_files
 from .convert import conll04, redocred
-from .examples import examples, gold_doc
+from .examples import examples, gold_doc, read_docbin
 
-__all__ = ["SHARED_DATA", "TrainSettings", "load_training_data", "shared_data_dir", "train", "tune_split"]
+__all__ = ["SHARED_DATA", "TrainSettings", "load_training_data", "packaged_data_dir", "shared_data_dir", "train",
+           "tune_split"]
 
 #: The public data sets, beside the repository (``KG_SHARED_DATA`` overrides).
 SHARED_DATA = Path("../shared/data")
+
+
+def packaged_data_dir() -> Path:
+    """Our own annotated training data: ``data/train`` in a source checkout, ``kg/_data/train`` when installed."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here.parent / "data" / "train", here / "_data" / "train"):
+        if candidate.is_dir():
+            return candidate
+    raise KGError(f"No packaged training data: looked in {here.parent / 'data' / 'train'} and "
+                  f"{here / '_data' / 'train'}; give your own with --data.")
 
 
 def shared_data_dir(path: str | Path | None = None) -> Path:
@@ -57,17 +70,19 @@ class TrainSettings:
 
     seed: int = 0
     max_epochs: int = 40
+    min_epochs: int = 8  #: no early stop before this many epochs
     patience: int = 6
     batch_size: int = 256  #: candidate pairs per update
     learn_rate: float = 0.002
     l2: float = 1e-6
     tune_share: float = 0.15  #: share of each source set apart for tuning
-    own_data: list[str] = field(default_factory=lambda: ["data/train"])
+    own_data: list[str] = field(default_factory=lambda: [str(packaged_data_dir())])
     conll04: bool = True
     redocred: bool = True
     shared_data: str = ""  #: folder of the public data ("" = ``shared_data_dir()``)
     model_config: str = DEFAULT_MODEL_CONFIG
     max_tokens: int = 60
+    ontology: str = ""  #: a Turtle file of classes and relations added to the packaged ontology
     threshold_grid: tuple[float, ...] = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8,
                                          0.85, 0.9)
     min_threshold_support: int = 5  #: fewer tuning positives than this: the default threshold
@@ -79,28 +94,40 @@ def tune_split(doc_id: str, share: float) -> bool:
     return h % 10_000 < share * 10_000
 
 
-def load_training_data(settings: TrainSettings) -> tuple[list[AnnotatedDoc], dict[str, str]]:
-    """The annotated documents of every source in ``settings``, and the SHA-256 of each file read."""
+def load_training_data(settings: TrainSettings, nlp: Language | None = None
+                       ) -> tuple[list[AnnotatedDoc], list[Doc], dict[str, str]]:
+    """The annotated documents of every source in ``settings`` (and the gold Docs of DocBins given as
+    ``.spacy`` files, which need ``nlp``), and the SHA-256 of each file read."""
+    onto = load_ontology(str(extended_ontology_dir(settings.ontology)) if settings.ontology else None)
     docs: list[AnnotatedDoc] = []
+    binned: list[Doc] = []
     hashes: dict[str, str] = {}
-    if settings.own_data:
-        own = read_annotation_files(settings.own_data)
+    jsonl = [p for p in settings.own_data if not str(p).endswith(".spacy")]
+    bins = [p for p in settings.own_data if str(p).endswith(".spacy")]
+    if jsonl:
+        own = read_annotation_files(jsonl, onto=onto)
         docs += [d if d.meta.get("source") else AnnotatedDoc(d.id, d.text, d.entities, d.relations,
                                                                  {**d.meta, "source": "kg-builder"}, d.source)
                  for d in own]
-        hashes.update(file_hash(settings.own_data))
+        hashes.update(file_hash(jsonl))
+    if bins:
+        if nlp is None:
+            raise KGError("DocBin training data needs the pipeline's vocabulary (load_training_data(..., nlp))")
+        for path in bins:
+            binned += read_docbin(nlp, path)
+        hashes.update(file_hash(bins))
     shared = shared_data_dir(settings.shared_data or None)
     if settings.conll04:
         path = shared / "conll04" / "conll04_train.json"
         _need(path)
-        docs += list(conll04(path))
+        docs += list(conll04(path, onto=onto))
         hashes.update(file_hash([path]))
     if settings.redocred:
         path = shared / "redocred" / "dev_revised.json"
         _need(path)
-        docs += list(redocred(path))
+        docs += list(redocred(path, onto=onto))
         hashes.update(file_hash([path]))
-    return docs, hashes
+    return docs, binned, hashes
 
 
 def _need(path: Path) -> None:
@@ -123,17 +150,17 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
     fix_random_seed(settings.seed)
     if "kg_relation_model" in nlp.pipe_names:
         raise KGError("train() takes a pipeline without kg_relation_model (load it with --no-model).")
-    docs, hashes = load_training_data(settings)
-    if not docs:
+    docs, binned, hashes = load_training_data(settings, nlp)
+    if not docs and not binned:
         raise KGError("No training data: give annotation files (JSONL) or the public sets.")
-    train_docs = [d for d in docs if not tune_split(d.id, settings.tune_share)]
-    tune_docs = [d for d in docs if tune_split(d.id, settings.tune_share)]
+    golds = [gold_doc(nlp, d) for d in docs] + binned
+    golds_train = [g for g in golds if not tune_split(str(g.user_data.get("kg_id", "")), settings.tune_share)]
+    golds_tune = [g for g in golds if tune_split(str(g.user_data.get("kg_id", "")), settings.tune_share)]
     cfg = Config().from_str(settings.model_config)
-    pipe: RelationModel = nlp.add_pipe("kg_relation_model", config={"model": cfg["model"], "weights": None,
-                                                                     "max_tokens": settings.max_tokens})
+    extended = str(extended_ontology_dir(settings.ontology)) if settings.ontology else None
+    pipe: RelationModel = nlp.add_pipe("kg_relation_model", config={
+        "model": cfg["model"], "weights": None, "max_tokens": settings.max_tokens, "ontology_dir": extended})
     try:
-        golds_train = [gold_doc(nlp, d) for d in train_docs]
-        golds_tune = [gold_doc(nlp, d) for d in tune_docs]
         with nlp.select_pipes(disable=["kg_relation_model"]):
             eg_train = _read(nlp, golds_train, progress, "reading training texts")
             eg_tune = _read(nlp, golds_tune, progress, "reading tuning texts")
@@ -169,9 +196,9 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
             if report:
                 report(row)
             f1 = scores["micro"]["f1"]
-            if best is None or f1 > best[0] + 1e-9:
+            if best is None or f1 >= best[0]:  # ties: the later epoch (a small tuning split often ties)
                 best = (f1, epoch, pipe.model.to_bytes())
-            elif epoch - best[1] >= settings.patience:
+            elif epoch - best[1] >= settings.patience and epoch >= settings.min_epochs:
                 break
         assert best is not None
         pipe.model.from_bytes(best[2])
@@ -182,11 +209,11 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
             "kg_builder": _version(),
             "spacy_pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
             "python": platform.python_version(),
-            "settings": {k: v for k, v in asdict(settings).items() if k != "model_config"},
+            "settings": _portable(settings),
             "model_config": settings.model_config.strip() + "\n",
             "labels": list(pipe.labels),
             "thresholds": thresholds,
-            "data": {"files": hashes, "documents": {"train": len(train_docs), "tune": len(tune_docs)},
+            "data": {"files": hashes, "documents": {"train": len(golds_train), "tune": len(golds_tune)},
                      "pairs": {"train": len(index_train), "tune": len(index_tune)},
                      "positives": {"train": _positives(Y_train, M_train, pipe.labels)}},
             "candidate_coverage": coverage,
@@ -208,6 +235,15 @@ def _read(nlp: Language, golds: list, progress: Progress | None, what: str) -> l
         out.append(eg)
         if progress and (n % 25 == 0 or n == len(golds)):
             progress(what, n, len(golds))
+    return out
+
+
+def _portable(settings: TrainSettings) -> dict[str, Any]:
+    out = {k: v for k, v in asdict(settings).items() if k != "model_config"}
+    out["own_data"] = [portable_path(p) for p in settings.own_data]
+    out["shared_data"] = portable_path(shared_data_dir(settings.shared_data or None))
+    if settings.ontology:
+        out["ontology"] = portable_path(settings.ontology)
     return out
 
 
@@ -287,6 +323,7 @@ def _save(pipe: RelationModel, meta: dict[str, Any], out: Path) -> None:
     """Write the component folder next to ``out`` under a temporary name, then swap it in."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    tmp.chmod(0o755)
     try:
         pipe.to_disk(tmp)
         (tmp / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")

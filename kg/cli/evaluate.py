@@ -1,0 +1,127 @@
+"""``kg eval``: scores of a built graph against gold."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import app, console, out_console, reports_errors, split_paths
+
+
+@app.command("eval")
+@reports_errors
+def eval_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .jsonld) written by 'kg build', or its folder.")],
+    gold: Annotated[str, typer.Option("--gold", "-g", help=(
+        "Gold relations: subject<TAB>relation<TAB>object per line, or annotated JSON Lines "
+        "(docs/annotation.md); several files joined with ',' are pooled."))],
+    entities: Annotated[Optional[str], typer.Option("--entities", "-e", help=(
+        "Gold entities: names<TAB>Class[|Class] per line; several files joined with ','."))] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    show: Annotated[bool, typer.Option("--show", help="List missed gold rows and false positives.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=(
+        "Span-level scores, as CoNLL04 and Re-DocRED papers report them: the subject's and object's "
+        "mention spans and the relation must be a gold relation's. Needs JSON Lines gold."))] = False,
+    relations: Annotated[Optional[str], typer.Option("--relations", help=(
+        "Score only these relations (and their sub-relations), joined with ','."))] = None,
+    gold_relations_only: Annotated[bool, typer.Option("--gold-relations-only", help=(
+        "Count predictions only of the relations the gold uses (for gold that annotates a few relation types)."))
+    ] = False,
+) -> None:
+    """Score a built graph against gold files: precision, recall and F1 of relations and typed entities.
+
+    Same matching rules as the shared score.py: '|' name alternatives, titles and 'the' ignored,
+    sub-relations answer their parents (bans/restricts), symmetric relations match either way,
+    a subclass answers its class (Company is an Organization).
+
+    Exit codes: 0 scored; 2 a missing or malformed graph or gold file.
+
+    With --strict, each gold document is found in the graph by its id or its text, and a
+    statement counts with its mentions' character offsets (kg:subjectStart ... in the Turtle).
+
+    Example: kg eval out/ --gold corpus/dev/gold/dev01.gold.tsv,corpus/dev/gold/dev02.gold.tsv --show
+
+    Example: kg eval out/ --gold data/dev/news.jsonl --strict
+    """
+    import json
+
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..evaluate import evaluate, evaluate_strict
+
+    gold_paths = split_paths(gold)
+    if not gold_paths:
+        console.print("[bold red]error:[/] --gold needs at least one file")
+        raise typer.Exit(2)
+    only = split_paths(relations) or None
+    if strict:
+        if not all(p.endswith(".jsonl") for p in gold_paths):
+            console.print("[bold red]error:[/] --strict needs annotated JSON Lines gold (.jsonl, docs/annotation.md): "
+                          "TSV gold has names, not spans")
+            raise typer.Exit(2)
+        result = evaluate_strict(graph, gold_paths, relations=only)
+        if as_json:
+            sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+            raise typer.Exit(0)
+        _print_scores({"relations": result["micro"], "by_relation": result["by_relation"]}, "relations (strict)")
+        if result["unmatched_documents"]:
+            console.print(f"[yellow]{len(result['unmatched_documents'])} gold document(s) not in the graph[/] "
+                          f"(their relations count as missed): {', '.join(result['unmatched_documents'][:5])}",
+                          highlight=False)
+        raise typer.Exit(0)
+    result = evaluate(graph, gold_paths, split_paths(entities), gold_relations_only=gold_relations_only)
+    if only:
+        result["by_relation"] = {k: v for k, v in result["by_relation"].items() if k in only}
+    lists = ("missed", "false_positives", "entities_missed", "entities_mistyped", "entities_extra")
+    if as_json:
+        shown = {k: v for k, v in result.items() if show or k not in lists}
+        sys.stdout.write(json.dumps(shown, indent=2, ensure_ascii=False) + "\n")
+        raise typer.Exit(0)
+
+    _print_scores(result, "relations")
+    if "entities" in result:
+        m = result["entities"]
+        ents = Table("", "P", "R", "F1", "ok/pred", "found/gold", "typed", title="typed entities")
+        for col in ents.columns[1:]:
+            col.justify = "right"
+        ents.add_row(*_row("entities", m), f"{m['typed_correctly']:.3f}")
+        out_console.print(ents)
+    if show:
+        for item in result["missed"]:
+            out_console.print(f"[red]missed[/]          {escape(item['gold'])}  [dim]{escape(item['source'])}[/]", highlight=False, soft_wrap=True)
+        for item in result["false_positives"]:
+            out_console.print(f"[yellow]false positive[/]  {escape(item['subject'])} {item['relation']} {escape(item['object'])}",
+                              highlight=False, soft_wrap=True)
+        for item in result.get("entities_missed", []):
+            out_console.print(f"[red]entity missed[/]   {escape(item['entity'])}  [dim]{escape(item['source'])}[/]", highlight=False, soft_wrap=True)
+        for item in result.get("entities_mistyped", []):
+            out_console.print(f"[red]entity mistyped[/] {escape(item['entity'])}, got {escape('; '.join(item['got']))}",
+                              highlight=False, soft_wrap=True)
+        for item in result.get("entities_extra", []):
+            out_console.print(f"[yellow]entity extra[/]    {escape(item['entity'])} {escape('|'.join(item['classes']))}",
+                              highlight=False, soft_wrap=True)
+    raise typer.Exit(0)
+
+
+
+def _row(name: str, m: dict, style: str = "") -> list[str]:
+    p = f"{m['precision']:.3f}" if m["predicted"] else "-"
+    r = f"{m['recall']:.3f}" if m["gold"] else "-"
+    cells = [name, p, r, f"{m['f1']:.3f}", f"{m['correct']}/{m['predicted']}", f"{m['found']}/{m['gold']}"]
+    return [f"[{style}]{c}[/]" for c in cells] if style else cells
+
+
+def _print_scores(result: dict, title: str) -> None:
+    from rich.table import Table
+
+    table = Table("relation", "P", "R", "F1", "ok/pred", "found/gold", title=title)
+    for col in table.columns[1:]:
+        col.justify = "right"
+    table.add_row(*_row("all", result["relations"], "bold"), end_section=True)
+    for rel, m in result["by_relation"].items():
+        table.add_row(*_row(rel, m))
+    out_console.print(table)
