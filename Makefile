@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install clean
+.PHONY: run test install train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Rebuild the shipped models (kg/models/ner, kg/models/relation_model) from data/train and the
+# public sets in ../shared/data (SHARED=... to point elsewhere); deterministic. run and test never train.
+SHARED ?= ../shared/data
+train: $(STAMP)
+	$(BIN)/kg train --shared $(SHARED) --ner-out kg/models/ner --out kg/models/relation_model \
+	    --write-config kg/config.cfg
 
 clean:
 	rm -rf out .pytest_cache

@@ -396,7 +396,6 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
             texts.append(src)
         else:
             paths.append(src)
-    found: list[Source]
     found, missing = discover(paths)
     skipped += missing
     extended = str(extended_ontology_dir(ontology)) if ontology is not None else None

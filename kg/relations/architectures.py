@@ -23,7 +23,7 @@ from typing import Callable
 
 import numpy
 from spacy.util import registry
-from thinc.api import HashEmbed, Linear, Model, Relu, SparseLinear, chain
+from thinc.api import Dropout, HashEmbed, Linear, Model, Relu, SparseLinear, chain
 from thinc.types import Floats2d
 
 __all__ = ["PairBatch", "build_relation_classifier"]
@@ -77,12 +77,13 @@ def build_relation_classifier(wide: bool = True, hash_rows: int = 131072, embed_
         if embed_width:
             layers.append(HashEmbed(embed_width, embed_rows, seed=7))
             names.append("embed")
-        head = chain(Relu(nO=hidden_width, dropout=dropout), Linear(nO=nO))
+        head = chain(Relu(nO=hidden_width), Dropout(dropout), Linear(nO=nO, nI=hidden_width))
         layers.append(head)
         names.append("deep")
     model: Model[PairBatch, Floats2d] = Model(
         "kg_relation_classifier", _forward, init=_init, layers=layers,
-        dims={"nO": nO}, attrs={"parts": tuple(names), "embed_width": embed_width, "dense_width": dense_width},
+        dims={"nO": nO}, attrs={"parts": tuple(names), "embed_width": embed_width, "dense_width": dense_width,
+                                "hidden_width": hidden_width},
     )
     return model
 
@@ -97,12 +98,11 @@ def _init(model: Model, X: PairBatch | None = None, Y: Floats2d | None = None) -
         parts["wide"].set_dim("nO", nO)
     if "deep" in parts:
         deep = parts["deep"]
-        deep.layers[-1].set_dim("nO", nO)
-        width = model.attrs["embed_width"] + model.attrs["dense_width"]
-        deep.layers[0].set_dim("nI", width)
-        deep.layers[-1].set_dim("nI", deep.layers[0].get_dim("nO"))
-        for layer in deep.layers:
-            layer.initialize()
+        relu, _dropout, linear = deep.layers
+        linear.set_dim("nO", nO)
+        relu.set_dim("nI", model.attrs["embed_width"] + model.attrs["dense_width"])
+        relu.initialize()
+        linear.initialize()
     if "embed" in parts:
         parts["embed"].initialize()
     if "wide" in parts:
@@ -149,7 +149,7 @@ def _forward(model: Model, X: PairBatch, is_train: bool) -> tuple[Floats2d, Call
         def bp_deep_all(d: Floats2d) -> None:
             dH = bp_deep(d)
             if bp_embed is not None:
-                bp_embed(dH[:, :ew])
+                bp_embed(ops.xp.ascontiguousarray(dH[:, :ew]))
 
         callbacks.append(bp_deep_all)
     probs = ops.sigmoid(logits, inplace=False)

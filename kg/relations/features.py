@@ -189,8 +189,14 @@ class PairFeaturizer:
             return f"{d}_{ctx.lemma[i]}"
         return d
 
-    def hashed(self, ctx: DocContext, s: dict[str, Any], o: dict[str, Any]) -> list[int]:
-        return [get_string_id(f) for f in dict.fromkeys(self.names(ctx, s, o))]
+    def hashed(self, ctx: DocContext, s: dict[str, Any], o: dict[str, Any], rules: tuple[str, ...] = (),
+               reverse: tuple[str, ...] = ()) -> list[int]:
+        """The sparse features as 64-bit ids; ``rules`` and ``reverse`` are the rules' readings of the
+        pair and of the pair the other way round (``"investsIn:fact"``), features too."""
+        names = self.names(ctx, s, o)
+        names += [f"rule:{r}" for r in rules] or ["rule:none"]
+        names += [f"rrule:{r}" for r in reverse]
+        return [get_string_id(f) for f in dict.fromkeys(names)]
 
     @staticmethod
     def dense(doc: Doc, ctx: DocContext, s: dict[str, Any], o: dict[str, Any], width: int) -> numpy.ndarray:

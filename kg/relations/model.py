@@ -77,7 +77,8 @@ class RelationModel(TrainablePipe):
         self.onto: Ontology = load_ontology(ontology_dir)
         self.cfg: dict[str, Any] = {"labels": [], "dense_width": 0, "threshold": threshold,
                                     "thresholds": dict(thresholds or {}), "max_tokens": max_tokens,
-                                    "retype_threshold": retype_threshold, "typed_candidates": False}
+                                    "retype_threshold": retype_threshold, "typed_candidates": False,
+                                    "rule_features": True}
         self.featurizer = PairFeaturizer(self.onto)
         self.modality = Modality(self.onto)
         self.light_verbs = set(self.onto.lexicon["relations"]["light_verbs"])
@@ -101,6 +102,10 @@ class RelationModel(TrainablePipe):
         """The probability above which ``label`` is predicted (per relation, else the default)."""
         return float(self.cfg["thresholds"].get(label, self.cfg["threshold"]))
 
+    def threshold_for(self, label: str, thresholds: dict[str, float]) -> float:
+        """``label``'s threshold in ``thresholds``, else the default."""
+        return float(thresholds.get(label, self.cfg["threshold"]))
+
     # -- features ------------------------------------------------------------------
 
     def _dense_width(self) -> int:
@@ -120,10 +125,13 @@ class RelationModel(TrainablePipe):
             if len(items) < 2:
                 continue
             ctx = DocContext(doc, items)
+            rules = rule_readings(doc) if self.cfg.get("rule_features", True) else {}
             for cand in candidate_pairs(doc, items, self.onto, max_tokens=self.cfg["max_tokens"],
                                         typed=bool(self.cfg.get("typed_candidates", False))):
                 s, o = items[cand.subject], items[cand.object]
-                ids = self.featurizer.hashed(ctx, s, o)
+                ids = self.featurizer.hashed(
+                    ctx, s, o, rules.get((s["start"], s["end"], o["start"], o["end"]), ()),
+                    rules.get((o["start"], o["end"], s["start"], s["end"]), ()))
                 keys += ids
                 lengths.append(len(ids))
                 if width:
@@ -201,6 +209,14 @@ class RelationModel(TrainablePipe):
                 key = (it["name"], it["cls"])
                 if key not in retype or p > retype[key][0]:
                     retype[key] = (p, new)
+        if retype:
+            # the rules are precise: a class their records need is not overruled
+            for r in rules:
+                for side, allowed in (("s", onto.relations[r["predicate"]].domain),
+                                      ("o", onto.relations[r["predicate"]].range)):
+                    key = (r[f"{side}_name"], r[f"{side}_cls"])
+                    if key in retype and not onto.fits(retype[key][1], allowed):
+                        del retype[key]
         if retype:
             old_keys = {}
             for it in items:
@@ -384,35 +400,33 @@ class RelationModel(TrainablePipe):
         except (OSError, ValueError, EOFError) as exc:
             raise ModelError(f"Cannot read the relation model in {path}: {exc}. Train one with `kg train` "
                              "or reinstall kg-builder.") from exc
-        # the pipeline config's thresholds win over the ones tuned in training
-        keep = {k: self.cfg[k] for k in ("threshold", "retype_threshold")}
-        configured = dict(self.cfg["thresholds"])
-        self.cfg.update(cfg)
-        self.cfg.update(keep)
-        self.cfg["thresholds"] = {**cfg.get("thresholds", {}), **configured}
-        unknown = [label for label in self.cfg["labels"] if label not in self.onto.relations]
-        if unknown:
-            raise ModelError(f"The relation model in {path} predicts {', '.join(unknown)}, which the ontology "
-                             f"{self.onto.directory} does not define: give the ontology it was trained with "
-                             "(kg build --ontology EXTRA.ttl).")
-        self.model.set_dim("nO", len(self.labels))
-        dummy = PairBatch(numpy.zeros(1, "uint64"), numpy.ones(1, "int32"),
-                          numpy.zeros((1, self._dense_width()), "float32"))
-        self.model.initialize(X=dummy, Y=numpy.zeros((1, len(self.labels)), dtype="float32"))
-        self.model.from_bytes(data)
-        return self
+        return self._load(cfg, data, str(path))
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return srsly.msgpack_dumps({"cfg": self.cfg, "model": self.model.to_bytes()})
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> RelationModel:
         msg = srsly.msgpack_loads(data)
-        self.cfg.update(msg["cfg"])
+        return self._load(msg["cfg"], msg["model"], "the serialized component")
+
+    def _load(self, cfg: dict[str, Any], model_bytes: bytes, where: str) -> RelationModel:
+        """Take a trained model's settings and weights; the pipeline config's inference settings
+        (thresholds, retype threshold) win over the ones saved with it."""
+        keep = {k: self.cfg[k] for k in ("threshold", "retype_threshold")}
+        configured = dict(self.cfg["thresholds"])
+        unknown = [label for label in cfg.get("labels", []) if label not in self.onto.relations]
+        if unknown:
+            raise ModelError(f"The relation model in {where} predicts {', '.join(unknown)}, which the ontology "
+                             f"{self.onto.directory} does not define: give the ontology it was trained with "
+                             "(kg build --ontology EXTRA.ttl).")
+        self.cfg.update(cfg)
+        self.cfg.update(keep)
+        self.cfg["thresholds"] = {**cfg.get("thresholds", {}), **configured}
         self.model.set_dim("nO", len(self.labels))
         dummy = PairBatch(numpy.zeros(1, "uint64"), numpy.ones(1, "int32"),
                           numpy.zeros((1, self._dense_width()), "float32"))
         self.model.initialize(X=dummy, Y=numpy.zeros((1, len(self.labels)), dtype="float32"))
-        self.model.from_bytes(msg["model"])
+        self.model.from_bytes(model_bytes)
         return self
 
 
@@ -428,6 +442,20 @@ def _concrete(onto: Ontology, allowed: frozenset[str]) -> str | None:
         return None
     (cls,) = allowed
     return _RETYPE.get(cls)
+
+
+def rule_readings(doc: Doc) -> dict[tuple[int, int, int, int], tuple[str, ...]]:
+    """What the rules read between two mentions (token offsets of both -> "relation:modality" strings).
+
+    The model reads them as features: where the rules fire they are usually right, and
+    the model learns by how much, relation by relation."""
+    out: dict[tuple[int, int, int, int], list[str]] = {}
+    for r in doc._.kg_relation_data or []:
+        if r.get("extractor", "rules") != "rules":
+            continue
+        out.setdefault((r["s_start"], r["s_end"], r["o_start"], r["o_end"]), []).append(
+            f"{r['predicate']}:{r['modality']}")
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _root(doc: Doc, start: int, end: int) -> int:

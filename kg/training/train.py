@@ -43,10 +43,16 @@ from .convert import conll04, redocred
 from .examples import examples, gold_doc, read_docbin
 
 __all__ = ["SHARED_DATA", "TrainSettings", "load_training_data", "packaged_data_dir", "shared_data_dir", "train",
-           "tune_split"]
+           "tune_split", "write_thresholds"]
 
 #: The public data sets, beside the repository (``KG_SHARED_DATA`` overrides).
 SHARED_DATA = Path("../shared/data")
+
+
+def _repo_path(rel: str) -> str:
+    """A folder of the source checkout, or "" when kg-builder runs installed (no such folder)."""
+    path = Path(__file__).resolve().parent.parent.parent / rel
+    return str(path) if path.is_dir() else ""
 
 
 def packaged_data_dir() -> Path:
@@ -83,8 +89,15 @@ class TrainSettings:
     model_config: str = DEFAULT_MODEL_CONFIG
     max_tokens: int = 60
     ontology: str = ""  #: a Turtle file of classes and relations added to the packaged ontology
-    threshold_grid: tuple[float, ...] = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8,
-                                         0.85, 0.9)
+    ner_out: str = ""  #: first fine-tune the pipeline's NER on the same data and write it here
+    #: articles (a folder of .txt) and their names-level gold (TSV) to calibrate the thresholds on:
+    #: the project's development set, written apart from the training data ("" = none)
+    calibrate_texts: str = field(default_factory=lambda: _repo_path("corpus/dev"))
+    calibrate_gold: str = field(default_factory=lambda: _repo_path("corpus/dev/gold"))
+    ner_max_epochs: int = 10
+    threshold_grid: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9,
+                                         0.95)
+    threshold_slack: float = 0.02  #: the highest threshold whose tuning F1 is this close to the best
     min_threshold_support: int = 5  #: fewer tuning positives than this: the default threshold
 
 
@@ -156,6 +169,16 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
     golds = [gold_doc(nlp, d) for d in docs] + binned
     golds_train = [g for g in golds if not tune_split(str(g.user_data.get("kg_id", "")), settings.tune_share)]
     golds_tune = [g for g in golds if tune_split(str(g.user_data.get("kg_id", "")), settings.tune_share)]
+    ner_meta = None
+    if settings.ner_out:
+        from ..pipeline import replace_ner
+        from .spans import train_ner
+
+        base = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
+        ner_meta = train_ner(base, golds_train, golds_tune, settings.ner_out, seed=settings.seed,
+                             max_epochs=settings.ner_max_epochs,
+                             report=(lambda row: report({"ner": row})) if report else None)
+        replace_ner(nlp, settings.ner_out)
     cfg = Config().from_str(settings.model_config)
     extended = str(extended_ontology_dir(settings.ontology)) if settings.ontology else None
     pipe: RelationModel = nlp.add_pipe("kg_relation_model", config={
@@ -170,6 +193,7 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
         Y_train, M_train = pipe.gold_matrix(eg_train, index_train)
         X_tune, index_tune = pipe.featurize(eg.predicted for eg in eg_tune)
         Y_tune, M_tune = pipe.gold_matrix(eg_tune, index_tune)
+        R_tune = _rules_matrix(pipe, eg_tune, index_tune)
         coverage = _coverage(eg_tune + eg_train, pipe)
         optimizer = Adam(settings.learn_rate, L2=settings.l2)
         rng = numpy.random.RandomState(settings.seed)
@@ -189,7 +213,7 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
                 pipe.model.finish_update(optimizer)
                 if progress:
                     progress(f"epoch {epoch}", b + 1, n_batches)
-            scores = _pair_scores(pipe, X_tune, Y_tune, M_tune, {})
+            scores = _pair_scores(pipe, X_tune, Y_tune, M_tune, {}, R_tune)
             row = {"epoch": epoch, "loss": round(loss, 3), **scores["micro"],
                    "by_relation": scores["by_relation"]}
             history.append(row)
@@ -202,9 +226,25 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
                 break
         assert best is not None
         pipe.model.from_bytes(best[2])
-        thresholds = _tune_thresholds(pipe, X_tune, Y_tune, M_tune, settings)
+        thresholds = _tune_thresholds(pipe, X_tune, Y_tune, M_tune, settings, R_tune)
         pipe.cfg["thresholds"] = thresholds
-        tuned = _pair_scores(pipe, X_tune, Y_tune, M_tune, thresholds)
+        calibration = None
+        if settings.calibrate_texts and settings.calibrate_gold:
+            from .calibrate import calibrate_margin
+
+            texts = sorted(Path(settings.calibrate_texts).glob("*.txt"))
+            gold = sorted(Path(settings.calibrate_gold).glob("*.gold.tsv"))
+            if texts and gold:
+                calibration = calibrate_margin(nlp, pipe, texts, gold)
+                if report:
+                    report({"calibration": calibration})
+                margin = calibration["margin"]
+                thresholds = {label: round(min(0.99, pipe.threshold_for(label, thresholds) + margin), 2)
+                              for label in pipe.labels}
+                pipe.cfg["thresholds"] = thresholds
+        tuned = _pair_scores(pipe, X_tune, Y_tune, M_tune, thresholds, R_tune)
+        model_alone = _pair_scores(pipe, X_tune, Y_tune, M_tune, thresholds)
+        rules_alone = _pair_scores(pipe, X_tune, Y_tune, M_tune, {label: 2.0 for label in pipe.labels}, R_tune)
         meta = {
             "kg_builder": _version(),
             "spacy_pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
@@ -217,9 +257,12 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
                      "pairs": {"train": len(index_train), "tune": len(index_tune)},
                      "positives": {"train": _positives(Y_train, M_train, pipe.labels)}},
             "candidate_coverage": coverage,
+            "ner": ner_meta,
+            "calibration": calibration,
             "epochs": history,
             "best_epoch": best[1],
-            "scores": {"tune_pairs": tuned},
+            "scores": {"tune_pairs": tuned, "tune_pairs_model_alone": model_alone,
+                       "tune_pairs_rules_alone": rules_alone},
             "seconds": round(time.perf_counter() - started, 1),
         }
         _save(pipe, meta, Path(out))
@@ -241,19 +284,72 @@ def _read(nlp: Language, golds: list, progress: Progress | None, what: str) -> l
 def _portable(settings: TrainSettings) -> dict[str, Any]:
     out = {k: v for k, v in asdict(settings).items() if k != "model_config"}
     out["own_data"] = [portable_path(p) for p in settings.own_data]
+    for key in ("calibrate_texts", "calibrate_gold"):
+        if out[key]:
+            out[key] = portable_path(out[key])
     out["shared_data"] = portable_path(shared_data_dir(settings.shared_data or None))
     if settings.ontology:
         out["ontology"] = portable_path(settings.ontology)
     return out
 
 
+def write_thresholds(config: str | Path, thresholds: dict[str, float],
+                     section: str = "components.kg_relation_model.thresholds") -> None:
+    """Set the per-relation thresholds of a pipeline config file (its ``[section]``), keeping the rest
+    of the file (comments included) as it is; written atomically."""
+    from ..io import atomic_path
+
+    path = Path(config)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = f"[{section}]"
+    body = [f"{label} = {value:.2f}" for label, value in sorted(thresholds.items())]
+    if header in lines:
+        start = lines.index(header) + 1
+        end = next((i for i in range(start, len(lines)) if lines[i].startswith("[")), len(lines))
+        while end > start and not lines[end - 1].strip():
+            end -= 1
+        lines[start:end] = body
+    else:
+        lines += ["", header, *body]
+    with atomic_path(path) as tmp:
+        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def _positives(Y: numpy.ndarray, M: numpy.ndarray, labels: Iterable[str]) -> dict[str, int]:
     return {label: int(((Y[:, k] > 0) & (M[:, k] > 0)).sum()) for k, label in enumerate(labels)}
 
 
+def _rules_matrix(pipe: RelationModel, egs: list[Example], index: list) -> numpy.ndarray:
+    """1 where the rules stated the relation (as a fact) between the row's two mentions."""
+    from ..relations.model import rule_readings
+
+    labels = pipe.labels
+    col = {label: k for k, label in enumerate(labels)}
+    onto = pipe.onto
+    R = numpy.zeros((len(index), len(labels)), dtype="float32")
+    cache: dict[int, dict] = {}
+    for row, (d, cand) in enumerate(index):
+        if d not in cache:
+            cache[d] = rule_readings(egs[d].predicted)
+        items = egs[d].predicted._.kg_entity_data
+        s, o = items[cand.subject], items[cand.object]
+        found = list(cache[d].get((s["start"], s["end"], o["start"], o["end"]), ()))
+        found += [r for r in cache[d].get((o["start"], o["end"], s["start"], s["end"]), ())
+                  if r.split(":")[0] in onto.symmetric]
+        for reading in found:
+            rel, modality = reading.split(":")
+            if modality != "fact":
+                continue
+            for name in onto.ancestors(rel) if rel in onto.relations else [rel]:  # bans answers restricts
+                if name in col:
+                    R[row, col[name]] = 1.0
+    return R
+
+
 def _pair_scores(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: numpy.ndarray,
-                 thresholds: dict[str, float]) -> dict[str, Any]:
-    """Pair-level precision, recall and F1 on the tuning split, overall and per relation."""
+                 thresholds: dict[str, float], R: numpy.ndarray | None = None) -> dict[str, Any]:
+    """Pair-level precision, recall and F1 on the tuning split, overall and per relation; with ``R``
+    (the rules' readings), of the rules and the model together, as a build merges them."""
     if not len(X):
         return {"micro": prf(0, 0, 0, 0), "by_relation": {}}
     P = pipe.model.ops.to_numpy(pipe.model.predict(X))
@@ -263,6 +359,8 @@ def _pair_scores(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: numpy.n
         t = thresholds.get(label, pipe.cfg["threshold"])
         m = M[:, k] > 0
         pred = (P[:, k] >= t) & m
+        if R is not None:
+            pred |= (R[:, k] > 0) & m
         gold = (Y[:, k] > 0) & m
         c = int((pred & gold).sum())
         row = [c, int(pred.sum()), c, int(gold.sum())]
@@ -273,8 +371,9 @@ def _pair_scores(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: numpy.n
 
 
 def _tune_thresholds(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: numpy.ndarray,
-                     settings: TrainSettings) -> dict[str, float]:
-    """Per relation, the threshold of the grid with the best F1 on the tuning split (ties: the higher)."""
+                     settings: TrainSettings, R: numpy.ndarray | None = None) -> dict[str, float]:
+    """Per relation, the threshold of the grid with the best F1 on the tuning split of the rules and the
+    model together (ties: the higher threshold)."""
     out: dict[str, float] = {}
     if not len(X):
         return out
@@ -284,13 +383,16 @@ def _tune_thresholds(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: num
         gold = (Y[:, k] > 0) & m
         if gold.sum() < settings.min_threshold_support:
             continue
-        best = (-1.0, 0.5)
+        fired = (R[:, k] > 0) & m if R is not None else numpy.zeros_like(m)
+        scores = []
         for t in settings.threshold_grid:
-            pred = (P[:, k] >= t) & m
-            f = prf(int((pred & gold).sum()), int(pred.sum()), int((pred & gold).sum()), int(gold.sum()))["f1"]
-            if f >= best[0]:
-                best = (f, t)
-        out[label] = best[1]
+            pred = ((P[:, k] >= t) & m) | fired
+            c = int((pred & gold).sum())
+            scores.append((prf(c, int(pred.sum()), c, int(gold.sum()))["f1"], t))
+        top = max(f for f, _ in scores)
+        # the tuning split is small and written by the same hands as the training data: of the
+        # thresholds nearly as good as the best, the most cautious one
+        out[label] = max(t for f, t in scores if f >= top - settings.threshold_slack)
     return out
 
 
