@@ -109,7 +109,7 @@ def default_config_path() -> Path:
     >>> default_config_path().name
     'config.cfg'
     >>> read_config()["kg"]["pipeline"]
-    ['kg_entities', 'kg_coref', 'kg_relations']
+    ['kg_entities', 'kg_coref', 'kg_relations', 'kg_relation_model']
     >>> read_config(overrides={"components.kg_relations.min_confidence": 0.5})["components"]["kg_relations"]
     {'factory': 'kg_relations', 'min_confidence': 0.5, 'ontology_dir': None}
     """
@@ -164,8 +164,8 @@ def load_pipeline(name: str | None = None, config: str | Path | None = None,
     --------
     >>> from kg.pipeline import load_pipeline
     >>> nlp = load_pipeline()
-    >>> nlp.pipe_names[-3:]
-    ['kg_entities', 'kg_coref', 'kg_relations']
+    >>> nlp.pipe_names[-4:]
+    ['kg_entities', 'kg_coref', 'kg_relations', 'kg_relation_model']
     >>> doc = nlp("Amazon invests in Anthropic.")
     >>> [(r.subject_name, r.predicate, r.object_name) for r in doc._.relations]
     [('Amazon', 'investsIn', 'Anthropic')]
@@ -253,5 +253,7 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
             block["weights"] = None
         nlp.add_pipe(factory, name=comp, config=block)
         if weights is not None:
-            nlp.get_pipe(comp).from_disk(weights)
+            pipe = nlp.get_pipe(comp)
+            pipe.network_config = saved.to_str()
+            pipe.from_disk(weights)
     return nlp

@@ -50,3 +50,19 @@ def dev_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("dev")
     result = build(sorted(DEV.glob("*.txt")), out=out)
     return result, out
+
+
+@pytest.fixture(scope="session")
+def base_ner_config(tmp_path_factory):
+    """The packaged pipeline config with the trained pipeline's own NER instead of kg-builder's fine-tuned one.
+
+    For tests of what happens to odd names downstream (exports, robustness): they need names the
+    small model's NER is known to find in their texts, whatever the fine-tuned NER makes of them.
+    """
+    from kg.pipeline import default_config_path
+
+    text = default_config_path().read_text(encoding="utf-8")
+    assert 'ner = "packaged"' in text
+    path = tmp_path_factory.mktemp("config") / "base-ner.cfg"
+    path.write_text(text.replace('ner = "packaged"', 'ner = "model"'), encoding="utf-8")
+    return path

@@ -46,15 +46,16 @@ def awkward(tmp_path_factory) -> tuple[KnowledgeGraph, Path]:
 
 
 @pytest.fixture(scope="module")
-def awkward_build(nlp, tmp_path_factory):
-    """A real build of documents whose file names and texts are awkward."""
+def awkward_build(nlp, tmp_path_factory, base_ner_config):
+    """A real build of documents whose file names and texts are awkward (the small model's own NER,
+    which finds the odd names these texts hold)."""
     from kg.build import build
 
     src = tmp_path_factory.mktemp("awkward_src")
     for name, text in AWKWARD_DOCS.items():
         (src / name).write_text(text, encoding="utf-8")
     out = tmp_path_factory.mktemp("awkward_out")
-    result = build([src], out=out)
+    result = build([src], out=out, config=base_ner_config)
     return result, out
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, DocBin, Span
 
 import kg
 from kg.errors import ModelError
+from kg.relations.model import PACKAGED_WEIGHTS
 from kg.pipeline import DEFAULT_MODEL, default_config_path, load_pipeline, read_config
 
 EXAMPLE = "Amazon invests in Anthropic. The retailer also competes with Microsoft."
@@ -61,6 +62,7 @@ out["stored_entities"] = [[e.span.text, e.cls] for e in stored._.kg_entities]
 nlp.add_pipe("kg_entities")
 nlp.add_pipe("kg_coref")
 nlp.add_pipe("kg_relations")
+nlp.add_pipe("kg_relation_model")
 out["pipe_names"] = nlp.pipe_names
 doc = nlp({EXAMPLE!r})
 out["relations"] = [
@@ -90,10 +92,10 @@ def fresh(tmp_path_factory, stored_doc) -> dict:
 
 
 def test_library_factories_load_through_entry_points(fresh):
-    assert fresh["entry_points"] == ["kg_coref", "kg_entities", "kg_relations"]
+    assert fresh["entry_points"] == ["kg_coref", "kg_entities", "kg_relation_model", "kg_relations"]
     assert fresh["kg_imported_before"] is False
     assert fresh["registered_before"] is False  # registered by the factories, not before
-    assert fresh["pipe_names"][-3:] == ["kg_entities", "kg_coref", "kg_relations"]
+    assert fresh["pipe_names"][-4:] == ["kg_entities", "kg_coref", "kg_relations", "kg_relation_model"]
     rels = fresh["relations"]
     assert rels and all(r["subject_is_span"] and r["object_is_span"] for r in rels)
     assert all(isinstance(r["confidence"], float) and 0 < r["confidence"] <= 1 for r in rels)
@@ -235,7 +237,17 @@ def test_library_config_settings_match_factory_defaults():
     for name in cfg["kg"]["pipeline"]:
         block = dict(cfg["components"][name])
         assert block.pop("factory") == name
-        assert block == Language.get_factory_meta(name).default_config, name
+        default = dict(Language.get_factory_meta(name).default_config)
+        if name == "kg_relation_model":
+            # the network comes with the trained weights (their meta.json), and `make train` writes the
+            # per-relation thresholds it tuned into the config: every relation the model predicts has one
+            assert "model" not in block
+            default.pop("model")
+            tuned, default_thresholds = block.pop("thresholds"), default.pop("thresholds")
+            assert default_thresholds == {}
+            assert sorted(tuned) == sorted(json.loads((PACKAGED_WEIGHTS / "cfg.json").read_text())["labels"])
+            assert all(0 < v < 1 for v in tuned.values())
+        assert block == default, name
 
 
 def test_library_config_file_changes_model_and_settings(tmp_path):
@@ -246,7 +258,8 @@ def test_library_config_file_changes_model_and_settings(tmp_path):
     nlp = load_pipeline(config=custom)
     assert "kg_paragraphs" not in nlp.pipe_names
     assert nlp.get_pipe("kg_relations").min_confidence == 0.95
-    assert nlp(EXAMPLE)._.relations == []  # 0.7 and 0.65 fall below the threshold
+    # the rules' 0.7 and 0.65 fall below the threshold
+    assert [r for r in nlp(EXAMPLE)._.kg_relation_data if r["extractor"] != "model"] == []
     with pytest.raises(ModelError, match="'no_such_model_xyz'"):
         load_pipeline(config=custom, overrides={"kg.model": "no_such_model_xyz"})
 

@@ -127,11 +127,11 @@ def assert_valid_outputs(out: Path, graph: KnowledgeGraph) -> rdflib.Graph:
 
 
 @pytest.fixture(scope="module")
-def done_when(tmp_path_factory):
+def done_when(tmp_path_factory, base_ner_config):
     root = tmp_path_factory.mktemp("done_when")
     corpus = write_done_when_corpus(root)
     out = root / "out"
-    result = build([corpus], out=out)
+    result = build([corpus], out=out, config=base_ner_config)
     return result, out, corpus
 
 

@@ -49,8 +49,10 @@ def train_cmd(
     write_config: Annotated[Optional[Path], typer.Option(
         "--write-config", help="Also write the tuned per-relation thresholds into this pipeline config "
                                "(make train: kg/config.cfg).", exists=True, dir_okay=False)] = None,
-    no_calibration: Annotated[bool, typer.Option(
-        "--no-calibration", help="Do not calibrate the thresholds on corpus/dev (the development articles).")] = False,
+    calibrate: Annotated[Optional[Path], typer.Option(
+        help="Raise every threshold by the margin that gives the best F1 on these articles (a folder of "
+             ".txt with gold/*.gold.tsv, written apart from the training data; make train: corpus/dev).",
+        exists=True, file_okay=False)] = None,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed and data give the same model.")] = 0,
     max_epochs: Annotated[int, typer.Option("--max-epochs", min=1, help="At most this many epochs.")] = 40,
     patience: Annotated[int, typer.Option(min=1, help="Stop after this many epochs without a better tuning F1.")
@@ -93,8 +95,8 @@ def train_cmd(
         settings.ontology = str(ontology)
     if ner_out is not None:
         settings.ner_out = str(ner_out)
-    if no_calibration:
-        settings.calibrate_texts = settings.calibrate_gold = ""
+    if calibrate is not None:
+        settings.calibrate = str(calibrate)
     nlp = load_pipeline(model, relation_model=False, ontology=ontology)
     labels: list[str] = []
     table = Table("epoch", "loss", "P", "R", "F1", "F1 by relation (tuning split)", title="training")

@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -37,6 +38,10 @@ from ..ontology import Ontology
 __all__ = ["DocContext", "PairFeaturizer", "distance_bucket"]
 
 _BUCKETS = (0, 1, 2, 3, 4, 6, 9, 13, 21, 41)
+#: (string hash, lower-cased) -> text, shared by all Docs (a vocabulary's strings do not change meaning)
+_STRINGS: dict[tuple[int, bool], str] = {}
+#: feature string -> its 64-bit id
+_IDS: dict[str, int] = {}
 #: Coarse families of classes, so that features also hold across a wrong fine class.
 _FAMILY = {"Company": "org", "Organization": "org", "GovernmentBody": "org", "Person": "per", "Country": "loc",
            "Place": "loc", "Product": "prod"}
@@ -59,16 +64,29 @@ class DocContext:
     def __init__(self, doc: Doc, items: list[dict[str, Any]] = ()) -> None:
         self.doc = doc
         self.n = len(doc)
+        # the Doc's arrays, one string lookup per distinct value (no Token object per token)
+        arr = doc.to_array([LEMMA, LOWER, POS, DEP, HEAD]) if self.n else numpy.zeros((0, 5), dtype="uint64")
+        strings = doc.vocab.strings
+        text = _STRINGS
+
+        def lookup(h: int, lower: bool = False) -> str:
+            value = text.get((h, lower))
+            if value is None:
+                if len(text) > 500_000:
+                    text.clear()
+                value = text[(h, lower)] = strings[h].lower() if lower else strings[h]
+            return value
+
         #: lower-case lemmas; the words of a named entity read as its class ("@Company"), so that
         #: features say "between two companies", not which ones
-        self.lemma = [(t.lemma_ or t.lower_).lower() for t in doc]
+        self.lemma = [lookup(lemma, True) if lemma else lookup(low, True) for lemma, low in arr[:, :2].tolist()]
         for it in items:
             if it.get("via") != "coref":
                 for i in range(it["start"], it["end"]):
                     self.lemma[i] = "@" + it["cls"]
-        self.pos = [t.pos_ for t in doc]
-        self.dep = [t.dep_ for t in doc]
-        self.head = [t.head.i for t in doc]
+        self.pos = [lookup(h) for h in arr[:, 2].tolist()]
+        self.dep = [lookup(h) for h in arr[:, 3].tolist()]
+        self.head = (numpy.arange(self.n, dtype="int64") + arr[:, 4].astype("int64")).tolist()
         self._roots: dict[tuple[int, int], int] = {}
 
     def root(self, start: int, end: int) -> int:
@@ -196,7 +214,16 @@ class PairFeaturizer:
         names = self.names(ctx, s, o)
         names += [f"rule:{r}" for r in rules] or ["rule:none"]
         names += [f"rrule:{r}" for r in reverse]
-        return [get_string_id(f) for f in dict.fromkeys(names)]
+        ids = _IDS
+        if len(ids) > 1_000_000:
+            ids.clear()
+        out = []
+        for f in dict.fromkeys(names):
+            h = ids.get(f)
+            if h is None:
+                h = ids[f] = get_string_id(f)
+            out.append(h)
+        return out
 
     @staticmethod
     def dense(doc: Doc, ctx: DocContext, s: dict[str, Any], o: dict[str, Any], width: int) -> numpy.ndarray:

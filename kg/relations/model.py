@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -45,7 +47,9 @@ from .modality import Modality
 from .records import record, register
 from .scoring import doc_gold, normalize_span, predicted_spans, strict_prf
 
-__all__ = ["DEFAULT_MODEL_CONFIG", "PACKAGED_WEIGHTS", "RelationModel", "make_relation_model"]
+__all__ = ["DEFAULT_MODEL_CONFIG", "PACKAGED_WEIGHTS", "RelationModel", "make_relation_model", "model_config"]
+
+log = logging.getLogger(__name__)
 
 #: Where the trained model ships (made by ``kg train``, see ``make train``).
 PACKAGED_WEIGHTS = Path(__file__).resolve().parent.parent / "models" / "relation_model"
@@ -82,6 +86,8 @@ class RelationModel(TrainablePipe):
         self.featurizer = PairFeaturizer(self.onto)
         self.modality = Modality(self.onto)
         self.light_verbs = set(self.onto.lexicon["relations"]["light_verbs"])
+        #: the [model] block the network was made from, where known (saved beside the weights)
+        self.network_config = ""
 
     # -- labels --------------------------------------------------------------------
 
@@ -165,25 +171,45 @@ class RelationModel(TrainablePipe):
     def set_annotations(self, docs: Iterable[Doc], scores: tuple[Floats2d, list[tuple[int, Candidate]]]) -> None:
         docs = list(docs)
         probs, index = scores
-        chosen: dict[int, list[tuple[Candidate, str, float]]] = {}
-        pair_scores: dict[int, dict[tuple[int, int, str], float]] = {}
         labels = self.labels
-        for row, (d, cand) in enumerate(index):
-            for k, label in enumerate(labels):
-                if label not in cand.relations:
-                    continue
-                p = float(probs[row, k])
-                pair_scores.setdefault(d, {})[(cand.subject, cand.object, label)] = p
-                if p >= self.threshold(label):
-                    chosen.setdefault(d, []).append((cand, label, p))
+        col = {label: k for k, label in enumerate(labels)}
+        thresholds = numpy.asarray([self.threshold(label) for label in labels], dtype="float32")
+        chosen: dict[int, list[tuple[Candidate, str, float]]] = {}
+        rows_of: dict[int, dict[tuple[int, int], int]] = {}  # doc -> (subject item, object item) -> row
+        if len(index):
+            above = numpy.asarray(probs) >= thresholds[None, :]
+            for row, k in zip(*numpy.nonzero(above)):
+                d, cand = index[row]
+                if labels[k] in cand.relations:
+                    chosen.setdefault(d, []).append((cand, labels[k], float(probs[row, k])))
+            for row, (d, cand) in enumerate(index):
+                rows_of.setdefault(d, {})[(cand.subject, cand.object)] = row
         for d, doc in enumerate(docs):
             if doc.user_data.get(ERROR_KEY):
                 continue
             items = doc._.kg_entity_data or []
             rules = doc._.kg_relation_data or []
+            # the model's probability for what the rules read (kg why shows a disagreement)
+            pair_scores: dict[tuple[int, int, str], float] = {}
+            rows = rows_of.get(d, {})
+            if rules and rows:
+                at = {(it["start"], it["end"]): n for n, it in enumerate(items)}
+                for r in rules:
+                    s, o = at.get((r["s_start"], r["s_end"])), at.get((r["o_start"], r["o_end"]))
+                    row = rows.get((s, o))
+                    if row is not None and r["predicate"] in col:
+                        pair_scores[(s, o, r["predicate"])] = float(probs[row, col[r["predicate"]]])
             kept = self._fit_classes(doc, items, rules, chosen.get(d, []))
-            found = [self._record(doc, items, cand, label, p) for cand, label, p in kept]
-            doc._.kg_relation_data = merge_records(doc, rules, found, pair_scores.get(d, {}), self.onto)
+            ents_by_sent: dict[int, list[Span]] = {}
+            if kept:
+                starts = sorted({cand.sent_start for cand, _, _ in kept})
+                for ent in doc.ents:
+                    k = bisect_right(starts, ent.start) - 1
+                    if k >= 0:
+                        ents_by_sent.setdefault(starts[k], []).append(ent)
+            found = [self._record(doc, items, cand, label, p, ents_by_sent.get(cand.sent_start, []))
+                     for cand, label, p in kept]
+            doc._.kg_relation_data = merge_records(doc, rules, found, pair_scores, self.onto)
 
     def _fit_classes(self, doc: Doc, items: list[dict[str, Any]], rules: list[dict[str, Any]],
                      chosen: list[tuple[Candidate, str, float]]) -> list[tuple[Candidate, str, float]]:
@@ -209,14 +235,24 @@ class RelationModel(TrainablePipe):
                 key = (it["name"], it["cls"])
                 if key not in retype or p > retype[key][0]:
                     retype[key] = (p, new)
+        dropped: set[int] = set()
         if retype:
-            # the rules are precise: a class their records need is not overruled
-            for r in rules:
+            # a rules record the new class would break: the surer of the two wins (the rules keep
+            # the class when their record is as confident as the model, else the record goes)
+            clashes: dict[tuple[str, str], list[int]] = {}
+            for n, r in enumerate(rules):
                 for side, allowed in (("s", onto.relations[r["predicate"]].domain),
                                       ("o", onto.relations[r["predicate"]].range)):
                     key = (r[f"{side}_name"], r[f"{side}_cls"])
                     if key in retype and not onto.fits(retype[key][1], allowed):
-                        del retype[key]
+                        clashes.setdefault(key, []).append(n)
+            for key, records in clashes.items():
+                if max(rules[n]["confidence"] for n in records) >= retype[key][0]:
+                    del retype[key]
+                else:
+                    dropped.update(records)
+            if dropped:
+                rules[:] = [r for n, r in enumerate(rules) if n not in dropped]
         if retype:
             old_keys = {}
             for it in items:
@@ -235,8 +271,8 @@ class RelationModel(TrainablePipe):
                 if onto.fits(items[cand.subject]["cls"], onto.relations[label].domain)
                 and onto.fits(items[cand.object]["cls"], onto.relations[label].range)]
 
-    def _record(self, doc: Doc, items: list[dict[str, Any]], cand: Candidate, label: str, p: float
-                ) -> dict[str, Any]:
+    def _record(self, doc: Doc, items: list[dict[str, Any]], cand: Candidate, label: str, p: float,
+                sent_ents: list[Span]) -> dict[str, Any]:
         s, o = items[cand.subject], items[cand.object]
         ctx_root = _root(doc, s["start"], s["end"]), _root(doc, o["start"], o["end"])
         anchor = _lowest_common_head(doc[ctx_root[0]], doc[ctx_root[1]])
@@ -252,7 +288,7 @@ class RelationModel(TrainablePipe):
                 target = anchor.head if anchor.pos_ == "NOUN" and anchor.head.lemma_.lower() in self.light_verbs \
                     else anchor
                 modality = self.modality._modality(target)
-        sent_ents = [e for e in doc.ents if cand.sent_start <= e.start < cand.sent_end]
+        sent_ents = [e for e in sent_ents if e.start < cand.sent_end]
         quals = self.modality._qualifiers(trigger, sent_ents, rel, "", "")
         return record(doc, s, label, o, p, trigger, modality, quals, extractor="model")
 
@@ -387,7 +423,10 @@ class RelationModel(TrainablePipe):
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg.json", self.cfg)
+        # the standard library's JSON: srsly's reads 0.95 back as 0.9500000000000001
+        (path / "cfg.json").write_text(json.dumps(self.cfg, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        if self.network_config:  # the network the weights belong to, so the folder loads on its own
+            (path / "network.cfg").write_text(self.network_config, encoding="utf-8")
         # most rows of the hashed feature table are never touched: zeros compress 20 to 1
         with gzip.GzipFile(path / "model.bin.gz", "wb", compresslevel=6, mtime=0) as fh:
             fh.write(self.model.to_bytes())
@@ -395,11 +434,15 @@ class RelationModel(TrainablePipe):
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationModel:
         path = Path(path)
         try:
-            cfg = srsly.read_json(path / "cfg.json")
+            cfg = json.loads((path / "cfg.json").read_text(encoding="utf-8"))
             data = gzip.decompress((path / "model.bin.gz").read_bytes())
+            network = (path / "network.cfg").read_text(encoding="utf-8") if (path / "network.cfg").is_file() else ""
         except (OSError, ValueError, EOFError) as exc:
             raise ModelError(f"Cannot read the relation model in {path}: {exc}. Train one with `kg train` "
                              "or reinstall kg-builder.") from exc
+        if network and network != self.network_config:
+            self.model = registry.resolve(Config().from_str(network))["model"]
+            self.network_config = network
         return self._load(cfg, data, str(path))
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -508,16 +551,25 @@ def make_relation_model(nlp: Language, name: str, model: Model, weights: str | N
         raise ValueError("kg_relation_model needs 'kg_entities' earlier in the pipeline (and 'kg_relations' "
                          f"to merge with the rules). Current pipes: {nlp.pipe_names}")
     path = None
+    network = ""
     if weights:
         path = PACKAGED_WEIGHTS if weights == "packaged" else Path(weights)
         saved = model_config(path)
-        if saved is None:
+        if saved is not None:
+            model = registry.resolve(saved)["model"]
+            network = saved.to_str()
+        elif weights == "packaged" or path.exists():
             raise ModelError(f"No trained relation model in {path} (no meta.json). "
                              + ("Run `make train` to build the packaged one, or set weights = null."
                                 if weights == "packaged" else "Train one with `kg train --out DIR`."))
-        model = registry.resolve(saved)["model"]
+        else:
+            # spacy.load of a pipeline saved with nlp.to_disk: its own folder restores the weights
+            log.warning("No trained relation model in %s; kg_relation_model starts untrained unless the "
+                        "pipeline's own folder gives it weights (spacy.load does)", path)
+            path = None
     pipe = RelationModel(nlp.vocab, model, name, threshold=threshold, thresholds=thresholds,
                          max_tokens=max_tokens, retype_threshold=retype_threshold, ontology_dir=ontology_dir)
+    pipe.network_config = network
     if path is not None:
         pipe.from_disk(path)
     return pipe

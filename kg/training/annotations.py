@@ -14,7 +14,7 @@ with the file, the line and what is wrong:
 >>> [(doc.text[r.head.start:r.head.end], r.label, doc.text[r.child.start:r.child.end]) for r in doc.relations]
 [('Acme', 'sues', 'Widgets')]
 >>> bad = line.replace('"sues"', '"buys"')
->>> read_annotations(io.StringIO(bad), name="x.jsonl")
+>>> list(read_annotations(io.StringIO(bad), name="x.jsonl"))
 Traceback (most recent call last):
 ...
 kg.training.annotations.AnnotationError: x.jsonl:1: unknown relation 'buys'; relations are: ...

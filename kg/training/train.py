@@ -49,12 +49,6 @@ __all__ = ["SHARED_DATA", "TrainSettings", "load_training_data", "packaged_data_
 SHARED_DATA = Path("../shared/data")
 
 
-def _repo_path(rel: str) -> str:
-    """A folder of the source checkout, or "" when kg-builder runs installed (no such folder)."""
-    path = Path(__file__).resolve().parent.parent.parent / rel
-    return str(path) if path.is_dir() else ""
-
-
 def packaged_data_dir() -> Path:
     """Our own annotated training data: ``data/train`` in a source checkout, ``kg/_data/train`` when installed."""
     here = Path(__file__).resolve().parent.parent
@@ -90,10 +84,9 @@ class TrainSettings:
     max_tokens: int = 60
     ontology: str = ""  #: a Turtle file of classes and relations added to the packaged ontology
     ner_out: str = ""  #: first fine-tune the pipeline's NER on the same data and write it here
-    #: articles (a folder of .txt) and their names-level gold (TSV) to calibrate the thresholds on:
-    #: the project's development set, written apart from the training data ("" = none)
-    calibrate_texts: str = field(default_factory=lambda: _repo_path("corpus/dev"))
-    calibrate_gold: str = field(default_factory=lambda: _repo_path("corpus/dev/gold"))
+    #: articles (a folder of .txt, with their names-level gold in its gold/*.gold.tsv) to calibrate
+    #: the thresholds on, written apart from the training data ("" = none; make train: corpus/dev)
+    calibrate: str = ""
     ner_max_epochs: int = 10
     threshold_grid: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9,
                                          0.95)
@@ -183,6 +176,7 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
     extended = str(extended_ontology_dir(settings.ontology)) if settings.ontology else None
     pipe: RelationModel = nlp.add_pipe("kg_relation_model", config={
         "model": cfg["model"], "weights": None, "max_tokens": settings.max_tokens, "ontology_dir": extended})
+    pipe.network_config = Config({"model": cfg["model"]}).to_str()
     try:
         with nlp.select_pipes(disable=["kg_relation_model"]):
             eg_train = _read(nlp, golds_train, progress, "reading training texts")
@@ -229,19 +223,21 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
         thresholds = _tune_thresholds(pipe, X_tune, Y_tune, M_tune, settings, R_tune)
         pipe.cfg["thresholds"] = thresholds
         calibration = None
-        if settings.calibrate_texts and settings.calibrate_gold:
+        if settings.calibrate:
             from .calibrate import calibrate_margin
 
-            texts = sorted(Path(settings.calibrate_texts).glob("*.txt"))
-            gold = sorted(Path(settings.calibrate_gold).glob("*.gold.tsv"))
-            if texts and gold:
-                calibration = calibrate_margin(nlp, pipe, texts, gold)
-                if report:
-                    report({"calibration": calibration})
-                margin = calibration["margin"]
-                thresholds = {label: round(min(0.99, pipe.threshold_for(label, thresholds) + margin), 2)
-                              for label in pipe.labels}
-                pipe.cfg["thresholds"] = thresholds
+            texts = sorted(Path(settings.calibrate).glob("*.txt"))
+            gold = sorted((Path(settings.calibrate) / "gold").glob("*.gold.tsv"))
+            if not texts or not gold:
+                raise KGError(f"Nothing to calibrate on in {settings.calibrate}: it needs articles (*.txt) "
+                              "and their gold (gold/*.gold.tsv)")
+            calibration = calibrate_margin(nlp, pipe, texts, gold)
+            if report:
+                report({"calibration": calibration})
+            margin = calibration["margin"]
+            thresholds = {label: round(min(0.99, pipe.threshold_for(label, thresholds) + margin), 2)
+                          for label in pipe.labels}
+            pipe.cfg["thresholds"] = thresholds
         tuned = _pair_scores(pipe, X_tune, Y_tune, M_tune, thresholds, R_tune)
         model_alone = _pair_scores(pipe, X_tune, Y_tune, M_tune, thresholds)
         rules_alone = _pair_scores(pipe, X_tune, Y_tune, M_tune, {label: 2.0 for label in pipe.labels}, R_tune)
@@ -284,9 +280,8 @@ def _read(nlp: Language, golds: list, progress: Progress | None, what: str) -> l
 def _portable(settings: TrainSettings) -> dict[str, Any]:
     out = {k: v for k, v in asdict(settings).items() if k != "model_config"}
     out["own_data"] = [portable_path(p) for p in settings.own_data]
-    for key in ("calibrate_texts", "calibrate_gold"):
-        if out[key]:
-            out[key] = portable_path(out[key])
+    if out["calibrate"]:
+        out["calibrate"] = portable_path(out["calibrate"])
     out["shared_data"] = portable_path(shared_data_dir(settings.shared_data or None))
     if settings.ontology:
         out["ontology"] = portable_path(settings.ontology)

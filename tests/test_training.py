@@ -1,0 +1,794 @@
+"""kg.training and the commands around it: annotations (and every way they can be wrong),
+the CoNLL04 and Re-DocRED converters, DocBins, `kg data convert`, a tiny deterministic training
+run, teaching a relation end to end (`kg train` -> `kg build`), and strict and lenient scoring
+against JSONL gold (`kg eval --strict`).
+
+Training runs read the 22 examples of ``tests/fixtures/teach/founders.jsonl`` (a relation the
+ontology lacks, kg:foundedBy) and take a couple of seconds; the public data sets are left out.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+import spacy
+from rdflib import RDF, RDFS
+from spacy.tokens import DocBin
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import KGError, ModelError
+from kg.namespace import KG
+from kg.training.annotations import (
+    AnnotatedDoc,
+    AnnotationError,
+    read_annotation_files,
+    read_annotations,
+    write_annotations,
+)
+from kg.training.convert import conll04, detokenize, redocred
+from kg.training.examples import KNOWN_LABELS, gold_doc, read_docbin, write_docbin
+from kg.training.train import TrainSettings, train, tune_split
+
+from .conftest import ROOT
+
+TEACH = ROOT / "tests" / "fixtures" / "teach"
+FOUNDED_BY = TEACH / "foundedBy.ttl"
+FOUNDERS = TEACH / "founders.jsonl"
+FIX = ROOT / "tests" / "fixtures" / "training"
+CONLL = FIX / "conll04_small.json"
+REDOCRED = FIX / "redocred_small.json"
+
+#: Written for these tests; none of it is in founders.jsonl.
+NEW_FOUNDERS = ("Sofia Marin launched Azul Payments in 2017 with savings from her job. "
+                "Olivia Grant started Bluebird Bakeries in a small kitchen in Leeds.\n")
+#: kg:foundedBy (KG is a closed namespace: the extension's terms are not in it)
+FOUNDED_BY_IRI = rdflib.URIRef(str(KG) + "foundedBy")
+#: (organization, founder) pairs NEW_FOUNDERS states
+FOUNDED = {("Azul Payments", "Sofia Marin"), ("Bluebird Bakeries", "Olivia Grant")}
+
+NO_PUBLIC = {"conll04": False, "redocred": False}
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module", autouse=True)
+def kg_cache(tmp_path_factory):
+    """Ontology extensions of this module go to a temporary KG_CACHE_DIR, never to ~/.cache."""
+    path = tmp_path_factory.mktemp("kgcache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KG_CACHE_DIR", str(path))
+        yield path
+
+
+@pytest.fixture(scope="module")
+def teach_nlp(kg_cache):
+    """The pipeline kg train reads texts with, for the ontology extended by foundedBy.ttl."""
+    from kg.pipeline import load_pipeline
+
+    return load_pipeline(relation_model=False, ontology=FOUNDED_BY)
+
+
+def settings(**kw) -> TrainSettings:
+    base = dict(seed=0, own_data=[str(FOUNDERS)], ontology=str(FOUNDED_BY), **NO_PUBLIC)
+    return TrainSettings(**{**base, **kw})
+
+
+@pytest.fixture(scope="module")
+def taught(teach_nlp, tmp_path_factory):
+    """A model taught foundedBy with the default settings: (meta, folder)."""
+    out = tmp_path_factory.mktemp("taught") / "model"
+    meta = train(teach_nlp, settings(), out)
+    return meta, out
+
+
+def triples_by_label(path: Path, relation: str) -> set[tuple[str, str]]:
+    g = rdflib.Graph().parse(path)
+    pred = rdflib.URIRef(str(KG) + relation)
+    return {(str(g.value(s, RDFS.label)), str(g.value(o, RDFS.label))) for s, o in g.subject_objects(pred)}
+
+
+# -- annotations: what is read -------------------------------------------------------------------------
+
+TEXT = "Acme sued Vela in Boise."  # Acme [0, 4), Vela [10, 14), Boise [18, 23)
+ENTS = [{"start": 0, "end": 4, "label": "Company"}, {"start": 10, "end": 14, "label": "Company"},
+        {"start": 18, "end": 23, "label": "Place"}]
+CANONICAL = {"id": "d", "text": TEXT, "entities": ENTS,
+             "relations": [{"head": {"start": 0, "end": 4}, "child": {"start": 10, "end": 14}, "label": "sues"},
+                           {"head": {"start": 10, "end": 14}, "child": {"start": 18, "end": 23},
+                            "label": "basedIn", "modality": "hypothetical"}]}
+
+
+def read_one(obj: dict) -> AnnotatedDoc:
+    [doc] = read_annotations(io.StringIO(json.dumps(obj)), name="x.jsonl")
+    return doc
+
+
+@pytest.mark.parametrize("variant", [
+    # Prodigy: "spans"; relation ends as entity indices; "type" instead of "label"
+    {"id": "d", "text": TEXT, "spans": ENTS,
+     "relations": [{"head": 0, "child": 1, "type": "sues"},
+                   {"head": 1, "child": 2, "label": "basedIn", "modality": "hypothetical"}]},
+    # doccano: start_offset / end_offset, entity ids, from_id / to_id
+    {"id": "d", "text": TEXT,
+     "entities": [{"id": 17, "start_offset": 0, "end_offset": 4, "label": "Company"},
+                  {"id": 23, "start_offset": 10, "end_offset": 14, "label": "Company"},
+                  {"id": 5, "start_offset": 18, "end_offset": 23, "label": "Place"}],
+     "relations": [{"from_id": 17, "to_id": 23, "type": "sues"},
+                   {"from_id": 23, "to_id": 5, "type": "basedIn", "modality": "hypothetical"}]},
+    # subject / object keys, entities in another order
+    {"id": "d", "text": TEXT, "entities": list(reversed(ENTS)),
+     "relations": [{"subject": {"start": 0, "end": 4}, "object": {"start": 10, "end": 14}, "label": "sues"},
+                   {"subject": {"start": 10, "end": 14}, "tail": {"start": 18, "end": 23}, "label": "basedIn",
+                    "modality": "hypothetical"}]},
+])
+def test_training_annotations_read_every_variant_alike(variant):
+    doc, canon = read_one(variant), read_one(CANONICAL)
+    assert doc == canon
+    assert [(TEXT[r.head.start:r.head.end], r.label, TEXT[r.child.start:r.child.end], r.modality)
+            for r in doc.relations] == [("Acme", "sues", "Vela", "fact"), ("Vela", "basedIn", "Boise", "hypothetical")]
+    assert [(e.start, e.end, e.label) for e in doc.entities] == [(0, 4, "Company"), (10, 14, "Company"),
+                                                                  (18, 23, "Place")]
+    assert [r.label for r in doc.facts()] == ["sues"]
+
+
+def test_training_annotations_write_and_read_back(tmp_path):
+    docs = [read_one(CANONICAL), read_one({**CANONICAL, "id": "e", "meta": {"note": "x"}, "relations": []})]
+    buf = io.StringIO()
+    assert write_annotations(docs, buf) == 2
+    again = list(read_annotations(io.StringIO(buf.getvalue()), name="y.jsonl"))
+    assert again == docs and again[1].meta == {"note": "x"}
+
+
+def test_training_annotations_without_id_take_the_line_number(tmp_path):
+    path = tmp_path / "mine.jsonl"
+    body = {k: v for k, v in CANONICAL.items() if k != "id"}
+    path.write_text(json.dumps(body) + "\n\n" + json.dumps(body) + "\n", encoding="utf-8")
+    docs = read_annotation_files([path])
+    assert [d.id for d in docs] == ["mine-1", "mine-3"]
+    assert [d.source for d in docs] == [f"{path}:1", f"{path}:3"]
+
+
+def test_training_annotations_folder_reads_its_jsonl_in_order(tmp_path):
+    for name, doc_id in (("b.jsonl", "b1"), ("a.jsonl", "a1"), ("notes.txt", "zz")):
+        (tmp_path / name).write_text(json.dumps({**CANONICAL, "id": doc_id}) + "\n", encoding="utf-8")
+    assert [d.id for d in read_annotation_files([tmp_path])] == ["a1", "b1"]
+    with pytest.raises(AnnotationError, match=r"no such file or folder of annotations"):
+        read_annotation_files([tmp_path / "missing.jsonl"])
+    (tmp_path / "latin.jsonl").write_bytes(json.dumps({**CANONICAL, "id": "l"}).encode().replace(b"Acme", b"Acm\xe9"))
+    with pytest.raises(AnnotationError, match=r"latin\.jsonl: not UTF-8 text"):
+        read_annotation_files([tmp_path])
+
+
+def test_training_annotations_check_types_can_be_left_off():
+    wrong = {**CANONICAL, "relations": [{"head": 2, "child": 0, "label": "sues"}]}  # a Place sues
+    with pytest.raises(AnnotationError, match="is a Place, but sues takes"):
+        read_one(wrong)
+    [doc] = read_annotations(io.StringIO(json.dumps(wrong)), name="x.jsonl", check_types=False)
+    assert [r.label for r in doc.relations] == ["sues"]
+
+
+# -- annotations: every kind of bad line stops with file:line and what is wrong --------------------------
+
+def _line(**changes) -> str:
+    return json.dumps({**CANONICAL, "id": "bad", **changes})
+
+
+BAD = {
+    "span off the text": (_line(entities=[ENTS[0], {"start": 10, "end": 99, "label": "Company"}], relations=[]),
+                          "entity 1 [10, 99) is off the text (the text has 24 characters)"),
+    "unknown relation": (_line(relations=[{"head": 0, "child": 1, "label": "buys"}]),
+                         "unknown relation 'buys'; relations are: acquires, bans, basedIn"),
+    "overlapping entities": (_line(entities=[ENTS[0], {"start": 2, "end": 9, "label": "Company"}], relations=[]),
+                             "entities 'Acme' [0, 4) and 'me sued' [2, 9) overlap; an entity is one span"),
+    "relation end not an entity": (_line(relations=[{"head": {"start": 0, "end": 3}, "child": 1, "label": "sues"}]),
+                                   "relation 0 head [0, 3) 'Acm' is not one of the entities"),
+    "relation index names no entity": (_line(relations=[{"head": 0, "child": 7, "label": "sues"}]),
+                                       "relation 0 child 7 names no entity"),
+    "bad JSON": ('{"text": "Acme sued Vela in Boise.", "entities": [', "not JSON ("),
+    "not an object": ("[1, 2]", "expected a JSON object with 'text', 'entities' and 'relations', got list"),
+    "unknown class": (_line(entities=[{"start": 0, "end": 4, "label": "Firm"}], relations=[]),
+                      "entity 0 'Acme' has unknown class 'Firm'; classes are: Company, Country"),
+    "domain/range mismatch": (_line(relations=[{"head": 0, "child": 1, "label": "worksFor"}]),
+                              "relation 0 (worksFor) head 'Acme' is a Company, but worksFor takes Person as its head"),
+    "white space in a span": (_line(entities=[{"start": 0, "end": 5, "label": "Company"}], relations=[]),
+                              "entity 0 'Acme ' [0, 5) starts or ends with white space"),
+    "not an integer offset": (_line(entities=[{"start": "0", "end": 4, "label": "Company"}], relations=[]),
+                              "entity 0 start must be an integer character offset, got '0'"),
+    "relation to itself": (_line(relations=[{"head": 0, "child": 0, "label": "sues"}]),
+                           "relation 0 (sues) relates 'Acme' to itself"),
+    "unknown modality": (_line(relations=[{"head": 0, "child": 1, "label": "sues", "modality": "maybe"}]),
+                         "relation 0 has modality 'maybe'; modalities are: fact, negated, hypothetical"),
+    "empty text": (_line(text=" ", entities=[], relations=[]), "'text' must be a non-empty string"),
+    "repeated id": (json.dumps({**CANONICAL, "id": "one"}), "id 'one' is used by an earlier document of the file"),
+}
+
+
+def write_bad(folder: Path, bad_line: str) -> Path:
+    path = folder / "bad.jsonl"
+    good = [json.dumps({**CANONICAL, "id": "one"}), json.dumps({**CANONICAL, "id": "two", "relations": []})]
+    path.write_text("\n".join([*good, bad_line]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", sorted(BAD))
+def test_training_bad_data_stops_with_file_line_and_what_is_wrong(tmp_path, kind):
+    bad_line, message = BAD[kind]
+    path = write_bad(tmp_path, bad_line)
+    with pytest.raises(AnnotationError) as err:
+        read_annotation_files([path])
+    assert str(err.value).startswith(f"{path}:3: "), str(err.value)
+    assert message in str(err.value)
+    assert err.value.exit_code == 2
+
+
+@pytest.mark.parametrize("kind", sorted(BAD))
+def test_training_bad_data_stops_kg_train_with_exit_code_2(tmp_path, monkeypatch, kind):
+    bad_line, message = BAD[kind]
+    write_bad(tmp_path, bad_line)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "400")  # one line of stderr per message
+    res = CliRunner().invoke(app, ["train", "--data", "bad.jsonl", "--no-packaged-data", "--no-conll04",
+                                   "--no-redocred", "--out", "M", "-q"])
+    assert res.exit_code == 2, res.output
+    assert "bad.jsonl:3: " in res.stderr and message in squash(res.stderr)
+    assert "Traceback" not in res.output
+    assert not (tmp_path / "M").exists()
+
+
+# -- converters ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("tokens, text", [
+    (["Kevin", "O", "'Brien", ",", "a", "spokesman", "."], "Kevin O'Brien, a spokesman."),
+    (["He", "said", '"', "no", '"', "."], 'He said "no".'),
+    (["It", "costs", "$", "5", "(", "about", "4", "%", ")", "."], "It costs $5 (about 4%)."),
+    (["Acme", "'s", "chief", "did", "n't", "go", "."], "Acme's chief didn't go."),
+])
+def test_training_detokenize(tokens, text):
+    joined, starts = detokenize(tokens)
+    assert joined == text
+    assert [joined[s:s + len(t)] for s, t in zip(starts, tokens)] == tokens
+
+
+def spans(doc: AnnotatedDoc) -> tuple[list, list]:
+    ents = [(doc.text[e.start:e.end], e.label) for e in doc.entities]
+    rels = [(doc.text[r.head.start:r.head.end], r.label, doc.text[r.child.start:r.child.end]) for r in doc.relations]
+    return ents, rels
+
+
+CONLL_EXPECTED = {
+    "conll04-5001": (
+        "President Abraham Lincoln lived in Springfield, Illinois, before the war.",
+        # the title is not part of the name
+        [("Abraham Lincoln", "Person"), ("Springfield", "Place"), ("Illinois", "Place")],
+        [("Abraham Lincoln", "livesIn", "Springfield"), ("Springfield", "locatedIn", "Illinois")]),
+    "conll04-5002": (
+        "Dr. Jane Doe, who works for Micron Technology Inc., said ``we are happy'' in Boise.",
+        # "Boise." loses its sentence period, "Inc." keeps its own; Org -> Organization
+        [("Jane Doe", "Person"), ("Micron Technology Inc.", "Organization"), ("Boise", "Place")],
+        # OrgBased_In from a person does not fit basedIn's domain: left out
+        [("Jane Doe", "worksFor", "Micron Technology Inc."), ("Micron Technology Inc.", "basedIn", "Boise")]),
+    "conll04-5003": (
+        "John Wilkes Booth killed Lincoln at Ford's Theatre in Hong Kong, China.",
+        # Other is left out, and Kill with it; Hong Kong is a Country in the gazetteer, retyped Place to be locatedIn
+        [("John Wilkes Booth", "Person"), ("Lincoln", "Person"), ("Hong Kong", "Place"), ("China", "Country")],
+        [("Hong Kong", "locatedIn", "China")]),
+}
+
+
+def test_training_conll04_converter():
+    docs = list(conll04(CONLL))
+    assert [d.id for d in docs] == list(CONLL_EXPECTED)
+    for doc in docs:
+        text, ents, rels = CONLL_EXPECTED[doc.id]
+        assert doc.text == text
+        assert spans(doc) == (ents, rels)
+        assert doc.meta["source"] == "CoNLL04"
+
+
+REDOCRED_TEXT = ("Zephyr Motors\n\nZephyr Motors is an Italian carmaker based in Turin, Italy. "
+                 "Zephyr Motors owns Zephyr Parts, which makes the Z1 engine. "
+                 "Chief executive Anna Rossi has worked for Zephyr Motors since 2010.")
+
+
+def test_training_redocred_converter():
+    docs = list(redocred(REDOCRED))
+    assert [d.id for d in docs] == ["redocred-0", "redocred-1"]
+    doc = docs[0]
+    assert doc.text == REDOCRED_TEXT
+    ents, rels = spans(doc)
+    # every mention of a PER, ORG or LOC cluster; MISC only as a product; "Chief executive" is a title
+    assert ents == [("Zephyr Motors", "Organization"), ("Turin", "Place"), ("Italy", "Country"),
+                    ("Zephyr Motors", "Organization"), ("Zephyr Parts", "Organization"), ("Z1", "Product"),
+                    ("Anna Rossi", "Person"), ("Zephyr Motors", "Organization")]
+    assert sorted(rels) == sorted([
+        ("Zephyr Motors", "basedIn", "Turin"),          # P159, in the one sentence holding both
+        ("Turin", "locatedIn", "Italy"),                # P131
+        ("Zephyr Parts", "subsidiaryOf", "Zephyr Motors"),  # P355 "has subsidiary": head and tail swap
+        ("Zephyr Parts", "develops", "Z1"),             # P178 "developer": head and tail swap
+        ("Anna Rossi", "worksFor", "Zephyr Motors"),    # P108
+    ])  # P17 has no term; P551 (Anna Rossi, Turin) has no sentence holding both
+    basedin = [r for r in doc.relations if r.label == "basedIn"]
+    # the mentions of the first sentence (after the title and a blank line)
+    assert [(r.head.start, r.child.start) for r in basedin] == [(15, REDOCRED_TEXT.index("Turin"))]
+    assert spans(docs[1]) == ([("Lake Orrin", "Place"), ("Norway", "Country")],
+                              [("Lake Orrin", "locatedIn", "Norway")])
+
+
+@pytest.mark.parametrize("window, ids", [(None, ["redocred-0", "redocred-1"]), (slice(1, 2), ["redocred-1"]),
+                                         (slice(0, 1), ["redocred-0"]), (slice(5, 9), [])])
+def test_training_redocred_docs_window(window, ids):
+    assert [d.id for d in redocred(REDOCRED, docs=window)] == ids
+
+
+@pytest.mark.parametrize("convert", [conll04, redocred])
+def test_training_converters_reject_unreadable_files(tmp_path, convert):
+    bad = tmp_path / "broken.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"broken\.json: cannot read"):
+        list(convert(bad))
+
+
+def test_training_converted_documents_are_valid_annotations():
+    # what the converters give passes the reader's checks (spans, classes, domain and range)
+    buf = io.StringIO()
+    docs = list(conll04(CONLL)) + list(redocred(REDOCRED))
+    write_annotations(docs, buf)
+    assert list(read_annotations(io.StringIO(buf.getvalue()), name="converted.jsonl")) == docs
+
+
+# -- kg data convert, DocBins -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source, fmt, window, ids", [
+    (CONLL, "conll04", None, list(CONLL_EXPECTED)),
+    (CONLL, "conll04", "1:2", ["conll04-5002"]),
+    (REDOCRED, "redocred", "1:", ["redocred-1"]),
+    (FOUNDERS, "jsonl", "20:", None),  # foundedBy is not in the packaged ontology
+])
+def test_training_data_convert_to_jsonl(tmp_path, source, fmt, window, ids):
+    out = tmp_path / "out.jsonl"
+    args = ["data", "convert", str(source), "--from", fmt, "--out", str(out)] + (["--docs", window] if window else [])
+    res = CliRunner().invoke(app, args)
+    if ids is None:
+        assert res.exit_code == 2 and "unknown relation 'foundedBy'" in squash(res.stderr)
+        assert not out.exists()
+        return
+    assert res.exit_code == 0, res.output
+    back = read_annotation_files([out])
+    assert [d.id for d in back] == ids
+    expected = {d.id: d for d in (conll04(CONLL) if fmt == "conll04" else redocred(REDOCRED, docs=slice(0, 9)))}
+    assert back == [expected[i] for i in ids]
+    assert f"wrote {len(ids)} documents" in squash(res.stderr)
+
+
+def test_training_data_convert_jsonl_to_jsonl_keeps_documents(tmp_path):
+    src = tmp_path / "mine.jsonl"
+    src.write_text(json.dumps(CANONICAL) + "\n" + json.dumps({**CANONICAL, "id": "e"}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["data", "convert", str(src), "--out", str(tmp_path / "o.jsonl"), "--docs", ":1"])
+    assert res.exit_code == 0, res.output
+    assert read_annotation_files([tmp_path / "o.jsonl"]) == [read_one(CANONICAL)]
+
+
+def test_training_data_convert_to_docbin_keeps_the_gold(tmp_path):
+    out = tmp_path / "c.spacy"
+    res = CliRunner().invoke(app, ["data", "convert", str(CONLL), "--from", "conll04", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    docs = list(DocBin().from_disk(out).get_docs(spacy.blank("en").vocab))
+    expected = list(conll04(CONLL))
+    assert [d.text for d in docs] == [e.text for e in expected]
+    for doc, adoc in zip(docs, expected):
+        assert doc.user_data["kg_id"] == adoc.id
+        assert [list(e) for e in doc.user_data["kg_gold_entities"]] == [[e.start, e.end, e.label]
+                                                                        for e in adoc.entities]
+        assert [list(r) for r in doc.user_data["kg_gold_relations"]] == [
+            [r.head.start, r.head.end, r.child.start, r.child.end, r.label, r.modality] for r in adoc.relations]
+        assert list(doc.user_data["kg_gold_labels"]) == list(KNOWN_LABELS["CoNLL04"])
+
+
+@pytest.mark.parametrize("args, out_name, message", [
+    (["--from", "brat"], "out.jsonl", "Unknown --from 'brat'; formats: conll04, jsonl, redocred"),
+    (["--from", "conll04", "--docs", "a:b"], "out.jsonl", "--docs takes START:END (e.g. 400:500); got 'a:b'"),
+    (["--from", "conll04"], "out.txt", "--out must end in .jsonl or .spacy; got 'out.txt'"),
+])
+def test_training_data_convert_usage_errors(tmp_path, args, out_name, message):
+    out = tmp_path / out_name
+    res = CliRunner().invoke(app, ["data", "convert", str(CONLL), *args, "--out", str(out)])
+    assert res.exit_code == 2 and message in squash(res.stderr), res.output
+    assert not out.exists()
+
+
+def test_training_gold_doc_and_docbin_round_trip(tmp_path):
+    nlp = spacy.blank("en")
+    own = read_one(CANONICAL)
+    public = list(conll04(CONLL))[1]
+    doc = gold_doc(nlp, own)
+    assert doc.text == TEXT and doc.user_data["kg_id"] == "d"
+    assert doc.user_data["kg_gold_entities"] == [[0, 4, "Company"], [10, 14, "Company"], [18, 23, "Place"]]
+    assert doc.user_data["kg_gold_relations"] == [[0, 4, 10, 14, "sues", "fact"],
+                                                  [10, 14, 18, 23, "basedIn", "hypothetical"]]
+    assert doc.user_data["kg_gold_labels"] is None  # our own data annotates every relation
+    assert gold_doc(nlp, public).user_data["kg_gold_labels"] == list(KNOWN_LABELS["CoNLL04"])
+    assert write_docbin(nlp, [own, public], tmp_path / "x.spacy") == 2
+    back = read_docbin(nlp, tmp_path / "x.spacy")
+    assert [d.text for d in back] == [TEXT, public.text]
+    assert [list(r) for r in back[0].user_data["kg_gold_relations"]] == doc.user_data["kg_gold_relations"]
+
+
+# -- a training run --------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_training_is_deterministic(teach_nlp, tmp_path):
+    quick = {"max_epochs": 6, "min_epochs": 2, "patience": 3}
+    metas = [train(teach_nlp, settings(**quick), tmp_path / name) for name in ("a", "b")]
+    train(teach_nlp, settings(seed=1, **quick), tmp_path / "c")
+    for name in ("cfg.json", "model.bin.gz"):
+        assert filecmp.cmp(tmp_path / "a" / name, tmp_path / "b" / name, shallow=False), name
+    drop = lambda m: {k: v for k, v in m.items() if k != "seconds"}
+    assert drop(metas[0]) == drop(metas[1])
+    on_disk = [json.loads((tmp_path / n / "meta.json").read_text()) for n in ("a", "b")]
+    assert drop(on_disk[0]) == drop(on_disk[1])
+    # the seed is what makes it so: another seed shuffles otherwise
+    assert not filecmp.cmp(tmp_path / "a" / "model.bin.gz", tmp_path / "c" / "model.bin.gz", shallow=False)
+    assert "kg_relation_model" not in teach_nlp.pipe_names  # train() leaves the pipeline as it found it
+
+
+@pytest.mark.model
+def test_training_meta_records_the_run(taught):
+    meta, out = taught
+    assert sorted(p.name for p in out.iterdir()) == ["cfg.json", "meta.json", "model.bin.gz", "network.cfg"]
+    assert json.loads((out / "meta.json").read_text()) == json.loads(json.dumps(meta))  # (tuples as lists)
+    assert meta["labels"] == ["foundedBy"] and json.loads((out / "cfg.json").read_text())["labels"] == ["foundedBy"]
+    digest = hashlib.sha256(FOUNDERS.read_bytes()).hexdigest()
+    assert meta["data"]["files"] == {"tests/fixtures/teach/founders.jsonl": digest}
+    assert sum(meta["data"]["documents"].values()) == 22
+    assert meta["data"]["positives"]["train"]["foundedBy"] > 0
+    assert meta["settings"]["seed"] == 0 and meta["settings"]["ontology"] == "tests/fixtures/teach/foundedBy.ttl"
+    assert meta["settings"]["conll04"] is False and meta["settings"]["redocred"] is False
+    assert 1 <= meta["best_epoch"] <= len(meta["epochs"]) <= TrainSettings().max_epochs
+    assert [row["epoch"] for row in meta["epochs"]] == list(range(1, len(meta["epochs"]) + 1))
+    assert meta["model_config"].startswith("[model]") and "kg.RelationClassifier.v1" in meta["model_config"]
+
+
+@pytest.mark.model
+def test_training_learns_the_taught_relation(taught, tmp_path):
+    from kg.build import build
+
+    _meta, out = taught
+    src = tmp_path / "news.txt"
+    src.write_text(NEW_FOUNDERS, encoding="utf-8")
+    build([src], out=tmp_path / "graph", relation_model=str(out), ontology=FOUNDED_BY, cache=False)
+    assert triples_by_label(tmp_path / "graph" / "graph.ttl", "foundedBy") == FOUNDED
+
+
+@pytest.mark.model
+def test_training_from_a_docbin_gives_the_same_model(teach_nlp, tmp_path):
+    from kg.ontology import extended_ontology_dir, load_ontology
+
+    onto = load_ontology(str(extended_ontology_dir(FOUNDED_BY)))
+    write_docbin(teach_nlp, read_annotation_files([FOUNDERS], onto=onto), tmp_path / "founders.spacy")
+    quick = {"max_epochs": 5, "min_epochs": 2, "patience": 3}
+    a = train(teach_nlp, settings(**quick), tmp_path / "from-jsonl")
+    b = train(teach_nlp, settings(own_data=[str(tmp_path / "founders.spacy")], **quick), tmp_path / "from-docbin")
+    assert filecmp.cmp(tmp_path / "from-jsonl" / "model.bin.gz", tmp_path / "from-docbin" / "model.bin.gz",
+                       shallow=False)
+    assert a["data"]["documents"] == b["data"]["documents"] and a["data"]["pairs"] == b["data"]["pairs"]
+
+
+@pytest.mark.model
+def test_training_refuses_a_pipeline_that_has_the_model(nlp, tmp_path):
+    with pytest.raises(KGError, match="without kg_relation_model"):
+        train(nlp, settings(), tmp_path / "m")
+    assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.model
+def test_training_without_data_fails(teach_nlp, tmp_path):
+    with pytest.raises(KGError, match="No training data: give annotation files"):
+        train(teach_nlp, settings(own_data=[]), tmp_path / "m")
+
+
+@pytest.mark.model
+def test_training_missing_public_set_says_how_to_leave_it_out(teach_nlp, tmp_path):
+    with pytest.raises(KGError, match=r"No training data at .*conll04_train\.json.*--no-conll04"):
+        train(teach_nlp, settings(conll04=True, shared_data=str(tmp_path)), tmp_path / "m")
+    assert "kg_relation_model" not in teach_nlp.pipe_names
+
+
+@pytest.mark.model
+def test_training_replaces_an_existing_folder_whole(teach_nlp, tmp_path):
+    out = tmp_path / "m"
+    out.mkdir()
+    (out / "stale.txt").write_text("from an older run")
+    train(teach_nlp, settings(max_epochs=2, min_epochs=1), out)
+    assert sorted(p.name for p in out.iterdir()) == ["cfg.json", "meta.json", "model.bin.gz", "network.cfg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]  # no temporary or old folder left beside it
+
+
+def test_training_tune_split_is_stable_and_proportional():
+    ids = [f"doc-{n}" for n in range(4000)]
+    picked = [tune_split(i, 0.15) for i in ids]
+    assert picked == [tune_split(i, 0.15) for i in ids]
+    assert 0.12 < sum(picked) / len(ids) < 0.18
+    assert not any(tune_split(i, 0.0) for i in ids) and all(tune_split(i, 1.0) for i in ids)
+    # a larger share only adds documents
+    assert all(tune_split(i, 0.3) for i, p in zip(ids, picked) if p)
+
+
+# -- a taught model and the ontology it needs -----------------------------------------------------------
+
+@pytest.mark.model
+def test_training_taught_model_needs_its_ontology(taught, tmp_path):
+    _meta, out = taught
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_entities")
+    with pytest.raises(ModelError, match=r"predicts foundedBy, which the ontology .* does not define.*--ontology"):
+        nlp.add_pipe("kg_relation_model", config={"weights": str(out)})
+    src = tmp_path / "news.txt"
+    src.write_text(NEW_FOUNDERS, encoding="utf-8")
+    res = CliRunner().invoke(app, ["build", str(src), "--relation-model", str(out), "--out", str(tmp_path / "o"),
+                                   "-q"])
+    assert res.exit_code == 2 and "foundedBy" in res.stderr and "--ontology" in squash(res.stderr), res.output
+    assert "Traceback" not in res.output
+
+
+@pytest.mark.model
+def test_training_taught_model_from_bytes_needs_its_ontology_too(taught):
+    from kg.ontology import extended_ontology_dir
+
+    _meta, out = taught
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_entities")
+    taught_pipe = nlp.add_pipe("kg_relation_model", name="taught", config={
+        "weights": str(out), "ontology_dir": str(extended_ontology_dir(FOUNDED_BY))})
+    plain = nlp.add_pipe("kg_relation_model", name="plain", config={"weights": None})
+    with pytest.raises(ModelError, match="foundedBy"):
+        plain.from_bytes(taught_pipe.to_bytes())
+
+
+@pytest.mark.model
+def test_training_saved_pipeline_does_not_need_the_weights_folder(taught, tmp_path):
+    from kg.ontology import extended_ontology_dir
+
+    _meta, out = taught
+    weights = tmp_path / "weights"
+    shutil.copytree(out, weights)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kg_entities")
+    nlp.add_pipe("kg_relation_model", config={"weights": str(weights),
+                                              "ontology_dir": str(extended_ontology_dir(FOUNDED_BY))})
+    nlp.to_disk(tmp_path / "pipeline")
+    shutil.rmtree(weights)  # the pipeline folder holds its own copy of the weights
+    again = spacy.load(tmp_path / "pipeline")
+    assert again.get_pipe("kg_relation_model").labels == ("foundedBy",)
+
+
+# -- teaching a relation through the command line ------------------------------------------------------
+
+@pytest.fixture
+def teach_cli(tmp_path, monkeypatch):
+    """`kg train` taught foundedBy, then `kg build` of a new text with it: (model, out, cache)."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KG_CACHE_DIR", str(cache))
+    monkeypatch.setenv("COLUMNS", "400")
+    model, out = tmp_path / "M", tmp_path / "OUT"
+    res = CliRunner().invoke(app, ["train", "--ontology", str(FOUNDED_BY), "--data", str(FOUNDERS),
+                                   "--no-packaged-data", "--no-conll04", "--no-redocred", "--out", str(model), "-q"])
+    assert res.exit_code == 0, res.output
+    assert f"wrote {model}/" in squash(res.stderr)
+    src = tmp_path / "founders_news.txt"
+    src.write_text(NEW_FOUNDERS, encoding="utf-8")
+    res = CliRunner().invoke(app, ["build", str(src), "--ontology", str(FOUNDED_BY), "--relation-model", str(model),
+                                   "--out", str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    return model, out, cache
+
+
+@pytest.mark.model
+def test_training_cli_teaches_a_relation_end_to_end(teach_cli):
+    model, out, cache = teach_cli
+    meta = json.loads((model / "meta.json").read_text())
+    assert meta["labels"] == ["foundedBy"]
+    # the extended ontology went to KG_CACHE_DIR
+    assert [p.name.split("-")[0] for p in (cache / "ontologies").iterdir() if p.is_dir()] == ["foundedBy"]
+    assert triples_by_label(out / "graph.ttl", "foundedBy") == FOUNDED
+    g = rdflib.Graph().parse(out / "graph.ttl")
+    sts = [st for st in g.subjects(RDF.type, KG.Statement) if g.value(st, RDF.predicate) == FOUNDED_BY_IRI]
+    assert len(sts) == 2
+    for st in sts:
+        assert str(g.value(st, KG.extractor)) in {"model", "both"}
+        assert 0 < g.value(st, KG.confidence).toPython() <= 1
+        subject_text = NEW_FOUNDERS[g.value(st, KG.subjectStart).toPython():g.value(st, KG.subjectEnd).toPython()]
+        object_text = NEW_FOUNDERS[g.value(st, KG.objectStart).toPython():g.value(st, KG.objectEnd).toPython()]
+        assert (subject_text, object_text) in FOUNDED
+
+
+@pytest.mark.model
+def test_training_cli_taught_graph_passes_kg_validate(teach_cli):
+    _model, out, _cache = teach_cli
+    res = CliRunner().invoke(app, ["validate", str(out / "graph.ttl"), "--ontology", str(FOUNDED_BY)])
+    assert res.exit_code == 0, res.output
+
+
+# -- scoring against JSONL gold ----------------------------------------------------------------------
+
+def _span(text: str, s: str, n: int = 1) -> tuple[int, int]:
+    i = -1
+    for _ in range(n):
+        i = text.index(s, i + 1)
+    return i, i + len(s)
+
+
+STRICT_DOCS = {
+    "d1": "The Vela Group sued Orrin Labs on Monday.",
+    "d2": "Orrin Labs and Kestrel are partners, and Kestrel bans Orrin Labs.",
+    "d3": "Kestrel invested in Vela Group. Vela Group is based in Boise.",
+    "d4": "Acme acquired Vela Group last week.",
+}
+
+
+def _gold_line(doc_id: str, ents: list[tuple[tuple[int, int], str]], rels: list) -> str:
+    return json.dumps({"id": doc_id, "text": STRICT_DOCS[doc_id],
+                       "entities": [{"start": a, "end": b, "label": c} for (a, b), c in ents],
+                       "relations": [{"head": {"start": h[0], "end": h[1]}, "child": {"start": c[0], "end": c[1]},
+                                      "label": label, **({"modality": m} if m else {})}
+                                     for h, label, c, m in rels]})
+
+
+@pytest.fixture
+def strict_case(tmp_path):
+    """A hand-made graph and JSONL gold whose strict scores are worked out by hand below."""
+    t1, t2, t3, t4 = (STRICT_DOCS[k] for k in ("d1", "d2", "d3", "d4"))
+    vela1, orrin1 = _span(t1, "Vela Group"), _span(t1, "Orrin Labs")
+    orrin2a, kes2a, kes2b, orrin2b = (_span(t2, "Orrin Labs"), _span(t2, "Kestrel"), _span(t2, "Kestrel", 2),
+                                      _span(t2, "Orrin Labs", 2))
+    kes3, vela3a, vela3b, boise3 = _span(t3, "Kestrel"), _span(t3, "Vela Group"), _span(t3, "Vela Group", 2), \
+        _span(t3, "Boise")
+    acme4, vela4 = _span(t4, "Acme"), _span(t4, "Vela Group")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join([
+        _gold_line("d1", [(vela1, "Company"), (orrin1, "Company")], [(vela1, "sues", orrin1, "")]),
+        _gold_line("d2", [(orrin2a, "Company"), (kes2a, "Company"), (kes2b, "Company"), (orrin2b, "Company")],
+                   [(orrin2a, "partnersWith", kes2a, ""), (kes2b, "restricts", orrin2b, ""),
+                    (kes2b, "sues", orrin2b, "negated")]),  # not a fact: not gold
+        _gold_line("d3", [(kes3, "Company"), (vela3a, "Company"), (vela3b, "Company"), (boise3, "Place")],
+                   [(kes3, "investsIn", vela3a, ""), (vela3b, "basedIn", boise3, "")]),
+        _gold_line("d4", [(acme4, "Company"), (vela4, "Company")], [(acme4, "acquires", vela4, "")]),
+    ]) + "\n", encoding="utf-8")
+
+    def st(n, doc, rel, s, o, asserted=True, offsets=True):
+        where = (f"kg:subjectStart {s[0]} ; kg:subjectEnd {s[1]} ; kg:objectStart {o[0]} ; kg:objectEnd {o[1]} ;"
+                 if offsets else "")
+        return (f"st:s{n} a kg:Statement ; rdf:predicate kg:{rel} ; prov:wasDerivedFrom {doc} ; {where} "
+                f"kg:asserted {'true' if asserted else 'false'} .")
+
+    sha3 = hashlib.sha256(t3.encode("utf-8")).hexdigest()
+    ttl = "\n".join([
+        "@prefix kg: <https://w3id.org/kg-builder/ontology#> .",
+        "@prefix prov: <http://www.w3.org/ns/prov#> .",
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .",
+        "@prefix doc: <https://example.org/doc/> .",
+        "@prefix st: <https://example.org/statement/> .",
+        "doc:d1 a kg:Document .",                                 # found by its id
+        'doc:x2 a kg:Document ; kg:path "/news/d2.txt" .',        # by its file name
+        f'doc:x3 a kg:Document ; kg:contentHash "{sha3}" .',      # by its text
+        st(1, "doc:d1", "sues", (0, vela1[1]), orrin1),                       # "The Vela Group": right
+        st(2, "doc:d1", "partnersWith", vela1, orrin1, asserted=False),       # not asserted: not counted
+        st(3, "doc:d1", "investsIn", vela1, orrin1, offsets=False),           # no offsets: not counted
+        st(4, "doc:x2", "partnersWith", kes2a, orrin2a),                      # symmetric, reversed: right
+        st(5, "doc:x2", "bans", kes2b, orrin2b),                              # bans answers restricts: right
+        st(6, "doc:x3", "investsIn", vela3a, kes3),                           # reversed: wrong
+        st(7, "doc:x3", "basedIn", vela3b, (boise3[0], boise3[1] + 1)),       # "Boise.": right
+    ]) + "\n"
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(ttl, encoding="utf-8")
+    return graph, gold
+
+
+def test_training_strict_eval_by_hand(strict_case):
+    from kg.evaluate import evaluate_strict
+
+    graph, gold = strict_case
+    res = evaluate_strict(graph, [gold])
+    # predicted 5 (s1, s4, s5, s6, s7), 4 right; gold facts 6 (d4's is not in the graph), 4 found
+    assert res["micro"] == {"precision": 0.8, "recall": 0.667, "f1": 0.727, "predicted": 5, "gold": 6,
+                            "correct": 4, "found": 4}
+    assert res["unmatched_documents"] == ["d4"]
+    by = {k: (v["predicted"], v["correct"], v["gold"], v["found"]) for k, v in res["by_relation"].items()}
+    assert by == {"sues": (1, 1, 1, 1), "partnersWith": (1, 1, 1, 1), "bans": (1, 1, 0, 0),
+                  "restricts": (0, 0, 1, 1), "investsIn": (1, 0, 1, 0), "basedIn": (1, 1, 1, 1),
+                  "acquires": (0, 0, 1, 0)}
+    only = evaluate_strict(graph, [gold], relations=["restricts"])
+    assert only["micro"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "predicted": 1, "gold": 1, "correct": 1,
+                             "found": 1}
+
+
+def test_training_strict_eval_cli(strict_case, tmp_path):
+    from kg.evaluate import evaluate_strict
+
+    graph, gold = strict_case
+    res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict", "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout) == evaluate_strict(graph, [gold])
+    res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict", "--relations",
+                                   "restricts,sues", "--json"])
+    assert res.exit_code == 0 and json.loads(res.stdout)["micro"]["gold"] == 2
+    res = CliRunner(env={"COLUMNS": "300"}).invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict"])
+    assert res.exit_code == 0 and "0.727" in res.stdout and "1 gold document(s) not in the graph" in res.stderr
+    tsv = tmp_path / "gold.tsv"
+    tsv.write_text("Vela Group\tsues\tOrrin Labs\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(tsv), "--strict"])
+    assert res.exit_code == 2 and "--strict needs annotated JSON Lines gold" in squash(res.stderr)
+
+
+#: Sentences the rules read (rules alone: no model whose predictions could change).
+NEWS_DOCS = {
+    "n1": ("Microsoft invested $10 billion in OpenAI last year, the company said on Monday.",
+           ("Microsoft", "investsIn", "OpenAI")),
+    "n2": ("Google sued Epic Games in a federal court in California over its app store rules.",
+           ("Google", "sues", "Epic Games")),
+    "n3": ("Nvidia supplies chips to Dell, according to a filing published this week.",
+           ("Nvidia", "suppliesTo", "Dell")),
+    "n4": ("Vela Robotics agreed to acquire Orrin Labs for $2 billion, the two firms said.",  # not built
+           ("Vela Robotics", "acquires", "Orrin Labs")),
+}
+NEWS_RELATIONS = ["investsIn", "sues", "suppliesTo", "acquires"]
+
+
+@pytest.fixture(scope="module")
+def news_graph(tmp_path_factory):
+    """n1-n3 built with the rules alone from a JSONL file, and JSONL gold of n1-n4."""
+    from kg.build import build
+
+    root = tmp_path_factory.mktemp("strict-news")
+    lines = []
+    for doc_id, (text, (s, rel, o)) in NEWS_DOCS.items():
+        hs, cs = _span(text, s), _span(text, o)
+        lines.append(json.dumps({"id": doc_id, "text": text,
+                                 "entities": [{"start": a, "end": b, "label": "Company"} for a, b in sorted([hs, cs])],
+                                 "relations": [{"head": {"start": hs[0], "end": hs[1]},
+                                                "child": {"start": cs[0], "end": cs[1]}, "label": rel}]}))
+    gold = root / "gold.jsonl"
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    news = root / "news.jsonl"
+    news.write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    build([news], out=root / "out", relation_model=False, cache=False)
+    return root / "out", gold
+
+
+@pytest.mark.model
+def test_training_strict_eval_of_a_build(news_graph):
+    from kg.evaluate import evaluate_strict
+
+    out, gold = news_graph
+    res = evaluate_strict(out, [gold], relations=NEWS_RELATIONS)
+    # n1-n3 found with their spans (matched by text), n4 not built: P 3/3, R 3/4
+    assert res["unmatched_documents"] == ["n4"]
+    assert res["micro"] == {"precision": 1.0, "recall": 0.75, "f1": 0.857, "predicted": 3, "gold": 4,
+                            "correct": 3, "found": 3}
+    cli = CliRunner().invoke(app, ["eval", str(out), "--gold", str(gold), "--strict", "--relations",
+                                   ",".join(NEWS_RELATIONS), "--json"])
+    assert cli.exit_code == 0 and json.loads(cli.stdout) == res
+
+
+@pytest.mark.model
+def test_training_lenient_eval_with_jsonl_gold(news_graph):
+    from kg.evaluate import evaluate
+
+    out, gold = news_graph
+    res = evaluate(out, [gold], gold_relations_only=True)
+    assert res["relations"] == {"precision": 1.0, "recall": 0.75, "f1": 0.857, "predicted": 3, "gold": 4,
+                                "correct": 3, "found": 3}
+    assert [m["relation"] for m in res["missed"]] == ["acquires"]
+    assert res["entities"]["gold"] == 8  # the JSONL's entities are gold entities too (by name and class)
+    everything = evaluate(out, [gold])
+    assert everything["relations"]["gold"] == 4 and everything["relations"]["predicted"] >= 3
