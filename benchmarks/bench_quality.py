@@ -1,6 +1,6 @@
 """Extraction quality on text the extractors were not tuned on: rules alone vs rules + model.
 
-    .venv/bin/python benchmarks/bench_quality.py [--shared ../shared] [--config FILE] [--json OUT]
+    .venv/bin/python benchmarks/bench_quality.py [--shared ../shared] [--relation-model DIR] [--json OUT]
 
 For each evaluation set it builds the texts twice (``kg build --no-model`` and
 the default, rules + model) and scores the graphs:
@@ -55,6 +55,33 @@ def _jsonl(docs, path: Path) -> Path:
     return path
 
 
+def coverage(config: str | None, docs, relation_model: str | None = None) -> dict:
+    """How many gold relations (facts) have both mentions among the model's candidate pairs, and with
+    the classes their relation needs: the ceiling of any relation classifier on these entities."""
+    from kg.pipeline import load_pipeline
+    from kg.relations.candidates import fitting_relations
+    from kg.training.examples import examples, gold_doc
+
+    nlp = load_pipeline(config=config, relation_model=relation_model or True)
+    pipe = nlp.get_pipe("kg_relation_model")
+    found = typed = total = 0
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        egs = list(examples(nlp, [gold_doc(nlp, d) for d in docs]))
+    for eg in egs:
+        _batch, index = pipe.featurize([eg.predicted])
+        truth, _mask = pipe.gold_matrix([eg], index)
+        facts = [r for r in eg.reference.user_data["kg_gold_relations"] if r[5] == "fact"]
+        total += len(facts)
+        hit = {(index[row][1].subject, index[row][1].object, pipe.labels[k])
+               for row, k in zip(*truth.nonzero())}
+        items = eg.predicted._.kg_entity_data
+        found += min(len(facts), len({(s, o) for s, o, _ in hit}))
+        typed += min(len(facts), len({(s, o) for s, o, rel in hit
+                                      if rel in fitting_relations(pipe.onto, items[s]["cls"], items[o]["cls"])}))
+    return {"gold": total, "pairs_found": found, "pairs_share": round(found / total, 3) if total else 0.0,
+            "with_fitting_classes": typed, "typed_share": round(typed / total, 3) if total else 0.0}
+
+
 def _row(res: dict) -> dict:
     keep = ("precision", "recall", "f1", "predicted", "gold", "correct", "found")
     out = {k: res["relations" if "relations" in res else "micro"][k] for k in keep}
@@ -63,7 +90,7 @@ def _row(res: dict) -> dict:
     return out
 
 
-def run(shared: Path, config: str | None, work: Path) -> dict:
+def run(shared: Path, config: str | None, work: Path, relation_model: str | None = None) -> dict:
     sets: dict[str, dict] = {}
     ev = shared / "eval"
     news = read_annotation_files([ROOT / "data" / "dev" / "news.jsonl"])
@@ -82,20 +109,24 @@ def run(shared: Path, config: str | None, work: Path) -> dict:
         "corpus-dev": {"lenient": (sorted((ROOT / "corpus" / "dev").glob("*.txt")),
                                    sorted((ROOT / "corpus" / "dev" / "gold").glob("*.gold.tsv")), False)},
     }
+    for name, docs in (("news-dev", news), ("conll04-dev", c04), ("redocred-dev", rd)):
+        sets.setdefault(name, {})["coverage"] = coverage(config, docs, relation_model)
     for mode, use_model in (("rules", False), ("rules+model", True)):
         for name, job in jobs.items():
             row = sets.setdefault(name, {}).setdefault(mode, {})
             src, gold, only = job["lenient"]
             out = work / f"{name}-{mode}-lenient"
             started = time.perf_counter()
-            build(src, out=out, cache=False, config=config, relation_model=use_model)
+            build(src, out=out, cache=False, config=config,
+                  relation_model=(relation_model or True) if use_model else False)
             row["seconds"] = round(time.perf_counter() - started, 1)
             row["lenient"] = _row(evaluate(out / "graph.ttl", gold, gold_relations_only=bool(only)))
             if "strict" in job:
                 s_src, s_gold, labels = job["strict"]
                 if s_src is not None:
                     out = work / f"{name}-{mode}-strict"
-                    build(s_src, out=out, cache=False, config=config, relation_model=use_model)
+                    build(s_src, out=out, cache=False, config=config,
+                          relation_model=(relation_model or True) if use_model else False)
                 res = evaluate_strict(out / "graph.ttl", s_gold, relations=labels)
                 row["strict"] = _row(res)
                 row["strict"]["unmatched_documents"] = len(res["unmatched_documents"])
@@ -105,7 +136,13 @@ def run(shared: Path, config: str | None, work: Path) -> dict:
 def _print(sets: dict) -> None:
     print(f"{'set':<14} {'mode':<12} {'scoring':<8} {'P':>6} {'R':>6} {'F1':>6}")
     for name, modes in sets.items():
+        if "coverage" in modes:
+            c = modes["coverage"]
+            print(f"{name:<14} candidate pairs hold {c['pairs_share']:.0%} of {c['gold']} gold relations "
+                  f"({c['typed_share']:.0%} with classes that fit)")
         for mode, row in modes.items():
+            if mode == "coverage":
+                continue
             for scoring in ("lenient", "strict"):
                 if scoring in row:
                     r = row[scoring]
@@ -117,10 +154,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (data/ and eval/)")
     ap.add_argument("--config", default=None, help="a pipeline config (default: kg/config.cfg)")
+    ap.add_argument("--relation-model", default=None, help="a model folder from kg train (default: the packaged one)")
     ap.add_argument("--json", default=None, help="also write every figure to this JSON file")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="kg-quality-") as tmp:
-        sets = run(Path(args.shared), args.config, Path(tmp))
+        sets = run(Path(args.shared), args.config, Path(tmp), args.relation_model)
     _print(sets)
     if args.json:
         Path(args.json).write_text(json.dumps(sets, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -193,6 +193,8 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
         for comp in components:
             if blocks.get(comp, {}).get("factory", comp) == RELATION_MODEL:
                 blocks[comp]["weights"] = relation_model
+                if config is None:  # the packaged config's thresholds were tuned for the packaged model
+                    blocks[comp]["thresholds"] = {}
     if ontology is not None:
         from .ontology import extended_ontology_dir
 

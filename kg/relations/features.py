@@ -136,15 +136,21 @@ class PairFeaturizer:
                         if key not in self.triggers.setdefault(w, []):
                             self.triggers[w].append(key)
 
-    def names(self, ctx: DocContext, s: dict[str, Any], o: dict[str, Any]) -> list[str]:
-        """The sparse features of the pair (subject ``s``, object ``o``) as strings."""
+    def names(self, ctx: DocContext, s: dict[str, Any], o: dict[str, Any], *, classes: bool = True) -> list[str]:
+        """The sparse features of the pair (subject ``s``, object ``o``) as strings.
+
+        ``classes`` false leaves out every feature that names the mentions' classes (for training
+        copies that teach the model to read the words when the NER got a class wrong).
+        """
         lem, dep, pos = ctx.lemma, ctx.dep, ctx.pos
+        if not classes:
+            lem = [("@ENT" if w[:1] == "@" else w) for w in lem]
         order = "SO" if s["start"] < o["start"] else "OS"
         left, right = (s, o) if order == "SO" else (o, s)
-        feats = [
-            f"cls:{s['cls']}>{o['cls']}", f"cs:{s['cls']}", f"co:{o['cls']}", f"order:{order}",
-            f"cls_order:{s['cls']}>{o['cls']}:{order}", f"via:{s.get('via', '')}>{o.get('via', '')}",
-        ]
+        feats = [f"order:{order}", f"via:{s.get('via', '')}>{o.get('via', '')}"]
+        if classes:
+            feats += [f"cls:{s['cls']}>{o['cls']}", f"cs:{s['cls']}", f"co:{o['cls']}",
+                      f"cls_order:{s['cls']}>{o['cls']}:{order}"]
         gap = right["start"] - left["end"]
         feats.append(f"dist:{order}:{distance_bucket(gap)}")
         between = range(left["end"], right["start"])
@@ -168,8 +174,9 @@ class PairFeaturizer:
             feats.append(f"{tag}:{dep[r]}:{lem[h]}")
             feats.append(f"{tag}d:{dep[r]}")
         up, lca, down = ctx.path(rs, ro)
-        fam = f"{_FAMILY.get(s['cls'], 'x')}>{_FAMILY.get(o['cls'], 'x')}"
-        feats.append(f"fam:{fam}")
+        fam = f"{_FAMILY.get(s['cls'], 'x')}>{_FAMILY.get(o['cls'], 'x')}" if classes else ""
+        if classes:
+            feats.append(f"fam:{fam}")
         if lca < 0:
             feats.append("path:none")
         else:
@@ -192,11 +199,14 @@ class PairFeaturizer:
             lca_trigs = self.triggers.get(lem[lca], ()) if mid != "*" else ()
             feats.append(f"pathT:{steps_up}<{'|'.join(lca_trigs) or pos[lca]}>{steps_down}")
             for trig in lca_trigs:  # the linking word is a trigger: with the roles, the relation's frame
-                feats += [f"lt:{trig}", f"lt:{trig}:{s_role}:{o_role}", f"lt:{trig}:{fam}",
-                          f"lt:{trig}:{order}"]
+                feats += [f"lt:{trig}", f"lt:{trig}:{s_role}:{o_role}", f"lt:{trig}:{order}"]
+                if classes:
+                    feats.append(f"lt:{trig}:{fam}")
             for i in inner:
                 for trig in self.triggers.get(lem[i], ()):
-                    feats += [f"trig:{trig}", f"pt:{trig}:{shape}", f"pt:{trig}:{fam}"]
+                    feats += [f"trig:{trig}", f"pt:{trig}:{shape}"]
+                    if classes:
+                        feats.append(f"pt:{trig}:{fam}")
         return feats
 
     @staticmethod
@@ -208,10 +218,10 @@ class PairFeaturizer:
         return d
 
     def hashed(self, ctx: DocContext, s: dict[str, Any], o: dict[str, Any], rules: tuple[str, ...] = (),
-               reverse: tuple[str, ...] = ()) -> list[int]:
+               reverse: tuple[str, ...] = (), *, classes: bool = True) -> list[int]:
         """The sparse features as 64-bit ids; ``rules`` and ``reverse`` are the rules' readings of the
         pair and of the pair the other way round (``"investsIn:fact"``), features too."""
-        names = self.names(ctx, s, o)
+        names = self.names(ctx, s, o, classes=classes)
         names += [f"rule:{r}" for r in rules] or ["rule:none"]
         names += [f"rrule:{r}" for r in reverse]
         ids = _IDS

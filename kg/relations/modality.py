@@ -46,10 +46,10 @@ class Modality:
         for n, node in enumerate(chain):
             for c in node.children:
                 if c.dep_ == "neg" or (c.lower_ in {"never", "no"} and c.dep_ in {"neg", "advmod", "det"}):
-                    if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr"}:
-                        return "negated"
+                    if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr", "acomp"}:
+                        return "negated"  # "is not available in": the copula carries the negation
                 if c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in self.hedges:
-                    if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr", "conj"}:
+                    if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr", "acomp", "conj"}:
                         return "hypothetical"
                 if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and not reported and n == 0:
                     return "hypothetical"

@@ -117,8 +117,9 @@ class RelationModel(TrainablePipe):
     def _dense_width(self) -> int:
         return int(self.cfg.get("dense_width", 0))
 
-    def featurize(self, docs: Iterable[Doc]) -> tuple[PairBatch, list[tuple[int, Candidate]]]:
-        """Features of every candidate pair of ``docs``, and (doc index, candidate) of each row."""
+    def featurize(self, docs: Iterable[Doc], *, classes: bool = True) -> tuple[PairBatch, list[tuple[int, Candidate]]]:
+        """Features of every candidate pair of ``docs``, and (doc index, candidate) of each row
+        (``classes`` false: without the features that name the mentions' classes)."""
         keys: list[int] = []
         lengths: list[int] = []
         dense: list[numpy.ndarray] = []
@@ -137,7 +138,7 @@ class RelationModel(TrainablePipe):
                 s, o = items[cand.subject], items[cand.object]
                 ids = self.featurizer.hashed(
                     ctx, s, o, rules.get((s["start"], s["end"], o["start"], o["end"]), ()),
-                    rules.get((o["start"], o["end"], s["start"], s["end"]), ()))
+                    rules.get((o["start"], o["end"], s["start"], s["end"]), ()), classes=classes)
                 keys += ids
                 lengths.append(len(ids))
                 if width:
@@ -288,9 +289,29 @@ class RelationModel(TrainablePipe):
                 target = anchor.head if anchor.pos_ == "NOUN" and anchor.head.lemma_.lower() in self.light_verbs \
                     else anchor
                 modality = self.modality._modality(target)
+        if modality == "fact":
+            modality = self._path_modality(doc, ctx_root[0], ctx_root[1], anchor)
         sent_ents = [e for e in sent_ents if e.start < cand.sent_end]
         quals = self.modality._qualifiers(trigger, sent_ents, rel, "", "")
         return record(doc, s, label, o, p, trigger, modality, quals, extractor="model")
+
+    def _path_modality(self, doc: Doc, a: int, b: int, anchor: Any) -> str:
+        """Negation or hedging on the words that link the two mentions, below the clause's verb:
+        "X remains unavailable in Y", "X is unable to supply Y", "a possible deal with Y"."""
+        path: list[Any] = []
+        for start in (doc[a], doc[b]):
+            node = start
+            while anchor is not None and node.i != anchor.i and node.head.i != node.i:
+                node = node.head
+                if node.i != anchor.i:
+                    path.append(node)
+        for tok in path:
+            lemma = tok.lemma_.lower()
+            if lemma in self.modality.negations or any(c.dep_ == "neg" for c in tok.children):
+                return "negated"
+            if lemma in self.modality.hedges and tok.pos_ in {"ADJ", "ADV"}:
+                return "hypothetical"
+        return "fact"
 
     # -- training ------------------------------------------------------------------
 

@@ -92,6 +92,9 @@ class TrainSettings:
                                          0.95)
     threshold_slack: float = 0.02  #: the highest threshold whose tuning F1 is this close to the best
     min_threshold_support: int = 5  #: fewer tuning positives than this: the default threshold
+    #: also train on a copy of each positive pair without the features that name the mentions'
+    #: classes, so a relation is still read where the NER gave a mention the wrong class
+    class_blind_copies: bool = True
 
 
 def tune_split(doc_id: str, share: float) -> bool:
@@ -185,6 +188,14 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
         pipe.initialize(lambda: eg_train, nlp=nlp, labels=labels)
         X_train, index_train = pipe.featurize(eg.predicted for eg in eg_train)
         Y_train, M_train = pipe.gold_matrix(eg_train, index_train)
+        n_pairs = len(index_train)
+        positives = _positives(Y_train, M_train, pipe.labels)
+        if settings.class_blind_copies and n_pairs:
+            X_blind, _ = pipe.featurize((eg.predicted for eg in eg_train), classes=False)
+            positive = numpy.flatnonzero(Y_train.sum(axis=1) > 0)
+            X_train = PairBatch.concat([X_train, X_blind.select(positive)])
+            Y_train = numpy.vstack([Y_train, Y_train[positive]])
+            M_train = numpy.vstack([M_train, M_train[positive]])
         X_tune, index_tune = pipe.featurize(eg.predicted for eg in eg_tune)
         Y_tune, M_tune = pipe.gold_matrix(eg_tune, index_tune)
         R_tune = _rules_matrix(pipe, eg_tune, index_tune)
@@ -193,7 +204,7 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
         rng = numpy.random.RandomState(settings.seed)
         history: list[dict[str, Any]] = []
         best: tuple[float, int, bytes] | None = None
-        rows = numpy.arange(len(index_train))
+        rows = numpy.arange(len(Y_train))
         for epoch in range(1, settings.max_epochs + 1):
             rng.shuffle(rows)
             loss = 0.0
@@ -250,8 +261,9 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
             "labels": list(pipe.labels),
             "thresholds": thresholds,
             "data": {"files": hashes, "documents": {"train": len(golds_train), "tune": len(golds_tune)},
-                     "pairs": {"train": len(index_train), "tune": len(index_tune)},
-                     "positives": {"train": _positives(Y_train, M_train, pipe.labels)}},
+                     "pairs": {"train": n_pairs, "train_class_blind_copies": len(Y_train) - n_pairs,
+                               "tune": len(index_tune)},
+                     "positives": {"train": positives}},
             "candidate_coverage": coverage,
             "ner": ner_meta,
             "calibration": calibration,
