@@ -355,8 +355,9 @@ class RelationModel(TrainablePipe):
             names[normalize_span(text, a, b)] = canonical_name(text[a:b])
         out: dict[tuple[Any, Any], set[str]] = {}
         for hs, he, cs, ce, label, modality in rels:
+            if modality != "fact":
+                continue  # "did not invest", "may buy": what the model learns a relation is not
             h, c = normalize_span(text, hs, he), normalize_span(text, cs, ce)
-            # relations stated as negated or hypothetical still teach which words carry them
             for hk in (h, ("name", names.get(h))):
                 for ck in (c, ("name", names.get(c))):
                     out.setdefault((hk, ck), set()).add(label)
