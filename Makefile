@@ -27,7 +27,8 @@ test: $(STAMP)
 SHARED ?= ../shared/data
 train: $(STAMP)
 	$(BIN)/kg train --shared $(SHARED) --ner-out kg/models/ner --out kg/models/relation_model \
-	    --calibrate corpus/dev --write-config kg/config.cfg
+	    --calibrate corpus/dev \
+	    --calibrate data/dev/news-calibration.jsonl --write-config kg/config.cfg
 
 clean:
 	rm -rf out .pytest_cache

@@ -49,14 +49,16 @@ def main() -> None:
     kg = str(Path(sys.executable).with_name("kg"))
     from kg.training.annotations import read_annotation_files
 
-    sample = [d.text for d in read_annotation_files([ROOT / "data" / "dev" / "news.jsonl"])]
+    sample = [d.text for d in read_annotation_files([ROOT / "data" / "dev" / "news-heldout.jsonl"])]
     results = {}
     with tempfile.TemporaryDirectory(prefix="kg-designs-") as tmp:
         for cfg in sorted(Path(args.designs).glob("*.cfg")):
             out = Path(tmp) / cfg.stem
             started = time.perf_counter()
             subprocess.run([kg, "train", "--shared", str(Path(args.shared) / "data"), "--model-config", str(cfg),
-                            "--calibrate", str(ROOT / "corpus" / "dev"), "--out", str(out), "-q"], check=True)
+                            "--calibrate", str(ROOT / "corpus" / "dev"),
+                            "--calibrate", str(ROOT / "data" / "dev" / "news-calibration.jsonl"),
+                            "--out", str(out), "-q"], check=True)
             meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
             row = {
                 "train_seconds": round(time.perf_counter() - started, 1),
@@ -71,12 +73,12 @@ def main() -> None:
                 row["quality"] = bench_quality.run(Path(args.shared), None, Path(work), str(out))
             results[cfg.stem] = row
             print(cfg.stem, {k: v for k, v in row.items() if k != "quality"}, flush=True)
-    print(f"{'design':<8} {'tune F1':>8} {'corpus-dev F1':>14} {'news-dev F1':>12} {'conll04 strict':>15} "
+    print(f"{'design':<8} {'tune F1':>8} {'calibr. F1':>14} {'news-ho F1':>12} {'conll04 strict':>15} "
           f"{'redocred R':>11} {'seed F1':>8} {'size':>8}")
     for name, row in results.items():
         q = row["quality"]
         print(f"{name:<8} {row['tune_f1']:>8.3f} {row['calibration_f1']:>14.3f} "
-              f"{q['news-dev']['rules+model']['lenient']['f1']:>12.3f} "
+              f"{q['news-heldout']['rules+model']['lenient']['f1']:>12.3f} "
               f"{q['conll04-dev']['rules+model']['strict']['f1']:>15.3f} "
               f"{q['redocred-dev']['rules+model']['lenient']['recall']:>11.3f} "
               f"{q['seed']['rules+model']['lenient']['f1']:>8.3f} {row['size_bytes'] / 1e6:>7.1f}M")

@@ -47,6 +47,7 @@ class KG(DefinedNamespace):
     competesWith: URIRef
     confidence: URIRef
     contentHash: URIRef
+    contradictedBy: URIRef
     date: URIRef
     dateText: URIRef
     develops: URIRef

@@ -81,6 +81,8 @@ class RelationInfo:
     base_confidence: float = 0.7
     qualifier_role: str = ""
     possessor_is: str = ""  #: "subject" or "object" when "X's Y" signals the relation
+    #: relations that, stated between the same two entities in a document, overrule a model-only reading
+    contradicted_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +273,7 @@ def load_ontology(directory: str | os.PathLike[str] | None = None) -> Ontology:
             base_confidence=float(conf.toPython()) if conf is not None else 0.7,
             qualifier_role=str(graph.value(prop, _KG.qualifierRole) or ""),
             possessor_is=str(graph.value(prop, _KG.possessorIs) or ""),
+            contradicted_by=frozenset(_local(o) for o in graph.objects(prop, _KG.contradictedBy)),
         )
     if not relations:
         raise OntologyError(f"{ttl} defines no kg: object properties")

@@ -125,4 +125,5 @@ def test_build_config_file_changes_component_settings(tmp_path, seed_build):
     strict.write_text(cfg.replace("min_confidence = 0.3", "min_confidence = 0.8"), encoding="utf-8")
     result = build([SEED], out=tmp_path / "out", config=strict, cache=False)
     assert 0 < len(result.graph.statements) < len(default.graph.statements)
-    assert all(st.confidence >= 0.8 for st in result.graph.statements.values())
+    # the rules' own statements are held to their min_confidence (the model has its thresholds)
+    assert all(st.confidence >= 0.8 for st in result.graph.statements.values() if st.extractor == "rules")

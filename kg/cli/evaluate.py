@@ -44,7 +44,7 @@ def eval_cmd(
 
     Example: kg eval out/ --gold corpus/dev/gold/dev01.gold.tsv,corpus/dev/gold/dev02.gold.tsv --show
 
-    Example: kg eval out/ --gold data/dev/news.jsonl --strict
+    Example: kg eval out/ --gold data/dev/news-heldout.jsonl --strict
     """
     import json
 

@@ -49,10 +49,10 @@ def train_cmd(
     write_config: Annotated[Optional[Path], typer.Option(
         "--write-config", help="Also write the tuned per-relation thresholds into this pipeline config "
                                "(make train: kg/config.cfg).", exists=True, dir_okay=False)] = None,
-    calibrate: Annotated[Optional[Path], typer.Option(
-        help="Raise every threshold by the margin that gives the best F1 on these articles (a folder of "
-             ".txt with gold/*.gold.tsv, written apart from the training data; make train: corpus/dev).",
-        exists=True, file_okay=False)] = None,
+    calibrate: Annotated[Optional[list[Path]], typer.Option(
+        help="Raise every threshold by the margin that gives the best F1 on these articles, written apart "
+             "from the training data: a folder of .txt with gold/*.gold.tsv, or annotated JSON Lines; repeat "
+             "for several (make train: corpus/dev and data/dev/news-calibration.jsonl).", exists=True)] = None,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed and data give the same model.")] = 0,
     max_epochs: Annotated[int, typer.Option("--max-epochs", min=1, help="At most this many epochs.")] = 40,
     patience: Annotated[int, typer.Option(min=1, help="Stop after this many epochs without a better tuning F1.")
@@ -95,8 +95,8 @@ def train_cmd(
         settings.ontology = str(ontology)
     if ner_out is not None:
         settings.ner_out = str(ner_out)
-    if calibrate is not None:
-        settings.calibrate = str(calibrate)
+    if calibrate:
+        settings.calibrate = [str(p) for p in calibrate]
     nlp = load_pipeline(model, relation_model=False, ontology=ontology)
     labels: list[str] = []
     table = Table("epoch", "loss", "P", "R", "F1", "F1 by relation (tuning split)", title="training")
@@ -109,8 +109,9 @@ def train_cmd(
         if "calibration" in row:
             cal = row["calibration"]
             cells = "  ".join(f"+{r['margin']:.2f}: {r['f1']:.3f}" for r in cal["table"])
+            own = ", ".join(f"{rel} +{m:.2f}" for rel, m in sorted(cal["margins"].items()))
             out_console.print(f"threshold margin (lenient F1 on the calibration articles): {cells}  "
-                              f"-> +{cal['margin']:.2f}", highlight=False, soft_wrap=True)
+                              f"-> +{cal['margin']:.2f}; by relation: {own}", highlight=False, soft_wrap=True)
             return
         if "ner" in row:
             ner = row["ner"]

@@ -165,15 +165,20 @@ class PairFeaturizer:
             feats += [f"bw1:{order}:{words[0]}", f"bwn:{order}:{words[-1]}"]
         else:
             feats.append(f"bw0:{order}")
+        rs, ro = ctx.root(s["start"], s["end"]), ctx.root(o["start"], o["end"])
+        up, lca, down = ctx.path(rs, ro)
+        # how many clauses apart the two are (verbs on the path below the word that links them): the
+        # words around one mention say little about a mention in another clause
+        crossed = sum(1 for i in up[1:] + down[:-1] if pos[i] in {"VERB", "AUX"} and i != lca) if lca >= 0 else 3
+        vc = f"v{min(crossed, 2)}"
+        feats.append(f"clauses:{vc}")
         for k, i in (("b1", left["start"] - 1), ("b2", left["start"] - 2), ("a1", right["end"]),
                      ("a2", right["end"] + 1)):
-            feats.append(f"{k}:{order}:{lem[i] if 0 <= i < ctx.n else '<s>'}")
-        rs, ro = ctx.root(s["start"], s["end"]), ctx.root(o["start"], o["end"])
+            word = lem[i] if 0 <= i < ctx.n else "<s>"
+            feats.append(f"{k}:{order}:{word}:{vc}")
         for tag, r in (("hs", rs), ("ho", ro)):
             h = ctx.head[r]
-            feats.append(f"{tag}:{dep[r]}:{lem[h]}")
-            feats.append(f"{tag}d:{dep[r]}")
-        up, lca, down = ctx.path(rs, ro)
+            feats += [f"{tag}:{dep[r]}:{lem[h]}:{vc}", f"{tag}d:{dep[r]}"]
         fam = f"{_FAMILY.get(s['cls'], 'x')}>{_FAMILY.get(o['cls'], 'x')}" if classes else ""
         if classes:
             feats.append(f"fam:{fam}")

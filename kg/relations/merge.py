@@ -67,4 +67,23 @@ def merge_records(doc: Any, rules: list[dict[str, Any]], model: list[dict[str, A
                 r["model_confidence"] = max(r.get("model_confidence", 0.0), round(m["confidence"], 3))
             continue
         out.append(dict(m, confidence=round(min(0.99, m["confidence"]), 3)))
+    out = _drop_contradicted(out, onto)
     return sorted(out, key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"], r["extractor"]))
+
+
+def _drop_contradicted(records: list[dict[str, Any]], onto: Ontology) -> list[dict[str, Any]]:
+    """Model-only readings that a relation stated between the same two entities in the document
+    contradicts (``kg:contradictedBy``: "Vietnam bans Temu" against "Temu operates in Vietnam")."""
+    stated: dict[frozenset[str], set[str]] = {}
+    for r in records:
+        if r.get("modality", "fact") == "fact":
+            for name in onto.ancestors(r["predicate"]) if r["predicate"] in onto.relations else [r["predicate"]]:
+                stated.setdefault(frozenset({r["s_key"], r["o_key"]}), set()).add(name)
+    keep = []
+    for r in records:
+        rel = onto.relations.get(r["predicate"])
+        if r.get("extractor") == "model" and rel is not None and rel.contradicted_by \
+                and rel.contradicted_by & stated.get(frozenset({r["s_key"], r["o_key"]}), set()):
+            continue
+        keep.append(r)
+    return keep

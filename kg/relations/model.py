@@ -51,6 +51,9 @@ __all__ = ["DEFAULT_MODEL_CONFIG", "PACKAGED_WEIGHTS", "RelationModel", "make_re
 
 log = logging.getLogger(__name__)
 
+#: Taken off the model's probability when a mention was resolved by coreference.
+COREF_DISCOUNT = 0.1
+
 #: Where the trained model ships (made by ``kg train``, see ``make train``).
 PACKAGED_WEIGHTS = Path(__file__).resolve().parent.parent / "models" / "relation_model"
 
@@ -82,7 +85,7 @@ class RelationModel(TrainablePipe):
         self.cfg: dict[str, Any] = {"labels": [], "dense_width": 0, "threshold": threshold,
                                     "thresholds": dict(thresholds or {}), "max_tokens": max_tokens,
                                     "retype_threshold": retype_threshold, "typed_candidates": False,
-                                    "rule_features": True}
+                                    "rule_features": True, "override_threshold": 0.9}
         self.featurizer = PairFeaturizer(self.onto)
         self.modality = Modality(self.onto)
         self.light_verbs = set(self.onto.lexicon["relations"]["light_verbs"])
@@ -178,7 +181,14 @@ class RelationModel(TrainablePipe):
         chosen: dict[int, list[tuple[Candidate, str, float]]] = {}
         rows_of: dict[int, dict[tuple[int, int], int]] = {}  # doc -> (subject item, object item) -> row
         if len(index):
-            above = numpy.asarray(probs) >= thresholds[None, :]
+            probs = numpy.array(probs, dtype="float32")
+            # a relation through a pronoun or description is only as sure as its resolution (the
+            # rules take 0.1 off too)
+            coref = numpy.asarray([docs[d]._.kg_entity_data[c.subject].get("via") == "coref"
+                                   or docs[d]._.kg_entity_data[c.object].get("via") == "coref"
+                                   for d, c in index], dtype=bool)
+            probs[coref] = numpy.maximum(probs[coref] - COREF_DISCOUNT, 0.0)
+            above = probs >= thresholds[None, :]
             for row, k in zip(*numpy.nonzero(above)):
                 d, cand = index[row]
                 if labels[k] in cand.relations:
@@ -200,7 +210,23 @@ class RelationModel(TrainablePipe):
                     row = rows.get((s, o))
                     if row is not None and r["predicate"] in col:
                         pair_scores[(s, o, r["predicate"])] = float(probs[row, col[r["predicate"]]])
-            kept = self._fit_classes(doc, items, rules, chosen.get(d, []))
+            picks = chosen.get(d, [])
+            if rules and picks:
+                # where the rules related the two mentions in this sentence, another relation from the
+                # model has to be very sure: the rules name a relation precisely when they fire
+                read: dict[tuple[int, int], set[str]] = {}
+                at = {(it["start"], it["end"]): n for n, it in enumerate(items)}
+                for r in rules:
+                    pair = (at.get((r["s_start"], r["s_end"])), at.get((r["o_start"], r["o_end"])))
+                    family = set(self.onto.ancestors(r["predicate"])) | {
+                        x for x in self.onto.relations if r["predicate"] in self.onto.ancestors(x)}
+                    read.setdefault(pair, set()).update(family)
+                    read.setdefault(pair[::-1], set()).update(family)
+                bar = float(self.cfg.get("override_threshold", 0.9))
+                picks = [(cand, label, p) for cand, label, p in picks
+                         if (cand.subject, cand.object) not in read or label in read[(cand.subject, cand.object)]
+                         or p >= bar]
+            kept = self._fit_classes(doc, items, rules, picks)
             ents_by_sent: dict[int, list[Span]] = {}
             if kept:
                 starts = sorted({cand.sent_start for cand, _, _ in kept})

@@ -84,9 +84,10 @@ class TrainSettings:
     max_tokens: int = 60
     ontology: str = ""  #: a Turtle file of classes and relations added to the packaged ontology
     ner_out: str = ""  #: first fine-tune the pipeline's NER on the same data and write it here
-    #: articles (a folder of .txt, with their names-level gold in its gold/*.gold.tsv) to calibrate
-    #: the thresholds on, written apart from the training data ("" = none; make train: corpus/dev)
-    calibrate: str = ""
+    #: articles to calibrate the thresholds on, written apart from the training data: folders of
+    #: .txt with their names-level gold in gold/*.gold.tsv, or annotated JSON Lines (make train:
+    #: corpus/dev and data/dev/news-calibration.jsonl)
+    calibrate: list[str] = field(default_factory=list)
     ner_max_epochs: int = 10
     threshold_grid: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9,
                                          0.95)
@@ -235,18 +236,16 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
         pipe.cfg["thresholds"] = thresholds
         calibration = None
         if settings.calibrate:
-            from .calibrate import calibrate_margin
+            from .calibrate import calibrate_margin, calibration_sets
 
-            texts = sorted(Path(settings.calibrate).glob("*.txt"))
-            gold = sorted((Path(settings.calibrate) / "gold").glob("*.gold.tsv"))
-            if not texts or not gold:
-                raise KGError(f"Nothing to calibrate on in {settings.calibrate}: it needs articles (*.txt) "
-                              "and their gold (gold/*.gold.tsv)")
+            texts, gold = calibration_sets(settings.calibrate)
             calibration = calibrate_margin(nlp, pipe, texts, gold)
+            hashes.update(file_hash([g for g in gold if g.suffix == ".jsonl"]))
             if report:
                 report({"calibration": calibration})
             margin = calibration["margin"]
-            thresholds = {label: round(min(0.99, pipe.threshold_for(label, thresholds) + margin), 2)
+            thresholds = {label: round(min(0.99, pipe.threshold_for(label, thresholds)
+                                           + calibration["margins"].get(label, margin)), 2)
                           for label in pipe.labels}
             pipe.cfg["thresholds"] = thresholds
         tuned = _pair_scores(pipe, X_tune, Y_tune, M_tune, thresholds, R_tune)
@@ -292,8 +291,7 @@ def _read(nlp: Language, golds: list, progress: Progress | None, what: str) -> l
 def _portable(settings: TrainSettings) -> dict[str, Any]:
     out = {k: v for k, v in asdict(settings).items() if k != "model_config"}
     out["own_data"] = [portable_path(p) for p in settings.own_data]
-    if out["calibrate"]:
-        out["calibrate"] = portable_path(out["calibrate"])
+    out["calibrate"] = [portable_path(p) for p in settings.calibrate]
     out["shared_data"] = portable_path(shared_data_dir(settings.shared_data or None))
     if settings.ontology:
         out["ontology"] = portable_path(settings.ontology)
