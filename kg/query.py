@@ -881,10 +881,12 @@ def why(graph: str | Path | KnowledgeGraph, subject: str, relation: str, obj: st
     kgraph = _kg(graph)
     onto = kgraph.ontology or load_ontology()
     rel = relation.split(":", 1)[1] if relation.startswith("kg:") else relation
-    if rel not in onto.relations and rel != "relation":
-        close = difflib.get_close_matches(rel, list(onto.relations), n=3)
+    # the ontology's relations, and those of the graph itself (built with `kg build --ontology EXTRA.ttl`)
+    known = set(onto.relations) | {st.predicate for st in kgraph.statements.values()}
+    if rel not in known and rel != "relation":
+        close = difflib.get_close_matches(rel, sorted(known), n=3)
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise QueryError(f"Unknown relation '{relation}'.{hint} Relations: {', '.join(sorted(onto.relations))}")
+        raise QueryError(f"Unknown relation '{relation}'.{hint} Relations: {', '.join(sorted(known))}")
     s, o = resolve_entity(kgraph, subject), resolve_entity(kgraph, obj)
     out = []
     for st in kgraph.statements.values():

@@ -13,12 +13,14 @@ from kg.evaluate import evaluate
 
 from .conftest import DEV, ROOT
 
-# Measured with kg.evaluate on 2026-11-25 (end of the first session): seed relations F1 0.970,
-# seed entities F1 0.963, dev relations F1 0.802, dev entities F1 0.948. Raise them as extraction improves.
+# Measured with kg.evaluate on 2026-12-02 (rules + the trained model, the fine-tuned NER): seed relations
+# F1 0.970, seed entities F1 0.929, dev relations F1 0.828, dev entities F1 0.958. Raise them as extraction
+# improves. (The seed's entity floor is 0.03 below: the fine-tuned NER misses the byline author and takes
+# one heading for a name, where the stock NER scored 0.963.)
 SEED_RELATIONS_F1 = 0.95
 SEED_ENTITIES_F1 = 0.90
-DEV_RELATIONS_F1 = 0.78
-DEV_ENTITIES_F1 = 0.92
+DEV_RELATIONS_F1 = 0.80
+DEV_ENTITIES_F1 = 0.93
 
 SHARED = ROOT.parent / "shared" / "eval"
 

@@ -370,6 +370,29 @@ def test_training_data_convert_to_jsonl(tmp_path, source, fmt, window, ids):
     assert f"wrote {len(ids)} documents" in squash(res.stderr)
 
 
+@pytest.mark.parametrize("source, fmt", [(CONLL, "conll04"), (REDOCRED, "redocred"), (FOUNDERS, "jsonl")])
+def test_training_data_convert_tells_the_format_by_the_content(tmp_path, source, fmt):
+    from kg.training.convert import detect_format
+
+    assert detect_format(source) == fmt
+    copy = tmp_path / "data.txt"  # the name says nothing
+    copy.write_bytes(source.read_bytes())
+    assert detect_format(copy) == fmt
+    if fmt != "jsonl":
+        res = CliRunner().invoke(app, ["data", "convert", str(copy), "--out", str(tmp_path / "o.jsonl")])
+        assert res.exit_code == 0, res.output
+        expected = list(conll04(copy) if fmt == "conll04" else redocred(copy))
+        assert expected and read_annotation_files([tmp_path / "o.jsonl"]) == expected
+
+
+def test_training_data_convert_refuses_an_unknown_json_array(tmp_path):
+    src = tmp_path / "other.json"
+    src.write_text('[{"sentence": "Acme sued Vela."}]', encoding="utf-8")
+    res = CliRunner().invoke(app, ["data", "convert", str(src), "--out", str(tmp_path / "o.jsonl")])
+    assert res.exit_code == 2 and "neither CoNLL04" in squash(res.stderr) and "give --from" in squash(res.stderr)
+    assert not (tmp_path / "o.jsonl").exists()
+
+
 def test_training_data_convert_jsonl_to_jsonl_keeps_documents(tmp_path):
     src = tmp_path / "mine.jsonl"
     src.write_text(json.dumps(CANONICAL) + "\n" + json.dumps({**CANONICAL, "id": "e"}) + "\n", encoding="utf-8")
@@ -395,7 +418,7 @@ def test_training_data_convert_to_docbin_keeps_the_gold(tmp_path):
 
 
 @pytest.mark.parametrize("args, out_name, message", [
-    (["--from", "brat"], "out.jsonl", "Unknown --from 'brat'; formats: conll04, jsonl, redocred"),
+    (["--from", "brat"], "out.jsonl", "Unknown --from 'brat'; formats: auto, conll04, jsonl, redocred"),
     (["--from", "conll04", "--docs", "a:b"], "out.jsonl", "--docs takes START:END (e.g. 400:500); got 'a:b'"),
     (["--from", "conll04"], "out.txt", "--out must end in .jsonl or .spacy; got 'out.txt'"),
 ])
@@ -610,6 +633,16 @@ def test_training_cli_teaches_a_relation_end_to_end(teach_cli):
         subject_text = NEW_FOUNDERS[g.value(st, KG.subjectStart).toPython():g.value(st, KG.subjectEnd).toPython()]
         object_text = NEW_FOUNDERS[g.value(st, KG.objectStart).toPython():g.value(st, KG.objectEnd).toPython()]
         assert (subject_text, object_text) in FOUNDED
+
+
+@pytest.mark.model
+def test_training_cli_kg_why_knows_the_taught_relation(teach_cli):
+    _model, out, _cache = teach_cli
+    res = CliRunner().invoke(app, ["why", str(out / "graph.ttl"), "Azul Payments", "foundedBy", "Sofia Marin"])
+    assert res.exit_code == 0, res.output
+    assert "Sofia Marin launched Azul Payments" in squash(res.stdout)
+    res = CliRunner().invoke(app, ["why", str(out / "graph.ttl"), "Azul Payments", "foundedBx", "Sofia Marin"])
+    assert res.exit_code == 2 and "Did you mean: foundedBy?" in squash(res.stderr)
 
 
 @pytest.mark.model

@@ -39,7 +39,7 @@ def train_cmd(
         help="A Turtle file of classes and relations to add to the packaged ontology, for examples of a "
              "relation of your own (README, 'Teach it a relation').", exists=True, dir_okay=False)] = None,
     model_config: Annotated[Optional[Path], typer.Option(
-        "--model-config", help="A [model] block naming the network and its settings "
+        "--model-config", help="A \\[model] block naming the network and its settings "
                                "(default: the one in kg/relations/model.py).", exists=True, dir_okay=False)] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline that reads the texts (default as kg build).")
                      ] = None,
@@ -165,7 +165,8 @@ def convert_cmd(
                                            exists=True, dir_okay=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output: .jsonl (annotations) or .spacy (DocBin).",
                                       show_default=False)],
-    fmt: Annotated[str, typer.Option("--from", "-f", help="Input format: conll04, redocred or jsonl.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--from", "-f", help="Input format: conll04, redocred, jsonl, or auto "
+                                                           "(told by what the file holds).")] = "auto",
     docs: Annotated[Optional[str], typer.Option(
         help="Documents to take, START:END in file order (Re-DocRED: default 0:400, the training part; "
              "400:500 is the dev part).")] = None,
@@ -175,18 +176,20 @@ def convert_cmd(
     CoNLL04 and Re-DocRED labels are mapped as ../shared/data/README.md says; entity
     spans follow docs/annotation.md (no titles, no sentence period).
 
-    Example: kg data convert ../shared/data/conll04/conll04_train.json --from conll04 --out conll04.spacy
+    Example: kg data convert ../shared/data/conll04/conll04_train.json --out conll04.spacy
 
     Example: kg data convert my-examples.jsonl --out my-examples.spacy
     """
     from ..errors import InputError
     from ..io import atomic_path
     from ..training.annotations import read_annotation_files, write_annotations
-    from ..training.convert import CONVERTERS
+    from ..training.convert import CONVERTERS, detect_format
     from ..training.examples import write_docbin
 
+    if fmt == "auto":
+        fmt = detect_format(source)
     if fmt not in {*CONVERTERS, "jsonl"}:
-        raise InputError(f"Unknown --from {fmt!r}; formats: {', '.join(sorted({*CONVERTERS, 'jsonl'}))}")
+        raise InputError(f"Unknown --from {fmt!r}; formats: {', '.join(sorted({*CONVERTERS, 'jsonl', 'auto'}))}")
     window = None
     if docs:
         start, sep, end = docs.partition(":")

@@ -29,6 +29,7 @@ from .annotations import AnnotatedDoc, AnnotationError, EntityAnnotation, Relati
 __all__ = [
     "CONLL04_RELATIONS",
     "CONVERTERS",
+    "detect_format",
     "REDOCRED_RELATIONS",
     "REDOCRED_TRAIN_DOCS",
     "conll04",
@@ -295,3 +296,30 @@ def _redocred_doc(rec: dict[str, Any], where: str, n: int, onto: Ontology, count
 
 #: Name -> converter, for ``kg data convert --from NAME``.
 CONVERTERS = {"conll04": conll04, "redocred": redocred}
+
+
+def detect_format(path: str | Path) -> str:
+    """``"conll04"``, ``"redocred"`` or ``"jsonl"`` (our annotations), from what the file holds.
+
+    A JSON array is CoNLL04 when its records have ``tokens`` and ``tags``, Re-DocRED
+    when they have ``vertexSet``; anything else that is not an array is read as JSON Lines.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError as exc:
+        raise AnnotationError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if not head.startswith(b"["):
+        return "jsonl"
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AnnotationError(f"{path}: starts like a JSON array but cannot be read as one: {exc}") from None
+    first = records[0] if isinstance(records, list) and records and isinstance(records[0], dict) else {}
+    if "vertexSet" in first:
+        return "redocred"
+    if "tokens" in first and "tags" in first:
+        return "conll04"
+    raise AnnotationError(f"{path}: a JSON array, but neither CoNLL04 (records with 'tokens' and 'tags') "
+                          "nor Re-DocRED (records with 'vertexSet'); give --from")
