@@ -16,6 +16,9 @@ pays them:
   total PSS of the process tree, sampled, and the peak RSS of the build
   process and of its largest worker;
 - writing 1M triples: each RDF writer on a synthetic graph of that size;
+- loading the pipeline in a fresh process: the default (fine-tuned NER and
+  relation model) against the rules with the trained pipeline's own NER, so
+  what the shipped models add to start-up;
 - (``--sections components``) in one process, spaCy's pipeline with and
   without kg-builder's components, and each component's own time.
 
@@ -335,6 +338,38 @@ def bench_components(corpus: Path, repeat: int, batch_size: int) -> dict:
             "component_s": own, "components_over_spacy": sum(own.values()) / median(without)}
 
 
+# -- loading the trained models -------------------------------------------------------------------
+
+_LOAD = """
+import json, sys, time
+started = time.perf_counter()
+from kg.pipeline import load_pipeline
+imported = time.perf_counter()
+kwargs = json.loads(sys.argv[1])
+load_pipeline(**kwargs)
+print(json.dumps({"import_s": imported - started, "load_s": time.perf_counter() - imported}))
+"""
+
+#: what loading the shipped models adds: the rules with the trained pipeline's own NER, against the default
+#: (the NER fine-tuned by make train, and the relation model)
+LOAD_VARIANTS = {"rules_stock_ner": {"relation_model": False, "overrides": {"kg.ner": "model"}},
+                 "rules_finetuned_ner": {"relation_model": False},
+                 "default": {}}
+
+
+def bench_load(repeat: int) -> dict:
+    """Seconds of ``load_pipeline`` in a fresh process for each variant, alternated, paired per repetition."""
+    times: dict[str, list[float]] = {k: [] for k in LOAD_VARIANTS}
+    for _ in range(repeat):
+        for key, kwargs in LOAD_VARIANTS.items():
+            out = subprocess.run([sys.executable, "-c", _LOAD, json.dumps(kwargs)], check=True,
+                                 capture_output=True, text=True, cwd=HERE.parent.parent)
+            times[key].append(json.loads(out.stdout.strip().splitlines()[-1])["load_s"])
+    added = [d - r for d, r in zip(times["default"], times["rules_stock_ner"])]
+    return {"load_s": times, "median_load_s": {k: median(v) for k, v in times.items()},
+            "added_by_models_s": median(added)}
+
+
 # -- the report ------------------------------------------------------------------------------------
 
 
@@ -353,7 +388,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--incremental-repeat", type=int, default=2, help="clean + incremental pairs")
     ap.add_argument("--batch-size", type=int, default=16)
-    ap.add_argument("--sections", default="speed,incremental,memory,export")
+    ap.add_argument("--sections", default="speed,incremental,memory,load,export",
+                    help="comma-separated: speed, incremental, memory, load, export, components")
     ap.add_argument("--workdir", type=Path, default=None, help="where corpora go (default: a temp folder)")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
     ap.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
@@ -469,6 +505,10 @@ def main() -> None:
         figures["components"] = bench_components(subset(args.docs), args.repeat, args.batch_size)
         say(json.dumps(figures["components"], indent=1))
 
+    if "load" in sections:
+        figures["load"] = bench_load(max(args.repeat, 5))
+        say(json.dumps(figures["load"], indent=1))
+
     if "export" in sections:
         figures["export"] = bench_export(args.triples)
         say(json.dumps(figures["export"], indent=1))
@@ -481,6 +521,8 @@ def main() -> None:
         targets.append(("incremental / clean", figures["incremental"]["incremental_over_clean"], 0.10))
     if "memory" in figures:
         targets.append(("memory 10x docs / 1x", figures["memory"]["large_over_small"], 1.5))
+    if "load" in figures:
+        targets.append(("load added by models (s)", figures["load"]["added_by_models_s"], 1.0))
     figures["targets"] = {name: {"value": round(v, 3), "target": t, "met": v <= t} for name, v, t in targets}
     say("\ntarget                     value   target  met")
     for name, v, t in targets:

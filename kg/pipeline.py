@@ -46,6 +46,15 @@ PACKAGED_NER = Path(__file__).resolve().parent / "models" / "ner"
 def replace_ner(nlp: Language, path: str | Path) -> None:
     """Put the NER of the pipeline folder ``path`` (from ``kg train --ner-out``) in place of ``nlp``'s own."""
     path = Path(path)
+    fast = _same_ner_config(nlp, path)
+    if fast:
+        # the fine-tuned NER has the architecture of nlp's own: load its weights, labels and moves
+        # into it (0.05 s) instead of loading the whole pipeline folder and sourcing from it (0.8 s)
+        try:
+            nlp.get_pipe("ner").from_disk(path / "ner", exclude=["vocab"])
+            return
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"Cannot load the NER in {path}: {exc}") from exc
     try:
         tuned = spacy.load(path)
     except OSError as exc:
@@ -56,6 +65,16 @@ def replace_ner(nlp: Language, path: str | Path) -> None:
     after = names[names.index("ner") + 1] if names.index("ner") + 1 < len(names) else None
     nlp.remove_pipe("ner")
     nlp.add_pipe("ner", source=tuned, before=after) if after else nlp.add_pipe("ner", source=tuned)
+
+
+def _same_ner_config(nlp: Language, path: Path) -> bool:
+    """Whether the pipeline folder ``path`` has an NER built exactly as ``nlp``'s (its weights then fit)."""
+    try:
+        tuned = load_config(path / "config.cfg", interpolate=True)
+        return (tuned["components"]["ner"] == nlp.config.interpolate()["components"]["ner"]
+                and (path / "ner" / "model").is_file())
+    except (OSError, KeyError, ValueError, ConfigValidationError):
+        return False
 
 
 def model_name(name: str | None = None) -> str:

@@ -738,3 +738,53 @@ def test_relation_model_why_says_who_found_it(news_builds, tmp_path, extractor, 
     res = CliRunner().invoke(app, ["why", str(path), "Microsoft", "investsIn", "OpenAI"])
     assert res.exit_code == 0, res.output
     assert f"found by: {text}" in res.stdout
+
+
+# -- the packaged NER ------------------------------------------------------------------------------------
+
+NER_TEXTS = ["Harbor Lane Capital invested $40 million in Quillstone, a Denver-based payments startup.",
+             "Kestrel Robotics chief executive Ines Varga said the company would open an office in Lagos.",
+             "Regulators in Brussels fined Vela Group over its Orrin app."]
+
+
+def _ents(nlp):
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(NER_TEXTS)]
+
+
+def test_packaged_ner_loaded_into_the_pipeline_equals_the_folder_sourced():
+    """replace_ner loads the weights into the pipeline's own NER when the architectures match; the result
+    must be what sourcing the component from the folder gives, and not the stock NER."""
+    from kg.pipeline import PACKAGED_NER, model_name, replace_ner
+
+    if not (PACKAGED_NER / "ner" / "model").is_file():
+        pytest.skip("no packaged NER (make train)")
+    fast = spacy.load(model_name())
+    replace_ner(fast, PACKAGED_NER)
+    sourced = spacy.load(model_name())
+    sourced.remove_pipe("ner")
+    sourced.add_pipe("ner", source=spacy.load(PACKAGED_NER))
+    stock = spacy.load(model_name())
+    assert _ents(fast) == _ents(sourced)
+    assert fast.get_pipe("ner").to_bytes(exclude=["vocab"]) == sourced.get_pipe("ner").to_bytes(exclude=["vocab"])
+    assert fast.get_pipe("ner").to_bytes(exclude=["vocab"]) != stock.get_pipe("ner").to_bytes(exclude=["vocab"])
+
+
+def test_packaged_ner_of_another_architecture_is_sourced(tmp_path):
+    """A NER folder whose component config differs from the pipeline's is sourced whole, settings included."""
+    import shutil
+
+    from kg.pipeline import PACKAGED_NER, _same_ner_config, model_name, replace_ner
+
+    if not (PACKAGED_NER / "ner" / "model").is_file():
+        pytest.skip("no packaged NER (make train)")
+    other = tmp_path / "ner"
+    shutil.copytree(PACKAGED_NER, other)
+    cfg = (other / "config.cfg").read_text(encoding="utf-8")
+    assert "update_with_oracle_cut_size = 100" in cfg
+    (other / "config.cfg").write_text(cfg.replace("update_with_oracle_cut_size = 100",
+                                                  "update_with_oracle_cut_size = 77"), encoding="utf-8")
+    nlp = spacy.load(model_name())
+    assert _same_ner_config(nlp, PACKAGED_NER) and not _same_ner_config(nlp, other)
+    replace_ner(nlp, other)
+    assert nlp.config["components"]["ner"]["update_with_oracle_cut_size"] == 77  # the folder's settings came along
+    assert nlp.pipe_names.index("ner") == spacy.load(model_name()).pipe_names.index("ner")
