@@ -265,6 +265,10 @@ class KGEntities:
             end -= 1
         if start >= end:
             return None
+        # A sentence-initial preposition run into the name: "Unlike ChatGPT, ..." keeps the name, when
+        # what follows is a name the gazetteer or the document knows ("Under Armour" stays whole).
+        if end - start > 1 and doc[start].tag_ == "IN" and self._known_name(doc, doc[start + 1:end].text):
+            start += 1
         # A dateline runs into the name: "KYOTO - Tanabe Robotics" keeps what follows the dash.
         for i in range(end - 2, start, -1):
             if doc[i].text in {"-", "\u2013", "\u2014", "|"} and doc[i - 1].whitespace_ and doc[i].whitespace_:
@@ -284,6 +288,12 @@ class KGEntities:
             return None
         return doc[start:end]
 
+    def _known_name(self, doc: Doc, text: str, *, ner: bool = True) -> bool:
+        """Whether ``text`` is a gazetteer name or (``ner``) the whole text of an NER entity of ``doc``."""
+        if self.gazetteer is not None and self.gazetteer.lookup(text) is not None:
+            return True
+        return ner and any(e.text == text for e in doc.ents)
+
     @staticmethod
     def _split_coordination(ent: Span) -> list[Span]:
         """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span)."""
@@ -302,6 +312,10 @@ class KGEntities:
         doc = ent.doc
         span = self._trim(ent)
         if span is None or self._is_noise(span.text):
+            return
+        # One capitalized common noun ("NVIDIA's Role:" in a heading) is not a product name.
+        if label == "PRODUCT" and len(span) == 1 and span[0].tag_ in {"NN", "NNS"} \
+                and not self._known_name(doc, span.text, ner=False):
             return
         # "Agriculture Minister Grace Banda": the title is not part of the name.
         if label == "PERSON":

@@ -275,3 +275,41 @@ def test_library_config_errors_name_file_and_options(tmp_path):
     nomodel.write_text("[components]\n", encoding="utf-8")
     with pytest.raises(ModelError, match=r"needs a \[kg\] section with 'model'"):
         read_config(nomodel)
+
+
+# -- entity spans: NER boundary errors ----------------------------------------------------------------
+
+def _entities_of(nlp, words, tags, ents):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words, tags=tags, ents=ents, sent_starts=[True] + [False] * (len(words) - 1))
+    doc = nlp.get_pipe("kg_entities")(doc)
+    return [(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data if it["via"] != "coref"]
+
+
+def test_library_entities_drop_a_leading_preposition_before_a_known_name(nlp):
+    # "Unlike Orrin Chat, ..., Orrin Chat is free": the NER ran the preposition into the name
+    words = ["Unlike", "Orrin", "Chat", ",", "which", "Vela", "sells", ",", "Orrin", "Chat", "is", "free", "."]
+    tags = ["IN", "NNP", "NNP", ",", "WDT", "NNP", "VBZ", ",", "NNP", "NNP", "VBZ", "JJ", "."]
+    ents = ["B-PRODUCT", "I-PRODUCT", "I-PRODUCT", "O", "O", "B-ORG", "O", "O", "B-PRODUCT", "I-PRODUCT",
+            "O", "O", "O"]
+    spans = [text for text, _cls in _entities_of(nlp, words, tags, ents)]
+    assert "Unlike Orrin Chat" not in spans and spans.count("Orrin Chat") == 2
+
+
+def test_library_entities_keep_a_leading_preposition_of_an_unknown_name(nlp):
+    # "Under Kestrel Apparel" is a name of its own when nothing else names "Kestrel Apparel"
+    words = ["Under", "Kestrel", "Apparel", "opened", "a", "store", "."]
+    tags = ["IN", "NNP", "NNP", "VBD", "DT", "NN", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"]
+    assert [text for text, _cls in _entities_of(nlp, words, tags, ents)] == ["Under Kestrel Apparel"]
+
+
+@pytest.mark.parametrize("tag, kept", [("NN", False), ("NNP", True)])
+def test_library_entities_a_lone_common_noun_is_no_product(nlp, tag, kept):
+    # a heading "Kestrel's Edge:": the NER took the common noun for a product
+    words = ["Kestrel", "'s", "Edge", ":", "chips", "sell", "."]
+    tags = ["NNP", "POS", tag, ":", "NNS", "VBP", "."]
+    ents = ["B-ORG", "O", "B-PRODUCT", "O", "O", "O", "O"]
+    found = _entities_of(nlp, words, tags, ents)
+    assert ("Edge", "Product") in found if kept else all(text != "Edge" for text, _cls in found)
