@@ -294,6 +294,8 @@ def test_query_cli_graph_commands(small):
     assert "Microsoft -partnersWith-> OpenAI -bans-> China" in r.output
     r = runner.invoke(app, ["why", str(small), "OpenAI", "paysCommissionTo", "Microsoft"])
     assert r.exit_code == 0 and "pays a commission" in r.output and "news/d1.txt [200:" in r.output
+    r = runner.invoke(app, ["why", str(small), "Microsoft", "bans", "China"])  # a hedged statement says so
+    assert r.exit_code == 0 and "[hypothetical, not asserted]" in r.output and MAYBE[:30] in " ".join(r.output.split())
     r = runner.invoke(app, ["neighbors", str(small), "Opnai"])
     assert r.exit_code == 2 and "Did you mean: OpenAI" in r.output
     r = runner.invoke(app, ["rank", str(small), "--by", "degree", "--top", "1"])

@@ -608,6 +608,18 @@ def rec(s, pred, o, conf, extractor="rules", sent=0, s_at=0, o_at=2):
     # symmetric: either way round is the same relation
     ([rec("A", "partnersWith", "B", 0.5)], [rec("B", "partnersWith", "A", 0.6, "model", s_at=2, o_at=0)],
      [("A", "partnersWith", "B", "both", 0.8, 0.6)]),
+    # the model read a symmetric relation both ways round: one statement, the surer reading
+    ([], [rec("A", "competesWith", "B", 0.7, "model"), rec("B", "competesWith", "A", 0.9, "model", s_at=2, o_at=0)],
+     [("B", "competesWith", "A", "model", 0.9, None)]),
+    ([], [rec("A", "competesWith", "B", 0.9, "model"), rec("B", "competesWith", "A", 0.7, "model", s_at=2, o_at=0)],
+     [("A", "competesWith", "B", "model", 0.9, None)]),
+    # ... and with the rules' reading too: one "both" record
+    ([rec("A", "partnersWith", "B", 0.5)], [rec("A", "partnersWith", "B", 0.6, "model"),
+                                            rec("B", "partnersWith", "A", 0.7, "model", s_at=2, o_at=0)],
+     [("A", "partnersWith", "B", "both", 0.8, 0.7)]),
+    # not symmetric: both ways round are two relations, even from the model alone
+    ([], [rec("A", "investsIn", "B", 0.7, "model"), rec("B", "investsIn", "A", 0.6, "model", s_at=2, o_at=0)],
+     [("A", "investsIn", "B", "model", 0.7, None), ("B", "investsIn", "A", "model", 0.6, None)]),
     # a sub-property agrees with its parent, both ways; the rules' predicate stays
     ([rec("A", "bans", "B", 0.6)], [rec("A", "restricts", "B", 0.5, "model")], [("A", "bans", "B", "both", 0.8, 0.5)]),
     ([rec("A", "restricts", "B", 0.6)], [rec("A", "bans", "B", 0.5, "model")],

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 
 from ..errors import KGError
 from . import app, console, fail, out_console, password_from_env, reports_errors
@@ -193,11 +194,11 @@ def why_cmd(
         console.print(f"no statement supports {subject} {relation} {obj}", highlight=False)
         raise typer.Exit(1)
     for ev in found:
-        flag = "" if ev.asserted else f" [{ev.modality}, not asserted]"
-        out_console.print(f"[bold]{ev.subject} {ev.relation} {ev.object}[/]  confidence {ev.confidence:.3f}{flag}",
-                          highlight=False)
-        out_console.print(f"  {ev.path or ev.document} [{ev.start}:{ev.end}]", highlight=False)
-        out_console.print(f"  \u201c{ev.sentence}\u201d", highlight=False)
+        flag = "" if ev.asserted else escape(f" [{ev.modality}, not asserted]")  # (not rich markup)
+        out_console.print(f"[bold]{escape(f'{ev.subject} {ev.relation} {ev.object}')}[/]  "
+                          f"confidence {ev.confidence:.3f}{flag}", highlight=False)
+        out_console.print(escape(f"  {ev.path or ev.document} [{ev.start}:{ev.end}]"), highlight=False)
+        out_console.print(escape(f"  \u201c{ev.sentence}\u201d"), highlight=False)
         out_console.print(f"  found by: {ev.agreement}", highlight=False)
         for rel, extractor, conf in ev.others:
             out_console.print(f"  [yellow]also read here:[/] {rel} ({extractor}, {conf:.2f})", highlight=False)

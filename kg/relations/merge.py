@@ -57,8 +57,8 @@ def merge_records(doc: Any, rules: list[dict[str, Any]], model: list[dict[str, A
                 r["model_confidence"] = round(score, 3)
     for m in model:
         family = set(onto.ancestors(m["predicate"]))
-        same = [r for r in by_pair.get(_key(m, symmetric), [])
-                if r["predicate"] in family or m["predicate"] in onto.ancestors(r["predicate"])]
+        same = [r for r in by_pair.get(_key(m, symmetric), []) if r["extractor"] != "model"
+                and (r["predicate"] in family or m["predicate"] in onto.ancestors(r["predicate"]))]
         if same:
             for r in same:
                 if r["extractor"] == "rules":
@@ -66,7 +66,17 @@ def merge_records(doc: Any, rules: list[dict[str, Any]], model: list[dict[str, A
                     r["confidence"] = round(min(0.99, 1 - (1 - r["confidence"]) * (1 - m["confidence"])), 3)
                 r["model_confidence"] = max(r.get("model_confidence", 0.0), round(m["confidence"], 3))
             continue
-        out.append(dict(m, confidence=round(min(0.99, m["confidence"]), 3)))
+        # a symmetric relation the model read both ways round ("A competes with B", scored as (A, B)
+        # and (B, A)) is one statement: the surer reading
+        twin = next((r for r in by_pair.get(_key(m, symmetric), [])
+                     if r["extractor"] == "model" and r["predicate"] == m["predicate"]), None)
+        if twin is not None:
+            if m["confidence"] > twin["confidence"]:
+                twin.update(dict(m, confidence=round(min(0.99, m["confidence"]), 3)))
+            continue
+        rec = dict(m, confidence=round(min(0.99, m["confidence"]), 3))
+        out.append(rec)
+        by_pair.setdefault(_key(rec, symmetric), []).append(rec)
     out = _drop_contradicted(out, onto)
     return sorted(out, key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"], r["extractor"]))
 
