@@ -70,13 +70,9 @@ def coverage(config: str | None, docs, relation_model: str | None = None) -> dic
     found = typed = total = 0
     with nlp.select_pipes(disable=["kg_relation_model"]):
         egs = list(examples(nlp, [gold_doc(nlp, d) for d in docs]))
-    from kg.names import canonical_name
-    from kg.relations.scoring import normalize_span
-
     for eg in egs:
         _batch, index = pipe.featurize([eg.predicted])
         items = eg.predicted._.kg_entity_data
-        text = eg.reference.text
         pairs: dict[tuple, set[str]] = {}  # (subject key, object key) -> relations the classes allow
         for _d, cand in index:
             s, o = items[cand.subject], items[cand.object]
@@ -84,14 +80,8 @@ def coverage(config: str | None, docs, relation_model: str | None = None) -> dic
             for sk in pipe._gold_keys(eg.predicted, s):
                 for ok in pipe._gold_keys(eg.predicted, o):
                     pairs.setdefault((sk, ok), set()).update(fits)
-        for hs, he, cs, ce, label, modality in eg.reference.user_data["kg_gold_relations"]:
-            if modality != "fact":
-                continue
+        for label, keys in pipe.gold_relation_keys(eg.reference):
             total += 1
-            h, c = normalize_span(text, hs, he), normalize_span(text, cs, ce)
-            keys = [(h, c), (("name", canonical_name(text[hs:he])), c), (h, ("name", canonical_name(text[cs:ce])))]
-            if label in pipe.onto.symmetric:
-                keys += [(b, a) for a, b in keys]
             hits = [pairs[k] for k in keys if k in pairs]
             found += bool(hits)
             typed += any(label in fits for fits in hits)

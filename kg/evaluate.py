@@ -327,11 +327,6 @@ def _predicted(g: rdflib.Graph, onto: Ontology) -> _Predicted:
     return _Predicted(labels, display, triples, {s: frozenset(c) for s, c in types.items()})
 
 
-def _relation_family(onto: Ontology, rel: str) -> frozenset[str]:
-    """The relation, its ancestors and its descendants (``bans`` -> bans, restricts)."""
-    return frozenset(onto.ancestors(rel)) | {r for r in onto.relations if rel in onto.ancestors(r)}
-
-
 def _prf(correct: int, predicted: int, found: int, gold: int) -> dict[str, float]:
     p = correct / predicted if predicted else 0.0
     r = found / gold if gold else 0.0
@@ -375,7 +370,7 @@ def evaluate(graph_path: str | Path, gold_paths: Sequence[str | Path],
         keep = {r for r in onto.relations if any(u in onto.ancestors(r) for u in used)}
         pred.triples = [t for t in pred.triples if t[1] in keep]
     labels = pred.labels
-    families = {r: _relation_family(onto, r) for r in onto.relations}
+    families = {r: onto.family(r) for r in onto.relations}
     symmetric = onto.symmetric
 
     def match(t: tuple[rdflib.term.Node, str, rdflib.term.Node], g: GoldRelation) -> bool:

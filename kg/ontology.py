@@ -130,6 +130,11 @@ class Ontology:
             out.append(parent)
         return out
 
+    def family(self, relation: str) -> frozenset[str]:
+        """The relation, its ancestors and its descendants: the relations that answer for it
+        (``bans`` -> bans, restricts; ``restricts`` -> restricts, bans)."""
+        return frozenset(self.ancestors(relation)) | {r for r in self.relations if relation in self.ancestors(r)}
+
     def words(self, section: str, key: str) -> frozenset[str]:
         """A word list from ``lexicon.toml`` (``words("relations", "hedges")``)."""
         try:

@@ -46,10 +46,10 @@ PACKAGED_NER = Path(__file__).resolve().parent / "models" / "ner"
 def replace_ner(nlp: Language, path: str | Path) -> None:
     """Put the NER of the pipeline folder ``path`` (from ``kg train --ner-out``) in place of ``nlp``'s own."""
     path = Path(path)
-    fast = _same_ner_config(nlp, path)
-    if fast:
+    if _same_ner_config(nlp, path):
         # the fine-tuned NER has the architecture of nlp's own: load its weights, labels and moves
-        # into it (0.05 s) instead of loading the whole pipeline folder and sourcing from it (0.8 s)
+        # into it instead of loading the whole pipeline folder and sourcing from it (benchmarks/
+        # bench_build.py --sections load measures what it adds)
         try:
             nlp.get_pipe("ner").from_disk(path / "ner", exclude=["vocab"])
             return

@@ -56,9 +56,9 @@ def merge_records(doc: Any, rules: list[dict[str, Any]], model: list[dict[str, A
             if score is not None:
                 r["model_confidence"] = round(score, 3)
     for m in model:
-        family = set(onto.ancestors(m["predicate"]))
-        same = [r for r in by_pair.get(_key(m, symmetric), []) if r["extractor"] != "model"
-                and (r["predicate"] in family or m["predicate"] in onto.ancestors(r["predicate"]))]
+        family = onto.family(m["predicate"])
+        found = by_pair.setdefault(_key(m, symmetric), [])
+        same = [r for r in found if r["extractor"] != "model" and r["predicate"] in family]
         if same:
             for r in same:
                 if r["extractor"] == "rules":
@@ -66,17 +66,15 @@ def merge_records(doc: Any, rules: list[dict[str, Any]], model: list[dict[str, A
                     r["confidence"] = round(min(0.99, 1 - (1 - r["confidence"]) * (1 - m["confidence"])), 3)
                 r["model_confidence"] = max(r.get("model_confidence", 0.0), round(m["confidence"], 3))
             continue
-        # a symmetric relation the model read both ways round ("A competes with B", scored as (A, B)
-        # and (B, A)) is one statement: the surer reading
-        twin = next((r for r in by_pair.get(_key(m, symmetric), [])
-                     if r["extractor"] == "model" and r["predicate"] == m["predicate"]), None)
-        if twin is not None:
-            if m["confidence"] > twin["confidence"]:
-                twin.update(dict(m, confidence=round(min(0.99, m["confidence"]), 3)))
-            continue
         rec = dict(m, confidence=round(min(0.99, m["confidence"]), 3))
-        out.append(rec)
-        by_pair.setdefault(_key(rec, symmetric), []).append(rec)
+        # a symmetric relation the model read both ways round ("A competes with B", scored as (A, B)
+        # and (B, A)) has one key: one statement, the surer reading
+        twin = next((r for r in found if r["extractor"] == "model" and r["predicate"] == m["predicate"]), None)
+        if twin is None:
+            out.append(rec)
+            found.append(rec)
+        elif rec["confidence"] > twin["confidence"]:
+            twin.update(rec)
     out = _drop_contradicted(out, onto)
     return sorted(out, key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"], r["extractor"]))
 

@@ -89,6 +89,7 @@ class RelationModel(TrainablePipe):
         self.featurizer = PairFeaturizer(self.onto)
         self.modality = Modality(self.onto)
         self.light_verbs = set(self.onto.lexicon["relations"]["light_verbs"])
+        self.families = {r: self.onto.family(r) for r in self.onto.relations}
         #: the [model] block the network was made from, where known (saved beside the weights)
         self.network_config = ""
 
@@ -203,25 +204,23 @@ class RelationModel(TrainablePipe):
             # the model's probability for what the rules read (kg why shows a disagreement)
             pair_scores: dict[tuple[int, int, str], float] = {}
             rows = rows_of.get(d, {})
-            if rules and rows:
-                at = {(it["start"], it["end"]): n for n, it in enumerate(items)}
-                for r in rules:
-                    s, o = at.get((r["s_start"], r["s_end"])), at.get((r["o_start"], r["o_end"]))
-                    row = rows.get((s, o))
-                    if row is not None and r["predicate"] in col:
-                        pair_scores[(s, o, r["predicate"])] = float(probs[row, col[r["predicate"]]])
             picks = chosen.get(d, [])
-            if rules and picks:
+            at = {(it["start"], it["end"]): n for n, it in enumerate(items)} if rules else {}
+            # the rules' records as (subject item, object item, predicate)
+            ruled = [(at.get((r["s_start"], r["s_end"])), at.get((r["o_start"], r["o_end"])), r["predicate"])
+                     for r in rules]
+            for s, o, pred in ruled:
+                row = rows.get((s, o))
+                if row is not None and pred in col:
+                    pair_scores[(s, o, pred)] = float(probs[row, col[pred]])
+            if ruled and picks:
                 # where the rules related the two mentions in this sentence, another relation from the
                 # model has to be very sure: the rules name a relation precisely when they fire
                 read: dict[tuple[int, int], set[str]] = {}
-                at = {(it["start"], it["end"]): n for n, it in enumerate(items)}
-                for r in rules:
-                    pair = (at.get((r["s_start"], r["s_end"])), at.get((r["o_start"], r["o_end"])))
-                    family = set(self.onto.ancestors(r["predicate"])) | {
-                        x for x in self.onto.relations if r["predicate"] in self.onto.ancestors(x)}
-                    read.setdefault(pair, set()).update(family)
-                    read.setdefault(pair[::-1], set()).update(family)
+                for s, o, pred in ruled:
+                    family = self.families.get(pred, frozenset({pred}))
+                    read.setdefault((s, o), set()).update(family)
+                    read.setdefault((o, s), set()).update(family)
                 bar = float(self.cfg.get("override_threshold", 0.9))
                 picks = [(cand, label, p) for cand, label, p in picks
                          if (cand.subject, cand.object) not in read or label in read[(cand.subject, cand.object)]
@@ -373,23 +372,31 @@ class RelationModel(TrainablePipe):
                     truth[row, col[label]] = 1.0
         return truth, mask
 
-    def _gold_pairs(self, eg: Example) -> tuple[dict[tuple[Any, Any], set[str]], frozenset[str] | None]:
-        ents, rels, known = doc_gold(eg.reference)
-        text = eg.reference.text
+    def gold_relation_keys(self, reference: Doc) -> list[tuple[str, list[tuple[Any, Any]]]]:
+        """Each relation the gold states as a fact, with the (subject, object) keys a candidate pair
+        matches it by (see :meth:`_gold_keys`): mention spans, or names, either way round when symmetric."""
+        ents, rels, _known = doc_gold(reference)
+        text = reference.text
         names = {}
         for a, b, _cls in ents:
             names[normalize_span(text, a, b)] = canonical_name(text[a:b])
-        out: dict[tuple[Any, Any], set[str]] = {}
+        out = []
         for hs, he, cs, ce, label, modality in rels:
             if modality != "fact":
                 continue  # "did not invest", "may buy": what the model learns a relation is not
             h, c = normalize_span(text, hs, he), normalize_span(text, cs, ce)
-            for hk in (h, ("name", names.get(h))):
-                for ck in (c, ("name", names.get(c))):
-                    out.setdefault((hk, ck), set()).add(label)
-                    if label in self.onto.symmetric:
-                        out.setdefault((ck, hk), set()).add(label)
-        return out, known
+            keys = [(hk, ck) for hk in (h, ("name", names.get(h))) for ck in (c, ("name", names.get(c)))]
+            if label in self.onto.symmetric:
+                keys += [(ck, hk) for hk, ck in keys]
+            out.append((label, keys))
+        return out
+
+    def _gold_pairs(self, eg: Example) -> tuple[dict[tuple[Any, Any], set[str]], frozenset[str] | None]:
+        out: dict[tuple[Any, Any], set[str]] = {}
+        for label, keys in self.gold_relation_keys(eg.reference):
+            for key in keys:
+                out.setdefault(key, set()).add(label)
+        return out, doc_gold(eg.reference)[2]
 
     @staticmethod
     def _gold_keys(doc: Doc, item: dict[str, Any]) -> list[Any]:
