@@ -1,0 +1,240 @@
+"""Candidate mentions: gazetteer matches, the pipeline's NER spans, and names the model missed.
+
+Step 1 of :class:`~kg.entities.component.KGEntities`: NER spans are split at
+coordinations and trimmed (articles, possessives, datelines, headline verbs,
+line breaks), then compete with gazetteer matches, longest first. Step 1b: runs of
+proper nouns in an argument position that the text writes more than once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ..names import canonical_name, name_key, normalize_quotes
+from .headlines import TitleCaseLines
+
+__all__ = ["Candidates"]
+
+#: spaCy labels of things that are not entities of the graph.
+_NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW",
+              "LANGUAGE", "NORP"}
+
+#: spaCy labels this component reads.
+_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
+
+
+class Candidates:
+    """Mixin of :class:`~kg.entities.component.KGEntities`: collecting and claiming mentions."""
+
+    # -- candidate collection --------------------------------------------------
+
+    def _trim(self, span: Span) -> Span | None:
+        """Drop leading articles and trailing possessives or punctuation."""
+        start, end = span.start, span.end
+        doc = span.doc
+        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
+                               or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                               or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "\u2019s"}):
+            if doc[end - 1].text in {".", ")"} and end - start > 1 and "." in doc[start:end - 1].text:
+                break
+            end -= 1
+        if start >= end:
+            return None
+        # A sentence-initial preposition run into the name: "Unlike ChatGPT, ..." keeps the name, when
+        # what follows is a name the gazetteer or the document knows ("Under Armour" stays whole).
+        if end - start > 1 and doc[start].tag_ == "IN" and self._known_name(doc, doc[start + 1:end].text):
+            start += 1
+        # A dateline runs into the name: "KYOTO - Tanabe Robotics" keeps what follows the dash.
+        for i in range(end - 2, start, -1):
+            if doc[i].text in {"-", "\u2013", "\u2014", "|"} and doc[i - 1].whitespace_ and doc[i].whitespace_:
+                start = i + 1
+                break
+        # Title-case headlines run names into verbs: "Palo Alto Networks Completes Purchase".
+        for i in range(start + 1, end):
+            if doc[i].tag_ in {"VBZ", "VBD", "VBP"} and doc[i].pos_ in {"VERB", "AUX"}:
+                end = i
+                break
+        # A span crossing a line break (a heading run into a sentence) keeps its first line.
+        for i in range(start, end):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                end = i + 1 if "\n" in doc[i].whitespace_ else i
+                break
+        if start >= end:
+            return None
+        return doc[start:end]
+
+    def _known_name(self, doc: Doc, text: str, *, ner: bool = True) -> bool:
+        """Whether ``text`` is a gazetteer name or (``ner``) the whole text of an NER entity of ``doc``."""
+        if self.gazetteer is not None and self.gazetteer.lookup(text) is not None:
+            return True
+        return ner and any(e.text == text for e in doc.ents)
+
+    @staticmethod
+    def _split_coordination(ent: Span) -> list[Span]:
+        """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span)."""
+        parts, start = [], ent.start
+        for tok in ent:
+            if tok.lower_ in {"and", "or", "&"} and tok.i > start and tok.i + 1 < ent.end \
+                    and tok.whitespace_ and ent.doc[tok.i + 1].text[:1].isupper() \
+                    and ent.label_ in {"ORG", "PERSON", "GPE"} and tok.lower_ != "&":
+                parts.append(ent.doc[start:tok.i])
+                start = tok.i + 1
+        parts.append(ent.doc[start:ent.end])
+        return [p for p in parts if len(p)]
+
+    def _offer_ner(self, ent: Span, label: str, gaz_spans: list[tuple[int, int]],
+                   candidates: list[tuple[Span, str]]) -> None:
+        doc = ent.doc
+        span = self._trim(ent)
+        if span is None or self._is_noise(span.text):
+            return
+        # One capitalized common noun ("NVIDIA's Role:" in a heading) is not a product name.
+        if label == "PRODUCT" and len(span) == 1 and span[0].tag_ in {"NN", "NNS"} \
+                and not self._known_name(doc, span.text, ner=False):
+            return
+        # "Agriculture Minister Grace Banda": the title is not part of the name.
+        if label == "PERSON":
+            roles = [t.i for t in span if t.lower_ in self.person_roles and t.i < span.end - 1]
+            if roles:
+                span = doc[roles[-1] + 1:span.end]
+        # "the Trump administration": a person's name before "administration".
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if label == "PERSON" and nxt is not None and nxt.lower_ in {"administration", "government"}:
+            span = doc[span.start:span.end + 1]
+            label = "ORG"
+        # Publications: "The Verge", "The Economist" keep their article.
+        if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and \
+                any(w in self.publication_words for w in span.text.split()):
+            span = doc[span.start - 1:span.end]
+        # A longer NER span around a gazetteer name must add proper words only.
+        inner = [(a, b) for a, b in gaz_spans if span.start <= a and b <= span.end and (a, b) != (span.start, span.end)]
+        if inner and any((not t.text[:1].isupper() or t.text.lower() in self.non_entities) and not t.is_punct
+                         for t in span if not any(a <= t.i < b for a, b in inner)):
+            return  # "the Abu Dhabi AI company": the place, not an "Abu Dhabi AI"
+        candidates.append((span, label))
+
+    def _is_noise(self, text: str) -> bool:
+        t = normalize_quotes(text).strip()
+        if not t or not any(ch.isalpha() for ch in t):
+            return True
+        if t.lower() in self.non_entities or canonical_name(t).lower() in self.non_entities:
+            return True
+        if not any(ch.isupper() for ch in t):
+            return True
+        if len(t) == 1:
+            return True
+        return False
+
+    def _claim_ner_and_gazetteer(self, doc: Doc, claim: Any, headline: TitleCaseLines) -> None:
+        """Step 1: claim gazetteer matches and NER spans (off Title Case lines), longest first."""
+        # 1. Gazetteer matches and the pipeline's own entities compete, longest first:
+        #    "Palo Alto Networks" (NER) beats "Palo Alto" (gazetteer place) inside it,
+        #    but NER never beats a gazetteer name by adding lower-case words.
+        offers: list[tuple[int, int, int, Span, str, Any]] = []  # (-len, rank, start, span, kind, payload)
+        if self.gazetteer is not None:
+            for match_id, start, end in self.gazetteer.matcher(doc):
+                kind = doc.vocab.strings[match_id]
+                span = doc[start:end]
+                if kind == "ENT":
+                    entry = self.gazetteer.lookup(span.text)
+                    if entry is not None:
+                        offers.append((-(end - start), 0, start, span, "gazetteer", entry))
+                else:
+                    entry = self.gazetteer.demonyms.get(normalize_quotes(span.text))
+                    if entry is not None and span.root.pos_ != "VERB":
+                        offers.append((-(end - start), 0, start, span, "demonym", entry))
+        gaz_spans = [(o[3].start, o[3].end) for o in offers]
+
+        candidates: list[tuple[Span, str]] = []
+        for ent in doc.ents:
+            if ent.label_ not in _LABELS:
+                continue
+            if headline(ent):
+                continue  # headlines in Title Case defeat NER; names found elsewhere come back in step 3
+            for part in self._split_coordination(ent):
+                self._offer_ner(part, ent.label_, gaz_spans, candidates)
+        votes: dict[str, Counter[str]] = {}
+
+        for span, label in candidates:
+            group = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "GPE", "PRODUCT": "ORG"}.get(label)
+            if group:
+                votes.setdefault(name_key(span.text), Counter())[group] += 1
+        for span, label in candidates:
+            counts = votes.get(name_key(span.text))
+            if counts and label in {"ORG", "PERSON", "GPE"} and len(counts) > 1:
+                best = max(counts.items(), key=lambda kv: (kv[1], kv[0] == "ORG"))[0]
+                if label != best:
+                    label = best
+            entry = self.gazetteer.lookup(span.text) if self.gazetteer else None
+            if entry is not None:
+                offers.append((-(span.end - span.start), 0, span.start, span, "gazetteer", entry))
+                continue
+            cls = self._class_for(span, label)
+            if cls is None:
+                continue
+            offers.append((-(span.end - span.start), 1, span.start, span, "ner", (canonical_name(span.text), cls)))
+        for _neg, _rank, _start, span, kind, payload in sorted(offers, key=lambda o: o[:3]):
+            if kind == "ner":
+                name, cls = payload
+                claim(span, name, cls)
+            else:
+                claim(span, payload.name, payload.cls, payload.wikidata, kind)
+
+    def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any,
+                          headline: TitleCaseLines) -> None:
+        runs: list[Span] = []
+        i = 0
+        while i < len(doc):
+            if doc[i].tag_ in {"NNP", "NNPS"} and not taken[i] and doc[i].text[:1].isupper():
+                j = i
+                while j < len(doc) and doc[j].tag_ in {"NNP", "NNPS"} and not taken[j] \
+                        and doc[j].text[:1].isupper() and "\n" not in doc[j].whitespace_:
+                    j += 1
+                if j < len(doc) and doc[j].tag_ in {"NNP", "NNPS"} and "\n" in doc[j].whitespace_ and not taken[j]:
+                    j += 1
+                runs.append(doc[i:j])
+                i = max(j, i + 1)
+            else:
+                i += 1
+        first_words = {doc[it["start"]].text for it in items}
+        counts = Counter(r.text for r in runs)
+        for run in runs:
+            text = run.text
+            words = text.split()
+            if self._is_noise(text) or headline(run) or any(w.lower() in self.non_entities for w in words):
+                continue
+            if any(t.ent_type_ in _NOT_NAMES for t in run):
+                continue  # dates, amounts, events the model did label
+            # "Brightforge" after "Brightforge Games": the short form of a name the text gave in full
+            longer = [it for it in items if it["via"] == "" and it["cls"] in {"Company", "Organization"}
+                      and doc[it["start"]:it["end"]].text.split()[:len(words)] == words
+                      and it["end"] - it["start"] > len(run)]
+            if longer and len({it["name"] for it in longer}) == 1:
+                claim(run, longer[0]["name"], longer[0]["cls"])
+                continue
+            if len(words) == 1 and (counts[text] < 2 or len(text) < 3):
+                continue
+            if run.root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss", "compound"}:
+                continue
+            if run.start == run.sent.start and len(words) == 1 and counts[text] < 3:
+                continue  # sentence-initial capitals are weak evidence
+            if text in first_words:
+                continue
+            # "Brightforge Games" is written again as "Brightforge": the short form repeats
+            repeated = counts[text] >= 2 or any(counts[w] for w in words[:1] if w != text)
+            if not repeated and len(words) < 2:
+                continue
+            last = words[-1]
+            cls = "Company"
+            if last.lower() in self.product_heads:
+                cls = "Product"
+            elif last in self.org_heads:
+                cls = "Organization"
+            elif any(w in self.gov_heads for w in words):
+                cls = "GovernmentBody"
+            claim(run, canonical_name(text), cls)

@@ -1,0 +1,181 @@
+"""The class of each mention: from its NER label and words, then from what the sentence says of it.
+
+"HelioGrid makes the Tessera" (a product), "Japanese retailer Aeon" (an
+organisation), "Datadog acquired ..." (a company, not a place), "Rivian chief
+executive RJ Scaringe" (a person): step 2 of :class:`~kg.entities.component.KGEntities`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ..names import canonical_name, normalize_quotes
+
+__all__ = ["Classes"]
+
+
+class Classes:
+    """Mixin of :class:`~kg.entities.component.KGEntities`: classes of mentions, by context."""
+
+    def _class_for(self, span: Span, label: str) -> str | None:
+        text = normalize_quotes(span.text)
+        words = text.split()
+        last = words[-1].rstrip(".,") if words else ""
+        head = span.root
+        if label == "NORP":
+            return None  # demonyms are handled through the gazetteer
+        if label in {"GPE", "LOC", "FAC"}:
+            if label == "GPE" and canonical_name(text) in self.country_names:
+                return "Country"
+            if any(w in self.gov_heads for w in words) and label != "LOC":
+                return "GovernmentBody"
+            return "Place"
+        if label == "PRODUCT":
+            return "Product"
+        if len(words) > 1 and last.lower() in self.product_heads and last[:1].isupper():
+            return "Product"  # "Prisma Cloud", "Vision Pro App"
+        if label == "PERSON":
+            if last in self.company_heads or last in self.org_heads:
+                return "Company" if last in self.company_heads else "Organization"
+            return "Person"
+        # ORG
+        if any(w in self.gov_heads for w in words):
+            return "GovernmentBody"
+        if words and words[0] in {"The", "the"} and any(w in self.publication_words for w in words[1:]):
+            return "Organization"
+        if any(w in self.org_heads for w in words):
+            return "Organization"
+        if head.head.i != head.i and head.dep_ == "compound" and (
+                head.head.lower_ in self.product_heads or head.head.lemma_.lower() in self.product_nouns) \
+                and head.head.i >= span.end:
+            return "Product"
+        return "Company"
+
+    def _acts(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """Subject of a verb only organisations do (acquire, raise, sue, supply ...)."""
+        root = doc[it["start"]:it["end"]].root
+        verb = None
+        if root.dep_ in {"nsubj"}:
+            verb = root.head
+        elif root.dep_ == "pobj" and root.head.dep_ == "agent":
+            verb = root.head.head
+        return verb is not None and verb.lemma_.lower() in self.business_verbs
+
+    def _org_context(self, doc: Doc, it: dict[str, Any]) -> bool:
+        root = doc[it["start"]:it["end"]].root
+        before = doc[it["start"] - 1] if it["start"] > 0 else None
+        if before is not None and before.is_lower and before.lemma_.lower() in self.org_nouns:
+            return True
+        if root.dep_ == "appos" and root.head.lemma_.lower() in self.org_nouns and root.head.is_lower:
+            return True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in self.org_nouns for c in root.children):
+            return True
+        if root.dep_ == "compound" and root.head.lemma_.lower() in self.org_nouns and root.head.is_lower:
+            return True  # "its Ticketmaster unit"
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in self.org_nouns \
+                and root.head.head.is_lower:
+            return True
+        return False
+
+    def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
+        root = doc[it["start"]:it["end"]].root
+        head = root.head
+        if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.product_verbs:
+            return True
+        if root.dep_ == "appos" and head.lemma_.lower() in self.product_nouns:
+            return True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in self.product_nouns for c in root.children):
+            return True
+        if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
+               for c in root.children):
+            return True
+        # "the R21/Matrix-M malaria vaccine": a name modifying a kind of product
+        node = root
+        for _ in range(3):
+            if node.dep_ not in {"compound", "nmod", "amod"} or node.head.i == node.i or node.head.i < node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in self.product_nouns and node.is_lower:
+                return True
+        # "Mosquirix, which GSK developed": the object of a making verb in a relative clause
+        for c in root.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in self.product_verbs and any(
+                    g.dep_ in {"dobj", "nsubjpass"} and g.lower_ in {"which", "that"} for g in c.children):
+                return True
+        # "its scanner, called Talon": the name given to a kind of product
+        if head.lemma_.lower() in {"call", "name", "dub", "brand"} and head.dep_ in {"acl", "relcl"} \
+                and head.head.lemma_.lower() in self.product_nouns:
+            return True
+        if root.dep_ in {"oprd", "attr"} and head.lemma_.lower() in {"call", "name", "dub"} and \
+                head.head.lemma_.lower() in self.product_nouns:
+            return True
+        # "its Kiro robots": a name right after "its" is the owner's thing
+        if it["start"] > 0 and doc[it["start"] - 1].lower_ in {"its", "their"} and \
+                doc[it["start"] - 1].dep_ == "poss":
+            return True
+        # "Rivian's R2": an organisation's named thing
+        for c in root.children:
+            if c.dep_ == "poss":
+                owner = self._org_at.get(c.i)
+                if owner is not None and owner is not it and it["end"] - it["start"] <= 3:
+                    return True
+        return False
+
+    def _correct_classes(self, doc: Doc, items: list[dict[str, Any]]) -> None:
+        """Step 2: correct the classes of named ``items`` by what their sentences say of them."""
+        # 2. Names the model took for organisations or people that the sentence shows
+        #    to be products: "HelioGrid makes the Tessera", "the Tessera, a grid battery",
+        #    "its scanner, called Talon", "Rivian's R2", "the strategy hit Skyward Tactics".
+        # "Rivian chief executive RJ Scaringe": a name right after a job title is a person.
+        for it in items:
+            if it["via"] == "" and it["cls"] == "Company" and it["start"] > 0:
+                before = doc[it["start"] - 1]
+                if before.lower_ in self.person_roles and before.pos_ in {"NOUN", "PROPN"} and \
+                        (before.is_lower or before.text.isupper()) and len(it["name"].split()) >= 2:
+                    it["cls"] = "Person"
+        # "Lumora chief executive Priya Raman": a name before a person's job title is an organisation.
+        starts = {it["start"]: it for it in items}
+        for it in items:
+            if it["via"] != "" or it["cls"] != "Person":
+                continue
+            j = it["end"]
+            while j < len(doc) and j - it["end"] < 3 and doc[j].lower_ in self.person_roles_words:
+                j += 1
+            if j > it["end"] and doc[j - 1].lower_ in self.person_roles and j in starts \
+                    and starts[j]["cls"] == "Person":
+                it["cls"] = "Company"
+        # "Japanese retailer Aeon", "Swisslog, a unit of Kuka": names the text calls organisations.
+        if doc.has_annotation("DEP"):
+            orgs = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Person", "Place", "Company"}
+                    and self._org_context(doc, it)}
+            for it in items:
+                if it["via"] == "" and it["name"] in orgs:
+                    it["cls"] = "Company"
+        if doc.has_annotation("DEP"):
+            self._org_at = {i: o for o in items if o["cls"] in {"Company", "Organization"}
+                            for i in range(o["start"], o["end"])}
+            # One product context among many mentions is a quotation's turn of phrase
+            # ("we built Corvo"); a name is a product when at least half its mentions say so.
+            said: Counter[str] = Counter()
+            seen: Counter[str] = Counter()
+            for it in items:
+                if it["via"] == "" and it["cls"] in {"Company", "Person", "Organization", "Place"}:
+                    seen[it["name"]] += 1
+                    if self._product_context(doc, it, items):
+                        said[it["name"]] += 1
+            for it in items:
+                if it["via"] == "" and said[it["name"]] * 2 >= seen[it["name"]] > 0 and said[it["name"]] \
+                        and it["name"] not in orgs:
+                    it["cls"] = "Product"
+            # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.
+            surnames = {it["name"].split()[-1] for it in items if it["cls"] == "Person" and " " in it["name"]}
+            acting = {it["name"] for it in items if it["via"] == "" and (
+                it["cls"] == "Place" or (it["cls"] == "Person" and " " not in it["name"]
+                                         and it["name"] not in surnames))
+                      and self._acts(doc, it)}
+            for it in items:
+                if it["via"] == "" and it["name"] in acting:
+                    it["cls"] = "Company"

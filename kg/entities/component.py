@@ -1,0 +1,137 @@
+"""Mentions -> typed entities: the ``kg_entities`` spaCy component.
+
+It combines the pipeline's NER with a gazetteer (``ontology/gazetteer/``),
+corrects the small model's usual errors with general rules (acronyms of
+common nouns, one label per name within a document, products named by their
+head noun, government bodies by theirs), and types every mention with an
+ontology class. Results:
+
+- ``doc.spans["kg_entities"]``: one span per mention, labelled with its class;
+- ``doc._.kg_entities``: :class:`EntitySpan` records (span, canonical name,
+  class, Wikidata id, how it was found).
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("kg_entities")
+>>> doc = nlp("Reporters in Germany asked Alphabet Inc about YouTube.")
+>>> [(e.name, e.cls) for e in doc._.kg_entities]
+[('Germany', 'Country'), ('Alphabet', 'Company'), ('YouTube', 'Product')]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from ..names import normalize_quotes
+from ..ontology import load_ontology
+from .base import SPAN_KEY, guarded, register_extensions
+from .candidates import Candidates
+from .classes import Classes
+from .gazetteer import _Gazetteer
+from .headlines import TitleCaseLines
+from .merge import define_acronyms, drop_datelines, spread_names
+
+__all__ = ["KGEntities", "make_entity_component"]
+
+
+class KGEntities(Candidates, Classes):
+    """The ``kg_entities`` component. Build it with ``nlp.add_pipe("kg_entities")``."""
+
+    def __init__(self, nlp: Language, name: str = "kg_entities", use_gazetteer: bool = True,
+                 ontology_dir: str | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.onto = load_ontology(ontology_dir)
+        self.gazetteer = _Gazetteer(nlp, self.onto) if use_gazetteer else None
+        lex = self.onto.lexicon["entities"]
+        self.non_entities = {normalize_quotes(w).lower() for w in lex["non_entity_acronyms"]} | {
+            w.lower() for w in lex["non_entity_words"]
+        }
+        self.product_heads = {w.lower() for w in lex["product_heads"]}
+        self.product_nouns = {w.lower() for w in lex["product_nouns"]}
+        # Verbs of the relations no place can be the agent of (acquire, compete, invest, sue...).
+        self.business_verbs = {
+            words[0] for rel in self.onto.relations.values()
+            if not self.onto.fits("Place", rel.domain) and not self.onto.fits("Country", rel.domain)
+            for words in rel.triggers
+        } | {"say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
+        # Nouns that only name organisations: role nouns of relations between organisations
+        # (unit, subsidiary, parent) and the lexicon's descriptors of companies (retailer, startup).
+        self.org_nouns = {
+            words[-1] for rel in self.onto.relations.values()
+            if rel.domain and all(self.onto.is_a(d, "Organization") for d in rel.domain)
+            for words in rel.role_triggers + rel.inverse_role_triggers
+        } | {w.lower() for w in self.onto.lexicon["coref"]["Company"]}
+        self.org_nouns -= {"owner", "investor", "buyer", "seller", "player", "parent", "developer", "designer"}
+        # Job titles: role nouns of relations from a person to an organization (worksFor).
+        self.person_roles = {
+            " ".join(words).split()[-1]
+            for rel in self.onto.relations.values()
+            if rel.domain == frozenset({"Person"}) and self.onto.fits("Company", rel.range)
+            for words in rel.role_triggers
+        }
+        self.person_roles_words = self.person_roles | {
+            w for rel in self.onto.relations.values() if rel.domain == frozenset({"Person"})
+            for words in rel.role_triggers for w in words} | {"senior", "former", "chief", "vice", "deputy", "co"}
+        self.product_verbs = {w.lower() for w in lex["product_verbs"]}
+        self.gov_heads = set(lex["government_heads"])
+        self.org_heads = set(lex["organization_heads"])
+        self.company_heads = set(lex["company_heads"])
+        self.publication_words = set(lex["publication_words"])
+        self.country_names = {
+            e.name: e for e in self.onto.gazetteer if e.cls == "Country"
+        }
+
+    @guarded
+    def __call__(self, doc: Doc) -> Doc:
+        taken = [False] * len(doc)
+        items: list[dict[str, Any]] = []
+
+        def claim(span: Span, name: str, cls: str, wikidata: str = "", via: str = "") -> None:
+            if any(taken[span.start:span.end]):
+                return
+            for i in range(span.start, span.end):
+                taken[i] = True
+            items.append({"start": span.start, "end": span.end, "name": name, "cls": cls,
+                          "wikidata": wikidata, "via": via})
+
+        headline = TitleCaseLines(doc)
+        # 1. Gazetteer matches and the pipeline's own entities compete, longest first.
+        self._claim_ner_and_gazetteer(doc, claim, headline)
+
+        # 1b. Names the model missed: a run of proper nouns in an argument position,
+        #     written at least twice in the document ("Brightforge Games ... Brightforge").
+        if doc.has_annotation("DEP"):
+            self._unlabelled_names(doc, items, taken, claim, headline)
+
+        # 2. Classes corrected by what the sentences say of a name: job titles, organisations,
+        #    products, places that act like companies.
+        self._correct_classes(doc, items)
+
+        # 3. A name recognised once is the same entity wherever else it is written.
+        spread_names(doc, items, taken, claim)
+        # Datelines say where a story was filed, not who acts.
+        drop_datelines(doc, items, self.gazetteer)
+        # 4. Acronyms defined in the text, and bare acronyms whose long form was seen.
+        define_acronyms(doc, items, taken, claim)
+
+        items.sort(key=lambda it: it["start"])
+        doc._.kg_entity_data = items
+        doc.spans[SPAN_KEY] = SpanGroup(
+            doc, name=SPAN_KEY, spans=[Span(doc, it["start"], it["end"], label=it["cls"]) for it in items]
+        )
+        return doc
+
+
+@Language.factory(
+    "kg_entities",
+    default_config={"use_gazetteer": True, "ontology_dir": None},
+    assigns=["doc._.kg_entities", "doc.spans"],
+    requires=["token.text"],
+)
+def make_entity_component(nlp: Language, name: str, use_gazetteer: bool, ontology_dir: str | None) -> KGEntities:
+    """Factory of the ``kg_entities`` component."""
+    return KGEntities(nlp, name, use_gazetteer=use_gazetteer, ontology_dir=ontology_dir)

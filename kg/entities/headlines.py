@@ -1,0 +1,58 @@
+"""Title Case lines (headlines), where the small model's NER is not to be trusted."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.attrs import IS_ALPHA, IS_SPACE, LENGTH, ORTH
+from spacy.tokens import Doc, Span
+
+__all__ = ["TitleCaseLines"]
+
+
+class TitleCaseLines:
+    """Whether spans of one Doc sit on a Title Case line (a headline), each line judged once.
+
+    A span's line runs back and forth from it to the nearest line breaks (a token
+    followed by a newline, or a newline token). It is a headline when it has at
+    least four words of four letters or more, 80% of them capitalised, and is
+    not a long sentence (more than twelve such words ending in ``.``, ``?`` or ``!``).
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.n = n = len(doc)
+        # One read of the Doc's arrays instead of a Token object per token. spaCy keeps line
+        # breaks in tokens of their own (a token's trailing whitespace is one space or none),
+        # so the newline tokens are the white-space tokens holding a "\n".
+        self._strings = doc.vocab.strings
+        rows = doc.to_array([IS_SPACE, IS_ALPHA, LENGTH, ORTH]).tolist() if n else []
+        self._alpha = [r[1] and r[2] > 3 for r in rows]  # a word of four letters or more
+        self._orth = [r[3] for r in rows]
+        newlines = [i for i, r in enumerate(rows) if r[0] and "\n" in self._strings[r[3]]]
+        self.breaks_after = newlines  # a line starts after each of these ...
+        self.stops = sorted({*newlines, n})  # ... and ends at each of these (a newline token is a line of its own)
+        self._seen: dict[tuple[int, int], bool] = {}
+        self._capital: dict[int, bool] = {}
+
+    def __call__(self, span: Span) -> bool:
+        if not len(span):
+            return False
+        k = bisect_left(self.breaks_after, span.start)
+        first = self.breaks_after[k - 1] + 1 if k else 0
+        # the line runs on from the span's end until the next stop (the end itself may be one)
+        last = self.stops[bisect_left(self.stops, span.end)]
+        bounds = (first, last)
+        verdict = self._seen.get(bounds)
+        if verdict is None:
+            words = [self._orth[i] for i in range(first, last) if self._alpha[i]]
+            ending = self._strings[self._orth[last - 1]]
+            if len(words) < 4 or ending in {".", "?", "!"} and len(words) > 12:
+                verdict = False
+            else:
+                capital = self._capital
+                for h in words:
+                    if h not in capital:
+                        capital[h] = self._strings[h][0].isupper()
+                verdict = sum(capital[h] for h in words) >= 0.8 * len(words)
+            self._seen[bounds] = verdict
+        return verdict

@@ -1,0 +1,86 @@
+"""Mentions -> entities: one name wherever it is written, no datelines, acronyms to long forms.
+
+Steps 3 and 4 of :class:`~kg.entities.component.KGEntities`, on its items
+(``{"start", "end", "name", "cls", "wikidata", "via"}``) and the tokens they take.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.attrs import ORTH
+from spacy.tokens import Doc
+
+from ..names import initials
+from .gazetteer import _Gazetteer
+
+__all__ = ["define_acronyms", "drop_datelines", "spread_names"]
+
+
+def spread_names(doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any) -> None:
+    """Step 3: ``claim`` every other place the text of a named or gazetteer item is written."""
+    # 3. A name recognised once is the same entity wherever else it is written
+    #    (the small model tags a name in one sentence and misses it in the next).
+    surface: dict[str, dict[str, Any]] = {}
+    for it in items:
+        if it["via"] in {"", "gazetteer"}:
+            surface.setdefault(doc[it["start"]:it["end"]].text, it)
+    if surface:
+        # every place the same tokens are written again (what a PhraseMatcher on ORTH finds,
+        # without building a pattern Doc per name)
+        orths = doc.to_array(ORTH).tolist()
+        by_first: dict[int, list[tuple[tuple[int, ...], str]]] = {}
+        for text in sorted(surface):
+            pattern = tuple(orths[surface[text]["start"]:surface[text]["end"]])
+            by_first.setdefault(pattern[0], []).append((pattern, text))
+        matches = [(text, i, i + len(pattern)) for i, orth in enumerate(orths)
+                   for pattern, text in by_first.get(orth, ()) if tuple(orths[i:i + len(pattern)]) == pattern]
+        for text, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
+            src = surface[text]
+            # a longer name seen elsewhere beats a shorter gazetteer alias inside it
+            # ("LG Energy Solution" over "LG")
+            inside = [o for o in items if start <= o["start"] and o["end"] <= end
+                      and (o["start"], o["end"]) != (start, end)]
+            if inside and all(start <= o["start"] and o["end"] <= end for o in inside) and not any(
+                    o["start"] < start < o["end"] or o["start"] < end < o["end"] for o in items):
+                for o in inside:
+                    items.remove(o)
+                    for i in range(o["start"], o["end"]):
+                        taken[i] = False
+            claim(doc[start:end], src["name"], src["cls"], src["wikidata"], src["via"])
+
+
+def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer | None) -> None:
+    """Remove datelines from ``items``: places in capitals at a line start, a dash close after."""
+    # Datelines ("HELSINKI —", "AUSTIN, Texas -") say where a story was filed, not who acts.
+    for it in list(items):
+        at_line_start = it["start"] == 0 or "\n" in doc[it["start"] - 1].whitespace_ or doc[it["start"] - 1].is_space
+        surface = doc[it["start"]:it["end"]].text
+        place = it["cls"] in {"Place", "Country"} or (
+            gazetteer is not None and (gazetteer.lookup(surface.title()) or None) is not None
+            and gazetteer.lookup(surface.title()).cls in {"Place", "Country"})
+        if at_line_start and surface.isupper() and len(surface) > 3 and place:
+            window = doc[it["end"]:min(len(doc), it["end"] + 6)]
+            if any(t.text in {"-", "\u2013", "\u2014", "("} for t in window):
+                items.remove(it)
+
+
+def define_acronyms(doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any) -> None:
+    """Step 4: ``claim`` acronyms defined in parentheses; name acronyms by their long forms."""
+    # 4. Acronyms defined in the text: "Advanced Micro Devices (AMD)".
+    by_start = {it["start"]: it for it in items}
+    for it in items:
+        end = it["end"]
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            acro = doc[end + 1]
+            if acro.text.isupper() and len(acro.text) >= 2 and not taken[acro.i]:
+                claim(doc[acro.i:acro.i + 1], it["name"], it["cls"], it["wikidata"], "acronym")
+            elif acro.i in by_start and initials(it["name"]) == acro.text:
+                by_start[acro.i]["name"] = it["name"]
+    # Bare acronyms elsewhere in the doc whose long form was seen.
+    long_forms = {initials(it["name"]): it for it in items if initials(it["name"])}
+    for it in items:
+        if it["via"] in {"", "acronym"} and it["name"].isupper() and it["name"] in long_forms:
+            src = long_forms[it["name"]]
+            if src is not it and src["cls"] == it["cls"]:
+                it["name"] = src["name"]
