@@ -114,7 +114,9 @@ class Ontology:
 
     @property
     def symmetric(self) -> frozenset[str]:
-        return frozenset(r for r, info in self.relations.items() if info.symmetric)
+        if "_symmetric" not in self.__dict__:
+            self.__dict__["_symmetric"] = frozenset(r for r, info in self.relations.items() if info.symmetric)
+        return self.__dict__["_symmetric"]
 
     def is_a(self, cls: str, target: str) -> bool:
         """True when ``cls`` is ``target`` or one of its subclasses."""
@@ -133,7 +135,11 @@ class Ontology:
     def family(self, relation: str) -> frozenset[str]:
         """The relation, its ancestors and its descendants: the relations that answer for it
         (``bans`` -> bans, restricts; ``restricts`` -> restricts, bans)."""
-        return frozenset(self.ancestors(relation)) | {r for r in self.relations if relation in self.ancestors(r)}
+        cache = self.__dict__.setdefault("_families", {})
+        if relation not in cache:
+            cache[relation] = frozenset(self.ancestors(relation)) | {
+                r for r in self.relations if relation in self.ancestors(r)}
+        return cache[relation]
 
     def words(self, section: str, key: str) -> frozenset[str]:
         """A word list from ``lexicon.toml`` (``words("relations", "hedges")``)."""

@@ -43,6 +43,7 @@ _STRINGS: dict[tuple[int, bool], str] = {}
 #: feature string -> its 64-bit id
 _IDS: dict[str, int] = {}
 #: Coarse families of classes, so that features also hold across a wrong fine class.
+_VERBS = frozenset({"VERB", "AUX"})
 _FAMILY = {"Company": "org", "Organization": "org", "GovernmentBody": "org", "Person": "per", "Country": "loc",
            "Place": "loc", "Product": "prod"}
 
@@ -142,25 +143,31 @@ class PairFeaturizer:
         ``classes`` false leaves out every feature that names the mentions' classes (for training
         copies that teach the model to read the words when the NER got a class wrong).
         """
-        lem, dep, pos = ctx.lemma, ctx.dep, ctx.pos
+        lem, dep, pos, head = ctx.lemma, ctx.dep, ctx.pos, ctx.head
         if not classes:
             lem = [("@ENT" if w[:1] == "@" else w) for w in lem]
         order = "SO" if s["start"] < o["start"] else "OS"
         left, right = (s, o) if order == "SO" else (o, s)
+        s_cls, o_cls = s["cls"], o["cls"]
         feats = [f"order:{order}", f"via:{s.get('via', '')}>{o.get('via', '')}"]
         if classes:
-            feats += [f"cls:{s['cls']}>{o['cls']}", f"cs:{s['cls']}", f"co:{o['cls']}",
-                      f"cls_order:{s['cls']}>{o['cls']}:{order}"]
+            feats += [f"cls:{s_cls}>{o_cls}", f"cs:{s_cls}", f"co:{o_cls}", f"cls_order:{s_cls}>{o_cls}:{order}"]
         gap = right["start"] - left["end"]
         feats.append(f"dist:{order}:{distance_bucket(gap)}")
+        half = self.max_between // 2
         between = range(left["end"], right["start"])
-        picked = between if gap <= self.max_between else \
-            list(between[:self.max_between // 2]) + list(between[-(self.max_between // 2):])
-        words = [lem[i] for k, i in enumerate(picked) if k == 0 or lem[i] != lem[picked[k - 1]] or lem[i][0] != "@"]
+        picked = between if gap <= self.max_between else [*between[:half], *between[-half:]]
+        words = []
+        prev = ""
+        for i in picked:  # a run of one entity's words reads as one "@Class"
+            w = lem[i]
+            if not words or w != prev or w[0] != "@":
+                words.append(w)
+            prev = w
         if gap <= self.max_between:
             feats.append(f"btw:{order}:" + " ".join(words))
-        for w in words:
-            feats.append(f"bw:{order}:{w}")
+        bw = f"bw:{order}:"
+        feats += [bw + w for w in words]
         if words:
             feats += [f"bw1:{order}:{words[0]}", f"bwn:{order}:{words[-1]}"]
         else:
@@ -169,49 +176,57 @@ class PairFeaturizer:
         up, lca, down = ctx.path(rs, ro)
         # how many clauses apart the two are (verbs on the path below the word that links them): the
         # words around one mention say little about a mention in another clause
-        crossed = sum(1 for i in up[1:] + down[:-1] if pos[i] in {"VERB", "AUX"} and i != lca) if lca >= 0 else 3
+        if lca >= 0:
+            crossed = 0
+            for i in up[1:] + down[:-1]:
+                if i != lca and pos[i] in _VERBS:
+                    crossed += 1
+        else:
+            crossed = 3
         vc = f"v{min(crossed, 2)}"
-        feats.append(f"clauses:{vc}")
-        for k, i in (("b1", left["start"] - 1), ("b2", left["start"] - 2), ("a1", right["end"]),
-                     ("a2", right["end"] + 1)):
-            word = lem[i] if 0 <= i < ctx.n else "<s>"
-            feats.append(f"{k}:{order}:{word}:{vc}")
-        for tag, r in (("hs", rs), ("ho", ro)):
-            h = ctx.head[r]
-            feats += [f"{tag}:{dep[r]}:{lem[h]}:{vc}", f"{tag}d:{dep[r]}"]
-        fam = f"{_FAMILY.get(s['cls'], 'x')}>{_FAMILY.get(o['cls'], 'x')}" if classes else ""
+        n = ctx.n
+        b1, b2, a1, a2 = left["start"] - 1, left["start"] - 2, right["end"], right["end"] + 1
+        h_s, h_o = head[rs], head[ro]
+        feats += [f"clauses:{vc}",
+                  f"b1:{order}:{lem[b1] if 0 <= b1 < n else '<s>'}:{vc}",
+                  f"b2:{order}:{lem[b2] if 0 <= b2 < n else '<s>'}:{vc}",
+                  f"a1:{order}:{lem[a1] if 0 <= a1 < n else '<s>'}:{vc}",
+                  f"a2:{order}:{lem[a2] if 0 <= a2 < n else '<s>'}:{vc}",
+                  f"hs:{dep[rs]}:{lem[h_s]}:{vc}", f"hsd:{dep[rs]}",
+                  f"ho:{dep[ro]}:{lem[h_o]}:{vc}", f"hod:{dep[ro]}"]
+        fam = f"{_FAMILY.get(s_cls, 'x')}>{_FAMILY.get(o_cls, 'x')}" if classes else ""
         if classes:
             feats.append(f"fam:{fam}")
         if lca < 0:
             feats.append("path:none")
-        else:
-            steps_up = "<".join(dep[i] for i in up)
-            steps_down = ">".join(dep[i] for i in down)
-            mid = lem[lca] if lca not in (rs, ro) else "*"
-            shape = f"{steps_up}<>{steps_down}"
-            feats.append(f"path:{steps_up}<{mid}>{steps_down}")
-            feats.append(f"pathdep:{shape}")
-            feats.append(f"pathlen:{min(len(up) + len(down), 8)}")
-            inner = [i for i in up[1:] + [lca] + down[:-1] if i not in (rs, ro)]
-            for i in inner:
-                feats.append(f"pw:{lem[i]}")
-                feats.append(f"pwd:{dep[i]}:{lem[i]}")
-            feats.append(f"lca:{mid}:{pos[lca]}")
-            # the grammatical role of each mention under the word that links them ("nsubj", "prep_with")
-            s_role = self._role(ctx, up[-1]) if up and mid != "*" else "self" if lca == rs else "-"
-            o_role = self._role(ctx, down[0]) if down and mid != "*" else "self" if lca == ro else "-"
-            feats.append(f"roles:{s_role}:{o_role}")
-            lca_trigs = self.triggers.get(lem[lca], ()) if mid != "*" else ()
-            feats.append(f"pathT:{steps_up}<{'|'.join(lca_trigs) or pos[lca]}>{steps_down}")
-            for trig in lca_trigs:  # the linking word is a trigger: with the roles, the relation's frame
-                feats += [f"lt:{trig}", f"lt:{trig}:{s_role}:{o_role}", f"lt:{trig}:{order}"]
+            return feats
+        steps_up = "<".join([dep[i] for i in up])
+        steps_down = ">".join([dep[i] for i in down])
+        mid = lem[lca] if lca != rs and lca != ro else "*"
+        shape = f"{steps_up}<>{steps_down}"
+        feats += [f"path:{steps_up}<{mid}>{steps_down}", f"pathdep:{shape}",
+                  f"pathlen:{min(len(up) + len(down), 8)}"]
+        inner = [i for i in up[1:] + [lca] + down[:-1] if i != rs and i != ro]
+        for i in inner:
+            w = lem[i]
+            feats += [f"pw:{w}", f"pwd:{dep[i]}:{w}"]
+        feats.append(f"lca:{mid}:{pos[lca]}")
+        # the grammatical role of each mention under the word that links them ("nsubj", "prep_with")
+        s_role = self._role(ctx, up[-1]) if up and mid != "*" else "self" if lca == rs else "-"
+        o_role = self._role(ctx, down[0]) if down and mid != "*" else "self" if lca == ro else "-"
+        feats.append(f"roles:{s_role}:{o_role}")
+        triggers = self.triggers
+        lca_trigs = triggers.get(lem[lca], ()) if mid != "*" else ()
+        feats.append(f"pathT:{steps_up}<{'|'.join(lca_trigs) or pos[lca]}>{steps_down}")
+        for trig in lca_trigs:  # the linking word is a trigger: with the roles, the relation's frame
+            feats += [f"lt:{trig}", f"lt:{trig}:{s_role}:{o_role}", f"lt:{trig}:{order}"]
+            if classes:
+                feats.append(f"lt:{trig}:{fam}")
+        for i in inner:
+            for trig in triggers.get(lem[i], ()):
+                feats += [f"trig:{trig}", f"pt:{trig}:{shape}"]
                 if classes:
-                    feats.append(f"lt:{trig}:{fam}")
-            for i in inner:
-                for trig in self.triggers.get(lem[i], ()):
-                    feats += [f"trig:{trig}", f"pt:{trig}:{shape}"]
-                    if classes:
-                        feats.append(f"pt:{trig}:{fam}")
+                    feats.append(f"pt:{trig}:{fam}")
         return feats
 
     @staticmethod
@@ -230,15 +245,16 @@ class PairFeaturizer:
         names += [f"rule:{r}" for r in rules] or ["rule:none"]
         names += [f"rrule:{r}" for r in reverse]
         ids = _IDS
-        if len(ids) > 1_000_000:
-            ids.clear()
-        out = []
-        for f in dict.fromkeys(names):
-            h = ids.get(f)
-            if h is None:
-                h = ids[f] = get_string_id(f)
-            out.append(h)
-        return out
+        unique = dict.fromkeys(names)
+        try:
+            return [ids[f] for f in unique]
+        except KeyError:
+            if len(ids) > 1_000_000:
+                ids.clear()
+            for f in unique:
+                if f not in ids:
+                    ids[f] = get_string_id(f)
+            return [ids[f] for f in unique]
 
     @staticmethod
     def dense(doc: Doc, ctx: DocContext, s: dict[str, Any], o: dict[str, Any], width: int) -> numpy.ndarray:

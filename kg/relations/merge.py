@@ -23,7 +23,7 @@ from typing import Any
 
 from ..ontology import Ontology
 
-__all__ = ["merge_records"]
+__all__ = ["merge_records", "merges_into", "rules_index"]
 
 
 def _key(rec: dict[str, Any], symmetric: frozenset[str]) -> tuple[str, str, int]:
@@ -31,6 +31,22 @@ def _key(rec: dict[str, Any], symmetric: frozenset[str]) -> tuple[str, str, int]
     if rec["predicate"] in symmetric and o < s:
         s, o = o, s
     return s, o, rec["sent_start"]
+
+
+def rules_index(rules: list[dict[str, Any]], onto: Ontology) -> dict[tuple[str, str, int], set[str]]:
+    """(subject key, object key, sentence start) -> the relations the rules read there."""
+    out: dict[tuple[str, str, int], set[str]] = {}
+    for r in rules:
+        out.setdefault(_key(r, onto.symmetric), set()).add(r["predicate"])
+    return out
+
+
+def merges_into(index: dict[tuple[str, str, int], set[str]], rec: dict[str, Any], onto: Ontology) -> bool:
+    """Whether :func:`merge_records` folds the model's ``rec`` into a rules record (the same
+    relation or one of its family between the same two entities in one sentence): then only its
+    keys, predicate, sentence and confidence are read, and the rest of a record need not be built."""
+    found = index.get(_key(rec, onto.symmetric))
+    return bool(found) and not found.isdisjoint(onto.family(rec["predicate"]))
 
 
 def merge_records(doc: Any, rules: list[dict[str, Any]], model: list[dict[str, Any]],

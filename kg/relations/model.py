@@ -42,7 +42,7 @@ from ..ontology import Ontology, load_ontology
 from .architectures import PairBatch
 from .candidates import Candidate, candidate_pairs
 from .features import DocContext, PairFeaturizer
-from .merge import merge_records
+from .merge import merge_records, merges_into, rules_index
 from .modality import Modality
 from .records import record, register
 from .scoring import doc_gold, normalize_span, predicted_spans, strict_prf
@@ -185,8 +185,9 @@ class RelationModel(TrainablePipe):
             probs = numpy.array(probs, dtype="float32")
             # a relation through a pronoun or description is only as sure as its resolution (the
             # rules take 0.1 off too)
-            coref = numpy.asarray([docs[d]._.kg_entity_data[c.subject].get("via") == "coref"
-                                   or docs[d]._.kg_entity_data[c.object].get("via") == "coref"
+            items_of = [doc._.kg_entity_data for doc in docs]
+            coref = numpy.asarray([items_of[d][c.subject].get("via") == "coref"
+                                   or items_of[d][c.object].get("via") == "coref"
                                    for d, c in index], dtype=bool)
             probs[coref] = numpy.maximum(probs[coref] - COREF_DISCOUNT, 0.0)
             above = probs >= thresholds[None, :]
@@ -226,16 +227,39 @@ class RelationModel(TrainablePipe):
                          if (cand.subject, cand.object) not in read or label in read[(cand.subject, cand.object)]
                          or p >= bar]
             kept = self._fit_classes(doc, items, rules, picks)
-            ents_by_sent: dict[int, list[Span]] = {}
-            if kept:
-                starts = sorted({cand.sent_start for cand, _, _ in kept})
+            found = self._records(doc, items, rules, kept) if kept else []
+            doc._.kg_relation_data = merge_records(doc, rules, found, pair_scores, self.onto)
+
+    def _records(self, doc: Doc, items: list[dict[str, Any]], rules: list[dict[str, Any]],
+                 kept: list[tuple[Candidate, str, float]]) -> list[dict[str, Any]]:
+        """The records of the model's predictions. One the merge folds into a rules record (most of
+        them: the model agrees with the rules where they fire) keeps only what the merge reads."""
+        sents = list(doc.sents)
+        sent_starts = [sent.start for sent in sents]
+        index = rules_index(rules, self.onto) if rules else {}
+        starts = sorted({cand.sent_start for cand, _, _ in kept})
+        ents_by_sent: dict[int, list[Span]] = {}
+        found = []
+        for cand, label, p in kept:
+            s, o = items[cand.subject], items[cand.object]
+            roots = _root(doc, s["start"], s["end"]), _root(doc, o["start"], o["end"])
+            anchor = _lowest_common_head(doc[roots[0]], doc[roots[1]])
+            trigger = doc[roots[0]] if anchor is None else anchor
+            sent = sents[bisect_right(sent_starts, trigger.i) - 1]
+            light = {"s_key": f"{s['cls']}/{s['name']}", "o_key": f"{o['cls']}/{o['name']}", "predicate": label,
+                     "sent_start": sent.start_char, "confidence": round(min(0.99, max(0.05, p)), 3),
+                     "extractor": "model"}
+            if index and merges_into(index, light, self.onto):
+                found.append(light)
+                continue
+            if not ents_by_sent:
                 for ent in doc.ents:
                     k = bisect_right(starts, ent.start) - 1
                     if k >= 0:
                         ents_by_sent.setdefault(starts[k], []).append(ent)
-            found = [self._record(doc, items, cand, label, p, ents_by_sent.get(cand.sent_start, []))
-                     for cand, label, p in kept]
-            doc._.kg_relation_data = merge_records(doc, rules, found, pair_scores, self.onto)
+            found.append(self._record(doc, items, cand, label, p, ents_by_sent.get(cand.sent_start, []),
+                                      roots, anchor, (sent.start_char, sent.end_char)))
+        return found
 
     def _fit_classes(self, doc: Doc, items: list[dict[str, Any]], rules: list[dict[str, Any]],
                      chosen: list[tuple[Candidate, str, float]]) -> list[tuple[Candidate, str, float]]:
@@ -298,10 +322,11 @@ class RelationModel(TrainablePipe):
                 and onto.fits(items[cand.object]["cls"], onto.relations[label].range)]
 
     def _record(self, doc: Doc, items: list[dict[str, Any]], cand: Candidate, label: str, p: float,
-                sent_ents: list[Span]) -> dict[str, Any]:
+                sent_ents: list[Span], ctx_root: tuple[int, int], anchor: Any,
+                sentence: tuple[int, int]) -> dict[str, Any]:
+        """The full record of a prediction: ``ctx_root`` the two mentions' head tokens, ``anchor`` the
+        word that links them (or None), ``sentence`` the characters of the trigger's sentence."""
         s, o = items[cand.subject], items[cand.object]
-        ctx_root = _root(doc, s["start"], s["end"]), _root(doc, o["start"], o["end"])
-        anchor = _lowest_common_head(doc[ctx_root[0]], doc[ctx_root[1]])
         rel = self.onto.relations[label]
         if anchor is None or anchor.i in ctx_root or anchor.pos_ in {"PROPN"}:
             modality = "fact"  # "Nvidia CEO Jensen Huang", "Toyota, the Japanese carmaker": presupposed
@@ -318,7 +343,7 @@ class RelationModel(TrainablePipe):
             modality = self._path_modality(doc, ctx_root[0], ctx_root[1], anchor)
         sent_ents = [e for e in sent_ents if e.start < cand.sent_end]
         quals = self.modality._qualifiers(trigger, sent_ents, rel, "", "")
-        return record(doc, s, label, o, p, trigger, modality, quals, extractor="model")
+        return record(doc, s, label, o, p, trigger, modality, quals, extractor="model", sentence=sentence)
 
     def _path_modality(self, doc: Doc, a: int, b: int, anchor: Any) -> str:
         """Negation or hedging on the words that link the two mentions, below the clause's verb:

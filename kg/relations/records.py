@@ -72,9 +72,10 @@ def register() -> None:
 
 def record(doc: Doc, si: dict[str, Any], predicate: str, oi: dict[str, Any], confidence: float,
            trigger: Token, modality: str = "fact", qualifiers: list | None = None,
-           extractor: str = "rules") -> dict[str, Any]:
-    """The plain record of one relation between two entity items of ``doc`` (see :mod:`kg.entities`)."""
-    sent = trigger.sent
+           extractor: str = "rules", sentence: tuple[int, int] | None = None) -> dict[str, Any]:
+    """The plain record of one relation between two entity items of ``doc`` (see :mod:`kg.entities`);
+    ``sentence``: the (start, end) characters of the trigger's sentence, where the caller knows them."""
+    start, end = sentence if sentence is not None else (trigger.sent.start_char, trigger.sent.end_char)
     return {
         "s_start": si["start"], "s_end": si["end"], "o_start": oi["start"], "o_end": oi["end"],
         "s_name": si["name"], "s_cls": si["cls"], "s_wikidata": si.get("wikidata", ""),
@@ -83,6 +84,6 @@ def record(doc: Doc, si: dict[str, Any], predicate: str, oi: dict[str, Any], con
         "predicate": predicate, "confidence": round(min(0.99, max(0.05, confidence)), 3),
         "trigger": trigger.text, "trigger_start": trigger.idx, "modality": modality,
         "qualifiers": [list(q) for q in (qualifiers or [])],
-        "sent_start": sent.start_char, "sent_end": sent.end_char,
+        "sent_start": start, "sent_end": end,
         "extractor": extractor,
     }
