@@ -24,8 +24,10 @@ language their source declares, if any.
 from __future__ import annotations
 
 import re
+import threading
+from typing import Any
 
-__all__ = ["MIN_LETTERS", "detect", "model_language", "primary"]
+__all__ = ["MIN_LETTERS", "detect", "model_language", "primary", "warm_up"]
 
 #: Letters a text needs before its language is judged.
 MIN_LETTERS = 200
@@ -38,14 +40,35 @@ def primary(tag: str) -> str:
     return re.split(r"[-_]", tag.strip().lower(), maxsplit=1)[0] if tag and tag.strip() else ""
 
 
+_LOCK = threading.Lock()
+_IDENTIFIER: list[Any] = []
+
+
+def _identifier() -> Any:
+    """py3langid's identifier, loaded once (decompressing its model takes most of a second)."""
+    if not _IDENTIFIER:
+        with _LOCK:
+            if not _IDENTIFIER:
+                from py3langid.langid import _get_identifier
+
+                _IDENTIFIER.append(_get_identifier())
+    return _IDENTIFIER[0]
+
+
+def warm_up() -> threading.Thread:
+    """Load the language model in a background thread (its LZMA decompression releases the GIL, so
+    it overlaps with loading the spaCy pipeline); :func:`detect` waits for it when it comes first."""
+    thread = threading.Thread(target=_identifier, name="kg-langid-load", daemon=True)
+    thread.start()
+    return thread
+
+
 def detect(text: str) -> str:
     """The ISO 639-1 code of the language ``text`` is written in, or "" when it is too short to tell."""
     sample = text[:_SAMPLE]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return ""
-    import py3langid
-
-    return py3langid.classify(sample)[0]
+    return _identifier().classify(sample)[0]
 
 
 def model_language(model: str) -> str:
