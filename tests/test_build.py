@@ -127,3 +127,64 @@ def test_build_config_file_changes_component_settings(tmp_path, seed_build):
     assert 0 < len(result.graph.statements) < len(default.graph.statements)
     # the rules' own statements are held to their min_confidence (the model has its thresholds)
     assert all(st.confidence >= 0.8 for st in result.graph.statements.values() if st.extractor == "rules")
+
+
+_THREAD_TEXTS = [
+    "Orvane Systems signed a supply agreement with Kestrel Motors on Tuesday. Kestrel is based in Ohio.",
+    "Lydia Marsh, the chief executive of Pellam Foods, said the company would open a plant in Vietnam.",
+    "Regulators in Brazil fined Quenta Bank for late reports. Quenta competes with Varo Credit.",
+    "Tessaly Labs invested $40 million in Brightwater Energy, a solar developer based in Chile.",
+]
+
+
+def _records(texts):
+    from kg.ingest import record_from_text
+
+    return [record_from_text(text, f"doc{n}") for n, text in enumerate(texts)]
+
+
+def test_threaded_parsing_gives_the_results_of_one_thread(nlp):
+    """spaCy's part in a second thread, kg-builder's components in this one: the same results, in order."""
+    from kg.build import _kg_tail, process_records
+
+    assert _kg_tail(nlp) == ["kg_entities", "kg_coref", "kg_relations", "kg_relation_model"]
+    texts = _THREAD_TEXTS * 3
+    plain = list(process_records(nlp, _records(texts), batch_size=2, threaded=False))
+    threaded = list(process_records(nlp, _records(texts), batch_size=2, threaded=True))
+    assert [r.document.doc_id for r in threaded] == [f"doc{n}" for n in range(len(texts))]
+    assert threaded == plain
+    assert any(r.relations for r in threaded) and all(r.entities for r in threaded)
+
+
+def test_threaded_parsing_raises_a_reading_failure_here_and_stops(nlp):
+    """A failure in the other thread (reading or spaCy) is raised in the caller's, which goes on no further."""
+    import threading
+
+    from kg.build import process_records
+    from kg.errors import KGError
+
+    def records():
+        yield from _records(_THREAD_TEXTS[:2])
+        raise OSError("the disk went away")
+
+    got = []
+    with pytest.raises(KGError, match="the disk went away"):
+        for result in process_records(nlp, records(), batch_size=1, threaded=True):
+            got.append(result.document.doc_id)
+    assert got == ["doc0", "doc1"]
+    assert not [t for t in threading.enumerate() if t.name == "kg-parse" and t.is_alive()]
+
+
+def test_threaded_parsing_stops_its_thread_when_the_caller_stops(nlp):
+    import threading
+    import time
+
+    from kg.build import process_records
+
+    stream = process_records(nlp, _records(_THREAD_TEXTS * 10), batch_size=1, threaded=True)
+    assert next(stream).document.doc_id == "doc0"
+    stream.close()
+    deadline = time.monotonic() + 10
+    while [t for t in threading.enumerate() if t.name == "kg-parse" and t.is_alive()] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [t for t in threading.enumerate() if t.name == "kg-parse" and t.is_alive()]
