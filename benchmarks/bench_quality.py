@@ -60,33 +60,18 @@ def _jsonl(docs, path: Path) -> Path:
 
 def coverage(config: str | None, docs, relation_model: str | None = None) -> dict:
     """How many gold relations (facts) have both mentions among the model's candidate pairs, and with
-    the classes their relation needs: the ceiling of any relation classifier on these entities."""
+    the classes their relation needs: the ceiling of any relation classifier on these entities
+    (kg.training.coverage, which kg train uses for its own data)."""
     from kg.pipeline import load_pipeline
-    from kg.relations.candidates import fitting_relations
+    from kg.training.coverage import candidate_coverage
     from kg.training.examples import examples, gold_doc
 
     nlp = load_pipeline(config=config, relation_model=relation_model or True)
     pipe = nlp.get_pipe("kg_relation_model")
-    found = typed = total = 0
     with nlp.select_pipes(disable=["kg_relation_model"]):
         egs = list(examples(nlp, [gold_doc(nlp, d) for d in docs]))
-    for eg in egs:
-        _batch, index = pipe.featurize([eg.predicted])
-        items = eg.predicted._.kg_entity_data
-        pairs: dict[tuple, set[str]] = {}  # (subject key, object key) -> relations the classes allow
-        for _d, cand in index:
-            s, o = items[cand.subject], items[cand.object]
-            fits = set(fitting_relations(pipe.onto, s["cls"], o["cls"]))
-            for sk in pipe._gold_keys(eg.predicted, s):
-                for ok in pipe._gold_keys(eg.predicted, o):
-                    pairs.setdefault((sk, ok), set()).update(fits)
-        for label, keys in pipe.gold_relation_keys(eg.reference):
-            total += 1
-            hits = [pairs[k] for k in keys if k in pairs]
-            found += bool(hits)
-            typed += any(label in fits for fits in hits)
-    return {"gold": total, "pairs_found": found, "pairs_share": round(found / total, 3) if total else 0.0,
-            "with_fitting_classes": typed, "typed_share": round(typed / total, 3) if total else 0.0}
+    _batch, index = pipe.featurize(eg.predicted for eg in egs)
+    return candidate_coverage(pipe, egs, index)["all"]
 
 
 def _row(res: dict) -> dict:

@@ -479,6 +479,9 @@ def test_training_meta_records_the_run(taught):
     assert 1 <= meta["best_epoch"] <= len(meta["epochs"]) <= TrainSettings().max_epochs
     assert [row["epoch"] for row in meta["epochs"]] == list(range(1, len(meta["epochs"]) + 1))
     assert meta["model_config"].startswith("[model]") and "kg.RelationClassifier.v1" in meta["model_config"]
+    cov = meta["candidate_coverage"]
+    assert list(cov) == ["kg-builder"] and cov["kg-builder"]["gold"] > 0
+    assert cov["kg-builder"]["with_fitting_classes"] <= cov["kg-builder"]["pairs_found"] <= cov["kg-builder"]["gold"]
 
 
 @pytest.mark.model
@@ -825,3 +828,34 @@ def test_training_lenient_eval_with_jsonl_gold(news_graph):
     assert res["entities"]["gold"] == 8  # the JSONL's entities are gold entities too (by name and class)
     everything = evaluate(out, [gold])
     assert everything["relations"]["gold"] == 4 and everything["relations"]["predicted"] >= 3
+
+
+@pytest.mark.model
+def test_training_candidate_coverage_counts_what_the_model_can_reach(nlp):
+    """A gold relation counts as reachable when its two mentions are a candidate pair, and as typed when
+    their classes fit it; an end the pipeline does not find as an entity is out of reach."""
+    from kg.training.coverage import candidate_coverage
+    from kg.training.examples import examples
+
+    text = "Orvane Corp sued Kestrel Inc in Boise last week, said the owner of a small bakery."
+    spans = {name: (text.index(name), text.index(name) + len(name))
+             for name in ("Orvane Corp", "Kestrel Inc", "Boise", "the owner of a small bakery")}
+    ann = read_one({"id": "cov", "text": text,
+                    "entities": [{"start": a, "end": b, "label": cls} for (a, b), cls in
+                                 zip(spans.values(), ("Company", "Company", "Place", "Person"))],
+                    "relations": [{"head": {"start": spans[h][0], "end": spans[h][1]},
+                                   "child": {"start": spans[c][0], "end": spans[c][1]}, "label": rel}
+                                  for h, rel, c in (("Orvane Corp", "sues", "Kestrel Inc"),
+                                                    ("Kestrel Inc", "operatesIn", "Boise"),
+                                                    ("the owner of a small bakery", "worksFor", "Kestrel Inc"))]})
+    pipe = nlp.get_pipe("kg_relation_model")
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        egs = list(examples(nlp, [gold_doc(nlp, ann)]))
+    names = {it["name"] for it in egs[0].predicted._.kg_entity_data}
+    assert {"Orvane Corp", "Kestrel Inc", "Boise"} <= names or {"Orvane", "Kestrel", "Boise"} <= names
+    _batch, index = pipe.featurize(eg.predicted for eg in egs)
+    got = candidate_coverage(pipe, egs, index)
+    assert got == {"all": {"gold": 3, "pairs_found": 2, "pairs_share": 0.667, "with_fitting_classes": 2,
+                           "typed_share": 0.667}}
+    # grouped, and nothing reachable without candidates
+    assert candidate_coverage(pipe, egs, [], group=lambda eg: "mine")["mine"]["pairs_found"] == 0

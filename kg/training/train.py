@@ -40,6 +40,7 @@ from ..relations.model import DEFAULT_MODEL_CONFIG, RelationModel
 from ..relations.scoring import doc_gold, prf
 from .annotations import AnnotatedDoc, file_hash, portable_path, read_annotation_files
 from .convert import conll04, redocred
+from .coverage import candidate_coverage, source_of
 from .examples import examples, gold_doc, read_docbin
 
 __all__ = ["SHARED_DATA", "TrainSettings", "load_training_data", "packaged_data_dir", "shared_data_dir", "train",
@@ -198,9 +199,10 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
             Y_train = numpy.vstack([Y_train, Y_train[positive]])
             M_train = numpy.vstack([M_train, M_train[positive]])
         X_tune, index_tune = pipe.featurize(eg.predicted for eg in eg_tune)
+        coverage = candidate_coverage(pipe, eg_train + eg_tune, index_train + [
+            (d + len(eg_train), cand) for d, cand in index_tune], group=source_of)
         Y_tune, M_tune = pipe.gold_matrix(eg_tune, index_tune)
         R_tune = _rules_matrix(pipe, eg_tune, index_tune)
-        coverage = _coverage(eg_tune + eg_train, pipe)
         optimizer = Adam(settings.learn_rate, L2=settings.l2)
         rng = numpy.random.RandomState(settings.seed)
         history: list[dict[str, Any]] = []
@@ -399,22 +401,6 @@ def _tune_thresholds(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: num
         # thresholds nearly as good as the best, the most cautious one
         out[label] = max(t for f, t in scores if f >= top - settings.threshold_slack)
     return out
-
-
-def _coverage(egs: list[Example], pipe: RelationModel) -> dict[str, Any]:
-    """How many gold relations (facts) have both ends among the candidate pairs, per source."""
-    found: dict[str, list[int]] = {}
-    for eg in egs:
-        source = "CoNLL04" if str(eg.reference.user_data.get("kg_id", "")).startswith("conll04") else \
-            "Re-DocRED" if str(eg.reference.user_data.get("kg_id", "")).startswith("redocred") else "kg-builder"
-        _batch, index = pipe.featurize([eg.predicted])
-        truth, _mask = pipe.gold_matrix([eg], index)
-        gold = [r for r in doc_gold(eg.reference)[1] if r[5] == "fact"]
-        row = found.setdefault(source, [0, 0])
-        row[1] += len(gold)
-        row[0] += min(len(gold), int((truth.sum(axis=1) > 0).sum()))
-    return {k: {"covered": v[0], "gold": v[1], "share": round(v[0] / v[1], 3) if v[1] else 0.0}
-            for k, v in sorted(found.items())}
 
 
 def _version() -> str:
