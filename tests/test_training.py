@@ -859,3 +859,19 @@ def test_training_candidate_coverage_counts_what_the_model_can_reach(nlp):
                            "typed_share": 0.667}}
     # grouped, and nothing reachable without candidates
     assert candidate_coverage(pipe, egs, [], group=lambda eg: "mine")["mine"]["pairs_found"] == 0
+
+
+@pytest.mark.model
+def test_training_cli_prints_the_run_summary(tmp_path, monkeypatch):
+    """Without -q, kg train ends with the tuned thresholds and the candidate coverage of its data."""
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("COLUMNS", "400")
+    res = CliRunner().invoke(app, ["train", "--ontology", str(FOUNDED_BY), "--data", str(FOUNDERS),
+                                   "--no-packaged-data", "--no-conll04", "--no-redocred", "--out", str(tmp_path / "M")])
+    assert res.exit_code == 0, res.output
+    meta = json.loads((tmp_path / "M" / "meta.json").read_text())
+    cov = meta["candidate_coverage"]["kg-builder"]
+    text = squash(res.output)
+    assert "tuned thresholds (tuning split)" in text and "foundedBy" in text
+    assert (f"gold relations among the candidate pairs: kg-builder {cov['pairs_found']}/{cov['gold']}"
+            in text), text[-400:]

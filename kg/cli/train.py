@@ -147,7 +147,8 @@ def train_cmd(
         final.add_row("all", "", f"{micro['precision']:.3f}", f"{micro['recall']:.3f}", f"{micro['f1']:.3f}",
                       str(micro["gold"]), style="bold")
         out_console.print(final)
-        cov = ", ".join(f"{k} {v['covered']}/{v['gold']} ({v['share']:.0%})" for k, v in meta["candidate_coverage"].items())
+        cov = ", ".join(f"{k} {v['pairs_found']}/{v['gold']} ({v['pairs_share']:.0%}; classes fit "
+                        f"{v['typed_share']:.0%})" for k, v in meta["candidate_coverage"].items())
         console.print(f"gold relations among the candidate pairs: {cov}", highlight=False)
     if write_config is not None:
         from ..training.train import write_thresholds
