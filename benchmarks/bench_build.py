@@ -20,8 +20,7 @@ pays them:
   relation model) against the rules with the trained pipeline's own NER, so
   what the shipped models add to start-up;
 - (``--sections components``) in one process, spaCy's pipeline with and
-  without kg-builder's components, the two in kg build's way with one job on
-  several cores (spaCy's part in a second thread), and each component's own time.
+  without kg-builder's components, and each component's own time.
 
     .venv/bin/python benchmarks/bench_build.py            # full run (~15-20 min on 2 cores)
     .venv/bin/python benchmarks/bench_build.py --quick    # smoke run (~2 min)
@@ -314,15 +313,10 @@ def bench_components(corpus: Path, repeat: int, batch_size: int) -> dict:
     kg component's own time on the parsed Docs (how much of "full / bare" is ours per document)."""
     from kg.pipeline import load_pipeline
 
-    from kg.build import process_records
-    from kg.ingest import record_from_text
-
     nlp = load_pipeline()
-    paths = sorted(corpus.glob("*.txt"))
-    texts = [p.read_text(encoding="utf-8") for p in paths]
-    records = [record_from_text(text, p.stem) for text, p in zip(texts, paths)]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
     ours = [name for name, _ in nlp.pipeline if name.startswith("kg_")]
-    with_ours, without, threaded = [], [], []
+    with_ours, without = [], []
     for _ in range(repeat):
         started = time.perf_counter()
         with nlp.select_pipes(disable=ours):
@@ -332,11 +326,6 @@ def bench_components(corpus: Path, repeat: int, batch_size: int) -> dict:
         for _doc in nlp.pipe(texts, batch_size=batch_size):
             pass
         with_ours.append(time.perf_counter() - started)
-        # what kg build does with one job on several cores: spaCy's part in a second thread
-        started = time.perf_counter()
-        for _result in process_records(nlp, records, batch_size=batch_size, threaded=True):
-            pass
-        threaded.append(time.perf_counter() - started)
     own = {}
     for name in [n for n in ours if n != "kg_paragraphs"]:  # on the Docs parsed without them, in order
         # (kg_paragraphs sets sentence starts before the parser, so it cannot run on parsed Docs; it is
@@ -346,7 +335,6 @@ def bench_components(corpus: Path, repeat: int, batch_size: int) -> dict:
         own[name] = time.perf_counter() - started
     return {"documents": len(texts), "spacy_only_s": without, "with_kg_components_s": with_ours,
             "with_over_without": median([w / o for w, o in zip(with_ours, without)]),
-            "threaded_s": threaded, "threaded_over_without": median([t / o for t, o in zip(threaded, without)]),
             "component_s": own, "components_over_spacy": sum(own.values()) / median(without)}
 
 

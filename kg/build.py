@@ -12,15 +12,11 @@ import gc
 import itertools
 import json
 import logging
-import os
-import queue
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,11 +24,11 @@ from spacy.tokens import Doc
 from .cache import CACHE_DIR, DocCache, fingerprint
 from .entities import ERROR_KEY, entity_key
 from .errors import InputError, KGError
-from .ingest import FIELD_ROLES, ReadOptions, Reading, discover, expected_documents, model_language, warm_up
+from .ingest import FIELD_ROLES, ReadOptions, Reading, discover, expected_documents, model_language
 from .io import atomic_path
 from .model import DEFAULT_BASE_IRI, GraphBuilder, KnowledgeGraph
 from .ontology import extended_ontology_dir, load_ontology
-from .pipeline import KG_COMPONENTS, load_pipeline, model_name
+from .pipeline import load_pipeline, model_name
 from .types import DocResult, DocumentRecord, EntityMention, RelationMention, SkippedDocument
 
 __all__ = ["build", "BuildResult", "doc_result", "process_records", "extract_batch", "EXECUTORS",
@@ -155,14 +151,10 @@ def _merge(record: DocumentRecord, parts: list[DocResult]) -> DocResult:
 
 
 def process_records(nlp: Language, records: Iterable[DocumentRecord], *,
-                    batch_size: int = DEFAULT_BATCH_SIZE, threaded: bool = False) -> Iterator[DocResult]:
+                    batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[DocResult]:
     """Parse records with ``nlp.pipe`` in this process and yield one :class:`DocResult` per record, in order.
 
-    ``threaded``: spaCy's own components run in a second thread while this one runs kg-builder's
-    on the Docs already parsed. spaCy's networks spend much of their time in matrix products that
-    release the GIL, so on two cores our components mostly fit in that time (benchmarks/README.md,
-    "Build"); the results are the same either way. (Several processes: ``build(..., jobs=N)``, which
-    runs this in each worker.)
+    (Several processes: ``build(..., jobs=N)``, which runs this in each worker.)
     """
     limit = min(CHUNK_CHARS, max(1000, nlp.max_length - 1))
 
@@ -173,11 +165,7 @@ def process_records(nlp: Language, records: Iterable[DocumentRecord], *,
                 yield text, (record, offset, n, len(chunks))
 
     pending: list[DocResult] = []
-    tail = _kg_tail(nlp) if threaded else []
-    if tail:
-        stream = _parse_in_thread(nlp, pieces(), tail, batch_size)
-    else:
-        stream = iter(nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size))
+    stream = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
     while True:
         try:
             doc, (record, offset, n, total) = next(stream)
@@ -189,63 +177,6 @@ def process_records(nlp: Language, records: Iterable[DocumentRecord], *,
         if n == total - 1:
             yield _merge(record, pending) if total > 1 else pending[0]
             pending = []
-
-
-def _kg_tail(nlp: Language) -> list[str]:
-    """kg-builder's components at the end of the pipeline (the ones that read the parse)."""
-    tail: list[str] = []
-    for name in reversed(nlp.pipe_names):
-        if name not in KG_COMPONENTS:
-            break
-        tail.insert(0, name)
-    return tail
-
-
-_DONE = object()
-
-
-def _parse_in_thread(nlp: Language, pieces: Iterator[tuple[str, Any]], tail: list[str], batch_size: int
-                     ) -> Iterator[tuple[Doc, Any]]:
-    """``nlp.pipe(pieces, as_tuples=True)``, with the components ``tail`` run in this thread and
-    the rest of the pipeline (and the reading of ``pieces``) in another, a few batches ahead."""
-    handoff: queue.Queue = queue.Queue(maxsize=4 * batch_size)
-    stop = threading.Event()
-
-    def put(item: Any) -> bool:
-        while not stop.is_set():
-            try:
-                handoff.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def parse() -> None:
-        try:
-            for item in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, disable=tail):
-                if not put(item):
-                    return
-        except BaseException as exc:  # handed to the caller's thread, raised there
-            put((_DONE, exc))
-            return
-        put((_DONE, None))
-
-    procs = [nlp.get_pipe(name) for name in tail]
-    worker = threading.Thread(target=parse, name="kg-parse", daemon=True)
-    worker.start()
-    try:
-        while True:
-            doc, context = handoff.get()
-            if doc is _DONE:
-                if context is not None:
-                    raise context
-                return
-            for proc in procs:
-                doc = proc(doc)
-            yield doc, context
-    finally:
-        stop.set()
-        worker.join(timeout=5)
 
 
 def _without_text(result: DocResult) -> DocResult:
@@ -287,8 +218,7 @@ def _run_local(records: Iterable[DocumentRecord], *, model: str, jobs: int, batc
     """``nlp.pipe`` in this process, or with ``jobs`` > 1 in a pool of worker processes (:func:`_run_pool`)."""
     nlp = load_pipeline(model, config, relation_model=relation_model, ontology=ontology)
     if jobs <= 1:
-        threaded = (os.cpu_count() or 1) > 1
-        for result in process_records(nlp, records, batch_size=batch_size, threaded=threaded):
+        for result in process_records(nlp, records, batch_size=batch_size):
             yield _without_text(result)
         return
     # Tasks small enough that the workers finish together (the last task is not one worker's long tail).
@@ -477,7 +407,6 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     else:
         name = model_name(model)
     reading = Reading(ReadOptions(fields=dict(fields or {}), language=model_language(name)))
-    warm_up()  # the language model loads while the spaCy pipeline does
     files = expected_documents(found)  # None: some file holds many documents (JSON Lines, WARC, ...)
     total = files + len(texts) if files is not None else 0
     store = DocCache(Path(out) / CACHE_DIR, fingerprint(name, config, relation_model=relation_model,
@@ -485,13 +414,10 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     builder = GraphBuilder(onto)  # takes each result as it comes: no list of all results
     done = 0
 
-    taking = threading.Lock()  # cache hits come from the thread that reads (see process_records)
-
     def take(result: DocResult) -> None:
         nonlocal done
-        with taking:
-            builder.add(result)
-            done += 1
+        builder.add(result)
+        done += 1
         tick()
 
     def tick() -> None:
