@@ -26,6 +26,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.errors import KGError, ModelError
 from kg.namespace import KG
+from kg.ontology import extended_ontology_dir, load_ontology
 from kg.training.annotations import (
     AnnotatedDoc,
     AnnotationError,
@@ -399,6 +400,25 @@ def test_training_data_convert_jsonl_to_jsonl_keeps_documents(tmp_path):
     res = CliRunner().invoke(app, ["data", "convert", str(src), "--out", str(tmp_path / "o.jsonl"), "--docs", ":1"])
     assert res.exit_code == 0, res.output
     assert read_annotation_files([tmp_path / "o.jsonl"]) == [read_one(CANONICAL)]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".spacy"])
+def test_training_data_convert_reads_a_taught_relation_with_its_ontology(tmp_path, monkeypatch, suffix):
+    """Annotations of a relation the packaged ontology lacks convert with --ontology, and only with it."""
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("COLUMNS", "400")
+    out = tmp_path / f"founders{suffix}"
+    res = CliRunner().invoke(app, ["data", "convert", str(FOUNDERS), "--out", str(out)])
+    assert res.exit_code == 2 and "foundedBy" in squash(res.stderr) and not out.exists()
+    res = CliRunner().invoke(app, ["data", "convert", str(FOUNDERS), "--ontology", str(FOUNDED_BY), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    if suffix == ".jsonl":
+        extended = load_ontology(str(extended_ontology_dir(FOUNDED_BY)))
+        assert read_annotation_files([out], onto=extended) == read_annotation_files([FOUNDERS], onto=extended)
+    else:
+        back = read_docbin(spacy.blank("en"), out)
+        assert len(back) == len(FOUNDERS.read_text(encoding="utf-8").splitlines())
+        assert {r[4] for d in back for r in d.user_data["kg_gold_relations"]} == {"foundedBy"}
 
 
 def test_training_data_convert_to_docbin_keeps_the_gold(tmp_path):

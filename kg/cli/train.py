@@ -171,6 +171,9 @@ def convert_cmd(
     docs: Annotated[Optional[str], typer.Option(
         help="Documents to take, START:END in file order (Re-DocRED: default 0:400, the training part; "
              "400:500 is the dev part).")] = None,
+    ontology: Annotated[Optional[Path], typer.Option(
+        help="A Turtle file of classes and relations to add to the packaged ontology, for annotations of a "
+             "relation of your own (README, 'Teach it a relation').", exists=True, dir_okay=False)] = None,
 ) -> None:
     """Convert annotated data to our JSONL or to a spaCy DocBin, relations mapped to the ontology.
 
@@ -180,6 +183,8 @@ def convert_cmd(
     Example: kg data convert ../shared/data/conll04/conll04_train.json --out conll04.spacy
 
     Example: kg data convert my-examples.jsonl --out my-examples.spacy
+
+    Example: kg data convert founders.jsonl --ontology foundedBy.ttl --out founders.spacy
     """
     from ..errors import InputError
     from ..io import atomic_path
@@ -198,8 +203,13 @@ def convert_cmd(
             window = slice(int(start) if start else None, int(end) if end else None)
         except ValueError:
             raise InputError(f"--docs takes START:END (e.g. 400:500); got {docs!r}") from None
+    onto = None
+    if ontology is not None:
+        from ..ontology import extended_ontology_dir, load_ontology
+
+        onto = load_ontology(str(extended_ontology_dir(ontology)))
     if fmt == "jsonl":
-        items = read_annotation_files([source])
+        items = read_annotation_files([source], onto=onto)
         items = items[window] if window else items
     elif fmt == "redocred":
         items = list(CONVERTERS[fmt](source, docs=window))
@@ -209,7 +219,7 @@ def convert_cmd(
     if out.suffix == ".spacy":
         from ..pipeline import load_pipeline
 
-        n = write_docbin(load_pipeline(relation_model=False), items, out)
+        n = write_docbin(load_pipeline(relation_model=False, ontology=ontology), items, out)
     elif out.suffix == ".jsonl":
         with atomic_path(out) as tmp, tmp.open("w", encoding="utf-8") as fh:
             n = write_annotations(items, fh)
