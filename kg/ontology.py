@@ -20,7 +20,7 @@ import hashlib
 import os
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import rdflib
@@ -112,11 +112,9 @@ class Ontology:
     version: str = ""
     colors: dict[str, str] = field(default_factory=dict)  #: class -> "#RRGGBB"
 
-    @property
+    @cached_property
     def symmetric(self) -> frozenset[str]:
-        if "_symmetric" not in self.__dict__:
-            self.__dict__["_symmetric"] = frozenset(r for r, info in self.relations.items() if info.symmetric)
-        return self.__dict__["_symmetric"]
+        return frozenset(r for r, info in self.relations.items() if info.symmetric)
 
     def is_a(self, cls: str, target: str) -> bool:
         """True when ``cls`` is ``target`` or one of its subclasses."""

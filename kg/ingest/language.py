@@ -49,9 +49,9 @@ def _identifier() -> Any:
     if not _IDENTIFIER:
         with _LOCK:
             if not _IDENTIFIER:
-                from py3langid.langid import _get_identifier
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-                _IDENTIFIER.append(_get_identifier())
+                _IDENTIFIER.append(LanguageIdentifier.from_model_file(MODEL_FILE))
     return _IDENTIFIER[0]
 
 

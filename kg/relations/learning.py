@@ -55,8 +55,8 @@ class Learning:
             pairs, known = cache[d]
             doc = examples[d].predicted
             items = doc._.kg_entity_data
-            s_keys = self._gold_keys(doc, items[cand.subject])
-            o_keys = self._gold_keys(doc, items[cand.object])
+            s_keys = self.gold_keys(doc, items[cand.subject])
+            o_keys = self.gold_keys(doc, items[cand.object])
             held: set[str] = set()
             for sk in s_keys:
                 for ok in o_keys:
@@ -73,7 +73,7 @@ class Learning:
 
     def gold_relation_keys(self, reference: Doc) -> list[tuple[str, list[tuple[Any, Any]]]]:
         """Each relation the gold states as a fact, with the (subject, object) keys a candidate pair
-        matches it by (see :meth:`_gold_keys`): mention spans, or names, either way round when symmetric."""
+        matches it by (see :meth:`gold_keys`): mention spans, or names, either way round when symmetric."""
         ents, rels, _known = doc_gold(reference)
         text = reference.text
         names = {}
@@ -98,7 +98,7 @@ class Learning:
         return out, doc_gold(eg.reference)[2]
 
     @staticmethod
-    def _gold_keys(doc: Doc, item: dict[str, Any]) -> list[Any]:
+    def gold_keys(doc: Doc, item: dict[str, Any]) -> list[Any]:
         """How a mention is matched to gold: its span; a coreferent one by its antecedent's name."""
         if item.get("via") == "coref":
             return [("name", item["name"])]

@@ -93,7 +93,6 @@ class RelationModel(Learning, TrainablePipe):
         self.featurizer = PairFeaturizer(self.onto)
         self.modality = Modality(self.onto)
         self.light_verbs = set(self.onto.lexicon["relations"]["light_verbs"])
-        self.families = {r: self.onto.family(r) for r in self.onto.relations}
         #: the [model] block the network was made from, where known (saved beside the weights)
         self.network_config = ""
 
@@ -223,7 +222,7 @@ class RelationModel(Learning, TrainablePipe):
                 # model has to be very sure: the rules name a relation precisely when they fire
                 read: dict[tuple[int, int], set[str]] = {}
                 for s, o, pred in ruled:
-                    family = self.families.get(pred, frozenset({pred}))
+                    family = self.onto.family(pred)
                     read.setdefault((s, o), set()).update(family)
                     read.setdefault((o, s), set()).update(family)
                 bar = float(self.cfg.get("override_threshold", 0.9))
@@ -242,7 +241,7 @@ class RelationModel(Learning, TrainablePipe):
         sent_starts = [sent.start for sent in sents]
         index = rules_index(rules, self.onto) if rules else {}
         starts = sorted({cand.sent_start for cand, _, _ in kept})
-        ents_by_sent: dict[int, list[Span]] = {}
+        ents_by_sent: dict[int, list[Span]] | None = None  # made when a full record is first needed
         found = []
         for cand, label, p in kept:
             s, o = items[cand.subject], items[cand.object]
@@ -256,7 +255,8 @@ class RelationModel(Learning, TrainablePipe):
             if index and merges_into(index, light, self.onto):
                 found.append(light)
                 continue
-            if not ents_by_sent:
+            if ents_by_sent is None:
+                ents_by_sent = {}
                 for ent in doc.ents:
                     k = bisect_right(starts, ent.start) - 1
                     if k >= 0:

@@ -48,8 +48,8 @@ def candidate_coverage(pipe: RelationModel, egs: list[Example], index: Iterable[
         for cand in by_doc.get(d, ()):
             s, o = items[cand.subject], items[cand.object]
             fits = fitting_relations(pipe.onto, s["cls"], o["cls"])
-            for sk in pipe._gold_keys(doc, s):
-                for ok in pipe._gold_keys(doc, o):
+            for sk in pipe.gold_keys(doc, s):
+                for ok in pipe.gold_keys(doc, o):
                     pairs.setdefault((sk, ok), set()).update(fits)
         row = counts.setdefault(group(eg) if group else "all", [0, 0, 0])
         for label, keys in pipe.gold_relation_keys(eg.reference):
