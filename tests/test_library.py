@@ -313,3 +313,26 @@ def test_library_entities_a_lone_common_noun_is_no_product(nlp, tag, kept):
     ents = ["B-ORG", "O", "B-PRODUCT", "O", "O", "O", "O"]
     found = _entities_of(nlp, words, tags, ents)
     assert ("Edge", "Product") in found if kept else all(text != "Edge" for text, _cls in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a finite verb joined to a passive one shares its subject
+    ("Kestrel Motors, which is based in Ohio and operates in Brazil and Chile, sells trucks.",
+     {("Kestrel Motors", "basedIn", "Ohio"), ("Kestrel Motors", "operatesIn", "Brazil"),
+      ("Kestrel Motors", "operatesIn", "Chile")}),
+    ("Pellam Foods is headquartered in Ohio and supplies Walmart.",
+     {("Pellam Foods", "basedIn", "Ohio"), ("Pellam Foods", "suppliesTo", "Walmart")}),
+])
+def test_library_rules_read_verbs_joined_to_a_passive_clause(nlp, text, expected):
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        doc = nlp(text)
+    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    assert expected <= found, found
+
+
+def test_library_rules_do_not_give_a_passive_subject_to_a_participle(nlp):
+    """"was acquired by Y and renamed Z": the second verb is passive too; X renamed nothing."""
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        doc = nlp("Vela Systems was acquired by Orvane Corp in March and sold to Brightwater Energy in May.")
+    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    assert not {r for r in found if r[0] == "Vela Systems" and r[2] == "Brightwater Energy"}, found

@@ -141,6 +141,13 @@ class Frames:
                         return dobjs
                 if own:
                     return own
+                # "X, which is based in A and operates in B": a present-tense verb joined to a passive
+                # one shares its subject (not a past form: "was acquired and sold to Y" is passive too,
+                # and "sold" reads as a past tense as often as a participle)
+                passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if node.dep_ == "conj" and passive_subj and node.tag_ in {"VBZ", "VBP"} \
+                        and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children):
+                    return passive_subj
                 node = head
                 continue
             if node.dep_ == "acl" and head.dep_ in {"dobj", "pobj", "attr"}:
