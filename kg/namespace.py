@@ -67,6 +67,7 @@ class KG(DefinedNamespace):
     objectStart: URIRef
     objectText: URIRef
     offers: URIRef
+    ofModifier: URIRef
     operatesIn: URIRef
     partnersWith: URIRef
     passiveKeepsSubject: URIRef

@@ -81,6 +81,7 @@ class RelationInfo:
     base_confidence: float = 0.7
     qualifier_role: str = ""
     possessor_is: str = ""  #: "subject" or "object" when "X's Y" signals the relation
+    of_modifier: bool = False  #: "S of O" ("Ana Ruiz of Acme") signals the relation
     #: relations that, stated between the same two entities in a document, overrule a model-only reading
     contradicted_by: frozenset[str] = frozenset()
 
@@ -282,6 +283,7 @@ def load_ontology(directory: str | os.PathLike[str] | None = None) -> Ontology:
             base_confidence=float(conf.toPython()) if conf is not None else 0.7,
             qualifier_role=str(graph.value(prop, _KG.qualifierRole) or ""),
             possessor_is=str(graph.value(prop, _KG.possessorIs) or ""),
+            of_modifier=flag("ofModifier"),
             contradicted_by=frozenset(_local(o) for o in graph.objects(prop, _KG.contradictedBy)),
         )
     if not relations:

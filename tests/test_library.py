@@ -336,3 +336,57 @@ def test_library_rules_do_not_give_a_passive_subject_to_a_participle(nlp):
         doc = nlp("Vela Systems was acquired by Orvane Corp in March and sold to Brightwater Energy in May.")
     found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
     assert not {r for r in found if r[0] == "Vela Systems" and r[2] == "Brightwater Energy"}, found
+
+
+@pytest.mark.parametrize("verb, lemma, cls", [
+    ("said", "say", "Person"),          # a lone surname says things: still a person
+    ("joined", "join", "Person"),        # and joins, leads, works for things
+    ("employs", "employ", "Company"),    # a lone name that employs people is a business
+])
+def test_library_entities_a_lone_person_name_is_a_company_only_by_what_businesses_do(nlp, verb, lemma, cls):
+    from spacy.tokens import Doc
+
+    words = ["Okafor", verb, "Lumo", "."]
+    doc = Doc(nlp.vocab, words=words, tags=["NNP", "VBD", "NNP", "."], lemmas=["Okafor", lemma, "Lumo", "."],
+              heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+              ents=["B-PERSON", "O", "B-ORG", "O"])
+    doc = nlp.get_pipe("kg_entities")(doc)
+    found = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert found["Okafor"] == cls, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Roger Pell of NASA will fly to the station next year.", {("Roger Pell", "worksFor", "NASA")}),
+    ("Stephanie Powell, of the World Bank, said the loan was approved.",
+     {("Stephanie Powell", "worksFor", "World Bank")}),
+    # an age between, and the place with the place it is in
+    ("Marie Holloway, 50, of Bethany, Connecticut, was hurt in the crash.",
+     {("Marie Holloway", "livesIn", "Bethany"), ("Marie Holloway", "livesIn", "Connecticut")}),
+    ("Virginia Towle of Wallingford said the road was closed.", {("Virginia Towle", "livesIn", "Wallingford")}),
+])
+def test_library_rules_read_a_name_followed_by_of(nlp, text, expected):
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        doc = nlp(text)
+    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    assert expected <= found, found
+
+
+def test_library_rules_read_of_only_between_classes_a_relation_takes(nlp):
+    """"Maria Lopez of the Tom Reyes campaign": two people are in no relation of "of"; the rule
+    also reads nothing without a name right after "of" ("the head of sales")."""
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        doc = nlp("Maria Lopez of Tom Reyes said nothing. Ana Ruiz, head of sales at Acme, agreed.")
+    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    assert not {r for r in found if r[0] == "Maria Lopez"}, found
+    assert not {r for r in found if r[2] == "sales"}, found
+
+
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+def test_library_entities_a_name_ending_in_a_place_word_is_a_place(nlp, label):
+    # whatever the NER called it, "Custer National Forest" is a place (and "Forest Labs" is not:
+    # the place word must end the name)
+    words = ["Crews", "reached", "Custer", "National", "Forest", "near", "the", "offices", "of", "Forest", "Labs", "."]
+    tags = ["NNS", "VBD", "NNP", "NNP", "NNP", "IN", "DT", "NNS", "IN", "NNP", "NNP", "."]
+    ents = ["O", "O", f"B-{label}", f"I-{label}", f"I-{label}", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    found = dict(_entities_of(nlp, words, tags, ents))
+    assert found["Custer National Forest"] == "Place" and found["Forest Labs"] == "Company", found

@@ -233,6 +233,8 @@ class Candidates:
             cls = "Company"
             if last.lower() in self.product_heads:
                 cls = "Product"
+            elif last in self.place_heads:
+                cls = "Place"
             elif last in self.org_heads:
                 cls = "Organization"
             elif any(w in self.gov_heads for w in words):

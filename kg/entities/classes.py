@@ -33,6 +33,8 @@ class Classes:
             if any(w in self.gov_heads for w in words) and label != "LOC":
                 return "GovernmentBody"
             return "Place"
+        if len(words) > 1 and last in self.place_heads:
+            return "Place"  # "Custer National Forest" (ORG), "Cameron Parish" (PERSON)
         if label == "PRODUCT":
             return "Product"
         if len(words) > 1 and last.lower() in self.product_heads and last[:1].isupper():
@@ -55,14 +57,18 @@ class Classes:
         return "Company"
 
     def _acts(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """Subject of a verb only organisations do (acquire, raise, sue, supply ...)."""
+        """Subject of a verb only organisations do (acquire, raise, sue, supply ...); for a name the
+        model took for a person, not a verb people do as often ("Cetin said", "Okafor announced")."""
         root = doc[it["start"]:it["end"]].root
         verb = None
         if root.dep_ in {"nsubj"}:
             verb = root.head
         elif root.dep_ == "pobj" and root.head.dep_ == "agent":
             verb = root.head.head
-        return verb is not None and verb.lemma_.lower() in self.business_verbs
+        if verb is None:
+            return False
+        lemma = verb.lemma_.lower()
+        return lemma in self.business_verbs and (it["cls"] != "Person" or lemma not in self.people_verbs)
 
     def _org_context(self, doc: Doc, it: dict[str, Any]) -> bool:
         root = doc[it["start"]:it["end"]].root
@@ -176,6 +182,12 @@ class Classes:
                 it["cls"] == "Place" or (it["cls"] == "Person" and " " not in it["name"]
                                          and it["name"] not in surnames))
                       and self._acts(doc, it)}
+            # "Meranti" after "Meranti Data Centres": a lone name the model took for a person is the
+            # short form of an organisation the text names in full (unless a person bears it too)
+            prefixes = {it["name"].split()[0] for it in items if it["cls"] in {"Company", "Organization"}
+                        and " " in it["name"]}
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
+                       and " " not in it["name"] and it["name"] not in surnames and it["name"] in prefixes}
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
                     it["cls"] = "Company"

@@ -58,6 +58,12 @@ class KGEntities(Candidates, Classes):
             if not self.onto.fits("Place", rel.domain) and not self.onto.fits("Country", rel.domain)
             for words in rel.triggers
         } | {"say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
+        # ... of which people do these as often: the verbs of relations a person can hold (works
+        # for, lives in, joins) and saying things ("Cetin said": a lone surname is still a person).
+        self.people_verbs = {
+            words[0] for rel in self.onto.relations.values() if self.onto.fits("Person", rel.domain)
+            for words in rel.triggers
+        } | {"say", "announce", "report", "tell", "add", "warn", "write", "buy", "sell", "hire", "raise"}
         # Nouns that only name organisations: role nouns of relations between organisations
         # (unit, subsidiary, parent) and the lexicon's descriptors of companies (retailer, startup).
         self.org_nouns = {
@@ -80,6 +86,7 @@ class KGEntities(Candidates, Classes):
         self.gov_heads = set(lex["government_heads"])
         self.org_heads = set(lex["organization_heads"])
         self.company_heads = set(lex["company_heads"])
+        self.place_heads = set(lex["place_heads"])
         self.publication_words = set(lex["publication_words"])
         self.country_names = {
             e.name: e for e in self.onto.gazetteer if e.cls == "Country"

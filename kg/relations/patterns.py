@@ -2,7 +2,8 @@
 
 "Santa Clara, California" (locatedIn), "Y raised $5 million in a round led
 by X" (investsIn), "Apple's iPhone" and "Taiwan's TSMC" (relations with a
-``kg:possessorIs`` annotation).
+``kg:possessorIs`` annotation), "Ana Ruiz of Acme" and "Ana Ruiz, 41, of
+Leeds" (relations with ``kg:ofModifier``).
 """
 
 from __future__ import annotations
@@ -51,6 +52,45 @@ class Patterns:
                     doc[nxt["end"] + 1].lower_ in {"and", "or"} and doc[nxt["end"] + 2].pos_ not in {"VERB", "AUX"}:
                 continue  # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place)
             out.append(record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
+        return out
+
+    def _of_modifiers(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                      ) -> list[dict[str, Any]]:
+        """"Ana Ruiz of Acme" (worksFor), "Ana Ruiz, 41, of Leeds, Ohio" (livesIn), "Acme Corp. of
+        Houston" (basedIn): a name followed by "of" and another name, with the relation of
+        ``kg:ofModifier`` whose domain and range fit the two classes."""
+        rels = [r for r in self.onto.relations.values() if r.of_modifier]
+        out: list[dict[str, Any]] = []
+        if not rels:
+            return out
+        starts = {it["start"]: n for n, it in enumerate(items)}
+        for it in items:
+            if it["via"] not in {"", "gazetteer"}:
+                continue
+            j = it["end"]
+            if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
+                j += 3  # "Ana Ruiz, 41, of Leeds": an age between
+            elif j < len(doc) and doc[j].text == ",":
+                j += 1  # "Ana Ruiz, of Acme"
+            if j + 1 >= len(doc) or doc[j].lower_ != "of" or doc[j].sent.start != doc[it["start"]].sent.start:
+                continue
+            of = doc[j]
+            k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+            if k not in starts:
+                continue
+            objs = [items[starts[k]]]
+            # "of Bethany, Conn.": the place and the place it is in
+            nxt = objs[0]["end"]
+            if nxt + 1 < len(doc) and doc[nxt].text == "," and nxt + 1 in starts:
+                objs.append(items[starts[nxt + 1]])
+            for n, obj in enumerate(objs):
+                if obj["via"] not in {"", "gazetteer"} or obj["name"] == it["name"]:
+                    continue
+                for rel in rels:
+                    if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range) \
+                            and (n == 0 or self.onto.is_a(obj["cls"], "Location")):
+                        out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 * (n + 1), of))
+                        break
         return out
 
     def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:

@@ -181,7 +181,7 @@ class KGRelations(Frames, Patterns, Modality):
             self._sent_ents.setdefault(ent.sent.start, []).append(ent)
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
         for rec in self._apposed_places(doc, items, by_token) + self._possessives(doc, items, by_token) \
-                + self._funding(doc, items, by_token):
+                + self._funding(doc, items, by_token) + self._of_modifiers(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
