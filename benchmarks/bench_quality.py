@@ -1,6 +1,7 @@
 """Extraction quality on text the extractors were not tuned on: rules alone vs rules + model.
 
     .venv/bin/python benchmarks/bench_quality.py [--shared ../shared] [--relation-model DIR] [--json OUT]
+    .venv/bin/python benchmarks/bench_quality.py --markdown OUT   # the README's tables from a run's figures
 
 For each evaluation set it builds the texts twice (``kg build --no-model`` and
 the default, rules + model) and scores the graphs:
@@ -146,13 +147,53 @@ def _print(sets: dict) -> None:
                           f"{r['f1']:>6.3f}")
 
 
+_UNSEEN = {"news-heldout": "yes", "conll04-dev": "yes", "redocred-dev": "yes", "seed": "no (rules written on it)",
+           "news-calibration": "no (margin chosen on it)", "corpus-dev": "no (rules and margin)"}
+_PER_RELATION = (("news-heldout", "lenient"), ("news-heldout", "strict"), ("conll04-dev", "strict"),
+                 ("redocred-dev", "lenient"))
+
+
+def markdown(sets: dict) -> str:
+    """The tables of benchmarks/README.md ("Relation quality") from a ``--json`` file's figures."""
+    def prf(r: dict, digits: int = 3) -> str:
+        return f"{r['precision']:.{digits}f} / {r['recall']:.{digits}f} / " + (
+            f"**{r['f1']:.{digits}f}**" if digits == 3 else f"{r['f1']:.{digits}f}")
+
+    lines = ["| set | unseen? | scoring | rules P / R / F1 | rules + model P / R / F1 |",
+             "| --- | --- | --- | --- | --- |"]
+    for name, unseen in _UNSEEN.items():
+        for scoring in ("lenient", "strict"):
+            if name in sets and scoring in sets[name]["rules"]:
+                lines.append(f"| {name} | {unseen} | {scoring} | {prf(sets[name]['rules'][scoring])} | "
+                             f"{prf(sets[name]['rules+model'][scoring])} |")
+    lines += ["", "| set | gold relations | pair among the candidates | ... with classes that fit |",
+              "| --- | ---: | ---: | ---: |"]
+    for name in ("news-heldout", "conll04-dev", "redocred-dev"):
+        c = sets[name]["coverage"]
+        lines.append(f"| {name} | {c['gold']} | {c['pairs_share']:.0%} | {c['typed_share']:.0%} |")
+    for name, scoring in _PER_RELATION:
+        rules, both = sets[name]["rules"][scoring]["by_relation"], sets[name]["rules+model"][scoring]["by_relation"]
+        lines += ["", f"{name}, {scoring}, per relation:", "",
+                  "| relation | gold | rules P / R / F1 | rules + model P / R / F1 |", "| --- | ---: | --- | --- |"]
+        for rel in sorted(set(rules) | set(both)):
+            gold = (both.get(rel) or rules[rel])["gold"]
+            lines.append(f"| `{rel}` | {gold} | {prf(rules[rel], 2) if rel in rules else '-'} | "
+                         f"{prf(both[rel], 2) if rel in both else '-'} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (data/ and eval/)")
     ap.add_argument("--config", default=None, help="a pipeline config (default: kg/config.cfg)")
     ap.add_argument("--relation-model", default=None, help="a model folder from kg train (default: the packaged one)")
     ap.add_argument("--json", default=None, help="also write every figure to this JSON file")
+    ap.add_argument("--markdown", default=None, metavar="JSON",
+                    help="print the tables of benchmarks/README.md from a --json file of an earlier run, and stop")
     args = ap.parse_args()
+    if args.markdown:
+        print(markdown(json.loads(Path(args.markdown).read_text(encoding="utf-8"))), end="")
+        return
     with tempfile.TemporaryDirectory(prefix="kg-quality-") as tmp:
         sets = run(Path(args.shared), args.config, Path(tmp), args.relation_model)
     _print(sets)
