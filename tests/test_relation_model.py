@@ -443,6 +443,27 @@ def test_relation_model_initialize_takes_labels_from_the_data_and_update_learns(
     assert losses[-1] < losses[0] / 2
 
 
+def test_relation_model_a_model_reads_the_feature_set_it_was_trained_on(blank, make_pipe, tmp_path):
+    """A model trained today reads the class conjunctions; one saved before they existed (no "features"
+    in its cfg) reads its own set, so its weights still meet the features they were learned on."""
+    from kg.relations.features import FEATURES
+
+    pipe = make_pipe()
+    egs = [_acme_example(blank)]
+    pipe.initialize(lambda: egs)
+    assert pipe.cfg["features"] == FEATURES == 2
+    new, _ = pipe.featurize(eg.predicted for eg in egs)
+    pipe.to_disk(tmp_path / "m")
+    cfg_path = tmp_path / "m" / "cfg.json"
+    cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+    del cfg["features"]
+    cfg_path.write_text(json.dumps(cfg), encoding="utf-8")
+    old_pipe = make_pipe().from_disk(tmp_path / "m")
+    assert old_pipe.cfg["features"] == 1
+    old, _ = old_pipe.featurize(eg.predicted for eg in egs)
+    assert len(old.keys) < len(new.keys) and set(old.keys.tolist()) < set(new.keys.tolist())
+
+
 def test_relation_model_initialize_without_relations_fails(blank, make_pipe):
     pipe = make_pipe()
     eg = _acme_example(blank)

@@ -35,7 +35,12 @@ from spacy.tokens import Doc
 
 from ..ontology import Ontology
 
-__all__ = ["DocContext", "PairFeaturizer", "distance_bucket"]
+__all__ = ["FEATURES", "DocContext", "PairFeaturizer", "distance_bucket"]
+
+#: The feature set a model trained today reads. 1: every feature below but the conjunctions; 2: also
+#: the words between, the dependency path and the roles joined with the two classes' families, so a
+#: linear model can tell "Ana Ruiz of Acme" (worksFor) from "Ana Ruiz of Leeds" (livesIn).
+FEATURES = 2
 
 _BUCKETS = (0, 1, 2, 3, 4, 6, 9, 13, 21, 41)
 #: (string hash, lower-cased) -> text, shared by all Docs (a vocabulary's strings do not change meaning)
@@ -137,11 +142,13 @@ class PairFeaturizer:
                         if key not in self.triggers.setdefault(w, []):
                             self.triggers[w].append(key)
 
-    def names(self, ctx: DocContext, s: dict[str, Any], o: dict[str, Any], *, classes: bool = True) -> list[str]:
+    def names(self, ctx: DocContext, s: dict[str, Any], o: dict[str, Any], *, classes: bool = True,
+              version: int = FEATURES) -> list[str]:
         """The sparse features of the pair (subject ``s``, object ``o``) as strings.
 
         ``classes`` false leaves out every feature that names the mentions' classes (for training
-        copies that teach the model to read the words when the NER got a class wrong).
+        copies that teach the model to read the words when the NER got a class wrong); ``version``:
+        the feature set (:data:`FEATURES`) of the model that reads them.
         """
         lem, dep, pos, head = ctx.lemma, ctx.dep, ctx.pos, ctx.head
         if not classes:
@@ -197,6 +204,9 @@ class PairFeaturizer:
         fam = f"{_FAMILY.get(s_cls, 'x')}>{_FAMILY.get(o_cls, 'x')}" if classes else ""
         if classes:
             feats.append(f"fam:{fam}")
+        joined = classes and version >= 2
+        if joined and gap <= self.max_between:
+            feats.append(f"btwf:{order}:{fam}:" + " ".join(words))
         if lca < 0:
             feats.append("path:none")
             return feats
@@ -206,6 +216,8 @@ class PairFeaturizer:
         shape = f"{steps_up}<>{steps_down}"
         feats += [f"path:{steps_up}<{mid}>{steps_down}", f"pathdep:{shape}",
                   f"pathlen:{min(len(up) + len(down), 8)}"]
+        if joined:
+            feats += [f"pathf:{fam}:{steps_up}<{mid}>{steps_down}", f"pathdepf:{fam}:{shape}"]
         inner = [i for i in up[1:] + [lca] + down[:-1] if i != rs and i != ro]
         for i in inner:
             w = lem[i]
@@ -215,6 +227,8 @@ class PairFeaturizer:
         s_role = self._role(ctx, up[-1]) if up and mid != "*" else "self" if lca == rs else "-"
         o_role = self._role(ctx, down[0]) if down and mid != "*" else "self" if lca == ro else "-"
         feats.append(f"roles:{s_role}:{o_role}")
+        if joined:
+            feats += [f"rolesf:{fam}:{s_role}:{mid}:{o_role}"]
         triggers = self.triggers
         lca_trigs = triggers.get(lem[lca], ()) if mid != "*" else ()
         feats.append(f"pathT:{steps_up}<{'|'.join(lca_trigs) or pos[lca]}>{steps_down}")
@@ -238,10 +252,10 @@ class PairFeaturizer:
         return d
 
     def hashed(self, ctx: DocContext, s: dict[str, Any], o: dict[str, Any], rules: tuple[str, ...] = (),
-               reverse: tuple[str, ...] = (), *, classes: bool = True) -> list[int]:
+               reverse: tuple[str, ...] = (), *, classes: bool = True, version: int = FEATURES) -> list[int]:
         """The sparse features as 64-bit ids; ``rules`` and ``reverse`` are the rules' readings of the
         pair and of the pair the other way round (``"investsIn:fact"``), features too."""
-        names = self.names(ctx, s, o, classes=classes)
+        names = self.names(ctx, s, o, classes=classes, version=version)
         names += [f"rule:{r}" for r in rules] or ["rule:none"]
         names += [f"rrule:{r}" for r in reverse]
         ids = _IDS

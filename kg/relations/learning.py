@@ -30,6 +30,7 @@ from ..errors import ComponentError
 from ..names import canonical_name
 from .architectures import PairBatch
 from .candidates import Candidate
+from .features import FEATURES
 from .scoring import doc_gold, normalize_span, predicted_spans, strict_prf
 
 __all__ = ["Learning"]
@@ -142,6 +143,7 @@ class Learning:
             raise ComponentError("kg_relation_model.initialize: the examples hold no relation to learn.")
         attrs = self.model.attrs
         self.cfg["dense_width"] = int(attrs.get("dense_width", 0))
+        self.cfg["features"] = FEATURES  # a model trained now reads today's features; older ones theirs
         sample = []
         for eg in get_examples():
             sample.append(eg)

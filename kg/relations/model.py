@@ -89,7 +89,10 @@ class RelationModel(Learning, TrainablePipe):
         self.cfg: dict[str, Any] = {"labels": [], "dense_width": 0, "threshold": threshold,
                                     "thresholds": dict(thresholds or {}), "max_tokens": max_tokens,
                                     "retype_threshold": retype_threshold, "typed_candidates": False,
-                                    "rule_features": True, "override_threshold": 0.9}
+                                    "rule_features": True, "override_threshold": 0.9,
+                                    # the feature set a model was trained on (saved with it; a model
+                                    # saved before the setting existed read set 1)
+                                    "features": 1}
         self.featurizer = PairFeaturizer(self.onto)
         self.modality = Modality(self.onto)
         self.light_verbs = set(self.onto.lexicon["relations"]["light_verbs"])
@@ -132,6 +135,7 @@ class RelationModel(Learning, TrainablePipe):
         dense: list[numpy.ndarray] = []
         index: list[tuple[int, Candidate]] = []
         width = self._dense_width() // 3
+        version = int(self.cfg.get("features", 1))
         for d, doc in enumerate(docs):
             if doc.user_data.get(ERROR_KEY):
                 continue
@@ -145,7 +149,8 @@ class RelationModel(Learning, TrainablePipe):
                 s, o = items[cand.subject], items[cand.object]
                 ids = self.featurizer.hashed(
                     ctx, s, o, rules.get((s["start"], s["end"], o["start"], o["end"]), ()),
-                    rules.get((o["start"], o["end"], s["start"], s["end"]), ()), classes=classes)
+                    rules.get((o["start"], o["end"], s["start"], s["end"]), ()), classes=classes,
+                    version=version)
                 keys += ids
                 lengths.append(len(ids))
                 if width:
