@@ -390,3 +390,33 @@ def test_library_entities_a_name_ending_in_a_place_word_is_a_place(nlp, label):
     ents = ["O", "O", f"B-{label}", f"I-{label}", f"I-{label}", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"]
     found = dict(_entities_of(nlp, words, tags, ents))
     assert found["Custer National Forest"] == "Place" and found["Forest Labs"] == "Company", found
+
+
+def test_library_entities_a_dateline_city_is_dropped_unless_named_with_its_region(nlp):
+    """"HELSINKI –" says where a story was filed: no entity. "AUSTIN, Texas –" also says where the
+    city is: it stays, in the region."""
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        alone = nlp("HELSINKI \u2013 Nokia said on Monday it would cut 500 jobs.")
+        paired = nlp("AUSTIN, Texas \u2013 Dell said on Monday it would cut 500 jobs.")
+    assert "Helsinki" not in {it["name"] for it in alone._.kg_entity_data}
+    assert {"Austin", "Texas"} <= {it["name"] for it in paired._.kg_entity_data}
+    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in paired._.kg_relation_data}
+    assert ("Austin", "locatedIn", "Texas") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role noun's listed names, with "such as" or "including"
+    ("The rules restrict Chinese foundries such as Shenhe Microelectronics and Qiantang Semiconductor "
+     "from buying tools.",
+     {("Shenhe Microelectronics", "basedIn", "China"), ("Qiantang Semiconductor", "basedIn", "China")}),
+    ("China banned exports to three Indian battery manufacturers, including Sahyadri Cells.",
+     {("Sahyadri Cells", "basedIn", "India")}),
+    # a list after a role noun, whichever word of the first name the list hangs off
+    ("China banned canola imports from Canadian grain companies Aspen Ridge Grain and Red River Oilseeds.",
+     {("Aspen Ridge Grain", "basedIn", "Canada"), ("Red River Oilseeds", "basedIn", "Canada")}),
+])
+def test_library_rules_read_the_names_a_role_noun_lists(nlp, text, expected):
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        doc = nlp(text)
+    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    assert expected <= found, found

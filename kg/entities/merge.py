@@ -52,8 +52,12 @@ def spread_names(doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim
 
 def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer | None) -> None:
     """Remove datelines from ``items``: places in capitals at a line start, a dash close after."""
-    # Datelines ("HELSINKI —", "AUSTIN, Texas -") say where a story was filed, not who acts.
+    # Datelines ("HELSINKI —", "AUSTIN, Texas -") say where a story was filed, not who acts; but a
+    # city named with its region or country ("AUSTIN, Texas") says where the city is, and stays.
+    places_at = {it["start"] for it in items if it["cls"] in {"Place", "Country"}}
     for it in list(items):
+        if it["end"] + 1 < len(doc) and doc[it["end"]].text == "," and it["end"] + 1 in places_at:
+            continue
         at_line_start = it["start"] == 0 or "\n" in doc[it["start"] - 1].whitespace_ or doc[it["start"] - 1].is_space
         surface = doc[it["start"]:it["end"]].text
         place = it["cls"] in {"Place", "Country"} or (

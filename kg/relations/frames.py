@@ -104,7 +104,13 @@ class Frames:
                             out.append((by_token[c.i], cost + (0.1 if lemma in self.product_heads else 0.15), c.i))
                             break
         if conj:
-            for c in tok.children:
+            # a list hangs off the name's head word ("Aspen Ridge Grain and Red River Oilseeds": off
+            # "Grain"), whichever word of the name the caller holds
+            base = tok
+            if tok.i in by_token:
+                it = items[by_token[tok.i]]
+                base = tok.doc[it["start"]:it["end"]].root
+            for c in base.children:
                 if c.dep_ == "conj":
                     out += self._map(c, by_token, items, cost, depth + 1)
         return out
@@ -324,6 +330,10 @@ class Frames:
             holders += objs or [c for c in verb.children if c.dep_ in _SUBJ]
             if not objs and not any(c.dep_ in _SUBJ for c in verb.children):
                 holders += self._inherited_agents(verb)
+        # "Chinese foundries such as X and Y", "Indian manufacturers, including X": the names listed
+        if any(c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"})
+               for c in tok.children):
+            holders.append(tok)
         has_owner = any(_possessive(c) for c in tok.children)
         for c in tok.children:
             if c.dep_ == "appos":
