@@ -420,3 +420,31 @@ def test_library_rules_read_the_names_a_role_noun_lists(nlp, text, expected):
         doc = nlp(text)
     found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
     assert expected <= found, found
+
+
+def test_library_entities_both_cities_of_a_slashed_dateline_are_dropped(nlp):
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        doc = nlp("BEIJING/WINNIPEG, March 20 \u2013 China's customs agency said on Thursday it had banned imports.")
+    names = {it["name"].lower() for it in doc._.kg_entity_data}
+    assert "winnipeg" not in names and "beijing" not in names, names
+
+
+def test_library_entities_a_funding_round_is_no_entity(nlp):
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        doc = nlp("Tandaa raised $38 million in a Series B round led by Partech Africa.")
+    assert "Series B" not in {it["name"] for it in doc._.kg_entity_data}
+
+
+def test_library_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
+    # the NER called it a product; "Fund" (like "Inc", "Bank", "Capital") ends a firm's name
+    words = ["Okra", "Strategic", "Fund", "backed", "the", "startup", "."]
+    tags = ["NNP", "NNP", "NNP", "VBD", "DT", "NN", "."]
+    ents = ["B-PRODUCT", "I-PRODUCT", "I-PRODUCT", "O", "O", "O", "O"]
+    assert dict(_entities_of(nlp, words, tags, ents))["Okra Strategic Fund"] == "Company"
+
+
+def test_library_rules_read_who_a_company_counts_among_its_investors(nlp):
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        doc = nlp("Helix counts Sequoia Capital among its investors.")
+    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    assert ("Sequoia Capital", "investsIn", "Helix") in found, found

@@ -36,7 +36,7 @@ class Classes:
         if len(words) > 1 and last in self.place_heads:
             return "Place"  # "Custer National Forest" (ORG), "Cameron Parish" (PERSON)
         if label == "PRODUCT":
-            return "Product"
+            return "Company" if len(words) > 1 and last in self.firm_heads else "Product"
         if len(words) > 1 and last.lower() in self.product_heads and last[:1].isupper():
             return "Product"  # "Prisma Cloud", "Vision Pro App"
         if label == "PERSON":
@@ -174,7 +174,7 @@ class Classes:
                         said[it["name"]] += 1
             for it in items:
                 if it["via"] == "" and said[it["name"]] * 2 >= seen[it["name"]] > 0 and said[it["name"]] \
-                        and it["name"] not in orgs:
+                        and it["name"] not in orgs and it["name"].split()[-1] not in self.firm_heads:
                     it["cls"] = "Product"
             # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.
             surnames = {it["name"].split()[-1] for it in items if it["cls"] == "Person" and " " in it["name"]}

@@ -87,6 +87,7 @@ class KGEntities(Candidates, Classes):
         self.org_heads = set(lex["organization_heads"])
         self.company_heads = set(lex["company_heads"])
         self.place_heads = set(lex["place_heads"])
+        self.firm_heads = set(lex["firm_heads"])
         self.publication_words = set(lex["publication_words"])
         self.country_names = {
             e.name: e for e in self.onto.gazetteer if e.cls == "Country"

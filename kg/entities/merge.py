@@ -58,11 +58,16 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
     for it in list(items):
         if it["end"] + 1 < len(doc) and doc[it["end"]].text == "," and it["end"] + 1 in places_at:
             continue
-        at_line_start = it["start"] == 0 or "\n" in doc[it["start"] - 1].whitespace_ or doc[it["start"] - 1].is_space
+        start = it["start"]
+        # "BEIJING/WINNIPEG, March 20 –": the second city of a slashed dateline
+        while start >= 2 and doc[start - 1].text == "/" and doc[start - 2].text.isupper():
+            start -= 2
+        at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
         surface = doc[it["start"]:it["end"]].text
         place = it["cls"] in {"Place", "Country"} or (
             gazetteer is not None and (gazetteer.lookup(surface.title()) or None) is not None
             and gazetteer.lookup(surface.title()).cls in {"Place", "Country"})
+        place = place or start != it["start"]  # a slashed dateline's second city, whatever its class
         if at_line_start and surface.isupper() and len(surface) > 3 and place:
             window = doc[it["end"]:min(len(doc), it["end"] + 6)]
             if any(t.text in {"-", "\u2013", "\u2014", "("} for t in window):

@@ -323,6 +323,12 @@ class Frames:
         # "Its customers include X and Y", "Its backers are X and Y"
         if tok.dep_ == "nsubj" and tok.head.lemma_ in {"include", "be", "comprise", "feature", "count"}:
             holders += [c for c in tok.head.children if c.dep_ in {"dobj", "attr"}]
+        # "which counts X and Y among its shareholders": the verb's object holds the role
+        if tok.dep_ == "pobj" and tok.head.lower_ == "among":
+            up = tok.head.head  # the verb, or its object where the parser hangs "among" off that
+            verb, named = (up.head, [up]) if up.dep_ == "dobj" else (up, [c for c in up.children if c.dep_ == "dobj"])
+            if verb.lemma_ in {"count", "include", "list"}:
+                holders += named
         # "named Kenji Morita as its chief executive", "stays on as chairman", "joined as CFO"
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in {"VERB", "AUX"}:
             verb = tok.head.head
