@@ -106,6 +106,9 @@ def run(shared: Path, config: str | None, work: Path, relation_model: str | None
         "corpus-dev": {"lenient": (sorted((ROOT / "corpus" / "dev").glob("*.txt")),
                                    sorted((ROOT / "corpus" / "dev" / "gold").glob("*.gold.tsv")), False)},
     }
+    # typed entities too, where the gold lists them
+    entity_gold = {"seed": [ev / "seed.entities.tsv"],
+                   "corpus-dev": sorted((ROOT / "corpus" / "dev" / "gold").glob("*.entities.tsv"))}
     for name, docs in (("news-heldout", news), ("conll04-dev", c04), ("redocred-dev", rd)):
         sets.setdefault(name, {})["coverage"] = coverage(config, docs, relation_model)
     for mode, use_model in (("rules", False), ("rules+model", True)):
@@ -117,7 +120,10 @@ def run(shared: Path, config: str | None, work: Path, relation_model: str | None
             build(src, out=out, cache=False, config=config,
                   relation_model=(relation_model or True) if use_model else False)
             row["seconds"] = round(time.perf_counter() - started, 1)
-            row["lenient"] = _row(evaluate(out / "graph.ttl", gold, gold_relations_only=bool(only)))
+            res = evaluate(out / "graph.ttl", gold, entity_gold.get(name), gold_relations_only=bool(only))
+            row["lenient"] = _row(res)
+            if "entities" in res:
+                row["entities"] = {k: res["entities"][k] for k in ("precision", "recall", "f1")}
             if "strict" in job:
                 s_src, s_gold, labels = job["strict"]
                 if s_src is not None:
@@ -150,7 +156,7 @@ def _print(sets: dict) -> None:
 _UNSEEN = {"news-heldout": "yes", "conll04-dev": "yes", "redocred-dev": "yes", "seed": "no (rules written on it)",
            "news-calibration": "no (margin chosen on it)", "corpus-dev": "no (rules and margin)"}
 _PER_RELATION = (("news-heldout", "lenient"), ("news-heldout", "strict"), ("conll04-dev", "strict"),
-                 ("redocred-dev", "lenient"))
+                 ("redocred-dev", "lenient"), ("corpus-dev", "lenient"))
 
 
 def markdown(sets: dict) -> str:
@@ -171,6 +177,11 @@ def markdown(sets: dict) -> str:
     for name in ("news-heldout", "conll04-dev", "redocred-dev"):
         c = sets[name]["coverage"]
         lines.append(f"| {name} | {c['gold']} | {c['pairs_share']:.0%} | {c['typed_share']:.0%} |")
+    typed = [(name, sets[name]) for name in ("seed", "corpus-dev") if "entities" in sets.get(name, {}).get("rules", {})]
+    if typed:
+        lines += ["", "| set | typed entities, rules P / R / F1 | rules + model P / R / F1 |", "| --- | --- | --- |"]
+        lines += [f"| {name} | {prf(row['rules']['entities'])} | {prf(row['rules+model']['entities'])} |"
+                  for name, row in typed]
     for name, scoring in _PER_RELATION:
         rules, both = sets[name]["rules"][scoring]["by_relation"], sets[name]["rules+model"][scoring]["by_relation"]
         lines += ["", f"{name}, {scoring}, per relation:", "",
