@@ -240,7 +240,8 @@ class KGCoref:
                 self._sent_index[i] = n
         self._first_sentence_end = self._sent_first_token.get(1, len(doc))
         # indexes so that each resolution is logarithmic, not a scan of the document
-        self._named = sorted((it for it in items if it["via"] != "coref"), key=lambda it: it["start"])
+        self._named = sorted((it for it in items if it["via"] != "coref" and not it.get("dateline")),
+                             key=lambda it: it["start"])
         self._starts = [it["start"] for it in self._named]
         self._name_starts: dict[str, list[int]] = {}
         self._first_named: dict[int, dict[str, Any]] = {}

@@ -404,6 +404,22 @@ def test_library_entities_a_dateline_city_is_dropped_unless_named_with_its_regio
     assert ("Austin", "locatedIn", "Texas") in found, found
 
 
+@pytest.mark.parametrize("model", [False, True])
+def test_library_a_kept_dateline_city_is_in_no_other_relation(nlp, model):
+    """The parse may run the dateline into the sentence ("AUSTIN ... has raised"): the city still
+    takes part only in its locatedIn, by the rules or the model."""
+    text = ("AUSTIN, Texas - Vantor Grid, a startup that builds batteries, has raised $210 million in a "
+            "round led by Khosla Ventures, the company said on Tuesday.")
+    if model:
+        doc = nlp(text)
+    else:
+        with nlp.select_pipes(disable=["kg_relation_model"]):
+            doc = nlp(text)
+    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    assert ("Austin", "locatedIn", "Texas") in found, found
+    assert not {r for r in found if "Austin" in (r[0], r[2]) and r[1] != "locatedIn"}, found
+
+
 @pytest.mark.parametrize("text, expected", [
     # a role noun's listed names, with "such as" or "including"
     ("The rules restrict Chinese foundries such as Shenhe Microelectronics and Qiantang Semiconductor "

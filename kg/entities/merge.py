@@ -57,6 +57,7 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
     places_at = {it["start"] for it in items if it["cls"] in {"Place", "Country"}}
     for it in list(items):
         if it["end"] + 1 < len(doc) and doc[it["end"]].text == "," and it["end"] + 1 in places_at:
+            it["dateline"] = True  # stays for where it is, and takes part in nothing else
             continue
         start = it["start"]
         # "BEIJING/WINNIPEG, March 20 –": the second city of a slashed dateline

@@ -234,6 +234,9 @@ class RelationModel(Learning, TrainablePipe):
                 picks = [(cand, label, p) for cand, label, p in picks
                          if (cand.subject, cand.object) not in read or label in read[(cand.subject, cand.object)]
                          or p >= bar]
+            # a dateline city kept for "AUSTIN, Texas" is where it is, and in no other relation
+            picks = [(cand, label, p) for cand, label, p in picks if label == "locatedIn"
+                     or not (items[cand.subject].get("dateline") or items[cand.object].get("dateline"))]
             kept = self._fit_classes(doc, items, rules, picks)
             found = self._records(doc, items, rules, kept) if kept else []
             doc._.kg_relation_data = merge_records(doc, rules, found, pair_scores, self.onto)

@@ -201,6 +201,11 @@ class KGRelations(Frames, Patterns, Modality):
                         ):
                             found[key] = rec
         found = {k: r for k, r in found.items() if r["confidence"] >= self.min_confidence}
+        # a dateline city kept for "AUSTIN, Texas" is where it is, and the parse's subject of nothing
+        datelines = {it["start"] for it in items if it.get("dateline")}
+        if datelines:
+            found = {k: r for k, r in found.items() if r["predicate"] == "locatedIn"
+                     or (r["s_start"] not in datelines and r["o_start"] not in datelines)}
         doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
         return doc
 
