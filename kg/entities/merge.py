@@ -56,9 +56,6 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
     # city named with its region or country ("AUSTIN, Texas") says where the city is, and stays.
     places_at = {it["start"] for it in items if it["cls"] in {"Place", "Country"}}
     for it in list(items):
-        if it["end"] + 1 < len(doc) and doc[it["end"]].text == "," and it["end"] + 1 in places_at:
-            it["dateline"] = True  # stays for where it is, and takes part in nothing else
-            continue
         start = it["start"]
         # "BEIJING/WINNIPEG, March 20 –": the second city of a slashed dateline
         while start >= 2 and doc[start - 1].text == "/" and doc[start - 2].text.isupper():
@@ -72,7 +69,10 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
         if at_line_start and surface.isupper() and len(surface) > 3 and place:
             window = doc[it["end"]:min(len(doc), it["end"] + 6)]
             if any(t.text in {"-", "\u2013", "\u2014", "("} for t in window):
-                items.remove(it)
+                if it["end"] + 1 < len(doc) and doc[it["end"]].text == "," and it["end"] + 1 in places_at:
+                    it["dateline"] = True  # stays for where it is, and takes part in nothing else
+                else:
+                    items.remove(it)
 
 
 def define_acronyms(doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any) -> None:
