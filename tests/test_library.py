@@ -279,6 +279,18 @@ def test_library_config_errors_name_file_and_options(tmp_path):
 
 # -- entity spans: NER boundary errors ----------------------------------------------------------------
 
+def _rules_doc(nlp, text, *, model=False):
+    """``text`` through the pipeline, without the relation model unless ``model``."""
+    if model:
+        return nlp(text)
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        return nlp(text)
+
+
+def _triples(doc):
+    return {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+
+
 def _entities_of(nlp, words, tags, ents):
     from spacy.tokens import Doc
 
@@ -324,17 +336,14 @@ def test_library_entities_a_lone_common_noun_is_no_product(nlp, tag, kept):
      {("Pellam Foods", "basedIn", "Ohio"), ("Pellam Foods", "suppliesTo", "Walmart")}),
 ])
 def test_library_rules_read_verbs_joined_to_a_passive_clause(nlp, text, expected):
-    with nlp.select_pipes(disable=["kg_relation_model"]):
-        doc = nlp(text)
-    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    found = _triples(_rules_doc(nlp, text))
     assert expected <= found, found
 
 
 def test_library_rules_do_not_give_a_passive_subject_to_a_participle(nlp):
     """"was acquired by Y and renamed Z": the second verb is passive too; X renamed nothing."""
-    with nlp.select_pipes(disable=["kg_relation_model"]):
-        doc = nlp("Vela Systems was acquired by Orvane Corp in March and sold to Brightwater Energy in May.")
-    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    found = _triples(_rules_doc(nlp, "Vela Systems was acquired by Orvane Corp in March and sold to "
+                                     "Brightwater Energy in May."))
     assert not {r for r in found if r[0] == "Vela Systems" and r[2] == "Brightwater Energy"}, found
 
 
@@ -365,18 +374,15 @@ def test_library_entities_a_lone_person_name_is_a_company_only_by_what_businesse
     ("Virginia Towle of Wallingford said the road was closed.", {("Virginia Towle", "livesIn", "Wallingford")}),
 ])
 def test_library_rules_read_a_name_followed_by_of(nlp, text, expected):
-    with nlp.select_pipes(disable=["kg_relation_model"]):
-        doc = nlp(text)
-    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    found = _triples(_rules_doc(nlp, text))
     assert expected <= found, found
 
 
 def test_library_rules_read_of_only_between_classes_a_relation_takes(nlp):
     """"Maria Lopez of the Tom Reyes campaign": two people are in no relation of "of"; the rule
     also reads nothing without a name right after "of" ("the head of sales")."""
-    with nlp.select_pipes(disable=["kg_relation_model"]):
-        doc = nlp("Maria Lopez of Tom Reyes said nothing. Ana Ruiz, head of sales at Acme, agreed.")
-    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    found = _triples(_rules_doc(nlp, "Maria Lopez of Tom Reyes said nothing. Ana Ruiz, head of sales at "
+                                     "Acme, agreed."))
     assert not {r for r in found if r[0] == "Maria Lopez"}, found
     assert not {r for r in found if r[2] == "sales"}, found
 
@@ -395,12 +401,11 @@ def test_library_entities_a_name_ending_in_a_place_word_is_a_place(nlp, label):
 def test_library_entities_a_dateline_city_is_dropped_unless_named_with_its_region(nlp):
     """"HELSINKI –" says where a story was filed: no entity. "AUSTIN, Texas –" also says where the
     city is: it stays, in the region."""
-    with nlp.select_pipes(disable=["kg_relation_model"]):
-        alone = nlp("HELSINKI \u2013 Nokia said on Monday it would cut 500 jobs.")
-        paired = nlp("AUSTIN, Texas \u2013 Dell said on Monday it would cut 500 jobs.")
+    alone = _rules_doc(nlp, "HELSINKI \u2013 Nokia said on Monday it would cut 500 jobs.")
+    paired = _rules_doc(nlp, "AUSTIN, Texas \u2013 Dell said on Monday it would cut 500 jobs.")
     assert "Helsinki" not in {it["name"] for it in alone._.kg_entity_data}
     assert {"Austin", "Texas"} <= {it["name"] for it in paired._.kg_entity_data}
-    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in paired._.kg_relation_data}
+    found = _triples(paired)
     assert ("Austin", "locatedIn", "Texas") in found, found
 
 
@@ -410,12 +415,7 @@ def test_library_a_kept_dateline_city_is_in_no_other_relation(nlp, model):
     takes part only in its locatedIn, by the rules or the model."""
     text = ("AUSTIN, Texas - Vantor Grid, a startup that builds batteries, has raised $210 million in a "
             "round led by Khosla Ventures, the company said on Tuesday.")
-    if model:
-        doc = nlp(text)
-    else:
-        with nlp.select_pipes(disable=["kg_relation_model"]):
-            doc = nlp(text)
-    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    found = _triples(_rules_doc(nlp, text, model=model))
     assert ("Austin", "locatedIn", "Texas") in found, found
     assert not {r for r in found if "Austin" in (r[0], r[2]) and r[1] != "locatedIn"}, found
 
@@ -432,22 +432,19 @@ def test_library_a_kept_dateline_city_is_in_no_other_relation(nlp, model):
      {("Aspen Ridge Grain", "basedIn", "Canada"), ("Red River Oilseeds", "basedIn", "Canada")}),
 ])
 def test_library_rules_read_the_names_a_role_noun_lists(nlp, text, expected):
-    with nlp.select_pipes(disable=["kg_relation_model"]):
-        doc = nlp(text)
-    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    found = _triples(_rules_doc(nlp, text))
     assert expected <= found, found
 
 
 def test_library_entities_both_cities_of_a_slashed_dateline_are_dropped(nlp):
-    with nlp.select_pipes(disable=["kg_relation_model"]):
-        doc = nlp("BEIJING/WINNIPEG, March 20 \u2013 China's customs agency said on Thursday it had banned imports.")
+    doc = _rules_doc(nlp, "BEIJING/WINNIPEG, March 20 \u2013 China's customs agency said on Thursday it "
+                          "had banned imports.")
     names = {it["name"].lower() for it in doc._.kg_entity_data}
     assert "winnipeg" not in names and "beijing" not in names, names
 
 
 def test_library_entities_a_funding_round_is_no_entity(nlp):
-    with nlp.select_pipes(disable=["kg_relation_model"]):
-        doc = nlp("Tandaa raised $38 million in a Series B round led by Partech Africa.")
+    doc = _rules_doc(nlp, "Tandaa raised $38 million in a Series B round led by Partech Africa.")
     assert "Series B" not in {it["name"] for it in doc._.kg_entity_data}
 
 
@@ -460,7 +457,5 @@ def test_library_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
 
 
 def test_library_rules_read_who_a_company_counts_among_its_investors(nlp):
-    with nlp.select_pipes(disable=["kg_relation_model"]):
-        doc = nlp("Helix counts Sequoia Capital among its investors.")
-    found = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    found = _triples(_rules_doc(nlp, "Helix counts Sequoia Capital among its investors."))
     assert ("Sequoia Capital", "investsIn", "Helix") in found, found

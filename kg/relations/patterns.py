@@ -56,14 +56,17 @@ class Patterns:
 
     def _of_modifiers(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                       ) -> list[dict[str, Any]]:
-        """"Ana Ruiz of Acme" (worksFor), "Ana Ruiz, 41, of Leeds, Ohio" (livesIn), "Acme Corp. of
-        Houston" (basedIn): a name followed by "of" and another name, with the relation of
-        ``kg:ofModifier`` whose domain and range fit the two classes."""
+        """"Ana Ruiz of Acme" (worksFor), "Ana Ruiz, 41, of Leeds, Ohio" (livesIn): a name followed by
+        "of" and another name, with the relation of ``kg:ofModifier`` whose domain and range fit the
+        two classes."""
         rels = [r for r in self.onto.relations.values() if r.of_modifier]
         out: list[dict[str, Any]] = []
         if not rels:
             return out
-        starts = {it["start"]: n for n, it in enumerate(items)}
+        def starting_at(i: int) -> dict[str, Any] | None:
+            n = by_token.get(i)
+            return items[n] if n is not None and items[n]["start"] == i else None
+
         for it in items:
             if it["via"] not in {"", "gazetteer"}:
                 continue
@@ -75,14 +78,15 @@ class Patterns:
             if j + 1 >= len(doc) or doc[j].lower_ != "of" or doc[j].sent.start != doc[it["start"]].sent.start:
                 continue
             of = doc[j]
-            k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
-            if k not in starts:
+            first = starting_at(j + 2 if doc[j + 1].lower_ == "the" else j + 1)
+            if first is None:
                 continue
-            objs = [items[starts[k]]]
+            objs = [first]
             # "of Bethany, Conn.": the place and the place it is in
-            nxt = objs[0]["end"]
-            if nxt + 1 < len(doc) and doc[nxt].text == "," and nxt + 1 in starts:
-                objs.append(items[starts[nxt + 1]])
+            nxt = first["end"]
+            then = starting_at(nxt + 1) if nxt + 1 < len(doc) and doc[nxt].text == "," else None
+            if then is not None:
+                objs.append(then)
             for n, obj in enumerate(objs):
                 if obj["via"] not in {"", "gazetteer"} or obj["name"] == it["name"]:
                     continue
