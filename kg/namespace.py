@@ -68,6 +68,7 @@ class KG(DefinedNamespace):
     objectText: URIRef
     offers: URIRef
     ofModifier: URIRef
+    appositionPreposition: URIRef
     operatesIn: URIRef
     partnersWith: URIRef
     passiveKeepsSubject: URIRef

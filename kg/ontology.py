@@ -82,6 +82,8 @@ class RelationInfo:
     qualifier_role: str = ""
     possessor_is: str = ""  #: "subject" or "object" when "X's Y" signals the relation
     of_modifier: bool = False  #: "S of O" ("Ana Ruiz of Acme") signals the relation
+    #: "S, a <noun> <prep> O" ("Hana Petrova, an ecologist at Lindqvist University") signals the relation
+    apposition_preps: frozenset[str] = frozenset()
     #: relations that, stated between the same two entities in a document, overrule a model-only reading
     contradicted_by: frozenset[str] = frozenset()
 
@@ -284,6 +286,7 @@ def load_ontology(directory: str | os.PathLike[str] | None = None) -> Ontology:
             qualifier_role=str(graph.value(prop, _KG.qualifierRole) or ""),
             possessor_is=str(graph.value(prop, _KG.possessorIs) or ""),
             of_modifier=flag("ofModifier"),
+            apposition_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.appositionPreposition)),
             contradicted_by=frozenset(_local(o) for o in graph.objects(prop, _KG.contradictedBy)),
         )
     if not relations:

@@ -378,6 +378,65 @@ def test_library_rules_read_a_name_followed_by_of(nlp, text, expected):
     assert expected <= found, found
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a company's name ending in a legal form, then "of" and a place
+    ("Grayson Ltd. of Leeds, England, makes valves for water pumps.",
+     {("Grayson", "basedIn", "Leeds")}, set()),
+    # without a legal form, "of" may run on inside the name ("University of Leeds"): not read
+    ("Helix Motors of Leeds makes valves for water pumps.", set(), {("Helix Motors", "basedIn", "Leeds")}),
+])
+def test_library_rules_read_of_after_a_company_name_only_after_a_legal_form(nlp, text, expected, absent):
+    found = _triples(_rules_doc(nlp, text))
+    assert expected <= found and not absent & found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # any job in apposition, with "at", "with" or "for" before the organisation
+    ("The results surprised Hana Petrova, an ecologist at Lindqvist University.",
+     {("Hana Petrova", "worksFor", "Lindqvist University")}, set()),
+    ('"It is a big risk," said David Osei, an ecologist and entomologist at Marlow University.',
+     {("David Osei", "worksFor", "Marlow University")}, set()),
+    # a customer is no employee; a partner at a law firm works there (and is no business partner)
+    ("Lena Ford, a longtime customer at Pellan Bank, filed the complaint.", set(),
+     {("Lena Ford", "worksFor", "Pellan Bank")}),
+    ("Jon Bale, a partner at Kestrel Law, represents the company.",
+     {("Jon Bale", "worksFor", "Kestrel Law")}, {("Jon Bale", "partnersWith", "Kestrel Law")}),
+])
+def test_library_rules_read_a_job_in_apposition(nlp, text, expected, absent):
+    found = _triples(_rules_doc(nlp, text))
+    assert expected <= found and not absent & found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the owner of the sales, exports or access a restriction reaches is the one restricted
+    ("China restricted Halvard Micro's sales to state-owned banks.",
+     {("China", "restricts", "Halvard Micro")}, set()),
+    ("Canada will restrict India's access to Norvell's most advanced chips.",
+     {("Canada", "restricts", "India")}, {("Canada", "restricts", "Norvell")}),
+    # the subject of the verb a gerund's preposition hangs on ("responded by restricting")
+    ("China has responded by restricting Halvard Micro's sales to operators of power grids.",
+     {("China", "restricts", "Halvard Micro")}, set()),
+    # not the owner of just anything restricted
+    ("Canada restricted Veltro's chief executive from entering the site.", set(),
+     {("Canada", "restricts", "Veltro")}),
+])
+def test_library_rules_read_who_a_restriction_of_their_sales_reaches(nlp, text, expected, absent):
+    found = _triples(_rules_doc(nlp, text))
+    assert expected <= found and not absent & found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The court ordered broadband providers, including Zento and Fibrix, to block the site.", "Fibrix"),
+    ("The court ordered broadband providers, including Zento and Fibrix, to block the site.", "Zento"),
+    ("Vexa expanded into Brazil after acquiring Lumo.", "Lumo"),
+    ("Kessler Retail said it had paid the fees since 2020.", "Kessler Retail"),
+])
+def test_library_entities_names_the_sentence_shows_to_be_companies(nlp, text, name):
+    doc = _rules_doc(nlp, text)
+    found = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert found.get(name) == "Company", found
+
+
 def test_library_rules_read_of_only_between_classes_a_relation_takes(nlp):
     """"Maria Lopez of the Tom Reyes campaign": two people are in no relation of "of"; the rule
     also reads nothing without a name right after "of" ("the head of sales")."""

@@ -37,8 +37,9 @@ class Classes:
             return "Place"  # "Custer National Forest" (ORG), "Cameron Parish" (PERSON)
         if label == "PRODUCT":
             return "Company" if len(words) > 1 and last in self.firm_heads else "Product"
-        if len(words) > 1 and last.lower() in self.product_heads and last[:1].isupper():
-            return "Product"  # "Prisma Cloud", "Vision Pro App"
+        if len(words) > 1 and last.lower() in self.product_heads and last[:1].isupper() \
+                and last not in self.firm_heads:
+            return "Product"  # "Prisma Cloud", "Vision Pro App" (not "Raven Software")
         if label == "PERSON":
             if last in self.company_heads or last in self.org_heads:
                 return "Company" if last in self.company_heads else "Organization"
@@ -70,8 +71,24 @@ class Classes:
         lemma = verb.lemma_.lower()
         return lemma in self.business_verbs and (it["cls"] != "Person" or lemma not in self.people_verbs)
 
+    def _joined_or_bought(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """The direct object of a verb of buying a company or of joining or founding one."""
+        root = doc[it["start"]:it["end"]].root
+        return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.org_object_verbs
+
     def _org_context(self, doc: Doc, it: dict[str, Any]) -> bool:
         root = doc[it["start"]:it["end"]].root
+        # "broadband providers, including Zento and Fibrix", "retailers such as Kmart": a name listed
+        # under a plural noun of organisations (the list's first name holds the preposition)
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ in {"including", "as", "like"}:
+            noun = first.head.head
+            if noun.lower_ == "such":
+                noun = noun.head
+            if noun.tag_ == "NNS" and noun.is_lower and noun.lemma_.lower() in self.org_nouns:
+                return True
         before = doc[it["start"] - 1] if it["start"] > 0 else None
         if before is not None and before.is_lower and before.lemma_.lower() in self.org_nouns:
             return True
@@ -106,6 +123,14 @@ class Classes:
             node = node.head
             if node.lemma_.lower() in self.product_nouns and node.is_lower:
                 return True
+        # "Breakout is an arcade game developed by Atari": the subject of a copula whose attribute is
+        # a kind of product that someone made
+        if root.dep_ == "nsubj" and head.lemma_ == "be":
+            for a in head.children:
+                if a.dep_ == "attr" and a.lemma_.lower() in self.product_nouns and any(
+                        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.product_verbs
+                        for c in a.children):
+                    return True
         # "Mosquirix, which GSK developed": the object of a making verb in a relative clause
         for c in root.children:
             if c.dep_ == "relcl" and c.lemma_.lower() in self.product_verbs and any(
@@ -186,6 +211,10 @@ class Classes:
             # short form of an organisation the text names in full (unless a person bears it too)
             prefixes = {it["name"].split()[0] for it in items if it["cls"] in {"Company", "Organization"}
                         and " " in it["name"]}
+            # "Vexa expanded after acquiring Lumo", "she joined Lumo": what is bought or joined is
+            # an organisation, whatever place the NER took the lone name for
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
+                       and " " not in it["name"] and self._joined_or_bought(doc, it)}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and " " not in it["name"] and it["name"] not in surnames and it["name"] in prefixes}
             for it in items:

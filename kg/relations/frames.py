@@ -170,6 +170,12 @@ class Frames:
                 if not rel:
                     return [head]
                 return []
+            if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+                # "China responded by restricting X's sales": the subject of the verb the gerund's
+                # preposition hangs on
+                own = [c for c in head.head.children if c.dep_ in _SUBJ]
+                if own:
+                    return own
             if node.dep_ == "pcomp" or node.dep_ == "prep":
                 node = head
                 continue

@@ -2,8 +2,9 @@
 
 "Santa Clara, California" (locatedIn), "Y raised $5 million in a round led
 by X" (investsIn), "Apple's iPhone" and "Taiwan's TSMC" (relations with a
-``kg:possessorIs`` annotation), "Ana Ruiz of Acme" and "Ana Ruiz, 41, of
-Leeds" (relations with ``kg:ofModifier``).
+``kg:possessorIs`` annotation), "Ana Ruiz of Acme", "Ana Ruiz, 41, of
+Leeds" and "Grayson Ltd. of Leeds" (relations with ``kg:ofModifier``), "Hana
+Petrova, an ecologist at Lindqvist University" (``kg:appositionPreposition``).
 """
 
 from __future__ import annotations
@@ -56,13 +57,16 @@ class Patterns:
 
     def _of_modifiers(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                       ) -> list[dict[str, Any]]:
-        """"Ana Ruiz of Acme" (worksFor), "Ana Ruiz, 41, of Leeds, Ohio" (livesIn): a name followed by
-        "of" and another name, with the relation of ``kg:ofModifier`` whose domain and range fit the
-        two classes."""
+        """"Ana Ruiz of Acme" (worksFor), "Ana Ruiz, 41, of Leeds, Ohio" (livesIn), "Grayson Ltd. of
+        Leeds" (basedIn): a name followed by "of" and another name, with the relation of
+        ``kg:ofModifier`` whose domain and range fit the two classes. An organisation's name counts
+        only when it ends in a legal form ("Inc.", "Ltd."): "of" runs on in "University of Leeds"."""
         rels = [r for r in self.onto.relations.values() if r.of_modifier]
         out: list[dict[str, Any]] = []
         if not rels:
             return out
+        legal = self.onto.words("names", "legal_suffixes")
+
         def starting_at(i: int) -> dict[str, Any] | None:
             n = by_token.get(i)
             return items[n] if n is not None and items[n]["start"] == i else None
@@ -91,10 +95,47 @@ class Patterns:
                 if obj["via"] not in {"", "gazetteer"} or obj["name"] == it["name"]:
                     continue
                 for rel in rels:
+                    if self.onto.is_a(it["cls"], "Organization") and doc[it["end"] - 1].text not in legal:
+                        continue  # "University of Leeds", "Bank of Japan": "of" runs on in the name
                     if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range) \
                             and (n == 0 or self.onto.is_a(obj["cls"], "Location")):
                         out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 * (n + 1), of))
                         break
+        return out
+
+    def _apposed_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        """"Hana Petrova, an ecologist at Lindqvist University" (worksFor): a common noun in apposition
+        to a name, with a ``kg:appositionPreposition`` of the relation before the object. Any job
+        will do (the role triggers need not list "ecologist"), not a customer's or a rival's."""
+        rels = [r for r in self.onto.relations.values() if r.apposition_preps]
+        out: list[dict[str, Any]] = []
+        for it in items if rels else ():
+            if it["via"] not in {"", "gazetteer"}:
+                continue
+            root = doc[it["start"]:it["end"]].root
+            nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower]
+            # "an ecologist and entomologist at X": the preposition hangs off the last of them
+            nouns += [g for n in nouns for g in n.children if g.dep_ == "conj" and g.is_lower and g.is_alpha]
+            for noun in nouns:
+                if noun.lemma_.lower() in self.not_roles or noun.lower_ in self.not_roles:
+                    continue
+                for p in noun.children:
+                    if p.dep_ != "prep":
+                        continue
+                    for rel in rels:
+                        if p.lower_ not in rel.apposition_preps or not self.onto.fits(it["cls"], rel.domain):
+                            continue
+                        for g in p.children:
+                            if g.dep_ != "pobj":
+                                continue
+                            for idx, cost, _ in self._map(g, by_token, items):
+                                obj = items[idx]
+                                if obj["via"] in {"", "gazetteer"} and obj["name"] != it["name"] and \
+                                        self.onto.fits(obj["cls"], rel.range):
+                                    quals = [("role", noun.text)] if rel.qualifier_role == "role" else []
+                                    out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 - cost,
+                                                      noun, qualifiers=quals))
         return out
 
     def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:

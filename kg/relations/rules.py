@@ -71,6 +71,8 @@ class KGRelations(Frames, Patterns, Modality):
         self.onto: Ontology = load_ontology(ontology_dir)
         lex = self.onto.lexicon
         self.light_verbs = set(lex["relations"]["light_verbs"])
+        self.holder_nouns = set(lex["relations"]["holder_nouns"])
+        self.not_roles = set(lex["relations"]["not_roles"])
         Modality.__init__(self, self.onto)
         self.group_nouns = set(lex["entities"]["group_nouns"])
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
@@ -181,7 +183,8 @@ class KGRelations(Frames, Patterns, Modality):
             self._sent_ents.setdefault(ent.sent.start, []).append(ent)
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
         for rec in self._apposed_places(doc, items, by_token) + self._possessives(doc, items, by_token) \
-                + self._funding(doc, items, by_token) + self._of_modifiers(doc, items, by_token):
+                + self._funding(doc, items, by_token) + self._of_modifiers(doc, items, by_token) \
+                + self._apposed_roles(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
@@ -208,6 +211,13 @@ class KGRelations(Frames, Patterns, Modality):
                      or (r["s_start"] not in datelines and r["o_start"] not in datelines)}
         doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
         return doc
+
+    def _holders(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
+        """"Larch's sales", "China's access": the owner of a noun in :attr:`holder_nouns` that is no
+        entity itself, as the one a restriction reaches."""
+        if tok.i in by_token or tok.lemma_.lower() not in self.holder_nouns and tok.lower_ not in self.holder_nouns:
+            return []
+        return [(c, "patient") for c in tok.children if _possessive(c)]
 
     def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
                  by_token: dict[int, int]) -> list[dict[str, Any]]:
@@ -253,6 +263,8 @@ class KGRelations(Frames, Patterns, Modality):
                 for t, r in objs:
                     if r in {"patient", "patient-head", "recipient"} or r.startswith("prep:") and r[5:] in rel.object_preps:
                         objects += mapped([(t, r)])
+                        if rel.qualifier_role == "about" and r != "recipient":
+                            objects += mapped(self._holders(t, by_token), 0.1)
                     elif r.startswith("nested:") and r[7:] in rel.object_preps:
                         objects += mapped([(t, r)], 0.15)
                 if rel.location_is_agent and not [s for s in subjects if s.role == "agent"] and passive:
@@ -278,6 +290,8 @@ class KGRelations(Frames, Patterns, Modality):
             hs = mapped([(t, "holder" if t.i == tok.i + 1 or (tok.tag_ == "NNS" and t.head.i == tok.i)
                           else "holder-head") for t in holders])  # "its rivals, Nikon and Canon"
             an = mapped(anchors, 0.05)
+            if "at" not in rel.object_preps:
+                an = [a for a in an if a.role != "prep:at"]  # "a partner at Kestrel Law" is a job
             anchor_side = rel.range if trig.kind == "role" else rel.domain
             if not all(self.onto.is_a(c, "Location") for c in anchor_side):
                 # "Chinese suppliers Huawei and ZTE": a demonym says where, not to whom
