@@ -391,6 +391,22 @@ def test_library_rules_read_of_after_a_company_name_only_after_a_legal_form(nlp,
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # where a person was born or is from: the vocabulary's "national of", cue "from"
+    ("In 1898, composer Dana Whitfield was born in Brooklyn.", {("Dana Whitfield", "livesIn", "Brooklyn")}, set()),
+    ("Ruth Adebayo, born in Lagos in 1975, founded the firm.", {("Ruth Adebayo", "livesIn", "Lagos")}, set()),
+    ("Everyone knows Dana Whitfield is from Bay City, Michigan.", {("Dana Whitfield", "livesIn", "Bay City")},
+     set()),
+    ("Omar Haddad, 52, hails from Amman.", {("Omar Haddad", "livesIn", "Amman")}, set()),
+    # moving away from a place is not being from it; "is from" an organisation is no home
+    ("Dana Whitfield, who lives in Leeds, moved from Glasgow last year.", {("Dana Whitfield", "livesIn", "Leeds")},
+     {("Dana Whitfield", "livesIn", "Glasgow")}),
+])
+def test_library_rules_read_where_a_person_is_born_or_from(nlp, text, expected, absent):
+    found = _triples(_rules_doc(nlp, text))
+    assert expected <= found and not absent & found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # any job in apposition, with "at", "with" or "for" before the organisation
     ("The results surprised Hana Petrova, an ecologist at Lindqvist University.",
      {("Hana Petrova", "worksFor", "Lindqvist University")}, set()),

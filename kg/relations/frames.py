@@ -191,7 +191,8 @@ class Frames:
         agents: list[tuple[Token, str]] = []
         objects: list[tuple[Token, str]] = []
         passive = False
-        if tok.pos_ in {"VERB", "ADJ"} or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+        if tok.pos_ in {"VERB", "ADJ"} or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")) \
+                or (tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"}):
             ag, pa, passive = self._own_subjects(tok)
             agents += [(t, "agent") for t in ag]
             for t in pa:

@@ -108,8 +108,9 @@ class KGRelations(Frames, Patterns, Modality):
             for trig in self.index.get(key, ()):
                 if trig in found:
                     continue
-                if trig.kind in {"event", "inverse"} and tok.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"}:
-                    continue
+                if trig.kind in {"event", "inverse"} and tok.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"} and not (
+                        tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"} and len(trig.words) > 1):
+                    continue  # a copula only in a trigger of several words ("be from")
                 if trig.kind in {"role", "inverse_role"} and tok.pos_ not in {"NOUN", "PROPN"} and not (
                         tok.i + 1 in self._by_token and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower):
                     continue  # a role noun; the tagger sometimes calls "startup" a verb before a name
