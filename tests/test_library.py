@@ -364,6 +364,23 @@ def test_library_entities_a_lone_person_name_is_a_company_only_by_what_businesse
     assert found["Okafor"] == cls, found
 
 
+@pytest.mark.parametrize("verb, lemma, cls", [("bought", "buy", "Company"), ("is", "be", "Place")])
+def test_library_entities_a_lone_place_name_is_a_company_only_when_it_acts_like_one(nlp, verb, lemma, cls):
+    # "Velmora bought Lumo" makes the NER's place a company; a copula says nothing of who acts
+    # (livesIn's "be from" must not make every "X is ..." a business verb)
+    from spacy.tokens import Doc
+
+    words = ["Velmora", verb, "Lumo", "."]
+    doc = Doc(nlp.vocab, words=words, tags=["NNP", "VBD" if verb != "is" else "VBZ", "NNP", "."],
+              pos=["PROPN", "VERB" if verb != "is" else "AUX", "PROPN", "PUNCT"],
+              lemmas=["Velmora", lemma, "Lumo", "."], heads=[1, 1, 1, 1],
+              deps=["nsubj", "ROOT", "dobj" if verb != "is" else "attr", "punct"],
+              ents=["B-GPE", "O", "B-ORG", "O"])
+    doc = nlp.get_pipe("kg_entities")(doc)
+    found = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert found["Velmora"] == cls, found
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Roger Pell of NASA will fly to the station next year.", {("Roger Pell", "worksFor", "NASA")}),
     ("Stephanie Powell, of the World Bank, said the loan was approved.",

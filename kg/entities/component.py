@@ -53,10 +53,11 @@ class KGEntities(Candidates, Classes):
         self.product_heads = {w.lower() for w in lex["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}
         # Verbs of the relations no place can be the agent of (acquire, compete, invest, sue...).
+        # A copula says nothing of who acts ("Lagos is ...", though livesIn has "be from").
         self.business_verbs = {
             words[0] for rel in self.onto.relations.values()
             if not self.onto.fits("Place", rel.domain) and not self.onto.fits("Country", rel.domain)
-            for words in rel.triggers
+            for words in rel.triggers if words[0] != "be"
         } | {"say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
         # ... of which people do these as often: the verbs of relations a person can hold (works
         # for, lives in, joins) and saying things ("Cetin said": a lone surname is still a person).
