@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -97,12 +98,14 @@ def doc_result(record: DocumentRecord, doc: Doc, offset: int = 0) -> DocResult:
     if failure:
         return DocResult(replace(record, warnings=(*record.warnings, f"extraction failed: {failure}")))
     text = doc.text
+    # each token's first and past-the-end character, read once: a mention's text and offsets are
+    # slices and lookups, with no Token or Span object per mention
+    starts, ends = _token_chars(doc)
     entities = tuple(
         EntityMention(
             key=entity_key(it["name"], it["cls"]), name=it["name"], cls=it["cls"],
-            text=doc[it["start"]:it["end"]].text, start=doc[it["start"]].idx + offset,
-            end=doc[it["end"] - 1].idx + len(doc[it["end"] - 1].text) + offset,
-            wikidata=it.get("wikidata", ""), via=it.get("via", ""),
+            text=text[starts[it["start"]]:ends[it["end"] - 1]], start=starts[it["start"]] + offset,
+            end=ends[it["end"] - 1] + offset, wikidata=it.get("wikidata", ""), via=it.get("via", ""),
         )
         for it in doc._.kg_entity_data or []
     )
@@ -112,18 +115,26 @@ def doc_result(record: DocumentRecord, doc: Doc, offset: int = 0) -> DocResult:
             object=entity_key(r["o_name"], r["o_cls"]), confidence=r["confidence"],
             sentence=" ".join(text[r["sent_start"]:r["sent_end"]].split()),
             start=r["sent_start"] + offset, end=r["sent_end"] + offset,
-            subject_text=doc[r["s_start"]:r["s_end"]].text, object_text=doc[r["o_start"]:r["o_end"]].text,
+            subject_text=text[starts[r["s_start"]]:ends[r["s_end"] - 1]],
+            object_text=text[starts[r["o_start"]]:ends[r["o_end"] - 1]],
             trigger=r["trigger"], modality=r["modality"],
             qualifiers=tuple((k, v) for k, v in r["qualifiers"]),
             extractor=r.get("extractor", "rules"), model_confidence=r.get("model_confidence"),
-            subject_start=doc[r["s_start"]].idx + offset,
-            subject_end=doc[r["s_end"] - 1].idx + len(doc[r["s_end"] - 1].text) + offset,
-            object_start=doc[r["o_start"]].idx + offset,
-            object_end=doc[r["o_end"] - 1].idx + len(doc[r["o_end"] - 1].text) + offset,
+            subject_start=starts[r["s_start"]] + offset, subject_end=ends[r["s_end"] - 1] + offset,
+            object_start=starts[r["o_start"]] + offset, object_end=ends[r["o_end"] - 1] + offset,
         )
         for r in doc._.kg_relation_data or []
     )
     return DocResult(record, entities, relations)
+
+
+def _token_chars(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's start character and the character after its last (a span of tokens ``[i, j)``
+    covers ``doc.text[starts[i]:ends[j - 1]]``, which is its ``Span.text``)."""
+    if not len(doc):
+        return [], []
+    arr = doc.to_array([IDX, LENGTH]).astype("int64")
+    return arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()
 
 
 def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
