@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ExportError
 from ..model import register_writer
-from ._layout import layout
 from .networkx import to_networkx
 
 if TYPE_CHECKING:
@@ -88,6 +87,8 @@ def _smooth(edges: list[dict[str, Any]]) -> None:
 
 def graph_data(graph: KnowledgeGraph) -> dict[str, Any]:
     """What the page draws: nodes, edges with their evidence, legend (plain, JSON-ready)."""
+    from ._layout import layout  # networkx: imported when a page is drawn, not by every build
+
     g = to_networkx(graph)
     pos = layout(g)
     scale = 110.0  # px between linked nodes

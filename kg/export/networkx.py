@@ -24,13 +24,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from ..model import register_converter, register_writer
 from ._text import clean_text
 from .rdf import entity_iri
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from ..model import KnowledgeGraph
 
 __all__ = ["to_networkx", "node_rows", "edge_rows", "write_gexf", "write_graphml", "palette", "FALLBACK_COLOR"]
@@ -113,6 +113,8 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     of statements), ``confidence``, ``first_seen``. Edge keys are
     ``subject|relation|object``, unique across the graph.
     """
+    import networkx as nx  # here, not at the top: a build writes its files without it
+
     g = nx.MultiDiGraph(name="kg-builder graph")
     g.add_nodes_from(node_rows(graph))
     g.add_edges_from(edge_rows(graph))

@@ -18,10 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from ..model import register_writer
-from ._layout import layout
 from .networkx import to_networkx
 
 if TYPE_CHECKING:
@@ -42,8 +39,11 @@ def _figure_size(n: int) -> tuple[float, float]:
 
 def draw(graph: KnowledgeGraph, *, dpi: int = 110):  # -> matplotlib.figure.Figure
     """The picture as a matplotlib ``Figure`` (not shown, not saved)."""
+    import networkx as nx  # with the layout: imported when a picture is drawn, not by every build
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
+
+    from ._layout import layout
 
     g = to_networkx(graph)
     total = g.number_of_nodes()
