@@ -21,7 +21,7 @@ from .syntax import possessive as _possessive
 
 __all__ = ["Patterns"]
 
-_WHOSE = [get_string_id("whose")]
+_WHOSE = frozenset({get_string_id("whose")})
 
 
 class Patterns:

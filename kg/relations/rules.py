@@ -94,7 +94,7 @@ class KGRelations(Frames, Patterns, Modality):
                 for words in triggers:
                     for w in set(words):
                         self.index.setdefault(w, []).append(_Trigger(rel, words, kind))
-        self._index_hashes = [get_string_id(w) for w in self.index]  # to find trigger words by their form
+        self._index_hashes = {get_string_id(w) for w in self.index}  # to find trigger words by their form
 
     # -- trigger matching ----------------------------------------------------------
 
@@ -144,25 +144,26 @@ class KGRelations(Frames, Patterns, Modality):
         """Each token's lemma and lower-case form as hash arrays, and the lower-case text of each lemma.
 
         Looping over tokens for a word makes a Token object per token; with these
-        the scans below pick their few tokens first (numpy over the arrays).
+        the scans below pick their few tokens first (set lookups over plain lists of
+        hashes, which for a news article's few hundred tokens beat ``numpy.isin``).
         """
         strings, memo = doc.vocab.strings, self._lower_strings
         arr = doc.to_array([LEMMA, LOWER]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
-        self._lemma_hashes, self._lower_hashes = arr[:, 0], arr[:, 1]
+        self._lemma_hashes, self._lower_hashes = arr[:, 0].tolist(), arr[:, 1].tolist()
         self._lemma_text: dict[int, str] = {}  # lemma hash -> lower-case lemma, for this Doc's lemmas
-        for h in numpy.unique(self._lemma_hashes).tolist():
+        for h in set(self._lemma_hashes):
             if h not in memo:
                 memo[h] = strings[h].lower()
             self._lemma_text[h] = memo[h]
 
     def _token_ids(self, words: set[str] | dict) -> list[int]:
         """Indices of the tokens whose lower-case lemma is in ``words``."""
-        hashes = [h for h, w in self._lemma_text.items() if w in words]
-        return numpy.flatnonzero(numpy.isin(self._lemma_hashes, hashes)).tolist()
+        hashes = {h for h, w in self._lemma_text.items() if w in words}
+        return [i for i, h in enumerate(self._lemma_hashes) if h in hashes]
 
-    def _lower_ids(self, hashes: list[int]) -> list[int]:
+    def _lower_ids(self, hashes: set[int] | frozenset[int]) -> list[int]:
         """Indices of the tokens whose lower-case form has one of these string hashes."""
-        return numpy.flatnonzero(numpy.isin(self._lower_hashes, hashes)).tolist()
+        return [i for i, h in enumerate(self._lower_hashes) if h in hashes]
 
     def _tokens_with_lemma(self, doc: Doc, words: set[str]) -> list[Token]:
         return [doc[i] for i in self._token_ids(words)]
