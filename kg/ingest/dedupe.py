@@ -25,11 +25,11 @@ __all__ = ["Duplicates", "canonical_url"]
 
 def canonical_url(url: str) -> str:
     """``url`` in a canonical form (courlan), or "" when it is not an absolute http(s) URL."""
-    from courlan import normalize_url
-
     url = url.strip()
     if not url.lower().startswith(("http://", "https://")):
-        return ""
+        return ""  # before the import: a corpus of plain text files never loads courlan
+    from courlan import normalize_url
+
     try:
         return normalize_url(url, strict=True).rstrip("/")
     except Exception:  # courlan raises ValueError and others on malformed URLs
