@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import threading
+from itertools import compress, islice
 from typing import Any
 
 __all__ = ["MIN_LETTERS", "detect", "model_language", "primary", "warm_up"]
@@ -63,10 +64,19 @@ def warm_up() -> threading.Thread:
     return thread
 
 
+def _has_letters(text: str, n: int) -> bool:
+    """Whether ``text`` holds at least ``n`` letters; reads only as far as the ``n``-th one.
+
+    >>> _has_letters("ab, c", 3), _has_letters("ab, c", 4)
+    (True, False)
+    """
+    return n <= 0 or next(islice(compress(text, map(str.isalpha, text)), n - 1, None), None) is not None
+
+
 def detect(text: str) -> str:
     """The ISO 639-1 code of the language ``text`` is written in, or "" when it is too short to tell."""
     sample = text[:_SAMPLE]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if not _has_letters(sample, MIN_LETTERS):
         return ""
     return _identifier().classify(sample)[0]
 
