@@ -226,9 +226,17 @@ def _version(directory: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-@lru_cache(maxsize=4)
 def load_ontology(directory: str | os.PathLike[str] | None = None) -> Ontology:
-    """Parse ``kg.ttl``, ``lexicon.toml`` and the gazetteer of ``directory``."""
+    """Parse ``kg.ttl``, ``lexicon.toml`` and the gazetteer of ``directory`` (once per folder and process).
+
+    ``load_ontology()``, ``load_ontology(None)`` and a folder given as a string or a path are
+    one cache entry each, not several parses of the same files.
+    """
+    return _load_ontology(str(directory) if directory is not None else None)
+
+
+@lru_cache(maxsize=4)
+def _load_ontology(directory: str | None) -> Ontology:
     base = Path(directory) if directory is not None else ontology_dir()
     ttl = base / "kg.ttl"
     graph = rdflib.Graph()
