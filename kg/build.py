@@ -229,8 +229,14 @@ def _run_local(records: Iterable[DocumentRecord], *, model: str, jobs: int, batc
     """``nlp.pipe`` in this process, or with ``jobs`` > 1 in a pool of worker processes (:func:`_run_pool`)."""
     nlp = load_pipeline(model, config, relation_model=relation_model, ontology=ontology)
     if jobs <= 1:
-        for result in process_records(nlp, records, batch_size=batch_size):
-            yield _without_text(result)
+        # The model's objects live as long as the process: the collector's full passes, which the
+        # many small records of a build set off, need not walk them each time (as in _run_pool).
+        gc.freeze()
+        try:
+            for result in process_records(nlp, records, batch_size=batch_size):
+                yield _without_text(result)
+        finally:
+            gc.unfreeze()
         return
     # Tasks small enough that the workers finish together (the last task is not one worker's long tail).
     task = max(1, min(batch_size, total // (jobs * 16))) if total else batch_size
