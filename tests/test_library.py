@@ -408,6 +408,35 @@ def test_library_rules_read_of_after_a_company_name_only_after_a_legal_form(nlp,
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a rival is no subsidiary, and "in Poland" says where it competes, not with whom
+    ("Buyers switched to Varda, Orlen's main rival in Poland.", {("Varda", "competesWith", "Orlen")},
+     {("Varda", "subsidiaryOf", "Orlen"), ("Varda", "competesWith", "Poland")}),
+    # the possessor of an appositive that is no role noun of another relation still owns it
+    ("Shoppers like Varda, Orlen's discount chain.", {("Varda", "subsidiaryOf", "Orlen")}, set()),
+    ("Trade buyers prefer Pellaro, Kestrel Group's logistics unit, for its speed.",
+     {("Pellaro", "subsidiaryOf", "Kestrel Group")}, set()),
+])
+def test_library_rules_read_a_rival_in_apposition_as_a_rival(nlp, text, expected, absent):
+    found = _triples(_rules_doc(nlp, text))
+    assert expected <= found and not absent & found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a group noun that lists names stands for them, not for the country
+    ("Brazil banned imports from Canadian grain companies Aspen Ridge Grain and Red River Oilseeds.",
+     {("Brazil", "bans", "Aspen Ridge Grain"), ("Brazil", "bans", "Red River Oilseeds")}, {("Brazil", "bans", "Canada")}),
+    ("Brazil banned imports from Canadian grain companies.", {("Brazil", "bans", "Canada")}, set()),
+    # a place before "company" says where the company is; the company is the one that competes
+    ("Aeris Robotics, a Salt Lake City company that competes with DJI, sells drones to police forces.",
+     {("Aeris Robotics", "competesWith", "DJI")}, {("DJI", "competesWith", "Salt Lake City"),
+                                                   ("Salt Lake City", "competesWith", "DJI")}),
+])
+def test_library_rules_a_noun_with_names_stands_for_them(nlp, text, expected, absent):
+    found = _triples(_rules_doc(nlp, text))
+    assert expected <= found and not absent & found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # where a person was born or is from: the vocabulary's "national of", cue "from"
     ("In 1898, composer Dana Whitfield was born in Brooklyn.", {("Dana Whitfield", "livesIn", "Brooklyn")}, set()),
     ("Ruth Adebayo, born in Lagos in 1975, founded the firm.", {("Ruth Adebayo", "livesIn", "Lagos")}, set()),

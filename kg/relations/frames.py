@@ -79,9 +79,13 @@ class Frames:
             # "its Ticketmaster unit", "the Nvidia subsidiary": an organisation named by its role
             if lemma in self.org_role_nouns:
                 for c in tok.children:
-                    if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token:
+                    # (not "a Salt Lake City company": a place before it says where the company is)
+                    if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token \
+                            and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization"):
                         out.append((by_token[c.i], cost + 0.1, c.i))
-            if lemma in self.group_nouns or tok.lower_ in self.group_nouns:
+            # "Canadian grain companies Aspen Ridge and Red River": the names, not the country
+            named = tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1
+            if (lemma in self.group_nouns or tok.lower_ in self.group_nouns) and not named:
                 for c in tok.children:
                     # "Chinese users", "users in Japan" stand for the country (not for a city)
                     if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in by_token:

@@ -244,10 +244,16 @@ class Patterns:
                 continue
             root = doc[it["start"]:it["end"]].root
             for ap in [c for c in root.children if c.dep_ == "appos"]:
+                # "Huawei, Nvidia's main rival": a role noun of another relation says what they are
+                # to each other (the role rules read it), not that one owns the other
+                roles = {t.relation.name for t in self.index.get(ap.lemma_.lower(), ())
+                         if t.kind in {"role", "inverse_role"}}
                 for c in ap.children:
                     if _possessive(c) and c.i in by_token:
                         owner = items[by_token[c.i]]
                         for rel in rels:
+                            if roles and rel.name not in roles:
+                                continue
                             subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
                             if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
                                     and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym":

@@ -292,8 +292,10 @@ class KGRelations(Frames, Patterns, Modality):
             hs = mapped([(t, "holder" if t.i == tok.i + 1 or (tok.tag_ == "NNS" and t.head.i == tok.i)
                           else "holder-head") for t in holders])  # "its rivals, Nikon and Canon"
             an = mapped(anchors, 0.05)
-            if "at" not in rel.object_preps:
-                an = [a for a in an if a.role != "prep:at"]  # "a partner at Kestrel Law" is a job
+            # "a partner at Kestrel Law" is a job, "Nvidia's main rival in China" says where: a place
+            # preposition after a role noun gives the other side only where the relation takes it
+            an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"}
+                                        and a.role[5:] not in rel.object_preps)]
             anchor_side = rel.range if trig.kind == "role" else rel.domain
             if not all(self.onto.is_a(c, "Location") for c in anchor_side):
                 # "Chinese suppliers Huawei and ZTE": a demonym says where, not to whom
