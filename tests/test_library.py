@@ -541,6 +541,16 @@ def test_library_a_kept_dateline_city_is_in_no_other_relation(nlp, model):
     assert not {r for r in found if "Austin" in (r[0], r[2]) and r[1] != "locatedIn"}, found
 
 
+@pytest.mark.parametrize("model", [False, True])
+def test_library_the_region_of_a_kept_dateline_city_is_in_no_other_relation(nlp, model):
+    # the parse runs "Taiwan" into the sentence as the subject of "sued"; it only says where Hsinchu is
+    text = ("HSINCHU, Taiwan, Aug 6 \u2013 Jadeite Semiconductor has sued a former senior process engineer, "
+            "Lin Chia-hao, and ChangXin Memory Technologies, the Hefei-based chipmaker he joined in March.")
+    found = _triples(_rules_doc(nlp, text, model=model))
+    assert ("Hsinchu", "locatedIn", "Taiwan") in found, found
+    assert not {r for r in found if "Taiwan" in (r[0], r[2]) and r[1] != "locatedIn"}, found
+
+
 @pytest.mark.parametrize("text, expected", [
     # a role noun's listed names, with "such as" or "including"
     ("The rules restrict Chinese foundries such as Shenhe Microelectronics and Qiantang Semiconductor "

@@ -70,7 +70,12 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
             window = doc[it["end"]:min(len(doc), it["end"] + 6)]
             if any(t.text in {"-", "\u2013", "\u2014", "("} for t in window):
                 if it["end"] + 1 < len(doc) and doc[it["end"]].text == "," and it["end"] + 1 in places_at:
-                    it["dateline"] = True  # stays for where it is, and takes part in nothing else
+                    # stays for where it is, and takes part in nothing else; nor does its region
+                    # ("HSINCHU, Taiwan, Aug 6 – Jadeite has sued ...": Taiwan sues nobody)
+                    it["dateline"] = True
+                    for region in items:
+                        if region["start"] == it["end"] + 1:
+                            region["dateline"] = True
                 else:
                     items.remove(it)
 
