@@ -291,6 +291,12 @@ def _triples(doc):
     return {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
 
 
+def _assert_reads(nlp, text, expected, absent=frozenset()):
+    """The rules read every triple of ``expected`` from ``text`` and none of ``absent``."""
+    found = _triples(_rules_doc(nlp, text))
+    assert expected <= found and not absent & found, found
+
+
 def _entities_of(nlp, words, tags, ents):
     from spacy.tokens import Doc
 
@@ -403,8 +409,7 @@ def test_library_rules_read_a_name_followed_by_of(nlp, text, expected):
     ("Helix Motors of Leeds makes valves for water pumps.", set(), {("Helix Motors", "basedIn", "Leeds")}),
 ])
 def test_library_rules_read_of_after_a_company_name_only_after_a_legal_form(nlp, text, expected, absent):
-    found = _triples(_rules_doc(nlp, text))
-    assert expected <= found and not absent & found, found
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -417,8 +422,7 @@ def test_library_rules_read_of_after_a_company_name_only_after_a_legal_form(nlp,
      {("Pellaro", "subsidiaryOf", "Kestrel Group")}, set()),
 ])
 def test_library_rules_read_a_rival_in_apposition_as_a_rival(nlp, text, expected, absent):
-    found = _triples(_rules_doc(nlp, text))
-    assert expected <= found and not absent & found, found
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -432,8 +436,7 @@ def test_library_rules_read_a_rival_in_apposition_as_a_rival(nlp, text, expected
                                                    ("Salt Lake City", "competesWith", "DJI")}),
 ])
 def test_library_rules_a_noun_with_names_stands_for_them(nlp, text, expected, absent):
-    found = _triples(_rules_doc(nlp, text))
-    assert expected <= found and not absent & found, found
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -446,10 +449,10 @@ def test_library_rules_a_noun_with_names_stands_for_them(nlp, text, expected, ab
     # moving away from a place is not being from it; "is from" an organisation is no home
     ("Dana Whitfield, who lives in Leeds, moved from Glasgow last year.", {("Dana Whitfield", "livesIn", "Leeds")},
      {("Dana Whitfield", "livesIn", "Glasgow")}),
+    ("Dana Whitfield is from Acme Corp, the company said.", set(), {("Dana Whitfield", "livesIn", "Acme")}),
 ])
 def test_library_rules_read_where_a_person_is_born_or_from(nlp, text, expected, absent):
-    found = _triples(_rules_doc(nlp, text))
-    assert expected <= found and not absent & found, found
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -465,8 +468,7 @@ def test_library_rules_read_where_a_person_is_born_or_from(nlp, text, expected, 
      {("Jon Bale", "worksFor", "Kestrel Law")}, {("Jon Bale", "partnersWith", "Kestrel Law")}),
 ])
 def test_library_rules_read_a_job_in_apposition(nlp, text, expected, absent):
-    found = _triples(_rules_doc(nlp, text))
-    assert expected <= found and not absent & found, found
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -483,8 +485,7 @@ def test_library_rules_read_a_job_in_apposition(nlp, text, expected, absent):
      {("Canada", "restricts", "Veltro")}),
 ])
 def test_library_rules_read_who_a_restriction_of_their_sales_reaches(nlp, text, expected, absent):
-    found = _triples(_rules_doc(nlp, text))
-    assert expected <= found and not absent & found, found
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, name", [
