@@ -69,6 +69,7 @@ class KG(DefinedNamespace):
     offers: URIRef
     ofModifier: URIRef
     appositionPreposition: URIRef
+    sourcePreposition: URIRef
     operatesIn: URIRef
     partnersWith: URIRef
     passiveKeepsSubject: URIRef

@@ -84,6 +84,8 @@ class RelationInfo:
     of_modifier: bool = False  #: "S of O" ("Ana Ruiz of Acme") signals the relation
     #: "S, a <noun> <prep> O" ("Hana Petrova, an ecologist at Lindqvist University") signals the relation
     apposition_preps: frozenset[str] = frozenset()
+    #: after an inverse trigger, the preposition whose object is the subject ("buys cocoa from S")
+    source_preps: frozenset[str] = frozenset()
     #: relations that, stated between the same two entities in a document, overrule a model-only reading
     contradicted_by: frozenset[str] = frozenset()
 
@@ -295,6 +297,7 @@ def _load_ontology(directory: str | None) -> Ontology:
             possessor_is=str(graph.value(prop, _KG.possessorIs) or ""),
             of_modifier=flag("ofModifier"),
             apposition_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.appositionPreposition)),
+            source_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.sourcePreposition)),
             contradicted_by=frozenset(_local(o) for o in graph.objects(prop, _KG.contradictedBy)),
         )
     if not relations:

@@ -440,6 +440,23 @@ def test_library_rules_a_noun_with_names_stands_for_them(nlp, text, expected, ab
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # who goods are bought, ordered or imported from supplies the buyer (kg:sourcePreposition)
+    ("Marukaze will buy fresh produce from Queensland grower Harvest Coast Farms.",
+     {("Harvest Coast Farms", "suppliesTo", "Marukaze")}, set()),
+    ("Pacific Crest Lines has ordered six container vessels from HD Hyundai Heavy Industries.",
+     {("HD Hyundai Heavy Industries", "suppliesTo", "Pacific Crest Lines")}, set()),
+    ("Brazil imports most of its fertiliser from Russia.", {("Russia", "suppliesTo", "Brazil")}, set()),
+    # a company bought from its owner is an acquisition, not a supply; the company bought supplies nothing
+    ("Vexa bought Lumo from Helix Capital in 2019.", {("Vexa", "acquires", "Lumo")},
+     {("Helix Capital", "suppliesTo", "Vexa"), ("Lumo", "suppliesTo", "Vexa")}),
+    # the other inverse triggers keep their reading
+    ("Cisco owns Splunk.", {("Splunk", "subsidiaryOf", "Cisco")}, set()),
+])
+def test_library_rules_read_who_goods_are_bought_from(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # where a person was born or is from: the vocabulary's "national of", cue "from"
     ("In 1898, composer Dana Whitfield was born in Brooklyn.", {("Dana Whitfield", "livesIn", "Brooklyn")}, set()),
     ("Ruth Adebayo, born in Lagos in 1975, founded the firm.", {("Ruth Adebayo", "livesIn", "Lagos")}, set()),

@@ -244,7 +244,14 @@ class KGRelations(Frames, Patterns, Modality):
         if trig.kind in {"event", "inverse"}:
             agents, objs, passive = self._event_args(tok, trig.words)
             if trig.kind == "inverse":  # "X owns Y": Y is the subsidiary
-                agents, objs = ([(t, "agent") for t, r in objs if r in {"patient", "patient-head", "recipient"}],
+                if rel.source_preps:  # "Orla buys its cocoa from Cargill": who it is from acts
+                    acting = [(t, "agent") for t, r in objs if r.split(":")[0] in {"prep", "nested"}
+                              and r.split(":")[-1] in rel.source_preps]
+                    if any(self._map(t, by_token, items) for t, r in objs if r in {"patient", "patient-head"}):
+                        acting = []  # "Vexa bought Lumo from Helix": a company changed hands, no goods
+                else:
+                    acting = [(t, "agent") for t, r in objs if r in {"patient", "patient-head", "recipient"}]
+                agents, objs = (acting,
                                 [(t, "patient") for t, r in agents]
                                 + [(t, "patient") for t, r in objs if r == "modifier-by"])
                 passive = False
