@@ -70,6 +70,7 @@ class KG(DefinedNamespace):
     ofModifier: URIRef
     appositionPreposition: URIRef
     sourcePreposition: URIRef
+    backReferringRole: URIRef
     operatesIn: URIRef
     partnersWith: URIRef
     passiveKeepsSubject: URIRef

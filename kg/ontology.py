@@ -86,6 +86,8 @@ class RelationInfo:
     apposition_preps: frozenset[str] = frozenset()
     #: after an inverse trigger, the preposition whose object is the subject ("buys cocoa from S")
     source_preps: frozenset[str] = frozenset()
+    #: role triggers that, naming no organisation, mean the one the text is about ("Chief executive X said")
+    back_roles: frozenset[tuple[str, ...]] = frozenset()
     #: relations that, stated between the same two entities in a document, overrule a model-only reading
     contradicted_by: frozenset[str] = frozenset()
 
@@ -298,6 +300,7 @@ def _load_ontology(directory: str | None) -> Ontology:
             of_modifier=flag("ofModifier"),
             apposition_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.appositionPreposition)),
             source_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.sourcePreposition)),
+            back_roles=frozenset(_triggers(graph, prop, _KG.backReferringRole)),
             contradicted_by=frozenset(_local(o) for o in graph.objects(prop, _KG.contradictedBy)),
         )
     if not relations:

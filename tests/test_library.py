@@ -440,6 +440,24 @@ def test_library_rules_a_noun_with_names_stands_for_them(nlp, text, expected, ab
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a chief executive or founder with no organisation named works for the one the text is about:
+    # the subject of this sentence or the last (not the last organisation named)
+    ("Tandaa, a Nairobi-based startup, has raised $38 million in a round led by Partech Africa, with "
+     "participation from Ventures Platform.\nFounder and chief executive Wanjiru Kamau said the money would "
+     "pay for expansion.", {("Wanjiru Kamau", "worksFor", "Tandaa")}, {("Wanjiru Kamau", "worksFor", "Ventures Platform")}),
+    ("Marlow Foods will open 30 stores next year, chief executive Ana Silva said on Monday.",
+     {("Ana Silva", "worksFor", "Marlow Foods")}, set()),
+    # not an analyst (who works elsewhere), not "a former chief executive", not without an organisation
+    ("Acme sued Beta Corp on Monday. Analyst Tom Reyes said the case was weak.", set(),
+     {("Tom Reyes", "worksFor", "Acme")}),
+    ("Vela Systems cut 200 jobs. A former chief executive, Jo Park, criticised the move.", set(),
+     {("Jo Park", "worksFor", "Vela Systems")}),
+])
+def test_library_rules_read_a_chief_executive_of_the_company_the_text_is_about(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # who goods are bought, ordered or imported from supplies the buyer (kg:sourcePreposition)
     ("Marukaze will buy fresh produce from Queensland grower Harvest Coast Farms.",
      {("Harvest Coast Farms", "suppliesTo", "Marukaze")}, set()),

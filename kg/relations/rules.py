@@ -214,6 +214,22 @@ class KGRelations(Frames, Patterns, Modality):
         doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
         return doc
 
+    def _sentence_subject(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]],
+                          rel: RelationInfo) -> int | None:
+        """The entity item that is the subject of a clause of ``tok``'s sentence before it, else of the
+        previous sentence, and that the relation's object may be: who the text is about there."""
+        sent = tok.sent
+        spans = [sent] + ([tok.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        for span in spans:
+            for t in span:
+                if t.i >= tok.i:
+                    break
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.i in by_token:
+                    n = by_token[t.i]
+                    if items[n]["via"] != "demonym" and self.onto.fits(items[n]["cls"], rel.range):
+                        return n
+        return None
+
     def _holders(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
         """"Larch's sales", "China's access": the owner of a noun in :attr:`holder_nouns` that is no
         entity itself, as the one a restriction reaches."""
@@ -307,6 +323,12 @@ class KGRelations(Frames, Patterns, Modality):
             if not all(self.onto.is_a(c, "Location") for c in anchor_side):
                 # "Chinese suppliers Huawei and ZTE": a demonym says where, not to whom
                 an = [a for a in an if items[a.item]["via"] != "demonym"]
+            if not an and hs and trig.kind == "role" and trig.words in rel.back_roles and not any(
+                    c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
+                back = self._sentence_subject(tok, by_token, items, rel)
+                if back is not None:  # "Tandaa raised $38 million. Chief executive Wanjiru Kamau said"
+                    an = [_Arg(back, 0.1, "refers-back", items[back]["start"])]
+                    conf -= 0.3
             role_text = " ".join(t.text for t in tok.subtree if t.dep_ in {"compound", "amod"} and
                                  t.i < tok.i and t.i not in by_token)
             role_text = (role_text + " " + tok.text).strip() if rel.qualifier_role == "role" else ""
