@@ -67,9 +67,9 @@ class KGEntities(Candidates, Classes):
         } | {"say", "announce", "report", "tell", "add", "warn", "write", "buy", "sell", "hire", "raise"}
         # Verbs whose object is an organisation: acquiring one (the acquires relation's verbs),
         # joining or founding one.
-        self.org_object_verbs = {
-            words[0] for words in self.onto.relations["acquires"].triggers if len(words) == 1
-        } | {"join", "found", "co-found"} if "acquires" in self.onto.relations else {"join", "found"}
+        acquires = self.onto.relations.get("acquires")
+        self.org_object_verbs = {"join", "found", "co-found"} | {
+            words[0] for words in (acquires.triggers if acquires else ()) if len(words) == 1}
         # Nouns that only name organisations: role nouns of relations between organisations
         # (unit, subsidiary, parent) and the lexicon's descriptors of companies (retailer, startup).
         self.org_nouns = {

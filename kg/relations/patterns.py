@@ -65,8 +65,6 @@ class Patterns:
         out: list[dict[str, Any]] = []
         if not rels:
             return out
-        legal = self.onto.words("names", "legal_suffixes")
-
         def starting_at(i: int) -> dict[str, Any] | None:
             n = by_token.get(i)
             return items[n] if n is not None and items[n]["start"] == i else None
@@ -74,6 +72,8 @@ class Patterns:
         for it in items:
             if it["via"] not in {"", "gazetteer"}:
                 continue
+            if self.onto.is_a(it["cls"], "Organization") and doc[it["end"] - 1].text not in self.legal_suffixes:
+                continue  # "University of Leeds", "Bank of Japan": "of" runs on in the name
             j = it["end"]
             if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
                 j += 3  # "Ana Ruiz, 41, of Leeds": an age between
@@ -95,8 +95,6 @@ class Patterns:
                 if obj["via"] not in {"", "gazetteer"} or obj["name"] == it["name"]:
                     continue
                 for rel in rels:
-                    if self.onto.is_a(it["cls"], "Organization") and doc[it["end"] - 1].text not in legal:
-                        continue  # "University of Leeds", "Bank of Japan": "of" runs on in the name
                     if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range) \
                             and (n == 0 or self.onto.is_a(obj["cls"], "Location")):
                         out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 * (n + 1), of))

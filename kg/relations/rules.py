@@ -73,6 +73,7 @@ class KGRelations(Frames, Patterns, Modality):
         self.light_verbs = set(lex["relations"]["light_verbs"])
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
         self.not_roles = set(lex["relations"]["not_roles"])
+        self.legal_suffixes = set(lex["names"]["legal_suffixes"])
         Modality.__init__(self, self.onto)
         self.group_nouns = set(lex["entities"]["group_nouns"])
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
@@ -233,7 +234,7 @@ class KGRelations(Frames, Patterns, Modality):
     def _holders(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
         """"Larch's sales", "China's access": the owner of a noun in :attr:`holder_nouns` that is no
         entity itself, as the one a restriction reaches."""
-        if tok.i in by_token or tok.lemma_.lower() not in self.holder_nouns and tok.lower_ not in self.holder_nouns:
+        if tok.i in by_token or not {tok.lemma_.lower(), tok.lower_} & self.holder_nouns:
             return []
         return [(c, "patient") for c in tok.children if _possessive(c)]
 
