@@ -405,11 +405,39 @@ def test_library_rules_read_a_name_followed_by_of(nlp, text, expected):
     # a company's name ending in a legal form, then "of" and a place
     ("Grayson Ltd. of Leeds, England, makes valves for water pumps.",
      {("Grayson", "basedIn", "Leeds")}, set()),
-    # without a legal form, "of" may run on inside the name ("University of Leeds"): not read
-    ("Helix Motors of Leeds makes valves for water pumps.", set(), {("Helix Motors", "basedIn", "Leeds")}),
+    # without a legal form, "of" is read only before a place
+    ("Helix Motors of Leeds makes valves for water pumps.", {("Helix Motors", "basedIn", "Leeds")}, set()),
+    ('"It will take time," said Kira Olsen of Helix Motors.', {("Kira Olsen", "worksFor", "Helix Motors")}, set()),
+    # an institution "in" a place; a company "in" a place may only be doing business there
+    ("Tomas Berg, a researcher at the Norrland Institute of Marine Biology in Umea, led the study.",
+     {("Norrland Institute of Marine Biology", "basedIn", "Umea")}, set()),
+    ("Patients at Saint Brigid Hospital in Galway were moved.", {("Saint Brigid Hospital", "basedIn", "Galway")}, set()),
+    ("Sales at Helix Motors in Leeds fell sharply last year.", set(), {("Helix Motors", "basedIn", "Leeds")}),
 ])
-def test_library_rules_read_of_after_a_company_name_only_after_a_legal_form(nlp, text, expected, absent):
+def test_library_rules_read_of_or_in_after_an_organisation_name(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, name, absent", [
+    # "of" and the proper nouns after a word such names end on are the rest of the name
+    ("The Central Bank of Ireland fined the lender.", "Central Bank of Ireland", "Ireland"),
+    # where the gazetteer knows a shorter name ("Supreme Court"), the longer one wins, unlinked
+    ("The ruling by the Supreme Court of Canada surprised lawyers.", "Supreme Court of Canada",
+     "Supreme Court of the United States"),
+])
+def test_library_entities_keep_of_and_a_place_in_an_institution_name(nlp, text, name, absent):
+    names = {it["name"] for it in _rules_doc(nlp, text)._.kg_entity_data}
+    assert name in names and absent not in names, names
+
+
+@pytest.mark.parametrize("text", [
+    "She served as Lieutenant Governor of Maryland until 2015.",
+    "He was appointed Prime Minister of Thailand in 1992.",
+])
+def test_library_entities_a_title_is_no_organisation(nlp, text):
+    items = _rules_doc(nlp, text)._.kg_entity_data
+    assert all(it["cls"] == "Place" or it["cls"] == "Country" for it in items), items
+    assert not any(r["predicate"] == "basedIn" for r in _rules_doc(nlp, text)._.kg_relation_data)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -503,6 +531,19 @@ def test_library_rules_read_where_a_person_is_born_or_from(nlp, text, expected, 
      {("Jon Bale", "worksFor", "Kestrel Law")}, {("Jon Bale", "partnersWith", "Kestrel Law")}),
 ])
 def test_library_rules_read_a_job_in_apposition(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an organisation, any job, then the name: "KAL attorney George Tompkins"
+    ("Veltro attorney Mara Quist said the case had no merit.", {("Mara Quist", "worksFor", "Veltro")}, set()),
+    ("Apple plant manager Dana Holt said the line would reopen on Monday.",
+     {("Dana Holt", "worksFor", "Apple")}, set()),
+    # a shareholder is no employee
+    ("Veltro shareholder Dana Holt complained about the delays.", {("Dana Holt", "investsIn", "Veltro")},
+     {("Dana Holt", "worksFor", "Veltro")}),
+])
+def test_library_rules_read_a_job_between_an_organisation_and_a_name(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, name_key, normalize_quotes
 from .headlines import TitleCaseLines
@@ -114,6 +114,7 @@ class Candidates:
         # A longer NER span around a gazetteer name must add proper words only.
         inner = [(a, b) for a, b in gaz_spans if span.start <= a and b <= span.end and (a, b) != (span.start, span.end)]
         if inner and any((not t.text[:1].isupper() or t.text.lower() in self.non_entities) and not t.is_punct
+                         and not self._of_in_name(t, span)
                          for t in span if not any(a <= t.i < b for a, b in inner)):
             return  # "the Abu Dhabi AI company": the place, not an "Abu Dhabi AI"
         candidates.append((span, label))
@@ -178,12 +179,45 @@ class Candidates:
             if cls is None:
                 continue
             offers.append((-(span.end - span.start), 1, span.start, span, "ner", (canonical_name(span.text), cls)))
+        offers += self._names_going_on_with_of(offers)
         for _neg, _rank, _start, span, kind, payload in sorted(offers, key=lambda o: o[:3]):
             if kind == "ner":
                 name, cls = payload
                 claim(span, name, cls)
             else:
                 claim(span, payload.name, payload.cls, payload.wikidata, kind)
+
+    def _of_in_name(self, tok: Token, span: Span) -> bool:
+        """"of" (or "of the") inside ``span`` after a word such names end on: "Central Bank of Ireland"."""
+        doc = tok.doc
+        if tok.lower_ == "the" and tok.i > span.start:
+            tok = doc[tok.i - 1]
+        return tok.lower_ == "of" and span.start < tok.i < span.end - 1 and doc[tok.i - 1].text in self.of_heads
+
+    def _names_going_on_with_of(self, offers: list[tuple[int, int, int, Span, str, Any]]
+                                ) -> list[tuple[int, int, int, Span, str, Any]]:
+        """"the Supreme Court of Canada", "the Central Bank of Ireland": a name ending on a word such
+        names end on (lexicon ``government_heads``, ``organization_heads``, ``name_of_heads``) goes on
+        with "of" and the proper nouns after it, which the NER or the gazetteer's shorter alias
+        ("Supreme Court") left out. Offered longer, it wins; unlinked, it is not the U.S. court."""
+        out = []
+        for _neg, _rank, _start, span, kind, payload in offers:
+            if kind == "demonym" or span[-1].text not in self.of_heads:
+                continue
+            doc, j = span.doc, span.end
+            if j + 1 >= len(doc) or doc[j].lower_ != "of":
+                continue
+            k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+            end = k
+            while end < len(doc) and doc[end].tag_ in {"NNP", "NNPS"} and doc[end].text[:1].isupper() \
+                    and not doc[end].is_sent_start:
+                end += 1
+            if end == k:
+                continue
+            longer = doc[span.start:end]
+            cls = payload.cls if kind == "gazetteer" else payload[1]
+            out.append((-len(longer), 1, longer.start, longer, "ner", (canonical_name(longer.text), cls)))
+        return out
 
     def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any,
                           headline: TitleCaseLines) -> None:

@@ -91,6 +91,8 @@ class KGEntities(Candidates, Classes):
         self.product_verbs = {w.lower() for w in lex["product_verbs"]}
         self.gov_heads = set(lex["government_heads"])
         self.org_heads = set(lex["organization_heads"])
+        self.title_words = set(lex["title_words"])
+        self.of_heads = self.gov_heads | self.org_heads | set(lex["name_of_heads"])
         self.company_heads = set(lex["company_heads"])
         self.place_heads = set(lex["place_heads"])
         self.firm_heads = set(lex["firm_heads"])
@@ -107,6 +109,8 @@ class KGEntities(Candidates, Classes):
         def claim(span: Span, name: str, cls: str, wikidata: str = "", via: str = "") -> None:
             if any(taken[span.start:span.end]):
                 return
+            if cls != "Person" and all(t.text in self.title_words for t in span):
+                return  # "the Prime Minister of Thailand", "the Governor": a title, not an organisation
             for i in range(span.start, span.end):
                 taken[i] = True
             items.append({"start": span.start, "end": span.end, "name": name, "cls": cls,

@@ -72,14 +72,22 @@ class Patterns:
         for it in items:
             if it["via"] not in {"", "gazetteer"}:
                 continue
-            if self.onto.is_a(it["cls"], "Organization") and doc[it["end"] - 1].text not in self.legal_suffixes:
-                continue  # "University of Leeds", "Bank of Japan": "of" runs on in the name
+            org = self.onto.is_a(it["cls"], "Organization")
+            # an organisation without a legal form is read only before a place: "the Supreme Court of
+            # Canada", "Tennessee Tech in Cookeville" (not "University of Leeds" run on to a person)
+            places_only = org and doc[it["end"] - 1].text not in self.legal_suffixes
             j = it["end"]
             if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
                 j += 3  # "Ana Ruiz, 41, of Leeds": an age between
             elif j < len(doc) and doc[j].text == ",":
                 j += 1  # "Ana Ruiz, of Acme"
-            if j + 1 >= len(doc) or doc[j].lower_ != "of" or doc[j].sent.start != doc[it["start"]].sent.start:
+            elif org and j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+                j += 3  # "the Centre for Rail Studies (CRS) in Lyon": its initials between
+            if j + 1 >= len(doc) or doc[j].sent.start != doc[it["start"]].sent.start:
+                continue
+            if doc[j].lower_ == "in" and org and not self.onto.is_a(it["cls"], "Company") and doc[j - 1].text != ",":
+                places_only = True  # "researchers at St. Olaf Hospital in Tromso"
+            elif doc[j].lower_ != "of" or (places_only and doc[it["end"] - 1].text in self.name_heads):
                 continue
             of = doc[j]
             first = starting_at(j + 2 if doc[j + 1].lower_ == "the" else j + 1)
@@ -96,7 +104,7 @@ class Patterns:
                     continue
                 for rel in rels:
                     if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range) \
-                            and (n == 0 or self.onto.is_a(obj["cls"], "Location")):
+                            and ((n == 0 and not places_only) or self.onto.is_a(obj["cls"], "Location")):
                         out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 * (n + 1), of))
                         break
         return out
@@ -134,6 +142,37 @@ class Patterns:
                                     quals = [("role", noun.text)] if rel.qualifier_role == "role" else []
                                     out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 - cost,
                                                       noun, qualifiers=quals))
+        return out
+
+    def _premodified_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                           ) -> list[dict[str, Any]]:
+        """"Acme attorney Ana Ruiz", "Acme plant manager Ana Ruiz" (worksFor): an organisation, then
+        lower-case job nouns, then the name they all modify. As in :meth:`_apposed_roles`, any job
+        of a relation with a ``kg:appositionPreposition`` will do, not a customer's or a rival's."""
+        rels = [r for r in self.onto.relations.values() if r.apposition_preps]
+        out: list[dict[str, Any]] = []
+        for it in items if rels else ():
+            if it["via"] not in {"", "gazetteer"}:
+                continue
+            k = it["start"] - 1
+            while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ == "NOUN" \
+                    and doc[k].dep_ == "compound" and k < doc[k].head.i < it["end"]:
+                k -= 1  # "plant manager": each noun modifies a later one or the name
+            nouns = doc[k + 1:it["start"]]
+            if not len(nouns) or k < 0 or k not in by_token:
+                continue
+            org = items[by_token[k]]
+            if org["end"] != k + 1 or org["via"] not in {"", "gazetteer"} or org["name"] == it["name"]:
+                continue
+            if any(n.lemma_.lower() in self.not_roles or n.lower_ in self.not_roles for n in nouns):
+                continue  # "Acme customer Ana Ruiz"
+            if not k < doc[k].head.i < it["end"]:
+                continue  # the organisation modifies the job or the name, not something else
+            for rel in rels:
+                if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(org["cls"], rel.range):
+                    quals = [("role", nouns.text)] if rel.qualifier_role == "role" else []
+                    out.append(record(doc, it, rel.name, org, rel.base_confidence - 0.1, nouns[-1], qualifiers=quals))
+                    break
         return out
 
     def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:

@@ -74,6 +74,10 @@ class KGRelations(Frames, Patterns, Modality):
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
         self.not_roles = set(lex["relations"]["not_roles"])
         self.legal_suffixes = set(lex["names"]["legal_suffixes"])
+        # last words after which "of" + a place is often the rest of the name ("the Central Bank of
+        # Ireland", "the State University of New York") when the NER stopped short of it
+        self.name_heads = set(lex["entities"]["government_heads"]) | set(lex["entities"]["organization_heads"]) \
+            | set(lex["entities"]["name_of_heads"])
         Modality.__init__(self, self.onto)
         self.group_nouns = set(lex["entities"]["group_nouns"])
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
@@ -187,7 +191,7 @@ class KGRelations(Frames, Patterns, Modality):
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
         for rec in self._apposed_places(doc, items, by_token) + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + self._of_modifiers(doc, items, by_token) \
-                + self._apposed_roles(doc, items, by_token):
+                + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
