@@ -548,6 +548,27 @@ def test_library_rules_read_a_job_between_an_organisation_and_a_name(nlp, text, 
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a company's plant, office or yard in a place
+    ("Hollweg will close Aarestrup's plant in Bjerringbro.", {("Aarestrup", "operatesIn", "Bjerringbro")}, set()),
+    ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),
+    # businesses of a kind in a place, named after "including" or "such as"
+    ("A court has ordered internet providers in Spain, including Telefónica, Orange and Digi, to block the site.",
+     {("Telefónica", "operatesIn", "Spain"), ("Digi", "operatesIn", "Spain")}, set()),
+    # without a place right after the kind of business, nothing
+    ("Internet providers, including Telefónica and Digi, were ordered to block the site in Spain.", set(),
+     {("Telefónica", "operatesIn", "Spain")}),
+])
+def test_library_rules_read_where_a_company_operates(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_library_rules_read_investors_named_after_participation_from(nlp):
+    _assert_reads(nlp, "Veltro raised $12 million from Harbor Ventures, with participation from Oakline Capital and "
+                  "Birchwood Partners.", {("Oakline Capital", "investsIn", "Veltro"),
+                                          ("Birchwood Partners", "investsIn", "Veltro")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # the owner of the sales, exports or access a restriction reaches is the one restricted
     ("China restricted Halvard Micro's sales to state-owned banks.",
      {("China", "restricts", "Halvard Micro")}, set()),

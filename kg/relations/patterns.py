@@ -175,6 +175,41 @@ class Patterns:
                     break
         return out
 
+    def _members_in_place(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                          ) -> list[dict[str, Any]]:
+        """"internet providers in Spain, including Telefónica and Orange", "carmakers in Europe such
+        as Renault": each organisation named as one of a kind of business in a place operates there."""
+        if "operatesIn" not in self.onto.relations:
+            return []
+        rel = self.onto.relations["operatesIn"]
+        out: list[dict[str, Any]] = []
+        for tok in self._tokens_with_lemma(doc, self.kind_nouns):
+            if tok.tag_ != "NNS" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in {"in", "across", "throughout"}:
+                continue
+            at = tok.i + 3 if doc[tok.i + 2].lower_ == "the" else tok.i + 2
+            n = by_token.get(at)
+            if n is None or items[n]["start"] != at or not self.onto.fits(items[n]["cls"], rel.range):
+                continue
+            place = items[n]
+            members: list[Token] = []
+            for c in tok.children:
+                if c.lower_ == "including" or (c.dep_ == "prep" and c.lower_ in {"as", "including"}):
+                    preps = [c]
+                elif c.lower_ == "such":
+                    preps = [p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
+                else:
+                    continue
+                for p in preps:
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            members += [g] + [x for x in g.subtree if x.dep_ == "conj" and x.head.i >= g.i]
+            for m in members:
+                k = by_token.get(m.i)
+                if k is None or not self.onto.is_a(items[k]["cls"], "Organization") or items[k]["via"] not in {"", "gazetteer"}:
+                    continue
+                out.append(record(doc, items[k], rel.name, place, rel.base_confidence - 0.1, tok))
+        return out
+
     def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Y raised $210 million in a round led by X", "Y raised $5 million from X" -> X investsIn Y."""
         if "investsIn" not in self.onto.relations:
@@ -194,6 +229,12 @@ class Patterns:
                 if c.dep_ == "prep" and c.lower_ == "from":
                     investors += [g for g in c.children if g.dep_ == "pobj"]
             for t in verb.subtree:
+                if t.lemma_.lower() == "participation":  # "..., with participation from X and Y"
+                    for p in t.children:
+                        if p.dep_ == "prep" and p.lower_ == "from":
+                            for g in p.children:
+                                if g.dep_ == "pobj":
+                                    investors += [g] + [x for x in g.subtree if x.dep_ == "conj" and x.head.i >= g.i]
                 if t.lemma_.lower() == "round":
                     for a in t.children:
                         if a.dep_ == "acl" and a.lemma_.lower() in {"lead", "co-lead", "join", "back", "anchor"}:

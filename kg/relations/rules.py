@@ -90,6 +90,7 @@ class KGRelations(Frames, Patterns, Modality):
             if rel.domain and all(self.onto.is_a(d, "Organization") for d in rel.domain)
             for words in rel.role_triggers
         }
+        self.kind_nouns = self.org_plurals | self.org_role_nouns  # "internet providers in Spain, including X"
         self.index: dict[str, list[_Trigger]] = {}
         self._lower_strings: dict[int, str] = {}  # string hash -> lower-case string
         for rel in self.onto.relations.values():
@@ -191,7 +192,8 @@ class KGRelations(Frames, Patterns, Modality):
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
         for rec in self._apposed_places(doc, items, by_token) + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + self._of_modifiers(doc, items, by_token) \
-                + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token):
+                + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
+                + self._members_in_place(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
