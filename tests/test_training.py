@@ -895,3 +895,46 @@ def test_training_cli_prints_the_run_summary(tmp_path, monkeypatch):
     assert "tuned thresholds (tuning split)" in text and "foundedBy" in text
     assert (f"gold relations among the candidate pairs: kg-builder {cov['pairs_found']}/{cov['gold']}"
             in text), text[-400:]
+
+
+# -- choosing thresholds and margins --------------------------------------------------------------
+
+def test_training_selection_takes_the_middle_of_the_near_best_plateau():
+    from kg.training.selection import plateau_center, smoothed
+
+    grid = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+    # a flat top from 0.4 to 0.8: its middle, not its end (the rule before took 0.8)
+    assert plateau_center(grid, [0.50, 0.60, 0.61, 0.60, 0.61, 0.60, 0.40], 0.02) == 0.6
+    # a clear peak is taken as it is
+    assert plateau_center(grid, [0.2, 0.3, 0.4, 0.7, 0.4, 0.3, 0.2], 0.02) == 0.6
+    # the run stops at the first point below the slack: a far point as good does not stretch it
+    assert plateau_center(grid, [0.7, 0.7, 0.5, 0.5, 0.5, 0.5, 0.7], 0.02) == 0.4
+    # of two middle points, the higher
+    assert plateau_center([0.1, 0.2, 0.3, 0.4], [0.5, 0.5, 0.1, 0.1], 0.0) == 0.2
+    assert smoothed([0.0, 0.3, 0.6]) == [0.15, 0.3, 0.45]
+    with pytest.raises(ValueError):
+        plateau_center([0.1, 0.2], [0.5], 0.0)
+
+
+def _margin_rows(overall, by_label):
+    margins = [0.0, 0.1, 0.2, 0.3, 0.4]
+    return [{"margin": m, "f1": overall[k], "by_relation": {label: {"f1": curve[k], "gold": gold, "predicted": 0}
+                                                          for label, (gold, curve) in by_label.items()}}
+            for k, m in enumerate(margins)]
+
+
+def test_training_calibration_gives_a_relation_its_own_margin_only_where_it_clearly_pays():
+    from kg.training.calibrate import choose_margins
+
+    rows = _margin_rows([0.70, 0.72, 0.72, 0.72, 0.60], {
+        # one prediction more or less: no margin of its own
+        "pays": (40, [0.50, 0.50, 0.50, 0.51, 0.52]),
+        # much better with a higher margin, and enough gold rows to say so
+        "sues": (40, [0.40, 0.40, 0.40, 0.60, 0.60]),
+        # better, but too few gold rows to trust
+        "bans": (5, [0.10, 0.10, 0.10, 0.90, 0.90]),
+    })
+    overall, own = choose_margins(rows, ["pays", "sues", "bans"], min_support=20)
+    assert overall == 0.1  # the middle of 0.0-0.2, whose smoothed F1s are within 0.01 of the best
+    assert own == {"sues": 0.4}
+    assert [r["smoothed_f1"] for r in rows] == [0.71, 0.7133, 0.72, 0.68, 0.66]

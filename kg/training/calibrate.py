@@ -6,9 +6,10 @@ than on anyone else's news. This step reads development articles
 with hand-made gold written apart from the training data (for the shipped
 model: ``corpus/dev``, the rules' 20 articles, and the calibration half of
 the news dev split), lets the rules and the model build their graph with
-every threshold raised by the same margin, and keeps the margin with the
-best lenient F1, averaged with its neighbours'. The model runs once;
-only its thresholds change between tries.
+every threshold raised by the same margin, and keeps the margin in the
+middle of the near-best lenient F1s, each averaged with its neighbours'
+(:func:`choose_margins`). The model runs once; only its thresholds change
+between tries.
 """
 
 from __future__ import annotations
@@ -25,10 +26,15 @@ from ..evaluate import evaluate
 from ..ingest import record_from_text
 from ..model import GraphBuilder
 from ..relations.model import RelationModel
+from .selection import plateau_center, smoothed
 
-__all__ = ["DEFAULT_MARGINS", "calibrate_margin", "calibration_sets"]
+__all__ = ["DEFAULT_MARGINS", "calibrate_margin", "calibration_sets", "choose_margins"]
 
 DEFAULT_MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+#: margins whose smoothed F1 is this close to the best form the plateau whose middle is chosen
+MARGIN_SLACK = 0.01
+#: a relation's own margin must beat the overall one by this much of its smoothed F1
+MARGIN_MIN_GAIN = 0.02
 
 
 def calibration_sets(paths: list[str | Path]) -> tuple[list[tuple[str, str]], list[Path]]:
@@ -59,10 +65,9 @@ def calibrate_margin(nlp: Language, pipe: RelationModel, texts: list[tuple[str, 
     """The margin added to every threshold that gives the best lenient F1 on ``texts`` against ``gold``.
 
     ``texts``: (name, text) of each article (:func:`calibration_sets`). ``nlp`` reads them without
-    the model (rules included); ``pipe`` is the trained model. The F1 of each margin is averaged
-    with its neighbours' (a few articles make a noisy curve); ties go to the smaller margin. A
-    relation with at least ``min_support`` gold rows gets its own margin, by its own F1 (its
-    threshold decides its predictions alone). Returns ``{"margin": overall, "margins": {relation:
+    the model (rules included); ``pipe`` is the trained model. The margins are chosen by
+    :func:`choose_margins` (a relation with at least ``min_support`` gold rows may get its own,
+    where its own F1 says so clearly: its threshold decides its predictions alone). Returns ``{"margin": overall, "margins": {relation:
     margin}, "table": [{"margin", "precision", "recall", "f1", "smoothed_f1", "by_relation"}, ...]}``.
     """
     records = [record_from_text(text, name=name) for name, text in texts]
@@ -94,20 +99,32 @@ def calibrate_margin(nlp: Language, pipe: RelationModel, texts: list[tuple[str, 
         pipe.cfg["thresholds"] = base
         for doc, (ents, rels) in zip(docs, saved):
             doc._.kg_entity_data, doc._.kg_relation_data = ents, rels
-    def smoothed(values: list[float]) -> list[float]:
-        return [round(sum(values[max(0, k - 1):k + 2]) / len(values[max(0, k - 1):k + 2]), 4)
-                for k in range(len(values))]
+    margin, per_relation = choose_margins(table, pipe.labels, min_support=min_support)
+    return {"margin": margin, "margins": per_relation, "table": table}
 
-    for row, value in zip(table, smoothed([r["f1"] for r in table])):
+
+def choose_margins(table: list[dict[str, Any]], labels: list[str], *, min_support: int = 20,
+                   slack: float = MARGIN_SLACK, min_gain: float = MARGIN_MIN_GAIN
+                   ) -> tuple[float, dict[str, float]]:
+    """The overall margin and the relations' own from the rows of :func:`calibrate_margin` (each row:
+    "margin", "f1", "by_relation"; adds "smoothed_f1" to each row).
+
+    Each curve is smoothed and its margin is the middle of its near-best plateau
+    (:func:`~kg.training.selection.plateau_center`). A relation with at least ``min_support`` gold
+    rows gets its own margin only where its smoothed F1 there beats its F1 at the overall margin by
+    ``min_gain``: a few articles do not tell one relation's best margin from the next."""
+    margins = [row["margin"] for row in table]
+    curve = smoothed([row["f1"] for row in table])
+    for row, value in zip(table, curve):
         row["smoothed_f1"] = value
-    best = max(table, key=lambda row: (row["smoothed_f1"], -row["margin"]))
-    # a relation with enough gold rows gets the margin that suits it; the others the overall one
+    overall = plateau_center(margins, curve, slack)
+    at = margins.index(overall)
     per_relation: dict[str, float] = {}
-    for label in pipe.labels:
-        support = table[0]["by_relation"].get(label, {}).get("gold", 0)
-        if support < min_support:
+    for label in labels:
+        if table[0]["by_relation"].get(label, {}).get("gold", 0) < min_support:
             continue
-        curve = smoothed([r["by_relation"].get(label, {}).get("f1", 0.0) for r in table])
-        top = max(range(len(table)), key=lambda k: (curve[k], -table[k]["margin"]))
-        per_relation[label] = table[top]["margin"]
-    return {"margin": best["margin"], "margins": per_relation, "table": table}
+        own = smoothed([row["by_relation"].get(label, {}).get("f1", 0.0) for row in table])
+        best = plateau_center(margins, own, slack)
+        if own[margins.index(best)] - own[at] >= min_gain:
+            per_relation[label] = best
+    return overall, per_relation

@@ -42,6 +42,7 @@ from .annotations import AnnotatedDoc, file_hash, portable_path, read_annotation
 from .convert import conll04, redocred
 from .coverage import candidate_coverage, source_of
 from .examples import examples, gold_doc, read_docbin
+from .selection import plateau_center, smoothed
 
 __all__ = ["SHARED_DATA", "TrainSettings", "load_training_data", "packaged_data_dir", "shared_data_dir", "train",
            "tune_split", "write_thresholds"]
@@ -92,7 +93,9 @@ class TrainSettings:
     ner_max_epochs: int = 10
     threshold_grid: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9,
                                          0.95)
-    threshold_slack: float = 0.02  #: the highest threshold whose tuning F1 is this close to the best
+    #: the thresholds whose smoothed tuning F1 is this close to the best form the plateau whose
+    #: middle is chosen (kg.training.selection.plateau_center)
+    threshold_slack: float = 0.02
     min_threshold_support: int = 5  #: fewer tuning positives than this: the default threshold
     #: also train on a copy of each positive pair without the features that name the mentions'
     #: classes, so a relation is still read where the NER gave a mention the wrong class
@@ -391,15 +394,14 @@ def _tune_thresholds(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: num
         if gold.sum() < settings.min_threshold_support:
             continue
         fired = (R[:, k] > 0) & m if R is not None else numpy.zeros_like(m)
-        scores = []
+        f1s = []
         for t in settings.threshold_grid:
             pred = ((P[:, k] >= t) & m) | fired
             c = int((pred & gold).sum())
-            scores.append((prf(c, int(pred.sum()), c, int(gold.sum()))["f1"], t))
-        top = max(f for f, _ in scores)
-        # the tuning split is small and written by the same hands as the training data: of the
-        # thresholds nearly as good as the best, the most cautious one
-        out[label] = max(t for f, t in scores if f >= top - settings.threshold_slack)
+            f1s.append(prf(c, int(pred.sum()), c, int(gold.sum()))["f1"])
+        # the tuning split is small: of the smoothed curve's near-best thresholds, the middle one,
+        # which a retrain that moves a few pairs moves little (see kg.training.selection)
+        out[label] = plateau_center(settings.threshold_grid, smoothed(f1s), settings.threshold_slack)
     return out
 
 
