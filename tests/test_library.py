@@ -562,6 +562,14 @@ def test_library_rules_read_where_a_company_operates(nlp, text, expected, absent
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Toyota said sales of the Toyota Camry rose in March.", {("Toyota", "develops", "Toyota Camry")}),
+    ("Shipments of the Veltro Pad 3 slipped, Veltro said on Monday.", {("Veltro", "develops", "Veltro Pad 3")}),
+])
+def test_library_rules_read_the_maker_at_the_start_of_a_product_name(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 def test_library_rules_read_investors_named_after_participation_from(nlp):
     _assert_reads(nlp, "Veltro raised $12 million from Harbor Ventures, with participation from Oakline Capital and "
                   "Birchwood Partners.", {("Oakline Capital", "investsIn", "Veltro"),

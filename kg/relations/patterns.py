@@ -210,6 +210,34 @@ class Patterns:
                 out.append(record(doc, items[k], rel.name, place, rel.base_confidence - 0.1, tok))
         return out
 
+    def _maker_in_name(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        """"the Samsung Galaxy S9", "a Toyota Corolla" (develops): a product's name that starts with the
+        name of an organisation the document names, read as that organisation's mention."""
+        rels = [r for r in self.onto.relations.values() if r.possessor_is == "subject"]
+        if not rels:
+            return []
+        makers: dict[str, dict[str, Any]] = {}
+        for it in items:
+            if it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization"):
+                for form in (it["name"], doc[it["start"]:it["end"]].text):
+                    makers.setdefault(form, it)
+        out: list[dict[str, Any]] = []
+        for it in items if makers else ():
+            if it["cls"] != "Product" or it["via"] not in {"", "gazetteer"} or it["end"] - it["start"] < 2:
+                continue
+            for k in range(it["end"] - 1, it["start"], -1):
+                owner = makers.get(doc[it["start"]:k].text)
+                if owner is None or owner["name"] == it["name"]:
+                    continue
+                mention = {**owner, "start": it["start"], "end": k}  # "Samsung" in "Samsung Galaxy S9"
+                for rel in rels:
+                    if self.onto.fits(owner["cls"], rel.domain) and self.onto.fits(it["cls"], rel.range):
+                        out.append(record(doc, mention, rel.name, it, rel.base_confidence - 0.1, doc[it["start"]]))
+                        break
+                break
+        return out
+
     def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Y raised $210 million in a round led by X", "Y raised $5 million from X" -> X investsIn Y."""
         if "investsIn" not in self.onto.relations:
