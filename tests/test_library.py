@@ -570,6 +570,23 @@ def test_library_rules_read_the_maker_at_the_start_of_a_product_name(nlp, text, 
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # short sentences of mostly names end in a period: not Title Case headlines, whose NER is not trusted
+    ("Harlow Media acquired Veltro Radio in 2009.", {("Harlow Media", "acquires", "Veltro Radio")}),
+    ("Veltro Radio is owned by Harlow Media.", {("Veltro Radio", "subsidiaryOf", "Harlow Media")}),
+])
+def test_library_short_sentences_of_names_are_no_headlines(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_library_a_title_case_line_is_still_a_headline(nlp):
+    from kg.entities.headlines import TitleCaseLines
+
+    doc = nlp.make_doc("Harlow Media Acquires Veltro Radio\nHarlow Media acquired Veltro Radio in 2009.")
+    lines = TitleCaseLines(doc)
+    assert lines(doc[0:2]) and not lines(doc[6:8])
+
+
 def test_library_rules_read_investors_named_after_participation_from(nlp):
     _assert_reads(nlp, "Veltro raised $12 million from Harbor Ventures, with participation from Oakline Capital and "
                   "Birchwood Partners.", {("Oakline Capital", "investsIn", "Veltro"),

@@ -15,8 +15,9 @@ class TitleCaseLines:
 
     A span's line runs back and forth from it to the nearest line breaks (a token
     followed by a newline, or a newline token). It is a headline when it has at
-    least four words of four letters or more, 80% of them capitalised, and is
-    not a long sentence (more than twelve such words ending in ``.``, ``?`` or ``!``).
+    least four words of four letters or more, 80% of them capitalised (all of
+    them where the line ends in ``.``, ``?`` or ``!``), and is not a long
+    sentence (more than twelve such words ending so).
     """
 
     def __init__(self, doc: Doc) -> None:
@@ -53,6 +54,9 @@ class TitleCaseLines:
                 for h in words:
                     if h not in capital:
                         capital[h] = self._strings[h][0].isupper()
-                verdict = sum(capital[h] for h in words) >= 0.8 * len(words)
+                # a line ending like a sentence is one unless every word is capitalised: "Harlow
+                # Media acquired Veltro Radio in 2009." is no headline, though most words are names
+                share = 1.0 if ending in {".", "?", "!"} else 0.8
+                verdict = sum(capital[h] for h in words) >= share * len(words)
             self._seen[bounds] = verdict
         return verdict
