@@ -579,6 +579,17 @@ def test_library_short_sentences_of_names_are_no_headlines(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # the parser made "Brightline Foods" the root and "partnered" a participle modifying it
+    ("Brightline Foods partnered with Castor Logistics to deliver groceries in Ohio.",
+     {("Brightline Foods", "partnersWith", "Castor Logistics")}, set()),
+    # a participle with its agent stays passive
+    ("Veltro chips, made by Orbis Networks, sell well.", set(), {("Veltro", "develops", "Orbis Networks")}),
+])
+def test_library_rules_read_a_main_verb_the_parser_took_for_a_modifier(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_library_a_title_case_line_is_still_a_headline(nlp):
     from kg.entities.headlines import TitleCaseLines
 

@@ -121,12 +121,30 @@ class Frames:
 
     # -- frames ----------------------------------------------------------------------
 
+    def _main_verb_parsed_as_modifier(self, tok: Token) -> bool:
+        """"Brightline Foods partnered with Castor Logistics.": the small parser made the name the
+        sentence's root and the verb right after it a participle modifying it. Read as the
+        sentence's verb: the name is its subject, not what it was done to. Only for an actor's
+        name, the verb right after it (no comma) with no "by" agent, in a sentence ending in a
+        period (not a headline fragment such as "Chips made in Taiwan")."""
+        head = tok.head
+        if tok.dep_ != "acl" or tok.tag_ not in {"VBN", "VBD"} or head.dep_ != "ROOT" or tok.i != head.i + 1 \
+                or head.pos_ != "PROPN" or head.i not in self._by_token:
+            return False
+        if self._items[self._by_token[head.i]]["cls"] not in self._actor_classes:
+            return False
+        last = tok.sent[-1]
+        return last.text == "." and not any(c.dep_ == "agent" for c in tok.children)
+
     def _own_subjects(self, tok: Token) -> tuple[list[Token], list[Token], bool]:
         """(agents, patients, passive) from a verb's own dependents."""
         agents, patients = [], []
+        main = self._main_verb_parsed_as_modifier(tok)
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
-            tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}
+            tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"} and not main
         )
+        if main:
+            agents.append(tok.head)
         for c in tok.children:
             if c.dep_ in _SUBJ:
                 agents.append(c)
@@ -220,7 +238,7 @@ class Frames:
                     objects.append((tok.head, "patient"))  # "the unit it bought in 2017"
                 if any(c.lower_ == "where" for c in tok.children):
                     objects.append((tok.head, "prep:in"))  # "Japan, where it runs a study"
-            if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN":
+            if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN" and not self._main_verb_parsed_as_modifier(tok):
                 # "Paris-based Mistral AI and Stellantis": the modifier belongs to its own noun only
                 objects.append((tok.head, "patient-head" if tok.dep_ == "amod" else "patient"))
             if tok.dep_ == "acl" and tok.tag_ == "VBG":

@@ -90,6 +90,8 @@ class KGRelations(Frames, Patterns, Modality):
             if rel.domain and all(self.onto.is_a(d, "Organization") for d in rel.domain)
             for words in rel.role_triggers
         }
+        self._actor_classes = {c for c in self.onto.classes if self.onto.is_a(c, "Organization")
+                               or self.onto.is_a(c, "Person")}
         self.kind_nouns = self.org_plurals | self.org_role_nouns  # "internet providers in Spain, including X"
         self.index: dict[str, list[_Trigger]] = {}
         self._lower_strings: dict[int, str] = {}  # string hash -> lower-case string
