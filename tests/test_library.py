@@ -590,6 +590,20 @@ def test_library_rules_read_a_main_verb_the_parser_took_for_a_modifier(nlp, text
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name the text calls a city or a town is a place, in the place after "in"
+    ("Uppsala is a city in Sweden.", {("Uppsala", "locatedIn", "Sweden")}, set()),
+    ("Kiruna, a town in northern Sweden, hosts a large mine.", {("Kiruna", "locatedIn", "Sweden")}, set()),
+    ("Lappeenranta is a city in the region of South Karelia.", {("Lappeenranta", "locatedIn", "South Karelia")},
+     set()),
+    # "the city of Leicester" names the city; it does not put the city's antecedent in it
+    ("Harwick is a town in England. Many of its pupils come from the city of Leicester.",
+     {("Harwick", "locatedIn", "England")}, {("Harwick", "locatedIn", "Leicester")}),
+])
+def test_library_rules_read_a_place_the_text_calls_a_city(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_library_a_title_case_line_is_still_a_headline(nlp):
     from kg.entities.headlines import TitleCaseLines
 

@@ -220,3 +220,18 @@ class Classes:
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
                     it["cls"] = "Company"
+            # "Uppsala is a city in Sweden", "Tromso, a town in Norway": what the text calls a place
+            places = {it["name"] for it in items if it["via"] == "" and it["cls"] != "Place"
+                      and self._called_a_place(doc, it)}
+            for it in items:
+                if it["via"] == "" and it["name"] in places:
+                    it["cls"] = "Place"
+
+    def _called_a_place(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """The subject of "is a city", or a name with "a town" in apposition (lexicon ``place_nouns``)."""
+        root = doc[it["start"]:it["end"]].root
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            nouns += [c for c in root.head.children if c.dep_ == "attr"]
+        return any(n.lemma_.lower() in self.place_nouns and n.is_lower
+                   and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in n.children) for n in nouns)

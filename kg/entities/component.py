@@ -52,6 +52,7 @@ class KGEntities(Candidates, Classes):
         }
         self.product_heads = {w.lower() for w in lex["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}
+        self.place_nouns = {w.lower() for w in lex["place_nouns"]}
         # Verbs of the relations no place can be the agent of (acquire, compete, invest, sue...).
         # A copula says nothing of who acts ("Lagos is ...", though livesIn has "be from").
         self.business_verbs = {

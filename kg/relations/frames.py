@@ -53,6 +53,14 @@ class Frames:
                 if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token and tok.is_lower \
                         and not tok.is_stop and tok.pos_ == "PROPN":
                     out.append((by_token[c.i], cost + 0.1, c.i))
+            # "the city of Malmo", "the region of South Karelia": the place named after "of"
+            if tok.lemma_.lower() in self.place_nouns and tok.is_lower:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for g in c.children:
+                            if g.dep_ == "pobj" and g.i in by_token and \
+                                    self.onto.is_a(items[by_token[g.i]]["cls"], "Location"):
+                                out.append((by_token[g.i], cost + 0.05, g.i))
             # "larger groups such as Infineon and STMicroelectronics", "40 countries, including Japan"
             for c in tok.children:
                 if c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"}):

@@ -83,6 +83,7 @@ class KGRelations(Frames, Patterns, Modality):
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
         self.unit_heads = set(lex["entities"]["unit_heads"])
+        self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}
         self.org_plurals = {"company", "firm", "group", "business", "partner", "rival", "carmaker",
                             "automaker", "chipmaker", "startup", "maker", "bank", "lender", "player"}
         self.org_role_nouns = {
@@ -328,6 +329,10 @@ class KGRelations(Frames, Patterns, Modality):
             # preposition after a role noun gives the other side only where the relation takes it
             an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"}
                                         and a.role[5:] not in rel.object_preps)]
+            # "the city of Leicester", "the province of Barcelona": between places, "of" names the
+            # place the role noun is, not one it lies in
+            if "of" not in rel.object_preps and rel.domain and all(self.onto.is_a(c, "Location") for c in rel.domain):
+                an = [a for a in an if a.role != "prep:of"]
             anchor_side = rel.range if trig.kind == "role" else rel.domain
             if not all(self.onto.is_a(c, "Location") for c in anchor_side):
                 # "Chinese suppliers Huawei and ZTE": a demonym says where, not to whom
