@@ -554,9 +554,13 @@ def test_library_rules_read_a_job_between_an_organisation_and_a_name(nlp, text, 
     # businesses of a kind in a place, named after "including" or "such as"
     ("A court has ordered internet providers in Spain, including Telefónica, Orange and Digi, to block the site.",
      {("Telefónica", "operatesIn", "Spain"), ("Digi", "operatesIn", "Spain")}, set()),
-    # without a place right after the kind of business, nothing
+    # without a place right after the kind of business, nothing; and those told to block a site
+    # restrict the site, not the place they are in
     ("Internet providers, including Telefónica and Digi, were ordered to block the site in Spain.", set(),
-     {("Telefónica", "operatesIn", "Spain")}),
+     {("Telefónica", "operatesIn", "Spain"), ("Telefónica", "restricts", "Spain")}),
+    ("A court has ordered internet providers in Spain, including Telefónica and Digi, to block access to the "
+     "site.", set(),
+     {("Telefónica", "restricts", "Spain"), ("Digi", "restricts", "Spain")}),
 ])
 def test_library_rules_read_where_a_company_operates(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -363,8 +363,10 @@ class KGRelations(Frames, Patterns, Modality):
             for a in range(len(group)):
                 for b in range(a + 1, len(group)):
                     pairs.append((group[a], group[b]))
-        if rel.location_is_agent and subjects and not objects and trig.kind in {"event", "inverse"}:
-            # "US chip restrictions challenge Chinese AI": the other country in the sentence.
+        if rel.location_is_agent and subjects and not objects and trig.kind in {"event", "inverse"} and all(
+                any(self.onto.is_a(items[s.item]["cls"], c) for c in ("Country", "GovernmentBody")) for s in subjects):
+            # "US chip restrictions challenge Chinese AI": the other country in the sentence (when a
+            # state acts: "providers in Spain ... to block access" does not restrict Spain)
             subj_items = {s.item for s in subjects}
             others = sorted({by_token[t.i] for t in sent if t.i in by_token
                              and by_token[t.i] not in subj_items
