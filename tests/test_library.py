@@ -554,6 +554,10 @@ def test_library_rules_read_a_job_between_an_organisation_and_a_name(nlp, text, 
     # businesses of a kind in a place, named after "including" or "such as"
     ("A court has ordered internet providers in Spain, including Telefónica, Orange and Digi, to block the site.",
      {("Telefónica", "operatesIn", "Spain"), ("Digi", "operatesIn", "Spain")}, set()),
+    # businesses of a kind in a place operate there; which of them is based there is not said
+    ("Carmakers in Europe such as Renault and Stellantis have cut prices.",
+     {("Renault", "operatesIn", "Europe"), ("Stellantis", "operatesIn", "Europe")},
+     {("Renault", "basedIn", "Europe"), ("Stellantis", "basedIn", "Europe")}),
     # without a place right after the kind of business, nothing; and those told to block a site
     # restrict the site, not the place they are in
     ("Internet providers, including Telefónica and Digi, were ordered to block the site in Spain.", set(),

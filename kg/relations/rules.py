@@ -329,6 +329,11 @@ class KGRelations(Frames, Patterns, Modality):
             # preposition after a role noun gives the other side only where the relation takes it
             an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"}
                                         and a.role[5:] not in rel.object_preps)]
+            if tok.tag_ == "NNS" and rel.name != "operatesIn" and rel.domain \
+                    and all(self.onto.is_a(d, "Organization") for d in rel.domain):
+                # "carmakers in Europe such as Renault": businesses of a kind in a place operate
+                # there (see _members_in_place); which of them is based there, the text does not say
+                an = [a for a in an if a.role != "prep:in" or not self.onto.is_a(items[a.item]["cls"], "Location")]
             # "the city of Leicester", "the province of Barcelona": between places, "of" names the
             # place the role noun is, not one it lies in
             if "of" not in rel.object_preps and rel.domain and all(self.onto.is_a(c, "Location") for c in rel.domain):
