@@ -420,6 +420,29 @@ def test_ingest_other_languages_are_skipped_unless_the_model_reads_them(tmp_path
     assert [d.doc_id.rsplit("-", 1)[1] for d in german] == ["de", "short"]
 
 
+def test_ingest_language_is_judged_on_the_start_of_a_long_text(monkeypatch):
+    """Only the first ``_SAMPLE`` characters are classified: an English start with a longer German tail is
+    English (the whole text would be German), and the classifier is given no more than the sample."""
+    from kg.ingest import language
+
+    english = body("nordvik")
+    head = (english + "\n\n") * (language._SAMPLE // len(english) + 1)
+    text = head + (" " + GERMAN) * (4 * language._SAMPLE // len(GERMAN))
+    assert len(head) >= language._SAMPLE and len(text) > 5 * language._SAMPLE
+    identifier = language._identifier()
+    assert identifier.classify(text)[0] == "de"  # what judging the whole text would say
+    seen: list[int] = []
+
+    class Counting:
+        def classify(self, sample: str) -> tuple[str, float]:
+            seen.append(len(sample))
+            return identifier.classify(sample)
+
+    monkeypatch.setattr(language, "_IDENTIFIER", [Counting()])
+    assert language.detect(text) == "en"
+    assert seen == [language._SAMPLE]
+
+
 def test_ingest_model_language_comes_from_the_pipeline():
     from kg.ingest import model_language
 
