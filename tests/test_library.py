@@ -551,6 +551,9 @@ def test_library_rules_read_a_job_between_an_organisation_and_a_name(nlp, text, 
     # a company's plant, office or yard in a place
     ("Hollweg will close Aarestrup's plant in Bjerringbro.", {("Aarestrup", "operatesIn", "Bjerringbro")}, set()),
     ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),
+    # the subject of a verb that opens, builds or runs one ("the city of Malmo" is Malmo)
+    ("Tesla opened a factory in Berlin in 2022.", {("Tesla", "operatesIn", "Berlin")}, set()),
+    ("Orbis Networks opened an office in the city of Malmo.", {("Orbis Networks", "operatesIn", "Malmo")}, set()),
     # businesses of a kind in a place, named after "including" or "such as"
     ("A court has ordered internet providers in Spain, including Telefónica, Orange and Digi, to block the site.",
      {("Telefónica", "operatesIn", "Spain"), ("Digi", "operatesIn", "Spain")}, set()),
