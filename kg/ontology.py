@@ -120,6 +120,13 @@ class Ontology:
     colors: dict[str, str] = field(default_factory=dict)  #: class -> "#RRGGBB"
 
     @cached_property
+    def name_of_heads(self) -> frozenset[str]:
+        """Last words of names that often go on with "of" and a place ("the Central Bank of Ireland",
+        "the Supreme Court of Canada"): the lexicon's government, organisation and name-of heads."""
+        ent = self.lexicon["entities"]
+        return frozenset(ent["government_heads"]) | frozenset(ent["organization_heads"]) | frozenset(ent["name_of_heads"])
+
+    @cached_property
     def symmetric(self) -> frozenset[str]:
         return frozenset(r for r, info in self.relations.items() if info.symmetric)
 

@@ -93,7 +93,7 @@ class KGEntities(Candidates, Classes):
         self.gov_heads = set(lex["government_heads"])
         self.org_heads = set(lex["organization_heads"])
         self.title_words = set(lex["title_words"])
-        self.of_heads = self.gov_heads | self.org_heads | set(lex["name_of_heads"])
+        self.of_heads = self.onto.name_of_heads
         self.company_heads = set(lex["company_heads"])
         self.place_heads = set(lex["place_heads"])
         self.firm_heads = set(lex["firm_heads"])

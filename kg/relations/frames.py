@@ -62,13 +62,8 @@ class Frames:
                                     self.onto.is_a(items[by_token[g.i]]["cls"], "Location"):
                                 out.append((by_token[g.i], cost + 0.05, g.i))
             # "larger groups such as Infineon and STMicroelectronics", "40 countries, including Japan"
-            for c in tok.children:
-                if c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"}):
-                    preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
-                    for p in preps:
-                        for g in p.children:
-                            if g.dep_ == "pobj":
-                                out += self._map(g, by_token, items, cost + 0.1, depth + 1)
+            for g in self._listed(tok):
+                out += self._map(g, by_token, items, cost + 0.1, depth + 1)
             lemma = tok.lemma_.lower()
             # "Both companies operate in ...", "the two companies signed": the last two named
             if tok.tag_ in {"NNS", "NNPS"} and lemma in self.org_plurals and any(
@@ -125,6 +120,17 @@ class Frames:
             for c in base.children:
                 if c.dep_ == "conj":
                     out += self._map(c, by_token, items, cost, depth + 1)
+        return out
+
+    @staticmethod
+    def _listed(tok: Token) -> list[Token]:
+        """The first name of a list hung on ``tok`` by "such as" or "including" ("groups such as
+        Infineon and ST", "countries, including Japan"); the others are its conjuncts."""
+        out: list[Token] = []
+        for c in tok.children:
+            if c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"}):
+                preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
+                out += [g for p in preps for g in p.children if g.dep_ == "pobj"]
         return out
 
     # -- frames ----------------------------------------------------------------------

@@ -191,23 +191,11 @@ class Patterns:
             if n is None or items[n]["start"] != at or not self.onto.fits(items[n]["cls"], rel.range):
                 continue
             place = items[n]
-            members: list[Token] = []
-            for c in tok.children:
-                if c.lower_ == "including" or (c.dep_ == "prep" and c.lower_ in {"as", "including"}):
-                    preps = [c]
-                elif c.lower_ == "such":
-                    preps = [p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
-                else:
-                    continue
-                for p in preps:
-                    for g in p.children:
-                        if g.dep_ == "pobj":
-                            members += [g] + [x for x in g.subtree if x.dep_ == "conj" and x.head.i >= g.i]
-            for m in members:
-                k = by_token.get(m.i)
-                if k is None or not self.onto.is_a(items[k]["cls"], "Organization") or items[k]["via"] not in {"", "gazetteer"}:
-                    continue
-                out.append(record(doc, items[k], rel.name, place, rel.base_confidence - 0.1, tok))
+            for first in self._listed(tok):
+                for k, _, _ in self._map(first, by_token, items):  # the name and its conjuncts
+                    if not self.onto.is_a(items[k]["cls"], "Organization") or items[k]["via"] not in {"", "gazetteer"}:
+                        continue
+                    out.append(record(doc, items[k], rel.name, place, rel.base_confidence - 0.1, tok))
         return out
 
     def _maker_in_name(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
@@ -260,9 +248,7 @@ class Patterns:
                 if t.lemma_.lower() == "participation":  # "..., with participation from X and Y"
                     for p in t.children:
                         if p.dep_ == "prep" and p.lower_ == "from":
-                            for g in p.children:
-                                if g.dep_ == "pobj":
-                                    investors += [g] + [x for x in g.subtree if x.dep_ == "conj" and x.head.i >= g.i]
+                            investors += [g for g in p.children if g.dep_ == "pobj"]
                 if t.lemma_.lower() == "round":
                     for a in t.children:
                         if a.dep_ == "acl" and a.lemma_.lower() in {"lead", "co-lead", "join", "back", "anchor"}:

@@ -76,8 +76,7 @@ class KGRelations(Frames, Patterns, Modality):
         self.legal_suffixes = set(lex["names"]["legal_suffixes"])
         # last words after which "of" + a place is often the rest of the name ("the Central Bank of
         # Ireland", "the State University of New York") when the NER stopped short of it
-        self.name_heads = set(lex["entities"]["government_heads"]) | set(lex["entities"]["organization_heads"]) \
-            | set(lex["entities"]["name_of_heads"])
+        self.name_heads = self.onto.name_of_heads
         Modality.__init__(self, self.onto)
         self.group_nouns = set(lex["entities"]["group_nouns"])
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}

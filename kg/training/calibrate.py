@@ -62,13 +62,14 @@ def calibration_sets(paths: list[str | Path]) -> tuple[list[tuple[str, str]], li
 
 def calibrate_margin(nlp: Language, pipe: RelationModel, texts: list[tuple[str, str]], gold: list[Path], *,
                      margins: tuple[float, ...] = DEFAULT_MARGINS, min_support: int = 20) -> dict[str, Any]:
-    """The margin added to every threshold that gives the best lenient F1 on ``texts`` against ``gold``.
+    """The margin added to every threshold, chosen by the lenient F1 on ``texts`` against ``gold``.
 
     ``texts``: (name, text) of each article (:func:`calibration_sets`). ``nlp`` reads them without
     the model (rules included); ``pipe`` is the trained model. The margins are chosen by
     :func:`choose_margins` (a relation with at least ``min_support`` gold rows may get its own,
-    where its own F1 says so clearly: its threshold decides its predictions alone). Returns ``{"margin": overall, "margins": {relation:
-    margin}, "table": [{"margin", "precision", "recall", "f1", "smoothed_f1", "by_relation"}, ...]}``.
+    where its own F1 says so clearly: its threshold decides its predictions alone). Returns
+    ``{"margin": overall, "margins": {relation: margin}, "table": [{"margin", "precision",
+    "recall", "f1", "smoothed_f1", "by_relation"}, ...]}``.
     """
     records = [record_from_text(text, name=name) for name, text in texts]
     with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == pipe.name]):

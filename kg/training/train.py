@@ -382,8 +382,8 @@ def _pair_scores(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: numpy.n
 
 def _tune_thresholds(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: numpy.ndarray,
                      settings: TrainSettings, R: numpy.ndarray | None = None) -> dict[str, float]:
-    """Per relation, the threshold of the grid with the best F1 on the tuning split of the rules and the
-    model together (ties: the higher threshold)."""
+    """Per relation, the threshold of the grid in the middle of the near-best plateau of the tuning
+    split's F1 for the rules and the model together, smoothed (kg.training.selection)."""
     out: dict[str, float] = {}
     if not len(X):
         return out
