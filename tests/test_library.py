@@ -749,3 +749,57 @@ def test_library_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
 def test_library_rules_read_who_a_company_counts_among_its_investors(nlp):
     found = _triples(_rules_doc(nlp, "Helix counts Sequoia Capital among its investors."))
     assert ("Sequoia Capital", "investsIn", "Helix") in found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a law, rule or ruling does what its maker does: the subject of "passed", "adopted", "issued"
+    ("Congress passed a bill banning Quillo.", {("United States Congress", "bans", "Quillo")}, set()),
+    ("Norway adopted rules restricting Halvard Micro and Veltro.",
+     {("Norway", "restricts", "Halvard Micro"), ("Norway", "restricts", "Veltro")}, set()),
+    # ... a relative clause's subject, the agent of "passed by", the owner of "Norway's rules"
+    ("The law, which Congress passed in April, bans Quillo.", {("United States Congress", "bans", "Quillo")}, set()),
+    ("The law passed by Congress bans Quillo.", {("United States Congress", "bans", "Quillo")}, set()),
+    ("Norway's new rules restrict Halvard Micro.", {("Norway", "restricts", "Halvard Micro")}, set()),
+    # a country's parliament or ministry acts for the country, as its government does
+    ("The Danish parliament restricted Halvard Micro.", {("Denmark", "restricts", "Halvard Micro")}, set()),
+    # who criticised a law did not make it
+    ("Lawyers for Veltro criticized a law banning Quillo.", set(), {("Veltro", "bans", "Quillo")}),
+])
+def test_library_rules_read_what_a_law_does_as_its_makers_act(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_library_rules_a_law_proposed_is_a_hypothetical_relation(nlp):
+    doc = _rules_doc(nlp, "The Senate proposed a law banning Quillo.")
+    modality = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    assert modality == {("United States Senate", "bans", "Quillo"): "hypothetical"}, modality
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a product listed beside a company is restricted as the company is, not only what a restriction is about
+    ("Norway restricted Veltro and the Quillo app.",
+     {("Norway", "restricts", "Veltro"), ("Norway", "restricts", "Quillo")}),
+    ("Norway banned the Quillo app and Veltro.",
+     {("Norway", "bans", "Quillo"), ("Norway", "bans", "Veltro")}),
+])
+def test_library_rules_read_a_product_listed_beside_a_restricted_company(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_library_rules_read_a_listed_name_the_parser_hung_off_the_verb(nlp):
+    # the small parser tags "Geely" an adverb (its "-ly") and hangs it off the verb, not the list
+    _assert_reads(nlp, "Chinese carmakers such as BYD and Geely are expanding in Europe.",
+                  {("BYD", "operatesIn", "Europe"), ("Geely", "operatesIn", "Europe"),
+                   ("Geely", "basedIn", "China")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # with its own subject, the place of a ban or restriction says where it applies, not whom
+    ("Gov. Ana Ruiz prohibited storage of radioactive waste in Nevada.", set(), {("Ana Ruiz", "bans", "Nevada")}),
+    ("Norway banned sales of Quillo phones in Tromso.", set(), {("Norway", "bans", "Tromso")}),
+    # ... where a country keeps the news reading, and a passive's place still bans
+    ("The U.S. restricted sales of chips in China.", {("United States", "restricts", "China")}, set()),
+    ("Quillo was banned in Norway.", {("Norway", "bans", "Quillo")}, set()),
+])
+def test_library_rules_a_place_where_a_ban_applies_is_not_banned(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -45,6 +45,7 @@ class Frames:
             for c in tok.children:
                 if c.dep_ == "appos":
                     out += self._map(c, by_token, items, cost + 0.05, depth + 1)
+            named_by_appos = bool(out)
             # "Kestrel Security, a Tel Aviv-based startup": the appositive stands for its head
             if tok.dep_ == "appos" and tok.head.i in by_token:
                 out.append((by_token[tok.head.i], cost + 0.05, tok.head.i))
@@ -88,7 +89,8 @@ class Frames:
                         out.append((by_token[c.i], cost + 0.1, c.i))
             # "Canadian grain companies Aspen Ridge and Red River": the names, not the country
             named = tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1
-            if (lemma in self.group_nouns or tok.lower_ in self.group_nouns) and not named:
+            # ("Lithuania's parliament, the Seimas": the body the apposition names, not the country)
+            if (lemma in self.group_nouns or tok.lower_ in self.group_nouns) and not named and not named_by_appos:
                 for c in tok.children:
                     # "Chinese users", "users in Japan" stand for the country (not for a city)
                     if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in by_token:
@@ -131,6 +133,16 @@ class Frames:
             if c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"}):
                 preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
                 out += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        # "carmakers such as BYD and Geely are ...": the small parser hangs the last name off the
+        # verb (here as an adverb, for its "-ly"); a name right after the "and" or "or" that
+        # closes the list as parsed belongs to it
+        doc = tok.doc
+        for g in list(out):
+            last = max(t.i for t in g.subtree)
+            if last + 2 < len(doc) and doc[last + 1].lower_ in {"and", "or"} \
+                    and (doc[last + 2].pos_ == "PROPN" or doc[last + 2].ent_iob_ == "B") \
+                    and doc[last + 2].dep_ != "conj" and not doc[last + 2].is_ancestor(g):
+                out.append(doc[last + 2])
         return out
 
     # -- frames ----------------------------------------------------------------------
@@ -218,6 +230,28 @@ class Frames:
             return []
         return []
 
+    def _instrument_makers(self, tok: Token) -> list[Token]:
+        """Who made the law, rule or ruling ``tok`` is (or a relative pronoun stands for), where the
+        sentence says it: the subject of "passed a law", the agent of "a law passed by", the
+        owner in "the EU's rules" and "U.S. rules", the subject of "a law Congress passed"."""
+        if tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
+            tok = tok.head.head
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.instrument_nouns or tok.i in self._by_token:
+            return []
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.instrument_verbs:
+            verb = tok.head
+            own = [c for c in verb.children if c.dep_ in _SUBJ]
+            return own or self._inherited_agents(verb)
+        makers: list[Token] = []
+        for c in tok.children:
+            if _possessive(c) or (c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and c.i < tok.i):
+                makers.append(c)
+            elif c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in self.instrument_verbs:
+                makers += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                if c.dep_ == "relcl":
+                    makers += [g for g in c.children if g.dep_ in _SUBJ and g.lower_ not in _REL_PRONOUNS]
+        return makers
+
     def _relations_of(self, tok: Token) -> list[RelationInfo]:
         return [t.relation for t in self.index.get(tok.lemma_.lower(), ()) if t.kind == "event"]
 
@@ -267,6 +301,8 @@ class Frames:
                 agents.append((tok.head, "agent-head"))
             if not agents and not (passive and any(r == "agent" for _, r in agents)):
                 agents += [(t, "agent") for t in self._inherited_agents(tok)]
+            # "Congress passed a law banning X", "rules that the EU adopted restrict X": the maker's act
+            agents = [(m, r) for t, r in agents for m in (self._instrument_makers(t) if r == "agent" else ()) or [t]]
             for c in tok.children:
                 if c.dep_ == "dative":
                     if c.pos_ == "ADP":

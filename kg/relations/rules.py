@@ -45,6 +45,13 @@ from .syntax import possessive as _possessive
 __all__ = ["KGRelations", "make_relation_component"]
 
 
+def _list_head(tok: Token) -> int:
+    """The first conjunct of the list ``tok`` is in (``tok`` itself if in none)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i
+
+
 @dataclass(frozen=True, slots=True)
 class _Trigger:
     relation: RelationInfo
@@ -72,6 +79,8 @@ class KGRelations(Frames, Patterns, Modality):
         lex = self.onto.lexicon
         self.light_verbs = set(lex["relations"]["light_verbs"])
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
+        self.instrument_nouns = set(lex["relations"]["instrument_nouns"])
+        self.instrument_verbs = set(lex["relations"]["instrument_verbs"])
         self.not_roles = set(lex["relations"]["not_roles"])
         self.legal_suffixes = set(lex["names"]["legal_suffixes"])
         # last words after which "of" + a place is often the rest of the name ("the Central Bank of
@@ -301,6 +310,13 @@ class KGRelations(Frames, Patterns, Modality):
                             objects += mapped(self._holders(t, by_token), 0.1)
                     elif r.startswith("nested:") and r[7:] in rel.object_preps:
                         objects += mapped([(t, r)], 0.15)
+                if not passive and any(self.onto.relations[r].location_is_agent for r in self.onto.family(rel.name)):
+                    # "prohibited storage of waste in Nevada": with its own subject, the place of a ban
+                    # or restriction says where, not whom (a country stays: "restricted chip sales in
+                    # China")
+                    objects = [o for o in objects if o.role not in {"prep:in", "nested:in"}
+                               or not self.onto.is_a(items[o.item]["cls"], "Location")
+                               or self.onto.is_a(items[o.item]["cls"], "Country")]
                 if rel.location_is_agent and not [s for s in subjects if s.role == "agent"] and passive:
                     locs = [o for o in objects if o.role == "prep:in"
                             and self.onto.is_a(items[o.item]["cls"], "Country")]
@@ -391,6 +407,10 @@ class KGRelations(Frames, Patterns, Modality):
             # Prefer who is restricted (an actor) over what is restricted (a product).
             actors = [(s, o) for s, o in valid if self.onto.is_a(items[o.item]["cls"], "Actor")]
             if actors:
+                # ... but not over a product listed beside one ("restricted Shein and Temu")
+                lists = {_list_head(doc[o.token]) for _, o in actors}
+                actors += [(s, o) for s, o in valid if (s, o) not in actors and _list_head(doc[o.token]) in lists]
+                actors.sort(key=valid.index)
                 dropped = [items[o.item]["name"] for s, o in valid if (s, o) not in actors]
                 valid = actors
                 if dropped and not about:
