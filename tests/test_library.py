@@ -803,3 +803,33 @@ def test_library_rules_read_a_listed_name_the_parser_hung_off_the_verb(nlp):
 ])
 def test_library_rules_a_place_where_a_ban_applies_is_not_banned(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a company's market is a place it operates in
+    ("China is Veltro's largest market.", {("Veltro", "operatesIn", "China")}, set()),
+    ("Brazil, Veltro's third-largest market, slowed.", {("Veltro", "operatesIn", "Brazil")}, set()),
+    # "remained", "became" are copulas too
+    ("Veltro said the U.S. remained its biggest market.", {("Veltro", "operatesIn", "United States")}, set()),
+    ("Ana Ruiz remained Veltro's chief executive.", {("Ana Ruiz", "worksFor", "Veltro")}, set()),
+    # a market share is no market
+    ("Veltro's market share in China rose.", set(), {("Veltro", "operatesIn", "China")}),
+    # a city has markets, and operates in nothing
+    ("It is set in Les Halles, the central market of Paris.", set(), {("Paris", "operatesIn", "Les Halles")}),
+])
+def test_library_rules_read_a_company_market_as_where_it_operates(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, product, maker", [
+    # a name right after a kind of product is the product, though "maker of" relates it to a firm
+    ("Fjellvik Games, the maker of the mobile puzzle game Tidewater, sued Apple.", "Tidewater", "Fjellvik Games"),
+    # before a kind of product an organisation owns ("platform" alone also names companies)
+    ("The deal gives the ministry access to Veltro's government-certified Bastion platform.", "Bastion", "Veltro"),
+    ("Ridgeback, whose Bison pickup goes on sale next year, competes with Rivian.", "Bison", "Ridgeback"),
+])
+def test_library_entities_a_name_given_to_a_kind_of_product_is_a_product(nlp, text, product, maker):
+    doc = _rules_doc(nlp, text)
+    classes = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
+    assert classes.get(product) == "Product", classes
+    assert (maker, "develops", product) in _triples(doc)

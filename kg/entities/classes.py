@@ -103,6 +103,18 @@ class Classes:
             return True
         return False
 
+    def _named_product(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """The name is a kind of product's, whatever organisation the sentence also relates it to:
+        right after the kind ("the maker of the puzzle game Tidewater"), or before it with an owner
+        ("Veltro's Bastion platform", "its Bison pickup"; "platform" alone names companies too)."""
+        root = doc[it["start"]:it["end"]].root
+        if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
+               and c.is_lower for c in root.children):
+            return True
+        head = root.head
+        return root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
+            and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children)
+
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
         root = doc[it["start"]:it["end"]].root
         head = root.head
@@ -181,7 +193,7 @@ class Classes:
         # "Japanese retailer Aeon", "Swisslog, a unit of Kuka": names the text calls organisations.
         if doc.has_annotation("DEP"):
             orgs = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Person", "Place", "Company"}
-                    and self._org_context(doc, it)}
+                    and self._org_context(doc, it) and not self._named_product(doc, it)}
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
                     it["cls"] = "Company"

@@ -397,7 +397,7 @@ class Frames:
             tok.dep_ != "compound" or tok.head.i > tok.i
         ):
             holders.append(tok.head)
-        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        if tok.dep_ == "attr" and tok.head.lemma_ in {"be", "remain", "become"}:  # "remained its CEO"
             holders += [c for c in tok.head.children if c.dep_ in {"nsubj"}]
         # "Its customers include X and Y", "Its backers are X and Y"
         if tok.dep_ == "nsubj" and tok.head.lemma_ in {"include", "be", "comprise", "feature", "count"}:

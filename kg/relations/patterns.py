@@ -362,8 +362,11 @@ class Patterns:
             possessive = pronoun or doc[end].tag_ == "POS" or doc[end].lower_ in {"'s", "\u2019s", "'", "\u2019"}
             if possessive:
                 j, conf = (end if pronoun else end + 1), (-0.1 if pronoun else 0.0)
-                while j < len(doc) and j not in starts and j - end <= 5 and doc[j].is_lower \
-                        and doc[j].pos_ in {"ADJ", "NOUN", "ADV", "VERB"} and doc[j].tag_ not in {"VBD", "VBZ", "VBP"}:
+                # (and "government-certified": a hyphen inside such a modifier)
+                while j < len(doc) and j not in starts and j - end <= 5 and (
+                        doc[j].is_lower and doc[j].pos_ in {"ADJ", "NOUN", "ADV", "VERB"}
+                        and doc[j].tag_ not in {"VBD", "VBZ", "VBP"}
+                        or doc[j].text == "-" and j > end and not doc[j - 1].whitespace_):
                     j += 1
                 # "Corvo's main product, CorvoLog", "Northwind's own platform, Haulr"
                 if j + 1 < len(doc) and j not in starts and doc[j].text == "," and j + 1 in starts \

@@ -344,6 +344,9 @@ class KGRelations(Frames, Patterns, Modality):
             # preposition after a role noun gives the other side only where the relation takes it
             an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"}
                                         and a.role[5:] not in rel.object_preps)]
+            if trig.kind == "inverse_role":
+                # "Les Halles, the central market of Paris": a city or region owns, buys or sells nothing
+                an = [a for a in an if not self.onto.is_a(items[a.item]["cls"], "Place")]
             if tok.tag_ == "NNS" and rel.name != "operatesIn" and rel.domain \
                     and all(self.onto.is_a(d, "Organization") for d in rel.domain):
                 # "carmakers in Europe such as Renault": businesses of a kind in a place operate
