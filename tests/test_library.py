@@ -833,3 +833,44 @@ def test_library_entities_a_name_given_to_a_kind_of_product_is_a_product(nlp, te
     classes = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
     assert classes.get(product) == "Product", classes
     assert (maker, "develops", product) in _triples(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    # "who" stands for people; so does a name apposed to a person's job
+    ("Gemma Arkwright, who lives in Leeds, joined Veltro.", "Gemma Arkwright"),
+    ("\"Prices are high,\" said Gemma Arkwright, Veltro's finance director.", "Gemma Arkwright"),
+])
+def test_library_entities_a_name_the_sentence_shows_to_be_a_person(nlp, text, name):
+    doc = _rules_doc(nlp, text)
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Person", doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("\"Prices are high,\" said Gemma Arkwright, Veltro's finance director, who lives in Leeds.",
+     {("Gemma Arkwright", "livesIn", "Leeds")}, set()),
+    # a person based somewhere lives there; a company based somewhere is based there
+    ("\"Prices are high,\" said Lena Kowalczyk, a Polish citizen based in Warsaw.",
+     {("Lena Kowalczyk", "livesIn", "Warsaw"), ("Lena Kowalczyk", "livesIn", "Poland")}, set()),
+    ("Veltro, a company based in Leeds, hired Ana Ruiz.", {("Veltro", "basedIn", "Leeds")},
+     {("Veltro", "livesIn", "Leeds")}),
+    # the townspeople news quotes: "a farmer in Fresno"
+    ("\"Prices are high,\" said Rick Alvarez, a farmer in Fresno, California.",
+     {("Rick Alvarez", "livesIn", "Fresno")}, set()),
+    # a nationality said with the copula
+    ("\"Drivers are free,\" said Amina Yusuf, the company's chief operating officer, who is Nigerian.",
+     {("Amina Yusuf", "livesIn", "Nigeria")}, set()),
+    ("Amina Yusuf is Nigerian.", {("Amina Yusuf", "livesIn", "Nigeria")}, set()),
+    ("The Zeta phone is Nigerian.", set(), {("Zeta", "livesIn", "Nigeria")}),
+])
+def test_library_rules_read_where_people_live_as_news_says_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who leads a group acts for it
+    ("Three drivers led by Chinedu Okafor have sued Zuri Rides.", {("Chinedu Okafor", "sues", "Zuri Rides")}),
+    ("A group of 1,200 retailers led by Hollis & Brook has sued Veltro.", {("Hollis & Brook", "sues", "Veltro")}),
+    ("A consortium led by Harbor Ventures acquired Veltro.", {("Harbor Ventures", "acquires", "Veltro")}),
+])
+def test_library_rules_read_the_leader_of_a_group_as_its_voice(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -103,6 +103,23 @@ class Classes:
             return True
         return False
 
+    def _called_a_person(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """A name of two or more words (not a firm's: "Harbor Ventures") followed by "who" or
+        apposed to a job title ("Gemma Arkwright, who", "Gemma Arkwright, Veltro's finance director")."""
+        words = it["name"].split()
+        if len(words) < 2 or any(w in self.firm_heads or w in self.company_heads or w in self.org_heads
+                                 for w in words):
+            return False
+        root = doc[it["start"]:it["end"]].root
+        for c in root.children:
+            if c.i < it["end"]:
+                continue
+            if c.dep_ == "relcl" and any(g.lower_ in {"who", "whom"} for g in c.children):
+                return True
+            if c.dep_ == "appos" and c.is_lower and c.lower_ in self.person_roles:
+                return True
+        return False
+
     def _named_product(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The name is a kind of product's, whatever organisation the sentence also relates it to:
         right after the kind ("the maker of the puzzle game Tidewater"), or before it with an owner
@@ -190,6 +207,14 @@ class Classes:
             if j > it["end"] and doc[j - 1].lower_ in self.person_roles and j in starts \
                     and starts[j]["cls"] == "Person":
                 it["cls"] = "Company"
+        # "Gemma Arkwright, who lives in Leeds", "Gemma Arkwright, Veltro's finance director": "who"
+        # and a job title in apposition stand for a person, whatever the NER took the name for
+        if doc.has_annotation("DEP"):
+            people = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Company", "Place"}
+                      and self._called_a_person(doc, it)}
+            for it in items:
+                if it["via"] == "" and it["name"] in people:
+                    it["cls"] = "Person"
         # "Japanese retailer Aeon", "Swisslog, a unit of Kuka": names the text calls organisations.
         if doc.has_annotation("DEP"):
             orgs = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Person", "Place", "Company"}

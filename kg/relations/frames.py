@@ -46,6 +46,14 @@ class Frames:
                 if c.dep_ == "appos":
                     out += self._map(c, by_token, items, cost + 0.05, depth + 1)
             named_by_appos = bool(out)
+            # "three drivers led by Chinedu Okafor", "a group of retailers led by Hollis & Brook": who
+            # leads a group acts for it
+            for n in [tok] + [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children if g.dep_ == "pobj" and g.i not in by_token]:
+                for c in n.children:
+                    if c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN":
+                        for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                            out += self._map(g, by_token, items, cost + 0.1, depth + 1)
             # "Kestrel Security, a Tel Aviv-based startup": the appositive stands for its head
             if tok.dep_ == "appos" and tok.head.i in by_token:
                 out.append((by_token[tok.head.i], cost + 0.05, tok.head.i))

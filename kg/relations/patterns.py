@@ -109,6 +109,31 @@ class Patterns:
                         break
         return out
 
+    def _nationality(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                     ) -> list[dict[str, Any]]:
+        """"Amina Yusuf, the company's chief operating officer, who is Nigerian", "Ana Ruiz is
+        French": a demonym said of a person with the copula is the person's country, as "a Nigerian
+        citizen" is (livesIn)."""
+        if "livesIn" not in self.onto.relations:
+            return []
+        rel = self.onto.relations["livesIn"]
+        out: list[dict[str, Any]] = []
+        for it in items:
+            if it["via"] != "demonym" or it["end"] - it["start"] != 1 or not self.onto.fits(it["cls"], rel.range):
+                continue
+            tok = doc[it["start"]]
+            if tok.dep_ not in {"acomp", "attr"} or tok.head.lemma_ not in {"be", "become"}:
+                continue
+            modality = self._modality(tok.head)
+            for c in tok.head.children:
+                if c.dep_ != "nsubj":
+                    continue
+                for idx, cost, _ in self._map(c, by_token, items):
+                    person = items[idx]
+                    if self.onto.fits(person["cls"], rel.domain):
+                        out.append(record(doc, person, rel.name, it, rel.base_confidence - 0.1 - cost, tok, modality))
+        return out
+
     def _apposed_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
         """"Hana Petrova, an ecologist at Lindqvist University" (worksFor): a common noun in apposition

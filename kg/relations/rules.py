@@ -204,7 +204,8 @@ class KGRelations(Frames, Patterns, Modality):
         for rec in self._apposed_places(doc, items, by_token) + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
-                + self._members_in_place(doc, items, by_token) + self._maker_in_name(doc, items, by_token):
+                + self._members_in_place(doc, items, by_token) + self._maker_in_name(doc, items, by_token) \
+                + self._nationality(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
