@@ -874,3 +874,31 @@ def test_library_rules_read_where_people_live_as_news_says_it(nlp, text, expecte
 ])
 def test_library_rules_read_the_leader_of_a_group_as_its_voice(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # rivals named without an owner are the clause subject's rivals, not each other's
+    ("Veltro faces stiff competition from rivals Quillo and Brightline.",
+     {("Quillo", "competesWith", "Veltro")}, {("Quillo", "competesWith", "Brightline")}),
+    ("Hollweg agreed to buy Danish rival Aarestrup for $2.3 billion.",
+     {("Aarestrup", "competesWith", "Hollweg")}, {("Hollweg", "competesWith", "Denmark")}),
+    # ... and rivals that are the subject are each other's
+    ("Veltro and Quillo are rivals.", {("Veltro", "competesWith", "Quillo")}, set()),
+    # a verb with its subject is no role noun
+    ("Veltro rivals Quillo in Europe.", {("Veltro", "competesWith", "Quillo")}, {("Quillo", "basedIn", "Europe")}),
+])
+def test_library_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
+    found = _triples(_rules_doc(nlp, text))
+    symmetric = found | {(o, p, s) for s, p, o in found if p == "competesWith"}
+    assert expected <= symmetric and not absent & symmetric, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an organisation based in "City, Region" is based in both, as "an Austin, Texas-based firm" is
+    ("Veltro is headquartered in Austin, Texas.", {("Veltro", "basedIn", "Austin"), ("Veltro", "basedIn", "Texas")},
+     set()),
+    # where a person lives is the place alone, as news annotates it
+    ("Ana Ruiz lives in Leeds, England.", {("Ana Ruiz", "livesIn", "Leeds")}, {("Ana Ruiz", "livesIn", "England")}),
+])
+def test_library_rules_read_the_region_an_organisations_seat_is_written_with(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -129,8 +129,11 @@ class KGRelations(Frames, Patterns, Modality):
                         tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"} and len(trig.words) > 1):
                     continue  # a copula only in a trigger of several words ("be from")
                 if trig.kind in {"role", "inverse_role"} and tok.pos_ not in {"NOUN", "PROPN"} and not (
-                        tok.i + 1 in self._by_token and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower):
-                    continue  # a role noun; the tagger sometimes calls "startup" a verb before a name
+                        tok.i + 1 in self._by_token and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower
+                        and not any(c.dep_ in _SUBJ and c.i in self._by_token for c in tok.children)):
+                    # a role noun; the tagger sometimes calls "startup" a verb before a name (but a verb
+                    # with its subject is one: "Veltro rivals Quillo in Europe")
+                    continue
                 if len(trig.words) > 1:
                     rest = list(trig.words)
                     for k in keys:
@@ -148,6 +151,13 @@ class KGRelations(Frames, Patterns, Modality):
                 elif trig.words[0] not in keys:
                     continue
                 found.append(trig)
+        # "Danish rival Aarestrup": a noun that is a relation's role is read as the role, not as the
+        # event its verb names ("Veltro rivals Quillo"), which would take "Danish" for a party
+        # (unless it takes the event's object: "Tandaa partners with Equity Bank", tagged a noun)
+        roles = {t.relation.name for t in found if t.kind in {"role", "inverse_role"}}
+        if roles and tok.pos_ in {"NOUN", "PROPN"}:
+            found = [t for t in found if t.kind not in {"event", "inverse"} or t.relation.name not in roles
+                     or any(c.dep_ == "prep" and c.lower_ in t.relation.object_preps for c in tok.children)]
         # A multi-word trigger beats single-word ones of the same kind on the same token.
         multi = [t for t in found if len(t.words) > 1]
         if multi:
@@ -224,6 +234,7 @@ class KGRelations(Frames, Patterns, Modality):
                             old["modality"] == "fact", old["confidence"]
                         ):
                             found[key] = rec
+        self._widen_places(found)
         found = {k: r for k, r in found.items() if r["confidence"] >= self.min_confidence}
         # a dateline city kept for "AUSTIN, Texas" is where it is, and the parse's subject of nothing
         datelines = {it["start"] for it in items if it.get("dateline")}
@@ -232,6 +243,32 @@ class KGRelations(Frames, Patterns, Modality):
                      or (r["s_start"] not in datelines and r["o_start"] not in datelines)}
         doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
         return doc
+
+    def _widen_places(self, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
+        """"based in West Point, Ga.": an organisation based in a place is based in the region its name
+        is written with too (as "an Austin, Texas-based maker" is based in both)."""
+        regions: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        for r in found.values():
+            if r["predicate"] == "locatedIn" and r["trigger"] == "," and r["o_start"] == r["s_end"] + 1:
+                regions.setdefault((r["sent_start"], r["s_start"]), []).append(r)
+        if not regions:
+            return
+        for r in list(found.values()):
+            rel = self.onto.relations[r["predicate"]]
+            # (an organisation's seat, as news and the public sets annotate it; where a person lives
+            # or a firm operates is annotated with the place alone)
+            if not rel.range or not all(self.onto.is_a(c, "Location") for c in rel.range) or not rel.domain \
+                    or not all(self.onto.is_a(c, "Organization") for c in rel.domain):
+                continue
+            for place in regions.get((r["sent_start"], r["o_start"]), ()):
+                if place["o_name"] == r["s_name"]:
+                    continue
+                wider = {**r, "o_start": place["o_start"], "o_end": place["o_end"], "o_name": place["o_name"],
+                         "o_cls": place["o_cls"], "o_wikidata": place["o_wikidata"], "o_key": place["o_key"],
+                         "confidence": round(max(0.05, r["confidence"] - 0.05), 3)}
+                key = (wider["s_key"], wider["predicate"], wider["o_key"], wider["sent_start"])
+                if key not in found:
+                    found[key] = wider
 
     def _sentence_subject(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]],
                           rel: RelationInfo) -> int | None:
@@ -367,6 +404,16 @@ class KGRelations(Frames, Patterns, Modality):
                 if back is not None:  # "Tandaa raised $38 million. Chief executive Wanjiru Kamau said"
                     an = [_Arg(back, 0.1, "refers-back", items[back]["start"])]
                     conf -= 0.3
+            if not an and hs and rel.symmetric_evidence and trig.kind == "role":
+                # "Veltro faces competition from rivals Quillo and Brightline", "Hollweg agreed to buy
+                # rival Aarestrup": the rivals of the clause's subject (not of each other)
+                verb = tok
+                while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                    verb = verb.head
+                if verb.pos_ in {"VERB", "AUX"}:
+                    own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or self._inherited_agents(verb)
+                    held = {h.item for h in hs}
+                    an = [a for a in mapped([(c, "anchor") for c in own], 0.1) if a.item not in held]
             role_text = " ".join(t.text for t in tok.subtree if t.dep_ in {"compound", "amod"} and
                                  t.i < tok.i and t.i not in by_token)
             role_text = (role_text + " " + tok.text).strip() if rel.qualifier_role == "role" else ""
