@@ -902,3 +902,24 @@ def test_library_rules_read_whose_rivals_the_text_names(nlp, text, expected, abs
 ])
 def test_library_rules_read_the_region_an_organisations_seat_is_written_with(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a light verb's place counts whoever owns the noun ("its store"), and a shop is no product
+    ("Marukaze Holdings will open its first Australian store in Parramatta in September.",
+     {("Marukaze", "operatesIn", "Parramatta")}, set()),
+    # a hyphenated modifier between the place and the firm word
+    ("Clearwater bought Lithuanian e-money firm Pinigai in 2023.", {("Pinigai", "basedIn", "Lithuania")}, set()),
+    ("Japanese discount chain Marukaze plans 30 stores in Australia.", {("Marukaze", "basedIn", "Japan")}, set()),
+    # a name listed after the first with an owner of its own is not the role noun's
+    ("The department may restrict shipments by Dutch equipment maker ASML and Japan's Tokyo Electron.",
+     {("ASML", "basedIn", "Netherlands"), ("Tokyo Electron", "basedIn", "Japan")},
+     {("Tokyo Electron", "basedIn", "Netherlands")}),
+])
+def test_library_rules_read_shops_and_seats_news_names(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_library_entities_a_shop_is_no_product(nlp):
+    doc = _rules_doc(nlp, "Marukaze Holdings will open its first Australian store in Parramatta.")
+    assert not [it for it in doc._.kg_entity_data if it["cls"] == "Product"], doc._.kg_entity_data

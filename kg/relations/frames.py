@@ -371,11 +371,11 @@ class Frames:
                         objects += [(g, "prep:" + c.lower_) for g in pobjs]
             # "X and Y have a partnership", "X announced an investment in Y"
             head = tok.head
-            if tok.dep_ in {"dobj", "attr", "nsubjpass"} and head.lemma_ in self.light_verbs and not any(
-                r == "agent" for _, r in agents
-            ):
-                own = [c for c in head.children if c.dep_ in _SUBJ]
-                agents += [(t, "agent") for t in (own or self._inherited_agents(head))]
+            if tok.dep_ in {"dobj", "attr", "nsubjpass"} and head.lemma_ in self.light_verbs:
+                if not any(r == "agent" for _, r in agents):
+                    own = [c for c in head.children if c.dep_ in _SUBJ]
+                    agents += [(t, "agent") for t in (own or self._inherited_agents(head))]
+                # (the verb's prepositions whoever the noun's owner: "open its first store in Parramatta")
                 for c in head.children:
                     if c.dep_ == "prep":
                         objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
@@ -458,8 +458,9 @@ class Frames:
             holders.append(doc[tok.i + 1])
             i, skipped = tok.i - 1, 0
             while i >= 0 and i not in self._by_token and skipped < 3 and (
-                    doc[i].tag_ == "POS" or (doc[i].pos_ in {"ADJ", "NOUN", "PROPN"} and not doc[i].is_punct)):
-                i, skipped = i - 1, skipped + 1
+                    doc[i].tag_ == "POS" or (doc[i].pos_ in {"ADJ", "NOUN", "PROPN"} and not doc[i].is_punct)
+                    or (doc[i].text == "-" and not doc[i].whitespace_)):  # "e-money firm"
+                i, skipped = i - 1, skipped + (doc[i].text != "-")
             if i >= 0 and i in self._by_token:
                 anchors.append((doc[i], "anchor"))
         return holders, anchors

@@ -363,11 +363,15 @@ class Patterns:
             for ap in [c for c in root.children if c.dep_ == "appos"]:
                 # "Huawei, Nvidia's main rival": a role noun of another relation says what they are
                 # to each other (the role rules read it), not that one owns the other
-                roles = {t.relation.name for t in self.index.get(ap.lemma_.lower(), ())
-                         if t.kind in {"role", "inverse_role"}}
                 for c in ap.children:
                     if _possessive(c) and c.i in by_token:
                         owner = items[by_token[c.i]]
+                        # (a role between these two: "Varda, Orlen's discount chain" is no seat)
+                        roles = {t.relation.name for t in self.index.get(ap.lemma_.lower(), ())
+                                 if t.kind in {"role", "inverse_role"} and any(
+                                     self.onto.fits(a["cls"], t.relation.domain)
+                                     and self.onto.fits(b["cls"], t.relation.range)
+                                     for a, b in ((it, owner), (owner, it)))}
                         for rel in rels:
                             if roles and rel.name not in roles:
                                 continue

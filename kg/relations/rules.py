@@ -377,6 +377,11 @@ class KGRelations(Frames, Patterns, Modality):
             # an apposition's head is one name ("X, a Nashville firm, and Y")
             hs = mapped([(t, "holder" if t.i == tok.i + 1 or (tok.tag_ == "NNS" and t.head.i == tok.i)
                           else "holder-head") for t in holders])  # "its rivals, Nikon and Canon"
+            if len(hs) > 1:
+                # "Dutch equipment maker ASML and Japan's Tokyo Electron": a name listed after the
+                # first with an owner of its own is not the role noun's
+                first = min(h.token for h in hs)
+                hs = [h for h in hs if h.token == first or not any(_possessive(c) for c in doc[h.token].children)]
             an = mapped(anchors, 0.05)
             # "a partner at Kestrel Law" is a job, "Nvidia's main rival in China" says where: a place
             # preposition after a role noun gives the other side only where the relation takes it
