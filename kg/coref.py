@@ -391,6 +391,9 @@ class KGCoref:
         for tok in doc:
             if taken[tok.i] or tok.text not in self.generic_products:
                 continue
+            if any(c.dep_ in {"compound", "nmod"} and c.i < tok.i and c.pos_ == "PROPN" and c.i in by_token
+                   and not self.onto.is_a(by_token[c.i]["cls"], "Organization") for c in tok.children):
+                continue  # "its Zephyr app": the app has a name of its own
             owner = None
             for child in tok.children:
                 if child.dep_ in {"poss", "compound"} and child.i in by_token:

@@ -923,3 +923,46 @@ def test_library_rules_read_shops_and_seats_news_names(nlp, text, expected, abse
 def test_library_entities_a_shop_is_no_product(nlp):
     doc = _rules_doc(nlp, "Marukaze Holdings will open its first Australian store in Parramatta.")
     assert not [it for it in doc._.kg_entity_data if it["cls"] == "Product"], doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # owning or buying a stake is investing
+    ("Harbor Capital owns a 40% stake in Veltro.", {("Harbor Capital", "investsIn", "Veltro")}, set()),
+    ("Harbor Capital bought a 40% stake in Veltro.", {("Harbor Capital", "investsIn", "Veltro")}, set()),
+    # every name of the list a plural role noun's verb takes
+    ("Quillo's backers include Harbor Capital and Veltro.",
+     {("Harbor Capital", "investsIn", "Quillo"), ("Veltro", "investsIn", "Quillo")}, set()),
+    # the parser hangs "with" on "head-to-head"
+    ("Veltro competes head-to-head with Quillo in the market for sensors.",
+     {("Veltro", "competesWith", "Quillo")}, set()),
+    # "its Zephyr app" is Zephyr, not a product named after its owner
+    ("Veltro launched its Zephyr app in Brazil.", {("Veltro", "offers", "Zephyr")}, {("Veltro", "offers", "Veltro app")}),
+])
+def test_library_rules_read_stakes_lists_and_named_apps(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # who is kept "from" doing something is its agent, and does not do it
+    ("Regulators in Canada barred Veltro from offering its Zephyr service.", ("Veltro", "offers", "Zephyr"),
+     "negated"),
+    ("Veltro refrained from selling Zephyr in Japan.", ("Veltro", "offers", "Zephyr"), "negated"),
+    ("Veltro profited from selling Zephyr in Japan.", ("Veltro", "offers", "Zephyr"), "fact"),
+])
+def test_library_rules_read_who_is_kept_from_doing_it(nlp, text, expected, modality):
+    doc = _rules_doc(nlp, text)
+    found = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    assert found.get(expected) == modality, found
+    assert ("Canada", "offers", "Zephyr") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person "from" a place in apposition is from there, whatever the job
+    ("Ana Ruiz, a lawyer from Seville, joined Veltro in 2019.", {("Ana Ruiz", "livesIn", "Seville")}),
+    ("Ana Ruiz grew up in Porto.", {("Ana Ruiz", "livesIn", "Porto")}),
+    # a seat said with the copula; a role said with "named X its ..."
+    ("Veltro's headquarters are in Austin.", {("Veltro", "basedIn", "Austin")}),
+    ("Quillo named Ana Ruiz its new chief executive.", {("Ana Ruiz", "worksFor", "Quillo")}),
+])
+def test_library_rules_read_origins_seats_and_appointments(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -227,6 +227,11 @@ class Frames:
                     return [head]
                 return []
             if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+                # "barred Veltro from offering", "stopped X from selling": the one kept from it
+                if head.lower_ == "from":
+                    kept = [c for c in head.head.children if c.dep_ == "dobj"]
+                    if kept:
+                        return kept
                 # "China responded by restricting X's sales": the subject of the verb the gerund's
                 # preposition hangs on
                 own = [c for c in head.head.children if c.dep_ in _SUBJ]
@@ -324,6 +329,11 @@ class Frames:
                 elif c.dep_ in {"npadvmod", "compound"} and tok.dep_ == "amod":
                     # "Cupertino-based Apple" (where), "Cisco-owned Splunk" (who)
                     objects.append((c, "modifier-by"))
+                elif c.dep_ == "npadvmod" and tok.pos_ == "VERB":
+                    # "competes head-to-head with X": the parser hangs the preposition on the adverb
+                    for p in c.subtree:
+                        if p.dep_ == "prep" and p.head.i == c.i:
+                            objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
             # "provides Chinese users access": the parser folds the recipient into the trigger noun
             if len(trig_words) > 1:
                 for c in tok.children:
@@ -369,6 +379,11 @@ class Frames:
                         agents += [(g, "agent") for g in pobjs]
                     else:
                         objects += [(g, "prep:" + c.lower_) for g in pobjs]
+            # "Veltro's headquarters are in Austin": the copula holds the noun's prepositions
+            if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+                for c in tok.head.children:
+                    if c.dep_ == "prep" and c.i > tok.i:
+                        objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
             # "X and Y have a partnership", "X announced an investment in Y"
             head = tok.head
             if tok.dep_ in {"dobj", "attr", "nsubjpass"} and head.lemma_ in self.light_verbs:
@@ -407,6 +422,9 @@ class Frames:
             holders.append(tok.head)
         if tok.dep_ == "attr" and tok.head.lemma_ in {"be", "remain", "become"}:  # "remained its CEO"
             holders += [c for c in tok.head.children if c.dep_ in {"nsubj"}]
+        # "Quillo named Ana Ruiz its new chief executive"
+        if tok.dep_ == "oprd" and tok.head.lemma_ in {"name", "appoint", "elect", "make", "promote"}:
+            holders += [c for c in tok.head.children if c.dep_ == "dobj"]
         # "Its customers include X and Y", "Its backers are X and Y"
         if tok.dep_ == "nsubj" and tok.head.lemma_ in {"include", "be", "comprise", "feature", "count"}:
             holders += [c for c in tok.head.children if c.dep_ in {"dobj", "attr"}]

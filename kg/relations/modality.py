@@ -21,6 +21,7 @@ class Modality:
         self.hedges = set(lex["relations"]["hedges"]) - {"would"}
         self.negations = set(lex["relations"]["negations"])
         self.reporting = set(lex["relations"]["reporting"])
+        self.keep_from = set(lex["relations"]["keep_from"])
 
     def _modality(self, tok: Token) -> str:
         if any(c.lower_ in {"previously", "formerly", "once"} and c.dep_ == "advmod" for c in tok.children):
@@ -55,6 +56,10 @@ class Modality:
                     return "hypothetical"
                 if c.dep_ == "mark" and c.lower_ in {"if", "whether", "unless"} and n <= 1:
                     return "hypothetical"
+            # "barred Veltro from offering X", "Veltro refrained from selling X"
+            if n > 1 and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ == "from" \
+                    and chain[n - 2].dep_ == "pcomp" and node.lemma_.lower() in self.keep_from:
+                return "negated"
             if n > 0 and chain[n - 1].dep_ in {"xcomp", "dobj", "acl"}:
                 lemma = node.lemma_.lower()
                 if lemma in self.hedges:
