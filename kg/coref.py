@@ -59,6 +59,16 @@ def _clause_head(tok: Token) -> Token:
     return node
 
 
+def _predicate_of_copula(tok: Token) -> bool:
+    """``tok`` sits in the predicate noun of "be" ("China was its biggest market")."""
+    node = tok
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+        if node.dep_ == "attr" and node.head.lemma_ == "be":
+            return True
+        node = node.head
+    return False
+
+
 class KGCoref:
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
@@ -158,7 +168,7 @@ class KGCoref:
                 return ahead
             # "the latter can pay back its investor": a possessive in a clause refers to the
             # clause's subject when that is a thing of the right kind
-            if tok.dep_ == "poss":
+            if tok.dep_ == "poss" and not _predicate_of_copula(tok):
                 verb = _clause_head(tok)
                 for c in verb.children:
                     if c.dep_ in _SUBJ and c.i < tok.i:
@@ -180,12 +190,14 @@ class KGCoref:
             banned = self._same_clause_subject(doc, items + resolved, tok)
             cands = [c for c in cands if c["name"] not in banned and c["via"] != "demonym"]
         else:
-            # A pronoun does not take an antecedent that is an argument of its own verb.
+            # A pronoun does not take an antecedent that is an argument of its own verb, nor
+            # the subject of the copula it is the predicate of ("China was its biggest market").
             verb = _clause_head(tok)
             own = {
                 it["name"] for it in cands
                 if tok.sent.start <= it["start"] and _clause_head(doc[it["start"]]).i == verb.i
-                and tok.dep_ in _SUBJ | {"dobj"} and doc[it["start"]].dep_ in _SUBJ | {"dobj"}
+                and (tok.dep_ in _SUBJ | {"dobj"} and doc[it["start"]].dep_ in _SUBJ | {"dobj"}
+                     or tok.dep_ == "poss" and _predicate_of_copula(tok) and doc[it["start"]].dep_ in _SUBJ)
             }
             cands = [c for c in cands if c["name"] not in own]
         if description and wanted == {"Product"}:

@@ -966,3 +966,15 @@ def test_library_rules_read_who_is_kept_from_doing_it(nlp, text, expected, modal
 ])
 def test_library_rules_read_origins_seats_and_appointments(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, owner, expected", [
+    ("Quillo said Veltro is its biggest customer.", "Quillo", ("Quillo", "suppliesTo", "Veltro")),
+    ("Quillo said Veltro was its largest shareholder.", "Quillo", ("Veltro", "investsIn", "Quillo")),
+    ("Veltro said China was its biggest market.", "Veltro", ("Veltro", "operatesIn", "China")),
+])
+def test_library_coref_its_in_a_copula_predicate_is_not_the_copula_subject(nlp, text, owner, expected):
+    doc = _rules_doc(nlp, text)
+    its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
+    assert its == [owner], doc._.kg_entity_data
+    assert expected in _triples(doc)
