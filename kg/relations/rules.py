@@ -211,7 +211,8 @@ class KGRelations(Frames, Patterns, Modality):
         for ent in doc.ents:
             self._sent_ents.setdefault(ent.sent.start, []).append(ent)
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
-        for rec in self._apposed_places(doc, items, by_token) + self._possessives(doc, items, by_token) \
+        apposed = self._apposed_places(doc, items, by_token)
+        for rec in apposed + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._maker_in_name(doc, items, by_token) \
@@ -234,7 +235,7 @@ class KGRelations(Frames, Patterns, Modality):
                             old["modality"] == "fact", old["confidence"]
                         ):
                             found[key] = rec
-        self._widen_places(found)
+        self._widen_places(found, apposed)
         found = {k: r for k, r in found.items() if r["confidence"] >= self.min_confidence}
         # a dateline city kept for "AUSTIN, Texas" is where it is, and the parse's subject of nothing
         datelines = {it["start"] for it in items if it.get("dateline")}
@@ -244,13 +245,14 @@ class KGRelations(Frames, Patterns, Modality):
         doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
         return doc
 
-    def _widen_places(self, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
+    def _widen_places(self, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                      apposed: list[dict[str, Any]]) -> None:
         """"based in West Point, Ga.": an organisation based in a place is based in the region its name
-        is written with too (as "an Austin, Texas-based maker" is based in both)."""
+        is written with too (as "an Austin, Texas-based maker" is based in both). ``apposed``: the
+        "Place, Region" records of :meth:`_apposed_places`."""
         regions: dict[tuple[int, int], list[dict[str, Any]]] = {}
-        for r in found.values():
-            if r["predicate"] == "locatedIn" and r["trigger"] == "," and r["o_start"] == r["s_end"] + 1:
-                regions.setdefault((r["sent_start"], r["s_start"]), []).append(r)
+        for r in apposed:
+            regions.setdefault((r["sent_start"], r["s_start"]), []).append(r)
         if not regions:
             return
         for r in list(found.values()):
