@@ -978,3 +978,41 @@ def test_library_coref_its_in_a_copula_predicate_is_not_the_copula_subject(nlp, 
     its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
     assert its == [owner], doc._.kg_entity_data
     assert expected in _triples(doc)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # whose shipments, imports or exports a restriction reaches: the one it restricts
+    ("Canada imposed curbs on exports by Halvern Mining.", {("Canada", "restricts", "Halvern Mining")}, set()),
+    ("The Federal Trade Commission restricted shipments by Tellan.",
+     {("Federal Trade Commission", "restricts", "Tellan")}, set()),
+    ("Peru's trade ministry restricted imports from Calder Farms.", {("Peru", "restricts", "Calder Farms")}, set()),
+    # a country's companies of a kind, none named, are the country; named ones are themselves
+    ("Japan and the United States, which imposed similar restrictions on Chinese chipmakers, declined to comment.",
+     {("United States", "restricts", "China")}, set()),
+    ("Canada banned Chinese carmakers such as Ostrel and Vantic.", {("Canada", "bans", "Ostrel")},
+     {("Canada", "bans", "China")}),
+    ("Chinese automakers compete with Veltro in Europe.", set(), {("China", "competesWith", "Veltro")}),
+])
+def test_library_rules_read_who_a_restriction_reaches(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_library_entities_a_name_apposed_to_a_government_body_is_one(nlp):
+    doc = _rules_doc(nlp, "Lithuania's parliament, the Seimas, passed a law barring Huawei from accessing the grid.")
+    classes = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
+    assert classes.get("Seimas") == "GovernmentBody", classes
+    assert ("Seimas", "restricts", "Huawei") in _triples(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs "in Brno" on the verb, not on the plant it follows
+    ("The cells will be produced at Veltro's plant in Brno.", {("Veltro", "operatesIn", "Brno")}),
+    # "where" stands for the place the clause hangs on
+    ("Veltro kept the rights in Chile, where it sells the drug.", {("Veltro", "operatesIn", "Chile")}),
+    ("Veltro kept the rights in Chile, where it plans to sell the drug.", {("Veltro", "operatesIn", "Chile")}),
+    # commissions paid "in commissions" hang on the amount
+    ("Veltro said it had paid Quillo 40 million euros in commissions since 2019.",
+     {("Veltro", "paysCommissionTo", "Quillo")}),
+])
+def test_library_rules_read_plants_places_and_commissions(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

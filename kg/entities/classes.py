@@ -222,6 +222,14 @@ class Classes:
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
                     it["cls"] = "Company"
+        # "Lithuania's parliament, the Seimas", "Ofcom, the media regulator": a name apposed to a
+        # noun for a government body (lexicon [coref] GovernmentBody) is one, not a place or a firm
+        if doc.has_annotation("DEP"):
+            bodies = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Place", "Company", "Organization"}
+                      and self._called_a_body(doc, it)}
+            for it in items:
+                if it["via"] == "" and it["name"] in bodies:
+                    it["cls"] = "GovernmentBody"
         if doc.has_annotation("DEP"):
             self._org_at = {i: o for o in items if o["cls"] in {"Company", "Organization"}
                             for i in range(o["start"], o["end"])}
@@ -263,6 +271,15 @@ class Classes:
             for it in items:
                 if it["via"] == "" and it["name"] in places:
                     it["cls"] = "Place"
+
+    def _called_a_body(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """A name in apposition with a lower-case noun for a government body, either way round."""
+        root = doc[it["start"]:it["end"]].root
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        return any(n.is_lower and n.lemma_.lower() in self.body_nouns and n.i not in range(it["start"], it["end"])
+                   for n in nouns)
 
     def _called_a_place(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The subject of "is a city", or a name with "a town" in apposition (lexicon ``place_nouns``)."""

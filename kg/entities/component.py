@@ -91,6 +91,7 @@ class KGEntities(Candidates, Classes):
             for words in rel.role_triggers for w in words} | {"senior", "former", "chief", "vice", "deputy", "co"}
         self.product_verbs = {w.lower() for w in lex["product_verbs"]}
         self.gov_heads = set(lex["government_heads"])
+        self.body_nouns = {w.lower() for w in self.onto.lexicon["coref"].get("GovernmentBody", ())}
         self.org_heads = set(lex["organization_heads"])
         self.title_words = set(lex["title_words"])
         self.of_heads = self.onto.name_of_heads

@@ -379,6 +379,11 @@ class Frames:
                         agents += [(g, "agent") for g in pobjs]
                     else:
                         objects += [(g, "prep:" + c.lower_) for g in pobjs]
+            # "made at Veltro's plant in Brno": the parser hangs the preposition right after the noun
+            # on the verb of the noun's own preposition
+            after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if after is not None and tok.dep_ == "pobj" and after.dep_ == "prep" and after.head.i == tok.head.head.i:
+                objects += [(g, "prep:" + after.lower_) for g in after.children if g.dep_ == "pobj"]
             # "Veltro's headquarters are in Austin": the copula holds the noun's prepositions
             if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
                 for c in tok.head.children:

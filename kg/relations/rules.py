@@ -92,6 +92,7 @@ class KGRelations(Frames, Patterns, Modality):
         self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
         self.unit_heads = set(lex["entities"]["unit_heads"])
         self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}
+        self.firm_kinds = {w.lower() for w in self.onto.lexicon["coref"].get("Company", ())}
         self.org_plurals = {"company", "firm", "group", "business", "partner", "rival", "carmaker",
                             "automaker", "chipmaker", "startup", "maker", "bank", "lender", "player"}
         self.org_role_nouns = {
@@ -146,6 +147,9 @@ class KGRelations(Frames, Patterns, Modality):
                     for c in tok.children:  # "take ... to court"
                         if c.dep_ == "prep":
                             near |= {g.lemma_.lower() for g in c.children}
+                        elif c.dep_ == "dobj":  # "paid Quillo 40 million euros in commissions"
+                            near |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" for g in p.children
+                                     if g.dep_ == "pobj"}
                     if not all(w in near for w in rest):
                         continue
                 elif trig.words[0] not in keys:
@@ -288,12 +292,27 @@ class KGRelations(Frames, Patterns, Modality):
                         return n
         return None
 
-    def _holders(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
-        """"Larch's sales", "China's access": the owner of a noun in :attr:`holder_nouns` that is no
-        entity itself, as the one a restriction reaches."""
-        if tok.i in by_token or not {tok.lemma_.lower(), tok.lower_} & self.holder_nouns:
+    def _kind_of_country(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
+        """"restrictions on Chinese chipmakers": a country's companies of a kind, none of them named
+        (as "such as" or "including" would), are the country a restriction reaches."""
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in self.firm_kinds or self._listed(tok) \
+                or tok.i + 1 in by_token:
             return []
-        return [(c, "patient") for c in tok.children if _possessive(c)]
+        return [(c, "patient") for c in tok.children if c.dep_ in {"amod", "compound"} and c.i in by_token
+                and self.onto.is_a(self._items[by_token[c.i]]["cls"], "Country")]
+
+    def _holders(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
+        """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a
+        noun in :attr:`holder_nouns` that is no entity itself, as the one a restriction reaches (and
+        the country of :meth:`_kind_of_country`)."""
+        if tok.i in by_token:
+            return []
+        out = self._kind_of_country(tok, by_token)
+        if {tok.lemma_.lower(), tok.lower_} & self.holder_nouns:
+            out += [(c, "patient") for c in tok.children if _possessive(c)]
+            out += [(g, "patient") for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                    for g in c.children if g.dep_ == "pobj"]
+        return out
 
     def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
                  by_token: dict[int, int]) -> list[dict[str, Any]]:
@@ -527,6 +546,14 @@ class KGRelations(Frames, Patterns, Modality):
                     if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location"):
                         found.append((t, extra))
 
+        # "Chile, where it sells the drug", "Chile, where it plans to sell it": the place "where" stands for
+        clause = tok
+        while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in clause.children):
+            place = clause.head
+            if place.i in by_token and self.onto.is_a(items[by_token[place.i]]["cls"], "Location"):
+                found.append((place, 0.1))
         heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
                          and not any(g.dep_ in _SUBJ for g in c.children)]
         for c in (c for h in heads for c in h.children):
