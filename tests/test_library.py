@@ -1016,3 +1016,23 @@ def test_library_entities_a_name_apposed_to_a_government_body_is_one(nlp):
 ])
 def test_library_rules_read_plants_places_and_commissions(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # one of a nation's people, said with the copula or in apposition
+    ("Ana Ruiz is a German skeleton racer.", ("Ana Ruiz", "livesIn", "Germany"), "fact"),
+    ("Ana Ruiz, a Norwegian engineer, joined Veltro in 2019.", ("Ana Ruiz", "livesIn", "Norway"), "fact"),
+    # a role said with the copula is what the copula's clause says of it
+    ("Ana Ruiz is not a German citizen.", ("Ana Ruiz", "livesIn", "Germany"), "negated"),
+    ("Ana Ruiz may become Veltro's chief executive.", ("Ana Ruiz", "worksFor", "Veltro"), "hypothetical"),
+    ("Quillo is not a partner of Veltro.", ("Quillo", "partnersWith", "Veltro"), "negated"),
+])
+def test_library_rules_read_nationality_and_copula_roles(nlp, text, expected, modality):
+    doc = _rules_doc(nlp, text)
+    found = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    assert found.get(expected) == modality, found
+
+
+def test_library_rules_a_company_of_a_nation_is_no_national(nlp):
+    found = _triples(_rules_doc(nlp, "Veltro is a German company."))
+    assert ("Veltro", "basedIn", "Germany") in found and ("Veltro", "livesIn", "Germany") not in found

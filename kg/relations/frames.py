@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
+from .syntax import COPULAS
 from .syntax import REL_PRONOUNS as _REL_PRONOUNS
 from .syntax import SUBJ as _SUBJ
 from .syntax import possessive as _possessive
@@ -425,7 +426,7 @@ class Frames:
             tok.dep_ != "compound" or tok.head.i > tok.i
         ):
             holders.append(tok.head)
-        if tok.dep_ == "attr" and tok.head.lemma_ in {"be", "remain", "become"}:  # "remained its CEO"
+        if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:  # "remained its CEO"
             holders += [c for c in tok.head.children if c.dep_ in {"nsubj"}]
         # "Quillo named Ana Ruiz its new chief executive"
         if tok.dep_ == "oprd" and tok.head.lemma_ in {"name", "appoint", "elect", "make", "promote"}:

@@ -112,8 +112,8 @@ class Patterns:
     def _nationality(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                      ) -> list[dict[str, Any]]:
         """"Amina Yusuf, the company's chief operating officer, who is Nigerian", "Ana Ruiz is
-        French": a demonym said of a person with the copula is the person's country, as "a Nigerian
-        citizen" is (livesIn)."""
+        French", "Ana Ruiz is a German engineer": a demonym said of a person with the copula or in
+        apposition is the person's country, as "a Nigerian citizen" is (livesIn)."""
         if "livesIn" not in self.onto.relations:
             return []
         rel = self.onto.relations["livesIn"]
@@ -122,12 +122,22 @@ class Patterns:
             if it["via"] != "demonym" or it["end"] - it["start"] != 1 or not self.onto.fits(it["cls"], rel.range):
                 continue
             tok = doc[it["start"]]
-            if tok.dep_ not in {"acomp", "attr"} or tok.head.lemma_ not in {"be", "become"}:
+            noun = tok.head
+            if tok.dep_ == "amod" and noun.pos_ == "NOUN" and noun.is_lower and noun.dep_ in {"attr", "appos"}:
+                # "Ana Ruiz is a German engineer", "Ana Ruiz, a Norwegian skier,": one of a nation's people
+                if noun.dep_ == "appos":
+                    people = [noun.head]
+                    modality = self._modality(noun.head.head) if noun.head.dep_ in _SUBJ else "fact"
+                else:
+                    people = [c for c in noun.head.children if c.dep_ == "nsubj"] \
+                        if noun.head.lemma_ in {"be", "become"} else []
+                    modality = self._modality(noun.head)
+            elif tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ in {"be", "become"}:
+                people = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                modality = self._modality(tok.head)
+            else:
                 continue
-            modality = self._modality(tok.head)
-            for c in tok.head.children:
-                if c.dep_ != "nsubj":
-                    continue
+            for c in people:
                 for idx, cost, _ in self._map(c, by_token, items):
                     person = items[idx]
                     if self.onto.fits(person["cls"], rel.domain):

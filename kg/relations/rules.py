@@ -39,6 +39,7 @@ from .frames import Frames
 from .modality import Modality
 from .patterns import Patterns
 from .records import record, register
+from .syntax import COPULAS
 from .syntax import SUBJ as _SUBJ
 from .syntax import possessive as _possessive
 
@@ -515,7 +516,9 @@ class KGRelations(Frames, Patterns, Modality):
                 tok.pos_ == "NOUN" and any(_possessive(c) for c in tok.children)
                 and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)):
             # an apposition, a title or "X's 2022 purchase of Y" is presupposed, whatever its clause says
-            modality = "fact"
+            # (but "is not a German citizen", "may become its chief executive": the copula's clause)
+            modality = self._modality(tok.head) if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS \
+                else "fact"
         else:
             modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs
                                       else tok.head)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["REL_PRONOUNS", "SUBJ", "possessive"]
+__all__ = ["COPULAS", "REL_PRONOUNS", "SUBJ", "possessive"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
+#: Lemmas of verbs that link a subject to what it is ("is its CEO", "remained", "became").
+COPULAS = frozenset({"be", "remain", "become"})
 #: Relative pronouns.
 REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 
