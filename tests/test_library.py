@@ -1036,3 +1036,26 @@ def test_library_rules_read_nationality_and_copula_roles(nlp, text, expected, mo
 def test_library_rules_a_company_of_a_nation_is_no_national(nlp):
     found = _triples(_rules_doc(nlp, "Veltro is a German company."))
     assert ("Veltro", "basedIn", "Germany") in found and ("Veltro", "livesIn", "Germany") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a named maker developed is a product, whatever kind of thing it is
+    ("The Vexa Q is a discontinued digital media player developed by Veltro.", {("Veltro", "develops", "Vexa Q")}),
+    # names listed under an owner's kind of product are the owner's products
+    ("Veltro is best known for its range of guided missiles such as Cirit and Tamsa.",
+     {("Veltro", "develops", "Cirit"), ("Veltro", "develops", "Tamsa")}),
+    ("Veltro's apps, including Zephyr and Tidewater, are popular.",
+     {("Veltro", "develops", "Zephyr"), ("Veltro", "develops", "Tidewater")}),
+])
+def test_library_rules_read_products_by_their_kind(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Harwick is a university founded by Veltro.", "Harwick", "Company"),
+    ("Harwick is a town built by Veltro.", "Harwick", "Place"),
+    ("Retailers such as Kmart and Tesco sell phones.", "Kmart", "Company"),
+])
+def test_library_entities_made_or_listed_organisations_and_places_stay_so(nlp, text, name, cls):
+    doc = _rules_doc(nlp, text)
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == cls

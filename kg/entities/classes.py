@@ -16,6 +16,9 @@ from ..names import canonical_name, normalize_quotes
 
 __all__ = ["Classes"]
 
+#: Verbs of making a thing: what a named maker "developed" or "manufactured" is a product.
+_MAKING = frozenset({"develop", "make", "design", "manufacture", "build"})  # ("produced by": a film's producer too)
+
 
 class Classes:
     """Mixin of :class:`~kg.entities.component.KGEntities`: classes of mentions, by context."""
@@ -154,12 +157,31 @@ class Classes:
                 return True
         # "Breakout is an arcade game developed by Atari": the subject of a copula whose attribute is
         # a kind of product that someone made
+        # (any kind of thing that a named maker developed or made: "a digital media player developed by
+        # Google", not an organisation or a place)
         if root.dep_ == "nsubj" and head.lemma_ == "be":
             for a in head.children:
-                if a.dep_ == "attr" and a.lemma_.lower() in self.product_nouns and any(
-                        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.product_verbs
-                        for c in a.children):
-                    return True
+                if a.dep_ != "attr" or not a.is_lower:
+                    continue
+                for c in a.children:
+                    if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_.lower() not in self.product_verbs:
+                        continue
+                    if a.lemma_.lower() in self.product_nouns:
+                        return True
+                    if c.lemma_.lower() in _MAKING and any(g.dep_ == "agent" for g in c.children) \
+                            and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
+                        return True
+        # "missiles such as Cirit and Umtas", "its apps, including Zephyr": names listed under a plural
+        # kind of product
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ in {"including", "as", "like"}:
+            noun = first.head.head
+            if noun.lower_ == "such":
+                noun = noun.head
+            if noun.tag_ == "NNS" and noun.is_lower and noun.lemma_.lower() in self.product_nouns:
+                return True
         # "Mosquirix, which GSK developed": the object of a making verb in a relative clause
         for c in root.children:
             if c.dep_ == "relcl" and c.lemma_.lower() in self.product_verbs and any(

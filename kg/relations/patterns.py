@@ -390,6 +390,28 @@ class Patterns:
                                     and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym":
                                 out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.15, c))
                                 break
+        # "its range of missiles such as Cirit and Umtas", "Veltro's apps, including Zephyr": the owner
+        # of the kind of product the names are listed under
+        for it in items:
+            tok = doc[it["start"]]
+            if it["via"] not in {"coref", "", "gazetteer"} or not _possessive(tok) or tok.i not in by_token:
+                continue
+            noun = tok.head
+            kinds = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children if g.dep_ == "pobj"]
+            for kind in kinds:
+                if kind.tag_ != "NNS" or kind.lemma_.lower() not in self.product_nouns:
+                    continue
+                for first in self._listed(kind):
+                    for pi, cost, _ in self._map(first, by_token, items):
+                        product = items[pi]
+                        for rel in rels:
+                            subj, obj = (it, product) if rel.possessor_is == "subject" else (product, it)
+                            if product["cls"] == "Product" and it["name"] != product["name"] \
+                                    and self.onto.fits(subj["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range):
+                                conf = rel.base_confidence - 0.15 - cost - (0.1 if it["via"] == "coref" else 0.0)
+                                out.append(record(doc, subj, rel.name, obj, conf, tok))
+                                break
         for owner in items:
             # Read the possessive off the surface, which is steadier than the small
             # model's parse of noun phrases: "A's B", "A's popular chatbot service B",
