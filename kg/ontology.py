@@ -74,6 +74,8 @@ class RelationInfo:
     inverse_triggers: tuple[tuple[str, ...], ...]
     object_preps: frozenset[str]
     symmetric: bool = False
+    #: owl:TransitiveProperty: within a sentence, "A, B, C" as an address says A is in C too
+    transitive: bool = False
     parent: str | None = None
     location_is_agent: bool = False
     passive_keeps_subject: bool = False
@@ -274,6 +276,7 @@ def _load_ontology(directory: str | None) -> Ontology:
 
     relations: dict[str, RelationInfo] = {}
     symmetric = {_local(p) for p in graph.subjects(RDF.type, OWL.SymmetricProperty)}
+    transitive = {_local(p) for p in graph.subjects(RDF.type, OWL.TransitiveProperty)}
     for prop in sorted(graph.subjects(RDF.type, OWL.ObjectProperty)):
         name = _local(prop)
         if not str(prop).startswith(KG_NS) or name == "relation":
@@ -297,6 +300,7 @@ def _load_ontology(directory: str | None) -> Ontology:
             inverse_triggers=_triggers(graph, prop, _KG.inverseTrigger),
             object_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.objectPreposition)),
             symmetric=name in symmetric,
+            transitive=name in transitive,
             parent=parents[0] if parents else None,
             location_is_agent=flag("locationIsAgent"),
             passive_keeps_subject=flag("passiveKeepsSubject"),

@@ -1059,3 +1059,17 @@ def test_library_rules_read_products_by_their_kind(nlp, text, expected):
 def test_library_entities_made_or_listed_organisations_and_places_stay_so(nlp, text, name, cls):
     doc = _rules_doc(nlp, text)
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == cls
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an address chain in one sentence: the place is in every place after it (owl:TransitiveProperty)
+    ("Bohumin is a town in Karvina District, Moravian-Silesian Region, Czech Republic.",
+     {("Bohumin", "locatedIn", "Czech Republic"), ("Karvina District", "locatedIn", "Czech Republic")}, set()),
+    # a region "of" a country
+    ("Goght is a village in the Kotayk Province of Armenia.",
+     {("Kotayk Province", "locatedIn", "Armenia"), ("Goght", "locatedIn", "Armenia")}, set()),
+    # a list of places is no chain
+    ("Veltro has offices in Paris, Berlin and Rome.", set(), {("Paris", "locatedIn", "Rome")}),
+])
+def test_library_rules_read_address_chains(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

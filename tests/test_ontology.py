@@ -96,3 +96,9 @@ def test_ontology_trigger_edit_drives_extraction(tmp_path, nlp):
     assert ("Acme", "acquires", "Widgetco") not in before
     assert ("Acme", "acquires", "Widgetco") in after
     assert isinstance(nlp.get_pipe("kg_relations"), KGRelations)
+
+
+def test_ontology_reads_transitive_properties():
+    # owl:TransitiveProperty drives the rules' closure of one sentence's chains ("A, B, C")
+    onto = load_ontology()
+    assert onto.relations["locatedIn"].transitive and not onto.relations["worksFor"].transitive

@@ -29,7 +29,8 @@ class Patterns:
 
     def _apposed_places(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                         ) -> list[dict[str, Any]]:
-        """"Santa Clara, California" and "Redmond, Washington": a place inside the next one."""
+        """"Santa Clara, California" and "Redmond, Washington": a place inside the next one; and "the
+        Kotayk Province of Armenia": a region (a name ending in a lexicon ``place_heads`` word) "of" a place."""
         out = []
         if "locatedIn" not in self.onto.relations:
             return out
@@ -37,6 +38,13 @@ class Patterns:
         for it in items:
             if it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
                 continue
+            of = it["end"]
+            if of + 1 < len(doc) and doc[of].lower_ == "of" and doc[of - 1].text in self.place_heads \
+                    and (of + 1) in by_token:
+                outer = items[by_token[of + 1]]
+                if outer["start"] == of + 1 and outer["via"] in {"", "gazetteer"} \
+                        and self.onto.fits(outer["cls"], rel.range) and outer["name"] != it["name"]:
+                    out.append(record(doc, it, "locatedIn", outer, rel.base_confidence - 0.05, doc[of]))
             comma = it["end"]
             if comma + 1 >= len(doc) or doc[comma].text != "," or (comma + 1) not in by_token:
                 continue
@@ -45,12 +53,17 @@ class Patterns:
                 continue
             if not self.onto.fits(nxt["cls"], rel.range) or nxt["name"] == it["name"]:
                 continue
-            # a list of places ("Paris, Berlin and Rome") is not containment
-            after = doc[nxt["end"]] if nxt["end"] < len(doc) else None
+            # a list of places ("Paris, Berlin and Rome", "Paris, Berlin, Lyon, Rome and Nice") is not
+            # containment: follow the run of ", Place" to its end
+            last = nxt
+            while last["end"] + 1 < len(doc) and doc[last["end"]].text == "," and (last["end"] + 1) in by_token \
+                    and items[by_token[last["end"] + 1]]["start"] == last["end"] + 1:
+                last = items[by_token[last["end"] + 1]]
+            after = doc[last["end"]] if last["end"] < len(doc) else None
             if after is not None and after.lower_ in {"and", "or"}:
                 continue
-            if after is not None and after.text == "," and nxt["end"] + 2 < len(doc) and \
-                    doc[nxt["end"] + 1].lower_ in {"and", "or"} and doc[nxt["end"] + 2].pos_ not in {"VERB", "AUX"}:
+            if after is not None and after.text == "," and last["end"] + 2 < len(doc) and \
+                    doc[last["end"] + 1].lower_ in {"and", "or"} and doc[last["end"] + 2].pos_ not in {"VERB", "AUX"}:
                 continue  # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place)
             out.append(record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
         return out
