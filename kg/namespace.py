@@ -71,6 +71,7 @@ class KG(DefinedNamespace):
     appositionPreposition: URIRef
     sourcePreposition: URIRef
     backReferringRole: URIRef
+    saleTrigger: URIRef
     operatesIn: URIRef
     partnersWith: URIRef
     passiveKeepsSubject: URIRef

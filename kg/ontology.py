@@ -90,6 +90,8 @@ class RelationInfo:
     source_preps: frozenset[str] = frozenset()
     #: role triggers that, naming no organisation, mean the one the text is about ("Chief executive X said")
     back_roles: frozenset[tuple[str, ...]] = frozenset()
+    #: verbs that hand the object over to the subject, named after "to" ("sold Quillo to Harbor")
+    sale_triggers: tuple[tuple[str, ...], ...] = ()
     #: relations that, stated between the same two entities in a document, overrule a model-only reading
     contradicted_by: frozenset[str] = frozenset()
 
@@ -312,6 +314,7 @@ def _load_ontology(directory: str | None) -> Ontology:
             apposition_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.appositionPreposition)),
             source_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.sourcePreposition)),
             back_roles=frozenset(_triggers(graph, prop, _KG.backReferringRole)),
+            sale_triggers=_triggers(graph, prop, _KG.saleTrigger),
             contradicted_by=frozenset(_local(o) for o in graph.objects(prop, _KG.contradictedBy)),
         )
     if not relations:

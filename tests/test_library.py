@@ -1073,3 +1073,17 @@ def test_library_entities_made_or_listed_organisations_and_places_stay_so(nlp, t
 ])
 def test_library_rules_read_address_chains(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm or a stake sold to a buyer (kg:saleTrigger) is the buyer's, and no supply
+    ("Veltro agreed to sell its Quillo unit to Harbor Capital.", {("Harbor Capital", "acquires", "Quillo")},
+     {("Veltro", "suppliesTo", "Harbor Capital"), ("Veltro", "suppliesTo", "Quillo")}),
+    ("Veltro sold its stake in Quillo to Harbor Capital.", {("Harbor Capital", "investsIn", "Quillo")},
+     {("Veltro", "suppliesTo", "Harbor Capital")}),
+    # goods sold to a buyer stay a supply
+    ("Veltro sells routers to Harbor Capital.", {("Veltro", "suppliesTo", "Harbor Capital")},
+     {("Harbor Capital", "acquires", "Veltro")}),
+])
+def test_library_rules_read_a_sale_of_a_firm_as_its_acquisition(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -102,3 +102,9 @@ def test_ontology_reads_transitive_properties():
     # owl:TransitiveProperty drives the rules' closure of one sentence's chains ("A, B, C")
     onto = load_ontology()
     assert onto.relations["locatedIn"].transitive and not onto.relations["worksFor"].transitive
+
+
+def test_ontology_reads_sale_triggers():
+    # kg:saleTrigger: "sold Quillo to Harbor" is Harbor's acquisition
+    onto = load_ontology()
+    assert ("sell",) in onto.relations["acquires"].sale_triggers and not onto.relations["offers"].sale_triggers

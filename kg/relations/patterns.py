@@ -157,6 +157,44 @@ class Patterns:
                         out.append(record(doc, person, rel.name, it, rel.base_confidence - 0.1 - cost, tok, modality))
         return out
 
+    def _sales(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Veltro sold its Quillo unit to Harbor Capital" (Harbor Capital acquires Quillo), "sold its
+        stake in Quillo to Harbor" (Harbor investsIn Quillo): a ``kg:saleTrigger`` verb hands its
+        direct object over to whom "to" names. The verbs so read are kept in ``self._sold``: they
+        state no supply or offer."""
+        sellers = {words[0]: rel for rel in self.onto.relations.values() for words in rel.sale_triggers
+                   if len(words) == 1}
+        out: list[dict[str, Any]] = []
+        self._sold: set[int] = set()
+        for verb in self._tokens_with_lemma(doc, set(sellers)) if sellers else ():
+            if verb.pos_ != "VERB":
+                continue
+            buyers = [(n, cost) for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ == "to"
+                      for g in p.children if g.dep_ == "pobj" for n, cost, _ in self._map(g, by_token, items)]
+            rel = sellers[verb.lemma_.lower()]
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                sold = [(rel, n, cost) for n, cost, _ in self._map(obj, by_token, items)
+                        if self.onto.fits(items[n]["cls"], rel.range)]
+                if not sold and obj.pos_ == "NOUN" and obj.i not in by_token:
+                    # "its stake in Quillo": the event noun of another relation, with its object
+                    for trig in self.index.get(obj.lemma_.lower(), ()):
+                        if trig.kind == "event" and len(trig.words) == 1:
+                            sold += [(trig.relation, n, cost) for p in obj.children if p.dep_ == "prep"
+                                     and p.lower_ in trig.relation.object_preps for g in p.children
+                                     if g.dep_ == "pobj" for n, cost, _ in self._map(g, by_token, items)]
+                if not sold or not buyers:
+                    continue
+                self._sold.add(verb.i)
+                modality = self._modality(verb)
+                for r, n, cost in sold:
+                    for b, b_cost in buyers:
+                        buyer, thing = items[b], items[n]
+                        if buyer["name"] != thing["name"] and self.onto.fits(buyer["cls"], r.domain) \
+                                and self.onto.fits(thing["cls"], r.range):
+                            out.append(record(doc, buyer, r.name, thing, r.base_confidence - 0.1 - cost - b_cost,
+                                              verb, modality))
+        return out
+
     def _apposed_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
         """"Hana Petrova, an ecologist at Lindqvist University" (worksFor): a common noun in apposition

@@ -38,6 +38,7 @@ from ..ontology import Ontology, RelationInfo, load_ontology
 from .frames import Frames
 from .modality import Modality
 from .patterns import Patterns
+from .places import Places
 from .records import record, register
 from .syntax import COPULAS
 from .syntax import SUBJ as _SUBJ
@@ -68,7 +69,7 @@ class _Arg:
     token: int
 
 
-class KGRelations(Frames, Patterns, Modality):
+class KGRelations(Frames, Patterns, Places, Modality):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -218,7 +219,7 @@ class KGRelations(Frames, Patterns, Modality):
             self._sent_ents.setdefault(ent.sent.start, []).append(ent)
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
         apposed = self._apposed_places(doc, items, by_token)
-        for rec in apposed + self._possessives(doc, items, by_token) \
+        for rec in apposed + self._sales(doc, items, by_token) + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._maker_in_name(doc, items, by_token) \
@@ -230,6 +231,8 @@ class KGRelations(Frames, Patterns, Modality):
         for sent in doc.sents:
             headline = title_case(sent)
             for k in range(bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)):
+                if candidates[k] in self._sold:
+                    continue  # a firm or a stake sold to a buyer (_sales): no supply, no offer
                 tok = doc[candidates[k]]
                 for trig in self._matches(tok):
                     for rec in self._extract(doc, sent, tok, trig, items, by_token):
@@ -251,61 +254,6 @@ class KGRelations(Frames, Patterns, Modality):
                      or (r["s_start"] not in datelines and r["o_start"] not in datelines)}
         doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
         return doc
-
-    def _widen_places(self, found: dict[tuple[str, str, str, int], dict[str, Any]],
-                      apposed: list[dict[str, Any]]) -> None:
-        """"based in West Point, Ga.": an organisation based in a place is based in the region its name
-        is written with too (as "an Austin, Texas-based maker" is based in both). ``apposed``: the
-        "Place, Region" records of :meth:`_apposed_places`."""
-        regions: dict[tuple[int, int], list[dict[str, Any]]] = {}
-        for r in apposed:
-            regions.setdefault((r["sent_start"], r["s_start"]), []).append(r)
-        if not regions:
-            return
-        for r in list(found.values()):
-            rel = self.onto.relations[r["predicate"]]
-            # (an organisation's seat, as news and the public sets annotate it; where a person lives
-            # or a firm operates is annotated with the place alone)
-            if not rel.range or not all(self.onto.is_a(c, "Location") for c in rel.range) or not rel.domain \
-                    or not all(self.onto.is_a(c, "Organization") for c in rel.domain):
-                continue
-            for place in regions.get((r["sent_start"], r["o_start"]), ()):
-                if place["o_name"] == r["s_name"]:
-                    continue
-                wider = {**r, "o_start": place["o_start"], "o_end": place["o_end"], "o_name": place["o_name"],
-                         "o_cls": place["o_cls"], "o_wikidata": place["o_wikidata"], "o_key": place["o_key"],
-                         "confidence": round(max(0.05, r["confidence"] - 0.05), 3)}
-                key = (wider["s_key"], wider["predicate"], wider["o_key"], wider["sent_start"])
-                if key not in found:
-                    found[key] = wider
-
-    def _close_transitive(self, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
-        """"a town in Karvina District, Moravian-Silesian Region, Czech Republic": what one sentence
-        states of a transitive relation (owl:TransitiveProperty) holds along its chains, as the
-        address says; each step costs 0.05 of the weaker link's confidence (facts only)."""
-        for name, rel in self.onto.relations.items():
-            if not rel.transitive:
-                continue
-            edges: dict[tuple[int, str], list[dict[str, Any]]] = {}
-            for r in found.values():
-                if r["predicate"] == name and r["modality"] == "fact":
-                    edges.setdefault((r["sent_start"], r["s_key"]), []).append(r)
-            todo = [r for rs in edges.values() for r in rs]
-            while todo:
-                first = todo.pop()
-                for second in edges.get((first["sent_start"], first["o_key"]), ()):
-                    if second["o_key"] == first["s_key"]:
-                        continue
-                    key = (first["s_key"], name, second["o_key"], first["sent_start"])
-                    if key in found:
-                        continue
-                    chained = {**first, "o_start": second["o_start"], "o_end": second["o_end"],
-                               "o_name": second["o_name"], "o_cls": second["o_cls"],
-                               "o_wikidata": second["o_wikidata"], "o_key": second["o_key"],
-                               "confidence": round(max(0.05, min(first["confidence"], second["confidence"]) - 0.05), 3)}
-                    found[key] = chained
-                    edges[(first["sent_start"], first["s_key"])].append(chained)
-                    todo.append(chained)
 
     def _sentence_subject(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]],
                           rel: RelationInfo) -> int | None:
@@ -566,50 +514,6 @@ class KGRelations(Frames, Patterns, Modality):
             records.append(record(doc, si, rel.name, oi, c, tok, modality, quals))
         return records
 
-    def _places_served(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]
-                       ) -> list[tuple[Token, float]]:
-        """Locations a sale or offer is made in: "sells X in China", "to drivers in France and Italy"."""
-        found: list[tuple[Token, float]] = []
-
-        def locations(prep: Token, extra: float) -> None:
-            for loc in prep.children:
-                if loc.dep_ != "pobj":
-                    continue
-                for t in [loc] + [c for c in loc.children if c.dep_ == "conj"]:
-                    if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location"):
-                        found.append((t, extra))
-
-        # "Chile, where it sells the drug", "Chile, where it plans to sell it": the place "where" stands for
-        clause = tok
-        while clause.dep_ == "xcomp" and clause.head.i != clause.i:
-            clause = clause.head
-        if clause.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in clause.children):
-            place = clause.head
-            if place.i in by_token and self.onto.is_a(items[by_token[place.i]]["cls"], "Location"):
-                found.append((place, 0.1))
-        heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                         and not any(g.dep_ in _SUBJ for g in c.children)]
-        for c in (c for h in heads for c in h.children):
-            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
-                locations(c, 0.1)
-            if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}:
-                served = [g for g in c.children if g.dep_ == "pobj"]
-                for g in [g for g in served] + [x for g in served for x in g.children if x.dep_ == "conj"]:
-                    for p in g.children:
-                        if p.dep_ == "prep" and p.lower_ in {"in", "across"}:
-                            locations(p, 0.1)
-            if c.dep_ == "dobj":  # "sells iPhones in China", "tickets for clubs in Tennessee"
-                todo, seen = [c], 0
-                while todo and seen < 5:
-                    node = todo.pop(0)
-                    seen += 1
-                    for p in node.children:
-                        if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"}:
-                            locations(p, 0.15)
-                        elif p.dep_ == "prep" and p.lower_ in {"for", "to", "at"}:
-                            todo += [g for g in p.children if g.dep_ == "pobj"]
-                            todo += [x for g in p.children if g.dep_ == "pobj" for x in g.children if x.dep_ == "conj"]
-        return found
 
 
 @Language.factory(
