@@ -1087,3 +1087,22 @@ def test_library_rules_read_address_chains(nlp, text, expected, absent):
 ])
 def test_library_rules_read_a_sale_of_a_firm_as_its_acquisition(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # jobs of the press and of councils, with an owner, "of" or "for"
+    ("Ana Ruiz is the AP's regional reporter.", {("Ana Ruiz", "worksFor", "Associated Press")}, set()),
+    ("Harwick Gazette columnist Ana Ruiz wrote it.", {("Ana Ruiz", "worksFor", "Harwick Gazette")}, set()),
+    # (a member of a council, band or party is not its employee)
+    ("Ana Ruiz, a member of the Harwick City Council, raised money.", set(),
+     {("Ana Ruiz", "worksFor", "Harwick City Council")}),
+    # named to a post, in the passive
+    ("Ana Ruiz has been named publisher of the Harwick Gazette.", {("Ana Ruiz", "worksFor", "Harwick Gazette")},
+     set()),
+    # a person "at" an organisation (not at a place)
+    ("Ana Ruiz at the Institute of Zoology found that pandas lack variety.",
+     {("Ana Ruiz", "worksFor", "Institute of Zoology")}, set()),
+    ("Ana Ruiz at Leeds said so.", set(), {("Ana Ruiz", "worksFor", "Leeds")}),
+])
+def test_library_rules_read_more_jobs(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

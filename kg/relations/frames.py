@@ -428,9 +428,9 @@ class Frames:
             holders.append(tok.head)
         if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:  # "remained its CEO"
             holders += [c for c in tok.head.children if c.dep_ in {"nsubj"}]
-        # "Quillo named Ana Ruiz its new chief executive"
+        # "Quillo named Ana Ruiz its new chief executive", "Ana Ruiz was named publisher of X"
         if tok.dep_ == "oprd" and tok.head.lemma_ in {"name", "appoint", "elect", "make", "promote"}:
-            holders += [c for c in tok.head.children if c.dep_ == "dobj"]
+            holders += [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]
         # "Its customers include X and Y", "Its backers are X and Y"
         if tok.dep_ == "nsubj" and tok.head.lemma_ in {"include", "be", "comprise", "feature", "count"}:
             holders += [c for c in tok.head.children if c.dep_ in {"dobj", "attr"}]

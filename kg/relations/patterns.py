@@ -71,7 +71,8 @@ class Patterns:
     def _of_modifiers(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                       ) -> list[dict[str, Any]]:
         """"Ana Ruiz of Acme" (worksFor), "Ana Ruiz, 41, of Leeds, Ohio" (livesIn), "Grayson Ltd. of
-        Leeds" (basedIn): a name followed by "of" and another name, with the relation of
+        Leeds" (basedIn), "Ana Ruiz at Acme" (a person and an organisation only): a name followed by
+        "of" (or "at") and another name, with the relation of
         ``kg:ofModifier`` whose domain and range fit the two classes. An organisation's name counts
         only when it ends in a legal form ("Inc.", "Ltd."): "of" runs on in "University of Leeds"."""
         rels = [r for r in self.onto.relations.values() if r.of_modifier]
@@ -98,8 +99,14 @@ class Patterns:
                 j += 3  # "the Centre for Rail Studies (CRS) in Lyon": its initials between
             if j + 1 >= len(doc) or doc[j].sent.start != doc[it["start"]].sent.start:
                 continue
+            at_org = False
             if doc[j].lower_ == "in" and org and not self.onto.is_a(it["cls"], "Company") and doc[j - 1].text != ",":
                 places_only = True  # "researchers at St. Olaf Hospital in Tromso"
+            elif doc[j].lower_ == "at" and j == it["end"] and it["cls"] == "Person" \
+                    and doc[it["start"]:it["end"]].root.dep_ == "nsubj":
+                # "Fang Kai at the Institute of Mathematics found": where the clause's subject works (not
+                # "shot Lincoln at Ford's Theatre")
+                at_org = True
             elif doc[j].lower_ != "of" or (places_only and doc[it["end"] - 1].text in self.name_heads):
                 continue
             of = doc[j]
@@ -112,6 +119,8 @@ class Patterns:
             then = starting_at(nxt + 1) if nxt + 1 < len(doc) and doc[nxt].text == "," else None
             if then is not None:
                 objs.append(then)
+            if at_org:
+                objs = [o for o in objs[:1] if self.onto.is_a(o["cls"], "Organization")]
             for n, obj in enumerate(objs):
                 if obj["via"] not in {"", "gazetteer"} or obj["name"] == it["name"]:
                     continue
