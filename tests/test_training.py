@@ -485,6 +485,39 @@ def test_training_is_deterministic(teach_nlp, tmp_path):
 
 
 @pytest.mark.model
+def test_training_averages_the_weights_of_several_seeds(teach_nlp, tmp_path):
+    import gzip
+
+    import numpy
+    from spacy.util import registry
+    from thinc.api import Config
+
+    import kg.relations.architectures  # noqa: F401 - registers kg.RelationClassifier.v1
+
+    quick = {"max_epochs": 4, "min_epochs": 2, "patience": 2, "batch_size": 16}  # (small batches: order matters)
+    for name, seed in (("s0", 0), ("s1", 1)):
+        train(teach_nlp, settings(seed=seed, **quick), tmp_path / name)
+    meta = train(teach_nlp, settings(average_seeds=2, **quick), tmp_path / "avg")
+    again = train(teach_nlp, settings(average_seeds=2, **quick), tmp_path / "avg2")
+    assert [r["seed"] for r in meta["runs"]] == [0, 1] and meta["runs"] == again["runs"]
+    assert {row["run"] for row in meta["epochs"]} == {0, 1}
+    assert filecmp.cmp(tmp_path / "avg" / "model.bin.gz", tmp_path / "avg2" / "model.bin.gz", shallow=False)
+
+    def weights(folder):
+        # the network of network.cfg with the saved weights (thinc's own serialisation)
+        net = registry.resolve(Config().from_str((folder / "network.cfg").read_text()))["model"]
+        net.from_bytes(gzip.decompress((folder / "model.bin.gz").read_bytes()))
+        return {(n, p): numpy.asarray(node.get_param(p)).copy()
+                for n, node in enumerate(net.walk()) for p in node.param_names if node.has_param(p)}
+
+    one, two, avg = weights(tmp_path / "s0"), weights(tmp_path / "s1"), weights(tmp_path / "avg")
+    assert avg.keys() == one.keys() and avg
+    for key in avg:  # the two runs are the single-seed runs, and the model is their mean
+        numpy.testing.assert_allclose(avg[key], (one[key] + two[key]) / 2, rtol=1e-5, atol=1e-6)
+    assert any(not numpy.allclose(one[k], two[k], rtol=1e-3, atol=1e-4) for k in one)  # two orders, two models
+
+
+@pytest.mark.model
 def test_training_meta_records_the_run(taught):
     meta, out = taught
     assert sorted(p.name for p in out.iterdir()) == ["cfg.json", "meta.json", "model.bin.gz", "network.cfg"]
