@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, normalize_quotes
 
@@ -18,6 +18,20 @@ __all__ = ["Classes"]
 
 #: Verbs of making a thing: what a named maker "developed" or "manufactured" is a product.
 _MAKING = frozenset({"develop", "make", "design", "manufacture", "build"})  # ("produced by": a film's producer too)
+
+
+def _listed_under(root: Token, nouns: set[str]) -> bool:
+    """Whether the name whose head is ``root`` is listed under a lower-case plural noun of ``nouns`` by
+    "such as", "including" or "like" (the list's first name holds the preposition)."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ != "pobj" or first.head.lower_ not in {"including", "as", "like"}:
+        return False
+    noun = first.head.head
+    if noun.lower_ == "such":
+        noun = noun.head
+    return noun.tag_ == "NNS" and noun.is_lower and noun.lemma_.lower() in nouns
 
 
 class Classes:
@@ -82,16 +96,9 @@ class Classes:
     def _org_context(self, doc: Doc, it: dict[str, Any]) -> bool:
         root = doc[it["start"]:it["end"]].root
         # "broadband providers, including Zento and Fibrix", "retailers such as Kmart": a name listed
-        # under a plural noun of organisations (the list's first name holds the preposition)
-        first = root
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
-        if first.dep_ == "pobj" and first.head.lower_ in {"including", "as", "like"}:
-            noun = first.head.head
-            if noun.lower_ == "such":
-                noun = noun.head
-            if noun.tag_ == "NNS" and noun.is_lower and noun.lemma_.lower() in self.org_nouns:
-                return True
+        # under a plural noun of organisations
+        if _listed_under(root, self.org_nouns):
+            return True
         before = doc[it["start"] - 1] if it["start"] > 0 else None
         if before is not None and before.is_lower and before.lemma_.lower() in self.org_nouns:
             return True
@@ -173,15 +180,8 @@ class Classes:
                         return True
         # "missiles such as Cirit and Umtas", "its apps, including Zephyr": names listed under a plural
         # kind of product
-        first = root
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
-        if first.dep_ == "pobj" and first.head.lower_ in {"including", "as", "like"}:
-            noun = first.head.head
-            if noun.lower_ == "such":
-                noun = noun.head
-            if noun.tag_ == "NNS" and noun.is_lower and noun.lemma_.lower() in self.product_nouns:
-                return True
+        if _listed_under(root, self.product_nouns):
+            return True
         # "Mosquirix, which GSK developed": the object of a making verb in a relative clause
         for c in root.children:
             if c.dep_ == "relcl" and c.lemma_.lower() in self.product_verbs and any(
