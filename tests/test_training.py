@@ -518,6 +518,15 @@ def test_training_averages_the_weights_of_several_seeds(teach_nlp, tmp_path):
 
 
 @pytest.mark.model
+def test_training_refuses_to_average_a_network_that_is_not_linear(teach_nlp, tmp_path):
+    # averaged weights are averaged outputs only for the linear wide network; a deep one is refused
+    deep = "[model]\n@architectures = \"kg.RelationClassifier.v1\"\nwide = true\nembed_width = 16\n"
+    with pytest.raises(KGError, match="average_seeds averages weights"):
+        train(teach_nlp, settings(average_seeds=2, model_config=deep, max_epochs=2, min_epochs=1), tmp_path / "m")
+    assert not (tmp_path / "m").exists() and "kg_relation_model" not in teach_nlp.pipe_names
+
+
+@pytest.mark.model
 def test_training_meta_records_the_run(taught):
     meta, out = taught
     assert sorted(p.name for p in out.iterdir()) == ["cfg.json", "meta.json", "model.bin.gz", "network.cfg"]
