@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from .errors import ComponentError
 from .entities import SPAN_KEY, guarded, register_extensions
 from .ontology import load_ontology
+from .syntax import clause_head
 
 __all__ = ["KGCoref", "make_coref_component"]
 
@@ -49,14 +50,6 @@ def _register() -> None:
             doc._.coref_link_data = [dict(link) for link in links]
 
         Doc.set_extension("coref_links", getter=get_links, setter=set_links)
-
-
-def _clause_head(tok: Token) -> Token:
-    """The verb (or root) of the clause a token belongs to."""
-    node = tok
-    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
-        node = node.head
-    return node
 
 
 def _predicate_of_copula(tok: Token) -> bool:
@@ -124,7 +117,7 @@ class KGCoref:
 
     def _same_clause_subject(self, doc: Doc, items: list[dict[str, Any]], tok: Token) -> set[str]:
         """Names of entities that are the subject of the clause ``tok`` is in."""
-        verb = _clause_head(tok)
+        verb = clause_head(tok)
         names = set()
         for child in verb.children:
             if child.dep_ in _SUBJ:
@@ -169,7 +162,7 @@ class KGCoref:
             # "the latter can pay back its investor": a possessive in a clause refers to the
             # clause's subject when that is a thing of the right kind
             if tok.dep_ == "poss" and not _predicate_of_copula(tok):
-                verb = _clause_head(tok)
+                verb = clause_head(tok)
                 for c in verb.children:
                     if c.dep_ in _SUBJ and c.i < tok.i:
                         for it in items + resolved:
@@ -192,10 +185,10 @@ class KGCoref:
         else:
             # A pronoun does not take an antecedent that is an argument of its own verb, nor
             # the subject of the copula it is the predicate of ("China was its biggest market").
-            verb = _clause_head(tok)
+            verb = clause_head(tok)
             own = {
                 it["name"] for it in cands
-                if tok.sent.start <= it["start"] and _clause_head(doc[it["start"]]).i == verb.i
+                if tok.sent.start <= it["start"] and clause_head(doc[it["start"]]).i == verb.i
                 and (tok.dep_ in _SUBJ | {"dobj"} and doc[it["start"]].dep_ in _SUBJ | {"dobj"}
                      or tok.dep_ == "poss" and _predicate_of_copula(tok) and doc[it["start"]].dep_ in _SUBJ)
             }

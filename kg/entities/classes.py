@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, normalize_quotes
+from ..syntax import first_conjunct
 
 __all__ = ["Classes"]
 
@@ -23,9 +24,7 @@ _MAKING = frozenset({"develop", "make", "design", "manufacture", "build"})  # ("
 def _listed_under(root: Token, nouns: set[str]) -> bool:
     """Whether the name whose head is ``root`` is listed under a lower-case plural noun of ``nouns`` by
     "such as", "including" or "like" (the list's first name holds the preposition)."""
-    first = root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first = first_conjunct(root)
     if first.dep_ != "pobj" or first.head.lower_ not in {"including", "as", "like"}:
         return False
     noun = first.head.head

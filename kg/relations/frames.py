@@ -14,10 +14,10 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
-from .syntax import COPULAS
-from .syntax import REL_PRONOUNS as _REL_PRONOUNS
-from .syntax import SUBJ as _SUBJ
-from .syntax import possessive as _possessive
+from ..syntax import COPULAS
+from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
+from ..syntax import SUBJ as _SUBJ
+from ..syntax import possessive as _possessive
 
 __all__ = ["Frames"]
 

@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Token
 
 from ..ontology import RelationInfo
 from .records import record
-from .syntax import SUBJ as _SUBJ
-from .syntax import possessive as _possessive
+from ..syntax import SUBJ as _SUBJ
+from ..syntax import possessive as _possessive
 
 __all__ = ["Patterns"]
 
@@ -166,15 +166,15 @@ class Patterns:
                         out.append(record(doc, person, rel.name, it, rel.base_confidence - 0.1 - cost, tok, modality))
         return out
 
-    def _sales(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+    def _sales(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+               ) -> tuple[list[dict[str, Any]], set[int]]:
         """"Veltro sold its Quillo unit to Harbor Capital" (Harbor Capital acquires Quillo), "sold its
         stake in Quillo to Harbor" (Harbor investsIn Quillo): a ``kg:saleTrigger`` verb hands its
-        direct object over to whom "to" names. The verbs so read are kept in ``self._sold``: they
-        state no supply or offer."""
-        sellers = {words[0]: rel for rel in self.onto.relations.values() for words in rel.sale_triggers
-                   if len(words) == 1}
+        direct object over to whom "to" names. Returns the records and the indices of the verbs so
+        read, which state no supply or offer."""
+        sellers = self.sale_verbs
         out: list[dict[str, Any]] = []
-        self._sold: set[int] = set()
+        verbs: set[int] = set()
         for verb in self._tokens_with_lemma(doc, set(sellers)) if sellers else ():
             if verb.pos_ != "VERB":
                 continue
@@ -193,7 +193,7 @@ class Patterns:
                                      if g.dep_ == "pobj" for n, cost, _ in self._map(g, by_token, items)]
                 if not sold or not buyers:
                     continue
-                self._sold.add(verb.i)
+                verbs.add(verb.i)
                 modality = self._modality(verb)
                 for r, n, cost in sold:
                     for b, b_cost in buyers:
@@ -202,7 +202,7 @@ class Patterns:
                                 and self.onto.fits(thing["cls"], r.range):
                             out.append(record(doc, buyer, r.name, thing, r.base_confidence - 0.1 - cost - b_cost,
                                               verb, modality))
-        return out
+        return out, verbs
 
     def _apposed_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:

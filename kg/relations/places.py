@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from .syntax import SUBJ as _SUBJ
+from ..syntax import SUBJ as _SUBJ
 
 __all__ = ["Places"]
 

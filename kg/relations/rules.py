@@ -40,18 +40,11 @@ from .modality import Modality
 from .patterns import Patterns
 from .places import Places
 from .records import record, register
-from .syntax import COPULAS
-from .syntax import SUBJ as _SUBJ
-from .syntax import possessive as _possessive
+from ..syntax import COPULAS, clause_head, first_conjunct
+from ..syntax import SUBJ as _SUBJ
+from ..syntax import possessive as _possessive
 
 __all__ = ["KGRelations", "make_relation_component"]
-
-
-def _list_head(tok: Token) -> int:
-    """The first conjunct of the list ``tok`` is in (``tok`` itself if in none)."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.i
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +89,9 @@ class KGRelations(Frames, Patterns, Places, Modality):
         self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}
         self.place_heads = set(lex["entities"]["place_heads"])
         self.firm_kinds = {w.lower() for w in self.onto.lexicon["coref"].get("Company", ())}
+        #: verbs that hand their object to whom "to" names (kg:saleTrigger) -> the relation
+        self.sale_verbs = {words[0]: rel for rel in self.onto.relations.values() for words in rel.sale_triggers
+                           if len(words) == 1}
         self.org_plurals = {"company", "firm", "group", "business", "partner", "rival", "carmaker",
                             "automaker", "chipmaker", "startup", "maker", "bank", "lender", "player"}
         self.org_role_nouns = {
@@ -219,7 +215,8 @@ class KGRelations(Frames, Patterns, Places, Modality):
             self._sent_ents.setdefault(ent.sent.start, []).append(ent)
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
         apposed = self._apposed_places(doc, items, by_token)
-        for rec in apposed + self._sales(doc, items, by_token) + self._possessives(doc, items, by_token) \
+        sales, sold = self._sales(doc, items, by_token)
+        for rec in apposed + sales + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._maker_in_name(doc, items, by_token) \
@@ -231,7 +228,7 @@ class KGRelations(Frames, Patterns, Places, Modality):
         for sent in doc.sents:
             headline = title_case(sent)
             for k in range(bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)):
-                if candidates[k] in self._sold:
+                if candidates[k] in sold:
                     continue  # a firm or a stake sold to a buyer (_sales): no supply, no offer
                 tok = doc[candidates[k]]
                 for trig in self._matches(tok):
@@ -414,9 +411,7 @@ class KGRelations(Frames, Patterns, Places, Modality):
             if not an and hs and rel.symmetric_evidence and trig.kind == "role":
                 # "Veltro faces competition from rivals Quillo and Brightline", "Hollweg agreed to buy
                 # rival Aarestrup": the rivals of the clause's subject (not of each other)
-                verb = tok
-                while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-                    verb = verb.head
+                verb = clause_head(tok)
                 if verb.pos_ in {"VERB", "AUX"}:
                     own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or self._inherited_agents(verb)
                     held = {h.item for h in hs}
@@ -466,8 +461,8 @@ class KGRelations(Frames, Patterns, Places, Modality):
             actors = [(s, o) for s, o in valid if self.onto.is_a(items[o.item]["cls"], "Actor")]
             if actors:
                 # ... but not over a product listed beside one ("restricted Shein and Temu")
-                lists = {_list_head(doc[o.token]) for _, o in actors}
-                actors += [(s, o) for s, o in valid if (s, o) not in actors and _list_head(doc[o.token]) in lists]
+                lists = {first_conjunct(doc[o.token]).i for _, o in actors}
+                actors += [(s, o) for s, o in valid if (s, o) not in actors and first_conjunct(doc[o.token]).i in lists]
                 actors.sort(key=valid.index)
                 dropped = [items[o.item]["name"] for s, o in valid if (s, o) not in actors]
                 valid = actors

@@ -1,0 +1,38 @@
+"""Small facts of English syntax that the entity, coreference and relation stages share.
+
+Below all three (it imports nothing of kg-builder), so each can use it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["COPULAS", "REL_PRONOUNS", "SUBJ", "clause_head", "first_conjunct", "possessive"]
+
+#: Dependency labels of a clause's (active) subject.
+SUBJ = {"nsubj", "csubj"}
+#: Lemmas of verbs that link a subject to what it is ("is its CEO", "remained", "became").
+COPULAS = frozenset({"be", "remain", "become"})
+#: Relative pronouns.
+REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+
+
+def possessive(tok: Token) -> bool:
+    """"Oracle's": a possessor (the parser labels it poss, or nmod with a 's case marker)."""
+    return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
+
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb (or the root) of the clause ``tok`` belongs to."""
+    node = tok
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    return node
+
+
+def first_conjunct(tok: Token) -> Token:
+    """The first name of the list ``tok`` is in ("Shein" for "Temu" in "Shein and Temu"); ``tok``
+    itself when it is in none."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
