@@ -1106,3 +1106,28 @@ def test_library_rules_read_a_sale_of_a_firm_as_its_acquisition(nlp, text, expec
 ])
 def test_library_rules_read_more_jobs(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural role noun whose holders are a list gives the role to every name of the list
+    ("Velo counts Arden Capital and Mirth Partners among its shareholders.",
+     {("Arden Capital", "investsIn", "Velo"), ("Mirth Partners", "investsIn", "Velo")}),
+    ("Arden Capital and Mirth Partners are suppliers to Velo.",
+     {("Arden Capital", "suppliesTo", "Velo"), ("Mirth Partners", "suppliesTo", "Velo")}),
+    ("Ana Ruiz and Tom Berg are directors at Velo.",
+     {("Ana Ruiz", "worksFor", "Velo"), ("Tom Berg", "worksFor", "Velo")}),
+])
+def test_library_rules_a_plural_role_reaches_every_listed_holder(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "by X and by Y": the second "by" is a conjunct of the first
+    ("Velo is backed by Arden Capital and by Mirth Partners.",
+     {("Arden Capital", "investsIn", "Velo"), ("Mirth Partners", "investsIn", "Velo")}),
+    # two names the parser reads as one noun phrase (the first hangs on the second's last word)
+    ("Pallas paid smart-TV makers including Sonara Electronics and Kaito Displays more than $300 million.",
+     {("Pallas", "pays", "Sonara Electronics"), ("Pallas", "pays", "Kaito Displays")}),
+])
+def test_library_rules_read_every_name_of_a_list_the_parser_splits(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

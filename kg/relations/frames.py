@@ -131,6 +131,15 @@ class Frames:
             for c in base.children:
                 if c.dep_ == "conj":
                     out += self._map(c, by_token, items, cost, depth + 1)
+            if tok.i in by_token:
+                # "Sonara Electronics and Kaito Displays" parsed as one noun phrase: the first name
+                # hangs on the second's head word, and the second's first word is its conjunct
+                it = items[by_token[tok.i]]
+                for t in tok.doc[it["start"]:it["end"]]:
+                    for c in t.lefts:
+                        if c.dep_ in {"nmod", "compound"} and c.i in by_token and by_token[c.i] != by_token[tok.i] \
+                                and any(g.dep_ == "conj" and it["start"] <= g.i < it["end"] for g in c.children):
+                            out += self._map(c, by_token, items, cost, depth + 1, conj=False)
         return out
 
     @staticmethod
@@ -185,8 +194,9 @@ class Frames:
                 agents.append(c)
             elif c.dep_ == "nsubjpass" or c.dep_ == "dobj":
                 patients.append(c)
-            elif c.dep_ == "agent":
-                agents += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "agent":  # "backed by X and by Y": coordinated "by"s too
+                agents += [g for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]
+                           for g in p.children if g.dep_ == "pobj"]
         return agents, patients, passive
 
     def _inherited_agents(self, tok: Token) -> list[Token]:

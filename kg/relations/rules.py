@@ -372,9 +372,11 @@ class KGRelations(Frames, Patterns, Places, Modality):
                 conf -= 0.3  # a role that only refers back: weak evidence
             # the name right after the title may be a list ("suppliers Huawei and ZTE");
             # an apposition's head is one name ("X, a Nashville firm, and Y")
-            # (and the objects of "its backers include X and Y", "its backers are X and Y")
+            # (and the objects of "its backers include X and Y", "its backers are X and Y", the
+            # subjects of "X and Y are its backers", "counts X and Y among its backers")
             hs = mapped([(t, "holder" if t.i == tok.i + 1 or (tok.tag_ == "NNS" and (
-                t.head.i == tok.i or (t.dep_ in {"dobj", "attr"} and t.head.i == tok.head.i)))
+                t.head.i == tok.i or (t.dep_ in {"dobj", "attr", "nsubj"} and t.head.i == tok.head.i)
+                or (t.dep_ == "dobj" and tok.head.lower_ == "among" and tok.head.head.i in {t.i, t.head.i})))
                           else "holder-head") for t in holders])  # "its rivals, Nikon and Canon"
             if len(hs) > 1:
                 # "Dutch equipment maker ASML and Japan's Tokyo Electron": a name listed after the
