@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["COPULAS", "REL_PRONOUNS", "SUBJ", "clause_head", "first_conjunct", "possessive"]
+__all__ = ["COPULAS", "REL_PRONOUNS", "SUBJ", "clause_head", "first_conjunct", "possessive", "stand_in"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -20,6 +20,13 @@ def possessive(tok: Token) -> bool:
     """"Oracle's": a possessor (the parser labels it poss, or nmod with a 's case marker)."""
     return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
 
+
+def stand_in(tok: Token) -> Token:
+    """The word that holds a noun's place in its clause: "one" in "is one of its investors" or ", one of
+    its rivals,"; else the noun itself."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
+        return tok.head.head
+    return tok
 
 
 def clause_head(tok: Token) -> Token:

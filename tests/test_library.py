@@ -1131,3 +1131,18 @@ def test_library_rules_a_plural_role_reaches_every_listed_holder(nlp, text, expe
 ])
 def test_library_rules_read_every_name_of_a_list_the_parser_splits(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # "one of" stands for the role noun in its clause: the copula's subject or the name it is apposed to
+    ("Arden is one of Velo's largest investors.", ("Arden", "investsIn", "Velo"), "fact"),
+    ("Arden is one of the biggest suppliers to Velo.", ("Arden", "suppliesTo", "Velo"), "fact"),
+    ("Arden, one of Kestrel Group's main rivals, cut prices.", ("Arden", "competesWith", "Kestrel Group"), "fact"),
+    ("China is one of Velo's largest markets.", ("Velo", "operatesIn", "China"), "fact"),
+    # and the copula's clause says whether it holds
+    ("Arden is not one of Velo's investors.", ("Arden", "investsIn", "Velo"), "negated"),
+    ("Arden may become one of Velo's investors.", ("Arden", "investsIn", "Velo"), "hypothetical"),
+])
+def test_library_rules_read_one_of_a_role(nlp, text, expected, modality):
+    rows = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in _rules_doc(nlp, text)._.kg_relation_data}
+    assert rows.get(expected) == modality, rows

@@ -18,6 +18,7 @@ from ..syntax import COPULAS
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
+from ..syntax import stand_in
 
 __all__ = ["Frames"]
 
@@ -436,8 +437,11 @@ class Frames:
             tok.dep_ != "compound" or tok.head.i > tok.i
         ):
             holders.append(tok.head)
-        if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:  # "remained its CEO"
-            holders += [c for c in tok.head.children if c.dep_ in {"nsubj"}]
+        one = stand_in(tok)
+        if one.dep_ == "attr" and one.head.lemma_ in COPULAS:  # "remained its CEO", "is one of its backers"
+            holders += [c for c in one.head.children if c.dep_ in {"nsubj"}]
+        if one is not tok and one.dep_ == "appos":  # "X, one of its rivals,"
+            holders.append(one.head)
         # "Quillo named Ana Ruiz its new chief executive", "Ana Ruiz was named publisher of X"
         if tok.dep_ == "oprd" and tok.head.lemma_ in {"name", "appoint", "elect", "make", "promote"}:
             holders += [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]

@@ -40,7 +40,7 @@ from .modality import Modality
 from .patterns import Patterns
 from .places import Places
 from .records import record, register
-from ..syntax import COPULAS, clause_head, first_conjunct
+from ..syntax import COPULAS, clause_head, first_conjunct, stand_in
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -492,7 +492,8 @@ class KGRelations(Frames, Patterns, Places, Modality):
                 and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)):
             # an apposition, a title or "X's 2022 purchase of Y" is presupposed, whatever its clause says
             # (but "is not a German citizen", "may become its chief executive": the copula's clause)
-            modality = self._modality(tok.head) if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS \
+            one = stand_in(tok)
+            modality = self._modality(one.head) if one.dep_ == "attr" and one.head.lemma_ in COPULAS \
                 else "fact"
         else:
             modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs
