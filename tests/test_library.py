@@ -1146,3 +1146,15 @@ def test_library_rules_read_every_name_of_a_list_the_parser_splits(nlp, text, ex
 def test_library_rules_read_one_of_a_role(nlp, text, expected, modality):
     rows = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in _rules_doc(nlp, text)._.kg_relation_data}
     assert rows.get(expected) == modality, rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role noun listed after another has its holder, also where the parser hangs it on the first one's object
+    ("Ana Ruiz, a spokeswoman for the union and president of the Velo Foundation, said it was wrong.",
+     {("Ana Ruiz", "worksFor", "Velo Foundation")}),
+    # judges, inspectors and officers by rank work for their court, agency or force
+    ("Metro Court Judge Tom Berg refused the request.", {("Tom Berg", "worksFor", "Metro Court")}),
+    ("Velo Bank Inspector Tom Berg said the numbers were wrong.", {("Tom Berg", "worksFor", "Velo Bank")}),
+])
+def test_library_rules_read_more_jobs(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

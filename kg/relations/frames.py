@@ -18,7 +18,7 @@ from ..syntax import COPULAS
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
-from ..syntax import stand_in
+from ..syntax import first_conjunct, stand_in
 
 __all__ = ["Frames"]
 
@@ -437,6 +437,15 @@ class Frames:
             tok.dep_ != "compound" or tok.head.i > tok.i
         ):
             holders.append(tok.head)
+        if tok.dep_ == "conj" and tok.pos_ == "NOUN":
+            # "X, a spokeswoman for the union and president of Y": a role noun listed after another
+            # (or, as the parser often has it, after the other's object) has that one's holders
+            first = first_conjunct(tok)
+            prev = first.head.head if first.dep_ == "pobj" and first.head.dep_ == "prep" else first
+            if prev.i != tok.i and prev.pos_ == "NOUN" and prev.dep_ in {"appos", "attr"}:
+                far = self._far_holder
+                holders += self._role_args(prev)[0]
+                self._far_holder = far
         one = stand_in(tok)
         if one.dep_ == "attr" and one.head.lemma_ in COPULAS:  # "remained its CEO", "is one of its backers"
             holders += [c for c in one.head.children if c.dep_ in {"nsubj"}]
