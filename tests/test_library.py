@@ -1158,3 +1158,20 @@ def test_library_rules_read_one_of_a_role(nlp, text, expected, modality):
 ])
 def test_library_rules_read_more_jobs(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "his Leeds home": the owner of a home lives in the place that names it
+    ("Tom Berg was arrested in a raid on his Leeds home.", {("Tom Berg", "livesIn", "Leeds")}),
+    ("Ana Ruiz commutes 60 miles from her Germantown home.", {("Ana Ruiz", "livesIn", "Germantown")}),
+])
+def test_library_rules_read_a_named_home(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_library_rules_a_description_with_an_apposed_name_stands_for_the_name(nlp):
+    """The relation's subject is the name the text gives, not the description it is apposed to."""
+    text = "In 1800, the 13th president of the company, Tom Berg, was born in Leeds."
+    doc = _rules_doc(nlp, text)
+    rows = [r for r in doc._.kg_relation_data if r["predicate"] == "livesIn"]
+    assert [doc[r["s_start"]:r["s_end"]].text for r in rows] == ["Tom Berg"], rows
