@@ -27,7 +27,7 @@ test: $(STAMP)
 SHARED ?= ../shared/data
 train: $(STAMP)
 	$(BIN)/kg train --shared $(SHARED) --ner-out kg/models/ner --out kg/models/relation_model \
-	    --calibrate corpus/dev --average-seeds 3 \
+	    --calibrate corpus/dev --calibrate-public --average-seeds 3 \
 	    --calibrate data/dev/news-calibration.jsonl --write-config kg/config.cfg
 
 clean:

@@ -63,6 +63,7 @@ __all__ = [
     "gold_from_annotations",
     "gold_names",
     "normalize_name",
+    "prf_counts",
     "read_entities",
     "read_gold",
 ]
@@ -327,7 +328,8 @@ def _predicted(g: rdflib.Graph, onto: Ontology) -> _Predicted:
     return _Predicted(labels, display, triples, {s: frozenset(c) for s, c in types.items()})
 
 
-def _prf(correct: int, predicted: int, found: int, gold: int) -> dict[str, float]:
+def prf_counts(correct: int, predicted: int, found: int, gold: int) -> dict[str, float]:
+    """Precision (correct / predicted), recall (found / gold) and F1, rounded to 3 decimals."""
     p = correct / predicted if predicted else 0.0
     r = found / gold if gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -384,7 +386,7 @@ def evaluate(graph_path: str | Path, gold_paths: Sequence[str | Path],
     hit_gold = [any(match(t, g) for t in pred.triples) for g in gold]
     hit_pred = [any(match(t, g) for g in gold) for t in pred.triples]
     result: dict[str, Any] = {
-        "relations": {**_prf(sum(hit_pred), len(hit_pred), sum(hit_gold), len(gold)),
+        "relations": {**prf_counts(sum(hit_pred), len(hit_pred), sum(hit_gold), len(gold)),
                       "predicted": len(hit_pred), "gold": len(gold),
                       "correct": sum(hit_pred), "found": sum(hit_gold)},
     }
@@ -394,7 +396,7 @@ def evaluate(graph_path: str | Path, gold_paths: Sequence[str | Path],
         correct = sum(h for t, h in zip(pred.triples, hit_pred) if t[1] == rel)
         n_gold = sum(1 for g in gold if g.relation == rel)
         found = sum(h for g, h in zip(gold, hit_gold) if g.relation == rel)
-        by_relation[rel] = {**_prf(correct, n_pred, found, n_gold), "predicted": n_pred, "gold": n_gold,
+        by_relation[rel] = {**prf_counts(correct, n_pred, found, n_gold), "predicted": n_pred, "gold": n_gold,
                             "correct": correct, "found": found}
     result["by_relation"] = by_relation
 
@@ -414,7 +416,7 @@ def evaluate(graph_path: str | Path, gold_paths: Sequence[str | Path],
                                  "got": sorted({f"{pred.display[n]} {c}" for n in nodes for c in pred.types[n]})})
         extra = sorted(n for n in pred.types if not any(labels[n] & e.names for e in ents))
         correct = len(pred.types) - len(extra)
-        result["entities"] = {**_prf(correct, len(pred.types), found, len(ents)),
+        result["entities"] = {**prf_counts(correct, len(pred.types), found, len(ents)),
                               "typed_correctly": round(typed / len(ents), 3),
                               "predicted": len(pred.types), "gold": len(ents),
                               "correct": correct, "found": found, "typed": typed}

@@ -980,3 +980,45 @@ def test_training_calibration_gives_a_relation_its_own_margin_only_where_it_clea
     assert overall == 0.1  # the middle of 0.0-0.2, whose smoothed F1s are within 0.01 of the best
     assert own == {"sues": 0.4}
     assert [r["smoothed_f1"] for r in rows] == [0.71, 0.7133, 0.72, 0.68, 0.66]
+
+
+def test_training_calibration_scores_a_public_set_only_on_the_relations_its_gold_annotates(nlp, tmp_path):
+    """An extra calibration set is built into a graph of its own and scored only on its gold's relation
+    types (a job its gold does not annotate is no false positive), and the counts of all sets add up."""
+    from kg.training.annotations import read_annotation_files
+    from kg.training.calibrate import calibrate_margin
+
+    def jsonl(name, text, s, label, o):
+        span = {k: {"start": text.index(v), "end": text.index(v) + len(v)} for k, v in (("s", s), ("o", o))}
+        record = {"id": name, "text": text, "entities": [{**span["s"], "label": "Person"}, {**span["o"], "label": "Place"}],
+                  "relations": [{"head": span["s"], "child": span["o"], "label": label}]}
+        path = tmp_path / name
+        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+        return [(d.id, d.text) for d in read_annotation_files([path])], [path]
+
+    texts, gold = jsonl("news.jsonl", "Tom Berg lives in Oslo.", "Tom Berg", "livesIn", "Oslo")
+    extra = [jsonl("public.jsonl", "Ana Ruiz, a reporter at the Velo Times, lives in Leeds.", "Ana Ruiz", "livesIn",
+                   "Leeds")]
+    pipe = nlp.get_pipe("kg_relation_model")
+    alone = calibrate_margin(nlp, pipe, *extra[0], margins=(0.0,))["table"][0]
+    assert alone["by_relation"]["worksFor"]["predicted"] == 1  # scored on everything, the job counts
+    row = calibrate_margin(nlp, pipe, texts, gold, margins=(0.0,), extra=extra)["table"][0]
+    assert row["by_relation"]["livesIn"] == {"f1": 1.0, "gold": 2, "predicted": 2}
+    assert row["by_relation"].get("worksFor", {}).get("predicted", 0) == 0
+    assert row["precision"] == row["recall"] == 1.0
+
+
+def test_training_public_tune_sets_take_only_the_public_sets_tuning_documents(tmp_path):
+    from kg.training.annotations import AnnotatedDoc, read_annotation_files
+    from kg.training.train import TrainSettings, _public_tune_sets, tune_split
+
+    docs = [AnnotatedDoc(f"{prefix}-{n}", f"Text {n}.") for prefix in ("conll04", "redocred", "own") for n in range(40)]
+    settings = TrainSettings(tune_share=0.3)
+    sets = _public_tune_sets(docs, settings, tmp_path)
+    assert [paths[0].name for _, paths in sets] == ["conll04-tune.jsonl", "redocred-tune.jsonl"]
+    for texts, paths in sets:
+        ids = [d.id for d in read_annotation_files(paths)]
+        assert ids and all(tune_split(i, 0.3) for i in ids)
+        assert [name.split("#")[1] for name, _ in texts] == ids
+    want = sorted(d.id for d in docs if not d.id.startswith("own") and tune_split(d.id, 0.3))
+    assert sorted(i for _, paths in sets for i in (d.id for d in read_annotation_files(paths))) == want

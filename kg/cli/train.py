@@ -53,6 +53,10 @@ def train_cmd(
         help="Raise every threshold by the margin that gives the best F1 on these articles, written apart "
              "from the training data: a folder of .txt with gold/*.gold.tsv, or annotated JSON Lines; repeat "
              "for several (make train: corpus/dev and data/dev/news-calibration.jsonl).", exists=True)] = None,
+    calibrate_public: Annotated[bool, typer.Option(
+        "--calibrate-public", help="With --calibrate, also calibrate on the tuning split's documents of the public "
+                                   "sets (CoNLL04, Re-DocRED), each scored only on the relations its gold "
+                                   "annotates (make train: on).")] = False,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed and data give the same model.")] = 0,
     max_epochs: Annotated[int, typer.Option("--max-epochs", min=1, help="At most this many epochs.")] = 40,
     patience: Annotated[int, typer.Option(min=1, help="Stop after this many epochs without a better tuning F1.")
@@ -101,6 +105,7 @@ def train_cmd(
         settings.ner_out = str(ner_out)
     if calibrate:
         settings.calibrate = [str(p) for p in calibrate]
+    settings.calibrate_public = calibrate_public
     nlp = load_pipeline(model, relation_model=False, ontology=ontology)
     labels: list[str] = []
     table = Table("epoch", "loss", "P", "R", "F1", "F1 by relation (tuning split)", title="training")

@@ -38,7 +38,7 @@ from ..ontology import extended_ontology_dir, load_ontology
 from ..relations.architectures import PairBatch
 from ..relations.model import DEFAULT_MODEL_CONFIG, RelationModel
 from ..relations.scoring import doc_gold, prf
-from .annotations import AnnotatedDoc, file_hash, portable_path, read_annotation_files
+from .annotations import AnnotatedDoc, file_hash, portable_path, read_annotation_files, write_annotations
 from .convert import conll04, redocred
 from .coverage import candidate_coverage, source_of
 from .examples import examples, gold_doc, read_docbin
@@ -90,6 +90,9 @@ class TrainSettings:
     #: .txt with their names-level gold in gold/*.gold.tsv, or annotated JSON Lines (make train:
     #: corpus/dev and data/dev/news-calibration.jsonl)
     calibrate: list[str] = field(default_factory=list)
+    #: also calibrate on the tuning split's documents of the public sets (CoNLL04, Re-DocRED), each
+    #: set scored only on the relation types its gold annotates (make train: on)
+    calibrate_public: bool = False
     ner_max_epochs: int = 10
     threshold_grid: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9,
                                          0.95)
@@ -234,7 +237,9 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
             from .calibrate import calibrate_margin, calibration_sets
 
             texts, gold = calibration_sets(settings.calibrate)
-            calibration = calibrate_margin(nlp, pipe, texts, gold)
+            with tempfile.TemporaryDirectory(prefix="kg-calibrate-public-") as tmp:
+                extra = _public_tune_sets(docs, settings, Path(tmp)) if settings.calibrate_public else []
+                calibration = calibrate_margin(nlp, pipe, texts, gold, extra=extra)
             hashes.update(file_hash([g for g in gold if g.suffix == ".jsonl"]))
             if report:
                 report({"calibration": calibration})
@@ -330,6 +335,22 @@ def _average_weights(pipe: RelationModel, weights: list[bytes]) -> None:
         for name in node.param_names:
             if (n, name) in sums:
                 node.set_param(name, pipe.model.ops.asarray((sums[(n, name)] / len(weights)).astype("float32")))
+
+
+def _public_tune_sets(docs: list[AnnotatedDoc], settings: TrainSettings, folder: Path
+                      ) -> list[tuple[list[tuple[str, str]], list[Path]]]:
+    """(texts, gold) of each public set's documents in the tuning split, the gold written to ``folder``
+    as annotated JSON Lines (the model never trained on them; nothing is written into the project)."""
+    out = []
+    for prefix in ("conll04", "redocred"):
+        picked = [d for d in docs if d.id.startswith(prefix) and tune_split(d.id, settings.tune_share)]
+        if not picked:
+            continue
+        path = folder / f"{prefix}-tune.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            write_annotations(picked, fh)
+        out.append(([(f"{prefix}#{d.id}", d.text) for d in picked], [path]))
+    return out
 
 
 def _read(nlp: Language, golds: list, progress: Progress | None, what: str) -> list[Example]:
