@@ -1175,3 +1175,10 @@ def test_library_rules_a_description_with_an_apposed_name_stands_for_the_name(nl
     doc = _rules_doc(nlp, text)
     rows = [r for r in doc._.kg_relation_data if r["predicate"] == "livesIn"]
     assert [doc[r["s_start"]:r["s_end"]].text for r in rows] == ["Tom Berg"], rows
+
+
+def test_library_entities_a_service_with_a_name_is_a_government_body(nlp):
+    """"Service" ends product names ("Prisma Cloud") and agencies' names; a capitalised "X Service" is the agency."""
+    doc = _rules_doc(nlp, "Crews finished the line early today, said Forest Service spokeswoman Ana Ruiz.")
+    assert {(e["name"], e["cls"]) for e in doc._.kg_entity_data} >= {("Forest Service", "GovernmentBody")}
+    assert ("Ana Ruiz", "worksFor", "Forest Service") in _triples(doc)
