@@ -1177,6 +1177,26 @@ def test_library_rules_a_description_with_an_apposed_name_stands_for_the_name(nl
     assert [doc[r["s_start"]:r["s_end"]].text for r in rows] == ["Tom Berg"], rows
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place with "in" and a place lies in it, however the parser hangs the preposition
+    ("Ana Ruiz is from Yatsushiro in Kumamoto Prefecture in southern Japan.",
+     {("Yatsushiro", "locatedIn", "Kumamoto Prefecture"), ("Kumamoto Prefecture", "locatedIn", "Japan")}, set()),
+    ("Officials in Perugia in Umbria province said five people were arrested.",
+     {("Perugia", "locatedIn", "Umbria")}, set()),
+    ("Rome is in Lazio province.", {("Rome", "locatedIn", "Lazio")}, set()),
+    # "in London" says where they met, not where Leeds is
+    ("He met the mayor of Leeds in London.", set(), {("Leeds", "locatedIn", "London")}),
+])
+def test_library_rules_read_a_place_in_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_library_rules_a_place_in_a_place_takes_the_copulas_negation(nlp):
+    rows = {(r["s_name"], r["o_name"]): r["modality"] for r in _rules_doc(nlp, "Rome is not in Lazio.")._.kg_relation_data
+            if r["predicate"] == "locatedIn"}
+    assert rows == {("Rome", "Lazio"): "negated"}
+
+
 def test_library_entities_a_service_with_a_name_is_a_government_body(nlp):
     """"Service" ends product names ("Prisma Cloud") and agencies' names; a capitalised "X Service" is the agency."""
     doc = _rules_doc(nlp, "Crews finished the line early today, said Forest Service spokeswoman Ana Ruiz.")

@@ -10,12 +10,49 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
+from .records import record
 
 __all__ = ["Places"]
 
 
 class Places:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: places served, seats widened, chains closed."""
+
+    def _places_in(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Yatsushiro in Kumamoto Prefecture in southern Japan", "Perugia in Umbria province", "Rome is
+        in Lazio": a place with "in" and a place hung on its name (or on the copula it is the subject
+        of) lies in that place (locatedIn; the copula's clause says whether it holds)."""
+        rel = self.onto.relations.get("locatedIn")
+        if rel is None:
+            return []
+        out: list[dict[str, Any]] = []
+        heads = {h.lower() for h in self.place_heads}
+        for it in items:
+            if it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
+                continue
+            span = doc[it["start"]:it["end"]]
+            root = span.root
+            preps = [(c, "fact") for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "in"]
+            nxt = it["end"]
+            if not preps and nxt < len(doc) and doc[nxt].lower_ == "in" and doc[nxt].dep_ == "prep" \
+                    and root.dep_ == "pobj" and root.head.lower_ in {"in", "from", "at", "near", "to", "into"}:
+                # "from Yatsushiro in Kumamoto Prefecture", where the parser hangs "in" on the verb (not
+                # "the mayor of Leeds in London")
+                preps.append((doc[nxt], "fact"))
+            if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+                preps += [(c, self._modality(root.head)) for c in root.head.children
+                          if c.dep_ == "prep" and c.lower_ == "in"]
+            for prep, modality in preps:
+                for g in (g for g in prep.children if g.dep_ == "pobj"):
+                    # "in Umbria province": the name before a place noun
+                    named = [g] if g.i in by_token else [c for c in g.children if c.dep_ == "compound"
+                                                         and c.i in by_token and g.lower_ in heads]
+                    for t in named:
+                        obj = items[by_token[t.i]]
+                        if obj["via"] in {"", "gazetteer"} and obj["name"] != it["name"] \
+                                and self.onto.fits(obj["cls"], rel.range):
+                            out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1, prep, modality))
+        return out
 
     def _widen_places(self, found: dict[tuple[str, str, str, int], dict[str, Any]],
                       apposed: list[dict[str, Any]]) -> None:

@@ -220,7 +220,7 @@ class KGRelations(Frames, Patterns, Places, Modality):
                 + self._funding(doc, items, by_token) + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._maker_in_name(doc, items, by_token) \
-                + self._nationality(doc, items, by_token):
+                + self._nationality(doc, items, by_token) + self._places_in(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
