@@ -1202,3 +1202,15 @@ def test_library_entities_a_service_with_a_name_is_a_government_body(nlp):
     doc = _rules_doc(nlp, "Crews finished the line early today, said Forest Service spokeswoman Ana Ruiz.")
     assert {(e["name"], e["cls"]) for e in doc._.kg_entity_data} >= {("Forest Service", "GovernmentBody")}
     assert ("Ana Ruiz", "worksFor", "Forest Service") in _triples(doc)
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # competing in a place, as selling there, means operating there (the subject does)
+    ("Velo competes with Arden in France.", ("Velo", "operatesIn", "France"), "fact"),
+    ("Velo competes with Arden for public-sector work in France.", ("Velo", "operatesIn", "France"), "fact"),
+    ("Velo does not compete with Arden in France.", ("Velo", "operatesIn", "France"), "negated"),
+])
+def test_library_rules_competing_in_a_place_is_operating_there(nlp, text, expected, modality):
+    rows = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in _rules_doc(nlp, text)._.kg_relation_data}
+    assert rows.get(expected) == modality, rows
+    assert ("Arden", "operatesIn", "France") not in rows

@@ -471,8 +471,10 @@ class KGRelations(Frames, Patterns, Places, Modality):
                 if dropped and not about:
                     about = dropped[0]
         # Selling or giving access "in Brazil" or "to users in Japan" means operating there.
-        if rel.name in {"offers", "providesAccessTo", "suppliesTo"} and "operatesIn" in self.onto.relations \
-                and trig.kind == "event":
+        # ... and so does competing "in France" or "for work in France" (said of the subject, the one
+        # the clause is about)
+        if rel.name in {"offers", "providesAccessTo", "suppliesTo", "competesWith"} \
+                and "operatesIn" in self.onto.relations and trig.kind == "event":
             op = self.onto.relations["operatesIn"]
             served = self._places_served(tok, by_token, items)
             if served:
