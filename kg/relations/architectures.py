@@ -11,6 +11,13 @@ is how the designs compared in the README were trained:
   the pipeline's token vectors for the two mentions and the words between
   them, through a hidden ReLU layer.
 
+The wide half is thinc's first ``SparseLinear``, whose indexing (kept in thinc
+for compatibility, thinc issue #752) reads only ``hash_rows + nO`` of its
+weights: all relations share one table of ``hash_rows`` weights, a feature's
+weight for one relation being another feature's for the next. The layer with
+a table per relation (``SparseLinear.v2``, 19 times the weights) was tried and
+learned the tuning split no better; see the README's "Designs compared".
+
 Input: :class:`PairBatch`; output: probabilities, one row per pair and one
 column per label. Its backward pass takes the gradient of binary cross-entropy
 with respect to the logits, ``probabilities - truth``.
