@@ -1214,3 +1214,15 @@ def test_library_rules_competing_in_a_place_is_operating_there(nlp, text, expect
     rows = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in _rules_doc(nlp, text)._.kg_relation_data}
     assert rows.get(expected) == modality, rows
     assert ("Arden", "operatesIn", "France") not in rows
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a rival "in" a place competes there: it operates there, and is not said to be based there
+    ("Buyers switched to Kado, Velo's main rival in China.", {("Kado", "operatesIn", "China"), ("Kado", "competesWith", "Velo")},
+     {("Kado", "basedIn", "China")}),
+    ("Velo is Arden's biggest competitor in Europe.", {("Velo", "operatesIn", "Europe")}, {("Velo", "basedIn", "Europe")}),
+    # a demonym still says where a rival is based
+    ("Chinese rival Kado cut prices.", {("Kado", "basedIn", "China")}, set()),
+])
+def test_library_rules_a_rival_in_a_place_competes_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

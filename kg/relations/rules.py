@@ -297,6 +297,7 @@ class KGRelations(Frames, Patterns, Places, Modality):
         objects: list[_Arg] = []
         role_text = ""
         about = ""
+        markets: list[_Arg] = []  # "Velo's main rival in China": where a rival competes
         conf = rel.base_confidence + (0.05 if len(trig.words) > 1 else 0.0)
 
         def mapped(toks: list[tuple[Token, str]], extra: float = 0.0) -> list[_Arg]:
@@ -386,6 +387,12 @@ class KGRelations(Frames, Patterns, Places, Modality):
             an = mapped(anchors, 0.05)
             # "a partner at Kestrel Law" is a job, "Nvidia's main rival in China" says where: a place
             # preposition after a role noun gives the other side only where the relation takes it
+            rivalry = self.onto.relations.get("competesWith")
+            if trig.kind == "role" and rivalry is not None and trig.words in rivalry.role_triggers:
+                # "Kado, Velo's main rival in China": the place is where they compete (the holder
+                # operates there, below), not where the holder is based
+                markets = [a for a in an if a.role == "prep:in" and self.onto.is_a(items[a.item]["cls"], "Location")]
+                an = [a for a in an if a.role != "prep:in"]
             an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"}
                                         and a.role[5:] not in rel.object_preps)]
             if trig.kind == "inverse_role":
@@ -487,6 +494,17 @@ class KGRelations(Frames, Patterns, Places, Modality):
                                 self.onto.fits(si["cls"], rel.domain):
                             records.append(record(doc, si, "operatesIn", li,
                                                         op.base_confidence - extra - sa.cost, tok, op_modality))
+        if markets and rel.name == "competesWith" and "operatesIn" in self.onto.relations:
+            op = self.onto.relations["operatesIn"]
+            one = stand_in(tok)  # "is not its rival in China": the copula's clause
+            op_modality = self._modality(one.head) if one.dep_ == "attr" and one.head.lemma_ in COPULAS else "fact"
+            for sa in {x.item: x for x in subjects}.values():
+                si = items[sa.item]
+                for loc in markets:
+                    li = items[loc.item]
+                    if self.onto.fits(si["cls"], op.domain) and self.onto.fits(li["cls"], op.range):
+                        records.append(record(doc, si, "operatesIn", li, op.base_confidence - 0.1 - sa.cost, tok,
+                                              op_modality))
         if not valid:
             return records
         if trig.kind in {"role", "inverse_role"} or (
