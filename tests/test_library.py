@@ -1226,3 +1226,8 @@ def test_library_rules_competing_in_a_place_is_operating_there(nlp, text, expect
 ])
 def test_library_rules_a_rival_in_a_place_competes_there(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_library_rules_reselling_a_service_is_offering_it(nlp):
+    _assert_reads(nlp, "Velo has signed an agreement to resell Amazon's Project Kuiper satellite internet service in Brazil.",
+                  {("Velo", "offers", "Project Kuiper"), ("Velo", "operatesIn", "Brazil")})
