@@ -1022,3 +1022,12 @@ def test_training_public_tune_sets_take_only_the_public_sets_tuning_documents(tm
         assert [name.split("#")[1] for name, _ in texts] == ids
     want = sorted(d.id for d in docs if not d.id.startswith("own") and tune_split(d.id, 0.3))
     assert sorted(i for _, paths in sets for i in (d.id for d in read_annotation_files(paths))) == want
+
+
+def test_training_calibrate_public_without_calibrate_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(app, ["train", "--calibrate-public", "--no-packaged-data", "--no-conll04", "--no-redocred",
+                                   "--out", "M", "-q"])
+    assert res.exit_code == 2, res.output
+    assert "--calibrate-public" in res.output + res.stderr and "--calibrate" in res.stderr
+    assert "Traceback" not in res.output and not (tmp_path / "M").exists()

@@ -105,6 +105,9 @@ def train_cmd(
         settings.ner_out = str(ner_out)
     if calibrate:
         settings.calibrate = [str(p) for p in calibrate]
+    if calibrate_public and not calibrate:
+        raise typer.BadParameter("calibrates the thresholds' margin together with the articles of --calibrate; "
+                                 "give those too", param_hint="--calibrate-public")
     settings.calibrate_public = calibrate_public
     nlp = load_pipeline(model, relation_model=False, ontology=ontology)
     labels: list[str] = []
