@@ -16,7 +16,7 @@ for compatibility, thinc issue #752) reads only ``hash_rows + nO`` of its
 weights: all relations share one table of ``hash_rows`` weights, a feature's
 weight for one relation being another feature's for the next. The layer with
 a table per relation (``SparseLinear.v2``, 19 times the weights) was tried and
-learned the tuning split no better; see the README's "Designs compared".
+learned the tuning split no better (README, "Capacity and one more feature").
 
 Input: :class:`PairBatch`; output: probabilities, one row per pair and one
 column per label. Its backward pass takes the gradient of binary cross-entropy

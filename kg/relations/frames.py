@@ -38,8 +38,9 @@ class Frames:
             # "the 13th president of the company, Tom Berg,": a description resolved to a name apposed
             # to it stands for that name, the mention the text gives
             it = items[by_token[tok.i]]
-            named = [c for c in tok.children if c.dep_ == "appos" and c.i in by_token and it.get("via") == "coref"
-                     and items[by_token[c.i]].get("via") != "coref" and items[by_token[c.i]]["name"] == it["name"]]
+            named = [c for c in tok.children if c.dep_ == "appos" and c.i in by_token
+                     and items[by_token[c.i]].get("via") != "coref" and items[by_token[c.i]]["name"] == it["name"]] \
+                if it.get("via") == "coref" else []
             out.append((by_token[named[0].i], cost, named[0].i) if named else (by_token[tok.i], cost, tok.i))
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
             out += self._map(tok.head.head, by_token, items, cost, depth + 1)

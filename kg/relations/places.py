@@ -26,7 +26,6 @@ class Places:
         if rel is None:
             return []
         out: list[dict[str, Any]] = []
-        heads = {h.lower() for h in self.place_heads}
         for it in items:
             if it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
                 continue
@@ -46,7 +45,7 @@ class Places:
                 for g in (g for g in prep.children if g.dep_ == "pobj"):
                     # "in Umbria province": the name before a place noun
                     named = [g] if g.i in by_token else [c for c in g.children if c.dep_ == "compound"
-                                                         and c.i in by_token and g.lower_ in heads]
+                                                         and c.i in by_token and g.lower_ in self.place_head_words]
                     for t in named:
                         obj = items[by_token[t.i]]
                         if obj["via"] in {"", "gazetteer"} and obj["name"] != it["name"] \

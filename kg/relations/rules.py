@@ -88,6 +88,7 @@ class KGRelations(Frames, Patterns, Places, Modality):
         self.unit_heads = set(lex["entities"]["unit_heads"])
         self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}
         self.place_heads = set(lex["entities"]["place_heads"])
+        self.place_head_words = {w.lower() for w in self.place_heads}  #: the same, lower-case ("in Umbria province")
         self.firm_kinds = {w.lower() for w in self.onto.lexicon["coref"].get("Company", ())}
         #: verbs that hand their object to whom "to" names (kg:saleTrigger) -> the relation
         self.sale_verbs = {words[0]: rel for rel in self.onto.relations.values() for words in rel.sale_triggers
@@ -477,33 +478,28 @@ class KGRelations(Frames, Patterns, Places, Modality):
                 valid = actors
                 if dropped and not about:
                     about = dropped[0]
-        # Selling or giving access "in Brazil" or "to users in Japan" means operating there.
-        # ... and so does competing "in France" or "for work in France" (said of the subject, the one
-        # the clause is about)
-        if rel.name in {"offers", "providesAccessTo", "suppliesTo", "competesWith"} \
-                and "operatesIn" in self.onto.relations and trig.kind == "event":
+        # Selling or giving access "in Brazil" or "to users in Japan" means operating there, and so
+        # does competing "in France" or "for work in France" (said of the subject, the one the clause is
+        # about), or being "Velo's main rival in China" (the role's holder; the copula's clause decides)
+        places: list[tuple[int, float]] = []
+        if "operatesIn" in self.onto.relations:
+            if rel.name in {"offers", "providesAccessTo", "suppliesTo", "competesWith"} and trig.kind == "event":
+                places = [(by_token[loc.i], extra) for loc, extra in self._places_served(tok, by_token, items)]
+                op_modality = self._modality(tok) if places else "fact"
+            elif markets and rel.name == "competesWith":
+                places = [(loc.item, 0.1) for loc in markets]
+                one = stand_in(tok)
+                op_modality = self._modality(one.head) if one.dep_ == "attr" and one.head.lemma_ in COPULAS \
+                    else "fact"
+        if places:
             op = self.onto.relations["operatesIn"]
-            served = self._places_served(tok, by_token, items)
-            if served:
-                op_modality = self._modality(tok)
-                for loc, extra in served:
-                    li = items[by_token[loc.i]]
-                    for sa in {x.item: x for x in subjects}.values():
-                        si = items[sa.item]
-                        if self.onto.fits(si["cls"], op.domain) and si["name"] != li["name"] and \
-                                self.onto.fits(si["cls"], rel.domain):
-                            records.append(record(doc, si, "operatesIn", li,
-                                                        op.base_confidence - extra - sa.cost, tok, op_modality))
-        if markets and rel.name == "competesWith" and "operatesIn" in self.onto.relations:
-            op = self.onto.relations["operatesIn"]
-            one = stand_in(tok)  # "is not its rival in China": the copula's clause
-            op_modality = self._modality(one.head) if one.dep_ == "attr" and one.head.lemma_ in COPULAS else "fact"
-            for sa in {x.item: x for x in subjects}.values():
-                si = items[sa.item]
-                for loc in markets:
-                    li = items[loc.item]
-                    if self.onto.fits(si["cls"], op.domain) and self.onto.fits(li["cls"], op.range):
-                        records.append(record(doc, si, "operatesIn", li, op.base_confidence - 0.1 - sa.cost, tok,
+            holders = {x.item: x for x in subjects}.values()
+            for li, extra in ((items[n], extra) for n, extra in places):
+                for sa in holders:
+                    si = items[sa.item]
+                    if self.onto.fits(si["cls"], op.domain) and si["name"] != li["name"] \
+                            and self.onto.fits(si["cls"], rel.domain) and self.onto.fits(li["cls"], op.range):
+                        records.append(record(doc, si, "operatesIn", li, op.base_confidence - extra - sa.cost, tok,
                                               op_modality))
         if not valid:
             return records
