@@ -75,6 +75,7 @@ class KG(DefinedNamespace):
     operatesIn: URIRef
     partnersWith: URIRef
     passiveKeepsSubject: URIRef
+    placeIsMarket: URIRef
     path: URIRef
     pays: URIRef
     paysCommissionTo: URIRef

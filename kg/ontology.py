@@ -84,6 +84,9 @@ class RelationInfo:
     qualifier_role: str = ""
     possessor_is: str = ""  #: "subject" or "object" when "X's Y" signals the relation
     of_modifier: bool = False  #: "S of O" ("Ana Ruiz of Acme") signals the relation
+    #: where "in <Place>" means the subject operates there: "verb" ("sells phones in Brazil"), "role"
+    #: (a role noun's holder: "Velo's main rival in China")
+    place_is_market: frozenset[str] = frozenset()
     #: "S, a <noun> <prep> O" ("Hana Petrova, an ecologist at Lindqvist University") signals the relation
     apposition_preps: frozenset[str] = frozenset()
     #: after an inverse trigger, the preposition whose object is the subject ("buys cocoa from S")
@@ -311,6 +314,7 @@ def _load_ontology(directory: str | None) -> Ontology:
             qualifier_role=str(graph.value(prop, _KG.qualifierRole) or ""),
             possessor_is=str(graph.value(prop, _KG.possessorIs) or ""),
             of_modifier=flag("ofModifier"),
+            place_is_market=frozenset(str(p).lower() for p in graph.objects(prop, _KG.placeIsMarket)),
             apposition_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.appositionPreposition)),
             source_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.sourcePreposition)),
             back_roles=frozenset(_triggers(graph, prop, _KG.backReferringRole)),

@@ -1228,6 +1228,29 @@ def test_library_rules_a_rival_in_a_place_competes_there(nlp, text, expected, ab
     _assert_reads(nlp, text, expected, absent)
 
 
+_LEASING = """
+@prefix kg:   <https://w3id.org/kg-builder/ontology#> .
+@prefix owl:  <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+kg:leases a owl:ObjectProperty ; rdfs:subPropertyOf kg:relation ; rdfs:label "leases"@en ;
+    rdfs:domain kg:Organization ; rdfs:range kg:Product ; kg:trigger "lease" ;{flag} kg:baseConfidence 0.7 .
+"""
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_library_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_there(
+        flag, tmp_path, monkeypatch):
+    # kg:placeIsMarket "verb", not a list in the code, decides whether "in Portugal" after the verb means
+    # the subject operates there: a relation added by an ontology extension gets the reading by it
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    extra = tmp_path / "leases.ttl"
+    extra.write_text(_LEASING.replace("{flag}", ' kg:placeIsMarket "verb" ;' if flag else ""), encoding="utf-8")
+    nlp = load_pipeline(relation_model=False, ontology=extra)
+    assert nlp.get_pipe("kg_relations").onto.relations["leases"].place_is_market == ({"verb"} if flag else set())
+    rows = _triples(nlp("Hollo Mobility leases its Zippa scooters in Portugal."))
+    assert (("Hollo Mobility", "operatesIn", "Portugal") in rows) is flag, rows
+
+
 def test_library_rules_reselling_a_service_is_offering_it(nlp):
     _assert_reads(nlp, "Velo has signed an agreement to resell Amazon's Project Kuiper satellite internet service in Brazil.",
                   {("Velo", "offers", "Project Kuiper"), ("Velo", "operatesIn", "Brazil")})

@@ -93,6 +93,9 @@ class KGRelations(Frames, Patterns, Places, Modality):
         #: verbs that hand their object to whom "to" names (kg:saleTrigger) -> the relation
         self.sale_verbs = {words[0]: rel for rel in self.onto.relations.values() for words in rel.sale_triggers
                            if len(words) == 1}
+        #: role nouns after which "in <Place>" is where the holder operates (kg:placeIsMarket "role")
+        self.market_roles = {words for rel in self.onto.relations.values() if "role" in rel.place_is_market
+                             for words in rel.role_triggers}
         self.org_plurals = {"company", "firm", "group", "business", "partner", "rival", "carmaker",
                             "automaker", "chipmaker", "startup", "maker", "bank", "lender", "player"}
         self.org_role_nouns = {
@@ -388,8 +391,7 @@ class KGRelations(Frames, Patterns, Places, Modality):
             an = mapped(anchors, 0.05)
             # "a partner at Kestrel Law" is a job, "Nvidia's main rival in China" says where: a place
             # preposition after a role noun gives the other side only where the relation takes it
-            rivalry = self.onto.relations.get("competesWith")
-            if trig.kind == "role" and rivalry is not None and trig.words in rivalry.role_triggers:
+            if trig.kind == "role" and trig.words in self.market_roles:
                 # "Kado, Velo's main rival in China": the place is where they compete (the holder
                 # operates there, below), not where the holder is based
                 markets = [a for a in an if a.role == "prep:in" and self.onto.is_a(items[a.item]["cls"], "Location")]
@@ -483,10 +485,10 @@ class KGRelations(Frames, Patterns, Places, Modality):
         # about), or being "Velo's main rival in China" (the role's holder; the copula's clause decides)
         places: list[tuple[int, float]] = []
         if "operatesIn" in self.onto.relations:
-            if rel.name in {"offers", "providesAccessTo", "suppliesTo", "competesWith"} and trig.kind == "event":
+            if "verb" in rel.place_is_market and trig.kind == "event":
                 places = [(by_token[loc.i], extra) for loc, extra in self._places_served(tok, by_token, items)]
                 op_modality = self._modality(tok) if places else "fact"
-            elif markets and rel.name == "competesWith":
+            elif markets and "role" in rel.place_is_market:
                 places = [(loc.item, 0.1) for loc in markets]
                 one = stand_in(tok)
                 op_modality = self._modality(one.head) if one.dep_ == "attr" and one.head.lemma_ in COPULAS \
