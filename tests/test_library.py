@@ -1251,6 +1251,27 @@ def test_library_rules_the_ontology_says_which_relations_done_in_a_place_are_ope
     assert (("Hollo Mobility", "operatesIn", "Portugal") in rows) is flag, rows
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a set sum is a payment; a share (a percentage, or a plain fee on sales) is a commission
+    ("Tarro Music pays Halden Verlag an annual licence fee for its archive.",
+     {("Tarro Music", "pays", "Halden Verlag")}, {("Tarro Music", "paysCommissionTo", "Halden Verlag")}),
+    ("Conecta will pay Orlan a fixed monthly fee per terminal.",
+     {("Conecta", "pays", "Orlan")}, {("Conecta", "paysCommissionTo", "Orlan")}),
+    ("Tarro Music pays Halden Verlag a 15% fee on every subscription.",
+     {("Tarro Music", "paysCommissionTo", "Halden Verlag")}, set()),
+    ("Brenwick pays Orlan a flat fee of 3% on each sale.", {("Brenwick", "paysCommissionTo", "Orlan")}, set()),
+    ("Velo pays Orlan a fee for every booking.", {("Velo", "paysCommissionTo", "Orlan")}, set()),
+])
+def test_library_rules_a_set_fee_is_a_payment_a_share_is_a_commission(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_library_rules_a_recipient_the_parser_hangs_on_the_sum(nlp):
+    # "paid Visa and Mastercard 20 million pounds": the names parsed as modifiers of "pounds"
+    _assert_reads(nlp, "Brenwick paid Visa and Mastercard more than 20 million pounds over five years.",
+                  {("Brenwick", "pays", "Visa"), ("Brenwick", "pays", "Mastercard")})
+
+
 def test_library_rules_reselling_a_service_is_offering_it(nlp):
     _assert_reads(nlp, "Velo has signed an agreement to resell Amazon's Project Kuiper satellite internet service in Brazil.",
                   {("Velo", "offers", "Project Kuiper"), ("Velo", "operatesIn", "Brazil")})

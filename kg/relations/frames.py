@@ -340,6 +340,11 @@ class Frames:
                         objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
                     else:
                         objects.append((c, "recipient"))
+                elif c.dep_ == "dobj" and c.i > tok.i:
+                    # "paid Visa and Mastercard 20 million pounds": the parser hangs the recipient on the sum
+                    sums = [g.left_edge.i for g in c.children if g.dep_ == "nummod"]
+                    objects += [(g, "recipient") for g in c.children if sums and g.dep_ in {"nmod", "compound"}
+                                and g.pos_ == "PROPN" and tok.i < g.i and g.right_edge.i < min(sums)]
                 elif c.dep_ == "prep":
                     # "to Amazon and to Aeon": coordinated prepositions
                     for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]:

@@ -77,6 +77,8 @@ class KGRelations(Frames, Patterns, Places, Modality):
         self.instrument_nouns = set(lex["relations"]["instrument_nouns"])
         self.instrument_verbs = set(lex["relations"]["instrument_verbs"])
         self.not_roles = set(lex["relations"]["not_roles"])
+        self.set_price_nouns = set(lex["relations"].get("set_price_nouns", ()))
+        self.set_price_modifiers = set(lex["relations"].get("set_price_modifiers", ()))
         self.legal_suffixes = set(lex["names"]["legal_suffixes"])
         # last words after which "of" + a place is often the rest of the name ("the Central Bank of
         # Ireland", "the State University of New York") when the NER stopped short of it
@@ -155,6 +157,8 @@ class KGRelations(Frames, Patterns, Places, Modality):
                                      if g.dep_ == "pobj"}
                     if not all(w in near for w in rest):
                         continue
+                    if self.set_price_nouns.intersection(rest) and self._set_price(tok, rest):
+                        continue  # "pays Ardent an annual licence fee": a payment, not a commission
                 elif trig.words[0] not in keys:
                     continue
                 found.append(trig)
@@ -171,6 +175,23 @@ class KGRelations(Frames, Patterns, Places, Modality):
             multi_kinds = {t.kind for t in multi}
             found = [t for t in found if len(t.words) > 1 or t.kind not in multi_kinds]
         return found
+
+    def _set_price(self, tok: Token, words: list[str]) -> bool:
+        """Whether the price noun of the trigger ``words`` that ``tok`` governs is a set sum ("an annual
+        licence fee", "a fixed monthly fee"), not a share: no percentage in its phrase ("a 30% fee", "a
+        fee of 15%") and a modifier of lexicon.toml's ``set_price_modifiers``."""
+        near = [c for c in tok.children] + [g for c in tok.children if c.dep_ == "prep" for g in c.children]
+        near += [g for c in tok.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
+                 for g in p.children if g.dep_ == "pobj"]
+        if tok.dep_ in {"compound", "amod"}:
+            near.append(tok.head)
+        prices = [t for t in near if t.lemma_.lower() in self.set_price_nouns and t.lemma_.lower() in words]
+        return bool(prices) and all(
+            not any(w.text == "%" or w.lower_ in {"percent", "percentage"}
+                    or (w.lower_ == "per" and w.i + 1 < len(w.doc) and w.nbor().lower_ == "cent") for w in t.subtree)
+            and any(c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in self.set_price_modifiers
+                    for c in t.children)
+            for t in prices)
 
     # -- main --------------------------------------------------------------------------
 
