@@ -1272,6 +1272,33 @@ def test_library_rules_a_recipient_the_parser_hangs_on_the_sum(nlp):
                   {("Brenwick", "pays", "Visa"), ("Brenwick", "pays", "Mastercard")})
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a buyer takes "from" a seller the seller held; the purchase of a stake is no supply
+    ("Orlan bought a 40% stake in Tessel Wind from Dunmore Capital.",
+     {("Dunmore Capital", "investsIn", "Tessel Wind"), ("Orlan", "investsIn", "Tessel Wind")},
+     {("Dunmore Capital", "suppliesTo", "Orlan")}),
+    ("Orlan bought cocoa from Dunmore Trading.", {("Dunmore Trading", "suppliesTo", "Orlan")}, set()),
+])
+def test_library_rules_a_stake_bought_from_a_seller_was_the_sellers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_library_rules_a_list_among_its_shareholders_keeps_a_name_with_an_owner(nlp):
+    # after a title ("maker Velda and Japan's Tokai Works") the owned name is not the role's; here it is
+    _assert_reads(nlp, "Clearmont, which counts Harbor Ventures and Norway's Oil Fund among its shareholders, "
+                       "bought Pinoa in 2023.",
+                  {("Harbor Ventures", "investsIn", "Clearmont"), ("Oil Fund", "investsIn", "Clearmont")})
+
+
+@pytest.mark.parametrize("text", [
+    "Velora Robotics sells drones to the U.S. Army and is backed by Harbor Ventures.",
+    "Velora Robotics is based in Denver and is backed by Harbor Ventures.",
+])
+def test_library_rules_a_passive_verb_joined_to_a_clause_takes_its_subject_as_patient(nlp, text):
+    _assert_reads(nlp, text, {("Harbor Ventures", "investsIn", "Velora Robotics")},
+                  {("Velora Robotics", "investsIn", "Harbor Ventures")})
+
+
 def test_library_rules_reselling_a_service_is_offering_it(nlp):
     _assert_reads(nlp, "Velo has signed an agreement to resell Amazon's Project Kuiper satellite internet service in Brazil.",
                   {("Velo", "offers", "Project Kuiper"), ("Velo", "operatesIn", "Brazil")})

@@ -298,6 +298,18 @@ class Frames:
             agents += [(t, "agent") for t in ag]
             for t in pa:
                 objects.append((t, "patient"))
+            joined_patients = False
+            if passive and not pa and tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"} \
+                    and any(c.dep_ == "auxpass" for c in tok.children):
+                # "X sells drones to Y and is backed by Z": a passive verb joined to a clause takes that
+                # clause's subject as its patient (never as its agent)
+                head = tok.head
+                subj = [c for c in head.children if c.dep_ in _SUBJ or c.dep_ == "nsubjpass"] \
+                    or self._inherited_agents(head)
+                # a name, a pronoun or "the company" (not "the course is organised by X ... and chaired by Y")
+                subj = [c for c in subj if c.pos_ in {"PROPN", "PRON"} or c.lemma_.lower() in self.firm_kinds]
+                objects += [(t, "patient") for t in subj]
+                joined_patients = bool(subj)
             if not pa:
                 # "sells and installs Tessera systems for utilities": coordinated verbs share
                 # the object and the prepositions the parser gives the last one
@@ -330,7 +342,7 @@ class Frames:
                         objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
             if tok.pos_ == "ADJ" and tok.dep_ == "amod":
                 agents.append((tok.head, "agent-head"))
-            if not agents and not (passive and any(r == "agent" for _, r in agents)):
+            if not agents and not joined_patients:
                 agents += [(t, "agent") for t in self._inherited_agents(tok)]
             # "Congress passed a law banning X", "rules that the EU adopted restrict X": the maker's act
             agents = [(m, r) for t, r in agents for m in (self._instrument_makers(t) if r == "agent" else ()) or [t]]

@@ -170,11 +170,30 @@ class Patterns:
                ) -> tuple[list[dict[str, Any]], set[int]]:
         """"Veltro sold its Quillo unit to Harbor Capital" (Harbor Capital acquires Quillo), "sold its
         stake in Quillo to Harbor" (Harbor investsIn Quillo): a ``kg:saleTrigger`` verb hands its
-        direct object over to whom "to" names. Returns the records and the indices of the verbs so
-        read, which state no supply or offer."""
+        direct object over to whom "to" names. And "bought a stake in Quillo from Harbor": what a
+        purchase verb takes "from" a seller the seller held (Harbor investsIn Quillo, whatever the
+        purchase's own modality). Returns the records and the indices of the verbs so read, which
+        state no supply or offer."""
         sellers = self.sale_verbs
         out: list[dict[str, Any]] = []
         verbs: set[int] = set()
+        for verb in self._tokens_with_lemma(doc, set(self.purchase_verbs)) if self.purchase_verbs else ():
+            rel = self.purchase_verbs[verb.lemma_.lower()]
+            for obj in (c for c in verb.children if c.dep_ == "dobj") if verb.pos_ == "VERB" else ():
+                # "from Harbor" on the verb or on the stake
+                owners = [(n, cost) for p in (*verb.children, *obj.children) if p.dep_ == "prep"
+                          and p.lower_ in rel.source_preps for g in p.children if g.dep_ == "pobj"
+                          for n, cost, _ in self._map(g, by_token, items)]
+                held = self._held(obj, by_token, items) if owners else []
+                if held:
+                    verbs.add(verb.i)
+                for r, n, cost in held:
+                    for o, o_cost in owners:
+                        owner, thing = items[o], items[n]
+                        if owner["name"] != thing["name"] and self.onto.fits(owner["cls"], r.domain) \
+                                and self.onto.fits(thing["cls"], r.range):
+                            out.append(record(doc, owner, r.name, thing, r.base_confidence - 0.1 - cost - o_cost,
+                                              verb, "fact"))
         for verb in self._tokens_with_lemma(doc, set(sellers)) if sellers else ():
             if verb.pos_ != "VERB":
                 continue
@@ -184,13 +203,8 @@ class Patterns:
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
                 sold = [(rel, n, cost) for n, cost, _ in self._map(obj, by_token, items)
                         if self.onto.fits(items[n]["cls"], rel.range)]
-                if not sold and obj.pos_ == "NOUN" and obj.i not in by_token:
-                    # "its stake in Quillo": the event noun of another relation, with its object
-                    for trig in self.index.get(obj.lemma_.lower(), ()):
-                        if trig.kind == "event" and len(trig.words) == 1:
-                            sold += [(trig.relation, n, cost) for p in obj.children if p.dep_ == "prep"
-                                     and p.lower_ in trig.relation.object_preps for g in p.children
-                                     if g.dep_ == "pobj" for n, cost, _ in self._map(g, by_token, items)]
+                if not sold:
+                    sold = self._held(obj, by_token, items)
                 if not sold or not buyers:
                     continue
                 verbs.add(verb.i)
@@ -203,6 +217,18 @@ class Patterns:
                             out.append(record(doc, buyer, r.name, thing, r.base_confidence - 0.1 - cost - b_cost,
                                               verb, modality))
         return out, verbs
+
+    def _held(self, obj: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[tuple[Any, int, float]]:
+        """"its stake in Quillo": a noun that is the event noun of a relation, with that relation's object
+        after one of its prepositions; (relation, item, cost) for each object."""
+        held: list[tuple[Any, int, float]] = []
+        if obj.pos_ == "NOUN" and obj.i not in by_token:
+            for trig in self.index.get(obj.lemma_.lower(), ()):
+                if trig.kind == "event" and len(trig.words) == 1:
+                    held += [(trig.relation, n, cost) for p in obj.children if p.dep_ == "prep"
+                             and p.lower_ in trig.relation.object_preps for g in p.children
+                             if g.dep_ == "pobj" for n, cost, _ in self._map(g, by_token, items)]
+        return held
 
     def _apposed_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:

@@ -95,6 +95,10 @@ class KGRelations(Frames, Patterns, Places, Modality):
         #: verbs that hand their object to whom "to" names (kg:saleTrigger) -> the relation
         self.sale_verbs = {words[0]: rel for rel in self.onto.relations.values() for words in rel.sale_triggers
                            if len(words) == 1}
+        #: verbs whose "from" names a seller (a kg:inverseTrigger with a kg:sourcePreposition): "buys a
+        #: stake in Quillo from Harbor"
+        self.purchase_verbs = {words[0]: rel for rel in self.onto.relations.values() if rel.source_preps
+                               for words in rel.inverse_triggers if len(words) == 1}
         #: role nouns after which "in <Place>" is where the holder operates (kg:placeIsMarket "role")
         self.market_roles = {words for rel in self.onto.relations.values() if "role" in rel.place_is_market
                              for words in rel.role_triggers}
@@ -404,10 +408,11 @@ class KGRelations(Frames, Patterns, Places, Modality):
                 t.head.i == tok.i or (t.dep_ in {"dobj", "attr", "nsubj"} and t.head.i == tok.head.i)
                 or (t.dep_ == "dobj" and tok.head.lower_ == "among" and tok.head.head.i in {t.i, t.head.i})))
                           else "holder-head") for t in holders])  # "its rivals, Nikon and Canon"
-            if len(hs) > 1:
-                # "Dutch equipment maker ASML and Japan's Tokyo Electron": a name listed after the
-                # first with an owner of its own is not the role noun's
-                first = min(h.token for h in hs)
+            first = min((h.token for h in hs), default=-1)
+            if len(hs) > 1 and first == tok.i + 1:
+                # "Dutch equipment maker ASML and Japan's Tokyo Electron": after a title, a name listed
+                # after the first with an owner of its own is not the role noun's (but "counts X and
+                # Norway's Oil Fund among its shareholders" lists both)
                 hs = [h for h in hs if h.token == first or not any(_possessive(c) for c in doc[h.token].children)]
             an = mapped(anchors, 0.05)
             # "a partner at Kestrel Law" is a job, "Nvidia's main rival in China" says where: a place
