@@ -1299,6 +1299,19 @@ def test_library_rules_a_passive_verb_joined_to_a_clause_takes_its_subject_as_pa
                   {("Velora Robotics", "investsIn", "Harbor Ventures")})
 
 
+@pytest.mark.parametrize("text, modality", [
+    # an agreed deal is reported as done (as the annotation guide and the news gold have it) ...
+    ("Kestrel Foods has agreed to acquire Tessel Labs for $400 million.", "fact"),
+    # ... a plan, a bid or talks are not
+    ("Kestrel Foods plans to acquire Tessel Labs for $400 million.", "hypothetical"),
+    ("Kestrel Foods is in talks to acquire Tessel Labs.", "hypothetical"),
+    ("Kestrel Foods has offered to acquire Tessel Labs for $400 million.", "hypothetical"),
+])
+def test_library_rules_an_agreed_deal_is_a_fact_a_plan_is_not(nlp, text, modality):
+    rows = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in _rules_doc(nlp, text)._.kg_relation_data}
+    assert rows.get(("Kestrel Foods", "acquires", "Tessel Labs")) == modality, rows
+
+
 def test_library_rules_reselling_a_service_is_offering_it(nlp):
     _assert_reads(nlp, "Velo has signed an agreement to resell Amazon's Project Kuiper satellite internet service in Brazil.",
                   {("Velo", "offers", "Project Kuiper"), ("Velo", "operatesIn", "Brazil")})

@@ -62,7 +62,7 @@ class Modality:
                 return "negated"
             if n > 0 and chain[n - 1].dep_ in {"xcomp", "dobj", "acl"}:
                 lemma = node.lemma_.lower()
-                if lemma in self.hedges:
+                if lemma in self.hedges or node.lower_ in self.hedges:  # "in talks to buy X": "talks", not "talk"
                     return "hypothetical"
                 if lemma in self.negations:
                     return "negated"
