@@ -1312,6 +1312,22 @@ def test_library_rules_an_agreed_deal_is_a_fact_a_plan_is_not(nlp, text, modalit
     assert rows.get(("Kestrel Foods", "acquires", "Tessel Labs")) == modality, rows
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # who wins a contract supplies the client, however the award is told
+    ("Velora Robotics won a $40 million contract from the U.S. Navy to build drones.",
+     {("Velora Robotics", "suppliesTo", "U.S. Navy")}, set()),
+    ("Velora Robotics was awarded a contract by the U.S. Navy.", {("Velora Robotics", "suppliesTo", "U.S. Navy")},
+     set()),
+    ("The U.S. Navy awarded Velora Robotics a $40 million contract.", {("Velora Robotics", "suppliesTo", "U.S. Navy")},
+     {("U.S. Navy", "suppliesTo", "Velora Robotics")}),
+    # an order won from a customer: the customer is not the seller
+    ("Velora Robotics secured an order from Orlan for 200 drones.", {("Velora Robotics", "suppliesTo", "Orlan")},
+     {("Orlan", "suppliesTo", "Velora Robotics")}),
+])
+def test_library_rules_who_wins_a_contract_supplies_the_client(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_library_rules_reselling_a_service_is_offering_it(nlp):
     _assert_reads(nlp, "Velo has signed an agreement to resell Amazon's Project Kuiper satellite internet service in Brazil.",
                   {("Velo", "offers", "Project Kuiper"), ("Velo", "operatesIn", "Brazil")})

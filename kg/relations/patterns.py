@@ -347,6 +347,57 @@ class Patterns:
                 break
         return out
 
+    def _contracts(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                   ) -> tuple[list[dict[str, Any]], set[int]]:
+        """"Velora won a $40 million contract from the Navy", "won a contract to host data for the
+        ministry", "was awarded a contract by the Navy", "the Navy awarded Velora a contract": who wins
+        a contract (lexicon.toml ``contract_nouns``, ``contract_verbs``) supplies the client. Returns the
+        records and the indices of the nouns so read ("an order from Orlan" names the customer, not
+        the seller its trigger would)."""
+        out: list[dict[str, Any]] = []
+        read: set[int] = set()
+        if "suppliesTo" not in self.onto.relations or not self.contract_nouns:
+            return out, read
+        rel = self.onto.relations["suppliesTo"]
+        for verb in self._tokens_with_lemma(doc, self.contract_verbs | {"award"}):
+            if verb.pos_ != "VERB":
+                continue
+            nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
+                     and c.lemma_.lower() in self.contract_nouns]
+            if not nouns:
+                continue
+            subj = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            if verb.lemma_.lower() == "award":
+                if any(c.dep_ == "auxpass" for c in verb.children):  # "X was awarded a contract by Y"
+                    winners = [c for c in verb.children if c.dep_ == "nsubjpass" and c not in nouns]
+                    clients = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                else:  # "Y awarded X a contract", "Y awarded a contract to X"
+                    clients = subj
+                    winners = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+                    winners += [g for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ == "to"
+                                for g in c.children if g.dep_ == "pobj"]
+            else:
+                winners = subj
+                # "from the Navy" on the verb or the noun; "to host data for the ministry" in the noun's clause
+                preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "with", "for"}]
+                for noun in nouns:
+                    preps += [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "with", "for"}]
+                    preps += [p for a in noun.children if a.dep_ in {"acl", "relcl"} for p in a.children
+                              if p.dep_ == "prep" and p.lower_ == "for"]
+                clients = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+            if not winners or not clients:
+                continue
+            read.update(n.i for n in nouns)
+            modality = self._modality(verb)
+            for w, w_cost, _ in (m for t in winners for m in self._map(t, by_token, items)):
+                for c, c_cost, _ in (m for t in clients for m in self._map(t, by_token, items)):
+                    winner, client = items[w], items[c]
+                    if winner["name"] != client["name"] and self.onto.fits(winner["cls"], rel.domain) \
+                            and self.onto.fits(client["cls"], rel.range):
+                        out.append(record(doc, winner, rel.name, client, rel.base_confidence - 0.1 - w_cost - c_cost,
+                                          verb, modality))
+        return out, read
+
     def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Y raised $210 million in a round led by X", "Y raised $5 million from X" -> X investsIn Y."""
         if "investsIn" not in self.onto.relations:

@@ -77,6 +77,8 @@ class KGRelations(Frames, Patterns, Places, Modality):
         self.instrument_nouns = set(lex["relations"]["instrument_nouns"])
         self.instrument_verbs = set(lex["relations"]["instrument_verbs"])
         self.not_roles = set(lex["relations"]["not_roles"])
+        self.contract_nouns = set(lex["relations"].get("contract_nouns", ()))
+        self.contract_verbs = set(lex["relations"].get("contract_verbs", ()))
         self.set_price_nouns = set(lex["relations"].get("set_price_nouns", ()))
         self.set_price_modifiers = set(lex["relations"].get("set_price_modifiers", ()))
         self.legal_suffixes = set(lex["names"]["legal_suffixes"])
@@ -245,8 +247,10 @@ class KGRelations(Frames, Patterns, Places, Modality):
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
         apposed = self._apposed_places(doc, items, by_token)
         sales, sold = self._sales(doc, items, by_token)
+        contracts, won = self._contracts(doc, items, by_token)
+        sold |= won
         for rec in apposed + sales + self._possessives(doc, items, by_token) \
-                + self._funding(doc, items, by_token) + self._of_modifiers(doc, items, by_token) \
+                + self._funding(doc, items, by_token) + contracts + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._maker_in_name(doc, items, by_token) \
                 + self._nationality(doc, items, by_token) + self._places_in(doc, items, by_token):
@@ -258,7 +262,7 @@ class KGRelations(Frames, Patterns, Places, Modality):
             headline = title_case(sent)
             for k in range(bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)):
                 if candidates[k] in sold:
-                    continue  # a firm or a stake sold to a buyer (_sales): no supply, no offer
+                    continue  # a firm or a stake sold to a buyer (_sales), a contract won (_contracts)
                 tok = doc[candidates[k]]
                 for trig in self._matches(tok):
                     for rec in self._extract(doc, sent, tok, trig, items, by_token):
