@@ -187,13 +187,7 @@ class Patterns:
                 held = self._held(obj, by_token, items) if owners else []
                 if held:
                     verbs.add(verb.i)
-                for r, n, cost in held:
-                    for o, o_cost in owners:
-                        owner, thing = items[o], items[n]
-                        if owner["name"] != thing["name"] and self.onto.fits(owner["cls"], r.domain) \
-                                and self.onto.fits(thing["cls"], r.range):
-                            out.append(record(doc, owner, r.name, thing, r.base_confidence - 0.1 - cost - o_cost,
-                                              verb, "fact"))
+                out += self._handed_over(doc, items, owners, held, verb, "fact")
         for verb in self._tokens_with_lemma(doc, set(sellers)) if sellers else ():
             if verb.pos_ != "VERB":
                 continue
@@ -208,15 +202,22 @@ class Patterns:
                 if not sold or not buyers:
                     continue
                 verbs.add(verb.i)
-                modality = self._modality(verb)
-                for r, n, cost in sold:
-                    for b, b_cost in buyers:
-                        buyer, thing = items[b], items[n]
-                        if buyer["name"] != thing["name"] and self.onto.fits(buyer["cls"], r.domain) \
-                                and self.onto.fits(thing["cls"], r.range):
-                            out.append(record(doc, buyer, r.name, thing, r.base_confidence - 0.1 - cost - b_cost,
-                                              verb, modality))
+                out += self._handed_over(doc, items, buyers, sold, verb, self._modality(verb))
         return out, verbs
+
+    def _handed_over(self, doc: Doc, items: list[dict[str, Any]], parties: list[tuple[int, float]],
+                     things: list[tuple[Any, int, float]], verb: Token, modality: str) -> list[dict[str, Any]]:
+        """A record of each (relation, item, cost) in ``things`` from each (item, cost) in ``parties``
+        (a buyer's, or a seller's before the sale), where the two classes fit the relation."""
+        out: list[dict[str, Any]] = []
+        for r, n, cost in things:
+            for p, p_cost in parties:
+                party, thing = items[p], items[n]
+                if party["name"] != thing["name"] and self.onto.fits(party["cls"], r.domain) \
+                        and self.onto.fits(thing["cls"], r.range):
+                    out.append(record(doc, party, r.name, thing, r.base_confidence - 0.1 - cost - p_cost,
+                                      verb, modality))
+        return out
 
     def _held(self, obj: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[tuple[Any, int, float]]:
         """"its stake in Quillo": a noun that is the event noun of a relation, with that relation's object
