@@ -2,7 +2,8 @@
 
 - :mod:`~kg.relations.rules`: the ``kg_relations`` component, ontology-driven rules
   (with :mod:`~kg.relations.frames` for argument frames and
-  :mod:`~kg.relations.patterns` for constructions without a trigger word);
+  :mod:`~kg.relations.patterns` for constructions without a trigger word and
+  :mod:`~kg.relations.deals` for sales, contracts and funding);
 - :mod:`~kg.relations.modality`: fact, negated, hypothetical or past, and qualifiers,
   for every extractor;
 - :mod:`~kg.relations.records`: the records extractors leave on a Doc

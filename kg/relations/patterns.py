@@ -1,10 +1,10 @@
 """Relations the rules read from a construction rather than a trigger word.
 
-"Santa Clara, California" (locatedIn), "Y raised $5 million in a round led
-by X" (investsIn), "Apple's iPhone" and "Taiwan's TSMC" (relations with a
+"Santa Clara, California" (locatedIn), "Apple's iPhone" and "Taiwan's TSMC" (relations with a
 ``kg:possessorIs`` annotation), "Ana Ruiz of Acme", "Ana Ruiz, 41, of
 Leeds" and "Grayson Ltd. of Leeds" (relations with ``kg:ofModifier``), "Hana
-Petrova, an ecologist at Lindqvist University" (``kg:appositionPreposition``).
+Petrova, an ecologist at Lindqvist University" (``kg:appositionPreposition``). Deals (sales, contracts, funding) are in
+:mod:`kg.relations.deals`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from ..ontology import RelationInfo
 from .records import record
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
@@ -166,71 +165,6 @@ class Patterns:
                         out.append(record(doc, person, rel.name, it, rel.base_confidence - 0.1 - cost, tok, modality))
         return out
 
-    def _sales(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
-               ) -> tuple[list[dict[str, Any]], set[int]]:
-        """"Veltro sold its Quillo unit to Harbor Capital" (Harbor Capital acquires Quillo), "sold its
-        stake in Quillo to Harbor" (Harbor investsIn Quillo): a ``kg:saleTrigger`` verb hands its
-        direct object over to whom "to" names. And "bought a stake in Quillo from Harbor": what a
-        purchase verb takes "from" a seller the seller held (Harbor investsIn Quillo, whatever the
-        purchase's own modality). Returns the records and the indices of the verbs so read, which
-        state no supply or offer."""
-        sellers = self.sale_verbs
-        out: list[dict[str, Any]] = []
-        verbs: set[int] = set()
-        for verb in self._tokens_with_lemma(doc, set(self.purchase_verbs)) if self.purchase_verbs else ():
-            rel = self.purchase_verbs[verb.lemma_.lower()]
-            for obj in (c for c in verb.children if c.dep_ == "dobj") if verb.pos_ == "VERB" else ():
-                # "from Harbor" on the verb or on the stake
-                owners = [(n, cost) for p in (*verb.children, *obj.children) if p.dep_ == "prep"
-                          and p.lower_ in rel.source_preps for g in p.children if g.dep_ == "pobj"
-                          for n, cost, _ in self._map(g, by_token, items)]
-                held = self._held(obj, by_token, items) if owners else []
-                if held:
-                    verbs.add(verb.i)
-                out += self._handed_over(doc, items, owners, held, verb, "fact")
-        for verb in self._tokens_with_lemma(doc, set(sellers)) if sellers else ():
-            if verb.pos_ != "VERB":
-                continue
-            buyers = [(n, cost) for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ == "to"
-                      for g in p.children if g.dep_ == "pobj" for n, cost, _ in self._map(g, by_token, items)]
-            rel = sellers[verb.lemma_.lower()]
-            for obj in (c for c in verb.children if c.dep_ == "dobj"):
-                sold = [(rel, n, cost) for n, cost, _ in self._map(obj, by_token, items)
-                        if self.onto.fits(items[n]["cls"], rel.range)]
-                if not sold:
-                    sold = self._held(obj, by_token, items)
-                if not sold or not buyers:
-                    continue
-                verbs.add(verb.i)
-                out += self._handed_over(doc, items, buyers, sold, verb, self._modality(verb))
-        return out, verbs
-
-    def _handed_over(self, doc: Doc, items: list[dict[str, Any]], parties: list[tuple[int, float]],
-                     things: list[tuple[Any, int, float]], verb: Token, modality: str) -> list[dict[str, Any]]:
-        """A record of each (relation, item, cost) in ``things`` from each (item, cost) in ``parties``
-        (a buyer's, or a seller's before the sale), where the two classes fit the relation."""
-        out: list[dict[str, Any]] = []
-        for r, n, cost in things:
-            for p, p_cost in parties:
-                party, thing = items[p], items[n]
-                if party["name"] != thing["name"] and self.onto.fits(party["cls"], r.domain) \
-                        and self.onto.fits(thing["cls"], r.range):
-                    out.append(record(doc, party, r.name, thing, r.base_confidence - 0.1 - cost - p_cost,
-                                      verb, modality))
-        return out
-
-    def _held(self, obj: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[tuple[Any, int, float]]:
-        """"its stake in Quillo": a noun that is the event noun of a relation, with that relation's object
-        after one of its prepositions; (relation, item, cost) for each object."""
-        held: list[tuple[Any, int, float]] = []
-        if obj.pos_ == "NOUN" and obj.i not in by_token:
-            for trig in self.index.get(obj.lemma_.lower(), ()):
-                if trig.kind == "event" and len(trig.words) == 1:
-                    held += [(trig.relation, n, cost) for p in obj.children if p.dep_ == "prep"
-                             and p.lower_ in trig.relation.object_preps for g in p.children
-                             if g.dep_ == "pobj" for n, cost, _ in self._map(g, by_token, items)]
-        return held
-
     def _apposed_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
         """"Hana Petrova, an ecologist at Lindqvist University" (worksFor): a common noun in apposition
@@ -346,128 +280,6 @@ class Patterns:
                         out.append(record(doc, mention, rel.name, it, rel.base_confidence - 0.1, doc[it["start"]]))
                         break
                 break
-        return out
-
-    def _contracts(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
-                   ) -> tuple[list[dict[str, Any]], set[int]]:
-        """"Velora won a $40 million contract from the Navy", "won a contract to host data for the
-        ministry", "was awarded a contract by the Navy", "the Navy awarded Velora a contract": who wins
-        a contract (lexicon.toml ``contract_nouns``, ``contract_verbs``) supplies the client. Returns the
-        records and the indices of the nouns so read ("an order from Orlan" names the customer, not
-        the seller its trigger would)."""
-        out: list[dict[str, Any]] = []
-        read: set[int] = set()
-        if "suppliesTo" not in self.onto.relations or not self.contract_nouns:
-            return out, read
-        rel = self.onto.relations["suppliesTo"]
-        for verb in self._tokens_with_lemma(doc, self.contract_verbs | {"award"}):
-            if verb.pos_ != "VERB":
-                continue
-            nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
-                     and c.lemma_.lower() in self.contract_nouns]
-            if not nouns:
-                continue
-            subj = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
-            if verb.lemma_.lower() == "award":
-                if any(c.dep_ == "auxpass" for c in verb.children):  # "X was awarded a contract by Y"
-                    winners = [c for c in verb.children if c.dep_ == "nsubjpass" and c not in nouns]
-                    clients = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-                else:  # "Y awarded X a contract", "Y awarded a contract to X"
-                    clients = subj
-                    winners = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-                    winners += [g for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ == "to"
-                                for g in c.children if g.dep_ == "pobj"]
-            else:
-                winners = subj
-                # "from the Navy" on the verb or the noun; "to host data for the ministry" in the noun's clause
-                preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "with", "for"}]
-                for noun in nouns:
-                    preps += [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "with", "for"}]
-                    preps += [p for a in noun.children if a.dep_ in {"acl", "relcl"} for p in a.children
-                              if p.dep_ == "prep" and p.lower_ == "for"]
-                clients = [g for p in preps for g in p.children if g.dep_ == "pobj"]
-            if not winners or not clients:
-                continue
-            read.update(n.i for n in nouns)
-            modality = self._modality(verb)
-            for w, w_cost, _ in (m for t in winners for m in self._map(t, by_token, items)):
-                for c, c_cost, _ in (m for t in clients for m in self._map(t, by_token, items)):
-                    winner, client = items[w], items[c]
-                    if winner["name"] != client["name"] and self.onto.fits(winner["cls"], rel.domain) \
-                            and self.onto.fits(client["cls"], rel.range):
-                        out.append(record(doc, winner, rel.name, client, rel.base_confidence - 0.1 - w_cost - c_cost,
-                                          verb, modality))
-        return out, read
-
-    def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
-        """"Y raised $210 million in a round led by X", "Y raised $5 million from X" -> X investsIn Y."""
-        if "investsIn" not in self.onto.relations:
-            return []
-        rel = self.onto.relations["investsIn"]
-        out = []
-        for verb in self._tokens_with_lemma(doc, {"raise", "secure", "close", "land", "receive", "get"}):
-            if verb.pos_ != "VERB":
-                continue
-            investors: list[Token] = []
-            money = any(t.ent_type_ == "MONEY" or t.lemma_.lower() in {"funding", "investment", "capital",
-                                                                       "financing", "round", "stake"}
-                        for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree)
-            if not money:
-                continue  # "received its licence from the ministry" is not an investment
-            for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ == "from":
-                    investors += [g for g in c.children if g.dep_ == "pobj"]
-            for t in verb.subtree:
-                if t.lemma_.lower() == "participation":  # "..., with participation from X and Y"
-                    for p in t.children:
-                        if p.dep_ == "prep" and p.lower_ == "from":
-                            investors += [g for g in p.children if g.dep_ == "pobj"]
-                if t.lemma_.lower() == "round":
-                    for a in t.children:
-                        if a.dep_ == "acl" and a.lemma_.lower() in {"lead", "co-lead", "join", "back", "anchor"}:
-                            for ag in a.children:
-                                if ag.dep_ == "agent":
-                                    investors += [g for g in ag.children if g.dep_ == "pobj"]
-            if not investors:
-                continue
-            raisers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
-            out += self._invest_records(doc, verb, investors, raisers, items, by_token, rel)
-        # "X led a funding round in Y", "X joined Y's Series B round"
-        for verb in self._tokens_with_lemma(doc, {"lead", "co-lead", "join", "participate", "back"}):
-            if verb.pos_ != "VERB":
-                continue
-            rounds = [t for t in verb.subtree if t.lemma_.lower() == "round" and t.head.i in
-                      {verb.i} | {p.i for p in verb.children if p.dep_ == "prep"}]
-            targets: list[Token] = []
-            for r in rounds:
-                targets += [c for c in r.children if _possessive(c)]
-                for p in r.children:
-                    if p.dep_ == "prep" and p.lower_ in {"in", "for", "of"}:
-                        targets += [g for g in p.children if g.dep_ == "pobj"]
-            for p in verb.children:
-                if p.dep_ == "prep" and p.lower_ == "in" and rounds:
-                    targets += [g for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() != "round"]
-            if not targets:
-                continue
-            investors = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
-            out += self._invest_records(doc, verb, investors, targets, items, by_token, rel)
-        return out
-
-    def _invest_records(self, doc: Doc, verb: Token, investors: list[Token], targets: list[Token],
-                        items: list[dict[str, Any]], by_token: dict[int, int], rel: RelationInfo
-                        ) -> list[dict[str, Any]]:
-        """investsIn(investor, target) for every mapped pair."""
-        out = []
-        modality = self._modality(verb)
-        for target in targets:
-            for ti, _, _ in self._map(target, by_token, items):
-                for inv in investors:
-                    for ii, cost, _ in self._map(inv, by_token, items):
-                        si, oi = items[ii], items[ti]
-                        if si["name"] != oi["name"] and self.onto.fits(si["cls"], rel.domain) \
-                                and self.onto.fits(oi["cls"], rel.range):
-                            out.append(record(doc, si, "investsIn", oi, rel.base_confidence - cost,
-                                                    verb, modality))
         return out
 
     def _possessives(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]

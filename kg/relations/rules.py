@@ -37,6 +37,7 @@ from ..errors import ComponentError
 from ..ontology import Ontology, RelationInfo, load_ontology
 from .frames import Frames
 from .modality import Modality
+from .deals import Deals
 from .patterns import Patterns
 from .places import Places
 from .records import record, register
@@ -62,7 +63,7 @@ class _Arg:
     token: int
 
 
-class KGRelations(Frames, Patterns, Places, Modality):
+class KGRelations(Frames, Patterns, Deals, Places, Modality):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
