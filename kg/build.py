@@ -109,6 +109,11 @@ def doc_result(record: DocumentRecord, doc: Doc, offset: int = 0) -> DocResult:
         )
         for it in doc._.kg_entity_data or []
     )
+    # a mention resolved by coreference ("the agency", "its") -> its antecedent's characters
+    links = doc._.coref_link_data if doc.has_extension("coref_link_data") else None
+    antecedent = {(link["start"], link["end"]): (starts[link["antecedent_start"]] + offset,
+                                                  ends[link["antecedent_end"] - 1] + offset)
+                  for link in links or ()}
     relations = tuple(
         RelationMention(
             subject=entity_key(r["s_name"], r["s_cls"]), predicate=r["predicate"],
@@ -122,10 +127,21 @@ def doc_result(record: DocumentRecord, doc: Doc, offset: int = 0) -> DocResult:
             extractor=r.get("extractor", "rules"), model_confidence=r.get("model_confidence"),
             subject_start=starts[r["s_start"]] + offset, subject_end=ends[r["s_end"] - 1] + offset,
             object_start=starts[r["o_start"]] + offset, object_end=ends[r["o_end"] - 1] + offset,
+            **_antecedents(antecedent, r),
         )
         for r in doc._.kg_relation_data or []
     )
     return DocResult(record, entities, relations)
+
+
+def _antecedents(antecedent: dict[tuple[int, int], tuple[int, int]], r: dict) -> dict[str, int]:
+    """The antecedent offsets of a relation record's coreferent mentions (none for a named one)."""
+    out = {}
+    for side, key in (("subject", "s"), ("object", "o")):
+        found = antecedent.get((r[f"{key}_start"], r[f"{key}_end"]))
+        if found is not None:
+            out[f"{side}_antecedent_start"], out[f"{side}_antecedent_end"] = found
+    return out
 
 
 def _token_chars(doc: Doc) -> tuple[list[int], list[int]]:

@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 #: Folder of the cache inside the output folder.
 CACHE_DIR = ".kgcache"
 #: Bumped when the entry layout changes.
-FORMAT = 2
+FORMAT = 3
 #: Modules and packages whose code decides what extraction returns (hashed into the fingerprint,
 #: with the default pipeline config ``kg/config.cfg`` and the packaged trained models).
 _EXTRACTION_MODULES = ("pipeline", "entities", "coref", "relations", "names", "types", "build", "models")

@@ -243,7 +243,8 @@ def evaluate_strict(graph_path: str | Path, gold_paths: Sequence[str | Path], *,
     Each gold document is found among the graph's documents by its id (the
     document id, or its file name without suffix) or else by the hash of its
     text; a statement counts with the character offsets of its two mentions
-    (``kg:subjectStart`` ...), which every build writes. ``relations``: score
+    (``kg:subjectStart`` ...), which every build writes, and a mention resolved by
+    coreference ("the agency") with those of its antecedent (``kg:subjectAntecedentStart`` ...). ``relations``: score
     only these (and their sub-properties), for gold that annotates a few.
 
     Returns ``micro`` and ``by_relation`` (precision, recall, f1 and counts), and
@@ -274,6 +275,13 @@ def evaluate_strict(graph_path: str | Path, gold_paths: Sequence[str | Path], *,
         offsets = [g.value(st, p) for p in (KG.subjectStart, KG.subjectEnd, KG.objectStart, KG.objectEnd)]
         if any(o is None for o in offsets):
             continue
+        # a mention resolved by coreference ("the agency") counts with the mention it was resolved
+        # to, as kg.relations.scoring.predicted_spans scores it: span-level gold annotates names
+        for i, props in ((0, (KG.subjectAntecedentStart, KG.subjectAntecedentEnd)),
+                         (2, (KG.objectAntecedentStart, KG.objectAntecedentEnd))):
+            found = [g.value(st, p) for p in props]
+            if all(o is not None for o in found):
+                offsets[i:i + 2] = found
         doc = g.value(st, PROV.wasDerivedFrom)
         rel = _local(g.value(st, RDF.predicate))
         a, b, c, d = (int(o.toPython()) for o in offsets)

@@ -226,7 +226,9 @@ def _statement(doc: DocumentRecord, r: RelationMention, key_to_id: dict[str, str
         trigger=r.trigger, qualifiers=tuple(sorted(set(quals))), date=doc.date,
         extractor=r.extractor, model_confidence=r.model_confidence,
         subject_start=r.subject_start, subject_end=r.subject_end, object_start=r.object_start,
-        object_end=r.object_end,
+        object_end=r.object_end, subject_antecedent_start=r.subject_antecedent_start,
+        subject_antecedent_end=r.subject_antecedent_end, object_antecedent_start=r.object_antecedent_start,
+        object_antecedent_end=r.object_antecedent_end,
     )
 
 

@@ -62,6 +62,8 @@ class KG(DefinedNamespace):
     mentionCount: URIRef
     modelConfidence: URIRef
     modality: URIRef
+    objectAntecedentEnd: URIRef
+    objectAntecedentStart: URIRef
     objectEnd: URIRef
     objectPreposition: URIRef
     objectStart: URIRef
@@ -90,6 +92,8 @@ class KG(DefinedNamespace):
     sourceFormat: URIRef
     startDate: URIRef
     startOffset: URIRef
+    subjectAntecedentEnd: URIRef
+    subjectAntecedentStart: URIRef
     subjectEnd: URIRef
     subjectStart: URIRef
     subjectText: URIRef

@@ -80,6 +80,12 @@ class RelationMention:
     subject_end: int = -1
     object_start: int = -1
     object_end: int = -1
+    #: where a mention was resolved by coreference ("the agency", "its"): the character offsets of
+    #: the mention it was resolved to, its antecedent (-1: not resolved)
+    subject_antecedent_start: int = -1
+    subject_antecedent_end: int = -1
+    object_antecedent_start: int = -1
+    object_antecedent_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +145,10 @@ class Statement:
     subject_end: int = -1
     object_start: int = -1
     object_end: int = -1
+    subject_antecedent_start: int = -1  #: a coreferent mention's antecedent, as in RelationMention
+    subject_antecedent_end: int = -1
+    object_antecedent_start: int = -1
+    object_antecedent_end: int = -1
 
     @property
     def asserted(self) -> bool:

@@ -734,8 +734,8 @@ STRICT_DOCS = {
 }
 
 
-def _gold_line(doc_id: str, ents: list[tuple[tuple[int, int], str]], rels: list) -> str:
-    return json.dumps({"id": doc_id, "text": STRICT_DOCS[doc_id],
+def _gold_line(doc_id: str, ents: list[tuple[tuple[int, int], str]], rels: list, text: str | None = None) -> str:
+    return json.dumps({"id": doc_id, "text": STRICT_DOCS[doc_id] if text is None else text,
                        "entities": [{"start": a, "end": b, "label": c} for (a, b), c in ents],
                        "relations": [{"head": {"start": h[0], "end": h[1]}, "child": {"start": c[0], "end": c[1]},
                                       "label": label, **({"modality": m} if m else {})}
@@ -1031,3 +1031,27 @@ def test_training_calibrate_public_without_calibrate_is_a_usage_error(tmp_path, 
     assert res.exit_code == 2, res.output
     assert "--calibrate-public" in res.output + res.stderr and "--calibrate" in res.stderr
     assert "Traceback" not in res.output and not (tmp_path / "M").exists()
+
+
+def test_training_strict_eval_scores_a_coreferent_mention_by_its_antecedent(tmp_path):
+    """"a spokeswoman for the company": the statement keeps "the company" as its evidence and records
+    the name it was resolved to (kg:objectAntecedentStart ...), and span-level gold, which annotates
+    names, counts it right, as kg.relations.scoring.predicted_spans does."""
+    from kg.build import build
+    from kg.evaluate import evaluate_strict
+
+    text = "Halvorsen Biotech is recruiting chemists, said Mira Lund, a spokeswoman for the company in Bergen.\n"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "lund.txt").write_text(text, encoding="utf-8")
+    build([tmp_path / "docs"], out=tmp_path / "out", cache=False)
+    g = rdflib.Graph().parse(tmp_path / "out" / "graph.ttl")
+    firm, lund, mention = _span(text, "Halvorsen Biotech"), _span(text, "Mira Lund"), _span(text, "the company")
+    (st,) = [s for s in g.subjects(RDF.predicate, KG.worksFor)]
+    assert (g.value(st, KG.objectStart).toPython(), g.value(st, KG.objectEnd).toPython()) == mention
+    assert (g.value(st, KG.objectAntecedentStart).toPython(), g.value(st, KG.objectAntecedentEnd).toPython()) == firm
+    assert g.value(st, KG.subjectAntecedentStart) is None  # "Mira Lund" is a name: nothing to resolve
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(_gold_line("lund", [(firm, "Company"), (lund, "Person")], [(lund, "worksFor", firm, "")], text) + "\n",
+                    encoding="utf-8")
+    res = evaluate_strict(tmp_path / "out" / "graph.ttl", [gold], relations=["worksFor"])
+    assert res["micro"]["correct"] == 1 and res["micro"]["predicted"] == 1, res

@@ -40,7 +40,8 @@ def eval_cmd(
     Exit codes: 0 scored; 2 a missing or malformed graph or gold file.
 
     With --strict, each gold document is found in the graph by its id or its text, and a
-    statement counts with its mentions' character offsets (kg:subjectStart ... in the Turtle).
+    statement counts with its mentions' character offsets (kg:subjectStart ... in the Turtle; for a
+    mention resolved by coreference, the name it was resolved to: kg:subjectAntecedentStart ...).
 
     Example: kg eval out/ --gold corpus/dev/gold/dev01.gold.tsv,corpus/dev/gold/dev02.gold.tsv --show
 

@@ -176,6 +176,8 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
     trigger, subject_text, object_text = t[str(KG.triggerText)], t[str(KG.subjectText)], t[str(KG.objectText)]
     extractor, model_confidence = t[str(KG.extractor)], t[str(KG.modelConfidence)]
     offsets = (t[str(KG.subjectStart)], t[str(KG.subjectEnd)], t[str(KG.objectStart)], t[str(KG.objectEnd)])
+    subject_antecedent = (t[str(KG.subjectAntecedentStart)], t[str(KG.subjectAntecedentEnd)])
+    object_antecedent = (t[str(KG.objectAntecedentStart)], t[str(KG.objectAntecedentEnd)])
     statement_class = t[str(KG.Statement)]
     qualifier_terms = {key: (t[str(prop)], t[str(dtype)] if dtype is not None else None)
                        for key, (prop, dtype) in _QUALIFIER_PROPS.items()}
@@ -209,6 +211,11 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
         if st.subject_start >= 0:
             for prop, value in zip(offsets, (st.subject_start, st.subject_end, st.object_start, st.object_end)):
                 yield Triple(node, prop, Literal_(str(value), datatype=integer))
+        for props, values in ((subject_antecedent, (st.subject_antecedent_start, st.subject_antecedent_end)),
+                              (object_antecedent, (st.object_antecedent_start, st.object_antecedent_end))):
+            if values[0] >= 0:
+                for prop, value in zip(props, values):
+                    yield Triple(node, prop, Literal_(str(value), datatype=integer))
         if st.trigger:
             yield Triple(node, trigger, Literal_(_clean(st.trigger)))
         if st.subject_text:
@@ -436,7 +443,11 @@ def _float_or_none(value: rdflib.term.Node | None) -> float | None:
 def _offsets(g: rdflib.Graph, node: rdflib.term.Node) -> dict[str, int]:
     out = {}
     for key, prop in (("subject_start", KG.subjectStart), ("subject_end", KG.subjectEnd),
-                      ("object_start", KG.objectStart), ("object_end", KG.objectEnd)):
+                      ("object_start", KG.objectStart), ("object_end", KG.objectEnd),
+                      ("subject_antecedent_start", KG.subjectAntecedentStart),
+                      ("subject_antecedent_end", KG.subjectAntecedentEnd),
+                      ("object_antecedent_start", KG.objectAntecedentStart),
+                      ("object_antecedent_end", KG.objectAntecedentEnd)):
         value = g.value(node, prop)
         if value is not None:
             out[key] = int(value.toPython())
