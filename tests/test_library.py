@@ -1331,3 +1331,26 @@ def test_library_rules_who_wins_a_contract_supplies_the_client(nlp, text, expect
 def test_library_rules_reselling_a_service_is_offering_it(nlp):
     _assert_reads(nlp, "Velo has signed an agreement to resell Amazon's Project Kuiper satellite internet service in Brazil.",
                   {("Velo", "offers", "Project Kuiper"), ("Velo", "operatesIn", "Brazil")})
+
+
+@pytest.mark.parametrize("edit", [False, True])
+def test_library_rules_the_lexicon_says_which_words_raise_and_lead_a_round(edit, tmp_path):
+    # lexicon.toml's funding_verbs and round_verbs, not lists in the code, decide which verbs read
+    # "raised $12 million from X" and "X led a round in Y" as X investsIn Y
+    import shutil
+
+    from kg.ontology import ontology_dir
+
+    onto = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), onto)
+    if edit:
+        lexicon = onto / "lexicon.toml"
+        text = lexicon.read_text(encoding="utf-8")
+        for key, word in (("funding_verbs", "pocket"), ("round_verbs", "spearhead")):
+            assert f"{key} = [" in text
+            text = text.replace(f"{key} = [", f'{key} = ["{word}", ', 1)
+        lexicon.write_text(text, encoding="utf-8")
+    nlp = load_pipeline(relation_model=False, overrides={"components.kg_relations.ontology_dir": str(onto)})
+    for text in ("Orvane pocketed $12 million from Belmar Ventures.", "Belmar Ventures spearheaded a round in Orvane."):
+        rows = _triples(nlp(text))
+        assert (("Belmar Ventures", "investsIn", "Orvane") in rows) is edit, (text, rows)

@@ -136,17 +136,18 @@ class Deals:
         return out, read
 
     def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
-        """"Y raised $210 million in a round led by X", "Y raised $5 million from X" -> X investsIn Y."""
+        """"Y raised $210 million in a round led by X", "Y raised $5 million from X" -> X investsIn Y. The
+        words are lexicon.toml's ``funding_verbs``, ``funding_nouns``, ``round_nouns``, ``round_verbs``
+        and ``participation_nouns``."""
         if "investsIn" not in self.onto.relations:
             return []
         rel = self.onto.relations["investsIn"]
         out = []
-        for verb in self._tokens_with_lemma(doc, {"raise", "secure", "close", "land", "receive", "get"}):
+        for verb in self._tokens_with_lemma(doc, self.funding_verbs):
             if verb.pos_ != "VERB":
                 continue
             investors: list[Token] = []
-            money = any(t.ent_type_ == "MONEY" or t.lemma_.lower() in {"funding", "investment", "capital",
-                                                                       "financing", "round", "stake"}
+            money = any(t.ent_type_ == "MONEY" or t.lemma_.lower() in self.funding_nouns
                         for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree)
             if not money:
                 continue  # "received its licence from the ministry" is not an investment
@@ -154,13 +155,14 @@ class Deals:
                 if c.dep_ == "prep" and c.lower_ == "from":
                     investors += [g for g in c.children if g.dep_ == "pobj"]
             for t in verb.subtree:
-                if t.lemma_.lower() == "participation":  # "..., with participation from X and Y"
+                lemma = t.lemma_.lower()
+                if lemma in self.participation_nouns:  # "..., with participation from X and Y"
                     for p in t.children:
                         if p.dep_ == "prep" and p.lower_ == "from":
                             investors += [g for g in p.children if g.dep_ == "pobj"]
-                if t.lemma_.lower() == "round":
+                if lemma in self.round_nouns:  # "a round led by X"
                     for a in t.children:
-                        if a.dep_ == "acl" and a.lemma_.lower() in {"lead", "co-lead", "join", "back", "anchor"}:
+                        if a.dep_ == "acl" and a.lemma_.lower() in self.round_verbs:
                             for ag in a.children:
                                 if ag.dep_ == "agent":
                                     investors += [g for g in ag.children if g.dep_ == "pobj"]
@@ -169,10 +171,10 @@ class Deals:
             raisers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             out += self._invest_records(doc, verb, investors, raisers, items, by_token, rel)
         # "X led a funding round in Y", "X joined Y's Series B round"
-        for verb in self._tokens_with_lemma(doc, {"lead", "co-lead", "join", "participate", "back"}):
+        for verb in self._tokens_with_lemma(doc, self.round_verbs):
             if verb.pos_ != "VERB":
                 continue
-            rounds = [t for t in verb.subtree if t.lemma_.lower() == "round" and t.head.i in
+            rounds = [t for t in verb.subtree if t.lemma_.lower() in self.round_nouns and t.head.i in
                       {verb.i} | {p.i for p in verb.children if p.dep_ == "prep"}]
             targets: list[Token] = []
             for r in rounds:
@@ -182,7 +184,7 @@ class Deals:
                         targets += [g for g in p.children if g.dep_ == "pobj"]
             for p in verb.children:
                 if p.dep_ == "prep" and p.lower_ == "in" and rounds:
-                    targets += [g for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() != "round"]
+                    targets += [g for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() not in self.round_nouns]
             if not targets:
                 continue
             investors = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
