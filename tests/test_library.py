@@ -1354,3 +1354,17 @@ def test_library_rules_the_lexicon_says_which_words_raise_and_lead_a_round(edit,
     for text in ("Orvane pocketed $12 million from Belmar Ventures.", "Belmar Ventures spearheaded a round in Orvane."):
         rows = _triples(nlp(text))
         assert (("Belmar Ventures", "investsIn", "Orvane") in rows) is edit, (text, rows)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who serves customers in a place operates there (lexicon.toml customer_nouns)
+    ("Grayling Bank manages money for clients in the Gulf and Latin America.",
+     {("Grayling Bank", "operatesIn", "Gulf"), ("Grayling Bank", "operatesIn", "Latin America")}, set()),
+    ("Velora, which has two million customers in Brazil, cut its prices.", {("Velora", "operatesIn", "Brazil")}, set()),
+    ("Vantapay, the Dublin-based company that processes card payments for 90,000 merchants across Europe, "
+     "named a new chair.", {("Vantapay", "operatesIn", "Europe"), ("Vantapay", "basedIn", "Dublin")}, set()),
+    ("Velora has no customers in Japan.", set(), {("Velora", "operatesIn", "Japan")}),
+    ("Shoppers in Leeds praised Velora.", set(), {("Velora", "operatesIn", "Leeds")}),
+])
+def test_library_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

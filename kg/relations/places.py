@@ -108,6 +108,56 @@ class Places:
                     edges[(first["sent_start"], first["s_key"])].append(chained)
                     todo.append(chained)
 
+    def _customers_in(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"processes payments for merchants across Europe", "has two million customers in Brazil",
+        "manages money for clients in the Gulf": who serves customers in a place operates there
+        (kg:operatesIn). The nouns are lexicon.toml's ``customer_nouns``; the customers are the
+        object of a verb or named by its "for" / "to" phrase, and the verb's subject serves them."""
+        if "operatesIn" not in self.onto.relations or not self.customer_nouns:
+            return []
+        rel = self.onto.relations["operatesIn"]
+        out: list[dict[str, Any]] = []
+        for noun in doc:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.customer_nouns \
+                    or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+                continue
+            def located(head: Token, preps: set[str]) -> list[Token]:
+                return [t for p in head.children if p.dep_ == "prep" and p.lower_ in preps
+                        for loc in p.children if loc.dep_ == "pobj"
+                        for t in [loc] + [c for c in loc.children if c.dep_ == "conj"]
+                        if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
+
+            places = located(noun, {"in", "across", "throughout"})
+            node = noun
+            while node.dep_ == "conj" and node.head.i != node.i:
+                node = node.head
+            if node.dep_ == "pobj" and node.head.dep_ in {"prep", "dative"} and node.head.lower_ in {"for", "to"}:
+                node = node.head.head  # the verb, or the verb's object ("processes payments for ...")
+                if node.dep_ == "dobj":
+                    node = node.head
+            elif node.dep_ == "dobj":
+                node = node.head
+            else:
+                continue
+            if node.pos_ not in {"VERB", "AUX"}:
+                continue
+            # "processes payments for merchants across Europe": the parser often hangs the region on the verb
+            places += located(node, {"across", "throughout"})
+            if not places:
+                continue
+            holders = [c for c in node.children if c.dep_ in _SUBJ] or self._inherited_agents(node)
+            modality = self._modality(node)
+            for holder in holders:
+                for hi, cost, _ in self._map(holder, by_token, items):
+                    si = items[hi]
+                    for loc in places:
+                        li = items[by_token[loc.i]]
+                        if si["name"] != li["name"] and self.onto.fits(si["cls"], rel.domain) \
+                                and self.onto.fits(li["cls"], rel.range):
+                            out.append(record(doc, si, "operatesIn", li, rel.base_confidence - 0.15 - cost,
+                                              node, modality))
+        return out
+
     def _places_served(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]
                        ) -> list[tuple[Token, float]]:
         """Locations a sale or offer is made in: "sells X in China", "to drivers in France and Italy"."""

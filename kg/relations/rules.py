@@ -85,6 +85,7 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
         self.round_nouns = set(lex["relations"].get("round_nouns", ()))
         self.round_verbs = set(lex["relations"].get("round_verbs", ()))
         self.participation_nouns = set(lex["relations"].get("participation_nouns", ()))
+        self.customer_nouns = set(lex["relations"].get("customer_nouns", ()))
         self.set_price_nouns = set(lex["relations"].get("set_price_nouns", ()))
         self.set_price_modifiers = set(lex["relations"].get("set_price_modifiers", ()))
         self.legal_suffixes = set(lex["names"]["legal_suffixes"])
@@ -255,7 +256,8 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
         sales, sold = self._sales(doc, items, by_token)
         contracts, won = self._contracts(doc, items, by_token)
         sold |= won
-        for rec in apposed + sales + self._possessives(doc, items, by_token) \
+        customers = self._customers_in(doc, items, by_token)
+        for rec in customers + apposed + sales + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + contracts + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._maker_in_name(doc, items, by_token) \
