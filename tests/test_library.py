@@ -1368,3 +1368,14 @@ def test_library_rules_the_lexicon_says_which_words_raise_and_lead_a_round(edit,
 ])
 def test_library_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "their" that coreference leaves unresolved (a plural owner) is the subject of "count ... among"
+    ("Velora and Kestrel count Brazil among their largest markets.",
+     {("Velora", "operatesIn", "Brazil"), ("Kestrel", "operatesIn", "Brazil")}),
+    ("Both Velora and Kestrel count Lumen Capital among their shareholders.",
+     {("Lumen Capital", "investsIn", "Velora"), ("Lumen Capital", "investsIn", "Kestrel")}),
+])
+def test_library_rules_a_plural_owner_of_count_among_is_the_subject(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -486,6 +486,10 @@ class Frames:
             verb, named = (up.head, [up]) if up.dep_ == "dobj" else (up, [c for c in up.children if c.dep_ == "dobj"])
             if verb.lemma_ in {"count", "include", "list"}:
                 holders += named
+                # "Velora and Kestrel count Brazil among their largest markets": an owner pronoun that
+                # coreference left unresolved (a plural one) is the verb's subject
+                if any(_possessive(c) and c.pos_ == "PRON" and c.i not in self._by_token for c in tok.children):
+                    anchors += [(c, "anchor") for c in verb.children if c.dep_ in {"nsubj"}]
         # "named Kenji Morita as its chief executive", "stays on as chairman", "joined as CFO"
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in {"VERB", "AUX"}:
             verb = tok.head.head
