@@ -1379,3 +1379,16 @@ def test_library_rules_who_serves_customers_in_a_place_operates_there(nlp, text,
 ])
 def test_library_rules_a_plural_owner_of_count_among_is_the_subject(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("words, tags, ents", [
+    # "Founder and chief executive Amina Otieno said": a business title the NER tagged as an organisation
+    (["Founder", "and", "chief", "executive", "Amina", "Otieno", "said", "."],
+     ["NNP", "CC", "JJ", "NN", "NNP", "NNP", "VBD", "."], ["B-ORG", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]),
+    (["Its", "Managing", "Director", ",", "Amina", "Otieno", ",", "left", "."],
+     ["PRP$", "NNP", "NNP", ",", "NNP", "NNP", ",", "VBD", "."],
+     ["O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]),
+])
+def test_library_entities_a_business_title_is_no_organisation(nlp, words, tags, ents):
+    assert _entities_of(nlp, words, tags, ents) == [("Amina Otieno", "Person")]
+
