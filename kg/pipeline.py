@@ -82,20 +82,53 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get("KG_MODEL") or DEFAULT_MODEL
 
 
+#: Dashes that end a news dateline ("NAIROBI, May 14 -", "SEOUL, South Korea (AP) _").
+_DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014", "_"})
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+                    "august september october november december".split())
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The index of the dash that ends a dateline starting at ``start`` ("NAIROBI, May 14 -",
+    "BEIJING/WINNIPEG, March 20 -", "AUSTIN, Texas (Reuters) -"), else None: a place in capitals,
+    then only names, dates, an agency in brackets and punctuation before a free-standing dash."""
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first) > 1):
+        return None
+    for tok in doc[start + 1:start + 14]:
+        if tok.text in _DATELINE_DASHES and tok.i > start + 1 and tok.whitespace_ and doc[tok.i - 1].whitespace_:
+            return tok.i
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            return None
+        if not (tok.is_upper or tok.is_title or tok.like_num or tok.lower_.rstrip(".") in _MONTHS
+                or tok.text in {",", ".", "/", "(", ")"}):
+            return None
+    return None
+
+
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break that ends a paragraph, heading or bullet.
+    """Start a sentence after every line break that ends a paragraph, heading or bullet, and
+    after a news dateline ("NAIROBI, May 14 - Tandaa, a Nairobi-based startup, has raised ...").
 
     Saved news pages put headings and list items on lines of their own; the
-    parser otherwise runs them into the next sentence.
+    parser otherwise runs them into the next sentence. It also reads a dateline
+    as the lead sentence's subject and hangs the real one on it.
     """
+    starts = [0] if len(doc) else []
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             nxt = doc[tok.i + 1]
             if tok.is_space and "\n" in tok.text:
                 nxt.is_sent_start = True
+                starts.append(nxt.i)
             elif "\n" in tok.whitespace_:
                 nxt.is_sent_start = True
+                starts.append(nxt.i)
+    for start in starts:
+        dash = _dateline_end(doc, start)
+        if dash is not None and dash + 1 < len(doc) and not doc[dash + 1].is_space:
+            doc[dash + 1].is_sent_start = True
     return doc
 
 

@@ -1392,3 +1392,27 @@ def test_library_rules_a_plural_owner_of_count_among_is_the_subject(nlp, text, e
 def test_library_entities_a_business_title_is_no_organisation(nlp, words, tags, ents):
     assert _entities_of(nlp, words, tags, ents) == [("Amina Otieno", "Person")]
 
+
+@pytest.mark.parametrize("text, first, expected", [
+    # a wire dateline is a sentence of its own: the parser otherwise takes the city for the lead's subject
+    ("Startup raises money\n\nNAIROBI, May 14 – Zuri Pay, a Nairobi-based startup that lets shops accept card "
+     "payments, has raised $38 million from Lumen Capital. Founder and chief executive Amina Otieno said the "
+     "money would pay for hiring.", "Zuri Pay", {("Lumen Capital", "investsIn", "Zuri Pay"),
+                                                  ("Amina Otieno", "worksFor", "Zuri Pay")}),
+    ("SAO PAULO/LISBON, Aug 13 (Reuters) - Velora said on Monday it would buy Kestrel.", "Velora",
+     {("Velora", "acquires", "Kestrel")}),
+    ("AUSTIN, Texas – Velora said it would buy Kestrel.", "Velora", {("Velora", "acquires", "Kestrel")}),
+])
+def test_library_pipeline_a_dateline_is_a_sentence_of_its_own(nlp, text, first, expected):
+    doc = nlp(text)
+    assert any(s.text.startswith(first) for s in doc.sents), [s.text for s in doc.sents]
+    assert expected <= {(r.subject_name, r.predicate, r.object_name) for r in doc._.relations}
+
+
+@pytest.mark.parametrize("text", [
+    "IBM and Intel - two rivals - agreed to share patents.",   # a lower-case word: no dateline
+    "NASA said on Monday - after a delay - that it would launch.",
+])
+def test_library_pipeline_a_capitalised_opening_is_no_dateline(nlp, text):
+    assert len(list(nlp(text).sents)) == 1
+
