@@ -215,11 +215,12 @@ class KGCoref:
                 named = [c for c in cands if c["name"] in makers]
                 if named:
                     return named[0]
-        # "the Swiss drugmaker": a demonym on the description rules out companies the
-        # gazetteer places in another country.
+        # "the Swiss drugmaker", "the U.S. company": a demonym or a country on the description rules
+        # out companies the gazetteer places in another country.
         if description:
-            countries = {it["name"] for it in self._all_items if it["via"] == "demonym"
-                         and any(it["start"] <= c.i < it["end"] for c in tok.children if c.dep_ in {"amod", "compound"})}
+            countries = {it["name"] for it in self._all_items if (it["via"] == "demonym" or it["cls"] == "Country")
+                         and any(it["start"] <= c.i < it["end"] for c in tok.children
+                                 if c.dep_ in {"amod", "compound", "nmod"})}
             if countries:
                 fitting = [c for c in cands if self._home.get(c["name"], "") in countries | {""}]
                 known = [c for c in fitting if self._home.get(c["name"])]

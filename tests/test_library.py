@@ -1416,3 +1416,15 @@ def test_library_pipeline_a_dateline_is_a_sentence_of_its_own(nlp, text, first, 
 def test_library_pipeline_a_capitalised_opening_is_no_dateline(nlp, text):
     assert len(list(nlp(text).sents)) == 1
 
+
+@pytest.mark.parametrize("text, antecedent", [
+    # a country on a description ("the U.S. company") rules out a company the gazetteer places elsewhere,
+    # as a demonym ("the Japanese company") does
+    ("Ridgeway Telecom, a Lisbon-based carrier, will resell Google's cloud service in Portugal, giving the "
+     "U.S. company a foothold in Europe.", "Google"),
+    ("Ridgeway Telecom, a Lisbon-based carrier, will resell Toyota's cars in Portugal, giving the Japanese "
+     "company a foothold in Europe.", "Toyota"),
+])
+def test_library_coref_a_country_on_a_description_rules_out_companies_from_elsewhere(nlp, text, antecedent):
+    links = [(m.text, a.text) for m, a in nlp(text)._.coref_links]
+    assert links == [("company", antecedent)], links
