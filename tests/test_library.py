@@ -1428,3 +1428,25 @@ def test_library_pipeline_a_capitalised_opening_is_no_dateline(nlp, text):
 def test_library_coref_a_country_on_a_description_rules_out_companies_from_elsewhere(nlp, text, antecedent):
     links = [(m.text, a.text) for m, a in nlp(text)._.coref_links]
     assert links == [("company", antecedent)], links
+
+
+def test_library_entities_a_lone_surname_apposed_to_a_person_is_a_person(nlp):
+    # "Garnier, a French national who lives in Dubai": the surname of a person the text names in full,
+    # apposed to a noun "who" follows, is that person, whatever the NER took the lone name for
+    from spacy.tokens import Span
+
+    text = ("The bank said Thibault Garnier had taken client files. Garnier, a French national who lives in "
+            "Dubai, joined Rocher in February.")
+    spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
+    with nlp.select_pipes(enable=spacy_pipes):
+        doc = nlp(text)
+    words = [t.text for t in doc]
+    at = {w: i for i, w in reversed(list(enumerate(words)))}
+    doc.ents = [Span(doc, at["Thibault"], at["Thibault"] + 2, "PERSON"),
+                Span(doc, words.index("Garnier", at["Thibault"] + 2), words.index("Garnier", at["Thibault"] + 2) + 1,
+                     "ORG"),
+                Span(doc, at["Dubai"], at["Dubai"] + 1, "GPE"), Span(doc, at["Rocher"], at["Rocher"] + 1, "ORG")]
+    doc = nlp.get_pipe("kg_entities")(doc)
+    classes = {(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data if it["via"] != "coref"}
+    assert ("Garnier", "Person") in classes and ("Rocher", "Company") in classes, classes
+

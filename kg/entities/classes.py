@@ -112,20 +112,27 @@ class Classes:
             return True
         return False
 
-    def _called_a_person(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """A name of two or more words (not a firm's: "Harbor Ventures") followed by "who" or
-        apposed to a job title ("Gemma Arkwright, who", "Gemma Arkwright, Veltro's finance director")."""
+    def _called_a_person(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset()) -> bool:
+        """A name of two or more words (not a firm's: "Harbor Ventures"), or the surname of a person
+        the text names in full, followed by "who" or apposed to a job title or to a noun "who" follows
+        ("Gemma Arkwright, who", "Gemma Arkwright, Veltro's finance director", "Garnier, a French
+        national who lives in Dubai")."""
         words = it["name"].split()
-        if len(words) < 2 or any(w in self.firm_heads or w in self.company_heads or w in self.org_heads
-                                 for w in words):
+        if (len(words) < 2 and not (words and words[0] in surnames)) \
+                or any(w in self.firm_heads or w in self.company_heads or w in self.org_heads for w in words):
             return False
         root = doc[it["start"]:it["end"]].root
+
+        def who(tok: Any) -> bool:
+            return any(c.dep_ == "relcl" and any(g.lower_ in {"who", "whom"} for g in c.children)
+                       for c in tok.children)
+
         for c in root.children:
             if c.i < it["end"]:
                 continue
             if c.dep_ == "relcl" and any(g.lower_ in {"who", "whom"} for g in c.children):
                 return True
-            if c.dep_ == "appos" and c.is_lower and c.lower_ in self.person_roles:
+            if c.dep_ == "appos" and c.is_lower and (c.lower_ in self.person_roles or who(c)):
                 return True
         return False
 
@@ -231,8 +238,9 @@ class Classes:
         # "Gemma Arkwright, who lives in Leeds", "Gemma Arkwright, Veltro's finance director": "who"
         # and a job title in apposition stand for a person, whatever the NER took the name for
         if doc.has_annotation("DEP"):
+            full = frozenset(it["name"].split()[-1] for it in items if it["cls"] == "Person" and " " in it["name"])
             people = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Company", "Place"}
-                      and self._called_a_person(doc, it)}
+                      and self._called_a_person(doc, it, full)}
             for it in items:
                 if it["via"] == "" and it["name"] in people:
                     it["cls"] = "Person"
