@@ -1450,3 +1450,11 @@ def test_library_entities_a_lone_surname_apposed_to_a_person_is_a_person(nlp):
     classes = {(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data if it["via"] != "coref"}
     assert ("Garnier", "Person") in classes and ("Rocher", "Company") in classes, classes
 
+
+def test_library_rules_a_person_partner_of_a_firm_works_there(nlp):
+    # a person holding a symmetric relation's role ("as a partner") in a firm has a job there, no partnership
+    _assert_reads(nlp, "Marc Dubois joined Lakeview Capital as a partner in February.",
+                  {("Marc Dubois", "worksFor", "Lakeview Capital")},
+                  {("Lakeview Capital", "partnersWith", "Marc Dubois"), ("Marc Dubois", "partnersWith", "Lakeview Capital")})
+    _assert_reads(nlp, "Lakeview Capital, a partner of Orvane, declined to comment.",
+                  {("Lakeview Capital", "partnersWith", "Orvane")})

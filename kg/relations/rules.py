@@ -506,6 +506,12 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
             if not self.onto.fits(si["cls"], rel.domain) or not self.onto.fits(oi["cls"], rel.range):
                 continue
             valid.append((s, o))
+        if rel.symmetric and (trig.kind == "role" or tok.pos_ == "NOUN" and (tok.lemma_.lower(),) in rel.role_triggers):
+            # "joined Lakeview Capital as a partner": a person holding a symmetric relation's role in an
+            # organisation has a position there (worksFor reads it), not a partnership
+            valid = [(s, o) for s, o in valid if not any(
+                self.onto.is_a(items[a.item]["cls"], "Person") and self.onto.is_a(items[b.item]["cls"], "Organization")
+                for a, b in ((s, o), (o, s)))]
         if rel.qualifier_role == "about" and trig.kind in {"event", "inverse"}:
             # Prefer who is restricted (an actor) over what is restricted (a product).
             actors = [(s, o) for s, o in valid if self.onto.is_a(items[o.item]["cls"], "Actor")]
