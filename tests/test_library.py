@@ -1458,3 +1458,14 @@ def test_library_rules_a_person_partner_of_a_firm_works_there(nlp):
                   {("Lakeview Capital", "partnersWith", "Marc Dubois"), ("Marc Dubois", "partnersWith", "Lakeview Capital")})
     _assert_reads(nlp, "Lakeview Capital, a partner of Orvane, declined to comment.",
                   {("Lakeview Capital", "partnersWith", "Orvane")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a job title the NER ran into the organisation's name before a person's name is not part of it
+    ("The roads stayed open, said California Highway Patrol Officer James Orwell.",
+     {("James Orwell", "worksFor", "California Highway Patrol")}),
+    ("Lakeview Harbor Authority Commissioner Ruth Bell opposed the plan.",
+     {("Ruth Bell", "worksFor", "Lakeview Harbor Authority")}),
+])
+def test_library_entities_a_title_before_a_person_leaves_the_organisations_name(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -102,6 +102,15 @@ class Candidates:
             roles = [t.i for t in span if t.lower_ in self.person_roles and t.i < span.end - 1]
             if roles:
                 span = doc[roles[-1] + 1:span.end]
+        # "California Highway Patrol Officer James Orwell": a job title the NER ran into an
+        # organisation's name, right before a person's, is not part of the name
+        if label == "ORG" and span.end < len(doc) and doc[span.end].ent_iob_ == "B" \
+                and doc[span.end].ent_type_ == "PERSON":
+            end = span.end
+            while end - 1 > span.start and (doc[end - 1].lower_ in self.person_roles
+                                            or doc[end - 1].text in self.title_words):
+                end -= 1
+            span = doc[span.start:end]
         # "the Trump administration": a person's name before "administration".
         nxt = doc[span.end] if span.end < len(doc) else None
         if label == "PERSON" and nxt is not None and nxt.lower_ in {"administration", "government"}:
