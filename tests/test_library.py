@@ -1469,3 +1469,12 @@ def test_library_rules_a_person_partner_of_a_firm_works_there(nlp):
 ])
 def test_library_entities_a_title_before_a_person_leaves_the_organisations_name(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+def test_library_rules_every_name_after_participation_from_invests(nlp):
+    # the parser hangs "the World Bank" on "Lagos-based": every name of the phrase is read
+    _assert_reads(nlp, "Zuri Pay has raised $38 million in a Series B round led by Lumen Capital, with participation "
+                       "from the World Bank and Lagos-based Kora Ventures.",
+                  {("Lumen Capital", "investsIn", "Zuri Pay"), ("World Bank", "investsIn", "Zuri Pay"),
+                   ("Kora Ventures", "investsIn", "Zuri Pay")}, {("Lagos", "investsIn", "Zuri Pay")})
+

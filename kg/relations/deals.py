@@ -159,7 +159,10 @@ class Deals:
                 if lemma in self.participation_nouns:  # "..., with participation from X and Y"
                     for p in t.children:
                         if p.dep_ == "prep" and p.lower_ == "from":
-                            investors += [g for g in p.children if g.dep_ == "pobj"]
+                            # every name in the phrase: the parser often hangs a listed one on a
+                            # modifier of the next ("the World Bank and Lagos-based Kora Ventures")
+                            investors += [g for g in p.subtree if g.i in by_token and g.i != p.i
+                                          and items[by_token[g.i]]["start"] == g.i]
                 if lemma in self.round_nouns:  # "a round led by X"
                     for a in t.children:
                         if a.dep_ == "acl" and a.lemma_.lower() in self.round_verbs:
