@@ -1478,3 +1478,13 @@ def test_library_rules_every_name_after_participation_from_invests(nlp):
                   {("Lumen Capital", "investsIn", "Zuri Pay"), ("World Bank", "investsIn", "Zuri Pay"),
                    ("Kora Ventures", "investsIn", "Zuri Pay")}, {("Lagos", "investsIn", "Zuri Pay")})
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a rival with no holder in its clause is the rival of who the sentence is about, of the same kind
+    ("Zuri Pay charges merchants 1.1% per transaction, below the rates of rival Kestrel.",
+     {("Kestrel", "competesWith", "Zuri Pay")}, set()),
+    ("Ana Ruiz said rival Kestrel had cut prices.", set(),
+     {("Kestrel", "competesWith", "Ana Ruiz"), ("Ana Ruiz", "competesWith", "Kestrel")}),
+])
+def test_library_rules_a_rival_without_a_holder_is_the_subjects(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -293,6 +293,10 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
         doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
         return doc
 
+    def _top_class(self, cls: str) -> str:
+        """"Organization", "Person" or the class itself: which kind of actor an entity is."""
+        return next((c for c in ("Organization", "Person") if self.onto.is_a(cls, c)), cls)
+
     def _sentence_subject(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]],
                           rel: RelationInfo) -> int | None:
         """The entity item that is the subject of a clause of ``tok``'s sentence before it, else of the
@@ -466,6 +470,14 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
                     own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or self._inherited_agents(verb)
                     held = {h.item for h in hs}
                     an = [a for a in mapped([(c, "anchor") for c in own], 0.1) if a.item not in held]
+                if not an:
+                    # "Zuri Pay cut its fees. Rival Kestrel did the same.": the rival of who the text is
+                    # about there, an organisation of an organisation, a person of a person
+                    back = self._sentence_subject(tok, by_token, items, rel)
+                    held_cls = {self._top_class(items[h.item]["cls"]) for h in hs}
+                    if back is not None and back not in {h.item for h in hs} \
+                            and held_cls == {self._top_class(items[back]["cls"])}:
+                        an = mapped([(doc[items[back]["start"]], "anchor")], 0.2)
             role_text = " ".join(t.text for t in tok.subtree if t.dep_ in {"compound", "amod"} and
                                  t.i < tok.i and t.i not in by_token)
             role_text = (role_text + " " + tok.text).strip() if rel.qualifier_role == "role" else ""
