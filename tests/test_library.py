@@ -1488,3 +1488,18 @@ def test_library_rules_every_name_after_participation_from_invests(nlp):
 ])
 def test_library_rules_a_rival_without_a_holder_is_the_subjects(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, modality", [
+    # a phrasal verb of negation ("rule out", "pull out of") negates what it governs
+    ("Orvane ruled out entering Mexico for now.", "negated"),
+    ("Orvane pulled out of plans to enter Mexico.", None),  # "plans": hypothetical, and never a fact
+    ("Orvane ruled on entering Mexico in May.", "fact"),
+])
+def test_library_modality_a_phrasal_negation(nlp, text, modality):
+    found = {r["modality"] for r in _rules_doc(nlp, text)._.kg_relation_data
+             if (r["s_name"], r["predicate"], r["o_name"]) == ("Orvane", "operatesIn", "Mexico")}
+    if modality is None:
+        assert "fact" not in found, found
+    else:
+        assert found == {modality}, found

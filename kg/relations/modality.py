@@ -64,7 +64,9 @@ class Modality:
                 lemma = node.lemma_.lower()
                 if lemma in self.hedges or node.lower_ in self.hedges:  # "in talks to buy X": "talks", not "talk"
                     return "hypothetical"
-                if lemma in self.negations:
+                # "ruled out entering New Zealand": a phrasal verb with its particle
+                phrasal = " ".join([lemma] + [c.lower_ for c in node.children if c.dep_ == "prt"])
+                if lemma in self.negations or phrasal in self.negations:
                     return "negated"
         return "fact"
 
