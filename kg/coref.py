@@ -96,6 +96,8 @@ class KGCoref:
             words[-1] for rel in onto.relations.values() if rel.domain == frozenset({"Person"})
             for words in rel.role_triggers
         }
+        #: verbs of saying: "X said it ..." makes X the subject of what is said
+        self._reporting = set(onto.lexicon["relations"]["reporting"])
         #: where the gazetteer says an organisation is from
         self._home = {e.name: e.country for e in onto.gazetteer if e.country and e.cls != "Place"}
         #: who makes a product, for descriptions such as "the iPhone maker"
@@ -169,9 +171,18 @@ class KGCoref:
                             if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted) \
                                     and it["via"] != "demonym":
                                 return it
+            # "China's customs agency said it had banned ...": the subject of what a name reports is
+            # that name (the one who says, not a name inside it)
+            verb = tok.head
+            if tok.dep_ in _SUBJ and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self._reporting:
+                for c in verb.head.children:
+                    if c.dep_ in _SUBJ and c.i < tok.i:
+                        for it in items + resolved:
+                            if it["start"] <= c.i < it["end"] and c.i == doc[it["start"]:it["end"]].root.i \
+                                    and self._compatible(it["cls"], wanted) and it["via"] != "demonym":
+                                return it
             # "X supplies ..., and it has been expanding": the subject of a coordinated
             # clause continues the subject of the first one.
-            verb = tok.head
             if tok.dep_ in _SUBJ and verb.dep_ == "conj":
                 for c in verb.head.children:
                     if c.dep_ in _SUBJ:

@@ -1503,3 +1503,13 @@ def test_library_modality_a_phrasal_negation(nlp, text, modality):
         assert "fact" not in found, found
     else:
         assert found == {modality}, found
+
+
+def test_library_coref_the_subject_of_what_a_name_reports_is_that_name(nlp):
+    # "X's customs agency said it had banned ...": "it" is the agency that said it, not the country
+    # the headline is about; and the firms named after "grain companies" are who the ban reaches
+    text = ("Brazil halts soybean imports from Argentina\n\nBrazil's Federal Revenue Service said on Thursday it had "
+            "banned soybean imports from Argentine grain companies Pampa Granos and Rio Verde Agro.")
+    _assert_reads(nlp, text, {("Federal Revenue Service", "bans", "Pampa Granos"),
+                              ("Federal Revenue Service", "bans", "Rio Verde Agro")},
+                  {("Brazil", "bans", "Pampa Granos"), ("Brazil", "bans", "Rio Verde Agro")})

@@ -331,8 +331,25 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
         out = self._kind_of_country(tok, by_token)
         if {tok.lemma_.lower(), tok.lower_} & self.holder_nouns:
             out += [(c, "patient") for c in tok.children if _possessive(c)]
-            out += [(g, "patient") for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-                    for g in c.children if g.dep_ == "pobj"]
+            for g in (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                      for g in c.children if g.dep_ == "pobj"):
+                # "imports from Canadian grain companies Aspen Ridge and Red River": the firms named
+                # after the kind (read off the surface: the parser rarely gets such a list right)
+                named = self._names_after(g, by_token) if g.i not in by_token and g.tag_ == "NNS" else []
+                out += [(t, "patient") for t in named] or [(g, "patient")]
+        return out
+
+    def _names_after(self, tok: Token, by_token: dict[int, int]) -> list[Token]:
+        """The names listed right after ``tok`` ("companies Aspen Ridge, Orlan and Red River"): the
+        first token of each, read off the surface."""
+        doc, items = tok.doc, self._items
+        out: list[Token] = []
+        i = tok.i + 1
+        while i < len(doc) and i in by_token and items[by_token[i]]["start"] == i:
+            out.append(doc[i])
+            i = items[by_token[i]]["end"]
+            while i < len(doc) and doc[i].lower_ in {",", "and"}:
+                i += 1
         return out
 
     def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
