@@ -1513,3 +1513,18 @@ def test_library_coref_the_subject_of_what_a_name_reports_is_that_name(nlp):
     _assert_reads(nlp, text, {("Federal Revenue Service", "bans", "Pampa Granos"),
                               ("Federal Revenue Service", "bans", "Rio Verde Agro")},
                   {("Brazil", "bans", "Pampa Granos"), ("Brazil", "bans", "Rio Verde Agro")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a product code the NER missed (or took for a date) is a product where the text says what kind
+    ("The drug, called VX-210, is an oral pill that Orvane developed at its lab in Basel.",
+     {("Orvane", "develops", "VX-210")}),
+    ("VX-210 is a pill that Orvane developed in Basel.", {("Orvane", "develops", "VX-210")}),
+])
+def test_library_entities_a_product_code_the_text_calls_a_product(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_library_entities_a_code_with_no_kind_of_product_is_no_entity(nlp):
+    doc = nlp("Orvane said revenue rose 12% in Q3-2024.")
+    assert [it["name"] for it in doc._.kg_entity_data] == ["Orvane"]

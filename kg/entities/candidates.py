@@ -3,11 +3,13 @@
 Step 1 of :class:`~kg.entities.component.KGEntities`: NER spans are split at
 coordinations and trimmed (articles, possessives, datelines, headline verbs,
 line breaks), then compete with gazetteer matches, longest first. Step 1b: runs of
-proper nouns in an argument position that the text writes more than once.
+proper nouns in an argument position that the text writes more than once, and product codes
+the text says what kind of product they name.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -21,6 +23,9 @@ __all__ = ["Candidates"]
 #: spaCy labels of things that are not entities of the graph.
 _NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW",
               "LANGUAGE", "NORP"}
+
+#: A product code: capitals, then digits after an optional hyphen ("VX-210", "DW-4417", "H200", "X3").
+_PRODUCT_CODE = re.compile(r"[A-Z][A-Za-z]{0,5}-?\d[\w.+-]*")
 
 #: spaCy labels this component reads.
 _LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
@@ -227,6 +232,23 @@ class Candidates:
             cls = payload.cls if kind == "gazetteer" else payload[1]
             out.append((-len(longer), 1, longer.start, longer, "ner", (canonical_name(longer.text), cls)))
         return out
+
+    def _product_codes(self, doc: Doc, claim: Any) -> None:
+        """Product codes the model missed ("VX-210", "DW-4417", "X3"), where the text says what kind of
+        product they name: "the drug, called VX-210", "the pill, VX-210,", "VX-210 is a pill"."""
+        for tok in doc:
+            if not _PRODUCT_CODE.fullmatch(tok.text):  # (the NER may have taken it for a date)
+                continue
+            head = tok.head
+            kind = None
+            if tok.dep_ == "oprd" and head.lemma_.lower() in {"call", "name", "dub", "brand", "market"}:
+                kind = head.head if head.dep_ == "acl" else None  # "the drug, called VX-210"
+            elif tok.dep_ == "appos":
+                kind = head  # "the pill, VX-210,"
+            elif tok.dep_ == "nsubj" and head.lemma_ == "be":
+                kind = next((c for c in head.children if c.dep_ == "attr"), None)  # "VX-210 is a pill"
+            if kind is not None and kind.lemma_.lower() in self.product_nouns:
+                claim(doc[tok.i:tok.i + 1], tok.text, "Product")
 
     def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any,
                           headline: TitleCaseLines) -> None:

@@ -126,6 +126,7 @@ class KGEntities(Candidates, Classes):
         #     written at least twice in the document ("Brightforge Games ... Brightforge").
         if doc.has_annotation("DEP"):
             self._unlabelled_names(doc, items, taken, claim, headline)
+            self._product_codes(doc, claim)
 
         # 2. Classes corrected by what the sentences say of a name: job titles, organisations,
         #    products, places that act like companies.

@@ -53,6 +53,11 @@ class Frames:
             for c in tok.children:
                 if c.dep_ == "appos":
                     out += self._map(c, by_token, items, cost + 0.05, depth + 1)
+                # "the drug, called VX-210,": the name it is called stands for it
+                if c.dep_ == "acl" and c.lemma_.lower() in {"call", "name", "dub"} and c.tag_ == "VBN":
+                    for g in c.children:
+                        if g.dep_ == "oprd" and g.i in by_token:
+                            out.append((by_token[g.i], cost + 0.05, g.i))
             named_by_appos = bool(out)
             # "three drivers led by Chinedu Okafor", "a group of retailers led by Hollis & Brook": who
             # leads a group acts for it
