@@ -1528,3 +1528,9 @@ def test_library_entities_a_product_code_the_text_calls_a_product(nlp, text, exp
 def test_library_entities_a_code_with_no_kind_of_product_is_no_entity(nlp):
     doc = nlp("Orvane said revenue rose 12% in Q3-2024.")
     assert [it["name"] for it in doc._.kg_entity_data] == ["Orvane"]
+
+
+def test_library_rules_a_name_before_and_a_kind_of_firm_is_listed(nlp):
+    # "to Deutsche Bahn and chemicals maker BASF": the parser hangs the first name on the second
+    _assert_reads(nlp, "Nordlicht will sell power to Deutsche Bahn and chemicals maker BASF.",
+                  {("Nordlicht", "suppliesTo", "Deutsche Bahn"), ("Nordlicht", "suppliesTo", "BASF")})

@@ -145,12 +145,15 @@ class Frames:
                     out += self._map(c, by_token, items, cost, depth + 1)
             if tok.i in by_token:
                 # "Sonara Electronics and Kaito Displays" parsed as one noun phrase: the first name
-                # hangs on the second's head word, and the second's first word is its conjunct
+                # hangs on the second's head word, and the second's first word is its conjunct (or the
+                # kind before it: "Deutsche Bahn and chemicals maker BASF")
                 it = items[by_token[tok.i]]
                 for t in tok.doc[it["start"]:it["end"]]:
                     for c in t.lefts:
                         if c.dep_ in {"nmod", "compound"} and c.i in by_token and by_token[c.i] != by_token[tok.i] \
-                                and any(g.dep_ == "conj" and it["start"] <= g.i < it["end"] for g in c.children):
+                                and any(g.dep_ == "conj" and (it["start"] <= g.i < it["end"] or (
+                                    g.i < it["start"] and g.i not in by_token
+                                    and any(x.dep_ == "cc" for x in c.children))) for g in c.children):
                             out += self._map(c, by_token, items, cost, depth + 1, conj=False)
         return out
 
