@@ -1534,3 +1534,15 @@ def test_library_rules_a_name_before_and_a_kind_of_firm_is_listed(nlp):
     # "to Deutsche Bahn and chemicals maker BASF": the parser hangs the first name on the second
     _assert_reads(nlp, "Nordlicht will sell power to Deutsche Bahn and chemicals maker BASF.",
                   {("Nordlicht", "suppliesTo", "Deutsche Bahn"), ("Nordlicht", "suppliesTo", "BASF")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place that owns the noun a name is apposed to is where the name is
+    ("Lithuania's parliament, the Seimas, has passed a law.", {("Seimas", "basedIn", "Lithuania")}, set()),
+    # ... but a firm that owns it is read by the role rules, not as a seat or an owner
+    ("Kestrel's main supplier, Orvane, raised prices.", {("Orvane", "suppliesTo", "Kestrel")},
+     {("Orvane", "basedIn", "Kestrel"), ("Orvane", "subsidiaryOf", "Kestrel")}),
+])
+def test_library_rules_the_owner_of_a_noun_a_name_is_apposed_to(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+

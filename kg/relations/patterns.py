@@ -315,17 +315,24 @@ class Patterns:
                             and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym":
                         out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 - cost, tok))
                         break
-        # "Fabhalta, its approved medicine": the possessor of an appositive
+        # "Fabhalta, its approved medicine": the possessor of an appositive; "Lithuania's parliament,
+        # the Seimas": a place that owns the noun the name is apposed to is where the name is
         for it in items:
             if it["via"] == "coref":
                 continue
             root = doc[it["start"]:it["end"]].root
-            for ap in [c for c in root.children if c.dep_ == "appos"]:
+            described = [(c, False) for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos" and root.head.i not in by_token and root.head.pos_ == "NOUN" \
+                    and root.head.lemma_.lower() in self.body_nouns:
+                described.append((root.head, True))
+            for ap, places_only in described:
                 # "Huawei, Nvidia's main rival": a role noun of another relation says what they are
                 # to each other (the role rules read it), not that one owns the other
                 for c in ap.children:
                     if _possessive(c) and c.i in by_token:
                         owner = items[by_token[c.i]]
+                        if places_only and not self.onto.is_a(owner["cls"], "Location"):
+                            continue
                         # (a role between these two: "Varda, Orlen's discount chain" is no seat)
                         roles = {t.relation.name for t in self.index.get(ap.lemma_.lower(), ())
                                  if t.kind in {"role", "inverse_role"} and any(

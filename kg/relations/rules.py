@@ -101,6 +101,9 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
         self.place_heads = set(lex["entities"]["place_heads"])
         self.place_head_words = {w.lower() for w in self.place_heads}  #: the same, lower-case ("in Umbria province")
         self.firm_kinds = {w.lower() for w in self.onto.lexicon["coref"].get("Company", ())}
+        #: nouns that describe a firm, an organisation or a government body ("the parliament")
+        self.body_nouns = {w.lower() for cls in ("Company", "Organization", "GovernmentBody")
+                           for w in self.onto.lexicon["coref"].get(cls, ())}
         #: verbs that hand their object to whom "to" names (kg:saleTrigger) -> the relation
         self.sale_verbs = {words[0]: rel for rel in self.onto.relations.values() for words in rel.sale_triggers
                            if len(words) == 1}
