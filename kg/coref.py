@@ -96,6 +96,9 @@ class KGCoref:
             words[-1] for rel in onto.relations.values() if rel.domain == frozenset({"Person"})
             for words in rel.role_triggers
         }
+        #: words that end names of firms of any kind ("Company", "Group", "Bank", "Holdings")
+        self._firm_words = {w.lower() for key in ("company_heads", "firm_heads")
+                            for w in onto.lexicon["entities"][key]} | {"company", "firm"}
         #: verbs of saying: "X said it ..." makes X the subject of what is said
         self._reporting = set(onto.lexicon["relations"]["reporting"])
         #: where the gazetteer says an organisation is from
@@ -226,6 +229,15 @@ class KGCoref:
                 named = [c for c in cands if c["name"] in makers]
                 if named:
                     return named[0]
+        # "the league" after "the B.League", "the agency" after "the Space Agency": a candidate whose
+        # name ends in the description's noun is the one meant (not a word that ends the names of
+        # firms of any kind: "the company" is not "Mubadala Investment Company" more than another)
+        if description and tok.lower_ not in self._firm_words:
+            noun = tok.lower_
+            named = [c for c in cands if c["name"].lower().endswith(noun) and len(c["name"]) > len(noun)
+                     and not c["name"][-len(noun) - 1].isalpha()]
+            if named:
+                cands = named
         # "the Swiss drugmaker", "the U.S. company": a demonym or a country on the description rules
         # out companies the gazetteer places in another country.
         if description:

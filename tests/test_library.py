@@ -1546,3 +1546,17 @@ def test_library_rules_a_name_before_and_a_kind_of_firm_is_listed(nlp):
 def test_library_rules_the_owner_of_a_noun_a_name_is_apposed_to(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+@pytest.mark.parametrize("text, mention, antecedent", [
+    # a description's noun that ends a candidate's name picks it ("the league" -> "the B.League") ...
+    ("Japan's top basketball league, the Nordic Hockey League, has awarded its rights to Velora Media, a unit of "
+     "NTT Docomo, which will pay 12 billion yen. Velora Media outbid DAZN and NTT Docomo's Lemino service. Under "
+     "the contract, Velora Media will also pay the league a share of subscription revenue.",
+     "league", "Nordic Hockey League"),
+    # ... but not a word that ends firms' names of any kind ("the company" is no "Investment Company")
+    ("Harbor Investment Company bought a stake in Velora. Velora sells chips to carmakers. The company "
+     "competes with Kestrel.", "company", "Velora"),
+])
+def test_library_coref_a_description_whose_noun_ends_a_name(nlp, text, mention, antecedent):
+    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
+    assert (mention, antecedent) in links, links
