@@ -1,0 +1,30 @@
+"""Helpers of the reading tests (tests/test_entities.py, tests/test_rules.py): a text through the
+pipeline, and the triples or entity spans it yields."""
+
+from __future__ import annotations
+
+
+def _rules_doc(nlp, text, *, model=False):
+    """``text`` through the pipeline, without the relation model unless ``model``."""
+    if model:
+        return nlp(text)
+    with nlp.select_pipes(disable=["kg_relation_model"]):
+        return nlp(text)
+
+
+def _triples(doc):
+    return {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+
+
+def _assert_reads(nlp, text, expected, absent=frozenset()):
+    """The rules read every triple of ``expected`` from ``text`` and none of ``absent``."""
+    found = _triples(_rules_doc(nlp, text))
+    assert expected <= found and not absent & found, found
+
+
+def _entities_of(nlp, words, tags, ents):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words, tags=tags, ents=ents, sent_starts=[True] + [False] * (len(words) - 1))
+    doc = nlp.get_pipe("kg_entities")(doc)
+    return [(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data if it["via"] != "coref"]
