@@ -158,6 +158,21 @@ class KGCoref:
             score += 0.5
         return score
 
+    def _subject_item(self, verb: Token, pool: list[dict[str, Any]], wanted: set[str], *, before: int | None = None,
+                      head_only: bool = False, demonyms: bool = False) -> dict[str, Any] | None:
+        """The item that is a subject of ``verb`` (before token ``before``, if given) and of a wanted
+        class: a demonym only if ``demonyms``; the subject word the name's head if ``head_only``
+        ("China's customs agency": the agency, not China)."""
+        for c in verb.children:
+            if c.dep_ not in _SUBJ or (before is not None and c.i >= before):
+                continue
+            for it in pool:
+                if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted) \
+                        and (demonyms or it["via"] != "demonym") \
+                        and (not head_only or c.i == c.doc[it["start"]:it["end"]].root.i):
+                    return it
+        return None
+
     def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
         if not description:
@@ -166,32 +181,24 @@ class KGCoref:
                 return ahead
             # "the latter can pay back its investor": a possessive in a clause refers to the
             # clause's subject when that is a thing of the right kind
+            pool = items + resolved
             if tok.dep_ == "poss" and not _predicate_of_copula(tok):
-                verb = clause_head(tok)
-                for c in verb.children:
-                    if c.dep_ in _SUBJ and c.i < tok.i:
-                        for it in items + resolved:
-                            if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted) \
-                                    and it["via"] != "demonym":
-                                return it
+                found = self._subject_item(clause_head(tok), pool, wanted, before=tok.i)
+                if found is not None:
+                    return found
             # "China's customs agency said it had banned ...": the subject of what a name reports is
             # that name (the one who says, not a name inside it)
             verb = tok.head
             if tok.dep_ in _SUBJ and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self._reporting:
-                for c in verb.head.children:
-                    if c.dep_ in _SUBJ and c.i < tok.i:
-                        for it in items + resolved:
-                            if it["start"] <= c.i < it["end"] and c.i == doc[it["start"]:it["end"]].root.i \
-                                    and self._compatible(it["cls"], wanted) and it["via"] != "demonym":
-                                return it
+                found = self._subject_item(verb.head, pool, wanted, before=tok.i, head_only=True)
+                if found is not None:
+                    return found
             # "X supplies ..., and it has been expanding": the subject of a coordinated
             # clause continues the subject of the first one.
             if tok.dep_ in _SUBJ and verb.dep_ == "conj":
-                for c in verb.head.children:
-                    if c.dep_ in _SUBJ:
-                        for it in items + resolved:
-                            if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted):
-                                return it
+                found = self._subject_item(verb.head, pool, wanted, demonyms=True)
+                if found is not None:
+                    return found
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
         if description:
             banned = self._same_clause_subject(doc, items + resolved, tok)

@@ -10,6 +10,8 @@ __all__ = ["COPULAS", "REL_PRONOUNS", "SUBJ", "clause_head", "first_conjunct", "
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
+#: Verbs that give a thing its name ("its scanner, called Talon", "a drug dubbed VX-210").
+NAMING_VERBS = frozenset({"call", "name", "dub", "brand"})
 #: Lemmas of verbs that link a subject to what it is ("is its CEO", "remained", "became").
 COPULAS = frozenset({"be", "remain", "become"})
 #: Relative pronouns.

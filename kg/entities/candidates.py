@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, name_key, normalize_quotes
+from ..syntax import NAMING_VERBS
 from .headlines import TitleCaseLines
 
 __all__ = ["Candidates"]
@@ -241,7 +242,7 @@ class Candidates:
                 continue
             head = tok.head
             kind = None
-            if tok.dep_ == "oprd" and head.lemma_.lower() in {"call", "name", "dub", "brand", "market"}:
+            if tok.dep_ == "oprd" and head.lemma_.lower() in NAMING_VERBS:
                 kind = head.head if head.dep_ == "acl" else None  # "the drug, called VX-210"
             elif tok.dep_ == "appos":
                 kind = head  # "the pill, VX-210,"

@@ -13,12 +13,22 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, normalize_quotes
-from ..syntax import first_conjunct
+from ..syntax import NAMING_VERBS, first_conjunct
 
 __all__ = ["Classes"]
 
 #: Verbs of making a thing: what a named maker "developed" or "manufactured" is a product.
 _MAKING = frozenset({"develop", "make", "design", "manufacture", "build"})  # ("produced by": a film's producer too)
+
+
+def _who_clause(tok: Token) -> bool:
+    """``tok`` heads a relative clause about a person ("..., who lives in Leeds")."""
+    return tok.dep_ == "relcl" and any(g.lower_ in {"who", "whom"} for g in tok.children)
+
+
+def _surnames(items: list[dict[str, Any]]) -> frozenset[str]:
+    """The last words of the names of people the text names in full."""
+    return frozenset(it["name"].split()[-1] for it in items if it["cls"] == "Person" and " " in it["name"])
 
 
 def _listed_under(root: Token, nouns: set[str]) -> bool:
@@ -122,17 +132,13 @@ class Classes:
                 or any(w in self.firm_heads or w in self.company_heads or w in self.org_heads for w in words):
             return False
         root = doc[it["start"]:it["end"]].root
-
-        def who(tok: Any) -> bool:
-            return any(c.dep_ == "relcl" and any(g.lower_ in {"who", "whom"} for g in c.children)
-                       for c in tok.children)
-
         for c in root.children:
             if c.i < it["end"]:
                 continue
-            if c.dep_ == "relcl" and any(g.lower_ in {"who", "whom"} for g in c.children):
+            if _who_clause(c):
                 return True
-            if c.dep_ == "appos" and c.is_lower and (c.lower_ in self.person_roles or who(c)):
+            if c.dep_ == "appos" and c.is_lower and (c.lower_ in self.person_roles
+                                                     or any(_who_clause(g) for g in c.children)):
                 return True
         return False
 
@@ -194,10 +200,10 @@ class Classes:
                     g.dep_ in {"dobj", "nsubjpass"} and g.lower_ in {"which", "that"} for g in c.children):
                 return True
         # "its scanner, called Talon": the name given to a kind of product
-        if head.lemma_.lower() in {"call", "name", "dub", "brand"} and head.dep_ in {"acl", "relcl"} \
+        if head.lemma_.lower() in NAMING_VERBS and head.dep_ in {"acl", "relcl"} \
                 and head.head.lemma_.lower() in self.product_nouns:
             return True
-        if root.dep_ in {"oprd", "attr"} and head.lemma_.lower() in {"call", "name", "dub"} and \
+        if root.dep_ in {"oprd", "attr"} and head.lemma_.lower() in NAMING_VERBS and \
                 head.head.lemma_.lower() in self.product_nouns:
             return True
         # "its Kiro robots": a name right after "its" is the owner's thing
@@ -238,7 +244,7 @@ class Classes:
         # "Gemma Arkwright, who lives in Leeds", "Gemma Arkwright, Veltro's finance director": "who"
         # and a job title in apposition stand for a person, whatever the NER took the name for
         if doc.has_annotation("DEP"):
-            full = frozenset(it["name"].split()[-1] for it in items if it["cls"] == "Person" and " " in it["name"])
+            full = _surnames(items)
             people = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Company", "Place"}
                       and self._called_a_person(doc, it, full)}
             for it in items:
@@ -276,7 +282,7 @@ class Classes:
                         and it["name"] not in orgs and it["name"].split()[-1] not in self.firm_heads:
                     it["cls"] = "Product"
             # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.
-            surnames = {it["name"].split()[-1] for it in items if it["cls"] == "Person" and " " in it["name"]}
+            surnames = _surnames(items)
             acting = {it["name"] for it in items if it["via"] == "" and (
                 it["cls"] == "Place" or (it["cls"] == "Person" and " " not in it["name"]
                                          and it["name"] not in surnames))

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
-from ..syntax import COPULAS
+from ..syntax import COPULAS, NAMING_VERBS
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
@@ -54,7 +54,7 @@ class Frames:
                 if c.dep_ == "appos":
                     out += self._map(c, by_token, items, cost + 0.05, depth + 1)
                 # "the drug, called VX-210,": the name it is called stands for it
-                if c.dep_ == "acl" and c.lemma_.lower() in {"call", "name", "dub"} and c.tag_ == "VBN":
+                if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS and c.tag_ == "VBN":
                     for g in c.children:
                         if g.dep_ == "oprd" and g.i in by_token:
                             out.append((by_token[g.i], cost + 0.05, g.i))
@@ -213,6 +213,39 @@ class Frames:
                 agents += [g for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]
                            for g in p.children if g.dep_ == "pobj"]
         return agents, patients, passive
+
+    def _top_class(self, cls: str) -> str:
+        """"Organization", "Person" or the class itself: which kind of actor an entity is."""
+        return next((c for c in ("Organization", "Person") if self.onto.is_a(cls, c)), cls)
+
+    def _sentence_subject(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]],
+                          rel: RelationInfo) -> int | None:
+        """The entity item that is the subject of a clause of ``tok``'s sentence before it, else of the
+        previous sentence, and that the relation's object may be: who the text is about there."""
+        sent = tok.sent
+        spans = [sent] + ([tok.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        for span in spans:
+            for t in span:
+                if t.i >= tok.i:
+                    break
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.i in by_token:
+                    n = by_token[t.i]
+                    if items[n]["via"] != "demonym" and self.onto.fits(items[n]["cls"], rel.range):
+                        return n
+        return None
+
+    def _names_after(self, tok: Token, by_token: dict[int, int]) -> list[Token]:
+        """The names listed right after ``tok`` ("companies Aspen Ridge, Orlan and Red River"): the
+        first token of each, read off the surface."""
+        doc, items = tok.doc, self._items
+        out: list[Token] = []
+        i = tok.i + 1
+        while i < len(doc) and i in by_token and items[by_token[i]]["start"] == i:
+            out.append(doc[i])
+            i = items[by_token[i]]["end"]
+            while i < len(doc) and doc[i].lower_ in {",", "and"}:
+                i += 1
+        return out
 
     def _inherited_agents(self, tok: Token) -> list[Token]:
         """Subjects a verb without its own takes from the clause that governs it."""

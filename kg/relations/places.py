@@ -121,13 +121,7 @@ class Places:
             if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.customer_nouns \
                     or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
                 continue
-            def located(head: Token, preps: set[str]) -> list[Token]:
-                return [t for p in head.children if p.dep_ == "prep" and p.lower_ in preps
-                        for loc in p.children if loc.dep_ == "pobj"
-                        for t in [loc] + [c for c in loc.children if c.dep_ == "conj"]
-                        if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
-
-            places = located(noun, {"in", "across", "throughout"})
+            places = self._located(noun, {"in", "across", "throughout"}, by_token, items)
             node = noun
             while node.dep_ == "conj" and node.head.i != node.i:
                 node = node.head
@@ -142,7 +136,7 @@ class Places:
             if node.pos_ not in {"VERB", "AUX"}:
                 continue
             # "processes payments for merchants across Europe": the parser often hangs the region on the verb
-            places += located(node, {"across", "throughout"})
+            places += self._located(node, {"across", "throughout"}, by_token, items)
             if not places:
                 continue
             holders = [c for c in node.children if c.dep_ in _SUBJ] or self._inherited_agents(node)
@@ -158,18 +152,25 @@ class Places:
                                               node, modality))
         return out
 
+    def _places_after(self, prep: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
+        """The places a preposition names, its object and the object's conjuncts ("in France and Italy")."""
+        return [t for loc in prep.children if loc.dep_ == "pobj"
+                for t in [loc] + [c for c in loc.children if c.dep_ == "conj"]
+                if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
+
+    def _located(self, head: Token, preps: set[str], by_token: dict[int, int], items: list[dict[str, Any]]
+                 ) -> list[Token]:
+        """The places named by ``head``'s prepositions of ``preps`` ("customers in Brazil")."""
+        return [t for p in head.children if p.dep_ == "prep" and p.lower_ in preps
+                for t in self._places_after(p, by_token, items)]
+
     def _places_served(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]
                        ) -> list[tuple[Token, float]]:
         """Locations a sale or offer is made in: "sells X in China", "to drivers in France and Italy"."""
         found: list[tuple[Token, float]] = []
 
         def locations(prep: Token, extra: float) -> None:
-            for loc in prep.children:
-                if loc.dep_ != "pobj":
-                    continue
-                for t in [loc] + [c for c in loc.children if c.dep_ == "conj"]:
-                    if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location"):
-                        found.append((t, extra))
+            found.extend((t, extra) for t in self._places_after(prep, by_token, items))
 
         # "Chile, where it sells the drug", "Chile, where it plans to sell it": the place "where" stands for
         clause = tok

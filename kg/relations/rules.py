@@ -296,26 +296,6 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
         doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
         return doc
 
-    def _top_class(self, cls: str) -> str:
-        """"Organization", "Person" or the class itself: which kind of actor an entity is."""
-        return next((c for c in ("Organization", "Person") if self.onto.is_a(cls, c)), cls)
-
-    def _sentence_subject(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]],
-                          rel: RelationInfo) -> int | None:
-        """The entity item that is the subject of a clause of ``tok``'s sentence before it, else of the
-        previous sentence, and that the relation's object may be: who the text is about there."""
-        sent = tok.sent
-        spans = [sent] + ([tok.doc[sent.start - 1].sent] if sent.start > 0 else [])
-        for span in spans:
-            for t in span:
-                if t.i >= tok.i:
-                    break
-                if t.dep_ in {"nsubj", "nsubjpass"} and t.i in by_token:
-                    n = by_token[t.i]
-                    if items[n]["via"] != "demonym" and self.onto.fits(items[n]["cls"], rel.range):
-                        return n
-        return None
-
     def _kind_of_country(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
         """"restrictions on Chinese chipmakers": a country's companies of a kind, none of them named
         (as "such as" or "including" would), are the country a restriction reaches."""
@@ -340,19 +320,6 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
                 # after the kind (read off the surface: the parser rarely gets such a list right)
                 named = self._names_after(g, by_token) if g.i not in by_token and g.tag_ == "NNS" else []
                 out += [(t, "patient") for t in named] or [(g, "patient")]
-        return out
-
-    def _names_after(self, tok: Token, by_token: dict[int, int]) -> list[Token]:
-        """The names listed right after ``tok`` ("companies Aspen Ridge, Orlan and Red River"): the
-        first token of each, read off the surface."""
-        doc, items = tok.doc, self._items
-        out: list[Token] = []
-        i = tok.i + 1
-        while i < len(doc) and i in by_token and items[by_token[i]]["start"] == i:
-            out.append(doc[i])
-            i = items[by_token[i]]["end"]
-            while i < len(doc) and doc[i].lower_ in {",", "and"}:
-                i += 1
         return out
 
     def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
