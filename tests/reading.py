@@ -28,3 +28,8 @@ def _entities_of(nlp, words, tags, ents):
     doc = Doc(nlp.vocab, words=words, tags=tags, ents=ents, sent_starts=[True] + [False] * (len(words) - 1))
     doc = nlp.get_pipe("kg_entities")(doc)
     return [(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data if it["via"] != "coref"]
+
+
+def _classes(doc):
+    """Each entity name of ``doc`` and its class."""
+    return {it["name"]: it["cls"] for it in doc._.kg_entity_data}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .reading import _assert_reads, _entities_of, _rules_doc, _triples  # noqa: F401
+from .reading import _assert_reads, _classes, _entities_of, _rules_doc, _triples  # noqa: F401
 
 
 # -- entity spans: NER boundary errors ----------------------------------------------------------------
@@ -195,7 +195,7 @@ def test_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
 ])
 def test_entities_a_name_given_to_a_kind_of_product_is_a_product(nlp, text, product, maker):
     doc = _rules_doc(nlp, text)
-    classes = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
+    classes = _classes(doc)
     assert classes.get(product) == "Product", classes
     assert (maker, "develops", product) in _triples(doc)
 
@@ -207,7 +207,7 @@ def test_entities_a_name_given_to_a_kind_of_product_is_a_product(nlp, text, prod
 ])
 def test_entities_a_name_the_sentence_shows_to_be_a_person(nlp, text, name):
     doc = _rules_doc(nlp, text)
-    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Person", doc._.kg_entity_data
+    assert _classes(doc).get(name) == "Person", doc._.kg_entity_data
 
 
 def test_entities_a_shop_is_no_product(nlp):
@@ -217,7 +217,7 @@ def test_entities_a_shop_is_no_product(nlp):
 
 def test_entities_a_name_apposed_to_a_government_body_is_one(nlp):
     doc = _rules_doc(nlp, "Lithuania's parliament, the Seimas, passed a law barring Huawei from accessing the grid.")
-    classes = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
+    classes = _classes(doc)
     assert classes.get("Seimas") == "GovernmentBody", classes
     assert ("Seimas", "restricts", "Huawei") in _triples(doc)
 
@@ -229,7 +229,7 @@ def test_entities_a_name_apposed_to_a_government_body_is_one(nlp):
 ])
 def test_entities_made_or_listed_organisations_and_places_stay_so(nlp, text, name, cls):
     doc = _rules_doc(nlp, text)
-    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == cls
+    assert _classes(doc).get(name) == cls
 
 
 def test_entities_a_service_with_a_name_is_a_government_body(nlp):
