@@ -320,3 +320,52 @@ def test_entities_a_product_code_the_text_calls_a_product(nlp, text, expected):
 def test_entities_a_code_with_no_kind_of_product_is_no_entity(nlp):
     doc = nlp("Orvane said revenue rose 12% in Q3-2024.")
     assert [it["name"] for it in doc._.kg_entity_data] == ["Orvane"]
+
+
+def _entities_with_ner(nlp, text, ents):
+    """``text`` parsed, its NER entities set to ``ents`` ((name, label), each at its first place),
+    then through kg_entities: each named entity's text and class."""
+    from spacy.tokens import Span
+
+    spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
+    with nlp.select_pipes(enable=spacy_pipes):
+        doc = nlp(text)
+    spans = []
+    for name, label in ents:
+        start = text.index(name)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = spans
+    doc = nlp.get_pipe("kg_entities")(doc)
+    return {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data if it["via"] != "coref"}
+
+
+@pytest.mark.parametrize("text, ents, name", [
+    # a name right after a job title or a description of a person is a person's ...
+    ("Economist Rhea Lund of Carrow University said prices would fall.",
+     [("Rhea Lund", "ORG"), ("Carrow University", "ORG")], "Rhea Lund"),
+    ("The roads reopened, said Coast Guard Lt. Sam Otto on Monday.",
+     [("Coast Guard", "ORG"), ("Sam Otto", "ORG")], "Sam Otto"),
+    ("The Labor Party candidate Cecilia Marte won 12 percent of the vote.",
+     [("Labor Party", "ORG"), ("Cecilia Marte", "ORG")], "Cecilia Marte"),
+    # ... and so is a name apposed to one
+    ("Dorian Pike, a native of Duluth, joined the board in March.",
+     [("Dorian Pike", "ORG"), ("Duluth", "GPE")], "Dorian Pike"),
+])
+def test_entities_a_name_after_a_persons_title_is_a_person(nlp, text, ents, name):
+    classes = _entities_with_ner(nlp, text, ents)
+    assert classes[name] == "Person", classes
+
+
+@pytest.mark.parametrize("text, ents, name, cls", [
+    # a party's candidate is a person, and the party no product
+    ("The Labor Party candidate Cecilia Marte won 12 percent of the vote.",
+     [("Labor Party", "ORG"), ("Cecilia Marte", "ORG")], "Labor Party", "Organization"),
+    # ... but a vaccine candidate is a product
+    ("Its vaccine candidate Zeltra Max entered trials in May.", [("Zeltra Max", "ORG")], "Zeltra Max", "Product"),
+    # "gen" without its period is no title ("9th gen Core X"), nor a capitalised title mid-sentence
+    ("Intel announced new 9th gen Core X series chips.", [("Intel", "ORG"), ("Core X", "PRODUCT")], "Core X",
+     "Product"),
+])
+def test_entities_a_title_word_that_is_no_persons_title(nlp, text, ents, name, cls):
+    classes = _entities_with_ner(nlp, text, ents)
+    assert classes[name] == cls, classes

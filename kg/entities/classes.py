@@ -122,6 +122,19 @@ class Classes:
             return True
         return False
 
+    def _after_person_title(self, doc: Doc, start: int) -> bool:
+        """Whether token ``start`` follows a person's job title or description ("chief executive X",
+        "actress X", "Lt. X"; a capitalised word only where it opens the sentence: "Economist X said")."""
+        before = doc[start - 1]
+        if before.text == "." and start >= 2 and not doc[start - 2].whitespace_:
+            return doc[start - 2].text in self.title_abbreviations  # "Coast Guard Lt. Sam Otto"
+        if before.lower_ in self.product_nouns and any(
+                c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.product_nouns for c in before.children):
+            return False  # "the vaccine candidate X"
+        return (before.lower_ in self.person_roles or before.lower_ in self.person_titles) \
+            and before.pos_ in {"NOUN", "PROPN"} \
+            and (before.is_lower or before.text.isupper() or before.is_sent_start)
+
     def _called_a_person(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset()) -> bool:
         """A name of two or more words (not a firm's: "Harbor Ventures"), or the surname of a person
         the text names in full, followed by "who" or apposed to a job title or to a noun "who" follows
@@ -137,7 +150,7 @@ class Classes:
                 continue
             if _who_clause(c):
                 return True
-            if c.dep_ == "appos" and c.is_lower and (c.lower_ in self.person_roles
+            if c.dep_ == "appos" and c.is_lower and (c.lower_ in self.person_roles or c.lower_ in self.person_titles
                                                      or any(_who_clause(g) for g in c.children)):
                 return True
         return False
@@ -172,7 +185,8 @@ class Classes:
             if node.dep_ not in {"compound", "nmod", "amod"} or node.head.i == node.i or node.head.i < node.i:
                 break
             node = node.head
-            if node.lemma_.lower() in self.product_nouns and node.is_lower:
+            if node.lemma_.lower() in self.product_nouns and node.is_lower \
+                    and node.lemma_.lower() not in self.person_titles:  # "the Labor Party candidate"
                 return True
         # "Breakout is an arcade game developed by Atari": the subject of a copula whose attribute is
         # a kind of product that someone made
@@ -225,11 +239,9 @@ class Classes:
         #    "its scanner, called Talon", "Rivian's R2", "the strategy hit Skyward Tactics".
         # "Rivian chief executive RJ Scaringe": a name right after a job title is a person.
         for it in items:
-            if it["via"] == "" and it["cls"] == "Company" and it["start"] > 0:
-                before = doc[it["start"] - 1]
-                if before.lower_ in self.person_roles and before.pos_ in {"NOUN", "PROPN"} and \
-                        (before.is_lower or before.text.isupper()) and len(it["name"].split()) >= 2:
-                    it["cls"] = "Person"
+            if it["via"] == "" and it["cls"] in {"Company", "Product"} and it["start"] > 0 \
+                    and len(it["name"].split()) >= 2 and self._after_person_title(doc, it["start"]):
+                it["cls"] = "Person"
         # "Lumora chief executive Priya Raman": a name before a person's job title is an organisation.
         starts = {it["start"]: it for it in items}
         for it in items:
@@ -275,7 +287,7 @@ class Classes:
             for it in items:
                 if it["via"] == "" and it["cls"] in {"Company", "Person", "Organization", "Place"}:
                     seen[it["name"]] += 1
-                    if self._product_context(doc, it, items):
+                    if self._product_context(doc, it, items) and not self._after_person_title(doc, it["start"]):
                         said[it["name"]] += 1
             for it in items:
                 if it["via"] == "" and said[it["name"]] * 2 >= seen[it["name"]] > 0 and said[it["name"]] \

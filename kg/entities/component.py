@@ -94,6 +94,8 @@ class KGEntities(Candidates, Classes):
         self.body_nouns = {w.lower() for w in self.onto.lexicon["coref"].get("GovernmentBody", ())}
         self.org_heads = set(lex["organization_heads"])
         self.title_words = set(lex["title_words"])
+        self.person_titles = {w.lower() for w in lex["person_titles"]}
+        self.title_abbreviations = set(lex["title_abbreviations"])
         self.of_heads = self.onto.name_of_heads
         self.company_heads = set(lex["company_heads"])
         self.place_heads = set(lex["place_heads"])
