@@ -1,5 +1,5 @@
 """Deals the rules read from their construction: a firm or a stake sold to a buyer, a stake bought from
-a seller, a contract won, money raised from investors.
+a seller, a contract won, money raised from investors; and whether a fee is a set price.
 
 A mixin of :class:`~kg.relations.rules.KGRelations`, run on what the trigger rules found.
 """
@@ -18,6 +18,23 @@ from .records import record
 
 class Deals:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: sales, purchases from a seller, contracts, funding."""
+
+    def _set_price(self, tok: Token, words: list[str]) -> bool:
+        """Whether the price noun of the trigger ``words`` that ``tok`` governs is a set sum ("an annual
+        licence fee", "a fixed monthly fee"), not a share: no percentage in its phrase ("a 30% fee", "a
+        fee of 15%") and a modifier of lexicon.toml's ``set_price_modifiers``."""
+        near = [c for c in tok.children] + [g for c in tok.children if c.dep_ == "prep" for g in c.children]
+        near += [g for c in tok.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
+                 for g in p.children if g.dep_ == "pobj"]
+        if tok.dep_ in {"compound", "amod"}:
+            near.append(tok.head)
+        prices = [t for t in near if t.lemma_.lower() in self.set_price_nouns and t.lemma_.lower() in words]
+        return bool(prices) and all(
+            not any(w.text == "%" or w.lower_ in {"percent", "percentage"}
+                    or (w.lower_ == "per" and w.i + 1 < len(w.doc) and w.nbor().lower_ == "cent") for w in t.subtree)
+            and any(c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in self.set_price_modifiers
+                    for c in t.children)
+            for t in prices)
 
     def _sales(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                ) -> tuple[list[dict[str, Any]], set[int]]:

@@ -495,6 +495,10 @@ class Frames:
         holders: list[Token] = []
         anchors: list[tuple[Token, str]] = []
         self._far_holder = False
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i in self._by_token:
+            owners = [c for c in tok.head.children if _possessive(c)]
+            if owners:  # "her native Vermont": the owner holds the role, the name is where
+                return owners, [(tok.head, "anchor")]
         if tok.i in self._by_token and self._items[self._by_token[tok.i]]["via"] == "coref":
             holders.append(tok)  # "the German carmaker" resolved to its antecedent
         if tok.dep_ in {"compound", "appos", "nmod"} and tok.head.pos_ in {"PROPN", "NOUN"} and (

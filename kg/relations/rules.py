@@ -192,23 +192,6 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
             found = [t for t in found if len(t.words) > 1 or t.kind not in multi_kinds]
         return found
 
-    def _set_price(self, tok: Token, words: list[str]) -> bool:
-        """Whether the price noun of the trigger ``words`` that ``tok`` governs is a set sum ("an annual
-        licence fee", "a fixed monthly fee"), not a share: no percentage in its phrase ("a 30% fee", "a
-        fee of 15%") and a modifier of lexicon.toml's ``set_price_modifiers``."""
-        near = [c for c in tok.children] + [g for c in tok.children if c.dep_ == "prep" for g in c.children]
-        near += [g for c in tok.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
-                 for g in p.children if g.dep_ == "pobj"]
-        if tok.dep_ in {"compound", "amod"}:
-            near.append(tok.head)
-        prices = [t for t in near if t.lemma_.lower() in self.set_price_nouns and t.lemma_.lower() in words]
-        return bool(prices) and all(
-            not any(w.text == "%" or w.lower_ in {"percent", "percentage"}
-                    or (w.lower_ == "per" and w.i + 1 < len(w.doc) and w.nbor().lower_ == "cent") for w in t.subtree)
-            and any(c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in self.set_price_modifiers
-                    for c in t.children)
-            for t in prices)
-
     # -- main --------------------------------------------------------------------------
 
     def _read_words(self, doc: Doc) -> None:
@@ -428,6 +411,11 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
             an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"}
                                         and a.role[5:] not in rel.object_preps)]
             if trig.kind == "inverse_role":
+                if any(_possessive(c) for c in tok.children):
+                    # "his hometown of Bend", "her home in Tucson": beside an owner, "of" names what
+                    # the role noun is, "in" where it is
+                    hs += [_Arg(a.item, a.cost, "holder", a.token) for a in an if a.role in {"prep:of", "prep:in"}
+                           and self.onto.is_a(items[a.item]["cls"], "Location")]
                 # "Les Halles, the central market of Paris": a city or region owns, buys or sells nothing
                 an = [a for a in an if not self.onto.is_a(items[a.item]["cls"], "Place")]
             if tok.tag_ == "NNS" and rel.name != "operatesIn" and rel.domain \
