@@ -213,6 +213,12 @@ class KGCoref:
                 and (tok.dep_ in _SUBJ | {"dobj"} and doc[it["start"]].dep_ in _SUBJ | {"dobj"}
                      or tok.dep_ == "poss" and _predicate_of_copula(tok) and doc[it["start"]].dep_ in _SUBJ)
             }
+            if tok.dep_ == "dobj" and verb.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in verb.children):
+                # "The Commission fined Trovik and barred it from bidding": the verb's subject is the
+                # one of the verb it is joined to
+                own |= {it["name"] for it in cands if tok.sent.start <= it["start"]
+                        and doc[it["start"]:it["end"]].root.dep_ in _SUBJ
+                        and doc[it["start"]:it["end"]].root.head.i == verb.head.i}
             cands = [c for c in cands if c["name"] not in own]
         if description and wanted == {"Product"}:
             # "the vaccine" names a product only if the text called it a vaccine before

@@ -383,6 +383,10 @@ class Frames:
                         objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
             if tok.pos_ == "ADJ" and tok.dep_ == "amod":
                 agents.append((tok.head, "agent-head"))
+            if not agents and not joined_patients and tok.pos_ == "VERB" and tok.tag_ == "VBZ":
+                # "Kestrel Aero supplies landing gear to X": the parser made the subject a compound
+                # of the verb, as if "Aero supplies" were a noun
+                agents += [(c, "agent") for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if not agents and not joined_patients:
                 agents += [(t, "agent") for t in self._inherited_agents(tok)]
             # "Congress passed a law banning X", "rules that the EU adopted restrict X": the maker's act
@@ -421,7 +425,8 @@ class Frames:
             if not any(r.startswith("prep:") or r == "recipient" for _, r in objects):
                 for c in tok.children:
                     if c.dep_ in {"xcomp", "acl"} and c.pos_ == "VERB" and c.tag_ == "VBG":
-                        for p in c.children:
+                        # (or on its object: "supplies landing gear to Airbus", "landing" taken for a verb)
+                        for p in [*c.children, *(p for g in c.children if g.dep_ == "dobj" for p in g.children)]:
                             if p.dep_ in {"prep", "dative"} and p.pos_ == "ADP":
                                 for q in [p] + [x for x in p.children if x.dep_ == "conj" and x.pos_ == "ADP"]:
                                     objects += [(g, "nested:" + q.lower_) for g in q.children if g.dep_ == "pobj"]
