@@ -1,4 +1,4 @@
-"""Helpers of the reading tests (tests/test_entities.py, tests/test_rules.py): a text through the
+"""Helpers of the reading tests (tests/test_entities.py, tests/test_rules*.py, tests/test_coref.py): a text through the
 pipeline, and the triples or entity spans it yields."""
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""What the relation rules, coreference and modality read, on sentences written for the purpose
-(never the corpus's): each case a reading that failed before its rule."""
+"""What the relation rules read, on sentences written for the purpose (never the corpus's): each
+case a reading that failed before its rule. People's relations are in test_rules_people.py, places'
+in test_rules_places.py, coreference and modality in test_coref.py."""
 
 from __future__ import annotations
 
@@ -89,24 +90,6 @@ def test_rules_a_noun_with_names_stands_for_them(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
-    # a chief executive or founder with no organisation named works for the one the text is about:
-    # the subject of this sentence or the last (not the last organisation named)
-    ("Tandaa, a Nairobi-based startup, has raised $38 million in a round led by Partech Africa, with "
-     "participation from Ventures Platform.\nFounder and chief executive Wanjiru Kamau said the money would "
-     "pay for expansion.", {("Wanjiru Kamau", "worksFor", "Tandaa")}, {("Wanjiru Kamau", "worksFor", "Ventures Platform")}),
-    ("Marlow Foods will open 30 stores next year, chief executive Ana Silva said on Monday.",
-     {("Ana Silva", "worksFor", "Marlow Foods")}, set()),
-    # not an analyst (who works elsewhere), not "a former chief executive", not without an organisation
-    ("Acme sued Beta Corp on Monday. Analyst Tom Reyes said the case was weak.", set(),
-     {("Tom Reyes", "worksFor", "Acme")}),
-    ("Vela Systems cut 200 jobs. A former chief executive, Jo Park, criticised the move.", set(),
-     {("Jo Park", "worksFor", "Vela Systems")}),
-])
-def test_rules_read_a_chief_executive_of_the_company_the_text_is_about(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
     # who goods are bought, ordered or imported from supplies the buyer (kg:sourcePreposition)
     ("Marukaze will buy fresh produce from Queensland grower Harvest Coast Farms.",
      {("Harvest Coast Farms", "suppliesTo", "Marukaze")}, set()),
@@ -120,77 +103,6 @@ def test_rules_read_a_chief_executive_of_the_company_the_text_is_about(nlp, text
     ("Cisco owns Splunk.", {("Splunk", "subsidiaryOf", "Cisco")}, set()),
 ])
 def test_rules_read_who_goods_are_bought_from(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    # where a person was born or is from: the vocabulary's "national of", cue "from"
-    ("In 1898, composer Dana Whitfield was born in Brooklyn.", {("Dana Whitfield", "livesIn", "Brooklyn")}, set()),
-    ("Ruth Adebayo, born in Lagos in 1975, founded the firm.", {("Ruth Adebayo", "livesIn", "Lagos")}, set()),
-    ("Everyone knows Dana Whitfield is from Bay City, Michigan.", {("Dana Whitfield", "livesIn", "Bay City")},
-     set()),
-    ("Omar Haddad, 52, hails from Amman.", {("Omar Haddad", "livesIn", "Amman")}, set()),
-    # moving away from a place is not being from it; "is from" an organisation is no home
-    ("Dana Whitfield, who lives in Leeds, moved from Glasgow last year.", {("Dana Whitfield", "livesIn", "Leeds")},
-     {("Dana Whitfield", "livesIn", "Glasgow")}),
-    ("Dana Whitfield is from Acme Corp, the company said.", set(), {("Dana Whitfield", "livesIn", "Acme")}),
-])
-def test_rules_read_where_a_person_is_born_or_from(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    # any job in apposition, with "at", "with" or "for" before the organisation
-    ("The results surprised Hana Petrova, an ecologist at Lindqvist University.",
-     {("Hana Petrova", "worksFor", "Lindqvist University")}, set()),
-    ('"It is a big risk," said David Osei, an ecologist and entomologist at Marlow University.',
-     {("David Osei", "worksFor", "Marlow University")}, set()),
-    # a customer is no employee; a partner at a law firm works there (and is no business partner)
-    ("Lena Ford, a longtime customer at Pellan Bank, filed the complaint.", set(),
-     {("Lena Ford", "worksFor", "Pellan Bank")}),
-    ("Jon Bale, a partner at Kestrel Law, represents the company.",
-     {("Jon Bale", "worksFor", "Kestrel Law")}, {("Jon Bale", "partnersWith", "Kestrel Law")}),
-])
-def test_rules_read_a_job_in_apposition(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    # an organisation, any job, then the name: "KAL attorney George Tompkins"
-    ("Veltro attorney Mara Quist said the case had no merit.", {("Mara Quist", "worksFor", "Veltro")}, set()),
-    ("Apple plant manager Dana Holt said the line would reopen on Monday.",
-     {("Dana Holt", "worksFor", "Apple")}, set()),
-    # a shareholder is no employee
-    ("Veltro shareholder Dana Holt complained about the delays.", {("Dana Holt", "investsIn", "Veltro")},
-     {("Dana Holt", "worksFor", "Veltro")}),
-])
-def test_rules_read_a_job_between_an_organisation_and_a_name(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    # a company's plant, office or yard in a place
-    ("Hollweg will close Aarestrup's plant in Bjerringbro.", {("Aarestrup", "operatesIn", "Bjerringbro")}, set()),
-    ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),
-    # the subject of a verb that opens, builds or runs one ("the city of Malmo" is Malmo)
-    ("Tesla opened a factory in Berlin in 2022.", {("Tesla", "operatesIn", "Berlin")}, set()),
-    ("Orbis Networks opened an office in the city of Malmo.", {("Orbis Networks", "operatesIn", "Malmo")}, set()),
-    # businesses of a kind in a place, named after "including" or "such as"
-    ("A court has ordered internet providers in Spain, including Telefónica, Orange and Digi, to block the site.",
-     {("Telefónica", "operatesIn", "Spain"), ("Digi", "operatesIn", "Spain")}, set()),
-    # businesses of a kind in a place operate there; which of them is based there is not said
-    ("Carmakers in Europe such as Renault and Stellantis have cut prices.",
-     {("Renault", "operatesIn", "Europe"), ("Stellantis", "operatesIn", "Europe")},
-     {("Renault", "basedIn", "Europe"), ("Stellantis", "basedIn", "Europe")}),
-    # without a place right after the kind of business, nothing; and those told to block a site
-    # restrict the site, not the place they are in
-    ("Internet providers, including Telefónica and Digi, were ordered to block the site in Spain.", set(),
-     {("Telefónica", "operatesIn", "Spain"), ("Telefónica", "restricts", "Spain")}),
-    ("A court has ordered internet providers in Spain, including Telefónica and Digi, to block access to the "
-     "site.", set(),
-     {("Telefónica", "restricts", "Spain"), ("Digi", "restricts", "Spain")}),
-])
-def test_rules_read_where_a_company_operates(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
@@ -210,20 +122,6 @@ def test_rules_read_the_maker_at_the_start_of_a_product_name(nlp, text, expected
     ("Veltro chips, made by Orbis Networks, sell well.", set(), {("Veltro", "develops", "Orbis Networks")}),
 ])
 def test_rules_read_a_main_verb_the_parser_took_for_a_modifier(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    # a name the text calls a city or a town is a place, in the place after "in"
-    ("Uppsala is a city in Sweden.", {("Uppsala", "locatedIn", "Sweden")}, set()),
-    ("Kiruna, a town in northern Sweden, hosts a large mine.", {("Kiruna", "locatedIn", "Sweden")}, set()),
-    ("Lappeenranta is a city in the region of South Karelia.", {("Lappeenranta", "locatedIn", "South Karelia")},
-     set()),
-    # "the city of Leicester" names the city; it does not put the city's antecedent in it
-    ("Harwick is a town in England. Many of its pupils come from the city of Leicester.",
-     {("Harwick", "locatedIn", "England")}, {("Harwick", "locatedIn", "Leicester")}),
-])
-def test_rules_read_a_place_the_text_calls_a_city(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
@@ -323,65 +221,6 @@ def test_rules_read_a_listed_name_the_parser_hung_off_the_verb(nlp):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
-    # with its own subject, the place of a ban or restriction says where it applies, not whom
-    ("Gov. Ana Ruiz prohibited storage of radioactive waste in Nevada.", set(), {("Ana Ruiz", "bans", "Nevada")}),
-    ("Norway banned sales of Quillo phones in Tromso.", set(), {("Norway", "bans", "Tromso")}),
-    # ... where a country keeps the news reading, and a passive's place still bans
-    ("The U.S. restricted sales of chips in China.", {("United States", "restricts", "China")}, set()),
-    ("Quillo was banned in Norway.", {("Norway", "bans", "Quillo")}, set()),
-])
-def test_rules_a_place_where_a_ban_applies_is_not_banned(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    # a company's market is a place it operates in
-    ("China is Veltro's largest market.", {("Veltro", "operatesIn", "China")}, set()),
-    ("Brazil, Veltro's third-largest market, slowed.", {("Veltro", "operatesIn", "Brazil")}, set()),
-    # "remained", "became" are copulas too
-    ("Veltro said the U.S. remained its biggest market.", {("Veltro", "operatesIn", "United States")}, set()),
-    ("Ana Ruiz remained Veltro's chief executive.", {("Ana Ruiz", "worksFor", "Veltro")}, set()),
-    # a market share is no market
-    ("Veltro's market share in China rose.", set(), {("Veltro", "operatesIn", "China")}),
-    # a city has markets, and operates in nothing
-    ("It is set in Les Halles, the central market of Paris.", set(), {("Paris", "operatesIn", "Les Halles")}),
-])
-def test_rules_read_a_company_market_as_where_it_operates(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    ("\"Prices are high,\" said Gemma Arkwright, Veltro's finance director, who lives in Leeds.",
-     {("Gemma Arkwright", "livesIn", "Leeds")}, set()),
-    # a person based somewhere lives there; a company based somewhere is based there
-    ("\"Prices are high,\" said Lena Kowalczyk, a Polish citizen based in Warsaw.",
-     {("Lena Kowalczyk", "livesIn", "Warsaw"), ("Lena Kowalczyk", "livesIn", "Poland")}, set()),
-    ("Veltro, a company based in Leeds, hired Ana Ruiz.", {("Veltro", "basedIn", "Leeds")},
-     {("Veltro", "livesIn", "Leeds")}),
-    # the townspeople news quotes: "a farmer in Fresno"
-    ("\"Prices are high,\" said Rick Alvarez, a farmer in Fresno, California.",
-     {("Rick Alvarez", "livesIn", "Fresno")}, set()),
-    # a nationality said with the copula
-    ("\"Drivers are free,\" said Amina Yusuf, the company's chief operating officer, who is Nigerian.",
-     {("Amina Yusuf", "livesIn", "Nigeria")}, set()),
-    ("Amina Yusuf is Nigerian.", {("Amina Yusuf", "livesIn", "Nigeria")}, set()),
-    ("The Zeta phone is Nigerian.", set(), {("Zeta", "livesIn", "Nigeria")}),
-])
-def test_rules_read_where_people_live_as_news_says_it(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected", [
-    # who leads a group acts for it
-    ("Three drivers led by Chinedu Okafor have sued Zuri Rides.", {("Chinedu Okafor", "sues", "Zuri Rides")}),
-    ("A group of 1,200 retailers led by Hollis & Brook has sued Veltro.", {("Hollis & Brook", "sues", "Veltro")}),
-    ("A consortium led by Harbor Ventures acquired Veltro.", {("Harbor Ventures", "acquires", "Veltro")}),
-])
-def test_rules_read_the_leader_of_a_group_as_its_voice(nlp, text, expected):
-    _assert_reads(nlp, text, expected)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
     # rivals named without an owner are the clause subject's rivals, not each other's
     ("Veltro faces stiff competition from rivals Quillo and Brightline.",
      {("Quillo", "competesWith", "Veltro")}, {("Quillo", "competesWith", "Brightline")}),
@@ -396,33 +235,6 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
     found = _triples(_rules_doc(nlp, text))
     symmetric = found | {(o, p, s) for s, p, o in found if p == "competesWith"}
     assert expected <= symmetric and not absent & symmetric, found
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    # an organisation based in "City, Region" is based in both, as "an Austin, Texas-based firm" is
-    ("Veltro is headquartered in Austin, Texas.", {("Veltro", "basedIn", "Austin"), ("Veltro", "basedIn", "Texas")},
-     set()),
-    # where a person lives is the place alone, as news annotates it
-    ("Ana Ruiz lives in Leeds, England.", {("Ana Ruiz", "livesIn", "Leeds")}, {("Ana Ruiz", "livesIn", "England")}),
-])
-def test_rules_read_the_region_an_organisations_seat_is_written_with(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    # a light verb's place counts whoever owns the noun ("its store"), and a shop is no product
-    ("Marukaze Holdings will open its first Australian store in Parramatta in September.",
-     {("Marukaze", "operatesIn", "Parramatta")}, set()),
-    # a hyphenated modifier between the place and the firm word
-    ("Clearwater bought Lithuanian e-money firm Pinigai in 2023.", {("Pinigai", "basedIn", "Lithuania")}, set()),
-    ("Japanese discount chain Marukaze plans 30 stores in Australia.", {("Marukaze", "basedIn", "Japan")}, set()),
-    # a name listed after the first with an owner of its own is not the role noun's
-    ("The department may restrict shipments by Dutch equipment maker ASML and Japan's Tokyo Electron.",
-     {("ASML", "basedIn", "Netherlands"), ("Tokyo Electron", "basedIn", "Japan")},
-     {("Tokyo Electron", "basedIn", "Netherlands")}),
-])
-def test_rules_read_shops_and_seats_news_names(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -456,30 +268,6 @@ def test_rules_read_who_is_kept_from_doing_it(nlp, text, expected, modality):
     assert ("Canada", "offers", "Zephyr") not in found
 
 
-@pytest.mark.parametrize("text, expected", [
-    # a person "from" a place in apposition is from there, whatever the job
-    ("Ana Ruiz, a lawyer from Seville, joined Veltro in 2019.", {("Ana Ruiz", "livesIn", "Seville")}),
-    ("Ana Ruiz grew up in Porto.", {("Ana Ruiz", "livesIn", "Porto")}),
-    # a seat said with the copula; a role said with "named X its ..."
-    ("Veltro's headquarters are in Austin.", {("Veltro", "basedIn", "Austin")}),
-    ("Quillo named Ana Ruiz its new chief executive.", {("Ana Ruiz", "worksFor", "Quillo")}),
-])
-def test_rules_read_origins_seats_and_appointments(nlp, text, expected):
-    _assert_reads(nlp, text, expected)
-
-
-@pytest.mark.parametrize("text, owner, expected", [
-    ("Quillo said Veltro is its biggest customer.", "Quillo", ("Quillo", "suppliesTo", "Veltro")),
-    ("Quillo said Veltro was its largest shareholder.", "Quillo", ("Veltro", "investsIn", "Quillo")),
-    ("Veltro said China was its biggest market.", "Veltro", ("Veltro", "operatesIn", "China")),
-])
-def test_coref_its_in_a_copula_predicate_is_not_the_copula_subject(nlp, text, owner, expected):
-    doc = _rules_doc(nlp, text)
-    its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
-    assert its == [owner], doc._.kg_entity_data
-    assert expected in _triples(doc)
-
-
 @pytest.mark.parametrize("text, expected, absent", [
     # whose shipments, imports or exports a restriction reaches: the one it restricts
     ("Canada imposed curbs on exports by Halvern Mining.", {("Canada", "restricts", "Halvern Mining")}, set()),
@@ -511,26 +299,6 @@ def test_rules_read_plants_places_and_commissions(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
-@pytest.mark.parametrize("text, expected, modality", [
-    # one of a nation's people, said with the copula or in apposition
-    ("Ana Ruiz is a German skeleton racer.", ("Ana Ruiz", "livesIn", "Germany"), "fact"),
-    ("Ana Ruiz, a Norwegian engineer, joined Veltro in 2019.", ("Ana Ruiz", "livesIn", "Norway"), "fact"),
-    # a role said with the copula is what the copula's clause says of it
-    ("Ana Ruiz is not a German citizen.", ("Ana Ruiz", "livesIn", "Germany"), "negated"),
-    ("Ana Ruiz may become Veltro's chief executive.", ("Ana Ruiz", "worksFor", "Veltro"), "hypothetical"),
-    ("Quillo is not a partner of Veltro.", ("Quillo", "partnersWith", "Veltro"), "negated"),
-])
-def test_rules_read_nationality_and_copula_roles(nlp, text, expected, modality):
-    doc = _rules_doc(nlp, text)
-    found = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
-    assert found.get(expected) == modality, found
-
-
-def test_rules_a_company_of_a_nation_is_no_national(nlp):
-    found = _triples(_rules_doc(nlp, "Veltro is a German company."))
-    assert ("Veltro", "basedIn", "Germany") in found and ("Veltro", "livesIn", "Germany") not in found
-
-
 @pytest.mark.parametrize("text, expected", [
     # what a named maker developed is a product, whatever kind of thing it is
     ("The Vexa Q is a discontinued digital media player developed by Veltro.", {("Veltro", "develops", "Vexa Q")}),
@@ -545,20 +313,6 @@ def test_rules_read_products_by_their_kind(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
-    # an address chain in one sentence: the place is in every place after it (owl:TransitiveProperty)
-    ("Bohumin is a town in Karvina District, Moravian-Silesian Region, Czech Republic.",
-     {("Bohumin", "locatedIn", "Czech Republic"), ("Karvina District", "locatedIn", "Czech Republic")}, set()),
-    # a region "of" a country
-    ("Goght is a village in the Kotayk Province of Armenia.",
-     {("Kotayk Province", "locatedIn", "Armenia"), ("Goght", "locatedIn", "Armenia")}, set()),
-    # a list of places is no chain
-    ("Veltro has offices in Paris, Berlin and Rome.", set(), {("Paris", "locatedIn", "Rome")}),
-])
-def test_rules_read_address_chains(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
     # a firm or a stake sold to a buyer (kg:saleTrigger) is the buyer's, and no supply
     ("Veltro agreed to sell its Quillo unit to Harbor Capital.", {("Harbor Capital", "acquires", "Quillo")},
      {("Veltro", "suppliesTo", "Harbor Capital"), ("Veltro", "suppliesTo", "Quillo")}),
@@ -569,25 +323,6 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
      {("Harbor Capital", "acquires", "Veltro")}),
 ])
 def test_rules_read_a_sale_of_a_firm_as_its_acquisition(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    # jobs of the press and of councils, with an owner, "of" or "for"
-    ("Ana Ruiz is the AP's regional reporter.", {("Ana Ruiz", "worksFor", "Associated Press")}, set()),
-    ("Harwick Gazette columnist Ana Ruiz wrote it.", {("Ana Ruiz", "worksFor", "Harwick Gazette")}, set()),
-    # (a member of a council, band or party is not its employee)
-    ("Ana Ruiz, a member of the Harwick City Council, raised money.", set(),
-     {("Ana Ruiz", "worksFor", "Harwick City Council")}),
-    # named to a post, in the passive
-    ("Ana Ruiz has been named publisher of the Harwick Gazette.", {("Ana Ruiz", "worksFor", "Harwick Gazette")},
-     set()),
-    # a person "at" an organisation (not at a place)
-    ("Ana Ruiz at the Institute of Zoology found that pandas lack variety.",
-     {("Ana Ruiz", "worksFor", "Institute of Zoology")}, set()),
-    ("Ana Ruiz at Leeds said so.", set(), {("Ana Ruiz", "worksFor", "Leeds")}),
-])
-def test_rules_read_more_jobs(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
@@ -631,100 +366,12 @@ def test_rules_read_one_of_a_role(nlp, text, expected, modality):
     assert rows.get(expected) == modality, rows
 
 
-@pytest.mark.parametrize("text, expected", [
-    # a role noun listed after another has its holder, also where the parser hangs it on the first one's object
-    ("Ana Ruiz, a spokeswoman for the union and president of the Velo Foundation, said it was wrong.",
-     {("Ana Ruiz", "worksFor", "Velo Foundation")}),
-    # judges, inspectors and officers by rank work for their court, agency or force
-    ("Metro Court Judge Tom Berg refused the request.", {("Tom Berg", "worksFor", "Metro Court")}),
-    ("Velo Bank Inspector Tom Berg said the numbers were wrong.", {("Tom Berg", "worksFor", "Velo Bank")}),
-])
-def test_rules_read_jobs_by_rank(nlp, text, expected):
-    _assert_reads(nlp, text, expected)
-
-
-@pytest.mark.parametrize("text, expected", [
-    # "his Leeds home": the owner of a home lives in the place that names it
-    ("Tom Berg was arrested in a raid on his Leeds home.", {("Tom Berg", "livesIn", "Leeds")}),
-    ("Ana Ruiz commutes 60 miles from her Germantown home.", {("Ana Ruiz", "livesIn", "Germantown")}),
-])
-def test_rules_read_a_named_home(nlp, text, expected):
-    _assert_reads(nlp, text, expected)
-
-
 def test_rules_a_description_with_an_apposed_name_stands_for_the_name(nlp):
     """The relation's subject is the name the text gives, not the description it is apposed to."""
     text = "In 1800, the 13th president of the company, Tom Berg, was born in Leeds."
     doc = _rules_doc(nlp, text)
     rows = [r for r in doc._.kg_relation_data if r["predicate"] == "livesIn"]
     assert [doc[r["s_start"]:r["s_end"]].text for r in rows] == ["Tom Berg"], rows
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    # a place with "in" and a place lies in it, however the parser hangs the preposition
-    ("Ana Ruiz is from Yatsushiro in Kumamoto Prefecture in southern Japan.",
-     {("Yatsushiro", "locatedIn", "Kumamoto Prefecture"), ("Kumamoto Prefecture", "locatedIn", "Japan")}, set()),
-    ("Officials in Perugia in Umbria province said five people were arrested.",
-     {("Perugia", "locatedIn", "Umbria")}, set()),
-    ("Rome is in Lazio province.", {("Rome", "locatedIn", "Lazio")}, set()),
-    # "in London" says where they met, not where Leeds is
-    ("He met the mayor of Leeds in London.", set(), {("Leeds", "locatedIn", "London")}),
-])
-def test_rules_read_a_place_in_a_place(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-def test_rules_a_place_in_a_place_takes_the_copulas_negation(nlp):
-    rows = {(r["s_name"], r["o_name"]): r["modality"] for r in _rules_doc(nlp, "Rome is not in Lazio.")._.kg_relation_data
-            if r["predicate"] == "locatedIn"}
-    assert rows == {("Rome", "Lazio"): "negated"}
-
-
-@pytest.mark.parametrize("text, expected, modality", [
-    # competing in a place, as selling there, means operating there (the subject does)
-    ("Velo competes with Arden in France.", ("Velo", "operatesIn", "France"), "fact"),
-    ("Velo competes with Arden for public-sector work in France.", ("Velo", "operatesIn", "France"), "fact"),
-    ("Velo does not compete with Arden in France.", ("Velo", "operatesIn", "France"), "negated"),
-])
-def test_rules_competing_in_a_place_is_operating_there(nlp, text, expected, modality):
-    rows = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in _rules_doc(nlp, text)._.kg_relation_data}
-    assert rows.get(expected) == modality, rows
-    assert ("Arden", "operatesIn", "France") not in rows
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    # a rival "in" a place competes there: it operates there, and is not said to be based there
-    ("Buyers switched to Kado, Velo's main rival in China.", {("Kado", "operatesIn", "China"), ("Kado", "competesWith", "Velo")},
-     {("Kado", "basedIn", "China")}),
-    ("Velo is Arden's biggest competitor in Europe.", {("Velo", "operatesIn", "Europe")}, {("Velo", "basedIn", "Europe")}),
-    # a demonym still says where a rival is based
-    ("Chinese rival Kado cut prices.", {("Kado", "basedIn", "China")}, set()),
-])
-def test_rules_a_rival_in_a_place_competes_there(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-_LEASING = """
-@prefix kg:   <https://w3id.org/kg-builder/ontology#> .
-@prefix owl:  <http://www.w3.org/2002/07/owl#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-kg:leases a owl:ObjectProperty ; rdfs:subPropertyOf kg:relation ; rdfs:label "leases"@en ;
-    rdfs:domain kg:Organization ; rdfs:range kg:Product ; kg:trigger "lease" ;{flag} kg:baseConfidence 0.7 .
-"""
-
-
-@pytest.mark.parametrize("flag", [True, False])
-def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_there(
-        flag, tmp_path, monkeypatch):
-    # kg:placeIsMarket "verb", not a list in the code, decides whether "in Portugal" after the verb means
-    # the subject operates there: a relation added by an ontology extension gets the reading by it
-    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
-    extra = tmp_path / "leases.ttl"
-    extra.write_text(_LEASING.replace("{flag}", ' kg:placeIsMarket "verb" ;' if flag else ""), encoding="utf-8")
-    nlp = load_pipeline(relation_model=False, ontology=extra)
-    assert nlp.get_pipe("kg_relations").onto.relations["leases"].place_is_market == ({"verb"} if flag else set())
-    rows = _triples(nlp("Hollo Mobility leases its Zippa scooters in Portugal."))
-    assert (("Hollo Mobility", "operatesIn", "Portugal") in rows) is flag, rows
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -832,20 +479,6 @@ def test_rules_the_lexicon_says_which_words_raise_and_lead_a_round(edit, tmp_pat
         assert (("Belmar Ventures", "investsIn", "Orvane") in rows) is edit, (text, rows)
 
 
-@pytest.mark.parametrize("text, expected, absent", [
-    # who serves customers in a place operates there (lexicon.toml customer_nouns)
-    ("Grayling Bank manages money for clients in the Gulf and Latin America.",
-     {("Grayling Bank", "operatesIn", "Gulf"), ("Grayling Bank", "operatesIn", "Latin America")}, set()),
-    ("Velora, which has two million customers in Brazil, cut its prices.", {("Velora", "operatesIn", "Brazil")}, set()),
-    ("Vantapay, the Dublin-based company that processes card payments for 90,000 merchants across Europe, "
-     "named a new chair.", {("Vantapay", "operatesIn", "Europe"), ("Vantapay", "basedIn", "Dublin")}, set()),
-    ("Velora has no customers in Japan.", set(), {("Velora", "operatesIn", "Japan")}),
-    ("Shoppers in Leeds praised Velora.", set(), {("Velora", "operatesIn", "Leeds")}),
-])
-def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
 @pytest.mark.parametrize("text, expected", [
     # "their" that coreference leaves unresolved (a plural owner) is the subject of "count ... among"
     ("Velora and Kestrel count Brazil among their largest markets.",
@@ -855,28 +488,6 @@ def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expecte
 ])
 def test_rules_a_plural_owner_of_count_among_is_the_subject(nlp, text, expected):
     _assert_reads(nlp, text, expected)
-
-
-@pytest.mark.parametrize("text, antecedent", [
-    # a country on a description ("the U.S. company") rules out a company the gazetteer places elsewhere,
-    # as a demonym ("the Japanese company") does
-    ("Ridgeway Telecom, a Lisbon-based carrier, will resell Google's cloud service in Portugal, giving the "
-     "U.S. company a foothold in Europe.", "Google"),
-    ("Ridgeway Telecom, a Lisbon-based carrier, will resell Toyota's cars in Portugal, giving the Japanese "
-     "company a foothold in Europe.", "Toyota"),
-])
-def test_coref_a_country_on_a_description_rules_out_companies_from_elsewhere(nlp, text, antecedent):
-    links = [(m.text, a.text) for m, a in nlp(text)._.coref_links]
-    assert links == [("company", antecedent)], links
-
-
-def test_rules_a_person_partner_of_a_firm_works_there(nlp):
-    # a person holding a symmetric relation's role ("as a partner") in a firm has a job there, no partnership
-    _assert_reads(nlp, "Marc Dubois joined Lakeview Capital as a partner in February.",
-                  {("Marc Dubois", "worksFor", "Lakeview Capital")},
-                  {("Lakeview Capital", "partnersWith", "Marc Dubois"), ("Marc Dubois", "partnersWith", "Lakeview Capital")})
-    _assert_reads(nlp, "Lakeview Capital, a partner of Orvane, declined to comment.",
-                  {("Lakeview Capital", "partnersWith", "Orvane")})
 
 
 def test_rules_every_name_after_participation_from_invests(nlp):
@@ -898,31 +509,6 @@ def test_rules_a_rival_without_a_holder_is_the_subjects(nlp, text, expected, abs
     _assert_reads(nlp, text, expected, absent)
 
 
-@pytest.mark.parametrize("text, modality", [
-    # a phrasal verb of negation ("rule out", "pull out of") negates what it governs
-    ("Orvane ruled out entering Mexico for now.", "negated"),
-    ("Orvane pulled out of plans to enter Mexico.", None),  # "plans": hypothetical, and never a fact
-    ("Orvane ruled on entering Mexico in May.", "fact"),
-])
-def test_modality_a_phrasal_negation(nlp, text, modality):
-    found = {r["modality"] for r in _rules_doc(nlp, text)._.kg_relation_data
-             if (r["s_name"], r["predicate"], r["o_name"]) == ("Orvane", "operatesIn", "Mexico")}
-    if modality is None:
-        assert "fact" not in found, found
-    else:
-        assert found == {modality}, found
-
-
-def test_coref_the_subject_of_what_a_name_reports_is_that_name(nlp):
-    # "X's customs agency said it had banned ...": "it" is the agency that said it, not the country
-    # the headline is about; and the firms named after "grain companies" are who the ban reaches
-    text = ("Brazil halts soybean imports from Argentina\n\nBrazil's Federal Revenue Service said on Thursday it had "
-            "banned soybean imports from Argentine grain companies Pampa Granos and Rio Verde Agro.")
-    _assert_reads(nlp, text, {("Federal Revenue Service", "bans", "Pampa Granos"),
-                              ("Federal Revenue Service", "bans", "Rio Verde Agro")},
-                  {("Brazil", "bans", "Pampa Granos"), ("Brazil", "bans", "Rio Verde Agro")})
-
-
 def test_rules_a_name_before_and_a_kind_of_firm_is_listed(nlp):
     # "to Deutsche Bahn and chemicals maker BASF": the parser hangs the first name on the second
     _assert_reads(nlp, "Nordlicht will sell power to Deutsche Bahn and chemicals maker BASF.",
@@ -940,16 +526,21 @@ def test_rules_the_owner_of_a_noun_a_name_is_apposed_to(nlp, text, expected, abs
     _assert_reads(nlp, text, expected, absent)
 
 
-@pytest.mark.parametrize("text, mention, antecedent", [
-    # a description's noun that ends a candidate's name picks it ("the league" -> "the B.League") ...
-    ("Japan's top basketball league, the Nordic Hockey League, has awarded its rights to Velora Media, a unit of "
-     "NTT Docomo, which will pay 12 billion yen. Velora Media outbid DAZN and NTT Docomo's Lemino service. Under "
-     "the contract, Velora Media will also pay the league a share of subscription revenue.",
-     "league", "Nordic Hockey League"),
-    # ... but not a word that ends firms' names of any kind ("the company" is no "Investment Company")
-    ("Harbor Investment Company bought a stake in Velora. Velora sells chips to carmakers. The company "
-     "competes with Kestrel.", "company", "Velora"),
+@pytest.mark.parametrize("text, expected", [
+    # the parser makes a name's last word a compound of the verb ("Aero supplies" as a noun) and
+    # hangs "to X" on the object of a verb it finds in "landing gear"
+    ("Kestrel Aero supplies landing gear to Airbus and Embraer.",
+     {("Kestrel Aero", "suppliesTo", "Airbus"), ("Kestrel Aero", "suppliesTo", "Embraer")}),
+    # "stop X from", "prevent X from": a restriction
+    ("Indonesia stopped TikTok Shop from processing payments.", {("Indonesia", "restricts", "TikTok Shop")}),
 ])
-def test_coref_a_description_whose_noun_ends_a_name(nlp, text, mention, antecedent):
-    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
-    assert (mention, antecedent) in links, links
+def test_rules_read_through_a_misparsed_or_two_word_trigger(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_rules_stopping_an_act_is_no_restriction(nlp):
+    # "stopped selling": the subject's own act stopped, nobody restricted
+    found = _triples(_rules_doc(nlp, "Velora stopped selling chips to Huawei in May."))
+    assert not {t for t in found if t[1] == "restricts"}, found
+
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .reading import _assert_reads
+from .reading import _assert_reads, _rules_doc, _triples  # noqa: F401
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -33,3 +33,178 @@ def test_rules_where_a_person_lives(nlp, text, expected, absent):
 ])
 def test_rules_whom_a_reporter_works_for(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a chief executive or founder with no organisation named works for the one the text is about:
+    # the subject of this sentence or the last (not the last organisation named)
+    ("Tandaa, a Nairobi-based startup, has raised $38 million in a round led by Partech Africa, with "
+     "participation from Ventures Platform.\nFounder and chief executive Wanjiru Kamau said the money would "
+     "pay for expansion.", {("Wanjiru Kamau", "worksFor", "Tandaa")}, {("Wanjiru Kamau", "worksFor", "Ventures Platform")}),
+    ("Marlow Foods will open 30 stores next year, chief executive Ana Silva said on Monday.",
+     {("Ana Silva", "worksFor", "Marlow Foods")}, set()),
+    # not an analyst (who works elsewhere), not "a former chief executive", not without an organisation
+    ("Acme sued Beta Corp on Monday. Analyst Tom Reyes said the case was weak.", set(),
+     {("Tom Reyes", "worksFor", "Acme")}),
+    ("Vela Systems cut 200 jobs. A former chief executive, Jo Park, criticised the move.", set(),
+     {("Jo Park", "worksFor", "Vela Systems")}),
+])
+def test_rules_read_a_chief_executive_of_the_company_the_text_is_about(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # where a person was born or is from: the vocabulary's "national of", cue "from"
+    ("In 1898, composer Dana Whitfield was born in Brooklyn.", {("Dana Whitfield", "livesIn", "Brooklyn")}, set()),
+    ("Ruth Adebayo, born in Lagos in 1975, founded the firm.", {("Ruth Adebayo", "livesIn", "Lagos")}, set()),
+    ("Everyone knows Dana Whitfield is from Bay City, Michigan.", {("Dana Whitfield", "livesIn", "Bay City")},
+     set()),
+    ("Omar Haddad, 52, hails from Amman.", {("Omar Haddad", "livesIn", "Amman")}, set()),
+    # moving away from a place is not being from it; "is from" an organisation is no home
+    ("Dana Whitfield, who lives in Leeds, moved from Glasgow last year.", {("Dana Whitfield", "livesIn", "Leeds")},
+     {("Dana Whitfield", "livesIn", "Glasgow")}),
+    ("Dana Whitfield is from Acme Corp, the company said.", set(), {("Dana Whitfield", "livesIn", "Acme")}),
+])
+def test_rules_read_where_a_person_is_born_or_from(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # any job in apposition, with "at", "with" or "for" before the organisation
+    ("The results surprised Hana Petrova, an ecologist at Lindqvist University.",
+     {("Hana Petrova", "worksFor", "Lindqvist University")}, set()),
+    ('"It is a big risk," said David Osei, an ecologist and entomologist at Marlow University.',
+     {("David Osei", "worksFor", "Marlow University")}, set()),
+    # a customer is no employee; a partner at a law firm works there (and is no business partner)
+    ("Lena Ford, a longtime customer at Pellan Bank, filed the complaint.", set(),
+     {("Lena Ford", "worksFor", "Pellan Bank")}),
+    ("Jon Bale, a partner at Kestrel Law, represents the company.",
+     {("Jon Bale", "worksFor", "Kestrel Law")}, {("Jon Bale", "partnersWith", "Kestrel Law")}),
+])
+def test_rules_read_a_job_in_apposition(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an organisation, any job, then the name: "KAL attorney George Tompkins"
+    ("Veltro attorney Mara Quist said the case had no merit.", {("Mara Quist", "worksFor", "Veltro")}, set()),
+    ("Apple plant manager Dana Holt said the line would reopen on Monday.",
+     {("Dana Holt", "worksFor", "Apple")}, set()),
+    # a shareholder is no employee
+    ("Veltro shareholder Dana Holt complained about the delays.", {("Dana Holt", "investsIn", "Veltro")},
+     {("Dana Holt", "worksFor", "Veltro")}),
+])
+def test_rules_read_a_job_between_an_organisation_and_a_name(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("\"Prices are high,\" said Gemma Arkwright, Veltro's finance director, who lives in Leeds.",
+     {("Gemma Arkwright", "livesIn", "Leeds")}, set()),
+    # a person based somewhere lives there; a company based somewhere is based there
+    ("\"Prices are high,\" said Lena Kowalczyk, a Polish citizen based in Warsaw.",
+     {("Lena Kowalczyk", "livesIn", "Warsaw"), ("Lena Kowalczyk", "livesIn", "Poland")}, set()),
+    ("Veltro, a company based in Leeds, hired Ana Ruiz.", {("Veltro", "basedIn", "Leeds")},
+     {("Veltro", "livesIn", "Leeds")}),
+    # the townspeople news quotes: "a farmer in Fresno"
+    ("\"Prices are high,\" said Rick Alvarez, a farmer in Fresno, California.",
+     {("Rick Alvarez", "livesIn", "Fresno")}, set()),
+    # a nationality said with the copula
+    ("\"Drivers are free,\" said Amina Yusuf, the company's chief operating officer, who is Nigerian.",
+     {("Amina Yusuf", "livesIn", "Nigeria")}, set()),
+    ("Amina Yusuf is Nigerian.", {("Amina Yusuf", "livesIn", "Nigeria")}, set()),
+    ("The Zeta phone is Nigerian.", set(), {("Zeta", "livesIn", "Nigeria")}),
+])
+def test_rules_read_where_people_live_as_news_says_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who leads a group acts for it
+    ("Three drivers led by Chinedu Okafor have sued Zuri Rides.", {("Chinedu Okafor", "sues", "Zuri Rides")}),
+    ("A group of 1,200 retailers led by Hollis & Brook has sued Veltro.", {("Hollis & Brook", "sues", "Veltro")}),
+    ("A consortium led by Harbor Ventures acquired Veltro.", {("Harbor Ventures", "acquires", "Veltro")}),
+])
+def test_rules_read_the_leader_of_a_group_as_its_voice(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person "from" a place in apposition is from there, whatever the job
+    ("Ana Ruiz, a lawyer from Seville, joined Veltro in 2019.", {("Ana Ruiz", "livesIn", "Seville")}),
+    ("Ana Ruiz grew up in Porto.", {("Ana Ruiz", "livesIn", "Porto")}),
+    # a seat said with the copula; a role said with "named X its ..."
+    ("Veltro's headquarters are in Austin.", {("Veltro", "basedIn", "Austin")}),
+    ("Quillo named Ana Ruiz its new chief executive.", {("Ana Ruiz", "worksFor", "Quillo")}),
+])
+def test_rules_read_origins_seats_and_appointments(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # one of a nation's people, said with the copula or in apposition
+    ("Ana Ruiz is a German skeleton racer.", ("Ana Ruiz", "livesIn", "Germany"), "fact"),
+    ("Ana Ruiz, a Norwegian engineer, joined Veltro in 2019.", ("Ana Ruiz", "livesIn", "Norway"), "fact"),
+    # a role said with the copula is what the copula's clause says of it
+    ("Ana Ruiz is not a German citizen.", ("Ana Ruiz", "livesIn", "Germany"), "negated"),
+    ("Ana Ruiz may become Veltro's chief executive.", ("Ana Ruiz", "worksFor", "Veltro"), "hypothetical"),
+    ("Quillo is not a partner of Veltro.", ("Quillo", "partnersWith", "Veltro"), "negated"),
+])
+def test_rules_read_nationality_and_copula_roles(nlp, text, expected, modality):
+    doc = _rules_doc(nlp, text)
+    found = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    assert found.get(expected) == modality, found
+
+
+def test_rules_a_company_of_a_nation_is_no_national(nlp):
+    found = _triples(_rules_doc(nlp, "Veltro is a German company."))
+    assert ("Veltro", "basedIn", "Germany") in found and ("Veltro", "livesIn", "Germany") not in found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # jobs of the press and of councils, with an owner, "of" or "for"
+    ("Ana Ruiz is the AP's regional reporter.", {("Ana Ruiz", "worksFor", "Associated Press")}, set()),
+    ("Harwick Gazette columnist Ana Ruiz wrote it.", {("Ana Ruiz", "worksFor", "Harwick Gazette")}, set()),
+    # (a member of a council, band or party is not its employee)
+    ("Ana Ruiz, a member of the Harwick City Council, raised money.", set(),
+     {("Ana Ruiz", "worksFor", "Harwick City Council")}),
+    # named to a post, in the passive
+    ("Ana Ruiz has been named publisher of the Harwick Gazette.", {("Ana Ruiz", "worksFor", "Harwick Gazette")},
+     set()),
+    # a person "at" an organisation (not at a place)
+    ("Ana Ruiz at the Institute of Zoology found that pandas lack variety.",
+     {("Ana Ruiz", "worksFor", "Institute of Zoology")}, set()),
+    ("Ana Ruiz at Leeds said so.", set(), {("Ana Ruiz", "worksFor", "Leeds")}),
+])
+def test_rules_read_more_jobs(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role noun listed after another has its holder, also where the parser hangs it on the first one's object
+    ("Ana Ruiz, a spokeswoman for the union and president of the Velo Foundation, said it was wrong.",
+     {("Ana Ruiz", "worksFor", "Velo Foundation")}),
+    # judges, inspectors and officers by rank work for their court, agency or force
+    ("Metro Court Judge Tom Berg refused the request.", {("Tom Berg", "worksFor", "Metro Court")}),
+    ("Velo Bank Inspector Tom Berg said the numbers were wrong.", {("Tom Berg", "worksFor", "Velo Bank")}),
+])
+def test_rules_read_jobs_by_rank(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "his Leeds home": the owner of a home lives in the place that names it
+    ("Tom Berg was arrested in a raid on his Leeds home.", {("Tom Berg", "livesIn", "Leeds")}),
+    ("Ana Ruiz commutes 60 miles from her Germantown home.", {("Ana Ruiz", "livesIn", "Germantown")}),
+])
+def test_rules_read_a_named_home(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_rules_a_person_partner_of_a_firm_works_there(nlp):
+    # a person holding a symmetric relation's role ("as a partner") in a firm has a job there, no partnership
+    _assert_reads(nlp, "Marc Dubois joined Lakeview Capital as a partner in February.",
+                  {("Marc Dubois", "worksFor", "Lakeview Capital")},
+                  {("Lakeview Capital", "partnersWith", "Marc Dubois"), ("Marc Dubois", "partnersWith", "Lakeview Capital")})
+    _assert_reads(nlp, "Lakeview Capital, a partner of Orvane, declined to comment.",
+                  {("Lakeview Capital", "partnersWith", "Orvane")})

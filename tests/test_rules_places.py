@@ -1,0 +1,199 @@
+"""The rules on places: where organisations are based and operate, and which place is in which
+(basedIn, operatesIn, locatedIn), on sentences written for the purpose (never the corpus's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import load_pipeline
+
+from .reading import _assert_reads, _rules_doc, _triples  # noqa: F401
+
+_LEASING = """
+@prefix kg:   <https://w3id.org/kg-builder/ontology#> .
+@prefix owl:  <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+kg:leases a owl:ObjectProperty ; rdfs:subPropertyOf kg:relation ; rdfs:label "leases"@en ;
+    rdfs:domain kg:Organization ; rdfs:range kg:Product ; kg:trigger "lease" ;{flag} kg:baseConfidence 0.7 .
+"""
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a company's plant, office or yard in a place
+    ("Hollweg will close Aarestrup's plant in Bjerringbro.", {("Aarestrup", "operatesIn", "Bjerringbro")}, set()),
+    ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),
+    # the subject of a verb that opens, builds or runs one ("the city of Malmo" is Malmo)
+    ("Tesla opened a factory in Berlin in 2022.", {("Tesla", "operatesIn", "Berlin")}, set()),
+    ("Orbis Networks opened an office in the city of Malmo.", {("Orbis Networks", "operatesIn", "Malmo")}, set()),
+    # businesses of a kind in a place, named after "including" or "such as"
+    ("A court has ordered internet providers in Spain, including Telefónica, Orange and Digi, to block the site.",
+     {("Telefónica", "operatesIn", "Spain"), ("Digi", "operatesIn", "Spain")}, set()),
+    # businesses of a kind in a place operate there; which of them is based there is not said
+    ("Carmakers in Europe such as Renault and Stellantis have cut prices.",
+     {("Renault", "operatesIn", "Europe"), ("Stellantis", "operatesIn", "Europe")},
+     {("Renault", "basedIn", "Europe"), ("Stellantis", "basedIn", "Europe")}),
+    # without a place right after the kind of business, nothing; and those told to block a site
+    # restrict the site, not the place they are in
+    ("Internet providers, including Telefónica and Digi, were ordered to block the site in Spain.", set(),
+     {("Telefónica", "operatesIn", "Spain"), ("Telefónica", "restricts", "Spain")}),
+    ("A court has ordered internet providers in Spain, including Telefónica and Digi, to block access to the "
+     "site.", set(),
+     {("Telefónica", "restricts", "Spain"), ("Digi", "restricts", "Spain")}),
+])
+def test_rules_read_where_a_company_operates(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name the text calls a city or a town is a place, in the place after "in"
+    ("Uppsala is a city in Sweden.", {("Uppsala", "locatedIn", "Sweden")}, set()),
+    ("Kiruna, a town in northern Sweden, hosts a large mine.", {("Kiruna", "locatedIn", "Sweden")}, set()),
+    ("Lappeenranta is a city in the region of South Karelia.", {("Lappeenranta", "locatedIn", "South Karelia")},
+     set()),
+    # "the city of Leicester" names the city; it does not put the city's antecedent in it
+    ("Harwick is a town in England. Many of its pupils come from the city of Leicester.",
+     {("Harwick", "locatedIn", "England")}, {("Harwick", "locatedIn", "Leicester")}),
+])
+def test_rules_read_a_place_the_text_calls_a_city(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # with its own subject, the place of a ban or restriction says where it applies, not whom
+    ("Gov. Ana Ruiz prohibited storage of radioactive waste in Nevada.", set(), {("Ana Ruiz", "bans", "Nevada")}),
+    ("Norway banned sales of Quillo phones in Tromso.", set(), {("Norway", "bans", "Tromso")}),
+    # ... where a country keeps the news reading, and a passive's place still bans
+    ("The U.S. restricted sales of chips in China.", {("United States", "restricts", "China")}, set()),
+    ("Quillo was banned in Norway.", {("Norway", "bans", "Quillo")}, set()),
+])
+def test_rules_a_place_where_a_ban_applies_is_not_banned(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a company's market is a place it operates in
+    ("China is Veltro's largest market.", {("Veltro", "operatesIn", "China")}, set()),
+    ("Brazil, Veltro's third-largest market, slowed.", {("Veltro", "operatesIn", "Brazil")}, set()),
+    # "remained", "became" are copulas too
+    ("Veltro said the U.S. remained its biggest market.", {("Veltro", "operatesIn", "United States")}, set()),
+    ("Ana Ruiz remained Veltro's chief executive.", {("Ana Ruiz", "worksFor", "Veltro")}, set()),
+    # a market share is no market
+    ("Veltro's market share in China rose.", set(), {("Veltro", "operatesIn", "China")}),
+    # a city has markets, and operates in nothing
+    ("It is set in Les Halles, the central market of Paris.", set(), {("Paris", "operatesIn", "Les Halles")}),
+])
+def test_rules_read_a_company_market_as_where_it_operates(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an organisation based in "City, Region" is based in both, as "an Austin, Texas-based firm" is
+    ("Veltro is headquartered in Austin, Texas.", {("Veltro", "basedIn", "Austin"), ("Veltro", "basedIn", "Texas")},
+     set()),
+    # where a person lives is the place alone, as news annotates it
+    ("Ana Ruiz lives in Leeds, England.", {("Ana Ruiz", "livesIn", "Leeds")}, {("Ana Ruiz", "livesIn", "England")}),
+])
+def test_rules_read_the_region_an_organisations_seat_is_written_with(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a light verb's place counts whoever owns the noun ("its store"), and a shop is no product
+    ("Marukaze Holdings will open its first Australian store in Parramatta in September.",
+     {("Marukaze", "operatesIn", "Parramatta")}, set()),
+    # a hyphenated modifier between the place and the firm word
+    ("Clearwater bought Lithuanian e-money firm Pinigai in 2023.", {("Pinigai", "basedIn", "Lithuania")}, set()),
+    ("Japanese discount chain Marukaze plans 30 stores in Australia.", {("Marukaze", "basedIn", "Japan")}, set()),
+    # a name listed after the first with an owner of its own is not the role noun's
+    ("The department may restrict shipments by Dutch equipment maker ASML and Japan's Tokyo Electron.",
+     {("ASML", "basedIn", "Netherlands"), ("Tokyo Electron", "basedIn", "Japan")},
+     {("Tokyo Electron", "basedIn", "Netherlands")}),
+])
+def test_rules_read_shops_and_seats_news_names(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an address chain in one sentence: the place is in every place after it (owl:TransitiveProperty)
+    ("Bohumin is a town in Karvina District, Moravian-Silesian Region, Czech Republic.",
+     {("Bohumin", "locatedIn", "Czech Republic"), ("Karvina District", "locatedIn", "Czech Republic")}, set()),
+    # a region "of" a country
+    ("Goght is a village in the Kotayk Province of Armenia.",
+     {("Kotayk Province", "locatedIn", "Armenia"), ("Goght", "locatedIn", "Armenia")}, set()),
+    # a list of places is no chain
+    ("Veltro has offices in Paris, Berlin and Rome.", set(), {("Paris", "locatedIn", "Rome")}),
+])
+def test_rules_read_address_chains(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place with "in" and a place lies in it, however the parser hangs the preposition
+    ("Ana Ruiz is from Yatsushiro in Kumamoto Prefecture in southern Japan.",
+     {("Yatsushiro", "locatedIn", "Kumamoto Prefecture"), ("Kumamoto Prefecture", "locatedIn", "Japan")}, set()),
+    ("Officials in Perugia in Umbria province said five people were arrested.",
+     {("Perugia", "locatedIn", "Umbria")}, set()),
+    ("Rome is in Lazio province.", {("Rome", "locatedIn", "Lazio")}, set()),
+    # "in London" says where they met, not where Leeds is
+    ("He met the mayor of Leeds in London.", set(), {("Leeds", "locatedIn", "London")}),
+])
+def test_rules_read_a_place_in_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_place_in_a_place_takes_the_copulas_negation(nlp):
+    rows = {(r["s_name"], r["o_name"]): r["modality"] for r in _rules_doc(nlp, "Rome is not in Lazio.")._.kg_relation_data
+            if r["predicate"] == "locatedIn"}
+    assert rows == {("Rome", "Lazio"): "negated"}
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # competing in a place, as selling there, means operating there (the subject does)
+    ("Velo competes with Arden in France.", ("Velo", "operatesIn", "France"), "fact"),
+    ("Velo competes with Arden for public-sector work in France.", ("Velo", "operatesIn", "France"), "fact"),
+    ("Velo does not compete with Arden in France.", ("Velo", "operatesIn", "France"), "negated"),
+])
+def test_rules_competing_in_a_place_is_operating_there(nlp, text, expected, modality):
+    rows = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in _rules_doc(nlp, text)._.kg_relation_data}
+    assert rows.get(expected) == modality, rows
+    assert ("Arden", "operatesIn", "France") not in rows
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a rival "in" a place competes there: it operates there, and is not said to be based there
+    ("Buyers switched to Kado, Velo's main rival in China.", {("Kado", "operatesIn", "China"), ("Kado", "competesWith", "Velo")},
+     {("Kado", "basedIn", "China")}),
+    ("Velo is Arden's biggest competitor in Europe.", {("Velo", "operatesIn", "Europe")}, {("Velo", "basedIn", "Europe")}),
+    # a demonym still says where a rival is based
+    ("Chinese rival Kado cut prices.", {("Kado", "basedIn", "China")}, set()),
+])
+def test_rules_a_rival_in_a_place_competes_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_there(
+        flag, tmp_path, monkeypatch):
+    # kg:placeIsMarket "verb", not a list in the code, decides whether "in Portugal" after the verb means
+    # the subject operates there: a relation added by an ontology extension gets the reading by it
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    extra = tmp_path / "leases.ttl"
+    extra.write_text(_LEASING.replace("{flag}", ' kg:placeIsMarket "verb" ;' if flag else ""), encoding="utf-8")
+    nlp = load_pipeline(relation_model=False, ontology=extra)
+    assert nlp.get_pipe("kg_relations").onto.relations["leases"].place_is_market == ({"verb"} if flag else set())
+    rows = _triples(nlp("Hollo Mobility leases its Zippa scooters in Portugal."))
+    assert (("Hollo Mobility", "operatesIn", "Portugal") in rows) is flag, rows
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who serves customers in a place operates there (lexicon.toml customer_nouns)
+    ("Grayling Bank manages money for clients in the Gulf and Latin America.",
+     {("Grayling Bank", "operatesIn", "Gulf"), ("Grayling Bank", "operatesIn", "Latin America")}, set()),
+    ("Velora, which has two million customers in Brazil, cut its prices.", {("Velora", "operatesIn", "Brazil")}, set()),
+    ("Vantapay, the Dublin-based company that processes card payments for 90,000 merchants across Europe, "
+     "named a new chair.", {("Vantapay", "operatesIn", "Europe"), ("Vantapay", "basedIn", "Dublin")}, set()),
+    ("Velora has no customers in Japan.", set(), {("Velora", "operatesIn", "Japan")}),
+    ("Shoppers in Leeds praised Velora.", set(), {("Velora", "operatesIn", "Leeds")}),
+])
+def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
