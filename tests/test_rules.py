@@ -544,3 +544,26 @@ def test_rules_stopping_an_act_is_no_restriction(nlp):
     assert not {t for t in found if t[1] == "restricts"}, found
 
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the parse gives a trigger verb no arguments ("Air competes" read as a noun phrase), the
+    # name before the verb and the name after its preposition
+    ("Halcyon Air competes head-to-head with Ryanair on routes from Dublin.",
+     {("Halcyon Air", "competesWith", "Ryanair")}),
+    ("Norvik Steel ships coils to Ford.", {("Norvik Steel", "suppliesTo", "Ford Motor Company")}),
+    # a firm sold in the passive is acquired by whom it is sold to
+    ("In 1990 Enasa was sold to Iveco.", {("Iveco", "acquires", "Enasa")}),
+])
+def test_rules_read_around_a_trigger_the_parse_left_bare(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # ... but not a passive's subject, an object pronoun, or a name a preposition governs
+    ("In 1990 Enasa was sold to Iveco.", {("Enasa", "suppliesTo", "Iveco")}),
+    ("The minister asked him to deliver a memo asking for US assistance.", {("him", "suppliesTo", "US")}),
+    ("Rivals of Acme compete with Beta Corp.", {("Acme", "competesWith", "Beta Corp")}),
+])
+def test_rules_the_words_around_a_bare_trigger_need_a_subject(nlp, text, absent):
+    _assert_reads(nlp, text, set(), absent)

@@ -64,7 +64,8 @@ class Deals:
             buyers = [(n, cost) for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ == "to"
                       for g in p.children if g.dep_ == "pobj" for n, cost, _ in self._map(g, by_token, items)]
             rel = sellers[verb.lemma_.lower()]
-            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            # (or the subject of a passive: "Quillo was sold to Harbor Capital")
+            for obj in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
                 sold = [(rel, n, cost) for n, cost, _ in self._map(obj, by_token, items)
                         if self.onto.fits(items[n]["cls"], rel.range)]
                 if not sold:

@@ -12,7 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from ..ontology import RelationInfo
 
 from .records import record
 from ..syntax import SUBJ as _SUBJ
@@ -252,6 +254,59 @@ class Patterns:
                     if not self.onto.is_a(items[k]["cls"], "Organization") or items[k]["via"] not in {"", "gazetteer"}:
                         continue
                     out.append(record(doc, items[k], rel.name, place, rel.base_confidence - 0.1, tok))
+        return out
+
+    def _surface_event(self, doc: Doc, tok: Token, rel: RelationInfo, items: list[dict[str, Any]],
+                       by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Halcyon Air competes head-to-head with Ryanair", "Kestrel Aero supplies landing gear to
+        Airbus": where the parse gave a trigger verb no arguments (the small parser reads "Air
+        competes" as a noun phrase), the words around it: the name right before the verb (adverbs
+        and auxiliaries between) acts on the name after the first of the relation's prepositions
+        that follows in the clause (no comma, verb or other name before it), and on the names
+        listed after that one. Weaker evidence than a parse: the confidence is 0.2 lower."""
+        if not rel.object_preps or not (tok.tag_.startswith("VB") or tok.lower_ != tok.lemma_.lower()) \
+                or tok.dep_ in {"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "conj"} \
+                or any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in tok.children):
+            return []  # a clause the parse did read (its subject is elsewhere, or none)
+        sent = tok.sent
+        i = tok.i - 1
+        while i >= sent.start and doc[i].pos_ in {"ADV", "AUX", "PART"} and doc[i].lower_ != "'s":
+            if doc[i].lemma_ in {"be", "get"}:
+                return []  # "Enasa was sold to Iveco": a passive's subject is no agent
+            i -= 1
+        if i < sent.start or i not in by_token or items[by_token[i]]["end"] != i + 1:
+            return []
+        subj = items[by_token[i]]
+        first = doc[subj["start"]]
+        if first.lower_ in {"him", "her", "them", "us", "me"}:
+            return []  # "asked him to deliver": an object, not a subject
+        if first.i > sent.start and (doc[first.i - 1].pos_ == "ADP" or doc[first.i - 1].tag_ == "POS"):
+            return []  # "rivals of Acme compete", "Acme's unit supplies": not the subject
+        objects: list[dict[str, Any]] = []
+        j = tok.i + 1
+        while j < min(sent.end, tok.i + 9):
+            t = doc[j]
+            hyphened = t.text == "-" or doc[j - 1].text == "-" or (j + 1 < len(doc) and doc[j + 1].text == "-")
+            if j in by_token or (not hyphened and (t.is_punct or t.tag_ in {"VBD", "VBZ", "VBP", "MD"})):
+                return []  # ("head-to-head" is no verb)
+            if t.pos_ == "ADP" and t.lower_ in rel.object_preps:
+                k = j + 1
+                while k < sent.end and doc[k].pos_ == "DET":
+                    k += 1
+                while k in by_token and items[by_token[k]]["start"] == k:
+                    objects.append(items[by_token[k]])
+                    k = items[by_token[k]]["end"]  # "to Airbus and Embraer", "to X, Y and Z"
+                    if k + 1 < sent.end and doc[k].lower_ in {",", "and"}:
+                        k += 1 + (doc[k + 1].lower_ == "and" and doc[k].lower_ == ",")
+                    else:
+                        break
+                break
+            j += 1
+        out = []
+        for obj in objects:
+            if obj["name"] != subj["name"] and self.onto.fits(subj["cls"], rel.domain) \
+                    and self.onto.fits(obj["cls"], rel.range):
+                out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.2, tok, self._modality(tok)))
         return out
 
     def _maker_in_name(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]

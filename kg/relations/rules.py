@@ -259,7 +259,10 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
                     continue  # a firm or a stake sold to a buyer (_sales), a contract won (_contracts)
                 tok = doc[candidates[k]]
                 for trig in self._matches(tok):
-                    for rec in self._extract(doc, sent, tok, trig, items, by_token):
+                    recs = self._extract(doc, sent, tok, trig, items, by_token)
+                    if not recs and trig.kind == "event" and len(trig.words) == 1:
+                        recs = self._surface_event(doc, tok, trig.relation, items, by_token)
+                    for rec in recs:
                         if headline:  # a Title Case headline parses badly: trust it less
                             rec["confidence"] = round(max(0.05, rec["confidence"] - 0.15), 3)
                         key = (rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])
