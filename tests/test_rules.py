@@ -567,3 +567,16 @@ def test_rules_read_around_a_trigger_the_parse_left_bare(nlp, text, expected):
 ])
 def test_rules_the_words_around_a_bare_trigger_need_a_subject(nlp, text, absent):
     _assert_reads(nlp, text, set(), absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a publisher offers what it publishes
+    ("Tarvo Games publishes the hit mobile title Skyforge Legends in 40 countries.",
+     {("Tarvo Games", "offers", "Skyforge Legends")}, set()),
+    # a nationality word the parser made the object of an event is no party to it (but still says
+    # where the startup is)
+    ("Marlow Foods has taken a minority stake in Danish startup Oatly Labs.",
+     {("Oatly Labs", "basedIn", "Denmark")}, {("Marlow Foods", "investsIn", "Denmark")}),
+])
+def test_rules_publishers_and_nationality_objects(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

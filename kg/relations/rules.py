@@ -495,6 +495,8 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
                 continue
             if not self.onto.fits(si["cls"], rel.domain) or not self.onto.fits(oi["cls"], rel.range):
                 continue
+            if oi["via"] == "demonym" and doc[o.token].dep_ in {"pobj", "dobj"} and trig.kind == "event":
+                continue  # "a stake in Danish startup X" parsed with "Danish" the object: a people, no party
             valid.append((s, o))
         if rel.symmetric and (trig.kind == "role" or tok.pos_ == "NOUN" and (tok.lemma_.lower(),) in rel.role_triggers):
             # "joined Lakeview Capital as a partner": a person holding a symmetric relation's role in an
