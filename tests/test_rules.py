@@ -580,3 +580,18 @@ def test_rules_the_words_around_a_bare_trigger_need_a_subject(nlp, text, absent)
 ])
 def test_rules_publishers_and_nationality_objects(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle the parser made a copula's complement is a passive ("is majority-owned by")
+    ("Vantage Towers, which is majority-owned by Vodafone, operates masts across Europe.",
+     {("Vantage Towers", "subsidiaryOf", "Vodafone")}),
+    # the preposition of the last of a list of objects ("exports of gallium and germanium to")
+    ("The Chinese government restricts exports of gallium and germanium to the United States.",
+     {("China", "restricts", "United States")}),
+    # a country's bureau or watchdog acts for the country, as its ministry does
+    ("Canada's competition bureau has sued Rogers Communications over misleading ads.",
+     {("Canada", "sues", "Rogers Communications")}),
+])
+def test_rules_read_owners_lists_and_state_bodies(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -204,6 +204,10 @@ class Frames:
         )
         if main:
             agents.append(tok.head)
+        if tok.tag_ == "VBN" and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
+            # "which is majority-owned by Vodafone": a participle the parser made the copula's complement
+            passive = True
+            patients += [c for c in tok.head.children if c.dep_ in _SUBJ]
         for c in tok.children:
             if c.dep_ in _SUBJ:
                 agents.append(c)
@@ -443,6 +447,8 @@ class Frames:
                                 pobjs = [g for g in p.children if g.dep_ == "pobj"]
                                 objects += [(g, "nested:" + p.lower_) for g in pobjs]
                                 todo += pobjs
+                            elif p.dep_ == "conj" and node.i == c.i:
+                                todo.append(p)  # "restricts exports of gallium and germanium to the US"
                             elif p.dep_ == "acl" and p.tag_ == "VBN":
                                 # "banned components made by Chinese suppliers Huawei and ZTE": from them
                                 for ag in p.children:
