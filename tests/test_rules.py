@@ -595,3 +595,11 @@ def test_rules_publishers_and_nationality_objects(nlp, text, expected, absent):
 ])
 def test_rules_read_owners_lists_and_state_bodies(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+def test_rules_selling_a_stake_or_a_unit_is_no_supply(nlp):
+    # what is sold is part of a firm (lexicon holding_nouns), named or not: no supply to the buyer
+    found = _triples(_rules_doc(nlp, "Telecom Italia has sold a 20% stake in its tower unit to KKR for "
+                                     "1.2 billion euros."))
+    assert not {t for t in found if t[1] in {"suppliesTo", "offers"}}, found
+    _assert_reads(nlp, "Halden Foods sells frozen pizza to Tesco.", {("Halden Foods", "suppliesTo", "Tesco")})

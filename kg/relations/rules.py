@@ -82,6 +82,7 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
         self.contract_verbs = set(lex["relations"].get("contract_verbs", ()))
         self.funding_verbs = set(lex["relations"].get("funding_verbs", ()))
         self.funding_nouns = set(lex["relations"].get("funding_nouns", ()))
+        self.holding_nouns = set(lex["relations"].get("holding_nouns", ()))
         self.round_nouns = set(lex["relations"].get("round_nouns", ()))
         self.round_verbs = set(lex["relations"].get("round_verbs", ()))
         self.participation_nouns = set(lex["relations"].get("participation_nouns", ()))
