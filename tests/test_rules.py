@@ -603,3 +603,21 @@ def test_rules_selling_a_stake_or_a_unit_is_no_supply(nlp):
                                      "1.2 billion euros."))
     assert not {t for t in found if t[1] in {"suppliesTo", "offers"}}, found
     _assert_reads(nlp, "Halden Foods sells frozen pizza to Tesco.", {("Halden Foods", "suppliesTo", "Tesco")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the subject of "face" undergoes the event its object names, done by who "from" names
+    ("Halvern Pharma faces a lawsuit from Orvane Bio over its cholesterol drug.",
+     {("Orvane Bio", "sues", "Halvern Pharma")}, set()),
+    ("Huawei faces new restrictions from the United States.", {("United States", "restricts", "Huawei")}, set()),
+    # a role noun that is the subject of "remains" is held by the copula's attribute, as with "is"
+    ("Veltro's biggest competitor in the smartphone market remains Quillo.",
+     {("Quillo", "competesWith", "Veltro")}, set()),
+    # a particle of a two-word trigger is no preposition with its own object: "took X to court over
+    # its rules" takes nothing over (but "took over X" does)
+    ("Epic Games took Apple to court in 2020 over its App Store rules.",
+     {("Epic Games", "sues", "Apple")}, {("Epic Games", "acquires", "Apple")}),
+    ("Veltro took over Quillo in 2021.", {("Veltro", "acquires", "Quillo")}, set()),
+])
+def test_rules_what_a_subject_faces_and_particles(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -1,7 +1,8 @@
 """Relation extraction, one module per stage.
 
 - :mod:`~kg.relations.rules`: the ``kg_relations`` component, ontology-driven rules
-  (with :mod:`~kg.relations.frames` for argument frames and
+  (with :mod:`~kg.relations.frames` for argument frames,
+  :mod:`~kg.relations.mentions` for the entities an argument stands for,
   :mod:`~kg.relations.patterns` for constructions without a trigger word and
   :mod:`~kg.relations.deals` for sales, contracts and funding);
 - :mod:`~kg.relations.modality`: fact, negated, hypothetical or past, and qualifiers,

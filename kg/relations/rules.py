@@ -36,6 +36,7 @@ from ..entities import TitleCaseLines, guarded
 from ..errors import ComponentError
 from ..ontology import Ontology, RelationInfo, load_ontology
 from .frames import Frames
+from .mentions import Mentions
 from .modality import Modality
 from .deals import Deals
 from .patterns import Patterns
@@ -63,7 +64,11 @@ class _Arg:
     token: int
 
 
-class KGRelations(Frames, Patterns, Deals, Places, Modality):
+#: words of two-word triggers that are particles there ("take over", "snap up", "cut off")
+_PARTICLES = frozenset({"over", "up", "off", "out", "down"})
+
+
+class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -74,6 +79,7 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
         self.onto: Ontology = load_ontology(ontology_dir)
         lex = self.onto.lexicon
         self.light_verbs = set(lex["relations"]["light_verbs"])
+        self.undergo_verbs = set(lex["relations"].get("undergo_verbs", ()))
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
         self.instrument_nouns = set(lex["relations"]["instrument_nouns"])
         self.instrument_verbs = set(lex["relations"]["instrument_verbs"])
@@ -163,7 +169,10 @@ class KGRelations(Frames, Patterns, Deals, Places, Modality):
                         if k in rest:
                             rest.remove(k)
                             break
-                    near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
+                    # (a particle only as one: "took Apple to court over its rules" takes nothing over)
+                    near = {w for c in tok.children if not (c.dep_ == "prep" and c.lower_ in _PARTICLES
+                                                            and any(g.dep_ == "pobj" for g in c.children))
+                            for w in (c.lemma_.lower(), c.lower_)}
                     if tok.dep_ in {"compound", "amod"}:
                         near |= {tok.head.lemma_.lower()}
                     for c in tok.children:  # "take ... to court"

@@ -1,0 +1,204 @@
+"""Which entities a token of a rule's frame stands for: a name, a coreferent mention, the names a
+noun lists ("groups such as Infineon and ST"), a group noun's country ("Chinese users"), a
+description's apposed name; and who a sentence is about (its subject), for role nouns that
+refer back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..ontology import RelationInfo
+from ..syntax import NAMING_VERBS
+from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
+
+__all__ = ["Mentions"]
+
+
+class Mentions:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: tokens to entity items."""
+
+    def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
+             depth: int = 0, conj: bool = True) -> list[tuple[int, float, int]]:
+        """Entity items a token stands for, with a cost for each indirection."""
+        if depth > 4:
+            return []
+        out: list[tuple[int, float, int]] = []
+        if tok.i in by_token:
+            # "the 13th president of the company, Tom Berg,": a description resolved to a name apposed
+            # to it stands for that name, the mention the text gives
+            it = items[by_token[tok.i]]
+            named = [c for c in tok.children if c.dep_ == "appos" and c.i in by_token
+                     and items[by_token[c.i]].get("via") != "coref" and items[by_token[c.i]]["name"] == it["name"]] \
+                if it.get("via") == "coref" else []
+            out.append((by_token[named[0].i], cost, named[0].i) if named else (by_token[tok.i], cost, tok.i))
+        elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
+            out += self._map(tok.head.head, by_token, items, cost, depth + 1)
+        else:
+            # "a product offered by X": the attribute of a copula stands for its subject
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                for c in tok.head.children:
+                    if c.dep_ in {"nsubj", "nsubjpass"}:
+                        out += self._map(c, by_token, items, cost + 0.1, depth + 1)
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    out += self._map(c, by_token, items, cost + 0.05, depth + 1)
+                # "the drug, called VX-210,": the name it is called stands for it
+                if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS and c.tag_ == "VBN":
+                    for g in c.children:
+                        if g.dep_ == "oprd" and g.i in by_token:
+                            out.append((by_token[g.i], cost + 0.05, g.i))
+            named_by_appos = bool(out)
+            # "three drivers led by Chinedu Okafor", "a group of retailers led by Hollis & Brook": who
+            # leads a group acts for it
+            for n in [tok] + [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children if g.dep_ == "pobj" and g.i not in by_token]:
+                for c in n.children:
+                    if c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN":
+                        for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                            out += self._map(g, by_token, items, cost + 0.1, depth + 1)
+            # "Kestrel Security, a Tel Aviv-based startup": the appositive stands for its head
+            if tok.dep_ == "appos" and tok.head.i in by_token:
+                out.append((by_token[tok.head.i], cost + 0.05, tok.head.i))
+            # "Millennium bcp": the tagger left part of the name outside the entity
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token and tok.is_lower \
+                        and not tok.is_stop and tok.pos_ == "PROPN":
+                    out.append((by_token[c.i], cost + 0.1, c.i))
+            # "the city of Malmo", "the region of South Karelia": the place named after "of"
+            if tok.lemma_.lower() in self.place_nouns and tok.is_lower:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for g in c.children:
+                            if g.dep_ == "pobj" and g.i in by_token and \
+                                    self.onto.is_a(items[by_token[g.i]]["cls"], "Location"):
+                                out.append((by_token[g.i], cost + 0.05, g.i))
+            # "larger groups such as Infineon and STMicroelectronics", "40 countries, including Japan"
+            for g in self._listed(tok):
+                out += self._map(g, by_token, items, cost + 0.1, depth + 1)
+            lemma = tok.lemma_.lower()
+            # "Both companies operate in ...", "the two companies signed": the last two named
+            if tok.tag_ in {"NNS", "NNPS"} and lemma in self.org_plurals and any(
+                    c.lower_ in {"both", "two"} for c in tok.children if c.dep_ in {"det", "predet", "nummod", "amod"}):
+                seen: list[int] = []
+                for n in sorted((n for n, it in enumerate(items) if it["end"] <= tok.i
+                                 and it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization")
+                                 and tok.sent.start - items[n]["start"] < 120),
+                                key=lambda n: -items[n]["start"]):
+                    if items[n]["name"] not in {items[m]["name"] for m in seen}:
+                        seen.append(n)
+                    if len(seen) == 2:
+                        break
+                if len(seen) == 2:
+                    out += [(n, cost + 0.2, items[n]["start"]) for n in seen]
+            # "its Ticketmaster unit", "the Nvidia subsidiary": an organisation named by its role
+            if lemma in self.org_role_nouns:
+                for c in tok.children:
+                    # (not "a Salt Lake City company": a place before it says where the company is)
+                    if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token \
+                            and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization"):
+                        out.append((by_token[c.i], cost + 0.1, c.i))
+            # "Canadian grain companies Aspen Ridge and Red River": the names, not the country
+            named = tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1
+            # ("Lithuania's parliament, the Seimas": the body the apposition names, not the country)
+            if (lemma in self.group_nouns or tok.lower_ in self.group_nouns) and not named and not named_by_appos:
+                for c in tok.children:
+                    # "Chinese users", "users in Japan" stand for the country (not for a city)
+                    if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in by_token:
+                        it = items[by_token[c.i]]
+                        if self.onto.is_a(it["cls"], "Country"):
+                            out.append((by_token[c.i], cost + 0.15, c.i))
+                    if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"}:
+                        for g in c.children:
+                            if g.dep_ == "pobj" and g.i in by_token:
+                                it = items[by_token[g.i]]
+                                if self.onto.is_a(it["cls"], "Country"):
+                                    out.append((by_token[g.i], cost + 0.2, g.i))
+            elif tok.pos_ == "NOUN":
+                # "Starlink satellite-internet kits", "the Galaxy phone line": a common noun
+                # named by a product in front of it stands for the product
+                for c in tok.subtree:
+                    if c.i < tok.i and c.dep_ in {"compound", "nmod"} and c.i in by_token:
+                        it = items[by_token[c.i]]
+                        if it["cls"] == "Product":
+                            out.append((by_token[c.i], cost + (0.1 if lemma in self.product_heads else 0.15), c.i))
+                            break
+        if conj:
+            # a list hangs off the name's head word ("Aspen Ridge Grain and Red River Oilseeds": off
+            # "Grain"), whichever word of the name the caller holds
+            base = tok
+            if tok.i in by_token:
+                it = items[by_token[tok.i]]
+                base = tok.doc[it["start"]:it["end"]].root
+            for c in base.children:
+                if c.dep_ == "conj":
+                    out += self._map(c, by_token, items, cost, depth + 1)
+            if tok.i in by_token:
+                # "Sonara Electronics and Kaito Displays" parsed as one noun phrase: the first name
+                # hangs on the second's head word, and the second's first word is its conjunct (or the
+                # kind before it: "Deutsche Bahn and chemicals maker BASF")
+                it = items[by_token[tok.i]]
+                for t in tok.doc[it["start"]:it["end"]]:
+                    for c in t.lefts:
+                        if c.dep_ in {"nmod", "compound"} and c.i in by_token and by_token[c.i] != by_token[tok.i] \
+                                and any(g.dep_ == "conj" and (it["start"] <= g.i < it["end"] or (
+                                    g.i < it["start"] and g.i not in by_token
+                                    and any(x.dep_ == "cc" for x in c.children))) for g in c.children):
+                            out += self._map(c, by_token, items, cost, depth + 1, conj=False)
+        return out
+
+    @staticmethod
+    def _listed(tok: Token) -> list[Token]:
+        """The first name of a list hung on ``tok`` by "such as" or "including" ("groups such as
+        Infineon and ST", "countries, including Japan"); the others are its conjuncts."""
+        out: list[Token] = []
+        for c in tok.children:
+            if c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"}):
+                preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
+                out += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        # "carmakers such as BYD and Geely are ...": the small parser hangs the last name off the
+        # verb (here as an adverb, for its "-ly"); a name right after the "and" or "or" that
+        # closes the list as parsed belongs to it
+        doc = tok.doc
+        for g in list(out):
+            last = max(t.i for t in g.subtree)
+            if last + 2 < len(doc) and doc[last + 1].lower_ in {"and", "or"} \
+                    and (doc[last + 2].pos_ == "PROPN" or doc[last + 2].ent_iob_ == "B") \
+                    and doc[last + 2].dep_ != "conj" and not doc[last + 2].is_ancestor(g):
+                out.append(doc[last + 2])
+        return out
+
+    def _top_class(self, cls: str) -> str:
+        """"Organization", "Person" or the class itself: which kind of actor an entity is."""
+        return next((c for c in ("Organization", "Person") if self.onto.is_a(cls, c)), cls)
+
+    def _sentence_subject(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]],
+                          rel: RelationInfo) -> int | None:
+        """The entity item that is the subject of a clause of ``tok``'s sentence before it, else of the
+        previous sentence, and that the relation's object may be: who the text is about there."""
+        sent = tok.sent
+        spans = [sent] + ([tok.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        for span in spans:
+            for t in span:
+                if t.i >= tok.i:
+                    break
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.i in by_token:
+                    n = by_token[t.i]
+                    if items[n]["via"] != "demonym" and self.onto.fits(items[n]["cls"], rel.range):
+                        return n
+        return None
+
+    def _names_after(self, tok: Token, by_token: dict[int, int]) -> list[Token]:
+        """The names listed right after ``tok`` ("companies Aspen Ridge, Orlan and Red River"): the
+        first token of each, read off the surface."""
+        doc, items = tok.doc, self._items
+        out: list[Token] = []
+        i = tok.i + 1
+        while i < len(doc) and i in by_token and items[by_token[i]]["start"] == i:
+            out.append(doc[i])
+            i = items[by_token[i]]["end"]
+            while i < len(doc) and doc[i].lower_ in {",", "and"}:
+                i += 1
+        return out
