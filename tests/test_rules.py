@@ -621,3 +621,18 @@ def test_rules_selling_a_stake_or_a_unit_is_no_supply(nlp):
 ])
 def test_rules_what_a_subject_faces_and_particles(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the subjects of a verb done jointly are partners ...
+    ("Nokia and Ericsson jointly hold patents on 5G standards.", {("Nokia", "partnersWith", "Ericsson")}, set()),
+    ("Orvane and Halden Energy jointly developed the Tessera battery.",
+     {("Halden Energy", "partnersWith", "Orvane"), ("Orvane", "develops", "Tessera")}, set()),
+    # ... but not those of a passive, nor a share added up "together"
+    ("Veltro and Quillo were jointly fined by the regulator.", set(), {("Veltro", "partnersWith", "Quillo"),
+                                                                       ("Quillo", "partnersWith", "Veltro")}),
+    ("Veltro and Quillo together control 60% of the market.", set(), {("Veltro", "partnersWith", "Quillo"),
+                                                                      ("Quillo", "partnersWith", "Veltro")}),
+])
+def test_rules_who_acts_jointly_partners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -309,6 +309,32 @@ class Patterns:
                 out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.2, tok, self._modality(tok)))
         return out
 
+    def _joint_actors(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                      ) -> list[dict[str, Any]]:
+        """"Nokia and Ericsson jointly hold patents": the subjects of an active verb done jointly
+        (lexicon.toml ``joint_adverbs``) are partners (partnersWith) in what the clause says. Not
+        "were jointly fined" (a passive's subjects undergo it), nor "together" ("together they
+        control 60% of the market" adds shares up)."""
+        rel = self.onto.relations.get("partnersWith")
+        if rel is None or not self.joint_adverbs:
+            return []
+        out: list[dict[str, Any]] = []
+        for adv in self._tokens_with_lemma(doc, self.joint_adverbs):
+            verb = adv.head
+            if adv.dep_ != "advmod" or verb.pos_ not in {"VERB", "AUX"} \
+                    or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+                continue
+            parties = [m for c in verb.children if c.dep_ in _SUBJ for m in self._map(c, by_token, items)
+                       if self.onto.is_a(items[m[0]]["cls"], "Actor")]
+            modality = self._modality(verb)
+            for a in range(len(parties)):
+                for b in range(a + 1, len(parties)):
+                    (si, s_cost, _), (oi, o_cost, _) = parties[a], parties[b]
+                    if items[si]["name"] != items[oi]["name"]:
+                        out.append(record(doc, items[si], rel.name, items[oi],
+                                          rel.base_confidence - 0.1 - s_cost - o_cost, adv, modality))
+        return out
+
     def _maker_in_name(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
         """"the Samsung Galaxy S9", "a Toyota Corolla" (develops): a product's name that starts with the

@@ -80,6 +80,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
         lex = self.onto.lexicon
         self.light_verbs = set(lex["relations"]["light_verbs"])
         self.undergo_verbs = set(lex["relations"].get("undergo_verbs", ()))
+        self.joint_adverbs = set(lex["relations"].get("joint_adverbs", ()))
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
         self.instrument_nouns = set(lex["relations"]["instrument_nouns"])
         self.instrument_verbs = set(lex["relations"]["instrument_verbs"])
@@ -257,7 +258,8 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
                 + self._funding(doc, items, by_token) + contracts + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._maker_in_name(doc, items, by_token) \
-                + self._nationality(doc, items, by_token) + self._places_in(doc, items, by_token):
+                + self._nationality(doc, items, by_token) + self._places_in(doc, items, by_token) \
+                + self._joint_actors(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
