@@ -202,3 +202,12 @@ class Mentions:
             while i < len(doc) and doc[i].lower_ in {",", "and"}:
                 i += 1
         return out
+
+    def _kind_of_country(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
+        """"restrictions on Chinese chipmakers": a country's companies of a kind, none of them named
+        (as "such as" or "including" would), are the country a restriction reaches."""
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in self.firm_kinds or self._listed(tok) \
+                or tok.i + 1 in by_token:
+            return []
+        return [(c, "patient") for c in tok.children if c.dep_ in {"amod", "compound"} and c.i in by_token
+                and self.onto.is_a(self._items[by_token[c.i]]["cls"], "Country")]

@@ -294,15 +294,6 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
         doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
         return doc
 
-    def _kind_of_country(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
-        """"restrictions on Chinese chipmakers": a country's companies of a kind, none of them named
-        (as "such as" or "including" would), are the country a restriction reaches."""
-        if tok.tag_ != "NNS" or tok.lemma_.lower() not in self.firm_kinds or self._listed(tok) \
-                or tok.i + 1 in by_token:
-            return []
-        return [(c, "patient") for c in tok.children if c.dep_ in {"amod", "compound"} and c.i in by_token
-                and self.onto.is_a(self._items[by_token[c.i]]["cls"], "Country")]
-
     def _holders(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
         """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a
         noun in :attr:`holder_nouns` that is no entity itself, as the one a restriction reaches (and
