@@ -78,3 +78,20 @@ def test_coref_the_object_of_a_joined_verb_is_not_its_shared_subject(nlp):
     doc = nlp("The European Commission fined Trovik and barred it from bidding for public contracts.")
     links = {(m.text, a.text) for m, a in doc._.coref_links}
     assert ("it", "Trovik") in links, links
+
+
+@pytest.mark.parametrize("text, triple, modality", [
+    # a denial negates the clause it governs ("denied that it had agreed to buy") ...
+    ("Veltro denied that it had agreed to buy Quillo.", ("Veltro", "acquires", "Quillo"), "negated"),
+    # ... a report does not
+    ("Veltro said that it had agreed to buy Quillo.", ("Veltro", "acquires", "Quillo"), "fact"),
+    # "no longer" negates
+    ("Veltro no longer competes with Quillo in Europe.", ("Veltro", "competesWith", "Quillo"), "negated"),
+    # a role a verb would have made someone take is as hypothetical as the verb
+    ("The deal, which would have made Veltro the owner of Quillo, collapsed in March.",
+     ("Quillo", "subsidiaryOf", "Veltro"), "hypothetical"),
+])
+def test_modality_of_denials_no_longer_and_made_roles(nlp, text, triple, modality):
+    doc = _rules_doc(nlp, text)
+    got = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    assert got.get(triple) == modality, got

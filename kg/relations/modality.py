@@ -46,7 +46,9 @@ class Modality:
                 break
         for n, node in enumerate(chain):
             for c in node.children:
-                if c.dep_ == "neg" or (c.lower_ in {"never", "no"} and c.dep_ in {"neg", "advmod", "det"}):
+                if c.dep_ == "neg" or (c.lower_ in {"never", "no"} and c.dep_ in {"neg", "advmod", "det"}) or (
+                        c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)):
+                    # ("no longer competes with")
                     if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr", "acomp"}:
                         return "negated"  # "is not available in": the copula carries the negation
                 if c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in self.hedges:
@@ -68,6 +70,8 @@ class Modality:
                 phrasal = " ".join([lemma] + [c.lower_ for c in node.children if c.dep_ == "prt"])
                 if lemma in self.negations or phrasal in self.negations:
                     return "negated"
+            if n > 0 and chain[n - 1].dep_ == "ccomp" and node.lemma_.lower() in self.negations:
+                return "negated"  # "denied that it had agreed to buy X"
         return "fact"
 
     def _qualifiers(self, tok: Token, sent_ents: list[Span], rel: RelationInfo, role_text: str,

@@ -550,8 +550,9 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
             # an apposition, a title or "X's 2022 purchase of Y" is presupposed, whatever its clause says
             # (but "is not a German citizen", "may become its chief executive": the copula's clause)
             one = stand_in(tok)
-            modality = self._modality(one.head) if one.dep_ == "attr" and one.head.lemma_ in COPULAS \
-                else "fact"
+            # (and the verb that makes one what the role says: "would have made Veltro its owner")
+            modality = self._modality(one.head) if (one.dep_ == "attr" and one.head.lemma_ in COPULAS) \
+                or one.dep_ in {"oprd", "ccomp"} else "fact"
         else:
             modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs
                                       else tok.head)
