@@ -636,3 +636,17 @@ def test_rules_what_a_subject_faces_and_particles(nlp, text, expected, absent):
 ])
 def test_rules_who_acts_jointly_partners(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "whose" stands for the noun its clause is about; what it owns comes before a name after it
+    ("Tandaa, whose investors include Novastar Ventures and Equity Bank, raised $12 million.",
+     {("Novastar Ventures", "investsIn", "Tandaa"), ("Equity Bank", "investsIn", "Tandaa")},
+     {("Novastar Ventures", "subsidiaryOf", "Tandaa")}),
+    ("Orvane, whose Tessera battery won an award, opened a plant.", {("Orvane", "develops", "Tessera")}, set()),
+    # a firm that runs or operates a named service offers it
+    ("Local carrier Safaricom runs the M-Pesa mobile money service in Kenya.",
+     {("Safaricom", "offers", "M-Pesa")}, set()),
+])
+def test_rules_whose_holders_and_services_run(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

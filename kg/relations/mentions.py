@@ -36,6 +36,9 @@ class Mentions:
             out.append((by_token[named[0].i], cost, named[0].i) if named else (by_token[tok.i], cost, tok.i))
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
             out += self._map(tok.head.head, by_token, items, cost, depth + 1)
+        elif tok.lower_ == "whose" and tok.dep_ == "poss" and tok.head.head.dep_ in {"relcl", "acl"}:
+            # "Tandaa, whose investors include X": the noun the clause it opens is about
+            out += self._map(tok.head.head.head, by_token, items, cost, depth + 1)
         else:
             # "a product offered by X": the attribute of a copula stands for its subject
             if tok.dep_ == "attr" and tok.head.lemma_ == "be":

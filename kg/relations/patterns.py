@@ -385,8 +385,8 @@ class Patterns:
             j = tok.i + 1
             while j < len(doc) and j not in starts and doc[j].is_lower and j - tok.i <= 4:
                 j += 1
-            if j not in starts:
-                continue
+            if j not in starts or tok.head.i < j:
+                continue  # ("whose investors include X": what "whose" owns comes before the name)
             it = items[starts[j]]
             for oi, cost, _ in self._map(clause.head, by_token, items, conj=False):
                 owner = items[oi]
