@@ -247,7 +247,8 @@ def evaluate_strict(graph_path: str | Path, gold_paths: Sequence[str | Path], *,
     coreference ("the agency") with those of its antecedent (``kg:subjectAntecedentStart`` ...). ``relations``: score
     only these (and their sub-properties), for gold that annotates a few.
 
-    Returns ``micro`` and ``by_relation`` (precision, recall, f1 and counts), and
+    Returns ``micro`` and ``by_relation`` (precision, recall, f1 and counts),
+    ``missed`` and ``false_positives`` (document, subject, relation, object), and
     ``unmatched_documents``, the gold documents the graph does not hold.
     """
     from .ingest import record_from_text
@@ -300,7 +301,7 @@ def evaluate_strict(graph_path: str | Path, gold_paths: Sequence[str | Path], *,
         texts[key] = adoc.text
         gold[key] = [(r.head.start, r.head.end, r.child.start, r.child.end, r.label) for r in adoc.facts()]
         predicted[key] = by_doc.get(node, []) if node is not None else []
-    result = strict_prf(predicted, gold, text_of=texts, onto=onto, labels=relations)
+    result = strict_prf(predicted, gold, text_of=texts, onto=onto, labels=relations, details=True)
     result["unmatched_documents"] = unmatched
     return result
 

@@ -808,6 +808,12 @@ def test_training_strict_eval_by_hand(strict_case):
     only = evaluate_strict(graph, [gold], relations=["restricts"])
     assert only["micro"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "predicted": 1, "gold": 1, "correct": 1,
                              "found": 1}
+    # what was missed and what no gold relation matches, by document, with the spans' text
+    assert sorted((m["document"], m["relation"]) for m in res["missed"]) == [("d3", "investsIn"), ("d4", "acquires")]
+    assert [(f["document"], f["relation"]) for f in res["false_positives"]] == [("d3", "investsIn")]
+    fp = res["false_positives"][0]
+    assert (fp["subject"], fp["object"]) == tuple(
+        t for t in (res["missed"][0]["object"], res["missed"][0]["subject"]))  # the same pair, reversed
 
 
 def test_training_strict_eval_cli(strict_case, tmp_path):
@@ -816,7 +822,14 @@ def test_training_strict_eval_cli(strict_case, tmp_path):
     graph, gold = strict_case
     res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict", "--json"])
     assert res.exit_code == 0, res.output
-    assert json.loads(res.stdout) == evaluate_strict(graph, [gold])
+    full = evaluate_strict(graph, [gold])
+    assert json.loads(res.stdout) == {k: v for k, v in full.items() if k not in {"missed", "false_positives"}}
+    res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict", "--json", "--show"])
+    assert json.loads(res.stdout) == full
+    res = CliRunner(env={"COLUMNS": "300"}).invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict",
+                                                         "--show"])
+    lines = [line for line in res.stdout.splitlines() if line.startswith(("missed", "false positive"))]
+    assert len(lines) == 3 and sum("acquires" in line and "d4" in line for line in lines) == 1, res.stdout
     res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict", "--relations",
                                    "restricts,sues", "--json"])
     assert res.exit_code == 0 and json.loads(res.stdout)["micro"]["gold"] == 2
@@ -874,8 +887,9 @@ def test_training_strict_eval_of_a_build(news_graph):
     assert res["micro"] == {"precision": 1.0, "recall": 0.75, "f1": 0.857, "predicted": 3, "gold": 4,
                             "correct": 3, "found": 3}
     cli = CliRunner().invoke(app, ["eval", str(out), "--gold", str(gold), "--strict", "--relations",
-                                   ",".join(NEWS_RELATIONS), "--json"])
+                                   ",".join(NEWS_RELATIONS), "--json", "--show"])
     assert cli.exit_code == 0 and json.loads(cli.stdout) == res
+    assert [m["document"] for m in res["missed"]] == ["n4"] and res["false_positives"] == []
 
 
 @pytest.mark.model

@@ -66,9 +66,16 @@ def eval_cmd(
             raise typer.Exit(2)
         result = evaluate_strict(graph, gold_paths, relations=only)
         if as_json:
-            sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+            shown = {k: v for k, v in result.items() if show or k not in ("missed", "false_positives")}
+            sys.stdout.write(json.dumps(shown, indent=2, ensure_ascii=False) + "\n")
             raise typer.Exit(0)
         _print_scores({"relations": result["micro"], "by_relation": result["by_relation"]}, "relations (strict)")
+        if show:
+            for kind, items in (("[red]missed[/]         ", result["missed"]),
+                                ("[yellow]false positive[/] ", result["false_positives"])):
+                for item in items:
+                    out_console.print(f"{kind} {escape(item['subject'])} {item['relation']} {escape(item['object'])}"
+                                      f"  [dim]{escape(item['document'])}[/]", highlight=False, soft_wrap=True)
         if result["unmatched_documents"]:
             console.print(f"[yellow]{len(result['unmatched_documents'])} gold document(s) not in the graph[/] "
                           f"(their relations count as missed): {', '.join(result['unmatched_documents'][:5])}",

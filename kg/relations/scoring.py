@@ -112,13 +112,16 @@ def prf(correct: int, predicted: int, found: int, gold: int) -> dict[str, float 
 def strict_prf(predicted: Mapping[str, Iterable[tuple[int, int, str, int, int]]],
                gold: Mapping[str, Iterable[tuple[int, int, int, int, str]]], *,
                text_of: Mapping[str, str], onto: Ontology | None = None,
-               labels: Iterable[str] | None = None) -> dict[str, Any]:
+               labels: Iterable[str] | None = None, details: bool = False) -> dict[str, Any]:
     """Strict precision, recall and F1, overall (micro) and by relation.
 
     ``predicted``: document id -> ``(s_start, s_end, relation, o_start, o_end)``;
     ``gold``: document id -> ``(head_start, head_end, child_start, child_end, relation)``
     (facts only); ``text_of``: document id -> its text (for span normalisation).
     ``labels``: count only these relations (and their sub-properties) on both sides.
+    ``details``: also list the gold relations missed and the predictions no gold
+    relation matches (``missed``, ``false_positives``: document, subject, relation,
+    object, the spans' text as normalised).
     """
     onto = onto or load_ontology()
     symmetric = onto.symmetric
@@ -135,6 +138,8 @@ def strict_prf(predicted: Mapping[str, Iterable[tuple[int, int, str, int, int]]]
         return fam[rel]
 
     per: dict[str, list[int]] = {}  # relation -> [correct, predicted, found, gold]
+    missed: list[dict[str, str]] = []
+    false_positives: list[dict[str, str]] = []
     for doc_id in sorted(set(predicted) | set(gold)):
         text = text_of.get(doc_id, "")
         g = [(normalize_span(text, a, b), rel, normalize_span(text, c, d))
@@ -150,13 +155,26 @@ def strict_prf(predicted: Mapping[str, Iterable[tuple[int, int, str, int, int]]]
                 return False
             return (ps == gs and po == go) or (grel in symmetric and ps == go and po == gs)
 
+        def shown(r: tuple) -> dict[str, str]:
+            (sa, sb), rel, (oa, ob) = r
+            return {"document": doc_id, "subject": text[sa:sb], "relation": rel, "object": text[oa:ob]}
+
         for pr in p:
             row = per.setdefault(pr[1], [0, 0, 0, 0])
             row[1] += 1
-            row[0] += any(match(pr, gr) for gr in g)
+            hit = any(match(pr, gr) for gr in g)
+            row[0] += hit
+            if details and not hit:
+                false_positives.append(shown(pr))
         for gr in g:
             row = per.setdefault(gr[1], [0, 0, 0, 0])
             row[3] += 1
-            row[2] += any(match(pr, gr) for pr in p)
+            hit = any(match(pr, gr) for pr in p)
+            row[2] += hit
+            if details and not hit:
+                missed.append(shown(gr))
     total = [sum(v[k] for v in per.values()) for k in range(4)]
-    return {"micro": prf(*total), "by_relation": {rel: prf(*v) for rel, v in sorted(per.items())}}
+    out: dict[str, Any] = {"micro": prf(*total), "by_relation": {rel: prf(*v) for rel, v in sorted(per.items())}}
+    if details:
+        out["missed"], out["false_positives"] = missed, false_positives
+    return out
