@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["COPULAS", "REL_PRONOUNS", "SUBJ", "clause_head", "first_conjunct", "possessive", "stand_in"]
+__all__ = ["COPULAS", "NAMING_VERBS", "PARTICLES", "REL_PRONOUNS", "SUBJ", "clause_head", "first_conjunct", "possessive",
+           "stand_in"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -14,6 +15,8 @@ SUBJ = {"nsubj", "csubj"}
 NAMING_VERBS = frozenset({"call", "name", "dub", "brand"})
 #: Lemmas of verbs that link a subject to what it is ("is its CEO", "remained", "became").
 COPULAS = frozenset({"be", "remain", "become"})
+#: Words that are particles of phrasal verbs ("take over", "snap up", "cut off"), and prepositions too.
+PARTICLES = frozenset({"over", "up", "off", "out", "down"})
 #: Relative pronouns.
 REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 

@@ -131,7 +131,7 @@ class Classes:
         if before.lower_ in self.product_nouns and any(
                 c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.product_nouns for c in before.children):
             return False  # "the vaccine candidate X"
-        return (before.lower_ in self.person_roles or before.lower_ in self.person_titles) \
+        return before.lower_ in self.person_words \
             and before.pos_ in {"NOUN", "PROPN"} \
             and (before.is_lower or before.text.isupper() or before.is_sent_start)
 
@@ -150,7 +150,7 @@ class Classes:
                 continue
             if _who_clause(c):
                 return True
-            if c.dep_ == "appos" and c.is_lower and (c.lower_ in self.person_roles or c.lower_ in self.person_titles
+            if c.dep_ == "appos" and c.is_lower and (c.lower_ in self.person_words
                                                      or any(_who_clause(g) for g in c.children)):
                 return True
         return False

@@ -95,6 +95,8 @@ class KGEntities(Candidates, Classes):
         self.org_heads = set(lex["organization_heads"])
         self.title_words = set(lex["title_words"])
         self.person_titles = {w.lower() for w in lex["person_titles"]}
+        #: what a person is called before a name or in apposition: job titles and descriptions
+        self.person_words = self.person_roles | self.person_titles
         self.title_abbreviations = set(lex["title_abbreviations"])
         self.of_heads = self.onto.name_of_heads
         self.company_heads = set(lex["company_heads"])

@@ -290,16 +290,11 @@ class Patterns:
             if j in by_token or (not hyphened and (t.is_punct or t.tag_ in {"VBD", "VBZ", "VBP", "MD"})):
                 return []  # ("head-to-head" is no verb)
             if t.pos_ == "ADP" and t.lower_ in rel.object_preps:
-                k = j + 1
-                while k < sent.end and doc[k].pos_ == "DET":
+                k = j
+                while k + 1 < sent.end and doc[k + 1].pos_ == "DET":
                     k += 1
-                while k in by_token and items[by_token[k]]["start"] == k:
-                    objects.append(items[by_token[k]])
-                    k = items[by_token[k]]["end"]  # "to Airbus and Embraer", "to X, Y and Z"
-                    if k + 1 < sent.end and doc[k].lower_ in {",", "and"}:
-                        k += 1 + (doc[k + 1].lower_ == "and" and doc[k].lower_ == ",")
-                    else:
-                        break
+                # the names listed after it: "to Airbus and Embraer", "to X, Y and Z"
+                objects = [items[by_token[n.i]] for n in self._names_after(doc[k], by_token)]
                 break
             j += 1
         out = []

@@ -42,7 +42,7 @@ from .deals import Deals
 from .patterns import Patterns
 from .places import Places
 from .records import record, register
-from ..syntax import COPULAS, clause_head, first_conjunct, stand_in
+from ..syntax import COPULAS, PARTICLES, clause_head, first_conjunct, stand_in
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -62,10 +62,6 @@ class _Arg:
     cost: float  # indirection of the mapping
     role: str  # "agent", "patient", "recipient", "prep:<p>", "holder", "anchor", "location"
     token: int
-
-
-#: words of two-word triggers that are particles there ("take over", "snap up", "cut off")
-_PARTICLES = frozenset({"over", "up", "off", "out", "down"})
 
 
 class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
@@ -171,7 +167,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
                             rest.remove(k)
                             break
                     # (a particle only as one: "took Apple to court over its rules" takes nothing over)
-                    near = {w for c in tok.children if not (c.dep_ == "prep" and c.lower_ in _PARTICLES
+                    near = {w for c in tok.children if not (c.dep_ == "prep" and c.lower_ in PARTICLES
                                                             and any(g.dep_ == "pobj" for g in c.children))
                             for w in (c.lemma_.lower(), c.lower_)}
                     if tok.dep_ in {"compound", "amod"}:
