@@ -384,6 +384,10 @@ def test_rules_a_description_with_an_apposed_name_stands_for_the_name(nlp):
      {("Tarro Music", "paysCommissionTo", "Halden Verlag")}, set()),
     ("Brenwick pays Orlan a flat fee of 3% on each sale.", {("Brenwick", "paysCommissionTo", "Orlan")}, set()),
     ("Velo pays Orlan a fee for every booking.", {("Velo", "paysCommissionTo", "Orlan")}, set()),
+    # a payee whose name holds a trigger word is paid, not paid a commission
+    ("Merrow Bank agreed to pay $40 million to the Securities and Exchange Commission.",
+     {("Merrow Bank", "pays", "Securities and Exchange Commission")},
+     {("Merrow Bank", "paysCommissionTo", "Securities and Exchange Commission")}),
 ])
 def test_rules_a_set_fee_is_a_payment_a_share_is_a_commission(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -172,12 +172,13 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
                             for w in (c.lemma_.lower(), c.lower_)}
                     if tok.dep_ in {"compound", "amod"}:
                         near |= {tok.head.lemma_.lower()}
+                    # (a word of a name is none: "pay $40 million to the Securities and Exchange Commission")
                     for c in tok.children:  # "take ... to court"
                         if c.dep_ == "prep":
-                            near |= {g.lemma_.lower() for g in c.children}
+                            near |= {g.lemma_.lower() for g in c.children if g.pos_ != "PROPN"}
                         elif c.dep_ == "dobj":  # "paid Quillo 40 million euros in commissions"
                             near |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" for g in p.children
-                                     if g.dep_ == "pobj"}
+                                     if g.dep_ == "pobj" and g.pos_ != "PROPN"}
                     if not all(w in near for w in rest):
                         continue
                     if self.set_price_nouns.intersection(rest) and self._set_price(tok, rest):
