@@ -296,6 +296,22 @@ def test_entities_a_lone_surname_apposed_to_a_person_is_a_person(nlp):
     assert ("Garnier", "Person") in classes and ("Rocher", "Company") in classes, classes
 
 
+def test_entities_a_lone_name_before_who_is_a_person(nlp):
+    # "Warner, who now lives in Ocala": "who" stands for a person even after a lone name the NER took
+    # for an organisation; a lone name apposed to a job noun alone stays what it was
+    from spacy.tokens import Span
+
+    spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
+    classes = {}
+    for text in ("Harlow, who now lives in Tucson, sold the farm.", "Harlow, a supplier of parts, sold the farm."):
+        with nlp.select_pipes(enable=spacy_pipes):
+            doc = nlp(text)
+        doc.ents = [Span(doc, 0, 1, "ORG")]
+        doc = nlp.get_pipe("kg_entities")(doc)
+        classes[text.split(",")[1]] = {it["name"]: it["cls"] for it in doc._.kg_entity_data}["Harlow"]
+    assert classes == {" who now lives in Tucson": "Person", " a supplier of parts": "Company"}, classes
+
+
 @pytest.mark.parametrize("text, expected", [
     # a job title the NER ran into the organisation's name before a person's name is not part of it
     ("The roads stayed open, said California Highway Patrol Officer James Orwell.",

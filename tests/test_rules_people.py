@@ -93,8 +93,12 @@ def test_rules_read_a_job_in_apposition(nlp, text, expected, absent):
     # a shareholder is no employee
     ("Veltro shareholder Dana Holt complained about the delays.", {("Dana Holt", "investsIn", "Veltro")},
      {("Dana Holt", "worksFor", "Veltro")}),
+    # the same before a job noun in apposition: a place says where the person lives
+    ("Ana Ruiz, a Madrid lawyer, filed the appeal.", {("Ana Ruiz", "livesIn", "Madrid")}, set()),
+    ("Li Wei, a Google software engineer, wrote the post.", {("Li Wei", "worksFor", "Google")}, set()),
+    ("Ana Ruiz, an Acme customer, complained about the delays.", set(), {("Ana Ruiz", "worksFor", "Acme")}),
 ])
-def test_rules_read_a_job_between_an_organisation_and_a_name(nlp, text, expected, absent):
+def test_rules_read_a_job_after_an_organisation_or_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 

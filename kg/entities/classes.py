@@ -139,19 +139,20 @@ class Classes:
         """A name of two or more words (not a firm's: "Harbor Ventures"), or the surname of a person
         the text names in full, followed by "who" or apposed to a job title or to a noun "who" follows
         ("Gemma Arkwright, who", "Gemma Arkwright, Veltro's finance director", "Garnier, a French
-        national who lives in Dubai")."""
+        national who lives in Dubai"); a lone name only with "who" right after it ("Warner, who
+        now lives in Ocala"), since a lone surname in apposition is as often a firm's."""
         words = it["name"].split()
-        if (len(words) < 2 and not (words and words[0] in surnames)) \
-                or any(w in self.firm_heads or w in self.company_heads or w in self.org_heads for w in words):
+        if any(w in self.firm_heads or w in self.company_heads or w in self.org_heads for w in words):
             return False
+        lone = len(words) < 2 and not (words and words[0] in surnames)
         root = doc[it["start"]:it["end"]].root
         for c in root.children:
             if c.i < it["end"]:
                 continue
             if _who_clause(c):
                 return True
-            if c.dep_ == "appos" and c.is_lower and (c.lower_ in self.person_words
-                                                     or any(_who_clause(g) for g in c.children)):
+            if not lone and c.dep_ == "appos" and c.is_lower and (
+                    c.lower_ in self.person_words or any(_who_clause(g) for g in c.children)):
                 return True
         return False
 

@@ -204,33 +204,42 @@ class Patterns:
 
     def _premodified_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                            ) -> list[dict[str, Any]]:
-        """"Acme attorney Ana Ruiz", "Acme plant manager Ana Ruiz" (worksFor): an organisation, then
-        lower-case job nouns, then the name they all modify. As in :meth:`_apposed_roles`, any job
-        of a relation with a ``kg:appositionPreposition`` will do, not a customer's or a rival's."""
+        """"Acme attorney Ana Ruiz", "Acme plant manager Ana Ruiz" (worksFor), "Atlanta architect Ana
+        Ruiz" (livesIn): an organisation or a place, then lower-case job nouns, then the name they all
+        modify; and "Ana Ruiz, an Atlanta architect", "Ana Ruiz, a Google engineer": the same before
+        a job noun in apposition to the name. As in :meth:`_apposed_roles`, any job of a relation with
+        a ``kg:appositionPreposition`` will do, not a customer's or a rival's."""
         rels = [r for r in self.onto.relations.values() if r.apposition_preps]
         out: list[dict[str, Any]] = []
         for it in items if rels else ():
             if it["via"] not in {"", "gazetteer"}:
                 continue
-            k = it["start"] - 1
-            while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ == "NOUN" \
-                    and doc[k].dep_ == "compound" and k < doc[k].head.i < it["end"]:
-                k -= 1  # "plant manager": each noun modifies a later one or the name
-            nouns = doc[k + 1:it["start"]]
-            if not len(nouns) or k < 0 or k not in by_token:
-                continue
-            org = items[by_token[k]]
-            if org["end"] != k + 1 or org["via"] not in {"", "gazetteer"} or org["name"] == it["name"]:
-                continue
-            if any(n.lemma_.lower() in self.not_roles or n.lower_ in self.not_roles for n in nouns):
-                continue  # "Acme customer Ana Ruiz"
-            if not k < doc[k].head.i < it["end"]:
-                continue  # the organisation modifies the job or the name, not something else
-            for rel in rels:
-                if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(org["cls"], rel.range):
-                    quals = [("role", nouns.text)] if rel.qualifier_role == "role" else []
-                    out.append(record(doc, it, rel.name, org, rel.base_confidence - 0.1, nouns[-1], qualifiers=quals))
-                    break
+            # the name itself, and each lower-case noun in apposition to it
+            ends = [(it["start"], it["end"])]
+            root = doc[it["start"]:it["end"]].root
+            ends += [(c.i, c.i + 1) for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                     and c.is_lower and c.i > it["end"]]
+            for first, last in ends:
+                k = first - 1
+                while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ == "NOUN" \
+                        and doc[k].dep_ == "compound" and k < doc[k].head.i < last:
+                    k -= 1  # "plant manager": each noun modifies a later one or the name
+                nouns = doc[k + 1:first] if first == it["start"] else doc[k + 1:last]
+                if not len(nouns) or k < 0 or k not in by_token:
+                    continue
+                org = items[by_token[k]]
+                if org["end"] != k + 1 or org["via"] not in {"", "gazetteer"} or org["name"] == it["name"]:
+                    continue
+                if any(n.lemma_.lower() in self.not_roles or n.lower_ in self.not_roles for n in nouns):
+                    continue  # "Acme customer Ana Ruiz"
+                if not k < doc[k].head.i < last:
+                    continue  # the organisation modifies the job or the name, not something else
+                for rel in rels:
+                    if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(org["cls"], rel.range):
+                        quals = [("role", nouns.text)] if rel.qualifier_role == "role" else []
+                        out.append(record(doc, it, rel.name, org, rel.base_confidence - 0.1, nouns[-1],
+                                          qualifiers=quals))
+                        break
         return out
 
     def _members_in_place(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
