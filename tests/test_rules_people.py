@@ -103,6 +103,22 @@ def test_rules_read_a_job_after_an_organisation_or_a_place(nlp, text, expected, 
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # an organisation's person, named right after the possessive, works there (and is no product)
+    ("Microsoft's Satya Nadella spoke first at the conference.", {("Satya Nadella", "worksFor", "Microsoft")},
+     {("Microsoft", "develops", "Satya Nadella")}),
+    ("Veltro's Ana Ruiz said the plant would reopen in May.", {("Ana Ruiz", "worksFor", "Veltro")},
+     {("Veltro", "develops", "Ana Ruiz")}),
+    # a noun between says what else they are
+    ("Dana Holt, Veltro's oldest friend, complained about the delays.", set(),
+     {("Dana Holt", "worksFor", "Veltro")}),
+    ("Veltro's fans Dana Holt and Tom Berg complained about the delays.", set(),
+     {("Dana Holt", "worksFor", "Veltro")}),
+])
+def test_rules_read_an_organisations_person(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     ("\"Prices are high,\" said Gemma Arkwright, Veltro's finance director, who lives in Leeds.",
      {("Gemma Arkwright", "livesIn", "Leeds")}, set()),
     # a person based somewhere lives there; a company based somewhere is based there

@@ -225,7 +225,13 @@ class Classes:
         if it["start"] > 0 and doc[it["start"] - 1].lower_ in {"its", "their"} and \
                 doc[it["start"] - 1].dep_ == "poss":
             return True
-        # "Rivian's R2": an organisation's named thing
+        # "Rivian's R2": an organisation's named thing (not "Veltro's Ana Ruiz said", "Microsoft's Satya
+        # Nadella": a person the NER saw, named in full or doing what people do)
+        if it["cls"] == "Person":
+            words = it["name"].split()
+            if (root.dep_ == "nsubj" and root.head.lemma_.lower() in self.people_verbs) or (
+                    len(words) > 1 and all(w.isalpha() and len(w) > 1 and w[0].isupper() for w in words)):
+                return False
         for c in root.children:
             if c.dep_ == "poss":
                 owner = self._org_at.get(c.i)

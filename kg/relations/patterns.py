@@ -375,6 +375,10 @@ class Patterns:
         written right before another name, as evidence.
         """
         rels = [r for r in self.onto.relations.values() if r.possessor_is]
+        # a relation of people ("Veltro's Ana Ruiz": worksFor) only from a name right after the
+        # possessive; a noun between ("Piccard's siblings X", "Robeson's friend, X") says what else
+        # they are, and a job noun is read by the role rules
+        of_people = {r.name for r in rels if r.domain and all(self.onto.is_a(d, "Person") for d in r.domain)}
         out = []
         starts = {it["start"]: n for n, it in enumerate(items)}
         # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes
@@ -395,6 +399,8 @@ class Patterns:
             for oi, cost, _ in self._map(clause.head, by_token, items, conj=False):
                 owner = items[oi]
                 for rel in rels:
+                    if rel.name in of_people:
+                        continue
                     subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
                     if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
                             and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym":
@@ -425,7 +431,7 @@ class Patterns:
                                      and self.onto.fits(b["cls"], t.relation.range)
                                      for a, b in ((it, owner), (owner, it)))}
                         for rel in rels:
-                            if roles and rel.name not in roles:
+                            if (roles and rel.name not in roles) or rel.name in of_people:
                                 continue
                             subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
                             if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
@@ -489,6 +495,8 @@ class Patterns:
             if not possessive and it["via"] not in {"", "gazetteer"}:
                 continue
             for rel in rels:
+                if rel.name in of_people and (pronoun or not possessive or j != end + 1):
+                    continue
                 subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
                 if not (self.onto.fits(subj["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range)):
                     continue
