@@ -140,6 +140,10 @@ def test_rules_read_investors_named_after_participation_from(nlp):
     # the subject of the verb a gerund's preposition hangs on ("responded by restricting")
     ("China has responded by restricting Halvard Micro's sales to operators of power grids.",
      {("China", "restricts", "Halvard Micro")}, set()),
+    # a licence or permit suspended or revoked restricts its holder
+    ("Regulators in Brazil suspended Paylink's license to process payments.", {("Brazil", "restricts", "Paylink")},
+     set()),
+    ("Indonesia revoked Tokopedia's permit last week.", {("Indonesia", "restricts", "Tokopedia")}, set()),
     # not the owner of just anything restricted
     ("Canada restricted Veltro's chief executive from entering the site.", set(),
      {("Canada", "restricts", "Veltro")}),
@@ -384,6 +388,10 @@ def test_rules_a_description_with_an_apposed_name_stands_for_the_name(nlp):
      {("Tarro Music", "paysCommissionTo", "Halden Verlag")}, set()),
     ("Brenwick pays Orlan a flat fee of 3% on each sale.", {("Brenwick", "paysCommissionTo", "Orlan")}, set()),
     ("Velo pays Orlan a fee for every booking.", {("Velo", "paysCommissionTo", "Orlan")}, set()),
+    # a share of revenue handed over, or a cut given, is a commission
+    ("Redwick Games hands 30% of its in-app revenue to Apple.", {("Redwick Games", "paysCommissionTo", "Apple")},
+     set()),
+    ("Veltro gives Orlan a cut of every sale.", {("Veltro", "paysCommissionTo", "Orlan")}, set()),
     # a payee whose name holds a trigger word is paid, not paid a commission
     ("Merrow Bank agreed to pay $40 million to the Securities and Exchange Commission.",
      {("Merrow Bank", "pays", "Securities and Exchange Commission")},
