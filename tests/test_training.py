@@ -1068,3 +1068,25 @@ def test_training_strict_eval_scores_a_coreferent_mention_by_its_antecedent(tmp_
                     encoding="utf-8")
     res = evaluate_strict(tmp_path / "out" / "graph.ttl", [gold], relations=["worksFor"])
     assert res["micro"]["correct"] == 1 and res["micro"]["predicted"] == 1, res
+
+
+@pytest.mark.model
+def test_training_ner_stops_after_its_patience_and_is_deterministic(tmp_path):
+    # kg train --ner-out: the pipeline's NER continued on gold spans; the best epoch on the tuning
+    # docs is kept, the run stops `patience` epochs after it, and the same seed gives the same weights
+    from kg.pipeline import DEFAULT_MODEL
+    from kg.training.spans import train_ner
+
+    docs = read_annotation_files([FOUNDERS], onto=load_ontology(extended_ontology_dir(FOUNDED_BY)))
+    nlp = spacy.blank("en")
+    golds = [gold_doc(nlp, d) for d in docs]
+    train_docs, tune_docs = golds[:16], golds[16:]
+    metas = [train_ner(DEFAULT_MODEL, train_docs, tune_docs, tmp_path / name, seed=0, max_epochs=6, patience=1)
+             for name in ("a", "b")]
+    meta = metas[0]
+    ran = len(meta["epochs"]) - 1
+    assert ran == min(6, meta["best_epoch"] + 1), meta["epochs"]
+    assert meta["tune_span_f1"] == max(e["tune_span_f1"] for e in meta["epochs"])
+    assert json.loads((tmp_path / "a" / "kg_meta.json").read_text())["best_epoch"] == meta["best_epoch"]
+    assert filecmp.cmp(tmp_path / "a" / "ner" / "model", tmp_path / "b" / "ner" / "model", shallow=False)
+    assert spacy.load(tmp_path / "a").pipe_names == ["ner"]
