@@ -70,6 +70,9 @@ def test_rules_read_of_or_in_after_an_organisation_name(nlp, text, expected, abs
     ("Shoppers like Varda, Orlen's discount chain.", {("Varda", "subsidiaryOf", "Orlen")}, set()),
     ("Trade buyers prefer Pellaro, Kestrel Group's logistics unit, for its speed.",
      {("Pellaro", "subsidiaryOf", "Kestrel Group")}, set()),
+    # a unit its owner sells is no name before it
+    ("Orlan, whose largest shareholder is SoftBank, agreed to sell its logistics arm to DHL.",
+     {("SoftBank Group", "investsIn", "Orlan")}, {("SoftBank Group", "subsidiaryOf", "Orlan")}),
 ])
 def test_rules_read_a_rival_in_apposition_as_a_rival(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -389,9 +389,14 @@ class Frames:
                 anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
         # "its investor's investment": a singular role with an owner and no name refers back to
         # the organisation named last before it (not the owner) in this or the previous sentence
+        # (not one its owner acts on: "Orlan agreed to sell its logistics arm" names no arm)
         if not holders and tok.tag_ == "NN" and any(_possessive(c) for c in tok.children):
             owners = {self._items[self._by_token[c.i]]["name"] for c in tok.children
                       if _possessive(c) and c.i in self._by_token}
+            if tok.dep_ == "dobj":
+                agents = [c for c in tok.head.children if c.dep_ in _SUBJ] or self._inherited_agents(tok.head)
+                if any(self._items[self._by_token[a.i]]["name"] in owners for a in agents if a.i in self._by_token):
+                    owners = set()
             lo = tok.sent.start - 60
             for n in sorted(self._by_token.values(), key=lambda n: -self._items[n]["start"]):
                 it = self._items[n]
