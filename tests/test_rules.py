@@ -248,6 +248,9 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
     # owning or buying a stake is investing
     ("Harbor Capital owns a 40% stake in Veltro.", {("Harbor Capital", "investsIn", "Veltro")}, set()),
     ("Harbor Capital bought a 40% stake in Veltro.", {("Harbor Capital", "investsIn", "Veltro")}, set()),
+    # money poured or injected into a firm is invested in it
+    ("Harbor Capital poured $200 million into Veltro last year.", {("Harbor Capital", "investsIn", "Veltro")},
+     set()),
     # every name of the list a plural role noun's verb takes
     ("Quillo's backers include Harbor Capital and Veltro.",
      {("Harbor Capital", "investsIn", "Quillo"), ("Veltro", "investsIn", "Quillo")}, set()),
