@@ -296,6 +296,25 @@ def test_entities_a_lone_surname_apposed_to_a_person_is_a_person(nlp):
     assert ("Garnier", "Person") in classes and ("Rocher", "Company") in classes, classes
 
 
+def test_entities_whose_chief_executive_is_an_organisation(nlp):
+    # "Lumio's chief executive": a job only organisations give makes its owner one, whatever the NER
+    # took the lone name for; not the surname of a person the text names in full
+    from spacy.tokens import Span
+
+    spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
+    cases = [("Ana Ruiz, Lumio's chief executive, said so.", [(0, 2, "PERSON"), (3, 4, "PERSON")]),
+             ("Halden's founder, Mia Stone, said so.", [(0, 1, "GPE"), (4, 6, "PERSON")]),
+             ("Tom Berg met reporters. Berg's chairman was absent.", [(0, 2, "PERSON"), (5, 6, "PERSON")])]
+    classes = {}
+    for text, ents in cases:
+        with nlp.select_pipes(enable=spacy_pipes):
+            doc = nlp(text)
+        doc.ents = [Span(doc, a, b, label) for a, b, label in ents]
+        doc = nlp.get_pipe("kg_entities")(doc)
+        classes.update({doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data})
+    assert (classes["Lumio"], classes["Halden"], classes["Berg"]) == ("Company", "Company", "Person"), classes
+
+
 def test_entities_a_lone_name_before_who_is_a_person(nlp):
     # "Warner, who now lives in Ocala": "who" stands for a person even after a lone name the NER took
     # for an organisation; a lone name apposed to a job noun alone stays what it was

@@ -102,7 +102,7 @@ class Classes:
         root = doc[it["start"]:it["end"]].root
         return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.org_object_verbs
 
-    def _org_context(self, doc: Doc, it: dict[str, Any]) -> bool:
+    def _org_context(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset()) -> bool:
         root = doc[it["start"]:it["end"]].root
         # "broadband providers, including Zento and Fibrix", "retailers such as Kmart": a name listed
         # under a plural noun of organisations
@@ -120,6 +120,14 @@ class Classes:
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in self.org_nouns \
                 and root.head.head.is_lower:
             return True
+        # "Lumio's chief executive", "Halden's founder": whose job only an organisation gives (not a
+        # person's name in full, nor the surname of one the text names)
+        if root.dep_ == "poss" and root.head.i > root.i and (it["cls"] != "Person" or (
+                " " not in it["name"] and it["name"] not in surnames)):
+            job = root.head
+            words = [t.lower_ for t in job.children if t.dep_ in {"amod", "compound"} and t.i < job.i] + [job.lower_]
+            if " ".join(words) in self.org_only_roles or job.lower_ in self.org_only_roles:
+                return True
         return False
 
     def _after_person_title(self, doc: Doc, start: int) -> bool:
@@ -271,8 +279,9 @@ class Classes:
                     it["cls"] = "Person"
         # "Japanese retailer Aeon", "Swisslog, a unit of Kuka": names the text calls organisations.
         if doc.has_annotation("DEP"):
+            full = _surnames(items)
             orgs = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Person", "Place", "Company"}
-                    and self._org_context(doc, it) and not self._named_product(doc, it)}
+                    and self._org_context(doc, it, full) and not self._named_product(doc, it)}
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
                     it["cls"] = "Company"

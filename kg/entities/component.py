@@ -86,6 +86,14 @@ class KGEntities(Candidates, Classes):
             if rel.domain == frozenset({"Person"}) and self.onto.fits("Company", rel.range)
             for words in rel.role_triggers
         }
+        # Jobs only an organisation has (kg:backReferringRole of those relations: chief executive,
+        # founder, chairman): whose they are is an organisation ("Lumio's chief executive").
+        self.org_only_roles = {
+            " ".join(words)
+            for rel in self.onto.relations.values()
+            if rel.domain == frozenset({"Person"}) and self.onto.fits("Company", rel.range)
+            for words in rel.back_roles
+        }
         self.person_roles_words = self.person_roles | {
             w for rel in self.onto.relations.values() if rel.domain == frozenset({"Person"})
             for words in rel.role_triggers for w in words} | {"senior", "former", "chief", "vice", "deputy", "co"}
