@@ -70,7 +70,9 @@ def test_rules_read_of_or_in_after_an_organisation_name(nlp, text, expected, abs
     ("Shoppers like Varda, Orlen's discount chain.", {("Varda", "subsidiaryOf", "Orlen")}, set()),
     ("Trade buyers prefer Pellaro, Kestrel Group's logistics unit, for its speed.",
      {("Pellaro", "subsidiaryOf", "Kestrel Group")}, set()),
-    # a unit its owner sells is no name before it
+    # a unit something is done to is no name before it
+    ("Veltro hired former Tesla executive Tom Berg to lead its battery unit.",
+     {("Tom Berg", "worksFor", "Tesla")}, {("Tesla", "subsidiaryOf", "Veltro")}),
     ("Orlan, whose largest shareholder is SoftBank, agreed to sell its logistics arm to DHL.",
      {("SoftBank Group", "investsIn", "Orlan")}, {("SoftBank Group", "subsidiaryOf", "Orlan")}),
 ])

@@ -387,24 +387,31 @@ class Frames:
                 anchors.append((c, "anchor"))
             elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
                 anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
-        # "its investor's investment": a singular role with an owner and no name refers back to
-        # the organisation named last before it (not the owner) in this or the previous sentence
-        # (not one its owner acts on: "Orlan agreed to sell its logistics arm" names no arm)
-        if not holders and tok.tag_ == "NN" and any(_possessive(c) for c in tok.children):
+        # "Pellaro, Kestrel Group's logistics unit, for": an apposition set off by commas on the surface,
+        # which the parser took for something else (a second object)
+        owned = [c for c in tok.children if _possessive(c)]
+        if not holders and owned:
+            first = min(c.left_edge.i for c in owned)
+            after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if first >= 2 and tok.doc[first - 1].text == "," and first - 2 in self._by_token \
+                    and self._items[self._by_token[first - 2]]["end"] == first - 1 \
+                    and (after is None or after.text == "," or after.is_sent_end):
+                holders.append(tok.doc[first - 2])
+        # "until the latter can pay back its investor's investment": a singular role with an owner and
+        # no name, as the subject or the owner of what follows, refers to the one other organisation
+        # its sentence names before it (weak evidence; not a unit something is done to: "agreed to sell
+        # its logistics arm", "hired X to lead its battery unit" name no arm or unit)
+        if not holders and tok.tag_ == "NN" and tok.dep_ in {"poss", "nsubj"} \
+                and any(_possessive(c) for c in tok.children):
             owners = {self._items[self._by_token[c.i]]["name"] for c in tok.children
                       if _possessive(c) and c.i in self._by_token}
-            if tok.dep_ == "dobj":
-                agents = [c for c in tok.head.children if c.dep_ in _SUBJ] or self._inherited_agents(tok.head)
-                if any(self._items[self._by_token[a.i]]["name"] in owners for a in agents if a.i in self._by_token):
-                    owners = set()
-            lo = tok.sent.start - 60
-            for n in sorted(self._by_token.values(), key=lambda n: -self._items[n]["start"]):
-                it = self._items[n]
-                if lo <= it["start"] < tok.i and it["via"] in {"", "gazetteer"} and it["name"] not in owners \
-                        and owners and self.onto.is_a(it["cls"], "Organization"):
-                    holders.append(tok.doc[it["start"]])
-                    self._far_holder = True
-                    break
+            others = {self._items[n]["name"]: self._items[n] for n in self._by_token.values()
+                      if tok.sent.start <= self._items[n]["start"] < tok.i
+                      and self._items[n]["via"] in {"", "gazetteer"} and self._items[n]["name"] not in owners
+                      and self.onto.is_a(self._items[n]["cls"], "Organization")}
+            if owners and len(others) == 1:
+                holders.append(tok.doc[next(iter(others.values()))["start"]])
+                self._far_holder = True
         # The surface, steadier than the parse of long noun phrases:
         # "Lumora chief executive Priya Raman", "Instagram's parent Meta", "Chinese startup DeepSeek".
         doc = tok.doc
