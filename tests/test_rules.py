@@ -319,6 +319,8 @@ def test_rules_read_plants_places_and_commissions(nlp, text, expected):
      {("Veltro", "develops", "Cirit"), ("Veltro", "develops", "Tamsa")}),
     ("Veltro's apps, including Zephyr and Tidewater, are popular.",
      {("Veltro", "develops", "Zephyr"), ("Veltro", "develops", "Tidewater")}),
+    # a gadget in apposition says what the name is
+    ("The Orlan Pulse, a smartwatch from Orlan, costs $299.", {("Orlan", "develops", "Orlan Pulse")}),
 ])
 def test_rules_read_products_by_their_kind(nlp, text, expected):
     _assert_reads(nlp, text, expected)
