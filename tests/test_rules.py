@@ -286,6 +286,9 @@ def test_rules_read_who_is_kept_from_doing_it(nlp, text, expected, modality):
     ("The Federal Trade Commission restricted shipments by Tellan.",
      {("Federal Trade Commission", "restricts", "Tellan")}, set()),
     ("Peru's trade ministry restricted imports from Calder Farms.", {("Peru", "restricts", "Calder Farms")}, set()),
+    # beside the party restricted, the place it is kept from is where
+    ("The Federal Trade Commission barred new scanners from Veltro from the U.S.",
+     {("Federal Trade Commission", "restricts", "Veltro")}, {("Federal Trade Commission", "restricts", "United States")}),
     # a country's companies of a kind, none named, are the country; named ones are themselves
     ("Japan and the United States, which imposed similar restrictions on Chinese chipmakers, declined to comment.",
      {("United States", "restricts", "China")}, set()),

@@ -371,6 +371,11 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
                     objects = [o for o in objects if o.role not in {"prep:in", "nested:in"}
                                or not self.onto.is_a(items[o.item]["cls"], "Location")
                                or self.onto.is_a(items[o.item]["cls"], "Country")]
+                    # "barred drone models from DJI from the U.S.": beside a party restricted, a place
+                    # the verb keeps them "from" is where
+                    if any(not self.onto.is_a(items[o.item]["cls"], "Location") for o in objects):
+                        objects = [o for o in objects if o.role not in {"prep:from", "nested:from"}
+                                   or not self.onto.is_a(items[o.item]["cls"], "Location")]
                 if rel.location_is_agent and not [s for s in subjects if s.role == "agent"] and passive:
                     locs = [o for o in objects if o.role == "prep:in"
                             and self.onto.is_a(items[o.item]["cls"], "Country")]
