@@ -87,6 +87,11 @@ def test_coref_the_object_of_a_joined_verb_is_not_its_shared_subject(nlp):
     ("Veltro said that it had agreed to buy Quillo.", ("Veltro", "acquires", "Quillo"), "fact"),
     # "no longer" negates
     ("Veltro no longer competes with Quillo in Europe.", ("Veltro", "competesWith", "Quillo"), "negated"),
+    # "both of which" is the names before it, "neither of which" denies it of them
+    ("Veltro and Orlan, both of which operate in Japan, declined to comment.", ("Orlan", "operatesIn", "Japan"),
+     "fact"),
+    ("Veltro and Orlan, neither of which operates in Japan, declined to comment.",
+     ("Orlan", "operatesIn", "Japan"), "negated"),
     # a role a verb would have made someone take is as hypothetical as the verb
     ("The deal, which would have made Veltro the owner of Quillo, collapsed in March.",
      ("Quillo", "subsidiaryOf", "Veltro"), "hypothetical"),

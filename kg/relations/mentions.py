@@ -36,6 +36,13 @@ class Mentions:
             out.append((by_token[named[0].i], cost, named[0].i) if named else (by_token[tok.i], cost, tok.i))
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
             out += self._map(tok.head.head, by_token, items, cost, depth + 1)
+        elif tok.lower_ in {"both", "all", "each"} and tok.head.dep_ in {"relcl", "acl"} \
+                and tok.dep_ in {"nsubj", "nsubjpass"} and any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(g.lower_ in _REL_PRONOUNS for g in p.children)
+                for p in tok.children):
+            # "ASML and Tokyo Electron, both of which count China among their markets": the names (not
+            # "one of which", nor "neither of which", which says the opposite)
+            out += self._map(tok.head.head, by_token, items, cost, depth + 1)
         elif tok.lower_ == "whose" and tok.dep_ == "poss" and tok.head.head.dep_ in {"relcl", "acl"}:
             # "Tandaa, whose investors include X": the noun the clause it opens is about
             out += self._map(tok.head.head.head, by_token, items, cost, depth + 1)

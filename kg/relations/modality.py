@@ -13,6 +13,10 @@ from ..ontology import Ontology, RelationInfo
 __all__ = ["Modality"]
 
 
+#: Subjects that say nobody does it.
+_NO_ONE = frozenset({"neither", "none", "nobody", "nothing"})
+
+
 class Modality:
     """Reads whether a relation is stated as a fact, negated, hypothetical or past, and its qualifiers."""
 
@@ -29,6 +33,11 @@ class Modality:
         # "pays Apple no commission", "has no stake in"
         if any(c.dep_ in {"dobj", "attr"} and any(d.dep_ == "det" and d.lower_ in {"no", "zero"} for d in c.children)
                for c in tok.children) or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children):
+            return "negated"
+        # "neither of which sells phones in Japan", "none of them operates there" (which the parser
+        # may hang on the names as a conjunct: "Veltro and Orlan, neither of which operates in Japan")
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in _NO_ONE or any(
+                g.dep_ == "conj" and g.lower_ in _NO_ONE for g in c.subtree)) for c in tok.children):
             return "negated"
         node = tok
         reported = False
