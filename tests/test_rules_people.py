@@ -43,6 +43,9 @@ def test_rules_whom_a_reporter_works_for(nlp, text, expected, absent):
      "pay for expansion.", {("Wanjiru Kamau", "worksFor", "Tandaa")}, {("Wanjiru Kamau", "worksFor", "Ventures Platform")}),
     ("Marlow Foods will open 30 stores next year, chief executive Ana Silva said on Monday.",
      {("Ana Silva", "worksFor", "Marlow Foods")}, set()),
+    # any chief officer
+    ("Veltro raised $40 million. \"We will hire,\" said chief product officer Lena Kowalczyk.",
+     {("Lena Kowalczyk", "worksFor", "Veltro")}, set()),
     # not an analyst (who works elsewhere), not "a former chief executive", not without an organisation
     ("Acme sued Beta Corp on Monday. Analyst Tom Reyes said the case was weak.", set(),
      {("Tom Reyes", "worksFor", "Acme")}),
