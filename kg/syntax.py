@@ -17,6 +17,8 @@ NAMING_VERBS = frozenset({"call", "name", "dub", "brand"})
 COPULAS = frozenset({"be", "remain", "become"})
 #: Words that are particles of phrasal verbs ("take over", "snap up", "cut off"), and prepositions too.
 PARTICLES = frozenset({"over", "up", "off", "out", "down"})
+#: Words that make a role one held before ("former Sony executive", "a former Ticketmaster manager").
+FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "previous"})
 #: Relative pronouns.
 REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 

@@ -87,6 +87,8 @@ def test_coref_the_object_of_a_joined_verb_is_not_its_shared_subject(nlp):
     ("Veltro said that it had agreed to buy Quillo.", ("Veltro", "acquires", "Quillo"), "fact"),
     # "no longer" negates
     ("Veltro no longer competes with Quillo in Europe.", ("Veltro", "competesWith", "Quillo"), "negated"),
+    # a job held before, in apposition or before the name
+    ("Tom Berg, a former Veltro engineer, joined Orlan in May.", ("Tom Berg", "worksFor", "Veltro"), "past"),
     # "both of which" is the names before it, "neither of which" denies it of them
     ("Veltro and Orlan, both of which operate in Japan, declined to comment.", ("Orlan", "operatesIn", "Japan"),
      "fact"),

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ..ontology import RelationInfo
 
 from .records import record
+from ..syntax import FORMER
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -234,11 +235,13 @@ class Patterns:
                     continue  # "Acme customer Ana Ruiz"
                 if not k < doc[k].head.i < last:
                     continue  # the organisation modifies the job or the name, not something else
+                # "a former Ticketmaster sales manager", "former Tesla executive X": a job held before
+                past = any(t.lower_ in FORMER for t in doc[max(0, k - 2):k])
                 for rel in rels:
                     if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(org["cls"], rel.range):
                         quals = [("role", nouns.text)] if rel.qualifier_role == "role" else []
                         out.append(record(doc, it, rel.name, org, rel.base_confidence - 0.1, nouns[-1],
-                                          qualifiers=quals))
+                                          "past" if past else "fact", qualifiers=quals))
                         break
         return out
 

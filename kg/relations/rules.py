@@ -42,7 +42,7 @@ from .deals import Deals
 from .patterns import Patterns
 from .places import Places
 from .records import record, register
-from ..syntax import COPULAS, PARTICLES, clause_head, first_conjunct, stand_in
+from ..syntax import COPULAS, FORMER, PARTICLES, clause_head, first_conjunct, stand_in
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -558,8 +558,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
         else:
             modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs
                                       else tok.head)
-        if trig.kind in {"role", "inverse_role"} and any(t.lower_ in {"former", "ex", "onetime", "erstwhile", "previous"}
-                                        for t in doc[max(0, tok.i - 3):tok.i]):
+        if trig.kind in {"role", "inverse_role"} and any(t.lower_ in FORMER for t in doc[max(0, tok.i - 3):tok.i]):
             modality = "past"  # "former Sony executive Kenji Morita"
         quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)
         for s, o in valid:
