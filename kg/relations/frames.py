@@ -401,10 +401,8 @@ class Frames:
         # no name, as the subject or the owner of what follows, refers to the one other organisation
         # its sentence names before it (weak evidence; not a unit something is done to: "agreed to sell
         # its logistics arm", "hired X to lead its battery unit" name no arm or unit)
-        if not holders and tok.tag_ == "NN" and tok.dep_ in {"poss", "nsubj"} \
-                and any(_possessive(c) for c in tok.children):
-            owners = {self._items[self._by_token[c.i]]["name"] for c in tok.children
-                      if _possessive(c) and c.i in self._by_token}
+        if not holders and tok.tag_ == "NN" and tok.dep_ in {"poss", "nsubj"} and owned:
+            owners = {self._items[self._by_token[c.i]]["name"] for c in owned if c.i in self._by_token}
             others = {self._items[n]["name"]: self._items[n] for n in self._by_token.values()
                       if tok.sent.start <= self._items[n]["start"] < tok.i
                       and self._items[n]["via"] in {"", "gazetteer"} and self._items[n]["name"] not in owners
