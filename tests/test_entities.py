@@ -98,6 +98,9 @@ def test_entities_a_title_is_no_organisation(nlp, text):
     # short sentences of mostly names end in a period: not Title Case headlines, whose NER is not trusted
     ("Harlow Media acquired Veltro Radio in 2009.", {("Harlow Media", "acquires", "Veltro Radio")}),
     ("Veltro Radio is owned by Harlow Media.", {("Veltro Radio", "subsidiaryOf", "Harlow Media")}),
+    # ... also where the full stop is an abbreviation's
+    ("Harlow Media plans to sell the Veltro Star-News in Tampa, Fla., and the Post-Tribune in Gary, Ind.",
+     {("Gary", "locatedIn", "Ind")}),
 ])
 def test_short_sentences_of_names_are_no_headlines(nlp, text, expected):
     _assert_reads(nlp, text, expected)

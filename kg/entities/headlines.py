@@ -16,7 +16,7 @@ class TitleCaseLines:
     A span's line runs back and forth from it to the nearest line breaks (a token
     followed by a newline, or a newline token). It is a headline when it has at
     least four words of four letters or more, 80% of them capitalised (all of
-    them where the line ends in ``.``, ``?`` or ``!``), and is not a long
+    them where the line ends in ``.``, ``?`` or ``!``, or in an abbreviation's full stop), and is not a long
     sentence (more than twelve such words ending so).
     """
 
@@ -47,7 +47,9 @@ class TitleCaseLines:
         if verdict is None:
             words = [self._orth[i] for i in range(first, last) if self._alpha[i]]
             ending = self._strings[self._orth[last - 1]]
-            if len(words) < 4 or ending in {".", "?", "!"} and len(words) > 12:
+            # (a sentence may end on an abbreviation that holds its full stop: "... in Gary, Ind.")
+            sentence = ending in {".", "?", "!"} or (len(ending) > 1 and ending.endswith("."))
+            if len(words) < 4 or sentence and len(words) > 12:
                 verdict = False
             else:
                 capital = self._capital
@@ -56,7 +58,7 @@ class TitleCaseLines:
                         capital[h] = self._strings[h][0].isupper()
                 # a line ending like a sentence is one unless every word is capitalised: "Harlow
                 # Media acquired Veltro Radio in 2009." is no headline, though most words are names
-                share = 1.0 if ending in {".", "?", "!"} else 0.8
+                share = 1.0 if sentence else 0.8
                 verdict = sum(capital[h] for h in words) >= share * len(words)
             self._seen[bounds] = verdict
         return verdict
