@@ -80,20 +80,12 @@ class KGEntities(Candidates, Classes):
         } | {w.lower() for w in self.onto.lexicon["coref"]["Company"]}
         self.org_nouns -= {"owner", "investor", "buyer", "seller", "player", "parent", "developer", "designer"}
         # Job titles: role nouns of relations from a person to an organization (worksFor).
-        self.person_roles = {
-            " ".join(words).split()[-1]
-            for rel in self.onto.relations.values()
-            if rel.domain == frozenset({"Person"}) and self.onto.fits("Company", rel.range)
-            for words in rel.role_triggers
-        }
+        job_rels = [rel for rel in self.onto.relations.values()
+                    if rel.domain == frozenset({"Person"}) and self.onto.fits("Company", rel.range)]
+        self.person_roles = {" ".join(words).split()[-1] for rel in job_rels for words in rel.role_triggers}
         # Jobs only an organisation has (kg:backReferringRole of those relations: chief executive,
         # founder, chairman): whose they are is an organisation ("Lumio's chief executive").
-        self.org_only_roles = {
-            " ".join(words)
-            for rel in self.onto.relations.values()
-            if rel.domain == frozenset({"Person"}) and self.onto.fits("Company", rel.range)
-            for words in rel.back_roles
-        }
+        self.org_only_roles = {" ".join(words) for rel in job_rels for words in rel.back_roles}
         self.person_roles_words = self.person_roles | {
             w for rel in self.onto.relations.values() if rel.domain == frozenset({"Person"})
             for words in rel.role_triggers for w in words} | {"senior", "former", "chief", "vice", "deputy", "co"}

@@ -382,6 +382,7 @@ class Patterns:
         # possessive; a noun between ("Piccard's siblings X", "Robeson's friend, X") says what else
         # they are, and a job noun is read by the role rules
         of_people = {r.name for r in rels if r.domain and all(self.onto.is_a(d, "Person") for d in r.domain)}
+        of_things = [r for r in rels if r.name not in of_people]
         out = []
         starts = {it["start"]: n for n, it in enumerate(items)}
         # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes
@@ -401,9 +402,7 @@ class Patterns:
             it = items[starts[j]]
             for oi, cost, _ in self._map(clause.head, by_token, items, conj=False):
                 owner = items[oi]
-                for rel in rels:
-                    if rel.name in of_people:
-                        continue
+                for rel in of_things:
                     subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
                     if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
                             and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym":
@@ -433,8 +432,8 @@ class Patterns:
                                      self.onto.fits(a["cls"], t.relation.domain)
                                      and self.onto.fits(b["cls"], t.relation.range)
                                      for a, b in ((it, owner), (owner, it)))}
-                        for rel in rels:
-                            if (roles and rel.name not in roles) or rel.name in of_people:
+                        for rel in of_things:
+                            if roles and rel.name not in roles:
                                 continue
                             subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
                             if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
