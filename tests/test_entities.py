@@ -203,6 +203,35 @@ def test_entities_a_name_given_to_a_kind_of_product_is_a_product(nlp, text, prod
     assert (maker, "develops", product) in _triples(doc)
 
 
+@pytest.mark.parametrize("text, product, maker, relation", [
+    # what a maker, developer or publisher is of is its product, whatever the NER took the name for
+    ("Arden Labs, the developer of Quillmate, raised money.", "Quillmate", "Arden Labs", "develops"),
+    ("Korvia Games, the maker of Starfall Legends, said sales rose.", "Starfall Legends", "Korvia Games",
+     "develops"),
+    ("Brightwater, the largest distributor of Solvane in Europe, cut prices.", "Solvane", "Brightwater", "offers"),
+    # a name before a kind of channel is one
+    ("Sterling Media runs the Ember movie channel.", "Ember", "Sterling Media", "offers"),
+])
+def test_entities_what_a_maker_is_of_is_a_product(nlp, text, product, maker, relation):
+    doc = _rules_doc(nlp, text)
+    classes = _classes(doc)
+    assert classes.get(product) == "Product", classes
+    assert (maker, relation, product) in _triples(doc)
+
+
+@pytest.mark.parametrize("text, person, paper", [
+    # a publisher who is a person works for the paper: it stays an organisation, and the person a person
+    ("Knight-Ridder said it has named Larry Jinks publisher of the San Jose Mercury News.", "Larry Jinks",
+     "San Jose Mercury News"),
+    ("Larry Jinks, publisher of the Mercury, said it.", "Larry Jinks", "Mercury"),
+])
+def test_entities_a_publisher_who_is_a_person_publishes_no_product(nlp, text, person, paper):
+    doc = _rules_doc(nlp, text)
+    classes = _classes(doc)
+    assert classes.get(person) == "Person" and classes.get(paper) in {"Company", "Organization"}, classes
+    assert (person, "worksFor", paper) in _triples(doc)
+
+
 @pytest.mark.parametrize("text, name", [
     # "who" stands for people; so does a name apposed to a person's job
     ("Gemma Arkwright, who lives in Leeds, joined Veltro.", "Gemma Arkwright"),

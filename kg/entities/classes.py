@@ -102,24 +102,28 @@ class Classes:
         root = doc[it["start"]:it["end"]].root
         return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.org_object_verbs
 
-    def _org_context(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset()) -> bool:
+    def _org_context(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset(),
+                     items: list[dict[str, Any]] = ()) -> bool:
         root = doc[it["start"]:it["end"]].root
+        org_nouns = self.org_nouns
+        if doc[it["start"]].ent_type_ == "PERSON" and " " in it["name"]:
+            org_nouns = org_nouns - self.person_words  # "Larry Jinks, publisher of the Mercury": a job
         # "broadband providers, including Zento and Fibrix", "retailers such as Kmart": a name listed
         # under a plural noun of organisations
-        if _listed_under(root, self.org_nouns):
+        if _listed_under(root, org_nouns):
             return True
         before = doc[it["start"] - 1] if it["start"] > 0 else None
-        if before is not None and before.is_lower and before.lemma_.lower() in self.org_nouns:
+        if before is not None and before.is_lower and before.lemma_.lower() in org_nouns:
             return True
-        if root.dep_ == "appos" and root.head.lemma_.lower() in self.org_nouns and root.head.is_lower:
+        if root.dep_ == "appos" and root.head.lemma_.lower() in org_nouns and root.head.is_lower:
             return True
-        if any(c.dep_ == "appos" and c.lemma_.lower() in self.org_nouns for c in root.children):
+        if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns for c in root.children):
             return True
-        if root.dep_ == "compound" and root.head.lemma_.lower() in self.org_nouns and root.head.is_lower:
+        if root.dep_ == "compound" and root.head.lemma_.lower() in org_nouns and root.head.is_lower:
             return True  # "its Ticketmaster unit"
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in self.org_nouns \
-                and root.head.head.is_lower:
-            return True
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in org_nouns \
+                and root.head.head.is_lower and not self._products_role(root.head.head, items):
+            return True  # "a unit of Kuka" (but "the maker of X" makes a product, below)
         # "Lumio's chief executive", "Halden's founder": whose job only an organisation gives (not a
         # person's name in full, nor the surname of one the text names)
         if root.dep_ == "poss" and root.head.i > root.i and (it["cls"] != "Person" or (
@@ -176,12 +180,38 @@ class Classes:
         return root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
             and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children)
 
+    def _products_role(self, noun: Token, items: list[dict[str, Any]]) -> bool:
+        """Whether ``noun`` is the role of one who makes or sells what it is "of" (the maker, the
+        publisher), not a person's job ("Ana Ruiz was named publisher of the Harwick Gazette")."""
+        return noun.lemma_.lower() in self.product_roles and not (
+            noun.lower_ in self.person_words and self._said_of_person(noun, items))
+
+    @staticmethod
+    def _said_of_person(noun: Token, items: list[dict[str, Any]]) -> bool:
+        """Whether a role noun is said of a person: apposed to one ("Larry Jinks, publisher of"), the
+        complement of one ("named Larry Jinks publisher of") or the attribute of one ("she is the")."""
+        head = noun.head
+        if noun.dep_ == "appos":
+            anchors = [head]
+        elif noun.dep_ == "oprd":  # "named Larry Jinks publisher", "Ana Ruiz was named publisher"
+            anchors = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        elif noun.dep_ == "attr":
+            anchors = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        else:
+            return False
+        return any(it["cls"] == "Person" and it["start"] <= a.i < it["end"] for a in anchors for it in items)
+
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
         root = doc[it["start"]:it["end"]].root
         head = root.head
         if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.product_verbs:
             return True
         if root.dep_ == "appos" and head.lemma_.lower() in self.product_nouns:
+            return True
+        # "Krafton, the publisher of Battlegrounds", "the maker of the Tessera": what a maker is of
+        # (not a publisher who is a person: "Larry Jinks, publisher of the Mercury" works for it)
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower \
+                and self._products_role(head.head, items):
             return True
         if any(c.dep_ == "appos" and c.lemma_.lower() in self.product_nouns for c in root.children):
             return True
@@ -281,7 +311,7 @@ class Classes:
         if doc.has_annotation("DEP"):
             full = _surnames(items)
             orgs = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Person", "Place", "Company"}
-                    and self._org_context(doc, it, full) and not self._named_product(doc, it)}
+                    and self._org_context(doc, it, full, items) and not self._named_product(doc, it)}
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
                     it["cls"] = "Company"

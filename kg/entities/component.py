@@ -90,6 +90,11 @@ class KGEntities(Candidates, Classes):
             w for rel in self.onto.relations.values() if rel.domain == frozenset({"Person"})
             for words in rel.role_triggers for w in words} | {"senior", "former", "chief", "vice", "deputy", "co"}
         self.product_verbs = {w.lower() for w in lex["product_verbs"]}
+        # Whose thing a named product is: role nouns of relations to a product (maker, developer,
+        # publisher), but not "seller" ("the seller of Lumo" sells a company as often as goods)
+        self.product_roles = {
+            words[-1] for rel in self.onto.relations.values() if rel.range == frozenset({"Product"})
+            for words in rel.role_triggers} - {"seller", "buyer", "owner"}
         self.gov_heads = set(lex["government_heads"])
         self.body_nouns = {w.lower() for w in self.onto.lexicon["coref"].get("GovernmentBody", ())}
         self.org_heads = set(lex["organization_heads"])
