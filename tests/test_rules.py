@@ -149,6 +149,11 @@ def test_rules_read_investors_named_after_participation_from(nlp):
     ("Regulators in Brazil suspended Paylink's license to process payments.", {("Brazil", "restricts", "Paylink")},
      set()),
     ("Indonesia revoked Tokopedia's permit last week.", {("Indonesia", "restricts", "Tokopedia")}, set()),
+    # tariffs and duties on a country's goods restrict that country (not a firm that pays them)
+    ("Canada imposed 100% tariffs on Chinese-made electric vehicles.", {("Canada", "restricts", "China")}, set()),
+    ("The European Union slapped duties on steel from Vietnam.", {("European Union", "restricts", "Vietnam")},
+     set()),
+    ("Ford said tariffs cost it $800 million.", set(), {("Ford", "restricts", "Ford")}),
     # not the owner of just anything restricted
     ("Canada restricted Veltro's chief executive from entering the site.", set(),
      {("Canada", "restricts", "Veltro")}),
