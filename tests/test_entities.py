@@ -203,6 +203,29 @@ def test_entities_a_name_given_to_a_kind_of_product_is_a_product(nlp, text, prod
     assert (maker, "develops", product) in _triples(doc)
 
 
+@pytest.mark.parametrize("text, name, employee", [
+    # an organisation's name that starts with a nationality keeps its whole span, "for", "of the" and
+    # "'s" included; the nationality is no entity of its own
+    ("Ana Ruiz, a researcher at the German Institute for Economic Research, said so.",
+     "German Institute for Economic Research", "Ana Ruiz"),
+    ("Lena Ford, a fellow at the American Center for the Study of Democracy, said so.",
+     "American Center for the Study of Democracy", "Lena Ford"),
+    ("Slavko Mestrovic, secretary of the Croatian People's Party, welcomed the move.", "Croatian People's Party",
+     "Slavko Mestrovic"),
+])
+def test_entities_an_organisation_named_after_a_nationality_is_whole(nlp, text, name, employee):
+    doc = _rules_doc(nlp, text)
+    classes = _classes(doc)
+    assert classes.get(name) in {"Organization", "Company"}, classes
+    assert (employee, "worksFor", name) in _triples(doc)
+
+
+def test_entities_a_place_before_a_common_noun_is_no_name_of_the_two(nlp):
+    # (the joining words are inside a name only: "the Abu Dhabi AI company" is the place)
+    classes = _classes(_rules_doc(nlp, "The Abu Dhabi AI company raised money."))
+    assert classes == {"Abu Dhabi": "Place"}, classes
+
+
 @pytest.mark.parametrize("text, product, maker, relation", [
     # what a maker, developer or publisher is of is its product, whatever the NER took the name for
     ("Arden Labs, the developer of Quillmate, raised money.", "Quillmate", "Arden Labs", "develops"),

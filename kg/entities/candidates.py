@@ -32,6 +32,22 @@ _PRODUCT_CODE = re.compile(r"[A-Z][A-Za-z]{0,5}-?\d[\w.+-]*")
 _LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 
 
+#: Lower-case words that join the capitalised words of an organisation's name ("Institute for
+#: Economic Research", "People's Party", "Museum of Modern Art").
+_JOINING = {"for", "of", "and", "on", "the", "de", "del", "der", "des", "du", "la", "le", "'s", "\u2019s"}
+
+
+def _joins_names(tok: Token, span: Span) -> bool:
+    """Whether ``tok`` is a lower-case word joining capitalised words inside ``span``: "the Argentine
+    Center for Macroeconomic Studies", "the Croatian People's Party" (but not "the Abu Dhabi AI company",
+    where the lower-case word is what the name is of)."""
+    if tok.lower_ not in _JOINING or not (span.start < tok.i < span.end - 1):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    prev = tok.doc[tok.i - 1]
+    return (prev.text[:1].isupper() or prev.lower_ in _JOINING) and (nxt.text[:1].isupper() or nxt.lower_ in _JOINING)
+
+
 class Candidates:
     """Mixin of :class:`~kg.entities.component.KGEntities`: collecting and claiming mentions."""
 
@@ -129,7 +145,7 @@ class Candidates:
         # A longer NER span around a gazetteer name must add proper words only.
         inner = [(a, b) for a, b in gaz_spans if span.start <= a and b <= span.end and (a, b) != (span.start, span.end)]
         if inner and any((not t.text[:1].isupper() or t.text.lower() in self.non_entities) and not t.is_punct
-                         and not self._of_in_name(t, span)
+                         and not self._of_in_name(t, span) and not (label == "ORG" and _joins_names(t, span))
                          for t in span if not any(a <= t.i < b for a, b in inner)):
             return  # "the Abu Dhabi AI company": the place, not an "Abu Dhabi AI"
         candidates.append((span, label))
