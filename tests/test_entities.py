@@ -220,6 +220,29 @@ def test_entities_an_organisation_named_after_a_nationality_is_whole(nlp, text, 
     assert (employee, "worksFor", name) in _triples(doc)
 
 
+@pytest.mark.parametrize("text, person, employer", [
+    # the subject of "is" with a job only people hold is a person, whatever the NER said; whose chief
+    # officer they are is an organisation
+    ("Okafor is the chief financial officer of Lumio.", "Okafor", "Lumio"),
+    ("Anderson, the longest-held hostage, is Middle East correspondent for The Associated Press.", "Anderson",
+     "Associated Press"),
+])
+def test_entities_the_subject_of_a_persons_job_is_a_person(nlp, text, person, employer):
+    doc = _rules_doc(nlp, text)
+    classes = _classes(doc)
+    assert classes.get(person) == "Person", classes
+    assert (person, "worksFor", employer) in _triples(doc)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # what a firm is said to be is no person's job ("the leader in"), and an empire has founders too
+    ("Lumio is the market leader in AI chips.", "Lumio", "Company"),
+    ("Lahore is the birthplace of the founder of the Sikh Empire, Ranjit Singh.", "Sikh Empire", "Place"),
+])
+def test_entities_a_job_a_firm_or_a_state_has_changes_no_class(nlp, text, name, cls):
+    assert _classes(_rules_doc(nlp, text)).get(name) == cls
+
+
 def test_entities_a_place_before_a_common_noun_is_no_name_of_the_two(nlp):
     # (the joining words are inside a name only: "the Abu Dhabi AI company" is the place)
     classes = _classes(_rules_doc(nlp, "The Abu Dhabi AI company raised money."))

@@ -126,13 +126,19 @@ class Classes:
             return True  # "a unit of Kuka" (but "the maker of X" makes a product, below)
         # "Lumio's chief executive", "Halden's founder": whose job only an organisation gives (not a
         # person's name in full, nor the surname of one the text names)
-        if root.dep_ == "poss" and root.head.i > root.i and (it["cls"] != "Person" or (
-                " " not in it["name"] and it["name"] not in surnames)):
-            job = root.head
-            words = [t.lower_ for t in job.children if t.dep_ in {"amod", "compound"} and t.i < job.i] + [job.lower_]
-            if " ".join(words) in self.org_only_roles or job.lower_ in self.org_only_roles:
+        # (and "the chief financial officer of Lumio", "the founder of Halden")
+        if it["cls"] != "Person" or (" " not in it["name"] and it["name"] not in surnames):
+            if root.dep_ == "poss" and root.head.i > root.i and self._org_only_job(root.head):
+                return True
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and self._org_only_job(root.head.head) \
+                    and it["name"].split()[-1] not in self.place_heads:  # (not "the founder of the Sikh Empire")
                 return True
         return False
+
+    def _org_only_job(self, job: Token) -> bool:
+        """Whether ``job`` (with its modifiers) is a job only an organisation gives: "chief executive"."""
+        words = [t.lower_ for t in job.children if t.dep_ in {"amod", "compound"} and t.i < job.i] + [job.lower_]
+        return job.is_lower and (" ".join(words) in self.org_only_roles or job.lower_ in self.org_only_roles)
 
     def _after_person_title(self, doc: Doc, start: int) -> bool:
         """Whether token ``start`` follows a person's job title or description ("chief executive X",
@@ -158,6 +164,12 @@ class Classes:
             return False
         lone = len(words) < 2 and not (words and words[0] in surnames)
         root = doc[it["start"]:it["end"]].root
+        # "Okafor is the chief financial officer of Lumio", "Anderson is Middle East correspondent for":
+        # the subject of a copula whose attribute is a job only people hold
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be" and any(
+                a.dep_ == "attr" and a.is_lower and a.lemma_.lower() in self.person_only_jobs
+                for a in root.head.children):
+            return True
         for c in root.children:
             if c.i < it["end"]:
                 continue

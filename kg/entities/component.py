@@ -86,6 +86,13 @@ class KGEntities(Candidates, Classes):
         # Jobs only an organisation has (kg:backReferringRole of those relations: chief executive,
         # founder, chairman): whose they are is an organisation ("Lumio's chief executive").
         self.org_only_roles = {" ".join(words) for rel in job_rels for words in rel.back_roles}
+        # Jobs only a person holds: not also what organisations are called ("publisher", "owner"), nor
+        # what a firm is said to be ("the market leader", "the head of the consortium")
+        org_roles = {words[-1] for rel in self.onto.relations.values()
+                     if any(self.onto.is_a("Company", d) or self.onto.is_a(d, "Organization") for d in rel.domain)
+                     for words in rel.role_triggers + rel.inverse_role_triggers}
+        self.person_only_jobs = self.person_roles - self.org_nouns - org_roles - {
+            "leader", "head", "chief", "representative"}
         self.person_roles_words = self.person_roles | {
             w for rel in self.onto.relations.values() if rel.domain == frozenset({"Person"})
             for words in rel.role_triggers for w in words} | {"senior", "former", "chief", "vice", "deputy", "co"}
