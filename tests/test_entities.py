@@ -100,7 +100,9 @@ def test_entities_a_title_is_no_organisation(nlp, text):
     ("Veltro Radio is owned by Harlow Media.", {("Veltro Radio", "subsidiaryOf", "Harlow Media")}),
     # ... also where the full stop is an abbreviation's
     ("Harlow Media plans to sell the Veltro Star-News in Tampa, Fla., and the Post-Tribune in Gary, Ind.",
-     {("Gary", "locatedIn", "Ind")}),
+     {("Gary", "locatedIn", "Indiana")}),
+    # ... nor is an item of a list, ending in ";"
+    ("Carbondale Mining Technology Center, Carterville, Ill.;", {("Carterville", "locatedIn", "Illinois")}),
 ])
 def test_short_sentences_of_names_are_no_headlines(nlp, text, expected):
     _assert_reads(nlp, text, expected)
@@ -241,6 +243,24 @@ def test_entities_the_subject_of_a_persons_job_is_a_person(nlp, text, person, em
 ])
 def test_entities_a_job_a_firm_or_a_state_has_changes_no_class(nlp, text, name, cls):
     assert _classes(_rules_doc(nlp, text)).get(name) == cls
+
+
+@pytest.mark.parametrize("text, place, state", [
+    # a US state's abbreviation after a place and a comma is the state, by its gazetteer name, whether
+    # the NER found it ("Fla.") or not ("Vt" and "." as two tokens)
+    ("Gusts were reported near St. Albans, Vt., on Monday.", "St. Albans", "Vermont"),
+    ("Warner, who now lives in Ocala, Fla., filed the petition.", "Ocala", "Florida"),
+])
+def test_entities_a_state_abbreviation_after_a_place_is_the_state(nlp, text, place, state):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(state) == "Place"
+    assert (place, "locatedIn", state) in _triples(doc)
+
+
+def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
+    # (elsewhere "Miss." is a title and "Ind." may be "independent")
+    names = {it["name"] for it in _rules_doc(nlp, "Miss. Ruiz, an Ind. candidate, won in Tampa.")._.kg_entity_data}
+    assert not names & {"Mississippi", "Indiana"}, names
 
 
 def test_entities_a_place_before_a_common_noun_is_no_name_of_the_two(nlp):

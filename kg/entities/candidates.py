@@ -250,6 +250,30 @@ class Candidates:
             out.append((-len(longer), 1, longer.start, longer, "ner", (canonical_name(longer.text), cls)))
         return out
 
+    def _states_after_places(self, doc: Doc, items: list[dict[str, Any]], claim: Any) -> None:
+        """"St. Albans, Vt.", "Gary, Ind.": a US state's abbreviation after a place and a comma is the
+        state, named as the gazetteer names it (the NER misses some and names others "Calif."; where
+        it runs the two into one place, "Kulm, N.D.", that is kept, as OntoNotes and CoNLL04 annotate
+        them)."""
+        at = {it["start"]: it for it in items}
+        for it in list(items):
+            j = it["end"]
+            if it["cls"] != "Place" or j + 1 >= len(doc) or doc[j].text != ",":
+                continue
+            text, end = doc[j + 1].text, j + 2
+            if not text.endswith(".") and end < len(doc) and doc[end].text == "." and not doc[j + 1].whitespace_:
+                text, end = text + ".", end + 1  # "Vt" "." as two tokens
+            state = self.state_abbreviations.get(text)
+            if state is None:
+                continue
+            entry = self.gazetteer.lookup(state) if self.gazetteer is not None else None
+            wikidata = entry.wikidata if entry is not None else ""
+            found = at.get(j + 1)
+            if found is not None and found["end"] in {end, end - 1}:
+                found.update(name=state, cls="Place", wikidata=wikidata, via="gazetteer")
+            elif found is None:
+                claim(doc[j + 1:end], state, "Place", wikidata, "gazetteer")
+
     def _product_codes(self, doc: Doc, claim: Any) -> None:
         """Product codes the model missed ("VX-210", "DW-4417", "X3"), where the text says what kind of
         product they name: "the drug, called VX-210", "the pill, VX-210,", "VX-210 is a pill"."""

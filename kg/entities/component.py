@@ -115,6 +115,7 @@ class KGEntities(Candidates, Classes):
         self.place_heads = set(lex["place_heads"])
         self.firm_heads = set(lex["firm_heads"])
         self.publication_words = set(lex["publication_words"])
+        self.state_abbreviations = dict(lex.get("state_abbreviations", {}))
         self.country_names = {
             e.name: e for e in self.onto.gazetteer if e.cls == "Country"
         }
@@ -143,6 +144,7 @@ class KGEntities(Candidates, Classes):
         if doc.has_annotation("DEP"):
             self._unlabelled_names(doc, items, taken, claim, headline)
             self._product_codes(doc, claim)
+        self._states_after_places(doc, items, claim)
 
         # 2. Classes corrected by what the sentences say of a name: job titles, organisations,
         #    products, places that act like companies.

@@ -17,7 +17,7 @@ class TitleCaseLines:
     followed by a newline, or a newline token). It is a headline when it has at
     least four words of four letters or more, 80% of them capitalised (all of
     them where the line ends in ``.``, ``?`` or ``!``, or in an abbreviation's full stop), and is not a long
-    sentence (more than twelve such words ending so).
+    sentence (more than twelve such words ending so) nor an item of a list (ending in ``;`` or ``,``).
     """
 
     def __init__(self, doc: Doc) -> None:
@@ -49,8 +49,8 @@ class TitleCaseLines:
             ending = self._strings[self._orth[last - 1]]
             # (a sentence may end on an abbreviation that holds its full stop: "... in Gary, Ind.")
             sentence = ending in {".", "?", "!"} or (len(ending) > 1 and ending.endswith("."))
-            if len(words) < 4 or sentence and len(words) > 12:
-                verdict = False
+            if len(words) < 4 or sentence and len(words) > 12 or ending in {";", ","}:
+                verdict = False  # (a line ending on ";" or "," is an item of a list, no headline)
             else:
                 capital = self._capital
                 for h in words:
