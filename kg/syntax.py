@@ -13,6 +13,9 @@ __all__ = ["COPULAS", "NAMING_VERBS", "PARTICLES", "REL_PRONOUNS", "SUBJ", "clau
 SUBJ = {"nsubj", "csubj"}
 #: Verbs that give a thing its name ("its scanner, called Talon", "a drug dubbed VX-210").
 NAMING_VERBS = frozenset({"call", "name", "dub", "brand"})
+#: Verbs of making a thing, in "Breakout is an arcade game developed by Atari" (with a kind of product).
+MAKING_VERBS = frozenset({"develop", "make", "produce", "create", "design", "build", "manufacture", "publish",
+                          "release"})
 #: Lemmas of verbs that link a subject to what it is ("is its CEO", "remained", "became").
 COPULAS = frozenset({"be", "remain", "become"})
 #: Words that are particles of phrasal verbs ("take over", "snap up", "cut off"), and prepositions too.

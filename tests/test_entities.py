@@ -263,6 +263,22 @@ def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
     assert not names & {"Mississippi", "Indiana"}, names
 
 
+@pytest.mark.parametrize("text, product, maker", [
+    # a name the NER missed, or took for a firm, that "is a <kind of product> developed by" someone
+    ("Breakout is an arcade game developed by Atari.", "Breakout", "Atari"),
+    ("Tetris is a puzzle video game created by Alexey Pajitnov.", "Tetris", "Alexey Pajitnov"),
+])
+def test_entities_a_name_defined_as_a_product_someone_made_is_one(nlp, text, product, maker):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(product) == "Product", _classes(doc)
+    assert (maker, "develops", product) in _triples(doc)
+
+
+def test_entities_a_name_defined_as_a_kind_of_firm_is_no_product(nlp):
+    classes = _classes(_rules_doc(nlp, "Lumio is a startup founded by Ana Ruiz."))
+    assert classes.get("Lumio") == "Company", classes
+
+
 def test_entities_a_place_before_a_common_noun_is_no_name_of_the_two(nlp):
     # (the joining words are inside a name only: "the Abu Dhabi AI company" is the place)
     classes = _classes(_rules_doc(nlp, "The Abu Dhabi AI company raised money."))

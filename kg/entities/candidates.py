@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, name_key, normalize_quotes
-from ..syntax import NAMING_VERBS
+from ..syntax import MAKING_VERBS, NAMING_VERBS
 from .headlines import TitleCaseLines
 
 __all__ = ["Candidates"]
@@ -290,6 +290,27 @@ class Candidates:
                 kind = next((c for c in head.children if c.dep_ == "attr"), None)  # "VX-210 is a pill"
             if kind is not None and kind.lemma_.lower() in self.product_nouns:
                 claim(doc[tok.i:tok.i + 1], tok.text, "Product")
+
+    def _defined_products(self, doc: Doc, taken: list[bool], claim: Any) -> None:
+        """Names the model missed that a sentence defines as a kind of product someone made: "Breakout
+        is an arcade game developed by Atari", "Tetris is a puzzle game created by Alexey Pajitnov"
+        (the subject of "is", a proper noun with its proper-noun modifiers)."""
+        for tok in doc:
+            if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.tag_ not in {"NNP", "NNPS"} or taken[tok.i]:
+                continue
+            kind = next((c for c in tok.head.children if c.dep_ == "attr"), None)
+            if kind is None or not kind.is_lower or kind.lemma_.lower() not in self.product_nouns \
+                    or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in kind.children) \
+                    or not any(c.dep_ == "acl" and c.tag_ in {"VBN", "VBD"} and c.lemma_.lower() in MAKING_VERBS
+                               and any(g.dep_ == "agent" for g in c.children) for c in kind.children):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
+                    and doc[start - 1].tag_ in {"NNP", "NNPS", "CD"} and not taken[start - 1]:
+                start -= 1
+            span = doc[start:tok.i + 1]
+            if not self._is_noise(span.text):
+                claim(span, canonical_name(span.text), "Product")
 
     def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any,
                           headline: TitleCaseLines) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, normalize_quotes
-from ..syntax import NAMING_VERBS, first_conjunct
+from ..syntax import MAKING_VERBS, NAMING_VERBS, first_conjunct
 
 __all__ = ["Classes"]
 
@@ -248,7 +248,8 @@ class Classes:
                 if a.dep_ != "attr" or not a.is_lower:
                     continue
                 for c in a.children:
-                    if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_.lower() not in self.product_verbs:
+                    if c.dep_ != "acl" or c.tag_ != "VBN" or (c.lemma_.lower() not in self.product_verbs
+                                                              and c.lemma_.lower() not in MAKING_VERBS):
                         continue
                     if a.lemma_.lower() in self.product_nouns:
                         return True

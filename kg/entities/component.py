@@ -144,6 +144,7 @@ class KGEntities(Candidates, Classes):
         if doc.has_annotation("DEP"):
             self._unlabelled_names(doc, items, taken, claim, headline)
             self._product_codes(doc, claim)
+            self._defined_products(doc, taken, claim)
         self._states_after_places(doc, items, claim)
 
         # 2. Classes corrected by what the sentences say of a name: job titles, organisations,
