@@ -616,6 +616,9 @@ def test_rules_publishers_and_nationality_objects(nlp, text, expected, absent):
     # a participle the parser made a copula's complement is a passive ("is majority-owned by")
     ("Vantage Towers, which is majority-owned by Vodafone, operates masts across Europe.",
      {("Vantage Towers", "subsidiaryOf", "Vodafone")}),
+    # participles joined under one noun both modify it ("headquartered in London and owned by")
+    ("Outright Distribution is a TV distribution company headquartered in London and owned by Warner Bros.",
+     {("Outright Distribution", "subsidiaryOf", "Warner Bros"), ("Outright Distribution", "basedIn", "London")}),
     # the preposition of the last of a list of objects ("exports of gallium and germanium to")
     ("The Chinese government restricts exports of gallium and germanium to the United States.",
      {("China", "restricts", "United States")}),

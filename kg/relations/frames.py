@@ -189,6 +189,11 @@ class Frames:
             if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN" and not self._main_verb_parsed_as_modifier(tok):
                 # "Paris-based Mistral AI and Stellantis": the modifier belongs to its own noun only
                 objects.append((tok.head, "patient-head" if tok.dep_ == "amod" else "patient"))
+            if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN" \
+                    and not pa and not self._main_verb_parsed_as_modifier(tok.head):
+                # "a company headquartered in London and owned by Warner Bros.": participles joined
+                # under one noun modify it both
+                objects.append((tok.head.head, "patient"))
             if tok.dep_ == "acl" and tok.tag_ == "VBG":
                 agents.append((tok.head, "agent"))
             if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "oprd"}:
