@@ -198,6 +198,9 @@ def test_rules_a_company_of_a_nation_is_no_national(nlp):
     ("Ana Ruiz at the Institute of Zoology found that pandas lack variety.",
      {("Ana Ruiz", "worksFor", "Institute of Zoology")}, set()),
     ("Ana Ruiz at Leeds said so.", set(), {("Ana Ruiz", "worksFor", "Leeds")}),
+    # the keepers and teachers of museums and colleges
+    ("The bird was named after John Cassin, who was a curator at the Philadelphia Academy of Natural Sciences.",
+     {("John Cassin", "worksFor", "Philadelphia Academy of Natural Sciences")}, set()),
 ])
 def test_rules_read_more_jobs(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
