@@ -25,6 +25,9 @@ kg:leases a owl:ObjectProperty ; rdfs:subPropertyOf kg:relation ; rdfs:label "le
     # the subject of a verb that opens, builds or runs one ("the city of Malmo" is Malmo)
     ("Tesla opened a factory in Berlin in 2022.", {("Tesla", "operatesIn", "Berlin")}, set()),
     ("Orbis Networks opened an office in the city of Malmo.", {("Orbis Networks", "operatesIn", "Malmo")}, set()),
+    # ... whatever coreference made of the place noun ("the central Anatolian province of Ankara")
+    ("Roketsan is a defense contractor based in the central Anatolian province of Ankara.",
+     {("Roketsan", "basedIn", "Ankara")}, {("Roketsan", "basedIn", "Anatolian")}),
     # businesses of a kind in a place, named after "including" or "such as"
     ("A court has ordered internet providers in Spain, including Telefónica, Orange and Digi, to block the site.",
      {("Telefónica", "operatesIn", "Spain"), ("Digi", "operatesIn", "Spain")}, set()),

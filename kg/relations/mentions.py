@@ -20,6 +20,15 @@ __all__ = ["Mentions"]
 class Mentions:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: tokens to entity items."""
 
+    def _place_named_of(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> Token | None:
+        """The place named after "of" in "the city of Malmo", "the region of South Karelia" (``tok`` a
+        lexicon ``place_nouns`` word), or None."""
+        if not tok.is_lower or tok.lemma_.lower() not in self.place_nouns:
+            return None
+        return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj" and g.i in by_token and self.onto.is_a(items[by_token[g.i]]["cls"], "Location")),
+                    None)
+
     def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
              depth: int = 0, conj: bool = True) -> list[tuple[int, float, int]]:
         """Entity items a token stands for, with a cost for each indirection."""
@@ -32,6 +41,10 @@ class Mentions:
             it = items[by_token[tok.i]]
             named = [c for c in tok.children if c.dep_ == "appos" and c.i in by_token
                      and items[by_token[c.i]].get("via") != "coref" and items[by_token[c.i]]["name"] == it["name"]] \
+                if it.get("via") == "coref" else []
+            # "the central Anatolian province of Ankara": the place named after "of", whatever coreference
+            # made of the noun
+            named += [g for g in [self._place_named_of(tok, by_token, items)] if g is not None] \
                 if it.get("via") == "coref" else []
             out.append((by_token[named[0].i], cost, named[0].i) if named else (by_token[tok.i], cost, tok.i))
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
@@ -78,13 +91,9 @@ class Mentions:
                         and not tok.is_stop and tok.pos_ == "PROPN":
                     out.append((by_token[c.i], cost + 0.1, c.i))
             # "the city of Malmo", "the region of South Karelia": the place named after "of"
-            if tok.lemma_.lower() in self.place_nouns and tok.is_lower:
-                for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ == "of":
-                        for g in c.children:
-                            if g.dep_ == "pobj" and g.i in by_token and \
-                                    self.onto.is_a(items[by_token[g.i]]["cls"], "Location"):
-                                out.append((by_token[g.i], cost + 0.05, g.i))
+            place = self._place_named_of(tok, by_token, items)
+            if place is not None:
+                out.append((by_token[place.i], cost + 0.05, place.i))
             # "larger groups such as Infineon and STMicroelectronics", "40 countries, including Japan"
             for g in self._listed(tok):
                 out += self._map(g, by_token, items, cost + 0.1, depth + 1)
