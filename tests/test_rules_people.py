@@ -206,6 +206,24 @@ def test_rules_read_more_jobs(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a second name with a job title of its own, joined by "and", holds its job at the same organisation
+    ("Ramatlhodi claimed that Eskom chairperson Ben Ngubane and chief executive Brian Molefe requested it.",
+     {("Ben Ngubane", "worksFor", "Eskom"), ("Brian Molefe", "worksFor", "Eskom")}, set()),
+    # ... but not one with an organisation of its own, nor one with no title: a person's job in the
+    # singular goes with the one name after it
+    ("Veltro chairman Ana Ruiz and Lumio founder Tom Berg met.", {("Tom Berg", "worksFor", "Lumio")},
+     {("Tom Berg", "worksFor", "Veltro")}),
+    ("Veltro chairman Ana Ruiz and Tom Berg met.", {("Ana Ruiz", "worksFor", "Veltro")},
+     {("Tom Berg", "worksFor", "Veltro")}),
+    # (jobs in the plural go with every name listed)
+    ("Veltro executives Ana Ruiz and Tom Berg met.", {("Ana Ruiz", "worksFor", "Veltro"),
+                                                     ("Tom Berg", "worksFor", "Veltro")}, set()),
+])
+def test_rules_read_two_titled_names(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected", [
     # a role noun listed after another has its holder, also where the parser hangs it on the first one's object
     ("Ana Ruiz, a spokeswoman for the union and president of the Velo Foundation, said it was wrong.",

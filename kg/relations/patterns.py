@@ -242,8 +242,29 @@ class Patterns:
                         quals = [("role", nouns.text)] if rel.qualifier_role == "role" else []
                         out.append(record(doc, it, rel.name, org, rel.base_confidence - 0.1, nouns[-1],
                                           "past" if past else "fact", qualifiers=quals))
+                        if first == it["start"]:
+                            out += self._next_titled(doc, items, by_token, it, org, rel)
                         break
         return out
+
+    def _next_titled(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], it: dict[str, Any],
+                     org: dict[str, Any], rel: Any) -> list[dict[str, Any]]:
+        """"Eskom chairperson Ben Ngubane and chief executive Brian Molefe": a second name with a job
+        title of its own, joined by "and" to one the organisation's title goes with, holds its job
+        there too (read off the surface: the parser rarely joins the two names)."""
+        j = it["end"]
+        if j + 2 >= len(doc) or doc[j].lower_ != "and":
+            return []
+        words = {w for t in rel.role_triggers for w in t} | {"vice", "deputy", "senior", "co"}
+        k = j + 1
+        while k < len(doc) and doc[k].is_lower and doc[k].lower_ in words:
+            k += 1
+        other = items[by_token[k]] if k > j + 1 and k in by_token else None
+        if other is None or other["start"] != k or other["via"] not in {"", "gazetteer"} \
+                or not self.onto.fits(other["cls"], rel.domain) or other["name"] == it["name"]:
+            return []
+        quals = [("role", doc[j + 1:k].text)] if rel.qualifier_role == "role" else []
+        return [record(doc, other, rel.name, org, rel.base_confidence - 0.15, doc[k - 1], qualifiers=quals)]
 
     def _members_in_place(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                           ) -> list[dict[str, Any]]:
