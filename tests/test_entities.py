@@ -279,6 +279,15 @@ def test_entities_a_name_defined_as_a_kind_of_firm_is_no_product(nlp):
     assert classes.get("Lumio") == "Company", classes
 
 
+def test_entities_a_place_before_a_kind_of_firm_and_its_name_stays_a_place(nlp):
+    # "Queensland grower Harvest Coast Farms": the place describes the named firm (but "its Ticketmaster
+    # unit" names one)
+    doc = _rules_doc(nlp, "The company will buy fresh produce from Queensland grower Harvest Coast Farms.")
+    assert _classes(doc).get("Queensland") == "Place", _classes(doc)
+    assert ("Harvest Coast Farms", "basedIn", "Queensland") in _triples(doc)
+    assert _classes(_rules_doc(nlp, "Live Nation sold its Ticketmaster unit.")).get("Ticketmaster") == "Company"
+
+
 def test_entities_a_place_before_a_common_noun_is_no_name_of_the_two(nlp):
     # (the joining words are inside a name only: "the Abu Dhabi AI company" is the place)
     classes = _classes(_rules_doc(nlp, "The Abu Dhabi AI company raised money."))

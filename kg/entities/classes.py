@@ -119,8 +119,9 @@ class Classes:
             return True
         if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns for c in root.children):
             return True
-        if root.dep_ == "compound" and root.head.lemma_.lower() in org_nouns and root.head.is_lower:
-            return True  # "its Ticketmaster unit"
+        if root.dep_ == "compound" and root.head.lemma_.lower() in org_nouns and root.head.is_lower \
+                and not (root.head.i + 1 < len(doc) and doc[root.head.i + 1].pos_ == "PROPN"):
+            return True  # "its Ticketmaster unit" (not "Queensland grower Harvest Coast Farms": the name's)
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in org_nouns \
                 and root.head.head.is_lower and not self._products_role(root.head.head, items):
             return True  # "a unit of Kuka" (but "the maker of X" makes a product, below)
