@@ -635,6 +635,9 @@ def test_rules_selling_a_stake_or_a_unit_is_no_supply(nlp):
     found = _triples(_rules_doc(nlp, "Telecom Italia has sold a 20% stake in its tower unit to KKR for "
                                      "1.2 billion euros."))
     assert not {t for t in found if t[1] in {"suppliesTo", "offers"}}, found
+    # ... nor with no buyer named: the unit is sold, not supplied
+    found = _triples(_rules_doc(nlp, "Live Nation sold its Ticketmaster unit."))
+    assert not {t for t in found if t[1] in {"suppliesTo", "offers"}}, found
     _assert_reads(nlp, "Halden Foods sells frozen pizza to Tesco.", {("Halden Foods", "suppliesTo", "Tesco")})
 
 

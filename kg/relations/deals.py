@@ -70,8 +70,10 @@ class Deals:
                         if self.onto.fits(items[n]["cls"], rel.range)]
                 if not sold:
                     sold = self._held(obj, by_token, items)
-                if buyers and obj.lemma_.lower() in self.holding_nouns and obj.i not in by_token:
-                    verbs.add(verb.i)  # "sold a stake in its tower unit to KKR": no supply, named or not
+                if obj.lemma_.lower() in self.holding_nouns and obj.i not in by_token:
+                    # "sold a stake in its tower unit to KKR", "sold its Ticketmaster unit": no supply,
+                    # named or not, to a buyer named or not
+                    verbs.add(verb.i)
                 if not sold or not buyers:
                     continue
                 verbs.add(verb.i)
