@@ -95,6 +95,9 @@ def test_rules_read_a_company_market_as_where_it_operates(nlp, text, expected, a
      set()),
     # where a person lives is the place alone, as news annotates it
     ("Ana Ruiz lives in Leeds, England.", {("Ana Ruiz", "livesIn", "Leeds")}, {("Ana Ruiz", "livesIn", "England")}),
+    # "X-based" before a description of the firm and its name: the name's seat
+    ("Taller Motors has teamed up with Seoul-based battery maker Hanil Cell.", {("Hanil Cell", "basedIn", "Seoul")},
+     {("Taller Motors", "basedIn", "Seoul")}),
 ])
 def test_rules_read_the_region_an_organisations_seat_is_written_with(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

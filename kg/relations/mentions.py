@@ -85,6 +85,12 @@ class Mentions:
             # "Kestrel Security, a Tel Aviv-based startup": the appositive stands for its head
             if tok.dep_ == "appos" and tok.head.i in by_token:
                 out.append((by_token[tok.head.i], cost + 0.05, tok.head.i))
+            # "Seoul-based battery maker Hanil Cell": a description right before a name, which it
+            # modifies, stands for the name
+            if tok.dep_ == "compound" and tok.is_lower and tok.pos_ == "NOUN" and tok.head.i in by_token:
+                named = items[by_token[tok.head.i]]
+                if named["start"] > tok.i and all(t.is_lower and t.pos_ == "NOUN" for t in tok.doc[tok.i + 1:named["start"]]):
+                    out.append((by_token[tok.head.i], cost + 0.05, named["start"]))
             # "Millennium bcp": the tagger left part of the name outside the entity
             for c in tok.children:
                 if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token and tok.is_lower \
