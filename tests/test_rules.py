@@ -630,6 +630,21 @@ def test_rules_read_owners_lists_and_state_bodies(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # who signs a deal, or wins a contract, "to supply" is the supplier
+    ("Orsted has signed a deal to supply power to Microsoft.", {("Orsted", "suppliesTo", "Microsoft")}, set()),
+    ("Veltro has a plan to buy Lumio.", set(), {("Lumio", "acquires", "Veltro")}),
+    # supplies to a firm's plants or data centres reach the firm
+    ("Lumio supplies batteries to Veltro's plant in Brno.", {("Lumio", "suppliesTo", "Veltro")}, set()),
+    ("Orsted will supply power to Microsoft's data centres in Ireland.", {("Orsted", "suppliesTo", "Microsoft")},
+     set()),
+    # (buying a firm's plant is buying no firm)
+    ("Veltro bought Lumio's plant in Brno.", set(), {("Veltro", "acquires", "Lumio")}),
+])
+def test_rules_read_supplies_agreed_or_sent_to_sites(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_selling_a_stake_or_a_unit_is_no_supply(nlp):
     # what is sold is part of a firm (lexicon holding_nouns), named or not: no supply to the buyer
     found = _triples(_rules_doc(nlp, "Telecom Italia has sold a 20% stake in its tower unit to KKR for "

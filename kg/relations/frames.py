@@ -143,6 +143,11 @@ class Frames:
     def _relations_of(self, tok: Token) -> list[RelationInfo]:
         return [t.relation for t in self.index.get(tok.lemma_.lower(), ()) if t.kind == "event"]
 
+    def _light_object(self, noun: Token) -> bool:
+        """Whether ``noun`` is the object of a light verb ("signed a deal", "won a contract") and no name."""
+        return noun.dep_ == "dobj" and noun.i not in self._by_token and noun.pos_ == "NOUN" \
+            and noun.head.lemma_.lower() in self.light_verbs
+
     def _event_args(self, tok: Token, trig_words: tuple[str, ...] = ()
                     ) -> tuple[list[tuple[Token, str]], list[tuple[Token, str]], bool]:
         """(agents, objects) as (token, role) for an event trigger; and whether voice is passive."""
@@ -180,6 +185,12 @@ class Frames:
                 rel = [c for c in tok.children if c.lower_ in _REL_PRONOUNS]
                 if rel and rel[0].dep_ in {"dobj", "nsubjpass"}:
                     objects.append((tok.head, "patient"))
+                elif not ag and not rel and self._light_object(tok.head) and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                    # "Orsted has signed a deal to supply power to X": who signed supplies
+                    verb = tok.head.head
+                    agents += [(c, "agent") for c in verb.children if c.dep_ in _SUBJ] \
+                        or [(t, "agent") for t in self._inherited_agents(verb)]
                 elif not ag and not rel:
                     agents.append((tok.head, "agent"))
                 elif ag and not rel and not pa and not any(c.lower_ == "where" for c in tok.children):
