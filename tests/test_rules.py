@@ -638,6 +638,8 @@ def test_rules_read_owners_lists_and_state_bodies(nlp, text, expected):
     ("Lumio supplies batteries to Veltro's plant in Brno.", {("Lumio", "suppliesTo", "Veltro")}, set()),
     ("Orsted will supply power to Microsoft's data centres in Ireland.", {("Orsted", "suppliesTo", "Microsoft")},
      set()),
+    # who assembles goods for a firm supplies it
+    ("Taiwan's Foxconn assembles iPhones for Apple in Zhengzhou.", {("Foxconn", "suppliesTo", "Apple")}, set()),
     # (buying a firm's plant is buying no firm)
     ("Veltro bought Lumio's plant in Brno.", set(), {("Veltro", "acquires", "Lumio")}),
 ])
