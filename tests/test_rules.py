@@ -244,6 +244,9 @@ def test_rules_read_a_listed_name_the_parser_hung_off_the_verb(nlp):
     ("Veltro and Quillo are rivals.", {("Veltro", "competesWith", "Quillo")}, set()),
     # a verb with its subject is no role noun
     ("Veltro rivals Quillo in Europe.", {("Veltro", "competesWith", "Quillo")}, {("Quillo", "basedIn", "Europe")}),
+    # a price war is a competition
+    ("Veltro started a price war with Lumio last year.", {("Veltro", "competesWith", "Lumio")}, set()),
+    ("The price war between Veltro and Lumio hit margins.", {("Veltro", "competesWith", "Lumio")}, set()),
 ])
 def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
     found = _triples(_rules_doc(nlp, text))
