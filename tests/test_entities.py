@@ -183,6 +183,13 @@ def test_entities_a_funding_round_is_no_entity(nlp):
     assert "Series B" not in {it["name"] for it in doc._.kg_entity_data}
 
 
+def test_entities_a_name_with_a_firm_word_before_a_product_word_is_no_product(nlp):
+    # "Ventures Platform": "Platform" ends product names ("Prisma Cloud"), "Ventures" makes a firm's
+    doc = _rules_doc(nlp, "Tandaa raised $38 million from Partech Africa and Lagos-based Ventures Platform.")
+    assert _classes(doc).get("Ventures Platform") == "Company", _classes(doc)
+    assert _classes(_rules_doc(nlp, "Palo Alto Networks launched Prisma Cloud.")).get("Prisma Cloud") == "Product"
+
+
 def test_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
     # the NER called it a product; "Fund" (like "Inc", "Bank", "Capital") ends a firm's name
     words = ["Okra", "Strategic", "Fund", "backed", "the", "startup", "."]

@@ -64,8 +64,9 @@ class Classes:
         if label == "PRODUCT":
             return "Company" if len(words) > 1 and last in self.firm_heads else "Product"
         if len(words) > 1 and last.lower() in self.product_heads and last[:1].isupper() \
-                and last not in self.firm_heads and last not in self.gov_heads:
-            return "Product"  # "Prisma Cloud", "Vision Pro App" (not "Raven Software", "Forest Service")
+                and not any(w in self.firm_heads for w in words) and last not in self.gov_heads:
+            # "Prisma Cloud", "Vision Pro App" (not "Raven Software", "Forest Service", "Ventures Platform")
+            return "Product"
         if label == "PERSON":
             if last in self.company_heads or last in self.org_heads:
                 return "Company" if last in self.company_heads else "Organization"
