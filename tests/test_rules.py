@@ -8,7 +8,7 @@ import pytest
 
 from kg.pipeline import load_pipeline
 
-from .reading import _assert_reads, _entities_of, _rules_doc, _triples  # noqa: F401
+from .reading import _assert_reads, _classes, _entities_of, _rules_doc, _triples  # noqa: F401
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -648,6 +648,20 @@ def test_rules_read_owners_lists_and_state_bodies(nlp, text, expected):
 ])
 def test_rules_read_supplies_agreed_or_sent_to_sites(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_read_a_takeover_a_regulator_blocked(nlp):
+    # what a takeover is "of" is a firm, whatever the NER took the name for; a takeover blocked or
+    # abandoned did not happen, one that boosted sales did; and a regulator does not restrict its own
+    # country
+    doc = _rules_doc(nlp, "Germany's Bundeskartellamt blocked Veltro's takeover of Lumio.")
+    assert _classes(doc).get("Lumio") == "Company", _classes(doc)
+    recs = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    assert recs.get(("Veltro", "acquires", "Lumio")) == "negated", recs
+    assert ("Bundeskartellamt", "restricts", "Germany") not in recs, recs
+    recs = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"]
+            for r in _rules_doc(nlp, "Veltro's takeover of Lumio boosted sales.")._.kg_relation_data}
+    assert recs.get(("Veltro", "acquires", "Lumio")) == "fact", recs
 
 
 def test_rules_selling_a_stake_or_a_unit_is_no_supply(nlp):

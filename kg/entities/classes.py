@@ -99,8 +99,11 @@ class Classes:
         return lemma in self.business_verbs and (it["cls"] != "Person" or lemma not in self.people_verbs)
 
     def _joined_or_bought(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """The direct object of a verb of buying a company or of joining or founding one."""
+        """The direct object of a verb of buying a company or of joining or founding one, or what a
+        noun of buying one is "of" ("the takeover of Lumio")."""
         root = doc[it["start"]:it["end"]].root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+            return root.head.head.lemma_.lower() in self.org_object_verbs  # "its takeover of Lumio"
         return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.org_object_verbs
 
     def _org_context(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset(),

@@ -489,6 +489,9 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
             # "US chip restrictions challenge Chinese AI": the other country in the sentence (when a
             # state acts: "providers in Spain ... to block access" does not restrict Spain)
             subj_items = {s.item for s in subjects}
+            # (not the acting body's own country: "Germany's Bundeskartellamt blocked ...")
+            subj_items |= {by_token[c.i] for s in subjects for c in doc[s.token].children
+                           if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i in by_token}
             others = sorted({by_token[t.i] for t in sent if t.i in by_token
                              and by_token[t.i] not in subj_items
                              and items[by_token[t.i]]["cls"] == "Country"})
@@ -558,6 +561,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
             # (and the verb that makes one what the role says: "would have made Veltro its owner")
             modality = self._modality(one.head) if (one.dep_ == "attr" and one.head.lemma_ in COPULAS) \
                 or one.dep_ in {"oprd", "ccomp"} else "fact"
+            # (except what a verb of stopping stops: "the regulator blocked Veltro's takeover of Lumio")
+            if trig.kind not in {"role", "inverse_role"} and tok.dep_ == "dobj" \
+                    and tok.head.lemma_.lower() in self.negations:
+                modality = "negated"
         else:
             modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs
                                       else tok.head)
