@@ -36,6 +36,7 @@ from kg.training.annotations import (
 )
 from kg.training.convert import conll04, detokenize, redocred
 from kg.training.examples import KNOWN_LABELS, gold_doc, read_docbin, write_docbin
+from kg.training.spans import blas_kernel
 from kg.training.train import TrainSettings, train, tune_split
 
 from .conftest import ROOT
@@ -538,6 +539,7 @@ def test_training_meta_records_the_run(taught):
     assert meta["data"]["positives"]["train"]["foundedBy"] > 0
     assert meta["settings"]["seed"] == 0 and meta["settings"]["ontology"] == "tests/fixtures/teach/foundedBy.ttl"
     assert meta["settings"]["conll04"] is False and meta["settings"]["redocred"] is False
+    assert meta["blas_kernel"] == blas_kernel() != ""  # the arithmetic the run's weights depend on
     assert 1 <= meta["best_epoch"] <= len(meta["epochs"]) <= TrainSettings().max_epochs
     assert [row["epoch"] for row in meta["epochs"]] == list(range(1, len(meta["epochs"]) + 1))
     assert meta["model_config"].startswith("[model]") and "kg.RelationClassifier.v1" in meta["model_config"]
@@ -1090,3 +1092,11 @@ def test_training_ner_stops_after_its_patience_and_is_deterministic(tmp_path):
     assert json.loads((tmp_path / "a" / "kg_meta.json").read_text())["best_epoch"] == meta["best_epoch"]
     assert filecmp.cmp(tmp_path / "a" / "ner" / "model", tmp_path / "b" / "ner" / "model", shallow=False)
     assert spacy.load(tmp_path / "a").pipe_names == ["ner"]
+    # the run records the BLIS kernel its arithmetic ran on (another kernel rounds differently)
+    import ctypes
+
+    import blis.cy
+
+    lib = ctypes.CDLL(blis.cy.__file__)
+    lib.bli_arch_string.restype = ctypes.c_char_p
+    assert meta["blas_kernel"] == lib.bli_arch_string(lib.bli_arch_query_id()).decode() != ""

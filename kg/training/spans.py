@@ -39,7 +39,7 @@ from thinc.api import fix_random_seed
 
 from ..relations.scoring import doc_gold, normalize_span
 
-__all__ = ["NER_LABELS", "ner_examples", "train_ner"]
+__all__ = ["NER_LABELS", "blas_kernel", "ner_examples", "train_ner"]
 
 #: Our classes -> the NER labels that fit them (the first is used where the pipeline gives none).
 NER_LABELS = {
@@ -48,6 +48,27 @@ NER_LABELS = {
 }
 #: NER labels whose spans the gold annotates (the others are kept as the pipeline predicts them).
 _ANNOTATED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"}
+
+
+def blas_kernel() -> str:
+    """The BLIS sub-configuration thinc's matrix products run on here ("haswell", "zen2", "skx",
+    "generic" ...), or "" where it cannot be read.
+
+    Training is deterministic for one kernel; another kernel rounds differently, and a fine-tune
+    that starts from the same weights and data can then pick another epoch (on an AMD EPYC of family
+    25, which this BLIS build does not know, it falls back to "generic"). A training run records it,
+    so that whoever retrains can tell whether byte-identical weights are to be expected.
+    """
+    try:
+        import ctypes
+
+        import blis.cy
+
+        lib = ctypes.CDLL(blis.cy.__file__)
+        lib.bli_arch_string.restype = ctypes.c_char_p
+        return lib.bli_arch_string(lib.bli_arch_query_id()).decode()
+    except Exception:  # another BLAS, another build: nothing to record
+        return ""
 
 
 def ner_examples(base: Language, golds: list[Doc]) -> list[Example]:
@@ -125,7 +146,7 @@ def train_ner(model: str, golds_train: list[Doc], golds_tune: list[Doc], out: st
         elif epoch - best[1] >= patience:
             break
     ner.from_bytes(best[2])
-    meta = {"base": model, "seed": seed, "epochs": history, "best_epoch": best[1],
+    meta = {"base": model, "seed": seed, "blas_kernel": blas_kernel(), "epochs": history, "best_epoch": best[1],
             "tune_span_f1": best[0], "examples": len(examples), "seconds": round(time.perf_counter() - started, 1)}
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -43,6 +43,7 @@ from .convert import conll04, redocred
 from .coverage import candidate_coverage, source_of
 from .examples import examples, gold_doc, read_docbin
 from .selection import plateau_center, smoothed
+from .spans import blas_kernel
 
 __all__ = ["SHARED_DATA", "TrainSettings", "load_training_data", "packaged_data_dir", "shared_data_dir", "train",
            "tune_split", "write_thresholds"]
@@ -258,6 +259,7 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
             "kg_builder": _version(),
             "spacy_pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
             "python": platform.python_version(),
+            "blas_kernel": blas_kernel(),
             "settings": _portable(settings),
             "model_config": settings.model_config.strip() + "\n",
             "labels": list(pipe.labels),
