@@ -33,3 +33,11 @@ def _entities_of(nlp, words, tags, ents):
 def _classes(doc):
     """Each entity name of ``doc`` and its class."""
     return {it["name"]: it["cls"] for it in doc._.kg_entity_data}
+
+
+def _assert_typed_and_reads(nlp, text, name, classes, triple):
+    """In ``text``, ``name`` gets one of ``classes`` (a class or a set of them) and the rules read ``triple``."""
+    doc = _rules_doc(nlp, text)
+    found = _classes(doc)
+    assert found.get(name) in ({classes} if isinstance(classes, str) else classes), found
+    assert triple in _triples(doc), _triples(doc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .reading import _assert_reads, _classes, _entities_of, _rules_doc, _triples  # noqa: F401
+from .reading import _assert_reads, _assert_typed_and_reads, _classes, _entities_of, _rules_doc, _triples  # noqa: F401
 
 
 # -- entity spans: NER boundary errors ----------------------------------------------------------------
@@ -206,10 +206,7 @@ def test_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
     ("Ridgeback, whose Bison pickup goes on sale next year, competes with Rivian.", "Bison", "Ridgeback"),
 ])
 def test_entities_a_name_given_to_a_kind_of_product_is_a_product(nlp, text, product, maker):
-    doc = _rules_doc(nlp, text)
-    classes = _classes(doc)
-    assert classes.get(product) == "Product", classes
-    assert (maker, "develops", product) in _triples(doc)
+    _assert_typed_and_reads(nlp, text, product, "Product", (maker, "develops", product))
 
 
 @pytest.mark.parametrize("text, name, employee", [
@@ -223,10 +220,7 @@ def test_entities_a_name_given_to_a_kind_of_product_is_a_product(nlp, text, prod
      "Slavko Mestrovic"),
 ])
 def test_entities_an_organisation_named_after_a_nationality_is_whole(nlp, text, name, employee):
-    doc = _rules_doc(nlp, text)
-    classes = _classes(doc)
-    assert classes.get(name) in {"Organization", "Company"}, classes
-    assert (employee, "worksFor", name) in _triples(doc)
+    _assert_typed_and_reads(nlp, text, name, {"Organization", "Company"}, (employee, "worksFor", name))
 
 
 @pytest.mark.parametrize("text, person, employer", [
@@ -237,10 +231,7 @@ def test_entities_an_organisation_named_after_a_nationality_is_whole(nlp, text, 
      "Associated Press"),
 ])
 def test_entities_the_subject_of_a_persons_job_is_a_person(nlp, text, person, employer):
-    doc = _rules_doc(nlp, text)
-    classes = _classes(doc)
-    assert classes.get(person) == "Person", classes
-    assert (person, "worksFor", employer) in _triples(doc)
+    _assert_typed_and_reads(nlp, text, person, "Person", (person, "worksFor", employer))
 
 
 @pytest.mark.parametrize("text, name, cls", [
@@ -259,9 +250,7 @@ def test_entities_a_job_a_firm_or_a_state_has_changes_no_class(nlp, text, name, 
     ("Warner, who now lives in Ocala, Fla., filed the petition.", "Ocala", "Florida"),
 ])
 def test_entities_a_state_abbreviation_after_a_place_is_the_state(nlp, text, place, state):
-    doc = _rules_doc(nlp, text)
-    assert _classes(doc).get(state) == "Place"
-    assert (place, "locatedIn", state) in _triples(doc)
+    _assert_typed_and_reads(nlp, text, state, "Place", (place, "locatedIn", state))
 
 
 def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
@@ -276,9 +265,7 @@ def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
     ("Tetris is a puzzle video game created by Alexey Pajitnov.", "Tetris", "Alexey Pajitnov"),
 ])
 def test_entities_a_name_defined_as_a_product_someone_made_is_one(nlp, text, product, maker):
-    doc = _rules_doc(nlp, text)
-    assert _classes(doc).get(product) == "Product", _classes(doc)
-    assert (maker, "develops", product) in _triples(doc)
+    _assert_typed_and_reads(nlp, text, product, "Product", (maker, "develops", product))
 
 
 def test_entities_a_name_defined_as_a_kind_of_firm_is_no_product(nlp):
@@ -311,10 +298,7 @@ def test_entities_a_place_before_a_common_noun_is_no_name_of_the_two(nlp):
     ("Sterling Media runs the Ember movie channel.", "Ember", "Sterling Media", "offers"),
 ])
 def test_entities_what_a_maker_is_of_is_a_product(nlp, text, product, maker, relation):
-    doc = _rules_doc(nlp, text)
-    classes = _classes(doc)
-    assert classes.get(product) == "Product", classes
-    assert (maker, relation, product) in _triples(doc)
+    _assert_typed_and_reads(nlp, text, product, "Product", (maker, relation, product))
 
 
 @pytest.mark.parametrize("text, person, paper", [
