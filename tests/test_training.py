@@ -1073,6 +1073,25 @@ def test_training_strict_eval_scores_a_coreferent_mention_by_its_antecedent(tmp_
 
 
 @pytest.mark.model
+def test_training_the_ner_picks_its_epoch_on_the_calibration_news(tmp_path):
+    # kg train --calibrate NEWS.jsonl: the NER fine-tune is tuned on that news (its entity spans), not
+    # on the tuning split of the training sets; with no annotated news given, on the tuning split
+    from kg.training.train import ner_tuning_docs
+
+    nlp = spacy.blank("en")
+    split = [gold_doc(nlp, d) for d in read_annotation_files([FOUNDERS], onto=load_ontology(
+        extended_ontology_dir(FOUNDED_BY)))][:3]
+    news = tmp_path / "news.jsonl"
+    news.write_text(json.dumps({"id": "n1", "text": "Veltro is based in Austin.", "entities": [
+        {"start": 0, "end": 6, "label": "Company"}, {"start": 19, "end": 25, "label": "Place"}],
+        "relations": []}) + "\n", encoding="utf-8")
+    docs, named = ner_tuning_docs(nlp, TrainSettings(calibrate=["corpus/dev", str(news)]), split)
+    assert [d.text for d in docs] == ["Veltro is based in Austin."] and named.endswith("news.jsonl")
+    assert [e[:2] for e in docs[0].user_data["kg_gold_entities"]] == [[0, 6], [19, 25]]
+    docs, named = ner_tuning_docs(nlp, TrainSettings(calibrate=["corpus/dev"]), split)
+    assert docs is split and named == "tuning split"
+
+
 def test_training_ner_stops_after_its_patience_and_is_deterministic(tmp_path):
     # kg train --ner-out: the pipeline's NER continued on gold spans; the best epoch on the tuning
     # docs is kept, the run stops `patience` epochs after it, and the same seed gives the same weights
@@ -1083,13 +1102,15 @@ def test_training_ner_stops_after_its_patience_and_is_deterministic(tmp_path):
     nlp = spacy.blank("en")
     golds = [gold_doc(nlp, d) for d in docs]
     train_docs, tune_docs = golds[:16], golds[16:]
-    metas = [train_ner(DEFAULT_MODEL, train_docs, tune_docs, tmp_path / name, seed=0, max_epochs=6, patience=1)
+    metas = [train_ner(DEFAULT_MODEL, train_docs, tune_docs, tmp_path / name, seed=0, max_epochs=6, patience=1,
+                       tuned_on="founders")
              for name in ("a", "b")]
     meta = metas[0]
     ran = len(meta["epochs"]) - 1
     assert ran == min(6, meta["best_epoch"] + 1), meta["epochs"]
     assert meta["tune_span_f1"] == max(e["tune_span_f1"] for e in meta["epochs"])
     assert json.loads((tmp_path / "a" / "kg_meta.json").read_text())["best_epoch"] == meta["best_epoch"]
+    assert meta["tuned_on"] == "founders"  # what the epoch was picked on
     assert filecmp.cmp(tmp_path / "a" / "ner" / "model", tmp_path / "b" / "ner" / "model", shallow=False)
     assert spacy.load(tmp_path / "a").pipe_names == ["ner"]
     # the run records the BLIS kernel its arithmetic ran on (another kernel rounds differently)

@@ -115,7 +115,7 @@ def _span_f1(nlp: Language, golds: list[Doc]) -> float:
 
 def train_ner(model: str, golds_train: list[Doc], golds_tune: list[Doc], out: str | Path, *, seed: int = 0,
               max_epochs: int = 10, patience: int = 3, batch_size: int = 16, dropout: float = 0.2,
-              report: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+              report: Callable[[dict[str, Any]], None] | None = None, tuned_on: str = "") -> dict[str, Any]:
     """Continue training ``model``'s NER on the gold Docs; keep the epoch with the best span F1 on
     ``golds_tune``; write it as a one-component pipeline folder to ``out`` (atomically). Returns the meta."""
     started = time.perf_counter()
@@ -146,7 +146,8 @@ def train_ner(model: str, golds_train: list[Doc], golds_tune: list[Doc], out: st
         elif epoch - best[1] >= patience:
             break
     ner.from_bytes(best[2])
-    meta = {"base": model, "seed": seed, "blas_kernel": blas_kernel(), "epochs": history, "best_epoch": best[1],
+    meta = {"base": model, "seed": seed, "blas_kernel": blas_kernel(), "tuned_on": tuned_on,
+            "epochs": history, "best_epoch": best[1],
             "tune_span_f1": best[0], "examples": len(examples), "seconds": round(time.perf_counter() - started, 1)}
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -165,6 +165,23 @@ def _need(path: Path) -> None:
 Progress = Callable[[str, int, int], None]
 
 
+def ner_tuning_docs(nlp: Language, settings: TrainSettings, golds_tune: list[Doc]) -> tuple[list[Doc], str]:
+    """The documents the NER fine-tune picks its epoch on, and what they are: the annotated news of
+    ``settings.calibrate`` (JSON Lines) where given, else the tuning split.
+
+    The tuning split is mostly CoNLL04 and Re-DocRED sentences; picked on it, the fine-tune ran on
+    to epochs that read those better and news worse (news-calibration, rules alone: 0.822 at the
+    epoch the split chose, 0.832 three epochs in), and the NER's span F1 on the calibration news
+    ranked the three NERs compared as the relations scored on that news did.
+    """
+    files = [str(p) for p in settings.calibrate if str(p).endswith(".jsonl")]
+    if not files:
+        return golds_tune, "tuning split"
+    onto = load_ontology(str(extended_ontology_dir(settings.ontology)) if settings.ontology else None)
+    docs = read_annotation_files(files, onto=onto)
+    return [gold_doc(nlp, d) for d in docs], ", ".join(portable_path(f) for f in files)
+
+
 def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: Progress | None = None,
           report: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
     """Train ``kg_relation_model`` for the pipeline ``nlp`` (which must not hold one yet) and save it to ``out``.
@@ -187,9 +204,11 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
         from .spans import train_ner
 
         base = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
-        ner_meta = train_ner(base, golds_train, golds_tune, settings.ner_out, seed=settings.seed,
+        ner_tune, ner_tuned_on = ner_tuning_docs(nlp, settings, golds_tune)
+        ner_meta = train_ner(base, golds_train, ner_tune, settings.ner_out, seed=settings.seed,
                              max_epochs=settings.ner_max_epochs, patience=settings.ner_patience,
-                             report=(lambda row: report({"ner": row})) if report else None)
+                             report=(lambda row: report({"ner": row})) if report else None,
+                             tuned_on=ner_tuned_on)
         replace_ner(nlp, settings.ner_out)
     cfg = Config().from_str(settings.model_config)
     extended = str(extended_ontology_dir(settings.ontology)) if settings.ontology else None
