@@ -128,7 +128,8 @@ def train_cmd(
         if "ner" in row:
             ner = row["ner"]
             out_console.print(f"NER epoch {ner['epoch']:>3}  loss {ner.get('loss', 0):>10.1f}  "
-                              f"span F1 (tuning split) {ner['tune_span_f1']:.3f}", highlight=False)
+                              f"span F1 (calibration news, or the tuning split) {ner['tune_span_f1']:.3f}",
+                              highlight=False)
             return
         labels = labels or sorted(row["by_relation"])
         per = " ".join(f"{_short(r)} {row['by_relation'][r]['f1']:.2f}" for r in labels if r in row["by_relation"])
