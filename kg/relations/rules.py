@@ -400,8 +400,8 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
             # subjects of "X and Y are its backers", "counts X and Y among its backers")
             # (a person's job in the singular goes with the one name after it: "Veltro chairman Ana Ruiz
             # and Tom Berg")
-            one = tok.tag_ == "NN" and rel.domain == frozenset({"Person"})
-            hs = mapped([(t, "holder" if (t.i == tok.i + 1 and not one) or (tok.tag_ == "NNS" and (
+            single_job = tok.tag_ == "NN" and rel.domain == frozenset({"Person"})
+            hs = mapped([(t, "holder" if (t.i == tok.i + 1 and not single_job) or (tok.tag_ == "NNS" and (
                 t.head.i == tok.i or (t.dep_ in {"dobj", "attr", "nsubj"} and t.head.i == tok.head.i)
                 or (t.dep_ == "dobj" and tok.head.lower_ == "among" and tok.head.head.i in {t.i, t.head.i})))
                           else "holder-head") for t in holders])  # "its rivals, Nikon and Canon"
