@@ -143,6 +143,23 @@ class Frames:
     def _relations_of(self, tok: Token) -> list[RelationInfo]:
         return [t.relation for t in self.index.get(tok.lemma_.lower(), ()) if t.kind == "event"]
 
+    def _holders(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
+        """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a
+        noun in :attr:`holder_nouns` that is no entity itself, as the one a restriction reaches (and
+        the country of :meth:`_kind_of_country`)."""
+        if tok.i in by_token:
+            return []
+        out = self._kind_of_country(tok, by_token)
+        if {tok.lemma_.lower(), tok.lower_} & self.holder_nouns:
+            out += [(c, "patient") for c in tok.children if _possessive(c)]
+            for g in (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                      for g in c.children if g.dep_ == "pobj"):
+                # "imports from Canadian grain companies Aspen Ridge and Red River": the firms named
+                # after the kind (read off the surface: the parser rarely gets such a list right)
+                named = self._names_after(g, by_token) if g.i not in by_token and g.tag_ == "NNS" else []
+                out += [(t, "patient") for t in named] or [(g, "patient")]
+        return out
+
     def _light_object(self, noun: Token) -> bool:
         """Whether ``noun`` is the object of a light verb ("signed a deal", "won a contract") and no name."""
         return noun.dep_ == "dobj" and noun.i not in self._by_token and noun.pos_ == "NOUN" \

@@ -291,23 +291,6 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
         doc._.kg_relation_data = sorted(found.values(), key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"]))
         return doc
 
-    def _holders(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
-        """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a
-        noun in :attr:`holder_nouns` that is no entity itself, as the one a restriction reaches (and
-        the country of :meth:`_kind_of_country`)."""
-        if tok.i in by_token:
-            return []
-        out = self._kind_of_country(tok, by_token)
-        if {tok.lemma_.lower(), tok.lower_} & self.holder_nouns:
-            out += [(c, "patient") for c in tok.children if _possessive(c)]
-            for g in (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-                      for g in c.children if g.dep_ == "pobj"):
-                # "imports from Canadian grain companies Aspen Ridge and Red River": the firms named
-                # after the kind (read off the surface: the parser rarely gets such a list right)
-                named = self._names_after(g, by_token) if g.i not in by_token and g.tag_ == "NNS" else []
-                out += [(t, "patient") for t in named] or [(g, "patient")]
-        return out
-
     def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
                  by_token: dict[int, int]) -> list[dict[str, Any]]:
         rel = trig.relation
