@@ -109,9 +109,9 @@ class Classes:
     def _org_context(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset(),
                      items: list[dict[str, Any]] = ()) -> bool:
         root = doc[it["start"]:it["end"]].root
-        org_nouns = self.org_nouns
-        if doc[it["start"]].ent_type_ == "PERSON" and " " in it["name"]:
-            org_nouns = org_nouns - self.person_words  # "Larry Jinks, publisher of the Mercury": a job
+        # ("Larry Jinks, publisher of the Mercury": for a full name the NER saw as a person, a job)
+        org_nouns = self.org_nouns_not_jobs if doc[it["start"]].ent_type_ == "PERSON" and " " in it["name"] \
+            else self.org_nouns
         # "broadband providers, including Zento and Fibrix", "retailers such as Kmart": a name listed
         # under a plural noun of organisations
         if _listed_under(root, org_nouns):

@@ -109,6 +109,9 @@ class KGEntities(Candidates, Classes):
         self.person_titles = {w.lower() for w in lex["person_titles"]}
         #: what a person is called before a name or in apposition: job titles and descriptions
         self.person_words = self.person_roles | self.person_titles
+        #: organisation nouns that are no person's job too (publisher is both): what apposition to a
+        #: full name the NER typed PERSON can still make an organisation
+        self.org_nouns_not_jobs = self.org_nouns - self.person_words
         self.title_abbreviations = set(lex["title_abbreviations"])
         self.of_heads = self.onto.name_of_heads
         self.company_heads = set(lex["company_heads"])

@@ -255,7 +255,7 @@ class Patterns:
         j = it["end"]
         if j + 2 >= len(doc) or doc[j].lower_ != "and":
             return []
-        words = {w for t in rel.role_triggers for w in t} | {"vice", "deputy", "senior", "co"}
+        words = self.title_words[rel.name]
         k = j + 1
         while k < len(doc) and doc[k].is_lower and doc[k].lower_ in words:
             k += 1

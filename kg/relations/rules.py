@@ -75,6 +75,9 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
         self.onto: Ontology = load_ontology(ontology_dir)
         lex = self.onto.lexicon
         self.light_verbs = set(lex["relations"]["light_verbs"])
+        #: the words of each relation's role triggers, and the modifiers titles take ("vice", "deputy")
+        self.title_words = {name: {w for t in rel.role_triggers for w in t} | {"vice", "deputy", "senior", "co"}
+                            for name, rel in self.onto.relations.items()}
         self.undergo_verbs = set(lex["relations"].get("undergo_verbs", ()))
         self.joint_adverbs = set(lex["relations"].get("joint_adverbs", ()))
         self.holder_nouns = set(lex["relations"]["holder_nouns"])

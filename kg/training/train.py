@@ -169,10 +169,8 @@ def ner_tuning_docs(nlp: Language, settings: TrainSettings, golds_tune: list[Doc
     """The documents the NER fine-tune picks its epoch on, and what they are: the annotated news of
     ``settings.calibrate`` (JSON Lines) where given, else the tuning split.
 
-    The tuning split is mostly CoNLL04 and Re-DocRED sentences; picked on it, the fine-tune ran on
-    to epochs that read those better and news worse (news-calibration, rules alone: 0.822 at the
-    epoch the split chose, 0.832 three epochs in), and the NER's span F1 on the calibration news
-    ranked the three NERs compared as the relations scored on that news did.
+    The tuning split is mostly CoNLL04 and Re-DocRED sentences; picked on it, the fine-tune can run
+    on to epochs that read those better and news worse (benchmarks/README.md, "Why no retrain").
     """
     files = [str(p) for p in settings.calibrate if str(p).endswith(".jsonl")]
     if not files:
