@@ -13,7 +13,13 @@ from pathlib import Path
 
 from .errors import ExportError
 
-__all__ = ["atomic_path", "commit_all"]
+__all__ = ["atomic_path", "commit_all", "user_cache_dir"]
+
+
+def user_cache_dir(*parts: str) -> Path:
+    """A folder under ``$KG_CACHE_DIR`` (default ``~/.cache/kg-builder``) for what kg-builder makes once per
+    machine (extended ontologies, the unpacked language model); not created here."""
+    return Path(os.environ.get("KG_CACHE_DIR") or Path.home() / ".cache" / "kg-builder", *parts)
 
 
 def _umask() -> int:

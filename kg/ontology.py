@@ -28,6 +28,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 
 from .errors import OntologyError
+from .io import user_cache_dir
 
 __all__ = [
     "KG_NS",
@@ -378,7 +379,7 @@ def extended_ontology_dir(extra: str | os.PathLike[str], base: str | os.PathLike
                                     f"{', '.join(sorted(_local(o) for o in old))} in {src / 'kg.ttl'}; "
                                     "an extension adds terms, it does not change ours.")
     digest = hashlib.sha256(_version(src).encode() + b"\0" + extra_bytes).hexdigest()[:16]
-    root = Path(os.environ.get("KG_CACHE_DIR") or Path.home() / ".cache" / "kg-builder") / "ontologies"
+    root = user_cache_dir("ontologies")
     target = root / f"{extra_path.stem}-{digest}"
     if (target / "kg.ttl").is_file():
         return target

@@ -24,6 +24,15 @@ def require_client(name: str, reason: str) -> str:
     return path
 
 
+def pytest_configure(config):
+    """What kg-builder makes once per machine (the unpacked language model, extended ontologies) goes to a
+    folder of this run, never to the user's ~/.cache; subprocesses inherit it."""
+    if "KG_CACHE_DIR" not in os.environ:
+        import tempfile
+
+        os.environ["KG_CACHE_DIR"] = tempfile.mkdtemp(prefix="kg-test-cache-")
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The default trained pipeline with kg-builder's components (loaded once)."""

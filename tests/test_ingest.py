@@ -443,6 +443,35 @@ def test_ingest_language_is_judged_on_the_start_of_a_long_text(monkeypatch):
     assert seen == [language._SAMPLE]
 
 
+def test_ingest_language_model_unpacked_once_judges_as_the_packaged_one(tmp_path, monkeypatch):
+    """The unpacked copy under KG_CACHE_DIR classifies exactly as py3langid's packaged model; a damaged copy is
+    passed over and made again, and a cache folder that cannot be written costs nothing but time."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from kg.ingest import language
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    packaged = LanguageIdentifier.from_model_file(MODEL_FILE)
+    texts = [GERMAN, body("nordvik"), "Le gouvernement a annoncé mardi une nouvelle taxe sur les entreprises.",
+             "El gobierno anunció el martes un nuevo impuesto.", "Nordvik", ""]
+    made = language._load()
+    (folder,) = (tmp_path / "cache" / "langid").iterdir()
+    assert sorted(p.name for p in folder.iterdir()) == sorted([f"{n}.npy" for n in language._PARTS] + ["done"])
+    stamp = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    read = language._load()
+    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == stamp  # read, not made again
+    for text in texts:
+        assert made.classify(text) == read.classify(text) == packaged.classify(text)
+    (folder / "tk_nextmove.npy").write_bytes(b"not an array")
+    assert language._load().classify(GERMAN) == packaged.classify(GERMAN)
+    assert language._load().classify(GERMAN) == packaged.classify(GERMAN)  # the damaged copy was replaced
+    assert (folder / "tk_nextmove.npy").stat().st_size > 1_000_000
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("KG_CACHE_DIR", str(blocked))
+    assert language._load().classify(GERMAN) == packaged.classify(GERMAN)
+
+
 def test_ingest_model_language_comes_from_the_pipeline():
     from kg.ingest import model_language
 

@@ -23,12 +23,17 @@ language their source declares, if any.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
+from array import array
 from itertools import compress, islice
+from pathlib import Path
 from typing import Any
 
 __all__ = ["MIN_LETTERS", "detect", "model_language", "primary", "warm_up"]
+
+log = logging.getLogger(__name__)
 
 #: Letters a text needs before its language is judged.
 MIN_LETTERS = 200
@@ -43,17 +48,86 @@ def primary(tag: str) -> str:
 
 _LOCK = threading.Lock()
 _IDENTIFIER: list[Any] = []
+#: the identifier's parts, as its constructor takes them; the two DFA tables are stdlib arrays there
+_PARTS = ("nb_ptc", "nb_pc", "nb_classes", "tk_nextmove", "tk_output", "tk_row")
+_ARRAYS = ("tk_nextmove", "tk_row")
 
 
 def _identifier() -> Any:
-    """py3langid's identifier, loaded once (decompressing its model takes most of a second)."""
+    """py3langid's identifier, loaded once."""
     if not _IDENTIFIER:
         with _LOCK:
             if not _IDENTIFIER:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-                _IDENTIFIER.append(LanguageIdentifier.from_model_file(MODEL_FILE))
+                _IDENTIFIER.append(_load())
     return _IDENTIFIER[0]
+
+
+def _load() -> Any:
+    """The identifier from its unpacked copy under the user cache folder, made on first use.
+
+    py3langid ships its model LZMA-compressed: unpacking it takes half a second,
+    which a build waits for before its first document. The unpacked arrays (plain
+    ``.npy`` files, no pickle, 70 MB) load in a few hundredths, their big table
+    memory-mapped. The folder's name is a hash of the packaged model, so another
+    py3langid version gets its own; a folder that cannot be written or read is
+    passed over (the packaged model is read instead).
+    """
+    import hashlib
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from ..io import user_cache_dir
+
+    packed = MODEL_DIR / MODEL_FILE
+    folder = user_cache_dir("langid", hashlib.sha256(packed.read_bytes()).hexdigest()[:16])
+    try:
+        if (folder / "done").is_file():
+            return LanguageIdentifier(**_read_parts(folder, np))
+    except (OSError, ValueError, TypeError) as exc:  # a damaged copy: made again below
+        log.warning("the unpacked language model in %s is damaged (%s); unpacking it again", folder, exc)
+    identifier = LanguageIdentifier.from_model_file(packed)
+    try:
+        _write_parts(identifier, folder, np)
+    except OSError as exc:  # a read-only home, a full disk: the next build unpacks again
+        log.debug("cannot keep the unpacked language model in %s: %s", folder, exc)
+    return identifier
+
+
+def _read_parts(folder: Path, np: Any) -> dict[str, Any]:
+    parts = {}
+    for name in _PARTS:
+        value = np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        if name in _ARRAYS:
+            table = array(value.dtype.char)
+            table.frombytes(memoryview(np.ascontiguousarray(value)).cast("B"))
+            value = table
+        elif name in ("nb_classes", "tk_output"):
+            value = value.tolist()
+        parts[name] = value
+    return parts
+
+
+def _write_parts(identifier: Any, folder: Path, np: Any) -> None:
+    """Each part as a ``.npy`` file in a new folder renamed into place, so a reader never sees half of it."""
+    import shutil
+    import tempfile
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        for name in _PARTS:
+            np.save(tmp / f"{name}.npy", np.asarray(getattr(identifier, name)), allow_pickle=False)
+        (tmp / "done").write_text("", encoding="utf-8")
+        if folder.exists():  # a damaged copy: out of the way first
+            shutil.rmtree(folder, ignore_errors=True)
+        try:
+            tmp.rename(folder)
+        except OSError:  # made meanwhile by another process
+            shutil.rmtree(tmp, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 def warm_up() -> threading.Thread:
@@ -91,8 +165,6 @@ def model_language(model: str) -> str:
     """
     lang = ""
     try:
-        from pathlib import Path
-
         import spacy.util
 
         if spacy.util.is_package(model):
