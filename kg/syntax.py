@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["COPULAS", "NAMING_VERBS", "PARTICLES", "REL_PRONOUNS", "SUBJ", "clause_head", "first_conjunct", "possessive",
-           "stand_in"]
+__all__ = ["COPULAS", "NAMING_VERBS", "PARTICLES", "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head",
+           "first_conjunct", "possessive", "stand_in"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -53,3 +53,23 @@ def first_conjunct(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
     return tok
+
+
+def apposed_to_previous(noun: Token) -> Token | None:
+    """The word right before the comma that opens ``noun``'s description, where the parser apposed the
+    description to a word further back: in "led a round in Quillbox, the Nairobi-based payments firm"
+    "firm" hangs on "round" (a round is no firm), and describes Quillbox. None for a well-attached
+    apposition, and for a description that runs on ("X, the maker of Y, and Z" is left to the parse).
+    """
+    if noun.dep_ != "appos" or noun.pos_ != "NOUN":
+        return None
+    doc = noun.doc
+    comma = noun.left_edge.i - 1
+    if comma < 1 or doc[comma].text != "," or noun.head.i >= comma - 1 or doc[comma - 1].is_punct:
+        return None
+    if any(c.dep_ == "prep" for c in noun.children if c.i < noun.i):
+        return None
+    end = noun.right_edge.i + 1
+    if end < len(doc) and not doc[end].is_punct:
+        return None
+    return doc[comma - 1]

@@ -120,6 +120,8 @@ def test_a_title_case_line_is_still_a_headline(nlp):
     ("The court ordered broadband providers, including Zento and Fibrix, to block the site.", "Fibrix"),
     ("The court ordered broadband providers, including Zento and Fibrix, to block the site.", "Zento"),
     ("Vexa expanded into Brazil after acquiring Lumo.", "Lumo"),
+    # what a merger is of (both conjuncts), whatever the NER took a lone name for
+    ("The merger of Veltro and Lumio was approved by regulators in March.", "Lumio"),
     ("Kessler Retail said it had paid the fees since 2020.", "Kessler Retail"),
 ])
 def test_entities_names_the_sentence_shows_to_be_companies(nlp, text, name):
@@ -518,3 +520,22 @@ def test_entities_a_name_after_a_persons_title_is_a_person(nlp, text, ents, name
 def test_entities_a_title_word_that_is_no_persons_title(nlp, text, ents, name, cls):
     classes = _entities_with_ner(nlp, text, ents)
     assert classes[name] == cls, classes
+
+
+@pytest.mark.parametrize("text, name, place", [
+    # a description after a name and a comma that the parser hung on a word further back ("firm" on
+    # "round", on "invested") still describes the name: a firm, and where it is based
+    ("Tarsan Bank led a $40 million round in Quillbox, the Nairobi-based payments firm.", "Quillbox", "Nairobi"),
+    ("Tarsan Bank invested in Quillbox, the Nairobi-based payments firm.", "Quillbox", "Nairobi"),
+])
+def test_entities_a_description_the_parser_hung_further_back_is_the_names(nlp, text, name, place):
+    _assert_typed_and_reads(nlp, text, name, "Company", (name, "basedIn", place))
+
+
+def test_syntax_a_well_attached_apposition_is_not_moved(nlp):
+    from kg.syntax import apposed_to_previous
+
+    doc = nlp("Quillbox, the Nairobi-based payments firm, raised $40 million.")
+    firm = next(t for t in doc if t.lower_ == "firm")
+    assert firm.dep_ == "appos" and firm.head.text == "Quillbox"
+    assert apposed_to_previous(firm) is None

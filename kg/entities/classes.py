@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, normalize_quotes
-from ..syntax import MAKING_VERBS, NAMING_VERBS, first_conjunct
+from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_to_previous, first_conjunct
 
 __all__ = ["Classes"]
 
@@ -29,6 +29,17 @@ def _who_clause(tok: Token) -> bool:
 def _surnames(items: list[dict[str, Any]]) -> frozenset[str]:
     """The last words of the names of people the text names in full."""
     return frozenset(it["name"].split()[-1] for it in items if it["cls"] == "Person" and " " in it["name"])
+
+
+def _apposed_after(doc: Doc, it: dict[str, Any]) -> Token | None:
+    """The noun of a description after the name and a comma that the parser hung on a word before the
+    name (:func:`~kg.syntax.apposed_to_previous`)."""
+    comma = it["end"]
+    if comma + 2 >= len(doc) or doc[comma].text != ",":
+        return None
+    return next((noun for noun in doc[comma + 1:min(len(doc), comma + 8)]
+                 if (prev := apposed_to_previous(noun)) is not None and prev.i == comma - 1
+                 and noun.head.i < it["start"]), None)
 
 
 def _listed_under(root: Token, nouns: set[str]) -> bool:
@@ -100,8 +111,8 @@ class Classes:
 
     def _joined_or_bought(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The direct object of a verb of buying a company or of joining or founding one, or what a
-        noun of buying one is "of" ("the takeover of Lumio")."""
-        root = doc[it["start"]:it["end"]].root
+        noun of buying one is "of" ("the takeover of Lumio", "the merger of Veltro and Lumio")."""
+        root = first_conjunct(doc[it["start"]:it["end"]].root)
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
             return root.head.head.lemma_.lower() in self.org_object_verbs  # "its takeover of Lumio"
         return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.org_object_verbs
@@ -122,6 +133,9 @@ class Classes:
         if root.dep_ == "appos" and root.head.lemma_.lower() in org_nouns and root.head.is_lower:
             return True
         if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns for c in root.children):
+            return True
+        noun = _apposed_after(doc, it)
+        if noun is not None and noun.lemma_.lower() in org_nouns and noun.is_lower:
             return True
         if root.dep_ == "compound" and root.head.lemma_.lower() in org_nouns and root.head.is_lower \
                 and not (root.head.i + 1 < len(doc) and doc[root.head.i + 1].pos_ == "PROPN"):
@@ -368,9 +382,10 @@ class Classes:
             prefixes = {it["name"].split()[0] for it in items if it["cls"] in {"Company", "Organization"}
                         and " " in it["name"]}
             # "Vexa expanded after acquiring Lumo", "she joined Lumo": what is bought or joined is
-            # an organisation, whatever place the NER took the lone name for
-            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
-                       and " " not in it["name"] and self._joined_or_bought(doc, it)}
+            # an organisation, whatever place (or person) the NER took the lone name for
+            acting |= {it["name"] for it in items if it["via"] == "" and (it["cls"] == "Place" or (
+                it["cls"] == "Person" and it["name"] not in surnames)) and " " not in it["name"]
+                       and self._joined_or_bought(doc, it)}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and " " not in it["name"] and it["name"] not in surnames and it["name"] in prefixes}
             for it in items:

@@ -70,7 +70,8 @@ class KGEntities(Candidates, Classes):
         # joining or founding one.
         acquires = self.onto.relations.get("acquires")
         self.org_object_verbs = {"join", "found", "co-found"} | {
-            words[0] for words in (acquires.triggers if acquires else ()) if len(words) == 1}
+            words[0] for words in (acquires.triggers if acquires else ()) if len(words) == 1} | {
+            w.lower() for w in lex["org_event_nouns"]}
         # Nouns that only name organisations: role nouns of relations between organisations
         # (unit, subsidiary, parent) and the lexicon's descriptors of companies (retailer, startup).
         self.org_nouns = {

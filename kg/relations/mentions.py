@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
-from ..syntax import NAMING_VERBS
+from ..syntax import NAMING_VERBS, apposed_to_previous
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 
 __all__ = ["Mentions"]
@@ -66,7 +66,7 @@ class Mentions:
                     if c.dep_ in {"nsubj", "nsubjpass"}:
                         out += self._map(c, by_token, items, cost + 0.1, depth + 1)
             for c in tok.children:
-                if c.dep_ == "appos":
+                if c.dep_ == "appos" and apposed_to_previous(c) is None:
                     out += self._map(c, by_token, items, cost + 0.05, depth + 1)
                 # "the drug, called VX-210,": the name it is called stands for it
                 if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS and c.tag_ == "VBN":
@@ -85,6 +85,10 @@ class Mentions:
             # "Kestrel Security, a Tel Aviv-based startup": the appositive stands for its head
             if tok.dep_ == "appos" and tok.head.i in by_token:
                 out.append((by_token[tok.head.i], cost + 0.05, tok.head.i))
+            # "a round in Quillbox, the Nairobi-based payments firm": (the parser hung "firm" on "round")
+            previous = apposed_to_previous(tok)
+            if previous is not None and previous.i in by_token:
+                out.append((by_token[previous.i], cost + 0.1, items[by_token[previous.i]]["start"]))
             # "Seoul-based battery maker Hanil Cell": a description right before a name, which it
             # modifies, stands for the name
             if tok.dep_ == "compound" and tok.is_lower and tok.pos_ == "NOUN" and tok.head.i in by_token:
