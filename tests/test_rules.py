@@ -720,3 +720,11 @@ def test_rules_who_acts_jointly_partners(nlp, text, expected, absent):
 ])
 def test_rules_whose_holders_and_services_run(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_entities_a_name_ends_on_a_capitalised_word_with_a_plus(nlp):
+    """"Movistar Plus+": the NER stopped before the word with "+", which ends the name."""
+    from .reading import _assert_typed_and_reads
+
+    _assert_typed_and_reads(nlp, "Telefonica, whose Movistar Plus+ platform broadcasts most matches, pays LaLiga.",
+                            "Movistar Plus+", "Product", ("Telefónica", "develops", "Movistar Plus+"))

@@ -138,6 +138,11 @@ class Candidates:
         if label == "PERSON" and nxt is not None and nxt.lower_ in {"administration", "government"}:
             span = doc[span.start:span.end + 1]
             label = "ORG"
+        # "Movistar Plus+", "Apple TV+": a capitalised word ending in "+" right after a name ends the name
+        while nxt is not None and len(nxt.text) > 1 and nxt.text.endswith("+") and nxt.text[:1].isupper() \
+                and nxt.ent_iob_ != "B" and doc[span.end - 1].whitespace_:
+            span = doc[span.start:span.end + 1]
+            nxt = doc[span.end] if span.end < len(doc) else None
         # Publications: "The Verge", "The Economist" keep their article.
         if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and \
                 any(w in self.publication_words for w in span.text.split()):
