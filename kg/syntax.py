@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["COPULAS", "NAMING_VERBS", "PARTICLES", "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head",
+__all__ = ["COPULAS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head",
            "first_conjunct", "possessive", "stand_in"]
 
 #: Dependency labels of a clause's (active) subject.
@@ -22,6 +22,9 @@ COPULAS = frozenset({"be", "remain", "become"})
 PARTICLES = frozenset({"over", "up", "off", "out", "down"})
 #: Words that make a role one held before ("former Sony executive", "a former Ticketmaster manager").
 FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "previous"})
+#: Verbs whose object does what their infinitive says ("ordered the providers to block the site").
+OBJECT_CONTROL = frozenset({"order", "force", "require", "ask", "tell", "compel", "direct", "instruct", "urge",
+                            "oblige", "pressure", "push", "persuade", "allow", "permit", "authorize", "authorise"})
 #: Relative pronouns.
 REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 

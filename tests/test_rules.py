@@ -722,6 +722,26 @@ def test_rules_whose_holders_and_services_run(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # who is ordered or told to block does it, whether the parser reads the infinitive as a complement
+    # or as a clause of purpose; the names listed after "providers in <place>," are the providers,
+    # wherever the parser hung the list, and operate there
+    ("A Dutch judge has told internet providers in the Netherlands, including KPN and Ziggo, to block access "
+     "to FilmVault, a pirate site, by Friday.",
+     {("KPN", "restricts", "FilmVault"), ("Ziggo", "restricts", "FilmVault"), ("Ziggo", "operatesIn", "Netherlands")},
+     set()),
+    ("LYON, March 3 \u2013 A French court has ordered mobile operators in France, including Bouygues, Free and SFR, "
+     "to block access to StreamPirate, an illegal service, within two days.",
+     {("Bouygues", "restricts", "StreamPirate"), ("SFR", "restricts", "StreamPirate"),
+      ("Free", "operatesIn", "France")}, set()),
+    # places listed after a place are that place's
+    ("Sales in Europe, including France and Italy, fell.", set(),
+     {("France", "locatedIn", "Europe"), ("Italy", "operatesIn", "Europe")}),
+])
+def test_rules_read_who_is_ordered_to_restrict(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_entities_a_name_ends_on_a_capitalised_word_with_a_plus(nlp):
     """"Movistar Plus+": the NER stopped before the word with "+", which ends the name."""
     from .reading import _assert_typed_and_reads

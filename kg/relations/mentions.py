@@ -12,6 +12,9 @@ from spacy.tokens import Token
 
 from ..ontology import RelationInfo
 from ..syntax import NAMING_VERBS, apposed_to_previous
+
+#: The NER's labels of places.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 
 __all__ = ["Mentions"]
@@ -187,6 +190,21 @@ class Mentions:
             if c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"}):
                 preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
                 out += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        if not out and tok.tag_ in {"NNS", "NNPS"}:
+            # "internet providers in Spain, including Telefonica and Orange": the parser hangs the list on
+            # the place, the verb or the subject; right after a plural noun (and the named place it is in),
+            # the names listed that are no places are the noun's
+            doc = tok.doc
+            j = tok.i + 1
+            if j < len(doc) and doc[j].lower_ in {"in", "across", "throughout"}:
+                j += 1
+                while j < len(doc) and j - tok.i < 8 and (doc[j].lower_ == "the" or doc[j].pos_ == "PROPN"):
+                    j += 1
+            if j + 2 < len(doc) and doc[j].text == "," and j > tok.i + 2:
+                opener = doc[j + 1] if doc[j + 1].lower_ == "including" else \
+                    doc[j + 2] if doc[j + 1].lower_ == "such" and doc[j + 2].lower_ == "as" else None
+                if opener is not None:
+                    out += [g for g in opener.children if g.dep_ == "pobj" and g.ent_type_ not in _PLACES]
         # "carmakers such as BYD and Geely are ...": the small parser hangs the last name off the
         # verb (here as an adverb, for its "-ly"); a name right after the "and" or "or" that
         # closes the list as parsed belongs to it
