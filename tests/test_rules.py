@@ -742,6 +742,19 @@ def test_rules_read_who_is_ordered_to_restrict(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, name", [
+    # what a stake or shares are in is a firm, whatever the NER took the lone name for; buying or
+    # holding shares in it is investing (not acquiring it)
+    ("Veltro bought shares in Lumio.", "Lumio"),
+    ("Veltro acquired shares in Lumio last year.", "Lumio"),
+])
+def test_rules_buying_shares_in_a_firm_invests_in_it(nlp, text, name):
+    from .reading import _assert_typed_and_reads
+
+    _assert_typed_and_reads(nlp, text, name, "Company", ("Veltro", "investsIn", name))
+    assert ("Veltro", "acquires", name) not in _triples(_rules_doc(nlp, text))
+
+
 def test_entities_a_name_ends_on_a_capitalised_word_with_a_plus(nlp):
     """"Movistar Plus+": the NER stopped before the word with "+", which ends the name."""
     from .reading import _assert_typed_and_reads

@@ -110,9 +110,17 @@ class Classes:
         return lemma in self.business_verbs and (it["cls"] != "Person" or lemma not in self.people_verbs)
 
     def _joined_or_bought(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """The direct object of a verb of buying a company or of joining or founding one, or what a
-        noun of buying one is "of" ("the takeover of Lumio", "the merger of Veltro and Lumio")."""
+        """The direct object of a verb of buying a company or of joining or founding one, what a noun
+        of buying one is "of" ("the takeover of Lumio", "the merger of Veltro and Lumio"), or what a
+        stake or shares are in."""
         root = first_conjunct(doc[it["start"]:it["end"]].root)
+        if root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}:
+            # "a 10 percent stake in Quillbox", "bought shares in Lumio" (the parser hangs "in" on the verb)
+            prep = root.head
+            owned = doc[prep.i - 1] if prep.i > 0 else prep
+            if owned.lower_ in self.equity_nouns and not any(c.lower_ == "market" for c in owned.children) \
+                    and (prep.head.i == owned.i or (owned.dep_ == "dobj" and owned.head.i == prep.head.i)):
+                return True
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
             return root.head.head.lemma_.lower() in self.org_object_verbs  # "its takeover of Lumio"
         return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.org_object_verbs
