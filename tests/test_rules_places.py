@@ -203,3 +203,21 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
 ])
 def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "in" after what a firm makes or runs (or after its "X-based" seat) says where it works, not where
+    # it is based
+    ("Veltro bought Brightwind, an Oslo-based developer of solar farms in Spain.",
+     {("Brightwind", "basedIn", "Oslo"), ("Brightwind", "operatesIn", "Spain")}, {("Brightwind", "basedIn", "Spain")}),
+    ("Kessler, an operator of hotels in Kenya, was sold.", {("Kessler", "operatesIn", "Kenya")},
+     {("Kessler", "basedIn", "Kenya")}),
+    # a firm word ends the name whatever the NER said ("Offshore")
+    ("TotalEnergies agreed to buy a 50% stake in Nordwind Offshore, a Hamburg-based developer of wind farms in "
+     "the North Sea.", {("Nordwind Offshore", "basedIn", "Hamburg"), ("Nordwind Offshore", "operatesIn", "North Sea")},
+     {("Nordwind Offshore", "livesIn", "Hamburg")}),
+    # without such a complement a role noun's place is its seat
+    ("Lumio, a developer in Spain, raised money.", {("Lumio", "basedIn", "Spain")}, set()),
+])
+def test_rules_where_a_firm_does_its_work_it_operates(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -266,6 +266,41 @@ class Patterns:
         quals = [("role", doc[j + 1:k].text)] if rel.qualifier_role == "role" else []
         return [record(doc, other, rel.name, org, rel.base_confidence - 0.15, doc[k - 1], qualifiers=quals)]
 
+    @staticmethod
+    def _place_of_work(noun: Token) -> list[Token]:
+        """"an Oslo-based developer of solar farms in Spain": the places "in" names after a role noun's
+        "of" complement (or after its "X-based" seat), on the noun or on the complement. They say where
+        the work is, not where the holder is based."""
+        of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        seat = any(c.dep_ == "amod" and c.lemma_ in {"base", "headquarter"} for c in noun.children)
+        if not of and not seat:
+            return []
+        heads = [noun] + of
+        return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
+                and (not of or c.i > of[0].i) for g in c.children if g.dep_ == "pobj"]
+
+    def _work_in_place(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        """"Brightwind, an Oslo-based developer of solar farms in Spain": an organisation described by
+        the work it does in a place operates there."""
+        rel = self.onto.relations.get("operatesIn")
+        if rel is None:
+            return []
+        out: list[dict[str, Any]] = []
+        for tok in self._tokens_with_lemma(doc, self.org_role_nouns):
+            if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+                continue
+            places = [items[by_token[g.i]] for g in self._place_of_work(tok) if g.i in by_token
+                      and self.onto.fits(items[by_token[g.i]]["cls"], rel.range)]
+            if not places:
+                continue
+            for k, cost, _ in self._map(tok, by_token, items, conj=False):
+                if self.onto.is_a(items[k]["cls"], "Organization") and items[k]["via"] in {"", "gazetteer"}:
+                    out += [record(doc, items[k], rel.name, place, rel.base_confidence - 0.15 - cost, tok)
+                            for place in places if place["name"] != items[k]["name"]]
+        return out
+
     def _members_in_place(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                           ) -> list[dict[str, Any]]:
         """"internet providers in Spain, including Telefónica and Orange", "carmakers in Europe such

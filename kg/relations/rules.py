@@ -259,7 +259,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._maker_in_name(doc, items, by_token) \
                 + self._nationality(doc, items, by_token) + self._places_in(doc, items, by_token) \
-                + self._joint_actors(doc, items, by_token):
+                + self._joint_actors(doc, items, by_token) + self._work_in_place(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
@@ -405,8 +405,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
                 # operates there, below), not where the holder is based
                 markets = [a for a in an if a.role == "prep:in" and self.onto.is_a(items[a.item]["cls"], "Location")]
                 an = [a for a in an if a.role != "prep:in"]
+            # (not "a developer of wind farms in Spain"; but "an island of French culture in North America")
+            work = {g.i for g in self._place_of_work(tok)} if tok.lemma_.lower() in self.org_role_nouns else set()
             an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"}
-                                        and a.role[5:] not in rel.object_preps)]
+                                        and (a.role[5:] not in rel.object_preps or a.token in work))]
             if trig.kind == "inverse_role":
                 if any(_possessive(c) for c in tok.children):
                     # "his hometown of Bend", "her home in Tucson": beside an owner, "of" names what
