@@ -299,11 +299,23 @@ class KGCoref:
         resolved: list[dict[str, Any]] = []
         described: dict[str, dict[str, Any]] = {}
 
+        named_at: dict[str, list[dict[str, Any]]] = {}
+        for it in self._named:
+            named_at.setdefault(it["name"], []).append(it)
+        named_starts = {name: [it["start"] for it in its] for name, its in named_at.items()}
+
         def add(span: Span, ante: dict[str, Any]) -> None:
             if any(taken[span.start:span.end]):
                 return
             for i in range(span.start, span.end):
                 taken[i] = True
+            # the entity is chosen; the mention that stands for it is its nearest name before the span
+            # ("Nuvea chief executive X said. The company competes ...": that "Nuvea", not the subject
+            # two sentences up that made it the likeliest referent)
+            same = named_at.get(ante["name"], [])
+            k = bisect.bisect_left(named_starts.get(ante["name"], []), span.start)
+            if k and same[k - 1]["cls"] == ante["cls"]:
+                ante = same[k - 1]
             resolved.append({"start": span.start, "end": span.end, "name": ante["name"], "cls": ante["cls"],
                         "wikidata": ante.get("wikidata", ""), "via": "coref"})
             links.append({"start": span.start, "end": span.end,

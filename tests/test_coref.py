@@ -102,3 +102,14 @@ def test_modality_of_denials_no_longer_and_made_roles(nlp, text, triple, modalit
     doc = _rules_doc(nlp, text)
     got = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
     assert got.get(triple) == modality, got
+
+
+def test_coref_a_resolved_mention_stands_for_the_nearest_name_before_it(nlp):
+    """Coreference picks the entity (here the subject two sentences up); the mention its provenance
+    points to is that entity's nearest name before the description, which span-level gold annotates."""
+    text = ('Kestrel, a Lyon-based cloud provider, won a contract on Monday. Kestrel is a subsidiary of Ardent '
+            'Group. "We are ready," said Kestrel chief executive Claire Dumas. The company competes with '
+            'Nimbo and Scalora for public-sector work in France.')
+    doc = nlp(text)
+    links = {m.text: a.start_char for m, a in doc._.coref_links}
+    assert links.get("The company") == text.index("Kestrel chief"), links
