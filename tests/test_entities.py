@@ -539,3 +539,21 @@ def test_syntax_a_well_attached_apposition_is_not_moved(nlp):
     firm = next(t for t in doc if t.lower_ == "firm")
     assert firm.dep_ == "appos" and firm.head.text == "Quillbox"
     assert apposed_to_previous(firm) is None
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # "candidate" describes a product only after a product noun; alone it is a person's
+    ("Ruben Vela, presidential candidate of the Green Renewal Party, spoke on Monday.", "Ruben Vela", "Person"),
+    ("The company tested Zorvax, its lead drug candidate, on 300 patients.", "Zorvax", "Product"),
+])
+def test_entities_a_candidate_is_a_product_only_after_a_product_noun(nlp, text, name, cls):
+    assert _classes(_rules_doc(nlp, text)).get(name) == cls
+
+
+@pytest.mark.parametrize("text, person, employer", [
+    # traders, brokers and bankers work for the firm named before their job
+    ("The charges were brought against Daniel Dewey, another former Veltro trader.", "Daniel Dewey", "Veltro"),
+    ("Sam Ortiz, a Goldman Sachs banker, left the firm.", "Sam Ortiz", "Goldman Sachs"),
+])
+def test_entities_a_trader_is_a_person_who_works_for_the_firm(nlp, text, person, employer):
+    _assert_typed_and_reads(nlp, text, person, "Person", (person, "worksFor", employer))

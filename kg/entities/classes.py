@@ -240,19 +240,29 @@ class Classes:
             return False
         return any(it["cls"] == "Person" and it["start"] <= a.i < it["end"] for a in anchors for it in items)
 
+    def _kind_of_product(self, noun: Token) -> bool:
+        """A noun for a kind of product; one that also describes people ("candidate", "nominee") only
+        with a product noun before it ("a vaccine candidate", not "presidential candidate")."""
+        lemma = noun.lemma_.lower()
+        if lemma not in self.product_nouns:
+            return False
+        return lemma not in self.person_titles or any(
+            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.product_nouns
+            and c.lemma_.lower() not in self.person_titles for c in noun.children)
+
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
         root = doc[it["start"]:it["end"]].root
         head = root.head
         if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.product_verbs:
             return True
-        if root.dep_ == "appos" and head.lemma_.lower() in self.product_nouns:
+        if root.dep_ == "appos" and self._kind_of_product(head):
             return True
         # "Krafton, the publisher of Battlegrounds", "the maker of the Tessera": what a maker is of
         # (not a publisher who is a person: "Larry Jinks, publisher of the Mercury" works for it)
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower \
                 and self._products_role(head.head, items):
             return True
-        if any(c.dep_ == "appos" and c.lemma_.lower() in self.product_nouns for c in root.children):
+        if any(c.dep_ == "appos" and self._kind_of_product(c) for c in root.children):
             return True
         if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
                for c in root.children):
