@@ -8,6 +8,7 @@ executive RJ Scaringe" (a person): step 2 of :class:`~kg.entities.component.KGEn
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -126,7 +127,7 @@ class Classes:
         return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.org_object_verbs
 
     def _org_context(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset(),
-                     items: list[dict[str, Any]] = ()) -> bool:
+                     items: Sequence[dict[str, Any]] = ()) -> bool:
         root = doc[it["start"]:it["end"]].root
         # ("Larry Jinks, publisher of the Mercury": for a full name the NER saw as a person, a job)
         org_nouns = self.org_nouns_not_jobs if doc[it["start"]].ent_type_ == "PERSON" and " " in it["name"] \

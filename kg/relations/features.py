@@ -26,6 +26,7 @@ token vectors (``doc.tensor``) averaged over each mention and the path.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy
@@ -67,7 +68,7 @@ class DocContext:
 
     __slots__ = ("doc", "lemma", "pos", "dep", "head", "n", "_roots")
 
-    def __init__(self, doc: Doc, items: list[dict[str, Any]] = ()) -> None:
+    def __init__(self, doc: Doc, items: Sequence[dict[str, Any]] = ()) -> None:
         self.doc = doc
         self.n = len(doc)
         # the Doc's arrays, one string lookup per distinct value (no Token object per token)
