@@ -557,3 +557,20 @@ def test_entities_a_candidate_is_a_product_only_after_a_product_noun(nlp, text, 
 ])
 def test_entities_a_trader_is_a_person_who_works_for_the_firm(nlp, text, person, employer):
     _assert_typed_and_reads(nlp, text, person, "Person", (person, "worksFor", employer))
+
+
+@pytest.mark.parametrize("text, name, cls, triple", [
+    # who is hired as what only people are is a person (not a firm hired as an adviser)
+    ("Brightline, the Miami-based rail operator, has hired Maria Lopez as its new chief financial officer.",
+     "Maria Lopez", "Person", ("Maria Lopez", "worksFor", "Brightline")),
+    # what is owned by someone named is an organisation, whatever place the NER took it for
+    ("Halden, which is owned by Swedish investment firm Norrsken Capital, makes robotic lawnmowers.",
+     "Halden", "Company", ("Halden", "subsidiaryOf", "Norrsken Capital")),
+])
+def test_entities_what_a_verb_does_to_a_name_types_it(nlp, text, name, cls, triple):
+    _assert_typed_and_reads(nlp, text, name, cls, triple)
+
+
+def test_entities_a_firm_hired_as_an_adviser_stays_a_firm(nlp):
+    found = _classes(_rules_doc(nlp, "Veltro hired Lazard Partners as its adviser on the deal."))
+    assert found.get("Lazard Partners") == "Company", found

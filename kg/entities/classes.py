@@ -112,8 +112,8 @@ class Classes:
 
     def _joined_or_bought(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The direct object of a verb of buying a company or of joining or founding one, what a noun
-        of buying one is "of" ("the takeover of Lumio", "the merger of Veltro and Lumio"), or what a
-        stake or shares are in."""
+        of buying one is "of" ("the takeover of Lumio", "the merger of Veltro and Lumio"), what a
+        stake or shares are in, or what is bought or owned by someone named."""
         root = first_conjunct(doc[it["start"]:it["end"]].root)
         if root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}:
             # "a 10 percent stake in Quillbox", "bought shares in Lumio" (the parser hangs "in" on the verb)
@@ -124,6 +124,14 @@ class Classes:
                 return True
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
             return root.head.head.lemma_.lower() in self.org_object_verbs  # "its takeover of Lumio"
+        # "Lumio was acquired by Veltro", "Halden, which is owned by Norrsken Capital": bought or owned by
+        # someone named
+        verbs = [root.head] if root.dep_ == "nsubjpass" else [
+            c for c in root.children if c.dep_ == "relcl" and any(
+                g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"} for g in c.children)]
+        if any(v.lemma_.lower() in self.org_object_verbs | {"own", "control"} and v.tag_ == "VBN"
+               and any(a.dep_ == "agent" for a in v.children) for v in verbs):
+            return True
         return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.org_object_verbs
 
     def _org_context(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset(),
@@ -197,6 +205,13 @@ class Classes:
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be" and any(
                 a.dep_ == "attr" and a.is_lower and a.lemma_.lower() in self.person_only_jobs
                 for a in root.head.children):
+            return True
+        # "has hired Maria Lopez as its chief financial officer", "named X as chief executive": who is
+        # taken on as what only people are
+        if root.dep_ in {"dobj", "nsubjpass"} and root.head.pos_ == "VERB" and any(
+                p.dep_ == "prep" and p.lower_ == "as" and g.dep_ == "pobj" and g.is_lower
+                and g.lemma_.lower() in self.person_only_jobs and g.lemma_.lower() not in self.firm_jobs
+                for p in root.head.children for g in p.children):
             return True
         for c in root.children:
             if c.i < it["end"]:

@@ -73,6 +73,7 @@ class KGEntities(Candidates, Classes):
             words[0] for words in (acquires.triggers if acquires else ()) if len(words) == 1} | {
             w.lower() for w in lex["org_event_nouns"]}
         self.equity_nouns = {w.lower() for w in lex["equity_nouns"]}
+        self.firm_jobs = {w.lower() for w in lex["firm_jobs"]}
         # Nouns that only name organisations: role nouns of relations between organisations
         # (unit, subsidiary, parent) and the lexicon's descriptors of companies (retailer, startup).
         self.org_nouns = {
