@@ -761,3 +761,13 @@ def test_entities_a_name_ends_on_a_capitalised_word_with_a_plus(nlp):
 
     _assert_typed_and_reads(nlp, "Telefonica, whose Movistar Plus+ platform broadcasts most matches, pays LaLiga.",
                             "Movistar Plus+", "Product", ("Telefónica", "develops", "Movistar Plus+"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who the object of "face" or "receive" is from acts on the subject, also where the parser hangs
+    # "from" on the verb
+    ("Apple is facing a lawsuit from Epic Games over its App Store fees.", ("Epic Games", "sues", "Apple")),
+    ("Veltro received an investment from Tarsan Capital.", ("Tarsan Capital", "investsIn", "Veltro")),
+])
+def test_rules_what_a_subject_receives_from_someone_they_do_to_it(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
