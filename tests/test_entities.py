@@ -574,3 +574,16 @@ def test_entities_what_a_verb_does_to_a_name_types_it(nlp, text, name, cls, trip
 def test_entities_a_firm_hired_as_an_adviser_stays_a_firm(nlp):
     found = _classes(_rules_doc(nlp, "Veltro hired Lazard Partners as its adviser on the deal."))
     assert found.get("Lazard Partners") == "Company", found
+
+
+@pytest.mark.parametrize("text, owner, peer, owner_cls", [
+    # the owner of an organisation's rival or partner is one of a kind with it
+    ("Lumio's rival Quillo launched a cheaper model last week.", "Lumio", "Quillo", "Company"),
+    # (not where the peer may be a person the NER took for a firm)
+    ("Ana's rival Maria Lopez won the race.", "Ana", "Maria Lopez", "Person"),
+])
+def test_entities_the_owner_of_a_firms_rival_is_a_firm(nlp, text, owner, peer, owner_cls):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(owner) == owner_cls, _classes(doc)
+    if owner_cls == "Company":
+        assert {(owner, "competesWith", peer), (peer, "competesWith", owner)} & _triples(doc), _triples(doc)

@@ -154,6 +154,15 @@ class Classes:
         noun = _apposed_after(doc, it)
         if noun is not None and noun.lemma_.lower() in org_nouns and noun.is_lower:
             return True
+        # "Lumio's rival Quillo": the owner of a peer of an organisation is one (a lone name; the peer
+        # known, a lone name or a firm's: not "Maria Lopez", whatever the NER said)
+        end = it["end"]
+        if " " not in it["name"] and end + 2 < len(doc) and doc[end].tag_ == "POS" \
+                and doc[end + 1].lemma_.lower() in self.peer_roles and any(
+                o["start"] == end + 2 and o["cls"] in {"Company", "Organization"} and o["via"] in {"", "gazetteer"}
+                and (o["via"] == "gazetteer" or " " not in o["name"] or o["name"].split()[-1] in self.company_heads)
+                for o in items):
+            return True
         if root.dep_ == "compound" and root.head.lemma_.lower() in org_nouns and root.head.is_lower \
                 and not (root.head.i + 1 < len(doc) and doc[root.head.i + 1].pos_ == "PROPN"):
             return True  # "its Ticketmaster unit" (not "Queensland grower Harvest Coast Farms": the name's)

@@ -74,6 +74,9 @@ class KGEntities(Candidates, Classes):
             w.lower() for w in lex["org_event_nouns"]}
         self.equity_nouns = {w.lower() for w in lex["equity_nouns"]}
         self.firm_jobs = {w.lower() for w in lex["firm_jobs"]}
+        #: role nouns of symmetric relations (rival, partner): "Lumio's rival Quillo" pairs two of a kind
+        self.peer_roles = {words[-1] for rel in self.onto.relations.values() if rel.symmetric
+                           for words in rel.role_triggers}
         # Nouns that only name organisations: role nouns of relations between organisations
         # (unit, subsidiary, parent) and the lexicon's descriptors of companies (retailer, startup).
         self.org_nouns = {
