@@ -1092,6 +1092,28 @@ def test_training_the_ner_picks_its_epoch_on_the_calibration_news(tmp_path):
     assert docs is split and named == "tuning split"
 
 
+def test_training_ner_can_keep_its_averaged_weights(tmp_path, monkeypatch):
+    # kg train --ner-average: the weights scored and kept are the running average over the updates (a
+    # model of its own, the same for the same seed), and the meta says so. (The tuning score is made
+    # to rise, so that epoch 1 is kept in each run: the small model already reads these names.)
+    from kg.pipeline import DEFAULT_MODEL
+    from kg.training import spans
+
+    docs = read_annotation_files([FOUNDERS], onto=load_ontology(extended_ontology_dir(FOUNDED_BY)))
+    nlp = spacy.blank("en")
+    golds = [gold_doc(nlp, d) for d in docs]
+    metas = {}
+    for name in ("a", "b", "plain"):
+        scores = iter([0.5, 0.9])
+        monkeypatch.setattr(spans, "_span_f1", lambda _nlp, _golds, s=scores: next(s))
+        metas[name] = spans.train_ner(DEFAULT_MODEL, golds[:16], golds[16:], tmp_path / name, seed=0, max_epochs=1,
+                                      patience=1, average=name != "plain")
+    assert [m["best_epoch"] for m in metas.values()] == [1, 1, 1]
+    assert metas["a"]["averaged"] and not metas["plain"]["averaged"]
+    assert filecmp.cmp(tmp_path / "a" / "ner" / "model", tmp_path / "b" / "ner" / "model", shallow=False)
+    assert not filecmp.cmp(tmp_path / "a" / "ner" / "model", tmp_path / "plain" / "ner" / "model", shallow=False)
+
+
 def test_training_ner_stops_after_its_patience_and_is_deterministic(tmp_path):
     # kg train --ner-out: the pipeline's NER continued on gold spans; the best epoch on the tuning
     # docs is kept, the run stops `patience` epochs after it, and the same seed gives the same weights

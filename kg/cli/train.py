@@ -65,6 +65,9 @@ def train_cmd(
         "--average-seeds", min=1, help="Train this many times (seeds SEED, SEED+1, ...: each its own order of the "
                                        "examples and its own early stop) and average the weights: steadier "
                                        "thresholds from one retrain to the next (make train: 3).")] = 1,
+    ner_average: Annotated[bool, typer.Option(
+        "--ner-average", help="With --ner-out, keep the NER's weights averaged over its updates (tried on "
+                              "2026-12-04, not shipped: benchmarks/README.md).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or tables.")] = False,
 ) -> None:
     """Train the relation model from annotated examples, deterministically.
@@ -86,7 +89,8 @@ def train_cmd(
     from ..training.train import TrainSettings, packaged_data_dir, shared_data_dir, train
 
     logging.basicConfig(level=logging.ERROR)
-    settings = TrainSettings(seed=seed, max_epochs=max_epochs, patience=patience, average_seeds=average_seeds)
+    settings = TrainSettings(seed=seed, max_epochs=max_epochs, patience=patience, average_seeds=average_seeds,
+                             ner_average=ner_average)
     settings.own_data = ([] if no_packaged_data else [str(packaged_data_dir())]) + [str(p) for p in data or []]
     folder = shared_data_dir(shared)
     settings.shared_data = str(folder)

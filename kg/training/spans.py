@@ -115,9 +115,13 @@ def _span_f1(nlp: Language, golds: list[Doc]) -> float:
 
 def train_ner(model: str, golds_train: list[Doc], golds_tune: list[Doc], out: str | Path, *, seed: int = 0,
               max_epochs: int = 10, patience: int = 3, batch_size: int = 16, dropout: float = 0.2,
-              report: Callable[[dict[str, Any]], None] | None = None, tuned_on: str = "") -> dict[str, Any]:
+              report: Callable[[dict[str, Any]], None] | None = None, tuned_on: str = "",
+              average: bool = False) -> dict[str, Any]:
     """Continue training ``model``'s NER on the gold Docs; keep the epoch with the best span F1 on
-    ``golds_tune``; write it as a one-component pipeline folder to ``out`` (atomically). Returns the meta."""
+    ``golds_tune``; write it as a one-component pipeline folder to ``out`` (atomically). Returns the meta.
+
+    ``average``: score and keep the running average of the weights over the updates instead of the
+    last update's (thinc's parameter averaging)."""
     started = time.perf_counter()
     fix_random_seed(seed)
     rng = random.Random(seed)
@@ -127,6 +131,8 @@ def train_ner(model: str, golds_train: list[Doc], golds_tune: list[Doc], out: st
     nlp.add_pipe("ner", source=base)
     ner = nlp.get_pipe("ner")
     optimizer = nlp.resume_training()
+    if average:
+        optimizer.averages = {}
     history = [{"epoch": 0, "tune_span_f1": _span_f1(nlp, golds_tune)}]
     if report:
         report(history[0])
@@ -136,17 +142,19 @@ def train_ner(model: str, golds_train: list[Doc], golds_tune: list[Doc], out: st
         losses: dict[str, float] = {}
         for batch in minibatch(examples, batch_size):
             ner.update(batch, sgd=optimizer, drop=dropout, losses=losses)
-        row = {"epoch": epoch, "loss": round(float(losses.get("ner", 0.0)), 2),
-               "tune_span_f1": _span_f1(nlp, golds_tune)}
+        with nlp.use_params(optimizer.averages if average else {}):
+            row = {"epoch": epoch, "loss": round(float(losses.get("ner", 0.0)), 2),
+                   "tune_span_f1": _span_f1(nlp, golds_tune)}
+            weights = ner.to_bytes()
         history.append(row)
         if report:
             report(row)
         if row["tune_span_f1"] > best[0]:
-            best = (row["tune_span_f1"], epoch, ner.to_bytes())
+            best = (row["tune_span_f1"], epoch, weights)
         elif epoch - best[1] >= patience:
             break
     ner.from_bytes(best[2])
-    meta = {"base": model, "seed": seed, "blas_kernel": blas_kernel(), "tuned_on": tuned_on,
+    meta = {"base": model, "seed": seed, "blas_kernel": blas_kernel(), "tuned_on": tuned_on, "averaged": average,
             "epochs": history, "best_epoch": best[1],
             "tune_span_f1": best[0], "examples": len(examples), "seconds": round(time.perf_counter() - started, 1)}
     out = Path(out)

@@ -98,6 +98,8 @@ class TrainSettings:
     #: stop the NER after this many epochs without a better tuning span F1 (in the 0700f12 run its
     #: best epoch, 3, was followed by three worse ones: waiting two keeps it and saves a minute)
     ner_patience: int = 2
+    #: keep the NER's averaged weights (benchmarks/README.md, "Why no retrain": tried, not shipped)
+    ner_average: bool = False
     threshold_grid: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9,
                                          0.95)
     #: the thresholds whose smoothed tuning F1 is this close to the best form the plateau whose
@@ -206,7 +208,7 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
         ner_meta = train_ner(base, golds_train, ner_tune, settings.ner_out, seed=settings.seed,
                              max_epochs=settings.ner_max_epochs, patience=settings.ner_patience,
                              report=(lambda row: report({"ner": row})) if report else None,
-                             tuned_on=ner_tuned_on)
+                             tuned_on=ner_tuned_on, average=settings.ner_average)
         replace_ner(nlp, settings.ner_out)
     cfg = Config().from_str(settings.model_config)
     extended = str(extended_ontology_dir(settings.ontology)) if settings.ontology else None
