@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import ExportError
 
-__all__ = ["atomic_path", "commit_all", "user_cache_dir"]
+__all__ = ["atomic_folder", "atomic_path", "commit_all", "user_cache_dir"]
 
 
 def user_cache_dir(*parts: str) -> Path:
@@ -48,6 +49,27 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     except BaseException:
         with contextlib.suppress(OSError):
             tmp_path.unlink()
+        raise
+
+
+@contextlib.contextmanager
+def atomic_folder(target: str | os.PathLike[str], *, replace: bool = False) -> Iterator[Path]:
+    """Yield a new empty folder next to ``target``; rename it to ``target`` when the block succeeds, so a
+    reader sees the whole folder or none. A ``target`` another process made meanwhile is kept (the new
+    folder is dropped); ``replace`` removes an existing one first (a damaged copy)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        yield tmp
+        if replace and target.exists():
+            shutil.rmtree(target, ignore_errors=True)
+        try:
+            tmp.rename(target)
+        except OSError:  # made meanwhile by another process
+            shutil.rmtree(tmp, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
         raise
 
 

@@ -28,7 +28,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 
 from .errors import OntologyError
-from .io import user_cache_dir
+from .io import atomic_folder, user_cache_dir
 
 __all__ = [
     "KG_NS",
@@ -384,11 +384,8 @@ def extended_ontology_dir(extra: str | os.PathLike[str], base: str | os.PathLike
     if (target / "kg.ttl").is_file():
         return target
     import shutil
-    import tempfile
 
-    root.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=root))
-    try:
+    with atomic_folder(target) as tmp:
         for item in sorted(src.iterdir()):
             if item.name == "kg.ttl":
                 continue
@@ -402,11 +399,4 @@ def extended_ontology_dir(extra: str | os.PathLike[str], base: str | os.PathLike
             if prefix and prefix not in dict(graph.namespaces()):
                 graph.bind(prefix, ns)
         graph.serialize(tmp / "kg.ttl", format="turtle")
-        try:
-            tmp.rename(target)
-        except OSError:  # made meanwhile by another process
-            shutil.rmtree(tmp, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return target

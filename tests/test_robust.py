@@ -362,3 +362,25 @@ def test_robust_build_takes_long_raw_text_and_reports_dangling_paths(tmp_path):
     assert ("Acme", "acquires", "Widgetco") in result.graph.triples()
     assert [(s.path, s.reason) for s in result.skipped] == [(str(tmp_path / "my notes.txt"), "dangling symlink")]
     assert result.exit_code == 1
+
+
+def test_robust_a_folder_appears_whole_or_not_at_all(tmp_path):
+    """kg.io.atomic_folder: a block that fails leaves neither the folder nor its temporary copy; one that
+    succeeds renames it into place; a folder made meanwhile is kept unless asked to replace it."""
+    from kg.io import atomic_folder
+
+    target = tmp_path / "made"
+    with pytest.raises(RuntimeError):
+        with atomic_folder(target) as tmp:
+            (tmp / "half").write_text("x", encoding="utf-8")
+            raise RuntimeError("interrupted")
+    assert list(tmp_path.iterdir()) == []
+    with atomic_folder(target) as tmp:
+        (tmp / "a").write_text("first", encoding="utf-8")
+    assert (target / "a").read_text(encoding="utf-8") == "first"
+    with atomic_folder(target) as tmp:
+        (tmp / "a").write_text("second", encoding="utf-8")
+    assert (target / "a").read_text(encoding="utf-8") == "first" and list(tmp_path.iterdir()) == [target]
+    with atomic_folder(target, replace=True) as tmp:
+        (tmp / "a").write_text("third", encoding="utf-8")
+    assert (target / "a").read_text(encoding="utf-8") == "third" and list(tmp_path.iterdir()) == [target]

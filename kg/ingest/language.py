@@ -109,25 +109,13 @@ def _read_parts(folder: Path, np: Any) -> dict[str, Any]:
 
 
 def _write_parts(identifier: Any, folder: Path, np: Any) -> None:
-    """Each part as a ``.npy`` file in a new folder renamed into place, so a reader never sees half of it."""
-    import shutil
-    import tempfile
+    """Each part as a ``.npy`` file in a folder renamed into place, so a reader never sees half of it."""
+    from ..io import atomic_folder
 
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    try:
+    with atomic_folder(folder, replace=True) as tmp:  # (replacing a damaged copy)
         for name in _PARTS:
             np.save(tmp / f"{name}.npy", np.asarray(getattr(identifier, name)), allow_pickle=False)
         (tmp / "done").write_text("", encoding="utf-8")
-        if folder.exists():  # a damaged copy: out of the way first
-            shutil.rmtree(folder, ignore_errors=True)
-        try:
-            tmp.rename(folder)
-        except OSError:  # made meanwhile by another process
-            shutil.rmtree(tmp, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def warm_up() -> threading.Thread:
