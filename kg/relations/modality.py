@@ -27,6 +27,14 @@ class Modality:
         self.reporting = set(lex["relations"]["reporting"])
         self.keep_from = set(lex["relations"]["keep_from"])
 
+    def _presupposed(self, noun: Token) -> str:
+        """The modality of an event noun its clause presupposes ("Veltro's 2022 purchase of Lumio"): a
+        fact whatever the clause says, except what a verb of stopping takes as its object ("the
+        regulator blocked Veltro's takeover of Lumio": it did not happen)."""
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.negations:
+            return "negated"
+        return "fact"
+
     def _modality(self, tok: Token) -> str:
         if any(c.lower_ in {"previously", "formerly", "once"} and c.dep_ == "advmod" for c in tok.children):
             return "past"  # "who previously worked at Google"

@@ -547,12 +547,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
             # (but "is not a German citizen", "may become its chief executive": the copula's clause)
             one = stand_in(tok)
             # (and the verb that makes one what the role says: "would have made Veltro its owner")
-            modality = self._modality(one.head) if (one.dep_ == "attr" and one.head.lemma_ in COPULAS) \
-                or one.dep_ in {"oprd", "ccomp"} else "fact"
-            # (except what a verb of stopping stops: "the regulator blocked Veltro's takeover of Lumio")
-            if trig.kind not in {"role", "inverse_role"} and tok.dep_ == "dobj" \
-                    and tok.head.lemma_.lower() in self.negations:
-                modality = "negated"
+            if (one.dep_ == "attr" and one.head.lemma_ in COPULAS) or one.dep_ in {"oprd", "ccomp"}:
+                modality = self._modality(one.head)
+            else:
+                modality = "fact" if trig.kind in {"role", "inverse_role"} else self._presupposed(tok)
         else:
             modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs
                                       else tok.head)
