@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["COPULAS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head",
+__all__ = ["COPULAS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head",
            "first_conjunct", "possessive", "stand_in"]
 
 #: Dependency labels of a clause's (active) subject.
@@ -25,6 +25,10 @@ FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "previous"})
 #: Verbs whose object does what their infinitive says ("ordered the providers to block the site").
 OBJECT_CONTROL = frozenset({"order", "force", "require", "ask", "tell", "compel", "direct", "instruct", "urge",
                             "oblige", "pressure", "push", "persuade", "allow", "permit", "authorize", "authorise"})
+#: Verbs after whose object an infinitive says what the subject wants, not what the object does ("sued
+#: Veltro to block the deal", "bought Lumio to expand", "took it to court to stop it").
+PURPOSE_VERBS = frozenset({"take", "make", "have", "sue", "countersue", "buy", "acquire", "purchase", "fine",
+                           "charge", "use", "launch", "build", "open", "sell"})
 #: Relative pronouns.
 REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 

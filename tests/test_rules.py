@@ -771,3 +771,14 @@ def test_entities_a_name_ends_on_a_capitalised_word_with_a_plus(nlp):
 ])
 def test_rules_what_a_subject_receives_from_someone_they_do_to_it(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # after the object of suing or buying, an infinitive says what the subject wants (not what the object
+    # does); after forcing or ordering, what the object is made to do
+    ("The Federal Trade Commission sued Veltro to block its purchase of Lumio.",
+     {("Federal Trade Commission", "sues", "Veltro")}, {("Veltro", "restricts", "Federal Trade Commission")}),
+    ("A court ordered Vodafone to block GolStream.", {("Vodafone", "restricts", "GolStream")}, set()),
+])
+def test_rules_whose_act_an_infinitive_after_an_object_is(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

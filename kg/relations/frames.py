@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
-from ..syntax import COPULAS, OBJECT_CONTROL
+from ..syntax import COPULAS, OBJECT_CONTROL, PURPOSE_VERBS
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
@@ -77,7 +77,7 @@ class Frames:
                     # "forced Veltro to stop", and "ordered providers ..., to block" that the parser
                     # read as a clause of purpose
                     dobjs = [c for c in head.children if c.dep_ == "dobj"]
-                    if dobjs and head.lemma_ not in {"take", "make", "have"}:
+                    if dobjs and head.lemma_.lower() not in PURPOSE_VERBS:
                         return dobjs
                 if own:
                     return own
