@@ -587,3 +587,15 @@ def test_entities_the_owner_of_a_firms_rival_is_a_firm(nlp, text, owner, peer, o
     assert _classes(doc).get(owner) == owner_cls, _classes(doc)
     if owner_cls == "Company":
         assert {(owner, "competesWith", peer), (peer, "competesWith", owner)} & _triples(doc), _triples(doc)
+
+
+@pytest.mark.parametrize("text, name, absent", [
+    # "and" followed only by words of firms' names joins one name; before a name of its own it lists two
+    ("Shihlin Electric and Engineering Corporation is a company based in Taipei, Taiwan.",
+     "Shihlin Electric and Engineering", "Engineering"),  # (the name without its legal form)
+    ("Otsuka and Vertex Pharmaceuticals agreed to develop the drug.", "Vertex Pharmaceuticals",
+     "Otsuka and Vertex Pharmaceuticals"),
+])
+def test_entities_and_before_only_firm_words_joins_one_name(nlp, text, name, absent):
+    found = _classes(_rules_doc(nlp, text))
+    assert found.get(name) == "Company" and absent not in found, found
