@@ -129,6 +129,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         dash = _dateline_end(doc, start)
         if dash is not None and dash + 1 < len(doc) and not doc[dash + 1].is_space:
             doc[dash + 1].is_sent_start = True
+            starts.append(dash + 1)
+    # Within a line, no sentence starts right after a word: the small parser, given a paragraph's first
+    # token as a start, sometimes cuts the next words off one by one ("Ross | Patterson | Alger (born
+    # 1920) was ..." after a title line), which loses the lead sentence's subject.
+    fixed = set(starts)
+    after_word = False  # the token before is a word (letters or a number) with a space, not a line break, after it
+    for tok in doc:
+        if after_word and tok.i not in fixed:
+            tok.is_sent_start = False
+        after_word = (tok.is_alpha or tok.like_num) and tok.whitespace_ == " "
     return doc
 
 

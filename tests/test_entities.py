@@ -599,3 +599,19 @@ def test_entities_the_owner_of_a_firms_rival_is_a_firm(nlp, text, owner, peer, o
 def test_entities_and_before_only_firm_words_joins_one_name(nlp, text, name, absent):
     found = _classes(_rules_doc(nlp, text))
     assert found.get(name) == "Company" and absent not in found, found
+
+
+@pytest.mark.parametrize("text, lead", [
+    # after a title line, the lead sentence that repeats the name stays whole (the parser had cut it
+    # after its first word, and the name lost its first name)
+    ("Harlan Pryce\n\nHarlan Quentin Pryce (March 3, 1921 - May 9, 1990) was a lawyer who worked for Veltro "
+     "Corporation in Calgary.", "Harlan Quentin Pryce"),
+    ("Norvell Electric\n\nNorvell Electric Company is a firm based in Tromso, Norway, which makes cables.",
+     "Norvell Electric Company"),
+])
+def test_pipeline_no_sentence_starts_right_after_a_word(nlp, text, lead):
+    doc = nlp(text)
+    sents = [s.text for s in doc.sents]
+    assert any(s.startswith(lead) for s in sents), sents
+    assert all(not (t.is_sent_start and doc[t.i - 1].is_alpha and "\n" not in doc[t.i - 1].whitespace_)
+               for t in doc[1:]), sents
