@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.attrs import IS_ALPHA, LIKE_NUM, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import load_config
@@ -133,12 +134,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     # Within a line, no sentence starts right after a word: the small parser, given a paragraph's first
     # token as a start, sometimes cuts the next words off one by one ("Ross | Patterson | Alger (born
     # 1920) was ..." after a title line), which loses the lead sentence's subject.
-    fixed = set(starts)
-    after_word = False  # the token before is a word (letters or a number) with a space, not a line break, after it
-    for tok in doc:
-        if after_word and tok.i not in fixed:
-            tok.is_sent_start = False
-        after_word = (tok.is_alpha or tok.like_num) and tok.whitespace_ == " "
+    # (on the Doc's arrays: a Token object per token cost 3 microseconds a token, 2% of a build)
+    if len(doc) > 1:
+        arr = doc.to_array([IS_ALPHA, LIKE_NUM, SPACY, SENT_START])
+        sent = arr[:, 3].view("int64").copy()  # 1 start, -1 none, 0 not said
+        after_word = ((arr[:-1, 0] | arr[:-1, 1]) & arr[:-1, 2]).astype(bool)  # a word, then one space
+        free = sent[1:] == 0
+        sent[1:][after_word & free] = -1
+        doc.from_array([SENT_START], sent.view("uint64").reshape(-1, 1))
     return doc
 
 
