@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from .cache import CACHE_DIR, DocCache, fingerprint
 from .entities import ERROR_KEY, entity_key
 from .errors import InputError, KGError
-from .ingest import FIELD_ROLES, ReadOptions, Reading, discover, expected_documents, model_language, warm_up
+from .ingest import FIELD_ROLES, ReadOptions, Reading, discover, expected_documents, model_language
 from .io import atomic_path
 from .model import DEFAULT_BASE_IRI, GraphBuilder, KnowledgeGraph
 from .ontology import extended_ontology_dir, load_ontology
@@ -440,7 +440,6 @@ def build(sources: Iterable[str | Path] | str, *, model: str | None = None, jobs
     else:
         name = model_name(model)
     reading = Reading(ReadOptions(fields=dict(fields or {}), language=model_language(name)))
-    warm_up()  # the language model loads while the spaCy pipeline does
     files = expected_documents(found)  # None: some file holds many documents (JSON Lines, WARC, ...)
     total = files + len(texts) if files is not None else 0
     store = DocCache(Path(out) / CACHE_DIR, fingerprint(name, config, relation_model=relation_model,

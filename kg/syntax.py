@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["COPULAS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head",
-           "first_conjunct", "possessive", "stand_in"]
+__all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "PURPOSE_VERBS",
+           "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head", "first_conjunct", "possessive", "stand_in"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}

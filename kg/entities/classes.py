@@ -129,7 +129,7 @@ class Classes:
         verbs = [root.head] if root.dep_ == "nsubjpass" else [
             c for c in root.children if c.dep_ == "relcl" and any(
                 g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"} for g in c.children)]
-        if any(v.lemma_.lower() in self.org_object_verbs | {"own", "control"} and v.tag_ == "VBN"
+        if any(v.lemma_.lower() in self.org_owner_verbs and v.tag_ == "VBN"
                and any(a.dep_ == "agent" for a in v.children) for v in verbs):
             return True
         return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.org_object_verbs

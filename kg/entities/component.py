@@ -72,6 +72,8 @@ class KGEntities(Candidates, Classes):
         self.org_object_verbs = {"join", "found", "co-found"} | {
             words[0] for words in (acquires.triggers if acquires else ()) if len(words) == 1} | {
             w.lower() for w in lex["org_event_nouns"]}
+        #: ... and whose passive subject, with an agent named, is one: "Halden, which is owned by X"
+        self.org_owner_verbs = self.org_object_verbs | {"own", "control"}
         self.equity_nouns = {w.lower() for w in lex["equity_nouns"]}
         self.firm_jobs = {w.lower() for w in lex["firm_jobs"]}
         #: role nouns of symmetric relations (rival, partner): "Lumio's rival Quillo" pairs two of a kind

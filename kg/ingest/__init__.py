@@ -50,7 +50,7 @@ from .dedupe import Duplicates, canonical_url
 from .feed import FeedReader
 from .html import HtmlReader, page_entry
 from .jsonl import JsonLinesReader
-from .language import detect, model_language, primary, warm_up
+from .language import detect, model_language, primary
 from .registry import ENTRY_POINT_GROUP, READERS, reader_for, register_reader, suffixes
 from .streams import STREAM_ERRORS, open_stream, strip_compression
 from .text import TextReader, strip_furniture
@@ -78,7 +78,6 @@ __all__ = [
     "record_from_text",
     "register_reader",
     "strip_furniture",
-    "warm_up",
 ]
 
 log = logging.getLogger(__name__)

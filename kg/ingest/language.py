@@ -31,7 +31,7 @@ from itertools import compress, islice
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MIN_LETTERS", "detect", "model_language", "primary", "warm_up"]
+__all__ = ["MIN_LETTERS", "detect", "model_language", "primary"]
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +66,10 @@ def _load() -> Any:
     """The identifier from its unpacked copy under the user cache folder, made on first use.
 
     py3langid ships its model LZMA-compressed: unpacking it takes half a second,
-    which a build waits for before its first document. The unpacked arrays (plain
-    ``.npy`` files, no pickle, 70 MB) load in a few hundredths, their big table
-    memory-mapped. The folder's name is a hash of the packaged model, so another
+    which a build waits for before its first document (it reads its first record,
+    language included, before it loads the spaCy pipeline, so a loading thread would
+    overlap nothing). The unpacked arrays (plain ``.npy`` files, no pickle, 66 MB) load
+    in a few hundredths, their big table memory-mapped. The folder's name is a hash of the packaged model, so another
     py3langid version gets its own; a folder that cannot be written or read is
     passed over (the packaged model is read instead).
     """
@@ -116,14 +117,6 @@ def _write_parts(identifier: Any, folder: Path, np: Any) -> None:
         for name in _PARTS:
             np.save(tmp / f"{name}.npy", np.asarray(getattr(identifier, name)), allow_pickle=False)
         (tmp / "done").write_text("", encoding="utf-8")
-
-
-def warm_up() -> threading.Thread:
-    """Load the language model in a background thread (its LZMA decompression releases the GIL, so
-    it overlaps with loading the spaCy pipeline); :func:`detect` waits for it when it comes first."""
-    thread = threading.Thread(target=_identifier, name="kg-langid-load", daemon=True)
-    thread.start()
-    return thread
 
 
 def _has_letters(text: str, n: int) -> bool:

@@ -72,7 +72,7 @@ class Frames:
                 return []
             if node.dep_ == "conj" or node.dep_ == "advcl" or node.dep_ == "xcomp":
                 own = [c for c in head.children if c.dep_ in _SUBJ]
-                if node.dep_ == "xcomp" or (node.dep_ == "advcl" and head.lemma_ in OBJECT_CONTROL and any(
+                if node.dep_ == "xcomp" or (node.dep_ == "advcl" and head.lemma_.lower() in OBJECT_CONTROL and any(
                         c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
                     # "forced Veltro to stop", and "ordered providers ..., to block" that the parser
                     # read as a clause of purpose

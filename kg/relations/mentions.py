@@ -12,12 +12,12 @@ from spacy.tokens import Token
 
 from ..ontology import RelationInfo
 from ..syntax import NAMING_VERBS, apposed_to_previous
-
-#: The NER's labels of places.
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 
 __all__ = ["Mentions"]
+
+#: The NER's labels of places.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
 class Mentions:
