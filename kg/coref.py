@@ -77,8 +77,10 @@ class KGCoref:
             p: set(classes) for p, classes in lex["pronouns"].items() if p not in _PLURAL_PRONOUNS
         }
         self.descriptors: dict[str, set[str]] = {}
+        #: nouns of deals that only firms make ("its takeover of"): their possessor is a company
+        self.firm_deals = set(lex["firm_deals"]["nouns"])
         for cls, nouns in lex.items():
-            if cls == "pronouns":
+            if cls in {"pronouns", "firm_deals"}:
                 continue
             for noun in nouns:
                 self.descriptors.setdefault(noun.lower(), set()).add(cls)
@@ -334,7 +336,12 @@ class KGCoref:
                                            or nxt.lemma_.lower() in self.role_nouns):
                     # "its rival", "its chief executive", "its customers": an organisation's
                     wanted = wanted & {"Company", "Organization", "GovernmentBody"} or wanted
-                ante = self._resolve(doc, items, tok, wanted, description=False, resolved=resolved)
+                ante = None
+                if tok.dep_ == "poss" and tok.head.lemma_.lower() in self.firm_deals and "Company" in wanted:
+                    # "the Commission fined Quillo after its takeover of X": a firm's deal, not the regulator's
+                    ante = self._resolve(doc, items, tok, {"Company"}, description=False, resolved=resolved)
+                if ante is None:
+                    ante = self._resolve(doc, items, tok, wanted, description=False, resolved=resolved)
                 if ante is not None:
                     add(doc[tok.i:tok.i + 1], ante)
                 continue

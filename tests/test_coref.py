@@ -113,3 +113,19 @@ def test_coref_a_resolved_mention_stands_for_the_nearest_name_before_it(nlp):
     doc = nlp(text)
     links = {m.text: a.start_char for m, a in doc._.coref_links}
     assert links.get("The company") == text.index("Kestrel chief"), links
+
+
+@pytest.mark.parametrize("text, owner, triple", [
+    # a takeover or purchase is a firm's, not the regulator's that rules on it ...
+    ("The European Commission fined Quillo after its takeover of Brightline.", "Quillo",
+     ("Quillo", "acquires", "Brightline")),
+    ("The FTC sued Veltro to block its purchase of Lumio.", "Veltro", ("Veltro", "acquires", "Lumio")),
+    # ... and still whoever's is named, where no firm is
+    ("The Treasury said it had completed its takeover of Brightline.", "Treasury",
+     ("Treasury", "acquires", "Brightline")),
+])
+def test_coref_the_owner_of_a_deal_is_a_firm_where_one_is_named(nlp, text, owner, triple):
+    doc = _rules_doc(nlp, text)
+    its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
+    assert its == [owner], doc._.kg_entity_data
+    assert triple in _triples(doc), _triples(doc)
