@@ -20,6 +20,15 @@ from ..syntax import first_conjunct, stand_in
 __all__ = ["Frames"]
 
 
+
+def _generic_plural(tok: Token) -> bool:
+    """A bare plural common noun ("ordered internet providers to block X"): no one in particular, so
+    what they are made to do is the doing of the one who makes them. Not one with an article, an
+    owner or more after it ("the providers", "providers in Spain, including Telefónica", wherever the
+    parser hung the list): the infinitive's "to" comes right after it."""
+    return tok.tag_ == "NNS" and all(c.dep_ in {"compound", "amod"} for c in tok.children) \
+        and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
+
 class Frames:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: argument frames."""
 
@@ -77,7 +86,8 @@ class Frames:
                     # "forced Veltro to stop", and "ordered providers ..., to block" that the parser
                     # read as a clause of purpose
                     dobjs = [c for c in head.children if c.dep_ == "dobj"]
-                    if dobjs and head.lemma_.lower() not in PURPOSE_VERBS:
+                    if dobjs and head.lemma_.lower() not in PURPOSE_VERBS and not (own and all(
+                            _generic_plural(c) for c in dobjs)):
                         return dobjs
                 if own:
                     return own

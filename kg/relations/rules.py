@@ -38,6 +38,7 @@ from ..ontology import Ontology, RelationInfo, load_ontology
 from .frames import Frames
 from .mentions import Mentions
 from .modality import Modality
+from .orders import Orders
 from .deals import Deals
 from .patterns import Patterns
 from .places import Places
@@ -64,7 +65,7 @@ class _Arg:
     token: int
 
 
-class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
+class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -80,6 +81,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
                             for name, rel in self.onto.relations.items()}
         self.undergo_verbs = set(lex["relations"].get("undergo_verbs", ()))
         self.joint_adverbs = set(lex["relations"].get("joint_adverbs", ()))
+        self.compel_verbs, self.stop_verbs = set(lex["relations"]["compel_verbs"]), set(lex["relations"]["stop_verbs"])
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
         self.instrument_nouns = set(lex["relations"]["instrument_nouns"])
         self.instrument_verbs = set(lex["relations"]["instrument_verbs"])
@@ -259,7 +261,8 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Modality):
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._maker_in_name(doc, items, by_token) \
                 + self._nationality(doc, items, by_token) + self._places_in(doc, items, by_token) \
-                + self._joint_actors(doc, items, by_token) + self._work_in_place(doc, items, by_token):
+                + self._joint_actors(doc, items, by_token) + self._work_in_place(doc, items, by_token) \
+                + self._made_to_stop(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look

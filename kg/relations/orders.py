@@ -1,0 +1,52 @@
+"""Relations read from what someone is made to do.
+
+"Vietnam told Temu to suspend operations", "a court ordered Lumio to stop selling the phone in
+Germany", "Brazil's regulator ordered Orrin to shut down its messaging service": the one who
+orders restricts the one ordered. The words are lexicon.toml's ``compel_verbs`` (ordering,
+not asking: "urged Temu to stop" restricts no one) and ``stop_verbs``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .records import record
+from ..syntax import SUBJ as _SUBJ
+
+__all__ = ["Orders"]
+
+
+class Orders:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: who is made to stop doing something."""
+
+    def _made_to_stop(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        rel = self.onto.relations.get("restricts")
+        if rel is None:
+            return []
+        out = []
+        for verb in self._tokens_with_lemma(doc, self.compel_verbs):
+            if verb.pos_ != "VERB":
+                continue
+            stop = [c for c in verb.children if c.lemma_.lower() in self.stop_verbs and c.pos_ == "VERB" and (
+                c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)))]
+            if not stop:
+                continue
+            if any(c.dep_ == "auxpass" for c in verb.children):  # "Temu was ordered by X to suspend"
+                made = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                makers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            else:
+                made = [c for c in verb.children if c.dep_ == "dobj"]
+                makers = [c for c in verb.children if c.dep_ in _SUBJ]
+            if not made or not makers:
+                continue
+            modality = self._modality(verb)
+            for m, m_cost, _ in (x for t in makers for x in self._map(t, by_token, items)):
+                for o, o_cost, _ in (x for t in made for x in self._map(t, by_token, items)):
+                    maker, ordered = items[m], items[o]
+                    if maker["name"] != ordered["name"] and self.onto.fits(maker["cls"], rel.domain) \
+                            and self.onto.fits(ordered["cls"], rel.range):
+                        out.append(record(doc, maker, rel.name, ordered, rel.base_confidence - 0.1 - m_cost - o_cost,
+                                          stop[0], modality))
+        return out
