@@ -7,7 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "PURPOSE_VERBS",
-           "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head", "first_conjunct", "possessive", "stand_in"]
+           "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head", "coordinated", "first_conjunct", "possessive",
+           "stand_in"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -52,6 +53,18 @@ def clause_head(tok: Token) -> Token:
     while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
         node = node.head
     return node
+
+
+def coordinated(tok: Token) -> list[Token]:
+    """``tok`` and the words coordinated after it, in order: the parser chains a list, each item a
+    conjunct of the one before, so "in France, Italy, Spain and Portugal" hangs "Spain" on "Italy";
+    from "France" this gives all four."""
+    out = [tok]
+    for t in out:
+        out += [c for c in t.children if c.dep_ == "conj"]
+        if len(out) > 64:
+            break
+    return out
 
 
 def first_conjunct(tok: Token) -> Token:

@@ -221,3 +221,16 @@ def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expecte
 ])
 def test_rules_where_a_firm_does_its_work_it_operates(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, places", [
+    # a list of places is a chain of conjuncts, each hung on the one before: every item counts, not
+    # the first two
+    ("Lumen sells its glasses in the United States, Canada, Britain and Japan.",
+     ["United States", "Canada", "United Kingdom", "Japan"]),
+    ("Lumen has users in Kenya, Ghana, Nigeria and Egypt.", ["Kenya", "Ghana", "Nigeria", "Egypt"]),
+    ("Lumen operates in Kenya, Ghana, Nigeria, Egypt, Morocco and Senegal.",
+     ["Kenya", "Ghana", "Nigeria", "Egypt", "Morocco", "Senegal"]),
+])
+def test_rules_every_place_of_a_long_list(nlp, text, places):
+    _assert_reads(nlp, text, {("Lumen", "operatesIn", p) for p in places})

@@ -166,7 +166,10 @@ class Mentions:
                 base = tok.doc[it["start"]:it["end"]].root
             for c in base.children:
                 if c.dep_ == "conj":
-                    out += self._map(c, by_token, items, cost, depth + 1)
+                    # (a list is a chain of conjuncts, each hung on the one before: the next item of the
+                    # list, outside this name, is no level deeper, however long the list)
+                    ahead = c.i > base.i and by_token.get(c.i, -1) != by_token.get(base.i, -2)
+                    out += self._map(c, by_token, items, cost, depth if ahead else depth + 1)
             if tok.i in by_token:
                 # "Sonara Electronics and Kaito Displays" parsed as one noun phrase: the first name
                 # hangs on the second's head word, and the second's first word is its conjunct (or the

@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
+from ..syntax import coordinated
 from .records import record
 
 __all__ = ["Places"]
@@ -155,7 +156,7 @@ class Places:
     def _places_after(self, prep: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
         """The places a preposition names, its object and the object's conjuncts ("in France and Italy")."""
         return [t for loc in prep.children if loc.dep_ == "pobj"
-                for t in [loc] + [c for c in loc.children if c.dep_ == "conj"]
+                for t in coordinated(loc)
                 if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
 
     def _located(self, head: Token, preps: set[str], by_token: dict[int, int], items: list[dict[str, Any]]
@@ -187,7 +188,7 @@ class Places:
                 locations(c, 0.1)
             if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}:
                 served = [g for g in c.children if g.dep_ == "pobj"]
-                for g in [g for g in served] + [x for g in served for x in g.children if x.dep_ == "conj"]:
+                for g in [x for g in served for x in coordinated(g)]:
                     for p in g.children:
                         if p.dep_ == "prep" and p.lower_ in {"in", "across"}:
                             locations(p, 0.1)
@@ -201,5 +202,5 @@ class Places:
                             locations(p, 0.15)
                         elif p.dep_ == "prep" and p.lower_ in {"for", "to", "at"}:
                             todo += [g for g in p.children if g.dep_ == "pobj"]
-                            todo += [x for g in p.children if g.dep_ == "pobj" for x in g.children if x.dep_ == "conj"]
+                            todo += [x for g in p.children if g.dep_ == "pobj" for x in coordinated(g)[1:]]
         return found
