@@ -156,21 +156,36 @@ class Frames:
     def _relations_of(self, tok: Token) -> list[RelationInfo]:
         return [t.relation for t in self.index.get(tok.lemma_.lower(), ()) if t.kind == "event"]
 
-    def _holders(self, tok: Token, by_token: dict[int, int]) -> list[tuple[Token, str]]:
+    def _holders(self, tok: Token, by_token: dict[int, int], goods: bool = False) -> list[tuple[Token, str]]:
         """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a
         noun in :attr:`holder_nouns` that is no entity itself, as the one a restriction reaches (and
         the country of :meth:`_kind_of_country`)."""
         if tok.i in by_token:
             return []
         out = self._kind_of_country(tok, by_token)
-        if {tok.lemma_.lower(), tok.lower_} & self.holder_nouns:
+        words = {tok.lemma_.lower(), tok.lower_}
+        if words & self.holder_nouns:
             out += [(c, "patient") for c in tok.children if _possessive(c)]
-            for g in (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+            # "curbs on ASML chip tool sales": a name in front of the noun, whatever word it hangs on
+            out += [(t, "patient") for t in tok.doc[tok.left_edge.i:tok.i] if t.i in by_token
+                    and t.dep_ in {"compound", "nmod"} and self.onto.is_a(self._items[by_token[t.i]]["cls"], "Actor")]
+            # "suspended the licence of miner X"; "curbs on chip sales to China": whose licence it is, and
+            # where the goods go
+            preps = {"by", "from"} | ({"of"} if words & self.licence_nouns else set()) \
+                | ({"to"} if words & self.to_nouns else set())
+            for g in (g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"):
                 # "imports from Canadian grain companies Aspen Ridge and Red River": the firms named
                 # after the kind (read off the surface: the parser rarely gets such a list right)
                 named = self._names_after(g, by_token) if g.i not in by_token and g.tag_ == "NNS" else []
                 out += [(t, "patient") for t in named] or [(g, "patient")]
+        # "duties on electric cars shipped from China", "tariffs on steel made in China": where goods a
+        # restriction reaches come from (``goods``)
+        for c in tok.children if goods else ():
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                out += [(g, "patient") for p in c.children if p.dep_ == "prep" and p.lower_ in {"from", "in"}
+                        for g in p.children if g.dep_ == "pobj" and g.i in by_token
+                        and self.onto.is_a(self._items[by_token[g.i]]["cls"], "Country")]
         return out
 
     def _light_object(self, noun: Token) -> bool:

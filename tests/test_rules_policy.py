@@ -1,5 +1,5 @@
-"""What the rules read of orders: who is made to do what, and who then restricts whom (sentences
-written for the purpose, never the corpus's; each case a reading that failed before its rule)."""
+"""What the rules read of governments and regulators acting on firms: orders, curbs, duties and licences
+(sentences written for the purpose, never the corpus's; each case a reading that failed before its rule)."""
 
 from __future__ import annotations
 
@@ -31,3 +31,20 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     doc = _rules_doc(nlp, "Brazil's telecom regulator ordered Orrin to shut down its messaging service.")
     its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
     assert its == ["Orrin"], doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a restriction reaches: the firm named before the goods, where the goods go, whose licence
+    ("The Netherlands widened curbs on ASML chip tool sales to China on Friday.",
+     {("Netherlands", "restricts", "ASML"), ("Netherlands", "restricts", "China")}, set()),
+    ("Guinea suspended the licence of bauxite miner Sino-Boke Alumina on Monday.",
+     {("Guinea", "restricts", "Sino-Boke Alumina")}, set()),
+    ("Russia's communications watchdog Roskomnadzor has slowed access to the messaging app Whisp.",
+     {("Roskomnadzor", "restricts", "Whisp")}, set()),
+    # import duties on goods from a country restrict the country; goods shipped from it are not
+    # supplied by the one who taxes them
+    ("Brazil raised import duties last year on electric cars shipped from China.",
+     {("Brazil", "restricts", "China")}, {("Brazil", "suppliesTo", "China")}),
+])
+def test_rules_what_a_restriction_reaches(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
