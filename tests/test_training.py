@@ -528,7 +528,7 @@ def test_training_refuses_to_average_a_network_that_is_not_linear(teach_nlp, tmp
 
 
 @pytest.mark.model
-def test_training_meta_records_the_run(taught):
+def test_training_meta_records_the_run(taught, teach_nlp):
     meta, out = taught
     assert sorted(p.name for p in out.iterdir()) == ["cfg.json", "meta.json", "model.bin.gz", "network.cfg"]
     assert json.loads((out / "meta.json").read_text()) == json.loads(json.dumps(meta))  # (tuples as lists)
@@ -540,6 +540,8 @@ def test_training_meta_records_the_run(taught):
     assert meta["settings"]["seed"] == 0 and meta["settings"]["ontology"] == "tests/fixtures/teach/foundedBy.ttl"
     assert meta["settings"]["conll04"] is False and meta["settings"]["redocred"] is False
     assert meta["blas_kernel"] == blas_kernel() != ""  # the arithmetic the run's weights depend on
+    # the NER that read the texts, by its weights
+    assert meta["reader_ner_sha256"] == hashlib.sha256(teach_nlp.get_pipe("ner").model.to_bytes()).hexdigest()
     assert 1 <= meta["best_epoch"] <= len(meta["epochs"]) <= TrainSettings().max_epochs
     assert [row["epoch"] for row in meta["epochs"]] == list(range(1, len(meta["epochs"]) + 1))
     assert meta["model_config"].startswith("[model]") and "kg.RelationClassifier.v1" in meta["model_config"]

@@ -289,6 +289,10 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
                      "positives": {"train": positives}},
             "candidate_coverage": coverage,
             "ner": ner_meta,
+            # which NER read the texts (the entity spans the pairs come from): the same weights, the
+            # same examples
+            "reader_ner_sha256": hashlib.sha256(nlp.get_pipe("ner").model.to_bytes()).hexdigest()
+            if "ner" in nlp.pipe_names else None,
             "calibration": calibration,
             "epochs": history,
             "best_epoch": best[1],
