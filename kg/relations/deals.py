@@ -147,14 +147,8 @@ class Deals:
             if not winners or not clients:
                 continue
             read.update(n.i for n in nouns)
-            modality = self._modality(verb)
-            for w, w_cost, _ in (m for t in winners for m in self._map(t, by_token, items)):
-                for c, c_cost, _ in (m for t in clients for m in self._map(t, by_token, items)):
-                    winner, client = items[w], items[c]
-                    if winner["name"] != client["name"] and self.onto.fits(winner["cls"], rel.domain) \
-                            and self.onto.fits(client["cls"], rel.range):
-                        out.append(record(doc, winner, rel.name, client, rel.base_confidence - 0.1 - w_cost - c_cost,
-                                          verb, modality))
+            out += self._records_between(doc, winners, clients, rel, by_token, items, rel.base_confidence - 0.1, verb,
+                                         self._modality(verb))
         return out, read
 
     def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..ontology import RelationInfo
 from ..syntax import NAMING_VERBS, apposed_to_previous
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
+from .records import record
 
 __all__ = ["Mentions"]
 
@@ -182,6 +183,20 @@ class Mentions:
                                     g.i < it["start"] and g.i not in by_token
                                     and any(x.dep_ == "cc" for x in c.children))) for g in c.children):
                             out += self._map(c, by_token, items, cost, depth + 1, conj=False)
+        return out
+
+    def _records_between(self, doc: Doc, subjects: list[Token], objects: list[Token], rel: RelationInfo,
+                         by_token: dict[int, int], items: list[dict[str, Any]], confidence: float, trigger: Token,
+                         modality: str) -> list[dict[str, Any]]:
+        """A record of ``rel`` from each entity the ``subjects`` stand for to each the ``objects`` stand
+        for, where the two differ and their classes fit; each indirection costs confidence."""
+        out = []
+        for s, s_cost, _ in (m for t in subjects for m in self._map(t, by_token, items)):
+            for o, o_cost, _ in (m for t in objects for m in self._map(t, by_token, items)):
+                si, oi = items[s], items[o]
+                if si["name"] != oi["name"] and self.onto.fits(si["cls"], rel.domain) \
+                        and self.onto.fits(oi["cls"], rel.range):
+                    out.append(record(doc, si, rel.name, oi, confidence - s_cost - o_cost, trigger, modality))
         return out
 
     @staticmethod

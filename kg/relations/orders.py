@@ -12,7 +12,6 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .records import record
 from ..syntax import SUBJ as _SUBJ
 
 __all__ = ["Orders"]
@@ -41,12 +40,6 @@ class Orders:
                 makers = [c for c in verb.children if c.dep_ in _SUBJ]
             if not made or not makers:
                 continue
-            modality = self._modality(verb)
-            for m, m_cost, _ in (x for t in makers for x in self._map(t, by_token, items)):
-                for o, o_cost, _ in (x for t in made for x in self._map(t, by_token, items)):
-                    maker, ordered = items[m], items[o]
-                    if maker["name"] != ordered["name"] and self.onto.fits(maker["cls"], rel.domain) \
-                            and self.onto.fits(ordered["cls"], rel.range):
-                        out.append(record(doc, maker, rel.name, ordered, rel.base_confidence - 0.1 - m_cost - o_cost,
-                                          stop[0], modality))
+            out += self._records_between(doc, makers, made, rel, by_token, items, rel.base_confidence - 0.1, stop[0],
+                                         self._modality(verb))
         return out
