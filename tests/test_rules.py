@@ -359,6 +359,12 @@ def test_rules_read_a_sale_of_a_firm_as_its_acquisition(nlp, text, expected, abs
      {("Arden Capital", "suppliesTo", "Velo"), ("Mirth Partners", "suppliesTo", "Velo")}),
     ("Ana Ruiz and Tom Berg are directors at Velo.",
      {("Ana Ruiz", "worksFor", "Velo"), ("Tom Berg", "worksFor", "Velo")}),
+    # ... also the subjects of "have been among X's customers"; and who counts a firm "as a customer"
+    # without an owner word is the one it is a customer of
+    ("Chinese chipmakers SMIC and Hua Hong have been among ASML's biggest customers.",
+     {("ASML", "suppliesTo", "Semiconductor Manufacturing International Corporation"),
+      ("ASML", "suppliesTo", "Hua Hong Semiconductor")}),
+    ("Lumina, which is backed by Toyota, counts Honda as a customer.", {("Lumina", "suppliesTo", "Honda")}),
 ])
 def test_rules_a_plural_role_reaches_every_listed_holder(nlp, text, expected):
     _assert_reads(nlp, text, expected)

@@ -424,6 +424,8 @@ class Frames:
         if tok.dep_ == "pobj" and tok.head.lower_ == "among":
             up = tok.head.head  # the verb, or its object where the parser hangs "among" off that
             verb, named = (up.head, [up]) if up.dep_ == "dobj" else (up, [c for c in up.children if c.dep_ == "dobj"])
+            if verb.lemma_ in COPULAS and up is verb:  # "SMIC has been among ASML's biggest customers"
+                holders += [c for c in verb.children if c.dep_ == "nsubj"]
             if verb.lemma_ in {"count", "include", "list"}:
                 holders += named
                 # "Velora and Kestrel count Brazil among their largest markets": an owner pronoun that
@@ -437,6 +439,9 @@ class Frames:
             holders += objs or [c for c in verb.children if c.dep_ in _SUBJ]
             if not objs and not any(c.dep_ in _SUBJ for c in verb.children):
                 holders += self._inherited_agents(verb)
+            # "Lumina counts Honda as a customer": whose customer, where no owner says, is who counts it
+            if verb.lemma_ in {"count", "list"} and objs and not any(_possessive(c) for c in tok.children):
+                anchors += [(c, "anchor") for c in verb.children if c.dep_ == "nsubj"]
         # "Chinese foundries such as X and Y", "Indian manufacturers, including X": the names listed
         if any(c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"})
                for c in tok.children):
