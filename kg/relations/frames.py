@@ -20,7 +20,6 @@ from ..syntax import first_conjunct, stand_in
 __all__ = ["Frames"]
 
 
-
 def _generic_plural(tok: Token) -> bool:
     """A bare plural common noun ("ordered internet providers to block X"): no one in particular, so
     what they are made to do is the doing of the one who makes them. Not one with an article, an
@@ -28,6 +27,7 @@ def _generic_plural(tok: Token) -> bool:
     parser hung the list): the infinitive's "to" comes right after it."""
     return tok.tag_ == "NNS" and all(c.dep_ in {"compound", "amod"} for c in tok.children) \
         and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
+
 
 class Frames:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: argument frames."""
@@ -159,7 +159,9 @@ class Frames:
     def _holders(self, tok: Token, by_token: dict[int, int], goods: bool = False) -> list[tuple[Token, str]]:
         """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a
         noun in :attr:`holder_nouns` that is no entity itself, as the one a restriction reaches (and
-        the country of :meth:`_kind_of_country`)."""
+        the country of :meth:`_kind_of_country`); also a name in front of the noun ("ASML chip
+        sales"), whose licence it is ("of", :attr:`licence_nouns`), where sales or access go ("to",
+        :attr:`to_nouns`), and with ``goods`` (restrictions) the country goods come from."""
         if tok.i in by_token:
             return []
         out = self._kind_of_country(tok, by_token)
