@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from .errors import ComponentError
 from .entities import SPAN_KEY, guarded, register_extensions
 from .ontology import load_ontology
-from .syntax import OBJECT_CONTROL, PURPOSE_VERBS, clause_head
+from .syntax import OBJECT_CONTROL, clause_head, controlled_objects
 
 __all__ = ["KGCoref", "make_coref_component"]
 
@@ -187,11 +187,10 @@ class KGCoref:
             if tok.dep_ == "poss" and not _predicate_of_copula(tok):
                 clause = clause_head(tok)
                 found = self._subject_item(clause, pool, wanted, before=tok.i)
-                if found is None and clause.dep_ in {"xcomp", "advcl"} and not any(
-                        c.dep_ in _SUBJ for c in clause.children) and clause.head.lemma_.lower() in OBJECT_CONTROL \
-                        and clause.head.lemma_.lower() not in PURPOSE_VERBS:
+                if found is None and clause.head.lemma_.lower() in OBJECT_CONTROL \
+                        and not any(c.dep_ in _SUBJ for c in clause.children):
                     # "ordered Orrin to shut down its service": the one ordered is the clause's subject
-                    found = next((it for c in clause.head.children if c.dep_ == "dobj" for it in pool
+                    found = next((it for c in controlled_objects(clause) for it in pool
                                   if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
                 if found is not None:
                     return found

@@ -7,8 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "PURPOSE_VERBS",
-           "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head", "coordinated", "first_conjunct", "possessive",
-           "stand_in"]
+           "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head", "controlled_objects", "coordinated",
+           "first_conjunct", "possessive", "stand_in"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -65,6 +65,20 @@ def coordinated(tok: Token) -> list[Token]:
         if len(out) > 64:
             break
     return out
+
+
+def controlled_objects(clause: Token) -> list[Token]:
+    """The objects of the verb an infinitive ``clause`` hangs on, where they are the ones who do what it
+    says: "forced Veltro to stop", and "ordered providers ..., to block" that the parser read as a
+    clause of purpose (an :data:`OBJECT_CONTROL` verb); not after :data:`PURPOSE_VERBS` ("sued Veltro to
+    block the deal": the suer's purpose). Empty when the clause is none of these."""
+    head = clause.head
+    lemma = head.lemma_.lower()
+    if head.i == clause.i or lemma in PURPOSE_VERBS or not (clause.dep_ == "xcomp" or (
+            clause.dep_ == "advcl" and lemma in OBJECT_CONTROL
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))):
+        return []
+    return [c for c in head.children if c.dep_ == "dobj"]
 
 
 def first_conjunct(tok: Token) -> Token:

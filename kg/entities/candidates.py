@@ -96,16 +96,20 @@ class Candidates:
             return True
         return ner and any(e.text == text for e in doc.ents)
 
+    def _firm_words_only(self, words: Span) -> bool:
+        """Whether ``words`` are only words that end firms' names (lexicon ``company_heads`` and
+        ``firm_heads``): after "and", no name of their own."""
+        return all(t.text in self.firm_name_words for t in words)
+
     def _split_coordination(self, ent: Span) -> list[Span]:
         """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span); not where
         what follows "and" is only words of firms' names ("Shihlin Electric and Engineering Corporation")."""
         parts, start = [], ent.start
-        heads = self.company_heads | self.firm_heads
         for tok in ent:
             if tok.lower_ in {"and", "or", "&"} and tok.i > start and tok.i + 1 < ent.end \
                     and tok.whitespace_ and ent.doc[tok.i + 1].text[:1].isupper() \
                     and ent.label_ in {"ORG", "PERSON", "GPE"} and tok.lower_ != "&" \
-                    and not all(t.text in heads for t in ent.doc[tok.i + 1:ent.end]):
+                    and not self._firm_words_only(ent.doc[tok.i + 1:ent.end]):
                 parts.append(ent.doc[start:tok.i])
                 start = tok.i + 1
         parts.append(ent.doc[start:ent.end])
@@ -190,7 +194,6 @@ class Candidates:
         gaz_spans = [(o[3].start, o[3].end) for o in offers]
 
         candidates: list[tuple[Span, str]] = []
-        heads = self.company_heads | self.firm_heads
         ents = list(doc.ents)
         joined: set[int] = set()
         for n, ent in enumerate(ents):
@@ -200,7 +203,7 @@ class Candidates:
                 continue  # headlines in Title Case defeat NER; names found elsewhere come back in step 3
             nxt = ents[n + 1] if n + 1 < len(ents) else None
             if nxt is not None and ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 \
-                    and doc[ent.end].lower_ == "and" and all(t.text in heads for t in nxt):
+                    and doc[ent.end].lower_ == "and" and self._firm_words_only(nxt):
                 # "Shihlin Electric and Engineering Corporation": what follows "and" is no name of its own
                 joined.add(n + 1)
                 self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)

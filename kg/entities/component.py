@@ -125,6 +125,9 @@ class KGEntities(Candidates, Classes):
         self.company_heads = set(lex["company_heads"])
         self.place_heads = set(lex["place_heads"])
         self.firm_heads = set(lex["firm_heads"])
+        #: words that end firms' names: after "and", only these make no name of their own ("Shihlin
+        #: Electric and Engineering Corporation")
+        self.firm_name_words = self.company_heads | self.firm_heads
         self.publication_words = set(lex["publication_words"])
         self.state_abbreviations = dict(lex.get("state_abbreviations", {}))
         self.country_names = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
-from ..syntax import COPULAS, OBJECT_CONTROL, PURPOSE_VERBS
+from ..syntax import COPULAS, controlled_objects
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
@@ -81,14 +81,10 @@ class Frames:
                 return []
             if node.dep_ == "conj" or node.dep_ == "advcl" or node.dep_ == "xcomp":
                 own = [c for c in head.children if c.dep_ in _SUBJ]
-                if node.dep_ == "xcomp" or (node.dep_ == "advcl" and head.lemma_.lower() in OBJECT_CONTROL and any(
-                        c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
-                    # "forced Veltro to stop", and "ordered providers ..., to block" that the parser
-                    # read as a clause of purpose
-                    dobjs = [c for c in head.children if c.dep_ == "dobj"]
-                    if dobjs and head.lemma_.lower() not in PURPOSE_VERBS and not (own and all(
-                            _generic_plural(c) for c in dobjs)):
-                        return dobjs
+                # "forced Veltro to stop" (what bare plurals are made to do is the subject's doing)
+                dobjs = controlled_objects(node) if node.dep_ != "conj" else []
+                if dobjs and not (own and all(_generic_plural(c) for c in dobjs)):
+                    return dobjs
                 if own:
                     return own
                 # "X, which is based in A and operates in B": a present-tense verb joined to a passive

@@ -84,6 +84,9 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality):
         self.compel_verbs, self.stop_verbs = set(lex["relations"]["compel_verbs"]), set(lex["relations"]["stop_verbs"])
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
         self.licence_nouns, self.to_nouns = set(lex["relations"]["licence_nouns"]), set(lex["relations"]["to_nouns"])
+        #: restrictions and their kin (kg:locationIsAgent in the family): where a place says where, not whom
+        self.restricting = {n for n in self.onto.relations if any(self.onto.relations[r].location_is_agent
+                                                                  for r in self.onto.family(n))}
         self.instrument_nouns = set(lex["relations"]["instrument_nouns"])
         self.instrument_verbs = set(lex["relations"]["instrument_verbs"])
         self.not_roles = set(lex["relations"]["not_roles"])
@@ -320,7 +323,6 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality):
             return out
 
         if trig.kind in {"event", "inverse"}:
-            restricting = any(self.onto.relations[r].location_is_agent for r in self.onto.family(rel.name))
             agents, objs, passive = self._event_args(tok, trig.words)
             if trig.kind == "inverse":  # "X owns Y": Y is the subsidiary
                 if rel.source_preps:  # "Orla buys its cocoa from Cargill": who it is from acts
@@ -352,10 +354,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality):
                     if r in {"patient", "patient-head", "recipient"} or r.startswith("prep:") and r[5:] in rel.object_preps:
                         objects += mapped([(t, r)])
                         if rel.qualifier_role == "about" and r != "recipient":
-                            objects += mapped(self._holders(t, by_token, goods=restricting), 0.1)
+                            objects += mapped(self._holders(t, by_token, goods=rel.name in self.restricting), 0.1)
                     elif r.startswith("nested:") and r[7:] in rel.object_preps:
                         objects += mapped([(t, r)], 0.15)
-                if not passive and restricting:
+                if not passive and rel.name in self.restricting:
                     # "prohibited storage of waste in Nevada": with its own subject, the place of a ban
                     # or restriction says where, not whom (a country stays: "restricted chip sales in
                     # China")
