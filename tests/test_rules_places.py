@@ -95,6 +95,11 @@ def test_rules_read_a_company_market_as_where_it_operates(nlp, text, expected, a
      set()),
     # where a person lives is the place alone, as news annotates it
     ("Ana Ruiz lives in Leeds, England.", {("Ana Ruiz", "livesIn", "Leeds")}, {("Ana Ruiz", "livesIn", "England")}),
+    # ... also where the parser hangs the city on its region ("Dearborn/nmod , Mich./pobj")
+    ("Orvane Corp., headquartered in Dearborn, Michigan, said sales rose.",
+     {("Orvane", "basedIn", "Dearborn"), ("Orvane", "basedIn", "Michigan")}, set()),
+    ("Ana Ruiz, who lives in Dearborn, Mich., said sales rose.", {("Ana Ruiz", "livesIn", "Dearborn")},
+     {("Ana Ruiz", "livesIn", "Michigan")}),
     # "X-based" before a description of the firm and its name: the name's seat
     ("Taller Motors has teamed up with Seoul-based battery maker Hanil Cell.", {("Hanil Cell", "basedIn", "Seoul")},
      {("Taller Motors", "basedIn", "Seoul")}),
@@ -145,6 +150,19 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
 ])
 def test_rules_read_a_place_in_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, modality", [
+    # where a firm moves its seat to is where it is based, as the verb's clause says
+    ("Halvern moved its headquarters to Leeds in 2019.", "fact"),
+    ("Halvern will relocate its head office to Leeds.", "fact"),
+    ("Halvern plans to move its headquarters to Leeds next year.", "hypothetical"),
+    ("Halvern did not move its headquarters to Leeds.", "negated"),
+])
+def test_rules_a_seat_moved_to_a_place_is_based_there(nlp, text, modality):
+    rows = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in _rules_doc(nlp, text)._.kg_relation_data}
+    assert rows.get(("Halvern", "basedIn", "Leeds")) == modality, rows
+    assert ("Halvern", "operatesIn", "Leeds") not in rows, rows
 
 
 def test_rules_a_place_in_a_place_takes_the_copulas_negation(nlp):

@@ -370,6 +370,14 @@ class Frames:
                         objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
                     elif c.dep_ == "dative":
                         objects.append((c, "recipient"))
+            # "moved its headquarters to Austin": where the event is taken to is where it is now
+            if tok.dep_ == "dobj" and head.lemma_ in self.relocation_verbs:
+                if not any(r == "agent" for _, r in agents):
+                    own = [c for c in head.children if c.dep_ in _SUBJ]
+                    agents += [(t, "agent") for t in (own or self._inherited_agents(head))]
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ in {"to", "into"}:
+                        objects += [(g, "prep:in") for g in c.children if g.dep_ == "pobj"]
             # "expanding in Europe through a partnership with X": the clause's subject
             if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
                     tok.head.head.pos_ in {"VERB", "AUX"} and tok.head.lower_ in {"through", "via", "in", "under", "with"}:

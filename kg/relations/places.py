@@ -54,7 +54,7 @@ class Places:
                             out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1, prep, modality))
         return out
 
-    def _widen_places(self, found: dict[tuple[str, str, str, int], dict[str, Any]],
+    def _widen_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                       apposed: list[dict[str, Any]]) -> None:
         """"based in West Point, Ga.": an organisation based in a place is based in the region its name
         is written with too (as "an Austin, Texas-based maker" is based in both). ``apposed``: the
@@ -64,6 +64,7 @@ class Places:
             regions.setdefault((r["sent_start"], r["s_start"]), []).append(r)
         if not regions:
             return
+        self._narrow_places(doc, found, apposed)
         for r in list(found.values()):
             rel = self.onto.relations[r["predicate"]]
             # (an organisation's seat, as news and the public sets annotate it; where a person lives
@@ -80,6 +81,37 @@ class Places:
                 key = (wider["s_key"], wider["predicate"], wider["o_key"], wider["sent_start"])
                 if key not in found:
                     found[key] = wider
+
+    def _narrow_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                       apposed: list[dict[str, Any]]) -> None:
+        """"based in Dearborn, Mich.", "lives in Dearborn, Mich.": where the parser hung the city on its
+        region (the city a modifier of the region, the region the preposition's object), what was
+        found of the region holds of the city. An organisation keeps both (as :meth:`_widen_places`
+        gives both); a relation of anything else is annotated with the place alone, the city."""
+        inner: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        for r in apposed:
+            city = doc[r["s_end"] - 1]
+            # (the city's name hung on the region's head word: "Dearborn/nmod , Mich./pobj")
+            if city.head.i == r["o_end"] - 1 and city.dep_ in {"nmod", "compound", "npadvmod"}:
+                inner.setdefault((r["sent_start"], r["o_start"]), []).append(r)
+        if not inner:
+            return
+        for key, r in list(found.items()):
+            rel = self.onto.relations[r["predicate"]]
+            cities = inner.get((r["sent_start"], r["o_start"]))
+            if not cities or r["predicate"] == "locatedIn" or not rel.range \
+                    or not all(self.onto.is_a(c, "Location") for c in rel.range):
+                continue
+            city = cities[0]
+            if city["s_name"] == r["s_name"] or not self.onto.fits(city["s_cls"], rel.range):
+                continue
+            narrower = {**r, "o_start": city["s_start"], "o_end": city["s_end"], "o_name": city["s_name"],
+                        "o_cls": city["s_cls"], "o_wikidata": city["s_wikidata"], "o_key": city["s_key"]}
+            k = (narrower["s_key"], narrower["predicate"], narrower["o_key"], narrower["sent_start"])
+            if k not in found:
+                found[k] = narrower
+            if not rel.domain or not all(self.onto.is_a(c, "Organization") for c in rel.domain):
+                del found[key]
 
     def _close_transitive(self, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"a town in Karvina District, Moravian-Silesian Region, Czech Republic": what one sentence

@@ -80,6 +80,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality):
         self.title_words = {name: {w for t in rel.role_triggers for w in t} | {"vice", "deputy", "senior", "co"}
                             for name, rel in self.onto.relations.items()}
         self.undergo_verbs = set(lex["relations"].get("undergo_verbs", ()))
+        self.relocation_verbs = set(lex["relations"].get("relocation_verbs", ()))
         self.joint_adverbs = set(lex["relations"].get("joint_adverbs", ()))
         self.compel_verbs, self.stop_verbs = set(lex["relations"]["compel_verbs"]), set(lex["relations"]["stop_verbs"])
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
@@ -290,7 +291,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality):
                             old["modality"] == "fact", old["confidence"]
                         ):
                             found[key] = rec
-        self._widen_places(found, apposed)
+        self._widen_places(doc, found, apposed)
         self._close_transitive(found)
         found = {k: r for k, r in found.items() if r["confidence"] >= self.min_confidence}
         # a dateline city kept for "AUSTIN, Texas" is where it is, and the parse's subject of nothing
@@ -549,8 +550,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality):
             return records
         if trig.kind in {"role", "inverse_role"} or (
                 tok.pos_ == "NOUN" and any(_possessive(c) for c in tok.children)
-                and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)):
+                and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+                and not (tok.dep_ == "dobj" and tok.head.lemma_ in self.relocation_verbs)):
             # an apposition, a title or "X's 2022 purchase of Y" is presupposed, whatever its clause says
+            # (not where a relocation takes it: "plans to move its headquarters to Leeds")
             # (but "is not a German citizen", "may become its chief executive": the copula's clause)
             one = stand_in(tok)
             # (and the verb that makes one what the role says: "would have made Veltro its owner")
@@ -559,7 +562,9 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality):
             else:
                 modality = "fact" if trig.kind in {"role", "inverse_role"} else self._presupposed(tok)
         else:
-            modality = self._modality(tok if tok.pos_ != "NOUN" or tok.head.lemma_ not in self.light_verbs
+            # (a noun with a light or relocation verb: the verb's clause, "will move its headquarters")
+            modality = self._modality(tok if tok.pos_ != "NOUN" or (tok.head.lemma_ not in self.light_verbs
+                                                                    and tok.head.lemma_ not in self.relocation_verbs)
                                       else tok.head)
         if trig.kind in {"role", "inverse_role"} and any(t.lower_ in FORMER for t in doc[max(0, tok.i - 3):tok.i]):
             modality = "past"  # "former Sony executive Kenji Morita"
