@@ -28,6 +28,31 @@ def test_entities_keep_a_leading_preposition_of_an_unknown_name(nlp):
     assert [text for text, _cls in _entities_of(nlp, words, tags, ents)] == ["Under Kestrel Apparel"]
 
 
+def test_entities_drop_a_sentence_initial_description_before_a_known_name(nlp):
+    # "Chipmaker Carbidex said ... Carbidex supplies Nvidia.": the NER ran the description into the name
+    words = ["Chipmaker", "Carbidex", "said", "so", ".", "Carbidex", "supplies", "Nvidia", "."]
+    tags = ["NNP", "NNP", "VBD", "RB", ".", "NNP", "VBZ", "NNP", "."]
+    ents = ["B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "B-ORG", "O"]
+    doc_sents = [True, False, False, False, False, True, False, False, False]
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words, tags=tags, ents=ents, sent_starts=doc_sents)
+    doc = nlp.get_pipe("kg_entities")(doc)
+    spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
+    assert "Chipmaker Carbidex" not in spans and spans.count("Carbidex") == 2, spans
+
+
+@pytest.mark.parametrize("text, name", [
+    # nothing else names "Rail": the first word is the name's
+    ("Network Rail said the line would reopen.", "Network Rail"),
+    # not at the start of a sentence
+    ("Analysts said Rival Games and Rival would merge.", "Rival Games"),
+])
+def test_entities_keep_a_first_word_of_an_unknown_name(nlp, text, name):
+    doc = _rules_doc(nlp, text)
+    assert name in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
+
+
 @pytest.mark.parametrize("tag, kept", [("NN", False), ("NNP", True)])
 def test_entities_a_lone_common_noun_is_no_product(nlp, tag, kept):
     # a heading "Kestrel's Edge:": the NER took the common noun for a product

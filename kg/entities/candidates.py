@@ -71,6 +71,13 @@ class Candidates:
         # what follows is a name the gazetteer or the document knows ("Under Armour" stays whole).
         if end - start > 1 and doc[start].tag_ == "IN" and self._known_name(doc, doc[start + 1:end].text):
             start += 1
+        # A sentence-initial description run into the name: "Chipmaker Carbidex said", "Rival Bitpanda
+        # cut fees" keep the name, when the document or the gazetteer knows it without the word
+        # ("Network Rail", "Bank Negara" stay whole).
+        if end - start > 1 and doc[start].is_sent_start and doc[start].is_title \
+                and doc[start].lower_ in self.leading_descriptors \
+                and self._known_name(doc, doc[start + 1:end].text):
+            start += 1
         # A dateline runs into the name: "KYOTO - Tanabe Robotics" keeps what follows the dash.
         for i in range(end - 2, start, -1):
             if doc[i].text in {"-", "\u2013", "\u2014", "|"} and doc[i - 1].whitespace_ and doc[i].whitespace_:

@@ -87,6 +87,8 @@ class KGEntities(Candidates, Classes):
             for words in rel.role_triggers + rel.inverse_role_triggers
         } | {w.lower() for w in self.onto.lexicon["coref"]["Company"]}
         self.org_nouns -= {"owner", "investor", "buyer", "seller", "player", "parent", "developer", "designer"}
+        #: what a sentence may open with before a name: "Chipmaker Carbidex", "Rival Bitpanda"
+        self.leading_descriptors = self.org_nouns | self.peer_roles
         # Job titles: role nouns of relations from a person to an organization (worksFor).
         job_rels = [rel for rel in self.onto.relations.values()
                     if rel.domain == frozenset({"Person"}) and self.onto.fits("Company", rel.range)]
