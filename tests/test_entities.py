@@ -370,6 +370,23 @@ def test_entities_a_name_apposed_to_a_government_body_is_one(nlp):
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # a title only a body bears, right before the name (the parser may make both subjects)
+    ("Russia's communications watchdog Roskomnadzor has slowed access to the app Whisp.", "Roskomnadzor",
+     "GovernmentBody"),
+    ("The suspension, set by regulator Arecom, also applies to Kobalt Mining.", "Arecom", "GovernmentBody"),
+    # not a title businesses bear too
+    ("The deal was first reported by news agency Kyodo on Monday.", "Kyodo", "Company"),
+    # a central bank, wherever the phrase stands in its name (not a firm named after a region)
+    ("The Central Bank of Nigeria has granted a banking licence to Kanmi Pay.", "Central Bank of Nigeria",
+     "GovernmentBody"),
+    ("The Reserve Bank of Malawi fined Tiwale Bank.", "Reserve Bank of Malawi", "GovernmentBody"),
+])
+def test_entities_a_government_body_by_its_title_or_name(nlp, text, name, cls):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(name) == cls, _classes(doc)
+
+
+@pytest.mark.parametrize("text, name, cls", [
     ("Harwick is a university founded by Veltro.", "Harwick", "Company"),
     ("Harwick is a town built by Veltro.", "Harwick", "Place"),
     ("Retailers such as Kmart and Tesco sell phones.", "Kmart", "Company"),

@@ -670,6 +670,15 @@ def test_rules_read_a_takeover_a_regulator_blocked(nlp):
     assert recs.get(("Veltro", "acquires", "Lumio")) == "fact", recs
 
 
+def test_rules_a_regulator_restricts_no_country_of_its_own_phrase(nlp):
+    # the country named deep in the acting body's phrase is its own, not the other country in the sentence
+    doc = _rules_doc(nlp, "Indonesian regulator OJK has limited how much Teras Finansial can lend.")
+    assert ("OJK", "restricts", "Indonesia") not in _triples(doc), _triples(doc)
+    # ... while a country outside its phrase is still read
+    doc = _rules_doc(nlp, "The Commerce Department restricted exports, a blow to Chinese buyers.")
+    assert ("United States Department of Commerce", "restricts", "China") in _triples(doc), _triples(doc)
+
+
 def test_rules_selling_a_stake_or_a_unit_is_no_supply(nlp):
     # what is sold is part of a firm (lexicon holding_nouns), named or not: no supply to the buyer
     found = _triples(_rules_doc(nlp, "Telecom Italia has sold a 20% stake in its tower unit to KKR for "

@@ -88,6 +88,12 @@ def test_rules_read_a_job_in_apposition(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+def test_rules_a_former_job_in_apposition_is_past(nlp):
+    doc = _rules_doc(nlp, "Ana Ruiz, a former engineer at Halvern Systems, now runs Quillo.")
+    rows = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    assert rows.get(("Ana Ruiz", "worksFor", "Halvern Systems")) == "past", rows
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # an organisation, any job, then the name: "KAL attorney George Tompkins"
     ("Veltro attorney Mara Quist said the case had no merit.", {("Mara Quist", "worksFor", "Veltro")}, set()),

@@ -84,7 +84,7 @@ class Classes:
                 return "Company" if last in self.company_heads else "Organization"
             return "Person"
         # ORG
-        if any(w in self.gov_heads for w in words):
+        if any(w in self.gov_heads for w in words) or any(p.search(text) for p in self.gov_phrases):
             return "GovernmentBody"
         if words and words[0] in {"The", "the"} and any(w in self.publication_words for w in words[1:]):
             return "Organization"
@@ -442,11 +442,16 @@ class Classes:
                     it["cls"] = "Place"
 
     def _called_a_body(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """A name in apposition with a lower-case noun for a government body, either way round."""
+        """A name in apposition with a lower-case noun for a government body, either way round, or
+        right after a title only a body bears (lexicon ``body_titles``: "Brazil's telecom regulator
+        Anatel", "watchdog BTK")."""
         root = doc[it["start"]:it["end"]].root
         nouns = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             nouns.append(root.head)
+        before = doc[it["start"] - 1] if it["start"] else None
+        if before is not None and before.is_lower and before.lemma_.lower() in self.body_titles:
+            return True  # (not "news agency Reuters": a title only a body bears)
         return any(n.is_lower and n.lemma_.lower() in self.body_nouns and n.i not in range(it["start"], it["end"])
                    for n in nouns)
 

@@ -20,6 +20,8 @@ ontology class. Results:
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from spacy.language import Language
@@ -113,7 +115,9 @@ class KGEntities(Candidates, Classes):
             words[-1] for rel in self.onto.relations.values() if rel.range == frozenset({"Product"})
             for words in rel.role_triggers} - {"seller", "buyer", "owner"}
         self.gov_heads = set(lex["government_heads"])
+        self.gov_phrases = [re.compile(r"\b%s\b" % re.escape(p)) for p in lex.get("government_phrases", ())]
         self.body_nouns = {w.lower() for w in self.onto.lexicon["coref"].get("GovernmentBody", ())}
+        self.body_titles = {w.lower() for w in lex.get("body_titles", ())}
         self.org_heads = set(lex["organization_heads"])
         self.title_words = set(lex["title_words"])
         self.person_titles = {w.lower() for w in lex["person_titles"]}

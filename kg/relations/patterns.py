@@ -185,6 +185,8 @@ class Patterns:
             for noun in nouns:
                 if noun.lemma_.lower() in self.not_roles or noun.lower_ in self.not_roles:
                     continue
+                # "Ana Ruiz, a former official at X": a job held before
+                past = any(t.lower_ in FORMER for t in doc[max(0, noun.i - 2):noun.i])
                 for p in noun.children:
                     if p.dep_ != "prep":
                         continue
@@ -200,7 +202,7 @@ class Patterns:
                                         self.onto.fits(obj["cls"], rel.range):
                                     quals = [("role", noun.text)] if rel.qualifier_role == "role" else []
                                     out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 - cost,
-                                                      noun, qualifiers=quals))
+                                                      noun, "past" if past else "fact", qualifiers=quals))
         return out
 
     def _premodified_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]

@@ -485,9 +485,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality):
             # "US chip restrictions challenge Chinese AI": the other country in the sentence (when a
             # state acts: "providers in Spain ... to block access" does not restrict Spain)
             subj_items = {s.item for s in subjects}
-            # (not the acting body's own country: "Germany's Bundeskartellamt blocked ...")
-            subj_items |= {by_token[c.i] for s in subjects for c in doc[s.token].children
-                           if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i in by_token}
+            # (not the acting body's own country, anywhere in its phrase: "Germany's Bundeskartellamt
+            # blocked ...", "Indonesian regulator OJK limited ...")
+            subj_items |= {by_token[i] for s in subjects for i in range(doc[s.token].left_edge.i, s.token)
+                           if i in by_token}
             others = sorted({by_token[t.i] for t in sent if t.i in by_token
                              and by_token[t.i] not in subj_items
                              and items[by_token[t.i]]["cls"] == "Country"})
