@@ -358,6 +358,23 @@ def test_relation_model_set_annotations_merges_with_the_rules(blank, make_pipe):
     }
 
 
+@pytest.mark.parametrize("label, p, kept", [
+    ("sues", 0.8, False),         # the other way round from the rules' "Acme sues Vela": a relation of its own,
+    ("sues", 0.95, True),         # ... kept only when the model is very sure (override_threshold 0.9)
+    ("competesWith", 0.6, True),  # a symmetric relation the rules read agrees either way round
+])
+def test_relation_model_a_reversed_reading_of_the_rules_must_be_sure(blank, make_pipe, label, p, kept):
+    pipe = make_pipe(labels=["sues", "competesWith"])
+    items = [item(0, 1, "Acme", "Company"), item(2, 3, "Vela", "Company")]
+    doc = hand_doc(blank, "Acme sued Vela in Boise.", items)
+    ruled = "sues" if label == "sues" else "competesWith"
+    doc._.kg_relation_data = [record(doc, items[0], ruled, items[1], 0.7, doc[1])]
+    rows = [(Candidate(1, 0, 0, len(doc), ("sues", "competesWith")), {label: p})]
+    pipe.set_annotations([doc], scores_for(pipe, rows))
+    got = {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+    assert (("Vela", label, "Acme") in got or (label == "competesWith" and ("Acme", label, "Vela") in got)) == kept, got
+
+
 def test_relation_model_set_annotations_rules_records_follow_a_retyped_entity(blank, make_pipe):
     pipe = make_pipe(labels=["basedIn", "sues"])
     items = [item(0, 2, "Sam Ortiz", "Person"), item(3, 4, "Acme", "Company"), item(5, 6, "Boise", "Place")]

@@ -225,11 +225,13 @@ class RelationModel(Learning, TrainablePipe):
             if ruled and picks:
                 # where the rules related the two mentions in this sentence, another relation from the
                 # model has to be very sure: the rules name a relation precisely when they fire
+                # (the other way round, only a symmetric relation agrees with them: "X restricts Y"
+                # read by the rules makes the model's "Y restricts X" a relation of its own)
                 read: dict[tuple[int, int], set[str]] = {}
                 for s, o, pred in ruled:
                     family = self.onto.family(pred)
                     read.setdefault((s, o), set()).update(family)
-                    read.setdefault((o, s), set()).update(family)
+                    read.setdefault((o, s), set()).update(family if pred in self.onto.symmetric else ())
                 bar = float(self.cfg.get("override_threshold", 0.9))
                 picks = [(cand, label, p) for cand, label, p in picks
                          if (cand.subject, cand.object) not in read or label in read[(cand.subject, cand.object)]
