@@ -26,8 +26,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-import numpy
-from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -43,6 +41,7 @@ from .deals import Deals
 from .patterns import Patterns
 from .places import Places
 from .records import record, register
+from .words import Words
 from ..syntax import COPULAS, FORMER, PARTICLES, clause_head, first_conjunct, stand_in
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
@@ -65,7 +64,7 @@ class _Arg:
     token: int
 
 
-class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality):
+class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -211,34 +210,6 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality):
         return found
 
     # -- main --------------------------------------------------------------------------
-
-    def _read_words(self, doc: Doc) -> None:
-        """Each token's lemma and lower-case form as hash arrays, and the lower-case text of each lemma.
-
-        Looping over tokens for a word makes a Token object per token; with these
-        the scans below pick their few tokens first (set lookups over plain lists of
-        hashes, which for a news article's few hundred tokens beat ``numpy.isin``).
-        """
-        strings, memo = doc.vocab.strings, self._lower_strings
-        arr = doc.to_array([LEMMA, LOWER]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
-        self._lemma_hashes, self._lower_hashes = arr[:, 0].tolist(), arr[:, 1].tolist()
-        self._lemma_text: dict[int, str] = {}  # lemma hash -> lower-case lemma, for this Doc's lemmas
-        for h in set(self._lemma_hashes):
-            if h not in memo:
-                memo[h] = strings[h].lower()
-            self._lemma_text[h] = memo[h]
-
-    def _token_ids(self, words: set[str] | dict) -> list[int]:
-        """Indices of the tokens whose lower-case lemma is in ``words``."""
-        hashes = {h for h, w in self._lemma_text.items() if w in words}
-        return [i for i, h in enumerate(self._lemma_hashes) if h in hashes]
-
-    def _lower_ids(self, hashes: set[int] | frozenset[int]) -> list[int]:
-        """Indices of the tokens whose lower-case form has one of these string hashes."""
-        return [i for i, h in enumerate(self._lower_hashes) if h in hashes]
-
-    def _tokens_with_lemma(self, doc: Doc, words: set[str]) -> list[Token]:
-        return [doc[i] for i in self._token_ids(words)]
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:

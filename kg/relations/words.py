@@ -1,0 +1,47 @@
+"""Which tokens a rule looks at: a Doc's lemmas and lower-case forms read once as hash arrays, so that
+each scan picks its few tokens by set lookups instead of making a Token object per token.
+
+A mixin of :class:`~kg.relations.rules.KGRelations`; :meth:`Words._read_words` runs first on each Doc.
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
+
+__all__ = ["Words"]
+
+
+class Words:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: token indices by lemma or lower-case form."""
+
+    _lower_strings: dict[int, str]
+
+    def _read_words(self, doc: Doc) -> None:
+        """Each token's lemma and lower-case form as hash arrays, and the lower-case text of each lemma.
+
+        Looping over tokens for a word makes a Token object per token; with these
+        the scans below pick their few tokens first (set lookups over plain lists of
+        hashes, which for a news article's few hundred tokens beat ``numpy.isin``).
+        """
+        strings, memo = doc.vocab.strings, self._lower_strings
+        arr = doc.to_array([LEMMA, LOWER]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        self._lemma_hashes, self._lower_hashes = arr[:, 0].tolist(), arr[:, 1].tolist()
+        self._lemma_text: dict[int, str] = {}  # lemma hash -> lower-case lemma, for this Doc's lemmas
+        for h in set(self._lemma_hashes):
+            if h not in memo:
+                memo[h] = strings[h].lower()
+            self._lemma_text[h] = memo[h]
+
+    def _token_ids(self, words: set[str] | dict) -> list[int]:
+        """Indices of the tokens whose lower-case lemma is in ``words``."""
+        hashes = {h for h, w in self._lemma_text.items() if w in words}
+        return [i for i, h in enumerate(self._lemma_hashes) if h in hashes]
+
+    def _lower_ids(self, hashes: set[int] | frozenset[int]) -> list[int]:
+        """Indices of the tokens whose lower-case form has one of these string hashes."""
+        return [i for i, h in enumerate(self._lower_hashes) if h in hashes]
+
+    def _tokens_with_lemma(self, doc: Doc, words: set[str]) -> list[Token]:
+        return [doc[i] for i in self._token_ids(words)]
