@@ -346,6 +346,9 @@ class KGCoref:
                 if tok.dep_ == "poss" and tok.head.lemma_.lower() in self.firm_deals and "Company" in wanted:
                     # "the Commission fined Quillo after its takeover of X": a firm's deal, not the regulator's
                     ante = self._resolve(doc, items, tok, {"Company"}, description=False, resolved=resolved)
+                if ante is None and tok.dep_ == "poss":
+                    # "giving the carmaker access to its Mistral Large model": the firm its product is named after
+                    ante = self._named_owner(doc, tok, wanted)
                 if ante is None:
                     ante = self._resolve(doc, items, tok, wanted, description=False, resolved=resolved)
                 if ante is not None:
@@ -405,6 +408,22 @@ class KGCoref:
             doc, name=SPAN_KEY, spans=[Span(doc, it["start"], it["end"], label=it["cls"]) for it in items]
         )
         return doc
+
+    def _named_owner(self, doc: Doc, tok: Token, wanted: set[str]) -> dict[str, Any] | None:
+        """The organisation named shortly before a possessive pronoun whose name starts the name of the
+        product right after the pronoun: "its Mistral Large model" is Mistral AI's ("Mistral"), not the
+        carmaker's named since; ``None`` where no such name is there."""
+        k = bisect.bisect_left(self._starts, tok.i + 1)
+        product = self._named[k] if k < len(self._named) else None
+        if product is None or product["start"] != tok.i + 1 or product["cls"] != "Product":
+            return None
+        first = doc[product["start"]].text
+        for it in self._candidates(doc, self._all_items, tok):
+            if it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization") \
+                    and self._compatible(it["cls"], wanted) and it["name"] != product["name"] \
+                    and (it["name"].split()[0] == first or doc[it["start"]].text == first):
+                return it
+        return None
 
     def _cataphor(self, doc: Doc, items: list[dict[str, Any]], tok: Token,
                   wanted: set[str]) -> dict[str, Any] | None:

@@ -111,12 +111,18 @@ def test_rules_read_who_goods_are_bought_from(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Toyota said sales of the Toyota Camry rose in March.", {("Toyota", "develops", "Toyota Camry")}),
-    ("Shipments of the Veltro Pad 3 slipped, Veltro said on Monday.", {("Veltro", "develops", "Veltro Pad 3")}),
+@pytest.mark.parametrize("text, expected, absent", [
+    # a product named after a firm does not say by its name alone that the firm makes it (news annotates
+    # "Apple Pay" or "Google Play" with no develops where the text says nothing more)
+    ("Toyota said sales of the Toyota Camry rose in March.", set(), {("Toyota", "develops", "Toyota Camry")}),
+    ("Shipments of the Veltro Pad 3 slipped, Veltro said on Monday.", set(),
+     {("Veltro", "develops", "Veltro Pad 3")}),
+    # ... but "its" right before such a product is that firm, not another named since
+    ("Quillo AI and Stellantis expanded their partnership, with the startup giving the carmaker access to its "
+     "Quillo Large model.", {("Quillo AI", "develops", "Quillo Large")}, {("Stellantis", "develops", "Quillo Large")}),
 ])
-def test_rules_read_the_maker_at_the_start_of_a_product_name(nlp, text, expected):
-    _assert_reads(nlp, text, expected)
+def test_rules_a_product_named_after_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [

@@ -400,32 +400,27 @@ class Patterns:
                                           rel.base_confidence - 0.1 - s_cost - o_cost, adv, modality))
         return out
 
-    def _maker_in_name(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+    def _products_from(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
-        """"the Samsung Galaxy S9", "a Toyota Corolla" (develops): a product's name that starts with the
-        name of an organisation the document names, read as that organisation's mention."""
+        """"The Orlan Pulse, a smartwatch from Orlan" (develops): a lower-case kind of product (lexicon
+        ``product_nouns``) in apposition to a product's name, "from" an organisation."""
         rels = [r for r in self.onto.relations.values() if r.possessor_is == "subject"]
-        if not rels:
-            return []
-        makers: dict[str, dict[str, Any]] = {}
-        for it in items:
-            if it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization"):
-                for form in (it["name"], doc[it["start"]:it["end"]].text):
-                    makers.setdefault(form, it)
         out: list[dict[str, Any]] = []
-        for it in items if makers else ():
-            if it["cls"] != "Product" or it["via"] not in {"", "gazetteer"} or it["end"] - it["start"] < 2:
+        for it in items if rels else ():
+            if it["via"] not in {"", "gazetteer"} or it["cls"] != "Product":
                 continue
-            for k in range(it["end"] - 1, it["start"], -1):
-                owner = makers.get(doc[it["start"]:k].text)
-                if owner is None or owner["name"] == it["name"]:
+            root = doc[it["start"]:it["end"]].root
+            for noun in root.children:
+                if noun.dep_ != "appos" or not noun.is_lower or noun.lemma_.lower() not in self.product_nouns:
                     continue
-                mention = {**owner, "start": it["start"], "end": k}  # "Samsung" in "Samsung Galaxy S9"
-                for rel in rels:
-                    if self.onto.fits(owner["cls"], rel.domain) and self.onto.fits(it["cls"], rel.range):
-                        out.append(record(doc, mention, rel.name, it, rel.base_confidence - 0.1, doc[it["start"]]))
-                        break
-                break
+                for g in (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
+                          for g in p.children if g.dep_ == "pobj"):
+                    for idx, cost, _ in self._map(g, by_token, items):
+                        maker = items[idx]
+                        rel = next((r for r in rels if self.onto.fits(maker["cls"], r.domain)
+                                    and self.onto.fits(it["cls"], r.range)), None)
+                        if rel is not None and maker["name"] != it["name"] and maker["via"] != "demonym":
+                            out.append(record(doc, maker, rel.name, it, rel.base_confidence - 0.1 - cost, g.head))
         return out
 
     def _possessives(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]

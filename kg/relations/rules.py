@@ -235,7 +235,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         for rec in customers + apposed + sales + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + contracts + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
-                + self._members_in_place(doc, items, by_token) + self._maker_in_name(doc, items, by_token) \
+                + self._members_in_place(doc, items, by_token) + self._products_from(doc, items, by_token) \
                 + self._nationality(doc, items, by_token) + self._places_in(doc, items, by_token) \
                 + self._joint_actors(doc, items, by_token) + self._work_in_place(doc, items, by_token) \
                 + self._made_to_stop(doc, items, by_token):
