@@ -136,6 +136,20 @@ def test_rules_read_a_main_verb_the_parser_took_for_a_modifier(nlp, text, expect
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a description right before a name stands for the name, where the parser hung the name elsewhere
+    # (not for the country of its adjective)
+    ("Stripe partners with Moroccan marketplace Souqly on card payments.", {("Stripe", "partnersWith", "Souqly")},
+     {("Stripe", "partnersWith", "Morocco")}),
+    # a supply deal makes a supplier and a customer, not partners (who supplies whom is left to the model)
+    ("Halvern signed supply agreements with Vexa and Quillo on Monday.", set(),
+     {("Halvern", "partnersWith", "Vexa"), ("Halvern", "partnersWith", "Quillo")}),
+    ("Halvern signed a licensing agreement with Vexa.", {("Halvern", "partnersWith", "Vexa")}, set()),
+])
+def test_rules_read_who_a_deal_is_with(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_read_investors_named_after_participation_from(nlp):
     _assert_reads(nlp, "Veltro raised $12 million from Harbor Ventures, with participation from Oakline Capital and "
                   "Birchwood Partners.", {("Oakline Capital", "investsIn", "Veltro"),

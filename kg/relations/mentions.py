@@ -135,6 +135,13 @@ class Mentions:
                         out.append((by_token[c.i], cost + 0.1, c.i))
             # "Canadian grain companies Aspen Ridge and Red River": the names, not the country
             named = tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1
+            if named and not named_by_appos and tok.is_lower and tok.pos_ == "NOUN" and lemma in self.body_nouns \
+                    and tok.doc[tok.i + 1].head.i != tok.i:
+                # "partners with Moroccan marketplace Souqly", the parser hanging the name elsewhere: the
+                # description right before a name stands for it (when the name fits the description)
+                nxt = items[by_token[tok.i + 1]]
+                if nxt["via"] in {"", "gazetteer"} and self.onto.is_a(nxt["cls"], "Organization"):
+                    out.append((by_token[tok.i + 1], cost + 0.1, tok.i + 1))
             # ("Lithuania's parliament, the Seimas": the body the apposition names, not the country)
             if (lemma in self.group_nouns or tok.lower_ in self.group_nouns) and not named and not named_by_appos:
                 for c in tok.children:
