@@ -20,6 +20,30 @@ def test_entities_drop_a_leading_preposition_before_a_known_name(nlp):
     assert "Unlike Orrin Chat" not in spans and spans.count("Orrin Chat") == 2
 
 
+@pytest.mark.parametrize("words, names", [
+    # one body's name with "and" inside stays whole ...
+    (["The", "Ministry", "of", "Industry", "and", "Trade", "fined", "Velo", "."], ["Ministry of Industry and Trade"]),
+    (["The", "Energy", "and", "Mineral", "Resources", "Ministry", "fined", "Velo", "."],
+     ["Energy and Mineral Resources Ministry"]),
+    # ... two bodies, or two firms, are two names
+    (["The", "Ministry", "of", "Finance", "and", "Ministry", "of", "Trade", "fined", "Velo", "."],
+     ["Ministry of Finance", "Ministry of Trade"]),
+    (["Otsuka", "and", "Vertex", "Pharmaceuticals", "fined", "Velo", "."], ["Otsuka", "Vertex Pharmaceuticals"]),
+])
+def test_entities_split_a_coordinated_name_unless_it_is_one_bodys(nlp, words, names):
+    from spacy.tokens import Doc
+
+    n = words.index("fined")
+    tags = ["DT" if w == "The" else "CC" if w == "and" else "IN" if w == "of" else "NNP" for w in words[:n]] \
+        + ["VBD", "NNP", "."]
+    first = 1 if words[0] == "The" else 0
+    ents = ["O"] * first + ["B-ORG"] + ["I-ORG"] * (n - first - 1) + ["O", "B-ORG", "O"]
+    doc = Doc(nlp.vocab, words=words, tags=tags, ents=ents, sent_starts=[True] + [False] * (len(words) - 1))
+    doc = nlp.get_pipe("kg_entities")(doc)
+    spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
+    assert spans[:-1] == names, spans
+
+
 def test_entities_keep_a_leading_preposition_of_an_unknown_name(nlp):
     # "Under Kestrel Apparel" is a name of its own when nothing else names "Kestrel Apparel"
     words = ["Under", "Kestrel", "Apparel", "opened", "a", "store", "."]
