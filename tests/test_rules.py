@@ -694,6 +694,9 @@ def test_rules_a_regulator_restricts_no_country_of_its_own_phrase(nlp):
     # the country named deep in the acting body's phrase is its own, not the other country in the sentence
     doc = _rules_doc(nlp, "Indonesian regulator OJK has limited how much Teras Finansial can lend.")
     assert ("OJK", "restricts", "Indonesia") not in _triples(doc), _triples(doc)
+    # nor a country the document has it based in
+    doc = _rules_doc(nlp, "The Garante, Italy's data protection authority, blocked the Lyra chatbot for Italian users.")
+    assert ("Garante", "basedIn", "Italy") in _triples(doc) and ("Garante", "restricts", "Italy") not in _triples(doc)
     # ... while a country outside its phrase is still read
     doc = _rules_doc(nlp, "The Commerce Department restricted exports, a blow to Chinese buyers.")
     assert ("United States Department of Commerce", "restricts", "China") in _triples(doc), _triples(doc)

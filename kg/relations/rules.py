@@ -264,7 +264,11 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                             found[key] = rec
         self._widen_places(doc, found, apposed)
         self._close_transitive(found)
-        found = {k: r for k, r in found.items() if r["confidence"] >= self.min_confidence}
+        # a body restricts no country the document has it based in ("BaFin, Germany's financial
+        # regulator, barred ..." does not restrict Germany)
+        seats = {(r["s_key"], r["o_key"]) for r in found.values() if r["predicate"] == "basedIn"}
+        found = {k: r for k, r in found.items() if r["confidence"] >= self.min_confidence
+                 and not (r["predicate"] in self.restricting and (r["s_key"], r["o_key"]) in seats)}
         # a dateline city kept for "AUSTIN, Texas" is where it is, and the parse's subject of nothing
         datelines = {it["start"] for it in items if it.get("dateline")}
         if datelines:
