@@ -19,6 +19,21 @@ kg:leases a owl:ObjectProperty ; rdfs:subPropertyOf kg:relation ; rdfs:label "le
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a site no one is named as owning, where the clause's subject makes or ships something
+    ("Koshin, which makes the Shiranami crossover at plants in Aichi and Kentucky, said sales rose.",
+     {("Koshin", "operatesIn", "Aichi"), ("Koshin", "operatesIn", "Kentucky")}, set()),
+    ("Seobin already supplies cells to General Motors from a plant in Ohio.", {("Seobin", "operatesIn", "Ohio")},
+     set()),
+    # not a site bought from (the seller's), nor one of the party a verb's object is (fined for its doing)
+    ("Veltro buys aluminium from a smelter in Ohio.", set(), {("Veltro", "operatesIn", "Ohio")}),
+    ("The regulator fined Brampton for scanning faces at its stores in Ohio.", set(),
+     {("regulator", "operatesIn", "Ohio")}),
+])
+def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a company's plant, office or yard in a place
     ("Hollweg will close Aarestrup's plant in Bjerringbro.", {("Aarestrup", "operatesIn", "Bjerringbro")}, set()),
     ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),

@@ -378,6 +378,21 @@ class Frames:
                 for c in head.children:
                     if c.dep_ == "prep" and c.lower_ in {"to", "into"}:
                         objects += [(g, "prep:in") for g in c.children if g.dep_ == "pobj"]
+            # "makes the crossover at plants in Aichi", "supplies cells from a plant in Ohio": a site no
+            # one is named as owning, where its clause's verb makes or ships something, is the subject's
+            # (for nouns of where one is only: a plant, a factory)
+            if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.lower_ in {"at", "from"} \
+                    and (rels := self._relations_of(tok)) and all(
+                        rel.range and all(self.onto.is_a(c, "Location") for c in rel.range) for rel in rels):
+                verb = tok.head.head
+                for _ in range(2):
+                    if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"dobj", "pobj", "prep"}:
+                        break
+                    verb = verb.head
+                # (the verb's own subject: "fined X for scanning faces at its stores" is X's doing; and
+                # not a site bought "from", which is the seller's: lexicon kg:inverseTrigger verbs)
+                if verb.pos_ == "VERB" and not (tok.head.lower_ == "from" and verb.lemma_.lower() in self.taking_verbs):
+                    agents += [(c, "agent") for c in verb.children if c.dep_ in _SUBJ]
             # "expanding in Europe through a partnership with X": the clause's subject
             if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
                     tok.head.head.pos_ in {"VERB", "AUX"} and tok.head.lower_ in {"through", "via", "in", "under", "with"}:

@@ -80,6 +80,8 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                             for name, rel in self.onto.relations.items()}
         self.undergo_verbs = set(lex["relations"].get("undergo_verbs", ()))
         self.relocation_verbs = set(lex["relations"].get("relocation_verbs", ()))
+        #: verbs whose subject takes something from another ("buys cocoa from", kg:inverseTrigger)
+        self.taking_verbs = {w[0] for rel in self.onto.relations.values() for w in rel.inverse_triggers if len(w) == 1}
         self.joint_adverbs = set(lex["relations"].get("joint_adverbs", ()))
         self.compel_verbs, self.stop_verbs = set(lex["relations"]["compel_verbs"]), set(lex["relations"]["stop_verbs"])
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
