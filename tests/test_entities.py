@@ -260,6 +260,21 @@ def test_entities_a_name_given_to_a_kind_of_product_is_a_product(nlp, text, prod
     _assert_typed_and_reads(nlp, text, product, "Product", (maker, "develops", product))
 
 
+@pytest.mark.parametrize("text, product, seller", [
+    # what an organisation runs or sells, passive with the organisation as the agent, is a product
+    ("Sellers also list on Yahoo Shopping, which is run by LY Corp.", "Yahoo Shopping", "LY Corp."),
+    ("Ruibo priced its Pico below the Nexon EV sold by Tata Motors.", "Nexon EV", "Tata Motors"),
+])
+def test_entities_what_an_organisation_runs_or_sells_is_a_product(nlp, text, product, seller):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(product) == "Product", _classes(doc)
+
+
+def test_entities_what_a_person_runs_is_no_product(nlp):
+    doc = _rules_doc(nlp, "Kestrel Labs, run by Ana Ruiz, raised money.")
+    assert _classes(doc).get("Kestrel Labs") == "Company", _classes(doc)
+
+
 @pytest.mark.parametrize("text, name, employee", [
     # an organisation's name that starts with a nationality keeps its whole span, "for", "of the" and
     # "'s" included; the nationality is no entity of its own

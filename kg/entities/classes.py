@@ -322,6 +322,16 @@ class Classes:
         # kind of product
         if _listed_under(root, self.product_nouns):
             return True
+        # "Yahoo Shopping, which is run by LY Corp", "the Nexon EV sold by Tata Motors": what an
+        # organisation runs, sells or offers (lexicon offering_verbs), passive with the organisation as agent
+        for c in root.children:
+            if c.lemma_.lower() in self.offering_verbs and (
+                    (c.dep_ == "acl" and c.tag_ == "VBN")
+                    or (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
+                                                  for g in c.children))):
+                if any(self._org_at.get(g.i) is not None and self._org_at.get(g.i) is not it
+                       for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                    return True
         # "Mosquirix, which GSK developed": the object of a making verb in a relative clause
         for c in root.children:
             if c.dep_ == "relcl" and c.lemma_.lower() in self.product_verbs and any(

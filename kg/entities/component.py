@@ -118,6 +118,7 @@ class KGEntities(Candidates, Classes):
         self.gov_phrases = [re.compile(r"\b%s\b" % re.escape(p)) for p in lex.get("government_phrases", ())]
         self.body_nouns = {w.lower() for w in self.onto.lexicon["coref"].get("GovernmentBody", ())}
         self.body_titles = {w.lower() for w in lex.get("body_titles", ())}
+        self.offering_verbs = {w.lower() for w in lex.get("offering_verbs", ())}
         self.org_heads = set(lex["organization_heads"])
         self.title_words = set(lex["title_words"])
         self.person_titles = {w.lower() for w in lex["person_titles"]}
