@@ -48,8 +48,12 @@ def stand_in(tok: Token) -> Token:
 
 
 def clause_head(tok: Token) -> Token:
-    """The verb (or the root) of the clause ``tok`` belongs to."""
+    """The verb (or the root) of the clause ``tok`` belongs to. A word the tagger took for a verb
+    that the parser made an argument ("lagged rivals/VBZ/dobj Toyota") is a noun of the clause above."""
     node = tok
+    if node.pos_ in {"VERB", "AUX"} and node.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"} \
+            and node.head.i != node.i:
+        node = node.head
     while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
         node = node.head
     return node

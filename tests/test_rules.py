@@ -150,6 +150,23 @@ def test_rules_read_who_a_deal_is_with(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # rivals after a verb are its subject's, though the tagger took "rivals" for a verb
+    ("Analyst Kenji Morishita said Tanegawa had lagged rivals Toyota and Honda in securing battery capacity.",
+     {("Toyota", "competesWith", "Tanegawa"), ("Honda", "competesWith", "Tanegawa")},
+     {("Toyota", "competesWith", "Honda")}),
+    # plural rivals in apposition to a list are every name's
+    ("Booking.com and Expedia, Staylio's bigger rivals, were not named in the suit.",
+     {("Booking.com", "competesWith", "Staylio"), ("Expedia", "competesWith", "Staylio")}, set()),
+    # an adjective the NER took for a place is no place, nor a rival
+    ("Zalando and Allegro, European rivals of Temu and Shein, have lobbied for the change.",
+     {("Zalando", "competesWith", "Shein"), ("Allegro", "competesWith", "Temu")},
+     {("Zalando", "competesWith", "European"), ("Zalando", "basedIn", "European")}),
+])
+def test_rules_read_whose_rivals_they_are(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_read_investors_named_after_participation_from(nlp):
     _assert_reads(nlp, "Veltro raised $12 million from Harbor Ventures, with participation from Oakline Capital and "
                   "Birchwood Partners.", {("Oakline Capital", "investsIn", "Veltro"),

@@ -63,8 +63,10 @@ class Classes:
         words = text.split()
         last = words[-1].rstrip(".,") if words else ""
         head = span.root
-        if label == "NORP":
-            return None  # demonyms are handled through the gazetteer
+        if label == "NORP" or (label in {"GPE", "LOC"} and all(t.tag_ in {"JJ", "JJR", "JJS"} for t in span)):
+            # demonyms are handled through the gazetteer, which knows the countries' ("Chinese"); an
+            # adjective the NER took for a place ("European rivals") names no place
+            return None
         if label in {"GPE", "LOC", "FAC"}:
             if label == "GPE" and canonical_name(text) in self.country_names:
                 return "Country"

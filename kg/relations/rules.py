@@ -374,6 +374,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
             single_job = tok.tag_ == "NN" and rel.domain == frozenset({"Person"})
             hs = mapped([(t, "holder" if (t.i == tok.i + 1 and not single_job) or (tok.tag_ == "NNS" and (
                 t.head.i == tok.i or (t.dep_ in {"dobj", "attr", "nsubj"} and t.head.i == tok.head.i)
+                or (tok.dep_ == "appos" and t.i == tok.head.i)  # "X and Y, Z's bigger rivals"
                 or (t.dep_ in {"dobj", "nsubj"} and tok.head.lower_ == "among" and tok.head.head.i in {t.i, t.head.i})))
                           else "holder-head") for t in holders])  # "its rivals, Nikon and Canon"
             first = min((h.token for h in hs), default=-1)
