@@ -66,7 +66,16 @@ def test_entities_drop_a_sentence_initial_description_before_a_known_name(nlp):
     assert "Chipmaker Carbidex" not in spans and spans.count("Carbidex") == 2, spans
 
 
+def test_entities_drop_a_sentence_initial_peer_role_before_a_longer_name(nlp):
+    # "Rival Hollister Motors said": a peer role before a name of two words or more, known or not
+    doc = _rules_doc(nlp, "Rival Hollister Motors said its cars were not affected.")
+    spans = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"}
+    assert "Hollister Motors" in spans and "Rival Hollister Motors" not in spans, spans
+
+
 @pytest.mark.parametrize("text, name", [
+    # "Rival Games": a one-word rest unknown elsewhere keeps the first word
+    ("Rival Games said it would hire.", "Rival Games"),
     # nothing else names "Rail": the first word is the name's
     ("Network Rail said the line would reopen.", "Network Rail"),
     # not at the start of a sentence

@@ -74,9 +74,12 @@ class Candidates:
         # A sentence-initial description run into the name: "Chipmaker Carbidex said", "Rival Bitpanda
         # cut fees" keep the name, when the document or the gazetteer knows it without the word
         # ("Network Rail", "Bank Negara" stay whole).
+        # (a peer role before a name of two words or more drops whatever is known: "Rival Hollister
+        # Motors said", not "Rival Games said")
         if end - start > 1 and doc[start].is_sent_start and doc[start].is_title \
                 and doc[start].lower_ in self.leading_descriptors \
-                and self._known_name(doc, doc[start + 1:end].text):
+                and (self._known_name(doc, doc[start + 1:end].text)
+                     or (doc[start].lemma_.lower() in self.peer_roles and end - start > 2)):
             start += 1
         # A dateline runs into the name: "KYOTO - Tanabe Robotics" keeps what follows the dash.
         for i in range(end - 2, start, -1):
