@@ -39,6 +39,11 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
      {("Netherlands", "restricts", "ASML"), ("Netherlands", "restricts", "China")}, set()),
     ("Guinea suspended the licence of bauxite miner Sino-Boke Alumina on Monday.",
      {("Guinea", "restricts", "Sino-Boke Alumina")}, set()),
+    # licences refused: to whom, or for whose goods (the parser may hang "for" on the verb)
+    ("The Dutch government refused Veltmeer licences for China shipments.", {("Netherlands", "restricts", "Veltmeer")},
+     set()),
+    ("The Netherlands has refused export licences for three of Veltmeer Lithography's scanners.",
+     {("Netherlands", "restricts", "Veltmeer Lithography")}, set()),
     ("Russia's communications watchdog Roskomnadzor has slowed access to the messaging app Whisp.",
      {("Roskomnadzor", "restricts", "Whisp")}, set()),
     # import duties on goods from a country restrict the country; goods shipped from it are not

@@ -177,6 +177,16 @@ class Frames:
                 # after the kind (read off the surface: the parser rarely gets such a list right)
                 named = self._names_after(g, by_token) if g.i not in by_token and g.tag_ == "NNS" else []
                 out += [(t, "patient") for t in named] or [(g, "patient")]
+            # "refused export licences for three of Veltmeer's scanners": whose goods a licence is for
+            # (the parser may hang "for" on the verb the licence is the object of)
+            if words & self.licence_nouns:
+                fors = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
+                if tok.dep_ == "dobj":
+                    fors += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i]
+                for g in (g for c in fors for g in c.children if g.dep_ == "pobj"):
+                    for n in [g] + [x for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                                    for x in p.children if x.dep_ == "pobj"]:
+                        out += [(c, "patient") for c in n.children if _possessive(c)]
         # "duties on electric cars shipped from China", "tariffs on steel made in China": where goods a
         # restriction reaches come from (``goods``)
         for c in tok.children if goods else ():
