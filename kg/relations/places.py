@@ -54,7 +54,7 @@ class Places:
                             out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1, prep, modality))
         return out
 
-    def _widen_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
+    def _widen_places(self, found: dict[tuple[str, str, str, int], dict[str, Any]],
                       apposed: list[dict[str, Any]]) -> None:
         """"based in West Point, Ga.": an organisation based in a place is based in the region its name
         is written with too (as "an Austin, Texas-based maker" is based in both). ``apposed``: the
@@ -64,7 +64,6 @@ class Places:
             regions.setdefault((r["sent_start"], r["s_start"]), []).append(r)
         if not regions:
             return
-        self._narrow_places(doc, found, apposed)
         for r in list(found.values()):
             rel = self.onto.relations[r["predicate"]]
             # (an organisation's seat, as news and the public sets annotate it; where a person lives

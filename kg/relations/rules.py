@@ -264,7 +264,8 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                             old["modality"] == "fact", old["confidence"]
                         ):
                             found[key] = rec
-        self._widen_places(doc, found, apposed)
+        self._narrow_places(doc, found, apposed)
+        self._widen_places(found, apposed)
         self._close_transitive(found)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
         # regulator, barred ..." does not restrict Germany)
