@@ -400,7 +400,7 @@ class Frames:
                         break
                     verb = verb.head
                 # (the verb's own subject: "fined X for scanning faces at its stores" is X's doing; and
-                # not a site bought "from", which is the seller's: lexicon kg:inverseTrigger verbs)
+                # not a site bought "from", which is the seller's: the ontology's kg:inverseTrigger verbs)
                 if verb.pos_ == "VERB" and not (tok.head.lower_ == "from" and verb.lemma_.lower() in self.taking_verbs):
                     agents += [(c, "agent") for c in verb.children if c.dep_ in _SUBJ]
             # "expanding in Europe through a partnership with X": the clause's subject
