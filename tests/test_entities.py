@@ -279,6 +279,18 @@ def test_entities_what_an_organisation_runs_or_sells_is_a_product(nlp, text, pro
     assert _classes(doc).get(product) == "Product", _classes(doc)
 
 
+@pytest.mark.parametrize("text, name, cls", [
+    # a name the NER alone typed otherwise, listed among firms, is one
+    ("Kelda supplies Sortline robots to Wayfair, Chewy and Grevholt Logistics.", "Chewy", "Company"),
+    # not a person's full name, nor a list that is mostly something else
+    ("Tesla, SpaceX and Elon Musk were sued by investors.", "Elon Musk", "Person"),
+    ("Halvern sells its drones in Germany, France and Ruritania.", "Ruritania", "Place"),
+])
+def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(name) == cls, _classes(doc)
+
+
 def test_entities_what_a_person_runs_is_no_product(nlp):
     doc = _rules_doc(nlp, "Kestrel Labs, run by Ana Ruiz, raised money.")
     assert _classes(doc).get("Kestrel Labs") == "Company", _classes(doc)

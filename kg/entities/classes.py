@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, normalize_quotes
-from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_to_previous, first_conjunct
+from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_to_previous, coordinated, first_conjunct
 
 __all__ = ["Classes"]
 
@@ -446,12 +446,37 @@ class Classes:
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
                     it["cls"] = "Company"
+            # "supplies robots to Wayfair, Chewy and Grevholt Logistics": a name listed among firms is one
+            # (where at least two of the list are firms and more than half; not a person's full name)
+            listed = self._listed_among_firms(doc, items)
+            for it in items:
+                if it["via"] == "" and it["name"] in listed:
+                    it["cls"] = "Company"
             # "Uppsala is a city in Sweden", "Tromso, a town in Norway": what the text calls a place
             places = {it["name"] for it in items if it["via"] == "" and it["cls"] != "Place"
                       and self._called_a_place(doc, it)}
             for it in items:
                 if it["via"] == "" and it["name"] in places:
                     it["cls"] = "Place"
+
+    def _listed_among_firms(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
+        """Names the NER alone typed as a place, a product or a one-word person that a list of names
+        puts among companies: "to Wayfair, Chewy and Grevholt Logistics", "to Barry Callebaut and Cargill"."""
+        at = {doc[it["start"]:it["end"]].root.i: it for it in items if it["via"] in {"", "gazetteer"}}
+        out: set[str] = set()
+        seen: set[int] = set()
+        for i, it in at.items():
+            tok = doc[i]
+            if i in seen or tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
+                continue
+            members = [at[t.i] for t in coordinated(tok) if t.i in at]
+            seen.update(t.i for t in coordinated(tok))
+            firms = [m for m in members if m["cls"] == "Company"]
+            if len(firms) < 2 or len(firms) * 2 <= len(members):
+                continue
+            out |= {m["name"] for m in members if m["via"] == "" and (
+                m["cls"] in {"Place", "Product"} or (m["cls"] == "Person" and " " not in m["name"]))}
+        return out
 
     def _called_a_body(self, doc: Doc, it: dict[str, Any]) -> bool:
         """A name in apposition with a lower-case noun for a government body, either way round, or
