@@ -35,6 +35,12 @@ def _classes(doc):
     return {it["name"]: it["cls"] for it in doc._.kg_entity_data}
 
 
+def _assert_class(nlp, text, name, cls):
+    """The entity stage gives ``name`` in ``text`` the class ``cls``."""
+    classes = _classes(_rules_doc(nlp, text))
+    assert classes.get(name) == cls, classes
+
+
 def _assert_typed_and_reads(nlp, text, name, classes, triple):
     """In ``text``, ``name`` gets one of ``classes`` (a class or a set of them) and the rules read ``triple``."""
     doc = _rules_doc(nlp, text)

@@ -111,10 +111,11 @@ class Candidates:
         ``firm_heads``): after "and", no name of their own."""
         return all(t.text in self.firm_name_words for t in words)
 
-    def _one_body(self, before: Span, after: Span, heads: set[str]) -> bool:
+    def _one_body(self, before: Span, after: Span) -> bool:
         """Whether a name with "and" inside is one institution's: "Ministry of Industry and Trade",
         "Energy and Mineral Resources Ministry" (a head word of a body's name at one end, none beside
         the "and"; not "Ministry of Finance and Ministry of Trade", nor a known name before it)."""
+        heads = self.body_heads
         if before[0].text in heads and after[0].text not in heads:
             return True
         return after[-1].text in heads and before[-1].text not in heads \
@@ -125,13 +126,13 @@ class Candidates:
         what follows "and" is only words of firms' names ("Shihlin Electric and Engineering Corporation"),
         nor in one body's name (:meth:`_one_body`)."""
         parts, start = [], ent.start
-        doc, heads = ent.doc, self.gov_heads | self.org_heads
+        doc = ent.doc
         for tok in ent:
             if tok.lower_ in {"and", "or", "&"} and tok.i > start and tok.i + 1 < ent.end \
                     and tok.whitespace_ and ent.doc[tok.i + 1].text[:1].isupper() \
                     and ent.label_ in {"ORG", "PERSON", "GPE"} and tok.lower_ != "&" \
                     and not self._firm_words_only(ent.doc[tok.i + 1:ent.end]) \
-                    and not self._one_body(doc[start:tok.i], doc[tok.i + 1:ent.end], heads):
+                    and not self._one_body(doc[start:tok.i], doc[tok.i + 1:ent.end]):
                 parts.append(ent.doc[start:tok.i])
                 start = tok.i + 1
         parts.append(ent.doc[start:ent.end])

@@ -86,7 +86,7 @@ class Classes:
                 return "Company" if last in self.company_heads else "Organization"
             return "Person"
         # ORG
-        if any(w in self.gov_heads for w in words) or any(p.search(text) for p in self.gov_phrases):
+        if any(w in self.gov_heads for w in words) or (self.gov_phrase is not None and self.gov_phrase.search(text)):
             return "GovernmentBody"
         if words and words[0] in {"The", "the"} and any(w in self.publication_words for w in words[1:]):
             return "Organization"
@@ -331,8 +331,9 @@ class Classes:
                     (c.dep_ == "acl" and c.tag_ == "VBN")
                     or (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
                                                   for g in c.children))):
-                if any(self._org_at.get(g.i) is not None and self._org_at.get(g.i) is not it
-                       for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                agents = (self._org_at.get(g.i) for a in c.children if a.dep_ == "agent"
+                          for g in a.children if g.dep_ == "pobj")
+                if any(org is not None and org is not it for org in agents):
                     return True
         # "Mosquirix, which GSK developed": the object of a making verb in a relative clause
         for c in root.children:
@@ -469,8 +470,9 @@ class Classes:
             tok = doc[i]
             if i in seen or tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
                 continue
-            members = [at[t.i] for t in coordinated(tok) if t.i in at]
-            seen.update(t.i for t in coordinated(tok))
+            chain = coordinated(tok)
+            seen.update(t.i for t in chain)
+            members = [at[t.i] for t in chain if t.i in at]
             firms = [m for m in members if m["cls"] == "Company"]
             if len(firms) < 2 or len(firms) * 2 <= len(members):
                 continue

@@ -21,7 +21,6 @@ ontology class. Results:
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 from spacy.language import Language
@@ -115,11 +114,16 @@ class KGEntities(Candidates, Classes):
             words[-1] for rel in self.onto.relations.values() if rel.range == frozenset({"Product"})
             for words in rel.role_triggers} - {"seller", "buyer", "owner"}
         self.gov_heads = set(lex["government_heads"])
-        self.gov_phrases = [re.compile(r"\b%s\b" % re.escape(p)) for p in lex.get("government_phrases", ())]
+        #: phrases that make a name a body wherever they stand in it, as one pattern (None: no phrases)
+        phrases = list(lex.get("government_phrases", ()))
+        self.gov_phrase = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, phrases))) if phrases else None
         self.body_nouns = {w.lower() for w in self.onto.lexicon["coref"].get("GovernmentBody", ())}
         self.body_titles = {w.lower() for w in lex.get("body_titles", ())}
         self.offering_verbs = {w.lower() for w in lex.get("offering_verbs", ())}
         self.org_heads = set(lex["organization_heads"])
+        #: head words of bodies' and organisations' names: one at an end of a name with "and" inside makes
+        #: it one name ("Ministry of Industry and Trade")
+        self.body_heads = self.gov_heads | self.org_heads
         self.title_words = set(lex["title_words"])
         self.person_titles = {w.lower() for w in lex["person_titles"]}
         #: what a person is called before a name or in apposition: job titles and descriptions

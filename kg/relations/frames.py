@@ -196,6 +196,11 @@ class Frames:
                         and self.onto.is_a(self._items[by_token[g.i]]["cls"], "Country")]
         return out
 
+    def _relocated(self, noun: Token) -> bool:
+        """Whether ``noun`` is what a relocation verb moves ("moved its headquarters to Austin", lexicon
+        ``relocation_verbs``): where it goes is where it is, in the verb's clause."""
+        return noun.dep_ == "dobj" and noun.head.lemma_ in self.relocation_verbs
+
     def _light_object(self, noun: Token) -> bool:
         """Whether ``noun`` is the object of a light verb ("signed a deal", "won a contract") and no name."""
         return noun.dep_ == "dobj" and noun.i not in self._by_token and noun.pos_ == "NOUN" \
@@ -381,7 +386,7 @@ class Frames:
                     elif c.dep_ == "dative":
                         objects.append((c, "recipient"))
             # "moved its headquarters to Austin": where the event is taken to is where it is now
-            if tok.dep_ == "dobj" and head.lemma_ in self.relocation_verbs:
+            if self._relocated(tok):
                 if not any(r == "agent" for _, r in agents):
                     own = [c for c in head.children if c.dep_ in _SUBJ]
                     agents += [(t, "agent") for t in (own or self._inherited_agents(head))]

@@ -80,6 +80,9 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                             for name, rel in self.onto.relations.items()}
         self.undergo_verbs = set(lex["relations"].get("undergo_verbs", ()))
         self.relocation_verbs = set(lex["relations"].get("relocation_verbs", ()))
+        #: verbs whose clause gives the modality of a trigger noun they take ("plans to sign a deal",
+        #: "will move its headquarters")
+        self.clause_verbs = self.light_verbs | self.relocation_verbs
         #: verbs whose subject takes something from another ("buys cocoa from", kg:inverseTrigger)
         self.taking_verbs = {w[0] for rel in self.onto.relations.values() for w in rel.inverse_triggers if len(w) == 1}
         self.joint_adverbs = set(lex["relations"].get("joint_adverbs", ()))
@@ -531,7 +534,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         if trig.kind in {"role", "inverse_role"} or (
                 tok.pos_ == "NOUN" and any(_possessive(c) for c in tok.children)
                 and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
-                and not (tok.dep_ == "dobj" and tok.head.lemma_ in self.relocation_verbs)):
+                and not self._relocated(tok)):
             # an apposition, a title or "X's 2022 purchase of Y" is presupposed, whatever its clause says
             # (not where a relocation takes it: "plans to move its headquarters to Leeds")
             # (but "is not a German citizen", "may become its chief executive": the copula's clause)
@@ -543,9 +546,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                 modality = "fact" if trig.kind in {"role", "inverse_role"} else self._presupposed(tok)
         else:
             # (a noun with a light or relocation verb: the verb's clause, "will move its headquarters")
-            modality = self._modality(tok if tok.pos_ != "NOUN" or (tok.head.lemma_ not in self.light_verbs
-                                                                    and tok.head.lemma_ not in self.relocation_verbs)
-                                      else tok.head)
+            modality = self._modality(tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in self.clause_verbs else tok)
         if trig.kind in {"role", "inverse_role"} and any(t.lower_ in FORMER for t in doc[max(0, tok.i - 3):tok.i]):
             modality = "past"  # "former Sony executive Kenji Morita"
         quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)
