@@ -233,6 +233,11 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
      "named a new chair.", {("Vantapay", "operatesIn", "Europe"), ("Vantapay", "basedIn", "Dublin")}, set()),
     ("Velora has no customers in Japan.", set(), {("Velora", "operatesIn", "Japan")}),
     ("Shoppers in Leeds praised Velora.", set(), {("Velora", "operatesIn", "Leeds")}),
+    # customers a name owns: whoever they are with, and whatever the clause says of them
+    ("The option went live at checkout for Marvella's 12 million customers in Mexico, Colombia and Chile.",
+     {("Marvella", "operatesIn", p) for p in ("Mexico", "Colombia", "Chile")}, set()),
+    ("Zarvo said its customers in Kenya and Ghana would not be affected.",
+     {("Zarvo", "operatesIn", "Kenya"), ("Zarvo", "operatesIn", "Ghana")}, set()),
 ])
 def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -267,3 +272,23 @@ def test_rules_where_a_firm_does_its_work_it_operates(nlp, text, expected, absen
 ])
 def test_rules_every_place_of_a_long_list(nlp, text, places):
     _assert_reads(nlp, text, {("Lumen", "operatesIn", p) for p in places})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a list of places the parser did not chain ("the Czech Republic" hung on "cookware" as its
+    # apposition): every place is where the seller sells, and none is what it sells to
+    ("Tarrow sells cookware and bedding in Poland, the Czech Republic, Slovakia and Hungary.",
+     {("Tarrow", "operatesIn", p) for p in ("Poland", "Czech Republic", "Slovakia", "Hungary")},
+     {("Tarrow", "suppliesTo", p) for p in ("Czech Republic", "Slovakia", "Hungary")}),
+    # what is sold somewhere, no seller named, is on sale there
+    ("The Zefira is sold in Belgium, France and the Netherlands.",
+     {("Zefira", "operatesIn", p) for p in ("Belgium", "France", "Netherlands")}, set()),
+    # a name the NER took for a firm, listed among places after "in", is a place
+    ("Kerbi, which runs rental fleets in Manchester, Bristol and Leeds, said it had received offers.",
+     {("Kerbi", "operatesIn", p) for p in ("Manchester", "Bristol", "Leeds")}, set()),
+    # (a name that opens the next clause ends the list)
+    ("Orvell sells bikes in France, Germany said on Monday.", {("Orvell", "operatesIn", "France")},
+     {("Orvell", "operatesIn", "Germany")}),
+])
+def test_rules_places_a_parse_did_not_list(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

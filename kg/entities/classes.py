@@ -453,9 +453,10 @@ class Classes:
             for it in items:
                 if it["via"] == "" and it["name"] in listed:
                     it["cls"] = "Company"
-            # "Uppsala is a city in Sweden", "Tromso, a town in Norway": what the text calls a place
+            # "Uppsala is a city in Sweden", "Tromso, a town in Norway": what the text calls a place, and
+            # "fleets in Manchester, Bristol and Leeds": a name listed among places after "in"
             places = {it["name"] for it in items if it["via"] == "" and it["cls"] != "Place"
-                      and self._called_a_place(doc, it)}
+                      and self._called_a_place(doc, it)} | self._listed_among_places(doc, items)
             for it in items:
                 if it["via"] == "" and it["name"] in places:
                     it["cls"] = "Place"
@@ -478,6 +479,24 @@ class Classes:
                 continue
             out |= {m["name"] for m in members if m["via"] == "" and (
                 m["cls"] in {"Place", "Product"} or (m["cls"] == "Person" and " " not in m["name"]))}
+        return out
+
+    def _listed_among_places(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
+        """Names the NER alone typed as an organisation or a product in a list of places after "in",
+        "across" or "throughout" (at least two of the list places, and more than half): "runs fleets
+        in Manchester, Bristol and Leeds"."""
+        at = {doc[it["start"]:it["end"]].root.i: it for it in items if it["via"] in {"", "gazetteer"}}
+        out: set[str] = set()
+        for i, it in at.items():
+            tok = doc[i]
+            if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "across", "throughout"} \
+                    or not any(c.dep_ == "conj" for c in tok.children):
+                continue
+            members = [at[t.i] for t in coordinated(tok) if t.i in at]
+            places = [m for m in members if self.onto.is_a(m["cls"], "Location")]
+            if len(places) < 2 or len(places) * 2 <= len(members):
+                continue
+            out |= {m["name"] for m in members if m["via"] == "" and m["cls"] in {"Company", "Organization", "Product"}}
         return out
 
     def _called_a_body(self, doc: Doc, it: dict[str, Any]) -> bool:

@@ -24,6 +24,55 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 class Mentions:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: tokens to entity items."""
 
+    def _is_place(self, i: int, by_token: dict[int, int], items: list[dict[str, Any]]) -> bool:
+        return i in by_token and self.onto.is_a(items[by_token[i]]["cls"], "Location")
+
+    def _continues_place_list(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> bool:
+        """Whether the place ``tok`` names follows another place and a comma ("in Poland, the Czech
+        Republic, Slovakia and Hungary"): an item of a list of places, which the parser sometimes hangs
+        on a noun further back as its apposition ("sells cookware ... in Poland, the Czech Republic")."""
+        doc = tok.doc
+        if not self._is_place(tok.i, by_token, items):
+            return False
+        start = items[by_token[tok.i]]["start"]
+        k = start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k < 1 or doc[k].text != ",":
+            return False
+        prev = k - 1
+        return self._is_place(prev, by_token, items) and items[by_token[prev]]["end"] == k \
+            and by_token[prev] != by_token[tok.i]
+
+    def _listed_places(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
+        """The places listed right after the place ``tok`` names, as the text runs ("in Poland, the Czech
+        Republic, Slovakia and Hungary" from "Poland"), for lists the parser did not chain as conjuncts.
+        A name that opens the next clause ("in France, Germany said") or owns a noun ("Germany's") ends
+        the list."""
+        doc = tok.doc
+        out: list[Token] = []
+        if not self._is_place(tok.i, by_token, items):
+            return out
+        end = items[by_token[tok.i]]["end"]
+        while len(out) < 32:
+            k = end
+            seps = 0
+            while k < len(doc) and seps < 2 and (doc[k].text == "," or doc[k].lower_ in {"and", "or"}):
+                k += 1
+                seps += 1
+            if k < len(doc) and doc[k].lower_ == "the" and seps:
+                k += 1
+            if not seps or not self._is_place(k, by_token, items) or items[by_token[k]]["start"] != k:
+                break
+            nxt = items[by_token[k]]
+            root = doc[nxt["start"]:nxt["end"]].root
+            if root.dep_ in {"nsubj", "nsubjpass", "poss"} or (root.dep_ == "nmod" and any(
+                    c.tag_ == "POS" for c in root.children)):
+                break
+            out.append(root)
+            end = nxt["end"]
+        return out
+
     def _place_named_of(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> Token | None:
         """The place named after "of" in "the city of Malmo", "the region of South Karelia" (``tok`` a
         lexicon ``place_nouns`` word), or None."""
@@ -70,7 +119,8 @@ class Mentions:
                     if c.dep_ in {"nsubj", "nsubjpass"}:
                         out += self._map(c, by_token, items, cost + 0.1, depth + 1)
             for c in tok.children:
-                if c.dep_ == "appos" and apposed_to_previous(c) is None:
+                if c.dep_ == "appos" and apposed_to_previous(c) is None \
+                        and not self._continues_place_list(c, by_token, items):
                     out += self._map(c, by_token, items, cost + 0.05, depth + 1)
                 # "the drug, called VX-210,": the name it is called stands for it
                 if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS and c.tag_ == "VBN":

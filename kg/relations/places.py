@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import coordinated
+from ..syntax import coordinated, possessive
 from .records import record
 
 __all__ = ["Places"]
@@ -154,6 +154,19 @@ class Places:
                     or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
                 continue
             places = self._located(noun, {"in", "across", "throughout"}, by_token, items)
+            owners = [c for c in noun.children if possessive(c)]
+            if owners:  # "Mercalto's 12 million customers in Mexico": whose customers they are (presupposed,
+                # whatever the clause says of them: "its customers in Kenya would not be affected")
+                for owner in owners:
+                    for hi, cost, _ in self._map(owner, by_token, items):
+                        si = items[hi]
+                        for loc in places:
+                            li = items[by_token[loc.i]]
+                            if si["name"] != li["name"] and self.onto.fits(si["cls"], rel.domain) \
+                                    and self.onto.fits(li["cls"], rel.range):
+                                out.append(record(doc, si, "operatesIn", li, rel.base_confidence - 0.15 - cost,
+                                                  noun, "fact"))
+                continue
             node = noun
             while node.dep_ == "conj" and node.head.i != node.i:
                 node = node.head
@@ -185,10 +198,19 @@ class Places:
         return out
 
     def _places_after(self, prep: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
-        """The places a preposition names, its object and the object's conjuncts ("in France and Italy")."""
-        return [t for loc in prep.children if loc.dep_ == "pobj"
-                for t in coordinated(loc)
-                if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
+        """The places a preposition names, its object and the object's conjuncts ("in France and Italy"),
+        and the places listed after them that the parser did not chain ("in Poland, the Czech Republic,
+        Slovakia and Hungary")."""
+        out = [t for loc in prep.children if loc.dep_ == "pobj"
+               for t in coordinated(loc)
+               if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
+        seen = {by_token[t.i] for t in out}
+        for t in list(out):
+            for nxt in self._listed_places(t, by_token, items):
+                if by_token[nxt.i] not in seen:
+                    seen.add(by_token[nxt.i])
+                    out.append(nxt)
+        return out
 
     def _located(self, head: Token, preps: set[str], by_token: dict[int, int], items: list[dict[str, Any]]
                  ) -> list[Token]:
@@ -231,6 +253,8 @@ class Places:
                     for p in node.children:
                         if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"}:
                             locations(p, 0.15)
+                        elif p.dep_ == "conj" and node.dep_ in {"dobj", "conj"}:
+                            todo.append(p)  # "sells cookware and bedding in Poland": "in" on the last one
                         elif p.dep_ == "prep" and p.lower_ in {"for", "to", "at"}:
                             todo += [g for g in p.children if g.dep_ == "pobj"]
                             todo += [x for g in p.children if g.dep_ == "pobj" for x in coordinated(g)[1:]]

@@ -292,6 +292,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         about = ""
         markets: list[_Arg] = []  # "Velo's main rival in China": where a rival competes
         conf = rel.base_confidence + (0.05 if len(trig.words) > 1 else 0.0)
+        passive = False
 
         def mapped(toks: list[tuple[Token, str]], extra: float = 0.0) -> list[_Arg]:
             out = []
@@ -521,7 +522,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                     else "fact"
         if places:
             op = self.onto.relations["operatesIn"]
-            holders = {x.item: x for x in subjects}.values()
+            # "The Zefira is sold in Belgium": what is sold where no one is named as selling it
+            passive_only = not subjects and trig.kind == "event" and passive and "verb" in rel.place_is_market
+            holders = {x.item: x for x in (objects if passive_only else subjects)
+                       if not passive_only or x.role.startswith("patient")}.values()
             for li, extra in ((items[n], extra) for n, extra in places):
                 for sa in holders:
                     si = items[sa.item]
