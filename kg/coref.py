@@ -336,6 +336,8 @@ class KGCoref:
             if low in self.pronouns and tok.pos_ == "PRON":
                 if low == "it" and self._pleonastic(tok):
                     continue
+                if low in {"it", "them"} and self._object_of_verb_before(tok, taken):
+                    continue
                 wanted = self.pronouns[low]
                 nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
                 if tok.dep_ == "poss" and (tok.head.lemma_.lower() in self.role_nouns
@@ -441,6 +443,16 @@ class KGCoref:
                     and self._compatible(it["cls"], wanted):
                 return it
         return None
+
+    def _object_of_verb_before(self, tok: Token, taken: list[bool]) -> bool:
+        """"makes the TR-500 resist and sells it": the object of a verb that repeats the object of the verb
+        it is coordinated with, a thing no name stands for (not "bought the company and sold it")."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+            return False
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        return bool(objects) and all(o.pos_ == "NOUN" and not taken[o.i] and o.lower_ not in self.descriptors
+                                     for o in objects)
 
     def _pleonastic(self, tok: Token) -> bool:
         """"it is difficult to ...", "it seems that ..." are not references."""

@@ -383,6 +383,9 @@ def test_rules_read_products_by_their_kind(nlp, text, expected):
     # goods sold to a buyer stay a supply
     ("Veltro sells routers to Harbor Capital.", {("Veltro", "suppliesTo", "Harbor Capital")},
      {("Harbor Capital", "acquires", "Veltro")}),
+    # "it" after making a thing is the thing made, not a firm named before
+    ("Tokai Chemical, a unit of Tokai Industries, makes a photoresist and sells it to Pacific Wafer Corp.",
+     {("Tokai Chemical", "suppliesTo", "Pacific Wafer")}, {("Pacific Wafer", "acquires", "Tokai Industries")}),
 ])
 def test_rules_read_a_sale_of_a_firm_as_its_acquisition(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -837,3 +840,14 @@ def test_rules_what_a_subject_receives_from_someone_they_do_to_it(nlp, text, exp
 ])
 def test_rules_whose_act_an_infinitive_after_an_object_is(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a firm's description right before its name, the parser having hung the name on the verb
+    ("Korvane already ships packs to Dutch bus builder Veldhuis Mobility.", {("Korvane", "suppliesTo", "Veldhuis Mobility")}),
+    # a first name the parser made a modifier of the second ("Apple and Samsung Electronics")
+    ("Hanwool, which supplies OLED panels to Apple and Samsung Electronics, had sued Choi in May.",
+     {("Hanwool", "suppliesTo", "Apple"), ("Hanwool", "suppliesTo", "Samsung Electronics")}),
+])
+def test_rules_whom_goods_go_to_where_the_parse_slips(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..ontology import RelationInfo
-from ..syntax import NAMING_VERBS, apposed_to_previous
+from ..syntax import NAMING_VERBS, apposed_to_previous, possessive
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from .records import record
 
@@ -149,6 +149,15 @@ class Mentions:
                 named = items[by_token[tok.head.i]]
                 if named["start"] > tok.i and all(t.is_lower and t.pos_ == "NOUN" for t in tok.doc[tok.i + 1:named["start"]]):
                     out.append((by_token[tok.head.i], cost + 0.05, named["start"]))
+            # "ships packs to Dutch bus builder Veldhuis Mobility": a firm's description right before its
+            # name, where the parser made the description the head and hung the name elsewhere
+            if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.body_nouns \
+                    and tok.i + 1 in by_token:
+                named = items[by_token[tok.i + 1]]
+                root = tok.doc[named["start"]:named["end"]].root
+                if named["start"] == tok.i + 1 and named.get("via") != "coref" and root.head.i != tok.i \
+                        and root.dep_ not in {"nsubj", "nsubjpass"} and not possessive(root):
+                    out.append((by_token[tok.i + 1], cost + 0.05, named["start"]))
             # "Millennium bcp": the tagger left part of the name outside the entity
             for c in tok.children:
                 if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token and tok.is_lower \
@@ -236,9 +245,13 @@ class Mentions:
                 for t in tok.doc[it["start"]:it["end"]]:
                     for c in t.lefts:
                         if c.dep_ in {"nmod", "compound"} and c.i in by_token and by_token[c.i] != by_token[tok.i] \
-                                and any(g.dep_ == "conj" and (it["start"] <= g.i < it["end"] or (
+                                and (any(g.dep_ == "conj" and (it["start"] <= g.i < it["end"] or (
                                     g.i < it["start"] and g.i not in by_token
-                                    and any(x.dep_ == "cc" for x in c.children))) for g in c.children):
+                                    and any(x.dep_ == "cc" for x in c.children))) for g in c.children)
+                                     # ("to Apple and Samsung Electronics": "Apple" a modifier with "and")
+                                     or (items[by_token[c.i]]["end"] + 1 == it["start"]
+                                         and tok.doc[it["start"] - 1].lower_ in {"and", "or"}
+                                         and any(x.dep_ == "cc" for x in c.children))):
                             out += self._map(c, by_token, items, cost, depth + 1, conj=False)
         return out
 
