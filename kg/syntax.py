@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "PURPOSE_VERBS",
            "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head", "controlled_objects", "coordinated",
-           "first_conjunct", "possessive", "stand_in"]
+           "first_conjunct", "possessive", "singular_after_list", "stand_in"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -111,3 +111,22 @@ def apposed_to_previous(noun: Token) -> Token | None:
     if end < len(doc) and not doc[end].is_punct:
         return None
     return doc[comma - 1]
+
+
+def singular_after_list(pronoun: Token) -> Token | None:
+    """The name right before ", which is ..." where the relative clause's verb is singular and the name
+    ends a list: "Belaruskali and Uralkali, which is based in Russia" says it of Uralkali alone (the
+    parser hangs the clause on the list's first name). None where the verb is plural or the clause
+    follows no list."""
+    verb, doc = pronoun.head, pronoun.doc
+    if verb.dep_ not in {"relcl", "acl"} or pronoun.i < 2 or doc[pronoun.i - 1].text != "," \
+            or doc[pronoun.i - 2].pos_ != "PROPN":
+        return None
+    head = verb.head
+    if not any(c.dep_ == "conj" for c in head.children) and head.dep_ != "conj":
+        return None
+    forms = [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if not any(t.tag_ == "VBZ" or t.lower_ == "was" for t in forms) \
+            or any(t.tag_ == "VBP" or t.lower_ == "were" for t in forms):
+        return None
+    return doc[pronoun.i - 2]

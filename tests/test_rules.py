@@ -851,3 +851,23 @@ def test_rules_whose_act_an_infinitive_after_an_object_is(nlp, text, expected, a
 ])
 def test_rules_whom_goods_go_to_where_the_parse_slips(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "with" hung on the noun of another preposition still names the rival
+    ("Ruibo said it would compete on price with Tata and Mahindra.",
+     {("Ruibo", "competesWith", "Tata Group"), ("Ruibo", "competesWith", "Mahindra")}, set()),
+    # a name the NER took for a people's, acting as the subject, is a firm
+    ("Humboldt competes with Maersk and MSC on the trade.",
+     {("Humboldt", "competesWith", "Maersk"), ("Humboldt", "competesWith", "MSC")}, set()),
+    # a relative clause with a singular verb after a list is said of the last name only
+    ("Vexa bought Lumo and Quillo, which is based in Oslo.", {("Quillo", "basedIn", "Oslo")},
+     {("Lumo", "basedIn", "Oslo")}),
+    ("Vexa bought Lumo and Quillo, which competes with Helix.", {("Quillo", "competesWith", "Helix")},
+     {("Lumo", "competesWith", "Helix")}),
+    # (and of every name with a plural one)
+    ("Vexa bought Lumo and Quillo, which are based in Oslo.",
+     {("Quillo", "basedIn", "Oslo"), ("Lumo", "basedIn", "Oslo")}, set()),
+])
+def test_rules_who_a_clause_is_about_where_the_parse_is_loose(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -63,6 +63,11 @@ class Classes:
         words = text.split()
         last = words[-1].rstrip(".,") if words else ""
         head = span.root
+        if label == "NORP" and len(span) == 1 and head.tag_ == "NNP" and head.dep_ == "nsubj" \
+                and head.head.pos_ == "VERB" and text not in self.gazetteer.demonyms and not text.endswith("an"):
+            # "Humboldt competes with Maersk": a name the NER took for a people's, acting as a subject
+            # (not a demonym the gazetteer knows, nor one that looks like one: "Mexican", "Kenyan")
+            return "Company"
         if label == "NORP" or (label in {"GPE", "LOC"} and all(t.tag_ in {"JJ", "JJR", "JJS"} for t in span)):
             # demonyms are handled through the gazetteer, which knows the countries' ("Chinese"); an
             # adjective the NER took for a place ("European rivals") names no place

@@ -15,7 +15,7 @@ from ..syntax import COPULAS, controlled_objects
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
-from ..syntax import first_conjunct, stand_in
+from ..syntax import first_conjunct, singular_after_list, stand_in
 
 __all__ = ["Frames"]
 
@@ -242,7 +242,8 @@ class Frames:
             if tok.dep_ == "relcl":
                 rel = [c for c in tok.children if c.lower_ in _REL_PRONOUNS]
                 if rel and rel[0].dep_ in {"dobj", "nsubjpass"}:
-                    objects.append((tok.head, "patient"))
+                    last = singular_after_list(rel[0])  # "X and Y, which is based in Z": Y alone
+                    objects.append((last, "patient-head") if last is not None else (tok.head, "patient"))
                 elif not ag and not rel and self._light_object(tok.head) and any(
                         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                     # "Orsted has signed a deal to supply power to X": who signed supplies
@@ -304,6 +305,17 @@ class Frames:
                     for p in c.subtree:
                         if p.dep_ == "prep" and p.head.i == c.i:
                             objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
+            # "compete on price with Tata": the parser hangs the preposition on the noun of another
+            # (when the verb has no preposition of its own with a name after it)
+            # (and no object: not "founded Nilora after eight years at Zenith Bank")
+            if tok.pos_ == "VERB" and not any(r.startswith("prep:") and t.pos_ == "PROPN" for t, r in objects) \
+                    and not any(c.dep_ == "dobj" for c in tok.children):
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.i > tok.i and c.lower_ not in {"after", "before", "since", "during", "until"}:
+                        for g in c.children:
+                            if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.is_lower:
+                                objects += [(x, "nested:" + p.lower_) for p in g.children
+                                            if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"]
             # "provides Chinese users access": the parser folds the recipient into the trigger noun
             if len(trig_words) > 1:
                 for c in tok.children:

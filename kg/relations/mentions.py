@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..ontology import RelationInfo
-from ..syntax import NAMING_VERBS, apposed_to_previous, possessive
+from ..syntax import NAMING_VERBS, apposed_to_previous, possessive, singular_after_list
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from .records import record
 
@@ -101,7 +101,11 @@ class Mentions:
                 if it.get("via") == "coref" else []
             out.append((by_token[named[0].i], cost, named[0].i) if named else (by_token[tok.i], cost, tok.i))
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
-            out += self._map(tok.head.head, by_token, items, cost, depth + 1)
+            last = singular_after_list(tok)
+            if last is not None:  # "Belaruskali and Uralkali, which is based in Russia": the last only
+                out += self._map(last, by_token, items, cost, depth + 1, conj=False)
+            else:
+                out += self._map(tok.head.head, by_token, items, cost, depth + 1)
         elif tok.lower_ in {"both", "all", "each"} and tok.head.dep_ in {"relcl", "acl"} \
                 and tok.dep_ in {"nsubj", "nsubjpass"} and any(
                 p.dep_ == "prep" and p.lower_ == "of" and any(g.lower_ in _REL_PRONOUNS for g in p.children)
