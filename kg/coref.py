@@ -93,6 +93,9 @@ class KGCoref:
             words[-1] for rel in onto.relations.values()
             for words in rel.role_triggers + rel.inverse_role_triggers
         } - {"company", "firm", "group", "startup", "giant", "maker", "platform", "brand"}
+        #: every role noun, whose name in front is another's ("the iPhone maker", "the Apple supplier")
+        self.relational_nouns = {words[-1] for rel in onto.relations.values()
+                                 for words in rel.role_triggers + rel.inverse_role_triggers}
         #: job titles (role nouns of relations from a person), for "ministry spokesman X"
         self.person_titles = {
             words[-1] for rel in onto.relations.values() if rel.domain == frozenset({"Person"})
@@ -369,6 +372,14 @@ class KGCoref:
                 if not det:
                     continue
                 start = min(det[0].i, *(c.i for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "det", "npadvmod", "punct"}))
+                named = [it for c in tok.children if c.dep_ == "compound" and c.i < tok.i and taken[c.i]
+                         for it in [self._named_at(c.i)] if it is not None]
+                if named and low in self.descriptors and low not in self.relational_nouns:
+                    # "the United Auto Workers union": the name in front says which one, when it is of the
+                    # kind the noun names ("the Sotavento.mx marketplace", a product's, names no firm)
+                    if self._compatible(named[0]["cls"], self.descriptors[low]):
+                        add(doc[tok.i:tok.i + 1], named[0])
+                    continue
                 if any(taken[start:tok.i]):
                     start = tok.i  # "the German carmaker": "German" stays its own (country) mention
                 span = doc[start:tok.i + 1]
@@ -442,6 +453,15 @@ class KGCoref:
             if it["start"] <= subjects[0].i < it["end"] and it["via"] in {"", "gazetteer"} \
                     and self._compatible(it["cls"], wanted):
                 return it
+        return None
+
+    def _named_at(self, i: int) -> dict[str, Any] | None:
+        """The name of the document (not a resolved mention), other than a place's, that covers token
+        ``i`` (a place before a description says where it is from: "the U.S. company"), or None."""
+        k = bisect.bisect_right(self._starts, i) - 1
+        if k >= 0 and self._named[k]["start"] <= i < self._named[k]["end"] \
+                and not self.onto.is_a(self._named[k]["cls"], "Location"):
+            return self._named[k]
         return None
 
     def _object_of_verb_before(self, tok: Token, taken: list[bool]) -> bool:

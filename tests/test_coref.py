@@ -129,3 +129,20 @@ def test_coref_the_owner_of_a_deal_is_a_firm_where_one_is_named(nlp, text, owner
     its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
     assert its == [owner], doc._.kg_entity_data
     assert triple in _triples(doc), _triples(doc)
+
+
+@pytest.mark.parametrize("text, links, expected, absent", [
+    # a name in front of a description says which one it is, where it is of the kind the noun names
+    ("The United Auto Workers union has sued Lyndon Motors in federal court.",
+     [("union", "United Auto Workers")], {("United Auto Workers", "sues", "Lyndon Motors")}, set()),
+    # ... and where it is not (a product before a firm's noun), the noun is no firm named before it
+    ("Grupo Sotavento, which runs the Sotavento.mx marketplace, competes with Liverpool.", [],
+     {("Grupo Sotavento", "offers", "Sotavento.mx")}, set()),
+    # (a role noun keeps its name in front as another's: the iPhone maker is not the iPhone)
+    ("A court ruled against Apple, which barred the iPhone maker from blocking links.", [("maker", "Apple")],
+     {("Apple", "develops", "iPhone")}, {("Apple", "restricts", "iPhone")}),
+])
+def test_coref_a_description_with_a_name_in_front(nlp, text, links, expected, absent):
+    doc = _rules_doc(nlp, text)
+    assert [(m.text, a.text) for m, a in doc._.coref_links] == links
+    _assert_reads(nlp, text, expected, absent)

@@ -50,6 +50,14 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     # supplied by the one who taxes them
     ("Brazil raised import duties last year on electric cars shipped from China.",
      {("Brazil", "restricts", "China")}, {("Brazil", "suppliesTo", "China")}),
+    # a fleet limited, assets frozen: whose they are
+    ("Transport for London limits Rydo's fleet to 1,500 scooters.", {("Transport for London", "restricts", "Rydo")},
+     set()),
+    ("The Foreign Office froze the assets of Volkhov Metals Trading on Monday.",
+     {("Foreign, Commonwealth and Development Office", "restricts", "Volkhov Metals Trading")}, set()),
+    # a decision to act is its maker's act, not that of whoever rules on the decision
+    ("The General Court annulled the European Union's decision to freeze the assets of Tessaro Trading.",
+     {("European Union", "restricts", "Tessaro Trading")}, {("General Court", "restricts", "Tessaro Trading")}),
 ])
 def test_rules_what_a_restriction_reaches(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -97,6 +97,9 @@ class Frames:
                 node = head
                 continue
             if node.dep_ == "acl" and head.dep_ in {"dobj", "pobj", "attr"}:
+                owner = [c for c in head.children if _possessive(c)]
+                if owner and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                    return owner  # "annulled the EU's decision to freeze X": the decision's maker
                 verb = head.head
                 if verb.dep_ == "prep":
                     verb = verb.head

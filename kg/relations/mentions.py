@@ -225,8 +225,8 @@ class Mentions:
                 for c in tok.subtree:
                     if c.i < tok.i and c.dep_ in {"compound", "nmod"} and c.i in by_token:
                         it = items[by_token[c.i]]
-                        if it["cls"] == "Product":
-                            out.append((by_token[c.i], cost + (0.1 if lemma in self.product_heads else 0.15), c.i))
+                        if it["cls"] == "Product":  # (the noun holds the name's place in the clause)
+                            out.append((by_token[c.i], cost + (0.1 if lemma in self.product_heads else 0.15), tok.i))
                             break
         if conj:
             # a list hangs off the name's head word ("Aspen Ridge Grain and Red River Oilseeds": off
