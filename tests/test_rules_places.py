@@ -292,3 +292,22 @@ def test_rules_every_place_of_a_long_list(nlp, text, places):
 ])
 def test_rules_places_a_parse_did_not_list(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # where a firm makes things (the ontology's kg:placeIsMarket on develops), it operates
+    ("The chip will be manufactured by TSMC in Hsinchu.",
+     {("Taiwan Semiconductor Manufacturing Company", "operatesIn", "Hsinchu")}, set()),
+    ("Vexor makes boxes for Dish TV and manufactures them in Chennai and Shenzhen.",
+     {("Vexor", "operatesIn", "Chennai"), ("Vexor", "operatesIn", "Shenzhen")}, set()),
+    # a joined verb with a doer of its own is that one's
+    ("The list included Riftborne, made by Ashgrove Labs and distributed in China by Tencent.",
+     {("Tencent", "operatesIn", "China")}, {("Ashgrove Labs", "operatesIn", "China")}),
+    # a participle with no doer is no site of the clause's subject
+    ("Fjeldmart launches own-brand earbuds made in Shenzhen.", set(), {("Fjeldmart", "operatesIn", "Shenzhen")}),
+    # "available" after a joined verb: the subject of the verb it is joined to
+    ("Reelstar is already sold through Vodanet and is available in Italy and France.",
+     {("Reelstar", "operatesIn", "Italy"), ("Reelstar", "operatesIn", "France")}, set()),
+])
+def test_rules_where_things_are_made_or_on_sale(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -270,7 +270,9 @@ class Frames:
             if tok.dep_ == "acl" and tok.tag_ == "VBG":
                 agents.append((tok.head, "agent"))
             if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "oprd"}:
-                agents += [(c, "agent") for c in tok.head.children if c.dep_ in _SUBJ]
+                # ("is sold through X and is available in Italy": the subject of the verb it is joined to)
+                agents += [(c, "agent") for c in tok.head.children if c.dep_ in _SUBJ] \
+                    or [(t, "agent") for t in self._inherited_agents(tok.head)]
                 # "is available in 40 countries": the parser hangs the place on the copula
                 for c in tok.head.children:
                     if c.dep_ == "prep" and c.i > tok.i:

@@ -234,8 +234,9 @@ class Places:
             place = clause.head
             if place.i in by_token and self.onto.is_a(items[by_token[place.i]]["cls"], "Location"):
                 found.append((place, 0.1))
+        # (a joined verb with a doer of its own is that one's: "made by X and distributed in China by Y")
         heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                         and not any(g.dep_ in _SUBJ for g in c.children)]
+                         and not any(g.dep_ in _SUBJ or g.dep_ == "agent" for g in c.children)]
         for c in (c for h in heads for c in h.children):
             if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
                 locations(c, 0.1)

@@ -522,8 +522,11 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                     else "fact"
         if places:
             op = self.onto.relations["operatesIn"]
-            # "The Zefira is sold in Belgium": what is sold where no one is named as selling it
-            passive_only = not subjects and trig.kind == "event" and passive and "verb" in rel.place_is_market
+            # "The Zefira is sold in Belgium": what is sold where no one is named as selling it (and a
+            # participle with no doer: "launches earbuds made in Shenzhen" is no site of the launcher's)
+            passive_only = trig.kind == "event" and "verb" in rel.place_is_market and (
+                (not subjects and passive)
+                or (tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)))
             holders = {x.item: x for x in (objects if passive_only else subjects)
                        if not passive_only or x.role.startswith("patient")}.values()
             for li, extra in ((items[n], extra) for n, extra in places):
