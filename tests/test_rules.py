@@ -871,3 +871,17 @@ def test_rules_whom_goods_go_to_where_the_parse_slips(nlp, text, expected):
 ])
 def test_rules_who_a_clause_is_about_where_the_parse_is_loose(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # built for a client, leased from a lessor: a supply
+    ("Aldbury Aerostructures, which builds fuselage sections for Boeing, said it would hire 1,200 workers.",
+     {("Aldbury Aerostructures", "suppliesTo", "Boeing")}, set()),
+    ("Veltro leases four freighters from Shannon Air Leasing.", {("Shannon Air Leasing", "suppliesTo", "Veltro")},
+     set()),
+    # what is built is not whom it goes to, whatever the NER took it for
+    ("Stripe will give Souqly access to Stripe Connect, a payments platform Stripe built for marketplaces.",
+     set(), {("Stripe", "suppliesTo", "Stripe Connect")}),
+])
+def test_rules_what_is_built_for_a_client_or_leased(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -42,7 +42,7 @@ from .patterns import Patterns
 from .places import Places
 from .records import record, register
 from .words import Words
-from ..syntax import COPULAS, FORMER, PARTICLES, clause_head, first_conjunct, stand_in
+from ..syntax import COPULAS, FORMER, MAKING_VERBS, PARTICLES, clause_head, first_conjunct, stand_in
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -340,6 +340,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                             objects += mapped(self._holders(t, by_token, goods=rel.name in self.restricting), 0.1)
                     elif r.startswith("nested:") and r[7:] in rel.object_preps:
                         objects += mapped([(t, r)], 0.15)
+                if tok.lemma_.lower() in MAKING_VERBS and not self.onto.fits("Product", rel.range):
+                    # what is built is no one a relation of actors reaches ("a platform it built",
+                    # "a ferry built by Ulstein"): only whom it is built for
+                    objects = [o for o in objects if not o.role.startswith("patient")]
                 if not passive and rel.name in self.restricting:
                     # "prohibited storage of waste in Nevada": with its own subject, the place of a ban
                     # or restriction says where, not whom (a country stays: "restricted chip sales in
