@@ -885,3 +885,17 @@ def test_rules_who_a_clause_is_about_where_the_parse_is_loose(nlp, text, expecte
 ])
 def test_rules_what_is_built_for_a_client_or_leased(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a joint venture "of" two firms makes them partners, as "between" does
+    ("The two compete with Virgin Media O2, a joint venture of Liberty Global and Telefonica.",
+     {("Liberty Global", "partnersWith", "Telefónica")}),
+    # a distribution or launch deal with a firm is a partnership (a supply deal is not)
+    ("Suraksha One has signed a distribution deal with Dukaan Tech, the maker of the KiranaKart app.",
+     {("Suraksha One", "partnersWith", "Dukaan Tech")}),
+    ("Zhenbo Mobile struck exclusive launch deals with e-commerce platforms Kartwala and ShopSetu.",
+     {("Zhenbo Mobile", "partnersWith", "Kartwala"), ("Zhenbo Mobile", "partnersWith", "ShopSetu")}),
+])
+def test_rules_partners_by_a_venture_or_a_deal(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

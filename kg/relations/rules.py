@@ -334,7 +334,9 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                 else:
                     subjects = modifiers
                 for t, r in objs:
-                    if r in {"patient", "patient-head", "recipient"} or r.startswith("prep:") and r[5:] in rel.object_preps:
+                    if r in {"patient", "patient-head", "recipient"} or r.startswith("prep:") and r[5:] in rel.object_preps \
+                            or (r == "prep:of" and rel.symmetric_evidence and tok.pos_ == "NOUN" and not subjects):
+                        # ("a joint venture of Liberty Global and Telefonica": the parties, as with "between")
                         objects += mapped([(t, r)])
                         if rel.qualifier_role == "about" and r != "recipient":
                             objects += mapped(self._holders(t, by_token, goods=rel.name in self.restricting), 0.1)
@@ -463,7 +465,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                 pairs.append((s, o))
         if rel.symmetric_evidence and not pairs:
             # "X and Y partner", "a partnership between X and Y" -- but not "competes with X and Y"
-            group = subjects if len(subjects) > 1 else [o for o in objects if o.role == "prep:between"]
+            group = subjects if len(subjects) > 1 else [o for o in objects if o.role in {"prep:between", "prep:of"}]
             for a in range(len(group)):
                 for b in range(a + 1, len(group)):
                     pairs.append((group[a], group[b]))
