@@ -25,7 +25,8 @@ PARTICLES = frozenset({"over", "up", "off", "out", "down"})
 FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "previous"})
 #: Verbs whose object does what their infinitive says ("ordered the providers to block the site").
 OBJECT_CONTROL = frozenset({"order", "force", "require", "ask", "tell", "compel", "direct", "instruct", "urge",
-                            "oblige", "pressure", "push", "persuade", "allow", "permit", "authorize", "authorise"})
+                            "oblige", "pressure", "push", "persuade", "allow", "permit", "authorize", "authorise",
+                            "license", "licence"})
 #: Verbs after whose object an infinitive says what the subject wants, not what the object does ("sued
 #: Veltro to block the deal", "bought Lumio to expand", "took it to court to stop it").
 PURPOSE_VERBS = frozenset({"take", "make", "have", "sue", "countersue", "buy", "acquire", "purchase", "fine",

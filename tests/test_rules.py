@@ -899,3 +899,20 @@ def test_rules_what_is_built_for_a_client_or_leased(nlp, text, expected, absent)
 ])
 def test_rules_partners_by_a_venture_or_a_deal(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # licensing a design to a firm gives it access; what is licensed is no party
+    ("Lumaris licenses its own Salt-1 cell design to Indian battery maker Urja Cellworks.",
+     {("Lumaris", "providesAccessTo", "Urja Cellworks")}, set()),
+    # a regulator licensing a firm to do something gives it leave: the firm does what it is licensed to do
+    ("The Communications Authority of Kenya licensed Stellaris Link to sell its SkyMesh service in Kenya.",
+     {("Stellaris Link", "offers", "SkyMesh")},
+     {("Communications Authority of Kenya", "providesAccessTo", "Stellaris Link"),
+      ("Communications Authority of Kenya", "offers", "SkyMesh")}),
+    # a name the NER took for a place, said to be based somewhere, is a firm
+    ("Nexari, based in Shenzhen, China, gives advertisers access to its data tools.",
+     {("Nexari", "basedIn", "Shenzhen")}, set()),
+])
+def test_rules_licences_and_leave(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

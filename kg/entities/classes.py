@@ -105,8 +105,14 @@ class Classes:
 
     def _acts(self, doc: Doc, it: dict[str, Any]) -> bool:
         """Subject of a verb only organisations do (acquire, raise, sue, supply ...); for a name the
-        model took for a person, not a verb people do as often ("Cetin said", "Okafor announced")."""
+        model took for a person, not a verb people do as often ("Cetin said", "Okafor announced").
+        For a name taken for a place, also one said to be based somewhere ("Nexari, based in Shenzhen,"
+        with a verb of kg:basedIn): a place is not."""
         root = doc[it["start"]:it["end"]].root
+        if it["cls"] == "Place" and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.seat_verbs
+                                        and any(p.dep_ == "prep" and p.lower_ == "in" for p in c.children)
+                                        for c in root.children):
+            return True
         verb = None
         if root.dep_ in {"nsubj"}:
             verb = root.head

@@ -61,6 +61,9 @@ class KGEntities(Candidates, Classes):
             if not self.onto.fits("Place", rel.domain) and not self.onto.fits("Country", rel.domain)
             for words in rel.triggers if words[0] != "be"
         } | {"say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
+        #: verbs that say where an organisation is based ("based", "headquartered": kg:basedIn's)
+        self.seat_verbs = {words[0] for words in getattr(self.onto.relations.get("basedIn"), "triggers", ())
+                           if len(words) == 1}
         # ... of which people do these as often: the verbs of relations a person can hold (works
         # for, lives in, joins) and saying things ("Cetin said": a lone surname is still a person).
         self.people_verbs = {

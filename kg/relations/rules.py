@@ -89,6 +89,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         self.compel_verbs, self.stop_verbs = set(lex["relations"]["compel_verbs"]), set(lex["relations"]["stop_verbs"])
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
         self.licence_nouns, self.to_nouns = set(lex["relations"]["licence_nouns"]), set(lex["relations"]["to_nouns"])
+        self.handing_verbs = set(lex["relations"].get("handing_verbs", ()))
         #: restrictions and their kin (kg:locationIsAgent in the family): where a place says where, not whom
         self.restricting = {n for n in self.onto.relations if any(self.onto.relations[r].location_is_agent
                                                                   for r in self.onto.family(n))}
@@ -342,9 +343,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                             objects += mapped(self._holders(t, by_token, goods=rel.name in self.restricting), 0.1)
                     elif r.startswith("nested:") and r[7:] in rel.object_preps:
                         objects += mapped([(t, r)], 0.15)
-                if tok.lemma_.lower() in MAKING_VERBS and not self.onto.fits("Product", rel.range):
+                if (tok.lemma_.lower() in MAKING_VERBS and not self.onto.fits("Product", rel.range)) \
+                        or tok.lemma_.lower() in self.handing_verbs:
                     # what is built is no one a relation of actors reaches ("a platform it built",
-                    # "a ferry built by Ulstein"): only whom it is built for
+                    # "a ferry built by Ulstein"): only whom it is built for; nor is what is licensed
                     objects = [o for o in objects if not o.role.startswith("patient")]
                 if not passive and rel.name in self.restricting:
                     # "prohibited storage of waste in Nevada": with its own subject, the place of a ban
