@@ -916,3 +916,10 @@ def test_rules_partners_by_a_venture_or_a_deal(nlp, text, expected):
 ])
 def test_rules_licences_and_leave(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_places_product_is_not_one_it_develops(nlp):
+    # a possessive of a country or place says where a product is from, not who develops it
+    _assert_reads(nlp, "The bank connected its Bakong payment system to Thailand's PromptPay network.", set(),
+                  {("Thailand", "develops", "PromptPay")})
+    _assert_reads(nlp, "Apple's iPhone sold well.", {("Apple", "develops", "iPhone")})

@@ -423,6 +423,12 @@ class Patterns:
                             out.append(record(doc, maker, rel.name, it, rel.base_confidence - 0.1 - cost, g.head))
         return out
 
+    def _may_own(self, owner: dict[str, Any], rel: Any) -> bool:
+        """Whether a possessive can make ``owner`` the subject of ``rel``: a place's or a country's
+        product ("Thailand's PromptPay network") is one made there, not one the place develops."""
+        return not (rel.possessor_is == "subject" and self.onto.is_a(owner["cls"], "Location")
+                    and self.onto.fits("Product", rel.range))
+
     def _possessives(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                      ) -> list[dict[str, Any]]:
         """"Apple's iPhone", "Intel Xeon" -> develops; "Taiwan's TSMC", "US Commerce Department" -> basedIn.
@@ -458,7 +464,7 @@ class Patterns:
                 for rel in of_things:
                     subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
                     if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
-                            and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym":
+                            and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym" and self._may_own(subj, rel):
                         out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 - cost, tok))
                         break
         # "Fabhalta, its approved medicine": the possessor of an appositive; "Lithuania's parliament,
@@ -490,7 +496,7 @@ class Patterns:
                                 continue
                             subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
                             if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
-                                    and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym":
+                                    and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym" and self._may_own(subj, rel):
                                 out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.15, c))
                                 break
         # "its range of missiles such as Cirit and Umtas", "Veltro's apps, including Zephyr": the owner
@@ -510,7 +516,7 @@ class Patterns:
                         product = items[pi]
                         for rel in rels:
                             subj, obj = (it, product) if rel.possessor_is == "subject" else (product, it)
-                            if product["cls"] == "Product" and it["name"] != product["name"] \
+                            if product["cls"] == "Product" and it["name"] != product["name"] and self._may_own(subj, rel) \
                                     and self.onto.fits(subj["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range):
                                 conf = rel.base_confidence - 0.15 - cost - (0.1 if it["via"] == "coref" else 0.0)
                                 out.append(record(doc, subj, rel.name, obj, conf, tok))
@@ -555,7 +561,7 @@ class Patterns:
                 subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
                 if not (self.onto.fits(subj["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range)):
                     continue
-                if subj["via"] == "demonym" and rel.possessor_is == "subject":
+                if (subj["via"] == "demonym" and rel.possessor_is == "subject") or not self._may_own(subj, rel):
                     continue
                 # between two organisations, "X's Y" is ownership only for a unit's name right
                 # after the possessive ("the FTC's Bureau of Competition"), not "Alphabet's Anthropic stake"
