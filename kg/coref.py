@@ -354,6 +354,10 @@ class KGCoref:
                 if ante is None and tok.dep_ == "poss":
                     # "giving the carmaker access to its Mistral Large model": the firm its product is named after
                     ante = self._named_owner(doc, tok, wanted)
+                if ante is None and tok.dep_ == "poss" and "Company" in wanted and self._owns_named_product(tok):
+                    # "granted Halcyra a licence to export its Cirrus X9 accelerators": a named product's
+                    # owner is a firm, not the body or country the sentence is about
+                    ante = self._resolve(doc, items, tok, {"Company"}, description=False, resolved=resolved)
                 if ante is None:
                     ante = self._resolve(doc, items, tok, wanted, description=False, resolved=resolved)
                 if ante is not None:
@@ -454,6 +458,13 @@ class KGCoref:
                     and self._compatible(it["cls"], wanted):
                 return it
         return None
+
+    def _owns_named_product(self, tok: Token) -> bool:
+        """Whether the possessive ``tok`` owns a product the text names ("its Skarb counter-drone
+        radars": a named product between it and the noun it hangs on)."""
+        end = tok.head.i if tok.head.i > tok.i else tok.i + 1
+        k = bisect.bisect_left(self._starts, tok.i + 1)
+        return k < len(self._named) and self._named[k]["start"] <= end and self._named[k]["cls"] == "Product"
 
     def _named_at(self, i: int) -> dict[str, Any] | None:
         """The name of the document (not a resolved mention), other than a place's, that covers token

@@ -146,3 +146,16 @@ def test_coref_a_description_with_a_name_in_front(nlp, text, links, expected, ab
     doc = _rules_doc(nlp, text)
     assert [(m.text, a.text) for m, a in doc._.coref_links] == links
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, owner, product", [
+    # "its" before a product the text names is a firm's, not the body or country the sentence is about
+    ("The Commerce Department has granted Halcyra Microsystems a licence to export 20,000 of its Cirrus X9 "
+     "accelerators to Sahil Cloud.", "Halcyra Microsystems", "Cirrus X9"),
+    ("Italy's data-protection authority banned Saffrane AI from processing the data of Italian users, forcing "
+     "the Paris-based start-up to pull its Colette assistant from the country.", "Saffrane AI", "Colette"),
+])
+def test_coref_the_owner_of_a_named_product_is_a_firm(nlp, text, owner, product):
+    found = _triples(_rules_doc(nlp, text))
+    assert (owner, "develops", product) in found, found
+    assert not any(p == "develops" and o == product and s != owner for s, p, o in found), found
