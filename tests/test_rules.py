@@ -923,3 +923,22 @@ def test_rules_a_places_product_is_not_one_it_develops(nlp):
     _assert_reads(nlp, "The bank connected its Bakong payment system to Thailand's PromptPay network.", set(),
                   {("Thailand", "develops", "PromptPay")})
     _assert_reads(nlp, "Apple's iPhone sold well.", {("Apple", "develops", "iPhone")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a share under half is an investment, over half control, whatever "own" says alone
+    ("Acacia Telecom is 35% owned by the Qatar Investment Authority.",
+     {("Qatar Investment Authority", "investsIn", "Acacia Telecom")},
+     {("Acacia Telecom", "subsidiaryOf", "Qatar Investment Authority")}),
+    ("Vardholm Naval, based in Bergen, is part-owned by Kongsberg Gruppen.",
+     {("Kongsberg Gruppen", "investsIn", "Vardholm Naval")}, {("Vardholm Naval", "subsidiaryOf", "Kongsberg Gruppen")}),
+    ("Skjold Capital, which owns 12% of Lunaris Games, said the offer was too low.",
+     {("Skjold Capital", "investsIn", "Lunaris Games")}, set()),
+    ("Vexa Holdings owns 60% of Lumo Systems.", {("Lumo Systems", "subsidiaryOf", "Vexa")},
+     {("Vexa", "investsIn", "Lumo Systems")}),
+    # "in which X holds a stake": the noun the clause describes
+    ("The Pico is assembled by Sarvana Auto, an Indian contract manufacturer in which Ruibo holds a 26% stake.",
+     {("Ruibo", "investsIn", "Sarvana Auto")}, {("Ruibo", "investsIn", "India")}),
+])
+def test_rules_shares_of_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -17,7 +17,8 @@ from .records import record
 
 
 class Deals:
-    """Mixin of :class:`~kg.relations.rules.KGRelations`: sales, purchases from a seller, contracts, funding."""
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: sales, purchases from a seller, contracts, funding,
+    shares of a firm."""
 
     def _set_price(self, tok: Token, words: list[str]) -> bool:
         """Whether the price noun of the trigger ``words`` that ``tok`` governs is a set sum ("an annual
@@ -150,6 +151,68 @@ class Deals:
             out += self._records_between(doc, winners, clients, rel, by_token, items, rel.base_confidence - 0.1, verb,
                                          self._modality(verb))
         return out, read
+
+    def _shares(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                ) -> tuple[list[dict[str, Any]], set[int]]:
+        """"Skjold Capital owns 12% of Lunaris", "Acacia is 35% owned by QIA", "is part-owned by
+        Kongsberg": a share of a firm below half is an investment (kg:investsIn), above half control
+        (kg:subsidiaryOf), whichever the verb of owning (kg:subsidiaryOf's inverse triggers, and
+        "hold") would say alone. Returns the records and the indices of the verbs so read."""
+        out: list[dict[str, Any]] = []
+        read: set[int] = set()
+        inv, sub = self.onto.relations.get("investsIn"), self.onto.relations.get("subsidiaryOf")
+        if inv is None or sub is None:
+            return out, read
+        verbs = {words[0] for words in sub.inverse_triggers if len(words) == 1} | {"hold"}
+        for verb in self._tokens_with_lemma(doc, verbs):
+            if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ != "VBN":
+                continue
+            passive = any(c.dep_ == "agent" for c in verb.children)
+            if passive:  # "is 35% owned by X", "is part-owned by X", "is partly owned by X"
+                share = next((v for c in verb.children if c.dep_ in {"npadvmod", "advmod"}
+                              for v in [self._share_of(c)] if v is not None), None)
+                holders = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                owned = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}] \
+                    or [c for c in verb.head.children if c.dep_ in _SUBJ and verb.dep_ in {"acomp", "xcomp"}] \
+                    or self._inherited_agents(verb)
+            else:  # "owns 12% of Lunaris", "holds 60 percent of Lumo"
+                share, owned = None, []
+                for d in (c for c in verb.children if c.dep_ == "dobj"):
+                    share = self._share_of(d)
+                    if share is not None:
+                        owned = [g for p in d.children if p.dep_ == "prep" and p.lower_ in {"of", "in"}
+                                 for g in p.children if g.dep_ == "pobj"]
+                        break
+                holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            if share is None or not holders or not owned:
+                continue
+            read.add(verb.i)
+            modality = self._modality(verb)
+            if share < 50:
+                out += self._records_between(doc, holders, owned, inv, by_token, items, inv.base_confidence - 0.05,
+                                             verb, modality)
+            elif share > 50:
+                out += self._records_between(doc, owned, holders, sub, by_token, items, sub.base_confidence - 0.05,
+                                             verb, modality)
+        return out, read
+
+    @staticmethod
+    def _share_of(tok: Token) -> float | None:
+        """The share a word gives in percent: "12%" / "12 percent" (the number), "part", "partly",
+        "partially" or "minority" (under half: 25), "majority" (over half: 75); None otherwise."""
+        low = tok.lower_
+        if low in {"part", "partly", "partially", "minority"}:
+            return 25.0
+        if low == "majority":
+            return 75.0
+        if low in {"%", "percent", "per cent", "pct"}:
+            for c in tok.children:
+                if c.dep_ == "nummod" and c.like_num:
+                    try:
+                        return float(c.text.replace(",", ""))
+                    except ValueError:
+                        return None
+        return None
 
     def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Y raised $210 million in a round led by X", "Y raised $5 million from X" -> X investsIn Y. The

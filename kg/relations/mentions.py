@@ -106,6 +106,10 @@ class Mentions:
                 out += self._map(last, by_token, items, cost, depth + 1, conj=False)
             else:
                 out += self._map(tok.head.head, by_token, items, cost, depth + 1)
+        elif tok.lower_ in {"which", "whom"} and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+                and tok.head.head.dep_ in {"relcl", "acl"} and tok.head.i < tok.head.head.i:
+            # "Sarvana Auto, a manufacturer in which Ruibo holds a stake": the noun the clause describes
+            out += self._map(tok.head.head.head, by_token, items, cost, depth + 1)
         elif tok.lower_ in {"both", "all", "each"} and tok.head.dep_ in {"relcl", "acl"} \
                 and tok.dep_ in {"nsubj", "nsubjpass"} and any(
                 p.dep_ == "prep" and p.lower_ == "of" and any(g.lower_ in _REL_PRONOUNS for g in p.children)
@@ -206,7 +210,9 @@ class Mentions:
                 if nxt["via"] in {"", "gazetteer"} and self.onto.is_a(nxt["cls"], "Organization"):
                     out.append((by_token[tok.i + 1], cost + 0.1, tok.i + 1))
             # ("Lithuania's parliament, the Seimas": the body the apposition names, not the country)
-            if (lemma in self.group_nouns or tok.lower_ in self.group_nouns) and not named and not named_by_appos:
+            # (nor a description apposed to a name: "Sarvana Auto, an Indian contract manufacturer")
+            if (lemma in self.group_nouns or tok.lower_ in self.group_nouns) and not named and not named_by_appos \
+                    and not (tok.dep_ == "appos" and tok.head.i in by_token):
                 for c in tok.children:
                     # "Chinese users", "users in Japan" stand for the country (not for a city)
                     if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in by_token:

@@ -236,9 +236,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         apposed = self._apposed_places(doc, items, by_token)
         sales, sold = self._sales(doc, items, by_token)
         contracts, won = self._contracts(doc, items, by_token)
-        sold |= won
+        shares, owned = self._shares(doc, items, by_token)
+        sold |= won | owned
         customers = self._customers_in(doc, items, by_token)
-        for rec in customers + apposed + sales + self._possessives(doc, items, by_token) \
+        for rec in customers + apposed + sales + shares + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + contracts + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._products_from(doc, items, by_token) \
