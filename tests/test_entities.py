@@ -700,3 +700,15 @@ def test_pipeline_no_sentence_starts_right_after_a_word(nlp, text, lead):
     assert any(s.startswith(lead) for s in sents), sents
     assert all(not (t.is_sent_start and doc[t.i - 1].is_alpha and "\n" not in doc[t.i - 1].whitespace_)
                for t in doc[1:]), sents
+
+
+@pytest.mark.parametrize("text, employer", [
+    # where one holds a job only people hold is an organisation, whatever the NER took the name for
+    ("Kate Morrow, a transport analyst at Peel Hunt, said the bid could come later.", "Peel Hunt"),
+    ("\"Both sides wanted certainty,\" said Owen Pritchard, a patent lawyer at Fieldfisher.", "Fieldfisher"),
+])
+def test_entities_where_one_holds_a_job_is_an_organisation(nlp, text, employer):
+    doc = _rules_doc(nlp, text)
+    classes = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
+    assert classes.get(employer) == "Company", classes
+    assert any(p == "worksFor" and o == employer for _, p, o in _triples(doc))

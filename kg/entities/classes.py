@@ -123,6 +123,15 @@ class Classes:
         lemma = verb.lemma_.lower()
         return lemma in self.business_verbs and (it["cls"] != "Person" or lemma not in self.people_verbs)
 
+    def _employer(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """The object of "at" or "with" after a job only a person holds ("an analyst at Peel Hunt", "a
+        lawyer with Fieldfisher"; lexicon ``person_only_jobs``, from the roles of kg:worksFor)."""
+        root = doc[it["start"]:it["end"]].root
+        if root.dep_ != "pobj" or root.head.lower_ not in {"at", "with"}:
+            return False
+        job = root.head.head
+        return job.pos_ == "NOUN" and job.is_lower and job.lemma_.lower() in self.person_only_jobs
+
     def _joined_or_bought(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The direct object of a verb of buying a company or of joining or founding one, what a noun
         of buying one is "of" ("the takeover of Lumio", "the merger of Veltro and Lumio"), what a
@@ -458,6 +467,13 @@ class Classes:
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
                     it["cls"] = "Company"
+            # "Kate Morrow, a transport analyst at Peel Hunt": where one holds a job only people hold is
+            # an organisation, whatever person or place the NER took the name for
+            employers = {it["name"]: it for it in items if it["via"] == "" and it["cls"] in {"Person", "Place"}
+                         and it["name"] not in surnames and self._employer(doc, it)}
+            for it in items:
+                if it["via"] == "" and it["name"] in employers:
+                    it["cls"] = self._class_for(doc[it["start"]:it["end"]], "ORG") or "Company"
             # "supplies robots to Wayfair, Chewy and Grevholt Logistics": a name listed among firms is one
             # (where at least two of the list are firms and more than half; not a person's full name)
             listed = self._listed_among_firms(doc, items)
