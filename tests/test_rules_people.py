@@ -258,3 +258,18 @@ def test_rules_a_person_partner_of_a_firm_works_there(nlp):
                   {("Lakeview Capital", "partnersWith", "Marc Dubois"), ("Marc Dubois", "partnersWith", "Lakeview Capital")})
     _assert_reads(nlp, "Lakeview Capital, a partner of Orvane, declined to comment.",
                   {("Lakeview Capital", "partnersWith", "Orvane")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a title the tagger took for adjectives or a verb is still a title
+    ('Zephrane makes chips. "We are not trying to stop buying from Nvidia tomorrow," chief executive Olivia '
+     'Hart said.', {("Olivia Hart", "worksFor", "Zephrane")}, set()),
+    ("Skarvik finance chief Ingrid Solberg said the proceeds would fund upgrades.",
+     {("Ingrid Solberg", "worksFor", "Skarvik")}, set()),
+    # a title after a name is that name's, not the one the text was about before
+    ("Tencent and NetEase compete for Western titles. Givre chief executive Julien Tremblay said the studio "
+     "would keep selling its games in Japan.", {("Julien Tremblay", "worksFor", "Givre")},
+     {("Julien Tremblay", "worksFor", "Tencent")}),
+])
+def test_rules_titles_the_tagger_misread(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

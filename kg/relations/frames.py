@@ -453,6 +453,10 @@ class Frames:
             tok.dep_ != "compound" or tok.head.i > tok.i
         ):
             holders.append(tok.head)
+        elif tok.dep_ == "amod" and tok.is_lower and tok.head.pos_ == "PROPN" and tok.head.i > tok.i \
+                and tok.head.i in self._by_token and tok.head.i - tok.i <= 4 and all(
+                    t.is_lower or t.i in self._by_token for t in tok.doc[tok.i + 1:tok.head.i]):
+            holders.append(tok.head)  # "chief executive/JJ Olivia Hart said": a title the tagger took for an adjective
         if tok.dep_ == "conj" and tok.pos_ == "NOUN":
             # "X, a spokeswoman for the union and president of Y": a role noun listed after another
             # (or, as the parser often has it, after the other's object) has that one's holders

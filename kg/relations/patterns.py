@@ -224,7 +224,8 @@ class Patterns:
                      and c.is_lower and c.i > it["end"]]
             for first, last in ends:
                 k = first - 1
-                while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ == "NOUN" \
+                # (a compound the tagger took for a verb is a noun: "Skarvik finance/VB chief Ingrid Solberg")
+                while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in {"NOUN", "VERB"} \
                         and doc[k].dep_ == "compound" and k < doc[k].head.i < last:
                     k -= 1  # "plant manager": each noun modifies a later one or the name
                 nouns = doc[k + 1:first] if first == it["start"] else doc[k + 1:last]

@@ -156,6 +156,15 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
 
     # -- trigger matching ----------------------------------------------------------
 
+    def _name_follows(self, tok: Token, words: int) -> bool:
+        """Whether a name starts right after ``tok`` and the ``words - 1`` lower-case words after it
+        ("startup Quillo", "chief executive Olivia Hart")."""
+        j = tok.i + 1
+        while j < tok.i + words and j < len(tok.doc) and tok.doc[j].is_lower:
+            j += 1
+        n = self._by_token.get(j)
+        return n is not None and self._items[n]["start"] == j
+
     def _matches(self, tok: Token) -> list[_Trigger]:
         item = self._by_token.get(tok.i)
         if item is not None and self._items[item]["via"] in {"", "gazetteer", "acronym"}:
@@ -170,10 +179,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                         tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"} and len(trig.words) > 1):
                     continue  # a copula only in a trigger of several words ("be from")
                 if trig.kind in {"role", "inverse_role"} and tok.pos_ not in {"NOUN", "PROPN"} and not (
-                        tok.i + 1 in self._by_token and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower
+                        self._name_follows(tok, len(trig.words)) and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower
                         and not any(c.dep_ in _SUBJ and c.i in self._by_token for c in tok.children)):
-                    # a role noun; the tagger sometimes calls "startup" a verb before a name (but a verb
-                    # with its subject is one: "Veltro rivals Quillo in Europe")
+                    # a role noun; the tagger sometimes calls "startup" a verb before a name, or "chief
+                    # executive" adjectives (but a verb with its subject is one: "Veltro rivals Quillo")
                     continue
                 if len(trig.words) > 1:
                     rest = list(trig.words)
@@ -187,6 +196,8 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                             for w in (c.lemma_.lower(), c.lower_)}
                     if tok.dep_ in {"compound", "amod"}:
                         near |= {tok.head.lemma_.lower()}
+                    if trig.kind in {"role", "inverse_role"}:  # a title as written ("chief executive")
+                        near |= {t.lemma_.lower() for t in tok.doc[tok.i + 1:tok.i + len(trig.words)] if t.is_lower}
                     # (a word of a name is none: "pay $40 million to the Securities and Exchange Commission")
                     for c in tok.children:  # "take ... to court"
                         if c.dep_ == "prep":
@@ -430,8 +441,11 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
             if not all(self.onto.is_a(c, "Location") for c in anchor_side):
                 # "Chinese suppliers Huawei and ZTE": a demonym says where, not to whom
                 an = [a for a in an if items[a.item]["via"] != "demonym"]
+            before = doc[tok.i - 1] if tok.i else None
             if not an and hs and trig.kind == "role" and trig.words in rel.back_roles and not any(
-                    c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
+                    c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children) and not (
+                    before is not None and (before.i in by_token or (before.is_title and not before.is_sent_start))):
+                # (not after a name, found or missed: "Givre chief executive Julien Tremblay" is Givre's)
                 back = self._sentence_subject(tok, by_token, items, rel)
                 if back is not None:  # "Tandaa raised $38 million. Chief executive Wanjiru Kamau said"
                     an = [_Arg(back, 0.1, "refers-back", items[back]["start"])]
