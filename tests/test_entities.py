@@ -579,8 +579,6 @@ def test_entities_a_code_with_no_kind_of_product_is_no_entity(nlp):
 def _entities_with_ner(nlp, text, ents):
     """``text`` parsed, its NER entities set to ``ents`` ((name, label), each at its first place),
     then through kg_entities: each named entity's text and class."""
-    from spacy.tokens import Span
-
     spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
     with nlp.select_pipes(enable=spacy_pipes):
         doc = nlp(text)

@@ -147,7 +147,6 @@ class Places:
         object of a verb or named by its "for" / "to" phrase, and the verb's subject serves them."""
         if "operatesIn" not in self.onto.relations or not self.customer_nouns:
             return []
-        rel = self.onto.relations["operatesIn"]
         out: list[dict[str, Any]] = []
         for noun in doc:
             if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.customer_nouns \
@@ -157,15 +156,7 @@ class Places:
             owners = [c for c in noun.children if possessive(c)]
             if owners:  # "Mercalto's 12 million customers in Mexico": whose customers they are (presupposed,
                 # whatever the clause says of them: "its customers in Kenya would not be affected")
-                for owner in owners:
-                    for hi, cost, _ in self._map(owner, by_token, items):
-                        si = items[hi]
-                        for loc in places:
-                            li = items[by_token[loc.i]]
-                            if si["name"] != li["name"] and self.onto.fits(si["cls"], rel.domain) \
-                                    and self.onto.fits(li["cls"], rel.range):
-                                out.append(record(doc, si, "operatesIn", li, rel.base_confidence - 0.15 - cost,
-                                                  noun, "fact"))
+                out += self._serving(doc, owners, places, noun, "fact", by_token, items)
                 continue
             node = noun
             while node.dep_ == "conj" and node.head.i != node.i:
@@ -185,16 +176,23 @@ class Places:
             if not places:
                 continue
             holders = [c for c in node.children if c.dep_ in _SUBJ] or self._inherited_agents(node)
-            modality = self._modality(node)
-            for holder in holders:
-                for hi, cost, _ in self._map(holder, by_token, items):
-                    si = items[hi]
-                    for loc in places:
-                        li = items[by_token[loc.i]]
-                        if si["name"] != li["name"] and self.onto.fits(si["cls"], rel.domain) \
-                                and self.onto.fits(li["cls"], rel.range):
-                            out.append(record(doc, si, "operatesIn", li, rel.base_confidence - 0.15 - cost,
-                                              node, modality))
+            out += self._serving(doc, holders, places, node, self._modality(node), by_token, items)
+        return out
+
+    def _serving(self, doc: Any, holders: list[Token], places: list[Token], trigger: Token, modality: str,
+                 by_token: dict[int, int], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """kg:operatesIn from each entity the ``holders`` stand for to each of the ``places``."""
+        rel = self.onto.relations["operatesIn"]
+        out: list[dict[str, Any]] = []
+        for holder in holders:
+            for hi, cost, _ in self._map(holder, by_token, items):
+                si = items[hi]
+                for loc in places:
+                    li = items[by_token[loc.i]]
+                    if si["name"] != li["name"] and self.onto.fits(si["cls"], rel.domain) \
+                            and self.onto.fits(li["cls"], rel.range):
+                        out.append(record(doc, si, "operatesIn", li, rel.base_confidence - 0.15 - cost,
+                                          trigger, modality))
         return out
 
     def _places_after(self, prep: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
