@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import coordinated, possessive
+from ..syntax import COPULAS, coordinated, possessive, stand_in
 from .records import record
 
 __all__ = ["Places"]
@@ -215,6 +215,44 @@ class Places:
         """The places named by ``head``'s prepositions of ``preps`` ("customers in Brazil")."""
         return [t for p in head.children if p.dep_ == "prep" and p.lower_ in preps
                 for t in self._places_after(p, by_token, items)]
+
+    def _operating_where(self, doc: Any, tok: Token, trig: Any, subjects: list[Any], objects: list[Any],
+                         markets: list[Any], passive: bool, items: list[dict[str, Any]], by_token: dict[int, int]
+                         ) -> list[dict[str, Any]]:
+        """kg:operatesIn read off a trigger whose relation says where its place is a market
+        (kg:placeIsMarket): the place of a sale, an offer or a rivalry, for the one who acts."""
+        rel = trig.relation
+        out: list[dict[str, Any]] = []
+        # Selling or giving access "in Brazil" or "to users in Japan" means operating there, and so
+        # does competing "in France" or "for work in France" (said of the subject, the one the clause is
+        # about), or being "Velo's main rival in China" (the role's holder; the copula's clause decides)
+        places: list[tuple[int, float]] = []
+        if "operatesIn" in self.onto.relations:
+            if "verb" in rel.place_is_market and trig.kind == "event":
+                places = [(by_token[loc.i], extra) for loc, extra in self._places_served(tok, by_token, items)]
+                op_modality = self._modality(tok) if places else "fact"
+            elif markets and "role" in rel.place_is_market:
+                places = [(loc.item, 0.1) for loc in markets]
+                one = stand_in(tok)
+                op_modality = self._modality(one.head) if one.dep_ == "attr" and one.head.lemma_ in COPULAS \
+                    else "fact"
+        if places:
+            op = self.onto.relations["operatesIn"]
+            # "The Zefira is sold in Belgium": what is sold where no one is named as selling it (and a
+            # participle with no doer: "launches earbuds made in Shenzhen" is no site of the launcher's)
+            passive_only = trig.kind == "event" and "verb" in rel.place_is_market and (
+                (not subjects and passive)
+                or (tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)))
+            holders = {x.item: x for x in (objects if passive_only else subjects)
+                       if not passive_only or x.role.startswith("patient")}.values()
+            for li, extra in ((items[n], extra) for n, extra in places):
+                for sa in holders:
+                    si = items[sa.item]
+                    if self.onto.fits(si["cls"], op.domain) and si["name"] != li["name"] \
+                            and self.onto.fits(si["cls"], rel.domain) and self.onto.fits(li["cls"], op.range):
+                        out.append(record(doc, si, "operatesIn", li, op.base_confidence - extra - sa.cost, tok,
+                                          op_modality))
+        return out
 
     def _places_served(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]
                        ) -> list[tuple[Token, float]]:
