@@ -93,8 +93,11 @@ class KGCoref:
             words[-1] for rel in onto.relations.values()
             for words in rel.role_triggers + rel.inverse_role_triggers
         } - {"company", "firm", "group", "startup", "giant", "maker", "platform", "brand"}
-        #: every role noun, whose name in front is another's ("the iPhone maker", "the Apple supplier")
+        #: every role noun, whose name in front is another's ("the iPhone maker", "the Apple supplier");
+        #: not those of relations to a place (kg:basedIn's "marketplace": a place in front says where,
+        #: and a place is never the name a description stands for)
         self.relational_nouns = {words[-1] for rel in onto.relations.values()
+                                 if not (rel.range and all(onto.is_a(c, "Location") for c in rel.range))
                                  for words in rel.role_triggers + rel.inverse_role_triggers}
         #: job titles (role nouns of relations from a person), for "ministry spokesman X"
         self.person_titles = {

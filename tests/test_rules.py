@@ -942,3 +942,13 @@ def test_rules_a_places_product_is_not_one_it_develops(nlp):
 ])
 def test_rules_shares_of_a_firm(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's or a city's firm of a kind, the kind written before the name (kg:basedIn's role nouns)
+    ("Korvane already ships packs to Dutch bus builder Veldhuis Mobility.", {("Veldhuis Mobility", "basedIn", "Netherlands")}),
+    ("China's Qinglu Travel agrees to buy Thai hotel booking site Siamstay.", {("Siamstay", "basedIn", "Thailand")}),
+    ("Jalanku is backed by Japanese trading house Miyabe Corp.", {("Miyabe", "basedIn", "Japan")}),
+])
+def test_rules_a_firm_of_a_kind_from_a_place(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
