@@ -433,8 +433,7 @@ class KGCoref:
         """The organisation named shortly before a possessive pronoun whose name starts the name of the
         product right after the pronoun: "its Mistral Large model" is Mistral AI's ("Mistral"), not the
         carmaker's named since; ``None`` where no such name is there."""
-        k = bisect.bisect_left(self._starts, tok.i + 1)
-        product = self._named[k] if k < len(self._named) else None
+        product = self._next_named(tok.i + 1)
         if product is None or product["start"] != tok.i + 1 or product["cls"] != "Product":
             return None
         first = doc[product["start"]].text
@@ -466,8 +465,13 @@ class KGCoref:
         """Whether the possessive ``tok`` owns a product the text names ("its Skarb counter-drone
         radars": a named product between it and the noun it hangs on)."""
         end = tok.head.i if tok.head.i > tok.i else tok.i + 1
-        k = bisect.bisect_left(self._starts, tok.i + 1)
-        return k < len(self._named) and self._named[k]["start"] <= end and self._named[k]["cls"] == "Product"
+        product = self._next_named(tok.i + 1)
+        return product is not None and product["start"] <= end and product["cls"] == "Product"
+
+    def _next_named(self, i: int) -> dict[str, Any] | None:
+        """The first name of the document (not a resolved mention) that starts at token ``i`` or after."""
+        k = bisect.bisect_left(self._starts, i)
+        return self._named[k] if k < len(self._named) else None
 
     def _named_at(self, i: int) -> dict[str, Any] | None:
         """The name of the document (not a resolved mention), other than a place's, that covers token

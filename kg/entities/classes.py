@@ -469,7 +469,7 @@ class Classes:
                     it["cls"] = "Company"
             # "Kate Morrow, a transport analyst at Peel Hunt": where one holds a job only people hold is
             # an organisation, whatever person or place the NER took the name for
-            employers = {it["name"]: it for it in items if it["via"] == "" and it["cls"] in {"Person", "Place"}
+            employers = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Person", "Place"}
                          and it["name"] not in surnames and self._employer(doc, it)}
             for it in items:
                 if it["via"] == "" and it["name"] in employers:

@@ -163,8 +163,7 @@ class Deals:
         inv, sub = self.onto.relations.get("investsIn"), self.onto.relations.get("subsidiaryOf")
         if inv is None or sub is None:
             return out, read
-        verbs = {words[0] for words in sub.inverse_triggers if len(words) == 1} | {"hold"}
-        for verb in self._tokens_with_lemma(doc, verbs):
+        for verb in self._tokens_with_lemma(doc, self.owning_verbs):
             if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ != "VBN":
                 continue
             passive = any(c.dep_ == "agent" for c in verb.children)
@@ -205,7 +204,7 @@ class Deals:
             return 25.0
         if low == "majority":
             return 75.0
-        if low in {"%", "percent", "per cent", "pct"}:
+        if low in {"%", "percent", "pct"}:
             for c in tok.children:
                 if c.dep_ == "nummod" and c.like_num:
                     try:

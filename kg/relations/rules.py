@@ -130,6 +130,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         #: stake in Quillo from Harbor"
         self.purchase_verbs = {words[0]: rel for rel in self.onto.relations.values() if rel.source_preps
                                for words in rel.inverse_triggers if len(words) == 1}
+        #: verbs of owning a firm (kg:subsidiaryOf's inverse triggers, and "hold"), read with a share by
+        #: :meth:`~kg.relations.deals.Deals._shares`
+        sub = self.onto.relations.get("subsidiaryOf")
+        self.owning_verbs = {words[0] for words in (sub.inverse_triggers if sub else ()) if len(words) == 1} | {"hold"}
         #: role nouns after which "in <Place>" is where the holder operates (kg:placeIsMarket "role")
         self.market_roles = {words for rel in self.onto.relations.values() if "role" in rel.place_is_market
                              for words in rel.role_triggers}
