@@ -293,6 +293,17 @@ def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
 
 
+@pytest.mark.parametrize("text, name, cls", [
+    # where a flight or a train goes, beside a place, is a place (the NER typed these ORG)
+    ("Skyvard flies to Tallinn and Kuressaare.", "Kuressaare", "Place"),
+    ("Ostmark Rail holds the franchise for routes from Leipzig to Dresden and Chemnitz.", "Chemnitz", "Place"),
+    # not the firms a supplier ships to
+    ("Skyvard ships its parts to Lufthansa and Ryanair.", "Ryanair", "Company"),
+])
+def test_entities_the_end_of_a_route_is_a_place(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
 @pytest.mark.parametrize("text, name, employee", [
     # an organisation's name that starts with a nationality keeps its whole span, "for", "of the" and
     # "'s" included; the nationality is no entity of its own

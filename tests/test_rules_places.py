@@ -311,3 +311,32 @@ def test_rules_places_a_parse_did_not_list(nlp, text, expected, absent):
 ])
 def test_rules_where_things_are_made_or_on_sale(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a carrier operates where it flies, sails or runs a service (lexicon route_nouns, route_verbs)
+    ("Korvia Air flies to Tallinn and Riga.", {("Korvia Air", "operatesIn", "Tallinn"),
+                                               ("Korvia Air", "operatesIn", "Riga")}, set()),
+    ("Norrsund Ferries runs daily crossings between Ystad, Rønne and Sassnitz.",
+     {("Norrsund Ferries", "operatesIn", "Ystad"), ("Norrsund Ferries", "operatesIn", "Sassnitz")}, set()),
+    # the ends hung on the verb, and "to" hung on "from"
+    ("Lusotren began weekly trains on Sunday between Spain, France and Portugal.",
+     {("Lusotren", "operatesIn", "Spain"), ("Lusotren", "operatesIn", "Portugal")}, set()),
+    ("Ostmark Rail holds the franchise for routes from Leipzig to Dresden and Chemnitz.",
+     {("Ostmark Rail", "operatesIn", "Leipzig"), ("Ostmark Rail", "operatesIn", "Dresden")}, set()),
+    # "their" flights are those of the joined subject
+    ("Pampero and Condorlink agreed a codeshare covering their flights between Lima, Quito and Cali.",
+     {("Pampero", "operatesIn", "Lima"), ("Condorlink", "operatesIn", "Quito")}, set()),
+    ("Aerovant, which competes with Avanta on routes to Asia, cut fares.", {("Aerovant", "operatesIn", "Asia")}, set()),
+    # no flight of whoever bans flights, and no person operates where she flies
+    ("The Dutch government banned flights to Minsk on Monday.", set(), {("Netherlands", "operatesIn", "Minsk")}),
+    ("Ana Lopez flew to Bogota and Quito last week, Pampero said.", set(), {("Ana Lopez", "operatesIn", "Bogota")}),
+])
+def test_rules_a_carrier_operates_where_it_goes(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_route_negated_is_read_negated(nlp):
+    doc = _rules_doc(nlp, "Solvara Airways said it does not fly to Luanda.")
+    found = {(r["s_name"], r["predicate"], r["o_name"], r["modality"]) for r in doc._.kg_relation_data}
+    assert ("Solvara Airways", "operatesIn", "Luanda", "negated") in found, found

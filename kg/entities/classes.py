@@ -483,7 +483,8 @@ class Classes:
             # "Uppsala is a city in Sweden", "Tromso, a town in Norway": what the text calls a place, and
             # "fleets in Manchester, Bristol and Leeds": a name listed among places after "in"
             places = {it["name"] for it in items if it["via"] == "" and it["cls"] != "Place"
-                      and self._called_a_place(doc, it)} | self._listed_among_places(doc, items)
+                      and self._called_a_place(doc, it)} | self._listed_among_places(doc, items) \
+                | self._route_ends(doc, items)
             for it in items:
                 if it["via"] == "" and it["name"] in places:
                     it["cls"] = "Place"
@@ -524,6 +525,25 @@ class Classes:
             if len(places) < 2 or len(places) * 2 <= len(members):
                 continue
             out |= {m["name"] for m in members if m["via"] == "" and m["cls"] in {"Company", "Organization", "Product"}}
+        return out
+
+    def _route_ends(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
+        """Names the NER alone typed as an organisation or a product at an end of a route, beside a
+        place: "flies to Istanbul and Tunis", "routes from Hirtshals to Stavanger" (lexicon
+        ``route_nouns`` and ``route_verbs``: where a flight, a ferry or a train goes is a place)."""
+        at = {doc[it["start"]:it["end"]].root.i: it for it in items if it["via"] in {"", "gazetteer"}}
+        out: set[str] = set()
+        for tok in doc:
+            if tok.lemma_.lower() not in self.route_words or tok.pos_ not in {"NOUN", "VERB"}:
+                continue
+            # (a service's ends hung on the verb it is the object of: "runs routes from A to B")
+            heads = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]
+            members = [at[t.i] for h in heads for c in h.children
+                       for p in [c] + [g for g in c.children if g.dep_ == "prep"] if p.dep_ == "prep"
+                       and p.lower_ in {"to", "from", "between"}
+                       for g in p.children if g.dep_ == "pobj" for t in coordinated(g) if t.i in at]
+            if any(self.onto.is_a(m["cls"], "Location") for m in members):
+                out |= {m["name"] for m in members if m["via"] == "" and m["cls"] in {"Company", "Organization", "Product"}}
         return out
 
     def _called_a_body(self, doc: Doc, it: dict[str, Any]) -> bool:

@@ -139,6 +139,10 @@ class KGEntities(Candidates, Classes):
         self.company_heads = set(lex["company_heads"])
         self.place_heads = set(lex["place_heads"])
         self.firm_heads = set(lex["firm_heads"])
+        rel_lex = self.onto.lexicon["relations"]
+        #: words of travelling between places: what a flight goes "to" or "from" is a place
+        self.route_words = {w.lower() for w in rel_lex.get("route_nouns", ())} | {
+            w.lower() for w in rel_lex.get("route_verbs", ())}
         #: words that end firms' names: after "and", only these make no name of their own ("Shihlin
         #: Electric and Engineering Corporation")
         self.firm_name_words = self.company_heads | self.firm_heads

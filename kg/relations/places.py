@@ -179,6 +179,86 @@ class Places:
             out += self._serving(doc, holders, places, node, self._modality(node), by_token, items)
         return out
 
+    def _routes(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"flies to Istanbul and Tunis", "runs 140 trains a week between Italy, Austria and Germany",
+        "their flights between Madrid and Lima": a carrier that flies, sails or runs a service between,
+        to or from places operates there (kg:operatesIn). The nouns and verbs are lexicon.toml's
+        ``route_nouns`` and ``route_verbs``; who runs the service is the noun's owner, or the subject
+        of a verb of running it (``running_verbs``: not "the EU banned flights to Minsk")."""
+        if "operatesIn" not in self.onto.relations or not (self.route_nouns or self.route_verbs):
+            return []
+        ends = {"to", "from", "between"}
+        out: list[dict[str, Any]] = []
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in self.route_verbs:
+                places = self._route_ends(tok, ends, by_token, items)
+                holders = [c for c in tok.children if c.dep_ in _SUBJ] or self._inherited_agents(tok)
+                verb = tok
+            elif tok.pos_ == "NOUN" and lemma in self.route_nouns:
+                places = self._route_ends(tok, ends, by_token, items)
+                holders = [c for c in tok.children if possessive(c)]
+                if [h.lower_ for h in holders] == ["their"]:
+                    holders = self._joint_subject(tok)
+                verb = None
+                node = tok
+                for _ in range(3):  # "holds the contract for routes from X to Y", "competes on routes to Europe"
+                    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+                        node = node.head
+                    if node.dep_ not in {"dobj", "attr", "prep"} or node.head.i == node.i:
+                        break
+                    node = node.head
+                    if node.pos_ in {"VERB", "AUX"}:
+                        verb = node
+                        break
+                if verb is not None and verb.lemma_.lower() not in self.running_verbs \
+                        and verb.lemma_.lower() not in self.route_verbs:
+                    verb = None
+                if verb is not None and tok.dep_ == "dobj" and tok.head.i == verb.i:
+                    # "started weekly services on Monday between Singapore and Jakarta", "runs routes from
+                    # A to B": the parser hangs the ends on the verb
+                    places += self._route_ends(verb, ends, by_token, items)
+                if not holders:
+                    if verb is None:
+                        continue
+                    holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            else:
+                continue
+            if places and holders:
+                modality = self._modality(verb) if verb is not None else "fact"
+                # (an organisation's: a minister who flies to Berlin does not operate there)
+                out += [r for r in self._serving(doc, holders, places, verb if verb is not None else tok, modality,
+                                                 by_token, items) if self.onto.is_a(r["s_cls"], "Organization")]
+        return out
+
+    @staticmethod
+    def _joint_subject(tok: Token) -> list[Token]:
+        """What "their" stands for where the clause over it has a joined subject: "X and Y signed a
+        deal covering their flights" (the first of the list; the others are its conjuncts)."""
+        node = tok
+        for _ in range(6):
+            if node.head.i == node.i:
+                return []
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ in _SUBJ]
+            if subjects:
+                return subjects[:1] if any(c.dep_ == "conj" for c in subjects[0].children) else []
+        return []
+
+    def _route_ends(self, head: Token, preps: set[str], by_token: dict[int, int], items: list[dict[str, Any]]
+                    ) -> list[Token]:
+        """The places ``head``'s prepositions of ``preps`` name, and the places in the region they name
+        ("flies to cities in Portugal and Spain")."""
+        out: list[Token] = []
+        # (and "to" hung on "from": "from Leipzig to Dresden")
+        for p in [p for c in head.children for p in [c] + [g for g in c.children if g.dep_ == "prep"]]:
+            if p.dep_ != "prep" or p.lower_ not in preps:
+                continue
+            out += self._places_after(p, by_token, items)
+            for g in (g for g in p.children if g.dep_ == "pobj" and g.i not in by_token):
+                out += self._located(g, {"in", "across"}, by_token, items)
+        return out
+
     def _serving(self, doc: Any, holders: list[Token], places: list[Token], trigger: Token, modality: str,
                  by_token: dict[int, int], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """kg:operatesIn from each entity the ``holders`` stand for to each of the ``places``."""

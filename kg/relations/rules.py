@@ -105,6 +105,9 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         self.round_verbs = set(lex["relations"].get("round_verbs", ()))
         self.participation_nouns = set(lex["relations"].get("participation_nouns", ()))
         self.customer_nouns = set(lex["relations"].get("customer_nouns", ()))
+        self.route_nouns = set(lex["relations"].get("route_nouns", ()))
+        self.route_verbs = set(lex["relations"].get("route_verbs", ()))
+        self.running_verbs = set(lex["relations"].get("running_verbs", ()))
         self.set_price_nouns = set(lex["relations"].get("set_price_nouns", ()))
         self.set_price_modifiers = set(lex["relations"].get("set_price_modifiers", ()))
         self.legal_suffixes = set(lex["names"]["legal_suffixes"])
@@ -253,7 +256,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         contracts, won = self._contracts(doc, items, by_token)
         shares, owned = self._shares(doc, items, by_token)
         sold |= won | owned
-        customers = self._customers_in(doc, items, by_token)
+        customers = self._customers_in(doc, items, by_token) + self._routes(doc, items, by_token)
         for rec in customers + apposed + sales + shares + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + contracts + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
