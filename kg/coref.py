@@ -256,6 +256,16 @@ class KGCoref:
                 named = [c for c in cands if c["name"] in makers]
                 if named:
                     return named[0]
+        # "the carrier" after "budget carrier Wrenair" or "Wrenair, a budget carrier": a candidate the
+        # text called by the description's noun is the one meant, before any other of its kind
+        # (not a word for firms of any kind: "the group" is any group; and a name the nearest mention
+        # shortens stays that mention: "studio Copperleaf Games" ... "Copperleaf" ... "the studio")
+        if description and tok.lower_ not in self._firm_words:
+            called_so = {c["name"] for c in self._all_items if c["end"] <= tok.i and c["via"] == ""
+                         and self._called_by(doc, c, tok.lemma_.lower())}
+            named = [c for c in cands if c["name"].split()[0] in {n.split()[0] for n in called_so}]
+            if named:
+                cands = named
         # "the league" after "the B.League", "the agency" after "the Space Agency": a candidate whose
         # name ends in the description's noun is the one meant (not a word that ends the names of
         # firms of any kind: "the company" is not "Mubadala Investment Company" more than another)
@@ -428,6 +438,18 @@ class KGCoref:
             doc, name=SPAN_KEY, spans=[Span(doc, it["start"], it["end"], label=it["cls"]) for it in items]
         )
         return doc
+
+    @staticmethod
+    def _called_by(doc: Doc, it: dict[str, Any], noun: str) -> bool:
+        """The text calls the named mention ``it`` by ``noun``: right before its name ("budget carrier
+        Wrenair"), or in apposition either way ("Wrenair, a budget carrier")."""
+        root = doc[it["start"]:it["end"]].root
+        near = [x for x in root.children if x.dep_ == "appos"]
+        if root.dep_ == "appos":
+            near.append(root.head)
+        if it["start"] > 0:
+            near.append(doc[it["start"] - 1])
+        return any(t.lemma_.lower() == noun and t.pos_ == "NOUN" for t in near)
 
     def _named_owner(self, doc: Doc, tok: Token, wanted: set[str]) -> dict[str, Any] | None:
         """The organisation named shortly before a possessive pronoun whose name starts the name of the

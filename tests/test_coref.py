@@ -73,6 +73,21 @@ def test_coref_a_description_whose_noun_ends_a_name(nlp, text, mention, antecede
     assert (mention, antecedent) in links, links
 
 
+@pytest.mark.parametrize("text, mention, antecedent, absent", [
+    # a description picks the name the text called by its noun, over a nearer one of the same kind
+    ("Budget airline Brisa Wings pays booking site Viatrek a fee. Viatrek declined to comment. The airline "
+     "flies from Porto and Faro to 40 cities in Europe.", "airline", "Brisa Wings", "Viatrek"),
+    ("Brisa Wings, a budget airline, pays booking site Viatrek a fee. Viatrek declined to comment. The airline "
+     "flies from Porto and Faro to 40 cities in Europe.", "airline", "Brisa Wings", "Viatrek"),
+    # not a word for firms of any kind
+    ("Norwegian group Halvik sold its fibre unit to Fjordnet. Fjordnet said it would invest. The group also "
+     "sells phones in Sweden.", "group", "Fjordnet", "Halvik"),
+])
+def test_coref_a_description_picks_the_name_it_was_said_of(nlp, text, mention, antecedent, absent):
+    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
+    assert (mention, antecedent) in links and (mention, absent) not in links, links
+
+
 def test_coref_the_object_of_a_joined_verb_is_not_its_shared_subject(nlp):
     # "fined Trovik and barred it": "barred" has the subject of "fined", so "it" is Trovik
     doc = nlp("The European Commission fined Trovik and barred it from bidding for public contracts.")
