@@ -238,6 +238,13 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
      {("Marvella", "operatesIn", p) for p in ("Mexico", "Colombia", "Chile")}, set()),
     ("Zarvo said its customers in Kenya and Ghana would not be affected.",
      {("Zarvo", "operatesIn", "Kenya"), ("Zarvo", "operatesIn", "Ghana")}, set()),
+    # a number of them stands for them; the place hung on the verb; what has them "with" them
+    ("Kobi Pay, which has signed up millions of users in Ghana and Togo, raised prices.",
+     {("Kobi Pay", "operatesIn", "Ghana"), ("Kobi Pay", "operatesIn", "Togo")}, set()),
+    ("Tindra had about 4 million listeners in Norway before the sale.", {("Tindra", "operatesIn", "Norway")}, set()),
+    ("Velkan makes Skyhold, a strategy game with 8 million players across Chile and Peru.",
+     {("Skyhold", "operatesIn", "Chile"), ("Skyhold", "operatesIn", "Peru")},
+     {("Velkan", "operatesIn", "Chile")}),
 ])
 def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

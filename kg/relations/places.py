@@ -16,6 +16,10 @@ from .records import record
 __all__ = ["Places"]
 
 
+#: nouns of a number that stand for what they count ("millions of users")
+_QUANTITIES = frozenset({"million", "thousand", "billion", "hundred", "dozen", "ten", "lot", "number"})
+
+
 class Places:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: places served, seats widened, chains closed."""
 
@@ -161,18 +165,30 @@ class Places:
             node = noun
             while node.dep_ == "conj" and node.head.i != node.i:
                 node = node.head
+            if node.dep_ == "pobj" and node.head.lower_ == "of" and (
+                    node.head.head.pos_ == "NUM" or node.head.head.lemma_.lower() in _QUANTITIES):
+                node = node.head.head  # "has won millions of users in Senegal": the number stands for them
+            if node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.pos_ in {"NOUN", "PROPN"}:
+                # "Rio Strike, a game with 20 million players across Brazil": what has them
+                owner = node.head.head
+                if places:
+                    out += self._serving(doc, [owner.head if owner.dep_ == "appos" else owner], places, noun,
+                                         "fact", by_token, items)
+                continue
+            region = {"across", "throughout"}
             if node.dep_ == "pobj" and node.head.dep_ in {"prep", "dative"} and node.head.lower_ in {"for", "to"}:
                 node = node.head.head  # the verb, or the verb's object ("processes payments for ...")
                 if node.dep_ == "dobj":
                     node = node.head
             elif node.dep_ == "dobj":
                 node = node.head
+                region = region | {"in"}  # "has 9 million users in Turkey", with "in" hung on the verb
             else:
                 continue
             if node.pos_ not in {"VERB", "AUX"}:
                 continue
             # "processes payments for merchants across Europe": the parser often hangs the region on the verb
-            places += self._located(node, {"across", "throughout"}, by_token, items)
+            places += self._located(node, region, by_token, items)
             if not places:
                 continue
             holders = [c for c in node.children if c.dep_ in _SUBJ] or self._inherited_agents(node)
