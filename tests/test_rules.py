@@ -952,3 +952,33 @@ def test_rules_shares_of_a_firm(nlp, text, expected, absent):
 ])
 def test_rules_a_firm_of_a_kind_from_a_place(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods used or bought "from" a firm: it supplies them (and what "from" names is a firm, whatever
+    # place the NER took it for)
+    ("Tessaro Play uses memory chips from Kioxia.", {("Kioxia", "suppliesTo", "Tessaro Play")}, set()),
+    ("Marlo Telecom buys its boxes from Skyworth.", {("Skyworth", "suppliesTo", "Marlo Telecom")}, set()),
+    # money is no goods
+    ("Orbex said it used money from Harbor Capital to buy Lumo.", set(), {("Harbor Capital", "suppliesTo", "Orbex")}),
+    # made "for" a client: goods in the plural, not bids or a case
+    ("Halvard makes seats and galleys for airlines including Finnair and Icelandair.",
+     {("Halvard", "suppliesTo", "Finnair"), ("Halvard", "suppliesTo", "Icelandair")}, set()),
+    ("Vexa made a bid for Lumo in May.", set(), {("Vexa", "suppliesTo", "Lumo")}),
+    ("Vexa made the case for a merger with Lumo.", set(), {("Vexa", "suppliesTo", "Lumo")}),
+    ("Lumo made offers for Vexor and Orla.", set(), {("Lumo", "suppliesTo", "Vexor")}),
+])
+def test_rules_goods_bought_used_or_made_for_a_client(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a country's forces stand for the country, each one listed ...
+    ("Kovrin sells patrol boats to the coast guards of Ghana and Togo.",
+     {("Kovrin", "suppliesTo", "Ghana"), ("Kovrin", "suppliesTo", "Togo")}, set()),
+    # ... but forces "in" a place are buyers there
+    ("Kovrin sells its drones to armed forces in Estonia and Latvia.",
+     {("Kovrin", "operatesIn", "Estonia")}, {("Kovrin", "suppliesTo", "Estonia")}),
+])
+def test_rules_a_countrys_forces_are_the_country(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -146,6 +146,14 @@ class Classes:
                 return True
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
             return root.head.head.lemma_.lower() in self.org_object_verbs  # "its takeover of Lumio"
+        if root.dep_ == "pobj" and root.head.lower_ == "from":
+            # "buys its boxes from Skyworth", "rents chips from Lumio": whom goods are bought from sells them
+            verb = root.head.head
+            if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+                verb = verb.head  # ("from" hung on the goods)
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in self.buying_verbs \
+                    and any(c.dep_ == "dobj" for c in verb.children):
+                return True
         # "Lumio was acquired by Veltro", "Halden, which is owned by Norrsken Capital": bought or owned by
         # someone named
         verbs = [root.head] if root.dep_ == "nsubjpass" else [

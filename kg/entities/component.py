@@ -140,6 +140,10 @@ class KGEntities(Candidates, Classes):
         self.place_heads = set(lex["place_heads"])
         self.firm_heads = set(lex["firm_heads"])
         rel_lex = self.onto.lexicon["relations"]
+        #: verbs whose "from" names a seller (kg:inverseTrigger with a kg:sourcePreposition), but not those
+        #: whose "from" is as often a place ("imports gas from Qatar", "sources cobalt from Congo")
+        self.buying_verbs = {words[0] for rel in self.onto.relations.values() if rel.source_preps
+                             for words in rel.inverse_triggers if len(words) == 1} - {"import", "source"}
         #: words of travelling between places: what a flight goes "to" or "from" is a place
         self.route_words = {w.lower() for w in rel_lex.get("route_nouns", ())} | {
             w.lower() for w in rel_lex.get("route_verbs", ())}

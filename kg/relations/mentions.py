@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..ontology import RelationInfo
-from ..syntax import NAMING_VERBS, apposed_to_previous, possessive, singular_after_list
+from ..syntax import NAMING_VERBS, apposed_to_previous, coordinated, possessive, singular_after_list
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from .records import record
 
@@ -211,17 +211,20 @@ class Mentions:
                     out.append((by_token[tok.i + 1], cost + 0.1, tok.i + 1))
             # ("Lithuania's parliament, the Seimas": the body the apposition names, not the country)
             # (nor a description apposed to a name: "Sarvana Auto, an Indian contract manufacturer")
-            if (lemma in self.group_nouns or tok.lower_ in self.group_nouns) and not named and not named_by_appos \
-                    and not (tok.dep_ == "appos" and tok.head.i in by_token):
+            forces = lemma in self.forces_nouns
+            if (lemma in self.group_nouns or tok.lower_ in self.group_nouns or forces) and not named \
+                    and not named_by_appos and not (tok.dep_ == "appos" and tok.head.i in by_token):
                 for c in tok.children:
                     # "Chinese users", "users in Japan" stand for the country (not for a city)
                     if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in by_token:
                         it = items[by_token[c.i]]
                         if self.onto.is_a(it["cls"], "Country"):
                             out.append((by_token[c.i], cost + 0.15, c.i))
-                    if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"}:
-                        for g in c.children:
-                            if g.dep_ == "pobj" and g.i in by_token:
+                    if c.dep_ == "prep" and c.lower_ in ({"of"} if forces else {"in", "of", "from"}):
+                        # ("the coast guards of Indonesia and Vietnam": each country listed)
+                        for g in (x for p in c.children if p.dep_ == "pobj"
+                                  for x in (coordinated(p) if c.lower_ == "of" else [p])):
+                            if g.i in by_token:
                                 it = items[by_token[g.i]]
                                 if self.onto.is_a(it["cls"], "Country"):
                                     out.append((by_token[g.i], cost + 0.2, g.i))

@@ -42,7 +42,7 @@ from .patterns import Patterns
 from .places import Places
 from .records import record, register
 from .words import Words
-from ..syntax import COPULAS, FORMER, MAKING_VERBS, PARTICLES, clause_head, first_conjunct, stand_in
+from ..syntax import COPULAS, FORMER, MAKING_VERBS, PARTICLES, clause_head, coordinated, first_conjunct, stand_in
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -90,6 +90,9 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
         self.licence_nouns, self.to_nouns = set(lex["relations"]["licence_nouns"]), set(lex["relations"]["to_nouns"])
         self.handing_verbs = set(lex["relations"].get("handing_verbs", ()))
+        self.plural_goods_verbs = set(lex["relations"].get("plural_goods_verbs", ()))
+        self.trigger_nouns = {words[-1] for rel in self.onto.relations.values()
+                              for words in rel.triggers + rel.inverse_triggers}
         #: restrictions and their kin (kg:locationIsAgent in the family): where a place says where, not whom
         self.restricting = {n for n in self.onto.relations if any(self.onto.relations[r].location_is_agent
                                                                   for r in self.onto.family(n))}
@@ -100,6 +103,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         self.contract_verbs = set(lex["relations"].get("contract_verbs", ()))
         self.funding_verbs = set(lex["relations"].get("funding_verbs", ()))
         self.funding_nouns = set(lex["relations"].get("funding_nouns", ()))
+        self.money_nouns = self.funding_nouns | {"money", "cash", "loan", "credit", "proceeds", "fund"}
         self.holding_nouns = set(lex["relations"].get("holding_nouns", ()))
         self.round_nouns = set(lex["relations"].get("round_nouns", ()))
         self.round_verbs = set(lex["relations"].get("round_verbs", ()))
@@ -116,6 +120,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         self.name_heads = self.onto.name_of_heads
         Modality.__init__(self, self.onto)
         self.group_nouns = set(lex["entities"]["group_nouns"])
+        self.forces_nouns = set(lex["entities"].get("forces_nouns", ()))
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
         self.unit_heads = set(lex["entities"]["unit_heads"])
@@ -333,6 +338,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                               and r.split(":")[-1] in rel.source_preps]
                     if any(self._map(t, by_token, items) for t, r in objs if r in {"patient", "patient-head"}):
                         acting = []  # "Vexa bought Lumo from Helix": a company changed hands, no goods
+                    if any((t.ent_type_ == "MONEY" and not any(w.lower_ == "of" for w in t.subtree))
+                           or t.lemma_.lower() in self.money_nouns
+                           for t, r in objs if r in {"patient", "patient-head"}):
+                        acting = []  # "used money from Harbor to buy Lumo": funds are no goods
                 else:
                     acting = [(t, "agent") for t, r in objs if r in {"patient", "patient-head", "recipient"}]
                 agents, objs = (acting,
@@ -367,6 +376,12 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                     # what is built is no one a relation of actors reaches ("a platform it built",
                     # "a ferry built by Ulstein"): only whom it is built for; nor is what is licensed
                     objects = [o for o in objects if not o.role.startswith("patient")]
+                if tok.lemma_.lower() in self.plural_goods_verbs and not self.onto.fits("Product", rel.range):
+                    goods = [g for c in tok.children if c.dep_ == "dobj" for g in coordinated(c)]
+                    # (not bids, offers or deals: nouns that are triggers of relations)
+                    plural = any(g.tag_ in {"NNS", "NNPS"} and g.i not in by_token
+                                 and g.lemma_.lower() not in self.trigger_nouns for g in goods)
+                    objects = [o for o in objects if plural and o.role.endswith(":for")]
                 if not passive and rel.name in self.restricting:
                     # "prohibited storage of waste in Nevada": with its own subject, the place of a ban
                     # or restriction says where, not whom (a country stays: "restricted chip sales in
