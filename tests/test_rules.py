@@ -982,3 +982,26 @@ def test_rules_goods_bought_used_or_made_for_a_client(nlp, text, expected, absen
 ])
 def test_rules_a_countrys_forces_are_the_country(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # organisations that work together are partners ...
+    ("Ferrox already works with Toshiba on recycled magnets.", {("Ferrox", "partnersWith", "Toshiba")}, set()),
+    ("Rival grocers Aldana and Merkato, which also work with Glovo, cut prices.",
+     {("Aldana", "partnersWith", "Glovo"), ("Merkato", "partnersWith", "Glovo")}, set()),
+    # ... not a person with a firm, nor a firm with the regulator that ruled against it
+    ("Anna Berg works with Toshiba on recycled magnets.", set(), {("Anna Berg", "partnersWith", "Toshiba")}),
+    ("Ferrox said it would work with Brazil's National Data Protection Authority.", set(),
+     {("Ferrox", "partnersWith", "National Data Protection Authority")}),
+    # a trigger the tokenizer splits at its hyphen ("tie" "-" "up") is still one
+    ("Valdor Energy's tie-up with Toshiba was approved.", {("Valdor Energy", "partnersWith", "Toshiba")},
+     set()),
+])
+def test_rules_firms_that_work_together_partner(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_role_noun_split_at_its_hyphen_is_still_one(nlp):
+    # "start-up", which the tokenizer splits, is kg:basedIn's role noun "start-up" all the same
+    _assert_reads(nlp, "BERLIN — Quellwerk, a Hamburg start-up that makes robot arms, has raised money.",
+                  {("Quellwerk", "basedIn", "Hamburg")})

@@ -107,6 +107,45 @@ class Deals:
                              if g.dep_ == "pobj" for n, cost, _ in self._map(g, by_token, items)]
         return held
 
+    def _working_with(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                      ) -> list[dict[str, Any]]:
+        """"Cyclera works with Panasonic on scrap", "Tesco and Sainsbury's, which also work with
+        Deliveroo", "opened a region in partnership with Dariyah Telecom": organisations that work
+        together, or act in a partnership with another, are partners (kg:partnersWith; the lexicon's
+        ``partnering_verbs`` and the relation's event nouns). Between organisations only, and no
+        government body: a person who works with a firm is read by kg:worksFor, if at all, and a firm
+        that "would work with the regulator" has no partner in it."""
+        rel = self.onto.relations.get("partnersWith")
+        if rel is None or not self.partnering_verbs:
+            return []
+        nouns = {w[0] for w in rel.triggers if len(w) == 1}
+        out: list[dict[str, Any]] = []
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in self.partnering_verbs:
+                verb = tok  # "works with Panasonic"
+            elif tok.pos_ == "NOUN" and lemma in nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+                    and tok.head.head.pos_ in {"VERB", "AUX"}:
+                verb = tok.head.head  # "opened a region in partnership with Dariyah"
+            else:
+                continue
+            partners = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for g in p.children if g.dep_ == "pobj"]
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            if not partners or not subjects:
+                continue
+            modality = self._modality(verb)
+            for s_i, s_cost, _ in (m for t in subjects for m in self._map(t, by_token, items)):
+                for o_i, o_cost, _ in (m for t in partners for m in self._map(t, by_token, items)):
+                    si, oi = items[s_i], items[o_i]
+                    # (not a regulator one "would work with": a body is no business partner)
+                    if si["name"] != oi["name"] and all(
+                            self.onto.is_a(x["cls"], "Organization") and not self.onto.is_a(x["cls"], "GovernmentBody")
+                            for x in (si, oi)) and oi["via"] != "demonym":
+                        out.append(record(doc, si, rel.name, oi, rel.base_confidence - 0.15 - s_cost - o_cost,
+                                          tok, modality))
+        return out
+
     def _contracts(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                    ) -> tuple[list[dict[str, Any]], set[int]]:
         """"Velora won a $40 million contract from the Navy", "won a contract to host data for the

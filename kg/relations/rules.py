@@ -109,6 +109,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         self.round_verbs = set(lex["relations"].get("round_verbs", ()))
         self.participation_nouns = set(lex["relations"].get("participation_nouns", ()))
         self.customer_nouns = set(lex["relations"].get("customer_nouns", ()))
+        self.partnering_verbs = set(lex["relations"].get("partnering_verbs", ()))
         self.route_nouns = set(lex["relations"].get("route_nouns", ()))
         self.route_verbs = set(lex["relations"].get("route_verbs", ()))
         self.running_verbs = set(lex["relations"].get("running_verbs", ()))
@@ -182,6 +183,11 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         if item is not None and self._items[item]["via"] in {"", "gazetteer", "acronym"}:
             return []  # a word inside a name ("Public Investment Fund") is not a trigger
         keys = {tok.lemma_.lower(), tok.lower_}
+        doc = tok.doc
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+                and not doc[tok.i - 2].whitespace_:
+            # "tie-up", which the tokenizer splits: the word with the one hyphened to it
+            keys |= {f"{doc[tok.i - 2].lower_}-{k}" for k in keys}
         found: list[_Trigger] = []
         for key in keys:
             for trig in self.index.get(key, ()):
@@ -261,7 +267,8 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         contracts, won = self._contracts(doc, items, by_token)
         shares, owned = self._shares(doc, items, by_token)
         sold |= won | owned
-        customers = self._customers_in(doc, items, by_token) + self._routes(doc, items, by_token)
+        customers = self._customers_in(doc, items, by_token) + self._routes(doc, items, by_token) \
+            + self._working_with(doc, items, by_token)
         for rec in customers + apposed + sales + shares + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + contracts + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
