@@ -304,6 +304,17 @@ def test_entities_the_end_of_a_route_is_a_place(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
 
 
+@pytest.mark.parametrize("text, name, cls", [
+    # what an organisation named as the doer develops or builds is a product, whatever the NER took it for
+    ("Vellum, developed by Latvian company Ostrava Soft, had about 2 million users in Chile.", "Vellum", "Product"),
+    ("Trailpad is developed by Oslo-based Fjordlight Studios.", "Trailpad", "Product"),
+    # not a firm built "into" something
+    ("Vexa, built by Harbor Capital into a regional lender, grew.", "Vexa", "Company"),
+])
+def test_entities_what_a_firm_is_said_to_make_is_a_product(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
 @pytest.mark.parametrize("text, name, employee", [
     # an organisation's name that starts with a nationality keeps its whole span, "for", "of the" and
     # "'s" included; the nationality is no entity of its own

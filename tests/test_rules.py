@@ -1005,3 +1005,14 @@ def test_rules_a_role_noun_split_at_its_hyphen_is_still_one(nlp):
     # "start-up", which the tokenizer splits, is kg:basedIn's role noun "start-up" all the same
     _assert_reads(nlp, "BERLIN — Quellwerk, a Hamburg start-up that makes robot arms, has raised money.",
                   {("Quellwerk", "basedIn", "Hamburg")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the company behind X": kg:develops's apposition preposition
+    ("Quorra Inc, the company behind the photo app Snapjar, has bought Lumo.", {("Quorra", "develops", "Snapjar")},
+     set()),
+    # a description before a name is no job for a relation of things
+    ("Grocery app Fennick launched a range of own-label staples.", set(), {("Fennick", "develops", "Grocery")}),
+])
+def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -354,15 +354,22 @@ class Classes:
             return True
         # "Yahoo Shopping, which is run by LY Corp", "the Nexon EV sold by Tata Motors": what an
         # organisation runs, sells or offers (lexicon offering_verbs), passive with the organisation as agent
-        for c in root.children:
-            if c.lemma_.lower() in self.offering_verbs and (
-                    (c.dep_ == "acl" and c.tag_ == "VBN")
-                    or (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
-                                                  for g in c.children))):
-                agents = (self._org_at.get(g.i) for a in c.children if a.dep_ == "agent"
-                          for g in a.children if g.dep_ == "pobj")
-                if any(org is not None and org is not it for org in agents):
-                    return True
+        # ... or makes ("Gossamer, developed by Estonian company Tallinex", "GameVault is developed by
+        # Frostlight Studios")
+        offered = self.offering_verbs | _MAKING
+        clauses = [c for c in root.children if c.lemma_.lower() in offered and (
+            (c.dep_ == "acl" and c.tag_ == "VBN")
+            or (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
+                                          for g in c.children)))]
+        if root.dep_ == "nsubjpass" and head.lemma_.lower() in offered and head.tag_ == "VBN":
+            clauses.append(head)
+        for c in clauses:
+            if any(p.dep_ == "prep" and p.lower_ == "into" for p in c.children):
+                continue  # ("built by Harbor into a regional lender": what it became)
+            agents = (self._org_at.get(g.i) for a in c.children if a.dep_ == "agent"
+                      for g in a.children if g.dep_ == "pobj")
+            if any(org is not None and org is not it for org in agents):
+                return True
         # "Mosquirix, which GSK developed": the object of a making verb in a relative clause
         for c in root.children:
             if c.dep_ == "relcl" and c.lemma_.lower() in self.product_verbs and any(

@@ -211,8 +211,10 @@ class Patterns:
         Ruiz" (livesIn): an organisation or a place, then lower-case job nouns, then the name they all
         modify; and "Ana Ruiz, an Atlanta architect", "Ana Ruiz, a Google engineer": the same before
         a job noun in apposition to the name. As in :meth:`_apposed_roles`, any job of a relation with
-        a ``kg:appositionPreposition`` will do, not a customer's or a rival's."""
-        rels = [r for r in self.onto.relations.values() if r.apposition_preps]
+        a ``kg:appositionPreposition`` will do, not a customer's or a rival's; of a person only (a job:
+        "Grocery app Fennick" is no one's job, whatever kg:develops takes after "behind")."""
+        rels = [r for r in self.onto.relations.values() if r.apposition_preps
+                and r.domain and all(self.onto.is_a(d, "Person") for d in r.domain)]
         out: list[dict[str, Any]] = []
         for it in items if rels else ():
             if it["via"] not in {"", "gazetteer"}:
