@@ -347,3 +347,20 @@ def test_rules_a_route_negated_is_read_negated(nlp):
     doc = _rules_doc(nlp, "Solvara Airways said it does not fly to Luanda.")
     found = {(r["s_name"], r["predicate"], r["o_name"], r["modality"]) for r in doc._.kg_relation_data}
     assert ("Solvara Airways", "operatesIn", "Luanda", "negated") in found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's farms, centres, chargers, hotels or clinics in a place (kg:operatesIn's trigger nouns)
+    ("Ostreva's distribution centres are in Brno and Prague.",
+     {("Ostreva", "operatesIn", "Brno"), ("Ostreva", "operatesIn", "Prague")}, set()),
+    ("Pampa Verde, which also owns farms in Uruguay and Paraguay, bought a mill.",
+     {("Pampa Verde", "operatesIn", "Uruguay"), ("Pampa Verde", "operatesIn", "Paraguay")}, set()),
+    ("Laddvik's 900 fast chargers are in Denmark and Sweden.", {("Laddvik", "operatesIn", "Denmark")}, set()),
+    # "near" a place, as "in" it
+    ("Koravo will run two warehouses near Gdansk and Poznan.",
+     {("Koravo", "operatesIn", "Gdansk"), ("Koravo", "operatesIn", "Poznan")}, set()),
+    # no firm's: where someone was taken, and "the centre of" something
+    ("He was taken to a hospital in Lyon, Vexa said.", set(), {("Vexa", "operatesIn", "Lyon")}),
+])
+def test_rules_a_firms_sites_of_any_kind(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
