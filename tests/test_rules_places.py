@@ -245,6 +245,9 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
     ("Velkan makes Skyhold, a strategy game with 8 million players across Chile and Peru.",
      {("Skyhold", "operatesIn", "Chile"), ("Skyhold", "operatesIn", "Peru")},
      {("Velkan", "operatesIn", "Chile")}),
+    # payments "from" customers
+    ("Dukkan will use Adyen to accept card payments from shoppers in Jordan and Oman.",
+     {("Dukkan", "operatesIn", "Jordan"), ("Dukkan", "operatesIn", "Oman")}, set()),
 ])
 def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -364,3 +367,12 @@ def test_rules_a_route_negated_is_read_negated(nlp):
 ])
 def test_rules_a_firms_sites_of_any_kind(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_relative_pronoun_taken_for_an_object_is_the_subject(nlp):
+    # "which both operate": the parser hangs "which" as the object of a clause with no subject
+    _assert_reads(nlp, "Rivals Lyft and Uber, which both run in Denver, cut fees.",
+                  {("Lyft", "operatesIn", "Denver"), ("Uber", "operatesIn", "Denver")})
+    # (a clause with a subject of its own keeps "which" its object)
+    _assert_reads(nlp, "Vexa makes Pulse, which Lumo sells in Peru.", {("Lumo", "operatesIn", "Peru")},
+                  {("Pulse", "operatesIn", "Peru")})

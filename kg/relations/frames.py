@@ -62,8 +62,9 @@ class Frames:
             # "which is majority-owned by Vodafone": a participle the parser made the copula's complement
             passive = True
             patients += [c for c in tok.head.children if c.dep_ in _SUBJ]
+        subject_pronoun = self._pronoun_subject(tok)
         for c in tok.children:
-            if c.dep_ in _SUBJ:
+            if c.dep_ in _SUBJ or (subject_pronoun is not None and c.i == subject_pronoun.i):
                 agents.append(c)
             elif c.dep_ == "nsubjpass" or c.dep_ == "dobj":
                 patients.append(c)
@@ -71,6 +72,18 @@ class Frames:
                 agents += [g for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]
                            for g in p.children if g.dep_ == "pobj"]
         return agents, patients, passive
+
+    @staticmethod
+    def _pronoun_subject(tok: Token) -> Token | None:
+        """"Bolt and Uber, which both operate in Lagos": the relative pronoun of a clause with no subject,
+        which the parser took for the object (before the verb, and no other object after it)."""
+        if tok.dep_ != "relcl" or any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in tok.children):
+            return None
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if len(objs) == 1 and objs[0].i < tok.i and objs[0].lower_ in {"which", "that", "who"} \
+                and objs[0].i > 0 and tok.doc[objs[0].i - 1].text == ",":
+            return objs[0]
+        return None
 
     def _inherited_agents(self, tok: Token) -> list[Token]:
         """Subjects a verb without its own takes from the clause that governs it."""
@@ -244,7 +257,7 @@ class Frames:
                                 objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
             if tok.dep_ == "relcl":
                 rel = [c for c in tok.children if c.lower_ in _REL_PRONOUNS]
-                if rel and rel[0].dep_ in {"dobj", "nsubjpass"}:
+                if rel and rel[0].dep_ in {"dobj", "nsubjpass"} and self._pronoun_subject(tok) is None:
                     last = singular_after_list(rel[0])  # "X and Y, which is based in Z": Y alone
                     objects.append((last, "patient-head") if last is not None else (tok.head, "patient"))
                 elif not ag and not rel and self._light_object(tok.head) and any(

@@ -176,8 +176,9 @@ class Places:
                                          "fact", by_token, items)
                 continue
             region = {"across", "throughout"}
-            if node.dep_ == "pobj" and node.head.dep_ in {"prep", "dative"} and node.head.lower_ in {"for", "to"}:
-                node = node.head.head  # the verb, or the verb's object ("processes payments for ...")
+            if node.dep_ == "pobj" and node.head.dep_ in {"prep", "dative"} and node.head.lower_ in {"for", "to", "from"}:
+                # the verb, or the verb's object ("processes payments for ...", "accepts payments from shoppers")
+                node = node.head.head
                 if node.dep_ == "dobj":
                     node = node.head
             elif node.dep_ == "dobj":
