@@ -1016,3 +1016,18 @@ def test_rules_a_role_noun_split_at_its_hyphen_is_still_one(nlp):
 ])
 def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "Rival X" with no one named beside it: the rival of the organisation the text is about, named most
+    # often so far (not the subject of the sentence before, a firm the analysts work at)
+    ("Vanta Air raised fares on Monday. Vanta Air said fuel costs rose. Analysts at Peel Hunt said the move "
+     "was overdue. Rival Skyro kept its fares unchanged.", {("Skyro", "competesWith", "Vanta Air")}, set()),
+    # a peer role opening a sentence is no part of the names after it ("Rivals Velo and Zapp"), but a
+    # firm word keeps a name whole ("Rival Games")
+    ("Rivals Velo and Zapp, which both run in Lisbon, cut fees.",
+     {("Velo", "operatesIn", "Lisbon"), ("Zapp", "operatesIn", "Lisbon")}, set()),
+    ("Rival Games said it would sue Vexa.", {("Rival Games", "sues", "Vexa")}, set()),
+])
+def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -76,10 +76,13 @@ class Candidates:
         # ("Network Rail", "Bank Negara" stay whole).
         # (a peer role before a name of two words or more drops whatever is known: "Rival Hollister
         # Motors said", not "Rival Games said")
+        # (or before one name that ends in no firm word: "Rivals Lyft and Uber", "Rival Kolvena, which")
+        first = doc[start].lower_
+        peer = first in self.peer_roles or (first.endswith("s") and first[:-1] in self.peer_roles)
         if end - start > 1 and doc[start].is_sent_start and doc[start].is_title \
-                and doc[start].lower_ in self.leading_descriptors \
+                and (first in self.leading_descriptors or peer) \
                 and (self._known_name(doc, doc[start + 1:end].text)
-                     or (doc[start].lemma_.lower() in self.peer_roles and end - start > 2)):
+                     or (peer and (end - start > 2 or doc[end - 1].text not in self.firm_name_words))):
             start += 1
         # A dateline runs into the name: "KYOTO - Tanabe Robotics" keeps what follows the dash.
         for i in range(end - 2, start, -1):

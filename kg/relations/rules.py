@@ -178,6 +178,24 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         n = self._by_token.get(j)
         return n is not None and self._items[n]["start"] == j
 
+    def _topic(self, tok: Token, items: list[dict[str, Any]], held: set[str], classes: set[str],
+               bodies: bool = False) -> int | None:
+        """Whom the text is about before ``tok``, of the one top class in ``classes``: the name named most
+        often so far (the latest on a tie), no name in ``held`` and no government body unless those held
+        are (``bodies``): "Tidegate bid for BCT. Rival Eurogate had also bid": Tidegate's rival."""
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for n, it in enumerate(items):
+            if it["start"] >= tok.i or it["via"] == "demonym" or it["name"] in held \
+                    or {self._top_class(it["cls"])} != classes:
+                continue
+            counts[it["name"]] = counts.get(it["name"], 0) + 1
+            if it["via"] != "coref":
+                last[it["name"]] = n
+        named = [(counts[name], n) for name, n in last.items()
+                 if bodies or not self.onto.is_a(items[n]["cls"], "GovernmentBody")]
+        return max(named)[1] if named else None
+
     def _matches(self, tok: Token) -> list[_Trigger]:
         item = self._by_token.get(tok.i)
         if item is not None and self._items[item]["via"] in {"", "gazetteer", "acronym"}:
@@ -488,12 +506,12 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                     held = {h.item for h in hs}
                     an = [a for a in mapped([(c, "anchor") for c in own], 0.1) if a.item not in held]
                 if not an:
-                    # "Zuri Pay cut its fees. Rival Kestrel did the same.": the rival of who the text is
-                    # about there, an organisation of an organisation, a person of a person
-                    back = self._sentence_subject(tok, by_token, items, rel)
+                    # "Zuri Pay cut its fees. Rival Kestrel did the same.": the rival of the organisation the
+                    # text is about (named most often so far; not a person's, which the text says less plainly)
                     held_cls = {self._top_class(items[h.item]["cls"]) for h in hs}
-                    if back is not None and back not in {h.item for h in hs} \
-                            and held_cls == {self._top_class(items[back]["cls"])}:
+                    back = None if held_cls != {"Organization"} else self._topic(tok, items, {items[h.item]["name"] for h in hs}, held_cls,
+                                       all(self.onto.is_a(items[h.item]["cls"], "GovernmentBody") for h in hs))
+                    if back is not None:
                         an = mapped([(doc[items[back]["start"]], "anchor")], 0.2)
             role_text = " ".join(t.text for t in tok.subtree if t.dep_ in {"compound", "amod"} and
                                  t.i < tok.i and t.i not in by_token)
