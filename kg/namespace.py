@@ -66,6 +66,7 @@ class KG(DefinedNamespace):
     objectAntecedentStart: URIRef
     objectEnd: URIRef
     objectPreposition: URIRef
+    nounObjectPreposition: URIRef
     objectStart: URIRef
     objectText: URIRef
     offers: URIRef

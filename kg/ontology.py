@@ -98,6 +98,9 @@ class RelationInfo:
     sale_triggers: tuple[tuple[str, ...], ...] = ()
     #: relations that, stated between the same two entities in a document, overrule a model-only reading
     contradicted_by: frozenset[str] = frozenset()
+    #: prepositions whose object fills the object after the relation's event noun only ("a supply deal
+    #: with X"), not after its verb ("sells phones with Samsung chips")
+    noun_object_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +308,7 @@ def _load_ontology(directory: str | None) -> Ontology:
             inverse_role_triggers=_triggers(graph, prop, _KG.inverseRoleTrigger),
             inverse_triggers=_triggers(graph, prop, _KG.inverseTrigger),
             object_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.objectPreposition)),
+            noun_object_preps=frozenset(str(p).lower() for p in graph.objects(prop, _KG.nounObjectPreposition)),
             symmetric=name in symmetric,
             transitive=name in transitive,
             parent=parents[0] if parents else None,

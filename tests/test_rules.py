@@ -1031,3 +1031,14 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
 ])
 def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "with" after a supply noun names the client (kg:nounObjectPreposition), not after the verb
+    ("Brenvik Semiconductor has signed supply agreements with Tarvo Motors and Kestrel Auto.",
+     {("Brenvik Semiconductor", "suppliesTo", "Tarvo Motors"), ("Brenvik Semiconductor", "suppliesTo", "Kestrel Auto")},
+     set()),
+    ("Vexa sells phones with Samsung chips.", set(), {("Vexa", "suppliesTo", "Samsung")}),
+])
+def test_rules_a_supply_deal_with_a_client(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -388,7 +388,8 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                 else:
                     subjects = modifiers
                 for t, r in objs:
-                    if r in {"patient", "patient-head", "recipient"} or r.startswith("prep:") and r[5:] in rel.object_preps \
+                    if r in {"patient", "patient-head", "recipient"} or r.startswith("prep:") and (
+                            r[5:] in rel.object_preps or (tok.pos_ == "NOUN" and r[5:] in rel.noun_object_preps)) \
                             or (r == "prep:of" and rel.symmetric_evidence and tok.pos_ == "NOUN" and not subjects):
                         # ("a joint venture of Liberty Global and Telefonica": the parties, as with "between")
                         objects += mapped([(t, r)])
