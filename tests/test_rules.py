@@ -1042,3 +1042,20 @@ def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
 ])
 def test_rules_a_supply_deal_with_a_client(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the ones given access, named before "access" in a phrase too long for the parser
+    ("Norvane is giving the World Health Organization, Caritas and Oxfam free access to its satellite network for a "
+     "year.", {("Norvane", "providesAccessTo", "World Health Organization"), ("Norvane", "providesAccessTo", "Oxfam")},
+     set()),
+    ("Kelmar gives big advertisers such as Unilever access to its audience tools.",
+     {("Kelmar", "providesAccessTo", "Unilever")}, set()),
+    # not a name's owner, nor what a clause after a comma gives
+    ("Tarvo pays Lumo's local agent, Brisa Brokers, a 2% commission on each cargo.",
+     {("Tarvo", "paysCommissionTo", "Brisa Brokers")}, {("Tarvo", "paysCommissionTo", "Lumo")}),
+    ("The regulator gave Safaricom more time, denying Airtel access to its network.", set(),
+     {("regulator", "providesAccessTo", "Bharti Airtel"), ("Kenya", "providesAccessTo", "Bharti Airtel")}),
+])
+def test_rules_access_given_to_names_listed_before_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

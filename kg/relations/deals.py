@@ -16,6 +16,10 @@ from ..syntax import possessive as _possessive
 from .records import record
 
 
+#: prepositions whose object is no thing given ("under a contract", "for a fee")
+_NOT_GIVEN = frozenset({"under", "with", "in", "for", "on", "through", "by", "from", "to", "into", "after", "before"})
+
+
 class Deals:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: sales, purchases from a seller, contracts, funding,
     shares of a firm."""
@@ -144,6 +148,47 @@ class Deals:
                             for x in (si, oi)) and oi["via"] != "demonym":
                         out.append(record(doc, si, rel.name, oi, rel.base_confidence - 0.15 - s_cost - o_cost,
                                           tok, modality))
+        return out
+
+    def _access_given(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                      ) -> list[dict[str, Any]]:
+        """"is giving the World Food Programme, UNICEF and the Red Cross free access to its network",
+        "gives researchers at ETH Zurich access to its supercomputer": a verb of a two-word trigger
+        whose noun comes after the ones it is given to (kg:providesAccessTo's "give access") gives
+        each organisation or person named between them, read off the surface, which the small parser
+        often gets wrong in so long a phrase (the noun taken for part of the list)."""
+        out: list[dict[str, Any]] = []
+        for rel in self.onto.relations.values():
+            pairs = {(w[0], w[1]) for w in rel.triggers if len(w) == 2}
+            verbs = {v for v, _ in pairs}
+            for tok in doc:
+                if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+                    continue
+                nouns = {n for v, n in pairs if v == tok.lemma_.lower()}
+                j = tok.i + 1
+                while j < min(len(doc), tok.i + 30) and doc[j].lemma_.lower() not in nouns:
+                    if doc[j].text in {".", ";", ":"} or doc[j].pos_ in {"VERB", "AUX"}:
+                        break
+                    j += 1
+                if j >= len(doc) or doc[j].lemma_.lower() not in nouns or j == tok.i + 1 or doc[j].pos_ != "NOUN" \
+                        or (doc[j].dep_ == "pobj" and doc[j].head.lower_ in _NOT_GIVEN):
+                    continue  # (a noun, given: not "will supply Fennick ... under a three-year contract")
+                given = sorted({by_token[i] for i in range(tok.i + 1, j) if i in by_token})
+                # (not an owner: "pays Mekong's local agent, Tala Brokerage, a commission")
+                given = [n for n in given if items[n]["via"] in {"", "gazetteer"} and not _possessive(
+                    doc[items[n]["start"]:items[n]["end"]].root) and self.onto.fits(items[n]["cls"], rel.range)
+                         and not self.onto.is_a(items[n]["cls"], "Location")]
+                holders = [c for c in tok.children if c.dep_ in _SUBJ] or self._inherited_agents(tok)
+                if not given or not holders:
+                    continue
+                modality = self._modality(tok)
+                for h in holders:
+                    for s_i, cost, _ in self._map(h, by_token, items):
+                        si = items[s_i]
+                        if not self.onto.fits(si["cls"], rel.domain):
+                            continue
+                        out += [record(doc, si, rel.name, items[n], rel.base_confidence - 0.1 - cost, tok, modality)
+                                for n in given if items[n]["name"] != si["name"]]
         return out
 
     def _contracts(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
