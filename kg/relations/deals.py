@@ -34,12 +34,15 @@ class Deals:
         if tok.dep_ in {"compound", "amod"}:
             near.append(tok.head)
         prices = [t for t in near if t.lemma_.lower() in self.set_price_nouns and t.lemma_.lower() in words]
-        return bool(prices) and all(
-            not any(w.text == "%" or w.lower_ in {"percent", "percentage"}
-                    or (w.lower_ == "per" and w.i + 1 < len(w.doc) and w.nbor().lower_ == "cent") for w in t.subtree)
+        return bool(prices) and all(self._fixed(t) for t in prices)
+
+    def _fixed(self, price: Token) -> bool:
+        """A price noun that is a set sum: no percentage in its phrase, a set-price modifier on it."""
+        return not any(w.text == "%" or w.lower_ in {"percent", "percentage"}
+                       or (w.lower_ == "per" and w.i + 1 < len(w.doc) and w.nbor().lower_ == "cent")
+                       for w in price.subtree) \
             and any(c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in self.set_price_modifiers
-                    for c in t.children)
-            for t in prices)
+                    for c in price.children)
 
     def _sales(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                ) -> tuple[list[dict[str, Any]], set[int]]:
@@ -173,6 +176,8 @@ class Deals:
                 if j >= len(doc) or doc[j].lemma_.lower() not in nouns or j == tok.i + 1 or doc[j].pos_ != "NOUN" \
                         or (doc[j].dep_ == "pobj" and doc[j].head.lower_ in _NOT_GIVEN):
                     continue  # (a noun, given: not "will supply Fennick ... under a three-year contract")
+                if doc[j].lemma_.lower() in self.set_price_nouns and self._fixed(doc[j]):
+                    continue  # "pays Halden an annual licence fee": a payment, read by the trigger rules
                 given = sorted({by_token[i] for i in range(tok.i + 1, j) if i in by_token})
                 # (not an owner: "pays Mekong's local agent, Tala Brokerage, a commission")
                 given = [n for n in given if items[n]["via"] in {"", "gazetteer"} and not _possessive(
