@@ -273,3 +273,28 @@ def test_rules_a_person_partner_of_a_firm_works_there(nlp):
 ])
 def test_rules_titles_the_tagger_misread(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "of" a description of an organisation, and where it is, then its name
+    ("Analyst Rhoda Mutua of Nairobi brokerage Tamu Securities said the licence could cut prices.",
+     {("Rhoda Mutua", "worksFor", "Tamu Securities")}, {("Rhoda Mutua", "livesIn", "Nairobi")}),
+    ('"Prices will rise," said Marta Quiroz of consultancy Radar Andino.',
+     {("Marta Quiroz", "worksFor", "Radar Andino")}, set()),
+    # (a place alone after "of" is still where one lives)
+    ("Ana Ruiz of Leeds said she would vote.", {("Ana Ruiz", "livesIn", "Leeds")}, set()),
+])
+def test_rules_a_person_of_a_described_organisation(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a title with no organisation: the one the holder reports on, where the text names it more often
+    ("Chief executive Sophie Marchal said Sarcelle would launch four more satellites next year.",
+     {("Sophie Marchal", "worksFor", "Sarcelle")}, set()),
+    # (not a firm named less often than the one the text is about)
+    ("Vexa cut prices on Monday. Chief executive Ana Ruiz said the group Lumo would follow.",
+     {("Ana Ruiz", "worksFor", "Vexa")}, {("Ana Ruiz", "worksFor", "Lumo")}),
+])
+def test_rules_a_title_alone_is_of_the_firm_its_holder_reports_on(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -112,7 +112,20 @@ class Patterns:
             elif doc[j].lower_ != "of" or (places_only and doc[it["end"] - 1].text in self.name_heads):
                 continue
             of = doc[j]
-            first = starting_at(j + 2 if doc[j + 1].lower_ == "the" else j + 1)
+            k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+            first = starting_at(k)
+            if it["cls"] == "Person" and not at_org:
+                # "Lucía Herrera of consultancy Datos Radar", "Peter Otieno of Nairobi brokerage Kestane
+                # Securities": the organisation after a description of it (and where it is)
+                if first is not None and self.onto.is_a(first["cls"], "Location") and first["end"] < len(doc) \
+                        and doc[first["end"]].is_lower and doc[first["end"]].pos_ == "NOUN":
+                    k = first["end"]
+                m = k
+                while m < len(doc) and m - k < 3 and doc[m].is_lower and doc[m].pos_ in {"NOUN", "ADJ"}:
+                    m += 1
+                described = starting_at(m) if m > k and doc[m - 1].pos_ == "NOUN" else None
+                if described is not None and self.onto.is_a(described["cls"], "Organization"):
+                    first = described
             if first is None:
                 continue
             objs = [first]

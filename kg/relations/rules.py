@@ -178,6 +178,28 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         n = self._by_token.get(j)
         return n is not None and self._items[n]["start"] == j
 
+    def _reported_subject(self, doc: Doc, holders: list[_Arg], by_token: dict[int, int],
+                          items: list[dict[str, Any]], rel: Any) -> int | None:
+        """"Chief executive Sophie Marchal said Sarcelle would launch ...": the organisation a role's
+        one holder reports on, as the subject of what the holder says (the relation's object may be it;
+        the caller takes it over the sentence before's subject where the text names it more often)."""
+        subj = next((doc[h.token] for h in holders if doc[h.token].dep_ == "nsubj"), None)
+        if subj is None or subj.head.lemma_.lower() not in self.reporting:
+            return None
+        for clause in (c for c in subj.head.children if c.dep_ == "ccomp"):
+            for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                n = by_token.get(subj.i)
+                if n is not None and items[n]["via"] in {"", "gazetteer"} and self.onto.fits(items[n]["cls"], rel.range):
+                    return n
+        return None
+
+    @staticmethod
+    def _named_more(items: list[dict[str, Any]], a: int, b: int, end: int) -> bool:
+        """Whether the text names item ``a``'s entity more often than ``b``'s before token ``end``."""
+        def count(n: int) -> int:
+            return sum(1 for it in items if it["start"] < end and it["name"] == items[n]["name"])
+        return count(a) > count(b)
+
     def _topic(self, tok: Token, items: list[dict[str, Any]], held: set[str], classes: set[str],
                bodies: bool = False) -> int | None:
         """Whom the text is about before ``tok``, of the one top class in ``classes``: the name named most
@@ -495,6 +517,10 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                     before is not None and (before.i in by_token or (before.is_title and not before.is_sent_start))):
                 # (not after a name, found or missed: "Givre chief executive Julien Tremblay" is Givre's)
                 back = self._sentence_subject(tok, by_token, items, rel)
+                said = self._reported_subject(doc, hs, by_token, items, rel) if len({h.item for h in hs}) == 1 \
+                    else None
+                if said is not None and (back is None or self._named_more(items, said, back, tok.sent.end)):
+                    back = said
                 if back is not None:  # "Tandaa raised $38 million. Chief executive Wanjiru Kamau said"
                     an = [_Arg(back, 0.1, "refers-back", items[back]["start"])]
                     conf -= 0.3
