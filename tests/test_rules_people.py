@@ -298,3 +298,15 @@ def test_rules_a_person_of_a_described_organisation(nlp, text, expected, absent)
 ])
 def test_rules_a_title_alone_is_of_the_firm_its_holder_reports_on(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # where one works at a firm: the seat of a firm the gazetteer does not know ...
+    ('"This is a thaw," said Wu Lei, an economist at Jinqiao Securities in Shanghai.',
+     {("Jinqiao Securities", "basedIn", "Shanghai")}, set()),
+    # ... a place a known one operates in
+    ("Kenji Ogura, an analyst at Morgan Stanley in Hong Kong, said prices would rise.",
+     {("Morgan Stanley", "operatesIn", "Hong Kong")}, {("Morgan Stanley", "basedIn", "Hong Kong")}),
+])
+def test_rules_the_place_of_an_employer(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -116,6 +116,40 @@ class Places:
             if not rel.domain or not all(self.onto.is_a(c, "Organization") for c in rel.domain):
                 del found[key]
 
+    def _employers_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                          items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
+        """"Mikael Strand, an analyst at Vanern Securities in Stockholm": the place after where one works
+        is where the employer is: its seat for a firm the gazetteer does not know (a small firm's one
+        office), a place it operates in for one it knows ("an analyst at Morgan Stanley in Hong Kong")."""
+        if "basedIn" not in self.onto.relations or "operatesIn" not in self.onto.relations:
+            return
+        for r in [r for r in found.values() if r["predicate"] == "worksFor" and r["modality"] == "fact"]:
+            end = r["o_end"]
+            employer = items[by_token[end - 1]] if end - 1 in by_token else None
+            # ("in" right after the name, wherever the parser hung it)
+            if employer is None or employer["name"] != r["o_name"] or end >= len(doc) or doc[end].lower_ != "in" \
+                    or doc[end].dep_ != "prep":
+                continue
+            places = [t for t in self._places_after(doc[end], by_token, items)]
+            if not places or not self.onto.is_a(employer["cls"], "Company"):
+                continue
+            rel = "operatesIn" if employer.get("via") == "gazetteer" or self._known_firm(employer["name"]) \
+                else "basedIn"
+            info = self.onto.relations[rel]
+            for place in places[:1]:
+                li = items[by_token[place.i]]
+                if not self.onto.fits(li["cls"], info.range):
+                    continue
+                rec = record(doc, employer, rel, li, info.base_confidence - 0.15, doc[end], "fact")
+                found.setdefault((rec["s_key"], rel, rec["o_key"], rec["sent_start"]), rec)
+
+    def _known_firm(self, name: str) -> bool:
+        """Whether the gazetteer knows an organisation of this name."""
+        if not hasattr(self, "_gazetteer_orgs"):
+            self._gazetteer_orgs = {e.name for e in self.onto.gazetteer if e.cls != "Place"} | {
+                a for e in self.onto.gazetteer if e.cls != "Place" for a in e.aliases}
+        return name in self._gazetteer_orgs
+
     def _close_transitive(self, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"a town in Karvina District, Moravian-Silesian Region, Czech Republic": what one sentence
         states of a transitive relation (owl:TransitiveProperty) holds along its chains, as the

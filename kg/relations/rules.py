@@ -340,6 +340,7 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                         ):
                             found[key] = rec
         self._narrow_places(doc, found, apposed)
+        self._employers_places(doc, found, items, by_token)
         self._widen_places(found, apposed)
         self._close_transitive(found)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
