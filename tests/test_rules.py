@@ -949,6 +949,9 @@ def test_rules_shares_of_a_firm(nlp, text, expected, absent):
     ("Korvane already ships packs to Dutch bus builder Veldhuis Mobility.", {("Veldhuis Mobility", "basedIn", "Netherlands")}),
     ("China's Qinglu Travel agrees to buy Thai hotel booking site Siamstay.", {("Siamstay", "basedIn", "Thailand")}),
     ("Jalanku is backed by Japanese trading house Miyabe Corp.", {("Miyabe", "basedIn", "Japan")}),
+    # a city's name before the noun in front of the role noun
+    ("The case began after Ostrel, a Lyon cloud provider, raised concerns.", {("Ostrel", "basedIn", "Lyon")}),
+    ("Its courier is Rapido Kourier, a Lagos logistics company.", {("Rapido Kourier", "basedIn", "Lagos")}),
 ])
 def test_rules_a_firm_of_a_kind_from_a_place(nlp, text, expected):
     _assert_reads(nlp, text, expected)

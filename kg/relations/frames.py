@@ -524,6 +524,10 @@ class Frames:
                 holders.append(c)  # "its Ticketmaster unit": the name is the unit, "its" the owner
             elif c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < tok.i:
                 anchors.append((c, "anchor"))
+                if c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN":
+                    # "a Lyon cloud provider", "Lagos logistics company": a name before the noun in front
+                    anchors += [(g, "anchor") for g in c.children if g.dep_ in {"compound", "nmod", "amod"}
+                                and g.i < c.i and g.i in self._by_token]
             elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
                 anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
         # "Pellaro, Kestrel Group's logistics unit, for": an apposition set off by commas on the surface,
