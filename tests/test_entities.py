@@ -315,6 +315,16 @@ def test_entities_what_a_firm_is_said_to_make_is_a_product(nlp, text, name, cls)
     _assert_class(nlp, text, name, cls)
 
 
+@pytest.mark.parametrize("text, name, cls", [
+    # a name before a description of the name after it is no product ("where the brand is from") ...
+    ("Among the sellers named was Ningbo kitchenware brand Jinlan Home.", "Ningbo", "Place"),
+    # ... while a name before a kind of product alone is one
+    ("The R21 malaria vaccine was approved.", "R21", "Product"),
+])
+def test_entities_a_name_before_a_described_name(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
 @pytest.mark.parametrize("text, name, employee", [
     # an organisation's name that starts with a nationality keeps its whole span, "for", "of the" and
     # "'s" included; the nationality is no entity of its own
