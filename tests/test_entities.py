@@ -325,6 +325,11 @@ def test_entities_a_name_before_a_described_name(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
 
 
+def test_entities_a_venture_named_in_apposition_is_a_company(nlp):
+    # "venture" describes a firm (lexicon [coref] Company), whatever the NER took the name for
+    _assert_class(nlp, "The venture, Archipel Feeder, started weekly services on Monday.", "Archipel Feeder", "Company")
+
+
 @pytest.mark.parametrize("text, name, employee", [
     # an organisation's name that starts with a nationality keeps its whole span, "for", "of the" and
     # "'s" included; the nationality is no entity of its own

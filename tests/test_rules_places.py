@@ -245,6 +245,9 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
     ("Velkan makes Skyhold, a strategy game with 8 million players across Chile and Peru.",
      {("Skyhold", "operatesIn", "Chile"), ("Skyhold", "operatesIn", "Peru")},
      {("Velkan", "operatesIn", "Chile")}),
+    # shops, hotels and farmers served are customers too
+    ("Pagoya, which processes card payments for about 60,000 shops in Quito and Cuenca, was sold.",
+     {("Pagoya", "operatesIn", "Quito"), ("Pagoya", "operatesIn", "Cuenca")}, set()),
     # payments "from" customers
     ("Dukkan will use Adyen to accept card payments from shoppers in Jordan and Oman.",
      {("Dukkan", "operatesIn", "Jordan"), ("Dukkan", "operatesIn", "Oman")}, set()),
