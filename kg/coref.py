@@ -552,6 +552,8 @@ class KGCoref:
             if any(c.dep_ in {"compound", "nmod"} and c.i < tok.i and c.pos_ == "PROPN" and c.i in by_token
                    and not self.onto.is_a(by_token[c.i]["cls"], "Organization") for c in tok.children):
                 continue  # "its Zephyr app": the app has a name of its own
+            if any(c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i and c.is_lower for c in tok.children):
+                continue  # "its smartphone app", "the bank's own app": a description, not a thing's name
             owner = None
             for child in tok.children:
                 if child.dep_ in {"poss", "compound"} and child.i in by_token:

@@ -174,3 +174,15 @@ def test_coref_the_owner_of_a_named_product_is_a_firm(nlp, text, owner, product)
     found = _triples(_rules_doc(nlp, text))
     assert (owner, "develops", product) in found, found
     assert not any(p == "develops" and o == product and s != owner for s, p, o in found), found
+
+
+@pytest.mark.parametrize("text, product", [
+    # an owner's API is a product named after it ...
+    ("OpenAI said it would restrict Chinese customers from using its API.", "OpenAI API"),
+    # ... its smartphone app or its own app a description, not a name
+    ("Tanua Credit lends to farmers through its smartphone app.", None),
+    ("Keel is sold only through Brannock's own app.", None),
+])
+def test_coref_a_possessed_generic_product_only_when_bare(nlp, text, product):
+    generic = [it["name"] for it in nlp(text)._.kg_entity_data if it["via"] == "generic"]
+    assert generic == ([product] if product else []), generic
