@@ -379,3 +379,12 @@ def test_rules_a_relative_pronoun_taken_for_an_object_is_the_subject(nlp):
     # (a clause with a subject of its own keeps "which" its object)
     _assert_reads(nlp, "Vexa makes Pulse, which Lumo sells in Peru.", {("Lumo", "operatesIn", "Peru")},
                   {("Pulse", "operatesIn", "Peru")})
+
+
+def test_rules_a_person_with_a_home_operates_nowhere(nlp):
+    # where a person the text gives a home or a job is, kg:livesIn says; "ran" a firm operates nowhere
+    _assert_reads(nlp, "Pablo Ruiz, who ran Seguros Vega until 2021 and now lives in Madrid, declined to comment.",
+                  {("Pablo Ruiz", "livesIn", "Madrid")}, {("Pablo Ruiz", "operatesIn", "Madrid")})
+    # (a firm still operates where it competes)
+    _assert_reads(nlp, "Kolvena, which competes with Tarrow in the Czech Republic, grew.",
+                  {("Kolvena", "operatesIn", "Czech Republic")})

@@ -346,8 +346,14 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
         # regulator, barred ..." does not restrict Germany)
         seats = {(r["s_key"], r["o_key"]) for r in found.values() if r["predicate"] == "basedIn"}
+        # (a country, a city or a person the text gives a job or a home operates nowhere: where a person
+        # is, kg:livesIn or the employer's place says; "Kenyan lender X eyes an Ethiopian unit" is no act
+        # of Kenya's. A lone name the NER took for a person may still be a firm.)
+        people = {r["s_key"] for r in found.values() if r["predicate"] in {"worksFor", "livesIn"}}
         found = {k: r for k, r in found.items() if r["confidence"] >= self.min_confidence
-                 and not (r["predicate"] in self.restricting and (r["s_key"], r["o_key"]) in seats)}
+                 and not (r["predicate"] in self.restricting and (r["s_key"], r["o_key"]) in seats)
+                 and not (r["predicate"] == "operatesIn" and (
+                     self.onto.is_a(r["s_cls"], "Location") or r["s_key"] in people))}
         # a dateline city kept for "AUSTIN, Texas" is where it is, and the parse's subject of nothing
         datelines = {it["start"] for it in items if it.get("dateline")}
         if datelines:
