@@ -1031,6 +1031,10 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     ("Rivals Velo and Zapp, which both run in Lisbon, cut fees.",
      {("Velo", "operatesIn", "Lisbon"), ("Zapp", "operatesIn", "Lisbon")}, set()),
     ("Rival Games said it would sue Vexa.", {("Rival Games", "sues", "Vexa")}, set()),
+    # a name and its short form count as one, and the rival a person's name to the NER is a firm
+    ("Tidemark Group bid for the terminal. Tidemark said the offer was final. Analysts at Peel Hunt expect a "
+     "deal. Rival Mkulima Link said it had no plans to bid.", {("Mkulima Link", "competesWith", "Tidemark")},
+     {("Mkulima Link", "competesWith", "Peel Hunt")}),
 ])
 def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -123,6 +123,18 @@ class Classes:
         lemma = verb.lemma_.lower()
         return lemma in self.business_verbs and (it["cls"] != "Person" or lemma not in self.people_verbs)
 
+    def _named_rival(self, doc: Doc, start: int) -> bool:
+        """A name right after a peer role noun of a business ("Rival X", "rival X"; not "his rival X")."""
+        if start == 0:
+            return False
+        role = doc[start - 1]
+        word = role.lower_
+        if not (word in self.peer_roles or (word.endswith("s") and word[:-1] in self.peer_roles)) \
+                or word in {"partner", "partners", "ally", "allies"}:
+            return False
+        before = doc[start - 2].lower_ if start >= 2 else ""
+        return before not in {"his", "her", "their", "my", "our", "your"}
+
     def _employer(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The object of "at" or "with" after a job only a person holds ("an analyst at Peel Hunt", "a
         lawyer with Fieldfisher"; lexicon ``person_only_jobs``, from the roles of kg:worksFor)."""
@@ -481,6 +493,10 @@ class Classes:
                        and self._joined_or_bought(doc, it)}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and " " not in it["name"] and it["name"] not in surnames and it["name"] in prefixes}
+            # "Rival Mkulima Link said", "its rival Ostrava": a business rival named with no person's
+            # owner before the role ("his rival John Smith" is a person)
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
+                       and it["name"] not in surnames and self._named_rival(doc, it["start"])}
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
                     it["cls"] = "Company"

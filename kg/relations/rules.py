@@ -205,16 +205,20 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
         """Whom the text is about before ``tok``, of the one top class in ``classes``: the name named most
         often so far (the latest on a tie), no name in ``held`` and no government body unless those held
         are (``bodies``): "Tidegate bid for BCT. Rival Eurogate had also bid": Tidegate's rival."""
+        # (a name and its short form count as one: "Canavial Energia" ... "Canavial"; the nearest
+        # mention stands for them)
         counts: dict[str, int] = {}
         last: dict[str, int] = {}
+        held_keys = {h.split()[0] for h in held}
         for n, it in enumerate(items):
-            if it["start"] >= tok.i or it["via"] == "demonym" or it["name"] in held \
+            key = it["name"].split()[0] if it["name"] else ""
+            if it["start"] >= tok.i or it["via"] == "demonym" or key in held_keys \
                     or {self._top_class(it["cls"])} != classes:
                 continue
-            counts[it["name"]] = counts.get(it["name"], 0) + 1
+            counts[key] = counts.get(key, 0) + 1
             if it["via"] != "coref":
-                last[it["name"]] = n
-        named = [(counts[name], n) for name, n in last.items()
+                last[key] = n
+        named = [(counts[key], n) for key, n in last.items()
                  if bodies or not self.onto.is_a(items[n]["cls"], "GovernmentBody")]
         return max(named)[1] if named else None
 
