@@ -1066,3 +1066,13 @@ def test_rules_a_supply_deal_with_a_client(nlp, text, expected, absent):
 ])
 def test_rules_access_given_to_names_listed_before_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "fined X for doing": X did it, not the one who fined it
+    ("The regulator Anacom fined Lusatel for throttling traffic from the gaming service Nuvem Play.",
+     {("Lusatel", "restricts", "Nuvem Play")}, {("Anacom", "restricts", "Nuvem Play")}),
+    ("Vexa thanked Lumo for supplying chips to Orla.", {("Lumo", "suppliesTo", "Orla")}, {("Vexa", "suppliesTo", "Orla")}),
+])
+def test_rules_who_is_blamed_or_thanked_for_doing_did_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

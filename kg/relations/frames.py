@@ -127,8 +127,9 @@ class Frames:
                     return [head]
                 return []
             if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-                # "barred Veltro from offering", "stopped X from selling": the one kept from it
-                if head.lower_ == "from":
+                # "barred Veltro from offering", "stopped X from selling": the one kept from it; "fined
+                # Lusatel for throttling", "sued X for copying": the one it is done to did it
+                if head.lower_ in {"from", "for"}:
                     kept = [c for c in head.head.children if c.dep_ == "dobj"]
                     if kept:
                         return kept
