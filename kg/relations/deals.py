@@ -127,7 +127,7 @@ class Deals:
             return []
         nouns = {w[0] for w in rel.triggers if len(w) == 1}
         out: list[dict[str, Any]] = []
-        for tok in doc:
+        for tok in self._tokens_with_lemma(doc, self.partnering_verbs | nouns):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in self.partnering_verbs:
                 verb = tok  # "works with Panasonic"
@@ -161,13 +161,16 @@ class Deals:
         each organisation or person named between them, read off the surface, which the small parser
         often gets wrong in so long a phrase (the noun taken for part of the list)."""
         out: list[dict[str, Any]] = []
-        for rel in self.onto.relations.values():
-            pairs = {(w[0], w[1]) for w in rel.triggers if len(w) == 2}
-            verbs = {v for v, _ in pairs}
-            for tok in doc:
-                if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+        if not hasattr(self, "_given_nouns"):  # verb -> [(relation, its nouns)], made once
+            given: dict[str, list[tuple[RelationInfo, set[str]]]] = {}
+            for rel in self.onto.relations.values():
+                for verb in sorted({w[0] for w in rel.triggers if len(w) == 2}):
+                    given.setdefault(verb, []).append((rel, {w[1] for w in rel.triggers if len(w) == 2 and w[0] == verb}))
+            self._given_nouns = given
+        for tok in self._tokens_with_lemma(doc, set(self._given_nouns)) if self._given_nouns else ():
+            for rel, nouns in self._given_nouns[tok.lemma_.lower()]:
+                if tok.pos_ != "VERB":
                     continue
-                nouns = {n for v, n in pairs if v == tok.lemma_.lower()}
                 j = tok.i + 1
                 while j < min(len(doc), tok.i + 30) and doc[j].lemma_.lower() not in nouns:
                     if doc[j].text in {".", ";", ":"} or doc[j].pos_ in {"VERB", "AUX"}:

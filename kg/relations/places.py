@@ -240,7 +240,7 @@ class Places:
             return []
         ends = {"to", "from", "between"}
         out: list[dict[str, Any]] = []
-        for tok in doc:
+        for tok in self._tokens_with_lemma(doc, self.route_nouns | self.route_verbs):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in self.route_verbs:
                 places = self._route_ends(tok, ends, by_token, items)
