@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, normalize_quotes
@@ -566,8 +567,11 @@ class Classes:
         ``route_nouns`` and ``route_verbs``: where a flight, a ferry or a train goes is a place)."""
         at = {doc[it["start"]:it["end"]].root.i: it for it in items if it["via"] in {"", "gazetteer"}}
         out: set[str] = set()
-        for tok in doc:
-            if tok.lemma_.lower() not in self.route_words or tok.pos_ not in {"NOUN", "VERB"}:
+        # (the few tokens with such a lemma, picked from the lemma array rather than token by token)
+        hashes = {doc.vocab.strings[w] for w in self.route_words}
+        lemmas = doc.to_array([LEMMA]).tolist() if len(doc) else []
+        for tok in (doc[i] for i, h in enumerate(lemmas) if h in hashes):
+            if tok.pos_ not in {"NOUN", "VERB"}:
                 continue
             # (a service's ends hung on the verb it is the object of: "runs routes from A to B")
             heads = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]
