@@ -359,3 +359,47 @@ class Mentions:
             return []
         return [(c, "patient") for c in tok.children if c.dep_ in {"amod", "compound"} and c.i in by_token
                 and self.onto.is_a(self._items[by_token[c.i]]["cls"], "Country")]
+
+    def _reported_subject(self, doc: Doc, holders: list[Any], by_token: dict[int, int],
+                          items: list[dict[str, Any]], rel: Any) -> int | None:
+        """"Chief executive Sophie Marchal said Sarcelle would launch ...": the organisation a role's
+        one holder reports on, as the subject of what the holder says (the relation's object may be it;
+        the caller takes it over the sentence before's subject where the text names it more often)."""
+        subj = next((doc[h.token] for h in holders if doc[h.token].dep_ == "nsubj"), None)
+        if subj is None or subj.head.lemma_.lower() not in self.reporting:
+            return None
+        for clause in (c for c in subj.head.children if c.dep_ == "ccomp"):
+            for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                n = by_token.get(subj.i)
+                if n is not None and items[n]["via"] in {"", "gazetteer"} and self.onto.fits(items[n]["cls"], rel.range):
+                    return n
+        return None
+
+    @staticmethod
+    def _named_more(items: list[dict[str, Any]], a: int, b: int, end: int) -> bool:
+        """Whether the text names item ``a``'s entity more often than ``b``'s before token ``end``."""
+        def count(n: int) -> int:
+            return sum(1 for it in items if it["start"] < end and it["name"] == items[n]["name"])
+        return count(a) > count(b)
+
+    def _topic(self, tok: Token, items: list[dict[str, Any]], held: set[str], classes: set[str],
+               bodies: bool = False) -> int | None:
+        """Whom the text is about before ``tok``, of the one top class in ``classes``: the name named most
+        often so far (the latest on a tie), no name in ``held`` and no government body unless those held
+        are (``bodies``): "Tidegate bid for BCT. Rival Eurogate had also bid": Tidegate's rival."""
+        # (a name and its short form count as one: "Canavial Energia" ... "Canavial"; the nearest
+        # mention stands for them)
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        held_keys = {h.split()[0] for h in held}
+        for n, it in enumerate(items):
+            key = it["name"].split()[0] if it["name"] else ""
+            if it["start"] >= tok.i or it["via"] == "demonym" or key in held_keys \
+                    or {self._top_class(it["cls"])} != classes:
+                continue
+            counts[key] = counts.get(key, 0) + 1
+            if it["via"] != "coref":
+                last[key] = n
+        named = [(counts[key], n) for key, n in last.items()
+                 if bodies or not self.onto.is_a(items[n]["cls"], "GovernmentBody")]
+        return max(named)[1] if named else None

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import TitleCaseLines, guarded
 from ..errors import ComponentError
-from ..ontology import Ontology, RelationInfo, load_ontology
+from ..ontology import Ontology, load_ontology
 from .frames import Frames
 from .mentions import Mentions
 from .modality import Modality
@@ -41,19 +41,12 @@ from .deals import Deals
 from .patterns import Patterns
 from .places import Places
 from .records import record, register
+from .triggers import Triggers, _Trigger
 from .words import Words
-from ..syntax import COPULAS, FORMER, MAKING_VERBS, PARTICLES, clause_head, coordinated, first_conjunct, stand_in
-from ..syntax import SUBJ as _SUBJ
+from ..syntax import COPULAS, FORMER, MAKING_VERBS, clause_head, coordinated, first_conjunct, stand_in
 from ..syntax import possessive as _possessive
 
 __all__ = ["KGRelations", "make_relation_component"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Trigger:
-    relation: RelationInfo
-    words: tuple[str, ...]
-    kind: str  # "event", "role", "inverse"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +57,7 @@ class _Arg:
     token: int
 
 
-class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, Words):
+class KGRelations(Triggers, Frames, Mentions, Patterns, Deals, Places, Orders, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -166,127 +159,6 @@ class KGRelations(Frames, Mentions, Patterns, Deals, Places, Orders, Modality, W
                     for w in set(words):
                         self.index.setdefault(w, []).append(_Trigger(rel, words, kind))
         self._index_hashes = {get_string_id(w) for w in self.index}  # to find trigger words by their form
-
-    # -- trigger matching ----------------------------------------------------------
-
-    def _name_follows(self, tok: Token, words: int) -> bool:
-        """Whether a name starts right after ``tok`` and the ``words - 1`` lower-case words after it
-        ("startup Quillo", "chief executive Olivia Hart")."""
-        j = tok.i + 1
-        while j < tok.i + words and j < len(tok.doc) and tok.doc[j].is_lower:
-            j += 1
-        n = self._by_token.get(j)
-        return n is not None and self._items[n]["start"] == j
-
-    def _reported_subject(self, doc: Doc, holders: list[_Arg], by_token: dict[int, int],
-                          items: list[dict[str, Any]], rel: Any) -> int | None:
-        """"Chief executive Sophie Marchal said Sarcelle would launch ...": the organisation a role's
-        one holder reports on, as the subject of what the holder says (the relation's object may be it;
-        the caller takes it over the sentence before's subject where the text names it more often)."""
-        subj = next((doc[h.token] for h in holders if doc[h.token].dep_ == "nsubj"), None)
-        if subj is None or subj.head.lemma_.lower() not in self.reporting:
-            return None
-        for clause in (c for c in subj.head.children if c.dep_ == "ccomp"):
-            for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
-                n = by_token.get(subj.i)
-                if n is not None and items[n]["via"] in {"", "gazetteer"} and self.onto.fits(items[n]["cls"], rel.range):
-                    return n
-        return None
-
-    @staticmethod
-    def _named_more(items: list[dict[str, Any]], a: int, b: int, end: int) -> bool:
-        """Whether the text names item ``a``'s entity more often than ``b``'s before token ``end``."""
-        def count(n: int) -> int:
-            return sum(1 for it in items if it["start"] < end and it["name"] == items[n]["name"])
-        return count(a) > count(b)
-
-    def _topic(self, tok: Token, items: list[dict[str, Any]], held: set[str], classes: set[str],
-               bodies: bool = False) -> int | None:
-        """Whom the text is about before ``tok``, of the one top class in ``classes``: the name named most
-        often so far (the latest on a tie), no name in ``held`` and no government body unless those held
-        are (``bodies``): "Tidegate bid for BCT. Rival Eurogate had also bid": Tidegate's rival."""
-        # (a name and its short form count as one: "Canavial Energia" ... "Canavial"; the nearest
-        # mention stands for them)
-        counts: dict[str, int] = {}
-        last: dict[str, int] = {}
-        held_keys = {h.split()[0] for h in held}
-        for n, it in enumerate(items):
-            key = it["name"].split()[0] if it["name"] else ""
-            if it["start"] >= tok.i or it["via"] == "demonym" or key in held_keys \
-                    or {self._top_class(it["cls"])} != classes:
-                continue
-            counts[key] = counts.get(key, 0) + 1
-            if it["via"] != "coref":
-                last[key] = n
-        named = [(counts[key], n) for key, n in last.items()
-                 if bodies or not self.onto.is_a(items[n]["cls"], "GovernmentBody")]
-        return max(named)[1] if named else None
-
-    def _matches(self, tok: Token) -> list[_Trigger]:
-        item = self._by_token.get(tok.i)
-        if item is not None and self._items[item]["via"] in {"", "gazetteer", "acronym"}:
-            return []  # a word inside a name ("Public Investment Fund") is not a trigger
-        keys = {tok.lemma_.lower(), tok.lower_}
-        doc = tok.doc
-        if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
-                and not doc[tok.i - 2].whitespace_:
-            # "tie-up", which the tokenizer splits: the word with the one hyphened to it
-            keys |= {f"{doc[tok.i - 2].lower_}-{k}" for k in keys}
-        found: list[_Trigger] = []
-        for key in keys:
-            for trig in self.index.get(key, ()):
-                if trig in found:
-                    continue
-                if trig.kind in {"event", "inverse"} and tok.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"} and not (
-                        tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"} and len(trig.words) > 1):
-                    continue  # a copula only in a trigger of several words ("be from")
-                if trig.kind in {"role", "inverse_role"} and tok.pos_ not in {"NOUN", "PROPN"} and not (
-                        self._name_follows(tok, len(trig.words)) and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower
-                        and not any(c.dep_ in _SUBJ and c.i in self._by_token for c in tok.children)):
-                    # a role noun; the tagger sometimes calls "startup" a verb before a name, or "chief
-                    # executive" adjectives (but a verb with its subject is one: "Veltro rivals Quillo")
-                    continue
-                if len(trig.words) > 1:
-                    rest = list(trig.words)
-                    for k in keys:
-                        if k in rest:
-                            rest.remove(k)
-                            break
-                    # (a particle only as one: "took Apple to court over its rules" takes nothing over)
-                    near = {w for c in tok.children if not (c.dep_ == "prep" and c.lower_ in PARTICLES
-                                                            and any(g.dep_ == "pobj" for g in c.children))
-                            for w in (c.lemma_.lower(), c.lower_)}
-                    if tok.dep_ in {"compound", "amod"}:
-                        near |= {tok.head.lemma_.lower()}
-                    if trig.kind in {"role", "inverse_role"}:  # a title as written ("chief executive")
-                        near |= {t.lemma_.lower() for t in tok.doc[tok.i + 1:tok.i + len(trig.words)] if t.is_lower}
-                    # (a word of a name is none: "pay $40 million to the Securities and Exchange Commission")
-                    for c in tok.children:  # "take ... to court"
-                        if c.dep_ == "prep":
-                            near |= {g.lemma_.lower() for g in c.children if g.pos_ != "PROPN"}
-                        elif c.dep_ == "dobj":  # "paid Quillo 40 million euros in commissions"
-                            near |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" for g in p.children
-                                     if g.dep_ == "pobj" and g.pos_ != "PROPN"}
-                    if not all(w in near for w in rest):
-                        continue
-                    if self.set_price_nouns.intersection(rest) and self._set_price(tok, rest):
-                        continue  # "pays Ardent an annual licence fee": a payment, not a commission
-                elif trig.words[0] not in keys:
-                    continue
-                found.append(trig)
-        # "Danish rival Aarestrup": a noun that is a relation's role is read as the role, not as the
-        # event its verb names ("Veltro rivals Quillo"), which would take "Danish" for a party
-        # (unless it takes the event's object: "Tandaa partners with Equity Bank", tagged a noun)
-        roles = {t.relation.name for t in found if t.kind in {"role", "inverse_role"}}
-        if roles and tok.pos_ in {"NOUN", "PROPN"}:
-            found = [t for t in found if t.kind not in {"event", "inverse"} or t.relation.name not in roles
-                     or any(c.dep_ == "prep" and c.lower_ in t.relation.object_preps for c in tok.children)]
-        # A multi-word trigger beats single-word ones of the same kind on the same token.
-        multi = [t for t in found if len(t.words) > 1]
-        if multi:
-            multi_kinds = {t.kind for t in multi}
-            found = [t for t in found if len(t.words) > 1 or t.kind not in multi_kinds]
-        return found
 
     # -- main --------------------------------------------------------------------------
 

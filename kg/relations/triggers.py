@@ -1,0 +1,104 @@
+"""Which relations a word triggers: the trigger index of :class:`~kg.relations.rules.KGRelations` read
+for one token (its lemma, its form, the word a hyphen joins to it, and the other words of a trigger
+of several).
+
+A mixin of :class:`~kg.relations.rules.KGRelations`, which builds ``self.index`` from the ontology.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..ontology import RelationInfo
+from ..syntax import PARTICLES
+from ..syntax import SUBJ as _SUBJ
+
+__all__ = ["Triggers"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    relation: RelationInfo
+    words: tuple[str, ...]
+    kind: str  # "event", "role", "inverse"
+
+
+class Triggers:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: the triggers a token matches."""
+
+    def _name_follows(self, tok: Token, words: int) -> bool:
+        """Whether a name starts right after ``tok`` and the ``words - 1`` lower-case words after it
+        ("startup Quillo", "chief executive Olivia Hart")."""
+        j = tok.i + 1
+        while j < tok.i + words and j < len(tok.doc) and tok.doc[j].is_lower:
+            j += 1
+        n = self._by_token.get(j)
+        return n is not None and self._items[n]["start"] == j
+
+    def _matches(self, tok: Token) -> list[_Trigger]:
+        item = self._by_token.get(tok.i)
+        if item is not None and self._items[item]["via"] in {"", "gazetteer", "acronym"}:
+            return []  # a word inside a name ("Public Investment Fund") is not a trigger
+        keys = {tok.lemma_.lower(), tok.lower_}
+        doc = tok.doc
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+                and not doc[tok.i - 2].whitespace_:
+            # "tie-up", which the tokenizer splits: the word with the one hyphened to it
+            keys |= {f"{doc[tok.i - 2].lower_}-{k}" for k in keys}
+        found: list[_Trigger] = []
+        for key in keys:
+            for trig in self.index.get(key, ()):
+                if trig in found:
+                    continue
+                if trig.kind in {"event", "inverse"} and tok.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"} and not (
+                        tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"} and len(trig.words) > 1):
+                    continue  # a copula only in a trigger of several words ("be from")
+                if trig.kind in {"role", "inverse_role"} and tok.pos_ not in {"NOUN", "PROPN"} and not (
+                        self._name_follows(tok, len(trig.words)) and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower
+                        and not any(c.dep_ in _SUBJ and c.i in self._by_token for c in tok.children)):
+                    # a role noun; the tagger sometimes calls "startup" a verb before a name, or "chief
+                    # executive" adjectives (but a verb with its subject is one: "Veltro rivals Quillo")
+                    continue
+                if len(trig.words) > 1:
+                    rest = list(trig.words)
+                    for k in keys:
+                        if k in rest:
+                            rest.remove(k)
+                            break
+                    # (a particle only as one: "took Apple to court over its rules" takes nothing over)
+                    near = {w for c in tok.children if not (c.dep_ == "prep" and c.lower_ in PARTICLES
+                                                            and any(g.dep_ == "pobj" for g in c.children))
+                            for w in (c.lemma_.lower(), c.lower_)}
+                    if tok.dep_ in {"compound", "amod"}:
+                        near |= {tok.head.lemma_.lower()}
+                    if trig.kind in {"role", "inverse_role"}:  # a title as written ("chief executive")
+                        near |= {t.lemma_.lower() for t in tok.doc[tok.i + 1:tok.i + len(trig.words)] if t.is_lower}
+                    # (a word of a name is none: "pay $40 million to the Securities and Exchange Commission")
+                    for c in tok.children:  # "take ... to court"
+                        if c.dep_ == "prep":
+                            near |= {g.lemma_.lower() for g in c.children if g.pos_ != "PROPN"}
+                        elif c.dep_ == "dobj":  # "paid Quillo 40 million euros in commissions"
+                            near |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" for g in p.children
+                                     if g.dep_ == "pobj" and g.pos_ != "PROPN"}
+                    if not all(w in near for w in rest):
+                        continue
+                    if self.set_price_nouns.intersection(rest) and self._set_price(tok, rest):
+                        continue  # "pays Ardent an annual licence fee": a payment, not a commission
+                elif trig.words[0] not in keys:
+                    continue
+                found.append(trig)
+        # "Danish rival Aarestrup": a noun that is a relation's role is read as the role, not as the
+        # event its verb names ("Veltro rivals Quillo"), which would take "Danish" for a party
+        # (unless it takes the event's object: "Tandaa partners with Equity Bank", tagged a noun)
+        roles = {t.relation.name for t in found if t.kind in {"role", "inverse_role"}}
+        if roles and tok.pos_ in {"NOUN", "PROPN"}:
+            found = [t for t in found if t.kind not in {"event", "inverse"} or t.relation.name not in roles
+                     or any(c.dep_ == "prep" and c.lower_ in t.relation.object_preps for c in tok.children)]
+        # A multi-word trigger beats single-word ones of the same kind on the same token.
+        multi = [t for t in found if len(t.words) > 1]
+        if multi:
+            multi_kinds = {t.kind for t in multi}
+            found = [t for t in found if len(t.words) > 1 or t.kind not in multi_kinds]
+        return found
