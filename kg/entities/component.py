@@ -31,6 +31,7 @@ from ..ontology import load_ontology
 from .base import SPAN_KEY, guarded, register_extensions
 from .candidates import Candidates
 from .classes import Classes
+from .lists import Lists
 from .gazetteer import _Gazetteer
 from .headlines import TitleCaseLines
 from .merge import define_acronyms, drop_datelines, spread_names
@@ -38,7 +39,7 @@ from .merge import define_acronyms, drop_datelines, spread_names
 __all__ = ["KGEntities", "make_entity_component"]
 
 
-class KGEntities(Candidates, Classes):
+class KGEntities(Candidates, Classes, Lists):
     """The ``kg_entities`` component. Build it with ``nlp.add_pipe("kg_entities")``."""
 
     def __init__(self, nlp: Language, name: str = "kg_entities", use_gazetteer: bool = True,
