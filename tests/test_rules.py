@@ -1076,3 +1076,15 @@ def test_rules_access_given_to_names_listed_before_it(nlp, text, expected, absen
 ])
 def test_rules_who_is_blamed_or_thanked_for_doing_did_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a role with no one beside it, held by the subject of what an organisation says, is that one's
+    ("Telvane said Finnish supplier Norkia would replace the gear in its core network.",
+     {("Norkia", "suppliesTo", "Telvane")}, set()),
+    # (not a regulator's: "the regulator said" reports, it has no rival)
+    ("Smaller rival Ebube Finance has not yet received approval, the Central Bank of Nigeria said.", set(),
+     {("Ebube Finance", "competesWith", "Central Bank of Nigeria")}),
+])
+def test_rules_a_role_held_in_what_a_firm_says_is_that_firms(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

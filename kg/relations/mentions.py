@@ -403,3 +403,14 @@ class Mentions:
         named = [(counts[key], n) for key, n in last.items()
                  if bodies or not self.onto.is_a(items[n]["cls"], "GovernmentBody")]
         return max(named)[1] if named else None
+
+    def _reporter(self, doc: Doc, holders: list[Any]) -> list[tuple[Token, str]]:
+        """The subject of the verb of saying whose clause a role's holder is the subject of ("Deutsche
+        Telekom said Finnish supplier Nokia would ...": Deutsche Telekom), as an anchor."""
+        for h in holders:
+            subj = doc[h.token]
+            if subj.dep_ not in {"nsubj", "nsubjpass"} or subj.head.dep_ != "ccomp" \
+                    or subj.head.head.lemma_.lower() not in self.reporting:
+                continue
+            return [(c, "anchor") for c in subj.head.head.children if c.dep_ == "nsubj"]
+        return []

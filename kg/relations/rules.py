@@ -394,6 +394,17 @@ class KGRelations(Triggers, Frames, Mentions, Patterns, Deals, Places, Orders, M
             if not all(self.onto.is_a(c, "Location") for c in anchor_side):
                 # "Chinese suppliers Huawei and ZTE": a demonym says where, not to whom
                 an = [a for a in an if items[a.item]["via"] != "demonym"]
+            if not an and hs and not (trig.kind == "role" and trig.words in rel.back_roles):
+                # "Deutsche Telekom said Finnish supplier Nokia would replace ...": a role with no one
+                # named beside it, held by the subject of what an organisation says, is of that one
+                # (an organisation's of an organisation: not "Analysts said rival X had cut prices")
+                kinds = {self._top_class(items[h.item]["cls"]) for h in hs}
+                # (and no government body, unless the holders are: "rival X has no licence yet, the regulator said")
+                bodies = all(self.onto.is_a(items[h.item]["cls"], "GovernmentBody") for h in hs)
+                an = [a for a in mapped(self._reporter(doc, hs), 0.15) if a.item not in {h.item for h in hs}
+                      and items[a.item]["via"] in {"", "gazetteer", "coref"}
+                      and {self._top_class(items[a.item]["cls"])} == kinds == {"Organization"}
+                      and (bodies or not self.onto.is_a(items[a.item]["cls"], "GovernmentBody"))]
             before = doc[tok.i - 1] if tok.i else None
             if not an and hs and trig.kind == "role" and trig.words in rel.back_roles and not any(
                     c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children) and not (
