@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "PURPOSE_VERBS",
            "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head", "controlled_objects", "coordinated",
-           "first_conjunct", "possessive", "singular_after_list", "stand_in"]
+           "first_conjunct", "possessive", "preps_with_nested", "singular_after_list", "stand_in"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -70,6 +70,13 @@ def coordinated(tok: Token) -> list[Token]:
         if len(out) > 64:
             break
     return out
+
+
+def preps_with_nested(head: Token, words: set[str] | frozenset[str]) -> list[Token]:
+    """``head``'s prepositions among ``words``, and those hung on one of its prepositions ("from Leipzig
+    to Dresden": "to" on "from")."""
+    return [p for c in head.children for p in [c] + [g for g in c.children if g.dep_ == "prep"]
+            if p.dep_ == "prep" and p.lower_ in words]
 
 
 def controlled_objects(clause: Token) -> list[Token]:

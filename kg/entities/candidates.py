@@ -78,7 +78,7 @@ class Candidates:
         # Motors said", not "Rival Games said")
         # (or before one name that ends in no firm word: "Rivals Lyft and Uber", "Rival Kolvena, which")
         first = doc[start].lower_
-        peer = first in self.peer_roles or (first.endswith("s") and first[:-1] in self.peer_roles)
+        peer = first in self.peer_words
         if end - start > 1 and doc[start].is_sent_start and doc[start].is_title \
                 and (first in self.leading_descriptors or peer) \
                 and (self._known_name(doc, doc[start + 1:end].text)

@@ -129,8 +129,7 @@ class Classes:
             return False
         role = doc[start - 1]
         word = role.lower_
-        if not (word in self.peer_roles or (word.endswith("s") and word[:-1] in self.peer_roles)) \
-                or word in {"partner", "partners", "ally", "allies"}:
+        if word not in self.peer_words or word in {"partner", "partners", "ally", "allies"}:
             return False
         before = doc[start - 2].lower_ if start >= 2 else ""
         return before not in {"his", "her", "their", "my", "our", "your"}

@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..names import normalize_quotes
@@ -94,6 +95,8 @@ class KGEntities(Candidates, Classes, Lists):
         self.org_nouns -= {"owner", "investor", "buyer", "seller", "player", "parent", "developer", "designer"}
         #: what a sentence may open with before a name: "Chipmaker Carbidex", "Rival Bitpanda"
         self.leading_descriptors = self.org_nouns | self.peer_roles
+        #: the peer roles and their plurals, as written before a name ("Rival X", "Rivals X and Y")
+        self.peer_words = self.peer_roles | {w + "s" for w in self.peer_roles}
         # Job titles: role nouns of relations from a person to an organization (worksFor).
         job_rels = [rel for rel in self.onto.relations.values()
                     if rel.domain == frozenset({"Person"}) and self.onto.fits("Company", rel.range)]
@@ -148,6 +151,7 @@ class KGEntities(Candidates, Classes, Lists):
         #: words of travelling between places: what a flight goes "to" or "from" is a place
         self.route_words = {w.lower() for w in rel_lex.get("route_nouns", ())} | {
             w.lower() for w in rel_lex.get("route_verbs", ())}
+        self.route_word_ids = {get_string_id(w) for w in self.route_words}
         #: words that end firms' names: after "and", only these make no name of their own ("Shihlin
         #: Electric and Engineering Corporation")
         self.firm_name_words = self.company_heads | self.firm_heads

@@ -10,7 +10,7 @@ from typing import Any
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
-from ..syntax import coordinated
+from ..syntax import coordinated, preps_with_nested
 
 __all__ = ["Lists"]
 
@@ -63,16 +63,13 @@ class Lists:
         at = {doc[it["start"]:it["end"]].root.i: it for it in items if it["via"] in {"", "gazetteer"}}
         out: set[str] = set()
         # (the few tokens with such a lemma, picked from the lemma array rather than token by token)
-        hashes = {doc.vocab.strings[w] for w in self.route_words}
         lemmas = doc.to_array([LEMMA]).tolist() if len(doc) else []
-        for tok in (doc[i] for i, h in enumerate(lemmas) if h in hashes):
+        for tok in (doc[i] for i, h in enumerate(lemmas) if h in self.route_word_ids):
             if tok.pos_ not in {"NOUN", "VERB"}:
                 continue
             # (a service's ends hung on the verb it is the object of: "runs routes from A to B")
             heads = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]
-            members = [at[t.i] for h in heads for c in h.children
-                       for p in [c] + [g for g in c.children if g.dep_ == "prep"] if p.dep_ == "prep"
-                       and p.lower_ in {"to", "from", "between"}
+            members = [at[t.i] for h in heads for p in preps_with_nested(h, {"to", "from", "between"})
                        for g in p.children if g.dep_ == "pobj" for t in coordinated(g) if t.i in at]
             if any(self.onto.is_a(m["cls"], "Location") for m in members):
                 out |= {m["name"] for m in members if m["via"] == "" and m["cls"] in {"Company", "Organization", "Product"}}

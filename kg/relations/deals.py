@@ -141,16 +141,11 @@ class Deals:
             subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             if not partners or not subjects:
                 continue
-            modality = self._modality(verb)
-            for s_i, s_cost, _ in (m for t in subjects for m in self._map(t, by_token, items)):
-                for o_i, o_cost, _ in (m for t in partners for m in self._map(t, by_token, items)):
-                    si, oi = items[s_i], items[o_i]
-                    # (not a regulator one "would work with": a body is no business partner)
-                    if si["name"] != oi["name"] and all(
-                            self.onto.is_a(x["cls"], "Organization") and not self.onto.is_a(x["cls"], "GovernmentBody")
-                            for x in (si, oi)) and oi["via"] != "demonym":
-                        out.append(record(doc, si, rel.name, oi, rel.base_confidence - 0.15 - s_cost - o_cost,
-                                          tok, modality))
+            # (not a regulator one "would work with": a body is no business partner)
+            out += [r for r in self._records_between(doc, subjects, partners, rel, by_token, items,
+                                                     rel.base_confidence - 0.15, tok, self._modality(verb))
+                    if all(self.onto.is_a(c, "Organization") and not self.onto.is_a(c, "GovernmentBody")
+                           for c in (r["s_cls"], r["o_cls"]))]
         return out
 
     def _access_given(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
@@ -161,16 +156,10 @@ class Deals:
         each organisation or person named between them, read off the surface, which the small parser
         often gets wrong in so long a phrase (the noun taken for part of the list)."""
         out: list[dict[str, Any]] = []
-        if not hasattr(self, "_given_nouns"):  # verb -> [(relation, its nouns)], made once
-            given: dict[str, list[tuple[RelationInfo, set[str]]]] = {}
-            for rel in self.onto.relations.values():
-                for verb in sorted({w[0] for w in rel.triggers if len(w) == 2}):
-                    given.setdefault(verb, []).append((rel, {w[1] for w in rel.triggers if len(w) == 2 and w[0] == verb}))
-            self._given_nouns = given
-        for tok in self._tokens_with_lemma(doc, set(self._given_nouns)) if self._given_nouns else ():
-            for rel, nouns in self._given_nouns[tok.lemma_.lower()]:
-                if tok.pos_ != "VERB":
-                    continue
+        for tok in self._tokens_with_lemma(doc, set(self.given_nouns)) if self.given_nouns else ():
+            if tok.pos_ != "VERB":
+                continue
+            for rel, nouns in self.given_nouns[tok.lemma_.lower()]:
                 j = tok.i + 1
                 while j < min(len(doc), tok.i + 30) and doc[j].lemma_.lower() not in nouns:
                     if doc[j].text in {".", ";", ":"} or doc[j].pos_ in {"VERB", "AUX"}:

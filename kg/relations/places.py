@@ -10,14 +10,10 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import COPULAS, coordinated, possessive, stand_in
+from ..syntax import COPULAS, coordinated, possessive, preps_with_nested, stand_in
 from .records import record
 
 __all__ = ["Places"]
-
-
-#: nouns of a number that stand for what they count ("millions of users")
-_QUANTITIES = frozenset({"million", "thousand", "billion", "hundred", "dozen", "ten", "lot", "number"})
 
 
 class Places:
@@ -133,7 +129,7 @@ class Places:
             places = [t for t in self._places_after(doc[end], by_token, items)]
             if not places or not self.onto.is_a(employer["cls"], "Company"):
                 continue
-            rel = "operatesIn" if employer.get("via") == "gazetteer" or self._known_firm(employer["name"]) \
+            rel = "operatesIn" if employer.get("via") == "gazetteer" or employer["name"] in self.gazetteer_orgs \
                 else "basedIn"
             info = self.onto.relations[rel]
             for place in places[:1]:
@@ -142,13 +138,6 @@ class Places:
                     continue
                 rec = record(doc, employer, rel, li, info.base_confidence - 0.15, doc[end], "fact")
                 found.setdefault((rec["s_key"], rel, rec["o_key"], rec["sent_start"]), rec)
-
-    def _known_firm(self, name: str) -> bool:
-        """Whether the gazetteer knows an organisation of this name."""
-        if not hasattr(self, "_gazetteer_orgs"):
-            self._gazetteer_orgs = {e.name for e in self.onto.gazetteer if e.cls != "Place"} | {
-                a for e in self.onto.gazetteer if e.cls != "Place" for a in e.aliases}
-        return name in self._gazetteer_orgs
 
     def _close_transitive(self, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"a town in Karvina District, Moravian-Silesian Region, Czech Republic": what one sentence
@@ -200,7 +189,7 @@ class Places:
             while node.dep_ == "conj" and node.head.i != node.i:
                 node = node.head
             if node.dep_ == "pobj" and node.head.lower_ == "of" and (
-                    node.head.head.pos_ == "NUM" or node.head.head.lemma_.lower() in _QUANTITIES):
+                    node.head.head.pos_ == "NUM" or node.head.head.lemma_.lower() in self.quantity_nouns):
                 node = node.head.head  # "has won millions of users in Senegal": the number stands for them
             if node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.pos_ in {"NOUN", "PROPN"}:
                 # "Rio Strike, a game with 20 million players across Brazil": what has them
@@ -301,10 +290,7 @@ class Places:
         """The places ``head``'s prepositions of ``preps`` name, and the places in the region they name
         ("flies to cities in Portugal and Spain")."""
         out: list[Token] = []
-        # (and "to" hung on "from": "from Leipzig to Dresden")
-        for p in [p for c in head.children for p in [c] + [g for g in c.children if g.dep_ == "prep"]]:
-            if p.dep_ != "prep" or p.lower_ not in preps:
-                continue
+        for p in preps_with_nested(head, preps):  # (and "to" hung on "from": "from Leipzig to Dresden")
             out += self._places_after(p, by_token, items)
             for g in (g for g in p.children if g.dep_ == "pobj" and g.i not in by_token):
                 out += self._located(g, {"in", "across"}, by_token, items)

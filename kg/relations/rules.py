@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import TitleCaseLines, guarded
 from ..errors import ComponentError
-from ..ontology import Ontology, load_ontology
+from ..ontology import Ontology, RelationInfo, load_ontology
 from .frames import Frames
 from .mentions import Mentions
 from .modality import Modality
@@ -96,13 +96,23 @@ class KGRelations(Triggers, Frames, Mentions, Patterns, Deals, Places, Orders, M
         self.contract_verbs = set(lex["relations"].get("contract_verbs", ()))
         self.funding_verbs = set(lex["relations"].get("funding_verbs", ()))
         self.funding_nouns = set(lex["relations"].get("funding_nouns", ()))
-        self.money_nouns = self.funding_nouns | {"money", "cash", "loan", "credit", "proceeds", "fund"}
+        self.money_nouns = self.funding_nouns | set(lex["relations"].get("money_nouns", ()))
         self.holding_nouns = set(lex["relations"].get("holding_nouns", ()))
         self.round_nouns = set(lex["relations"].get("round_nouns", ()))
         self.round_verbs = set(lex["relations"].get("round_verbs", ()))
         self.participation_nouns = set(lex["relations"].get("participation_nouns", ()))
         self.customer_nouns = set(lex["relations"].get("customer_nouns", ()))
+        self.quantity_nouns = set(lex["relations"].get("quantity_nouns", ()))
         self.partnering_verbs = set(lex["relations"].get("partnering_verbs", ()))
+        #: the verbs of two-word triggers and, for each, the relations and nouns it takes ("give" ->
+        #: providesAccessTo's "access"): read off the surface by Deals._access_given
+        self.given_nouns: dict[str, list[tuple[RelationInfo, set[str]]]] = {}
+        for rel in self.onto.relations.values():
+            for verb in sorted({w[0] for w in rel.triggers if len(w) == 2}):
+                self.given_nouns.setdefault(verb, []).append(
+                    (rel, {w[1] for w in rel.triggers if len(w) == 2 and w[0] == verb}))
+        #: names (and aliases) of the organisations the gazetteer knows
+        self.gazetteer_orgs = {n for e in self.onto.gazetteer if e.cls != "Place" for n in (e.name, *e.aliases)}
         self.route_nouns = set(lex["relations"].get("route_nouns", ()))
         self.route_verbs = set(lex["relations"].get("route_verbs", ()))
         self.running_verbs = set(lex["relations"].get("running_verbs", ()))
