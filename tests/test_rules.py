@@ -1035,6 +1035,15 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     ("Tidemark Group bid for the terminal. Tidemark said the offer was final. Analysts at Peel Hunt expect a "
      "deal. Rival Mkulima Link said it had no plans to bid.", {("Mkulima Link", "competesWith", "Tidemark")},
      {("Mkulima Link", "competesWith", "Peel Hunt")}),
+    # the peer role before words that describe the name ("rival scooter firm", "Rival recycler"), or
+    # before a plural with the names apposed ("Rival grocers X and Y"): rivals of the topic, not of each other
+    ("Pellon sells scooters in Oslo. Pellon denies it is in talks to buy rival scooter firm Kerbo.",
+     {("Kerbo", "competesWith", "Pellon")}, set()),
+    ("Cyrex recycles batteries in Sweden. Cyrex said prices fell. Rival recycler Ambel Metals said it had no "
+     "plans to cut prices.", {("Ambel Metals", "competesWith", "Cyrex")}, set()),
+    ("Pembrook sells food online. Rival grocers Aldana and Merkato, which also work with Glovo, said the deal "
+     "would not change their plans.", {("Aldana", "competesWith", "Pembrook"), ("Merkato", "competesWith", "Pembrook")},
+     {("Aldana", "competesWith", "Merkato")}),
 ])
 def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -471,6 +471,11 @@ class Frames:
                 and tok.head.i in self._by_token and tok.head.i - tok.i <= 4 and all(
                     t.is_lower or t.i in self._by_token for t in tok.doc[tok.i + 1:tok.head.i]):
             holders.append(tok.head)  # "chief executive/JJ Olivia Hart said": a title the tagger took for an adjective
+        elif tok.dep_ == "amod" and tok.pos_ == "ADJ" and self._peer_before_descriptor(tok):
+            # "Rival recycler Ascend Elements said", "Rival operators Dott and Bolt": the name the
+            # descriptors are of, or the names apposed to the plural
+            head = self._described(tok)
+            holders += [head] if head.i in self._by_token else [c for c in head.children if c.i == head.i + 1]
         if tok.dep_ == "conj" and tok.pos_ == "NOUN":
             # "X, a spokeswoman for the union and president of Y": a role noun listed after another
             # (or, as the parser often has it, after the other's object) has that one's holders

@@ -360,7 +360,8 @@ class KGRelations(Triggers, Frames, Mentions, Patterns, Deals, Places, Orders, M
             # (a person's job in the singular goes with the one name after it: "Veltro chairman Ana Ruiz
             # and Tom Berg")
             single_job = tok.tag_ == "NN" and rel.domain == frozenset({"Person"})
-            hs = mapped([(t, "holder" if (t.i == tok.i + 1 and not single_job) or (tok.tag_ == "NNS" and (
+            described = tok.pos_ == "ADJ" and self._peer_before_descriptor(tok)  # "Rival grocers X and Y"
+            hs = mapped([(t, "holder" if (t.i == tok.i + 1 and not single_job) or described or (tok.tag_ == "NNS" and (
                 t.head.i == tok.i or (t.dep_ in {"dobj", "attr", "nsubj"} and t.head.i == tok.head.i)
                 or (tok.dep_ == "appos" and t.i == tok.head.i)  # "X and Y, Z's bigger rivals"
                 or (t.dep_ in {"dobj", "nsubj"} and tok.head.lower_ == "among" and tok.head.head.i in {t.i, t.head.i})))

@@ -37,6 +37,30 @@ class Triggers:
         n = self._by_token.get(j)
         return n is not None and self._items[n]["start"] == j
 
+    def _described(self, tok: Token) -> Token:
+        """The noun ``tok`` modifies, past the lower-case nouns that modify it in turn ("rival scooter
+        firm Kerbi": Kerbi)."""
+        head = tok.head
+        while head.i not in self._by_token and head.dep_ in {"compound", "amod", "nmod"} and head.is_lower \
+                and head.head.i > head.i:
+            head = head.head
+        return head
+
+    def _peer_before_descriptor(self, tok: Token) -> bool:
+        """"rival scooter firm Kerbi", "Rival recycler Ascend Elements", "Rival operators Dott and Bolt":
+        an adjective role (lower case, or capitalised to open the sentence) before lower-case nouns that
+        describe the name after them, or a plural noun with the names right after it (in apposition, or
+        whatever the parser hung them on it as)."""
+        if tok.dep_ != "amod" or not (tok.is_lower or tok.is_sent_start) or tok.head.i <= tok.i:
+            return False
+        head = self._described(tok)
+        between = tok.doc[tok.i + 1:head.i]
+        if head.i in self._by_token:
+            start = self._items[self._by_token[head.i]]["start"]
+            return 0 < start - tok.i - 1 <= 3 and all(t.is_lower and t.pos_ == "NOUN" for t in tok.doc[tok.i + 1:start])
+        return head.tag_ == "NNS" and head.is_lower and len(between) <= 2 and all(t.is_lower for t in between) \
+            and any(c.i == head.i + 1 and c.i in self._by_token for c in head.children)
+
     def _matches(self, tok: Token) -> list[_Trigger]:
         item = self._by_token.get(tok.i)
         if item is not None and self._items[item]["via"] in {"", "gazetteer", "acronym"}:
@@ -57,7 +81,9 @@ class Triggers:
                     continue  # a copula only in a trigger of several words ("be from")
                 if trig.kind in {"role", "inverse_role"} and tok.pos_ not in {"NOUN", "PROPN"} and not (
                         self._name_follows(tok, len(trig.words)) and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower
-                        and not any(c.dep_ in _SUBJ and c.i in self._by_token for c in tok.children)):
+                        and not any(c.dep_ in _SUBJ and c.i in self._by_token for c in tok.children)) and not (
+                        trig.relation.symmetric and tok.pos_ == "ADJ" and len(trig.words) == 1
+                        and self._peer_before_descriptor(tok)):
                     # a role noun; the tagger sometimes calls "startup" a verb before a name, or "chief
                     # executive" adjectives (but a verb with its subject is one: "Veltro rivals Quillo")
                     continue
@@ -92,8 +118,9 @@ class Triggers:
         # "Danish rival Aarestrup": a noun that is a relation's role is read as the role, not as the
         # event its verb names ("Veltro rivals Quillo"), which would take "Danish" for a party
         # (unless it takes the event's object: "Tandaa partners with Equity Bank", tagged a noun)
+        # (and an adjective read as a role before a name: "Rival grocers X and Y" are no event of rivalling)
         roles = {t.relation.name for t in found if t.kind in {"role", "inverse_role"}}
-        if roles and tok.pos_ in {"NOUN", "PROPN"}:
+        if roles and tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
             found = [t for t in found if t.kind not in {"event", "inverse"} or t.relation.name not in roles
                      or any(c.dep_ == "prep" and c.lower_ in t.relation.object_preps for c in tok.children)]
         # A multi-word trigger beats single-word ones of the same kind on the same token.
