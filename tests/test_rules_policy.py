@@ -61,3 +61,16 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
 ])
 def test_rules_what_a_restriction_reaches(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a noun for an act appended to the clause that tells it: the clause's subject does what the noun's
+    # clause says (and, after a verb of saying, the one who says it too)
+    ("Norland will cap timber exports at two million tonnes, the Forestry Ministry said on Friday, a quota that "
+     "restricts traders such as Brakke Holz and Tallin Export.",
+     {("Norland", "restricts", "Brakke Holz"), ("Forestry Ministry", "restricts", "Tallin Export")}, set()),
+    ("Ofcom has suspended new licences for 60 days, a move that restricts operators such as Wexcom and Lyra "
+     "Mobile.", {("Ofcom", "restricts", "Wexcom"), ("Ofcom", "restricts", "Lyra Mobile")}, set()),
+])
+def test_rules_an_act_appended_to_a_clause_is_its_subjects(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -223,6 +223,23 @@ class Frames:
         return noun.dep_ == "dobj" and noun.i not in self._by_token and noun.pos_ == "NOUN" \
             and noun.head.lemma_.lower() in self.light_verbs
 
+    def _appended_act_doers(self, noun: Token) -> list[Token]:
+        """The subjects of the clause a noun for an act is appended to after a comma (lexicon
+        ``act_nouns``): "The Philippines has suspended imports, a move that ...": the Philippines; and
+        "Russia will cap exports, the ministry said, a quota that ...": the ministry and Russia."""
+        if noun.lemma_.lower() not in self.act_nouns or not noun.is_lower or noun.dep_ not in {"npadvmod", "dobj", "appos"} \
+                or noun.left_edge.i == 0 or noun.doc[noun.left_edge.i - 1].text != ",":
+            return []
+        verb = noun.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        if noun.dep_ == "dobj" and not any(c.dep_ == "dobj" and c.i < noun.i for c in verb.children):
+            return []  # the verb's own object ("announced, after talks, a move that ...") is no appended act
+        doers = [c for c in verb.children if c.dep_ in _SUBJ]
+        if verb.lemma_.lower() in self.reporting:
+            doers += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in _SUBJ]
+        return doers
+
     def _event_args(self, tok: Token, trig_words: tuple[str, ...] = ()
                     ) -> tuple[list[tuple[Token, str]], list[tuple[Token, str]], bool]:
         """(agents, objects) as (token, role) for an event trigger; and whether voice is passive."""
@@ -258,6 +275,9 @@ class Frames:
                                 objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
             if tok.dep_ == "relcl":
                 rel = [c for c in tok.children if c.lower_ in _REL_PRONOUNS]
+                doers = self._appended_act_doers(tok.head) if rel and rel[0].dep_ == "nsubj" else []
+                if doers:  # "Russia will cap exports, a quota that restricts X": Russia restricts X
+                    agents = [(t, "agent") for t in doers]
                 if rel and rel[0].dep_ in {"dobj", "nsubjpass"} and self._pronoun_subject(tok) is None:
                     last = singular_after_list(rel[0])  # "X and Y, which is based in Z": Y alone
                     objects.append((last, "patient-head") if last is not None else (tok.head, "patient"))

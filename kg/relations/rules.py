@@ -103,6 +103,7 @@ class KGRelations(Triggers, Frames, Mentions, Patterns, Deals, Places, Orders, M
         self.participation_nouns = set(lex["relations"].get("participation_nouns", ()))
         self.customer_nouns = set(lex["relations"].get("customer_nouns", ()))
         self.quantity_nouns = set(lex["relations"].get("quantity_nouns", ()))
+        self.act_nouns = set(lex["relations"].get("act_nouns", ()))
         self.partnering_verbs = set(lex["relations"].get("partnering_verbs", ()))
         #: the verbs of two-word triggers and, for each, the relations and nouns it takes ("give" ->
         #: providesAccessTo's "access"): read off the surface by Deals._access_given
