@@ -1097,3 +1097,20 @@ def test_rules_who_is_blamed_or_thanked_for_doing_did_it(nlp, text, expected, ab
 ])
 def test_rules_a_role_held_in_what_a_firm_says_is_that_firms(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the same preposition again after "as well as", hung on the first one or on the verb
+    ("Brenvik supplies its resist to Tarvo and Kestrel Auto, as well as to Orsanne and Kelvra Systems.",
+     {("Brenvik", "suppliesTo", "Orsanne"), ("Brenvik", "suppliesTo", "Kelvra Systems")}, set()),
+    ("Veltro sells its drones to Orsanne, as well as to Quillmere and Tarvo.",
+     {("Veltro", "suppliesTo", "Quillmere"), ("Veltro", "suppliesTo", "Tarvo")}, set()),
+    # "with X and Y as its customers": who is "with" the verb holds the role
+    ("Nexalis Packaging opened a plant in Kulim on Tuesday, with Tarvo and Orsanne as its first customers.",
+     {("Nexalis Packaging", "suppliesTo", "Tarvo"), ("Nexalis Packaging", "suppliesTo", "Orsanne")}, set()),
+    # "its suppliers, among them X and Y"
+    ("Laurentide said its suppliers, among them Safran and Collins Aerospace, were not at fault.",
+     {("Safran", "suppliesTo", "Laurentide"), ("Collins Aerospace", "suppliesTo", "Laurentide")}, set()),
+])
+def test_rules_customers_and_suppliers_listed_apart(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

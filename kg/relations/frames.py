@@ -29,6 +29,16 @@ def _generic_plural(tok: Token) -> bool:
         and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
 
 
+
+def _added_preps(prep: Token, cc: Token | None = None) -> list[Token]:
+    """The same preposition again after "as well as" ("to SMIC and Hua Hong, as well as to Samsung"), which
+    the parser hangs on the last word of "as well as", under the first one or inside its object; with
+    ``cc``, that word hung on a verb (``prep`` is then the verb), and whatever preposition follows it."""
+    words = [cc] if cc is not None else list(prep.subtree)
+    return [q for x in words
+            if x.dep_ == "cc" and x.lower_ == "as" and x.i >= 2 and x.doc[x.i - 1].lower_ == "well"
+            for q in x.children if q.dep_ == "prep" and (cc is not None or q.lower_ == prep.lower_)]
+
 class Frames:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: argument frames."""
 
@@ -324,7 +334,8 @@ class Frames:
             for c in tok.children:
                 if c.dep_ == "dative":
                     if c.pos_ == "ADP":
-                        objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+                        for p in [c] + _added_preps(c):
+                            objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
                     else:
                         objects.append((c, "recipient"))
                 elif c.dep_ == "dobj" and c.i > tok.i:
@@ -332,9 +343,13 @@ class Frames:
                     sums = [g.left_edge.i for g in c.children if g.dep_ == "nummod"]
                     objects += [(g, "recipient") for g in c.children if sums and g.dep_ in {"nmod", "compound"}
                                 and g.pos_ == "PROPN" and tok.i < g.i and g.right_edge.i < min(sums)]
+                elif c.dep_ == "cc" and _added_preps(c.head, c):
+                    # "sells drones to Orla, as well as to Lumo": "as well as" hung on the verb
+                    objects += [(g, "prep:" + p.lower_) for p in _added_preps(c.head, c) for g in p.children
+                                if g.dep_ == "pobj"]
                 elif c.dep_ == "prep":
                     # "to Amazon and to Aeon": coordinated prepositions
-                    for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]:
+                    for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"] + _added_preps(c):
                         objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ in {"npadvmod", "compound"} and tok.dep_ == "amod":
                     # "Cupertino-based Apple" (where), "Cisco-owned Splunk" (who)
@@ -531,7 +546,10 @@ class Frames:
         # "named Kenji Morita as its chief executive", "stays on as chairman", "joined as CFO"
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in {"VERB", "AUX"}:
             verb = tok.head.head
-            objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}]
+            # "opened a plant, with AMD and Broadcom as its first customers": who is "with" the verb
+            withs = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" and p.i < tok.head.i
+                     for g in p.children if g.dep_ == "pobj"]
+            objs = withs or [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}]
             holders += objs or [c for c in verb.children if c.dep_ in _SUBJ]
             if not objs and not any(c.dep_ in _SUBJ for c in verb.children):
                 holders += self._inherited_agents(verb)
@@ -546,6 +564,9 @@ class Frames:
         for c in tok.children:
             if c.dep_ == "appos":
                 holders.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "among" and any(g.lower_ == "them" for g in c.children):
+                # "its suppliers, among them Safran and Collins": the names listed after "them"
+                holders += [g for g in c.children if g.dep_ in {"pobj", "appos"} and g.lower_ != "them"]
             elif c.dep_ == "compound" and has_owner and c.i < tok.i and c.pos_ == "PROPN":
                 holders.append(c)  # "its Ticketmaster unit": the name is the unit, "its" the owner
             elif c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < tok.i:

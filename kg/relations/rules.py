@@ -365,6 +365,8 @@ class KGRelations(Triggers, Frames, Mentions, Patterns, Deals, Places, Orders, M
             hs = mapped([(t, "holder" if (t.i == tok.i + 1 and not single_job) or described or (tok.tag_ == "NNS" and (
                 t.head.i == tok.i or (t.dep_ in {"dobj", "attr", "nsubj"} and t.head.i == tok.head.i)
                 or (tok.dep_ == "appos" and t.i == tok.head.i)  # "X and Y, Z's bigger rivals"
+                # "with X and Y as its customers", "its suppliers, among them X and Y"
+                or (t.dep_ == "pobj" and t.head.lower_ in {"with", "among"} and t.head.head.i in {tok.i, tok.head.head.i})
                 or (t.dep_ in {"dobj", "nsubj"} and tok.head.lower_ == "among" and tok.head.head.i in {t.i, t.head.i})))
                           else "holder-head") for t in holders])  # "its rivals, Nikon and Canon"
             first = min((h.token for h in hs), default=-1)
