@@ -1114,3 +1114,15 @@ def test_rules_a_role_held_in_what_a_firm_says_is_that_firms(nlp, text, expected
 ])
 def test_rules_customers_and_suppliers_listed_apart(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # packing goods for someone supplies them, the verb and plural goods only; and a restrictive clause
+    # the parser hangs on a place in a description's phrase is the description's too
+    ("Brookvale Foods is a supplier in Leeds that also packs own-brand goods for Asda.",
+     {("Brookvale Foods", "suppliesTo", "Asda")}, set()),
+    ("Strandvik, which sells Fjordcell packs to Polish bus maker Wielobus, denied the claims.",
+     {("Strandvik", "suppliesTo", "Wielobus")}, {("Fjordcell", "suppliesTo", "Poland")}),
+])
+def test_rules_a_supplier_in_a_place_that_packs_goods(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -105,7 +105,15 @@ class Mentions:
             if last is not None:  # "Belaruskali and Uralkali, which is based in Russia": the last only
                 out += self._map(last, by_token, items, cost, depth + 1, conj=False)
             else:
-                out += self._map(tok.head.head, by_token, items, cost, depth + 1)
+                described = tok.head.head
+                out += self._map(described, by_token, items, cost, depth + 1)
+                # "a supplier in Leeds that also packs goods for Asda": a restrictive clause (no comma)
+                # after a place in a description's phrase is also the description's
+                prep = described.head
+                if described.i in by_token and self.onto.is_a(items[by_token[described.i]]["cls"], "Location") \
+                        and described.dep_ == "pobj" and prep.lower_ in {"in", "at"} and prep.head.pos_ == "NOUN" \
+                        and prep.head.is_lower and tok.i > 0 and tok.doc[tok.i - 1].text != ",":
+                    out += self._map(prep.head, by_token, items, cost + 0.1, depth + 1)
         elif tok.lower_ in {"which", "whom"} and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
                 and tok.head.head.dep_ in {"relcl", "acl"} and tok.head.i < tok.head.head.i:
             # "Sarvana Auto, a manufacturer in which Ruibo holds a stake": the noun the clause describes

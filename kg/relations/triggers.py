@@ -79,6 +79,8 @@ class Triggers:
                 if trig.kind in {"event", "inverse"} and tok.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"} and not (
                         tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"} and len(trig.words) > 1):
                     continue  # a copula only in a trigger of several words ("be from")
+                if trig.kind == "event" and tok.pos_ != "VERB" and trig.words[0] in self.plural_goods_verbs:
+                    continue  # the verb only: "sells Fjordcell packs to Wielobus" is no packing
                 if trig.kind in {"role", "inverse_role"} and tok.pos_ not in {"NOUN", "PROPN"} and not (
                         self._name_follows(tok, len(trig.words)) and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower
                         and not any(c.dep_ in _SUBJ and c.i in self._by_token for c in tok.children)) and not (
