@@ -1126,3 +1126,8 @@ def test_rules_customers_and_suppliers_listed_apart(nlp, text, expected, absent)
 ])
 def test_rules_a_supplier_in_a_place_that_packs_goods(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_participle_tagged_a_noun_with_its_agent(nlp):
+    # "an app run/NN by BVG": the tagger's noun heads a clause with an agent, a passive participle all the same
+    _assert_reads(nlp, "Jelbi, an app run by BVG, grew fast.", {("BVG", "offers", "Jelbi")})

@@ -30,6 +30,12 @@ def _generic_plural(tok: Token) -> bool:
 
 
 
+
+def _participle(tok: Token) -> bool:
+    """A past participle, or a word the tagger took for a noun that heads a clause with an agent ("an app
+    run/NN by BVG")."""
+    return tok.tag_ == "VBN" or (tok.dep_ == "acl" and tok.pos_ == "NOUN" and any(c.dep_ == "agent" for c in tok.children))
+
 def _added_preps(prep: Token, cc: Token | None = None) -> list[Token]:
     """The same preposition again after "as well as" ("to SMIC and Hua Hong, as well as to Samsung"), which
     the parser hangs on the last word of "as well as", under the first one or inside its object; with
@@ -64,7 +70,7 @@ class Frames:
         agents, patients = [], []
         main = self._main_verb_parsed_as_modifier(tok)
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
-            tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"} and not main
+            _participle(tok) and tok.dep_ in {"acl", "amod"} and not main
         )
         if main:
             agents.append(tok.head)
@@ -257,7 +263,7 @@ class Frames:
         objects: list[tuple[Token, str]] = []
         passive = False
         if tok.pos_ in {"VERB", "ADJ"} or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")) \
-                or (tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"}):
+                or (tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"}) or (tok.dep_ == "acl" and _participle(tok)):
             ag, pa, passive = self._own_subjects(tok)
             agents += [(t, "agent") for t in ag]
             for t in pa:
@@ -303,7 +309,7 @@ class Frames:
                     objects.append((tok.head, "patient"))  # "the unit it bought in 2017"
                 if any(c.lower_ == "where" for c in tok.children):
                     objects.append((tok.head, "prep:in"))  # "Japan, where it runs a study"
-            if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN" and not self._main_verb_parsed_as_modifier(tok):
+            if tok.dep_ in {"acl", "amod"} and _participle(tok) and not self._main_verb_parsed_as_modifier(tok):
                 # "Paris-based Mistral AI and Stellantis": the modifier belongs to its own noun only
                 objects.append((tok.head, "patient-head" if tok.dep_ == "amod" else "patient"))
             if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN" \
