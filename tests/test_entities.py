@@ -168,6 +168,12 @@ def test_short_sentences_of_names_are_no_headlines(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+def test_a_name_in_capitals_on_a_title_case_line_stays(nlp):
+    # a credit line run on after a headline: the publication in capitals owes nothing to the Title Case
+    text = "Shandong Growers Move to Cities OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94"
+    _assert_reads(nlp, text, {("Xinhua News Agency", "basedIn", "Beijing")})
+
+
 def test_a_title_case_line_is_still_a_headline(nlp):
     from kg.entities.headlines import TitleCaseLines
 

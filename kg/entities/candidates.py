@@ -225,8 +225,10 @@ class Candidates:
         for n, ent in enumerate(ents):
             if n in joined or ent.label_ not in _LABELS:
                 continue
-            if headline(ent):
-                continue  # headlines in Title Case defeat NER; names found elsewhere come back in step 3
+            if headline(ent) and not (ent.label_ == "ORG" and ent.text.isupper() and len(ent.text) > 2):
+                # headlines in Title Case defeat NER; names found elsewhere come back in step 3 (but a name in
+                # capitals owes nothing to the Title Case: "... Move to Cities Beijing XINHUA in English")
+                continue
             nxt = ents[n + 1] if n + 1 < len(ents) else None
             if nxt is not None and ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 \
                     and doc[ent.end].lower_ == "and" and self._firm_words_only(nxt):
