@@ -174,6 +174,18 @@ def test_a_name_in_capitals_on_a_title_case_line_stays(nlp):
     _assert_reads(nlp, text, {("Xinhua News Agency", "basedIn", "Beijing")})
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a known place run into a name in capitals (a credit line's city and publication) is two names
+    ("The report was carried by Hanoi VNA on Monday.", {("VNA", "basedIn", "Hanoi")}, set()),
+    ("Rice Growers Move to Cities OW1102 Hanoi VNA in English 1313 GMT 11 Feb 94", {("VNA", "basedIn", "Hanoi")},
+     set()),
+    # ... not a common acronym after it
+    ("Aubrac Intelligence, the Lyon AI startup, said it raised money.", set(), {("AI", "basedIn", "Lyon")}),
+])
+def test_a_place_run_into_a_name_in_capitals(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_a_title_case_line_is_still_a_headline(nlp):
     from kg.entities.headlines import TitleCaseLines
 

@@ -179,6 +179,10 @@ class Candidates:
         if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and \
                 any(w in self.publication_words for w in span.text.split()):
             span = doc[span.start - 1:span.end]
+        # "Sofia BTA", "Hanoi VNA": a place the gazetteer knows run into a name in capitals after it (a
+        # credit line's city and publication) is two names
+        if label == "ORG":
+            span = self._capitals_after_place(span, gaz_spans) or span
         # A longer NER span around a gazetteer name must add proper words only.
         inner = [(a, b) for a, b in gaz_spans if span.start <= a and b <= span.end and (a, b) != (span.start, span.end)]
         if inner and any((not t.text[:1].isupper() or t.text.lower() in self.non_entities) and not t.is_punct
@@ -186,6 +190,21 @@ class Candidates:
                          for t in span if not any(a <= t.i < b for a, b in inner)):
             return  # "the Abu Dhabi AI company": the place, not an "Abu Dhabi AI"
         candidates.append((span, label))
+
+    def _capitals_after_place(self, span: Span, gaz_spans: list[tuple[int, int]]) -> Span | None:
+        """The name in capitals after a place the gazetteer knows at the start of ``span`` ("Sofia BTA":
+        BTA), or None."""
+        if self.gazetteer is None:
+            return None
+        doc = span.doc
+        for a, b in gaz_spans:
+            rest = doc[b:span.end]
+            # (a name, not a common acronym: "the Munich AI startup", "a Texas EV maker")
+            if a == span.start and span.start < b < span.end and all(t.text.isupper() and t.is_alpha for t in rest) \
+                    and len(rest.text) > 2 and not self._is_noise(rest.text) \
+                    and getattr(self.gazetteer.lookup(doc[a:b].text), "cls", None) in {"Place", "Country"}:
+                return rest
+        return None
 
     def _is_noise(self, text: str) -> bool:
         t = normalize_quotes(text).strip()
@@ -225,7 +244,8 @@ class Candidates:
         for n, ent in enumerate(ents):
             if n in joined or ent.label_ not in _LABELS:
                 continue
-            if headline(ent) and not (ent.label_ == "ORG" and ent.text.isupper() and len(ent.text) > 2):
+            if headline(ent) and not (ent.label_ == "ORG" and (ent.text.isupper() and len(ent.text) > 2
+                                                                or self._capitals_after_place(ent, gaz_spans))):
                 # headlines in Title Case defeat NER; names found elsewhere come back in step 3 (but a name in
                 # capitals owes nothing to the Title Case: "... Move to Cities Beijing XINHUA in English")
                 continue
