@@ -388,3 +388,20 @@ def test_rules_a_person_with_a_home_operates_nowhere(nlp):
     # (a firm still operates where it competes)
     _assert_reads(nlp, "Kolvena, which competes with Tarrow in the Czech Republic, grew.",
                   {("Kolvena", "operatesIn", "Czech Republic")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place and its region before "and" that goes on with no place: one place inside the other
+    ("He left high school in Benton, Tenn. and studied at a college in Ohio.", {("Benton", "locatedIn", "Tennessee")},
+     set()),
+    ("The group sold the Star-News in Pasadena, Calif., and the Post-Tribune in Gary, Ind.",
+     {("Pasadena", "locatedIn", "California")}, set()),
+    ("Britain froze the assets of Volkhov Trading, a firm registered in Limassol, Cyprus, and of its main owner.",
+     {("Limassol", "locatedIn", "Cyprus")}, set()),
+    # ... but a list goes on with a place or with more of its kind
+    ("Zepto runs dark stores in Mumbai, Delhi, Bengaluru and 40 other cities.", set(),
+     {("Delhi", "locatedIn", "Bengaluru"), ("Mumbai", "locatedIn", "Delhi")}),
+    ("Veltro has offices in Paris, Berlin, and Rome.", set(), {("Paris", "locatedIn", "Berlin")}),
+])
+def test_rules_a_place_and_its_region_before_and(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

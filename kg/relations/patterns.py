@@ -61,11 +61,22 @@ class Patterns:
             while last["end"] + 1 < len(doc) and doc[last["end"]].text == "," and (last["end"] + 1) in by_token \
                     and items[by_token[last["end"] + 1]]["start"] == last["end"] + 1:
                 last = items[by_token[last["end"] + 1]]
+            # (a list goes on after "and" with a place, or a noun phrase: "Mumbai, Delhi, Bengaluru and 40
+            # other cities"; after a region abbreviated, with a place only: not "Pasadena, Calif., and the
+            # Post-Tribune", "Benton, Tenn. and from Tennessee Tech", "Limassol, Cyprus, and of its owner")
+            abbreviated = doc[nxt["end"] - 1].text.endswith(".")
+
+            def place_at(k: int) -> bool:
+                if k < len(doc) and not abbreviated and doc[k].pos_ in {"PROPN", "NUM", "ADJ", "DET", "NOUN"}:
+                    return True
+                return k in by_token and items[by_token[k]]["start"] == k \
+                    and self.onto.is_a(items[by_token[k]]["cls"], "Location")
             after = doc[last["end"]] if last["end"] < len(doc) else None
-            if after is not None and after.lower_ in {"and", "or"}:
+            if after is not None and after.lower_ in {"and", "or"} and place_at(last["end"] + 1):
                 continue
             if after is not None and after.text == "," and last["end"] + 2 < len(doc) and \
-                    doc[last["end"] + 1].lower_ in {"and", "or"} and doc[last["end"] + 2].pos_ not in {"VERB", "AUX"}:
+                    doc[last["end"] + 1].lower_ in {"and", "or"} and doc[last["end"] + 2].pos_ not in {"VERB", "AUX"} \
+                    and place_at(last["end"] + 2):
                 continue  # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place)
             out.append(record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
         return out
