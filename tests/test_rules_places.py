@@ -405,3 +405,13 @@ def test_rules_a_person_with_a_home_operates_nowhere(nlp):
 ])
 def test_rules_a_place_and_its_region_before_and(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm named with its legal form, then "in" a place: its seat ...
+    ("The beef was processed by Cox Packing Co. in Devine, Texas.", {("Cox Packing", "basedIn", "Devine")}, set()),
+    # ... not a firm named bare, which does business there
+    ("Apple in China faces a probe.", set(), {("Apple", "basedIn", "China")}),
+])
+def test_rules_a_firm_with_its_legal_form_in_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

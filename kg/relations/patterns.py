@@ -113,8 +113,11 @@ class Patterns:
             if j + 1 >= len(doc) or doc[j].sent.start != doc[it["start"]].sent.start:
                 continue
             at_org = False
-            if doc[j].lower_ == "in" and org and not self.onto.is_a(it["cls"], "Company") and doc[j - 1].text != ",":
-                places_only = True  # "researchers at St. Olaf Hospital in Tromso"
+            if doc[j].lower_ == "in" and org and doc[j - 1].text != "," and (
+                    not self.onto.is_a(it["cls"], "Company") or doc[it["end"] - 1].text in self.legal_suffixes):
+                # "researchers at St. Olaf Hospital in Tromso", "processed by Cox Packing Co. in Devine" (a
+                # firm named with its legal form; not "Apple in China", where it does business)
+                places_only = True
             elif doc[j].lower_ == "at" and j == it["end"] and it["cls"] == "Person" \
                     and doc[it["start"]:it["end"]].root.dep_ == "nsubj":
                 # "Fang Kai at the Institute of Mathematics found": where the clause's subject works (not
