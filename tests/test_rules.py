@@ -996,6 +996,11 @@ def test_rules_a_countrys_forces_are_the_country(nlp, text, expected, absent):
     ("Anna Berg works with Toshiba on recycled magnets.", set(), {("Anna Berg", "partnersWith", "Toshiba")}),
     ("Ferrox said it would work with Brazil's National Data Protection Authority.", set(),
      {("Ferrox", "partnersWith", "National Data Protection Authority")}),
+    # an adjective of nationality on the deal says where, and is no partner
+    ("Thessaly AI and Dahna Digital form Saudi data-centre venture", {("Thessaly AI", "partnersWith", "Dahna Digital")},
+     {("Thessaly AI", "partnersWith", "Saudi Arabia")}),
+    ("Rimba Digital Bank links up with Kedai Kita on merchant loans.",
+     {("Rimba Digital Bank", "partnersWith", "Kedai Kita")}, set()),
     # a trigger the tokenizer splits at its hyphen ("tie" "-" "up") is still one
     ("Valdor Energy's tie-up with Toshiba was approved.", {("Valdor Energy", "partnersWith", "Toshiba")},
      set()),

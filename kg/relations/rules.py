@@ -457,6 +457,9 @@ class KGRelations(Triggers, Frames, Mentions, Patterns, Deals, Places, Orders, M
                 subjects, objects = an, hs
             conf += 0.05
 
+        if rel.symmetric_evidence:
+            # "X and Y form Saudi data-centre venture": the adjective says where, no partner
+            objects = [o for o in objects if not (items[o.item]["via"] == "demonym" and doc[o.token].dep_ == "amod")]
         records: list[dict[str, Any]] = []
         pairs: list[tuple[_Arg, _Arg]] = []
         for s in subjects:
