@@ -1001,6 +1001,11 @@ def test_rules_a_countrys_forces_are_the_country(nlp, text, expected, absent):
      {("Thessaly AI", "partnersWith", "Saudi Arabia")}),
     ("Rimba Digital Bank links up with Kedai Kita on merchant loans.",
      {("Rimba Digital Bank", "partnersWith", "Kedai Kita")}, set()),
+    # the members of a consortium, or of a venture formed or led by them
+    ("Applicants include a consortium formed by Siam Orchid Holdings and Chao Phraya Digital.",
+     {("Siam Orchid", "partnersWith", "Chao Phraya Digital")}, set()),
+    ("A venture led by Siam Orchid Holdings and Chao Phraya Digital won the licence.",
+     {("Chao Phraya Digital", "partnersWith", "Siam Orchid")}, set()),
     # a trigger the tokenizer splits at its hyphen ("tie" "-" "up") is still one
     ("Valdor Energy's tie-up with Toshiba was approved.", {("Valdor Energy", "partnersWith", "Toshiba")},
      set()),

@@ -31,6 +31,10 @@ def _generic_plural(tok: Token) -> bool:
 
 
 
+#: verbs of forming a group, whose agents are its members: "a consortium formed by X and Y"
+_FORMING = frozenset({"form", "create", "lead", "found", "establish", "set"})
+
+
 def _participle(tok: Token) -> bool:
     """A past participle, or a word the tagger took for a noun that heads a clause with an agent ("an app
     run/NN by BVG")."""
@@ -424,6 +428,10 @@ class Frames:
                         agents += [(g, "agent") for g in pobjs]
                     else:
                         objects += [(g, "prep:" + c.lower_) for g in pobjs]
+                elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _FORMING:
+                    # "a consortium formed by X and Y", "a venture led by X and Y": who formed it are its parties
+                    agents += [(g, "agent") for a in c.children if a.dep_ == "agent" for g in a.children
+                               if g.dep_ == "pobj"]
             # "made at Veltro's plant in Brno": the parser hangs the preposition right after the noun
             # on the verb of the noun's own preposition
             after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
