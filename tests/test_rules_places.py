@@ -415,3 +415,18 @@ def test_rules_a_place_and_its_region_before_and(nlp, text, expected, absent):
 ])
 def test_rules_a_firm_with_its_legal_form_in_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # more descriptions of firms after the place they are in
+    ("Emma Clarke, an analyst at London brokerage Peel Hunt, said so.", {("Peel Hunt", "basedIn", "London")}, set()),
+    ("Brazilian acquirer Tucano Pagamentos weighs a bid for Guarani Net.",
+     {("Tucano Pagamentos", "basedIn", "Brazil")}, set()),
+    # an adjective of nationality the parser made a subject is no partner
+    ("MANILA - Philippine e-wallet Bayani Pay has signed a partnership with Banco Maharlika.",
+     {("Bayani Pay", "partnersWith", "Banco Maharlika")}, {("Philippines", "partnersWith", "Banco Maharlika")}),
+    # a job that is no firm's description ("specialist") leaves the person a person
+    ("The cancer specialist Anna Berg of Oslo said so.", set(), {("Anna Berg", "basedIn", "Oslo")}),
+])
+def test_rules_descriptions_of_firms_after_their_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

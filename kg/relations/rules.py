@@ -458,8 +458,12 @@ class KGRelations(Triggers, Frames, Mentions, Patterns, Deals, Places, Orders, M
             conf += 0.05
 
         if rel.symmetric_evidence:
-            # "X and Y form Saudi data-centre venture": the adjective says where, no partner
-            objects = [o for o in objects if not (items[o.item]["via"] == "demonym" and doc[o.token].dep_ == "amod")]
+            # "X and Y form Saudi data-centre venture": the adjective says where, no partner (nor where the
+            # parser made it a subject: "Philippine e-wallet X has signed a partnership")
+            def adjective(a: _Arg) -> bool:
+                return items[a.item]["via"] == "demonym" and (doc[a.token].dep_ == "amod" or doc[a.token].pos_ == "ADJ")
+            objects = [o for o in objects if not adjective(o)]
+            subjects = [o for o in subjects if not adjective(o)]
         records: list[dict[str, Any]] = []
         pairs: list[tuple[_Arg, _Arg]] = []
         for s in subjects:
