@@ -310,3 +310,15 @@ def test_rules_a_title_alone_is_of_the_firm_its_holder_reports_on(nlp, text, exp
 ])
 def test_rules_the_place_of_an_employer(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # whom an organisation hires, appoints or recruits works for it (and not a firm it hires)
+    ("Vexa has hired Siobhan Keane, a former official at Ofcom.", {("Siobhan Keane", "worksFor", "Vexa")}, set()),
+    ("Zephrane, the British AI lab behind the Rookery chatbot, has hired Ravi Menon, who led the team that "
+     "designed Google's TPU processors, as its chief hardware officer.", {("Ravi Menon", "worksFor", "Zephrane")},
+     set()),
+    ("Vexa hired law firm Clifford Chance to defend it.", set(), {("Clifford Chance", "worksFor", "Vexa")}),
+])
+def test_rules_whom_an_organisation_hires_works_for_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
