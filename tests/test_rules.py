@@ -1141,3 +1141,9 @@ def test_rules_a_supplier_in_a_place_that_packs_goods(nlp, text, expected, absen
 def test_rules_a_participle_tagged_a_noun_with_its_agent(nlp):
     # "an app run/NN by BVG": the tagger's noun heads a clause with an agent, a passive participle all the same
     _assert_reads(nlp, "Jelbi, an app run by BVG, grew fast.", {("BVG", "offers", "Jelbi")})
+
+
+def test_rules_a_participle_joined_to_a_passive_verb_is_passive(nlp):
+    # "which is based in Verona and backed by X": the second participle's patient is the first's
+    _assert_reads(nlp, "Ferrocargo, which is based in Verona and backed by Swiss investor Alpenrail Capital, runs "
+                       "140 trains a week.", {("Alpenrail Capital", "investsIn", "Ferrocargo")})

@@ -284,6 +284,14 @@ class Frames:
                 subj = [c for c in subj if c.pos_ in {"PROPN", "PRON"} or c.lemma_.lower() in self.firm_kinds]
                 objects += [(t, "patient") for t in subj]
                 joined_patients = bool(subj)
+            if not pa and tok.dep_ == "conj" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) \
+                    and not any(c.dep_ in _SUBJ or c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) \
+                    and tok.head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.head.children):
+                # "X, which is based in Verona and backed by Y": a participle joined to a passive verb is
+                # passive too, and its patient is that verb's
+                passive = True
+                objects += [(c, "patient") for c in tok.head.children if c.dep_ == "nsubjpass"]
+                joined_patients = True
             if not pa:
                 # "sells and installs Tessera systems for utilities": coordinated verbs share
                 # the object and the prepositions the parser gives the last one
