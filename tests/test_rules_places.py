@@ -430,3 +430,14 @@ def test_rules_a_firm_with_its_legal_form_in_a_place(nlp, text, expected, absent
 ])
 def test_rules_descriptions_of_firms_after_their_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # customers in a clause of "where" after the place: whoever has them operates there
+    ("The two apps compete for advertisers in the United States, where Zippa has about 90 million monthly users.",
+     {("Zippa", "operatesIn", "United States")}, set()),
+    ("It does not operate in Canada or Mexico, where Agentry has a large user base.",
+     {("Agentry", "operatesIn", "Canada"), ("Agentry", "operatesIn", "Mexico")}, set()),
+])
+def test_rules_customers_where_a_place_is(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

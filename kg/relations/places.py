@@ -186,6 +186,8 @@ class Places:
                 out += self._serving(doc, owners, places, noun, "fact", by_token, items)
                 continue
             node = noun
+            if node.dep_ == "compound" and node.head.lemma_.lower() == "base":
+                node = node.head  # "has a large user base"
             while node.dep_ == "conj" and node.head.i != node.i:
                 node = node.head
             if node.dep_ == "pobj" and node.head.lower_ == "of" and (
@@ -213,6 +215,10 @@ class Places:
                 continue
             # "processes payments for merchants across Europe": the parser often hangs the region on the verb
             places += self._located(node, region, by_token, items)
+            if node.dep_ == "relcl" and node.head.i in by_token and any(c.lower_ == "where" for c in node.children) \
+                    and self.onto.is_a(items[by_token[node.head.i]]["cls"], "Location"):
+                # "the United States, where Zippa has 90 million users", "Canada or Mexico, where ..."
+                places += [node.head] + [c for c in node.head.conjuncts if c.i in by_token]
             if not places:
                 continue
             holders = [c for c in node.children if c.dep_ in _SUBJ] or self._inherited_agents(node)
