@@ -441,3 +441,14 @@ def test_rules_descriptions_of_firms_after_their_place(nlp, text, expected, abse
 ])
 def test_rules_customers_where_a_place_is(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who runs or operates a site has it where it is
+    ("The chips will be packaged at a Penang plant run by Kedah Packaging.",
+     {("Kedah Packaging", "operatesIn", "Penang")}, set()),
+    # (not owners as partners: "a joint venture owned by X and Y" says who owns it)
+    ("Orvia is a joint venture owned by Lumo, Vexa and Tarvo.", set(), {("Vexa", "partnersWith", "Lumo")}),
+])
+def test_rules_a_site_run_by_an_organisation(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

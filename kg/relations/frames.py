@@ -31,8 +31,9 @@ def _generic_plural(tok: Token) -> bool:
 
 
 
-#: verbs of forming a group, whose agents are its members: "a consortium formed by X and Y"
-_FORMING = frozenset({"form", "create", "lead", "found", "establish", "set"})
+#: verbs of forming or running a group or a site, whose agents are its members or its operator: "a consortium
+#: formed by X and Y", "a plant run by Suria Assembly"
+_FORMING = frozenset({"form", "create", "lead", "found", "establish", "set", "run", "operate", "manage"})
 
 
 def _participle(tok: Token) -> bool:
@@ -437,7 +438,8 @@ class Frames:
                     else:
                         objects += [(g, "prep:" + c.lower_) for g in pobjs]
                 elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _FORMING:
-                    # "a consortium formed by X and Y", "a venture led by X and Y": who formed it are its parties
+                    # "a consortium formed by X and Y", "a venture led by X and Y": who formed it are its parties;
+                    # "a Penang plant run by Suria Assembly": who runs a site has it
                     agents += [(g, "agent") for a in c.children if a.dep_ == "agent" for g in a.children
                                if g.dep_ == "pobj"]
             # "made at Veltro's plant in Brno": the parser hangs the preposition right after the noun
