@@ -765,3 +765,17 @@ def test_entities_where_one_holds_a_job_is_an_organisation(nlp, text, employer):
     classes = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
     assert classes.get(employer) == "Company", classes
     assert any(p == "worksFor" and o == employer for _, p, o in _triples(doc))
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # an owner's kind of product, then the name: the owner's named product
+    ("Velmora makes chatbots. Rival Velmora, whose chatbot Parley is offered in Italy, said it had not been "
+     "contacted.", "Parley", "Product"),
+    # a peer role opening the sentence is no part of a name the NER missed
+    ("Rival Velmora, whose chatbot Parley is offered in Italy, said Velmora had not been contacted.", "Velmora",
+     "Company"),
+])
+def test_entities_an_owners_named_product(nlp, text, name, cls):
+    items = _rules_doc(nlp, text)._.kg_entity_data
+    assert any(it["name"] == name and it["cls"] == cls for it in items), items
+    assert not any(it["name"].startswith("Rival ") for it in items), items

@@ -399,6 +399,8 @@ class Candidates:
         first_words = {doc[it["start"]].text for it in items}
         counts = Counter(r.text for r in runs)
         for run in runs:
+            # ("Rival Velmora, whose ...": a peer role or description opening the sentence is no part of it)
+            run = self._trim(run) or run
             text = run.text
             words = text.split()
             if self._is_noise(text) or headline(run) or any(w.lower() in self.non_entities for w in words):

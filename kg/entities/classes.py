@@ -395,6 +395,12 @@ class Classes:
         if root.dep_ in {"oprd", "attr"} and head.lemma_.lower() in NAMING_VERBS and \
                 head.head.lemma_.lower() in self.product_nouns:
             return True
+        # "whose chatbot Parley", "its app Glint", "Lumo's chatbot Parley": an owner's kind of product, then
+        # the name (read off the surface: the parser seldom joins the noun to the name)
+        k = it["start"]
+        if k >= 2 and doc[k - 1].is_lower and doc[k - 1].tag_ in {"NN", "NNS"} and self._kind_of_product(doc[k - 1]) \
+                and (doc[k - 2].tag_ in {"PRP$", "WP$", "POS"} or doc[k - 2].lower_ in {"whose", "its", "their"}):
+            return True
         # "its Kiro robots": a name right after "its" is the owner's thing
         if it["start"] > 0 and doc[it["start"] - 1].lower_ in {"its", "their"} and \
                 doc[it["start"] - 1].dep_ == "poss":
