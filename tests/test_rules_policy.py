@@ -74,3 +74,16 @@ def test_rules_what_a_restriction_reaches(nlp, text, expected, absent):
 ])
 def test_rules_an_act_appended_to_a_clause_is_its_subjects(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who may do only so much is restricted: a clause on the limited thing, or of "how much"
+    ("Ofcom has capped the number of new loans that digital lender Tanua Credit can issue each month.",
+     {("Ofcom", "restricts", "Tanua Credit")}, set()),
+    ("Indonesian regulator Otoritas Jasa Keuangan has limited how much Teras Finansial can lend to first-time users.",
+     {("Otoritas Jasa Keuangan", "restricts", "Teras Finansial")}, set()),
+    # a market capitalisation restricts no one
+    ("Nvidia's market cap passed that of Apple.", set(), {("Nvidia", "restricts", "Apple")}),
+])
+def test_rules_who_may_do_only_so_much_is_restricted(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

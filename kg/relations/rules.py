@@ -336,6 +336,11 @@ class KGRelations(Triggers, Frames, Mentions, Patterns, Deals, Places, Orders, M
                     if any(not self.onto.is_a(items[o.item]["cls"], "Location") for o in objects):
                         objects = [o for o in objects if o.role not in {"prep:from", "nested:from"}
                                    or not self.onto.is_a(items[o.item]["cls"], "Location")]
+                if not passive and rel.name in self.restricting and not any(
+                        self.onto.is_a(items[o.item]["cls"], "Actor") for o in objects):
+                    # "capped the number of loans that Tanua Credit can issue", "limited how much Teras can
+                    # lend": who may do only so much is restricted
+                    objects += mapped([(t, "patient") for t in self._limited_doers(tok)])
                 if rel.location_is_agent and not [s for s in subjects if s.role == "agent"] and passive:
                     locs = [o for o in objects if o.role == "prep:in"
                             and self.onto.is_a(items[o.item]["cls"], "Country")]
