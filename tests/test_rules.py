@@ -1147,3 +1147,24 @@ def test_rules_a_participle_joined_to_a_passive_verb_is_passive(nlp):
     # "which is based in Verona and backed by X": the second participle's patient is the first's
     _assert_reads(nlp, "Ferrocargo, which is based in Verona and backed by Swiss investor Alpenrail Capital, runs "
                        "140 trains a week.", {("Alpenrail Capital", "investsIn", "Ferrocargo")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a product code before its kind is a product ...
+    ("Veltmeer, which makes the VX-880 immersion scanner, said the ministry had blocked deliveries.",
+     {("Veltmeer", "develops", "VX-880")}, set()),
+    ("Optiva's Ventra-4 sensor is fitted to driverless taxis.", {("Optiva", "develops", "Ventra-4")}, set()),
+    # ... and the kind made stands for the product named before it
+    ("Kelda Robotics, which makes the Sortline picking robot used in warehouses, has raised $90 million.",
+     {("Kelda Robotics", "develops", "Sortline")}, set()),
+    # a name ends on no lower-case kind of product the NER ran into it
+    ("The rules could also restrict the Orbe chatbot, made by Clairvaux, if it fails.",
+     {("Clairvaux", "develops", "Orbe")}, set()),
+])
+def test_rules_a_product_named_before_its_kind(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_entities_a_disease_in_capitals_is_no_product_code(nlp):
+    items = _rules_doc(nlp, "The COVID-19 vaccine was approved.")._.kg_entity_data
+    assert not any(it["cls"] == "Product" and it["name"] == "COVID-19" for it in items), items

@@ -65,6 +65,9 @@ class Candidates:
             if doc[end - 1].text in {".", ")"} and end - start > 1 and "." in doc[start:end - 1].text:
                 break
             end -= 1
+        # "the Orbe chatbot" (the NER ran the kind into the name): a name ends on no lower-case kind of product
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lemma_.lower() in self.product_nouns:
+            end -= 1
         if start >= end:
             return None
         # A sentence-initial preposition run into the name: "Unlike ChatGPT, ..." keeps the name, when
@@ -344,10 +347,14 @@ class Candidates:
 
     def _product_codes(self, doc: Doc, claim: Any) -> None:
         """Product codes the model missed ("VX-210", "DW-4417", "X3"), where the text says what kind of
-        product they name: "the drug, called VX-210", "the pill, VX-210,", "VX-210 is a pill"."""
+        product they name: "the drug, called VX-210", "the pill, VX-210,", "VX-210 is a pill", "the VX-880
+        immersion scanner"."""
         for tok in doc:
             if not _PRODUCT_CODE.fullmatch(tok.text):  # (the NER may have taken it for a date)
                 continue
+            letters = re.match(r"[A-Za-z]*", tok.text).group()
+            if len(letters) > 3 and letters.isupper():
+                continue  # a disease's or a standard's name in capitals ("COVID-19"), no product code
             head = tok.head
             kind = None
             if tok.dep_ == "oprd" and head.lemma_.lower() in NAMING_VERBS:
@@ -356,6 +363,9 @@ class Candidates:
                 kind = head  # "the pill, VX-210,"
             elif tok.dep_ == "nsubj" and head.lemma_ == "be":
                 kind = next((c for c in head.children if c.dep_ == "attr"), None)  # "VX-210 is a pill"
+            elif tok.dep_ in {"compound", "amod", "nmod"} and head.i > tok.i and head.is_lower \
+                    and all(t.is_lower for t in doc[tok.i + 1:head.i]):
+                kind = head  # "the VX-880 immersion scanner", "Optiva's Ventra-4 sensor"
             if kind is not None and kind.lemma_.lower() in self.product_nouns:
                 claim(doc[tok.i:tok.i + 1], tok.text, "Product")
 

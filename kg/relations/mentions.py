@@ -174,6 +174,13 @@ class Mentions:
                 if named["start"] == tok.i + 1 and named.get("via") != "coref" and root.head.i != tok.i \
                         and root.dep_ not in {"nsubj", "nsubjpass"} and not possessive(root):
                     out.append((by_token[tok.i + 1], cost + 0.05, named["start"]))
+            # "makes the Sortline picking robot": a kind of product stands for the product named before it
+            if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.product_nouns:
+                for c in tok.children:
+                    if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i and c.i in by_token \
+                            and items[by_token[c.i]]["cls"] == "Product" and items[by_token[c.i]]["end"] <= tok.i \
+                            and all(t.is_lower for t in tok.doc[items[by_token[c.i]]["end"]:tok.i]):
+                        out.append((by_token[c.i], cost + 0.05, items[by_token[c.i]]["start"]))
             # "Millennium bcp": the tagger left part of the name outside the entity
             for c in tok.children:
                 if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token and tok.is_lower \
