@@ -1168,3 +1168,13 @@ def test_rules_a_product_named_before_its_kind(nlp, text, expected, absent):
 def test_entities_a_disease_in_capitals_is_no_product_code(nlp):
     items = _rules_doc(nlp, "The COVID-19 vaccine was approved.")._.kg_entity_data
     assert not any(it["cls"] == "Product" and it["name"] == "COVID-19" for it in items), items
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more kinds of products: vehicles, ships, parts, farm inputs
+    ("Koshin, which makes the Shiranami crossover at plants in Aichi, said sales rose.", {("Koshin", "develops", "Shiranami")}),
+    ("IFFCO, which makes the Nano Urea Plus liquid fertiliser, stopped buying urea.",
+     {("IFFCO", "develops", "Nano Urea Plus")}),
+])
+def test_rules_more_kinds_of_products(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
