@@ -1178,3 +1178,15 @@ def test_entities_a_disease_in_capitals_is_no_product_code(nlp):
 ])
 def test_rules_more_kinds_of_products(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more units of an organisation: an imprint, a school; and a holding company is a parent
+    ("Faber Books, an imprint of Harlow Media, published the novel.", {("Faber Books", "subsidiaryOf", "Harlow Media")}),
+    ("The Carey Business School is the business school of Johns Hopkins University.",
+     {("Carey Business School", "subsidiaryOf", "Johns Hopkins University")}),
+    ("Tarvo Holdings, the holding company of Tarvo Airlines, reported a loss.",
+     {("Tarvo Airlines", "subsidiaryOf", "Tarvo")}),
+])
+def test_rules_more_units_and_parents(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
