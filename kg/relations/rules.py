@@ -39,6 +39,7 @@ from .modality import Modality
 from .orders import Orders
 from .deals import Deals
 from .patterns import Patterns
+from .owners import Owners
 from .places import Places
 from .records import record, register
 from .triggers import Triggers, _Trigger
@@ -57,7 +58,7 @@ class _Arg:
     token: int
 
 
-class KGRelations(Triggers, Frames, Mentions, Patterns, Deals, Places, Orders, Modality, Words):
+class KGRelations(Triggers, Frames, Mentions, Patterns, Owners, Deals, Places, Orders, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,

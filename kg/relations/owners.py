@@ -1,0 +1,201 @@
+"""Whose a name is: relations the rules read from an owner written with a name.
+
+"Apple's iPhone", "Intel Xeon" (develops) and "Taiwan's TSMC", "US Commerce Department" (basedIn):
+relations with a ``kg:possessorIs`` annotation, from a possessive or a name written right before
+another; "the chipmaker whose H200 processors ..."; "The Orlan Pulse, a smartwatch from Orlan".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+from .records import record
+from ..syntax import possessive as _possessive
+
+__all__ = ["Owners"]
+
+_WHOSE = frozenset({get_string_id("whose")})
+
+
+class Owners:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: relations from an owner written with a name."""
+
+    def _products_from(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        """"The Orlan Pulse, a smartwatch from Orlan" (develops): a lower-case kind of product (lexicon
+        ``product_nouns``) in apposition to a product's name, "from" an organisation."""
+        rels = [r for r in self.onto.relations.values() if r.possessor_is == "subject"]
+        out: list[dict[str, Any]] = []
+        for it in items if rels else ():
+            if it["via"] not in {"", "gazetteer"} or it["cls"] != "Product":
+                continue
+            root = doc[it["start"]:it["end"]].root
+            for noun in root.children:
+                if noun.dep_ != "appos" or not noun.is_lower or noun.lemma_.lower() not in self.product_nouns:
+                    continue
+                for g in (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
+                          for g in p.children if g.dep_ == "pobj"):
+                    for idx, cost, _ in self._map(g, by_token, items):
+                        maker = items[idx]
+                        rel = next((r for r in rels if self.onto.fits(maker["cls"], r.domain)
+                                    and self.onto.fits(it["cls"], r.range)), None)
+                        if rel is not None and maker["name"] != it["name"] and maker["via"] != "demonym":
+                            out.append(record(doc, maker, rel.name, it, rel.base_confidence - 0.1 - cost, g.head))
+        return out
+
+    def _may_own(self, owner: dict[str, Any], rel: Any) -> bool:
+        """Whether a possessive can make ``owner`` the subject of ``rel``: a place's or a country's
+        product ("Thailand's PromptPay network") is one made there, not one the place develops."""
+        return not (rel.possessor_is == "subject" and self.onto.is_a(owner["cls"], "Location")
+                    and self.onto.fits("Product", rel.range))
+
+    def _possessives(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                     ) -> list[dict[str, Any]]:
+        """"Apple's iPhone", "Intel Xeon" -> develops; "Taiwan's TSMC", "US Commerce Department" -> basedIn.
+
+        Relations that say how (``kg:possessorIs``) take a possessive, or a name
+        written right before another name, as evidence.
+        """
+        rels = [r for r in self.onto.relations.values() if r.possessor_is]
+        # a relation of people ("Veltro's Ana Ruiz": worksFor) only from a name right after the
+        # possessive; a noun between ("Piccard's siblings X", "Robeson's friend, X") says what else
+        # they are, and a job noun is read by the role rules
+        of_people = {r.name for r in rels if r.domain and all(self.onto.is_a(d, "Person") for d in r.domain)}
+        of_things = [r for r in rels if r.name not in of_people]
+        out = []
+        starts = {it["start"]: n for n, it in enumerate(items)}
+        # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes
+        for tok in [doc[i] for i in self._lower_ids(_WHOSE)]:
+            if tok.i + 1 >= len(doc):
+                continue
+            clause = tok.head
+            while clause.dep_ not in {"relcl", "acl"} and clause.head.i != clause.i and clause.i - tok.i < 6:
+                clause = clause.head
+            if clause.dep_ not in {"relcl", "acl"}:
+                continue
+            j = tok.i + 1
+            while j < len(doc) and j not in starts and doc[j].is_lower and j - tok.i <= 4:
+                j += 1
+            if j not in starts or tok.head.i < j:
+                continue  # ("whose investors include X": what "whose" owns comes before the name)
+            it = items[starts[j]]
+            for oi, cost, _ in self._map(clause.head, by_token, items, conj=False):
+                owner = items[oi]
+                for rel in of_things:
+                    subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
+                    if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
+                            and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym" and self._may_own(subj, rel):
+                        out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 - cost, tok))
+                        break
+        # "Fabhalta, its approved medicine": the possessor of an appositive; "Lithuania's parliament,
+        # the Seimas": a place that owns the noun the name is apposed to is where the name is
+        for it in items:
+            if it["via"] == "coref":
+                continue
+            root = doc[it["start"]:it["end"]].root
+            described = [(c, False) for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos" and root.head.i not in by_token and root.head.pos_ == "NOUN" \
+                    and root.head.lemma_.lower() in self.body_nouns:
+                described.append((root.head, True))
+            for ap, places_only in described:
+                # "Huawei, Nvidia's main rival": a role noun of another relation says what they are
+                # to each other (the role rules read it), not that one owns the other
+                for c in ap.children:
+                    if _possessive(c) and c.i in by_token:
+                        owner = items[by_token[c.i]]
+                        if places_only and not self.onto.is_a(owner["cls"], "Location"):
+                            continue
+                        # (a role between these two: "Varda, Orlen's discount chain" is no seat)
+                        roles = {t.relation.name for t in self.index.get(ap.lemma_.lower(), ())
+                                 if t.kind in {"role", "inverse_role"} and any(
+                                     self.onto.fits(a["cls"], t.relation.domain)
+                                     and self.onto.fits(b["cls"], t.relation.range)
+                                     for a, b in ((it, owner), (owner, it)))}
+                        for rel in of_things:
+                            if roles and rel.name not in roles:
+                                continue
+                            subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
+                            if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
+                                    and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym" and self._may_own(subj, rel):
+                                out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.15, c))
+                                break
+        # "its range of missiles such as Cirit and Umtas", "Veltro's apps, including Zephyr": the owner
+        # of the kind of product the names are listed under
+        for it in items:
+            tok = doc[it["start"]]
+            if it["via"] not in {"coref", "", "gazetteer"} or not _possessive(tok) or tok.i not in by_token:
+                continue
+            noun = tok.head
+            kinds = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children if g.dep_ == "pobj"]
+            for kind in kinds:
+                if kind.tag_ != "NNS" or kind.lemma_.lower() not in self.product_nouns:
+                    continue
+                for first in self._listed(kind):
+                    for pi, cost, _ in self._map(first, by_token, items):
+                        product = items[pi]
+                        for rel in rels:
+                            subj, obj = (it, product) if rel.possessor_is == "subject" else (product, it)
+                            if product["cls"] == "Product" and it["name"] != product["name"] and self._may_own(subj, rel) \
+                                    and self.onto.fits(subj["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range):
+                                conf = rel.base_confidence - 0.15 - cost - (0.1 if it["via"] == "coref" else 0.0)
+                                out.append(record(doc, subj, rel.name, obj, conf, tok))
+                                break
+        for owner in items:
+            # Read the possessive off the surface, which is steadier than the small
+            # model's parse of noun phrases: "A's B", "A's popular chatbot service B",
+            # or a name written right before another ("Nvidia H200").
+            end = owner["end"]
+            if end >= len(doc):
+                continue
+            pronoun = owner["via"] == "coref" and doc[owner["start"]].lower_ in {"its", "their"}
+            possessive = pronoun or doc[end].tag_ == "POS" or doc[end].lower_ in {"'s", "\u2019s", "'", "\u2019"}
+            if possessive:
+                j, conf = (end if pronoun else end + 1), (-0.1 if pronoun else 0.0)
+                # (and "government-certified": a hyphen inside such a modifier)
+                while j < len(doc) and j not in starts and j - end <= 5 and (
+                        doc[j].is_lower and doc[j].pos_ in {"ADJ", "NOUN", "ADV", "VERB"}
+                        and doc[j].tag_ not in {"VBD", "VBZ", "VBP"}
+                        or doc[j].text == "-" and j > end and not doc[j - 1].whitespace_):
+                    j += 1
+                # "Corvo's main product, CorvoLog", "Northwind's own platform, Haulr"
+                if j + 1 < len(doc) and j not in starts and doc[j].text == "," and j + 1 in starts \
+                        and doc[j - 1].lemma_.lower() in self.product_nouns:
+                    j += 1
+            elif owner["via"] in {"", "gazetteer"} and doc[end - 1].whitespace_ != "" and end in starts:
+                j, conf = end, -0.1
+            else:
+                continue
+            if j not in starts:
+                continue
+            it = items[starts[j]]
+            if it["via"] == "coref" or owner["name"] == it["name"]:
+                continue
+            if pronoun and it["cls"] != "Product":
+                continue  # "its Ticketmaster unit" is a role, read elsewhere
+            if not possessive and it["via"] not in {"", "gazetteer"}:
+                continue
+            for rel in rels:
+                if rel.name in of_people and (pronoun or not possessive or j != end + 1):
+                    continue
+                subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
+                if not (self.onto.fits(subj["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range)):
+                    continue
+                if (subj["via"] == "demonym" and rel.possessor_is == "subject") or not self._may_own(subj, rel):
+                    continue
+                # between two organisations, "X's Y" is ownership only for a unit's name right
+                # after the possessive ("the FTC's Bureau of Competition"), not "Alphabet's Anthropic stake"
+                if self.onto.is_a(owner["cls"], "Organization") and self.onto.is_a(it["cls"], "Organization") \
+                        and (j != end + 1 or not possessive or
+                             doc[it["start"]:it["end"]].text.split()[-1] not in self.unit_heads and
+                             not doc[it["start"]:it["end"]].text.split()[0] in self.unit_heads):
+                    continue
+                c_adj = conf - (0.1 if owner["via"] == "coref" else 0.0)
+                # a possessive presupposes the relation: the clause's modality does not apply
+                out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 + c_adj, doc[end]))
+                break
+        return out
+
