@@ -42,6 +42,7 @@ from .patterns import Patterns
 from .owners import Owners
 from .places import Places
 from .records import record, register
+from .roles import Roles
 from .triggers import Triggers, _Trigger
 from .words import Words
 from ..syntax import COPULAS, FORMER, MAKING_VERBS, clause_head, coordinated, first_conjunct, stand_in
@@ -58,7 +59,7 @@ class _Arg:
     token: int
 
 
-class KGRelations(Triggers, Frames, Mentions, Patterns, Owners, Deals, Places, Orders, Modality, Words):
+class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Places, Orders, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,

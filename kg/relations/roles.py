@@ -1,0 +1,150 @@
+"""Argument frames of role nouns: who holds a role and whose it is.
+
+"Nvidia CEO Jensen Huang", "Ana Ruiz, its chief executive", "its rivals, Nikon and Canon", "counts
+X among its backers", "named Ana Ruiz as its chief executive", "Rival grocers X and Y". Verbs and
+event nouns are :mod:`kg.relations.frames`; which entities the tokens stand for is
+:mod:`kg.relations.mentions`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..syntax import COPULAS, first_conjunct, stand_in
+from ..syntax import SUBJ as _SUBJ
+from ..syntax import possessive as _possessive
+
+__all__ = ["Roles"]
+
+
+class Roles:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: the holders and anchors of role nouns."""
+
+    def _role_args(self, tok: Token) -> tuple[list[Token], list[tuple[Token, str]]]:
+        """(holders, anchors) for a role noun."""
+        holders: list[Token] = []
+        anchors: list[tuple[Token, str]] = []
+        self._far_holder = False
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i in self._by_token:
+            owners = [c for c in tok.head.children if _possessive(c)]
+            if owners:  # "her native Vermont": the owner holds the role, the name is where
+                return owners, [(tok.head, "anchor")]
+        if tok.i in self._by_token and self._items[self._by_token[tok.i]]["via"] == "coref":
+            holders.append(tok)  # "the German carmaker" resolved to its antecedent
+        if tok.dep_ in {"compound", "appos", "nmod"} and tok.head.pos_ in {"PROPN", "NOUN"} and (
+            tok.dep_ != "compound" or tok.head.i > tok.i
+        ):
+            holders.append(tok.head)
+        elif tok.dep_ == "amod" and tok.is_lower and tok.head.pos_ == "PROPN" and tok.head.i > tok.i \
+                and tok.head.i in self._by_token and tok.head.i - tok.i <= 4 and all(
+                    t.is_lower or t.i in self._by_token for t in tok.doc[tok.i + 1:tok.head.i]):
+            holders.append(tok.head)  # "chief executive/JJ Olivia Hart said": a title the tagger took for an adjective
+        elif tok.dep_ == "amod" and tok.pos_ == "ADJ" and self._peer_before_descriptor(tok):
+            # "Rival recycler Ascend Elements said", "Rival operators Dott and Bolt": the name the
+            # descriptors are of, or the names apposed to the plural
+            head = self._described(tok)
+            holders += [head] if head.i in self._by_token else [c for c in head.children if c.i == head.i + 1]
+        if tok.dep_ == "conj" and tok.pos_ == "NOUN":
+            # "X, a spokeswoman for the union and president of Y": a role noun listed after another
+            # (or, as the parser often has it, after the other's object) has that one's holders
+            first = first_conjunct(tok)
+            prev = first.head.head if first.dep_ == "pobj" and first.head.dep_ == "prep" else first
+            if prev.i != tok.i and prev.pos_ == "NOUN" and prev.dep_ in {"appos", "attr"}:
+                far = self._far_holder
+                holders += self._role_args(prev)[0]
+                self._far_holder = far
+        one = stand_in(tok)
+        if one.dep_ == "attr" and one.head.lemma_ in COPULAS:  # "remained its CEO", "is one of its backers"
+            holders += [c for c in one.head.children if c.dep_ in {"nsubj"}]
+        if one is not tok and one.dep_ == "appos":  # "X, one of its rivals,"
+            holders.append(one.head)
+        # "Quillo named Ana Ruiz its new chief executive", "Ana Ruiz was named publisher of X"
+        if tok.dep_ == "oprd" and tok.head.lemma_ in {"name", "appoint", "elect", "make", "promote"}:
+            holders += [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        # "Its customers include X and Y", "Its backers are X and Y"
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in {"include", "comprise", "feature", "count"} | COPULAS:
+            holders += [c for c in tok.head.children if c.dep_ in {"dobj", "attr"}]
+        # "which counts X and Y among its shareholders": the verb's object holds the role
+        if tok.dep_ == "pobj" and tok.head.lower_ == "among":
+            up = tok.head.head  # the verb, or its object where the parser hangs "among" off that
+            verb, named = (up.head, [up]) if up.dep_ == "dobj" else (up, [c for c in up.children if c.dep_ == "dobj"])
+            if verb.lemma_ in COPULAS and up is verb:  # "SMIC has been among ASML's biggest customers"
+                holders += [c for c in verb.children if c.dep_ == "nsubj"]
+            if verb.lemma_ in {"count", "include", "list"}:
+                holders += named
+                # "Velora and Kestrel count Brazil among their largest markets": an owner pronoun that
+                # coreference left unresolved (a plural one) is the verb's subject
+                if any(_possessive(c) and c.pos_ == "PRON" and c.i not in self._by_token for c in tok.children):
+                    anchors += [(c, "anchor") for c in verb.children if c.dep_ in {"nsubj"}]
+        # "named Kenji Morita as its chief executive", "stays on as chairman", "joined as CFO"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            verb = tok.head.head
+            # "opened a plant, with AMD and Broadcom as its first customers": who is "with" the verb
+            withs = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" and p.i < tok.head.i
+                     for g in p.children if g.dep_ == "pobj"]
+            objs = withs or [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}]
+            holders += objs or [c for c in verb.children if c.dep_ in _SUBJ]
+            if not objs and not any(c.dep_ in _SUBJ for c in verb.children):
+                holders += self._inherited_agents(verb)
+            # "Lumina counts Honda as a customer": whose customer, where no owner says, is who counts it
+            if verb.lemma_ in {"count", "list"} and objs and not any(_possessive(c) for c in tok.children):
+                anchors += [(c, "anchor") for c in verb.children if c.dep_ == "nsubj"]
+        # "Chinese foundries such as X and Y", "Indian manufacturers, including X": the names listed
+        if any(c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"})
+               for c in tok.children):
+            holders.append(tok)
+        has_owner = any(_possessive(c) for c in tok.children)
+        for c in tok.children:
+            if c.dep_ == "appos":
+                holders.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "among" and any(g.lower_ == "them" for g in c.children):
+                # "its suppliers, among them Safran and Collins": the names listed after "them"
+                holders += [g for g in c.children if g.dep_ in {"pobj", "appos"} and g.lower_ != "them"]
+            elif c.dep_ == "compound" and has_owner and c.i < tok.i and c.pos_ == "PROPN":
+                holders.append(c)  # "its Ticketmaster unit": the name is the unit, "its" the owner
+            elif c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < tok.i:
+                anchors.append((c, "anchor"))
+                if c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN":
+                    # "a Lyon cloud provider", "Lagos logistics company": a name before the noun in front
+                    anchors += [(g, "anchor") for g in c.children if g.dep_ in {"compound", "nmod", "amod"}
+                                and g.i < c.i and g.i in self._by_token]
+            elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
+                anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+        # "Pellaro, Kestrel Group's logistics unit, for": an apposition set off by commas on the surface,
+        # which the parser took for something else (a second object)
+        owned = [c for c in tok.children if _possessive(c)]
+        if not holders and owned:
+            first = min(c.left_edge.i for c in owned)
+            after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if first >= 2 and tok.doc[first - 1].text == "," and first - 2 in self._by_token \
+                    and self._items[self._by_token[first - 2]]["end"] == first - 1 \
+                    and (after is None or after.text == "," or after.is_sent_end):
+                holders.append(tok.doc[first - 2])
+        # "until the latter can pay back its investor's investment": a singular role with an owner and
+        # no name, as the subject or the owner of what follows, refers to the one other organisation
+        # its sentence names before it (weak evidence; not a unit something is done to: "agreed to sell
+        # its logistics arm", "hired X to lead its battery unit" name no arm or unit)
+        if not holders and tok.tag_ == "NN" and tok.dep_ in {"poss", "nsubj"} and owned:
+            owners = {self._items[self._by_token[c.i]]["name"] for c in owned if c.i in self._by_token}
+            others = {self._items[n]["name"]: self._items[n] for n in self._by_token.values()
+                      if tok.sent.start <= self._items[n]["start"] < tok.i
+                      and self._items[n]["via"] in {"", "gazetteer"} and self._items[n]["name"] not in owners
+                      and self.onto.is_a(self._items[n]["cls"], "Organization")}
+            if owners and len(others) == 1:
+                holders.append(tok.doc[next(iter(others.values()))["start"]])
+                self._far_holder = True
+        # The surface, steadier than the parse of long noun phrases:
+        # "Lumora chief executive Priya Raman", "Instagram's parent Meta", "Chinese startup DeepSeek".
+        doc = tok.doc
+        if tok.i + 1 < len(doc) and tok.i + 1 in self._by_token and \
+                self._items[self._by_token[tok.i + 1]]["start"] == tok.i + 1:
+            holders.append(doc[tok.i + 1])
+            i, skipped = tok.i - 1, 0
+            while i >= 0 and i not in self._by_token and skipped < 3 and (
+                    doc[i].tag_ == "POS" or (doc[i].pos_ in {"ADJ", "NOUN", "PROPN"} and not doc[i].is_punct)
+                    or (doc[i].text == "-" and not doc[i].whitespace_)):  # "e-money firm"
+                i, skipped = i - 1, skipped + (doc[i].text != "-")
+            if i >= 0 and i in self._by_token:
+                anchors.append((doc[i], "anchor"))
+        return holders, anchors
+
