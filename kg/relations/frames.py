@@ -29,8 +29,6 @@ def _generic_plural(tok: Token) -> bool:
         and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
 
 
-
-
 #: verbs of forming or running a group or a site, whose agents are its members or its operator: "a consortium
 #: formed by X and Y", "a plant run by Suria Assembly"
 _FORMING = frozenset({"form", "create", "lead", "found", "establish", "set", "run", "operate", "manage"})
@@ -41,14 +39,18 @@ def _participle(tok: Token) -> bool:
     run/NN by BVG")."""
     return tok.tag_ == "VBN" or (tok.dep_ == "acl" and tok.pos_ == "NOUN" and any(c.dep_ == "agent" for c in tok.children))
 
-def _added_preps(prep: Token, cc: Token | None = None) -> list[Token]:
+
+def _as_well_as(tok: Token) -> bool:
+    """The last word of "as well as", which the parser makes a coordinating conjunction."""
+    return tok.dep_ == "cc" and tok.lower_ == "as" and tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "well"
+
+
+def _added_preps(prep: Token) -> list[Token]:
     """The same preposition again after "as well as" ("to SMIC and Hua Hong, as well as to Samsung"), which
-    the parser hangs on the last word of "as well as", under the first one or inside its object; with
-    ``cc``, that word hung on a verb (``prep`` is then the verb), and whatever preposition follows it."""
-    words = [cc] if cc is not None else list(prep.subtree)
-    return [q for x in words
-            if x.dep_ == "cc" and x.lower_ == "as" and x.i >= 2 and x.doc[x.i - 1].lower_ == "well"
-            for q in x.children if q.dep_ == "prep" and (cc is not None or q.lower_ == prep.lower_)]
+    the parser hangs on "as", under the first preposition or inside its object."""
+    return [q for x in prep.subtree if _as_well_as(x) for q in x.children
+            if q.dep_ == "prep" and q.lower_ == prep.lower_]
+
 
 class Frames:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: argument frames."""
@@ -376,9 +378,9 @@ class Frames:
                     sums = [g.left_edge.i for g in c.children if g.dep_ == "nummod"]
                     objects += [(g, "recipient") for g in c.children if sums and g.dep_ in {"nmod", "compound"}
                                 and g.pos_ == "PROPN" and tok.i < g.i and g.right_edge.i < min(sums)]
-                elif c.dep_ == "cc" and _added_preps(c.head, c):
+                elif _as_well_as(c):
                     # "sells drones to Orla, as well as to Lumo": "as well as" hung on the verb
-                    objects += [(g, "prep:" + p.lower_) for p in _added_preps(c.head, c) for g in p.children
+                    objects += [(g, "prep:" + p.lower_) for p in c.children if p.dep_ == "prep" for g in p.children
                                 if g.dep_ == "pobj"]
                 elif c.dep_ == "prep":
                     # "to Amazon and to Aeon": coordinated prepositions

@@ -12,8 +12,8 @@ from typing import Any
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from .records import record
 from ..syntax import possessive as _possessive
+from .records import record
 
 __all__ = ["Owners"]
 

@@ -61,7 +61,7 @@ class Patterns:
             # Post-Tribune", "Benton, Tenn. and from Tennessee Tech", "Limassol, Cyprus, and of its owner")
             abbreviated = doc[nxt["end"] - 1].text.endswith(".")
 
-            def place_at(k: int) -> bool:
+            def place_at(k: int, abbreviated: bool = abbreviated) -> bool:
                 if k < len(doc) and not abbreviated and doc[k].pos_ in {"PROPN", "NUM", "ADJ", "DET", "NOUN"}:
                     return True
                 return k in by_token and items[by_token[k]]["start"] == k \
