@@ -452,3 +452,19 @@ def test_rules_customers_where_a_place_is(nlp, text, expected, absent):
 ])
 def test_rules_a_site_run_by_an_organisation(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the country a city is written with is where the city is, not another place of the list
+    ("Tamsui also runs plants in Kumamoto, Japan, and Dresden, Germany.",
+     {("Tamsui", "operatesIn", "Kumamoto"), ("Tamsui", "operatesIn", "Dresden")},
+     {("Tamsui", "operatesIn", "Japan"), ("Tamsui", "operatesIn", "Germany")}),
+    ("The chip will be manufactured by TSMC in Hsinchu, Taiwan.", set(),
+     {("Taiwan Semiconductor Manufacturing Company", "operatesIn", "Taiwan")}),
+    # ... while a list of countries stays a list
+    ("Veltro operates in Spain, France and Italy.",
+     {("Veltro", "operatesIn", "Spain"), ("Veltro", "operatesIn", "France"), ("Veltro", "operatesIn", "Italy")},
+     set()),
+])
+def test_rules_a_city_and_its_country_are_one_place_of_a_list(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -261,6 +261,12 @@ class Mentions:
                 base = tok.doc[it["start"]:it["end"]].root
             for c in base.children:
                 if c.dep_ == "conj":
+                    if self._region_written_after(base, c, by_token, items):
+                        # "plants in Kumamoto, Japan, and Dresden": the country the city is in, which the
+                        # parser made the next item; the list goes on after it
+                        out += [m for g in c.children if g.dep_ == "conj"
+                                for m in self._map(g, by_token, items, cost, depth)]
+                        continue
                     # (a list is a chain of conjuncts, each hung on the one before: the next item of the
                     # list, outside this name, is no level deeper, however long the list)
                     ahead = c.i > base.i and by_token.get(c.i, -1) != by_token.get(base.i, -2)
@@ -282,6 +288,16 @@ class Mentions:
                                          and any(x.dep_ == "cc" for x in c.children))):
                             out += self._map(c, by_token, items, cost, depth + 1, conj=False)
         return out
+
+    def _region_written_after(self, place: Token, nxt: Token, by_token: dict[int, int],
+                              items: list[dict[str, Any]]) -> bool:
+        """Whether ``nxt`` is a country written right after the place ``place`` and a comma ("Kumamoto,
+        Japan, and Dresden"): the country the place is in, not another place of a list."""
+        if place.i not in by_token or nxt.i not in by_token:
+            return False
+        first, second = items[by_token[place.i]], items[by_token[nxt.i]]
+        return first["cls"] == "Place" and second["cls"] == "Country" and second["start"] == first["end"] + 1 \
+            and place.doc[first["end"]].text == ","
 
     def _records_between(self, doc: Doc, subjects: list[Token], objects: list[Token], rel: RelationInfo,
                          by_token: dict[int, int], items: list[dict[str, Any]], confidence: float, trigger: Token,

@@ -331,7 +331,11 @@ class Places:
                 if by_token[nxt.i] not in seen:
                     seen.add(by_token[nxt.i])
                     out.append(nxt)
-        return out
+        # (not the country a city is written with: "plants in Kumamoto, Japan, and Dresden, Germany")
+        starts = {items[by_token[t.i]]["end"] + 1: t for t in out}
+        return [t for t in out if not (items[by_token[t.i]]["start"] in starts
+                                       and self._region_written_after(starts[items[by_token[t.i]]["start"]], t,
+                                                                      by_token, items))]
 
     def _located(self, head: Token, preps: set[str], by_token: dict[int, int], items: list[dict[str, Any]]
                  ) -> list[Token]:
