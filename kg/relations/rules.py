@@ -230,7 +230,8 @@ class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Pl
                             found[key] = rec
         self._narrow_places(doc, found, apposed)
         self._employers_places(doc, found, items, by_token)
-        self._widen_places(found, apposed)
+        # (an organisation's seat is the place alone, as news annotates it: "based in Nashville,
+        # Tennessee" is based in Nashville, which lies in Tennessee: Nashville kg:locatedIn Tennessee)
         self._close_transitive(found)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
         # regulator, barred ..." does not restrict Germany)
