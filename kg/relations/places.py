@@ -54,12 +54,39 @@ class Places:
                             out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1, prep, modality))
         return out
 
+    def _widen_places(self, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                      apposed: list[dict[str, Any]]) -> None:
+        """"based in West Point, Ga.": an organisation based in a place is based in the region its name
+        is written with too (as "an Austin, Texas-based maker" is based in both). ``apposed``: the
+        "Place, Region" records of :meth:`_apposed_places`."""
+        regions: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        for r in apposed:
+            regions.setdefault((r["sent_start"], r["s_start"]), []).append(r)
+        if not regions:
+            return
+        for r in list(found.values()):
+            rel = self.onto.relations[r["predicate"]]
+            # (an organisation's seat, as news and the public sets annotate it; where a person lives
+            # or a firm operates is annotated with the place alone)
+            if not rel.range or not all(self.onto.is_a(c, "Location") for c in rel.range) or not rel.domain \
+                    or not all(self.onto.is_a(c, "Organization") for c in rel.domain):
+                continue
+            for place in regions.get((r["sent_start"], r["o_start"]), ()):
+                if place["o_name"] == r["s_name"]:
+                    continue
+                wider = {**r, "o_start": place["o_start"], "o_end": place["o_end"], "o_name": place["o_name"],
+                         "o_cls": place["o_cls"], "o_wikidata": place["o_wikidata"], "o_key": place["o_key"],
+                         "confidence": round(max(0.05, r["confidence"] - 0.05), 3)}
+                key = (wider["s_key"], wider["predicate"], wider["o_key"], wider["sent_start"])
+                if key not in found:
+                    found[key] = wider
+
     def _narrow_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                        apposed: list[dict[str, Any]]) -> None:
         """"based in Dearborn, Mich.", "lives in Dearborn, Mich.": where the parser hung the city on its
         region (the city a modifier of the region, the region the preposition's object), what was
-        found of the region holds of the city, the place alone, as news annotates it (the city's
-        kg:locatedIn says the region)."""
+        found of the region holds of the city. An organisation keeps both (as :meth:`_widen_places`
+        gives both); a relation of anything else is annotated with the place alone, the city."""
         inner: dict[tuple[int, int], list[dict[str, Any]]] = {}
         for r in apposed:
             city = doc[r["s_end"] - 1]
@@ -82,7 +109,8 @@ class Places:
             k = (narrower["s_key"], narrower["predicate"], narrower["o_key"], narrower["sent_start"])
             if k not in found:
                 found[k] = narrower
-            del found[key]
+            if not rel.domain or not all(self.onto.is_a(c, "Organization") for c in rel.domain):
+                del found[key]
 
     def _employers_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                           items: list[dict[str, Any]], by_token: dict[int, int]) -> None:

@@ -230,8 +230,7 @@ class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Pl
                             found[key] = rec
         self._narrow_places(doc, found, apposed)
         self._employers_places(doc, found, items, by_token)
-        # (an organisation's seat is the place alone, as news annotates it: "based in Nashville,
-        # Tennessee" is based in Nashville, which lies in Tennessee: Nashville kg:locatedIn Tennessee)
+        self._widen_places(found, apposed)
         self._close_transitive(found)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
         # regulator, barred ..." does not restrict Germany)
