@@ -776,6 +776,6 @@ def test_entities_where_one_holds_a_job_is_an_organisation(nlp, text, employer):
      "Company"),
 ])
 def test_entities_an_owners_named_product(nlp, text, name, cls):
-    items = _rules_doc(nlp, text)._.kg_entity_data
-    assert any(it["name"] == name and it["cls"] == cls for it in items), items
-    assert not any(it["name"].startswith("Rival ") for it in items), items
+    classes = _classes(_rules_doc(nlp, text))
+    assert classes.get(name) == cls, classes
+    assert not any(n.startswith("Rival ") for n in classes), classes

@@ -1166,8 +1166,8 @@ def test_rules_a_product_named_before_its_kind(nlp, text, expected, absent):
 
 
 def test_entities_a_disease_in_capitals_is_no_product_code(nlp):
-    items = _rules_doc(nlp, "The COVID-19 vaccine was approved.")._.kg_entity_data
-    assert not any(it["cls"] == "Product" and it["name"] == "COVID-19" for it in items), items
+    classes = _classes(_rules_doc(nlp, "The COVID-19 vaccine was approved."))
+    assert classes.get("COVID-19") != "Product", classes
 
 
 @pytest.mark.parametrize("text, expected", [

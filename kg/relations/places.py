@@ -126,7 +126,7 @@ class Places:
             if employer is None or employer["name"] != r["o_name"] or end >= len(doc) or doc[end].lower_ != "in" \
                     or doc[end].dep_ != "prep":
                 continue
-            places = [t for t in self._places_after(doc[end], by_token, items)]
+            places = self._places_after(doc[end], by_token, items)
             if not places or not self.onto.is_a(employer["cls"], "Company"):
                 continue
             rel = "operatesIn" if employer.get("via") == "gazetteer" or employer["name"] in self.gazetteer_orgs \
@@ -332,10 +332,13 @@ class Places:
                     seen.add(by_token[nxt.i])
                     out.append(nxt)
         # (not the country a city is written with: "plants in Kumamoto, Japan, and Dresden, Germany")
-        starts = {items[by_token[t.i]]["end"] + 1: t for t in out}
-        return [t for t in out if not (items[by_token[t.i]]["start"] in starts
-                                       and self._region_written_after(starts[items[by_token[t.i]]["start"]], t,
-                                                                      by_token, items))]
+        after = {items[by_token[t.i]]["end"] + 1: t for t in out}  # the place each place would come after
+        kept = []
+        for t in out:
+            before = after.get(items[by_token[t.i]]["start"])
+            if before is None or not self._region_written_after(before, t, by_token, items):
+                kept.append(t)
+        return kept
 
     def _located(self, head: Token, preps: set[str], by_token: dict[int, int], items: list[dict[str, Any]]
                  ) -> list[Token]:
