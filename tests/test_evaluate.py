@@ -213,6 +213,17 @@ def test_evaluate_cli_json(hand):
     assert len(shown["missed"]) == 3 and len(shown["false_positives"]) == 2 and "entities" not in shown
 
 
+def test_evaluate_cli_pools_a_repeated_gold_option(hand):
+    """``--gold A --gold B`` scores both files, as ``--gold A,B`` does; it once kept B alone."""
+    graph, gold, ents = hand
+    joined = _cli_json(str(graph), "--gold", ",".join(map(str, gold)), "--entities", str(ents[0]))
+    repeated = _cli_json(str(graph), *[arg for g in gold for arg in ("--gold", str(g))],
+                         "-e", str(ents[0]))
+    last_alone = _cli_json(str(graph), "--gold", str(gold[-1]), "--entities", str(ents[0]))
+    assert repeated == joined
+    assert repeated["relations"] != last_alone["relations"]
+
+
 @pytest.mark.parametrize("case", ["no-graph", "no-gold", "bad-graph", "bad-gold", "no-gold-option"])
 def test_evaluate_cli_exit_codes(hand, tmp_path, case):
     graph, gold, _ = hand

@@ -66,8 +66,10 @@ def password_from_env(variable: str | None) -> str | None:
 
 
 
-def split_paths(value: str | None) -> list[str]:
-    return [p.strip() for p in (value or "").split(",") if p.strip()]
+def split_paths(value: str | list[str] | None) -> list[str]:
+    """The items of a comma-joined option, or of every value of a repeated one, in order."""
+    values = [value] if isinstance(value, str) else list(value or ())
+    return [p.strip() for v in values for p in v.split(",") if p.strip()]
 
 
 def main() -> None:

@@ -15,18 +15,20 @@ from . import app, console, out_console, reports_errors, split_paths
 @reports_errors
 def eval_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .jsonld) written by 'kg build', or its folder.")],
-    gold: Annotated[str, typer.Option("--gold", "-g", help=(
+    gold: Annotated[list[str], typer.Option("--gold", "-g", help=(
         "Gold relations: subject<TAB>relation<TAB>object per line, or annotated JSON Lines "
-        "(docs/annotation.md); several files joined with ',' are pooled."))],
-    entities: Annotated[Optional[str], typer.Option("--entities", "-e", help=(
-        "Gold entities: names<TAB>Class[|Class] per line; several files joined with ','."))] = None,
+        "(docs/annotation.md); several files, joined with ',' or by repeating the option, are pooled."))],
+    entities: Annotated[Optional[list[str]], typer.Option("--entities", "-e", help=(
+        "Gold entities: names<TAB>Class[|Class] per line; several files joined with ',' or by repeating "
+        "the option."))] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     show: Annotated[bool, typer.Option("--show", help="List missed gold rows and false positives.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help=(
         "Span-level scores, as CoNLL04 and Re-DocRED papers report them: the subject's and object's "
         "mention spans and the relation must be a gold relation's. Needs JSON Lines gold."))] = False,
-    relations: Annotated[Optional[str], typer.Option("--relations", help=(
-        "Score only these relations (and their sub-relations), joined with ','."))] = None,
+    relations: Annotated[Optional[list[str]], typer.Option("--relations", help=(
+        "Score only these relations (and their sub-relations), joined with ',' or by repeating the "
+        "option."))] = None,
     gold_relations_only: Annotated[bool, typer.Option("--gold-relations-only", help=(
         "Count predictions only of the relations the gold uses (for gold that annotates a few relation types)."))
     ] = False,
