@@ -39,6 +39,9 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),
     # the subject of a verb that opens, builds or runs one ("the city of Malmo" is Malmo)
     ("Tesla opened a factory in Berlin in 2022.", {("Tesla", "operatesIn", "Berlin")}, set()),
+    # expanding "to" a market, as "into" it
+    ("Tarsun Energy expanded to Mexico and Peru last year.",
+     {("Tarsun Energy", "operatesIn", "Mexico"), ("Tarsun Energy", "operatesIn", "Peru")}, set()),
     ("Orbis Networks opened an office in the city of Malmo.", {("Orbis Networks", "operatesIn", "Malmo")}, set()),
     # ... whatever coreference made of the place noun ("the central Anatolian province of Ankara")
     ("Roketsan is a defense contractor based in the central Anatolian province of Ankara.",
