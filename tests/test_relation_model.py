@@ -668,6 +668,25 @@ def rec(s, pred, o, conf, extractor="rules", sent=0, s_at=0, o_at=2):
     # another sentence is another statement
     ([rec("A", "sues", "B", 0.7)], [rec("A", "sues", "B", 0.8, "model", sent=40, s_at=8, o_at=10)],
      [("A", "sues", "B", "rules", 0.7, None), ("A", "sues", "B", "model", 0.8, None)]),
+    # the model's argument owns the rules' argument of the relation ("O's P is banned in C"): dropped,
+    # as object (O develops P) and as subject ("O's unit S sues B": S subsidiaryOf O)
+    ([rec("C", "bans", "P", 0.8), rec("O", "develops", "P", 0.6, o_at=3)], [rec("C", "bans", "O", 0.7, "model")],
+     [("C", "bans", "P", "rules", 0.8, None), ("O", "develops", "P", "rules", 0.6, None)]),
+    ([rec("C", "restricts", "P", 0.8), rec("O", "develops", "P", 0.6, o_at=3)],
+     [rec("C", "bans", "O", 0.7, "model")],
+     [("C", "restricts", "P", "rules", 0.8, None), ("O", "develops", "P", "rules", 0.6, None)]),
+    ([rec("S", "sues", "B", 0.8), rec("S", "subsidiaryOf", "O", 0.6, o_at=3)], [rec("O", "sues", "B", 0.7, "model")],
+     [("S", "sues", "B", "rules", 0.8, None), ("S", "subsidiaryOf", "O", "rules", 0.6, None)]),
+    # ... not without the owning, not in another sentence, not for another relation
+    ([rec("C", "bans", "P", 0.8)], [rec("C", "bans", "O", 0.7, "model")],
+     [("C", "bans", "P", "rules", 0.8, None), ("C", "bans", "O", "model", 0.7, None)]),
+    ([rec("C", "bans", "P", 0.8), rec("O", "develops", "P", 0.6, o_at=3)],
+     [rec("C", "bans", "O", 0.7, "model", sent=40)],
+     [("C", "bans", "P", "rules", 0.8, None), ("O", "develops", "P", "rules", 0.6, None),
+      ("C", "bans", "O", "model", 0.7, None)]),
+    ([rec("C", "bans", "P", 0.8), rec("O", "develops", "P", 0.6, o_at=3)], [rec("C", "sues", "O", 0.7, "model")],
+     [("C", "bans", "P", "rules", 0.8, None), ("O", "develops", "P", "rules", 0.6, None),
+      ("C", "sues", "O", "model", 0.7, None)]),
     # capped below certainty
     ([rec("A", "sues", "B", 0.99)], [rec("A", "sues", "B", 0.995, "model")], [("A", "sues", "B", "both", 0.99, 0.995)]),
     ([], [rec("A", "sues", "B", 0.995, "model")], [("A", "sues", "B", "model", 0.99, None)]),

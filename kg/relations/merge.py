@@ -8,6 +8,10 @@
 - A rules record whose pair the model scored keeps the model's probability for
   that relation as ``model_confidence`` (``kg why`` shows the disagreement when
   it is low).
+- A model-only record whose argument owns the rules' argument of the same
+  relation in the sentence is dropped: in "OpenAI's chatbot ChatGPT is banned
+  in China" the rules read what is banned (ChatGPT) and that OpenAI owns it,
+  and the model's "China bans OpenAI" names the owner in its place.
 
 >>> from kg.ontology import load_ontology
 >>> rules = [{"s_key": "Company/A", "o_key": "Company/B", "predicate": "sues", "sent_start": 0,
@@ -91,8 +95,42 @@ def merge_records(doc: Any, rules: list[dict[str, Any]], model: list[dict[str, A
             found.append(rec)
         elif rec["confidence"] > twin["confidence"]:
             twin.update(rec)
-    out = _drop_contradicted(out, onto)
+    out = _drop_contradicted(_drop_owners(out, onto), onto)
     return sorted(out, key=lambda r: (r["sent_start"], r["s_start"], r["predicate"], r["o_start"], r["extractor"]))
+
+
+def _drop_owners(records: list[dict[str, Any]], onto: Ontology) -> list[dict[str, Any]]:
+    """Model-only records whose subject or object owns, in the same sentence, the rules' subject or
+    object of the same relation between otherwise the same entities. Owning is what a rules record
+    of a relation that a possessive signals (``kg:possessorIs``) says: "OpenAI's ChatGPT" (OpenAI
+    develops ChatGPT), "Google's YouTube" (YouTube subsidiaryOf Google)."""
+    owners: dict[tuple[int, str], set[str]] = {}  # (sentence, owned) -> owners
+    for r in records:
+        rel = onto.relations.get(r["predicate"])
+        if r.get("extractor") == "model" or rel is None or not rel.possessor_is:
+            continue
+        owner, owned = (r["s_key"], r["o_key"]) if rel.possessor_is == "subject" else (r["o_key"], r["s_key"])
+        owners.setdefault((r["sent_start"], owned), set()).add(owner)
+    if not owners:
+        return records
+    read: dict[tuple[int, str], list[tuple[str, str]]] = {}  # (sentence, predicate) -> (subject, object)
+    for r in records:
+        if r.get("extractor") != "model":
+            for name in onto.family(r["predicate"]):
+                read.setdefault((r["sent_start"], name), []).append((r["s_key"], r["o_key"]))
+
+    def owns(sent: int, owner: str, owned: str) -> bool:
+        return owner in owners.get((sent, owned), ())
+
+    keep = []
+    for r in records:
+        if r.get("extractor") == "model" and any(
+                (s == r["s_key"] and owns(r["sent_start"], r["o_key"], o))
+                or (o == r["o_key"] and owns(r["sent_start"], r["s_key"], s))
+                for s, o in read.get((r["sent_start"], r["predicate"]), ())):
+            continue
+        keep.append(r)
+    return keep
 
 
 def _drop_contradicted(records: list[dict[str, Any]], onto: Ontology) -> list[dict[str, Any]]:
