@@ -100,6 +100,12 @@ def test_rules_a_noun_with_names_stands_for_them(nlp, text, expected, absent):
     # who goods are bought, ordered or imported from supplies the buyer (kg:sourcePreposition)
     ("Marukaze will buy fresh produce from Queensland grower Harvest Coast Farms.",
      {("Harvest Coast Farms", "suppliesTo", "Marukaze")}, set()),
+    # ... and whom a buyer relies or depends on, named with the trigger's own preposition; which
+    # names no seller after any other trigger ("buys ads on Facebook")
+    ("Kitova relies on Hanol Cells for batteries.", {("Hanol Cells", "suppliesTo", "Kitova")}, set()),
+    ("Kitova depends on Hanol Cells for most of its cathode material.",
+     {("Hanol Cells", "suppliesTo", "Kitova")}, set()),
+    ("Velto buys ads on Facebook.", set(), {("Facebook", "suppliesTo", "Velto")}),
     ("Pacific Crest Lines has ordered six container vessels from HD Hyundai Heavy Industries.",
      {("HD Hyundai Heavy Industries", "suppliesTo", "Pacific Crest Lines")}, set()),
     ("Brazil imports most of its fertiliser from Russia.", {("Russia", "suppliesTo", "Brazil")}, set()),

@@ -277,8 +277,10 @@ class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Pl
             agents, objs, passive = self._event_args(tok, trig.words)
             if trig.kind == "inverse":  # "X owns Y": Y is the subsidiary
                 if rel.source_preps:  # "Orla buys its cocoa from Cargill": who it is from acts
+                    # (and whom a trigger that ends in a preposition names with it: "relies on Hanol")
+                    own = trig.words[-1] if len(trig.words) > 1 else ""
                     acting = [(t, "agent") for t, r in objs if r.split(":")[0] in {"prep", "nested"}
-                              and r.split(":")[-1] in rel.source_preps]
+                              and (r.split(":")[-1] in rel.source_preps or r.split(":")[-1] == own)]
                     if any(self._map(t, by_token, items) for t, r in objs if r in {"patient", "patient-head"}):
                         acting = []  # "Vexa bought Lumo from Helix": a company changed hands, no goods
                     if any((t.ent_type_ == "MONEY" and not any(w.lower_ == "of" for w in t.subtree))
