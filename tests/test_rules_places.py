@@ -39,6 +39,11 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),
     # the subject of a verb that opens, builds or runs one ("the city of Malmo" is Malmo)
     ("Tesla opened a factory in Berlin in 2022.", {("Tesla", "operatesIn", "Berlin")}, set()),
+    # places and customers named by their country's demonym are in that country
+    ("Rodaki, which operates in 140 Brazilian cities, denied wrongdoing.", {("Rodaki", "operatesIn", "Brazil")},
+     set()),
+    ("Tarvo sells its drones to Kenyan farmers.", {("Tarvo", "operatesIn", "Kenya")},
+     {("Tarvo", "suppliesTo", "Kenya")}),
     # expanding "to" a market, as "into" it
     ("Tarsun Energy expanded to Mexico and Peru last year.",
      {("Tarsun Energy", "operatesIn", "Mexico"), ("Tarsun Energy", "operatesIn", "Peru")}, set()),

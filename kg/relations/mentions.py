@@ -190,6 +190,10 @@ class Mentions:
             place = self._place_named_of(tok, by_token, items)
             if place is not None:
                 out.append((by_token[place.i], cost + 0.05, place.i))
+            # "operates in 140 Brazilian cities": places of a kind named by their country's demonym
+            elif tok.is_lower and tok.lemma_.lower() in self.place_nouns:
+                out += [(by_token[c.i], cost + 0.1, c.i) for c in tok.children
+                        if c.dep_ == "amod" and c.i in by_token and items[by_token[c.i]]["via"] == "demonym"]
             # "larger groups such as Infineon and STMicroelectronics", "40 countries, including Japan"
             for g in self._listed(tok):
                 out += self._map(g, by_token, items, cost + 0.1, depth + 1)

@@ -180,6 +180,9 @@ class Places:
                     or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
                 continue
             places = self._located(noun, {"in", "across", "throughout"}, by_token, items)
+            # ("served Filipino users", "sells to Kenyan farmers": the customers' demonym is where they are)
+            places += [c for c in noun.children if c.dep_ == "amod" and c.i in by_token
+                       and items[by_token[c.i]]["via"] == "demonym"]
             owners = [c for c in noun.children if possessive(c)]
             if owners:  # "Mercalto's 12 million customers in Mexico": whose customers they are (presupposed,
                 # whatever the clause says of them: "its customers in Kenya would not be affected")
