@@ -261,6 +261,8 @@ class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Pl
         markets: list[_Arg] = []  # "Velo's main rival in China": where a rival competes
         conf = rel.base_confidence + (0.05 if len(trig.words) > 1 else 0.0)
         passive = False
+        # a trigger that ends in a preposition names its argument with it ("expand to", "rely on")
+        own = trig.words[-1] if len(trig.words) > 1 else ""
 
         def mapped(toks: list[tuple[Token, str]], extra: float = 0.0) -> list[_Arg]:
             out = []
@@ -278,7 +280,6 @@ class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Pl
             if trig.kind == "inverse":  # "X owns Y": Y is the subsidiary
                 if rel.source_preps:  # "Orla buys its cocoa from Cargill": who it is from acts
                     # (and whom a trigger that ends in a preposition names with it: "relies on Hanol")
-                    own = trig.words[-1] if len(trig.words) > 1 else ""
                     acting = [(t, "agent") for t, r in objs if r.split(":")[0] in {"prep", "nested"}
                               and (r.split(":")[-1] in rel.source_preps or r.split(":")[-1] == own)]
                     if any(self._map(t, by_token, items) for t, r in objs if r in {"patient", "patient-head"}):
@@ -309,7 +310,8 @@ class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Pl
                     subjects = modifiers
                 for t, r in objs:
                     if r in {"patient", "patient-head", "recipient"} or r.startswith("prep:") and (
-                            r[5:] in rel.object_preps or (tok.pos_ == "NOUN" and r[5:] in rel.noun_object_preps)) \
+                            r[5:] in rel.object_preps or r[5:] == own
+                            or (tok.pos_ == "NOUN" and r[5:] in rel.noun_object_preps)) \
                             or (r == "prep:of" and rel.symmetric_evidence and tok.pos_ == "NOUN" and not subjects):
                         # ("a joint venture of Liberty Global and Telefonica": the parties, as with "between")
                         objects += mapped([(t, r)])
