@@ -50,6 +50,11 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     # supplied by the one who taxes them
     ("Brazil raised import duties last year on electric cars shipped from China.",
      {("Brazil", "restricts", "China")}, {("Brazil", "suppliesTo", "China")}),
+    # trade halted or suspended: the country it came from or went to
+    ("India suspended rice imports from Vietnam and Thailand.",
+     {("India", "restricts", "Vietnam"), ("India", "restricts", "Thailand")}, set()),
+    ("China halted gallium exports to the United States.", {("China", "restricts", "United States")}, set()),
+    ("Veltro stopped shipments from its plant in Mexico.", set(), {("Veltro", "restricts", "Mexico")}),
     # a fleet limited, assets frozen: whose they are
     ("Transport for London limits Rydo's fleet to 1,500 scooters.", {("Transport for London", "restricts", "Rydo")},
      set()),
