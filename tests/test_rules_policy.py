@@ -50,6 +50,10 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     # supplied by the one who taxes them
     ("Brazil raised import duties last year on electric cars shipped from China.",
      {("Brazil", "restricts", "China")}, {("Brazil", "suppliesTo", "China")}),
+    # tariffs charged or levied on imports: where they come from
+    ("The EU began charging tariffs on fertiliser imports from Russia.", {("European Union", "restricts", "Russia")},
+     set()),
+    ("Canada will levy duties on steel imports from China.", {("Canada", "restricts", "China")}, set()),
     # trade halted or suspended: the country it came from or went to
     ("India suspended rice imports from Vietnam and Thailand.",
      {("India", "restricts", "Vietnam"), ("India", "restricts", "Thailand")}, set()),
