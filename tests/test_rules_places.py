@@ -44,6 +44,11 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
      set()),
     ("Tarvo sells its drones to Kenyan farmers.", {("Tarvo", "operatesIn", "Kenya")},
      {("Tarvo", "suppliesTo", "Kenya")}),
+    # employing people, growing crops, a product going on sale: where (and not a revenue's growth)
+    ("Veltro employs 3,000 people in Ohio.", {("Veltro", "operatesIn", "Ohio")}, set()),
+    ("Rimal already grows wheat in Ukraine and Sudan.",
+     {("Rimal", "operatesIn", "Ukraine"), ("Rimal", "operatesIn", "Sudan")}, set()),
+    ("The Zeta 12 phone went on sale in India on Friday.", {("Zeta 12", "operatesIn", "India")}, set()),
     # expanding "to" a market, as "into" it
     ("Tarsun Energy expanded to Mexico and Peru last year.",
      {("Tarsun Energy", "operatesIn", "Mexico"), ("Tarsun Energy", "operatesIn", "Peru")}, set()),
