@@ -897,6 +897,8 @@ def test_rules_what_is_built_for_a_client_or_leased(nlp, text, expected, absent)
     # a joint venture "of" two firms makes them partners, as "between" does
     ("The two compete with Virgin Media O2, a joint venture of Liberty Global and Telefonica.",
      {("Liberty Global", "partnersWith", "Telefónica")}),
+    # ... also where the name the venture is apposed to is far from a verb's subject
+    ("Skyway, a joint venture of Veltro and Lumio, flies to Oslo.", {("Veltro", "partnersWith", "Lumio")}),
     # a distribution or launch deal with a firm is a partnership (a supply deal is not)
     ("Suraksha One has signed a distribution deal with Dukaan Tech, the maker of the KiranaKart app.",
      {("Suraksha One", "partnersWith", "Dukaan Tech")}),
