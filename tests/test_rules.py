@@ -944,6 +944,13 @@ def test_rules_a_places_product_is_not_one_it_develops(nlp):
      {("Skjold Capital", "investsIn", "Lunaris Games")}, set()),
     ("Vexa Holdings owns 60% of Lumo Systems.", {("Lumo Systems", "subsidiaryOf", "Vexa")},
      {("Vexa", "investsIn", "Lumo Systems")}),
+    # ... and so is a share bought or sold: below half an investment, above it the firm (not goods)
+    ("Lufthansa bought 41% of Aerita last year.", {("Lufthansa", "investsIn", "Aerita")},
+     {("Lufthansa", "acquires", "Aerita")}),
+    ("Maple Crest bought 60% of Skarvo Fiber.", {("Maple Crest", "acquires", "Skarvo Fiber")}, set()),
+    ("Skarvo agreed to sell 40% of Skarvo Fiber to Maple Crest.", {("Maple Crest", "investsIn", "Skarvo Fiber")},
+     {("Skarvo", "suppliesTo", "Maple Crest")}),
+    ("Veltro sold 40% of its output to Kestrel Foods.", {("Veltro", "suppliesTo", "Kestrel Foods")}, set()),
     # "in which X holds a stake": the noun the clause describes
     ("The Pico is assembled by Sarvana Auto, an Indian contract manufacturer in which Ruibo holds a 26% stake.",
      {("Ruibo", "investsIn", "Sarvana Auto")}, {("Ruibo", "investsIn", "India")}),

@@ -104,8 +104,15 @@ class Deals:
 
     def _held(self, obj: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[tuple[Any, int, float]]:
         """"its stake in Quillo": a noun that is the event noun of a relation, with that relation's object
-        after one of its prepositions; (relation, item, cost) for each object."""
+        after one of its prepositions; "40% of Quillo": a share of a firm, an investment below half and
+        the firm itself above; (relation, item, cost) for each object."""
         held: list[tuple[Any, int, float]] = []
+        share = self._share_of(obj) if obj.i not in by_token else None
+        rel = self.onto.relations.get("investsIn" if share is not None and share < 50 else "acquires")
+        if share is not None and share != 50 and rel is not None:
+            return [(rel, n, cost) for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj" for n, cost, _ in self._map(g, by_token, items)
+                    if self.onto.fits(items[n]["cls"], rel.range)]
         if obj.pos_ == "NOUN" and obj.i not in by_token:
             for trig in self.index.get(obj.lemma_.lower(), ()):
                 if trig.kind == "event" and len(trig.words) == 1:
@@ -238,16 +245,21 @@ class Deals:
         """"Skjold Capital owns 12% of Lunaris", "Acacia is 35% owned by QIA", "is part-owned by
         Kongsberg": a share of a firm below half is an investment (kg:investsIn), above half control
         (kg:subsidiaryOf), whichever the verb of owning (kg:subsidiaryOf's inverse triggers, and
-        "hold") would say alone. Returns the records and the indices of the verbs so read."""
+        "hold") would say alone; and one bought below half ("bought 41% of ITA Airways") is an
+        investment, not the purchase of the firm. Returns the records and the indices of the verbs
+        so read."""
         out: list[dict[str, Any]] = []
         read: set[int] = set()
         inv, sub = self.onto.relations.get("investsIn"), self.onto.relations.get("subsidiaryOf")
         if inv is None or sub is None:
             return out, read
-        for verb in self._tokens_with_lemma(doc, self.owning_verbs):
+        for verb in self._tokens_with_lemma(doc, self.owning_verbs | self.buying_firm_verbs):
             if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ != "VBN":
                 continue
+            buying = verb.lemma_.lower() not in self.owning_verbs
             passive = any(c.dep_ == "agent" for c in verb.children)
+            if buying and passive:
+                continue
             if passive:  # "is 35% owned by X", "is part-owned by X", "is partly owned by X"
                 share = next((v for c in verb.children if c.dep_ in {"npadvmod", "advmod"}
                               for v in [self._share_of(c)] if v is not None), None)
@@ -264,8 +276,8 @@ class Deals:
                                  for g in p.children if g.dep_ == "pobj"]
                         break
                 holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
-            if share is None or not holders or not owned:
-                continue
+            if share is None or not holders or not owned or (buying and share >= 50):
+                continue  # (buying more than half a firm is buying it: kg:acquires reads it)
             read.add(verb.i)
             modality = self._modality(verb)
             if share < 50:
