@@ -1051,6 +1051,9 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     # often so far (not the subject of the sentence before, a firm the analysts work at)
     ("Vanta Air raised fares on Monday. Vanta Air said fuel costs rose. Analysts at Peel Hunt said the move "
      "was overdue. Rival Skyro kept its fares unchanged.", {("Skyro", "competesWith", "Vanta Air")}, set()),
+    # ... and on a tie, the one named first, as a story names its subject first
+    ("Tidegate bid for BCT. Rival Eurogate had also bid.", {("Eurogate", "competesWith", "Tidegate")},
+     {("Eurogate", "competesWith", "BCT")}),
     # a peer role opening a sentence is no part of the names after it ("Rivals Velo and Zapp"), but a
     # firm word keeps a name whole ("Rival Games")
     ("Rivals Velo and Zapp, which both run in Lisbon, cut fees.",

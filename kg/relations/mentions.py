@@ -420,11 +420,12 @@ class Mentions:
     def _topic(self, tok: Token, items: list[dict[str, Any]], held: set[str], classes: set[str],
                bodies: bool = False) -> int | None:
         """Whom the text is about before ``tok``, of the one top class in ``classes``: the name named most
-        often so far (the latest on a tie), no name in ``held`` and no government body unless those held
+        often so far (the first named on a tie, as a story names its subject first), no name in ``held`` and no government body unless those held
         are (``bodies``): "Tidegate bid for BCT. Rival Eurogate had also bid": Tidegate's rival."""
         # (a name and its short form count as one: "Canavial Energia" ... "Canavial"; the nearest
         # mention stands for them)
         counts: dict[str, int] = {}
+        first: dict[str, int] = {}
         last: dict[str, int] = {}
         held_keys = {h.split()[0] for h in held}
         for n, it in enumerate(items):
@@ -433,11 +434,12 @@ class Mentions:
                     or {self._top_class(it["cls"])} != classes:
                 continue
             counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, n)
             if it["via"] != "coref":
                 last[key] = n
-        named = [(counts[key], n) for key, n in last.items()
+        named = [(counts[key], -first[key], n) for key, n in last.items()
                  if bodies or not self.onto.is_a(items[n]["cls"], "GovernmentBody")]
-        return max(named)[1] if named else None
+        return max(named)[2] if named else None
 
     def _reporter(self, doc: Doc, holders: list[Any]) -> list[tuple[Token, str]]:
         """The subject of the verb of saying whose clause a role's holder is the subject of ("Deutsche
