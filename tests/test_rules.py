@@ -98,6 +98,13 @@ def test_rules_a_noun_with_names_stands_for_them(nlp, text, expected, absent):
     # who goods are bought, ordered or imported from supplies the buyer (kg:sourcePreposition)
     ("Marukaze will buy fresh produce from Queensland grower Harvest Coast Farms.",
      {("Harvest Coast Farms", "suppliesTo", "Marukaze")}, set()),
+    # a firm chosen for a purpose, or to do something, supplies whoever chose it (not one chosen "as"
+    # something)
+    ("Poland picks Orlan Systems for counter-drone shield.", {("Orlan Systems", "suppliesTo", "Poland")}, set()),
+    ("Orlan Systems was selected by the Defence Ministry to supply the radars.",
+     {("Orlan Systems", "suppliesTo", "Defence Ministry")}, set()),
+    ("Veltro picked Kestrel Foods as its partner for the project.", set(),
+     {("Kestrel Foods", "suppliesTo", "Veltro")}),
     # ... and whom a buyer relies or depends on, named with the trigger's own preposition; which
     # names no seller after any other trigger ("buys ads on Facebook")
     ("Kitova relies on Hanol Cells for batteries.", {("Hanol Cells", "suppliesTo", "Kitova")}, set()),

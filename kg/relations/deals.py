@@ -240,6 +240,34 @@ class Deals:
                                          self._modality(verb))
         return out, read
 
+    def _chosen_suppliers(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                          ) -> list[dict[str, Any]]:
+        """"Poland picks Orlan Systems for its counter-drone shield", "Australia has chosen Vardholm
+        Naval to build six frigates", "Orlan was selected by the ministry to supply radars": a firm
+        chosen for a purpose (a "for" phrase, or what it is chosen "to" do) supplies whoever chose it
+        (the lexicon's ``choosing_verbs``). Not one chosen "as" something ("picked Lumo as its
+        partner"), which the role says, nor a person."""
+        rel = self.onto.relations.get("suppliesTo")
+        verbs = self.onto.words("relations", "choosing_verbs")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, set(verbs)) if rel is not None and verbs else ():
+            if verb.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+                continue
+            if any(c.dep_ == "auxpass" for c in verb.children):  # "X was selected by Y to ..."
+                chosen = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                choosers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            else:
+                chosen = [c for c in verb.children if c.dep_ == "dobj"]
+                choosers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            purpose = any((c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ in {"xcomp", "advcl"} and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children) or any(
+                p.dep_ == "prep" and p.lower_ == "for" for c in chosen for p in c.children)
+            firms = [c for c in chosen if c.i in by_token and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
+            if purpose and firms and choosers:
+                out += self._records_between(doc, firms, choosers, rel, by_token, items, rel.base_confidence - 0.1,
+                                             verb, self._modality(verb))
+        return out
+
     def _shares(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                 ) -> tuple[list[dict[str, Any]], set[int]]:
         """"Skjold Capital owns 12% of Lunaris", "Acacia is 35% owned by QIA", "is part-owned by
