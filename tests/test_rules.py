@@ -98,6 +98,9 @@ def test_rules_a_noun_with_names_stands_for_them(nlp, text, expected, absent):
     # who goods are bought, ordered or imported from supplies the buyer (kg:sourcePreposition)
     ("Marukaze will buy fresh produce from Queensland grower Harvest Coast Farms.",
      {("Harvest Coast Farms", "suppliesTo", "Marukaze")}, set()),
+    # more goods for another client, with the preposition again ("boxes for X and remotes for Y")
+    ("Vexor makes boxes for Dish TV and remotes for Airtel.",
+     {("Vexor", "suppliesTo", "Dish TV"), ("Vexor", "suppliesTo", "Bharti Airtel")}, set()),
     # a firm chosen for a purpose, or to do something, supplies whoever chose it (not one chosen "as"
     # something)
     ("Poland picks Orlan Systems for counter-drone shield.", {("Orlan Systems", "suppliesTo", "Poland")}, set()),

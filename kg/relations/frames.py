@@ -47,9 +47,12 @@ def _as_well_as(tok: Token) -> bool:
 
 def _added_preps(prep: Token) -> list[Token]:
     """The same preposition again after "as well as" ("to SMIC and Hua Hong, as well as to Samsung"), which
-    the parser hangs on "as", under the first preposition or inside its object."""
+    the parser hangs on "as", under the first preposition or inside its object; and after more goods
+    ("builds tail sections for Boeing and wing parts for Airbus"), which it joins to the object."""
     return [q for x in prep.subtree if _as_well_as(x) for q in x.children
-            if q.dep_ == "prep" and q.lower_ == prep.lower_]
+            if q.dep_ == "prep" and q.lower_ == prep.lower_] \
+        + [q for g in prep.children if g.dep_ == "pobj" for c in g.conjuncts if c.pos_ == "NOUN" and c.is_lower
+           for q in c.children if q.dep_ == "prep" and q.lower_ == prep.lower_]
 
 
 class Frames:
