@@ -177,7 +177,7 @@ class Mentions:
             # "makes the Sortline picking robot": a kind of product stands for the product named before it
             if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.product_nouns:
                 for c in tok.children:
-                    if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i and c.i in by_token \
+                    if c.dep_ in {"compound", "amod", "nmod", "nummod"} and c.i < tok.i and c.i in by_token \
                             and items[by_token[c.i]]["cls"] == "Product" and items[by_token[c.i]]["end"] <= tok.i \
                             and all(t.is_lower for t in tok.doc[items[by_token[c.i]]["end"]:tok.i]):
                         out.append((by_token[c.i], cost + 0.05, items[by_token[c.i]]["start"]))
@@ -251,7 +251,8 @@ class Mentions:
                 # "Starlink satellite-internet kits", "the Galaxy phone line": a common noun
                 # named by a product in front of it stands for the product
                 for c in tok.subtree:
-                    if c.i < tok.i and c.dep_ in {"compound", "nmod"} and c.i in by_token:
+                    # (a product code the tagger took for a number: "the Tern-7/nummod drone")
+                    if c.i < tok.i and c.dep_ in {"compound", "nmod", "nummod"} and c.i in by_token:
                         it = items[by_token[c.i]]
                         if it["cls"] == "Product":  # (the noun holds the name's place in the clause)
                             out.append((by_token[c.i], cost + (0.1 if lemma in self.product_heads else 0.15), tok.i))
