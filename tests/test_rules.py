@@ -1185,6 +1185,9 @@ def test_rules_a_participle_joined_to_a_passive_verb_is_passive(nlp):
     # ... and the kind made stands for the product named before it
     ("Kelda Robotics, which makes the Sortline picking robot used in warehouses, has raised $90 million.",
      {("Kelda Robotics", "develops", "Sortline")}, set()),
+    # ... and the kind a name is apposed to, owned by a firm, is that firm's product
+    ("Daesan will supply memory for Arcturo Compute's next AI accelerator, the Tesseract-9.",
+     {("Arcturo Compute", "develops", "Tesseract-9")}, {("Daesan", "develops", "Tesseract-9")}),
     # ... also a product code the tagger took for a number
     ("Kestova Aerial is the maker of the Tern-7 drone.", {("Kestova Aerial", "develops", "Tern-7")}, set()),
     # a name ends on no lower-case kind of product the NER ran into it

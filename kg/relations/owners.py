@@ -100,6 +100,10 @@ class Owners:
             if root.dep_ == "appos" and root.head.i not in by_token and root.head.pos_ == "NOUN" \
                     and root.head.lemma_.lower() in self.body_nouns:
                 described.append((root.head, True))
+            elif root.dep_ == "appos" and root.head.i not in by_token and root.head.pos_ == "NOUN" \
+                    and it["cls"] == "Product" and root.head.lemma_.lower() in self.product_nouns:
+                # "Arcturo's next AI accelerator, the Tesseract-9": the owner of the kind the name is apposed to
+                described.append((root.head, False))
             for ap, places_only in described:
                 # "Huawei, Nvidia's main rival": a role noun of another relation says what they are
                 # to each other (the role rules read it), not that one owns the other
