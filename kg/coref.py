@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from .errors import ComponentError
 from .entities import SPAN_KEY, guarded, register_extensions
 from .ontology import load_ontology
-from .syntax import OBJECT_CONTROL, clause_head, controlled_objects
+from .syntax import OBJECT_CONTROL, clause_head, controlled_objects, possessive
 
 __all__ = ["KGCoref", "make_coref_component"]
 
@@ -190,6 +190,14 @@ class KGCoref:
             # "the latter can pay back its investor": a possessive in a clause refers to the
             # clause's subject when that is a thing of the right kind
             pool = items + resolved
+            if tok.dep_ == "poss" and tok.head.dep_ == "conj" and doc[tok.i + 1:tok.i + 2].text.lower() != "own":
+                # "Tanegawa's Torrey hybrid and its first pickup": the owner of the noun it is joined to
+                # (not "its own", which stands for the subject)
+                first = tok.head.head
+                owner = next((it for c in first.subtree if c.i < first.i and possessive(c) for it in pool
+                              if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
+                if owner is not None:
+                    return owner
             if tok.dep_ == "poss" and not _predicate_of_copula(tok):
                 clause = clause_head(tok)
                 found = self._subject_item(clause, pool, wanted, before=tok.i)

@@ -186,3 +186,16 @@ def test_coref_the_owner_of_a_named_product_is_a_firm(nlp, text, owner, product)
 def test_coref_a_possessed_generic_product_only_when_bare(nlp, text, product):
     generic = [it["name"] for it in nlp(text)._.kg_entity_data if it["via"] == "generic"]
     assert generic == ([product] if product else []), generic
+
+
+@pytest.mark.parametrize("text, owners", [
+    # "its" on a noun joined to another that a name owns is that name's, not the clause subject's ...
+    ("Seobin said it will supply cells for Tanegawa's Torrey hybrid and its first electric pickup.",
+     ["Seobin", "Tanegawa"]),
+    # ... but "its own" is the subject's
+    ("Seobin supplies Kia's plant and its own factory in Ohio.", ["Seobin"]),
+])
+def test_coref_its_on_a_noun_joined_to_one_a_name_owns(nlp, text, owners):
+    doc = _rules_doc(nlp, text)
+    its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ in {"it", "its"}]
+    assert its == owners, doc._.kg_entity_data
