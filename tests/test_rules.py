@@ -1188,6 +1188,12 @@ def test_rules_a_participle_joined_to_a_passive_verb_is_passive(nlp):
     # ... and the kind a name is apposed to, owned by a firm, is that firm's product
     ("Daesan will supply memory for Arcturo Compute's next AI accelerator, the Tesseract-9.",
      {("Arcturo Compute", "develops", "Tesseract-9")}, {("Daesan", "develops", "Tesseract-9")}),
+    # the firm a product was made "with" makes it too, and partners its maker
+    ("Veltro built the Orion drone with Kestrel Aero.",
+     {("Kestrel Aero", "develops", "Orion"), ("Veltro", "partnersWith", "Kestrel Aero")}, set()),
+    ("Bakong, which the central bank developed with Japanese blockchain firm Soramitsu, is widely used.",
+     {("Soramitsu", "develops", "Bakong")}, set()),
+    ("Veltro built its plant with a loan from HSBC.", set(), {("Veltro", "partnersWith", "HSBC")}),
     # ... also a product code the tagger took for a number
     ("Kestova Aerial is the maker of the Tern-7 drone.", {("Kestova Aerial", "develops", "Tern-7")}, set()),
     # a name ends on no lower-case kind of product the NER ran into it

@@ -240,6 +240,34 @@ class Deals:
                                          self._modality(verb))
         return out, read
 
+    def _made_with(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"RimbaBiz, an app the bank developed with software firm Zeta", "Bakong, which the central bank
+        built with Soramitsu", "its GCrypto feature, built with exchange PDAX": the firm a product was
+        made "with" makes it too (kg:develops), and partners whoever made it with them. The verbs are
+        kg:develops' one-word verb triggers; the product is the verb's object or the noun its clause
+        describes."""
+        rel, partners = self.onto.relations.get("develops"), self.onto.relations.get("partnersWith")
+        out: list[dict[str, Any]] = []
+        verbs = {w[0] for w in rel.triggers if len(w) == 1} if rel is not None else set()
+        for verb in self._tokens_with_lemma(doc, verbs):
+            if verb.pos_ != "VERB":
+                continue
+            makers = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
+                      if g.dep_ == "pobj" and g.i in by_token
+                      and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
+            if not makers:
+                continue
+            things = [c for c in verb.children if c.dep_ == "dobj"] + (
+                [verb.head] if verb.dep_ in {"relcl", "acl"} else [])
+            modality = self._modality(verb)
+            out += self._records_between(doc, makers, things, rel, by_token, items, rel.base_confidence - 0.1,
+                                         verb, modality)
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ and c.lower_ not in {"which", "that"}]
+            if partners is not None and any(r["predicate"] == rel.name for r in out):
+                out += self._records_between(doc, subjects, makers, partners, by_token, items,
+                                             partners.base_confidence - 0.15, verb, modality)
+        return out
+
     def _chosen_suppliers(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                           ) -> list[dict[str, Any]]:
         """"Poland picks Orlan Systems for its counter-drone shield", "Australia has chosen Vardholm
