@@ -72,6 +72,8 @@ class KGEntities(Candidates, Classes, Lists):
             words[0] for rel in self.onto.relations.values() if self.onto.fits("Person", rel.domain)
             for words in rel.triggers
         } | {"say", "announce", "report", "tell", "add", "warn", "write", "buy", "sell", "hire", "raise"}
+        # (employing people is a business's, though operatesIn, whose domain any entity fits, has "employ")
+        self.people_verbs -= {"employ"}
         # Verbs whose object is an organisation: acquiring one (the acquires relation's verbs),
         # joining or founding one.
         acquires = self.onto.relations.get("acquires")
