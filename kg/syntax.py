@@ -4,11 +4,12 @@ Below all three (it imports nothing of kg-builder), so each can use it."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "PURPOSE_VERBS",
            "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head", "controlled_objects", "coordinated",
-           "first_conjunct", "possessive", "preps_with_nested", "singular_after_list", "stand_in"]
+           "first_conjunct", "possessive", "preps_with_nested", "repair_verb_forms", "singular_after_list",
+           "stand_in"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -138,3 +139,15 @@ def singular_after_list(pronoun: Token) -> Token | None:
             or any(t.tag_ == "VBP" or t.lower_ == "were" for t in forms):
         return None
     return doc[pronoun.i - 2]
+
+
+def repair_verb_forms(doc: Doc, forms: frozenset[str] | set[str]) -> None:
+    """Retag as a verb (VBZ) each token whose lower-case form is one of ``forms``, verb forms that are
+    never nouns ("competes", "invests"), where the small tagger took it for a plural noun after a
+    name it did not know ("VK Video competes with YouTube"). The parse is left as it is; the rules
+    read such a verb's subject from the compound or the clause it hangs on."""
+    if not forms or not doc.has_annotation("TAG"):
+        return
+    for tok in doc:
+        if tok.lower_ in forms and tok.tag_ != "VBZ":
+            tok.tag_, tok.pos_ = "VBZ", "VERB"

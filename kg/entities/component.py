@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from ..names import normalize_quotes
 from ..ontology import load_ontology
+from ..syntax import repair_verb_forms
 from .base import SPAN_KEY, guarded, register_extensions
 from .candidates import Candidates
 from .classes import Classes
@@ -158,6 +159,7 @@ class KGEntities(Candidates, Classes, Lists):
         #: Electric and Engineering Corporation")
         self.firm_name_words = self.company_heads | self.firm_heads
         self.publication_words = set(lex["publication_words"])
+        self.verb_only_forms = frozenset(w.lower() for w in lex.get("verb_only_forms", ()))
         self.state_abbreviations = dict(lex.get("state_abbreviations", {}))
         self.country_names = {
             e.name: e for e in self.onto.gazetteer if e.cls == "Country"
@@ -165,6 +167,7 @@ class KGEntities(Candidates, Classes, Lists):
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
+        repair_verb_forms(doc, self.verb_only_forms)
         taken = [False] * len(doc)
         items: list[dict[str, Any]] = []
 
