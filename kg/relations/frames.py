@@ -337,8 +337,11 @@ class Frames:
                         or [(t, "agent") for t in self._inherited_agents(verb)]
                 elif not ag and not rel:
                     agents.append((tok.head, "agent"))
-                elif ag and not rel and not pa and not any(c.lower_ == "where" for c in tok.children):
-                    objects.append((tok.head, "patient"))  # "the unit it bought in 2017"
+                elif ag and not rel and not pa and not any(c.lower_ == "where" for c in tok.children) \
+                        and not any(c.lower_ == "whose" for a in ag if a.pos_ == "NOUN" for c in a.children):
+                    # "the unit it bought in 2017" (not "Brightfeather, whose Pippit app competes with Glint":
+                    # there the clause's subject is the one the noun owns)
+                    objects.append((tok.head, "patient"))
                 if any(c.lower_ == "where" for c in tok.children):
                     objects.append((tok.head, "prep:in"))  # "Japan, where it runs a study"
             if tok.dep_ in {"acl", "amod"} and _participle(tok) and not self._main_verb_parsed_as_modifier(tok):
