@@ -1061,6 +1061,17 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     # often so far (not the subject of the sentence before, a firm the analysts work at)
     ("Vanta Air raised fares on Monday. Vanta Air said fuel costs rose. Analysts at Peel Hunt said the move "
      "was overdue. Rival Skyro kept its fares unchanged.", {("Skyro", "competesWith", "Vanta Air")}, set()),
+    # "competes" is a verb wherever the tagger took it for a plural noun after a name it did not know
+    ("Imari Pay is backed by TLcom Capital and competes with Flutterwave and Onafriq.",
+     {("Imari Pay", "competesWith", "Flutterwave"), ("Imari Pay", "competesWith", "Onafriq")}, set()),
+    ("VK Video competes with YouTube and with Rutube, which is owned by Gazprom-Media.",
+     {("VK Video", "competesWith", "YouTube"), ("VK Video", "competesWith", "Rutube")}, set()),
+    # the subject a "whose" owns is the clause's subject, and the owner no object of its verb
+    ("The app makers include Brightfeather, whose Pippit app competes with Glint.",
+     {("Pippit", "competesWith", "Glint")}, {("Pippit", "competesWith", "Brightfeather")}),
+    # read off the surface: of "Brazil's Embraer", the name owned
+    ("Laurentide competes with Brazil's Embraer, whose E175 dominates regional fleets.",
+     {("Laurentide", "competesWith", "Embraer")}, {("Laurentide", "competesWith", "Brazil")}),
     # ... and on a tie, the one named first, as a story names its subject first
     ("Tidegate bid for BCT. Rival Eurogate had also bid.", {("Eurogate", "competesWith", "Tidegate")},
      {("Eurogate", "competesWith", "BCT")}),

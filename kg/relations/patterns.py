@@ -388,8 +388,13 @@ class Patterns:
                 k = j
                 while k + 1 < sent.end and doc[k + 1].pos_ == "DET":
                     k += 1
-                # the names listed after it: "to Airbus and Embraer", "to X, Y and Z"
-                objects = [items[by_token[n.i]] for n in self._names_after(doc[k], by_token)]
+                # the names listed after it: "to Airbus and Embraer", "to X, Y and Z" (of "Brazil's
+                # Embraer", the name owned)
+                for n in self._names_after(doc[k], by_token):
+                    it = items[by_token[n.i]]
+                    if it["end"] + 1 < len(doc) and doc[it["end"]].tag_ == "POS" and it["end"] + 1 in by_token:
+                        it = items[by_token[it["end"] + 1]]
+                    objects.append(it)
                 break
             j += 1
         out = []
