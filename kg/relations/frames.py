@@ -118,6 +118,17 @@ class Frames:
             head = node.head
             if head.i == node.i:
                 return []
+            if node.dep_ == "conj" and node.tag_ in {"VBZ", "VBD", "VBP"} and head.pos_ in {"NOUN", "PROPN"}:
+                # "Vamos has signed up 30,000 drivers and competes with Uber": a verb the parser joined to
+                # the previous clause's object shares that clause's subject
+                verb = head
+                for _ in range(3):  # (the object's verb, or the verb of the preposition it is the object of)
+                    if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+                        break
+                    verb = verb.head
+                own = [c for c in verb.children if c.dep_ in _SUBJ] if verb.pos_ in {"VERB", "AUX"} else []
+                if own:
+                    return own
             if node.dep_ == "conj" or node.dep_ == "advcl" or node.dep_ == "xcomp":
                 own = [c for c in head.children if c.dep_ in _SUBJ]
                 # "forced Veltro to stop" (what bare plurals are made to do is the subject's doing)
@@ -367,7 +378,8 @@ class Frames:
             if not agents and not joined_patients and tok.pos_ == "VERB" and tok.tag_ == "VBZ":
                 # "Kestrel Aero supplies landing gear to X": the parser made the subject a compound
                 # of the verb, as if "Aero supplies" were a noun
-                agents += [(c, "agent") for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                agents += [(c, "agent") for c in tok.children if c.dep_ == "compound"
+                           and (c.pos_ == "PROPN" or c.i in self._by_token)]
             if not agents and not joined_patients:
                 agents += [(t, "agent") for t in self._inherited_agents(tok)]
             # "Congress passed a law banning X", "rules that the EU adopted restrict X": the maker's act
