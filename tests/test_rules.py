@@ -322,6 +322,10 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
      {("Veltro", "competesWith", "Quillo")}, set()),
     # "its Zephyr app" is Zephyr, not a product named after its owner
     ("Veltro launched its Zephyr app in Brazil.", {("Veltro", "offers", "Zephyr")}, {("Veltro", "offers", "Veltro app")}),
+    # a product bundled into plans, supplied or rented out is offered
+    ("Telvora bundles the Reelstar app into its mobile plans.", {("Telvora", "offers", "Reelstar")}, set()),
+    ("Kovark supplies its KR-7 resist to SMIC.", {("Kovark", "offers", "KR-7")}, set()),
+    ("Agrivio will rent out its Skyfield S4 drone to farmers.", {("Agrivio", "offers", "Skyfield S4")}, set()),
 ])
 def test_rules_read_stakes_lists_and_named_apps(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
