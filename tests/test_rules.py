@@ -322,6 +322,11 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
      {("Veltro", "competesWith", "Quillo")}, set()),
     # "its Zephyr app" is Zephyr, not a product named after its owner
     ("Veltro launched its Zephyr app in Brazil.", {("Veltro", "offers", "Zephyr")}, {("Veltro", "offers", "Veltro app")}),
+    # whoever a product is sold or offered through offers it too: a firm, its app, the showrooms it runs
+    ("Astrolabe's robotaxi service, AstroGo, will be offered through the Uber app.",
+     {("Uber", "offers", "AstroGo")}, set()),
+    ("Lanxi sells its Qiao hatchback in Germany through showrooms run by Belgian distributor Motorhuis Group.",
+     {("Lanxi", "offers", "Qiao"), ("Motorhuis Group", "offers", "Qiao")}, set()),
     # a product bundled into plans, supplied or rented out is offered
     ("Telvora bundles the Reelstar app into its mobile plans.", {("Telvora", "offers", "Reelstar")}, set()),
     ("Kovark supplies its KR-7 resist to SMIC.", {("Kovark", "offers", "KR-7")}, set()),

@@ -268,6 +268,36 @@ class Deals:
                                              partners.base_confidence - 0.15, verb, modality)
         return out
 
+    def _sold_through(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"MvulaCover, a policy sold through mobile operator Zamtel", "AstroGo will be offered through the
+        Uber app", "sells its Qiao hatchback through dealer Motorhuis": whoever a product is sold or
+        offered through offers it too (kg:offers' one-word verb triggers). The seller's channel is an
+        organisation named after "through", or one named right before the app, store or platform
+        there."""
+        rel = self.onto.relations.get("offers")
+        out: list[dict[str, Any]] = []
+        verbs = {w[0] for w in rel.triggers if len(w) == 1} if rel is not None else set()
+        for verb in self._tokens_with_lemma(doc, verbs):
+            if verb.pos_ != "VERB":
+                continue
+            channels = []
+            for g in (g for p in verb.children if p.dep_ == "prep" and p.lower_ == "through"
+                      for g in p.children if g.dep_ == "pobj"):
+                # (the firm whose app, store or platform it is; or who runs the showrooms it is sold through)
+                named = [g] + [c for c in g.children if c.dep_ in {"compound", "poss"}] + [
+                    x for a in g.children if a.dep_ == "acl" and a.lemma_ in {"run", "operate"}
+                    for b in a.children if b.dep_ == "agent" for x in b.children if x.dep_ == "pobj"]
+                channels += [t for t in named if t.i in by_token
+                             and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization")]
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            things = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                things.append(verb.head)  # "a policy sold through Zamtel"
+            if channels and things:
+                out += self._records_between(doc, channels, things, rel, by_token, items, rel.base_confidence - 0.1,
+                                             verb, self._modality(verb))
+        return out
+
     def _chosen_suppliers(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                           ) -> list[dict[str, Any]]:
         """"Poland picks Orlan Systems for its counter-drone shield", "Australia has chosen Vardholm
