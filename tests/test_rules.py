@@ -992,6 +992,23 @@ def test_rules_a_firm_of_a_kind_from_a_place(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # ... read off the surface where the tagger took the role noun or a word before it for a verb
+    ("Local rival Taalbeat, made by Bengaluru startup Rhythmic Labs, said downloads doubled.",
+     {("Rhythmic Labs", "basedIn", "Bengaluru")}, set()),
+    ("Nuvem Play, developed by Lisbon start-up Arcada Games, said speeds fell.",
+     {("Arcada Games", "basedIn", "Lisbon")}, set()),
+    ("Moroccan phosphate giant OCP teams up with Casamance Agro on blending plant",
+     {("OCP", "basedIn", "Morocco")}, set()),
+    # not a place that acts on the firm, nor one the firm is listed in
+    ("Brazil bars exchange Cruzeiro Digital from selling tokens", set(), {("Cruzeiro Digital", "basedIn", "Brazil")}),
+    ("Lumio is owned by Amsterdam-listed holding company Vantorr Holdings.", set(),
+     {("Vantorr Holdings", "basedIn", "Amsterdam")}),
+])
+def test_rules_a_firm_of_a_kind_from_a_place_on_the_surface(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # goods used or bought "from" a firm: it supplies them (and what "from" names is a firm, whatever
     # place the NER took it for)
     ("Tessaro Play uses memory chips from Kioxia.", {("Kioxia", "suppliesTo", "Tessaro Play")}, set()),

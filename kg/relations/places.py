@@ -54,6 +54,38 @@ class Places:
                             out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1, prep, modality))
         return out
 
+    def _seats_written_before(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
+                              ) -> list[dict[str, Any]]:
+        """"made by Bengaluru startup Rhythmic Labs", "Moroccan phosphate giant OCP": a place or a
+        demonym, lower-case words that end in one of kg:basedIn's role nouns, then an organisation's
+        name: read off the surface, for the parses in which the tagger took a noun there for a verb
+        ("startup/VBD", "phosphate/VB") and no role reading follows."""
+        rel = self.onto.relations.get("basedIn")
+        roles = {w[-1] for w in rel.role_triggers} if rel is not None else set()
+        out: list[dict[str, Any]] = []
+        for it in items if roles else ():
+            if it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
+                continue
+            k = it["start"] - 1
+            while k >= 0 and it["start"] - k <= 4 and k not in by_token and (
+                    (doc[k].is_lower and doc[k].is_alpha and (not doc[k].is_stop or doc[k - 1].text == "-"))
+                    or (doc[k].text == "-" and doc[k - 1].is_lower)):
+                k -= 1  # (up to three lower-case words: "phosphate giant", "start-up")
+            words = doc[k + 1:it["start"]]
+            if not len(words) or k < 0 or k not in by_token:
+                continue
+            last = words[-1].lower_ if words[-1].text != "up" else words[-3:].text.lower()
+            # (no verb of the place's before the role: "Brazil bars exchange X", "Spain orders platform X")
+            if last not in roles or any(w.tag_ in {"VBZ", "VBD", "VBP", "MD"} for w in words[:-1]) \
+                    or (words[-1].tag_ in {"VBZ", "VBP", "MD"}):
+                continue
+            place = items[by_token[k]]
+            if place["end"] == k + 1 and place["name"] != it["name"] and self.onto.is_a(place["cls"], "Location") \
+                    and doc[k].tag_ != "POS" and (doc[k].dep_ not in {"nsubj", "nsubjpass"}
+                                                  or words.start <= doc[k].head.i < words.end):
+                out.append(record(doc, it, rel.name, place, rel.base_confidence - 0.1, words[-1]))
+        return out
+
     def _widen_places(self, found: dict[tuple[str, str, str, int], dict[str, Any]],
                       apposed: list[dict[str, Any]]) -> None:
         """"based in West Point, Ga.": an organisation based in a place is based in the region its name
