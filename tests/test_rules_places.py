@@ -39,6 +39,10 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),
     # the subject of a verb that opens, builds or runs one ("the city of Malmo" is Malmo)
     ("Tesla opened a factory in Berlin in 2022.", {("Tesla", "operatesIn", "Berlin")}, set()),
+    # a place named before its place noun is that place ("in Rayong province")
+    ("BYD opened a factory in Rayong province last year.", {("BYD", "operatesIn", "Rayong")}, set()),
+    ("Siargao, a surfing island in Surigao del Norte province, drew tourists.",
+     {("Siargao", "locatedIn", "Surigao del Norte")}, set()),
     # places and customers named by their country's demonym are in that country
     ("Rodaki, which operates in 140 Brazilian cities, denied wrongdoing.", {("Rodaki", "operatesIn", "Brazil")},
      set()),

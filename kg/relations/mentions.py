@@ -190,10 +190,15 @@ class Mentions:
             place = self._place_named_of(tok, by_token, items)
             if place is not None:
                 out.append((by_token[place.i], cost + 0.05, place.i))
-            # "operates in 140 Brazilian cities": places of a kind named by their country's demonym
+            # "operates in 140 Brazilian cities": places of a kind named by their country's demonym;
+            # "a factory in Rayong province": the place named before the place noun
             elif tok.is_lower and tok.lemma_.lower() in self.place_nouns:
                 out += [(by_token[c.i], cost + 0.1, c.i) for c in tok.children
                         if c.dep_ == "amod" and c.i in by_token and items[by_token[c.i]]["via"] == "demonym"]
+                out += [(by_token[c.i], cost + 0.05, c.i) for c in tok.children
+                        if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token
+                        and items[by_token[c.i]]["via"] != "demonym"
+                        and self.onto.is_a(items[by_token[c.i]]["cls"], "Location")]
             # "larger groups such as Infineon and STMicroelectronics", "40 countries, including Japan"
             for g in self._listed(tok):
                 out += self._map(g, by_token, items, cost + 0.1, depth + 1)
