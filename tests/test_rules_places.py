@@ -206,6 +206,8 @@ def test_rules_a_place_in_a_place_takes_the_copulas_negation(nlp):
 @pytest.mark.parametrize("text, expected, modality", [
     # competing in a place, as selling there, means operating there (the subject does)
     ("Velo competes with Arden in France.", ("Velo", "operatesIn", "France"), "fact"),
+    ("Amazon, which competes with Flipkart in India, is expected to cut fees.", ("Amazon", "operatesIn", "India"),
+     "fact"),
     ("Velo competes with Arden for public-sector work in France.", ("Velo", "operatesIn", "France"), "fact"),
     ("Velo does not compete with Arden in France.", ("Velo", "operatesIn", "France"), "negated"),
 ])

@@ -441,7 +441,8 @@ class Places:
         for c in (c for h in heads for c in h.children):
             if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
                 locations(c, 0.1)
-            if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}:
+            # (and "competes with Flipkart in India": the parser hangs the market on the rival)
+            if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for", "with"}:
                 served = [g for g in c.children if g.dep_ == "pobj"]
                 for g in [x for g in served for x in coordinated(g)]:
                     for p in g.children:
