@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "PURPOSE_VERBS",
            "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head", "controlled_objects", "coordinated",
            "first_conjunct", "possessive", "preps_with_nested", "repair_verb_forms", "singular_after_list",
-           "stand_in"]
+           "stand_in", "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -151,3 +151,11 @@ def repair_verb_forms(doc: Doc, forms: frozenset[str] | set[str]) -> None:
     for tok in doc:
         if tok.lower_ in forms and tok.tag_ != "VBZ":
             tok.tag_, tok.pos_ = "VBZ", "VERB"
+
+
+def superlative(noun: Token) -> bool:
+    """Whether a noun is ranked among others by a superlative ("the largest lender", "the
+    third-largest underwriter", "the leading carrier"): what it leads is a market."""
+    return any(c.dep_ in {"amod", "advmod"} and (c.tag_ == "JJS" and c.lower_ not in {"most", "least"}
+                                                 or c.lower_ == "leading" or c.lower_.endswith(("-largest", "-biggest")))
+               for c in noun.children)

@@ -39,6 +39,9 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),
     # the subject of a verb that opens, builds or runs one ("the city of Malmo" is Malmo)
     ("Tesla opened a factory in Berlin in 2022.", {("Tesla", "operatesIn", "Berlin")}, set()),
+    # the largest of a kind "in" a place is where it operates (not, by that, where it is based)
+    ("Mistral Freight, the largest courier in Central Asia, raised $40 million.",
+     {("Mistral Freight", "operatesIn", "Central Asia")}, {("Mistral Freight", "basedIn", "Central Asia")}),
     # a place named before its place noun is that place ("in Rayong province")
     ("BYD opened a factory in Rayong province last year.", {("BYD", "operatesIn", "Rayong")}, set()),
     ("Siargao, a surfing island in Surigao del Norte province, drew tourists.",

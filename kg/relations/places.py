@@ -396,7 +396,7 @@ class Places:
             if "verb" in rel.place_is_market and trig.kind == "event":
                 places = [(by_token[loc.i], extra) for loc, extra in self._places_served(tok, by_token, items)]
                 op_modality = self._modality(tok) if places else "fact"
-            elif markets and "role" in rel.place_is_market:
+            elif markets:  # (a role of kg:placeIsMarket "role", or one ranked: "the largest lender in Latvia")
                 places = [(loc.item, 0.1) for loc in markets]
                 one = stand_in(tok)
                 op_modality = self._modality(one.head) if one.dep_ == "attr" and one.head.lemma_ in COPULAS \

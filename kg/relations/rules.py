@@ -45,7 +45,7 @@ from .records import record, register
 from .roles import Roles
 from .triggers import Triggers, _Trigger
 from .words import Words
-from ..syntax import COPULAS, FORMER, MAKING_VERBS, clause_head, coordinated, first_conjunct, stand_in
+from ..syntax import COPULAS, FORMER, MAKING_VERBS, clause_head, coordinated, first_conjunct, stand_in, superlative
 from ..syntax import possessive as _possessive
 
 __all__ = ["KGRelations", "make_relation_component"]
@@ -397,7 +397,7 @@ class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Pl
             an = mapped(anchors, 0.05)
             # "a partner at Kestrel Law" is a job, "Nvidia's main rival in China" says where: a place
             # preposition after a role noun gives the other side only where the relation takes it
-            if trig.kind == "role" and trig.words in self.market_roles:
+            if trig.kind == "role" and (trig.words in self.market_roles or superlative(tok)):
                 # "Kado, Velo's main rival in China": the place is where they compete (the holder
                 # operates there, below), not where the holder is based
                 markets = [a for a in an if a.role == "prep:in" and self.onto.is_a(items[a.item]["cls"], "Location")]
