@@ -1125,6 +1125,14 @@ def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
     # a name the parser made a compound of the verb after it is its subject, whatever its tag
     ("Danone invests in Lisbon kombucha brand Fermento\n\nDanone has bought a stake in Fermento, a maker of "
      "kombucha.", {("Danone", "investsIn", "Fermento")}, {("Danone", "investsIn", "Lisbon")}),
+    # a name the parser hung on the next one, "and" and a description between them, is its conjunct
+    # (and the description is the second's alone)
+    ("Saga Marine and Qatari shipper Al Dafna form joint venture for ammonia-fuelled tankers",
+     {("Al Dafna", "partnersWith", "Saga Marine"), ("Al Dafna", "basedIn", "Qatar")},
+     {("Saga Marine", "basedIn", "Qatar")}),
+    ("Song Hong Motors has signed an alliance with LG Energy Solution and nickel miner Sulawesi Mineral.",
+     {("Song Hong Motors", "partnersWith", "LG Energy Solution"),
+      ("Song Hong Motors", "partnersWith", "Sulawesi Mineral")}, set()),
     # the subject a "whose" owns is the clause's subject, and the owner no object of its verb
     ("The app makers include Brightfeather, whose Pippit app competes with Glint.",
      {("Pippit", "competesWith", "Glint")}, {("Pippit", "competesWith", "Brightfeather")}),

@@ -286,16 +286,21 @@ class Mentions:
                 # hangs on the second's head word, and the second's first word is its conjunct (or the
                 # kind before it: "Deutsche Bahn and chemicals maker BASF")
                 it = items[by_token[tok.i]]
-                for t in tok.doc[it["start"]:it["end"]]:
+                first = it["start"]  # (and the lower-case description right before the name)
+                while first > 0 and it["start"] - first < 3 and tok.doc[first - 1].is_lower \
+                        and tok.doc[first - 1].is_alpha and tok.doc[first - 1].lower_ not in {"and", "or"}:
+                    first -= 1
+                for t in tok.doc[first:it["end"]]:
                     for c in t.lefts:
                         if c.dep_ in {"nmod", "compound"} and c.i in by_token and by_token[c.i] != by_token[tok.i] \
                                 and (any(g.dep_ == "conj" and (it["start"] <= g.i < it["end"] or (
                                     g.i < it["start"] and g.i not in by_token
                                     and any(x.dep_ == "cc" for x in c.children))) for g in c.children)
-                                     # ("to Apple and Samsung Electronics": "Apple" a modifier with "and")
-                                     or (items[by_token[c.i]]["end"] + 1 == it["start"]
-                                         and tok.doc[it["start"] - 1].lower_ in {"and", "or"}
-                                         and any(x.dep_ == "cc" for x in c.children))):
+                                     # ("to Apple and Samsung Electronics": "Apple" a modifier with "and";
+                                     # also before a description: "Saga Marine and Qatari shipper Al Dafna")
+                                     or (any(x.dep_ == "cc" for x in c.children)
+                                         and self._and_then_described(tok.doc, items[by_token[c.i]]["end"],
+                                                                      it["start"], by_token, items))):
                             out += self._map(c, by_token, items, cost, depth + 1, conj=False)
         return out
 
@@ -322,6 +327,16 @@ class Mentions:
                         and self.onto.fits(oi["cls"], rel.range):
                     out.append(record(doc, si, rel.name, oi, confidence - s_cost - o_cost, trigger, modality))
         return out
+
+    @staticmethod
+    def _and_then_described(doc: Any, end: int, start: int, by_token: dict[int, int],
+                            items: list[dict[str, Any]]) -> bool:
+        """Whether only "and" (or "or"), then lower-case words or a demonym, lie between a name ending at
+        ``end`` and one starting at ``start`` ("Apple and Samsung", "LG and nickel miner Vale")."""
+        if end >= start or doc[end].lower_ not in {"and", "or"} or start - end > 5:
+            return False
+        return all(doc[k].is_lower or (k in by_token and items[by_token[k]]["via"] == "demonym")
+                   for k in range(end + 1, start))
 
     @staticmethod
     def _listed(tok: Token) -> list[Token]:

@@ -388,6 +388,8 @@ class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Pl
                 or (t.dep_ == "pobj" and t.head.lower_ in {"with", "among"} and t.head.head.i in {tok.i, tok.head.head.i})
                 or (t.dep_ in {"dobj", "nsubj"} and tok.head.lower_ == "among" and tok.head.head.i in {t.i, t.head.i})))
                           else "holder-head") for t in holders])  # "its rivals, Nikon and Canon"
+            if tok.dep_ in {"compound", "nmod"} and any(h.token == tok.i + 1 for h in hs):
+                hs = [h for h in hs if h.token > tok.i]  # ("A and Qatari shipper B": a title is B's alone)
             first = min((h.token for h in hs), default=-1)
             if len(hs) > 1 and first == tok.i + 1:
                 # "Dutch equipment maker ASML and Japan's Tokyo Electron": after a title, a name listed
