@@ -148,9 +148,11 @@ def repair_verb_forms(doc: Doc, forms: frozenset[str] | set[str]) -> None:
     read such a verb's subject from the compound or the clause it hangs on."""
     if not forms or not doc.has_annotation("TAG"):
         return
-    for tok in doc:
-        if tok.lower_ in forms and tok.tag_ != "VBZ":
-            tok.tag_, tok.pos_ = "VBZ", "VERB"
+    hashes = {doc.vocab.strings.add(f) for f in forms}
+    # (the lower-case forms as one array: a Token object only for the few that match)
+    for i in (i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in hashes):
+        if doc[i].tag_ != "VBZ":
+            doc[i].tag_, doc[i].pos_ = "VBZ", "VERB"
 
 
 def superlative(noun: Token) -> bool:

@@ -62,9 +62,12 @@ class Places:
         ("startup/VBD", "phosphate/VB") and no role reading follows."""
         rel = self.onto.relations.get("basedIn")
         roles = {w[-1] for w in rel.role_triggers} if rel is not None else set()
+        role_hashes = {doc.vocab.strings.add(w) for w in roles | {"up"}}
         out: list[dict[str, Any]] = []
         for it in items if roles else ():
-            if it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
+            # (only names right after a role noun's form: a look at the hash array, no Token made)
+            if it["start"] < 2 or self._lower_hashes[it["start"] - 1] not in role_hashes \
+                    or it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
                 continue
             k = it["start"] - 1
             while k >= 0 and it["start"] - k <= 4 and k not in by_token and (
