@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "PURPOSE_VERBS",
-           "REL_PRONOUNS", "SUBJ", "apposed_to_previous", "clause_head", "controlled_objects", "coordinated",
+           "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_to_previous", "clause_head", "controlled_objects", "coordinated",
            "first_conjunct", "possessive", "preps_with_nested", "repair_verb_forms", "singular_after_list",
            "stand_in", "superlative"]
 
@@ -161,3 +161,13 @@ def superlative(noun: Token) -> bool:
     return any(c.dep_ in {"amod", "advmod"} and (c.tag_ == "JJS" and c.lower_ not in {"most", "least"}
                                                  or c.lower_ == "leading" or c.lower_.endswith(("-largest", "-biggest")))
                for c in noun.children)
+
+
+def acted_on(verb: Token) -> tuple[list[Token], list[Token], bool]:
+    """(what a verb acts on, who acts, whether it is passive): the object and the subjects of an active
+    verb ("Poland picks Orlan"), the subject and the "by" agent of a passive one ("Orlan was
+    selected by the ministry")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return ([c for c in verb.children if c.dep_ == "nsubjpass"],
+                [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"], True)
+    return [c for c in verb.children if c.dep_ == "dobj"], [c for c in verb.children if c.dep_ in SUBJ], False

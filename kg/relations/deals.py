@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Token
 
 from ..ontology import RelationInfo
 from ..syntax import SUBJ as _SUBJ
+from ..syntax import acted_on
 from ..syntax import possessive as _possessive
 from .records import record
-
 
 #: prepositions whose object is no thing given ("under a contract", "for a fee")
 _NOT_GIVEN = frozenset({"under", "with", "in", "for", "on", "through", "by", "from", "to", "into", "after", "before"})
@@ -311,12 +311,9 @@ class Deals:
         for verb in self._tokens_with_lemma(doc, set(verbs)) if rel is not None and verbs else ():
             if verb.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
                 continue
-            if any(c.dep_ == "auxpass" for c in verb.children):  # "X was selected by Y to ..."
-                chosen = [c for c in verb.children if c.dep_ == "nsubjpass"]
-                choosers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            else:
-                chosen = [c for c in verb.children if c.dep_ == "dobj"]
-                choosers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            chosen, choosers, passive = acted_on(verb)  # (or "X was selected by Y to ...")
+            if not choosers and not passive:
+                choosers = self._inherited_agents(verb)
             purpose = any((c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ in {"xcomp", "advcl"} and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children) or any(
                 p.dep_ == "prep" and p.lower_ == "for" for c in chosen for p in c.children)

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..syntax import SUBJ as _SUBJ
+from ..syntax import acted_on
 
 __all__ = ["Orders"]
 
@@ -32,12 +32,7 @@ class Orders:
                 c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)))]
             if not stop:
                 continue
-            if any(c.dep_ == "auxpass" for c in verb.children):  # "Temu was ordered by X to suspend"
-                made = [c for c in verb.children if c.dep_ == "nsubjpass"]
-                makers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            else:
-                made = [c for c in verb.children if c.dep_ == "dobj"]
-                makers = [c for c in verb.children if c.dep_ in _SUBJ]
+            made, makers, _ = acted_on(verb)  # (or "Temu was ordered by X to suspend")
             if not made or not makers:
                 continue
             out += self._records_between(doc, makers, made, rel, by_token, items, rel.base_confidence - 0.1, stop[0],
