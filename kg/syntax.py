@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES", "PURPOSE_VERBS",
-           "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_to_previous", "clause_head", "controlled_objects", "coordinated",
-           "first_conjunct", "possessive", "preps_with_nested", "repair_verb_forms", "singular_after_list",
-           "stand_in", "superlative"]
+__all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
+           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_to_previous",
+           "clause_head", "controlled_objects", "coordinated", "first_conjunct", "possessive",
+           "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in",
+           "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -158,9 +159,9 @@ def repair_verb_forms(doc: Doc, forms: frozenset[str] | set[str]) -> None:
 def superlative(noun: Token) -> bool:
     """Whether a noun is ranked among others by a superlative ("the largest lender", "the
     third-largest underwriter", "the leading carrier"): what it leads is a market."""
-    return any(c.dep_ in {"amod", "advmod"} and (c.tag_ == "JJS" and c.lower_ not in {"most", "least"}
-                                                 or c.lower_ == "leading" or c.lower_.endswith(("-largest", "-biggest")))
-               for c in noun.children)
+    return any(c.dep_ in {"amod", "advmod"} and (
+        (c.tag_ == "JJS" and c.lower_ not in {"most", "least"})
+        or c.lower_ == "leading" or c.lower_.endswith(("-largest", "-biggest"))) for c in noun.children)
 
 
 def acted_on(verb: Token) -> tuple[list[Token], list[Token], bool]:

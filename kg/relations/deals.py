@@ -317,7 +317,8 @@ class Deals:
             purpose = any((c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ in {"xcomp", "advcl"} and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children) or any(
                 p.dep_ == "prep" and p.lower_ == "for" for c in chosen for p in c.children)
-            firms = [c for c in chosen if c.i in by_token and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
+            firms = [c for c in chosen if c.i in by_token
+                     and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
             if purpose and firms and choosers:
                 out += self._records_between(doc, firms, choosers, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, self._modality(verb))

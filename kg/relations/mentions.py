@@ -441,8 +441,9 @@ class Mentions:
     def _topic(self, tok: Token, items: list[dict[str, Any]], held: set[str], classes: set[str],
                bodies: bool = False) -> int | None:
         """Whom the text is about before ``tok``, of the one top class in ``classes``: the name named most
-        often so far (the first named on a tie, as a story names its subject first), no name in ``held`` and no government body unless those held
-        are (``bodies``): "Tidegate bid for BCT. Rival Eurogate had also bid": Tidegate's rival."""
+        often so far (the first named on a tie, as a story names its subject first), no name in
+        ``held`` and no government body unless those held are (``bodies``): "Tidegate bid for BCT.
+        Rival Eurogate had also bid": Tidegate's rival."""
         # (a name and its short form count as one: "Canavial Energia" ... "Canavial"; the nearest
         # mention stands for them)
         counts: dict[str, int] = {}

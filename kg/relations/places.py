@@ -70,7 +70,7 @@ class Places:
                     or it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
                 continue
             k = it["start"] - 1
-            while k >= 0 and it["start"] - k <= 4 and k not in by_token and (
+            while k > 0 and it["start"] - k <= 4 and k not in by_token and (
                     (doc[k].is_lower and doc[k].is_alpha and (not doc[k].is_stop or doc[k - 1].text == "-"))
                     or (doc[k].text == "-" and doc[k - 1].is_lower)):
                 k -= 1  # (up to three lower-case words: "phosphate giant", "start-up")
