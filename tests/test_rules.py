@@ -1251,6 +1251,9 @@ def test_rules_a_participle_joined_to_a_passive_verb_is_passive(nlp):
     ("Bakong, which the central bank developed with Japanese blockchain firm Soramitsu, is widely used.",
      {("Soramitsu", "develops", "Bakong")}, set()),
     ("Veltro built its plant with a loan from HSBC.", set(), {("Veltro", "partnersWith", "HSBC")}),
+    # ... and only the partner in what that verb made, not in what an earlier verb of the text made
+    ("Veltro built the Orion drone with Kestrel Aero. Lumo built its plant with Siemens.",
+     {("Veltro", "partnersWith", "Kestrel Aero")}, {("Lumo", "partnersWith", "Siemens")}),
     # ... also a product code the tagger took for a number
     ("Kestova Aerial is the maker of the Tern-7 drone.", {("Kestova Aerial", "develops", "Tern-7")}, set()),
     # a name ends on no lower-case kind of product the NER ran into it

@@ -260,10 +260,11 @@ class Deals:
             things = [c for c in verb.children if c.dep_ == "dobj"] + (
                 [verb.head] if verb.dep_ in {"relcl", "acl"} else [])
             modality = self._modality(verb)
-            out += self._records_between(doc, makers, things, rel, by_token, items, rel.base_confidence - 0.1,
+            made = self._records_between(doc, makers, things, rel, by_token, items, rel.base_confidence - 0.1,
                                          verb, modality)
+            out += made
             subjects = [c for c in verb.children if c.dep_ in _SUBJ and c.lower_ not in {"which", "that"}]
-            if partners is not None and any(r["predicate"] == rel.name for r in out):
+            if partners is not None and made:  # (partners in what this verb made, not an earlier one's)
                 out += self._records_between(doc, subjects, makers, partners, by_token, items,
                                              partners.base_confidence - 0.15, verb, modality)
         return out
@@ -289,8 +290,7 @@ class Deals:
                     for b in a.children if b.dep_ == "agent" for x in b.children if x.dep_ == "pobj"]
                 channels += [t for t in named if t.i in by_token
                              and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization")]
-            passive = any(c.dep_ == "auxpass" for c in verb.children)
-            things = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+            things, _, _ = acted_on(verb)
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 things.append(verb.head)  # "a policy sold through Zamtel"
             if channels and things:
