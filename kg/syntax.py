@@ -142,14 +142,13 @@ def singular_after_list(pronoun: Token) -> Token | None:
     return doc[pronoun.i - 2]
 
 
-def repair_verb_forms(doc: Doc, forms: frozenset[str] | set[str]) -> None:
-    """Retag as a verb (VBZ) each token whose lower-case form is one of ``forms``, verb forms that are
-    never nouns ("competes", "invests"), where the small tagger took it for a plural noun after a
-    name it did not know ("VK Video competes with YouTube"). The parse is left as it is; the rules
-    read such a verb's subject from the compound or the clause it hangs on."""
-    if not forms or not doc.has_annotation("TAG"):
+def repair_verb_forms(doc: Doc, hashes: frozenset[int]) -> None:
+    """Retag as a verb (VBZ) each token whose lower-case form has one of ``hashes`` (string hashes of
+    verb forms that are never nouns: "competes", "invests"), where the small tagger took it for a
+    plural noun after a name it did not know ("VK Video competes with YouTube"). The parse is left
+    as it is; the rules read such a verb's subject from the compound or the clause it hangs on."""
+    if not hashes or not doc.has_annotation("TAG"):
         return
-    hashes = {doc.vocab.strings.add(f) for f in forms}
     # (the lower-case forms as one array: a Token object only for the few that match)
     for i in (i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in hashes):
         if doc[i].tag_ != "VBZ":

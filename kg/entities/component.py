@@ -159,7 +159,8 @@ class KGEntities(Candidates, Classes, Lists):
         #: Electric and Engineering Corporation")
         self.firm_name_words = self.company_heads | self.firm_heads
         self.publication_words = set(lex["publication_words"])
-        self.verb_only_forms = frozenset(w.lower() for w in lex.get("verb_only_forms", ()))
+        #: string hashes of the verb forms that are never nouns (lexicon ``verb_only_forms``)
+        self.verb_only_forms = frozenset(get_string_id(w.lower()) for w in lex.get("verb_only_forms", ()))
         self.state_abbreviations = dict(lex.get("state_abbreviations", {}))
         self.country_names = {
             e.name: e for e in self.onto.gazetteer if e.cls == "Country"

@@ -240,6 +240,14 @@ class Deals:
                                          self._modality(verb))
         return out, read
 
+    def _one_word_triggers(self, name: str) -> frozenset[str]:
+        """The one-word kg:trigger words of relation ``name`` (none if the ontology lacks it), made once."""
+        cache = self.__dict__.setdefault("_one_word_trigger_sets", {})
+        if name not in cache:
+            rel = self.onto.relations.get(name)
+            cache[name] = frozenset(w[0] for w in rel.triggers if len(w) == 1) if rel is not None else frozenset()
+        return cache[name]
+
     def _made_with(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"RimbaBiz, an app the bank developed with software firm Zeta", "Bakong, which the central bank
         built with Soramitsu", "its GCrypto feature, built with exchange PDAX": the firm a product was
@@ -248,8 +256,7 @@ class Deals:
         describes."""
         rel, partners = self.onto.relations.get("develops"), self.onto.relations.get("partnersWith")
         out: list[dict[str, Any]] = []
-        verbs = {w[0] for w in rel.triggers if len(w) == 1} if rel is not None else set()
-        for verb in self._tokens_with_lemma(doc, verbs):
+        for verb in self._tokens_with_lemma(doc, self._one_word_triggers("develops")):
             if verb.pos_ != "VERB":
                 continue
             makers = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
@@ -277,8 +284,7 @@ class Deals:
         there."""
         rel = self.onto.relations.get("offers")
         out: list[dict[str, Any]] = []
-        verbs = {w[0] for w in rel.triggers if len(w) == 1} if rel is not None else set()
-        for verb in self._tokens_with_lemma(doc, verbs):
+        for verb in self._tokens_with_lemma(doc, self._one_word_triggers("offers")):
             if verb.pos_ != "VERB":
                 continue
             channels = []

@@ -5,8 +5,10 @@ A mixin of :class:`~kg.relations.rules.KGRelations`, run on what the trigger rul
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
@@ -54,6 +56,14 @@ class Places:
                             out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1, prep, modality))
         return out
 
+    @cached_property
+    def _seat_roles(self) -> tuple[frozenset[str], frozenset[int]]:
+        """kg:basedIn's role nouns (their last words), and the string hashes of those words and of
+        "up" ("start-up"), for :meth:`_seats_written_before`."""
+        rel = self.onto.relations.get("basedIn")
+        roles = frozenset(w[-1] for w in rel.role_triggers) if rel is not None else frozenset()
+        return roles, frozenset(get_string_id(w) for w in roles | {"up"})
+
     def _seats_written_before(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                               ) -> list[dict[str, Any]]:
         """"made by Bengaluru startup Rhythmic Labs", "Moroccan phosphate giant OCP": a place or a
@@ -61,8 +71,7 @@ class Places:
         name: read off the surface, for the parses in which the tagger took a noun there for a verb
         ("startup/VBD", "phosphate/VB") and no role reading follows."""
         rel = self.onto.relations.get("basedIn")
-        roles = {w[-1] for w in rel.role_triggers} if rel is not None else set()
-        role_hashes = {doc.vocab.strings.add(w) for w in roles | {"up"}}
+        roles, role_hashes = self._seat_roles
         out: list[dict[str, Any]] = []
         for it in items if roles else ():
             # (only names right after a role noun's form: a look at the hash array, no Token made)

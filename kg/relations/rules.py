@@ -150,8 +150,7 @@ class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Pl
         sub = self.onto.relations.get("subsidiaryOf")
         self.owning_verbs = {words[0] for words in (sub.inverse_triggers if sub else ()) if len(words) == 1} | {"hold"}
         #: verbs of buying a firm (kg:acquires' one-word verbs): "bought 41% of ITA" is a share below half
-        acq = self.onto.relations.get("acquires")
-        self.buying_firm_verbs = {words[0] for words in (acq.triggers if acq else ()) if len(words) == 1}
+        self.buying_firm_verbs = self._one_word_triggers("acquires")
         #: role nouns after which "in <Place>" is where the holder operates (kg:placeIsMarket "role")
         self.market_roles = {words for rel in self.onto.relations.values() if "role" in rel.place_is_market
                              for words in rel.role_triggers}
