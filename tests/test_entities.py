@@ -408,6 +408,11 @@ def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
     # a name the NER missed, or took for a firm, that "is a <kind of product> developed by" someone
     ("Breakout is an arcade game developed by Atari.", "Breakout", "Atari"),
     ("Tetris is a puzzle video game created by Alexey Pajitnov.", "Tetris", "Alexey Pajitnov"),
+    # the participle tagged as a past tense, the maker the agent of the participle joined to it
+    ("Skyfall Rangers is a 2009 racing video game developed and published by Tessel Games.", "Skyfall Rangers",
+     "Tessel Games"),
+    # the kind of product's own kind ("a brand of soap made by")
+    ("Hillcrest is a brand of dish soap made by Quorra Brands and sold in Canada.", "Hillcrest", "Quorra Brands"),
 ])
 def test_entities_a_name_defined_as_a_product_someone_made_is_one(nlp, text, product, maker):
     _assert_typed_and_reads(nlp, text, product, "Product", (maker, "develops", product))

@@ -387,6 +387,9 @@ def test_rules_read_plants_places_and_commissions(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # what a named maker developed is a product, whatever kind of thing it is
     ("The Vexa Q is a discontinued digital media player developed by Veltro.", {("Veltro", "develops", "Vexa Q")}),
+    # the agent of "developed and published by" is both participles'
+    ("Pelota is a phone app built and run by Marva Digital.",
+     {("Marva Digital", "develops", "Pelota"), ("Marva Digital", "offers", "Pelota")}),
     # names listed under an owner's kind of product are the owner's products
     ("Veltro is best known for its range of guided missiles such as Cirit and Tamsa.",
      {("Veltro", "develops", "Cirit"), ("Veltro", "develops", "Tamsa")}),

@@ -348,17 +348,24 @@ class Classes:
         # a kind of product that someone made
         # (any kind of thing that a named maker developed or made: "a digital media player developed by
         # Google", not an organisation or a place)
+        # (the small tagger takes a participle after a noun for a past tense: "a video game developed/VBD
+        # and published by Ubisoft"; the maker can be the agent of a joined participle; "a brand of
+        # fabric softener made by P&G": the kind of a product's kind)
         if root.dep_ == "nsubj" and head.lemma_ == "be":
             for a in head.children:
                 if a.dep_ != "attr" or not a.is_lower:
                     continue
-                for c in a.children:
-                    if c.dep_ != "acl" or c.tag_ != "VBN" or (c.lemma_.lower() not in self.product_verbs
-                                                              and c.lemma_.lower() not in MAKING_VERBS):
+                kinds = [a] + ([g for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+                               if a.lemma_.lower() in self.product_nouns else [])
+                for c in (c for k in kinds for c in k.children):
+                    if c.dep_ != "acl" or c.tag_ not in {"VBN", "VBD"} or (
+                            c.lemma_.lower() not in self.product_verbs and c.lemma_.lower() not in MAKING_VERBS):
                         continue
                     if a.lemma_.lower() in self.product_nouns:
                         return True
-                    if c.lemma_.lower() in _MAKING and any(g.dep_ == "agent" for g in c.children) \
+                    if c.lemma_.lower() in _MAKING and any(g.dep_ == "agent" for v in [c, *c.conjuncts]
+                                                           for g in v.children) \
                             and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
                         return True
         # "missiles such as Cirit and Umtas", "its apps, including Zephyr": names listed under a plural

@@ -35,9 +35,10 @@ _FORMING = frozenset({"form", "create", "lead", "found", "establish", "set", "ru
 
 
 def _participle(tok: Token) -> bool:
-    """A past participle, or a word the tagger took for a noun that heads a clause with an agent ("an app
-    run/NN by BVG")."""
-    return tok.tag_ == "VBN" or (tok.dep_ == "acl" and tok.pos_ == "NOUN" and any(c.dep_ == "agent" for c in tok.children))
+    """A past participle, or a word the tagger took for a noun or a past tense that heads a clause with an
+    agent ("an app run/NN by BVG", "a video game developed/VBD by Ubisoft")."""
+    return tok.tag_ == "VBN" or (tok.dep_ == "acl" and (tok.pos_ == "NOUN" or tok.tag_ == "VBD") and any(
+        c.dep_ == "agent" for v in [tok, *(c for c in tok.children if c.dep_ == "conj")] for c in v.children))
 
 
 def _as_well_as(tok: Token) -> bool:
@@ -97,6 +98,13 @@ class Frames:
             elif c.dep_ == "agent":  # "backed by X and by Y": coordinated "by"s too
                 agents += [g for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]
                            for g in p.children if g.dep_ == "pobj"]
+        if passive and not agents and _participle(tok):
+            # "developed and published by Ubisoft": the agent of the participle right after "and" is
+            # both's (not one further on: "built in Ohio and sold by X")
+            for c in tok.children:
+                if c.dep_ == "conj" and c.i == tok.i + 2 and tok.doc[tok.i + 1].lower_ in {"and", "or"} \
+                        and c.tag_ in {"VBN", "VBD"}:
+                    agents += self._own_subjects(c)[0]
         return agents, patients, passive
 
     @staticmethod
@@ -205,6 +213,13 @@ class Frames:
 
     def _relations_of(self, tok: Token) -> list[RelationInfo]:
         return [t.relation for t in self.index.get(tok.lemma_.lower(), ()) if t.kind == "event"]
+
+    def _of_sites(self, tok: Token) -> bool:
+        """Whether a trigger noun is one of where one is only ("plant", "branch"): all its relations
+        are to a place."""
+        rels = self._relations_of(tok)
+        return bool(rels) and all(rel.range and all(self.onto.is_a(c, "Location") for c in rel.range)
+                                  for rel in rels)
 
     def _holders(self, tok: Token, by_token: dict[int, int], goods: bool = False) -> list[tuple[Token, str]]:
         """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a
@@ -521,8 +536,7 @@ class Frames:
             # one is named as owning, where its clause's verb makes or ships something, is the subject's
             # (for nouns of where one is only: a plant, a factory)
             if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.lower_ in {"at", "from"} \
-                    and (rels := self._relations_of(tok)) and all(
-                        rel.range and all(self.onto.is_a(c, "Location") for c in rel.range) for rel in rels):
+                    and self._of_sites(tok):
                 verb = tok.head.head
                 for _ in range(2):
                     if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"dobj", "pobj", "prep"}:

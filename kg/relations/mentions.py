@@ -129,6 +129,10 @@ class Mentions:
             # "Tandaa, whose investors include X": the noun the clause it opens is about
             out += self._map(tok.head.head.head, by_token, items, cost, depth + 1)
         else:
+            # "a brand of fabric softener made by X": the kind of a kind of product stands for it
+            if tok.dep_ == "pobj" and tok.is_lower and tok.pos_ == "NOUN" and tok.head.lower_ == "of" \
+                    and tok.head.head.is_lower and tok.head.head.lemma_.lower() in self.product_nouns:
+                out += self._map(tok.head.head, by_token, items, cost + 0.05, depth + 1)
             # "a product offered by X": the attribute of a copula stands for its subject
             if tok.dep_ == "attr" and tok.head.lemma_ == "be":
                 for c in tok.head.children:
