@@ -56,6 +56,17 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     ("Rimal already grows wheat in Ukraine and Sudan.",
      {("Rimal", "operatesIn", "Ukraine"), ("Rimal", "operatesIn", "Sudan")}, set()),
     ("The Zeta 12 phone went on sale in India on Friday.", {("Zeta 12", "operatesIn", "India")}, set()),
+    # popular "in" a place; sites "on" an island, "around" a town; towers, workshops
+    ("Whisk, which has 12 million users in Turkey, is also popular in Azerbaijan and Georgia.",
+     {("Whisk", "operatesIn", "Turkey"), ("Whisk", "operatesIn", "Azerbaijan"), ("Whisk", "operatesIn", "Georgia")},
+     set()),
+    ("Norvik opened a 40-megawatt data centre on Gotland on Tuesday.", {("Norvik", "operatesIn", "Gotland")}, set()),
+    ("Pelikan owns 3,100 towers in Chile and Bolivia.",
+     {("Pelikan", "operatesIn", "Chile"), ("Pelikan", "operatesIn", "Bolivia")}, set()),
+    # a firm "with" sites in a place has them
+    ("The bank was bought by Ostra Group, a Polish lender with branches in Lithuania.",
+     {("Ostra Group", "operatesIn", "Lithuania"), ("Ostra Group", "basedIn", "Poland")},
+     {("Ostra Group", "basedIn", "Lithuania")}),
     # expanding "to" a market, as "into" it
     ("Tarsun Energy expanded to Mexico and Peru last year.",
      {("Tarsun Energy", "operatesIn", "Mexico"), ("Tarsun Energy", "operatesIn", "Peru")}, set()),

@@ -546,6 +546,10 @@ class Frames:
                 # not a site bought "from", which is the seller's: the ontology's kg:inverseTrigger verbs)
                 if verb.pos_ == "VERB" and not (tok.head.lower_ == "from" and verb.lemma_.lower() in self.taking_verbs):
                     agents += [(c, "agent") for c in verb.children if c.dep_ in _SUBJ]
+            # "a Polish lender with branches in Lithuania": what has the sites
+            if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
+                    and tok.head.head.pos_ in {"NOUN", "PROPN"} and self._of_sites(tok):
+                agents.append((tok.head.head, "agent"))
             # "expanding in Europe through a partnership with X": the clause's subject
             if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
                     tok.head.head.pos_ in {"VERB", "AUX"} and tok.head.lower_ in {"through", "via", "in", "under", "with"}:
