@@ -63,6 +63,14 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     ("Norvik opened a 40-megawatt data centre on Gotland on Tuesday.", {("Norvik", "operatesIn", "Gotland")}, set()),
     ("Pelikan owns 3,100 towers in Chile and Bolivia.",
      {("Pelikan", "operatesIn", "Chile"), ("Pelikan", "operatesIn", "Bolivia")}, set()),
+    # drivers and growers signed up, matches streamed, a foundry: where
+    ("Rindo has signed up 4,000 drivers in Lagos and Accra.",
+     {("Rindo", "operatesIn", "Lagos"), ("Rindo", "operatesIn", "Accra")}, set()),
+    ("Vantel will stream the matches in India and Sri Lanka.",
+     {("Vantel", "operatesIn", "India"), ("Vantel", "operatesIn", "Sri Lanka")}, set()),
+    ("Ostrand also has a foundry in Gumi.", {("Ostrand", "operatesIn", "Gumi")}, set()),
+    # customers a firm acts against are not its own
+    ("Kessel Seeds sued Kenyan farmers over royalties.", set(), {("Kessel Seeds", "operatesIn", "Kenya")}),
     # a firm "with" sites in a place has them
     ("The bank was bought by Ostra Group, a Polish lender with branches in Lithuania.",
      {("Ostra Group", "operatesIn", "Lithuania"), ("Ostra Group", "basedIn", "Poland")},

@@ -258,8 +258,8 @@ class Places:
                 region = region | {"in"}  # "has 9 million users in Turkey", with "in" hung on the verb
             else:
                 continue
-            if node.pos_ not in {"VERB", "AUX"}:
-                continue
+            if node.pos_ not in {"VERB", "AUX"} or self._against(node):
+                continue  # (not "sues Paraguayan growers", "bans drivers in Lagos")
             # "processes payments for merchants across Europe": the parser often hangs the region on the verb
             places += self._located(node, region, by_token, items)
             if node.dep_ == "relcl" and node.head.i in by_token and any(c.lower_ == "where" for c in node.children) \
@@ -271,6 +271,12 @@ class Places:
             holders = [c for c in node.children if c.dep_ in _SUBJ] or self._inherited_agents(node)
             out += self._serving(doc, holders, places, node, self._modality(node), by_token, items)
         return out
+
+    def _against(self, verb: Any) -> bool:
+        """Whether a verb acts against its object: it triggers a relation that contradicts kg:operatesIn
+        (restricts, bans) or a lawsuit (kg:sues)."""
+        against = self.onto.relations["operatesIn"].contradicted_by | {"sues"}
+        return any(t.relation.name in against for t in self.index.get(verb.lemma_.lower(), ()) if t.kind == "event")
 
     def _routes(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"flies to Istanbul and Tunis", "runs 140 trains a week between Italy, Austria and Germany",
