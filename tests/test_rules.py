@@ -114,6 +114,17 @@ def test_rules_a_noun_with_names_stands_for_them(nlp, text, expected, absent):
     ("Kitova depends on Hanol Cells for most of its cathode material.",
      {("Hanol Cells", "suppliesTo", "Kitova")}, set()),
     ("Velto buys ads on Facebook.", set(), {("Facebook", "suppliesTo", "Velto")}),
+    # the maker of goods a firm uses supplies it: named before the goods or owning them; not a
+    # pronoun's goods (most often the user's own), nor users named by a demonym
+    ("Telvio Mobile and Norcom both use Kestrel radios and must replace them by 2027.",
+     {("Kestrel", "suppliesTo", "Telvio Mobile"), ("Kestrel", "suppliesTo", "Norcom")}, set()),
+    ("Norcom Telecom still uses Kestrel's billing system in Europe.",
+     {("Kestrel", "suppliesTo", "Norcom Telecom")}, set()),
+    ("Frameworks, whose Weaver software is used by Arm and Graphcore, said it would remain independent.",
+     {("Frameworks", "suppliesTo", "Graphcore")}, set()),
+    ("Lumen Analytics, whose screening tools are used by Brazilian banks, denied it.", set(),
+     {("Lumen Analytics", "suppliesTo", "Brazil")}),
+    ("Norcom said Kestrel still uses its own billing system.", set(), {("Norcom", "suppliesTo", "Kestrel")}),
     ("Pacific Crest Lines has ordered six container vessels from HD Hyundai Heavy Industries.",
      {("HD Hyundai Heavy Industries", "suppliesTo", "Pacific Crest Lines")}, set()),
     ("Brazil imports most of its fertiliser from Russia.", {("Russia", "suppliesTo", "Brazil")}, set()),

@@ -330,6 +330,40 @@ class Deals:
                                              verb, self._modality(verb))
         return out
 
+    def _used_goods(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Telvio and Norcom use Kestrel radios", "whose Weaver software is used by Arm": the maker of
+        goods a firm uses (lexicon ``using_verbs``) supplies it. The goods are a lower-case noun (not
+        money) with the maker's name before it or its possessive; a named product says nothing of who
+        sold it, and is left alone. (Goods used "from" a firm are the trigger's own reading.)"""
+        rel = self.onto.relations.get("suppliesTo")
+        verbs = self.onto.words("relations", "using_verbs")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, set(verbs)) if rel is not None and verbs else ():
+            if verb.pos_ != "VERB":
+                continue
+            goods, users, _ = acted_on(verb)
+            if not users:
+                users = self._inherited_agents(verb)
+            for noun in goods:
+                if noun.pos_ != "NOUN" or not noun.is_lower or noun.i in by_token \
+                        or noun.lemma_.lower() in self.money_nouns:
+                    continue
+                makers = [c for c in noun.children if c.i in by_token and (
+                    _possessive(c) or (c.dep_ in {"compound", "nmod"} and c.i < noun.i))] + [
+                    c for c in noun.children if c.lower_ == "whose"]
+                makers += [c for x in noun.subtree if x.dep_ == "compound" and x.head.i == noun.i and not x.is_lower
+                           for c in [x] if c.i in by_token and c not in makers]
+                # (not "its own billing system": a pronoun's goods are most often the user's own; and users
+                # by name: "used by several Brazilian banks" is not used by Brazil, nor "used by 40,000
+                # merchants, including X" by X)
+                firms = [m for m in makers if m.lower_ == "whose" or (
+                    m.i in by_token and m.pos_ != "PRON" and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization"))]
+                users = [u for u in users if u.i in by_token and items[by_token[u.i]]["via"] != "demonym"]
+                if firms and users:
+                    out += self._records_between(doc, firms, users, rel, by_token, items, rel.base_confidence - 0.15,
+                                                 verb, self._modality(verb))
+        return out
+
     def _shares(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                 ) -> tuple[list[dict[str, Any]], set[int]]:
         """"Skjold Capital owns 12% of Lunaris", "Acacia is 35% owned by QIA", "is part-owned by
