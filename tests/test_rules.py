@@ -311,6 +311,26 @@ def test_rules_read_a_listed_name_the_parser_hung_off_the_verb(nlp):
     # a price war is a competition
     ("Veltro started a price war with Lumio last year.", {("Veltro", "competesWith", "Lumio")}, set()),
     ("The price war between Veltro and Lumio hit margins.", {("Veltro", "competesWith", "Lumio")}, set()),
+    # going or being up against a firm, undercutting or outbidding it, losing customers to it
+    ("Kudora goes up against Moniepoint and OPay for the business of small merchants.",
+     {("Kudora", "competesWith", "Moniepoint"), ("Kudora", "competesWith", "OPay")}, set()),
+    ("Vantapay has 11 million subscribers and is up against Netflix and ViX in most of the region.",
+     {("Vantapay", "competesWith", "Netflix"), ("Vantapay", "competesWith", "ViX")}, set()),
+    ("Zhenlu undercuts Great Wall on price in the Thai market.", {("Zhenlu", "competesWith", "Great Wall")}, set()),
+    ("Globo will pay $1.1 billion for the rights, after outbidding Amazon and Warner Bros.",
+     {("Globo", "competesWith", "Amazon")}, set()),
+    ("Tessaro lost market share to Vantel and Orlan last year.",
+     {("Tessaro", "competesWith", "Vantel"), ("Tessaro", "competesWith", "Orlan")}, set()),
+    ("Vantel's shares were up in Tokyo against the yen.", set(), {("Vantel", "operatesIn", "Tokyo")}),
+    # the one a deal puts in competition (not the deal's maker, nor what a firm sells in its stores)
+    ("The deal puts Del Monte Foods in direct competition with Grupo Bimbo, the world's biggest baker.",
+     {("Del Monte Foods", "competesWith", "Grupo Bimbo")}, set()),
+    # a plural clause after a list is said of every name in it ("respectively" shares them out)
+    ("Ford and General Motors, which compete with Ridgeback in the pickup market, made similar switches.",
+     {("Ford Motor Company", "competesWith", "Ridgeback"), ("General Motors", "competesWith", "Ridgeback")},
+     set()),
+    ("The plant will take cells from Ostrand and Kowon Energy, which build batteries in Indiana and Ohio "
+     "respectively.", set(), {("Ostrand", "operatesIn", "Ohio")}),
 ])
 def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
     found = _triples(_rules_doc(nlp, text))

@@ -422,6 +422,10 @@ class Frames:
                 elif c.dep_ in {"npadvmod", "compound"} and tok.dep_ == "amod":
                     # "Cupertino-based Apple" (where), "Cisco-owned Splunk" (who)
                     objects.append((c, "modifier-by"))
+                elif c.dep_ == "advmod" and c.lower_ in trig_words and len(trig_words) > 1:
+                    # "is up against X": the parser hangs the preposition on the trigger's own adverb
+                    objects += [(g, "prep:" + p.lower_) for p in c.children if p.dep_ == "prep"
+                                for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ == "npadvmod" and tok.pos_ == "VERB":
                     # "competes head-to-head with X": the parser hangs the preposition on the adverb
                     for p in c.subtree:
@@ -555,7 +559,10 @@ class Frames:
                     tok.head.head.pos_ in {"VERB", "AUX"} and tok.head.lower_ in {"through", "via", "in", "under", "with"}:
                 verb = tok.head.head
                 own = [c for c in verb.children if c.dep_ in _SUBJ]
-                agents += [(t, "agent") for t in (own or self._inherited_agents(verb))]
+                # ("the deal puts Del Monte in direct competition with X": the one put in it)
+                placed = [c for c in verb.children if c.dep_ == "dobj" and c.i in self._by_token and c.pos_ != "PRON"] \
+                    if tok.head.lower_ == "in" and any(r.symmetric for r in self._relations_of(tok)) else []
+                agents += [(t, "agent") for t in (placed or own or self._inherited_agents(verb))]
             # "X ..., the first fruit of a partnership with Y": the sentence's subject
             elif not any(r == "agent" for _, r in agents) and tok.dep_ not in {"dobj", "attr", "nsubjpass"} \
                     and any(rel.symmetric_evidence for rel in self._relations_of(tok)):

@@ -107,6 +107,16 @@ class Mentions:
             else:
                 described = tok.head.head
                 out += self._map(described, by_token, items, cost, depth + 1)
+                # "Ford and General Motors, which compete with X": a plural verb's clause, which the parser
+                # hangs on the list's last name, is said of the whole list
+                # (not "..., which build batteries in Indiana and Ohio respectively")
+                if described.dep_ == "conj" and described.i in by_token and any(
+                        t.tag_ == "VBP" or t.lower_ == "were" for t in [tok.head] + [
+                            c for c in tok.head.children if c.dep_ in {"aux", "auxpass"}]) \
+                        and not any(t.lower_ == "respectively" for t in tok.head.subtree):
+                    out += [m for c in described.conjuncts if c.i < described.i
+                            for m in self._map(c, by_token, items, cost, depth + 1, conj=False)
+                            if items[m[0]]["via"] != "demonym"]
                 # "a supplier in Leeds that also packs goods for Asda": a restrictive clause (no comma)
                 # after a place in a description's phrase is also the description's
                 prep = described.head
