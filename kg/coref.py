@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from .errors import ComponentError
 from .entities import SPAN_KEY, guarded, register_extensions
 from .ontology import load_ontology
-from .syntax import OBJECT_CONTROL, clause_head, controlled_objects, possessive
+from .syntax import OBJECT_CONTROL, clause_head, controlled_objects, possessive, subjects_above
 
 __all__ = ["KGCoref", "make_coref_component"]
 
@@ -109,6 +109,7 @@ class KGCoref:
                             for w in onto.lexicon["entities"][key]} | {"company", "firm"}
         #: verbs of saying: "X said it ..." makes X the subject of what is said
         self._reporting = set(onto.lexicon["relations"]["reporting"])
+        self._accusing = set(onto.lexicon["relations"].get("accusing", ()))
         #: where the gazetteer says an organisation is from
         self._home = {e.name: e.country for e in onto.gazetteer if e.country and e.cls != "Place"}
         #: who makes a product, for descriptions such as "the iPhone maker"
@@ -129,15 +130,15 @@ class KGCoref:
         return out[::-1]
 
     def _same_clause_subject(self, doc: Doc, items: list[dict[str, Any]], tok: Token) -> set[str]:
-        """Names of entities that are the subject of the clause ``tok`` is in."""
+        """Names of entities that are the subject of the clause ``tok`` is in; and of who accuses it
+        ("sued Y, accusing the carmaker of", "alleging that the Swiss trader had": lexicon ``accusing``)."""
         verb = clause_head(tok)
-        names = set()
-        for child in verb.children:
-            if child.dep_ in _SUBJ:
-                for it in items:
-                    if it["start"] <= child.i < it["end"]:
-                        names.add(it["name"])
-        return names
+        subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+        if tok.dep_ == "dobj" and verb.lemma_.lower() in self._accusing:
+            subjects += subjects_above(verb)
+        elif tok.dep_ in _SUBJ and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self._accusing:
+            subjects += subjects_above(verb.head)
+        return {it["name"] for child in subjects for it in items if it["start"] <= child.i < it["end"]}
 
     def _salience(self, doc: Doc, it: dict[str, Any], tok: Token) -> float:
         root = doc[it["end"] - 1] if it["end"] - it["start"] == 1 else doc[it["start"]:it["end"]].root

@@ -62,6 +62,17 @@ def clause_head(tok: Token) -> Token:
     return node
 
 
+def subjects_above(verb: Token, limit: int = 3) -> list[Token]:
+    """The subjects of ``verb``, or of the verb a participle, an infinitive or a joined verb without its
+    own hangs on ("X sued Y, accusing ...": X), up to ``limit`` clauses up."""
+    for _ in range(limit):
+        own = [c for c in verb.children if c.dep_ in SUBJ]
+        if own or verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or verb.head.i == verb.i:
+            return own
+        verb = verb.head
+    return []
+
+
 def coordinated(tok: Token) -> list[Token]:
     """``tok`` and the words coordinated after it, in order: the parser chains a list, each item a
     conjunct of the one before, so "in France, Italy, Spain and Portugal" hangs "Spain" on "Italy";

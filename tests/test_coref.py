@@ -88,6 +88,22 @@ def test_coref_a_description_picks_the_name_it_was_said_of(nlp, text, mention, a
     assert (mention, antecedent) in links and (mention, absent) not in links, links
 
 
+@pytest.mark.parametrize("text, mention, antecedent, absent", [
+    # who accuses is not the one a description in the accusation stands for
+    ("Voltaris Energy has filed a lawsuit against Kesswick Motors, accusing the Michigan carmaker of copying "
+     "its designs.", "carmaker", "Kesswick Motors", "Voltaris Energy"),
+    ("Highveld Records has sued Ubuntu Audio, claiming the Cape Town firm has failed to pay royalties.",
+     "firm", "Ubuntu Audio", "Highveld Records"),
+    ("Cobre Norte Mining also sued Halvard Trading in a Santiago court, alleging that the Swiss trader had used "
+     "confidential data.", "trader", "Halvard Trading", "Cobre Norte Mining"),
+    # (one who says something of a description may be it: "Vantel said the Oslo-based company would")
+    ("Vantel said on Monday the Oslo-based company would cut 300 jobs.", "company", "Vantel", "Oslo"),
+])
+def test_coref_an_accusation_is_not_of_the_accuser(nlp, text, mention, antecedent, absent):
+    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
+    assert (mention, antecedent) in links and (mention, absent) not in links, links
+
+
 def test_coref_the_object_of_a_joined_verb_is_not_its_shared_subject(nlp):
     # "fined Trovik and barred it": "barred" has the subject of "fined", so "it" is Trovik
     doc = nlp("The European Commission fined Trovik and barred it from bidding for public contracts.")
