@@ -997,6 +997,26 @@ def test_rules_a_places_product_is_not_one_it_develops(nlp):
      {("Skjold Capital", "investsIn", "Lunaris Games")}, set()),
     ("Vexa Holdings owns 60% of Lumo Systems.", {("Lumo Systems", "subsidiaryOf", "Vexa")},
      {("Vexa", "investsIn", "Lumo Systems")}),
+    # ... the share the parser made the copula's attribute, and one held "in which"
+    ("Lazurowy is 35 percent owned by Baltica Ventures, a Vilnius fund.",
+     {("Baltica Ventures", "investsIn", "Lazurowy")}, {("Lazurowy", "subsidiaryOf", "Baltica Ventures")}),
+    ("The venture, Norte Rail, in which Trenes Vega will hold 49 percent, will bid for the order.",
+     {("Trenes Vega", "investsIn", "Norte Rail")}, set()),
+    # money raised in a currency the NER took for a number, "from" investors listed on the sum, from a
+    # firm's fund; never a subsidy or an advance
+    ("Voltfix raised 8 million euros in March from Rabobank's innovation fund and Dutch investor "
+     "Polderkracht Ventures.",
+     {("Rabobank", "investsIn", "Voltfix"), ("Polderkracht Ventures", "investsIn", "Voltfix")}, set()),
+    ("Lueur has raised 110 million euros from investors including Bpifrance and Eurazeo.",
+     {("Bpifrance", "investsIn", "Lueur"), ("Eurazeo", "investsIn", "Lueur")}, set()),
+    ("Hoshizora received a 10 billion yen subsidy from Japan's Ministry of Economy, Trade and Industry.", set(),
+     {("Ministry of Economy, Trade and Industry", "investsIn", "Hoshizora")}),
+    ("Trenova Rail has already received a $110 million advance from Harbor Capital.", set(),
+     {("Harbor Capital", "investsIn", "Trenova Rail")}),
+    # the sale of a stake hands it to the buyer, and is no supply
+    ("Kranich completed the sale of its remaining 25% stake in lamp maker Brennwald Leuchten to private "
+     "equity firm Tritonis Capital.", {("Tritonis Capital", "investsIn", "Brennwald Leuchten")},
+     {("Kranich", "suppliesTo", "Tritonis Capital")}),
     # ... and so is a share bought or sold: below half an investment, above it the firm (not goods)
     ("Lufthansa bought 41% of Aerita last year.", {("Lufthansa", "investsIn", "Aerita")},
      {("Lufthansa", "acquires", "Aerita")}),

@@ -66,14 +66,25 @@ class Deals:
                 if held:
                     verbs.add(verb.i)
                 out += self._handed_over(doc, items, owners, held, verb, "fact")
-        for verb in self._tokens_with_lemma(doc, set(sellers)) if sellers else ():
-            if verb.pos_ != "VERB":
+        sale = "sell" in sellers
+        for verb in self._tokens_with_lemma(doc, set(sellers) | ({"sale"} if sale else set())) if sellers else ():
+            noun = verb.pos_ == "NOUN" and verb.lemma_.lower() == "sale"
+            if verb.pos_ != "VERB" and not noun:
                 continue
             buyers = [(n, cost) for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ == "to"
                       for g in p.children if g.dep_ == "pobj" for n, cost, _ in self._map(g, by_token, items)]
-            rel = sellers[verb.lemma_.lower()]
-            # (or the subject of a passive: "Quillo was sold to Harbor Capital")
-            for obj in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+            if noun:  # ("completed the sale of X to Y": "to" hung on the verb, or on what is sold)
+                heads = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children] \
+                    + ([verb.head] if verb.dep_ == "dobj" else [])
+                buyers += [(n, cost) for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "to"
+                           and p.i > verb.i for g in p.children if g.dep_ == "pobj"
+                           for n, cost, _ in self._map(g, by_token, items)]
+            rel = sellers["sell" if noun else verb.lemma_.lower()]
+            # (or the subject of a passive: "Quillo was sold to Harbor Capital"; or what a sale is "of":
+            # "the sale of its 25% stake in Brennwald to Triton")
+            objs = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                    if g.dep_ == "pobj"] if noun else [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+            for obj in objs:
                 sold = [(rel, n, cost) for n, cost, _ in self._map(obj, by_token, items)
                         if self.onto.fits(items[n]["cls"], rel.range)]
                 if not sold:
@@ -391,6 +402,10 @@ class Deals:
                 owned = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}] \
                     or [c for c in verb.head.children if c.dep_ in _SUBJ and verb.dep_ in {"acomp", "xcomp"}] \
                     or self._inherited_agents(verb)
+                if share is None and verb.dep_ == "acl" and verb.head.dep_ == "attr":
+                    # "Lazurowy is 35 percent owned by X": the parser makes the share the copula's attribute
+                    share = self._share_of(verb.head)
+                    owned = [c for c in verb.head.head.children if c.dep_ in _SUBJ]
             else:  # "owns 12% of Lunaris", "holds 60 percent of Lumo"
                 share, owned = None, []
                 for d in (c for c in verb.children if c.dep_ == "dobj"):
@@ -398,6 +413,9 @@ class Deals:
                     if share is not None:
                         owned = [g for p in d.children if p.dep_ == "prep" and p.lower_ in {"of", "in"}
                                  for g in p.children if g.dep_ == "pobj"]
+                        # "Weser Dock, in which Kestrel Ports holds 50%": what the clause is about
+                        owned = owned or [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                                          for g in p.children if g.dep_ == "pobj" and g.lower_ == "which"]
                         break
                 holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             if share is None or not holders or not owned or (buying and share >= 50):
@@ -438,17 +456,25 @@ class Deals:
             return []
         rel = self.onto.relations["investsIn"]
         out = []
+        currencies = self.onto.words("relations", "currency_nouns")
+        grants = self.onto.words("relations", "grant_nouns")
         for verb in self._tokens_with_lemma(doc, self.funding_verbs):
             if verb.pos_ != "VERB":
                 continue
             investors: list[Token] = []
+            # (a sum the NER took for a number: "8 million euros")
             money = any(t.ent_type_ == "MONEY" or t.lemma_.lower() in self.funding_nouns
+                        or (t.lemma_.lower() in currencies and any(x.like_num for x in t.children))
                         for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree)
-            if not money:
-                continue  # "received its licence from the ministry" is not an investment
-            for c in verb.children:
+            if not money or any(d.dep_ == "dobj" and d.lemma_.lower() in grants for d in verb.children):
+                continue  # "received its licence from the ministry", "a subsidy from" are no investment
+            # (or on the sum: "raised 110 million euros from investors including X")
+            for c in [*verb.children, *(p for d in verb.children if d.dep_ == "dobj" for p in d.children)]:
                 if c.dep_ == "prep" and c.lower_ == "from":
                     investors += [g for g in c.children if g.dep_ == "pobj"]
+            # "from Rabobank's innovation fund": the owner of a fund, arm or unit that is no name
+            investors += [o for g in investors if g.i not in by_token and g.is_lower
+                          for o in g.children if _possessive(o) and o.i in by_token and o.pos_ != "PRON"]
             for t in verb.subtree:
                 lemma = t.lemma_.lower()
                 if lemma in self.participation_nouns:  # "..., with participation from X and Y"
