@@ -16,8 +16,20 @@ from .reading import _assert_reads, _rules_doc
      {("Brazil", "restricts", "Orrin")}, set()),
     ("Quillo was ordered by the Federal Trade Commission to divest its stake in Lumio.",
      {("Federal Trade Commission", "restricts", "Quillo")}, set()),
+    # ... or to cap, cut or limit something
+    ("Kenya's transport authority has ordered Bolt and Uber to cap the commission they take from drivers.",
+     {("Kenya", "restricts", "Bolt"), ("Kenya", "restricts", "Uber")}, set()),
+    # refusing to license a firm, cutting its slots or its allocation restricts it (whose slots they are,
+    # not the airport they are at)
+    ("South Africa's communications regulator Icasa has refused to license StarLane, the satellite internet "
+     "service.", {("Icasa", "restricts", "StarLane")}, set()),
+    ("Indonesia's Ministry of Transportation has cut the allocation of Ladang Air by four flights a week.",
+     {("Ministry of Transportation", "restricts", "Ladang Air")}, set()),
+    ("Turkey trims Volga Air's Istanbul slots over chronic delays.", {("Turkey", "restricts", "Volga Air")},
+     {("Turkey", "restricts", "Istanbul")}),
     # ... not the one who only asks, nor one who orders a firm to start something
     ("Vietnam urged Temu to suspend operations.", set(), {("Vietnam", "restricts", "Temu")}),
+    ("The regulator refused to comment on Lumo Pay.", set(), {("regulator", "restricts", "Lumo Pay")}),
     ("Vietnam told Temu to open an office in Hanoi.", set(), {("Vietnam", "restricts", "Temu")}),
     # what bare plurals are made to do ("ordered internet providers to block") is the orderer's doing
     ("India's IT ministry ordered internet providers to block access to Quillo, a Chinese video app.",

@@ -422,6 +422,10 @@ class Frames:
                 elif c.dep_ in {"npadvmod", "compound"} and tok.dep_ == "amod":
                     # "Cupertino-based Apple" (where), "Cisco-owned Splunk" (who)
                     objects.append((c, "modifier-by"))
+                elif c.dep_ == "xcomp" and c.lemma_.lower() in trig_words and len(trig_words) > 1 \
+                        and c.lemma_.lower() != tok.lemma_.lower():
+                    # "refused to license StarLane": the object of the trigger's own infinitive
+                    objects += [(g, "patient") for g in c.children if g.dep_ == "dobj"]
                 elif c.dep_ == "advmod" and c.lower_ in trig_words and len(trig_words) > 1:
                     # "is up against X": the parser hangs the preposition on the trigger's own adverb
                     objects += [(g, "prep:" + p.lower_) for p in c.children if p.dep_ == "prep"
