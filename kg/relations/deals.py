@@ -368,7 +368,8 @@ class Deals:
                 # by name: "used by several Brazilian banks" is not used by Brazil, nor "used by 40,000
                 # merchants, including X" by X)
                 firms = [m for m in makers if m.lower_ == "whose" or (
-                    m.i in by_token and m.pos_ != "PRON" and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization"))]
+                    m.i in by_token and m.pos_ != "PRON"
+                    and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization"))]
                 users = [u for u in users if u.i in by_token and items[by_token[u.i]]["via"] != "demonym"]
                 if firms and users:
                     out += self._records_between(doc, firms, users, rel, by_token, items, rel.base_confidence - 0.15,

@@ -209,7 +209,13 @@ class Patterns:
                     continue
                 # "Ana Ruiz, a former official at X": a job held before
                 past = any(t.lower_ in FORMER for t in doc[max(0, noun.i - 2):noun.i])
-                for p in noun.children:
+                # ("head of sales for Europe at X", "vice-president for procurement at X": the place of work
+                # hangs deeper in the job's phrase, or on the name after it)
+                deeper = [q for f in noun.children if f.dep_ == "prep" and f.lower_ in {"of", "for"}
+                          for g in f.children if g.dep_ == "pobj" and g.is_lower
+                          for q in g.children if q.dep_ == "prep" and q.lower_ == "at"]
+                deeper += [q for q in root.children if q.dep_ == "prep" and q.lower_ == "at" and q.i > noun.i]
+                for p in [*noun.children, *deeper]:
                     if p.dep_ != "prep":
                         continue
                     for rel in rels:
@@ -241,6 +247,7 @@ class Patterns:
         for it in items if rels else ():
             if it["via"] not in {"", "gazetteer"}:
                 continue
+            out += self._whose_titled(doc, items, by_token, it, rels)
             # the name itself, and each lower-case noun in apposition to it
             ends = [(it["start"], it["end"])]
             root = doc[it["start"]:it["end"]].root
@@ -273,6 +280,34 @@ class Patterns:
                             out += self._next_titled(doc, items, by_token, it, org, rel)
                         break
         return out
+
+    def _whose_titled(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], it: dict[str, Any],
+                      rels: list[Any]) -> list[dict[str, Any]]:
+        """"Lumos Interactive, whose chief executive Farid Hassan said": a job title between "whose" and a
+        name is held at what the clause is about (read off the surface: the parser hangs the title on
+        the name)."""
+        k = it["start"] - 1
+        while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ != "whose" and it["start"] - k <= 4:
+            k -= 1
+        if k < 0 or doc[k].lower_ != "whose" or k == it["start"] - 1:
+            return []
+        titles = doc[k + 1:it["start"]]
+        clause = doc[k].head
+        for _ in range(3):
+            if clause.dep_ in {"relcl", "acl"} or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        if clause.dep_ not in {"relcl", "acl"}:
+            return []
+        for rel in rels:
+            if not self.onto.fits(it["cls"], rel.domain) or not all(
+                    t.lower_ in self.title_words[rel.name] for t in titles):
+                continue
+            quals = [("role", titles.text)] if rel.qualifier_role == "role" else []
+            return [record(doc, it, rel.name, items[oi], rel.base_confidence - 0.1 - cost, titles[-1], qualifiers=quals)
+                    for oi, cost, _ in self._map(clause.head, by_token, items)
+                    if self.onto.fits(items[oi]["cls"], rel.range) and items[oi]["name"] != it["name"]]
+        return []
 
     def _next_titled(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], it: dict[str, Any],
                      org: dict[str, Any], rel: Any) -> list[dict[str, Any]]:
