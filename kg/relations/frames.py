@@ -426,10 +426,6 @@ class Frames:
                         and c.lemma_.lower() != tok.lemma_.lower():
                     # "refused to license StarLane": the object of the trigger's own infinitive
                     objects += [(g, "patient") for g in c.children if g.dep_ == "dobj"]
-                elif c.dep_ == "advmod" and c.lower_ in trig_words and len(trig_words) > 1:
-                    # "is up against X": the parser hangs the preposition on the trigger's own adverb
-                    objects += [(g, "prep:" + p.lower_) for p in c.children if p.dep_ == "prep"
-                                for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ == "npadvmod" and tok.pos_ == "VERB":
                     # "competes head-to-head with X": the parser hangs the preposition on the adverb
                     for p in c.subtree:

@@ -107,8 +107,6 @@ class Triggers:
                     for c in tok.children:  # "take ... to court"
                         if c.dep_ == "prep":
                             near |= {g.lemma_.lower() for g in c.children if g.pos_ != "PROPN"}
-                        elif c.dep_ == "advmod":  # "is up against": the preposition hung on the adverb
-                            near |= {p.lower_ for p in c.children if p.dep_ == "prep"}
                         elif c.dep_ == "dobj":  # "paid Quillo 40 million euros in commissions"
                             near |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" for g in p.children
                                      if g.dep_ == "pobj" and g.pos_ != "PROPN"}
