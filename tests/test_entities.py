@@ -328,6 +328,16 @@ def test_entities_the_end_of_a_route_is_a_place(nlp, text, name, cls):
     ("Trailpad is developed by Oslo-based Fjordlight Studios.", "Trailpad", "Product"),
     # not a firm built "into" something
     ("Vexa, built by Harbor Capital into a regional lender, grew.", "Vexa", "Company"),
+    # a game, a series, an account or a policy apposed to a name is a product
+    ("China's regulator prohibited the release of Ironfall, the studio's tactical shooter, in the country.",
+     "Ironfall", "Product"),
+    ("Sizwe Life customers can sign up for Sizwe Ukhozi, a policy costing 49 rand a month.", "Sizwe Ukhozi",
+     "Product"),
+    ("Oriki Media, the studio behind the hit series Market Women, has launched a streaming service.",
+     "Market Women", "Product"),
+    # ("a ... plant plan to": a plan is a product only where it is no verb)
+    ("Investigators at the Evendale, Ohio, General Electric plant plan to take the engine apart.",
+     "General Electric", "Company"),
 ])
 def test_entities_what_a_firm_is_said_to_make_is_a_product(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
