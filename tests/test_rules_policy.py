@@ -51,6 +51,12 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
      {("Netherlands", "restricts", "ASML"), ("Netherlands", "restricts", "China")}, set()),
     ("Guinea suspended the licence of bauxite miner Sino-Boke Alumina on Monday.",
      {("Guinea", "restricts", "Sino-Boke Alumina")}, set()),
+    # the sale "of" goods named: the goods' names
+    ("Australia's Therapeutic Goods Administration has banned the sale of Vapora and CloudMax disposable vapes.",
+     {("Therapeutic Goods Administration", "bans", "Vapora"), ("Therapeutic Goods Administration", "bans", "CloudMax")},
+     set()),
+    ("Germany's Federal Motor Transport Authority has banned sales of the Arc 7 electric sedan.",
+     {("Federal Motor Transport Authority", "bans", "Arc 7")}, set()),
     # licences refused: to whom, or for whose goods (the parser may hang "for" on the verb)
     ("The Dutch government refused Veltmeer licences for China shipments.", {("Netherlands", "restricts", "Veltmeer")},
      set()),

@@ -246,6 +246,14 @@ class Frames:
                 # after the kind (read off the surface: the parser rarely gets such a list right)
                 named = self._names_after(g, by_token) if g.i not in by_token and g.tag_ == "NNS" else []
                 out += [(t, "patient") for t in named] or [(g, "patient")]
+            # "banned the sale of Vapora and CloudMax vapes", "sales of the Arc 7 sedan": the goods named
+            # (what is sold, not who sells it)
+            if words & self.to_nouns:
+                for g in (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"):
+                    out += [(t, "patient") for t in tok.doc[g.left_edge.i:g.i + 1] if t.i in by_token
+                            and (t.i == g.i or t.dep_ in {"compound", "nmod", "conj"})
+                            and self._items[by_token[t.i]]["start"] == t.i]
             # "refused export licences for three of Veltmeer's scanners": whose goods a licence is for
             # (the parser may hang "for" on the verb the licence is the object of)
             if words & self.licence_nouns:
