@@ -69,6 +69,13 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     ("Vantel will stream the matches in India and Sri Lanka.",
      {("Vantel", "operatesIn", "India"), ("Vantel", "operatesIn", "Sri Lanka")}, set()),
     ("Ostrand also has a foundry in Gumi.", {("Ostrand", "operatesIn", "Gumi")}, set()),
+    # vendors and dealers are customers too; a bank is the largest "card issuer" in a place, and a list
+    # of them the largest
+    ("Kinara, which lends to street vendors in Maharashtra and Karnataka, competes with Ujjivan.",
+     {("Kinara", "operatesIn", "Maharashtra"), ("Kinara", "operatesIn", "Karnataka")}, set()),
+    ("Barclays and Lloyds, the two largest card issuers in the UK, did not comment.",
+     {("Barclays", "operatesIn", "United Kingdom"), ("Lloyds", "operatesIn", "United Kingdom")},
+     {("Lloyds", "basedIn", "United Kingdom")}),
     # customers a firm acts against are not its own
     ("Kessel Seeds sued Kenyan farmers over royalties.", set(), {("Kessel Seeds", "operatesIn", "Kenya")}),
     # a firm "with" sites in a place has them
