@@ -461,6 +461,9 @@ def test_rules_read_a_sale_of_a_firm_as_its_acquisition(nlp, text, expected, abs
      {("ASML", "suppliesTo", "Semiconductor Manufacturing International Corporation"),
       ("ASML", "suppliesTo", "Hua Hong Semiconductor")}),
     ("Lumina, which is backed by Toyota, counts Honda as a customer.", {("Lumina", "suppliesTo", "Honda")}),
+    # ... "as" hung on the last of the objects
+    ("Thought Machine counts Lloyds Banking Group and JPMorgan Chase as customers.",
+     {("Thought Machine", "suppliesTo", "Lloyds Banking Group"), ("Thought Machine", "suppliesTo", "JPMorgan Chase")}),
 ])
 def test_rules_a_plural_role_reaches_every_listed_holder(nlp, text, expected):
     _assert_reads(nlp, text, expected)

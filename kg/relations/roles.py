@@ -89,6 +89,15 @@ class Roles:
             # "Lumina counts Honda as a customer": whose customer, where no owner says, is who counts it
             if verb.lemma_ in {"count", "list"} and objs and not any(_possessive(c) for c in tok.children):
                 anchors += [(c, "anchor") for c in verb.children if c.dep_ == "nsubj"]
+        # "counts X and Y as customers": the parser hangs "as" on the last of the verb's objects
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "PROPN":
+            top = tok.head.head
+            while top.dep_ == "conj" and top.head.i != top.i:
+                top = top.head
+            if top.dep_ == "dobj" and top.head.lemma_ in {"count", "list"}:
+                holders += [top, *top.conjuncts]
+                if not any(_possessive(c) for c in tok.children):
+                    anchors += [(c, "anchor") for c in top.head.children if c.dep_ == "nsubj"]
         # "Chinese foundries such as X and Y", "Indian manufacturers, including X": the names listed
         if any(c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"})
                for c in tok.children):
