@@ -1009,10 +1009,15 @@ def test_rules_a_places_product_is_not_one_it_develops(nlp):
      {("Rabobank", "investsIn", "Voltfix"), ("Polderkracht Ventures", "investsIn", "Voltfix")}, set()),
     ("Lueur has raised 110 million euros from investors including Bpifrance and Eurazeo.",
      {("Bpifrance", "investsIn", "Lueur"), ("Eurazeo", "investsIn", "Lueur")}, set()),
-    ("Hoshizora received a 10 billion yen subsidy from Japan's Ministry of Economy, Trade and Industry.", set(),
+    # ... a subsidy or an advance received is a payment from whom it comes, never an investment, and an
+    # order received neither
+    ("Hoshizora received a 10 billion yen subsidy from Japan's Ministry of Economy, Trade and Industry.",
+     {("Ministry of Economy, Trade and Industry", "pays", "Hoshizora")},
      {("Ministry of Economy, Trade and Industry", "investsIn", "Hoshizora")}),
-    ("Trenova Rail has already received a $110 million advance from Harbor Capital.", set(),
-     {("Harbor Capital", "investsIn", "Trenova Rail")}),
+    ("Trenova Rail has already received a $110 million advance from Harbor Capital.",
+     {("Harbor Capital", "pays", "Trenova Rail")}, {("Harbor Capital", "investsIn", "Trenova Rail")}),
+    ("Trenova Rail received a $2 billion order from Harbor Rail.", set(),
+     {("Harbor Rail", "investsIn", "Trenova Rail"), ("Harbor Rail", "pays", "Trenova Rail")}),
     # the sale of a stake hands it to the buyer, and is no supply
     ("Kranich completed the sale of its remaining 25% stake in lamp maker Brennwald Leuchten to private "
      "equity firm Tritonis Capital.", {("Tritonis Capital", "investsIn", "Brennwald Leuchten")},

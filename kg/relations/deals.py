@@ -459,6 +459,7 @@ class Deals:
         out = []
         currencies = self.onto.words("relations", "currency_nouns")
         grants = self.onto.words("relations", "grant_nouns")
+        received = self.onto.words("relations", "received_nouns")
         for verb in self._tokens_with_lemma(doc, self.funding_verbs):
             if verb.pos_ != "VERB":
                 continue
@@ -467,8 +468,15 @@ class Deals:
             money = any(t.ent_type_ == "MONEY" or t.lemma_.lower() in self.funding_nouns
                         or (t.lemma_.lower() in currencies and any(x.like_num for x in t.children))
                         for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree)
-            if not money or any(d.dep_ == "dobj" and d.lemma_.lower() in grants for d in verb.children):
-                continue  # "received its licence from the ministry", "a subsidy from" are no investment
+            # "received a 10 billion yen subsidy from the ministry", "¥476 billion in subsidies from X": paid
+            granted = [d for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in grants] + [
+                g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in grants]
+            if granted:
+                out += self._grants(doc, verb, granted, items, by_token)
+                continue
+            if not money or any(d.dep_ == "dobj" and d.lemma_.lower() in received for d in verb.children):
+                continue  # "received its licence from the ministry", "an order from" are no investment
             # (or on the sum: "raised 110 million euros from investors including X")
             for c in [*verb.children, *(p for d in verb.children if d.dep_ == "dobj" for p in d.children)]:
                 if c.dep_ == "prep" and c.lower_ == "from":
@@ -515,6 +523,19 @@ class Deals:
             investors = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             out += self._invest_records(doc, verb, investors, targets, items, by_token, rel)
         return out
+
+    def _grants(self, doc: Doc, verb: Token, granted: list[Token], items: list[dict[str, Any]],
+                by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """kg:pays from whom a subsidy, grant or advance received comes (a "from" on the verb or the
+        noun) to who received it."""
+        rel = self.onto.relations.get("pays")
+        if rel is None:
+            return []
+        payers = [g for p in [*verb.children, *(p for n in granted for p in n.children)]
+                  if p.dep_ == "prep" and p.lower_ == "from" for g in p.children if g.dep_ == "pobj"]
+        receivers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+        return self._records_between(doc, payers, receivers, rel, by_token, items, rel.base_confidence - 0.1,
+                                     verb, self._modality(verb))
 
     def _invest_records(self, doc: Doc, verb: Token, investors: list[Token], targets: list[Token],
                         items: list[dict[str, Any]], by_token: dict[int, int], rel: RelationInfo
