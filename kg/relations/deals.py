@@ -362,8 +362,6 @@ class Deals:
                 makers = [c for c in noun.children if c.i in by_token and (
                     _possessive(c) or (c.dep_ in {"compound", "nmod"} and c.i < noun.i))] + [
                     c for c in noun.children if c.lower_ == "whose"]
-                makers += [c for x in noun.subtree if x.dep_ == "compound" and x.head.i == noun.i and not x.is_lower
-                           for c in [x] if c.i in by_token and c not in makers]
                 # (not "its own billing system": a pronoun's goods are most often the user's own; and users
                 # by name: "used by several Brazilian banks" is not used by Brazil, nor "used by 40,000
                 # merchants, including X" by X)
