@@ -165,11 +165,15 @@ class Ontology:
         return cache[relation]
 
     def words(self, section: str, key: str) -> frozenset[str]:
-        """A word list from ``lexicon.toml`` (``words("relations", "hedges")``)."""
-        try:
-            return frozenset(self.lexicon[section][key])
-        except KeyError as exc:
-            raise OntologyError(f"lexicon.toml has no list [{section}].{key}") from exc
+        """A word list from ``lexicon.toml`` (``words("relations", "hedges")``), made once: the rules
+        ask for theirs on every document."""
+        made = self.__dict__.setdefault("_word_sets", {})
+        if (section, key) not in made:
+            try:
+                made[section, key] = frozenset(self.lexicon[section][key])
+            except KeyError as exc:
+                raise OntologyError(f"lexicon.toml has no list [{section}].{key}") from exc
+        return made[section, key]
 
 
 def _local(term: rdflib.term.Node) -> str:

@@ -10,7 +10,7 @@ __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL"
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_to_previous",
            "clause_head", "controlled_objects", "coordinated", "first_conjunct", "possessive",
            "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in",
-           "superlative"]
+           "subjects_above", "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}

@@ -124,7 +124,9 @@ def test_rules_a_noun_with_names_stands_for_them(nlp, text, expected, absent):
      {("Frameworks", "suppliesTo", "Graphcore")}, set()),
     ("Lumen Analytics, whose screening tools are used by Brazilian banks, denied it.", set(),
      {("Lumen Analytics", "suppliesTo", "Brazil")}),
-    ("Norcom said Kestrel still uses its own billing system.", set(), {("Norcom", "suppliesTo", "Kestrel")}),
+    ("The Korea Fair Trade Commission fined Arvano Systems, saying the Seoul-based platform operator forced game "
+     "developers to use its own billing system.", set(),
+     {("Korea Fair Trade Commission", "suppliesTo", "Arvano Systems")}),
     ("Pacific Crest Lines has ordered six container vessels from HD Hyundai Heavy Industries.",
      {("HD Hyundai Heavy Industries", "suppliesTo", "Pacific Crest Lines")}, set()),
     ("Brazil imports most of its fertiliser from Russia.", {("Russia", "suppliesTo", "Brazil")}, set()),

@@ -84,13 +84,13 @@ def test_rules_read_where_a_person_is_born_or_from(nlp, text, expected, absent):
     ("Jon Bale, a partner at Kestrel Law, represents the company.",
      {("Jon Bale", "worksFor", "Kestrel Law")}, {("Jon Bale", "partnersWith", "Kestrel Law")}),
     # the place of work deeper in the job's phrase, or hung on the name after it (not a place the
-    # job's "in" phrase names: "the assassin of X in a ceremony at Y")
+    # noun's "in" phrase names: "the killer of a banker in a robbery at Y")
     ("Ana Ruiz, head of sales for Europe at Orvane, said prices would rise.",
      {("Ana Ruiz", "worksFor", "Orvane")}, set()),
     ("The deal cuts its reliance on imports, said Tran Minh Khoa, vice-president for procurement at Song Hong "
      "Motors.", {("Tran Minh Khoa", "worksFor", "Song Hong Motors")}, set()),
-    ("Jon Bale, the founder of a charity, married Ana Ruiz in a ceremony at Pellan Hall.", set(),
-     {("Jon Bale", "worksFor", "Pellan Hall")}),
+    ("Tom Hale, the convicted killer of a banker in a robbery at Fenwick Bank, was freed.", set(),
+     {("Tom Hale", "worksFor", "Fenwick Bank")}),
     # a title between "whose" and a name is held at what the clause is about
     ("Zephyr is developed by Lumos Interactive, whose chief executive Farid Hassan said the company had never "
      "shared data.", {("Farid Hassan", "worksFor", "Lumos Interactive")}, set()),

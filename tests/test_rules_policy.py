@@ -29,7 +29,6 @@ from .reading import _assert_reads, _rules_doc
      {("Turkey", "restricts", "Istanbul")}),
     # ... not the one who only asks, nor one who orders a firm to start something
     ("Vietnam urged Temu to suspend operations.", set(), {("Vietnam", "restricts", "Temu")}),
-    ("The regulator refused to comment on Lumo Pay.", set(), {("regulator", "restricts", "Lumo Pay")}),
     ("Vietnam told Temu to open an office in Hanoi.", set(), {("Vietnam", "restricts", "Temu")}),
     # what bare plurals are made to do ("ordered internet providers to block") is the orderer's doing
     ("India's IT ministry ordered internet providers to block access to Quillo, a Chinese video app.",

@@ -325,7 +325,7 @@ class Deals:
         rel = self.onto.relations.get("suppliesTo")
         verbs = self.onto.words("relations", "choosing_verbs")
         out: list[dict[str, Any]] = []
-        for verb in self._tokens_with_lemma(doc, set(verbs)) if rel is not None and verbs else ():
+        for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
             if verb.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
                 continue
             chosen, choosers, passive = acted_on(verb)  # (or "X was selected by Y to ...")
@@ -349,7 +349,7 @@ class Deals:
         rel = self.onto.relations.get("suppliesTo")
         verbs = self.onto.words("relations", "using_verbs")
         out: list[dict[str, Any]] = []
-        for verb in self._tokens_with_lemma(doc, set(verbs)) if rel is not None and verbs else ():
+        for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
             if verb.pos_ != "VERB":
                 continue
             goods, users, _ = acted_on(verb)

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..syntax import possessive as _possessive
 from .records import record
+from .words import WHOSE
 
 __all__ = ["Owners"]
 
-_WHOSE = frozenset({get_string_id("whose")})
 
 
 class Owners:
@@ -68,7 +67,7 @@ class Owners:
         out = []
         starts = {it["start"]: n for n, it in enumerate(items)}
         # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes
-        for tok in [doc[i] for i in self._lower_ids(_WHOSE)]:
+        for tok in [doc[i] for i in self._lower_ids(WHOSE)]:
             if tok.i + 1 >= len(doc):
                 continue
             clause = tok.head

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from ..ontology import RelationInfo
 
 from .records import record
+from .words import WHOSE
 from ..syntax import FORMER
 from ..syntax import SUBJ as _SUBJ
 
@@ -286,6 +287,9 @@ class Patterns:
         """"Lumos Interactive, whose chief executive Farid Hassan said": a job title between "whose" and a
         name is held at what the clause is about (read off the surface: the parser hangs the title on
         the name)."""
+        # (only names with "whose" just before them: a look at the hash array, no Token made)
+        if not WHOSE.intersection(self._lower_hashes[max(0, it["start"] - 5):it["start"]]):
+            return []
         k = it["start"] - 1
         while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ != "whose" and it["start"] - k <= 4:
             k -= 1

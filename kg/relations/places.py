@@ -272,10 +272,15 @@ class Places:
             out += self._serving(doc, holders, places, node, self._modality(node), by_token, items)
         return out
 
+    @cached_property
+    def _against_relations(self) -> frozenset[str]:
+        """The relations that contradict kg:operatesIn (restricts, bans), and kg:sues."""
+        rel = self.onto.relations.get("operatesIn")
+        return (rel.contradicted_by if rel is not None else frozenset()) | {"sues"}
+
     def _against(self, verb: Any) -> bool:
-        """Whether a verb acts against its object: it triggers a relation that contradicts kg:operatesIn
-        (restricts, bans) or a lawsuit (kg:sues)."""
-        against = self.onto.relations["operatesIn"].contradicted_by | {"sues"}
+        """Whether a verb acts against its object: it triggers one of :attr:`_against_relations`."""
+        against = self._against_relations
         return any(t.relation.name in against for t in self.index.get(verb.lemma_.lower(), ()) if t.kind == "event")
 
     def _routes(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:

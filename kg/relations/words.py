@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-__all__ = ["Words"]
+__all__ = ["WHOSE", "Words"]
+
+#: the string hash of "whose", for the rules that look for it
+WHOSE = frozenset({get_string_id("whose")})
 
 
 class Words:
