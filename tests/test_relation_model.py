@@ -481,6 +481,40 @@ def test_relation_model_a_model_reads_the_feature_set_it_was_trained_on(blank, m
     assert len(old.keys) < len(new.keys) and set(old.keys.tolist()) < set(new.keys.tolist())
 
 
+def test_relation_model_reads_the_trigger_words_it_was_trained_with(blank, make_pipe, tmp_path):
+    """The ontology's trigger words are features of the model. A trigger added after training (for
+    the rules) must not change what a trained model reads: it keeps the trigger words it learned on."""
+    from kg.ontology import extended_ontology_dir
+
+    extra = tmp_path / "extra.ttl"
+    extra.write_text('@prefix kg: <https://w3id.org/kg-builder/ontology#> .\nkg:sues kg:trigger "invested" .\n',
+                     encoding="utf-8")
+    edited = str(extended_ontology_dir(extra))
+    egs = [_acme_example(blank)]
+    # trigger words are read on the dependency path between the pair: give the sentences a parse
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "prep"), (2, "pobj"), (1, "punct"),
+             (7, "nsubjpass"), (7, "auxpass"), (7, "ROOT"), (7, "prep"), (8, "pobj"), (7, "punct")]
+    doc = egs[0].predicted
+    for t, (head, dep) in zip(doc, parse):
+        t.head, t.dep_ = doc[head], dep
+    pipe = make_pipe()
+    pipe.initialize(lambda: egs)
+    trained, _ = pipe.featurize(eg.predicted for eg in egs)
+    pipe.to_disk(tmp_path / "m")
+    # (a blank pipeline has no lemmatizer: the features read the words as written)
+    assert "sues:event" not in json.loads((tmp_path / "m" / "cfg.json").read_text(encoding="utf-8"))["triggers"].get(
+        "invested", [])
+    # the edit matters to a model trained after it ...
+    later = make_pipe(ontology_dir=edited)
+    later.initialize(lambda: egs)
+    retrained, _ = later.featurize(eg.predicted for eg in egs)
+    assert retrained.keys.tolist() != trained.keys.tolist()
+    # ... and not to the one trained before, loaded beside the edited ontology
+    loaded = make_pipe(ontology_dir=edited).from_disk(tmp_path / "m")
+    read, _ = loaded.featurize(eg.predicted for eg in egs)
+    assert read.keys.tolist() == trained.keys.tolist()
+
+
 def test_relation_model_initialize_without_relations_fails(blank, make_pipe):
     pipe = make_pipe()
     eg = _acme_example(blank)

@@ -30,7 +30,7 @@ from ..errors import ComponentError
 from ..names import canonical_name
 from .architectures import PairBatch
 from .candidates import Candidate
-from .features import FEATURES
+from .features import FEATURES, PairFeaturizer
 from .scoring import doc_gold, normalize_span, predicted_spans, strict_prf
 
 __all__ = ["Learning"]
@@ -144,6 +144,10 @@ class Learning:
         attrs = self.model.attrs
         self.cfg["dense_width"] = int(attrs.get("dense_width", 0))
         self.cfg["features"] = FEATURES  # a model trained now reads today's features; older ones theirs
+        # the trigger words it learns from, saved with it: an ontology edited later (a trigger added
+        # for the rules) must not change what a trained model reads
+        self.featurizer = PairFeaturizer(self.onto)
+        self.cfg["triggers"] = {w: list(keys) for w, keys in self.featurizer.triggers.items()}
         sample = []
         for eg in get_examples():
             sample.append(eg)

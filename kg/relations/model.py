@@ -423,6 +423,10 @@ class RelationModel(Learning, TrainablePipe):
                              "(kg build --ontology EXTRA.ttl).")
         self.cfg.update(cfg)
         self.cfg.update(keep)
+        # the trigger words it was trained with; a model saved before they were kept reads the ontology's
+        self.featurizer = PairFeaturizer(self.onto)
+        if "triggers" in cfg:
+            self.featurizer.triggers = {w: list(keys) for w, keys in cfg["triggers"].items()}
         self.cfg["thresholds"] = {**cfg.get("thresholds", {}), **configured}
         self.model.set_dim("nO", len(self.labels))
         dummy = PairBatch(numpy.zeros(1, "uint64"), numpy.ones(1, "int32"),
