@@ -34,7 +34,7 @@ import hashlib
 import json
 import logging
 import os
-from dataclasses import astuple, fields
+from dataclasses import fields
 from pathlib import Path
 
 from .io import atomic_path
@@ -113,7 +113,14 @@ def _entity(row: list) -> EntityMention:
     return EntityMention(*row)
 
 
-_RELATION_FIELDS = [f.name for f in fields(RelationMention)]
+_ENTITY_FIELDS = tuple(f.name for f in fields(EntityMention))
+_RELATION_FIELDS = tuple(f.name for f in fields(RelationMention))
+
+
+def _row(obj: EntityMention | RelationMention, names: tuple[str, ...]) -> list:
+    """The fields of a mention in order: what ``dataclasses.astuple`` gives here, without its deep copy
+    (the fields hold only strings, numbers and tuples of strings, which JSON writes alike)."""
+    return [getattr(obj, name) for name in names]
 
 
 def _relation(row: list) -> RelationMention:
@@ -166,8 +173,8 @@ class DocCache:
         data = {
             "fingerprint": self.fingerprint,
             "sha256": result.document.sha256,
-            "entities": [astuple(e) for e in result.entities],
-            "relations": [astuple(r) for r in result.relations],
+            "entities": [_row(e, _ENTITY_FIELDS) for e in result.entities],
+            "relations": [_row(r, _RELATION_FIELDS) for r in result.relations],
         }
         try:
             with atomic_path(self._path(key)) as tmp:
