@@ -442,6 +442,24 @@ def test_entities_a_place_before_a_kind_of_firm_and_its_name_stays_a_place(nlp):
     assert _classes(_rules_doc(nlp, "Live Nation sold its Ticketmaster unit.")).get("Ticketmaster") == "Company"
 
 
+@pytest.mark.parametrize("text, firm, place", [
+    ("Sizwe Life, a Durban insurer, has started selling funeral cover.", "Sizwe Life", "Durban"),
+    ("Regulators cleared Brolly Money, a Leeds fintech, to take deposits.", "Brolly Money", "Leeds"),
+    ("The club signed a sponsorship with Antwerp port group Havenlink.", "Havenlink", "Antwerp"),
+])
+def test_entities_a_place_describing_a_firm_stays_a_place(nlp, text, firm, place):
+    # a name the NER reads as a place, before a noun that describes the firm ("a Durban insurer"), says
+    # where it is; before a noun that names one ("the Traton group") it is the firm
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(place) == "Place", _classes(doc)
+    assert (firm, "basedIn", place) in _triples(doc)
+
+
+def test_entities_a_name_before_a_noun_that_names_a_firm_is_the_firm(nlp):
+    classes = _classes(_rules_doc(nlp, "Scania belongs to the Traton group."))
+    assert classes.get("Traton") == "Company", classes
+
+
 def test_entities_a_place_before_a_common_noun_is_no_name_of_the_two(nlp):
     # (the joining words are inside a name only: "the Abu Dhabi AI company" is the place)
     classes = _classes(_rules_doc(nlp, "The Abu Dhabi AI company raised money."))

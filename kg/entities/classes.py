@@ -19,6 +19,7 @@ from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_to_previous, first_conj
 __all__ = ["Classes"]
 
 #: Verbs of making a thing: what a named maker "developed" or "manufactured" is a product.
+_PLACE_LABELS = frozenset({"GPE", "LOC"})  #: NER labels of places
 _MAKING = frozenset({"develop", "make", "design", "manufacture", "build"})  # ("produced by": a film's producer too)
 
 
@@ -30,6 +31,15 @@ def _who_clause(tok: Token) -> bool:
 def _surnames(items: list[dict[str, Any]]) -> frozenset[str]:
     """The last words of the names of people the text names in full."""
     return frozenset(it["name"].split()[-1] for it in items if it["cls"] == "Person" and " " in it["name"])
+
+
+def _place_describing(name: Token) -> bool:
+    """Whether ``name``, a compound of an organisation noun, says where a firm the noun describes is: a
+    name the NER reads as a place, before a noun that describes ("Sizwe Life, a Durban insurer",
+    "Antwerp port group Havenlink"), not one that names ("the Traton group")."""
+    noun = name.head
+    return name.ent_type_ in _PLACE_LABELS and (
+        noun.dep_ in {"appos", "compound"} or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children))
 
 
 def _apposed_after(doc: Doc, it: dict[str, Any]) -> Token | None:
@@ -205,7 +215,8 @@ class Classes:
                 for o in items):
             return True
         if root.dep_ == "compound" and root.head.lemma_.lower() in org_nouns and root.head.is_lower \
-                and not (root.head.i + 1 < len(doc) and doc[root.head.i + 1].pos_ == "PROPN"):
+                and not (root.head.i + 1 < len(doc) and doc[root.head.i + 1].pos_ == "PROPN") \
+                and not _place_describing(root):
             return True  # "its Ticketmaster unit" (not "Queensland grower Harvest Coast Farms": the name's)
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in org_nouns \
                 and root.head.head.is_lower and not self._products_role(root.head.head, items):
