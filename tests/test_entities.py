@@ -270,6 +270,19 @@ def test_entities_a_name_with_a_firm_word_before_a_product_word_is_no_product(nl
     assert _classes(_rules_doc(nlp, "Palo Alto Networks launched Prisma Cloud.")).get("Prisma Cloud") == "Product"
 
 
+@pytest.mark.parametrize("text, name", [
+    # "Services" ends product names too ("cloud services"), but a name ending in it is a firm's
+    ("Rovuma Drilling, a subsidiary of Houston-based Gulfstar Energy Services, denies responsibility.",
+     "Gulfstar Energy Services"),
+    # what is licensed is often a product; a firm's name says otherwise
+    ("The regulator licensed Stratolink Networks to sell satellite broadband nationwide.", "Stratolink Networks"),
+    # "Rivian's R2" is a product; "Glencore's Kamoto Copper Company" is a firm
+    ("Glencore's Kamoto Copper Company sells its cobalt through Nyota Trading.", "Kamoto Copper Company"),
+])
+def test_entities_a_name_ending_in_a_firm_word_stays_a_firm_in_a_products_context(nlp, text, name):
+    assert _classes(_rules_doc(nlp, text)).get(name) == "Company"
+
+
 def test_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
     # the NER called it a product; "Fund" (like "Inc", "Bank", "Capital") ends a firm's name
     words = ["Okra", "Strategic", "Fund", "backed", "the", "startup", "."]
