@@ -283,6 +283,19 @@ def test_entities_a_name_ending_in_a_firm_word_stays_a_firm_in_a_products_contex
     assert _classes(_rules_doc(nlp, text)).get(name) == "Company"
 
 
+@pytest.mark.parametrize("text, firm, fact", [
+    ("Kestrel Cloud, the Dublin-based infrastructure provider, agreed to buy Fjordmark.", "Kestrel Cloud",
+     ("Kestrel Cloud", "acquires", "Fjordmark")),
+    ("Ingrid Falk, founder of Stockholm-based provider Nordwind Cloud, spoke.", "Nordwind Cloud",
+     ("Nordwind Cloud", "basedIn", "Stockholm")),
+])
+def test_entities_a_name_ending_in_a_product_word_that_the_text_calls_a_firm_is_one(nlp, text, firm, fact):
+    # "Prisma Cloud" is a product by its last word alone; what the sentence calls a provider is a firm
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(firm) == "Company", _classes(doc)
+    assert fact in _triples(doc)
+
+
 def test_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
     # the NER called it a product; "Fund" (like "Inc", "Bank", "Capital") ends a firm's name
     words = ["Okra", "Strategic", "Fund", "backed", "the", "startup", "."]

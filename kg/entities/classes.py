@@ -185,6 +185,11 @@ class Classes:
             return True
         return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.org_object_verbs
 
+    def _product_by_its_head(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """A Product only by its name's last word ("Prisma Cloud"; the NER said no product)."""
+        return it["cls"] == "Product" and doc[it["start"]].ent_type_ != "PRODUCT" and " " in it["name"] \
+            and it["name"].split()[-1].lower() in self.product_heads
+
     def _org_context(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset(),
                      items: Sequence[dict[str, Any]] = ()) -> bool:
         root = doc[it["start"]:it["end"]].root
@@ -467,11 +472,14 @@ class Classes:
             for it in items:
                 if it["via"] == "" and it["name"] in people:
                     it["cls"] = "Person"
-        # "Japanese retailer Aeon", "Swisslog, a unit of Kuka": names the text calls organisations.
+        # "Japanese retailer Aeon", "Swisslog, a unit of Kuka": names the text calls organisations
+        # (and "Kestrel Cloud, the Dublin-based infrastructure provider": a name that is a product's
+        # only by its last word, "Prisma Cloud")
         if doc.has_annotation("DEP"):
             full = _surnames(items)
-            orgs = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Person", "Place", "Company"}
-                    and self._org_context(doc, it, full, items) and not self._named_product(doc, it)}
+            orgs = {it["name"] for it in items if it["via"] == "" and (
+                it["cls"] in {"Person", "Place", "Company"} or self._product_by_its_head(doc, it))
+                and self._org_context(doc, it, full, items) and not self._named_product(doc, it)}
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
                     it["cls"] = "Company"
