@@ -296,6 +296,19 @@ def test_entities_a_name_ending_in_a_product_word_that_the_text_calls_a_firm_is_
     assert fact in _triples(doc)
 
 
+@pytest.mark.parametrize("text, owner, site", [
+    ("Chevron will expand its Pasadena refinery.", "Chevron", "Pasadena"),
+    ("Andes Copper and Kestrel Mining said output at their Quebrada Honda mine fell.", "Kestrel Mining",
+     "Quebrada Honda"),
+])
+def test_entities_an_owners_site_named_by_its_place_is_no_product(nlp, text, owner, site):
+    # "its Kiro robots" is the owner's product; "its Pasadena refinery" is a site, named by its place
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(site) != "Product", _classes(doc)
+    assert (owner, "develops", site) not in _triples(doc)
+    assert _classes(_rules_doc(nlp, "Acme said its Kiro robots sold well.")).get("Kiro") == "Product"
+
+
 def test_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
     # the NER called it a product; "Fund" (like "Inc", "Bank", "Capital") ends a firm's name
     words = ["Okra", "Strategic", "Fund", "backed", "the", "startup", "."]

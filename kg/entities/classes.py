@@ -424,9 +424,12 @@ class Classes:
         if k >= 2 and doc[k - 1].is_lower and doc[k - 1].tag_ in {"NN", "NNS"} and self._kind_of_product(doc[k - 1]) \
                 and (doc[k - 2].tag_ in {"PRP$", "WP$", "POS"} or doc[k - 2].lower_ in {"whose", "its", "their"}):
             return True
-        # "its Kiro robots": a name right after "its" is the owner's thing
+        # "its Kiro robots": a name right after "its" is the owner's thing (but "its Pasadena refinery"
+        # names the site by its place)
+        site = it["end"] < len(doc) and root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
+            and head.pos_ == "NOUN" and head.lemma_.lower() in self.site_nouns
         if it["start"] > 0 and doc[it["start"] - 1].lower_ in {"its", "their"} and \
-                doc[it["start"] - 1].dep_ == "poss":
+                doc[it["start"] - 1].dep_ == "poss" and not site:
             return True
         # "Rivian's R2": an organisation's named thing (not "Veltro's Ana Ruiz said", "Microsoft's Satya
         # Nadella": a person the NER saw, named in full or doing what people do)
