@@ -309,6 +309,23 @@ def test_entities_an_owners_site_named_by_its_place_is_no_product(nlp, text, own
     assert _classes(_rules_doc(nlp, "Acme said its Kiro robots sold well.")).get("Kiro") == "Product"
 
 
+@pytest.mark.parametrize("text, owner, site", [
+    ("Renault will double output at its Tangier plant.", "Renault", "Tangier"),
+    ("Codelco has agreed to trial two trucks at its Radomiro Tomic copper mine.", "Codelco", "Radomiro Tomic"),
+    ("The plant sells power to Codelco, whose Chuquicamata copper mine lies a few kilometres north.", "Codelco",
+     "Chuquicamata"),
+])
+def test_entities_the_name_of_a_firms_site_is_a_place(nlp, text, owner, site):
+    # with the owner said, the name before the site's noun is where the site is (not "the Toyota
+    # plant"'s owner, nor "her Etsy shop": a person's shop on a firm's marketplace)
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(site) == "Place", _classes(doc)
+    assert (owner, "operatesIn", site) in _triples(doc)
+    assert _classes(_rules_doc(nlp, "Workers at the Toyota plant voted to strike.")).get("Toyota") == "Company"
+    doc = _rules_doc(nlp, "Etsy raised its fees. Marisol Trevino said she would keep her Etsy shop.")
+    assert _classes(doc).get("Etsy") == "Company", _classes(doc)
+
+
 def test_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
     # the NER called it a product; "Fund" (like "Inc", "Bank", "Capital") ends a firm's name
     words = ["Okra", "Strategic", "Fund", "backed", "the", "startup", "."]

@@ -426,10 +426,8 @@ class Classes:
             return True
         # "its Kiro robots": a name right after "its" is the owner's thing (but "its Pasadena refinery"
         # names the site by its place)
-        site = it["end"] < len(doc) and root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
-            and head.pos_ == "NOUN" and head.lemma_.lower() in self.site_nouns
         if it["start"] > 0 and doc[it["start"] - 1].lower_ in {"its", "their"} and \
-                doc[it["start"] - 1].dep_ == "poss" and not site:
+                doc[it["start"] - 1].dep_ == "poss" and self._owned_site(doc, it, root) is None:
             return True
         # "Rivian's R2": an organisation's named thing (not "Veltro's Ana Ruiz said", "Microsoft's Satya
         # Nadella": a person the NER saw, named in full or doing what people do)
@@ -570,9 +568,28 @@ class Classes:
         return any(n.is_lower and n.lemma_.lower() in self.body_nouns and n.i not in range(it["start"], it["end"])
                    for n in nouns)
 
+    def _owned_site(self, doc: Doc, it: dict[str, Any], root: Token) -> Token | None:
+        """The noun of a site (``site_nouns``) that the name modifies right before it, where the site
+        has a firm's owner ("its", "Renault's"): "its Tangier plant", "its Quebrada Honda copper mine"."""
+        if root.dep_ not in {"compound", "amod", "nmod"} or it["end"] >= len(doc):  # ("Tangier/JJR")
+            return None
+        noun = root.head
+        between = doc[it["end"]:noun.i]
+        if noun.i < it["end"] or len(between) > 1 or any(t.head.i != noun.i or not t.is_lower for t in between):
+            return None
+        if noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.site_nouns \
+                and any(c.dep_ == "poss" and (c.lower_ in {"its", "their", "whose"} or c.pos_ == "PROPN")
+                        for c in noun.children):  # (not "her Etsy shop")
+            return noun
+        return None
+
     def _called_a_place(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """The subject of "is a city", or a name with "a town" in apposition (lexicon ``place_nouns``)."""
+        """The subject of "is a city", or a name with "a town" in apposition (lexicon ``place_nouns``);
+        or the name of an owner's site ("its Quebrada Honda mine", "Renault's Tangier plant": with the
+        owner said, the name before the site's noun is its place, not "the Toyota plant"'s owner)."""
         root = doc[it["start"]:it["end"]].root
+        if self._owned_site(doc, it, root) is not None:
+            return True
         nouns = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":
             nouns += [c for c in root.head.children if c.dep_ == "attr"]
