@@ -230,6 +230,17 @@ def test_entities_a_dateline_city_is_dropped_unless_named_with_its_region(nlp):
     assert ("Austin", "locatedIn", "Texas") in found, found
 
 
+def test_entities_a_dateline_city_with_its_region_is_a_place_whatever_the_ner_said(nlp):
+    # the NER reads "KULIM" and "RALEIGH" in capitals as organisations; with a region and a dash
+    # after them at a line's start they are cities, and so is the name written again
+    doc = _rules_doc(nlp, "KULIM, Malaysia \u2014 Nexalis Packaging, a unit of Hock Lee, opened a plant.")
+    assert ("Kulim", "locatedIn", "Malaysia") in _triples(doc), _triples(doc)
+    doc = _rules_doc(nlp, "RALEIGH, North Carolina \u2014 Tillage Bio, a Raleigh-based startup, said on Monday "
+                          "it had signed a deal.")
+    assert _classes(doc).get("Raleigh") == "Place", _classes(doc)
+    assert ("Tillage Bio", "basedIn", "Raleigh") in _triples(doc)
+
+
 @pytest.mark.parametrize("model", [False, True])
 def test_a_kept_dateline_city_is_in_no_other_relation(nlp, model):
     """The parse may run the dateline into the sentence ("AUSTIN ... has raised"): the city still

@@ -66,6 +66,18 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
             gazetteer is not None and (gazetteer.lookup(surface.title()) or None) is not None
             and gazetteer.lookup(surface.title()).cls in {"Place", "Country"})
         place = place or start != it["start"]  # a slashed dateline's second city, whatever its class
+        # "KULIM, Malaysia —": a name in capitals written with its region is a city, whatever the NER
+        # said, and so is the name wherever else it is written ("a Kulim-based firm")
+        with_region = it["end"] + 1 < len(doc) and doc[it["end"]].text == "," and it["end"] + 1 in places_at
+        if at_line_start and surface.isupper() and len(surface) > 3 and with_region and not place \
+                and any(t.text in {"-", "\u2013", "\u2014"} for t in doc[it["end"]:min(len(doc), it["end"] + 6)]):
+            place = True
+            for same in items:
+                if same["name"].lower() == it["name"].lower() and same["via"] == "" \
+                        and same["cls"] in {"Company", "Organization"}:
+                    same["cls"] = "Place"
+                    if same["name"].isupper():  # (as a place's name in capitals is written: "Austin")
+                        same["name"] = same["name"].title()
         if at_line_start and surface.isupper() and len(surface) > 3 and place:
             window = doc[it["end"]:min(len(doc), it["end"] + 6)]
             if any(t.text in {"-", "\u2013", "\u2014", "("} for t in window):
