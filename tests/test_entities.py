@@ -337,6 +337,15 @@ def test_entities_the_name_of_a_firms_site_is_a_place(nlp, text, owner, site):
     assert _classes(doc).get("Etsy") == "Company", _classes(doc)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("It shipped 300,000 tonnes this year to Chinese brewers Tsingtao Brewery and Yanjing Brewery.", "Yanjing Brewery"),
+    ("The chips are packaged by Malaysian partner Penang Microtech.", "Penang Microtech"),
+])
+def test_entities_a_name_the_ner_took_for_a_person_ending_in_a_firms_word_is_a_firm(nlp, text, name):
+    # (lexicon company_heads: "Brewery", "Supply", "Trading", "Bulk", ...)
+    assert _classes(_rules_doc(nlp, text)).get(name) == "Company"
+
+
 def test_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
     # the NER called it a product; "Fund" (like "Inc", "Bank", "Capital") ends a firm's name
     words = ["Okra", "Strategic", "Fund", "backed", "the", "startup", "."]
