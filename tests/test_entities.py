@@ -590,6 +590,15 @@ def test_entities_a_name_apposed_to_a_government_body_is_one(nlp):
     assert ("Seimas", "restricts", "Huawei") in _triples(doc)
 
 
+@pytest.mark.parametrize("text, cls", [
+    ("Aerovela has filed a lawsuit against Flyzo, an online travel agency based in Barcelona.", "Company"),
+    ("Flyzo, the environment agency, fined Aerovela.", "GovernmentBody"),
+])
+def test_entities_a_name_apposed_to_a_business_agency_is_no_government_body(nlp, text, cls):
+    # "agency" alone names a government body; "travel agency" (lexicon business_bodies) a business
+    assert _classes(_rules_doc(nlp, text)).get("Flyzo") == cls
+
+
 @pytest.mark.parametrize("text, name, cls", [
     # a title only a body bears, right before the name (the parser may make both subjects)
     ("Russia's communications watchdog Roskomnadzor has slowed access to the app Whisp.", "Roskomnadzor",

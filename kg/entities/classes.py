@@ -566,6 +566,8 @@ class Classes:
         if before is not None and before.is_lower and before.lemma_.lower() in self.body_titles:
             return True  # (not "news agency Reuters": a title only a body bears)
         return any(n.is_lower and n.lemma_.lower() in self.body_nouns and n.i not in range(it["start"], it["end"])
+                   and not any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.business_bodies
+                               for c in n.children)  # (not "an online travel agency")
                    for n in nouns)
 
     def _owned_site(self, doc: Doc, it: dict[str, Any], root: Token) -> Token | None:

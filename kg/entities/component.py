@@ -137,6 +137,7 @@ class KGEntities(Candidates, Classes, Lists):
         self.gov_phrase = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, phrases))) if phrases else None
         self.body_nouns = {w.lower() for w in self.onto.lexicon["coref"].get("GovernmentBody", ())}
         self.body_titles = {w.lower() for w in lex.get("body_titles", ())}
+        self.business_bodies = {w.lower() for w in lex.get("business_bodies", ())}
         self.offering_verbs = {w.lower() for w in lex.get("offering_verbs", ())}
         self.org_heads = set(lex["organization_heads"])
         #: head words of bodies' and organisations' names: one at an end of a name with "and" inside makes
