@@ -346,6 +346,18 @@ def test_entities_a_name_the_ner_took_for_a_person_ending_in_a_firms_word_is_a_f
     assert _classes(_rules_doc(nlp, text)).get(name) == "Company"
 
 
+@pytest.mark.parametrize("text, owner, product", [
+    ("Keshet, whose KeyGate software guards log-ins at Lufthansa, was valued at $600 million.", "Keshet", "KeyGate"),
+    ("Orzel competes with WB Electronics, whose Warmate munitions are in service with the army.", "WB Electronics",
+     "Warmate"),
+])
+def test_entities_a_name_after_whose_before_a_kind_of_product_is_a_product(nlp, text, owner, product):
+    # (not a unit of the owner: "X, whose Y" reads a subsidiary where Y is a firm)
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(product) == "Product", _classes(doc)
+    assert (product, "subsidiaryOf", owner) not in _triples(doc)
+
+
 def test_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
     # the NER called it a product; "Fund" (like "Inc", "Bank", "Capital") ends a firm's name
     words = ["Okra", "Strategic", "Fund", "backed", "the", "startup", "."]

@@ -424,6 +424,12 @@ class Classes:
         if k >= 2 and doc[k - 1].is_lower and doc[k - 1].tag_ in {"NN", "NNS"} and self._kind_of_product(doc[k - 1]) \
                 and (doc[k - 2].tag_ in {"PRP$", "WP$", "POS"} or doc[k - 2].lower_ in {"whose", "its", "their"}):
             return True
+        # "whose KeyGate software", "whose Warmate munitions": an owner's name before a kind of product
+        # (read off the surface: the parser hangs the name on the verb after as often)
+        end = it["end"]
+        if k >= 1 and doc[k - 1].lower_ == "whose" and end < len(doc) and doc[end].is_lower \
+                and doc[end].tag_ in {"NN", "NNS"} and self._kind_of_product(doc[end]):
+            return True
         # "its Kiro robots": a name right after "its" is the owner's thing (but "its Pasadena refinery"
         # names the site by its place)
         if it["start"] > 0 and doc[it["start"] - 1].lower_ in {"its", "their"} and \
