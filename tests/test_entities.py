@@ -358,6 +358,14 @@ def test_entities_a_name_after_whose_before_a_kind_of_product_is_a_product(nlp, 
     assert (product, "subsidiaryOf", owner) not in _triples(doc)
 
 
+def test_entities_a_short_form_of_a_firms_name_is_the_firm_whatever_the_ner_said(nlp):
+    # "Sunny Acres" after "Sunny Acres Snacks": the NER took the two words for a person's name
+    doc = _rules_doc(nlp, "Emirati hotel group Al Waha Hospitality has sued its franchisee. The dispute comes as "
+                          "Al Waha expands in North Africa.")
+    assert _classes(doc).get("Al Waha") == "Company", _classes(doc)
+    assert ("Al Waha", "operatesIn", "North Africa") in _triples(doc)
+
+
 def test_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
     # the NER called it a product; "Fund" (like "Inc", "Bank", "Capital") ends a firm's name
     words = ["Okra", "Strategic", "Fund", "backed", "the", "startup", "."]

@@ -520,17 +520,18 @@ class Classes:
                 it["cls"] == "Place" or (it["cls"] == "Person" and " " not in it["name"]
                                          and it["name"] not in surnames))
                       and self._acts(doc, it)}
-            # "Meranti" after "Meranti Data Centres": a lone name the model took for a person is the
-            # short form of an organisation the text names in full (unless a person bears it too)
-            prefixes = {it["name"].split()[0] for it in items if it["cls"] in {"Company", "Organization"}
-                        and " " in it["name"]}
+            # "Meranti" after "Meranti Data Centres", "Sunny Acres" after "Sunny Acres Snacks": a name the
+            # model took for a person is the short form of an organisation the text names in full
+            # (unless a person bears it too)
+            prefixes = {" ".join(words[:k]) for it in items if it["cls"] in {"Company", "Organization"}
+                        for words in [it["name"].split()] for k in range(1, len(words))}
             # "Vexa expanded after acquiring Lumo", "she joined Lumo": what is bought or joined is
             # an organisation, whatever place (or person) the NER took the lone name for
             acting |= {it["name"] for it in items if it["via"] == "" and (it["cls"] == "Place" or (
                 it["cls"] == "Person" and it["name"] not in surnames)) and " " not in it["name"]
                        and self._joined_or_bought(doc, it)}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
-                       and " " not in it["name"] and it["name"] not in surnames and it["name"] in prefixes}
+                       and it["name"] not in surnames and it["name"] in prefixes}
             # "Rival Mkulima Link said", "its rival Ostrava": a business rival named with no person's
             # owner before the role ("his rival John Smith" is a person)
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
