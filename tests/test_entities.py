@@ -366,6 +366,15 @@ def test_entities_a_short_form_of_a_firms_name_is_the_firm_whatever_the_ner_said
     assert ("Al Waha", "operatesIn", "North Africa") in _triples(doc)
 
 
+@pytest.mark.parametrize("text, name", [
+    # lexicon product_nouns "messenger" and product_verbs "assemble" (the NER took both for places)
+    ("India banned the Zephyr messenger and the short-video service Kwikreel on Friday.", "Zephyr"),
+    ("The plant assembles the Dacia Sandero and the Renault Express van.", "Dacia Sandero"),
+])
+def test_entities_a_messenger_and_what_a_plant_assembles_are_products(nlp, text, name):
+    assert _classes(_rules_doc(nlp, text)).get(name) == "Product"
+
+
 def test_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
     # the NER called it a product; "Fund" (like "Inc", "Bank", "Capital") ends a firm's name
     words = ["Okra", "Strategic", "Fund", "backed", "the", "startup", "."]
