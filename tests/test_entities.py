@@ -612,6 +612,15 @@ def test_entities_a_shop_is_no_product(nlp):
     assert not [it for it in doc._.kg_entity_data if it["cls"] == "Product"], doc._.kg_entity_data
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Chile's Superintendencia del Medio Ambiente fined Minera Azul.", "Superintendencia del Medio Ambiente"),
+    ("The Secretaria Distrital de Movilidad ordered Rueda to stop.", "Secretaria Distrital de Movilidad"),
+])
+def test_entities_a_body_named_in_another_language_is_a_government_body(nlp, text, name):
+    # lexicon government_heads: "Ministerio", "Superintendencia", "Bundesamt", ...
+    assert _classes(_rules_doc(nlp, text)).get(name) == "GovernmentBody"
+
+
 def test_entities_a_name_apposed_to_a_government_body_is_one(nlp):
     doc = _rules_doc(nlp, "Lithuania's parliament, the Seimas, passed a law barring Huawei from accessing the grid.")
     classes = _classes(doc)
