@@ -293,6 +293,12 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
     ("Velkan makes Skyhold, a strategy game with 8 million players across Chile and Peru.",
      {("Skyhold", "operatesIn", "Chile"), ("Skyhold", "operatesIn", "Peru")},
      {("Velkan", "operatesIn", "Chile")}),
+    # what one sells "through" dealers or retailers somewhere (not what one buys through resellers)
+    ("Orbitel sells its dishes through retailers in Nairobi and Lagos.",
+     {("Orbitel", "operatesIn", "Nairobi"), ("Orbitel", "operatesIn", "Lagos")}, set()),
+    ("Minskavia bought fuel pumps from Trellis Aero Parts through dealers in Armenia.", set(),
+     {("Minskavia", "operatesIn", "Armenia")}),
+    ("Nkabom Health has signed up 1,200 pharmacies across Ghana.", {("Nkabom Health", "operatesIn", "Ghana")}, set()),
     # shops, hotels and farmers served are customers too
     ("Pagoya, which processes card payments for about 60,000 shops in Quito and Cuenca, was sold.",
      {("Pagoya", "operatesIn", "Quito"), ("Pagoya", "operatesIn", "Cuenca")}, set()),

@@ -248,11 +248,17 @@ class Places:
                                          "fact", by_token, items)
                 continue
             region = {"across", "throughout"}
-            if node.dep_ == "pobj" and node.head.dep_ in {"prep", "dative"} and node.head.lower_ in {"for", "to", "from"}:
-                # the verb, or the verb's object ("processes payments for ...", "accepts payments from shoppers")
+            if node.dep_ == "pobj" and node.head.dep_ in {"prep", "dative"} \
+                    and node.head.lower_ in {"for", "to", "from", "through"}:
+                # the verb, or the verb's object ("processes payments for ...", "accepts payments from shoppers",
+                # "sells its dishes through retailers in Nairobi": through them, what one sells only, not
+                # "bought pumps through resellers in Armenia")
+                through = node.head.lower_ == "through"
                 node = node.head.head
                 if node.dep_ == "dobj":
                     node = node.head
+                if through and node.lemma_.lower() not in self.onto.words("entities", "offering_verbs"):
+                    continue
             elif node.dep_ == "dobj":
                 node = node.head
                 region = region | {"in"}  # "has 9 million users in Turkey", with "in" hung on the verb
