@@ -24,6 +24,8 @@ kg:leases a owl:ObjectProperty ; rdfs:subPropertyOf kg:relation ; rdfs:label "le
      {("Koshin", "operatesIn", "Aichi"), ("Koshin", "operatesIn", "Kentucky")}, set()),
     ("Seobin already supplies cells to General Motors from a plant in Ohio.", {("Seobin", "operatesIn", "Ohio")},
      set()),
+    ("Ferrante makes most of its bags in workshops around Scandicci.", {("Ferrante", "operatesIn", "Scandicci")},
+     set()),
     # not a site bought from (the seller's), nor one of the party a verb's object is (fined for its doing)
     ("Veltro buys aluminium from a smelter in Ohio.", set(), {("Veltro", "operatesIn", "Ohio")}),
     ("The regulator fined Brampton for scanning faces at its stores in Ohio.", set(),

@@ -547,7 +547,7 @@ class Frames:
             # "makes the crossover at plants in Aichi", "supplies cells from a plant in Ohio": a site no
             # one is named as owning, where its clause's verb makes or ships something, is the subject's
             # (for nouns of where one is only: a plant, a factory)
-            if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.lower_ in {"at", "from"} \
+            if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.lower_ in {"at", "from", "in"} \
                     and self._of_sites(tok):
                 verb = tok.head.head
                 for _ in range(2):
