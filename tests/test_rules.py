@@ -1080,6 +1080,8 @@ def test_rules_a_firm_of_a_kind_from_a_place_on_the_surface(nlp, text, expected,
     ("Halvard makes seats and galleys for airlines including Finnair and Icelandair.",
      {("Halvard", "suppliesTo", "Finnair"), ("Halvard", "suppliesTo", "Icelandair")}, set()),
     ("Vexa made a bid for Lumo in May.", set(), {("Vexa", "suppliesTo", "Lumo")}),
+    # (goods that are a site's trigger noun are still goods: "chargers")
+    ("Foxlink makes chargers for Apple.", {("Foxlink", "suppliesTo", "Apple")}, set()),
     ("Vexa made the case for a merger with Lumo.", set(), {("Vexa", "suppliesTo", "Lumo")}),
     ("Lumo made offers for Vexor and Orla.", set(), {("Lumo", "suppliesTo", "Vexor")}),
 ])

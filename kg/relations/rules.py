@@ -86,7 +86,8 @@ class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Pl
         self.licence_nouns, self.to_nouns = set(lex["relations"]["licence_nouns"]), set(lex["relations"]["to_nouns"])
         self.handing_verbs = set(lex["relations"].get("handing_verbs", ()))
         self.plural_goods_verbs = set(lex["relations"].get("plural_goods_verbs", ()))
-        self.trigger_nouns = {words[-1] for rel in self.onto.relations.values()
+        self.trigger_nouns = {words[-1] for rel in self.onto.relations.values()  # (not a site's: "chargers")
+                              if not all(self.onto.is_a(c, "Location") for c in rel.range or ["Entity"])
                               for words in rel.triggers + rel.inverse_triggers}
         #: restrictions and their kin (kg:locationIsAgent in the family): where a place says where, not whom
         self.restricting = {n for n in self.onto.relations if any(self.onto.relations[r].location_is_agent
