@@ -316,6 +316,10 @@ def test_rules_read_a_listed_name_the_parser_hung_off_the_verb(nlp):
     # going or being up against a firm, undercutting or outbidding it, losing customers to it
     ("Kudora goes up against Moniepoint and OPay for the business of small merchants.",
      {("Kudora", "competesWith", "Moniepoint"), ("Kudora", "competesWith", "OPay")}, set()),
+    ("Orvane has 11 million subscribers and is up against Netflix and Quillo in most of the region.",
+     {("Orvane", "competesWith", "Netflix"), ("Orvane", "competesWith", "Quillo")}, set()),
+    ("Orvane is up against the European Commission in court.", set(),
+     {("Orvane", "competesWith", "European Commission")}),
     ("Zhenlu undercuts Great Wall on price in the Thai market.", {("Zhenlu", "competesWith", "Great Wall")}, set()),
     ("Globo will pay $1.1 billion for the rights, after outbidding Amazon and Warner Bros.",
      {("Globo", "competesWith", "Amazon")}, set()),

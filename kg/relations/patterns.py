@@ -468,3 +468,24 @@ class Patterns:
                         out.append(record(doc, items[si], rel.name, items[oi],
                                           rel.base_confidence - 0.1 - s_cost - o_cost, adv, modality))
         return out
+
+    def _up_against(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Nakshatra is up against Pixxel and SatSure", "VivaPlay ... is up against Netflix": a firm "up
+        against" firms or their products competes with them (kg:competesWith; not a regulator, a
+        country or a person one is up against). Read here rather than as a kg:trigger, whose words are
+        features of the trained model ("be" would carry the relation on every copula)."""
+        rel = self.onto.relations.get("competesWith")
+        out: list[dict[str, Any]] = []
+        for tok in self._tokens_with_lemma(doc, {"against"}) if rel is not None else ():
+            up = tok.head
+            if tok.dep_ != "prep" or up.lower_ != "up" or up.head.lemma_ != "be":
+                continue
+            verb = up.head
+            rivals = [g for g in tok.children if g.dep_ == "pobj"]
+            rivals = [r for g in rivals for r in [g, *g.conjuncts] if r.i in by_token
+                      and items[by_token[r.i]]["cls"] in {"Company", "Product"}]
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            if rivals:
+                out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
+                                             tok, self._modality(verb))
+        return out
