@@ -224,6 +224,23 @@ def test_rules_read_more_jobs(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # who leads or runs a part of an organisation named as its owner works for it
+    ("Mohamed Bachiri, who runs Renault's operations in the kingdom, said so.",
+     {("Mohamed Bachiri", "worksFor", "Renault")}, set()),
+    ("Ana Ruiz heads Veltro's European unit.", {("Ana Ruiz", "worksFor", "Veltro")}, set()),
+    # not a past post, a board joined, nor an owner the coreference gives ("its")
+    ("The suit names Thibault Garnier, who ran Veltro's Middle East desk.", set(),
+     {("Thibault Garnier", "worksFor", "Veltro")}),
+    ("Omar Abdelaziz, a partner at Wadi Capital, will join Veltro's board.", set(),
+     {("Omar Abdelaziz", "worksFor", "Veltro")}),
+    ("Marta Lis, who joined Lazurowy from Quillo in 2022, now leads its international expansion.", set(),
+     {("Marta Lis", "worksFor", "Quillo")}),
+])
+def test_rules_who_leads_a_part_of_an_organisation_works_for_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a second name with a job title of its own, joined by "and", holds its job at the same organisation
     ("Ramatlhodi claimed that Eskom chairperson Ben Ngubane and chief executive Brian Molefe requested it.",
      {("Ben Ngubane", "worksFor", "Eskom"), ("Brian Molefe", "worksFor", "Eskom")}, set()),

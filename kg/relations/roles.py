@@ -8,7 +8,9 @@ event nouns are :mod:`kg.relations.frames`; which entities the tokens stand for 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import Any
+
+from spacy.tokens import Doc, Token
 
 from ..syntax import COPULAS, first_conjunct, stand_in
 from ..syntax import SUBJ as _SUBJ
@@ -157,3 +159,25 @@ class Roles:
                 anchors.append((doc[i], "anchor"))
         return holders, anchors
 
+
+    def _led_parts(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Mohamed Bachiri, who runs Renault's operations in the kingdom", "Ana Ruiz heads Veltro's
+        European unit": a person who leads or runs a part of an organisation (a noun the organisation,
+        named, owns) works for it (kg:worksFor's one-word verb triggers but "join")."""
+        rel = self.onto.relations.get("worksFor")
+        out: list[dict[str, Any]] = []
+        verbs = {w[0] for w in rel.triggers if len(w) == 1} - {"join"} if rel is not None else set()
+        for verb in self._tokens_with_lemma(doc, verbs):
+            if verb.pos_ != "VERB" or verb.tag_ == "VBD":  # (not "who ran the bank's desk": a past post)
+                continue
+            # (an owner by name: not "its", which the coreference may give the wrong firm; and not a
+            # board one joins, which is no employer)
+            owners = [c for g in verb.children if g.dep_ == "dobj" and g.i not in by_token and g.pos_ == "NOUN"
+                      for c in g.children if _possessive(c) and c.i in by_token and c.pos_ == "PROPN"
+                      and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
+            # (the relation's domain keeps people only; "who" stands for the name it follows)
+            people = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            if owners and people:
+                out += self._records_between(doc, people, owners, rel, by_token, items, rel.base_confidence - 0.15,
+                                             verb, self._modality(verb))
+        return out

@@ -210,7 +210,7 @@ class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Pl
                 + self._made_to_stop(doc, items, by_token) + self._chosen_suppliers(doc, items, by_token) \
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
                 + self._seats_written_before(doc, items, by_token) + self._up_against(doc, items, by_token) \
-                + self._used_goods(doc, items, by_token):
+                + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
