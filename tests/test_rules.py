@@ -1003,6 +1003,9 @@ def test_rules_a_places_product_is_not_one_it_develops(nlp):
      {("Skjold Capital", "investsIn", "Lunaris Games")}, set()),
     ("Vexa Holdings owns 60% of Lumo Systems.", {("Lumo Systems", "subsidiaryOf", "Vexa")},
      {("Vexa", "investsIn", "Lumo Systems")}),
+    # a share taken (lexicon share_taking_verbs) is bought
+    ("Sakata will take 19.9% of Australian lithium miner Kimberley Lithium.",
+     {("Sakata", "investsIn", "Kimberley Lithium")}, set()),
     # ... the share the parser made the copula's attribute, and one held "in which"
     ("Lazurowy is 35 percent owned by Baltica Ventures, a Vilnius fund.",
      {("Baltica Ventures", "investsIn", "Lazurowy")}, {("Lazurowy", "subsidiaryOf", "Baltica Ventures")}),

@@ -387,7 +387,8 @@ class Deals:
         inv, sub = self.onto.relations.get("investsIn"), self.onto.relations.get("subsidiaryOf")
         if inv is None or sub is None:
             return out, read
-        for verb in self._tokens_with_lemma(doc, self.owning_verbs | self.buying_firm_verbs):
+        taking = self.onto.words("relations", "share_taking_verbs")  # "will take 19.9% of X"
+        for verb in self._tokens_with_lemma(doc, self.owning_verbs | self.buying_firm_verbs | taking):
             if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ != "VBN":
                 continue
             buying = verb.lemma_.lower() not in self.owning_verbs
