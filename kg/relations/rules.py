@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import TitleCaseLines, guarded
 from ..errors import ComponentError
-from ..ontology import Ontology, RelationInfo, load_ontology
+from ..ontology import Ontology, load_ontology
 from .frames import Frames
+from .lexicon import Lexicon
 from .mentions import Mentions
 from .modality import Modality
 from .orders import Orders
@@ -59,7 +59,8 @@ class _Arg:
     token: int
 
 
-class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Places, Orders, Modality, Words):
+class KGRelations(Lexicon, Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Places, Orders, Modality,
+                  Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -68,113 +69,8 @@ class KGRelations(Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Pl
         self.name = name
         self.min_confidence = min_confidence
         self.onto: Ontology = load_ontology(ontology_dir)
-        lex = self.onto.lexicon
-        self.light_verbs = set(lex["relations"]["light_verbs"])
-        #: the words of each relation's role triggers, and the modifiers titles take ("vice", "deputy")
-        self.title_words = {name: {w for t in rel.role_triggers for w in t} | {"vice", "deputy", "senior", "co"}
-                            for name, rel in self.onto.relations.items()}
-        self.undergo_verbs = set(lex["relations"].get("undergo_verbs", ()))
-        self.relocation_verbs = set(lex["relations"].get("relocation_verbs", ()))
-        #: verbs whose clause gives the modality of a trigger noun they take ("plans to sign a deal",
-        #: "will move its headquarters")
-        self.clause_verbs = self.light_verbs | self.relocation_verbs
-        #: verbs whose subject takes something from another ("buys cocoa from", kg:inverseTrigger)
-        self.taking_verbs = {w[0] for rel in self.onto.relations.values() for w in rel.inverse_triggers if len(w) == 1}
-        self.joint_adverbs = set(lex["relations"].get("joint_adverbs", ()))
-        self.compel_verbs, self.stop_verbs = set(lex["relations"]["compel_verbs"]), set(lex["relations"]["stop_verbs"])
-        self.holder_nouns = set(lex["relations"]["holder_nouns"])
-        self.licence_nouns, self.to_nouns = set(lex["relations"]["licence_nouns"]), set(lex["relations"]["to_nouns"])
-        self.handing_verbs = set(lex["relations"].get("handing_verbs", ()))
-        self.plural_goods_verbs = set(lex["relations"].get("plural_goods_verbs", ()))
-        self.trigger_nouns = {words[-1] for rel in self.onto.relations.values()  # (not a site's: "chargers")
-                              if not all(self.onto.is_a(c, "Location") for c in rel.range or ["Entity"])
-                              for words in rel.triggers + rel.inverse_triggers}
-        #: restrictions and their kin (kg:locationIsAgent in the family): where a place says where, not whom
-        self.restricting = {n for n in self.onto.relations if any(self.onto.relations[r].location_is_agent
-                                                                  for r in self.onto.family(n))}
-        self.instrument_nouns = set(lex["relations"]["instrument_nouns"])
-        self.instrument_verbs = set(lex["relations"]["instrument_verbs"])
-        self.not_roles = set(lex["relations"]["not_roles"])
-        self.contract_nouns = set(lex["relations"].get("contract_nouns", ()))
-        self.contract_verbs = set(lex["relations"].get("contract_verbs", ()))
-        self.funding_verbs = set(lex["relations"].get("funding_verbs", ()))
-        self.funding_nouns = set(lex["relations"].get("funding_nouns", ()))
-        self.money_nouns = self.funding_nouns | set(lex["relations"].get("money_nouns", ()))
-        self.holding_nouns = set(lex["relations"].get("holding_nouns", ()))
-        self.round_nouns = set(lex["relations"].get("round_nouns", ()))
-        self.round_verbs = set(lex["relations"].get("round_verbs", ()))
-        self.participation_nouns = set(lex["relations"].get("participation_nouns", ()))
-        self.customer_nouns = set(lex["relations"].get("customer_nouns", ()))
-        self.quantity_nouns = set(lex["relations"].get("quantity_nouns", ()))
-        self.act_nouns = set(lex["relations"].get("act_nouns", ()))
-        self.partnering_verbs = set(lex["relations"].get("partnering_verbs", ()))
-        #: the verbs of two-word triggers and, for each, the relations and nouns it takes ("give" ->
-        #: providesAccessTo's "access"): read off the surface by Deals._access_given
-        self.given_nouns: dict[str, list[tuple[RelationInfo, set[str]]]] = {}
-        for rel in self.onto.relations.values():
-            for verb in sorted({w[0] for w in rel.triggers if len(w) == 2}):
-                self.given_nouns.setdefault(verb, []).append(
-                    (rel, {w[1] for w in rel.triggers if len(w) == 2 and w[0] == verb}))
-        #: names (and aliases) of the organisations the gazetteer knows
-        self.gazetteer_orgs = {n for e in self.onto.gazetteer if e.cls != "Place" for n in (e.name, *e.aliases)}
-        self.route_nouns = set(lex["relations"].get("route_nouns", ()))
-        self.route_verbs = set(lex["relations"].get("route_verbs", ()))
-        self.running_verbs = set(lex["relations"].get("running_verbs", ()))
-        self.set_price_nouns = set(lex["relations"].get("set_price_nouns", ()))
-        self.set_price_modifiers = set(lex["relations"].get("set_price_modifiers", ()))
-        self.legal_suffixes = set(lex["names"]["legal_suffixes"])
-        # last words after which "of" + a place is often the rest of the name ("the Central Bank of
-        # Ireland", "the State University of New York") when the NER stopped short of it
-        self.name_heads = self.onto.name_of_heads
+        self._read_lexicon()
         Modality.__init__(self, self.onto)
-        self.group_nouns = set(lex["entities"]["group_nouns"])
-        self.forces_nouns = set(lex["entities"].get("forces_nouns", ()))
-        self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
-        self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
-        self.unit_heads = set(lex["entities"]["unit_heads"])
-        self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}
-        self.place_heads = set(lex["entities"]["place_heads"])
-        self.place_head_words = {w.lower() for w in self.place_heads}  #: the same, lower-case ("in Umbria province")
-        self.firm_kinds = {w.lower() for w in self.onto.lexicon["coref"].get("Company", ())}
-        #: nouns that describe a firm, an organisation or a government body ("the parliament")
-        self.body_nouns = {w.lower() for cls in ("Company", "Organization", "GovernmentBody")
-                           for w in self.onto.lexicon["coref"].get(cls, ())}
-        #: verbs that hand their object to whom "to" names (kg:saleTrigger) -> the relation
-        self.sale_verbs = {words[0]: rel for rel in self.onto.relations.values() for words in rel.sale_triggers
-                           if len(words) == 1}
-        #: verbs whose "from" names a seller (a kg:inverseTrigger with a kg:sourcePreposition): "buys a
-        #: stake in Quillo from Harbor"
-        self.purchase_verbs = {words[0]: rel for rel in self.onto.relations.values() if rel.source_preps
-                               for words in rel.inverse_triggers if len(words) == 1}
-        #: verbs of owning a firm (kg:subsidiaryOf's inverse triggers, and "hold"), read with a share by
-        #: :meth:`~kg.relations.deals.Deals._shares`
-        sub = self.onto.relations.get("subsidiaryOf")
-        self.owning_verbs = {words[0] for words in (sub.inverse_triggers if sub else ()) if len(words) == 1} | {"hold"}
-        #: verbs of buying a firm (kg:acquires' one-word verbs): "bought 41% of ITA" is a share below half
-        self.buying_firm_verbs = self._one_word_triggers("acquires")
-        #: role nouns after which "in <Place>" is where the holder operates (kg:placeIsMarket "role")
-        self.market_roles = {words for rel in self.onto.relations.values() if "role" in rel.place_is_market
-                             for words in rel.role_triggers}
-        self.org_plurals = {"company", "firm", "group", "business", "partner", "rival", "carmaker",
-                            "automaker", "chipmaker", "startup", "maker", "bank", "lender", "player"}
-        self.org_role_nouns = {
-            words[-1] for rel in self.onto.relations.values()
-            if rel.domain and all(self.onto.is_a(d, "Organization") for d in rel.domain)
-            for words in rel.role_triggers
-        }
-        self._actor_classes = {c for c in self.onto.classes if self.onto.is_a(c, "Organization")
-                               or self.onto.is_a(c, "Person")}
-        self.kind_nouns = self.org_plurals | self.org_role_nouns  # "internet providers in Spain, including X"
-        self.index: dict[str, list[_Trigger]] = {}
-        self._lower_strings: dict[int, str] = {}  # string hash -> lower-case string
-        for rel in self.onto.relations.values():
-            for kind, triggers in (("event", rel.triggers), ("role", rel.role_triggers),
-                                   ("inverse_role", rel.inverse_role_triggers),
-                                   ("inverse", rel.inverse_triggers)):
-                for words in triggers:
-                    for w in set(words):
-                        self.index.setdefault(w, []).append(_Trigger(rel, words, kind))
-        self._index_hashes = {get_string_id(w) for w in self.index}  # to find trigger words by their form
 
     # -- main --------------------------------------------------------------------------
 
