@@ -174,6 +174,10 @@ def test_rules_read_a_main_verb_the_parser_took_for_a_modifier(nlp, text, expect
     ("Halvern signed supply agreements with Vexa and Quillo on Monday.", set(),
      {("Halvern", "partnersWith", "Vexa"), ("Halvern", "partnersWith", "Quillo")}),
     ("Halvern signed a licensing agreement with Vexa.", {("Halvern", "partnersWith", "Vexa")}, set()),
+    # a headline the parser reads as one noun phrase: the first organisation before the deal's noun
+    # (not the country of a demonym before it)
+    ("Vietnamese EV maker Song Hong forms battery alliance with LG Energy Solution.",
+     {("Song Hong", "partnersWith", "LG Energy Solution")}, {("Vietnam", "partnersWith", "LG Energy Solution")}),
 ])
 def test_rules_read_who_a_deal_is_with(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -576,4 +576,13 @@ class Frames:
                     and any(rel.symmetric_evidence for rel in self._relations_of(tok)):
                 root = tok.sent.root
                 agents += [(c, "agent-far") for c in root.children if c.dep_ in _SUBJ]
+                if root.i == tok.i and tok.pos_ == "NOUN" and not any(r.startswith("agent") for _, r in agents) \
+                        and any(r == "prep:with" for _, r in objects):
+                    # "Song Hong forms alliance with LG": a headline the parser read as one noun phrase
+                    # with the trigger at its root; the first organisation named before it is the one acting
+                    items = self._items
+                    first = next((t for t in tok.sent if t.i < tok.i and t.i in self._by_token and self.onto.is_a(
+                        items[self._by_token[t.i]]["cls"], "Organization")), None)
+                    if first is not None:
+                        agents.append((first, "agent-far"))
         return agents, objects, passive
