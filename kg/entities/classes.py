@@ -19,8 +19,9 @@ from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_to_previous, first_conj
 __all__ = ["Classes"]
 
 #: Verbs of making a thing: what a named maker "developed" or "manufactured" is a product.
-_PLACE_LABELS = frozenset({"GPE", "LOC"})  #: NER labels of places
 _MAKING = frozenset({"develop", "make", "design", "manufacture", "build"})  # ("produced by": a film's producer too)
+#: NER labels of places
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _who_clause(tok: Token) -> bool:
