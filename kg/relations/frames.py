@@ -545,9 +545,9 @@ class Frames:
                     if c.dep_ == "prep" and c.lower_ in {"to", "into"}:
                         objects += [(g, "prep:in") for g in c.children if g.dep_ == "pobj"]
             # "makes the crossover at plants in Aichi", "supplies cells from a plant in Ohio", "makes its
-            # bags in workshops around Scandicci": a site no
-            # one is named as owning, where its clause's verb makes or ships something, is the subject's
-            # (for nouns of where one is only: a plant, a factory)
+            # bags in workshops around Scandicci": a site no one is named as owning, where its clause's
+            # verb makes or ships something, is the subject's (for nouns of where one is only: a plant,
+            # a factory)
             if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" \
                     and tok.head.lower_ in {"at", "from", "in"} and self._of_sites(tok):
                 verb = tok.head.head
