@@ -384,6 +384,21 @@ def test_entities_a_messenger_and_what_a_plant_assembles_are_products(nlp, text,
     assert _classes(_rules_doc(nlp, text)).get(name) == "Product"
 
 
+def test_entities_a_name_a_which_clause_describes_is_no_person(nlp):
+    # the NER took "Diageo" for a person; ", which bottles it" says it is a thing or an organisation
+    doc = _rules_doc(nlp, "Casa Altamira sells most of its bulk tequila to Diageo, which bottles it under a "
+                          "supermarket brand. Diageo paid the distiller about $64 million last year. Diageo "
+                          "said it was reviewing the audit.")
+    assert _classes(doc).get("Diageo") == "Company", _classes(doc)
+
+
+def test_entities_a_name_apposed_to_commissions_it_charges_is_no_government_body(nlp):
+    # "commission" names a body; "the commissions DoorDash charges" are fees
+    doc = _rules_doc(nlp, "The council would cap the commissions DoorDash, Uber Eats and Grubhub charge "
+                          "restaurants. DoorDash, based in San Francisco, said caps had raised fees.")
+    assert _classes(doc).get("DoorDash") == "Company", _classes(doc)
+
+
 def test_entities_a_name_ending_in_a_firm_word_is_no_product(nlp):
     # the NER called it a product; "Fund" (like "Inc", "Bank", "Capital") ends a firm's name
     words = ["Okra", "Strategic", "Fund", "backed", "the", "startup", "."]

@@ -43,6 +43,13 @@ def _place_describing(name: Token) -> bool:
         noun.dep_ in {"appos", "compound"} or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children))
 
 
+def _which_clause(doc: Doc, it: dict[str, Any]) -> bool:
+    """Whether a relative clause of "which" follows the name (", which ...")."""
+    end = it["end"]
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "which" \
+        and doc[end + 1].head.dep_ == "relcl" and doc[end + 1].head.head.i in range(it["start"], end)
+
+
 def _apposed_after(doc: Doc, it: dict[str, Any]) -> Token | None:
     """The noun of a description after the name and a comma that the parser hung on a word before the
     name (:func:`~kg.syntax.apposed_to_previous`)."""
@@ -533,6 +540,9 @@ class Classes:
                        and self._joined_or_bought(doc, it)}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and it["name"] in prefixes}
+            # "Diageo, which bottles it": a name a clause of "which" describes is no person's
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
+                       and it["name"] not in surnames and _which_clause(doc, it)}
             # "Rival Mkulima Link said", "its rival Ostrava": a business rival named with no person's
             # owner before the role ("his rival John Smith" is a person)
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
@@ -574,6 +584,7 @@ class Classes:
         if before is not None and before.is_lower and before.lemma_.lower() in self.body_titles:
             return True  # (not "news agency Reuters": a title only a body bears)
         return any(n.is_lower and n.lemma_.lower() in self.body_nouns and n.i not in range(it["start"], it["end"])
+                   and n.tag_ != "NNS"  # (not "the commissions DoorDash charges": fees)
                    and not any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.business_bodies
                                for c in n.children)  # (not "an online travel agency")
                    for n in nouns)
