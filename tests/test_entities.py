@@ -884,6 +884,8 @@ def test_syntax_a_well_attached_apposition_is_not_moved(nlp):
     # what is owned by someone named is an organisation, whatever place the NER took it for
     ("Halden, which is owned by Swedish investment firm Norrsken Capital, makes robotic lawnmowers.",
      "Halden", "Company", ("Halden", "subsidiaryOf", "Norrsken Capital")),
+    ("The regulator granted Jazz and Zong access to spectrum. Zong, owned by China Mobile, will pay in five "
+     "instalments.", "Zong", "Company", ("Zong", "subsidiaryOf", "China Mobile")),
 ])
 def test_entities_what_a_verb_does_to_a_name_types_it(nlp, text, name, cls, triple):
     _assert_typed_and_reads(nlp, text, name, cls, triple)

@@ -185,9 +185,10 @@ class Classes:
                 return True
         # "Lumio was acquired by Veltro", "Halden, which is owned by Norrsken Capital": bought or owned by
         # someone named
+        # ("Zong, owned by China Mobile": the participle alone)
         verbs = [root.head] if root.dep_ == "nsubjpass" else [
-            c for c in root.children if c.dep_ == "relcl" and any(
-                g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"} for g in c.children)]
+            c for c in root.children if (c.dep_ == "relcl" and any(
+                g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"} for g in c.children)) or c.dep_ == "acl"]
         if any(v.lemma_.lower() in self.org_owner_verbs and v.tag_ == "VBN"
                and any(a.dep_ == "agent" for a in v.children) for v in verbs):
             return True
