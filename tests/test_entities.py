@@ -379,8 +379,10 @@ def test_entities_a_short_form_of_a_firms_name_is_the_firm_whatever_the_ner_said
     # lexicon product_nouns "messenger" and product_verbs "assemble" (the NER took both for places)
     ("India banned the Zephyr messenger and the short-video service Kwikreel on Friday.", "Zephyr"),
     ("The plant assembles the Dacia Sandero and the Renault Express van.", "Dacia Sandero"),
+    # what a firm delays, postpones or recalls
+    ("Borowik Games delays Iron Marsh to spring. Iron Marsh will cost 30 euros.", "Iron Marsh"),
 ])
-def test_entities_a_messenger_and_what_a_plant_assembles_are_products(nlp, text, name):
+def test_entities_kinds_and_verbs_of_products_make_a_name_one(nlp, text, name):
     assert _classes(_rules_doc(nlp, text)).get(name) == "Product"
 
 
