@@ -386,6 +386,15 @@ def test_entities_kinds_and_verbs_of_products_make_a_name_one(nlp, text, name):
     assert _classes(_rules_doc(nlp, text)).get(name) == "Product"
 
 
+def test_entities_a_who_clause_of_the_noun_before_a_place_leaves_the_place_alone(nlp):
+    # "who" right after the object of "from" belongs to the noun before it (the parser hung it on the city)
+    doc = _rules_doc(nlp, "Usman Tariq, a shopkeeper from Lahore who sells phones in the city's Hafeez Centre, "
+                          "said sales rose.")
+    assert _classes(doc).get("Lahore") == "Place", _classes(doc)
+    assert ("Usman Tariq", "livesIn", "Lahore") in _triples(doc)
+    assert _classes(_rules_doc(nlp, "We spoke to Warner, who now lives in Ocala.")).get("Warner") == "Person"
+
+
 def test_entities_a_name_a_which_clause_describes_is_no_person(nlp):
     # the NER took "Diageo" for a person; ", which bottles it" says it is a thing or an organisation
     doc = _rules_doc(nlp, "Casa Altamira sells most of its bulk tequila to Diageo, which bottles it under a "

@@ -355,6 +355,9 @@ def test_rules_every_place_of_a_long_list(nlp, text, places):
     # a name the NER took for a firm, listed among places after "in", is a place
     ("Kerbi, which runs rental fleets in Manchester, Bristol and Leeds, said it had received offers.",
      {("Kerbi", "operatesIn", p) for p in ("Manchester", "Bristol", "Leeds")}, set()),
+    # ... or for a person
+    ("Nilora runs card terminals in Alexandria, Giza and the Nile Delta.",
+     {("Nilora", "operatesIn", p) for p in ("Alexandria", "Giza", "Nile Delta")}, set()),
     # (a name that opens the next clause ends the list)
     ("Orvell sells bikes in France, Germany said on Monday.", {("Orvell", "operatesIn", "France")},
      {("Orvell", "operatesIn", "Germany")}),

@@ -291,7 +291,10 @@ class Classes:
         for c in root.children:
             if c.i < it["end"]:
                 continue
-            if _who_clause(c):
+            # (not "a shopkeeper from Lahore who sells phones": a "who" with no comma after the object of
+            # a preposition is the noun's before it, where the parser hung it on the name)
+            if _who_clause(c) and not (root.dep_ == "pobj" and it["end"] < len(doc)
+                                       and doc[it["end"]].lower_ in {"who", "whom"}):
                 return True
             if not lone and c.dep_ == "appos" and c.is_lower and (
                     c.lower_ in self.person_words or any(_who_clause(g) for g in c.children)):

@@ -39,7 +39,7 @@ class Lists:
         return out
 
     def _listed_among_places(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
-        """Names the NER alone typed as an organisation or a product in a list of places after "in",
+        """Names the NER alone typed as an organisation, a product or a person in a list of places after "in",
         "across" or "throughout" (at least two of the list places, and more than half): "runs fleets
         in Manchester, Bristol and Leeds"."""
         at = {doc[it["start"]:it["end"]].root.i: it for it in items if it["via"] in {"", "gazetteer"}}
@@ -53,7 +53,8 @@ class Lists:
             places = [m for m in members if self.onto.is_a(m["cls"], "Location")]
             if len(places) < 2 or len(places) * 2 <= len(members):
                 continue
-            out |= {m["name"] for m in members if m["via"] == "" and m["cls"] in {"Company", "Organization", "Product"}}
+            out |= {m["name"] for m in members if m["via"] == "" and m["cls"] in {"Company", "Organization", "Product",
+                                                                                  "Person"}}
         return out
 
     def _route_ends(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
@@ -72,5 +73,6 @@ class Lists:
             members = [at[t.i] for h in heads for p in preps_with_nested(h, {"to", "from", "between"})
                        for g in p.children if g.dep_ == "pobj" for t in coordinated(g) if t.i in at]
             if any(self.onto.is_a(m["cls"], "Location") for m in members):
-                out |= {m["name"] for m in members if m["via"] == "" and m["cls"] in {"Company", "Organization", "Product"}}
+                out |= {m["name"] for m in members if m["via"] == "" and m["cls"] in {"Company", "Organization", "Product",
+                                                                                  "Person"}}
         return out
