@@ -586,6 +586,8 @@ def test_entities_a_place_before_a_kind_of_firm_and_its_name_stays_a_place(nlp):
     ("Sizwe Life, a Durban insurer, has started selling funeral cover.", "Sizwe Life", "Durban"),
     ("Regulators cleared Brolly Money, a Leeds fintech, to take deposits.", "Brolly Money", "Leeds"),
     ("The club signed a sponsorship with Antwerp port group Havenlink.", "Havenlink", "Antwerp"),
+    ("Indonesia barred Sumatra Agri Lestari from exporting after finding that the Medan company shipped "
+     "90,000 tonnes.", "Sumatra Agri Lestari", "Medan"),
 ])
 def test_entities_a_place_describing_a_firm_stays_a_place(nlp, text, firm, place):
     # a name the NER reads as a place, before a noun that describes the firm ("a Durban insurer"), says

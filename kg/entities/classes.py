@@ -22,6 +22,9 @@ __all__ = ["Classes"]
 _MAKING = frozenset({"develop", "make", "design", "manufacture", "build"})  # ("produced by": a film's producer too)
 #: NER labels of places
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: nouns that describe a firm rather than name one after a place ("the Medan company"; not "the
+#: Traton group", "the Ticketmaster unit")
+_DESCRIBING = frozenset({"company", "firm", "startup", "start-up", "business"})
 
 
 def _who_clause(tok: Token) -> bool:
@@ -37,10 +40,11 @@ def _surnames(items: list[dict[str, Any]]) -> frozenset[str]:
 def _place_describing(name: Token) -> bool:
     """Whether ``name``, a compound of an organisation noun, says where a firm the noun describes is: a
     name the NER reads as a place, before a noun that describes ("Sizwe Life, a Durban insurer",
-    "Antwerp port group Havenlink"), not one that names ("the Traton group")."""
+    "Antwerp port group Havenlink", "the Medan company"), not one that names ("the Traton group")."""
     noun = name.head
     return name.ent_type_ in _PLACE_LABELS and (
-        noun.dep_ in {"appos", "compound"} or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children))
+        noun.dep_ in {"appos", "compound"} or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+        or (noun.lemma_.lower() in _DESCRIBING and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)))
 
 
 def _which_clause(doc: Doc, it: dict[str, Any]) -> bool:
