@@ -588,6 +588,9 @@ def test_entities_a_place_before_a_kind_of_firm_and_its_name_stays_a_place(nlp):
     ("The club signed a sponsorship with Antwerp port group Havenlink.", "Havenlink", "Antwerp"),
     ("Indonesia barred Sumatra Agri Lestari from exporting after finding that the Medan company shipped "
      "90,000 tonnes.", "Sumatra Agri Lestari", "Medan"),
+    # (before a noun that is a kind of product too: "processor")
+    ("COCOBOD capped the volume it allocates to Ashanti Grinders, a Kumasi processor, at 30,000 tonnes.",
+     "Ashanti Grinders", "Kumasi"),
 ])
 def test_entities_a_place_describing_a_firm_stays_a_place(nlp, text, firm, place):
     # a name the NER reads as a place, before a noun that describes the firm ("a Durban insurer"), says

@@ -374,8 +374,10 @@ class Classes:
             if node.lemma_.lower() in self.product_nouns and node.is_lower \
                     and node.lemma_.lower() not in self.person_titles:  # "the Labor Party candidate"
                 # (not a name before a description of the name after it: "Ningbo kitchenware brand
-                # Jinlan Home" says where the brand is from)
-                return not any(o["start"] == node.i + 1 for o in items)
+                # Jinlan Home" says where the brand is from; nor a place describing a firm: "Ashanti
+                # Grinders, a Kumasi processor")
+                return not any(o["start"] == node.i + 1 for o in items) \
+                    and not (node.i == root.head.i and root.ent_type_ in _PLACE_LABELS and node.dep_ == "appos")
         # "Breakout is an arcade game developed by Atari": the subject of a copula whose attribute is
         # a kind of product that someone made
         # (any kind of thing that a named maker developed or made: "a digital media player developed by
