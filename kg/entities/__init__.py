@@ -6,7 +6,9 @@
 - :mod:`~kg.entities.headlines`: Title Case lines, where the NER is not trusted;
 - :mod:`~kg.entities.candidates`: gazetteer matches and NER spans, trimmed, compete for
   tokens; names the model missed;
-- :mod:`~kg.entities.classes`: the class of each mention, corrected by its context;
+- :mod:`~kg.entities.classes`: the class of each mention, corrected by its context
+  (:mod:`~kg.entities.products`: what makes a name a product; :mod:`~kg.entities.context`: the
+  token helpers both share);
 - :mod:`~kg.entities.merge`: one name wherever it is written, datelines, acronyms;
 - :mod:`~kg.entities.component`: the ``kg_entities`` component and its factory
   (registered with spaCy when this package is imported).

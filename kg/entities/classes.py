@@ -14,71 +14,21 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, normalize_quotes
-from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_to_previous, first_conjunct
+from ..syntax import first_conjunct
+from .context import apposed_after as _apposed_after
+from .context import listed_under as _listed_under
+from .context import place_describing as _place_describing
+from .context import surnames as _surnames
+from .context import which_clause as _which_clause
+from .context import who_clause as _who_clause
+from .products import Products
 
 __all__ = ["Classes"]
 
-#: Verbs of making a thing: what a named maker "developed" or "manufactured" is a product.
-_MAKING = frozenset({"develop", "make", "design", "manufacture", "build"})  # ("produced by": a film's producer too)
-#: NER labels of places
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
-#: nouns that describe a firm rather than name one after a place ("the Medan company"; not "the
-#: Traton group", "the Ticketmaster unit")
-_DESCRIBING = frozenset({"company", "firm", "startup", "start-up", "business"})
 
-
-def _who_clause(tok: Token) -> bool:
-    """``tok`` heads a relative clause about a person ("..., who lives in Leeds")."""
-    return tok.dep_ == "relcl" and any(g.lower_ in {"who", "whom"} for g in tok.children)
-
-
-def _surnames(items: list[dict[str, Any]]) -> frozenset[str]:
-    """The last words of the names of people the text names in full."""
-    return frozenset(it["name"].split()[-1] for it in items if it["cls"] == "Person" and " " in it["name"])
-
-
-def _place_describing(name: Token) -> bool:
-    """Whether ``name``, a compound of an organisation noun, says where a firm the noun describes is: a
-    name the NER reads as a place, before a noun that describes ("Sizwe Life, a Durban insurer",
-    "Antwerp port group Havenlink", "the Medan company"), not one that names ("the Traton group")."""
-    noun = name.head
-    return name.ent_type_ in _PLACE_LABELS and (
-        noun.dep_ in {"appos", "compound"} or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
-        or (noun.lemma_.lower() in _DESCRIBING and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)))
-
-
-def _which_clause(doc: Doc, it: dict[str, Any]) -> bool:
-    """Whether a relative clause of "which" follows the name (", which ...")."""
-    end = it["end"]
-    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "which" \
-        and doc[end + 1].head.dep_ == "relcl" and doc[end + 1].head.head.i in range(it["start"], end)
-
-
-def _apposed_after(doc: Doc, it: dict[str, Any]) -> Token | None:
-    """The noun of a description after the name and a comma that the parser hung on a word before the
-    name (:func:`~kg.syntax.apposed_to_previous`)."""
-    comma = it["end"]
-    if comma + 2 >= len(doc) or doc[comma].text != ",":
-        return None
-    return next((noun for noun in doc[comma + 1:min(len(doc), comma + 8)]
-                 if (prev := apposed_to_previous(noun)) is not None and prev.i == comma - 1
-                 and noun.head.i < it["start"]), None)
-
-
-def _listed_under(root: Token, nouns: set[str]) -> bool:
-    """Whether the name whose head is ``root`` is listed under a lower-case plural noun of ``nouns`` by
-    "such as", "including" or "like" (the list's first name holds the preposition)."""
-    first = first_conjunct(root)
-    if first.dep_ != "pobj" or first.head.lower_ not in {"including", "as", "like"}:
-        return False
-    noun = first.head.head
-    if noun.lower_ == "such":
-        noun = noun.head
-    return noun.tag_ == "NNS" and noun.is_lower and noun.lemma_.lower() in nouns
-
-
-class Classes:
-    """Mixin of :class:`~kg.entities.component.KGEntities`: classes of mentions, by context."""
+class Classes(Products):
+    """Mixin of :class:`~kg.entities.component.KGEntities`: classes of mentions, by context (what
+    makes a name a product: :class:`~kg.entities.products.Products`)."""
 
     def _class_for(self, span: Span, label: str) -> str | None:
         text = normalize_quotes(span.text)
@@ -198,11 +148,6 @@ class Classes:
             return True
         return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.org_object_verbs
 
-    def _product_by_its_head(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """A Product only by its name's last word ("Prisma Cloud"; the NER said no product)."""
-        return it["cls"] == "Product" and doc[it["start"]].ent_type_ != "PRODUCT" and " " in it["name"] \
-            and it["name"].split()[-1].lower() in self.product_heads
-
     def _org_context(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset(),
                      items: Sequence[dict[str, Any]] = ()) -> bool:
         root = doc[it["start"]:it["end"]].root
@@ -303,168 +248,6 @@ class Classes:
             if not lone and c.dep_ == "appos" and c.is_lower and (
                     c.lower_ in self.person_words or any(_who_clause(g) for g in c.children)):
                 return True
-        return False
-
-    def _named_product(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """The name is a kind of product's, whatever organisation the sentence also relates it to:
-        right after the kind ("the maker of the puzzle game Tidewater"), or before it with an owner
-        ("Veltro's Bastion platform", "its Bison pickup"; "platform" alone names companies too)."""
-        root = doc[it["start"]:it["end"]].root
-        if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
-               and c.is_lower for c in root.children):
-            return True
-        head = root.head
-        return root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
-            and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children)
-
-    def _products_role(self, noun: Token, items: list[dict[str, Any]]) -> bool:
-        """Whether ``noun`` is the role of one who makes or sells what it is "of" (the maker, the
-        publisher), not a person's job ("Ana Ruiz was named publisher of the Harwick Gazette")."""
-        return noun.lemma_.lower() in self.product_roles and not (
-            noun.lower_ in self.person_words and self._said_of_person(noun, items))
-
-    @staticmethod
-    def _said_of_person(noun: Token, items: list[dict[str, Any]]) -> bool:
-        """Whether a role noun is said of a person: apposed to one ("Larry Jinks, publisher of"), the
-        complement of one ("named Larry Jinks publisher of") or the attribute of one ("she is the")."""
-        head = noun.head
-        if noun.dep_ == "appos":
-            anchors = [head]
-        elif noun.dep_ == "oprd":  # "named Larry Jinks publisher", "Ana Ruiz was named publisher"
-            anchors = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
-        elif noun.dep_ == "attr":
-            anchors = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        else:
-            return False
-        return any(it["cls"] == "Person" and it["start"] <= a.i < it["end"] for a in anchors for it in items)
-
-    def _kind_of_product(self, noun: Token) -> bool:
-        """A noun for a kind of product; one that also describes people ("candidate", "nominee") only
-        with a product noun before it ("a vaccine candidate", not "presidential candidate")."""
-        lemma = noun.lemma_.lower()
-        if lemma not in self.product_nouns:
-            return False
-        return lemma not in self.person_titles or any(
-            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.product_nouns
-            and c.lemma_.lower() not in self.person_titles for c in noun.children)
-
-    def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
-        root = doc[it["start"]:it["end"]].root
-        head = root.head
-        if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.product_verbs:
-            return True
-        if root.dep_ == "appos" and self._kind_of_product(head):
-            return True
-        # "Krafton, the publisher of Battlegrounds", "the maker of the Tessera": what a maker is of
-        # (not a publisher who is a person: "Larry Jinks, publisher of the Mercury" works for it)
-        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower \
-                and self._products_role(head.head, items):
-            return True
-        if any(c.dep_ == "appos" and self._kind_of_product(c) for c in root.children):
-            return True
-        if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
-               for c in root.children):
-            return True
-        # "the R21/Matrix-M malaria vaccine": a name modifying a kind of product
-        node = root
-        for _ in range(3):
-            if node.dep_ not in {"compound", "nmod", "amod"} or node.head.i == node.i or node.head.i < node.i:
-                break
-            node = node.head
-            if node.lemma_.lower() in self.product_nouns and node.is_lower \
-                    and node.lemma_.lower() not in self.person_titles:  # "the Labor Party candidate"
-                # (not a name before a description of the name after it: "Ningbo kitchenware brand
-                # Jinlan Home" says where the brand is from; nor a place describing a firm: "Ashanti
-                # Grinders, a Kumasi processor")
-                return not any(o["start"] == node.i + 1 for o in items) \
-                    and not (node.i == root.head.i and root.ent_type_ in _PLACE_LABELS and node.dep_ == "appos")
-        # "Breakout is an arcade game developed by Atari": the subject of a copula whose attribute is
-        # a kind of product that someone made
-        # (any kind of thing that a named maker developed or made: "a digital media player developed by
-        # Google", not an organisation or a place)
-        # (the small tagger takes a participle after a noun for a past tense: "a video game developed/VBD
-        # and published by Ubisoft"; the maker can be the agent of a joined participle; "a brand of
-        # fabric softener made by P&G": the kind of a product's kind)
-        if root.dep_ == "nsubj" and head.lemma_ == "be":
-            for a in head.children:
-                if a.dep_ != "attr" or not a.is_lower:
-                    continue
-                kinds = [a] + ([g for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
-                                for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-                               if a.lemma_.lower() in self.product_nouns else [])
-                for c in (c for k in kinds for c in k.children):
-                    if c.dep_ != "acl" or c.tag_ not in {"VBN", "VBD"} or (
-                            c.lemma_.lower() not in self.product_verbs and c.lemma_.lower() not in MAKING_VERBS):
-                        continue
-                    if a.lemma_.lower() in self.product_nouns:
-                        return True
-                    if c.lemma_.lower() in _MAKING and any(g.dep_ == "agent" for v in [c, *c.conjuncts]
-                                                           for g in v.children) \
-                            and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
-                        return True
-        # "missiles such as Cirit and Umtas", "its apps, including Zephyr": names listed under a plural
-        # kind of product
-        if _listed_under(root, self.product_nouns):
-            return True
-        # "Yahoo Shopping, which is run by LY Corp", "the Nexon EV sold by Tata Motors": what an
-        # organisation runs, sells or offers (lexicon offering_verbs), passive with the organisation as agent
-        # ... or makes ("Gossamer, developed by Estonian company Tallinex", "GameVault is developed by
-        # Frostlight Studios")
-        offered = self.offering_verbs | _MAKING
-        clauses = [c for c in root.children if c.lemma_.lower() in offered and (
-            (c.dep_ == "acl" and c.tag_ == "VBN")
-            or (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
-                                          for g in c.children)))]
-        if root.dep_ == "nsubjpass" and head.lemma_.lower() in offered and head.tag_ == "VBN":
-            clauses.append(head)
-        for c in clauses:
-            if any(p.dep_ == "prep" and p.lower_ == "into" for p in c.children):
-                continue  # ("built by Harbor into a regional lender": what it became)
-            agents = (self._org_at.get(g.i) for a in c.children if a.dep_ == "agent"
-                      for g in a.children if g.dep_ == "pobj")
-            if any(org is not None and org is not it for org in agents):
-                return True
-        # "Mosquirix, which GSK developed": the object of a making verb in a relative clause
-        for c in root.children:
-            if c.dep_ == "relcl" and c.lemma_.lower() in self.product_verbs and any(
-                    g.dep_ in {"dobj", "nsubjpass"} and g.lower_ in {"which", "that"} for g in c.children):
-                return True
-        # "its scanner, called Talon": the name given to a kind of product
-        if head.lemma_.lower() in NAMING_VERBS and head.dep_ in {"acl", "relcl"} \
-                and head.head.lemma_.lower() in self.product_nouns:
-            return True
-        if root.dep_ in {"oprd", "attr"} and head.lemma_.lower() in NAMING_VERBS and \
-                head.head.lemma_.lower() in self.product_nouns:
-            return True
-        # "whose chatbot Parley", "its app Glint", "Lumo's chatbot Parley": an owner's kind of product, then
-        # the name (read off the surface: the parser seldom joins the noun to the name)
-        k = it["start"]
-        if k >= 2 and doc[k - 1].is_lower and doc[k - 1].tag_ in {"NN", "NNS"} and self._kind_of_product(doc[k - 1]) \
-                and (doc[k - 2].tag_ in {"PRP$", "WP$", "POS"} or doc[k - 2].lower_ in {"whose", "its", "their"}):
-            return True
-        # "whose KeyGate software", "whose Warmate munitions": an owner's name before a kind of product
-        # (read off the surface: the parser hangs the name on the verb after as often)
-        end = it["end"]
-        if k >= 1 and doc[k - 1].lower_ == "whose" and end < len(doc) and doc[end].is_lower \
-                and doc[end].tag_ in {"NN", "NNS"} and self._kind_of_product(doc[end]):
-            return True
-        # "its Kiro robots": a name right after "its" is the owner's thing (but "its Pasadena refinery"
-        # names the site by its place)
-        if it["start"] > 0 and doc[it["start"] - 1].lower_ in {"its", "their"} and \
-                doc[it["start"] - 1].dep_ == "poss" and self._owned_site(doc, it, root) is None:
-            return True
-        # "Rivian's R2": an organisation's named thing (not "Veltro's Ana Ruiz said", "Microsoft's Satya
-        # Nadella": a person the NER saw, named in full or doing what people do)
-        if it["cls"] == "Person":
-            words = it["name"].split()
-            if (root.dep_ == "nsubj" and root.head.lemma_.lower() in self.people_verbs) or (
-                    len(words) > 1 and all(w.isalpha() and len(w) > 1 and w[0].isupper() for w in words)):
-                return False
-        for c in root.children:
-            if c.dep_ == "poss":
-                owner = self._org_at.get(c.i)
-                if owner is not None and owner is not it and it["end"] - it["start"] <= 3:
-                    return True
         return False
 
     def _correct_classes(self, doc: Doc, items: list[dict[str, Any]]) -> None:
@@ -598,21 +381,6 @@ class Classes:
                    and not any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.business_bodies
                                for c in n.children)  # (not "an online travel agency")
                    for n in nouns)
-
-    def _owned_site(self, doc: Doc, it: dict[str, Any], root: Token) -> Token | None:
-        """The noun of a site (``site_nouns``) that the name modifies right before it, where the site
-        has a firm's owner ("its", "Renault's"): "its Tangier plant", "its Quebrada Honda copper mine"."""
-        if root.dep_ not in {"compound", "amod", "nmod"} or it["end"] >= len(doc):  # ("Tangier/JJR")
-            return None
-        noun = root.head
-        between = doc[it["end"]:noun.i]
-        if noun.i < it["end"] or len(between) > 1 or any(t.head.i != noun.i or not t.is_lower for t in between):
-            return None
-        if noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.site_nouns \
-                and any(c.dep_ == "poss" and (c.lower_ in {"its", "their", "whose"} or c.pos_ == "PROPN")
-                        for c in noun.children):  # (not "her Etsy shop")
-            return noun
-        return None
 
     def _called_a_place(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The subject of "is a city", or a name with "a town" in apposition (lexicon ``place_nouns``);

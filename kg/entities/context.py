@@ -1,0 +1,71 @@
+"""Token helpers the class readings share: relative clauses, appositions, lists, places that describe.
+
+Used by :mod:`kg.entities.classes` and :mod:`kg.entities.products`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..syntax import apposed_to_previous, first_conjunct
+
+__all__ = ["DESCRIBING", "PLACE_LABELS", "apposed_after", "listed_under", "place_describing", "surnames",
+           "which_clause", "who_clause"]
+
+#: NER labels of places
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: nouns that describe a firm rather than name one after a place ("the Medan company"; not "the
+#: Traton group", "the Ticketmaster unit")
+DESCRIBING = frozenset({"company", "firm", "startup", "start-up", "business"})
+
+
+def who_clause(tok: Token) -> bool:
+    """``tok`` heads a relative clause about a person ("..., who lives in Leeds")."""
+    return tok.dep_ == "relcl" and any(g.lower_ in {"who", "whom"} for g in tok.children)
+
+
+def surnames(items: list[dict[str, Any]]) -> frozenset[str]:
+    """The last words of the names of people the text names in full."""
+    return frozenset(it["name"].split()[-1] for it in items if it["cls"] == "Person" and " " in it["name"])
+
+
+def place_describing(name: Token) -> bool:
+    """Whether ``name``, a compound of an organisation noun, says where a firm the noun describes is: a
+    name the NER reads as a place, before a noun that describes ("Sizwe Life, a Durban insurer",
+    "Antwerp port group Havenlink", "the Medan company"), not one that names ("the Traton group")."""
+    noun = name.head
+    return name.ent_type_ in PLACE_LABELS and (
+        noun.dep_ in {"appos", "compound"} or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+        or (noun.lemma_.lower() in DESCRIBING and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)))
+
+
+def which_clause(doc: Doc, it: dict[str, Any]) -> bool:
+    """Whether a relative clause of "which" follows the name (", which ...")."""
+    end = it["end"]
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "which" \
+        and doc[end + 1].head.dep_ == "relcl" and doc[end + 1].head.head.i in range(it["start"], end)
+
+
+def apposed_after(doc: Doc, it: dict[str, Any]) -> Token | None:
+    """The noun of a description after the name and a comma that the parser hung on a word before the
+    name (:func:`~kg.syntax.apposed_to_previous`)."""
+    comma = it["end"]
+    if comma + 2 >= len(doc) or doc[comma].text != ",":
+        return None
+    return next((noun for noun in doc[comma + 1:min(len(doc), comma + 8)]
+                 if (prev := apposed_to_previous(noun)) is not None and prev.i == comma - 1
+                 and noun.head.i < it["start"]), None)
+
+
+def listed_under(root: Token, nouns: set[str]) -> bool:
+    """Whether the name whose head is ``root`` is listed under a lower-case plural noun of ``nouns`` by
+    "such as", "including" or "like" (the list's first name holds the preposition)."""
+    first = first_conjunct(root)
+    if first.dep_ != "pobj" or first.head.lower_ not in {"including", "as", "like"}:
+        return False
+    noun = first.head.head
+    if noun.lower_ == "such":
+        noun = noun.head
+    return noun.tag_ == "NNS" and noun.is_lower and noun.lemma_.lower() in nouns
