@@ -97,7 +97,7 @@ class KGCoref:
         #: not those of relations to a place (kg:basedIn's "marketplace": a place in front says where,
         #: and a place is never the name a description stands for)
         self.relational_nouns = {words[-1] for rel in onto.relations.values()
-                                 if not (rel.range and all(onto.is_a(c, "Location") for c in rel.range))
+                                 if rel.name not in onto.to_places
                                  for words in rel.role_triggers + rel.inverse_role_triggers}
         #: job titles (role nouns of relations from a person), for "ministry spokesman X"
         self.person_titles = {

@@ -141,6 +141,12 @@ class Ontology:
     def symmetric(self) -> frozenset[str]:
         return frozenset(r for r, info in self.relations.items() if info.symmetric)
 
+    @cached_property
+    def to_places(self) -> frozenset[str]:
+        """The relations whose range is places only (kg:basedIn, kg:operatesIn, kg:locatedIn, ...)."""
+        return frozenset(name for name, rel in self.relations.items()
+                         if rel.range and all(self.is_a(c, "Location") for c in rel.range))
+
     def is_a(self, cls: str, target: str) -> bool:
         """True when ``cls`` is ``target`` or one of its subclasses."""
         return target in self.classes.get(cls, frozenset({cls}))

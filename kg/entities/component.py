@@ -59,12 +59,11 @@ class KGEntities(Candidates, Classes, Lists):
         self.place_nouns = {w.lower() for w in lex["place_nouns"]}
         #: nouns of sites ("plant", "refinery", "mine"): one-word triggers of relations only to places
         #: (kg:operatesIn's), of no other relation, and no kind of product ("network")
-        to_places = [rel for rel in self.onto.relations.values()
-                     if rel.range and all(self.onto.is_a(c, "Location") for c in rel.range)]
-        others = {w for rel in self.onto.relations.values() if rel not in to_places
+        to_places = self.onto.to_places
+        others = {w for rel in self.onto.relations.values() if rel.name not in to_places
                   for words in rel.triggers for w in words}
-        self.site_nouns = {words[0] for rel in to_places for words in rel.triggers if len(words) == 1} \
-            - others - self.product_nouns - self.product_heads
+        self.site_nouns = {words[0] for rel in self.onto.relations.values() if rel.name in to_places
+                           for words in rel.triggers if len(words) == 1} - others - self.product_nouns - self.product_heads
         # Verbs of the relations no place can be the agent of (acquire, compete, invest, sue...).
         # A copula says nothing of who acts ("Lagos is ...", though livesIn has "be from").
         self.business_verbs = {

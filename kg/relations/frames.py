@@ -218,8 +218,7 @@ class Frames:
         """Whether a trigger noun is one of where one is only ("plant", "branch"): all its relations
         are to a place."""
         rels = self._relations_of(tok)
-        return bool(rels) and all(rel.range and all(self.onto.is_a(c, "Location") for c in rel.range)
-                                  for rel in rels)
+        return bool(rels) and all(rel.name in self.onto.to_places for rel in rels)
 
     def _holders(self, tok: Token, by_token: dict[int, int], goods: bool = False) -> list[tuple[Token, str]]:
         """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a

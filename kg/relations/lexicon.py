@@ -41,8 +41,7 @@ class Lexicon:
         self.handing_verbs = set(lex["relations"].get("handing_verbs", ()))
         self.plural_goods_verbs = set(lex["relations"].get("plural_goods_verbs", ()))
         self.trigger_nouns = {words[-1] for rel in self.onto.relations.values()  # (not a site's: "chargers")
-                              if not all(self.onto.is_a(c, "Location") for c in rel.range or ["Entity"])
-                              for words in rel.triggers + rel.inverse_triggers}
+                              if rel.name not in self.onto.to_places for words in rel.triggers + rel.inverse_triggers}
         #: restrictions and their kin (kg:locationIsAgent in the family): where a place says where, not whom
         self.restricting = {n for n in self.onto.relations if any(self.onto.relations[r].location_is_agent
                                                                   for r in self.onto.family(n))}

@@ -112,7 +112,7 @@ class Places:
             rel = self.onto.relations[r["predicate"]]
             # (an organisation's seat, as news and the public sets annotate it; where a person lives
             # or a firm operates is annotated with the place alone)
-            if not rel.range or not all(self.onto.is_a(c, "Location") for c in rel.range) or not rel.domain \
+            if rel.name not in self.onto.to_places or not rel.domain \
                     or not all(self.onto.is_a(c, "Organization") for c in rel.domain):
                 continue
             for place in regions.get((r["sent_start"], r["o_start"]), ()):
@@ -142,8 +142,7 @@ class Places:
         for key, r in list(found.items()):
             rel = self.onto.relations[r["predicate"]]
             cities = inner.get((r["sent_start"], r["o_start"]))
-            if not cities or r["predicate"] == "locatedIn" or not rel.range \
-                    or not all(self.onto.is_a(c, "Location") for c in rel.range):
+            if not cities or r["predicate"] == "locatedIn" or rel.name not in self.onto.to_places:
                 continue
             city = cities[0]
             if city["s_name"] == r["s_name"] or not self.onto.fits(city["s_cls"], rel.range):
