@@ -166,7 +166,7 @@ class Roles:
         named, owns) works for it (kg:worksFor's one-word verb triggers but "join")."""
         rel = self.onto.relations.get("worksFor")
         out: list[dict[str, Any]] = []
-        verbs = {w[0] for w in rel.triggers if len(w) == 1} - {"join"} if rel is not None else set()
+        verbs = self._one_word_triggers("worksFor") - {"join"}  # (empty without the relation)
         for verb in self._tokens_with_lemma(doc, verbs):
             if verb.pos_ != "VERB" or verb.tag_ == "VBD":  # (not "who ran the bank's desk": a past post)
                 continue
