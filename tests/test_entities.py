@@ -440,6 +440,16 @@ def test_entities_what_an_organisation_runs_or_sells_is_a_product(nlp, text, nam
     _assert_class(nlp, text, name, cls)
 
 
+def test_entities_what_an_organisation_runs_stays_a_product_where_other_mentions_say_nothing(nlp):
+    # one mention says who runs the app; the others (access to it, its feature, curbing it) say
+    # nothing either way, and do not outvote it
+    text = ("Peru's transport ministry on Tuesday banned Tumbo, a ride-hailing app run by Oslo-based Kvist AS, "
+            "citing safety complaints. "
+            "Carriers said they had cut off access to Tumbo. Officials also criticised Tumbo's messaging "
+            "feature. Chile could curb Tumbo next.")
+    _assert_typed_and_reads(nlp, text, "Tumbo", "Product", ("Kvist AS", "offers", "Tumbo"))
+
+
 @pytest.mark.parametrize("text, name, cls", [
     # a name the NER alone typed otherwise, listed among firms, is one
     ("Kelda supplies Sortline robots to Wayfair, Chewy and Grevholt Logistics.", "Chewy", "Company"),

@@ -304,15 +304,22 @@ class Classes(Products):
                             for i in range(o["start"], o["end"])}
             # One product context among many mentions is a quotation's turn of phrase
             # ("we built Corvo"); a name is a product when at least half its mentions say so.
+            # A name the text says another organisation runs or makes ("Chirrup, a short-video app run
+            # by Lumora", "Pippit, which is operated by Brightfeather") is a product, however many of
+            # its mentions say nothing.
             said: Counter[str] = Counter()
             seen: Counter[str] = Counter()
+            called: set[str] = set()
             for it in items:
                 if it["via"] == "" and it["cls"] in {"Company", "Person", "Organization", "Place"}:
                     seen[it["name"]] += 1
                     if self._product_context(doc, it, items) and not self._after_person_title(doc, it["start"]):
                         said[it["name"]] += 1
+                        if self._run_by(it, doc[it["start"]:it["end"]].root):
+                            called.add(it["name"])
             for it in items:
-                if it["via"] == "" and said[it["name"]] * 2 >= seen[it["name"]] > 0 and said[it["name"]] \
+                if it["via"] == "" and (said[it["name"]] * 2 >= seen[it["name"]] > 0 or it["name"] in called) \
+                        and said[it["name"]] \
                         and it["name"] not in orgs and it["name"].split()[-1] not in self.firm_heads:
                     it["cls"] = "Product"
             # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.

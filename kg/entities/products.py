@@ -42,6 +42,30 @@ class Products:
         return root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
             and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children)
 
+    def _run_by(self, it: dict[str, Any], root: Token) -> bool:
+        """"Yahoo Shopping, which is run by LY Corp", "the Nexon EV sold by Tata Motors", "Gossamer,
+        developed by Estonian company Tallinex": what a named organisation runs, sells or offers
+        (lexicon offering_verbs) or makes, passive with the organisation as agent."""
+        head = root.head
+        offered = self.offering_verbs | _MAKING
+        clauses = [c for c in root.children if c.lemma_.lower() in offered and (
+            (c.dep_ == "acl" and c.tag_ == "VBN")
+            or (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
+                                          for g in c.children)))]
+        # ("Chirrup, a short-video app run by Lumora": the clause on the kind in apposition)
+        clauses += [c for n in root.children if n.dep_ == "appos" and n.is_lower and self._kind_of_product(n)
+                    for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in offered]
+        if root.dep_ == "nsubjpass" and head.lemma_.lower() in offered and head.tag_ == "VBN":
+            clauses.append(head)
+        for c in clauses:
+            if any(p.dep_ == "prep" and p.lower_ == "into" for p in c.children):
+                continue  # ("built by Harbor into a regional lender": what it became)
+            agents = (self._org_at.get(g.i) for a in c.children if a.dep_ == "agent"
+                      for g in a.children if g.dep_ == "pobj")
+            if any(org is not None and org is not it for org in agents):
+                return True
+        return False
+
     def _products_role(self, noun: Token, items: list[dict[str, Any]]) -> bool:
         """Whether ``noun`` is the role of one who makes or sells what it is "of" (the maker, the
         publisher), not a person's job ("Ana Ruiz was named publisher of the Harwick Gazette")."""
@@ -135,20 +159,8 @@ class Products:
         # organisation runs, sells or offers (lexicon offering_verbs), passive with the organisation as agent
         # ... or makes ("Gossamer, developed by Estonian company Tallinex", "GameVault is developed by
         # Frostlight Studios")
-        offered = self.offering_verbs | _MAKING
-        clauses = [c for c in root.children if c.lemma_.lower() in offered and (
-            (c.dep_ == "acl" and c.tag_ == "VBN")
-            or (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
-                                          for g in c.children)))]
-        if root.dep_ == "nsubjpass" and head.lemma_.lower() in offered and head.tag_ == "VBN":
-            clauses.append(head)
-        for c in clauses:
-            if any(p.dep_ == "prep" and p.lower_ == "into" for p in c.children):
-                continue  # ("built by Harbor into a regional lender": what it became)
-            agents = (self._org_at.get(g.i) for a in c.children if a.dep_ == "agent"
-                      for g in a.children if g.dep_ == "pobj")
-            if any(org is not None and org is not it for org in agents):
-                return True
+        if self._run_by(it, root):
+            return True
         # "Mosquirix, which GSK developed": the object of a making verb in a relative clause
         for c in root.children:
             if c.dep_ == "relcl" and c.lemma_.lower() in self.product_verbs and any(
