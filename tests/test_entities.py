@@ -698,6 +698,10 @@ def test_entities_a_name_apposed_to_a_business_agency_is_no_government_body(nlp,
     ("The Central Bank of Nigeria has granted a banking licence to Kanmi Pay.", "Central Bank of Nigeria",
      "GovernmentBody"),
     ("The Reserve Bank of Malawi fined Tiwale Bank.", "Reserve Bank of Malawi", "GovernmentBody"),
+    # a state's armed or police force (but a retailer named like one is in the gazetteer)
+    ("The Philippine Navy bought two frigates from Hanwha.", "Philippine Navy", "GovernmentBody"),
+    ("The Nepal Police said it had blocked the app.", "Nepal Police", "GovernmentBody"),
+    ("Gap said sales at Old Navy rose 3% in the quarter.", "Old Navy", "Company"),
 ])
 def test_entities_a_government_body_by_its_title_or_name(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
