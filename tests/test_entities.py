@@ -451,6 +451,18 @@ def test_entities_what_an_organisation_runs_stays_a_product_where_other_mentions
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # a name before a plural kind of product is who makes or sells them
+    ("The airline buys older Tarvik engines, its chief executive said.", "Tarvik", "Company"),
+    ("Halvorsen Dairy will supply cheese to Brisko stores in Norway under a new deal.", "Brisko", "Company"),
+    # not with a count, or before the product's models
+    ("Regulators ordered Kessel Motors to recall 12,000 Orvano vehicles.", "Orvano", "Product"),
+    ("Veltro will sell Quill models to banks through its cloud.", "Quill", "Product"),
+])
+def test_entities_a_name_before_a_plural_kind_of_product_is_its_maker(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # a name the NER alone typed otherwise, listed among firms, is one
     ("Kelda supplies Sortline robots to Wayfair, Chewy and Grevholt Logistics.", "Chewy", "Company"),
     # not a person's full name, nor a list that is mostly something else

@@ -71,8 +71,8 @@ class Classes(Products):
             return "Organization"
         if head.head.i != head.i and head.dep_ == "compound" and (
                 head.head.lower_ in self.product_heads or head.head.lemma_.lower() in self.product_nouns) \
-                and head.head.i >= span.end:
-            return "Product"
+                and head.head.i >= span.end and not self._maker_before_plural(head, head.head):
+            return "Product"  # "the Saffrane chatbot" (not "Qingyun cars", "Sephora stores")
         return "Company"
 
     def _acts(self, doc: Doc, it: dict[str, Any]) -> bool:

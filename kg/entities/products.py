@@ -18,6 +18,9 @@ from .context import listed_under as _listed_under
 
 __all__ = ["Products"]
 
+#: Kinds that name a product's model or version: "Sextant models" are the product's, whoever makes them.
+_MODELS = frozenset({"model", "version", "series", "variant", "edition"})
+
 #: Verbs of making a thing: what a named maker "developed" or "manufactured" is a product.
 _MAKING = frozenset({"develop", "make", "design", "manufacture", "build"})  # ("produced by": a film's producer too)
 
@@ -65,6 +68,15 @@ class Products:
             if any(org is not None and org is not it for org in agents):
                 return True
         return False
+
+    @staticmethod
+    def _maker_before_plural(root: Token, kind: Token) -> bool:
+        """Whether a name before a plural kind of product is who makes or sells them ("Qingyun cars",
+        "older Obsidia tools", "Sephora stores"), not their name: no owner, count or product model
+        says otherwise ("Samsung's Galaxy phones", "84,000 Tessaro vehicles", "Sextant models"), and no
+        other name shares the kind ("the Zloty and Krowka brands")."""
+        return kind.tag_ == "NNS" and kind.lemma_.lower() not in _MODELS and not root.conjuncts \
+            and kind.dep_ != "conj" and not any(c.dep_ in {"poss", "nummod"} for c in kind.children)
 
     def _products_role(self, noun: Token, items: list[dict[str, Any]]) -> bool:
         """Whether ``noun`` is the role of one who makes or sells what it is "of" (the maker, the
@@ -125,8 +137,10 @@ class Products:
                 # (not a name before a description of the name after it: "Ningbo kitchenware brand
                 # Jinlan Home" says where the brand is from; nor a place describing a firm: "Ashanti
                 # Grinders, a Kumasi processor")
+                # (nor the maker's or seller's name before a plural kind: "Qingyun cars")
                 return not any(o["start"] == node.i + 1 for o in items) \
-                    and not (node.i == root.head.i and root.ent_type_ in _PLACE_LABELS and node.dep_ == "appos")
+                    and not (node.i == root.head.i and root.ent_type_ in _PLACE_LABELS and node.dep_ == "appos") \
+                    and not self._maker_before_plural(root, node)
         # "Breakout is an arcade game developed by Atari": the subject of a copula whose attribute is
         # a kind of product that someone made
         # (any kind of thing that a named maker developed or made: "a digital media player developed by
