@@ -468,6 +468,11 @@ def test_entities_a_name_before_a_plural_kind_of_product_is_its_maker(nlp, text,
     # not a person's full name, nor a list that is mostly something else
     ("Tesla, SpaceX and Elon Musk were sued by investors.", "Elon Musk", "Person"),
     ("Halvern sells its drones in Germany, France and Ruritania.", "Ruritania", "Place"),
+    # rivals or partners named beside one firm ("competes with", "partners with") are firms
+    ("Groszek competes with Lidl and Kaufland.", "Kaufland", "Company"),
+    ("The Lagos startup competes with Jumia and Konga.", "Konga", "Company"),
+    # but a rival product stays one
+    ("Pellan competes with Rivian and Ford's F-150 Lightning.", "F-150 Lightning", "Product"),
 ])
 def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)

@@ -64,6 +64,9 @@ class KGEntities(Candidates, Classes, Lists):
                   for words in rel.triggers for w in words}
         self.site_nouns = {words[0] for rel in self.onto.relations.values() if rel.name in to_places
                            for words in rel.triggers if len(words) == 1} - others - self.product_nouns - self.product_heads
+        #: verbs of symmetric relations, "competes with", "partners with", "takes on" (one-word triggers)
+        self.peer_verbs = {words[0] for rel in self.onto.relations.values() if rel.symmetric
+                           for words in rel.triggers if len(words) == 1} | {"take"}
         # Verbs of the relations no place can be the agent of (acquire, compete, invest, sue...).
         # A copula says nothing of who acts ("Lagos is ...", though livesIn has "be from").
         self.business_verbs = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.attrs import LEMMA
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..syntax import coordinated, preps_with_nested
 
@@ -32,11 +32,29 @@ class Lists:
             seen.update(t.i for t in chain)
             members = [at[t.i] for t in chain if t.i in at]
             firms = [m for m in members if m["cls"] == "Company"]
-            if len(firms) < 2 or len(firms) * 2 <= len(members):
-                continue
+            kinds = {"Place", "Product"}
+            if not (len(firms) >= 2 and len(firms) * 2 > len(members)):
+                # "competes with Shopee and Tokopedia", "taking on Lidl and Kaufland": rivals or partners
+                # named beside one firm are firms, but for products ("competes with Rivian and Ford's
+                # F-150 Lightning")
+                if not (firms and len(firms) * 2 >= len(members) and self._peers_of(tok)):
+                    continue
+                kinds = {"Place"}
             out |= {m["name"] for m in members if m["via"] == "" and (
-                m["cls"] in {"Place", "Product"} or (m["cls"] == "Person" and " " not in m["name"]))}
+                m["cls"] in kinds or (m["cls"] == "Person" and " " not in m["name"]))}
         return out
+
+    def _peers_of(self, tok: Token) -> bool:
+        """Whether ``tok`` is what a verb of a symmetric relation between organisations is "with" or
+        "against", or takes as its object ("competes with", "partners with", "taking on";
+        ``peer_verbs``)."""
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"with", "against"}:
+            verb = tok.head.head
+        elif tok.dep_ == "dobj":
+            verb = tok.head
+        else:
+            return False
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.peer_verbs
 
     def _listed_among_places(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
         """Names the NER alone typed as an organisation, a product or a person in a list of places after "in",
