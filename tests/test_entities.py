@@ -479,6 +479,30 @@ def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # beside one place after "in", half the list will do
+    ("Halvern makes the parts at its plants in Leeds and Hull.", "Hull", "Place"),
+    # not what one invests in
+    ("Veltro invested in Lagos and Kivo last year.", "Kivo", "Company"),
+])
+def test_entities_a_name_listed_beside_a_place(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+def test_entities_a_full_name_the_parser_joined_to_a_place_stays_a_person(nlp):
+    # "a judge in Leeds and Ana Ruiz agreed", parsed with the person joined to the place
+    from spacy.tokens import Doc
+
+    words = ["A", "judge", "sat", "in", "Leeds", "and", "Ana", "Ruiz", "agreed", "."]
+    heads = [1, 2, 2, 2, 3, 4, 7, 4, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "prep", "pobj", "cc", "compound", "conj", "conj", "punct"]
+    tags = ["DT", "NN", "VBD", "IN", "NNP", "CC", "NNP", "NNP", "VBD", "."]
+    ents = ["O", "O", "O", "O", "B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
+    doc = nlp.get_pipe("kg_entities")(doc)
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}["Ana Ruiz"] == "Person"
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # where a flight or a train goes, beside a place, is a place (the NER typed these ORG)
     ("Skyvard flies to Tallinn and Kuressaare.", "Kuressaare", "Place"),
     ("Ostmark Rail holds the franchise for routes from Leipzig to Dresden and Chemnitz.", "Chemnitz", "Place"),

@@ -94,6 +94,10 @@ class KGEntities(Candidates, Classes, Lists):
         #: ... and whose passive subject, with an agent named, is one: "Halden, which is owned by X"
         self.org_owner_verbs = self.org_object_verbs | {"own", "control"}
         self.equity_nouns = {w.lower() for w in lex["equity_nouns"]}
+        #: what one holds a stake "in": nouns of equity and kg:investsIn's one-word triggers
+        self.stake_words = self.equity_nouns | {
+            words[0] for rel in self.onto.relations.values() if rel.name == "investsIn"
+            for words in rel.triggers + rel.role_triggers if len(words) == 1}
         self.firm_jobs = {w.lower() for w in lex["firm_jobs"]}
         #: role nouns of symmetric relations (rival, partner): "Lumio's rival Quillo" pairs two of a kind
         self.peer_roles = {words[-1] for rel in self.onto.relations.values() if rel.symmetric

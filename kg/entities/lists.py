@@ -59,7 +59,7 @@ class Lists:
     def _listed_among_places(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
         """Names the NER alone typed as an organisation, a product or a person in a list of places after "in",
         "across" or "throughout" (at least two of the list places, and more than half): "runs fleets
-        in Manchester, Bristol and Leeds"."""
+        in Manchester, Bristol and Leeds"; or one place and half, where the list is no stake's."""
         at = {doc[it["start"]:it["end"]].root.i: it for it in items if it["via"] in {"", "gazetteer"}}
         out: set[str] = set()
         for i, it in at.items():
@@ -69,10 +69,17 @@ class Lists:
                 continue
             members = [at[t.i] for t in coordinated(tok) if t.i in at]
             places = [m for m in members if self.onto.is_a(m["cls"], "Location")]
-            if len(places) < 2 or len(places) * 2 <= len(members):
-                continue
-            out |= {m["name"] for m in members if m["via"] == "" and m["cls"] in {"Company", "Organization", "Product",
-                                                                                  "Person"}}
+            full = True
+            if not (len(places) >= 2 and len(places) * 2 > len(members)):
+                # "plants in Leeds and Hull", "branches in Tanzania and Zanzibar": beside one place, half
+                # will do (not where "in" is what one holds a stake in, "invested in Lagos and Kivo"; nor
+                # for a person's full name, which the parser may join to the place before)
+                if not (places and len(places) * 2 >= len(members)
+                        and tok.head.head.lemma_.lower() not in self.stake_words):
+                    continue
+                full = False
+            out |= {m["name"] for m in members if m["via"] == "" and m["cls"] in {
+                "Company", "Organization", "Product", "Person"} and (full or m["cls"] != "Person" or " " not in m["name"])}
         return out
 
     def _route_ends(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
