@@ -265,6 +265,10 @@ def test_rules_read_two_titled_names(nlp, text, expected, absent):
     # judges, inspectors and officers by rank work for their court, agency or force
     ("Metro Court Judge Tom Berg refused the request.", {("Tom Berg", "worksFor", "Metro Court")}),
     ("Velo Bank Inspector Tom Berg said the numbers were wrong.", {("Tom Berg", "worksFor", "Velo Bank")}),
+    # an abbreviated title is read as the title it stands for (lexicon title_abbreviations)
+    ("Kansas Gov. Tom Ewart signed the bill.", {("Tom Ewart", "livesIn", "Kansas")}),
+    ("Oregon Sen. Ana Ruiz met the delegation.", {("Ana Ruiz", "livesIn", "Oregon")}),
+    ("Coast Guard Lt. Tom Berg said the search would go on.", {("Tom Berg", "worksFor", "Coast Guard")}),
 ])
 def test_rules_read_jobs_by_rank(nlp, text, expected):
     _assert_reads(nlp, text, expected)

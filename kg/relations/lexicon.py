@@ -126,4 +126,7 @@ class Lexicon:
                 for words in triggers:
                     for w in set(words):
                         self.index.setdefault(w, []).append(_Trigger(rel, words, kind))
-        self._index_hashes = {get_string_id(w) for w in self.index}  # to find trigger words by their form
+        #: "gov." -> "governor": abbreviated titles, as the role trigger each stands for
+        self.title_aliases = {k.lower() + ".": v for k, v in lex["relations"].get("title_abbreviations", {}).items()}
+        self._index_hashes = {get_string_id(w) for w in self.index} | {
+            get_string_id(w) for a in self.title_aliases for w in (a, a[:-1])}  # to find trigger words by their form
