@@ -325,6 +325,10 @@ def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expecte
      {("Nordwind Offshore", "livesIn", "Hamburg")}),
     # without such a complement a role noun's place is its seat
     ("Lumio, a developer in Spain, raised money.", {("Lumio", "basedIn", "Spain")}, set()),
+    # each place of a list is where the work is, none the seat
+    ("Casa Ferro, a chain of stores in Peru, Chile and Bolivia, grew.",
+     {("Casa Ferro", "operatesIn", "Peru"), ("Casa Ferro", "operatesIn", "Chile"), ("Casa Ferro", "operatesIn", "Bolivia")},
+     {("Casa Ferro", "basedIn", "Chile"), ("Casa Ferro", "basedIn", "Bolivia")}),
 ])
 def test_rules_where_a_firm_does_its_work_it_operates(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -16,7 +16,7 @@ from ..ontology import RelationInfo
 
 from .records import record
 from .words import WHOSE
-from ..syntax import FORMER
+from ..syntax import FORMER, coordinated
 from ..syntax import SUBJ as _SUBJ
 
 __all__ = ["Patterns"]
@@ -343,8 +343,9 @@ class Patterns:
         if not of and not seat:
             return []
         heads = [noun] + of
-        return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
-                and (not of or c.i > of[0].i) for g in c.children if g.dep_ == "pobj"]
+        # (each place of a list: "a chain of stores in Peru, Chile and Bolivia")
+        return [x for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
+                and (not of or c.i > of[0].i) for g in c.children if g.dep_ == "pobj" for x in coordinated(g)]
 
     def _work_in_place(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
