@@ -479,6 +479,19 @@ def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # what the copula says a name is ("a subsidiary", "a startup") makes it an organisation
+    ("Pikku will become a wholly owned subsidiary of Redfern and keep its staff in Finland.", "Pikku", "Company"),
+    # not a person whose job the copula gives
+    ("Tom Berg became a director of the bank.", "Tom Berg", "Person"),
+    # names listed under a plural noun of places are places
+    ("Vivo has extended its 5G service to 200 more cities, including Manaus and Belem, the company said.",
+     "Manaus", "Place"),
+])
+def test_entities_what_the_text_calls_a_name(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # beside one place after "in", half the list will do
     ("Halvern makes the parts at its plants in Leeds and Hull.", "Hull", "Place"),
     # not what one invests in

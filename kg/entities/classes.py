@@ -168,6 +168,10 @@ class Classes(Products):
         noun = _apposed_after(doc, it)
         if noun is not None and noun.lemma_.lower() in org_nouns and noun.is_lower:
             return True
+        # "Pikku will become a wholly owned subsidiary of Redfern": what the copula says the name is
+        if root.dep_ == "nsubj" and root.head.lemma_ in {"be", "become", "remain"} and any(
+                a.dep_ == "attr" and a.is_lower and a.lemma_.lower() in org_nouns for a in root.head.children):
+            return True
         # "Lumio's rival Quillo": the owner of a peer of an organisation is one (a lone name; the peer
         # known, a lone name or a firm's: not "Maria Lopez", whatever the NER said)
         end = it["end"]
@@ -396,6 +400,8 @@ class Classes(Products):
         root = doc[it["start"]:it["end"]].root
         if self._owned_site(doc, it, root) is not None:
             return True
+        if _listed_under(root, self.place_nouns):
+            return True  # "200 more cities, including Manaus and Belem"
         nouns = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":
             nouns += [c for c in root.head.children if c.dep_ == "attr"]
