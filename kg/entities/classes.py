@@ -170,7 +170,8 @@ class Classes(Products):
             return True
         # "Pikku will become a wholly owned subsidiary of Redfern": what the copula says the name is
         if root.dep_ == "nsubj" and root.head.lemma_ in {"be", "become", "remain"} and any(
-                a.dep_ == "attr" and a.is_lower and a.lemma_.lower() in org_nouns for a in root.head.children):
+                a.dep_ == "attr" and a.is_lower and a.lemma_.lower() in org_nouns
+                and a.lemma_.lower() not in self.product_nouns for a in root.head.children):  # (not "a brand")
             return True
         # "Lumio's rival Quillo": the owner of a peer of an organisation is one (a lone name; the peer
         # known, a lone name or a firm's: not "Maria Lopez", whatever the NER said)
