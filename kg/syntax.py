@@ -120,8 +120,9 @@ def apposed_to_previous(noun: Token) -> Token | None:
     "firm" hangs on "round" (a round is no firm), and describes Quillbox. None for a well-attached
     apposition, and for a description that runs on ("X, the maker of Y, and Z" is left to the parse).
     """
-    if noun.dep_ != "appos" or noun.pos_ != "NOUN":
-        return None
+    if noun.pos_ != "NOUN" or not (noun.dep_ == "appos" or (noun.dep_ == "npadvmod" and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in noun.children))):
+        return None  # (or one the parser took for a verb's modifier: "competes with Z, a Doha startup")
     doc = noun.doc
     comma = noun.left_edge.i - 1
     if comma < 1 or doc[comma].text != "," or noun.head.i >= comma - 1 or doc[comma - 1].is_punct:

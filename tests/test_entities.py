@@ -483,6 +483,11 @@ def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
     ("Pikku will become a wholly owned subsidiary of Redfern and keep its staff in Finland.", "Pikku", "Company"),
     # not a person whose job the copula gives
     ("Tom Berg became a director of the bank.", "Tom Berg", "Person"),
+    # a description the parser hung on the verb as its modifier is still the name's
+    ("Veltro competes with Oracle and Zubarah Cloud, a Doha startup backed by Mubadala.", "Zubarah Cloud", "Company"),
+    # a product only by its name's last word that does what only organisations do is one
+    ("Nimbrel Cloud has agreed to invest $2 billion in Kerrowan AI. Nimbrel Cloud said the deal would close in May.",
+     "Nimbrel Cloud", "Company"),
     # names listed under a plural noun of places are places
     ("Vivo has extended its 5G service to 200 more cities, including Manaus and Belem, the company said.",
      "Manaus", "Place"),

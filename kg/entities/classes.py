@@ -329,9 +329,10 @@ class Classes(Products):
                     it["cls"] = "Product"
             # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.
             surnames = _surnames(items)
+            # (and "Nimbrel Cloud said", "Arvelle Cloud acquired": a product only by its name's last word)
             acting = {it["name"] for it in items if it["via"] == "" and (
                 it["cls"] == "Place" or (it["cls"] == "Person" and " " not in it["name"]
-                                         and it["name"] not in surnames))
+                                         and it["name"] not in surnames) or self._product_by_its_head(doc, it))
                       and self._acts(doc, it)}
             # "Meranti" after "Meranti Data Centres", "Sunny Acres" after "Sunny Acres Snacks": a name the
             # model took for a person is the short form of an organisation the text names in full
