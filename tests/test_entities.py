@@ -488,6 +488,11 @@ def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
     # a product only by its name's last word that does what only organisations do is one
     ("Nimbrel Cloud has agreed to invest $2 billion in Kerrowan AI. Nimbrel Cloud said the deal would close in May.",
      "Nimbrel Cloud", "Company"),
+    # what is based somewhere is an organisation, whatever its name's last word
+    ("Apple will give Epic Games and Tokyo-based Kumo Apps access.", "Kumo Apps", "Company"),
+    # an app that does what only organisations do, with no one else named as running it, is the business
+    ("Bogota ride-hailing app Vamos raises $55 million to take on Uber", "Vamos", "Company"),
+    ("Chirrup, a video app run by Lumora, said it would appeal.", "Chirrup", "Product"),
     # names listed under a plural noun of places are places
     ("Vivo has extended its 5G service to 200 more cities, including Manaus and Belem, the company said.",
      "Manaus", "Place"),

@@ -75,7 +75,7 @@ class Classes(Products):
             return "Product"  # "the Saffrane chatbot" (not "Qingyun cars", "Sephora stores")
         return "Company"
 
-    def _acts(self, doc: Doc, it: dict[str, Any]) -> bool:
+    def _acts(self, doc: Doc, it: dict[str, Any], verbs: frozenset[str] | set[str] | None = None) -> bool:
         """Subject of a verb only organisations do (acquire, raise, sue, supply ...); for a name the
         model took for a person, not a verb people do as often ("Cetin said", "Okafor announced").
         For a name taken for a place, also one said to be based somewhere ("Nexari, based in Shenzhen,"
@@ -93,7 +93,8 @@ class Classes(Products):
         if verb is None:
             return False
         lemma = verb.lemma_.lower()
-        return lemma in self.business_verbs and (it["cls"] != "Person" or lemma not in self.people_verbs)
+        return lemma in (self.business_verbs if verbs is None else verbs) \
+            and (it["cls"] != "Person" or lemma not in self.people_verbs)
 
     def _named_rival(self, doc: Doc, start: int) -> bool:
         """A name right after a peer role noun of a business ("Rival X", "rival X"; not "his rival X")."""
@@ -160,6 +161,9 @@ class Classes(Products):
             return True
         before = doc[it["start"] - 1] if it["start"] > 0 else None
         if before is not None and before.is_lower and before.lemma_.lower() in org_nouns:
+            return True
+        # "Tokyo-based Kumo Apps": what is based somewhere is an organisation (read off the surface)
+        if before is not None and before.lower_ in self.seat_verbs and it["start"] >= 2 and doc[it["start"] - 2].text == "-":
             return True
         if root.dep_ == "appos" and root.head.lemma_.lower() in org_nouns and root.head.is_lower:
             return True
@@ -329,11 +333,15 @@ class Classes(Products):
                     it["cls"] = "Product"
             # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.
             surnames = _surnames(items)
-            # (and "Nimbrel Cloud said", "Arvelle Cloud acquired": a product only by its name's last word)
+            # (and "Nimbrel Cloud said", "Arvelle Cloud acquired": a product only by its name's last word;
+            # "Stockholm music app Sonaro says it paid", "ride-hailing app Vamos raises $55 million": an
+            # app the text names no one else as running is the business)
             acting = {it["name"] for it in items if it["via"] == "" and (
-                it["cls"] == "Place" or (it["cls"] == "Person" and " " not in it["name"]
-                                         and it["name"] not in surnames) or self._product_by_its_head(doc, it))
-                      and self._acts(doc, it)}
+                ((it["cls"] == "Place" or (it["cls"] == "Person" and " " not in it["name"]
+                                           and it["name"] not in surnames)) and self._acts(doc, it))
+                or ((self._product_by_its_head(doc, it) or (
+                    it["cls"] == "Product" and doc[it["start"]].ent_type_ != "PRODUCT" and it["name"] not in called))
+                    and self._acts(doc, it, self.firm_verbs)))}
             # "Meranti" after "Meranti Data Centres", "Sunny Acres" after "Sunny Acres Snacks": a name the
             # model took for a person is the short form of an organisation the text names in full
             # (unless a person bears it too)

@@ -74,6 +74,13 @@ class KGEntities(Candidates, Classes, Lists):
             if not self.onto.fits("Place", rel.domain) and not self.onto.fits("Country", rel.domain)
             for words in rel.triggers if words[0] != "be"
         } | {"say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
+        #: ... of which the one-word triggers and the extras: what a named app does as a business ("raises",
+        #: "says"; not "grow", of livesIn's "grow up")
+        self.firm_verbs = {
+            words[0] for rel in self.onto.relations.values()
+            if not self.onto.fits("Place", rel.domain) and not self.onto.fits("Country", rel.domain)
+            for words in rel.triggers if len(words) == 1 and words[0] != "be"
+        } | {"say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
         #: verbs that say where an organisation is based ("based", "headquartered": kg:basedIn's)
         self.seat_verbs = {words[0] for words in getattr(self.onto.relations.get("basedIn"), "triggers", ())
                            if len(words) == 1}
