@@ -68,6 +68,19 @@ def test_entities_drop_a_sentence_initial_description_before_a_known_name(nlp):
     assert "Chipmaker Carbidex" not in spans and spans.count("Carbidex") == 2, spans
 
 
+@pytest.mark.parametrize("text, name", [
+    # nouns for kinds of business (lexicon [coref] Company) open sentences before names too
+    ("Broadcaster Selvaro sues streaming app Kivo over piracy\n\nSelvaro said the app streamed its matches.",
+     "Selvaro"),
+    ("Installer Sunfield, which buys panels from Jinko Solar, said costs would rise. Sunfield has 900,000 "
+     "customers.", "Sunfield"),
+])
+def test_entities_drop_a_sentence_initial_kind_of_business(nlp, text, name):
+    doc = _rules_doc(nlp, text)
+    spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
+    assert spans.count(name) == 2, spans
+
+
 def test_entities_drop_a_sentence_initial_peer_role_before_a_longer_name(nlp):
     # "Rival Hollister Motors said": a peer role before a name of two words or more, known or not
     doc = _rules_doc(nlp, "Rival Hollister Motors said its cars were not affected.")
