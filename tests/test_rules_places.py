@@ -531,3 +531,25 @@ def test_rules_a_site_run_by_an_organisation(nlp, text, expected, absent):
 ])
 def test_rules_a_city_and_its_country_are_one_place_of_a_list(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a ministry, department or court after a demonym is the state's body, named without the demonym,
+    # and based in that state
+    ("Lumio said the Danish Ministry of Industry had blocked its exports to Varnatech.",
+     {("Ministry of Industry", "basedIn", "Denmark"), ("Ministry of Industry", "restricts", "Varnatech")}, set()),
+    ("The case went to the Irish High Court in March.", {("High Court", "basedIn", "Ireland")}, set()),
+    # a demonym before a word for a body, then its name
+    ("The deal was cleared by Turkish watchdog Rekabet.", {("Rekabet", "basedIn", "Turkey")}, set()),
+    # a country's short name stays in the name, as do named bodies of a country
+    ("Veltro sued Lumio in the U.S. District Court in Delaware.", {("U.S. District Court", "basedIn", "Delaware")},
+     {("District Court", "basedIn", "United States")}),
+])
+def test_rules_a_states_body_after_its_demonym(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_entities_a_named_body_keeps_its_country(nlp):
+    doc = _rules_doc(nlp, "The Kenya Revenue Authority fined Safaricom.")
+    assert "Kenya Revenue Authority" in {it["name"] for it in doc._.kg_entity_data}
+

@@ -186,6 +186,7 @@ class Candidates:
         # credit line's city and publication) is two names
         if label == "ORG":
             span = self._capitals_after_place(span, gaz_spans) or span
+            span = self._body_after_country(span) or span
         # A longer NER span around a gazetteer name must add proper words only.
         inner = [(a, b) for a, b in gaz_spans if span.start <= a and b <= span.end and (a, b) != (span.start, span.end)]
         if inner and any((not t.text[:1].isupper() or t.text.lower() in self.non_entities) and not t.is_punct
@@ -208,6 +209,23 @@ class Candidates:
                     and getattr(self.gazetteer.lookup(doc[a:b].text), "cls", None) in {"Place", "Country"}:
                 return rest
         return None
+
+    def _body_after_country(self, span: Span) -> Span | None:
+        """A ministry, department or court after a country or its demonym at the start of ``span`` ("the
+        Dutch Ministry of Foreign Affairs", "the Irish High Court": the Ministry of Foreign Affairs, of
+        the Netherlands), as the annotated news names them; or None. Not a name the gazetteer knows
+        whole, nor one with the country in its own name ("Kenya Revenue Authority", "Nigerian
+        Communications Commission": lexicon ``generic_bodies`` has the heads of the former)."""
+        if self.gazetteer is None or len(span) < 3 or self.gazetteer.lookup(span.text) is not None:
+            return None
+        first = span[0]
+        entry = self.gazetteer.demonyms.get(first.text) or self.gazetteer.lookup(first.text)
+        rest = span[1:]
+        if getattr(entry, "cls", None) != "Country" or not first.is_title or not first.is_alpha \
+                or not (rest[0].text in self.generic_bodies or rest[-1].text in self.generic_bodies):
+            # (a country's name or demonym as a word: not "the U.S. District Court", "the UK Supreme Court")
+            return None
+        return rest
 
     def _is_noise(self, text: str) -> bool:
         t = normalize_quotes(text).strip()

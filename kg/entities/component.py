@@ -145,6 +145,7 @@ class KGEntities(Candidates, Classes, Lists):
             words[-1] for rel in self.onto.relations.values() if rel.range == frozenset({"Product"})
             for words in rel.role_triggers} - {"seller", "buyer", "owner"}
         self.gov_heads = set(lex["government_heads"])
+        self.generic_bodies = set(lex.get("generic_bodies", ()))
         #: phrases that make a name a body wherever they stand in it, as one pattern (None: no phrases)
         phrases = list(lex.get("government_phrases", ()))
         self.gov_phrase = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, phrases))) if phrases else None

@@ -98,6 +98,29 @@ class Places:
                 out.append(record(doc, it, rel.name, place, rel.base_confidence - 0.1, words[-1]))
         return out
 
+    def _bodies_of_nations(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
+                           ) -> list[dict[str, Any]]:
+        """"the Turkish Competition Authority", "Turkish watchdog Rekabet": a demonym right before a
+        government body's name, or before lower-case words for a body and then the name, is the
+        country the body is based in (as the annotated news reads "the Dutch Ministry of Foreign
+        Affairs", whose demonym the entity stage splits off)."""
+        rel = self.onto.relations.get("basedIn")
+        out: list[dict[str, Any]] = []
+        for it in items if rel is not None else ():
+            if it["cls"] != "GovernmentBody" or it["via"] not in {"", "gazetteer"} or it["start"] < 1:
+                continue
+            k = it["start"] - 1
+            while k > 0 and it["start"] - k <= 2 and doc[k].is_lower and doc[k].lemma_.lower() in self.government_nouns:
+                k -= 1  # "Turkish watchdog Rekabet"
+            n = by_token.get(k)
+            # (an adjective, not a country's short name: "the U.S. District Court", "the UK Supreme Court")
+            if n is None or items[n]["via"] != "demonym" or items[n]["end"] != k + 1 or not doc[k].is_alpha \
+                    or doc[k].is_upper \
+                    or not self.onto.fits(items[n]["cls"], rel.range):
+                continue
+            out.append(record(doc, it, rel.name, items[n], rel.base_confidence - 0.1, doc[k]))
+        return out
+
     def _widen_places(self, found: dict[tuple[str, str, str, int], dict[str, Any]],
                       apposed: list[dict[str, Any]]) -> None:
         """"based in West Point, Ga.": an organisation based in a place is based in the region its name
