@@ -329,6 +329,13 @@ def test_rules_read_a_listed_name_the_parser_hung_off_the_verb(nlp):
      {("Globo", "competesWith", "Amazon")}, set()),
     ("Tessaro lost market share to Vantel and Orlan last year.",
      {("Tessaro", "competesWith", "Vantel"), ("Tessaro", "competesWith", "Orlan")}, set()),
+    # beating a firm to a contract, taking one on
+    ("Kestner, a unit of Pennant Holdings, beat Halvor Motorworks to the contract.",
+     {("Kestner", "competesWith", "Halvor Motorworks")}, set()),
+    ("Polish discounter Groszek enters Romania, taking on Lidl and Kaufland",
+     {("Groszek", "competesWith", "Lidl"), ("Groszek", "competesWith", "Kaufland")}, set()),
+    # not a firm taken elsewhere ("took Lumio to court")
+    ("Veltro took Lumio to court over the patents.", set(), {("Veltro", "competesWith", "Lumio")}),
     # the one a deal puts in competition (not the deal's maker, nor what a firm sells in its stores)
     ("The deal puts Del Monte Foods in direct competition with Grupo Bimbo, the world's biggest baker.",
      {("Del Monte Foods", "competesWith", "Grupo Bimbo")}, set()),

@@ -490,3 +490,23 @@ class Patterns:
                 out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
                                              tok, self._modality(verb))
         return out
+
+    def _beaten_rivals(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        """"Kessling beat Hovland Motorworks to the contract", "Groszek enters Romania, taking on Lidl
+        and Kaufland": the firms one beats or takes on are its rivals (kg:competesWith). Read here, as
+        :meth:`_up_against` is, rather than as triggers, whose words are features of the trained model."""
+        rel = self.onto.relations.get("competesWith")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, {"beat", "take"}) if rel is not None else ():
+            if verb.pos_ != "VERB" or (verb.lemma_.lower() == "take" and not any(
+                    c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)):
+                continue
+            rivals = [r for g in verb.children if g.dep_ == "dobj" for r in [g, *g.conjuncts]
+                      if r.i in by_token and items[by_token[r.i]]["cls"] in {"Company", "Product"}]
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            if rivals:
+                out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
+                                             verb, self._modality(verb))
+        return out
+
