@@ -334,6 +334,9 @@ def test_rules_read_a_listed_name_the_parser_hung_off_the_verb(nlp):
      {("Kestner", "competesWith", "Halvor Motorworks")}, set()),
     ("Polish discounter Groszek enters Romania, taking on Lidl and Kaufland",
      {("Groszek", "competesWith", "Lidl"), ("Groszek", "competesWith", "Kaufland")}, set()),
+    # winning customers from firms, whether or not one does
+    ("Ride-hailing app Jalanku will cut its commission in a bid to win market share from Grab and Gojek.",
+     {("Jalanku", "competesWith", "Gojek")}, set()),
     # not a firm taken elsewhere ("took Lumio to court")
     ("Veltro took Lumio to court over the patents.", set(), {("Veltro", "competesWith", "Lumio")}),
     # the one a deal puts in competition (not the deal's maker, nor what a firm sells in its stores)
@@ -1370,3 +1373,9 @@ def test_rules_more_kinds_of_products(nlp, text, expected):
 ])
 def test_rules_more_units_and_parents(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+def test_rules_a_bid_to_win_customers_from_a_firm_is_a_fact_of_rivalry(nlp):
+    doc = _rules_doc(nlp, "Ride-hailing app Jalanku will cut its commission in a bid to win market share from Gojek.")
+    found = {(r["s_name"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data if r["predicate"] == "competesWith"}
+    assert found.get(("Jalanku", "Gojek"), found.get(("Gojek", "Jalanku"))) == "fact", found

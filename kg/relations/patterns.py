@@ -19,6 +19,9 @@ from .words import WHOSE
 from ..syntax import FORMER, coordinated
 from ..syntax import SUBJ as _SUBJ
 
+#: What one wins from a rival: "win market share from X", "took customers from X".
+_WON = frozenset({"share", "customer", "user", "subscriber", "client", "business", "rider", "driver", "buyer"})
+
 __all__ = ["Patterns"]
 
 
@@ -494,19 +497,31 @@ class Patterns:
     def _beaten_rivals(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
         """"Kessling beat Hovland Motorworks to the contract", "Groszek enters Romania, taking on Lidl
-        and Kaufland": the firms one beats or takes on are its rivals (kg:competesWith). Read here, as
-        :meth:`_up_against` is, rather than as triggers, whose words are features of the trained model."""
+        and Kaufland", "to win market share from Grab and Gojek": the firms one beats, takes on or wins
+        customers from are its rivals (kg:competesWith). Read here, as :meth:`_up_against` is, rather
+        than as triggers, whose words are features of the trained model."""
         rel = self.onto.relations.get("competesWith")
         out: list[dict[str, Any]] = []
-        for verb in self._tokens_with_lemma(doc, {"beat", "take"}) if rel is not None else ():
-            if verb.pos_ != "VERB" or (verb.lemma_.lower() == "take" and not any(
-                    c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)):
+        for verb in self._tokens_with_lemma(doc, {"beat", "take", "win", "gain", "steal", "grab"}) if rel else ():
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB":
                 continue
-            rivals = [r for g in verb.children if g.dep_ == "dobj" for r in [g, *g.conjuncts]
+            if lemma == "beat" or (lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)):
+                objects = [g for g in verb.children if g.dep_ == "dobj"]
+            elif any(g.dep_ == "dobj" and g.lemma_.lower() in _WON for g in verb.children):
+                # ("win market share from X": the preposition on the verb or on what is won)
+                objects = [p for g in verb.children if g.dep_ in {"dobj", "prep"} for p in [g, *g.children]
+                           if p.dep_ == "prep" and p.lower_ == "from"]
+                objects = [g for p in objects for g in p.children if g.dep_ == "pobj"]
+            else:
+                continue
+            rivals = [r for g in objects for r in [g, *g.conjuncts]
                       if r.i in by_token and items[by_token[r.i]]["cls"] in {"Company", "Product"}]
             subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            # (rivals whether or not one wins: "in a bid to win market share from Grab" is a fact of rivalry)
+            modality = self._modality(verb) if lemma in {"beat", "take"} else "fact"
             if rivals:
                 out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
-                                             verb, self._modality(verb))
+                                             verb, modality)
         return out
 
