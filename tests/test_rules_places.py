@@ -553,3 +553,16 @@ def test_entities_a_named_body_keeps_its_country(nlp):
     doc = _rules_doc(nlp, "The Kenya Revenue Authority fined Safaricom.")
     assert "Kenya Revenue Authority" in {it["name"] for it in doc._.kg_entity_data}
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "City, Region-based X": the city is a place, X is based in both, and "a unit of" it is X's
+    ("Veltro Travel, a unit of Stamford, Connecticut-based Veltro Holdings, said its rates were unchanged.",
+     {("Veltro Travel", "subsidiaryOf", "Veltro"), ("Veltro", "basedIn", "Stamford"),
+      ("Veltro", "basedIn", "Connecticut")}, {("Veltro Travel", "subsidiaryOf", "Stamford")}),
+    # not a place a preposition names before the seat
+    ("Kessel's publishing partner in Asia, Shanghai-based Lanhai Interactive, has opened preorders.",
+     {("Lanhai Interactive", "basedIn", "Shanghai")}, {("Lanhai Interactive", "basedIn", "Asia")}),
+])
+def test_rules_a_seat_written_with_its_region(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+

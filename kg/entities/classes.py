@@ -412,6 +412,12 @@ class Classes(Products):
             return True
         if _listed_under(root, self.place_nouns):
             return True  # "200 more cities, including Manaus and Belem"
+        # "a unit of Norwalk, Connecticut-based Booking Holdings": a name written with its region before
+        # "-based" is a place (read off the surface)
+        end = it["end"]
+        if end + 3 < len(doc) and doc[end].text == "," and doc[end + 2].text == "-" \
+                and doc[end + 3].lower_ in self.seat_verbs and doc[end + 1].ent_type_ in {"GPE", "LOC"}:
+            return True
         nouns = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":
             nouns += [c for c in root.head.children if c.dep_ == "attr"]

@@ -100,6 +100,14 @@ class Mentions:
             named += [g for g in [self._place_named_of(tok, by_token, items)] if g is not None] \
                 if it.get("via") == "coref" else []
             out.append((by_token[named[0].i], cost, named[0].i) if named else (by_token[tok.i], cost, tok.i))
+            # "a unit of Norwalk, Connecticut-based Booking Holdings": a city written with its region
+            # before "-based" stands for the organisation it describes
+            e, doc = it["end"], tok.doc
+            if self.onto.is_a(it["cls"], "Location") and e + 4 < len(doc) and doc[e].text == "," \
+                    and doc[e + 2].text == "-" and doc[e + 3].lower_ == "based" and e + 4 in by_token \
+                    and items[by_token[e + 4]]["start"] == e + 4 \
+                    and self.onto.is_a(items[by_token[e + 4]]["cls"], "Organization"):
+                out.append((by_token[e + 4], cost + 0.05, e + 4))
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
             last = singular_after_list(tok)
             if last is not None:  # "Belaruskali and Uralkali, which is based in Russia": the last only

@@ -148,6 +148,29 @@ class Places:
                 if key not in found:
                     found[key] = wider
 
+    def _city_before_seat(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                          items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
+        """"Mountain View, California-based Alphabet": an organisation based in a region written after a
+        city and before "-based" is based in the city too (as "an Austin, Texas-based maker" reads), where
+        the city lies in the region and is no place a preposition names ("its partner in Asia,
+        Shanghai-based X" is no seat in Asia)."""
+        inside = {(r["o_start"], r["s_start"]) for r in found.values() if r["predicate"] == "locatedIn"}
+        for r in [r for r in found.values() if r["predicate"] == "basedIn"]:
+            o, e = r["o_start"], r["o_end"]
+            if o < 2 or e + 1 >= len(doc) or doc[o - 1].text != "," or doc[e].text != "-" or doc[e + 1].lower_ != "based":
+                continue
+            n = by_token.get(o - 2)
+            city = items[n] if n is not None else None
+            if city is None or city["end"] != o - 1 or not self.onto.is_a(city["cls"], "Location") \
+                    or city["name"] == r["s_name"] or (o, city["start"]) not in inside:
+                continue
+            root = doc[city["start"]:city["end"]].root
+            if root.dep_ == "pobj" and root.head.lower_ != "of":
+                continue  # ("a partner in Asia, Shanghai-based X": where the partner is)
+            rec = {**r, "o_start": city["start"], "o_end": city["end"], "o_name": city["name"], "o_cls": city["cls"],
+                   "o_wikidata": city.get("wikidata", ""), "o_key": f"{city['cls']}/{city['name']}"}
+            found.setdefault((rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"]), rec)
+
     def _narrow_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                        apposed: list[dict[str, Any]]) -> None:
         """"based in Dearborn, Mich.", "lives in Dearborn, Mich.": where the parser hung the city on its

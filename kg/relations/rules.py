@@ -135,6 +135,7 @@ class KGRelations(Lexicon, Triggers, Frames, Roles, Mentions, Patterns, Owners, 
         self._narrow_places(doc, found, apposed)
         self._employers_places(doc, found, items, by_token)
         self._widen_places(found, apposed)
+        self._city_before_seat(doc, found, items, by_token)
         self._close_transitive(found)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
         # regulator, barred ..." does not restrict Germany)
