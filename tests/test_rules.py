@@ -1379,3 +1379,24 @@ def test_rules_a_bid_to_win_customers_from_a_firm_is_a_fact_of_rivalry(nlp):
     doc = _rules_doc(nlp, "Ride-hailing app Jalanku will cut its commission in a bid to win market share from Gojek.")
     found = {(r["s_name"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data if r["predicate"] == "competesWith"}
     assert found.get(("Jalanku", "Gojek"), found.get(("Gojek", "Jalanku"))) == "fact", found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "part of" an organisation, in apposition or said by a copula, is a unit of it
+    ("Nile Crown, part of the family-owned Mansour Group, said the contracts had been renewed.",
+     {("Nile Crown", "subsidiaryOf", "Mansour Group")}, set()),
+    # a joint venture of two firms is a unit of each
+    ("CherryExpress is run by Humboldt Reefer, a joint venture of Hapag-Lloyd and Chilean port group SAAM.",
+     {("Humboldt Reefer", "subsidiaryOf", "Hapag-Lloyd"), ("Humboldt Reefer", "subsidiaryOf", "SAAM")}, set()),
+    # not a place that is part of a country
+    ("Gdansk is part of Poland.", set(), {("Gdansk", "subsidiaryOf", "Poland")}),
+])
+def test_rules_a_part_or_joint_venture_of_organisations(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_no_longer_part_of_a_group_is_negated(nlp):
+    doc = _rules_doc(nlp, "Cirrata, which runs 14 data centres, will no longer be part of Rennick once the deal closes.")
+    found = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    assert found.get(("Cirrata", "subsidiaryOf", "Rennick")) == "negated", found
+

@@ -202,3 +202,37 @@ class Owners:
                 break
         return out
 
+    def _parts_and_ventures(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                            ) -> list[dict[str, Any]]:
+        """"Nile Crown, part of the Mansour Group", "Viterra, which is now part of Bunge" (subsidiaryOf);
+        "Binance TH is a joint venture of Binance and Gulf Innova", "Humboldt Reefer, a joint venture of
+        Hapag-Lloyd and SAAM" (a unit of each): "part" or "venture" in apposition to an organisation's
+        name or said of it by a copula, "of" (or "between") organisations. Read here rather than as
+        triggers, whose words are features of the trained model."""
+        rel = self.onto.relations.get("subsidiaryOf")
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, {"part", "venture"}) if rel is not None else ():
+            if noun.pos_ != "NOUN" or (noun.lemma_.lower() == "venture" and not any(
+                    c.lower_ == "joint" for c in noun.children)):
+                continue
+            modality = "fact"
+            if noun.dep_ == "appos":
+                units = [noun.head]
+            elif noun.dep_ == "attr" and noun.head.lemma_ in {"be", "become", "remain"}:
+                units = [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                modality = self._modality(noun.head)  # ("will no longer be part of Rennick")
+            else:
+                continue
+            owners = [r for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "between"}
+                      for g in p.children if g.dep_ == "pobj" for r in [g, *g.conjuncts]]
+            owners += [c for o in owners for c in o.children if c.dep_ == "nmod" and c.i in by_token]
+            for u, u_cost, _ in (m for t in units for m in self._map(t, by_token, items)):
+                unit = items[u]
+                for o, o_cost, _ in (m for t in owners for m in self._map(t, by_token, items, conj=False)):
+                    owner = items[o]
+                    if unit["name"] != owner["name"] and unit["via"] != "demonym" and owner["via"] != "demonym" \
+                            and self.onto.is_a(unit["cls"], "Organization") and self.onto.is_a(owner["cls"], "Organization"):
+                        out.append(record(doc, unit, rel.name, owner, rel.base_confidence - 0.1 - u_cost - o_cost, noun,
+                                          modality))
+        return out
+
