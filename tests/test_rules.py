@@ -1400,3 +1400,18 @@ def test_rules_no_longer_part_of_a_group_is_negated(nlp):
     found = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
     assert found.get(("Cirrata", "subsidiaryOf", "Rennick")) == "negated", found
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # backers named with no one they back back the organisation the sentence is about
+    ("Kudara, a Ghanaian start-up, has raised $20 million in a round led by Savanna Fund, with existing "
+     "backers Oakline and Tembo Capital also putting in money.",
+     {("Oakline", "investsIn", "Kudara"), ("Tembo Capital", "investsIn", "Kudara")}, set()),
+    # not a person, nor a government body, the sentence is about
+    ("Chief executive Tom Berg said Kessel had no plans to sell, despite pressure from activist investor "
+     "Ridgeway Capital.", set(), {("Ridgeway Capital", "investsIn", "Tom Berg")}),
+    ("The Securities Commission said existing backers Oakline and Tembo Capital would keep their shares.",
+     set(), {("Oakline", "investsIn", "Securities Commission")}),
+])
+def test_rules_backers_of_the_organisation_the_text_is_about(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+

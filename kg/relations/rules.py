@@ -350,6 +350,10 @@ class KGRelations(Lexicon, Triggers, Frames, Roles, Mentions, Patterns, Owners, 
                     else None
                 if said is not None and (back is None or self._named_more(items, said, back, tok.sent.end)):
                     back = said
+                # (the organisation the text is about: "with existing backers X and Y" backs no person)
+                if back is not None and (not self.onto.is_a(items[back]["cls"], "Organization")
+                                         or self.onto.is_a(items[back]["cls"], "GovernmentBody")):
+                    back = None
                 if back is not None:  # "Tandaa raised $38 million. Chief executive Wanjiru Kamau said"
                     an = [_Arg(back, 0.1, "refers-back", items[back]["start"])]
                     conf -= 0.3
