@@ -515,6 +515,16 @@ def test_entities_what_the_text_calls_a_name(nlp, text, name, cls):
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # a name the NER took for a place, before a job only an organisation gives, is an organisation
+    ("Hunter Valley managing director Tom Berg said the company had no choice.", "Hunter Valley", "Company"),
+    # not before a job a place gives
+    ("The delegation met Bergen official Tom Berg on Monday.", "Bergen", "Place"),
+])
+def test_entities_a_place_before_an_organisations_job(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # beside one place after "in", half the list will do
     ("Halvern makes the parts at its plants in Leeds and Hull.", "Hull", "Place"),
     # not what one invests in

@@ -269,16 +269,19 @@ class Classes(Products):
             if it["via"] == "" and it["cls"] in {"Company", "Product"} and it["start"] > 0 \
                     and len(it["name"].split()) >= 2 and self._after_person_title(doc, it["start"]):
                 it["cls"] = "Person"
-        # "Lumora chief executive Priya Raman": a name before a person's job title is an organisation.
+        # "Lumora chief executive Priya Raman": a name before a person's job title is an organisation
+        # (and "Kaiyuan chairman Lin Wen-hao", "Assam Valley managing director Rupa Barua": a name the
+        # NER took for a place, before a job only an organisation gives)
         starts = {it["start"]: it for it in items}
         for it in items:
-            if it["via"] != "" or it["cls"] != "Person":
+            if it["via"] != "" or it["cls"] not in {"Person", "Place"}:
                 continue
             j = it["end"]
             while j < len(doc) and j - it["end"] < 3 and doc[j].lower_ in self.person_roles_words:
                 j += 1
             if j > it["end"] and doc[j - 1].lower_ in self.person_roles and j in starts \
-                    and starts[j]["cls"] == "Person":
+                    and starts[j]["cls"] == "Person" and (
+                        it["cls"] == "Person" or doc[it["end"]:j].text.lower() in self.org_only_roles):
                 it["cls"] = "Company"
         # "Gemma Arkwright, who lives in Leeds", "Gemma Arkwright, Veltro's finance director": "who"
         # and a job title in apposition stand for a person, whatever the NER took the name for

@@ -137,7 +137,7 @@ class KGEntities(Candidates, Classes, Lists):
             "leader", "head", "chief", "representative"}
         self.person_roles_words = self.person_roles | {
             w for rel in self.onto.relations.values() if rel.domain == frozenset({"Person"})
-            for words in rel.role_triggers for w in words} | {"senior", "former", "chief", "vice", "deputy", "co"}
+            for words in (*rel.role_triggers, *rel.back_roles) for w in words} | {"senior", "former", "chief", "vice", "deputy", "co"}
         self.product_verbs = {w.lower() for w in lex["product_verbs"]}
         # Whose thing a named product is: role nouns of relations to a product (maker, developer,
         # publisher), but not "seller" ("the seller of Lumo" sells a company as often as goods)
