@@ -358,6 +358,9 @@ class KGCoref:
             if taken[tok.i]:
                 continue
             low = tok.lower_
+            if tok.i and doc[tok.i - 1].dep_ == "amod" and doc[tok.i - 1].head.i == tok.i \
+                    and f"{doc[tok.i - 1].lower_} {low}" in self.descriptors:
+                low = f"{doc[tok.i - 1].lower_} {low}"  # "the central bank": a description of two words
             if low in self.pronouns and tok.pos_ == "PRON":
                 if low == "it" and self._pleonastic(tok):
                     continue

@@ -215,3 +215,13 @@ def test_coref_its_on_a_noun_joined_to_one_a_name_owns(nlp, text, owners):
     doc = _rules_doc(nlp, text)
     its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ in {"it", "its"}]
     assert its == owners, doc._.kg_entity_data
+
+
+def test_coref_the_central_bank_is_a_government_body(nlp):
+    # a description of two words ("central bank") names a body, where "bank" alone names a firm
+    text = ("The National Bank of Cambodia has connected its Bakong payment system to Thailand's PromptPay network."
+            "\n\nBakong, which the central bank developed with Japanese blockchain firm Soramitsu, has 9 million users.")
+    doc = _rules_doc(nlp, text)
+    assert ("National Bank of Cambodia", "partnersWith", "Soramitsu") in _triples(doc)
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}["National Bank of Cambodia"] == "GovernmentBody"
+
