@@ -362,6 +362,7 @@ def test_entities_a_firm_before_a_site_without_a_firms_owner_stays_a_firm(nlp, t
 @pytest.mark.parametrize("text, name", [
     ("It shipped 300,000 tonnes this year to Chinese brewers Tsingtao Brewery and Yanjing Brewery.", "Yanjing Brewery"),
     ("The chips are packaged by Malaysian partner Penang Microtech.", "Penang Microtech"),
+    ("Kieler Werft will build the frigates.", "Kieler Werft"),
 ])
 def test_entities_a_name_the_ner_took_for_a_person_ending_in_a_firms_word_is_a_firm(nlp, text, name):
     # (lexicon company_heads: "Brewery", "Supply", "Trading", "Bulk", ...)
