@@ -1079,3 +1079,16 @@ def test_entities_an_owners_named_product(nlp, text, name, cls):
     classes = _classes(_rules_doc(nlp, text))
     assert classes.get(name) == cls, classes
     assert not any(n.startswith("Rival ") for n in classes), classes
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a maker the gazetteer knows, then a model's code, is the maker and its model
+    ("The planes, mostly Airbus A321 and Boeing 737 jets, had been leased to Russian carriers.",
+     {("Airbus", "develops", "A321")}, set()),
+    # not a number after a maker that names no kind of product
+    ("Google 936 said nothing.", set(), {("Google", "develops", "936")}),
+])
+def test_entities_a_makers_model_code(nlp, text, expected, absent):
+    found = _triples(_rules_doc(nlp, text))
+    assert expected <= found and not absent & found, found
+

@@ -187,6 +187,18 @@ class Candidates:
         if label == "ORG":
             span = self._capitals_after_place(span, gaz_spans) or span
             span = self._body_after_country(span) or span
+        # "Airbus A321", "Boeing 777F": a maker the gazetteer knows, then a model's code, is the model
+        # (the maker is the gazetteer's mention, and "Intel Xeon" reads who develops it)
+        # (a number only before a kind of product: "Boeing 737 jets", not "Google 936")
+        lead = next((b for a, b in gaz_spans if a == span.start and b < span.end
+                     and getattr(self.gazetteer.lookup(doc[a:b].text), "cls", None) == "Company"), None) \
+            if self.gazetteer is not None else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if lead is not None and label in {"ORG", "PRODUCT"} and all(
+                _PRODUCT_CODE.fullmatch(t.text) or (t.is_digit and len(t.text) == 3 and after is not None
+                                                    and after.lemma_.lower() in self.product_nouns)
+                for t in doc[lead:span.end]):
+            span, label = doc[lead:span.end], "PRODUCT"
         # A longer NER span around a gazetteer name must add proper words only.
         inner = [(a, b) for a, b in gaz_spans if span.start <= a and b <= span.end and (a, b) != (span.start, span.end)]
         if inner and any((not t.text[:1].isupper() or t.text.lower() in self.non_entities) and not t.is_punct
