@@ -1092,3 +1092,10 @@ def test_entities_a_makers_model_code(nlp, text, expected, absent):
     found = _triples(_rules_doc(nlp, text))
     assert expected <= found and not absent & found, found
 
+
+def test_entities_a_lone_name_after_a_firms_legal_form_and_of_is_its_place(nlp):
+    # "Dunmore Bros Co. of Folsom" (the NER made Folsom a firm); "of" runs on in "Bank of America" instead
+    doc = _rules_doc(nlp, "The rig was leased from Dunmore Bros Co. of Folsom.")
+    assert _classes(doc).get("Folsom") == "Place", _classes(doc)
+    assert ("Dunmore Bros", "basedIn", "Folsom") in _triples(doc), _triples(doc)
+

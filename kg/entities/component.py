@@ -145,6 +145,8 @@ class KGEntities(Candidates, Classes, Lists):
             words[-1] for rel in self.onto.relations.values() if rel.range == frozenset({"Product"})
             for words in rel.role_triggers} - {"seller", "buyer", "owner"}
         self.gov_heads = set(lex["government_heads"])
+        #: legal forms that end firms' names ("Co", "Inc", "Ltd": lexicon [names] legal_suffixes, without the period)
+        self.legal_forms = {w.rstrip(".") for w in self.onto.lexicon["names"]["legal_suffixes"]}
         self.generic_bodies = set(lex.get("generic_bodies", ()))
         #: phrases that make a name a body wherever they stand in it, as one pattern (None: no phrases)
         phrases = list(lex.get("government_phrases", ()))
