@@ -84,6 +84,8 @@ class KGCoref:
                 continue
             for noun in nouns:
                 self.descriptors.setdefault(noun.lower(), set()).add(cls)
+        #: last words of the descriptions of two words ("bank" of "central bank")
+        self._second_words = {k.split()[-1] for k in self.descriptors if " " in k}
         rel = onto.lexicon["relations"]
         self.former = set(rel["former"])
         self.latter = set(rel["latter"])
@@ -358,8 +360,8 @@ class KGCoref:
             if taken[tok.i]:
                 continue
             low = tok.lower_
-            if tok.i and doc[tok.i - 1].dep_ == "amod" and doc[tok.i - 1].head.i == tok.i \
-                    and f"{doc[tok.i - 1].lower_} {low}" in self.descriptors:
+            if low in self._second_words and tok.i and doc[tok.i - 1].dep_ == "amod" \
+                    and doc[tok.i - 1].head.i == tok.i and f"{doc[tok.i - 1].lower_} {low}" in self.descriptors:
                 low = f"{doc[tok.i - 1].lower_} {low}"  # "the central bank": a description of two words
             if low in self.pronouns and tok.pos_ == "PRON":
                 if low == "it" and self._pleonastic(tok):

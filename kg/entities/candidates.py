@@ -228,14 +228,15 @@ class Candidates:
         the Netherlands), as the annotated news names them; or None. Not a name the gazetteer knows
         whole, nor one with the country in its own name ("Kenya Revenue Authority", "Nigerian
         Communications Commission": lexicon ``generic_bodies`` has the heads of the former)."""
-        if self.gazetteer is None or len(span) < 3 or self.gazetteer.lookup(span.text) is not None:
+        if self.gazetteer is None or len(span) < 3:
             return None
-        first = span[0]
+        first, rest = span[0], span[1:]
+        # (a country's name or demonym as a word: not "the U.S. District Court", "the UK Supreme Court")
+        if not (rest[0].text in self.generic_bodies or rest[-1].text in self.generic_bodies) \
+                or not first.is_title or not first.is_alpha:
+            return None
         entry = self.gazetteer.demonyms.get(first.text) or self.gazetteer.lookup(first.text)
-        rest = span[1:]
-        if getattr(entry, "cls", None) != "Country" or not first.is_title or not first.is_alpha \
-                or not (rest[0].text in self.generic_bodies or rest[-1].text in self.generic_bodies):
-            # (a country's name or demonym as a word: not "the U.S. District Court", "the UK Supreme Court")
+        if getattr(entry, "cls", None) != "Country" or self.gazetteer.lookup(span.text) is not None:
             return None
         return rest
 
