@@ -126,9 +126,9 @@ class Lexicon:
                 for words in triggers:
                     for w in set(words):
                         self.index.setdefault(w, []).append(_Trigger(rel, words, kind))
-        #: "gov." -> "governor": abbreviated titles, as the role trigger each stands for
         #: nouns for a government body ("regulator", "watchdog": lexicon [coref] GovernmentBody)
         self.government_nouns = {w.lower() for w in lex["coref"].get("GovernmentBody", ())}
+        #: "gov." -> "governor": abbreviated titles, as the role trigger each stands for
         self.title_aliases = {k.lower() + ".": v for k, v in lex["relations"].get("title_abbreviations", {}).items()}
         self._index_hashes = {get_string_id(w) for w in self.index} | {
             get_string_id(w) for a in self.title_aliases for w in (a, a[:-1])}  # to find trigger words by their form

@@ -67,11 +67,12 @@ class Triggers:
             return []  # a word inside a name ("Public Investment Fund") is not a trigger
         keys = {tok.lemma_.lower(), tok.lower_}
         doc = tok.doc
-        alias = self.title_aliases.get(tok.lower_)
-        if alias is None and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "." and not tok.whitespace_:
-            alias = self.title_aliases.get(tok.lower_ + ".")  # ("Lt" "." as two tokens)
-        if alias is not None and tok.text[:1].isupper():
-            keys.add(alias)  # "Texas Gov. Greg Abbott"
+        if tok.text[:1].isupper():  # "Texas Gov. Greg Abbott": an abbreviated title as the title
+            alias = self.title_aliases.get(tok.lower_)
+            if alias is None and not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ".":
+                alias = self.title_aliases.get(tok.lower_ + ".")  # ("Lt" "." as two tokens)
+            if alias is not None:
+                keys.add(alias)
         if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
                 and not doc[tok.i - 2].whitespace_:
             # "tie-up", which the tokenizer splits: the word with the one hyphened to it
