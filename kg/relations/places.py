@@ -100,10 +100,10 @@ class Places:
 
     def _bodies_of_nations(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                            ) -> list[dict[str, Any]]:
-        """"the Turkish Competition Authority", "Turkish watchdog Rekabet": a demonym right before a
-        government body's name, or before lower-case words for a body and then the name, is the
-        country the body is based in (as the annotated news reads "the Dutch Ministry of Foreign
-        Affairs", whose demonym the entity stage splits off)."""
+        """"the Danish Ministry of Defence", "Turkish watchdog Rekabet": a demonym right before a
+        government body's name (which the entity stage split off a ministry's, a department's or a
+        court's, as the annotated news reads them), or before lower-case words for a body and then
+        the name, is the country the body is based in."""
         rel = self.onto.relations.get("basedIn")
         out: list[dict[str, Any]] = []
         for it in items if rel is not None else ():
