@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
-           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_to_previous",
+           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_to_previous", "before_region_seat",
            "clause_head", "controlled_objects", "coordinated", "first_conjunct", "possessive",
            "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in",
            "subjects_above", "superlative"]
@@ -112,6 +112,15 @@ def first_conjunct(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
     return tok
+
+
+def before_region_seat(doc: Doc, end: int, seats: set[str] | frozenset[str]) -> int | None:
+    """Where a name ending before token ``end`` is a city written with its region before "-based" (a
+    word of ``seats``): "Norwalk, Connecticut-based Booking Holdings". The index of the word after
+    the seat (where the organisation's name starts), or None."""
+    if end + 3 < len(doc) and doc[end].text == "," and doc[end + 2].text == "-" and doc[end + 3].lower_ in seats:
+        return end + 4
+    return None
 
 
 def apposed_to_previous(noun: Token) -> Token | None:

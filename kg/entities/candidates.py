@@ -192,9 +192,9 @@ class Candidates:
         # (a number only before a kind of product: "Boeing 737 jets", not "Google 936")
         lead = next((b for a, b in gaz_spans if a == span.start and b < span.end
                      and getattr(self.gazetteer.lookup(doc[a:b].text), "cls", None) == "Company"), None) \
-            if self.gazetteer is not None else None
+            if self.gazetteer is not None and label in {"ORG", "PRODUCT"} else None
         after = doc[span.end] if span.end < len(doc) else None
-        if lead is not None and label in {"ORG", "PRODUCT"} and all(
+        if lead is not None and all(
                 _PRODUCT_CODE.fullmatch(t.text) or (t.is_digit and len(t.text) == 3 and after is not None
                                                     and after.lemma_.lower() in self.product_nouns)
                 for t in doc[lead:span.end]):

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, normalize_quotes
-from ..syntax import first_conjunct
+from ..syntax import before_region_seat, first_conjunct
 from .context import apposed_after as _apposed_after
 from .context import listed_under as _listed_under
 from .context import place_describing as _place_describing
@@ -422,9 +422,8 @@ class Classes(Products):
             return True
         # "a unit of Norwalk, Connecticut-based Booking Holdings": a name written with its region before
         # "-based" is a place (read off the surface)
-        end = it["end"]
-        if end + 3 < len(doc) and doc[end].text == "," and doc[end + 2].text == "-" \
-                and doc[end + 3].lower_ in self.seat_verbs and doc[end + 1].ent_type_ in {"GPE", "LOC"}:
+        if before_region_seat(doc, it["end"], self.seat_verbs) is not None \
+                and doc[it["end"] + 1].ent_type_ in {"GPE", "LOC"}:
             return True
         nouns = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":

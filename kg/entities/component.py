@@ -69,18 +69,14 @@ class KGEntities(Candidates, Classes, Lists):
                            for words in rel.triggers if len(words) == 1} | {"take"}
         # Verbs of the relations no place can be the agent of (acquire, compete, invest, sue...).
         # A copula says nothing of who acts ("Lagos is ...", though livesIn has "be from").
-        self.business_verbs = {
-            words[0] for rel in self.onto.relations.values()
-            if not self.onto.fits("Place", rel.domain) and not self.onto.fits("Country", rel.domain)
-            for words in rel.triggers if words[0] != "be"
-        } | {"say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
-        #: ... of which the one-word triggers and the extras: what a named app does as a business ("raises",
+        no_place = [words for rel in self.onto.relations.values()
+                    if not self.onto.fits("Place", rel.domain) and not self.onto.fits("Country", rel.domain)
+                    for words in rel.triggers if words[0] != "be"]
+        #: ... their one-word triggers and the extras: what a named app does as a business ("raises",
         #: "says"; not "grow", of livesIn's "grow up")
-        self.firm_verbs = {
-            words[0] for rel in self.onto.relations.values()
-            if not self.onto.fits("Place", rel.domain) and not self.onto.fits("Country", rel.domain)
-            for words in rel.triggers if len(words) == 1 and words[0] != "be"
-        } | {"say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
+        self.firm_verbs = {words[0] for words in no_place if len(words) == 1} | {
+            "say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
+        self.business_verbs = self.firm_verbs | {words[0] for words in no_place}
         #: verbs that say where an organisation is based ("based", "headquartered": kg:basedIn's)
         self.seat_verbs = {words[0] for words in getattr(self.onto.relations.get("basedIn"), "triggers", ())
                            if len(words) == 1}
@@ -102,9 +98,9 @@ class KGEntities(Candidates, Classes, Lists):
         self.org_owner_verbs = self.org_object_verbs | {"own", "control"}
         self.equity_nouns = {w.lower() for w in lex["equity_nouns"]}
         #: what one holds a stake "in": nouns of equity and kg:investsIn's one-word triggers
-        self.stake_words = self.equity_nouns | {
-            words[0] for rel in self.onto.relations.values() if rel.name == "investsIn"
-            for words in rel.triggers + rel.role_triggers if len(words) == 1}
+        invests = self.onto.relations.get("investsIn")
+        self.stake_words = self.equity_nouns | {words[0] for words in (
+            (*invests.triggers, *invests.role_triggers) if invests is not None else ()) if len(words) == 1}
         self.firm_jobs = {w.lower() for w in lex["firm_jobs"]}
         #: role nouns of symmetric relations (rival, partner): "Lumio's rival Quillo" pairs two of a kind
         self.peer_roles = {words[-1] for rel in self.onto.relations.values() if rel.symmetric

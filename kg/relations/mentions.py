@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..ontology import RelationInfo
-from ..syntax import NAMING_VERBS, apposed_to_previous, coordinated, possessive, singular_after_list
+from ..syntax import NAMING_VERBS, apposed_to_previous, before_region_seat, coordinated, possessive, singular_after_list
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from .records import record
 
@@ -19,6 +19,8 @@ __all__ = ["Mentions"]
 
 #: The NER's labels of places.
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+#: The seat word of "Norwalk, Connecticut-based X".
+_BASED = frozenset({"based"})
 
 
 class Mentions:
@@ -102,12 +104,10 @@ class Mentions:
             out.append((by_token[named[0].i], cost, named[0].i) if named else (by_token[tok.i], cost, tok.i))
             # "a unit of Norwalk, Connecticut-based Booking Holdings": a city written with its region
             # before "-based" stands for the organisation it describes
-            e, doc = it["end"], tok.doc
-            if self.onto.is_a(it["cls"], "Location") and e + 4 < len(doc) and doc[e].text == "," \
-                    and doc[e + 2].text == "-" and doc[e + 3].lower_ == "based" and e + 4 in by_token \
-                    and items[by_token[e + 4]]["start"] == e + 4 \
-                    and self.onto.is_a(items[by_token[e + 4]]["cls"], "Organization"):
-                out.append((by_token[e + 4], cost + 0.05, e + 4))
+            k = before_region_seat(tok.doc, it["end"], _BASED) if self.onto.is_a(it["cls"], "Location") else None
+            if k is not None and k in by_token and items[by_token[k]]["start"] == k \
+                    and self.onto.is_a(items[by_token[k]]["cls"], "Organization"):
+                out.append((by_token[k], cost + 0.05, k))
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
             last = singular_after_list(tok)
             if last is not None:  # "Belaruskali and Uralkali, which is based in Russia": the last only
