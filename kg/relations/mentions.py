@@ -338,12 +338,13 @@ class Mentions:
 
     def _records_between(self, doc: Doc, subjects: list[Token], objects: list[Token], rel: RelationInfo,
                          by_token: dict[int, int], items: list[dict[str, Any]], confidence: float, trigger: Token,
-                         modality: str) -> list[dict[str, Any]]:
+                         modality: str, objects_conj: bool = True) -> list[dict[str, Any]]:
         """A record of ``rel`` from each entity the ``subjects`` stand for to each the ``objects`` stand
-        for, where the two differ and their classes fit; each indirection costs confidence."""
+        for, where the two differ and their classes fit; each indirection costs confidence.
+        ``objects_conj``: whether an object stands for its conjuncts too (not where ``objects`` lists them)."""
         out = []
         for s, s_cost, _ in (m for t in subjects for m in self._map(t, by_token, items)):
-            for o, o_cost, _ in (m for t in objects for m in self._map(t, by_token, items)):
+            for o, o_cost, _ in (m for t in objects for m in self._map(t, by_token, items, conj=objects_conj)):
                 si, oi = items[s], items[o]
                 if si["name"] != oi["name"] and self.onto.fits(si["cls"], rel.domain) \
                         and self.onto.fits(oi["cls"], rel.range):

@@ -226,13 +226,7 @@ class Owners:
             owners = [r for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "between"}
                       for g in p.children if g.dep_ == "pobj" for r in [g, *g.conjuncts]]
             owners += [c for o in owners for c in o.children if c.dep_ == "nmod" and c.i in by_token]
-            for u, u_cost, _ in (m for t in units for m in self._map(t, by_token, items)):
-                unit = items[u]
-                for o, o_cost, _ in (m for t in owners for m in self._map(t, by_token, items, conj=False)):
-                    owner = items[o]
-                    if unit["name"] != owner["name"] and unit["via"] != "demonym" and owner["via"] != "demonym" \
-                            and self.onto.is_a(unit["cls"], "Organization") and self.onto.is_a(owner["cls"], "Organization"):
-                        out.append(record(doc, unit, rel.name, owner, rel.base_confidence - 0.1 - u_cost - o_cost, noun,
-                                          modality))
+            out += self._records_between(doc, units, owners, rel, by_token, items, rel.base_confidence - 0.1, noun,
+                                         modality, objects_conj=False)
         return out
 
