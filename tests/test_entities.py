@@ -495,8 +495,8 @@ def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
 @pytest.mark.parametrize("text, name, cls", [
     # what the copula says a name is ("a subsidiary", "a startup") makes it an organisation
     ("Pikku will become a wholly owned subsidiary of Redfern and keep its staff in Finland.", "Pikku", "Company"),
-    # not a person whose job the copula gives
-    ("Tom Berg became a director of the bank.", "Tom Berg", "Person"),
+    # not a kind of product that also names firms ("brand")
+    ("Kestra is a brand of pet food made by Vellum Foods.", "Kestra", "Product"),
     # a description the parser hung on the verb as its modifier is still the name's
     ("Veltro competes with Oracle and Zubarah Cloud, a Doha startup backed by Mubadala.", "Zubarah Cloud", "Company"),
     # a product only by its name's last word that does what only organisations do is one
