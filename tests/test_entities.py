@@ -1099,3 +1099,18 @@ def test_entities_a_lone_name_after_a_firms_legal_form_and_of_is_its_place(nlp):
     assert _classes(doc).get("Folsom") == "Place", _classes(doc)
     assert ("Dunmore Bros", "basedIn", "Folsom") in _triples(doc), _triples(doc)
 
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a job written before a name with a word of firms' names in it does not make it a person's
+    ("The tankers were chartered from Greek owner Pelion Bulk.", "Pelion Bulk", None),
+    ("Geneva-based commodities trader Morrow Agri has agreed to buy Kano Mills.", "Morrow Agri",
+     ("Morrow Agri", "basedIn", "Geneva")),
+    # a commission, counted, is no body apposed to the name before it
+    ("Morvane pays its local agent, Kesh Brokerage, a 2% commission on each sale.", "Kesh Brokerage",
+     ("Morvane", "paysCommissionTo", "Kesh Brokerage")),
+])
+def test_entities_a_firms_name_after_a_persons_job(nlp, text, name, triple):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(name) == "Company", _classes(doc)
+    assert triple is None or triple in _triples(doc), _triples(doc)

@@ -209,6 +209,11 @@ class Classes(Products):
         words = [t.lower_ for t in job.children if t.dep_ in {"amod", "compound"} and t.i < job.i] + [job.lower_]
         return job.is_lower and (" ".join(words) in self.org_only_roles or job.lower_ in self.org_only_roles)
 
+    def _firm_named(self, name: str) -> bool:
+        """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
+        Ventures"): no person's name, whatever job is written before it ("Greek owner Thessaly Bulk")."""
+        return any(w in self.firm_heads or w in self.company_heads or w in self.org_heads for w in name.split())
+
     def _after_person_title(self, doc: Doc, start: int) -> bool:
         """Whether token ``start`` follows a person's job title or description ("chief executive X",
         "actress X", "Lt. X"; a capitalised word only where it opens the sentence: "Economist X said")."""
@@ -229,7 +234,7 @@ class Classes(Products):
         national who lives in Dubai"); a lone name only with "who" right after it ("Warner, who
         now lives in Ocala"), since a lone surname in apposition is as often a firm's."""
         words = it["name"].split()
-        if any(w in self.firm_heads or w in self.company_heads or w in self.org_heads for w in words):
+        if self._firm_named(it["name"]):
             return False
         lone = len(words) < 2 and not (words and words[0] in surnames)
         root = doc[it["start"]:it["end"]].root
@@ -267,7 +272,8 @@ class Classes(Products):
         # "Rivian chief executive RJ Scaringe": a name right after a job title is a person.
         for it in items:
             if it["via"] == "" and it["cls"] in {"Company", "Product"} and it["start"] > 0 \
-                    and len(it["name"].split()) >= 2 and self._after_person_title(doc, it["start"]):
+                    and len(it["name"].split()) >= 2 and not self._firm_named(it["name"]) \
+                    and self._after_person_title(doc, it["start"]):
                 it["cls"] = "Person"
         # "Lumora chief executive Priya Raman": a name before a person's job title is an organisation
         # (and "Kaiyuan chairman Lin Wen-hao", "Assam Valley managing director Rupa Barua": a name the
@@ -402,6 +408,7 @@ class Classes(Products):
             return True  # (not "news agency Reuters": a title only a body bears)
         return any(n.is_lower and n.lemma_.lower() in self.body_nouns and n.i not in range(it["start"], it["end"])
                    and n.tag_ != "NNS"  # (not "the commissions DoorDash charges": fees)
+                   and not any(t.like_num for t in n.subtree if t.i < n.i)  # (nor "pays X a 1.5% commission")
                    and not any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.business_bodies
                                for c in n.children)  # (not "an online travel agency")
                    for n in nouns)
