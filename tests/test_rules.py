@@ -1206,6 +1206,9 @@ def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
     # a verb the parser joined to the object of the clause before shares that clause's subject
     ("Vamos has signed up 30,000 drivers and competes with Uber and DiDi in Bogota.",
      {("Vamos", "competesWith", "Uber"), ("Vamos", "competesWith", "DiDi")}, set()),
+    # ... however long the list that object ends
+    ("Nordvik sells its feed in Denmark, Sweden and the Baltic states and supplies farm cooperative Halmstad Agri.",
+     {("Nordvik", "suppliesTo", "Halmstad Agri")}, set()),
     # a name the parser made a compound of the verb after it is its subject, whatever its tag
     ("Danone invests in Lisbon kombucha brand Fermento\n\nDanone has bought a stake in Fermento, a maker of "
      "kombucha.", {("Danone", "investsIn", "Fermento")}, {("Danone", "investsIn", "Lisbon")}),

@@ -130,7 +130,8 @@ class Frames:
                 # "Vamos has signed up 30,000 drivers and competes with Uber": a verb the parser joined to
                 # the previous clause's object shares that clause's subject
                 verb = head
-                for _ in range(3):  # (the object's verb, or the verb of the preposition it is the object of)
+                for _ in range(8):  # (the object's verb, or the verb of the preposition it is the object of,
+                    # from the end of a list: "sells it in Denmark, Sweden and the Baltic states and supplies")
                     if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
                         break
                     verb = verb.head
