@@ -524,7 +524,10 @@ class KGCoref:
         verb = tok.head
         if tok.dep_ != "dobj" or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
             return False
-        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"] or [
+            # ("makes the TR-500 resist used in ...": the parser took the object for the subject of a clause)
+            g for c in verb.head.children if c.dep_ == "ccomp" and c.tag_ == "VBN" for g in c.children
+            if g.dep_ == "nsubj" and g.i < c.i]
         return bool(objects) and all(o.pos_ == "NOUN" and not taken[o.i] and o.lower_ not in self.descriptors
                                      for o in objects)
 

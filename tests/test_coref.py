@@ -111,6 +111,15 @@ def test_coref_the_object_of_a_joined_verb_is_not_its_shared_subject(nlp):
     assert ("it", "Trovik") in links, links
 
 
+
+def test_coref_it_after_a_joined_verb_is_the_thing_made_before(nlp):
+    # "makes the KX-9 sealant used in ... and sells it": "it" is the sealant (which the parser made the
+    # subject of "used"), not the firm named last
+    _assert_reads(nlp, "Velmora, a unit of Orlan Group, makes the KX-9 sealant used in shipbuilding and sells it "
+                       "to Tarvo Marine.", {("Velmora", "suppliesTo", "Tarvo Marine")},
+                  {("Tarvo Marine", "acquires", "KX-9"), ("Tarvo Marine", "acquires", "Orlan Group")})
+
+
 @pytest.mark.parametrize("text, triple, modality", [
     # a denial negates the clause it governs ("denied that it had agreed to buy") ...
     ("Veltro denied that it had agreed to buy Quillo.", ("Veltro", "acquires", "Quillo"), "negated"),
