@@ -161,7 +161,7 @@ def register_extensions() -> None:
     [True, True, True]
     """
     _entities.register_extensions()
-    _coref._register()
+    _coref.register_links()
     _relations.register()
 
 

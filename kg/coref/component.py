@@ -1,0 +1,248 @@
+"""The ``kg_coref`` component: walks the document's words, resolves each mention
+(:mod:`~kg.coref.resolve`) and records it beside the named ones."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from ..entities import SPAN_KEY, guarded
+from ..errors import ComponentError
+from ..ontology import load_ontology
+from .base import PLURAL_PRONOUNS as _PLURAL_PRONOUNS
+from .base import register_links
+from .mentions import Mentions
+from .resolve import Resolution
+
+__all__ = ["KGCoref", "make_coref_component"]
+
+
+class KGCoref(Resolution, Mentions):
+    """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
+
+    def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,
+                 ontology_dir: str | None = None) -> None:
+        register_links()
+        self.name = name
+        self.max_sentences = max_sentences
+        onto = load_ontology(ontology_dir)
+        self.onto = onto
+        lex = onto.lexicon["coref"]
+        self.pronouns: dict[str, set[str]] = {
+            p: set(classes) for p, classes in lex["pronouns"].items() if p not in _PLURAL_PRONOUNS
+        }
+        self.descriptors: dict[str, set[str]] = {}
+        #: nouns of deals that only firms make ("its takeover of"): their possessor is a company
+        self.firm_deals = set(lex["firm_deals"]["nouns"])
+        for cls, nouns in lex.items():
+            if cls in {"pronouns", "firm_deals"}:
+                continue
+            for noun in nouns:
+                self.descriptors.setdefault(noun.lower(), set()).add(cls)
+        #: last words of the descriptions of two words ("bank" of "central bank")
+        self._second_words = {k.split()[-1] for k in self.descriptors if " " in k}
+        rel = onto.lexicon["relations"]
+        self.former = set(rel["former"])
+        self.latter = set(rel["latter"])
+        self.generic_products = set(onto.lexicon["entities"]["generic_products"])
+        #: role nouns of any relation ("rival", "unit", "customer", "chief executive")
+        self.role_nouns = {
+            words[-1] for rel in onto.relations.values()
+            for words in rel.role_triggers + rel.inverse_role_triggers
+        } - {"company", "firm", "group", "startup", "giant", "maker", "platform", "brand"}
+        #: every role noun, whose name in front is another's ("the iPhone maker", "the Apple supplier");
+        #: not those of relations to a place (kg:basedIn's "marketplace": a place in front says where,
+        #: and a place is never the name a description stands for)
+        self.relational_nouns = {words[-1] for rel in onto.relations.values()
+                                 if rel.name not in onto.to_places
+                                 for words in rel.role_triggers + rel.inverse_role_triggers}
+        #: job titles (role nouns of relations from a person), for "ministry spokesman X"
+        self.person_titles = {
+            words[-1] for rel in onto.relations.values() if rel.domain == frozenset({"Person"})
+            for words in rel.role_triggers
+        }
+        #: words that end names of firms of any kind ("Company", "Group", "Bank", "Holdings")
+        self._firm_words = {w.lower() for key in ("company_heads", "firm_heads")
+                            for w in onto.lexicon["entities"][key]} | {"company", "firm"}
+        #: verbs of saying: "X said it ..." makes X the subject of what is said
+        self._reporting = set(onto.lexicon["relations"]["reporting"])
+        self._accusing = set(onto.lexicon["relations"].get("accusing", ()))
+        #: where the gazetteer says an organisation is from
+        self._home = {e.name: e.country for e in onto.gazetteer if e.country and e.cls != "Place"}
+        #: who makes a product, for descriptions such as "the iPhone maker"
+        self._developer = {e.name: e.developer for e in onto.gazetteer if e.developer}
+
+
+    # -- main ------------------------------------------------------------------------
+
+    @guarded
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            raise ComponentError(
+                "kg_coref needs a dependency parse: add it after a 'parser' component "
+                "(pipeline has no parse on this Doc). Available pipes must include 'parser'."
+            )
+        items: list[dict[str, Any]] = list(doc._.kg_entity_data or [])
+        self._all_items = items
+        self._sent_index = {}
+        self._sent_first_token = {}
+        for n, sent in enumerate(doc.sents):
+            self._sent_first_token[n] = sent.start
+            for i in range(sent.start, sent.end):
+                self._sent_index[i] = n
+        self._first_sentence_end = self._sent_first_token.get(1, len(doc))
+        # indexes so that each resolution is logarithmic, not a scan of the document
+        self._named = sorted((it for it in items if it["via"] != "coref" and not it.get("dateline")),
+                             key=lambda it: it["start"])
+        self._starts = [it["start"] for it in self._named]
+        self._name_starts: dict[str, list[int]] = {}
+        self._first_named: dict[int, dict[str, Any]] = {}
+        for it in sorted(items, key=lambda it: it["start"]):
+            self._name_starts.setdefault(it["name"], []).append(it["start"])
+            if it["via"] in {"", "gazetteer"}:
+                self._first_named.setdefault(self._sent_index.get(it["start"], -1), it)
+        taken = [False] * len(doc)
+        for it in items:
+            for i in range(it["start"], it["end"]):
+                taken[i] = True
+        links: list[dict[str, int]] = []
+        resolved: list[dict[str, Any]] = []
+        described: dict[str, dict[str, Any]] = {}
+
+        named_at: dict[str, list[dict[str, Any]]] = {}
+        for it in self._named:
+            named_at.setdefault(it["name"], []).append(it)
+        named_starts = {name: [it["start"] for it in its] for name, its in named_at.items()}
+
+        def add(span: Span, ante: dict[str, Any]) -> None:
+            if any(taken[span.start:span.end]):
+                return
+            for i in range(span.start, span.end):
+                taken[i] = True
+            # the entity is chosen; the mention that stands for it is its nearest name before the span
+            # ("Nuvea chief executive X said. The company competes ...": that "Nuvea", not the subject
+            # two sentences up that made it the likeliest referent)
+            same = named_at.get(ante["name"], [])
+            k = bisect.bisect_left(named_starts.get(ante["name"], []), span.start)
+            if k and same[k - 1]["cls"] == ante["cls"]:
+                ante = same[k - 1]
+            resolved.append({"start": span.start, "end": span.end, "name": ante["name"], "cls": ante["cls"],
+                        "wikidata": ante.get("wikidata", ""), "via": "coref"})
+            links.append({"start": span.start, "end": span.end,
+                          "antecedent_start": ante["start"], "antecedent_end": ante["end"]})
+
+        for tok in doc:
+            if taken[tok.i]:
+                continue
+            low = tok.lower_
+            if low in self._second_words and tok.i and doc[tok.i - 1].dep_ == "amod" \
+                    and doc[tok.i - 1].head.i == tok.i and f"{doc[tok.i - 1].lower_} {low}" in self.descriptors:
+                low = f"{doc[tok.i - 1].lower_} {low}"  # "the central bank": a description of two words
+            if low in self.pronouns and tok.pos_ == "PRON":
+                if low == "it" and self._pleonastic(tok):
+                    continue
+                if low in {"it", "them"} and self._object_of_verb_before(tok, taken):
+                    continue
+                wanted = self.pronouns[low]
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
+                if tok.dep_ == "poss" and (tok.head.lemma_.lower() in self.role_nouns
+                                           or nxt.lemma_.lower() in self.role_nouns):
+                    # "its rival", "its chief executive", "its customers": an organisation's
+                    wanted = wanted & {"Company", "Organization", "GovernmentBody"} or wanted
+                ante = None
+                if tok.dep_ == "poss" and tok.head.lemma_.lower() in self.firm_deals and "Company" in wanted:
+                    # "the Commission fined Quillo after its takeover of X": a firm's deal, not the regulator's
+                    ante = self._resolve(doc, items, tok, {"Company"}, description=False, resolved=resolved)
+                if ante is None and tok.dep_ == "poss":
+                    # "giving the carmaker access to its Mistral Large model": the firm its product is named after
+                    ante = self._named_owner(doc, tok, wanted)
+                if ante is None and tok.dep_ == "poss" and "Company" in wanted and self._owns_named_product(tok):
+                    # "granted Halcyra a licence to export its Cirrus X9 accelerators": a named product's
+                    # owner is a firm, not the body or country the sentence is about
+                    ante = self._resolve(doc, items, tok, {"Company"}, description=False, resolved=resolved)
+                if ante is None:
+                    ante = self._resolve(doc, items, tok, wanted, description=False, resolved=resolved)
+                if ante is not None:
+                    add(doc[tok.i:tok.i + 1], ante)
+                continue
+            if tok.pos_ in {"NOUN", "ADJ"} and not tok.tag_.endswith("S"):
+                det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+                if not det and low in self.descriptors and tok.dep_ == "compound" \
+                        and tok.head.lemma_.lower() in self.person_titles:
+                    # "ministry spokesman Lukas Brandt", "company spokeswoman X": the one named before
+                    ante = self._resolve(doc, items, tok, self.descriptors[low], description=True,
+                                         resolved=resolved)
+                    if ante is not None:
+                        add(doc[tok.i:tok.i + 1], ante)
+                    continue
+                if not det:
+                    continue
+                start = min(det[0].i, *(c.i for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "det", "npadvmod", "punct"}))
+                named = [it for c in tok.children if c.dep_ == "compound" and c.i < tok.i and taken[c.i]
+                         for it in [self._named_at(c.i)] if it is not None]
+                if named and low in self.descriptors and low not in self.relational_nouns:
+                    # "the United Auto Workers union": the name in front says which one, when it is of the
+                    # kind the noun names ("the Sotavento.mx marketplace", a product's, names no firm)
+                    if self._compatible(named[0]["cls"], self.descriptors[low]):
+                        add(doc[tok.i:tok.i + 1], named[0])
+                    continue
+                if any(taken[start:tok.i]):
+                    start = tok.i  # "the German carmaker": "German" stays its own (country) mention
+                span = doc[start:tok.i + 1]
+                if low in self.former or low in self.latter:
+                    ante = self._former_latter(doc, items, tok, latter=low in self.latter)
+                    if ante is not None:
+                        add(span, ante)
+                    continue
+                if low in self.descriptors:
+                    # "Datadog, the New York monitoring company": an appositive names its head
+                    if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
+                        other = [tok.head] if tok.dep_ == "appos" else [c for c in tok.children if c.dep_ == "appos"]
+                        ante = next((it for it in items for o in other
+                                     if it["start"] <= o.i < it["end"] and it["via"] != "coref"
+                                     and self._compatible(it["cls"], self.descriptors[low])), None)
+                        if ante is not None:
+                            add(span, ante)
+                        continue
+                    # "the South Korean battery maker ... The battery maker": the same
+                    # description names the same thing again
+                    key = " ".join(c.lemma_.lower() for c in tok.children
+                                   if c.dep_ == "compound" and c.i < tok.i) + " " + low
+                    ante = described.get(key) if key.strip() != low else None
+                    if ante is None:
+                        ante = self._resolve(doc, items, tok, self.descriptors[low], description=True,
+                                             resolved=resolved)
+                    if ante is not None and key.strip() != low:
+                        described.setdefault(key, ante)
+                    if ante is not None:
+                        add(span, ante)
+
+        items.extend(resolved)
+        items.sort(key=lambda it: it["start"])
+        self._generic_products(doc, items, taken)
+        items.sort(key=lambda it: it["start"])
+        doc._.kg_entity_data = items
+        doc._.coref_links = links
+        doc.spans[SPAN_KEY] = SpanGroup(
+            doc, name=SPAN_KEY, spans=[Span(doc, it["start"], it["end"], label=it["cls"]) for it in items]
+        )
+        return doc
+
+
+@Language.factory(
+    "kg_coref",
+    default_config={"max_sentences": 5, "ontology_dir": None},
+    assigns=["doc._.coref_links", "doc._.kg_entities"],
+    requires=["token.dep", "doc._.kg_entities"],
+)
+def make_coref_component(nlp: Language, name: str, max_sentences: int, ontology_dir: str | None) -> KGCoref:
+    """Factory of the ``kg_coref`` component."""
+    if "kg_entities" not in nlp.pipe_names:
+        raise ValueError(
+            "kg_coref needs 'kg_entities' earlier in the pipeline: "
+            f"nlp.add_pipe('kg_entities') first. Current pipes: {nlp.pipe_names}"
+        )
+    return KGCoref(nlp, name, max_sentences=max_sentences, ontology_dir=ontology_dir)

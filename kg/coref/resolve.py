@@ -1,0 +1,257 @@
+"""The candidates of a mention and the one chosen: class, recency, salience, and what the clause
+rules out (the subject of the clause a description is in, the accuser of an accusation)."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..syntax import OBJECT_CONTROL, clause_head, controlled_objects, possessive, subjects_above
+from .base import SUBJ as _SUBJ
+from .base import predicate_of_copula as _predicate_of_copula
+
+__all__ = ["Resolution"]
+
+
+class Resolution:
+    """Mixin of :class:`~kg.coref.component.KGCoref`: choosing the antecedent of a mention."""
+
+    def _compatible(self, cls: str, wanted: set[str]) -> bool:
+        # a generic organisation may be the company a description speaks of ("the manufacturer")
+        return any(self.onto.is_a(cls, w) for w in wanted) or (cls == "Organization" and "Company" in wanted)
+
+    def _candidates(self, doc: Doc, items: list[dict[str, Any]], tok: Token) -> list[dict[str, Any]]:
+        """Named mentions before ``tok`` within the last few sentences, most recent first."""
+        here = self._sent_index.get(tok.i, 0)
+        lo = bisect.bisect_left(self._starts, self._sent_first_token.get(here - self.max_sentences, 0))
+        hi = bisect.bisect_left(self._starts, tok.i)
+        out = [it for it in self._named[lo:hi] if it["end"] <= tok.i]
+        return out[::-1]
+
+    def _same_clause_subject(self, doc: Doc, items: list[dict[str, Any]], tok: Token) -> set[str]:
+        """Names of entities that are the subject of the clause ``tok`` is in; and of who accuses it
+        ("sued Y, accusing the carmaker of", "alleging that the Swiss trader had": lexicon ``accusing``)."""
+        verb = clause_head(tok)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+        if tok.dep_ == "dobj" and verb.lemma_.lower() in self._accusing:
+            subjects += subjects_above(verb)
+        elif tok.dep_ in _SUBJ and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self._accusing:
+            subjects += subjects_above(verb.head)
+        return {it["name"] for child in subjects for it in items if it["start"] <= child.i < it["end"]}
+
+    def _salience(self, doc: Doc, it: dict[str, Any], tok: Token) -> float:
+        root = doc[it["end"] - 1] if it["end"] - it["start"] == 1 else doc[it["start"]:it["end"]].root
+        back = self._sent_index[tok.i] - self._sent_index[it["start"]]
+        score = -0.6 * back - (tok.i - it["start"]) / 200.0
+        sent = root.sent
+        first_named = self._first_named.get(self._sent_index[it["start"]])
+        if root.dep_ in _SUBJ or (root.dep_ == "conj" and root.head.dep_ in _SUBJ) or (
+            # the parser sometimes misses the subject; the sentence's first name before its verb is one
+            first_named is not None and first_named["start"] == it["start"]
+            and (it["end"] <= sent.root.i or root.i == sent.root.i)
+            and root.dep_ in {"compound", "ROOT", "nmod", "npadvmod"}
+        ):
+            score += 1.0
+        if root.dep_ == "poss" and root.head.dep_ in _SUBJ:
+            score += 0.5
+        if tok.sent.start <= it["start"]:
+            score += 0.5
+        if it["via"] == "demonym":
+            score -= 3.0
+        # The story's protagonist: named often so far, or in the first sentence (the headline).
+        starts = self._name_starts.get(it["name"], [])
+        prior = bisect.bisect_left(starts, tok.i)
+        score += 0.25 * min(prior, 6)
+        if prior and starts[0] < self._first_sentence_end:
+            score += 0.5
+        return score
+
+    def _subject_item(self, verb: Token, pool: list[dict[str, Any]], wanted: set[str], *, before: int | None = None,
+                      head_only: bool = False, demonyms: bool = False) -> dict[str, Any] | None:
+        """The item that is a subject of ``verb`` (before token ``before``, if given) and of a wanted
+        class: a demonym only if ``demonyms``; the subject word the name's head if ``head_only``
+        ("China's customs agency": the agency, not China)."""
+        for c in verb.children:
+            if c.dep_ not in _SUBJ or (before is not None and c.i >= before):
+                continue
+            for it in pool:
+                if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted) \
+                        and (demonyms or it["via"] != "demonym") \
+                        and (not head_only or c.i == c.doc[it["start"]:it["end"]].root.i):
+                    return it
+        return None
+
+    def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
+                 description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
+        if not description:
+            ahead = self._cataphor(doc, items, tok, wanted)
+            if ahead is not None:
+                return ahead
+            # "the latter can pay back its investor": a possessive in a clause refers to the
+            # clause's subject when that is a thing of the right kind
+            pool = items + resolved
+            if tok.dep_ == "poss" and tok.head.dep_ == "conj" and doc[tok.i + 1:tok.i + 2].text.lower() != "own":
+                # "Tanegawa's Torrey hybrid and its first pickup": the owner of the noun it is joined to
+                # (not "its own", which stands for the subject)
+                first = tok.head.head
+                owner = next((it for c in first.subtree if c.i < first.i and possessive(c) for it in pool
+                              if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
+                if owner is not None:
+                    return owner
+            if tok.dep_ == "poss" and not _predicate_of_copula(tok):
+                clause = clause_head(tok)
+                found = self._subject_item(clause, pool, wanted, before=tok.i)
+                if found is None and clause.head.lemma_.lower() in OBJECT_CONTROL \
+                        and not any(c.dep_ in _SUBJ for c in clause.children):
+                    # "ordered Orrin to shut down its service": the one ordered is the clause's subject
+                    found = next((it for c in controlled_objects(clause) for it in pool
+                                  if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
+                if found is not None:
+                    return found
+            # "China's customs agency said it had banned ...": the subject of what a name reports is
+            # that name (the one who says, not a name inside it)
+            verb = tok.head
+            if tok.dep_ in _SUBJ and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self._reporting:
+                found = self._subject_item(verb.head, pool, wanted, before=tok.i, head_only=True)
+                if found is not None:
+                    return found
+            # "X supplies ..., and it has been expanding": the subject of a coordinated
+            # clause continues the subject of the first one.
+            if tok.dep_ in _SUBJ and verb.dep_ == "conj":
+                found = self._subject_item(verb.head, pool, wanted, demonyms=True)
+                if found is not None:
+                    return found
+        cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
+        if description:
+            banned = self._same_clause_subject(doc, items + resolved, tok)
+            cands = [c for c in cands if c["name"] not in banned and c["via"] != "demonym"]
+        else:
+            # A pronoun does not take an antecedent that is an argument of its own verb, nor
+            # the subject of the copula it is the predicate of ("China was its biggest market").
+            verb = clause_head(tok)
+            own = {
+                it["name"] for it in cands
+                if tok.sent.start <= it["start"] and clause_head(doc[it["start"]]).i == verb.i
+                and (tok.dep_ in _SUBJ | {"dobj"} and doc[it["start"]].dep_ in _SUBJ | {"dobj"}
+                     or tok.dep_ == "poss" and _predicate_of_copula(tok) and doc[it["start"]].dep_ in _SUBJ)
+            }
+            if tok.dep_ == "dobj" and verb.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in verb.children):
+                # "The Commission fined Trovik and barred it from bidding": the verb's subject is the
+                # one of the verb it is joined to
+                own |= {it["name"] for it in cands if tok.sent.start <= it["start"]
+                        and doc[it["start"]:it["end"]].root.dep_ in _SUBJ
+                        and doc[it["start"]:it["end"]].root.head.i == verb.head.i}
+            cands = [c for c in cands if c["name"] not in own]
+        if description and wanted == {"Product"}:
+            # "the vaccine" names a product only if the text called it a vaccine before
+            # ("the R21 vaccine", "R21, a malaria vaccine"); otherwise it is any vaccine.
+            def called(c: dict[str, Any]) -> bool:
+                root = doc[c["start"]:c["end"]].root
+                near = [root.head] + [x for x in root.children if x.dep_ == "appos"]
+                if c["end"] < len(doc):
+                    near.append(doc[c["end"]])
+                return any(t.lemma_.lower() == tok.lemma_.lower() for t in near)
+            cands = [c for c in cands if called(c)]
+        if not cands:
+            return None
+        # "the iPhone maker": the gazetteer knows who makes the product named in the description
+        if description:
+            makers = {self._developer.get(it["name"]) for it in self._all_items
+                      if it["cls"] == "Product" and any(it["start"] <= c.i < it["end"] for c in tok.children
+                                                        if c.dep_ in {"compound", "nmod", "amod"})}
+            makers.discard(None)
+            if makers:
+                named = [c for c in cands if c["name"] in makers]
+                if named:
+                    return named[0]
+        # "the carrier" after "budget carrier Wrenair" or "Wrenair, a budget carrier": a candidate the
+        # text called by the description's noun is the one meant, before any other of its kind
+        # (not a word for firms of any kind: "the group" is any group; and a name the nearest mention
+        # shortens stays that mention: "studio Copperleaf Games" ... "Copperleaf" ... "the studio")
+        if description and tok.lower_ not in self._firm_words:
+            called_so = {c["name"] for c in self._all_items if c["end"] <= tok.i and c["via"] == ""
+                         and self._called_by(doc, c, tok.lemma_.lower())}
+            named = [c for c in cands if c["name"].split()[0] in {n.split()[0] for n in called_so}]
+            if named:
+                cands = named
+        # "the league" after "the B.League", "the agency" after "the Space Agency": a candidate whose
+        # name ends in the description's noun is the one meant (not a word that ends the names of
+        # firms of any kind: "the company" is not "Mubadala Investment Company" more than another)
+        if description and tok.lower_ not in self._firm_words:
+            noun = tok.lower_
+            named = [c for c in cands if c["name"].lower().endswith(noun) and len(c["name"]) > len(noun)
+                     and not c["name"][-len(noun) - 1].isalpha()]
+            if named:
+                cands = named
+        # "the Swiss drugmaker", "the U.S. company": a demonym or a country on the description rules
+        # out companies the gazetteer places in another country.
+        if description:
+            countries = {it["name"] for it in self._all_items if (it["via"] == "demonym" or it["cls"] == "Country")
+                         and any(it["start"] <= c.i < it["end"] for c in tok.children
+                                 if c.dep_ in {"amod", "compound", "nmod"})}
+            if countries:
+                fitting = [c for c in cands if self._home.get(c["name"], "") in countries | {""}]
+                known = [c for c in fitting if self._home.get(c["name"])]
+                cands = known or fitting or cands
+        return max(cands, key=lambda c: self._salience(doc, c, tok))
+
+    @staticmethod
+    def _called_by(doc: Doc, it: dict[str, Any], noun: str) -> bool:
+        """The text calls the named mention ``it`` by ``noun``: right before its name ("budget carrier
+        Wrenair"), or in apposition either way ("Wrenair, a budget carrier")."""
+        root = doc[it["start"]:it["end"]].root
+        near = [x for x in root.children if x.dep_ == "appos"]
+        if root.dep_ == "appos":
+            near.append(root.head)
+        if it["start"] > 0:
+            near.append(doc[it["start"] - 1])
+        return any(t.lemma_.lower() == noun and t.pos_ == "NOUN" for t in near)
+
+    def _named_owner(self, doc: Doc, tok: Token, wanted: set[str]) -> dict[str, Any] | None:
+        """The organisation named shortly before a possessive pronoun whose name starts the name of the
+        product right after the pronoun: "its Mistral Large model" is Mistral AI's ("Mistral"), not the
+        carmaker's named since; ``None`` where no such name is there."""
+        product = self._next_named(tok.i + 1)
+        if product is None or product["start"] != tok.i + 1 or product["cls"] != "Product":
+            return None
+        first = doc[product["start"]].text
+        for it in self._candidates(doc, self._all_items, tok):
+            if it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization") \
+                    and self._compatible(it["cls"], wanted) and it["name"] != product["name"] \
+                    and (it["name"].split()[0] == first or doc[it["start"]].text == first):
+                return it
+        return None
+
+    def _cataphor(self, doc: Doc, items: list[dict[str, Any]], tok: Token,
+                  wanted: set[str]) -> dict[str, Any] | None:
+        """"By leveraging its cloud, Oracle ...": a pronoun in a fronted phrase
+        refers forward to the subject of the main clause."""
+        root = tok.sent.root
+        subjects = [c for c in root.children if c.dep_ in _SUBJ and c.i > tok.i]
+        if not subjects:
+            return None
+        fronted = [c for c in root.children if c.dep_ in {"advcl", "prep", "npadvmod"} and c.i < subjects[0].i]
+        if not any(tok.i in {t.i for t in f.subtree} for f in fronted):
+            return None
+        for it in items:
+            if it["start"] <= subjects[0].i < it["end"] and it["via"] in {"", "gazetteer"} \
+                    and self._compatible(it["cls"], wanted):
+                return it
+        return None
+
+    def _former_latter(self, doc: Doc, items: list[dict[str, Any]], tok: Token,
+                       latter: bool) -> dict[str, Any] | None:
+        seen: list[dict[str, Any]] = []
+        names: set[str] = set()
+        for it in self._candidates(doc, items, tok):
+            if it["via"] == "demonym" or it["name"] in names:
+                continue
+            names.add(it["name"])
+            seen.append(it)
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            return None
+        return seen[0] if latter else seen[1]
