@@ -1114,3 +1114,21 @@ def test_entities_a_firms_name_after_a_persons_job(nlp, text, name, triple):
     doc = _rules_doc(nlp, text)
     assert _classes(doc).get(name) == "Company", _classes(doc)
     assert triple is None or triple in _triples(doc), _triples(doc)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a name before a firm's trade that names another right after it is where that firm is
+    ("Kurnool software house Kavach Grid supplies the payments bank with its core banking platform.",
+     "Kurnool", "Place"),
+    # not a capitalised word the text also writes in lower case, opening the sentence
+    ("Remittance firm Quetzo Envios signs up Pollo Rico as partner. It is a remittance company.",
+     "Remittance", "Company"),
+])
+def test_entities_a_name_before_a_firms_trade_is_its_seat(nlp, text, name, cls):
+    doc = _rules_doc(nlp, text)
+    classes = _classes(doc)
+    assert classes.get(name, "Company") == cls, classes
+    if cls == "Place":
+        assert ("Kavach Grid", "basedIn", name) in _triples(doc), _triples(doc)
+    else:
+        assert not any(o == name for _, _, o in _triples(doc)), _triples(doc)

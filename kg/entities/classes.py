@@ -388,9 +388,10 @@ class Classes(Products):
                     it["cls"] = "Company"
             # "Uppsala is a city in Sweden", "Tromso, a town in Norway": what the text calls a place, and
             # "fleets in Manchester, Bristol and Leeds": a name listed among places after "in"
+            starts = {o["start"] for o in items if o["via"] in {"", "gazetteer"}}
             places = {it["name"] for it in items if it["via"] == "" and it["cls"] != "Place"
-                      and self._called_a_place(doc, it)} | self._listed_among_places(doc, items) \
-                | self._route_ends(doc, items)
+                      and (self._called_a_place(doc, it) or self._seat_before_trade(doc, it, starts))} \
+                | self._listed_among_places(doc, items) | self._route_ends(doc, items)
             for it in items:
                 if it["via"] == "" and it["name"] in places:
                     it["cls"] = "Place"
@@ -412,6 +413,25 @@ class Classes(Products):
                    and not any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.business_bodies
                                for c in n.children)  # (not "an online travel agency")
                    for n in nouns)
+
+    def _seat_before_trade(self, doc: Doc, it: dict[str, Any], starts: set[int]) -> bool:
+        """A name the NER took for an organisation or a person, written before a firm's trade that names
+        another right after it ("Noida software house Finserv Grid", "Porto Alegre cooperative
+        Cotrisul", "Gulf investor Dune Crest Capital" is a role, not a trade): where that firm is."""
+        if doc[it["start"]].ent_type_ not in {"ORG", "PERSON"} or not all(  # ("Mallorca/JJ hotel group")
+                t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.is_title) for t in doc[it["start"]:it["end"]]):
+            return False
+        if it["end"] - it["start"] == 1 and doc[it["start"]].is_sent_start:
+            # ("Telecom operator America Movil", "Remittance firm Quetzal": a capitalised word of a trade,
+            # or one the text also writes in lower case, opening the sentence)
+            word = doc[it["start"]].lower_
+            if word in self.firm_name_words_lower or any(t.lower_ == word and t.is_lower for t in doc):
+                return False
+        end = j = it["end"]
+        while j < len(doc) and j - end < 4 and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ in {"NOUN", "ADJ"}:
+            j += 1
+        return end < j < len(doc) and j in starts and doc[j - 1].pos_ == "NOUN" \
+            and doc[j - 1].lemma_.lower() in self.trade_descriptions
 
     def _called_a_place(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The subject of "is a city", or a name with "a town" in apposition (lexicon ``place_nouns``);

@@ -162,6 +162,14 @@ class KGEntities(Candidates, Classes, Lists):
         #: organisation nouns that are no person's job too (publisher is both): what apposition to a
         #: full name the NER typed PERSON can still make an organisation
         self.org_nouns_not_jobs = self.org_nouns - self.person_words
+        #: descriptions of a firm by its trade ("software house", "hotel group", "cooperative"), which a
+        #: name written before them says where the firm is: not the role nouns of relations ("Tesla
+        #: supplier Panasonic", "Google parent Alphabet"), nor what an owner's is ("Sony studio Insomniac")
+        #: ("iPhone maker Apple": a product before the role of kg:develops)
+        relation_roles = {words[-1] for rel in self.onto.relations.values() if rel.name not in self.onto.to_places
+                          for words in rel.role_triggers + rel.inverse_role_triggers} - {"group"}
+        self.trade_descriptions = ({w.lower() for w in self.onto.lexicon["coref"]["Company"]} | {"group", "house"}) \
+            - relation_roles - {"player", "venture", "platform", "brand", "network", "studio", "lab"}
         self.title_abbreviations = set(lex["title_abbreviations"])
         self.of_heads = self.onto.name_of_heads
         self.company_heads = set(lex["company_heads"])
@@ -179,6 +187,7 @@ class KGEntities(Candidates, Classes, Lists):
         #: words that end firms' names: after "and", only these make no name of their own ("Shihlin
         #: Electric and Engineering Corporation")
         self.firm_name_words = self.company_heads | self.firm_heads
+        self.firm_name_words_lower = {w.lower() for w in self.firm_name_words}
         self.publication_words = set(lex["publication_words"])
         #: string hashes of the verb forms that are never nouns (lexicon ``verb_only_forms``)
         self.verb_only_forms = frozenset(get_string_id(w.lower()) for w in lex.get("verb_only_forms", ()))
