@@ -334,6 +334,12 @@ def test_rules_read_a_listed_name_the_parser_hung_off_the_verb(nlp):
      {("Kestner", "competesWith", "Halvor Motorworks")}, set()),
     ("Polish discounter Groszek enters Romania, taking on Lidl and Kaufland",
      {("Groszek", "competesWith", "Lidl"), ("Groszek", "competesWith", "Kaufland")}, set()),
+    # ... and the names listed under a kind taken on
+    ("Nubo launched its app in Poland, taking on Revolut and local lenders such as mBank and Bank Polski.",
+     {("Nubo", "competesWith", "mBank"), ("Nubo", "competesWith", "Bank Polski")}, set()),
+    # "they" after names joined as the subject of the clause it hangs on is each of them
+    ("Veltro and Orlan have been paying more for Korean shows as they compete with Netflix in Asia.",
+     {("Veltro", "competesWith", "Netflix"), ("Orlan", "competesWith", "Netflix")}, set()),
     # winning customers from firms, whether or not one does
     ("Ride-hailing app Jalanku will cut its commission in a bid to win market share from Grab and Gojek.",
      {("Jalanku", "competesWith", "Gojek")}, set()),

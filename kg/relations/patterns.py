@@ -515,7 +515,9 @@ class Patterns:
                 objects = [g for p in objects for g in p.children if g.dep_ == "pobj"]
             else:
                 continue
-            rivals = [r for g in objects for r in [g, *g.conjuncts]
+            # (and the names listed under a kind: "taking on Revolut and local lenders such as mBank")
+            rivals = [r for g in objects for n in [g, *g.conjuncts]
+                      for r in [n, *(x for f in self._listed(n) for x in [f, *f.conjuncts])]
                       if r.i in by_token and items[by_token[r.i]]["cls"] in {"Company", "Product"}]
             subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             # (rivals whether or not one wins: "in a bid to win market share from Grab" is a fact of rivalry)
