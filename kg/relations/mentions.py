@@ -143,6 +143,14 @@ class Mentions:
             # "ASML and Tokyo Electron, both of which count China among their markets": the names (not
             # "one of which", nor "neither of which", which says the opposite)
             out += self._map(tok.head.head, by_token, items, cost, depth + 1)
+        elif tok.lower_ == "they" and tok.dep_ in {"nsubj", "nsubjpass"} \
+                and tok.head.dep_ in {"advcl", "ccomp", "conj"} and tok.head.head.i != tok.head.i:
+            # "Disney and Amazon have been paying more for shows as they compete with Netflix", "Veltro and
+            # Orlan said they would merge": the names joined as the subject of the clause this one hangs on
+            for subj in tok.head.head.children:
+                if subj.dep_ in {"nsubj", "nsubjpass"} and subj.i in by_token \
+                        and any(c.dep_ == "conj" and c.i in by_token for c in subj.children):
+                    out += self._map(subj, by_token, items, cost + 0.1, depth + 1)
         elif tok.lower_ == "whose" and tok.dep_ == "poss" and tok.head.head.dep_ in {"relcl", "acl"}:
             # "Tandaa, whose investors include X": the noun the clause it opens is about
             out += self._map(tok.head.head.head, by_token, items, cost, depth + 1)
