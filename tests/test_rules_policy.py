@@ -113,3 +113,18 @@ def test_rules_an_act_appended_to_a_clause_is_its_subjects(nlp, text, expected, 
 ])
 def test_rules_who_may_do_only_so_much_is_restricted(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the firms a restriction hits, whoever imposes it restricts
+    ("Norway has capped night flights at Tromso to 12 a week, hitting carriers Polar Freight and Nordvik Cargo.",
+     {("Norway", "restricts", "Polar Freight"), ("Norway", "restricts", "Nordvik Cargo")}, set()),
+    ("Vietnam has suspended rice imports for 60 days, a move that hits exporters such as Kasem Rice and Lanna Foods.",
+     {("Vietnam", "restricts", "Kasem Rice"), ("Vietnam", "restricts", "Lanna Foods")}, set()),
+    # not what a firm's own cut hits
+    ("Veltro cut prices last month, hitting rivals Orlan Systems and Tarvo Labs.", set(),
+     {("Veltro", "restricts", "Orlan Systems")}),
+])
+def test_rules_whom_a_restriction_hits(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+

@@ -527,3 +527,42 @@ class Patterns:
                                              verb, modality)
         return out
 
+    def _hit_by_restrictions(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                             ) -> list[dict[str, Any]]:
+        """"will limit night-time cargo flights, hitting carriers Nordic Air and Fjellfrakt", "has suspended
+        rice imports, a move that hits exporters such as Mekong Grain": the firms a restriction hits or
+        squeezes, whoever imposes it restricts (kg:restricts). The restricting verb is one of the first
+        words of kg:restricts's triggers (and its sub-relations'), the clause of "hitting" hangs on it,
+        or a noun summing it up (", a move that hits") hangs below it."""
+        rel = self.onto.relations.get("restricts")
+        if rel is None:
+            return []
+        restricting = {words[0] for r in self.onto.relations.values()
+                       if r.name == "restricts" or r.parent == "restricts"
+                       for words in r.triggers} - {"import", "export", "charge", "cut", "trim", "reduce", "stop", "slow"}
+        # (not the first words of triggers of more than one word that are as often a firm's own doing:
+        # "cut prices, hitting rivals")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, {"hit", "squeeze"}):
+            if verb.pos_ != "VERB":
+                continue
+            main = None
+            if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp"}:
+                main = verb.head  # ", hitting X"
+            elif verb.dep_ == "relcl" and verb.head.i >= 2 and doc[verb.head.i - 2].text == "," \
+                    and any(c.dep_ == "det" and c.lower_ == "a" for c in verb.head.children):
+                # ", a move that hits X": the restricting verb the summing noun hangs below
+                main = next((a for a in verb.head.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in restricting),
+                            None)
+            if main is None or main.pos_ != "VERB" or main.lemma_.lower() not in restricting:
+                continue
+            hit = [r for g in verb.children if g.dep_ == "dobj"
+                   for r in [g, *(x for f in self._listed(g) for x in [f, *f.conjuncts])]]
+            subjects = [c for c in main.children if c.dep_ in _SUBJ] or self._inherited_agents(main)
+            if hit and subjects:
+                # (firms only: not the country of "hitting Vietnamese exporters")
+                out += [r for r in self._records_between(doc, subjects, hit, rel, by_token, items,
+                                                         rel.base_confidence - 0.15, verb, self._modality(main))
+                        if self.onto.is_a(r["o_cls"], "Organization")]
+        return out
+

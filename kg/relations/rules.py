@@ -107,7 +107,8 @@ class KGRelations(Lexicon, Triggers, Frames, Roles, Mentions, Patterns, Owners, 
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
                 + self._seats_written_before(doc, items, by_token) \
                 + self._bodies_of_nations(doc, items, by_token) + self._up_against(doc, items, by_token) \
-                + self._beaten_rivals(doc, items, by_token) + self._parts_and_ventures(doc, items, by_token) \
+                + self._beaten_rivals(doc, items, by_token) + self._hit_by_restrictions(doc, items, by_token) \
+                + self._parts_and_ventures(doc, items, by_token) \
                 + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
