@@ -354,3 +354,18 @@ def test_rules_the_place_of_an_employer(nlp, text, expected, absent):
 ])
 def test_rules_whom_an_organisation_hires_works_for_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who names one to a post, no owner said, employs the one named (the parser hung the name on the role)
+    ("Orvane Battery has named Mira Kessler chief executive, replacing Tom Berg.",
+     {("Mira Kessler", "worksFor", "Orvane Battery")}),
+    # a copula joined to a relative clause shares its subject
+    ("Petra Lind succeeds Owen Barlow, who left Halden Bank in January and is now chief executive of Tarvo Pay.",
+     {("Owen Barlow", "worksFor", "Tarvo Pay")}),
+    # an age makes a person of a name, whatever the noun apposed to it
+    ('"We need more buses," said Amina Rahman, a 26-year-old machine operator at Kestrel Textiles.',
+     {("Amina Rahman", "worksFor", "Kestrel Textiles")}),
+])
+def test_rules_posts_named_joined_and_aged(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())

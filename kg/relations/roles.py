@@ -26,6 +26,7 @@ class Roles:
         """(holders, anchors) for a role noun."""
         holders: list[Token] = []
         anchors: list[tuple[Token, str]] = []
+        named_inside: set[int] = set()
         self._far_holder = False
         if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i in self._by_token:
             owners = [c for c in tok.head.children if _possessive(c)]
@@ -57,12 +58,22 @@ class Roles:
                 self._far_holder = far
         one = stand_in(tok)
         if one.dep_ == "attr" and one.head.lemma_ in COPULAS:  # "remained its CEO", "is one of its backers"
-            holders += [c for c in one.head.children if c.dep_ in {"nsubj"}]
+            # (or the subject a joined copula shares: "who left Barclays and is now chief executive of X")
+            holders += [c for c in one.head.children if c.dep_ in {"nsubj"}] or (
+                self._inherited_agents(one.head) if one.head.dep_ == "conj" else [])
         if one is not tok and one.dep_ == "appos":  # "X, one of its rivals,"
             holders.append(one.head)
         # "Quillo named Ana Ruiz its new chief executive", "Ana Ruiz was named publisher of X"
         if tok.dep_ == "oprd" and tok.head.lemma_ in {"name", "appoint", "elect", "make", "promote"}:
-            holders += [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+            named = [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if not named:
+                # ("Arvena has named Kenji Arakawa chief executive": the parser hung the name on the role,
+                # and who names one to a post with no owner said is the employer)
+                named = [c for c in tok.children if c.dep_ in {"nmod", "compound"} and c.i < tok.i and c.pos_ == "PROPN"]
+                named_inside = {c.i for c in named}
+                if named and not any(_possessive(c) or c.dep_ == "prep" for c in tok.children):
+                    anchors += [(c, "anchor") for c in tok.head.children if c.dep_ == "nsubj"]
+            holders += named
         # "Its customers include X and Y", "Its backers are X and Y"
         if tok.dep_ == "nsubj" and tok.head.lemma_ in {"include", "comprise", "feature", "count"} | COPULAS:
             holders += [c for c in tok.head.children if c.dep_ in {"dobj", "attr"}]
@@ -113,7 +124,7 @@ class Roles:
                 holders += [g for g in c.children if g.dep_ in {"pobj", "appos"} and g.lower_ != "them"]
             elif c.dep_ == "compound" and has_owner and c.i < tok.i and c.pos_ == "PROPN":
                 holders.append(c)  # "its Ticketmaster unit": the name is the unit, "its" the owner
-            elif c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < tok.i:
+            elif c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < tok.i and c.i not in named_inside:
                 anchors.append((c, "anchor"))
                 if c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN":
                     # "a Lyon cloud provider", "Lagos logistics company": a name before the noun in front
