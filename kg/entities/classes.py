@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, normalize_quotes
 from ..syntax import before_region_seat, first_conjunct
+from .context import aged as _aged
 from .context import apposed_after as _apposed_after
 from .context import listed_under as _listed_under
 from .context import place_describing as _place_describing
@@ -165,9 +166,11 @@ class Classes(Products):
         # "Tokyo-based Kumo Apps": what is based somewhere is an organisation (read off the surface)
         if before is not None and before.lower_ in self.seat_verbs and it["start"] >= 2 and doc[it["start"] - 2].text == "-":
             return True
-        if root.dep_ == "appos" and root.head.lemma_.lower() in org_nouns and root.head.is_lower:
+        if root.dep_ == "appos" and root.head.lemma_.lower() in org_nouns and root.head.is_lower \
+                and not _aged(root.head):
             return True
-        if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns for c in root.children):
+        # (not "Nusrat Jahan, a 26-year-old machine operator": an age is a person's)
+        if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns and not _aged(c) for c in root.children):
             return True
         noun = _apposed_after(doc, it)
         if noun is not None and noun.lemma_.lower() in org_nouns and noun.is_lower:
@@ -260,7 +263,7 @@ class Classes(Products):
                                        and doc[it["end"]].lower_ in {"who", "whom"}):
                 return True
             if not lone and c.dep_ == "appos" and c.is_lower and (
-                    c.lower_ in self.person_words or any(_who_clause(g) for g in c.children)):
+                    c.lower_ in self.person_words or any(_who_clause(g) for g in c.children) or _aged(c)):
                 return True
         return False
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..syntax import apposed_to_previous, first_conjunct
 
-__all__ = ["DESCRIBING", "PLACE_LABELS", "apposed_after", "listed_under", "place_describing", "surnames",
+__all__ = ["DESCRIBING", "PLACE_LABELS", "aged", "apposed_after", "listed_under", "place_describing", "surnames",
            "which_clause", "who_clause"]
 
 #: NER labels of places
@@ -19,6 +19,13 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: nouns that describe a firm rather than name one after a place ("the Medan company"; not "the
 #: Traton group", "the Ticketmaster unit")
 DESCRIBING = frozenset({"company", "firm", "startup", "start-up", "business"})
+
+
+def aged(noun: Token) -> bool:
+    """Whether a noun is given an age ("a 26-year-old machine operator"): a person, whatever the noun."""
+    doc = noun.doc
+    return any(t.lower_ == "old" and t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in {"year", "years"}
+               for t in noun.subtree if t.i < noun.i)
 
 
 def who_clause(tok: Token) -> bool:
