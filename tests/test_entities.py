@@ -1132,3 +1132,14 @@ def test_entities_a_name_before_a_firms_trade_is_its_seat(nlp, text, name, cls):
         assert ("Kavach Grid", "basedIn", name) in _triples(doc), _triples(doc)
     else:
         assert not any(o == name for _, _, o in _triples(doc)), _triples(doc)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a firm's name the text writes alone, then a word of products' names: the firm's product
+    ("Tarvix offers a free current account, Tarvix Basic, and a paid tier, Tarvix Plus, which includes travel "
+     "insurance.", "Tarvix Plus", "Product"),
+    # not the full name of a firm the text shortens
+    ("Kessling Propulsion makes engines. Kessling said it would hire 200 people.", "Kessling Propulsion", "Company"),
+])
+def test_entities_a_firms_name_and_a_product_word(nlp, text, name, cls):
+    assert _classes(_rules_doc(nlp, text)).get(name) == cls, _classes(_rules_doc(nlp, text))

@@ -212,6 +212,25 @@ class Classes(Products):
         words = [t.lower_ for t in job.children if t.dep_ in {"amod", "compound"} and t.i < job.i] + [job.lower_]
         return job.is_lower and (" ".join(words) in self.org_only_roles or job.lower_ in self.org_only_roles)
 
+    def _owner_and_more(self, items: list[dict[str, Any]]) -> set[str]:
+        """Names the NER took for firms (or people) that are another firm's name, which the text writes alone, and
+        words of products' names after it (lexicon ``product_name_words``: "Nubo Plus", "Uber Eats"; not
+        "Kessling Propulsion", the full name of "Kessling", nor "Acacia Ghana", a unit)."""
+        firms = {it["name"] for it in items if it["via"] in {"", "gazetteer"} and it["cls"] == "Company"}
+        out = set()
+        for it in items:
+            if it["via"] != "" or it["cls"] not in {"Company", "Person"}:
+                continue
+            words = it["name"].split()
+            for k in range(1, len(words)):
+                if " ".join(words[:k]) not in firms:
+                    continue
+                if all(w in self.product_name_words or w.isdigit() for w in words[k:]) \
+                        and words[k] in self.product_name_words:
+                    out.add(it["name"])
+                break
+        return out
+
     def _firm_named(self, name: str) -> bool:
         """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
         Ventures"): no person's name, whatever job is written before it ("Greek owner Thessaly Bulk")."""
@@ -301,6 +320,14 @@ class Classes(Products):
             for it in items:
                 if it["via"] == "" and it["name"] in people:
                     it["cls"] = "Person"
+        # "Nubo Plus", "Voltbyke Flex", "Uber Eats": a firm's name the text writes alone too, then words
+        # that name no firm, place or unit, is the firm's product (a description below may still say
+        # it is an organisation: "Skarvik Fiber, a unit of Skarvik Telecom")
+        if doc.has_annotation("DEP"):
+            owned = self._owner_and_more(items)
+            for it in items:
+                if it["via"] == "" and it["name"] in owned:
+                    it["cls"] = "Product"
         # "Japanese retailer Aeon", "Swisslog, a unit of Kuka": names the text calls organisations
         # (and "Kestrel Cloud, the Dublin-based infrastructure provider": a name that is a product's
         # only by its last word, "Prisma Cloud")
