@@ -172,6 +172,11 @@ class Classes(Products):
         # (not "Nusrat Jahan, a 26-year-old machine operator": an age is a person's)
         if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns and not _aged(c) for c in root.children):
             return True
+        # "Kivo, a Cape Town-based streaming app": what is based somewhere is the business, whatever it is
+        if any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in self.product_nouns and any(
+                a.dep_ == "amod" and a.lower_ in self.seat_verbs and a.i > 0 and doc[a.i - 1].text == "-"
+                for a in c.children) for c in root.children):
+            return True
         noun = _apposed_after(doc, it)
         if noun is not None and noun.lemma_.lower() in org_nouns and noun.is_lower:
             return True
