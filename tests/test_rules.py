@@ -1424,3 +1424,15 @@ def test_rules_no_longer_part_of_a_group_is_negated(nlp):
 def test_rules_backers_of_the_organisation_the_text_is_about(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a role the parser apposed to a word further back describes the name right before its comma ...
+    ("Lueva said Brume 3B would be available on Hugging Face and through Scaleno, the cloud arm of Iliax.",
+     {("Scaleno", "subsidiaryOf", "Iliax")}),
+    # ... but one apposed to a list is the whole list's
+    ("Booking.com and Expedia, Staylio's bigger rivals, were not named in the suit.",
+     {("Booking.com", "competesWith", "Staylio"), ("Expedia", "competesWith", "Staylio")}),
+])
+def test_rules_a_role_apposed_further_back(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
+
