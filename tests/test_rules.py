@@ -1432,6 +1432,9 @@ def test_rules_backers_of_the_organisation_the_text_is_about(nlp, text, expected
     # ... but one apposed to a list is the whole list's
     ("Booking.com and Expedia, Staylio's bigger rivals, were not named in the suit.",
      {("Booking.com", "competesWith", "Staylio"), ("Expedia", "competesWith", "Staylio")}),
+    # "whose" on a role the parser made a modifier of the name after it
+    ("Veltro Mining, whose Peruvian unit Andora Mining lost its licence last year, is suing the state.",
+     {("Andora Mining", "subsidiaryOf", "Veltro Mining")}),
 ])
 def test_rules_a_role_apposed_further_back(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())

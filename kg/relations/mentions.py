@@ -154,6 +154,10 @@ class Mentions:
         elif tok.lower_ == "whose" and tok.dep_ == "poss" and tok.head.head.dep_ in {"relcl", "acl"}:
             # "Tandaa, whose investors include X": the noun the clause it opens is about
             out += self._map(tok.head.head.head, by_token, items, cost, depth + 1)
+        elif tok.lower_ == "whose" and tok.dep_ == "poss" and tok.head.head.head.dep_ in {"relcl", "acl"} \
+                and tok.head.dep_ == "compound":
+            # "Ganfeng, whose Mexican unit Bacanora lost ...": the role the parser made a modifier of the name
+            out += self._map(tok.head.head.head.head, by_token, items, cost, depth + 1)
         else:
             # "a brand of fabric softener made by X": the kind of a kind of product stands for it
             if tok.dep_ == "pobj" and tok.is_lower and tok.pos_ == "NOUN" and tok.head.lower_ == "of" \
