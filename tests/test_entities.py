@@ -1151,3 +1151,12 @@ def test_entities_an_app_based_somewhere_is_the_business(nlp):
                           "piracy.")
     assert _classes(doc).get("Kivra") == "Company", _classes(doc)
     assert ("Kivra", "basedIn", "Cape Town") in _triples(doc), _triples(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a lower-case particle between a name's capitalised words is the name's (not a verb, nor a place's end)
+    ("Banco do Brasil said it would lend more to soybean farmers.", "Banco do Brasil"),
+    ("Farmers borrow from Banco do Nordeste and Caixa Geral de Depósitos.", "Banco do Nordeste"),
+])
+def test_entities_a_names_particle(nlp, text, name):
+    assert name in _classes(_rules_doc(nlp, text)), _classes(_rules_doc(nlp, text))

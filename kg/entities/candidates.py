@@ -48,6 +48,19 @@ def _joins_names(tok: Token, span: Span) -> bool:
     return (prev.text[:1].isupper() or prev.lower_ in _JOINING) and (nxt.text[:1].isupper() or nxt.lower_ in _JOINING)
 
 
+
+#: lower-case particles inside names in Romance and Germanic languages ("Banco do Brasil", "Ferrovie
+#: dello Stato", "Litio del Desierto", "Caixa Geral de Depósitos")
+_NAME_PARTICLES = frozenset({"de", "del", "della", "dello", "delle", "degli", "dei", "do", "da", "dos", "das",
+                             "di", "du", "des", "van", "von", "der", "den"})
+
+
+def _particle_in_name(tok: Token, span: Span) -> bool:
+    """A name's particle inside ``span``, between two capitalised words of it."""
+    doc = tok.doc
+    return tok.lower_ in _NAME_PARTICLES and span.start < tok.i < span.end - 1 \
+        and doc[tok.i - 1].text[:1].isupper() and doc[tok.i + 1].text[:1].isupper()
+
 class Candidates:
     """Mixin of :class:`~kg.entities.component.KGEntities`: collecting and claiming mentions."""
 
@@ -94,7 +107,8 @@ class Candidates:
                 break
         # Title-case headlines run names into verbs: "Palo Alto Networks Completes Purchase".
         for i in range(start + 1, end):
-            if doc[i].tag_ in {"VBZ", "VBD", "VBP"} and doc[i].pos_ in {"VERB", "AUX"}:
+            if doc[i].tag_ in {"VBZ", "VBD", "VBP"} and doc[i].pos_ in {"VERB", "AUX"} \
+                    and not _particle_in_name(doc[i], doc[start:end]):  # (not "Banco do Brasil")
                 end = i
                 break
         # A span crossing a line break (a heading run into a sentence) keeps its first line.
@@ -202,7 +216,8 @@ class Candidates:
         # A longer NER span around a gazetteer name must add proper words only.
         inner = [(a, b) for a, b in gaz_spans if span.start <= a and b <= span.end and (a, b) != (span.start, span.end)]
         if inner and any((not t.text[:1].isupper() or t.text.lower() in self.non_entities) and not t.is_punct
-                         and not self._of_in_name(t, span) and not (label == "ORG" and _joins_names(t, span))
+                         and not self._of_in_name(t, span) and not _particle_in_name(t, span)
+                         and not (label == "ORG" and _joins_names(t, span))
                          for t in span if not any(a <= t.i < b for a, b in inner)):
             return  # "the Abu Dhabi AI company": the place, not an "Abu Dhabi AI"
         candidates.append((span, label))
