@@ -1157,6 +1157,9 @@ def test_entities_an_app_based_somewhere_is_the_business(nlp):
     # a lower-case particle between a name's capitalised words is the name's (not a verb, nor a place's end)
     ("Banco do Brasil said it would lend more to soybean farmers.", "Banco do Brasil"),
     ("Farmers borrow from Banco do Nordeste and Caixa Geral de Depósitos.", "Banco do Nordeste"),
+    # ... and one name the NER split at its particle
+    ("Both Trenitalo and Mercaviva are owned by Ferrovie dello Stato, the state railway group.",
+     "Ferrovie dello Stato"),
 ])
 def test_entities_a_names_particle(nlp, text, name):
     assert name in _classes(_rules_doc(nlp, text)), _classes(_rules_doc(nlp, text))

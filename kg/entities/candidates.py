@@ -299,6 +299,13 @@ class Candidates:
                 # capitals owes nothing to the Title Case: "... Move to Cities Beijing XINHUA in English")
                 continue
             nxt = ents[n + 1] if n + 1 < len(ents) else None
+            if nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ in _NAME_PARTICLES \
+                    and "ORG" in {ent.label_, nxt.label_} and nxt.label_ in _LABELS \
+                    and ent[-1].text[:1].isupper() and nxt[0].text[:1].isupper():
+                # "Ferrovie dello Stato": the NER split one name at its particle
+                joined.add(n + 1)
+                self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
+                continue
             if nxt is not None and ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 \
                     and doc[ent.end].lower_ == "and" and self._firm_words_only(nxt):
                 # "Shihlin Electric and Engineering Corporation": what follows "and" is no name of its own
