@@ -1163,3 +1163,16 @@ def test_entities_an_app_based_somewhere_is_the_business(nlp):
 ])
 def test_entities_a_names_particle(nlp, text, name):
     assert name in _classes(_rules_doc(nlp, text)), _classes(_rules_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    # one body's name with "and" inside, which the NER split or the splitter cut
+    ("Lesotho's Ministry of Education and Training will pay Kopano Learning 20 million maloti.",
+     "Ministry of Education and Training"),
+    ("Zambia's Information and Communications Technology Authority has licensed Stratolink Networks.",
+     "Information and Communications Technology Authority"),
+    ("Piatza's backers include the Baltic Bank for Reconstruction and Development.",
+     "Baltic Bank for Reconstruction and Development"),
+])
+def test_entities_one_bodys_name_with_and(nlp, text, name):
+    assert name in _classes(_rules_doc(nlp, text)), _classes(_rules_doc(nlp, text))

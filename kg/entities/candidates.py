@@ -138,8 +138,15 @@ class Candidates:
         heads = self.body_heads
         if before[0].text in heads and after[0].text not in heads:
             return True
-        return after[-1].text in heads and before[-1].text not in heads \
-            and not self._known_name(before.doc, before.text)
+        # "European Bank for Reconstruction and Development": a head word before, and one word of a body's
+        # remit after (lexicon ``remit_words``), which names nothing of its own
+        if len(after) == 1 and after[0].text in self.remit_words and any(t.text in heads | self.firm_heads
+                                                                          for t in before):
+            return True
+        # (a known name before it is its own: "Sony and Nintendo Agency"; not a one-word name the gazetteer
+        # happens to know, "Information" of "Information and Communications Technology Authority")
+        known = self._known_name(before.doc, before.text) and (len(before) > 1 or before.text.isupper())
+        return after[-1].text in heads and before[-1].text not in heads and not known
 
     def _split_coordination(self, ent: Span) -> list[Span]:
         """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span); not where
@@ -307,8 +314,9 @@ class Candidates:
                 self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
                 continue
             if nxt is not None and ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 \
-                    and doc[ent.end].lower_ == "and" and self._firm_words_only(nxt):
+                    and doc[ent.end].lower_ == "and" and (self._firm_words_only(nxt) or self._one_body(ent, nxt)):
                 # "Shihlin Electric and Engineering Corporation": what follows "and" is no name of its own
+                # (nor in "Ministry of Education and Training", which the NER split)
                 joined.add(n + 1)
                 self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
                 continue

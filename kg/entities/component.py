@@ -155,6 +155,7 @@ class KGEntities(Candidates, Classes, Lists):
         #: head words of bodies' and organisations' names: one at an end of a name with "and" inside makes
         #: it one name ("Ministry of Industry and Trade")
         self.body_heads = self.gov_heads | self.org_heads
+        self.remit_words = set(lex.get("remit_words", ()))
         self.title_words = set(lex["title_words"])
         self.person_titles = {w.lower() for w in lex["person_titles"]}
         #: what a person is called before a name or in apposition: job titles and descriptions
