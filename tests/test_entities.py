@@ -1173,6 +1173,13 @@ def test_entities_a_names_particle(nlp, text, name):
      "Information and Communications Technology Authority"),
     ("Piatza's backers include the Baltic Bank for Reconstruction and Development.",
      "Baltic Bank for Reconstruction and Development"),
+    ("The Coastal and Port Authority of Valdora has banned Oceanis Bunkering from selling fuel.",
+     "Coastal and Port Authority of Valdora"),
 ])
 def test_entities_one_bodys_name_with_and(nlp, text, name):
     assert name in _classes(_rules_doc(nlp, text)), _classes(_rules_doc(nlp, text))
+
+
+def test_entities_a_known_name_before_and_is_its_own(nlp):
+    # "Apple and Google Agency": two names, whatever the words after "and" end on
+    assert "Apple" in _classes(_rules_doc(nlp, "Shares of Apple and Google Agency rose."))

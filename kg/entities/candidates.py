@@ -143,9 +143,11 @@ class Candidates:
         if len(after) == 1 and after[0].text in self.remit_words and any(t.text in heads | self.firm_heads
                                                                           for t in before):
             return True
-        # (a known name before it is its own: "Sony and Nintendo Agency"; not a one-word name the gazetteer
-        # happens to know, "Information" of "Information and Communications Technology Authority")
-        known = self._known_name(before.doc, before.text) and (len(before) > 1 or before.text.isupper())
+        # (a known name before it is its own: "Apple and Google Agency"; not a word the gazetteer knows as
+        # a name without its "The": "Information" of "Information and Communications Technology Authority")
+        entry = self.gazetteer.lookup(before.text) if self.gazetteer is not None else None
+        known = self._known_name(before.doc, before.text) and not (
+            entry is not None and entry.name.startswith("The ") and not before.text.startswith("The "))
         return after[-1].text in heads and before[-1].text not in heads and not known
 
     def _split_coordination(self, ent: Span) -> list[Span]:
@@ -304,6 +306,14 @@ class Candidates:
                                                                 or self._capitals_after_place(ent, gaz_spans))):
                 # headlines in Title Case defeat NER; names found elsewhere come back in step 3 (but a name in
                 # capitals owes nothing to the Title Case: "... Move to Cities Beijing XINHUA in English")
+                continue
+            a = ent.start
+            if ent.label_ == "ORG" and a >= 2 and doc[a - 1].lower_ == "and" and doc[a - 2].is_title \
+                    and doc[a - 2].pos_ == "PROPN" and not doc[a - 2].ent_type_ and not doc[a - 2].is_sent_start \
+                    and any(t.text in self.body_heads for t in ent) and doc[a - 2].text not in self.body_heads \
+                    and not self._known_name(doc, doc[a - 2].text):
+                # "the Maritime and Port Authority of Singapore": the NER left out a word and "and"
+                self._offer_ner(doc[a - 2:ent.end], "ORG", gaz_spans, candidates)
                 continue
             nxt = ents[n + 1] if n + 1 < len(ents) else None
             if nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ in _NAME_PARTICLES \
