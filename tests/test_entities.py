@@ -1183,3 +1183,15 @@ def test_entities_one_bodys_name_with_and(nlp, text, name):
 def test_entities_a_known_name_before_and_is_its_own(nlp):
     # "Apple and Google Agency": two names, whatever the words after "and" end on
     assert "Apple" in _classes(_rules_doc(nlp, "Shares of Apple and Google Agency rose."))
+
+
+@pytest.mark.parametrize("text, name", [
+    # an amount the NER ran into a name is no part of it
+    # (the small NER runs the amount into this name, not into most)
+    ("The regulator fined Hangzhou-based e-commerce platform Yunhe Mall 1.2 billion yuan on Friday.", "Yunhe Mall"),
+    # not a number of the name's own
+    ("SoftBank's Vision Fund 2 led the round.", "Vision Fund 2"),
+])
+def test_entities_an_amount_run_into_a_name(nlp, text, name):
+    assert name in _classes(_rules_doc(nlp, text)), _classes(_rules_doc(nlp, text))
+

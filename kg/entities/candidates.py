@@ -111,6 +111,13 @@ class Candidates:
                     and not _particle_in_name(doc[i], doc[start:end]):  # (not "Banco do Brasil")
                 end = i
                 break
+        # An amount run into the name: "fined Yunhe Mall 1.2 billion yuan" (a number, then lower-case words
+        # only, to the end of the span; not "Vision Fund 2", "Boeing 737")
+        for i in range(start + 1, end):
+            if doc[i].like_num and any(t.is_lower for t in doc[i:end]) \
+                    and all(t.is_lower or t.like_num or t.is_punct for t in doc[i:end]):
+                end = i
+                break
         # A span crossing a line break (a heading run into a sentence) keeps its first line.
         for i in range(start, end):
             if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
