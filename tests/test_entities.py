@@ -1191,7 +1191,9 @@ def test_entities_a_known_name_before_and_is_its_own(nlp):
     ("The regulator fined Hangzhou-based e-commerce platform Yunhe Mall 1.2 billion yuan on Friday.", "Yunhe Mall"),
     # not a number of the name's own
     ("SoftBank's Vision Fund 2 led the round.", "Vision Fund 2"),
+    # a kind of product in capitals the NER ran into a model's name
+    ("The startup builds its V7 SUV at a plant in Jaworzno.", "V7"),
 ])
-def test_entities_an_amount_run_into_a_name(nlp, text, name):
+def test_entities_words_run_into_a_name(nlp, text, name):
     assert name in _classes(_rules_doc(nlp, text)), _classes(_rules_doc(nlp, text))
 

@@ -49,6 +49,10 @@ def _joins_names(tok: Token, span: Span) -> bool:
 
 
 
+#: kinds of product written in capitals after a model's name ("its V7 SUV"; not "EV", as often in a
+#: name: "Aurelia EV", "Nexon EV")
+_CAPITAL_KINDS = frozenset({"SUV", "SUVs", "MPV"})
+
 #: lower-case particles inside names in Romance and Germanic languages ("Banco do Brasil", "Ferrovie
 #: dello Stato", "Litio del Desierto", "Caixa Geral de Depósitos")
 _NAME_PARTICLES = frozenset({"de", "del", "della", "dello", "delle", "degli", "dei", "do", "da", "dos", "das",
@@ -80,6 +84,9 @@ class Candidates:
             end -= 1
         # "the Orbe chatbot" (the NER ran the kind into the name): a name ends on no lower-case kind of product
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lemma_.lower() in self.product_nouns:
+            end -= 1
+        # (nor on a kind written in capitals: "its V7 SUV")
+        if end - start > 1 and doc[end - 1].text in _CAPITAL_KINDS:
             end -= 1
         if start >= end:
             return None
