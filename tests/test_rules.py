@@ -1439,3 +1439,22 @@ def test_rules_backers_of_the_organisation_the_text_is_about(nlp, text, expected
 def test_rules_a_role_apposed_further_back(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "in which X is the largest shareholder": whose shareholder is the clause's noun
+    ("Orbis India is a unit of Paris-listed Helion Group, in which Bharta Enterprises is the largest shareholder.",
+     {("Bharta Enterprises", "investsIn", "Helion Group")}, {("Bharta Enterprises", "investsIn", "Orbis India")}),
+    # "Name, whose ..." where the parser hung the clause on no name
+    ("Shares in Huaxin, whose largest shareholder is Hillcrest Investment, jumped 18 percent in Hong Kong.",
+     {("Hillcrest Investment", "investsIn", "Huaxin")}, set()),
+    # "counts X as an investor" joined to a relative clause: the clause's noun counts it
+    ("Kudora, which is 40% owned by Kgotla Telecom Holdings and counts the Nigeria Sovereign Investment Authority "
+     "as a minority investor, plans to switch on 5G.",
+     {("Nigeria Sovereign Investment Authority", "investsIn", "Kudora")}, set()),
+    # a person who owns most of a firm invests in it (a firm would own it)
+    ("Anna Kowalski, the founder of Veltro Foods, holds 61% of Veltro Foods and has agreed to sell.",
+     {("Anna Kowalski", "investsIn", "Veltro Foods")}, set()),
+])
+def test_rules_shareholders_said_in_clauses(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+

@@ -67,6 +67,10 @@ class Roles:
             # (or the subject a joined copula shares: "who left Barclays and is now chief executive of X")
             holders += [c for c in one.head.children if c.dep_ in {"nsubj"}] or (
                 self._inherited_agents(one.head) if one.head.dep_ == "conj" else [])
+            # "Eutelsat, in which Bharti is the largest shareholder": a relative pronoun's preposition on the
+            # copula says whose role it is
+            anchors += [(g, "anchor") for p in one.head.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                        for g in p.children if g.dep_ == "pobj" and g.lower_ in {"which", "whom"}]
         if one is not tok and one.dep_ == "appos":  # "X, one of its rivals,"
             holders.append(one.head)
         # "Quillo named Ana Ruiz its new chief executive", "Ana Ruiz was named publisher of X"
@@ -107,7 +111,10 @@ class Roles:
                 holders += self._inherited_agents(verb)
             # "Lumina counts Honda as a customer": whose customer, where no owner says, is who counts it
             if verb.lemma_ in {"count", "list"} and objs and not any(_possessive(c) for c in tok.children):
-                anchors += [(c, "anchor") for c in verb.children if c.dep_ == "nsubj"]
+                # (or the subject a joined verb shares: "Kudira, which is 40% owned by X and counts Y as
+                # a minority investor")
+                anchors += [(c, "anchor") for c in verb.children if c.dep_ == "nsubj"] or [
+                    (c, "anchor") for c in self._inherited_agents(verb)]
         # "counts X and Y as customers": the parser hangs "as" on the last of the verb's objects
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "PROPN":
             top = tok.head.head
