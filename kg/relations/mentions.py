@@ -151,6 +151,11 @@ class Mentions:
                 if subj.dep_ in {"nsubj", "nsubjpass"} and subj.i in by_token \
                         and any(c.dep_ == "conj" and c.i in by_token for c in subj.children):
                     out += self._map(subj, by_token, items, cost + 0.1, depth + 1)
+        elif tok.lower_ == "whose" and tok.i >= 2 and tok.doc[tok.i - 1].text == "," and tok.i - 2 in by_token \
+                and next((a.head.i for a in tok.ancestors if a.dep_ in {"relcl", "acl"}), -1) not in by_token:
+            # "Shares in Huaxin, whose largest shareholder is X, jumped": the name before the comma, where
+            # the parser hung the clause on no name (or made none)
+            out += self._map(tok.doc[tok.i - 2], by_token, items, cost + 0.05, depth + 1)
         elif tok.lower_ == "whose" and tok.dep_ == "poss" and tok.head.head.dep_ in {"relcl", "acl"}:
             # "Tandaa, whose investors include X": the noun the clause it opens is about
             out += self._map(tok.head.head.head, by_token, items, cost, depth + 1)
