@@ -428,6 +428,10 @@ class Deals:
             elif share > 50:
                 out += self._records_between(doc, owned, holders, sub, by_token, items, sub.base_confidence - 0.05,
                                              verb, modality)
+                # (a person who owns most of a firm invests in it: "Goran Petrovic holds 61% of Balkanmed")
+                out += [r for r in self._records_between(doc, holders, owned, inv, by_token, items,
+                                                         inv.base_confidence - 0.05, verb, modality)
+                        if self.onto.is_a(r["s_cls"], "Person")]
         return out, read
 
     @staticmethod
