@@ -1451,6 +1451,10 @@ def test_rules_a_role_apposed_further_back(nlp, text, expected):
     ("Kudora, which is 40% owned by Kgotla Telecom Holdings and counts the Nigeria Sovereign Investment Authority "
      "as a minority investor, plans to switch on 5G.",
      {("Nigeria Sovereign Investment Authority", "investsIn", "Kudora")}, set()),
+    # "with X and Y also investing" after a round raised
+    ("Hydrolon said it had raised $180 million in a round led by Breakwater Ventures, with Chevrex and Mitsuda "
+     "Heavy Industries also investing.",
+     {("Chevrex", "investsIn", "Hydrolon"), ("Mitsuda Heavy Industries", "investsIn", "Hydrolon")}, set()),
     # a person who owns most of a firm invests in it (a firm would own it)
     ("Anna Kowalski, the founder of Veltro Foods, holds 61% of Veltro Foods and has agreed to sell.",
      {("Anna Kowalski", "investsIn", "Veltro Foods")}, set()),

@@ -496,6 +496,11 @@ class Deals:
                             # modifier of the next ("the World Bank and Lagos-based Kora Ventures")
                             investors += [g for g in p.subtree if g.i in by_token and g.i != p.i
                                           and items[by_token[g.i]]["start"] == g.i]
+                # "..., with Chevron and Mitsubishi also investing": the subjects of a clause of investing
+                # or taking part after "with"
+                if t.tag_ == "VBG" and lemma in {"invest", "participate", "join", "contribute"} \
+                        and t.head.lower_ == "with" and t.head.dep_ == "prep":
+                    investors += [g for g in t.children if g.dep_ == "nsubj"]
                 if lemma in self.round_nouns:  # "a round led by X"
                     for a in t.children:
                         if a.dep_ == "acl" and a.lemma_.lower() in self.round_verbs:
