@@ -1197,3 +1197,11 @@ def test_entities_a_known_name_before_and_is_its_own(nlp):
 def test_entities_words_run_into_a_name(nlp, text, name):
     assert name in _classes(_rules_doc(nlp, text)), _classes(_rules_doc(nlp, text))
 
+
+def test_entities_a_name_before_the_kind_a_maker_is_of(nlp):
+    # "the developer of the Volara electric air taxi": the name before the kind is the product
+    doc = _rules_doc(nlp, "Aeroliftra, the Munich-based developer of the Volaro electric air taxi, has agreed to "
+                          "supply 40 aircraft to Sadeem Air Mobility.")
+    assert _classes(doc).get("Volaro") == "Product", _classes(doc)
+    assert ("Aeroliftra", "develops", "Volaro") in _triples(doc), _triples(doc)
+

@@ -121,6 +121,16 @@ class Products:
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower \
                 and self._products_role(head.head, items):
             return True
+        # "the Chinese manufacturer of the Ruifeng-480 glyphosate formulation", "the developer of the Volara
+        # electric air taxi": a name before the lower-case kind a maker is of
+        node = root
+        # (a model's code the tagger took for punctuation: "the Ruifeng-480/punct glyphosate formulation")
+        while (node.dep_ in {"compound", "nmod"} or (node.dep_ == "punct" and not node.is_punct)) \
+                and node.head.i > node.i and node.head.is_lower:
+            node = node.head
+        if node is not root and node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.is_lower \
+                and any(c.dep_ == "det" for c in node.children) and self._products_role(node.head.head, items):
+            return True
         if any(c.dep_ == "appos" and self._kind_of_product(c) for c in root.children):
             return True
         if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
