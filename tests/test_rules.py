@@ -1462,3 +1462,9 @@ def test_rules_a_role_apposed_further_back(nlp, text, expected):
 def test_rules_shareholders_said_in_clauses(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+def test_rules_a_kind_of_product_stands_for_the_name_after_it(nlp):
+    # "the studio behind the mobile hit Frostbound": the parser hung the name on the studio's name
+    _assert_reads(nlp, "Revonta Games, the Finnish studio behind the mobile hit Frostbound, has agreed to be "
+                       "acquired by Xinghe Interactive.", {("Revonta Games", "develops", "Frostbound")}, set())
+

@@ -213,6 +213,12 @@ class Mentions:
                 if named["start"] == tok.i + 1 and named.get("via") != "coref" and root.head.i != tok.i \
                         and root.dep_ not in {"nsubj", "nsubjpass"} and not possessive(root):
                     out.append((by_token[tok.i + 1], cost + 0.05, named["start"]))
+            # "the studio behind the mobile hit Frostbound": a kind of product stands for the product named
+            # right after it, where the parser hung the name elsewhere
+            if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.product_nouns \
+                    and tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1 \
+                    and items[by_token[tok.i + 1]]["cls"] == "Product" and tok.doc[tok.i + 1].head.i != tok.i:
+                out.append((by_token[tok.i + 1], cost + 0.05, tok.i + 1))
             # "makes the Sortline picking robot": a kind of product stands for the product named before it
             if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.product_nouns:
                 for c in tok.children:
