@@ -1468,3 +1468,9 @@ def test_rules_a_kind_of_product_stands_for_the_name_after_it(nlp):
     _assert_reads(nlp, "Revonta Games, the Finnish studio behind the mobile hit Frostbound, has agreed to be "
                        "acquired by Xinghe Interactive.", {("Revonta Games", "develops", "Frostbound")}, set())
 
+
+def test_rules_a_description_the_parser_made_the_object_before_the_name(nlp):
+    # "sues insurtech/dobj Ventisquero/dobj": the description right before the name stands for it
+    _assert_reads(nlp, "Chilean insurer Seguros Aconcagua sues insurtech Ventisquero over poached agents",
+                  {("Seguros Aconcagua", "sues", "Ventisquero")}, set())
+

@@ -210,7 +210,9 @@ class Mentions:
                     and tok.i + 1 in by_token:
                 named = items[by_token[tok.i + 1]]
                 root = tok.doc[named["start"]:named["end"]].root
-                if named["start"] == tok.i + 1 and named.get("via") != "coref" and root.head.i != tok.i \
+                # (or on the description as its object: "sues insurtech/dobj Ventisquero/dobj")
+                if named["start"] == tok.i + 1 and named.get("via") != "coref" \
+                        and (root.head.i != tok.i or root.dep_ == "dobj") \
                         and root.dep_ not in {"nsubj", "nsubjpass"} and not possessive(root):
                     out.append((by_token[tok.i + 1], cost + 0.05, named["start"]))
             # "the studio behind the mobile hit Frostbound": a kind of product stands for the product named
