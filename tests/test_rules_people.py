@@ -369,3 +369,13 @@ def test_rules_whom_an_organisation_hires_works_for_it(nlp, text, expected, abse
 ])
 def test_rules_posts_named_joined_and_aged(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a job "of" or "at" a part of an organisation is held in its owner
+    ("Ana Ruiz, head of Veltro's European unit, said prices would rise.", {("Ana Ruiz", "worksFor", "Veltro")}),
+    ("Rosa Delgado, an economist at Orlan Bank's research division, said prices would rise.",
+     {("Rosa Delgado", "worksFor", "Orlan Bank")}),
+])
+def test_rules_a_job_in_a_part_of_an_organisation(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
