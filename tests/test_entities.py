@@ -1205,3 +1205,11 @@ def test_entities_a_name_before_the_kind_a_maker_is_of(nlp):
     assert _classes(doc).get("Volaro") == "Product", _classes(doc)
     assert ("Aeroliftra", "develops", "Volaro") in _triples(doc), _triples(doc)
 
+
+
+def test_entities_names_joined_to_the_plural_they_spell_out(nlp):
+    # "Two Turkish lenders, X and Y, have ...": the parser made the names conjuncts of "lenders"
+    doc = _rules_doc(nlp, "ISTANBUL — Two Turkish lenders, Boğaz Katılım Bankası and Ege Ticaret Bankası, have "
+                          "stopped accepting transfers from Gazprombank.")
+    classes = _classes(doc)
+    assert classes.get("Boğaz Katılım Bankası") == classes.get("Ege Ticaret Bankası") == "Company", classes

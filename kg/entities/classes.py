@@ -160,6 +160,12 @@ class Classes(Products):
         # under a plural noun of organisations
         if _listed_under(root, org_nouns):
             return True
+        # "Two Turkish lenders, Boğaz Katılım Bankası and Ege Ticaret Bankası, have ...": names the parser
+        # joined to the plural they spell out
+        first = first_conjunct(root)
+        if first is not root and first.tag_ == "NNS" and first.is_lower and first.lemma_.lower() in org_nouns \
+                and first.i + 1 < len(doc) and doc[first.i + 1].text == ",":
+            return True
         before = doc[it["start"] - 1] if it["start"] > 0 else None
         if before is not None and before.is_lower and before.lemma_.lower() in org_nouns:
             return True
