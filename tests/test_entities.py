@@ -1213,3 +1213,10 @@ def test_entities_names_joined_to_the_plural_they_spell_out(nlp):
                           "stopped accepting transfers from Gazprombank.")
     classes = _classes(doc)
     assert classes.get("Boğaz Katılım Bankası") == classes.get("Ege Ticaret Bankası") == "Company", classes
+
+
+def test_entities_a_kind_of_product_the_tagger_took_for_an_adjective(nlp):
+    # "Malaysian super-app/JJ Kintara": the name the kind is written before is no place, whatever the NER said
+    doc = _rules_doc(nlp, "Malaysian super-app Kintara expands to Vietnam and the Philippines")
+    assert _classes(doc).get("Kintara") == "Product", _classes(doc)
+    assert ("Kintara", "operatesIn", "Vietnam") in _triples(doc), _triples(doc)

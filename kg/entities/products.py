@@ -133,7 +133,9 @@ class Products:
             return True
         if any(c.dep_ == "appos" and self._kind_of_product(c) for c in root.children):
             return True
-        if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
+        # (or one the tagger took for an adjective: "Malaysian super-app/JJ Kintara")
+        if any(c.dep_ in {"compound", "amod"} and c.i == it["start"] - 1 and c.is_lower
+               and (c.lemma_.lower() in self.product_nouns or c.lower_ in self.product_nouns)
                for c in root.children):
             return True
         # "the R21/Matrix-M malaria vaccine": a name modifying a kind of product
