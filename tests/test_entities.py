@@ -1220,3 +1220,10 @@ def test_entities_a_kind_of_product_the_tagger_took_for_an_adjective(nlp):
     doc = _rules_doc(nlp, "Malaysian super-app Kintara expands to Vietnam and the Philippines")
     assert _classes(doc).get("Kintara") == "Product", _classes(doc)
     assert ("Kintara", "operatesIn", "Vietnam") in _triples(doc), _triples(doc)
+
+
+def test_entities_a_marketplace_named_by_its_kind_is_the_business(nlp):
+    # "online marketplace MegaMart Global": the business (the annotated news has nearly all such so)
+    doc = _rules_doc(nlp, "Ferralto has sued online marketplace MegaMart Global in a Milan court.")
+    assert _classes(doc).get("MegaMart Global") == "Company", _classes(doc)
+    assert ("Ferralto", "sues", "MegaMart Global") in _triples(doc), _triples(doc)

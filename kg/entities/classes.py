@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, normalize_quotes
-from ..syntax import before_region_seat, first_conjunct
+from ..syntax import before_region_seat, first_conjunct, possessive
 from .context import aged as _aged
 from .context import apposed_after as _apposed_after
 from .context import listed_under as _listed_under
@@ -169,6 +169,8 @@ class Classes(Products):
         before = doc[it["start"] - 1] if it["start"] > 0 else None
         if before is not None and before.is_lower and before.lemma_.lower() in org_nouns:
             return True
+        if self._business_kind_before(doc, it):
+            return True
         # "Tokyo-based Kumo Apps": what is based somewhere is an organisation (read off the surface)
         if before is not None and before.lower_ in self.seat_verbs and it["start"] >= 2 and doc[it["start"] - 2].text == "-":
             return True
@@ -241,6 +243,16 @@ class Classes(Products):
                     out.add(it["name"])
                 break
         return out
+
+    def _business_kind_before(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """"online marketplace MegaMall Global", "e-wallet PisoPay": a business written as the kind it runs
+        (lexicon ``business_kinds``), right before its name; not one an owner runs ("its marketplace X",
+        "Amazon's marketplace X")."""
+        k = it["start"] - 1
+        if k < 0 or not doc[k].is_lower or doc[k].lower_ not in self.business_kinds:
+            return False
+        return not any(possessive(c) for c in doc[k].children) and not (
+            k >= 1 and (possessive(doc[k - 1]) or doc[k - 1].tag_ == "POS"))
 
     def _firm_named(self, name: str) -> bool:
         """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
@@ -345,7 +357,8 @@ class Classes(Products):
         if doc.has_annotation("DEP"):
             full = _surnames(items)
             orgs = {it["name"] for it in items if it["via"] == "" and (
-                it["cls"] in {"Person", "Place", "Company"} or self._product_by_its_head(doc, it))
+                it["cls"] in {"Person", "Place", "Company"} or self._product_by_its_head(doc, it)
+                or self._business_kind_before(doc, it))
                 and self._org_context(doc, it, full, items) and not self._named_product(doc, it)}
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:

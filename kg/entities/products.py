@@ -39,7 +39,7 @@ class Products:
         ("Veltro's Bastion platform", "its Bison pickup"; "platform" alone names companies too)."""
         root = doc[it["start"]:it["end"]].root
         if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
-               and c.is_lower for c in root.children):
+               and c.is_lower for c in root.children) and not self._business_kind_before(doc, it):
             return True
         head = root.head
         return root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
