@@ -234,3 +234,12 @@ def test_coref_the_central_bank_is_a_government_body(nlp):
     assert ("National Bank of Cambodia", "partnersWith", "Soramitsu") in _triples(doc)
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}["National Bank of Cambodia"] == "GovernmentBody"
 
+
+
+def test_coref_the_bank_is_the_name_ending_in_bank(nlp):
+    # "the bank" after "Tarvo Digital Bank": the name ending in the description's noun, not the subject
+    # of the sentence before (a word of one kind of firm, unlike "the company")
+    _assert_reads(nlp, "Tarvo Digital Bank has formed a partnership with online marketplace Pasar Hijau. Under the "
+                       "agreement, Pasar Hijau will give the bank access to its sellers' data. The loans will be "
+                       "offered through TarvoBiz, an app the bank developed with software firm Zeta.",
+                  {("Tarvo Digital Bank", "develops", "TarvoBiz")}, {("Pasar Hijau", "develops", "TarvoBiz")})

@@ -14,6 +14,10 @@ from .base import predicate_of_copula as _predicate_of_copula
 
 __all__ = ["Resolution"]
 
+#: words that end the names of firms of any kind
+_ANY_FIRM = frozenset({"company", "firm", "group", "corporation", "holdings", "co", "inc", "ltd", "enterprises",
+                       "industries", "partners", "ventures", "capital"})
+
 
 class Resolution:
     """Mixin of :class:`~kg.coref.component.KGCoref`: choosing the antecedent of a mention."""
@@ -176,10 +180,11 @@ class Resolution:
             named = [c for c in cands if c["name"].split()[0] in {n.split()[0] for n in called_so}]
             if named:
                 cands = named
-        # "the league" after "the B.League", "the agency" after "the Space Agency": a candidate whose
-        # name ends in the description's noun is the one meant (not a word that ends the names of
-        # firms of any kind: "the company" is not "Mubadala Investment Company" more than another)
-        if description and tok.lower_ not in self._firm_words:
+        # "the league" after "the B.League", "the agency" after "the Space Agency", "the bank" after
+        # "Rimba Digital Bank": a candidate whose name ends in the description's noun is the one meant
+        # (not a word that ends the names of firms of any kind: "the company" is not "Mubadala
+        # Investment Company" more than another)
+        if description and tok.lower_ not in _ANY_FIRM:
             noun = tok.lower_
             named = [c for c in cands if c["name"].lower().endswith(noun) and len(c["name"]) > len(noun)
                      and not c["name"][-len(noun) - 1].isalpha()]
