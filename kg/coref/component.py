@@ -7,9 +7,10 @@ import bisect
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span
 
-from ..entities import SPAN_KEY, guarded
+from ..entities import guarded
+from ..entities.base import store_items
 from ..errors import ComponentError
 from ..ontology import load_ontology
 from .base import PLURAL_PRONOUNS as _PLURAL_PRONOUNS
@@ -223,12 +224,8 @@ class KGCoref(Resolution, Mentions):
         items.extend(resolved)
         items.sort(key=lambda it: it["start"])
         self._generic_products(doc, items, taken)
-        items.sort(key=lambda it: it["start"])
-        doc._.kg_entity_data = items
         doc._.coref_links = links
-        doc.spans[SPAN_KEY] = SpanGroup(
-            doc, name=SPAN_KEY, spans=[Span(doc, it["start"], it["end"], label=it["cls"]) for it in items]
-        )
+        store_items(doc, items)
         return doc
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from ..errors import ComponentError
 from ..names import name_key
@@ -22,7 +22,7 @@ from ..names import name_key
 #: The logger of :mod:`kg.entities` (its name from before the package was split).
 log = logging.getLogger("kg.entities")
 
-__all__ = ["ERROR_KEY", "SPAN_KEY", "EntitySpan", "entity_key", "guarded", "register_extensions"]
+__all__ = ["ERROR_KEY", "SPAN_KEY", "EntitySpan", "entity_key", "guarded", "register_extensions", "store_items"]
 
 SPAN_KEY = "kg_entities"
 
@@ -90,3 +90,14 @@ def register_extensions() -> None:
         Doc.set_extension("kg_entity_data", default=None)
     if not Doc.has_extension("kg_entities"):
         Doc.set_extension("kg_entities", getter=_entities_getter)
+
+
+def store_items(doc: Doc, items: list[dict[str, Any]]) -> None:
+    """Set a document's entity records (``doc._.kg_entity_data``) and their span group
+    (``doc.spans["kg_entities"]``), in the order of their starts."""
+    items.sort(key=lambda it: it["start"])
+    doc._.kg_entity_data = items
+    doc.spans[SPAN_KEY] = SpanGroup(
+        doc, name=SPAN_KEY, spans=[Span(doc, it["start"], it["end"], label=it["cls"]) for it in items]
+    )
+

@@ -25,12 +25,12 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span
 
 from ..names import normalize_quotes
 from ..ontology import load_ontology
 from ..syntax import repair_verb_forms
-from .base import SPAN_KEY, guarded, register_extensions
+from .base import guarded, register_extensions, store_items
 from .candidates import Candidates
 from .classes import Classes
 from .lists import Lists
@@ -238,11 +238,7 @@ class KGEntities(Candidates, Classes, Lists):
         # 4. Acronyms defined in the text, and bare acronyms whose long form was seen.
         define_acronyms(doc, items, taken, claim)
 
-        items.sort(key=lambda it: it["start"])
-        doc._.kg_entity_data = items
-        doc.spans[SPAN_KEY] = SpanGroup(
-            doc, name=SPAN_KEY, spans=[Span(doc, it["start"], it["end"], label=it["cls"]) for it in items]
-        )
+        store_items(doc, items)
         return doc
 
 
