@@ -1474,3 +1474,15 @@ def test_rules_a_description_the_parser_made_the_object_before_the_name(nlp):
     _assert_reads(nlp, "Chilean insurer Seguros Aconcagua sues insurtech Ventisquero over poached agents",
                   {("Seguros Aconcagua", "sues", "Ventisquero")}, set())
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a known place is no firm's rival (coreference gave "it" the country the market is of)
+    ("The purchase gives Terranova a foothold in Brazil's seed market, where it will compete with Bayer and Corteva.",
+     set(), {("Brazil", "competesWith", "Bayer"), ("Brazil", "competesWith", "Corteva")}),
+    # a lone name the NER took for a place may still be a firm's rival
+    ("Geoje competes for LNG orders with Hanwha Ocean and China's Hudong-Zhonghua.",
+     {("Geoje", "competesWith", "Hanwha Ocean")}, set()),
+])
+def test_rules_a_known_place_is_no_rival(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+

@@ -145,10 +145,17 @@ class KGRelations(Lexicon, Triggers, Frames, Roles, Mentions, Patterns, Owners, 
         # is, kg:livesIn or the employer's place says; "Kenyan lender X eyes an Ethiopian unit" is no act
         # of Kenya's. A lone name the NER took for a person may still be a firm.)
         people = {r["s_key"] for r in found.values() if r["predicate"] in {"worksFor", "livesIn"}}
+        known_places = {f"{it['cls']}/{it['name']}" for it in items if self.onto.is_a(it["cls"], "Location")
+                        and (it["via"] in {"gazetteer", "demonym"} or it["cls"] == "Country")}
         found = {k: r for k, r in found.items() if r["confidence"] >= self.min_confidence
                  and not (r["predicate"] in self.restricting and (r["s_key"], r["o_key"]) in seats)
                  and not (r["predicate"] == "operatesIn" and (
-                     self.onto.is_a(r["s_cls"], "Location") or r["s_key"] in people))}
+                     self.onto.is_a(r["s_cls"], "Location") or r["s_key"] in people))
+                 # (a known place is no firm's or product's rival or partner: "Brazil's market, where it
+                 # will compete" read as Brazil's, "Kenya's largest operator ... rivals such as Zuku"; a
+                 # lone name the NER took for a place may still be a firm: "Geoje competes with Hanwha")
+                 and not (self.onto.relations[r["predicate"]].symmetric
+                          and ((r["s_key"] in known_places) != (r["o_key"] in known_places)))}
         # a dateline city kept for "AUSTIN, Texas" is where it is, and the parse's subject of nothing
         datelines = {it["start"] for it in items if it.get("dateline")}
         if datelines:
