@@ -128,3 +128,9 @@ def test_rules_who_may_do_only_so_much_is_restricted(nlp, text, expected, absent
 def test_rules_whom_a_restriction_hits(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+def test_rules_a_government_body_operates_nowhere(nlp):
+    # a body governs or regulates where it acts: no kg:operatesIn (its seat is read as before)
+    _assert_reads(nlp, "The Norwegian Directorate of Fisheries opened new quotas in Nordland.", set(),
+                  {("Norwegian Directorate of Fisheries", "operatesIn", "Nordland")})
+
