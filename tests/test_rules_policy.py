@@ -129,8 +129,14 @@ def test_rules_whom_a_restriction_hits(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
-def test_rules_a_government_body_operates_nowhere(nlp):
+@pytest.mark.parametrize("text, absent", [
     # a body governs or regulates where it acts: no kg:operatesIn (its seat is read as before)
-    _assert_reads(nlp, "The Norwegian Directorate of Fisheries opened new quotas in Nordland.", set(),
-                  {("Norwegian Directorate of Fisheries", "operatesIn", "Nordland")})
+    ("The Norwegian Directorate of Fisheries opened new quotas in Nordland.",
+     ("Norwegian Directorate of Fisheries", "operatesIn", "Nordland")),
+    # a place offers nothing
+    ("The Arusha-based bank, which has 86 branches in Tanzania and Zanzibar, said the project would let it launch "
+     "a mobile app, Kili Mobile, by mid-2026.", ("Tanzania", "offers", "Kili Mobile")),
+])
+def test_rules_a_government_body_operates_nowhere_and_a_place_offers_nothing(nlp, text, absent):
+    _assert_reads(nlp, text, set(), {absent})
 
