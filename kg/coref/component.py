@@ -68,6 +68,8 @@ class KGCoref(Resolution, Mentions):
         #: words that end names of firms of any kind ("Company", "Group", "Bank", "Holdings")
         self._firm_words = {w.lower() for key in ("company_heads", "firm_heads")
                             for w in onto.lexicon["entities"][key]} | {"company", "firm"}
+        #: words that end the names of firms of any kind ("the company" is no one firm more than another)
+        self._any_firm = frozenset(onto.lexicon["entities"].get("generic_firm_words", ()))
         #: verbs of saying: "X said it ..." makes X the subject of what is said
         self._reporting = set(onto.lexicon["relations"]["reporting"])
         self._accusing = set(onto.lexicon["relations"].get("accusing", ()))

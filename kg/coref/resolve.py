@@ -14,9 +14,6 @@ from .base import predicate_of_copula as _predicate_of_copula
 
 __all__ = ["Resolution"]
 
-#: words that end the names of firms of any kind
-_ANY_FIRM = frozenset({"company", "firm", "group", "corporation", "holdings", "co", "inc", "ltd", "enterprises",
-                       "industries", "partners", "ventures", "capital"})
 
 
 class Resolution:
@@ -184,7 +181,7 @@ class Resolution:
         # "Rimba Digital Bank": a candidate whose name ends in the description's noun is the one meant
         # (not a word that ends the names of firms of any kind: "the company" is not "Mubadala
         # Investment Company" more than another)
-        if description and tok.lower_ not in _ANY_FIRM:
+        if description and tok.lower_ not in self._any_firm:
             noun = tok.lower_
             named = [c for c in cands if c["name"].lower().endswith(noun) and len(c["name"]) > len(noun)
                      and not c["name"][-len(noun) - 1].isalpha()]

@@ -48,23 +48,6 @@ def _joins_names(tok: Token, span: Span) -> bool:
     return (prev.text[:1].isupper() or prev.lower_ in _JOINING) and (nxt.text[:1].isupper() or nxt.lower_ in _JOINING)
 
 
-
-#: kinds of product written in capitals after a model's name ("its V7 SUV"; not "EV", as often in a
-#: name: "Aurelia EV", "Nexon EV")
-_CAPITAL_KINDS = frozenset({"SUV", "SUVs", "MPV"})
-
-#: lower-case particles inside names in Romance and Germanic languages ("Banco do Brasil", "Ferrovie
-#: dello Stato", "Litio del Desierto", "Caixa Geral de Depósitos")
-_NAME_PARTICLES = frozenset({"de", "del", "della", "dello", "delle", "degli", "dei", "do", "da", "dos", "das",
-                             "di", "du", "des", "van", "von", "der", "den"})
-
-
-def _particle_in_name(tok: Token, span: Span) -> bool:
-    """A name's particle inside ``span``, between two capitalised words of it."""
-    doc = tok.doc
-    return tok.lower_ in _NAME_PARTICLES and span.start < tok.i < span.end - 1 \
-        and doc[tok.i - 1].text[:1].isupper() and doc[tok.i + 1].text[:1].isupper()
-
 class Candidates:
     """Mixin of :class:`~kg.entities.component.KGEntities`: collecting and claiming mentions."""
 
@@ -86,7 +69,7 @@ class Candidates:
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lemma_.lower() in self.product_nouns:
             end -= 1
         # (nor on a kind written in capitals: "its V7 SUV")
-        if end - start > 1 and doc[end - 1].text in _CAPITAL_KINDS:
+        if end - start > 1 and doc[end - 1].text in self.capital_kinds:
             end -= 1
         if start >= end:
             return None
@@ -115,7 +98,7 @@ class Candidates:
         # Title-case headlines run names into verbs: "Palo Alto Networks Completes Purchase".
         for i in range(start + 1, end):
             if doc[i].tag_ in {"VBZ", "VBD", "VBP"} and doc[i].pos_ in {"VERB", "AUX"} \
-                    and not _particle_in_name(doc[i], doc[start:end]):  # (not "Banco do Brasil")
+                    and not self._particle_in_name(doc[i], doc[start:end]):  # (not "Banco do Brasil")
                 end = i
                 break
         # An amount run into the name: "fined Yunhe Mall 1.2 billion yuan" (a number, then lower-case words
@@ -239,7 +222,7 @@ class Candidates:
         # A longer NER span around a gazetteer name must add proper words only.
         inner = [(a, b) for a, b in gaz_spans if span.start <= a and b <= span.end and (a, b) != (span.start, span.end)]
         if inner and any((not t.text[:1].isupper() or t.text.lower() in self.non_entities) and not t.is_punct
-                         and not self._of_in_name(t, span) and not _particle_in_name(t, span)
+                         and not self._of_in_name(t, span) and not self._particle_in_name(t, span)
                          and not (label == "ORG" and _joins_names(t, span))
                          for t in span if not any(a <= t.i < b for a, b in inner)):
             return  # "the Abu Dhabi AI company": the place, not an "Abu Dhabi AI"
@@ -330,7 +313,7 @@ class Candidates:
                 self._offer_ner(doc[a - 2:ent.end], "ORG", gaz_spans, candidates)
                 continue
             nxt = ents[n + 1] if n + 1 < len(ents) else None
-            if nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ in _NAME_PARTICLES \
+            if nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ in self.name_particles \
                     and "ORG" in {ent.label_, nxt.label_} and nxt.label_ in _LABELS \
                     and ent[-1].text[:1].isupper() and nxt[0].text[:1].isupper():
                 # "Ferrovie dello Stato": the NER split one name at its particle
@@ -373,6 +356,12 @@ class Candidates:
                 claim(span, name, cls)
             else:
                 claim(span, payload.name, payload.cls, payload.wikidata, kind)
+
+    def _particle_in_name(self, tok: Token, span: Span) -> bool:
+        """A name's particle inside ``span`` (lexicon ``name_particles``), between two capitalised words of it."""
+        doc = tok.doc
+        return tok.lower_ in self.name_particles and span.start < tok.i < span.end - 1 \
+            and doc[tok.i - 1].text[:1].isupper() and doc[tok.i + 1].text[:1].isupper()
 
     def _of_in_name(self, tok: Token, span: Span) -> bool:
         """"of" (or "of the") inside ``span`` after a word such names end on: "Central Bank of Ireland"."""

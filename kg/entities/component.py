@@ -190,6 +190,8 @@ class KGEntities(Candidates, Classes, Lists):
         self.firm_name_words = self.company_heads | self.firm_heads
         self.product_name_words = set(lex.get("product_name_words", ()))
         self.business_kinds = set(lex.get("business_kinds", ()))
+        self.name_particles = frozenset(lex.get("name_particles", ()))
+        self.capital_kinds = frozenset(lex.get("capital_kinds", ()))
         self.firm_name_words_lower = {w.lower() for w in self.firm_name_words}
         self.publication_words = set(lex["publication_words"])
         #: string hashes of the verb forms that are never nouns (lexicon ``verb_only_forms``)

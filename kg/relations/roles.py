@@ -16,8 +16,6 @@ from ..syntax import COPULAS, apposed_to_previous, first_conjunct, stand_in
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
-#: parts of an organisation, whose owner a role "of" or "at" them is held in
-_PARTS = frozenset({"unit", "division", "arm", "business", "department", "team", "operations", "subsidiary"})
 
 __all__ = ["Roles"]
 
@@ -151,7 +149,7 @@ class Roles:
                 # "head of the Justice Department's antitrust division", "at Veltro's European unit": the
                 # owner of a part of an organisation that is no name
                 anchors += [(o, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj" and g.is_lower
-                            and g.i not in self._by_token and g.lemma_.lower() in _PARTS and c.lower_ in {"of", "at"}
+                            and g.i not in self._by_token and g.lemma_.lower() in self.organisation_parts and c.lower_ in {"of", "at"}
                             for o in g.children if _possessive(o) and o.pos_ != "PRON"]
         # "Pellaro, Kestrel Group's logistics unit, for": an apposition set off by commas on the surface,
         # which the parser took for something else (a second object)
