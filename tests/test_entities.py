@@ -1227,3 +1227,15 @@ def test_entities_a_marketplace_named_by_its_kind_is_the_business(nlp):
     doc = _rules_doc(nlp, "Ferralto has sued online marketplace MegaMart Global in a Milan court.")
     assert _classes(doc).get("MegaMart Global") == "Company", _classes(doc)
     assert ("Ferralto", "sues", "MegaMart Global") in _triples(doc), _triples(doc)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # the short form of a firm's full name, which the NER took for a place, is the firm
+    # (the small NER takes this one for a place, not most)
+    ("Parcellis Cargo, a unit of Hollandia Post, said on Monday it would expand. Parcellis operates a hub in "
+     "Leipzig.", "Parcellis", "Company"),
+    # not where a mention of it says where something is
+    ("Kumanto Bank said on Monday it would open 12 branches in Kumanto.", "Kumanto", "Place"),
+])
+def test_entities_the_short_form_of_a_firms_name(nlp, text, name, cls):
+    assert _classes(_rules_doc(nlp, text)).get(name) == cls, _classes(_rules_doc(nlp, text))

@@ -254,6 +254,15 @@ class Classes(Products):
         return not any(possessive(c) for c in doc[k].children) and not (
             k >= 1 and (possessive(doc[k - 1]) or doc[k - 1].tag_ == "POS"))
 
+    @staticmethod
+    def _in_place_position(doc: Doc, it: dict[str, Any]) -> bool:
+        """Whether a mention stands where a place does: after "in", "at", "from", "near", "across" or
+        "to", or right after a comma that follows a name ("Austin, Texas")."""
+        root = doc[it["start"]:it["end"]].root
+        if root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "from", "near", "across", "to", "outside"}:
+            return True
+        return it["start"] >= 2 and doc[it["start"] - 1].text == "," and doc[it["start"] - 2].pos_ == "PROPN"
+
     def _firm_named(self, name: str) -> bool:
         """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
         Ventures"): no person's name, whatever job is written before it ("Greek owner Thessaly Bulk")."""
@@ -417,6 +426,12 @@ class Classes(Products):
                        and self._joined_or_bought(doc, it)}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and it["name"] in prefixes}
+            # ... and so is a name the NER took for a place, where no mention of it says where something
+            # is ("Parcellis operates a hub" after "Parcellis Cargo"; not "a bank in Kumamoto" beside
+            # "Kumamoto Bank")
+            located = {it["name"] for it in items if it["cls"] == "Place" and self._in_place_position(doc, it)}
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
+                       and it["name"] in prefixes and it["name"] not in located}
             # "Diageo, which bottles it": a name a clause of "which" describes is no person's
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and _which_clause(doc, it)}
