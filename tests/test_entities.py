@@ -1111,9 +1111,10 @@ def test_entities_a_lone_name_after_a_firms_legal_form_and_of_is_its_place(nlp):
      ("Morvane", "paysCommissionTo", "Kesh Brokerage")),
 ])
 def test_entities_a_firms_name_after_a_persons_job(nlp, text, name, triple):
-    doc = _rules_doc(nlp, text)
-    assert _classes(doc).get(name) == "Company", _classes(doc)
-    assert triple is None or triple in _triples(doc), _triples(doc)
+    if triple is None:
+        _assert_class(nlp, text, name, "Company")
+    else:
+        _assert_typed_and_reads(nlp, text, name, "Company", triple)
 
 
 @pytest.mark.parametrize("text, name, cls", [
@@ -1142,15 +1143,13 @@ def test_entities_a_name_before_a_firms_trade_is_its_seat(nlp, text, name, cls):
     ("Kessling Propulsion makes engines. Kessling said it would hire 200 people.", "Kessling Propulsion", "Company"),
 ])
 def test_entities_a_firms_name_and_a_product_word(nlp, text, name, cls):
-    assert _classes(_rules_doc(nlp, text)).get(name) == cls, _classes(_rules_doc(nlp, text))
+    _assert_class(nlp, text, name, cls)
 
 
 def test_entities_an_app_based_somewhere_is_the_business(nlp):
     # "a Cape Town-based streaming app": what is based somewhere is the firm, not a product of one
-    doc = _rules_doc(nlp, "Sendaro filed a lawsuit against Kivra, a Cape Town-based streaming app, accusing it of "
-                          "piracy.")
-    assert _classes(doc).get("Kivra") == "Company", _classes(doc)
-    assert ("Kivra", "basedIn", "Cape Town") in _triples(doc), _triples(doc)
+    _assert_typed_and_reads(nlp, "Sendaro filed a lawsuit against Kivra, a Cape Town-based streaming app, accusing "
+                                 "it of piracy.", "Kivra", "Company", ("Kivra", "basedIn", "Cape Town"))
 
 
 @pytest.mark.parametrize("text, name", [
@@ -1162,7 +1161,8 @@ def test_entities_an_app_based_somewhere_is_the_business(nlp):
      "Ferrovie dello Stato"),
 ])
 def test_entities_a_names_particle(nlp, text, name):
-    assert name in _classes(_rules_doc(nlp, text)), _classes(_rules_doc(nlp, text))
+    classes = _classes(_rules_doc(nlp, text))
+    assert name in classes, classes
 
 
 @pytest.mark.parametrize("text, name", [
@@ -1177,7 +1177,8 @@ def test_entities_a_names_particle(nlp, text, name):
      "Coastal and Port Authority of Valdora"),
 ])
 def test_entities_one_bodys_name_with_and(nlp, text, name):
-    assert name in _classes(_rules_doc(nlp, text)), _classes(_rules_doc(nlp, text))
+    classes = _classes(_rules_doc(nlp, text))
+    assert name in classes, classes
 
 
 def test_entities_a_known_name_before_and_is_its_own(nlp):
@@ -1195,15 +1196,15 @@ def test_entities_a_known_name_before_and_is_its_own(nlp):
     ("The startup builds its V7 SUV at a plant in Jaworzno.", "V7"),
 ])
 def test_entities_words_run_into_a_name(nlp, text, name):
-    assert name in _classes(_rules_doc(nlp, text)), _classes(_rules_doc(nlp, text))
+    classes = _classes(_rules_doc(nlp, text))
+    assert name in classes, classes
 
 
 def test_entities_a_name_before_the_kind_a_maker_is_of(nlp):
     # "the developer of the Volara electric air taxi": the name before the kind is the product
-    doc = _rules_doc(nlp, "Aeroliftra, the Munich-based developer of the Volaro electric air taxi, has agreed to "
-                          "supply 40 aircraft to Sadeem Air Mobility.")
-    assert _classes(doc).get("Volaro") == "Product", _classes(doc)
-    assert ("Aeroliftra", "develops", "Volaro") in _triples(doc), _triples(doc)
+    _assert_typed_and_reads(nlp, "Aeroliftra, the Munich-based developer of the Volaro electric air taxi, has agreed "
+                                 "to supply 40 aircraft to Sadeem Air Mobility.", "Volaro", "Product",
+                            ("Aeroliftra", "develops", "Volaro"))
 
 
 
@@ -1217,16 +1218,14 @@ def test_entities_names_joined_to_the_plural_they_spell_out(nlp):
 
 def test_entities_a_kind_of_product_the_tagger_took_for_an_adjective(nlp):
     # "Malaysian super-app/JJ Kintara": the name the kind is written before is no place, whatever the NER said
-    doc = _rules_doc(nlp, "Malaysian super-app Kintara expands to Vietnam and the Philippines")
-    assert _classes(doc).get("Kintara") == "Product", _classes(doc)
-    assert ("Kintara", "operatesIn", "Vietnam") in _triples(doc), _triples(doc)
+    _assert_typed_and_reads(nlp, "Malaysian super-app Kintara expands to Vietnam and the Philippines", "Kintara",
+                            "Product", ("Kintara", "operatesIn", "Vietnam"))
 
 
 def test_entities_a_marketplace_named_by_its_kind_is_the_business(nlp):
     # "online marketplace MegaMart Global": the business (the annotated news has nearly all such so)
-    doc = _rules_doc(nlp, "Ferralto has sued online marketplace MegaMart Global in a Milan court.")
-    assert _classes(doc).get("MegaMart Global") == "Company", _classes(doc)
-    assert ("Ferralto", "sues", "MegaMart Global") in _triples(doc), _triples(doc)
+    _assert_typed_and_reads(nlp, "Ferralto has sued online marketplace MegaMart Global in a Milan court.",
+                            "MegaMart Global", "Company", ("Ferralto", "sues", "MegaMart Global"))
 
 
 @pytest.mark.parametrize("text, name, cls", [
@@ -1238,4 +1237,4 @@ def test_entities_a_marketplace_named_by_its_kind_is_the_business(nlp):
     ("Kumanto Bank said on Monday it would open 12 branches in Kumanto.", "Kumanto", "Place"),
 ])
 def test_entities_the_short_form_of_a_firms_name(nlp, text, name, cls):
-    assert _classes(_rules_doc(nlp, text)).get(name) == cls, _classes(_rules_doc(nlp, text))
+    _assert_class(nlp, text, name, cls)
