@@ -16,6 +16,11 @@ def _triples(doc):
     return {(r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
 
 
+def _modalities(doc):
+    """Each triple of ``doc`` and its modality (fact, negated, hypothetical, past)."""
+    return {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+
+
 def _assert_reads(nlp, text, expected, absent=frozenset()):
     """The rules read every triple of ``expected`` from ``text`` and none of ``absent``."""
     found = _triples(_rules_doc(nlp, text))

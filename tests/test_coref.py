@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .reading import _assert_reads, _rules_doc, _triples  # noqa: F401
+from .reading import _assert_reads, _modalities, _rules_doc, _triples  # noqa: F401
 
 
 @pytest.mark.parametrize("text, owner, expected", [
@@ -140,7 +140,7 @@ def test_coref_it_after_a_joined_verb_is_the_thing_made_before(nlp):
 ])
 def test_modality_of_denials_no_longer_and_made_roles(nlp, text, triple, modality):
     doc = _rules_doc(nlp, text)
-    got = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    got = _modalities(doc)
     assert got.get(triple) == modality, got
 
 

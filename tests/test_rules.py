@@ -8,7 +8,7 @@ import pytest
 
 from kg.pipeline import load_pipeline
 
-from .reading import _assert_reads, _classes, _entities_of, _rules_doc, _triples  # noqa: F401
+from .reading import _assert_reads, _classes, _entities_of, _modalities, _rules_doc, _triples  # noqa: F401
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -282,7 +282,7 @@ def test_rules_read_what_a_law_does_as_its_makers_act(nlp, text, expected, absen
 
 def test_rules_a_law_proposed_is_a_hypothetical_relation(nlp):
     doc = _rules_doc(nlp, "The Senate proposed a law banning Quillo.")
-    modality = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    modality = _modalities(doc)
     assert modality == {("United States Senate", "bans", "Quillo"): "hypothetical"}, modality
 
 
@@ -399,7 +399,7 @@ def test_rules_read_stakes_lists_and_named_apps(nlp, text, expected, absent):
 ])
 def test_rules_read_who_is_kept_from_doing_it(nlp, text, expected, modality):
     doc = _rules_doc(nlp, text)
-    found = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    found = _modalities(doc)
     assert found.get(expected) == modality, found
     assert ("Canada", "offers", "Zephyr") not in found
 
@@ -787,7 +787,7 @@ def test_rules_read_a_takeover_a_regulator_blocked(nlp):
     # country
     doc = _rules_doc(nlp, "Germany's Bundeskartellamt blocked Veltro's takeover of Lumio.")
     assert _classes(doc).get("Lumio") == "Company", _classes(doc)
-    recs = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    recs = _modalities(doc)
     assert recs.get(("Veltro", "acquires", "Lumio")) == "negated", recs
     assert ("Bundeskartellamt", "restricts", "Germany") not in recs, recs
     recs = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"]
@@ -1406,7 +1406,7 @@ def test_rules_a_part_or_joint_venture_of_organisations(nlp, text, expected, abs
 
 def test_rules_no_longer_part_of_a_group_is_negated(nlp):
     doc = _rules_doc(nlp, "Cirrata, which runs 14 data centres, will no longer be part of Rennick once the deal closes.")
-    found = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    found = _modalities(doc)
     assert found.get(("Cirrata", "subsidiaryOf", "Rennick")) == "negated", found
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .reading import _assert_reads, _rules_doc, _triples  # noqa: F401
+from .reading import _assert_reads, _modalities, _rules_doc, _triples  # noqa: F401
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -101,7 +101,7 @@ def test_rules_read_a_job_in_apposition(nlp, text, expected, absent):
 
 def test_rules_a_former_job_in_apposition_is_past(nlp):
     doc = _rules_doc(nlp, "Ana Ruiz, a former engineer at Halvern Systems, now runs Quillo.")
-    rows = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    rows = _modalities(doc)
     assert rows.get(("Ana Ruiz", "worksFor", "Halvern Systems")) == "past", rows
 
 
@@ -192,7 +192,7 @@ def test_rules_read_origins_seats_and_appointments(nlp, text, expected):
 ])
 def test_rules_read_nationality_and_copula_roles(nlp, text, expected, modality):
     doc = _rules_doc(nlp, text)
-    found = {(r["s_name"], r["predicate"], r["o_name"]): r["modality"] for r in doc._.kg_relation_data}
+    found = _modalities(doc)
     assert found.get(expected) == modality, found
 
 
