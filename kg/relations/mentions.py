@@ -386,6 +386,11 @@ class Mentions:
         return all(doc[k].is_lower or (k in by_token and items[by_token[k]]["via"] == "demonym")
                    for k in range(end + 1, start))
 
+    def _with_listed(self, tok: Token) -> list[Token]:
+        """``tok`` and the names listed under it by "such as" or "including", each with its conjuncts
+        ("Revolut and local lenders such as mBank and PKO": from "Revolut", mBank and PKO too)."""
+        return [tok, *(x for f in self._listed(tok) for x in [f, *f.conjuncts])]
+
     @staticmethod
     def _listed(tok: Token) -> list[Token]:
         """The first name of a list hung on ``tok`` by "such as" or "including" ("groups such as

@@ -8,6 +8,7 @@ Petrova, an ecologist at Lindqvist University" (``kg:appositionPreposition``). D
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -516,8 +517,7 @@ class Patterns:
             else:
                 continue
             # (and the names listed under a kind: "taking on Revolut and local lenders such as mBank")
-            rivals = [r for g in objects for n in [g, *g.conjuncts]
-                      for r in [n, *(x for f in self._listed(n) for x in [f, *f.conjuncts])]
+            rivals = [r for g in objects for n in [g, *g.conjuncts] for r in self._with_listed(n)
                       if r.i in by_token and items[by_token[r.i]]["cls"] in {"Company", "Product"}]
             subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             # (rivals whether or not one wins: "in a bid to win market share from Grab" is a fact of rivalry)
@@ -526,6 +526,13 @@ class Patterns:
                 out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, modality)
         return out
+
+    @cached_property
+    def _restricting_verbs(self) -> frozenset[str]:
+        """The first words of kg:restricts's triggers and its sub-relations', less those of triggers of
+        more than one word that are as often a firm's own doing ("cut prices, hitting rivals")."""
+        return frozenset(words[0] for r in self.onto.relations.values() if r.name == "restricts" or r.parent == "restricts"
+                         for words in r.triggers) - {"import", "export", "charge", "cut", "trim", "reduce", "stop", "slow"}
 
     def _hit_by_restrictions(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                              ) -> list[dict[str, Any]]:
@@ -537,11 +544,7 @@ class Patterns:
         rel = self.onto.relations.get("restricts")
         if rel is None:
             return []
-        restricting = {words[0] for r in self.onto.relations.values()
-                       if r.name == "restricts" or r.parent == "restricts"
-                       for words in r.triggers} - {"import", "export", "charge", "cut", "trim", "reduce", "stop", "slow"}
-        # (not the first words of triggers of more than one word that are as often a firm's own doing:
-        # "cut prices, hitting rivals")
+        restricting = self._restricting_verbs
         out: list[dict[str, Any]] = []
         for verb in self._tokens_with_lemma(doc, {"hit", "squeeze"}):
             if verb.pos_ != "VERB":
@@ -556,8 +559,7 @@ class Patterns:
                             None)
             if main is None or main.pos_ != "VERB" or main.lemma_.lower() not in restricting:
                 continue
-            hit = [r for g in verb.children if g.dep_ == "dobj"
-                   for r in [g, *(x for f in self._listed(g) for x in [f, *f.conjuncts])]]
+            hit = [r for g in verb.children if g.dep_ == "dobj" for r in self._with_listed(g)]
             subjects = [c for c in main.children if c.dep_ in _SUBJ] or self._inherited_agents(main)
             if hit and subjects:
                 # (firms only: not the country of "hitting Vietnamese exporters")
