@@ -137,8 +137,8 @@ class Candidates:
             return True
         # "European Bank for Reconstruction and Development": a head word before, and one word of a body's
         # remit after (lexicon ``remit_words``), which names nothing of its own
-        if len(after) == 1 and after[0].text in self.remit_words and any(t.text in heads | self.firm_heads
-                                                                          for t in before):
+        if len(after) == 1 and after[0].text in self.remit_words \
+                and any(t.text in heads or t.text in self.firm_heads for t in before):
             return True
         # (a known name before it is its own: "Apple and Google Agency"; not a word the gazetteer knows as
         # a name without its "The": "Information" of "Information and Communications Technology Authority")

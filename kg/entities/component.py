@@ -167,10 +167,12 @@ class KGEntities(Candidates, Classes, Lists):
         #: name written before them says where the firm is: not the role nouns of relations ("Tesla
         #: supplier Panasonic", "Google parent Alphabet"), nor what an owner's is ("Sony studio Insomniac")
         #: ("iPhone maker Apple": a product before the role of kg:develops)
+        #: (the lexicon's trade_words stay trades, though "group" is a role noun too)
+        trades = set(lex.get("trade_words", ()))
         relation_roles = {words[-1] for rel in self.onto.relations.values() if rel.name not in self.onto.to_places
-                          for words in rel.role_triggers + rel.inverse_role_triggers} - {"group"}
-        self.trade_descriptions = ({w.lower() for w in self.onto.lexicon["coref"]["Company"]} | {"group", "house"}) \
-            - relation_roles - {"player", "venture", "platform", "brand", "network", "studio", "lab"}
+                          for words in rel.role_triggers + rel.inverse_role_triggers} - trades
+        self.trade_descriptions = ({w.lower() for w in self.onto.lexicon["coref"]["Company"]} | trades) \
+            - relation_roles - set(lex.get("not_trade_words", ()))
         self.title_abbreviations = set(lex["title_abbreviations"])
         self.of_heads = self.onto.name_of_heads
         self.company_heads = set(lex["company_heads"])
