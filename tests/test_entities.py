@@ -1140,7 +1140,8 @@ def test_entities_a_name_before_a_firms_trade_is_its_seat(nlp, text, name, cls):
     ("Tarvix offers a free current account, Tarvix Basic, and a paid tier, Tarvix Plus, which includes travel "
      "insurance.", "Tarvix Plus", "Product"),
     # not the full name of a firm the text shortens
-    ("Kessling Propulsion makes engines. Kessling said it would hire 200 people.", "Kessling Propulsion", "Company"),
+    ("Kessling Propulsion makes jet engines in Bristol. Kessling, which supplies Airbus, said it would hire 200 "
+     "people.", "Kessling Propulsion", "Company"),
 ])
 def test_entities_a_firms_name_and_a_product_word(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
