@@ -35,6 +35,20 @@ def _entities_of(nlp, words, tags, ents):
     return [(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data if it["via"] != "coref"]
 
 
+def _parsed_entities_of(nlp, text, tags, heads, deps, ents):
+    """The entities of ``text`` (words split on spaces) read with the given parse and NER labels: for
+    readings of a parse the small model gives on some sentences and not on others. The pipeline's own
+    attribute ruler and lemmatizer map the tags to parts of speech and lemmas."""
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=text.split(), tags=tags, heads=heads, deps=deps, ents=ents)
+    for name in ("attribute_ruler", "lemmatizer"):
+        if name in nlp.pipe_names:
+            doc = nlp.get_pipe(name)(doc)
+    doc = nlp.get_pipe("kg_entities")(doc)
+    return [(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data if it["via"] != "coref"]
+
+
 def _classes(doc):
     """Each entity name of ``doc`` and its class."""
     return {it["name"]: it["cls"] for it in doc._.kg_entity_data}

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from .reading import (  # noqa: F401
-    _assert_class, _assert_reads, _assert_typed_and_reads, _classes, _entities_of, _rules_doc, _triples,
+    _assert_class, _assert_reads, _assert_typed_and_reads, _classes, _entities_of, _parsed_entities_of, _rules_doc,
+    _triples,
 )
 
 
@@ -1239,3 +1240,31 @@ def test_entities_a_marketplace_named_by_its_kind_is_the_business(nlp):
 ])
 def test_entities_the_short_form_of_a_firms_name(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+def test_entities_an_office_opening_an_unlabelled_run_is_the_persons(nlp):
+    # names the NER left unlabelled (the parse as the small model gives it on such sentences)
+    found = _parsed_entities_of(nlp, "They met Mayor Anton Brezik twice .", ["PRP", "VBD", "NNP", "NNP", "NNP", "RB", "."],
+                                [1, 1, 4, 4, 1, 1, 1], ["nsubj", "ROOT", "compound", "compound", "dobj", "advmod", "punct"],
+                                ["O"] * 7)
+    assert found == [("Anton Brezik", "Person")], found
+    # ... but not a firm's name opening with a title
+    found = _parsed_entities_of(nlp, "They met King Digital Entertainment twice .",
+                                ["PRP", "VBD", "NNP", "NNP", "NNP", "RB", "."], [1, 1, 4, 4, 1, 1, 1],
+                                ["nsubj", "ROOT", "compound", "compound", "dobj", "advmod", "punct"], ["O"] * 7)
+    assert not any(cls == "Person" for _, cls in found), found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name the NER ran into a mayor's title is a place's
+    ("The plan was drawn up under Leeds Mayor Walter Brandt in the late 1990s.",
+     {("Walter Brandt", "livesIn", "Leeds")}, set()),
+])
+def test_entities_a_mayors_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_entities_a_firm_called_the_market_leader_stays_a_firm(nlp):
+    # a job firms are said to hold too, with a noun before it, makes no person of the name it is apposed to
+    _assert_class(nlp, "Volta competes with MTN Ghana, the market leader, and with AT Ghana.", "MTN Ghana", "Company")
+    _assert_class(nlp, "The report was written by Sara Lindqvist, the team leader, in May.", "Sara Lindqvist", "Person")

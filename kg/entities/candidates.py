@@ -187,6 +187,10 @@ class Candidates:
             while end - 1 > span.start and (doc[end - 1].lower_ in self.person_roles
                                             or doc[end - 1].text in self.title_words):
                 end -= 1
+            if end < span.end and (span.start, end) in gaz_spans:
+                return  # "Chicago Mayor Ann Cole": the place the gazetteer knows, no "Chicago" firm
+            if end < span.end and doc[end].text in self.place_offices:
+                label = "GPE"  # "Leeds Mayor Walter Brandt": the name before a mayor's title is a place's
             span = doc[span.start:end]
         # "the Trump administration": a person's name before "administration".
         nxt = doc[span.end] if span.end < len(doc) else None
@@ -464,6 +468,11 @@ class Candidates:
             if not self._is_noise(span.text):
                 claim(span, canonical_name(span.text), "Product")
 
+    def _body_or_place_word(self, word: str) -> bool:
+        """Whether ``word`` ends the names of firms, organisations, bodies, places or products."""
+        return word in self.company_heads or word in self.org_heads or word in self.gov_heads \
+            or word in self.place_heads or word in self.firm_heads or word.lower() in self.product_heads
+
     def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any,
                           headline: TitleCaseLines) -> None:
         runs: list[Span] = []
@@ -491,6 +500,15 @@ class Candidates:
                 continue
             if any(t.ent_type_ in _NOT_NAMES for t in run):
                 continue  # dates, amounts, events the model did label
+            # "Leeds Mayor Anton Brezik", "Sen. Ana Ruiz": an office's title opening the run is the
+            # person's, not part of the name (not "King Digital Entertainment": a firm's head word)
+            title = run[0].text
+            if len(run) >= 3 and (title in self.name_titles or (title.endswith(".") and title[:-1]
+                                                                 in self.title_abbreviations)) \
+                    and all(t.is_alpha or t.text.endswith(".") for t in run[1:]) \
+                    and not self._body_or_place_word(words[-1]):
+                claim(run[1:], canonical_name(run[1:].text), "Person")
+                continue
             # "Brightforge" after "Brightforge Games": the short form of a name the text gave in full
             longer = [it for it in items if it["via"] == "" and it["cls"] in {"Company", "Organization"}
                       and doc[it["start"]:it["end"]].text.split()[:len(words)] == words

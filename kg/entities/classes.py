@@ -313,8 +313,11 @@ class Classes(Products):
             if _who_clause(c) and not (root.dep_ == "pobj" and it["end"] < len(doc)
                                        and doc[it["end"]].lower_ in {"who", "whom"}):
                 return True
+            # ("the market leader": a job firms are said to hold too, with a noun before it, is a firm's)
             if not lone and c.dep_ == "appos" and c.is_lower and (
-                    c.lower_ in self.person_words or any(_who_clause(g) for g in c.children) or _aged(c)):
+                    (c.lower_ in self.person_words and (c.lemma_.lower() in self.person_only_jobs
+                                                        or not any(g.dep_ == "compound" for g in c.children)))
+                    or any(_who_clause(g) for g in c.children) or _aged(c)):
                 return True
         return False
 

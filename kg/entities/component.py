@@ -174,6 +174,8 @@ class KGEntities(Candidates, Classes, Lists):
         self.trade_descriptions = ({w.lower() for w in self.onto.lexicon["coref"]["Company"]} | trades) \
             - relation_roles - set(lex.get("not_trade_words", ()))
         self.title_abbreviations = set(lex["title_abbreviations"])
+        self.name_titles = set(lex.get("name_titles", ()))
+        self.place_offices = set(lex.get("place_offices", ()))
         self.of_heads = self.onto.name_of_heads
         self.company_heads = set(lex["company_heads"])
         self.place_heads = set(lex["place_heads"])
