@@ -243,3 +243,12 @@ def test_coref_the_bank_is_the_name_ending_in_bank(nlp):
                        "agreement, Pasar Hijau will give the bank access to its sellers' data. The loans will be "
                        "offered through TarvoBiz, an app the bank developed with software firm Zeta.",
                   {("Tarvo Digital Bank", "develops", "TarvoBiz")}, {("Pasar Hijau", "develops", "TarvoBiz")})
+
+
+def test_coref_her_in_a_clause_whose_subject_has_a_name_apposed(nlp):
+    # "X's sister, NAME, said from her home": "her" is the name apposed to the clause's subject noun,
+    # not the owner of that noun
+    doc = _rules_doc(nlp, "Tom Garrow's niece, Edna Pollard, said from her home in Fairview that the family was relieved.")
+    her = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "her"]
+    assert her == ["Edna Pollard"], doc._.kg_entity_data
+    assert ("Edna Pollard", "livesIn", "Fairview") in _triples(doc)
