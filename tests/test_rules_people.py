@@ -379,3 +379,24 @@ def test_rules_posts_named_joined_and_aged(nlp, text, expected):
 ])
 def test_rules_a_job_in_a_part_of_an_organisation(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # any kind of person a country owns lives there ("Peru's chief trade negotiator, X")
+    ("Peru's chief trade negotiator, Luis Ortega, said talks would resume in March.",
+     {("Luis Ortega", "livesIn", "Peru")}, set()),
+    ("The court heard Maria Santos, one of Angola's best-known lawyers.", {("Maria Santos", "livesIn", "Angola")},
+     set()),
+    # ... but the place after the firm one works at is the firm's
+    ('"Demand is weak," said Liu Fang, an economist at Hengda Securities in Shenzhen.',
+     {("Liu Fang", "worksFor", "Hengda Securities")}, {("Liu Fang", "livesIn", "Shenzhen")}),
+])
+def test_rules_people_a_country_owns(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_job_listed_after_another_takes_the_of_the_parser_hung_on_the_first(nlp):
+    # "a jeweler and president of X": the parser hangs "of X" on the first noun of the list
+    _assert_reads(nlp, "Martin Keel, a baker and president of Civic Tacoma, said the group backs the plan.",
+                  {("Martin Keel", "worksFor", "Civic Tacoma")})

@@ -54,6 +54,15 @@ class Places:
                         if obj["via"] in {"", "gazetteer"} and obj["name"] != it["name"] \
                                 and self.onto.fits(obj["cls"], rel.range):
                             out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1, prep, modality))
+            # "Japan's southern island of Kyushu", "the Chinese province of Anhui": the place a kind of
+            # place "of" the name belongs to
+            noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+            if noun is not None and noun.is_lower and noun.lemma_.lower() in self.place_nouns:
+                for c in noun.children:
+                    owner = items[by_token[c.i]] if c.i in by_token and c.dep_ in {"poss", "amod", "compound"} else None
+                    if owner is not None and owner["via"] in {"", "gazetteer", "demonym"} and owner["name"] != it["name"] \
+                            and self.onto.fits(owner["cls"], rel.range) and (c.dep_ == "poss" or owner["via"] == "demonym"):
+                        out.append(record(doc, it, rel.name, owner, rel.base_confidence - 0.05, noun))
         return out
 
     @cached_property
@@ -227,6 +236,10 @@ class Places:
                     continue
                 rec = record(doc, employer, rel, li, info.base_confidence - 0.15, doc[end], "fact")
                 found.setdefault((rec["s_key"], rel, rec["o_key"], rec["sent_start"]), rec)
+                # (and not where the one who works there lives: "a lawyer at X in Shanghai")
+                lives = found.get((r["s_key"], "livesIn", rec["o_key"], r["sent_start"]))
+                if lives is not None and lives["o_start"] == li["start"]:
+                    del found[(r["s_key"], "livesIn", rec["o_key"], r["sent_start"])]
 
     def _close_transitive(self, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"a town in Karvina District, Moravian-Silesian Region, Czech Republic": what one sentence

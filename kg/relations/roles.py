@@ -63,6 +63,10 @@ class Roles:
                 far = self._far_holder
                 holders += self._role_args(prev)[0]
                 self._far_holder = far
+                if first is prev and not any(c.dep_ == "prep" for c in tok.children):
+                    # ("a jeweler and president of Y": the parser hung the last one's "of" on the first)
+                    anchors += [(g, "prep:" + p.lower_) for p in prev.children if p.dep_ == "prep" and p.i > tok.i
+                                for g in p.children if g.dep_ == "pobj"]
         one = stand_in(tok)
         if one.dep_ == "attr" and one.head.lemma_ in COPULAS:  # "remained its CEO", "is one of its backers"
             # (or the subject a joined copula shares: "who left Barclays and is now chief executive of X")
