@@ -566,3 +566,30 @@ def test_entities_a_named_body_keeps_its_country(nlp):
 def test_rules_a_seat_written_with_its_region(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an embassy or a consulate is a government body, based where it is "in"
+    ("A letter was delivered to the Chilean Embassy in Oslo, the ministry said.",
+     {("Chilean Embassy", "basedIn", "Oslo")}, set()),
+    # a city then a country that owns a noun not about the city is no containment
+    ("The message was passed on by the Swiss Embassy in Tehran, Canada's protecting power there.",
+     {("Swiss Embassy", "basedIn", "Tehran")}, {("Tehran", "locatedIn", "Canada"), ("Swiss Embassy", "basedIn", "Canada")}),
+    ("Britain was represented by the Brazilian Embassy in London, Argentina's diplomatic mission there.",
+     {("Brazilian Embassy", "basedIn", "London")}, {("London", "locatedIn", "Argentina")}),
+    # ... but a city the country's capital or city is stays in it
+    ("Officials met in Nairobi, Kenya's capital, on Monday.", {("Nairobi", "locatedIn", "Kenya")}, set()),
+    ("Pico Vermelho, Western Europe's tallest volcano, last erupted in 1720.",
+     {("Pico Vermelho", "locatedIn", "Western Europe")}, set()),
+])
+def test_rules_embassies_and_a_possessive_after_a_city(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a kind of place "of" a name belongs to the country that owns it, or whose demonym it bears
+    ("Floods hit India's eastern state of Odisha on Monday.", {("Odisha", "locatedIn", "India")}),
+    ("The factory opened in the Chinese province of Anhui.", {("Anhui", "locatedIn", "China")}),
+])
+def test_rules_a_countrys_province_of_a_name(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

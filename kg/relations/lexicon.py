@@ -71,6 +71,8 @@ class Lexicon:
                     (rel, {w[1] for w in rel.triggers if len(w) == 2 and w[0] == verb}))
         #: names (and aliases) of the organisations the gazetteer knows
         self.gazetteer_orgs = {n for e in self.onto.gazetteer if e.cls != "Place" for n in (e.name, *e.aliases)}
+        #: the country of each place the gazetteer knows one for
+        self.place_countries = {e.name: e.country for e in self.onto.gazetteer if e.cls == "Place" and e.country}
         self.route_nouns = set(lex["relations"].get("route_nouns", ()))
         self.route_verbs = set(lex["relations"].get("route_verbs", ()))
         self.running_verbs = set(lex["relations"].get("running_verbs", ()))

@@ -55,6 +55,13 @@ class Patterns:
                 continue
             if not self.onto.fits(nxt["cls"], rel.range) or nxt["name"] == it["name"]:
                 continue
+            owned = doc[nxt["end"] - 1].head
+            if nxt["end"] < len(doc) and doc[nxt["end"]].tag_ == "POS" and owned.lemma_.lower() not in self.place_nouns \
+                    and (not (owned.dep_ == "appos" and it["start"] <= owned.head.i < it["end"])
+                         or self.place_countries.get(it["name"], nxt["name"]) != nxt["name"]):
+                continue  # "the embassy in London, Argentina's envoy there" (not "Kyiv, Ukraine's capital",
+                # "Mont Blanc, Western Europe's highest peak": what the country owns is the first place,
+                # unless the gazetteer has the place in another country)
             # a list of places ("Paris, Berlin and Rome", "Paris, Berlin, Lyon, Rome and Nice") is not
             # containment: follow the run of ", Place" to its end
             last = nxt
@@ -146,8 +153,8 @@ class Patterns:
             # "of Bethany, Conn.": the place and the place it is in
             nxt = first["end"]
             then = starting_at(nxt + 1) if nxt + 1 < len(doc) and doc[nxt].text == "," else None
-            if then is not None:
-                objs.append(then)
+            if then is not None and not (then["end"] < len(doc) and doc[then["end"]].tag_ == "POS"):
+                objs.append(then)  # (not "in Tehran, Canada's protecting power")
             if at_org:
                 objs = [o for o in objs[:1] if self.onto.is_a(o["cls"], "Organization")]
             for n, obj in enumerate(objs):
