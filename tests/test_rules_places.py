@@ -593,3 +593,14 @@ def test_rules_embassies_and_a_possessive_after_a_city(nlp, text, expected, abse
 ])
 def test_rules_a_countrys_province_of_a_name(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what is available to customers in a place operates there (the parser hangs "in" on "paying")
+    ("The Tessaly app is available to paying users in Chile, Peru and Japan.",
+     {("Tessaly", "operatesIn", "Chile"), ("Tessaly", "operatesIn", "Japan")}),
+    # sales in a place that a firm reports, no owner written, are its own
+    ("Koshin said sales in the United States rose 9% in May.", {("Koshin", "operatesIn", "United States")}),
+])
+def test_rules_available_to_customers_and_sales_a_firm_reports(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

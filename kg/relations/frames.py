@@ -559,6 +559,12 @@ class Frames:
                 # not a site bought "from", which is the seller's: the ontology's kg:inverseTrigger verbs)
                 if verb.pos_ == "VERB" and not (tok.head.lower_ == "from" and verb.lemma_.lower() in self.taking_verbs):
                     agents += [(c, "agent") for c in verb.children if c.dep_ in _SUBJ]
+            # "Koshin said sales in the United States rose": sales no one owns, in a place, that a firm
+            # reports are its own
+            if not any(r.startswith("agent") for _, r in agents) and tok.dep_ in _SUBJ and tok.tag_ == "NNS" \
+                    and tok.lemma_.lower() in self.to_nouns and any(r == "prep:in" for _, r in objects) \
+                    and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in self.reporting:
+                agents += [(c, "agent") for c in tok.head.head.children if c.dep_ in _SUBJ]
             # "a Polish lender with branches in Lithuania": what has the sites
             if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
                     and tok.head.head.pos_ in {"NOUN", "PROPN"} and self._of_sites(tok):

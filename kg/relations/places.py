@@ -313,13 +313,18 @@ class Places:
                 # "bought pumps through resellers in Armenia")
                 through = node.head.lower_ == "through"
                 node = node.head.head
-                if node.dep_ == "dobj":
-                    node = node.head
+                if node.dep_ == "dobj" or (node.pos_ == "ADJ" and node.dep_ == "acomp" and not through):
+                    node = node.head  # (or "is available to users in Japan": the copula's subject)
                 if through and node.lemma_.lower() not in self.onto.words("entities", "offering_verbs"):
                     continue
             elif node.dep_ == "dobj":
                 node = node.head
                 region = region | {"in"}  # "has 9 million users in Turkey", with "in" hung on the verb
+                if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ == "to" \
+                        and node.head.head.pos_ == "ADJ" and node.head.head.dep_ == "acomp":
+                    # "is available to paying/pcomp users/dobj in Japan": the copula's subject
+                    places += self._located(node, region, by_token, items)
+                    node = node.head.head.head
             else:
                 continue
             if node.pos_ not in {"VERB", "AUX"} or self._against(node):
