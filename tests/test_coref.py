@@ -252,3 +252,10 @@ def test_coref_her_in_a_clause_whose_subject_has_a_name_apposed(nlp):
     her = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "her"]
     assert her == ["Edna Pollard"], doc._.kg_entity_data
     assert ("Edna Pollard", "livesIn", "Fairview") in _triples(doc)
+
+
+def test_coref_a_description_the_parser_apposed_further_back_names_the_name_before_its_comma(nlp):
+    # "X is up against Y and Z, the service run by W": "the service" is Z's (the parser apposed it to X)
+    doc = _rules_doc(nlp, "Lumora is up against Netflix and Vidra, the service run by Castellan Media, in most of Spain.")
+    assert ("Castellan Media", "offers", "Vidra") in _triples(doc), _triples(doc)
+    assert ("Castellan Media", "offers", "Lumora") not in _triples(doc)

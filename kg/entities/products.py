@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import MAKING_VERBS, NAMING_VERBS
+from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_to_previous
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
 
@@ -131,7 +131,18 @@ class Products:
         if node is not root and node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.is_lower \
                 and any(c.dep_ == "det" for c in node.children) and self._products_role(node.head.head, items):
             return True
-        if any(c.dep_ == "appos" and self._kind_of_product(c) for c in root.children):
+        # (not a description the parser apposed to it from after a later name: "X is up against Y and Z,
+        # the service run by W" is Z's)
+        def apposed_here(noun: Token) -> bool:
+            previous = apposed_to_previous(noun)
+            return previous is None or it["start"] <= previous.i < it["end"] or previous in noun.head.conjuncts
+
+        if any(c.dep_ == "appos" and self._kind_of_product(c) and apposed_here(c) for c in root.children):
+            return True
+        end = it["end"]
+        if end + 2 < len(doc) and doc[end].text == "," and any(
+                t.dep_ == "appos" and t.head.i < it["start"] and self._kind_of_product(t) and apposed_here(t)
+                for t in doc[end + 1:min(len(doc), end + 6)]):
             return True
         # (or one the tagger took for an adjective: "Malaysian super-app/JJ Kintara")
         if any(c.dep_ in {"compound", "amod"} and c.i == it["start"] - 1 and c.is_lower

@@ -192,10 +192,13 @@ class Mentions:
                         for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
                             out += self._map(g, by_token, items, cost + 0.1, depth + 1)
             # "Kestrel Security, a Tel Aviv-based startup": the appositive stands for its head
-            if tok.dep_ == "appos" and tok.head.i in by_token:
+            # ("Netflix and Vidra, the service run by X": not the word the parser apposed it to further back)
+            # (a list it is apposed to is read whole: "X and Y, the two largest wallets")
+            previous = apposed_to_previous(tok)
+            listed = previous is not None and previous in tok.head.conjuncts
+            if tok.dep_ == "appos" and tok.head.i in by_token and (previous is None or listed or previous.i not in by_token):
                 out.append((by_token[tok.head.i], cost + 0.05, tok.head.i))
             # "a round in Quillbox, the Nairobi-based payments firm": (the parser hung "firm" on "round")
-            previous = apposed_to_previous(tok)
             if previous is not None and previous.i in by_token:
                 out.append((by_token[previous.i], cost + 0.1, items[by_token[previous.i]]["start"]))
             # "Seoul-based battery maker Hanil Cell": a description right before a name, which it
