@@ -1486,3 +1486,14 @@ def test_rules_a_description_the_parser_made_the_object_before_the_name(nlp):
 def test_rules_a_known_place_is_no_rival(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "ships/NNS carbonate/VBP to X": the tagger swapped noun and verb; the words around the trigger
+    # still say who ships to whom, past a demonym and a description before the name
+    ("Puna Lithium ships carbonate to Haneul Energy.", {("Puna Lithium", "suppliesTo", "Haneul Energy")}),
+    ("Puna Lithium also ships carbonate to South Korean cell maker Haneul Energy.",
+     {("Puna Lithium", "suppliesTo", "Haneul Energy")}),
+])
+def test_rules_a_trigger_the_tagger_took_for_a_noun(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

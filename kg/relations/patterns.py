@@ -410,9 +410,12 @@ class Patterns:
         and auxiliaries between) acts on the name after the first of the relation's prepositions
         that follows in the clause (no comma, verb or other name before it), and on the names
         listed after that one. Weaker evidence than a parse: the confidence is 0.2 lower."""
+        # ("Andean also ships/NNS carbonate/VBP to X": the tagger swapped noun and verb, and the parse hangs
+        # the name before on the trigger as if it were a noun's subject)
+        swapped = tok.tag_ == "NNS" and tok.dep_ == "nsubj" and tok.head.i == tok.i + 1 and tok.head.tag_ == "VBP"
         if not rel.object_preps or not (tok.tag_.startswith("VB") or tok.lower_ != tok.lemma_.lower()) \
                 or tok.dep_ in {"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "conj"} \
-                or any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in tok.children):
+                or (not swapped and any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in tok.children)):
             return []  # a clause the parse did read (its subject is elsewhere, or none)
         sent = tok.sent
         i = tok.i - 1
@@ -433,12 +436,22 @@ class Patterns:
         while j < min(sent.end, tok.i + 9):
             t = doc[j]
             hyphened = t.text == "-" or doc[j - 1].text == "-" or (j + 1 < len(doc) and doc[j + 1].text == "-")
-            if j in by_token or (not hyphened and (t.is_punct or t.tag_ in {"VBD", "VBZ", "VBP", "MD"})):
+            # ("Andean ships/NNS carbonate/VBP to X": the tagger swapped noun and verb; the word after the
+            # trigger it made the verb is the trigger's object)
+            if j in by_token or (not hyphened and not (swapped and j == tok.i + 1) and (t.is_punct or t.tag_ in {"VBD", "VBZ", "VBP", "MD"})):
                 return []  # ("head-to-head" is no verb)
             if t.pos_ == "ADP" and t.lower_ in rel.object_preps:
                 k = j
                 while k + 1 < sent.end and doc[k + 1].pos_ == "DET":
                     k += 1
+                # ("to South Korean cell maker X": past a demonym and the lower-case words of a description)
+                m = k + 1
+                if m in by_token and items[by_token[m]]["via"] == "demonym":
+                    m = items[by_token[m]]["end"]
+                    while m < sent.end and m - k < 6 and doc[m].is_lower and doc[m].pos_ == "NOUN":
+                        m += 1
+                    if m in by_token and items[by_token[m]]["start"] == m and doc[m - 1].pos_ == "NOUN":
+                        k = m - 1
                 # the names listed after it: "to Airbus and Embraer", "to X, Y and Z" (of "Brazil's
                 # Embraer", the name owned)
                 for n in self._names_after(doc[k], by_token):
