@@ -1497,3 +1497,20 @@ def test_rules_a_known_place_is_no_rival(nlp, text, expected, absent):
 ])
 def test_rules_a_trigger_the_tagger_took_for_a_noun(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who sells under a brand, or owns it, offers what it names (the name before or after the noun)
+    ("Ostara Foods, which owns the Varda and Kelso brands, competes with Unilever.",
+     {("Ostara Foods", "offers", "Varda"), ("Ostara Foods", "offers", "Kelso")}),
+    ("Nordlys sells mobile plans under the budget brand Flexi.", {("Nordlys", "offers", "Flexi")}),
+    ("Marwick sells ferry crossings under the WaveRoute brand.", {("Marwick", "offers", "WaveRoute")}),
+])
+def test_rules_who_sells_under_or_owns_a_brand_offers_it(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_rules_sellers_before_their_shops_are_firms(nlp):
+    # names listed before a plural kind share it as products ("the X and Y brands"), but not before shops
+    classes = _classes(_rules_doc(nlp, "The cheese is sold in Lidl and Aldi stores."))
+    assert classes.get("Lidl") == "Company" and classes.get("Aldi") == "Company", classes

@@ -70,6 +70,9 @@ class Classes(Products):
             return "Organization"
         if any(w in self.org_heads for w in words):
             return "Organization"
+        if head.dep_ == "conj" and head.head.dep_ in {"compound", "nmod"} and head.head.head.i > head.i \
+                and head.head.head.is_lower and head.head.head.lemma_.lower() in self.brand_nouns:
+            return "Product"  # "the Activia and Alpro brands": each name a brand's
         if head.head.i != head.i and head.dep_ == "compound" and (
                 head.head.lower_ in self.product_heads or head.head.lemma_.lower() in self.product_nouns) \
                 and head.head.i >= span.end and not self._maker_before_plural(head, head.head):

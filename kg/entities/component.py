@@ -176,6 +176,8 @@ class KGEntities(Candidates, Classes, Lists):
         self.title_abbreviations = set(lex["title_abbreviations"])
         self.name_titles = set(lex.get("name_titles", ()))
         self.place_offices = set(lex.get("place_offices", ()))
+        self.brand_nouns = set(self.onto.lexicon["relations"].get("brand_nouns", ()))
+        self.seller_sites = set(lex.get("seller_sites", ()))
         self.of_heads = self.onto.name_of_heads
         self.company_heads = set(lex["company_heads"])
         self.place_heads = set(lex["place_heads"])

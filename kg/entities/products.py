@@ -161,9 +161,11 @@ class Products:
                 # Jinlan Home" says where the brand is from; nor a place describing a firm: "Ashanti
                 # Grinders, a Kumasi processor")
                 # (nor the maker's or seller's name before a plural kind: "Qingyun cars")
+                # (nor sellers listed before their shops: "at Lidl and Aldi stores")
                 return not any(o["start"] == node.i + 1 for o in items) \
                     and not (node.i == root.head.i and root.ent_type_ in _PLACE_LABELS and node.dep_ == "appos") \
-                    and not self._maker_before_plural(root, node)
+                    and not self._maker_before_plural(root, node) \
+                    and not (node.tag_ == "NNS" and node.lemma_.lower() in self.seller_sites)
         # "Breakout is an arcade game developed by Atari": the subject of a copula whose attribute is
         # a kind of product that someone made
         # (any kind of thing that a named maker developed or made: "a digital media player developed by

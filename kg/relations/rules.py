@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import TitleCaseLines, guarded
 from ..errors import ComponentError
 from ..ontology import Ontology, load_ontology
+from .brands import Brands
 from .frames import Frames
 from .lexicon import Lexicon
 from .mentions import Mentions
@@ -59,8 +60,8 @@ class _Arg:
     token: int
 
 
-class KGRelations(Lexicon, Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Places, Orders, Modality,
-                  Words):
+class KGRelations(Lexicon, Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Places, Orders, Brands,
+                  Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -109,7 +110,8 @@ class KGRelations(Lexicon, Triggers, Frames, Roles, Mentions, Patterns, Owners, 
                 + self._bodies_of_nations(doc, items, by_token) + self._up_against(doc, items, by_token) \
                 + self._beaten_rivals(doc, items, by_token) + self._hit_by_restrictions(doc, items, by_token) \
                 + self._parts_and_ventures(doc, items, by_token) \
-                + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token):
+                + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token) \
+                + self._brands(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look

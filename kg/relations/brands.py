@@ -1,0 +1,68 @@
+"""Relations read from brands: "sells phones under the Lauv brand", "which owns the Activia and Alpro
+brands": who sells under a brand, or owns or runs it, offers what the brand names (kg:offers). The
+nouns are lexicon.toml's ``brand_nouns``; the verbs are the entity stage's ``offering_verbs`` and
+``brand_owning_verbs`` ("own").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..syntax import SUBJ as _SUBJ
+from .records import record
+
+__all__ = ["Brands"]
+
+
+class Brands:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: who offers what a brand names."""
+
+    def _brand_names(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> tuple[Token, list[int]]:
+        """The head of the brand noun's phrase and the items it names: the names written before it ("the
+        Activia and Alpro brands") or, where the parser made the noun a modifier, right after it ("under the
+        budget brand Flexi")."""
+        if noun.dep_ == "compound" and noun.head.i in by_token and items[by_token[noun.head.i]]["start"] == noun.i + 1:
+            return noun.head, [by_token[noun.head.i]]
+        named: list[int] = []
+        for c in noun.children:
+            if c.dep_ in {"compound", "nmod"} and c.i < noun.i and c.i in by_token:
+                named += [by_token[t.i] for t in [c, *c.conjuncts] if t.i in by_token]
+        return noun, list(dict.fromkeys(named))
+
+    def _brands(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        rel = self.onto.relations.get("offers")
+        nouns = set(self.onto.words("relations", "brand_nouns"))
+        if rel is None or not nouns:
+            return []
+        selling = set(self.onto.words("entities", "offering_verbs"))
+        owning = set(self.onto.words("relations", "brand_owning_verbs"))
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, nouns):
+            if noun.pos_ != "NOUN":
+                continue
+            head, named = self._brand_names(noun, by_token, items)
+            if not named:
+                continue
+            verb = None
+            if head.dep_ == "pobj" and head.head.lower_ == "under":
+                verb = head.head.head  # "sells phones under the Lauv brand"
+                if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+                    verb = verb.head  # (the parser hangs "under" on the object)
+                if verb.lemma_.lower() not in selling:
+                    continue
+            elif head.dep_ == "dobj" and head.head.lemma_.lower() in owning | selling:
+                verb = head.head  # "owns the Activia and Alpro brands"
+            if verb is None or verb.pos_ != "VERB":
+                continue
+            owners = [c for c in verb.children if c.dep_ in _SUBJ]
+            for idx, cost, _ in (m for c in owners for m in self._map(c, by_token, items)):
+                owner = items[idx]
+                for n in named:
+                    brand = items[n]
+                    if brand["name"] != owner["name"] and brand["via"] in {"", "gazetteer"} \
+                            and self.onto.fits(owner["cls"], rel.domain) and self.onto.fits(brand["cls"], rel.range):
+                        out.append(record(doc, owner, rel.name, brand, rel.base_confidence - 0.1 - cost, noun,
+                                          self._modality(verb)))
+        return out
