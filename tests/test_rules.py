@@ -1514,3 +1514,19 @@ def test_rules_sellers_before_their_shops_are_firms(nlp):
     # names listed before a plural kind share it as products ("the X and Y brands"), but not before shops
     classes = _classes(_rules_doc(nlp, "The cheese is sold in Lidl and Aldi stores."))
     assert classes.get("Lidl") == "Company" and classes.get("Aldi") == "Company", classes
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a present-tense verb the parser joined to a passive's agent shares the passive's subject
+    ("Kalinga Pay is owned by telecom operator Visayas Digital Telecom and competes with GCash and Maya.",
+     {("Kalinga Pay", "competesWith", "GCash"): "fact", ("Kalinga Pay", "competesWith", "Maya"): "fact"}),
+    # the verb after "able to", "ready to" is the copula's subject's (and what one is ready or eager
+    # to do is not yet done)
+    ("Orvane said the merged lender would be able to compete more directly with Maybank and CIMB.",
+     {("Orvane", "competesWith", "Maybank"): "fact"}),
+    ("Vexa is ready to sue Lumio.", {("Vexa", "sues", "Lumio"): "hypothetical"}),
+    ("Tarvo is eager to partner with Helix.", {("Tarvo", "partnersWith", "Helix"): "hypothetical"}),
+])
+def test_rules_subjects_of_joined_passives_and_of_adjectives(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found

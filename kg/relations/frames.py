@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
-from ..syntax import controlled_objects
+from ..syntax import COPULAS, controlled_objects
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
@@ -136,6 +136,9 @@ class Frames:
                         break
                     verb = verb.head
                 own = [c for c in verb.children if c.dep_ in _SUBJ] if verb.pos_ in {"VERB", "AUX"} else []
+                if not own and node.tag_ in {"VBZ", "VBP"} and verb.pos_ in {"VERB", "AUX"}:
+                    # ("X is owned by Y and competes with Z": a passive's subject, present tense joined)
+                    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
                 if own:
                     return own
             if node.dep_ == "conj" or node.dep_ == "advcl" or node.dep_ == "xcomp":
@@ -184,7 +187,10 @@ class Frames:
                 own = [c for c in head.head.children if c.dep_ in _SUBJ]
                 if own:
                     return own
-            if node.dep_ == "pcomp" or node.dep_ == "prep":
+            if node.dep_ == "acomp" and head.lemma_ in COPULAS:
+                # "would be able to compete", "is ready to sue": the copula's subject
+                return [c for c in head.children if c.dep_ in _SUBJ]
+            if node.dep_ in {"pcomp", "prep"}:
                 node = head
                 continue
             return []
