@@ -1,7 +1,7 @@
 """Argument frames of the rules: which tokens fill a trigger's subject and object.
 
-Verbs in active and passive voice (subjects inherited through coordination,
-control verbs and relative clauses), event nouns ("X's investment in Y", "a
+Verbs in active and passive voice (their subjects, own or inherited, are
+:mod:`kg.relations.subjects`), event nouns ("X's investment in Y", "a
 partnership between X and Y"); role nouns ("Nvidia CEO Jensen Huang") are in
 :mod:`kg.relations.roles`. Which entities those tokens stand for is :mod:`kg.relations.mentions`.
 """
@@ -11,34 +11,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
-from ..syntax import COPULAS, controlled_objects
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from ..syntax import singular_after_list
+from .subjects import participle as _participle
 
 __all__ = ["Frames"]
-
-
-def _generic_plural(tok: Token) -> bool:
-    """A bare plural common noun ("ordered internet providers to block X"): no one in particular, so
-    what they are made to do is the doing of the one who makes them. Not one with an article, an
-    owner or more after it ("the providers", "providers in Spain, including Telefónica", wherever the
-    parser hung the list): the infinitive's "to" comes right after it."""
-    return tok.tag_ == "NNS" and all(c.dep_ in {"compound", "amod"} for c in tok.children) \
-        and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
 
 
 #: verbs of forming or running a group or a site, whose agents are its members or its operator: "a consortium
 #: formed by X and Y", "a plant run by Suria Assembly"
 _FORMING = frozenset({"form", "create", "lead", "found", "establish", "set", "run", "operate", "manage"})
-
-
-def _participle(tok: Token) -> bool:
-    """A past participle, or a word the tagger took for a noun or a past tense that heads a clause with an
-    agent ("an app run/NN by BVG", "a video game developed/VBD by Ubisoft")."""
-    return tok.tag_ == "VBN" or (tok.dep_ == "acl" and (tok.pos_ == "NOUN" or tok.tag_ == "VBD") and any(
-        c.dep_ == "agent" for v in [tok, *(c for c in tok.children if c.dep_ == "conj")] for c in v.children))
 
 
 def _as_well_as(tok: Token) -> bool:
@@ -60,163 +44,6 @@ class Frames:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: argument frames."""
 
     # -- frames ----------------------------------------------------------------------
-
-    def _main_verb_parsed_as_modifier(self, tok: Token) -> bool:
-        """"Brightline Foods partnered with Castor Logistics.": the small parser made the name the
-        sentence's root and the verb right after it a participle modifying it. Read as the
-        sentence's verb: the name is its subject, not what it was done to. Only for an actor's
-        name, the verb right after it (no comma) with no "by" agent, in a sentence ending in a
-        period (not a headline fragment such as "Chips made in Taiwan")."""
-        head = tok.head
-        if tok.dep_ != "acl" or tok.tag_ not in {"VBN", "VBD"} or head.dep_ != "ROOT" or tok.i != head.i + 1 \
-                or head.pos_ != "PROPN" or head.i not in self._by_token:
-            return False
-        if self._items[self._by_token[head.i]]["cls"] not in self._actor_classes:
-            return False
-        last = tok.sent[-1]
-        return last.text == "." and not any(c.dep_ == "agent" for c in tok.children)
-
-    def _own_subjects(self, tok: Token) -> tuple[list[Token], list[Token], bool]:
-        """(agents, patients, passive) from a verb's own dependents."""
-        agents, patients = [], []
-        main = self._main_verb_parsed_as_modifier(tok)
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
-            _participle(tok) and tok.dep_ in {"acl", "amod"} and not main
-        )
-        if main:
-            agents.append(tok.head)
-        if tok.tag_ == "VBN" and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
-            # "which is majority-owned by Vodafone": a participle the parser made the copula's complement
-            passive = True
-            patients += [c for c in tok.head.children if c.dep_ in _SUBJ]
-        subject_pronoun = self._pronoun_subject(tok)
-        for c in tok.children:
-            if c.dep_ in _SUBJ or (subject_pronoun is not None and c.i == subject_pronoun.i):
-                agents.append(c)
-            elif c.dep_ == "nsubjpass" or c.dep_ == "dobj":
-                patients.append(c)
-            elif c.dep_ == "agent":  # "backed by X and by Y": coordinated "by"s too
-                agents += [g for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]
-                           for g in p.children if g.dep_ == "pobj"]
-        if passive and not agents and _participle(tok):
-            # "developed and published by Ubisoft": the agent of the participle right after "and" is
-            # both's (not one further on: "built in Ohio and sold by X")
-            for c in tok.children:
-                if c.dep_ == "conj" and c.i == tok.i + 2 and tok.doc[tok.i + 1].lower_ in {"and", "or"} \
-                        and c.tag_ in {"VBN", "VBD"}:
-                    agents += self._own_subjects(c)[0]
-        return agents, patients, passive
-
-    @staticmethod
-    def _pronoun_subject(tok: Token) -> Token | None:
-        """"Bolt and Uber, which both operate in Lagos": the relative pronoun of a clause with no subject,
-        which the parser took for the object (before the verb, and no other object after it)."""
-        if tok.dep_ != "relcl" or any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in tok.children):
-            return None
-        objs = [c for c in tok.children if c.dep_ == "dobj"]
-        if len(objs) == 1 and objs[0].i < tok.i and objs[0].lower_ in {"which", "that", "who"} \
-                and objs[0].i > 0 and tok.doc[objs[0].i - 1].text == ",":
-            return objs[0]
-        return None
-
-    def _inherited_agents(self, tok: Token) -> list[Token]:
-        """Subjects a verb without its own takes from the clause that governs it."""
-        node = tok
-        for _ in range(4):
-            head = node.head
-            if head.i == node.i:
-                return []
-            if node.dep_ == "conj" and node.tag_ in {"VBZ", "VBD", "VBP"} and head.pos_ in {"NOUN", "PROPN"}:
-                # "Vamos has signed up 30,000 drivers and competes with Uber": a verb the parser joined to
-                # the previous clause's object shares that clause's subject
-                verb = head
-                for _ in range(8):  # (the object's verb, or the verb of the preposition it is the object of,
-                    # from the end of a list: "sells it in Denmark, Sweden and the Baltic states and supplies")
-                    if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
-                        break
-                    verb = verb.head
-                own = [c for c in verb.children if c.dep_ in _SUBJ] if verb.pos_ in {"VERB", "AUX"} else []
-                if not own and node.tag_ in {"VBZ", "VBP"} and verb.pos_ in {"VERB", "AUX"}:
-                    # ("X is owned by Y and competes with Z": a passive's subject, present tense joined)
-                    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
-                if own:
-                    return own
-            if node.dep_ == "conj" or node.dep_ == "advcl" or node.dep_ == "xcomp":
-                own = [c for c in head.children if c.dep_ in _SUBJ]
-                # "forced Veltro to stop" (what bare plurals are made to do is the subject's doing)
-                dobjs = controlled_objects(node) if node.dep_ != "conj" else []
-                if dobjs and not (own and all(_generic_plural(c) for c in dobjs)):
-                    return dobjs
-                if own:
-                    return own
-                # "X, which is based in A and operates in B": a present-tense verb joined to a passive
-                # one shares its subject (not a past form: "was acquired and sold to Y" is passive too,
-                # and "sold" reads as a past tense as often as a participle)
-                passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
-                if node.dep_ == "conj" and passive_subj and node.tag_ in {"VBZ", "VBP"} \
-                        and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children):
-                    return passive_subj
-                node = head
-                continue
-            if node.dep_ == "acl" and head.dep_ in {"dobj", "pobj", "attr"}:
-                owner = [c for c in head.children if _possessive(c)]
-                if owner and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-                    return owner  # "annulled the EU's decision to freeze X": the decision's maker
-                verb = head.head
-                if verb.dep_ == "prep":
-                    verb = verb.head
-                own = [c for c in verb.children if c.dep_ in _SUBJ]
-                if own:
-                    return own
-                node = verb
-                continue
-            if node.dep_ == "relcl":
-                rel = [c for c in node.children if c.lower_ in _REL_PRONOUNS]
-                if not rel:
-                    return [head]
-                return []
-            if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-                # "barred Veltro from offering", "stopped X from selling": the one kept from it; "fined
-                # Lusatel for throttling", "sued X for copying": the one it is done to did it
-                if head.lower_ in {"from", "for"}:
-                    kept = [c for c in head.head.children if c.dep_ == "dobj"]
-                    if kept:
-                        return kept
-                # "China responded by restricting X's sales": the subject of the verb the gerund's
-                # preposition hangs on
-                own = [c for c in head.head.children if c.dep_ in _SUBJ]
-                if own:
-                    return own
-            if node.dep_ == "acomp" and head.lemma_ in COPULAS:
-                # "would be able to compete", "is ready to sue": the copula's subject
-                return [c for c in head.children if c.dep_ in _SUBJ]
-            if node.dep_ in {"pcomp", "prep"}:
-                node = head
-                continue
-            return []
-        return []
-
-    def _instrument_makers(self, tok: Token) -> list[Token]:
-        """Who made the law, rule or ruling ``tok`` is (or a relative pronoun stands for), where the
-        sentence says it: the subject of "passed a law", the agent of "a law passed by", the
-        owner in "the EU's rules" and "U.S. rules", the subject of "a law Congress passed"."""
-        if tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
-            tok = tok.head.head
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.instrument_nouns or tok.i in self._by_token:
-            return []
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.instrument_verbs:
-            verb = tok.head
-            own = [c for c in verb.children if c.dep_ in _SUBJ]
-            return own or self._inherited_agents(verb)
-        makers: list[Token] = []
-        for c in tok.children:
-            if _possessive(c) or (c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and c.i < tok.i):
-                makers.append(c)
-            elif c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in self.instrument_verbs:
-                makers += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-                if c.dep_ == "relcl":
-                    makers += [g for g in c.children if g.dep_ in _SUBJ and g.lower_ not in _REL_PRONOUNS]
-        return makers
 
     def _relations_of(self, tok: Token) -> list[RelationInfo]:
         return [t.relation for t in self.index.get(tok.lemma_.lower(), ()) if t.kind == "event"]

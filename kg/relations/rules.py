@@ -44,6 +44,7 @@ from .owners import Owners
 from .places import Places
 from .records import record, register
 from .roles import Roles
+from .subjects import Subjects
 from .triggers import Triggers, _Trigger
 from .words import Words
 from ..syntax import COPULAS, FORMER, MAKING_VERBS, clause_head, coordinated, first_conjunct, stand_in, superlative
@@ -60,8 +61,8 @@ class _Arg:
     token: int
 
 
-class KGRelations(Lexicon, Triggers, Frames, Roles, Mentions, Patterns, Owners, Deals, Places, Orders, Brands,
-                  Modality, Words):
+class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns, Owners, Deals, Places, Orders,
+                  Brands, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
