@@ -1530,3 +1530,12 @@ def test_rules_sellers_before_their_shops_are_firms(nlp):
 def test_rules_subjects_of_joined_passives_and_of_adjectives(nlp, text, expected):
     found = _modalities(_rules_doc(nlp, text))
     assert all(found.get(t) == m for t, m in expected.items()), found
+
+
+def test_rules_joint_owners_are_partners(nlp):
+    # the owners one trigger says own a firm jointly are partners; owners listed without it are not said to be
+    found = _triples(_rules_doc(nlp, "Trevik will sell the metal to Voltara, a cell maker owned jointly by Stellantis, "
+                                     "Orlen and TotalEnergies."))
+    assert {("Stellantis", "partnersWith", "Orlen"), ("Orlen", "partnersWith", "TotalEnergies")} <= found, found
+    found = _triples(_rules_doc(nlp, "Voltara is owned by Stellantis and Orlen."))
+    assert ("Voltara", "subsidiaryOf", "Orlen") in found and ("Stellantis", "partnersWith", "Orlen") not in found, found

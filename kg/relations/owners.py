@@ -230,3 +230,32 @@ class Owners:
                                          modality, objects_conj=False)
         return out
 
+
+    def _co_owners(self, doc: Doc, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
+        """"Binance TH, a joint venture of Binance and Gulf Innova", "ACC, owned jointly by Stellantis,
+        Mercedes-Benz and Saft": the owners one trigger gives a joint venture, or says own it jointly
+        (lexicon ``joint_adverbs``, and "joint"), are partners (kg:partnersWith)."""
+        rel = self.onto.relations.get("partnersWith")
+        if rel is None:
+            return
+        groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        for r in found.values():
+            if r["predicate"] == "subsidiaryOf" and r["modality"] == "fact":
+                groups.setdefault((r["s_key"], r["trigger_start"]), []).append(r)
+        starts = {t.idx: t for t in doc} if any(len({r["o_key"] for r in g}) > 1 for g in groups.values()) else {}
+        for (_, at), recs in groups.items():
+            owners = list({r["o_key"]: r for r in recs}.values())
+            trig = starts.get(at)
+            if len(owners) < 2 or trig is None or not any(
+                    w.lower_ == "joint" or w.lower_ in self.joint_adverbs for w in [*trig.children, *trig.head.children]):
+                continue
+            for n, a in enumerate(owners):
+                for b in owners[n + 1:]:
+                    one = {"start": a["o_start"], "end": a["o_end"], "name": a["o_name"], "cls": a["o_cls"],
+                           "wikidata": a["o_wikidata"]}
+                    other = {"start": b["o_start"], "end": b["o_end"], "name": b["o_name"], "cls": b["o_cls"],
+                             "wikidata": b["o_wikidata"]}
+                    if not (self.onto.fits(one["cls"], rel.domain) and self.onto.fits(other["cls"], rel.range)):
+                        continue
+                    rec = record(doc, one, rel.name, other, min(a["confidence"], b["confidence"]) - 0.1, trig)
+                    found.setdefault((rec["s_key"], rel.name, rec["o_key"], rec["sent_start"]), rec)

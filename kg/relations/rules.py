@@ -141,6 +141,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
         self._widen_places(found, apposed)
         self._city_before_seat(doc, found, items, by_token)
         self._close_transitive(found)
+        self._co_owners(doc, found)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
         # regulator, barred ..." does not restrict Germany)
         seats = {(r["s_key"], r["o_key"]) for r in found.values() if r["predicate"] == "basedIn"}
