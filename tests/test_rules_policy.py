@@ -140,3 +140,9 @@ def test_rules_whom_a_restriction_hits(nlp, text, expected, absent):
 def test_rules_a_government_body_operates_nowhere_and_a_place_offers_nothing(nlp, text, absent):
     _assert_reads(nlp, text, set(), {absent})
 
+
+
+def test_rules_what_a_country_tells_its_own_firms_to_halt_it_restricts(nlp):
+    # "told its fertiliser makers to halt shipments to X": what its own firms are made to do is its doing
+    _assert_reads(nlp, "China has told its fertiliser makers to halt urea shipments to India and Australia.",
+                  {("China", "restricts", "India"), ("China", "restricts", "Australia")})

@@ -17,10 +17,12 @@ __all__ = ["Subjects", "participle"]
 
 def _generic_plural(tok: Token) -> bool:
     """A bare plural common noun ("ordered internet providers to block X"): no one in particular, so
-    what they are made to do is the doing of the one who makes them. Not one with an article, an
-    owner or more after it ("the providers", "providers in Spain, including Telefónica", wherever the
-    parser hung the list): the infinitive's "to" comes right after it."""
-    return tok.tag_ == "NNS" and all(c.dep_ in {"compound", "amod"} for c in tok.children) \
+    what they are made to do is the doing of the one who makes them (and so are its or their own:
+    "told its fertiliser makers to halt shipments"). Not one with an article, a named owner or more
+    after it ("the providers", "providers in Spain, including Telefónica", wherever the parser hung
+    the list): the infinitive's "to" comes right after it."""
+    return tok.tag_ == "NNS" and all(
+        c.dep_ in {"compound", "amod"} or (c.dep_ == "poss" and c.lower_ in {"its", "their"}) for c in tok.children) \
         and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
 
 
