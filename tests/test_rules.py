@@ -1539,3 +1539,17 @@ def test_rules_joint_owners_are_partners(nlp):
     assert {("Stellantis", "partnersWith", "Orlen"), ("Orlen", "partnersWith", "TotalEnergies")} <= found, found
     found = _triples(_rules_doc(nlp, "Voltara is owned by Stellantis and Orlen."))
     assert ("Voltara", "subsidiaryOf", "Orlen") in found and ("Stellantis", "partnersWith", "Orlen") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "to" and a description before the name, read by the parser as an infinitive and its object, or as
+    # an infinitive's "to" with the name as its object
+    ("Skyrelay also provides access to its network to cruise operator Carnival and to the Royal Navy.",
+     {("Skyrelay", "providesAccessTo", "Carnival"), ("Skyrelay", "providesAccessTo", "Royal Navy")}),
+    # ... and a second preposition the parser joined to the verb
+    ("Skyrelay also provides access to its network to cruise operator Viking Ocean and to the Royal Navy.",
+     {("Skyrelay", "providesAccessTo", "Viking Ocean"), ("Skyrelay", "providesAccessTo", "Royal Navy")}),
+    ("Orlan sells buses to transit operator Metrobus.", {("Orlan", "suppliesTo", "Metrobus")}),
+])
+def test_rules_to_a_description_before_a_name_the_parser_took_for_a_verb(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -242,7 +242,8 @@ class Frames:
             agents = [(m, r) for t, r in agents for m in (self._instrument_makers(t) if r == "agent" else ()) or [t]]
             for c in tok.children:
                 if c.dep_ == "dative":
-                    if c.pos_ == "ADP":
+                    if c.pos_ == "ADP" or (c.tag_ == "TO" and any(g.dep_ == "pobj" for g in c.children)):
+                        # (also "to/TO" the tagger took for the infinitive's: "sells buses to transit/NN ...")
                         for p in [c] + _added_preps(c):
                             objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
                     else:
@@ -260,6 +261,16 @@ class Frames:
                     # "to Amazon and to Aeon": coordinated prepositions
                     for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"] + _added_preps(c):
                         objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
+                elif c.dep_ == "conj" and c.pos_ == "ADP" and c.i > tok.i:
+                    # "provides access to X and to Y": the second preposition joined to the verb
+                    objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+                elif c.dep_ in {"advcl", "xcomp"} and c.tag_ in {"NN", "NNS"} and c.i > tok.i and any(
+                        a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.i - 1 for a in c.children):
+                    # "sells access to cruise/NN operator Carnival and to the Navy": the parser read "to"
+                    # and the description after it as an infinitive, the name as its object
+                    objects += [(g, "prep:to") for g in c.children if g.dep_ == "dobj"]
+                    objects += [(g, "prep:" + p.lower_) for p in c.children if p.dep_ == "conj" and p.pos_ == "ADP"
+                                for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ in {"npadvmod", "compound"} and tok.dep_ == "amod":
                     # "Cupertino-based Apple" (where), "Cisco-owned Splunk" (who)
                     objects.append((c, "modifier-by"))
