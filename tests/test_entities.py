@@ -1268,3 +1268,15 @@ def test_entities_a_firm_called_the_market_leader_stays_a_firm(nlp):
     # a job firms are said to hold too, with a noun before it, makes no person of the name it is apposed to
     _assert_class(nlp, "Volta competes with MTN Ghana, the market leader, and with AT Ghana.", "MTN Ghana", "Company")
     _assert_class(nlp, "The report was written by Sara Lindqvist, the team leader, in May.", "Sara Lindqvist", "Person")
+
+
+@pytest.mark.parametrize("text, name, classes, triple", [
+    # a name the NER took for a product, right after a firm's description, is the firm
+    ("Quaywell denied that it restricts sellers such as Ohio toymaker Brightwick from pricing freely.",
+     "Brightwick", "Company", ("Brightwick", "basedIn", "Ohio")),
+    # a service "based" somewhere is the business, where "-based" modifies a word before the noun
+    ("Tarana, the Dubai-based music streaming service, paid Rotana Music $48 million last year.",
+     "Tarana", "Company", ("Tarana", "basedIn", "Dubai")),
+])
+def test_entities_a_firms_description_and_a_seat_make_a_firm(nlp, text, name, classes, triple):
+    _assert_typed_and_reads(nlp, text, name, classes, triple)

@@ -54,6 +54,12 @@ class Classes(Products):
         if len(words) > 1 and last in self.place_heads:
             return "Place"  # "Custer National Forest" (ORG), "Cameron Parish" (PERSON)
         if label == "PRODUCT":
+            # ("Ohio toymaker Brightwick": a name a firm's description modifies is the firm's)
+            before = span.doc[span.start - 1] if span.start > 0 else None
+            if before is not None and before.is_lower and before.pos_ == "NOUN" and span.start <= before.head.i < span.end \
+                    and (before.lower_ in self.org_nouns or before.lower_.endswith("maker")) \
+                    and before.lemma_.lower() not in self.product_nouns:
+                return "Company"
             return "Company" if len(words) > 1 and last in self.firm_heads else "Product"
         if len(words) > 1 and last.lower() in self.product_heads and last[:1].isupper() \
                 and not any(w in self.firm_heads for w in words) and last not in self.gov_heads:
@@ -184,9 +190,10 @@ class Classes(Products):
         if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns and not _aged(c) for c in root.children):
             return True
         # "Kivo, a Cape Town-based streaming app": what is based somewhere is the business, whatever it is
+        # (or on a word before it: "the Dubai-based/amod music/nmod streaming service")
         if any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in self.product_nouns and any(
                 a.dep_ == "amod" and a.lower_ in self.seat_verbs and a.i > 0 and doc[a.i - 1].text == "-"
-                for a in c.children) for c in root.children):
+                for a in c.subtree if a.i < c.i) for c in root.children):
             return True
         noun = _apposed_after(doc, it)
         if noun is not None and noun.lemma_.lower() in org_nouns and noun.is_lower:

@@ -214,6 +214,11 @@ class Frames:
             if tok.dep_ in {"acl", "amod"} and _participle(tok) and not self._main_verb_parsed_as_modifier(tok):
                 # "Paris-based Mistral AI and Stellantis": the modifier belongs to its own noun only
                 objects.append((tok.head, "patient-head" if tok.dep_ == "amod" else "patient"))
+                noun = tok.head
+                if tok.dep_ == "amod" and noun.dep_ in {"nmod", "compound"} and noun.is_lower and noun.i not in self._by_token \
+                        and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+                    # ("the Dubai-based music/nmod streaming service": the noun the modified word modifies)
+                    objects.append((noun.head, "patient-head"))
             if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN" \
                     and not pa and not self._main_verb_parsed_as_modifier(tok.head):
                 # "a company headquartered in London and owned by Warner Bros.": participles joined
