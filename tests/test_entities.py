@@ -1244,14 +1244,12 @@ def test_entities_the_short_form_of_a_firms_name(nlp, text, name, cls):
 
 def test_entities_an_office_opening_an_unlabelled_run_is_the_persons(nlp):
     # names the NER left unlabelled (the parse as the small model gives it on such sentences)
-    found = _parsed_entities_of(nlp, "They met Mayor Anton Brezik twice .", ["PRP", "VBD", "NNP", "NNP", "NNP", "RB", "."],
-                                [1, 1, 4, 4, 1, 1, 1], ["nsubj", "ROOT", "compound", "compound", "dobj", "advmod", "punct"],
-                                ["O"] * 7)
+    tags = ["PRP", "VBD", "NNP", "NNP", "NNP", "RB", "."]
+    heads, deps = [1, 1, 4, 4, 1, 1, 1], ["nsubj", "ROOT", "compound", "compound", "dobj", "advmod", "punct"]
+    found = _parsed_entities_of(nlp, "They met Mayor Anton Brezik twice .", tags, heads, deps, ["O"] * 7)
     assert found == [("Anton Brezik", "Person")], found
     # ... but not a firm's name opening with a title
-    found = _parsed_entities_of(nlp, "They met King Digital Entertainment twice .",
-                                ["PRP", "VBD", "NNP", "NNP", "NNP", "RB", "."], [1, 1, 4, 4, 1, 1, 1],
-                                ["nsubj", "ROOT", "compound", "compound", "dobj", "advmod", "punct"], ["O"] * 7)
+    found = _parsed_entities_of(nlp, "They met King Digital Entertainment twice .", tags, heads, deps, ["O"] * 7)
     assert not any(cls == "Person" for _, cls in found), found
 
 
@@ -1272,11 +1270,31 @@ def test_entities_a_firm_called_the_market_leader_stays_a_firm(nlp):
 
 @pytest.mark.parametrize("text, name, classes, triple", [
     # a name the NER took for a product, right after a firm's description, is the firm
-    ("Quaywell denied that it restricts sellers such as Ohio toymaker Brightwick from pricing freely.",
-     "Brightwick", "Company", ("Brightwick", "basedIn", "Ohio")),
+    ("Marketra denied that it restricts sellers such as Ohio toymaker Tumblewick from pricing freely on "
+     "other sites.",
+     "Tumblewick", "Company", ("Tumblewick", "basedIn", "Ohio")),
     # a service "based" somewhere is the business, where "-based" modifies a word before the noun
     ("Tarana, the Dubai-based music streaming service, paid Rotana Music $48 million last year.",
      "Tarana", "Company", ("Tarana", "basedIn", "Dubai")),
 ])
 def test_entities_a_firms_description_and_a_seat_make_a_firm(nlp, text, name, classes, triple):
     _assert_typed_and_reads(nlp, text, name, classes, triple)
+
+
+@pytest.mark.parametrize("text, tags, heads, deps, ents, name", [
+    # a name after a lawmaker's description, apposed to a job only people hold, or named to one, is a
+    # person's, whatever the NER took it for (the parses and the NER's ORG as the small models give them)
+    ("Dutch lawmaker Joost Akkerman spoke .", ["JJ", "NN", "NNP", "NNP", "VBD", "."], [1, 3, 3, 4, 4, 4],
+     ["amod", "compound", "compound", "nsubj", "ROOT", "punct"], ["B-NORP", "O", "B-ORG", "I-ORG", "O", "O"],
+     "Joost Akkerman"),
+    ("Its chief executive , Sipho Dlamini , said so .", ["PRP$", "JJ", "NN", ",", "NNP", "NNP", ",", "VBD", "RB", "."],
+     [2, 2, 7, 2, 5, 2, 2, 7, 7, 7],
+     ["poss", "amod", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "advmod", "punct"],
+     ["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"], "Sipho Dlamini"),
+    ("Acme has named Ingrid Solheim chief executive .", ["NNP", "VBZ", "VBN", "NNP", "NNP", "JJ", "NN", "."],
+     [2, 2, 2, 4, 2, 6, 2, 2], ["nsubj", "aux", "ROOT", "compound", "dobj", "amod", "oprd", "punct"],
+     ["B-ORG", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"], "Ingrid Solheim"),
+])
+def test_entities_people_by_their_jobs(nlp, text, tags, heads, deps, ents, name):
+    found = dict(_parsed_entities_of(nlp, text, tags, heads, deps, ents))
+    assert found.get(name) == "Person", found

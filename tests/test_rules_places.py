@@ -600,7 +600,7 @@ def test_rules_a_countrys_province_of_a_name(nlp, text, expected):
     ("The Tessaly app is available to paying users in Chile, Peru and Japan.",
      {("Tessaly", "operatesIn", "Chile"), ("Tessaly", "operatesIn", "Japan")}),
     # sales in a place that a firm reports, no owner written, are its own
-    ("Koshin said sales in the United States rose 9% in May.", {("Koshin", "operatesIn", "United States")}),
+    ("Matsura said sales in the United States rose 9% in May.", {("Matsura", "operatesIn", "United States")}),
 ])
 def test_rules_available_to_customers_and_sales_a_firm_reports(nlp, text, expected):
     _assert_reads(nlp, text, expected)

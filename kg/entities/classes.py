@@ -315,6 +315,18 @@ class Classes(Products):
                 and g.lemma_.lower() in self.person_only_jobs and g.lemma_.lower() not in self.firm_jobs
                 for p in root.head.children for g in p.children):
             return True
+        # (or with no "as": "has named Karen Holt chief executive")
+        if root.dep_ == "dobj" and root.head.pos_ == "VERB" and any(
+                o.dep_ == "oprd" and o.is_lower and o.i > root.i and o.lemma_.lower() in self.person_only_jobs
+                and o.lemma_.lower() not in self.firm_jobs for o in root.head.children):
+            return True
+        # "Its chief executive, Thabo Nkosi,": a name apposed to a job only people hold; "has named Karen
+        # Holt chief executive": the name the parser hung on such a job its namer gave
+        head = root.head
+        if not lone and head.i != root.i and head.is_lower and head.lemma_.lower() in self.person_only_jobs \
+                and (root.dep_ == "appos" or (root.dep_ in {"compound", "nmod"} and head.dep_ == "oprd"
+                                              and root.i < head.i)):
+            return True
         for c in root.children:
             if c.i < it["end"]:
                 continue
