@@ -400,3 +400,9 @@ def test_rules_a_job_listed_after_another_takes_the_of_the_parser_hung_on_the_fi
     # "a jeweler and president of X": the parser hangs "of X" on the first noun of the list
     _assert_reads(nlp, "Martin Keel, a baker and president of Civic Tacoma, said the group backs the plan.",
                   {("Martin Keel", "worksFor", "Civic Tacoma")})
+
+
+def test_rules_people_at_their_workplaces_listed_as_subjects(nlp):
+    # "X at A and Y at B found": the parser joins Y to A; each works where the text puts them
+    _assert_reads(nlp, "Ana Ruiz at the Leeds Institute and Tom Berg at the Oslo Institute found the flaw.",
+                  {("Ana Ruiz", "worksFor", "Leeds Institute"), ("Tom Berg", "worksFor", "Oslo Institute")})

@@ -26,6 +26,20 @@ _WON = frozenset({"share", "customer", "user", "subscriber", "client", "business
 __all__ = ["Patterns"]
 
 
+def _subject_or_joined(tok: Token) -> bool:
+    """Whether ``tok`` is a clause's subject, or a name joined to one (where the parser joined it to the
+    place of work of the one before: "Ana Ruiz at Acme and Tom Berg/conj at Lumio said")."""
+    joined = False
+    for _ in range(8):
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok, joined = tok.head, True
+        elif joined and tok.dep_ == "pobj" and tok.head.lower_ in {"at", "of"}:
+            tok = tok.head.head  # ("at the Institute of Mathematics and Wang Yuan/conj at ...")
+        else:
+            break
+    return tok.dep_ == "nsubj"
+
+
 class Patterns:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: constructions without a trigger word."""
 
@@ -126,9 +140,9 @@ class Patterns:
                 # firm named with its legal form; not "Apple in China", where it does business)
                 places_only = True
             elif doc[j].lower_ == "at" and j == it["end"] and it["cls"] == "Person" \
-                    and doc[it["start"]:it["end"]].root.dep_ == "nsubj":
+                    and _subject_or_joined(doc[it["start"]:it["end"]].root):
                 # "Fang Kai at the Institute of Mathematics found": where the clause's subject works (not
-                # "shot Lincoln at Ford's Theatre")
+                # "shot Lincoln at Ford's Theatre"), and a subject joined to it ("X at A and Y at B won")
                 at_org = True
             elif doc[j].lower_ != "of" or (places_only and doc[it["end"] - 1].text in self.name_heads):
                 continue
