@@ -2,9 +2,12 @@
 
 - :mod:`~kg.relations.rules`: the ``kg_relations`` component, ontology-driven rules
   (with :mod:`~kg.relations.frames` for argument frames,
+  :mod:`~kg.relations.subjects` for the subjects verbs have or inherit,
   :mod:`~kg.relations.mentions` for the entities an argument stands for,
-  :mod:`~kg.relations.patterns` for constructions without a trigger word and
-  :mod:`~kg.relations.deals` for sales, contracts and funding);
+  :mod:`~kg.relations.patterns` for constructions without a trigger word,
+  :mod:`~kg.relations.modifiers` for what is written beside a name,
+  :mod:`~kg.relations.deals` for sales, contracts and funding and
+  :mod:`~kg.relations.brands` for brands);
 - :mod:`~kg.relations.modality`: fact, negated, hypothetical or past, and qualifiers,
   for every extractor;
 - :mod:`~kg.relations.records`: the records extractors leave on a Doc

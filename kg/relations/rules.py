@@ -37,6 +37,7 @@ from .frames import Frames
 from .lexicon import Lexicon
 from .mentions import Mentions
 from .modality import Modality
+from .modifiers import Modifiers
 from .orders import Orders
 from .deals import Deals
 from .patterns import Patterns
@@ -61,8 +62,8 @@ class _Arg:
     token: int
 
 
-class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns, Owners, Deals, Places, Orders,
-                  Brands, Modality, Words):
+class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns, Modifiers, Owners, Deals, Places,
+                  Orders, Brands, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,

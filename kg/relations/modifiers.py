@@ -1,0 +1,353 @@
+"""Relations the rules read from what is written beside a name rather than a trigger word.
+
+"Ana Ruiz of Acme", "Ana Ruiz, 41, of Leeds" and "Grayson Ltd. of Leeds" (relations with
+``kg:ofModifier``), "Fang Kai at the Institute of Mathematics found"; "Hana Petrova, an ecologist at
+Lindqvist University" (``kg:appositionPreposition``); roles written before a name ("Veltro chairman Ana
+Ruiz") and after "whose"; nationality ("a Kenyan-born engineer"); where one works or a kind of member is.
+Constructions of other kinds are :mod:`kg.relations.patterns`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..syntax import FORMER, coordinated
+from ..syntax import SUBJ as _SUBJ
+from .records import record
+from .words import WHOSE
+
+__all__ = ["Modifiers"]
+
+
+def _subject_or_joined(tok: Token) -> bool:
+    """Whether ``tok`` is a clause's subject, or a name joined to one (where the parser joined it to the
+    place of work of the one before: "Ana Ruiz at Acme and Tom Berg/conj at Lumio said")."""
+    joined = False
+    for _ in range(8):
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok, joined = tok.head, True
+        elif joined and tok.dep_ == "pobj" and tok.head.lower_ in {"at", "of"}:
+            tok = tok.head.head  # ("at the Institute of Mathematics and Wang Yuan/conj at ...")
+        else:
+            break
+    return tok.dep_ == "nsubj"
+
+
+class Modifiers:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: relations from what is written beside a name."""
+
+    def _of_modifiers(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                      ) -> list[dict[str, Any]]:
+        """"Ana Ruiz of Acme" (worksFor), "Ana Ruiz, 41, of Leeds, Ohio" (livesIn), "Grayson Ltd. of
+        Leeds" (basedIn), "Ana Ruiz at Acme" (a person and an organisation only): a name followed by
+        "of" (or "at") and another name, with the relation of
+        ``kg:ofModifier`` whose domain and range fit the two classes. An organisation's name counts
+        only when it ends in a legal form ("Inc.", "Ltd."): "of" runs on in "University of Leeds"."""
+        rels = [r for r in self.onto.relations.values() if r.of_modifier]
+        out: list[dict[str, Any]] = []
+        if not rels:
+            return out
+        def starting_at(i: int) -> dict[str, Any] | None:
+            n = by_token.get(i)
+            return items[n] if n is not None and items[n]["start"] == i else None
+
+        for it in items:
+            if it["via"] not in {"", "gazetteer"}:
+                continue
+            org = self.onto.is_a(it["cls"], "Organization")
+            # an organisation without a legal form is read only before a place: "the Supreme Court of
+            # Canada", "Tennessee Tech in Cookeville" (not "University of Leeds" run on to a person)
+            places_only = org and doc[it["end"] - 1].text not in self.legal_suffixes
+            j = it["end"]
+            if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
+                j += 3  # "Ana Ruiz, 41, of Leeds": an age between
+            elif j < len(doc) and doc[j].text == ",":
+                j += 1  # "Ana Ruiz, of Acme"
+            elif org and j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+                j += 3  # "the Centre for Rail Studies (CRS) in Lyon": its initials between
+            if j + 1 >= len(doc) or doc[j].sent.start != doc[it["start"]].sent.start:
+                continue
+            at_org = False
+            if doc[j].lower_ == "in" and org and doc[j - 1].text != "," and (
+                    not self.onto.is_a(it["cls"], "Company") or doc[it["end"] - 1].text in self.legal_suffixes):
+                # "researchers at St. Olaf Hospital in Tromso", "processed by Cox Packing Co. in Devine" (a
+                # firm named with its legal form; not "Apple in China", where it does business)
+                places_only = True
+            elif doc[j].lower_ == "at" and j == it["end"] and it["cls"] == "Person" \
+                    and _subject_or_joined(doc[it["start"]:it["end"]].root):
+                # "Fang Kai at the Institute of Mathematics found": where the clause's subject works (not
+                # "shot Lincoln at Ford's Theatre"), and a subject joined to it ("X at A and Y at B won")
+                at_org = True
+            elif doc[j].lower_ != "of" or (places_only and doc[it["end"] - 1].text in self.name_heads):
+                continue
+            of = doc[j]
+            k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+            first = starting_at(k)
+            if it["cls"] == "Person" and not at_org:
+                # "Lucía Herrera of consultancy Datos Radar", "Peter Otieno of Nairobi brokerage Kestane
+                # Securities": the organisation after a description of it (and where it is)
+                if first is not None and self.onto.is_a(first["cls"], "Location") and first["end"] < len(doc) \
+                        and doc[first["end"]].is_lower and doc[first["end"]].pos_ == "NOUN":
+                    k = first["end"]
+                m = k
+                while m < len(doc) and m - k < 3 and doc[m].is_lower and doc[m].pos_ in {"NOUN", "ADJ"}:
+                    m += 1
+                described = starting_at(m) if m > k and doc[m - 1].pos_ == "NOUN" else None
+                if described is not None and self.onto.is_a(described["cls"], "Organization"):
+                    first = described
+            if first is None:
+                continue
+            objs = [first]
+            # "of Bethany, Conn.": the place and the place it is in
+            nxt = first["end"]
+            then = starting_at(nxt + 1) if nxt + 1 < len(doc) and doc[nxt].text == "," else None
+            if then is not None and not (then["end"] < len(doc) and doc[then["end"]].tag_ == "POS"):
+                objs.append(then)  # (not "in Tehran, Canada's protecting power")
+            if at_org:
+                objs = [o for o in objs[:1] if self.onto.is_a(o["cls"], "Organization")]
+            for n, obj in enumerate(objs):
+                if obj["via"] not in {"", "gazetteer"} or obj["name"] == it["name"]:
+                    continue
+                for rel in rels:
+                    if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range) \
+                            and ((n == 0 and not places_only) or self.onto.is_a(obj["cls"], "Location")):
+                        out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 * (n + 1), of))
+                        break
+        return out
+
+    def _nationality(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                     ) -> list[dict[str, Any]]:
+        """"Amina Yusuf, the company's chief operating officer, who is Nigerian", "Ana Ruiz is
+        French", "Ana Ruiz is a German engineer": a demonym said of a person with the copula or in
+        apposition is the person's country, as "a Nigerian citizen" is (livesIn)."""
+        if "livesIn" not in self.onto.relations:
+            return []
+        rel = self.onto.relations["livesIn"]
+        out: list[dict[str, Any]] = []
+        for it in items:
+            if it["via"] != "demonym" or it["end"] - it["start"] != 1 or not self.onto.fits(it["cls"], rel.range):
+                continue
+            tok = doc[it["start"]]
+            noun = tok.head
+            if tok.dep_ == "amod" and noun.pos_ == "NOUN" and noun.is_lower and noun.dep_ in {"attr", "appos"}:
+                # "Ana Ruiz is a German engineer", "Ana Ruiz, a Norwegian skier,": one of a nation's people
+                if noun.dep_ == "appos":
+                    people = [noun.head]
+                    modality = self._modality(noun.head.head) if noun.head.dep_ in _SUBJ else "fact"
+                else:
+                    people = [c for c in noun.head.children if c.dep_ == "nsubj"] \
+                        if noun.head.lemma_ in {"be", "become"} else []
+                    modality = self._modality(noun.head)
+            elif tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ in {"be", "become"}:
+                people = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                modality = self._modality(tok.head)
+            else:
+                continue
+            for c in people:
+                for idx, cost, _ in self._map(c, by_token, items):
+                    person = items[idx]
+                    if self.onto.fits(person["cls"], rel.domain):
+                        out.append(record(doc, person, rel.name, it, rel.base_confidence - 0.1 - cost, tok, modality))
+        return out
+
+    def _apposed_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        """"Hana Petrova, an ecologist at Lindqvist University" (worksFor): a common noun in apposition
+        to a name, with a ``kg:appositionPreposition`` of the relation before the object. Any job
+        will do (the role triggers need not list "ecologist"), not a customer's or a rival's."""
+        rels = [r for r in self.onto.relations.values() if r.apposition_preps]
+        out: list[dict[str, Any]] = []
+        for it in items if rels else ():
+            if it["via"] not in {"", "gazetteer"}:
+                continue
+            root = doc[it["start"]:it["end"]].root
+            nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower]
+            # "an ecologist and entomologist at X": the preposition hangs off the last of them
+            nouns += [g for n in nouns for g in n.children if g.dep_ == "conj" and g.is_lower and g.is_alpha]
+            for noun in nouns:
+                if noun.lemma_.lower() in self.not_roles or noun.lower_ in self.not_roles:
+                    continue
+                # "Ana Ruiz, a former official at X": a job held before
+                past = any(t.lower_ in FORMER for t in doc[max(0, noun.i - 2):noun.i])
+                # ("head of sales for Europe at X", "vice-president for procurement at X": the place of work
+                # hangs deeper in the job's phrase, or on the name after it)
+                deeper = [q for f in noun.children if f.dep_ == "prep" and f.lower_ in {"of", "for"}
+                          for g in f.children if g.dep_ == "pobj" and g.is_lower
+                          for q in g.children if q.dep_ == "prep" and q.lower_ == "at"]
+                deeper += [q for q in root.children if q.dep_ == "prep" and q.lower_ == "at" and q.i > noun.i]
+                for p in [*noun.children, *deeper]:
+                    if p.dep_ != "prep":
+                        continue
+                    for rel in rels:
+                        if p.lower_ not in rel.apposition_preps or not self.onto.fits(it["cls"], rel.domain):
+                            continue
+                        for g in p.children:
+                            if g.dep_ != "pobj":
+                                continue
+                            for idx, cost, _ in self._map(g, by_token, items):
+                                obj = items[idx]
+                                if obj["via"] in {"", "gazetteer"} and obj["name"] != it["name"] and \
+                                        self.onto.fits(obj["cls"], rel.range):
+                                    quals = [("role", noun.text)] if rel.qualifier_role == "role" else []
+                                    out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 - cost,
+                                                      noun, "past" if past else "fact", qualifiers=quals))
+        return out
+
+    def _premodified_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                           ) -> list[dict[str, Any]]:
+        """"Acme attorney Ana Ruiz", "Acme plant manager Ana Ruiz" (worksFor), "Atlanta architect Ana
+        Ruiz" (livesIn): an organisation or a place, then lower-case job nouns, then the name they all
+        modify; and "Ana Ruiz, an Atlanta architect", "Ana Ruiz, a Google engineer": the same before
+        a job noun in apposition to the name. As in :meth:`_apposed_roles`, any job of a relation with
+        a ``kg:appositionPreposition`` will do, not a customer's or a rival's; of a person only (a job:
+        "Grocery app Fennick" is no one's job, whatever kg:develops takes after "behind")."""
+        rels = [r for r in self.onto.relations.values() if r.apposition_preps
+                and r.domain and all(self.onto.is_a(d, "Person") for d in r.domain)]
+        out: list[dict[str, Any]] = []
+        for it in items if rels else ():
+            if it["via"] not in {"", "gazetteer"}:
+                continue
+            out += self._whose_titled(doc, items, by_token, it, rels)
+            # the name itself, and each lower-case noun in apposition to it
+            ends = [(it["start"], it["end"])]
+            root = doc[it["start"]:it["end"]].root
+            ends += [(c.i, c.i + 1) for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                     and c.is_lower and c.i > it["end"]]
+            for first, last in ends:
+                k = first - 1
+                # (a compound the tagger took for a verb is a noun: "Skarvik finance/VB chief Ingrid Solberg")
+                while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in {"NOUN", "VERB"} \
+                        and doc[k].dep_ == "compound" and k < doc[k].head.i < last:
+                    k -= 1  # "plant manager": each noun modifies a later one or the name
+                nouns = doc[k + 1:first] if first == it["start"] else doc[k + 1:last]
+                if not len(nouns) or k < 0 or k not in by_token:
+                    continue
+                org = items[by_token[k]]
+                if org["end"] != k + 1 or org["via"] not in {"", "gazetteer"} or org["name"] == it["name"]:
+                    continue
+                if any(n.lemma_.lower() in self.not_roles or n.lower_ in self.not_roles for n in nouns):
+                    continue  # "Acme customer Ana Ruiz"
+                if not k < doc[k].head.i < last:
+                    continue  # the organisation modifies the job or the name, not something else
+                # "a former Ticketmaster sales manager", "former Tesla executive X": a job held before
+                past = any(t.lower_ in FORMER for t in doc[max(0, k - 2):k])
+                for rel in rels:
+                    if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(org["cls"], rel.range):
+                        quals = [("role", nouns.text)] if rel.qualifier_role == "role" else []
+                        out.append(record(doc, it, rel.name, org, rel.base_confidence - 0.1, nouns[-1],
+                                          "past" if past else "fact", qualifiers=quals))
+                        if first == it["start"]:
+                            out += self._next_titled(doc, items, by_token, it, org, rel)
+                        break
+        return out
+
+    def _whose_titled(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], it: dict[str, Any],
+                      rels: list[Any]) -> list[dict[str, Any]]:
+        """"Lumos Interactive, whose chief executive Farid Hassan said": a job title between "whose" and a
+        name is held at what the clause is about (read off the surface: the parser hangs the title on
+        the name)."""
+        # (only names with "whose" just before them: a look at the hash array, no Token made)
+        if not WHOSE.intersection(self._lower_hashes[max(0, it["start"] - 5):it["start"]]):
+            return []
+        k = it["start"] - 1
+        while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ != "whose" and it["start"] - k <= 4:
+            k -= 1
+        if k < 0 or doc[k].lower_ != "whose" or k == it["start"] - 1:
+            return []
+        titles = doc[k + 1:it["start"]]
+        clause = doc[k].head
+        for _ in range(3):
+            if clause.dep_ in {"relcl", "acl"} or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        if clause.dep_ not in {"relcl", "acl"}:
+            return []
+        for rel in rels:
+            if not self.onto.fits(it["cls"], rel.domain) or not all(
+                    t.lower_ in self.title_words[rel.name] for t in titles):
+                continue
+            quals = [("role", titles.text)] if rel.qualifier_role == "role" else []
+            return [record(doc, it, rel.name, items[oi], rel.base_confidence - 0.1 - cost, titles[-1], qualifiers=quals)
+                    for oi, cost, _ in self._map(clause.head, by_token, items)
+                    if self.onto.fits(items[oi]["cls"], rel.range) and items[oi]["name"] != it["name"]]
+        return []
+
+    def _next_titled(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], it: dict[str, Any],
+                     org: dict[str, Any], rel: Any) -> list[dict[str, Any]]:
+        """"Eskom chairperson Ben Ngubane and chief executive Brian Molefe": a second name with a job
+        title of its own, joined by "and" to one the organisation's title goes with, holds its job
+        there too (read off the surface: the parser rarely joins the two names)."""
+        j = it["end"]
+        if j + 2 >= len(doc) or doc[j].lower_ != "and":
+            return []
+        words = self.title_words[rel.name]
+        k = j + 1
+        while k < len(doc) and doc[k].is_lower and doc[k].lower_ in words:
+            k += 1
+        other = items[by_token[k]] if k > j + 1 and k in by_token else None
+        if other is None or other["start"] != k or other["via"] not in {"", "gazetteer"} \
+                or not self.onto.fits(other["cls"], rel.domain) or other["name"] == it["name"]:
+            return []
+        quals = [("role", doc[j + 1:k].text)] if rel.qualifier_role == "role" else []
+        return [record(doc, other, rel.name, org, rel.base_confidence - 0.15, doc[k - 1], qualifiers=quals)]
+
+    @staticmethod
+    def _place_of_work(noun: Token) -> list[Token]:
+        """"an Oslo-based developer of solar farms in Spain": the places "in" names after a role noun's
+        "of" complement (or after its "X-based" seat), on the noun or on the complement. They say where
+        the work is, not where the holder is based."""
+        of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        seat = any(c.dep_ == "amod" and c.lemma_ in {"base", "headquarter"} for c in noun.children)
+        if not of and not seat:
+            return []
+        heads = [noun] + of
+        # (each place of a list: "a chain of stores in Peru, Chile and Bolivia")
+        return [x for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
+                and (not of or c.i > of[0].i) for g in c.children if g.dep_ == "pobj" for x in coordinated(g)]
+
+    def _work_in_place(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        """"Brightwind, an Oslo-based developer of solar farms in Spain": an organisation described by
+        the work it does in a place operates there."""
+        rel = self.onto.relations.get("operatesIn")
+        if rel is None:
+            return []
+        out: list[dict[str, Any]] = []
+        for tok in self._tokens_with_lemma(doc, self.org_role_nouns):
+            if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+                continue
+            places = [items[by_token[g.i]] for g in self._place_of_work(tok) if g.i in by_token
+                      and self.onto.fits(items[by_token[g.i]]["cls"], rel.range)]
+            if not places:
+                continue
+            for k, cost, _ in self._map(tok, by_token, items, conj=False):
+                if self.onto.is_a(items[k]["cls"], "Organization") and items[k]["via"] in {"", "gazetteer"}:
+                    out += [record(doc, items[k], rel.name, place, rel.base_confidence - 0.15 - cost, tok)
+                            for place in places if place["name"] != items[k]["name"]]
+        return out
+
+    def _members_in_place(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                          ) -> list[dict[str, Any]]:
+        """"internet providers in Spain, including Telefónica and Orange", "carmakers in Europe such
+        as Renault": each organisation named as one of a kind of business in a place operates there."""
+        if "operatesIn" not in self.onto.relations:
+            return []
+        rel = self.onto.relations["operatesIn"]
+        out: list[dict[str, Any]] = []
+        for tok in self._tokens_with_lemma(doc, self.kind_nouns):
+            if tok.tag_ != "NNS" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in {"in", "across", "throughout"}:
+                continue
+            at = tok.i + 3 if doc[tok.i + 2].lower_ == "the" else tok.i + 2
+            n = by_token.get(at)
+            if n is None or items[n]["start"] != at or not self.onto.fits(items[n]["cls"], rel.range):
+                continue
+            place = items[n]
+            for first in self._listed(tok):
+                for k, _, _ in self._map(first, by_token, items):  # the name and its conjuncts
+                    if not self.onto.is_a(items[k]["cls"], "Organization") or items[k]["via"] not in {"", "gazetteer"}:
+                        continue
+                    out.append(record(doc, items[k], rel.name, place, rel.base_confidence - 0.1, tok))
+        return out
