@@ -1298,3 +1298,12 @@ def test_entities_a_firms_description_and_a_seat_make_a_firm(nlp, text, name, cl
 def test_entities_people_by_their_jobs(nlp, text, tags, heads, deps, ents, name):
     found = dict(_parsed_entities_of(nlp, text, tags, heads, deps, ents))
     assert found.get(name) == "Person", found
+
+
+def test_entities_a_place_label_on_a_firms_name(nlp):
+    # a name the NER took for a place or a facility that ends in a firm's head word (after a hyphen too) is
+    # the firm; not a shipyard the NER took for a facility
+    _assert_typed_and_reads(nlp, "The ban will not apply to palm oil from Golden Agri-Resources, which supplies "
+                                 "Nestlé and Unilever.", "Golden Agri-Resources", "Company",
+                            ("Golden Agri-Resources", "suppliesTo", "Nestlé"))
+    _assert_class(nlp, "Workers went on strike at the Severn Shipyard in Gdynia on Monday.", "Severn Shipyard", "Place")

@@ -48,6 +48,13 @@ class Classes(Products):
         if label in {"GPE", "LOC", "FAC"}:
             if label == "GPE" and canonical_name(text) in self.country_names:
                 return "Country"
+            # "Golden Agri-Resources", "Kestrel Mining": a firm's head word ends it (not a capital's, a
+            # line's or a site's: "the Federal Capital", "the Durand Line", "the Lenin Shipyard")
+            head_word = last.split("-")[-1]
+            if label in {"GPE", "FAC"} and len(words) > 1 and head_word in self.company_heads \
+                    and head_word not in {"Capital", "Line", "Lines", "Space", "Shipyard", "Werft", "Brewery", "Power",
+                                          "Steel"}:
+                return "Company"
             if any(w in self.gov_heads for w in words) and label != "LOC":
                 return "GovernmentBody"
             return "Place"
