@@ -63,7 +63,8 @@ class Classes(Products):
         if label == "PRODUCT":
             # ("Ohio toymaker Brightwick": a name a firm's description modifies is the firm's)
             before = span.doc[span.start - 1] if span.start > 0 else None
-            if before is not None and before.is_lower and before.pos_ == "NOUN" and span.start <= before.head.i < span.end \
+            if before is not None and before.is_lower and before.pos_ == "NOUN" \
+                    and span.start <= before.head.i < span.end \
                     and (before.lower_ in self.org_nouns or before.lower_.endswith("maker")) \
                     and before.lemma_.lower() not in self.product_nouns:
                 return "Company"
