@@ -1307,3 +1307,14 @@ def test_entities_a_place_label_on_a_firms_name(nlp):
                                  "Nestlé and Unilever.", "Golden Agri-Resources", "Company",
                             ("Golden Agri-Resources", "suppliesTo", "Nestlé"))
     _assert_class(nlp, "Workers went on strike at the Severn Shipyard in Gdynia on Monday.", "Severn Shipyard", "Place")
+
+
+def test_entities_what_an_organisation_runs_is_a_product_in_every_mention(nlp):
+    # "the company that runs X": X is a product wherever the text names it, however many of its mentions
+    # say nothing of it
+    text = ("Movilo bundles Flickra into its plans. Under the deal, Movilo pays Brannagh Media, the "
+            "Dublin-based company that runs Flickra, a monthly fee. Flickra is also available in Italy. "
+            "Flickra competes with Netflix.")
+    doc = _rules_doc(nlp, text)
+    assert {it["cls"] for it in doc._.kg_entity_data if it["name"] == "Flickra" and it["via"] == ""} == {"Product"}
+    assert ("Brannagh Media", "offers", "Flickra") in _triples(doc), _triples(doc)

@@ -48,7 +48,8 @@ class Products:
     def _run_by(self, it: dict[str, Any], root: Token) -> bool:
         """"Yahoo Shopping, which is run by LY Corp", "the Nexon EV sold by Tata Motors", "Gossamer,
         developed by Estonian company Tallinex": what a named organisation runs, sells or offers
-        (lexicon offering_verbs) or makes, passive with the organisation as agent."""
+        (lexicon offering_verbs) or makes, passive with the organisation as agent; or what one runs,
+        operates or hosts, said actively."""
         head = root.head
         offered = self.offering_verbs | _MAKING
         clauses = [c for c in root.children if c.lemma_.lower() in offered and (
@@ -60,6 +61,15 @@ class Products:
                     for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in offered]
         if root.dep_ == "nsubjpass" and head.lemma_.lower() in offered and head.tag_ == "VBN":
             clauses.append(head)
+        # "Cinequay Media, the company that runs Reelstar": what an organisation runs, operates or hosts
+        if root.dep_ == "dobj" and head.lemma_.lower() in {"run", "operate", "host"} and head.pos_ == "VERB":
+            for g in (g for g in head.children if g.dep_ == "nsubj"):
+                if g.lower_ in {"that", "which"} and head.dep_ == "relcl":
+                    g = head.head  # the noun the clause is on
+                org = self._org_at.get(g.i)
+                if (org is not None and org is not it) or (g.is_lower and g.lemma_.lower() in self.org_nouns
+                                                            and g.lemma_.lower() not in self.product_nouns):
+                    return True
         for c in clauses:
             if any(p.dep_ == "prep" and p.lower_ == "into" for p in c.children):
                 continue  # ("built by Harbor into a regional lender": what it became)
