@@ -1318,3 +1318,20 @@ def test_entities_what_an_organisation_runs_is_a_product_in_every_mention(nlp):
     doc = _rules_doc(nlp, text)
     assert {it["cls"] for it in doc._.kg_entity_data if it["name"] == "Flickra" and it["via"] == ""} == {"Product"}
     assert ("Brannagh Media", "offers", "Flickra") in _triples(doc), _triples(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name written with a description only organisations that are no business bear is an Organization
+    ("Consumer group Fairtrack, which first flagged the pricing, said the scheme misled shoppers.", "Fairtrack"),
+    ("Open Rights Watch, a campaign group, said Pennock should face the same scrutiny.", "Open Rights Watch"),
+    ("\"The rules could raise costs,\" said Dewi Sartika, an economist at the think tank Lembaga Kaji.",
+     "Lembaga Kaji"),
+    # ... and one ending in a league's or a club's word
+    ("Premier Padel League blocks Zebet365 shirt deal", "Premier Padel League"),
+])
+def test_entities_organisations_that_are_no_business(nlp, text, name):
+    _assert_class(nlp, text, name, "Organization")
+
+
+def test_entities_a_business_group_stays_a_firm(nlp):
+    _assert_class(nlp, "Tesco, the grocery group, said sales rose.", "Tesco", "Company")

@@ -238,6 +238,24 @@ class Classes(Products):
                 return True
         return False
 
+    def _described_as_organisation(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """Whether the lower-case description written right before the name, or apposed to it, ends in
+        one of the lexicon's ``organisation_descriptions`` (its last word or last two)."""
+        def said(noun: Token) -> bool:
+            words = [t.lower_ for t in noun.children if t.dep_ in {"compound", "amod"} and t.i < noun.i][-1:] \
+                + [noun.lower_]
+            return noun.is_lower and (noun.lower_ in self.organisation_descriptions
+                                      or " ".join(words) in self.organisation_descriptions)
+
+        root = doc[it["start"]:it["end"]].root
+        before = doc[it["start"] - 1] if it["start"] > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.head.i == root.i and said(before):
+            return True
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+        if root.dep_ == "appos" and root.head.i < root.i:
+            nouns.append(root.head)
+        return any(said(n) for n in nouns)
+
     def _org_only_job(self, job: Token) -> bool:
         """Whether ``job`` (with its modifiers) is a job only an organisation gives: "chief executive"."""
         words = [t.lower_ for t in job.children if t.dep_ in {"amod", "compound"} and t.i < job.i] + [job.lower_]
@@ -405,6 +423,13 @@ class Classes(Products):
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
                     it["cls"] = "Company"
+        # "consumer group Choice", "Big Brother Watch, a campaign group": an organisation that is no business
+        if doc.has_annotation("DEP") and self.organisation_descriptions:
+            described = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Company", "Person", "Place"}
+                         and not self._firm_named(it["name"]) and self._described_as_organisation(doc, it)}
+            for it in items:
+                if it["via"] == "" and it["name"] in described:
+                    it["cls"] = "Organization"
         # "Lithuania's parliament, the Seimas", "Ofcom, the media regulator": a name apposed to a
         # noun for a government body (lexicon [coref] GovernmentBody) is one, not a place or a firm
         if doc.has_annotation("DEP"):
