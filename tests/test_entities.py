@@ -1335,3 +1335,16 @@ def test_entities_organisations_that_are_no_business(nlp, text, name):
 
 def test_entities_a_business_group_stays_a_firm(nlp):
     _assert_class(nlp, "Tesco, the grocery group, said sales rose.", "Tesco", "Company")
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # an agency of a kind no business is, or a state's kind of bank, written before a name or apposed to it
+    ("Lima's transport agency Movilima fined ride-hailing app Andale 4.2 million soles.", "Movilima", "GovernmentBody"),
+    ("Chile's development bank Corfin has given Canavial Energia access to a credit line.", "Corfin", "GovernmentBody"),
+    ("Invexa, the French state investment bank, also took part.", "Invexa", "GovernmentBody"),
+    # ... not a news agency, nor an investment bank
+    ("The photos came from news agency Reuters.", "Reuters", "Company"),
+    ("He joined investment bank Lazard.", "Lazard", "Company"),
+])
+def test_entities_agencies_and_banks_of_states(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)

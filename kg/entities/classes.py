@@ -435,6 +435,10 @@ class Classes(Products):
         if doc.has_annotation("DEP"):
             bodies = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Place", "Company", "Organization"}
                       and self._called_a_body(doc, it)}
+            # (and a name the NER took for a product: "transport agency Movilima/PRODUCT")
+            bodies |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Product"
+                       and it["start"] > 0 and doc[it["start"] - 1].is_lower and doc[it["start"] - 1].pos_ == "NOUN"
+                       and self._body_kind(doc[it["start"] - 1])}
             for it in items:
                 if it["via"] == "" and it["name"] in bodies:
                     it["cls"] = "GovernmentBody"
@@ -534,12 +538,28 @@ class Classes(Products):
         before = doc[it["start"] - 1] if it["start"] else None
         if before is not None and before.is_lower and before.lemma_.lower() in self.body_titles:
             return True  # (not "news agency Reuters": a title only a body bears)
+        # "Mexico City's transport agency Semovi", "Brazil's development bank BNDES": an agency of a kind
+        # no business is, a state's kind of bank
+        if before is not None and before.is_lower and before.pos_ == "NOUN" and self._body_kind(before):
+            return True
+        if any(n.is_lower and n.i not in range(it["start"], it["end"]) and n.lemma_.lower() == "bank"
+               and self._body_kind(n) for n in nouns):
+            return True  # "the BCEAO, the regional central bank"
         return any(n.is_lower and n.lemma_.lower() in self.body_nouns and n.i not in range(it["start"], it["end"])
                    and n.tag_ != "NNS"  # (not "the commissions DoorDash charges": fees)
                    and not any(t.like_num for t in n.subtree if t.i < n.i)  # (nor "pays X a 1.5% commission")
                    and not any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.business_bodies
                                for c in n.children)  # (not "an online travel agency")
                    for n in nouns)
+
+    def _body_kind(self, noun: Token) -> bool:
+        """Whether ``noun`` with the words before it is a kind of government body: an agency of a kind no
+        business is ("transport agency"; not "news agency", lexicon ``business_bodies``), or a state's kind of
+        bank ("central bank", "development bank", "state investment bank")."""
+        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
+        if noun.lemma_.lower() == "agency":
+            return bool(mods) and not any(m in self.business_bodies for m in mods)
+        return noun.lemma_.lower() == "bank" and any(m in {"central", "development", "state"} for m in mods)
 
     def _seat_before_trade(self, doc: Doc, it: dict[str, Any], starts: set[int]) -> bool:
         """A name the NER took for an organisation or a person, written before a firm's trade that names
