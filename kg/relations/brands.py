@@ -19,7 +19,8 @@ __all__ = ["Brands"]
 class Brands:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: who offers what a brand names."""
 
-    def _brand_names(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> tuple[Token, list[int]]:
+    def _brand_names(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]]
+                     ) -> tuple[Token, list[int]]:
         """The head of the brand noun's phrase and the items it names: the names written before it ("the
         Activia and Alpro brands") or, where the parser made the noun a modifier, right after it ("under the
         budget brand Flexi")."""
@@ -32,12 +33,13 @@ class Brands:
         return noun, list(dict.fromkeys(named))
 
     def _brands(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """kg:offers from who sells under a brand, or owns or launches one, to what the brand names."""
         rel = self.onto.relations.get("offers")
-        nouns = set(self.onto.words("relations", "brand_nouns"))
+        nouns = self.onto.words("relations", "brand_nouns")
         if rel is None or not nouns:
             return []
-        selling = set(self.onto.words("entities", "offering_verbs"))
-        owning = set(self.onto.words("relations", "brand_owning_verbs"))
+        selling = self.onto.words("entities", "offering_verbs")
+        owning = self.onto.words("relations", "brand_owning_verbs")
         out: list[dict[str, Any]] = []
         for noun in self._tokens_with_lemma(doc, nouns):
             if noun.pos_ != "NOUN":

@@ -230,7 +230,6 @@ class Owners:
                                          modality, objects_conj=False)
         return out
 
-
     def _co_owners(self, doc: Doc, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"Binance TH, a joint venture of Binance and Gulf Innova", "ACC, owned jointly by Stellantis,
         Mercedes-Benz and Saft": the owners one trigger gives a joint venture, or says own it jointly
@@ -249,12 +248,14 @@ class Owners:
             if len(owners) < 2 or trig is None or not any(
                     w.lower_ == "joint" or w.lower_ in self.joint_adverbs for w in [*trig.children, *trig.head.children]):
                 continue
+            def owner(r: dict[str, Any]) -> dict[str, Any]:
+                """The object of record ``r`` as an entity item."""
+                return {"start": r["o_start"], "end": r["o_end"], "name": r["o_name"], "cls": r["o_cls"],
+                        "wikidata": r["o_wikidata"]}
+
             for n, a in enumerate(owners):
                 for b in owners[n + 1:]:
-                    one = {"start": a["o_start"], "end": a["o_end"], "name": a["o_name"], "cls": a["o_cls"],
-                           "wikidata": a["o_wikidata"]}
-                    other = {"start": b["o_start"], "end": b["o_end"], "name": b["o_name"], "cls": b["o_cls"],
-                             "wikidata": b["o_wikidata"]}
+                    one, other = owner(a), owner(b)
                     if not (self.onto.fits(one["cls"], rel.domain) and self.onto.fits(other["cls"], rel.range)):
                         continue
                     rec = record(doc, one, rel.name, other, min(a["confidence"], b["confidence"]) - 0.1, trig)
