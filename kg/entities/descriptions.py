@@ -1,0 +1,202 @@
+"""What the text calls a name: a person (a job only people hold, "who", an age), a government body
+("Ofcom, the media regulator", "transport agency Semovi"), a place ("a town", a site's name), an
+organisation that is no business ("consumer group Choice"). The predicates step 2 of
+:class:`~kg.entities.component.KGEntities` (:mod:`kg.entities.classes`) decides classes by.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..syntax import before_region_seat
+from .context import aged as _aged
+from .context import listed_under as _listed_under
+from .context import who_clause as _who_clause
+
+__all__ = ["Descriptions"]
+
+
+class Descriptions:
+    """Mixin of :class:`~kg.entities.component.KGEntities`: what the text calls a name."""
+
+    def _described_as_organisation(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """Whether the lower-case description written right before the name, or apposed to it, ends in
+        one of the lexicon's ``organisation_descriptions`` (its last word or last two)."""
+        def said(noun: Token) -> bool:
+            words = [t.lower_ for t in noun.children if t.dep_ in {"compound", "amod"} and t.i < noun.i][-1:] \
+                + [noun.lower_]
+            return noun.is_lower and (noun.lower_ in self.organisation_descriptions
+                                      or " ".join(words) in self.organisation_descriptions)
+
+        root = doc[it["start"]:it["end"]].root
+        before = doc[it["start"] - 1] if it["start"] > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.head.i == root.i and said(before):
+            return True
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+        if root.dep_ == "appos" and root.head.i < root.i:
+            nouns.append(root.head)
+        return any(said(n) for n in nouns)
+
+    def _org_only_job(self, job: Token) -> bool:
+        """Whether ``job`` (with its modifiers) is a job only an organisation gives: "chief executive"."""
+        words = [t.lower_ for t in job.children if t.dep_ in {"amod", "compound"} and t.i < job.i] + [job.lower_]
+        return job.is_lower and (" ".join(words) in self.org_only_roles or job.lower_ in self.org_only_roles)
+
+    @staticmethod
+    def _in_place_position(doc: Doc, it: dict[str, Any]) -> bool:
+        """Whether a mention stands where a place does: after "in", "at", "from", "near", "across" or
+        "to", or right after a comma that follows a name ("Austin, Texas")."""
+        root = doc[it["start"]:it["end"]].root
+        if root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "from", "near", "across", "to", "outside"}:
+            return True
+        return it["start"] >= 2 and doc[it["start"] - 1].text == "," and doc[it["start"] - 2].pos_ == "PROPN"
+
+    def _firm_named(self, name: str) -> bool:
+        """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
+        Ventures"): no person's name, whatever job is written before it ("Greek owner Thessaly Bulk")."""
+        return any(w in self.firm_heads or w in self.company_heads or w in self.org_heads for w in name.split())
+
+    def _after_person_title(self, doc: Doc, start: int) -> bool:
+        """Whether token ``start`` follows a person's job title or description ("chief executive X",
+        "actress X", "Lt. X"; a capitalised word only where it opens the sentence: "Economist X said")."""
+        before = doc[start - 1]
+        if before.text == "." and start >= 2 and not doc[start - 2].whitespace_:
+            return doc[start - 2].text in self.title_abbreviations  # "Coast Guard Lt. Sam Otto"
+        if before.lower_ in self.product_nouns and any(
+                c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.product_nouns for c in before.children):
+            return False  # "the vaccine candidate X"
+        return before.lower_ in self.person_words \
+            and before.pos_ in {"NOUN", "PROPN"} \
+            and (before.is_lower or before.text.isupper() or before.is_sent_start)
+
+    def _called_a_person(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset()) -> bool:
+        """A name of two or more words (not a firm's: "Harbor Ventures"), or the surname of a person
+        the text names in full, followed by "who" or apposed to a job title or to a noun "who" follows
+        ("Gemma Arkwright, who", "Gemma Arkwright, Veltro's finance director", "Garnier, a French
+        national who lives in Dubai"); a lone name only with "who" right after it ("Warner, who
+        now lives in Ocala"), since a lone surname in apposition is as often a firm's."""
+        words = it["name"].split()
+        if self._firm_named(it["name"]):
+            return False
+        lone = len(words) < 2 and not (words and words[0] in surnames)
+        root = doc[it["start"]:it["end"]].root
+        # "Okafor is the chief financial officer of Lumio", "Anderson is Middle East correspondent for":
+        # the subject of a copula whose attribute is a job only people hold
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be" and any(
+                a.dep_ == "attr" and a.is_lower and a.lemma_.lower() in self.person_only_jobs
+                for a in root.head.children):
+            return True
+        # "has hired Maria Lopez as its chief financial officer", "named X as chief executive": who is
+        # taken on as what only people are
+        if root.dep_ in {"dobj", "nsubjpass"} and root.head.pos_ == "VERB" and any(
+                p.dep_ == "prep" and p.lower_ == "as" and g.dep_ == "pobj" and g.is_lower
+                and g.lemma_.lower() in self.person_only_jobs and g.lemma_.lower() not in self.firm_jobs
+                for p in root.head.children for g in p.children):
+            return True
+        # (or with no "as": "has named Karen Holt chief executive")
+        if root.dep_ == "dobj" and root.head.pos_ == "VERB" and any(
+                o.dep_ == "oprd" and o.is_lower and o.i > root.i and o.lemma_.lower() in self.person_only_jobs
+                and o.lemma_.lower() not in self.firm_jobs for o in root.head.children):
+            return True
+        # "Its chief executive, Thabo Nkosi,": a name apposed to a job only people hold; "has named Karen
+        # Holt chief executive": the name the parser hung on such a job its namer gave
+        head = root.head
+        if not lone and head.i != root.i and head.is_lower and head.lemma_.lower() in self.person_only_jobs \
+                and (root.dep_ == "appos" or (root.dep_ in {"compound", "nmod"} and head.dep_ == "oprd"
+                                              and root.i < head.i)):
+            return True
+        for c in root.children:
+            if c.i < it["end"]:
+                continue
+            # (not "a shopkeeper from Lahore who sells phones": a "who" with no comma after the object of
+            # a preposition is the noun's before it, where the parser hung it on the name)
+            if _who_clause(c) and not (root.dep_ == "pobj" and it["end"] < len(doc)
+                                       and doc[it["end"]].lower_ in {"who", "whom"}):
+                return True
+            # ("the market leader": a job firms are said to hold too, with a noun before it, is a firm's)
+            if not lone and c.dep_ == "appos" and c.is_lower and (
+                    (c.lower_ in self.person_words and (c.lemma_.lower() in self.person_only_jobs
+                                                        or not any(g.dep_ == "compound" for g in c.children)))
+                    or any(_who_clause(g) for g in c.children) or _aged(c)):
+                return True
+        return False
+
+    def _called_a_body(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """A name in apposition with a lower-case noun for a government body, either way round, or
+        right after a title only a body bears (lexicon ``body_titles``: "Brazil's telecom regulator
+        Anatel", "watchdog BTK")."""
+        root = doc[it["start"]:it["end"]].root
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        before = doc[it["start"] - 1] if it["start"] else None
+        if before is not None and before.is_lower and before.lemma_.lower() in self.body_titles:
+            return True  # (not "news agency Reuters": a title only a body bears)
+        # "Mexico City's transport agency Semovi", "Brazil's development bank BNDES": an agency of a kind
+        # no business is, a state's kind of bank
+        if before is not None and before.is_lower and before.pos_ == "NOUN" and self._body_kind(before):
+            return True
+        if any(n.is_lower and n.i not in range(it["start"], it["end"]) and n.lemma_.lower() == "bank"
+               and self._body_kind(n) for n in nouns):
+            return True  # "the BCEAO, the regional central bank"
+        return any(n.is_lower and n.lemma_.lower() in self.body_nouns and n.i not in range(it["start"], it["end"])
+                   and n.tag_ != "NNS"  # (not "the commissions DoorDash charges": fees)
+                   and not any(t.like_num for t in n.subtree if t.i < n.i)  # (nor "pays X a 1.5% commission")
+                   and not any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.business_bodies
+                               for c in n.children)  # (not "an online travel agency")
+                   for n in nouns)
+
+    def _body_kind(self, noun: Token) -> bool:
+        """Whether ``noun`` with the words before it is a kind of government body: an agency of a kind no
+        business is ("transport agency"; not "news agency", lexicon ``business_bodies``), or a state's kind of
+        bank ("central bank", "development bank", "state investment bank")."""
+        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
+        if noun.lemma_.lower() == "agency":
+            return bool(mods) and not any(m in self.business_bodies for m in mods)
+        return noun.lemma_.lower() == "bank" and any(m in {"central", "development", "state"} for m in mods)
+
+    def _seat_before_trade(self, doc: Doc, it: dict[str, Any], starts: set[int]) -> bool:
+        """A name the NER took for an organisation or a person, written before a firm's trade that names
+        another right after it ("Noida software house Finserv Grid", "Porto Alegre cooperative
+        Cotrisul", "Gulf investor Dune Crest Capital" is a role, not a trade): where that firm is."""
+        if doc[it["start"]].ent_type_ not in {"ORG", "PERSON"} or not all(  # ("Mallorca/JJ hotel group")
+                t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.is_title) for t in doc[it["start"]:it["end"]]):
+            return False
+        if it["end"] - it["start"] == 1 and doc[it["start"]].is_sent_start:
+            # ("Telecom operator America Movil", "Remittance firm Quetzal": a capitalised word of a trade,
+            # or one the text also writes in lower case, opening the sentence)
+            word = doc[it["start"]].lower_
+            if word in self.firm_name_words_lower or any(t.lower_ == word and t.is_lower for t in doc):
+                return False
+        end = j = it["end"]
+        while j < len(doc) and j - end < 4 and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ in {"NOUN", "ADJ"}:
+            j += 1
+        return end < j < len(doc) and j in starts and doc[j - 1].pos_ == "NOUN" \
+            and doc[j - 1].lemma_.lower() in self.trade_descriptions
+
+    def _called_a_place(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """The subject of "is a city", or a name with "a town" in apposition (lexicon ``place_nouns``);
+        or the name of an owner's site ("its Quebrada Honda mine", "Renault's Tangier plant": with the
+        owner said, the name before the site's noun is its place, not "the Toyota plant"'s owner)."""
+        root = doc[it["start"]:it["end"]].root
+        if self._owned_site(doc, it, root) is not None:
+            return True
+        if _listed_under(root, self.place_nouns):
+            return True  # "200 more cities, including Manaus and Belem"
+        # "Avis Bourg Co. of Folsom": a lone name after "of" and a firm's name ending in its legal form is
+        # where the firm is ("of" runs on in "Bank of America", with no legal form before it)
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and " " not in it["name"] and it["start"] >= 2 \
+                and doc[it["start"] - 1].i == root.head.i and doc[it["start"] - 2].text.rstrip(".") in self.legal_forms:
+            return True
+        # "a unit of Norwalk, Connecticut-based Booking Holdings": a name written with its region before
+        # "-based" is a place (read off the surface)
+        if before_region_seat(doc, it["end"], self.seat_verbs) is not None \
+                and doc[it["end"] + 1].ent_type_ in {"GPE", "LOC"}:
+            return True
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            nouns += [c for c in root.head.children if c.dep_ == "attr"]
+        return any(n.lemma_.lower() in self.place_nouns and n.is_lower
+                   and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in n.children) for n in nouns)
