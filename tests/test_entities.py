@@ -1274,7 +1274,7 @@ def test_entities_a_firm_called_the_market_leader_stays_a_firm(nlp):
      "other sites.",
      "Tumblewick", "Company", ("Tumblewick", "basedIn", "Ohio")),
     # a service "based" somewhere is the business, where "-based" modifies a word before the noun
-    ("Tarana, the Dubai-based music streaming service, paid Rotana Music $48 million last year.",
+    ("Tarana, the Dubai-based music streaming service, paid Layali Records $48 million last year.",
      "Tarana", "Company", ("Tarana", "basedIn", "Dubai")),
 ])
 def test_entities_a_firms_description_and_a_seat_make_a_firm(nlp, text, name, classes, triple):
@@ -1323,11 +1323,11 @@ def test_entities_what_an_organisation_runs_is_a_product_in_every_mention(nlp):
 @pytest.mark.parametrize("text, name", [
     # a name written with a description only organisations that are no business bear is an Organization
     ("Consumer group Fairtrack, which first flagged the pricing, said the scheme misled shoppers.", "Fairtrack"),
-    ("Open Rights Watch, a campaign group, said Pennock should face the same scrutiny.", "Open Rights Watch"),
+    ("Open Rights Watch, a campaign group, said Harrowgate Stores should face the same scrutiny.", "Open Rights Watch"),
     ("\"The rules could raise costs,\" said Dewi Sartika, an economist at the think tank Lembaga Kaji.",
      "Lembaga Kaji"),
     # ... and one ending in a league's or a club's word
-    ("Premier Padel League blocks Zebet365 shirt deal", "Premier Padel League"),
+    ("Premier Padel League blocks Betzona shirt deal", "Premier Padel League"),
 ])
 def test_entities_organisations_that_are_no_business(nlp, text, name):
     _assert_class(nlp, text, name, "Organization")
@@ -1339,8 +1339,8 @@ def test_entities_a_business_group_stays_a_firm(nlp):
 
 @pytest.mark.parametrize("text, name, cls", [
     # an agency of a kind no business is, or a state's kind of bank, written before a name or apposed to it
-    ("Lima's transport agency Movilima fined ride-hailing app Andale 4.2 million soles.", "Movilima", "GovernmentBody"),
-    ("Chile's development bank Corfin has given Canavial Energia access to a credit line.", "Corfin", "GovernmentBody"),
+    ("Lima's transport agency Movilima fined ride-hailing app Rutaya 4.2 million soles.", "Movilima", "GovernmentBody"),
+    ("Chile's development bank Corfin has given Atacama Etanol access to a credit line.", "Corfin", "GovernmentBody"),
     ("Invexa, the French state investment bank, also took part.", "Invexa", "GovernmentBody"),
     # ... not a news agency, nor an investment bank
     ("The photos came from news agency Reuters.", "Reuters", "Company"),
