@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
-           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_to_previous", "before_region_seat",
+           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "apposed_to_previous", "before_region_seat",
            "clause_head", "controlled_objects", "coordinated", "first_conjunct", "possessive",
            "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in",
            "subjects_above", "superlative"]
@@ -142,6 +142,14 @@ def apposed_to_previous(noun: Token) -> Token | None:
     if end < len(doc) and not doc[end].is_punct:
         return None
     return doc[comma - 1]
+
+
+def apposed_elsewhere(noun: Token) -> Token | None:
+    """:func:`apposed_to_previous`, but None where the word before the comma ends a list the parser
+    apposed the description to as a whole ("X and Y, the two largest wallets": the description is
+    both's, as the parse says)."""
+    previous = apposed_to_previous(noun)
+    return None if previous is None or previous in noun.head.conjuncts else previous
 
 
 def singular_after_list(pronoun: Token) -> Token | None:

@@ -13,7 +13,7 @@ from ..entities import guarded
 from ..entities.base import store_items
 from ..errors import ComponentError
 from ..ontology import load_ontology
-from ..syntax import apposed_to_previous
+from ..syntax import apposed_elsewhere
 from .base import PLURAL_PRONOUNS as _PLURAL_PRONOUNS
 from .base import register_links
 from .mentions import Mentions
@@ -205,9 +205,13 @@ class KGCoref(Resolution, Mentions):
                     # "Datadog, the New York monitoring company": an appositive names its head
                     if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
                         # ("Netflix and ViX, the service run by X": the parser apposed it further back)
-                        previous = apposed_to_previous(tok)
-                        other = [previous] if previous is not None and previous not in tok.head.conjuncts else [tok.head] if tok.dep_ == "appos" \
-                            else [c for c in tok.children if c.dep_ == "appos"]
+                        elsewhere = apposed_elsewhere(tok)
+                        if elsewhere is not None:
+                            other = [elsewhere]
+                        elif tok.dep_ == "appos":
+                            other = [tok.head]
+                        else:
+                            other = [c for c in tok.children if c.dep_ == "appos"]
                         ante = next((it for it in items for o in other
                                      if it["start"] <= o.i < it["end"] and it["via"] != "coref"
                                      and self._compatible(it["cls"], self.descriptors[low])), None)

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_to_previous
+from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_elsewhere
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
 
@@ -144,8 +144,8 @@ class Products:
         # (not a description the parser apposed to it from after a later name: "X is up against Y and Z,
         # the service run by W" is Z's)
         def apposed_here(noun: Token) -> bool:
-            previous = apposed_to_previous(noun)
-            return previous is None or it["start"] <= previous.i < it["end"] or previous in noun.head.conjuncts
+            elsewhere = apposed_elsewhere(noun)
+            return elsewhere is None or it["start"] <= elsewhere.i < it["end"]
 
         if any(c.dep_ == "appos" and self._kind_of_product(c) and apposed_here(c) for c in root.children):
             return True

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..ontology import RelationInfo
-from ..syntax import NAMING_VERBS, apposed_to_previous, before_region_seat, coordinated, possessive, singular_after_list
+from ..syntax import NAMING_VERBS, apposed_elsewhere, apposed_to_previous, before_region_seat, coordinated, possessive, singular_after_list
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from .records import record
 
@@ -194,10 +194,10 @@ class Mentions:
             # "Kestrel Security, a Tel Aviv-based startup": the appositive stands for its head
             # ("Netflix and Vidra, the service run by X": not the word the parser apposed it to further back)
             # (a list it is apposed to is read whole: "X and Y, the two largest wallets")
-            previous = apposed_to_previous(tok)
-            listed = previous is not None and previous in tok.head.conjuncts
-            if tok.dep_ == "appos" and tok.head.i in by_token and (previous is None or listed or previous.i not in by_token):
+            elsewhere = apposed_elsewhere(tok)
+            if tok.dep_ == "appos" and tok.head.i in by_token and (elsewhere is None or elsewhere.i not in by_token):
                 out.append((by_token[tok.head.i], cost + 0.05, tok.head.i))
+            previous = apposed_to_previous(tok)
             # "a round in Quillbox, the Nairobi-based payments firm": (the parser hung "firm" on "round")
             if previous is not None and previous.i in by_token:
                 out.append((by_token[previous.i], cost + 0.1, items[by_token[previous.i]]["start"]))

@@ -237,9 +237,9 @@ class Places:
                 rec = record(doc, employer, rel, li, info.base_confidence - 0.15, doc[end], "fact")
                 found.setdefault((rec["s_key"], rel, rec["o_key"], rec["sent_start"]), rec)
                 # (and not where the one who works there lives: "a lawyer at X in Shanghai")
-                lives = found.get((r["s_key"], "livesIn", rec["o_key"], r["sent_start"]))
-                if lives is not None and lives["o_start"] == li["start"]:
-                    del found[(r["s_key"], "livesIn", rec["o_key"], r["sent_start"])]
+                key = (r["s_key"], "livesIn", rec["o_key"], r["sent_start"])
+                if key in found and found[key]["o_start"] == li["start"]:
+                    del found[key]
 
     def _close_transitive(self, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"a town in Karvina District, Moravian-Silesian Region, Czech Republic": what one sentence

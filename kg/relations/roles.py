@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import COPULAS, apposed_to_previous, first_conjunct, stand_in
+from ..syntax import COPULAS, apposed_elsewhere, first_conjunct, stand_in
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -35,9 +35,8 @@ class Roles:
                 return owners, [(tok.head, "anchor")]
         if tok.i in self._by_token and self._items[self._by_token[tok.i]]["via"] == "coref":
             holders.append(tok)  # "the German carmaker" resolved to its antecedent
-        previous = apposed_to_previous(tok)
-        if previous is not None and previous.i in self._by_token and previous.i != tok.head.i \
-                and previous not in tok.head.conjuncts:  # (a list the role is apposed to is read whole)
+        previous = apposed_elsewhere(tok)  # (a list the role is apposed to is read whole)
+        if previous is not None and previous.i in self._by_token:
             # "available through Scaleway, the cloud arm of Iliad": the parser apposed the role to a
             # word further back; it describes the name right before its comma
             holders.append(previous)
