@@ -1342,9 +1342,10 @@ def test_entities_a_business_group_stays_a_firm(nlp):
     ("Lima's transport agency Movilima fined ride-hailing app Rutaya 4.2 million soles.", "Movilima", "GovernmentBody"),
     ("Chile's development bank Corfin has given Atacama Etanol access to a credit line.", "Corfin", "GovernmentBody"),
     ("Invexa, the French state investment bank, also took part.", "Invexa", "GovernmentBody"),
-    # ... not a news agency, nor an investment bank
-    ("The photos came from news agency Reuters.", "Reuters", "Company"),
-    ("He joined investment bank Lazard.", "Lazard", "Company"),
+    # ... not a news agency, nor an investment bank (names the gazetteer does not know, so that only the
+    # reading decides)
+    ("The photos came from news agency Baltpress.", "Baltpress", "Company"),
+    ("He joined investment bank Korvald.", "Korvald", "Company"),
 ])
 def test_entities_agencies_and_banks_of_states(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
