@@ -307,6 +307,15 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
     # payments "from" customers
     ("Dukkan will use Adyen to accept card payments from shoppers in Jordan and Oman.",
      {("Dukkan", "operatesIn", "Jordan"), ("Dukkan", "operatesIn", "Oman")}, set()),
+    # people, clinics and creators served; what customers somewhere use, said in the passive
+    ("Kasoro Credit lends to about 3 million people in Zambia and Malawi through its app.",
+     {("Kasoro Credit", "operatesIn", "Zambia"), ("Kasoro Credit", "operatesIn", "Malawi")}, set()),
+    ("The Vexa software is used by 200 clinics in Norway and Denmark.",
+     {("Vexa", "operatesIn", "Norway"), ("Vexa", "operatesIn", "Denmark")}, set()),
+    ("Velora was sued by customers in Ohio.", set(), {("Velora", "operatesIn", "Ohio")}),
+    # a firm's own staff in a place (lexicon.toml workforce_nouns)
+    ("Halden Foods will keep its 300 staff in Estonia.", {("Halden Foods", "operatesIn", "Estonia")}, set()),
+    ("Tarvo's 40 engineers will stay in Porto after the sale.", {("Tarvo", "operatesIn", "Porto")}, set()),
 ])
 def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

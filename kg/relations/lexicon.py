@@ -59,6 +59,7 @@ class Lexicon:
         self.round_verbs = set(lex["relations"].get("round_verbs", ()))
         self.participation_nouns = set(lex["relations"].get("participation_nouns", ()))
         self.customer_nouns = set(lex["relations"].get("customer_nouns", ()))
+        self.workforce_nouns = frozenset(lex["relations"].get("workforce_nouns", ()))
         self.quantity_nouns = set(lex["relations"].get("quantity_nouns", ()))
         self.act_nouns = set(lex["relations"].get("act_nouns", ()))
         self.partnering_verbs = set(lex["relations"].get("partnering_verbs", ()))

@@ -17,6 +17,9 @@ from .records import record
 
 __all__ = ["Places"]
 
+#: verbs that say where a business's people are ("its engineers will stay in Porto")
+_STAYING = frozenset({"stay", "remain", "work"})
+
 
 class Places:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: places served, seats widened, chains closed."""
@@ -277,8 +280,9 @@ class Places:
         if "operatesIn" not in self.onto.relations or not self.customer_nouns:
             return []
         out: list[dict[str, Any]] = []
+        nouns = self.customer_nouns | self.workforce_nouns
         for noun in doc:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.customer_nouns \
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns \
                     or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
                 continue
             places = self._located(noun, {"in", "across", "throughout"}, by_token, items)
@@ -286,6 +290,8 @@ class Places:
             places += [c for c in noun.children if c.dep_ == "amod" and c.i in by_token
                        and items[by_token[c.i]]["via"] == "demonym"]
             owners = [c for c in noun.children if possessive(c)]
+            if owners and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _STAYING:
+                places += self._located(noun.head, {"in"}, by_token, items)  # "its engineers will stay in Porto"
             if owners:  # "Mercalto's 12 million customers in Mexico": whose customers they are (presupposed,
                 # whatever the clause says of them: "its customers in Kenya would not be affected")
                 out += self._serving(doc, owners, places, noun, "fact", by_token, items)
@@ -317,6 +323,9 @@ class Places:
                     node = node.head  # (or "is available to users in Japan": the copula's subject)
                 if through and node.lemma_.lower() not in self.onto.words("entities", "offering_verbs"):
                     continue
+            elif node.dep_ == "pobj" and node.head.dep_ == "agent":
+                node = node.head.head  # "the Vexa software is used by 200 clinics in Norway": what they use
+                region = {"in"} | region
             elif node.dep_ == "dobj":
                 node = node.head
                 region = region | {"in"}  # "has 9 million users in Turkey", with "in" hung on the verb
@@ -337,7 +346,8 @@ class Places:
                 places += [node.head] + [c for c in node.head.conjuncts if c.i in by_token]
             if not places:
                 continue
-            holders = [c for c in node.children if c.dep_ in _SUBJ] or self._inherited_agents(node)
+            holders = [c for c in node.children if c.dep_ in _SUBJ or c.dep_ == "nsubjpass"] \
+                or self._inherited_agents(node)
             out += self._serving(doc, holders, places, node, self._modality(node), by_token, items)
         return out
 
