@@ -260,6 +260,21 @@ def test_rules_a_rival_in_a_place_competes_there(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's partner or supplier "in" a place works with it there; a name the parser apposed to the
+    # place is the partner
+    ("Dunwick's main supplier in Brazil, Tarsa Foods, raised prices.",
+     {("Tarsa Foods", "operatesIn", "Brazil"), ("Tarsa Foods", "suppliesTo", "Dunwick")}, {("Tarsa Foods", "basedIn", "Brazil")}),
+    ("Dunwick makes soups. Its delivery partner in Korea, Hanul Logistics, said it was reviewing the contract.",
+     {("Hanul Logistics", "partnersWith", "Dunwick"), ("Hanul Logistics", "operatesIn", "South Korea")}, set()),
+    # a supplier "in" a place with no one's supplier said is where it is
+    ("The soups are made by Tarsa Foods, a supplier in Leeds that also packs goods for Asda.",
+     {("Tarsa Foods", "basedIn", "Leeds")}, {("Tarsa Foods", "operatesIn", "Leeds")}),
+])
+def test_rules_a_firms_partner_in_a_place_operates_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("flag", [True, False])
 def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_there(
         flag, tmp_path, monkeypatch):

@@ -317,7 +317,11 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
             an = mapped(anchors, 0.05)
             # "a partner at Kestrel Law" is a job, "Nvidia's main rival in China" says where: a place
             # preposition after a role noun gives the other side only where the relation takes it
-            if trig.kind == "role" and (trig.words in self.market_roles or superlative(tok)):
+            if trig.kind == "role" and (trig.words in self.market_roles or superlative(tok) or (
+                    # "Dunwick's supplier in Brazil, X", "its delivery partner in Korea, X": a firm's partner
+                    # somewhere works with it there (but "X, a supplier in Leeds" is where X is)
+                    any(_possessive(c) for c in tok.children) and rel.domain
+                    and all(self.onto.is_a(d, "Organization") or d == "Actor" for d in rel.domain))):
                 # "Kado, Velo's main rival in China": the place is where they compete (the holder
                 # operates there, below), not where the holder is based
                 markets = [a for a in an if a.role == "prep:in" and self.onto.is_a(items[a.item]["cls"], "Location")]
