@@ -1550,6 +1550,8 @@ def test_rules_joint_owners_are_partners(nlp):
     ("Skyrelay also provides access to its network to cruise operator Viking Ocean and to the Royal Navy.",
      {("Skyrelay", "providesAccessTo", "Viking Ocean"), ("Skyrelay", "providesAccessTo", "Royal Navy")}),
     ("Orlan sells buses to transit operator Metrobus.", {("Orlan", "suppliesTo", "Metrobus")}),
+    # ... or a description noun the tagger took for the infinitive's verb ("to cloud/VB provider X")
+    ("Tarvex supplies its Ember chips to cloud provider Norhall Compute.", {("Tarvex", "suppliesTo", "Norhall Compute")}),
 ])
 def test_rules_to_a_description_before_a_name_the_parser_took_for_a_verb(nlp, text, expected):
     _assert_reads(nlp, text, expected)

@@ -54,6 +54,14 @@ class Frames:
         rels = self._relations_of(tok)
         return bool(rels) and all(rel.name in self.onto.to_places for rel in rels)
 
+    def _described_after(self, verb: Token) -> bool:
+        """Whether the infinitive ``verb`` ("to cloud/VB provider Fathomline") has for its object a name
+        with a lower-case noun of description right after the verb: a noun the tagger took for a verb."""
+        return verb.tag_ == "VB" and verb.i + 1 < len(verb.doc) and any(
+            g.dep_ == "dobj" and g.i in self._by_token and g.i > verb.i + 1
+            and verb.doc[verb.i + 1].pos_ == "NOUN" and verb.doc[verb.i + 1].is_lower
+            and verb.doc[verb.i + 1].head.i == g.i for g in verb.children)
+
     def _holders(self, tok: Token, by_token: dict[int, int], goods: bool = False) -> list[tuple[Token, str]]:
         """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a
         noun in :attr:`holder_nouns` that is no entity itself, as the one a restriction reaches (and
@@ -269,10 +277,12 @@ class Frames:
                 elif c.dep_ == "conj" and c.pos_ == "ADP" and c.i > tok.i:
                     # "provides access to X and to Y": the second preposition joined to the verb
                     objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
-                elif c.dep_ in {"advcl", "xcomp"} and c.tag_ in {"NN", "NNS"} and c.i > tok.i and any(
-                        a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.i - 1 for a in c.children):
-                    # "sells access to cruise/NN operator Carnival and to the Navy": the parser read "to"
-                    # and the description after it as an infinitive, the name as its object
+                elif c.dep_ in {"advcl", "xcomp"} and c.i > tok.i and any(
+                        a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.i - 1 for a in c.children) and (
+                        c.tag_ in {"NN", "NNS"} or self._described_after(c)):
+                    # "sells access to cruise/NN operator Carnival and to the Navy", "supplies chips to
+                    # cloud/VB provider Fathomline": the parser read "to" and the description after it as
+                    # an infinitive, the name as its object
                     objects += [(g, "prep:to") for g in c.children if g.dep_ == "dobj"]
                     objects += [(g, "prep:" + p.lower_) for p in c.children if p.dep_ == "conj" and p.pos_ == "ADP"
                                 for g in p.children if g.dep_ == "pobj"]
