@@ -122,7 +122,11 @@ class Patterns:
             hyphened = t.text == "-" or doc[j - 1].text == "-" or (j + 1 < len(doc) and doc[j + 1].text == "-")
             # ("Andean ships/NNS carbonate/VBP to X": the tagger swapped noun and verb; the word after the
             # trigger it made the verb is the trigger's object)
-            if j in by_token or (not hyphened and not (swapped and j == tok.i + 1) and (t.is_punct or t.tag_ in {"VBD", "VBZ", "VBP", "MD"})):
+            # (nor "competes for structures work/VBP with X", a noun the parse made the verb the trigger is
+            # the subject of)
+            misread = tok.dep_ == "nsubj" and t.i == tok.head.i and t.tag_ == "VBP"
+            if j in by_token or (not hyphened and not (swapped and j == tok.i + 1) and not misread
+                                 and (t.is_punct or t.tag_ in {"VBD", "VBZ", "VBP", "MD"})):
                 return []  # ("head-to-head" is no verb)
             if t.pos_ == "ADP" and t.lower_ in rel.object_preps:
                 k = j
