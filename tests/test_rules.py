@@ -1555,3 +1555,33 @@ def test_rules_joint_owners_are_partners(nlp):
 ])
 def test_rules_to_a_description_before_a_name_the_parser_took_for_a_verb(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "Both" alone as a subject: the two organisations listed together just before
+    ("The first firms connected are Dorvik Pay, a Kumasi-based lender, and Selo Credit, which offers payday loans. "
+     "Both pay Tamsa Mobile a fee on each payment.",
+     {("Dorvik Pay", "paysCommissionTo", "Tamsa Mobile"), ("Selo Credit", "paysCommissionTo", "Tamsa Mobile")}, set()),
+    # not where products were named since ("both" may be them), nor two named apart or inside a clause
+    ("Vantor Systems and Kallo Net will sell the Ardent router and the Bevel switch. "
+     "Both will be available in India from next month.", set(),
+     {("Vantor Systems", "operatesIn", "India"), ("Kallo Net", "operatesIn", "India")}),
+    ("Kolby Foods lost a contract last year when regulators fined Dhanbari Tea. "
+     "Both are among the biggest suppliers of leaf to Kestrel Foods.", set(),
+     {("Dhanbari Tea", "suppliesTo", "Kestrel Foods")}),
+    ("The deal ended because Kolby Foods wanted lower prices. Oriel Nord and its sister firm Dhanbari Tea operate "
+     "separately, but both compete with Vellum Retail.", set(), {("Kolby Foods", "competesWith", "Vellum Retail")}),
+    ("Regulators fined Kolby Foods and Dhanbari Tea in March, and Vellum Retail said it would stop stocking them. "
+     "Both are among the biggest suppliers of leaf to Kestrel Foods.", set(),
+     {("Vellum Retail", "suppliesTo", "Kestrel Foods")}),
+    ("Himlo Tea, whose teas are sold by Durga Mart, said Dhanbari Tea had lied. "
+     "Both are among the biggest suppliers of leaf to Kestrel Foods.", set(),
+     {("Durga Mart", "suppliesTo", "Kestrel Foods"), ("Dhanbari Tea", "suppliesTo", "Kestrel Foods")}),
+])
+def test_rules_both_alone_stands_for_two_organisations_listed_together(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_trigger_the_parser_made_the_subject_of_a_noun_read_as_a_verb(nlp):
+    # "competes for structures work/VBP with X": the parse makes "competes" the subject of "work"
+    _assert_reads(nlp, "Tarnby competes for structures work with Velmont Aero.", {("Tarnby", "competesWith", "Velmont Aero")})

@@ -84,6 +84,20 @@ class Mentions:
                      if g.dep_ == "pobj" and g.i in by_token and self.onto.is_a(items[by_token[g.i]]["cls"], "Location")),
                     None)
 
+    def _last_two_named(self, tok: Token, items: list[dict[str, Any]]) -> list[int]:
+        """The last two organisations named before ``tok`` (by name, not by coreference), within about
+        a sentence before its own; none unless there are two."""
+        seen: list[int] = []
+        for n in sorted((n for n, it in enumerate(items) if it["end"] <= tok.i
+                         and it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization")
+                         and tok.sent.start - items[n]["start"] < 120),
+                        key=lambda n: -items[n]["start"]):
+            if items[n]["name"] not in {items[m]["name"] for m in seen}:
+                seen.append(n)
+            if len(seen) == 2:
+                break
+        return seen if len(seen) == 2 else []
+
     def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
              depth: int = 0, conj: bool = True) -> list[tuple[int, float, int]]:
         """Entity items a token stands for, with a cost for each indirection."""
@@ -256,17 +270,21 @@ class Mentions:
             # "Both companies operate in ...", "the two companies signed": the last two named
             if tok.tag_ in {"NNS", "NNPS"} and lemma in self.org_plurals and any(
                     c.lower_ in {"both", "two"} for c in tok.children if c.dep_ in {"det", "predet", "nummod", "amod"}):
-                seen: list[int] = []
-                for n in sorted((n for n, it in enumerate(items) if it["end"] <= tok.i
-                                 and it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization")
-                                 and tok.sent.start - items[n]["start"] < 120),
-                                key=lambda n: -items[n]["start"]):
-                    if items[n]["name"] not in {items[m]["name"] for m in seen}:
-                        seen.append(n)
-                    if len(seen) == 2:
-                        break
-                if len(seen) == 2:
-                    out += [(n, cost + 0.2, items[n]["start"]) for n in seen]
+                out += [(n, cost + 0.2, items[n]["start"]) for n in self._last_two_named(tok, items)]
+            elif tok.lower_ == "both" and tok.dep_ in {"nsubj", "nsubjpass"} and not any(tok.children):
+                # "The first firms are X and Y. Both pay MTN a fee": the pronoun alone, for two
+                # organisations listed together (not two named apart, nor two products named since)
+                two = self._last_two_named(tok, items)
+                # listed together in one sentence ("X and Y", "X, a Kumasi-based startup, and Y", "Norway's X
+                # and Poland's Y"), the second no subject of a clause of its own (not "fined X and Y, and Z said")
+                between = tok.doc[items[two[1]]["end"]:items[two[0]]["start"]] if two else []
+                roots = [tok.doc[items[n]["start"]:items[n]["end"]].root for n in two]
+                if two and len(between) <= 12 and any(t.lower_ == "and" for t in between) \
+                        and roots[0].sent.start == roots[1].sent.start \
+                        and not (roots[0].dep_ in {"nsubj", "nsubjpass"} and roots[0].head.i != roots[1].head.i) \
+                        and not any(it["via"] in {"", "gazetteer"} and it["cls"] == "Product"
+                                    and items[two[0]]["end"] <= it["start"] < tok.i for it in items):
+                    out += [(n, cost + 0.2, items[n]["start"]) for n in two]
             # "its Ticketmaster unit", "the Nvidia subsidiary": an organisation named by its role
             if lemma in self.org_role_nouns:
                 for c in tok.children:
