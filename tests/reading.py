@@ -49,6 +49,22 @@ def _parsed_entities_of(nlp, text, tags, heads, deps, ents):
     return [(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data if it["via"] != "coref"]
 
 
+def _parsed_triples(nlp, text, tags, heads, deps, ents):
+    """The rules' triples of ``text`` (tokenized by the pipeline's tokenizer) read with the given parse and
+    NER labels, as :func:`_parsed_entities_of` does for entities: for readings of a parse the small model
+    gives on some sentences and not on others."""
+    from spacy.tokens import Doc
+
+    made = nlp.make_doc(text)
+    assert len(made) == len(tags) == len(heads) == len(deps) == len(ents), [t.text for t in made]
+    doc = Doc(nlp.vocab, words=[t.text for t in made], spaces=[bool(t.whitespace_) for t in made], tags=tags,
+              heads=heads, deps=deps, ents=ents)
+    for name in ("attribute_ruler", "lemmatizer", "kg_entities", "kg_coref", "kg_relations"):
+        if name in nlp.pipe_names:
+            doc = nlp.get_pipe(name)(doc)
+    return _triples(doc)
+
+
 def _classes(doc):
     """Each entity name of ``doc`` and its class."""
     return {it["name"]: it["cls"] for it in doc._.kg_entity_data}

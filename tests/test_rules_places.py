@@ -7,7 +7,7 @@ import pytest
 
 from kg.pipeline import load_pipeline
 
-from .reading import _assert_reads, _rules_doc, _triples  # noqa: F401
+from .reading import _assert_reads, _parsed_triples, _rules_doc, _triples  # noqa: F401
 
 _LEASING = """
 @prefix kg:   <https://w3id.org/kg-builder/ontology#> .
@@ -628,3 +628,31 @@ def test_rules_a_countrys_province_of_a_name(nlp, text, expected):
 ])
 def test_rules_available_to_customers_and_sales_a_firm_reports(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name, a comma and a description of a firm with a place in it: read off the surface where the
+    # parser did not make the description the name's apposition
+    ("Lumen Freight competes with Dorna and with Kestio, the Dutch van-delivery start-up.",
+     {("Kestio", "basedIn", "Netherlands")}),
+    ("The move is a boost for Mekong Volt, a Ho Chi Minh City startup that makes the Vantage S.",
+     {("Mekong Volt", "basedIn", "Ho Chi Minh City")}),
+    # a city before a noun the tagger took for a participle ("holding/VBG company")
+    ("Brellin is a subsidiary of Toller Group, an Edinburgh holding company.", {("Toller Group", "basedIn", "Edinburgh")}),
+])
+def test_rules_a_firms_seat_in_its_description(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_rules_a_seat_written_before_a_name_that_the_parser_made_a_subject(nlp):
+    # "Lisbon start-up Ondina AI releases ...": the parser made the city the verb's subject; the phrase
+    # before the verb is the subject, and the city is still the firm's seat
+    text = "Porto start-up Verdala AI releases coding assistant to rival GitHub Copilot"
+    found = _parsed_triples(
+        nlp, text,
+        ["NN", "VB", "HYPH", "NN", "NNP", "NNP", "VBZ", "VBG", "NN", "IN", "VB", "NNP", "NNP"],
+        [6, 5, 1, 1, 5, 6, 6, 6, 7, 8, 12, 12, 9],
+        ["nsubj", "amod", "punct", "prt", "compound", "compound", "ROOT", "xcomp", "dobj", "prep", "amod",
+         "compound", "pobj"],
+        ["B-GPE", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-ORG", "I-ORG"])
+    assert ("Verdala AI", "basedIn", "Porto") in found, found

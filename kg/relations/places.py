@@ -1,4 +1,4 @@
-"""Where things are: places a sale is made in, the region a seat is written with, address chains.
+"""Where things are: places a sale is made in, customers and routes served, address chains.
 
 A mixin of :class:`~kg.relations.rules.KGRelations`, run on what the trigger rules found.
 """
@@ -8,7 +8,6 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
@@ -22,7 +21,7 @@ _STAYING = frozenset({"stay", "remain", "work"})
 
 
 class Places:
-    """Mixin of :class:`~kg.relations.rules.KGRelations`: places served, seats widened, chains closed."""
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: places served, places narrowed, chains closed."""
 
     def _places_in(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Yatsushiro in Kumamoto Prefecture in southern Japan", "Perugia in Umbria province", "Rome is
@@ -67,121 +66,6 @@ class Places:
                             and self.onto.fits(owner["cls"], rel.range) and (c.dep_ == "poss" or owner["via"] == "demonym"):
                         out.append(record(doc, it, rel.name, owner, rel.base_confidence - 0.05, noun))
         return out
-
-    @cached_property
-    def _seat_roles(self) -> tuple[frozenset[str], frozenset[int]]:
-        """kg:basedIn's role nouns (their last words), and the string hashes of those words and of
-        "up" ("start-up"), for :meth:`_seats_written_before`."""
-        rel = self.onto.relations.get("basedIn")
-        roles = frozenset(w[-1] for w in rel.role_triggers) if rel is not None else frozenset()
-        return roles, frozenset(get_string_id(w) for w in roles | {"up"})
-
-    def _seats_written_before(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
-                              ) -> list[dict[str, Any]]:
-        """"made by Bengaluru startup Rhythmic Labs", "Moroccan phosphate giant OCP": a place or a
-        demonym, lower-case words that end in one of kg:basedIn's role nouns, then an organisation's
-        name: read off the surface, for the parses in which the tagger took a noun there for a verb
-        ("startup/VBD", "phosphate/VB") and no role reading follows."""
-        rel = self.onto.relations.get("basedIn")
-        roles, role_hashes = self._seat_roles
-        out: list[dict[str, Any]] = []
-        for it in items if roles else ():
-            # (only names right after a role noun's form: a look at the hash array, no Token made)
-            if it["start"] < 2 or self._lower_hashes[it["start"] - 1] not in role_hashes \
-                    or it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
-                continue
-            k = it["start"] - 1
-            while k > 0 and it["start"] - k <= 4 and k not in by_token and (
-                    (doc[k].is_lower and doc[k].is_alpha and (not doc[k].is_stop or doc[k - 1].text == "-"))
-                    or (doc[k].text == "-" and doc[k - 1].is_lower)):
-                k -= 1  # (up to three lower-case words: "phosphate giant", "start-up")
-            words = doc[k + 1:it["start"]]
-            if not len(words) or k < 0 or k not in by_token:
-                continue
-            last = words[-1].lower_ if words[-1].text != "up" else words[-3:].text.lower()
-            # (no verb of the place's before the role: "Brazil bars exchange X", "Spain orders platform X")
-            if last not in roles or any(w.tag_ in {"VBZ", "VBD", "VBP", "MD"} for w in words[:-1]) \
-                    or (words[-1].tag_ in {"VBZ", "VBP", "MD"}):
-                continue
-            place = items[by_token[k]]
-            if place["end"] == k + 1 and place["name"] != it["name"] and self.onto.is_a(place["cls"], "Location") \
-                    and doc[k].tag_ != "POS" and (doc[k].dep_ not in {"nsubj", "nsubjpass"}
-                                                  or words.start <= doc[k].head.i < words.end):
-                out.append(record(doc, it, rel.name, place, rel.base_confidence - 0.1, words[-1]))
-        return out
-
-    def _bodies_of_nations(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
-                           ) -> list[dict[str, Any]]:
-        """"the Danish Ministry of Defence", "Turkish watchdog Rekabet": a demonym right before a
-        government body's name (which the entity stage split off a ministry's, a department's or a
-        court's, as the annotated news reads them), or before lower-case words for a body and then
-        the name, is the country the body is based in."""
-        rel = self.onto.relations.get("basedIn")
-        out: list[dict[str, Any]] = []
-        for it in items if rel is not None else ():
-            if it["cls"] != "GovernmentBody" or it["via"] not in {"", "gazetteer"} or it["start"] < 1:
-                continue
-            k = it["start"] - 1
-            while k > 0 and it["start"] - k <= 2 and doc[k].is_lower and doc[k].lemma_.lower() in self.government_nouns:
-                k -= 1  # "Turkish watchdog Rekabet"
-            n = by_token.get(k)
-            # (an adjective, not a country's short name: "the U.S. District Court", "the UK Supreme Court")
-            if n is None or items[n]["via"] != "demonym" or items[n]["end"] != k + 1 or not doc[k].is_alpha \
-                    or doc[k].is_upper \
-                    or not self.onto.fits(items[n]["cls"], rel.range):
-                continue
-            out.append(record(doc, it, rel.name, items[n], rel.base_confidence - 0.1, doc[k]))
-        return out
-
-    def _widen_places(self, found: dict[tuple[str, str, str, int], dict[str, Any]],
-                      apposed: list[dict[str, Any]]) -> None:
-        """"based in West Point, Ga.": an organisation based in a place is based in the region its name
-        is written with too (as "an Austin, Texas-based maker" is based in both). ``apposed``: the
-        "Place, Region" records of :meth:`_apposed_places`."""
-        regions: dict[tuple[int, int], list[dict[str, Any]]] = {}
-        for r in apposed:
-            regions.setdefault((r["sent_start"], r["s_start"]), []).append(r)
-        if not regions:
-            return
-        for r in list(found.values()):
-            rel = self.onto.relations[r["predicate"]]
-            # (an organisation's seat, as news and the public sets annotate it; where a person lives
-            # or a firm operates is annotated with the place alone)
-            if rel.name not in self.onto.to_places or not rel.domain \
-                    or not all(self.onto.is_a(c, "Organization") for c in rel.domain):
-                continue
-            for place in regions.get((r["sent_start"], r["o_start"]), ()):
-                if place["o_name"] == r["s_name"]:
-                    continue
-                wider = {**r, "o_start": place["o_start"], "o_end": place["o_end"], "o_name": place["o_name"],
-                         "o_cls": place["o_cls"], "o_wikidata": place["o_wikidata"], "o_key": place["o_key"],
-                         "confidence": round(max(0.05, r["confidence"] - 0.05), 3)}
-                key = (wider["s_key"], wider["predicate"], wider["o_key"], wider["sent_start"])
-                if key not in found:
-                    found[key] = wider
-
-    def _city_before_seat(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
-                          items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
-        """"Mountain View, California-based Alphabet": an organisation based in a region written after a
-        city and before "-based" is based in the city too (as "an Austin, Texas-based maker" reads), where
-        the city lies in the region and is no place a preposition names ("its partner in Asia,
-        Shanghai-based X" is no seat in Asia)."""
-        inside = {(r["o_start"], r["s_start"]) for r in found.values() if r["predicate"] == "locatedIn"}
-        for r in [r for r in found.values() if r["predicate"] == "basedIn"]:
-            o, e = r["o_start"], r["o_end"]
-            if o < 2 or e + 1 >= len(doc) or doc[o - 1].text != "," or doc[e].text != "-" or doc[e + 1].lower_ != "based":
-                continue
-            n = by_token.get(o - 2)
-            city = items[n] if n is not None else None
-            if city is None or city["end"] != o - 1 or not self.onto.is_a(city["cls"], "Location") \
-                    or city["name"] == r["s_name"] or (o, city["start"]) not in inside:
-                continue
-            root = doc[city["start"]:city["end"]].root
-            if root.dep_ == "pobj" and root.head.lower_ != "of":
-                continue  # ("a partner in Asia, Shanghai-based X": where the partner is)
-            rec = {**r, "o_start": city["start"], "o_end": city["end"], "o_name": city["name"], "o_cls": city["cls"],
-                   "o_wikidata": city.get("wikidata", ""), "o_key": f"{city['cls']}/{city['name']}"}
-            found.setdefault((rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"]), rec)
 
     def _narrow_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                        apposed: list[dict[str, Any]]) -> None:

@@ -148,9 +148,11 @@ class Roles:
                 holders.append(c)  # "its Ticketmaster unit": the name is the unit, "its" the owner
             elif c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < tok.i and c.i not in named_inside:
                 anchors.append((c, "anchor"))
-                if c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN":
-                    # "a Lyon cloud provider", "Lagos logistics company": a name before the noun in front
-                    anchors += [(g, "anchor") for g in c.children if g.dep_ in {"compound", "nmod", "amod"}
+                if (c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN") or (
+                        c.dep_ == "amod" and c.tag_ == "VBG" and c.is_lower):
+                    # "a Lyon cloud provider", "Lagos logistics company": a name before the noun in front (or
+                    # before a noun the tagger took for a participle: "an Edinburgh/npadvmod holding/VBG company")
+                    anchors += [(g, "anchor") for g in c.children if g.dep_ in {"compound", "nmod", "amod", "npadvmod"}
                                 and g.i < c.i and g.i in self._by_token]
             elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
                 anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]

@@ -45,6 +45,7 @@ from .owners import Owners
 from .places import Places
 from .records import record, register
 from .roles import Roles
+from .seats import Seats
 from .subjects import Subjects
 from .triggers import Triggers, _Trigger
 from .words import Words
@@ -62,7 +63,7 @@ class _Arg:
     token: int
 
 
-class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns, Modifiers, Owners, Deals, Places,
+class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns, Modifiers, Owners, Deals, Places, Seats,
                   Orders, Brands, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
@@ -108,7 +109,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                 + self._joint_actors(doc, items, by_token) + self._work_in_place(doc, items, by_token) \
                 + self._made_to_stop(doc, items, by_token) + self._chosen_suppliers(doc, items, by_token) \
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
-                + self._seats_written_before(doc, items, by_token) \
+                + self._seats_written_before(doc, items, by_token) + self._seats_apposed(doc, items, by_token) \
                 + self._bodies_of_nations(doc, items, by_token) + self._up_against(doc, items, by_token) \
                 + self._beaten_rivals(doc, items, by_token) + self._hit_by_restrictions(doc, items, by_token) \
                 + self._parts_and_ventures(doc, items, by_token) \
