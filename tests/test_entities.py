@@ -1349,3 +1349,14 @@ def test_entities_a_business_group_stays_a_firm(nlp):
 ])
 def test_entities_agencies_and_banks_of_states(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a name right before the kind of product it names is the product, whatever label the NER gave it
+    ("Tarvo sells its Lumo hatchback and Lumo Max SUV in Germany.", "Lumo Max", "Product"),
+    # not before a noun that also names a firm ("a Kumasi processor") or its shops
+    ("Regulators capped the beans allocated to Obeng Grinders, a Kumasi processor that turns beans into butter.",
+     "Kumasi", "Place"),
+])
+def test_entities_a_name_before_a_kind_of_product_is_the_product(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)

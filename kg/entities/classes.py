@@ -46,6 +46,14 @@ class Classes(Descriptions, Products):
             # demonyms are handled through the gazetteer, which knows the countries' ("Chinese"); an
             # adjective the NER took for a place ("European rivals") names no place
             return None
+        if label in {"GPE", "LOC", "FAC", "PERSON"} and head.dep_ == "compound" and head.head.i == span.end \
+                and (head.head.is_lower or head.head.is_upper) \
+                and (head.head.lemma_.lower() in self.product_nouns or head.head.lower_ in self.product_nouns) \
+                and head.head.lemma_.lower() not in self.org_nouns | self.seller_sites \
+                and self.gazetteer.lookup(text) is None and canonical_name(text) not in self.country_names:
+            # "sells the Qiao Max/PERSON SUV", "the Solstice/GPE scanner": a name right before the kind of
+            # product it names is the product (not a place the gazetteer knows: "its London store")
+            return "Product"
         if label in {"GPE", "LOC", "FAC"}:
             if label == "GPE" and canonical_name(text) in self.country_names:
                 return "Country"
