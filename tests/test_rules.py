@@ -1585,3 +1585,9 @@ def test_rules_both_alone_stands_for_two_organisations_listed_together(nlp, text
 def test_rules_a_trigger_the_parser_made_the_subject_of_a_noun_read_as_a_verb(nlp):
     # "competes for structures work/VBP with X": the parse makes "competes" the subject of "work"
     _assert_reads(nlp, "Tarnby competes for structures work with Velmont Aero.", {("Tarnby", "competesWith", "Velmont Aero")})
+
+
+def test_rules_they_after_two_names_the_parser_did_not_join(nlp):
+    # "X and rival carrier Y said they ...": the parser made X a modifier of Y; "they" is both
+    _assert_reads(nlp, "State-run Kavtel and rival carrier Norvo said they had begun cutting off access to Chirpa "
+                       "for their subscribers.", {("Kavtel", "restricts", "Chirpa"), ("Norvo", "restricts", "Chirpa")})

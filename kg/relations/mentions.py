@@ -165,6 +165,16 @@ class Mentions:
                 if subj.dep_ in {"nsubj", "nsubjpass"} and subj.i in by_token \
                         and any(c.dep_ == "conj" and c.i in by_token for c in subj.children):
                     out += self._map(subj, by_token, items, cost + 0.1, depth + 1)
+                elif subj.dep_ in {"nsubj", "nsubjpass"} and subj.i in by_token and tok.head.dep_ == "ccomp" \
+                        and tok.head.head.lemma_.lower() in self.reporting:
+                    # ("Viettel and rival carrier Mobivo said they": the parser made the first name a
+                    # modifier of the last; the organisations named in the subject, joined by "and", of a
+                    # verb of saying)
+                    named = sorted({by_token[t.i] for t in subj.subtree if t.i in by_token
+                                    and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization")
+                                    and items[by_token[t.i]]["via"] in {"", "gazetteer"}})
+                    if len(named) > 1 and any(t.lower_ == "and" and t.dep_ == "cc" for t in subj.subtree):
+                        out += [(n, cost + 0.1, items[n]["start"]) for n in named]
         elif tok.lower_ == "whose" and tok.i >= 2 and tok.doc[tok.i - 1].text == "," and tok.i - 2 in by_token \
                 and next((a.head.i for a in tok.ancestors if a.dep_ in {"relcl", "acl"}), -1) not in by_token:
             # "Shares in Huaxin, whose largest shareholder is X, jumped": the name before the comma, where
