@@ -140,7 +140,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                             found[key] = rec
         self._narrow_places(doc, found, apposed)
         self._employers_places(doc, found, items, by_token)
-        self._widen_places(found, apposed)
+        self._widen_places(doc, found, apposed)
         self._city_before_seat(doc, found, items, by_token)
         self._close_transitive(found)
         self._co_owners(doc, found)

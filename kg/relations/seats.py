@@ -119,11 +119,13 @@ class Seats:
             out.append(record(doc, it, rel.name, items[n], rel.base_confidence - 0.1, doc[k]))
         return out
 
-    def _widen_places(self, found: dict[tuple[str, str, str, int], dict[str, Any]],
+    def _widen_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                       apposed: list[dict[str, Any]]) -> None:
         """"based in West Point, Ga.": an organisation based in a place is based in the region its name
-        is written with too (as "an Austin, Texas-based maker" is based in both). ``apposed``: the
-        "Place, Region" records of :meth:`_apposed_places`."""
+        is written with too, where the region is written as a newswire abbreviation ("Ga.", "Mich.":
+        the public sets annotate both; news that spells the region out, "San Jose, California", is
+        annotated with the city alone). ``apposed``: the "Place, Region" records of
+        :meth:`_apposed_places`."""
         regions: dict[tuple[int, int], list[dict[str, Any]]] = {}
         for r in apposed:
             regions.setdefault((r["sent_start"], r["s_start"]), []).append(r)
@@ -137,7 +139,7 @@ class Seats:
                     or not all(self.onto.is_a(c, "Organization") for c in rel.domain):
                 continue
             for place in regions.get((r["sent_start"], r["o_start"]), ()):
-                if place["o_name"] == r["s_name"]:
+                if place["o_name"] == r["s_name"] or not doc[place["o_end"] - 1].text.endswith("."):
                     continue
                 wider = {**r, "o_start": place["o_start"], "o_end": place["o_end"], "o_name": place["o_name"],
                          "o_cls": place["o_cls"], "o_wikidata": place["o_wikidata"], "o_key": place["o_key"],
