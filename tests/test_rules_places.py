@@ -658,3 +658,10 @@ def test_rules_a_seat_written_before_a_name_that_the_parser_made_a_subject(nlp):
          "compound", "pobj"],
         ["B-GPE", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-ORG", "I-ORG"])
     assert ("Verdala AI", "basedIn", "Porto") in found, found
+
+
+def test_rules_goods_shipped_to_anothers_site_say_nothing_of_where_the_shipper_operates(nlp):
+    # the site belongs to its owner, who operates there; the shipper only supplies the owner
+    _assert_reads(nlp, "Kessel Cells has shipped cells to Tarvel's plant in Lansing, Michigan, since 2021.",
+                  {("Kessel Cells", "suppliesTo", "Tarvel"), ("Tarvel", "operatesIn", "Lansing")},
+                  {("Kessel Cells", "operatesIn", "Lansing")})

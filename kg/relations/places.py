@@ -431,6 +431,8 @@ class Places:
             if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for", "with"}:
                 served = [g for g in c.children if g.dep_ == "pobj"]
                 for g in [x for g in served for x in coordinated(g)]:
+                    if self._of_sites(g) and any(possessive(o) and o.i in by_token for o in g.children):
+                        continue  # (not "shipped cells to Ridgeback's plant in Lansing": the owner's site)
                     for p in g.children:
                         if p.dep_ == "prep" and p.lower_ in {"in", "across"}:
                             locations(p, 0.1)
