@@ -1360,3 +1360,8 @@ def test_entities_agencies_and_banks_of_states(nlp, text, name, cls):
 ])
 def test_entities_a_name_before_a_kind_of_product_is_the_product(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+def test_entities_the_gazetteer_knows_the_large_carriers(nlp):
+    # logistics firms the small NER takes for places (organizations.tsv, "Logistics, shipping and airlines")
+    _assert_class(nlp, "Parcellis competes with DHL, which runs its main hub in Leipzig, and FedEx.", "FedEx", "Company")
