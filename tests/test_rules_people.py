@@ -406,3 +406,12 @@ def test_rules_people_at_their_workplaces_listed_as_subjects(nlp):
     # "X at A and Y at B found": the parser joins Y to A; each works where the text puts them
     _assert_reads(nlp, "Ana Ruiz at the Leeds Institute and Tom Berg at the Oslo Institute found the flaw.",
                   {("Ana Ruiz", "worksFor", "Leeds Institute"), ("Tom Berg", "worksFor", "Oslo Institute")})
+
+
+def test_rules_a_back_referring_role_names_the_mention_its_holder_reports_on(nlp):
+    # "Chief executive X said Y ...": where Y is the firm the sentence before was about (there as "It"),
+    # the statement's object is the mention of Y in the role's own sentence, as span-level gold has it
+    doc = _rules_doc(nlp, "Halmon Battery makes cells.\n\nIt sells to Hyundai. Chief executive Pia Lorentz said "
+                          "Halmon was also in talks to supply Mercedes-Benz.")
+    rec = next(r for r in doc._.kg_relation_data if r["predicate"] == "worksFor" and r["s_name"] == "Pia Lorentz")
+    assert doc[rec["o_start"]:rec["o_end"]].text == "Halmon", doc[rec["o_start"]:rec["o_end"]].text

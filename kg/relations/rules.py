@@ -371,7 +371,11 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                 back = self._sentence_subject(tok, by_token, items, rel)
                 said = self._reported_subject(doc, hs, by_token, items, rel) if len({h.item for h in hs}) == 1 \
                     else None
-                if said is not None and (back is None or self._named_more(items, said, back, tok.sent.end)):
+                # (the same firm as the sentence before's subject, or its short form: the mention the
+                # holder reports on, in the role's own sentence)
+                if said is not None and (back is None
+                                         or items[said]["name"].split()[:1] == items[back]["name"].split()[:1]
+                                         or self._named_more(items, said, back, tok.sent.end)):
                     back = said
                 # (the organisation the text is about: "with existing backers X and Y" backs no person)
                 if back is not None and (not self.onto.is_a(items[back]["cls"], "Organization")
