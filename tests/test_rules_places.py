@@ -665,3 +665,18 @@ def test_rules_goods_shipped_to_anothers_site_say_nothing_of_where_the_shipper_o
     _assert_reads(nlp, "Kessel Cells has shipped cells to Tarvel's plant in Lansing, Michigan, since 2021.",
                   {("Kessel Cells", "suppliesTo", "Tarvel"), ("Tarvel", "operatesIn", "Lansing")},
                   {("Kessel Cells", "operatesIn", "Lansing")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a region the gazetteer knows, written after a city and a comma, says where the city is: not a second
+    # place of the sentence's list
+    ("Helmar said it would hire 200 people in Cuxhaven, Lower Saxony, over the next three years.",
+     {("Helmar", "operatesIn", "Cuxhaven")}, {("Helmar", "operatesIn", "Lower Saxony")}),
+    # ... but a list goes on after a region name that is also a city's ("Mumbai, Delhi, Bengaluru")
+    ("Velmar sells its phones in Mumbai, Delhi, Bengaluru and Chennai.",
+     {("Velmar", "operatesIn", p) for p in ("Mumbai", "Delhi", "Bengaluru", "Chennai")}, set()),
+    ("Velmar sells its phones in Paris, Washington and Tokyo.",
+     {("Velmar", "operatesIn", p) for p in ("Paris", "Washington", "Tokyo")}, set()),
+])
+def test_rules_a_region_written_after_a_city_is_no_place_of_a_list(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

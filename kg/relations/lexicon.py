@@ -74,6 +74,8 @@ class Lexicon:
         self.gazetteer_orgs = {n for e in self.onto.gazetteer if e.cls != "Place" for n in (e.name, *e.aliases)}
         #: the country of each place the gazetteer knows one for
         self.place_countries = {e.name: e.country for e in self.onto.gazetteer if e.cls == "Place" and e.country}
+        #: the regions the gazetteer puts its cities in ("Lower Saxony", "Ontario")
+        self.region_names = frozenset(e.region for e in self.onto.gazetteer if e.cls == "Place" and e.region)
         self.route_nouns = set(lex["relations"].get("route_nouns", ()))
         self.route_verbs = set(lex["relations"].get("route_verbs", ()))
         self.running_verbs = set(lex["relations"].get("running_verbs", ()))

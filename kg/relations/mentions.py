@@ -385,12 +385,18 @@ class Mentions:
     def _region_written_after(self, place: Token, nxt: Token, by_token: dict[int, int],
                               items: list[dict[str, Any]]) -> bool:
         """Whether ``nxt`` is a country written right after the place ``place`` and a comma ("Kumamoto,
-        Japan, and Dresden"): the country the place is in, not another place of a list."""
+        Japan, and Dresden"): the country the place is in, not another place of a list; or a region the
+        gazetteer knows, where no list goes on after it ("hire 200 people in Cuxhaven, Lower Saxony,")."""
         if place.i not in by_token or nxt.i not in by_token:
             return False
         first, second = items[by_token[place.i]], items[by_token[nxt.i]]
-        return first["cls"] == "Place" and second["cls"] == "Country" and second["start"] == first["end"] + 1 \
-            and place.doc[first["end"]].text == ","
+        if first["cls"] != "Place" or second["start"] != first["end"] + 1 or place.doc[first["end"]].text != ",":
+            return False
+        doc, end = place.doc, second["end"]
+        listed = end < len(doc) and (doc[end].lower_ in {"and", "or"} or (
+            doc[end].text == "," and end + 1 < len(doc) and end + 1 in by_token
+            and self.onto.is_a(items[by_token[end + 1]]["cls"], "Location")))  # ("Mumbai, Delhi, Bengaluru")
+        return second["cls"] == "Country" or (second["name"] in self.region_names and not listed)
 
     def _records_between(self, doc: Doc, subjects: list[Token], objects: list[Token], rel: RelationInfo,
                          by_token: dict[int, int], items: list[dict[str, Any]], confidence: float, trigger: Token,
