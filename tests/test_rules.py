@@ -1591,3 +1591,13 @@ def test_rules_they_after_two_names_the_parser_did_not_join(nlp):
     # "X and rival carrier Y said they ...": the parser made X a modifier of Y; "they" is both
     _assert_reads(nlp, "State-run Kavtel and rival carrier Norvo said they had begun cutting off access to Chirpa "
                        "for their subscribers.", {("Kavtel", "restricts", "Chirpa"), ("Norvo", "restricts", "Chirpa")})
+
+
+@pytest.mark.parametrize("text, triple, modality", [
+    # what held "before" an act that ended it holds no longer
+    ("Chattle had about 2 million users in Nepal before the ban.", ("Chattle", "operatesIn", "Nepal"), "negated"),
+    # (not before any event: "before the pandemic" ends nothing)
+    ("Velmar opened a plant in Ohio before the pandemic.", ("Velmar", "operatesIn", "Ohio"), "fact"),
+])
+def test_rules_what_held_before_a_ban_holds_no_longer(nlp, text, triple, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == modality, _modalities(_rules_doc(nlp, text))

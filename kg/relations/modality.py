@@ -26,6 +26,7 @@ class Modality:
         self.negations = set(lex["relations"]["negations"])
         self.reporting = set(lex["relations"]["reporting"])
         self.keep_from = set(lex["relations"]["keep_from"])
+        self.ending_acts = frozenset(lex["relations"].get("ending_acts", ()))
 
     def _presupposed(self, noun: Token) -> str:
         """The modality of an event noun its clause presupposes ("Veltro's 2022 purchase of Lumio"): a
@@ -75,6 +76,9 @@ class Modality:
                     return "hypothetical"
                 if c.dep_ == "mark" and c.lower_ in {"if", "whether", "unless"} and n <= 1:
                     return "hypothetical"
+                if c.dep_ == "prep" and c.lower_ == "before" and n == 0 and any(
+                        g.dep_ == "pobj" and g.lemma_.lower() in self.ending_acts for g in c.children):
+                    return "negated"  # "had 2 million users in Nepal before the ban": no longer
             # "barred Veltro from offering X", "Veltro refrained from selling X"
             if n > 1 and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ == "from" \
                     and chain[n - 2].dep_ == "pcomp" and node.lemma_.lower() in self.keep_from:
