@@ -1601,3 +1601,14 @@ def test_rules_they_after_two_names_the_parser_did_not_join(nlp):
 ])
 def test_rules_what_held_before_a_ban_holds_no_longer(nlp, text, triple, modality):
     assert _modalities(_rules_doc(nlp, text)).get(triple) == modality, _modalities(_rules_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a rival with no owner named, in a clause whose subject is a government body: the rival of the firm the
+    # text is about, not of the body
+    ("The aviation regulator approved flights for Hovelo in February. The Civil Aviation Authority has not granted "
+     "the same waiver to rival Skydrop, which operates in Florida.",
+     {("Skydrop", "competesWith", "Hovelo")}, {("Skydrop", "competesWith", "Civil Aviation Authority")}),
+])
+def test_rules_a_rival_is_no_government_bodys(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
