@@ -1612,3 +1612,19 @@ def test_rules_what_held_before_a_ban_holds_no_longer(nlp, text, triple, modalit
 ])
 def test_rules_a_rival_is_no_government_bodys(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a deal of a kind signed with an organisation makes partners; in a headline's parse too
+    ("Velmar signed a battery deal with Orsa Motors on Monday.", {("Velmar", "partnersWith", "Orsa Motors")}, set()),
+    ("Supermarket Tarrow & Lane signs grocery deal with Pickwell\n\nLONDON — Tarrow & Lane said on Monday it would "
+     "sell groceries.", {("Tarrow & Lane", "partnersWith", "Pickwell")}, set()),
+    # not a deal whose kind is another relation's word or money's, nor one a government body signs
+    ("Velmar signed a supply deal with Orsa Motors on Monday.", {("Velmar", "suppliesTo", "Orsa Motors")},
+     {("Velmar", "partnersWith", "Orsa Motors")}),
+    ("Velmar signed a financing deal with Orsa Capital on Monday.", set(), {("Velmar", "partnersWith", "Orsa Capital")}),
+    ("The Ministry of Energy signed a battery deal with Orsa Motors on Monday.", set(),
+     {("Ministry of Energy", "partnersWith", "Orsa Motors")}),
+])
+def test_rules_a_deal_of_a_kind_makes_partners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -166,6 +166,41 @@ class Deals:
                            for c in (r["s_cls"], r["o_cls"]))]
         return out
 
+    def _kinds_of_deal(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        """"Cyclera signs battery deal with Osterby", "signed a 15-year bancassurance deal with X": a deal
+        of a kind signed with an organisation makes partners (kg:partnersWith), unless its kind is
+        another relation's word ("supply deal", "purchase deal") or money's (lexicon.toml
+        ``deal_nouns``, ``deal_verbs``). Between organisations only, no government body."""
+        rel = self.onto.relations.get("partnersWith")
+        if rel is None or not self.deal_nouns:
+            return []
+        others = {w for r in self.onto.relations.values() if r.name != rel.name
+                  for w in self._one_word_triggers(r.name)} | self.money_nouns
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, self.deal_nouns):
+            verb = noun.head
+            kinds = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.is_lower and c.i < noun.i
+                     and c.lemma_.lower() not in self.deal_verbs]
+            if not kinds or any(k.lemma_.lower() in others or k.lower_ in others for k in kinds):
+                continue
+            partners = [g for p in list(noun.children) + list(verb.children) if p.dep_ == "prep" and p.lower_ == "with"
+                        for g in p.children if g.dep_ == "pobj"]
+            if noun.dep_ == "dobj" and verb.lemma_.lower() in self.deal_verbs:
+                subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            else:  # "Recycler Cyclera signs/compound battery deal with X": a headline's parse, read off the surface
+                verb = doc[min(k.i for k in kinds) - 1] if min(k.i for k in kinds) > 0 else noun
+                n = by_token.get(verb.i - 1)
+                if verb.lemma_.lower() not in self.deal_verbs or n is None \
+                        or not (verb.tag_ in {"VBZ", "VBD"} or verb.lower_.endswith("s")):  # ("signs/NNS")
+                    continue
+                subjects = [doc[items[n]["start"]:items[n]["end"]].root]
+            out += [r for r in self._records_between(doc, subjects, partners, rel, by_token, items,
+                                                     rel.base_confidence - 0.15, noun, self._modality(verb))
+                    if all(self.onto.is_a(c, "Organization") and not self.onto.is_a(c, "GovernmentBody")
+                           for c in (r["s_cls"], r["o_cls"]))]
+        return out
+
     def _access_given(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                       ) -> list[dict[str, Any]]:
         """"is giving the World Food Programme, UNICEF and the Red Cross free access to its network",

@@ -63,6 +63,8 @@ class Lexicon:
         self.quantity_nouns = set(lex["relations"].get("quantity_nouns", ()))
         self.act_nouns = set(lex["relations"].get("act_nouns", ()))
         self.partnering_verbs = set(lex["relations"].get("partnering_verbs", ()))
+        self.deal_nouns = frozenset(lex["relations"].get("deal_nouns", ()))
+        self.deal_verbs = frozenset(lex["relations"].get("deal_verbs", ()))
         #: the verbs of two-word triggers and, for each, the relations and nouns it takes ("give" ->
         #: providesAccessTo's "access"): read off the surface by Deals._access_given
         self.given_nouns: dict[str, list[tuple[RelationInfo, set[str]]]] = {}
