@@ -175,8 +175,7 @@ class Deals:
         rel = self.onto.relations.get("partnersWith")
         if rel is None or not self.deal_nouns:
             return []
-        others = {w for r in self.onto.relations.values() if r.name != rel.name
-                  for w in self._one_word_triggers(r.name)} | self.money_nouns
+        others = self.other_deal_kinds
         out: list[dict[str, Any]] = []
         for noun in self._tokens_with_lemma(doc, self.deal_nouns):
             verb = noun.head

@@ -65,6 +65,10 @@ class Lexicon:
         self.partnering_verbs = set(lex["relations"].get("partnering_verbs", ()))
         self.deal_nouns = frozenset(lex["relations"].get("deal_nouns", ()))
         self.deal_verbs = frozenset(lex["relations"].get("deal_verbs", ()))
+        #: kinds of deal that say another relation ("supply deal") or money ("financing deal"): the one-word
+        #: triggers of every relation but kg:partnersWith, and the money nouns
+        self.other_deal_kinds = frozenset(w[0] for r in self.onto.relations.values() if r.name != "partnersWith"
+                                          for w in r.triggers if len(w) == 1) | frozenset(self.money_nouns)
         #: the verbs of two-word triggers and, for each, the relations and nouns it takes ("give" ->
         #: providesAccessTo's "access"): read off the surface by Deals._access_given
         self.given_nouns: dict[str, list[tuple[RelationInfo, set[str]]]] = {}
