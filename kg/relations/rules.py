@@ -46,6 +46,7 @@ from .places import Places
 from .records import record, register
 from .roles import Roles
 from .seats import Seats
+from .stakes import Stakes
 from .subjects import Subjects
 from .triggers import Triggers, _Trigger
 from .words import Words
@@ -63,8 +64,8 @@ class _Arg:
     token: int
 
 
-class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns, Modifiers, Owners, Deals, Places, Seats,
-                  Orders, Brands, Modality, Words):
+class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns, Modifiers, Owners, Deals, Stakes,
+                  Places, Seats, Orders, Brands, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,

@@ -1,0 +1,210 @@
+"""Stakes the rules read from their construction: shares of a firm held ("owns 40% of X"), money raised
+from investors ("raised $40 million from X and Y"), and the grants and investments those name.
+
+A mixin of :class:`~kg.relations.rules.KGRelations`, run on what the trigger rules found.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..ontology import RelationInfo
+from ..syntax import SUBJ as _SUBJ
+from ..syntax import possessive as _possessive
+from .records import record
+
+__all__ = ["Stakes"]
+
+
+class Stakes:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: shares of a firm, funding rounds, grants."""
+
+    def _shares(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                ) -> tuple[list[dict[str, Any]], set[int]]:
+        """"Skjold Capital owns 12% of Lunaris", "Acacia is 35% owned by QIA", "is part-owned by
+        Kongsberg": a share of a firm below half is an investment (kg:investsIn), above half control
+        (kg:subsidiaryOf), whichever the verb of owning (kg:subsidiaryOf's inverse triggers, and
+        "hold") would say alone; and one bought below half ("bought 41% of ITA Airways") is an
+        investment, not the purchase of the firm. Returns the records and the indices of the verbs
+        so read."""
+        out: list[dict[str, Any]] = []
+        read: set[int] = set()
+        inv, sub = self.onto.relations.get("investsIn"), self.onto.relations.get("subsidiaryOf")
+        if inv is None or sub is None:
+            return out, read
+        taking = self.onto.words("relations", "share_taking_verbs")  # "will take 19.9% of X"
+        for verb in self._tokens_with_lemma(doc, self.owning_verbs | self.buying_firm_verbs | taking):
+            if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ != "VBN":
+                continue
+            buying = verb.lemma_.lower() not in self.owning_verbs
+            passive = any(c.dep_ == "agent" for c in verb.children)
+            if buying and passive:
+                continue
+            if passive:  # "is 35% owned by X", "is part-owned by X", "is partly owned by X"
+                share = next((v for c in verb.children if c.dep_ in {"npadvmod", "advmod"}
+                              for v in [self._share_of(c)] if v is not None), None)
+                holders = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                owned = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}] \
+                    or [c for c in verb.head.children if c.dep_ in _SUBJ and verb.dep_ in {"acomp", "xcomp"}] \
+                    or self._inherited_agents(verb)
+                if share is None and verb.dep_ == "acl" and verb.head.dep_ == "attr":
+                    # "Lazurowy is 35 percent owned by X": the parser makes the share the copula's attribute
+                    share = self._share_of(verb.head)
+                    owned = [c for c in verb.head.head.children if c.dep_ in _SUBJ]
+            else:  # "owns 12% of Lunaris", "holds 60 percent of Lumo"
+                share, owned = None, []
+                for d in (c for c in verb.children if c.dep_ == "dobj"):
+                    share = self._share_of(d)
+                    if share is not None:
+                        owned = [g for p in d.children if p.dep_ == "prep" and p.lower_ in {"of", "in"}
+                                 for g in p.children if g.dep_ == "pobj"]
+                        # "Weser Dock, in which Kestrel Ports holds 50%": what the clause is about
+                        owned = owned or [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                                          for g in p.children if g.dep_ == "pobj" and g.lower_ == "which"]
+                        break
+                holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            if share is None or not holders or not owned or (buying and share >= 50):
+                continue  # (buying more than half a firm is buying it: kg:acquires reads it)
+            read.add(verb.i)
+            modality = self._modality(verb)
+            if share < 50:
+                out += self._records_between(doc, holders, owned, inv, by_token, items, inv.base_confidence - 0.05,
+                                             verb, modality)
+            elif share > 50:
+                out += self._records_between(doc, owned, holders, sub, by_token, items, sub.base_confidence - 0.05,
+                                             verb, modality)
+                # (a person who owns most of a firm invests in it: "Goran Petrovic holds 61% of Balkanmed")
+                out += [r for r in self._records_between(doc, holders, owned, inv, by_token, items,
+                                                         inv.base_confidence - 0.05, verb, modality)
+                        if self.onto.is_a(r["s_cls"], "Person")]
+        return out, read
+
+    @staticmethod
+    def _share_of(tok: Token) -> float | None:
+        """The share a word gives in percent: "12%" / "12 percent" (the number), "part", "partly",
+        "partially" or "minority" (under half: 25), "majority" (over half: 75); None otherwise."""
+        low = tok.lower_
+        if low in {"part", "partly", "partially", "minority"}:
+            return 25.0
+        if low == "majority":
+            return 75.0
+        if low in {"%", "percent", "pct"}:
+            for c in tok.children:
+                if c.dep_ == "nummod" and c.like_num:
+                    try:
+                        return float(c.text.replace(",", ""))
+                    except ValueError:
+                        return None
+        return None
+
+    def _funding(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Y raised $210 million in a round led by X", "Y raised $5 million from X" -> X investsIn Y. The
+        words are lexicon.toml's ``funding_verbs``, ``funding_nouns``, ``round_nouns``, ``round_verbs``
+        and ``participation_nouns``."""
+        if "investsIn" not in self.onto.relations:
+            return []
+        rel = self.onto.relations["investsIn"]
+        out = []
+        currencies = self.onto.words("relations", "currency_nouns")
+        grants = self.onto.words("relations", "grant_nouns")
+        received = self.onto.words("relations", "received_nouns")
+        for verb in self._tokens_with_lemma(doc, self.funding_verbs):
+            if verb.pos_ != "VERB":
+                continue
+            investors: list[Token] = []
+            # (a sum the NER took for a number: "8 million euros")
+            money = any(t.ent_type_ == "MONEY" or t.lemma_.lower() in self.funding_nouns
+                        or (t.lemma_.lower() in currencies and any(x.like_num for x in t.children))
+                        for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree)
+            # "received a 10 billion yen subsidy from the ministry", "¥476 billion in subsidies from X": paid
+            granted = [d for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in grants] + [
+                g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in grants]
+            if granted:
+                out += self._grants(doc, verb, granted, items, by_token)
+                continue
+            if not money or any(d.dep_ == "dobj" and d.lemma_.lower() in received for d in verb.children):
+                continue  # "received its licence from the ministry", "an order from" are no investment
+            # (or on the sum: "raised 110 million euros from investors including X")
+            for c in [*verb.children, *(p for d in verb.children if d.dep_ == "dobj" for p in d.children)]:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    investors += [g for g in c.children if g.dep_ == "pobj"]
+            # "from Rabobank's innovation fund": the owner of a fund, arm or unit that is no name
+            investors += [o for g in investors if g.i not in by_token and g.is_lower
+                          for o in g.children if _possessive(o) and o.i in by_token and o.pos_ != "PRON"]
+            for t in verb.subtree:
+                lemma = t.lemma_.lower()
+                if lemma in self.participation_nouns:  # "..., with participation from X and Y"
+                    for p in t.children:
+                        if p.dep_ == "prep" and p.lower_ == "from":
+                            # every name in the phrase: the parser often hangs a listed one on a
+                            # modifier of the next ("the World Bank and Lagos-based Kora Ventures")
+                            investors += [g for g in p.subtree if g.i in by_token and g.i != p.i
+                                          and items[by_token[g.i]]["start"] == g.i]
+                # "..., with Chevron and Mitsubishi also investing": the subjects of a clause of investing
+                # or taking part after "with"
+                if t.tag_ == "VBG" and lemma in {"invest", "participate", "join", "contribute"} \
+                        and t.head.lower_ == "with" and t.head.dep_ == "prep":
+                    investors += [g for g in t.children if g.dep_ == "nsubj"]
+                if lemma in self.round_nouns:  # "a round led by X"
+                    for a in t.children:
+                        if a.dep_ == "acl" and a.lemma_.lower() in self.round_verbs:
+                            for ag in a.children:
+                                if ag.dep_ == "agent":
+                                    investors += [g for g in ag.children if g.dep_ == "pobj"]
+            if not investors:
+                continue
+            raisers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            out += self._invest_records(doc, verb, investors, raisers, items, by_token, rel)
+        # "X led a funding round in Y", "X joined Y's Series B round"
+        for verb in self._tokens_with_lemma(doc, self.round_verbs):
+            if verb.pos_ != "VERB":
+                continue
+            rounds = [t for t in verb.subtree if t.lemma_.lower() in self.round_nouns and t.head.i in
+                      {verb.i} | {p.i for p in verb.children if p.dep_ == "prep"}]
+            targets: list[Token] = []
+            for r in rounds:
+                targets += [c for c in r.children if _possessive(c)]
+                for p in r.children:
+                    if p.dep_ == "prep" and p.lower_ in {"in", "for", "of"}:
+                        targets += [g for g in p.children if g.dep_ == "pobj"]
+            for p in verb.children:
+                if p.dep_ == "prep" and p.lower_ == "in" and rounds:
+                    targets += [g for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() not in self.round_nouns]
+            if not targets:
+                continue
+            investors = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            out += self._invest_records(doc, verb, investors, targets, items, by_token, rel)
+        return out
+
+    def _grants(self, doc: Doc, verb: Token, granted: list[Token], items: list[dict[str, Any]],
+                by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """kg:pays from whom a subsidy, grant or advance received comes (a "from" on the verb or the
+        noun) to who received it."""
+        rel = self.onto.relations.get("pays")
+        if rel is None:
+            return []
+        payers = [g for p in [*verb.children, *(p for n in granted for p in n.children)]
+                  if p.dep_ == "prep" and p.lower_ == "from" for g in p.children if g.dep_ == "pobj"]
+        receivers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+        return self._records_between(doc, payers, receivers, rel, by_token, items, rel.base_confidence - 0.1,
+                                     verb, self._modality(verb))
+
+    def _invest_records(self, doc: Doc, verb: Token, investors: list[Token], targets: list[Token],
+                        items: list[dict[str, Any]], by_token: dict[int, int], rel: RelationInfo
+                        ) -> list[dict[str, Any]]:
+        """investsIn(investor, target) for every mapped pair."""
+        out = []
+        modality = self._modality(verb)
+        for target in targets:
+            for ti, _, _ in self._map(target, by_token, items):
+                for inv in investors:
+                    for ii, cost, _ in self._map(inv, by_token, items):
+                        si, oi = items[ii], items[ti]
+                        if si["name"] != oi["name"] and self.onto.fits(si["cls"], rel.domain) \
+                                and self.onto.fits(oi["cls"], rel.range):
+                            out.append(record(doc, si, "investsIn", oi, rel.base_confidence - cost,
+                                                    verb, modality))
+        return out
