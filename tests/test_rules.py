@@ -1628,3 +1628,17 @@ def test_rules_a_rival_is_no_government_bodys(nlp, text, expected, absent):
 ])
 def test_rules_a_deal_of_a_kind_makes_partners(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name sold under a word for a part of an organisation, no owner written, is the seller's unit
+    ("Harlow Petroleum to sell refining arm Harlow Raffinage to Vitra Energy",
+     {("Harlow Raffinage", "subsidiaryOf", "Harlow Petroleum")}, set()),
+    ("Dunmore Group agreed to sell braking division Dunmore Brakes to Brembo.",
+     {("Dunmore Brakes", "subsidiaryOf", "Dunmore Group")}, set()),
+    # not where another owner is written
+    ("Velmar sold Orsa's chip unit Tarrow Semiconductor to Kessel Capital.",
+     {("Tarrow Semiconductor", "subsidiaryOf", "Orsa")}, {("Tarrow Semiconductor", "subsidiaryOf", "Velmar")}),
+])
+def test_rules_a_unit_sold_was_the_sellers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -93,11 +93,30 @@ class Deals:
                     # "sold a stake in its tower unit to KKR", "sold its Ticketmaster unit": no supply,
                     # named or not, to a buyer named or not
                     verbs.add(verb.i)
+                if sold and not noun:
+                    out += self._units_sold(doc, verb, sold, items)
                 if not sold or not buyers:
                     continue
                 verbs.add(verb.i)
                 out += self._handed_over(doc, items, buyers, sold, verb, self._modality(verb))
         return out, verbs
+
+    def _units_sold(self, doc: Doc, verb: Token, sold: list[tuple[Any, int, float]], items: list[dict[str, Any]]
+                    ) -> list[dict[str, Any]]:
+        """"Ardent Petroleum to sell refining arm Ardent Raffinage": a name sold under a word for a part of an
+        organisation (lexicon.toml ``organisation_parts``) with no owner written is the seller's unit
+        (kg:subsidiaryOf, presupposed whatever the sale's modality)."""
+        rel = self.onto.relations.get("subsidiaryOf")
+        sellers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+        out: list[dict[str, Any]] = []
+        for _, n, _ in sold if rel is not None and sellers else ():
+            before = doc[items[n]["start"] - 1] if items[n]["start"] > 0 else None
+            if before is None or not before.is_lower or before.lemma_.lower() not in self.organisation_parts \
+                    or any(_possessive(t) for t in doc[verb.i + 1:before.i]):
+                continue
+            out += self._records_between(doc, [doc[items[n]["start"]]], sellers, rel, self._by_token, items,
+                                         rel.base_confidence - 0.15, before, "fact")
+        return out
 
     def _handed_over(self, doc: Doc, items: list[dict[str, Any]], parties: list[tuple[int, float]],
                      things: list[tuple[Any, int, float]], verb: Token, modality: str) -> list[dict[str, Any]]:
