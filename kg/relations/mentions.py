@@ -128,7 +128,15 @@ class Mentions:
                 out += self._map(last, by_token, items, cost, depth + 1, conj=False)
             else:
                 described = tok.head.head
-                out += self._map(described, by_token, items, cost, depth + 1)
+                found = self._map(described, by_token, items, cost, depth + 1)
+                before = tok.doc[tok.i - 2] if tok.i >= 2 and tok.doc[tok.i - 1].text == "," else None
+                if tok.lower_ == "which" and before is not None and before.i in by_token \
+                        and self.onto.is_a(items[by_token[before.i]]["cls"], "Organization") \
+                        and not any(self.onto.is_a(items[m[0]]["cls"], "Organization") for m in found):
+                    # ("chief executive of Awan, which is controlled by X": the parser hung the clause on a
+                    # noun that stands for no organisation; "which" is the one named before its comma)
+                    found = self._map(before, by_token, items, cost, depth + 1)
+                out += found
                 # "Ford and General Motors, which compete with X": a plural verb's clause, which the parser
                 # hangs on the list's last name, is said of the whole list
                 # (not "..., which build batteries in Indiana and Ohio respectively")
