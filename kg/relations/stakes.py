@@ -145,8 +145,9 @@ class Stakes:
                                           and items[by_token[g.i]]["start"] == g.i]
                 # "..., with Chevron and Mitsubishi also investing": the subjects of a clause of investing
                 # or taking part after "with"
-                if t.tag_ == "VBG" and lemma in {"invest", "participate", "join", "contribute"} \
-                        and t.head.lower_ == "with" and t.head.dep_ == "prep":
+                if t.tag_ == "VBG" and (lemma in {"invest", "participate", "join", "contribute"} or (
+                        lemma == "take" and any(c.lower_ == "part" for c in t.children))) \
+                        and t.head.lower_ == "with" and t.head.dep_ == "prep":  # (or "also taking part")
                     investors += [g for g in t.children if g.dep_ == "nsubj"]
                 if lemma in self.round_nouns:  # "a round led by X"
                     for a in t.children:
