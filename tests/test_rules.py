@@ -1659,3 +1659,16 @@ def test_rules_which_after_a_name_the_parser_hung_on_the_noun_before(nlp):
         ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O",
          "B-ORG", "I-ORG", "I-ORG", "O"])
     assert ("Awara", "subsidiaryOf", "Grup Tenaga Raya") in found, found
+
+
+def test_rules_investors_also_taking_part_in_a_round(nlp):
+    # "..., with X also taking part": the subject of a clause of taking part after "with"
+    _assert_reads(nlp, "Vardo raised $140 million last year in a round led by Harbor Ventures, with Nilgiri Growth "
+                       "Partners also taking part.", {("Harbor Ventures", "investsIn", "Vardo"),
+                                                      ("Nilgiri Growth Partners", "investsIn", "Vardo")})
+
+
+def test_rules_a_description_before_a_list_is_not_the_seat_of_a_name_with_its_own(nlp):
+    _assert_reads(nlp, "The fund also holds stakes in Seattle developer Copperfield Games and Warsaw-based Zamora "
+                       "Studios.", {("Copperfield Games", "basedIn", "Seattle"), ("Zamora Studios", "basedIn", "Warsaw")},
+                  {("Zamora Studios", "basedIn", "Seattle")})

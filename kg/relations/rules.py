@@ -316,7 +316,10 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                 # "Dutch equipment maker ASML and Japan's Tokyo Electron": after a title, a name listed
                 # after the first with an owner of its own is not the role noun's (but "counts X and
                 # Norway's Oil Fund among its shareholders" lists both)
-                hs = [h for h in hs if h.token == first or not any(_possessive(c) for c in doc[h.token].children)]
+                # (nor one with a seat of its own: "Seattle developer X and Warsaw-based Y")
+                hs = [h for h in hs if h.token == first or not any(
+                    _possessive(c) or (c.dep_ == "amod" and c.lower_ in {"based", "headquartered"})
+                    for c in [*doc[h.token].children, *doc[items[h.item]["start"]:items[h.item]["end"]].root.children])]
             an = mapped(anchors, 0.05)
             # "a partner at Kestrel Law" is a job, "Nvidia's main rival in China" says where: a place
             # preposition after a role noun gives the other side only where the relation takes it
