@@ -1669,6 +1669,6 @@ def test_rules_investors_also_taking_part_in_a_round(nlp):
 
 
 def test_rules_a_description_before_a_list_is_not_the_seat_of_a_name_with_its_own(nlp):
-    _assert_reads(nlp, "The fund also holds stakes in Seattle developer Copperfield Games and Warsaw-based Zamora "
-                       "Studios.", {("Copperfield Games", "basedIn", "Seattle"), ("Zamora Studios", "basedIn", "Warsaw")},
+    text = "The fund also holds stakes in Seattle developer Copperfield Games and Warsaw-based Zamora Studios."
+    _assert_reads(nlp, text, {("Copperfield Games", "basedIn", "Seattle"), ("Zamora Studios", "basedIn", "Warsaw")},
                   {("Zamora Studios", "basedIn", "Seattle")})
