@@ -94,15 +94,15 @@ class Deals:
                     # named or not, to a buyer named or not
                     verbs.add(verb.i)
                 if sold and not noun:
-                    out += self._units_sold(doc, verb, sold, items)
+                    out += self._units_sold(doc, verb, sold, items, by_token)
                 if not sold or not buyers:
                     continue
                 verbs.add(verb.i)
                 out += self._handed_over(doc, items, buyers, sold, verb, self._modality(verb))
         return out, verbs
 
-    def _units_sold(self, doc: Doc, verb: Token, sold: list[tuple[Any, int, float]], items: list[dict[str, Any]]
-                    ) -> list[dict[str, Any]]:
+    def _units_sold(self, doc: Doc, verb: Token, sold: list[tuple[Any, int, float]], items: list[dict[str, Any]],
+                    by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Ardent Petroleum to sell refining arm Ardent Raffinage": a name sold under a word for a part of an
         organisation (lexicon.toml ``organisation_parts``) with no owner written is the seller's unit
         (kg:subsidiaryOf, presupposed whatever the sale's modality)."""
@@ -114,7 +114,7 @@ class Deals:
             if before is None or not before.is_lower or before.lemma_.lower() not in self.organisation_parts \
                     or any(_possessive(t) for t in doc[verb.i + 1:before.i]):
                 continue
-            out += self._records_between(doc, [doc[items[n]["start"]]], sellers, rel, self._by_token, items,
+            out += self._records_between(doc, [doc[items[n]["start"]]], sellers, rel, by_token, items,
                                          rel.base_confidence - 0.15, before, "fact")
         return out
 
