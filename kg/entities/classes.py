@@ -49,7 +49,8 @@ class Classes(Descriptions, Products):
         if label in {"GPE", "LOC", "FAC", "PERSON"} and head.dep_ == "compound" and head.head.i == span.end \
                 and (head.head.is_lower or head.head.is_upper) \
                 and (head.head.lemma_.lower() in self.product_nouns or head.head.lower_ in self.product_nouns) \
-                and head.head.lemma_.lower() not in self.org_nouns | self.seller_sites \
+                and head.head.lemma_.lower() not in self.org_nouns \
+                and head.head.lemma_.lower() not in self.seller_sites \
                 and self.gazetteer.lookup(text) is None and canonical_name(text) not in self.country_names:
             # "sells the Qiao Max/PERSON SUV", "the Solstice/GPE scanner": a name right before the kind of
             # product it names is the product (not a place the gazetteer knows: "its London store")

@@ -179,11 +179,16 @@ class Deals:
             if not partners or not subjects:
                 continue
             # (not a regulator one "would work with": a body is no business partner)
-            out += [r for r in self._records_between(doc, subjects, partners, rel, by_token, items,
-                                                     rel.base_confidence - 0.15, tok, self._modality(verb))
-                    if all(self.onto.is_a(c, "Organization") and not self.onto.is_a(c, "GovernmentBody")
-                           for c in (r["s_cls"], r["o_cls"]))]
+            found = self._records_between(doc, subjects, partners, rel, by_token, items, rel.base_confidence - 0.15,
+                                          tok, self._modality(verb))
+            out += self._between_businesses(found)
         return out
+
+    def _between_businesses(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The ``records`` between two organisations neither of which is a government body: partners in
+        business (a person who works with a firm is read by kg:worksFor, and a regulator is no partner)."""
+        return [r for r in records if all(self.onto.is_a(c, "Organization") and not self.onto.is_a(c, "GovernmentBody")
+                                          for c in (r["s_cls"], r["o_cls"]))]
 
     def _kinds_of_deal(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
@@ -213,10 +218,9 @@ class Deals:
                         or not (verb.tag_ in {"VBZ", "VBD"} or verb.lower_.endswith("s")):  # ("signs/NNS")
                     continue
                 subjects = [doc[items[n]["start"]:items[n]["end"]].root]
-            out += [r for r in self._records_between(doc, subjects, partners, rel, by_token, items,
-                                                     rel.base_confidence - 0.15, noun, self._modality(verb))
-                    if all(self.onto.is_a(c, "Organization") and not self.onto.is_a(c, "GovernmentBody")
-                           for c in (r["s_cls"], r["o_cls"]))]
+            found = self._records_between(doc, subjects, partners, rel, by_token, items, rel.base_confidence - 0.15,
+                                          noun, self._modality(verb))
+            out += self._between_businesses(found)
         return out
 
     def _access_given(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]

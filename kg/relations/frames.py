@@ -57,10 +57,11 @@ class Frames:
     def _described_after(self, verb: Token) -> bool:
         """Whether the infinitive ``verb`` ("to cloud/VB provider Fathomline") has for its object a name
         with a lower-case noun of description right after the verb: a noun the tagger took for a verb."""
-        return verb.tag_ == "VB" and verb.i + 1 < len(verb.doc) and any(
-            g.dep_ == "dobj" and g.i in self._by_token and g.i > verb.i + 1
-            and verb.doc[verb.i + 1].pos_ == "NOUN" and verb.doc[verb.i + 1].is_lower
-            and verb.doc[verb.i + 1].head.i == g.i for g in verb.children)
+        if verb.tag_ != "VB" or verb.i + 1 >= len(verb.doc):
+            return False
+        after = verb.doc[verb.i + 1]
+        return after.pos_ == "NOUN" and after.is_lower and after.head.i in self._by_token \
+            and after.head.i > after.i and after.head.dep_ == "dobj" and after.head.head.i == verb.i
 
     def _holders(self, tok: Token, by_token: dict[int, int], goods: bool = False) -> list[tuple[Token, str]]:
         """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a

@@ -60,6 +60,8 @@ class Lexicon:
         self.participation_nouns = set(lex["relations"].get("participation_nouns", ()))
         self.customer_nouns = set(lex["relations"].get("customer_nouns", ()))
         self.workforce_nouns = frozenset(lex["relations"].get("workforce_nouns", ()))
+        #: whose presence in a place says a business operates there: its customers and its own people
+        self.served_nouns = frozenset(self.customer_nouns) | self.workforce_nouns
         self.quantity_nouns = set(lex["relations"].get("quantity_nouns", ()))
         self.act_nouns = set(lex["relations"].get("act_nouns", ()))
         self.partnering_verbs = set(lex["relations"].get("partnering_verbs", ()))

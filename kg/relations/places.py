@@ -159,14 +159,14 @@ class Places:
     def _customers_in(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"processes payments for merchants across Europe", "has two million customers in Brazil",
         "manages money for clients in the Gulf": who serves customers in a place operates there
-        (kg:operatesIn). The nouns are lexicon.toml's ``customer_nouns``; the customers are the
+        (kg:operatesIn). The nouns are lexicon.toml's ``customer_nouns`` and ``workforce_nouns`` (a firm's own
+        people: "will keep its 180 staff in Finland"); the customers are the
         object of a verb or named by its "for" / "to" phrase, and the verb's subject serves them."""
         if "operatesIn" not in self.onto.relations or not self.customer_nouns:
             return []
         out: list[dict[str, Any]] = []
-        nouns = self.customer_nouns | self.workforce_nouns
         for noun in doc:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns \
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.served_nouns \
                     or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
                 continue
             places = self._located(noun, {"in", "across", "throughout"}, by_token, items)

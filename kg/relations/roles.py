@@ -23,11 +23,6 @@ __all__ = ["Roles"]
 class Roles:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: the holders and anchors of role nouns."""
 
-    def _is_location(self, tok: Token) -> bool:
-        """Whether ``tok`` is in an entity of a Location class."""
-        n = self._by_token.get(tok.i)
-        return n is not None and self.onto.is_a(self._items[n]["cls"], "Location")
-
     def _role_args(self, tok: Token) -> tuple[list[Token], list[tuple[Token, str]]]:
         """(holders, anchors) for a role noun."""
         holders: list[Token] = []
@@ -158,9 +153,10 @@ class Roles:
                 anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
                 # "its delivery partner in Korea, Hanul Logistics,": a name the parser apposed to the place
                 # (no place's apposition is an organisation or a person) holds the role
-                holders += [a for g in c.children if c.lower_ == "in" and g.dep_ == "pobj" and self._is_location(g)
+                holders += [a for g in c.children if c.lower_ == "in" and g.dep_ == "pobj"
+                            and self._is_place(g.i, self._by_token, self._items)
                             for a in g.children if a.dep_ == "appos" and a.i in self._by_token
-                            and not self._is_location(a)]
+                            and not self._is_place(a.i, self._by_token, self._items)]
                 # "head of the Justice Department's antitrust division", "at Veltro's European unit": the
                 # owner of a part of an organisation that is no name
                 anchors += [(o, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj" and g.is_lower

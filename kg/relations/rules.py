@@ -357,13 +357,14 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
             if not all(self.onto.is_a(c, "Location") for c in anchor_side):
                 # "Chinese suppliers Huawei and ZTE": a demonym says where, not to whom
                 an = [a for a in an if items[a.item]["via"] != "demonym"]
+            # (no government body as the other side of a role, unless the holders are one: "rival X has no
+            # licence yet, the regulator said")
+            bodies = all(self.onto.is_a(items[h.item]["cls"], "GovernmentBody") for h in hs)
             if not an and hs and not (trig.kind == "role" and trig.words in rel.back_roles):
                 # "Deutsche Telekom said Finnish supplier Nokia would replace ...": a role with no one
                 # named beside it, held by the subject of what an organisation says, is of that one
                 # (an organisation's of an organisation: not "Analysts said rival X had cut prices")
                 kinds = {self._top_class(items[h.item]["cls"]) for h in hs}
-                # (and no government body, unless the holders are: "rival X has no licence yet, the regulator said")
-                bodies = all(self.onto.is_a(items[h.item]["cls"], "GovernmentBody") for h in hs)
                 an = [a for a in mapped(self._reporter(doc, hs), 0.15) if a.item not in {h.item for h in hs}
                       and items[a.item]["via"] in {"", "gazetteer", "coref"}
                       and {self._top_class(items[a.item]["cls"])} == kinds == {"Organization"}
@@ -396,17 +397,16 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                 if verb.pos_ in {"VERB", "AUX"}:
                     own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or self._inherited_agents(verb)
                     held = {h.item for h in hs}
-                    # (no government body, unless the holders are: "the FAA has not granted the same
-                    # waiver to rival SkyTote" names the rival of the firm the text is about)
-                    bodies = all(self.onto.is_a(items[h.item]["cls"], "GovernmentBody") for h in hs)
+                    # (no government body: "the FAA has not granted the same waiver to rival SkyTote" names
+                    # the rival of the firm the text is about)
                     an = [a for a in mapped([(c, "anchor") for c in own], 0.1) if a.item not in held
                           and (bodies or not self.onto.is_a(items[a.item]["cls"], "GovernmentBody"))]
                 if not an:
                     # "Zuri Pay cut its fees. Rival Kestrel did the same.": the rival of the organisation the
                     # text is about (named most often so far; not a person's, which the text says less plainly)
                     held_cls = {self._top_class(items[h.item]["cls"]) for h in hs}
-                    back = None if held_cls != {"Organization"} else self._topic(tok, items, {items[h.item]["name"] for h in hs}, held_cls,
-                                       all(self.onto.is_a(items[h.item]["cls"], "GovernmentBody") for h in hs))
+                    back = None if held_cls != {"Organization"} else self._topic(
+                        tok, items, {items[h.item]["name"] for h in hs}, held_cls, bodies)
                     if back is not None:
                         an = mapped([(doc[items[back]["start"]], "anchor")], 0.2)
             role_text = " ".join(t.text for t in tok.subtree if t.dep_ in {"compound", "amod"} and

@@ -28,6 +28,19 @@ class Seats:
         roles = frozenset(w[-1] for w in rel.role_triggers) if rel is not None else frozenset()
         return roles, frozenset(get_string_id(w) for w in roles | {"up"})
 
+    @staticmethod
+    def _descriptive(doc: Any, k: int) -> bool:
+        """Whether token ``k`` may be a word of a firm's description before its role noun: a lower-case
+        word (a stop word only after a hyphen: "start-up"), or a hyphen after one."""
+        t = doc[k]
+        return (t.is_lower and t.is_alpha and (not t.is_stop or doc[k - 1].text == "-")) \
+            or (t.text == "-" and doc[k - 1].is_lower)
+
+    @staticmethod
+    def _role_word(words: Any) -> str:
+        """The role noun a description's words end in, "start-up" as one word."""
+        return words[-1].lower_ if words[-1].text != "up" else words[-3:].text.lower()
+
     def _seats_written_before(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                               ) -> list[dict[str, Any]]:
         """"made by Bengaluru startup Rhythmic Labs", "Moroccan phosphate giant OCP": a place or a
@@ -43,14 +56,12 @@ class Seats:
                     or it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
                 continue
             k = it["start"] - 1
-            while k > 0 and it["start"] - k <= 4 and k not in by_token and (
-                    (doc[k].is_lower and doc[k].is_alpha and (not doc[k].is_stop or doc[k - 1].text == "-"))
-                    or (doc[k].text == "-" and doc[k - 1].is_lower)):
+            while k > 0 and it["start"] - k <= 4 and k not in by_token and self._descriptive(doc, k):
                 k -= 1  # (up to three lower-case words: "phosphate giant", "start-up")
             words = doc[k + 1:it["start"]]
             if not len(words) or k < 0 or k not in by_token:
                 continue
-            last = words[-1].lower_ if words[-1].text != "up" else words[-3:].text.lower()
+            last = self._role_word(words)
             # (no verb of the place's before the role: "Brazil bars exchange X", "Spain orders platform X")
             if last not in roles or any(w.tag_ in {"VBZ", "VBD", "VBP", "MD"} for w in words[:-1]) \
                     or (words[-1].tag_ in {"VBZ", "VBP", "MD"}):
@@ -83,16 +94,13 @@ class Seats:
                     or items[n]["name"] == it["name"]:
                 continue
             k = items[n]["end"]
-            while k < len(doc) and k - items[n]["end"] < 6 and k not in by_token and (
-                    (doc[k].is_lower and doc[k].is_alpha and (not doc[k].is_stop or doc[k - 1].text == "-"))
-                    or (doc[k].text == "-" and doc[k - 1].is_lower)):
+            while k < len(doc) and k - items[n]["end"] < 6 and k not in by_token and self._descriptive(doc, k):
                 k += 1  # (up to a few lower-case words: "van-delivery start-up", "holding company")
             words = doc[items[n]["end"]:k]
             if not len(words) or k >= len(doc) or self._lower_hashes[k - 1] not in role_hashes \
                     or not (doc[k].text in {",", "."} or doc[k].lower_ in {"that", "which"}):
                 continue
-            last = words[-1].lower_ if words[-1].text != "up" else words[-3:].text.lower()
-            if last in roles and not any(w.tag_ in {"VBZ", "VBD", "VBP", "MD"} for w in words):
+            if self._role_word(words) in roles and not any(w.tag_ in {"VBZ", "VBD", "VBP", "MD"} for w in words):
                 out.append(record(doc, it, rel.name, items[n], rel.base_confidence - 0.1, words[-1]))
         return out
 
