@@ -202,6 +202,15 @@ class KGCoref(Resolution, Mentions):
                         add(span, ante)
                     continue
                 if low in self.descriptors:
+                    # "the Chinese supplier Sinolyt": a description right before a name is its title,
+                    # where the parser hung the name elsewhere (beside it, the name's phrase reads it)
+                    title_of = self._named_at(tok.i + 1)
+                    if title_of is not None and title_of["start"] == tok.i + 1 \
+                            and self._compatible(title_of["cls"], self.descriptors[low]):
+                        root = doc[title_of["start"]:title_of["end"]].root
+                        if root.head.i != tok.i and tok.head.i != root.i:
+                            add(span, title_of)
+                        continue
                     # "Datadog, the New York monitoring company": an appositive names its head
                     if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
                         # ("Netflix and ViX, the service run by X": the parser apposed it further back)

@@ -243,6 +243,10 @@ class Classes(Descriptions, Products):
         if it["cls"] != "Person" or (" " not in it["name"] and it["name"] not in surnames):
             if root.dep_ == "poss" and root.head.i > root.i and self._org_only_job(root.head):
                 return True
+            # "Daewon's plant in Ochang": the owner of one works (not a gazetteer place: it has no via "")
+            if root.dep_ == "poss" and root.head.i > root.i and root.head.tag_ == "NN" \
+                    and root.head.lemma_.lower() in self.owned_works:
+                return True
             if root.dep_ == "pobj" and root.head.lower_ == "of" and self._org_only_job(root.head.head) \
                     and it["name"].split()[-1] not in self.place_heads:  # (not "the founder of the Sikh Empire")
                 return True
