@@ -105,6 +105,8 @@ class Lexicon:
         #: nouns that describe a firm, an organisation or a government body ("the parliament")
         self.body_nouns = {w.lower() for cls in ("Company", "Organization", "GovernmentBody")
                            for w in self.onto.lexicon["coref"].get(cls, ())}
+        #: ... and the trades a firm is called by before its name ("trading house X"), which no back reference uses
+        self.titling_nouns = self.body_nouns | {w.lower() for w in self.onto.lexicon["entities"].get("trade_words", ())}
         #: verbs that hand their object to whom "to" names (kg:saleTrigger) -> the relation
         self.sale_verbs = {words[0]: rel for rel in self.onto.relations.values() for words in rel.sale_triggers
                            if len(words) == 1}

@@ -241,7 +241,7 @@ class Mentions:
                     out.append((by_token[tok.head.i], cost + 0.05, named["start"]))
             # "ships packs to Dutch bus builder Veldhuis Mobility": a firm's description right before its
             # name, where the parser made the description the head and hung the name elsewhere
-            if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.body_nouns \
+            if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.titling_nouns \
                     and tok.i + 1 in by_token:
                 named = items[by_token[tok.i + 1]]
                 root = tok.doc[named["start"]:named["end"]].root

@@ -78,7 +78,10 @@ class Owners:
             j = tok.i + 1
             while j < len(doc) and j not in starts and doc[j].is_lower and j - tok.i <= 4:
                 j += 1
-            if j not in starts or tok.head.i < j:
+            if j not in starts or (tok.head.i < j and not (
+                    # (but "whose drug Ostavin loses": a kind of product written before the name, which
+                    # the parser took for the verb's object)
+                    tok.head.i == j - 1 and tok.head.lemma_.lower() in self.product_nouns)):
                 continue  # ("whose investors include X": what "whose" owns comes before the name)
             it = items[starts[j]]
             for oi, cost, _ in self._map(clause.head, by_token, items, conj=False):
@@ -212,8 +215,9 @@ class Owners:
         rel = self.onto.relations.get("subsidiaryOf")
         out: list[dict[str, Any]] = []
         for noun in self._tokens_with_lemma(doc, {"part", "venture"}) if rel is not None else ():
+            # (a venture "between" parties is theirs jointly, "joint" written or not)
             if noun.pos_ != "NOUN" or (noun.lemma_.lower() == "venture" and not any(
-                    c.lower_ == "joint" for c in noun.children)):
+                    c.lower_ == "joint" or (c.dep_ == "prep" and c.lower_ == "between") for c in noun.children)):
                 continue
             modality = "fact"
             if noun.dep_ == "appos":
@@ -223,8 +227,11 @@ class Owners:
                 modality = self._modality(noun.head)  # ("will no longer be part of Rennick")
             else:
                 continue
+            # (and names apposed to a description there: "between the Indonesian miner X and Y")
             owners = [r for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "between"}
-                      for g in p.children if g.dep_ == "pobj" for r in [g, *g.conjuncts]]
+                      for g in p.children if g.dep_ == "pobj"
+                      for r in [g, *g.conjuncts, *(x for a in g.children if a.dep_ == "appos" and g.is_lower
+                                                   for x in a.conjuncts)]]
             owners += [c for o in owners for c in o.children if c.dep_ == "nmod" and c.i in by_token]
             out += self._records_between(doc, units, owners, rel, by_token, items, rel.base_confidence - 0.1, noun,
                                          modality, objects_conj=False)
@@ -246,7 +253,8 @@ class Owners:
             owners = list({r["o_key"]: r for r in recs}.values())
             trig = starts.get(at)
             if len(owners) < 2 or trig is None or not any(
-                    w.lower_ == "joint" or w.lower_ in self.joint_adverbs for w in [*trig.children, *trig.head.children]):
+                    w.lower_ == "joint" or w.lower_ in self.joint_adverbs or (w.dep_ == "prep" and w.lower_ == "between")
+                    for w in [*trig.children, *trig.head.children]):
                 continue
             def owner(r: dict[str, Any]) -> dict[str, Any]:
                 """The object of record ``r`` as an entity item."""

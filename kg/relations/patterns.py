@@ -211,12 +211,26 @@ class Patterns:
         than as triggers, whose words are features of the trained model."""
         rel = self.onto.relations.get("competesWith")
         out: list[dict[str, Any]] = []
-        for verb in self._tokens_with_lemma(doc, {"beat", "take", "win", "gain", "steal", "grab"}) if rel else ():
+        choosing = self.onto.words("relations", "choosing_verbs") | {"prefer"}
+        for verb in self._tokens_with_lemma(doc, {"beat", "take", "win", "gain", "steal", "grab", *choosing}) if rel else ():
             lemma = verb.lemma_.lower()
             if verb.pos_ != "VERB":
                 continue
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             if lemma == "beat" or (lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)):
                 objects = [g for g in verb.children if g.dep_ == "dobj"]
+                # ("beat the Chinese dredger Huanghai Marine": the name apposed to a description)
+                objects += [a for g in objects if g.i not in by_token for a in g.children if a.dep_ == "appos"]
+            elif lemma in choosing:
+                # "chose Asterra over Airbus Helicopters and Vantor Aero": the one chosen and the ones
+                # passed over were rivals for the choice
+                subjects = [g for g in verb.children if g.dep_ == "dobj"]
+                objects = [g for h in (verb, *subjects) for p in h.children if p.dep_ == "prep" and p.lower_ == "over"
+                           for g in p.children if g.dep_ == "pobj"]  # (the parser hangs "over" on either)
+                objects += [a for g in objects if g.i not in by_token for a in g.children if a.dep_ == "appos"]
+                subjects += [a for g in subjects if g.i not in by_token for a in g.children if a.dep_ == "appos"]
+                if not objects:
+                    continue
             elif any(g.dep_ == "dobj" and g.lemma_.lower() in _WON for g in verb.children):
                 # ("win market share from X": the preposition on the verb or on what is won)
                 objects = [p for g in verb.children if g.dep_ in {"dobj", "prep"} for p in [g, *g.children]
@@ -227,9 +241,8 @@ class Patterns:
             # (and the names listed under a kind: "taking on Revolut and local lenders such as mBank")
             rivals = [r for g in objects for n in [g, *g.conjuncts] for r in self._with_listed(n)
                       if r.i in by_token and items[by_token[r.i]]["cls"] in {"Company", "Product"}]
-            subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             # (rivals whether or not one wins: "in a bid to win market share from Grab" is a fact of rivalry)
-            modality = self._modality(verb) if lemma in {"beat", "take"} else "fact"
+            modality = self._modality(verb) if lemma in {"beat", "take"} or lemma in choosing else "fact"
             if rivals:
                 out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, modality)

@@ -300,7 +300,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
             # subjects of "X and Y are its backers", "counts X and Y among its backers")
             # (a person's job in the singular goes with the one name after it: "Veltro chairman Ana Ruiz
             # and Tom Berg")
-            single_job = tok.tag_ == "NN" and rel.domain == frozenset({"Person"})
+            # (and a firm's description in the singular: "the Indonesian miner Tanjo Nikel and Ostra Steel")
+            single_job = tok.tag_ == "NN" and (rel.domain == frozenset({"Person"}) or not rel.symmetric)
             described = tok.pos_ == "ADJ" and self._peer_before_descriptor(tok)  # "Rival grocers X and Y"
             hs = mapped([(t, "holder" if (t.i == tok.i + 1 and not single_job) or described or (tok.tag_ == "NNS" and (
                 t.head.i == tok.i or (t.dep_ in {"dobj", "attr", "nsubj"} and t.head.i == tok.head.i)
@@ -317,8 +318,10 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                 # after the first with an owner of its own is not the role noun's (but "counts X and
                 # Norway's Oil Fund among its shareholders" lists both)
                 # (nor one with a seat of its own: "Seattle developer X and Warsaw-based Y")
+                # (nor one whose own description has a demonym: "the Norwegian maker X and the Chinese supplier Y")
                 hs = [h for h in hs if h.token == first or not any(
                     _possessive(c) or (c.dep_ == "amod" and c.lower_ in {"based", "headquartered"})
+                    or (c.dep_ == "amod" and c.i in by_token and items[by_token[c.i]]["via"] == "demonym")
                     for c in [*doc[h.token].children, *doc[items[h.item]["start"]:items[h.item]["end"]].root.children])]
             an = mapped(anchors, 0.05)
             # "a partner at Kestrel Law" is a job, "Nvidia's main rival in China" says where: a place
@@ -355,8 +358,11 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                 an = [a for a in an if a.role != "prep:of"]
             anchor_side = rel.range if trig.kind == "role" else rel.domain
             if not all(self.onto.is_a(c, "Location") for c in anchor_side):
-                # "Chinese suppliers Huawei and ZTE": a demonym says where, not to whom
-                an = [a for a in an if items[a.item]["via"] != "demonym"]
+                # "Chinese suppliers Huawei and ZTE": a demonym says where, not to whom (and so does a
+                # city or region written before the noun: "Brandt, a Bremen investor")
+                an = [a for a in an if items[a.item]["via"] != "demonym" and not (
+                    a.role == "anchor" and a.token < tok.i and doc[a.token].dep_ in {"compound", "nmod"}
+                    and items[a.item]["cls"] == "Place")]
             # (no government body as the other side of a role, unless the holders are one: "rival X has no
             # licence yet, the regulator said")
             bodies = all(self.onto.is_a(items[h.item]["cls"], "GovernmentBody") for h in hs)

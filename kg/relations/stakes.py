@@ -48,7 +48,11 @@ class Stakes:
                 holders = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 owned = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}] \
                     or [c for c in verb.head.children if c.dep_ in _SUBJ and verb.dep_ in {"acomp", "xcomp"}] \
-                    or self._inherited_agents(verb)
+                    or self._inherited_agents(verb) \
+                    or [c for a in verb.children if a.dep_ == "auxpass" for c in a.children
+                        if c.dep_ in _SUBJ and c.i in by_token]
+                # (the parser may hang the subject on "is": "Sarko is 60% owned by"; not "which", whose
+                # clause another reading resolves)
                 if share is None and verb.dep_ == "acl" and verb.head.dep_ == "attr":
                     # "Lazurowy is 35 percent owned by X": the parser makes the share the copula's attribute
                     share = self._share_of(verb.head)
@@ -79,7 +83,26 @@ class Stakes:
                 out += [r for r in self._records_between(doc, holders, owned, inv, by_token, items,
                                                          inv.base_confidence - 0.05, verb, modality)
                         if self.onto.is_a(r["s_cls"], "Person")]
+            # "..., with Omura holding the rest", "... and Omura holds the rest": the remainder's holder
+            rest = 100.0 - share
+            for other in self._rest_holders(verb):
+                if rest < 50:
+                    out += self._records_between(doc, [other], owned, inv, by_token, items,
+                                                 inv.base_confidence - 0.1, verb, modality)
+                elif rest > 50:
+                    out += self._records_between(doc, owned, [other], sub, by_token, items,
+                                                 sub.base_confidence - 0.1, verb, modality)
         return out, read
+
+    def _rest_holders(self, verb: Token) -> list[Token]:
+        """Who holds what a share leaves: the subject of "holding the rest" after "with", or of a verb of
+        owning joined to ``verb`` whose object is the rest ("and Omura holds the remainder")."""
+        holding = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                   for g in p.children if g.dep_ == "pcomp"]
+        holding += [c for c in verb.children if c.dep_ == "conj"]
+        return [s for h in holding if h.lemma_.lower() in self.owning_verbs
+                and any(o.dep_ == "dobj" and o.lemma_.lower() in {"rest", "remainder", "balance"} for o in h.children)
+                for s in h.children if s.dep_ in _SUBJ]
 
     @staticmethod
     def _share_of(tok: Token) -> float | None:

@@ -1,0 +1,115 @@
+"""What the rules read of firms among themselves: shares and their remainder, rivals for a choice,
+owners of works and of products (sentences written for the purpose, never the corpus's; each case a
+reading that failed before its rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .reading import _assert_reads, _rules_doc
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a share written before "owned by", where the parser hangs the subject on "is"
+    ("Sarko is 60% owned by Kazmet.", {("Sarko", "subsidiaryOf", "Kazmet")}, {("Kazmet", "investsIn", "Sarko")}),
+    # ... and in a relative clause, the name the clause describes
+    ("Hanbo, which is 40% owned by CJ Media, sold shows.", {("CJ Media", "investsIn", "Hanbo")},
+     {("Hanbo", "subsidiaryOf", "CJ Media")}),
+    # whoever holds the rest holds what the share leaves: under half an investment
+    ("Sarko is 60% owned by Kazmet, with Omura Shoji holding the rest.",
+     {("Sarko", "subsidiaryOf", "Kazmet"), ("Omura Shoji", "investsIn", "Sarko")},
+     {("Sarko", "subsidiaryOf", "Omura Shoji")}),
+])
+def test_rules_shares_written_before_owned_by(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a city written before a role noun says where the holder is, not whom it invests in or supplies
+    ("Brandt Partners, a Bremen investor, declined to comment.", {("Brandt Partners", "basedIn", "Bremen")},
+     {("Brandt Partners", "investsIn", "Bremen")}),
+    ("Texas supplier Orvin Metals raised prices.", {("Orvin Metals", "basedIn", "Texas")},
+     {("Orvin Metals", "suppliesTo", "Texas")}),
+    # a firm written there is the other side
+    ("Tesla supplier Panasonic raised prices.", {("Panasonic", "suppliesTo", "Tesla")}, set()),
+])
+def test_rules_a_place_before_a_role_noun_is_no_counterpart(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the ones a firm beats, named after a description of them
+    ("Zenwolf beat the Chinese dredger Huanghai Marine and Abu Dhabi's Gulf Works for the contract.",
+     {("Zenwolf", "competesWith", "Huanghai Marine"), ("Zenwolf", "competesWith", "Gulf Works")}, set()),
+    # the one chosen and the ones passed over were rivals for the choice ("over" on the verb or its object)
+    ("The Philippines chose Asterix over Airbus Helicopters and Vantro Aero, an American company.",
+     {("Asterix", "competesWith", "Airbus Helicopters"), ("Asterix", "competesWith", "Vantro Aero")},
+     {("Philippines", "competesWith", "Asterix")}),
+    ("Carvo picked Elektra Nord over the Norwegian maker Hydrix Systems.",
+     {("Elektra Nord", "competesWith", "Hydrix Systems")}, {("Carvo", "competesWith", "Hydrix Systems")}),
+    # a choice with no one passed over names no rival
+    ("Falcor Air has chosen Mirant Engines to supply the engines for its new jet.",
+     {("Mirant Engines", "suppliesTo", "Falcor Air")}, {("Falcor Air", "competesWith", "Mirant Engines")}),
+])
+def test_rules_the_beaten_and_the_passed_over_are_rivals(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the Chinese supplier Sinolyt": the description is Sinolyt's title, and its demonym Sinolyt's alone;
+    # the demonym of the first name's description is not the second's
+    ("Carvo picked Elektra Nord over the Norwegian maker Hydrix Systems and the Chinese supplier Sinolyt.",
+     {("Hydrix Systems", "basedIn", "Norway"), ("Sinolyt", "basedIn", "China")},
+     {("Hydrix Systems", "basedIn", "China"), ("Sinolyt", "basedIn", "Norway")}),
+    # one description before two names still describes both
+    ("The Norwegian makers Hydrix Systems and Bolt Tek gained.",
+     {("Hydrix Systems", "basedIn", "Norway"), ("Bolt Tek", "basedIn", "Norway")}, set()),
+])
+def test_rules_a_description_before_a_name_is_that_names(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the owner of a plant is an organisation, whatever the NER took it for, and operates where the plant is
+    ("The batteries will be assembled at Daewon's plant in Ochang and shipped from Busan.",
+     {("Daewon", "operatesIn", "Ochang")}, set()),
+    # a product of a kind named by "whose", where the parser made the kind the verb's object
+    ("Brightfield, whose drug Ostavin loses protection in 2028, grew.", {("Brightfield", "develops", "Ostavin")},
+     set()),
+    # ... but not what "whose" owns before a name of another kind
+    ("Velo, whose investors include Orrin Capital, grew.", {("Orrin Capital", "investsIn", "Velo")},
+     {("Velo", "develops", "Orrin Capital")}),
+    # a product code before the kind of product it names
+    ("Atomix's AX-300 reactor has not yet been licensed.", {("Atomix", "develops", "AX-300")}, set()),
+])
+def test_rules_owners_of_works_and_products(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_entities_the_owner_of_a_plant_is_an_organisation(nlp):
+    doc = _rules_doc(nlp, "The batteries will be assembled at Daewon's plant in Ochang and shipped from Busan.")
+    classes = {(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data}
+    assert ("Daewon", "Company") in classes, classes
+    # places own works in the plural: a gazetteer place stays one
+    doc = _rules_doc(nlp, "Workers at Ohio's plants walked out.")
+    classes = {(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data}
+    assert ("Ohio", "Place") in classes, classes
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a trade written before a name stands for it, where the parser made the trade the list's member
+    ("Oman's Qasim Petrochemicals and the Japanese trading house Hoshino Trading have formed a joint venture "
+     "to build a plant.", {("Qasim Petrochemicals", "partnersWith", "Hoshino Trading")}, set()),
+    # a venture "between" two firms is theirs jointly, and they are partners; the second firm listed after a
+    # description of the first is a party too
+    ("The smelter was built by Banggo Metals, a venture between the Indonesian miner Tanjo Nikel and Ostra Steel.",
+     {("Banggo Metals", "subsidiaryOf", "Tanjo Nikel"), ("Banggo Metals", "subsidiaryOf", "Ostra Steel"),
+      ("Tanjo Nikel", "partnersWith", "Ostra Steel")},
+     # a description in the singular is the first name's alone
+     {("Ostra Steel", "basedIn", "Indonesia")}),
+    # a description in the plural describes every name listed after it
+    ("The Indonesian miners Tanjo Nikel and Ostra Steel raised output.",
+     {("Tanjo Nikel", "basedIn", "Indonesia"), ("Ostra Steel", "basedIn", "Indonesia")}, set()),
+])
+def test_rules_parties_named_after_their_descriptions(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
