@@ -113,3 +113,37 @@ def test_entities_the_owner_of_a_plant_is_an_organisation(nlp):
 ])
 def test_rules_parties_named_after_their_descriptions(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's name, "of" and a place the gazetteer knows: the NER ran the seat into the name
+    ("Cengal will buy cooling equipment from Frostline Systems of Ohio.",
+     {("Frostline Systems", "suppliesTo", "Cengal"), ("Frostline Systems", "basedIn", "Ohio")}, set()),
+    ("Oceanis is a unit of Petrobalt Energy of Cyprus.",
+     {("Oceanis", "subsidiaryOf", "Petrobalt Energy"), ("Petrobalt Energy", "basedIn", "Cyprus")}, set()),
+])
+def test_rules_a_seat_run_into_a_firms_name(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, name", [
+    # names that go on with "of" and a country stay whole
+    ("The Central Bank of Ireland raised rates.", "Central Bank of Ireland"),
+    ("The Food Corporation of India bought wheat.", "Food Corporation of India"),
+])
+def test_entities_names_that_go_on_with_of_stay_whole(nlp, text, name):
+    doc = _rules_doc(nlp, text)
+    assert name in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
+
+
+@pytest.mark.parametrize("text, word", [
+    # kinds of scan are no one's name, so nothing develops them (lexicon non_entity_acronyms and
+    # non_entity_words, which list diseases too: the NER took "HIV" and "Alzheimer" for names in
+    # annotated news)
+    ("Scanova Imaging, the Dutch maker of MRI and CT scanners, said sales fell.", "MRI"),
+    ("Scanova Imaging, the Dutch maker of MRI and CT scanners, said sales fell.", "CT"),
+])
+def test_entities_kinds_of_scan_are_no_names(nlp, text, word):
+    doc = _rules_doc(nlp, text)
+    assert word not in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
+    assert not any(r["o_name"] == word for r in doc._.kg_relation_data)

@@ -108,6 +108,18 @@ class Candidates:
                     and all(t.is_lower or t.like_num or t.is_punct for t in doc[i:end]):
                 end = i
                 break
+        # "Frostline Systems of Ohio", "Triton Acoustics of Brest": a firm's name, "of" and a place the
+        # gazetteer knows, which the NER ran into one name (not a name the gazetteer knows whole, nor one
+        # whose word before "of" such names go on with: "Bank of China", "Food Corporation of India")
+        for i in range(start + 2, end - 1):
+            if doc[i].lower_ == "of":
+                if doc[i - 1].text in self.company_heads and doc[i - 1].text not in self.of_heads \
+                        and doc[i - 1].text not in {"Corporation", "Company"} \
+                        and self.gazetteer is not None and self.gazetteer.lookup(doc[start:end].text) is None:
+                    place = self.gazetteer.lookup(doc[i + 1:end].text)
+                    if place is not None and place.cls in {"Place", "Country"}:
+                        end = i
+                break
         # A span crossing a line break (a heading run into a sentence) keeps its first line.
         for i in range(start, end):
             if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
