@@ -147,3 +147,30 @@ def test_entities_kinds_of_scan_are_no_names(nlp, text, word):
     doc = _rules_doc(nlp, text)
     assert word not in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
     assert not any(r["o_name"] == word for r in doc._.kg_relation_data)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a part of a place is in the place named after "of"
+    ("Verdi Power runs the electricity network across much of Lombardy.", {("Verdi Power", "operatesIn", "Lombardy")},
+     set()),
+    # a site "at" a place is where its operator works
+    ("Tejo Ports agreed to buy a stake in Volta Terminal, which runs the container port at Tema.",
+     {("Volta Terminal", "operatesIn", "Tema")}, {("Tejo Ports", "operatesIn", "Tema")}),
+])
+def test_rules_where_a_firm_runs_something(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a verb of letting with "to" hands the goods over: the lessor supplies the lessee ...
+    ("Cobalt Lease owns 310 aircraft, which it leases to airlines such as Dunewing Airways and Plata Air.",
+     {("Cobalt Lease", "suppliesTo", "Dunewing Airways"), ("Cobalt Lease", "suppliesTo", "Plata Air")},
+     {("Dunewing Airways", "suppliesTo", "Cobalt Lease")}),
+    ("Varro Cranes rents cranes to builders such as Halden Construction.",
+     {("Varro Cranes", "suppliesTo", "Halden Construction")}, set()),
+    # ... and with "from" it takes them, as before
+    ("Dunewing Airways leases jets from Cobalt Lease.", {("Cobalt Lease", "suppliesTo", "Dunewing Airways")},
+     {("Dunewing Airways", "suppliesTo", "Cobalt Lease")}),
+])
+def test_rules_letting_goods_out(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -99,6 +99,8 @@ class Lexicon:
         self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
         self.unit_heads = set(lex["entities"]["unit_heads"])
         self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}
+        #: ... and the words for a part of one ("across much of Lombardy"), which "of" names the same way
+        self.place_of_words = self.place_nouns | {w.lower() for w in lex["entities"].get("place_part_words", ())}
         self.place_heads = set(lex["entities"]["place_heads"])
         self.place_head_words = {w.lower() for w in self.place_heads}  #: the same, lower-case ("in Umbria province")
         self.firm_kinds = {w.lower() for w in self.onto.lexicon["coref"].get("Company", ())}
@@ -108,6 +110,8 @@ class Lexicon:
         #: ... and the trades a firm is called by before its name ("trading house X"), which no back reference uses
         self.titling_nouns = self.body_nouns | {w.lower() for w in self.onto.lexicon["entities"].get("trade_words", ())}
         #: verbs that hand their object to whom "to" names (kg:saleTrigger) -> the relation
+        #: verbs of letting goods out, which a "to" turns from taking into handing over ("leases jets to X")
+        self.letting_verbs = {w.lower() for w in lex["relations"].get("letting_verbs", ())}
         self.sale_verbs = {words[0]: rel for rel in self.onto.relations.values() for words in rel.sale_triggers
                            if len(words) == 1}
         #: verbs whose "from" names a seller (a kg:inverseTrigger with a kg:sourcePreposition): "buys a

@@ -203,7 +203,12 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
 
         if trig.kind in {"event", "inverse"}:
             agents, objs, passive = self._event_args(tok, trig.words)
-            if trig.kind == "inverse":  # "X owns Y": Y is the subsidiary
+            # "leases aircraft to airlines": a verb of letting with "to" hands over, as a trigger does
+            letting = trig.kind == "inverse" and tok.lemma_.lower() in self.letting_verbs \
+                and any(r == "prep:to" for _, r in objs)
+            if letting:
+                objs = [(t, r) for t, r in objs if r == "prep:to"]
+            if trig.kind == "inverse" and not letting:  # "X owns Y": Y is the subsidiary
                 if rel.source_preps:  # "Orla buys its cocoa from Cargill": who it is from acts
                     # (and whom a trigger that ends in a preposition names with it: "relies on Hanol")
                     acting = [(t, "agent") for t, r in objs if r.split(":")[0] in {"prep", "nested"}
