@@ -174,3 +174,8 @@ def test_rules_where_a_firm_runs_something(nlp, text, expected, absent):
 ])
 def test_rules_letting_goods_out(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_service_that_goes_live_somewhere_operates_there(nlp):
+    _assert_reads(nlp, "Puna Sky went live in Chile and Peru on Wednesday.",
+                  {("Puna Sky", "operatesIn", "Chile"), ("Puna Sky", "operatesIn", "Peru")})
