@@ -190,3 +190,22 @@ def test_entities_lists_and_ship_classes_are_no_products(nlp, text, word):
     doc = _rules_doc(nlp, text)
     assert word not in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
     assert not any(r["o_name"] == word for r in doc._.kg_relation_data)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a number standing for the noun before it: "and 40 in the United States" are stores too
+    ("Zafra has 300 stores in Europe and 40 in the United States.",
+     {("Zafra", "operatesIn", "Europe"), ("Zafra", "operatesIn", "United States")}, set()),
+    # one who makes another firm's goods, or goods for another firm's product, supplies that firm
+    ("Hanwa Electronics manufactures Quanta Forge's first chip at its foundry in Hwaseong.",
+     {("Hanwa Electronics", "suppliesTo", "Quanta Forge")}, set()),
+    ("Daegu Display makes panels for Apple's iPhone.", {("Daegu Display", "suppliesTo", "Apple")}, set()),
+    # (but a firm's role is no goods: the plant is built for the rival, not for its owner)
+    ("Grupo Cordel is also building a plant nearby for Tessaro Group's rival Steinwald Automation.",
+     {("Grupo Cordel", "suppliesTo", "Steinwald Automation")}, {("Grupo Cordel", "suppliesTo", "Tessaro Group")}),
+    # the client of a contract written before the noun
+    ("Velora Systems won an Aldi cheese contract.", {("Velora Systems", "suppliesTo", "Aldi")}, set()),
+    ("Velora won the Navy's radar contract.", {("Velora", "suppliesTo", "Navy")}, set()),
+])
+def test_rules_sites_counted_and_goods_made_for_others(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

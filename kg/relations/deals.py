@@ -301,6 +301,10 @@ class Deals:
                     preps += [p for a in noun.children if a.dep_ in {"acl", "relcl"} for p in a.children
                               if p.dep_ == "prep" and p.lower_ == "for"]
                 clients = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+                # "Weidegold wins Aldi cheese contract", "won the Navy's contract": the client written before
+                clients += [t for noun in nouns for t in noun.subtree if t.i < noun.i
+                            and t.dep_ in {"compound", "nmod", "poss"} and t.i in by_token
+                            and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization")]
             if not winners or not clients:
                 continue
             read.update(n.i for n in nouns)

@@ -358,6 +358,10 @@ class Frames:
                         agents += [(g, "agent") for g in pobjs]
                     else:
                         objects += [(g, "prep:" + c.lower_) for g in pobjs]
+                elif c.dep_ == "conj" and c.tag_ == "CD" and c.i > tok.i:
+                    # "300 stores in Europe and 40 in the United States": a number standing for the noun
+                    objects += [(g, "prep:" + p.lower_) for p in c.children if p.dep_ == "prep" and p.lower_ != "by"
+                                for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _FORMING:
                     # "a consortium formed by X and Y", "a venture led by X and Y": who formed it are its parties;
                     # "a Penang plant run by Suria Assembly": who runs a site has it

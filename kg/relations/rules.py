@@ -258,6 +258,18 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                     # what is built is no one a relation of actors reaches ("a platform it built",
                     # "a ferry built by Ulstein"): only whom it is built for; nor is what is licensed
                     objects = [o for o in objects if not o.role.startswith("patient")]
+                    if tok.lemma_.lower() in MAKING_VERBS and not passive:
+                        # "manufactures Quanta Forge's first chip", "makes panels for Apple's iPhone": one who
+                        # makes another firm's goods, or makes goods for them, makes them for that firm
+                        made = [g for c in tok.children if c.dep_ == "dobj" for g in [c, *c.conjuncts]]
+                        made += [g for h in (tok, *made) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+                                 for g in c.children if g.dep_ == "pobj"]  # (on the verb or on the goods)
+                        # (goods, not a firm or its role: "a plant for Kawano's rival X" is built for X)
+                        owners = [(o, "prep:for") for g in made if g.lemma_.lower() not in self.trigger_nouns
+                                  and (g.i not in by_token or items[by_token[g.i]]["cls"] == "Product")
+                                  for o in g.children if _possessive(o) and o.i in by_token]
+                        objects += [o for o in mapped(owners, 0.1)
+                                    if self.onto.is_a(items[o.item]["cls"], "Organization")]
                 if tok.lemma_.lower() in self.plural_goods_verbs and not self.onto.fits("Product", rel.range):
                     goods = [g for c in tok.children if c.dep_ == "dobj" for g in coordinated(c)]
                     # (not bids, offers or deals: nouns that are triggers of relations)
