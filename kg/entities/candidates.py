@@ -114,7 +114,6 @@ class Candidates:
         for i in range(start + 2, end - 1):
             if doc[i].lower_ == "of":
                 if doc[i - 1].text in self.company_heads and doc[i - 1].text not in self.of_heads \
-                        and doc[i - 1].text not in {"Corporation", "Company"} \
                         and self.gazetteer is not None and self.gazetteer.lookup(doc[start:end].text) is None:
                     place = self.gazetteer.lookup(doc[i + 1:end].text)
                     if place is not None and place.cls in {"Place", "Country"}:

@@ -211,7 +211,7 @@ class Patterns:
         than as triggers, whose words are features of the trained model."""
         rel = self.onto.relations.get("competesWith")
         out: list[dict[str, Any]] = []
-        choosing = self.onto.words("relations", "choosing_verbs") | {"prefer"}
+        choosing = self.onto.words("relations", "choosing_verbs")
         for verb in self._tokens_with_lemma(doc, {"beat", "take", "win", "gain", "steal", "grab", *choosing}) if rel else ():
             lemma = verb.lemma_.lower()
             if verb.pos_ != "VERB":

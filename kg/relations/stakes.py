@@ -96,12 +96,14 @@ class Stakes:
 
     def _rest_holders(self, verb: Token) -> list[Token]:
         """Who holds what a share leaves: the subject of "holding the rest" after "with", or of a verb of
-        owning joined to ``verb`` whose object is the rest ("and Omura holds the remainder")."""
+        owning joined to ``verb`` whose object is the rest ("and Omura holds the remainder"; lexicon
+        ``remainder_nouns``)."""
+        rest = self.onto.words("relations", "remainder_nouns")
         holding = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
                    for g in p.children if g.dep_ == "pcomp"]
         holding += [c for c in verb.children if c.dep_ == "conj"]
         return [s for h in holding if h.lemma_.lower() in self.owning_verbs
-                and any(o.dep_ == "dobj" and o.lemma_.lower() in {"rest", "remainder", "balance"} for o in h.children)
+                and any(o.dep_ == "dobj" and o.lemma_.lower() in rest for o in h.children)
                 for s in h.children if s.dep_ in _SUBJ]
 
     @staticmethod
