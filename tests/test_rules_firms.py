@@ -201,3 +201,23 @@ def test_rules_a_service_that_goes_live_somewhere_operates_there(nlp):
 ])
 def test_rules_sites_counted_and_goods_made_for_others(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_entities_a_dateline_in_capitals_of_several_words(nlp):
+    # words in capitals at a line start with the dash right after are where the story was filed
+    doc = _rules_doc(nlp, "Hotel group cuts fees\n\nPALMA DE MALLORCA — Sol y Mar Hoteles wants to cut the share of "
+                          "rooms it sells through Booking.com, its chief executive said.")
+    names = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
+    assert "PALMA DE MALLORCA" not in names and "Booking.com" in names, names
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a research firm the gazetteer knows has offices in many places: where its analyst sits it operates
+    ("Rina Wulan, a cloud analyst at IDC in Jakarta, said rivals would follow.",
+     {("IDC", "operatesIn", "Jakarta")}, {("IDC", "basedIn", "Jakarta")}),
+    # a small firm's one office is its seat, as before
+    ("Mikael Strand, an analyst at Vanern Securities in Stockholm, said sales rose.",
+     {("Vanern Securities", "basedIn", "Stockholm")}, set()),
+])
+def test_rules_where_an_analysts_firm_is(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

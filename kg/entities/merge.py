@@ -66,6 +66,9 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
             gazetteer is not None and (gazetteer.lookup(surface.title()) or None) is not None
             and gazetteer.lookup(surface.title()).cls in {"Place", "Country"})
         place = place or start != it["start"]  # a slashed dateline's second city, whatever its class
+        # "PALMA DE MALLORCA —": words in capitals at a line start, the dash right after, are a dateline
+        # whatever the NER took them for (one word in capitals may be a firm's name: "NVIDIA —")
+        place = place or (" " in surface and it["end"] < len(doc) and doc[it["end"]].text in {"-", "\u2013", "\u2014"})
         # "KULIM, Malaysia —": a name in capitals written with its region is a city, whatever the NER
         # said, and so is the name wherever else it is written ("a Kulim-based firm")
         with_region = it["end"] + 1 < len(doc) and doc[it["end"]].text == "," and it["end"] + 1 in places_at
