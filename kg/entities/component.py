@@ -178,8 +178,8 @@ class KGEntities(Candidates, Classes, Lists):
         self.place_offices = set(lex.get("place_offices", ()))
         self.brand_nouns = set(self.onto.lexicon["relations"].get("brand_nouns", ()))
         self.seller_sites = set(lex.get("seller_sites", ()))
-        #: works one firm owns (the last word of each): their singular owner is an organisation
-        self.owned_works = {w.split()[-1] for w in lex.get("owned_works", ())}
+        #: works one firm owns: their singular owner is an organisation
+        self.owned_works = set(lex.get("owned_works", ()))
         self.organisation_descriptions = {w.lower() for w in lex.get("organisation_descriptions", ())}
         self.of_heads = self.onto.name_of_heads
         self.company_heads = set(lex["company_heads"])

@@ -50,6 +50,10 @@ def spread_names(doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim
             claim(doc[start:end], src["name"], src["cls"], src["wikidata"], src["via"])
 
 
+#: the dashes a dateline ends on ("HELSINKI —", "AUSTIN, Texas -")
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
 def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer | None) -> None:
     """Remove datelines from ``items``: places in capitals at a line start, a dash close after."""
     # Datelines ("HELSINKI —", "AUSTIN, Texas -") say where a story was filed, not who acts; but a
@@ -68,12 +72,12 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
         place = place or start != it["start"]  # a slashed dateline's second city, whatever its class
         # "PALMA DE MALLORCA —": words in capitals at a line start, the dash right after, are a dateline
         # whatever the NER took them for (one word in capitals may be a firm's name: "NVIDIA —")
-        place = place or (" " in surface and it["end"] < len(doc) and doc[it["end"]].text in {"-", "\u2013", "\u2014"})
+        place = place or (" " in surface and it["end"] < len(doc) and doc[it["end"]].text in _DASHES)
         # "KULIM, Malaysia —": a name in capitals written with its region is a city, whatever the NER
         # said, and so is the name wherever else it is written ("a Kulim-based firm")
         with_region = it["end"] + 1 < len(doc) and doc[it["end"]].text == "," and it["end"] + 1 in places_at
         if at_line_start and surface.isupper() and len(surface) > 3 and with_region and not place \
-                and any(t.text in {"-", "\u2013", "\u2014"} for t in doc[it["end"]:min(len(doc), it["end"] + 6)]):
+                and any(t.text in _DASHES for t in doc[it["end"]:min(len(doc), it["end"] + 6)]):
             place = True
             for same in items:
                 if same["name"].lower() == it["name"].lower() and same["via"] == "" \
@@ -83,7 +87,7 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
                         same["name"] = same["name"].title()
         if at_line_start and surface.isupper() and len(surface) > 3 and place:
             window = doc[it["end"]:min(len(doc), it["end"] + 6)]
-            if any(t.text in {"-", "\u2013", "\u2014", "("} for t in window):
+            if any(t.text in _DASHES or t.text == "(" for t in window):
                 if it["end"] + 1 < len(doc) and doc[it["end"]].text == "," and it["end"] + 1 in places_at:
                     # stays for where it is, and takes part in nothing else; nor does its region
                     # ("HSINCHU, Taiwan, Aug 6 – Jadeite has sued ...": Taiwan sues nobody)

@@ -8,6 +8,8 @@ partnership between X and Y"); role nouns ("Nvidia CEO Jensen Huang") are in
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
@@ -62,6 +64,18 @@ class Frames:
         after = verb.doc[verb.i + 1]
         return after.pos_ == "NOUN" and after.is_lower and after.head.i in self._by_token \
             and after.head.i > after.i and after.head.dep_ == "dobj" and after.head.head.i == verb.i
+
+    def _goods_owners(self, verb: Token, by_token: dict[int, int], items: list[dict[str, Any]]
+                      ) -> list[tuple[Token, str]]:
+        """"manufactures Quanta Forge's first chip", "makes panels for Apple's iPhone": the owners of what a
+        verb of making makes, or of what it is made for ("for" on the verb or on the goods), as the ones it
+        is made for. Goods only, not a firm or its role ("a plant for Kawano's rival X" is X's)."""
+        made = [g for c in verb.children if c.dep_ == "dobj" for g in [c, *c.conjuncts]]
+        made += [g for h in (verb, *made) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+                 for g in c.children if g.dep_ == "pobj"]
+        return [(o, "prep:for") for g in made if g.lemma_.lower() not in self.trigger_nouns
+                and (g.i not in by_token or items[by_token[g.i]]["cls"] == "Product")
+                for o in g.children if _possessive(o) and o.i in by_token]
 
     def _holders(self, tok: Token, by_token: dict[int, int], goods: bool = False) -> list[tuple[Token, str]]:
         """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a

@@ -109,9 +109,9 @@ class Lexicon:
                            for w in self.onto.lexicon["coref"].get(cls, ())}
         #: ... and the trades a firm is called by before its name ("trading house X"), which no back reference uses
         self.titling_nouns = self.body_nouns | {w.lower() for w in self.onto.lexicon["entities"].get("trade_words", ())}
-        #: verbs that hand their object to whom "to" names (kg:saleTrigger) -> the relation
         #: verbs of letting goods out, which a "to" turns from taking into handing over ("leases jets to X")
         self.letting_verbs = {w.lower() for w in lex["relations"].get("letting_verbs", ())}
+        #: verbs that hand their object to whom "to" names (kg:saleTrigger) -> the relation
         self.sale_verbs = {words[0]: rel for rel in self.onto.relations.values() for words in rel.sale_triggers
                            if len(words) == 1}
         #: verbs whose "from" names a seller (a kg:inverseTrigger with a kg:sourcePreposition): "buys a

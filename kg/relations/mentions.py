@@ -78,7 +78,7 @@ class Mentions:
     def _place_named_of(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> Token | None:
         """The place named after "of" in "the city of Malmo", "the region of South Karelia", "across much
         of Lombardy" (``tok`` a lexicon ``place_nouns`` or ``place_part_words`` word), or None."""
-        if not tok.is_lower or (tok.lemma_.lower() not in self.place_of_words and tok.lower_ not in self.place_of_words):
+        if not tok.is_lower or tok.lemma_.lower() not in self.place_of_words:
             return None
         return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                      if g.dep_ == "pobj" and g.i in by_token and self.onto.is_a(items[by_token[g.i]]["cls"], "Location")),

@@ -218,17 +218,15 @@ class Patterns:
                 continue
             subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             if lemma == "beat" or (lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)):
-                objects = [g for g in verb.children if g.dep_ == "dobj"]
-                # ("beat the Chinese dredger Huanghai Marine": the name apposed to a description)
-                objects += [a for g in objects if g.i not in by_token for a in g.children if a.dep_ == "appos"]
+                objects = self._with_apposed([g for g in verb.children if g.dep_ == "dobj"], by_token)
             elif lemma in choosing:
                 # "chose Asterra over Airbus Helicopters and Vantor Aero": the one chosen and the ones
                 # passed over were rivals for the choice
-                subjects = [g for g in verb.children if g.dep_ == "dobj"]
-                objects = [g for h in (verb, *subjects) for p in h.children if p.dep_ == "prep" and p.lower_ == "over"
-                           for g in p.children if g.dep_ == "pobj"]  # (the parser hangs "over" on either)
-                objects += [a for g in objects if g.i not in by_token for a in g.children if a.dep_ == "appos"]
-                subjects += [a for g in subjects if g.i not in by_token for a in g.children if a.dep_ == "appos"]
+                chosen = [g for g in verb.children if g.dep_ == "dobj"]
+                # (the parser hangs "over" on the verb or on the one chosen)
+                objects = self._with_apposed([g for h in (verb, *chosen) for p in h.children if p.dep_ == "prep"
+                                              and p.lower_ == "over" for g in p.children if g.dep_ == "pobj"], by_token)
+                subjects = self._with_apposed(chosen, by_token)
                 if not objects:
                     continue
             elif any(g.dep_ == "dobj" and g.lemma_.lower() in _WON for g in verb.children):
@@ -247,6 +245,12 @@ class Patterns:
                 out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, modality)
         return out
+
+    @staticmethod
+    def _with_apposed(toks: list[Token], by_token: dict[int, int]) -> list[Token]:
+        """``toks`` and the names apposed to those that are descriptions, not names ("beat the Chinese
+        dredger Huanghai Marine": "dredger" and "Marine")."""
+        return [*toks, *(a for g in toks if g.i not in by_token for a in g.children if a.dep_ == "appos")]
 
     @cached_property
     def _restricting_verbs(self) -> frozenset[str]:

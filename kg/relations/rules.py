@@ -259,16 +259,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                     # "a ferry built by Ulstein"): only whom it is built for; nor is what is licensed
                     objects = [o for o in objects if not o.role.startswith("patient")]
                     if tok.lemma_.lower() in MAKING_VERBS and not passive:
-                        # "manufactures Quanta Forge's first chip", "makes panels for Apple's iPhone": one who
-                        # makes another firm's goods, or makes goods for them, makes them for that firm
-                        made = [g for c in tok.children if c.dep_ == "dobj" for g in [c, *c.conjuncts]]
-                        made += [g for h in (tok, *made) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
-                                 for g in c.children if g.dep_ == "pobj"]  # (on the verb or on the goods)
-                        # (goods, not a firm or its role: "a plant for Kawano's rival X" is built for X)
-                        owners = [(o, "prep:for") for g in made if g.lemma_.lower() not in self.trigger_nouns
-                                  and (g.i not in by_token or items[by_token[g.i]]["cls"] == "Product")
-                                  for o in g.children if _possessive(o) and o.i in by_token]
-                        objects += [o for o in mapped(owners, 0.1)
+                        objects += [o for o in mapped(self._goods_owners(tok, by_token, items), 0.1)
                                     if self.onto.is_a(items[o.item]["cls"], "Organization")]
                 if tok.lemma_.lower() in self.plural_goods_verbs and not self.onto.fits("Product", rel.range):
                     goods = [g for c in tok.children if c.dep_ == "dobj" for g in coordinated(c)]
@@ -318,9 +309,9 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
             # (a person's job in the singular goes with the one name after it: "Veltro chairman Ana Ruiz
             # and Tom Berg")
             # (and a firm's description in the singular: "the Indonesian miner Tanjo Nikel and Ostra Steel")
-            single_job = tok.tag_ == "NN" and (rel.domain == frozenset({"Person"}) or not rel.symmetric)
+            singular_role = tok.tag_ == "NN" and (rel.domain == frozenset({"Person"}) or not rel.symmetric)
             described = tok.pos_ == "ADJ" and self._peer_before_descriptor(tok)  # "Rival grocers X and Y"
-            hs = mapped([(t, "holder" if (t.i == tok.i + 1 and not single_job) or described or (tok.tag_ == "NNS" and (
+            hs = mapped([(t, "holder" if (t.i == tok.i + 1 and not singular_role) or described or (tok.tag_ == "NNS" and (
                 t.head.i == tok.i or (t.dep_ in {"dobj", "attr", "nsubj"} and t.head.i == tok.head.i)
                 or (tok.dep_ == "appos" and t.i == tok.head.i)  # "X and Y, Z's bigger rivals"
                 # "with X and Y as its customers", "its suppliers, among them X and Y"
