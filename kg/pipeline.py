@@ -25,6 +25,7 @@ from . import coref as _coref  # noqa: F401  (registers the kg_coref factory)
 from . import entities as _entities  # noqa: F401  (registers the kg_entities factory)
 from . import relations as _relations  # noqa: F401  (registers the kg_relations factory)
 from .relations import model as _relation_model  # noqa: F401  (registers the kg_relation_model factory)
+from .attribute_index import index_attribute_rulers
 from .errors import ModelError
 
 __all__ = ["DEFAULT_MODEL", "KG_COMPONENTS", "RELATION_MODEL", "default_config_path", "load_pipeline", "model_name",
@@ -289,6 +290,8 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
         elif ner != "packaged":
             raise ModelError(f"No NER pipeline at {path} ([kg] ner in the pipeline config): give a folder "
                              "written by `kg train --ner-out DIR`, \"packaged\" or \"model\".")
+    if settings.get("indexed_attribute_ruler", True):
+        index_attribute_rulers(nlp)
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise ModelError(
