@@ -27,6 +27,7 @@ from . import relations as _relations  # noqa: F401  (registers the kg_relations
 from .relations import model as _relation_model  # noqa: F401  (registers the kg_relation_model factory)
 from .attribute_index import index_attribute_rulers
 from .errors import ModelError
+from .matrix import use_numpy_blas
 
 __all__ = ["DEFAULT_MODEL", "KG_COMPONENTS", "RELATION_MODEL", "default_config_path", "load_pipeline", "model_name",
            "read_config", "register_extensions"]
@@ -326,4 +327,10 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
             pipe = nlp.get_pipe(comp)
             pipe.network_config = saved.to_str()
             pipe.from_disk(weights)
+    library = settings.get("matrix_library", "numpy")
+    if library == "numpy":
+        use_numpy_blas(nlp)
+    elif library != "blis":
+        raise ModelError(f"[kg] matrix_library in the pipeline config is {library!r}; give \"numpy\" "
+                         "(numpy's BLAS on one thread) or \"blis\" (thinc's own).")
     return nlp
