@@ -147,6 +147,24 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+#: the tagger's verb tags, which the lexicon's ``nouns_not_verbs`` never take
+_VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
+
+
+def _nouns_not_verbs(nlp: Language) -> None:
+    """Patterns for the pipeline's attribute ruler: the lexicon's nouns the small tagger takes for verbs
+    (``[entities] nouns_not_verbs``: "Curitiba startup/VBD Vaimo") are nouns, singular or plural."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    from .ontology import load_ontology
+
+    words = load_ontology().lexicon["entities"].get("nouns_not_verbs", [])
+    if words:
+        ruler = nlp.get_pipe("attribute_ruler")
+        for forms, tag in ((words, "NN"), ([w + "s" for w in words], "NNS")):
+            ruler.add([[{"LOWER": {"IN": sorted(forms)}, "TAG": {"IN": _VERB_TAGS}}]], {"TAG": tag, "POS": "NOUN"})
+
+
 def register_extensions() -> None:
     """Register every ``Doc`` extension kg-builder's components set (idempotent).
 
@@ -291,6 +309,7 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
         elif ner != "packaged":
             raise ModelError(f"No NER pipeline at {path} ([kg] ner in the pipeline config): give a folder "
                              "written by `kg train --ner-out DIR`, \"packaged\" or \"model\".")
+    _nouns_not_verbs(nlp)
     if settings.get("indexed_attribute_ruler", True):
         index_attribute_rulers(nlp)
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]

@@ -219,3 +219,32 @@ def test_entities_a_dateline_in_capitals_of_several_words(nlp):
 ])
 def test_rules_where_an_analysts_firm_is(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place a clause of "where" describes is no one's rival, however the parser read "rivals"
+    ("The company will build its new smelter in Johor, where rivals Pacmet and Sarawak Alloy already operate.",
+     set(), {("Pacmet", "competesWith", "Johor"), ("Sarawak Alloy", "competesWith", "Johor")}),
+])
+def test_rules_a_place_described_by_where_is_no_rival(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name before a lower-case noun in front of "maker" says what the thing made is for or of
+    ("Warehouse robot maker Stackbot Logistics opens plant in Ohio\nStackbot Logistics said it would hire.",
+     set(), {("Stackbot Logistics", "develops", "Warehouse")}),
+    # (control: the name right before the role is what is made; and with a noun between, it is not)
+    ("iPhone maker Apple said sales rose.", {("Apple", "develops", "iPhone")}, set()),
+    ("iPhone case maker Zagora Cases said sales rose.", set(), {("Zagora Cases", "develops", "iPhone")}),
+])
+def test_rules_a_name_before_a_kind_of_goods_is_not_the_goods(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_startup_is_a_noun_before_a_name(nlp):
+    # the small tagger takes "startup" for a verb; the lexicon's nouns_not_verbs make it the trade it is
+    text = "Curitiba startup Vaimo Tecnologia said on Tuesday it had raised $12 million from Andes Capital."
+    doc = _rules_doc(nlp, text)
+    assert [t.pos_ for t in doc if t.lower_ == "startup"] == ["NOUN"]
+    _assert_reads(nlp, text, {("Vaimo Tecnologia", "basedIn", "Curitiba")}, set())

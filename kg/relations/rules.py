@@ -154,7 +154,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
         # of Kenya's. A lone name the NER took for a person may still be a firm.)
         people = {r["s_key"] for r in found.values() if r["predicate"] in {"worksFor", "livesIn"}}
         known_places = {f"{it['cls']}/{it['name']}" for it in items if self.onto.is_a(it["cls"], "Location")
-                        and (it["via"] in {"gazetteer", "demonym"} or it["cls"] == "Country")}
+                        and (it["via"] in {"gazetteer", "demonym"} or it["cls"] == "Country"
+                             or _where_clause(doc, it))}
         found = {k: r for k, r in found.items() if r["confidence"] >= self.min_confidence
                  and not (r["predicate"] in self.restricting and (r["s_key"], r["o_key"]) in seats)
                  and not (r["predicate"] == "operatesIn" and (
@@ -371,6 +372,11 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                 an = [a for a in an if items[a.item]["via"] != "demonym" and not (
                     a.role == "anchor" and a.token < tok.i and doc[a.token].dep_ in {"compound", "nmod"}
                     and items[a.item]["cls"] == "Place")]
+            if trig.kind == "role" and anchor_side and all(self.onto.is_a(c, "Product") for c in anchor_side):
+                # "iPhone case maker Zagg", "Warehouse robot maker Stackbot": a name before a lower-case noun in
+                # front of the role says what the thing made is for or of; the lower-case noun is the thing made
+                an = [a for a in an if not (a.role == "anchor" and a.token < tok.i and any(
+                    t.is_lower for t in doc[items[a.item]["end"]:tok.i]))]
             # (no government body as the other side of a role, unless the holders are one: "rival X has no
             # licence yet, the regulator said")
             bodies = all(self.onto.is_a(items[h.item]["cls"], "GovernmentBody") for h in hs)
@@ -526,6 +532,16 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
             records.append(record(doc, si, rel.name, oi, c, tok, modality, quals))
         return records
 
+
+
+def _where_clause(doc: Doc, it: dict[str, Any]) -> bool:
+    """Whether a clause of "where" describes the named item ("in Johor, where rivals ... operate"): a place,
+    whatever else the NER might have taken it for."""
+    if it.get("via") == "coref" or it["end"] > len(doc):
+        return False
+    head = doc[it["end"] - 1]
+    return any(c.dep_ == "relcl" and any(g.dep_ == "advmod" and g.lower_ == "where" and g.i < c.i
+                                         for g in c.children) for c in head.children)
 
 
 @Language.factory(
