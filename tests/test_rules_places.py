@@ -680,3 +680,14 @@ def test_rules_goods_shipped_to_anothers_site_say_nothing_of_where_the_shipper_o
 ])
 def test_rules_a_region_written_after_a_city_is_no_place_of_a_list(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # installing and recalling goods in a place is doing business there
+    ("Lumeq installs about 8,000 lifts a year, mainly in Italy, Spain and Greece.",
+     {("Lumeq", "operatesIn", "Italy"), ("Lumeq", "operatesIn", "Spain"), ("Lumeq", "operatesIn", "Greece")}, set()),
+    ("Ostrel Medical has recalled about 80,000 insulin pumps in the United States and Canada.",
+     {("Ostrel Medical", "operatesIn", "United States"), ("Ostrel Medical", "operatesIn", "Canada")}, set()),
+])
+def test_rules_installing_or_recalling_goods_somewhere_is_operating_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
