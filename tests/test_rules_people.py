@@ -415,3 +415,17 @@ def test_rules_a_back_referring_role_names_the_mention_its_holder_reports_on(nlp
                           "Halmon was also in talks to supply Mercedes-Benz.")
     rec = next(r for r in doc._.kg_relation_data if r["predicate"] == "worksFor" and r["s_name"] == "Pia Lorentz")
     assert doc[rec["o_start"]:rec["o_end"]].text == "Halmon", doc[rec["o_start"]:rec["o_end"]].text
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # the simple past of a lasting state says it is over; the present perfect keeps it
+    ("Tom Berg lived in Yuma for a decade.", ("Tom Berg", "livesIn", "Yuma"), "past"),
+    ("Tom Berg has lived in Yuma since 2015.", ("Tom Berg", "livesIn", "Yuma"), "fact"),
+    ("Ana Ruiz worked at Veltro Foods for a decade.", ("Ana Ruiz", "worksFor", "Veltro Foods"), "past"),
+    ("Ana Ruiz has worked at Veltro Foods since 2019.", ("Ana Ruiz", "worksFor", "Veltro Foods"), "fact"),
+    # (a past act that starts a lasting state is a fact)
+    ("Ana Ruiz joined Veltro Foods in 2019.", ("Ana Ruiz", "worksFor", "Veltro Foods"), "fact"),
+])
+def test_rules_an_ended_state_is_past(nlp, text, expected, modality):
+    found = _modalities(_rules_doc(nlp, text))
+    assert found.get(expected) == modality, found

@@ -25,6 +25,7 @@ class Modality:
         self.hedges = set(lex["relations"]["hedges"]) - {"would"}
         self.negations = set(lex["relations"]["negations"])
         self.reporting = set(lex["relations"]["reporting"])
+        self.ended_states = set(lex["relations"].get("ended_states", ()))
         self.keep_from = set(lex["relations"]["keep_from"])
         self.ending_acts = frozenset(lex["relations"].get("ending_acts", ()))
 
@@ -39,6 +40,8 @@ class Modality:
     def _modality(self, tok: Token) -> str:
         if any(c.lower_ in {"previously", "formerly", "once"} and c.dep_ == "advmod" for c in tok.children):
             return "past"  # "who previously worked at Google"
+        if tok.tag_ == "VBD" and tok.lemma_.lower() in self.ended_states:
+            return "past"  # "who worked at X before joining Y", "he lived in Yuma"
         # "pays Apple no commission", "has no stake in"
         if any(c.dep_ in {"dobj", "attr"} and any(d.dep_ == "det" and d.lower_ in {"no", "zero"} for d in c.children)
                for c in tok.children) or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children):
