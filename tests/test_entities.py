@@ -1365,3 +1365,12 @@ def test_entities_a_name_before_a_kind_of_product_is_the_product(nlp, text, name
 def test_entities_the_gazetteer_knows_the_large_carriers(nlp):
     # logistics firms the small NER takes for places (organizations.tsv, "Logistics, shipping and airlines")
     _assert_class(nlp, "Parcellis competes with DHL, which runs its main hub in Leipzig, and FedEx.", "FedEx", "Company")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name apposed to a kind of product is a product (more kinds of product in the lexicon)
+    ("Mindao, based in Shenzhen, sells a comparable machine, the MD-Vista, for about 40% less.", "MD-Vista"),
+    ("Dermavo competes with Eczelia, a cream sold by the French company Laboratoires Vellmont.", "Eczelia"),
+])
+def test_entities_a_name_apposed_to_a_kind_of_product_is_a_product(nlp, text, name):
+    _assert_class(nlp, text, name, "Product")
