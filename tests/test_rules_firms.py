@@ -248,3 +248,17 @@ def test_rules_startup_is_a_noun_before_a_name(nlp):
     doc = _rules_doc(nlp, text)
     assert [t.pos_ for t in doc if t.lower_ == "startup"] == ["NOUN"]
     _assert_reads(nlp, text, {("Vaimo Tecnologia", "basedIn", "Curitiba")}, set())
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a share under half written on a participle after a noun: the name the noun is apposed to
+    ("Gbedo Chat stores its data on servers run by Rackwell, a data-centre company part-owned by Kanor Telecom.",
+     {("Kanor Telecom", "investsIn", "Rackwell")}, {("Rackwell", "subsidiaryOf", "Kanor Telecom")}),
+    # (controls: a share given in numbers, read before; and wholly owned is owned)
+    ("Lumio is a startup 30% owned by Veltra.", {("Veltra", "investsIn", "Lumio")}, set()),
+    ("Orbex, a unit wholly owned by Veltra, said sales rose.", {("Orbex", "subsidiaryOf", "Veltra")}, set()),
+    # buying into a firm is investing in it
+    ("Northvale bought into Itavera Energia in 2014.", {("Northvale", "investsIn", "Itavera Energia")}, set()),
+])
+def test_rules_part_owned_and_bought_into(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

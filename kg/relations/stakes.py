@@ -57,6 +57,11 @@ class Stakes:
                     # "Lazurowy is 35 percent owned by X": the parser makes the share the copula's attribute
                     share = self._share_of(verb.head)
                     owned = [c for c in verb.head.head.children if c.dep_ in _SUBJ]
+                elif not owned and verb.dep_ == "acl":
+                    # "Rackwell, a data-centre company part-owned by Kanor": the noun the participle
+                    # describes, or the name that noun is apposed to
+                    noun = verb.head
+                    owned = [noun.head if noun.dep_ == "appos" and noun.i not in by_token else noun]
             else:  # "owns 12% of Lunaris", "holds 60 percent of Lumo"
                 share, owned = None, []
                 for d in (c for c in verb.children if c.dep_ == "dobj"):
