@@ -262,3 +262,22 @@ def test_rules_startup_is_a_noun_before_a_name(nlp):
 ])
 def test_rules_part_owned_and_bought_into(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # done jointly "with" a firm: partners, whether the parser hangs "with" on the verb or its object
+    ("Tarvo Motors will jointly develop the chip with Quillon Cells.",
+     {("Tarvo Motors", "partnersWith", "Quillon Cells")}, set()),
+    # (control: without "jointly", doing something with a firm says nothing of partnership)
+    ("Tarvo Motors will develop the chip with money from Quillon Cells.", set(),
+     {("Tarvo Motors", "partnersWith", "Quillon Cells")}),
+])
+def test_rules_done_jointly_with_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_beaten_rival_listed_after_its_owners_possessive(nlp):
+    # the parser lists the possessive place as the conjunct: the firm after it is the one beaten
+    _assert_reads(nlp, "Zeewalt beat the Chinese state-owned dredger Huanghe Dredging and Abu Dhabi's Gulf Marine "
+                  "Works for the contract.", {("Zeewalt", "competesWith", "Gulf Marine Works"),
+                                              ("Zeewalt", "competesWith", "Huanghe Dredging")}, set())

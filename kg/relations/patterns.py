@@ -158,8 +158,9 @@ class Patterns:
 
     def _joint_actors(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                       ) -> list[dict[str, Any]]:
-        """"Nokia and Ericsson jointly hold patents": the subjects of an active verb done jointly
-        (lexicon.toml ``joint_adverbs``) are partners (partnersWith) in what the clause says. Not
+        """"Nokia and Ericsson jointly hold patents", "Tarvo will jointly develop it with Quillon": the
+        subjects of an active verb done jointly (lexicon.toml ``joint_adverbs``), and whom it is done
+        "with", are partners (partnersWith) in what the clause says. Not
         "were jointly fined" (a passive's subjects undergo it), nor "together" ("together they
         control 60% of the market" adds shares up)."""
         rel = self.onto.relations.get("partnersWith")
@@ -171,7 +172,12 @@ class Patterns:
             if adv.dep_ != "advmod" or verb.pos_ not in {"VERB", "AUX"} \
                     or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
                 continue
-            parties = [m for c in verb.children if c.dep_ in _SUBJ for m in self._map(c, by_token, items)
+            # (and whom the verb is done "with": "will jointly develop the chip with Quillon")
+            # (which the parser may hang on the object: "develop the chip with Quillon")
+            sides = [c for c in verb.children if c.dep_ in _SUBJ] + [
+                g for w in [verb, *(c for c in verb.children if c.dep_ == "dobj")] for p in w.children
+                if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+            parties = [m for c in sides for m in self._map(c, by_token, items)
                        if self.onto.is_a(items[m[0]]["cls"], "Actor")]
             modality = self._modality(verb)
             for a in range(len(parties)):
@@ -236,8 +242,13 @@ class Patterns:
                 objects = [g for p in objects for g in p.children if g.dep_ == "pobj"]
             else:
                 continue
-            # (and the names listed under a kind: "taking on Revolut and local lenders such as mBank")
-            rivals = [r for g in objects for n in [g, *g.conjuncts] for r in self._with_listed(n)
+            # (and the names listed under a kind: "taking on Revolut and local lenders such as mBank"; and
+            # a firm listed with its owner or place before it, which the parser may list in its stead:
+            # "beat Huanghe Dredging and Abu Dhabi's Gulf Marine Works")
+            listed = [n for g in objects for n in [g, *g.conjuncts]]
+            listed += [doc[n.i + 2] for n in listed if n.i + 2 < len(doc) and doc[n.i + 1].tag_ == "POS"
+                       and doc[n.i + 1].head.i == n.i and n.i + 2 in by_token]
+            rivals = [r for n in listed for r in self._with_listed(n)
                       if r.i in by_token and items[by_token[r.i]]["cls"] in {"Company", "Product"}]
             # (rivals whether or not one wins: "in a bid to win market share from Grab" is a fact of rivalry)
             modality = self._modality(verb) if lemma in {"beat", "take"} or lemma in choosing else "fact"
