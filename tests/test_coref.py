@@ -259,3 +259,11 @@ def test_coref_a_description_the_parser_apposed_further_back_names_the_name_befo
     doc = _rules_doc(nlp, "Lumora is up against Netflix and Vidra, the service run by Castellan Media, in most of Spain.")
     assert ("Castellan Media", "offers", "Vidra") in _triples(doc), _triples(doc)
     assert ("Castellan Media", "offers", "Lumora") not in _triples(doc)
+
+
+def test_coref_its_after_of_is_the_owner_of_the_noun_before(nlp):
+    # "X's takeover of its rival": the possessive in the "of" phrase is the owner of the noun it hangs on,
+    # not the clause's subject
+    text = "South Africa's Competition Tribunal on Tuesday approved Karoo Cement's takeover of its rival Umbila Steel."
+    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
+    assert ("its", "Karoo Cement") in links, links

@@ -104,6 +104,15 @@ class Resolution:
                               if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
                 if owner is not None:
                     return owner
+            if tok.dep_ == "poss" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of" \
+                    and doc[tok.i + 1:tok.i + 2].text.lower() != "own":
+                # "approved Karoo Cement's takeover of its rival": the owner of the noun "of" hangs on
+                noun = tok.head.head.head
+                owner = next((it for c in noun.children if c.i < noun.i and possessive(c) and c.i != tok.i
+                              for it in pool if it["start"] <= c.i < it["end"]
+                              and self._compatible(it["cls"], wanted)), None)
+                if owner is not None:
+                    return owner
             if tok.dep_ == "poss" and not _predicate_of_copula(tok):
                 clause = clause_head(tok)
                 found = self._subject_item(clause, pool, wanted, before=tok.i)
