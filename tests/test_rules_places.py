@@ -691,3 +691,19 @@ def test_rules_a_region_written_after_a_city_is_no_place_of_a_list(nlp, text, ex
 ])
 def test_rules_installing_or_recalling_goods_somewhere_is_operating_there(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "respectively" pairs two lists in order
+    ("Veltro and Quillon are based in Leeds and York, respectively.",
+     {("Veltro", "basedIn", "Leeds"), ("Quillon", "basedIn", "York")},
+     {("Veltro", "basedIn", "York"), ("Quillon", "basedIn", "Leeds")}),
+    ("Tarvo and Orvane, which assemble phones at plants in Campinas and Sorocaba respectively, said sales rose.",
+     {("Tarvo", "operatesIn", "Campinas"), ("Orvane", "operatesIn", "Sorocaba")},
+     {("Tarvo", "operatesIn", "Sorocaba"), ("Orvane", "operatesIn", "Campinas")}),
+    # (control: without it, every pair)
+    ("Veltro and Quillon are based in Leeds and York.",
+     {("Veltro", "basedIn", "York"), ("Quillon", "basedIn", "Leeds")}, set()),
+])
+def test_rules_respectively_pairs_two_lists_in_order(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

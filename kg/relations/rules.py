@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import TitleCaseLines, guarded
@@ -140,6 +141,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                             old["modality"] == "fact", old["confidence"]
                         ):
                             found[key] = rec
+        _respectively(doc, found, self._lower_ids(_RESPECTIVELY))
         self._narrow_places(doc, found, apposed)
         self._employers_places(doc, found, items, by_token)
         self._widen_places(doc, found, apposed)
@@ -532,6 +534,31 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
             records.append(record(doc, si, rel.name, oi, c, tok, modality, quals))
         return records
 
+
+
+#: the string hash of "respectively"
+_RESPECTIVELY = frozenset({get_string_id("respectively")})
+
+
+def _respectively(doc: Doc, found: dict[tuple, dict[str, Any]], marks: list[int]) -> None:
+    """"Samsung and Motorola assemble phones at plants in Campinas and Jaguariuna respectively": where a
+    sentence says "respectively" and one trigger read every pair of two lists of the same length, the
+    first goes with the first, the second with the second (the other pairs are dropped)."""
+    if not marks:
+        return
+    sentences = {doc[i].sent.start_char for i in marks}
+    groups: dict[tuple[int, str], list[tuple]] = {}
+    for key, rec in found.items():
+        if rec["sent_start"] in sentences:
+            groups.setdefault((rec["trigger_start"], rec["predicate"]), []).append(key)
+    for keys in groups.values():
+        subjects = sorted({found[k]["s_start"] for k in keys})
+        objects = sorted({found[k]["o_start"] for k in keys})
+        if len(subjects) != len(objects) or len(subjects) < 2 or len(keys) != len(subjects) * len(objects):
+            continue
+        for k in keys:
+            if subjects.index(found[k]["s_start"]) != objects.index(found[k]["o_start"]):
+                del found[k]
 
 
 def _where_clause(doc: Doc, it: dict[str, Any]) -> bool:
