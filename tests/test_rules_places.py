@@ -707,3 +707,13 @@ def test_rules_installing_or_recalling_goods_somewhere_is_operating_there(nlp, t
 ])
 def test_rules_respectively_pairs_two_lists_in_order(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a site one mothballs, shuts or upgrades is one of its sites
+    ("Karrow Minerals will mothball its lithium mine in Pilbara.", {("Karrow Minerals", "operatesIn", "Pilbara")}),
+    ("Tarvo will shut its plant in Dayton.", {("Tarvo", "operatesIn", "Dayton")}),
+    ("Tarvo will upgrade its plant in Dayton.", {("Tarvo", "operatesIn", "Dayton")}),
+])
+def test_rules_a_site_mothballed_shut_or_upgraded_is_operated(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
