@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "apposed_to_previous", "before_region_seat",
-           "clause_head", "controlled_objects", "coordinated", "first_conjunct", "possessive",
+           "clause_head", "controlled_objects", "coordinated", "described_by_where", "first_conjunct", "possessive",
            "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in",
            "subjects_above", "superlative"]
 
@@ -200,3 +200,10 @@ def acted_on(verb: Token) -> tuple[list[Token], list[Token], bool]:
         return ([c for c in verb.children if c.dep_ == "nsubjpass"],
                 [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"], True)
     return [c for c in verb.children if c.dep_ == "dobj"], [c for c in verb.children if c.dep_ in SUBJ], False
+
+
+def described_by_where(head: Token) -> bool:
+    """Whether a clause of "where" hangs on ``head`` ("in Johor, where rivals ... operate"): what it names is
+    a place, whatever else the NER might have taken it for."""
+    return any(c.dep_ == "relcl" and any(g.dep_ == "advmod" and g.lower_ == "where" and g.i < c.i
+                                         for g in c.children) for c in head.children)

@@ -281,3 +281,14 @@ def test_rules_a_beaten_rival_listed_after_its_owners_possessive(nlp):
     _assert_reads(nlp, "Zeewalt beat the Chinese state-owned dredger Huanghe Dredging and Abu Dhabi's Gulf Marine "
                   "Works for the contract.", {("Zeewalt", "competesWith", "Gulf Marine Works"),
                                               ("Zeewalt", "competesWith", "Huanghe Dredging")}, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # goods sent to a firm's plant or store go to the firm
+    ("Lakeshore supplies axles to General Motors and Stellantis plants in Mexico.",
+     {("Lakeshore", "suppliesTo", "General Motors"), ("Lakeshore", "suppliesTo", "Stellantis")}),
+    ("Lakeshore supplies axles to the Stellantis plant in Mexico.", {("Lakeshore", "suppliesTo", "Stellantis")}),
+    ("Lakeshore supplies axles to Stellantis's plant in Mexico.", {("Lakeshore", "suppliesTo", "Stellantis")}),
+])
+def test_rules_goods_sent_to_a_firms_works_go_to_the_firm(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

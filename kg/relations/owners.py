@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..syntax import possessive as _possessive
 from .records import record
@@ -21,6 +21,18 @@ __all__ = ["Owners"]
 
 class Owners:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: relations from an owner written with a name."""
+
+    def _works_owners(self, tok: Token, by_token: dict[int, int]) -> list[Token]:
+        """"ships cells to Tesla's factory in Shanghai", "supplies axles to General Motors and Stellantis
+        plants": the named owners (a possessive or a name before it, and the names listed with them) of a
+        site (lexicon ``owned_works`` and ``seller_sites``), who stand for it as the other side of a sale;
+        none where ``tok`` is no such site."""
+        if tok.i in by_token or not tok.is_lower or tok.lemma_.lower() not in (
+                self.onto.words("entities", "owned_works") | self.onto.words("entities", "seller_sites")):
+            return []
+        owners = [c for c in tok.children if c.i < tok.i and c.i in by_token and (
+            _possessive(c) or c.dep_ in {"compound", "nmod"})]
+        return owners + [g for c in owners for g in c.conjuncts if g.i in by_token and g.i < tok.i]
 
     def _products_from(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:

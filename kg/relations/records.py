@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import register_extensions
 
-__all__ = ["EXTRACTORS", "RelationSpan", "record", "register"]
+__all__ = ["EXTRACTORS", "RESPECTIVELY", "RelationSpan", "pair_respectively", "record", "register"]
 
 #: Which extractor produced a relation: the rules, the trained model, or both.
 EXTRACTORS = ("rules", "model", "both")
@@ -87,3 +88,29 @@ def record(doc: Doc, si: dict[str, Any], predicate: str, oi: dict[str, Any], con
         "sent_start": start, "sent_end": end,
         "extractor": extractor,
     }
+
+
+#: the string hash of "respectively"
+RESPECTIVELY = frozenset({get_string_id("respectively")})
+
+
+def pair_respectively(doc: Doc, found: dict[tuple, dict[str, Any]], marks: list[int]) -> None:
+    """"Samsung and Motorola assemble phones at plants in Campinas and Jaguariuna respectively": where a
+    sentence says "respectively" (its tokens ``marks``) and one trigger read every pair of two lists of
+    the same length, the first goes with the first, the second with the second; the other records of
+    ``found`` (keyed as the rules key them) are dropped."""
+    if not marks:
+        return
+    sentences = {doc[i].sent.start_char for i in marks}
+    groups: dict[tuple[int, str], list[tuple]] = {}
+    for key, rec in found.items():
+        if rec["sent_start"] in sentences:
+            groups.setdefault((rec["trigger_start"], rec["predicate"]), []).append(key)
+    for keys in groups.values():
+        subjects = sorted({found[k]["s_start"] for k in keys})
+        objects = sorted({found[k]["o_start"] for k in keys})
+        if len(subjects) != len(objects) or len(subjects) < 2 or len(keys) != len(subjects) * len(objects):
+            continue
+        for k in keys:
+            if subjects.index(found[k]["s_start"]) != objects.index(found[k]["o_start"]):
+                del found[k]

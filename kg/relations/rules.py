@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import TitleCaseLines, guarded
@@ -44,14 +43,15 @@ from .deals import Deals
 from .patterns import Patterns
 from .owners import Owners
 from .places import Places
-from .records import record, register
+from .records import RESPECTIVELY, pair_respectively, record, register
 from .roles import Roles
 from .seats import Seats
 from .stakes import Stakes
 from .subjects import Subjects
 from .triggers import Triggers, _Trigger
 from .words import Words
-from ..syntax import COPULAS, FORMER, MAKING_VERBS, clause_head, coordinated, first_conjunct, stand_in, superlative
+from ..syntax import COPULAS, FORMER, MAKING_VERBS, clause_head, coordinated, described_by_where, first_conjunct, stand_in, \
+    superlative
 from ..syntax import possessive as _possessive
 
 __all__ = ["KGRelations", "make_relation_component"]
@@ -141,7 +141,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                             old["modality"] == "fact", old["confidence"]
                         ):
                             found[key] = rec
-        _respectively(doc, found, self._lower_ids(_RESPECTIVELY))
+        pair_respectively(doc, found, self._lower_ids(RESPECTIVELY))
         self._narrow_places(doc, found, apposed)
         self._employers_places(doc, found, items, by_token)
         self._widen_places(doc, found, apposed)
@@ -157,7 +157,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
         people = {r["s_key"] for r in found.values() if r["predicate"] in {"worksFor", "livesIn"}}
         known_places = {f"{it['cls']}/{it['name']}" for it in items if self.onto.is_a(it["cls"], "Location")
                         and (it["via"] in {"gazetteer", "demonym"} or it["cls"] == "Country"
-                             or _where_clause(doc, it))}
+                             or (it.get("via") != "coref" and described_by_where(doc[it["end"] - 1])))}
         found = {k: r for k, r in found.items() if r["confidence"] >= self.min_confidence
                  and not (r["predicate"] in self.restricting and (r["s_key"], r["o_key"]) in seats)
                  and not (r["predicate"] == "operatesIn" and (
@@ -251,11 +251,14 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                             or (tok.pos_ == "NOUN" and r[5:] in rel.noun_object_preps)) \
                             or (r == "prep:of" and rel.symmetric_evidence and tok.pos_ == "NOUN" and not subjects):
                         # ("a joint venture of Liberty Global and Telefonica": the parties, as with "between")
-                        objects += mapped([(t, r)])
+                        # (and whose plant or store goods go to: "ships cells to Tesla's factory")
+                        works = self._works_owners(t, by_token) if r in {"prep:to", "prep:for"} else []
+                        objects += mapped([(o, r) for o in works], 0.05) if works else mapped([(t, r)])
                         if rel.qualifier_role == "about" and r != "recipient":
                             objects += mapped(self._holders(t, by_token, goods=rel.name in self.restricting), 0.1)
                     elif r.startswith("nested:") and r[7:] in rel.object_preps:
-                        objects += mapped([(t, r)], 0.15)
+                        works = self._works_owners(t, by_token) if r in {"nested:to", "nested:for"} else []
+                        objects += mapped([(o, r) for o in works or [t]], 0.15)
                 if (tok.lemma_.lower() in MAKING_VERBS and not self.onto.fits("Product", rel.range)) \
                         or tok.lemma_.lower() in self.handing_verbs:
                     # what is built is no one a relation of actors reaches ("a platform it built",
@@ -534,41 +537,6 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
             records.append(record(doc, si, rel.name, oi, c, tok, modality, quals))
         return records
 
-
-
-#: the string hash of "respectively"
-_RESPECTIVELY = frozenset({get_string_id("respectively")})
-
-
-def _respectively(doc: Doc, found: dict[tuple, dict[str, Any]], marks: list[int]) -> None:
-    """"Samsung and Motorola assemble phones at plants in Campinas and Jaguariuna respectively": where a
-    sentence says "respectively" and one trigger read every pair of two lists of the same length, the
-    first goes with the first, the second with the second (the other pairs are dropped)."""
-    if not marks:
-        return
-    sentences = {doc[i].sent.start_char for i in marks}
-    groups: dict[tuple[int, str], list[tuple]] = {}
-    for key, rec in found.items():
-        if rec["sent_start"] in sentences:
-            groups.setdefault((rec["trigger_start"], rec["predicate"]), []).append(key)
-    for keys in groups.values():
-        subjects = sorted({found[k]["s_start"] for k in keys})
-        objects = sorted({found[k]["o_start"] for k in keys})
-        if len(subjects) != len(objects) or len(subjects) < 2 or len(keys) != len(subjects) * len(objects):
-            continue
-        for k in keys:
-            if subjects.index(found[k]["s_start"]) != objects.index(found[k]["o_start"]):
-                del found[k]
-
-
-def _where_clause(doc: Doc, it: dict[str, Any]) -> bool:
-    """Whether a clause of "where" describes the named item ("in Johor, where rivals ... operate"): a place,
-    whatever else the NER might have taken it for."""
-    if it.get("via") == "coref" or it["end"] > len(doc):
-        return False
-    head = doc[it["end"] - 1]
-    return any(c.dep_ == "relcl" and any(g.dep_ == "advmod" and g.lower_ == "where" and g.i < c.i
-                                         for g in c.children) for c in head.children)
 
 
 @Language.factory(
