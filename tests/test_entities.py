@@ -1374,3 +1374,12 @@ def test_entities_the_gazetteer_knows_the_large_carriers(nlp):
 ])
 def test_entities_a_name_apposed_to_a_kind_of_product_is_a_product(nlp, text, name):
     _assert_class(nlp, text, name, "Product")
+
+
+def test_entities_a_plural_noun_opening_a_sentence_is_no_name(nlp):
+    # the NER took "Subscribers" for an organisation; the tagger's plural common noun says otherwise
+    classes = _classes(_rules_doc(nlp, "Subscribers will also get Sinema Kutusu, the film service of Anadolu Media."))
+    assert "Subscribers" not in classes, classes
+    # (a firm's name that looks like a plural stays: not a noun of people or bodies in general)
+    classes = _classes(_rules_doc(nlp, "Smartwings, Moldau's main rival at the airport, said it was not looking."))
+    assert classes.get("Smartwings") == "Company", classes

@@ -73,6 +73,13 @@ class Candidates:
             end -= 1
         if start >= end:
             return None
+        # The plural of an English common noun opening a sentence ("Subscribers will also get X", "Vessels
+        # of both lines"), which the NER took for a name: the tagger's NNS, whose lemma the lemmatizer's
+        # noun list knows (not "Smartwings, Moldau's rival"; not "Meghna employs", tagged NNS too)
+        word = doc[start]
+        if end - start == 1 and word.tag_ == "NNS" and word.is_sent_start and word.is_title \
+                and word.lemma_.lower() != word.lower_ and word.lemma_.lower() in self.common_nouns:
+            return None
         # A sentence-initial preposition run into the name: "Unlike ChatGPT, ..." keeps the name, when
         # what follows is a name the gazetteer or the document knows ("Under Armour" stays whole).
         if end - start > 1 and doc[start].tag_ == "IN" and self._known_name(doc, doc[start + 1:end].text):

@@ -41,6 +41,17 @@ from .merge import define_acronyms, drop_datelines, spread_names
 __all__ = ["KGEntities", "make_entity_component"]
 
 
+def _common_nouns(nlp: Language) -> frozenset[str]:
+    """The English common nouns the pipeline's rule lemmatizer knows (its ``lemma_index`` table, WordNet's
+    nouns in the English pipelines); empty where it has none."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    try:
+        return frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("noun", ()))
+    except (AttributeError, KeyError, ValueError):
+        return frozenset()
+
+
 class KGEntities(Candidates, Classes, Lists):
     """The ``kg_entities`` component. Build it with ``nlp.add_pipe("kg_entities")``."""
 
@@ -117,6 +128,7 @@ class KGEntities(Candidates, Classes, Lists):
         self.leading_descriptors = self.org_nouns | self.peer_roles
         #: the peer roles and their plurals, as written before a name ("Rival X", "Rivals X and Y")
         self.peer_words = self.peer_roles | {w + "s" for w in self.peer_roles}
+        self.common_nouns = _common_nouns(nlp)
         # Job titles: role nouns of relations from a person to an organization (worksFor).
         job_rels = [rel for rel in self.onto.relations.values()
                     if rel.domain == frozenset({"Person"}) and self.onto.fits("Company", rel.range)]
