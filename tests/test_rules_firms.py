@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .reading import _assert_reads, _rules_doc
+from .reading import _assert_reads, _modalities, _rules_doc
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -292,3 +292,13 @@ def test_rules_a_beaten_rival_listed_after_its_owners_possessive(nlp):
 ])
 def test_rules_goods_sent_to_a_firms_works_go_to_the_firm(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+def test_rules_a_plan_sold_by_a_firm_is_no_plan_to_sell(nlp):
+    # "plan" is a hedge ("a plan to buy"); a past participle describing it states a fact
+    doc = _rules_doc(nlp, "The app comes free with Kuota Belajar, a prepaid data plan sold by Telkomsel.")
+    found = {k: v for k, v in _modalities(doc).items() if k[0] == "Telkomsel" and k[2] == "Kuota Belajar"}
+    assert found and set(found.values()) == {"fact"}, found
+    # (control: a plan to do something is hypothetical)
+    assert _modalities(_rules_doc(nlp, "Tarvo has a plan to buy Quillon.")).get(
+        ("Tarvo", "acquires", "Quillon")) == "hypothetical"

@@ -86,7 +86,9 @@ class Modality:
             if n > 1 and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ == "from" \
                     and chain[n - 2].dep_ == "pcomp" and node.lemma_.lower() in self.keep_from:
                 return "negated"
-            if n > 0 and chain[n - 1].dep_ in {"xcomp", "dobj", "acl"}:
+            # (not a noun a past participle describes: "a data plan sold by X" is no plan to sell)
+            if n > 0 and chain[n - 1].dep_ in {"xcomp", "dobj", "acl"} \
+                    and not (chain[n - 1].dep_ == "acl" and chain[n - 1].tag_ == "VBN"):
                 lemma = node.lemma_.lower()
                 if lemma in self.hedges or node.lower_ in self.hedges:  # "in talks to buy X": "talks", not "talk"
                     return "hypothetical"
