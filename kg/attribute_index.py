@@ -87,7 +87,6 @@ class IndexedMatch:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         strings = ruler.vocab.strings
-        self.size = len(ruler.attrs)
         specs: list[tuple[tuple[str, Callable[[int], bool], frozenset[int] | None], ...]] = []  # distinct tests
         seen: dict[tuple, int] = {}
         #: per pattern alternative: (ruler's pattern number, match id, its token tests by spec id)

@@ -50,8 +50,8 @@ from .stakes import Stakes
 from .subjects import Subjects
 from .triggers import Triggers, _Trigger
 from .words import Words
-from ..syntax import COPULAS, FORMER, MAKING_VERBS, clause_head, coordinated, described_by_where, first_conjunct, stand_in, \
-    superlative
+from ..syntax import (COPULAS, FORMER, MAKING_VERBS, clause_head, coordinated, described_by_where, first_conjunct,
+                      stand_in, superlative)
 from ..syntax import possessive as _possessive
 
 __all__ = ["KGRelations", "make_relation_component"]
