@@ -429,3 +429,9 @@ def test_rules_a_back_referring_role_names_the_mention_its_holder_reports_on(nlp
 def test_rules_an_ended_state_is_past(nlp, text, expected, modality):
     found = _modalities(_rules_doc(nlp, text))
     assert found.get(expected) == modality, found
+
+
+def test_rules_a_premier_lives_in_the_place_before_the_title(nlp):
+    # "Quebec Premier X", as "Pennsylvania Governor X": premier and chancellor join the offices of livesIn
+    _assert_reads(nlp, "Quebec Premier Robert Bourassa has received strong criticism.",
+                  {("Robert Bourassa", "livesIn", "Quebec")})
