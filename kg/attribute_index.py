@@ -3,8 +3,9 @@
 spaCy's ``AttributeRuler`` (the stage of the English pipelines that maps tags to
 parts of speech and morphology, and fixes lemmas) finds its tokens with a
 ``Matcher`` that tries all of its patterns at every token. en_core_web_sm has
-179 of them, and that search costs about as much as the whole parser (1.6 s of
-the 14 s the pipeline takes on the speed benchmark's corpus). Its patterns test
+179 of them, and that search costs about as much as the whole parser (1.7 s of
+the 14.4 s the pipeline takes on the speed benchmark's corpus:
+``benchmarks/check_speedups.py``). Its patterns test
 a handful of token attributes (the lower-case form, the tag, the dependency
 label) with equality, set membership and regular expressions, so which patterns a
 token satisfies depends only on those few values. :class:`IndexedMatch` works it

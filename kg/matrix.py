@@ -5,10 +5,10 @@ NER) spend most of their time in matrix products, which thinc's ``NumpyOps``
 hands to BLIS. On CPUs BLIS has no kernel for (it runs its ``generic`` one,
 as on the AMD EPYC machines this project is built and tested on), numpy's own
 BLAS (OpenBLAS in numpy's wheels) does the same products faster: the
-trained English pipeline reads the speed benchmark's 400 documents in about
-10.5 s instead of 14.5 s, with the same tags, parses and entities (checked
-on 1,267 annotated documents; the products differ in the last bits of a float,
-which can in principle tip a close decision).
+trained English pipeline reads the 3,462 annotated news documents of ``data/``
+in 29.8 s instead of 40.1 s, with the same tags, parses, lemmas and entities on
+every one of them (``benchmarks/check_speedups.py``; the products differ in the
+last bits of a float, which can in principle tip a close decision).
 
 :func:`use_numpy_blas` gives every layer of a pipeline :class:`OneThreadNumpyOps`:
 numpy's BLAS, held to one thread while it multiplies (OpenBLAS would otherwise

@@ -293,6 +293,10 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
                 f"The pipeline config names '{comp}' in [kg] pipeline but has no [components.{comp}] "
                 f"block. Blocks found: {sorted(blocks)}"
             )
+    library = settings.get("matrix_library", "numpy")
+    if library not in {"numpy", "blis"}:  # (said before the model is loaded)
+        raise ModelError(f"[kg] matrix_library in the pipeline config is {library!r}; give \"numpy\" "
+                         "(numpy's BLAS on one thread) or \"blis\" (thinc's own).")
     try:
         nlp = spacy.load(name, exclude=list(settings.get("exclude", [])))
     except OSError as exc:
@@ -346,10 +350,6 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
             pipe = nlp.get_pipe(comp)
             pipe.network_config = saved.to_str()
             pipe.from_disk(weights)
-    library = settings.get("matrix_library", "numpy")
     if library == "numpy":
         use_numpy_blas(nlp)
-    elif library != "blis":
-        raise ModelError(f"[kg] matrix_library in the pipeline config is {library!r}; give \"numpy\" "
-                         "(numpy's BLAS on one thread) or \"blis\" (thinc's own).")
     return nlp
