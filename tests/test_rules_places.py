@@ -7,7 +7,7 @@ import pytest
 
 from kg.pipeline import load_pipeline
 
-from .reading import _assert_reads, _parsed_triples, _rules_doc, _triples  # noqa: F401
+from .reading import _assert_reads, _modalities, _parsed_triples, _rules_doc, _triples  # noqa: F401
 
 _LEASING = """
 @prefix kg:   <https://w3id.org/kg-builder/ontology#> .
@@ -717,3 +717,34 @@ def test_rules_respectively_pairs_two_lists_in_order(nlp, text, expected, absent
 ])
 def test_rules_a_site_mothballed_shut_or_upgraded_is_operated(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's site as a verb's object, with the place the parser hung on the verb
+    ("Forty engineers will join Pellucid's research centre in Tartu.", {("Pellucid", "operatesIn", "Tartu")}, set()),
+    # a division and an assembly line are sites too
+    ("Trucks will roll off Brenner's new assembly line in Linz.", {("Brenner", "operatesIn", "Linz")}, set()),
+    # (a place, not whom: "to" after the object is the verb's)
+    ("Corvane sold its stake to Velmar in May.", set(), {("Corvane", "investsIn", "Velmar")}),
+])
+def test_rules_a_site_the_verb_takes_is_where_the_place_after_it_says(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a demonym or a city before a description of a firm written with more kinds of business
+    ("Harwick bought Danish electronics shop Lysvaerk in 2021.", {("Lysvaerk", "basedIn", "Denmark")}),
+    ("Oromia sells grain to Egyptian miller Delta Flour.", {("Delta Flour", "basedIn", "Egypt")}),
+    ("Its partner, Lisbon advertising agency Ondaviva, said sales rose.", {("Ondaviva", "basedIn", "Lisbon")}),
+])
+def test_rules_a_seat_before_more_kinds_of_business(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_rules_a_seat_written_as_a_participle_is_a_fact_whatever_the_clause_says(nlp):
+    # "barred ... from working for" negates the work, not where the firm is based
+    got = _modalities(_rules_doc(nlp, "The court barred her from working for Lyon-based Cerillo Labs for a year."))
+    assert got.get(("Cerillo Labs", "basedIn", "Lyon")) == "fact", got
+    # (but a clause of its own, which the parser hangs on a noun the same way, keeps the verb's modality)
+    got = _modalities(_rules_doc(nlp, "Velmora denied a report that it had paid Corrin a penalty for the delay."))
+    assert got.get(("Velmora", "pays", "Corrin")) == "negated", got

@@ -24,6 +24,8 @@ __all__ = ["Frames"]
 
 #: verbs of forming or running a group or a site, whose agents are its members or its operator: "a consortium
 #: formed by X and Y", "a plant run by Suria Assembly"
+# prepositions that say where, after the object of a verb
+_WHERE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside"})
 _FORMING = frozenset({"form", "create", "lead", "found", "establish", "set", "run", "operate", "manage"})
 
 
@@ -385,6 +387,11 @@ class Frames:
             # on the verb of the noun's own preposition
             after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             if after is not None and tok.dep_ == "pobj" and after.dep_ == "prep" and after.head.i == tok.head.head.i:
+                objects += [(g, "prep:" + after.lower_) for g in after.children if g.dep_ == "pobj"]
+            # "will join Signalwood's research centre in Haifa": so too on the verb of the noun as its
+            # object (where, not to or from whom: "sold its stake to X" is the verb's)
+            elif after is not None and tok.dep_ == "dobj" and after.dep_ == "prep" and after.head.i == tok.head.i \
+                    and after.lower_ in _WHERE_PREPS:
                 objects += [(g, "prep:" + after.lower_) for g in after.children if g.dep_ == "pobj"]
             # "Veltro's headquarters are in Austin": the copula holds the noun's prepositions
             if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":

@@ -61,6 +61,11 @@ class Modality:
                 reported = True
             if node.dep_ in {"relcl", "appos", "parataxis"}:
                 break  # a relative clause or apposition states its own fact
+            if node is tok and tok.dep_ in {"amod", "acl"} and tok.tag_ == "VBN" and not any(
+                    c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in tok.children):
+                # and so does a participle describing a noun ("barred him from working for Wuhan-based X";
+                # not a clause of its own: "denied a report that it had paid X")
+                break
             node = node.head
             chain.append(node)
             if node.pos_ == "VERB" and node.dep_ in {"ROOT"}:
