@@ -302,3 +302,27 @@ def test_rules_a_plan_sold_by_a_firm_is_no_plan_to_sell(nlp):
     # (control: a plan to do something is hypothetical)
     assert _modalities(_rules_doc(nlp, "Tarvo has a plan to buy Quillon.")).get(
         ("Tarvo", "acquires", "Quillon")) == "hypothetical"
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "whose" past a hyphenated description of a product
+    ("Maravel, whose best-selling drug Quentrix loses patent protection next year, is looking for deals.",
+     {("Maravel", "develops", "Quentrix")}, set()),
+    # (but a name past such a description that is no product is no unit of the firm)
+    ("Tesco handed the shelf space to Brindle Foods, a Leeds company whose pea-protein Meadow Patty has been "
+     "selling fast.", set(), {("Meadow Patty", "subsidiaryOf", "Brindle Foods")}),
+])
+def test_rules_whose_past_a_hyphenated_description(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods in the plural made for a firm by another, in the passive
+    ("Dosewell sells injections, which are made for it by the Ohio pharmacy Carrick Labs.",
+     {("Carrick Labs", "suppliesTo", "Dosewell")}, set()),
+    ("Dosewell sells pens made for it by Tamsin Devices.", {("Tamsin Devices", "suppliesTo", "Dosewell")}, set()),
+    # (control: a bid made for a firm is no goods)
+    ("A bid was made for Dosewell by Tamsin Devices.", set(), {("Tamsin Devices", "suppliesTo", "Dosewell")}),
+])
+def test_rules_goods_made_for_a_firm_in_the_passive(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

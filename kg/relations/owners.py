@@ -88,8 +88,14 @@ class Owners:
             if clause.dep_ not in {"relcl", "acl"}:
                 continue
             j = tok.i + 1
-            while j < len(doc) and j not in starts and doc[j].is_lower and j - tok.i <= 4:
+            # (and a hyphen inside a modifier: "whose best-selling drug Ostavir")
+            while j < len(doc) and j not in starts and j - tok.i <= 4 and (
+                    doc[j].is_lower or doc[j].text == "-" and not doc[j - 1].whitespace_):
                 j += 1
+            # (through a hyphen, a product's description: not "whose pea-protein Greenhouse Burger" for a firm)
+            if j in starts and items[starts[j]]["cls"] != "Product" and any(
+                    doc[k].text == "-" for k in range(tok.i + 1, j)):
+                continue
             if j not in starts or (tok.head.i < j and not (
                     # (but "whose drug Ostavin loses": a kind of product written before the name, which
                     # the parser took for the verb's object)

@@ -50,7 +50,7 @@ from .stakes import Stakes
 from .subjects import Subjects
 from .triggers import Triggers, _Trigger
 from .words import Words
-from ..syntax import (COPULAS, FORMER, MAKING_VERBS, clause_head, coordinated, described_by_where, first_conjunct,
+from ..syntax import (COPULAS, FORMER, MAKING_VERBS, REL_PRONOUNS, clause_head, coordinated, described_by_where, first_conjunct,
                       stand_in, superlative)
 from ..syntax import possessive as _possessive
 
@@ -268,7 +268,12 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                         objects += [o for o in mapped(self._goods_owners(tok, by_token, items), 0.1)
                                     if self.onto.is_a(items[o.item]["cls"], "Organization")]
                 if tok.lemma_.lower() in self.plural_goods_verbs and not self.onto.fits("Product", rel.range):
-                    goods = [g for c in tok.children if c.dep_ == "dobj" for g in coordinated(c)]
+                    # (or, made for someone, the passive's subject: "injections, which are made for it by X")
+                    goods = [g for c in tok.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")
+                             for g in coordinated(c.head.head if c.lower_ in REL_PRONOUNS and c.head.dep_ == "relcl"
+                                                  else c)]
+                    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "injections made for it by X"
+                        goods += coordinated(tok.head)
                     # (not bids, offers or deals: nouns that are triggers of relations)
                     plural = any(g.tag_ in {"NNS", "NNPS"} and g.i not in by_token
                                  and g.lemma_.lower() not in self.trigger_nouns for g in goods)
