@@ -435,3 +435,14 @@ def test_rules_a_premier_lives_in_the_place_before_the_title(nlp):
     # "Quebec Premier X", as "Pennsylvania Governor X": premier and chancellor join the offices of livesIn
     _assert_reads(nlp, "Quebec Premier Robert Bourassa has received strong criticism.",
                   {("Robert Bourassa", "livesIn", "Quebec")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the firm of a person's job, where the NER took an unknown name for a place
+    ('"We will appeal," said Mio Tanabe, head of policy at Kelloway.', {("Mio Tanabe", "worksFor", "Kelloway")}),
+    # a commercial director is a firm's
+    ('"Demand is strong," said Aigerim Bekova, Tulpar\'s commercial director.',
+     {("Aigerim Bekova", "worksFor", "Tulpar")}),
+])
+def test_rules_the_firm_of_a_job_the_ner_took_for_a_place(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -250,6 +250,15 @@ class Classes(Descriptions, Products):
             if root.dep_ == "pobj" and root.head.lower_ == "of" and self._org_only_job(root.head.head) \
                     and it["name"].split()[-1] not in self.place_heads:  # (not "the founder of the Sikh Empire")
                 return True
+            # "Rie Kuwabara, head of policy at Tenmaku": where a person's job is, apposed to the person
+            # (a name the NER took for a place that no gazetteer lists)
+            job = root.head.head
+            while job.dep_ == "pobj" and job.head.lower_ == "of" and job.head.head.pos_ == "NOUN":
+                job = job.head.head  # ("head of policy at": the job the phrase is of)
+            if root.dep_ == "pobj" and root.head.lower_ == "at" and it["cls"] == "Place" and it["via"] == "" \
+                    and job.is_lower and job.lemma_.lower() in self.person_roles and job.dep_ == "appos" \
+                    and job.head.ent_type_ == "PERSON":
+                return True
         return False
 
     def _owner_and_more(self, items: list[dict[str, Any]]) -> set[str]:
