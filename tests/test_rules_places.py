@@ -722,8 +722,10 @@ def test_rules_a_site_mothballed_shut_or_upgraded_is_operated(nlp, text, expecte
 @pytest.mark.parametrize("text, expected, absent", [
     # a firm's site as a verb's object, with the place the parser hung on the verb
     ("Forty engineers will join Pellucid's research centre in Tartu.", {("Pellucid", "operatesIn", "Tartu")}, set()),
-    # a division and an assembly line are sites too
+    # an assembly line is a site too
     ("Trucks will roll off Brenner's new assembly line in Linz.", {("Brenner", "operatesIn", "Linz")}, set()),
+    # (a division is no site: a name before it is a unit's, not a place's)
+    ("Acme sold its Orla division to Velmar.", {("Orla", "subsidiaryOf", "Acme")}, {("Acme", "operatesIn", "Orla")}),
     # (a place, not whom: "to" after the object is the verb's)
     ("Corvane sold its stake to Velmar in May.", set(), {("Corvane", "investsIn", "Velmar")}),
 ])
