@@ -750,3 +750,30 @@ def test_rules_a_seat_written_as_a_participle_is_a_fact_whatever_the_clause_says
     # (but a clause of its own, which the parser hangs on a noun the same way, keeps the verb's modality)
     got = _modalities(_rules_doc(nlp, "Velmora denied a report that it had paid Corrin a penalty for the delay."))
     assert got.get(("Velmora", "pays", "Corrin")) == "negated", got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a power station and a deposit are sites: the name before them is a place the owner operates in
+    ("Kestrel Power plans to burn ammonia at its Marunouchi power station.",
+     {("Kestrel Power", "operatesIn", "Marunouchi")}),
+    ("Brannock will mine ore at its Yallunda Hill deposit.", {("Brannock", "operatesIn", "Yallunda Hill")}),
+])
+def test_rules_a_station_or_a_deposit_is_a_site(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_rules_what_one_would_use_something_for_is_hypothetical(nlp):
+    got = _modalities(_rules_doc(nlp, "Varnel, which also operates in Hungary, would use Piatza to enter Romania."))
+    assert got.get(("Varnel", "operatesIn", "Romania")) == "hypothetical", got
+    assert got.get(("Varnel", "operatesIn", "Hungary")) == "fact", got
+    # (not a verb's own infinitive or gerund: "would keep hiring" says what goes on)
+    got = _modalities(_rules_doc(nlp, "Varnel said it would keep hiring engineers in Porto."))
+    assert got.get(("Varnel", "operatesIn", "Porto")) == "fact", got
+
+
+def test_rules_the_main_clause_of_a_condition_is_hypothetical(nlp):
+    got = _modalities(_rules_doc(nlp, "If the merger collapses, Bramwell would have to pay Ostrava Ads a break-up fee."))
+    assert got.get(("Bramwell", "paysCommissionTo", "Ostrava Ads")) == "hypothetical", got
+    # (control: the same statement unconditioned)
+    got = _modalities(_rules_doc(nlp, "Bramwell pays Ostrava Ads a fee for every click."))
+    assert got.get(("Bramwell", "paysCommissionTo", "Ostrava Ads")) == "fact", got

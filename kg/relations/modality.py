@@ -80,9 +80,14 @@ class Modality:
                 if c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in self.hedges:
                     if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr", "acomp", "conj"}:
                         return "hypothetical"
-                if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and not reported and n == 0:
-                    return "hypothetical"
+                if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and not reported and (
+                        n == 0 or n == 1 and _purpose(chain[0])):
+                    return "hypothetical"  # (and its purpose: "would use Piatza to enter Romania")
                 if c.dep_ == "mark" and c.lower_ in {"if", "whether", "unless"} and n <= 1:
+                    return "hypothetical"
+                # the main clause of a condition: "If the deal collapses, X would have to pay Y a fee"
+                if c.dep_ == "advcl" and c.i < node.i and n <= 1 and any(
+                        m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children):
                     return "hypothetical"
                 if c.dep_ == "prep" and c.lower_ == "before" and n == 0 and any(
                         g.dep_ == "pobj" and g.lemma_.lower() in self.ending_acts for g in c.children):
@@ -128,3 +133,10 @@ class Modality:
         if about and rel.qualifier_role == "about":
             quals.append(("about", about))
         return sorted(quals)
+
+
+def _purpose(clause: Token) -> bool:
+    """Whether ``clause`` is an infinitive of purpose after its verb's object ("use Piatza to enter
+    Romania"), not one the verb takes as its own ("keep hiring", "continue to sell")."""
+    return clause.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and any(c.dep_ == "dobj" and c.i < clause.i for c in clause.head.children)
