@@ -326,3 +326,19 @@ def test_rules_whose_past_a_hyphenated_description(nlp, text, expected, absent):
 ])
 def test_rules_goods_made_for_a_firm_in_the_passive(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_marketplace_someone_runs_is_what_they_offer(nlp):
+    # "marketplace" names businesses and products alike; one a firm runs is the firm's product
+    _assert_reads(nlp, "Shoppers buy through Bazzaro, a marketplace run by Tellane.", {("Tellane", "offers", "Bazzaro")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name described as based somewhere is a business, whatever kind the description names
+    ("Minervo will supply urea to Tiete Fertilizantes, a Campinas-based blender.",
+     {("Minervo", "suppliesTo", "Tiete Fertilizantes"), ("Tiete Fertilizantes", "basedIn", "Campinas")}),
+    # goods sent to a firm's unit go to the firm
+    ("Velsen, which supplies cells to Skoda's Indian unit, said sales rose.", {("Velsen", "suppliesTo", "Skoda")}),
+])
+def test_rules_a_based_business_and_a_firms_unit(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

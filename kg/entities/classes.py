@@ -19,6 +19,7 @@ from .context import aged as _aged
 from .context import apposed_after as _apposed_after
 from .context import listed_under as _listed_under
 from .context import place_describing as _place_describing
+from .context import run_by_someone as _run_by_someone
 from .context import surnames as _surnames
 from .context import which_clause as _which_clause
 from .descriptions import Descriptions
@@ -205,11 +206,16 @@ class Classes(Descriptions, Products):
                 and not _aged(root.head):
             return True
         # (not "Nusrat Jahan, a 26-year-old machine operator": an age is a person's)
-        if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns and not _aged(c) for c in root.children):
+        # (but "ShopNest, a marketplace run by Nestwell": a kind of product too, which someone runs)
+        if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns and not _aged(c)
+               and not (c.lemma_.lower() in self.product_nouns and _run_by_someone(c)) for c in root.children):
             return True
         # "Kivo, a Cape Town-based streaming app": what is based somewhere is the business, whatever it is
         # (or on a word before it: "the Dubai-based/amod music/nmod streaming service")
-        if any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in self.product_nouns and any(
+        # (and any kind of business, for a name the NER took for a place: "Araguaia Fertilizantes, a São
+        # Paulo-based blender"; not a person: "Ana Ruiz, a Paris-based designer")
+        if any(c.dep_ == "appos" and c.is_lower and (
+                c.lemma_.lower() in self.product_nouns or (it["cls"] == "Place" and c.pos_ == "NOUN")) and any(
                 a.dep_ == "amod" and a.lower_ in self.seat_verbs and a.i > 0 and doc[a.i - 1].text == "-"
                 for a in c.subtree if a.i < c.i) for c in root.children):
             return True

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 
 from ..syntax import apposed_to_previous, first_conjunct
 
-__all__ = ["DESCRIBING", "PLACE_LABELS", "aged", "apposed_after", "listed_under", "place_describing", "surnames",
-           "which_clause", "who_clause"]
+__all__ = ["DESCRIBING", "PLACE_LABELS", "aged", "apposed_after", "listed_under", "place_describing", "run_by_someone",
+           "surnames", "which_clause", "who_clause"]
 
 #: NER labels of places
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -26,6 +26,13 @@ def aged(noun: Token) -> bool:
     doc = noun.doc
     return any(t.lower_ == "old" and t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in {"year", "years"}
                for t in noun.subtree if t.i < noun.i)
+
+
+def run_by_someone(noun: Token) -> bool:
+    """Whether a noun has a participle of running or operating with its agent ("a marketplace run by
+    Nestwell", "the charging network operated by X"): what someone runs is theirs to offer."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in {"run", "operate"}
+               and any(g.dep_ == "agent" for g in c.children) for c in noun.children)
 
 
 def who_clause(tok: Token) -> bool:

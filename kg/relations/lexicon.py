@@ -97,9 +97,10 @@ class Lexicon:
         self.forces_nouns = set(lex["entities"].get("forces_nouns", ()))
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
-        #: sites a firm owns or sells from ("Tesla's factory", "Aldi stores"): goods sent to one go to its owner
+        #: sites a firm owns or sells from ("Tesla's factory", "Aldi stores"), and its units ("Volkswagen's
+        #: Brazilian unit"): goods sent to one go to its owner
         self.works_nouns = frozenset(lex["entities"].get("owned_works", ())) \
-            | frozenset(lex["entities"].get("seller_sites", ()))
+            | frozenset(lex["entities"].get("seller_sites", ())) | frozenset(lex["entities"].get("owned_units", ()))
         self.unit_heads = set(lex["entities"]["unit_heads"])
         self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}
         #: ... and the words for a part of one ("across much of Lombardy"), which "of" names the same way

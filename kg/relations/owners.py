@@ -25,7 +25,7 @@ class Owners:
     def _works_owners(self, tok: Token, by_token: dict[int, int]) -> list[Token]:
         """"ships cells to Tesla's factory in Shanghai", "supplies axles to General Motors and Stellantis
         plants": the named owners (a possessive or a name before it, and the names listed with them) of a
-        site (lexicon ``owned_works`` and ``seller_sites``: ``works_nouns``), who stand for it as the other
+        site or unit (lexicon ``owned_works``, ``seller_sites`` and ``owned_units``: ``works_nouns``), who stand for it as the other
         side of a sale;
         none where ``tok`` is no such site."""
         if tok.i in by_token or not tok.is_lower or tok.lemma_.lower() not in self.works_nouns:
