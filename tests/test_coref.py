@@ -267,3 +267,17 @@ def test_coref_its_after_of_is_the_owner_of_the_noun_before(nlp):
     text = "South Africa's Competition Tribunal on Tuesday approved Karoo Cement's takeover of its rival Umbila Steel."
     links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
     assert ("its", "Karoo Cement") in links, links
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # a description the tokenizer split at a hyphen ("start-up") ...
+    ("Lindqvist Verlag has sued Mirelo AI, accusing the Lyon-based start-up of copying its books.", "start-up",
+     ("Mirelo AI", "basedIn", "Lyon")),
+    # ... and one of two words, the first a noun ("trading house")
+    ("Sakuma Corporation will take a stake in Pilbara Cobalt, making the Japanese trading house the largest "
+     "shareholder.", "trading house", ("Sakuma", "basedIn", "Japan")),
+])
+def test_coref_descriptions_of_a_split_or_a_two_word_noun(nlp, text, mention, expected):
+    doc = _rules_doc(nlp, text)
+    assert mention in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] == "coref"}
+    assert expected in _triples(doc)

@@ -142,9 +142,13 @@ class KGCoref(Resolution, Mentions):
             if taken[tok.i]:
                 continue
             low = tok.lower_
-            if low in self._second_words and tok.i and doc[tok.i - 1].dep_ == "amod" \
+            first = tok.i  # where the description's own words start
+            if low in self._second_words and tok.i and doc[tok.i - 1].dep_ in {"amod", "compound"} \
                     and doc[tok.i - 1].head.i == tok.i and f"{doc[tok.i - 1].lower_} {low}" in self.descriptors:
-                low = f"{doc[tok.i - 1].lower_} {low}"  # "the central bank": a description of two words
+                low, first = f"{doc[tok.i - 1].lower_} {low}", tok.i - 1  # "the central bank", "the trading house"
+            elif tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ \
+                    and not doc[tok.i - 1].whitespace_ and f"{doc[tok.i - 2].lower_}-{low}" in self.descriptors:
+                low, first = f"{doc[tok.i - 2].lower_}-{low}", tok.i - 2  # "the Paris-based start-up"
             if low in self.pronouns and tok.pos_ == "PRON":
                 if low == "it" and self._pleonastic(tok):
                     continue
@@ -194,7 +198,8 @@ class KGCoref(Resolution, Mentions):
                         add(doc[tok.i:tok.i + 1], named[0])
                     continue
                 if any(taken[start:tok.i]):
-                    start = tok.i  # "the German carmaker": "German" stays its own (country) mention
+                    # "the German carmaker": "German" stays its own (country) mention
+                    start = first if not any(taken[first:tok.i]) else tok.i
                 span = doc[start:tok.i + 1]
                 if low in self.former or low in self.latter:
                     ante = self._former_latter(doc, items, tok, latter=low in self.latter)
