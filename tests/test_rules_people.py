@@ -446,3 +446,26 @@ def test_rules_a_premier_lives_in_the_place_before_the_title(nlp):
 ])
 def test_rules_the_firm_of_a_job_the_ner_took_for_a_place(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose unit a person heads is whom the person works for
+    ('The Justice Department sued. "The deal is illegal," said Laura Kent, who heads the department\'s antitrust '
+     'division.', {("Laura Kent", "worksFor", "United States Department of Justice")}),
+    # a managing partner and a director general work where they are
+    ('"We are pleased," said Tom Haskins, Brickell\'s managing partner.', {("Tom Haskins", "worksFor", "Brickell")}),
+    ('"Exports will fall," said Rahmat Hidayat, a director general at the Trade Ministry.',
+     {("Rahmat Hidayat", "worksFor", "Trade Ministry")}),
+])
+def test_rules_a_unit_one_heads_and_more_jobs(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_rules_a_firms_unit_bought_is_no_purchase_of_the_firm(nlp):
+    # (control: only a person's work reaches through a unit to its owner)
+    _assert_reads(nlp, "Acme bought Orla's Brazilian unit.", set(), {("Acme", "acquires", "Orla")})
+
+
+def test_rules_a_managing_partner_with_an_owner_is_not_the_previous_subjects(nlp):
+    text = 'Velmar is still suing the league.\n\n"We want more," said Tom Haskins, Brickell\'s managing partner.'
+    _assert_reads(nlp, text, {("Tom Haskins", "worksFor", "Brickell")}, {("Tom Haskins", "worksFor", "Velmar")})

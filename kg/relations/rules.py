@@ -204,6 +204,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                     out.append(_Arg(idx, cost + extra, role, ti))
             return out
 
+        of_people = bool(rel.domain) and all(self.onto.is_a(d, "Person") for d in rel.domain)
         if trig.kind in {"event", "inverse"}:
             agents, objs, passive = self._event_args(tok, trig.words)
             # "leases aircraft to airlines": a verb of letting with "to" hands over, as a trigger does
@@ -252,7 +253,9 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                             or (r == "prep:of" and rel.symmetric_evidence and tok.pos_ == "NOUN" and not subjects):
                         # ("a joint venture of Liberty Global and Telefonica": the parties, as with "between")
                         # (and whose plant or store goods go to: "ships cells to Tesla's factory")
-                        works = self._works_owners(t, by_token) if r in {"prep:to", "prep:for"} else []
+                        # (and whose unit a person heads or runs: "heads the department's antitrust division")
+                        works = self._works_owners(t, by_token) if r in {"prep:to", "prep:for"} or (
+                            r == "patient" and of_people) else []
                         objects += mapped([(o, r) for o in works], 0.05) if works else mapped([(t, r)])
                         if rel.qualifier_role == "about" and r != "recipient":
                             objects += mapped(self._holders(t, by_token, goods=rel.name in self.restricting), 0.1)
