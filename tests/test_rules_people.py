@@ -470,3 +470,12 @@ def test_rules_a_firms_partner_is_no_job(nlp):
     # person; "partner" alone is a firm's partner
     _assert_reads(nlp, "Selvane keeps the rights in Korea, where it runs a late-stage trial with its partner Hanmi Bio.",
                   {("Hanmi Bio", "partnersWith", "Selvane")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description opening the sentence, then the person's name after its comma
+    ("A Kestrel Bank economist, Ana Ruiz said rates would fall.", {("Ana Ruiz", "worksFor", "Kestrel Bank")}),
+    ("A lawyer for Orvane, Tom Bell said the case was weak.", {("Tom Bell", "worksFor", "Orvane")}),
+])
+def test_rules_a_description_opening_the_sentence_names_the_person_after_it(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -66,6 +66,19 @@ class Roles:
                     # ("a jeweler and president of Y": the parser hung the last one's "of" on the first)
                     anchors += [(g, "prep:" + p.lower_) for p in prev.children if p.dep_ == "prep" and p.i > tok.i
                                 for g in p.children if g.dep_ == "pobj"]
+        doc = tok.doc
+        if not holders and tok.left_edge.i == tok.sent.start and tok.left_edge.lower_ in {"a", "an"}:
+            # "A University of Texas law professor, Wright helped ...", "A lawyer for Orla, Ana Ruiz said":
+            # a description opening the sentence names the person right after its comma (where the
+            # parser made the name a clause's subject)
+            k = tok.i + 1
+            while k < len(doc) and k - tok.i <= 6 and doc[k].text != "," \
+                    and doc[k].pos_ in {"ADP", "PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ"}:
+                k += 1
+            named = self._items[self._by_token[k + 1]] if k + 1 < len(doc) and doc[k].text == "," \
+                and k + 1 in self._by_token else None
+            if named is not None and named["cls"] == "Person" and named["start"] == k + 1:
+                holders.append(doc[k + 1])
         one = stand_in(tok)
         if one.dep_ == "attr" and one.head.lemma_ in COPULAS:  # "remained its CEO", "is one of its backers"
             # (or the subject a joined copula shares: "who left Barclays and is now chief executive of X")
