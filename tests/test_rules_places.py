@@ -777,3 +777,19 @@ def test_rules_the_main_clause_of_a_condition_is_hypothetical(nlp):
     # (control: the same statement unconditioned)
     got = _modalities(_rules_doc(nlp, "Bramwell pays Ostrava Ads a fee for every click."))
     assert got.get(("Bramwell", "paysCommissionTo", "Ostrava Ads")) == "fact", got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a country's river: a place a country's possessive owns lies in it
+    ("Crocodiles in Malawi's Shire River have killed two fishermen.", {("Shire River", "locatedIn", "Malawi")}, set()),
+    ("She runs the shop from a loft in Lisbon's Alfama district.", {("Alfama", "locatedIn", "Lisbon")}, set()),
+    # a region in a phrase set off by commas after a place, with a word describing the region
+    ("Floods closed roads in Kendal, in northern England, on Monday.", {("Kendal", "locatedIn", "England")}, set()),
+    # (not a list of places, each after its own "in")
+    ("Acme opened stores in Paris, in Lyon and in Nice.", set(), {("Paris", "locatedIn", "Lyon")}),
+    # (nor a name the NER took for a place, which a country's possessive more often owns as a firm)
+    ("Geoje competes for LNG orders with China's Dalian-Huaxin, which has won contracts.", set(),
+     {("Dalian-Huaxin", "locatedIn", "China")}),
+])
+def test_rules_a_place_a_country_owns_or_a_region_apposed(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

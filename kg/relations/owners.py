@@ -76,6 +76,9 @@ class Owners:
         # they are, and a job noun is read by the role rules
         of_people = {r.name for r in rels if r.domain and all(self.onto.is_a(d, "Person") for d in r.domain)}
         of_things = [r for r in rels if r.name not in of_people]
+        # a relation of places ("Zambia's Kafue River": locatedIn) only from a possessive: a place's name
+        # written before another's is often the smaller one ("Austin Texas")
+        of_places = {r.name for r in rels if r.domain and all(self.onto.is_a(d, "Location") for d in r.domain)}
         out = []
         starts = {it["start"]: n for n, it in enumerate(items)}
         # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes
@@ -204,6 +207,12 @@ class Owners:
                 continue
             for rel in rels:
                 if rel.name in of_people and (pronoun or not possessive or j != end + 1):
+                    continue
+                if rel.name in of_places and (pronoun or not possessive or not (
+                        it["via"] == "gazetteer" or it["name"].split()[-1] in self.place_heads
+                        or (it["end"] < len(doc) and doc[it["end"]].lower_ in self.place_of_words))):
+                    # (nor a name the NER took for a place, which may be a firm: "China's Hudong-Zhonghua";
+                    # but "Montreal's Plateau neighbourhood" is a place)
                     continue
                 subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
                 if not (self.onto.fits(subj["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range)):

@@ -46,6 +46,9 @@ class Patterns:
                         and self.onto.fits(outer["cls"], rel.range) and outer["name"] != it["name"]:
                     out.append(record(doc, it, "locatedIn", outer, rel.base_confidence - 0.05, doc[of]))
             comma = it["end"]
+            region = self._region_apposed(doc, comma, items, by_token)
+            if region is not None and self.onto.fits(region["cls"], rel.range) and region["name"] != it["name"]:
+                out.append(record(doc, it, "locatedIn", region, rel.base_confidence - 0.05, doc[comma + 1]))
             if comma + 1 >= len(doc) or doc[comma].text != "," or (comma + 1) not in by_token:
                 continue
             nxt = items[by_token[comma + 1]]
@@ -85,6 +88,27 @@ class Patterns:
                 continue  # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place)
             out.append(record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
         return out
+
+    @staticmethod
+    def _region_apposed(doc: Doc, comma: int, items: list[dict[str, Any]], by_token: dict[int, int]
+                        ) -> dict[str, Any] | None:
+        """"Mont Blanc, in the western Alps, stands ...", "Campania, in southern Italy.": the place named in a
+        phrase set off by commas right after a place's name, with a word that describes the region before
+        it (not a list: "in Paris, in Lyon and in Nice"); None where there is none."""
+        if comma + 3 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ != "in":
+            return None
+        k = comma + 2
+        while k < len(doc) and k - comma <= 5 and doc[k].is_lower and doc[k].pos_ in {"DET", "ADJ"}:
+            k += 1
+        if k == comma + 2 or k not in by_token:
+            return None
+        region = items[by_token[k]]
+        if region["start"] != k or region["via"] not in {"", "gazetteer"}:
+            return None
+        end = region["end"]
+        closed = end < len(doc) and doc[end].text in {",", "."} and not (
+            end + 1 < len(doc) and doc[end + 1].lower_ in {"and", "or"})
+        return region if closed else None
 
     def _surface_event(self, doc: Doc, tok: Token, rel: RelationInfo, items: list[dict[str, Any]],
                        by_token: dict[int, int]) -> list[dict[str, Any]]:
