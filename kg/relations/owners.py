@@ -144,6 +144,8 @@ class Owners:
                         for rel in of_things:
                             if roles and rel.name not in roles:
                                 continue
+                            if rel.name in of_places and ap.lemma_.lower() not in self.place_of_words:
+                                continue  # ("Tehran, Canada's protecting power there": no place of Canada's)
                             subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
                             if owner["name"] != it["name"] and self.onto.fits(subj["cls"], rel.domain) \
                                     and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym" and self._may_own(subj, rel):
