@@ -793,3 +793,15 @@ def test_rules_the_main_clause_of_a_condition_is_hypothetical(nlp):
 ])
 def test_rules_a_place_a_country_owns_or_a_region_apposed(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the places of a channel a firm sells through, in a preposition joined to another
+    ("Lumessa sells the cream online in Belgium and through Douglas stores in Austria and Poland.",
+     {("Lumessa", "operatesIn", "Austria"), ("Lumessa", "operatesIn", "Poland")}, set()),
+    # (not where the verb is passive or a participle: the channel's owner, not the maker, sells there)
+    ("Tarvo bought sensors made by Orvane through resellers in Hong Kong.", set(),
+     {("Orvane", "operatesIn", "Hong Kong")}),
+])
+def test_rules_selling_through_a_channel_in_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -424,14 +424,24 @@ class Places:
         # (a joined verb with a doer of its own is that one's: "made by X and distributed in China by Y")
         heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
                          and not any(g.dep_ in _SUBJ or g.dep_ == "agent" for g in c.children)]
-        for c in (c for h in heads for c in h.children):
+        # (with a preposition joined to another: "in France and through Sephora stores in Spain")
+        for c in (x for h in heads for c in h.children
+                  for x in [c] + [j for j in c.children if c.dep_ == "prep" and j.dep_ == "conj" and j.pos_ == "ADP"]):
             if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
                 locations(c, 0.1)
-            # (and "competes with Flipkart in India": the parser hangs the market on the rival)
-            if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for", "with"}:
+            # (and "competes with Flipkart in India": the parser hangs the market on the rival; and "sells it
+            # through Sephora stores in Spain": the channel's place is the seller's market too)
+            # (a channel only where the verb is active: not "will be sold through Valmont's dealers in
+            # France", nor "microcontrollers made by X through resellers in Hong Kong")
+            channel = c.lower_ in {"through", "via"}
+            if channel and (tok.tag_ == "VBN" or any(g.dep_ in {"nsubjpass", "auxpass"} for g in tok.children)):
+                continue
+            if (c.dep_ in {"prep", "dative"} or c.dep_ == "conj" and c.pos_ == "ADP") \
+                    and c.lower_ in {"to", "for", "with", "through", "via"}:
                 served = [g for g in c.children if g.dep_ == "pobj"]
                 for g in [x for g in served for x in coordinated(g)]:
-                    if self._of_sites(g) and any(possessive(o) and o.i in by_token for o in g.children):
+                    if c.lower_ in {"to", "for"} and self._of_sites(g) and any(
+                            possessive(o) and o.i in by_token for o in g.children):
                         continue  # (not "shipped cells to Ridgeback's plant in Lansing": the owner's site)
                     for p in g.children:
                         if p.dep_ == "prep" and p.lower_ in {"in", "across"}:
