@@ -342,3 +342,17 @@ def test_rules_a_marketplace_someone_runs_is_what_they_offer(nlp):
 ])
 def test_rules_a_based_business_and_a_firms_unit(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods of a named model ordered from a maker are a supply ...
+    ("Estonia's Ministry of Defence has ordered 300 Kotkas reconnaissance drones from Vaari Robotics, a Tartu "
+     "company.", {("Vaari Robotics", "suppliesTo", "Ministry of Defence")}, set()),
+    # (... where a named thing bought from its owner is no goods)
+    ("Vexa bought Lumo from Helix.", set(), {("Helix", "suppliesTo", "Vexa")}),
+    # goods for a firm's product go to the firm
+    ("Kestrel Seating supplies seats for Norvane's Albatross jets.", {("Kestrel Seating", "suppliesTo", "Norvane")},
+     set()),
+])
+def test_rules_goods_of_a_named_model_and_goods_for_a_firms_product(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

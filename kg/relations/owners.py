@@ -22,13 +22,18 @@ __all__ = ["Owners"]
 class Owners:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: relations from an owner written with a name."""
 
-    def _works_owners(self, tok: Token, by_token: dict[int, int]) -> list[Token]:
+    def _works_owners(self, tok: Token, by_token: dict[int, int], goods: bool = False) -> list[Token]:
         """"ships cells to Tesla's factory in Shanghai", "supplies axles to General Motors and Stellantis
         plants": the named owners (a possessive or a name before it, and the names listed with them) of a
-        site or unit (lexicon ``owned_works``, ``seller_sites`` and ``owned_units``: ``works_nouns``), who stand for it as the other
-        side of a sale;
+        site or unit (lexicon ``owned_works``, ``seller_sites`` and ``owned_units``: ``works_nouns``), who
+        stand for it as the other side of a sale; with ``goods``, also the owner's possessive on a kind of
+        product ("supplies cells for BMW's Neue Klasse cars": for BMW);
         none where ``tok`` is no such site."""
-        if tok.i in by_token or not tok.is_lower or tok.lemma_.lower() not in self.works_nouns:
+        if tok.i in by_token or not tok.is_lower:
+            return []
+        if goods and tok.lemma_.lower() in self.product_nouns and tok.lemma_.lower() not in self.works_nouns:
+            return [c for c in tok.children if c.i < tok.i and c.i in by_token and _possessive(c)]
+        if tok.lemma_.lower() not in self.works_nouns:
             return []
         owners = [c for c in tok.children if c.i < tok.i and c.i in by_token and (
             _possessive(c) or c.dep_ in {"compound", "nmod"})]

@@ -217,8 +217,11 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                     # (and whom a trigger that ends in a preposition names with it: "relies on Hanol")
                     acting = [(t, "agent") for t, r in objs if r.split(":")[0] in {"prep", "nested"}
                               and (r.split(":")[-1] in rel.source_preps or r.split(":")[-1] == own)]
-                    if any(self._map(t, by_token, items) for t, r in objs if r in {"patient", "patient-head"}):
-                        acting = []  # "Vexa bought Lumo from Helix": a company changed hands, no goods
+                    if any(self._map(t, by_token, items) and not (t.tag_ == "NNS" and t.i not in by_token)
+                           for t, r in objs if r in {"patient", "patient-head"}):
+                        # "Vexa bought Lumo from Helix": a company or a brand changed hands, no goods (but
+                        # "ordered 600 Hukka drones from Kuura": goods, of a named model)
+                        acting = []
                     if any((t.ent_type_ == "MONEY" and not any(w.lower_ == "of" for w in t.subtree))
                            or t.lemma_.lower() in self.money_nouns
                            for t, r in objs if r in {"patient", "patient-head"}):
@@ -254,13 +257,14 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                         # ("a joint venture of Liberty Global and Telefonica": the parties, as with "between")
                         # (and whose plant or store goods go to: "ships cells to Tesla's factory")
                         # (and whose unit a person heads or runs: "heads the department's antitrust division")
-                        works = self._works_owners(t, by_token) if r in {"prep:to", "prep:for"} or (
-                            r == "patient" and of_people) else []
+                        works = self._works_owners(t, by_token, goods=r == "prep:for") if r in {
+                            "prep:to", "prep:for"} or (r == "patient" and of_people) else []
                         objects += mapped([(o, r) for o in works], 0.05) if works else mapped([(t, r)])
                         if rel.qualifier_role == "about" and r != "recipient":
                             objects += mapped(self._holders(t, by_token, goods=rel.name in self.restricting), 0.1)
                     elif r.startswith("nested:") and r[7:] in rel.object_preps:
-                        works = self._works_owners(t, by_token) if r in {"nested:to", "nested:for"} else []
+                        works = self._works_owners(t, by_token, goods=r == "nested:for") \
+                            if r in {"nested:to", "nested:for"} else []
                         objects += mapped([(o, r) for o in works or [t]], 0.15)
                 if (tok.lemma_.lower() in MAKING_VERBS and not self.onto.fits("Product", rel.range)) \
                         or tok.lemma_.lower() in self.handing_verbs:
