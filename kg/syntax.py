@@ -7,9 +7,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
-           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "apposed_to_previous", "before_region_seat",
-           "clause_head", "controlled_objects", "coordinated", "described_by_where", "first_conjunct", "possessive",
-           "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in",
+           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "apposed_to_previous",
+           "before_region_seat", "causative_verb", "clause_head", "controlled_objects", "coordinated",
+           "described_by_where", "first_conjunct", "possessive", "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in",
            "subjects_above", "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
@@ -207,3 +207,18 @@ def described_by_where(head: Token) -> bool:
     a place, whatever else the NER might have taken it for."""
     return any(c.dep_ == "relcl" and any(g.dep_ == "advmod" and g.lower_ == "where" and g.i < c.i
                                          for g in c.children) for c in head.children)
+
+
+def causative_verb(participle: Token) -> Token | None:
+    """The "have" or "get" whose object a past participle describes, or whose clause it is: "Orla has its
+    phones made by Foxconn", "has them built under contract by Jabil" (the one who has them made is the
+    maker's customer); None otherwise."""
+    if participle.tag_ != "VBN":
+        return None
+    if participle.dep_ == "acl" and participle.head.dep_ == "dobj":
+        verb = participle.head.head
+    elif participle.dep_ in {"ccomp", "xcomp"} and any(c.dep_ == "nsubj" for c in participle.children):
+        verb = participle.head
+    else:
+        return None
+    return verb if verb.lemma_ in {"have", "get"} and verb.i != participle.i else None

@@ -356,3 +356,12 @@ def test_rules_a_based_business_and_a_firms_unit(nlp, text, expected):
 ])
 def test_rules_goods_of_a_named_model_and_goods_for_a_firms_product(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who has goods made by a maker is its customer
+    ("Tellan has its headsets made by Vinhcor.", {("Vinhcor", "suppliesTo", "Tellan")}),
+    ("Nordarm designs the robots in Aarhus and has them built by Celvik in Brno.", {("Celvik", "suppliesTo", "Nordarm")}),
+])
+def test_rules_goods_one_has_made_by_another(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

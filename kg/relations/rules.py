@@ -50,8 +50,8 @@ from .stakes import Stakes
 from .subjects import Subjects
 from .triggers import Triggers, _Trigger
 from .words import Words
-from ..syntax import (COPULAS, FORMER, MAKING_VERBS, REL_PRONOUNS, clause_head, coordinated, described_by_where, first_conjunct,
-                      stand_in, superlative)
+from ..syntax import (COPULAS, FORMER, MAKING_VERBS, REL_PRONOUNS, causative_verb, clause_head, coordinated,
+                      described_by_where, first_conjunct, stand_in, superlative)
 from ..syntax import possessive as _possessive
 
 __all__ = ["KGRelations", "make_relation_component"]
@@ -274,6 +274,10 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                     if tok.lemma_.lower() in MAKING_VERBS and not passive:
                         objects += [o for o in mapped(self._goods_owners(tok, by_token, items), 0.1)
                                     if self.onto.is_a(items[o.item]["cls"], "Organization")]
+                    causer = causative_verb(tok)  # "has its phones made by Foxconn": made for whoever has them
+                    if causer is not None:
+                        objects += mapped([(c, "prep:for") for c in [g for g in causer.children if g.dep_ == "nsubj"]
+                                           or self._inherited_agents(causer)], 0.1)
                 if tok.lemma_.lower() in self.plural_goods_verbs and not self.onto.fits("Product", rel.range):
                     # (or, made for someone, the passive's subject: "injections, which are made for it by X")
                     goods = [g for c in tok.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")
