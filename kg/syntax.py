@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Token
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "apposed_to_previous",
            "before_region_seat", "causative_verb", "clause_head", "controlled_objects", "coordinated",
-           "described_by_where", "first_conjunct", "possessive", "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in",
-           "subjects_above", "superlative"]
+           "described_by_where", "first_conjunct", "possessive", "preps_with_nested", "repair_verb_forms",
+           "singular_after_list", "stand_in", "subjects_above", "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}

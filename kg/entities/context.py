@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 
 from ..syntax import apposed_to_previous, first_conjunct
 
-__all__ = ["DESCRIBING", "PLACE_LABELS", "aged", "apposed_after", "listed_under", "place_describing", "run_by_someone",
-           "surnames", "which_clause", "who_clause"]
+__all__ = ["DESCRIBING", "PLACE_LABELS", "aged", "apposed_after", "listed_under", "place_describing",
+           "run_by_someone", "surnames", "which_clause", "who_clause"]
 
 #: NER labels of places
 PLACE_LABELS = frozenset({"GPE", "LOC"})

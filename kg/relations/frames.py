@@ -24,9 +24,9 @@ __all__ = ["Frames"]
 
 #: verbs of forming or running a group or a site, whose agents are its members or its operator: "a consortium
 #: formed by X and Y", "a plant run by Suria Assembly"
-# prepositions that say where, after the object of a verb
-_WHERE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside"})
 _FORMING = frozenset({"form", "create", "lead", "found", "establish", "set", "run", "operate", "manage"})
+#: prepositions that say where, after a verb's object ("will join X's research centre in Haifa")
+_WHERE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside"})
 
 
 def _as_well_as(tok: Token) -> bool:

@@ -424,9 +424,11 @@ class Places:
         # (a joined verb with a doer of its own is that one's: "made by X and distributed in China by Y")
         heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
                          and not any(g.dep_ in _SUBJ or g.dep_ == "agent" for g in c.children)]
-        # (with a preposition joined to another: "in France and through Sephora stores in Spain")
-        for c in (x for h in heads for c in h.children
-                  for x in [c] + [j for j in c.children if c.dep_ == "prep" and j.dep_ == "conj" and j.pos_ == "ADP"]):
+        def joined(c: Token) -> list[Token]:
+            """A preposition joined to ``c``: "in France and through Sephora stores in Spain"."""
+            return [j for j in c.children if c.dep_ == "prep" and j.dep_ == "conj" and j.pos_ == "ADP"]
+
+        for c in (x for h in heads for c in h.children for x in [c] + joined(c)):
             if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
                 locations(c, 0.1)
             # (and "competes with Flipkart in India": the parser hangs the market on the rival; and "sells it
