@@ -781,7 +781,8 @@ def test_rules_the_main_clause_of_a_condition_is_hypothetical(nlp):
 
 @pytest.mark.parametrize("text, expected, absent", [
     # a country's river: a place a country's possessive owns lies in it
-    ("Crocodiles in Malawi's Shire River have killed two fishermen.", {("Shire River", "locatedIn", "Malawi")}, set()),
+    ("Hippos in Malawi's Shire River overturned a fishing boat on Sunday.", {("Shire River", "locatedIn", "Malawi")},
+     set()),
     ("She runs the shop from a loft in Lisbon's Alfama district.", {("Alfama", "locatedIn", "Lisbon")}, set()),
     # a region in a phrase set off by commas after a place, with a word describing the region
     ("Floods closed roads in Kendal, in northern England, on Monday.", {("Kendal", "locatedIn", "England")}, set()),

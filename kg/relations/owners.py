@@ -81,7 +81,7 @@ class Owners:
         # they are, and a job noun is read by the role rules
         of_people = {r.name for r in rels if r.domain and all(self.onto.is_a(d, "Person") for d in r.domain)}
         of_things = [r for r in rels if r.name not in of_people]
-        # a relation of places ("Zambia's Kafue River": locatedIn) only from a possessive: a place's name
+        # a relation of places ("Malawi's Shire River": locatedIn) only from a possessive: a place's name
         # written before another's is often the smaller one ("Austin Texas")
         of_places = {r.name for r in rels if r.domain and all(self.onto.is_a(d, "Location") for d in r.domain)}
         out = []

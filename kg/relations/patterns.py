@@ -92,7 +92,7 @@ class Patterns:
     @staticmethod
     def _region_apposed(doc: Doc, comma: int, items: list[dict[str, Any]], by_token: dict[int, int]
                         ) -> dict[str, Any] | None:
-        """"Mont Blanc, in the western Alps, stands ...", "Campania, in southern Italy.": the place named in a
+        """"Kendal, in northern England, ...", "Tuzla, in northern Bosnia.": the place named in a
         phrase set off by commas right after a place's name, with a word that describes the region before
         it (not a list: "in Paris, in Lyon and in Nice"); None where there is none."""
         if comma + 3 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ != "in":

@@ -68,7 +68,7 @@ class Roles:
                                 for g in p.children if g.dep_ == "pobj"]
         doc = tok.doc
         if not holders and tok.left_edge.i == tok.sent.start and tok.left_edge.lower_ in {"a", "an"}:
-            # "A University of Texas law professor, Wright helped ...", "A lawyer for Orla, Ana Ruiz said":
+            # "A Kestrel Bank economist, Ana Ruiz said ...", "A lawyer for Orla, Tom Bell said":
             # a description opening the sentence names the person right after its comma (where the
             # parser made the name a clause's subject)
             k = tok.i + 1
