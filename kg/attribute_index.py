@@ -166,9 +166,10 @@ class IndexedMatch:
 class _IndexedRuler:
     """A ruler's ``match``: the index while the ruler's patterns are the ones it was built from."""
 
-    def __init__(self, ruler: AttributeRuler) -> None:
+    def __init__(self, ruler: AttributeRuler, index: IndexedMatch | None = None) -> None:
         self.ruler, self.stock = ruler, type(ruler).match.__get__(ruler)
-        self.size, self.index = -1, None
+        # (an index already built from the ruler's current patterns is used as it is)
+        self.size, self.index = (len(ruler.attrs), index) if index is not None else (-1, None)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         if self.size != len(self.ruler.attrs):  # patterns were added: index them again
@@ -189,9 +190,9 @@ def index_attribute_rulers(nlp: Language) -> int:
         if not isinstance(pipe, AttributeRuler) or not pipe.attrs:
             continue
         try:
-            IndexedMatch(pipe)
+            index = IndexedMatch(pipe)
         except ValueError:
             continue
-        pipe.match = _IndexedRuler(pipe)
+        pipe.match = _IndexedRuler(pipe, index)
         done += 1
     return done

@@ -151,14 +151,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 _VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 
 
-def _nouns_not_verbs(nlp: Language) -> None:
+def _nouns_not_verbs(nlp: Language, ontology_dir: str | None = None) -> None:
     """Patterns for the pipeline's attribute ruler: the lexicon's nouns the small tagger takes for verbs
-    (``[entities] nouns_not_verbs``: "Curitiba startup/VBD Vaimo") are nouns, singular or plural."""
+    (``[entities] nouns_not_verbs``: "Curitiba startup/VBD Vaimo") are nouns, singular or plural. The
+    lexicon is the one of ``ontology_dir``, the folder kg-builder's components read (None: the packaged one)."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
     from .ontology import load_ontology
 
-    words = load_ontology().lexicon["entities"].get("nouns_not_verbs", [])
+    words = load_ontology(ontology_dir).lexicon["entities"].get("nouns_not_verbs", [])
     if words:
         ruler = nlp.get_pipe("attribute_ruler")
         for forms, tag in ((words, "NN"), ([w + "s" for w in words], "NNS")):
@@ -313,7 +314,8 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
         elif ner != "packaged":
             raise ModelError(f"No NER pipeline at {path} ([kg] ner in the pipeline config): give a folder "
                              "written by `kg train --ner-out DIR`, \"packaged\" or \"model\".")
-    _nouns_not_verbs(nlp)
+    # (the lexicon the components read: their ontology_dir, set by --ontology or the config)
+    _nouns_not_verbs(nlp, next((blocks[c]["ontology_dir"] for c in components if blocks[c].get("ontology_dir")), None))
     if settings.get("indexed_attribute_ruler", True):
         index_attribute_rulers(nlp)
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]

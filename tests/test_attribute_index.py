@@ -92,3 +92,24 @@ def test_the_pipeline_indexes_its_ruler_unless_the_config_says_not(nlp):
 
     plain = load_pipeline(relation_model=False, overrides={"kg.indexed_attribute_ruler": False})
     assert "match" not in vars(plain.get_pipe("attribute_ruler"))
+
+
+def test_nouns_not_verbs_come_from_the_ontology_the_components_read(tmp_path):
+    # a user's ontology folder (as `ontology_dir` or `kg build --ontology` sets it) with a noun of its own
+    import shutil
+
+    from kg.ontology import ontology_dir
+    from kg.pipeline import _nouns_not_verbs
+
+    folder = tmp_path / "onto"
+    shutil.copytree(ontology_dir(), folder)
+    lexicon = folder / "lexicon.toml"
+    text = lexicon.read_text()
+    assert "nouns_not_verbs = [" in text
+    lexicon.write_text(text.replace("nouns_not_verbs = [", 'nouns_not_verbs = ["spinout", ', 1))
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler")
+    _nouns_not_verbs(nlp, str(folder))
+    words = {w for p in nlp.get_pipe("attribute_ruler").patterns for token in p["patterns"][0]
+             for w in token.get("LOWER", {}).get("IN", ())}
+    assert {"spinout", "spinouts", "startup"} <= words

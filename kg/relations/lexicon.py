@@ -27,6 +27,11 @@ class Lexicon:
         #: the words of each relation's role triggers, and the modifiers titles take ("vice", "deputy")
         self.title_words = {name: {w for t in rel.role_triggers for w in t} | {"vice", "deputy", "senior", "co"}
                             for name, rel in self.onto.relations.items()}
+        #: relations of people (worksFor, livesIn) and of places (locatedIn): every class of their domain is one
+        self.people_relations = frozenset(name for name, rel in self.onto.relations.items() if rel.domain
+                                          and all(self.onto.is_a(d, "Person") for d in rel.domain))
+        self.place_relations = frozenset(name for name, rel in self.onto.relations.items() if rel.domain
+                                         and all(self.onto.is_a(d, "Location") for d in rel.domain))
         self.undergo_verbs = set(lex["relations"].get("undergo_verbs", ()))
         self.relocation_verbs = set(lex["relations"].get("relocation_verbs", ()))
         #: verbs whose clause gives the modality of a trigger noun they take ("plans to sign a deal",

@@ -79,11 +79,11 @@ class Owners:
         # a relation of people ("Veltro's Ana Ruiz": worksFor) only from a name right after the
         # possessive; a noun between ("Piccard's siblings X", "Robeson's friend, X") says what else
         # they are, and a job noun is read by the role rules
-        of_people = {r.name for r in rels if r.domain and all(self.onto.is_a(d, "Person") for d in r.domain)}
+        of_people = self.people_relations
         of_things = [r for r in rels if r.name not in of_people]
         # a relation of places ("Malawi's Shire River": locatedIn) only from a possessive: a place's name
         # written before another's is often the smaller one ("Austin Texas")
-        of_places = {r.name for r in rels if r.domain and all(self.onto.is_a(d, "Location") for d in r.domain)}
+        of_places = self.place_relations
         out = []
         starts = {it["start"]: n for n, it in enumerate(items)}
         # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes

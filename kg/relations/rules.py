@@ -204,7 +204,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                     out.append(_Arg(idx, cost + extra, role, ti))
             return out
 
-        of_people = bool(rel.domain) and all(self.onto.is_a(d, "Person") for d in rel.domain)
+        of_people = rel.name in self.people_relations
         if trig.kind in {"event", "inverse"}:
             agents, objs, passive = self._event_args(tok, trig.words)
             # "leases aircraft to airlines": a verb of letting with "to" hands over, as a trigger does
