@@ -806,3 +806,30 @@ def test_rules_a_place_a_country_owns_or_a_region_apposed(nlp, text, expected, a
 ])
 def test_rules_selling_through_a_channel_in_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the country or world region one runs or heads a firm in is one of its markets ...
+    ('"We expect growth," said Mara Rahim, who runs Lumio in East Africa.', {("Lumio", "operatesIn", "East Africa")},
+     {("Lumio", "basedIn", "East Africa")}),
+    ("Mara Rahim, who heads Lumio in Kenya, said prices would rise.", {("Lumio", "operatesIn", "Kenya")},
+     {("Lumio", "basedIn", "Kenya")}),
+    # (... where a city after a job at a small firm is its seat)
+    ("Mikael Strand, an analyst at Vanern Securities in Stockholm, said prices would rise.",
+     {("Vanern Securities", "basedIn", "Stockholm")}, {("Vanern Securities", "operatesIn", "Stockholm")}),
+])
+def test_rules_the_region_one_runs_a_firm_in(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # customers in a province named before its kind
+    ("Pampero Agro sells mostly to crushers in Shandong province.", {("Pampero Agro", "operatesIn", "Shandong")},
+     set()),
+    # (not where another's site is that a firm sells: the site's owner is there, not the seller)
+    ("Karoo must sell Umbila's grinding plant in Polokwane to a buyer.", {("Umbila", "operatesIn", "Polokwane")},
+     {("Karoo", "operatesIn", "Polokwane")}),
+    ("Karoo will sell its grinding plant in Polokwane to a buyer.", {("Karoo", "operatesIn", "Polokwane")}, set()),
+])
+def test_rules_customers_in_a_province_and_another_firms_site_sold(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

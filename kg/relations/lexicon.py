@@ -89,6 +89,11 @@ class Lexicon:
         self.place_countries = {e.name: e.country for e in self.onto.gazetteer if e.cls == "Place" and e.country}
         #: the regions the gazetteer puts its cities in ("Lower Saxony", "Ontario")
         self.region_names = frozenset(e.region for e in self.onto.gazetteer if e.cls == "Place" and e.region)
+        #: the continents and world regions the gazetteer knows (places in no country: "South Asia"), and
+        #: the last words of their names ("East Africa", "Western Europe")
+        self.world_regions = frozenset(n for e in self.onto.gazetteer if e.cls == "Place" and not e.country
+                                       and not e.region for n in (e.name, *e.aliases))
+        self.world_region_heads = frozenset(n.split()[-1] for n in self.world_regions if " " in n)
         self.route_nouns = set(lex["relations"].get("route_nouns", ()))
         self.route_verbs = set(lex["relations"].get("route_verbs", ()))
         self.running_verbs = set(lex["relations"].get("running_verbs", ()))

@@ -101,7 +101,8 @@ class Places:
                           items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
         """"Mikael Strand, an analyst at Vanern Securities in Stockholm": the place after where one works
         is where the employer is: its seat for a firm the gazetteer does not know (a small firm's one
-        office), a place it operates in for one it knows ("an analyst at Morgan Stanley in Hong Kong")."""
+        office), a place it operates in for one it knows ("an analyst at Morgan Stanley in Hong Kong")
+        or for one the person runs or heads in a country or world region ("who heads Lumio in Kenya")."""
         if "basedIn" not in self.onto.relations or "operatesIn" not in self.onto.relations:
             return
         for r in [r for r in found.values() if r["predicate"] == "worksFor" and r["modality"] == "fact"]:
@@ -114,11 +115,17 @@ class Places:
             places = self._places_after(doc[end], by_token, items)
             if not places or not self.onto.is_a(employer["cls"], "Company"):
                 continue
-            rel = "operatesIn" if employer.get("via") == "gazetteer" or employer["name"] in self.gazetteer_orgs \
-                else "basedIn"
-            info = self.onto.relations[rel]
+            known = employer.get("via") == "gazetteer" or employer["name"] in self.gazetteer_orgs
+            verb = next((t for t in doc[r["s_start"]:end] if t.idx == r["trigger_start"]), None)
             for place in places[:1]:
                 li = items[by_token[place.i]]
+                # (and the country or world region one runs or heads a firm in is one of its markets,
+                # whatever firm it is: "Mara Rahim, who runs Lumio in East Africa"; but "who runs the
+                # Albergo Rossi in Siena": a city is a small firm's seat)
+                wide = self.onto.is_a(li["cls"], "Country") or li["name"] in self.world_regions \
+                    or li["name"].split()[-1] in self.world_region_heads
+                rel = "operatesIn" if known or (verb is not None and verb.pos_ == "VERB" and wide) else "basedIn"
+                info = self.onto.relations[rel]
                 if not self.onto.fits(li["cls"], info.range):
                     continue
                 rec = record(doc, employer, rel, li, info.base_confidence - 0.15, doc[end], "fact")
@@ -342,9 +349,12 @@ class Places:
     def _places_after(self, prep: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
         """The places a preposition names, its object and the object's conjuncts ("in France and Italy"),
         and the places listed after them that the parser did not chain ("in Poland, the Czech Republic,
-        Slovakia and Hungary")."""
+        Slovakia and Hungary"); a name before a place's kind stands for it ("in Shandong province")."""
+        # ("to crushers in Shandong province": the name before a place's lower-case kind)
         out = [t for loc in prep.children if loc.dep_ == "pobj"
-               for t in coordinated(loc)
+               for n in coordinated(loc)
+               for t in ([n] if n.i in by_token or not n.is_lower or n.lower_ not in self.place_head_words
+                         else [c for c in n.children if c.dep_ == "compound" and c.i == n.i - 1])
                if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
         seen = {by_token[t.i] for t in out}
         for t in list(out):
@@ -428,8 +438,11 @@ class Places:
             """A preposition joined to ``c``: "in France and through Sephora stores in Spain"."""
             return [j for j in c.children if c.dep_ == "prep" and j.dep_ == "conj" and j.pos_ == "ADP"]
 
+        # (not where another's site is: "must sell Umbila's plant in Polokwane" is no market of the seller's)
+        sold_site = {h.i for h in heads for c in h.children if c.dep_ == "dobj" and self._of_sites(c) and any(
+            possessive(o) and o.i in by_token and o.lower_ not in {"its", "their"} for o in c.children)}
         for c in (x for h in heads for c in h.children for x in [c] + joined(c)):
-            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
+            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"} and c.head.i not in sold_site:
                 locations(c, 0.1)
             # (and "competes with Flipkart in India": the parser hangs the market on the rival; and "sells it
             # through Sephora stores in Spain": the channel's place is the seller's market too)
