@@ -365,3 +365,17 @@ def test_rules_goods_of_a_named_model_and_goods_for_a_firms_product(nlp, text, e
 ])
 def test_rules_goods_one_has_made_by_another(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a disease's possessive between the owner and the kind of product
+    ("Shares of Tarnow Biosciences fell 40% after its Parkinson's drug TBX-220 failed a trial.",
+     {("Tarnow Biosciences", "develops", "TBX-220")}),
+    # more kinds of product: a blood thinner, a tracker
+    ("The lawsuit says Kettler's planned generic version of Ambry's blood thinner Solvane would infringe two patents.",
+     {("Ambry", "develops", "Solvane")}),
+    ("The complaint names Cyclo Health, which makes the Cyclo tracker, and Stride, a Denver firm.",
+     {("Cyclo Health", "develops", "Cyclo")}),
+])
+def test_rules_a_product_after_a_diseases_possessive_and_more_kinds(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

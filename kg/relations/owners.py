@@ -195,6 +195,16 @@ class Owners:
                         and doc[j].tag_ not in {"VBD", "VBZ", "VBP"}
                         or doc[j].text == "-" and j > end and not doc[j - 1].whitespace_):
                     j += 1
+                # "its Alzheimer's drug Lucera": a disease's or a user's possessive before the kind of
+                # product (the kind's last word a product noun, then a product's name)
+                if j + 2 < len(doc) and not doc[j].is_lower and doc[j + 1].tag_ == "POS" and doc[j + 1].i > end:
+                    k = j + 2
+                    while k < len(doc) and k not in starts and k - j <= 5 and doc[k].is_lower \
+                            and doc[k].pos_ in {"ADJ", "NOUN"}:
+                        k += 1
+                    if k in starts and items[starts[k]]["cls"] == "Product" and k > j + 2 \
+                            and doc[k - 1].lemma_.lower() in self.product_nouns:
+                        j = k
                 # "Corvo's main product, CorvoLog", "Northwind's own platform, Haulr"
                 if j + 1 < len(doc) and j not in starts and doc[j].text == "," and j + 1 in starts \
                         and doc[j - 1].lemma_.lower() in self.product_nouns:
