@@ -281,3 +281,26 @@ def test_coref_descriptions_of_a_split_or_a_two_word_noun(nlp, text, mention, ex
     doc = _rules_doc(nlp, text)
     assert mention in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] == "coref"}
     assert expected in _triples(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a possessive in an apposition to a name is not that name's: the rival is another's
+    ("Knotly lost its product chief to Threadfin, its biggest rival, on Monday.", ("Threadfin", "competesWith", "Knotly")),
+    ("Knotly said sales rose. Threadfin, its biggest rival, said on Monday it would cut prices.",
+     ("Threadfin", "competesWith", "Knotly")),
+])
+def test_coref_a_possessive_in_an_apposition_is_not_the_names(nlp, text, expected):
+    doc = _rules_doc(nlp, text)
+    its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
+    assert "Threadfin" not in its, doc._.kg_entity_data
+    assert expected in _triples(doc)
+
+
+def test_coref_the_nearest_name_is_the_mention_whatever_class_its_context_gave_it(nlp):
+    """The entity is the company; the mention provenance points to is its nearest name, here one its own
+    context typed a product ("the social app Knotwork"), which span-level gold annotates."""
+    text = ("Knotwork raised $50 million in March. Ana Ruiz, who ran product at the social app Knotwork until "
+            "May, has joined Threadfin, its biggest rival, as design chief.")
+    doc = nlp(text)
+    links = {m.text: a.start_char for m, a in doc._.coref_links}
+    assert links.get("its") == text.index("Knotwork until"), links

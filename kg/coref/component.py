@@ -129,14 +129,19 @@ class KGCoref(Resolution, Mentions):
             # the entity is chosen; the mention that stands for it is its nearest name before the span
             # ("Nuvea chief executive X said. The company competes ...": that "Nuvea", not the subject
             # two sentences up that made it the likeliest referent)
+            # (the nearest name, whatever class its own context gave it: "the social app Knotwork" stands
+            # for the company Knotwork there)
             same = named_at.get(ante["name"], [])
             k = bisect.bisect_left(named_starts.get(ante["name"], []), span.start)
-            if k and same[k - 1]["cls"] == ante["cls"]:
-                ante = same[k - 1]
+            mention = ante
+            if k:
+                mention = same[k - 1]
+                if mention["cls"] == ante["cls"]:
+                    ante = mention
             resolved.append({"start": span.start, "end": span.end, "name": ante["name"], "cls": ante["cls"],
                         "wikidata": ante.get("wikidata", ""), "via": "coref"})
             links.append({"start": span.start, "end": span.end,
-                          "antecedent_start": ante["start"], "antecedent_end": ante["end"]})
+                          "antecedent_start": mention["start"], "antecedent_end": mention["end"]})
 
         for tok in doc:
             if taken[tok.i]:

@@ -116,6 +116,8 @@ class Resolution:
             if tok.dep_ == "poss" and not _predicate_of_copula(tok):
                 clause = clause_head(tok)
                 found = self._subject_item(clause, pool, wanted, before=tok.i)
+                if found is not None and tok.head.dep_ == "appos" and found["start"] <= tok.head.head.i < found["end"]:
+                    found = None  # ("Threadfin, its biggest rival, said": see below)
                 if found is None and clause.head.lemma_.lower() in OBJECT_CONTROL \
                         and not any(c.dep_ in _SUBJ for c in clause.children):
                     # "ordered Orrin to shut down its service": the one ordered is the clause's subject
@@ -156,6 +158,10 @@ class Resolution:
                 own |= {it["name"] for it in cands if tok.sent.start <= it["start"]
                         and doc[it["start"]:it["end"]].root.dep_ in _SUBJ
                         and doc[it["start"]:it["end"]].root.head.i == verb.head.i}
+            if tok.dep_ == "poss" and tok.head.dep_ == "appos":
+                # "Threadfin, its fastest-growing rival,": a possessive in an apposition to a name is
+                # not that name's
+                own |= {it["name"] for it in cands if it["start"] <= tok.head.head.i < it["end"]}
             cands = [c for c in cands if c["name"] not in own]
         if description and wanted == {"Product"}:
             # "the vaccine" names a product only if the text called it a vaccine before
