@@ -379,3 +379,16 @@ def test_rules_goods_one_has_made_by_another(nlp, text, expected):
 ])
 def test_rules_a_product_after_a_diseases_possessive_and_more_kinds(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # two firms a thing pits against each other are rivals (as its clause says)
+    ("The move pits Sorano more directly against Halden Japan.", ("Sorano", "competesWith", "Halden Japan"), "fact"),
+    ("The ruling could pit Sorano Foods against Halden Foods.", ("Sorano Foods", "competesWith", "Halden Foods"),
+     "hypothetical"),
+    # winning share against a rival, as from one
+    ("Kurobe sells heat pumps in Japan but has struggled to win share in Europe against local brands such as "
+     "Wärmeco of Germany.", ("Kurobe", "competesWith", "Wärmeco"), "fact"),
+])
+def test_rules_rivals_pitted_against_each_other_or_won_share_against(nlp, text, expected, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(expected) == modality

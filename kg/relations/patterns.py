@@ -237,12 +237,14 @@ class Patterns:
                        ) -> list[dict[str, Any]]:
         """"Kessling beat Hovland Motorworks to the contract", "Groszek enters Romania, taking on Lidl
         and Kaufland", "to win market share from Grab and Gojek": the firms one beats, takes on or wins
-        customers from are its rivals (kg:competesWith). Read here, as :meth:`_up_against` is, rather
+        customers from (or against) are its rivals (kg:competesWith); and so are two a thing pits against
+        each other ("the move pits Sorano against Halden"). Read here, as :meth:`_up_against` is, rather
         than as triggers, whose words are features of the trained model."""
         rel = self.onto.relations.get("competesWith")
         out: list[dict[str, Any]] = []
         choosing = self.onto.words("relations", "choosing_verbs")
-        for verb in self._tokens_with_lemma(doc, {"beat", "take", "win", "gain", "steal", "grab", *choosing}) if rel else ():
+        for verb in self._tokens_with_lemma(doc, {"beat", "take", "win", "gain", "steal", "grab", "pit", *choosing}
+                                            ) if rel else ():
             lemma = verb.lemma_.lower()
             if verb.pos_ != "VERB":
                 continue
@@ -259,10 +261,19 @@ class Patterns:
                 subjects = self._with_apposed(chosen, by_token)
                 if not objects:
                     continue
+            elif lemma == "pit":
+                # "the move pits Sorano against Halden": the one pitted and the one it is pitted against
+                subjects = self._with_apposed([g for g in verb.children if g.dep_ == "dobj"], by_token)
+                objects = self._with_apposed([g for h in (verb, *subjects) for p in h.children if p.dep_ == "prep"
+                                              and p.lower_ == "against" for g in p.children if g.dep_ == "pobj"],
+                                             by_token)
+                if not subjects:
+                    continue
             elif any(g.dep_ == "dobj" and g.lemma_.lower() in _WON for g in verb.children):
-                # ("win market share from X": the preposition on the verb or on what is won)
+                # ("win market share from X", "win share in Europe against brands such as X": the preposition
+                # on the verb or on what is won)
                 objects = [p for g in verb.children if g.dep_ in {"dobj", "prep"} for p in [g, *g.children]
-                           if p.dep_ == "prep" and p.lower_ == "from"]
+                           if p.dep_ == "prep" and p.lower_ in {"from", "against"}]
                 objects = [g for p in objects for g in p.children if g.dep_ == "pobj"]
             else:
                 continue
@@ -275,7 +286,7 @@ class Patterns:
             rivals = [r for n in listed for r in self._with_listed(n)
                       if r.i in by_token and items[by_token[r.i]]["cls"] in {"Company", "Product"}]
             # (rivals whether or not one wins: "in a bid to win market share from Grab" is a fact of rivalry)
-            modality = self._modality(verb) if lemma in {"beat", "take"} or lemma in choosing else "fact"
+            modality = self._modality(verb) if lemma in {"beat", "take", "pit"} or lemma in choosing else "fact"
             if rivals:
                 out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, modality)
