@@ -392,3 +392,25 @@ def test_rules_a_product_after_a_diseases_possessive_and_more_kinds(nlp, text, e
 ])
 def test_rules_rivals_pitted_against_each_other_or_won_share_against(nlp, text, expected, modality):
     assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods of their own, with their own "for", which the parser joined to the name before
+    ("Harlow Aero, which builds fuselage sections for Boeing and wing parts for Airbus and Embraer, will hire "
+     "800 workers.", {("Harlow Aero", "suppliesTo", "Airbus"), ("Harlow Aero", "suppliesTo", "Embraer")}, set()),
+    # the maker before a plural kind of product bought, where no seller is named ...
+    ("Chinese foundry Yanqi Wafer, which buys older Obsidia tools, said it was evaluating alternatives.",
+     {("Obsidia", "suppliesTo", "Yanqi Wafer")}, set()),
+    # (... not a country's goods, nor the maker where a seller is named)
+    ("Veltro buys Chinese solar panels.", set(), {("China", "suppliesTo", "Veltro")}),
+    ("Veltro buys Obsidia tools from Harlan Trading.", {("Harlan Trading", "suppliesTo", "Veltro")},
+     {("Obsidia", "suppliesTo", "Veltro")}),
+    # who one buys through sells to it
+    ("Agroquímica buys most of its herbicides through Sinotrade Agri, a Hong Kong trading house.",
+     {("Sinotrade Agri", "suppliesTo", "Agroquímica")}, set()),
+    # a kit is a kind of product: what is sold to others is no company bought
+    ("Veltro's filter kit, Espelho, is sold to brands such as Nike and Puma.", {("Veltro", "develops", "Espelho")},
+     {("Nike", "acquires", "Espelho")}),
+])
+def test_rules_goods_for_several_buyers_makers_of_goods_bought_and_buying_through(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -357,6 +357,11 @@ class Frames:
                                 todo += pobjs
                             elif p.dep_ == "conj" and node.i == c.i:
                                 todo.append(p)  # "restricts exports of gallium and germanium to the US"
+                            elif p.dep_ == "conj" and node.dep_ == "pobj" and p.is_lower and p.pos_ == "NOUN" \
+                                    and any(q.dep_ == "prep" for q in p.children):
+                                # "builds sections for Boeing and wing parts for Airbus": goods of their own,
+                                # with their own preposition, which the parser joined to the name before
+                                todo.append(p)
                             elif p.dep_ == "acl" and p.tag_ == "VBN":
                                 # "banned components made by Chinese suppliers Huawei and ZTE": from them
                                 for ag in p.children:

@@ -226,6 +226,14 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                            or t.lemma_.lower() in self.money_nouns
                            for t, r in objs if r in {"patient", "patient-head"}):
                         acting = []  # "used money from Harbor to buy Lumo": funds are no goods
+                    elif not acting:
+                        # "Yanqi Wafer buys older Obsidia tools": with no seller named, the maker written
+                        # before a plural kind of product bought (not a country's: "buys Chinese panels")
+                        acting = [(c, "agent") for t, r in objs if r == "patient" and t.tag_ == "NNS"
+                                  and t.i not in by_token and t.lemma_.lower() in self.product_nouns
+                                  for c in t.children if c.dep_ in {"compound", "nmod"} and c.i < t.i
+                                  and c.i in by_token and items[by_token[c.i]]["via"] in {"", "gazetteer"}
+                                  and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
                 else:
                     acting = [(t, "agent") for t, r in objs if r in {"patient", "patient-head", "recipient"}]
                 agents, objs = (acting,
