@@ -833,3 +833,18 @@ def test_rules_the_region_one_runs_a_firm_in(nlp, text, expected, absent):
 ])
 def test_rules_customers_in_a_province_and_another_firms_site_sold(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a share of a market named by its country, a player in it, acting in it: operating there
+    ("Qiyun, which has 9% of the Indian phone market, competes there with Xiaomi.",
+     {("Qiyun", "operatesIn", "India")}, set()),
+    ("Huawei, which overtook Apple in China's smartphone market last year, offers its own assistant.",
+     {("Huawei", "operatesIn", "China")}, set()),
+    ("Lumio is the biggest player in Kenya's mobile money market.", {("Lumio", "operatesIn", "Kenya")}, set()),
+    # (a share of a market is no stake in the country)
+    ("Veltro holds 30% of the Brazilian market for pickup trucks.", {("Veltro", "operatesIn", "Brazil")},
+     {("Veltro", "investsIn", "Brazil")}),
+])
+def test_rules_a_market_named_by_its_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

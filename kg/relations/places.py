@@ -242,6 +242,59 @@ class Places:
             out += self._serving(doc, holders, places, node, self._modality(node), by_token, items)
         return out
 
+    def _markets_held(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Qiyun, which has 9% of the Indian phone market", "overtook Apple in China's smartphone market",
+        "the biggest player in the Kenyan market", "dominates the market in Peru": who holds a share of a
+        market named by its place, dominates or leads it (lexicon ``market_holding_verbs``), or acts or
+        is something in it, operates there (kg:operatesIn)."""
+        if "operatesIn" not in self.onto.relations or not self.market_nouns:
+            return []
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, self.market_nouns):
+            if noun.pos_ != "NOUN" or not noun.is_lower:
+                continue
+            places = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in by_token
+                      and self.onto.is_a(items[by_token[c.i]]["cls"], "Location")]
+            places += self._located(noun, {"in"}, by_token, items)
+            if not places:
+                continue
+            node = noun
+            while node.dep_ == "conj" and node.head.i != node.i:
+                node = node.head
+            holders: list[Token] = []
+            verb: Token | None = None
+            if node.dep_ == "pobj" and node.head.lower_ == "of":
+                # "has 9% of the Indian market", "holds a third of it": the share's holder
+                share = node.head.head
+                if share.dep_ == "dobj" and (share.lower_ in {"%", "percent", "pct"} or share.like_num
+                                             or share.lemma_.lower() in self.market_share_words):
+                    verb = share.head
+                    if verb.lemma_.lower() not in self.market_holding_verbs:
+                        verb = None
+            elif node.dep_ == "pobj" and node.head.lower_ == "in":
+                # "overtook Apple in China's market" (the verb's subject), "the biggest player in the Kenyan
+                # market", "a 20% share in the Indian market" (the one the noun is, or whose it is)
+                up = node.head.head
+                if up.pos_ in {"VERB", "AUX"}:
+                    verb = up
+                elif up.pos_ == "NOUN" and up.dep_ == "attr" and up.head.lemma_ in COPULAS:
+                    verb = up.head
+                elif up.pos_ == "NOUN" and up.dep_ == "appos":
+                    holders = [up.head]
+                elif up.pos_ == "NOUN" and up.dep_ == "dobj" and up.head.lemma_.lower() in self.market_holding_verbs:
+                    verb = up.head
+            elif node.dep_ == "dobj" and node.head.lemma_.lower() in self.market_holding_verbs - {"have", "hold", "take"}:
+                verb = node.head  # "dominates the Brazilian market"
+            if verb is not None and not holders:
+                holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            if not holders:
+                continue
+            modality = self._modality(verb) if verb is not None else "fact"
+            out += [r for r in self._serving(doc, holders, places, verb if verb is not None else noun, modality,
+                                             by_token, items) if self.onto.is_a(r["s_cls"], "Organization")
+                    or r["s_cls"] == "Product"]
+        return out
+
     @cached_property
     def _against_relations(self) -> frozenset[str]:
         """The relations that contradict kg:operatesIn (restricts, bans), and kg:sues."""

@@ -74,6 +74,8 @@ class Stakes:
                                           for g in p.children if g.dep_ == "pobj" and g.lower_ == "which"]
                         break
                 holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+                # (a share of a market is no stake: "holds 30% of the Brazilian market" is operating there)
+                owned = [g for g in owned if g.lemma_.lower() not in self.market_nouns]
             if share is None or not holders or not owned or (buying and share >= 50):
                 continue  # (buying more than half a firm is buying it: kg:acquires reads it)
             read.add(verb.i)
