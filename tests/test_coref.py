@@ -304,3 +304,16 @@ def test_coref_the_nearest_name_is_the_mention_whatever_class_its_context_gave_i
     doc = nlp(text)
     links = {m.text: a.start_char for m, a in doc._.coref_links}
     assert links.get("its") == text.index("Knotwork until"), links
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "it" in a clause on a place that "where" stands for is not that place
+    ("A deal would give Orsund Bank 400,000 customers in Sweden, where it currently has just four branches.",
+     ("it", "Orsund Bank"), ("it", "Sweden")),
+    # a kind of place "of" a place's name is that place, not the last place of its kind named
+    ("Japan asked Beijing for details. Kobayashi said it had no plans to leave China, where it assembles a "
+     "third of its motors in the city of Suzhou.", ("the city", "Suzhou"), ("the city", "Beijing")),
+])
+def test_coref_where_and_a_kind_of_place_of_a_name(nlp, text, expected, absent):
+    links = {(m.text, a.text) for m, a in nlp(text)._.coref_links}
+    assert expected in links and absent not in links, links

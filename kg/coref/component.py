@@ -211,6 +211,15 @@ class KGCoref(Resolution, Mentions):
                     if ante is not None:
                         add(span, ante)
                     continue
+                if low in self.descriptors and all(self.onto.is_a(c, "Location") for c in self.descriptors[low]):
+                    # "the city of Suzhou": a kind of place "of" a place's name is that place
+                    of_named = next((it for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                                     for g in p.children if g.dep_ == "pobj"
+                                     for it in [self._named_covering(g.i)] if it is not None), None)
+                    if of_named is not None:
+                        if self._compatible(of_named["cls"], self.descriptors[low]):
+                            add(span, of_named)
+                        continue
                 if low in self.descriptors:
                     # "the Chinese supplier Sinolyt": a description right before a name is its title,
                     # where the parser hung the name elsewhere (beside it, the name's phrase reads it)

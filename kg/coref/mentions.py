@@ -26,6 +26,13 @@ class Mentions:
         k = bisect.bisect_left(self._starts, i)
         return self._named[k] if k < len(self._named) else None
 
+    def _named_covering(self, i: int) -> dict[str, Any] | None:
+        """The name of the document (not a resolved mention) that covers token ``i``, of any class."""
+        k = bisect.bisect_right(self._starts, i) - 1
+        if k >= 0 and self._named[k]["start"] <= i < self._named[k]["end"]:
+            return self._named[k]
+        return None
+
     def _named_at(self, i: int) -> dict[str, Any] | None:
         """The name of the document (not a resolved mention), other than a place's, that covers token
         ``i`` (a place before a description says where it is from: "the U.S. company"), or None."""

@@ -158,6 +158,9 @@ class Resolution:
                 own |= {it["name"] for it in cands if tok.sent.start <= it["start"]
                         and doc[it["start"]:it["end"]].root.dep_ in _SUBJ
                         and doc[it["start"]:it["end"]].root.head.i == verb.head.i}
+            if verb.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
+                # "Sweden, where it has four branches": the place "where" stands for is not "it"
+                own |= {it["name"] for it in cands if it["start"] <= verb.head.i < it["end"]}
             if tok.dep_ == "poss" and tok.head.dep_ == "appos":
                 # "Threadfin, its fastest-growing rival,": a possessive in an apposition to a name is
                 # not that name's
