@@ -150,7 +150,7 @@ def test_entities_a_lone_place_name_is_a_company_only_when_it_acts_like_one(nlp,
     # "of" and the proper nouns after a word such names end on are the rest of the name
     ("The Central Bank of Ireland fined the lender.", "Central Bank of Ireland", "Ireland"),
     # where the gazetteer knows a shorter name ("Supreme Court"), the longer one wins, unlinked
-    ("The ruling by the Supreme Court of Canada surprised lawyers.", "Supreme Court of Canada",
+    ("The ruling by the Supreme Court of Norway surprised lawyers.", "Supreme Court of Norway",
      "Supreme Court of the United States"),
 ])
 def test_entities_keep_of_and_a_place_in_an_institution_name(nlp, text, name, absent):
@@ -176,7 +176,7 @@ def test_entities_a_title_is_no_organisation(nlp, text):
     ("Harlow Media plans to sell the Veltro Star-News in Tampa, Fla., and the Post-Tribune in Gary, Ind.",
      {("Gary", "locatedIn", "Indiana")}),
     # ... nor is an item of a list, ending in ";"
-    ("Carbondale Mining Technology Center, Carterville, Ill.;", {("Carterville", "locatedIn", "Illinois")}),
+    ("Halden Mining Research Center, Joliet, Ill.;", {("Joliet", "locatedIn", "Illinois")}),
 ])
 def test_short_sentences_of_names_are_no_headlines(nlp, text, expected):
     _assert_reads(nlp, text, expected)
@@ -615,8 +615,8 @@ def test_entities_an_organisation_named_after_a_nationality_is_whole(nlp, text, 
     # the subject of "is" with a job only people hold is a person, whatever the NER said; whose chief
     # officer they are is an organisation
     ("Okafor is the chief financial officer of Lumio.", "Okafor", "Lumio"),
-    ("Anderson, the longest-held hostage, is Middle East correspondent for The Associated Press.", "Anderson",
-     "Associated Press"),
+    ("Okoro, the youngest delegate, is Latin America correspondent for The Harwick Ledger.", "Okoro",
+     "Harwick Ledger"),
     # traders, brokers and bankers work for the firm named before their job
     ("The charges were brought against Daniel Dewey, another former Veltro trader.", "Daniel Dewey", "Veltro"),
     ("Sam Ortiz, a Goldman Sachs banker, left the firm.", "Sam Ortiz", "Goldman Sachs"),
@@ -725,9 +725,9 @@ def test_entities_what_a_maker_is_of_is_a_product(nlp, text, product, maker, rel
 
 @pytest.mark.parametrize("text, person, paper", [
     # a publisher who is a person works for the paper: it stays an organisation, and the person a person
-    ("Knight-Ridder said it has named Larry Jinks publisher of the San Jose Mercury News.", "Larry Jinks",
-     "San Jose Mercury News"),
-    ("Larry Jinks, publisher of the Mercury, said it.", "Larry Jinks", "Mercury"),
+    ("Harlow-Reed said it has named Dana Holt publisher of the Harwick Evening News.", "Dana Holt",
+     "Harwick Evening News"),
+    ("Dana Holt, publisher of the Sentinel, said it.", "Dana Holt", "Sentinel"),
 ])
 def test_entities_a_publisher_who_is_a_person_publishes_no_product(nlp, text, person, paper):
     doc = _rules_doc(nlp, text)
@@ -889,7 +889,7 @@ def test_entities_whose_chief_executive_is_an_organisation(nlp):
 
 
 def test_entities_a_lone_name_before_who_is_a_person(nlp):
-    # "Warner, who now lives in Ocala": "who" stands for a person even after a lone name the NER took
+    # "Harlow, who now lives in Tucson": "who" stands for a person even after a lone name the NER took
     # for an organisation; a lone name apposed to a job noun alone stays what it was
     from spacy.tokens import Span
 
@@ -1030,8 +1030,8 @@ def test_entities_the_owner_of_a_firms_rival_is_a_firm(nlp, text, owner, peer, o
 
 @pytest.mark.parametrize("text, name, absent", [
     # "and" followed only by words of firms' names joins one name; before a name of its own it lists two
-    ("Shihlin Electric and Engineering Corporation is a company based in Taipei, Taiwan.",
-     "Shihlin Electric and Engineering", "Engineering"),  # (the name without its legal form)
+    ("Kaimen Electric and Engineering Corporation is a company based in Tainan, Taiwan.",
+     "Kaimen Electric and Engineering", "Engineering"),  # (the name without its legal form)
     ("Otsuka and Vertex Pharmaceuticals agreed to develop the drug.", "Vertex Pharmaceuticals",
      "Otsuka and Vertex Pharmaceuticals"),
 ])

@@ -106,7 +106,7 @@ def test_rules_a_former_job_in_apposition_is_past(nlp):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
-    # an organisation, any job, then the name: "KAL attorney George Tompkins"
+    # an organisation, any job, then the name: "Veltro attorney Mara Quist"
     ("Veltro attorney Mara Quist said the case had no merit.", {("Mara Quist", "worksFor", "Veltro")}, set()),
     ("Apple plant manager Dana Holt said the line would reopen on Monday.",
      {("Dana Holt", "worksFor", "Apple")}, set()),
@@ -216,8 +216,8 @@ def test_rules_a_company_of_a_nation_is_no_national(nlp):
      {("Ana Ruiz", "worksFor", "Institute of Zoology")}, set()),
     ("Ana Ruiz at Leeds said so.", set(), {("Ana Ruiz", "worksFor", "Leeds")}),
     # the keepers and teachers of museums and colleges
-    ("The bird was named after John Cassin, who was a curator at the Philadelphia Academy of Natural Sciences.",
-     {("John Cassin", "worksFor", "Philadelphia Academy of Natural Sciences")}, set()),
+    ("The beetle was named after Tom Berg, who was a curator at the Harwick Academy of Natural Sciences.",
+     {("Tom Berg", "worksFor", "Harwick Academy of Natural Sciences")}, set()),
 ])
 def test_rules_read_more_jobs(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -88,9 +88,9 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     ("Tarsun Energy expanded to Mexico and Peru last year.",
      {("Tarsun Energy", "operatesIn", "Mexico"), ("Tarsun Energy", "operatesIn", "Peru")}, set()),
     ("Orbis Networks opened an office in the city of Malmo.", {("Orbis Networks", "operatesIn", "Malmo")}, set()),
-    # ... whatever coreference made of the place noun ("the central Anatolian province of Ankara")
-    ("Roketsan is a defense contractor based in the central Anatolian province of Ankara.",
-     {("Roketsan", "basedIn", "Ankara")}, {("Roketsan", "basedIn", "Anatolian")}),
+    # ... whatever coreference made of the place noun ("the central Castilian province of Segovia")
+    ("Velcor Arms is a defense contractor based in the central Castilian province of Segovia.",
+     {("Velcor Arms", "basedIn", "Segovia")}, {("Velcor Arms", "basedIn", "Castilian")}),
     # businesses of a kind in a place, named after "including" or "such as"
     ("A court has ordered internet providers in Spain, including Telefónica, Orange and Digi, to block the site.",
      {("Telefónica", "operatesIn", "Spain"), ("Digi", "operatesIn", "Spain")}, set()),
@@ -116,9 +116,9 @@ def test_rules_read_where_a_company_operates(nlp, text, expected, absent):
     ("Kiruna, a town in northern Sweden, hosts a large mine.", {("Kiruna", "locatedIn", "Sweden")}, set()),
     ("Lappeenranta is a city in the region of South Karelia.", {("Lappeenranta", "locatedIn", "South Karelia")},
      set()),
-    # "the city of Leicester" names the city; it does not put the city's antecedent in it
-    ("Harwick is a town in England. Many of its pupils come from the city of Leicester.",
-     {("Harwick", "locatedIn", "England")}, {("Harwick", "locatedIn", "Leicester")}),
+    # "the city of Norwich" names the city; it does not put the city's antecedent in it
+    ("Harwick is a town in England. Many of its pupils come from the city of Norwich.",
+     {("Harwick", "locatedIn", "England")}, {("Harwick", "locatedIn", "Norwich")}),
 ])
 def test_rules_read_a_place_the_text_calls_a_city(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -33,13 +33,13 @@ _LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 
 
 #: Lower-case words that join the capitalised words of an organisation's name ("Institute for
-#: Economic Research", "People's Party", "Museum of Modern Art").
+#: Economic Research", "People's Party", "Museum of Coastal Crafts").
 _JOINING = {"for", "of", "and", "on", "the", "de", "del", "der", "des", "du", "la", "le", "'s", "\u2019s"}
 
 
 def _joins_names(tok: Token, span: Span) -> bool:
     """Whether ``tok`` is a lower-case word joining capitalised words inside ``span``: "the Argentine
-    Center for Macroeconomic Studies", "the Croatian People's Party" (but not "the Abu Dhabi AI company",
+    Center for Macroeconomic Studies", "the Moravian People's Party" (but not "the Abu Dhabi AI company",
     where the lower-case word is what the name is of)."""
     if tok.lower_ not in _JOINING or not (span.start < tok.i < span.end - 1):
         return False
@@ -344,7 +344,7 @@ class Candidates:
                 continue
             if nxt is not None and ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 \
                     and doc[ent.end].lower_ == "and" and (self._firm_words_only(nxt) or self._one_body(ent, nxt)):
-                # "Shihlin Electric and Engineering Corporation": what follows "and" is no name of its own
+                # "Kaimen Electric and Engineering Corporation": what follows "and" is no name of its own
                 # (nor in "Ministry of Education and Training", which the NER split)
                 joined.add(n + 1)
                 self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
@@ -394,7 +394,7 @@ class Candidates:
 
     def _names_going_on_with_of(self, offers: list[tuple[int, int, int, Span, str, Any]]
                                 ) -> list[tuple[int, int, int, Span, str, Any]]:
-        """"the Supreme Court of Canada", "the Central Bank of Ireland": a name ending on a word such
+        """"the Supreme Court of Norway", "the Central Bank of Ireland": a name ending on a word such
         names end on (lexicon ``government_heads``, ``organization_heads``, ``name_of_heads``) goes on
         with "of" and the proper nouns after it, which the NER or the gazetteer's shorter alias
         ("Supreme Court") left out. Offered longer, it wins; unlinked, it is not the U.S. court."""

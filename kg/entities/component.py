@@ -232,7 +232,7 @@ class KGEntities(Candidates, Classes, Lists):
             if any(taken[span.start:span.end]):
                 return
             if cls != "Person" and all(t.text in self.title_words for t in span):
-                return  # "the Prime Minister of Thailand", "the Governor": a title, not an organisation
+                return  # "the Prime Minister of Portugal", "the Governor": a title, not an organisation
             for i in range(span.start, span.end):
                 taken[i] = True
             items.append({"start": span.start, "end": span.end, "name": name, "cls": cls,

@@ -185,7 +185,7 @@ class Descriptions:
             return True
         if _listed_under(root, self.place_nouns):
             return True  # "200 more cities, including Manaus and Belem"
-        # "Avis Bourg Co. of Folsom": a lone name after "of" and a firm's name ending in its legal form is
+        # "Tarrant Mills Co. of Harwick": a lone name after "of" and a firm's name ending in its legal form is
         # where the firm is ("of" runs on in "Bank of America", with no legal form before it)
         if root.dep_ == "pobj" and root.head.lower_ == "of" and " " not in it["name"] and it["start"] >= 2 \
                 and doc[it["start"] - 1].i == root.head.i and doc[it["start"] - 2].text.rstrip(".") in self.legal_forms:

@@ -96,12 +96,12 @@ class Products:
 
     @staticmethod
     def _said_of_person(noun: Token, items: list[dict[str, Any]]) -> bool:
-        """Whether a role noun is said of a person: apposed to one ("Larry Jinks, publisher of"), the
-        complement of one ("named Larry Jinks publisher of") or the attribute of one ("she is the")."""
+        """Whether a role noun is said of a person: apposed to one ("Dana Holt, publisher of"), the
+        complement of one ("named Dana Holt publisher of") or the attribute of one ("she is the")."""
         head = noun.head
         if noun.dep_ == "appos":
             anchors = [head]
-        elif noun.dep_ == "oprd":  # "named Larry Jinks publisher", "Ana Ruiz was named publisher"
+        elif noun.dep_ == "oprd":  # "named Dana Holt publisher", "Ana Ruiz was named publisher"
             anchors = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
         elif noun.dep_ == "attr":
             anchors = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -200,7 +200,7 @@ class Products:
                                                            for g in v.children) \
                             and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
                         return True
-        # "missiles such as Cirit and Umtas", "its apps, including Zephyr": names listed under a plural
+        # "missiles such as Korda and Tamsa", "its apps, including Zephyr": names listed under a plural
         # kind of product
         if _listed_under(root, self.product_nouns):
             return True

@@ -72,7 +72,7 @@ class Modifiers:
             at_org = False
             if doc[j].lower_ == "in" and org and doc[j - 1].text != "," and (
                     not self.onto.is_a(it["cls"], "Company") or doc[it["end"] - 1].text in self.legal_suffixes):
-                # "researchers at St. Olaf Hospital in Tromso", "processed by Cox Packing Co. in Devine" (a
+                # "researchers at St. Olaf Hospital in Tromso", "processed by Pell Canning Co. in Harwick" (a
                 # firm named with its legal form; not "Apple in China", where it does business)
                 places_only = True
             elif doc[j].lower_ == "at" and j == it["end"] and it["cls"] == "Person" \
@@ -276,7 +276,7 @@ class Modifiers:
 
     def _next_titled(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], it: dict[str, Any],
                      org: dict[str, Any], rel: Any) -> list[dict[str, Any]]:
-        """"Eskom chairperson Ben Ngubane and chief executive Brian Molefe": a second name with a job
+        """"Velcor chairperson Ana Ruiz and chief executive Tom Berg": a second name with a job
         title of its own, joined by "and" to one the organisation's title goes with, holds its job
         there too (read off the surface: the parser rarely joins the two names)."""
         j = it["end"]

@@ -74,7 +74,7 @@ class Subjects:
                 agents += [g for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]
                            for g in p.children if g.dep_ == "pobj"]
         if passive and not agents and participle(tok):
-            # "developed and published by Ubisoft": the agent of the participle right after "and" is
+            # "developed and published by Marva Digital": the agent of the participle right after "and" is
             # both's (not one further on: "built in Ohio and sold by X")
             for c in tok.children:
                 if c.dep_ == "conj" and c.i == tok.i + 2 and tok.doc[tok.i + 1].lower_ in {"and", "or"} \
