@@ -445,8 +445,8 @@ def test_rules_read_plants_places_and_commissions(nlp, text, expected):
     ("Pelota is a phone app built and run by Marva Digital.",
      {("Marva Digital", "develops", "Pelota"), ("Marva Digital", "offers", "Pelota")}),
     # names listed under an owner's kind of product are the owner's products
-    ("Veltro is best known for its range of guided missiles such as Cirit and Tamsa.",
-     {("Veltro", "develops", "Cirit"), ("Veltro", "develops", "Tamsa")}),
+    ("Veltro is best known for its range of guided missiles such as Korda and Tamsa.",
+     {("Veltro", "develops", "Korda"), ("Veltro", "develops", "Tamsa")}),
     ("Veltro's apps, including Zephyr and Tidewater, are popular.",
      {("Veltro", "develops", "Zephyr"), ("Veltro", "develops", "Tidewater")}),
     # a gadget in apposition says what the name is

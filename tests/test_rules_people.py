@@ -242,8 +242,8 @@ def test_rules_who_leads_a_part_of_an_organisation_works_for_it(nlp, text, expec
 
 @pytest.mark.parametrize("text, expected, absent", [
     # a second name with a job title of its own, joined by "and", holds its job at the same organisation
-    ("Ramatlhodi claimed that Eskom chairperson Ben Ngubane and chief executive Brian Molefe requested it.",
-     {("Ben Ngubane", "worksFor", "Eskom"), ("Brian Molefe", "worksFor", "Eskom")}, set()),
+    ("Ortega claimed that Velcor chairperson Ana Ruiz and chief executive Tom Berg requested it.",
+     {("Ana Ruiz", "worksFor", "Velcor"), ("Tom Berg", "worksFor", "Velcor")}, set()),
     # ... but not one with an organisation of its own, nor one with no title: a person's job in the
     # singular goes with the one name after it
     ("Veltro chairman Ana Ruiz and Lumio founder Tom Berg met.", {("Tom Berg", "worksFor", "Lumio")},

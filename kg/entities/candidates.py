@@ -167,7 +167,7 @@ class Candidates:
 
     def _split_coordination(self, ent: Span) -> list[Span]:
         """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span); not where
-        what follows "and" is only words of firms' names ("Shihlin Electric and Engineering Corporation"),
+        what follows "and" is only words of firms' names ("Kaimen Electric and Engineering Corporation"),
         nor in one body's name (:meth:`_one_body`)."""
         parts, start = [], ent.start
         doc = ent.doc
@@ -324,7 +324,7 @@ class Candidates:
             if headline(ent) and not (ent.label_ == "ORG" and (ent.text.isupper() and len(ent.text) > 2
                                                                 or self._capitals_after_place(ent, gaz_spans))):
                 # headlines in Title Case defeat NER; names found elsewhere come back in step 3 (but a name in
-                # capitals owes nothing to the Title Case: "... Move to Cities Beijing XINHUA in English")
+                # capitals owes nothing to the Title Case: "... Plan New Mills Beijing XINHUA in English")
                 continue
             a = ent.start
             if ent.label_ == "ORG" and a >= 2 and doc[a - 1].lower_ == "and" and doc[a - 2].is_title \

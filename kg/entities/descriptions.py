@@ -75,14 +75,14 @@ class Descriptions:
         """A name of two or more words (not a firm's: "Harbor Ventures"), or the surname of a person
         the text names in full, followed by "who" or apposed to a job title or to a noun "who" follows
         ("Gemma Arkwright, who", "Gemma Arkwright, Veltro's finance director", "Garnier, a French
-        national who lives in Dubai"); a lone name only with "who" right after it ("Warner, who
-        now lives in Ocala"), since a lone surname in apposition is as often a firm's."""
+        national who lives in Dubai"); a lone name only with "who" right after it ("Harlow, who
+        now lives in Tucson"), since a lone surname in apposition is as often a firm's."""
         words = it["name"].split()
         if self._firm_named(it["name"]):
             return False
         lone = len(words) < 2 and not (words and words[0] in surnames)
         root = doc[it["start"]:it["end"]].root
-        # "Okafor is the chief financial officer of Lumio", "Anderson is Middle East correspondent for":
+        # "Okafor is the chief financial officer of Lumio", "Okoro is Latin America correspondent for":
         # the subject of a copula whose attribute is a job only people hold
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be" and any(
                 a.dep_ == "attr" and a.is_lower and a.lemma_.lower() in self.person_only_jobs

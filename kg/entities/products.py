@@ -127,7 +127,7 @@ class Products:
         if root.dep_ == "appos" and self._kind_of_product(head):
             return True
         # "Krafton, the publisher of Battlegrounds", "the maker of the Tessera": what a maker is of
-        # (not a publisher who is a person: "Larry Jinks, publisher of the Mercury" works for it)
+        # (not a publisher who is a person: "Dana Holt, publisher of the Sentinel" works for it)
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower \
                 and self._products_role(head.head, items):
             return True
@@ -181,7 +181,7 @@ class Products:
         # (any kind of thing that a named maker developed or made: "a digital media player developed by
         # Google", not an organisation or a place)
         # (the small tagger takes a participle after a noun for a past tense: "a video game developed/VBD
-        # and published by Ubisoft"; the maker can be the agent of a joined participle; "a brand of
+        # and published by Marva Digital"; the maker can be the agent of a joined participle; "a brand of
         # fabric softener made by P&G": the kind of a product's kind)
         if root.dep_ == "nsubj" and head.lemma_ == "be":
             for a in head.children:

@@ -28,7 +28,7 @@ def _generic_plural(tok: Token) -> bool:
 
 def participle(tok: Token) -> bool:
     """A past participle, or a word the tagger took for a noun or a past tense that heads a clause with an
-    agent ("an app run/NN by BVG", "a video game developed/VBD by Ubisoft")."""
+    agent ("an app run/NN by BVG", "a video game developed/VBD by Marva Digital")."""
     return tok.tag_ == "VBN" or (tok.dep_ == "acl" and (tok.pos_ == "NOUN" or tok.tag_ == "VBD") and any(
         c.dep_ == "agent" for v in [tok, *(c for c in tok.children if c.dep_ == "conj")] for c in v.children))
 
