@@ -133,7 +133,7 @@ class Ontology:
     @cached_property
     def name_of_heads(self) -> frozenset[str]:
         """Last words of names that often go on with "of" and a place ("the Central Bank of Ireland",
-        "the Supreme Court of Canada"): the lexicon's government, organisation and name-of heads."""
+        "the Supreme Court of Norway"): the lexicon's government, organisation and name-of heads."""
         ent = self.lexicon["entities"]
         return frozenset(ent["government_heads"]) | frozenset(ent["organization_heads"]) | frozenset(ent["name_of_heads"])
 

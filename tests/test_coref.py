@@ -173,8 +173,8 @@ def test_coref_the_owner_of_a_deal_is_a_firm_where_one_is_named(nlp, text, owner
 
 @pytest.mark.parametrize("text, links, expected, absent", [
     # a name in front of a description says which one it is, where it is of the kind the noun names
-    ("The United Auto Workers union has sued Lyndon Motors in federal court.",
-     [("union", "United Auto Workers")], {("United Auto Workers", "sues", "Lyndon Motors")}, set()),
+    ("The Allied Mill Workers union has sued Lyndon Motors in federal court.",
+     [("union", "Allied Mill Workers")], {("Allied Mill Workers", "sues", "Lyndon Motors")}, set()),
     # ... and where it is not (a product before a firm's noun), the noun is no firm named before it
     ("Grupo Sotavento, which runs the Sotavento.mx marketplace, competes with Liverpool.", [],
      {("Grupo Sotavento", "offers", "Sotavento.mx")}, set()),

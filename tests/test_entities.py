@@ -150,7 +150,7 @@ def test_entities_a_lone_place_name_is_a_company_only_when_it_acts_like_one(nlp,
     # "of" and the proper nouns after a word such names end on are the rest of the name
     ("The Central Bank of Ireland fined the lender.", "Central Bank of Ireland", "Ireland"),
     # where the gazetteer knows a shorter name ("Supreme Court"), the longer one wins, unlinked
-    ("The ruling by the Supreme Court of Canada surprised lawyers.", "Supreme Court of Canada",
+    ("The ruling by the Supreme Court of Norway surprised lawyers.", "Supreme Court of Norway",
      "Supreme Court of the United States"),
 ])
 def test_entities_keep_of_and_a_place_in_an_institution_name(nlp, text, name, absent):
@@ -160,7 +160,7 @@ def test_entities_keep_of_and_a_place_in_an_institution_name(nlp, text, name, ab
 
 @pytest.mark.parametrize("text", [
     "She served as Lieutenant Governor of Maryland until 2015.",
-    "He was appointed Prime Minister of Thailand in 1992.",
+    "He was appointed Prime Minister of Portugal in 1992.",
 ])
 def test_entities_a_title_is_no_organisation(nlp, text):
     items = _rules_doc(nlp, text)._.kg_entity_data
@@ -173,10 +173,10 @@ def test_entities_a_title_is_no_organisation(nlp, text):
     ("Harlow Media acquired Veltro Radio in 2009.", {("Harlow Media", "acquires", "Veltro Radio")}),
     ("Veltro Radio is owned by Harlow Media.", {("Veltro Radio", "subsidiaryOf", "Harlow Media")}),
     # ... also where the full stop is an abbreviation's
-    ("Harlow Media plans to sell the Veltro Star-News in Tampa, Fla., and the Post-Tribune in Gary, Ind.",
-     {("Gary", "locatedIn", "Indiana")}),
+    ("Harlow Media plans to sell the Veltro Star-News in Tampa, Fla., and the Star-Courier in Muncie, Ind.",
+     {("Muncie", "locatedIn", "Indiana")}),
     # ... nor is an item of a list, ending in ";"
-    ("Carbondale Mining Technology Center, Carterville, Ill.;", {("Carterville", "locatedIn", "Illinois")}),
+    ("Halden Mining Research Center, Joliet, Ill.;", {("Joliet", "locatedIn", "Illinois")}),
 ])
 def test_short_sentences_of_names_are_no_headlines(nlp, text, expected):
     _assert_reads(nlp, text, expected)
@@ -184,14 +184,14 @@ def test_short_sentences_of_names_are_no_headlines(nlp, text, expected):
 
 def test_a_name_in_capitals_on_a_title_case_line_stays(nlp):
     # a credit line run on after a headline: the publication in capitals owes nothing to the Title Case
-    text = "Shandong Growers Move to Cities OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94"
+    text = "Shandong Growers Plan New Mills OW0305091194 Beijing XINHUA in English 0915 GMT 3 May 94"
     _assert_reads(nlp, text, {("Xinhua News Agency", "basedIn", "Beijing")})
 
 
 @pytest.mark.parametrize("text, expected, absent", [
     # a known place run into a name in capitals (a credit line's city and publication) is two names
     ("The report was carried by Hanoi VNA on Monday.", {("VNA", "basedIn", "Hanoi")}, set()),
-    ("Rice Growers Move to Cities OW1102 Hanoi VNA in English 1313 GMT 11 Feb 94", {("VNA", "basedIn", "Hanoi")},
+    ("Rice Growers Plan New Mills OW0305 Hanoi VNA in English 0915 GMT 3 May 94", {("VNA", "basedIn", "Hanoi")},
      set()),
     # ... not a common acronym after it
     ("Aubrac Intelligence, the Lyon AI startup, said it raised money.", set(), {("AI", "basedIn", "Lyon")}),
@@ -407,7 +407,7 @@ def test_entities_a_who_clause_of_the_noun_before_a_place_leaves_the_place_alone
                           "said sales rose.")
     assert _classes(doc).get("Lahore") == "Place", _classes(doc)
     assert ("Usman Tariq", "livesIn", "Lahore") in _triples(doc)
-    assert _classes(_rules_doc(nlp, "We spoke to Warner, who now lives in Ocala.")).get("Warner") == "Person"
+    assert _classes(_rules_doc(nlp, "We spoke to Harlow, who now lives in Tucson.")).get("Harlow") == "Person"
 
 
 def test_entities_a_name_a_which_clause_describes_is_no_person(nlp):
@@ -604,8 +604,8 @@ def test_entities_a_venture_named_in_apposition_is_a_company(nlp):
      "German Institute for Economic Research", "Ana Ruiz"),
     ("Lena Ford, a fellow at the American Center for the Study of Democracy, said so.",
      "American Center for the Study of Democracy", "Lena Ford"),
-    ("Slavko Mestrovic, secretary of the Croatian People's Party, welcomed the move.", "Croatian People's Party",
-     "Slavko Mestrovic"),
+    ("Milan Novak, secretary of the Moravian People's Party, welcomed the move.", "Moravian People's Party",
+     "Milan Novak"),
 ])
 def test_entities_an_organisation_named_after_a_nationality_is_whole(nlp, text, name, employee):
     _assert_typed_and_reads(nlp, text, name, {"Organization", "Company"}, (employee, "worksFor", name))
@@ -615,8 +615,8 @@ def test_entities_an_organisation_named_after_a_nationality_is_whole(nlp, text, 
     # the subject of "is" with a job only people hold is a person, whatever the NER said; whose chief
     # officer they are is an organisation
     ("Okafor is the chief financial officer of Lumio.", "Okafor", "Lumio"),
-    ("Anderson, the longest-held hostage, is Middle East correspondent for The Associated Press.", "Anderson",
-     "Associated Press"),
+    ("Okoro, the youngest delegate, is Latin America correspondent for The Harwick Ledger.", "Okoro",
+     "Harwick Ledger"),
     # traders, brokers and bankers work for the firm named before their job
     ("The charges were brought against Daniel Dewey, another former Veltro trader.", "Daniel Dewey", "Veltro"),
     ("Sam Ortiz, a Goldman Sachs banker, left the firm.", "Sam Ortiz", "Goldman Sachs"),
@@ -641,7 +641,7 @@ def test_entities_a_job_a_firm_or_a_state_has_changes_no_class(nlp, text, name, 
     # a US state's abbreviation after a place and a comma is the state, by its gazetteer name, whether
     # the NER found it ("Fla.") or not ("Vt" and "." as two tokens)
     ("Gusts were reported near St. Albans, Vt., on Monday.", "St. Albans", "Vermont"),
-    ("Warner, who now lives in Ocala, Fla., filed the petition.", "Ocala", "Florida"),
+    ("Harlow, who now lives in Tucson, Ariz., filed the petition.", "Tucson", "Arizona"),
 ])
 def test_entities_a_state_abbreviation_after_a_place_is_the_state(nlp, text, place, state):
     _assert_typed_and_reads(nlp, text, state, "Place", (place, "locatedIn", state))
@@ -725,9 +725,9 @@ def test_entities_what_a_maker_is_of_is_a_product(nlp, text, product, maker, rel
 
 @pytest.mark.parametrize("text, person, paper", [
     # a publisher who is a person works for the paper: it stays an organisation, and the person a person
-    ("Knight-Ridder said it has named Larry Jinks publisher of the San Jose Mercury News.", "Larry Jinks",
-     "San Jose Mercury News"),
-    ("Larry Jinks, publisher of the Mercury, said it.", "Larry Jinks", "Mercury"),
+    ("Harlow-Reed said it has named Dana Holt publisher of the Harwick Evening News.", "Dana Holt",
+     "Harwick Evening News"),
+    ("Dana Holt, publisher of the Sentinel, said it.", "Dana Holt", "Sentinel"),
 ])
 def test_entities_a_publisher_who_is_a_person_publishes_no_product(nlp, text, person, paper):
     doc = _rules_doc(nlp, text)
@@ -889,7 +889,7 @@ def test_entities_whose_chief_executive_is_an_organisation(nlp):
 
 
 def test_entities_a_lone_name_before_who_is_a_person(nlp):
-    # "Warner, who now lives in Ocala": "who" stands for a person even after a lone name the NER took
+    # "Harlow, who now lives in Tucson": "who" stands for a person even after a lone name the NER took
     # for an organisation; a lone name apposed to a job noun alone stays what it was
     from spacy.tokens import Span
 
@@ -1030,8 +1030,8 @@ def test_entities_the_owner_of_a_firms_rival_is_a_firm(nlp, text, owner, peer, o
 
 @pytest.mark.parametrize("text, name, absent", [
     # "and" followed only by words of firms' names joins one name; before a name of its own it lists two
-    ("Shihlin Electric and Engineering Corporation is a company based in Taipei, Taiwan.",
-     "Shihlin Electric and Engineering", "Engineering"),  # (the name without its legal form)
+    ("Kaimen Electric and Engineering Corporation is a company based in Tainan, Taiwan.",
+     "Kaimen Electric and Engineering", "Engineering"),  # (the name without its legal form)
     ("Otsuka and Vertex Pharmaceuticals agreed to develop the drug.", "Vertex Pharmaceuticals",
      "Otsuka and Vertex Pharmaceuticals"),
 ])

@@ -445,8 +445,8 @@ def test_rules_read_plants_places_and_commissions(nlp, text, expected):
     ("Pelota is a phone app built and run by Marva Digital.",
      {("Marva Digital", "develops", "Pelota"), ("Marva Digital", "offers", "Pelota")}),
     # names listed under an owner's kind of product are the owner's products
-    ("Veltro is best known for its range of guided missiles such as Cirit and Tamsa.",
-     {("Veltro", "develops", "Cirit"), ("Veltro", "develops", "Tamsa")}),
+    ("Veltro is best known for its range of guided missiles such as Korda and Tamsa.",
+     {("Veltro", "develops", "Korda"), ("Veltro", "develops", "Tamsa")}),
     ("Veltro's apps, including Zephyr and Tidewater, are popular.",
      {("Veltro", "develops", "Zephyr"), ("Veltro", "develops", "Tidewater")}),
     # a gadget in apposition says what the name is
@@ -717,7 +717,7 @@ def test_rules_stopping_an_act_is_no_restriction(nlp):
      {("Halcyon Air", "competesWith", "Ryanair")}),
     ("Norvik Steel ships coils to Ford.", {("Norvik Steel", "suppliesTo", "Ford Motor Company")}),
     # a firm sold in the passive is acquired by whom it is sold to
-    ("In 1990 Enasa was sold to Iveco.", {("Iveco", "acquires", "Enasa")}),
+    ("In 1990 Norvik was sold to Veltro.", {("Veltro", "acquires", "Norvik")}),
 ])
 def test_rules_read_around_a_trigger_the_parse_left_bare(nlp, text, expected):
     _assert_reads(nlp, text, expected)
@@ -725,7 +725,7 @@ def test_rules_read_around_a_trigger_the_parse_left_bare(nlp, text, expected):
 
 @pytest.mark.parametrize("text, absent", [
     # ... but not a passive's subject, an object pronoun, or a name a preposition governs
-    ("In 1990 Enasa was sold to Iveco.", {("Enasa", "suppliesTo", "Iveco")}),
+    ("In 1990 Norvik was sold to Veltro.", {("Norvik", "suppliesTo", "Veltro")}),
     ("The minister asked him to deliver a memo asking for US assistance.", {("him", "suppliesTo", "US")}),
     ("Rivals of Acme compete with Beta Corp.", {("Acme", "competesWith", "Beta Corp")}),
 ])
@@ -750,9 +750,9 @@ def test_rules_publishers_and_nationality_objects(nlp, text, expected, absent):
     # a participle the parser made a copula's complement is a passive ("is majority-owned by")
     ("Vantage Towers, which is majority-owned by Vodafone, operates masts across Europe.",
      {("Vantage Towers", "subsidiaryOf", "Vodafone")}),
-    # participles joined under one noun both modify it ("headquartered in London and owned by")
-    ("Outright Distribution is a TV distribution company headquartered in London and owned by Warner Bros.",
-     {("Outright Distribution", "subsidiaryOf", "Warner Bros"), ("Outright Distribution", "basedIn", "London")}),
+    # participles joined under one noun both modify it ("headquartered in Dublin and owned by")
+    ("Corvane Pictures is a TV distribution company headquartered in Dublin and owned by Halden Media.",
+     {("Corvane Pictures", "subsidiaryOf", "Halden Media"), ("Corvane Pictures", "basedIn", "Dublin")}),
     # the preposition of the last of a list of objects ("exports of gallium and germanium to")
     ("The Chinese government restricts exports of gallium and germanium to the United States.",
      {("China", "restricts", "United States")}),

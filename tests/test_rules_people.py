@@ -106,7 +106,7 @@ def test_rules_a_former_job_in_apposition_is_past(nlp):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
-    # an organisation, any job, then the name: "KAL attorney George Tompkins"
+    # an organisation, any job, then the name: "Veltro attorney Mara Quist"
     ("Veltro attorney Mara Quist said the case had no merit.", {("Mara Quist", "worksFor", "Veltro")}, set()),
     ("Apple plant manager Dana Holt said the line would reopen on Monday.",
      {("Dana Holt", "worksFor", "Apple")}, set()),
@@ -216,8 +216,8 @@ def test_rules_a_company_of_a_nation_is_no_national(nlp):
      {("Ana Ruiz", "worksFor", "Institute of Zoology")}, set()),
     ("Ana Ruiz at Leeds said so.", set(), {("Ana Ruiz", "worksFor", "Leeds")}),
     # the keepers and teachers of museums and colleges
-    ("The bird was named after John Cassin, who was a curator at the Philadelphia Academy of Natural Sciences.",
-     {("John Cassin", "worksFor", "Philadelphia Academy of Natural Sciences")}, set()),
+    ("The beetle was named after Tom Berg, who was a curator at the Harwick Academy of Natural Sciences.",
+     {("Tom Berg", "worksFor", "Harwick Academy of Natural Sciences")}, set()),
 ])
 def test_rules_read_more_jobs(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -242,8 +242,8 @@ def test_rules_who_leads_a_part_of_an_organisation_works_for_it(nlp, text, expec
 
 @pytest.mark.parametrize("text, expected, absent", [
     # a second name with a job title of its own, joined by "and", holds its job at the same organisation
-    ("Ramatlhodi claimed that Eskom chairperson Ben Ngubane and chief executive Brian Molefe requested it.",
-     {("Ben Ngubane", "worksFor", "Eskom"), ("Brian Molefe", "worksFor", "Eskom")}, set()),
+    ("Ortega claimed that Velcor chairperson Ana Ruiz and chief executive Tom Berg requested it.",
+     {("Ana Ruiz", "worksFor", "Velcor"), ("Tom Berg", "worksFor", "Velcor")}, set()),
     # ... but not one with an organisation of its own, nor one with no title: a person's job in the
     # singular goes with the one name after it
     ("Veltro chairman Ana Ruiz and Lumio founder Tom Berg met.", {("Tom Berg", "worksFor", "Lumio")},

@@ -88,9 +88,9 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     ("Tarsun Energy expanded to Mexico and Peru last year.",
      {("Tarsun Energy", "operatesIn", "Mexico"), ("Tarsun Energy", "operatesIn", "Peru")}, set()),
     ("Orbis Networks opened an office in the city of Malmo.", {("Orbis Networks", "operatesIn", "Malmo")}, set()),
-    # ... whatever coreference made of the place noun ("the central Anatolian province of Ankara")
-    ("Roketsan is a defense contractor based in the central Anatolian province of Ankara.",
-     {("Roketsan", "basedIn", "Ankara")}, {("Roketsan", "basedIn", "Anatolian")}),
+    # ... whatever coreference made of the place noun ("the central Castilian province of Segovia")
+    ("Velcor Arms is a defense contractor based in the central Castilian province of Segovia.",
+     {("Velcor Arms", "basedIn", "Segovia")}, {("Velcor Arms", "basedIn", "Castilian")}),
     # businesses of a kind in a place, named after "including" or "such as"
     ("A court has ordered internet providers in Spain, including Telefónica, Orange and Digi, to block the site.",
      {("Telefónica", "operatesIn", "Spain"), ("Digi", "operatesIn", "Spain")}, set()),
@@ -114,11 +114,10 @@ def test_rules_read_where_a_company_operates(nlp, text, expected, absent):
     # a name the text calls a city or a town is a place, in the place after "in"
     ("Uppsala is a city in Sweden.", {("Uppsala", "locatedIn", "Sweden")}, set()),
     ("Kiruna, a town in northern Sweden, hosts a large mine.", {("Kiruna", "locatedIn", "Sweden")}, set()),
-    ("Lappeenranta is a city in the region of South Karelia.", {("Lappeenranta", "locatedIn", "South Karelia")},
-     set()),
-    # "the city of Leicester" names the city; it does not put the city's antecedent in it
-    ("Harwick is a town in England. Many of its pupils come from the city of Leicester.",
-     {("Harwick", "locatedIn", "England")}, {("Harwick", "locatedIn", "Leicester")}),
+    ("Lucca is a city in the region of Tuscany.", {("Lucca", "locatedIn", "Tuscany")}, set()),
+    # "the city of Norwich" names the city; it does not put the city's antecedent in it
+    ("Harwick is a town in England. Many of its pupils come from the city of Norwich.",
+     {("Harwick", "locatedIn", "England")}, {("Harwick", "locatedIn", "Norwich")}),
 ])
 def test_rules_read_a_place_the_text_calls_a_city(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -205,11 +204,11 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
 
 @pytest.mark.parametrize("text, expected, absent", [
     # a place with "in" and a place lies in it, however the parser hangs the preposition
-    ("Ana Ruiz is from Yatsushiro in Kumamoto Prefecture in southern Japan.",
-     {("Yatsushiro", "locatedIn", "Kumamoto Prefecture"), ("Kumamoto Prefecture", "locatedIn", "Japan")}, set()),
-    ("Officials in Perugia in Umbria province said five people were arrested.",
-     {("Perugia", "locatedIn", "Umbria")}, set()),
-    ("Rome is in Lazio province.", {("Rome", "locatedIn", "Lazio")}, set()),
+    ("Ana Ruiz is from Niimi in Okayama Prefecture in western Japan.",
+     {("Niimi", "locatedIn", "Okayama Prefecture"), ("Okayama Prefecture", "locatedIn", "Japan")}, set()),
+    ("Officials in Lecce in Apulia province said five people were arrested.",
+     {("Lecce", "locatedIn", "Apulia")}, set()),
+    ("Turin is in Piedmont province.", {("Turin", "locatedIn", "Piedmont")}, set()),
     # "in London" says where they met, not where Leeds is
     ("He met the mayor of Leeds in London.", set(), {("Leeds", "locatedIn", "London")}),
 ])
@@ -231,9 +230,9 @@ def test_rules_a_seat_moved_to_a_place_is_based_there(nlp, text, modality):
 
 
 def test_rules_a_place_in_a_place_takes_the_copulas_negation(nlp):
-    rows = {(r["s_name"], r["o_name"]): r["modality"] for r in _rules_doc(nlp, "Rome is not in Lazio.")._.kg_relation_data
-            if r["predicate"] == "locatedIn"}
-    assert rows == {("Rome", "Lazio"): "negated"}
+    rows = {(r["s_name"], r["o_name"]): r["modality"]
+            for r in _rules_doc(nlp, "Turin is not in Piedmont.")._.kg_relation_data if r["predicate"] == "locatedIn"}
+    assert rows == {("Turin", "Piedmont"): "negated"}
 
 
 @pytest.mark.parametrize("text, expected, modality", [
@@ -481,10 +480,10 @@ def test_rules_a_person_with_a_home_operates_nowhere(nlp):
 
 @pytest.mark.parametrize("text, expected, absent", [
     # a place and its region before "and" that goes on with no place: one place inside the other
-    ("He left high school in Benton, Tenn. and studied at a college in Ohio.", {("Benton", "locatedIn", "Tennessee")},
+    ("He left high school in Marlow, Ky. and studied at a college in Ohio.", {("Marlow", "locatedIn", "Kentucky")},
      set()),
-    ("The group sold the Star-News in Pasadena, Calif., and the Post-Tribune in Gary, Ind.",
-     {("Pasadena", "locatedIn", "California")}, set()),
+    ("The group sold the Daily Ledger in Fresno, Calif., and the Star-Courier in Muncie, Ind.",
+     {("Fresno", "locatedIn", "California")}, set()),
     ("Britain froze the assets of Volkhov Trading, a firm registered in Limassol, Cyprus, and of its main owner.",
      {("Limassol", "locatedIn", "Cyprus")}, set()),
     # ... but a list goes on with a place or with more of its kind
@@ -498,7 +497,7 @@ def test_rules_a_place_and_its_region_before_and(nlp, text, expected, absent):
 
 @pytest.mark.parametrize("text, expected, absent", [
     # a firm named with its legal form, then "in" a place: its seat ...
-    ("The beef was processed by Cox Packing Co. in Devine, Texas.", {("Cox Packing", "basedIn", "Devine")}, set()),
+    ("The beef was processed by Pell Canning Co. in Harwick, Texas.", {("Pell Canning", "basedIn", "Harwick")}, set()),
     # ... not a firm named bare, which does business there
     ("Apple in China faces a probe.", set(), {("Apple", "basedIn", "China")}),
 ])
@@ -601,8 +600,8 @@ def test_rules_a_seat_written_with_its_region(nlp, text, expected, absent):
     # a city then a country that owns a noun not about the city is no containment
     ("The message was passed on by the Swiss Embassy in Tehran, Canada's protecting power there.",
      {("Swiss Embassy", "basedIn", "Tehran")}, {("Tehran", "locatedIn", "Canada"), ("Swiss Embassy", "basedIn", "Canada")}),
-    ("Britain was represented by the Brazilian Embassy in London, Argentina's diplomatic mission there.",
-     {("Brazilian Embassy", "basedIn", "London")}, {("London", "locatedIn", "Argentina")}),
+    ("Britain was represented by the Mexican Embassy in Vienna, Chile's diplomatic mission there.",
+     {("Mexican Embassy", "basedIn", "Vienna")}, {("Vienna", "locatedIn", "Chile")}),
     # ... but a city the country's capital or city is stays in it
     ("Officials met in Nairobi, Kenya's capital, on Monday.", {("Nairobi", "locatedIn", "Kenya")}, set()),
     ("Pico Vermelho, Western Europe's tallest volcano, last erupted in 1720.",

@@ -197,7 +197,7 @@ class KGCoref(Resolution, Mentions):
                 named = [it for c in tok.children if c.dep_ == "compound" and c.i < tok.i and taken[c.i]
                          for it in [self._named_at(c.i)] if it is not None]
                 if named and low in self.descriptors and low not in self.relational_nouns:
-                    # "the United Auto Workers union": the name in front says which one, when it is of the
+                    # "the Allied Mill Workers union": the name in front says which one, when it is of the
                     # kind the noun names ("the Sotavento.mx marketplace", a product's, names no firm)
                     if self._compatible(named[0]["cls"], self.descriptors[low]):
                         add(doc[tok.i:tok.i + 1], named[0])

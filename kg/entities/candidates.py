@@ -33,13 +33,13 @@ _LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 
 
 #: Lower-case words that join the capitalised words of an organisation's name ("Institute for
-#: Economic Research", "People's Party", "Museum of Modern Art").
+#: Economic Research", "People's Party", "Museum of Coastal Crafts").
 _JOINING = {"for", "of", "and", "on", "the", "de", "del", "der", "des", "du", "la", "le", "'s", "\u2019s"}
 
 
 def _joins_names(tok: Token, span: Span) -> bool:
     """Whether ``tok`` is a lower-case word joining capitalised words inside ``span``: "the Argentine
-    Center for Macroeconomic Studies", "the Croatian People's Party" (but not "the Abu Dhabi AI company",
+    Center for Macroeconomic Studies", "the Moravian People's Party" (but not "the Abu Dhabi AI company",
     where the lower-case word is what the name is of)."""
     if tok.lower_ not in _JOINING or not (span.start < tok.i < span.end - 1):
         return False
@@ -167,7 +167,7 @@ class Candidates:
 
     def _split_coordination(self, ent: Span) -> list[Span]:
         """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span); not where
-        what follows "and" is only words of firms' names ("Shihlin Electric and Engineering Corporation"),
+        what follows "and" is only words of firms' names ("Kaimen Electric and Engineering Corporation"),
         nor in one body's name (:meth:`_one_body`)."""
         parts, start = [], ent.start
         doc = ent.doc
@@ -324,7 +324,7 @@ class Candidates:
             if headline(ent) and not (ent.label_ == "ORG" and (ent.text.isupper() and len(ent.text) > 2
                                                                 or self._capitals_after_place(ent, gaz_spans))):
                 # headlines in Title Case defeat NER; names found elsewhere come back in step 3 (but a name in
-                # capitals owes nothing to the Title Case: "... Move to Cities Beijing XINHUA in English")
+                # capitals owes nothing to the Title Case: "... Plan New Mills Beijing XINHUA in English")
                 continue
             a = ent.start
             if ent.label_ == "ORG" and a >= 2 and doc[a - 1].lower_ == "and" and doc[a - 2].is_title \
@@ -344,7 +344,7 @@ class Candidates:
                 continue
             if nxt is not None and ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 \
                     and doc[ent.end].lower_ == "and" and (self._firm_words_only(nxt) or self._one_body(ent, nxt)):
-                # "Shihlin Electric and Engineering Corporation": what follows "and" is no name of its own
+                # "Kaimen Electric and Engineering Corporation": what follows "and" is no name of its own
                 # (nor in "Ministry of Education and Training", which the NER split)
                 joined.add(n + 1)
                 self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
@@ -394,7 +394,7 @@ class Candidates:
 
     def _names_going_on_with_of(self, offers: list[tuple[int, int, int, Span, str, Any]]
                                 ) -> list[tuple[int, int, int, Span, str, Any]]:
-        """"the Supreme Court of Canada", "the Central Bank of Ireland": a name ending on a word such
+        """"the Supreme Court of Norway", "the Central Bank of Ireland": a name ending on a word such
         names end on (lexicon ``government_heads``, ``organization_heads``, ``name_of_heads``) goes on
         with "of" and the proper nouns after it, which the NER or the gazetteer's shorter alias
         ("Supreme Court") left out. Offered longer, it wins; unlinked, it is not the U.S. court."""

@@ -181,7 +181,7 @@ class Classes(Descriptions, Products):
     def _org_context(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset(),
                      items: Sequence[dict[str, Any]] = ()) -> bool:
         root = doc[it["start"]:it["end"]].root
-        # ("Larry Jinks, publisher of the Mercury": for a full name the NER saw as a person, a job)
+        # ("Dana Holt, publisher of the Sentinel": for a full name the NER saw as a person, a job)
         org_nouns = self.org_nouns_not_jobs if doc[it["start"]].ent_type_ == "PERSON" and " " in it["name"] \
             else self.org_nouns
         # "broadband providers, including Zento and Fibrix", "retailers such as Kmart": a name listed

@@ -206,7 +206,7 @@ class KGEntities(Candidates, Classes, Lists):
         self.route_words = {w.lower() for w in rel_lex.get("route_nouns", ())} | {
             w.lower() for w in rel_lex.get("route_verbs", ())}
         self.route_word_ids = {get_string_id(w) for w in self.route_words}
-        #: words that end firms' names: after "and", only these make no name of their own ("Shihlin
+        #: words that end firms' names: after "and", only these make no name of their own ("Kaimen
         #: Electric and Engineering Corporation")
         self.firm_name_words = self.company_heads | self.firm_heads
         self.product_name_words = set(lex.get("product_name_words", ()))
@@ -232,7 +232,7 @@ class KGEntities(Candidates, Classes, Lists):
             if any(taken[span.start:span.end]):
                 return
             if cls != "Person" and all(t.text in self.title_words for t in span):
-                return  # "the Prime Minister of Thailand", "the Governor": a title, not an organisation
+                return  # "the Prime Minister of Portugal", "the Governor": a title, not an organisation
             for i in range(span.start, span.end):
                 taken[i] = True
             items.append({"start": span.start, "end": span.end, "name": name, "cls": cls,

@@ -75,14 +75,14 @@ class Descriptions:
         """A name of two or more words (not a firm's: "Harbor Ventures"), or the surname of a person
         the text names in full, followed by "who" or apposed to a job title or to a noun "who" follows
         ("Gemma Arkwright, who", "Gemma Arkwright, Veltro's finance director", "Garnier, a French
-        national who lives in Dubai"); a lone name only with "who" right after it ("Warner, who
-        now lives in Ocala"), since a lone surname in apposition is as often a firm's."""
+        national who lives in Dubai"); a lone name only with "who" right after it ("Harlow, who
+        now lives in Tucson"), since a lone surname in apposition is as often a firm's."""
         words = it["name"].split()
         if self._firm_named(it["name"]):
             return False
         lone = len(words) < 2 and not (words and words[0] in surnames)
         root = doc[it["start"]:it["end"]].root
-        # "Okafor is the chief financial officer of Lumio", "Anderson is Middle East correspondent for":
+        # "Okafor is the chief financial officer of Lumio", "Okoro is Latin America correspondent for":
         # the subject of a copula whose attribute is a job only people hold
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be" and any(
                 a.dep_ == "attr" and a.is_lower and a.lemma_.lower() in self.person_only_jobs
@@ -185,7 +185,7 @@ class Descriptions:
             return True
         if _listed_under(root, self.place_nouns):
             return True  # "200 more cities, including Manaus and Belem"
-        # "Avis Bourg Co. of Folsom": a lone name after "of" and a firm's name ending in its legal form is
+        # "Tarrant Mills Co. of Harwick": a lone name after "of" and a firm's name ending in its legal form is
         # where the firm is ("of" runs on in "Bank of America", with no legal form before it)
         if root.dep_ == "pobj" and root.head.lower_ == "of" and " " not in it["name"] and it["start"] >= 2 \
                 and doc[it["start"] - 1].i == root.head.i and doc[it["start"] - 2].text.rstrip(".") in self.legal_forms:

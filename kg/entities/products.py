@@ -96,12 +96,12 @@ class Products:
 
     @staticmethod
     def _said_of_person(noun: Token, items: list[dict[str, Any]]) -> bool:
-        """Whether a role noun is said of a person: apposed to one ("Larry Jinks, publisher of"), the
-        complement of one ("named Larry Jinks publisher of") or the attribute of one ("she is the")."""
+        """Whether a role noun is said of a person: apposed to one ("Dana Holt, publisher of"), the
+        complement of one ("named Dana Holt publisher of") or the attribute of one ("she is the")."""
         head = noun.head
         if noun.dep_ == "appos":
             anchors = [head]
-        elif noun.dep_ == "oprd":  # "named Larry Jinks publisher", "Ana Ruiz was named publisher"
+        elif noun.dep_ == "oprd":  # "named Dana Holt publisher", "Ana Ruiz was named publisher"
             anchors = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
         elif noun.dep_ == "attr":
             anchors = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -127,7 +127,7 @@ class Products:
         if root.dep_ == "appos" and self._kind_of_product(head):
             return True
         # "Krafton, the publisher of Battlegrounds", "the maker of the Tessera": what a maker is of
-        # (not a publisher who is a person: "Larry Jinks, publisher of the Mercury" works for it)
+        # (not a publisher who is a person: "Dana Holt, publisher of the Sentinel" works for it)
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower \
                 and self._products_role(head.head, items):
             return True
@@ -181,7 +181,7 @@ class Products:
         # (any kind of thing that a named maker developed or made: "a digital media player developed by
         # Google", not an organisation or a place)
         # (the small tagger takes a participle after a noun for a past tense: "a video game developed/VBD
-        # and published by Ubisoft"; the maker can be the agent of a joined participle; "a brand of
+        # and published by Marva Digital"; the maker can be the agent of a joined participle; "a brand of
         # fabric softener made by P&G": the kind of a product's kind)
         if root.dep_ == "nsubj" and head.lemma_ == "be":
             for a in head.children:
@@ -200,7 +200,7 @@ class Products:
                                                            for g in v.children) \
                             and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
                         return True
-        # "missiles such as Cirit and Umtas", "its apps, including Zephyr": names listed under a plural
+        # "missiles such as Korda and Tamsa", "its apps, including Zephyr": names listed under a plural
         # kind of product
         if _listed_under(root, self.product_nouns):
             return True

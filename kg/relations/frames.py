@@ -246,7 +246,7 @@ class Frames:
                     objects.append((noun.head, "patient-head"))
             if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN" \
                     and not pa and not self._main_verb_parsed_as_modifier(tok.head):
-                # "a company headquartered in London and owned by Warner Bros.": participles joined
+                # "a company headquartered in Dublin and owned by Halden Media": participles joined
                 # under one noun modify it both
                 objects.append((tok.head.head, "patient"))
             if tok.dep_ == "acl" and tok.tag_ == "VBG":

@@ -76,7 +76,7 @@ class Mentions:
         return out
 
     def _place_named_of(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> Token | None:
-        """The place named after "of" in "the city of Malmo", "the region of South Karelia", "across much
+        """The place named after "of" in "the city of Malmo", "the region of Tuscany", "across much
         of Lombardy" (``tok`` a lexicon ``place_nouns`` or ``place_part_words`` word), or None."""
         if not tok.is_lower or tok.lemma_.lower() not in self.place_of_words:
             return None
@@ -111,7 +111,7 @@ class Mentions:
             named = [c for c in tok.children if c.dep_ == "appos" and c.i in by_token
                      and items[by_token[c.i]].get("via") != "coref" and items[by_token[c.i]]["name"] == it["name"]] \
                 if it.get("via") == "coref" else []
-            # "the central Anatolian province of Ankara": the place named after "of", whatever coreference
+            # "the central Castilian province of Segovia": the place named after "of", whatever coreference
             # made of the noun
             named += [g for g in [self._place_named_of(tok, by_token, items)] if g is not None] \
                 if it.get("via") == "coref" else []
@@ -268,7 +268,7 @@ class Mentions:
                 if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token and tok.is_lower \
                         and not tok.is_stop and tok.pos_ == "PROPN":
                     out.append((by_token[c.i], cost + 0.1, c.i))
-            # "the city of Malmo", "the region of South Karelia": the place named after "of"
+            # "the city of Malmo", "the region of Tuscany": the place named after "of"
             place = self._place_named_of(tok, by_token, items)
             if place is not None:
                 out.append((by_token[place.i], cost + 0.05, place.i))

@@ -1,7 +1,7 @@
 """Relations the rules read from what is written beside a name rather than a trigger word.
 
 "Ana Ruiz of Acme", "Ana Ruiz, 41, of Leeds" and "Grayson Ltd. of Leeds" (relations with
-``kg:ofModifier``), "Fang Kai at the Institute of Mathematics found"; "Hana Petrova, an ecologist at
+``kg:ofModifier``), "Li Wen at the Institute of Mathematics found"; "Hana Petrova, an ecologist at
 Lindqvist University" (``kg:appositionPreposition``); roles written before a name ("Veltro chairman Ana
 Ruiz") and after "whose"; nationality ("a Kenyan-born engineer"); where one works or a kind of member is.
 Constructions of other kinds are :mod:`kg.relations.patterns`.
@@ -58,7 +58,7 @@ class Modifiers:
                 continue
             org = self.onto.is_a(it["cls"], "Organization")
             # an organisation without a legal form is read only before a place: "the Supreme Court of
-            # Canada", "Tennessee Tech in Cookeville" (not "University of Leeds" run on to a person)
+            # Norway", "Tennessee Tech in Cookeville" (not "University of Leeds" run on to a person)
             places_only = org and doc[it["end"] - 1].text not in self.legal_suffixes
             j = it["end"]
             if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
@@ -72,12 +72,12 @@ class Modifiers:
             at_org = False
             if doc[j].lower_ == "in" and org and doc[j - 1].text != "," and (
                     not self.onto.is_a(it["cls"], "Company") or doc[it["end"] - 1].text in self.legal_suffixes):
-                # "researchers at St. Olaf Hospital in Tromso", "processed by Cox Packing Co. in Devine" (a
+                # "researchers at St. Olaf Hospital in Tromso", "processed by Pell Canning Co. in Harwick" (a
                 # firm named with its legal form; not "Apple in China", where it does business)
                 places_only = True
             elif doc[j].lower_ == "at" and j == it["end"] and it["cls"] == "Person" \
                     and _subject_or_joined(doc[it["start"]:it["end"]].root):
-                # "Fang Kai at the Institute of Mathematics found": where the clause's subject works (not
+                # "Li Wen at the Institute of Mathematics found": where the clause's subject works (not
                 # "shot Lincoln at Ford's Theatre"), and a subject joined to it ("X at A and Y at B won")
                 at_org = True
             elif doc[j].lower_ != "of" or (places_only and doc[it["end"] - 1].text in self.name_heads):
@@ -276,7 +276,7 @@ class Modifiers:
 
     def _next_titled(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], it: dict[str, Any],
                      org: dict[str, Any], rel: Any) -> list[dict[str, Any]]:
-        """"Eskom chairperson Ben Ngubane and chief executive Brian Molefe": a second name with a job
+        """"Velcor chairperson Ana Ruiz and chief executive Tom Berg": a second name with a job
         title of its own, joined by "and" to one the organisation's title goes with, holds its job
         there too (read off the surface: the parser rarely joins the two names)."""
         j = it["end"]

@@ -156,7 +156,7 @@ class Owners:
                                     and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym" and self._may_own(subj, rel):
                                 out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.15, c))
                                 break
-        # "its range of missiles such as Cirit and Umtas", "Veltro's apps, including Zephyr": the owner
+        # "its range of missiles such as Korda and Tamsa", "Veltro's apps, including Zephyr": the owner
         # of the kind of product the names are listed under
         for it in items:
             tok = doc[it["start"]]

@@ -70,8 +70,8 @@ class Patterns:
                     and items[by_token[last["end"] + 1]]["start"] == last["end"] + 1:
                 last = items[by_token[last["end"] + 1]]
             # (a list goes on after "and" with a place, or a noun phrase: "Mumbai, Delhi, Bengaluru and 40
-            # other cities"; after a region abbreviated, with a place only: not "Pasadena, Calif., and the
-            # Post-Tribune", "Benton, Tenn. and from Tennessee Tech", "Limassol, Cyprus, and of its owner")
+            # other cities"; after a region abbreviated, with a place only: not "Fresno, Calif., and the
+            # Star-Courier", "Marlow, Ky. and from Bluegrass Tech", "Limassol, Cyprus, and of its owner")
             abbreviated = doc[nxt["end"] - 1].text.endswith(".")
 
             def place_at(k: int, abbreviated: bool = abbreviated) -> bool:
@@ -129,7 +129,7 @@ class Patterns:
         i = tok.i - 1
         while i >= sent.start and doc[i].pos_ in {"ADV", "AUX", "PART"} and doc[i].lower_ != "'s":
             if doc[i].lemma_ in {"be", "get"}:
-                return []  # "Enasa was sold to Iveco": a passive's subject is no agent
+                return []  # "Norvik was sold to Veltro": a passive's subject is no agent
             i -= 1
         if i < sent.start or i not in by_token or items[by_token[i]]["end"] != i + 1:
             return []

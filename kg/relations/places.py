@@ -24,8 +24,8 @@ class Places:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: places served, places narrowed, chains closed."""
 
     def _places_in(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
-        """"Yatsushiro in Kumamoto Prefecture in southern Japan", "Perugia in Umbria province", "Rome is
-        in Lazio": a place with "in" and a place hung on its name (or on the copula it is the subject
+        """"Niimi in Okayama Prefecture in western Japan", "Lecce in Apulia province", "Turin is
+        in Piedmont": a place with "in" and a place hung on its name (or on the copula it is the subject
         of) lies in that place (locatedIn; the copula's clause says whether it holds)."""
         rel = self.onto.relations.get("locatedIn")
         if rel is None:
@@ -40,7 +40,7 @@ class Places:
             nxt = it["end"]
             if not preps and nxt < len(doc) and doc[nxt].lower_ == "in" and doc[nxt].dep_ == "prep" \
                     and root.dep_ == "pobj" and root.head.lower_ in {"in", "from", "at", "near", "to", "into"}:
-                # "from Yatsushiro in Kumamoto Prefecture", where the parser hangs "in" on the verb (not
+                # "from Niimi in Okayama Prefecture", where the parser hangs "in" on the verb (not
                 # "the mayor of Leeds in London")
                 preps.append((doc[nxt], "fact"))
             if root.dep_ == "nsubj" and root.head.lemma_ == "be":

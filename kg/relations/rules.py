@@ -390,7 +390,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                 # "carmakers in Europe such as Renault": businesses of a kind in a place operate
                 # there (see _members_in_place); which of them is based there, the text does not say
                 an = [a for a in an if a.role != "prep:in" or not self.onto.is_a(items[a.item]["cls"], "Location")]
-            # "the city of Leicester", "the province of Barcelona": between places, "of" names the
+            # "the city of Norwich", "the province of Valencia": between places, "of" names the
             # place the role noun is, not one it lies in
             if "of" not in rel.object_preps and rel.domain and all(self.onto.is_a(c, "Location") for c in rel.domain):
                 an = [a for a in an if a.role != "prep:of"]

@@ -1,6 +1,6 @@
 """Where organisations are based, read off the surface: "made by Bengaluru startup X", "X, the Dutch
 delivery start-up,", "the Danish Ministry of Defence"; and the seats the trigger rules found, widened
-to the region their city is written with ("based in West Point, Ga.").
+to the region their city is written with ("based in Dalton, Ga.").
 
 A mixin of :class:`~kg.relations.rules.KGRelations`.
 """
@@ -129,7 +129,7 @@ class Seats:
 
     def _widen_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                       apposed: list[dict[str, Any]]) -> None:
-        """"based in West Point, Ga.": an organisation based in a place is based in the region its name
+        """"based in Dalton, Ga.": an organisation based in a place is based in the region its name
         is written with too, where the region is written as a newswire abbreviation ("Ga.", "Mich.":
         the public sets annotate both; news that spells the region out, "San Jose, California", is
         annotated with the city alone). ``apposed``: the "Place, Region" records of

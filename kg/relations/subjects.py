@@ -28,7 +28,7 @@ def _generic_plural(tok: Token) -> bool:
 
 def participle(tok: Token) -> bool:
     """A past participle, or a word the tagger took for a noun or a past tense that heads a clause with an
-    agent ("an app run/NN by BVG", "a video game developed/VBD by Ubisoft")."""
+    agent ("an app run/NN by BVG", "a video game developed/VBD by Marva Digital")."""
     return tok.tag_ == "VBN" or (tok.dep_ == "acl" and (tok.pos_ == "NOUN" or tok.tag_ == "VBD") and any(
         c.dep_ == "agent" for v in [tok, *(c for c in tok.children if c.dep_ == "conj")] for c in v.children))
 
@@ -74,7 +74,7 @@ class Subjects:
                 agents += [g for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]
                            for g in p.children if g.dep_ == "pobj"]
         if passive and not agents and participle(tok):
-            # "developed and published by Ubisoft": the agent of the participle right after "and" is
+            # "developed and published by Marva Digital": the agent of the participle right after "and" is
             # both's (not one further on: "built in Ohio and sold by X")
             for c in tok.children:
                 if c.dep_ == "conj" and c.i == tok.i + 2 and tok.doc[tok.i + 1].lower_ in {"and", "or"} \

@@ -10,8 +10,8 @@ Labels are mapped to the ontology as ``../shared/data/README.md`` says
 joined into text with the spacing of ordinary English (:func:`detokenize`),
 since the pipeline reads raw text:
 
->>> detokenize(["Kevin", "O", "'Brien", ",", "a", "spokesman", "for", "the", "theater", "."])[0]
-"Kevin O'Brien, a spokesman for the theater."
+>>> detokenize(["Sean", "O", "'Malley", ",", "a", "spokesman", "for", "the", "museum", "."])[0]
+"Sean O'Malley, a spokesman for the museum."
 """
 
 from __future__ import annotations
