@@ -317,3 +317,11 @@ def test_coref_the_nearest_name_is_the_mention_whatever_class_its_context_gave_i
 def test_coref_where_and_a_kind_of_place_of_a_name(nlp, text, expected, absent):
     links = {(m.text, a.text) for m, a in nlp(text)._.coref_links}
     assert expected in links and absent not in links, links
+
+
+def test_coref_its_in_a_relative_clause_is_the_noun_the_clause_is_on(nlp):
+    """"which gives Tandem access to its Claude models": the possessive is the relative pronoun's, the
+    noun the clause is on, not the sentence's subject."""
+    text = "Ada runs on models from Anthropic, which gives Tandem access to its Claude models."
+    assert ("its", "Anthropic") in {(m.text, a.text) for m, a in nlp(text)._.coref_links}
+    assert ("Anthropic", "develops", "Claude") in _triples(_rules_doc(nlp, text))
