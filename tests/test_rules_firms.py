@@ -414,3 +414,20 @@ def test_rules_rivals_pitted_against_each_other_or_won_share_against(nlp, text, 
 ])
 def test_rules_goods_for_several_buyers_makers_of_goods_bought_and_buying_through(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more kinds of product: a weedkiller, glasses, a cell
+    ("Thailand has banned Herbimax, a weedkiller made by German chemicals group Agrifort.",
+     {("Agrifort", "develops", "Herbimax")}),
+    ("Iris competes with Meta's Ray-Ban Display glasses.", {("Meta", "develops", "Ray-Ban Display")}),
+    ("Lumina Cells sued Ostra Battery, alleging that Ostra's Q-Stack solid-state cell copies its design.",
+     {("Ostra", "develops", "Q-Stack")}),
+    # brewing is making
+    ("Pivovar Krušnohor has started brewing Krušnohor Nula, an alcohol-free lager.",
+     {("Pivovar Krušnohor", "develops", "Krušnohor Nula")}),
+    # a year between the owner and the kind of product
+    ("Hanbit Studio said sales of its 2023 hit Salt Road rose.", {("Hanbit Studio", "develops", "Salt Road")}),
+])
+def test_rules_more_kinds_of_product_brewing_and_a_year_before_the_kind(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -190,10 +190,13 @@ class Owners:
             if possessive:
                 j, conf = (end if pronoun else end + 1), (-0.1 if pronoun else 0.0)
                 # (and "government-certified": a hyphen inside such a modifier)
+                # (and a year: "its 2023 hit Salt Road")
                 while j < len(doc) and j not in starts and j - end <= 5 and (
                         doc[j].is_lower and doc[j].pos_ in {"ADJ", "NOUN", "ADV", "VERB"}
                         and doc[j].tag_ not in {"VBD", "VBZ", "VBP"}
-                        or doc[j].text == "-" and j > end and not doc[j - 1].whitespace_):
+                        or doc[j].text == "-" and j > end and not doc[j - 1].whitespace_
+                        or j == end + (0 if pronoun else 1) and doc[j].like_num and len(doc[j].text) == 4
+                        and doc[j].text.isdigit()):
                     j += 1
                 # "its Alzheimer's drug Lucera": a disease's or a user's possessive before the kind of
                 # product (the kind's last word a product noun, then a product's name)
