@@ -847,3 +847,14 @@ def test_rules_customers_in_a_province_and_another_firms_site_sold(nlp, text, ex
 ])
 def test_rules_a_market_named_by_its_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a line between places is a route of its owner's ...
+    ("The trains will run on ONCF's line between Casablanca and Marrakech.",
+     {("ONCF", "operatesIn", "Casablanca"), ("ONCF", "operatesIn", "Marrakech")}, set()),
+    # (... not a line of products)
+    ("The company added a product line to its range in Germany.", set(), {("company", "operatesIn", "Germany")}),
+])
+def test_rules_a_line_between_places_is_a_route(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
