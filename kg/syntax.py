@@ -42,6 +42,19 @@ def possessive(tok: Token) -> bool:
     return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
 
 
+def with_hyphened_children(tok: Token) -> list[Token]:
+    """``tok``'s children, and those before it of the words hyphened to its left, which the tokenizer
+    split off and the parser often hangs the noun's own modifiers on ("Tembea's co-founder": "Tembea's"
+    on "co")."""
+    out = list(tok.children)
+    doc, k = tok.doc, tok.i
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_ \
+            and doc[k - 2].is_alpha and tok.i - k < 4:
+        k -= 2
+        out += [c for c in doc[k].children if c.i < k]
+    return out
+
+
 def stand_in(tok: Token) -> Token:
     """The word that holds a noun's place in its clause: "one" in "is one of its investors" or ", one of
     its rivals,"; else the noun itself."""

@@ -481,6 +481,14 @@ class Mentions:
         """The entity item that is the subject of a clause of ``tok``'s sentence before it, else of the
         previous sentence, and that the relation's object may be: who the text is about there."""
         sent = tok.sent
+        first = sent[0] if sent[0].is_alpha else sent[1] if len(sent) > 1 else sent[0]
+        if first.lower_ == "at" and first.i < tok.i:
+            # "At Pelerin, she will report to chief executive X": the firm a sentence opens at
+            for g in (g for g in first.children if g.dep_ == "pobj" and g.i in by_token):
+                n = by_token[g.i]
+                if items[n]["via"] in {"", "gazetteer", "coref"} and self.onto.fits(items[n]["cls"], rel.range) \
+                        and self.onto.is_a(items[n]["cls"], "Organization"):
+                    return n
         spans = [sent] + ([tok.doc[sent.start - 1].sent] if sent.start > 0 else [])
         for span in spans:
             for t in span:
@@ -523,7 +531,10 @@ class Mentions:
         if subj is None or subj.head.lemma_.lower() not in self.reporting:
             return None
         for clause in (c for c in subj.head.children if c.dep_ == "ccomp"):
-            for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            # (or a name the tagger took for an adverb before the clause's verb: "said Dinely/RB had stopped")
+            for subj in [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}] or [
+                    c for c in clause.children if c.dep_ in {"advmod", "npadvmod"} and c.i < clause.i
+                    and c.i in by_token and c.pos_ != "PRON"]:
                 n = by_token.get(subj.i)
                 if n is not None and items[n]["via"] in {"", "gazetteer"} and self.onto.fits(items[n]["cls"], rel.range):
                     return n

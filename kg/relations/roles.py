@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import COPULAS, apposed_elsewhere, first_conjunct, stand_in
+from ..syntax import COPULAS, apposed_elsewhere, first_conjunct, stand_in, with_hyphened_children
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -145,8 +145,9 @@ class Roles:
         if any(c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"})
                for c in tok.children):
             holders.append(tok)
-        has_owner = any(_possessive(c) for c in tok.children)
-        for c in tok.children:
+        kids = with_hyphened_children(tok)  # ("Tembea's co-founder": the possessive on "co")
+        has_owner = any(_possessive(c) for c in kids)
+        for c in kids:
             if c.dep_ == "appos":
                 holders.append(c)
             elif c.dep_ == "prep" and c.lower_ == "among" and any(g.lower_ == "them" for g in c.children):
@@ -177,7 +178,7 @@ class Roles:
                             for o in g.children if _possessive(o) and o.pos_ != "PRON"]
         # "Pellaro, Kestrel Group's logistics unit, for": an apposition set off by commas on the surface,
         # which the parser took for something else (a second object)
-        owned = [c for c in tok.children if _possessive(c)]
+        owned = [c for c in kids if _possessive(c)]
         if not holders and owned:
             first = min(c.left_edge.i for c in owned)
             after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
