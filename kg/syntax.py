@@ -16,7 +16,7 @@ __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL"
 SUBJ = {"nsubj", "csubj"}
 #: Verbs that give a thing its name ("its scanner, called Talon", "a drug dubbed VX-210").
 NAMING_VERBS = frozenset({"call", "name", "dub", "brand"})
-#: Verbs of making a thing, in "Breakout is an arcade game developed by Atari" (with a kind of product).
+#: Verbs of making a thing, in "Quasar is an arcade shooter developed by Velmont" (with a kind of product).
 MAKING_VERBS = frozenset({"develop", "make", "produce", "create", "design", "build", "manufacture", "publish",
                           "release"})
 #: Lemmas of verbs that link a subject to what it is ("is its CEO", "remained", "became").

@@ -159,7 +159,7 @@ def test_entities_keep_of_and_a_place_in_an_institution_name(nlp, text, name, ab
 
 
 @pytest.mark.parametrize("text", [
-    "She served as Lieutenant Governor of Maryland until 2015.",
+    "She served as Lieutenant Governor of Oregon until 2011.",
     "He was appointed Prime Minister of Portugal in 1992.",
 ])
 def test_entities_a_title_is_no_organisation(nlp, text):
@@ -224,13 +224,13 @@ def test_entities_names_the_sentence_shows_to_be_companies(nlp, text, name):
 
 @pytest.mark.parametrize("label", ["ORG", "PERSON"])
 def test_entities_a_name_ending_in_a_place_word_is_a_place(nlp, label):
-    # whatever the NER called it, "Custer National Forest" is a place (and "Forest Labs" is not:
+    # whatever the NER called it, "Ochoco National Forest" is a place (and "Forest Labs" is not:
     # the place word must end the name)
-    words = ["Crews", "reached", "Custer", "National", "Forest", "near", "the", "offices", "of", "Forest", "Labs", "."]
+    words = ["Hikers", "reached", "Ochoco", "National", "Forest", "near", "the", "offices", "of", "Forest", "Labs", "."]
     tags = ["NNS", "VBD", "NNP", "NNP", "NNP", "IN", "DT", "NNS", "IN", "NNP", "NNP", "."]
     ents = ["O", "O", f"B-{label}", f"I-{label}", f"I-{label}", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"]
     found = dict(_entities_of(nlp, words, tags, ents))
-    assert found["Custer National Forest"] == "Place" and found["Forest Labs"] == "Company", found
+    assert found["Ochoco National Forest"] == "Place" and found["Forest Labs"] == "Company", found
 
 
 def test_entities_a_dateline_city_is_dropped_unless_named_with_its_region(nlp):
@@ -575,8 +575,8 @@ def test_entities_the_end_of_a_route_is_a_place(nlp, text, name, cls):
     ("Oriki Media, the studio behind the hit series Market Women, has launched a streaming service.",
      "Market Women", "Product"),
     # ("a ... plant plan to": a plan is a product only where it is no verb)
-    ("Investigators at the Evendale, Ohio, General Electric plant plan to take the engine apart.",
-     "General Electric", "Company"),
+    ("Inspectors at the Dayton, Ohio, General Dynamics plant plan to strip the turbine down.",
+     "General Dynamics", "Company"),
 ])
 def test_entities_what_a_firm_is_said_to_make_is_a_product(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
@@ -618,7 +618,7 @@ def test_entities_an_organisation_named_after_a_nationality_is_whole(nlp, text, 
     ("Okoro, the youngest delegate, is Latin America correspondent for The Harwick Ledger.", "Okoro",
      "Harwick Ledger"),
     # traders, brokers and bankers work for the firm named before their job
-    ("The charges were brought against Daniel Dewey, another former Veltro trader.", "Daniel Dewey", "Veltro"),
+    ("The charges were brought against Colin Marsh, also a former Veltro trader.", "Colin Marsh", "Veltro"),
     ("Sam Ortiz, a Goldman Sachs banker, left the firm.", "Sam Ortiz", "Goldman Sachs"),
 ])
 def test_entities_the_subject_of_a_persons_job_is_a_person(nlp, text, person, employer):
@@ -628,7 +628,7 @@ def test_entities_the_subject_of_a_persons_job_is_a_person(nlp, text, person, em
 @pytest.mark.parametrize("text, name, cls", [
     # what a firm is said to be is no person's job ("the leader in"), and an empire has founders too
     ("Lumio is the market leader in AI chips.", "Lumio", "Company"),
-    ("Lahore is the birthplace of the founder of the Sikh Empire, Ranjit Singh.", "Sikh Empire", "Place"),
+    ("Kazan is the home town of the founder of the Avar Empire, Boris Talin.", "Avar Empire", "Place"),
     # "candidate" describes a product only after a product noun; alone it is a person's
     ("Ruben Vela, presidential candidate of the Green Renewal Party, spoke on Monday.", "Ruben Vela", "Person"),
     ("The company tested Zorvax, its lead drug candidate, on 300 patients.", "Zorvax", "Product"),
@@ -640,7 +640,7 @@ def test_entities_a_job_a_firm_or_a_state_has_changes_no_class(nlp, text, name, 
 @pytest.mark.parametrize("text, place, state", [
     # a US state's abbreviation after a place and a comma is the state, by its gazetteer name, whether
     # the NER found it ("Fla.") or not ("Vt" and "." as two tokens)
-    ("Gusts were reported near St. Albans, Vt., on Monday.", "St. Albans", "Vermont"),
+    ("Gusts were reported near Brattleboro, Vt., on Monday.", "Brattleboro", "Vermont"),
     ("Harlow, who now lives in Tucson, Ariz., filed the petition.", "Tucson", "Arizona"),
 ])
 def test_entities_a_state_abbreviation_after_a_place_is_the_state(nlp, text, place, state):
@@ -655,7 +655,7 @@ def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
 
 @pytest.mark.parametrize("text, product, maker", [
     # a name the NER missed, or took for a firm, that "is a <kind of product> developed by" someone
-    ("Breakout is an arcade game developed by Atari.", "Breakout", "Atari"),
+    ("Quasar is an arcade shooter developed by Velmont.", "Quasar", "Velmont"),
     ("Tetris is a puzzle video game created by Alexey Pajitnov.", "Tetris", "Alexey Pajitnov"),
     # the participle tagged as a past tense, the maker the agent of the participle joined to it
     ("Skyfall Rangers is a 2009 racing video game developed and published by Tessel Games.", "Skyfall Rangers",
@@ -807,7 +807,7 @@ def test_entities_made_or_listed_organisations_and_places_stay_so(nlp, text, nam
 
 def test_entities_a_service_with_a_name_is_a_government_body(nlp):
     """"Service" ends product names ("Prisma Cloud") and agencies' names; a capitalised "X Service" is the agency."""
-    doc = _rules_doc(nlp, "Crews finished the line early today, said Forest Service spokeswoman Ana Ruiz.")
+    doc = _rules_doc(nlp, "The trail stays closed until Friday, said Forest Service spokeswoman Ana Ruiz.")
     assert {(e["name"], e["cls"]) for e in doc._.kg_entity_data} >= {("Forest Service", "GovernmentBody")}
     assert ("Ana Ruiz", "worksFor", "Forest Service") in _triples(doc)
 
@@ -906,8 +906,8 @@ def test_entities_a_lone_name_before_who_is_a_person(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     # a job title the NER ran into the organisation's name before a person's name is not part of it
-    ("The roads stayed open, said California Highway Patrol Officer James Orwell.",
-     {("James Orwell", "worksFor", "California Highway Patrol")}),
+    ("The roads stayed open, said Nevada Highway Patrol Officer Dana Whitlock.",
+     {("Dana Whitlock", "worksFor", "Nevada Highway Patrol")}),
     ("Lakeview Harbor Authority Commissioner Ruth Bell opposed the plan.",
      {("Ruth Bell", "worksFor", "Lakeview Harbor Authority")}),
 ])
@@ -968,8 +968,8 @@ def test_entities_a_name_after_a_persons_title_is_a_person(nlp, text, ents, name
      [("Labor Party", "ORG"), ("Cecilia Marte", "ORG")], "Labor Party", "Organization"),
     # ... but a vaccine candidate is a product
     ("Its vaccine candidate Zeltra Max entered trials in May.", [("Zeltra Max", "ORG")], "Zeltra Max", "Product"),
-    # "gen" without its period is no title ("9th gen Core X"), nor a capitalised title mid-sentence
-    ("Intel announced new 9th gen Core X series chips.", [("Intel", "ORG"), ("Core X", "PRODUCT")], "Core X",
+    # "gen" without its period is no title ("5th gen Arc Z"), nor a capitalised title mid-sentence
+    ("Kestrel announced new 5th gen Arc Z series chips.", [("Kestrel", "ORG"), ("Arc Z", "PRODUCT")], "Arc Z",
      "Product"),
 ])
 def test_entities_a_title_word_that_is_no_persons_title(nlp, text, ents, name, cls):
@@ -1030,8 +1030,8 @@ def test_entities_the_owner_of_a_firms_rival_is_a_firm(nlp, text, owner, peer, o
 
 @pytest.mark.parametrize("text, name, absent", [
     # "and" followed only by words of firms' names joins one name; before a name of its own it lists two
-    ("Kaimen Electric and Engineering Corporation is a company based in Tainan, Taiwan.",
-     "Kaimen Electric and Engineering", "Engineering"),  # (the name without its legal form)
+    ("Kaimen Machinery and Engineering Corporation makes pumps at its plant in Tainan, Taiwan.",
+     "Kaimen Machinery and Engineering", "Engineering"),  # (the name without its legal form)
     ("Otsuka and Vertex Pharmaceuticals agreed to develop the drug.", "Vertex Pharmaceuticals",
      "Otsuka and Vertex Pharmaceuticals"),
 ])
@@ -1095,10 +1095,10 @@ def test_entities_a_makers_model_code(nlp, text, expected, absent):
 
 
 def test_entities_a_lone_name_after_a_firms_legal_form_and_of_is_its_place(nlp):
-    # "Dunmore Bros Co. of Folsom" (the NER made Folsom a firm); "of" runs on in "Bank of America" instead
-    doc = _rules_doc(nlp, "The rig was leased from Dunmore Bros Co. of Folsom.")
-    assert _classes(doc).get("Folsom") == "Place", _classes(doc)
-    assert ("Dunmore Bros", "basedIn", "Folsom") in _triples(doc), _triples(doc)
+    # "Dunmore Bros Co. of Dixon" (the NER made Dixon a firm); "of" runs on in "Bank of America" instead
+    doc = _rules_doc(nlp, "The crane was rented from Dunmore Bros Co. of Dixon.")
+    assert _classes(doc).get("Dixon") == "Place", _classes(doc)
+    assert ("Dunmore Bros", "basedIn", "Dixon") in _triples(doc), _triples(doc)
 
 
 
@@ -1246,8 +1246,8 @@ def test_entities_an_office_opening_an_unlabelled_run_is_the_persons(nlp):
     # names the NER left unlabelled (the parse as the small model gives it on such sentences)
     tags = ["PRP", "VBD", "NNP", "NNP", "NNP", "RB", "."]
     heads, deps = [1, 1, 4, 4, 1, 1, 1], ["nsubj", "ROOT", "compound", "compound", "dobj", "advmod", "punct"]
-    found = _parsed_entities_of(nlp, "They met Mayor Anton Brezik twice .", tags, heads, deps, ["O"] * 7)
-    assert found == [("Anton Brezik", "Person")], found
+    found = _parsed_entities_of(nlp, "They met Mayor Pavel Brezik twice .", tags, heads, deps, ["O"] * 7)
+    assert found == [("Pavel Brezik", "Person")], found
     # ... but not a firm's name opening with a title
     found = _parsed_entities_of(nlp, "They met King Digital Entertainment twice .", tags, heads, deps, ["O"] * 7)
     assert not any(cls == "Person" for _, cls in found), found

@@ -33,12 +33,12 @@ def test_rules_do_not_give_a_passive_subject_to_a_participle(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     ("Roger Pell of NASA will fly to the station next year.", {("Roger Pell", "worksFor", "NASA")}),
-    ("Stephanie Powell, of the World Bank, said the loan was approved.",
-     {("Stephanie Powell", "worksFor", "World Bank")}),
+    ("Helen Marsh, of the World Bank, said the loan was approved.",
+     {("Helen Marsh", "worksFor", "World Bank")}),
     # an age between, and the place with the place it is in
-    ("Marie Holloway, 50, of Bethany, Connecticut, was hurt in the crash.",
-     {("Marie Holloway", "livesIn", "Bethany"), ("Marie Holloway", "livesIn", "Connecticut")}),
-    ("Virginia Towle of Wallingford said the road was closed.", {("Virginia Towle", "livesIn", "Wallingford")}),
+    ("Marie Holloway, 47, of Cheshire, Connecticut, was hurt in the crash.",
+     {("Marie Holloway", "livesIn", "Cheshire"), ("Marie Holloway", "livesIn", "Connecticut")}),
+    ("Rosa Delgado of Meriden said the road was closed.", {("Rosa Delgado", "livesIn", "Meriden")}),
 ])
 def test_rules_read_a_name_followed_by_of(nlp, text, expected):
     found = _triples(_rules_doc(nlp, text))
@@ -440,7 +440,7 @@ def test_rules_read_plants_places_and_commissions(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # what a named maker developed is a product, whatever kind of thing it is
-    ("The Vexa Q is a discontinued digital media player developed by Veltro.", {("Veltro", "develops", "Vexa Q")}),
+    ("The Vexa Q is a discontinued streaming box developed by Veltro.", {("Veltro", "develops", "Vexa Q")}),
     # the agent of "developed and published by" is both participles'
     ("Pelota is a phone app built and run by Marva Digital.",
      {("Marva Digital", "develops", "Pelota"), ("Marva Digital", "offers", "Pelota")}),
@@ -524,7 +524,7 @@ def test_rules_read_one_of_a_role(nlp, text, expected, modality):
 
 def test_rules_a_description_with_an_apposed_name_stands_for_the_name(nlp):
     """The relation's subject is the name the text gives, not the description it is apposed to."""
-    text = "In 1800, the 13th president of the company, Tom Berg, was born in Leeds."
+    text = "In 1952, the 11th president of the company, Tom Berg, was born in Leeds."
     doc = _rules_doc(nlp, text)
     rows = [r for r in doc._.kg_relation_data if r["predicate"] == "livesIn"]
     assert [doc[r["s_start"]:r["s_end"]].text for r in rows] == ["Tom Berg"], rows
@@ -726,7 +726,7 @@ def test_rules_read_around_a_trigger_the_parse_left_bare(nlp, text, expected):
 @pytest.mark.parametrize("text, absent", [
     # ... but not a passive's subject, an object pronoun, or a name a preposition governs
     ("In 1990 Norvik was sold to Veltro.", {("Norvik", "suppliesTo", "Veltro")}),
-    ("The minister asked him to deliver a memo asking for US assistance.", {("him", "suppliesTo", "US")}),
+    ("The minister asked him to deliver a letter pleading for US help.", {("him", "suppliesTo", "US")}),
     ("Rivals of Acme compete with Beta Corp.", {("Acme", "competesWith", "Beta Corp")}),
 ])
 def test_rules_the_words_around_a_bare_trigger_need_a_subject(nlp, text, absent):
@@ -751,7 +751,7 @@ def test_rules_publishers_and_nationality_objects(nlp, text, expected, absent):
     ("Vantage Towers, which is majority-owned by Vodafone, operates masts across Europe.",
      {("Vantage Towers", "subsidiaryOf", "Vodafone")}),
     # participles joined under one noun both modify it ("headquartered in Dublin and owned by")
-    ("Corvane Pictures is a TV distribution company headquartered in Dublin and owned by Halden Media.",
+    ("Corvane Pictures is a film sales company headquartered in Dublin and owned by Halden Media.",
      {("Corvane Pictures", "subsidiaryOf", "Halden Media"), ("Corvane Pictures", "basedIn", "Dublin")}),
     # the preposition of the last of a list of objects ("exports of gallium and germanium to")
     ("The Chinese government restricts exports of gallium and germanium to the United States.",
@@ -1375,8 +1375,8 @@ def test_rules_more_kinds_of_products(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # more units of an organisation: an imprint, a school; and a holding company is a parent
     ("Faber Books, an imprint of Harlow Media, published the novel.", {("Faber Books", "subsidiaryOf", "Harlow Media")}),
-    ("The Carey Business School is the business school of Johns Hopkins University.",
-     {("Carey Business School", "subsidiaryOf", "Johns Hopkins University")}),
+    ("The Marlow Business School is the management school of Harwick University.",
+     {("Marlow Business School", "subsidiaryOf", "Harwick University")}),
     ("Tarvo Holdings, the holding company of Tarvo Airlines, reported a loss.",
      {("Tarvo Airlines", "subsidiaryOf", "Tarvo")}),
 ])

@@ -58,9 +58,9 @@ def test_rules_read_a_chief_executive_of_the_company_the_text_is_about(nlp, text
 
 @pytest.mark.parametrize("text, expected, absent", [
     # where a person was born or is from: the vocabulary's "national of", cue "from"
-    ("In 1898, composer Dana Whitfield was born in Brooklyn.", {("Dana Whitfield", "livesIn", "Brooklyn")}, set()),
+    ("In 1911, sculptor Dana Whitfield was born in Brooklyn.", {("Dana Whitfield", "livesIn", "Brooklyn")}, set()),
     ("Ruth Adebayo, born in Lagos in 1975, founded the firm.", {("Ruth Adebayo", "livesIn", "Lagos")}, set()),
-    ("Everyone knows Dana Whitfield is from Bay City, Michigan.", {("Dana Whitfield", "livesIn", "Bay City")},
+    ("Everyone knows Dana Whitfield is from Traverse City, Michigan.", {("Dana Whitfield", "livesIn", "Traverse City")},
      set()),
     ("Omar Haddad, 52, hails from Amman.", {("Omar Haddad", "livesIn", "Amman")}, set()),
     # moving away from a place is not being from it; "is from" an organisation is no home
@@ -76,7 +76,7 @@ def test_rules_read_where_a_person_is_born_or_from(nlp, text, expected, absent):
     # any job in apposition, with "at", "with" or "for" before the organisation
     ("The results surprised Hana Petrova, an ecologist at Lindqvist University.",
      {("Hana Petrova", "worksFor", "Lindqvist University")}, set()),
-    ('"It is a big risk," said David Osei, an ecologist and entomologist at Marlow University.',
+    ('"It is a big risk," said David Osei, a chemist and toxicologist at Marlow University.',
      {("David Osei", "worksFor", "Marlow University")}, set()),
     # a customer is no employee; a partner at a law firm works there (and is no business partner)
     ("Lena Ford, a longtime customer at Pellan Bank, filed the complaint.", set(),
@@ -183,7 +183,7 @@ def test_rules_read_origins_seats_and_appointments(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected, modality", [
     # one of a nation's people, said with the copula or in apposition
-    ("Ana Ruiz is a German skeleton racer.", ("Ana Ruiz", "livesIn", "Germany"), "fact"),
+    ("Ana Ruiz is a German ski jumper.", ("Ana Ruiz", "livesIn", "Germany"), "fact"),
     ("Ana Ruiz, a Norwegian engineer, joined Veltro in 2019.", ("Ana Ruiz", "livesIn", "Norway"), "fact"),
     # a role said with the copula is what the copula's clause says of it
     ("Ana Ruiz is not a German citizen.", ("Ana Ruiz", "livesIn", "Germany"), "negated"),
@@ -212,12 +212,12 @@ def test_rules_a_company_of_a_nation_is_no_national(nlp):
     ("Ana Ruiz has been named publisher of the Harwick Gazette.", {("Ana Ruiz", "worksFor", "Harwick Gazette")},
      set()),
     # a person "at" an organisation (not at a place)
-    ("Ana Ruiz at the Institute of Zoology found that pandas lack variety.",
-     {("Ana Ruiz", "worksFor", "Institute of Zoology")}, set()),
+    ("Ana Ruiz at the Institute of Botany found that the orchids need shade.",
+     {("Ana Ruiz", "worksFor", "Institute of Botany")}, set()),
     ("Ana Ruiz at Leeds said so.", set(), {("Ana Ruiz", "worksFor", "Leeds")}),
     # the keepers and teachers of museums and colleges
-    ("The beetle was named after Tom Berg, who was a curator at the Harwick Academy of Natural Sciences.",
-     {("Tom Berg", "worksFor", "Harwick Academy of Natural Sciences")}, set()),
+    ("The moth was named after Tom Berg, who had been a curator at the Harwick Museum of Natural History.",
+     {("Tom Berg", "worksFor", "Harwick Museum of Natural History")}, set()),
 ])
 def test_rules_read_more_jobs(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -277,7 +277,7 @@ def test_rules_read_jobs_by_rank(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # "his Leeds home": the owner of a home lives in the place that names it
     ("Tom Berg was arrested in a raid on his Leeds home.", {("Tom Berg", "livesIn", "Leeds")}),
-    ("Ana Ruiz commutes 60 miles from her Germantown home.", {("Ana Ruiz", "livesIn", "Germantown")}),
+    ("Ana Ruiz drives 40 miles from her Fairhaven home.", {("Ana Ruiz", "livesIn", "Fairhaven")}),
 ])
 def test_rules_read_a_named_home(nlp, text, expected):
     _assert_reads(nlp, text, expected)
@@ -397,7 +397,7 @@ def test_rules_people_a_country_owns(nlp, text, expected, absent):
 
 
 def test_rules_a_job_listed_after_another_takes_the_of_the_parser_hung_on_the_first(nlp):
-    # "a jeweler and president of X": the parser hangs "of X" on the first noun of the list
+    # "a baker and president of X": the parser hangs "of X" on the first noun of the list
     _assert_reads(nlp, "Martin Keel, a baker and president of Civic Tacoma, said the group backs the plan.",
                   {("Martin Keel", "worksFor", "Civic Tacoma")})
 
@@ -432,9 +432,9 @@ def test_rules_an_ended_state_is_past(nlp, text, expected, modality):
 
 
 def test_rules_a_premier_lives_in_the_place_before_the_title(nlp):
-    # "Quebec Premier X", as "Pennsylvania Governor X": premier and chancellor join the offices of livesIn
-    _assert_reads(nlp, "Quebec Premier Robert Bourassa has received strong criticism.",
-                  {("Robert Bourassa", "livesIn", "Quebec")})
+    # "Ontario Premier X", as "Pennsylvania Governor X": premier and chancellor join the offices of livesIn
+    _assert_reads(nlp, "Ontario Premier Dana Whitlock has drawn strong criticism.",
+                  {("Dana Whitlock", "livesIn", "Ontario")})
 
 
 @pytest.mark.parametrize("text, expected", [

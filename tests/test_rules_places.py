@@ -88,9 +88,9 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     ("Tarsun Energy expanded to Mexico and Peru last year.",
      {("Tarsun Energy", "operatesIn", "Mexico"), ("Tarsun Energy", "operatesIn", "Peru")}, set()),
     ("Orbis Networks opened an office in the city of Malmo.", {("Orbis Networks", "operatesIn", "Malmo")}, set()),
-    # ... whatever coreference made of the place noun ("the central Castilian province of Segovia")
-    ("Velcor Arms is a defense contractor based in the central Castilian province of Segovia.",
-     {("Velcor Arms", "basedIn", "Segovia")}, {("Velcor Arms", "basedIn", "Castilian")}),
+    # ... whatever coreference made of the place noun ("the northern Castilian province of Burgos")
+    ("Velcor Arms is a shipbuilder based in the northern Castilian province of Burgos.",
+     {("Velcor Arms", "basedIn", "Burgos")}, {("Velcor Arms", "basedIn", "Castilian")}),
     # businesses of a kind in a place, named after "including" or "such as"
     ("A court has ordered internet providers in Spain, including Telefónica, Orange and Digi, to block the site.",
      {("Telefónica", "operatesIn", "Spain"), ("Digi", "operatesIn", "Spain")}, set()),
@@ -145,7 +145,7 @@ def test_rules_a_place_where_a_ban_applies_is_not_banned(nlp, text, expected, ab
     # a market share is no market
     ("Veltro's market share in China rose.", set(), {("Veltro", "operatesIn", "China")}),
     # a city has markets, and operates in nothing
-    ("It is set in Les Halles, the central market of Paris.", set(), {("Paris", "operatesIn", "Les Halles")}),
+    ("It is set in Smithfield, the old meat market of London.", set(), {("London", "operatesIn", "Smithfield")}),
 ])
 def test_rules_read_a_company_market_as_where_it_operates(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -190,11 +190,11 @@ def test_rules_read_shops_and_seats_news_names(nlp, text, expected, absent):
 
 @pytest.mark.parametrize("text, expected, absent", [
     # an address chain in one sentence: the place is in every place after it (owl:TransitiveProperty)
-    ("Bohumin is a town in Karvina District, Moravian-Silesian Region, Czech Republic.",
-     {("Bohumin", "locatedIn", "Czech Republic"), ("Karvina District", "locatedIn", "Czech Republic")}, set()),
+    ("Lipnik is a town in Prerov District, Olomouc Region, Czech Republic.",
+     {("Lipnik", "locatedIn", "Czech Republic"), ("Prerov District", "locatedIn", "Czech Republic")}, set()),
     # a region "of" a country
-    ("Goght is a village in the Kotayk Province of Armenia.",
-     {("Kotayk Province", "locatedIn", "Armenia"), ("Goght", "locatedIn", "Armenia")}, set()),
+    ("Lchashen is a village in the Gegharkunik Province of Armenia.",
+     {("Gegharkunik Province", "locatedIn", "Armenia"), ("Lchashen", "locatedIn", "Armenia")}, set()),
     # a list of places is no chain
     ("Veltro has offices in Paris, Berlin and Rome.", set(), {("Paris", "locatedIn", "Rome")}),
 ])
@@ -206,7 +206,7 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
     # a place with "in" and a place lies in it, however the parser hangs the preposition
     ("Ana Ruiz is from Niimi in Okayama Prefecture in western Japan.",
      {("Niimi", "locatedIn", "Okayama Prefecture"), ("Okayama Prefecture", "locatedIn", "Japan")}, set()),
-    ("Officials in Lecce in Apulia province said five people were arrested.",
+    ("Officials in Lecce in Apulia province said three men were detained.",
      {("Lecce", "locatedIn", "Apulia")}, set()),
     ("Turin is in Piedmont province.", {("Turin", "locatedIn", "Piedmont")}, set()),
     # "in London" says where they met, not where Leeds is

@@ -269,10 +269,10 @@ def spans(doc: AnnotatedDoc) -> tuple[list, list]:
 
 CONLL_EXPECTED = {
     "conll04-5001": (
-        "President Abraham Lincoln lived in Springfield, Illinois, before the war.",
+        "President Harriet Calder lived in Dover, Delaware, before the war.",
         # the title is not part of the name
-        [("Abraham Lincoln", "Person"), ("Springfield", "Place"), ("Illinois", "Place")],
-        [("Abraham Lincoln", "livesIn", "Springfield"), ("Springfield", "locatedIn", "Illinois")]),
+        [("Harriet Calder", "Person"), ("Dover", "Place"), ("Delaware", "Place")],
+        [("Harriet Calder", "livesIn", "Dover"), ("Dover", "locatedIn", "Delaware")]),
     "conll04-5002": (
         "Dr. Jane Doe, who works for Micron Technology Inc., said ``we are happy'' in Boise.",
         # "Boise." loses its sentence period, "Inc." keeps its own; Org -> Organization
@@ -280,9 +280,9 @@ CONLL_EXPECTED = {
         # OrgBased_In from a person does not fit basedIn's domain: left out
         [("Jane Doe", "worksFor", "Micron Technology Inc."), ("Micron Technology Inc.", "basedIn", "Boise")]),
     "conll04-5003": (
-        "John Wilkes Booth killed Lincoln at Ford's Theatre in Hong Kong, China.",
+        "Mara Lind Voss killed Calder at Orwell's Theatre in Hong Kong, China.",
         # Other is left out, and Kill with it; Hong Kong is a Country in the gazetteer, retyped Place to be locatedIn
-        [("John Wilkes Booth", "Person"), ("Lincoln", "Person"), ("Hong Kong", "Place"), ("China", "Country")],
+        [("Mara Lind Voss", "Person"), ("Calder", "Person"), ("Hong Kong", "Place"), ("China", "Country")],
         [("Hong Kong", "locatedIn", "China")]),
 }
 

@@ -38,8 +38,8 @@ _JOINING = {"for", "of", "and", "on", "the", "de", "del", "der", "des", "du", "l
 
 
 def _joins_names(tok: Token, span: Span) -> bool:
-    """Whether ``tok`` is a lower-case word joining capitalised words inside ``span``: "the Argentine
-    Center for Macroeconomic Studies", "the Moravian People's Party" (but not "the Abu Dhabi AI company",
+    """Whether ``tok`` is a lower-case word joining capitalised words inside ``span``: "the Chilean
+    Institute for Fiscal Studies", "the Moravian People's Party" (but not "the Abu Dhabi AI company",
     where the lower-case word is what the name is of)."""
     if tok.lower_ not in _JOINING or not (span.start < tok.i < span.end - 1):
         return False
@@ -167,7 +167,7 @@ class Candidates:
 
     def _split_coordination(self, ent: Span) -> list[Span]:
         """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span); not where
-        what follows "and" is only words of firms' names ("Kaimen Electric and Engineering Corporation"),
+        what follows "and" is only words of firms' names ("Kaimen Machinery and Engineering Corporation"),
         nor in one body's name (:meth:`_one_body`)."""
         parts, start = [], ent.start
         doc = ent.doc
@@ -197,7 +197,7 @@ class Candidates:
             roles = [t.i for t in span if t.lower_ in self.person_roles and t.i < span.end - 1]
             if roles:
                 span = doc[roles[-1] + 1:span.end]
-        # "California Highway Patrol Officer James Orwell": a job title the NER ran into an
+        # "Nevada Highway Patrol Officer Dana Whitlock": a job title the NER ran into an
         # organisation's name, right before a person's, is not part of the name
         if label == "ORG" and span.end < len(doc) and doc[span.end].ent_iob_ == "B" \
                 and doc[span.end].ent_type_ == "PERSON":
@@ -224,7 +224,7 @@ class Candidates:
         if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and \
                 any(w in self.publication_words for w in span.text.split()):
             span = doc[span.start - 1:span.end]
-        # "Sofia BTA", "Hanoi VNA": a place the gazetteer knows run into a name in capitals after it (a
+        # "Ankara AKT", "Hanoi VNA": a place the gazetteer knows run into a name in capitals after it (a
         # credit line's city and publication) is two names
         if label == "ORG":
             span = self._capitals_after_place(span, gaz_spans) or span
@@ -251,8 +251,8 @@ class Candidates:
         candidates.append((span, label))
 
     def _capitals_after_place(self, span: Span, gaz_spans: list[tuple[int, int]]) -> Span | None:
-        """The name in capitals after a place the gazetteer knows at the start of ``span`` ("Sofia BTA":
-        BTA), or None."""
+        """The name in capitals after a place the gazetteer knows at the start of ``span`` ("Ankara AKT":
+        AKT), or None."""
         if self.gazetteer is None:
             return None
         doc = span.doc
@@ -344,7 +344,7 @@ class Candidates:
                 continue
             if nxt is not None and ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 \
                     and doc[ent.end].lower_ == "and" and (self._firm_words_only(nxt) or self._one_body(ent, nxt)):
-                # "Kaimen Electric and Engineering Corporation": what follows "and" is no name of its own
+                # "Kaimen Machinery and Engineering Corporation": what follows "and" is no name of its own
                 # (nor in "Ministry of Education and Training", which the NER split)
                 joined.add(n + 1)
                 self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
@@ -418,9 +418,9 @@ class Candidates:
         return out
 
     def _states_after_places(self, doc: Doc, items: list[dict[str, Any]], claim: Any) -> None:
-        """"St. Albans, Vt.", "Gary, Ind.": a US state's abbreviation after a place and a comma is the
+        """"Brattleboro, Vt.", "Muncie, Ind.": a US state's abbreviation after a place and a comma is the
         state, named as the gazetteer names it (the NER misses some and names others "Calif."; where
-        it runs the two into one place, "Kulm, N.D.", that is kept, as OntoNotes and CoNLL04 annotate
+        it runs the two into one place, "Minot, N.D.", that is kept, as OntoNotes and CoNLL04 annotate
         them)."""
         at = {it["start"]: it for it in items}
         for it in list(items):
@@ -466,8 +466,8 @@ class Candidates:
                 claim(doc[tok.i:tok.i + 1], tok.text, "Product")
 
     def _defined_products(self, doc: Doc, taken: list[bool], claim: Any) -> None:
-        """Names the model missed that a sentence defines as a kind of product someone made: "Breakout
-        is an arcade game developed by Atari", "Tetris is a puzzle game created by Alexey Pajitnov"
+        """Names the model missed that a sentence defines as a kind of product someone made: "Quasar
+        is an arcade shooter developed by Velmont", "Tetris is a puzzle game created by Alexey Pajitnov"
         (the subject of "is", a proper noun with its proper-noun modifiers)."""
         for tok in doc:
             if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.tag_ not in {"NNP", "NNPS"} or taken[tok.i]:
@@ -518,7 +518,7 @@ class Candidates:
                 continue
             if any(t.ent_type_ in _NOT_NAMES for t in run):
                 continue  # dates, amounts, events the model did label
-            # "Leeds Mayor Anton Brezik", "Sen. Ana Ruiz": an office's title opening the run is the
+            # "Leeds Mayor Pavel Brezik", "Sen. Ana Ruiz": an office's title opening the run is the
             # person's, not part of the name (not "King Digital Entertainment": a firm's head word)
             title = run[0].text
             if len(run) >= 3 and (title in self.name_titles or (title.endswith(".") and title[:-1]

@@ -60,7 +60,7 @@ class Classes(Descriptions, Products):
             if label == "GPE" and canonical_name(text) in self.country_names:
                 return "Country"
             # "Golden Agri-Resources", "Kestrel Mining": a firm's head word ends it (not a capital's, a
-            # line's or a site's: "the Federal Capital", "the Durand Line", "the Lenin Shipyard")
+            # line's or a site's: "the Federal Capital", "the Durand Line", "the Harwick Shipyard")
             head_word = last.split("-")[-1]
             if label in {"GPE", "FAC"} and len(words) > 1 and head_word in self.company_heads \
                     and head_word not in {"Capital", "Line", "Lines", "Space", "Shipyard", "Werft", "Brewery", "Power",
@@ -70,7 +70,7 @@ class Classes(Descriptions, Products):
                 return "GovernmentBody"
             return "Place"
         if len(words) > 1 and last in self.place_heads:
-            return "Place"  # "Custer National Forest" (ORG), "Cameron Parish" (PERSON)
+            return "Place"  # "Ochoco National Forest" (ORG), "Tensas Parish" (PERSON)
         if label == "PRODUCT":
             # ("Ohio toymaker Brightwick": a name a firm's description modifies is the firm's)
             before = span.doc[span.start - 1] if span.start > 0 else None
@@ -82,7 +82,7 @@ class Classes(Descriptions, Products):
             return "Company" if len(words) > 1 and last in self.firm_heads else "Product"
         if len(words) > 1 and last.lower() in self.product_heads and last[:1].isupper() \
                 and not any(w in self.firm_heads for w in words) and last not in self.gov_heads:
-            # "Prisma Cloud", "Vision Pro App" (not "Raven Software", "Forest Service", "Ventures Platform")
+            # "Prisma Cloud", "Vision Pro App" (not "Kestrel Software", "Forest Service", "Ventures Platform")
             return "Product"
         if label == "PERSON":
             if last in self.company_heads or last in self.org_heads:
@@ -254,7 +254,7 @@ class Classes(Descriptions, Products):
                     and root.head.lemma_.lower() in self.owned_works:
                 return True
             if root.dep_ == "pobj" and root.head.lower_ == "of" and self._org_only_job(root.head.head) \
-                    and it["name"].split()[-1] not in self.place_heads:  # (not "the founder of the Sikh Empire")
+                    and it["name"].split()[-1] not in self.place_heads:  # (not "the founder of the Avar Empire")
                 return True
             # "Rie Kuwabara, head of policy at Tenmaku": where a person's job is, apposed to the person
             # (a name the NER took for a place that no gazetteer lists)

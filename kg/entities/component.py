@@ -207,7 +207,7 @@ class KGEntities(Candidates, Classes, Lists):
             w.lower() for w in rel_lex.get("route_verbs", ())}
         self.route_word_ids = {get_string_id(w) for w in self.route_words}
         #: words that end firms' names: after "and", only these make no name of their own ("Kaimen
-        #: Electric and Engineering Corporation")
+        #: Machinery and Engineering Corporation")
         self.firm_name_words = self.company_heads | self.firm_heads
         self.product_name_words = set(lex.get("product_name_words", ()))
         self.business_kinds = set(lex.get("business_kinds", ()))

@@ -47,7 +47,7 @@ class TitleCaseLines:
         if verdict is None:
             words = [self._orth[i] for i in range(first, last) if self._alpha[i]]
             ending = self._strings[self._orth[last - 1]]
-            # (a sentence may end on an abbreviation that holds its full stop: "... in Gary, Ind.")
+            # (a sentence may end on an abbreviation that holds its full stop: "... in Muncie, Ind.")
             sentence = ending in {".", "?", "!"} or (len(ending) > 1 and ending.endswith("."))
             if len(words) < 4 or sentence and len(words) > 12 or ending in {";", ","}:
                 verdict = False  # (a line ending on ";" or "," is an item of a list, no headline)

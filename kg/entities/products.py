@@ -176,10 +176,10 @@ class Products:
                     and not (node.i == root.head.i and root.ent_type_ in _PLACE_LABELS and node.dep_ == "appos") \
                     and not self._maker_before_plural(root, node) \
                     and not (node.tag_ == "NNS" and node.lemma_.lower() in self.seller_sites)
-        # "Breakout is an arcade game developed by Atari": the subject of a copula whose attribute is
+        # "Quasar is an arcade shooter developed by Velmont": the subject of a copula whose attribute is
         # a kind of product that someone made
-        # (any kind of thing that a named maker developed or made: "a digital media player developed by
-        # Google", not an organisation or a place)
+        # (any kind of thing that a named maker developed or made: "a streaming box developed by
+        # Veltro", not an organisation or a place)
         # (the small tagger takes a participle after a noun for a past tense: "a video game developed/VBD
         # and published by Marva Digital"; the maker can be the agent of a joined participle; "a brand of
         # fabric softener made by P&G": the kind of a product's kind)

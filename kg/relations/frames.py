@@ -192,7 +192,7 @@ class Frames:
                 head = tok.head
                 subj = [c for c in head.children if c.dep_ in _SUBJ or c.dep_ == "nsubjpass"] \
                     or self._inherited_agents(head)
-                # a name, a pronoun or "the company" (not "the course is organised by X ... and chaired by Y")
+                # a name, a pronoun or "the company" (not "the forum is organised by X ... and chaired by Y")
                 subj = [c for c in subj if c.pos_ in {"PROPN", "PRON"} or c.lemma_.lower() in self.firm_kinds]
                 objects += [(t, "patient") for t in subj]
                 joined_patients = bool(subj)

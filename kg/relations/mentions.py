@@ -105,7 +105,7 @@ class Mentions:
             return []
         out: list[tuple[int, float, int]] = []
         if tok.i in by_token:
-            # "the 13th president of the company, Tom Berg,": a description resolved to a name apposed
+            # "the 11th president of the company, Tom Berg,": a description resolved to a name apposed
             # to it stands for that name, the mention the text gives
             it = items[by_token[tok.i]]
             named = [c for c in tok.children if c.dep_ == "appos" and c.i in by_token

@@ -1,7 +1,7 @@
 """Relations the rules read from what is written beside a name rather than a trigger word.
 
 "Ana Ruiz of Acme", "Ana Ruiz, 41, of Leeds" and "Grayson Ltd. of Leeds" (relations with
-``kg:ofModifier``), "Li Wen at the Institute of Mathematics found"; "Hana Petrova, an ecologist at
+``kg:ofModifier``), "Li Wen at the Institute of Geology found"; "Hana Petrova, an ecologist at
 Lindqvist University" (``kg:appositionPreposition``); roles written before a name ("Veltro chairman Ana
 Ruiz") and after "whose"; nationality ("a Kenyan-born engineer"); where one works or a kind of member is.
 Constructions of other kinds are :mod:`kg.relations.patterns`.
@@ -29,7 +29,7 @@ def _subject_or_joined(tok: Token) -> bool:
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             tok, joined = tok.head, True
         elif joined and tok.dep_ == "pobj" and tok.head.lower_ in {"at", "of"}:
-            tok = tok.head.head  # ("at the Institute of Mathematics and Wang Yuan/conj at ...")
+            tok = tok.head.head  # ("at the Institute of Geology and Chen Hua/conj at ...")
         else:
             break
     return tok.dep_ == "nsubj"
@@ -58,7 +58,7 @@ class Modifiers:
                 continue
             org = self.onto.is_a(it["cls"], "Organization")
             # an organisation without a legal form is read only before a place: "the Supreme Court of
-            # Norway", "Tennessee Tech in Cookeville" (not "University of Leeds" run on to a person)
+            # Norway", "Alder State in Brookfield" (not "University of Leeds" run on to a person)
             places_only = org and doc[it["end"] - 1].text not in self.legal_suffixes
             j = it["end"]
             if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
@@ -77,8 +77,8 @@ class Modifiers:
                 places_only = True
             elif doc[j].lower_ == "at" and j == it["end"] and it["cls"] == "Person" \
                     and _subject_or_joined(doc[it["start"]:it["end"]].root):
-                # "Li Wen at the Institute of Mathematics found": where the clause's subject works (not
-                # "shot Lincoln at Ford's Theatre"), and a subject joined to it ("X at A and Y at B won")
+                # "Li Wen at the Institute of Geology found": where the clause's subject works (not
+                # "shot Calder at Orwell's Theatre"), and a subject joined to it ("X at A and Y at B won")
                 at_org = True
             elif doc[j].lower_ != "of" or (places_only and doc[it["end"] - 1].text in self.name_heads):
                 continue
@@ -100,7 +100,7 @@ class Modifiers:
             if first is None:
                 continue
             objs = [first]
-            # "of Bethany, Conn.": the place and the place it is in
+            # "of Cheshire, Conn.": the place and the place it is in
             nxt = first["end"]
             then = starting_at(nxt + 1) if nxt + 1 < len(doc) and doc[nxt].text == "," else None
             if then is not None and not (then["end"] < len(doc) and doc[then["end"]].tag_ == "POS"):
@@ -164,7 +164,7 @@ class Modifiers:
                 continue
             root = doc[it["start"]:it["end"]].root
             nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower]
-            # "an ecologist and entomologist at X": the preposition hangs off the last of them
+            # "a chemist and toxicologist at X": the preposition hangs off the last of them
             nouns += [g for n in nouns for g in n.children if g.dep_ == "conj" and g.is_lower and g.is_alpha]
             for noun in nouns:
                 if noun.lemma_.lower() in self.not_roles or noun.lower_ in self.not_roles:
@@ -197,9 +197,9 @@ class Modifiers:
 
     def _premodified_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                            ) -> list[dict[str, Any]]:
-        """"Acme attorney Ana Ruiz", "Acme plant manager Ana Ruiz" (worksFor), "Atlanta architect Ana
+        """"Acme attorney Ana Ruiz", "Acme plant manager Ana Ruiz" (worksFor), "Denver architect Ana
         Ruiz" (livesIn): an organisation or a place, then lower-case job nouns, then the name they all
-        modify; and "Ana Ruiz, an Atlanta architect", "Ana Ruiz, a Google engineer": the same before
+        modify; and "Ana Ruiz, a Denver architect", "Ana Ruiz, a Google engineer": the same before
         a job noun in apposition to the name. As in :meth:`_apposed_roles`, any job of a relation with
         a ``kg:appositionPreposition`` will do, not a customer's or a rival's; of a person only (a job:
         "Grocery app Fennick" is no one's job, whatever kg:develops takes after "behind")."""

@@ -77,7 +77,7 @@ class Owners:
         """
         rels = [r for r in self.onto.relations.values() if r.possessor_is]
         # a relation of people ("Veltro's Ana Ruiz": worksFor) only from a name right after the
-        # possessive; a noun between ("Piccard's siblings X", "Robeson's friend, X") says what else
+        # possessive; a noun between ("Moreau's siblings X", "Okafor's friend, X") says what else
         # they are, and a job noun is read by the role rules
         of_people = self.people_relations
         of_things = [r for r in rels if r.name not in of_people]

@@ -30,7 +30,7 @@ class Patterns:
     def _apposed_places(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                         ) -> list[dict[str, Any]]:
         """"Santa Clara, California" and "Redmond, Washington": a place inside the next one; and "the
-        Kotayk Province of Armenia": a region (a name ending in a lexicon ``place_heads`` word) "of" a place."""
+        Gegharkunik Province of Armenia": a region (a name ending in a lexicon ``place_heads`` word) "of" a place."""
         out = []
         if "locatedIn" not in self.onto.relations:
             return out
@@ -60,8 +60,8 @@ class Patterns:
             if nxt["end"] < len(doc) and doc[nxt["end"]].tag_ == "POS" and owned.lemma_.lower() not in self.place_nouns \
                     and (not (owned.dep_ == "appos" and it["start"] <= owned.head.i < it["end"])
                          or self.place_countries.get(it["name"], nxt["name"]) != nxt["name"]):
-                continue  # "the embassy in London, Argentina's envoy there" (not "Kyiv, Ukraine's capital",
-                # "Mont Blanc, Western Europe's highest peak": what the country owns is the first place,
+                continue  # "the consulate in Lyon, Chile's trade office there" (not "Kyiv, Ukraine's capital",
+                # "Lake Vattern, Northern Europe's clearest lake": what the country owns is the first place,
                 # unless the gazetteer has the place in another country)
             # a list of places ("Paris, Berlin and Rome", "Paris, Berlin, Lyon, Rome and Nice") is not
             # containment: follow the run of ", Place" to its end

@@ -48,7 +48,7 @@ class Places:
                           if c.dep_ == "prep" and c.lower_ == "in"]
             for prep, modality in preps:
                 for g in (g for g in prep.children if g.dep_ == "pobj"):
-                    # "in Umbria province": the name before a place noun
+                    # "in Apulia province": the name before a place noun
                     named = [g] if g.i in by_token else [c for c in g.children if c.dep_ == "compound"
                                                          and c.i in by_token and g.lower_ in self.place_head_words]
                     for t in named:
@@ -136,7 +136,7 @@ class Places:
                     del found[key]
 
     def _close_transitive(self, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
-        """"a town in Karvina District, Moravian-Silesian Region, Czech Republic": what one sentence
+        """"a town in Prerov District, Olomouc Region, Czech Republic": what one sentence
         states of a transitive relation (owl:TransitiveProperty) holds along its chains, as the
         address says; each step costs 0.05 of the weaker link's confidence (facts only)."""
         for name, rel in self.onto.relations.items():

@@ -63,7 +63,7 @@ class Roles:
                 holders += self._role_args(prev)[0]
                 self._far_holder = far
                 if first is prev and not any(c.dep_ == "prep" for c in tok.children):
-                    # ("a jeweler and president of Y": the parser hung the last one's "of" on the first)
+                    # ("a baker and president of Y": the parser hung the last one's "of" on the first)
                     anchors += [(g, "prep:" + p.lower_) for p in prev.children if p.dep_ == "prep" and p.i > tok.i
                                 for g in p.children if g.dep_ == "pobj"]
         doc = tok.doc

@@ -373,7 +373,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                 # operates there, below), not where the holder is based
                 markets = [a for a in an if a.role == "prep:in" and self.onto.is_a(items[a.item]["cls"], "Location")]
                 an = [a for a in an if a.role != "prep:in"]
-            # (not "a developer of wind farms in Spain"; but "an island of French culture in North America")
+            # (not "a developer of wind farms in Spain"; but "an outpost of Spanish cooking in North Africa")
             work = {g.i for g in self._place_of_work(tok)} if tok.lemma_.lower() in self.org_role_nouns else set()
             an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"}
                                         and (a.role[5:] not in rel.object_preps or a.token in work))]
@@ -383,7 +383,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                     # the role noun is, "in" where it is
                     hs += [_Arg(a.item, a.cost, "holder", a.token) for a in an if a.role in {"prep:of", "prep:in"}
                            and self.onto.is_a(items[a.item]["cls"], "Location")]
-                # "Les Halles, the central market of Paris": a city or region owns, buys or sells nothing
+                # "Smithfield, the old meat market of London": a city or region owns, buys or sells nothing
                 an = [a for a in an if not self.onto.is_a(items[a.item]["cls"], "Place")]
             if tok.tag_ == "NNS" and rel.name != "operatesIn" and rel.domain \
                     and all(self.onto.is_a(d, "Organization") for d in rel.domain):

@@ -2,8 +2,8 @@
 
 A relation is only found between mentions the pipeline found, with the span
 the gold has (``candidate_coverage`` in a training run's meta.json). The small
-English model misses invented names, cuts "California Highway Patrol" to
-"California" and takes companies for people. This stage continues training the
+English model misses invented names, cuts "Nevada Highway Patrol" to
+"Nevada" and takes companies for people. This stage continues training the
 pipeline's own ``ner`` on our examples and the public sets, so it keeps its
 labels and its way of working:
 
