@@ -146,3 +146,14 @@ def test_rules_what_a_country_tells_its_own_firms_to_halt_it_restricts(nlp):
     # "told its fertiliser makers to halt shipments to X": what its own firms are made to do is its doing
     _assert_reads(nlp, "China has told its fertiliser makers to halt urea shipments to India and Australia.",
                   {("China", "restricts", "India"), ("China", "restricts", "Australia")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surtax on a country's goods restricts the country
+    ("Canada imposed a surtax on Chinese-made electric vehicles.", ("Canada", "restricts", "China")),
+    # a firm ordered to sell what it holds is restricted by who orders it
+    ("The Committee on Foreign Investment has ordered Lantau Harbour Capital to sell its 24% stake in Saguaro "
+     "Avionics.", ("Committee on Foreign Investment", "restricts", "Lantau Harbour Capital")),
+])
+def test_rules_a_surtax_and_a_forced_sale(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
