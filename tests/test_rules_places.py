@@ -858,3 +858,15 @@ def test_rules_a_market_named_by_its_place(nlp, text, expected, absent):
 ])
 def test_rules_a_line_between_places_is_a_route(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm described as one "from" a place is based there
+    ("Saaremaa Mobile, a smaller rival from Estonia, said sales rose.", {("Saaremaa Mobile", "basedIn", "Estonia")},
+     set()),
+    # a seat as a participle joined to another passive one ("based" is never an active past)
+    ("Coupang, which is listed in New York and based in Seoul, denied it.", {("Coupang", "basedIn", "Seoul")},
+     {("Coupang", "basedIn", "New York")}),
+])
+def test_rules_a_firm_from_a_place_and_a_seat_joined_to_a_passive(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -15,6 +15,9 @@ from ..syntax import possessive as _possessive
 
 __all__ = ["Subjects", "participle"]
 
+#: participles that are never an active past tense: "based", "headquartered", "located"
+_STATIVE_PARTICIPLES = frozenset({"based", "headquartered", "located", "registered", "incorporated"})
+
 def _generic_plural(tok: Token) -> bool:
     """A bare plural common noun ("ordered internet providers to block X"): no one in particular, so
     what they are made to do is the doing of the one who makes them (and so are its or their own:
@@ -127,8 +130,11 @@ class Subjects:
                 # "X, which is based in A and operates in B": a present-tense verb joined to a passive
                 # one shares its subject (not a past form: "was acquired and sold to Y" is passive too,
                 # and "sold" reads as a past tense as often as a participle)
+                # (and a participle that is never an active past: "which is listed in New York and based in
+                # Seoul")
                 passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
-                if node.dep_ == "conj" and passive_subj and node.tag_ in {"VBZ", "VBP"} \
+                if node.dep_ == "conj" and passive_subj and (
+                        node.tag_ in {"VBZ", "VBP"} or (node.tag_ == "VBN" and node.lower_ in _STATIVE_PARTICIPLES)) \
                         and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children):
                     return passive_subj
                 node = head
