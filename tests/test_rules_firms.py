@@ -423,6 +423,8 @@ def test_rules_goods_for_several_buyers_makers_of_goods_bought_and_buying_throug
     ("Iris competes with Meta's Ray-Ban Display glasses.", {("Meta", "develops", "Ray-Ban Display")}),
     ("Lumina Cells sued Ostra Battery, alleging that Ostra's Q-Stack solid-state cell copies its design.",
      {("Ostra", "develops", "Q-Stack")}),
+    ("Biorizon makes the RizoPlus seed treatment and the MicroVerde foliar spray, which it sells in Spain.",
+     {("Biorizon", "develops", "MicroVerde"), ("Biorizon", "offers", "MicroVerde")}),
     # brewing is making
     ("Pivovar Krušnohor has started brewing Krušnohor Nula, an alcohol-free lager.",
      {("Pivovar Krušnohor", "develops", "Krušnohor Nula")}),
