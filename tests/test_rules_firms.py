@@ -433,3 +433,13 @@ def test_rules_goods_for_several_buyers_makers_of_goods_bought_and_buying_throug
 ])
 def test_rules_more_kinds_of_product_brewing_and_a_year_before_the_kind(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name the parser joined to the place after "of" continues the list of organisations
+    ("Sarcelle Space competes with ICEYE of Finland and Capella Space, which has sold similar services to Taiwan.",
+     {("Sarcelle Space", "competesWith", "Capella Space"), ("Capella Space", "suppliesTo", "Taiwan")}),
+    ("Veltro bought stakes in Lumio of Kenya and Quillo.", {("Veltro", "investsIn", "Quillo")}),
+])
+def test_rules_a_list_of_organisations_going_on_after_of_a_place(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -367,6 +367,14 @@ class Mentions:
                     # list, outside this name, is no level deeper, however long the list)
                     ahead = c.i > base.i and by_token.get(c.i, -1) != by_token.get(base.i, -2)
                     out += self._map(c, by_token, items, cost, depth if ahead else depth + 1)
+            if tok.i in by_token and self.onto.is_a(items[by_token[tok.i]]["cls"], "Organization"):
+                # "ICEYE of Finland and Capella Space": the parser joins the next name to the place after
+                # "of"; a name there that is no place continues the list of organisations
+                for g in (g for p in base.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj" and self._is_place(g.i, by_token, items)):
+                    out += [m for c in g.conjuncts if c.i > g.i and c.i in by_token
+                            and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")
+                            for m in self._map(c, by_token, items, cost, depth + 1)]
             if tok.i in by_token:
                 # "Sonara Electronics and Kaito Displays" parsed as one noun phrase: the first name
                 # hangs on the second's head word, and the second's first word is its conjunct (or the
