@@ -443,3 +443,18 @@ def test_rules_more_kinds_of_product_brewing_and_a_year_before_the_kind(nlp, tex
 ])
 def test_rules_a_list_of_organisations_going_on_after_of_a_place(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the maker of goods a retailer sells, stocks or carries supplies it ...
+    ("Berrocal, whose shoes are sold at Harrods, Galeries Lafayette and its own boutiques, will join Varenna.",
+     {("Berrocal", "suppliesTo", "Harrods"), ("Berrocal", "suppliesTo", "Galeries Lafayette")}, set()),
+    ("Kova Tea, whose teas are stocked by the grocery chains Reliance Retail and DMart, hit back.",
+     {("Kova Tea", "suppliesTo", "Reliance Retail"), ("Kova Tea", "suppliesTo", "DMart")}, set()),
+    # ... and so does a maker of a mass noun of goods for a firm (not a light-verb phrase)
+    ("Barry Callebaut, which makes chocolate for Nestlé and Hershey, said it had enough beans.",
+     {("Barry Callebaut", "suppliesTo", "Nestlé"), ("Barry Callebaut", "suppliesTo", "Hershey")}, set()),
+    ("Veltro made history for Lumio Foods.", set(), {("Veltro", "suppliesTo", "Lumio Foods")}),
+])
+def test_rules_goods_stocked_by_retailers_and_mass_goods_made_for_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -402,6 +402,34 @@ class Deals:
                                              verb, self._modality(verb))
         return out
 
+    def _goods_stocked(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        """"Berrocal, whose shoes are sold at Harrods and Galeries Lafayette", "Kova's teas are stocked by
+        Reliance Retail": the maker of goods a retailer sells, stocks or carries (lexicon
+        ``stocking_verbs``, in the passive; the retailer named by "at", "through" or "by") supplies it. The
+        goods are a lower-case noun (no name: a product's seller is kg:offers) with its maker's possessive."""
+        rel = self.onto.relations.get("suppliesTo")
+        verbs = self.onto.words("relations", "stocking_verbs")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
+            if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+                continue
+            goods = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and c.is_lower
+                     and c.i not in by_token and c.lemma_.lower() not in self.money_nouns]
+            makers = [m for g in goods for m in g.children if m.lower_ == "whose" or (
+                m.i in by_token and _possessive(m) and m.pos_ != "PRON"
+                and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization"))]
+            shops = [g for p in verb.children if (p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in {"at", "through"}))
+                     for g in p.children if g.dep_ == "pobj"]
+            # ("by the grocery chains Reliance Retail and DMart": the names after the kind)
+            shops += [a for g in shops if g.i not in by_token for a in g.children if a.dep_ == "appos"]
+            shops += [t for g in shops if g.i not in by_token and g.is_lower for t in self._names_after(g, by_token)]
+            shops = [t for t in shops if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization")]
+            if makers and shops:
+                out += self._records_between(doc, makers, shops, rel, by_token, items, rel.base_confidence - 0.15,
+                                             verb, self._modality(verb))
+        return out
+
     def _used_goods(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Telvio and Norcom use Kestrel radios", "whose Weaver software is used by Arm": the maker of
         goods a firm uses (lexicon ``using_verbs``) supplies it. The goods are a lower-case noun (not

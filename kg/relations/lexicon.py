@@ -95,6 +95,7 @@ class Lexicon:
                                        and not e.region for n in (e.name, *e.aliases))
         self.world_region_heads = frozenset(n.split()[-1] for n in self.world_regions if " " in n)
         self.route_nouns = set(lex["relations"].get("route_nouns", ()))
+        self.not_goods = frozenset(lex["relations"].get("not_goods", ()))
         self.market_nouns = set(lex["relations"].get("market_nouns", ()))
         self.market_holding_verbs = set(lex["relations"].get("market_holding_verbs", ()))
         self.market_share_words = set(lex["relations"].get("market_share_words", ()))

@@ -117,6 +117,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                 + self._beaten_rivals(doc, items, by_token) + self._hit_by_restrictions(doc, items, by_token) \
                 + self._parts_and_ventures(doc, items, by_token) \
                 + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token) \
+                + self._goods_stocked(doc, items, by_token) \
                 + self._brands(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
@@ -294,8 +295,12 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns
                     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "injections made for it by X"
                         goods += coordinated(tok.head)
                     # (not bids, offers or deals: nouns that are triggers of relations)
-                    plural = any(g.tag_ in {"NNS", "NNPS"} and g.i not in by_token
-                                 and g.lemma_.lower() not in self.trigger_nouns for g in goods)
+                    # (or a bare mass noun: "makes chocolate for Nestle", not "makes room for" and other
+                    # light-verb phrases, lexicon ``not_goods``)
+                    plural = any((g.tag_ in {"NNS", "NNPS"} or (
+                        g.tag_ == "NN" and g.is_lower and not any(c.dep_ in {"det", "poss", "nummod"} for c in g.children)
+                        and g.lemma_.lower() not in self.not_goods))
+                        and g.i not in by_token and g.lemma_.lower() not in self.trigger_nouns for g in goods)
                     objects = [o for o in objects if plural and o.role.endswith(":for")]
                 if not passive and rel.name in self.restricting:
                     # "prohibited storage of waste in Nevada": with its own subject, the place of a ban
