@@ -458,3 +458,13 @@ def test_rules_a_list_of_organisations_going_on_after_of_a_place(nlp, text, expe
 ])
 def test_rules_goods_stocked_by_retailers_and_mass_goods_made_for_a_firm(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # goods of a firm after a quantity's "of" are made for the firm
+    ("China State Shipbuilding Corp, which built most of Pacific Crest's current fleet, had offered a lower price.",
+     ("China State Shipbuilding", "suppliesTo", "Pacific Crest")),
+    ("Veltro built all of Quillo Marine's ferries.", ("Veltro", "suppliesTo", "Quillo Marine")),
+])
+def test_rules_goods_of_a_firm_after_a_quantity(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

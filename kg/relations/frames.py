@@ -73,6 +73,9 @@ class Frames:
         verb of making makes, or of what it is made for ("for" on the verb or on the goods), as the ones it
         is made for. Goods only, not a firm or its role ("a plant for Kawano's rival X" is X's)."""
         made = [g for c in verb.children if c.dep_ == "dobj" for g in [c, *c.conjuncts]]
+        # ("built most of Pacific Crest's fleet": the goods after a quantity's "of")
+        made += [g for c in made if c.lemma_.lower() in self.market_share_words or c.like_num or c.lower_ in {"%", "all", "some", "part"}
+                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         made += [g for h in (verb, *made) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
                  for g in c.children if g.dep_ == "pobj"]
         return [(o, "prep:for") for g in made if g.lemma_.lower() not in self.trigger_nouns
