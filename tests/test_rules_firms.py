@@ -468,3 +468,17 @@ def test_rules_goods_stocked_by_retailers_and_mass_goods_made_for_a_firm(nlp, te
 ])
 def test_rules_goods_of_a_firm_after_a_quantity(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "A and B's C": the first name is its own item of the list, not C's owner
+    ("Clearwater Pay, which counts General Atlantic and Ireland's Strategic Investment Fund among its shareholders, "
+     "bought Pinigai.", ("General Atlantic", "investsIn", "Clearwater Pay")),
+    # goods a firm's sites use, supplied by a maker the participle names
+    ("Ignitis said its new parks already use inverters supplied by Germany's SMA Solar.",
+     ("SMA Solar", "suppliesTo", "Ignitis")),
+    # (a control: a firm's possessive on the sites, read before as well)
+    ("Veltro's plants use robots built by Kuka.", ("Kuka", "suppliesTo", "Veltro")),
+])
+def test_rules_a_name_before_another_s_owner_and_goods_a_firms_sites_use(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

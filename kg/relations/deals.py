@@ -11,8 +11,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import MAKING_VERBS, acted_on
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import acted_on
 from ..syntax import possessive as _possessive
 from .records import record
 
@@ -451,12 +451,20 @@ class Deals:
                 makers = [c for c in noun.children if c.i in by_token and (
                     _possessive(c) or (c.dep_ in {"compound", "nmod"} and c.i < noun.i))] + [
                     c for c in noun.children if c.lower_ == "whose"]
+                # ("use inverters supplied by SMA Solar": the maker or supplier the participle names)
+                makers += [g for a in noun.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                           and (a.lemma_.lower() in MAKING_VERBS or a.lemma_.lower() == "supply")
+                           for b in a.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj"]
                 # (not "its own billing system": a pronoun's goods are most often the user's own; and users
                 # by name: "used by several Brazilian banks" is not used by Brazil, nor "used by 40,000
                 # merchants, including X" by X)
                 firms = [m for m in makers if m.lower_ == "whose" or (
                     m.i in by_token and m.pos_ != "PRON"
                     and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization"))]
+                # ("its new parks use X": the owner of the user's sites)
+                users = [w for u in users for w in ([u] if u.i in by_token else self._works_owners(u, by_token)
+                                                    or [c for c in u.children if _possessive(c) and c.i in by_token
+                                                        and u.lemma_.lower() in self.works_nouns])]
                 users = [u for u in users if u.i in by_token and items[by_token[u.i]]["via"] != "demonym"]
                 if firms and users:
                     out += self._records_between(doc, firms, users, rel, by_token, items, rel.base_confidence - 0.15,

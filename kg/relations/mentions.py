@@ -386,6 +386,14 @@ class Mentions:
                     first -= 1
                 for t in tok.doc[first:it["end"]]:
                     for c in t.lefts:
+                        # ("General Atlantic and Ireland's Strategic Investment Fund": the first name made
+                        # the owner of the second, the second's owner its conjunct)
+                        if c.dep_ == "poss" and c.i in by_token and by_token[c.i] != by_token[tok.i] and any(
+                                g.dep_ == "conj" and g.i < it["start"] and g.i + 1 < len(tok.doc)
+                                and tok.doc[g.i + 1].tag_ == "POS" and g.i in by_token
+                                and self._is_place(g.i, by_token, items) for g in c.children):
+                            out += self._map(c, by_token, items, cost, depth + 1, conj=False)
+                            continue
                         if c.dep_ in {"nmod", "compound"} and c.i in by_token and by_token[c.i] != by_token[tok.i] \
                                 and (any(g.dep_ == "conj" and (it["start"] <= g.i < it["end"] or (
                                     g.i < it["start"] and g.i not in by_token
