@@ -870,3 +870,9 @@ def test_rules_a_line_between_places_is_a_route(nlp, text, expected, absent):
 ])
 def test_rules_a_firm_from_a_place_and_a_seat_joined_to_a_passive(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_park_is_a_site(nlp):
+    """"from its Sol del Norte solar park": a firm's park is one of its sites, named by its place."""
+    _assert_reads(nlp, "Pampa Solar will supply the plant with electricity from its 900-megawatt Sol del Norte "
+                       "solar park.", {("Pampa Solar", "operatesIn", "Sol del Norte")})
