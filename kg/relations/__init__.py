@@ -4,6 +4,7 @@
   (with :mod:`~kg.relations.frames` for argument frames,
   :mod:`~kg.relations.subjects` for the subjects verbs have or inherit,
   :mod:`~kg.relations.mentions` for the entities an argument stands for,
+  :mod:`~kg.relations.topics` for whom a sentence or the text is about,
   :mod:`~kg.relations.patterns` for constructions without a trigger word,
   :mod:`~kg.relations.modifiers` for what is written beside a name,
   :mod:`~kg.relations.deals` for sales, contracts and funding and

@@ -45,6 +45,7 @@ from .owners import Owners
 from .places import Places
 from .records import RESPECTIVELY, pair_respectively, record, register
 from .roles import Roles
+from .topics import Topics
 from .seats import Seats
 from .stakes import Stakes
 from .subjects import Subjects
@@ -65,8 +66,8 @@ class _Arg:
     token: int
 
 
-class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Patterns, Modifiers, Owners, Deals, Stakes,
-                  Places, Seats, Orders, Brands, Modality, Words):
+class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
+                  Stakes, Places, Seats, Orders, Brands, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,

@@ -1,0 +1,104 @@
+"""Who a sentence or a text is about, for role nouns that refer back: the subject of the sentence
+before, the firm a sentence opens at, the firm a speaker reports on, the name the text names most.
+
+A mixin of :class:`~kg.relations.rules.KGRelations`, beside :mod:`kg.relations.mentions`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..ontology import RelationInfo
+
+__all__ = ["Topics"]
+
+
+class Topics:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: whom a sentence or the text is about."""
+
+    def _sentence_subject(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]],
+                          rel: RelationInfo) -> int | None:
+        """The entity item that is the subject of a clause of ``tok``'s sentence before it, else of the
+        previous sentence, and that the relation's object may be: who the text is about there."""
+        sent = tok.sent
+        first = sent[0] if sent[0].is_alpha else sent[1] if len(sent) > 1 else sent[0]
+        if first.lower_ == "at" and first.i < tok.i:
+            # "At Pelerin, she will report to chief executive X": the firm a sentence opens at
+            for g in (g for g in first.children if g.dep_ == "pobj" and g.i in by_token):
+                n = by_token[g.i]
+                if items[n]["via"] in {"", "gazetteer", "coref"} and self.onto.fits(items[n]["cls"], rel.range) \
+                        and self.onto.is_a(items[n]["cls"], "Organization"):
+                    return n
+        spans = [sent] + ([tok.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        for span in spans:
+            for t in span:
+                if t.i >= tok.i:
+                    break
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.i in by_token:
+                    n = by_token[t.i]
+                    if items[n]["via"] != "demonym" and self.onto.fits(items[n]["cls"], rel.range):
+                        return n
+        return None
+
+    def _reported_subject(self, doc: Doc, holders: list[Any], by_token: dict[int, int],
+                          items: list[dict[str, Any]], rel: Any) -> int | None:
+        """"Chief executive Sophie Marchal said Sarcelle would launch ...": the organisation a role's
+        one holder reports on, as the subject of what the holder says (the relation's object may be it;
+        the caller takes it over the sentence before's subject where the text names it more often)."""
+        subj = next((doc[h.token] for h in holders if doc[h.token].dep_ == "nsubj"), None)
+        if subj is None or subj.head.lemma_.lower() not in self.reporting:
+            return None
+        for clause in (c for c in subj.head.children if c.dep_ == "ccomp"):
+            # (or a name the tagger took for an adverb before the clause's verb: "said Dinely/RB had stopped")
+            for subj in [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}] or [
+                    c for c in clause.children if c.dep_ in {"advmod", "npadvmod"} and c.i < clause.i
+                    and c.i in by_token and c.pos_ != "PRON"]:
+                n = by_token.get(subj.i)
+                if n is not None and items[n]["via"] in {"", "gazetteer"} and self.onto.fits(items[n]["cls"], rel.range):
+                    return n
+        return None
+
+    @staticmethod
+    def _named_more(items: list[dict[str, Any]], a: int, b: int, end: int) -> bool:
+        """Whether the text names item ``a``'s entity more often than ``b``'s before token ``end``."""
+        def count(n: int) -> int:
+            return sum(1 for it in items if it["start"] < end and it["name"] == items[n]["name"])
+        return count(a) > count(b)
+
+    def _topic(self, tok: Token, items: list[dict[str, Any]], held: set[str], classes: set[str],
+               bodies: bool = False) -> int | None:
+        """Whom the text is about before ``tok``, of the one top class in ``classes``: the name named most
+        often so far (the first named on a tie, as a story names its subject first), no name in
+        ``held`` and no government body unless those held are (``bodies``): "Tidegate bid for BCT.
+        Rival Eurogate had also bid": Tidegate's rival."""
+        # (a name and its short form count as one: "Canavial Energia" ... "Canavial"; the nearest
+        # mention stands for them)
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        last: dict[str, int] = {}
+        held_keys = {h.split()[0] for h in held}
+        for n, it in enumerate(items):
+            key = it["name"].split()[0] if it["name"] else ""
+            if it["start"] >= tok.i or it["via"] == "demonym" or key in held_keys \
+                    or {self._top_class(it["cls"])} != classes:
+                continue
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, n)
+            if it["via"] != "coref":
+                last[key] = n
+        named = [(counts[key], -first[key], n) for key, n in last.items()
+                 if bodies or not self.onto.is_a(items[n]["cls"], "GovernmentBody")]
+        return max(named)[2] if named else None
+
+    def _reporter(self, doc: Doc, holders: list[Any]) -> list[tuple[Token, str]]:
+        """The subject of the verb of saying whose clause a role's holder is the subject of ("Deutsche
+        Telekom said Finnish supplier Nokia would ...": Deutsche Telekom), as an anchor."""
+        for h in holders:
+            subj = doc[h.token]
+            if subj.dep_ not in {"nsubj", "nsubjpass"} or subj.head.dep_ != "ccomp" \
+                    or subj.head.head.lemma_.lower() not in self.reporting:
+                continue
+            return [(c, "anchor") for c in subj.head.head.children if c.dep_ == "nsubj"]
+        return []
