@@ -1383,3 +1383,13 @@ def test_entities_a_plural_noun_opening_a_sentence_is_no_name(nlp):
     # (a firm's name that looks like a plural stays: not a noun of people or bodies in general)
     classes = _classes(_rules_doc(nlp, "Smartwings, Moldau's main rival at the airport, said it was not looking."))
     assert classes.get("Smartwings") == "Company", classes
+
+
+def test_entities_the_owner_of_a_job_only_an_organisation_gives_is_one(nlp):
+    """"Lovebird Lane's chief executive": a name the NER took for a person or a place, with a possessive
+    job title only an organisation gives, is an organisation (not a place the gazetteer knows)."""
+    doc = nlp('"We will appeal," said Marieke Dijkstra, Lovebird Lane\'s chief executive.')
+    classes = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
+    assert classes.get("Lovebird Lane") == "Company", classes
+    assert ("Marieke Dijkstra", "worksFor", "Lovebird Lane") in {
+        (r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}

@@ -321,6 +321,18 @@ class Classes(Descriptions, Products):
                     and starts[j]["cls"] == "Person" and (
                         it["cls"] == "Person" or doc[it["end"]:j].text.lower() in self.org_only_roles):
                 it["cls"] = "Company"
+        # "Lovebird Lane's chief executive": a name the NER took for a person or a place, whose job is
+        # one only an organisation gives (not a place the gazetteer knows)
+        for it in items:
+            j = it["end"]
+            if it["via"] != "" or it["cls"] not in {"Person", "Place"} or j + 1 >= len(doc) \
+                    or doc[j].tag_ != "POS":
+                continue
+            k = j + 1
+            while k < len(doc) and k - j <= 3 and doc[k].lower_ in self.person_roles_words:
+                k += 1
+            if k > j + 1 and doc[j + 1:k].text.lower() in self.org_only_roles:
+                it["cls"] = "Company"
         # "Gemma Arkwright, who lives in Leeds", "Gemma Arkwright, Veltro's finance director": "who"
         # and a job title in apposition stand for a person, whatever the NER took the name for
         if doc.has_annotation("DEP"):
