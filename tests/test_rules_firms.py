@@ -482,3 +482,14 @@ def test_rules_goods_of_a_firm_after_a_quantity(nlp, text, expected):
 ])
 def test_rules_a_name_before_another_s_owner_and_goods_a_firms_sites_use(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the maker of goods a firm has on order supplies it: named after "at" or "from", or before the goods
+    ("Aegean Bulk, which is listed in New York, has six more ships on order at Japan's Kurushio Dockyard.",
+     ("Kurushio Dockyard", "suppliesTo", "Aegean Bulk")),
+    ("Veltro has 40 jets on order from Airbus.", ("Airbus", "suppliesTo", "Veltro")),
+    ("Veltro has 40 Airbus jets on order.", ("Airbus", "suppliesTo", "Veltro")),
+])
+def test_rules_goods_on_order(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

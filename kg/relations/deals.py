@@ -402,6 +402,31 @@ class Deals:
                                              verb, self._modality(verb))
         return out
 
+    def _on_order(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Aegean Bulk has six more ships on order at Kurushio Dockyard", "has 40 Airbus jets on order": the
+        maker of goods a firm has on order (named after "at", "from" or "with", or before the plural
+        goods) supplies it."""
+        rel = self.onto.relations.get("suppliesTo")
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, {"order"}) if rel is not None else ():
+            if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "on":
+                continue
+            up = noun.head.head
+            goods = [up] if up.pos_ == "NOUN" and up.dep_ == "dobj" else [c for c in up.children if c.dep_ == "dobj"]
+            verb = up.head if up.pos_ == "NOUN" else up
+            if verb.lemma_ != "have" or not goods:
+                continue
+            makers = [g for h in (noun, *goods) for p in h.children if p.dep_ == "prep"
+                      and p.lower_ in {"at", "from", "with"} for g in p.children if g.dep_ == "pobj"]
+            makers = makers or [c for g in goods if g.tag_ == "NNS" for c in g.children
+                                if c.dep_ in {"compound", "nmod"} and c.i < g.i and c.i in by_token]
+            makers = [m for m in makers if m.i in by_token and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization")]
+            holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            if makers and holders:
+                out += self._records_between(doc, makers, holders, rel, by_token, items, rel.base_confidence - 0.15,
+                                             noun, self._modality(verb))
+        return out
+
     def _goods_stocked(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
         """"Berrocal, whose shoes are sold at Harrods and Galeries Lafayette", "Kova's teas are stocked by
