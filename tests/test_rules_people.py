@@ -499,3 +499,10 @@ def test_rules_a_firms_possessive_on_a_hyphened_role(nlp):
     doc = _rules_doc(nlp, 'Tembea raised money. "We are growing fast," said Achieng Owuor, Tembea\'s co-founder.')
     conf = {(r["s_name"], r["predicate"], r["o_name"]): r["confidence"] for r in doc._.kg_relation_data}
     assert conf.get(("Achieng Owuor", "worksFor", "Tembea"), 0) >= 0.7, conf
+
+
+def test_rules_a_job_at_a_firm_named_before_a_role_of_two_words(nlp):
+    """"a defence analyst at Istanbul's EDAM think tank": the name right before a two-word role noun
+    (read off the surface: the parser hangs it anywhere) is where the job is."""
+    _assert_reads(nlp, '"It is a risk," said Mehmet Arslan, a defence analyst at Istanbul\'s EDAM think tank.',
+                  {("Mehmet Arslan", "worksFor", "EDAM")})

@@ -152,6 +152,12 @@ class Lexicon:
             if rel.domain and all(self.onto.is_a(d, "Organization") for d in rel.domain)
             for words in rel.role_triggers
         }
+        #: the same roles of two words ("think tank", "trading house")
+        self.org_role_phrases = {
+            " ".join(words) for rel in self.onto.relations.values()
+            if rel.domain and all(self.onto.is_a(d, "Organization") for d in rel.domain)
+            for words in rel.role_triggers if len(words) == 2
+        }
         self._actor_classes = {c for c in self.onto.classes if self.onto.is_a(c, "Organization")
                                or self.onto.is_a(c, "Person")}
         self.kind_nouns = self.org_plurals | self.org_role_nouns  # "internet providers in Spain, including X"

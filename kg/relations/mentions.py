@@ -309,6 +309,12 @@ class Mentions:
                     if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token \
                             and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization"):
                         out.append((by_token[c.i], cost + 0.1, c.i))
+                # (or right before a role of two words, read off the surface: "Istanbul's EDAM think tank")
+                k = tok.i - 2
+                if k >= 0 and tok.doc[k + 1].is_lower and f"{tok.doc[k + 1].lower_} {tok.lower_}" in self.org_role_phrases \
+                        and k in by_token and items[by_token[k]]["end"] == k + 1 and items[by_token[k]]["via"] != "coref" \
+                        and self.onto.is_a(items[by_token[k]]["cls"], "Organization"):
+                    out.append((by_token[k], cost + 0.1, items[by_token[k]]["start"]))
             # "Canadian grain companies Aspen Ridge and Red River": the names, not the country
             named = tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1
             if named and not named_by_appos and tok.is_lower and tok.pos_ == "NOUN" and lemma in self.body_nouns \
