@@ -322,11 +322,13 @@ class Classes(Descriptions, Products):
                         it["cls"] == "Person" or doc[it["end"]:j].text.lower() in self.org_only_roles):
                 it["cls"] = "Company"
         # "Lovebird Lane's chief executive": a name the NER took for a person or a place, whose job is
-        # one only an organisation gives (not a place the gazetteer knows)
+        # one only an organisation gives (not a place the gazetteer knows, nor the surname of a person
+        # the text names in full: "Berg's chairman")
+        full_names = _surnames(items)
         for it in items:
             j = it["end"]
             if it["via"] != "" or it["cls"] not in {"Person", "Place"} or j + 1 >= len(doc) \
-                    or doc[j].tag_ != "POS":
+                    or doc[j].tag_ != "POS" or it["name"] in full_names:
                 continue
             k = j + 1
             while k < len(doc) and k - j <= 3 and doc[k].lower_ in self.person_roles_words:
