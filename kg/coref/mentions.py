@@ -36,11 +36,8 @@ class Mentions:
     def _named_at(self, i: int) -> dict[str, Any] | None:
         """The name of the document (not a resolved mention), other than a place's, that covers token
         ``i`` (a place before a description says where it is from: "the U.S. company"), or None."""
-        k = bisect.bisect_right(self._starts, i) - 1
-        if k >= 0 and self._named[k]["start"] <= i < self._named[k]["end"] \
-                and not self.onto.is_a(self._named[k]["cls"], "Location"):
-            return self._named[k]
-        return None
+        named = self._named_covering(i)
+        return named if named is not None and not self.onto.is_a(named["cls"], "Location") else None
 
     def _object_of_verb_before(self, tok: Token, taken: list[bool]) -> bool:
         """"makes the TR-500 resist and sells it": the object of a verb that repeats the object of the verb

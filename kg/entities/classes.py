@@ -246,6 +246,10 @@ class Classes(Descriptions, Products):
         # "Lumio's chief executive", "Halden's founder": whose job only an organisation gives (not a
         # person's name in full, nor the surname of one the text names)
         # (and "the chief financial officer of Lumio", "the founder of Halden")
+        # (a name in full the NER took for a person too: "Lovebird Lane's chief executive", a firm's job
+        # written after the possessive, read off the surface where the parser hangs it elsewhere)
+        if it["name"] not in surnames and self._org_only_job_after(doc, it["end"]):
+            return True
         if it["cls"] != "Person" or (" " not in it["name"] and it["name"] not in surnames):
             if root.dep_ == "poss" and root.head.i > root.i and self._org_only_job(root.head):
                 return True
@@ -320,20 +324,6 @@ class Classes(Descriptions, Products):
             if j > it["end"] and doc[j - 1].lower_ in self.person_roles and j in starts \
                     and starts[j]["cls"] == "Person" and (
                         it["cls"] == "Person" or doc[it["end"]:j].text.lower() in self.org_only_roles):
-                it["cls"] = "Company"
-        # "Lovebird Lane's chief executive": a name the NER took for a person or a place, whose job is
-        # one only an organisation gives (not a place the gazetteer knows, nor the surname of a person
-        # the text names in full: "Berg's chairman")
-        full_names = _surnames(items)
-        for it in items:
-            j = it["end"]
-            if it["via"] != "" or it["cls"] not in {"Person", "Place"} or j + 1 >= len(doc) \
-                    or doc[j].tag_ != "POS" or it["name"] in full_names:
-                continue
-            k = j + 1
-            while k < len(doc) and k - j <= 3 and doc[k].lower_ in self.person_roles_words:
-                k += 1
-            if k > j + 1 and doc[j + 1:k].text.lower() in self.org_only_roles:
                 it["cls"] = "Company"
         # "Gemma Arkwright, who lives in Leeds", "Gemma Arkwright, Veltro's finance director": "who"
         # and a job title in apposition stand for a person, whatever the NER took the name for

@@ -44,6 +44,16 @@ class Descriptions:
         words = [t.lower_ for t in job.children if t.dep_ in {"amod", "compound"} and t.i < job.i] + [job.lower_]
         return job.is_lower and (" ".join(words) in self.org_only_roles or job.lower_ in self.org_only_roles)
 
+    def _org_only_job_after(self, doc: Doc, end: int) -> bool:
+        """Whether a possessive at token ``end`` is followed by a job only an organisation gives, up to
+        three words ("'s chief executive"), read off the surface."""
+        if end + 1 >= len(doc) or doc[end].tag_ != "POS":
+            return False
+        k = end + 1
+        while k < len(doc) and k - end <= 3 and doc[k].lower_ in self.person_roles_words:
+            k += 1
+        return k > end + 1 and doc[end + 1:k].text.lower() in self.org_only_roles
+
     @staticmethod
     def _in_place_position(doc: Doc, it: dict[str, Any]) -> bool:
         """Whether a mention stands where a place does: after "in", "at", "from", "near", "across" or

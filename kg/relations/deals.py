@@ -487,9 +487,7 @@ class Deals:
                     m.i in by_token and m.pos_ != "PRON"
                     and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization"))]
                 # ("its new parks use X": the owner of the user's sites)
-                users = [w for u in users for w in ([u] if u.i in by_token else self._works_owners(u, by_token)
-                                                    or [c for c in u.children if _possessive(c) and c.i in by_token
-                                                        and u.lemma_.lower() in self.works_nouns])]
+                users = [w for u in users for w in ([u] if u.i in by_token else self._works_owners(u, by_token))]
                 users = [u for u in users if u.i in by_token and items[by_token[u.i]]["via"] != "demonym"]
                 if firms and users:
                     out += self._records_between(doc, firms, users, rel, by_token, items, rel.base_confidence - 0.15,

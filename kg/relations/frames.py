@@ -355,16 +355,14 @@ class Frames:
                         seen += 1
                         for p in node.children:
                             if p.dep_ == "prep":
-                                pobjs = [g for g in p.children if g.dep_ == "pobj"]
-                                objects += [(g, "nested:" + p.lower_) for g in pobjs]
-                                todo += pobjs
+                                # (and "builds sections for Boeing and wing parts for Airbus": the same
+                                # preposition after more goods, which the parser joined to the name before)
+                                for q in [p, *_added_preps(p)]:
+                                    pobjs = [g for g in q.children if g.dep_ == "pobj"]
+                                    objects += [(g, "nested:" + q.lower_) for g in pobjs]
+                                    todo += pobjs
                             elif p.dep_ == "conj" and node.i == c.i:
                                 todo.append(p)  # "restricts exports of gallium and germanium to the US"
-                            elif p.dep_ == "conj" and node.dep_ == "pobj" and p.is_lower and p.pos_ == "NOUN" \
-                                    and any(q.dep_ == "prep" for q in p.children):
-                                # "builds sections for Boeing and wing parts for Airbus": goods of their own,
-                                # with their own preposition, which the parser joined to the name before
-                                todo.append(p)
                             elif p.dep_ == "acl" and p.tag_ == "VBN":
                                 # "banned components made by Chinese suppliers Huawei and ZTE": from them
                                 for ag in p.children:
