@@ -742,6 +742,22 @@ def test_rules_a_seat_before_more_kinds_of_business(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # more words a firm is described by: its demonym is its seat
+    ("Ferronord beat a Chinese bidder, Changhe Rail, for the contract.", {("Changhe Rail", "basedIn", "China")}, set()),
+    ("Tovar Oil, a Norwegian explorer, dropped out of the bidding.", {("Tovar Oil", "basedIn", "Norway")}, set()),
+    ("It chartered two ships from the Greek owner Kallisto Bulk.", {("Kallisto Bulk", "basedIn", "Greece")}, set()),
+    ("The deal does not cover Tuiuiú, a smaller Brazilian network.", {("Tuiuiú", "basedIn", "Brazil")}, set()),
+    ("Buyers included the Italian coffee roaster Caffè Morandi.", {("Caffè Morandi", "basedIn", "Italy")}, set()),
+    # (not a person's trade, a joint venture's parents nor a firm's business in a region)
+    ("Hossam Farid, a grocer in Dokki, said he stopped keeping cash.", set(), {("Hossam Farid", "basedIn", "Dokki")}),
+    ("It lost customers to Binance TH, a joint venture of Binance and Gulf Innova.", set(),
+     {("Binance TH", "basedIn", "Gulf Innova")}),
+])
+def test_rules_a_seat_before_or_after_more_words_for_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_a_seat_written_as_a_participle_is_a_fact_whatever_the_clause_says(nlp):
     # "barred ... from working for" negates the work, not where the firm is based
     got = _modalities(_rules_doc(nlp, "The court barred her from working for Lyon-based Cerillo Labs for a year."))
