@@ -659,6 +659,21 @@ def test_rules_a_seat_written_before_a_name_that_the_parser_made_a_subject(nlp):
     assert ("Verdala AI", "basedIn", "Porto") in found, found
 
 
+def test_rules_a_name_after_a_descriptions_comma_that_the_parser_made_an_adverbial_noun(nlp):
+    # "Chile's health regulator, Varsal, has ...": the name set off by commas holds the role (the
+    # parser hung it on the noun as npadvmod, not as its apposition)
+    text = "Chile's health regulator, Varsal, has suspended imports of saline bags."
+    parse = (["NNP", "POS", "NN", "NN", ",", "NNP", ",", "VBZ", "VBN", "NNS", "IN", "NN", "NNS", "."],
+             [3, 0, 3, 8, 3, 3, 3, 8, 8, 8, 9, 12, 10, 8],
+             ["poss", "case", "compound", "nsubj", "punct", "npadvmod", "punct", "aux", "ROOT", "dobj", "prep",
+              "compound", "pobj", "punct"],
+             ["B-GPE", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "O"])
+    assert ("Varsal", "basedIn", "Chile") in _parsed_triples(nlp, text, *parse)
+    # (control: the same words after the verb are no holder of it)
+    parse_far = (parse[0], parse[1][:5] + [8] + parse[1][6:], parse[2], parse[3])
+    assert ("Varsal", "basedIn", "Chile") not in _parsed_triples(nlp, text, *parse_far)
+
+
 def test_rules_goods_shipped_to_anothers_site_say_nothing_of_where_the_shipper_operates(nlp):
     # the site belongs to its owner, who operates there; the shipper only supplies the owner
     _assert_reads(nlp, "Kessel Cells has shipped cells to Tarvel's plant in Lansing, Michigan, since 2021.",

@@ -148,7 +148,10 @@ class Roles:
         kids = with_hyphened_children(tok)  # ("Tembea's co-founder": the possessive on "co")
         has_owner = any(_possessive(c) for c in kids)
         for c in kids:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos" or (c.dep_ == "npadvmod" and c.i == tok.i + 2 and tok.nbor().text == ","
+                                     and c.pos_ == "PROPN" and c.i in self._by_token):
+                # (or a name right after the noun's comma that the parser took for an adverbial noun:
+                # "Brazil's health regulator, Anvisa, has suspended")
                 holders.append(c)
             elif c.dep_ == "prep" and c.lower_ == "among" and any(g.lower_ == "them" for g in c.children):
                 # "its suppliers, among them Safran and Collins": the names listed after "them"
