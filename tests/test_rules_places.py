@@ -764,6 +764,14 @@ def test_rules_a_seat_before_more_kinds_of_business(nlp, text, expected):
     ("It chartered two ships from the Greek owner Kallisto Bulk.", {("Kallisto Bulk", "basedIn", "Greece")}, set()),
     ("The deal does not cover Tuiuiú, a smaller Brazilian network.", {("Tuiuiú", "basedIn", "Brazil")}, set()),
     ("Buyers included the Italian coffee roaster Caffè Morandi.", {("Caffè Morandi", "basedIn", "Italy")}, set()),
+    # a newspaper's kind, and a registered seat
+    ("The Toronto daily The Harbour Star said it had held talks.", {("Harbour Star", "basedIn", "Toronto")}, set()),
+    ("Rift Thermal is owned by Savanna Fund, a Mauritius-registered investor.",
+     {("Savanna Fund", "basedIn", "Mauritius")}, set()),
+    ("Vaultra is registered in the Cayman Islands.", {("Vaultra", "basedIn", "Cayman Islands")}, set()),
+    # (users registered somewhere are where it operates, not its seat)
+    ("Kelp Media has 4 million registered users in India.", {("Kelp Media", "operatesIn", "India")},
+     {("Kelp Media", "basedIn", "India")}),
     # (not a person's trade, a joint venture's parents nor a firm's business in a region)
     ("Hossam Farid, a grocer in Dokki, said he stopped keeping cash.", set(), {("Hossam Farid", "basedIn", "Dokki")}),
     ("It lost customers to Binance TH, a joint venture of Binance and Gulf Innova.", set(),
