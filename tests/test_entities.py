@@ -1393,3 +1393,10 @@ def test_entities_the_owner_of_a_job_only_an_organisation_gives_is_one(nlp):
     assert classes.get("Lovebird Lane") == "Company", classes
     assert ("Marieke Dijkstra", "worksFor", "Lovebird Lane") in {
         (r["s_name"], r["predicate"], r["o_name"]) for r in doc._.kg_relation_data}
+
+
+def test_entities_a_country_manager_is_an_organisations(nlp):
+    # "Mawimbi's country manager": the word "country" in the title does not make the owner a place
+    doc = _rules_doc(nlp, "Peter Mwakyusa, Mawimbi's country manager, said the curbs would hurt Selcom.")
+    assert _classes(doc).get("Mawimbi") == "Company", _classes(doc)
+    assert ("Peter Mwakyusa", "worksFor", "Mawimbi") in _triples(doc)
