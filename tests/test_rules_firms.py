@@ -493,3 +493,15 @@ def test_rules_a_name_before_another_s_owner_and_goods_a_firms_sites_use(nlp, te
 ])
 def test_rules_goods_on_order(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a relative clause whose verb controls another: the clause's noun is that verb's object
+    ("The plan costs less than Starlink, which SpaceX began offering in the Philippines in 2023.",
+     {("SpaceX", "offers", "Starlink")}, set()),
+    ("The Vela X1, which Orrin started building in 2020, sold well.", {("Orrin", "develops", "Vela X1")}, set()),
+    # (not where the controlled verb has an object of its own, nor the clause's subject)
+    ("Vela, which Orrin began selling phones to in 2020, grew.", set(), {("Orrin", "offers", "Vela")}),
+])
+def test_rules_a_relative_clauses_noun_is_the_object_of_a_controlled_verb(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

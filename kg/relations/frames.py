@@ -239,6 +239,14 @@ class Frames:
                     objects.append((tok.head, "patient"))
                 if any(c.lower_ == "where" for c in tok.children):
                     objects.append((tok.head, "prep:in"))  # "Japan, where it runs a study"
+            if tok.dep_ == "xcomp" and tok.head.dep_ == "relcl" and not passive \
+                    and all(t.lower_ in _REL_PRONOUNS for t in pa) \
+                    and not any(c.dep_ == "dobj" and c.lower_ not in _REL_PRONOUNS for c in tok.children):
+                # "Starlink, which SpaceX began offering in 2023", "the X1, which Orrin plans to sell": the
+                # clause's noun is the object of the verb its verb controls
+                rel = [c for c in (*tok.head.children, *tok.children) if c.lower_ in _REL_PRONOUNS]
+                if rel and rel[0].dep_ in {"dobj", "dep"} and rel[0].i < tok.head.i:
+                    objects.append((tok.head.head, "patient"))
             if tok.dep_ in {"acl", "amod"} and _participle(tok) and not self._main_verb_parsed_as_modifier(tok):
                 # "Paris-based Mistral AI and Stellantis": the modifier belongs to its own noun only
                 objects.append((tok.head, "patient-head" if tok.dep_ == "amod" else "patient"))
