@@ -505,3 +505,15 @@ def test_rules_goods_on_order(nlp, text, expected):
 ])
 def test_rules_a_relative_clauses_noun_is_the_object_of_a_controlled_verb(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a shop that stocks a named product, or a firm that distributes one, offers it (and the name is a product)
+    ("Walmart Canada and bookseller Indigo now stock Vellum in every store.",
+     {("Walmart Canada", "offers", "Vellum"), ("Indigo", "offers", "Vellum")}, set()),
+    ("Asmodee distributes Taiga in Europe.", {("Asmodee", "offers", "Taiga")}, set()),
+    # (the noun "stock" offers nothing)
+    ("Indigo's stock fell 5% after Vellum sales slowed.", set(), {("Indigo", "offers", "Vellum")}),
+])
+def test_rules_a_product_stocked_or_distributed_is_offered(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
