@@ -325,3 +325,19 @@ def test_coref_its_in_a_relative_clause_is_the_noun_the_clause_is_on(nlp):
     text = "Ada runs on models from Anthropic, which gives Tandem access to its Claude models."
     assert ("its", "Anthropic") in {(m.text, a.text) for m, a in nlp(text)._.coref_links}
     assert ("Anthropic", "develops", "Claude") in _triples(_rules_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a commission that someone charges or takes is a payment, not the body a text names
+    ("Kenya's National Transport Authority has ordered Bolt and Uber to cap the commission they take from drivers.",
+     {("National Transport Authority", "restricts", "Bolt")}, {("Bolt", "restricts", "National Transport Authority")}),
+    ("The Ministry of Trade capped the commission that Rappi may charge restaurants.",
+     {("Ministry of Trade", "restricts", "Rappi")}, set()),
+])
+def test_coref_a_commission_charged_is_no_body(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_coref_a_commission_that_acts_is_still_the_body(nlp):
+    doc = _rules_doc(nlp, "The European Commission fined Kestrel. The commission, which took a year, said the fine was fair.")
+    assert any(it["via"] == "coref" and it["name"] == "European Commission" for it in doc._.kg_entity_data)

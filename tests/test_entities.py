@@ -1177,6 +1177,8 @@ def test_entities_a_names_particle(nlp, text, name):
      "Baltic Bank for Reconstruction and Development"),
     ("The Coastal and Port Authority of Valdora has banned Oceanis Bunkering from selling fuel.",
      "Coastal and Port Authority of Valdora"),
+    # a superintendence is a body too
+    ("Peru's Superintendence of Industry and Commerce on Tuesday fined Rappi.", "Superintendence of Industry and Commerce"),
 ])
 def test_entities_one_bodys_name_with_and(nlp, text, name):
     classes = _classes(_rules_doc(nlp, text))

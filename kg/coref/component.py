@@ -71,6 +71,11 @@ class KGCoref(Resolution, Mentions):
                             for w in onto.lexicon["entities"][key]} | {"company", "firm"}
         #: words that end the names of firms of any kind ("the company" is no one firm more than another)
         self._any_firm = frozenset(onto.lexicon["entities"].get("generic_firm_words", ()))
+        #: payment nouns among the descriptions ("commission": a body, or a share of sales) and the
+        #: verbs of charging whose clause on one makes it the payment
+        self._payment_nouns = {words[0] for rel in onto.relations.values() if "pays" in onto.ancestors(rel.name)
+                               for words in rel.triggers if len(words) == 1} & set(self.descriptors)
+        self._charging = set(onto.lexicon["relations"].get("charging_verbs", ()))
         #: verbs of saying: "X said it ..." makes X the subject of what is said
         self._reporting = set(onto.lexicon["relations"]["reporting"])
         self._accusing = set(onto.lexicon["relations"].get("accusing", ()))
@@ -182,6 +187,14 @@ class KGCoref(Resolution, Mentions):
                     add(doc[tok.i:tok.i + 1], ante)
                 continue
             if tok.pos_ in {"NOUN", "ADJ"} and not tok.tag_.endswith("S"):
+                if low in self._payment_nouns and any(
+                        c.lemma_.lower() in self._charging and (
+                            (c.dep_ in {"relcl", "acl"} and any(g.dep_ == "nsubj" and g.tag_ not in {"WDT", "WP"}
+                                                                for g in c.children))
+                            or (c.dep_ == "acl" and c.tag_ == "VBN")) for c in tok.children):
+                    # "capped the commission that Rappi may charge", "the commission charged by X": what the
+                    # clause's subject charges is a payment, no body (not "the commission, which took a year")
+                    continue
                 det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
                 if not det and low in self.descriptors and tok.dep_ == "compound" \
                         and tok.head.lemma_.lower() in self.person_titles:

@@ -152,7 +152,10 @@ class Frames:
         for c in verb.children:
             if c.dep_ == "dobj":
                 for t in c.subtree:
-                    if t.dep_ == "relcl" and t.i - c.i <= 12:
+                    # (or, as the parser often has a singular, a clause opened by "that" as a complement:
+                    # "capped the commission that X may charge")
+                    if (t.dep_ == "relcl" or (t.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                                       for g in t.children))) and t.i - c.i <= 12:
                         out += [g for g in t.children if g.dep_ == "nsubj" and g.lower_ not in _REL_PRONOUNS]
             elif c.dep_ == "ccomp" and any(t.lower_ in {"how", "what"} for t in c.subtree if t.i < c.i):
                 out += [g for g in c.children if g.dep_ == "nsubj"]
