@@ -157,3 +157,17 @@ def test_rules_what_a_country_tells_its_own_firms_to_halt_it_restricts(nlp):
 ])
 def test_rules_a_surtax_and_a_forced_sale(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # access revoked, suspended or cut: its holder is restricted, also after a part of it ("most of")
+    ("Parallax AI has revoked Draftwise's access to its language models.", {("Parallax AI", "restricts", "Draftwise")}, set()),
+    ("Orrin suspended Velo's access to its payment network.", {("Orrin", "restricts", "Velo")}, set()),
+    ("Parallax AI has revoked most of Draftwise's access to its language models.",
+     {("Parallax AI", "restricts", "Draftwise")}, set()),
+    # (a firm that sells most of its fleet supplies no one by it)
+    ("Shortly after Kallisto Lines sold most of its older fleet, Orrin bought three tankers.", set(),
+     {("Kallisto Lines", "suppliesTo", "Orrin")}),
+])
+def test_rules_access_revoked_restricts_its_holder(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

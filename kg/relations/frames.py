@@ -74,13 +74,20 @@ class Frames:
         is made for. Goods only, not a firm or its role ("a plant for Kawano's rival X" is X's)."""
         made = [g for c in verb.children if c.dep_ == "dobj" for g in [c, *c.conjuncts]]
         # ("built most of Pacific Crest's fleet": the goods after a quantity's "of")
-        made += [g for c in made if c.lemma_.lower() in self.market_share_words or c.like_num or c.lower_ in {"%", "all", "some", "part"}
-                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        made += [g for c in made for g in [self._portion_of(c)] if g is not None]
         made += [g for h in (verb, *made) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
                  for g in c.children if g.dep_ == "pobj"]
         return [(o, "prep:for") for g in made if g.lemma_.lower() not in self.trigger_nouns
                 and (g.i not in by_token or items[by_token[g.i]]["cls"] == "Product")
                 for o in g.children if _possessive(o) and o.i in by_token]
+
+    def _portion_of(self, tok: Token) -> Token | None:
+        """What a word of a part or a number is a part of: "fleet" in "built most of X's fleet", "access" in
+        "revoked most of X's access" (lexicon ``market_share_words``, a number, "all", "some", "part")."""
+        if not (tok.lemma_.lower() in self.market_share_words or tok.like_num or tok.lower_ in {"%", "all", "some", "part"}):
+            return None
+        return next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"), None)
 
     def _holders(self, tok: Token, by_token: dict[int, int], goods: bool = False) -> list[tuple[Token, str]]:
         """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a
@@ -90,6 +97,9 @@ class Frames:
         :attr:`to_nouns`), and with ``goods`` (restrictions) the country goods come from."""
         if tok.i in by_token:
             return []
+        whole = self._portion_of(tok) if goods else None  # "revoked most of Draftwise's access": the whole
+        if whole is not None and whole.i not in by_token:  # a part is of (restrictions only)
+            tok = whole
         out = self._kind_of_country(tok, by_token)
         words = {tok.lemma_.lower(), tok.lower_}
         if words & self.holder_nouns:
