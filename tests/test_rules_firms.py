@@ -517,3 +517,17 @@ def test_rules_a_relative_clauses_noun_is_the_object_of_a_controlled_verb(nlp, t
 ])
 def test_rules_a_product_stocked_or_distributed_is_offered(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the maker of a kind of product, where the parser hung "made by" on what the product is for
+    ("A panel has recommended against approving Myostra, a gene therapy for muscular dystrophy developed by Orvanta Bio.",
+     {("Orvanta Bio", "develops", "Myostra")}, set()),
+    # the owner of a named product is a business, whatever place the NER took it for
+    ("The suit says a generic version of Ebberly's blood thinner Veranix would infringe patents.",
+     {("Ebberly", "develops", "Veranix")}, set()),
+    # (a clinic for a disease is no product made)
+    ("Tarvo opened a clinic for children developed by Orvanta Bio.", set(), {("Orvanta Bio", "develops", "Tarvo")}),
+])
+def test_rules_a_product_for_a_disease_made_by_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -432,6 +432,13 @@ class Classes(Descriptions, Products):
             # owner before the role ("his rival John Smith" is a person)
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and self._named_rival(doc, it["start"])}
+            # "Ebberly's blood thinner Veranix": the owner of a named product is a business
+            roots = {it["start"]: doc[it["start"]:it["end"]].root for it in items}
+            acting |= {it["name"] for it in items if it["via"] == "" and (it["cls"] == "Place" or (
+                it["cls"] == "Person" and " " not in it["name"] and it["name"] not in surnames))
+                and roots[it["start"]].dep_ == "poss" and any(
+                    o["cls"] == "Product" and o["via"] in {"", "gazetteer"}
+                    and o["start"] <= roots[it["start"]].head.i < o["end"] for o in items)}
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
                     it["cls"] = "Company"

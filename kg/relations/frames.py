@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
+from ..syntax import MAKING_VERBS
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
@@ -262,8 +263,14 @@ class Frames:
                     objects.append((tok.head.head, "patient"))
             if tok.dep_ in {"acl", "amod"} and _participle(tok) and not self._main_verb_parsed_as_modifier(tok):
                 # "Paris-based Mistral AI and Stellantis": the modifier belongs to its own noun only
-                objects.append((tok.head, "patient-head" if tok.dep_ == "amod" else "patient"))
                 noun = tok.head
+                if tok.dep_ == "acl" and tok.lemma_.lower() in MAKING_VERBS and noun.dep_ == "pobj" \
+                        and noun.head.lower_ in {"for", "against"} and noun.i not in self._by_token \
+                        and noun.head.head.is_lower and noun.head.head.lemma_.lower() in self.product_nouns:
+                    # "a gene therapy for muscular dystrophy developed by X": the parser hung what is made on
+                    # the disease it is for, not on the kind of product
+                    noun = noun.head.head
+                objects.append((noun, "patient-head" if tok.dep_ == "amod" else "patient"))
                 if tok.dep_ == "amod" and noun.dep_ in {"nmod", "compound"} and noun.is_lower and noun.i not in self._by_token \
                         and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
                     # ("the Dubai-based music/nmod streaming service": the noun the modified word modifies)
