@@ -531,3 +531,16 @@ def test_rules_a_product_stocked_or_distributed_is_offered(nlp, text, expected, 
 ])
 def test_rules_a_product_for_a_disease_made_by_a_firm(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a firm does for another "under a partnership" makes them partners
+    ("Stockly will pay Gravo a commission for every customer under a partnership announced on Thursday.",
+     {("Stockly", "partnersWith", "Gravo")}, set()),
+    ("Stellantis will give Circulo Metals access to scrap cells under a ten-year partnership announced on Monday.",
+     {("Stellantis", "partnersWith", "Circulo Metals")}, set()),
+    # (not under an agreement, which as often is a sale: "under the agreement, X will supply Y")
+    ("Under the agreement, Orrin will supply Velo with steel.", set(), {("Orrin", "partnersWith", "Velo")}),
+])
+def test_rules_what_is_done_under_a_partnership_makes_partners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -223,6 +223,40 @@ class Deals:
             out += self._between_businesses(found)
         return out
 
+    def _under_a_deal(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                      ) -> list[dict[str, Any]]:
+        """"Stockly will pay Grab a commission under a partnership announced on Thursday", "will give X access
+        to its scrap under a ten-year partnership": what is done "under" a partnership (kg:partnersWith's
+        one-word noun triggers) makes partners of the clause's subject and whom it is
+        done to (the verb's object or recipient, or "to", "for" or "with" on it). Between organisations
+        only, no government body."""
+        rel = self.onto.relations.get("partnersWith")
+        if rel is None:
+            return []
+        nouns = {w[0] for w in rel.triggers if len(w) == 1} - self.deal_kinds_not_partners
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, nouns):
+            if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "under":
+                continue
+            verb = noun.head.head
+            for _ in range(3):  # (the parser may hang "under" on a noun of the clause)
+                if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            if verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            partners = [c for c in verb.children if c.dep_ in {"dative", "dobj"}]
+            # ("give Circulo Metals access": a name the parser made a compound of the object)
+            partners += [g for c in partners if c.dep_ == "dobj" for g in c.children
+                         if g.dep_ == "compound" and g.i in by_token and g.i < c.i]
+            partners += [g for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ in {"to", "for", "with"}
+                         for g in p.children if g.dep_ == "pobj"]
+            found = self._records_between(doc, subjects, partners, rel, by_token, items, rel.base_confidence - 0.2,
+                                          noun, self._modality(verb))
+            out += self._between_businesses(found)
+        return out
+
     def _access_given(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                       ) -> list[dict[str, Any]]:
         """"is giving the World Food Programme, UNICEF and the Red Cross free access to its network",

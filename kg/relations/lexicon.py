@@ -71,6 +71,7 @@ class Lexicon:
         self.act_nouns = set(lex["relations"].get("act_nouns", ()))
         self.partnering_verbs = set(lex["relations"].get("partnering_verbs", ()))
         self.deal_nouns = frozenset(lex["relations"].get("deal_nouns", ()))
+        self.deal_kinds_not_partners = frozenset(lex["relations"].get("deal_kinds_not_partners", ()))
         self.deal_verbs = frozenset(lex["relations"].get("deal_verbs", ()))
         #: kinds of deal that say another relation ("supply deal") or money ("financing deal"): the one-word
         #: triggers of every relation but kg:partnersWith, and the money nouns
