@@ -544,3 +544,14 @@ def test_rules_a_product_for_a_disease_made_by_a_firm(nlp, text, expected, absen
 ])
 def test_rules_what_is_done_under_a_partnership_makes_partners(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # organisations that develop, build, publish or run something together are partners
+    ("Grzmot had agreed to publish the game in China with NetEase.", {("Grzmot", "partnersWith", "NetEase")}, set()),
+    ("Kanto developed the engine together with Imabari Shipbuilding.", {("Kanto", "partnersWith", "Imabari Shipbuilding")}, set()),
+    # (not what a thing is built with: "with" goods, not a partner)
+    ("Orrin built the line with chips from Velo.", set(), {("Orrin", "partnersWith", "Velo")}),
+])
+def test_rules_firms_that_make_something_together_are_partners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
