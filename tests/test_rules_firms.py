@@ -555,3 +555,17 @@ def test_rules_what_is_done_under_a_partnership_makes_partners(nlp, text, expect
 ])
 def test_rules_firms_that_make_something_together_are_partners(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the owners of a consortium or venture, or of a firm owned equally, are partners
+    ("Societe Miniere, a consortium owned by Winning Shipping and Hongqiao Metals, exports bauxite to China.",
+     {("Winning Shipping", "partnersWith", "Hongqiao Metals")}, set()),
+    ("Mastcore Energy, a venture owned by Mastlift and Voltcore, makes cells.", {("Mastlift", "partnersWith", "Voltcore")}, set()),
+    ("The new firm, Mastcore Energy, will be owned equally by Mastlift and Voltcore.",
+     {("Mastlift", "partnersWith", "Voltcore")}, set()),
+    # (a firm two others own is no venture of theirs by that alone)
+    ("Orrin is owned by Velo and Kestrel Group.", set(), {("Velo", "partnersWith", "Kestrel Group")}),
+])
+def test_rules_the_owners_of_a_venture_are_partners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
