@@ -171,3 +171,17 @@ def test_rules_a_surtax_and_a_forced_sale(nlp, text, expected):
 ])
 def test_rules_access_revoked_restricts_its_holder(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # rights, a licence, a permit, a concession or a block granted, awarded or issued give access
+    ("Xiyue BioPharma has granted Brightwater Pharma exclusive rights to develop and sell its antibody JH-417.",
+     {("Xiyue BioPharma", "providesAccessTo", "Brightwater Pharma")}, set()),
+    ("Guyana's Ministry of Mines has awarded a deepwater exploration block to Calypso Energy.",
+     {("Ministry of Mines", "providesAccessTo", "Calypso Energy")}, set()),
+    ("Ofcom granted Orrin a licence.", {("Ofcom", "providesAccessTo", "Orrin")}, set()),
+    # (a contract awarded is no access)
+    ("Ofcom awarded a contract to Orrin.", set(), {("Ofcom", "providesAccessTo", "Orrin")}),
+])
+def test_rules_rights_or_a_licence_granted_give_access(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
