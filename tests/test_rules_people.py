@@ -506,3 +506,16 @@ def test_rules_a_job_at_a_firm_named_before_a_role_of_two_words(nlp):
     (read off the surface: the parser hangs it anywhere) is where the job is."""
     _assert_reads(nlp, '"It is a risk," said Mehmet Arslan, a defence analyst at Istanbul\'s EDAM think tank.',
                   {("Mehmet Arslan", "worksFor", "EDAM")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an analyst who covers a field "for" or "at" a firm works for it (where the parser hangs the
+    # preposition on the field)
+    ('"Prices will rise," said Hiro Sato, who covers chips for Mizuho.', {("Hiro Sato", "worksFor", "Mizuho")}, set()),
+    ('"It is early," said Vikram Deshpande, who covers Indian fintech at brokerage Kotak Equities.',
+     {("Vikram Deshpande", "worksFor", "Kotak Equities")}, set()),
+    # (what an insurance covers at a site is no job)
+    ("Ana Ruiz said the policy covers damage at Orrin.", set(), {("Ana Ruiz", "worksFor", "Orrin")}),
+])
+def test_rules_an_analyst_covers_a_field_for_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

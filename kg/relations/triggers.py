@@ -116,6 +116,8 @@ class Triggers:
                         elif c.dep_ == "dobj":  # "paid Quillo 40 million euros in commissions"
                             near |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" for g in p.children
                                      if g.dep_ == "pobj" and g.pos_ != "PROPN"}
+                            # ("covers chips for Mizuho": a verb's preposition the parser hung on its object)
+                            near |= {p.lower_ for p in c.children if p.dep_ == "prep" and p.lower_ in trig.words}
                     if not all(w in near for w in rest):
                         continue
                     if self.set_price_nouns.intersection(rest) and self._set_price(tok, rest):
