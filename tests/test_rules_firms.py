@@ -569,3 +569,18 @@ def test_rules_firms_that_make_something_together_are_partners(nlp, text, expect
 ])
 def test_rules_the_owners_of_a_venture_are_partners(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a claim or countersuit filed, a suit or case brought, and a lawsuit that one filed against another
+    ("Aegean Bulk Carriers has filed a claim against Fujian Tianhai Shipbuilding at the London Court.",
+     {("Aegean Bulk Carriers", "sues", "Fujian Tianhai Shipbuilding")}, set()),
+    ("Outback has filed a countersuit against Prairie Iron in the Federal Court of Australia.",
+     {("Outback", "sues", "Prairie Iron")}, set()),
+    ("The agreement follows a lawsuit that Quillborne Press filed in 2024 against Brightcairn.",
+     {("Quillborne Press", "sues", "Brightcairn")}, set()),
+    # (a claim one makes is no suit)
+    ("Orrin's claim that Velo copied its design was rejected.", set(), {("Orrin", "sues", "Velo")}),
+])
+def test_rules_claims_and_suits_filed_or_brought(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -107,6 +107,8 @@ class Triggers:
                             for w in (c.lemma_.lower(), c.lower_)}
                     if tok.dep_ in {"compound", "amod"}:
                         near |= {tok.head.lemma_.lower()}
+                    if tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in {"that", "which"} for c in tok.children):
+                        near |= {tok.head.lemma_.lower()}  # "a lawsuit that X filed": the clause's noun is its object
                     if trig.kind in {"role", "inverse_role"}:  # a title as written ("chief executive")
                         near |= {t.lemma_.lower() for t in tok.doc[tok.i + 1:tok.i + len(trig.words)] if t.is_lower}
                     # (a word of a name is none: "pay $40 million to the Securities and Exchange Commission")
