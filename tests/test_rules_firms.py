@@ -517,3 +517,16 @@ def test_rules_a_relative_clauses_noun_is_the_object_of_a_controlled_verb(nlp, t
 ])
 def test_rules_a_product_stocked_or_distributed_is_offered(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the owner written before goods a firm buys sells them, also after a quantity's "of"
+    ("Tarrow buys all of Quillo Mining's copper concentrate.", {("Quillo Mining", "suppliesTo", "Tarrow")}, set()),
+    ("Nordgrid has agreed to buy 800 megawatt-hours of Voltara Energy's storage systems.",
+     {("Voltara Energy", "suppliesTo", "Nordgrid")}, set()),
+    # (not a firm's shares, assets or business, which change hands with it)
+    ("Nordgrid will buy most of Voltara Energy's assets.", set(), {("Voltara Energy", "suppliesTo", "Nordgrid")}),
+    ("Nordgrid bought Voltara Energy's wind business.", set(), {("Voltara Energy", "suppliesTo", "Nordgrid")}),
+])
+def test_rules_the_owner_of_goods_bought_sells_them(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -236,6 +236,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                                   for c in t.children if c.dep_ in {"compound", "nmod"} and c.i < t.i
                                   and c.i in by_token and items[by_token[c.i]]["via"] in {"", "gazetteer"}
                                   and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
+                    if not acting and tok.lemma_.lower() in self.goods_buying_verbs:
+                        acting = [(c, "agent") for c in self._bought_goods_owners(objs, by_token, items)]
                 else:
                     acting = [(t, "agent") for t, r in objs if r in {"patient", "patient-head", "recipient"}]
                 agents, objs = (acting,
