@@ -530,3 +530,15 @@ def test_rules_a_product_stocked_or_distributed_is_offered(nlp, text, expected, 
 ])
 def test_rules_the_owner_of_goods_bought_sells_them(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the maker of goods sold or shipped "to" a buyer supplies it, also buyers listed after their kind
+    ("Veltro's filter kit is sold to brands such as Nordea and Lumio.",
+     {("Veltro", "suppliesTo", "Nordea"), ("Veltro", "suppliesTo", "Lumio")}, set()),
+    ("Veltro's chips will be shipped to Oracle.", {("Veltro", "suppliesTo", "Oracle")}, set()),
+    # (not a stake sold, which is no goods)
+    ("Veltro's stake was sold to Lumio Labs.", set(), {("Veltro", "suppliesTo", "Lumio Labs")}),
+])
+def test_rules_the_maker_of_goods_sold_to_a_buyer_supplies_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -432,20 +432,30 @@ class Deals:
         """"Berrocal, whose shoes are sold at Harrods and Galeries Lafayette", "Kova's teas are stocked by
         Reliance Retail": the maker of goods a retailer sells, stocks or carries (lexicon
         ``stocking_verbs``, in the passive; the retailer named by "at", "through" or "by") supplies it. The
-        goods are a lower-case noun (no name: a product's seller is kg:offers) with its maker's possessive."""
+        goods are a lower-case noun (no name: a product's seller is kg:offers) with its maker's possessive.
+        So too goods handed over "to" a buyer (lexicon ``shipping_verbs``): "Veltro's filter kits are sold to
+        brands such as Nordea", "whose chips will be shipped to Oracle" (not a stake or assets sold)."""
         rel = self.onto.relations.get("suppliesTo")
-        verbs = self.onto.words("relations", "stocking_verbs")
+        stocking = self.onto.words("relations", "stocking_verbs")
+        shipping = self.onto.words("relations", "shipping_verbs")
+        verbs = [*stocking, *shipping]
         out: list[dict[str, Any]] = []
         for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
             if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
                 continue
             goods = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and c.is_lower
                      and c.i not in by_token and c.lemma_.lower() not in self.money_nouns]
+            if verb.lemma_.lower() not in stocking:
+                goods = [g for g in goods if g.lemma_.lower() not in self.not_bought_goods]
             makers = [m for g in goods for m in g.children if m.lower_ == "whose" or (
                 m.i in by_token and _possessive(m) and m.pos_ != "PRON"
                 and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization"))]
-            shops = [g for p in verb.children if (p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in {"at", "through"}))
+            shops = [g for p in verb.children if verb.lemma_.lower() in stocking and (
+                p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in {"at", "through"}))
                      for g in p.children if g.dep_ == "pobj"]
+            # ("are sold to brands such as Nordea and Lumio": a buyer named after "to", or listed after its kind)
+            shops += [x for p in verb.children if verb.lemma_.lower() in shipping and p.dep_ in {"prep", "dative"}
+                      and p.lower_ == "to" for g in p.children if g.dep_ == "pobj" for x in self._with_listed(g)]
             # ("by the grocery chains Reliance Retail and DMart": the names after the kind)
             shops += [a for g in shops if g.i not in by_token for a in g.children if a.dep_ == "appos"]
             shops += [t for g in shops if g.i not in by_token and g.is_lower for t in self._names_after(g, by_token)]
