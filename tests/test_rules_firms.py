@@ -542,3 +542,16 @@ def test_rules_the_owner_of_goods_bought_sells_them(nlp, text, expected, absent)
 ])
 def test_rules_the_maker_of_goods_sold_to_a_buyer_supplies_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the client or the winner of a contract the parser hung on the goods the contract is for
+    ("Geomar Heavy said it had won an order worth about $2 billion for eight carriers from Qatar Gasco.",
+     ("Geomar Heavy", "suppliesTo", "Qatar Gasco")),
+    ("Nordmark Rail has awarded a contract for 40 trains to Trenova Rail, a Spanish manufacturer.",
+     ("Trenova Rail", "suppliesTo", "Nordmark Rail")),
+    # (a control: the client hung on the verb, read before as well)
+    ("Geomar Heavy won an order from Qatar Gasco.", ("Geomar Heavy", "suppliesTo", "Qatar Gasco")),
+])
+def test_rules_a_contracts_other_side_after_the_goods_it_is_for(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

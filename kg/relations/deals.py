@@ -283,6 +283,11 @@ class Deals:
             if not nouns:
                 continue
             subj = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            # "won an order (worth $2 billion) for eight carriers from Qatargas", "awarded a contract for 40
+            # trains to Trenova": the parser hangs the other side on the goods the contract is for
+            goods = [g for h in (verb, *nouns, *(a for n in nouns for a in n.children if a.dep_ == "amod"))
+                     for p in h.children if p.dep_ == "prep" and p.lower_ == "for"
+                     for g in p.children if g.dep_ == "pobj" and g.i not in by_token]
             if verb.lemma_.lower() == "award":
                 if any(c.dep_ == "auxpass" for c in verb.children):  # "X was awarded a contract by Y"
                     winners = [c for c in verb.children if c.dep_ == "nsubjpass" and c not in nouns]
@@ -290,7 +295,8 @@ class Deals:
                 else:  # "Y awarded X a contract", "Y awarded a contract to X"
                     clients = subj
                     winners = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-                    winners += [g for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ == "to"
+                    winners += [g for c in [*verb.children, *(p for g in goods for p in g.children)]
+                                if c.dep_ in {"dative", "prep"} and c.lower_ == "to"
                                 for g in c.children if g.dep_ == "pobj"]
             else:
                 winners = subj
@@ -300,6 +306,7 @@ class Deals:
                     preps += [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "with", "for"}]
                     preps += [p for a in noun.children if a.dep_ in {"acl", "relcl"} for p in a.children
                               if p.dep_ == "prep" and p.lower_ == "for"]
+                preps += [p for g in goods for p in g.children if p.dep_ == "prep" and p.lower_ == "from"]
                 clients = [g for p in preps for g in p.children if g.dep_ == "pobj"]
                 # "Weidegold wins Aldi cheese contract", "won the Navy's contract": the client written before
                 clients += [t for noun in nouns for t in noun.subtree if t.i < noun.i
