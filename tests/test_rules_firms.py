@@ -555,3 +555,15 @@ def test_rules_the_maker_of_goods_sold_to_a_buyer_supplies_it(nlp, text, expecte
 ])
 def test_rules_a_contracts_other_side_after_the_goods_it_is_for(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a second share after the first, with its own "by": below half an investment, above half control
+    ("Luanda Copper is 51% owned by Tianlu Metals, a Chinese group, and 20% by Kalulu Mining Investments.",
+     {("Luanda Copper", "subsidiaryOf", "Tianlu Metals"), ("Kalulu Mining Investments", "investsIn", "Luanda Copper")},
+     {("Luanda Copper", "subsidiaryOf", "Kalulu Mining Investments")}),
+    ("Bluegrass Cells will be 51% owned by Tanegawa and 49% by Seobin.",
+     {("Bluegrass Cells", "subsidiaryOf", "Tanegawa"), ("Seobin", "investsIn", "Bluegrass Cells")}, set()),
+])
+def test_rules_more_shares_after_owned_by(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

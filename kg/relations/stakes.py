@@ -80,16 +80,21 @@ class Stakes:
                 continue  # (buying more than half a firm is buying it: kg:acquires reads it)
             read.add(verb.i)
             modality = self._modality(verb)
-            if share < 50:
-                out += self._records_between(doc, holders, owned, inv, by_token, items, inv.base_confidence - 0.05,
-                                             verb, modality)
-            elif share > 50:
-                out += self._records_between(doc, owned, holders, sub, by_token, items, sub.base_confidence - 0.05,
-                                             verb, modality)
-                # (a person who owns most of a firm invests in it: "Goran Petrovic holds 61% of Balkanmed")
-                out += [r for r in self._records_between(doc, holders, owned, inv, by_token, items,
-                                                         inv.base_confidence - 0.05, verb, modality)
-                        if self.onto.is_a(r["s_cls"], "Person")]
+            # "is 51% owned by Tianlu, a Chinese group, and 20% by Kalulu": more shares, each with its own "by"
+            more = [(v, [g for p in c.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children
+                         if g.dep_ == "pobj"]) for c in verb.subtree if passive and c.i > verb.i and c.dep_ == "conj"
+                    for v in [self._share_of(c)] if v is not None]
+            for part, owners in [(share, holders), *((v, g) for v, g in more if g)]:
+                if part < 50:
+                    out += self._records_between(doc, owners, owned, inv, by_token, items, inv.base_confidence - 0.05,
+                                                 verb, modality)
+                elif part > 50:
+                    out += self._records_between(doc, owned, owners, sub, by_token, items, sub.base_confidence - 0.05,
+                                                 verb, modality)
+                    # (a person who owns most of a firm invests in it: "Goran Petrovic holds 61% of Balkanmed")
+                    out += [r for r in self._records_between(doc, owners, owned, inv, by_token, items,
+                                                             inv.base_confidence - 0.05, verb, modality)
+                            if self.onto.is_a(r["s_cls"], "Person")]
             # "..., with Omura holding the rest", "... and Omura holds the rest": the remainder's holder
             rest = 100.0 - share
             for other in self._rest_holders(verb):
