@@ -567,3 +567,16 @@ def test_rules_a_contracts_other_side_after_the_goods_it_is_for(nlp, text, expec
 ])
 def test_rules_more_shares_after_owned_by(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a share of a noun with a name apposed or given to it is a share of that name, not of the firm a back
+    # reference would take the noun for
+    ("Orlan Group will hold 51% of the venture, named Sonora Packaging, which will test chips for Intel.",
+     {("Sonora Packaging", "subsidiaryOf", "Orlan Group")}, {("Intel", "subsidiaryOf", "Orlan Group")}),
+    ("Korvex Steel and Vindra Metals agreed to form a joint venture. The venture, to be called Korvex Vindra "
+     "Steel, will be 60% owned by Vindra.", {("Korvex Vindra Steel", "subsidiaryOf", "Vindra")},
+     {("Korvex Steel", "subsidiaryOf", "Vindra")}),
+])
+def test_rules_a_share_of_a_noun_a_name_is_apposed_or_given_to(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

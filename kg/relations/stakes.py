@@ -76,6 +76,15 @@ class Stakes:
                 holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
                 # (a share of a market is no stake: "holds 30% of the Brazilian market" is operating there)
                 owned = [g for g in owned if g.lemma_.lower() not in self.market_nouns]
+            # ("The venture, Bluegrass Cells, will be 51% owned by X", "the venture, to be called Bluegrass
+            # Cells, ...": the name apposed to the noun or given it, not the firm a back reference might
+            # take the noun for)
+            owned = [next((a for a in (*o.children, *(g for c in o.children if c.dep_ in {"acl", "relcl"}
+                                                      and c.lemma_ in {"call", "name"} for g in c.children
+                                                      if g.dep_ == "oprd"))
+                           if a.dep_ in {"appos", "oprd"} and a.i in by_token
+                           and items[by_token[a.i]]["via"] != "coref"), o)
+                     if o.is_lower or (o.i in by_token and items[by_token[o.i]]["via"] == "coref") else o for o in owned]
             if share is None or not holders or not owned or (buying and share >= 50):
                 continue  # (buying more than half a firm is buying it: kg:acquires reads it)
             read.add(verb.i)
