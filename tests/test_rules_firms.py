@@ -580,3 +580,18 @@ def test_rules_more_shares_after_owned_by(nlp, text, expected, absent):
 ])
 def test_rules_a_share_of_a_noun_a_name_is_apposed_or_given_to(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods distributed "to" or processed "for" someone are supplied to them
+    ("Gavi will distribute the doses to Nigeria, Uganda and Mozambique.",
+     {("Gavi", "suppliesTo", "Nigeria"), ("Gavi", "suppliesTo", "Mozambique")}, set()),
+    ("Velmar Pay processes card payments for Tandor Retail.", {("Velmar Pay", "suppliesTo", "Tandor Retail")}, set()),
+    # (what is distributed is no party it goes to, and a product distributed is still offered)
+    ("Walmart Canada and bookseller Indigo now stock Vellum in every store, and Asmodee, the French games "
+     "publisher, distributes it in Europe.", set(), {("Asmodee", "suppliesTo", "Indigo")}),
+    ("The list included Vellum, made by Ashgrove Labs and distributed in China by Tencent.",
+     {("Tencent", "offers", "Vellum")}, set()),
+])
+def test_rules_goods_distributed_or_processed_for_a_party(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

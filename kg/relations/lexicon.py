@@ -44,6 +44,7 @@ class Lexicon:
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
         self.licence_nouns, self.to_nouns = set(lex["relations"]["licence_nouns"]), set(lex["relations"]["to_nouns"])
         self.handing_verbs = set(lex["relations"].get("handing_verbs", ()))
+        self.goods_object_verbs = set(lex["relations"].get("goods_object_verbs", ()))
         self.plural_goods_verbs = set(lex["relations"].get("plural_goods_verbs", ()))
         self.trigger_nouns = {words[-1] for rel in self.onto.relations.values()  # (not a site's: "chargers")
                               if rel.name not in self.onto.to_places for words in rel.triggers + rel.inverse_triggers}

@@ -278,7 +278,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                         works = self._works_owners(t, by_token, goods=r == "nested:for") \
                             if r in {"nested:to", "nested:for"} else []
                         objects += mapped([(o, r) for o in works or [t]], 0.15)
-                if (tok.lemma_.lower() in MAKING_VERBS and not self.onto.fits("Product", rel.range)) \
+                if (tok.lemma_.lower() in MAKING_VERBS | self.goods_object_verbs
+                        and not self.onto.fits("Product", rel.range)) \
                         or tok.lemma_.lower() in self.handing_verbs:
                     # what is built is no one a relation of actors reaches ("a platform it built",
                     # "a ferry built by Ulstein"): only whom it is built for; nor is what is licensed
