@@ -595,3 +595,15 @@ def test_rules_a_share_of_a_noun_a_name_is_apposed_or_given_to(nlp, text, expect
 ])
 def test_rules_goods_distributed_or_processed_for_a_party(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the maker of goods a firm picks, written before them or as their owner, supplies it
+    ("Kagura picks MediaTek chip for next handheld console.", {("MediaTek", "suppliesTo", "Kagura")}, set()),
+    ("Condora selected Velo Systems' lie-flat seat for its new jets.", {("Velo Systems", "suppliesTo", "Condora")},
+     set()),
+    # (not a stake picked)
+    ("Aurivo Aero chose Lumo Labs' stake over a rival offer.", set(), {("Lumo Labs", "suppliesTo", "Aurivo Aero")}),
+])
+def test_rules_the_maker_of_goods_chosen_supplies_the_chooser(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

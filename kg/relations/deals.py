@@ -403,8 +403,15 @@ class Deals:
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children) or any(
                 p.dep_ == "prep" and p.lower_ == "for" for c in chosen for p in c.children)
             firms = [c for c in chosen if c.i in by_token
-                     and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
-            if purpose and firms and choosers:
+                     and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")] if purpose else []
+            # "Kagura picks MediaTek chip", "selected Plumo's lie-flat seat": the maker of goods chosen, for
+            # whatever purpose (written before them, or its possessive; not a stake or assets)
+            firms += [m for g in chosen if g.pos_ == "NOUN" and g.is_lower and g.i not in by_token
+                      and g.lemma_.lower() not in self.not_bought_goods for m in g.children if m.i in by_token
+                      and (_possessive(m) or (m.dep_ in {"compound", "nmod"} and m.i < g.i)) and m.pos_ != "PRON"
+                      and items[by_token[m.i]]["via"] in {"", "gazetteer"}
+                      and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization")]
+            if firms and choosers:
                 out += self._records_between(doc, firms, choosers, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, self._modality(verb))
         return out
