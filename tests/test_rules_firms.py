@@ -607,3 +607,12 @@ def test_rules_goods_distributed_or_processed_for_a_party(nlp, text, expected, a
 ])
 def test_rules_the_maker_of_goods_chosen_supplies_the_chooser(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a grant received, written after the sum ("in grants" on the sum), is paid by whom it comes from
+    ("Carbidex received $750 million in grants from Nordvik Innovation Fund last year.",
+     ("Nordvik Innovation Fund", "pays", "Carbidex")),
+])
+def test_rules_grants_after_the_sum_received(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

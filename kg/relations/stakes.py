@@ -165,8 +165,10 @@ class Stakes:
                         or (t.lemma_.lower() in currencies and any(x.like_num for x in t.children))
                         for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree)
             # "received a 10 billion yen subsidy from the ministry", "¥476 billion in subsidies from X": paid
+            # (also "in" on the sum: "received $750 million/dobj in grants from X")
             granted = [d for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in grants] + [
-                g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                g for p in [*verb.children, *(p for d in verb.children if d.dep_ == "dobj" for p in d.children)]
+                if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
                 if g.dep_ == "pobj" and g.lemma_.lower() in grants]
             if granted:
                 out += self._grants(doc, verb, granted, items, by_token)
