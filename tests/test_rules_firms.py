@@ -616,3 +616,14 @@ def test_rules_the_maker_of_goods_chosen_supplies_the_chooser(nlp, text, expecte
 ])
 def test_rules_grants_after_the_sum_received(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sum paid "in" a kind of payment, the payee named after the kind
+    ("Japan's Ministry of Economy will pay up to 180 billion yen in subsidies to Morioka Silicon for a plant.",
+     ("Ministry of Economy", "pays", "Morioka Silicon")),
+    # (a control: the kind hung on the sum, read before as well)
+    ("Norvo has paid $310 million in overdue bills to Okpara Gas.", ("Norvo", "pays", "Okpara Gas")),
+])
+def test_rules_a_sum_paid_in_a_kind_of_payment(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
