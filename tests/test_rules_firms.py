@@ -584,3 +584,113 @@ def test_rules_the_owners_of_a_venture_are_partners(nlp, text, expected, absent)
 ])
 def test_rules_claims_and_suits_filed_or_brought(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the owner written before goods a firm buys sells them, also after a quantity's "of"
+    ("Tarrow buys all of Quillo Mining's copper concentrate.", {("Quillo Mining", "suppliesTo", "Tarrow")}, set()),
+    ("Nordgrid has agreed to buy 800 megawatt-hours of Voltara Energy's storage systems.",
+     {("Voltara Energy", "suppliesTo", "Nordgrid")}, set()),
+    # (not a firm's shares, assets or business, which change hands with it)
+    ("Nordgrid will buy most of Voltara Energy's assets.", set(), {("Voltara Energy", "suppliesTo", "Nordgrid")}),
+    ("Nordgrid bought Voltara Energy's wind business.", set(), {("Voltara Energy", "suppliesTo", "Nordgrid")}),
+])
+def test_rules_the_owner_of_goods_bought_sells_them(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the maker of goods sold or shipped "to" a buyer supplies it, also buyers listed after their kind
+    ("Veltro's filter kit is sold to brands such as Nordea and Lumio.",
+     {("Veltro", "suppliesTo", "Nordea"), ("Veltro", "suppliesTo", "Lumio")}, set()),
+    ("Veltro's chips will be shipped to Oracle.", {("Veltro", "suppliesTo", "Oracle")}, set()),
+    # (not a stake sold, which is no goods)
+    ("Veltro's stake was sold to Lumio Labs.", set(), {("Veltro", "suppliesTo", "Lumio Labs")}),
+])
+def test_rules_the_maker_of_goods_sold_to_a_buyer_supplies_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the client or the winner of a contract the parser hung on the goods the contract is for
+    ("Geomar Heavy said it had won an order worth about $2 billion for eight carriers from Qatar Gasco.",
+     ("Geomar Heavy", "suppliesTo", "Qatar Gasco")),
+    ("Nordmark Rail has awarded a contract for 40 trains to Trenova Rail, a Spanish manufacturer.",
+     ("Trenova Rail", "suppliesTo", "Nordmark Rail")),
+    # (a control: the client hung on the verb, read before as well)
+    ("Geomar Heavy won an order from Qatar Gasco.", ("Geomar Heavy", "suppliesTo", "Qatar Gasco")),
+])
+def test_rules_a_contracts_other_side_after_the_goods_it_is_for(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a second share after the first, with its own "by": below half an investment, above half control
+    ("Luanda Copper is 51% owned by Tianlu Metals, a Chinese group, and 20% by Kalulu Mining Investments.",
+     {("Luanda Copper", "subsidiaryOf", "Tianlu Metals"), ("Kalulu Mining Investments", "investsIn", "Luanda Copper")},
+     {("Luanda Copper", "subsidiaryOf", "Kalulu Mining Investments")}),
+    ("Bluegrass Cells will be 51% owned by Tanegawa and 49% by Seobin.",
+     {("Bluegrass Cells", "subsidiaryOf", "Tanegawa"), ("Seobin", "investsIn", "Bluegrass Cells")}, set()),
+])
+def test_rules_more_shares_after_owned_by(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a share of a noun with a name apposed or given to it is a share of that name, not of the firm a back
+    # reference would take the noun for
+    ("Orlan Group will hold 51% of the venture, named Sonora Packaging, which will test chips for Intel.",
+     {("Sonora Packaging", "subsidiaryOf", "Orlan Group")}, {("Intel", "subsidiaryOf", "Orlan Group")}),
+    ("Korvex Steel and Vindra Metals agreed to form a joint venture. The venture, to be called Korvex Vindra "
+     "Steel, will be 60% owned by Vindra.", {("Korvex Vindra Steel", "subsidiaryOf", "Vindra")},
+     {("Korvex Steel", "subsidiaryOf", "Vindra")}),
+])
+def test_rules_a_share_of_a_noun_a_name_is_apposed_or_given_to(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods distributed "to" or processed "for" someone are supplied to them
+    ("Gavi will distribute the doses to Nigeria, Uganda and Mozambique.",
+     {("Gavi", "suppliesTo", "Nigeria"), ("Gavi", "suppliesTo", "Mozambique")}, set()),
+    ("Velmar Pay processes card payments for Tandor Retail.", {("Velmar Pay", "suppliesTo", "Tandor Retail")}, set()),
+    # (what is distributed is no party it goes to, and a product distributed is still offered)
+    ("Walmart Canada and bookseller Indigo now stock Vellum in every store, and Asmodee, the French games "
+     "publisher, distributes it in Europe.", set(), {("Asmodee", "suppliesTo", "Indigo")}),
+    ("The list included Vellum, made by Ashgrove Labs and distributed in China by Tencent.",
+     {("Tencent", "offers", "Vellum")}, set()),
+])
+def test_rules_goods_distributed_or_processed_for_a_party(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the maker of goods a firm picks, written before them or as their owner, supplies it
+    ("Kagura picks MediaTek chip for next handheld console.", {("MediaTek", "suppliesTo", "Kagura")}, set()),
+    ("Condora selected Velo Systems' lie-flat seat for its new jets.", {("Velo Systems", "suppliesTo", "Condora")},
+     set()),
+    # (not a stake picked)
+    ("Aurivo Aero chose Lumo Labs' stake over a rival offer.", set(), {("Lumo Labs", "suppliesTo", "Aurivo Aero")}),
+])
+def test_rules_the_maker_of_goods_chosen_supplies_the_chooser(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a grant received, written after the sum ("in grants" on the sum), is paid by whom it comes from
+    ("Carbidex received $750 million in grants from Nordvik Innovation Fund last year.",
+     ("Nordvik Innovation Fund", "pays", "Carbidex")),
+])
+def test_rules_grants_after_the_sum_received(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sum paid "in" a kind of payment, the payee named after the kind
+    ("Japan's Ministry of Economy will pay up to 180 billion yen in subsidies to Morioka Silicon for a plant.",
+     ("Ministry of Economy", "pays", "Morioka Silicon")),
+    # (a control: the kind hung on the sum, read before as well)
+    ("Norvo has paid $310 million in overdue bills to Okpara Gas.", ("Norvo", "pays", "Okpara Gas")),
+])
+def test_rules_a_sum_paid_in_a_kind_of_payment(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

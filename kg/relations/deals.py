@@ -317,6 +317,11 @@ class Deals:
             if not nouns:
                 continue
             subj = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            # "won an order (worth $2 billion) for eight carriers from Qatargas", "awarded a contract for 40
+            # trains to Trenova": the parser hangs the other side on the goods the contract is for
+            goods = [g for h in (verb, *nouns, *(a for n in nouns for a in n.children if a.dep_ == "amod"))
+                     for p in h.children if p.dep_ == "prep" and p.lower_ == "for"
+                     for g in p.children if g.dep_ == "pobj" and g.i not in by_token]
             if verb.lemma_.lower() == "award":
                 if any(c.dep_ == "auxpass" for c in verb.children):  # "X was awarded a contract by Y"
                     winners = [c for c in verb.children if c.dep_ == "nsubjpass" and c not in nouns]
@@ -324,7 +329,8 @@ class Deals:
                 else:  # "Y awarded X a contract", "Y awarded a contract to X"
                     clients = subj
                     winners = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-                    winners += [g for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ == "to"
+                    winners += [g for c in [*verb.children, *(p for g in goods for p in g.children)]
+                                if c.dep_ in {"dative", "prep"} and c.lower_ == "to"
                                 for g in c.children if g.dep_ == "pobj"]
             else:
                 winners = subj
@@ -334,6 +340,7 @@ class Deals:
                     preps += [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "with", "for"}]
                     preps += [p for a in noun.children if a.dep_ in {"acl", "relcl"} for p in a.children
                               if p.dep_ == "prep" and p.lower_ == "for"]
+                preps += [p for g in goods for p in g.children if p.dep_ == "prep" and p.lower_ == "from"]
                 clients = [g for p in preps for g in p.children if g.dep_ == "pobj"]
                 # "Weidegold wins Aldi cheese contract", "won the Navy's contract": the client written before
                 clients += [t for noun in nouns for t in noun.subtree if t.i < noun.i
@@ -430,8 +437,15 @@ class Deals:
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children) or any(
                 p.dep_ == "prep" and p.lower_ == "for" for c in chosen for p in c.children)
             firms = [c for c in chosen if c.i in by_token
-                     and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
-            if purpose and firms and choosers:
+                     and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")] if purpose else []
+            # "Kagura picks MediaTek chip", "selected Plumo's lie-flat seat": the maker of goods chosen, for
+            # whatever purpose (written before them, or its possessive; not a stake or assets)
+            firms += [m for g in chosen if g.pos_ == "NOUN" and g.is_lower and g.i not in by_token
+                      and g.lemma_.lower() not in self.not_bought_goods for m in g.children if m.i in by_token
+                      and (_possessive(m) or (m.dep_ in {"compound", "nmod"} and m.i < g.i)) and m.pos_ != "PRON"
+                      and items[by_token[m.i]]["via"] in {"", "gazetteer"}
+                      and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization")]
+            if firms and choosers:
                 out += self._records_between(doc, firms, choosers, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, self._modality(verb))
         return out
@@ -466,20 +480,30 @@ class Deals:
         """"Berrocal, whose shoes are sold at Harrods and Galeries Lafayette", "Kova's teas are stocked by
         Reliance Retail": the maker of goods a retailer sells, stocks or carries (lexicon
         ``stocking_verbs``, in the passive; the retailer named by "at", "through" or "by") supplies it. The
-        goods are a lower-case noun (no name: a product's seller is kg:offers) with its maker's possessive."""
+        goods are a lower-case noun (no name: a product's seller is kg:offers) with its maker's possessive.
+        So too goods handed over "to" a buyer (lexicon ``shipping_verbs``): "Veltro's filter kits are sold to
+        brands such as Nordea", "whose chips will be shipped to Oracle" (not a stake or assets sold)."""
         rel = self.onto.relations.get("suppliesTo")
-        verbs = self.onto.words("relations", "stocking_verbs")
+        stocking = self.onto.words("relations", "stocking_verbs")
+        shipping = self.onto.words("relations", "shipping_verbs")
+        verbs = [*stocking, *shipping]
         out: list[dict[str, Any]] = []
         for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
             if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
                 continue
             goods = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and c.is_lower
                      and c.i not in by_token and c.lemma_.lower() not in self.money_nouns]
+            if verb.lemma_.lower() not in stocking:
+                goods = [g for g in goods if g.lemma_.lower() not in self.not_bought_goods]
             makers = [m for g in goods for m in g.children if m.lower_ == "whose" or (
                 m.i in by_token and _possessive(m) and m.pos_ != "PRON"
                 and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization"))]
-            shops = [g for p in verb.children if (p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in {"at", "through"}))
+            shops = [g for p in verb.children if verb.lemma_.lower() in stocking and (
+                p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in {"at", "through"}))
                      for g in p.children if g.dep_ == "pobj"]
+            # ("are sold to brands such as Nordea and Lumio": a buyer named after "to", or listed after its kind)
+            shops += [x for p in verb.children if verb.lemma_.lower() in shipping and p.dep_ in {"prep", "dative"}
+                      and p.lower_ == "to" for g in p.children if g.dep_ == "pobj" for x in self._with_listed(g)]
             # ("by the grocery chains Reliance Retail and DMart": the names after the kind)
             shops += [a for g in shops if g.i not in by_token for a in g.children if a.dep_ == "appos"]
             shops += [t for g in shops if g.i not in by_token and g.is_lower for t in self._names_after(g, by_token)]

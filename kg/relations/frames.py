@@ -374,8 +374,13 @@ class Frames:
                                 for q in [p] + [x for x in p.children if x.dep_ == "conj" and x.pos_ == "ADP"]:
                                     objects += [(g, "nested:" + q.lower_) for g in q.children if g.dep_ == "pobj"]
             # "restrict access to X in China": prepositions of the direct object
-            for c in tok.children:
-                if c.dep_ == "dobj":
+            # ("will pay 180 billion yen in subsidies to X": the kind a sum is paid in, which the parser hangs on
+            # the verb, is the sum's phrase)
+            sums = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                    if g.dep_ == "pobj" and g.tag_ == "NNS" and g.i not in self._by_token] if any(
+                c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in tok.children) else []
+            for c in [*tok.children, *sums]:
+                if c.dep_ == "dobj" or c in sums:
                     # "shipped doses of the vaccine to Nigeria": prepositions down the object's phrase
                     todo, seen = [c], 0
                     while todo and seen < 4:

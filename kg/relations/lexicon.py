@@ -44,6 +44,7 @@ class Lexicon:
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
         self.licence_nouns, self.to_nouns = set(lex["relations"]["licence_nouns"]), set(lex["relations"]["to_nouns"])
         self.handing_verbs = set(lex["relations"].get("handing_verbs", ()))
+        self.goods_object_verbs = set(lex["relations"].get("goods_object_verbs", ()))
         self.plural_goods_verbs = set(lex["relations"].get("plural_goods_verbs", ()))
         self.trigger_nouns = {words[-1] for rel in self.onto.relations.values()  # (not a site's: "chargers")
                               if rel.name not in self.onto.to_places for words in rel.triggers + rel.inverse_triggers}
@@ -128,6 +129,12 @@ class Lexicon:
                            for w in self.onto.lexicon["coref"].get(cls, ())}
         #: ... and the trades a firm is called by before its name ("trading house X"), which no back reference uses
         self.titling_nouns = self.body_nouns | {w.lower() for w in self.onto.lexicon["entities"].get("trade_words", ())}
+        #: verbs of buying goods, whose owner written before them sells them ("buys all of Quillo's copper"),
+        #: and what such a verb buys that is no goods ("Lumo's stake", "Lumo's assets")
+        self.goods_buying_verbs = set(lex["relations"].get("goods_buying_verbs", ()))
+        self.not_bought_goods = set(lex["relations"].get("not_bought_goods", ())) | self.holding_nouns \
+            | self.money_nouns | self.organisation_parts | {w.lower() for w in lex["entities"].get("owned_works", ())} \
+            | {w.rstrip("s") for w in lex["entities"].get("equity_nouns", ())}
         #: verbs of letting goods out, which a "to" turns from taking into handing over ("leases jets to X")
         self.letting_verbs = {w.lower() for w in lex["relations"].get("letting_verbs", ())}
         #: verbs that hand their object to whom "to" names (kg:saleTrigger) -> the relation

@@ -39,6 +39,22 @@ class Owners:
             _possessive(c) or c.dep_ in {"compound", "nmod"})]
         return owners + [g for c in owners for g in c.conjuncts if g.i in by_token and g.i < tok.i]
 
+    def _bought_goods_owners(self, objs: list[tuple[Token, str]], by_token: dict[int, int],
+                             items: list[dict[str, Any]]) -> list[Token]:
+        """"Tarrow buys all of Quillo's copper concentrate", "bought 800 megawatt-hours of Brennvolt's
+        storage systems": the organisation whose possessive is on the goods a verb of buying takes (also
+        after a quantity's "of"), which sells them; not on what changes hands with a firm ("Lumo's stake",
+        "Lumo's assets": lexicon ``not_bought_goods``), nor a pronoun's."""
+        goods = [t for t, r in objs if r == "patient"]
+        goods += [g for t in goods if t.i not in by_token and (
+            t.lemma_.lower() in self.market_share_words or t.like_num or t.lower_ in {"%", "all", "some", "part"}
+            or any(c.dep_ == "nummod" for c in t.children))
+            for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        return [c for g in goods if g.pos_ == "NOUN" and g.is_lower and g.i not in by_token
+                and g.lemma_.lower() not in self.not_bought_goods and g.lemma_.lower() not in self.trigger_nouns
+                for c in g.children if _possessive(c) and c.pos_ != "PRON" and c.i in by_token
+                and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
+
     def _products_from(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
         """"The Orlan Pulse, a smartwatch from Orlan" (develops): a lower-case kind of product (lexicon
@@ -286,8 +302,9 @@ class Owners:
 
     def _co_owners(self, doc: Doc, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"Binance TH, a joint venture of Binance and Gulf Innova", "ACC, owned jointly by Stellantis,
-        Mercedes-Benz and Saft": the owners one trigger gives a joint venture, or says own it jointly
-        (lexicon ``joint_adverbs``, and "joint"), are partners (kg:partnersWith)."""
+        Mercedes-Benz and Saft", "a consortium owned by X and Y": the owners one trigger gives a joint
+        venture, or says own it jointly (lexicon ``joint_adverbs``, and "joint"), or a consortium or
+        venture, are partners (kg:partnersWith)."""
         rel = self.onto.relations.get("partnersWith")
         if rel is None:
             return
@@ -299,9 +316,13 @@ class Owners:
         for (_, at), recs in groups.items():
             owners = list({r["o_key"]: r for r in recs}.values())
             trig = starts.get(at)
+            # (or a consortium or venture several own: "a consortium owned by X and Y", "The joint venture,
+            # Z, will be owned by X and Y")
             if len(owners) < 2 or trig is None or not any(
                     w.lower_ == "joint" or w.lower_ in self.joint_adverbs or (w.dep_ == "prep" and w.lower_ == "between")
-                    for w in [*trig.children, *trig.head.children]):
+                    for w in [*trig.children, *trig.head.children]) and not any(
+                    w.lemma_.lower() in {"venture", "consortium"} and (w.i in {trig.i, trig.head.i} or w.dep_ == "nsubjpass")
+                    for w in [trig, trig.head, *trig.children]):
                 continue
             def owner(r: dict[str, Any]) -> dict[str, Any]:
                 """The object of record ``r`` as an entity item."""

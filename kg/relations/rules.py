@@ -237,6 +237,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                                   for c in t.children if c.dep_ in {"compound", "nmod"} and c.i < t.i
                                   and c.i in by_token and items[by_token[c.i]]["via"] in {"", "gazetteer"}
                                   and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
+                    if not acting and tok.lemma_.lower() in self.goods_buying_verbs:
+                        acting = [(c, "agent") for c in self._bought_goods_owners(objs, by_token, items)]
                 else:
                     acting = [(t, "agent") for t, r in objs if r in {"patient", "patient-head", "recipient"}]
                 agents, objs = (acting,
@@ -277,7 +279,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                         works = self._works_owners(t, by_token, goods=r == "nested:for") \
                             if r in {"nested:to", "nested:for"} else []
                         objects += mapped([(o, r) for o in works or [t]], 0.15)
-                if (tok.lemma_.lower() in MAKING_VERBS and not self.onto.fits("Product", rel.range)) \
+                if (tok.lemma_.lower() in MAKING_VERBS | self.goods_object_verbs
+                        and not self.onto.fits("Product", rel.range)) \
                         or tok.lemma_.lower() in self.handing_verbs:
                     # what is built is no one a relation of actors reaches ("a platform it built",
                     # "a ferry built by Ulstein"): only whom it is built for; nor is what is licensed

@@ -76,20 +76,34 @@ class Stakes:
                 holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
                 # (a share of a market is no stake: "holds 30% of the Brazilian market" is operating there)
                 owned = [g for g in owned if g.lemma_.lower() not in self.market_nouns]
+            # ("The venture, Bluegrass Cells, will be 51% owned by X", "the venture, to be called Bluegrass
+            # Cells, ...": the name apposed to the noun or given it, not the firm a back reference might
+            # take the noun for)
+            owned = [next((a for a in (*o.children, *(g for c in o.children if c.dep_ in {"acl", "relcl"}
+                                                      and c.lemma_ in {"call", "name"} for g in c.children
+                                                      if g.dep_ == "oprd"))
+                           if a.dep_ in {"appos", "oprd"} and a.i in by_token
+                           and items[by_token[a.i]]["via"] != "coref"), o)
+                     if o.is_lower or (o.i in by_token and items[by_token[o.i]]["via"] == "coref") else o for o in owned]
             if share is None or not holders or not owned or (buying and share >= 50):
                 continue  # (buying more than half a firm is buying it: kg:acquires reads it)
             read.add(verb.i)
             modality = self._modality(verb)
-            if share < 50:
-                out += self._records_between(doc, holders, owned, inv, by_token, items, inv.base_confidence - 0.05,
-                                             verb, modality)
-            elif share > 50:
-                out += self._records_between(doc, owned, holders, sub, by_token, items, sub.base_confidence - 0.05,
-                                             verb, modality)
-                # (a person who owns most of a firm invests in it: "Goran Petrovic holds 61% of Balkanmed")
-                out += [r for r in self._records_between(doc, holders, owned, inv, by_token, items,
-                                                         inv.base_confidence - 0.05, verb, modality)
-                        if self.onto.is_a(r["s_cls"], "Person")]
+            # "is 51% owned by Tianlu, a Chinese group, and 20% by Kalulu": more shares, each with its own "by"
+            more = [(v, [g for p in c.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children
+                         if g.dep_ == "pobj"]) for c in verb.subtree if passive and c.i > verb.i and c.dep_ == "conj"
+                    for v in [self._share_of(c)] if v is not None]
+            for part, owners in [(share, holders), *((v, g) for v, g in more if g)]:
+                if part < 50:
+                    out += self._records_between(doc, owners, owned, inv, by_token, items, inv.base_confidence - 0.05,
+                                                 verb, modality)
+                elif part > 50:
+                    out += self._records_between(doc, owned, owners, sub, by_token, items, sub.base_confidence - 0.05,
+                                                 verb, modality)
+                    # (a person who owns most of a firm invests in it: "Goran Petrovic holds 61% of Balkanmed")
+                    out += [r for r in self._records_between(doc, owners, owned, inv, by_token, items,
+                                                             inv.base_confidence - 0.05, verb, modality)
+                            if self.onto.is_a(r["s_cls"], "Person")]
             # "..., with Omura holding the rest", "... and Omura holds the rest": the remainder's holder
             rest = 100.0 - share
             for other in self._rest_holders(verb):
@@ -151,8 +165,10 @@ class Stakes:
                         or (t.lemma_.lower() in currencies and any(x.like_num for x in t.children))
                         for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree)
             # "received a 10 billion yen subsidy from the ministry", "¥476 billion in subsidies from X": paid
+            # (also "in" on the sum: "received $750 million/dobj in grants from X")
             granted = [d for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in grants] + [
-                g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                g for p in [*verb.children, *(p for d in verb.children if d.dep_ == "dobj" for p in d.children)]
+                if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
                 if g.dep_ == "pobj" and g.lemma_.lower() in grants]
             if granted:
                 out += self._grants(doc, verb, granted, items, by_token)
