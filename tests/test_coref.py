@@ -325,3 +325,17 @@ def test_coref_its_in_a_relative_clause_is_the_noun_the_clause_is_on(nlp):
     text = "Ada runs on models from Anthropic, which gives Tandem access to its Claude models."
     assert ("its", "Anthropic") in {(m.text, a.text) for m, a in nlp(text)._.coref_links}
     assert ("Anthropic", "develops", "Claude") in _triples(_rules_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text, mention", [
+    # the mention a pronoun stands for is the nearest name of its entity, and a short form of a name no
+    # gazetteer knows is one ("Terro" after "Terro Agri"), which span-level gold annotates
+    ("Terro Agri, a Lima grain trader, said on Monday it would buy Ruvo Seeds. The deal gives Terro a "
+     "foothold in Chile, where it will compete with Kesto Foods.", "Terro a foothold"),
+    # (not the name less a place, a unit's parent: "Tarvo" is not "Tarvo Peru")
+    ("Tarvo Peru, the local unit of a Danish group, said on Monday it would hire 300 drivers. The move gives "
+     "Tarvo more staff in Lima, where it will compete with Kesto Foods.", "Tarvo Peru"),
+])
+def test_coref_a_pronoun_stands_for_the_short_form_of_a_name_since(nlp, text, mention):
+    links = [a.start_char for m, a in nlp(text)._.coref_links if m.text == "it"]
+    assert links[-1] == text.index(mention), links
