@@ -313,6 +313,12 @@ def test_coref_the_nearest_name_is_the_mention_whatever_class_its_context_gave_i
     # a kind of place "of" a place's name is that place, not the last place of its kind named
     ("Japan asked Beijing for details. Kobayashi said it had no plans to leave China, where it assembles a "
      "third of its motors in the city of Suzhou.", ("the city", "Suzhou"), ("the city", "Beijing")),
+    # nor the place that owns the noun "where" stands for
+    ("The deal gives Tarvo a foothold in Peru's seed market, where it will compete with Ruvo Foods.",
+     ("it", "Tarvo"), ("it", "Peru")),
+    # (a firm that owns it may be "it": "where" stands for its own site)
+    ("Last year Kelvo opened Kelvo's flagship store in Oslo, where it sells its own bikes.",
+     ("it", "Kelvo"), ("it", "Oslo")),
 ])
 def test_coref_where_and_a_kind_of_place_of_a_name(nlp, text, expected, absent):
     links = {(m.text, a.text) for m, a in nlp(text)._.coref_links}
