@@ -517,3 +517,15 @@ def test_rules_a_relative_clauses_noun_is_the_object_of_a_controlled_verb(nlp, t
 ])
 def test_rules_a_product_stocked_or_distributed_is_offered(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name the parser took for an adverb ("-ly") before a verb with no subject is its subject, and the
+    # subject of the verb joined to it
+    ("Kestly has 9 million users in Chile and competes with Ruvo Media.",
+     {("Kestly", "operatesIn", "Chile"), ("Kestly", "competesWith", "Ruvo Media")}, set()),
+    ("Tornly, which sells bikes in Peru, now runs 40 shops, mostly in Lima, and is hiring.",
+     {("Tornly", "operatesIn", "Lima")}, set()),
+])
+def test_rules_a_name_parsed_as_an_adverb_is_the_verbs_subject(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
