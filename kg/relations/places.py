@@ -204,10 +204,11 @@ class Places:
                 continue
             region = {"across", "throughout"}
             if node.dep_ == "pobj" and node.head.dep_ in {"prep", "dative"} \
-                    and node.head.lower_ in {"for", "to", "from", "through"}:
+                    and node.head.lower_ in {"for", "to", "from", "through", "with"}:
                 # the verb, or the verb's object ("processes payments for ...", "accepts payments from shoppers",
                 # "sells its dishes through retailers in Nairobi": through them, what one sells only, not
-                # "bought pumps through resellers in Armenia")
+                # "bought pumps through resellers in Armenia"; "links farmers with buyers in Kenya", "starting
+                # with customers in Lyon")
                 through = node.head.lower_ == "through"
                 node = node.head.head
                 if node.dep_ == "dobj" or (node.pos_ == "ADJ" and node.dep_ == "acomp" and not through):
