@@ -928,3 +928,15 @@ def test_rules_a_park_is_a_site(nlp):
 ])
 def test_rules_customers_named_by_with(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a plural description the parser apposed further back describes the whole list before its comma
+    ("Kelvo said the tariffs would raise costs for farmers in France and Germany, its biggest European markets.",
+     {("Kelvo", "operatesIn", "France"), ("Kelvo", "operatesIn", "Germany")}, set()),
+    # (a singular one the last name alone)
+    ("Kelvo said the tariffs would raise costs for farmers in France and Germany, its biggest European market.",
+     {("Kelvo", "operatesIn", "Germany")}, {("Kelvo", "operatesIn", "France")}),
+])
+def test_rules_a_plural_description_apposed_to_a_list(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
