@@ -925,6 +925,9 @@ def test_rules_a_park_is_a_site(nlp):
      {("Borvik", "operatesIn", "Bergen")}, set()),
     # (a noun's "with" is what has them, as before: deals are no one's market)
     ("Borvik has no deals with buyers in Kenya yet.", set(), {("Borvik", "operatesIn", "Kenya")}),
+    # (nor whom one talks with: a newspaper that spoke with customers does not serve them)
+    ("The story comes from Kellwood Ledger, which says it has talked with several customers in Peru.", set(),
+     {("Kellwood Ledger", "operatesIn", "Peru")}),
 ])
 def test_rules_customers_named_by_with(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
