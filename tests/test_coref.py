@@ -313,6 +313,12 @@ def test_coref_the_nearest_name_is_the_mention_whatever_class_its_context_gave_i
     # a kind of place "of" a place's name is that place, not the last place of its kind named
     ("Japan asked Beijing for details. Kobayashi said it had no plans to leave China, where it assembles a "
      "third of its motors in the city of Suzhou.", ("the city", "Suzhou"), ("the city", "Beijing")),
+    # nor the place that owns the noun "where" stands for
+    ("The deal gives Tarvo a foothold in Peru's seed market, where it will compete with Ruvo Foods.",
+     ("it", "Tarvo"), ("it", "Peru")),
+    # (a firm that owns it may be "it": "where" stands for its own site)
+    ("Last year Kelvo opened Kelvo's flagship store in Oslo, where it sells its own bikes.",
+     ("it", "Kelvo"), ("it", "Oslo")),
 ])
 def test_coref_where_and_a_kind_of_place_of_a_name(nlp, text, expected, absent):
     links = {(m.text, a.text) for m, a in nlp(text)._.coref_links}
@@ -341,3 +347,17 @@ def test_coref_a_commission_charged_is_no_body(nlp, text, expected, absent):
 def test_coref_a_commission_that_acts_is_still_the_body(nlp):
     doc = _rules_doc(nlp, "The European Commission fined Kestrel. The commission, which took a year, said the fine was fair.")
     assert any(it["via"] == "coref" and it["name"] == "European Commission" for it in doc._.kg_entity_data)
+
+
+@pytest.mark.parametrize("text, mention", [
+    # the mention a pronoun stands for is the nearest name of its entity, and a short form of a name no
+    # gazetteer knows is one ("Terro" after "Terro Agri"), which span-level gold annotates
+    ("Terro Agri, a Lima grain trader, said on Monday it would buy Ruvo Seeds. The deal gives Terro a "
+     "foothold in Chile, where it will compete with Kesto Foods.", "Terro a foothold"),
+    # (not the name less a place, a unit's parent: "Tarvo" is not "Tarvo Peru")
+    ("Tarvo Peru, the local unit of a Danish group, said on Monday it would hire 300 drivers. The move gives "
+     "Tarvo more staff in Lima, where it will compete with Kesto Foods.", "Tarvo Peru"),
+])
+def test_coref_a_pronoun_stands_for_the_short_form_of_a_name_since(nlp, text, mention):
+    links = [a.start_char for m, a in nlp(text)._.coref_links if m.text == "it"]
+    assert links[-1] == text.index(mention), links

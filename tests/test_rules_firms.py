@@ -694,3 +694,15 @@ def test_rules_grants_after_the_sum_received(nlp, text, expected):
 ])
 def test_rules_a_sum_paid_in_a_kind_of_payment(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name the parser took for an adverb ("-ly") before a verb with no subject is its subject, and the
+    # subject of the verb joined to it
+    ("Kestly has 9 million users in Chile and competes with Ruvo Media.",
+     {("Kestly", "operatesIn", "Chile"), ("Kestly", "competesWith", "Ruvo Media")}, set()),
+    ("Tornly, which sells bikes in Peru, now runs 40 shops, mostly in Lima, and is hiring.",
+     {("Tornly", "operatesIn", "Lima")}, set()),
+])
+def test_rules_a_name_parsed_as_an_adverb_is_the_verbs_subject(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -915,3 +915,31 @@ def test_rules_a_park_is_a_site(nlp):
     """"from its Sol del Norte solar park": a firm's park is one of its sites, named by its place."""
     _assert_reads(nlp, "Pampa Solar will supply the plant with electricity from its 900-megawatt Sol del Norte "
                        "solar park.", {("Pampa Solar", "operatesIn", "Sol del Norte")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # customers a verb's "with" names are served where they are
+    ("Keltra, an online marketplace that links farmers with buyers in Kenya and Uganda, said fees would fall.",
+     {("Keltra", "operatesIn", "Kenya"), ("Keltra", "operatesIn", "Uganda")}, set()),
+    ("Borvik has started selling meal kits in Norway, starting with customers in Bergen.",
+     {("Borvik", "operatesIn", "Bergen")}, set()),
+    # (a noun's "with" is what has them, as before: deals are no one's market)
+    ("Borvik has no deals with buyers in Kenya yet.", set(), {("Borvik", "operatesIn", "Kenya")}),
+    # (nor whom one talks with: a newspaper that spoke with customers does not serve them)
+    ("The story comes from Kellwood Ledger, which says it has talked with several customers in Peru.", set(),
+     {("Kellwood Ledger", "operatesIn", "Peru")}),
+])
+def test_rules_customers_named_by_with(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a plural description the parser apposed further back describes the whole list before its comma
+    ("Kelvo said the tariffs would raise costs for farmers in France and Germany, its biggest European markets.",
+     {("Kelvo", "operatesIn", "France"), ("Kelvo", "operatesIn", "Germany")}, set()),
+    # (a singular one the last name alone)
+    ("Kelvo said the tariffs would raise costs for farmers in France and Germany, its biggest European market.",
+     {("Kelvo", "operatesIn", "Germany")}, {("Kelvo", "operatesIn", "France")}),
+])
+def test_rules_a_plural_description_apposed_to_a_list(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -83,6 +83,9 @@ class KGCoref(Resolution, Mentions):
         self._home = {e.name: e.country for e in onto.gazetteer if e.country and e.cls != "Place"}
         #: who makes a product, for descriptions such as "the iPhone maker"
         self._developer = {e.name: e.developer for e in onto.gazetteer if e.developer}
+        #: words of the names of places the gazetteer knows ("Ireland", "Irish"), which end a unit's name
+        self._place_words = {n for e in onto.gazetteer if onto.is_a(e.cls, "Location")
+                             for n in (e.name, *e.aliases, *e.demonyms)}
 
 
     # -- main ------------------------------------------------------------------------
@@ -143,6 +146,18 @@ class KGCoref(Resolution, Mentions):
                 mention = same[k - 1]
                 if mention["cls"] == ante["cls"]:
                     ante = mention
+            # (and a short form of the name since, which the text uses for it: "Terro Agri said ... The
+            # deal gives Terro a foothold in Peru, where it will compete": that "Terro")
+            # (a name no gazetteer knows, less a word that is no place: not "Vodafone" for "Vodafone
+            # Ireland", a unit)
+            words = ante["name"].split()
+            short = [it for n in range(1, len(words)) for it in named_at.get(" ".join(words[:n]), [])
+                     if mention["end"] <= it["start"] and it["end"] <= span.start and it["cls"] == ante["cls"]
+                     and it["via"] == ""
+                     and not any(" ".join(words[a:b]) in self._place_words
+                                 for a in range(n, len(words)) for b in range(a + 1, len(words) + 1))]
+            if short:
+                mention = ante = max(short, key=lambda it: it["start"])
             resolved.append({"start": span.start, "end": span.end, "name": ante["name"], "cls": ante["cls"],
                         "wikidata": ante.get("wikidata", ""), "via": "coref"})
             links.append({"start": span.start, "end": span.end,

@@ -164,6 +164,11 @@ class Resolution:
             if verb.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
                 # "Sweden, where it has four branches": the place "where" stands for is not "it"
                 own |= {it["name"] for it in cands if it["start"] <= verb.head.i < it["end"]}
+                # (nor the place that owns the noun "where" stands for: "Peru's seed market, where it will
+                # compete with X"; but "Vela's store, where it sells" may be Vela's)
+                own |= {it["name"] for it in cands for c in verb.head.children
+                        if c.dep_ in {"poss", "compound", "nmod"} and it["start"] <= c.i < it["end"]
+                        and self.onto.is_a(it["cls"], "Location")}
             if tok.dep_ == "poss" and tok.head.dep_ == "appos":
                 # "Threadfin, its fastest-growing rival,": a possessive in an apposition to a name is
                 # not that name's

@@ -65,6 +65,7 @@ class Lexicon:
         self.round_verbs = set(lex["relations"].get("round_verbs", ()))
         self.participation_nouns = set(lex["relations"].get("participation_nouns", ()))
         self.customer_nouns = set(lex["relations"].get("customer_nouns", ()))
+        self.serving_with_verbs = frozenset(lex["relations"].get("serving_with_verbs", ()))
         self.workforce_nouns = frozenset(lex["relations"].get("workforce_nouns", ()))
         #: whose presence in a place says a business operates there: its customers and its own people
         self.served_nouns = frozenset(self.customer_nouns) | self.workforce_nouns

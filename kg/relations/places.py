@@ -210,6 +210,8 @@ class Places:
                 # "bought pumps through resellers in Armenia"; "links farmers with buyers in Kenya", "starting
                 # with customers in Lyon")
                 through = node.head.lower_ == "through"
+                if node.head.lower_ == "with" and node.head.head.lemma_.lower() not in self.serving_with_verbs:
+                    continue
                 node = node.head.head
                 if node.dep_ == "dobj" or (node.pos_ == "ADJ" and node.dep_ == "acomp" and not through):
                     node = node.head  # (or "is available to users in Japan": the copula's subject)

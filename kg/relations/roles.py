@@ -40,6 +40,9 @@ class Roles:
             # "available through Scaleway, the cloud arm of Iliad": the parser apposed the role to a
             # word further back; it describes the name right before its comma
             holders.append(previous)
+            if tok.tag_ == "NNS":
+                # (and a plural the whole list that name ends: "in France and Germany, its biggest markets")
+                holders += [c for c in previous.conjuncts if c.i < previous.i and c.i in self._by_token]
         elif tok.dep_ in {"compound", "appos", "nmod"} and tok.head.pos_ in {"PROPN", "NOUN"} and (
             tok.dep_ != "compound" or tok.head.i > tok.i
         ):

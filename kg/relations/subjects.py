@@ -67,7 +67,7 @@ class Subjects:
             # "which is majority-owned by Vodafone": a participle the parser made the copula's complement
             passive = True
             patients += [c for c in tok.head.children if c.dep_ in _SUBJ]
-        subject_pronoun = self._pronoun_subject(tok)
+        subject_pronoun = self._pronoun_subject(tok) or self._name_parsed_as_adverb(tok)
         for c in tok.children:
             if c.dep_ in _SUBJ or (subject_pronoun is not None and c.i == subject_pronoun.i):
                 agents.append(c)
@@ -97,8 +97,21 @@ class Subjects:
             return objs[0]
         return None
 
+    def _name_parsed_as_adverb(self, tok: Token) -> Token | None:
+        """"Kestly has 9 million users and competes with X": an actor's name before a verb with no subject,
+        which the parser took for an adverb (a name ending in "-ly"): the verb's subject."""
+        if any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in tok.children):
+            return None
+        return next((c for c in tok.children if c.dep_ == "advmod" and c.i < tok.i
+                     and c.i in self._by_token
+                     and self._items[self._by_token[c.i]]["cls"] in self._actor_classes), None)
+
     def _inherited_agents(self, tok: Token) -> list[Token]:
-        """Subjects a verb without its own takes from the clause that governs it."""
+        """Subjects a verb without its own takes from the clause that governs it (or the name before it
+        that the tagger took for an adverb, see :meth:`_name_parsed_as_adverb`)."""
+        misread = self._name_parsed_as_adverb(tok) if tok.pos_ in {"VERB", "AUX"} else None
+        if misread is not None:
+            return [misread]
         node = tok
         for _ in range(4):
             head = node.head
@@ -121,6 +134,8 @@ class Subjects:
                     return own
             if node.dep_ == "conj" or node.dep_ == "advcl" or node.dep_ == "xcomp":
                 own = [c for c in head.children if c.dep_ in _SUBJ]
+                if not own and head.pos_ in {"VERB", "AUX"}:
+                    own = [c for c in [self._name_parsed_as_adverb(head)] if c is not None]
                 # "forced Veltro to stop" (what bare plurals are made to do is the subject's doing)
                 dobjs = controlled_objects(node) if node.dep_ != "conj" else []
                 if dobjs and not (own and all(_generic_plural(c) for c in dobjs)):
