@@ -84,8 +84,10 @@ class Frames:
 
     def _portion_of(self, tok: Token) -> Token | None:
         """What a word of a part or a number is a part of: "fleet" in "built most of X's fleet", "access" in
-        "revoked most of X's access" (lexicon ``market_share_words``, a number, "all", "some", "part")."""
-        if not (tok.lemma_.lower() in self.market_share_words or tok.like_num or tok.lower_ in {"%", "all", "some", "part"}):
+        "revoked most of X's access", "systems" in "800 megawatt-hours of X's systems" (lexicon
+        ``market_share_words``, a number or a counted unit, "all", "some", "part")."""
+        if not (tok.lemma_.lower() in self.market_share_words or tok.like_num or tok.lower_ in {"%", "all", "some", "part"}
+                or any(c.dep_ == "nummod" for c in tok.children)):
             return None
         return next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                      for g in p.children if g.dep_ == "pobj"), None)

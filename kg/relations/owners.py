@@ -46,10 +46,7 @@ class Owners:
         after a quantity's "of"), which sells them; not on what changes hands with a firm ("Lumo's stake",
         "Lumo's assets": lexicon ``not_bought_goods``), nor a pronoun's."""
         goods = [t for t, r in objs if r == "patient"]
-        goods += [g for t in goods if t.i not in by_token and (
-            t.lemma_.lower() in self.market_share_words or t.like_num or t.lower_ in {"%", "all", "some", "part"}
-            or any(c.dep_ == "nummod" for c in t.children))
-            for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        goods += [g for t in goods if t.i not in by_token for g in [self._portion_of(t)] if g is not None]
         return [c for g in goods if g.pos_ == "NOUN" and g.is_lower and g.i not in by_token
                 and g.lemma_.lower() not in self.not_bought_goods and g.lemma_.lower() not in self.trigger_nouns
                 for c in g.children if _possessive(c) and c.pos_ != "PRON" and c.i in by_token
