@@ -706,3 +706,9 @@ def test_rules_a_sum_paid_in_a_kind_of_payment(nlp, text, expected):
 ])
 def test_rules_a_name_parsed_as_an_adverb_is_the_verbs_subject(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_range_of_goods_made_by_a_firm(nlp):
+    # "Cloudpuff, a range of vapes made by X": a range is a kind of product, which its maker develops
+    _assert_reads(nlp, "The regulator banned Cloudpuff, a range of flavoured disposable vapes made by Yanxiang Technology.",
+                  {("Yanxiang Technology", "develops", "Cloudpuff")})
