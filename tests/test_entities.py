@@ -1402,3 +1402,10 @@ def test_entities_a_country_manager_is_an_organisations(nlp):
     doc = _rules_doc(nlp, "Peter Mwakyusa, Mawimbi's country manager, said the curbs would hurt Selcom.")
     assert _classes(doc).get("Mawimbi") == "Company", _classes(doc)
     assert ("Peter Mwakyusa", "worksFor", "Mawimbi") in _triples(doc)
+
+
+def test_entities_a_product_by_the_ner_after_a_noun_only_firms_are_called_is_a_firm(nlp):
+    # "controlled by Copenhagen investment firm Axcel": the NER's product right after "firm" is a firm
+    doc = _rules_doc(nlp, "Nordlys, which is controlled by Copenhagen investment firm Axcel, sells mobile plans.")
+    assert _classes(doc).get("Axcel") == "Company", _classes(doc)
+    assert ("Nordlys", "subsidiaryOf", "Axcel") in _triples(doc)

@@ -347,9 +347,14 @@ class Classes(Descriptions, Products):
         # only by its last word, "Prisma Cloud")
         if doc.has_annotation("DEP"):
             full = _surnames(items)
+            # (and a name the NER took for a product right after a noun only firms are called: "controlled by
+            # Copenhagen investment firm Axcel")
             orgs = {it["name"] for it in items if it["via"] == "" and (
                 it["cls"] in {"Person", "Place", "Company"} or self._product_by_its_head(doc, it)
-                or self._business_kind_before(doc, it))
+                or self._business_kind_before(doc, it) or (
+                    it["cls"] == "Product" and doc[it["start"]].ent_type_ == "PRODUCT" and it["start"] > 0
+                    and doc[it["start"] - 1].is_lower and doc[it["start"] - 1].lemma_.lower() in self.org_nouns
+                    and doc[it["start"] - 1].lemma_.lower() not in self.product_nouns))
                 and self._org_context(doc, it, full, items) and not self._named_product(doc, it)}
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
