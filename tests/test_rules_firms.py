@@ -712,3 +712,15 @@ def test_rules_a_range_of_goods_made_by_a_firm(nlp):
     # "Cloudpuff, a range of vapes made by X": a range is a kind of product, which its maker develops
     _assert_reads(nlp, "The regulator banned Cloudpuff, a range of flavoured disposable vapes made by Yanxiang Technology.",
                   {("Yanxiang Technology", "develops", "Cloudpuff")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a time the parser made a joined verb's subject ("last year bought") leaves it the clause's subject
+    ("Mars makes pet food in Thailand and last year bought Bao An Pet to expand in Vietnam.",
+     {("Mars", "acquires", "Bao An Pet")}, set()),
+    # (a firm named as the joined verb's own subject keeps it)
+    ("Mars makes pet food in Thailand, and last year Kestrel Foods bought Bao An Pet.",
+     {("Kestrel Foods", "acquires", "Bao An Pet")}, {("Mars", "acquires", "Bao An Pet")}),
+])
+def test_rules_a_time_parsed_as_a_subject_is_none(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -69,6 +69,8 @@ class Subjects:
             patients += [c for c in tok.head.children if c.dep_ in _SUBJ]
         subject_pronoun = self._pronoun_subject(tok) or self._name_parsed_as_adverb(tok)
         for c in tok.children:
+            if c.dep_ in _SUBJ and c.ent_type_ in {"DATE", "TIME"} and c.i not in self._by_token:
+                continue  # "X makes food and last year bought Y": a time the parser made the verb's subject
             if c.dep_ in _SUBJ or (subject_pronoun is not None and c.i == subject_pronoun.i):
                 agents.append(c)
             elif c.dep_ == "nsubjpass" or c.dep_ == "dobj":
