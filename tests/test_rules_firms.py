@@ -724,3 +724,15 @@ def test_rules_a_range_of_goods_made_by_a_firm(nlp):
 ])
 def test_rules_a_time_parsed_as_a_subject_is_none(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a second object after a date and "and" ("bought X in February and Y in June"), which the parser
+    # takes for the object of the date's preposition
+    ("Thamesbridge bought Oxbow Genetics in February and Tejo Therapeutics in June.",
+     {("Thamesbridge", "acquires", "Oxbow Genetics"), ("Thamesbridge", "acquires", "Tejo Therapeutics")}, set()),
+    # (a place after the date is where, no second object)
+    ("Thamesbridge opened a lab in February and in Lisbon.", set(), {("Thamesbridge", "acquires", "Lisbon")}),
+])
+def test_rules_a_second_object_after_a_date(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -232,6 +232,13 @@ class Frames:
                         for p in c.children:
                             if p.dep_ == "prep":
                                 objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
+            if any(r == "patient" for _, r in objects):
+                # "bought X in February and Y in June": a second object after a date and "and", which the
+                # parser takes for the object of the date's preposition
+                objects += [(g, "patient") for p in tok.children if p.dep_ == "prep" and p.lower_ in {"in", "on"}
+                            for g in p.children if g.dep_ == "pobj" and g.i in self._by_token and any(
+                                d.ent_type_ == "DATE" and d.i < g.i and any(x.lower_ == "and" for x in d.children)
+                                for d in g.children)]
             if tok.dep_ == "relcl":
                 rel = [c for c in tok.children if c.lower_ in _REL_PRONOUNS]
                 doers = self._appended_act_doers(tok.head) if rel and rel[0].dep_ == "nsubj" else []
