@@ -736,3 +736,17 @@ def test_rules_a_time_parsed_as_a_subject_is_none(nlp, text, expected, absent):
 ])
 def test_rules_a_second_object_after_a_date(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a controlled passive's patient is the subject of the verb that controls it
+    ("Revontuli Games has agreed to be acquired by Xinghe Interactive of Shenzhen.",
+     {("Xinghe Interactive", "acquires", "Revontuli Games")}, set()),
+    ("The deal puts Maplewave in competition with CyberArk, which agreed last year to be bought by Palo Alto Networks.",
+     {("Palo Alto Networks", "acquires", "CyberArk")}, set()),
+    # (an active one keeps its own reading: who agreed to buy is the buyer)
+    ("Revontuli Games has agreed to buy Xinghe Interactive.", {("Revontuli Games", "acquires", "Xinghe Interactive")},
+     {("Xinghe Interactive", "acquires", "Revontuli Games")}),
+])
+def test_rules_agreed_to_be_acquired(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

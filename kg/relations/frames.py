@@ -215,6 +215,13 @@ class Frames:
                 subj = [c for c in subj if c.pos_ in {"PROPN", "PRON"} or c.lemma_.lower() in self.firm_kinds]
                 objects += [(t, "patient") for t in subj]
                 joined_patients = bool(subj)
+            if passive and not pa and tok.dep_ == "xcomp" and tok.head.pos_ in {"VERB", "AUX"} \
+                    and any(c.dep_ == "auxpass" for c in tok.children):
+                # "Revontuli has agreed to be acquired by X", "which agreed to be bought by X": a controlled
+                # passive's patient is the subject of the verb that controls it
+                subj = [c for c in tok.head.children if c.dep_ in _SUBJ] or self._inherited_agents(tok.head)
+                objects += [(t, "patient") for t in subj]
+                joined_patients = bool(subj)
             if not pa and tok.dep_ == "conj" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) \
                     and not any(c.dep_ in _SUBJ or c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) \
                     and tok.head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.head.children):
