@@ -750,3 +750,14 @@ def test_rules_a_second_object_after_a_date(nlp, text, expected, absent):
 ])
 def test_rules_agreed_to_be_acquired(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm sold to another is bought by it, also in the passive; "Labs" ends firms' names, not products'
+    ("Kestrel Group sold Orrin Labs to Velo Capital last year.", {("Velo Capital", "acquires", "Orrin Labs")},
+     {("Kestrel Group", "offers", "Orrin Labs")}),
+    ("Orrin Labs, which was sold to Velo Capital last year, did not take part.",
+     {("Velo Capital", "acquires", "Orrin Labs")}, set()),
+])
+def test_rules_a_labs_sold_is_a_firm_bought(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
