@@ -403,6 +403,9 @@ def test_entities_a_short_form_of_a_firms_name_is_the_firm_whatever_the_ner_said
     ("The plant assembles the Dacia Sandero and the Renault Express van.", "Dacia Sandero"),
     # what a firm delays, postpones or recalls
     ("Borowik Games delays Iron Marsh to spring. Iron Marsh will cost 30 euros.", "Iron Marsh"),
+    # a lender's named loan (the NER took it for an organisation)
+    ("The company is also adding Nahra Credit, a working-capital loan, which it offers with Orlan Bank.",
+     "Nahra Credit"),
 ])
 def test_entities_kinds_and_verbs_of_products_make_a_name_one(nlp, text, name):
     assert _classes(_rules_doc(nlp, text)).get(name) == "Product"
