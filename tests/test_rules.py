@@ -1524,6 +1524,18 @@ def test_rules_the_name_one_sells_under_or_as_is_offered(nlp, text, expected, ab
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # what is available through or on a platform, the platform offers
+    ("Quillo 3 is available through Amazon Web Services and on Google Cloud, and Brindle also sells it to banks.",
+     {("Amazon Web Services", "offers", "Quillo 3"), ("Google Cloud", "offers", "Quillo 3")}, set()),
+    # (where it is available is no one who offers it)
+    ("The Quillo app remains available in France and Spain.", set(),
+     {("France", "offers", "Quillo"), ("Spain", "offers", "Quillo")}),
+])
+def test_rules_what_is_available_through_a_platform_it_offers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_sellers_before_their_shops_are_firms(nlp):
     # names listed before a plural kind share it as products ("the X and Y brands"), but not before shops
     classes = _classes(_rules_doc(nlp, "The cheese is sold in Lidl and Aldi stores."))
