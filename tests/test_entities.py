@@ -102,14 +102,21 @@ def test_entities_keep_a_first_word_of_an_unknown_name(nlp, text, name):
     assert name in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
 
 
-@pytest.mark.parametrize("tag, kept", [("NN", False), ("NNP", True)])
-def test_entities_a_lone_common_noun_is_no_product(nlp, tag, kept):
+@pytest.mark.parametrize("word, tag, kept", [
+    ("Edge", "NN", False),
+    # (the common noun tagged as a proper one)
+    ("Edge", "NNP", True),
+    # a word English has no noun for, which the tagger took for one: "Kestrel's Trevolt", "Kestrel's M-150"
+    ("Trevolt", "NN", True),
+    ("M-150", "NN", True),
+])
+def test_entities_a_lone_common_noun_is_no_product(nlp, word, tag, kept):
     # a heading "Kestrel's Edge:": the NER took the common noun for a product
-    words = ["Kestrel", "'s", "Edge", ":", "chips", "sell", "."]
+    words = ["Kestrel", "'s", word, ":", "chips", "sell", "."]
     tags = ["NNP", "POS", tag, ":", "NNS", "VBP", "."]
     ents = ["B-ORG", "O", "B-PRODUCT", "O", "O", "O", "O"]
     found = _entities_of(nlp, words, tags, ents)
-    assert ("Edge", "Product") in found if kept else all(text != "Edge" for text, _cls in found)
+    assert (word, "Product") in found if kept else all(text != word for text, _cls in found)
 
 
 @pytest.mark.parametrize("verb, lemma, cls", [
@@ -396,6 +403,9 @@ def test_entities_a_short_form_of_a_firms_name_is_the_firm_whatever_the_ner_said
     ("The plant assembles the Dacia Sandero and the Renault Express van.", "Dacia Sandero"),
     # what a firm delays, postpones or recalls
     ("Borowik Games delays Iron Marsh to spring. Iron Marsh will cost 30 euros.", "Iron Marsh"),
+    # a lender's named loan (the NER took it for an organisation)
+    ("The company is also adding Nahra Credit, a working-capital loan, which it offers with Orlan Bank.",
+     "Nahra Credit"),
 ])
 def test_entities_kinds_and_verbs_of_products_make_a_name_one(nlp, text, name):
     assert _classes(_rules_doc(nlp, text)).get(name) == "Product"

@@ -1510,6 +1510,32 @@ def test_rules_who_sells_under_or_owns_a_brand_offers_it(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # the name one sells a thing under, or sells it as, is what one offers
+    ("Marvada, which sells the copy under the name Clovira in India, said it would fight the case.",
+     {("Marvada", "offers", "Clovira")}, set()),
+    ("The service, which Puna Telecom sells as Pura Sky for $3 a month, went live in Chile.",
+     {("Puna Telecom", "offers", "Pura Sky")}, set()),
+    ("Kelvo sells the drink as Kelvo Zero in Spain.", {("Kelvo", "offers", "Kelvo Zero")}, set()),
+    # (who only works under a name offers nothing by it)
+    ("Dana Holt works under the name Calder at Kelvo.", set(), {("Dana Holt", "offers", "Calder")}),
+])
+def test_rules_the_name_one_sells_under_or_as_is_offered(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # what is available through or on a platform, the platform offers
+    ("Quillo 3 is available through Amazon Web Services and on Google Cloud, and Brindle also sells it to banks.",
+     {("Amazon Web Services", "offers", "Quillo 3"), ("Google Cloud", "offers", "Quillo 3")}, set()),
+    # (where it is available is no one who offers it)
+    ("The Quillo app remains available in France and Spain.", set(),
+     {("France", "offers", "Quillo"), ("Spain", "offers", "Quillo")}),
+])
+def test_rules_what_is_available_through_a_platform_it_offers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_sellers_before_their_shops_are_firms(nlp):
     # names listed before a plural kind share it as products ("the X and Y brands"), but not before shops
     classes = _classes(_rules_doc(nlp, "The cheese is sold in Lidl and Aldi stores."))

@@ -381,6 +381,16 @@ def test_rules_a_product_after_a_diseases_possessive_and_more_kinds(nlp, text, e
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a product's one-word name the tagger took for a common noun: still the owner's product
+    ("Fjell Robotics will supply 400 of its Trekant picking arms to Kroger.", {("Fjell Robotics", "develops", "Trekant")}),
+    ("Both companies compete with Carvella Group and with Ostmark's M-150 across Asia.",
+     {("Ostmark", "develops", "M-150")}),
+])
+def test_rules_a_one_word_product_name_tagged_as_a_common_noun(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 @pytest.mark.parametrize("text, expected, modality", [
     # two firms a thing pits against each other are rivals (as its clause says)
     ("The move pits Sorano more directly against Halden Japan.", ("Sorano", "competesWith", "Halden Japan"), "fact"),

@@ -188,9 +188,13 @@ class Candidates:
         span = self._trim(ent)
         if span is None or self._is_noise(span.text):
             return
-        # One capitalized common noun ("NVIDIA's Role:" in a heading) is not a product name.
+        # One capitalized common noun ("NVIDIA's Role:" in a heading) is not a product name (but a word
+        # English has no noun for, which the tagger took for one, is: "its Trekant/NN picking arms",
+        # "Ostmark's M-150/NN")
         if label == "PRODUCT" and len(span) == 1 and span[0].tag_ in {"NN", "NNS"} \
-                and not self._known_name(doc, span.text, ner=False):
+                and not self._known_name(doc, span.text, ner=False) \
+                and (not self.common_nouns or span[0].lower_ in self.common_nouns
+                     or span[0].lemma_.lower() in self.common_nouns):
             return
         # "Agriculture Minister Grace Banda": the title is not part of the name.
         if label == "PERSON":

@@ -200,6 +200,13 @@ class Products:
                                                            for g in v.children) \
                             and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
                         return True
+        # "sells the copy under the name Clovira", "which Puna Telecom sells as Pura Sky": the name one
+        # sells under (lexicon trade_name_nouns, trade_name_verbs)
+        if (root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ == "VERB"
+                and head.head.lemma_.lower() in self.trade_name_verbs) or (
+                root.dep_ == "appos" and head.lemma_.lower() in self.trade_name_nouns and head.dep_ == "pobj"
+                and head.head.lower_ == "under"):
+            return True
         # "missiles such as Korda and Tamsa", "its apps, including Zephyr": names listed under a plural
         # kind of product
         if _listed_under(root, self.product_nouns):

@@ -1,7 +1,8 @@
 """Relations read from brands: "sells phones under the Lauv brand", "which owns the Activia and Alpro
-brands": who sells under a brand, or owns or runs it, offers what the brand names (kg:offers). The
-nouns are lexicon.toml's ``brand_nouns``; the verbs are the entity stage's ``offering_verbs`` and
-``brand_owning_verbs`` ("own").
+brands", "sells the copy under the name Clovira", "which Puna Telecom sells as Pura Sky": who sells
+under a brand or a name, or owns or runs the brand, offers what it names (kg:offers). The nouns are
+lexicon.toml's ``brand_nouns`` and ``trade_name_nouns``; the verbs are the entity stage's
+``offering_verbs``, ``brand_owning_verbs`` ("own") and, before "as", ``trade_name_verbs``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ class Brands:
             return noun.head, [by_token[noun.head.i]]
         named: list[int] = []
         for c in noun.children:
-            if c.dep_ in {"compound", "nmod"} and c.i < noun.i and c.i in by_token:
+            # ("under the name Clovira": the name apposed after the noun)
+            if ((c.dep_ in {"compound", "nmod"} and c.i < noun.i) or (c.dep_ == "appos" and c.i > noun.i)) \
+                    and c.i in by_token:
                 named += [by_token[t.i] for t in [c, *c.conjuncts] if t.i in by_token]
         return noun, list(dict.fromkeys(named))
 
@@ -40,14 +43,21 @@ class Brands:
             return []
         selling = self.onto.words("entities", "offering_verbs")
         owning = self.onto.words("relations", "brand_owning_verbs")
+        trade_names = self.onto.words("relations", "trade_name_nouns")
         out: list[dict[str, Any]] = []
-        for noun in self._tokens_with_lemma(doc, nouns):
+        # "which Puna Telecom sells as Pura Sky": the name a thing is sold as
+        sold = [(p.head, [by_token[g.i] for g in p.children if g.dep_ == "pobj" and g.i in by_token], p)
+                   for p in doc if p.lower_ == "as" and p.dep_ == "prep" and p.head.pos_ == "VERB"
+                   and p.head.lemma_.lower() in self.onto.words("relations", "trade_name_verbs")]
+        for noun in [*self._tokens_with_lemma(doc, nouns), *self._tokens_with_lemma(doc, trade_names)]:
             if noun.pos_ != "NOUN":
                 continue
             head, named = self._brand_names(noun, by_token, items)
             if not named:
                 continue
             verb = None
+            if noun.lemma_.lower() in trade_names and not (head.dep_ == "pobj" and head.head.lower_ == "under"):
+                continue  # (a name only as what one sells under)
             if head.dep_ == "pobj" and head.head.lower_ == "under":
                 verb = head.head.head  # "sells phones under the Lauv brand"
                 if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
@@ -58,7 +68,10 @@ class Brands:
                 verb = head.head  # "owns the Activia and Alpro brands"
             if verb is None or verb.pos_ != "VERB":
                 continue
-            owners = [c for c in verb.children if c.dep_ in _SUBJ]
+            sold.append((verb, named, noun))
+        for verb, named, noun in sold:
+            # (the subject of the verb a seller's verb depends on: "began offering taxis under the name X")
+            owners = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             for idx, cost, _ in (m for c in owners for m in self._map(c, by_token, items)):
                 owner = items[idx]
                 for n in named:
