@@ -943,3 +943,17 @@ def test_rules_customers_named_by_with(nlp, text, expected, absent):
 ])
 def test_rules_a_plural_description_apposed_to_a_list(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a unit, subsidiary or arm described by its place is based there
+    ("Halden Media, the Danish unit of Korvo, said it had stopped buying the parts.",
+     {("Halden Media", "basedIn", "Denmark")}, set()),
+    ("Brella, a Texas subsidiary of the drugmaker Sunday Pharma, asked for approval.",
+     {("Brella", "basedIn", "Texas")}, set()),
+    # (the place "of" names is the parent's, not the unit's seat: "a unit of Leeds, Yorkshire-based X")
+    ("Brook.com, a unit of Norwalk, Connecticut-based Brook Holdings, said its rates were unchanged.",
+     set(), {("Brook.com", "basedIn", "Norwalk")}),
+])
+def test_rules_a_unit_described_by_its_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
