@@ -957,3 +957,17 @@ def test_rules_a_plural_description_apposed_to_a_list(nlp, text, expected, absen
 ])
 def test_rules_a_unit_described_by_its_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more words for a firm or a club: the demonym or the city before them is its seat
+    ("The miner sells its ore to Varga Metal, a Polish smelter.", {("Varga Metal", "basedIn", "Poland")}),
+    ("Ostrel will buy the engines from Kandor, the Swiss engine designer.", {("Kandor", "basedIn", "Switzerland")}),
+    ("The club signed Solbrand, a solar installer from Valencia, as its sponsor.", {("Solbrand", "basedIn", "Valencia")}),
+    ("Its rival Newsnest, a Perth news aggregator, has not signed.", {("Newsnest", "basedIn", "Perth")}),
+    ("Casaluz, a Malaga property portal, paid a smaller fine.", {("Casaluz", "basedIn", "Malaga")}),
+    ("It restricted sales to Kaveri Marine, an Indian shipowner.", {("Kaveri Marine", "basedIn", "India")}),
+    ("Fund managers bought KV Hoogveld, the Belgian first-division club.", {("KV Hoogveld", "basedIn", "Belgium")}),
+])
+def test_rules_a_seat_before_more_words_for_a_firm_or_a_club(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
