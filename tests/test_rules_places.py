@@ -971,3 +971,20 @@ def test_rules_a_unit_described_by_its_place(nlp, text, expected, absent):
 ])
 def test_rules_a_seat_before_more_words_for_a_firm_or_a_club(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # where a firm is run from is its seat: the verb's object, the noun a passive describes, the subject
+    # whose business is run, or the firm a description stands for
+    ('"We are growing," said founder Ravi Menon, who runs Tarka from Pune.', {("Tarka", "basedIn", "Pune")}, set()),
+    ("Kelt is now part of Ostra Nord, a division of Ostra run by Jens Lund from Kiel.",
+     {("Ostra Nord", "basedIn", "Kiel")}, set()),
+    ("Its subsidiary, Pelto America, which runs Zappa's American business from Denver, was also named.",
+     {("Pelto America", "basedIn", "Denver")}, set()),
+    ("Anna Berg founded Kesto in 2010 and still runs the company from a converted barn in Aarhus.",
+     {("Kesto", "basedIn", "Aarhus")}, set()),
+    # (not a place goods or people come from)
+    ("Halvor runs ferries from Bergen to Stavanger.", set(), {("Halvor", "basedIn", "Bergen")}),
+])
+def test_rules_where_a_firm_is_run_from(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

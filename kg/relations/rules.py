@@ -117,7 +117,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 + self._seats_written_before(doc, items, by_token) + self._seats_apposed(doc, items, by_token) \
                 + self._bodies_of_nations(doc, items, by_token) + self._up_against(doc, items, by_token) \
                 + self._beaten_rivals(doc, items, by_token) + self._hit_by_restrictions(doc, items, by_token) \
-                + self._parts_and_ventures(doc, items, by_token) \
+                + self._parts_and_ventures(doc, items, by_token) + self._run_from(doc, items, by_token) \
                 + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token) \
                 + self._goods_stocked(doc, items, by_token) + self._on_order(doc, items, by_token) \
                 + self._brands(doc, items, by_token):
