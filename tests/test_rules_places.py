@@ -988,3 +988,15 @@ def test_rules_a_seat_before_more_words_for_a_firm_or_a_club(nlp, text, expected
 ])
 def test_rules_where_a_firm_is_run_from(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "both" or "all" apposed to a list stands for every name of it
+    ("Analysts said Rheinfeld could become a target for larger drugmakers such as Pellworth and Gramont, "
+     "both headquartered in Basel.", {("Pellworth", "basedIn", "Basel"), ("Gramont", "basedIn", "Basel")}, set()),
+    # (not a name before the list's comma that is no part of it)
+    ("Rheinfeld sold its stake to Pellworth, which is headquartered in Basel.", {("Pellworth", "basedIn", "Basel")},
+     {("Rheinfeld", "basedIn", "Basel")}),
+])
+def test_rules_both_apposed_to_a_list(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
