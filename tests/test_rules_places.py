@@ -943,3 +943,60 @@ def test_rules_customers_named_by_with(nlp, text, expected, absent):
 ])
 def test_rules_a_plural_description_apposed_to_a_list(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a unit, subsidiary or arm described by its place is based there
+    ("Halden Media, the Danish unit of Korvo, said it had stopped buying the parts.",
+     {("Halden Media", "basedIn", "Denmark")}, set()),
+    ("Brella, a Texas subsidiary of the drugmaker Sunday Pharma, asked for approval.",
+     {("Brella", "basedIn", "Texas")}, set()),
+    # (the place "of" names is the parent's, not the unit's seat: "a unit of Leeds, Yorkshire-based X")
+    ("Brook.com, a unit of Norwalk, Connecticut-based Brook Holdings, said its rates were unchanged.",
+     set(), {("Brook.com", "basedIn", "Norwalk")}),
+])
+def test_rules_a_unit_described_by_its_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more words for a firm or a club: the demonym or the city before them is its seat
+    ("The miner sells its ore to Varga Metal, a Polish smelter.", {("Varga Metal", "basedIn", "Poland")}),
+    ("Ostrel will buy the engines from Kandor, the Swiss engine designer.", {("Kandor", "basedIn", "Switzerland")}),
+    ("The club signed Solbrand, a solar installer from Valencia, as its sponsor.", {("Solbrand", "basedIn", "Valencia")}),
+    ("Its rival Newsnest, a Perth news aggregator, has not signed.", {("Newsnest", "basedIn", "Perth")}),
+    ("Casaluz, a Malaga property portal, paid a smaller fine.", {("Casaluz", "basedIn", "Malaga")}),
+    ("It restricted sales to Kaveri Marine, an Indian shipowner.", {("Kaveri Marine", "basedIn", "India")}),
+    ("Fund managers bought KV Hoogveld, the Belgian first-division club.", {("KV Hoogveld", "basedIn", "Belgium")}),
+])
+def test_rules_a_seat_before_more_words_for_a_firm_or_a_club(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # where a firm is run from is its seat: the verb's object, the noun a passive describes, the subject
+    # whose business is run, or the firm a description stands for
+    ('"We are growing," said founder Ravi Menon, who runs Tarka from Pune.', {("Tarka", "basedIn", "Pune")}, set()),
+    ("Kelt is now part of Ostra Nord, a division of Ostra run by Jens Lund from Kiel.",
+     {("Ostra Nord", "basedIn", "Kiel")}, set()),
+    ("Its subsidiary, Pelto America, which runs Zappa's American business from Denver, was also named.",
+     {("Pelto America", "basedIn", "Denver")}, set()),
+    ("Anna Berg founded Kesto in 2010 and still runs the company from a converted barn in Aarhus.",
+     {("Kesto", "basedIn", "Aarhus")}, set()),
+    # (not a place goods or people come from)
+    ("Halvor runs ferries from Bergen to Stavanger.", set(), {("Halvor", "basedIn", "Bergen")}),
+])
+def test_rules_where_a_firm_is_run_from(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "both" or "all" apposed to a list stands for every name of it
+    ("Analysts said Rheinfeld could become a target for larger drugmakers such as Pellworth and Gramont, "
+     "both headquartered in Basel.", {("Pellworth", "basedIn", "Basel"), ("Gramont", "basedIn", "Basel")}, set()),
+    # (not a name before the list's comma that is no part of it)
+    ("Rheinfeld sold its stake to Pellworth, which is headquartered in Basel.", {("Pellworth", "basedIn", "Basel")},
+     {("Rheinfeld", "basedIn", "Basel")}),
+])
+def test_rules_both_apposed_to_a_list(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -157,6 +157,12 @@ class Mentions:
                 and tok.head.head.dep_ in {"relcl", "acl"} and tok.head.i < tok.head.head.i:
             # "Sarvana Auto, a manufacturer in which Ruibo holds a stake": the noun the clause describes
             out += self._map(tok.head.head.head, by_token, items, cost, depth + 1)
+        elif tok.lower_ in {"both", "all"} and tok.dep_ in {"appos", "dep"} and tok.i >= 2 \
+                and tok.doc[tok.i - 1].text == "," and tok.i - 2 in by_token and tok.doc[tok.i - 2].conjuncts:
+            # "Pellworth and Gramont, both based in Basel": the names listed before the comma
+            last = tok.doc[tok.i - 2]
+            for t in [last, *(c for c in last.conjuncts if c.i < last.i)]:
+                out += self._map(t, by_token, items, cost, depth + 1, conj=False)
         elif tok.lower_ in {"both", "all", "each"} and tok.head.dep_ in {"relcl", "acl"} \
                 and tok.dep_ in {"nsubj", "nsubjpass"} and any(
                 p.dep_ == "prep" and p.lower_ == "of" and any(g.lower_ in _REL_PRONOUNS for g in p.children)

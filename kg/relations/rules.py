@@ -117,7 +117,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 + self._seats_written_before(doc, items, by_token) + self._seats_apposed(doc, items, by_token) \
                 + self._bodies_of_nations(doc, items, by_token) + self._up_against(doc, items, by_token) \
                 + self._beaten_rivals(doc, items, by_token) + self._hit_by_restrictions(doc, items, by_token) \
-                + self._parts_and_ventures(doc, items, by_token) \
+                + self._parts_and_ventures(doc, items, by_token) + self._run_from(doc, items, by_token) \
                 + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token) \
                 + self._goods_stocked(doc, items, by_token) + self._on_order(doc, items, by_token) \
                 + self._brands(doc, items, by_token):
@@ -385,8 +385,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 an = [a for a in an if a.role != "prep:in"]
             # (not "a developer of wind farms in Spain"; but "an outpost of Spanish cooking in North Africa")
             work = {g.i for g in self._place_of_work(tok)} if tok.lemma_.lower() in self.org_role_nouns else set()
-            an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"}
-                                        and (a.role[5:] not in rel.object_preps or a.token in work))]
+            an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"} | ({"prep:of"} if tok.lemma_.lower()
+                  in self.organisation_parts else set()) and (a.role[5:] not in rel.object_preps or a.token in work))]
             if trig.kind == "inverse_role":
                 if any(_possessive(c) for c in tok.children):
                     # "his hometown of Bend", "her home in Tucson": beside an owner, "of" names what

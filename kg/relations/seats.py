@@ -178,3 +178,41 @@ class Seats:
             rec = {**r, "o_start": city["start"], "o_end": city["end"], "o_name": city["name"], "o_cls": city["cls"],
                    "o_wikidata": city.get("wikidata", ""), "o_key": f"{city['cls']}/{city['name']}"}
             found.setdefault((rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"]), rec)
+
+    def _run_from(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Ravi Menon, who runs Tarka from Pune", "a division of Ostra run by Jens Lund from Kiel", "Pelto
+        America, which runs Zappa's business from Denver": where a firm is run or managed from is its seat
+        (the verb's object, its subject where the object is no name, or the noun a passive describes;
+        the place named "from", or "in" after the site there: "from a converted barn in Aarhus")."""
+        rel = self.onto.relations.get("basedIn")
+        out: list[dict[str, Any]] = []
+        for verb in doc if rel is not None else ():
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in {"run", "manage", "operate", "lead", "oversee"}:
+                continue
+            places = []
+            for g in (g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                      for g in p.children if g.dep_ == "pobj"):
+                if g.i in by_token:
+                    places.append(g)
+                elif g.pos_ == "NOUN" and g.is_lower:  # (the site: "from a converted barn in Aarhus")
+                    places += [n for p in g.children if p.dep_ == "prep" and p.lower_ == "in"
+                               for n in p.children if n.dep_ == "pobj" and n.i in by_token]
+            places = [items[by_token[g.i]] for g in places
+                      if self.onto.is_a(items[by_token[g.i]]["cls"], "Location") and items[by_token[g.i]]["via"] != "demonym"]
+            if not places:
+                continue
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objs:
+                named = [verb.head]  # "a division of Ostra run by Jens Lund from Kiel"
+            elif objs and any(o.i in by_token for o in objs):
+                named = objs
+            else:  # "which runs Zappa's American business from Denver": the subject, its business run
+                named = [c for c in verb.children if c.dep_ == "nsubj"] if objs and all(
+                    o.is_lower and o.lemma_.lower() in self.organisation_parts for o in objs) else []
+            firms = [items[m[0]] for t in named for m in self._map(t, by_token, items)
+                     if self.onto.is_a(items[m[0]]["cls"], "Organization") and items[m[0]]["via"] != "demonym"]
+            for firm in firms[:1]:
+                for place in places[:1]:
+                    if place["name"] != firm["name"] and self.onto.fits(place["cls"], rel.range):
+                        out.append(record(doc, firm, rel.name, place, rel.base_confidence - 0.1, verb))
+        return out
