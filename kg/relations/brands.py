@@ -47,7 +47,7 @@ class Brands:
         out: list[dict[str, Any]] = []
         # "which Puna Telecom sells as Pura Sky": the name a thing is sold as
         sold = [(p.head, [by_token[g.i] for g in p.children if g.dep_ == "pobj" and g.i in by_token], p)
-                   for p in doc if p.lower_ == "as" and p.dep_ == "prep" and p.head.pos_ == "VERB"
+                   for p in self._tokens_with_lemma(doc, {"as"}) if p.dep_ == "prep" and p.head.pos_ == "VERB"
                    and p.head.lemma_.lower() in self.onto.words("relations", "trade_name_verbs")]
         for noun in [*self._tokens_with_lemma(doc, nouns), *self._tokens_with_lemma(doc, trade_names)]:
             if noun.pos_ != "NOUN":

@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import MAKING_VERBS, acted_on
+from ..syntax import MAKING_VERBS, acted_on, clause_head
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from .records import record
@@ -238,11 +238,7 @@ class Deals:
         for noun in self._tokens_with_lemma(doc, nouns):
             if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "under":
                 continue
-            verb = noun.head.head
-            for _ in range(3):  # (the parser may hang "under" on a noun of the clause)
-                if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
-                    break
-                verb = verb.head
+            verb = clause_head(noun.head)  # (the parser may hang "under" on a noun of the clause)
             if verb.pos_ not in {"VERB", "AUX"}:
                 continue
             subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)

@@ -186,8 +186,8 @@ class Seats:
         the place named "from", or "in" after the site there: "from a converted barn in Aarhus")."""
         rel = self.onto.relations.get("basedIn")
         out: list[dict[str, Any]] = []
-        for verb in doc if rel is not None else ():
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in {"run", "manage", "operate", "lead", "oversee"}:
+        for verb in self._tokens_with_lemma(doc, {"run", "manage", "operate", "lead", "oversee"}) if rel is not None else ():
+            if verb.pos_ != "VERB":
                 continue
             places = []
             for g in (g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
