@@ -361,3 +361,17 @@ def test_coref_a_commission_that_acts_is_still_the_body(nlp):
 def test_coref_a_pronoun_stands_for_the_short_form_of_a_name_since(nlp, text, mention):
     links = [a.start_char for m, a in nlp(text)._.coref_links if m.text == "it"]
     assert links[-1] == text.index(mention), links
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "its" on who a thing is bought from is the thing's: its owner sells it (the preposition hung on the
+    # price, the object or the verb)
+    ("Orvane Tools said it had agreed to buy Kessler Hebetechnik, a hoist maker based in Bremen, for 300 "
+     "million euros from its private equity owner, Lindgate Partners.",
+     {("Kessler Hebetechnik", "subsidiaryOf", "Lindgate Partners")},
+     {("Orvane Tools", "subsidiaryOf", "Lindgate Partners")}),
+    ("Marlow Foods bought the bakery chain Brisco from its founders' holding company in 2021, and sold "
+     "Tandy Dairy last year.", set(), {("Marlow Foods", "subsidiaryOf", "Brisco")}),
+])
+def test_coref_its_on_who_sells_a_thing_bought_is_the_things(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -76,6 +76,11 @@ class KGCoref(Resolution, Mentions):
         self._payment_nouns = {words[0] for rel in onto.relations.values() if "pays" in onto.ancestors(rel.name)
                                for words in rel.triggers if len(words) == 1} & set(self.descriptors)
         self._charging = set(onto.lexicon["relations"].get("charging_verbs", ()))
+        #: "buy Lumo from its owner": the nouns of who sells a thing, and the verbs of buying one
+        self._seller_nouns = frozenset(rel.get("seller_nouns", ()))
+        acquires = onto.relations.get("acquires")
+        self._buying = frozenset(rel.get("goods_buying_verbs", ())) | (
+            {words[0] for words in acquires.triggers if len(words) == 1} if acquires is not None else set())
         #: verbs of saying: "X said it ..." makes X the subject of what is said
         self._reporting = set(onto.lexicon["relations"]["reporting"])
         self._accusing = set(onto.lexicon["relations"].get("accusing", ()))

@@ -116,6 +116,21 @@ class Resolution:
                               and self._compatible(it["cls"], wanted)), None)
                 if owner is not None:
                     return owner
+            if tok.dep_ == "poss" and tok.head.lemma_.lower() in self._seller_nouns and tok.head.dep_ == "pobj" \
+                    and tok.head.head.lower_ == "from":
+                # "agreed to buy Van Dam, a crane hire firm, from its owner, Halcyon": the thing bought is
+                # the one whose owner sells it (the preposition hung on the verb, on its object or on the
+                # price: "for 640 million euros from its owner")
+                verb = tok.head.head.head
+                for _ in range(4):
+                    if verb.pos_ == "VERB" or verb.dep_ not in {"dobj", "pobj", "prep"}:
+                        break
+                    verb = verb.head
+                if verb.lemma_.lower() in self._buying:
+                    owner = next((it for c in verb.children if c.dep_ == "dobj" for it in pool
+                                  if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
+                    if owner is not None:
+                        return owner
             if tok.dep_ == "poss" and not _predicate_of_copula(tok):
                 clause = clause_head(tok)
                 found = self._subject_item(clause, pool, wanted, before=tok.i)
