@@ -327,6 +327,19 @@ def test_rules_a_person_of_a_described_organisation(nlp, text, expected, absent)
     # (not a firm named less often than the one the text is about)
     ("Vexa cut prices on Monday. Chief executive Ana Ruiz said the group Lumo would follow.",
      {("Ana Ruiz", "worksFor", "Vexa")}, {("Ana Ruiz", "worksFor", "Lumo")}),
+    # a firm's president, in lower case (a head of state's title is capitalised), and a government's job for
+    # the body the sentence is about (never a firm's)
+    ("Kumo Noodles, the Osaka noodle chain, will open its first restaurants outside Asia in Perth this autumn, "
+     "president Yuki Tanaka said in an interview.", {("Yuki Tanaka", "worksFor", "Kumo Noodles")}, set()),
+    ("Kumo Noodles will open its first restaurant in Nairobi next year, President Amani Otieno said.",
+     set(), {("Amani Otieno", "worksFor", "Kumo Noodles")}),
+    ("Chile's Ministry of Mining will waive registration fees on electric trucks until 2028, deputy minister "
+     "Pablo Rojas told a news conference on Wednesday.", {("Pablo Rojas", "worksFor", "Ministry of Mining")}, set()),
+    ("Tarvo Freight will cut 300 jobs in Lagos, labour minister Ada Obi said.",
+     set(), {("Ada Obi", "worksFor", "Tarvo Freight")}),
+    # (not a job with an organisation of its own after it, found or not)
+    ("Hollin Foods will stop selling bread in Leeds, said Ravi Shah, vice-president of logistics at the Corvel "
+     "group.", set(), {("Ravi Shah", "worksFor", "Hollin Foods")}),
 ])
 def test_rules_a_title_alone_is_of_the_firm_its_holder_reports_on(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

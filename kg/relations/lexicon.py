@@ -33,6 +33,12 @@ class Lexicon:
         self.place_relations = frozenset(name for name, rel in self.onto.relations.items() if rel.domain
                                          and all(self.onto.is_a(d, "Location") for d in rel.domain))
         self.undergo_verbs = set(lex["relations"].get("undergo_verbs", ()))
+        #: a government's jobs, and the titles heads of state share (lexicon ``government_jobs``, ``state_titles``)
+        self.government_jobs = frozenset(lex["relations"].get("government_jobs", ()))
+        self.state_titles = frozenset(lex["relations"].get("state_titles", ()))
+        #: jobs that, besides kg:backReferringRole's, refer back to the organisation a sentence is about
+        #: (not jobs only organisations give: "Western Australia's mines minister" is a state's)
+        self.back_jobs = self.government_jobs | self.state_titles
         self.relocation_verbs = set(lex["relations"].get("relocation_verbs", ()))
         #: verbs whose clause gives the modality of a trigger noun they take ("plans to sign a deal",
         #: "will move its headquarters")
