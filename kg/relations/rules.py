@@ -428,29 +428,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                       and items[a.item]["via"] in {"", "gazetteer", "coref"}
                       and {self._top_class(items[a.item]["cls"])} == kinds == {"Organization"}
                       and (bodies or not self.onto.is_a(items[a.item]["cls"], "GovernmentBody"))]
-            before = doc[tok.i - 1] if tok.i else None
-            if not an and hs and trig.kind == "role" and (trig.words in rel.back_roles or (
-                    rel.name in self.people_relations and trig.words[-1] in self.back_jobs)) and not any(
-                    (c.dep_ == "det" and c.lower_ in {"a", "an"}) or (c.dep_ == "prep" and c.lower_ in rel.object_preps)
-                    for c in (tok.head if tok.dep_ == "compound" else tok).children) \
-                    and (tok.is_lower or trig.words[-1] not in self.state_titles) and not (
-                    before is not None and (before.i in by_token or (before.is_title and not before.is_sent_start))):
-                # (not after a name, found or missed: "Givre chief executive Julien Tremblay" is Givre's)
-                back = self._sentence_subject(tok, by_token, items, rel)
-                said = self._reported_subject(doc, hs, by_token, items, rel) if len({h.item for h in hs}) == 1 \
-                    else None
-                # (the same firm as the sentence before's subject, or its short form: the mention the
-                # holder reports on, in the role's own sentence)
-                if said is not None and (back is None
-                                         or items[said]["name"].split()[:1] == items[back]["name"].split()[:1]
-                                         or self._named_more(items, said, back, tok.sent.end)):
-                    back = said
-                # (the organisation the text is about: "with existing backers X and Y" backs no person; a
-                # government body only for a government's job, and a firm never for one: "the ministry will
-                # waive fees, deputy minister X said")
-                if back is not None and (not self.onto.is_a(items[back]["cls"], "Organization") or (
-                        self.onto.is_a(items[back]["cls"], "GovernmentBody") != (trig.words[-1] in self.government_jobs))):
-                    back = None
+            if not an and hs and trig.kind == "role":
+                back = self._referred_back(doc, tok, trig, rel, hs, by_token, items)
                 if back is not None:  # "Tandaa raised $38 million. Chief executive Wanjiru Kamau said"
                     an = [_Arg(back, 0.1, "refers-back", items[back]["start"])]
                     conf -= 0.3

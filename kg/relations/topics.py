@@ -42,6 +42,41 @@ class Topics:
                         return n
         return None
 
+    def _referred_back(self, doc: Doc, tok: Token, trig: Any, rel: RelationInfo, holders: list[Any],
+                       by_token: dict[int, int], items: list[dict[str, Any]]) -> int | None:
+        """The organisation a role with no one named beside it refers back to, as an item index, or None:
+        a kg:backReferringRole ("Tandaa raised $38 million. Chief executive Wanjiru Kamau said"), a
+        lower-case state title or a government's job for a relation of people (lexicon ``state_titles``,
+        ``government_jobs``: "president Yuki Tanaka said", "deputy minister Pablo Rojas told")."""
+        if not (trig.words in rel.back_roles or (rel.name in self.people_relations and trig.words[-1] in self.back_jobs)):
+            return None
+        # (not "a vice president of the UAW", nor a job with its organisation after it, found or not)
+        if any((c.dep_ == "det" and c.lower_ in {"a", "an"}) or (c.dep_ == "prep" and c.lower_ in rel.object_preps)
+               for c in (tok.head if tok.dep_ == "compound" else tok).children):
+            return None
+        if not tok.is_lower and trig.words[-1] in self.state_titles:
+            return None  # ("President Amani Otieno said": a country's)
+        # (not after a name, found or missed: "Givre chief executive Julien Tremblay" is Givre's)
+        before = doc[tok.i - 1] if tok.i else None
+        if before is not None and (before.i in by_token or (before.is_title and not before.is_sent_start)):
+            return None
+        back = self._sentence_subject(tok, by_token, items, rel)
+        said = self._reported_subject(doc, holders, by_token, items, rel) if len({h.item for h in holders}) == 1 \
+            else None
+        # (the same firm as the sentence before's subject, or its short form: the mention the
+        # holder reports on, in the role's own sentence)
+        if said is not None and (back is None
+                                 or items[said]["name"].split()[:1] == items[back]["name"].split()[:1]
+                                 or self._named_more(items, said, back, tok.sent.end)):
+            back = said
+        # (the organisation the text is about: "with existing backers X and Y" backs no person; a
+        # government body only for a government's job, and a firm never for one: "the ministry will
+        # waive fees, deputy minister X said")
+        if back is not None and (not self.onto.is_a(items[back]["cls"], "Organization") or (
+                self.onto.is_a(items[back]["cls"], "GovernmentBody") != (trig.words[-1] in self.government_jobs))):
+            return None
+        return back
+
     def _reported_subject(self, doc: Doc, holders: list[Any], by_token: dict[int, int],
                           items: list[dict[str, Any]], rel: Any) -> int | None:
         """"Chief executive Sophie Marchal said Sarcelle would launch ...": the organisation a role's
