@@ -532,4 +532,11 @@ class Frames:
                         items[self._by_token[t.i]]["cls"], "Organization")), None)
                     if first is not None:
                         agents.append((first, "agent-far"))
+        if not any(r.startswith("patient") or r == "prep:against" for _, r in objects):
+            # "filed a lawsuit accusing X of copying", "sued on Thursday, accusing X of ...": whom the suit
+            # accuses is whom it is against (an accusing participle on the verb, its object or the noun's verb)
+            around = [tok, *(c for c in tok.children if c.dep_ == "dobj")] if tok.pos_ == "VERB" else [tok, tok.head]
+            objects += [(g, "prep:against") for t in around for c in t.children
+                        if c.dep_ in {"advcl", "acl", "xcomp"} and c.tag_ == "VBG" and c.lemma_.lower() in self.accusing
+                        for g in c.children if g.dep_ == "dobj" and g.pos_ == "PROPN"]
         return agents, objects, passive

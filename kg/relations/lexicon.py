@@ -33,6 +33,8 @@ class Lexicon:
         self.place_relations = frozenset(name for name, rel in self.onto.relations.items() if rel.domain
                                          and all(self.onto.is_a(d, "Location") for d in rel.domain))
         self.undergo_verbs = set(lex["relations"].get("undergo_verbs", ()))
+        #: verbs of accusing: whom a suit's accusing participle names is whom it is against
+        self.accusing = frozenset(lex["relations"].get("accusing", ()))
         #: a government's jobs, and the titles heads of state share (lexicon ``government_jobs``, ``state_titles``)
         self.government_jobs = frozenset(lex["relations"].get("government_jobs", ()))
         self.state_titles = frozenset(lex["relations"].get("state_titles", ()))
