@@ -84,6 +84,14 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     # a decision to act is its maker's act, not that of whoever rules on the decision
     ("The General Court annulled the European Union's decision to freeze the assets of Tessaro Trading.",
      {("European Union", "restricts", "Tessaro Trading")}, {("General Court", "restricts", "Tessaro Trading")}),
+    # whom one is kept from buying from, or whose goods, is banned too
+    ("Chile's Executive Council has banned ministries from buying drones made by Korvan Aero and Skylift.",
+     {("Executive Council", "bans", "Korvan Aero"), ("Executive Council", "bans", "Skylift")}, set()),
+    ("The Cyber Council has banned mobile operators from buying core network gear from Korvan Telecom.",
+     {("Cyber Council", "bans", "Korvan Telecom")}, set()),
+    # the passive's "by" the parser hung on what one is kept from
+    ("Andes Telecom was barred from bidding by the regulator Osiptel after missing a deadline.",
+     {("Osiptel", "restricts", "Andes Telecom")}, set()),
 ])
 def test_rules_what_a_restriction_reaches(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

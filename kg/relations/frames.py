@@ -417,6 +417,16 @@ class Frames:
                                 for ag in p.children:
                                     if ag.dep_ == "agent":
                                         objects += [(g, "nested:from") for g in ag.children if g.dep_ == "pobj"]
+            # "banned operators from buying equipment from Huawei", "barred ministries from buying drones made by
+            # DJI": whom one is kept from buying from (or whose goods) is reached too
+            for x in (x for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for x in c.children
+                      if x.dep_ == "pcomp" and x.lemma_.lower() in self.goods_buying_verbs):
+                for p in x.children:
+                    if p.dep_ == "prep" and p.lower_ == "from":
+                        objects += [(g, "nested:from") for g in p.children if g.dep_ == "pobj"]
+                    elif p.dep_ == "dobj":
+                        objects += [(g, "nested:from") for a in p.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                                    for ag in a.children if ag.dep_ == "agent" for g in ag.children if g.dep_ == "pobj"]
         else:  # event noun
             for c in tok.children:
                 if _possessive(c):

@@ -78,6 +78,11 @@ class Subjects:
             elif c.dep_ == "agent":  # "backed by X and by Y": coordinated "by"s too
                 agents += [g for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]
                            for g in p.children if g.dep_ == "pobj"]
+        if passive and not agents:
+            # "was barred from bidding by Osiptel": the parser hangs the passive's "by" on what one is kept from
+            agents += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for x in c.children
+                       if x.dep_ in {"pcomp", "pobj"} for p in x.children if p.dep_ == "prep" and p.lower_ == "by"
+                       for g in p.children if g.dep_ == "pobj"]
         if passive and not agents and participle(tok):
             # "developed and published by Marva Digital": the agent of the participle right after "and" is
             # both's (not one further on: "built in Ohio and sold by X")
