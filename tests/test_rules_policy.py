@@ -84,6 +84,10 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     # a decision to act is its maker's act, not that of whoever rules on the decision
     ("The General Court annulled the European Union's decision to freeze the assets of Tessaro Trading.",
      {("European Union", "restricts", "Tessaro Trading")}, {("General Court", "restricts", "Tessaro Trading")}),
+    # the goods whose import, release or use is banned (not the country their maker is from)
+    ("Vietnam has banned the import and sale of Weedex, a weedkiller made by the German group Agrova.",
+     {("Vietnam", "bans", "Weedex")}, {("Vietnam", "bans", "Germany")}),
+    ("Vietnam has banned the import of Weedex.", {("Vietnam", "bans", "Weedex")}, set()),
     # whom one is kept from buying from, or whose goods, is banned too
     ("Chile's Executive Council has banned ministries from buying drones made by Korvan Aero and Skylift.",
      {("Executive Council", "bans", "Korvan Aero"), ("Executive Council", "bans", "Skylift")}, set()),

@@ -120,9 +120,9 @@ class Frames:
                 # after the kind (read off the surface: the parser rarely gets such a list right)
                 named = self._names_after(g, by_token) if g.i not in by_token and g.tag_ == "NNS" else []
                 out += [(t, "patient") for t in named] or [(g, "patient")]
-            # "banned the sale of Vapora and CloudMax vapes", "sales of the Arc 7 sedan": the goods named
-            # (what is sold, not who sells it)
-            if words & self.to_nouns:
+            # "banned the sale of Vapora and CloudMax vapes", "sales of the Arc 7 sedan", "the import of X": the
+            # goods named (what is sold, not who sells it)
+            if words & self.goods_of_nouns:
                 for g in (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"):
                     out += [(t, "patient") for t in tok.doc[g.left_edge.i:g.i + 1] if t.i in by_token

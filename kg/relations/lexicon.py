@@ -51,6 +51,7 @@ class Lexicon:
         self.compel_verbs, self.stop_verbs = set(lex["relations"]["compel_verbs"]), set(lex["relations"]["stop_verbs"])
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
         self.licence_nouns, self.to_nouns = set(lex["relations"]["licence_nouns"]), set(lex["relations"]["to_nouns"])
+        self.goods_of_nouns = set(lex["relations"].get("goods_of_nouns", self.to_nouns))
         self.handing_verbs = set(lex["relations"].get("handing_verbs", ()))
         self.goods_object_verbs = set(lex["relations"].get("goods_object_verbs", ()))
         self.plural_goods_verbs = set(lex["relations"].get("plural_goods_verbs", ()))
