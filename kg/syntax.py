@@ -188,7 +188,7 @@ def repair_verb_forms(doc: Doc, hashes: frozenset[int]) -> None:
     """Retag as a verb (VBZ) each token whose lower-case form has one of ``hashes`` (string hashes of
     verb forms that are never nouns: "competes", "invests"), where the small tagger took it for a
     plural noun after a name it did not know ("VK Video competes with YouTube"); and each sentence root
-    tagged as a plural noun that has a particle, or a subject before it and an object after it. The parse
+    tagged as a plural noun that has a particle or an object after it. The parse
     is left as it is; the rules read such a verb's subject from the compound or the clause it hangs on."""
     if not doc.has_annotation("TAG"):
         return
@@ -196,15 +196,14 @@ def repair_verb_forms(doc: Doc, hashes: frozenset[int]) -> None:
     for i in (i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in hashes) if hashes else ():
         if doc[i].tag_ != "VBZ":
             doc[i].tag_, doc[i].pos_ = "VBZ", "VERB"
-    # "Van Dam rents/NNS out cranes in ...": a plural noun the parser made a sentence's root with a particle,
-    # or with a subject before it and an object after it, is the clause's verb (the tagger, thrown by what
-    # came before, read it as a noun; the parse already says it is the verb)
+    # "Van Dam rents/NNS out cranes in ...", "U.S. slaps/NNS duties on ...": a plural noun the parser made a
+    # sentence's root with a particle or an object after it is the clause's verb (the tagger, thrown by what
+    # came before or by a headline, read it as a noun; the parse already says it is the verb, and no noun
+    # takes an object)
     if doc.has_annotation("DEP"):
         for s in doc.sents:
             root = s.root
-            if root.tag_ == "NNS" and (any(c.dep_ == "prt" for c in root.children) or (
-                    any(c.dep_ == "nsubj" and c.i < root.i for c in root.children)
-                    and any(c.dep_ == "dobj" and c.i > root.i for c in root.children))):
+            if root.tag_ == "NNS" and any(c.dep_ == "prt" or (c.dep_ == "dobj" and c.i > root.i) for c in root.children):
                 root.tag_, root.pos_ = "VBZ", "VERB"
 
 

@@ -1209,11 +1209,13 @@ def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
      {("Imari Pay", "competesWith", "Flutterwave"), ("Imari Pay", "competesWith", "Onafriq")}, set()),
     ("VK Video competes with YouTube and with Rutube, which is owned by Gazprom-Media.",
      {("VK Video", "competesWith", "YouTube"), ("VK Video", "competesWith", "Rutube")}, set()),
-    # ... and a sentence's root with a subject and an object, or a particle, that the tagger took for a
-    # plural noun after a headline
+    # ... and a sentence's root with an object or a particle that the tagger took for a plural noun (after a
+    # headline, or in one)
     ("Halvik Lifting to buy Swedish forklift hire firm Berg Truckuthyrning\n\nBerg rents out about 800 "
      "forklifts in Sweden, Norway and Finland.",
      {("Berg", "operatesIn", "Sweden"), ("Berg", "operatesIn", "Norway"), ("Berg", "operatesIn", "Finland")}, set()),
+    ("U.S. slaps duties on solar cells from Vietnam and Thailand",
+     {("United States", "restricts", "Vietnam"), ("United States", "restricts", "Thailand")}, set()),
     # a verb the parser joined to the object of the clause before shares that clause's subject
     ("Vamos has signed up 30,000 drivers and competes with Uber and DiDi in Bogota.",
      {("Vamos", "competesWith", "Uber"), ("Vamos", "competesWith", "DiDi")}, set()),
