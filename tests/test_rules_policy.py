@@ -27,6 +27,11 @@ from .reading import _assert_reads, _rules_doc
      {("Ministry of Transportation", "restricts", "Ladang Air")}, set()),
     ("Turkey trims Volga Air's Istanbul slots over chronic delays.", {("Turkey", "restricts", "Volga Air")},
      {("Turkey", "restricts", "Istanbul")}),
+    # ... and the maker of goods a firm is made to remove (not the goods' own name)
+    ("The regulator Ofcom ordered Telia to phase out equipment made by Zhenlong.",
+     {("Ofcom", "restricts", "Telia"), ("Ofcom", "restricts", "Zhenlong")}, set()),
+    ("Norway will require Telenor and Ice to remove Zhenlong components from their core networks.",
+     {("Norway", "restricts", "Zhenlong")}, set()),
     # ... not the one who only asks, nor one who orders a firm to start something
     ("Vietnam urged Temu to suspend operations.", set(), {("Vietnam", "restricts", "Temu")}),
     ("Vietnam told Temu to open an office in Hanoi.", set(), {("Vietnam", "restricts", "Temu")}),
