@@ -89,6 +89,14 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     # a decision to act is its maker's act, not that of whoever rules on the decision
     ("The General Court annulled the European Union's decision to freeze the assets of Tessaro Trading.",
      {("European Union", "restricts", "Tessaro Trading")}, {("General Court", "restricts", "Tessaro Trading")}),
+    # licences or concessions cancelled or revoked, whoever holds them (not a country that describes who backs
+    # the holder)
+    ("Chile's Ministry of Mining has cancelled nine lithium concessions held by Litio Norte.",
+     {("Ministry of Mining", "restricts", "Litio Norte")}, set()),
+    ("Mexico cancels lithium concessions of miner backed by Chinese group", set(), {("Mexico", "restricts", "China")}),
+    # the service a ban names, not who runs it
+    ("India's Ministry of Electronics banned 12 mobile apps, including the Kivo video service run by Tarsel Pte.",
+     {("Ministry of Electronics", "bans", "Kivo")}, {("Ministry of Electronics", "bans", "Tarsel Pte")}),
     # the goods whose import, release or use is banned (not the country their maker is from)
     ("Vietnam has banned the import and sale of Weedex, a weedkiller made by the German group Agrova.",
      {("Vietnam", "bans", "Weedex")}, {("Vietnam", "bans", "Germany")}),

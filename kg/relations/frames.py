@@ -26,6 +26,8 @@ __all__ = ["Frames"]
 #: verbs of forming or running a group or a site, whose agents are its members or its operator: "a consortium
 #: formed by X and Y", "a plant run by Suria Assembly"
 _FORMING = frozenset({"form", "create", "lead", "found", "establish", "set", "run", "operate", "manage"})
+#: verbs of backing or owning a firm, whose agent is no source of goods ("a miner backed by X")
+_BACKING = frozenset({"back", "own", "control", "fund", "finance", "support", "found", "lead", "run", "acquire", "buy"})
 #: prepositions that say where, after a verb's object ("will join X's research centre in Haifa")
 _WHERE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside"})
 
@@ -412,8 +414,9 @@ class Frames:
                                     todo += pobjs
                             elif p.dep_ == "conj" and node.i == c.i:
                                 todo.append(p)  # "restricts exports of gallium and germanium to the US"
-                            elif p.dep_ == "acl" and p.tag_ == "VBN":
-                                # "banned components made by Chinese suppliers Huawei and ZTE": from them
+                            elif p.dep_ == "acl" and p.tag_ == "VBN" and p.lemma_.lower() not in _BACKING:
+                                # "banned components made by Chinese suppliers Huawei and ZTE": from them (not
+                                # who backs or owns the object: "the concessions of a miner backed by X")
                                 for ag in p.children:
                                     if ag.dep_ == "agent":
                                         objects += [(g, "nested:from") for g in ag.children if g.dep_ == "pobj"]

@@ -488,9 +488,12 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
             # blocked ...", "Indonesian regulator OJK limited ...")
             subj_items |= {by_token[i] for s in subjects for i in range(doc[s.token].left_edge.i, s.token)
                            if i in by_token}
+            # (nor a country that describes who backs or makes something: "concessions of a miner backed by a
+            # Chinese group")
             others = sorted({by_token[t.i] for t in sent if t.i in by_token
                              and by_token[t.i] not in subj_items
-                             and items[by_token[t.i]]["cls"] == "Country"})
+                             and items[by_token[t.i]]["cls"] == "Country"
+                             and not (t.dep_ == "amod" and t.head.dep_ == "pobj" and t.head.head.dep_ == "agent")})
             names = {items[i]["name"] for i in others}
             if len(names) == 1:
                 pairs += [(s, _Arg(others[0], 0.35, "sentence", items[others[0]]["start"])) for s in subjects]
