@@ -1164,6 +1164,12 @@ def test_entities_an_app_based_somewhere_is_the_business(nlp):
                                  "it of piracy.", "Kivra", "Company", ("Kivra", "basedIn", "Cape Town"))
 
 
+
+def test_entities_an_app_that_pays_is_the_business(nlp):
+    # a named app that pays is the firm that runs it, whatever its apposition calls it
+    _assert_typed_and_reads(nlp, "Kathavani, a Bengaluru audio-story app, paid Google 11% of its subscription revenue "
+                                 "last year.", "Kathavani", "Company", ("Kathavani", "paysCommissionTo", "Google"))
+
 @pytest.mark.parametrize("text, name", [
     # a lower-case particle between a name's capitalised words is the name's (not a verb, nor a place's end)
     ("Banco do Brasil said it would lend more to soybean farmers.", "Banco do Brasil"),
