@@ -375,3 +375,10 @@ def test_coref_a_pronoun_stands_for_the_short_form_of_a_name_since(nlp, text, me
 ])
 def test_coref_its_on_who_sells_a_thing_bought_is_the_things(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_coref_a_description_is_not_the_full_name_of_its_clauses_subject(nlp):
+    # "Kamoto pays the trader": the trader is not Kamoto Copper, whose short form is the clause's subject
+    text = ("Kamoto Copper sells most of its cobalt through trading house Nyota Trading, and Kamoto pays the trader "
+            "a 2% commission on each cargo.")
+    _assert_reads(nlp, text, {("Kamoto", "paysCommissionTo", "Nyota Trading")}, set())

@@ -159,7 +159,9 @@ class Resolution:
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
         if description:
             banned = self._same_clause_subject(doc, items + resolved, tok)
-            cands = [c for c in cands if c["name"] not in banned and c["via"] != "demonym"]
+            # (and the full name a subject's short form stands for: "Kamoto pays the trader" after "Kamoto Copper")
+            cands = [c for c in cands if c["via"] != "demonym" and not any(
+                c["name"] == b or c["name"].startswith(b + " ") for b in banned)]
         else:
             # A pronoun does not take an antecedent that is an argument of its own verb, nor
             # the subject of the copula it is the predicate of ("China was its biggest market").
