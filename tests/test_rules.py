@@ -544,6 +544,9 @@ def test_rules_a_description_with_an_apposed_name_stands_for_the_name(nlp):
     ("Redwick Games hands 30% of its in-app revenue to Apple.", {("Redwick Games", "paysCommissionTo", "Apple")},
      set()),
     ("Veltro gives Orlan a cut of every sale.", {("Veltro", "paysCommissionTo", "Orlan")}, set()),
+    # a commission earned or received "from" one is paid by that one
+    ("Andes Equipos, a Santiago distributor, earns a 7% commission from Tarragon on each machine it places.",
+     {("Tarragon", "paysCommissionTo", "Andes Equipos")}, {("Andes Equipos", "paysCommissionTo", "Tarragon")}),
     # a payee whose name holds a trigger word is paid, not paid a commission
     ("Merrow Bank agreed to pay $40 million to the Securities and Exchange Commission.",
      {("Merrow Bank", "pays", "Securities and Exchange Commission")},
