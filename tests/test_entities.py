@@ -858,6 +858,13 @@ def test_pipeline_a_capitalised_opening_is_no_dateline(nlp, text):
     assert len(list(nlp(text).sents)) == 1
 
 
+def test_entities_a_name_the_copula_calls_what_only_people_are_is_a_person(nlp):
+    # "Miller is a Wilmington native": a native, a resident or a candidate is a person, whatever the NER took
+    # the lone name for
+    _assert_typed_and_reads(nlp, "Bower is a Dayton native who later moved to Ohio.", "Bower", "Person",
+                            ("Bower", "livesIn", "Dayton"))
+
+
 def test_entities_a_lone_surname_apposed_to_a_person_is_a_person(nlp):
     # "Garnier, a French national who lives in Dubai": the surname of a person the text names in full,
     # apposed to a noun "who" follows, is that person, whatever the NER took the lone name for

@@ -175,6 +175,8 @@ class KGEntities(Candidates, Classes, Lists):
         self.person_titles = {w.lower() for w in lex["person_titles"]}
         #: what a person is called before a name or in apposition: job titles and descriptions
         self.person_words = self.person_roles | self.person_titles
+        # (and what only people are called, "a Wilmington native", "a candidate": "Miller is a Wilmington native")
+        self.person_only_jobs |= self.person_titles - self.org_nouns
         #: organisation nouns that are no person's job too (publisher is both): what apposition to a
         #: full name the NER typed PERSON can still make an organisation
         self.org_nouns_not_jobs = self.org_nouns - self.person_words
