@@ -1583,6 +1583,11 @@ def test_rules_joint_owners_are_partners(nlp):
     ("Orlan sells buses to transit operator Metrobus.", {("Orlan", "suppliesTo", "Metrobus")}),
     # ... or a description noun the tagger took for the infinitive's verb ("to cloud/VB provider X")
     ("Tarvex supplies its Ember chips to cloud provider Norhall Compute.", {("Tarvex", "suppliesTo", "Norhall Compute")}),
+    # ... before a kind of buyer and the names listed under it, the infinitive hung on the verb or on the goods
+    ("Brisa Mobile sells its Talon chips to server builders such as Korrin and Lemba.",
+     {("Brisa Mobile", "suppliesTo", "Korrin"), ("Brisa Mobile", "suppliesTo", "Lemba")}),
+    ("Norbeck, a Dutch firm, supplies memory to server makers including Valtix Computing.",
+     {("Norbeck", "suppliesTo", "Valtix Computing")}),
 ])
 def test_rules_to_a_description_before_a_name_the_parser_took_for_a_verb(nlp, text, expected):
     _assert_reads(nlp, text, expected)
