@@ -206,6 +206,15 @@ def repair_verb_forms(doc: Doc, hashes: frozenset[int]) -> None:
                     any(c.dep_ == "nsubj" and c.i < root.i for c in root.children)
                     and any(c.dep_ == "dobj" and c.i > root.i for c in root.children))):
                 root.tag_, root.pos_ = "VBZ", "VERB"
+        # ... and so is a plural noun made a relative clause's head, with the relative pronoun its subject and
+        # an object after it ("Ningo Magnet, which ships/NNS magnets to X")
+        tags, deps = doc.to_array("TAG").tolist(), doc.to_array("DEP").tolist()
+        nns, relcl = doc.vocab.strings["NNS"], doc.vocab.strings["relcl"]
+        for i in (i for i, (t, d) in enumerate(zip(tags, deps)) if t == nns and d == relcl):
+            tok = doc[i]
+            if any(c.dep_ == "nsubj" and c.i < i and c.lower_ in REL_PRONOUNS for c in tok.children) \
+                    and any(c.dep_ == "dobj" and c.i > i for c in tok.children):
+                tok.tag_, tok.pos_ = "VBZ", "VERB"
 
 
 def superlative(noun: Token) -> bool:

@@ -1214,6 +1214,9 @@ def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
     ("Halvik Lifting to buy Swedish forklift hire firm Berg Truckuthyrning\n\nBerg rents out about 800 "
      "forklifts in Sweden, Norway and Finland.",
      {("Berg", "operatesIn", "Sweden"), ("Berg", "operatesIn", "Norway"), ("Berg", "operatesIn", "Finland")}, set()),
+    # ... and a relative clause's head, with the relative pronoun its subject and an object after it
+    ("The tariff hurts Kessel Forge, which ships castings to tractor makers including Arvo Tractors.",
+     {("Kessel Forge", "suppliesTo", "Arvo Tractors")}, set()),
     # a verb the parser joined to the object of the clause before shares that clause's subject
     ("Vamos has signed up 30,000 drivers and competes with Uber and DiDi in Bogota.",
      {("Vamos", "competesWith", "Uber"), ("Vamos", "competesWith", "DiDi")}, set()),
