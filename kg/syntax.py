@@ -187,9 +187,10 @@ def singular_after_list(pronoun: Token) -> Token | None:
 def repair_verb_forms(doc: Doc, hashes: frozenset[int]) -> None:
     """Retag as a verb (VBZ) each token whose lower-case form has one of ``hashes`` (string hashes of
     verb forms that are never nouns: "competes", "invests"), where the small tagger took it for a
-    plural noun after a name it did not know ("VK Video competes with YouTube"); and each sentence root
-    tagged as a plural noun that has a particle or an object after it. The parse
-    is left as it is; the rules read such a verb's subject from the compound or the clause it hangs on."""
+    plural noun after a name it did not know ("VK Video competes with YouTube"); each sentence root
+    tagged as a plural noun that has a particle or an object after it; and each relative clause's head so
+    tagged between its relative pronoun and an object. The parse is left as it is; the rules read such a
+    verb's subject from the compound or the clause it hangs on."""
     if not doc.has_annotation("TAG"):
         return
     # (the lower-case forms as one array: a Token object only for the few that match)
@@ -205,6 +206,15 @@ def repair_verb_forms(doc: Doc, hashes: frozenset[int]) -> None:
             root = s.root
             if root.tag_ == "NNS" and any(c.dep_ == "prt" or (c.dep_ == "dobj" and c.i > root.i) for c in root.children):
                 root.tag_, root.pos_ = "VBZ", "VERB"
+        # ... and so is a plural noun made a relative clause's head, with the relative pronoun its subject and
+        # an object after it ("Ningo Magnet, which ships/NNS magnets to X")
+        tags, deps = doc.to_array("TAG").tolist(), doc.to_array("DEP").tolist()
+        nns, relcl = doc.vocab.strings["NNS"], doc.vocab.strings["relcl"]
+        for i in (i for i, (t, d) in enumerate(zip(tags, deps)) if t == nns and d == relcl):
+            tok = doc[i]
+            if any(c.dep_ == "nsubj" and c.i < i and c.lower_ in REL_PRONOUNS for c in tok.children) \
+                    and any(c.dep_ == "dobj" and c.i > i for c in tok.children):
+                tok.tag_, tok.pos_ = "VBZ", "VERB"
 
 
 def superlative(noun: Token) -> bool:

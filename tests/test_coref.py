@@ -12,6 +12,11 @@ from .reading import _assert_reads, _modalities, _rules_doc, _triples  # noqa: F
     ("Quillo said Veltro is its biggest customer.", "Quillo", ("Quillo", "suppliesTo", "Veltro")),
     ("Quillo said Veltro was its largest shareholder.", "Quillo", ("Veltro", "investsIn", "Quillo")),
     ("Veltro said China was its biggest market.", "Veltro", ("Veltro", "operatesIn", "China")),
+    # ... also after "among", a subject of several words, and the subject after the predicate
+    ("Orvane Robotics sells robots. Halden Motors is among its customers.", "Orvane Robotics",
+     ("Orvane Robotics", "suppliesTo", "Halden Motors")),
+    ("Splicer sells software to podcasts. Among its customers is Vox Nordica, a network.", "Splicer",
+     ("Splicer", "suppliesTo", "Vox Nordica")),
 ])
 def test_coref_its_in_a_copula_predicate_is_not_the_copula_subject(nlp, text, owner, expected):
     doc = _rules_doc(nlp, text)

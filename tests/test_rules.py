@@ -1219,6 +1219,9 @@ def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
      {("Berg", "operatesIn", "Sweden"), ("Berg", "operatesIn", "Norway"), ("Berg", "operatesIn", "Finland")}, set()),
     ("U.S. slaps duties on solar cells from Vietnam and Thailand",
      {("United States", "restricts", "Vietnam"), ("United States", "restricts", "Thailand")}, set()),
+    # ... and a relative clause's head, with the relative pronoun its subject and an object after it
+    ("The tariff hurts Kessel Forge, which ships castings to tractor makers including Arvo Tractors.",
+     {("Kessel Forge", "suppliesTo", "Arvo Tractors")}, set()),
     # a verb the parser joined to the object of the clause before shares that clause's subject
     ("Vamos has signed up 30,000 drivers and competes with Uber and DiDi in Bogota.",
      {("Vamos", "competesWith", "Uber"), ("Vamos", "competesWith", "DiDi")}, set()),
@@ -1588,6 +1591,11 @@ def test_rules_joint_owners_are_partners(nlp):
     ("Orlan sells buses to transit operator Metrobus.", {("Orlan", "suppliesTo", "Metrobus")}),
     # ... or a description noun the tagger took for the infinitive's verb ("to cloud/VB provider X")
     ("Tarvex supplies its Ember chips to cloud provider Norhall Compute.", {("Tarvex", "suppliesTo", "Norhall Compute")}),
+    # ... before a kind of buyer and the names listed under it, the infinitive hung on the verb or on the goods
+    ("Brisa Mobile sells its Talon chips to server builders such as Korrin and Lemba.",
+     {("Brisa Mobile", "suppliesTo", "Korrin"), ("Brisa Mobile", "suppliesTo", "Lemba")}),
+    ("Norbeck, a Dutch firm, supplies memory to server makers including Valtix Computing.",
+     {("Norbeck", "suppliesTo", "Valtix Computing")}),
 ])
 def test_rules_to_a_description_before_a_name_the_parser_took_for_a_verb(nlp, text, expected):
     _assert_reads(nlp, text, expected)

@@ -779,3 +779,14 @@ def test_rules_agreed_to_be_acquired(nlp, text, expected, absent):
 ])
 def test_rules_a_labs_sold_is_a_firm_bought(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a clause after a comma that the parser did not hang on what it describes: the organisation named last
+    # before it, with only its description between
+    ("The speakers are designed and built by Tanzo Acoustics, a contract maker in Dongguan, China, "
+     "that also supplies headsets to Xiamen Digital and Ankor.",
+     {("Tanzo Acoustics", "suppliesTo", "Ankor")}, set()),
+])
+def test_rules_a_relative_clause_left_unattached_describes_the_firm_before_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

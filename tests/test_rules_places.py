@@ -1000,3 +1000,16 @@ def test_rules_where_a_firm_is_run_from(nlp, text, expected, absent):
 ])
 def test_rules_both_apposed_to_a_list(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods sold to customers no one names, of a country, go to a market there: no customer
+    ("Volmar buys copper from Chilean miners and sells it to buyers in Turkey and India.",
+     {("Volmar", "operatesIn", "Turkey"), ("Volmar", "operatesIn", "India")},
+     {("Volmar", "suppliesTo", "Turkey"), ("Volmar", "suppliesTo", "India")}),
+    ("Tanvik hopes to sell more of its own output to Japanese buyers.", set(), {("Tanvik", "suppliesTo", "Japan")}),
+    # (a country itself is one)
+    ("Orvel ships rice to Senegal.", {("Orvel", "suppliesTo", "Senegal")}, set()),
+])
+def test_rules_customers_in_a_place_are_a_market(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

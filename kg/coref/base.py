@@ -34,10 +34,13 @@ def register_links() -> None:
 
 
 def predicate_of_copula(tok: Token) -> bool:
-    """``tok`` sits in the predicate noun of "be" ("China was its biggest market")."""
+    """``tok`` sits in the predicate noun of "be" ("China was its biggest market"), also after "among"
+    ("Halden is among its customers", "Among its customers is Halden")."""
     node = tok
     while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
         if node.dep_ == "attr" and node.head.lemma_ == "be":
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "among" and node.head.head.lemma_ == "be":
             return True
         node = node.head
     return False

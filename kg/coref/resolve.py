@@ -166,11 +166,12 @@ class Resolution:
             # A pronoun does not take an antecedent that is an argument of its own verb, nor
             # the subject of the copula it is the predicate of ("China was its biggest market").
             verb = clause_head(tok)
+            # (the name's head word: "Halden Motors is among its customers", "Motors" the subject)
             own = {
-                it["name"] for it in cands
-                if tok.sent.start <= it["start"] and clause_head(doc[it["start"]]).i == verb.i
-                and (tok.dep_ in _SUBJ | {"dobj"} and doc[it["start"]].dep_ in _SUBJ | {"dobj"}
-                     or tok.dep_ == "poss" and _predicate_of_copula(tok) and doc[it["start"]].dep_ in _SUBJ)
+                it["name"] for it in cands for head in [doc[it["start"]:it["end"]].root]
+                if tok.sent.start <= it["start"] and clause_head(head).i == verb.i
+                and (tok.dep_ in _SUBJ | {"dobj"} and head.dep_ in _SUBJ | {"dobj"}
+                     or tok.dep_ == "poss" and _predicate_of_copula(tok) and head.dep_ in _SUBJ)
             }
             if tok.dep_ == "dobj" and verb.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in verb.children):
                 # "The Commission fined Trovik and barred it from bidding": the verb's subject is the
@@ -278,7 +279,7 @@ class Resolution:
         refers forward to the subject of the main clause."""
         root = tok.sent.root
         subjects = [c for c in root.children if c.dep_ in _SUBJ and c.i > tok.i]
-        if not subjects:
+        if not subjects or _predicate_of_copula(tok):  # (not "Among its customers is X": X is not its own)
             return None
         fronted = [c for c in root.children if c.dep_ in {"advcl", "prep", "npadvmod"} and c.i < subjects[0].i]
         if not any(tok.i in {t.i for t in f.subtree} for f in fronted):

@@ -67,6 +67,9 @@ class Frames:
         if verb.tag_ != "VB" or verb.i + 1 >= len(verb.doc):
             return False
         after = verb.doc[verb.i + 1]
+        if after.tag_ == "NNS" and after.dep_ == "dobj" and after.head.i == verb.i and self._listed(after):
+            # ("to server/VB makers including X": a kind of buyer, the names listed under it)
+            return True
         return after.pos_ == "NOUN" and after.is_lower and after.head.i in self._by_token \
             and after.head.i > after.i and after.head.dep_ == "dobj" and after.head.head.i == verb.i
 
@@ -319,7 +322,10 @@ class Frames:
                 agents += [(t, "agent") for t in self._inherited_agents(tok)]
             # "Congress passed a law banning X", "rules that the EU adopted restrict X": the maker's act
             agents = [(m, r) for t, r in agents for m in (self._instrument_makers(t) if r == "agent" else ()) or [t]]
-            for c in tok.children:
+            # ("supplies memory to server/VB makers including X": the parser hung the infinitive it read
+            # on the goods)
+            for c in [*tok.children, *(g for d in tok.children if d.dep_ == "dobj" for g in d.children
+                                       if g.dep_ == "relcl" and g.i == d.i + 2)]:
                 if c.dep_ == "dative":
                     if c.pos_ == "ADP" or (c.tag_ == "TO" and any(g.dep_ == "pobj" for g in c.children)):
                         # (also "to/TO" the tagger took for the infinitive's: "sells buses to transit/NN ...")
@@ -343,8 +349,8 @@ class Frames:
                 elif c.dep_ == "conj" and c.pos_ == "ADP" and c.i > tok.i:
                     # "provides access to X and to Y": the second preposition joined to the verb
                     objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
-                elif c.dep_ in {"advcl", "xcomp"} and c.i > tok.i and any(
-                        a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.i - 1 for a in c.children) and (
+                elif (c.dep_ in {"advcl", "xcomp"} or (c.dep_ == "relcl" and c.head.dep_ == "dobj")) and c.i > tok.i \
+                        and any(a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.i - 1 for a in c.children) and (
                         c.tag_ in {"NN", "NNS"} or self._described_after(c)):
                     # "sells access to cruise/NN operator Carnival and to the Navy", "supplies chips to
                     # cloud/VB provider Fathomline": the parser read "to" and the description after it as

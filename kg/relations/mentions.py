@@ -153,6 +153,17 @@ class Mentions:
                         and described.dep_ == "pobj" and prep.lower_ in {"in", "at"} and prep.head.pos_ == "NOUN" \
                         and prep.head.is_lower and tok.i > 0 and tok.doc[tok.i - 1].text != ",":
                     out += self._map(prep.head, by_token, items, cost + 0.1, depth + 1)
+        elif tok.lower_ in {"that", "which", "who"} and tok.dep_ in {"nsubj", "nsubjpass"} and tok.i > 0 \
+                and tok.doc[tok.i - 1].text == "," and tok.head.dep_ not in {"relcl", "acl"}:
+            # "Longhe Audio, a contract maker in Shenzhen, China, that also supplies X": a clause after a comma
+            # the parser did not hang on what it describes is the last organisation's named before it (no verb
+            # between, only its description)
+            k = tok.i - 1
+            while k > tok.sent.start and k - tok.i > -15 and tok.doc[k].pos_ not in {"VERB", "AUX"} and not (
+                    k in by_token and self.onto.is_a(items[by_token[k]]["cls"], "Organization")):
+                k -= 1
+            if k in by_token and self.onto.is_a(items[by_token[k]]["cls"], "Organization"):
+                out.append((by_token[k], cost + 0.1, k))
         elif tok.lower_ in {"which", "whom"} and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
                 and tok.head.head.dep_ in {"relcl", "acl"} and tok.head.i < tok.head.head.i:
             # "Sarvana Auto, a manufacturer in which Ruibo holds a stake": the noun the clause describes

@@ -67,12 +67,33 @@ class Places:
                         out.append(record(doc, it, rel.name, owner, rel.base_confidence - 0.05, noun))
         return out
 
+    def _customers_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
+        """"sells its oil to buyers in India", "sold services to companies in the United States", "to
+        Japanese buyers": goods sold to customers no one names, of a country, go to a market there, where
+        the seller operates (kg:operatesIn), not to the country as a customer. Customers are plural group
+        nouns (lexicon ``group_nouns``: not "the Indian army", a body of the state)."""
+        rel = self.onto.relations.get("operatesIn")
+        for key, r in list(found.items()):
+            if r["predicate"] != "suppliesTo" or not self.onto.is_a(r["o_cls"], "Country") or r["o_end"] - r["o_start"] != 1:
+                continue
+            c = doc[r["o_start"]]
+            g = c.head if c.dep_ in {"amod", "compound", "nmod", "poss"} else \
+                c.head.head if c.dep_ == "pobj" and c.head.lower_ == "in" else None
+            if g is None or g.tag_ != "NNS" or g.lemma_.lower() not in self.group_nouns or g.i in self._by_token:
+                continue
+            del found[key]
+            if rel is not None and self.onto.fits(r["s_cls"], rel.domain):
+                market = {**r, "predicate": rel.name}
+                found.setdefault((r["s_key"], rel.name, r["o_key"], r["sent_start"]), market)
+
     def _narrow_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                        apposed: list[dict[str, Any]]) -> None:
         """"based in Dearborn, Mich.", "lives in Dearborn, Mich.": where the parser hung the city on its
         region (the city a modifier of the region, the region the preposition's object), what was
         found of the region holds of the city. An organisation keeps both (as :meth:`_widen_places`
-        gives both); a relation of anything else is annotated with the place alone, the city."""
+        gives both); a relation of anything else is annotated with the place alone, the city. (First,
+        the markets that goods sold to customers in a place stand for: :meth:`_customers_places`.)"""
+        self._customers_places(doc, found)
         inner: dict[tuple[int, int], list[dict[str, Any]]] = {}
         for r in apposed:
             city = doc[r["s_end"] - 1]
