@@ -142,6 +142,12 @@ def test_coref_it_after_a_joined_verb_is_the_thing_made_before(nlp):
     # a role a verb would have made someone take is as hypothetical as the verb
     ("The deal, which would have made Veltro the owner of Quillo, collapsed in March.",
      ("Quillo", "subsidiaryOf", "Veltro"), "hypothetical"),
+    # a post held in the simple past until a time, or for a span, is over (the present perfect keeps it)
+    ("Orlan has hired Tom Berg, who until last month ran treasury services at Veltro.",
+     ("Tom Berg", "worksFor", "Veltro"), "past"),
+    ("Orlan has hired Tom Berg, who ran logistics at Veltro for five years.", ("Tom Berg", "worksFor", "Veltro"),
+     "past"),
+    ("Tom Berg has run logistics at Veltro for five years.", ("Tom Berg", "worksFor", "Veltro"), "fact"),
 ])
 def test_modality_of_denials_no_longer_and_made_roles(nlp, text, triple, modality):
     doc = _rules_doc(nlp, text)

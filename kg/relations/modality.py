@@ -26,6 +26,7 @@ class Modality:
         self.negations = set(lex["relations"]["negations"])
         self.reporting = set(lex["relations"]["reporting"])
         self.ended_states = set(lex["relations"].get("ended_states", ()))
+        self.bounded_states = set(lex["relations"].get("bounded_states", ()))
         self.keep_from = set(lex["relations"]["keep_from"])
         self.ending_acts = frozenset(lex["relations"].get("ending_acts", ()))
 
@@ -42,6 +43,11 @@ class Modality:
             return "past"  # "who previously worked at Google"
         if tok.tag_ == "VBD" and tok.lemma_.lower() in self.ended_states:
             return "past"  # "who worked at X before joining Y", "he lived in Yuma"
+        if tok.tag_ == "VBD" and tok.lemma_.lower() in self.bounded_states and any(
+                c.dep_ == "prep" and (c.lower_ in {"until", "till"} or (
+                    c.lower_ == "for" and any(g.ent_type_ == "DATE" for g in c.children if g.dep_ == "pobj")))
+                for c in tok.children):
+            return "past"  # "who until last month ran treasury at X", "who ran logistics at X for five years"
         # "pays Apple no commission", "has no stake in"
         if any(c.dep_ in {"dobj", "attr"} and any(d.dep_ == "det" and d.lower_ in {"no", "zero"} for d in c.children)
                for c in tok.children) or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children):
