@@ -393,3 +393,20 @@ def test_coref_a_description_is_not_the_full_name_of_its_clauses_subject(nlp):
     text = ("Kamoto Copper sells most of its cobalt through trading house Nyota Trading, and Kamoto pays the trader "
             "a 2% commission on each cargo.")
     _assert_reads(nlp, text, {("Kamoto", "paysCommissionTo", "Nyota Trading")}, set())
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a suit's "saying" clause describes is the one sued, not the one suing (nor its short form)
+    ("Aldwin Pharma has filed a suit against Sundara Lifesciences in the Delhi High Court, saying the Indian "
+     "company's copy of its drug violates a patent.", {("Sundara Lifesciences", "basedIn", "India")},
+     {("Aldwin Pharma", "basedIn", "India")}),
+    ("Aldwin takes Sundara to court over generic drug\n\nAldwin Pharma has filed a suit against Sundara "
+     "Lifesciences, saying the Indian company's copy of its drug violates a patent.", set(),
+     {("Aldwin", "basedIn", "India"), ("Aldwin Pharma", "basedIn", "India")}),
+    # (a firm is no short form of its own platform's name)
+    ("Freightloom, a startup, has raised $85 million in a round led by Maersk. Mitsui also invested. The round "
+     "values Freightloom at $600 million.\n\nThe company's platform, Freightloom Connect, is used by 4,000 shippers.",
+     {("Freightloom", "develops", "Freightloom Connect")}, {("Mitsui", "develops", "Freightloom Connect")}),
+])
+def test_coref_a_description_in_what_a_suit_says_is_the_one_sued(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -84,6 +84,9 @@ class KGCoref(Resolution, Mentions):
         #: verbs of saying: "X said it ..." makes X the subject of what is said
         self._reporting = set(onto.lexicon["relations"]["reporting"])
         self._accusing = set(onto.lexicon["relations"].get("accusing", ()))
+        #: the first words of kg:sues's triggers ("sue", "file", "lawsuit"): what one says in a suit accuses
+        sues = onto.relations.get("sues")
+        self._suing = frozenset(words[0] for words in sues.triggers) if sues is not None else frozenset()
         #: where the gazetteer says an organisation is from
         self._home = {e.name: e.country for e in onto.gazetteer if e.country and e.cls != "Place"}
         #: who makes a product, for descriptions such as "the iPhone maker"

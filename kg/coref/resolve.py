@@ -38,9 +38,19 @@ class Resolution:
         subjects = [c for c in verb.children if c.dep_ in _SUBJ]
         if tok.dep_ == "dobj" and verb.lemma_.lower() in self._accusing:
             subjects += subjects_above(verb)
-        elif tok.dep_ in _SUBJ and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self._accusing:
+        elif (tok.dep_ in _SUBJ or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJ)) and verb.dep_ == "ccomp" and (
+                verb.head.lemma_.lower() in self._accusing or self._said_in_a_suit(verb.head)):
             subjects += subjects_above(verb.head)
         return {it["name"] for child in subjects for it in items if it["start"] <= child.i < it["end"]}
+
+    def _said_in_a_suit(self, verb: Token) -> bool:
+        """"filed a suit against Y, saying the Indian company's copy ...": a participle of saying on a suit's
+        verb (or on the verb whose object is the suit) says what the suit accuses."""
+        if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp"} or verb.lemma_.lower() not in self._reporting:
+            return False
+        head = verb.head
+        return head.lemma_.lower() in self._suing or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self._suing for c in head.children)
 
     def _salience(self, doc: Doc, it: dict[str, Any], tok: Token) -> float:
         root = doc[it["end"] - 1] if it["end"] - it["start"] == 1 else doc[it["start"]:it["end"]].root
@@ -159,9 +169,13 @@ class Resolution:
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
         if description:
             banned = self._same_clause_subject(doc, items + resolved, tok)
-            # (and the full name a subject's short form stands for: "Kamoto pays the trader" after "Kamoto Copper")
+            # (and the full name a subject's short form stands for, "Kamoto pays the trader" after "Kamoto Copper",
+            # or the short form of a subject's full name, of the same class: not the firm "Freightloom" for its
+            # platform "Freightloom Connect")
+            kinds = {it["name"]: it["cls"] for it in items + resolved if it["name"] in banned}
             cands = [c for c in cands if c["via"] != "demonym" and not any(
-                c["name"] == b or c["name"].startswith(b + " ") for b in banned)]
+                c["name"] == b or (kinds.get(b) == c["cls"] and (c["name"].startswith(b + " ") or b.startswith(c["name"] + " ")))
+                for b in banned)]
         else:
             # A pronoun does not take an antecedent that is an argument of its own verb, nor
             # the subject of the copula it is the predicate of ("China was its biggest market").
