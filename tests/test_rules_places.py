@@ -26,6 +26,11 @@ kg:leases a owl:ObjectProperty ; rdfs:subPropertyOf kg:relation ; rdfs:label "le
      set()),
     ("Ferrante makes most of its bags in workshops around Scandicci.", {("Ferrante", "operatesIn", "Scandicci")},
      set()),
+    # ... the subject a joined or controlled verb shares
+    ("Quarto Pharma designed the tablet with a partner and produces it at a plant in Ulm.",
+     {("Quarto Pharma", "operatesIn", "Ulm")}, set()),
+    ("Zhenda has started building its scooters at a factory in Betim.",
+     {("Zhenda", "operatesIn", "Betim")}, set()),
     # not a site bought from (the seller's), nor one of the party a verb's object is (fined for its doing)
     ("Veltro buys aluminium from a smelter in Ohio.", set(), {("Veltro", "operatesIn", "Ohio")}),
     ("The regulator fined Brampton for scanning faces at its stores in Ohio.", set(),

@@ -498,7 +498,13 @@ class Frames:
                 # (the verb's own subject: "fined X for scanning faces at its stores" is X's doing; and
                 # not a site bought "from", which is the seller's: the ontology's kg:inverseTrigger verbs)
                 if verb.pos_ == "VERB" and not (tok.head.lower_ == "from" and verb.lemma_.lower() in self.taking_verbs):
-                    agents += [(c, "agent") for c in verb.children if c.dep_ in _SUBJ]
+                    own = [c for c in verb.children if c.dep_ in _SUBJ]
+                    if not own and tok.head.lower_ in {"at", "from"}:
+                        # (or the subject the verb shares: "designed the tablet and produces it at a plant in
+                        # Ulm", "has started building scooters at a factory in Betim", "fined X for breaking
+                        # rules at shops in Kent"; not goods placed "in" shops, which are the shops' owners')
+                        own = self._inherited_agents(verb)
+                    agents += [(c, "agent") for c in own]
             # "Koshin said sales in the United States rose": sales no one owns, in a place, that a firm
             # reports are its own
             if not any(r.startswith("agent") for _, r in agents) and tok.dep_ in _SUBJ and tok.tag_ == "NNS" \
