@@ -429,9 +429,12 @@ class Frames:
                         agents += [(g, "agent") for g in pobjs]
                     else:
                         objects += [(g, "prep:" + c.lower_) for g in pobjs]
-                elif c.dep_ == "conj" and c.tag_ == "CD" and c.i > tok.i:
-                    # "300 stores in Europe and 40 in the United States": a number standing for the noun
-                    objects += [(g, "prep:" + p.lower_) for p in c.children if p.dep_ == "prep" and p.lower_ != "by"
+                elif c.dep_ == "conj" and c.tag_ == "CD" and c.i > tok.i or c.dep_ == "cc" and c.i + 1 < len(tok.doc) \
+                        and tok.doc[c.i + 1].tag_ == "CD" and tok.doc[c.i + 1].dep_ == "conj":
+                    # "300 stores in Europe and 40 in the United States": a number standing for the noun (the
+                    # parser may join the number to a name before: "X, which has 900 outlets in A and 70 more in B")
+                    num = c if c.dep_ == "conj" else tok.doc[c.i + 1]
+                    objects += [(g, "prep:" + p.lower_) for p in num.children if p.dep_ == "prep" and p.lower_ != "by"
                                 for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _FORMING:
                     # "a consortium formed by X and Y", "a venture led by X and Y": who formed it are its parties;
