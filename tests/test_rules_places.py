@@ -44,6 +44,11 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     # a company's plant, office or yard in a place
     ("Hollweg will close Aarestrup's plant in Bjerringbro.", {("Aarestrup", "operatesIn", "Bjerringbro")}, set()),
     ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),
+    # names joined before a plural kind of place stand for the places ("Aichi and Gifu prefectures")
+    ("Rivo runs 40 clinics across Aichi and Gifu prefectures.",
+     {("Rivo", "operatesIn", "Aichi"), ("Rivo", "operatesIn", "Gifu")}, set()),
+    ("Tulo sells pumps to farmers in Sonora and Jalisco states.",
+     {("Tulo", "operatesIn", "Sonora"), ("Tulo", "operatesIn", "Jalisco")}, set()),
     # the subject of a verb that opens, builds or runs one ("the city of Malmo" is Malmo)
     ("Tesla opened a factory in Berlin in 2022.", {("Tesla", "operatesIn", "Berlin")}, set()),
     # the largest of a kind "in" a place is where it operates (not, by that, where it is based)

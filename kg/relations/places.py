@@ -406,11 +406,11 @@ class Places:
         """The places a preposition names, its object and the object's conjuncts ("in France and Italy"),
         and the places listed after them that the parser did not chain ("in Poland, the Czech Republic,
         Slovakia and Hungary"); a name before a place's kind stands for it ("in Shandong province")."""
-        # ("to crushers in Shandong province": the name before a place's lower-case kind)
+        # ("to crushers in Shandong province": the name before a place's lower-case kind; "across Aichi and
+        # Gifu prefectures": the names joined before its plural)
         out = [t for loc in prep.children if loc.dep_ == "pobj"
                for n in coordinated(loc)
-               for t in ([n] if n.i in by_token or not n.is_lower or n.lower_ not in self.place_head_words
-                         else [c for c in n.children if c.dep_ == "compound" and c.i == n.i - 1])
+               for t in ([n] if n.i in by_token or not n.is_lower else self._named_kind(n))
                if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
         seen = {by_token[t.i] for t in out}
         for t in list(out):
@@ -426,6 +426,16 @@ class Places:
             if before is None or not self._region_written_after(before, t, by_token, items):
                 kept.append(t)
         return kept
+
+    def _named_kind(self, noun: Token) -> list[Token]:
+        """The names a lower-case kind of place stands for: "Shandong province", and in the plural "Aichi and
+        Gifu prefectures", "Sonora and Jalisco states" (the first name and its conjuncts)."""
+        if noun.lower_ in self.place_head_words:
+            return [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+        if noun.tag_ == "NNS" and noun.lemma_.lower() in self.place_nouns:
+            return [x for c in noun.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"
+                    for x in coordinated(c)]
+        return []
 
     def _located(self, head: Token, preps: set[str], by_token: dict[int, int], items: list[dict[str, Any]]
                  ) -> list[Token]:
