@@ -312,6 +312,10 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
     # customers a name owns: whoever they are with, and whatever the clause says of them
     ("The option went live at checkout for Marvella's 12 million customers in Mexico, Colombia and Chile.",
      {("Marvella", "operatesIn", p) for p in ("Mexico", "Colombia", "Chile")}, set()),
+    # ... or whose name is written in front of them (or of the goods they deal in)
+    ("Kessel tractor dealers in Punjab and Haryana will sell the drone.",
+     {("Kessel", "operatesIn", "Punjab"), ("Kessel", "operatesIn", "Haryana")}, set()),
+    ("The update reaches Orbix phone users in Chile from March.", {("Orbix", "operatesIn", "Chile")}, set()),
     ("Zarvo said its customers in Kenya and Ghana would not be affected.",
      {("Zarvo", "operatesIn", "Kenya"), ("Zarvo", "operatesIn", "Ghana")}, set()),
     # a number of them stands for them; the place hung on the verb; what has them "with" them

@@ -180,7 +180,7 @@ class Places:
             # ("served Filipino users", "sells to Kenyan farmers": the customers' demonym is where they are)
             places += [c for c in noun.children if c.dep_ == "amod" and c.i in by_token
                        and items[by_token[c.i]]["via"] == "demonym"]
-            owners = [c for c in noun.children if possessive(c)]
+            owners = [c for c in noun.children if possessive(c)] or self._brand_of(noun, by_token, items)
             if owners and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _STAYING:
                 places += self._located(noun.head, {"in"}, by_token, items)  # "its engineers will stay in Porto"
             if owners:  # "Mercalto's 12 million customers in Mexico": whose customers they are (presupposed,
@@ -244,6 +244,15 @@ class Places:
                 or self._inherited_agents(node)
             out += self._serving(doc, holders, places, node, self._modality(node), by_token, items)
         return out
+
+    def _brand_of(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
+        """"Orbix phone users in Chile", "Kessel tractor dealers in Punjab": the firm or product named in front
+        of whom it serves (or in front of the kind of goods they deal in)."""
+        mods = [c for c in noun.children if c.dep_ == "compound"]
+        mods += [g for c in mods if c.i not in by_token and c.is_lower for g in c.children if g.dep_ == "compound"]
+        return [c for c in mods if c.i in by_token and items[by_token[c.i]]["via"] in {"", "gazetteer"}
+                and (self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")
+                     or items[by_token[c.i]]["cls"] == "Product")]
 
     def _markets_held(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Qiyun, which has 9% of the Indian phone market", "overtook Apple in China's smartphone market",
