@@ -395,6 +395,9 @@ def test_rules_every_place_of_a_long_list(nlp, text, places):
     # what is sold somewhere, no seller named, is on sale there
     ("The Zefira is sold in Belgium, France and the Netherlands.",
      {("Zefira", "operatesIn", p) for p in ("Belgium", "France", "Netherlands")}, set()),
+    # a place hung on the name goods are sold under is where they are sold
+    ("Tessa Foods sells its soups under the name Caldo Rico in Peru and Bolivia.",
+     {("Tessa Foods", "operatesIn", "Peru"), ("Tessa Foods", "operatesIn", "Bolivia")}, set()),
     # a name the NER took for a firm, listed among places after "in", is a place
     ("Kerbi, which runs rental fleets in Manchester, Bristol and Leeds, said it had received offers.",
      {("Kerbi", "operatesIn", p) for p in ("Manchester", "Bristol", "Leeds")}, set()),

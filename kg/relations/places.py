@@ -308,6 +308,12 @@ class Places:
         return out
 
     @cached_property
+    def _sold_as_nouns(self) -> frozenset[str]:
+        """The nouns of a name goods are sold under (lexicon ``trade_name_nouns`` and ``brand_nouns``)."""
+        return frozenset(self.onto.words("relations", "trade_name_nouns")) | frozenset(
+            self.onto.words("relations", "brand_nouns"))
+
+    @cached_property
     def _against_relations(self) -> frozenset[str]:
         """The relations that contradict kg:operatesIn (restricts, bans), and kg:sues."""
         rel = self.onto.relations.get("operatesIn")
@@ -519,6 +525,12 @@ class Places:
         for c in (x for h in heads for c in h.children for x in [c] + joined(c)):
             if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"} and c.head.i not in sold_site:
                 locations(c, 0.1)
+            if c.dep_ == "prep" and c.lower_ == "under":
+                # "offers rides under the name Rapido Moto in Cuenca": the parser hangs the place on the name
+                names = [x for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in self._sold_as_nouns
+                         for x in [g] + [a for a in g.children if a.dep_ == "appos"]]
+                for p in (p for x in names for p in x.children if p.dep_ == "prep" and p.lower_ in {"in", "across"}):
+                    locations(p, 0.1)
             # (and "competes with Flipkart in India": the parser hangs the market on the rival; and "sells it
             # through Sephora stores in Spain": the channel's place is the seller's market too)
             # (a channel only where the verb is active: not "will be sold through Valmont's dealers in
