@@ -446,6 +446,9 @@ def test_rules_where_things_are_made_or_on_sale(nlp, text, expected, absent):
     ("Pampero and Condorlink agreed a codeshare covering their flights between Lima, Quito and Cali.",
      {("Pampero", "operatesIn", "Lima"), ("Condorlink", "operatesIn", "Quito")}, set()),
     ("Aerovant, which competes with Avanta on routes to Asia, cut fares.", {("Aerovant", "operatesIn", "Asia")}, set()),
+    # the ends a route is named by ("routes linking A with B")
+    ("Marlow Lines runs 30 ferries on routes linking Spain with Morocco and Algeria.",
+     {("Marlow Lines", "operatesIn", p) for p in ("Spain", "Morocco", "Algeria")}, set()),
     # no flight of whoever bans flights, and no person operates where she flies
     ("The Dutch government banned flights to Minsk on Monday.", set(), {("Netherlands", "operatesIn", "Minsk")}),
     ("Ana Lopez flew to Bogota and Quito last week, Pampero said.", set(), {("Ana Lopez", "operatesIn", "Bogota")}),

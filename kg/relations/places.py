@@ -342,6 +342,11 @@ class Places:
                 verb = tok
             elif tok.pos_ == "NOUN" and lemma in self.route_nouns:
                 places = self._route_ends(tok, ends, by_token, items)
+                # ("routes linking Africa with Western Europe": the ends of the verb the route is named by)
+                for link in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.route_linking_verbs):
+                    places += [t for g in link.children if g.dep_ == "dobj" for t in coordinated(g)
+                               if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
+                    places += self._route_ends(link, {"with", "to", "and"}, by_token, items)
                 holders = [c for c in tok.children if possessive(c)]
                 if [h.lower_ for h in holders] == ["their"]:
                     holders = self._joint_subject(tok)
