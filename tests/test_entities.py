@@ -262,6 +262,16 @@ def test_entities_a_dateline_city_with_its_region_is_a_place_whatever_the_ner_sa
     assert ("Tillage Bio", "basedIn", "Raleigh") in _triples(doc)
 
 
+@pytest.mark.parametrize("text, city, region", [
+    # a wire dateline ends on the agency in brackets, or is a line of its own
+    ("DUNMORE FALLS, Maine (AP) _ A man found a rare coin in his garden.", "Dunmore Falls", "Maine"),
+    ("PINE HARBOR, Oregon\nA man found a rare coin in his garden.", "Pine Harbor", "Oregon"),
+])
+def test_entities_a_wire_dateline_city_with_its_region_is_a_place(nlp, text, city, region):
+    found = _triples(_rules_doc(nlp, text))
+    assert (city, "locatedIn", region) in found, found
+
+
 @pytest.mark.parametrize("model", [False, True])
 def test_a_kept_dateline_city_is_in_no_other_relation(nlp, model):
     """The parse may run the dateline into the sentence ("AUSTIN ... has raised"): the city still
