@@ -207,6 +207,11 @@ def test_rules_read_shops_and_seats_news_names(nlp, text, expected, absent):
      {("Gegharkunik Province", "locatedIn", "Armenia"), ("Lchashen", "locatedIn", "Armenia")}, set()),
     # a list of places is no chain
     ("Veltro has offices in Paris, Berlin and Rome.", set(), {("Paris", "locatedIn", "Rome")}),
+    # a region written after two places joined by "and" holds both, unless it is a country
+    ("Storms closed the road between Ridgway and Ouray, Colorado, on Monday.",
+     {("Ridgway", "locatedIn", "Colorado"), ("Ouray", "locatedIn", "Colorado")}, set()),
+    ("Veltro has offices in Lyon and Porto, Portugal.", {("Porto", "locatedIn", "Portugal")},
+     {("Lyon", "locatedIn", "Portugal")}),
 ])
 def test_rules_read_address_chains(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
