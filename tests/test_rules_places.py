@@ -226,6 +226,10 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
     ("Turin is in Piedmont province.", {("Turin", "locatedIn", "Piedmont")}, set()),
     # "in London" says where they met, not where Leeds is
     ("He met the mayor of Leeds in London.", set(), {("Leeds", "locatedIn", "London")}),
+    # a place described, in apposition, as a kind of place "of" or "on the edge of" another (not a direction)
+    ("Vesta runs a depot in Orhem, a district of Malmo.", {("Orhem", "locatedIn", "Malmo")}, set()),
+    ("Tarn Mill stands in Halvik, a suburb on the edge of Bergen.", {("Halvik", "locatedIn", "Bergen")}, set()),
+    ("Vesta hires workers in Tarvik, a district north of Oslo.", set(), {("Tarvik", "locatedIn", "Oslo")}),
 ])
 def test_rules_read_a_place_in_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
