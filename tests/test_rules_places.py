@@ -230,6 +230,9 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
     ("Vesta runs a depot in Orhem, a district of Malmo.", {("Orhem", "locatedIn", "Malmo")}, set()),
     ("Tarn Mill stands in Halvik, a suburb on the edge of Bergen.", {("Halvik", "locatedIn", "Bergen")}, set()),
     ("Vesta hires workers in Tarvik, a district north of Oslo.", set(), {("Tarvik", "locatedIn", "Oslo")}),
+    # a place's name that names a site (a mine, a project) with "in" lies there
+    ("Orvik owns the Halden Ridge copper mine in Saskatchewan.",
+     {("Halden Ridge", "locatedIn", "Saskatchewan")}, set()),
 ])
 def test_rules_read_a_place_in_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -46,6 +46,13 @@ class Places:
             if root.dep_ == "nsubj" and root.head.lemma_ == "be":
                 preps += [(c, self._modality(root.head)) for c in root.head.children
                           if c.dep_ == "prep" and c.lower_ == "in"]
+            site = root.head
+            while site.dep_ == "compound" and site.is_lower and site.head.i != site.i:
+                site = site.head  # ("the Halden Ridge copper/compound mine in Saskatchewan")
+            if not preps and root.dep_ == "compound" and site.is_lower and site.lemma_.lower() in self.named_sites:
+                # "the Halden Ridge mine in Saskatchewan", "its Lago Verde field in the Chaco":
+                # the site the name names lies where the site does
+                preps += [(c, "fact") for c in site.children if c.dep_ == "prep" and c.lower_ == "in"]
             for prep, modality in preps:
                 for g in (g for g in prep.children if g.dep_ == "pobj"):
                     # "in Apulia province": the name before a place noun
