@@ -240,6 +240,13 @@ def test_entities_a_name_ending_in_a_place_word_is_a_place(nlp, label):
     assert found["Ochoco National Forest"] == "Place" and found["Forest Labs"] == "Company", found
 
 
+def test_entities_a_name_ends_on_no_word_that_joins(nlp):
+    # the NER stopped "the Northern Province of" before the country's name: the name is the province's
+    doc = _rules_doc(nlp, "Orvik runs a mine in the Northern Province of Zambia.")
+    assert "Northern Province" in {it["name"] for it in doc._.kg_entity_data}, doc._.kg_entity_data
+    assert ("Northern Province", "locatedIn", "Zambia") in _triples(doc), _triples(doc)
+
+
 def test_entities_a_dateline_city_is_dropped_unless_named_with_its_region(nlp):
     """"HELSINKI –" says where a story was filed: no entity. "AUSTIN, Texas –" also says where the
     city is: it stays, in the region."""
