@@ -240,6 +240,13 @@ def test_entities_a_name_ending_in_a_place_word_is_a_place(nlp, label):
     assert found["Ochoco National Forest"] == "Place" and found["Forest Labs"] == "Company", found
 
 
+def test_entities_a_name_ends_on_no_word_that_joins(nlp):
+    # the NER stopped "the Northern Province of" before the country's name: the name is the province's
+    doc = _rules_doc(nlp, "Orvik runs a mine in the Northern Province of Zambia.")
+    assert "Northern Province" in {it["name"] for it in doc._.kg_entity_data}, doc._.kg_entity_data
+    assert ("Northern Province", "locatedIn", "Zambia") in _triples(doc), _triples(doc)
+
+
 def test_entities_a_dateline_city_is_dropped_unless_named_with_its_region(nlp):
     """"HELSINKI –" says where a story was filed: no entity. "AUSTIN, Texas –" also says where the
     city is: it stays, in the region."""
@@ -260,6 +267,16 @@ def test_entities_a_dateline_city_with_its_region_is_a_place_whatever_the_ner_sa
                           "it had signed a deal.")
     assert _classes(doc).get("Raleigh") == "Place", _classes(doc)
     assert ("Tillage Bio", "basedIn", "Raleigh") in _triples(doc)
+
+
+@pytest.mark.parametrize("text, city, region", [
+    # a wire dateline ends on the agency in brackets, or is a line of its own
+    ("DUNMORE FALLS, Maine (AP) _ A man found a rare coin in his garden.", "Dunmore Falls", "Maine"),
+    ("PINE HARBOR, Oregon\nA man found a rare coin in his garden.", "Pine Harbor", "Oregon"),
+])
+def test_entities_a_wire_dateline_city_with_its_region_is_a_place(nlp, text, city, region):
+    found = _triples(_rules_doc(nlp, text))
+    assert (city, "locatedIn", region) in found, found
 
 
 @pytest.mark.parametrize("model", [False, True])

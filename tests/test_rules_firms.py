@@ -186,6 +186,9 @@ def test_rules_a_service_that_goes_live_somewhere_operates_there(nlp):
     # a number standing for the noun before it: "and 40 in the United States" are stores too
     ("Zafra has 300 stores in Europe and 40 in the United States.",
      {("Zafra", "operatesIn", "Europe"), ("Zafra", "operatesIn", "United States")}, set()),
+    ("Kimura, which has 900 outlets in Japan and 70 more in Korea and Vietnam, will keep its brand.",
+     {("Kimura", "operatesIn", "Japan"), ("Kimura", "operatesIn", "South Korea"), ("Kimura", "operatesIn", "Vietnam")},
+     set()),
     # one who makes another firm's goods, or goods for another firm's product, supplies that firm
     ("Hanwa Electronics manufactures Quanta Forge's first chip at its foundry in Hwaseong.",
      {("Hanwa Electronics", "suppliesTo", "Quanta Forge")}, set()),

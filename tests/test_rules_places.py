@@ -26,6 +26,11 @@ kg:leases a owl:ObjectProperty ; rdfs:subPropertyOf kg:relation ; rdfs:label "le
      set()),
     ("Ferrante makes most of its bags in workshops around Scandicci.", {("Ferrante", "operatesIn", "Scandicci")},
      set()),
+    # ... the subject a joined or controlled verb shares
+    ("Quarto Pharma designed the tablet with a partner and produces it at a plant in Ulm.",
+     {("Quarto Pharma", "operatesIn", "Ulm")}, set()),
+    ("Zhenda has started building its scooters at a factory in Betim.",
+     {("Zhenda", "operatesIn", "Betim")}, set()),
     # not a site bought from (the seller's), nor one of the party a verb's object is (fined for its doing)
     ("Veltro buys aluminium from a smelter in Ohio.", set(), {("Veltro", "operatesIn", "Ohio")}),
     ("The regulator fined Brampton for scanning faces at its stores in Ohio.", set(),
@@ -39,6 +44,11 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     # a company's plant, office or yard in a place
     ("Hollweg will close Aarestrup's plant in Bjerringbro.", {("Aarestrup", "operatesIn", "Bjerringbro")}, set()),
     ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),
+    # names joined before a plural kind of place stand for the places ("Aichi and Gifu prefectures")
+    ("Rivo runs 40 clinics across Aichi and Gifu prefectures.",
+     {("Rivo", "operatesIn", "Aichi"), ("Rivo", "operatesIn", "Gifu")}, set()),
+    ("Tulo sells pumps to farmers in Sonora and Jalisco states.",
+     {("Tulo", "operatesIn", "Sonora"), ("Tulo", "operatesIn", "Jalisco")}, set()),
     # the subject of a verb that opens, builds or runs one ("the city of Malmo" is Malmo)
     ("Tesla opened a factory in Berlin in 2022.", {("Tesla", "operatesIn", "Berlin")}, set()),
     # the largest of a kind "in" a place is where it operates (not, by that, where it is based)
@@ -197,6 +207,11 @@ def test_rules_read_shops_and_seats_news_names(nlp, text, expected, absent):
      {("Gegharkunik Province", "locatedIn", "Armenia"), ("Lchashen", "locatedIn", "Armenia")}, set()),
     # a list of places is no chain
     ("Veltro has offices in Paris, Berlin and Rome.", set(), {("Paris", "locatedIn", "Rome")}),
+    # a region written after two places joined by "and" holds both, unless it is a country
+    ("Storms closed the road between Ridgway and Ouray, Colorado, on Monday.",
+     {("Ridgway", "locatedIn", "Colorado"), ("Ouray", "locatedIn", "Colorado")}, set()),
+    ("Veltro has offices in Lyon and Porto, Portugal.", {("Porto", "locatedIn", "Portugal")},
+     {("Lyon", "locatedIn", "Portugal")}),
 ])
 def test_rules_read_address_chains(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -211,6 +226,13 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
     ("Turin is in Piedmont province.", {("Turin", "locatedIn", "Piedmont")}, set()),
     # "in London" says where they met, not where Leeds is
     ("He met the mayor of Leeds in London.", set(), {("Leeds", "locatedIn", "London")}),
+    # a place described, in apposition, as a kind of place "of" or "on the edge of" another (not a direction)
+    ("Vesta runs a depot in Orhem, a district of Malmo.", {("Orhem", "locatedIn", "Malmo")}, set()),
+    ("Tarn Mill stands in Halvik, a suburb on the edge of Bergen.", {("Halvik", "locatedIn", "Bergen")}, set()),
+    ("Vesta hires workers in Tarvik, a district north of Oslo.", set(), {("Tarvik", "locatedIn", "Oslo")}),
+    # a place's name that names a site (a mine, a project) with "in" lies there
+    ("Orvik owns the Halden Ridge copper mine in Saskatchewan.",
+     {("Halden Ridge", "locatedIn", "Saskatchewan")}, set()),
 ])
 def test_rules_read_a_place_in_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -302,6 +324,10 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
     # customers a name owns: whoever they are with, and whatever the clause says of them
     ("The option went live at checkout for Marvella's 12 million customers in Mexico, Colombia and Chile.",
      {("Marvella", "operatesIn", p) for p in ("Mexico", "Colombia", "Chile")}, set()),
+    # ... or whose name is written in front of them (or of the goods they deal in)
+    ("Kessel tractor dealers in Punjab and Haryana will sell the drone.",
+     {("Kessel", "operatesIn", "Punjab"), ("Kessel", "operatesIn", "Haryana")}, set()),
+    ("The update reaches Orbix phone users in Chile from March.", {("Orbix", "operatesIn", "Chile")}, set()),
     ("Zarvo said its customers in Kenya and Ghana would not be affected.",
      {("Zarvo", "operatesIn", "Kenya"), ("Zarvo", "operatesIn", "Ghana")}, set()),
     # a number of them stands for them; the place hung on the verb; what has them "with" them
@@ -381,6 +407,9 @@ def test_rules_every_place_of_a_long_list(nlp, text, places):
     # what is sold somewhere, no seller named, is on sale there
     ("The Zefira is sold in Belgium, France and the Netherlands.",
      {("Zefira", "operatesIn", p) for p in ("Belgium", "France", "Netherlands")}, set()),
+    # a place hung on the name goods are sold under is where they are sold
+    ("Tessa Foods sells its soups under the name Caldo Rico in Peru and Bolivia.",
+     {("Tessa Foods", "operatesIn", "Peru"), ("Tessa Foods", "operatesIn", "Bolivia")}, set()),
     # a name the NER took for a firm, listed among places after "in", is a place
     ("Kerbi, which runs rental fleets in Manchester, Bristol and Leeds, said it had received offers.",
      {("Kerbi", "operatesIn", p) for p in ("Manchester", "Bristol", "Leeds")}, set()),
@@ -429,6 +458,9 @@ def test_rules_where_things_are_made_or_on_sale(nlp, text, expected, absent):
     ("Pampero and Condorlink agreed a codeshare covering their flights between Lima, Quito and Cali.",
      {("Pampero", "operatesIn", "Lima"), ("Condorlink", "operatesIn", "Quito")}, set()),
     ("Aerovant, which competes with Avanta on routes to Asia, cut fares.", {("Aerovant", "operatesIn", "Asia")}, set()),
+    # the ends a route is named by ("routes linking A with B")
+    ("Marlow Lines runs 30 ferries on routes linking Spain with Morocco and Algeria.",
+     {("Marlow Lines", "operatesIn", p) for p in ("Spain", "Morocco", "Algeria")}, set()),
     # no flight of whoever bans flights, and no person operates where she flies
     ("The Dutch government banned flights to Minsk on Monday.", set(), {("Netherlands", "operatesIn", "Minsk")}),
     ("Ana Lopez flew to Bogota and Quito last week, Pampero said.", set(), {("Ana Lopez", "operatesIn", "Bogota")}),

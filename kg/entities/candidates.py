@@ -54,14 +54,16 @@ class Candidates:
     # -- candidate collection --------------------------------------------------
 
     def _trim(self, span: Span) -> Span | None:
-        """Drop leading articles and trailing possessives or punctuation."""
+        """Drop leading articles and trailing possessives, punctuation or words that join ("the Eastern
+        Province of", where the NER stopped before the next name)."""
         start, end = span.start, span.end
         doc = span.doc
         while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
                                or doc[start].is_space):
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                               or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "\u2019s"}):
+                               or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "\u2019s"}
+                               or doc[end - 1].text in {"of", "and", "in", "the", "for"}):
             if doc[end - 1].text in {".", ")"} and end - start > 1 and "." in doc[start:end - 1].text:
                 break
             end -= 1

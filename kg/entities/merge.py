@@ -54,6 +54,14 @@ def spread_names(doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
+def _line_ends_after_region(doc: Doc, start: int, items: list[dict[str, Any]]) -> bool:
+    """Whether the line ends with the place that starts at ``start`` (and a full stop after it)."""
+    end = next((it["end"] for it in items if it["start"] == start), start + 1)
+    if end < len(doc) and doc[end].text == "." and doc[end - 1].text[-1:] != ".":
+        end += 1
+    return end >= len(doc) or "\n" in doc[end - 1].whitespace_ or doc[end].is_space
+
+
 def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer | None) -> None:
     """Remove datelines from ``items``: places in capitals at a line start, a dash close after."""
     # Datelines ("HELSINKI —", "AUSTIN, Texas -") say where a story was filed, not who acts; but a
@@ -76,8 +84,11 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
         # "KULIM, Malaysia —": a name in capitals written with its region is a city, whatever the NER
         # said, and so is the name wherever else it is written ("a Kulim-based firm")
         with_region = it["end"] + 1 < len(doc) and doc[it["end"]].text == "," and it["end"] + 1 in places_at
+        # (the dateline's end: a dash, the agency's name in brackets, "KULIM, Malaysia (AP)", or the line's
+        # end, "KULIM, Malaysia.")
         if at_line_start and surface.isupper() and len(surface) > 3 and with_region and not place \
-                and any(t.text in _DASHES for t in doc[it["end"]:min(len(doc), it["end"] + 6)]):
+                and (any(t.text in _DASHES or t.text == "(" for t in doc[it["end"]:min(len(doc), it["end"] + 6)])
+                     or _line_ends_after_region(doc, it["end"] + 1, items)):
             place = True
             for same in items:
                 if same["name"].lower() == it["name"].lower() and same["via"] == "" \

@@ -448,9 +448,12 @@ class Frames:
                         agents += [(g, "agent") for g in pobjs]
                     else:
                         objects += [(g, "prep:" + c.lower_) for g in pobjs]
-                elif c.dep_ == "conj" and c.tag_ == "CD" and c.i > tok.i:
-                    # "300 stores in Europe and 40 in the United States": a number standing for the noun
-                    objects += [(g, "prep:" + p.lower_) for p in c.children if p.dep_ == "prep" and p.lower_ != "by"
+                elif c.dep_ == "conj" and c.tag_ == "CD" and c.i > tok.i or c.dep_ == "cc" and c.i + 1 < len(tok.doc) \
+                        and tok.doc[c.i + 1].tag_ == "CD" and tok.doc[c.i + 1].dep_ == "conj":
+                    # "300 stores in Europe and 40 in the United States": a number standing for the noun (the
+                    # parser may join the number to a name before: "X, which has 900 outlets in A and 70 more in B")
+                    num = c if c.dep_ == "conj" else tok.doc[c.i + 1]
+                    objects += [(g, "prep:" + p.lower_) for p in num.children if p.dep_ == "prep" and p.lower_ != "by"
                                 for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _FORMING:
                     # "a consortium formed by X and Y", "a venture led by X and Y": who formed it are its parties;
@@ -517,7 +520,13 @@ class Frames:
                 # (the verb's own subject: "fined X for scanning faces at its stores" is X's doing; and
                 # not a site bought "from", which is the seller's: the ontology's kg:inverseTrigger verbs)
                 if verb.pos_ == "VERB" and not (tok.head.lower_ == "from" and verb.lemma_.lower() in self.taking_verbs):
-                    agents += [(c, "agent") for c in verb.children if c.dep_ in _SUBJ]
+                    own = [c for c in verb.children if c.dep_ in _SUBJ]
+                    if not own and tok.head.lower_ in {"at", "from"}:
+                        # (or the subject the verb shares: "designed the tablet and produces it at a plant in
+                        # Ulm", "has started building scooters at a factory in Betim", "fined X for breaking
+                        # rules at shops in Kent"; not goods placed "in" shops, which are the shops' owners')
+                        own = self._inherited_agents(verb)
+                    agents += [(c, "agent") for c in own]
             # "Koshin said sales in the United States rose": sales no one owns, in a place, that a firm
             # reports are its own
             if not any(r.startswith("agent") for _, r in agents) and tok.dep_ in _SUBJ and tok.tag_ == "NNS" \

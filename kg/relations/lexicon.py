@@ -113,6 +113,8 @@ class Lexicon:
         self.market_share_words = set(lex["relations"].get("market_share_words", ()))
         self.route_verbs = set(lex["relations"].get("route_verbs", ()))
         self.running_verbs = set(lex["relations"].get("running_verbs", ()))
+        self.route_linking_verbs = frozenset(lex["relations"].get("route_linking_verbs", ()))
+        self.named_sites = frozenset(lex["relations"].get("named_sites", ()))
         self.set_price_nouns = set(lex["relations"].get("set_price_nouns", ()))
         self.set_price_modifiers = set(lex["relations"].get("set_price_modifiers", ()))
         self.legal_suffixes = set(lex["names"]["legal_suffixes"])

@@ -297,6 +297,11 @@ class Mentions:
                         if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token
                         and items[by_token[c.i]]["via"] != "demonym"
                         and self.onto.is_a(items[by_token[c.i]]["cls"], "Location")]
+                # ("clinics across Aichi and Gifu prefectures": the names joined before the plural)
+                out += [(by_token[x.i], cost + 0.05, x.i) for c in tok.children
+                        if tok.tag_ == "NNS" and c.dep_ == "nmod" and c.pos_ == "PROPN" for x in coordinated(c)
+                        if x.i in by_token and items[by_token[x.i]]["via"] != "demonym"
+                        and self.onto.is_a(items[by_token[x.i]]["cls"], "Location")]
             # "larger groups such as Infineon and STMicroelectronics", "40 countries, including Japan"
             for g in self._listed(tok):
                 out += self._map(g, by_token, items, cost + 0.1, depth + 1)

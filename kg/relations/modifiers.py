@@ -183,6 +183,8 @@ class Modifiers:
                     for rel in rels:
                         if p.lower_ not in rel.apposition_preps or not self.onto.fits(it["cls"], rel.domain):
                             continue
+                        if rel.name == "locatedIn" and not self._place_described(noun):
+                            continue
                         for g in p.children:
                             if g.dep_ != "pobj":
                                 continue
@@ -194,6 +196,14 @@ class Modifiers:
                                     out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 - cost,
                                                       noun, "past" if past else "fact", qualifiers=quals))
         return out
+
+    def _place_described(self, noun: Token) -> bool:
+        """Whether an apposed noun describes a place as lying in another ("Orhem, a district of Malmo", "X,
+        the capital of Y"): a lexicon ``place_nouns`` word, indefinite but for a capital ("the states of
+        Ulster and Munster" names them; not "a district north of Oslo", a direction)."""
+        lemma = noun.lemma_.lower()
+        return lemma in self.place_nouns and (lemma == "capital" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in noun.children))
 
     def _premodified_roles(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                            ) -> list[dict[str, Any]]:

@@ -87,6 +87,16 @@ class Patterns:
                     and place_at(last["end"] + 2):
                 continue  # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place)
             out.append(record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
+            # "between Ridgway and Ouray, Colorado": a region that is no country, written after two places
+            # joined by "and", holds both (not a country: "offices in Lyon and Porto, Portugal"; nor one name
+            # the NER read with "and" in it, that the entity stage split: "Andrews Lock and Dam")
+            joint = doc[it["start"] - 1] if it["start"] >= 2 else None
+            first = by_token.get(it["start"] - 2) if joint is not None and joint.lower_ in {"and", "or"} \
+                and joint.ent_iob_ != "I" else None
+            if first is not None and items[first]["end"] == it["start"] - 1 and items[first]["cls"] == "Place" \
+                    and it["cls"] == "Place" and not self.onto.is_a(nxt["cls"], "Country") \
+                    and items[first]["via"] in {"", "gazetteer"} and items[first]["name"] != nxt["name"]:
+                out.append(record(doc, items[first], "locatedIn", nxt, rel.base_confidence - 0.1, doc[comma]))
         return out
 
     @staticmethod

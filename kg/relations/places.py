@@ -46,6 +46,13 @@ class Places:
             if root.dep_ == "nsubj" and root.head.lemma_ == "be":
                 preps += [(c, self._modality(root.head)) for c in root.head.children
                           if c.dep_ == "prep" and c.lower_ == "in"]
+            site = root.head
+            while site.dep_ == "compound" and site.is_lower and site.head.i != site.i:
+                site = site.head  # ("the Halden Ridge copper/compound mine in Saskatchewan")
+            if not preps and root.dep_ == "compound" and site.is_lower and site.lemma_.lower() in self.named_sites:
+                # "the Halden Ridge mine in Saskatchewan", "its Lago Verde field in the Chaco":
+                # the site the name names lies where the site does
+                preps += [(c, "fact") for c in site.children if c.dep_ == "prep" and c.lower_ == "in"]
             for prep, modality in preps:
                 for g in (g for g in prep.children if g.dep_ == "pobj"):
                     # "in Apulia province": the name before a place noun
@@ -201,7 +208,7 @@ class Places:
             # ("served Filipino users", "sells to Kenyan farmers": the customers' demonym is where they are)
             places += [c for c in noun.children if c.dep_ == "amod" and c.i in by_token
                        and items[by_token[c.i]]["via"] == "demonym"]
-            owners = [c for c in noun.children if possessive(c)]
+            owners = [c for c in noun.children if possessive(c)] or self._brand_of(noun, by_token, items)
             if owners and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _STAYING:
                 places += self._located(noun.head, {"in"}, by_token, items)  # "its engineers will stay in Porto"
             if owners:  # "Mercalto's 12 million customers in Mexico": whose customers they are (presupposed,
@@ -266,6 +273,15 @@ class Places:
             out += self._serving(doc, holders, places, node, self._modality(node), by_token, items)
         return out
 
+    def _brand_of(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
+        """"Orbix phone users in Chile", "Kessel tractor dealers in Punjab": the firm or product named in front
+        of whom it serves (or in front of the kind of goods they deal in)."""
+        mods = [c for c in noun.children if c.dep_ == "compound"]
+        mods += [g for c in mods if c.i not in by_token and c.is_lower for g in c.children if g.dep_ == "compound"]
+        return [c for c in mods if c.i in by_token and items[by_token[c.i]]["via"] in {"", "gazetteer"}
+                and (self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")
+                     or items[by_token[c.i]]["cls"] == "Product")]
+
     def _markets_held(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Qiyun, which has 9% of the Indian phone market", "overtook Apple in China's smartphone market",
         "the biggest player in the Kenyan market", "dominates the market in Peru": who holds a share of a
@@ -320,6 +336,12 @@ class Places:
         return out
 
     @cached_property
+    def _sold_as_nouns(self) -> frozenset[str]:
+        """The nouns of a name goods are sold under (lexicon ``trade_name_nouns`` and ``brand_nouns``)."""
+        return frozenset(self.onto.words("relations", "trade_name_nouns")) | frozenset(
+            self.onto.words("relations", "brand_nouns"))
+
+    @cached_property
     def _against_relations(self) -> frozenset[str]:
         """The relations that contradict kg:operatesIn (restricts, bans), and kg:sues."""
         rel = self.onto.relations.get("operatesIn")
@@ -348,6 +370,11 @@ class Places:
                 verb = tok
             elif tok.pos_ == "NOUN" and lemma in self.route_nouns:
                 places = self._route_ends(tok, ends, by_token, items)
+                # ("routes linking Africa with Western Europe": the ends of the verb the route is named by)
+                for link in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.route_linking_verbs):
+                    places += [t for g in link.children if g.dep_ == "dobj" for t in coordinated(g)
+                               if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
+                    places += self._route_ends(link, {"with", "to", "and"}, by_token, items)
                 holders = [c for c in tok.children if possessive(c)]
                 if [h.lower_ for h in holders] == ["their"]:
                     holders = self._joint_subject(tok)
@@ -427,11 +454,11 @@ class Places:
         """The places a preposition names, its object and the object's conjuncts ("in France and Italy"),
         and the places listed after them that the parser did not chain ("in Poland, the Czech Republic,
         Slovakia and Hungary"); a name before a place's kind stands for it ("in Shandong province")."""
-        # ("to crushers in Shandong province": the name before a place's lower-case kind)
+        # ("to crushers in Shandong province": the name before a place's lower-case kind; "across Aichi and
+        # Gifu prefectures": the names joined before its plural)
         out = [t for loc in prep.children if loc.dep_ == "pobj"
                for n in coordinated(loc)
-               for t in ([n] if n.i in by_token or not n.is_lower or n.lower_ not in self.place_head_words
-                         else [c for c in n.children if c.dep_ == "compound" and c.i == n.i - 1])
+               for t in ([n] if n.i in by_token or not n.is_lower else self._named_kind(n))
                if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
         seen = {by_token[t.i] for t in out}
         for t in list(out):
@@ -447,6 +474,16 @@ class Places:
             if before is None or not self._region_written_after(before, t, by_token, items):
                 kept.append(t)
         return kept
+
+    def _named_kind(self, noun: Token) -> list[Token]:
+        """The names a lower-case kind of place stands for: "Shandong province", and in the plural "Aichi and
+        Gifu prefectures", "Sonora and Jalisco states" (the first name and its conjuncts)."""
+        if noun.lower_ in self.place_head_words:
+            return [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+        if noun.tag_ == "NNS" and noun.lemma_.lower() in self.place_nouns:
+            return [x for c in noun.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"
+                    for x in coordinated(c)]
+        return []
 
     def _located(self, head: Token, preps: set[str], by_token: dict[int, int], items: list[dict[str, Any]]
                  ) -> list[Token]:
@@ -521,6 +558,12 @@ class Places:
         for c in (x for h in heads for c in h.children for x in [c] + joined(c)):
             if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"} and c.head.i not in sold_site:
                 locations(c, 0.1)
+            if c.dep_ == "prep" and c.lower_ == "under":
+                # "offers rides under the name Rapido Moto in Cuenca": the parser hangs the place on the name
+                names = [x for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in self._sold_as_nouns
+                         for x in [g] + [a for a in g.children if a.dep_ == "appos"]]
+                for p in (p for x in names for p in x.children if p.dep_ == "prep" and p.lower_ in {"in", "across"}):
+                    locations(p, 0.1)
             # (and "competes with Flipkart in India": the parser hangs the market on the rival; and "sells it
             # through Sephora stores in Spain": the channel's place is the seller's market too)
             # (a channel only where the verb is active: not "will be sold through Valmont's dealers in
