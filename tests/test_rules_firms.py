@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .reading import _assert_reads, _modalities, _rules_doc
+from .reading import _assert_reads, _modalities, _parsed_triples, _rules_doc
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -790,3 +790,21 @@ def test_rules_a_labs_sold_is_a_firm_bought(nlp, text, expected, absent):
 ])
 def test_rules_a_relative_clause_left_unattached_describes_the_firm_before_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+
+def test_rules_a_second_preposition_after_a_clause_on_the_first_name(nlp):
+    # "with Minko, which is backed by X, and with Belcor": the parser joins the second "with" to the verb of
+    # the clause describing the first name; it is still the trigger's
+    text = "Tarvo competes in the region with Minko, which is backed by Seoul Capital, and with Belcor."
+    found = _parsed_triples(
+        nlp, text,
+        ["NNP", "VBZ", "IN", "DT", "NN", "IN", "NNP", ",", "WDT", "VBZ", "VBN", "IN", "NNP", "NNP", ",", "CC",
+         "IN", "NNP", "."],
+        [1, 1, 1, 4, 2, 1, 5, 6, 10, 10, 6, 10, 13, 11, 10, 10, 10, 16, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct", "nsubjpass", "auxpass", "relcl", "agent",
+         "compound", "pobj", "punct", "cc", "conj", "pobj", "punct"],
+        ["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O",
+         "B-ORG", "O"])
+    assert {("Tarvo", "competesWith", "Minko"), ("Tarvo", "competesWith", "Belcor")} <= found, found
+    assert ("Seoul Capital", "competesWith", "Belcor") not in found, found
