@@ -808,3 +808,11 @@ def test_rules_a_second_preposition_after_a_clause_on_the_first_name(nlp):
          "B-ORG", "O"])
     assert {("Tarvo", "competesWith", "Minko"), ("Tarvo", "competesWith", "Belcor")} <= found, found
     assert ("Seoul Capital", "competesWith", "Belcor") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "rival" before a plural kind with names listed under it: the names are the rivals of the clause's subject
+    ("Torvik blocked rival payment providers such as Quellpay.", {("Quellpay", "competesWith", "Torvik")}),
+])
+def test_rules_rival_before_a_kind_with_names_listed_under_it(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -55,7 +55,8 @@ class Roles:
             # "Rival recycler Ascend Elements said", "Rival operators Dott and Bolt": the name the
             # descriptors are of, or the names apposed to the plural
             head = self._described(tok)
-            holders += [head] if head.i in self._by_token else [c for c in head.children if c.i == head.i + 1]
+            holders += [head] if head.i in self._by_token or self._lists_names(head) \
+                else [c for c in head.children if c.i == head.i + 1]
         if tok.dep_ == "conj" and tok.pos_ == "NOUN":
             # "X, a spokeswoman for the union and president of Y": a role noun listed after another
             # (or, as the parser often has it, after the other's object) has that one's holders
