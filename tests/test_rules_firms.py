@@ -816,3 +816,25 @@ def test_rules_a_second_preposition_after_a_clause_on_the_first_name(nlp):
 ])
 def test_rules_rival_before_a_kind_with_names_listed_under_it(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # firms that battle one, fight it for customers, or fight for customers with it are its rivals
+    ("Lotus Jet battles Vantair on domestic routes.", {("Lotus Jet", "competesWith", "Vantair")}, set()),
+    ("Pelco narrowed its loss as it fought for buyers with Varta Telecom and with Kolin Networks's local site.",
+     {("Pelco", "competesWith", "Varta Telecom"), ("Pelco", "competesWith", "Kolin Networks")}, set()),
+    # ... and so are firms that fight one another, among themselves
+    ("The firm rents its lines to providers including Varta Telecom, Kolin Networks and Mepro, which fight one "
+     "another for broadband customers.", {("Varta Telecom", "competesWith", "Kolin Networks"),
+                                          ("Kolin Networks", "competesWith", "Mepro")}, set()),
+    # and firms that go after the same customers as it (or as its stores)
+    ("Marlo Stores runs 900 shops across Wales and fights for the same shoppers as the smaller stores of Tesco.",
+     {("Marlo Stores", "competesWith", "Tesco")}, set()),
+    ("Brakka Re goes after the same large commercial risks as Swiss Re.", {("Brakka Re", "competesWith", "Swiss Re")},
+     set()),
+    # (not a firm fought in court, nor one whose goods one uses)
+    ("Brakka Re is fighting Munich Re in court over the patents.", set(), {("Brakka Re", "competesWith", "Munich Re")}),
+    ("Brakka Re uses the same chips as Kolin Networks.", set(), {("Brakka Re", "competesWith", "Kolin Networks")}),
+])
+def test_rules_firms_fighting_for_the_same_customers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
