@@ -560,6 +560,11 @@ def test_rules_what_is_done_under_a_partnership_makes_partners(nlp, text, expect
     # organisations that develop, build, publish or run something together are partners
     ("Grzmot had agreed to publish the game in China with NetEase.", {("Grzmot", "partnersWith", "NetEase")}, set()),
     ("Kanto developed the engine together with Imabari Shipbuilding.", {("Kanto", "partnersWith", "Imabari Shipbuilding")}, set()),
+    # (and something not named, with "with" hung on it or on the verb)
+    ("Pellar Mining, a unit of Brazil's Vaxo, is developing a plant with Norvik Auto.",
+     {("Pellar Mining", "partnersWith", "Norvik Auto")}, set()),
+    ("Jiomax is building its own satellite network with Luxembourg's Orbis.", {("Jiomax", "partnersWith", "Orbis")},
+     set()),
     # (not what a thing is built with: "with" goods, not a partner)
     ("Orrin built the line with chips from Velo.", set(), {("Orrin", "partnersWith", "Velo")}),
 ])
