@@ -843,3 +843,12 @@ def test_rules_rival_before_a_kind_with_names_listed_under_it(nlp, text, expecte
 ])
 def test_rules_firms_fighting_for_the_same_customers(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a venture "between" two firms is between them, not the venture's and a parent's
+    ("Skyline Auto, a joint venture between Valmo Automobiles and Xunta Motor, launched a hatchback.",
+     {("Valmo Automobiles", "partnersWith", "Xunta Motor")}, {("Skyline Auto", "partnersWith", "Valmo Automobiles")}),
+])
+def test_rules_a_venture_between_its_parents_is_no_partner_of_theirs(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
