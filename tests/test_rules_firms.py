@@ -852,3 +852,17 @@ def test_rules_firms_fighting_for_the_same_customers(nlp, text, expected, absent
 ])
 def test_rules_a_venture_between_its_parents_is_no_partner_of_theirs(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's business of some kind, named, is its unit (not a family business, which has no owner)
+    ("Meridia Foods has hired Kasia Sobczak to lead its online grocery business, Meridia Express.",
+     {("Meridia Express", "subsidiaryOf", "Meridia Foods")}, set()),
+    ("Kestrel Foods, a family business based in Leeds, sells biscuits to Tesco.", {("Kestrel Foods", "basedIn", "Leeds")},
+     {("Kestrel Foods", "subsidiaryOf", "Leeds")}),
+    # (not a business of another firm that someone ran, which the coreference takes for the firm named before)
+    ("Norvika names Karen Holt chief executive. Holt previously ran the European business of Potashco, the largest "
+     "potash producer.", set(), {("Norvika", "subsidiaryOf", "Potashco")}),
+])
+def test_rules_a_firms_named_business_is_its_unit(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
