@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .reading import _assert_reads, _modalities, _rules_doc
+from .reading import _assert_reads, _modalities, _parsed_triples, _rules_doc
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -563,6 +563,11 @@ def test_rules_what_is_done_under_a_partnership_makes_partners(nlp, text, expect
     # organisations that develop, build, publish or run something together are partners
     ("Grzmot had agreed to publish the game in China with NetEase.", {("Grzmot", "partnersWith", "NetEase")}, set()),
     ("Kanto developed the engine together with Imabari Shipbuilding.", {("Kanto", "partnersWith", "Imabari Shipbuilding")}, set()),
+    # (and something not named, with "with" hung on it or on the verb)
+    ("Pellar Mining, a unit of Brazil's Vaxo, is developing a plant with Norvik Auto.",
+     {("Pellar Mining", "partnersWith", "Norvik Auto")}, set()),
+    ("Jiomax is building its own satellite network with Luxembourg's Orbis.", {("Jiomax", "partnersWith", "Orbis")},
+     set()),
     # (not what a thing is built with: "with" goods, not a partner)
     ("Orrin built the line with chips from Velo.", set(), {("Orrin", "partnersWith", "Velo")}),
 ])
@@ -792,4 +797,75 @@ def test_rules_a_labs_sold_is_a_firm_bought(nlp, text, expected, absent):
      {("Tanzo Acoustics", "suppliesTo", "Ankor")}, set()),
 ])
 def test_rules_a_relative_clause_left_unattached_describes_the_firm_before_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+
+def test_rules_a_second_preposition_after_a_clause_on_the_first_name(nlp):
+    # "with Minko, which is backed by X, and with Belcor": the parser joins the second "with" to the verb of
+    # the clause describing the first name; it is still the trigger's
+    text = "Tarvo competes in the region with Minko, which is backed by Seoul Capital, and with Belcor."
+    found = _parsed_triples(
+        nlp, text,
+        ["NNP", "VBZ", "IN", "DT", "NN", "IN", "NNP", ",", "WDT", "VBZ", "VBN", "IN", "NNP", "NNP", ",", "CC",
+         "IN", "NNP", "."],
+        [1, 1, 1, 4, 2, 1, 5, 6, 10, 10, 6, 10, 13, 11, 10, 10, 10, 16, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct", "nsubjpass", "auxpass", "relcl", "agent",
+         "compound", "pobj", "punct", "cc", "conj", "pobj", "punct"],
+        ["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O",
+         "B-ORG", "O"])
+    assert {("Tarvo", "competesWith", "Minko"), ("Tarvo", "competesWith", "Belcor")} <= found, found
+    assert ("Seoul Capital", "competesWith", "Belcor") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "rival" before a plural kind with names listed under it: the names are the rivals of the clause's subject
+    ("Torvik blocked rival payment providers such as Quellpay.", {("Quellpay", "competesWith", "Torvik")}),
+])
+def test_rules_rival_before_a_kind_with_names_listed_under_it(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # firms that battle one, fight it for customers, or fight for customers with it are its rivals
+    ("Lotus Jet battles Vantair on domestic routes.", {("Lotus Jet", "competesWith", "Vantair")}, set()),
+    ("Pelco narrowed its loss as it fought for buyers with Varta Telecom and with Kolin Networks's local site.",
+     {("Pelco", "competesWith", "Varta Telecom"), ("Pelco", "competesWith", "Kolin Networks")}, set()),
+    # ... and so are firms that fight one another, among themselves
+    ("The firm rents its lines to providers including Varta Telecom, Kolin Networks and Mepro, which fight one "
+     "another for broadband customers.", {("Varta Telecom", "competesWith", "Kolin Networks"),
+                                          ("Kolin Networks", "competesWith", "Mepro")}, set()),
+    # and firms that go after the same customers as it (or as its stores)
+    ("Marlo Stores runs 900 shops across Wales and fights for the same shoppers as the smaller stores of Tesco.",
+     {("Marlo Stores", "competesWith", "Tesco")}, set()),
+    ("Brakka Re goes after the same large commercial risks as Swiss Re.", {("Brakka Re", "competesWith", "Swiss Re")},
+     set()),
+    # (not a firm fought in court, nor one whose goods one uses)
+    ("Brakka Re is fighting Munich Re in court over the patents.", set(), {("Brakka Re", "competesWith", "Munich Re")}),
+    ("Brakka Re uses the same chips as Kolin Networks.", set(), {("Brakka Re", "competesWith", "Kolin Networks")}),
+])
+def test_rules_firms_fighting_for_the_same_customers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a venture "between" two firms is between them, not the venture's and a parent's
+    ("Skyline Auto, a joint venture between Valmo Automobiles and Xunta Motor, launched a hatchback.",
+     {("Valmo Automobiles", "partnersWith", "Xunta Motor")}, {("Skyline Auto", "partnersWith", "Valmo Automobiles")}),
+])
+def test_rules_a_venture_between_its_parents_is_no_partner_of_theirs(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's business of some kind, named, is its unit (not a family business, which has no owner)
+    ("Meridia Foods has hired Kasia Sobczak to lead its online grocery business, Meridia Express.",
+     {("Meridia Express", "subsidiaryOf", "Meridia Foods")}, set()),
+    ("Kestrel Foods, a family business based in Leeds, sells biscuits to Tesco.", {("Kestrel Foods", "basedIn", "Leeds")},
+     {("Kestrel Foods", "subsidiaryOf", "Leeds")}),
+    # (not a business of another firm that someone ran, which the coreference takes for the firm named before)
+    ("Norvika names Karen Holt chief executive. Holt previously ran the European business of Potashco, the largest "
+     "potash producer.", set(), {("Norvika", "subsidiaryOf", "Potashco")}),
+])
+def test_rules_a_firms_named_business_is_its_unit(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

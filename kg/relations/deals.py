@@ -368,18 +368,26 @@ class Deals:
         for verb in self._tokens_with_lemma(doc, self._one_word_triggers("develops")):
             if verb.pos_ != "VERB":
                 continue
-            makers = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
-                      if g.dep_ == "pobj" and g.i in by_token
+            things = [c for c in verb.children if c.dep_ == "dobj"] + (
+                [verb.head] if verb.dep_ in {"relcl", "acl"} else [])
+            # (a thing no one has named yet, where the parser may hang "with" on it: "is developing a plant with
+            # Ford and X", "is building its own satellite network with SES")
+            unnamed = [c for c in things if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.is_lower and c.i not in by_token
+                       and c.ent_type_ != "MONEY" and c.lemma_.lower() not in self.money_nouns]
+            makers = [g for w in [verb, *unnamed] for p in w.children if p.dep_ == "prep" and p.lower_ == "with"
+                      for g in p.children if g.dep_ == "pobj" and g.i in by_token
                       and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
             if not makers:
                 continue
-            things = [c for c in verb.children if c.dep_ == "dobj"] + (
-                [verb.head] if verb.dep_ in {"relcl", "acl"} else [])
             modality = self._modality(verb)
             made = self._records_between(doc, makers, things, rel, by_token, items, rel.base_confidence - 0.1,
                                          verb, modality)
             out += made
             subjects = [c for c in verb.children if c.dep_ in _SUBJ and c.lower_ not in {"which", "that"}]
+            if partners is not None and not made and unnamed:
+                out += self._between_businesses(self._records_between(
+                    doc, subjects or self._inherited_agents(verb), makers, partners, by_token, items,
+                    partners.base_confidence - 0.2, verb, modality))
             if partners is not None and made:  # (partners in what this verb made, not an earlier one's)
                 out += self._records_between(doc, subjects, makers, partners, by_token, items,
                                              partners.base_confidence - 0.15, verb, modality)

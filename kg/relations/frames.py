@@ -44,7 +44,11 @@ def _added_preps(prep: Token) -> list[Token]:
     return [q for x in prep.subtree if _as_well_as(x) for q in x.children
             if q.dep_ == "prep" and q.lower_ == prep.lower_] \
         + [q for g in prep.children if g.dep_ == "pobj" for c in g.conjuncts if c.pos_ == "NOUN" and c.is_lower
-           for q in c.children if q.dep_ == "prep" and q.lower_ == prep.lower_]
+           for q in c.children if q.dep_ == "prep" and q.lower_ == prep.lower_] \
+        + [q for g in prep.children if g.dep_ == "pobj" for c in g.children if c.dep_ in {"relcl", "acl"}
+           for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP" and q.lower_ == prep.lower_]
+    # (and "with Noon, which is backed by X, and with Amazon": after a clause describing the first name, the
+    # parser joins the second preposition to the clause's verb)
 
 
 class Frames:

@@ -20,6 +20,11 @@ from .records import record
 
 #: What one wins from a rival: "win market share from X", "took customers from X".
 _WON = frozenset({"share", "customer", "user", "subscriber", "client", "business", "rider", "driver", "buyer"})
+#: What rivals fight over: "fight for customers", "battle for shoppers".
+_CONTESTED = _WON | {"shopper", "passenger", "viewer", "listener", "advertiser", "merchant", "seller", "household",
+                     "reader", "fan", "traveller", "traveler", "patient", "diner", "gamer", "player", "market", "dominance"}
+#: Verbs of going after customers, which say a rivalry with "the same ... as": "chases the same buyers as X".
+_PURSUING = frozenset({"fight", "battle", "chase", "target", "court", "woo", "pursue", "go", "compete", "vie", "serve"})
 
 __all__ = ["Patterns"]
 
@@ -300,6 +305,62 @@ class Patterns:
             if rivals:
                 out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, modality)
+        return out + self._fights(doc, items, by_token, rel) if rel else out
+
+    def _fights(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], rel: RelationInfo
+                ) -> list[dict[str, Any]]:
+        """"Lotus Air battles Jetto on domestic routes", "fought for buyers with X", "X and Y fight one another
+        for customers", "goes after the same customers as X": firms that fight or battle one another, or one
+        they fight for customers with, and firms that go after the same customers, are rivals (kg:competesWith;
+        not "fight the case", nor one fought in court)."""
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, _PURSUING):
+            if verb.pos_ != "VERB":
+                continue
+            lemma = verb.lemma_.lower()
+            preps = [p for p in verb.children if p.dep_ == "prep"]
+            wanted = [g for p in preps if p.lower_ in {"for", "after"} for g in p.children if g.dep_ == "pobj"] \
+                + [g for g in verb.children if g.dep_ == "dobj"]
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            # "the same customers as X", "the same shoppers as the stores of X"
+            same = [g for g in wanted if g.is_lower and any(c.lower_ == "same" for c in g.children)]
+            rivals = [x for g in same for p in g.children if p.dep_ == "prep" and p.lower_ == "as"
+                      for x in p.children if x.dep_ == "pobj"]
+            pairs = bool(same) and not rivals  # "X and Y chase the same buyers"
+            if lemma in {"fight", "battle"}:
+                objs = [g for g in verb.children if g.dep_ == "dobj"]
+                if any(g.lemma_.lower() == "court" for w in [verb, *objs] for p in w.children if p.dep_ == "prep"
+                       for g in p.children):
+                    continue
+                # "fight one another", "battle each other": the subjects among themselves
+                pairs |= any(g.lower_ in {"one", "each"} or g.lower_ == "other" and any(
+                    c.lower_ == "each" for c in g.children) for g in objs)
+                rivals += [g for g in objs if g.i in by_token]
+                if any(g.lemma_.lower() in _CONTESTED for g in wanted):
+                    # "fought for buyers with X": whom one fights for customers with (the parser may hang
+                    # "with" on what is fought for)
+                    withs = [p for w in [verb, *wanted] for p in w.children if p.dep_ == "prep" and p.lower_ == "with"]
+                    withs += [q for p in withs for q in p.children if q.dep_ == "conj" and q.pos_ == "ADP"]
+                    rivals += [g for p in withs for g in p.children if g.dep_ == "pobj"]
+            # (a firm's store or site: "as the smaller stores of X", "with X's local site")
+            rivals = [o for x in rivals for o in ([x] if x.i in by_token or not x.is_lower else [
+                g for p in x.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+                + [c for c in x.children if c.dep_ == "poss"])]
+            rivals = [r for n in rivals for r in self._with_listed(n)
+                      if r.i in by_token and items[by_token[r.i]]["cls"] in {"Company", "Product"}]
+            modality = self._modality(verb)
+            if rivals:
+                out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
+                                             verb, modality)
+            elif pairs:
+                named = [m for t in subjects for m in self._map(t, by_token, items)
+                         if items[m[0]]["cls"] in {"Company", "Product"}]
+                for a in range(len(named)):
+                    for b in range(a + 1, len(named)):
+                        (si, s_cost, _), (oi, o_cost, _) = named[a], named[b]
+                        if items[si]["name"] != items[oi]["name"]:
+                            out.append(record(doc, items[si], rel.name, items[oi],
+                                              rel.base_confidence - 0.1 - s_cost - o_cost, verb, modality))
         return out
 
     @staticmethod

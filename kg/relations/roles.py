@@ -33,8 +33,12 @@ class Roles:
             owners = [c for c in tok.head.children if _possessive(c)]
             if owners:  # "her native Vermont": the owner holds the role, the name is where
                 return owners, [(tok.head, "anchor")]
-        if tok.i in self._by_token and self._items[self._by_token[tok.i]]["via"] == "coref":
-            holders.append(tok)  # "the German carmaker" resolved to its antecedent
+        if tok.i in self._by_token and self._items[self._by_token[tok.i]]["via"] == "coref" and not (
+                tok.lemma_.lower() in self.firm_kinds & self.organisation_parts
+                and any(c.dep_ == "prep" for c in tok.children)):
+            # "the German carmaker" resolved to its antecedent (but not "ran the European business of X", a
+            # noun that names a firm as often as a part of one, resolved to the firm the text is about)
+            holders.append(tok)
         previous = apposed_elsewhere(tok)  # (a list the role is apposed to is read whole)
         if previous is not None and previous.i in self._by_token:
             # "available through Scaleway, the cloud arm of Iliad": the parser apposed the role to a
@@ -55,7 +59,8 @@ class Roles:
             # "Rival recycler Ascend Elements said", "Rival operators Dott and Bolt": the name the
             # descriptors are of, or the names apposed to the plural
             head = self._described(tok)
-            holders += [head] if head.i in self._by_token else [c for c in head.children if c.i == head.i + 1]
+            holders += [head] if head.i in self._by_token or self._lists_names(head) \
+                else [c for c in head.children if c.i == head.i + 1]
         if tok.dep_ == "conj" and tok.pos_ == "NOUN":
             # "X, a spokeswoman for the union and president of Y": a role noun listed after another
             # (or, as the parser often has it, after the other's object) has that one's holders

@@ -50,7 +50,7 @@ class Triggers:
         """"rival scooter firm Kerbi", "Rival recycler Ascend Elements", "Rival operators Dott and Bolt":
         an adjective role (lower case, or capitalised to open the sentence) before lower-case nouns that
         describe the name after them, or a plural noun with the names right after it (in apposition, or
-        whatever the parser hung them on it as)."""
+        whatever the parser hung them on it as) or listed under it ("rival payment providers such as X")."""
         if tok.dep_ != "amod" or not (tok.is_lower or tok.is_sent_start) or tok.head.i <= tok.i:
             return False
         head = self._described(tok)
@@ -59,7 +59,13 @@ class Triggers:
             start = self._items[self._by_token[head.i]]["start"]
             return 0 < start - tok.i - 1 <= 3 and all(t.is_lower and t.pos_ == "NOUN" for t in tok.doc[tok.i + 1:start])
         return head.tag_ == "NNS" and head.is_lower and len(between) <= 2 and all(t.is_lower for t in between) \
-            and any(c.i == head.i + 1 and c.i in self._by_token for c in head.children)
+            and (any(c.i == head.i + 1 and c.i in self._by_token for c in head.children) or self._lists_names(head))
+
+    @staticmethod
+    def _lists_names(noun: Token) -> bool:
+        """Whether names are listed under the plural ``noun`` ("providers such as X", "lenders, including X")."""
+        return any(c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"})
+                   for c in noun.children)
 
     def _matches(self, tok: Token) -> list[_Trigger]:
         item = self._by_token.get(tok.i)
