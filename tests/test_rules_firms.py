@@ -866,3 +866,18 @@ def test_rules_a_venture_between_its_parents_is_no_partner_of_theirs(nlp, text, 
 ])
 def test_rules_a_firms_named_business_is_its_unit(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+
+def test_rules_a_name_after_an_owned_roles_comma_hung_on_the_verb(nlp):
+    # "driven by its lending arm, Banco Orvalia, whose ...": a name set off by commas right after an owned role
+    # noun, which the parser hung on the verb as an adverbial noun, holds the role
+    text = "Grupo Halcon grew, driven by its lending arm, Banco Orvalia, whose loans rose."
+    found = _parsed_triples(
+        nlp, text,
+        ["NNP", "NNP", "VBD", ",", "VBN", "IN", "PRP$", "NN", "NN", ",", "NNP", "NNP", ",", "WP$", "NNS", "VBD", "."],
+        [1, 2, 2, 2, 2, 4, 8, 8, 5, 11, 11, 4, 11, 14, 15, 11, 2],
+        ["compound", "nsubj", "ROOT", "punct", "advcl", "agent", "poss", "amod", "pobj", "punct", "compound", "npadvmod",
+         "punct", "poss", "nsubj", "relcl", "punct"],
+        ["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"])
+    assert ("Banco Orvalia", "subsidiaryOf", "Grupo Halcon") in found, found
