@@ -881,3 +881,14 @@ def test_rules_a_name_after_an_owned_roles_comma_hung_on_the_verb(nlp):
          "punct", "poss", "nsubj", "relcl", "punct"],
         ["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"])
     assert ("Banco Orvalia", "subsidiaryOf", "Grupo Halcon") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the leader of a round invests in the firm its clause invests in, or values
+    ("Nvidia has invested in Brennwald, a Zurich-based developer of software, as part of a $65 million round led by "
+     "Kestrel Ventures.", {("Kestrel Ventures", "investsIn", "Brennwald")}),
+    ("Keshmar, whose software guards log-ins, was valued at $600 million in a funding round led by Orchard Capital "
+     "two years ago.", {("Orchard Capital", "investsIn", "Keshmar")}),
+])
+def test_rules_the_leader_of_a_round_a_firm_is_invested_in_or_valued_in(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

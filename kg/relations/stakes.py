@@ -226,6 +226,20 @@ class Stakes:
                 continue
             investors = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             out += self._invest_records(doc, verb, investors, targets, items, by_token, rel)
+        # "X has invested in Y as part of a round led by Z", "Y was valued at $600 million in a round led by Z": the
+        # round's leader invests in what the clause says is invested in, or valued
+        for verb in self._tokens_with_lemma(doc, {"invest", "value"}):
+            if verb.pos_ != "VERB":
+                continue
+            leaders = [g for t in verb.subtree if t.i > verb.i and t.lemma_.lower() in self.round_nouns
+                       for a in t.children if a.dep_ == "acl" and a.lemma_.lower() in self.round_verbs
+                       for ag in a.children if ag.dep_ == "agent" for g in ag.children if g.dep_ == "pobj"]
+            if not leaders:
+                continue
+            targets = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                       if g.dep_ == "pobj" and g.lemma_.lower() not in self.round_nouns] \
+                if verb.lemma_.lower() == "invest" else [c for c in verb.children if c.dep_ == "nsubjpass"]
+            out += self._invest_records(doc, verb, leaders, targets, items, by_token, rel)
         return out
 
     def _grants(self, doc: Doc, verb: Token, granted: list[Token], items: list[dict[str, Any]],
