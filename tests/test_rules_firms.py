@@ -892,3 +892,19 @@ def test_rules_a_name_after_an_owned_roles_comma_hung_on_the_verb(nlp):
 ])
 def test_rules_the_leader_of_a_round_a_firm_is_invested_in_or_valued_in(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a headline whose parse breaks the description of the one bought: read off the surface
+    ("Auto supplier Brenholt buys lidar startup Optiva for $640 million\n\nBERLIN - Brenholt said on Monday it would "
+     "pay cash.", {("Brenholt", "acquires", "Optiva")}, set()),
+    ("Swedish checkout firm Frikassa buys Dutch payments startup Kortveld\n\nSTOCKHOLM - Frikassa said on Monday it "
+     "would pay cash.", {("Frikassa", "acquires", "Kortveld")}, set()),
+    # (a place before the description of the one bought is not the one bought)
+    ("Norway's Brattvik Vind agrees to buy Aberdeen cable specialist Tidewell", {("Brattvik Vind", "acquires", "Tidewell")},
+     {("Brattvik Vind", "acquires", "Aberdeen")}),
+    # (not goods bought from a firm: a preposition ends the description)
+    ("Brenholt buys lidar sensors from Optiva.", set(), {("Brenholt", "acquires", "Optiva")}),
+])
+def test_rules_a_purchase_read_off_a_headlines_surface(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
