@@ -908,3 +908,21 @@ def test_rules_the_leader_of_a_round_a_firm_is_invested_in_or_valued_in(nlp, tex
 ])
 def test_rules_a_purchase_read_off_a_headlines_surface(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # a takeover that someone only sues or seeks to block stands as agreed (one blocked did not happen)
+    ("The Federal Trade Commission sued on Tuesday to block Medlane Surgical's $5.8 billion purchase of Ortho Robotics.",
+     ("Medlane Surgical", "acquires", "Ortho Robotics"), "fact"),
+])
+def test_rules_a_takeover_someone_sues_to_block_stands_as_agreed(nlp, text, expected, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # a planned or proposed takeover is not yet one
+    ("The ruling clears the way for Lakeview's planned purchase of Talleres Norte, a Saltillo supplier.",
+     ("Lakeview", "acquires", "Talleres Norte"), "hypothetical"),
+])
+def test_rules_a_planned_takeover_is_hypothetical(nlp, text, expected, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
