@@ -837,6 +837,11 @@ def test_rules_rival_before_a_kind_with_names_listed_under_it(nlp, text, expecte
      {("Marlo Stores", "competesWith", "Tesco")}, set()),
     ("Brakka Re goes after the same large commercial risks as Swiss Re.", {("Brakka Re", "competesWith", "Swiss Re")},
      set()),
+    # firms one races, or takes aim at (or their products)
+    ("Kiyoto, which counts Orchard Fund among its backers, is racing Fanuc and Yaskawa Electric to sell robots.",
+     {("Kiyoto", "competesWith", "Fanuc"), ("Kiyoto", "competesWith", "Yaskawa Electric")}, set()),
+    ("The Volta Zip, which Voltbyke will sell through 300 dealers, takes direct aim at Ola Electric's S1 X and Ather's Rizta.",
+     {("Volta Zip", "competesWith", "S1 X")}, set()),
     # (not a firm fought in court, nor one whose goods one uses)
     ("Brakka Re is fighting Munich Re in court over the patents.", set(), {("Brakka Re", "competesWith", "Munich Re")}),
     ("Brakka Re uses the same chips as Kolin Networks.", set(), {("Brakka Re", "competesWith", "Kolin Networks")}),

@@ -277,8 +277,9 @@ class Patterns:
             elif any(g.dep_ == "dobj" and g.lemma_.lower() in _WON for g in verb.children):
                 # ("win market share from X", "win share in Europe against brands such as X": the preposition
                 # on the verb or on what is won)
-                objects = [p for g in verb.children if g.dep_ in {"dobj", "prep"} for p in [g, *g.children]
-                           if p.dep_ == "prep" and p.lower_ in {"from", "against"}]
+                # (or on "away": "win buyers away from X")
+                objects = [p for g in verb.children if g.dep_ in {"dobj", "prep"} or (g.dep_ == "advmod" and g.lower_
+                           == "away") for p in [g, *g.children] if p.dep_ == "prep" and p.lower_ in {"from", "against"}]
                 objects = [g for p in objects for g in p.children if g.dep_ == "pobj"]
             else:
                 continue
@@ -304,11 +305,22 @@ class Patterns:
         they fight for customers with, and firms that go after the same customers, are rivals (kg:competesWith;
         not "fight the case", nor one fought in court)."""
         out: list[dict[str, Any]] = []
-        for verb in self._tokens_with_lemma(doc, _PURSUING):
+        for verb in self._tokens_with_lemma(doc, _PURSUING | {"race", "take"}):
             if verb.pos_ != "VERB":
                 continue
             lemma = verb.lemma_.lower()
             preps = [p for p in verb.children if p.dep_ == "prep"]
+            if lemma == "take":
+                # "takes (direct) aim at X": whom one aims at, with "at" on the verb or on "aim"
+                aims = [g for g in verb.children if g.dep_ == "dobj" and g.lower_ == "aim"]
+                rivals = [g for w in [verb, *aims] if aims for p in w.children if p.dep_ == "prep" and p.lower_ == "at"
+                          for g in p.children if g.dep_ == "pobj"]
+                rivals = [r for n in rivals for r in [n, *n.conjuncts]
+                          if r.i in by_token and items[by_token[r.i]]["cls"] in {"Company", "Product"}]
+                subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+                out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
+                                             verb, self._modality(verb))
+                continue
             wanted = [g for p in preps if p.lower_ in {"for", "after"} for g in p.children if g.dep_ == "pobj"] \
                 + [g for g in verb.children if g.dep_ == "dobj"]
             subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
@@ -317,7 +329,7 @@ class Patterns:
             rivals = [x for g in same for p in g.children if p.dep_ == "prep" and p.lower_ == "as"
                       for x in p.children if x.dep_ == "pobj"]
             pairs = bool(same) and not rivals  # "X and Y chase the same buyers"
-            if lemma in {"fight", "battle"}:
+            if lemma in {"fight", "battle", "race"}:  # ("is racing X to sell robots")
                 objs = [g for g in verb.children if g.dep_ == "dobj"]
                 if any(g.lemma_.lower() == "court" for w in [verb, *objs] for p in w.children if p.dep_ == "prep"
                        for g in p.children):
