@@ -254,8 +254,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 subjects = mapped([(t, r) for t, r in agents if r not in {"modifier", "agent-far"}])
                 # ("Humboldt Reefer, a joint venture of Hapag-Lloyd and SAAM", "..., a venture between X and Y": the
                 # parties "of" or "between" the noun are the ones it is between, not the name it describes)
-                parties_of = rel.symmetric_evidence and tok.pos_ == "NOUN" and any(r in {"prep:of", "prep:between"}
-                                                                                   for _, r in objs)
+                parties_of = rel.symmetric_evidence and tok.pos_ == "NOUN" and any(r in {"prep:of", "prep:between"} for _, r in objs)
                 if not subjects and not parties_of:
                     subjects = mapped([(t, "agent") for t, r in agents if r == "agent-far"], 0.2)
                 modifiers = mapped([(t, r) for t, r in agents if r == "modifier"], 0.1)
