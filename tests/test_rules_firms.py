@@ -931,3 +931,18 @@ def test_rules_a_takeover_someone_sues_to_block_stands_as_agreed(nlp, text, expe
 ])
 def test_rules_a_planned_takeover_is_hypothetical(nlp, text, expected, modality):
     assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the rival a person joins is the rival of the firm the text is about, not the person's
+    ("Arvex Battery, the Arizona cell maker, has named Kenji Arakawa chief executive, replacing Laura Benton, who left "
+     "in March to join rival Nexcell.", {("Nexcell", "competesWith", "Arvex Battery")}, set()),
+    ("Albatross Aviation operations chief Teresa Gallo joins rival Pelerin Aircraft",
+     {("Pelerin Aircraft", "competesWith", "Albatross Aviation")}, set()),
+    # (but a person who joins a firm "as a partner" holds the role: no partner of the firm the text is about)
+    ("Banque Lemaire, a private bank based in Geneva, has sued three former bankers and their new employer, Rocher "
+     "Wealth Partners. Anne Garnier, a French national who lives in Dubai, joined Rocher as a partner in February.",
+     set(), {("Rocher", "partnersWith", "Banque Lemaire")}),
+])
+def test_rules_the_rival_a_person_joins_is_the_firms(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

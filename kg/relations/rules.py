@@ -439,11 +439,9 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 verb = clause_head(tok)
                 if verb.pos_ in {"VERB", "AUX"}:
                     own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or self._inherited_agents(verb)
-                    held = {h.item for h in hs}
                     # (no government body: "the FAA has not granted the same waiver to rival SkyTote" names
-                    # the rival of the firm the text is about)
-                    an = [a for a in mapped([(c, "anchor") for c in own], 0.1) if a.item not in held
-                          and (bodies or not self.onto.is_a(items[a.item]["cls"], "GovernmentBody"))]
+                    # the rival of the firm the text is about; see _clause_rivals)
+                    an = self._clause_rivals(mapped([(c, "anchor") for c in own], 0.1), hs, items, bodies, tok)
                 if not an:
                     # "Zuri Pay cut its fees. Rival Kestrel did the same.": the rival of the organisation the
                     # text is about (named most often so far; not a person's, which the text says less plainly)
