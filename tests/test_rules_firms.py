@@ -946,3 +946,12 @@ def test_rules_a_planned_takeover_is_hypothetical(nlp, text, expected, modality)
 ])
 def test_rules_the_rival_a_person_joins_is_the_firms(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "them" after a clause whose subject joins names by "and" stands for those names
+    ("Netflix and Vidora remain far ahead in the region, and local series were the only way for Cinestra to compete "
+     "with them, its content chief said.", {("Cinestra", "competesWith", "Netflix"), ("Cinestra", "competesWith", "Vidora")}),
+])
+def test_rules_them_after_a_clause_with_names_joined_as_its_subject(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
