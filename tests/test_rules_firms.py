@@ -955,3 +955,17 @@ def test_rules_the_rival_a_person_joins_is_the_firms(nlp, text, expected, absent
 ])
 def test_rules_them_after_a_clause_with_names_joined_as_its_subject(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a headline whose parse breaks the deal's noun phrase: read off the surface
+    ("Abu Dhabi's Dravik AI signs cloud tie-up with Oracle\n\nABU DHABI - Dravik said on Monday it would pay cash.",
+     {("Dravik AI", "partnersWith", "Oracle")}, set()),
+    ("Indonesia's Sayap Air signs codeshare with Turkish Airlines\n\nJAKARTA - Sayap said on Monday it would pay cash.",
+     {("Sayap Air", "partnersWith", "Turkish Airlines")}, set()),
+    # (not a deal or pact of another relation's kind: a supply pact is a sale)
+    ("Andes Litio signs five-year supply pact with Voltera Motors\n\nSANTIAGO - Andes said on Monday it would ship "
+     "lithium.", set(), {("Andes Litio", "partnersWith", "Voltera Motors")}),
+])
+def test_rules_a_partnership_read_off_a_headlines_surface(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

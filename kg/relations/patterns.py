@@ -215,6 +215,38 @@ class Patterns:
                     if items[si]["name"] != items[oi]["name"]:
                         out.append(record(doc, items[si], rel.name, items[oi],
                                           rel.base_confidence - 0.1 - s_cost - o_cost, adv, modality))
+        return out + self._deals_on_the_surface(doc, items, by_token)
+
+    def _deals_on_the_surface(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                              ) -> list[dict[str, Any]]:
+        """"Abu Dhabi's X signs cloud tie-up with Y", "X signs codeshare with Y": a headline's parse often
+        breaks the deal's noun phrase; the organisation named right before a verb of signing (lexicon
+        ``deal_verbs``) and the one right after "with" after a partnership noun a few words on (kg:partnersWith's
+        one-word triggers; a "deal" of a kind no other relation's, as :meth:`_kinds_of_deal` reads) are partners.
+        Between organisations only, no government body."""
+        rel = self.onto.relations.get("partnersWith")
+        nouns = self._one_word_triggers("partnersWith") - set(self.deal_nouns)
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, self.deal_verbs) if rel is not None else ():
+            k, j = verb.i - 1, verb.i + 1
+            if k not in by_token or items[by_token[k]]["end"] != verb.i:
+                continue
+            while j < len(doc) and j - verb.i <= 5 and j not in by_token and doc[j].text not in {",", ".", ";"} \
+                    and doc[j].lower_ not in {"with", "and", "to"}:
+                j += 1
+            noun = doc[j - 1]
+            key = f"{doc[j - 3].lower_}-{noun.lower_}" if j - verb.i > 3 and doc[j - 2].text == "-" else noun.lemma_.lower()
+            kinds = doc[verb.i + 1:j - 1]
+            if j + 1 >= len(doc) or doc[j].lower_ != "with" or j + 1 not in by_token \
+                    or items[by_token[j + 1]]["start"] != j + 1 or not (key in nouns or (
+                        noun.lemma_.lower() in self.deal_nouns and kinds)) \
+                    or any(t.lemma_.lower() in self.other_deal_kinds or t.lower_ in self.other_deal_kinds
+                           or t.is_title for t in kinds):
+                continue  # (not "signs supply pact with", nor "signs Caspian gas deal with": sales)
+            one, other = items[by_token[k]], items[by_token[j + 1]]
+            if one["name"] != other["name"] and one["via"] in {"", "gazetteer"} and other["via"] in {"", "gazetteer"}:
+                out += self._between_businesses([record(doc, one, rel.name, other, rel.base_confidence - 0.2, verb,
+                                                        self._modality(verb))])
         return out
 
     def _up_against(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
