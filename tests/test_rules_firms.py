@@ -969,3 +969,13 @@ def test_rules_them_after_a_clause_with_names_joined_as_its_subject(nlp, text, e
 ])
 def test_rules_a_partnership_read_off_a_headlines_surface(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a government body is no firm's subsidiary, whatever "its" the coreference gave it
+    ("Brazil's Supreme Federal Court on Saturday banned the social network Chirpa across the country after its owner, "
+     "Halcyon Social, failed to name a legal representative in Brazil.",
+     ("Supreme Federal Court", "subsidiaryOf", "Halcyon Social")),
+])
+def test_rules_a_government_body_is_no_firms_subsidiary(nlp, text, absent):
+    _assert_reads(nlp, text, set(), {absent})

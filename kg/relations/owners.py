@@ -297,6 +297,14 @@ class Owners:
                                          modality, objects_conj=False)
         return out + self._purchases_on_the_surface(doc, items, by_token)
 
+    def _ownable(self, anchors: list[Any], holders: list[Any], items: list[dict[str, Any]]) -> list[Any]:
+        """The ``anchors`` of an inverse role ("its owner, X") the ``holders`` can own, buy or sell: no city or
+        region ("Smithfield, the old meat market of London"), and no government body unless a holder is one
+        ("the court banned Chirp after its owner, X, failed to ...": Chirp's owner, not the court's)."""
+        firms = not all(self.onto.is_a(items[h.item]["cls"], "GovernmentBody") for h in holders)
+        return [a for a in anchors if not self.onto.is_a(items[a.item]["cls"], "Place")
+                and not (firms and self.onto.is_a(items[a.item]["cls"], "GovernmentBody"))]
+
     def _purchases_on_the_surface(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                                   ) -> list[dict[str, Any]]:
         """"Auto supplier Brenholt buys lidar startup Optiva", "Velden to buy Argentine seed maker Agrogen": a

@@ -393,8 +393,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                     # the role noun is, "in" where it is
                     hs += [_Arg(a.item, a.cost, "holder", a.token) for a in an if a.role in {"prep:of", "prep:in"}
                            and self.onto.is_a(items[a.item]["cls"], "Location")]
-                # "Smithfield, the old meat market of London": a city or region owns, buys or sells nothing
-                an = [a for a in an if not self.onto.is_a(items[a.item]["cls"], "Place")]
+                # "Smithfield, the old meat market of London": what no holder owns, buys or sells (see _ownable)
+                an = self._ownable(an, hs, items)
             if tok.tag_ == "NNS" and rel.name != "operatesIn" and rel.domain \
                     and all(self.onto.is_a(d, "Organization") for d in rel.domain):
                 # "carmakers in Europe such as Renault": businesses of a kind in a place operate
