@@ -963,6 +963,13 @@ def test_rules_them_after_a_clause_with_names_joined_as_its_subject(nlp, text, e
      {("Dravik AI", "partnersWith", "Oracle")}, set()),
     ("Indonesia's Sayap Air signs codeshare with Turkish Airlines\n\nJAKARTA - Sayap said on Monday it would pay cash.",
      {("Sayap Air", "partnersWith", "Turkish Airlines")}, set()),
+    # ... and two named before the verb, joined by "and", or one teaming up with another
+    ("Satpura Aerospace and France's Sorell team up on helicopter engine\n\nPARIS - Sorell said on Monday it would "
+     "build the engine.", {("Satpura Aerospace", "partnersWith", "Sorell")}, set()),
+    ("Moroccan phosphate giant OCP teams up with Senegal's Casamance Agro on blending plant\n\nRABAT - OCP said on "
+     "Monday it would build the plant.", {("OCP", "partnersWith", "Casamance Agro")}, set()),
+    ("Andes Air and Atlantica sign codeshare deal\n\nLIMA - Andes said on Monday it would sell seats.",
+     {("Andes Air", "partnersWith", "Atlantica")}, set()),
     # (not a deal or pact of another relation's kind: a supply pact is a sale)
     ("Andes Litio signs five-year supply pact with Voltera Motors\n\nSANTIAGO - Andes said on Monday it would ship "
      "lithium.", set(), {("Andes Litio", "partnersWith", "Voltera Motors")}),
