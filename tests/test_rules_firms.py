@@ -894,6 +894,9 @@ def test_rules_a_name_after_an_owned_roles_comma_hung_on_the_verb(nlp):
      "Kestrel Ventures.", {("Kestrel Ventures", "investsIn", "Brennwald")}),
     ("Keshmar, whose software guards log-ins, was valued at $600 million in a funding round led by Orchard Capital "
      "two years ago.", {("Orchard Capital", "investsIn", "Keshmar")}),
+    # (and in a headline whose parse hangs "led" on the sum raised)
+    ("Lagos fintech Tillvest raises $85m in round led by Kinmore Growth\n\nLAGOS - Tillvest said on Monday it would "
+     "hire staff.", {("Kinmore Growth", "investsIn", "Tillvest")}),
 ])
 def test_rules_the_leader_of_a_round_a_firm_is_invested_in_or_valued_in(nlp, text, expected):
     _assert_reads(nlp, text, expected)

@@ -198,7 +198,10 @@ class Stakes:
                         and t.head.lower_ == "with" and t.head.dep_ == "prep":  # (or "also taking part")
                     investors += [g for g in t.children if g.dep_ == "nsubj"]
                 if lemma in self.round_nouns:  # "a round led by X"
-                    for a in t.children:
+                    # (or right after it, where the parser hung "led" on the sum: "raises $85m in round led by X")
+                    after = [doc[t.i + 1]] if t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBN" \
+                        and doc[t.i + 1].head.i != t.i else []
+                    for a in [*t.children, *after]:
                         if a.dep_ == "acl" and a.lemma_.lower() in self.round_verbs:
                             for ag in a.children:
                                 if ag.dep_ == "agent":
