@@ -989,3 +989,12 @@ def test_rules_a_partnership_read_off_a_headlines_surface(nlp, text, expected, a
 ])
 def test_rules_a_government_body_is_no_firms_subsidiary(nlp, text, absent):
     _assert_reads(nlp, text, set(), {absent})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # half a firm is no control: an investment
+    ("Weser Dock, in which Kestrel Ports holds 50%, said operations would not be affected.",
+     {("Kestrel Ports", "investsIn", "Weser Dock")}, {("Weser Dock", "subsidiaryOf", "Kestrel Ports")}),
+])
+def test_rules_a_half_share_is_an_investment(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

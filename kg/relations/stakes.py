@@ -24,7 +24,7 @@ class Stakes:
     def _shares(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                 ) -> tuple[list[dict[str, Any]], set[int]]:
         """"Skjold Capital owns 12% of Lunaris", "Acacia is 35% owned by QIA", "is part-owned by
-        Kongsberg": a share of a firm below half is an investment (kg:investsIn), above half control
+        Kongsberg": a share of a firm up to half is an investment (kg:investsIn), above half control
         (kg:subsidiaryOf), whichever the verb of owning (kg:subsidiaryOf's inverse triggers, and
         "hold") would say alone; and one bought below half ("bought 41% of ITA Airways") is an
         investment, not the purchase of the firm. Returns the records and the indices of the verbs
@@ -94,7 +94,7 @@ class Stakes:
                          if g.dep_ == "pobj"]) for c in verb.subtree if passive and c.i > verb.i and c.dep_ == "conj"
                     for v in [self._share_of(c)] if v is not None]
             for part, owners in [(share, holders), *((v, g) for v, g in more if g)]:
-                if part < 50:
+                if part <= 50:  # (half is no control: "in which X holds 50%" is an investment)
                     out += self._records_between(doc, owners, owned, inv, by_token, items, inv.base_confidence - 0.05,
                                                  verb, modality)
                 elif part > 50:
@@ -107,7 +107,7 @@ class Stakes:
             # "..., with Omura holding the rest", "... and Omura holds the rest": the remainder's holder
             rest = 100.0 - share
             for other in self._rest_holders(verb):
-                if rest < 50:
+                if rest <= 50:
                     out += self._records_between(doc, [other], owned, inv, by_token, items,
                                                  inv.base_confidence - 0.1, verb, modality)
                 elif rest > 50:
