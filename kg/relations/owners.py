@@ -336,6 +336,8 @@ class Owners:
                 m += 1
             if m > bought["end"] and m in by_token and items[by_token[m]]["start"] == m:
                 bought = items[by_token[m]]
+            if bought["end"] < len(doc) and doc[bought["end"]].tag_ == "POS":
+                continue  # ("bought Lumio's plant": the owner of what is bought)
             if buyer["end"] != k + 1 or bought["start"] != j or buyer["via"] not in {"", "gazetteer"} \
                     or bought["via"] not in {"", "gazetteer"}:
                 continue
