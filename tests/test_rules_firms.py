@@ -840,6 +840,11 @@ def test_rules_rival_before_a_kind_with_names_listed_under_it(nlp, text, expecte
      {("Marlo Stores", "competesWith", "Tesco")}, set()),
     ("Brakka Re goes after the same large commercial risks as Swiss Re.", {("Brakka Re", "competesWith", "Swiss Re")},
      set()),
+    # firms one races, or takes aim at (or their products)
+    ("Kiyoto, which counts Orchard Fund among its backers, is racing Fanuc and Yaskawa Electric to sell robots.",
+     {("Kiyoto", "competesWith", "Fanuc"), ("Kiyoto", "competesWith", "Yaskawa Electric")}, set()),
+    ("The Volta Zip, which Voltbyke will sell through 300 dealers, takes direct aim at Ola Electric's S1 X and Ather's Rizta.",
+     {("Volta Zip", "competesWith", "S1 X")}, set()),
     # (not a firm fought in court, nor one whose goods one uses)
     ("Brakka Re is fighting Munich Re in court over the patents.", set(), {("Brakka Re", "competesWith", "Munich Re")}),
     ("Brakka Re uses the same chips as Kolin Networks.", set(), {("Brakka Re", "competesWith", "Kolin Networks")}),
@@ -868,4 +873,131 @@ def test_rules_a_venture_between_its_parents_is_no_partner_of_theirs(nlp, text, 
      "potash producer.", set(), {("Norvika", "subsidiaryOf", "Potashco")}),
 ])
 def test_rules_a_firms_named_business_is_its_unit(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+
+def test_rules_a_name_after_an_owned_roles_comma_hung_on_the_verb(nlp):
+    # "driven by its lending arm, Banco Orvalia, whose ...": a name set off by commas right after an owned role
+    # noun, which the parser hung on the verb as an adverbial noun, holds the role
+    text = "Grupo Halcon grew, driven by its lending arm, Banco Orvalia, whose loans rose."
+    found = _parsed_triples(
+        nlp, text,
+        ["NNP", "NNP", "VBD", ",", "VBN", "IN", "PRP$", "NN", "NN", ",", "NNP", "NNP", ",", "WP$", "NNS", "VBD", "."],
+        [1, 2, 2, 2, 2, 4, 8, 8, 5, 11, 11, 4, 11, 14, 15, 11, 2],
+        ["compound", "nsubj", "ROOT", "punct", "advcl", "agent", "poss", "amod", "pobj", "punct", "compound", "npadvmod",
+         "punct", "poss", "nsubj", "relcl", "punct"],
+        ["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"])
+    assert ("Banco Orvalia", "subsidiaryOf", "Grupo Halcon") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the leader of a round invests in the firm its clause invests in, or values
+    ("Nvidia has invested in Brennwald, a Zurich-based developer of software, as part of a $65 million round led by "
+     "Kestrel Ventures.", {("Kestrel Ventures", "investsIn", "Brennwald")}),
+    ("Keshmar, whose software guards log-ins, was valued at $600 million in a funding round led by Orchard Capital "
+     "two years ago.", {("Orchard Capital", "investsIn", "Keshmar")}),
+    # (and in a headline whose parse hangs "led" on the sum raised)
+    ("Lagos fintech Tillvest raises $85m in round led by Kinmore Growth\n\nLAGOS - Tillvest said on Monday it would "
+     "hire staff.", {("Kinmore Growth", "investsIn", "Tillvest")}),
+])
+def test_rules_the_leader_of_a_round_a_firm_is_invested_in_or_valued_in(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a headline whose parse breaks the description of the one bought: read off the surface
+    ("Auto supplier Brenholt buys lidar startup Optiva for $640 million\n\nBERLIN - Brenholt said on Monday it would "
+     "pay cash.", {("Brenholt", "acquires", "Optiva")}, set()),
+    ("Swedish checkout firm Frikassa buys Dutch payments startup Kortveld\n\nSTOCKHOLM - Frikassa said on Monday it "
+     "would pay cash.", {("Frikassa", "acquires", "Kortveld")}, set()),
+    # (a place before the description of the one bought is not the one bought)
+    ("Norway's Brattvik Vind agrees to buy Aberdeen cable specialist Tidewell", {("Brattvik Vind", "acquires", "Tidewell")},
+     {("Brattvik Vind", "acquires", "Aberdeen")}),
+    # (not goods bought from a firm: a preposition ends the description)
+    ("Brenholt buys lidar sensors from Optiva.", set(), {("Brenholt", "acquires", "Optiva")}),
+])
+def test_rules_a_purchase_read_off_a_headlines_surface(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # a takeover that someone only sues or seeks to block stands as agreed (one blocked did not happen)
+    ("The Federal Trade Commission sued on Tuesday to block Medlane Surgical's $5.8 billion purchase of Ortho Robotics.",
+     ("Medlane Surgical", "acquires", "Ortho Robotics"), "fact"),
+])
+def test_rules_a_takeover_someone_sues_to_block_stands_as_agreed(nlp, text, expected, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # a planned or proposed takeover is not yet one
+    ("The ruling clears the way for Lakeview's planned purchase of Talleres Norte, a Saltillo supplier.",
+     ("Lakeview", "acquires", "Talleres Norte"), "hypothetical"),
+])
+def test_rules_a_planned_takeover_is_hypothetical(nlp, text, expected, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the rival a person joins is the rival of the firm the text is about, not the person's
+    ("Arvex Battery, the Arizona cell maker, has named Kenji Arakawa chief executive, replacing Laura Benton, who left "
+     "in March to join rival Nexcell.", {("Nexcell", "competesWith", "Arvex Battery")}, set()),
+    ("Albatross Aviation operations chief Teresa Gallo joins rival Pelerin Aircraft",
+     {("Pelerin Aircraft", "competesWith", "Albatross Aviation")}, set()),
+    # (but a person who joins a firm "as a partner" holds the role: no partner of the firm the text is about)
+    ("Banque Lemaire, a private bank based in Geneva, has sued three former bankers and their new employer, Rocher "
+     "Wealth Partners. Anne Garnier, a French national who lives in Dubai, joined Rocher as a partner in February.",
+     set(), {("Rocher", "partnersWith", "Banque Lemaire")}),
+])
+def test_rules_the_rival_a_person_joins_is_the_firms(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "them" after a clause whose subject joins names by "and" stands for those names
+    ("Netflix and Vidora remain far ahead in the region, and local series were the only way for Cinestra to compete "
+     "with them, its content chief said.", {("Cinestra", "competesWith", "Netflix"), ("Cinestra", "competesWith", "Vidora")}),
+])
+def test_rules_them_after_a_clause_with_names_joined_as_its_subject(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a headline whose parse breaks the deal's noun phrase: read off the surface
+    ("Abu Dhabi's Dravik AI signs cloud tie-up with Oracle\n\nABU DHABI - Dravik said on Monday it would pay cash.",
+     {("Dravik AI", "partnersWith", "Oracle")}, set()),
+    ("Indonesia's Sayap Air signs codeshare with Turkish Airlines\n\nJAKARTA - Sayap said on Monday it would pay cash.",
+     {("Sayap Air", "partnersWith", "Turkish Airlines")}, set()),
+    # ... and two named before the verb, joined by "and", or one teaming up with another
+    ("Satpura Aerospace and France's Sorell team up on helicopter engine\n\nPARIS - Sorell said on Monday it would "
+     "build the engine.", {("Satpura Aerospace", "partnersWith", "Sorell")}, set()),
+    ("Moroccan phosphate giant OCP teams up with Senegal's Casamance Agro on blending plant\n\nRABAT - OCP said on "
+     "Monday it would build the plant.", {("OCP", "partnersWith", "Casamance Agro")}, set()),
+    ("Andes Air and Atlantica sign codeshare deal\n\nLIMA - Andes said on Monday it would sell seats.",
+     {("Andes Air", "partnersWith", "Atlantica")}, set()),
+    # (not a deal or pact of another relation's kind: a supply pact is a sale)
+    ("Andes Litio signs five-year supply pact with Voltera Motors\n\nSANTIAGO - Andes said on Monday it would ship "
+     "lithium.", set(), {("Andes Litio", "partnersWith", "Voltera Motors")}),
+])
+def test_rules_a_partnership_read_off_a_headlines_surface(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a government body is no firm's subsidiary, whatever "its" the coreference gave it
+    ("Brazil's Supreme Federal Court on Saturday banned the social network Chirpa across the country after its owner, "
+     "Halcyon Social, failed to name a legal representative in Brazil.",
+     ("Supreme Federal Court", "subsidiaryOf", "Halcyon Social")),
+])
+def test_rules_a_government_body_is_no_firms_subsidiary(nlp, text, absent):
+    _assert_reads(nlp, text, set(), {absent})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # half a firm is no control: an investment
+    ("Weser Dock, in which Kestrel Ports holds 50%, said operations would not be affected.",
+     {("Kestrel Ports", "investsIn", "Weser Dock")}, {("Weser Dock", "subsidiaryOf", "Kestrel Ports")}),
+])
+def test_rules_a_half_share_is_an_investment(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -181,6 +181,13 @@ class Mentions:
             # "ASML and Tokyo Electron, both of which count China among their markets": the names (not
             # "one of which", nor "neither of which", which says the opposite)
             out += self._map(tok.head.head, by_token, items, cost, depth + 1)
+        elif tok.lower_ == "them" and tok.dep_ in {"pobj", "dobj"} and tok.i not in by_token:
+            # "Netflix and Disney+ remain far ahead, and ... for Cinevia to compete with them": the names joined
+            # by "and" as the subject of a clause before it in the sentence (the last such)
+            subj = [t for t in tok.sent if t.i < tok.i and t.dep_ in {"nsubj", "nsubjpass"} and t.i in by_token
+                    and any(c.dep_ == "conj" and c.i in by_token for c in t.children)]
+            if subj:
+                out += self._map(subj[-1], by_token, items, cost + 0.15, depth + 1)
         elif tok.lower_ == "they" and tok.dep_ in {"nsubj", "nsubjpass"} \
                 and tok.head.dep_ in {"advcl", "ccomp", "conj"} and tok.head.head.i != tok.head.i:
             # "Disney and Amazon have been paying more for shows as they compete with Netflix", "Veltro and

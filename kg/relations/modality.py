@@ -28,14 +28,21 @@ class Modality:
         self.ended_states = set(lex["relations"].get("ended_states", ()))
         self.bounded_states = set(lex["relations"].get("bounded_states", ()))
         self.keep_from = set(lex["relations"]["keep_from"])
+        self.seeking_verbs = set(lex["relations"].get("seeking_verbs", ()))
         self.ending_acts = frozenset(lex["relations"].get("ending_acts", ()))
 
     def _presupposed(self, noun: Token) -> str:
         """The modality of an event noun its clause presupposes ("Veltro's 2022 purchase of Lumio"): a
         fact whatever the clause says, except what a verb of stopping takes as its object ("the
         regulator blocked Veltro's takeover of Lumio": it did not happen)."""
-        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.negations:
+        stop = noun.head
+        if noun.dep_ == "dobj" and stop.lemma_.lower() in self.negations \
+                and not (stop.dep_ in {"xcomp", "advcl"} and stop.head.lemma_.lower() in self.seeking_verbs
+                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in stop.children)):
+            # (a stop only sued or moved for leaves the deal as agreed: "sued to block Veltro's takeover of Lumio")
             return "negated"
+        if any(c.dep_ == "amod" and (c.lemma_.lower() in self.hedges or c.lower_ in self.hedges) for c in noun.children):
+            return "hypothetical"  # "Veltro's planned purchase of Lumio", "its proposed takeover"
         return "fact"
 
     def _modality(self, tok: Token) -> str:

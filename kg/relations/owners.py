@@ -295,6 +295,55 @@ class Owners:
             owners += [c for o in owners for c in o.children if c.dep_ == "nmod" and c.i in by_token]
             out += self._records_between(doc, units, owners, rel, by_token, items, rel.base_confidence - 0.1, noun,
                                          modality, objects_conj=False)
+        return out + self._purchases_on_the_surface(doc, items, by_token)
+
+    def _ownable(self, anchors: list[Any], holders: list[Any], items: list[dict[str, Any]]) -> list[Any]:
+        """The ``anchors`` of an inverse role ("its owner, X") the ``holders`` can own, buy or sell: no city or
+        region ("Smithfield, the old meat market of London"), and no government body unless a holder is one
+        ("the court banned Chirp after its owner, X, failed to ...": Chirp's owner, not the court's)."""
+        firms = not all(self.onto.is_a(items[h.item]["cls"], "GovernmentBody") for h in holders)
+        return [a for a in anchors if not self.onto.is_a(items[a.item]["cls"], "Place")
+                and not (firms and self.onto.is_a(items[a.item]["cls"], "GovernmentBody"))]
+
+    def _purchases_on_the_surface(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                                  ) -> list[dict[str, Any]]:
+        """"Auto supplier Brenholt buys lidar startup Optiva", "Velden to buy Argentine seed maker Agrogen": a
+        headline's parse often breaks the buyer or the description of the one bought; the organisation named
+        right before the verb (or its "to", "will", "agrees to") buys the one named after it past lower-case
+        words of description and demonyms only (kg:acquires). Where the parse gave the verb no name as its
+        object."""
+        rel = self.onto.relations.get("acquires")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, {"buy", "acquire", "purchase"}) if rel is not None else ():
+            if verb.pos_ != "VERB" or any(c.dep_ == "dobj" and c.i in by_token for c in verb.children):
+                continue
+            k = verb.i - 1
+            if k >= 0 and doc[k].lower_ in {"to", "will"}:
+                k -= 1
+                if k >= 0 and doc[k].lemma_.lower() in {"agree", "plan", "move", "set"}:
+                    k -= 1
+            j = verb.i + 1
+            while j < len(doc) and j - verb.i <= 5 and j not in by_token and doc[j].is_lower and doc[j].is_alpha \
+                    and doc[j].pos_ in {"NOUN", "ADJ", "VERB"} or (j in by_token and items[by_token[j]]["via"] == "demonym"):
+                j += 1
+            if k < 0 or k not in by_token or j >= len(doc) or j not in by_token or j == verb.i + 1 \
+                    and doc[j].head.i == verb.i:
+                continue  # (a name right after the verb is the parse's to read)
+            buyer, bought = items[by_token[k]], items[by_token[j]]
+            # ("buy Aberdeen cable specialist Tidewell": a place before a description of the one bought)
+            m = bought["end"]
+            while m < len(doc) and m - bought["end"] < 4 and m not in by_token and doc[m].is_lower and doc[m].is_alpha:
+                m += 1
+            if m > bought["end"] and m in by_token and items[by_token[m]]["start"] == m:
+                bought = items[by_token[m]]
+            if bought["end"] < len(doc) and doc[bought["end"]].tag_ == "POS":
+                continue  # ("bought Lumio's plant": the owner of what is bought)
+            if buyer["end"] != k + 1 or bought["start"] != j or buyer["via"] not in {"", "gazetteer"} \
+                    or bought["via"] not in {"", "gazetteer"}:
+                continue
+            if self.onto.is_a(buyer["cls"], "Organization") and self.onto.is_a(bought["cls"], "Organization") \
+                    and buyer["name"] != bought["name"]:
+                out.append(record(doc, buyer, rel.name, bought, rel.base_confidence - 0.15, verb, self._modality(verb)))
         return out
 
     def _co_owners(self, doc: Doc, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:

@@ -225,6 +225,57 @@ class Patterns:
                     if items[si]["name"] != items[oi]["name"]:
                         out.append(record(doc, items[si], rel.name, items[oi],
                                           rel.base_confidence - 0.1 - s_cost - o_cost, adv, modality))
+        return out + self._deals_on_the_surface(doc, items, by_token)
+
+    def _deals_on_the_surface(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                              ) -> list[dict[str, Any]]:
+        """"Abu Dhabi's X signs cloud tie-up with Y", "X signs codeshare with Y", "X and Y sign codeshare deal",
+        "X and France's Y team up on ...", "X teams up with Y's Z": a headline's parse often breaks the deal's
+        noun phrase or the list before the verb; the organisation named right before a verb of signing
+        (lexicon ``deal_verbs``) or "team up", and the one right after "with" (after a partnership noun a few
+        words on: kg:partnersWith's one-word triggers, or a "deal" of a kind no other relation's, as
+        :meth:`_kinds_of_deal` reads) are partners; with no "with", the two named before the verb and joined by
+        "and" are. Between organisations only, no government body."""
+        rel = self.onto.relations.get("partnersWith")
+        nouns = self._one_word_triggers("partnersWith") - set(self.deal_nouns)
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, self.deal_verbs | {"team"}) if rel is not None else ():
+            k = verb.i - 1
+            teaming = verb.lemma_.lower() == "team"
+            if k not in by_token or items[by_token[k]]["end"] != verb.i or (teaming and (
+                    verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "up")):
+                continue
+            sides = [items[by_token[k]]]
+            b = sides[0]["start"] - 1  # ("X and France's Y": a country owning the second name is passed over)
+            if b >= 1 and doc[b].tag_ == "POS" and b - 1 in by_token:
+                b = items[by_token[b - 1]]["start"] - 1
+            if b >= 1 and doc[b].lower_ == "and" and b - 1 in by_token and items[by_token[b - 1]]["end"] == b:
+                sides.insert(0, items[by_token[b - 1]])
+            j = verb.i + (2 if teaming else 1)
+            while not teaming and j < len(doc) and j - verb.i <= 5 and j not in by_token and not doc[j].is_space \
+                    and doc[j].text not in {",", ".", ";"} and doc[j].lower_ not in {"with", "and", "to"}:
+                j += 1
+            noun = doc[j - 1]
+            key = f"{doc[j - 3].lower_}-{noun.lower_}" if j - verb.i > 3 and doc[j - 2].text == "-" else noun.lemma_.lower()
+            kinds = doc[verb.i + 1:j - 1] if not teaming else []
+            if not teaming and (not (key in nouns or (noun.lemma_.lower() in self.deal_nouns and kinds)) or any(
+                    t.lemma_.lower() in self.other_deal_kinds or t.lower_ in self.other_deal_kinds or t.is_title
+                    for t in kinds)):
+                continue  # (not "signs supply pact with", nor "signs Caspian gas deal with": sales)
+            w = j + 1  # ("with Senegal's Y": the name after a country's possessive)
+            if w in by_token and self.onto.is_a(items[by_token[w]]["cls"], "Location"):
+                w = items[by_token[w]]["end"] + 1 if items[by_token[w]]["end"] < len(doc) \
+                    and doc[items[by_token[w]]["end"]].tag_ == "POS" else w
+            if w < len(doc) and doc[j].lower_ == "with" and w in by_token and items[by_token[w]]["start"] == w:
+                pairs = [(sides[-1], items[by_token[w]])]
+            elif len(sides) == 2 and (j >= len(doc) or doc[j].lower_ != "with"):
+                pairs = [(sides[0], sides[1])]
+            else:
+                continue
+            for one, other in pairs:
+                if one["name"] != other["name"] and one["via"] in {"", "gazetteer"} and other["via"] in {"", "gazetteer"}:
+                    out += self._between_businesses([record(doc, one, rel.name, other, rel.base_confidence - 0.2, verb,
+                                                            self._modality(verb))])
         return out
 
     def _up_against(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
@@ -287,8 +338,9 @@ class Patterns:
             elif any(g.dep_ == "dobj" and g.lemma_.lower() in _WON for g in verb.children):
                 # ("win market share from X", "win share in Europe against brands such as X": the preposition
                 # on the verb or on what is won)
-                objects = [p for g in verb.children if g.dep_ in {"dobj", "prep"} for p in [g, *g.children]
-                           if p.dep_ == "prep" and p.lower_ in {"from", "against"}]
+                # (or on "away": "win buyers away from X")
+                objects = [p for g in verb.children if g.dep_ in {"dobj", "prep"} or (g.dep_ == "advmod" and g.lower_
+                           == "away") for p in [g, *g.children] if p.dep_ == "prep" and p.lower_ in {"from", "against"}]
                 objects = [g for p in objects for g in p.children if g.dep_ == "pobj"]
             else:
                 continue
@@ -314,11 +366,22 @@ class Patterns:
         they fight for customers with, and firms that go after the same customers, are rivals (kg:competesWith;
         not "fight the case", nor one fought in court)."""
         out: list[dict[str, Any]] = []
-        for verb in self._tokens_with_lemma(doc, _PURSUING):
+        for verb in self._tokens_with_lemma(doc, _PURSUING | {"race", "take"}):
             if verb.pos_ != "VERB":
                 continue
             lemma = verb.lemma_.lower()
             preps = [p for p in verb.children if p.dep_ == "prep"]
+            if lemma == "take":
+                # "takes (direct) aim at X": whom one aims at, with "at" on the verb or on "aim"
+                aims = [g for g in verb.children if g.dep_ == "dobj" and g.lower_ == "aim"]
+                rivals = [g for w in [verb, *aims] if aims for p in w.children if p.dep_ == "prep" and p.lower_ == "at"
+                          for g in p.children if g.dep_ == "pobj"]
+                rivals = [r for n in rivals for r in [n, *n.conjuncts]
+                          if r.i in by_token and items[by_token[r.i]]["cls"] in {"Company", "Product"}]
+                subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+                out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
+                                             verb, self._modality(verb))
+                continue
             wanted = [g for p in preps if p.lower_ in {"for", "after"} for g in p.children if g.dep_ == "pobj"] \
                 + [g for g in verb.children if g.dep_ == "dobj"]
             subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
@@ -327,7 +390,7 @@ class Patterns:
             rivals = [x for g in same for p in g.children if p.dep_ == "prep" and p.lower_ == "as"
                       for x in p.children if x.dep_ == "pobj"]
             pairs = bool(same) and not rivals  # "X and Y chase the same buyers"
-            if lemma in {"fight", "battle"}:
+            if lemma in {"fight", "battle", "race"}:  # ("is racing X to sell robots")
                 objs = [g for g in verb.children if g.dep_ == "dobj"]
                 if any(g.lemma_.lower() == "court" for w in [verb, *objs] for p in w.children if p.dep_ == "prep"
                        for g in p.children):

@@ -210,6 +210,17 @@ class Roles:
             if owners and len(others) == 1:
                 holders.append(tok.doc[next(iter(others.values()))["start"]])
                 self._far_holder = True
+        # "driven by its lending arm, Banco Altamira, whose loans grew": a name set off by commas right after an
+        # owned role noun, which the parser hung elsewhere (as an adverbial noun of the verb), holds the role
+        doc = tok.doc
+        # (an object's: a subject's comma name hung on its verb may be anything the parser saw there)
+        if not holders and owned and tok.dep_ in {"pobj", "dobj"} and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," \
+                and tok.i + 2 in self._by_token:
+            named = self._items[self._by_token[tok.i + 2]]
+            root = doc[named["start"]:named["end"]].root
+            if named["start"] == tok.i + 2 and named["via"] in {"", "gazetteer"} and root.dep_ == "npadvmod" \
+                    and (named["end"] >= len(doc) or doc[named["end"]].text == "," or doc[named["end"]].is_sent_end):
+                holders.append(root)
         # The surface, steadier than the parse of long noun phrases:
         # "Lumora chief executive Priya Raman", "Instagram's parent Meta", "Chinese startup DeepSeek".
         doc = tok.doc

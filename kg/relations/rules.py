@@ -254,8 +254,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 subjects = mapped([(t, r) for t, r in agents if r not in {"modifier", "agent-far"}])
                 # ("Humboldt Reefer, a joint venture of Hapag-Lloyd and SAAM", "..., a venture between X and Y": the
                 # parties "of" or "between" the noun are the ones it is between, not the name it describes)
-                parties_of = rel.symmetric_evidence and tok.pos_ == "NOUN" and any(r in {"prep:of", "prep:between"}
-                                                                                   for _, r in objs)
+                parties_of = rel.symmetric_evidence and tok.pos_ == "NOUN" and any(r in {"prep:of", "prep:between"} for _, r in objs)
                 if not subjects and not parties_of:
                     subjects = mapped([(t, "agent") for t, r in agents if r == "agent-far"], 0.2)
                 modifiers = mapped([(t, r) for t, r in agents if r == "modifier"], 0.1)
@@ -394,8 +393,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                     # the role noun is, "in" where it is
                     hs += [_Arg(a.item, a.cost, "holder", a.token) for a in an if a.role in {"prep:of", "prep:in"}
                            and self.onto.is_a(items[a.item]["cls"], "Location")]
-                # "Smithfield, the old meat market of London": a city or region owns, buys or sells nothing
-                an = [a for a in an if not self.onto.is_a(items[a.item]["cls"], "Place")]
+                # "Smithfield, the old meat market of London": what no holder owns, buys or sells (see _ownable)
+                an = self._ownable(an, hs, items)
             if tok.tag_ == "NNS" and rel.name != "operatesIn" and rel.domain \
                     and all(self.onto.is_a(d, "Organization") for d in rel.domain):
                 # "carmakers in Europe such as Renault": businesses of a kind in a place operate
@@ -440,11 +439,9 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 verb = clause_head(tok)
                 if verb.pos_ in {"VERB", "AUX"}:
                     own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or self._inherited_agents(verb)
-                    held = {h.item for h in hs}
                     # (no government body: "the FAA has not granted the same waiver to rival SkyTote" names
-                    # the rival of the firm the text is about)
-                    an = [a for a in mapped([(c, "anchor") for c in own], 0.1) if a.item not in held
-                          and (bodies or not self.onto.is_a(items[a.item]["cls"], "GovernmentBody"))]
+                    # the rival of the firm the text is about; see _clause_rivals)
+                    an = self._clause_rivals(mapped([(c, "anchor") for c in own], 0.1), hs, items, bodies, tok)
                 if not an:
                     # "Zuri Pay cut its fees. Rival Kestrel did the same.": the rival of the organisation the
                     # text is about (named most often so far; not a person's, which the text says less plainly)

@@ -24,7 +24,7 @@ class Stakes:
     def _shares(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                 ) -> tuple[list[dict[str, Any]], set[int]]:
         """"Skjold Capital owns 12% of Lunaris", "Acacia is 35% owned by QIA", "is part-owned by
-        Kongsberg": a share of a firm below half is an investment (kg:investsIn), above half control
+        Kongsberg": a share of a firm up to half is an investment (kg:investsIn), above half control
         (kg:subsidiaryOf), whichever the verb of owning (kg:subsidiaryOf's inverse triggers, and
         "hold") would say alone; and one bought below half ("bought 41% of ITA Airways") is an
         investment, not the purchase of the firm. Returns the records and the indices of the verbs
@@ -94,7 +94,7 @@ class Stakes:
                          if g.dep_ == "pobj"]) for c in verb.subtree if passive and c.i > verb.i and c.dep_ == "conj"
                     for v in [self._share_of(c)] if v is not None]
             for part, owners in [(share, holders), *((v, g) for v, g in more if g)]:
-                if part < 50:
+                if part <= 50:  # (half is no control: "in which X holds 50%" is an investment)
                     out += self._records_between(doc, owners, owned, inv, by_token, items, inv.base_confidence - 0.05,
                                                  verb, modality)
                 elif part > 50:
@@ -107,7 +107,7 @@ class Stakes:
             # "..., with Omura holding the rest", "... and Omura holds the rest": the remainder's holder
             rest = 100.0 - share
             for other in self._rest_holders(verb):
-                if rest < 50:
+                if rest <= 50:
                     out += self._records_between(doc, [other], owned, inv, by_token, items,
                                                  inv.base_confidence - 0.1, verb, modality)
                 elif rest > 50:
@@ -198,7 +198,10 @@ class Stakes:
                         and t.head.lower_ == "with" and t.head.dep_ == "prep":  # (or "also taking part")
                     investors += [g for g in t.children if g.dep_ == "nsubj"]
                 if lemma in self.round_nouns:  # "a round led by X"
-                    for a in t.children:
+                    # (or right after it, where the parser hung "led" on the sum: "raises $85m in round led by X")
+                    after = [doc[t.i + 1]] if t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBN" \
+                        and doc[t.i + 1].head.i != t.i else []
+                    for a in [*t.children, *after]:
                         if a.dep_ == "acl" and a.lemma_.lower() in self.round_verbs:
                             for ag in a.children:
                                 if ag.dep_ == "agent":
@@ -226,6 +229,20 @@ class Stakes:
                 continue
             investors = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             out += self._invest_records(doc, verb, investors, targets, items, by_token, rel)
+        # "X has invested in Y as part of a round led by Z", "Y was valued at $600 million in a round led by Z": the
+        # round's leader invests in what the clause says is invested in, or valued
+        for verb in self._tokens_with_lemma(doc, {"invest", "value"}):
+            if verb.pos_ != "VERB":
+                continue
+            leaders = [g for t in verb.subtree if t.i > verb.i and t.lemma_.lower() in self.round_nouns
+                       for a in t.children if a.dep_ == "acl" and a.lemma_.lower() in self.round_verbs
+                       for ag in a.children if ag.dep_ == "agent" for g in ag.children if g.dep_ == "pobj"]
+            if not leaders:
+                continue
+            targets = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                       if g.dep_ == "pobj" and g.lemma_.lower() not in self.round_nouns] \
+                if verb.lemma_.lower() == "invest" else [c for c in verb.children if c.dep_ == "nsubjpass"]
+            out += self._invest_records(doc, verb, leaders, targets, items, by_token, rel)
         return out
 
     def _grants(self, doc: Doc, verb: Token, granted: list[Token], items: list[dict[str, Any]],

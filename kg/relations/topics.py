@@ -127,6 +127,20 @@ class Topics:
                  if bodies or not self.onto.is_a(items[n]["cls"], "GovernmentBody")]
         return max(named)[2] if named else None
 
+    def _clause_rivals(self, anchors: list[Any], holders: list[Any], items: list[dict[str, Any]],
+                       bodies: bool, role: Token) -> list[Any]:
+        """Of the ``anchors`` a clause's subject gives a rival role ("Hollweg agreed to buy rival Aarestrup"),
+        those it is the rival of: not a holder itself, no government body unless the holders are
+        (``bodies``), and no person where the holders are organisations ("Laura Benton, who left to join
+        rival Nexcell", "chief Ana Ruiz joins rival X": the rival of the firm the text is about; but "joined X
+        as a partner" is the person's role)."""
+        held = {h.item for h in holders}
+        firms = all(self.onto.is_a(items[h.item]["cls"], "Organization") for h in holders) \
+            and not (role.dep_ == "pobj" and role.head.lower_ == "as")
+        return [a for a in anchors if a.item not in held
+                and (bodies or not self.onto.is_a(items[a.item]["cls"], "GovernmentBody"))
+                and not (firms and self.onto.is_a(items[a.item]["cls"], "Person"))]
+
     def _reporter(self, doc: Doc, holders: list[Any]) -> list[tuple[Token, str]]:
         """The subject of the verb of saying whose clause a role's holder is the subject of ("Deutsche
         Telekom said Finnish supplier Nokia would ...": Deutsche Telekom), as an anchor."""
