@@ -197,7 +197,7 @@ def repair_verb_forms(doc: Doc, hashes: frozenset[int]) -> None:
     for i in (i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in hashes) if hashes else ():
         if doc[i].tag_ != "VBZ":
             doc[i].tag_, doc[i].pos_ = "VBZ", "VERB"
-    # "Van Dam rents/NNS out cranes in ...", "U.S. slaps/NNS duties on ...": a plural noun the parser made a
+    # "Berg rents/NNS out forklifts in ...", "U.S. slaps/NNS duties on ...": a plural noun the parser made a
     # sentence's root with a particle or an object after it is the clause's verb (the tagger, thrown by what
     # came before or by a headline, read it as a noun; the parse already says it is the verb, and no noun
     # takes an object)

@@ -389,24 +389,25 @@ def test_coref_its_on_who_sells_a_thing_bought_is_the_things(nlp, text, expected
 
 
 def test_coref_a_description_is_not_the_full_name_of_its_clauses_subject(nlp):
-    # "Kamoto pays the trader": the trader is not Kamoto Copper, whose short form is the clause's subject
-    text = ("Kamoto Copper sells most of its cobalt through trading house Nyota Trading, and Kamoto pays the trader "
-            "a 2% commission on each cargo.")
-    _assert_reads(nlp, text, {("Kamoto", "paysCommissionTo", "Nyota Trading")}, set())
+    # "Lusaka pays the trader": the trader is not Lusaka Zinc, whose short form is the clause's subject
+    text = ("Lusaka Zinc sells most of its concentrate through trading house Tembo Metals, and Lusaka pays the trader "
+            "a 1.5% commission on every shipment.")
+    _assert_reads(nlp, text, {("Lusaka", "paysCommissionTo", "Tembo Metals")}, set())
 
 
 @pytest.mark.parametrize("text, expected, absent", [
     # what a suit's "saying" clause describes is the one sued, not the one suing (nor its short form)
-    ("Aldwin Pharma has filed a suit against Sundara Lifesciences in the Delhi High Court, saying the Indian "
-     "company's copy of its drug violates a patent.", {("Sundara Lifesciences", "basedIn", "India")},
-     {("Aldwin Pharma", "basedIn", "India")}),
-    ("Aldwin takes Sundara to court over generic drug\n\nAldwin Pharma has filed a suit against Sundara "
-     "Lifesciences, saying the Indian company's copy of its drug violates a patent.", set(),
-     {("Aldwin", "basedIn", "India"), ("Aldwin Pharma", "basedIn", "India")}),
-    # (a firm is no short form of its own platform's name)
-    ("Freightloom, a startup, has raised $85 million in a round led by Maersk. Mitsui also invested. The round "
-     "values Freightloom at $600 million.\n\nThe company's platform, Freightloom Connect, is used by 4,000 shippers.",
-     {("Freightloom", "develops", "Freightloom Connect")}, {("Mitsui", "develops", "Freightloom Connect")}),
+    ("Halvard Pharma has filed a suit against Ruvani Biotech in the Madras High Court, saying the Indian "
+     "company's copy of its inhaler infringes a patent.", {("Ruvani Biotech", "basedIn", "India")},
+     {("Halvard Pharma", "basedIn", "India")}),
+    ("Halvard takes Ruvani to court over inhaler\n\nHalvard Pharma has filed a suit against Ruvani Biotech, "
+     "saying the Indian company's copy of its inhaler infringes a patent.", set(),
+     {("Halvard", "basedIn", "India"), ("Halvard Pharma", "basedIn", "India")}),
+    # (a control: the firm is no short form of its own software's name, and the description still finds it)
+    ("Cargovia, a startup whose software lets shippers book trucks, has raised $40 million in a round led by "
+     "Balder Ventures. Sumitra also invested. The round values Cargovia at $300 million.\n\nThe company's "
+     "software, Cargovia Connect, is used by 2,000 shippers.",
+     {("Cargovia", "develops", "Cargovia Connect")}, {("Sumitra", "develops", "Cargovia Connect")}),
 ])
 def test_coref_a_description_in_what_a_suit_says_is_the_one_sued(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

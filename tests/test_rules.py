@@ -545,8 +545,8 @@ def test_rules_a_description_with_an_apposed_name_stands_for_the_name(nlp):
      set()),
     ("Veltro gives Orlan a cut of every sale.", {("Veltro", "paysCommissionTo", "Orlan")}, set()),
     # a commission earned or received "from" one is paid by that one
-    ("Andes Equipos, a Santiago distributor, earns a 7% commission from Tarragon on each machine it places.",
-     {("Tarragon", "paysCommissionTo", "Andes Equipos")}, {("Andes Equipos", "paysCommissionTo", "Tarragon")}),
+    ("Rimac Agro, a dealer in Arequipa, earns a 4% commission from Holmvik on every tractor it sells.",
+     {("Holmvik", "paysCommissionTo", "Rimac Agro")}, {("Rimac Agro", "paysCommissionTo", "Holmvik")}),
     # a payee whose name holds a trigger word is paid, not paid a commission
     ("Merrow Bank agreed to pay $40 million to the Securities and Exchange Commission.",
      {("Merrow Bank", "pays", "Securities and Exchange Commission")},
@@ -1217,8 +1217,8 @@ def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
     ("Halvik Lifting to buy Swedish forklift hire firm Berg Truckuthyrning\n\nBerg rents out about 800 "
      "forklifts in Sweden, Norway and Finland.",
      {("Berg", "operatesIn", "Sweden"), ("Berg", "operatesIn", "Norway"), ("Berg", "operatesIn", "Finland")}, set()),
-    ("U.S. slaps duties on solar cells from Vietnam and Thailand",
-     {("United States", "restricts", "Vietnam"), ("United States", "restricts", "Thailand")}, set()),
+    ("U.S. slaps duties on steel wire from Korea and Taiwan",
+     {("United States", "restricts", "South Korea"), ("United States", "restricts", "Taiwan")}, set()),
     # ... and a relative clause's head, with the relative pronoun its subject and an object after it
     ("The tariff hurts Kessel Forge, which ships castings to tractor makers including Arvo Tractors.",
      {("Kessel Forge", "suppliesTo", "Arvo Tractors")}, set()),

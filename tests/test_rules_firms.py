@@ -598,15 +598,15 @@ def test_rules_the_owners_of_a_venture_are_partners(nlp, text, expected, absent)
     ("The agreement follows a lawsuit that Quillborne Press filed in 2024 against Brightcairn.",
      {("Quillborne Press", "sues", "Brightcairn")}, set()),
     # whom a suit accuses is whom it is against
-    ("Harbor Press filed a lawsuit on Thursday accusing Lumen AI of copying its articles.",
-     {("Harbor Press", "sues", "Lumen AI")}, set()),
-    ("Harbor Press sued on Thursday, accusing Lumen AI of copying its articles.",
-     {("Harbor Press", "sues", "Lumen AI")}, set()),
+    ("Tallis Seeds brought a lawsuit in March accusing Verdano of selling a patented wheat variety.",
+     {("Tallis Seeds", "sues", "Verdano")}, set()),
+    ("Tallis Seeds sued in a federal court, accusing Verdano of selling a patented wheat variety.",
+     {("Tallis Seeds", "sues", "Verdano")}, set()),
     # (a claim one makes is no suit)
     ("Orrin's claim that Velo copied its design was rejected.", set(), {("Orrin", "sues", "Velo")}),
     # (nor is an accusation without a suit)
-    ("Harbor Press issued a statement accusing Lumen AI of copying its articles.", set(),
-     {("Harbor Press", "sues", "Lumen AI")}),
+    ("Tallis Seeds issued a statement accusing Verdano of selling a patented wheat variety.", set(),
+     {("Tallis Seeds", "sues", "Verdano")}),
 ])
 def test_rules_claims_and_suits_filed_or_brought(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -329,12 +329,12 @@ def test_rules_a_person_of_a_described_organisation(nlp, text, expected, absent)
      {("Ana Ruiz", "worksFor", "Vexa")}, {("Ana Ruiz", "worksFor", "Lumo")}),
     # a firm's president, in lower case (a head of state's title is capitalised), and a government's job for
     # the body the sentence is about (never a firm's)
-    ("Kumo Noodles, the Osaka noodle chain, will open its first restaurants outside Asia in Perth this autumn, "
-     "president Yuki Tanaka said in an interview.", {("Yuki Tanaka", "worksFor", "Kumo Noodles")}, set()),
-    ("Kumo Noodles will open its first restaurant in Nairobi next year, President Amani Otieno said.",
-     set(), {("Amani Otieno", "worksFor", "Kumo Noodles")}),
-    ("Chile's Ministry of Mining will waive registration fees on electric trucks until 2028, deputy minister "
-     "Pablo Rojas told a news conference on Wednesday.", {("Pablo Rojas", "worksFor", "Ministry of Mining")}, set()),
+    ("Bramhall Bikes expects to double its dealer network in Canada next year, president Joanne Okoye told "
+     "investors on a call.", {("Joanne Okoye", "worksFor", "Bramhall Bikes")}, set()),
+    ("Bramhall Bikes will open a factory in Nairobi next year, President Amani Otieno said.",
+     set(), {("Amani Otieno", "worksFor", "Bramhall Bikes")}),
+    ("Peru's Ministry of Energy plans to auction three offshore blocks in May, vice minister Lucia Paredes "
+     "said in Lima.", {("Lucia Paredes", "worksFor", "Ministry of Energy")}, set()),
     ("Tarvo Freight will cut 300 jobs in Lagos, labour minister Ada Obi said.",
      set(), {("Ada Obi", "worksFor", "Tarvo Freight")}),
     # (not a job with an organisation of its own after it, found or not)

@@ -91,24 +91,24 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
      {("European Union", "restricts", "Tessaro Trading")}, {("General Court", "restricts", "Tessaro Trading")}),
     # licences or concessions cancelled or revoked, whoever holds them (not a country that describes who backs
     # the holder)
-    ("Chile's Ministry of Mining has cancelled nine lithium concessions held by Litio Norte.",
-     {("Ministry of Mining", "restricts", "Litio Norte")}, set()),
-    ("Mexico cancels lithium concessions of miner backed by Chinese group", set(), {("Mexico", "restricts", "China")}),
+    ("Ghana's Minerals Commission has cancelled four gold permits held by Asante Ridge.",
+     {("Minerals Commission", "restricts", "Asante Ridge")}, set()),
+    ("Peru cancels copper permits of smelter backed by Korean fund", set(), {("Peru", "restricts", "South Korea")}),
     # the service a ban names, not who runs it
-    ("India's Ministry of Electronics banned 12 mobile apps, including the Kivo video service run by Tarsel Pte.",
-     {("Ministry of Electronics", "bans", "Kivo")}, {("Ministry of Electronics", "bans", "Tarsel Pte")}),
+    ("The Media Authority banned five dating apps, including the Lumo chat service run by Tarsel Pte.",
+     {("Media Authority", "bans", "Lumo")}, {("Media Authority", "bans", "Tarsel Pte")}),
     # the goods whose import, release or use is banned (not the country their maker is from)
-    ("Vietnam has banned the import and sale of Weedex, a weedkiller made by the German group Agrova.",
-     {("Vietnam", "bans", "Weedex")}, {("Vietnam", "bans", "Germany")}),
-    ("Vietnam has banned the import of Weedex.", {("Vietnam", "bans", "Weedex")}, set()),
+    ("Kenya has banned the import and use of Fumora, a soil fumigant produced by the Dutch firm Veldhaven.",
+     {("Kenya", "bans", "Fumora")}, {("Kenya", "bans", "Netherlands")}),
+    ("Kenya has banned the import of Fumora.", {("Kenya", "bans", "Fumora")}, set()),
     # whom one is kept from buying from, or whose goods, is banned too
-    ("Chile's Executive Council has banned ministries from buying drones made by Korvan Aero and Skylift.",
-     {("Executive Council", "bans", "Korvan Aero"), ("Executive Council", "bans", "Skylift")}, set()),
+    ("The Federal Procurement Office has banned schools from buying laptops made by Korvan Aero and Skylift.",
+     {("Federal Procurement Office", "bans", "Korvan Aero"), ("Federal Procurement Office", "bans", "Skylift")}, set()),
     ("The Cyber Council has banned mobile operators from buying core network gear from Korvan Telecom.",
      {("Cyber Council", "bans", "Korvan Telecom")}, set()),
     # the passive's "by" the parser hung on what one is kept from
-    ("Andes Telecom was barred from bidding by the regulator Osiptel after missing a deadline.",
-     {("Osiptel", "restricts", "Andes Telecom")}, set()),
+    ("Tamarind Air was barred from flying to Lagos by the regulator Ncaa for three months.",
+     {("Ncaa", "restricts", "Tamarind Air")}, set()),
 ])
 def test_rules_what_a_restriction_reaches(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

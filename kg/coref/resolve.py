@@ -128,7 +128,7 @@ class Resolution:
                     return owner
             if tok.dep_ == "poss" and tok.head.lemma_.lower() in self._seller_nouns and tok.head.dep_ == "pobj" \
                     and tok.head.head.lower_ == "from":
-                # "agreed to buy Van Dam, a crane hire firm, from its owner, Halcyon": the thing bought is
+                # "agreed to buy Berg Lifting, a forklift hire firm, from its owner, Norcap": the thing bought is
                 # the one whose owner sells it (the preposition hung on the verb, on its object or on the
                 # price: "for 640 million euros from its owner")
                 verb = tok.head.head.head
@@ -169,9 +169,9 @@ class Resolution:
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
         if description:
             banned = self._same_clause_subject(doc, items + resolved, tok)
-            # (and the full name a subject's short form stands for, "Kamoto pays the trader" after "Kamoto Copper",
-            # or the short form of a subject's full name, of the same class: not the firm "Freightloom" for its
-            # platform "Freightloom Connect")
+            # (and the full name a subject's short form stands for, "Lusaka pays the trader" after "Lusaka Zinc",
+            # or the short form of a subject's full name, of the same class: not the firm "Cargovia" for its
+            # software "Cargovia Connect")
             kinds = {it["name"]: it["cls"] for it in items + resolved if it["name"] in banned}
             cands = [c for c in cands if c["via"] != "demonym" and not any(
                 c["name"] == b or (kinds.get(b) == c["cls"] and (c["name"].startswith(b + " ") or b.startswith(c["name"] + " ")))

@@ -89,7 +89,7 @@ class KGEntities(Candidates, Classes, Lists):
             "say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
         self.business_verbs = self.firm_verbs | {words[0] for words in no_place}
         #: (and paying or earning, which a named app does only as a business, though states and people do too:
-        #: "Kathakar, an audio-story app, paid Google 11% of its revenue")
+        #: "Pathwise, a language-learning app, paid Google 15% of its revenue")
         self.firm_verbs |= {"pay", "earn"}
         #: verbs that say where an organisation is based ("based", "headquartered": kg:basedIn's)
         self.seat_verbs = {words[0] for words in getattr(self.onto.relations.get("basedIn"), "triggers", ())

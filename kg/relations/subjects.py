@@ -79,7 +79,7 @@ class Subjects:
                 agents += [g for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]
                            for g in p.children if g.dep_ == "pobj"]
         if passive and not agents:
-            # "was barred from bidding by Osiptel": the parser hangs the passive's "by" on what one is kept from
+            # "was barred from flying to Lagos by the regulator": the parser hangs the passive's "by" on what one is kept from
             agents += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for x in c.children
                        if x.dep_ in {"pcomp", "pobj"} for p in x.children if p.dep_ == "prep" and p.lower_ == "by"
                        for g in p.children if g.dep_ == "pobj"]
