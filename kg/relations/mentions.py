@@ -472,6 +472,20 @@ class Mentions:
         return out
 
     @staticmethod
+    def _records_pairwise(doc: Doc, items: list[dict[str, Any]], parties: list[tuple[int, float, int]],
+                          rel: RelationInfo, confidence: float, trigger: Token, modality: str) -> list[dict[str, Any]]:
+        """A record of the symmetric ``rel`` between each two of ``parties`` (entity items with their costs, as
+        :meth:`_map` gives them) whose names differ: "X and Y fight one another", "X, Y and Z build it together"."""
+        out = []
+        for a in range(len(parties)):
+            for b in range(a + 1, len(parties)):
+                (si, s_cost, _), (oi, o_cost, _) = parties[a], parties[b]
+                if items[si]["name"] != items[oi]["name"]:
+                    out.append(record(doc, items[si], rel.name, items[oi], confidence - s_cost - o_cost, trigger,
+                                      modality))
+        return out
+
+    @staticmethod
     def _and_then_described(doc: Any, end: int, start: int, by_token: dict[int, int],
                             items: list[dict[str, Any]]) -> bool:
         """Whether only "and" (or "or"), then lower-case words or a demonym, lie between a name ending at

@@ -218,13 +218,8 @@ class Patterns:
                 if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
             parties = [m for c in sides for m in self._map(c, by_token, items)
                        if self.onto.is_a(items[m[0]]["cls"], "Actor")]
-            modality = self._modality(verb)
-            for a in range(len(parties)):
-                for b in range(a + 1, len(parties)):
-                    (si, s_cost, _), (oi, o_cost, _) = parties[a], parties[b]
-                    if items[si]["name"] != items[oi]["name"]:
-                        out.append(record(doc, items[si], rel.name, items[oi],
-                                          rel.base_confidence - 0.1 - s_cost - o_cost, adv, modality))
+            out += self._records_pairwise(doc, items, parties, rel, rel.base_confidence - 0.1, adv,
+                                          self._modality(verb))
         return out + self._deals_on_the_surface(doc, items, by_token)
 
     def _deals_on_the_surface(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
@@ -418,12 +413,7 @@ class Patterns:
             elif pairs:
                 named = [m for t in subjects for m in self._map(t, by_token, items)
                          if items[m[0]]["cls"] in {"Company", "Product"}]
-                for a in range(len(named)):
-                    for b in range(a + 1, len(named)):
-                        (si, s_cost, _), (oi, o_cost, _) = named[a], named[b]
-                        if items[si]["name"] != items[oi]["name"]:
-                            out.append(record(doc, items[si], rel.name, items[oi],
-                                              rel.base_confidence - 0.1 - s_cost - o_cost, verb, modality))
+                out += self._records_pairwise(doc, items, named, rel, rel.base_confidence - 0.1, verb, modality)
         return out
 
     @staticmethod
