@@ -44,11 +44,12 @@ class Brands:
         selling = self.onto.words("entities", "offering_verbs")
         owning = self.onto.words("relations", "brand_owning_verbs")
         trade_names = self.onto.words("relations", "trade_name_nouns")
+        trade_verbs = self.onto.words("relations", "trade_name_verbs")
         out: list[dict[str, Any]] = []
         # "which Puna Telecom sells as Pura Sky": the name a thing is sold as
         sold = [(p.head, [by_token[g.i] for g in p.children if g.dep_ == "pobj" and g.i in by_token], p)
-                   for p in self._tokens_with_lemma(doc, {"as"}) if p.dep_ == "prep" and p.head.pos_ == "VERB"
-                   and p.head.lemma_.lower() in self.onto.words("relations", "trade_name_verbs")]
+                for p in self._tokens_with_lemma(doc, {"as"}) if p.dep_ == "prep" and p.head.pos_ == "VERB"
+                and p.head.lemma_.lower() in trade_verbs]
         for noun in [*self._tokens_with_lemma(doc, nouns), *self._tokens_with_lemma(doc, trade_names)]:
             if noun.pos_ != "NOUN":
                 continue

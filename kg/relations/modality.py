@@ -26,7 +26,8 @@ class Modality:
         self.negations = set(lex["relations"]["negations"])
         self.reporting = set(lex["relations"]["reporting"])
         self.ended_states = set(lex["relations"].get("ended_states", ()))
-        self.bounded_states = set(lex["relations"].get("bounded_states", ()))
+        #: states whose simple past with "until" or "for" a span is over: the ended states and the posts held
+        self.bounded_states = self.ended_states | set(lex["relations"].get("bounded_states", ()))
         self.keep_from = set(lex["relations"]["keep_from"])
         self.seeking_verbs = set(lex["relations"].get("seeking_verbs", ()))
         self.ending_acts = frozenset(lex["relations"].get("ending_acts", ()))
