@@ -646,6 +646,30 @@ def test_rules_the_lexicon_says_which_words_raise_and_lead_a_round(edit, tmp_pat
         assert (("Belmar Ventures", "investsIn", "Orvane") in rows) is edit, (text, rows)
 
 
+@pytest.mark.parametrize("edit", [False, True])
+def test_rules_the_lexicon_says_which_verbs_run_a_firm_from_a_place_and_back_one(edit, tmp_path):
+    # lexicon.toml's run_from_verbs (a firm run "from" a place is based there) and backing_verbs (who
+    # backs a firm supplies it nothing), not lists in the code, decide what these read
+    import shutil
+
+    from kg.ontology import ontology_dir
+
+    onto = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), onto)
+    if edit:
+        lexicon = onto / "lexicon.toml"
+        text = lexicon.read_text(encoding="utf-8")
+        for key, word in (("run_from_verbs", "steer"), ("backing_verbs", "bankroll")):
+            assert f"{key} = [" in text
+            text = text.replace(f"{key} = [", f'{key} = ["{word}", ', 1)
+        lexicon.write_text(text, encoding="utf-8")
+    nlp = load_pipeline(relation_model=False, overrides={"components.kg_relations.ontology_dir": str(onto)})
+    rows = _triples(nlp("Ravi Menon, who steers Tarka Logistics from Pune, said costs rose."))
+    assert (("Tarka Logistics", "basedIn", "Pune") in rows) is edit, rows
+    rows = _triples(nlp("Chile cancelled the concessions of a miner bankrolled by Orlan Capital."))
+    assert (("Chile", "restricts", "Orlan Capital") in rows) is not edit, rows
+
+
 @pytest.mark.parametrize("text, expected", [
     # "their" that coreference leaves unresolved (a plural owner) is the subject of "count ... among"
     ("Velora and Kestrel count Brazil among their largest markets.",

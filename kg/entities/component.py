@@ -166,6 +166,9 @@ class KGEntities(Candidates, Classes, Lists):
         self.body_titles = {w.lower() for w in lex.get("body_titles", ())}
         self.business_bodies = {w.lower() for w in lex.get("business_bodies", ())}
         self.offering_verbs = {w.lower() for w in lex.get("offering_verbs", ())}
+        #: kinds that name a product's model ("Sextant models"), verbs of making one ("developed by X")
+        self.model_words = self.onto.words("entities", "model_words")
+        self.making_verbs = self.onto.words("entities", "making_verbs")
         self.org_heads = set(lex["organization_heads"])
         #: head words of bodies' and organisations' names: one at an end of a name with "and" inside makes
         #: it one name ("Ministry of Industry and Trade")

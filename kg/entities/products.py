@@ -18,12 +18,6 @@ from .context import listed_under as _listed_under
 
 __all__ = ["Products"]
 
-#: Kinds that name a product's model or version: "Sextant models" are the product's, whoever makes them.
-_MODELS = frozenset({"model", "version", "series", "variant", "edition"})
-
-#: Verbs of making a thing: what a named maker "developed" or "manufactured" is a product.
-_MAKING = frozenset({"develop", "make", "design", "manufacture", "build"})  # ("produced by": a film's producer too)
-
 
 class Products:
     """Mixin of :class:`~kg.entities.classes.Classes`: the product readings of a name."""
@@ -51,7 +45,7 @@ class Products:
         (lexicon offering_verbs) or makes, passive with the organisation as agent; or what one runs,
         operates or hosts, said actively."""
         head = root.head
-        offered = self.offering_verbs | _MAKING
+        offered = self.offering_verbs | self.making_verbs
         clauses = [c for c in root.children if c.lemma_.lower() in offered and (
             (c.dep_ == "acl" and c.tag_ == "VBN")
             or (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
@@ -79,13 +73,12 @@ class Products:
                 return True
         return False
 
-    @staticmethod
-    def _maker_before_plural(root: Token, kind: Token) -> bool:
+    def _maker_before_plural(self, root: Token, kind: Token) -> bool:
         """Whether a name before a plural kind of product is who makes or sells them ("Qingyun cars",
         "older Obsidia tools", "Sephora stores"), not their name: no owner, count or product model
         says otherwise ("Samsung's Galaxy phones", "84,000 Tessaro vehicles", "Sextant models"), and no
         other name shares the kind ("the Zloty and Krowka brands")."""
-        return kind.tag_ == "NNS" and kind.lemma_.lower() not in _MODELS and not root.conjuncts \
+        return kind.tag_ == "NNS" and kind.lemma_.lower() not in self.model_words and not root.conjuncts \
             and kind.dep_ != "conj" and not any(c.dep_ in {"poss", "nummod"} for c in kind.children)
 
     def _products_role(self, noun: Token, items: list[dict[str, Any]]) -> bool:
@@ -196,7 +189,7 @@ class Products:
                         continue
                     if a.lemma_.lower() in self.product_nouns:
                         return True
-                    if c.lemma_.lower() in _MAKING and any(g.dep_ == "agent" for v in [c, *c.conjuncts]
+                    if c.lemma_.lower() in self.making_verbs and any(g.dep_ == "agent" for v in [c, *c.conjuncts]
                                                            for g in v.children) \
                             and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
                         return True

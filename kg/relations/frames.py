@@ -23,11 +23,6 @@ from .subjects import participle as _participle
 __all__ = ["Frames"]
 
 
-#: verbs of forming or running a group or a site, whose agents are its members or its operator: "a consortium
-#: formed by X and Y", "a plant run by Suria Assembly"
-_FORMING = frozenset({"form", "create", "lead", "found", "establish", "set", "run", "operate", "manage"})
-#: verbs of backing or owning a firm, whose agent is no source of goods ("a miner backed by X")
-_BACKING = frozenset({"back", "own", "control", "fund", "finance", "support", "found", "lead", "run", "acquire", "buy"})
 #: prepositions that say where, after a verb's object ("will join X's research centre in Haifa")
 _WHERE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside"})
 
@@ -424,7 +419,7 @@ class Frames:
                                     todo += pobjs
                             elif p.dep_ == "conj" and node.i == c.i:
                                 todo.append(p)  # "restricts exports of gallium and germanium to the US"
-                            elif p.dep_ == "acl" and p.tag_ == "VBN" and p.lemma_.lower() not in _BACKING:
+                            elif p.dep_ == "acl" and p.tag_ == "VBN" and p.lemma_.lower() not in self.backing_verbs:
                                 # "banned components made by Chinese suppliers Huawei and ZTE": from them (not
                                 # who backs or owns the object: "the concessions of a miner backed by X")
                                 for ag in p.children:
@@ -459,7 +454,7 @@ class Frames:
                     num = c if c.dep_ == "conj" else tok.doc[c.i + 1]
                     objects += [(g, "prep:" + p.lower_) for p in num.children if p.dep_ == "prep" and p.lower_ != "by"
                                 for g in p.children if g.dep_ == "pobj"]
-                elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _FORMING:
+                elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.forming_verbs:
                     # "a consortium formed by X and Y", "a venture led by X and Y": who formed it are its parties;
                     # "a Penang plant run by Suria Assembly": who runs a site has it
                     agents += [(g, "agent") for a in c.children if a.dep_ == "agent" for g in a.children

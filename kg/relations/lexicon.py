@@ -116,6 +116,19 @@ class Lexicon:
         self.route_linking_verbs = frozenset(lex["relations"].get("route_linking_verbs", ()))
         self.named_sites = frozenset(lex["relations"].get("named_sites", ()))
         self.set_price_nouns = set(lex["relations"].get("set_price_nouns", ()))
+        #: verbs of forming or running a group or site ("a consortium formed by X"), of backing a firm
+        #: ("a miner backed by X"), of running one from a place, of buying on a headline's surface
+        words = self.onto.words
+        self.forming_verbs = words("relations", "forming_verbs")
+        self.backing_verbs = words("relations", "backing_verbs")
+        self.run_from_verbs = words("relations", "run_from_verbs")
+        self.headline_purchase_verbs = words("relations", "headline_purchase_verbs")
+        #: what one wins from a rival, and what rivals fight over (that and more); verbs of going after it
+        self.won_nouns = words("relations", "won_nouns")
+        self.contested_nouns = self.won_nouns | words("relations", "contested_nouns")
+        self.pursuing_verbs = words("relations", "pursuing_verbs")
+        self.staying_verbs = words("relations", "staying_verbs")
+        self.seat_participles = words("relations", "seat_participles")
         self.set_price_modifiers = set(lex["relations"].get("set_price_modifiers", ()))
         self.legal_suffixes = set(lex["names"]["legal_suffixes"])
         # last words after which "of" + a place is often the rest of the name ("the Central Bank of

@@ -314,7 +314,7 @@ class Owners:
         object."""
         rel = self.onto.relations.get("acquires")
         out: list[dict[str, Any]] = []
-        for verb in self._tokens_with_lemma(doc, {"buy", "acquire", "purchase"}) if rel is not None else ():
+        for verb in self._tokens_with_lemma(doc, self.headline_purchase_verbs) if rel is not None else ():
             if verb.pos_ != "VERB" or any(c.dep_ == "dobj" and c.i in by_token for c in verb.children):
                 continue
             k = verb.i - 1

@@ -18,14 +18,6 @@ from ..ontology import RelationInfo
 from ..syntax import SUBJ as _SUBJ
 from .records import record
 
-#: What one wins from a rival: "win market share from X", "took customers from X".
-_WON = frozenset({"share", "customer", "user", "subscriber", "client", "business", "rider", "driver", "buyer"})
-#: What rivals fight over: "fight for customers", "battle for shoppers".
-_CONTESTED = _WON | {"shopper", "passenger", "viewer", "listener", "advertiser", "merchant", "seller", "household",
-                     "reader", "fan", "traveller", "traveler", "patient", "diner", "gamer", "player", "market", "dominance"}
-#: Verbs of going after customers, which say a rivalry with "the same ... as": "chases the same buyers as X".
-_PURSUING = frozenset({"fight", "battle", "chase", "target", "court", "woo", "pursue", "go", "compete", "vie", "serve"})
-
 __all__ = ["Patterns"]
 
 
@@ -330,7 +322,7 @@ class Patterns:
                                              by_token)
                 if not subjects:
                     continue
-            elif any(g.dep_ == "dobj" and g.lemma_.lower() in _WON for g in verb.children):
+            elif any(g.dep_ == "dobj" and g.lemma_.lower() in self.won_nouns for g in verb.children):
                 # ("win market share from X", "win share in Europe against brands such as X": the preposition
                 # on the verb or on what is won)
                 # (or on "away": "win buyers away from X")
@@ -361,7 +353,7 @@ class Patterns:
         they fight for customers with, and firms that go after the same customers, are rivals (kg:competesWith;
         not "fight the case", nor one fought in court)."""
         out: list[dict[str, Any]] = []
-        for verb in self._tokens_with_lemma(doc, _PURSUING | {"race", "take"}):
+        for verb in self._tokens_with_lemma(doc, self.pursuing_verbs | {"race", "take"}):
             if verb.pos_ != "VERB":
                 continue
             lemma = verb.lemma_.lower()
@@ -394,7 +386,7 @@ class Patterns:
                 pairs |= any(g.lower_ in {"one", "each"} or g.lower_ == "other" and any(
                     c.lower_ == "each" for c in g.children) for g in objs)
                 rivals += [g for g in objs if g.i in by_token]
-                if any(g.lemma_.lower() in _CONTESTED for g in wanted):
+                if any(g.lemma_.lower() in self.contested_nouns for g in wanted):
                     # "fought for buyers with X": whom one fights for customers with (the parser may hang
                     # "with" on what is fought for)
                     withs = [p for w in [verb, *wanted] for p in w.children if p.dep_ == "prep" and p.lower_ == "with"]

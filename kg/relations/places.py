@@ -17,7 +17,6 @@ from .records import record
 __all__ = ["Places"]
 
 #: verbs that say where a business's people are ("its engineers will stay in Porto")
-_STAYING = frozenset({"stay", "remain", "work"})
 
 
 class Places:
@@ -209,7 +208,7 @@ class Places:
             places += [c for c in noun.children if c.dep_ == "amod" and c.i in by_token
                        and items[by_token[c.i]]["via"] == "demonym"]
             owners = [c for c in noun.children if possessive(c)] or self._brand_of(noun, by_token, items)
-            if owners and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _STAYING:
+            if owners and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.staying_verbs:
                 places += self._located(noun.head, {"in"}, by_token, items)  # "its engineers will stay in Porto"
             if owners:  # "Mercalto's 12 million customers in Mexico": whose customers they are (presupposed,
                 # whatever the clause says of them: "its customers in Kenya would not be affected")

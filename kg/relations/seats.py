@@ -186,7 +186,7 @@ class Seats:
         the place named "from", or "in" after the site there: "from a converted barn in Aarhus")."""
         rel = self.onto.relations.get("basedIn")
         out: list[dict[str, Any]] = []
-        for verb in self._tokens_with_lemma(doc, {"run", "manage", "operate", "lead", "oversee"}) if rel is not None else ():
+        for verb in self._tokens_with_lemma(doc, self.run_from_verbs) if rel is not None else ():
             if verb.pos_ != "VERB":
                 continue
             places = []

@@ -15,8 +15,6 @@ from ..syntax import possessive as _possessive
 
 __all__ = ["Subjects", "participle"]
 
-#: participles that are never an active past tense: "based", "headquartered", "located"
-_STATIVE_PARTICIPLES = frozenset({"based", "headquartered", "located", "registered", "incorporated"})
 
 def _generic_plural(tok: Token) -> bool:
     """A bare plural common noun ("ordered internet providers to block X"): no one in particular, so
@@ -156,7 +154,7 @@ class Subjects:
                 # Seoul")
                 passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
                 if node.dep_ == "conj" and passive_subj and (
-                        node.tag_ in {"VBZ", "VBP"} or (node.tag_ == "VBN" and node.lower_ in _STATIVE_PARTICIPLES)) \
+                        node.tag_ in {"VBZ", "VBP"} or (node.tag_ == "VBN" and node.lower_ in self.seat_participles)) \
                         and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children):
                     return passive_subj
                 node = head
