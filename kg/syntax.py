@@ -24,7 +24,7 @@ COPULAS = frozenset({"be", "remain", "become"})
 #: Words that are particles of phrasal verbs ("take over", "snap up", "cut off"), and prepositions too.
 PARTICLES = frozenset({"over", "up", "off", "out", "down"})
 #: Words that make a role one held before ("former Sony executive", "a former Ticketmaster manager").
-FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "previous"})
+FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "previous", "retired"})
 #: Verbs whose object does what their infinitive says ("ordered the providers to block the site").
 OBJECT_CONTROL = frozenset({"order", "force", "require", "ask", "tell", "compel", "direct", "instruct", "urge",
                             "oblige", "pressure", "push", "persuade", "allow", "permit", "authorize", "authorise",

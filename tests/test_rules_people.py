@@ -99,10 +99,14 @@ def test_rules_read_a_job_in_apposition(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
-def test_rules_a_former_job_in_apposition_is_past(nlp):
-    doc = _rules_doc(nlp, "Ana Ruiz, a former engineer at Halvern Systems, now runs Quillo.")
-    rows = _modalities(doc)
-    assert rows.get(("Ana Ruiz", "worksFor", "Halvern Systems")) == "past", rows
+@pytest.mark.parametrize("text, name, org", [
+    ("Ana Ruiz, a former engineer at Halvern Systems, now runs Quillo.", "Ana Ruiz", "Halvern Systems"),
+    # a retired one is past too ("a retired Halvern engineer")
+    ("Ana Ruiz, a retired Halvern Systems engineer, now runs Quillo.", "Ana Ruiz", "Halvern Systems"),
+])
+def test_rules_a_former_job_in_apposition_is_past(nlp, text, name, org):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert rows.get((name, "worksFor", org)) == "past", rows
 
 
 @pytest.mark.parametrize("text, expected, absent", [
