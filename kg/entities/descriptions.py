@@ -124,6 +124,14 @@ class Descriptions:
         if lone and (root.dep_ == "nsubj" and root.head.lemma_.lower() == "live"
                      and any(p.dep_ == "prep" and p.lower_ == "in" for p in root.head.children)):
             return True
+        # ("Vance, of the Tulsa Downtown Association, said": a lone name "of" an organisation between
+        # commas, as wire copy names someone's employer; not a place: "Lumen, of Denver" is a firm's seat)
+        end = it["end"]
+        if lone and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "of" \
+                and doc[end + 1].head.i == root.i and any(
+                    g.dep_ == "pobj" and g.ent_type_ == "ORG" and any(t.text == "," for t in doc[g.i + 1:g.i + 2])
+                    for g in doc[end + 1].children):
+            return True
         if lone and any(c.dep_ == "appos" and c.i > root.i and (
                 (c.is_lower and c.lemma_.lower() in self.person_only_jobs and c.lemma_.lower() not in self.firm_jobs
                  and not any(g.dep_ == "poss" for g in c.children))
