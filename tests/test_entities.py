@@ -952,6 +952,7 @@ def test_entities_a_lone_name_before_who_is_a_person(nlp):
     # not a job firms are called too, nor another's job the parser hangs on the name, nor a number
     # that is no age, nor a firm "of" a place (its seat)
     ("Keller, the adviser on the deal, declined to comment.", "Company"),
+    ("Keller, the manager of the Atlas Growth Fund, said returns would improve.", "Company"),
     ("Keller, whose chief executive, Ana Ruiz, resigned, said sales fell.", "Company"),
     ("Keller, a maker of 45 kinds of valves, sold the plant.", "Company"),
     ("Keller, of Denver, said sales rose.", "Company"),

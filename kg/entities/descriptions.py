@@ -118,7 +118,8 @@ class Descriptions:
                                               and root.i < head.i)):
             return True
         # "Keller, a lawyer for the family", "Quinlan, 45,", "Marlow lives in Leeds": a lone name apposed
-        # to a job only people hold (not one firms are called too: "Lazard, the adviser"; nor someone
+        # to a job only people hold (not one firms are called too: "Lazard, the adviser", "Atlas, the
+        # manager of the fund"; nor someone
         # else's job the parser hung on it: "Acme, whose chief executive, X, said") or to a noun "who"
         # follows ("Surratt, a courier who"), given an age, or living somewhere
         if lone and (root.dep_ == "nsubj" and root.head.lemma_.lower() == "live"
@@ -133,7 +134,8 @@ class Descriptions:
                     for g in doc[end + 1].children):
             return True
         if lone and any(c.dep_ == "appos" and c.i > root.i and (
-                (c.is_lower and c.lemma_.lower() in self.person_only_jobs and c.lemma_.lower() not in self.firm_jobs
+                (c.is_lower and c.lemma_.lower() in self.person_only_jobs
+                 and c.lemma_.lower() not in self.firm_jobs
                  and not any(g.dep_ == "poss" for g in c.children))
                 or (c.is_lower and any(_who_clause(g) for g in c.children))
                 or (c.like_num and c.text.isdigit() and 0 < int(c.text) < 120 and len(list(c.children)) == 0))
