@@ -944,10 +944,10 @@ def test_entities_a_lone_name_before_who_is_a_person(nlp):
     # between commas (wire copy's way of naming someone's employer)
     ("Keller, a lawyer for the family, said the case was closed.", "Person"),
     ("Keller, the president of Elmtree College, said fees would rise.", "Person"),
-    ("Keller, a retired police analyst, sold the farm.", "Person"),
+    ("Keller, a retired court reporter, sold the farm.", "Person"),
     ("Keller, 45, sold the farm.", "Person"),
     ("Keller lives in Leeds with his wife.", "Person"),
-    ("Keller, a young spy who carried letters north, fled to Canada.", "Person"),
+    ("Keller, a clerk who kept the ledgers for the mill, moved to Ohio.", "Person"),
     ("Keller, of Halvern Group, said the plan would fail.", "Person"),
     # not a job firms are called too, nor another's job the parser hangs on the name, nor a number
     # that is no age, nor a firm "of" a place (its seat)

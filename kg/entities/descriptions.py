@@ -119,13 +119,13 @@ class Descriptions:
             return True
         # "Keller, a lawyer for the family", "Quinlan, 45,", "Marlow lives in Leeds": a lone name apposed
         # to a job only people hold (not one firms are called too: "Lazard, the adviser", "Atlas, the
-        # manager of the fund"; nor someone
-        # else's job the parser hung on it: "Acme, whose chief executive, X, said") or to a noun "who"
-        # follows ("Surratt, a courier who"), given an age, or living somewhere
+        # manager of the fund"; nor someone else's job the parser hung on it: "Acme, whose chief
+        # executive, X, said") or to a noun "who" follows ("Dorn, a clerk who kept the books"), given an
+        # age, or living somewhere
         if lone and (root.dep_ == "nsubj" and root.head.lemma_.lower() == "live"
                      and any(p.dep_ == "prep" and p.lower_ == "in" for p in root.head.children)):
             return True
-        # ("Vance, of the Tulsa Downtown Association, said": a lone name "of" an organisation between
+        # ("Vance, of the Harbor Merchants Guild, said": a lone name "of" an organisation between
         # commas, as wire copy names someone's employer; not a place: "Lumen, of Denver" is a firm's seat)
         end = it["end"]
         if lone and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "of" \

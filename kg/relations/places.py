@@ -16,8 +16,6 @@ from .records import record
 
 __all__ = ["Places"]
 
-#: verbs that say where a business's people are ("its engineers will stay in Porto")
-
 
 class Places:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: places served, places narrowed, chains closed."""
