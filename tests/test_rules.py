@@ -623,24 +623,30 @@ def test_rules_reselling_a_service_is_offering_it(nlp):
                   {("Velo", "offers", "Project Kuiper"), ("Velo", "operatesIn", "Brazil")})
 
 
-@pytest.mark.parametrize("edit", [False, True])
-def test_rules_the_lexicon_says_which_words_raise_and_lead_a_round(edit, tmp_path):
-    # lexicon.toml's funding_verbs and round_verbs, not lists in the code, decide which verbs read
-    # "raised $12 million from X" and "X led a round in Y" as X investsIn Y
+def _rules_with_lexicon_words(tmp_path, added: dict[str, str]):
+    """The rules (no model) over a copy of the packaged ontology whose lexicon lists ``added``'s keys
+    with one word more each (none added: the copy as it is)."""
     import shutil
 
     from kg.ontology import ontology_dir
 
     onto = tmp_path / "ontology"
     shutil.copytree(ontology_dir(), onto)
-    if edit:
+    if added:
         lexicon = onto / "lexicon.toml"
         text = lexicon.read_text(encoding="utf-8")
-        for key, word in (("funding_verbs", "pocket"), ("round_verbs", "spearhead")):
+        for key, word in added.items():
             assert f"{key} = [" in text
             text = text.replace(f"{key} = [", f'{key} = ["{word}", ', 1)
         lexicon.write_text(text, encoding="utf-8")
-    nlp = load_pipeline(relation_model=False, overrides={"components.kg_relations.ontology_dir": str(onto)})
+    return load_pipeline(relation_model=False, overrides={"components.kg_relations.ontology_dir": str(onto)})
+
+
+@pytest.mark.parametrize("edit", [False, True])
+def test_rules_the_lexicon_says_which_words_raise_and_lead_a_round(edit, tmp_path):
+    # lexicon.toml's funding_verbs and round_verbs, not lists in the code, decide which verbs read
+    # "raised $12 million from X" and "X led a round in Y" as X investsIn Y
+    nlp = _rules_with_lexicon_words(tmp_path, {"funding_verbs": "pocket", "round_verbs": "spearhead"} if edit else {})
     for text in ("Orvane pocketed $12 million from Belmar Ventures.", "Belmar Ventures spearheaded a round in Orvane."):
         rows = _triples(nlp(text))
         assert (("Belmar Ventures", "investsIn", "Orvane") in rows) is edit, (text, rows)
@@ -650,20 +656,7 @@ def test_rules_the_lexicon_says_which_words_raise_and_lead_a_round(edit, tmp_pat
 def test_rules_the_lexicon_says_which_verbs_run_a_firm_from_a_place_and_back_one(edit, tmp_path):
     # lexicon.toml's run_from_verbs (a firm run "from" a place is based there) and backing_verbs (who
     # backs a firm supplies it nothing), not lists in the code, decide what these read
-    import shutil
-
-    from kg.ontology import ontology_dir
-
-    onto = tmp_path / "ontology"
-    shutil.copytree(ontology_dir(), onto)
-    if edit:
-        lexicon = onto / "lexicon.toml"
-        text = lexicon.read_text(encoding="utf-8")
-        for key, word in (("run_from_verbs", "steer"), ("backing_verbs", "bankroll")):
-            assert f"{key} = [" in text
-            text = text.replace(f"{key} = [", f'{key} = ["{word}", ', 1)
-        lexicon.write_text(text, encoding="utf-8")
-    nlp = load_pipeline(relation_model=False, overrides={"components.kg_relations.ontology_dir": str(onto)})
+    nlp = _rules_with_lexicon_words(tmp_path, {"run_from_verbs": "steer", "backing_verbs": "bankroll"} if edit else {})
     rows = _triples(nlp("Ravi Menon, who steers Tarka Logistics from Pune, said costs rose."))
     assert (("Tarka Logistics", "basedIn", "Pune") in rows) is edit, rows
     rows = _triples(nlp("Chile cancelled the concessions of a miner bankrolled by Orlan Capital."))
