@@ -949,6 +949,11 @@ def test_entities_a_lone_name_before_who_is_a_person(nlp):
     ("Keller lives in Leeds with his wife.", "Person"),
     ("Keller, a clerk who kept the ledgers for the mill, moved to Ohio.", "Person"),
     ("Keller, of Halvern Group, said the plan would fail.", "Person"),
+    # any name whose kin the text names, or who was born somewhere
+    ("Keller's wife, Marta, runs a bakery in Leeds.", "Person"),
+    ("The farm passed to his son, Keller, in 1990.", "Person"),
+    ("The farm passed to Keller, his son, in 1990.", "Person"),
+    ("Keller was born in Leeds in 1950.", "Person"),
     # not a job firms are called too, nor another's job the parser hangs on the name, nor a number
     # that is no age, nor a firm "of" a place (its seat)
     ("Keller, the adviser on the deal, declined to comment.", "Company"),
@@ -956,6 +961,8 @@ def test_entities_a_lone_name_before_who_is_a_person(nlp):
     ("Keller, whose chief executive, Ana Ruiz, resigned, said sales fell.", "Company"),
     ("Keller, a maker of 45 kinds of valves, sold the plant.", "Company"),
     ("Keller, of Denver, said sales rose.", "Company"),
+    ("Keller's parent, Lumo Group, reported a loss.", "Company"),
+    ("Keller and its sister company Brennit make cables.", "Company"),
 ])
 def test_entities_a_lone_name_a_person_is_said_to_be_is_a_person(nlp, text, cls):
     from spacy.tokens import Span
@@ -963,9 +970,11 @@ def test_entities_a_lone_name_a_person_is_said_to_be_is_a_person(nlp, text, cls)
     spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
     with nlp.select_pipes(enable=spacy_pipes):
         doc = nlp(text)
-    # (the name forced to an organisation, the other names as the NER found them, "Ana Ruiz" a person)
-    doc.ents = [Span(doc, 0, 1, "ORG")] + [Span(doc, t.i, t.i + 2, "PERSON") for t in doc if t.text == "Ana"] + [
-        e for e in doc.ents if e.start > 1 and "Ana" not in e.text and "Ruiz" not in e.text]
+    # ("Keller" forced to an organisation, the other names as the NER found them, "Ana Ruiz" a person)
+    at = next(t.i for t in doc if t.text == "Keller")
+    doc.ents = sorted([Span(doc, at, at + 1, "ORG")] + [Span(doc, t.i, t.i + 2, "PERSON") for t in doc if t.text == "Ana"]
+                      + [e for e in doc.ents if not (e.start <= at < e.end) and "Ana" not in e.text
+                         and "Ruiz" not in e.text], key=lambda e: e.start)
     doc = nlp.get_pipe("kg_entities")(doc)
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}["Keller"] == cls, doc._.kg_entity_data
 

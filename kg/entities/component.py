@@ -116,6 +116,7 @@ class KGEntities(Candidates, Classes, Lists):
         self.stake_words = self.equity_nouns | {words[0] for words in (
             (*invests.triggers, *invests.role_triggers) if invests is not None else ()) if len(words) == 1}
         self.firm_jobs = {w.lower() for w in lex["firm_jobs"]}
+        self.kin_nouns = self.onto.words("entities", "kin_nouns")
         #: role nouns of symmetric relations (rival, partner): "Lumio's rival Quillo" pairs two of a kind
         self.peer_roles = {words[-1] for rel in self.onto.relations.values() if rel.symmetric
                            for words in rel.role_triggers}

@@ -85,13 +85,28 @@ class Descriptions:
         """A name of two or more words (not a firm's: "Harbor Ventures"), or the surname of a person
         the text names in full, followed by "who" or apposed to a job title or to a noun "who" follows
         ("Gemma Arkwright, who", "Gemma Arkwright, Veltro's finance director", "Garnier, a French
-        national who lives in Dubai"); a lone name only with "who" right after it ("Harlow, who
-        now lives in Tucson"), since a lone surname in apposition is as often a firm's."""
+        national who lives in Dubai"); a lone name with "who" right after it ("Harlow, who now lives
+        in Tucson") or with what only a person is said to be or do (below), since a lone surname
+        apposed to any job is as often a firm's. Any name whose kin the text names ("Brenn's wife",
+        "his son, Aldo"), or who was born somewhere, is a person."""
         words = it["name"].split()
         if self._firm_named(it["name"]):
             return False
         lone = len(words) < 2 and not (words and words[0] in surnames)
         root = doc[it["start"]:it["end"]].root
+        # "Brenn's wife", "his son, Aldo", "Aldo, his son": kin only people have (not "Acme's parent",
+        # nor "its sister company": the kin noun must be the one possessed or apposed; after the name,
+        # only someone's: the parser also hangs "the daughter of X" on a place before it)
+        kin = self.kin_nouns
+        if (root.dep_ == "poss" and root.head.lemma_.lower() in kin) \
+                or (root.dep_ == "appos" and root.head.is_lower and root.head.lemma_.lower() in kin) \
+                or any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in kin
+                       and any(g.dep_ == "poss" for g in c.children) for c in root.children):
+            return True
+        # "Velda Marsh was born in Quarrytown": who was born somewhere
+        if root.dep_ == "nsubjpass" and root.head.lower_ == "born" and any(
+                p.dep_ == "prep" and p.lower_ == "in" for p in root.head.children):
+            return True
         # "Okafor is the chief financial officer of Lumio", "Okoro is Latin America correspondent for":
         # the subject of a copula whose attribute is a job only people hold
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be" and any(
