@@ -979,6 +979,21 @@ def test_entities_a_lone_name_a_person_is_said_to_be_is_a_person(nlp, text, cls)
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}["Keller"] == cls, doc._.kg_entity_data
 
 
+@pytest.mark.parametrize("text, title, person, country", [
+    # a capitalised job title right before a person's name is the person's title, not an organisation
+    # based in the country before it
+    ("Japan's Trade Minister Kenji Sato said talks would resume.", "Trade Minister", "Kenji Sato", "Japan"),
+    ("U.S. District Judge Mara Quist on Friday approved the sale.", "District Judge", "Mara Quist", "United States"),
+    ("British Foreign Secretary Dana Holt met her Irish counterpart.", "Foreign Secretary", "Dana Holt",
+     "United Kingdom"),
+])
+def test_entities_a_capitalised_title_before_a_name_is_no_organisation(nlp, text, title, person, country):
+    doc = _rules_doc(nlp, text)
+    classes = _classes(doc)
+    assert title not in classes and classes.get(person) == "Person", classes
+    assert (title, "basedIn", country) not in _triples(doc), _triples(doc)
+
+
 @pytest.mark.parametrize("text, expected", [
     # a job title the NER ran into the organisation's name before a person's name is not part of it
     ("The roads stayed open, said Nevada Highway Patrol Officer Dana Whitlock.",

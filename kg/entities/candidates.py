@@ -533,6 +533,11 @@ class Candidates:
                     and not self._body_or_place_word(words[-1]):
                 claim(run[1:], canonical_name(run[1:].text), "Person")
                 continue
+            # "Japan's Trade Minister Kenji Sato", "U.S. District Judge Mara Quist": capitals ending in a
+            # job only people hold, right before a person's name, are that person's title, not a name
+            if words[-1].lower() in self.person_only_jobs and run.end < len(doc) \
+                    and doc[run.end].ent_type_ == "PERSON" and doc[run.end].ent_iob_ == "B":
+                continue
             # "Brightforge" after "Brightforge Games": the short form of a name the text gave in full
             longer = [it for it in items if it["via"] == "" and it["cls"] in {"Company", "Organization"}
                       and doc[it["start"]:it["end"]].text.split()[:len(words)] == words
