@@ -99,6 +99,19 @@ def test_rules_read_a_job_in_apposition(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a governor of a bank works for it; a governor of a state lives there
+    ("Bank of Ruritania governor Mara Quist said rates would stay high.",
+     {("Mara Quist", "worksFor", "Bank of Ruritania")}, set()),
+    ("Mara Quist, governor of the Bank of Ruritania, said rates would stay high.",
+     {("Mara Quist", "worksFor", "Bank of Ruritania")}, set()),
+    ("Dana Holt, the governor of Ohio, signed the bill.", {("Dana Holt", "livesIn", "Ohio")},
+     {("Dana Holt", "worksFor", "Ohio")}),
+])
+def test_rules_a_governor_works_for_a_bank_and_lives_in_a_state(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, name, org", [
     ("Ana Ruiz, a former engineer at Halvern Systems, now runs Quillo.", "Ana Ruiz", "Halvern Systems"),
     # a retired one is past too ("a retired Halvern engineer")
