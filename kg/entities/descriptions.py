@@ -145,7 +145,7 @@ class Descriptions:
         end = it["end"]
         if lone and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "of" \
                 and doc[end + 1].head.i == root.i and any(
-                    g.dep_ == "pobj" and g.ent_type_ == "ORG" and any(t.text == "," for t in doc[g.i + 1:g.i + 2])
+                    g.dep_ == "pobj" and g.ent_type_ == "ORG" and g.i + 1 < len(doc) and doc[g.i + 1].text == ","
                     for g in doc[end + 1].children):
             return True
         if lone and any(c.dep_ == "appos" and c.i > root.i and (
@@ -153,7 +153,7 @@ class Descriptions:
                  and c.lemma_.lower() not in self.firm_jobs
                  and not any(g.dep_ == "poss" for g in c.children))
                 or (c.is_lower and any(_who_clause(g) for g in c.children))
-                or (c.like_num and c.text.isdigit() and 0 < int(c.text) < 120 and len(list(c.children)) == 0))
+                or (c.like_num and c.text.isdigit() and 0 < int(c.text) < 120 and not (c.n_lefts or c.n_rights)))
                 for c in root.children):
             return True
         for c in root.children:

@@ -501,12 +501,22 @@ class Mentions:
         return [tok, *(x for f in self._listed(tok) for x in [f, *f.conjuncts])]
 
     @staticmethod
-    def _listed(tok: Token) -> list[Token]:
+    def _opens_list(c: Token) -> bool:
+        """Whether ``c`` hangs a list on its head: "such (as)", "including"."""
+        return c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"})
+
+    @classmethod
+    def _lists_names(cls, noun: Token) -> bool:
+        """Whether names are listed under ``noun`` ("providers such as X", "lenders, including X")."""
+        return any(cls._opens_list(c) for c in noun.children)
+
+    @classmethod
+    def _listed(cls, tok: Token) -> list[Token]:
         """The first name of a list hung on ``tok`` by "such as" or "including" ("groups such as
         Infineon and ST", "countries, including Japan"); the others are its conjuncts."""
         out: list[Token] = []
         for c in tok.children:
-            if c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"}):
+            if cls._opens_list(c):
                 preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
                 out += [g for p in preps for g in p.children if g.dep_ == "pobj"]
         if not out and tok.tag_ in {"NNS", "NNPS"}:

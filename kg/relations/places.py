@@ -335,8 +335,7 @@ class Places:
     @cached_property
     def _sold_as_nouns(self) -> frozenset[str]:
         """The nouns of a name goods are sold under (lexicon ``trade_name_nouns`` and ``brand_nouns``)."""
-        return frozenset(self.onto.words("relations", "trade_name_nouns")) | frozenset(
-            self.onto.words("relations", "brand_nouns"))
+        return self.onto.words("relations", "trade_name_nouns") | self.onto.words("relations", "brand_nouns")
 
     @cached_property
     def _against_relations(self) -> frozenset[str]:

@@ -223,7 +223,6 @@ class Roles:
                 holders.append(root)
         # The surface, steadier than the parse of long noun phrases:
         # "Lumora chief executive Priya Raman", "Instagram's parent Meta", "Chinese startup DeepSeek".
-        doc = tok.doc
         if tok.i + 1 < len(doc) and tok.i + 1 in self._by_token and \
                 self._items[self._by_token[tok.i + 1]]["start"] == tok.i + 1:
             holders.append(doc[tok.i + 1])

@@ -61,12 +61,6 @@ class Triggers:
         return head.tag_ == "NNS" and head.is_lower and len(between) <= 2 and all(t.is_lower for t in between) \
             and (any(c.i == head.i + 1 and c.i in self._by_token for c in head.children) or self._lists_names(head))
 
-    @staticmethod
-    def _lists_names(noun: Token) -> bool:
-        """Whether names are listed under the plural ``noun`` ("providers such as X", "lenders, including X")."""
-        return any(c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"})
-                   for c in noun.children)
-
     def _matches(self, tok: Token) -> list[_Trigger]:
         item = self._by_token.get(tok.i)
         if item is not None and self._items[item]["via"] in {"", "gazetteer", "acronym"}:
