@@ -689,9 +689,21 @@ def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
      "Tessel Games"),
     # the kind of product's own kind ("a brand of soap made by")
     ("Hillcrest is a brand of dish soap made by Quorra Brands and sold in Canada.", "Hillcrest", "Quorra Brands"),
+    # a group of products of one kind ("a family of missiles", "a line of phones")
+    ("Tarnis is a family of guided missiles developed by Helvar Defence.", "Tarnis", "Helvar Defence"),
+    ("The Norvik Pulse is a line of budget smartphones produced by Norvik Electronics.", "Norvik Pulse",
+     "Norvik Electronics"),
+    # a kind of product written in capitals
+    ("The Halden Crest is a compact SUV manufactured by Halden Motors.", "Halden Crest", "Halden Motors"),
 ])
 def test_entities_a_name_defined_as_a_product_someone_made_is_one(nlp, text, product, maker):
     _assert_typed_and_reads(nlp, text, product, "Product", (maker, "develops", product))
+
+
+def test_entities_a_group_of_other_things_makes_no_product(nlp):
+    # only a group of a kind of product makes one ("a line of credit" is none)
+    classes = _classes(_rules_doc(nlp, "Tallis is a family of hotels built by Corvane Estates."))
+    assert classes.get("Tallis") not in {None, "Product"}, classes
 
 
 def test_entities_a_name_defined_as_a_kind_of_firm_is_no_product(nlp):

@@ -176,20 +176,22 @@ class Products:
         # (the small tagger takes a participle after a noun for a past tense: "a video game developed/VBD
         # and published by Marva Digital"; the maker can be the agent of a joined participle; "a brand of
         # fabric softener made by P&G": the kind of a product's kind)
+        # ("a family of guided missiles developed by Helvar": a group of a kind; "a compact SUV": a kind
+        # written in capitals)
         if root.dep_ == "nsubj" and head.lemma_ == "be":
             for a in head.children:
-                if a.dep_ != "attr" or not a.is_lower:
+                if a.dep_ != "attr" or not (a.is_lower or (a.is_upper and a.lower_ in self.product_nouns)):
                     continue
                 kinds = [a] + ([g for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
                                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-                               if a.lemma_.lower() in self.product_nouns else [])
-                for c in (c for k in kinds for c in k.children):
+                               if a.lemma_.lower() in self.product_nouns | self.product_groups else [])
+                for k, c in ((k, c) for k in kinds for c in k.children):
                     if c.dep_ != "acl" or c.tag_ not in {"VBN", "VBD"} or (
                             c.lemma_.lower() not in self.product_verbs and c.lemma_.lower() not in MAKING_VERBS):
                         continue
-                    if a.lemma_.lower() in self.product_nouns:
+                    if a.lemma_.lower() in self.product_nouns or (k.is_lower and k.lemma_.lower() in self.product_nouns):
                         return True
-                    if c.lemma_.lower() in self.making_verbs and any(g.dep_ == "agent" for v in [c, *c.conjuncts]
+                    if k is a and c.lemma_.lower() in self.making_verbs and any(g.dep_ == "agent" for v in [c, *c.conjuncts]
                                                            for g in v.children) \
                             and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
                         return True

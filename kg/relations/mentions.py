@@ -219,9 +219,11 @@ class Mentions:
             # "Ganfeng, whose Mexican unit Bacanora lost ...": the role the parser made a modifier of the name
             out += self._map(tok.head.head.head.head, by_token, items, cost, depth + 1)
         else:
-            # "a brand of fabric softener made by X": the kind of a kind of product stands for it
+            # "a brand of fabric softener made by X": the kind of a kind of product stands for it; so does
+            # the kind of a group of products ("a family of missiles developed by X")
             if tok.dep_ == "pobj" and tok.is_lower and tok.pos_ == "NOUN" and tok.head.lower_ == "of" \
-                    and tok.head.head.is_lower and tok.head.head.lemma_.lower() in self.product_nouns:
+                    and tok.head.head.is_lower and (tok.head.head.lemma_.lower() in self.product_nouns or (
+                        tok.head.head.lemma_.lower() in self.product_groups and tok.lemma_.lower() in self.product_nouns)):
                 out += self._map(tok.head.head, by_token, items, cost + 0.05, depth + 1)
             # "a product offered by X": the attribute of a copula stands for its subject
             if tok.dep_ == "attr" and tok.head.lemma_ == "be":
