@@ -280,6 +280,19 @@ def test_coref_its_after_of_is_the_owner_of_the_noun_before(nlp):
     assert ("its", "Karoo Cement") in links, links
 
 
+@pytest.mark.parametrize("text", [
+    "The Velo S2 is assembled by Corvane Motors at its factory in Pune.",
+    "Corvane Motors said the Velo S2 would be built at its plant in Pune.",
+])
+def test_coref_its_works_are_no_products(nlp, text):
+    # "a scooter made by X at its plant in Y": a product has no plant; the plant is its maker's
+    doc = _rules_doc(nlp, text)
+    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
+    assert ("its", "Corvane Motors") in links, links
+    assert ("Corvane Motors", "operatesIn", "Pune") in _triples(doc), _triples(doc)
+    assert ("Velo S2", "operatesIn", "Pune") not in _triples(doc)
+
+
 @pytest.mark.parametrize("text, mention, expected", [
     # a description the tokenizer split at a hyphen ("start-up") ...
     ("Lindqvist Verlag has sued Mirelo AI, accusing the Lyon-based start-up of copying its books.", "start-up",

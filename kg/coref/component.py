@@ -50,6 +50,9 @@ class KGCoref(Resolution, Mentions):
         self.former = set(rel["former"])
         self.latter = set(rel["latter"])
         self.generic_products = set(onto.lexicon["entities"]["generic_products"])
+        #: works and shops one owns ("plant", "factory", "store"): no product owns one
+        self.owned_sites = frozenset(onto.lexicon["entities"].get("owned_works", ())) \
+            | frozenset(onto.lexicon["entities"].get("seller_sites", ()))
         #: role nouns of any relation ("rival", "unit", "customer", "chief executive")
         self.role_nouns = {
             words[-1] for rel in onto.relations.values()
@@ -193,6 +196,9 @@ class KGCoref(Resolution, Mentions):
                                            or nxt.lemma_.lower() in self.role_nouns):
                     # "its rival", "its chief executive", "its customers": an organisation's
                     wanted = wanted & {"Company", "Organization", "GovernmentBody"} or wanted
+                elif tok.dep_ == "poss" and tok.head.lemma_.lower() in self.owned_sites:
+                    # "an SUV made by Halden Motors at its plant in Ulsan": a product has no works
+                    wanted = wanted - {"Product"} or wanted
                 ante = None
                 if tok.dep_ == "poss" and tok.head.lemma_.lower() in self.firm_deals and "Company" in wanted:
                     # "the Commission fined Quillo after its takeover of X": a firm's deal, not the regulator's
