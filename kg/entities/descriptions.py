@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import before_region_seat
+from ..syntax import before_region_seat, possessive
 from .context import aged as _aged
 from .context import listed_under as _listed_under
 from .context import who_clause as _who_clause
@@ -234,6 +234,11 @@ class Descriptions:
             return True
         if _listed_under(root, self.place_nouns):
             return True  # "200 more cities, including Manaus and Belem"
+        # "his Fairview home": a name before where someone lives, with its owner said (on the noun, or
+        # where the parser hung it, on the name)
+        if root.dep_ == "compound" and root.head.is_lower and root.head.lemma_.lower() in self.home_nouns \
+                and root.head.i == it["end"] and any(possessive(c) for t in (root, root.head) for c in t.children):
+            return True
         # "Tarrant Mills Co. of Harwick": a lone name after "of" and a firm's name ending in its legal form is
         # where the firm is ("of" runs on in "Bank of America", with no legal form before it)
         if root.dep_ == "pobj" and root.head.lower_ == "of" and " " not in it["name"] and it["start"] >= 2 \

@@ -166,6 +166,11 @@ class Roles:
                 holders += [g for g in c.children if g.dep_ in {"pobj", "appos"} and g.lower_ != "them"]
             elif c.dep_ == "compound" and has_owner and c.i < tok.i and c.pos_ == "PROPN":
                 holders.append(c)  # "its Ticketmaster unit": the name is the unit, "its" the owner
+            elif c.dep_ == "compound" and not has_owner and c.i < tok.i and c.pos_ == "PROPN" \
+                    and c.i in self._by_token and any(_possessive(g) and g.i < c.i for g in c.children):
+                # "from her Leeds home": the parser hung the owner on the name before the noun
+                holders.append(c)
+                anchors += [(g, "anchor") for g in c.children if _possessive(g) and g.i < c.i]
             elif c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < tok.i and c.i not in named_inside:
                 anchors.append((c, "anchor"))
                 if (c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN") or (
