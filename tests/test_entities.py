@@ -966,6 +966,14 @@ def test_entities_a_lone_name_before_who_is_a_person(nlp):
     ("The farm passed to his son, Keller, in 1990.", "Person"),
     ("The farm passed to Keller, his son, in 1990.", "Person"),
     ("Keller was born in Leeds in 1950.", "Person"),
+    # whom one kills or seizes, or whom someone kills ...
+    ("He was convicted of the torture and murder of Keller.", "Person"),
+    ("Keller was kidnapped in Lagos in May.", "Person"),
+    ("Keller's kidnapping shocked the town.", "Person"),
+    ("He shot Keller outside the bank.", "Person"),
+    # ... not what a price war or a firm kills
+    ("The price war killed Keller, and rivals gained.", "Company"),
+    ("Lumo Group killed Keller in 2023 to focus on cloud gaming.", "Company"),
     # not a job firms are called too, nor another's job the parser hangs on the name, nor a number
     # that is no age, nor a firm "of" a place (its seat)
     ("Keller, the adviser on the deal, declined to comment.", "Company"),

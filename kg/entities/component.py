@@ -121,6 +121,9 @@ class KGEntities(Candidates, Classes, Lists):
             (*invests.triggers, *invests.role_triggers) if invests is not None else ()) if len(words) == 1}
         self.firm_jobs = {w.lower() for w in lex["firm_jobs"]}
         self.kin_nouns = self.onto.words("entities", "kin_nouns")
+        self.harming_verbs = self.onto.words("entities", "harming_verbs")
+        self.harm_nouns = self.onto.words("entities", "harm_nouns")
+        self.killing_verbs = self.onto.words("entities", "killing_verbs")
         #: role nouns of symmetric relations (rival, partner): "Lumio's rival Quillo" pairs two of a kind
         self.peer_roles = {words[-1] for rel in self.onto.relations.values() if rel.symmetric
                            for words in rel.role_triggers}

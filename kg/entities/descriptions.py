@@ -88,7 +88,7 @@ class Descriptions:
         national who lives in Dubai"); a lone name with "who" right after it ("Harlow, who now lives
         in Tucson") or with what only a person is said to be or do (below), since a lone surname
         apposed to any job is as often a firm's. Any name whose kin the text names ("Brenn's wife",
-        "his son, Aldo"), or who was born somewhere, is a person."""
+        "his son, Aldo"), who was born somewhere, or whom one murders or kidnaps, is a person."""
         words = it["name"].split()
         if self._firm_named(it["name"]):
             return False
@@ -103,6 +103,20 @@ class Descriptions:
                 or any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in kin
                        and any(g.dep_ == "poss" for g in c.children) for c in root.children):
             return True
+        # "Keller was kidnapped", "the torture and murder of Keller", "Keller's kidnapping": whom one kills
+        # or seizes (lexicon harming_verbs, harm_nouns); "Marsh shot Dalton", "by killing Dalton": whom
+        # someone kills (killing_verbs)
+        verb = root.head
+        if root.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and (
+                verb.lemma_.lower() in self.harming_verbs or (
+                    root.dep_ == "dobj" and verb.lemma_.lower() in self.killing_verbs
+                    and self._someones_act(verb))):
+            return True
+        if root.dep_ in {"pobj", "poss"}:
+            noun = verb.head if root.dep_ == "pobj" and verb.lower_ == "of" else verb if root.dep_ == "poss" else None
+            if noun is not None and noun.is_lower and any(
+                    n.lemma_.lower() in self.harm_nouns for n in (noun, *noun.conjuncts)):
+                return True
         # "Velda Marsh was born in Quarrytown": who was born somewhere
         if root.dep_ == "nsubjpass" and root.head.lower_ == "born" and any(
                 p.dep_ == "prep" and p.lower_ == "in" for p in root.head.children):
@@ -171,6 +185,15 @@ class Descriptions:
                     or any(_who_clause(g) for g in c.children) or _aged(c)):
                 return True
         return False
+
+    @staticmethod
+    def _someones_act(verb: Token) -> bool:
+        """Whether a person does ``verb``: its subject a name the NER took for a person or a personal
+        pronoun, or a participle with no subject ("shooting Dalton")."""
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects:
+            return verb.tag_ == "VBG"
+        return all(s.ent_type_ == "PERSON" or s.lower_ in {"he", "she", "i", "we"} for s in subjects)
 
     def _called_a_body(self, doc: Doc, it: dict[str, Any]) -> bool:
         """A name in apposition with a lower-case noun for a government body, either way round, or
