@@ -411,6 +411,10 @@ def test_rules_posts_named_joined_and_aged(nlp, text, expected):
     ("Ana Ruiz, head of Veltro's European unit, said prices would rise.", {("Ana Ruiz", "worksFor", "Veltro")}),
     ("Rosa Delgado, an economist at Orlan Bank's research division, said prices would rise.",
      {("Rosa Delgado", "worksFor", "Orlan Bank")}),
+    # ... or "with" one, and a part the job noun's phrase names ("a soil chemist")
+    ("\"The soil is drying,\" says Ada Holm, a soil chemist with the Harwick Institute's research service.",
+     {("Ada Holm", "worksFor", "Harwick Institute")}),
+    ("Ada Holm, a soil chemist at Veltro's research unit, disagreed.", {("Ada Holm", "worksFor", "Veltro")}),
 ])
 def test_rules_a_job_in_a_part_of_an_organisation(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import FORMER, coordinated
+from ..syntax import FORMER, coordinated, possessive
 from ..syntax import SUBJ as _SUBJ
 from .records import record
 from .words import WHOSE
@@ -188,6 +188,10 @@ class Modifiers:
                         for g in p.children:
                             if g.dep_ != "pobj":
                                 continue
+                            # ("a chemist with the USDA's research service": a part of an organisation
+                            # stands for its owner)
+                            if g.is_lower and g.lemma_.lower() in self.organisation_parts and g.i not in by_token:
+                                g = next((o for o in g.children if possessive(o) and o.pos_ != "PRON"), g)
                             for idx, cost, _ in self._map(g, by_token, items):
                                 obj = items[idx]
                                 if obj["via"] in {"", "gazetteer"} and obj["name"] != it["name"] and \
