@@ -407,6 +407,16 @@ def test_rules_posts_named_joined_and_aged(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a person the parser apposed to the organisation a role is "of" holds the role
+    ("The head of Orlan Bank, Ana Ruiz, resigned on Friday.", {("Ana Ruiz", "worksFor", "Orlan Bank")}),
+    ("It must be said that the chairman of the Coastal Workers Front, Omar Haddad, was arrested.",
+     {("Omar Haddad", "worksFor", "Coastal Workers Front")}),
+])
+def test_rules_a_person_apposed_to_the_organisation_of_a_role_holds_it(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
     # a job "of" or "at" a part of an organisation is held in its owner
     ("Ana Ruiz, head of Veltro's European unit, said prices would rise.", {("Ana Ruiz", "worksFor", "Veltro")}),
     ("Rosa Delgado, an economist at Orlan Bank's research division, said prices would rise.",
