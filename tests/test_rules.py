@@ -936,6 +936,15 @@ def test_rules_what_a_subject_receives_from_someone_they_do_to_it(nlp, text, exp
     _assert_reads(nlp, text, {expected})
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an event noun's preposition that the parser hung on the verb above, past a time phrase
+    ("The purchase follows Brightmoor's investment last year in geothermal developer Cascadia Heat.",
+     ("Brightmoor", "investsIn", "Cascadia Heat")),
+])
+def test_rules_an_event_nouns_preposition_past_a_time_phrase(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # after the object of suing or buying, an infinitive says what the subject wants (not what the object
     # does); after forcing or ordering, what the object is made to do

@@ -469,6 +469,15 @@ class Frames:
             elif after is not None and tok.dep_ == "dobj" and after.dep_ == "prep" and after.head.i == tok.head.i \
                     and after.lower_ in _WHERE_PREPS:
                 objects += [(g, "prep:" + after.lower_) for g in after.children if g.dep_ == "pobj"]
+            # "Brightmoor's investment last year in Cascadia Heat": the parser hangs the noun's preposition
+            # on the verb when a time phrase stands between them
+            if tok.dep_ in {"dobj", "nsubjpass", "attr"}:
+                own = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+                for c in tok.head.children:
+                    between = tok.doc[tok.i + 1:c.i]
+                    if c.dep_ == "prep" and c.i > tok.i + 1 and c.lower_ not in own \
+                            and all(t.ent_type_ in {"DATE", "TIME"} for t in between):
+                        objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
             # "Veltro's headquarters are in Austin": the copula holds the noun's prepositions
             if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
                 for c in tok.head.children:
