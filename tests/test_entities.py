@@ -1525,3 +1525,20 @@ def test_entities_a_product_by_the_ner_after_a_noun_only_firms_are_called_is_a_f
     doc = _rules_doc(nlp, "Nordlys, which is controlled by Copenhagen investment firm Axcel, sells mobile plans.")
     assert _classes(doc).get("Axcel") == "Company", _classes(doc)
     assert ("Nordlys", "subsidiaryOf", "Axcel") in _triples(doc)
+
+
+def test_entities_a_legal_form_and_its_full_stop_end_a_name(nlp):
+    # "Sea Ltd. GoTo shares rose": where the NER ran a name on past a legal form and its full stop (a
+    # sentence the parser did not end), the name ends at the legal form
+    from spacy.tokens import Span
+
+    spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
+    text = "Shoppa is a unit of Singapore's Kestrel Ltd. Veltro shares rose 8% in Jakarta."
+    with nlp.select_pipes(enable=spacy_pipes):
+        doc = nlp(text)
+    at = next(t.i for t in doc if t.text == "Kestrel")
+    doc.ents = [e for e in doc.ents if e.end <= at or e.start > at + 2] + [Span(doc, at, at + 3, "ORG")]
+    doc.ents = sorted(doc.ents, key=lambda e: e.start)
+    doc = nlp.get_pipe("kg_entities")(doc)
+    spans = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
+    assert "Kestrel Ltd." in spans and "Veltro" in spans and "Kestrel Ltd. Veltro" not in spans, spans

@@ -170,10 +170,17 @@ class Candidates:
     def _split_coordination(self, ent: Span) -> list[Span]:
         """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span); not where
         what follows "and" is only words of firms' names ("Kaimen Machinery and Engineering Corporation"),
-        nor in one body's name (:meth:`_one_body`)."""
+        nor in one body's name (:meth:`_one_body`). And "Sea Ltd. GoTo": a legal form with its full stop,
+        then another name, is where a sentence ended that the parser ran on."""
         parts, start = [], ent.start
         doc = ent.doc
         for tok in ent:
+            if tok.text.endswith(".") and tok.text.rstrip(".") in self.legal_forms and tok.i > start \
+                    and tok.i + 1 < ent.end and tok.whitespace_ and doc[tok.i + 1].text[:1].isupper() \
+                    and doc[tok.i + 1].text.rstrip(".") not in self.legal_forms and ent.label_ == "ORG":
+                parts.append(doc[start:tok.i + 1])
+                start = tok.i + 1
+                continue
             if tok.lower_ in {"and", "or", "&"} and tok.i > start and tok.i + 1 < ent.end \
                     and tok.whitespace_ and ent.doc[tok.i + 1].text[:1].isupper() \
                     and ent.label_ in {"ORG", "PERSON", "GPE"} and tok.lower_ != "&" \
