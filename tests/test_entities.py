@@ -1348,6 +1348,16 @@ def test_entities_a_marketplace_named_by_its_kind_is_the_business(nlp):
                             "MegaMart Global", "Company", ("Ferralto", "sues", "MegaMart Global"))
 
 
+@pytest.mark.parametrize("text", [
+    # a kind of product that with the word before it is a trade ("payment processor"; "processor" alone is
+    # a chip) names a business, before the name or apposed to it
+    "Halvern Shop pays a 5% fee to local payment processor Paynara on each order.",
+    "Halvern Shop pays Paynara, a payments processor, a 5% fee on each order.",
+])
+def test_entities_a_trade_named_by_a_kind_of_product_is_a_business(nlp, text):
+    _assert_typed_and_reads(nlp, text, "Paynara", "Company", ("Halvern Shop", "paysCommissionTo", "Paynara"))
+
+
 @pytest.mark.parametrize("text, name, cls", [
     # the short form of a firm's full name, which the NER took for a place, is the firm
     # (the small NER takes this one for a place, not most)

@@ -291,11 +291,11 @@ class Classes(Descriptions, Products):
         return out
 
     def _business_kind_before(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """"online marketplace MegaMall Global", "e-wallet PisoPay": a business written as the kind it runs
-        (lexicon ``business_kinds``), right before its name; not one an owner runs ("its marketplace X",
+        """"online marketplace MegaMall Global", "e-wallet PisoPay", "payment processor Paynara": a business
+        written as the kind it runs (lexicon ``business_kinds``, ``trade_phrases``), right before its name; not one an owner runs ("its marketplace X",
         "Amazon's marketplace X")."""
         k = it["start"] - 1
-        if k < 0 or not doc[k].is_lower or doc[k].lower_ not in self.business_kinds:
+        if k < 0 or not doc[k].is_lower or (doc[k].lower_ not in self.business_kinds and not self._trade(doc[k])):
             return False
         return not any(possessive(c) for c in doc[k].children) and not (
             k >= 1 and (possessive(doc[k - 1]) or doc[k - 1].tag_ == "POS"))

@@ -68,6 +68,7 @@ class KGEntities(Candidates, Classes, Lists):
         self.product_heads = {w.lower() for w in lex["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}
         self.product_groups = {w.lower() for w in lex["product_groups"]}
+        self.trade_phrases = {w.lower() for w in lex["trade_phrases"]}
         self.place_nouns = {w.lower() for w in lex["place_nouns"]}
         #: nouns of sites ("plant", "refinery", "mine"): one-word triggers of relations only to places
         #: (kg:operatesIn's), of no other relation, and no kind of product ("network")

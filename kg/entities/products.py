@@ -102,11 +102,16 @@ class Products:
             return False
         return any(it["cls"] == "Person" and it["start"] <= a.i < it["end"] for a in anchors for it in items)
 
+    def _trade(self, noun: Token) -> bool:
+        """Whether a kind of product, with the word before it, is a trade ("payment processor")."""
+        return noun.i > 0 and f"{noun.doc[noun.i - 1].lower_} {noun.lower_}" in self.trade_phrases
+
     def _kind_of_product(self, noun: Token) -> bool:
         """A noun for a kind of product; one that also describes people ("candidate", "nominee") only
-        with a product noun before it ("a vaccine candidate", not "presidential candidate")."""
+        with a product noun before it ("a vaccine candidate", not "presidential candidate"); not a trade
+        ("a payment processor")."""
         lemma = noun.lemma_.lower()
-        if lemma not in self.product_nouns:
+        if lemma not in self.product_nouns or self._trade(noun):
             return False
         return lemma not in self.person_titles or any(
             c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.product_nouns
@@ -147,10 +152,11 @@ class Products:
                 t.dep_ == "appos" and t.head.i < it["start"] and self._kind_of_product(t) and apposed_here(t)
                 for t in doc[end + 1:min(len(doc), end + 6)]):
             return True
-        # (or one the tagger took for an adjective: "Malaysian super-app/JJ Kintara")
+        # (or one the tagger took for an adjective: "Malaysian super-app/JJ Kintara"; not a trade: "payment
+        # processor Xendit", lexicon trade_phrases)
         if any(c.dep_ in {"compound", "amod"} and c.i == it["start"] - 1 and c.is_lower
                and (c.lemma_.lower() in self.product_nouns or c.lower_ in self.product_nouns)
-               for c in root.children):
+               and not self._trade(c) for c in root.children):
             return True
         # "the R21/Matrix-M malaria vaccine": a name modifying a kind of product
         node = root
