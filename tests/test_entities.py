@@ -1552,3 +1552,27 @@ def test_entities_a_legal_form_and_its_full_stop_end_a_name(nlp):
     doc = nlp.get_pipe("kg_entities")(doc)
     spans = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
     assert "Kestrel Ltd." in spans and "Veltro" in spans and "Kestrel Ltd. Veltro" not in spans, spans
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # the surname of a person the text names in full is the person, whatever the NER took it for ...
+    ("Harrow Bank said it had appointed Anika Sharma as its chief financial officer. Sharma previously "
+     "worked at Goldman Sachs.", "Sharma", "Person"),
+    # ... unless a firm's name the text writes has it
+    ("Brauer Media Group has sued Parlo AI. Brauer chief executive Dorothea Brauer said the group would go on.",
+     "Brauer", "Company"),
+])
+def test_entities_the_surname_of_a_person_named_in_full(nlp, text, name, cls):
+    from spacy.tokens import Span
+
+    spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
+    with nlp.select_pipes(enable=spacy_pipes):
+        doc = nlp(text)
+    # (the lone name forced to an organisation, the full names as the NER found them)
+    lone = [t.i for t in doc if t.text == name and doc[t.i - 1].text not in {"Anika", "Dorothea"}
+            and doc[t.i + 1].text != "Media"]
+    doc.ents = sorted([Span(doc, i, i + 1, "ORG") for i in lone]
+                      + [e for e in doc.ents if not any(e.start <= i < e.end for i in lone)], key=lambda e: e.start)
+    doc = nlp.get_pipe("kg_entities")(doc)
+    assert {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}[name] == cls, \
+        doc._.kg_entity_data

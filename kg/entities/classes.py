@@ -460,6 +460,18 @@ class Classes(Descriptions, Products):
             for it in items:
                 if it["via"] == "" and it["name"] in listed:
                     it["cls"] = "Company"
+            # "Anika Sharma ... Sharma previously worked at Goldman Sachs": the surname of a person the text
+            # names in full is the person, whatever organisation or place the NER took it for, unless a
+            # mention of it does what only firms do or a firm's name the text writes has it ("Kessler Medien",
+            # "Autohaus Lindner"; "Walt Disney" and "Disney": the gazetteer's firm, which keeps its class)
+            firmish = {it["name"] for it in items if it["via"] == "" and it["name"] in surnames and (
+                self._acts(doc, it, self.firm_verbs - self.people_verbs) or self._org_context(doc, it, surnames, items))}
+            firmish |= {w for it in items if it["cls"] in {"Company", "Organization"} and " " in it["name"]
+                        for w in it["name"].split()}
+            for it in items:
+                if it["via"] == "" and it["cls"] in {"Company", "Place"} and " " not in it["name"] \
+                        and it["name"] in surnames and it["name"] not in firmish:
+                    it["cls"] = "Person"
             # "Uppsala is a city in Sweden", "Tromso, a town in Norway": what the text calls a place, and
             # "fleets in Manchester, Bristol and Leeds": a name listed among places after "in"
             starts = {o["start"] for o in items if o["via"] in {"", "gazetteer"}}
