@@ -406,6 +406,19 @@ def test_rules_posts_named_joined_and_aged(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
 
 
+@pytest.mark.parametrize("text, successor, predecessor, employer", [
+    # whom one replaces or succeeds worked where the successor now works
+    ("Harrow Bank said on Monday it had appointed Anika Sharma as its chief financial officer, replacing Tom "
+     "Elling, who is retiring.", "Anika Sharma", "Tom Elling", "Harrow Bank"),
+    ("Hiroshi Endo will become president of Kasumi Trading in April, succeeding Masato Ishikawa.", "Hiroshi Endo",
+     "Masato Ishikawa", "Kasumi Trading"),
+])
+def test_rules_whom_one_replaces_worked_there(nlp, text, successor, predecessor, employer):
+    modalities = _modalities(_rules_doc(nlp, text))
+    assert modalities.get((successor, "worksFor", employer)) == "fact", modalities
+    assert modalities.get((predecessor, "worksFor", employer)) == "past", modalities
+
+
 @pytest.mark.parametrize("text, expected", [
     # a person the parser apposed to the organisation a role is "of" holds the role
     ("The head of Orlan Bank, Ana Ruiz, resigned on Friday.", {("Ana Ruiz", "worksFor", "Orlan Bank")}),

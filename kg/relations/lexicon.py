@@ -70,6 +70,7 @@ class Lexicon:
         self.money_nouns = self.funding_nouns | set(lex["relations"].get("money_nouns", ()))
         self.holding_nouns = set(lex["relations"].get("holding_nouns", ()))
         self.organisation_parts = frozenset(lex["relations"].get("organisation_parts", ()))
+        self.succession_verbs = frozenset(lex["relations"].get("succession_verbs", ()))
         self.round_nouns = set(lex["relations"].get("round_nouns", ()))
         self.round_verbs = set(lex["relations"].get("round_verbs", ()))
         self.participation_nouns = set(lex["relations"].get("participation_nouns", ()))

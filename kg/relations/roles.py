@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from ..syntax import COPULAS, apposed_elsewhere, first_conjunct, stand_in, with_hyphened_children
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
+from .records import record
 
 
 __all__ = ["Roles"]
@@ -268,3 +269,43 @@ class Roles:
                 out += self._records_between(doc, people, owners, rel, by_token, items, rel.base_confidence - 0.15,
                                              verb, self._modality(verb))
         return out
+
+    def _predecessors(self, doc: Doc, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                      items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
+        """"appointed Anika Sharma as its chief financial officer, replacing Tom Elling", "Petrova succeeds
+        Owen Bradley": whom one replaces or succeeds (lexicon ``succession_verbs``) worked where the successor
+        now works (kg:worksFor, past), for each current employer the text gives the successor."""
+        if "worksFor" not in self.onto.relations or not self.succession_verbs:
+            return
+        jobs: dict[str, list[dict[str, Any]]] = {}
+        for r in found.values():
+            if r["predicate"] == "worksFor" and r["modality"] == "fact":
+                jobs.setdefault(r["s_name"], []).append(r)
+        if not jobs:
+            return
+        for tok in doc:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.succession_verbs:
+                continue
+            # the successor: the verb's own subject, or, for a participle on a clause ("..., replacing Y"),
+            # whom that clause appoints (its object) or who takes the post (its subject)
+            up = tok.head
+            successors = [c for c in tok.children if c.dep_ in _SUBJ]
+            if not successors and tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"}:
+                successors = [c for c in up.children if c.dep_ in {"dobj", "nsubjpass"}] \
+                    or [c for c in up.children if c.dep_ in _SUBJ]
+            people = {items[by_token[c.i]]["name"] for c in successors if c.i in by_token
+                      and items[by_token[c.i]]["cls"] == "Person"}
+            # whom: the object, or the name apposed to it ("succeeding its founder, Otávio Paineira")
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            objs += [a for c in objs for a in c.children if a.dep_ == "appos"]
+            before = [items[by_token[c.i]] for c in objs if c.i in by_token and items[by_token[c.i]]["cls"] == "Person"
+                      and items[by_token[c.i]]["via"] in {"", "gazetteer"}]
+            for name in people:
+                for job in jobs.get(name, ()):
+                    employer = next((it for it in items if it["start"] == job["o_start"] and it["end"] == job["o_end"]), None)
+                    for pred in before:
+                        if employer is None or pred["name"] == name:
+                            continue
+                        rec = record(doc, pred, "worksFor", employer, job["confidence"] - 0.1, tok, "past")
+                        found.setdefault((rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"]), rec)
+
