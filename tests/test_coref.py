@@ -280,6 +280,15 @@ def test_coref_its_after_of_is_the_owner_of_the_noun_before(nlp):
     assert ("its", "Karoo Cement") in links, links
 
 
+def test_coref_a_description_owning_something_in_a_clause_on_a_firm_is_that_firm(nlp):
+    # "worked at Revolut, where she led the company's expansion into India": the company is Revolut, not the
+    # more salient firm the text is about
+    doc = _rules_doc(nlp, "Harrow Bank hired Anika Sharma. She previously worked at Revolut, where she led the "
+                          "company's expansion into India.")
+    assert ("Revolut", "operatesIn", "India") in _triples(doc), _triples(doc)
+    assert ("Harrow Bank", "operatesIn", "India") not in _triples(doc)
+
+
 @pytest.mark.parametrize("text", [
     "The Velo S2 is assembled by Corvane Motors at its factory in Pune.",
     "Corvane Motors said the Velo S2 would be built at its plant in Pune.",

@@ -258,6 +258,13 @@ class Resolution:
                 fitting = [c for c in cands if self._home.get(c["name"], "") in countries | {""}]
                 known = [c for c in fitting if self._home.get(c["name"])]
                 cands = known or fitting or cands
+        # "worked at Revolut, where she led the company's expansion": the owner a description names inside a
+        # clause on an organisation's name is that organisation (not "X, which bought the company")
+        if description and tok.dep_ == "poss":
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            host = next((c for c in cands if clause is not None and c["start"] <= clause.head.i < c["end"]), None)
+            if host is not None:
+                return host
         return max(cands, key=lambda c: self._salience(doc, c, tok))
 
     @staticmethod
