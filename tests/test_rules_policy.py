@@ -210,3 +210,15 @@ def test_rules_access_revoked_restricts_its_holder(nlp, text, expected, absent):
 ])
 def test_rules_rights_or_a_licence_granted_give_access(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a capital written for its government, as the subject of what a state does, is the state
+    ("Washington last year barred Tsingshan from supplying materials to carmakers.",
+     {("United States", "restricts", "Tsingshan")}, set()),
+    ("Beijing has invested $2 billion in Kestrel Mining.", {("China", "investsIn", "Kestrel Mining")}, set()),
+    # ... not a capital where something happens
+    ("Veltrix sued Orbit in Washington.", {("Veltrix", "sues", "Orbit")}, {("United States", "sues", "Orbit")}),
+])
+def test_rules_a_capital_that_acts_is_its_state(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

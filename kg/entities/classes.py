@@ -300,6 +300,21 @@ class Classes(Descriptions, Products):
         return not any(possessive(c) for c in doc[k].children) and not (
             k >= 1 and (possessive(doc[k - 1]) or doc[k - 1].tag_ == "POS"))
 
+    def _governments_by_seat(self, doc: Doc, items: list[dict[str, Any]]) -> None:
+        """Step 2b: "Beijing banned exports of gallium", "Washington barred Tsingshan": a capital written for
+        its government (lexicon ``seats_of_government``), as the subject of a verb no place does, is the
+        state it governs."""
+        if self.gazetteer is None or not self.seats_of_government:
+            return
+        for it in items:
+            state = self.seats_of_government.get(doc[it["start"]:it["end"]].text)
+            if state is None or it["via"] != "gazetteer" or it["cls"] != "Place" \
+                    or not self._acts(doc, it, self.state_verbs):
+                continue
+            entry = self.gazetteer.lookup(state)
+            if entry is not None:
+                it.update(name=entry.name, cls=entry.cls, wikidata=entry.wikidata)
+
     def _correct_classes(self, doc: Doc, items: list[dict[str, Any]]) -> None:
         """Step 2: correct the classes of named ``items`` by what their sentences say of them."""
         # 2. Names the model took for organisations or people that the sentence shows

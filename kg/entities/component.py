@@ -68,6 +68,12 @@ class KGEntities(Candidates, Classes, Lists):
         self.product_heads = {w.lower() for w in lex["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}
         self.product_groups = {w.lower() for w in lex["product_groups"]}
+        self.seats_of_government = dict(lex.get("seats_of_government", {}))
+        #: verbs of what a state does and no place does: the one-word triggers of the relations a country
+        #: can be the subject of and a place cannot ("ban", "restrict", "invest", "sue")
+        self.state_verbs = {words[0] for rel in self.onto.relations.values()
+                            if self.onto.fits("Country", rel.domain) and not self.onto.fits("Place", rel.domain)
+                            for words in rel.triggers if len(words) == 1}
         self.trade_phrases = {w.lower() for w in lex["trade_phrases"]}
         self.place_nouns = {w.lower() for w in lex["place_nouns"]}
         #: nouns of sites ("plant", "refinery", "mine"): one-word triggers of relations only to places
@@ -272,6 +278,7 @@ class KGEntities(Candidates, Classes, Lists):
         # 2. Classes corrected by what the sentences say of a name: job titles, organisations,
         #    products, places that act like companies.
         self._correct_classes(doc, items)
+        self._governments_by_seat(doc, items)
 
         # 3. A name recognised once is the same entity wherever else it is written.
         spread_names(doc, items, taken, claim)
