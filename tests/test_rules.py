@@ -405,6 +405,17 @@ def test_rules_read_who_is_kept_from_doing_it(nlp, text, expected, modality):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # whom one accuses of doing something is who did it, not the accuser
+    ("Lumen Pharma accused Suryodaya Labs of selling a copy of its inhaler in Canada.",
+     {("Suryodaya Labs", "operatesIn", "Canada")}, {("Lumen Pharma", "operatesIn", "Canada")}),
+    ("Lumen Pharma filed a lawsuit accusing Suryodaya Labs of selling the copy under the name Airwell.",
+     {("Suryodaya Labs", "offers", "Airwell")}, {("Lumen Pharma", "offers", "Airwell")}),
+])
+def test_rules_whom_one_accuses_of_doing_it_did_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # whose shipments, imports or exports a restriction reaches: the one it restricts
     ("Canada imposed curbs on exports by Halvern Mining.", {("Canada", "restricts", "Halvern Mining")}, set()),
     ("The Federal Trade Commission restricted shipments by Tellan.",
