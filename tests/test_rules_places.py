@@ -26,6 +26,9 @@ kg:leases a owl:ObjectProperty ; rdfs:subPropertyOf kg:relation ; rdfs:label "le
      set()),
     ("Ferrante makes most of its bags in workshops around Scandicci.", {("Ferrante", "operatesIn", "Scandicci")},
      set()),
+    # ... or spends money on
+    ("Tessar Steel will spend $650 million on a site in Mejillones.", {("Tessar Steel", "operatesIn", "Mejillones")},
+     set()),
     # ... the subject a joined or controlled verb shares
     ("Quarto Pharma designed the tablet with a partner and produces it at a plant in Ulm.",
      {("Quarto Pharma", "operatesIn", "Ulm")}, set()),

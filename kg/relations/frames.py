@@ -519,7 +519,7 @@ class Frames:
             # verb makes or ships something, is the subject's (for nouns of where one is only: a plant,
             # a factory)
             if not any(r == "agent" for _, r in agents) and tok.dep_ == "pobj" \
-                    and tok.head.lower_ in {"at", "from", "in"} and self._of_sites(tok):
+                    and tok.head.lower_ in {"at", "from", "in", "on"} and self._of_sites(tok):
                 verb = tok.head.head
                 for _ in range(2):
                     if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"dobj", "pobj", "prep"}:
