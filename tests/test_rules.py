@@ -410,6 +410,10 @@ def test_rules_read_who_is_kept_from_doing_it(nlp, text, expected, modality):
      {("Suryodaya Labs", "operatesIn", "Canada")}, {("Lumen Pharma", "operatesIn", "Canada")}),
     ("Lumen Pharma filed a lawsuit accusing Suryodaya Labs of selling the copy under the name Airwell.",
      {("Suryodaya Labs", "offers", "Airwell")}, {("Lumen Pharma", "offers", "Airwell")}),
+    # ... also a second charge the parser joined to the verb of accusing
+    ("BOSTON — Lumen Pharma filed a lawsuit on Friday accusing Indian generics maker Suryodaya Labs of copying its "
+     "BreatheEasy inhaler, the company's best-selling product, and selling the copy in the United States under "
+     "the name Airwell.", {("Suryodaya Labs", "offers", "Airwell")}, {("Lumen Pharma", "offers", "Airwell")}),
 ])
 def test_rules_whom_one_accuses_of_doing_it_did_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -137,6 +137,14 @@ class Subjects:
                     own = [c for c in verb.children if c.dep_ == "nsubjpass"]
                 if own:
                     return own
+            if node.dep_ == "conj" and node.tag_ == "VBG" and head.lemma_.lower() in self.accusing and any(
+                    p.dep_ == "prep" and p.lower_ in {"of", "for"} and any(g.tag_ == "VBG" for g in p.children)
+                    for p in head.children):
+                # "accusing X of copying its inhaler and selling the copy": the parser joined the second
+                # charge to the verb of accusing; whom it accuses did it
+                accused = [c for c in head.children if c.dep_ == "dobj"]
+                if accused:
+                    return accused
             if node.dep_ == "conj" or node.dep_ == "advcl" or node.dep_ == "xcomp":
                 own = [c for c in head.children if c.dep_ in _SUBJ]
                 if not own and head.pos_ in {"VERB", "AUX"}:
