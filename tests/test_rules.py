@@ -405,6 +405,17 @@ def test_rules_read_who_is_kept_from_doing_it(nlp, text, expected, modality):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a participle set off by commas before the next name of a list is said of the name before it alone
+    ("Tessa Mobile, owned by Orvane, and Kelpo both use Huawei radios.", {("Tessa Mobile", "subsidiaryOf", "Orvane")},
+     {("Kelpo", "subsidiaryOf", "Orvane")}),
+    ("Shops moved to marketplaces such as Lapak, owned by GoTo, and Belanja, a unit of Sea Ltd.",
+     {("Lapak", "subsidiaryOf", "GoTo")}, {("Belanja", "subsidiaryOf", "GoTo")}),
+])
+def test_rules_a_clause_between_commas_before_the_next_name_of_a_list(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # whom one accuses of doing something is who did it, not the accuser
     ("Lumen Pharma accused Suryodaya Labs of selling a copy of its inhaler in Canada.",
      {("Suryodaya Labs", "operatesIn", "Canada")}, {("Lumen Pharma", "operatesIn", "Canada")}),

@@ -290,7 +290,11 @@ class Frames:
                     # "a gene therapy for muscular dystrophy developed by X": the parser hung what is made on
                     # the disease it is for, not on the kind of product
                     noun = noun.head.head
-                objects.append((noun, "patient-head" if tok.dep_ == "amod" else "patient"))
+                # ("Tokopedia, owned by GoTo, and Shopee, a unit of Sea": a clause set off by commas before
+                # the next name of a list is said of the name before it alone)
+                alone = tok.dep_ == "amod" or (tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+                                               and any(c.dep_ == "conj" and c.i > tok.i for c in noun.children))
+                objects.append((noun, "patient-head" if alone else "patient"))
                 if tok.dep_ == "amod" and noun.dep_ in {"nmod", "compound"} and noun.is_lower and noun.i not in self._by_token \
                         and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
                     # ("the Dubai-based music/nmod streaming service": the noun the modified word modifies)

@@ -241,7 +241,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                     if not acting and tok.lemma_.lower() in self.goods_buying_verbs:
                         acting = [(c, "agent") for c in self._bought_goods_owners(objs, by_token, items)]
                 else:
-                    acting = [(t, "agent") for t, r in objs if r in {"patient", "patient-head", "recipient"}]
+                    acting = [(t, "agent-head" if r == "patient-head" else "agent") for t, r in objs
+                              if r in {"patient", "patient-head", "recipient"}]
                 agents, objs = (acting,
                                 [(t, "patient") for t, r in agents]
                                 + [(t, "patient") for t, r in objs if r == "modifier-by"])
