@@ -1048,3 +1048,17 @@ def test_rules_both_apposed_to_a_list(nlp, text, expected, absent):
 ])
 def test_rules_customers_in_a_place_are_a_market(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a seat for a region is where one operates, not where one is based ...
+    ("Lumo moved its European headquarters to Dublin.", {("Lumo", "operatesIn", "Dublin")},
+     {("Lumo", "basedIn", "Dublin")}),
+    ("Lumo opened its U.S. headquarters in Austin.", {("Lumo", "operatesIn", "Austin")}, {("Lumo", "basedIn", "Austin")}),
+    # ... not the seat a place before the noun names
+    ("Lumo's Paris headquarters were sold.", {("Lumo", "basedIn", "Paris")}, set()),
+    ("In a briefing at the Varno Agency's Rockville, Md., headquarters, officials said the study was needed.",
+     {("Varno Agency", "basedIn", "Rockville")}, set()),
+])
+def test_rules_a_seat_for_a_region(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

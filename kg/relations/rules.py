@@ -150,6 +150,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
         self._predecessors(doc, found, items, by_token)
         self._widen_places(doc, found, apposed)
         self._city_before_seat(doc, found, items, by_token)
+        self._regional_seats(doc, found)
         self._close_transitive(found)
         self._co_owners(doc, found)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial

@@ -216,3 +216,34 @@ class Seats:
                     if place["name"] != firm["name"] and self.onto.fits(place["cls"], rel.range):
                         out.append(record(doc, firm, rel.name, place, rel.base_confidence - 0.1, verb))
         return out
+
+    def _regional_seats(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
+        """"its European head office in Dublin", "its U.S. headquarters in Austin": a seat for a region is where
+        one operates (kg:operatesIn), not where one is based; not the seat a place before the noun alone names
+        ("its Paris headquarters"). ("Its regional headquarters" stays a seat: the annotated news writes it
+        so, and the text seldom says where else the firm is based.)"""
+        if "operatesIn" not in self.onto.relations:
+            return
+        by_trigger: dict[int, list[tuple[str, str, str, int]]] = {}
+        for k, r in found.items():
+            if r["predicate"] == "basedIn":
+                by_trigger.setdefault(r["trigger_start"], []).append(k)
+        if not by_trigger:
+            return
+        at = {t.idx: t for t in doc}
+        nouns = {w[-1] for w in self.onto.relations["basedIn"].triggers}  # ("headquarters", "head office")
+        for start, keys in by_trigger.items():
+            tok = at.get(start)
+            if tok is None or tok.pos_ != "NOUN" or tok.lower_ not in nouns:
+                continue
+            mods = [c for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "nmod"}]
+            places = {t.i for c in mods for t in c.subtree if t.ent_type_ in {"GPE", "LOC"}}
+            # (a place before the noun is a region where a seat named after the noun is elsewhere: "its U.S.
+            # headquarters in Austin"; not "the NRC's Rockville, Md., headquarters", the seat itself)
+            regional = any(c.ent_type_ == "NORP" for c in mods) or (
+                bool(places) and any(not places & set(range(found[k]["o_start"], found[k]["o_end"])) for k in keys))
+            if not regional:
+                continue
+            for key in keys:
+                moved = dict(found.pop(key), predicate="operatesIn")
+                found.setdefault((moved["s_key"], "operatesIn", moved["o_key"], moved["sent_start"]), moved)
