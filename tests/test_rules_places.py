@@ -1062,3 +1062,14 @@ def test_rules_customers_in_a_place_are_a_market(nlp, text, expected, absent):
 ])
 def test_rules_a_seat_for_a_region(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the goods a portion is of, made or sold in a place, are the maker's or seller's market
+    ("Orvane makes roughly a third of its memory chips in Penang.", {("Orvane", "operatesIn", "Penang")}, set()),
+    # ... not an owner's site the goods go to
+    ("Vientos Litio will sell up to half of its lithium carbonate to Hanseo's cathode plant in Gumi.",
+     set(), {("Vientos Litio", "operatesIn", "Gumi")}),
+])
+def test_rules_a_portion_of_goods_made_in_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -587,7 +587,13 @@ class Places:
                             locations(p, 0.15)
                         elif p.dep_ == "conj" and node.dep_ in {"dobj", "conj"}:
                             todo.append(p)  # "sells cookware and bedding in Poland": "in" on the last one
-                        elif p.dep_ == "prep" and p.lower_ in {"for", "to", "at"}:
-                            todo += [g for g in p.children if g.dep_ == "pobj"]
-                            todo += [x for g in p.children if g.dep_ == "pobj" for x in coordinated(g)[1:]]
+                        elif p.dep_ == "prep" and (p.lower_ in {"for", "to", "at"} or (
+                                p.lower_ == "of" and node.i == c.i and (
+                                    node.ent_type_ in {"CARDINAL", "PERCENT", "QUANTITY"}
+                                    or node.lemma_.lower() in self.portion_words))):
+                            # ("makes a third of its chips in Penang": the goods a portion is of; not an
+                            # owner's site the goods go to: "sell half of it to Hanseo's plant in Gumi")
+                            todo += [x for g in p.children if g.dep_ == "pobj" for x in coordinated(g)
+                                     if not (p.lower_ in {"to", "for"} and self._of_sites(x) and any(
+                                         possessive(o) and o.i in by_token for o in x.children))]
         return found
