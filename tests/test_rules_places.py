@@ -1073,3 +1073,13 @@ def test_rules_a_seat_for_a_region(nlp, text, expected, absent):
 ])
 def test_rules_a_portion_of_goods_made_in_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # where one buys or uses what another supplies, the buyer operates (not the supplier)
+    ("Glintr still uses Apple's payment system in Europe.", {("Glintr", "operatesIn", "Europe")},
+     {("Apple", "operatesIn", "Europe")}),
+    ("Veltro buys cocoa in Ghana and Ivory Coast.", {("Veltro", "operatesIn", "Ghana")}, set()),
+])
+def test_rules_where_a_buyer_buys_or_uses(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

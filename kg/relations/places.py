@@ -498,8 +498,11 @@ class Places:
         # does competing "in France" or "for work in France" (said of the subject, the one the clause is
         # about), or being "Velo's main rival in China" (the role's holder; the copula's clause decides)
         places: list[tuple[int, float]] = []
+        # ("still uses Apple's payment system in Europe": where one buys or uses what another supplies, the
+        # buyer operates; an inverse trigger's buyer is its object)
+        buyer = trig.kind == "inverse" and "verb" in rel.place_is_market
         if "operatesIn" in self.onto.relations:
-            if "verb" in rel.place_is_market and trig.kind == "event":
+            if "verb" in rel.place_is_market and trig.kind in {"event", "inverse"}:
                 places = [(by_token[loc.i], extra) for loc, extra in self._places_served(tok, by_token, items)]
                 op_modality = self._modality(tok) if places else "fact"
             elif markets:  # (a role of kg:placeIsMarket "role", or one ranked: "the largest lender in Latvia")
@@ -514,8 +517,8 @@ class Places:
             passive_only = trig.kind == "event" and "verb" in rel.place_is_market and (
                 (not subjects and passive)
                 or (tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)))
-            holders = {x.item: x for x in (objects if passive_only else subjects)
-                       if not passive_only or x.role.startswith("patient")}.values()
+            holders = {x.item: x for x in (objects if passive_only or buyer else subjects)
+                       if not (passive_only or buyer) or x.role.startswith("patient")}.values()
             for li, extra in ((items[n], extra) for n, extra in places):
                 for sa in holders:
                     si = items[sa.item]
