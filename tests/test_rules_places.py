@@ -1083,3 +1083,13 @@ def test_rules_a_portion_of_goods_made_in_a_place(nlp, text, expected, absent):
 ])
 def test_rules_where_a_buyer_buys_or_uses(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where one extends a service to, or brings its goods to, it operates
+    ("Telvia has extended its 5G service to 200 more cities, including Manaus and Belém.",
+     {("Telvia", "operatesIn", "Manaus"), ("Telvia", "operatesIn", "Belém")}),
+    ("Orvane will bring its scooters to Lisbon next year.", {("Orvane", "operatesIn", "Lisbon")}),
+])
+def test_rules_where_one_extends_or_brings_a_service(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
