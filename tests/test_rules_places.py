@@ -14,7 +14,7 @@ _LEASING = """
 @prefix owl:  <http://www.w3.org/2002/07/owl#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 kg:leases a owl:ObjectProperty ; rdfs:subPropertyOf kg:relation ; rdfs:label "leases"@en ;
-    rdfs:domain kg:Organization ; rdfs:range kg:Product ; kg:trigger "lease" ;{flag} kg:baseConfidence 0.7 .
+    rdfs:domain kg:Organization ; rdfs:range kg:Product ; kg:trigger "sublet" ;{flag} kg:baseConfidence 0.7 .
 """
 
 
@@ -311,7 +311,8 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
     extra.write_text(_LEASING.replace("{flag}", ' kg:placeIsMarket "verb" ;' if flag else ""), encoding="utf-8")
     nlp = load_pipeline(relation_model=False, ontology=extra)
     assert nlp.get_pipe("kg_relations").onto.relations["leases"].place_is_market == ({"verb"} if flag else set())
-    rows = _triples(nlp("Hollo Mobility leases its Zippa scooters in Portugal."))
+    # (a verb no relation of the packaged ontology has: "lease" is kg:suppliesTo's, whose places are markets)
+    rows = _triples(nlp("Hollo Mobility sublets its Zippa scooters in Portugal."))
     assert (("Hollo Mobility", "operatesIn", "Portugal") in rows) is flag, rows
 
 
