@@ -477,9 +477,25 @@ def test_rules_read_plants_places_and_commissions(nlp, text, expected):
      {("Veltro", "develops", "Zephyr"), ("Veltro", "develops", "Tidewater")}),
     # a gadget in apposition says what the name is
     ("The Orlan Pulse, a smartwatch from Orlan, costs $299.", {("Orlan", "develops", "Orlan Pulse")}),
+    # ... or "from" the name itself
+    ("The VB Zip takes direct aim at the iQube from TVS Motor.", {("TVS Motor", "develops", "iQube")}),
+    # a kind written in capitals that an owner's name is apposed to
+    ("Song Hong's compact SUV, the SH5, goes on sale in Thailand this summer.", {("Song Hong", "develops", "SH5")}),
+    # a modifier of the kind the tagger took for a verb ("the Mosaica encoding/VBG software")
+    ("Pixelmoor makes the Mosaica encoding software.", {("Pixelmoor", "develops", "Mosaica")}),
 ])
 def test_rules_read_products_by_their_kind(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # "from" on a product a verb takes names the seller, not the maker; "from" after the next name of a
+    # list is that name's
+    ("Veltro bought the iQube from TVS Motor last year.", ("TVS Motor", "develops", "iQube")),
+    ("The VB Zip takes direct aim at the S1 X and the Quibe from Tarvi Motor.", ("Tarvi Motor", "develops", "S1 X")),
+])
+def test_rules_from_whom_a_product_is_not_its_maker(nlp, text, absent):
+    assert absent not in _triples(_rules_doc(nlp, text))
 
 
 @pytest.mark.parametrize("text, expected, absent", [

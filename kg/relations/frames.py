@@ -243,6 +243,13 @@ class Frames:
                         for p in c.children:
                             if p.dep_ == "prep":
                                 objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
+            if not pa and not any(c.dep_ == "dobj" for c in tok.children):
+                # "makes the Mosaica encoding software": the tagger took the modifier for a verb, and the
+                # parser made the name its subject; the name right before it, after the trigger, is the object
+                objects += [(g, "patient") for c in tok.children if c.dep_ in {"ccomp", "xcomp"} and c.tag_ == "VBG"
+                            and any(d.dep_ == "dobj" and d.i == c.i + 1 and d.pos_ == "NOUN" for d in c.children)
+                            for g in c.children if g.dep_ == "nsubj" and g.i == c.i - 1 and g.i in self._by_token
+                            and any(d.dep_ == "det" for d in g.children)]
             if any(r == "patient" for _, r in objects):
                 # "bought X in February and Y in June": a second object after a date and "and", which the
                 # parser takes for the object of the date's preposition

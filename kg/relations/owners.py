@@ -62,10 +62,16 @@ class Owners:
             if it["via"] not in {"", "gazetteer"} or it["cls"] != "Product":
                 continue
             root = doc[it["start"]:it["end"]].root
-            for noun in root.children:
-                if noun.dep_ != "appos" or not noun.is_lower or noun.lemma_.lower() not in self.product_nouns:
+            # (and "the iQube from TVS Motor": "from" on the name itself, where no verb takes the name from
+            # someone: not "bought the iQube from X")
+            direct = [] if root.dep_ == "dobj" and root.head.lemma_.lower() in self.taking_verbs else [root]
+            for noun in [c for c in root.children if c.dep_ == "appos"] + direct:
+                if noun is not root and (not noun.is_lower or noun.lemma_.lower() not in self.product_nouns):
                     continue
+                # (not a "from" after the next name of a list, which is that name's: "the S1 X and the Quibe
+                # from Tarvi")
                 for g in (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
+                          and not any(c.dep_ == "conj" and c.i < p.i for c in noun.children)
                           for g in p.children if g.dep_ == "pobj"):
                     for idx, cost, _ in self._map(g, by_token, items):
                         maker = items[idx]
@@ -141,9 +147,11 @@ class Owners:
             if root.dep_ == "appos" and root.head.i not in by_token and root.head.pos_ == "NOUN" \
                     and root.head.lemma_.lower() in self.body_nouns:
                 described.append((root.head, True))
-            elif root.dep_ == "appos" and root.head.i not in by_token and root.head.pos_ == "NOUN" \
-                    and it["cls"] == "Product" and root.head.lemma_.lower() in self.product_nouns:
+            elif root.dep_ == "appos" and root.head.i not in by_token and it["cls"] == "Product" and (
+                    (root.head.pos_ == "NOUN" and root.head.lemma_.lower() in self.product_nouns)
+                    or (root.head.is_upper and root.head.lower_ in self.product_nouns)):
                 # "Arcturo's next AI accelerator, the Tesseract-9": the owner of the kind the name is apposed to
+                # (or a kind in capitals: "Song Hong's compact SUV, the SH5")
                 described.append((root.head, False))
             for ap, places_only in described:
                 # "Huawei, Nvidia's main rival": a role noun of another relation says what they are
