@@ -406,6 +406,26 @@ def test_rules_posts_named_joined_and_aged(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
 
 
+@pytest.mark.parametrize("text, expected, modality", [
+    # where a person spent years is where they worked: past, unless they still do ("has spent")
+    ("Pereira, 51, previously spent 15 years at Santander.", ("Pereira", "worksFor", "Santander"), "past"),
+    ("After spending eight years at Goldman Sachs, Marta Pereira joined Orlan.",
+     ("Marta Pereira", "worksFor", "Goldman Sachs"), "past"),
+    ("Marta Pereira has spent 20 years with Orlan Bank.", ("Marta Pereira", "worksFor", "Orlan Bank"), "fact"),
+])
+def test_rules_where_one_spent_years_one_worked(nlp, text, expected, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a deal one leads or oversees names no employer
+    ("Orlan Bank said profit rose. Costa had led Orlan since 2015 and oversaw its purchase of Banco Atlantico.",
+     {("Costa", "worksFor", "Orlan")}, {("Costa", "worksFor", "Banco Atlantico")}),
+])
+def test_rules_a_deal_one_oversees_is_no_employer(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, successor, predecessor, employer", [
     # whom one replaces or succeeds worked where the successor now works
     ("Harrow Bank said on Monday it had appointed Anika Sharma as its chief financial officer, replacing Tom "

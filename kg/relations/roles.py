@@ -309,3 +309,30 @@ class Roles:
                         rec = record(doc, pred, "worksFor", employer, job["confidence"] - 0.1, tok, "past")
                         found.setdefault((rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"]), rec)
 
+    def _years_spent(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"previously spent 15 years at Santander", "after spending a decade with Lumio": where a person spent
+        a span of years (lexicon ``tenure_nouns``) is where they worked (kg:worksFor; past, unless "has spent")."""
+        rel = self.onto.relations.get("worksFor")
+        if rel is None or not self.tenure_nouns:
+            return []
+        out: list[dict[str, Any]] = []
+        for tok in self._tokens_with_lemma(doc, {"spend"}):
+            spans = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in self.tenure_nouns]
+            if tok.pos_ != "VERB" or not spans:
+                continue
+            # (the place of work on the verb, or on the span: "spent 15 years at/with X")
+            preps = [p for h in [tok, *spans] for p in h.children if p.dep_ == "prep" and p.lower_ in {"at", "with"}]
+            places = [m for p in preps for g in p.children if g.dep_ == "pobj" for m in self._map(g, by_token, items)]
+            people = [c for c in tok.children if c.dep_ in _SUBJ] or self._inherited_agents(tok)
+            still = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) and tok.tag_ == "VBN" \
+                and not any(c.lower_ == "had" for c in tok.children)
+            for person in (items[m[0]] for c in people for m in self._map(c, by_token, items)):
+                if not self.onto.fits(person["cls"], rel.domain):
+                    continue
+                for idx, cost, _ in places:
+                    org = items[idx]
+                    if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"]:
+                        out.append(record(doc, person, "worksFor", org, rel.base_confidence - 0.05 - cost, tok,
+                                          "fact" if still else "past"))
+        return out
+

@@ -120,7 +120,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 + self._parts_and_ventures(doc, items, by_token) + self._run_from(doc, items, by_token) \
                 + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token) \
                 + self._goods_stocked(doc, items, by_token) + self._on_order(doc, items, by_token) \
-                + self._brands(doc, items, by_token):
+                + self._brands(doc, items, by_token) + self._years_spent(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
@@ -278,7 +278,10 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                         objects += mapped([(o, r) for o in works], 0.05) if works else mapped([(t, r)])
                         if rel.qualifier_role == "about" and r != "recipient":
                             objects += mapped(self._holders(t, by_token, goods=rel.name in self.restricting), 0.1)
-                    elif r.startswith("nested:") and r[7:] in rel.object_preps:
+                    elif r.startswith("nested:") and r[7:] in rel.object_preps and not (
+                            # ("oversaw its purchase of Banco Atlantico": a deal one leads is no employer's)
+                            of_people and any(c.dep_ == "dobj" and c.lemma_.lower() in self.trigger_nouns
+                                              for c in tok.children)):
                         works = self._works_owners(t, by_token, goods=r == "nested:for") \
                             if r in {"nested:to", "nested:for"} else []
                         objects += mapped([(o, r) for o in works or [t]], 0.15)
