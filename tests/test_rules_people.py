@@ -417,6 +417,12 @@ def test_rules_where_one_spent_years_one_worked(nlp, text, expected, modality):
     assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
 
 
+def test_rules_a_post_one_leaves_to_take_is_held(nlp):
+    # the subject of a controlled copula holds the role it names ("is leaving to become chairman of X")
+    _assert_reads(nlp, "Joana Costa is leaving to become chairman of the insurer Fidelis.",
+                  {("Joana Costa", "worksFor", "Fidelis")}, set())
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # a deal one leads or oversees names no employer
     ("Orlan Bank said profit rose. Costa had led Orlan since 2015 and oversaw its purchase of Banco Atlantico.",

@@ -91,8 +91,9 @@ class Roles:
         one = stand_in(tok)
         if one.dep_ == "attr" and one.head.lemma_ in COPULAS:  # "remained its CEO", "is one of its backers"
             # (or the subject a joined copula shares: "who left Barclays and is now chief executive of X")
+            # (and a controlled copula's: "is leaving to become chairman of X")
             holders += [c for c in one.head.children if c.dep_ in {"nsubj"}] or (
-                self._inherited_agents(one.head) if one.head.dep_ == "conj" else [])
+                self._inherited_agents(one.head) if one.head.dep_ in {"conj", "xcomp"} else [])
             # "Eutelsat, in which Bharti is the largest shareholder": a relative pronoun's preposition on the
             # copula says whose role it is
             anchors += [(g, "anchor") for p in one.head.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
