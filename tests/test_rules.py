@@ -481,6 +481,9 @@ def test_rules_read_plants_places_and_commissions(nlp, text, expected):
     ("The VB Zip takes direct aim at the iQube from TVS Motor.", {("TVS Motor", "develops", "iQube")}),
     # a kind written in capitals that an owner's name is apposed to
     ("Song Hong's compact SUV, the SH5, goes on sale in Thailand this summer.", {("Song Hong", "develops", "SH5")}),
+    # what the copula says an owner's kind of product is
+    ("Halvorsen's best-known product is the Polar Cruiser series of expedition ships.",
+     {("Halvorsen", "develops", "Polar Cruiser")}),
     # a modifier of the kind the tagger took for a verb ("the Mosaica encoding/VBG software")
     ("Pixelmoor makes the Mosaica encoding software.", {("Pixelmoor", "develops", "Mosaica")}),
 ])

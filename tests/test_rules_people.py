@@ -417,6 +417,18 @@ def test_rules_where_one_spent_years_one_worked(nlp, text, expected, modality):
     assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "employs 2,400 people and its chief executive is X": the copula the parser left with no subject
+    ("Halvorsen Marine builds ferries. The company employs about 2,400 people and its chief executive is "
+     "Ingrid Solberg.", ("Ingrid Solberg", "worksFor", "Halvorsen Marine")),
+    # a participle clause before the main one says what the main subject underwent: its founder
+    ("Founded in 1948 by Knut Halvorsen, Halvorsen Marine designs offshore supply vessels.",
+     ("Knut Halvorsen", "worksFor", "Halvorsen Marine")),
+])
+def test_rules_roles_the_parser_left_without_a_subject(nlp, text, expected):
+    _assert_reads(nlp, text, {expected}, set())
+
+
 def test_rules_a_post_one_leaves_to_take_is_held(nlp):
     # the subject of a controlled copula holds the role it names ("is leaving to become chairman of X")
     _assert_reads(nlp, "Joana Costa is leaving to become chairman of the insurer Fidelis.",

@@ -153,6 +153,13 @@ class Owners:
                 # "Arcturo's next AI accelerator, the Tesseract-9": the owner of the kind the name is apposed to
                 # (or a kind in capitals: "Song Hong's compact SUV, the SH5")
                 described.append((root.head, False))
+            # "Halvorsen's best-known product is the Polar Cruiser": the owner of the kind the copula says it is
+            # (or a kind the name modifies: "is the Polar Cruiser series")
+            attr = root.head if root.dep_ == "compound" and root.head.dep_ == "attr" and root.head.is_lower \
+                and root.head.lemma_.lower() in self.product_nouns else root
+            if attr.dep_ == "attr" and attr.head.lemma_ == "be" and it["cls"] == "Product":
+                described += [(c, False) for c in attr.head.children if c.dep_ == "nsubj" and c.is_lower
+                              and c.i not in by_token and c.lemma_.lower() in self.product_nouns]
             for ap, places_only in described:
                 # "Huawei, Nvidia's main rival": a role noun of another relation says what they are
                 # to each other (the role rules read it), not that one owns the other

@@ -88,6 +88,13 @@ class Roles:
                 and k + 1 in self._by_token else None
             if named is not None and named["cls"] == "Person" and named["start"] == k + 1:
                 holders.append(doc[k + 1])
+        # "employs 2,400 people and its chief executive is Ingrid Solberg": the parser joined the role to the
+        # object before it and the copula after it to the first verb, with no subject; the copula's
+        # attribute holds the role
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.dep_ == "conj" and after is not None and after.lemma_ == "be" and after.dep_ == "conj" \
+                and not any(c.dep_ in _SUBJ for c in after.children):
+            holders += [c for c in after.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
         one = stand_in(tok)
         if one.dep_ == "attr" and one.head.lemma_ in COPULAS:  # "remained its CEO", "is one of its backers"
             # (or the subject a joined copula shares: "who left Barclays and is now chief executive of X")

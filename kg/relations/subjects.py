@@ -65,6 +65,13 @@ class Subjects:
             # "which is majority-owned by Vodafone": a participle the parser made the copula's complement
             passive = True
             patients += [c for c in tok.head.children if c.dep_ in _SUBJ]
+        if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i \
+                and any(c.dep_ == "agent" for c in tok.children) \
+                and not any(c.dep_ in _SUBJ or c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+            # "Founded in 1948 by X, Halvorsen Marine designs ...": a participle clause before the main one says
+            # what its subject underwent
+            passive = True
+            patients += [c for c in tok.head.children if c.dep_ in _SUBJ]
         subject_pronoun = self._pronoun_subject(tok) or self._name_parsed_as_adverb(tok)
         for c in tok.children:
             if c.dep_ in _SUBJ and c.ent_type_ in {"DATE", "TIME"} and c.i not in self._by_token:
