@@ -503,7 +503,8 @@ class Places:
         buyer = trig.kind == "inverse" and "verb" in rel.place_is_market
         if "operatesIn" in self.onto.relations:
             if "verb" in rel.place_is_market and trig.kind in {"event", "inverse"}:
-                places = [(by_token[loc.i], extra) for loc, extra in self._places_served(tok, by_token, items)]
+                places = [(by_token[loc.i], extra) for loc, extra in self._places_served(
+                    tok, by_token, items, channels=not buyer)]
                 op_modality = self._modality(tok) if places else "fact"
             elif markets:  # (a role of kg:placeIsMarket "role", or one ranked: "the largest lender in Latvia")
                 places = [(loc.item, 0.1) for loc in markets]
@@ -528,9 +529,11 @@ class Places:
                                           op_modality))
         return out
 
-    def _places_served(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]
-                       ) -> list[tuple[Token, float]]:
-        """Locations a sale or offer is made in: "sells X in China", "to drivers in France and Italy"."""
+    def _places_served(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]],
+                       channels: bool = True) -> list[tuple[Token, float]]:
+        """Locations a sale or offer is made in: "sells X in China", "to drivers in France and Italy"; with
+        ``channels`` false, not those of whom it goes to or through (for a buyer: "bought pumps through
+        dealers in Armenia" is no market of the buyer's)."""
         found: list[tuple[Token, float]] = []
 
         def locations(prep: Token, extra: float) -> None:
@@ -570,7 +573,7 @@ class Places:
             channel = c.lower_ in {"through", "via"}
             if channel and (tok.tag_ == "VBN" or any(g.dep_ in {"nsubjpass", "auxpass"} for g in tok.children)):
                 continue
-            if (c.dep_ in {"prep", "dative"} or c.dep_ == "conj" and c.pos_ == "ADP") \
+            if channels and (c.dep_ in {"prep", "dative"} or c.dep_ == "conj" and c.pos_ == "ADP") \
                     and c.lower_ in {"to", "for", "with", "through", "via"}:
                 served = [g for g in c.children if g.dep_ == "pobj"]
                 for g in [x for g in served for x in coordinated(g)]:

@@ -291,8 +291,8 @@ class Roles:
                 jobs.setdefault(r["s_name"], []).append(r)
         if not jobs:
             return
-        for tok in doc:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.succession_verbs:
+        for tok in self._tokens_with_lemma(doc, set(self.succession_verbs)):
+            if tok.pos_ != "VERB":
                 continue
             # the successor: the verb's own subject, or, for a participle on a clause ("..., replacing Y"),
             # whom that clause appoints (its object) or who takes the post (its subject)

@@ -230,11 +230,11 @@ class Seats:
                 by_trigger.setdefault(r["trigger_start"], []).append(k)
         if not by_trigger:
             return
-        at = {t.idx: t for t in doc}
         nouns = {w[-1] for w in self.onto.relations["basedIn"].triggers}  # ("headquarters", "head office")
         for start, keys in by_trigger.items():
-            tok = at.get(start)
-            if tok is None or tok.pos_ != "NOUN" or tok.lower_ not in nouns:
+            span = doc.char_span(start, start + 1, alignment_mode="expand")
+            tok = span[0] if span is not None and len(span) else None
+            if tok is None or tok.idx != start or tok.pos_ != "NOUN" or tok.lower_ not in nouns:
                 continue
             mods = [c for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "nmod"}]
             places = {t.i for c in mods for t in c.subtree if t.ent_type_ in {"GPE", "LOC"}}
