@@ -280,6 +280,13 @@ def test_coref_its_after_of_is_the_owner_of_the_noun_before(nlp):
     assert ("its", "Karoo Cement") in links, links
 
 
+def test_coref_a_market_of_a_kind_of_thing_is_no_country(nlp):
+    # "the helicopter market" is a trade, not the country named before (lexicon [coref.trades])
+    doc = _rules_doc(nlp, "Airbus builds planes in France. Leonardo competes with Bell in the helicopter market.")
+    assert ("Leonardo", "operatesIn", "France") not in _triples(doc), _triples(doc)
+    assert "the helicopter market" not in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
+
+
 def test_coref_a_description_owning_something_in_a_clause_on_a_firm_is_that_firm(nlp):
     # "worked at Revolut, where she led the company's expansion into India": the company is Revolut, not the
     # more salient firm the text is about

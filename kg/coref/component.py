@@ -39,8 +39,10 @@ class KGCoref(Resolution, Mentions):
         self.descriptors: dict[str, set[str]] = {}
         #: nouns of deals that only firms make ("its takeover of"): their possessor is a company
         self.firm_deals = set(lex["firm_deals"]["nouns"])
+        #: place descriptions that, after a kind of thing, name a trade ("the helicopter market")
+        self.trades = set(lex.get("trades", {}).get("nouns", ()))
         for cls, nouns in lex.items():
-            if cls in {"pronouns", "firm_deals"}:
+            if cls in {"pronouns", "firm_deals", "trades"}:
                 continue
             for noun in nouns:
                 self.descriptors.setdefault(noun.lower(), set()).add(cls)
@@ -252,6 +254,11 @@ class KGCoref(Resolution, Mentions):
                     ante = self._former_latter(doc, items, tok, latter=low in self.latter)
                     if ante is not None:
                         add(span, ante)
+                    continue
+                if low in self.trades and any(c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN" and c.is_lower
+                                              and c.i < tok.i for c in tok.children):
+                    # "the helicopter market", "the cloud market": a place's noun with a kind of thing before it is
+                    # the trade's, no place
                     continue
                 if low in self.descriptors and all(self.onto.is_a(c, "Location") for c in self.descriptors[low]):
                     # "the city of Suzhou": a kind of place "of" a place's name is that place
