@@ -440,3 +440,12 @@ def test_coref_a_description_is_not_the_full_name_of_its_clauses_subject(nlp):
 ])
 def test_coref_a_description_in_what_a_suit_says_is_the_one_sued(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_coref_the_two_companies_are_the_pair_named_together(nlp):
+    # "the two companies" are the two the text named together as a subject, not the last two names
+    doc = _rules_doc(nlp, "Airbus and Tessar Aero will build a helicopter line in Karnataka. Airbus will supply the "
+                          "engines, which are built by Safran. In 2022 the two companies agreed to make planes at a "
+                          "plant in Vadodara.")
+    assert ("Tessar Aero", "operatesIn", "Vadodara") in _triples(doc), _triples(doc)
+    assert ("Safran", "operatesIn", "Vadodara") not in _triples(doc)

@@ -85,7 +85,23 @@ class Mentions:
 
     def _last_two_named(self, tok: Token, items: list[dict[str, Any]]) -> list[int]:
         """The last two organisations named before ``tok`` (by name, not by coreference), within about
-        a sentence before its own; none unless there are two."""
+        a sentence before its own; none unless there are two. But where the text named two organisations
+        together as a subject before ("Airbus and Tata will build ..."), that pair, however far back: "the
+        two companies" are the parties the story is about, not the last two names."""
+        doc = tok.doc
+        orgs = {it["start"]: n for n, it in enumerate(items) if it["end"] <= tok.i
+                and it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization")}
+        pair: list[int] = []
+        for start in sorted(orgs, reverse=True):
+            it = items[orgs[start]]
+            root = doc[it["start"]:it["end"]].root
+            if root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"}:
+                first = next((orgs[s] for s in orgs if items[orgs[s]]["start"] <= root.head.i < items[orgs[s]]["end"]), None)
+                if first is not None and items[first]["name"] != it["name"]:
+                    pair = [orgs[start], first]
+                    break
+        if pair:
+            return pair
         seen: list[int] = []
         for n in sorted((n for n, it in enumerate(items) if it["end"] <= tok.i
                          and it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization")
