@@ -1576,3 +1576,24 @@ def test_entities_the_surname_of_a_person_named_in_full(nlp, text, name, cls):
     doc = nlp.get_pipe("kg_entities")(doc)
     assert {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}[name] == cls, \
         doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, law, body", [
+    # a law's name is no organisation, whether the NER labelled it or not ...
+    ("The order, issued under Section 69A of the Information Technology Act, tells Google to remove the apps.",
+     "Information Technology Act", None),
+    ("The European Commission fined Apple under the Digital Markets Act.", "Digital Markets Act", None),
+    # ... but a body named for what it regulates is one
+    ("Egypt's Supreme Council for Media Regulation blocked Naghma.", None, "Supreme Council for Media Regulation"),
+])
+def test_entities_a_laws_name_is_no_entity(nlp, text, law, body):
+    spans = set(_entities_of_text(nlp, text))
+    if law:
+        assert law not in spans, spans
+    if body:
+        assert body in spans, spans
+
+
+def _entities_of_text(nlp, text):
+    doc = _rules_doc(nlp, text)
+    return [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]

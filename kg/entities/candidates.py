@@ -195,8 +195,9 @@ class Candidates:
                    candidates: list[tuple[Span, str]]) -> None:
         doc = ent.doc
         span = self._trim(ent)
-        if span is None or self._is_noise(span.text):
-            return
+        if span is None or self._is_noise(span.text) or (
+                label in {"ORG", "PRODUCT"} and len(span) > 1 and self._document(span.text.split())):
+            return  # (a law's name the NER took for an organisation: "the Digital Markets Act")
         # One capitalized common noun ("NVIDIA's Role:" in a heading) is not a product name (but a word
         # English has no noun for, which the tagger took for one, is: "its Trekant/NN picking arms",
         # "Ostmark's M-150/NN")
@@ -499,6 +500,12 @@ class Candidates:
             if not self._is_noise(span.text):
                 claim(span, canonical_name(span.text), "Product")
 
+    def _document(self, words: list[str]) -> bool:
+        """Whether a name is a law's or another document's ("the Digital Markets Act"): its last word a
+        lexicon ``document_heads`` one, and no word a body's ("Supreme Council for Media Regulation")."""
+        return words[-1] in self.document_heads and not any(w in self.gov_heads or w in self.org_heads
+                                                                for w in words[:-1])
+
     def _body_or_place_word(self, word: str) -> bool:
         """Whether ``word`` ends the names of firms, organisations, bodies, places or products."""
         return word in self.company_heads or word in self.org_heads or word in self.gov_heads \
@@ -527,8 +534,9 @@ class Candidates:
             run = self._trim(run) or run
             text = run.text
             words = text.split()
-            if self._is_noise(text) or headline(run) or any(w.lower() in self.non_entities for w in words):
-                continue
+            if self._is_noise(text) or headline(run) or any(w.lower() in self.non_entities for w in words) \
+                    or self._document(words):
+                continue  # (nor a law's name: "the Information Technology Act")
             if any(t.ent_type_ in _NOT_NAMES for t in run):
                 continue  # dates, amounts, events the model did label
             # "Leeds Mayor Pavel Brezik", "Sen. Ana Ruiz": an office's title opening the run is the

@@ -66,6 +66,7 @@ class KGEntities(Candidates, Classes, Lists):
             w.lower() for w in lex["non_entity_words"]
         }
         self.product_heads = {w.lower() for w in lex["product_heads"]}
+        self.document_heads = set(lex.get("document_heads", ()))
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}
         self.product_groups = {w.lower() for w in lex["product_groups"]}
         self.seats_of_government = dict(lex.get("seats_of_government", {}))
