@@ -294,6 +294,11 @@ def test_coref_a_description_owning_something_in_a_clause_on_a_firm_is_that_firm
                           "company's expansion into India.")
     assert ("Revolut", "operatesIn", "India") in _triples(doc), _triples(doc)
     assert ("Harrow Bank", "operatesIn", "India") not in _triples(doc)
+    # ... not in a clause the firm is the subject of: the company whose models it supplies is another
+    text = ("Velo Motors said sales rose. The automaker previously relied on Kestrel Cells, which continues to "
+            "supply cells for the company's older models.")
+    links = {(m.text, a.text) for m, a in nlp(text)._.coref_links}
+    assert ("the company", "Kestrel Cells") not in links, links
 
 
 @pytest.mark.parametrize("text", [

@@ -259,9 +259,12 @@ class Resolution:
                 known = [c for c in fitting if self._home.get(c["name"])]
                 cands = known or fitting or cands
         # "worked at Revolut, where she led the company's expansion": the owner a description names inside a
-        # clause on an organisation's name is that organisation (not "X, which bought the company")
+        # "where" clause on an organisation's name is that organisation (not in a clause the organisation is
+        # the subject of: "Samsung SDI, which supplies cells for the company's older models" is another's)
         if description and tok.dep_ == "poss":
             clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            if clause is not None and not any(c.lower_ == "where" and c.dep_ == "advmod" for c in clause.children):
+                clause = None
             host = next((c for c in cands if clause is not None and c["start"] <= clause.head.i < c["end"]), None)
             if host is not None:
                 return host
