@@ -7,7 +7,8 @@
   :mod:`~kg.relations.topics` for whom a sentence or the text is about,
   :mod:`~kg.relations.patterns` for constructions without a trigger word,
   :mod:`~kg.relations.modifiers` for what is written beside a name,
-  :mod:`~kg.relations.deals` for sales, contracts and funding and
+  :mod:`~kg.relations.deals` for sales, contracts and funding,
+  :mod:`~kg.relations.markets` for where a sale, an offer or a purchase makes a market and
   :mod:`~kg.relations.brands` for brands);
 - :mod:`~kg.relations.modality`: fact, negated, hypothetical or past, and qualifiers,
   for every extractor;

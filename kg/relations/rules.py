@@ -42,6 +42,7 @@ from .orders import Orders
 from .deals import Deals
 from .patterns import Patterns
 from .owners import Owners
+from .markets import Markets
 from .places import Places
 from .records import RESPECTIVELY, pair_respectively, record, register
 from .roles import Roles
@@ -67,7 +68,7 @@ class _Arg:
 
 
 class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
-                  Stakes, Places, Seats, Orders, Brands, Modality, Words):
+                  Stakes, Places, Markets, Seats, Orders, Brands, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,

@@ -1,0 +1,139 @@
+"""Where an organisation operates because it sells, offers or buys there: the places a trigger whose
+relation makes places markets (``kg:placeIsMarket``) reads, "sells phones in Brazil", "to drivers in
+France", "still uses Apple's payment system in Europe" (kg:operatesIn).
+
+A mixin of :class:`~kg.relations.rules.KGRelations`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..syntax import SUBJ as _SUBJ
+from ..syntax import COPULAS, coordinated, possessive, stand_in
+from .records import record
+
+__all__ = ["Markets"]
+
+
+class Markets:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: the markets a sale, an offer or a purchase names."""
+
+    def _operating_where(self, doc: Any, tok: Token, trig: Any, subjects: list[Any], objects: list[Any],
+                         markets: list[Any], passive: bool, items: list[dict[str, Any]], by_token: dict[int, int]
+                         ) -> list[dict[str, Any]]:
+        """kg:operatesIn read off a trigger whose relation says where its place is a market
+        (kg:placeIsMarket): the place of a sale, an offer or a rivalry, for the one who acts."""
+        rel = trig.relation
+        out: list[dict[str, Any]] = []
+        # Selling or giving access "in Brazil" or "to users in Japan" means operating there, and so
+        # does competing "in France" or "for work in France" (said of the subject, the one the clause is
+        # about), or being "Velo's main rival in China" (the role's holder; the copula's clause decides)
+        places: list[tuple[int, float]] = []
+        # ("still uses Apple's payment system in Europe": where one buys or uses what another supplies, the
+        # buyer operates; an inverse trigger's buyer is its object)
+        buyer = trig.kind == "inverse" and "verb" in rel.place_is_market
+        if "operatesIn" in self.onto.relations:
+            if "verb" in rel.place_is_market and trig.kind in {"event", "inverse"}:
+                places = [(by_token[loc.i], extra) for loc, extra in self._places_served(
+                    tok, by_token, items, channels=not buyer)]
+                op_modality = self._modality(tok) if places else "fact"
+            elif markets:  # (a role of kg:placeIsMarket "role", or one ranked: "the largest lender in Latvia")
+                places = [(loc.item, 0.1) for loc in markets]
+                one = stand_in(tok)
+                op_modality = self._modality(one.head) if one.dep_ == "attr" and one.head.lemma_ in COPULAS \
+                    else "fact"
+        if places:
+            op = self.onto.relations["operatesIn"]
+            # "The Zefira is sold in Belgium": what is sold where no one is named as selling it (and a
+            # participle with no doer: "launches earbuds made in Shenzhen" is no site of the launcher's)
+            passive_only = trig.kind == "event" and "verb" in rel.place_is_market and (
+                (not subjects and passive)
+                or (tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)))
+            holders = {x.item: x for x in (objects if passive_only or buyer else subjects)
+                       if not (passive_only or buyer) or x.role.startswith("patient")}.values()
+            for li, extra in ((items[n], extra) for n, extra in places):
+                for sa in holders:
+                    si = items[sa.item]
+                    if self.onto.fits(si["cls"], op.domain) and si["name"] != li["name"] \
+                            and self.onto.fits(si["cls"], rel.domain) and self.onto.fits(li["cls"], op.range):
+                        out.append(record(doc, si, "operatesIn", li, op.base_confidence - extra - sa.cost, tok,
+                                          op_modality))
+        return out
+
+    def _places_served(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]],
+                       channels: bool = True) -> list[tuple[Token, float]]:
+        """Locations a sale or offer is made in: "sells X in China", "to drivers in France and Italy"; with
+        ``channels`` false, not those of whom it goes to or through (for a buyer: "bought pumps through
+        dealers in Armenia" is no market of the buyer's)."""
+        found: list[tuple[Token, float]] = []
+
+        def locations(prep: Token, extra: float) -> None:
+            found.extend((t, extra) for t in self._places_after(prep, by_token, items))
+
+        # "Chile, where it sells the drug", "Chile, where it plans to sell it": the place "where" stands for
+        clause = tok
+        while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in clause.children):
+            place = clause.head
+            if place.i in by_token and self.onto.is_a(items[by_token[place.i]]["cls"], "Location"):
+                found.append((place, 0.1))
+        # (a joined verb with a doer of its own is that one's: "made by X and distributed in China by Y")
+        heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and not any(g.dep_ in _SUBJ or g.dep_ == "agent" for g in c.children)]
+        def joined(c: Token) -> list[Token]:
+            """A preposition joined to ``c``: "in France and through Sephora stores in Spain"."""
+            return [j for j in c.children if c.dep_ == "prep" and j.dep_ == "conj" and j.pos_ == "ADP"]
+
+        # (not where another's site is: "must sell Umbila's plant in Polokwane" is no market of the seller's)
+        sold_site = {h.i for h in heads for c in h.children if c.dep_ == "dobj" and self._of_sites(c) and any(
+            possessive(o) and o.i in by_token and o.lower_ not in {"its", "their"} for o in c.children)}
+        for c in (x for h in heads for c in h.children for x in [c] + joined(c)):
+            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"} and c.head.i not in sold_site:
+                locations(c, 0.1)
+            if c.dep_ == "prep" and c.lower_ == "under":
+                # "offers rides under the name Rapido Moto in Cuenca": the parser hangs the place on the name
+                names = [x for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in self._sold_as_nouns
+                         for x in [g] + [a for a in g.children if a.dep_ == "appos"]]
+                for p in (p for x in names for p in x.children if p.dep_ == "prep" and p.lower_ in {"in", "across"}):
+                    locations(p, 0.1)
+            # (and "competes with Flipkart in India": the parser hangs the market on the rival; and "sells it
+            # through Sephora stores in Spain": the channel's place is the seller's market too)
+            # (a channel only where the verb is active: not "will be sold through Valmont's dealers in
+            # France", nor "microcontrollers made by X through resellers in Hong Kong")
+            channel = c.lower_ in {"through", "via"}
+            if channel and (tok.tag_ == "VBN" or any(g.dep_ in {"nsubjpass", "auxpass"} for g in tok.children)):
+                continue
+            if channels and (c.dep_ in {"prep", "dative"} or c.dep_ == "conj" and c.pos_ == "ADP") \
+                    and c.lower_ in {"to", "for", "with", "through", "via"}:
+                served = [g for g in c.children if g.dep_ == "pobj"]
+                for g in [x for g in served for x in coordinated(g)]:
+                    if c.lower_ in {"to", "for"} and self._of_sites(g) and any(
+                            possessive(o) and o.i in by_token for o in g.children):
+                        continue  # (not "shipped cells to Ridgeback's plant in Lansing": the owner's site)
+                    for p in g.children:
+                        if p.dep_ == "prep" and p.lower_ in {"in", "across"}:
+                            locations(p, 0.1)
+            if c.dep_ == "dobj":  # "sells iPhones in China", "tickets for clubs in Tennessee"
+                todo, seen = [c], 0
+                while todo and seen < 5:
+                    node = todo.pop(0)
+                    seen += 1
+                    for p in node.children:
+                        if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"}:
+                            locations(p, 0.15)
+                        elif p.dep_ == "conj" and node.dep_ in {"dobj", "conj"}:
+                            todo.append(p)  # "sells cookware and bedding in Poland": "in" on the last one
+                        elif p.dep_ == "prep" and (p.lower_ in {"for", "to", "at"} or (
+                                p.lower_ == "of" and node.i == c.i and (
+                                    node.ent_type_ in {"CARDINAL", "PERCENT", "QUANTITY"}
+                                    or node.lemma_.lower() in self.portion_words))):
+                            # ("makes a third of its chips in Penang": the goods a portion is of; not an
+                            # owner's site the goods go to: "sell half of it to Hanseo's plant in Gumi")
+                            todo += [x for g in p.children if g.dep_ == "pobj" for x in coordinated(g)
+                                     if not (p.lower_ in {"to", "for"} and self._of_sites(x) and any(
+                                         possessive(o) and o.i in by_token for o in x.children))]
+        return found
