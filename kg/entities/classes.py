@@ -292,8 +292,8 @@ class Classes(Descriptions, Products):
 
     def _business_kind_before(self, doc: Doc, it: dict[str, Any]) -> bool:
         """"online marketplace MegaMall Global", "e-wallet PisoPay", "payment processor Paynara": a business
-        written as the kind it runs (lexicon ``business_kinds``, ``trade_phrases``), right before its name; not one an owner runs ("its marketplace X",
-        "Amazon's marketplace X")."""
+        written as the kind it runs (lexicon ``business_kinds``, ``trade_phrases``), right before its name;
+        not one an owner runs ("its marketplace X", "Amazon's marketplace X")."""
         k = it["start"] - 1
         if k < 0 or not doc[k].is_lower or (doc[k].lower_ not in self.business_kinds and not self._trade(doc[k])):
             return False
@@ -480,7 +480,8 @@ class Classes(Descriptions, Products):
             # mention of it does what only firms do or a firm's name the text writes has it ("Kessler Medien",
             # "Autohaus Lindner"; "Walt Disney" and "Disney": the gazetteer's firm, which keeps its class)
             firmish = {it["name"] for it in items if it["via"] == "" and it["name"] in surnames and (
-                self._acts(doc, it, self.firm_verbs - self.people_verbs) or self._org_context(doc, it, surnames, items))}
+                self._acts(doc, it, self.firm_verbs - self.people_verbs)
+                or self._org_context(doc, it, surnames, items))}
             firmish |= {w for it in items if it["cls"] in {"Company", "Organization"} and " " in it["name"]
                         for w in it["name"].split()}
             for it in items:

@@ -102,8 +102,8 @@ class KGEntities(Candidates, Classes, Lists):
         self.firm_verbs |= {"pay", "earn"}
         #: verbs that say where an organisation is based ("based", "headquartered": kg:basedIn's)
         #: nouns for where someone lives ("home", "hometown": kg:livesIn's one-word inverse role triggers)
-        self.home_nouns = {words[0] for words in getattr(self.onto.relations.get("livesIn"), "inverse_role_triggers", ())
-                           if len(words) == 1}
+        lives = self.onto.relations.get("livesIn")
+        self.home_nouns = {words[0] for words in getattr(lives, "inverse_role_triggers", ()) if len(words) == 1}
         self.seat_verbs = {words[0] for words in getattr(self.onto.relations.get("basedIn"), "triggers", ())
                            if len(words) == 1}
         # ... of which people do these as often: the verbs of relations a person can hold (works

@@ -195,10 +195,11 @@ class Products:
                     if c.dep_ != "acl" or c.tag_ not in {"VBN", "VBD"} or (
                             c.lemma_.lower() not in self.product_verbs and c.lemma_.lower() not in MAKING_VERBS):
                         continue
-                    if a.lemma_.lower() in self.product_nouns or (k.is_lower and k.lemma_.lower() in self.product_nouns):
+                    if a.lemma_.lower() in self.product_nouns or (
+                            k.is_lower and k.lemma_.lower() in self.product_nouns):
                         return True
-                    if k is a and c.lemma_.lower() in self.making_verbs and any(g.dep_ == "agent" for v in [c, *c.conjuncts]
-                                                           for g in v.children) \
+                    if k is a and c.lemma_.lower() in self.making_verbs and any(
+                            g.dep_ == "agent" for v in [c, *c.conjuncts] for g in v.children) \
                             and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
                         return True
         # "sells the copy under the name Clovira", "which Puna Telecom sells as Pura Sky": the name one

@@ -96,7 +96,8 @@ class Mentions:
             it = items[orgs[start]]
             root = doc[it["start"]:it["end"]].root
             if root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"}:
-                first = next((orgs[s] for s in orgs if items[orgs[s]]["start"] <= root.head.i < items[orgs[s]]["end"]), None)
+                first = next((orgs[s] for s in orgs
+                              if items[orgs[s]]["start"] <= root.head.i < items[orgs[s]]["end"]), None)
                 if first is not None and items[first]["name"] != it["name"]:
                     pair = [orgs[start], first]
                     break
@@ -239,7 +240,8 @@ class Mentions:
             # the kind of a group of products ("a family of missiles developed by X")
             if tok.dep_ == "pobj" and tok.is_lower and tok.pos_ == "NOUN" and tok.head.lower_ == "of" \
                     and tok.head.head.is_lower and (tok.head.head.lemma_.lower() in self.product_nouns or (
-                        tok.head.head.lemma_.lower() in self.product_groups and tok.lemma_.lower() in self.product_nouns)):
+                        tok.head.head.lemma_.lower() in self.product_groups
+                        and tok.lemma_.lower() in self.product_nouns)):
                 out += self._map(tok.head.head, by_token, items, cost + 0.05, depth + 1)
             # "a product offered by X": the attribute of a copula stands for its subject
             if tok.dep_ == "attr" and tok.head.lemma_ == "be":

@@ -205,7 +205,8 @@ class Roles:
                 # "head of the Justice Department's antitrust division", "at Veltro's European unit": the
                 # owner of a part of an organisation that is no name
                 anchors += [(o, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj" and g.is_lower
-                            and g.i not in self._by_token and g.lemma_.lower() in self.organisation_parts and c.lower_ in {"of", "at", "with"}
+                            and g.i not in self._by_token and g.lemma_.lower() in self.organisation_parts
+                            and c.lower_ in {"of", "at", "with"}
                             for o in g.children if _possessive(o) and o.pos_ != "PRON"]
         # "Pellaro, Kestrel Group's logistics unit, for": an apposition set off by commas on the surface,
         # which the parser took for something else (a second object)
@@ -310,7 +311,8 @@ class Roles:
                       and items[by_token[c.i]]["via"] in {"", "gazetteer"}]
             for name in people:
                 for job in jobs.get(name, ()):
-                    employer = next((it for it in items if it["start"] == job["o_start"] and it["end"] == job["o_end"]), None)
+                    employer = next((it for it in items
+                                     if it["start"] == job["o_start"] and it["end"] == job["o_end"]), None)
                     for pred in before:
                         if employer is None or pred["name"] == name:
                             continue

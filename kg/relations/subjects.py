@@ -195,7 +195,8 @@ class Subjects:
                 # "barred Veltro from offering", "stopped X from selling": the one kept from it; "fined
                 # Lusatel for throttling", "sued X for copying": the one it is done to did it
                 # (and "accused X of selling", "blamed X for": whom one accuses is who did it)
-                if head.lower_ in {"from", "for"} or (head.lower_ == "of" and head.head.lemma_.lower() in self.accusing):
+                if head.lower_ in {"from", "for"} or (
+                        head.lower_ == "of" and head.head.lemma_.lower() in self.accusing):
                     kept = [c for c in head.head.children if c.dep_ == "dobj"]
                     if kept:
                         return kept
