@@ -1597,3 +1597,27 @@ def test_entities_a_laws_name_is_no_entity(nlp, text, law, body):
 def _entities_of_text(nlp, text):
     doc = _rules_doc(nlp, text)
     return [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
+
+
+@pytest.mark.parametrize("text, cls", [
+    # a name the NER took for a place, right after "former" and before what it describes, is whom
+    # they worked for ...
+    ("Nordcell was founded by former Kelvo engineers Elsa Lindqvist and Johan Berg.", "Company"),
+    # ... not a place the gazetteer knows ("a former Denver mayor")
+])
+def test_entities_a_former_employer_written_before_the_job(nlp, text, cls):
+    from spacy.tokens import Span
+
+    spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
+    with nlp.select_pipes(enable=spacy_pipes):
+        doc = nlp(text)
+    at = next(t.i for t in doc if t.text == "Kelvo")
+    doc.ents = sorted([Span(doc, at, at + 1, "GPE")] + [e for e in doc.ents if not (e.start <= at < e.end)],
+                      key=lambda e: e.start)
+    doc = nlp.get_pipe("kg_entities")(doc)
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}["Kelvo"] == cls, doc._.kg_entity_data
+
+
+def test_entities_a_former_mayor_of_a_known_place_keeps_it_a_place(nlp):
+    doc = _rules_doc(nlp, "Ana Ruiz, a former Denver mayor, joined Orlan.")
+    assert _classes(doc).get("Denver") == "Place", _classes(doc)
