@@ -35,6 +35,20 @@ def _entities_of(nlp, words, tags, ents):
     return [(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data if it["via"] != "coref"]
 
 
+def _entities_forcing(nlp, text, forced):
+    """``text`` through the pipeline's spaCy stages, then kg_entities, with the NER's entities replaced
+    where ``forced(doc)`` gives (start, end, label) token spans; the others as the NER found them. For
+    readings that must hold whatever the NER took a name for."""
+    from spacy.tokens import Span
+
+    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if not p.startswith("kg_")]):
+        doc = nlp(text)
+    spans = [Span(doc, a, b, label) for a, b, label in forced(doc)]
+    kept = [e for e in doc.ents if not any(f.start < e.end and e.start < f.end for f in spans)]
+    doc.ents = sorted(spans + kept, key=lambda e: e.start)
+    return nlp.get_pipe("kg_entities")(doc)
+
+
 def _parsed_entities_of(nlp, text, tags, heads, deps, ents):
     """The entities of ``text`` (words split on spaces) read with the given parse and NER labels: for
     readings of a parse the small model gives on some sentences and not on others. The pipeline's own

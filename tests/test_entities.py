@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from .reading import (  # noqa: F401
-    _assert_class, _assert_reads, _assert_typed_and_reads, _classes, _entities_of, _parsed_entities_of, _rules_doc,
+    _assert_class, _assert_reads, _assert_typed_and_reads, _classes, _entities_forcing, _entities_of,
+    _parsed_entities_of, _rules_doc,
     _triples,
 )
 
@@ -985,17 +986,10 @@ def test_entities_a_lone_name_before_who_is_a_person(nlp):
     ("Keller and its sister company Brennit make cables.", "Company"),
 ])
 def test_entities_a_lone_name_a_person_is_said_to_be_is_a_person(nlp, text, cls):
-    from spacy.tokens import Span
-
-    spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
-    with nlp.select_pipes(enable=spacy_pipes):
-        doc = nlp(text)
     # ("Keller" forced to an organisation, the other names as the NER found them, "Ana Ruiz" a person)
-    at = next(t.i for t in doc if t.text == "Keller")
-    doc.ents = sorted([Span(doc, at, at + 1, "ORG")] + [Span(doc, t.i, t.i + 2, "PERSON") for t in doc if t.text == "Ana"]
-                      + [e for e in doc.ents if not (e.start <= at < e.end) and "Ana" not in e.text
-                         and "Ruiz" not in e.text], key=lambda e: e.start)
-    doc = nlp.get_pipe("kg_entities")(doc)
+    doc = _entities_forcing(nlp, text, lambda doc: [
+        (t.i, t.i + 1, "ORG") for t in doc if t.text == "Keller"][:1] + [
+        (t.i, t.i + 2, "PERSON") for t in doc if t.text == "Ana"])
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}["Keller"] == cls, doc._.kg_entity_data
 
 
@@ -1540,16 +1534,8 @@ def test_entities_a_product_by_the_ner_after_a_noun_only_firms_are_called_is_a_f
 def test_entities_a_legal_form_and_its_full_stop_end_a_name(nlp):
     # "Sea Ltd. GoTo shares rose": where the NER ran a name on past a legal form and its full stop (a
     # sentence the parser did not end), the name ends at the legal form
-    from spacy.tokens import Span
-
-    spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
     text = "Shoppa is a unit of Singapore's Kestrel Ltd. Veltro shares rose 8% in Jakarta."
-    with nlp.select_pipes(enable=spacy_pipes):
-        doc = nlp(text)
-    at = next(t.i for t in doc if t.text == "Kestrel")
-    doc.ents = [e for e in doc.ents if e.end <= at or e.start > at + 2] + [Span(doc, at, at + 3, "ORG")]
-    doc.ents = sorted(doc.ents, key=lambda e: e.start)
-    doc = nlp.get_pipe("kg_entities")(doc)
+    doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 3, "ORG") for t in doc if t.text == "Kestrel"])
     spans = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
     assert "Kestrel Ltd." in spans and "Veltro" in spans and "Kestrel Ltd. Veltro" not in spans, spans
 
@@ -1563,17 +1549,10 @@ def test_entities_a_legal_form_and_its_full_stop_end_a_name(nlp):
      "Brauer", "Company"),
 ])
 def test_entities_the_surname_of_a_person_named_in_full(nlp, text, name, cls):
-    from spacy.tokens import Span
-
-    spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
-    with nlp.select_pipes(enable=spacy_pipes):
-        doc = nlp(text)
     # (the lone name forced to an organisation, the full names as the NER found them)
-    lone = [t.i for t in doc if t.text == name and doc[t.i - 1].text not in {"Anika", "Dorothea"}
-            and doc[t.i + 1].text != "Media"]
-    doc.ents = sorted([Span(doc, i, i + 1, "ORG") for i in lone]
-                      + [e for e in doc.ents if not any(e.start <= i < e.end for i in lone)], key=lambda e: e.start)
-    doc = nlp.get_pipe("kg_entities")(doc)
+    doc = _entities_forcing(nlp, text, lambda doc: [
+        (t.i, t.i + 1, "ORG") for t in doc if t.text == name and doc[t.i - 1].text not in {"Anika", "Dorothea"}
+        and doc[t.i + 1].text != "Media"])
     assert {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}[name] == cls, \
         doc._.kg_entity_data
 
@@ -1606,15 +1585,7 @@ def _entities_of_text(nlp, text):
     # ... not a place the gazetteer knows ("a former Denver mayor")
 ])
 def test_entities_a_former_employer_written_before_the_job(nlp, text, cls):
-    from spacy.tokens import Span
-
-    spacy_pipes = [p for p in nlp.pipe_names if not p.startswith("kg_")]
-    with nlp.select_pipes(enable=spacy_pipes):
-        doc = nlp(text)
-    at = next(t.i for t in doc if t.text == "Kelvo")
-    doc.ents = sorted([Span(doc, at, at + 1, "GPE")] + [e for e in doc.ents if not (e.start <= at < e.end)],
-                      key=lambda e: e.start)
-    doc = nlp.get_pipe("kg_entities")(doc)
+    doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 1, "GPE") for t in doc if t.text == "Kelvo"])
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}["Kelvo"] == cls, doc._.kg_entity_data
 
 

@@ -53,8 +53,7 @@ class KGCoref(Resolution, Mentions):
         self.latter = set(rel["latter"])
         self.generic_products = set(onto.lexicon["entities"]["generic_products"])
         #: works and shops one owns ("plant", "factory", "store"): no product owns one
-        self.owned_sites = frozenset(onto.lexicon["entities"].get("owned_works", ())) \
-            | frozenset(onto.lexicon["entities"].get("seller_sites", ()))
+        self.owned_sites = onto.words("entities", "owned_works") | onto.words("entities", "seller_sites")
         #: role nouns of any relation ("rival", "unit", "customer", "chief executive")
         self.role_nouns = {
             words[-1] for rel in onto.relations.values()

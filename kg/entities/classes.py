@@ -461,8 +461,8 @@ class Classes(Descriptions, Products):
                     and o["start"] <= roots[it["start"]].head.i < o["end"] for o in items)}
             # "former Northvolt engineers Elsa Lindqvist and Johan Berg", "a former Sears store": a name
             # right after "former" and before what it describes is whom they worked for or who owned it
-            # (the annotated news has 23 of 25 so; a place the gazetteer knows keeps its class: "a former
-            # Denver mayor")
+            # (23 of 25 such names are organisations in the annotated news, a one-off count; a place the
+            # gazetteer knows keeps its class: "a former Denver mayor")
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
                        and it["start"] > 0 and doc[it["start"] - 1].lower_ == "former" and it["end"] < len(doc)
                        and doc[it["end"]].is_lower and doc[it["end"]].pos_ == "NOUN"}

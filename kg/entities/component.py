@@ -66,16 +66,16 @@ class KGEntities(Candidates, Classes, Lists):
             w.lower() for w in lex["non_entity_words"]
         }
         self.product_heads = {w.lower() for w in lex["product_heads"]}
-        self.document_heads = set(lex.get("document_heads", ()))
+        self.document_heads = self.onto.words("entities", "document_heads")
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}
-        self.product_groups = {w.lower() for w in lex["product_groups"]}
+        self.product_groups = self.onto.words("entities", "product_groups")
         self.seats_of_government = dict(lex.get("seats_of_government", {}))
         #: verbs of what a state does and no place does: the one-word triggers of the relations a country
         #: can be the subject of and a place cannot ("ban", "restrict", "invest", "sue")
         self.state_verbs = {words[0] for rel in self.onto.relations.values()
                             if self.onto.fits("Country", rel.domain) and not self.onto.fits("Place", rel.domain)
                             for words in rel.triggers if len(words) == 1}
-        self.trade_phrases = {w.lower() for w in lex["trade_phrases"]}
+        self.trade_phrases = self.onto.words("entities", "trade_phrases")
         self.place_nouns = {w.lower() for w in lex["place_nouns"]}
         #: nouns of sites ("plant", "refinery", "mine"): one-word triggers of relations only to places
         #: (kg:operatesIn's), of no other relation, and no kind of product ("network")

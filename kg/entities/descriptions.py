@@ -113,7 +113,7 @@ class Descriptions:
                     and self._someones_act(verb))):
             return True
         if root.dep_ in {"pobj", "poss"}:
-            noun = verb.head if root.dep_ == "pobj" and verb.lower_ == "of" else verb if root.dep_ == "poss" else None
+            noun = verb if root.dep_ == "poss" else verb.head if verb.lower_ == "of" else None
             if noun is not None and noun.is_lower and any(
                     n.lemma_.lower() in self.harm_nouns for n in (noun, *noun.conjuncts)):
                 return True

@@ -141,7 +141,7 @@ class Lexicon:
         self.forces_nouns = set(lex["entities"].get("forces_nouns", ()))
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
-        self.product_groups = {w.lower() for w in lex["entities"]["product_groups"]}
+        self.product_groups = self.onto.words("entities", "product_groups")  # (the entity stage's set, made once)
         #: sites a firm owns or sells from ("Tesla's factory", "Aldi stores"), and its units ("Volkswagen's
         #: Brazilian unit"): goods sent to one go to its owner
         self.works_nouns = frozenset(lex["entities"].get("owned_works", ())) \

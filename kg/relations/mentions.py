@@ -95,12 +95,12 @@ class Mentions:
         for start in sorted(orgs, reverse=True):
             it = items[orgs[start]]
             root = doc[it["start"]:it["end"]].root
-            if root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"}:
-                first = next((orgs[s] for s in orgs
-                              if items[orgs[s]]["start"] <= root.head.i < items[orgs[s]]["end"]), None)
-                if first is not None and items[first]["name"] != it["name"]:
-                    pair = [orgs[start], first]
-                    break
+            if root.dep_ != "conj" or root.head.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            first = self._by_token.get(root.head.i)
+            if first in orgs.values() and items[first]["name"] != it["name"]:
+                pair = [orgs[start], first]
+                break
         if pair:
             return pair
         seen: list[int] = []
