@@ -454,3 +454,14 @@ def test_coref_the_two_companies_are_the_pair_named_together(nlp):
                           "plant in Vadodara.")
     assert ("Tessar Aero", "operatesIn", "Vadodara") in _triples(doc), _triples(doc)
     assert ("Safran", "operatesIn", "Vadodara") not in _triples(doc)
+
+
+def test_coref_its_in_a_clause_without_a_subject_is_the_joined_clauses_subjects(nlp):
+    # "was spun out of X and counts Y and Z among its investors": the second clause shares the first's
+    # subject ("The company", Ferrin Labs), so "its" is not the nearer Castellan Capital
+    text = ("Ferrin Labs is a biotechnology company based in Cambridge, Massachusetts, that develops treatments for "
+            "rare liver diseases. Its lead drug, Hepavir, is in late-stage trials. The company was spun out of the "
+            "University of Leeds in 2011 and counts Orwell Ventures and Castellan Capital among its investors.")
+    _assert_reads(nlp, text, {("Orwell Ventures", "investsIn", "Ferrin Labs"),
+                              ("Castellan Capital", "investsIn", "Ferrin Labs")},
+                  {("Orwell Ventures", "investsIn", "Castellan Capital")})

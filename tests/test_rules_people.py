@@ -417,6 +417,22 @@ def test_rules_where_one_spent_years_one_worked(nlp, text, expected, modality):
     assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
 
 
+@pytest.mark.parametrize("text, expected, modality", [
+    # whom one joins or is hired "from" is where one worked before; the new employer is current
+    ("Peter Oakes joined Orlan Bank from Santander in 2018.", ("Peter Oakes", "worksFor", "Santander"), "past"),
+    ("Peter Oakes joined Orlan Bank from Santander in 2018.", ("Peter Oakes", "worksFor", "Orlan Bank"), "fact"),
+    ("Its chief executive, Lise Marstrand, joined from the freight carrier Baltica Cargo in 2019.",
+     ("Lise Marstrand", "worksFor", "Baltica Cargo"), "past"),
+    ("Orlan Bank poached Peter Oakes from Santander.", ("Peter Oakes", "worksFor", "Santander"), "past"),
+    ("Peter Oakes moved to Orlan Bank from Santander in 2018.", ("Peter Oakes", "worksFor", "Santander"), "past"),
+    # (a place one moves from is no employer; nor is where money comes from one's)
+    ("Peter Oakes moved from London to Orlan Bank.", ("Peter Oakes", "worksFor", "London"), None),
+    ("The money came from Sequoia Capital, said Peter Oakes.", ("Peter Oakes", "worksFor", "Sequoia Capital"), None),
+])
+def test_rules_whom_one_joins_from_one_worked_for(nlp, text, expected, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
+
+
 @pytest.mark.parametrize("text, expected", [
     # "employs 2,400 people and its chief executive is X": the copula the parser left with no subject
     ("Halvorsen Marine builds ferries. The company employs about 2,400 people and its chief executive is "

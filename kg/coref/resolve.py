@@ -146,6 +146,10 @@ class Resolution:
                 found = self._subject_item(clause, pool, wanted, before=tok.i)
                 if found is not None and tok.head.dep_ == "appos" and found["start"] <= tok.head.head.i < found["end"]:
                     found = None  # ("Threadfin, its biggest rival, said": see below)
+                if found is None and clause.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in clause.children):
+                    # "The company was spun out of X and counts Y and Z among its investors": a clause joined
+                    # to another without a subject of its own shares that one's subject
+                    found = self._subject_item(clause.head, pool, wanted, before=tok.i)
                 if found is None and clause.head.lemma_.lower() in OBJECT_CONTROL \
                         and not any(c.dep_ in _SUBJ for c in clause.children):
                     # "ordered Orrin to shut down its service": the one ordered is the clause's subject

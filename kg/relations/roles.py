@@ -319,6 +319,37 @@ class Roles:
                         rec = record(doc, pred, "worksFor", employer, job["confidence"] - 0.1, tok, "past")
                         found.setdefault((rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"]), rec)
 
+    def _came_from(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"joined Orlan Bank from Santander", "who was hired from Baltica Cargo", "poached X from a rival, Y":
+        the organisation a person joins, is hired or moves "from" (lexicon ``moving_verbs``) is where they
+        worked before (kg:worksFor, past)."""
+        rel = self.onto.relations.get("worksFor")
+        if rel is None or not self.moving_verbs:
+            return []
+        out: list[dict[str, Any]] = []
+        for tok in self._tokens_with_lemma(doc, set(self.moving_verbs)):
+            if tok.pos_ != "VERB":
+                continue
+            froms = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"
+                     for g in p.children if g.dep_ == "pobj"]
+            if not froms:
+                continue
+            # who moves: the one hired or poached (the object, or the passive's subject), else who joins
+            def people(deps: set[str]) -> list[dict[str, Any]]:
+                found = [items[m[0]] for c in tok.children if c.dep_ in deps for m in self._map(c, by_token, items)]
+                return [p for p in found if self.onto.fits(p["cls"], rel.domain)]
+            movers = people({"dobj", "nsubjpass"}) or people({"nsubj"})
+            if not movers and not any(c.dep_ in _SUBJ for c in tok.children):
+                movers = [p for c in self._inherited_agents(tok) for m in self._map(c, by_token, items)
+                          for p in [items[m[0]]] if self.onto.fits(p["cls"], rel.domain)]
+            for person in movers:
+                for idx, cost, _ in (m for g in froms for m in self._map(g, by_token, items)):
+                    org = items[idx]
+                    if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"]:
+                        out.append(record(doc, person, "worksFor", org, rel.base_confidence - 0.05 - cost, tok,
+                                          "past"))
+        return out
+
     def _years_spent(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"previously spent 15 years at Santander", "after spending a decade with Lumio": where a person spent
         a span of years (lexicon ``tenure_nouns``) is where they worked (kg:worksFor; past, unless "has spent")."""
