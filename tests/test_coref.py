@@ -465,3 +465,19 @@ def test_coref_its_in_a_clause_without_a_subject_is_the_joined_clauses_subjects(
     _assert_reads(nlp, text, {("Orwell Ventures", "investsIn", "Ferrin Labs"),
                               ("Castellan Capital", "investsIn", "Ferrin Labs")},
                   {("Orwell Ventures", "investsIn", "Castellan Capital")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a noun no class lists ("station") stands for the one name the text called by it before
+    ("Radio Kestrel is a commercial radio station in Cork. The station is owned by Anvil Broadcasting. Its morning "
+     "show is hosted by Ciaran Doyle, who joined the station in 2010.",
+     {("Radio Kestrel", "subsidiaryOf", "Anvil Broadcasting"), ("Ciaran Doyle", "worksFor", "Radio Kestrel")}, set()),
+    ("Wave FM, a radio station in Cork, plays jazz. The station is owned by Anvil Broadcasting.",
+     {("Wave FM", "subsidiaryOf", "Anvil Broadcasting")}, set()),
+    # (not where the text called two names so)
+    ("Radio Kestrel is a radio station in Cork. Wave FM is a radio station in Galway. The station is owned by "
+     "Anvil Broadcasting.", set(),
+     {("Radio Kestrel", "subsidiaryOf", "Anvil Broadcasting"), ("Wave FM", "subsidiaryOf", "Anvil Broadcasting")}),
+])
+def test_coref_the_noun_the_text_defined_a_name_by(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

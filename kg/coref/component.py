@@ -65,6 +65,12 @@ class KGCoref(Resolution, Mentions):
         self.relational_nouns = {words[-1] for rel in onto.relations.values()
                                  if rel.name not in onto.to_places
                                  for words in rel.role_triggers + rel.inverse_role_triggers}
+        #: words of any relation, triggers and roles ("tie-up", "deal", "rival"): a noun of these names the
+        #: relation, not a thing the text defined before (see ``Resolution._defined_as``); not those of
+        #: relations to a place, sites one runs ("the station", "the yard")
+        self.relation_words = {words[-1] for rel in onto.relations.values() if rel.name not in onto.to_places
+                               for words in rel.triggers + rel.inverse_triggers + rel.role_triggers
+                               + rel.inverse_role_triggers}
         #: job titles (role nouns of relations from a person), for "ministry spokesman X"
         self.person_titles = {
             words[-1] for rel in onto.relations.values() if rel.domain == frozenset({"Person"})
@@ -304,6 +310,12 @@ class KGCoref(Resolution, Mentions):
                                              resolved=resolved)
                     if ante is not None and key.strip() != low:
                         described.setdefault(key, ante)
+                    if ante is not None:
+                        add(span, ante)
+                elif tok.pos_ == "NOUN":
+                    # "Radio Kestrel is a commercial radio station ... The station is owned by X": a noun no
+                    # class lists stands for the one name the text called by it before
+                    ante = self._defined_as(doc, tok)
                     if ante is not None:
                         add(span, ante)
 

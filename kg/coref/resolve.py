@@ -274,16 +274,34 @@ class Resolution:
                 return host
         return max(cands, key=lambda c: self._salience(doc, c, tok))
 
+    def _defined_as(self, doc: Doc, tok: Token) -> dict[str, Any] | None:
+        """The one named mention of the last few sentences that the text called by ``tok``'s noun, in
+        apposition, right before the name or as what it "is" ("Radio Kestrel is a radio station");
+        ``None`` where none or several were, where the noun says whose or which it is ("the station of"),
+        where it defines a name itself (what one "is", or apposed: "X, the market leader,") or names a
+        relation of the ontology ("the tie-up", "the rival")."""
+        noun = tok.lemma_.lower()
+        if tok.dep_ in {"attr", "appos"} or noun in self.relation_words or any(
+                c.dep_ in {"poss", "relcl", "acl", "appos"} or (c.dep_ == "prep" and c.lower_ == "of")
+                for c in tok.children):
+            return None
+        called = {c["name"]: c for c in self._candidates(doc, self._all_items, tok)
+                  if c["via"] in {"", "gazetteer"} and self._called_by(doc, c, noun, copula=True)}
+        return next(iter(called.values())) if len(called) == 1 else None
+
     @staticmethod
-    def _called_by(doc: Doc, it: dict[str, Any], noun: str) -> bool:
+    def _called_by(doc: Doc, it: dict[str, Any], noun: str, copula: bool = False) -> bool:
         """The text calls the named mention ``it`` by ``noun``: right before its name ("budget carrier
-        Wrenair"), or in apposition either way ("Wrenair, a budget carrier")."""
+        Wrenair"), or in apposition either way ("Wrenair, a budget carrier"); with ``copula``, also as the
+        attribute of its "is" ("Wrenair is a budget carrier")."""
         root = doc[it["start"]:it["end"]].root
         near = [x for x in root.children if x.dep_ == "appos"]
         if root.dep_ == "appos":
             near.append(root.head)
         if it["start"] > 0:
             near.append(doc[it["start"] - 1])
+        if copula and root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            near += [c for c in root.head.children if c.dep_ == "attr"]  # (and what it "is", if asked)
         return any(t.lemma_.lower() == noun and t.pos_ == "NOUN" for t in near)
 
     def _named_owner(self, doc: Doc, tok: Token, wanted: set[str]) -> dict[str, Any] | None:
