@@ -1094,3 +1094,15 @@ def test_rules_where_a_buyer_buys_or_uses(nlp, text, expected, absent):
 ])
 def test_rules_where_one_extends_or_brings_a_service(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle of being somewhere holds the noun's place as "is" does
+    ("Harlan Tools makes drills. Its headquarters are located in Oslo.", ("Harlan Tools", "basedIn", "Oslo")),
+    ("Harlan Tools makes drills. Its main plant is situated in Pune.", ("Harlan Tools", "operatesIn", "Pune")),
+    ("Harlan Tools makes drills. Its factory, located in Pune, employs 300 people.",
+     ("Harlan Tools", "operatesIn", "Pune")),
+    ("Harlan Tools makes drills at a factory located in Pune.", ("Harlan Tools", "operatesIn", "Pune")),
+])
+def test_rules_a_site_located_somewhere(nlp, text, expected):
+    _assert_reads(nlp, text, {expected}, set())

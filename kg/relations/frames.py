@@ -489,9 +489,15 @@ class Frames:
                     if c.dep_ == "prep" and c.i > tok.i + 1 and c.lower_ not in own \
                             and all(t.ent_type_ in {"DATE", "TIME"} for t in between):
                         objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
-            # "Veltro's headquarters are in Austin": the copula holds the noun's prepositions
-            if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
-                for c in tok.head.children:
+            # "Veltro's headquarters are in Austin": the copula holds the noun's prepositions; so does a
+            # participle of being somewhere ("are located in Austin", "its plant, situated in Pune,": lexicon
+            # location_participles)
+            holders = [tok.head] if (tok.dep_ == "nsubj" and tok.head.lemma_ == "be") or (
+                tok.dep_ == "nsubjpass" and tok.head.lemma_ in self.location_participles) else []
+            holders += [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                        and c.lemma_ in self.location_participles]
+            for holder in holders:
+                for c in holder.children:
                     if c.dep_ == "prep" and c.i > tok.i:
                         objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
             head = tok.head

@@ -33,6 +33,7 @@ class Lexicon:
         self.place_relations = frozenset(name for name, rel in self.onto.relations.items() if rel.domain
                                          and all(self.onto.is_a(d, "Location") for d in rel.domain))
         self.undergo_verbs = set(lex["relations"].get("undergo_verbs", ()))
+        self.location_participles = frozenset(lex["relations"].get("location_participles", ()))
         #: verbs of accusing: whom a suit's accusing participle names is whom it is against
         self.accusing = frozenset(lex["relations"].get("accusing", ()))
         #: a government's jobs, and the titles heads of state share (lexicon ``government_jobs``, ``state_titles``)
