@@ -1592,3 +1592,15 @@ def test_entities_a_former_employer_written_before_the_job(nlp, text, cls):
 def test_entities_a_former_mayor_of_a_known_place_keeps_it_a_place(nlp):
     doc = _rules_doc(nlp, "Ana Ruiz, a former Denver mayor, joined Orlan.")
     assert _classes(doc).get("Denver") == "Place", _classes(doc)
+
+
+
+def test_entities_the_short_form_of_a_firm_the_tagger_took_for_a_common_noun(nlp):
+    # "In 2015 Askel was acquired": the small tagger takes "Askel" for a common noun (NN); it is the short
+    # form of "Askel Software", the firm bought
+    text = ("Lumetra OS is a mobile operating system developed by Askel Software, a Finnish company based in "
+            "Tampere. It was first released in 2012. In 2015 Askel was acquired by the American chipmaker "
+            "Corrigan Semiconductor.")
+    doc = _rules_doc(nlp, text)
+    assert next(t for t in doc if t.text == "Askel" and t.i > 15).tag_ == "NN"  # (the case this is about)
+    assert ("Corrigan Semiconductor", "acquires", "Askel Software") in _triples(doc), _triples(doc)

@@ -514,9 +514,17 @@ class Candidates:
     def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any,
                           headline: TitleCaseLines) -> None:
         runs: list[Span] = []
+        # ("In 2015 Askel was acquired": the tagger took the short form of "Askel Software" for a common noun,
+        # a capitalised one inside the sentence; such a word is a run of its own, for the short form only)
+        short = {doc[it["start"]].text for it in items if it["via"] == "" and it["end"] - it["start"] > 1
+                 and it["cls"] in {"Company", "Organization"}}
         i = 0
         while i < len(doc):
-            if doc[i].tag_ in {"NNP", "NNPS"} and not taken[i] and doc[i].text[:1].isupper():
+            if doc[i].tag_ == "NN" and not taken[i] and doc[i].text in short and doc[i].text[:1].isupper() \
+                    and i != doc[i].sent.start:
+                runs.append(doc[i:i + 1])
+                i += 1
+            elif doc[i].tag_ in {"NNP", "NNPS"} and not taken[i] and doc[i].text[:1].isupper():
                 j = i
                 while j < len(doc) and doc[j].tag_ in {"NNP", "NNPS"} and not taken[j] \
                         and doc[j].text[:1].isupper() and "\n" not in doc[j].whitespace_:
