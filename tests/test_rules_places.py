@@ -1106,3 +1106,19 @@ def test_rules_where_one_extends_or_brings_a_service(nlp, text, expected):
 ])
 def test_rules_a_site_located_somewhere(nlp, text, expected):
     _assert_reads(nlp, text, {expected}, set())
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # where a firm's revenue comes from is where it operates
+    ("Tokyo Electron gets about a quarter of its sales from China.", {("Tokyo Electron", "operatesIn", "China")},
+     set()),
+    ("China accounts for a quarter of Tessar Semiconductor's revenue.",
+     {("Tessar Semiconductor", "operatesIn", "China")}, set()),
+    ("Tessar Semiconductor derives most of its income from Taiwan.",
+     {("Tessar Semiconductor", "operatesIn", "Taiwan")}, set()),
+    # (not goods bought from a firm)
+    ("Tokyo Electron gets a quarter of its chips from Tessar Semiconductor in Taiwan.", set(),
+     {("Tokyo Electron", "operatesIn", "Taiwan")}),
+])
+def test_rules_where_revenue_comes_from(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -137,3 +137,30 @@ class Markets:
                                      if not (p.lower_ in {"to", "for"} and self._of_sites(x) and any(
                                          possessive(o) and o.i in by_token for o in x.children))]
         return found
+
+    def _revenue_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"gets a quarter of its sales from China", "earns a fifth of its revenue in Taiwan", "China accounts
+        for a third of Tessar's revenue": where a firm's revenue comes from is where it operates (kg:operatesIn;
+        lexicon ``revenue_nouns``, with an owner: "its", "Tessar's"; the verbs a place that is a share of it
+        takes, ``revenue_share_verbs``)."""
+        if "operatesIn" not in self.onto.relations or not self.revenue_nouns:
+            return []
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, self.revenue_nouns):
+            owners = [c for c in noun.children if possessive(c)]
+            if noun.pos_ != "NOUN" or not owners:
+                continue
+            places = self._located(noun, {"in", "from"}, by_token, items)
+            if not places and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+                # "China accounts for a quarter of its revenue", "China made up 40% of its sales"
+                share = noun.head.head
+                verb = share.head.head if share.dep_ == "pobj" else share.head if share.dep_ == "dobj" else share
+                if verb.lemma_.lower() in self.revenue_share_verbs:
+                    places = [c for c in verb.children if c.dep_ in _SUBJ and c.i in by_token
+                              and self.onto.is_a(items[by_token[c.i]]["cls"], "Location")]
+                elif share.dep_ == "dobj":
+                    # "gets about a quarter of its sales from China": the verb holds the place
+                    places = self._located(verb, {"from", "in"}, by_token, items)
+            out += self._serving(doc, owners, places, noun, "fact", by_token, items)
+        return out
+

@@ -106,7 +106,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
         customers = self._customers_in(doc, items, by_token) + self._routes(doc, items, by_token) \
             + self._working_with(doc, items, by_token) + self._kinds_of_deal(doc, items, by_token) \
             + self._under_a_deal(doc, items, by_token) \
-            + self._access_given(doc, items, by_token) + self._markets_held(doc, items, by_token)
+            + self._access_given(doc, items, by_token) + self._markets_held(doc, items, by_token) \
+            + self._revenue_where(doc, items, by_token)
         for rec in customers + apposed + sales + shares + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + contracts + self._of_modifiers(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
