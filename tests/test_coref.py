@@ -481,3 +481,14 @@ def test_coref_its_in_a_clause_without_a_subject_is_the_joined_clauses_subjects(
 ])
 def test_coref_the_noun_the_text_defined_a_name_by(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text", [
+    # a possessive in a gerund after "for"/"from" on a verb with an object is the object's: what it did
+    "The European Commission fined Veldpay 85 million euros for forcing merchants to use its own card terminals.",
+    "The European Commission fined Veldpay for forcing merchants to use its own card terminals.",
+    "The regulator barred Veldpay from moving its data to Singapore.",
+])
+def test_coref_its_in_what_the_one_fined_did_is_theirs(nlp, text):
+    links = [(m.text, a.text) for m, a in nlp(text)._.coref_links]
+    assert ("its", "Veldpay") in links, links

@@ -52,6 +52,28 @@ class Resolution:
         return head.lemma_.lower() in self._suing or any(
             c.dep_ == "dobj" and c.lemma_.lower() in self._suing for c in head.children)
 
+    def _object_of_gerund(self, clause: Token, pool: list[dict[str, Any]], wanted: set[str]
+                          ) -> dict[str, Any] | None:
+        """"fined Veldpay for forcing merchants to use its own terminals", "barred Kovara from moving its
+        data": a gerund after "for", "from" or "of" on a verb with an object says what the object did or may
+        not do, so a possessive in it (or in an infinitive it governs) is the object's; ``None`` where the
+        clause has a subject of its own or no such verb is above it."""
+        node = clause
+        for _ in range(3):
+            if any(c.dep_ in _SUBJ for c in node.children):
+                return None
+            if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" \
+                    and node.head.lower_ in {"for", "from", "of"}:
+                verb = node.head.head
+                if verb.dep_ == "dobj" and verb.pos_ != "VERB":
+                    verb = verb.head  # ("fined Veldpay 85 million euros for ...": the parser hangs it on the sum)
+                return next((it for c in verb.children if c.dep_ in {"dobj", "dative"} for it in pool
+                             if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
+            if node.dep_ != "xcomp":
+                return None
+            node = node.head
+        return None
+
     def _salience(self, doc: Doc, it: dict[str, Any], tok: Token) -> float:
         root = doc[it["end"] - 1] if it["end"] - it["start"] == 1 else doc[it["start"]:it["end"]].root
         back = self._sent_index[tok.i] - self._sent_index[it["start"]]
@@ -155,6 +177,8 @@ class Resolution:
                     # "ordered Orrin to shut down its service": the one ordered is the clause's subject
                     found = next((it for c in controlled_objects(clause) for it in pool
                                   if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
+                if found is None:
+                    found = self._object_of_gerund(clause, pool, wanted)
                 if found is not None:
                     return found
             # "China's customs agency said it had banned ...": the subject of what a name reports is
