@@ -1001,3 +1001,13 @@ def test_rules_a_government_body_is_no_firms_subsidiary(nlp, text, absent):
 ])
 def test_rules_a_half_share_is_an_investment(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a works named by what it makes is no product: a stake in it is none in the product
+    ("Tata Group bought a stake in the iPhone plant.", ("Tata Group", "investsIn", "iPhone")),
+    ("Tata Group is in talks to buy a majority stake in Wistron's iPhone plant near Bengaluru.",
+     ("Tata Group", "investsIn", "iPhone")),
+])
+def test_rules_a_works_named_by_a_product_is_no_product(nlp, text, absent):
+    _assert_reads(nlp, text, set(), {absent})

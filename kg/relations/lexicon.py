@@ -148,7 +148,8 @@ class Lexicon:
         self.product_groups = self.onto.words("entities", "product_groups")  # (the entity stage's set, made once)
         #: sites a firm owns or sells from ("Tesla's factory", "Aldi stores"), and its units ("Volkswagen's
         #: Brazilian unit"): goods sent to one go to its owner
-        self.works_nouns = frozenset(lex["entities"].get("owned_works", ())) \
+        self.owned_works = frozenset(lex["entities"].get("owned_works", ()))
+        self.works_nouns = self.owned_works \
             | frozenset(lex["entities"].get("seller_sites", ())) | frozenset(lex["entities"].get("owned_units", ()))
         self.unit_heads = set(lex["entities"]["unit_heads"])
         self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}

@@ -392,9 +392,10 @@ class Mentions:
                                 it = items[by_token[g.i]]
                                 if self.onto.is_a(it["cls"], "Country"):
                                     out.append((by_token[g.i], cost + 0.2, g.i))
-            elif tok.pos_ == "NOUN":
+            elif tok.pos_ == "NOUN" and lemma not in self.owned_works:
                 # "Starlink satellite-internet kits", "the Galaxy phone line": a common noun
-                # named by a product in front of it stands for the product
+                # named by a product in front of it stands for the product (not a works named by what it
+                # makes: "a stake in the iPhone plant" is none in the iPhone)
                 for c in tok.subtree:
                     # (a product code the tagger took for a number: "the Tern-7/nummod drone")
                     if c.i < tok.i and c.dep_ in {"compound", "nmod", "nummod"} and c.i in by_token:
