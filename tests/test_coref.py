@@ -492,3 +492,15 @@ def test_coref_the_noun_the_text_defined_a_name_by(nlp, text, expected, absent):
 def test_coref_its_in_what_the_one_fined_did_is_theirs(nlp, text):
     links = [(m.text, a.text) for m, a in nlp(text)._.coref_links]
     assert ("its", "Veldpay") in links, links
+
+
+@pytest.mark.parametrize("text, pronoun, antecedent", [
+    # (not what one is accused or sued for: the harm is often to the accuser's things)
+    ("Veltro accused Orlan of copying its design.", "its", "Veltro"),
+    ("Apple sued Samsung for infringing its patents.", "its", "Apple"),
+    # whom one accuses is not the accuser
+    ("The FTC sued Meridian Health, accusing it of raising prices.", "it", "Meridian Health"),
+])
+def test_coref_what_one_is_accused_of(nlp, text, pronoun, antecedent):
+    links = [(m.text, a.text) for m, a in nlp(text)._.coref_links]
+    assert (pronoun, antecedent) in links, links

@@ -1604,3 +1604,15 @@ def test_entities_the_short_form_of_a_firm_the_tagger_took_for_a_common_noun(nlp
     doc = _rules_doc(nlp, text)
     assert next(t for t in doc if t.text == "Askel" and t.i > 15).tag_ == "NN"  # (the case this is about)
     assert ("Corrigan Semiconductor", "acquires", "Askel Software") in _triples(doc), _triples(doc)
+
+
+def test_entities_the_short_form_of_a_firm_the_ner_took_for_an_adjective_place(nlp):
+    # "Meridian runs 14 hospitals" after "Meridian Health": the tagger took "Meridian" for an adjective
+    # and the NER for a place; it is the firm's short form, not a word to drop
+    doc = _rules_doc(nlp, "The FTC sued Meridian Health, accusing it of raising prices. Meridian runs 14 hospitals "
+                          "in Tennessee.")
+    assert ("Meridian", "operatesIn", "Tennessee") in _triples(doc), _triples(doc)
+    # (not an adjective before a noun: "European rivals" after "the European Commission")
+    doc = _rules_doc(nlp, "The European Commission fined Temu. Zalando and Allegro, European rivals of Temu, "
+                          "welcomed the fine.")
+    assert not any(it["name"] == "European" and it["cls"] == "Company" for it in doc._.kg_entity_data)

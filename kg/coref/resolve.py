@@ -57,7 +57,8 @@ class Resolution:
         """"fined Veldpay for forcing merchants to use its own terminals", "barred Kovara from moving its
         data": a gerund after "for", "from" or "of" on a verb with an object says what the object did or may
         not do, so a possessive in it (or in an infinitive it governs) is the object's; ``None`` where the
-        clause has a subject of its own or no such verb is above it."""
+        clause has a subject of its own, no such verb is above it, or the verb accuses or sues (whose
+        object's act harms the subject's things as often: "sued X for infringing its patents")."""
         node = clause
         for _ in range(3):
             if any(c.dep_ in _SUBJ for c in node.children):
@@ -67,6 +68,8 @@ class Resolution:
                 verb = node.head.head
                 if verb.dep_ == "dobj" and verb.pos_ != "VERB":
                     verb = verb.head  # ("fined Veldpay 85 million euros for ...": the parser hangs it on the sum)
+                if verb.lemma_.lower() in self._accusing or verb.lemma_.lower() in self._suing:
+                    return None  # (not what one is accused or sued for: "sued X for infringing its patents")
                 return next((it for c in verb.children if c.dep_ in {"dobj", "dative"} for it in pool
                              if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
             if node.dep_ != "xcomp":
@@ -229,6 +232,9 @@ class Resolution:
                 own |= {it["name"] for it in cands for c in verb.head.children
                         if c.dep_ in {"poss", "compound", "nmod"} and it["start"] <= c.i < it["end"]
                         and self.onto.is_a(it["cls"], "Location")}
+            if tok.dep_ == "dobj" and verb.lemma_.lower() in self._accusing:
+                # "The FTC sued Meridian, accusing it of raising prices": whom one accuses is not the accuser
+                own |= {it["name"] for c in subjects_above(verb) for it in cands if it["start"] <= c.i < it["end"]}
             if tok.dep_ == "poss" and tok.head.dep_ == "appos":
                 # "Threadfin, its fastest-growing rival,": a possessive in an apposition to a name is
                 # not that name's

@@ -46,6 +46,14 @@ class Classes(Descriptions, Products):
         if label == "NORP" or (label in {"GPE", "LOC"} and all(t.tag_ in {"JJ", "JJR", "JJS"} for t in span)):
             # demonyms are handled through the gazetteer, which knows the countries' ("Chinese"); an
             # adjective the NER took for a place ("European rivals") names no place
+            # (but the short form of a firm the text names in full, where a name stands, is the firm:
+            # "Meridian/JJ runs 14 hospitals" after "Meridian Health"; not "European rivals" after the
+            # "European Commission")
+            if label != "NORP" and text not in self.gazetteer.demonyms \
+                    and head.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"} and any(
+                    e.label_ == "ORG" and len(e) > len(span) and e.text.split()[:len(words)] == words
+                    for e in span.doc.ents):
+                return "Company"
             return None
         if label in {"GPE", "LOC", "FAC", "PERSON"} and head.dep_ == "compound" and head.head.i == span.end \
                 and (head.head.is_lower or head.head.is_upper) \
