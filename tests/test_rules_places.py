@@ -1122,3 +1122,17 @@ def test_rules_a_site_located_somewhere(nlp, text, expected):
 ])
 def test_rules_where_revenue_comes_from(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who dominates a trade in a place operates there
+    ("Shopee and Lazada, which dominate online retail in Vietnam, were not affected.",
+     {("Shopee", "operatesIn", "Vietnam"), ("Lazada", "operatesIn", "Vietnam")}, set()),
+    ("Banco Itau long dominated retail banking in Brazil.", {("Banco Itau", "operatesIn", "Brazil")}, set()),
+    # (and "the market for" a kind of goods is the trade's, not the country the text is about)
+    ("Comet, a Montreal planemaker, has won its largest order in Turkey. Comet has struggled to win customers "
+     "from Airbus and Boeing, which dominate the market for single-aisle planes.", set(),
+     {("Boeing", "operatesIn", "Turkey"), ("Airbus", "operatesIn", "Turkey")}),
+])
+def test_rules_who_dominates_a_trade_in_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -260,10 +260,13 @@ class KGCoref(Resolution, Mentions):
                     if ante is not None:
                         add(span, ante)
                     continue
-                if low in self.trades and any(c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN" and c.is_lower
-                                              and c.i < tok.i for c in tok.children):
-                    # "the helicopter market", "the cloud market": a place's noun with a kind of thing before it is
-                    # the trade's, no place
+                after = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
+                if low in self.trades and (any(c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN" and c.is_lower
+                                               and c.i < tok.i for c in tok.children)
+                                           or (after.lower_ == "for" and after.dep_ == "prep")):
+                    # "the helicopter market", "the cloud market", "the market for single-aisle planes": a place's
+                    # noun with a kind of thing before it or "for" right after it (the parser may hang it on the
+                    # verb) is the trade's, no place
                     continue
                 if low in self.descriptors and all(self.onto.is_a(c, "Location") for c in self.descriptors[low]):
                     # "the city of Suzhou": a kind of place "of" a place's name is that place
