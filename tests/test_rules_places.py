@@ -1136,3 +1136,8 @@ def test_rules_where_revenue_comes_from(nlp, text, expected, absent):
 ])
 def test_rules_who_dominates_a_trade_in_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_spaceport_is_a_site(nlp):
+    _assert_reads(nlp, "Orbex plans to launch satellites from its spaceport in Sutherland.",
+                  {("Orbex", "operatesIn", "Sutherland")}, set())
