@@ -1141,3 +1141,14 @@ def test_rules_who_dominates_a_trade_in_a_place(nlp, text, expected, absent):
 def test_rules_a_spaceport_is_a_site(nlp):
     _assert_reads(nlp, "Orbex plans to launch satellites from its spaceport in Sutherland.",
                   {("Orbex", "operatesIn", "Sutherland")}, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what an institution "is" says where it is, as for a firm
+    ("The Halvorsen Institute is a Norwegian research institute in Bergen.",
+     {("Halvorsen Institute", "basedIn", "Norway"), ("Halvorsen Institute", "basedIn", "Bergen")}),
+    ("Castello Verde is an Italian fashion house.", {("Castello Verde", "basedIn", "Italy")}),
+    ("Harwick University is a private university in Leeds.", {("Harwick University", "basedIn", "Leeds")}),
+])
+def test_rules_an_institution_described_by_its_place(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
