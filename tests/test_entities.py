@@ -696,6 +696,12 @@ def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
      "Norvik Electronics"),
     # a kind of product written in capitals
     ("The Halden Crest is a compact SUV manufactured by Halden Motors.", "Halden Crest", "Halden Motors"),
+    # a title whose last word the tagger took for a participle, not a proper noun
+    ("Cobalt Moon Rising is a 2011 strategy video game developed by Velt Games.", "Cobalt Moon Rising",
+     "Velt Games"),
+    # ... or made the subject a clause of its own
+    ("Scarlet Storm Rising is a 2012 strategy video game developed by Corrow Studios.", "Scarlet Storm Rising",
+     "Corrow Studios"),
 ])
 def test_entities_a_name_defined_as_a_product_someone_made_is_one(nlp, text, product, maker):
     _assert_typed_and_reads(nlp, text, product, "Product", (maker, "develops", product))

@@ -484,7 +484,13 @@ class Candidates:
         is an arcade shooter developed by Velmont", "Tetris is a puzzle game created by Alexey Pajitnov"
         (the subject of "is", a proper noun with its proper-noun modifiers)."""
         for tok in doc:
-            if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.tag_ not in {"NNP", "NNPS"} or taken[tok.i]:
+            # (a title's last word the tagger took for a participle or a common noun: "Crimson Tide
+            # Rising/VBG is a strategy game developed by X"; capitalised, after a proper noun of the name)
+            if tok.dep_ not in {"nsubj", "csubj"} or tok.head.lemma_ != "be" or taken[tok.i] or not (
+                    (tok.tag_ in {"NNP", "NNPS"} and tok.dep_ == "nsubj")
+                    or (tok.text[:1].isupper() and tok.i > tok.sent.start and any(
+                        c.dep_ == "compound" and c.i == tok.i - 1 and c.tag_ in {"NNP", "NNPS"}
+                        for c in tok.children))):
                 continue
             kind = next((c for c in tok.head.children if c.dep_ == "attr"), None)
             if kind is None or not kind.is_lower or kind.lemma_.lower() not in self.product_nouns \
@@ -493,7 +499,7 @@ class Candidates:
                                and any(g.dep_ == "agent" for g in c.children) for c in kind.children):
                 continue
             start = tok.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
+            while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= tok.i \
                     and doc[start - 1].tag_ in {"NNP", "NNPS", "CD"} and not taken[start - 1]:
                 start -= 1
             span = doc[start:tok.i + 1]

@@ -271,9 +271,11 @@ class KGEntities(Candidates, Classes, Lists):
         # 1b. Names the model missed: a run of proper nouns in an argument position,
         #     written at least twice in the document ("Brightforge Games ... Brightforge").
         if doc.has_annotation("DEP"):
+            # (a name a sentence defines as a product first: "Crimson Tide Rising is a strategy game
+            # developed by X", whose last word the tagger took for no proper noun)
+            self._defined_products(doc, taken, claim)
             self._unlabelled_names(doc, items, taken, claim, headline)
             self._product_codes(doc, claim)
-            self._defined_products(doc, taken, claim)
         self._states_after_places(doc, items, claim)
 
         # 2. Classes corrected by what the sentences say of a name: job titles, organisations,

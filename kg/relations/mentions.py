@@ -246,7 +246,7 @@ class Mentions:
             # "a product offered by X": the attribute of a copula stands for its subject
             if tok.dep_ == "attr" and tok.head.lemma_ == "be":
                 for c in tok.head.children:
-                    if c.dep_ in {"nsubj", "nsubjpass"}:
+                    if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:  # (csubj: a title ending in "Rising")
                         out += self._map(c, by_token, items, cost + 0.1, depth + 1)
             for c in tok.children:
                 if c.dep_ == "appos" and apposed_to_previous(c) is None \
