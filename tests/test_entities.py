@@ -707,6 +707,24 @@ def test_entities_a_name_defined_as_a_product_someone_made_is_one(nlp, text, pro
     _assert_typed_and_reads(nlp, text, product, "Product", (maker, "develops", product))
 
 
+@pytest.mark.parametrize("text, product, triple", [
+    # a kind no firm or person is called alone makes a product of the subject, whatever the NER took it for
+    # (a person's name here), and "It" in the next sentence is the product, not the console
+    ("Moira Quint is a turn-based strategy game for the Nintendo Switch. It was published by Fernhollow "
+     "Interactive.", "Moira Quint", ("Fernhollow Interactive", "offers", "Moira Quint")),
+    ("Tobias Wren is a fantasy role-playing game for the Xbox One. It was developed by Corrow Studios.",
+     "Tobias Wren", ("Corrow Studios", "develops", "Tobias Wren")),
+])
+def test_entities_a_name_defined_as_a_kind_of_product_is_one(nlp, text, product, triple):
+    _assert_typed_and_reads(nlp, text, product, "Product", triple)
+
+
+def test_entities_a_kind_firms_or_people_are_called_too_defines_no_product(nlp):
+    # ("a model", "a ride-hailing app": lexicon shared_kinds)
+    classes = _classes(_rules_doc(nlp, "Mara Lindqvist is a model. She was hired by Tallow Games."))
+    assert classes.get("Mara Lindqvist") == "Person", classes
+
+
 def test_entities_a_group_of_other_things_makes_no_product(nlp):
     # only a group of a kind of product makes one ("a line of credit" is none)
     classes = _classes(_rules_doc(nlp, "Tallis is a family of hotels built by Corvane Estates."))

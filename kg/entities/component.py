@@ -143,6 +143,8 @@ class KGEntities(Candidates, Classes, Lists):
             for words in rel.role_triggers + rel.inverse_role_triggers
         } | {w.lower() for w in self.onto.lexicon["coref"]["Company"]}
         self.org_nouns -= {"owner", "investor", "buyer", "seller", "player", "parent", "developer", "designer"}
+        #: kinds of product that define one alone after "is a" (lexicon product_nouns less shared_kinds)
+        self.defining_kinds = self.product_nouns - self.onto.words("entities", "shared_kinds") - self.org_nouns
         #: what a sentence may open with before a name: "Chipmaker Carbidex", "Rival Bitpanda"
         self.leading_descriptors = self.org_nouns | self.peer_roles
         #: the peer roles and their plurals, as written before a name ("Rival X", "Rivals X and Y")

@@ -117,6 +117,19 @@ class Products:
             c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.product_nouns
             and c.lemma_.lower() not in self.person_titles for c in noun.children)
 
+    def _defines_product(self, attr: Token) -> bool:
+        """Whether a copula's attribute alone makes its subject a product: "a role-playing game for the
+        Switch", "a compact SUV", "a brand of detergent" (a kind no firm or person is called as well,
+        lexicon shared_kinds; after "a"; or the kind a group or brand is "of")."""
+        if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in attr.children) \
+                or attr.head.tag_ not in {"VBZ", "VBP", "VBD"}:
+            return False
+        kinds = [attr]
+        if attr.lemma_.lower() in self.product_groups | self.brand_nouns:
+            kinds += [g for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.is_lower]
+        return any(k.lemma_.lower() in self.defining_kinds and self._kind_of_product(k) for k in kinds)
+
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
         root = doc[it["start"]:it["end"]].root
         head = root.head
@@ -188,6 +201,8 @@ class Products:
             for a in head.children:
                 if a.dep_ != "attr" or not (a.is_lower or (a.is_upper and a.lower_ in self.product_nouns)):
                     continue
+                if self._defines_product(a):
+                    return True
                 kinds = [a] + ([g for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
                                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
                                if a.lemma_.lower() in self.product_nouns | self.product_groups else [])
