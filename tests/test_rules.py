@@ -1594,6 +1594,21 @@ def test_rules_who_sells_under_or_owns_a_brand_offers_it(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # who makes what it sells under a brand or names develops what they name
+    ("Calder Home Products also produces frozen meals under the Homestead Table and Quickplate brands.",
+     {("Calder Home Products", "develops", "Homestead Table"), ("Calder Home Products", "develops", "Quickplate")}),
+    ("Tessaro Motors is a Korean carmaker. It designs and builds compact cars under the Nova, Pico and Strada "
+     "names.", {("Tessaro Motors", "develops", "Nova"), ("Tessaro Motors", "develops", "Pico"),
+                ("Tessaro Motors", "develops", "Strada")}),
+    # the owner of what a participle says is sold under a name offers it
+    ("Orrin Optics is a Japanese maker of cameras. Its inspection scanners, sold under the ClearView name, are "
+     "used by chipmakers.", {("Orrin Optics", "offers", "ClearView")}),
+])
+def test_rules_who_makes_under_a_brand_develops_it(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # the name one sells a thing under, or sells it as, is what one offers
     ("Marvada, which sells the copy under the name Clovira in India, said it would fight the case.",

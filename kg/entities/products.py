@@ -224,6 +224,15 @@ class Products:
                 root.dep_ == "appos" and head.lemma_.lower() in self.trade_name_nouns and head.dep_ == "pobj"
                 and head.head.lower_ == "under"):
             return True
+        # "builds cars under the Nova, Pico and Strada names", "sold under the Clearo name": names of the
+        # name or brand one makes or sells under (the list's first name the noun's modifier)
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        noun = first.head
+        if first.dep_ in {"compound", "nmod"} and noun.i > first.i and noun.dep_ == "pobj" \
+                and noun.head.lower_ == "under" and noun.lemma_.lower() in self.trade_name_nouns | self.brand_nouns:
+            return True
         # "missiles such as Korda and Tamsa", "its apps, including Zephyr": names listed under a plural
         # kind of product
         if _listed_under(root, self.product_nouns):

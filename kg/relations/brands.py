@@ -41,6 +41,10 @@ class Brands:
         nouns = self.onto.words("relations", "brand_nouns")
         if rel is None or not nouns:
             return []
+        # ("produces flour under the Oyo brand", "designs and builds cars under the A and B names": who
+        # makes what it sells under a brand develops what the brand names, kg:develops's one-word verbs)
+        makes = self.onto.relations.get("develops")
+        making = {words[0] for words in makes.triggers if len(words) == 1} if makes is not None else set()
         selling = self.onto.words("entities", "offering_verbs")
         owning = self.onto.words("relations", "brand_owning_verbs")
         trade_names = self.onto.words("relations", "trade_name_nouns")
@@ -63,7 +67,7 @@ class Brands:
                 verb = head.head.head  # "sells phones under the Lauv brand"
                 if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
                     verb = verb.head  # (the parser hangs "under" on the object)
-                if verb.lemma_.lower() not in selling:
+                if verb.lemma_.lower() not in selling | making:
                     continue
             elif head.dep_ == "dobj" and head.head.lemma_.lower() in owning | selling:
                 verb = head.head  # "owns the Activia and Alpro brands"
@@ -73,12 +77,16 @@ class Brands:
         for verb, named, noun in sold:
             # (the subject of the verb a seller's verb depends on: "began offering taxis under the name X")
             owners = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            # ("its scanners, sold under the Clearo name": the owner of what the participle describes)
+            if not owners and verb.dep_ == "acl" and verb.tag_ == "VBN":
+                owners = [c for c in verb.head.children if c.dep_ == "poss"]
+            said = makes if makes is not None and verb.lemma_.lower() in making - selling else rel
             for idx, cost, _ in (m for c in owners for m in self._map(c, by_token, items)):
                 owner = items[idx]
                 for n in named:
                     brand = items[n]
                     if brand["name"] != owner["name"] and brand["via"] in {"", "gazetteer"} \
-                            and self.onto.fits(owner["cls"], rel.domain) and self.onto.fits(brand["cls"], rel.range):
-                        out.append(record(doc, owner, rel.name, brand, rel.base_confidence - 0.1 - cost, noun,
+                            and self.onto.fits(owner["cls"], said.domain) and self.onto.fits(brand["cls"], said.range):
+                        out.append(record(doc, owner, said.name, brand, said.base_confidence - 0.1 - cost, noun,
                                           self._modality(verb)))
         return out
