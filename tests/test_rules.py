@@ -1609,6 +1609,21 @@ def test_rules_who_makes_under_a_brand_develops_it(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the owner of the kinds of product, or the range, that "include" the names develops them (whatever the
+    # NER took them for); the owner of brands that do offers them
+    ("Velmar Robotics is a Swiss robot maker based in Basel. The company's range includes the VR-4 and VR-9 "
+     "welding robots.", {("Velmar Robotics", "develops", "VR-4"), ("Velmar Robotics", "develops", "VR-9")}),
+    ("Brenwick Foods is a Canadian food company. Its products include the Harvest Crunch granola bars.",
+     {("Brenwick Foods", "develops", "Harvest Crunch")}),
+    ("Tidewater Foods is an American food company. Its brands include Crunchlings, Sunmeadow Juice and Harbor "
+     "Pop.", {("Tidewater Foods", "offers", "Crunchlings"), ("Tidewater Foods", "offers", "Sunmeadow Juice"),
+              ("Tidewater Foods", "offers", "Harbor Pop")}),
+])
+def test_rules_what_an_owners_products_include_it_develops(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # the name one sells a thing under, or sells it as, is what one offers
     ("Marvada, which sells the copy under the name Clovira in India, said it would fight the case.",

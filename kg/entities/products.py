@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_elsewhere
+from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, included_by, owned_kinds
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
 
@@ -232,6 +232,9 @@ class Products:
         noun = first.head
         if first.dep_ in {"compound", "nmod"} and noun.i > first.i and noun.dep_ == "pobj" \
                 and noun.head.lower_ == "under" and noun.lemma_.lower() in self.trade_name_nouns | self.brand_nouns:
+            return True
+        # "Its products include X, the Y app and the Z and W cars": what an owner's kinds of product include
+        if owned_kinds(included_by(root), self.product_nouns, self.product_groups | {"range", "portfolio"}):
             return True
         # "missiles such as Korda and Tamsa", "its apps, including Zephyr": names listed under a plural
         # kind of product

@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import included_by, owned_kinds
 from ..syntax import possessive as _possessive
 from .records import record
 from .words import WHOSE
@@ -86,6 +87,30 @@ class Owners:
         product ("Thailand's PromptPay network") is one made there, not one the place develops."""
         return not (rel.possessor_is == "subject" and self.onto.is_a(owner["cls"], "Location")
                     and self.onto.fits("Product", rel.range))
+
+    def _included_products(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                           ) -> list[dict[str, Any]]:
+        """"Its products include X and the Y app", "the company's range includes the A and B robots": the
+        owner of the kinds of product, or the range, that include the names develops them (kg:develops);
+        the owner of brands that do offers them (kg:offers)."""
+        out: list[dict[str, Any]] = []
+        brands = self.onto.words("relations", "brand_nouns")
+        for it in items:
+            if it["cls"] != "Product" or it["via"] not in {"", "gazetteer"}:
+                continue
+            kinds = included_by(doc[it["start"]:it["end"]].root)
+            if not owned_kinds(kinds, self.product_nouns, self.product_groups | {"range", "portfolio"}):
+                continue
+            rel = self.onto.relations.get("offers" if kinds.lemma_.lower() in brands else "develops")
+            if rel is None:
+                continue
+            for oi, cost, _ in (m for c in kinds.children if c.dep_ == "poss" for m in self._map(c, by_token, items)):
+                owner = items[oi]
+                if owner["name"] != it["name"] and self.onto.fits(owner["cls"], rel.domain) \
+                        and self.onto.fits(it["cls"], rel.range):
+                    out.append(record(doc, owner, rel.name, it, rel.base_confidence - 0.15 - cost, kinds,
+                                      self._modality(kinds.head)))
+        return out
 
     def _possessives(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                      ) -> list[dict[str, Any]]:
@@ -184,6 +209,7 @@ class Owners:
                                     and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym" and self._may_own(subj, rel):
                                 out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.15, c))
                                 break
+        out += self._included_products(doc, items, by_token)
         # "its range of missiles such as Korda and Tamsa", "Veltro's apps, including Zephyr": the owner
         # of the kind of product the names are listed under
         for it in items:
