@@ -1624,6 +1624,20 @@ def test_rules_what_an_owners_products_include_it_develops(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a firm develops the product it is known for (or known for making); the description the parser hung
+    # on the verb still makes the name a product
+    ("Harrowgate Studios, a Danish developer, is best known for creating Emberfall, a survival game released "
+     "in 2015.", {("Harrowgate Studios", "develops", "Emberfall")}),
+    ("Ondine Studios is a Spanish video game developer. It is known for the puzzle game Glass Harbor.",
+     {("Ondine Studios", "develops", "Glass Harbor")}),
+    ("Varrow Entertainment is a Finnish video game developer based in Espoo, best known for the puzzle game "
+     "Stormwing.", {("Varrow Entertainment", "develops", "Stormwing")}),
+])
+def test_rules_a_firm_develops_what_it_is_known_for(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # the name one sells a thing under, or sells it as, is what one offers
     ("Marvada, which sells the copy under the name Clovira in India, said it would fight the case.",

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, included_by, owned_kinds
+from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_previous, included_by, owned_kinds
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
 
@@ -164,6 +164,12 @@ class Products:
         if end + 2 < len(doc) and doc[end].text == "," and any(
                 t.dep_ == "appos" and t.head.i < it["start"] and self._kind_of_product(t) and apposed_here(t)
                 for t in doc[end + 1:min(len(doc), end + 6)]):
+            return True
+        # (or one the parser hung on the verb: "is best known for creating Emberfall, a survival game/npadvmod
+        # released in 2015,")
+        if end + 2 < len(doc) and doc[end].text == "," and any(
+                t.dep_ == "npadvmod" and self._kind_of_product(t) and (p := apposed_to_previous(t)) is not None
+                and it["start"] <= p.i < it["end"] for t in doc[end + 1:min(len(doc), end + 6)]):
             return True
         # (or one the tagger took for an adjective: "Malaysian super-app/JJ Kintara"; not a trade: "payment
         # processor Xendit", lexicon trade_phrases)

@@ -1,4 +1,5 @@
-"""Relations read from brands: "sells phones under the Lauv brand", "which owns the Activia and Alpro
+"""Relations read from what a firm is known for ("Lumo is best known for creating Tidewater": kg:develops),
+and from brands: "sells phones under the Lauv brand", "which owns the Activia and Alpro
 brands", "sells the copy under the name Clovira", "which Puna Telecom sells as Pura Sky": who sells
 under a brand or a name, or owns or runs the brand, offers what it names (kg:offers). The nouns are
 lexicon.toml's ``brand_nouns`` and ``trade_name_nouns``; the verbs are the entity stage's
@@ -89,4 +90,39 @@ class Brands:
                             and self.onto.fits(owner["cls"], said.domain) and self.onto.fits(brand["cls"], said.range):
                         out.append(record(doc, owner, said.name, brand, said.base_confidence - 0.1 - cost, noun,
                                           self._modality(verb)))
+        return out
+
+    def _known_for(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """kg:develops from a firm to the product it is known for: "The studio is best known for creating
+        Tidewater", "Lumo, a developer best known for the Tidewater franchise", "It is known for the puzzle
+        game Tidewater" (the object of "for", or of the making verb after it, a name or the kind it modifies)."""
+        rel = self.onto.relations.get("develops")
+        if rel is None:
+            return []
+        making = {words[0] for words in rel.triggers if len(words) == 1}
+        out: list[dict[str, Any]] = []
+        for known in self._tokens_with_lemma(doc, {"know"}):
+            if known.tag_ != "VBN":
+                continue
+            firms = [c for c in known.children if c.dep_ == "nsubjpass"] or (
+                [known.head] if known.dep_ in {"acl", "amod"} else [])
+            things = [g for p in known.children if p.dep_ == "prep" and p.lower_ == "for"
+                      for g in p.children if g.dep_ in {"pobj", "pcomp"}]
+            # ("known for creating Tidewater": what the making verb after "for" makes)
+            things = [o for g in things for o in (
+                [c for c in g.children if c.dep_ == "dobj"] if g.tag_ == "VBG" and g.lemma_.lower() in making
+                else [] if g.tag_ == "VBG" else [g])]
+            things += [c for g in things for c in g.conjuncts]
+            # ("the Tidewater franchise": the name before the kind)
+            things += [c for g in things if g.i not in by_token for c in g.children
+                       if c.dep_ in {"compound", "nmod"} and c.i < g.i and c.i in by_token]
+            for fi, cost, _ in (m for f in firms for m in self._map(f, by_token, items)):
+                firm = items[fi]
+                if not self.onto.fits(firm["cls"], rel.domain) or firm["cls"] == "Person":
+                    continue
+                for pi, pcost, _ in (m for g in things for m in self._map(g, by_token, items)):
+                    product = items[pi]
+                    if product["cls"] == "Product" and product["name"] != firm["name"]:
+                        out.append(record(doc, firm, rel.name, product, rel.base_confidence - 0.15 - cost - pcost,
+                                          known, self._modality(known)))
         return out

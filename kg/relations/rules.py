@@ -121,7 +121,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 + self._parts_and_ventures(doc, items, by_token) + self._run_from(doc, items, by_token) \
                 + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token) \
                 + self._goods_stocked(doc, items, by_token) + self._on_order(doc, items, by_token) \
-                + self._brands(doc, items, by_token) + self._years_spent(doc, items, by_token) \
+                + self._brands(doc, items, by_token) + self._known_for(doc, items, by_token) \
+                + self._years_spent(doc, items, by_token) \
                 + self._came_from(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
