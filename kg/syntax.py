@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "apposed_to_previous",
-           "before_region_seat", "causative_verb", "clause_head", "controlled_objects", "coordinated",
+           "before_region_seat", "brand_name", "causative_verb", "clause_head", "controlled_objects", "coordinated",
            "described_by_where", "first_conjunct", "included_by", "owned_kinds", "possessive", "preps_with_nested", "repair_verb_forms",
            "singular_after_list", "stand_in", "subjects_above", "superlative"]
 
@@ -142,6 +142,13 @@ def included_by(tok: Token) -> Token | None:
             return None
         node = head
     return None
+
+
+def brand_name(noun: Token, brands: frozenset[str] | set[str], names: frozenset[str] | set[str]) -> bool:
+    """Whether ``noun`` is a name noun (of ``names``) with a brand noun (of ``brands``) before it: "a
+    brand name of fabric softener" says what "a brand of fabric softener" does."""
+    return noun.lemma_.lower() in names and any(
+        c.dep_ == "compound" and c.i == noun.i - 1 and c.lemma_.lower() in brands for c in noun.children)
 
 
 def owned_kinds(noun: Token | None, kinds: frozenset[str] | set[str], groups: frozenset[str] | set[str]) -> bool:

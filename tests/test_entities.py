@@ -690,6 +690,9 @@ def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
      "Tessel Games"),
     # the kind of product's own kind ("a brand of soap made by")
     ("Hillcrest is a brand of dish soap made by Quorra Brands and sold in Canada.", "Hillcrest", "Quorra Brands"),
+    # ... or its brand name's
+    ("Sunmeadow is a brand name of fabric softener produced by Calder & Fenn and sold in Canada.", "Sunmeadow",
+     "Calder & Fenn"),
     # a group of products of one kind ("a family of missiles", "a line of phones")
     ("Tarnis is a family of guided missiles developed by Helvar Defence.", "Tarnis", "Helvar Defence"),
     ("The Norvik Pulse is a line of budget smartphones produced by Norvik Electronics.", "Norvik Pulse",

@@ -12,7 +12,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_previous, included_by, owned_kinds
+from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_previous, brand_name, included_by,
+                      owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
 
@@ -125,7 +126,8 @@ class Products:
                 or attr.head.tag_ not in {"VBZ", "VBP", "VBD"}:
             return False
         kinds = [attr]
-        if attr.lemma_.lower() in self.product_groups | self.brand_nouns:
+        if attr.lemma_.lower() in self.product_groups | self.brand_nouns \
+                or brand_name(attr, self.brand_nouns, self.trade_name_nouns):
             kinds += [g for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.is_lower]
         return any(k.lemma_.lower() in self.defining_kinds and self._kind_of_product(k) for k in kinds)
@@ -211,7 +213,8 @@ class Products:
                     return True
                 kinds = [a] + ([g for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
                                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-                               if a.lemma_.lower() in self.product_nouns | self.product_groups else [])
+                               if a.lemma_.lower() in self.product_nouns | self.product_groups
+                               or brand_name(a, self.brand_nouns, self.trade_name_nouns) else [])
                 for k, c in ((k, c) for k in kinds for c in k.children):
                     if c.dep_ != "acl" or c.tag_ not in {"VBN", "VBD"} or (
                             c.lemma_.lower() not in self.product_verbs and c.lemma_.lower() not in MAKING_VERBS):
