@@ -722,6 +722,15 @@ def test_entities_a_name_defined_as_a_kind_of_product_is_one(nlp, text, product,
     _assert_typed_and_reads(nlp, text, product, "Product", triple)
 
 
+@pytest.mark.parametrize("text, product, triple", [
+    # a name before a line or family of a kind of product names it, whatever place the NER took it for
+    ("Nimbus OS powers the Nova line of smartphones made by Tessaro Electronics.", "Nova",
+     ("Tessaro Electronics", "develops", "Nova")),
+])
+def test_entities_a_name_before_a_line_of_products_is_one(nlp, text, product, triple):
+    _assert_typed_and_reads(nlp, text, product, "Product", triple)
+
+
 def test_entities_a_kind_firms_or_people_are_called_too_defines_no_product(nlp):
     # ("a model", "a ride-hailing app": lexicon shared_kinds)
     classes = _classes(_rules_doc(nlp, "Mara Lindqvist is a model. She was hired by Tallow Games."))
