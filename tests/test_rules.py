@@ -1601,6 +1601,9 @@ def test_rules_who_sells_under_or_owns_a_brand_offers_it(nlp, text, expected):
     ("Tessaro Motors is a Korean carmaker. It designs and builds compact cars under the Nova, Pico and Strada "
      "names.", {("Tessaro Motors", "develops", "Nova"), ("Tessaro Motors", "develops", "Pico"),
                 ("Tessaro Motors", "develops", "Strada")}),
+    # (a label is what firms are called too: the name one makes under is still the product's)
+    ("Harlow Creameries also produces cheese under the Badger Valley label.",
+     {("Harlow Creameries", "develops", "Badger Valley")}),
     # the owner of what a participle says is sold under a name offers it
     ("Orrin Optics is a Japanese maker of cameras. Its inspection scanners, sold under the ClearView name, are "
      "used by chipmakers.", {("Orrin Optics", "offers", "ClearView")}),

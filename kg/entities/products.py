@@ -33,12 +33,25 @@ class Products:
         right after the kind ("the maker of the puzzle game Tidewater"), or before it with an owner
         ("Veltro's Bastion platform", "its Bison pickup"; "platform" alone names companies too)."""
         root = doc[it["start"]:it["end"]].root
+        if self._sold_under(root):
+            return True
         if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
                and c.is_lower for c in root.children) and not self._business_kind_before(doc, it):
             return True
         head = root.head
         return root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
             and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children)
+
+    def _sold_under(self, root: Token) -> bool:
+        """"builds cars under the Nova, Pico and Strada names", "sells cheese under the Badger Valley label":
+        a name of the name or brand one makes or sells under (the list's first name the noun's modifier),
+        though a label or brand is what firms are called too."""
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        noun = first.head
+        return first.dep_ in {"compound", "nmod"} and noun.i > first.i and noun.dep_ == "pobj" \
+            and noun.head.lower_ == "under" and noun.lemma_.lower() in self.trade_name_nouns | self.brand_nouns
 
     def _run_by(self, it: dict[str, Any], root: Token) -> bool:
         """"Yahoo Shopping, which is run by LY Corp", "the Nexon EV sold by Tata Motors", "Gossamer,
@@ -236,17 +249,10 @@ class Products:
                 root.dep_ == "appos" and head.lemma_.lower() in self.trade_name_nouns and head.dep_ == "pobj"
                 and head.head.lower_ == "under"):
             return True
-        # "builds cars under the Nova, Pico and Strada names", "sold under the Clearo name": names of the
-        # name or brand one makes or sells under (the list's first name the noun's modifier)
-        first = root
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
-        noun = first.head
-        if first.dep_ in {"compound", "nmod"} and noun.i > first.i and noun.dep_ == "pobj" \
-                and noun.head.lower_ == "under" and noun.lemma_.lower() in self.trade_name_nouns | self.brand_nouns:
-            return True
         # "Its products include X, the Y app and the Z and W cars": what an owner's kinds of product include
         if owned_kinds(included_by(root), self.product_nouns, self.product_groups | {"range", "portfolio"}):
+            return True
+        if self._sold_under(root):
             return True
         # "missiles such as Korda and Tamsa", "its apps, including Zephyr": names listed under a plural
         # kind of product
