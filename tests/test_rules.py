@@ -1641,6 +1641,16 @@ def test_rules_a_firm_develops_what_it_is_known_for(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+def test_rules_who_only_released_what_another_made_offers_it(nlp):
+    # "released" says a product came out; where the text names its maker, who released it is its publisher
+    doc = _rules_doc(nlp, "Mosswood Interactive released Lanternlight, a puzzle game for smartphones, in April. "
+                          "The game was developed by Kettle Bay Studio, a small team in Dundee.")
+    triples = _triples(doc)
+    assert {("Mosswood Interactive", "offers", "Lanternlight"),
+            ("Kettle Bay Studio", "develops", "Lanternlight")} <= triples, triples
+    assert ("Mosswood Interactive", "develops", "Lanternlight") not in triples, triples
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # the name one sells a thing under, or sells it as, is what one offers
     ("Marvada, which sells the copy under the name Clovira in India, said it would fight the case.",

@@ -17,6 +17,10 @@ from .records import record
 
 __all__ = ["Brands"]
 
+#: the forms of kg:develops's verbs that say a product came out, not who made it ("released", "unveils")
+_SHOWING_WORDS = frozenset({"release", "releases", "released", "releasing", "unveil", "unveils", "unveiled",
+                            "unveiling"})
+
 
 class Brands:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: who offers what a brand names."""
@@ -126,3 +130,22 @@ class Brands:
                         out.append(record(doc, firm, rel.name, product, rel.base_confidence - 0.15 - cost - pcost,
                                           known, self._modality(known)))
         return out
+
+    def _publishers(self, found: dict[tuple, dict[str, Any]]) -> None:
+        """"Mosswood released Lanternlight ... The game was developed by Kettle Bay": who only released or
+        unveiled a product the text says another made (kg:develops by a verb of making) offers it, as
+        its publisher, rather than developing it (the records of ``found`` are changed in place)."""
+        makers: dict[str, set[str]] = {}
+        for r in found.values():
+            if r["predicate"] == "develops" and r["trigger"].lower() not in _SHOWING_WORDS:
+                makers.setdefault(r["o_key"], set()).add(r["s_key"])
+        offers = self.onto.relations.get("offers")
+        if not makers or offers is None:
+            return
+        for key, r in list(found.items()):
+            if r["predicate"] == "develops" and r["trigger"].lower() in _SHOWING_WORDS \
+                    and makers.get(r["o_key"], set()) - {r["s_key"]} and r["s_key"] not in makers[r["o_key"]] \
+                    and self.onto.fits(r["s_cls"], offers.domain):
+                del found[key]
+                r = dict(r, predicate="offers")
+                found[(r["s_key"], "offers", r["o_key"], r["sent_start"])] = r
