@@ -737,6 +737,13 @@ def test_entities_a_kind_firms_or_people_are_called_too_defines_no_product(nlp):
     assert classes.get("Mara Lindqvist") == "Person", classes
 
 
+def test_entities_a_name_apposed_to_an_email_client_is_software_not_a_client(nlp):
+    # "client" alone names a customer ("its client, X" supplies X); "its email client" is a product
+    doc = _rules_doc(nlp, "Quillo now distributes Pellucid alongside its email client, Quillo Mail.")
+    assert _classes(doc).get("Quillo Mail") == "Product", _classes(doc)
+    assert ("Quillo", "suppliesTo", "Quillo Mail") not in _triples(doc), _triples(doc)
+
+
 def test_entities_a_group_of_other_things_makes_no_product(nlp):
     # only a group of a kind of product makes one ("a line of credit" is none)
     classes = _classes(_rules_doc(nlp, "Tallis is a family of hotels built by Corvane Estates."))

@@ -76,6 +76,7 @@ class KGEntities(Candidates, Classes, Lists):
                             if self.onto.fits("Country", rel.domain) and not self.onto.fits("Place", rel.domain)
                             for words in rel.triggers if len(words) == 1}
         self.trade_phrases = self.onto.words("entities", "trade_phrases")
+        self.product_phrases = self.onto.words("entities", "product_phrases")
         self.place_nouns = {w.lower() for w in lex["place_nouns"]}
         #: nouns of sites ("plant", "refinery", "mine"): one-word triggers of relations only to places
         #: (kg:operatesIn's), of no other relation, and no kind of product ("network")

@@ -125,6 +125,8 @@ class Products:
         with a product noun before it ("a vaccine candidate", not "presidential candidate"); not a trade
         ("a payment processor")."""
         lemma = noun.lemma_.lower()
+        if noun.i > 0 and f"{noun.doc[noun.i - 1].lower_} {noun.lower_}" in self.product_phrases:
+            return True  # "an email client" (lexicon product_phrases)
         if lemma not in self.product_nouns or self._trade(noun):
             return False
         return lemma not in self.person_titles or any(
