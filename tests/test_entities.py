@@ -737,6 +737,14 @@ def test_entities_a_kind_firms_or_people_are_called_too_defines_no_product(nlp):
     assert classes.get("Mara Lindqvist") == "Person", classes
 
 
+def test_entities_a_short_name_that_is_a_word_before_a_code_is_no_makers(nlp):
+    # the gazetteer's "Cadence" (Cadence Design Systems) is an English word: before a model's code, where the
+    # text never writes it alone, it is part of the product's name, not its maker
+    doc = _rules_doc(nlp, "Orrin Audio unveiled the Cadence X2, a pair of wireless headphones, on Tuesday.")
+    assert ("Orrin Audio", "develops", "Cadence X2") in _triples(doc), _triples(doc)
+    assert not any(s == "Cadence Design Systems" for s, _, _ in _triples(doc)), _triples(doc)
+
+
 def test_entities_a_name_apposed_to_an_email_client_is_software_not_a_client(nlp):
     # "client" alone names a customer ("its client, X" supplies X); "its email client" is a product
     doc = _rules_doc(nlp, "Quillo now distributes Pellucid alongside its email client, Quillo Mail.")

@@ -250,6 +250,13 @@ class Candidates:
                      and getattr(self.gazetteer.lookup(doc[a:b].text), "cls", None) == "Company"), None) \
             if self.gazetteer is not None and label in {"ORG", "PRODUCT"} else None
         after = doc[span.end] if span.end < len(doc) else None
+        # (not a short name of the gazetteer's that is an English word too, which the text never writes alone:
+        # "the Cadence X2 headphones" from Orrin Audio name no product of Cadence Design Systems)
+        if lead is not None and span[0].lower_ in self.common_nouns \
+                and self.gazetteer.lookup(doc[span.start:lead].text).name != doc[span.start:lead].text and not any(
+                a != span.start and doc[a:b].text == doc[span.start:lead].text
+                and (b >= len(doc) or not doc[b].text[:1].isupper()) for a, b in gaz_spans):
+            lead = None
         if lead is not None and all(
                 _PRODUCT_CODE.fullmatch(t.text) or (t.is_digit and len(t.text) == 3 and after is not None
                                                     and after.lemma_.lower() in self.product_nouns)
