@@ -1641,6 +1641,14 @@ def test_rules_a_firm_develops_what_it_is_known_for(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+def test_rules_what_a_product_runs_it_does_not_offer(nlp):
+    # a phone runs its operating system: software it executes, no service it offers
+    doc = _rules_doc(nlp, "The Lyra 5 is a smartphone from the Chinese maker Zhenlu. It runs Zhenlu's own "
+                          "operating system, LyraOS.")
+    assert ("Lyra 5", "offers", "LyraOS") not in _triples(doc), _triples(doc)
+    assert ("Zhenlu", "develops", "LyraOS") in _triples(doc), _triples(doc)
+
+
 def test_rules_who_only_released_what_another_made_offers_it(nlp):
     # "released" says a product came out; where the text names its maker, who released it is its publisher
     doc = _rules_doc(nlp, "Mosswood Interactive released Lanternlight, a puzzle game for smartphones, in April. "

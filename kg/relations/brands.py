@@ -17,6 +17,8 @@ from .records import record
 
 __all__ = ["Brands"]
 
+#: the forms of "run" and "operate", which said of a product mean executing software
+_RUNNING_WORDS = frozenset({"run", "runs", "ran", "running", "operate", "operates", "operated", "operating"})
 #: the forms of kg:develops's verbs that say a product came out, not who made it ("released", "unveils")
 _SHOWING_WORDS = frozenset({"release", "releases", "released", "releasing", "unveil", "unveils", "unveiled",
                             "unveiling"})
@@ -130,6 +132,14 @@ class Brands:
                         out.append(record(doc, firm, rel.name, product, rel.base_confidence - 0.15 - cost - pcost,
                                           known, self._modality(known)))
         return out
+
+    @staticmethod
+    def _software_run(found: dict[tuple, dict[str, Any]]) -> None:
+        """"The Lyra 5 runs LyraOS": what a product runs is software it executes, not a service it
+        offers (kg:offers by "run" or "operate" from a product is dropped from ``found``)."""
+        for key in [k for k, r in found.items() if r["predicate"] == "offers" and r["s_cls"] == "Product"
+                    and r["trigger"].lower() in _RUNNING_WORDS]:
+            del found[key]
 
     def _publishers(self, found: dict[tuple, dict[str, Any]]) -> None:
         """"Mosswood released Lanternlight ... The game was developed by Kettle Bay": who only released or
