@@ -2,8 +2,9 @@
 
 "the puzzle game Tidewater", "HelioGrid makes the Tessera", "its scanner, called Talon",
 "Yahoo Shopping, which is run by LY Corp", "whose KeyGate software"; and the names of an
-owner's sites, which are places, not products ("its Tangier plant"). A mixin of
-:class:`~kg.entities.classes.Classes`.
+owner's sites, which are places, not products ("its Tangier plant"); and names the model missed that a
+sentence defines as a product someone made ("Quasar is an arcade shooter developed by Velmont"). A
+mixin of :class:`~kg.entities.classes.Classes`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..names import canonical_name
 from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_previous, brand_name, included_by,
                       owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
@@ -22,6 +24,33 @@ __all__ = ["Products"]
 
 class Products:
     """Mixin of :class:`~kg.entities.classes.Classes`: the product readings of a name."""
+
+    def _defined_products(self, doc: Doc, taken: list[bool], claim: Any) -> None:
+        """Names the model missed that a sentence defines as a kind of product someone made: "Quasar
+        is an arcade shooter developed by Velmont", "Tetris is a puzzle game created by Alexey Pajitnov"
+        (the subject of "is", a proper noun with its proper-noun modifiers)."""
+        for tok in doc:
+            # (a title's last word the tagger took for a participle or a common noun: "Crimson Tide
+            # Rising/VBG is a strategy game developed by X"; capitalised, after a proper noun of the name)
+            if tok.dep_ not in {"nsubj", "csubj"} or tok.head.lemma_ != "be" or taken[tok.i] or not (
+                    (tok.tag_ in {"NNP", "NNPS"} and tok.dep_ == "nsubj")
+                    or (tok.text[:1].isupper() and tok.i > tok.sent.start and any(
+                        c.dep_ == "compound" and c.i == tok.i - 1 and c.tag_ in {"NNP", "NNPS"}
+                        for c in tok.children))):
+                continue
+            kind = next((c for c in tok.head.children if c.dep_ == "attr"), None)
+            if kind is None or not kind.is_lower or kind.lemma_.lower() not in self.product_nouns \
+                    or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in kind.children) \
+                    or not any(c.dep_ == "acl" and c.tag_ in {"VBN", "VBD"} and c.lemma_.lower() in MAKING_VERBS
+                               and any(g.dep_ == "agent" for g in c.children) for c in kind.children):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= tok.i \
+                    and doc[start - 1].tag_ in {"NNP", "NNPS", "CD"} and not taken[start - 1]:
+                start -= 1
+            span = doc[start:tok.i + 1]
+            if not self._is_noise(span.text):
+                claim(span, canonical_name(span.text), "Product")
 
     def _product_by_its_head(self, doc: Doc, it: dict[str, Any]) -> bool:
         """A Product only by its name's last word ("Prisma Cloud"; the NER said no product)."""
