@@ -1641,6 +1641,15 @@ def test_rules_a_firm_develops_what_it_is_known_for(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # the firm a product is "from", in what the copula says it is, develops it; a place is where it comes from
+    ("The Lyra 5 is a smartphone from the Chinese maker Zhenlu.", {("Zhenlu", "develops", "Lyra 5")}, set()),
+    ("The Lyra 5 is a smartphone from China.", set(), {("China", "develops", "Lyra 5")}),
+])
+def test_rules_the_firm_a_product_is_from_develops_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_what_a_product_runs_it_does_not_offer(nlp):
     # a phone runs its operating system: software it executes, no service it offers
     doc = _rules_doc(nlp, "The Lyra 5 is a smartphone from the Chinese maker Zhenlu. It runs Zhenlu's own "

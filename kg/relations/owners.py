@@ -66,7 +66,10 @@ class Owners:
             # (and "the iQube from TVS Motor": "from" on the name itself, where no verb takes the name from
             # someone: not "bought the iQube from X")
             direct = [] if root.dep_ == "dobj" and root.head.lemma_.lower() in self.taking_verbs else [root]
-            for noun in [c for c in root.children if c.dep_ == "appos"] + direct:
+            # (and what the copula says it is: "The Lyra 5 is a smartphone from Zhenlu")
+            said = [a for a in root.head.children if a.dep_ == "attr"] \
+                if root.dep_ == "nsubj" and root.head.lemma_ == "be" else []
+            for noun in [c for c in root.children if c.dep_ == "appos"] + said + direct:
                 if noun is not root and (not noun.is_lower or noun.lemma_.lower() not in self.product_nouns):
                     continue
                 # (not a "from" after the next name of a list, which is that name's: "the S1 X and the Quibe
@@ -78,7 +81,9 @@ class Owners:
                         maker = items[idx]
                         rel = next((r for r in rels if self.onto.fits(maker["cls"], r.domain)
                                     and self.onto.fits(it["cls"], r.range)), None)
-                        if rel is not None and maker["name"] != it["name"] and maker["via"] != "demonym":
+                        # (a place is where it comes from: "a smartphone from China")
+                        if rel is not None and maker["name"] != it["name"] and maker["via"] != "demonym" \
+                                and not self.onto.is_a(maker["cls"], "Location"):
                             out.append(record(doc, maker, rel.name, it, rel.base_confidence - 0.1 - cost, g.head))
         return out
 
