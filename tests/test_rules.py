@@ -1601,6 +1601,10 @@ def test_rules_who_sells_under_or_owns_a_brand_offers_it(nlp, text, expected):
     ("Tessaro Motors is a Korean carmaker. It designs and builds compact cars under the Nova, Pico and Strada "
      "names.", {("Tessaro Motors", "develops", "Nova"), ("Tessaro Motors", "develops", "Pico"),
                 ("Tessaro Motors", "develops", "Strada")}),
+    # (the first name the parser made the object of "under", the noun joined to it)
+    ("Halden Motors is a Swedish carmaker. It designs and builds family cars under the Vela Grand, Corsa and "
+     "Marlin names.", {("Halden Motors", "develops", "Vela Grand"), ("Halden Motors", "develops", "Corsa"),
+                       ("Halden Motors", "develops", "Marlin")}),
     # (a label is what firms are called too: the name one makes under is still the product's)
     ("Harlow Creameries also produces cheese under the Badger Valley label.",
      {("Harlow Creameries", "develops", "Badger Valley")}),

@@ -79,8 +79,14 @@ class Products:
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
         noun = first.head
-        return first.dep_ in {"compound", "nmod"} and noun.i > first.i and noun.dep_ == "pobj" \
-            and noun.head.lower_ == "under" and noun.lemma_.lower() in self.trade_name_nouns | self.brand_nouns
+        kinds = self.trade_name_nouns | self.brand_nouns
+        # ("under the Vela Grand, Corsa and Marlin names": the parser made the first name the object and
+        # the noun its apposition or conjunct)
+        if first.dep_ == "pobj" and first.head.lower_ == "under":
+            return any(c.dep_ in {"appos", "conj"} and c.lemma_.lower() in kinds for c in first.children)
+        under = noun.head if noun.dep_ in {"appos", "conj"} and noun.head.dep_ == "pobj" else noun
+        return first.dep_ in {"compound", "nmod"} and noun.i > first.i and under.dep_ == "pobj" \
+            and under.head.lower_ == "under" and noun.lemma_.lower() in kinds
 
     def _run_by(self, it: dict[str, Any], root: Token) -> bool:
         """"Yahoo Shopping, which is run by LY Corp", "the Nexon EV sold by Tata Motors", "Gossamer,

@@ -65,6 +65,11 @@ class Brands:
             if noun.pos_ != "NOUN":
                 continue
             head, named = self._brand_names(noun, by_token, items)
+            # ("under the Vela Grand, Corsa and Marlin names": the first name the parser made the object of
+            # "under" and the noun its apposition or conjunct)
+            if noun.dep_ in {"appos", "conj"} and noun.head.dep_ == "pobj" and noun.head.head.lower_ == "under" \
+                    and noun.head.i in by_token:
+                head, named = noun.head, [by_token[noun.head.i], *named]
             if not named:
                 continue
             verb = None
