@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "apposed_to_previous",
-           "before_region_seat", "causative_verb", "clause_head", "controlled_objects", "coordinated",
-           "described_by_where", "first_conjunct", "possessive", "preps_with_nested", "repair_verb_forms",
+           "before_region_seat", "brand_name", "causative_verb", "clause_head", "controlled_objects", "coordinated",
+           "described_by_where", "first_conjunct", "included_by", "owned_kinds", "possessive", "preps_with_nested", "repair_verb_forms",
            "singular_after_list", "stand_in", "subjects_above", "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
@@ -125,6 +125,37 @@ def first_conjunct(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
     return tok
+
+
+def included_by(tok: Token) -> Token | None:
+    """The subject of the "include" whose objects list the name whose head is ``tok`` ("products" in
+    "Its products include X, the Y app and the Z and W cars"): up the list's conjuncts and appositives
+    and the lower-case kinds the names modify; None where the name is no such object."""
+    node = tok
+    for _ in range(10):
+        if node.dep_ == "dobj" and node.head.lemma_ == "include" and node.head.pos_ == "VERB":
+            return next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+        head = node.head
+        if head.i == node.i or not (node.dep_ in {"conj", "appos"} or (
+                node.dep_ in {"compound", "nmod"} and head.i > node.i and head.is_lower
+                and (head.pos_ == "NOUN" or head.dep_ == "compound"))):  # ("the A and B welding/VBG robots")
+            return None
+        node = head
+    return None
+
+
+def brand_name(noun: Token, brands: frozenset[str] | set[str], names: frozenset[str] | set[str]) -> bool:
+    """Whether ``noun`` is a name noun (of ``names``) with a brand noun (of ``brands``) before it: "a
+    brand name of fabric softener" says what "a brand of fabric softener" does."""
+    return noun.lemma_.lower() in names and any(
+        c.dep_ == "compound" and c.i == noun.i - 1 and c.lemma_.lower() in brands for c in noun.children)
+
+
+def owned_kinds(noun: Token | None, kinds: frozenset[str] | set[str], groups: frozenset[str] | set[str]) -> bool:
+    """Whether ``noun`` is an owner's kinds of product (plural, of ``kinds``) or a group or range of them
+    (``groups``): "its products", "the company's best-known games", "its brands", "Velo's range"."""
+    return noun is not None and noun.is_lower and any(c.dep_ == "poss" for c in noun.children) and (
+        (noun.tag_ == "NNS" and noun.lemma_.lower() in kinds) or noun.lemma_.lower() in groups)
 
 
 def before_region_seat(doc: Doc, end: int, seats: set[str] | frozenset[str]) -> int | None:

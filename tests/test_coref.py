@@ -478,6 +478,10 @@ def test_coref_its_in_a_clause_without_a_subject_is_the_joined_clauses_subjects(
     ("Radio Kestrel is a radio station in Cork. Wave FM is a radio station in Galway. The station is owned by "
      "Anvil Broadcasting.", set(),
      {("Radio Kestrel", "subsidiaryOf", "Anvil Broadcasting"), ("Wave FM", "subsidiaryOf", "Anvil Broadcasting")}),
+    # (nor where a name before the noun says which it is)
+    ("Brightline Motors unveiled its first electric pickup, the Ridgeback, on Monday. Castor Automotive sells the "
+     "Ursa pickup for about $60,000.", {("Castor Automotive", "offers", "Ursa")},
+     {("Castor Automotive", "offers", "Ridgeback")}),
 ])
 def test_coref_the_noun_the_text_defined_a_name_by(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

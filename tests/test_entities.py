@@ -690,15 +690,66 @@ def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
      "Tessel Games"),
     # the kind of product's own kind ("a brand of soap made by")
     ("Hillcrest is a brand of dish soap made by Quorra Brands and sold in Canada.", "Hillcrest", "Quorra Brands"),
+    # ... or its brand name's
+    ("Sunmeadow is a brand name of fabric softener produced by Calder & Fenn and sold in Canada.", "Sunmeadow",
+     "Calder & Fenn"),
     # a group of products of one kind ("a family of missiles", "a line of phones")
     ("Tarnis is a family of guided missiles developed by Helvar Defence.", "Tarnis", "Helvar Defence"),
     ("The Norvik Pulse is a line of budget smartphones produced by Norvik Electronics.", "Norvik Pulse",
      "Norvik Electronics"),
     # a kind of product written in capitals
     ("The Halden Crest is a compact SUV manufactured by Halden Motors.", "Halden Crest", "Halden Motors"),
+    # a title whose last word the tagger took for a participle, not a proper noun
+    ("Cobalt Moon Rising is a 2011 strategy video game developed by Velt Games.", "Cobalt Moon Rising",
+     "Velt Games"),
+    # ... or made the subject a clause of its own
+    ("Scarlet Storm Rising is a 2012 strategy video game developed by Corrow Studios.", "Scarlet Storm Rising",
+     "Corrow Studios"),
 ])
 def test_entities_a_name_defined_as_a_product_someone_made_is_one(nlp, text, product, maker):
     _assert_typed_and_reads(nlp, text, product, "Product", (maker, "develops", product))
+
+
+@pytest.mark.parametrize("text, product, triple", [
+    # a kind no firm or person is called alone makes a product of the subject, whatever the NER took it for
+    # (a person's name here), and "It" in the next sentence is the product, not the console
+    ("Moira Quint is a turn-based strategy game for the Nintendo Switch. It was published by Fernhollow "
+     "Interactive.", "Moira Quint", ("Fernhollow Interactive", "offers", "Moira Quint")),
+    ("Tobias Wren is a fantasy role-playing game for the Xbox One. It was developed by Corrow Studios.",
+     "Tobias Wren", ("Corrow Studios", "develops", "Tobias Wren")),
+])
+def test_entities_a_name_defined_as_a_kind_of_product_is_one(nlp, text, product, triple):
+    _assert_typed_and_reads(nlp, text, product, "Product", triple)
+
+
+@pytest.mark.parametrize("text, product, triple", [
+    # a name before a line or family of a kind of product names it, whatever place the NER took it for
+    ("Nimbus OS powers the Nova line of smartphones made by Tessaro Electronics.", "Nova",
+     ("Tessaro Electronics", "develops", "Nova")),
+])
+def test_entities_a_name_before_a_line_of_products_is_one(nlp, text, product, triple):
+    _assert_typed_and_reads(nlp, text, product, "Product", triple)
+
+
+def test_entities_a_kind_firms_or_people_are_called_too_defines_no_product(nlp):
+    # ("a model", "a ride-hailing app": lexicon shared_kinds)
+    classes = _classes(_rules_doc(nlp, "Mara Lindqvist is a model. She was hired by Tallow Games."))
+    assert classes.get("Mara Lindqvist") == "Person", classes
+
+
+def test_entities_a_short_name_that_is_a_word_before_a_code_is_no_makers(nlp):
+    # the gazetteer's "Cadence" (Cadence Design Systems) is an English word: before a model's code, where the
+    # text never writes it alone, it is part of the product's name, not its maker
+    doc = _rules_doc(nlp, "Orrin Audio unveiled the Cadence X2, a pair of wireless headphones, on Tuesday.")
+    assert ("Orrin Audio", "develops", "Cadence X2") in _triples(doc), _triples(doc)
+    assert not any(s == "Cadence Design Systems" for s, _, _ in _triples(doc)), _triples(doc)
+
+
+def test_entities_a_name_apposed_to_an_email_client_is_software_not_a_client(nlp):
+    # "client" alone names a customer ("its client, X" supplies X); "its email client" is a product
+    doc = _rules_doc(nlp, "Quillo now distributes Pellucid alongside its email client, Quillo Mail.")
+    assert _classes(doc).get("Quillo Mail") == "Product", _classes(doc)
+    assert ("Quillo", "suppliesTo", "Quillo Mail") not in _triples(doc), _triples(doc)
 
 
 def test_entities_a_group_of_other_things_makes_no_product(nlp):

@@ -1594,6 +1594,84 @@ def test_rules_who_sells_under_or_owns_a_brand_offers_it(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # who makes what it sells under a brand or names develops what they name
+    ("Calder Home Products also produces frozen meals under the Homestead Table and Quickplate brands.",
+     {("Calder Home Products", "develops", "Homestead Table"), ("Calder Home Products", "develops", "Quickplate")}),
+    ("Tessaro Motors is a Korean carmaker. It designs and builds compact cars under the Nova, Pico and Strada "
+     "names.", {("Tessaro Motors", "develops", "Nova"), ("Tessaro Motors", "develops", "Pico"),
+                ("Tessaro Motors", "develops", "Strada")}),
+    # (the first name the parser made the object of "under", the noun joined to it)
+    ("Halden Motors is a Swedish carmaker. It designs and builds family cars under the Vela Grand, Corsa and "
+     "Marlin names.", {("Halden Motors", "develops", "Vela Grand"), ("Halden Motors", "develops", "Corsa"),
+                       ("Halden Motors", "develops", "Marlin")}),
+    # (a label is what firms are called too: the name one makes under is still the product's)
+    ("Harlow Creameries also produces cheese under the Badger Valley label.",
+     {("Harlow Creameries", "develops", "Badger Valley")}),
+    # the owner of what a participle says is sold under a name offers it
+    ("Orrin Optics is a Japanese maker of cameras. Its inspection scanners, sold under the ClearView name, are "
+     "used by chipmakers.", {("Orrin Optics", "offers", "ClearView")}),
+])
+def test_rules_who_makes_under_a_brand_develops_it(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the owner of the kinds of product, or the range, that "include" the names develops them (whatever the
+    # NER took them for); the owner of brands that do offers them
+    ("Velmar Robotics is a Swiss robot maker based in Basel. The company's range includes the VR-4 and VR-9 "
+     "welding robots.", {("Velmar Robotics", "develops", "VR-4"), ("Velmar Robotics", "develops", "VR-9")}),
+    ("Brenwick Foods is a Canadian food company. Its products include the Harvest Crunch granola bars.",
+     {("Brenwick Foods", "develops", "Harvest Crunch")}),
+    ("Tidewater Foods is an American food company. Its brands include Crunchlings, Sunmeadow Juice and Harbor "
+     "Pop.", {("Tidewater Foods", "offers", "Crunchlings"), ("Tidewater Foods", "offers", "Sunmeadow Juice"),
+              ("Tidewater Foods", "offers", "Harbor Pop")}),
+])
+def test_rules_what_an_owners_products_include_it_develops(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a firm develops the product it is known for (or known for making); the description the parser hung
+    # on the verb still makes the name a product
+    ("Harrowgate Studios, a Danish developer, is best known for creating Emberfall, a survival game released "
+     "in 2015.", {("Harrowgate Studios", "develops", "Emberfall")}),
+    ("Ondine Studios is a Spanish video game developer. It is known for the puzzle game Glass Harbor.",
+     {("Ondine Studios", "develops", "Glass Harbor")}),
+    ("Varrow Entertainment is a Finnish video game developer based in Espoo, best known for the puzzle game "
+     "Stormwing.", {("Varrow Entertainment", "develops", "Stormwing")}),
+])
+def test_rules_a_firm_develops_what_it_is_known_for(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the firm a product is "from", in what the copula says it is, develops it; a place is where it comes from
+    ("The Lyra 5 is a smartphone from the Chinese maker Zhenlu.", {("Zhenlu", "develops", "Lyra 5")}, set()),
+    ("The Lyra 5 is a smartphone from China.", set(), {("China", "develops", "Lyra 5")}),
+])
+def test_rules_the_firm_a_product_is_from_develops_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_what_a_product_runs_it_does_not_offer(nlp):
+    # a phone runs its operating system: software it executes, no service it offers
+    doc = _rules_doc(nlp, "The Lyra 5 is a smartphone from the Chinese maker Zhenlu. It runs Zhenlu's own "
+                          "operating system, LyraOS.")
+    assert ("Lyra 5", "offers", "LyraOS") not in _triples(doc), _triples(doc)
+    assert ("Zhenlu", "develops", "LyraOS") in _triples(doc), _triples(doc)
+
+
+def test_rules_who_only_released_what_another_made_offers_it(nlp):
+    # "released" says a product came out; where the text names its maker, who released it is its publisher
+    doc = _rules_doc(nlp, "Mosswood Interactive released Lanternlight, a puzzle game for smartphones, in April. "
+                          "The game was developed by Kettle Bay Studio, a small team in Dundee.")
+    triples = _triples(doc)
+    assert {("Mosswood Interactive", "offers", "Lanternlight"),
+            ("Kettle Bay Studio", "develops", "Lanternlight")} <= triples, triples
+    assert ("Mosswood Interactive", "develops", "Lanternlight") not in triples, triples
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # the name one sells a thing under, or sells it as, is what one offers
     ("Marvada, which sells the copy under the name Clovira in India, said it would fight the case.",

@@ -311,8 +311,11 @@ class Resolution:
         where it defines a name itself (what one "is", or apposed: "X, the market leader,") or names a
         relation of the ontology ("the tie-up", "the rival")."""
         noun = tok.lemma_.lower()
+        # (nor where a name before the noun says which: "the Ursa pickup" is no pickup named before; a
+        # place says where it is from: "the Eindhoven toolmaker")
         if tok.dep_ in {"attr", "appos"} or noun in self.relation_words or any(
                 c.dep_ in {"poss", "relcl", "acl", "appos"} or (c.dep_ == "prep" and c.lower_ == "of")
+                or (c.dep_ in {"compound", "nmod"} and c.i < tok.i and self._named_at(c.i) is not None)
                 for c in tok.children):
             return None
         called = {c["name"]: c for c in self._candidates(doc, self._all_items, tok)

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, name_key, normalize_quotes
-from ..syntax import MAKING_VERBS, NAMING_VERBS
+from ..syntax import NAMING_VERBS
 from .headlines import TitleCaseLines
 
 __all__ = ["Candidates"]
@@ -250,6 +250,13 @@ class Candidates:
                      and getattr(self.gazetteer.lookup(doc[a:b].text), "cls", None) == "Company"), None) \
             if self.gazetteer is not None and label in {"ORG", "PRODUCT"} else None
         after = doc[span.end] if span.end < len(doc) else None
+        # (not a gazetteer's short name that is an English word too and that the text never writes alone:
+        # "the Cadence X2 headphones" from Orrin Audio name no product of Cadence Design Systems)
+        short = doc[span.start:lead].text if lead is not None else ""
+        if short and span[0].lower_ in self.common_nouns and self.gazetteer.lookup(short).name != short \
+                and not any(a != span.start and doc[a:b].text == short
+                            and (b >= len(doc) or not doc[b].text[:1].isupper()) for a, b in gaz_spans):
+            lead = None
         if lead is not None and all(
                 _PRODUCT_CODE.fullmatch(t.text) or (t.is_digit and len(t.text) == 3 and after is not None
                                                     and after.lemma_.lower() in self.product_nouns)
@@ -478,27 +485,6 @@ class Candidates:
                 kind = head  # "the VX-880 immersion scanner", "Optiva's Ventra-4 sensor"
             if kind is not None and kind.lemma_.lower() in self.product_nouns:
                 claim(doc[tok.i:tok.i + 1], tok.text, "Product")
-
-    def _defined_products(self, doc: Doc, taken: list[bool], claim: Any) -> None:
-        """Names the model missed that a sentence defines as a kind of product someone made: "Quasar
-        is an arcade shooter developed by Velmont", "Tetris is a puzzle game created by Alexey Pajitnov"
-        (the subject of "is", a proper noun with its proper-noun modifiers)."""
-        for tok in doc:
-            if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.tag_ not in {"NNP", "NNPS"} or taken[tok.i]:
-                continue
-            kind = next((c for c in tok.head.children if c.dep_ == "attr"), None)
-            if kind is None or not kind.is_lower or kind.lemma_.lower() not in self.product_nouns \
-                    or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in kind.children) \
-                    or not any(c.dep_ == "acl" and c.tag_ in {"VBN", "VBD"} and c.lemma_.lower() in MAKING_VERBS
-                               and any(g.dep_ == "agent" for g in c.children) for c in kind.children):
-                continue
-            start = tok.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
-                    and doc[start - 1].tag_ in {"NNP", "NNPS", "CD"} and not taken[start - 1]:
-                start -= 1
-            span = doc[start:tok.i + 1]
-            if not self._is_noise(span.text):
-                claim(span, canonical_name(span.text), "Product")
 
     def _document(self, words: list[str]) -> bool:
         """Whether a name is a law's or another document's ("the Digital Markets Act"): its last word a

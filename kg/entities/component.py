@@ -76,6 +76,7 @@ class KGEntities(Candidates, Classes, Lists):
                             if self.onto.fits("Country", rel.domain) and not self.onto.fits("Place", rel.domain)
                             for words in rel.triggers if len(words) == 1}
         self.trade_phrases = self.onto.words("entities", "trade_phrases")
+        self.product_phrases = self.onto.words("entities", "product_phrases")
         self.place_nouns = {w.lower() for w in lex["place_nouns"]}
         #: nouns of sites ("plant", "refinery", "mine"): one-word triggers of relations only to places
         #: (kg:operatesIn's), of no other relation, and no kind of product ("network")
@@ -143,6 +144,8 @@ class KGEntities(Candidates, Classes, Lists):
             for words in rel.role_triggers + rel.inverse_role_triggers
         } | {w.lower() for w in self.onto.lexicon["coref"]["Company"]}
         self.org_nouns -= {"owner", "investor", "buyer", "seller", "player", "parent", "developer", "designer"}
+        #: kinds of product that define one alone after "is a" (lexicon product_nouns less shared_kinds)
+        self.defining_kinds = self.product_nouns - self.onto.words("entities", "shared_kinds") - self.org_nouns
         #: what a sentence may open with before a name: "Chipmaker Carbidex", "Rival Bitpanda"
         self.leading_descriptors = self.org_nouns | self.peer_roles
         #: the peer roles and their plurals, as written before a name ("Rival X", "Rivals X and Y")
@@ -271,9 +274,11 @@ class KGEntities(Candidates, Classes, Lists):
         # 1b. Names the model missed: a run of proper nouns in an argument position,
         #     written at least twice in the document ("Brightforge Games ... Brightforge").
         if doc.has_annotation("DEP"):
+            # (a name a sentence defines as a product first: "Crimson Tide Rising is a strategy game
+            # developed by X", whose last word the tagger took for no proper noun)
+            self._defined_products(doc, taken, claim)
             self._unlabelled_names(doc, items, taken, claim, headline)
             self._product_codes(doc, claim)
-            self._defined_products(doc, taken, claim)
         self._states_after_places(doc, items, claim)
 
         # 2. Classes corrected by what the sentences say of a name: job titles, organisations,

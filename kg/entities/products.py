@@ -2,8 +2,9 @@
 
 "the puzzle game Tidewater", "HelioGrid makes the Tessera", "its scanner, called Talon",
 "Yahoo Shopping, which is run by LY Corp", "whose KeyGate software"; and the names of an
-owner's sites, which are places, not products ("its Tangier plant"). A mixin of
-:class:`~kg.entities.classes.Classes`.
+owner's sites, which are places, not products ("its Tangier plant"); and names the model missed that a
+sentence defines as a product someone made ("Quasar is an arcade shooter developed by Velmont"). A
+mixin of :class:`~kg.entities.classes.Classes`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import MAKING_VERBS, NAMING_VERBS, apposed_elsewhere
+from ..names import canonical_name
+from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_previous, brand_name, included_by,
+                      owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
 
@@ -21,6 +24,33 @@ __all__ = ["Products"]
 
 class Products:
     """Mixin of :class:`~kg.entities.classes.Classes`: the product readings of a name."""
+
+    def _defined_products(self, doc: Doc, taken: list[bool], claim: Any) -> None:
+        """Names the model missed that a sentence defines as a kind of product someone made: "Quasar
+        is an arcade shooter developed by Velmont", "Tetris is a puzzle game created by Alexey Pajitnov"
+        (the subject of "is", a proper noun with its proper-noun modifiers)."""
+        for tok in doc:
+            # (a title's last word the tagger took for a participle or a common noun: "Crimson Tide
+            # Rising/VBG is a strategy game developed by X"; capitalised, after a proper noun of the name)
+            if tok.dep_ not in {"nsubj", "csubj"} or tok.head.lemma_ != "be" or taken[tok.i] or not (
+                    (tok.tag_ in {"NNP", "NNPS"} and tok.dep_ == "nsubj")
+                    or (tok.text[:1].isupper() and tok.i > tok.sent.start and any(
+                        c.dep_ == "compound" and c.i == tok.i - 1 and c.tag_ in {"NNP", "NNPS"}
+                        for c in tok.children))):
+                continue
+            kind = next((c for c in tok.head.children if c.dep_ == "attr"), None)
+            if kind is None or not kind.is_lower or kind.lemma_.lower() not in self.product_nouns \
+                    or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in kind.children) \
+                    or not any(c.dep_ == "acl" and c.tag_ in {"VBN", "VBD"} and c.lemma_.lower() in MAKING_VERBS
+                               and any(g.dep_ == "agent" for g in c.children) for c in kind.children):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= tok.i \
+                    and doc[start - 1].tag_ in {"NNP", "NNPS", "CD"} and not taken[start - 1]:
+                start -= 1
+            span = doc[start:tok.i + 1]
+            if not self._is_noise(span.text):
+                claim(span, canonical_name(span.text), "Product")
 
     def _product_by_its_head(self, doc: Doc, it: dict[str, Any]) -> bool:
         """A Product only by its name's last word ("Prisma Cloud"; the NER said no product)."""
@@ -32,12 +62,31 @@ class Products:
         right after the kind ("the maker of the puzzle game Tidewater"), or before it with an owner
         ("Veltro's Bastion platform", "its Bison pickup"; "platform" alone names companies too)."""
         root = doc[it["start"]:it["end"]].root
+        if self._sold_under(root):
+            return True
         if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
                and c.is_lower for c in root.children) and not self._business_kind_before(doc, it):
             return True
         head = root.head
         return root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
             and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children)
+
+    def _sold_under(self, root: Token) -> bool:
+        """"builds cars under the Nova, Pico and Strada names", "sells cheese under the Badger Valley label":
+        a name of the name or brand one makes or sells under (the list's first name the noun's modifier),
+        though a label or brand is what firms are called too."""
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        noun = first.head
+        kinds = self.trade_name_nouns | self.brand_nouns
+        # ("under the Vela Grand, Corsa and Marlin names": the parser made the first name the object and
+        # the noun its apposition or conjunct)
+        if first.dep_ == "pobj" and first.head.lower_ == "under":
+            return any(c.dep_ in {"appos", "conj"} and c.lemma_.lower() in kinds for c in first.children)
+        under = noun.head if noun.dep_ in {"appos", "conj"} and noun.head.dep_ == "pobj" else noun
+        return first.dep_ in {"compound", "nmod"} and noun.i > first.i and under.dep_ == "pobj" \
+            and under.head.lower_ == "under" and noun.lemma_.lower() in kinds
 
     def _run_by(self, it: dict[str, Any], root: Token) -> bool:
         """"Yahoo Shopping, which is run by LY Corp", "the Nexon EV sold by Tata Motors", "Gossamer,
@@ -111,11 +160,27 @@ class Products:
         with a product noun before it ("a vaccine candidate", not "presidential candidate"); not a trade
         ("a payment processor")."""
         lemma = noun.lemma_.lower()
+        if noun.i > 0 and f"{noun.doc[noun.i - 1].lower_} {noun.lower_}" in self.product_phrases:
+            return True  # "an email client" (lexicon product_phrases)
         if lemma not in self.product_nouns or self._trade(noun):
             return False
         return lemma not in self.person_titles or any(
             c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.product_nouns
             and c.lemma_.lower() not in self.person_titles for c in noun.children)
+
+    def _defines_product(self, attr: Token) -> bool:
+        """Whether a copula's attribute alone makes its subject a product: "a role-playing game for the
+        Switch", "a compact SUV", "a brand of detergent" (a kind no firm or person is called as well,
+        lexicon shared_kinds; after "a"; or the kind a group or brand is "of")."""
+        if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in attr.children) \
+                or attr.head.tag_ not in {"VBZ", "VBP", "VBD"}:
+            return False
+        kinds = [attr]
+        if attr.lemma_.lower() in self.product_groups | self.brand_nouns \
+                or brand_name(attr, self.brand_nouns, self.trade_name_nouns):
+            kinds += [g for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.is_lower]
+        return any(k.lemma_.lower() in self.defining_kinds and self._kind_of_product(k) for k in kinds)
 
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
         root = doc[it["start"]:it["end"]].root
@@ -152,6 +217,12 @@ class Products:
                 t.dep_ == "appos" and t.head.i < it["start"] and self._kind_of_product(t) and apposed_here(t)
                 for t in doc[end + 1:min(len(doc), end + 6)]):
             return True
+        # (or one the parser hung on the verb: "is best known for creating Emberfall, a survival game/npadvmod
+        # released in 2015,")
+        if end + 2 < len(doc) and doc[end].text == "," and any(
+                t.dep_ == "npadvmod" and self._kind_of_product(t) and (p := apposed_to_previous(t)) is not None
+                and it["start"] <= p.i < it["end"] for t in doc[end + 1:min(len(doc), end + 6)]):
+            return True
         # (or one the tagger took for an adjective: "Malaysian super-app/JJ Kintara"; not a trade: "payment
         # processor Xendit", lexicon trade_phrases)
         if any(c.dep_ in {"compound", "amod"} and c.i == it["start"] - 1 and c.is_lower
@@ -164,7 +235,10 @@ class Products:
             if node.dep_ not in {"compound", "nmod", "amod"} or node.head.i == node.i or node.head.i < node.i:
                 break
             node = node.head
-            if node.lemma_.lower() in self.product_nouns and node.is_lower \
+            # (or a line or family of a kind: "the Nova line of smartphones")
+            if (node.lemma_.lower() in self.product_nouns or (node.lemma_.lower() in self.product_groups and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in self.product_nouns for p in node.children
+                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children))) and node.is_lower \
                     and node.lemma_.lower() not in self.person_titles:  # "the Labor Party candidate"
                 # (not a name before a description of the name after it: "Ningbo kitchenware brand
                 # Jinlan Home" says where the brand is from; nor a place describing a firm: "Ashanti
@@ -188,9 +262,12 @@ class Products:
             for a in head.children:
                 if a.dep_ != "attr" or not (a.is_lower or (a.is_upper and a.lower_ in self.product_nouns)):
                     continue
+                if self._defines_product(a):
+                    return True
                 kinds = [a] + ([g for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
                                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-                               if a.lemma_.lower() in self.product_nouns | self.product_groups else [])
+                               if a.lemma_.lower() in self.product_nouns | self.product_groups
+                               or brand_name(a, self.brand_nouns, self.trade_name_nouns) else [])
                 for k, c in ((k, c) for k in kinds for c in k.children):
                     if c.dep_ != "acl" or c.tag_ not in {"VBN", "VBD"} or (
                             c.lemma_.lower() not in self.product_verbs and c.lemma_.lower() not in MAKING_VERBS):
@@ -208,6 +285,11 @@ class Products:
                 and head.head.lemma_.lower() in self.trade_name_verbs) or (
                 root.dep_ == "appos" and head.lemma_.lower() in self.trade_name_nouns and head.dep_ == "pobj"
                 and head.head.lower_ == "under"):
+            return True
+        # "Its products include X, the Y app and the Z and W cars": what an owner's kinds of product include
+        if owned_kinds(included_by(root), self.product_nouns, self.product_groups | {"range", "portfolio"}):
+            return True
+        if self._sold_under(root):
             return True
         # "missiles such as Korda and Tamsa", "its apps, including Zephyr": names listed under a plural
         # kind of product

@@ -1,4 +1,5 @@
-"""Relations read from brands: "sells phones under the Lauv brand", "which owns the Activia and Alpro
+"""Relations read from what a firm is known for ("Lumo is best known for creating Tidewater": kg:develops),
+and from brands: "sells phones under the Lauv brand", "which owns the Activia and Alpro
 brands", "sells the copy under the name Clovira", "which Puna Telecom sells as Pura Sky": who sells
 under a brand or a name, or owns or runs the brand, offers what it names (kg:offers). The nouns are
 lexicon.toml's ``brand_nouns`` and ``trade_name_nouns``; the verbs are the entity stage's
@@ -15,6 +16,12 @@ from ..syntax import SUBJ as _SUBJ
 from .records import record
 
 __all__ = ["Brands"]
+
+#: the forms of "run" and "operate", which said of a product mean executing software
+_RUNNING_WORDS = frozenset({"run", "runs", "ran", "running", "operate", "operates", "operated", "operating"})
+#: the forms of kg:develops's verbs that say a product came out, not who made it ("released", "unveils")
+_SHOWING_WORDS = frozenset({"release", "releases", "released", "releasing", "unveil", "unveils", "unveiled",
+                            "unveiling"})
 
 
 class Brands:
@@ -41,6 +48,10 @@ class Brands:
         nouns = self.onto.words("relations", "brand_nouns")
         if rel is None or not nouns:
             return []
+        # ("produces flour under the Oyo brand", "designs and builds cars under the A and B names": who
+        # makes what it sells under a brand develops what the brand names, kg:develops's one-word verbs)
+        makes = self.onto.relations.get("develops")
+        making = {words[0] for words in makes.triggers if len(words) == 1} if makes is not None else set()
         selling = self.onto.words("entities", "offering_verbs")
         owning = self.onto.words("relations", "brand_owning_verbs")
         trade_names = self.onto.words("relations", "trade_name_nouns")
@@ -54,6 +65,11 @@ class Brands:
             if noun.pos_ != "NOUN":
                 continue
             head, named = self._brand_names(noun, by_token, items)
+            # ("under the Vela Grand, Corsa and Marlin names": the first name the parser made the object of
+            # "under" and the noun its apposition or conjunct)
+            if noun.dep_ in {"appos", "conj"} and noun.head.dep_ == "pobj" and noun.head.head.lower_ == "under" \
+                    and noun.head.i in by_token:
+                head, named = noun.head, [by_token[noun.head.i], *named]
             if not named:
                 continue
             verb = None
@@ -63,7 +79,7 @@ class Brands:
                 verb = head.head.head  # "sells phones under the Lauv brand"
                 if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
                     verb = verb.head  # (the parser hangs "under" on the object)
-                if verb.lemma_.lower() not in selling:
+                if verb.lemma_.lower() not in selling | making:
                     continue
             elif head.dep_ == "dobj" and head.head.lemma_.lower() in owning | selling:
                 verb = head.head  # "owns the Activia and Alpro brands"
@@ -73,12 +89,78 @@ class Brands:
         for verb, named, noun in sold:
             # (the subject of the verb a seller's verb depends on: "began offering taxis under the name X")
             owners = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            # ("its scanners, sold under the Clearo name": the owner of what the participle describes)
+            if not owners and verb.dep_ == "acl" and verb.tag_ == "VBN":
+                owners = [c for c in verb.head.children if c.dep_ == "poss"]
+            said = makes if makes is not None and verb.lemma_.lower() in making - selling else rel
             for idx, cost, _ in (m for c in owners for m in self._map(c, by_token, items)):
                 owner = items[idx]
                 for n in named:
                     brand = items[n]
                     if brand["name"] != owner["name"] and brand["via"] in {"", "gazetteer"} \
-                            and self.onto.fits(owner["cls"], rel.domain) and self.onto.fits(brand["cls"], rel.range):
-                        out.append(record(doc, owner, rel.name, brand, rel.base_confidence - 0.1 - cost, noun,
+                            and self.onto.fits(owner["cls"], said.domain) and self.onto.fits(brand["cls"], said.range):
+                        out.append(record(doc, owner, said.name, brand, said.base_confidence - 0.1 - cost, noun,
                                           self._modality(verb)))
         return out
+
+    def _known_for(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """kg:develops from a firm to the product it is known for: "The studio is best known for creating
+        Tidewater", "Lumo, a developer best known for the Tidewater franchise", "It is known for the puzzle
+        game Tidewater" (the object of "for", or of the making verb after it, a name or the kind it modifies)."""
+        rel = self.onto.relations.get("develops")
+        if rel is None:
+            return []
+        making = {words[0] for words in rel.triggers if len(words) == 1}
+        out: list[dict[str, Any]] = []
+        for known in self._tokens_with_lemma(doc, {"know"}):
+            if known.tag_ != "VBN":
+                continue
+            firms = [c for c in known.children if c.dep_ == "nsubjpass"] or (
+                [known.head] if known.dep_ in {"acl", "amod"} else [])
+            things = [g for p in known.children if p.dep_ == "prep" and p.lower_ == "for"
+                      for g in p.children if g.dep_ in {"pobj", "pcomp"}]
+            # ("known for creating Tidewater": what the making verb after "for" makes)
+            things = [o for g in things for o in (
+                [c for c in g.children if c.dep_ == "dobj"] if g.tag_ == "VBG" and g.lemma_.lower() in making
+                else [] if g.tag_ == "VBG" else [g])]
+            things += [c for g in things for c in g.conjuncts]
+            # ("the Tidewater franchise": the name before the kind)
+            things += [c for g in things if g.i not in by_token for c in g.children
+                       if c.dep_ in {"compound", "nmod"} and c.i < g.i and c.i in by_token]
+            for fi, cost, _ in (m for f in firms for m in self._map(f, by_token, items)):
+                firm = items[fi]
+                if not self.onto.fits(firm["cls"], rel.domain) or firm["cls"] == "Person":
+                    continue
+                for pi, pcost, _ in (m for g in things for m in self._map(g, by_token, items)):
+                    product = items[pi]
+                    if product["cls"] == "Product" and product["name"] != firm["name"]:
+                        out.append(record(doc, firm, rel.name, product, rel.base_confidence - 0.15 - cost - pcost,
+                                          known, self._modality(known)))
+        return out
+
+    @staticmethod
+    def _software_run(found: dict[tuple, dict[str, Any]]) -> None:
+        """"The Lyra 5 runs LyraOS": what a product runs is software it executes, not a service it
+        offers (kg:offers by "run" or "operate" from a product is dropped from ``found``)."""
+        for key in [k for k, r in found.items() if r["predicate"] == "offers" and r["s_cls"] == "Product"
+                    and r["trigger"].lower() in _RUNNING_WORDS]:
+            del found[key]
+
+    def _publishers(self, found: dict[tuple, dict[str, Any]]) -> None:
+        """"Mosswood released Lanternlight ... The game was developed by Kettle Bay": who only released or
+        unveiled a product the text says another made (kg:develops by a verb of making) offers it, as
+        its publisher, rather than developing it (the records of ``found`` are changed in place)."""
+        makers: dict[str, set[str]] = {}
+        for r in found.values():
+            if r["predicate"] == "develops" and r["trigger"].lower() not in _SHOWING_WORDS:
+                makers.setdefault(r["o_key"], set()).add(r["s_key"])
+        offers = self.onto.relations.get("offers")
+        if not makers or offers is None:
+            return
+        for key, r in list(found.items()):
+            if r["predicate"] == "develops" and r["trigger"].lower() in _SHOWING_WORDS \
+                    and makers.get(r["o_key"], set()) - {r["s_key"]} and r["s_key"] not in makers[r["o_key"]] \
+                    and self.onto.fits(r["s_cls"], offers.domain):
+                del found[key]
+                r = dict(r, predicate="offers")
+                found[(r["s_key"], "offers", r["o_key"], r["sent_start"])] = r

@@ -10,7 +10,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..ontology import RelationInfo
-from ..syntax import NAMING_VERBS, apposed_elsewhere, apposed_to_previous, before_region_seat, coordinated, possessive, singular_after_list
+from ..syntax import (NAMING_VERBS, apposed_elsewhere, apposed_to_previous, before_region_seat, brand_name, coordinated,
+                      possessive, singular_after_list)
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from .records import record
 
@@ -238,15 +239,18 @@ class Mentions:
         else:
             # "a brand of fabric softener made by X": the kind of a kind of product stands for it; so does
             # the kind of a group of products ("a family of missiles developed by X")
+            # (and "a brand name of fabric softener")
             if tok.dep_ == "pobj" and tok.is_lower and tok.pos_ == "NOUN" and tok.head.lower_ == "of" \
-                    and tok.head.head.is_lower and (tok.head.head.lemma_.lower() in self.product_nouns or (
+                    and tok.head.head.is_lower and (tok.head.head.lemma_.lower() in self.product_nouns or brand_name(
+                        tok.head.head, self.onto.words("relations", "brand_nouns"),
+                        self.onto.words("relations", "trade_name_nouns")) or (
                         tok.head.head.lemma_.lower() in self.product_groups
                         and tok.lemma_.lower() in self.product_nouns)):
                 out += self._map(tok.head.head, by_token, items, cost + 0.05, depth + 1)
             # "a product offered by X": the attribute of a copula stands for its subject
             if tok.dep_ == "attr" and tok.head.lemma_ == "be":
                 for c in tok.head.children:
-                    if c.dep_ in {"nsubj", "nsubjpass"}:
+                    if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:  # (csubj: a title ending in "Rising")
                         out += self._map(c, by_token, items, cost + 0.1, depth + 1)
             for c in tok.children:
                 if c.dep_ == "appos" and apposed_to_previous(c) is None \

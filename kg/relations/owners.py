@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import included_by, owned_kinds
 from ..syntax import possessive as _possessive
 from .records import record
 from .words import WHOSE
@@ -65,7 +66,10 @@ class Owners:
             # (and "the iQube from TVS Motor": "from" on the name itself, where no verb takes the name from
             # someone: not "bought the iQube from X")
             direct = [] if root.dep_ == "dobj" and root.head.lemma_.lower() in self.taking_verbs else [root]
-            for noun in [c for c in root.children if c.dep_ == "appos"] + direct:
+            # (and what the copula says it is: "The Lyra 5 is a smartphone from Zhenlu")
+            said = [a for a in root.head.children if a.dep_ == "attr"] \
+                if root.dep_ == "nsubj" and root.head.lemma_ == "be" else []
+            for noun in [c for c in root.children if c.dep_ == "appos"] + said + direct:
                 if noun is not root and (not noun.is_lower or noun.lemma_.lower() not in self.product_nouns):
                     continue
                 # (not a "from" after the next name of a list, which is that name's: "the S1 X and the Quibe
@@ -77,7 +81,9 @@ class Owners:
                         maker = items[idx]
                         rel = next((r for r in rels if self.onto.fits(maker["cls"], r.domain)
                                     and self.onto.fits(it["cls"], r.range)), None)
-                        if rel is not None and maker["name"] != it["name"] and maker["via"] != "demonym":
+                        # (a place is where it comes from: "a smartphone from China")
+                        if rel is not None and maker["name"] != it["name"] and maker["via"] != "demonym" \
+                                and not self.onto.is_a(maker["cls"], "Location"):
                             out.append(record(doc, maker, rel.name, it, rel.base_confidence - 0.1 - cost, g.head))
         return out
 
@@ -86,6 +92,30 @@ class Owners:
         product ("Thailand's PromptPay network") is one made there, not one the place develops."""
         return not (rel.possessor_is == "subject" and self.onto.is_a(owner["cls"], "Location")
                     and self.onto.fits("Product", rel.range))
+
+    def _included_products(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                           ) -> list[dict[str, Any]]:
+        """"Its products include X and the Y app", "the company's range includes the A and B robots": the
+        owner of the kinds of product, or the range, that include the names develops them (kg:develops);
+        the owner of brands that do offers them (kg:offers)."""
+        out: list[dict[str, Any]] = []
+        brands = self.onto.words("relations", "brand_nouns")
+        for it in items:
+            if it["cls"] != "Product" or it["via"] not in {"", "gazetteer"}:
+                continue
+            kinds = included_by(doc[it["start"]:it["end"]].root)
+            if not owned_kinds(kinds, self.product_nouns, self.product_groups | {"range", "portfolio"}):
+                continue
+            rel = self.onto.relations.get("offers" if kinds.lemma_.lower() in brands else "develops")
+            if rel is None:
+                continue
+            for oi, cost, _ in (m for c in kinds.children if c.dep_ == "poss" for m in self._map(c, by_token, items)):
+                owner = items[oi]
+                if owner["name"] != it["name"] and self.onto.fits(owner["cls"], rel.domain) \
+                        and self.onto.fits(it["cls"], rel.range):
+                    out.append(record(doc, owner, rel.name, it, rel.base_confidence - 0.15 - cost, kinds,
+                                      self._modality(kinds.head)))
+        return out
 
     def _possessives(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                      ) -> list[dict[str, Any]]:
@@ -184,6 +214,7 @@ class Owners:
                                     and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym" and self._may_own(subj, rel):
                                 out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.15, c))
                                 break
+        out += self._included_products(doc, items, by_token)
         # "its range of missiles such as Korda and Tamsa", "Veltro's apps, including Zephyr": the owner
         # of the kind of product the names are listed under
         for it in items:

@@ -122,7 +122,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 + self._parts_and_ventures(doc, items, by_token) + self._run_from(doc, items, by_token) \
                 + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token) \
                 + self._goods_stocked(doc, items, by_token) + self._on_order(doc, items, by_token) \
-                + self._brands(doc, items, by_token) + self._years_spent(doc, items, by_token) \
+                + self._brands(doc, items, by_token) + self._known_for(doc, items, by_token) \
+                + self._years_spent(doc, items, by_token) \
                 + self._came_from(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
@@ -156,6 +157,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
         self._regional_seats(doc, found)
         self._close_transitive(found)
         self._co_owners(doc, found)
+        self._publishers(found)
+        self._software_run(found)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
         # regulator, barred ..." does not restrict Germany)
         seats = {(r["s_key"], r["o_key"]) for r in found.values() if r["predicate"] == "basedIn"}
