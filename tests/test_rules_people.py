@@ -207,6 +207,11 @@ def test_rules_read_origins_seats_and_appointments(nlp, text, expected):
     # one of a nation's people, said with the copula or in apposition
     ("Ana Ruiz is a German ski jumper.", ("Ana Ruiz", "livesIn", "Germany"), "fact"),
     ("Ana Ruiz, a Norwegian engineer, joined Veltro in 2019.", ("Ana Ruiz", "livesIn", "Norway"), "fact"),
+    # (whatever the person's own clause says: a past job leaves the nation as it is)
+    ("Kwame Boateng, a Ghanaian accountant, worked for Harmattan Re for 12 years.",
+     ("Kwame Boateng", "livesIn", "Ghana"), "fact"),
+    ("Lena Varga, a Hungarian chemist, previously ran the laboratory at Olmet Pharma.",
+     ("Lena Varga", "livesIn", "Hungary"), "fact"),
     # a role said with the copula is what the copula's clause says of it
     ("Ana Ruiz is not a German citizen.", ("Ana Ruiz", "livesIn", "Germany"), "negated"),
     ("Ana Ruiz may become Veltro's chief executive.", ("Ana Ruiz", "worksFor", "Veltro"), "hypothetical"),
