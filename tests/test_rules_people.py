@@ -127,6 +127,37 @@ def test_rules_a_former_job_in_apposition_is_past(nlp, text, name, org):
     assert rows.get((name, "worksFor", org)) == "past", rows
 
 
+@pytest.mark.parametrize("text, expected, modality", [
+    # a post held for a closed span, left, or "used to" held is past
+    ("Ingrid Solberg served as chief financial officer of Nordkyst Shipping from 2011 to 2019.",
+     ("Ingrid Solberg", "worksFor", "Nordkyst Shipping"), "past"),
+    ("Samuel Adeyemi was chairman of Lagos Cement from 1979 until 2004.",
+     ("Samuel Adeyemi", "worksFor", "Lagos Cement"), "past"),
+    ("Dana Whitfield stepped down as chief executive of Copperline Media on Thursday.",
+     ("Dana Whitfield", "worksFor", "Copperline Media"), "past"),
+    ("Greta Lindqvist has resigned as chief technology officer of Nordwind Energy.",
+     ("Greta Lindqvist", "worksFor", "Nordwind Energy"), "past"),
+    ("Selin Aksoy used to work for Turkish Airlines.", ("Selin Aksoy", "worksFor", "Turkish Airlines"), "past"),
+    ("Brindle Games said its founder, Peter Oakes, left in 2020.", ("Peter Oakes", "worksFor", "Brindle Games"),
+     "past"),
+    ("Copperline chief executive Dana Whitfield retired on Friday.", ("Dana Whitfield", "worksFor", "Copperline"),
+     "past"),
+    # (one still holds a post one will leave, is leaving, or has held since a date; and one whose holder left
+    # another employer)
+    ("Ondrel's founder, Julien Marchal, left Tessel's Paris laboratory in 2021.",
+     ("Julien Marchal", "worksFor", "Ondrel"), "fact"),
+    ("Dana Whitfield will step down as chief executive of Copperline Media next year.",
+     ("Dana Whitfield", "worksFor", "Copperline Media"), "fact"),
+    ("Dana Whitfield is stepping down as chief executive of Copperline Media.",
+     ("Dana Whitfield", "worksFor", "Copperline Media"), "fact"),
+    ("Ingrid Solberg has served as chairman of Nordkyst Shipping since 2011.",
+     ("Ingrid Solberg", "worksFor", "Nordkyst Shipping"), "fact"),
+])
+def test_rules_a_post_held_for_a_span_or_left_is_past(nlp, text, expected, modality):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert rows.get(expected) == modality, rows
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # an organisation, any job, then the name: "Veltro attorney Mara Quist"
     ("Veltro attorney Mara Quist said the case had no merit.", {("Mara Quist", "worksFor", "Veltro")}, set()),

@@ -542,12 +542,9 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
             # an apposition, a title or "X's 2022 purchase of Y" is presupposed, whatever its clause says
             # (not where a relocation takes it: "plans to move its headquarters to Leeds")
             # (but "is not a German citizen", "may become its chief executive": the copula's clause)
-            one = stand_in(tok)
-            # (and the verb that makes one what the role says: "would have made Veltro its owner")
-            if (one.dep_ == "attr" and one.head.lemma_ in COPULAS) or one.dep_ in {"oprd", "ccomp"}:
-                modality = self._modality(one.head)
-            else:
-                modality = "fact" if trig.kind in {"role", "inverse_role"} else self._presupposed(tok)
+            # (and the verb that makes one what the role says: "would have made Veltro its owner"; a post left)
+            modality = self._post_modality(stand_in(tok)) or (
+                "fact" if trig.kind in {"role", "inverse_role"} else self._presupposed(tok))
         else:
             # (a noun with a light or relocation verb: the verb's clause, "will move its headquarters")
             modality = self._modality(tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in self.clause_verbs else tok)
