@@ -158,6 +158,24 @@ def test_rules_a_post_held_for_a_span_or_left_is_past(nlp, text, expected, modal
     assert rows.get(expected) == modality, rows
 
 
+@pytest.mark.parametrize("text, expected, modality", [
+    # the organisation one leaves is where one worked: past once left, a fact while only to be left
+    ("Anders Lie retired from Halvard Resources in March after 14 years at the helm.",
+     ("Anders Lie", "worksFor", "Halvard Resources"), "past"),
+    ("Owen Barker, who left Tolvar Bank in January, is now chief executive of Pennock.",
+     ("Owen Barker", "worksFor", "Tolvar Bank"), "past"),
+    ("Ravi Menon will leave Maru Lines at the end of June to join a rival.", ("Ravi Menon", "worksFor", "Maru Lines"),
+     "fact"),
+    ("Ingrid Solberg is leaving Nordkyst Shipping after eight years.",
+     ("Ingrid Solberg", "worksFor", "Nordkyst Shipping"), "fact"),
+    # (a place one leaves is no employer)
+    ("Dana Whitfield left London in 2010.", ("Dana Whitfield", "worksFor", "London"), None),
+])
+def test_rules_the_organisation_one_leaves_one_worked_for(nlp, text, expected, modality):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert rows.get(expected) == modality, rows
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # an organisation, any job, then the name: "Veltro attorney Mara Quist"
     ("Veltro attorney Mara Quist said the case had no merit.", {("Mara Quist", "worksFor", "Veltro")}, set()),

@@ -86,7 +86,9 @@ class Modality:
         if lemma not in self.leaving_verbs and phrasal not in self.leaving_verbs:
             return False
         auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-        return (verb.tag_ == "VBD" and not auxes) or (verb.tag_ == "VBN" and any(
+        # (a participle with a subject of its own and no auxiliary is a past the tagger misread: "Lie retired/VBN")
+        finite = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children))
+        return (finite and not auxes) or (verb.tag_ == "VBN" and any(
             c.lemma_ == "have" for c in auxes) and not any(c.lower_ in {"will", "would", "may", "might", "could",
                                                                          "'ll", "should"} for c in auxes))
 

@@ -350,6 +350,40 @@ class Roles:
                                           "past"))
         return out
 
+    def _left_employers(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Lindqvist quit Nordwind Energy last week", "who retired from Halvard in March", "will leave Maru Lines
+        in June": the organisation a person leaves (lexicon ``leaving_verbs``, its object or what they leave
+        "from") is where they worked (kg:worksFor): past once left, still a fact while only to be left
+        ("will leave", "is leaving")."""
+        rel = self.onto.relations.get("worksFor")
+        if rel is None or not self.leaving_verbs:
+            return []
+        out: list[dict[str, Any]] = []
+        for tok in self._tokens_with_lemma(doc, {v.split()[0] for v in self.leaving_verbs}):
+            if tok.pos_ != "VERB":
+                continue
+            if self._left(tok):
+                modality = "past"
+            elif any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in tok.children) or (
+                    tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)):
+                modality = "fact"  # (one still works where one is leaving)
+            else:
+                continue
+            left = [c for c in tok.children if c.dep_ == "dobj"] + [
+                g for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children
+                if g.dep_ == "pobj"]
+            people = [c for c in tok.children if c.dep_ == "nsubj"] or (
+                self._inherited_agents(tok) if not any(c.dep_ in _SUBJ for c in tok.children) else [])
+            for person in (items[m[0]] for c in people for m in self._map(c, by_token, items)):
+                if not self.onto.fits(person["cls"], rel.domain):
+                    continue
+                for idx, cost, _ in (m for g in left for m in self._map(g, by_token, items)):
+                    org = items[idx]
+                    if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"]:
+                        out.append(record(doc, person, "worksFor", org, rel.base_confidence - 0.1 - cost, tok,
+                                          modality))
+        return out
+
     def _years_spent(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"previously spent 15 years at Santander", "after spending a decade with Lumio": where a person spent
         a span of years (lexicon ``tenure_nouns``) is where they worked (kg:worksFor; past, unless "has spent")."""
