@@ -168,12 +168,15 @@ def test_rules_a_post_held_for_a_span_or_left_is_past(nlp, text, expected, modal
      "fact"),
     ("Ingrid Solberg is leaving Nordkyst Shipping after eight years.",
      ("Ingrid Solberg", "worksFor", "Nordkyst Shipping"), "fact"),
+    ("Peter Oakes started the studio in 1994 after leaving Acorn Interactive.",
+     ("Peter Oakes", "worksFor", "Acorn Interactive"), "past"),
     # (a place one leaves is no employer)
     ("Dana Whitfield left London in 2010.", ("Dana Whitfield", "worksFor", "London"), None),
 ])
 def test_rules_the_organisation_one_leaves_one_worked_for(nlp, text, expected, modality):
     rows = _modalities(_rules_doc(nlp, text))
     assert rows.get(expected) == modality, rows
+
 
 
 @pytest.mark.parametrize("text, expected, absent", [

@@ -362,8 +362,8 @@ class Roles:
         for tok in self._tokens_with_lemma(doc, {v.split()[0] for v in self.leaving_verbs}):
             if tok.pos_ != "VERB":
                 continue
-            if self._left(tok):
-                modality = "past"
+            if self._left(tok) or (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in {"after", "since"}):
+                modality = "past"  # (and "started a studio after leaving X")
             elif any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in tok.children) or (
                     tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)):
                 modality = "fact"  # (one still works where one is leaving)
