@@ -178,6 +178,21 @@ def test_rules_the_organisation_one_leaves_one_worked_for(nlp, text, expected, m
     assert rows.get(expected) == modality, rows
 
 
+@pytest.mark.parametrize("text, expected, modality", [
+    # where a person moves is where they live; past where they moved as a child or live elsewhere now
+    ("Rahul Menon grew up in Kochi and moved to London in 2005.", ("Rahul Menon", "livesIn", "London"), "fact"),
+    ("Lena Hoffmann, who moved to Lisbon in 2021, now teaches at a local school.",
+     ("Lena Hoffmann", "livesIn", "Lisbon"), "fact"),
+    ("Lena Hoffmann moved to Lisbon as a child and now lives in Porto.", ("Lena Hoffmann", "livesIn", "Lisbon"),
+     "past"),
+    ("Kwame Boateng will move to Dublin next year.", ("Kwame Boateng", "livesIn", "Dublin"), "hypothetical"),
+    # (not a firm's move, nor what one moves)
+    ("Kestrel Bank moved its headquarters to Dublin in 2019.", ("Kestrel Bank", "livesIn", "Dublin"), None),
+])
+def test_rules_where_one_moves_one_lives(nlp, text, expected, modality):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert rows.get(expected) == modality, rows
+
 
 @pytest.mark.parametrize("text, expected, absent", [
     # an organisation, any job, then the name: "Veltro attorney Mara Quist"
