@@ -172,6 +172,10 @@ def test_rules_a_post_held_for_a_span_or_left_is_past(nlp, text, expected, modal
      ("Peter Oakes", "worksFor", "Acorn Interactive"), "past"),
     # (a place one leaves is no employer)
     ("Dana Whitfield left London in 2010.", ("Dana Whitfield", "worksFor", "London"), None),
+    # (nor the firm the text is about, for "the company" one left after another firm's post)
+    ("Halvard Resources named Ingrid Solberg as its chief executive on Monday. Solberg served as chief financial "
+     "officer of Nordkyst Shipping from 2011 to 2019. She left the company in 2019 to start a consultancy.",
+     ("Solberg", "worksFor", "Halvard Resources"), None),
 ])
 def test_rules_the_organisation_one_leaves_one_worked_for(nlp, text, expected, modality):
     rows = _modalities(_rules_doc(nlp, text))

@@ -379,7 +379,10 @@ class Roles:
                     continue
                 for idx, cost, _ in (m for g in left for m in self._map(g, by_token, items)):
                     org = items[idx]
-                    if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"]:
+                    # (by name: "left the company" is the firm just named as the person's, which the
+                    # coreference may take for the firm the text is about)
+                    if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"] \
+                            and org["via"] in {"", "gazetteer"}:
                         out.append(record(doc, person, "worksFor", org, rel.base_confidence - 0.1 - cost, tok,
                                           modality))
         return out
