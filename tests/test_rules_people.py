@@ -198,6 +198,25 @@ def test_rules_where_one_moves_one_lives(nlp, text, expected, modality):
     assert rows.get(expected) == modality, rows
 
 
+@pytest.mark.parametrize("text, expected, modality", [
+    # where one grew up is a past home where the sentence says where one lives now
+    ("Okafor, who grew up in Kano and now lives in Leeds, joined the bank in 2019.", ("Okafor", "livesIn", "Kano"),
+     "past"),
+    ("Mei Chen, who grew up in Taipei and now lives in Seattle, founded the firm.", ("Mei Chen", "livesIn", "Taipei"),
+     "past"),
+    ("Okafor, who grew up in Kano and now lives in Leeds, joined the bank in 2019.", ("Okafor", "livesIn", "Leeds"),
+     "fact"),
+    # (not where one still lives, nor a birthplace, which CoNLL04 keeps beside the present home)
+    ("Lindiwe Dube, who was born in Soweto and now lives in Durban, runs the charity.",
+     ("Lindiwe Dube", "livesIn", "Soweto"), "fact"),
+    ("Andile Moyo, 34, grew up in Durban and still lives there with his parents.",
+     ("Andile Moyo", "livesIn", "Durban"), "fact"),
+])
+def test_rules_an_early_home_before_the_present_one_is_past(nlp, text, expected, modality):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert rows.get(expected) == modality, rows
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # an organisation, any job, then the name: "Veltro attorney Mara Quist"
     ("Veltro attorney Mara Quist said the case had no merit.", {("Mara Quist", "worksFor", "Veltro")}, set()),

@@ -99,6 +99,14 @@ class Modality:
             return "past"  # "who worked at X before joining Y", "he lived in Yuma"
         if tok.dep_ == "xcomp" and tok.head.lower_ == "used" and any(c.lower_ == "to" for c in tok.children):
             return "past"  # "who used to work for X"
+        if _early_home(tok) and any(
+                t.lemma_ == "live" and t.i > tok.i and (t.tag_ in {"VBZ", "VBP"} or t.tag_ == "VBN" and any(
+                    c.lower_ in {"has", "have"} for c in t.children))
+                and any(p.dep_ == "prep" and p.lower_ == "in" for p in t.children)
+                and not any(c.lower_ == "still" for c in t.children) for t in tok.sent):
+            # "who grew up in Lagos and now lives in Leeds": a home before the one the sentence says one has now
+            # (not "grew up in Durban and still lives there")
+            return "past"
         if tok.tag_ == "VBD" and tok.lemma_.lower() in self.bounded_states and any(
                 c.dep_ == "prep" and (c.lower_ in {"until", "till"} or (
                     c.lower_ == "for" and any(g.ent_type_ == "DATE" for g in c.children if g.dep_ == "pobj"))
@@ -198,6 +206,13 @@ class Modality:
         if about and rel.qualifier_role == "about":
             quals.append(("about", about))
         return sorted(quals)
+
+
+def _early_home(tok: Token) -> bool:
+    """Whether ``tok`` says where one grew up ("raised", "grew up"; not "born": CoNLL04 keeps a birthplace
+    beside the present home, "X, who was born in Brooklyn, lives in Albany")."""
+    return tok.lower_ == "raised" or (
+        tok.lemma_ == "grow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children))
 
 
 def _closed_span(prep: Token) -> bool:
