@@ -218,6 +218,17 @@ def test_rules_an_early_home_before_the_present_one_is_past(nlp, text, expected,
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a demonym apposed to a person as a noun ("a Romanian") is their nation, and "who" after it the person
+    ("Ana Petrescu, a Romanian who lives in Vienna, succeeds Owen Bradley.",
+     {("Ana Petrescu", "livesIn", "Romania"), ("Ana Petrescu", "livesIn", "Vienna")}, set()),
+    ("The bank hired Ana Petrescu, a Romanian who lives in Vienna.",
+     {("Ana Petrescu", "livesIn", "Romania"), ("Ana Petrescu", "livesIn", "Vienna")}, set()),
+])
+def test_rules_a_demonym_apposed_as_a_noun(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # an organisation, any job, then the name: "Veltro attorney Mara Quist"
     ("Veltro attorney Mara Quist said the case had no merit.", {("Mara Quist", "worksFor", "Veltro")}, set()),
     ("Apple plant manager Dana Holt said the line would reopen on Monday.",

@@ -145,6 +145,8 @@ class Modifiers:
             elif tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ in {"be", "become"}:
                 people = [c for c in tok.head.children if c.dep_ == "nsubj"]
                 modality = self._modality(tok.head)
+            elif tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+                people, modality = [tok.head], "fact"  # "Ana Ruiz, a Romanian who lives in Vienna,"
             else:
                 continue
             for c in people:
