@@ -1604,3 +1604,12 @@ def test_entities_the_short_form_of_a_firm_the_tagger_took_for_a_common_noun(nlp
     doc = _rules_doc(nlp, text)
     assert next(t for t in doc if t.text == "Askel" and t.i > 15).tag_ == "NN"  # (the case this is about)
     assert ("Corrigan Semiconductor", "acquires", "Askel Software") in _triples(doc), _triples(doc)
+
+
+def test_entities_a_name_in_full_whose_surname_alone_is_a_person(nlp):
+    # a name in full the NER took for an organisation, whose last word the text shows alone to be a person
+    text = ("Greta Lindqvist quit Nordwind Energy last week. Lindqvist, a Swedish engineer who lives in Gothenburg, "
+            "will join Fjellcell as chief executive.")
+    doc = _entities_forcing(nlp, text, lambda doc: [(0, 2, "ORG")])
+    classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert classes["Greta Lindqvist"] == "Person" and classes["Lindqvist"] == "Person", classes
