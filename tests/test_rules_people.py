@@ -522,6 +522,22 @@ def test_rules_where_one_spent_years_one_worked(nlp, text, expected, modality):
 
 
 @pytest.mark.parametrize("text, expected, modality", [
+    # a post held for a span one spent, or after which one moved on, is past (unless one "has spent" it)
+    ("Diego Ferreira joined Pagaro after six years as chief financial officer of Lumen Telecom.",
+     ("Diego Ferreira", "worksFor", "Lumen Telecom"), "past"),
+    ("Diego Ferreira, who spent six years as finance director of Lumen Telecom, joined Pagaro.",
+     ("Diego Ferreira", "worksFor", "Lumen Telecom"), "past"),
+    ("Diego Ferreira has spent six years as finance director of Lumen Telecom.",
+     ("Diego Ferreira", "worksFor", "Lumen Telecom"), "fact"),
+    # (a span as what no job is: no employer, nor a purchase)
+    ("After a decade as a buyer for Halcott Stores, Nadia Karimi founded Safran Rugs.",
+     ("Nadia Karimi", "acquires", "Halcott Stores"), None),
+])
+def test_rules_a_post_held_for_a_span_as_it(nlp, text, expected, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
+
+
+@pytest.mark.parametrize("text, expected, modality", [
     # whom one joins or is hired "from" is where one worked before; the new employer is current
     ("Peter Oakes joined Orlan Bank from Santander in 2018.", ("Peter Oakes", "worksFor", "Santander"), "past"),
     ("Peter Oakes joined Orlan Bank from Santander in 2018.", ("Peter Oakes", "worksFor", "Orlan Bank"), "fact"),

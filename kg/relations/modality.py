@@ -33,6 +33,7 @@ class Modality:
         self.seeking_verbs = set(lex["relations"].get("seeking_verbs", ()))
         self.ending_acts = frozenset(lex["relations"].get("ending_acts", ()))
         self.leaving_verbs = frozenset(lex["relations"].get("leaving_verbs", ()))
+        self.tenure_nouns = frozenset(lex["relations"].get("tenure_nouns", ()))
 
     def _presupposed(self, noun: Token) -> str:
         """The modality of an event noun its clause presupposes ("Veltro's 2022 purchase of Lumio"): a
@@ -60,6 +61,13 @@ class Modality:
             verb = one.head.head
             if self._left(verb):
                 return "past"
+            if verb.lemma_.lower() in self.tenure_nouns and verb.dep_ == "pobj" and verb.head.lower_ == "after":
+                return "past"  # "joined X after six years as chief executive of Y"
+            if verb.lemma_ == "spend" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.tenure_nouns
+                                              for c in verb.children):
+                # "who spent six years as finance director of Y" (but "has spent": still there)
+                still = verb.tag_ == "VBN" and any(c.lemma_ == "have" and c.lower_ != "had" for c in verb.children)
+                return "fact" if still else "past"
             if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in self.bounded_states:
                 return self._modality(verb)
             return None

@@ -139,7 +139,9 @@ class Roles:
             # "opened a plant, with AMD and Broadcom as its first customers": who is "with" the verb
             withs = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" and p.i < tok.head.i
                      for g in p.children if g.dep_ == "pobj"]
-            objs = withs or [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}]
+            # (not the span one spent as what: "spent six years as its finance director")
+            objs = withs or [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}
+                             and not (c.dep_ == "dobj" and c.lemma_.lower() in self.tenure_nouns)]
             holders += objs or [c for c in verb.children if c.dep_ in _SUBJ]
             if not objs and not any(c.dep_ in _SUBJ for c in verb.children):
                 holders += self._inherited_agents(verb)
@@ -149,6 +151,16 @@ class Roles:
                 # a minority investor")
                 anchors += [(c, "anchor") for c in verb.children if c.dep_ == "nsubj"] or [
                     (c, "anchor") for c in self._inherited_agents(verb)]
+        # "joined X after six years as chief executive of Y": the span's "as" is of who did what it comes after
+        # (a job kg:worksFor names: not "a decade as a buyer for X")
+        jobs = self.onto.relations["worksFor"].role_triggers if "worksFor" in self.onto.relations else ()
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in self.tenure_nouns \
+                and tok.head.head.dep_ == "pobj" and tok.head.head.head.lower_ == "after" \
+                and tok.head.head.head.head.pos_ in {"VERB", "AUX"} \
+                and any(words[-1] == tok.lemma_.lower() for words in jobs):
+            verb = tok.head.head.head.head
+            holders += [c for c in verb.children if c.dep_ == "nsubj"] or (
+                self._inherited_agents(verb) if not any(c.dep_ in _SUBJ for c in verb.children) else [])
         # "counts X and Y as customers": the parser hangs "as" on the last of the verb's objects
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "PROPN":
             top = tok.head.head
