@@ -537,6 +537,15 @@ def test_rules_a_post_held_for_a_span_as_it(nlp, text, expected, modality):
     assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a person who runs a site works there; the site's place is no market of theirs
+    ("Omid Karimi runs the company's warehouse in Bremen.", set(), {("Omid Karimi", "operatesIn", "Bremen")}),
+    ("Halcott runs a warehouse in Bremen.", {("Halcott", "operatesIn", "Bremen")}, set()),
+])
+def test_rules_who_runs_a_site_does_not_operate_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected, modality", [
     # whom one joins or is hired "from" is where one worked before; the new employer is current
     ("Peter Oakes joined Orlan Bank from Santander in 2018.", ("Peter Oakes", "worksFor", "Santander"), "past"),

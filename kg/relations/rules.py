@@ -514,6 +514,9 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 continue
             if oi["via"] == "demonym" and doc[o.token].dep_ in {"pobj", "dobj"} and trig.kind == "event":
                 continue  # "a stake in Danish startup X" parsed with "Danish" the object: a people, no party
+            if rel.name in self.onto.to_places and si["cls"] == "Person" and tok.lemma_ in self._one_word_triggers(
+                    "worksFor"):
+                continue  # "Omid Karimi runs its warehouse in Bremen": who runs a site works there
             valid.append((s, o))
         if rel.symmetric and (trig.kind == "role" or tok.pos_ == "NOUN" and (tok.lemma_.lower(),) in rel.role_triggers):
             # "joined Lakeview Capital as a partner": a person holding a symmetric relation's role in an
