@@ -121,6 +121,9 @@ def test_rules_a_governor_works_for_a_bank_and_lives_in_a_state(nlp, text, expec
     ("Ana Ruiz, a former engineer at Halvern Systems, now runs Quillo.", "Ana Ruiz", "Halvern Systems"),
     # a retired one is past too ("a retired Halvern engineer")
     ("Ana Ruiz, a retired Halvern Systems engineer, now runs Quillo.", "Ana Ruiz", "Halvern Systems"),
+    # (and "former" before a firm's name of two words and the title: "Former Vantage Air chief executive X")
+    ("Former Vantage Air chief executive Samir Haddad has joined the board of Cedar Logistics.", "Samir Haddad",
+     "Vantage Air"),
 ])
 def test_rules_a_former_job_in_apposition_is_past(nlp, text, name, org):
     rows = _modalities(_rules_doc(nlp, text))
