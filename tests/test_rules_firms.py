@@ -89,9 +89,9 @@ def test_entities_the_owner_of_a_plant_is_an_organisation(nlp):
     classes = {(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data}
     assert ("Daewon", "Company") in classes, classes
     # (and of a laboratory or an office, with its place before it: not a place the place lies in)
-    doc = _rules_doc(nlp, "Ondrel's founder, Julien Marchal, left Tessel's Paris laboratory in 2021.")
+    doc = _rules_doc(nlp, "Brisa's founder, Julien Marchal, left Tessel's Oslo laboratory in 2020.")
     classes = {(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data}
-    assert ("Tessel", "Company") in classes and ("Paris", "locatedIn", "Tessel") not in _triples(doc), classes
+    assert ("Tessel", "Company") in classes and ("Oslo", "locatedIn", "Tessel") not in _triples(doc), classes
     # places own works in the plural: a gazetteer place stays one
     doc = _rules_doc(nlp, "Workers at Ohio's plants walked out.")
     classes = {(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data}

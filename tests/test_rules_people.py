@@ -147,8 +147,8 @@ def test_rules_a_former_job_in_apposition_is_past(nlp, text, name, org):
      "past"),
     # (one still holds a post one will leave, is leaving, or has held since a date; and one whose holder left
     # another employer)
-    ("Ondrel's founder, Julien Marchal, left Tessel's Paris laboratory in 2021.",
-     ("Julien Marchal", "worksFor", "Ondrel"), "fact"),
+    ("Brisa's founder, Julien Marchal, left Tessel's Oslo laboratory in 2020.",
+     ("Julien Marchal", "worksFor", "Brisa"), "fact"),
     ("Dana Whitfield will step down as chief executive of Copperline Media next year.",
      ("Dana Whitfield", "worksFor", "Copperline Media"), "fact"),
     ("Dana Whitfield is stepping down as chief executive of Copperline Media.",
@@ -167,7 +167,7 @@ def test_rules_a_post_held_for_a_span_or_left_is_past(nlp, text, expected, modal
      ("Anders Lie", "worksFor", "Halvard Resources"), "past"),
     ("Owen Barker, who left Tolvar Bank in January, is now chief executive of Pennock.",
      ("Owen Barker", "worksFor", "Tolvar Bank"), "past"),
-    ("Ravi Menon will leave Maru Lines at the end of June to join a rival.", ("Ravi Menon", "worksFor", "Maru Lines"),
+    ("Ravi Menon will leave Korsa Lines in September to join a rival.", ("Ravi Menon", "worksFor", "Korsa Lines"),
      "fact"),
     ("Ingrid Solberg is leaving Nordkyst Shipping after eight years.",
      ("Ingrid Solberg", "worksFor", "Nordkyst Shipping"), "fact"),
@@ -188,7 +188,7 @@ def test_rules_the_organisation_one_leaves_one_worked_for(nlp, text, expected, m
 @pytest.mark.parametrize("text, expected, modality", [
     # where a person moves is where they live; past where they moved as a child or live elsewhere now
     ("Rahul Menon grew up in Kochi and moved to London in 2005.", ("Rahul Menon", "livesIn", "London"), "fact"),
-    ("Lena Hoffmann, who moved to Lisbon in 2021, now teaches at a local school.",
+    ("Lena Hoffmann, who moved to Lisbon in 2021, now sells ceramics online.",
      ("Lena Hoffmann", "livesIn", "Lisbon"), "fact"),
     ("Lena Hoffmann moved to Lisbon as a child and now lives in Porto.", ("Lena Hoffmann", "livesIn", "Lisbon"),
      "past"),
@@ -210,10 +210,9 @@ def test_rules_where_one_moves_one_lives(nlp, text, expected, modality):
     ("Okafor, who grew up in Kano and now lives in Leeds, joined the bank in 2019.", ("Okafor", "livesIn", "Leeds"),
      "fact"),
     # (not where one still lives, nor a birthplace, which CoNLL04 keeps beside the present home)
-    ("Lindiwe Dube, who was born in Soweto and now lives in Durban, runs the charity.",
-     ("Lindiwe Dube", "livesIn", "Soweto"), "fact"),
-    ("Andile Moyo, 34, grew up in Durban and still lives there with his parents.",
-     ("Andile Moyo", "livesIn", "Durban"), "fact"),
+    ("Rutendo Dube, who was born in Bulawayo and now lives in Harare, runs the charity.",
+     ("Rutendo Dube", "livesIn", "Bulawayo"), "fact"),
+    ("Tendai Moyo grew up in Harare and still lives there.", ("Tendai Moyo", "livesIn", "Harare"), "fact"),
 ])
 def test_rules_an_early_home_before_the_present_one_is_past(nlp, text, expected, modality):
     rows = _modalities(_rules_doc(nlp, text))
@@ -222,7 +221,7 @@ def test_rules_an_early_home_before_the_present_one_is_past(nlp, text, expected,
 
 @pytest.mark.parametrize("text, expected, absent", [
     # a demonym apposed to a person as a noun ("a Romanian") is their nation, and "who" after it the person
-    ("Ana Petrescu, a Romanian who lives in Vienna, succeeds Owen Bradley.",
+    ("Ana Petrescu, a Romanian who lives in Vienna, will chair the fund.",
      {("Ana Petrescu", "livesIn", "Romania"), ("Ana Petrescu", "livesIn", "Vienna")}, set()),
     ("The bank hired Ana Petrescu, a Romanian who lives in Vienna.",
      {("Ana Petrescu", "livesIn", "Romania"), ("Ana Petrescu", "livesIn", "Vienna")}, set()),

@@ -76,7 +76,7 @@ class Modality:
                 or named.dep_ == "appos" and named.head.pos_ == "NOUN":
             named = named.head
         # (one left with nothing named or owned as what: "left in 2020", "left the company", "left for a rival";
-        # not "Ondrel's founder, Y, left Meta's lab", which is another employer)
+        # not "Brisa's founder, Y, left Tessel's lab", which is another employer)
         if named.dep_ == "nsubj" and self._left(named.head) and not any(
                 g.pos_ == "PROPN" or any(c.dep_ == "poss" for c in g.children)
                 for g in [*named.head.children, *(g for p in named.head.children if p.dep_ == "prep"
@@ -112,8 +112,8 @@ class Modality:
                     c.lower_ in {"has", "have"} for c in t.children))
                 and any(p.dep_ == "prep" and p.lower_ == "in" for p in t.children)
                 and not any(c.lower_ == "still" for c in t.children) for t in tok.sent):
-            # "who grew up in Lagos and now lives in Leeds": a home before the one the sentence says one has now
-            # (not "grew up in Durban and still lives there")
+            # "who grew up in Kano and now lives in Leeds": a home before the one the sentence says one has now
+            # (not "grew up in Harare and still lives there")
             return "past"
         if tok.tag_ == "VBD" and tok.lemma_.lower() in self.bounded_states and any(
                 c.dep_ == "prep" and (c.lower_ in {"until", "till"} or (

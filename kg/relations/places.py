@@ -75,7 +75,7 @@ class Places:
         """"Menon grew up in Kochi and moved to London in 2005", "who relocated to Lisbon in 2021": where a person
         moves (lexicon ``relocation_verbs`` with no object: not "moved its headquarters to") is where they live
         (kg:livesIn); past where they moved as a child or the sentence says where they live now ("moved to
-        Hamburg as a boy and now lives in Leeds"), hypothetical where the move is still to come."""
+        Bergen as a boy and now lives in Leeds"), hypothetical where the move is still to come."""
         rel = self.onto.relations.get("livesIn")
         if rel is None:
             return []

@@ -363,7 +363,7 @@ class Roles:
         return out
 
     def _left_employers(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
-        """"Lindqvist quit Nordwind Energy last week", "who retired from Halvard in March", "will leave Maru Lines
+        """"Lindqvist quit Nordwind Energy last week", "who retired from Halvard in March", "will leave Korsa Lines
         in June": the organisation a person leaves (lexicon ``leaving_verbs``, its object or what they leave
         "from") is where they worked (kg:worksFor): past once left, still a fact while only to be left
         ("will leave", "is leaving")."""

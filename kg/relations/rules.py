@@ -571,7 +571,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
 def _former_before(tok: Token) -> bool:
     """Whether "former" (or "ex", "retired" ...) opens the words of a title before a name: "Former Vantage Air
     chief executive X" (past the organisation's name and the title's other words; a title in apposition,
-    "X, a former Yale University law professor", keeps its job as CoNLL04 annotates it)."""
+    "X, a former Harlow College law lecturer", keeps its job as CoNLL04 annotates it)."""
     i = tok.i - 1
     while i >= 0 and tok.i - i <= 6 and (tok.doc[i].pos_ in {"PROPN", "NOUN", "ADJ", "PART"}
                                          or tok.doc[i].ent_type_ or tok.doc[i].text in {"-", "&"}):
