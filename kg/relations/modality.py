@@ -9,9 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..ontology import Ontology, RelationInfo
-from ..syntax import COPULAS
+from ..syntax import COPULAS, FORMER
 
-__all__ = ["Modality"]
+__all__ = ["Modality", "former_before"]
 
 
 #: Subjects that say nobody does it.
@@ -214,6 +214,19 @@ class Modality:
         if about and rel.qualifier_role == "about":
             quals.append(("about", about))
         return sorted(quals)
+
+
+def former_before(tok: Token) -> bool:
+    """Whether "former" (or "ex", "retired" ...) opens the words of a title before a name: "Former Vantage Air
+    chief executive X" (past the organisation's name and the title's other words; a title in apposition,
+    "X, a former Harlow College law lecturer", keeps its job as CoNLL04 annotates it)."""
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= 6 and (tok.doc[i].pos_ in {"PROPN", "NOUN", "ADJ", "PART"}
+                                         or tok.doc[i].ent_type_ or tok.doc[i].text in {"-", "&"}):
+        if tok.doc[i].lower_ in FORMER:
+            return True
+        i -= 1
+    return i >= 0 and tok.i - i <= 6 and tok.doc[i].lower_ in FORMER
 
 
 def _early_home(tok: Token) -> bool:

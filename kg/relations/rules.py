@@ -36,7 +36,7 @@ from .brands import Brands
 from .frames import Frames
 from .lexicon import Lexicon
 from .mentions import Mentions
-from .modality import Modality
+from .modality import Modality, former_before
 from .modifiers import Modifiers
 from .orders import Orders
 from .deals import Deals
@@ -553,7 +553,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
             # (a noun with a light or relocation verb: the verb's clause, "will move its headquarters")
             modality = self._modality(tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in self.clause_verbs else tok)
         if trig.kind in {"role", "inverse_role"} and (any(t.lower_ in FORMER for t in doc[max(0, tok.i - 3):tok.i]) or (
-                tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1 and _former_before(tok))):
+                tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1 and former_before(tok))):
             modality = "past"  # "former Sony executive Kenji Morita"
         quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)
         for s, o in valid:
@@ -566,19 +566,6 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
             records.append(record(doc, si, rel.name, oi, c, tok, modality, quals))
         return records
 
-
-
-def _former_before(tok: Token) -> bool:
-    """Whether "former" (or "ex", "retired" ...) opens the words of a title before a name: "Former Vantage Air
-    chief executive X" (past the organisation's name and the title's other words; a title in apposition,
-    "X, a former Harlow College law lecturer", keeps its job as CoNLL04 annotates it)."""
-    i = tok.i - 1
-    while i >= 0 and tok.i - i <= 6 and (tok.doc[i].pos_ in {"PROPN", "NOUN", "ADJ", "PART"}
-                                         or tok.doc[i].ent_type_ or tok.doc[i].text in {"-", "&"}):
-        if tok.doc[i].lower_ in FORMER:
-            return True
-        i -= 1
-    return i >= 0 and tok.i - i <= 6 and tok.doc[i].lower_ in FORMER
 
 
 @Language.factory(
