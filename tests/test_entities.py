@@ -1667,3 +1667,12 @@ def test_entities_the_short_form_of_a_firm_the_ner_took_for_an_adjective_place(n
     doc = _rules_doc(nlp, "The European Commission fined Temu. Zalando and Allegro, European rivals of Temu, "
                           "welcomed the fine.")
     assert not any(it["name"] == "European" and it["cls"] == "Company" for it in doc._.kg_entity_data)
+
+
+def test_entities_a_name_in_full_whose_surname_alone_is_a_person(nlp):
+    # a name in full the NER took for an organisation, whose last word the text shows alone to be a person
+    text = ("Greta Lindqvist quit Nordwind Energy last week. Lindqvist, a Swedish engineer who lives in Gothenburg, "
+            "will join Fjellcell as chief executive.")
+    doc = _entities_forcing(nlp, text, lambda doc: [(0, 2, "ORG")])
+    classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert classes["Greta Lindqvist"] == "Person" and classes["Lindqvist"] == "Person", classes

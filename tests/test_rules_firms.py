@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .reading import _assert_reads, _modalities, _parsed_triples, _rules_doc
+from .reading import _assert_reads, _modalities, _parsed_triples, _rules_doc, _triples
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -88,6 +88,10 @@ def test_entities_the_owner_of_a_plant_is_an_organisation(nlp):
     doc = _rules_doc(nlp, "The batteries will be assembled at Daewon's plant in Ochang and shipped from Busan.")
     classes = {(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data}
     assert ("Daewon", "Company") in classes, classes
+    # (and of a laboratory or an office, with its place before it: not a place the place lies in)
+    doc = _rules_doc(nlp, "Brisa's founder, Julien Marchal, left Tessel's Oslo laboratory in 2020.")
+    classes = {(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data}
+    assert ("Tessel", "Company") in classes and ("Oslo", "locatedIn", "Tessel") not in _triples(doc), classes
     # places own works in the plural: a gazetteer place stays one
     doc = _rules_doc(nlp, "Workers at Ohio's plants walked out.")
     classes = {(doc[it["start"]:it["end"]].text, it["cls"]) for it in doc._.kg_entity_data}

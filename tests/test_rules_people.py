@@ -121,10 +121,113 @@ def test_rules_a_governor_works_for_a_bank_and_lives_in_a_state(nlp, text, expec
     ("Ana Ruiz, a former engineer at Halvern Systems, now runs Quillo.", "Ana Ruiz", "Halvern Systems"),
     # a retired one is past too ("a retired Halvern engineer")
     ("Ana Ruiz, a retired Halvern Systems engineer, now runs Quillo.", "Ana Ruiz", "Halvern Systems"),
+    # (and "former" before a firm's name of two words and the title: "Former Vantage Air chief executive X")
+    ("Former Vantage Air chief executive Samir Haddad has joined the board of Cedar Logistics.", "Samir Haddad",
+     "Vantage Air"),
 ])
 def test_rules_a_former_job_in_apposition_is_past(nlp, text, name, org):
     rows = _modalities(_rules_doc(nlp, text))
     assert rows.get((name, "worksFor", org)) == "past", rows
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # a post held for a closed span, left, or "used to" held is past
+    ("Ingrid Solberg served as chief financial officer of Nordkyst Shipping from 2011 to 2019.",
+     ("Ingrid Solberg", "worksFor", "Nordkyst Shipping"), "past"),
+    ("Samuel Adeyemi was chairman of Lagos Cement from 1979 until 2004.",
+     ("Samuel Adeyemi", "worksFor", "Lagos Cement"), "past"),
+    ("Dana Whitfield stepped down as chief executive of Copperline Media on Thursday.",
+     ("Dana Whitfield", "worksFor", "Copperline Media"), "past"),
+    ("Greta Lindqvist has resigned as chief technology officer of Nordwind Energy.",
+     ("Greta Lindqvist", "worksFor", "Nordwind Energy"), "past"),
+    ("Selin Aksoy used to work for Turkish Airlines.", ("Selin Aksoy", "worksFor", "Turkish Airlines"), "past"),
+    ("Brindle Games said its founder, Peter Oakes, left in 2020.", ("Peter Oakes", "worksFor", "Brindle Games"),
+     "past"),
+    ("Copperline chief executive Dana Whitfield retired on Friday.", ("Dana Whitfield", "worksFor", "Copperline"),
+     "past"),
+    # (one still holds a post one will leave, is leaving, or has held since a date; and one whose holder left
+    # another employer)
+    ("Brisa's founder, Julien Marchal, left Tessel's Oslo laboratory in 2020.",
+     ("Julien Marchal", "worksFor", "Brisa"), "fact"),
+    ("Dana Whitfield will step down as chief executive of Copperline Media next year.",
+     ("Dana Whitfield", "worksFor", "Copperline Media"), "fact"),
+    ("Dana Whitfield is stepping down as chief executive of Copperline Media.",
+     ("Dana Whitfield", "worksFor", "Copperline Media"), "fact"),
+    ("Ingrid Solberg has served as chairman of Nordkyst Shipping since 2011.",
+     ("Ingrid Solberg", "worksFor", "Nordkyst Shipping"), "fact"),
+])
+def test_rules_a_post_held_for_a_span_or_left_is_past(nlp, text, expected, modality):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert rows.get(expected) == modality, rows
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # the organisation one leaves is where one worked: past once left, a fact while only to be left
+    ("Anders Lie retired from Halvard Resources in March after 14 years at the helm.",
+     ("Anders Lie", "worksFor", "Halvard Resources"), "past"),
+    ("Owen Barker, who left Tolvar Bank in January, is now chief executive of Pennock.",
+     ("Owen Barker", "worksFor", "Tolvar Bank"), "past"),
+    ("Ravi Menon will leave Korsa Lines in September to join a rival.", ("Ravi Menon", "worksFor", "Korsa Lines"),
+     "fact"),
+    ("Ingrid Solberg is leaving Nordkyst Shipping after eight years.",
+     ("Ingrid Solberg", "worksFor", "Nordkyst Shipping"), "fact"),
+    ("Peter Oakes started the studio in 1994 after leaving Acorn Interactive.",
+     ("Peter Oakes", "worksFor", "Acorn Interactive"), "past"),
+    # (a place one leaves is no employer)
+    ("Dana Whitfield left London in 2010.", ("Dana Whitfield", "worksFor", "London"), None),
+    # (nor the firm the text is about, for "the company" one left after another firm's post)
+    ("Halvard Resources named Ingrid Solberg as its chief executive on Monday. Solberg served as chief financial "
+     "officer of Nordkyst Shipping from 2011 to 2019. She left the company in 2019 to start a consultancy.",
+     ("Solberg", "worksFor", "Halvard Resources"), None),
+])
+def test_rules_the_organisation_one_leaves_one_worked_for(nlp, text, expected, modality):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert rows.get(expected) == modality, rows
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # where a person moves is where they live; past where they moved as a child or live elsewhere now
+    ("Rahul Menon grew up in Kochi and moved to London in 2005.", ("Rahul Menon", "livesIn", "London"), "fact"),
+    ("Lena Hoffmann, who moved to Lisbon in 2021, now sells ceramics online.",
+     ("Lena Hoffmann", "livesIn", "Lisbon"), "fact"),
+    ("Lena Hoffmann moved to Lisbon as a child and now lives in Porto.", ("Lena Hoffmann", "livesIn", "Lisbon"),
+     "past"),
+    ("Kwame Boateng will move to Dublin next year.", ("Kwame Boateng", "livesIn", "Dublin"), "hypothetical"),
+    # (not a firm's move, nor what one moves)
+    ("Kestrel Bank moved its headquarters to Dublin in 2019.", ("Kestrel Bank", "livesIn", "Dublin"), None),
+])
+def test_rules_where_one_moves_one_lives(nlp, text, expected, modality):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert rows.get(expected) == modality, rows
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # where one grew up is a past home where the sentence says where one lives now
+    ("Okafor, who grew up in Kano and now lives in Leeds, joined the bank in 2019.", ("Okafor", "livesIn", "Kano"),
+     "past"),
+    ("Mei Chen, who grew up in Taipei and now lives in Seattle, founded the firm.", ("Mei Chen", "livesIn", "Taipei"),
+     "past"),
+    ("Okafor, who grew up in Kano and now lives in Leeds, joined the bank in 2019.", ("Okafor", "livesIn", "Leeds"),
+     "fact"),
+    # (not where one still lives, nor a birthplace, which CoNLL04 keeps beside the present home)
+    ("Rutendo Dube, who was born in Bulawayo and now lives in Harare, runs the charity.",
+     ("Rutendo Dube", "livesIn", "Bulawayo"), "fact"),
+    ("Tendai Moyo grew up in Harare and still lives there.", ("Tendai Moyo", "livesIn", "Harare"), "fact"),
+])
+def test_rules_an_early_home_before_the_present_one_is_past(nlp, text, expected, modality):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert rows.get(expected) == modality, rows
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a demonym apposed to a person as a noun ("a Romanian") is their nation, and "who" after it the person
+    ("Ana Petrescu, a Romanian who lives in Vienna, will chair the fund.",
+     {("Ana Petrescu", "livesIn", "Romania"), ("Ana Petrescu", "livesIn", "Vienna")}, set()),
+    ("The bank hired Ana Petrescu, a Romanian who lives in Vienna.",
+     {("Ana Petrescu", "livesIn", "Romania"), ("Ana Petrescu", "livesIn", "Vienna")}, set()),
+])
+def test_rules_a_demonym_apposed_as_a_noun(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -207,6 +310,11 @@ def test_rules_read_origins_seats_and_appointments(nlp, text, expected):
     # one of a nation's people, said with the copula or in apposition
     ("Ana Ruiz is a German ski jumper.", ("Ana Ruiz", "livesIn", "Germany"), "fact"),
     ("Ana Ruiz, a Norwegian engineer, joined Veltro in 2019.", ("Ana Ruiz", "livesIn", "Norway"), "fact"),
+    # (whatever the person's own clause says: a past job leaves the nation as it is)
+    ("Kwame Boateng, a Ghanaian accountant, worked for Harmattan Re for 12 years.",
+     ("Kwame Boateng", "livesIn", "Ghana"), "fact"),
+    ("Lena Varga, a Hungarian chemist, previously ran the laboratory at Olmet Pharma.",
+     ("Lena Varga", "livesIn", "Hungary"), "fact"),
     # a role said with the copula is what the copula's clause says of it
     ("Ana Ruiz is not a German citizen.", ("Ana Ruiz", "livesIn", "Germany"), "negated"),
     ("Ana Ruiz may become Veltro's chief executive.", ("Ana Ruiz", "worksFor", "Veltro"), "hypothetical"),
@@ -413,6 +521,31 @@ def test_rules_posts_named_joined_and_aged(nlp, text, expected):
 ])
 def test_rules_where_one_spent_years_one_worked(nlp, text, expected, modality):
     assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
+
+
+@pytest.mark.parametrize("text, expected, modality", [
+    # a post held for a span one spent, or after which one moved on, is past (unless one "has spent" it)
+    ("Diego Ferreira joined Pagaro after six years as chief financial officer of Lumen Telecom.",
+     ("Diego Ferreira", "worksFor", "Lumen Telecom"), "past"),
+    ("Diego Ferreira, who spent six years as finance director of Lumen Telecom, joined Pagaro.",
+     ("Diego Ferreira", "worksFor", "Lumen Telecom"), "past"),
+    ("Diego Ferreira has spent six years as finance director of Lumen Telecom.",
+     ("Diego Ferreira", "worksFor", "Lumen Telecom"), "fact"),
+    # (a span as what no job is: no employer, nor a purchase)
+    ("After a decade as a buyer for Halcott Stores, Nadia Karimi founded Safran Rugs.",
+     ("Nadia Karimi", "acquires", "Halcott Stores"), None),
+])
+def test_rules_a_post_held_for_a_span_as_it(nlp, text, expected, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(expected) == modality
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a person who runs a site works there; the site's place is no market of theirs
+    ("Omid Karimi runs the company's warehouse in Bremen.", set(), {("Omid Karimi", "operatesIn", "Bremen")}),
+    ("Halcott runs a warehouse in Bremen.", {("Halcott", "operatesIn", "Bremen")}, set()),
+])
+def test_rules_who_runs_a_site_does_not_operate_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, modality", [

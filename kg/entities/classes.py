@@ -503,6 +503,16 @@ class Classes(Descriptions, Products):
                 if it["via"] == "" and it["cls"] in {"Company", "Place"} and " " not in it["name"] \
                         and it["name"] in surnames and it["name"] not in firmish:
                     it["cls"] = "Person"
+            # ... and the other way round: "Greta Lindqvist quit X ... Lindqvist, a Swedish engineer who lives in
+            # Gothenburg": a name in full whose last word the text shows, alone, to be a person is that person
+            # (55 of 55 such names are people in the annotated news, a one-off count)
+            alone = {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person" and " " not in it["name"]}
+            for it in items:
+                words = it["name"].split()
+                if it["via"] == "" and it["cls"] in {"Company", "Organization", "Place", "Product"} and len(words) > 1 \
+                        and words[-1] in alone and all(w[:1].isupper() for w in words) \
+                        and not self._firm_named(it["name"]):
+                    it["cls"] = "Person"
             # "Uppsala is a city in Sweden", "Tromso, a town in Norway": what the text calls a place, and
             # "fleets in Manchester, Bristol and Leeds": a name listed among places after "in"
             starts = {o["start"] for o in items if o["via"] in {"", "gazetteer"}}

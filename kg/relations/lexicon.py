@@ -45,6 +45,7 @@ class Lexicon:
         #: (not jobs only organisations give: "Western Australia's mines minister" is a state's)
         self.back_jobs = self.government_jobs | self.state_titles
         self.relocation_verbs = set(lex["relations"].get("relocation_verbs", ()))
+        self.youth_nouns = frozenset(lex["relations"].get("youth_nouns", ()))
         #: verbs whose clause gives the modality of a trigger noun they take ("plans to sign a deal",
         #: "will move its headquarters")
         self.clause_verbs = self.light_verbs | self.relocation_verbs

@@ -57,8 +57,10 @@ class Markets:
             for li, extra in ((items[n], extra) for n, extra in places):
                 for sa in holders:
                     si = items[sa.item]
+                    # (not a person who runs or heads a site: "Omid Karimi runs its warehouse in Bremen" works there)
                     if self.onto.fits(si["cls"], op.domain) and si["name"] != li["name"] \
-                            and self.onto.fits(si["cls"], rel.domain) and self.onto.fits(li["cls"], op.range):
+                            and self.onto.fits(si["cls"], rel.domain) and self.onto.fits(li["cls"], op.range) \
+                            and not (si["cls"] == "Person" and tok.lemma_ in self._one_word_triggers("worksFor")):
                         out.append(record(doc, si, "operatesIn", li, op.base_confidence - extra - sa.cost, tok,
                                           op_modality))
         return out

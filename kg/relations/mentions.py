@@ -145,6 +145,9 @@ class Mentions:
                 out += self._map(last, by_token, items, cost, depth + 1, conj=False)
             else:
                 described = tok.head.head
+                if tok.lower_ == "who" and described.dep_ == "appos" and described.i in by_token \
+                        and items[by_token[described.i]]["via"] == "demonym":
+                    described = described.head  # "Ana Ruiz, a Romanian who lives in Vienna": the person
                 found = self._map(described, by_token, items, cost, depth + 1)
                 before = tok.doc[tok.i - 2] if tok.i >= 2 and tok.doc[tok.i - 1].text == "," else None
                 if tok.lower_ == "which" and before is not None and before.i in by_token \

@@ -9,8 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..ontology import Ontology, RelationInfo
+from ..syntax import COPULAS, FORMER
 
-__all__ = ["Modality"]
+__all__ = ["Modality", "former_before"]
 
 
 #: Subjects that say nobody does it.
@@ -31,6 +32,8 @@ class Modality:
         self.keep_from = set(lex["relations"]["keep_from"])
         self.seeking_verbs = set(lex["relations"].get("seeking_verbs", ()))
         self.ending_acts = frozenset(lex["relations"].get("ending_acts", ()))
+        self.leaving_verbs = frozenset(lex["relations"].get("leaving_verbs", ()))
+        self.tenure_nouns = frozenset(lex["relations"].get("tenure_nouns", ()))
 
     def _presupposed(self, noun: Token) -> str:
         """The modality of an event noun its clause presupposes ("Veltro's 2022 purchase of Lumio"): a
@@ -46,16 +49,80 @@ class Modality:
             return "hypothetical"  # "Veltro's planned purchase of Lumio", "its proposed takeover"
         return "fact"
 
+    def _post_modality(self, one: Token) -> str | None:
+        """The modality of a post a role noun names (``one``: the noun, or the name it stands in for) where
+        its clause says one, else None: the copula's clause ("is not its chief executive"), the verb that
+        makes one what it says ("would have made X its owner"), a post held for a closed span or left ("served
+        as chief financial officer of X from 2011 to 2019", "stepped down as chairman of X"), or the post of
+        who left ("Its founder, Y, left the company in 2020")."""
+        if (one.dep_ == "attr" and one.head.lemma_ in COPULAS) or one.dep_ in {"oprd", "ccomp"}:
+            return self._modality(one.head)
+        if one.dep_ == "pobj" and one.head.lower_ == "as" and one.head.dep_ == "prep":
+            verb = one.head.head
+            if self._left(verb):
+                return "past"
+            if verb.lemma_.lower() in self.tenure_nouns and verb.dep_ == "pobj" and verb.head.lower_ == "after":
+                return "past"  # "joined X after six years as chief executive of Y"
+            if verb.lemma_ == "spend" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.tenure_nouns
+                                              for c in verb.children):
+                # "who spent six years as finance director of Y" (but "has spent": still there)
+                still = verb.tag_ == "VBN" and any(c.lemma_ == "have" and c.lower_ != "had" for c in verb.children)
+                return "fact" if still else "past"
+            if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in self.bounded_states:
+                return self._modality(verb)
+            return None
+        named = one
+        while named.dep_ in {"compound", "appos"} and named.head.i != named.i and named.head.pos_ == "PROPN" \
+                or named.dep_ == "appos" and named.head.pos_ == "NOUN":
+            named = named.head
+        # (one left with nothing named or owned as what: "left in 2020", "left the company", "left for a rival";
+        # not "Brisa's founder, Y, left Tessel's lab", which is another employer)
+        if named.dep_ == "nsubj" and self._left(named.head) and not any(
+                g.pos_ == "PROPN" or any(c.dep_ == "poss" for c in g.children)
+                for g in [*named.head.children, *(g for p in named.head.children if p.dep_ == "prep"
+                                                  and p.lower_ == "from" for g in p.children)]
+                if g.dep_ in {"dobj", "pobj"}):
+            return "past"
+        return None
+
+    def _left(self, verb: Token) -> bool:
+        """Whether ``verb`` says its subject has left a post (lexicon ``leaving_verbs``), in the simple past or
+        the present perfect ("stepped down", "has resigned"; not "will retire", "is stepping down")."""
+        lemma = verb.lemma_.lower()
+        phrasal = " ".join([lemma] + [c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}
+                                      and c.lower_ in {"down", "aside"}])
+        if lemma not in self.leaving_verbs and phrasal not in self.leaving_verbs:
+            return False
+        auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        # (a participle with a subject of its own and no auxiliary is a past the tagger misread: "Lie retired/VBN")
+        finite = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children))
+        return (finite and not auxes) or (verb.tag_ == "VBN" and any(
+            c.lemma_ == "have" for c in auxes) and not any(c.lower_ in {"will", "would", "may", "might", "could",
+                                                                         "'ll", "should"} for c in auxes))
+
     def _modality(self, tok: Token) -> str:
         if any(c.lower_ in {"previously", "formerly", "once"} and c.dep_ == "advmod" for c in tok.children):
             return "past"  # "who previously worked at Google"
         if tok.tag_ == "VBD" and tok.lemma_.lower() in self.ended_states:
             return "past"  # "who worked at X before joining Y", "he lived in Yuma"
+        if tok.dep_ == "xcomp" and tok.head.lower_ == "used" and any(c.lower_ == "to" for c in tok.children):
+            return "past"  # "who used to work for X"
+        if _early_home(tok) and any(
+                t.lemma_ == "live" and t.i > tok.i and (t.tag_ in {"VBZ", "VBP"} or t.tag_ == "VBN" and any(
+                    c.lower_ in {"has", "have"} for c in t.children))
+                and any(p.dep_ == "prep" and p.lower_ == "in" for p in t.children)
+                and not any(c.lower_ == "still" for c in t.children) for t in tok.sent):
+            # "who grew up in Kano and now lives in Leeds": a home before the one the sentence says one has now
+            # (not "grew up in Harare and still lives there")
+            return "past"
         if tok.tag_ == "VBD" and tok.lemma_.lower() in self.bounded_states and any(
                 c.dep_ == "prep" and (c.lower_ in {"until", "till"} or (
-                    c.lower_ == "for" and any(g.ent_type_ == "DATE" for g in c.children if g.dep_ == "pobj")))
+                    c.lower_ == "for" and any(g.ent_type_ == "DATE" for g in c.children if g.dep_ == "pobj"))
+                    or _closed_span(c))
                 for c in tok.children):
-            return "past"  # "who until last month ran treasury at X", "who ran logistics at X for five years"
+            # "who until last month ran treasury at X", "who ran logistics at X for five years", "was its
+            # chairman from 1979 until 2004"
+            return "past"
         # "pays Apple no commission", "has no stake in"
         if any(c.dep_ in {"dobj", "attr"} and any(d.dep_ == "det" and d.lower_ in {"no", "zero"} for d in c.children)
                for c in tok.children) or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children):
@@ -147,6 +214,36 @@ class Modality:
         if about and rel.qualifier_role == "about":
             quals.append(("about", about))
         return sorted(quals)
+
+
+def former_before(tok: Token) -> bool:
+    """Whether "former" (or "ex", "retired" ...) opens the words of a title before a name: "Former Vantage Air
+    chief executive X" (past the organisation's name and the title's other words; a title in apposition,
+    "X, a former Harlow College law lecturer", keeps its job as CoNLL04 annotates it)."""
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= 6 and (tok.doc[i].pos_ in {"PROPN", "NOUN", "ADJ", "PART"}
+                                         or tok.doc[i].ent_type_ or tok.doc[i].text in {"-", "&"}):
+        if tok.doc[i].lower_ in FORMER:
+            return True
+        i -= 1
+    return i >= 0 and tok.i - i <= 6 and tok.doc[i].lower_ in FORMER
+
+
+def _early_home(tok: Token) -> bool:
+    """Whether ``tok`` says where one grew up ("raised", "grew up"; not "born": CoNLL04 keeps a birthplace
+    beside the present home, "X, who was born in Brooklyn, lives in Albany")."""
+    return tok.lower_ == "raised" or (
+        tok.lemma_ == "grow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children))
+
+
+def _closed_span(prep: Token) -> bool:
+    """Whether ``prep`` opens a span of dates with both its ends ("from 2011 to 2019", "from 1979 until 2004",
+    "between 2001 and 2008")."""
+    dates = [g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ == "DATE"]
+    if prep.lower_ == "between":
+        return any(c.dep_ == "conj" for g in dates for c in g.children)
+    return prep.lower_ == "from" and bool(dates) and any(
+        t.lower_ in {"to", "until", "till", "through"} for t in prep.subtree if t.i > dates[0].i)
 
 
 def _purpose(clause: Token) -> bool:

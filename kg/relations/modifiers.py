@@ -134,8 +134,10 @@ class Modifiers:
             if tok.dep_ == "amod" and noun.pos_ == "NOUN" and noun.is_lower and noun.dep_ in {"attr", "appos"}:
                 # "Ana Ruiz is a German engineer", "Ana Ruiz, a Norwegian skier,": one of a nation's people
                 if noun.dep_ == "appos":
+                    # (an apposition states its own fact, whatever the person's clause says: "X, a
+                    # Ghanaian accountant, worked for Y for 12 years" is Ghanaian still)
                     people = [noun.head]
-                    modality = self._modality(noun.head.head) if noun.head.dep_ in _SUBJ else "fact"
+                    modality = "fact"
                 else:
                     people = [c for c in noun.head.children if c.dep_ == "nsubj"] \
                         if noun.head.lemma_ in {"be", "become"} else []
@@ -143,6 +145,8 @@ class Modifiers:
             elif tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ in {"be", "become"}:
                 people = [c for c in tok.head.children if c.dep_ == "nsubj"]
                 modality = self._modality(tok.head)
+            elif tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+                people, modality = [tok.head], "fact"  # "Ana Ruiz, a Romanian who lives in Vienna,"
             else:
                 continue
             for c in people:

@@ -71,6 +71,41 @@ class Places:
                         out.append(record(doc, it, rel.name, owner, rel.base_confidence - 0.05, noun))
         return out
 
+    def _moved_home(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Menon grew up in Kochi and moved to London in 2005", "who relocated to Lisbon in 2021": where a person
+        moves (lexicon ``relocation_verbs`` with no object: not "moved its headquarters to") is where they live
+        (kg:livesIn); past where they moved as a child or the sentence says where they live now ("moved to
+        Bergen as a boy and now lives in Leeds"), hypothetical where the move is still to come."""
+        rel = self.onto.relations.get("livesIn")
+        if rel is None:
+            return []
+        out: list[dict[str, Any]] = []
+        for tok in self._tokens_with_lemma(doc, self.relocation_verbs):
+            if tok.pos_ != "VERB" or any(c.dep_ == "dobj" for c in tok.children):
+                continue
+            places = [m for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"
+                      for g in p.children if g.dep_ == "pobj" for m in self._map(g, by_token, items)]
+            if not places:
+                continue
+            people = [c for c in tok.children if c.dep_ == "nsubj"] or (
+                self._inherited_agents(tok) if not any(c.dep_ in _SUBJ for c in tok.children) else [])
+            modality = self._modality(tok)
+            if any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "to"} for c in tok.children):
+                modality = "hypothetical"  # "will move to Dublin", "plans to move to"
+            elif any(p.dep_ == "prep" and p.lower_ == "as" and g.lemma_.lower() in self.youth_nouns
+                     for p in tok.children for g in p.children) or any(
+                    t.lemma_ == "live" and t.pos_ == "VERB" and t.i > tok.i for t in tok.sent):
+                modality = "past"
+            for person in (items[m[0]] for c in people for m in self._map(c, by_token, items)):
+                if not self.onto.fits(person["cls"], rel.domain):
+                    continue
+                for idx, cost, _ in places:
+                    place = items[idx]
+                    if self.onto.fits(place["cls"], rel.range) and place["name"] != person["name"]:
+                        out.append(record(doc, person, rel.name, place, rel.base_confidence - 0.1 - cost, tok,
+                                          modality))
+        return out
+
     def _customers_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"sells its oil to buyers in India", "sold services to companies in the United States", "to
         Japanese buyers": goods sold to customers no one names, of a country, go to a market there, where

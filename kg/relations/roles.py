@@ -139,7 +139,9 @@ class Roles:
             # "opened a plant, with AMD and Broadcom as its first customers": who is "with" the verb
             withs = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" and p.i < tok.head.i
                      for g in p.children if g.dep_ == "pobj"]
-            objs = withs or [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}]
+            # (not the span one spent as what: "spent six years as its finance director")
+            objs = withs or [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}
+                             and not (c.dep_ == "dobj" and c.lemma_.lower() in self.tenure_nouns)]
             holders += objs or [c for c in verb.children if c.dep_ in _SUBJ]
             if not objs and not any(c.dep_ in _SUBJ for c in verb.children):
                 holders += self._inherited_agents(verb)
@@ -149,6 +151,16 @@ class Roles:
                 # a minority investor")
                 anchors += [(c, "anchor") for c in verb.children if c.dep_ == "nsubj"] or [
                     (c, "anchor") for c in self._inherited_agents(verb)]
+        # "joined X after six years as chief executive of Y": the span's "as" is of who did what it comes after
+        # (a job kg:worksFor names: not "a decade as a buyer for X")
+        jobs = self.onto.relations["worksFor"].role_triggers if "worksFor" in self.onto.relations else ()
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in self.tenure_nouns \
+                and tok.head.head.dep_ == "pobj" and tok.head.head.head.lower_ == "after" \
+                and tok.head.head.head.head.pos_ in {"VERB", "AUX"} \
+                and any(words[-1] == tok.lemma_.lower() for words in jobs):
+            verb = tok.head.head.head.head
+            holders += [c for c in verb.children if c.dep_ == "nsubj"] or (
+                self._inherited_agents(verb) if not any(c.dep_ in _SUBJ for c in verb.children) else [])
         # "counts X and Y as customers": the parser hangs "as" on the last of the verb's objects
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "PROPN":
             top = tok.head.head
@@ -348,6 +360,43 @@ class Roles:
                     if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"]:
                         out.append(record(doc, person, "worksFor", org, rel.base_confidence - 0.05 - cost, tok,
                                           "past"))
+        return out
+
+    def _left_employers(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Lindqvist quit Nordwind Energy last week", "who retired from Halvard in March", "will leave Korsa Lines
+        in June": the organisation a person leaves (lexicon ``leaving_verbs``, its object or what they leave
+        "from") is where they worked (kg:worksFor): past once left, still a fact while only to be left
+        ("will leave", "is leaving")."""
+        rel = self.onto.relations.get("worksFor")
+        if rel is None or not self.leaving_verbs:
+            return []
+        out: list[dict[str, Any]] = []
+        for tok in self._tokens_with_lemma(doc, {v.split()[0] for v in self.leaving_verbs}):
+            if tok.pos_ != "VERB":
+                continue
+            if self._left(tok) or (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in {"after", "since"}):
+                modality = "past"  # (and "started a studio after leaving X")
+            elif any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in tok.children) or (
+                    tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)):
+                modality = "fact"  # (one still works where one is leaving)
+            else:
+                continue
+            left = [c for c in tok.children if c.dep_ == "dobj"] + [
+                g for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children
+                if g.dep_ == "pobj"]
+            people = [c for c in tok.children if c.dep_ == "nsubj"] or (
+                self._inherited_agents(tok) if not any(c.dep_ in _SUBJ for c in tok.children) else [])
+            for person in (items[m[0]] for c in people for m in self._map(c, by_token, items)):
+                if not self.onto.fits(person["cls"], rel.domain):
+                    continue
+                for idx, cost, _ in (m for g in left for m in self._map(g, by_token, items)):
+                    org = items[idx]
+                    # (by name: "left the company" is the firm just named as the person's, which the
+                    # coreference may take for the firm the text is about)
+                    if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"] \
+                            and org["via"] in {"", "gazetteer"}:
+                        out.append(record(doc, person, "worksFor", org, rel.base_confidence - 0.1 - cost, tok,
+                                          modality))
         return out
 
     def _years_spent(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:

@@ -36,7 +36,7 @@ from .brands import Brands
 from .frames import Frames
 from .lexicon import Lexicon
 from .mentions import Mentions
-from .modality import Modality
+from .modality import Modality, former_before
 from .modifiers import Modifiers
 from .orders import Orders
 from .deals import Deals
@@ -124,7 +124,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 + self._goods_stocked(doc, items, by_token) + self._on_order(doc, items, by_token) \
                 + self._brands(doc, items, by_token) + self._known_for(doc, items, by_token) \
                 + self._years_spent(doc, items, by_token) \
-                + self._came_from(doc, items, by_token):
+                + self._came_from(doc, items, by_token) + self._left_employers(doc, items, by_token) \
+                + self._moved_home(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
@@ -517,6 +518,9 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 continue
             if oi["via"] == "demonym" and doc[o.token].dep_ in {"pobj", "dobj"} and trig.kind == "event":
                 continue  # "a stake in Danish startup X" parsed with "Danish" the object: a people, no party
+            if rel.name in self.onto.to_places and si["cls"] == "Person" and tok.lemma_ in self._one_word_triggers(
+                    "worksFor"):
+                continue  # "Omid Karimi runs its warehouse in Bremen": who runs a site works there
             valid.append((s, o))
         if rel.symmetric and (trig.kind == "role" or tok.pos_ == "NOUN" and (tok.lemma_.lower(),) in rel.role_triggers):
             # "joined Lakeview Capital as a partner": a person holding a symmetric relation's role in an
@@ -546,16 +550,14 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
             # an apposition, a title or "X's 2022 purchase of Y" is presupposed, whatever its clause says
             # (not where a relocation takes it: "plans to move its headquarters to Leeds")
             # (but "is not a German citizen", "may become its chief executive": the copula's clause)
-            one = stand_in(tok)
-            # (and the verb that makes one what the role says: "would have made Veltro its owner")
-            if (one.dep_ == "attr" and one.head.lemma_ in COPULAS) or one.dep_ in {"oprd", "ccomp"}:
-                modality = self._modality(one.head)
-            else:
-                modality = "fact" if trig.kind in {"role", "inverse_role"} else self._presupposed(tok)
+            # (and the verb that makes one what the role says: "would have made Veltro its owner"; a post left)
+            modality = self._post_modality(stand_in(tok)) or (
+                "fact" if trig.kind in {"role", "inverse_role"} else self._presupposed(tok))
         else:
             # (a noun with a light or relocation verb: the verb's clause, "will move its headquarters")
             modality = self._modality(tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in self.clause_verbs else tok)
-        if trig.kind in {"role", "inverse_role"} and any(t.lower_ in FORMER for t in doc[max(0, tok.i - 3):tok.i]):
+        if trig.kind in {"role", "inverse_role"} and (any(t.lower_ in FORMER for t in doc[max(0, tok.i - 3):tok.i]) or (
+                tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1 and former_before(tok))):
             modality = "past"  # "former Sony executive Kenji Morita"
         quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)
         for s, o in valid:
