@@ -481,3 +481,17 @@ def test_coref_its_in_a_clause_without_a_subject_is_the_joined_clauses_subjects(
 ])
 def test_coref_the_noun_the_text_defined_a_name_by(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, sub, parent", [
+    # a description that is what a name "is" says what that name is, and stands for no one else: the
+    # subsidiary is no other firm's named before
+    ("In 2018 Brightwell was bought by Oranto Systems. Before the sale, the fund Lowmark Partners had owned 30 "
+     "percent of Brightwell. Oranto is the parent of three other software firms, including Qellio.", "Qellio",
+     "Oranto"),
+    ("Halvard Foods sells cheese. Its owner is Nordmark, which is the parent of Brunsted Bakeries.",
+     "Brunsted Bakeries", "Nordmark"),
+])
+def test_coref_a_description_a_name_is_stands_for_no_other(nlp, text, sub, parent):
+    found = {o for s, p, o in _triples(_rules_doc(nlp, text)) if s == sub and p == "subsidiaryOf"}
+    assert found == {parent}, found

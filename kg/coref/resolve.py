@@ -170,6 +170,8 @@ class Resolution:
                 found = self._subject_item(verb.head, pool, wanted, demonyms=True)
                 if found is not None:
                     return found
+        if description and self._names_its_subject(tok, items + resolved):
+            return None
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
         if description:
             banned = self._same_clause_subject(doc, items + resolved, tok)
@@ -273,6 +275,19 @@ class Resolution:
             if host is not None:
                 return host
         return max(cands, key=lambda c: self._salience(doc, c, tok))
+
+    @staticmethod
+    def _names_its_subject(tok: Token, pool: list[dict[str, Any]]) -> bool:
+        """"Oranto is the parent of three firms", "Korvo, which is the owner of X": a description that is
+        what a mention of a name (or "which" on one) "is" says what that name is; it refers to no other."""
+        if tok.dep_ != "attr" or tok.head.lemma_ != "be":
+            return False
+        for c in tok.head.children:
+            if c.dep_ in _SUBJ and c.i < tok.i:
+                if c.lower_ in {"which", "that"} and tok.head.dep_ == "relcl":
+                    c = tok.head.head
+                return any(it["start"] <= c.i < it["end"] for it in pool)
+        return False
 
     def _defined_as(self, doc: Doc, tok: Token) -> dict[str, Any] | None:
         """The one named mention of the last few sentences that the text called by ``tok``'s noun, in
