@@ -148,6 +148,16 @@ def test_coref_it_after_a_joined_verb_is_the_thing_made_before(nlp):
     ("Orlan has hired Tom Berg, who ran logistics at Veltro for five years.", ("Tom Berg", "worksFor", "Veltro"),
      "past"),
     ("Tom Berg has run logistics at Veltro for five years.", ("Tom Berg", "worksFor", "Veltro"), "fact"),
+    # ... and so is an ownership that lasted "until" a time or an event: in the passive, with "belong", or
+    # what the past copula made a firm
+    ("Kerrow Labs was owned by Finmara Holding until 1998.", ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"),
+     "past"),
+    ("Kerrow Labs belonged to Finmara Holding until 1998.", ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"),
+     "past"),
+    ("Kerrow Labs was a unit of Finmara Holding until it was sold in 2017.",
+     ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"), "past"),
+    ("Kerrow Labs has been a unit of Finmara Holding since 2017.",
+     ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"), "fact"),
 ])
 def test_modality_of_denials_no_longer_and_made_roles(nlp, text, triple, modality):
     doc = _rules_doc(nlp, text)

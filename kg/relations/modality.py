@@ -56,6 +56,10 @@ class Modality:
                     c.lower_ == "for" and any(g.ent_type_ == "DATE" for g in c.children if g.dep_ == "pobj")))
                 for c in tok.children):
             return "past"  # "who until last month ran treasury at X", "who ran logistics at X for five years"
+        if _ended(tok) and (tok.lemma_.lower() in self.bounded_states or tok.lemma_ == "be"):
+            return "past"  # "X was owned by Y until 2019", "X belonged to Y until it was sold"
+        if tok.dep_ in {"attr", "acomp"} and tok.head.lemma_ == "be" and _ended(tok.head):
+            return "past"  # "X was a unit of Y until 2017": the copula's end is its predicate's
         # "pays Apple no commission", "has no stake in"
         if any(c.dep_ in {"dobj", "attr"} and any(d.dep_ == "det" and d.lower_ in {"no", "zero"} for d in c.children)
                for c in tok.children) or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children):
@@ -147,6 +151,16 @@ class Modality:
         if about and rel.qualifier_role == "about":
             quals.append(("about", about))
         return sorted(quals)
+
+
+def _ended(verb: Token) -> bool:
+    """``verb`` is a simple past (active, or passive with "was"), or the past copula, with an end: "until"
+    a time or "until" a clause ("was owned by Y until 2019", "was a unit of Y until it was sold")."""
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children))
+    return past and any((c.dep_ == "prep" and c.lower_ in {"until", "till"}) or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"until", "till"} for m in c.children))
+        for c in verb.children)
 
 
 def _purpose(clause: Token) -> bool:
