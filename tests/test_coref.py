@@ -158,6 +158,13 @@ def test_coref_it_after_a_joined_verb_is_the_thing_made_before(nlp):
      ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"), "past"),
     ("Kerrow Labs has been a unit of Finmara Holding since 2017.",
      ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"), "fact"),
+    # a role in apposition that an adverb says is over
+    ("Kerrow Labs, formerly a unit of Finmara Holding, makes sensors in Turin.",
+     ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"), "past"),
+    ("Kerrow Labs, previously a subsidiary of Finmara Holding, makes sensors.",
+     ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"), "past"),
+    ("Kerrow Labs, a subsidiary of Finmara Holding, makes sensors.",
+     ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"), "fact"),
 ])
 def test_modality_of_denials_no_longer_and_made_roles(nlp, text, triple, modality):
     doc = _rules_doc(nlp, text)

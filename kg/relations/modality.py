@@ -46,6 +46,15 @@ class Modality:
             return "hypothetical"  # "Veltro's planned purchase of Lumio", "its proposed takeover"
         return "fact"
 
+    @staticmethod
+    def _once_was(noun: Token) -> bool:
+        """A role noun in apposition said to be over: "X, formerly a unit of Y," and "X, previously a
+        subsidiary of Y," (the adverb on the noun, or on the name between it and the noun)."""
+        if noun.dep_ != "appos":
+            return False
+        return any(c.dep_ == "advmod" and c.lower_ in {"formerly", "previously", "once"}
+                   and (c.head.i == noun.i or c.head.i < c.i < noun.i) for c in [*noun.children, *noun.head.children])
+
     def _modality(self, tok: Token) -> str:
         if any(c.lower_ in {"previously", "formerly", "once"} and c.dep_ == "advmod" for c in tok.children):
             return "past"  # "who previously worked at Google"

@@ -551,8 +551,9 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
         else:
             # (a noun with a light or relocation verb: the verb's clause, "will move its headquarters")
             modality = self._modality(tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in self.clause_verbs else tok)
-        if trig.kind in {"role", "inverse_role"} and any(t.lower_ in FORMER for t in doc[max(0, tok.i - 3):tok.i]):
-            modality = "past"  # "former Sony executive Kenji Morita"
+        if trig.kind in {"role", "inverse_role"} and (any(t.lower_ in FORMER for t in doc[max(0, tok.i - 3):tok.i])
+                                                    or self._once_was(tok)):
+            modality = "past"  # "former Sony executive Kenji Morita", "X, formerly a unit of Y,"
         quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)
         for s, o in valid:
             si, oi = items[s.item], items[o.item]
