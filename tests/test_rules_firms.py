@@ -1001,3 +1001,22 @@ def test_rules_a_government_body_is_no_firms_subsidiary(nlp, text, absent):
 ])
 def test_rules_a_half_share_is_an_investment(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a clause joined to a purchase that says what the one bought now is, a unit with no owner of its own,
+    # makes it the buyer's (the annotated news writes it so)
+    ("In 2018 Brightwell was bought by Oranto Systems, and it now operates as a wholly owned subsidiary.",
+     {("Brightwell", "subsidiaryOf", "Oranto Systems")}, set()),
+    ("Brightwell was acquired by Oranto Systems in 2018 and now operates as its European unit.",
+     {("Brightwell", "subsidiaryOf", "Oranto Systems")}, set()),
+    ("Brightwell was taken over by Oranto Systems in 2018 and is now a subsidiary.",
+     {("Brightwell", "subsidiaryOf", "Oranto Systems")}, set()),
+    # ... not a unit of another, nor a bare purchase
+    ("Brightwell was bought by Oranto Systems and became a unit of Halvard Group.",
+     set(), {("Brightwell", "subsidiaryOf", "Oranto Systems")}),
+    ("Brightwell was bought by Oranto Systems in 2018 and now sells software in Peru.",
+     set(), {("Brightwell", "subsidiaryOf", "Oranto Systems")}),
+])
+def test_rules_a_purchase_with_the_unit_it_made(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -397,3 +397,64 @@ class Owners:
                         continue
                     rec = record(doc, one, rel.name, other, min(a["confidence"], b["confidence"]) - 0.1, trig)
                     found.setdefault((rec["s_key"], rel.name, rec["o_key"], rec["sent_start"]), rec)
+
+    def _kept_as_units(self, doc: Doc, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                       items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
+        """"X was bought by Y and now operates as a wholly owned subsidiary", "Y acquired X, making it a unit",
+        "X was taken over by Y and is now a subsidiary": a clause joined to a purchase says what the one bought
+        is, a role noun of kg:subsidiaryOf with no owner of its own ("a subsidiary", "its European unit"):
+        the buyer's (the annotated news writes it so; a bare purchase, no unit said, gets no subsidiaryOf)."""
+        rel = self.onto.relations.get("subsidiaryOf")
+        buys = [r for r in found.values() if r["predicate"] == "acquires" and r["modality"] in {"fact", "past"}]
+        if rel is None or not buys:
+            return
+        for r in buys:
+            span = doc.char_span(r["trigger_start"], r["trigger_start"] + len(r["trigger"]))
+            verb = span[0] if span is not None else None
+            if verb is None or verb.pos_ != "VERB":
+                continue
+            bought = {r["o_start"], r["o_end"] - 1}
+            for noun, unit in self._units_said(verb, {w[0] for w in rel.role_triggers if len(w) == 1}):
+                names = {items[by_token[unit.i]]["name"]} if unit is not None and unit.i in by_token else set()
+                if (unit is None and not any(c.dep_ == "nsubjpass" and c.i in bought for c in verb.children)) \
+                        or (unit is not None and names != {r["o_name"]} and unit.i not in bought
+                            and not (unit.lower_ == "it" and not names)):
+                    continue
+                one = {"start": r["o_start"], "end": r["o_end"], "name": r["o_name"], "cls": r["o_cls"],
+                       "wikidata": r["o_wikidata"]}
+                owner = {"start": r["s_start"], "end": r["s_end"], "name": r["s_name"], "cls": r["s_cls"],
+                         "wikidata": r["s_wikidata"]}
+                if not (self.onto.fits(one["cls"], rel.domain) and self.onto.fits(owner["cls"], rel.range)):
+                    continue
+                rec = record(doc, one, rel.name, owner, rel.base_confidence - 0.1, noun, r["modality"])
+                found.setdefault((rec["s_key"], rel.name, rec["o_key"], rec["sent_start"]), rec)
+
+    @staticmethod
+    def _units_said(verb: Token, units: set[str]) -> list[tuple[Token, Token | None]]:
+        """The role nouns of kg:subsidiaryOf (``units``) that a clause joined to ``verb`` (or
+        its "making it ...") says its subject is, with no owner of their own ("as a subsidiary", "is now a
+        unit", "its European arm"), each with the subject the clause writes (``None`` where it shares
+        ``verb``'s)."""
+        out: list[tuple[Token, Token | None]] = []
+        for clause in (c for c in verb.children if c.dep_ in {"conj", "advcl"} and c.pos_ in {"VERB", "AUX"}):
+            lemma = clause.lemma_.lower()
+            if lemma in {"make", "leave"} and clause.dep_ == "advcl":
+                nouns = [c for c in clause.children if c.dep_ in {"ccomp", "oprd", "xcomp"}]
+                subj = next((c for n in nouns for c in n.children if c.dep_ == "nsubj"), None) or next(
+                    (c for c in clause.children if c.dep_ == "dobj"), None)
+            elif clause.dep_ == "conj" and lemma in {"be", "become", "remain"}:
+                nouns = [c for c in clause.children if c.dep_ == "attr"]
+                subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            elif clause.dep_ == "conj" and lemma in {"operate", "run", "function", "continue", "trade"}:
+                nouns = [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"
+                         for g in c.children if g.dep_ == "pobj"]
+                subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            else:
+                continue
+            for noun in nouns:
+                if noun.pos_ == "NOUN" and noun.lemma_.lower() in units and not any(
+                        (c.dep_ == "prep" and c.lower_ == "of") or (_possessive(c) and c.pos_ != "PRON")
+                        for c in noun.children):
+                    out.append((noun, subj))
+        return out
+

@@ -155,6 +155,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
         self._regional_seats(doc, found)
         self._close_transitive(found)
         self._co_owners(doc, found)
+        self._kept_as_units(doc, found, items, by_token)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
         # regulator, barred ..." does not restrict Germany)
         seats = {(r["s_key"], r["o_key"]) for r in found.values() if r["predicate"] == "basedIn"}
