@@ -512,3 +512,10 @@ def test_coref_the_noun_the_text_defined_a_name_by(nlp, text, expected, absent):
 def test_coref_a_description_a_name_is_stands_for_no_other(nlp, text, sub, parent):
     found = {o for s, p, o in _triples(_rules_doc(nlp, text)) if s == sub and p == "subsidiaryOf"}
     assert found == {parent}, found
+
+
+def test_coref_what_a_participle_after_a_clause_makes_is_not_the_clause_subject(nlp):
+    # "X acquired Y, making it a unit": the participle's subject is X, what it makes is another
+    doc = _rules_doc(nlp, "Oranto Systems acquired Brightwell in 2018, making it a wholly owned subsidiary.")
+    links = [(m.text, a.text) for m, a in doc._.coref_links]
+    assert links == [("it", "Brightwell")], links

@@ -193,6 +193,14 @@ class Resolution:
                 and (tok.dep_ in _SUBJ | {"dobj"} and head.dep_ in _SUBJ | {"dobj"}
                      or tok.dep_ == "poss" and _predicate_of_copula(tok) and head.dep_ in _SUBJ)
             }
+            if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not any(c.dep_ in _SUBJ for c in verb.children) and (
+                    (tok.dep_ == "dobj" and tok.head.i == verb.i)
+                    or (tok.dep_ == "nsubj" and tok.head.dep_ in {"ccomp", "oprd", "xcomp"} and tok.head.head.i == verb.i)):
+                # "Oranto acquired Brightwell, making it a unit": the participle's subject is the clause's, and
+                # what it makes is another
+                own |= {it["name"] for it in cands if tok.sent.start <= it["start"]
+                        and doc[it["start"]:it["end"]].root.dep_ in _SUBJ
+                        and doc[it["start"]:it["end"]].root.head.i == verb.head.i}
             if tok.dep_ == "dobj" and verb.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in verb.children):
                 # "The Commission fined Trovik and barred it from bidding": the verb's subject is the
                 # one of the verb it is joined to
