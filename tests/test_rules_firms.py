@@ -1020,3 +1020,17 @@ def test_rules_a_half_share_is_an_investment(nlp, text, expected, absent):
 ])
 def test_rules_a_purchase_with_the_unit_it_made(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # control of an organisation taken or gained is its purchase ("of" on the noun or on the verb) ...
+    ("In 1992 the Dutch brewer Haverkamp took control of Ostrava Beverages.",
+     {("Haverkamp", "acquires", "Ostrava Beverages")}, set()),
+    ("Tarrow Capital gained full control of Ostrava Beverages after a long fight.",
+     {("Tarrow Capital", "acquires", "Ostrava Beverages")}, set()),
+    # ... not a control of a kind
+    ("Tarrow Capital took operational control of Ostrava Beverages in May.",
+     set(), {("Tarrow Capital", "acquires", "Ostrava Beverages")}),
+])
+def test_rules_control_taken_of_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

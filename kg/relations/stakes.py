@@ -274,3 +274,28 @@ class Stakes:
                             out.append(record(doc, si, "investsIn", oi, rel.base_confidence - cost,
                                                     verb, modality))
         return out
+
+    def _control_taken(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        """"Haverkamp took control of Ostrava in 1992", "will take full control of X", "gained control of X":
+        control of an organisation taken, gained or seized (lexicon ``control_taking_verbs``) is its purchase
+        (kg:acquires; the annotated news writes it so), with the verb's modality ("did not intend to take
+        control of X": negated); not a control of a kind ("operational control", "editorial control")."""
+        rel = self.onto.relations.get("acquires")
+        verbs = self.onto.words("relations", "control_taking_verbs")
+        whole = self.onto.words("relations", "whole_control_words")
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, {"control"}) if rel is not None and verbs else ():
+            verb = noun.head
+            if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in verbs or any(
+                    c.dep_ in {"amod", "compound", "nmod"} and c.lower_ not in whole for c in noun.children):
+                continue
+            # ("of" on the noun, or on the verb right after it)
+            owned = [g for p in [*noun.children, *(c for c in verb.children if c.i == noun.i + 1)]
+                     if p.dep_ == "prep" and p.lower_ in {"of", "over"} for g in p.children if g.dep_ == "pobj"]
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            found = self._records_between(doc, subjects, owned, rel, by_token, items, rel.base_confidence - 0.1,
+                                          noun, self._modality(verb))
+            out += [r for r in found if self.onto.is_a(r["o_cls"], "Organization")]
+        return out
+
