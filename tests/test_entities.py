@@ -1604,3 +1604,15 @@ def test_entities_the_short_form_of_a_firm_the_tagger_took_for_a_common_noun(nlp
     doc = _rules_doc(nlp, text)
     assert next(t for t in doc if t.text == "Askel" and t.i > 15).tag_ == "NN"  # (the case this is about)
     assert ("Corrigan Semiconductor", "acquires", "Askel Software") in _triples(doc), _triples(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    # the name a job only people hold "is" is a person, whatever the NER took it for
+    ("Radio Pellworth broadcasts pop music. Its managing director is Clare Holt.", "Clare Holt"),
+    ("Mirelle Cosmetics is a French beauty brand. The brand's chief executive is Sophie Marchand.",
+     "Sophie Marchand"),
+])
+def test_entities_the_name_a_persons_job_is_is_a_person(nlp, text, name):
+    first = name.split()[0]
+    doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 2, "ORG") for t in doc if t.text == first])
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}[name] == "Person", doc._.kg_entity_data
