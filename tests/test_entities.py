@@ -1616,3 +1616,15 @@ def test_entities_the_name_a_persons_job_is_is_a_person(nlp, text, name):
     first = name.split()[0]
     doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 2, "ORG") for t in doc if t.text == first])
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}[name] == "Person", doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name ending in a word of firms' names is a firm, whatever the NER took it for
+    ("The company's parent, Tayside Drinks, is owned by Harlan Brands.", "Tayside Drinks"),
+    ("Aurel Pharma has three subsidiaries, among them Aurel Biologics.", "Aurel Biologics"),
+    ("Its units include Orsolo Immobiliare, a property firm.", "Orsolo Immobiliare"),
+])
+def test_entities_a_name_ending_in_a_firms_word_is_a_firm(nlp, text, name):
+    first = name.split()[0]
+    doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 2, "PERSON") for t in doc if t.text == first][-1:])
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}[name] == "Company", doc._.kg_entity_data
