@@ -1034,3 +1034,16 @@ def test_rules_a_purchase_with_the_unit_it_made(nlp, text, expected, absent):
 ])
 def test_rules_control_taken_of_a_firm(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names apposed to a role the subject has, or works through, are the subject's
+    ("Aurel Pharma operates through three subsidiaries: Aurel Generics, Aurel Biologics and Aurel Animal Health.",
+     {("Aurel Generics", "subsidiaryOf", "Aurel Pharma"), ("Aurel Animal Health", "subsidiaryOf", "Aurel Pharma")}),
+    ("Aurel Pharma has two units: Aurel Generics and Aurel Biologics.",
+     {("Aurel Generics", "subsidiaryOf", "Aurel Pharma"), ("Aurel Biologics", "subsidiaryOf", "Aurel Pharma")}),
+    ("Kessler Foods has two big customers, Aldwick Stores and Brightmart.",
+     {("Kessler Foods", "suppliesTo", "Aldwick Stores"), ("Kessler Foods", "suppliesTo", "Brightmart")}),
+])
+def test_rules_names_apposed_to_a_role_the_subject_has(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -158,6 +158,15 @@ class Roles:
                 holders += [top, *top.conjuncts]
                 if not any(_possessive(c) for c in tok.children):
                     anchors += [(c, "anchor") for c in top.head.children if c.dep_ == "nsubj"]
+        # "Aurel has three subsidiaries: A, B and C", "operates through two units, A and B": whose the names
+        # apposed to a role are, where no owner says, is the subject that has them or works through them
+        through = tok.dep_ == "pobj" and tok.head.lower_ == "through"
+        up = tok.head.head if through else tok.head
+        if (through or tok.dep_ == "dobj" and up.lemma_ in {"have", "own", "run"}) \
+                and any(c.dep_ == "appos" for c in tok.children) and not any(
+                    _possessive(c) or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
+            anchors += [(c, "anchor") for c in up.children if c.dep_ == "nsubj"] or [
+                (c, "anchor") for c in self._inherited_agents(up)]
         # "Chinese foundries such as X and Y", "Indian manufacturers, including X": the names listed
         if any(c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"})
                for c in tok.children):
