@@ -1047,3 +1047,19 @@ def test_rules_control_taken_of_a_firm(nlp, text, expected, absent):
 ])
 def test_rules_names_apposed_to_a_role_the_subject_has(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a share kept or held with no firm written after it is of the firm the share before it was of, or of the
+    # firm whose people hold it: an investment
+    ("Brenner Logistics bought a 30% stake in Skarvik Terminals from Osvik Group. Osvik will retain 45%, and the city "
+     "fund Kalmar Invest holds the rest.",
+     {("Osvik", "investsIn", "Skarvik Terminals"), ("Kalmar Invest", "investsIn", "Skarvik Terminals")}, set()),
+    ("Lumio Pay's founders, Mia Strand and Ola Strand, will hold a 12% stake.",
+     {("Mia Strand", "investsIn", "Lumio Pay")}, set()),
+    # ... not the rest of anything else
+    ("Halvard Foods sold its bakery unit to Brindle Group and kept the rest of its cash in bonds.",
+     set(), {("Halvard Foods", "investsIn", "Brindle Group")}),
+])
+def test_rules_a_share_held_with_no_firm_written(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
