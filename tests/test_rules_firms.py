@@ -1057,6 +1057,11 @@ def test_rules_names_apposed_to_a_role_the_subject_has(nlp, text, expected):
      {("Osvik", "investsIn", "Skarvik Terminals"), ("Kalmar Invest", "investsIn", "Skarvik Terminals")}, set()),
     ("Lumio Pay's founders, Mia Strand and Ola Strand, will hold a 12% stake.",
      {("Mia Strand", "investsIn", "Lumio Pay")}, set()),
+    # ... or of the firm a passive of owning or backing before it names
+    ("Tamsin Robotics is backed by Foundry Ventures, and the carmaker Velox Motors owns a minority stake.",
+     {("Velox Motors", "investsIn", "Tamsin Robotics")}, set()),
+    ("Corvo Shipping is controlled by the fund Meridian Capital. Pasir Marine Investments owns a minority stake.",
+     {("Pasir Marine Investments", "investsIn", "Corvo Shipping")}, set()),
     # ... not the rest of anything else
     ("Halvard Foods sold its bakery unit to Brindle Group and kept the rest of its cash in bonds.",
      set(), {("Halvard Foods", "investsIn", "Brindle Group")}),

@@ -337,16 +337,22 @@ class Stakes:
     def _firm_of_the_share_before(self, doc: Doc, noun: Token, by_token: dict[int, int],
                                   items: list[dict[str, Any]]) -> list[Token]:
         """The organisation named after "in" or "of" on the nearest share word ("a 40% stake in X", "60% of
-        X") before ``noun``, in its sentence or the one before."""
+        X") before ``noun``, or the subject of the nearest passive of owning or backing ("X is controlled by
+        Y", "It is backed by Y"), in its sentence or the one before."""
         start = noun.sent.start
         if start > 0:
             start = doc[start - 1].sent.start
+        owning = self.owning_verbs | self.onto.words("relations", "backing_verbs")
         for tok in reversed(doc[start:noun.i]):
-            if tok.lemma_.lower() not in {"stake", "%", "percent", "share", "holding"} or tok.i == noun.i:
+            lemma = tok.lemma_.lower()
+            if lemma in {"stake", "%", "percent", "share", "holding"}:
+                named = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                         for g in p.children if g.dep_ == "pobj"]
+            elif lemma in owning and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+                named = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            else:
                 continue
-            named = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
-                     for g in p.children if g.dep_ == "pobj" and g.i in by_token
-                     and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
+            named = [g for g in named if g.i in by_token and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
             if named:
                 return named[:1]
         return []
