@@ -1068,3 +1068,14 @@ def test_rules_names_apposed_to_a_role_the_subject_has(nlp, text, expected):
 ])
 def test_rules_a_share_held_with_no_firm_written(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name apposed to a noun that names the possessor's owner is the possessor's parent, not its unit
+    ("Verdant Seeds was sold in 2015 to the Dutch cooperative AgriNed, its current owner.",
+     {("Verdant Seeds", "subsidiaryOf", "AgriNed")}, {("AgriNed", "subsidiaryOf", "Verdant Seeds")}),
+    ("Brunsted Bakeries is doing well. Halden Foods, its parent, said sales rose.",
+     {("Brunsted Bakeries", "subsidiaryOf", "Halden Foods")}, {("Halden Foods", "subsidiaryOf", "Brunsted Bakeries")}),
+])
+def test_rules_a_name_apposed_to_its_owner_is_no_unit(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

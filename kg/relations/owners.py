@@ -174,8 +174,12 @@ class Owners:
                                      self.onto.fits(a["cls"], t.relation.domain)
                                      and self.onto.fits(b["cls"], t.relation.range)
                                      for a, b in ((it, owner), (owner, it)))}
+                        # (and not where the noun names the possessor's side of it: "AgriNed, its owner" is
+                        # the possessor's parent, which the role rules read, not its unit)
+                        inverse = {t.relation.name for t in self.index.get(ap.lemma_.lower(), ())
+                                   if t.kind == "inverse_role"}
                         for rel in of_things:
-                            if roles and rel.name not in roles:
+                            if (roles and rel.name not in roles) or rel.name in inverse:
                                 continue
                             if rel.name in of_places and ap.lemma_.lower() not in self.place_of_words:
                                 continue  # ("Tehran, Canada's protecting power there": no place of Canada's)
