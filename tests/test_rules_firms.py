@@ -1079,3 +1079,16 @@ def test_rules_a_share_held_with_no_firm_written(nlp, text, expected, absent):
 ])
 def test_rules_a_name_apposed_to_its_owner_is_no_unit(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, triple, modality", [
+    # a role opening the sentence before a comma describes the subject of the clause after it (and
+    # "once" there says it is over)
+    ("Hollin Bay Airways is a regional airline. A wholly owned subsidiary of Maritime Air Group, it flies to 18 "
+     "destinations.", ("Hollin Bay Airways", "subsidiaryOf", "Maritime Air Group"), "fact"),
+    ("Hollin Bay Airways is a regional airline. Once a unit of Maritime Air Group, it now flies to 18 destinations.",
+     ("Hollin Bay Airways", "subsidiaryOf", "Maritime Air Group"), "past"),
+])
+def test_rules_a_role_opening_the_sentence(nlp, text, triple, modality):
+    got = _modalities(_rules_doc(nlp, text))
+    assert got.get(triple) == modality, got

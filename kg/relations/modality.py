@@ -50,8 +50,9 @@ class Modality:
     def _once_was(noun: Token) -> bool:
         """A role noun in apposition said to be over: "X, formerly a unit of Y," and "X, previously a
         subsidiary of Y," (the adverb on the noun, or on the name between it and the noun)."""
-        if noun.dep_ != "appos":
-            return False
+        if noun.dep_ != "appos":  # (or before the clause: "Once a unit of Y, X now ...")
+            return noun.left_edge.i == noun.sent.start and any(
+                c.dep_ == "advmod" and c.lower_ in {"formerly", "previously", "once"} for c in noun.children)
         return any(c.dep_ == "advmod" and c.lower_ in {"formerly", "previously", "once"}
                    and (c.head.i == noun.i or c.head.i < c.i < noun.i) for c in [*noun.children, *noun.head.children])
 

@@ -158,6 +158,11 @@ class Roles:
                 holders += [top, *top.conjuncts]
                 if not any(_possessive(c) for c in tok.children):
                     anchors += [(c, "anchor") for c in top.head.children if c.dep_ == "nsubj"]
+        # "A wholly owned subsidiary of X, it flies to 18 cities", "Once a unit of X, Kestrel now ...": a role
+        # opening the sentence before a comma describes the subject of the clause after it
+        if tok.dep_ in {"advcl", "npadvmod", "dep"} and tok.left_edge.i == tok.sent.start \
+                and tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text == ",":
+            holders += [c for c in tok.head.children if c.dep_ in _SUBJ and c.i > tok.right_edge.i]
         # "Aurel has three subsidiaries: A, B and C", "operates through two units, A and B": whose the names
         # apposed to a role are, where no owner says, is the subject that has them or works through them
         through = tok.dep_ == "pobj" and tok.head.lower_ == "through"
