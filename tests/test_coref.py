@@ -519,3 +519,15 @@ def test_coref_what_a_participle_after_a_clause_makes_is_not_the_clause_subject(
     doc = _rules_doc(nlp, "Oranto Systems acquired Brightwell in 2018, making it a wholly owned subsidiary.")
     links = [(m.text, a.text) for m, a in doc._.coref_links]
     assert links == [("it", "Brightwell")], links
+
+
+@pytest.mark.parametrize("text, owner", [
+    # a possessive in a verb a subject's own verb controls is that subject's ("which" for the noun it is on)
+    ("Castellan Entertainment has owned Pell Studios, which continues to make its own films, since May 2005.",
+     "Pell Studios"),
+    ("Orvane Media bought Kestrel Radio, which plans to expand its network in Ghana.", "Kestrel Radio"),
+])
+def test_coref_its_in_a_controlled_verb_is_the_controllers_subject(nlp, text, owner):
+    doc = _rules_doc(nlp, text)
+    its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
+    assert its == [owner], doc._.kg_entity_data

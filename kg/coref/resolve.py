@@ -150,6 +150,12 @@ class Resolution:
                     # "The company was spun out of X and counts Y and Z among its investors": a clause joined
                     # to another without a subject of its own shares that one's subject
                     found = self._subject_item(clause.head, pool, wanted, before=tok.i)
+                if found is None and clause.dep_ == "xcomp" and clause.head.lemma_.lower() not in OBJECT_CONTROL \
+                        and not any(c.dep_ in _SUBJ for c in clause.children) \
+                        and not any(c.dep_ == "dobj" for c in clause.head.children):
+                    # "Pell Studios, which continues to make its own films": a verb a verb of the subject's own
+                    # controls has that verb's subject ("which" for the noun it is on)
+                    found = self._subject_item(clause.head, pool, wanted, before=tok.i)
                 if found is None and clause.head.lemma_.lower() in OBJECT_CONTROL \
                         and not any(c.dep_ in _SUBJ for c in clause.children):
                     # "ordered Orrin to shut down its service": the one ordered is the clause's subject
