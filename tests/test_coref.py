@@ -531,3 +531,13 @@ def test_coref_its_in_a_controlled_verb_is_the_controllers_subject(nlp, text, ow
     doc = _rules_doc(nlp, text)
     its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
     assert its == [owner], doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text", [
+    # "The company partners/NNS with X": the tagger took the verb for a plural the description modifies
+    "Lumora Health sells tests. The company partners with Meridian Care on diagnostics.",
+    "Lumora Health is owned by its staff through a trust. The company partners with the hospital chain Meridian "
+    "Care on diagnostics.",
+])
+def test_coref_a_description_before_a_verb_tagged_as_a_plural(nlp, text):
+    _assert_reads(nlp, text, {("Lumora Health", "partnersWith", "Meridian Care")})
