@@ -1092,3 +1092,17 @@ def test_rules_a_name_apposed_to_its_owner_is_no_unit(nlp, text, expected, absen
 def test_rules_a_role_opening_the_sentence(nlp, text, triple, modality):
     got = _modalities(_rules_doc(nlp, text))
     assert got.get(triple) == modality, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm run or kept "as" a unit with no owner of its own is the unit of whoever runs it
+    ("Orbiton runs Pellucid Software as a standalone business.", {("Pellucid Software", "subsidiaryOf", "Orbiton")},
+     set()),
+    ("Pellucid Software, which Orbiton acquired in 2021 and runs as an independent subsidiary, makes payroll tools.",
+     {("Pellucid Software", "subsidiaryOf", "Orbiton")}, set()),
+    # ... not a unit of another
+    ("Orbiton operates Pellucid Software as a unit of Halvard Group for a fee.", set(),
+     {("Pellucid Software", "subsidiaryOf", "Orbiton")}),
+])
+def test_rules_a_firm_run_as_a_unit(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from .records import record
 from .words import WHOSE
@@ -460,5 +461,33 @@ class Owners:
                         (c.dep_ == "prep" and c.lower_ == "of") or (_possessive(c) and c.pos_ != "PRON")
                         for c in noun.children):
                     out.append((noun, subj))
+        return out
+
+    def _run_as_units(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Orbiton runs Pellucid as a standalone business", "Pellucid, which Orbiton bought in 2021 and runs as an
+        independent subsidiary": a firm run, operated or kept "as" a unit (a role noun of kg:subsidiaryOf with no
+        owner of its own) is the unit of whoever runs it (the annotated news writes subsidiaryOf for it)."""
+        rel = self.onto.relations.get("subsidiaryOf")
+        if rel is None:
+            return []
+        units = {w[0] for w in rel.role_triggers if len(w) == 1}
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, {"run", "operate", "keep", "manage", "maintain", "retain"}):
+            nouns = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children
+                     if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() in units and not any(
+                         (c.dep_ == "prep" and c.lower_ == "of") or (_possessive(c) and c.pos_ != "PRON")
+                         for c in g.children)]
+            if verb.pos_ != "VERB" or not nouns:
+                continue
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if not objs and verb.dep_ == "conj":  # ("bought X and runs it ..."'s object, shared)
+                objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+            # ("which": the noun its clause is on)
+            objs = [o.head.head if o.lower_ in {"which", "that"} and o.head.dep_ == "relcl" else o for o in objs]
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ] or [
+                c for c in verb.head.children if verb.dep_ == "conj" and c.dep_ in _SUBJ] \
+                or self._inherited_agents(verb)
+            out += self._records_between(doc, objs, subjects, rel, by_token, items, rel.base_confidence - 0.1,
+                                         nouns[0], self._modality(verb))
         return out
 

@@ -123,7 +123,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 + self._goods_stocked(doc, items, by_token) + self._on_order(doc, items, by_token) \
                 + self._brands(doc, items, by_token) + self._years_spent(doc, items, by_token) \
                 + self._came_from(doc, items, by_token) + self._control_taken(doc, items, by_token) \
-                + self._stakes_left_unnamed(doc, items, by_token):
+                + self._stakes_left_unnamed(doc, items, by_token) + self._run_as_units(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
