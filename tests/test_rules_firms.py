@@ -1012,6 +1012,11 @@ def test_rules_a_half_share_is_an_investment(nlp, text, expected, absent):
      {("Brightwell", "subsidiaryOf", "Oranto Systems")}, set()),
     ("Brightwell was taken over by Oranto Systems in 2018 and is now a subsidiary.",
      {("Brightwell", "subsidiaryOf", "Oranto Systems")}, set()),
+    # ... and the clause a purchase in a relative clause is on
+    ("Pellucid Software, which Orbiton acquired in 2021, now runs as an independent subsidiary.",
+     {("Pellucid Software", "subsidiaryOf", "Orbiton")}, set()),
+    ("Pellucid Software, which Orbiton acquired in 2021, sells payroll tools.",
+     set(), {("Pellucid Software", "subsidiaryOf", "Orbiton")}),
     # ... not a unit of another, nor a bare purchase
     ("Brightwell was bought by Oranto Systems and became a unit of Halvard Group.",
      set(), {("Brightwell", "subsidiaryOf", "Oranto Systems")}),

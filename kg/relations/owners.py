@@ -441,16 +441,21 @@ class Owners:
         unit", "its European arm"), each with the subject the clause writes (``None`` where it shares
         ``verb``'s)."""
         out: list[tuple[Token, Token | None]] = []
-        for clause in (c for c in verb.children if c.dep_ in {"conj", "advcl"} and c.pos_ in {"VERB", "AUX"}):
+        clauses = [c for c in verb.children if c.dep_ in {"conj", "advcl"} and c.pos_ in {"VERB", "AUX"}]
+        main = verb.head.head if verb.dep_ == "relcl" and verb.head.dep_ in _SUBJ else None
+        if main is not None and main.pos_ in {"VERB", "AUX"}:
+            clauses.append(main)  # ("X, which Y acquired in 2021, now runs as a subsidiary": the clause it is on)
+        for clause in clauses:
             lemma = clause.lemma_.lower()
+            joined = clause.dep_ == "conj" or (main is not None and clause.i == main.i)
             if lemma in {"make", "leave"} and clause.dep_ == "advcl":
                 nouns = [c for c in clause.children if c.dep_ in {"ccomp", "oprd", "xcomp"}]
                 subj = next((c for n in nouns for c in n.children if c.dep_ == "nsubj"), None) or next(
                     (c for c in clause.children if c.dep_ == "dobj"), None)
-            elif clause.dep_ == "conj" and lemma in {"be", "become", "remain"}:
+            elif joined and lemma in {"be", "become", "remain"}:
                 nouns = [c for c in clause.children if c.dep_ == "attr"]
                 subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            elif clause.dep_ == "conj" and lemma in {"operate", "run", "function", "continue", "trade"}:
+            elif joined and lemma in {"operate", "run", "function", "continue", "trade"}:
                 nouns = [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"
                          for g in c.children if g.dep_ == "pobj"]
                 subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
