@@ -1623,6 +1623,7 @@ def test_entities_the_name_a_persons_job_is_is_a_person(nlp, text, name):
     ("The company's parent, Tayside Drinks, is owned by Harlan Brands.", "Tayside Drinks"),
     ("Aurel Pharma has three subsidiaries, among them Aurel Biologics.", "Aurel Biologics"),
     ("Its units include Orsolo Immobiliare, a property firm.", "Orsolo Immobiliare"),
+    ("Harrow Group is the parent of Harrow Bank and the asset manager Harrow Invest.", "Harrow Invest"),
 ])
 def test_entities_a_name_ending_in_a_firms_word_is_a_firm(nlp, text, name):
     first = name.split()[0]
