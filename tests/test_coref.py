@@ -148,6 +148,23 @@ def test_coref_it_after_a_joined_verb_is_the_thing_made_before(nlp):
     ("Orlan has hired Tom Berg, who ran logistics at Veltro for five years.", ("Tom Berg", "worksFor", "Veltro"),
      "past"),
     ("Tom Berg has run logistics at Veltro for five years.", ("Tom Berg", "worksFor", "Veltro"), "fact"),
+    # ... and so is an ownership that lasted "until" a time or an event: in the passive, with "belong", or
+    # what the past copula made a firm
+    ("Kerrow Labs was owned by Finmara Holding until 1998.", ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"),
+     "past"),
+    ("Kerrow Labs belonged to Finmara Holding until 1998.", ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"),
+     "past"),
+    ("Kerrow Labs was a unit of Finmara Holding until it was sold in 2017.",
+     ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"), "past"),
+    ("Kerrow Labs has been a unit of Finmara Holding since 2017.",
+     ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"), "fact"),
+    # a role in apposition that an adverb says is over
+    ("Kerrow Labs, formerly a unit of Finmara Holding, makes sensors in Turin.",
+     ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"), "past"),
+    ("Kerrow Labs, previously a subsidiary of Finmara Holding, makes sensors.",
+     ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"), "past"),
+    ("Kerrow Labs, a subsidiary of Finmara Holding, makes sensors.",
+     ("Kerrow Labs", "subsidiaryOf", "Finmara Holding"), "fact"),
 ])
 def test_modality_of_denials_no_longer_and_made_roles(nlp, text, triple, modality):
     doc = _rules_doc(nlp, text)
@@ -508,3 +525,46 @@ def test_coref_its_in_what_the_one_fined_did_is_theirs(nlp, text):
 def test_coref_what_one_is_accused_of(nlp, text, pronoun, antecedent):
     links = [(m.text, a.text) for m, a in nlp(text)._.coref_links]
     assert (pronoun, antecedent) in links, links
+
+
+@pytest.mark.parametrize("text, sub, parent", [
+    # a description that is what a name "is" says what that name is, and stands for no one else: the
+    # subsidiary is no other firm's named before
+    ("In 2018 Brightwell was bought by Oranto Systems. Before the sale, the fund Lowmark Partners had owned 30 "
+     "percent of Brightwell. Oranto is the parent of three other software firms, including Qellio.", "Qellio",
+     "Oranto"),
+    ("Halvard Foods sells cheese. Its owner is Nordmark, which is the parent of Brunsted Bakeries.",
+     "Brunsted Bakeries", "Nordmark"),
+])
+def test_coref_a_description_a_name_is_stands_for_no_other(nlp, text, sub, parent):
+    found = {o for s, p, o in _triples(_rules_doc(nlp, text)) if s == sub and p == "subsidiaryOf"}
+    assert found == {parent}, found
+
+
+def test_coref_what_a_participle_after_a_clause_makes_is_not_the_clause_subject(nlp):
+    # "X acquired Y, making it a unit": the participle's subject is X, what it makes is another
+    doc = _rules_doc(nlp, "Oranto Systems acquired Brightwell in 2018, making it a wholly owned subsidiary.")
+    links = [(m.text, a.text) for m, a in doc._.coref_links]
+    assert links == [("it", "Brightwell")], links
+
+
+@pytest.mark.parametrize("text, owner", [
+    # a possessive in a verb a subject's own verb controls is that subject's ("which" for the noun it is on)
+    ("Castellan Entertainment has owned Pell Studios, which continues to make its own films, since May 2005.",
+     "Pell Studios"),
+    ("Orvane Media bought Kestrel Radio, which plans to expand its network in Ghana.", "Kestrel Radio"),
+])
+def test_coref_its_in_a_controlled_verb_is_the_controllers_subject(nlp, text, owner):
+    doc = _rules_doc(nlp, text)
+    its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
+    assert its == [owner], doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text", [
+    # "The company partners/NNS with X": the tagger took the verb for a plural the description modifies
+    "Lumora Health sells tests. The company partners with Meridian Care on diagnostics.",
+    "Lumora Health is owned by its staff through a trust. The company partners with the hospital chain Meridian "
+    "Care on diagnostics.",
+])
+def test_coref_a_description_before_a_verb_tagged_as_a_plural(nlp, text):
+    _assert_reads(nlp, text, {("Lumora Health", "partnersWith", "Meridian Care")})

@@ -1676,3 +1676,28 @@ def test_entities_a_name_in_full_whose_surname_alone_is_a_person(nlp):
     doc = _entities_forcing(nlp, text, lambda doc: [(0, 2, "ORG")])
     classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
     assert classes["Greta Lindqvist"] == "Person" and classes["Lindqvist"] == "Person", classes
+
+
+@pytest.mark.parametrize("text, name", [
+    # the name a job only people hold "is" is a person, whatever the NER took it for
+    ("Radio Pellworth broadcasts pop music. Its managing director is Clare Holt.", "Clare Holt"),
+    ("Mirelle Cosmetics is a French beauty brand. The brand's chief executive is Sophie Marchand.",
+     "Sophie Marchand"),
+])
+def test_entities_the_name_a_persons_job_is_is_a_person(nlp, text, name):
+    first = name.split()[0]
+    doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 2, "ORG") for t in doc if t.text == first])
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}[name] == "Person", doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name ending in a word of firms' names is a firm, whatever the NER took it for
+    ("The company's parent, Tayside Drinks, is owned by Harlan Brands.", "Tayside Drinks"),
+    ("Aurel Pharma has three subsidiaries, among them Aurel Biologics.", "Aurel Biologics"),
+    ("Its units include Orsolo Immobiliare, a property firm.", "Orsolo Immobiliare"),
+    ("Harrow Group is the parent of Harrow Bank and the asset manager Harrow Invest.", "Harrow Invest"),
+])
+def test_entities_a_name_ending_in_a_firms_word_is_a_firm(nlp, text, name):
+    first = name.split()[0]
+    doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 2, "PERSON") for t in doc if t.text == first][-1:])
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}[name] == "Company", doc._.kg_entity_data

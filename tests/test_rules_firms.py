@@ -1015,3 +1015,113 @@ def test_rules_a_half_share_is_an_investment(nlp, text, expected, absent):
 ])
 def test_rules_a_works_named_by_a_product_is_no_product(nlp, text, absent):
     _assert_reads(nlp, text, set(), {absent})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a clause joined to a purchase that says what the one bought now is, a unit with no owner of its own,
+    # makes it the buyer's (the annotated news writes it so)
+    ("In 2018 Brightwell was bought by Oranto Systems, and it now operates as a wholly owned subsidiary.",
+     {("Brightwell", "subsidiaryOf", "Oranto Systems")}, set()),
+    ("Brightwell was acquired by Oranto Systems in 2018 and now operates as its European unit.",
+     {("Brightwell", "subsidiaryOf", "Oranto Systems")}, set()),
+    ("Brightwell was taken over by Oranto Systems in 2018 and is now a subsidiary.",
+     {("Brightwell", "subsidiaryOf", "Oranto Systems")}, set()),
+    # ... and the clause a purchase in a relative clause is on
+    ("Pellucid Software, which Orbiton acquired in 2021, now runs as an independent subsidiary.",
+     {("Pellucid Software", "subsidiaryOf", "Orbiton")}, set()),
+    ("Pellucid Software, which Orbiton acquired in 2021, sells payroll tools.",
+     set(), {("Pellucid Software", "subsidiaryOf", "Orbiton")}),
+    # ... not a unit of another, nor a bare purchase
+    ("Brightwell was bought by Oranto Systems and became a unit of Halvard Group.",
+     set(), {("Brightwell", "subsidiaryOf", "Oranto Systems")}),
+    ("Brightwell was bought by Oranto Systems in 2018 and now sells software in Peru.",
+     set(), {("Brightwell", "subsidiaryOf", "Oranto Systems")}),
+])
+def test_rules_a_purchase_with_the_unit_it_made(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # control of an organisation taken or gained is its purchase ("of" on the noun or on the verb) ...
+    ("In 1992 the Dutch brewer Haverkamp took control of Ostrava Beverages.",
+     {("Haverkamp", "acquires", "Ostrava Beverages")}, set()),
+    ("Tarrow Capital gained full control of Ostrava Beverages after a long fight.",
+     {("Tarrow Capital", "acquires", "Ostrava Beverages")}, set()),
+    # ... not a control of a kind
+    ("Tarrow Capital took operational control of Ostrava Beverages in May.",
+     set(), {("Tarrow Capital", "acquires", "Ostrava Beverages")}),
+])
+def test_rules_control_taken_of_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names apposed to a role the subject has, or works through, are the subject's
+    ("Aurel Pharma operates through three subsidiaries: Aurel Generics, Aurel Biologics and Aurel Animal Health.",
+     {("Aurel Generics", "subsidiaryOf", "Aurel Pharma"), ("Aurel Animal Health", "subsidiaryOf", "Aurel Pharma")}),
+    ("Aurel Pharma has two units: Aurel Generics and Aurel Biologics.",
+     {("Aurel Generics", "subsidiaryOf", "Aurel Pharma"), ("Aurel Biologics", "subsidiaryOf", "Aurel Pharma")}),
+    ("Kessler Foods has two big customers, Aldwick Stores and Brightmart.",
+     {("Kessler Foods", "suppliesTo", "Aldwick Stores"), ("Kessler Foods", "suppliesTo", "Brightmart")}),
+])
+def test_rules_names_apposed_to_a_role_the_subject_has(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a share kept or held with no firm written after it is of the firm the share before it was of, or of the
+    # firm whose people hold it: an investment
+    ("Brenner Logistics bought a 30% stake in Skarvik Terminals from Osvik Group. Osvik will retain 45%, and the city "
+     "fund Kalmar Invest holds the rest.",
+     {("Osvik", "investsIn", "Skarvik Terminals"), ("Kalmar Invest", "investsIn", "Skarvik Terminals")}, set()),
+    ("Lumio Pay's founders, Mia Strand and Ola Strand, will hold a 12% stake.",
+     {("Mia Strand", "investsIn", "Lumio Pay")}, set()),
+    # ... or of the firm a passive of owning or backing before it names
+    ("Tamsin Robotics is backed by Foundry Ventures, and the carmaker Velox Motors owns a minority stake.",
+     {("Velox Motors", "investsIn", "Tamsin Robotics")}, set()),
+    ("Corvo Shipping is controlled by the fund Meridian Capital. Pasir Marine Investments owns a minority stake.",
+     {("Pasir Marine Investments", "investsIn", "Corvo Shipping")}, set()),
+    # ... not the rest of anything else
+    ("Halvard Foods sold its bakery unit to Brindle Group and kept the rest of its cash in bonds.",
+     set(), {("Halvard Foods", "investsIn", "Brindle Group")}),
+])
+def test_rules_a_share_held_with_no_firm_written(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name apposed to a noun that names the possessor's owner is the possessor's parent, not its unit
+    ("Verdant Seeds was sold in 2015 to the Dutch cooperative AgriNed, its current owner.",
+     {("Verdant Seeds", "subsidiaryOf", "AgriNed")}, {("AgriNed", "subsidiaryOf", "Verdant Seeds")}),
+    ("Brunsted Bakeries is doing well. Halden Foods, its parent, said sales rose.",
+     {("Brunsted Bakeries", "subsidiaryOf", "Halden Foods")}, {("Halden Foods", "subsidiaryOf", "Brunsted Bakeries")}),
+])
+def test_rules_a_name_apposed_to_its_owner_is_no_unit(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, triple, modality", [
+    # a role opening the sentence before a comma describes the subject of the clause after it (and
+    # "once" there says it is over)
+    ("Hollin Bay Airways is a regional airline. A wholly owned subsidiary of Maritime Air Group, it flies to 18 "
+     "destinations.", ("Hollin Bay Airways", "subsidiaryOf", "Maritime Air Group"), "fact"),
+    ("Hollin Bay Airways is a regional airline. Once a unit of Maritime Air Group, it now flies to 18 destinations.",
+     ("Hollin Bay Airways", "subsidiaryOf", "Maritime Air Group"), "past"),
+])
+def test_rules_a_role_opening_the_sentence(nlp, text, triple, modality):
+    got = _modalities(_rules_doc(nlp, text))
+    assert got.get(triple) == modality, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm run or kept "as" a unit with no owner of its own is the unit of whoever runs it
+    ("Orbiton runs Pellucid Software as a standalone business.", {("Pellucid Software", "subsidiaryOf", "Orbiton")},
+     set()),
+    ("Pellucid Software, which Orbiton acquired in 2021 and runs as an independent subsidiary, makes payroll tools.",
+     {("Pellucid Software", "subsidiaryOf", "Orbiton")}, set()),
+    # ... not a unit of another
+    ("Orbiton operates Pellucid Software as a unit of Halvard Group for a fee.", set(),
+     {("Pellucid Software", "subsidiaryOf", "Orbiton")}),
+])
+def test_rules_a_firm_run_as_a_unit(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -1152,3 +1152,14 @@ def test_rules_a_spaceport_is_a_site(nlp):
 ])
 def test_rules_an_institution_described_by_its_place(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a broadcaster's or a publisher's kind of firm, written in two words, says where the firm is as
+    # "a steelmaker in Genoa" does
+    ("Radio Pellworth is a commercial radio station in Leeds, England.", ("Radio Pellworth", "basedIn", "Leeds")),
+    ("Kanal Nord, a Hamburg TV station, is owned by Elbe Media.", ("Kanal Nord", "basedIn", "Hamburg")),
+    ("Marrow & Finch is a British publishing house.", ("Marrow & Finch", "basedIn", "United Kingdom")),
+])
+def test_rules_a_station_or_a_house_in_a_place(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

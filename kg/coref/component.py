@@ -232,6 +232,12 @@ class KGCoref(Resolution, Mentions):
                     # clause's subject charges is a payment, no body (not "the commission, which took a year")
                     continue
                 det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+                if not det and tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.dep_ == "ROOT" \
+                        and tok.head.tag_ in {"NNS", "VBZ"} and tok.i and doc[tok.i - 1].lower_ == "the" \
+                        and doc[tok.i - 1].head.i == tok.head.i and low in self.descriptors:
+                    # "The company partners/NNS with X": the tagger took the verb for a plural the description
+                    # modifies, and its "the" for the plural's
+                    det = [doc[tok.i - 1]]
                 if not det and low in self.descriptors and tok.dep_ == "compound" \
                         and tok.head.lemma_.lower() in self.person_titles:
                     # "ministry spokesman Lukas Brandt", "company spokeswoman X": the one named before
@@ -242,7 +248,7 @@ class KGCoref(Resolution, Mentions):
                     continue
                 if not det:
                     continue
-                start = min(det[0].i, *(c.i for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "det", "npadvmod", "punct"}))
+                start = min([det[0].i, *(c.i for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "det", "npadvmod", "punct"})])
                 named = [it for c in tok.children if c.dep_ == "compound" and c.i < tok.i and taken[c.i]
                          for it in [self._named_at(c.i)] if it is not None]
                 if named and low in self.descriptors and low not in self.relational_nouns:

@@ -175,6 +175,12 @@ class Resolution:
                     # "The company was spun out of X and counts Y and Z among its investors": a clause joined
                     # to another without a subject of its own shares that one's subject
                     found = self._subject_item(clause.head, pool, wanted, before=tok.i)
+                if found is None and clause.dep_ == "xcomp" and clause.head.lemma_.lower() not in OBJECT_CONTROL \
+                        and not any(c.dep_ in _SUBJ for c in clause.children) \
+                        and not any(c.dep_ == "dobj" for c in clause.head.children):
+                    # "Pell Studios, which continues to make its own films": a verb a verb of the subject's own
+                    # controls has that verb's subject ("which" for the noun it is on)
+                    found = self._subject_item(clause.head, pool, wanted, before=tok.i)
                 if found is None and clause.head.lemma_.lower() in OBJECT_CONTROL \
                         and not any(c.dep_ in _SUBJ for c in clause.children):
                     # "ordered Orrin to shut down its service": the one ordered is the clause's subject
@@ -197,6 +203,8 @@ class Resolution:
                 found = self._subject_item(verb.head, pool, wanted, demonyms=True)
                 if found is not None:
                     return found
+        if description and self._names_its_subject(tok, items + resolved):
+            return None
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
         if description:
             banned = self._same_clause_subject(doc, items + resolved, tok)
@@ -218,6 +226,14 @@ class Resolution:
                 and (tok.dep_ in _SUBJ | {"dobj"} and head.dep_ in _SUBJ | {"dobj"}
                      or tok.dep_ == "poss" and _predicate_of_copula(tok) and head.dep_ in _SUBJ)
             }
+            if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not any(c.dep_ in _SUBJ for c in verb.children) and (
+                    (tok.dep_ == "dobj" and tok.head.i == verb.i)
+                    or (tok.dep_ == "nsubj" and tok.head.dep_ in {"ccomp", "oprd", "xcomp"} and tok.head.head.i == verb.i)):
+                # "Oranto acquired Brightwell, making it a unit": the participle's subject is the clause's, and
+                # what it makes is another
+                own |= {it["name"] for it in cands if tok.sent.start <= it["start"]
+                        and doc[it["start"]:it["end"]].root.dep_ in _SUBJ
+                        and doc[it["start"]:it["end"]].root.head.i == verb.head.i}
             if tok.dep_ == "dobj" and verb.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in verb.children):
                 # "The Commission fined Trovik and barred it from bidding": the verb's subject is the
                 # one of the verb it is joined to
@@ -303,6 +319,19 @@ class Resolution:
             if host is not None:
                 return host
         return max(cands, key=lambda c: self._salience(doc, c, tok))
+
+    @staticmethod
+    def _names_its_subject(tok: Token, pool: list[dict[str, Any]]) -> bool:
+        """"Oranto is the parent of three firms", "Korvo, which is the owner of X": a description that is
+        what a mention of a name (or "which" on one) "is" says what that name is; it refers to no other."""
+        if tok.dep_ != "attr" or tok.head.lemma_ != "be":
+            return False
+        for c in tok.head.children:
+            if c.dep_ in _SUBJ and c.i < tok.i:
+                if c.lower_ in {"which", "that"} and tok.head.dep_ == "relcl":
+                    c = tok.head.head
+                return any(it["start"] <= c.i < it["end"] for it in pool)
+        return False
 
     def _defined_as(self, doc: Doc, tok: Token) -> dict[str, Any] | None:
         """The one named mention of the last few sentences that the text called by ``tok``'s noun, in

@@ -127,6 +127,11 @@ class Descriptions:
                 a.dep_ == "attr" and a.is_lower and a.lemma_.lower() in self.person_only_jobs
                 for a in root.head.children):
             return True
+        # (and "Its managing director is Clare Holt": the attribute of a copula whose subject is such a job)
+        if root.dep_ == "attr" and root.head.lemma_ == "be" and any(
+                a.dep_ == "nsubj" and a.is_lower and a.lemma_.lower() in self.person_only_jobs
+                for a in root.head.children):
+            return True
         # "has hired Maria Lopez as its chief financial officer", "named X as chief executive": who is
         # taken on as what only people are
         if root.dep_ in {"dobj", "nsubjpass"} and root.head.pos_ == "VERB" and any(

@@ -100,6 +100,16 @@ class Modality:
             c.lemma_ == "have" for c in auxes) and not any(c.lower_ in {"will", "would", "may", "might", "could",
                                                                          "'ll", "should"} for c in auxes))
 
+    @staticmethod
+    def _once_was(noun: Token) -> bool:
+        """A role noun in apposition said to be over: "X, formerly a unit of Y," and "X, previously a
+        subsidiary of Y," (the adverb on the noun, or on the name between it and the noun)."""
+        if noun.dep_ != "appos":  # (or before the clause: "Once a unit of Y, X now ...")
+            return noun.left_edge.i == noun.sent.start and any(
+                c.dep_ == "advmod" and c.lower_ in {"formerly", "previously", "once"} for c in noun.children)
+        return any(c.dep_ == "advmod" and c.lower_ in {"formerly", "previously", "once"}
+                   and (c.head.i == noun.i or c.head.i < c.i < noun.i) for c in [*noun.children, *noun.head.children])
+
     def _modality(self, tok: Token) -> str:
         if any(c.lower_ in {"previously", "formerly", "once"} and c.dep_ == "advmod" for c in tok.children):
             return "past"  # "who previously worked at Google"
@@ -123,6 +133,10 @@ class Modality:
             # "who until last month ran treasury at X", "who ran logistics at X for five years", "was its
             # chairman from 1979 until 2004"
             return "past"
+        if _ended(tok) and (tok.lemma_.lower() in self.bounded_states or tok.lemma_ == "be"):
+            return "past"  # "X was owned by Y until 2019", "X belonged to Y until it was sold"
+        if tok.dep_ in {"attr", "acomp"} and tok.head.lemma_ == "be" and _ended(tok.head):
+            return "past"  # "X was a unit of Y until 2017": the copula's end is its predicate's
         # "pays Apple no commission", "has no stake in"
         if any(c.dep_ in {"dobj", "attr"} and any(d.dep_ == "det" and d.lower_ in {"no", "zero"} for d in c.children)
                for c in tok.children) or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children):
@@ -244,6 +258,16 @@ def _closed_span(prep: Token) -> bool:
         return any(c.dep_ == "conj" for g in dates for c in g.children)
     return prep.lower_ == "from" and bool(dates) and any(
         t.lower_ in {"to", "until", "till", "through"} for t in prep.subtree if t.i > dates[0].i)
+
+
+def _ended(verb: Token) -> bool:
+    """``verb`` is a simple past (active, or passive with "was"), or the past copula, with an end: "until"
+    a time or "until" a clause ("was owned by Y until 2019", "was a unit of Y until it was sold")."""
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children))
+    return past and any((c.dep_ == "prep" and c.lower_ in {"until", "till"}) or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"until", "till"} for m in c.children))
+        for c in verb.children)
 
 
 def _purpose(clause: Token) -> bool:

@@ -170,6 +170,20 @@ class Roles:
                 holders += [top, *top.conjuncts]
                 if not any(_possessive(c) for c in tok.children):
                     anchors += [(c, "anchor") for c in top.head.children if c.dep_ == "nsubj"]
+        # "A wholly owned subsidiary of X, it flies to 18 cities", "Once a unit of X, Kestrel now ...": a role
+        # opening the sentence before a comma describes the subject of the clause after it
+        if tok.dep_ in {"advcl", "npadvmod", "dep"} and tok.left_edge.i == tok.sent.start \
+                and tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text == ",":
+            holders += [c for c in tok.head.children if c.dep_ in _SUBJ and c.i > tok.right_edge.i]
+        # "Aurel has three subsidiaries: A, B and C", "operates through two units, A and B": whose the names
+        # apposed to a role are, where no owner says, is the subject that has them or works through them
+        through = tok.dep_ == "pobj" and tok.head.lower_ == "through"
+        up = tok.head.head if through else tok.head
+        if (through or tok.dep_ == "dobj" and up.lemma_ in {"have", "own", "run"}) \
+                and any(c.dep_ == "appos" for c in tok.children) and not any(
+                    _possessive(c) or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
+            anchors += [(c, "anchor") for c in up.children if c.dep_ == "nsubj"] or [
+                (c, "anchor") for c in self._inherited_agents(up)]
         # "Chinese foundries such as X and Y", "Indian manufacturers, including X": the names listed
         if any(c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"})
                for c in tok.children):

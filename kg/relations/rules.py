@@ -125,7 +125,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 + self._brands(doc, items, by_token) + self._known_for(doc, items, by_token) \
                 + self._years_spent(doc, items, by_token) \
                 + self._came_from(doc, items, by_token) + self._left_employers(doc, items, by_token) \
-                + self._moved_home(doc, items, by_token):
+                + self._moved_home(doc, items, by_token) + self._control_taken(doc, items, by_token) \
+                + self._stakes_left_unnamed(doc, items, by_token) + self._run_as_units(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
@@ -160,6 +161,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
         self._co_owners(doc, found)
         self._publishers(found)
         self._software_run(found)
+        self._kept_as_units(doc, found, items, by_token)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
         # regulator, barred ..." does not restrict Germany)
         seats = {(r["s_key"], r["o_key"]) for r in found.values() if r["predicate"] == "basedIn"}
@@ -557,8 +559,9 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
             # (a noun with a light or relocation verb: the verb's clause, "will move its headquarters")
             modality = self._modality(tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in self.clause_verbs else tok)
         if trig.kind in {"role", "inverse_role"} and (any(t.lower_ in FORMER for t in doc[max(0, tok.i - 3):tok.i]) or (
-                tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1 and former_before(tok))):
-            modality = "past"  # "former Sony executive Kenji Morita"
+                tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1 and former_before(tok))
+                or self._once_was(tok)):
+            modality = "past"  # "former Sony executive Kenji Morita", "X, formerly a unit of Y,"
         quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)
         for s, o in valid:
             si, oi = items[s.item], items[o.item]

@@ -274,3 +274,86 @@ class Stakes:
                             out.append(record(doc, si, "investsIn", oi, rel.base_confidence - cost,
                                                     verb, modality))
         return out
+
+    def _control_taken(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        """"Haverkamp took control of Ostrava in 1992", "will take full control of X", "gained control of X":
+        control of an organisation taken, gained or seized (lexicon ``control_taking_verbs``) is its purchase
+        (kg:acquires; the annotated news writes it so), with the verb's modality ("did not intend to take
+        control of X": negated); not a control of a kind ("operational control", "editorial control")."""
+        rel = self.onto.relations.get("acquires")
+        verbs = self.onto.words("relations", "control_taking_verbs")
+        whole = self.onto.words("relations", "whole_control_words")
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, {"control"}) if rel is not None and verbs else ():
+            verb = noun.head
+            if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in verbs or any(
+                    c.dep_ in {"amod", "compound", "nmod"} and c.lower_ not in whole for c in noun.children):
+                continue
+            # ("of" on the noun, or on the verb right after it)
+            owned = [g for p in [*noun.children, *(c for c in verb.children if c.i == noun.i + 1)]
+                     if p.dep_ == "prep" and p.lower_ in {"of", "over"} for g in p.children if g.dep_ == "pobj"]
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            found = self._records_between(doc, subjects, owned, rel, by_token, items, rel.base_confidence - 0.1,
+                                          noun, self._modality(verb))
+            out += [r for r in found if self.onto.is_a(r["o_cls"], "Organization")]
+        return out
+
+    def _stakes_left_unnamed(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                             ) -> list[dict[str, Any]]:
+        """"Adinkra will keep 35%, and the Ports Authority holds the rest", "Its founders will keep a 15% stake",
+        "Velox Motors owns a minority stake.": a share held, kept or taken with no firm written after it (no
+        "in" or "of") is one of the firm the share before it was of (its "in" or "of", in this sentence or the
+        one before), or of the firm whose people hold it (the possessive on the holder): an investment, whatever
+        the share (the annotated news writes investsIn for "X, which keeps 51%", where a share written in full
+        above half is control, :meth:`_shares`)."""
+        inv = self.onto.relations.get("investsIn")
+        verbs = self.onto.words("relations", "stake_keeping_verbs")
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, {"stake", "%", "percent", "rest", "remainder"}) \
+                if inv is not None and verbs else ():
+            verb = noun.head
+            if noun.dep_ != "dobj" or verb.lemma_.lower() not in verbs or any(
+                    c.dep_ == "prep" and c.lower_ in {"in", "of"} for c in [*noun.children, *verb.children]):
+                continue
+            share = self._share_of(noun)
+            if share is None:
+                share = next((v for c in noun.children if c.dep_ in {"amod", "compound"}
+                              for v in [self._share_of(c)] if v is not None), None)
+            if share is None and noun.lemma_.lower() in {"%", "percent"}:
+                continue
+            holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            firms = [g for h in holders for g in h.children if _possessive(g) and g.i in by_token]
+            if not firms:
+                firms = self._firm_of_the_share_before(doc, noun, by_token, items)
+            if not firms or (noun.lemma_.lower() in {"rest", "remainder"} and share is None
+                             and not self._firm_of_the_share_before(doc, noun, by_token, items)):
+                continue
+            found = self._records_between(doc, holders, firms, inv, by_token, items, inv.base_confidence - 0.15,
+                                          noun, self._modality(verb))
+            out += [r for r in found if self.onto.is_a(r["o_cls"], "Organization")]
+        return out
+
+    def _firm_of_the_share_before(self, doc: Doc, noun: Token, by_token: dict[int, int],
+                                  items: list[dict[str, Any]]) -> list[Token]:
+        """The organisation named after "in" or "of" on the nearest share word ("a 40% stake in X", "60% of
+        X") before ``noun``, or the subject of the nearest passive of owning or backing ("X is controlled by
+        Y", "It is backed by Y"), in its sentence or the one before."""
+        start = noun.sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start
+        owning = self.owning_verbs | self.onto.words("relations", "backing_verbs")
+        for tok in reversed(doc[start:noun.i]):
+            lemma = tok.lemma_.lower()
+            if lemma in {"stake", "%", "percent", "share", "holding"}:
+                named = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                         for g in p.children if g.dep_ == "pobj"]
+            elif lemma in owning and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+                named = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            else:
+                continue
+            named = [g for g in named if g.i in by_token and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
+            if named:
+                return named[:1]
+        return []
+
