@@ -1125,3 +1125,13 @@ def test_rules_a_role_opening_the_sentence(nlp, text, triple, modality):
 ])
 def test_rules_a_firm_run_as_a_unit(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, modality", [
+    # a unit its owner has sold is no longer its own; one it has agreed to sell still is
+    ("Unilever has sold its tea business, Ekaterra, to CVC Capital Partners.", "past"),
+    ("Unilever sold its tea business, Ekaterra, to CVC in 2021.", "past"),
+    ("Unilever has agreed to sell its tea business, Ekaterra, to CVC Capital Partners.", "fact"),
+])
+def test_rules_a_unit_sold_is_a_past_subsidiary(nlp, text, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(("Ekaterra", "subsidiaryOf", "Unilever")) == modality

@@ -33,6 +33,7 @@ class Modality:
         self.seeking_verbs = set(lex["relations"].get("seeking_verbs", ()))
         self.ending_acts = frozenset(lex["relations"].get("ending_acts", ()))
         self.leaving_verbs = frozenset(lex["relations"].get("leaving_verbs", ()))
+        self.selling_off_verbs = frozenset(lex["relations"].get("selling_off_verbs", ()))
         self.tenure_nouns = frozenset(lex["relations"].get("tenure_nouns", ()))
 
     def _presupposed(self, noun: Token) -> str:
@@ -93,12 +94,13 @@ class Modality:
                                       and c.lower_ in {"down", "aside"}])
         if lemma not in self.leaving_verbs and phrasal not in self.leaving_verbs:
             return False
-        auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-        # (a participle with a subject of its own and no auxiliary is a past the tagger misread: "Lie retired/VBN")
-        finite = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children))
-        return (finite and not auxes) or (verb.tag_ == "VBN" and any(
-            c.lemma_ == "have" for c in auxes) and not any(c.lower_ in {"will", "would", "may", "might", "could",
-                                                                         "'ll", "should"} for c in auxes))
+        return _done(verb)
+
+    def _sold_off(self, noun: Token) -> bool:
+        """Whether the role noun ``noun`` is a unit its owner has sold ("Unilever sold its tea business, Ekaterra,
+        to CVC"): the object of a verb of selling one's own (lexicon ``selling_off_verbs``) in the simple past or
+        the present perfect; the ownership is over (not "agreed to sell its insurance arm": still its own)."""
+        return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.selling_off_verbs and _done(noun.head)
 
     @staticmethod
     def _once_was(noun: Token) -> bool:
@@ -258,6 +260,17 @@ def _closed_span(prep: Token) -> bool:
         return any(c.dep_ == "conj" for g in dates for c in g.children)
     return prep.lower_ == "from" and bool(dates) and any(
         t.lower_ in {"to", "until", "till", "through"} for t in prep.subtree if t.i > dates[0].i)
+
+
+def _done(verb: Token) -> bool:
+    """Whether ``verb`` is in the simple past or the present perfect, with no modal ("stepped down", "has
+    sold"; not "will retire", "is stepping down")."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    # (a participle with a subject of its own and no auxiliary is a past the tagger misread: "Lie retired/VBN")
+    finite = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children))
+    return (finite and not auxes) or (verb.tag_ == "VBN" and any(
+        c.lemma_ == "have" for c in auxes) and not any(c.lower_ in {"will", "would", "may", "might", "could",
+                                                                     "'ll", "should"} for c in auxes))
 
 
 def _ended(verb: Token) -> bool:

@@ -560,7 +560,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
             modality = self._modality(tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in self.clause_verbs else tok)
         if trig.kind in {"role", "inverse_role"} and (any(t.lower_ in FORMER for t in doc[max(0, tok.i - 3):tok.i]) or (
                 tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1 and former_before(tok))
-                or self._once_was(tok)):
+                or self._once_was(tok) or self._sold_off(tok)):
             modality = "past"  # "former Sony executive Kenji Morita", "X, formerly a unit of Y,"
         quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)
         for s, o in valid:
