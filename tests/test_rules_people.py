@@ -769,3 +769,15 @@ def test_rules_a_job_at_a_firm_named_before_a_role_of_two_words(nlp):
 ])
 def test_rules_an_analyst_covers_a_field_for_a_firm(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # whose kin a name is said to be is a person; one teaches where one works
+    ("Agnes Farrow, the daughter of a Kansas farmer, grew up in Wichita and now teaches at Columbia University.",
+     {("Agnes Farrow", "worksFor", "Columbia University"), ("Agnes Farrow", "livesIn", "Wichita")}, set()),
+    # (not a place the parser apposed the kin noun to)
+    ("Lucia Berg was born in Jamestown, N.Y., the daughter of an electrician.",
+     {("Lucia Berg", "livesIn", "Jamestown, N.Y.")}, set()),
+])
+def test_rules_whose_kin_a_name_is_and_where_one_teaches(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -103,6 +103,12 @@ class Descriptions:
                 or any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in kin
                        and any(g.dep_ == "poss" for g in c.children) for c in root.children):
             return True
+        # (or whose kin it is said: "Agnes Farrow, the daughter of a Kansas farmer,"; not where a place stands,
+        # which the parser apposes it to as well: "born in Jamestown, N.Y., the daughter of an electrician")
+        if not self._in_place_position(doc, it) and any(
+                c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in kin
+                and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children) for c in root.children):
+            return True
         # "Keller was kidnapped", "the torture and murder of Keller", "Keller's kidnapping": whom one kills
         # or seizes (lexicon harming_verbs, harm_nouns); "Marsh shot Dalton", "by killing Dalton": whom
         # someone kills (killing_verbs)
