@@ -1701,3 +1701,14 @@ def test_entities_a_name_ending_in_a_firms_word_is_a_firm(nlp, text, name):
     first = name.split()[0]
     doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 2, "PERSON") for t in doc if t.text == first][-1:])
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}[name] == "Company", doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name after "of" on a person given an age is the person's home town, whatever the NER took it for
+    ("Police in Tulsa, Okla., arrested Dwayne Pruitt, 34, of Broken Arrow on Friday.",
+     {("Dwayne Pruitt", "livesIn", "Broken Arrow")}, {("Dwayne Pruitt", "worksFor", "Broken Arrow")}),
+    # (not a name with a firm's word)
+    ("Ana Ruiz, 41, of Harlow Industries said sales rose.", {("Ana Ruiz", "worksFor", "Harlow Industries")}, set()),
+])
+def test_entities_the_home_town_of_a_person_given_an_age(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -278,6 +278,12 @@ class Descriptions:
         if root.dep_ == "pobj" and root.head.lower_ == "of" and " " not in it["name"] and it["start"] >= 2 \
                 and doc[it["start"] - 1].i == root.head.i and doc[it["start"] - 2].text.rstrip(".") in self.legal_forms:
             return True
+        # "Dwayne Pruitt, 34, of Broken Arrow": a name after "of" on a person given an age is the person's home
+        # town, as news writes it (not a name with a firm's word: "Ana Ruiz, 41, of Harlow Industries")
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON" \
+                and not self._firm_named(it["name"]) and any(
+                c.dep_ in {"appos", "npadvmod", "amod"} and c.like_num for c in root.head.head.children):
+            return True
         # "a unit of Norwalk, Connecticut-based Booking Holdings": a name written with its region before
         # "-based" is a place (read off the surface)
         if before_region_seat(doc, it["end"], self.seat_verbs) is not None \
