@@ -173,8 +173,8 @@ class Modifiers:
             for noun in nouns:
                 if noun.lemma_.lower() in self.not_roles or noun.lower_ in self.not_roles:
                     continue
-                # "Ana Ruiz, a former official at X": a job held before
-                past = any(t.lower_ in FORMER for t in doc[max(0, noun.i - 2):noun.i])
+                # "Ana Ruiz, a former official at X", "X, previously head of marketing at Y,": a job held before
+                past = any(t.lower_ in FORMER for t in doc[max(0, noun.i - 2):noun.i]) or self._once_was(noun)
                 # ("head of sales for Europe at X", "vice-president for procurement at X": the place of work
                 # hangs deeper in the job's phrase, or on the name after it)
                 deeper = [q for f in noun.children if f.dep_ == "prep" and f.lower_ in {"of", "for"}
