@@ -1135,3 +1135,14 @@ def test_rules_a_firm_run_as_a_unit(nlp, text, expected, absent):
 ])
 def test_rules_a_unit_sold_is_a_past_subsidiary(nlp, text, modality):
     assert _modalities(_rules_doc(nlp, text)).get(("Ekaterra", "subsidiaryOf", "Unilever")) == modality
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a deal of no kind struck with one is a partnership ...
+    ("Spotify has struck a deal with Universal Music Group that lets the service offer audiobooks.",
+     {("Spotify", "partnersWith", "Universal Music Group")}, set()),
+    # ... unless a clause on it says it is another relation's
+    ("Equinor has signed a deal with Orlen to supply it with gas.", set(), {("Equinor", "partnersWith", "Orlen")}),
+])
+def test_rules_a_deal_of_no_kind_struck_with_one(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -205,7 +205,13 @@ class Deals:
             verb = noun.head
             kinds = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.is_lower and c.i < noun.i
                      and c.lemma_.lower() not in self.deal_verbs]
-            if not kinds or any(k.lemma_.lower() in others or k.lower_ in others for k in kinds):
+            if any(k.lemma_.lower() in others or k.lower_ in others for k in kinds):
+                continue
+            # ("has struck a deal with X": a deal of no kind signed with one is a partnership too, unless a clause
+            # on it says it is another relation's: "a deal with X to supply it with gas", "to buy Y")
+            clauses = [c for h in (noun, noun.head) for c in h.children if c.dep_ in {"acl", "relcl", "xcomp", "advcl"}]
+            if not kinds and (noun.dep_ != "dobj" or verb.lemma_.lower() not in self.deal_verbs
+                              or any(c.lemma_.lower() in others for c in clauses)):
                 continue
             partners = [g for p in list(noun.children) + list(verb.children) if p.dep_ == "prep" and p.lower_ == "with"
                         for g in p.children if g.dep_ == "pobj"]
