@@ -8,9 +8,10 @@ from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "apposed_to_previous",
-           "before_region_seat", "brand_name", "causative_verb", "clause_head", "controlled_objects", "coordinated",
-           "described_by_where", "first_conjunct", "included_by", "owned_kinds", "possessive", "preps_with_nested", "repair_verb_forms",
-           "singular_after_list", "stand_in", "subjects_above", "superlative"]
+           "before_region_seat", "brand_name", "causative_verb", "clause_head", "controlled_objects",
+           "coordinated", "described_by_where", "first_conjunct", "included_by", "owned_kinds", "possessive",
+           "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in", "subjects_above",
+           "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -152,10 +153,11 @@ def brand_name(noun: Token, brands: frozenset[str] | set[str], names: frozenset[
 
 
 def owned_kinds(noun: Token | None, kinds: frozenset[str] | set[str], groups: frozenset[str] | set[str]) -> bool:
-    """Whether ``noun`` is an owner's kinds of product (plural, of ``kinds``) or a group or range of them
-    (``groups``): "its products", "the company's best-known games", "its brands", "Velo's range"."""
+    """Whether ``noun`` is an owner's kinds of product (plural, of ``kinds``) or a group of them (``groups``),
+    its range or portfolio: "its products", "the company's best-known games", "its brands", "Velo's range"."""
     return noun is not None and noun.is_lower and any(c.dep_ == "poss" for c in noun.children) and (
-        (noun.tag_ == "NNS" and noun.lemma_.lower() in kinds) or noun.lemma_.lower() in groups)
+        (noun.tag_ == "NNS" and noun.lemma_.lower() in kinds) or noun.lemma_.lower() in groups
+        or noun.lemma_.lower() in {"range", "portfolio"})
 
 
 def before_region_seat(doc: Doc, end: int, seats: set[str] | frozenset[str]) -> int | None:

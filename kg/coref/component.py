@@ -248,7 +248,8 @@ class KGCoref(Resolution, Mentions):
                     continue
                 if not det:
                     continue
-                start = min([det[0].i, *(c.i for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "det", "npadvmod", "punct"})])
+                start = min([det[0].i, *(c.i for c in tok.children if c.i < tok.i
+                                          and c.dep_ in {"amod", "compound", "det", "npadvmod", "punct"})])
                 named = [it for c in tok.children if c.dep_ == "compound" and c.i < tok.i and taken[c.i]
                          for it in [self._named_at(c.i)] if it is not None]
                 if named and low in self.descriptors and low not in self.relational_nouns:

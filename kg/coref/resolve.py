@@ -228,7 +228,8 @@ class Resolution:
             }
             if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not any(c.dep_ in _SUBJ for c in verb.children) and (
                     (tok.dep_ == "dobj" and tok.head.i == verb.i)
-                    or (tok.dep_ == "nsubj" and tok.head.dep_ in {"ccomp", "oprd", "xcomp"} and tok.head.head.i == verb.i)):
+                    or (tok.dep_ == "nsubj" and tok.head.dep_ in {"ccomp", "oprd", "xcomp"}
+                        and tok.head.head.i == verb.i)):
                 # "Oranto acquired Brightwell, making it a unit": the participle's subject is the clause's, and
                 # what it makes is another
                 own |= {it["name"] for it in cands if tok.sent.start <= it["start"]

@@ -99,16 +99,15 @@ class Descriptions:
         # only someone's: the parser also hangs "the daughter of X" on a place before it)
         kin = self.kin_nouns
         if (root.dep_ == "poss" and root.head.lemma_.lower() in kin) \
-                or (root.dep_ == "appos" and root.head.is_lower and root.head.lemma_.lower() in kin) \
-                or any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in kin
-                       and any(g.dep_ == "poss" for g in c.children) for c in root.children):
+                or (root.dep_ == "appos" and root.head.is_lower and root.head.lemma_.lower() in kin):
             return True
         # (or whose kin it is said: "Agnes Farrow, the daughter of a Kansas farmer,"; not where a place stands,
         # which the parser apposes it to as well: "born in Jamestown, N.Y., the daughter of an electrician")
-        if not self._in_place_position(doc, it) and any(
-                c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in kin
-                and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children) for c in root.children):
-            return True
+        for c in root.children:
+            if c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in kin and any(
+                    g.dep_ == "poss" or (g.dep_ == "prep" and g.lower_ == "of" and not self._in_place_position(doc, it))
+                    for g in c.children):
+                return True
         # "Keller was kidnapped", "the torture and murder of Keller", "Keller's kidnapping": whom one kills
         # or seizes (lexicon harming_verbs, harm_nouns); "Marsh shot Dalton", "by killing Dalton": whom
         # someone kills (killing_verbs)

@@ -287,7 +287,7 @@ class Products:
                 and head.head.lower_ == "under"):
             return True
         # "Its products include X, the Y app and the Z and W cars": what an owner's kinds of product include
-        if owned_kinds(included_by(root), self.product_nouns, self.product_groups | {"range", "portfolio"}):
+        if owned_kinds(included_by(root), self.product_nouns, self.product_groups):
             return True
         if self._sold_under(root):
             return True

@@ -51,7 +51,7 @@ class Brands:
         # ("produces flour under the Oyo brand", "designs and builds cars under the A and B names": who
         # makes what it sells under a brand develops what the brand names, kg:develops's one-word verbs)
         makes = self.onto.relations.get("develops")
-        making = {words[0] for words in makes.triggers if len(words) == 1} if makes is not None else set()
+        making = self._one_word_triggers("develops")
         selling = self.onto.words("entities", "offering_verbs")
         owning = self.onto.words("relations", "brand_owning_verbs")
         trade_names = self.onto.words("relations", "trade_name_nouns")
@@ -110,7 +110,7 @@ class Brands:
         rel = self.onto.relations.get("develops")
         if rel is None:
             return []
-        making = {words[0] for words in rel.triggers if len(words) == 1}
+        making = self._one_word_triggers("develops")
         out: list[dict[str, Any]] = []
         for known in self._tokens_with_lemma(doc, {"know"}):
             if known.tag_ != "VBN":
@@ -159,7 +159,7 @@ class Brands:
             return
         for key, r in list(found.items()):
             if r["predicate"] == "develops" and r["trigger"].lower() in _SHOWING_WORDS \
-                    and makers.get(r["o_key"], set()) - {r["s_key"]} and r["s_key"] not in makers[r["o_key"]] \
+                    and r["s_key"] not in makers.get(r["o_key"], {r["s_key"]}) \
                     and self.onto.fits(r["s_cls"], offers.domain):
                 del found[key]
                 r = dict(r, predicate="offers")

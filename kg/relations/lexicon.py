@@ -75,7 +75,6 @@ class Lexicon:
         self.holding_nouns = set(lex["relations"].get("holding_nouns", ()))
         self.organisation_parts = frozenset(lex["relations"].get("organisation_parts", ()))
         self.succession_verbs = frozenset(lex["relations"].get("succession_verbs", ()))
-        self.tenure_nouns = frozenset(lex["relations"].get("tenure_nouns", ()))
         self.moving_verbs = frozenset(lex["relations"].get("moving_verbs", ()))
         self.portion_words = frozenset(lex["relations"].get("portion_words", ()))
         self.round_nouns = set(lex["relations"].get("round_nouns", ()))

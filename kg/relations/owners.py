@@ -105,7 +105,7 @@ class Owners:
             if it["cls"] != "Product" or it["via"] not in {"", "gazetteer"}:
                 continue
             kinds = included_by(doc[it["start"]:it["end"]].root)
-            if not owned_kinds(kinds, self.product_nouns, self.product_groups | {"range", "portfolio"}):
+            if not owned_kinds(kinds, self.product_nouns, self.product_groups):
                 continue
             rel = self.onto.relations.get("offers" if kinds.lemma_.lower() in brands else "develops")
             if rel is None:
@@ -450,7 +450,7 @@ class Owners:
             if verb is None or verb.pos_ != "VERB":
                 continue
             bought = {r["o_start"], r["o_end"] - 1}
-            for noun, unit in self._units_said(verb, {w[0] for w in rel.role_triggers if len(w) == 1}):
+            for noun, unit in self._units_said(verb, self._unit_nouns()):
                 names = {items[by_token[unit.i]]["name"]} if unit is not None and unit.i in by_token else set()
                 if (unit is None and not any(c.dep_ == "nsubjpass" and c.i in bought for c in verb.children)) \
                         or (unit is not None and names != {r["o_name"]} and unit.i not in bought
@@ -492,12 +492,16 @@ class Owners:
                 subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             else:
                 continue
-            for noun in nouns:
-                if noun.pos_ == "NOUN" and noun.lemma_.lower() in units and not any(
-                        (c.dep_ == "prep" and c.lower_ == "of") or (_possessive(c) and c.pos_ != "PRON")
-                        for c in noun.children):
-                    out.append((noun, subj))
+            out += [(noun, subj) for noun in nouns if _unowned_unit(noun, units)]
         return out
+
+    def _unit_nouns(self) -> frozenset[str]:
+        """kg:subsidiaryOf's one-word role nouns ("subsidiary", "unit", "arm"), made once."""
+        cache = self.__dict__.setdefault("_unit_noun_set", {})
+        if "units" not in cache:
+            rel = self.onto.relations.get("subsidiaryOf")
+            cache["units"] = frozenset(w[0] for w in rel.role_triggers if len(w) == 1) if rel else frozenset()
+        return cache["units"]
 
     def _run_as_units(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Orbiton runs Pellucid as a standalone business", "Pellucid, which Orbiton bought in 2021 and runs as an
@@ -506,13 +510,11 @@ class Owners:
         rel = self.onto.relations.get("subsidiaryOf")
         if rel is None:
             return []
-        units = {w[0] for w in rel.role_triggers if len(w) == 1}
+        units = self._unit_nouns()
         out: list[dict[str, Any]] = []
         for verb in self._tokens_with_lemma(doc, {"run", "operate", "keep", "manage", "maintain", "retain"}):
             nouns = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children
-                     if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() in units and not any(
-                         (c.dep_ == "prep" and c.lower_ == "of") or (_possessive(c) and c.pos_ != "PRON")
-                         for c in g.children)]
+                     if g.dep_ == "pobj" and _unowned_unit(g, units)]
             if verb.pos_ != "VERB" or not nouns:
                 continue
             objs = [c for c in verb.children if c.dep_ == "dobj"]
@@ -527,3 +529,9 @@ class Owners:
                                          nouns[0], self._modality(verb))
         return out
 
+
+def _unowned_unit(noun: Token, units: frozenset[str]) -> bool:
+    """Whether ``noun`` is a unit's noun (of ``units``) with no owner of its own: "a subsidiary", "its
+    European arm" (a pronoun's), not "a unit of X" nor "Y's unit"."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in units and not any(
+        (c.dep_ == "prep" and c.lower_ == "of") or (_possessive(c) and c.pos_ != "PRON") for c in noun.children)

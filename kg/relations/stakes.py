@@ -324,10 +324,9 @@ class Stakes:
                 continue
             holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             firms = [g for h in holders for g in h.children if _possessive(g) and g.i in by_token]
-            if not firms:
-                firms = self._firm_of_the_share_before(doc, noun, by_token, items)
-            if not firms or (noun.lemma_.lower() in {"rest", "remainder"} and share is None
-                             and not self._firm_of_the_share_before(doc, noun, by_token, items)):
+            before = self._firm_of_the_share_before(doc, noun, by_token, items)
+            firms = firms or before
+            if not firms or (noun.lemma_.lower() in {"rest", "remainder"} and share is None and not before):
                 continue
             found = self._records_between(doc, holders, firms, inv, by_token, items, inv.base_confidence - 0.15,
                                           noun, self._modality(verb))
