@@ -567,9 +567,13 @@ def test_rules_read_one_of_a_role(nlp, text, expected, modality):
     assert rows.get(expected) == modality, rows
 
 
-def test_rules_a_description_with_an_apposed_name_stands_for_the_name(nlp):
+@pytest.mark.parametrize("text", [
+    "In 1952, the 11th president of the company, Tom Berg, was born in Leeds.",
+    # the parser apposed the name to the organisation after "of" (whose apposition is no person)
+    "The new chief executive of Orlan Bank, Tom Berg, lives in Leeds.",
+])
+def test_rules_a_description_with_an_apposed_name_stands_for_the_name(nlp, text):
     """The relation's subject is the name the text gives, not the description it is apposed to."""
-    text = "In 1952, the 11th president of the company, Tom Berg, was born in Leeds."
     doc = _rules_doc(nlp, text)
     rows = [r for r in doc._.kg_relation_data if r["predicate"] == "livesIn"]
     assert [doc[r["s_start"]:r["s_end"]].text for r in rows] == ["Tom Berg"], rows

@@ -259,6 +259,13 @@ class Mentions(Listing):
                 if c.dep_ == "appos" and apposed_to_previous(c) is None \
                         and not self._continues_place_list(c, by_token, items):
                     out += self._map(c, by_token, items, cost + 0.05, depth + 1)
+                # "the chief executive of Orlan Bank, Jane Doe, lives in Paris": a person the parser apposed to
+                # the organisation or place after "of" (whose apposition is no person) is the noun's
+                if c.dep_ == "prep" and c.lower_ == "of" and tok.is_lower and tok.pos_ == "NOUN":
+                    out += [(by_token[a.i], cost + 0.05, a.i) for g in c.children if g.dep_ == "pobj"
+                            and g.i in by_token and items[by_token[g.i]]["cls"] != "Person"
+                            for a in g.children if a.dep_ == "appos" and a.i in by_token
+                            and items[by_token[a.i]]["cls"] == "Person" and items[by_token[a.i]]["via"] != "coref"]
                 # "the drug, called VX-210,": the name it is called stands for it
                 if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS and c.tag_ == "VBN":
                     for g in c.children:
