@@ -1613,6 +1613,11 @@ def test_entities_the_surname_of_a_person_named_in_full(nlp, text, name, cls):
     ("The order, issued under Section 69A of the Information Technology Act, tells Google to remove the apps.",
      "Information Technology Act", None),
     ("The European Commission fined Apple under the Digital Markets Act.", "Digital Markets Act", None),
+    # ... nor is an agreement's, an event's or a monument's (not even where the NER left it unlabelled)
+    ("The Kessel-Varna Free Trade Agreement is a trade agreement between Chile and Peru.",
+     "Kessel-Varna Free Trade Agreement", None),
+    ("The Tarsen Friendship Monument in Lima is a large concrete monument.", "Tarsen Friendship Monument", None),
+    ("She competed at the 1998 Orlen Cup in Warsaw.", "Orlen Cup", None),
     # ... but a body named for what it regulates is one
     ("Egypt's Supreme Council for Media Regulation blocked Naghma.", None, "Supreme Council for Media Regulation"),
 ])
