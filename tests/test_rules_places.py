@@ -227,6 +227,9 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
     ("Officials in Lecce in Apulia province said three men were detained.",
      {("Lecce", "locatedIn", "Apulia")}, set()),
     ("Turin is in Piedmont province.", {("Turin", "locatedIn", "Piedmont")}, set()),
+    ("The fire burned ten miles south of Harwick in eastern Oregon.", {("Harwick", "locatedIn", "Oregon")}, set()),
+    ("Workers at a plant in Hefei in the eastern province of Anhui went on strike.",
+     {("Hefei", "locatedIn", "Anhui")}, set()),
     # "in London" says where they met, not where Leeds is
     ("He met the mayor of Leeds in London.", set(), {("Leeds", "locatedIn", "London")}),
     # a place described, in apposition, as a kind of place "of" or "on the edge of" another (not a direction)

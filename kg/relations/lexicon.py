@@ -156,6 +156,7 @@ class Lexicon:
         #: ... and the words for a part of one ("across much of Lombardy"), which "of" names the same way
         self.place_of_words = self.place_nouns | {w.lower() for w in lex["entities"].get("place_part_words", ())}
         self.place_heads = set(lex["entities"]["place_heads"])
+        self.compass_words = frozenset(lex["entities"].get("compass_words", ()))  #: ("south of Harwick in Oregon")
         self.place_head_words = {w.lower() for w in self.place_heads}  #: the same, lower-case ("in Apulia province")
         self.firm_kinds = {w.lower() for w in self.onto.lexicon["coref"].get("Company", ())}
         #: nouns that describe a firm, an organisation or a government body ("the parliament")

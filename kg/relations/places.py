@@ -36,9 +36,10 @@ class Places:
             preps = [(c, "fact") for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "in"]
             nxt = it["end"]
             if not preps and nxt < len(doc) and doc[nxt].lower_ == "in" and doc[nxt].dep_ == "prep" \
-                    and root.dep_ == "pobj" and root.head.lower_ in {"in", "from", "at", "near", "to", "into"}:
-                # "from Niimi in Okayama Prefecture", where the parser hangs "in" on the verb (not
-                # "the mayor of Leeds in London")
+                    and root.dep_ == "pobj" and (root.head.lower_ in {"in", "from", "at", "near", "to", "into"} or (
+                        root.head.lower_ == "of" and root.head.head.lower_ in self.compass_words)):
+                # "from Niimi in Okayama Prefecture", "south of Harwick in eastern Oregon", where the parser hangs
+                # "in" on the verb (not "the mayor of Leeds in London")
                 preps.append((doc[nxt], "fact"))
             if root.dep_ == "nsubj" and root.head.lemma_ == "be":
                 preps += [(c, self._modality(root.head)) for c in root.head.children
@@ -55,6 +56,10 @@ class Places:
                     # "in Apulia province": the name before a place noun
                     named = [g] if g.i in by_token else [c for c in g.children if c.dep_ == "compound"
                                                          and c.i in by_token and g.lower_ in self.place_head_words]
+                    # "Hefei in the eastern province of Anhui": the place a kind of place "of" names
+                    named += [n for c in g.children if g.lemma_.lower() in self.place_nouns
+                              and c.dep_ == "prep" and c.lower_ == "of" for n in c.children
+                              if n.dep_ == "pobj" and n.i in by_token]
                     for t in named:
                         obj = items[by_token[t.i]]
                         if obj["via"] in {"", "gazetteer"} and obj["name"] != it["name"] \
