@@ -819,6 +819,10 @@ def test_rules_publishers_and_nationality_objects(nlp, text, expected, absent):
     # a participle the parser made a copula's complement is a passive ("is majority-owned by")
     ("Vantage Towers, which is majority-owned by Vodafone, operates masts across Europe.",
      {("Vantage Towers", "subsidiaryOf", "Vodafone")}),
+    # ... and one the parser hung on "turn" in "is in turn owned by", or made a clause of its own
+    ("Quillbox is in turn owned by Veltro Holdings.", {("Quillbox", "subsidiaryOf", "Veltro")}),
+    ("Tembo is owned by Quillbox, which is in turn controlled by Veltro.",
+     {("Tembo", "subsidiaryOf", "Quillbox"), ("Quillbox", "subsidiaryOf", "Veltro")}),
     # participles joined under one noun both modify it ("headquartered in Dublin and owned by")
     ("Corvane Pictures is a film sales company headquartered in Dublin and owned by Halden Media.",
      {("Corvane Pictures", "subsidiaryOf", "Halden Media"), ("Corvane Pictures", "basedIn", "Dublin")}),

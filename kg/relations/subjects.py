@@ -72,6 +72,15 @@ class Subjects:
             # what its subject underwent
             passive = True
             patients += [c for c in tok.head.children if c.dep_ in _SUBJ]
+        if tok.tag_ == "VBN" and (tok.dep_ == "acl" and tok.head.lower_ == "turn" and tok.head.head.lower_ == "in"
+                                  or tok.dep_ == "advcl" and any(p.lower_ == "in" and any(
+                                      g.lower_ == "turn" for g in p.children) for p in tok.head.children)):
+            # "Quillbox is in turn owned by Veltro", "..., which is in turn controlled by Veltro": the parser hung
+            # the participle on "turn" or made it a clause of its own; it is the copula's
+            cop = tok.head.head.head if tok.dep_ == "acl" else tok.head
+            if cop.lemma_ == "be":
+                passive = True
+                patients += [c for c in cop.children if c.dep_ in _SUBJ]
         subject_pronoun = self._pronoun_subject(tok) or self._name_parsed_as_adverb(tok)
         for c in tok.children:
             if c.dep_ in _SUBJ and c.ent_type_ in {"DATE", "TIME"} and c.i not in self._by_token:
