@@ -1137,6 +1137,17 @@ def test_rules_a_unit_sold_is_a_past_subsidiary(nlp, text, modality):
     assert _modalities(_rules_doc(nlp, text)).get(("Ekaterra", "subsidiaryOf", "Unilever")) == modality
 
 
+@pytest.mark.parametrize("text, modality", [
+    # a firm founded as a unit that has since left its owner is its unit no longer
+    ("Kestrel was founded in 2001 as a subsidiary of Orlan and became independent in 2015.", "past"),
+    ("Kestrel was set up as a unit of Orlan and was spun off in 2015.", "past"),
+    ("Kestrel was set up as a unit of Orlan and will be spun off next year.", "fact"),
+    ("Kestrel was founded in 2001 as a subsidiary of Orlan and has grown fast.", "fact"),
+])
+def test_rules_a_unit_that_broke_away_is_a_past_subsidiary(nlp, text, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(("Kestrel", "subsidiaryOf", "Orlan")) == modality
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # a deal of no kind struck with one is a partnership ...
     ("Spotify has struck a deal with Universal Music Group that lets the service offer audiobooks.",

@@ -34,6 +34,7 @@ class Modality:
         self.ending_acts = frozenset(lex["relations"].get("ending_acts", ()))
         self.leaving_verbs = frozenset(lex["relations"].get("leaving_verbs", ()))
         self.selling_off_verbs = frozenset(lex["relations"].get("selling_off_verbs", ()))
+        self.breaking_away = frozenset(lex["relations"].get("breaking_away", ()))
         self.tenure_nouns = frozenset(lex["relations"].get("tenure_nouns", ()))
 
     def _presupposed(self, noun: Token) -> str:
@@ -60,7 +61,7 @@ class Modality:
             return self._modality(one.head)
         if one.dep_ == "pobj" and one.head.lower_ == "as" and one.head.dep_ == "prep":
             verb = one.head.head
-            if self._left(verb):
+            if self._left(verb) or self._broke_away(verb):
                 return "past"
             if verb.lemma_.lower() in self.tenure_nouns and verb.dep_ == "pobj" and verb.head.lower_ == "after":
                 return "past"  # "joined X after six years as chief executive of Y"
@@ -95,6 +96,18 @@ class Modality:
         if lemma not in self.leaving_verbs and phrasal not in self.leaving_verbs:
             return False
         return _done(verb)
+
+    def _broke_away(self, verb: Token) -> bool:
+        """Whether a verb joined after ``verb`` says its subject left its owner (lexicon ``breaking_away``), in the
+        simple past or the present perfect: "was founded as a subsidiary of X and became independent in 2015", "was set
+        up as a unit of X and was spun off in 2015"."""
+        for v in (c for c in verb.conjuncts if c.i > verb.i):
+            words = [c.lower_ for c in v.children if c.dep_ in {"prt", "acomp"}]
+            if any(f"{v.lemma_.lower()} {w}" in self.breaking_away for w in words) \
+                    or v.lemma_.lower() in self.breaking_away:
+                return _done(v) or (v.tag_ == "VBN" and any(  # (or its passive: "was spun off in 2015")
+                    c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in v.children))
+        return False
 
     def _sold_off(self, noun: Token) -> bool:
         """Whether the role noun ``noun`` is a unit its owner has sold ("Unilever sold its tea business, Ekaterra,
