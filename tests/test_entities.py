@@ -1624,6 +1624,22 @@ def test_entities_a_laws_name_is_no_entity(nlp, text, law, body):
         assert body in spans, spans
 
 
+@pytest.mark.parametrize("text, event, absent", [
+    # a trade show's or a fair's name is no firm, place or product, whatever the NER took it for (nor
+    # the seat of one: the city written in it)
+    ("The Brindle B7 was unveiled at the 2018 Beijing Auto Show.", "Auto Show", ("Auto Show", "basedIn", "Beijing")),
+    ("Kallisto Mobile launched the phone at the Seoul Mobile Expo.", "Seoul Mobile Expo",
+     ("Kallisto Mobile", "operatesIn", "Seoul Mobile Expo")),
+    ("Halvorsen Motors unveiled the Torvane at the Geneva Motor Show in March.", "Motor Show", None),
+])
+def test_entities_an_events_name_is_no_entity(nlp, text, event, absent):
+    doc = _rules_doc(nlp, text)
+    spans = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"}
+    assert event not in spans and not any(s.endswith(event) for s in spans), spans
+    if absent:
+        assert absent not in _triples(doc), _triples(doc)
+
+
 def _entities_of_text(nlp, text):
     doc = _rules_doc(nlp, text)
     return [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]

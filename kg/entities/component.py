@@ -67,6 +67,7 @@ class KGEntities(Candidates, Classes, Lists):
         }
         self.product_heads = {w.lower() for w in lex["product_heads"]}
         self.document_heads = self.onto.words("entities", "document_heads")
+        self.event_heads = self.onto.words("entities", "event_heads")
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}
         self.product_groups = self.onto.words("entities", "product_groups")
         self.seats_of_government = dict(lex.get("seats_of_government", {}))
