@@ -79,6 +79,10 @@ def test_rules_a_description_before_a_name_is_that_names(nlp, text, expected, ab
      {("Velo", "develops", "Orbit")}),
     # a product code before the kind of product it names
     ("Atomix's AX-300 reactor has not yet been licensed.", {("Atomix", "develops", "AX-300")}, set()),
+    # a maker's name written before the kind of thing it made, right before the thing's name
+    ("Buyers of the Toyota sedan Corvana waited months.", {("Toyota", "develops", "Corvana")}, set()),
+    ("Quillon Games released Starhawk in 1979. Meteor Run copied the 1981 Quillon arcade game Nebula.",
+     {("Quillon Games", "develops", "Nebula")}, set()),
 ])
 def test_rules_owners_of_works_and_products(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
