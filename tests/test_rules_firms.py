@@ -749,6 +749,19 @@ def test_rules_a_range_of_goods_made_by_a_firm(nlp):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # the name a maker gives a kind of product is a product it makes, by the agent of "used" ...
+    ("Pellham is the codename used by Oradyne for a processor microarchitecture that succeeded Varrow.",
+     {("Oradyne", "develops", "Pellham")}, set()),
+    ("Pellham is the name used by Oradyne for its line of server chips.", {("Oradyne", "develops", "Pellham")},
+     set()),
+    # ... or by the possessive
+    ("Oradyne's codename for the chip is Pellham.", {("Oradyne", "develops", "Pellham")}, set()),
+])
+def test_rules_a_codename_for_a_product_is_its_makers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a time the parser made a joined verb's subject ("last year bought") leaves it the clause's subject
     ("Mars makes pet food in Thailand and last year bought Bao An Pet to expand in Vietnam.",
      {("Mars", "acquires", "Bao An Pet")}, set()),

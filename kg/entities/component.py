@@ -218,6 +218,7 @@ class KGEntities(Candidates, Classes, Lists):
         self.place_offices = set(lex.get("place_offices", ()))
         self.brand_nouns = set(self.onto.lexicon["relations"].get("brand_nouns", ()))
         self.trade_name_nouns = set(self.onto.lexicon["relations"].get("trade_name_nouns", ()))
+        self.codename_nouns = self.onto.words("relations", "codename_nouns")
         self.trade_name_verbs = set(self.onto.lexicon["relations"].get("trade_name_verbs", ()))
         self.seller_sites = set(lex.get("seller_sites", ()))
         #: works one firm owns: their singular owner is an organisation

@@ -182,6 +182,17 @@ class Products:
                       for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.is_lower]
         return any(k.lemma_.lower() in self.defining_kinds and self._kind_of_product(k) for k in kinds)
 
+    def _name_for_a_product(self, noun: Token) -> bool:
+        """Whether ``noun`` is a name given "for" a kind of product or a group of one: "the codename ... for
+        a processor microarchitecture", "the name ... for its line of server chips" (lexicon codename_nouns)."""
+        if noun.lemma_.lower() not in self.codename_nouns or not noun.is_lower:
+            return False
+        kinds = [g for v in [noun, *(c for c in noun.children if c.dep_ in {"acl", "relcl"})] for p in v.children
+                 if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if g.dep_ == "pobj"]
+        kinds += [g for k in kinds if k.lemma_.lower() in self.product_groups for p in k.children
+                  if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        return any(k.is_lower and k.lemma_.lower() in self.product_nouns for k in kinds)
+
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
         root = doc[it["start"]:it["end"]].root
         head = root.head
@@ -279,6 +290,11 @@ class Products:
                             g.dep_ == "agent" for v in [c, *c.conjuncts] for g in v.children) \
                             and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
                         return True
+        # "Pellham is the codename used by Oradyne for a processor microarchitecture", "Oradyne's code name
+        # for the chip is Pellham": what a name for a kind of product names (lexicon codename_nouns)
+        if root.dep_ in {"nsubj", "attr"} and head.lemma_ == "be" and any(
+                a.dep_ in {"nsubj", "attr"} and a.i != root.i and self._name_for_a_product(a) for a in head.children):
+            return True
         # "sells the copy under the name Clovira", "which Puna Telecom sells as Pura Sky": the name one
         # sells under (lexicon trade_name_nouns, trade_name_verbs)
         if (root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ == "VERB"
