@@ -752,6 +752,13 @@ def test_entities_a_name_apposed_to_an_email_client_is_software_not_a_client(nlp
     assert ("Quillo", "suppliesTo", "Quillo Mail") not in _triples(doc), _triples(doc)
 
 
+def test_entities_a_name_apposed_to_a_data_plan_is_a_product_not_a_plan(nlp):
+    # "plan" alone is what one means to do ("a plan to buy X"); "a data plan" is a product one sells
+    doc = _rules_doc(nlp, "The tablet comes with Orbi Talk, a prepaid data plan sold by Velka Mobile.")
+    assert _classes(doc).get("Orbi Talk") == "Product", _classes(doc)
+    assert ("Velka Mobile", "offers", "Orbi Talk") in _triples(doc), _triples(doc)
+
+
 def test_entities_a_group_of_other_things_makes_no_product(nlp):
     # only a group of a kind of product makes one ("a line of credit" is none)
     classes = _classes(_rules_doc(nlp, "Tallis is a family of hotels built by Corvane Estates."))
