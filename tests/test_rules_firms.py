@@ -693,6 +693,13 @@ def test_rules_a_share_of_a_noun_a_name_is_apposed_or_given_to(nlp, text, expect
      "publisher, distributes it in Europe.", set(), {("Asmodee", "suppliesTo", "Indigo")}),
     ("The list included Vellum, made by Ashgrove Labs and distributed in China by Tencent.",
      {("Tencent", "offers", "Vellum")}, set()),
+    # what is sold is no party it goes to either (a brand the text calls a firm), whom "to" names is ...
+    ("Retailers stocked Tarn, a detergent brand sold by Orlan Home, across Ireland.", set(),
+     {("Orlan Home", "suppliesTo", "Tarn")}),
+    ("Orlan Pharma sells the inhaler to Velka Health.", {("Orlan Pharma", "suppliesTo", "Velka Health")}, set()),
+    # ... and so is the owner of a mine or a hospital it goes to
+    ("Orlan Power starts selling electricity directly to Tarvo Mining mines.",
+     {("Orlan Power", "suppliesTo", "Tarvo Mining")}, set()),
 ])
 def test_rules_goods_distributed_or_processed_for_a_party(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
