@@ -1170,3 +1170,16 @@ def test_rules_a_unit_sold_is_a_past_subsidiary(nlp, text, modality):
 ])
 def test_rules_a_deal_of_no_kind_struck_with_one(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who owns or sells a brand of a kind of product, said with a participle on the brand (or on the kind it
+    # is "of"), offers what the brand names ...
+    ("Tidewell is an American brand of laundry detergent owned by Harlow & Pike.",
+     {("Harlow & Pike", "offers", "Tidewell")}, set()),
+    # ... not a label that is a firm (its owner's unit)
+    ("Hollin Records is a record label owned by Cobalt Music Group.",
+     {("Hollin Records", "subsidiaryOf", "Cobalt Music Group")}, {("Cobalt Music Group", "offers", "Hollin Records")}),
+])
+def test_rules_a_brand_owned_or_sold_by_a_firm_is_offered_by_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

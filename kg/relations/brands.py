@@ -86,6 +86,17 @@ class Brands:
             if verb is None or verb.pos_ != "VERB":
                 continue
             sold.append((verb, named, noun))
+        # "Tidewell is a brand of detergent owned by Harlow & Pike", "Tarn, a cider brand sold by Orlan": the
+        # agent of an owning or selling participle on the brand noun, or on the kind it is "of", offers what
+        # the noun stands for
+        for noun in self._tokens_with_lemma(doc, nouns):
+            kinds = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children if g.dep_ == "pobj"]
+            for verb in (c for k in kinds for c in k.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                         and c.lemma_.lower() in owning | selling and noun.pos_ == "NOUN" and noun.is_lower):
+                agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                named = list(dict.fromkeys(m[0] for m in self._map(noun, by_token, items)))
+                out += self._owners_of_names(doc, items, by_token, rel, agents, named, noun, verb)
         for verb, named, noun in sold:
             # (the subject of the verb a seller's verb depends on: "began offering taxis under the name X")
             owners = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
