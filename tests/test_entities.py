@@ -424,6 +424,8 @@ def test_entities_a_short_form_of_a_firms_name_is_the_firm_whatever_the_ner_said
     # a lender's named loan (the NER took it for an organisation)
     ("The company is also adding Nahra Credit, a working-capital loan, which it offers with Orlan Bank.",
      "Nahra Credit"),
+    # a kind after "is a" whose article the parser hung on a hyphenated modifier
+    ("The Orlan Arcturus is a mid-size sedan that was built by Halvorsen Motors until 1994.", "Orlan Arcturus"),
 ])
 def test_entities_kinds_and_verbs_of_products_make_a_name_one(nlp, text, name):
     assert _classes(_rules_doc(nlp, text)).get(name) == "Product"

@@ -40,7 +40,7 @@ class Products:
                 continue
             kind = next((c for c in tok.head.children if c.dep_ == "attr"), None)
             if kind is None or not kind.is_lower or kind.lemma_.lower() not in self.product_nouns \
-                    or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in kind.children) \
+                    or not _indefinite(kind) \
                     or not any(c.dep_ == "acl" and c.tag_ in {"VBN", "VBD"} and c.lemma_.lower() in MAKING_VERBS
                                and any(g.dep_ == "agent" for g in c.children) for c in kind.children):
                 continue
@@ -172,8 +172,7 @@ class Products:
         """Whether a copula's attribute alone makes its subject a product: "a role-playing game for the
         Switch", "a compact SUV", "a brand of detergent" (a kind no firm or person is called as well,
         lexicon shared_kinds; after "a"; or the kind a group or brand is "of")."""
-        if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in attr.children) \
-                or attr.head.tag_ not in {"VBZ", "VBP", "VBD"}:
+        if not _indefinite(attr) or attr.head.tag_ not in {"VBZ", "VBP", "VBD"}:
             return False
         kinds = [attr]
         if attr.lemma_.lower() in self.product_groups | self.brand_nouns \
@@ -374,3 +373,10 @@ class Products:
                         for c in noun.children):  # (not "her Etsy shop")
             return noun
         return None
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether ``noun`` has "a" or "an" before it (on it, or on a modifier before it where the parser hung
+    the article on a hyphenated one: "a mid-size sedan")."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for m in [noun, *(
+        m for m in noun.children if m.dep_ in {"amod", "compound"} and m.i < noun.i)] for c in m.children)
