@@ -25,6 +25,17 @@ def test_coref_its_in_a_copula_predicate_is_not_the_copula_subject(nlp, text, ow
     assert expected in _triples(doc)
 
 
+@pytest.mark.parametrize("text, owner", [
+    # "its own" after a passive's agent is the agent's, not the passive subject's
+    ("Kestrel OS is a mobile operating system developed by Virelia Systems for its own tablets.", "Virelia Systems"),
+    ("The Tarn cider is made by Orlan Drinks in its own orchards.", "Orlan Drinks"),
+])
+def test_coref_its_own_after_a_passive_agent_is_the_agents(nlp, text, owner):
+    doc = _rules_doc(nlp, text)
+    its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
+    assert its == [owner], doc._.kg_entity_data
+
+
 @pytest.mark.parametrize("text, antecedent", [
     # a country on a description ("the U.S. company") rules out a company the gazetteer places elsewhere,
     # as a demonym ("the Japanese company") does

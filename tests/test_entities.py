@@ -424,6 +424,8 @@ def test_entities_a_short_form_of_a_firms_name_is_the_firm_whatever_the_ner_said
     # a lender's named loan (the NER took it for an organisation)
     ("The company is also adding Nahra Credit, a working-capital loan, which it offers with Orlan Bank.",
      "Nahra Credit"),
+    # a kind after "is a" whose article the parser hung on a hyphenated modifier
+    ("The Orlan Arcturus is a mid-size sedan that was built by Halvorsen Motors until 1994.", "Orlan Arcturus"),
 ])
 def test_entities_kinds_and_verbs_of_products_make_a_name_one(nlp, text, name):
     assert _classes(_rules_doc(nlp, text)).get(name) == "Product"
@@ -750,6 +752,13 @@ def test_entities_a_name_apposed_to_an_email_client_is_software_not_a_client(nlp
     doc = _rules_doc(nlp, "Quillo now distributes Pellucid alongside its email client, Quillo Mail.")
     assert _classes(doc).get("Quillo Mail") == "Product", _classes(doc)
     assert ("Quillo", "suppliesTo", "Quillo Mail") not in _triples(doc), _triples(doc)
+
+
+def test_entities_a_name_apposed_to_a_data_plan_is_a_product_not_a_plan(nlp):
+    # "plan" alone is what one means to do ("a plan to buy X"); "a data plan" is a product one sells
+    doc = _rules_doc(nlp, "The tablet comes with Orbi Talk, a prepaid data plan sold by Velka Mobile.")
+    assert _classes(doc).get("Orbi Talk") == "Product", _classes(doc)
+    assert ("Velka Mobile", "offers", "Orbi Talk") in _triples(doc), _triples(doc)
 
 
 def test_entities_a_group_of_other_things_makes_no_product(nlp):
@@ -1627,6 +1636,22 @@ def test_entities_a_laws_name_is_no_entity(nlp, text, law, body):
         assert law not in spans, spans
     if body:
         assert body in spans, spans
+
+
+@pytest.mark.parametrize("text, event, absent", [
+    # a trade show's or a fair's name is no firm, place or product, whatever the NER took it for (nor
+    # the seat of one: the city written in it)
+    ("The Brindle B7 was unveiled at the 2018 Beijing Auto Show.", "Auto Show", ("Auto Show", "basedIn", "Beijing")),
+    ("Kallisto Mobile launched the phone at the Seoul Mobile Expo.", "Seoul Mobile Expo",
+     ("Kallisto Mobile", "operatesIn", "Seoul Mobile Expo")),
+    ("Halvorsen Motors unveiled the Torvane at the Geneva Motor Show in March.", "Motor Show", None),
+])
+def test_entities_an_events_name_is_no_entity(nlp, text, event, absent):
+    doc = _rules_doc(nlp, text)
+    spans = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"}
+    assert event not in spans and not any(s.endswith(event) for s in spans), spans
+    if absent:
+        assert absent not in _triples(doc), _triples(doc)
 
 
 def _entities_of_text(nlp, text):

@@ -79,6 +79,10 @@ def test_rules_a_description_before_a_name_is_that_names(nlp, text, expected, ab
      {("Velo", "develops", "Orbit")}),
     # a product code before the kind of product it names
     ("Atomix's AX-300 reactor has not yet been licensed.", {("Atomix", "develops", "AX-300")}, set()),
+    # a maker's name written before the kind of thing it made, right before the thing's name
+    ("Buyers of the Toyota sedan Corvana waited months.", {("Toyota", "develops", "Corvana")}, set()),
+    ("Quillon Games released Starhawk in 1979. Meteor Run copied the 1981 Quillon arcade game Nebula.",
+     {("Quillon Games", "develops", "Nebula")}, set()),
 ])
 def test_rules_owners_of_works_and_products(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -689,6 +693,13 @@ def test_rules_a_share_of_a_noun_a_name_is_apposed_or_given_to(nlp, text, expect
      "publisher, distributes it in Europe.", set(), {("Asmodee", "suppliesTo", "Indigo")}),
     ("The list included Vellum, made by Ashgrove Labs and distributed in China by Tencent.",
      {("Tencent", "offers", "Vellum")}, set()),
+    # what is sold is no party it goes to either (a brand the text calls a firm), whom "to" names is ...
+    ("Retailers stocked Tarn, a detergent brand sold by Orlan Home, across Ireland.", set(),
+     {("Orlan Home", "suppliesTo", "Tarn")}),
+    ("Orlan Pharma sells the inhaler to Velka Health.", {("Orlan Pharma", "suppliesTo", "Velka Health")}, set()),
+    # ... and so is the owner of a mine or a hospital it goes to
+    ("Orlan Power starts selling electricity directly to Tarvo Mining mines.",
+     {("Orlan Power", "suppliesTo", "Tarvo Mining")}, set()),
 ])
 def test_rules_goods_distributed_or_processed_for_a_party(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -742,6 +753,19 @@ def test_rules_a_range_of_goods_made_by_a_firm(nlp):
     # "Cloudpuff, a range of vapes made by X": a range is a kind of product, which its maker develops
     _assert_reads(nlp, "The regulator banned Cloudpuff, a range of flavoured disposable vapes made by Yanxiang Technology.",
                   {("Yanxiang Technology", "develops", "Cloudpuff")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the name a maker gives a kind of product is a product it makes, by the agent of "used" ...
+    ("Pellham is the codename used by Oradyne for a processor microarchitecture that succeeded Varrow.",
+     {("Oradyne", "develops", "Pellham")}, set()),
+    ("Pellham is the name used by Oradyne for its line of server chips.", {("Oradyne", "develops", "Pellham")},
+     set()),
+    # ... or by the possessive
+    ("Oradyne's codename for the chip is Pellham.", {("Oradyne", "develops", "Pellham")}, set()),
+])
+def test_rules_a_codename_for_a_product_is_its_makers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -1156,4 +1180,17 @@ def test_rules_a_unit_that_broke_away_is_a_past_subsidiary(nlp, text, modality):
     ("Equinor has signed a deal with Orlen to supply it with gas.", set(), {("Equinor", "partnersWith", "Orlen")}),
 ])
 def test_rules_a_deal_of_no_kind_struck_with_one(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who owns or sells a brand of a kind of product, said with a participle on the brand (or on the kind it
+    # is "of"), offers what the brand names ...
+    ("Tidewell is an American brand of laundry detergent owned by Harlow & Pike.",
+     {("Harlow & Pike", "offers", "Tidewell")}, set()),
+    # ... not a label that is a firm (its owner's unit)
+    ("Hollin Records is a record label owned by Cobalt Music Group.",
+     {("Hollin Records", "subsidiaryOf", "Cobalt Music Group")}, {("Cobalt Music Group", "offers", "Hollin Records")}),
+])
+def test_rules_a_brand_owned_or_sold_by_a_firm_is_offered_by_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

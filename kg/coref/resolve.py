@@ -166,6 +166,14 @@ class Resolution:
                                   if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
                     if owner is not None:
                         return owner
+            if tok.dep_ == "poss" and doc[tok.i + 1:tok.i + 2].text.lower() == "own" and clause_head(tok).tag_ == "VBN":
+                # "an operating system developed by Virelia for its own tablets": "its own" after a
+                # passive's agent is the agent's, not the subject's
+                agent = next((it for a in clause_head(tok).children if a.dep_ == "agent" and a.i < tok.i
+                              for g in a.children if g.dep_ == "pobj" for it in pool
+                              if it["start"] <= g.i < it["end"] and self._compatible(it["cls"], wanted)), None)
+                if agent is not None:
+                    return agent
             if tok.dep_ == "poss" and not _predicate_of_copula(tok):
                 clause = clause_head(tok)
                 found = self._subject_item(clause, pool, wanted, before=tok.i)

@@ -196,9 +196,10 @@ class Candidates:
         doc = ent.doc
         span = self._trim(ent)
         if span is None or self._is_noise(span.text) or (
-                label in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"} and len(span) > 1
-                and self._document(span.text.split())):
-            return  # (a law's name the NER took for an organisation: "the Digital Markets Act")
+                label in {"ORG", "PRODUCT"} and len(span) > 1 and self._document(span.text.split())) or (
+                label in {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART"} and len(span) > 1
+                and span[-1].text in self.event_heads):
+            return  # (a law's name the NER took for an organisation: "the Digital Markets Act"; an event's)
         # One capitalized common noun ("NVIDIA's Role:" in a heading) is not a product name (but a word
         # English has no noun for, which the tagger took for one, is: "its Trekant/NN picking arms",
         # "Ostmark's M-150/NN")
@@ -489,10 +490,11 @@ class Candidates:
 
     def _document(self, words: list[str]) -> bool:
         """Whether a name is a law's or another document's ("the Digital Markets Act"): its last word a
-        lexicon ``document_heads`` one (or ``event_heads``: "the Paris Agreement", "the 1936 Berlin Olympics"),
-        and no word a body's ("Supreme Council for Media Regulation")."""
-        return words[-1] in self.document_heads and not any(w in self.gov_heads or w in self.org_heads
-                                                                for w in words[:-1])
+        lexicon ``document_heads`` one, and no word a body's ("Supreme Council for Media Regulation"); or
+        an event's of two words or more ("the Oslo Boat Show": lexicon ``event_heads``)."""
+        return (words[-1] in self.document_heads and not any(w in self.gov_heads or w in self.org_heads
+                                                                 for w in words[:-1])) \
+            or (len(words) > 1 and words[-1] in self.event_heads)
 
     def _body_or_place_word(self, word: str) -> bool:
         """Whether ``word`` ends the names of firms, organisations, bodies, places or products."""

@@ -66,7 +66,8 @@ class KGEntities(Candidates, Classes, Lists):
             w.lower() for w in lex["non_entity_words"]
         }
         self.product_heads = {w.lower() for w in lex["product_heads"]}
-        self.document_heads = self.onto.words("entities", "document_heads") | self.onto.words("entities", "event_heads")
+        self.document_heads = self.onto.words("entities", "document_heads")
+        self.event_heads = self.onto.words("entities", "event_heads")
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}
         self.product_groups = self.onto.words("entities", "product_groups")
         self.seats_of_government = dict(lex.get("seats_of_government", {}))
@@ -217,6 +218,7 @@ class KGEntities(Candidates, Classes, Lists):
         self.place_offices = set(lex.get("place_offices", ()))
         self.brand_nouns = set(self.onto.lexicon["relations"].get("brand_nouns", ()))
         self.trade_name_nouns = set(self.onto.lexicon["relations"].get("trade_name_nouns", ()))
+        self.codename_nouns = self.onto.words("relations", "codename_nouns")
         self.trade_name_verbs = set(self.onto.lexicon["relations"].get("trade_name_verbs", ()))
         self.seller_sites = set(lex.get("seller_sites", ()))
         #: works one firm owns: their singular owner is an organisation

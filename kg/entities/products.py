@@ -40,7 +40,7 @@ class Products:
                 continue
             kind = next((c for c in tok.head.children if c.dep_ == "attr"), None)
             if kind is None or not kind.is_lower or kind.lemma_.lower() not in self.product_nouns \
-                    or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in kind.children) \
+                    or not _indefinite(kind) \
                     or not any(c.dep_ == "acl" and c.tag_ in {"VBN", "VBD"} and c.lemma_.lower() in MAKING_VERBS
                                and any(g.dep_ == "agent" for g in c.children) for c in kind.children):
                 continue
@@ -172,8 +172,7 @@ class Products:
         """Whether a copula's attribute alone makes its subject a product: "a role-playing game for the
         Switch", "a compact SUV", "a brand of detergent" (a kind no firm or person is called as well,
         lexicon shared_kinds; after "a"; or the kind a group or brand is "of")."""
-        if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in attr.children) \
-                or attr.head.tag_ not in {"VBZ", "VBP", "VBD"}:
+        if not _indefinite(attr) or attr.head.tag_ not in {"VBZ", "VBP", "VBD"}:
             return False
         kinds = [attr]
         if attr.lemma_.lower() in self.product_groups | self.brand_nouns \
@@ -181,6 +180,17 @@ class Products:
             kinds += [g for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.is_lower]
         return any(k.lemma_.lower() in self.defining_kinds and self._kind_of_product(k) for k in kinds)
+
+    def _name_for_a_product(self, noun: Token) -> bool:
+        """Whether ``noun`` is a name given "for" a kind of product or a group of one: "the codename ... for
+        a processor microarchitecture", "the name ... for its line of server chips" (lexicon codename_nouns)."""
+        if noun.lemma_.lower() not in self.codename_nouns or not noun.is_lower:
+            return False
+        kinds = [g for v in [noun, *(c for c in noun.children if c.dep_ in {"acl", "relcl"})] for p in v.children
+                 if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if g.dep_ == "pobj"]
+        kinds += [g for k in kinds if k.lemma_.lower() in self.product_groups for p in k.children
+                  if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        return any(k.is_lower and k.lemma_.lower() in self.product_nouns for k in kinds)
 
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
         root = doc[it["start"]:it["end"]].root
@@ -279,6 +289,11 @@ class Products:
                             g.dep_ == "agent" for v in [c, *c.conjuncts] for g in v.children) \
                             and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
                         return True
+        # "Pellham is the codename used by Oradyne for a processor microarchitecture", "Oradyne's code name
+        # for the chip is Pellham": what a name for a kind of product names (lexicon codename_nouns)
+        if root.dep_ in {"nsubj", "attr"} and head.lemma_ == "be" and any(
+                a.dep_ in {"nsubj", "attr"} and a.i != root.i and self._name_for_a_product(a) for a in head.children):
+            return True
         # "sells the copy under the name Clovira", "which Puna Telecom sells as Pura Sky": the name one
         # sells under (lexicon trade_name_nouns, trade_name_verbs)
         if (root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ == "VERB"
@@ -358,3 +373,10 @@ class Products:
                         for c in noun.children):  # (not "her Etsy shop")
             return noun
         return None
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether ``noun`` has "a" or "an" before it (on it, or on a modifier before it where the parser hung
+    the article on a hyphenated one: "a mid-size sedan")."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for m in [noun, *(
+        m for m in noun.children if m.dep_ in {"amod", "compound"} and m.i < noun.i)] for c in m.children)

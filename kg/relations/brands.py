@@ -86,6 +86,17 @@ class Brands:
             if verb is None or verb.pos_ != "VERB":
                 continue
             sold.append((verb, named, noun))
+        # "Tidewell is a brand of detergent owned by Harlow & Pike", "Tarn, a cider brand sold by Orlan": the
+        # agent of an owning or selling participle on the brand noun, or on the kind it is "of", offers what
+        # the noun stands for
+        for noun in self._tokens_with_lemma(doc, nouns):
+            kinds = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children if g.dep_ == "pobj"]
+            for verb in (c for k in kinds for c in k.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                         and c.lemma_.lower() in owning | selling and noun.pos_ == "NOUN" and noun.is_lower):
+                agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                named = list(dict.fromkeys(m[0] for m in self._map(noun, by_token, items)))
+                out += self._owners_of_names(doc, items, by_token, rel, agents, named, noun, verb)
         for verb, named, noun in sold:
             # (the subject of the verb a seller's verb depends on: "began offering taxis under the name X")
             owners = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
@@ -93,14 +104,43 @@ class Brands:
             if not owners and verb.dep_ == "acl" and verb.tag_ == "VBN":
                 owners = [c for c in verb.head.children if c.dep_ == "poss"]
             said = makes if makes is not None and verb.lemma_.lower() in making - selling else rel
-            for idx, cost, _ in (m for c in owners for m in self._map(c, by_token, items)):
-                owner = items[idx]
-                for n in named:
-                    brand = items[n]
-                    if brand["name"] != owner["name"] and brand["via"] in {"", "gazetteer"} \
-                            and self.onto.fits(owner["cls"], said.domain) and self.onto.fits(brand["cls"], said.range):
-                        out.append(record(doc, owner, said.name, brand, said.base_confidence - 0.1 - cost, noun,
-                                          self._modality(verb)))
+            out += self._owners_of_names(doc, items, by_token, said, owners, named, noun, verb)
+        if makes is not None:
+            out += self._codenames(doc, items, by_token, makes)
+        return out
+
+    def _owners_of_names(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], said: Any,
+                         owners: list[Token], named: list[int], noun: Token, verb: Token) -> list[dict[str, Any]]:
+        """``said`` from each organisation ``owners`` stand for to each product ``named``."""
+        out = []
+        for idx, cost, _ in (m for c in owners for m in self._map(c, by_token, items)):
+            owner = items[idx]
+            for n in named:
+                brand = items[n]
+                if brand["name"] != owner["name"] and brand["via"] in {"", "gazetteer"} \
+                        and self.onto.fits(owner["cls"], said.domain) and self.onto.fits(brand["cls"], said.range):
+                    out.append(record(doc, owner, said.name, brand, said.base_confidence - 0.1 - cost, noun,
+                                      self._modality(verb)))
+        return out
+
+    def _codenames(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], makes: Any
+                   ) -> list[dict[str, Any]]:
+        """kg:develops from who gives a product its name to the product (lexicon ``codename_nouns``, said
+        of a copula's other side, which the entity stage made a product): "Pellham is the codename used by
+        Oradyne for a processor microarchitecture" (the agent of "used"), "Oradyne's codename for the chip
+        is Pellham" (the possessive)."""
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, self.onto.words("relations", "codename_nouns")):
+            if noun.dep_ not in {"attr", "nsubj"} or noun.head.lemma_ != "be" or not noun.is_lower:
+                continue
+            named = [by_token[c.i] for c in noun.head.children if c.dep_ in {"attr", "nsubj"} and c.i != noun.i
+                     and c.i in by_token and items[by_token[c.i]]["cls"] == "Product"]
+            owners = [c for c in noun.children if c.dep_ == "poss"] + [
+                g for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_ in {"use", "give"}
+                for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if named and owners and any(p.dep_ == "prep" and p.lower_ == "for" for v in [noun, *noun.children]
+                                        for p in v.children):
+                out += self._owners_of_names(doc, items, by_token, makes, owners, named, noun, noun.head)
         return out
 
     def _known_for(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:

@@ -278,6 +278,8 @@ class Owners:
                     j += 1
             elif owner["via"] in {"", "gazetteer"} and doc[end - 1].whitespace_ != "" and end in starts:
                 j, conf = end, -0.1
+            elif owner["via"] in {"", "gazetteer"} and self.onto.is_a(owner["cls"], "Organization"):
+                j, conf = self._maker_before_kind(doc, end, starts, items), -0.15
             else:
                 continue
             if j not in starts:
@@ -315,6 +317,17 @@ class Owners:
                 out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 + c_adj, doc[end]))
                 break
         return out
+
+    def _maker_before_kind(self, doc: Doc, end: int, starts: dict[int, int], items: list[dict[str, Any]]) -> int:
+        """"the 1979 Quillon arcade game Starhawk", "the Halvorsen sedan Torvane": where an organisation's
+        name modifies a kind of made thing (lexicon product_nouns less shared_kinds: not "the Nollyflix hit
+        X", which one may only offer) right before a product's name, the product's start; else -1."""
+        k = end
+        while k < len(doc) and k not in starts and k - end < 3 and doc[k].is_lower and doc[k].pos_ in {"ADJ", "NOUN"}:
+            k += 1
+        made = k > end and k in starts and items[starts[k]]["cls"] == "Product" and doc[k - 1].pos_ == "NOUN" \
+            and doc[k - 1].lemma_.lower() in self.product_nouns - self.onto.words("entities", "shared_kinds")
+        return k if made else -1
 
     def _parts_and_ventures(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                             ) -> list[dict[str, Any]]:
