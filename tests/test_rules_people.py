@@ -791,3 +791,15 @@ def test_rules_whose_kin_a_name_is_and_where_one_teaches(nlp, text, expected, ab
 ])
 def test_rules_a_job_in_apposition_said_to_be_over(nlp, text, modality):
     assert _modalities(_rules_doc(nlp, text)).get(("Maria Keller", "worksFor", "Unilever")) == modality
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an envoy's "to" names the organisation it is sent to, not the employer ...
+    ("Luc Verlaine, Belgium's permanent representative to the World Trade Organization, objected.",
+     set(), {("Luc Verlaine", "worksFor", "World Trade Organization")}),
+    # ... but an adviser "to" a firm works for it
+    ("Tomas Rehn, an adviser to Kestrel Mining, said quotas would follow.",
+     {("Tomas Rehn", "worksFor", "Kestrel Mining")}, set()),
+])
+def test_rules_an_envoy_is_sent_to_the_host(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -41,6 +41,8 @@ class Lexicon:
         #: a government's jobs, and the titles heads of state share (lexicon ``government_jobs``, ``state_titles``)
         self.government_jobs = frozenset(lex["relations"].get("government_jobs", ()))
         self.state_titles = frozenset(lex["relations"].get("state_titles", ()))
+        #: a country's agents abroad, after which "to" names the host (lexicon ``envoy_nouns``)
+        self.envoy_nouns = frozenset(lex["relations"].get("envoy_nouns", ()))
         #: jobs that, besides kg:backReferringRole's, refer back to the organisation a sentence is about
         #: (not jobs only organisations give: "Western Australia's mines minister" is a state's)
         self.back_jobs = self.government_jobs | self.state_titles

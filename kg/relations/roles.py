@@ -215,7 +215,11 @@ class Roles:
                     anchors += [(g, "anchor") for g in c.children if g.dep_ in {"compound", "nmod", "amod", "npadvmod"}
                                 and g.i < c.i and g.i in self._by_token]
             elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
-                anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+                # (an envoy's "to" names the host, a place where the envoy lives but no employer: "Peru's
+                # envoy to the United Nations" works for Peru)
+                anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj" and not (
+                    c.lower_ == "to" and tok.lemma_.lower() in self.envoy_nouns
+                    and not self._is_place(g.i, self._by_token, self._items))]
                 # "its delivery partner in Korea, Hanul Logistics,": a name the parser apposed to the place
                 # (no place's apposition is an organisation or a person) holds the role
                 holders += [a for g in c.children if c.lower_ == "in" and g.dep_ == "pobj"
