@@ -803,3 +803,14 @@ def test_rules_a_job_in_apposition_said_to_be_over(nlp, text, modality):
 ])
 def test_rules_an_envoy_is_sent_to_the_host(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's representative, consul or high commissioner is its national, like its ambassador
+    ("Luc Verlaine, Belgium's permanent representative to the World Trade Organization, objected.",
+     {("Luc Verlaine", "livesIn", "Belgium")}),
+    ("The new high commissioner of Kenya, Amina Wekesa, presented her credentials.",
+     {("Amina Wekesa", "livesIn", "Kenya")}),
+])
+def test_rules_a_countrys_representative_is_its_national(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
