@@ -814,3 +814,12 @@ def test_rules_an_envoy_is_sent_to_the_host(nlp, text, expected, absent):
 ])
 def test_rules_a_countrys_representative_is_its_national(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a secretary-general, hyphened or not, works for the organisation named before the title
+    ("NATO Secretary-General Ilse Marken said the alliance would respond.", {("Ilse Marken", "worksFor", "NATO")}),
+    ("Arab League Secretary General Karim Haddad met the envoys.", {("Karim Haddad", "worksFor", "Arab League")}),
+])
+def test_rules_a_secretary_general_works_for_the_organisation(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
