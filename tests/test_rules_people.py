@@ -823,3 +823,14 @@ def test_rules_a_countrys_representative_is_its_national(nlp, text, expected):
 ])
 def test_rules_a_secretary_general_works_for_the_organisation(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a demonym before a job and the name is the holder's nationality ...
+    ("Portuguese police spokesman Rui Matos said two men were held.", {("Rui Matos", "livesIn", "Portugal")}, set()),
+    ("The clinic was set up by Nigerian engineer Bola Adeyemi.", {("Bola Adeyemi", "livesIn", "Nigeria")}, set()),
+    # ... but a kind of firm before a name is no job ("Austrian publisher Verlag Holm" may be a firm)
+    ("Kelvo signed a deal with Austrian publisher Tobias Holm.", set(), {("Tobias Holm", "livesIn", "Austria")}),
+])
+def test_rules_a_demonym_before_a_job_is_the_holders_nation(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -243,8 +243,10 @@ class Modifiers:
                 if not len(nouns) or k < 0 or k not in by_token:
                     continue
                 org = items[by_token[k]]
-                if org["end"] != k + 1 or org["via"] not in {"", "gazetteer"} or org["name"] == it["name"]:
+                if org["end"] != k + 1 or org["via"] not in {"", "gazetteer", "demonym"} or org["name"] == it["name"]:
                     continue
+                if org["via"] == "demonym" and nouns[-1].lemma_.lower() not in self.national_jobs:
+                    continue  # "Greek police spokesman X" is Greek; "German publisher X" may be a firm
                 if any(n.lemma_.lower() in self.not_roles or n.lower_ in self.not_roles for n in nouns):
                     continue  # "Acme customer Ana Ruiz"
                 if not k < doc[k].head.i < last:
