@@ -829,6 +829,8 @@ def test_rules_a_secretary_general_works_for_the_organisation(nlp, text, expecte
     # a demonym before a job and the name is the holder's nationality ...
     ("Portuguese police spokesman Rui Matos said two men were held.", {("Rui Matos", "livesIn", "Portugal")}, set()),
     ("The clinic was set up by Nigerian engineer Bola Adeyemi.", {("Bola Adeyemi", "livesIn", "Nigeria")}, set()),
+    # (and an adjective of the body the job is in: "foreign ministry", "military")
+    ("Polish foreign ministry spokesman Jan Wrona denied the report.", {("Jan Wrona", "livesIn", "Poland")}, set()),
     # ... but a kind of firm before a name is no job ("Austrian publisher Verlag Holm" may be a firm)
     ("Kelvo signed a deal with Austrian publisher Tobias Holm.", set(), {("Tobias Holm", "livesIn", "Austria")}),
 ])

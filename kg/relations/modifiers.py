@@ -236,8 +236,12 @@ class Modifiers:
             for first, last in ends:
                 k = first - 1
                 # (a compound the tagger took for a verb is a noun: "Skarvik finance/VB chief Ingrid Solberg")
-                while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in {"NOUN", "VERB"} \
-                        and doc[k].dep_ == "compound" and k < doc[k].head.i < last:
+                while k >= 0 and doc[k].is_lower and doc[k].is_alpha and ((
+                        doc[k].pos_ in {"NOUN", "VERB", "PROPN"} and doc[k].dep_ == "compound") or (
+                        # (and an adjective of a state's body: "the Greek foreign ministry spokesman X")
+                        doc[k].pos_ == "ADJ" and doc[k].dep_ in {"amod", "compound"} and doc[k].lower_ not in FORMER
+                        and k > 0 and k - 1 in by_token and items[by_token[k - 1]]["via"] == "demonym")) \
+                        and k < doc[k].head.i < last:
                     k -= 1  # "plant manager": each noun modifies a later one or the name
                 nouns = doc[k + 1:first] if first == it["start"] else doc[k + 1:last]
                 if not len(nouns) or k < 0 or k not in by_token:
