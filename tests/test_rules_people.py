@@ -836,3 +836,12 @@ def test_rules_a_secretary_general_works_for_the_organisation(nlp, text, expecte
 ])
 def test_rules_a_demonym_before_a_job_is_the_holders_nation(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attorney, judge or prosecutor of a country or county is one of its people, as a lawyer is
+    ("U.S. Attorney Delia Marsh said the inquiry would continue.", {("Delia Marsh", "livesIn", "United States")}),
+    ("Polk County Judge Warren Tibbs set a hearing for May.", {("Warren Tibbs", "livesIn", "Polk County")}),
+])
+def test_rules_a_places_attorney_or_judge_lives_there(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
