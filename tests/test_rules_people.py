@@ -845,3 +845,13 @@ def test_rules_a_demonym_before_a_job_is_the_holders_nation(nlp, text, expected,
 ])
 def test_rules_a_places_attorney_or_judge_lives_there(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an agency's administrator works for it
+    ("The Federal Transit Administration said its administrator, Lydia Crane, would visit Ohio.",
+     {("Lydia Crane", "worksFor", "Federal Transit Administration")}),
+    ("NASA Administrator Tom Keller unveiled the budget.", {("Tom Keller", "worksFor", "NASA")}),
+])
+def test_rules_an_administrator_works_for_the_agency(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
