@@ -855,3 +855,12 @@ def test_rules_a_places_attorney_or_judge_lives_there(nlp, text, expected):
 ])
 def test_rules_an_administrator_works_for_the_agency(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person the parser apposed to the organisation after "for" holds the role, as after "of"
+    ("A spokesman for the Marion County Sheriff's Office, Dale Whitford, declined to comment.",
+     {("Dale Whitford", "worksFor", "Marion County Sheriff's Office")}),
+])
+def test_rules_a_name_apposed_to_the_organisation_after_for(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())

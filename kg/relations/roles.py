@@ -227,8 +227,9 @@ class Roles:
                             for a in g.children if a.dep_ == "appos" and a.i in self._by_token
                             and not self._is_place(a.i, self._by_token, self._items)]
                 # "the chairman of the Coastal Workers Front, Omar Haddad,": a person the parser apposed to
-                # the organisation (no organisation's apposition is a person) holds the role
-                holders += [a for g in c.children if c.lower_ in {"of", "at"} and g.dep_ == "pobj"
+                # the organisation (no organisation's apposition is a person) holds the role (and "a
+                # spokeswoman for the county sheriff's office, X")
+                holders += [a for g in c.children if c.lower_ in {"of", "at", "for"} and g.dep_ == "pobj"
                             and g.i in self._by_token and self._items[self._by_token[g.i]]["cls"] != "Person"
                             for a in g.children if a.dep_ == "appos" and a.i in self._by_token
                             and self._items[self._by_token[a.i]]["cls"] == "Person"]
