@@ -864,3 +864,12 @@ def test_rules_an_administrator_works_for_the_agency(nlp, text, expected):
 ])
 def test_rules_a_name_apposed_to_the_organisation_after_for(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X of the ADJ Y company": the organisation after adjectives that describe it
+    ("Spokesman Ivo Brandt of the smaller Kolbe Freight company said the route was closed.",
+     {("Ivo Brandt", "worksFor", "Kolbe Freight")}),
+])
+def test_rules_a_person_of_an_organisation_after_adjectives(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())

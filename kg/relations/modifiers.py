@@ -94,7 +94,9 @@ class Modifiers:
                 m = k
                 while m < len(doc) and m - k < 3 and doc[m].is_lower and doc[m].pos_ in {"NOUN", "ADJ"}:
                     m += 1
-                described = starting_at(m) if m > k and doc[m - 1].pos_ == "NOUN" else None
+                # (or after adjectives alone, behind "the": "Spokesman X of the smaller Nakamura Line company")
+                described = starting_at(m) if m > k and (doc[m - 1].pos_ == "NOUN" or (
+                    doc[k - 1].lower_ == "the" and doc[m - 1].pos_ == "ADJ" and all(t.is_alpha for t in doc[k:m]))) else None
                 if described is not None and self.onto.is_a(described["cls"], "Organization"):
                     first = described
             if first is None:
