@@ -873,3 +873,14 @@ def test_rules_a_name_apposed_to_the_organisation_after_for(nlp, text, expected)
 ])
 def test_rules_a_person_of_an_organisation_after_adjectives(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the head of a part of an organisation named after the part's "of" works for the organisation
+    ("Rosa Lindqvist, head of the Nordic unit of Parvel Bank, said lending slowed.",
+     {("Rosa Lindqvist", "worksFor", "Parvel Bank")}),
+    ("Carl Odum, president of the local chapter of the Audubon Society, said the count went well.",
+     {("Carl Odum", "worksFor", "Audubon Society")}),
+])
+def test_rules_the_head_of_a_part_named_after_of(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())

@@ -239,6 +239,12 @@ class Roles:
                             and g.i not in self._by_token and g.lemma_.lower() in self.organisation_parts
                             and c.lower_ in {"of", "at", "with"}
                             for o in g.children if _possessive(o) and o.pos_ != "PRON"]
+                # (or named after the part's own "of": "head of the European unit of Kestrel Bank")
+                anchors += [(o, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj" and g.is_lower
+                            and g.i not in self._by_token and g.lemma_.lower() in self.organisation_parts
+                            and c.lower_ in {"of", "at", "with"} and not any(_possessive(o) for o in g.children)
+                            for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj" and o.i in self._by_token]
         # "Pellaro, Kestrel Group's logistics unit, for": an apposition set off by commas on the surface,
         # which the parser took for something else (a second object)
         owned = [c for c in kids if _possessive(c)]
