@@ -1712,3 +1712,14 @@ def test_entities_a_name_ending_in_a_firms_word_is_a_firm(nlp, text, name):
 ])
 def test_entities_the_home_town_of_a_person_given_an_age(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, name", [
+    # an office's title opening a sentence, run by the NER into an organisation's name with the
+    # person's, is the person's title
+    ("Spokeswoman Ines Varga said the route was closed.", "Ines Varga"),
+    ("Chairman Oskar Lindahl declined to comment.", "Oskar Lindahl"),
+])
+def test_entities_a_title_run_into_an_organisation_is_a_persons(nlp, text, name):
+    doc = _entities_forcing(nlp, text, lambda doc: [(0, 3, "ORG")])
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Person", doc._.kg_entity_data

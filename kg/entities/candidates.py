@@ -211,6 +211,11 @@ class Candidates:
             roles = [t.i for t in span if t.lower_ in self.person_roles and t.i < span.end - 1]
             if roles:
                 span = doc[roles[-1] + 1:span.end]
+        # "Spokeswoman Ines Varga said": an office's title opening a name the NER took for an
+        # organisation's is a person's title, as in an unlabelled run (not "King Digital Entertainment")
+        if label == "ORG" and len(span) >= 3 and span[0].text in self.name_titles and span[0].is_sent_start \
+                and all(t.is_title and t.is_alpha for t in span[1:]) and not self._body_or_place_word(span[-1].text):
+            span, label = span[1:], "PERSON"
         # "Nevada Highway Patrol Officer Dana Whitlock": a job title the NER ran into an
         # organisation's name, right before a person's, is not part of the name
         if label == "ORG" and span.end < len(doc) and doc[span.end].ent_iob_ == "B" \
