@@ -1723,3 +1723,10 @@ def test_entities_the_home_town_of_a_person_given_an_age(nlp, text, expected, ab
 def test_entities_a_title_run_into_an_organisation_is_a_persons(nlp, text, name):
     doc = _entities_forcing(nlp, text, lambda doc: [(0, 3, "ORG")])
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Person", doc._.kg_entity_data
+
+
+def test_entities_a_title_cut_from_a_persons_name_is_no_firm(nlp):
+    # "Petty Officer" left before the name the NER ran it into is a title, not an organisation
+    doc = _rules_doc(nlp, "A spokesman for the Coast Guard, Petty Officer Dana Reyes, said six people were rescued.")
+    names = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
+    assert "Petty Officer" not in names and names.get("Dana Reyes") == "Person", names

@@ -552,6 +552,9 @@ class Candidates:
             if words[-1].lower() in self.person_only_jobs and run.end < len(doc) \
                     and doc[run.end].ent_type_ == "PERSON" and doc[run.end].ent_iob_ == "B":
                 continue
+            # ("Petty Officer Lena Marsh": a title left before the person's name it was cut from)
+            if words[-1] in self.title_words and any(it["start"] == run.end and it["cls"] == "Person" for it in items):
+                continue
             # "Brightforge" after "Brightforge Games": the short form of a name the text gave in full
             longer = [it for it in items if it["via"] == "" and it["cls"] in {"Company", "Organization"}
                       and doc[it["start"]:it["end"]].text.split()[:len(words)] == words
