@@ -884,3 +884,15 @@ def test_rules_a_person_of_an_organisation_after_adjectives(nlp, text, expected)
 ])
 def test_rules_the_head_of_a_part_named_after_of(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a capitalised portfolio names the minister's own ministry, not the body the text spoke of before ...
+    ("A strong earthquake hit the south, the disaster agency Kestrava said. Health Minister Ilker Aydin said "
+     "80 people were hurt.", set(), {("Ilker Aydin", "worksFor", "Kestrava")}),
+    # ... but a deputy minister with no portfolio written is the body's
+    ("The Transport Ministry will waive the fees, deputy minister Pablo Rojas said.",
+     {("Pablo Rojas", "worksFor", "Transport Ministry")}, set()),
+])
+def test_rules_a_ministers_portfolio_names_the_ministry(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
