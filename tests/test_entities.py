@@ -1730,3 +1730,10 @@ def test_entities_a_title_cut_from_a_persons_name_is_no_firm(nlp):
     doc = _rules_doc(nlp, "A spokesman for the Coast Guard, Petty Officer Dana Reyes, said six people were rescued.")
     names = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
     assert "Petty Officer" not in names and names.get("Dana Reyes") == "Person", names
+
+
+def test_entities_a_site_named_by_its_place_and_state_is_no_product(nlp):
+    # "its Pasadena, Texas, plant" names the site by its place and state, as "its Pasadena plant" does
+    doc = _rules_doc(nlp, "The regulator fined Orvane Chemical over fumes at its Lufkin, Texas, plant.")
+    names = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
+    assert names.get("Lufkin") == "Place", names
