@@ -1742,3 +1742,28 @@ def test_entities_a_name_ending_in_a_firms_word_is_a_firm(nlp, text, name):
 ])
 def test_entities_the_home_town_of_a_person_given_an_age(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, name", [
+    # an office's title opening a sentence, run by the NER into an organisation's name with the
+    # person's, is the person's title
+    ("Spokeswoman Ines Varga said the route was closed.", "Ines Varga"),
+    ("Chairman Oskar Lindahl declined to comment.", "Oskar Lindahl"),
+])
+def test_entities_a_title_run_into_an_organisation_is_a_persons(nlp, text, name):
+    doc = _entities_forcing(nlp, text, lambda doc: [(0, 3, "ORG")])
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Person", doc._.kg_entity_data
+
+
+def test_entities_a_title_cut_from_a_persons_name_is_no_firm(nlp):
+    # "Petty Officer" left before the name the NER ran it into is a title, not an organisation
+    doc = _rules_doc(nlp, "A spokesman for the Coast Guard, Petty Officer Dana Reyes, said six people were rescued.")
+    names = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
+    assert "Petty Officer" not in names and names.get("Dana Reyes") == "Person", names
+
+
+def test_entities_a_site_named_by_its_place_and_state_is_no_product(nlp):
+    # "its Pasadena, Texas, plant" names the site by its place and state, as "its Pasadena plant" does
+    doc = _rules_doc(nlp, "The regulator fined Orvane Chemical over fumes at its Lufkin, Texas, plant.")
+    names = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
+    assert names.get("Lufkin") == "Place", names

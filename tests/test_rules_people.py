@@ -791,3 +791,108 @@ def test_rules_whose_kin_a_name_is_and_where_one_teaches(nlp, text, expected, ab
 ])
 def test_rules_a_job_in_apposition_said_to_be_over(nlp, text, modality):
     assert _modalities(_rules_doc(nlp, text)).get(("Maria Keller", "worksFor", "Unilever")) == modality
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an envoy's "to" names the organisation it is sent to, not the employer ...
+    ("Luc Verlaine, Belgium's permanent representative to the World Trade Organization, objected.",
+     set(), {("Luc Verlaine", "worksFor", "World Trade Organization")}),
+    # ... but an adviser "to" a firm works for it
+    ("Tomas Rehn, an adviser to Kestrel Mining, said quotas would follow.",
+     {("Tomas Rehn", "worksFor", "Kestrel Mining")}, set()),
+])
+def test_rules_an_envoy_is_sent_to_the_host(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's representative, consul or high commissioner is its national, like its ambassador
+    ("Luc Verlaine, Belgium's permanent representative to the World Trade Organization, objected.",
+     {("Luc Verlaine", "livesIn", "Belgium")}),
+    ("The new high commissioner of Kenya, Amina Wekesa, presented her credentials.",
+     {("Amina Wekesa", "livesIn", "Kenya")}),
+])
+def test_rules_a_countrys_representative_is_its_national(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a secretary-general, hyphened or not, works for the organisation named before the title
+    ("NATO Secretary-General Ilse Marken said the alliance would respond.", {("Ilse Marken", "worksFor", "NATO")}),
+    ("Arab League Secretary General Karim Haddad met the envoys.", {("Karim Haddad", "worksFor", "Arab League")}),
+])
+def test_rules_a_secretary_general_works_for_the_organisation(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a demonym before a job and the name is the holder's nationality ...
+    ("Portuguese police spokesman Rui Matos said two men were held.", {("Rui Matos", "livesIn", "Portugal")}, set()),
+    ("The clinic was set up by Nigerian engineer Bola Adeyemi.", {("Bola Adeyemi", "livesIn", "Nigeria")}, set()),
+    # (and an adjective of the body the job is in: "foreign ministry", "military")
+    ("Polish foreign ministry spokesman Jan Wrona denied the report.", {("Jan Wrona", "livesIn", "Poland")}, set()),
+    # ... but a kind of firm before a name is no job ("Austrian publisher Verlag Holm" may be a firm)
+    ("Kelvo signed a deal with Austrian publisher Tobias Holm.", set(), {("Tobias Holm", "livesIn", "Austria")}),
+])
+def test_rules_a_demonym_before_a_job_is_the_holders_nation(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attorney, judge or prosecutor of a country or county is one of its people, as a lawyer is
+    ("U.S. Attorney Delia Marsh said the inquiry would continue.", {("Delia Marsh", "livesIn", "United States")}),
+    ("Polk County Judge Warren Tibbs set a hearing for May.", {("Warren Tibbs", "livesIn", "Polk County")}),
+])
+def test_rules_a_places_attorney_or_judge_lives_there(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an agency's administrator works for it
+    ("The Federal Transit Administration said its administrator, Lydia Crane, would visit Ohio.",
+     {("Lydia Crane", "worksFor", "Federal Transit Administration")}),
+    ("NASA Administrator Tom Keller unveiled the budget.", {("Tom Keller", "worksFor", "NASA")}),
+])
+def test_rules_an_administrator_works_for_the_agency(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person the parser apposed to the organisation after "for" holds the role, as after "of"
+    ("A spokesman for the Marion County Sheriff's Office, Dale Whitford, declined to comment.",
+     {("Dale Whitford", "worksFor", "Marion County Sheriff's Office")}),
+])
+def test_rules_a_name_apposed_to_the_organisation_after_for(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X of the ADJ Y company": the organisation after adjectives that describe it
+    ("Spokesman Ivo Brandt of the smaller Kolbe Freight company said the route was closed.",
+     {("Ivo Brandt", "worksFor", "Kolbe Freight")}),
+])
+def test_rules_a_person_of_an_organisation_after_adjectives(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the head of a part of an organisation named after the part's "of" works for the organisation
+    ("Rosa Lindqvist, head of the Nordic unit of Parvel Bank, said lending slowed.",
+     {("Rosa Lindqvist", "worksFor", "Parvel Bank")}),
+    ("Carl Odum, president of the local chapter of the Audubon Society, said the count went well.",
+     {("Carl Odum", "worksFor", "Audubon Society")}),
+])
+def test_rules_the_head_of_a_part_named_after_of(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a capitalised portfolio names the minister's own ministry, not the body the text spoke of before ...
+    ("A strong earthquake hit the south, the disaster agency Kestrava said. Health Minister Ilker Aydin said "
+     "80 people were hurt.", set(), {("Ilker Aydin", "worksFor", "Kestrava")}),
+    # ... but a deputy minister with no portfolio written is the body's
+    ("The Transport Ministry will waive the fees, deputy minister Pablo Rojas said.",
+     {("Pablo Rojas", "worksFor", "Transport Ministry")}, set()),
+])
+def test_rules_a_ministers_portfolio_names_the_ministry(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -213,6 +213,11 @@ class Candidates:
             roles = [t.i for t in span if t.lower_ in self.person_roles and t.i < span.end - 1]
             if roles:
                 span = doc[roles[-1] + 1:span.end]
+        # "Spokeswoman Ines Varga said": an office's title opening a name the NER took for an
+        # organisation's is a person's title, as in an unlabelled run (not "King Digital Entertainment")
+        if label == "ORG" and len(span) >= 3 and span[0].text in self.name_titles and span[0].is_sent_start \
+                and all(t.is_title and t.is_alpha for t in span[1:]) and not self._body_or_place_word(span[-1].text):
+            span, label = span[1:], "PERSON"
         # "Nevada Highway Patrol Officer Dana Whitlock": a job title the NER ran into an
         # organisation's name, right before a person's, is not part of the name
         if label == "ORG" and span.end < len(doc) and doc[span.end].ent_iob_ == "B" \
@@ -550,6 +555,9 @@ class Candidates:
             # job only people hold, right before a person's name, are that person's title, not a name
             if words[-1].lower() in self.person_only_jobs and run.end < len(doc) \
                     and doc[run.end].ent_type_ == "PERSON" and doc[run.end].ent_iob_ == "B":
+                continue
+            # ("Petty Officer Lena Marsh": a title left before the person's name it was cut from)
+            if words[-1] in self.title_words and any(it["start"] == run.end and it["cls"] == "Person" for it in items):
                 continue
             # "Brightforge" after "Brightforge Games": the short form of a name the text gave in full
             longer = [it for it in items if it["via"] == "" and it["cls"] in {"Company", "Organization"}

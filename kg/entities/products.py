@@ -364,9 +364,14 @@ class Products:
         has a firm's owner ("its", "Renault's"): "its Tangier plant", "its Quebrada Honda copper mine"."""
         if root.dep_ not in {"compound", "amod", "nmod"} or it["end"] >= len(doc):  # ("Tangier/JJR")
             return None
+        end = it["end"]
+        state = root.head
+        if doc[end].text == "," and state.i == end + 1 and state.ent_type_ == "GPE" \
+                and state.dep_ in {"compound", "nmod"} and state.i + 1 < len(doc) and doc[state.i + 1].text == ",":
+            root, end = state, state.i + 2  # "its Pasadena, Texas, plant": the place, then its state
         noun = root.head
-        between = doc[it["end"]:noun.i]
-        if noun.i < it["end"] or len(between) > 1 or any(t.head.i != noun.i or not t.is_lower for t in between):
+        between = doc[end:noun.i]
+        if noun.i < end or len(between) > 1 or any(t.head.i != noun.i or not t.is_lower for t in between):
             return None
         if noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.site_nouns \
                 and any(c.dep_ == "poss" and (c.lower_ in {"its", "their", "whose"} or c.pos_ == "PROPN")

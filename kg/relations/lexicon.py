@@ -41,6 +41,13 @@ class Lexicon:
         #: a government's jobs, and the titles heads of state share (lexicon ``government_jobs``, ``state_titles``)
         self.government_jobs = frozenset(lex["relations"].get("government_jobs", ()))
         self.state_titles = frozenset(lex["relations"].get("state_titles", ()))
+        #: a country's agents abroad, after which "to" names the host (lexicon ``envoy_nouns``)
+        self.envoy_nouns = frozenset(lex["relations"].get("envoy_nouns", ()))
+        #: the jobs of kg:worksFor (their last words) that name no kind of firm (kg:basedIn's role nouns):
+        #: a demonym before one says whose national the holder is ("Greek police spokesman X")
+        jobs = {t[-1] for t in self.onto.relations["worksFor"].role_triggers} if "worksFor" in self.onto.relations else set()
+        kinds = {t[-1] for t in self.onto.relations["basedIn"].role_triggers} if "basedIn" in self.onto.relations else set()
+        self.national_jobs = frozenset(jobs - kinds)
         #: jobs that, besides kg:backReferringRole's, refer back to the organisation a sentence is about
         #: (not jobs only organisations give: "Western Australia's mines minister" is a state's)
         self.back_jobs = self.government_jobs | self.state_titles

@@ -94,7 +94,9 @@ class Modifiers:
                 m = k
                 while m < len(doc) and m - k < 3 and doc[m].is_lower and doc[m].pos_ in {"NOUN", "ADJ"}:
                     m += 1
-                described = starting_at(m) if m > k and doc[m - 1].pos_ == "NOUN" else None
+                # (or after adjectives alone, behind "the": "Spokesman X of the smaller Nakamura Line company")
+                described = starting_at(m) if m > k and (doc[m - 1].pos_ == "NOUN" or (
+                    doc[k - 1].lower_ == "the" and doc[m - 1].pos_ == "ADJ" and all(t.is_alpha for t in doc[k:m]))) else None
                 if described is not None and self.onto.is_a(described["cls"], "Organization"):
                     first = described
             if first is None:
@@ -236,15 +238,21 @@ class Modifiers:
             for first, last in ends:
                 k = first - 1
                 # (a compound the tagger took for a verb is a noun: "Skarvik finance/VB chief Ingrid Solberg")
-                while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in {"NOUN", "VERB"} \
-                        and doc[k].dep_ == "compound" and k < doc[k].head.i < last:
+                while k >= 0 and doc[k].is_lower and doc[k].is_alpha and ((
+                        doc[k].pos_ in {"NOUN", "VERB", "PROPN"} and doc[k].dep_ == "compound") or (
+                        # (and an adjective of a state's body: "the Greek foreign ministry spokesman X")
+                        doc[k].pos_ == "ADJ" and doc[k].dep_ in {"amod", "compound"} and doc[k].lower_ not in FORMER
+                        and k > 0 and k - 1 in by_token and items[by_token[k - 1]]["via"] == "demonym")) \
+                        and k < doc[k].head.i < last:
                     k -= 1  # "plant manager": each noun modifies a later one or the name
                 nouns = doc[k + 1:first] if first == it["start"] else doc[k + 1:last]
                 if not len(nouns) or k < 0 or k not in by_token:
                     continue
                 org = items[by_token[k]]
-                if org["end"] != k + 1 or org["via"] not in {"", "gazetteer"} or org["name"] == it["name"]:
+                if org["end"] != k + 1 or org["via"] not in {"", "gazetteer", "demonym"} or org["name"] == it["name"]:
                     continue
+                if org["via"] == "demonym" and nouns[-1].lemma_.lower() not in self.national_jobs:
+                    continue  # "Greek police spokesman X" is Greek; "German publisher X" may be a firm
                 if any(n.lemma_.lower() in self.not_roles or n.lower_ in self.not_roles for n in nouns):
                     continue  # "Acme customer Ana Ruiz"
                 if not k < doc[k].head.i < last:

@@ -215,7 +215,11 @@ class Roles:
                     anchors += [(g, "anchor") for g in c.children if g.dep_ in {"compound", "nmod", "amod", "npadvmod"}
                                 and g.i < c.i and g.i in self._by_token]
             elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
-                anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+                # (an envoy's "to" names the host, a place where the envoy lives but no employer: "Peru's
+                # envoy to the United Nations" works for Peru)
+                anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj" and not (
+                    c.lower_ == "to" and tok.lemma_.lower() in self.envoy_nouns
+                    and not self._is_place(g.i, self._by_token, self._items))]
                 # "its delivery partner in Korea, Hanul Logistics,": a name the parser apposed to the place
                 # (no place's apposition is an organisation or a person) holds the role
                 holders += [a for g in c.children if c.lower_ == "in" and g.dep_ == "pobj"
@@ -223,8 +227,9 @@ class Roles:
                             for a in g.children if a.dep_ == "appos" and a.i in self._by_token
                             and not self._is_place(a.i, self._by_token, self._items)]
                 # "the chairman of the Coastal Workers Front, Omar Haddad,": a person the parser apposed to
-                # the organisation (no organisation's apposition is a person) holds the role
-                holders += [a for g in c.children if c.lower_ in {"of", "at"} and g.dep_ == "pobj"
+                # the organisation (no organisation's apposition is a person) holds the role (and "a
+                # spokeswoman for the county sheriff's office, X")
+                holders += [a for g in c.children if c.lower_ in {"of", "at", "for"} and g.dep_ == "pobj"
                             and g.i in self._by_token and self._items[self._by_token[g.i]]["cls"] != "Person"
                             for a in g.children if a.dep_ == "appos" and a.i in self._by_token
                             and self._items[self._by_token[a.i]]["cls"] == "Person"]
@@ -234,6 +239,12 @@ class Roles:
                             and g.i not in self._by_token and g.lemma_.lower() in self.organisation_parts
                             and c.lower_ in {"of", "at", "with"}
                             for o in g.children if _possessive(o) and o.pos_ != "PRON"]
+                # (or named after the part's own "of": "head of the European unit of Kestrel Bank")
+                anchors += [(o, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj" and g.is_lower
+                            and g.i not in self._by_token and g.lemma_.lower() in self.organisation_parts
+                            and c.lower_ in {"of", "at", "with"} and not any(_possessive(o) for o in g.children)
+                            for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj" and o.i in self._by_token]
         # "Pellaro, Kestrel Group's logistics unit, for": an apposition set off by commas on the surface,
         # which the parser took for something else (a second object)
         owned = [c for c in kids if _possessive(c)]

@@ -75,6 +75,11 @@ class Topics:
         if back is not None and (not self.onto.is_a(items[back]["cls"], "Organization") or (
                 self.onto.is_a(items[back]["cls"], "GovernmentBody") != (trig.words[-1] in self.government_jobs))):
             return None
+        # ("Health Minister X said", after a sentence on a disaster agency: a capitalised portfolio names
+        # the job's own ministry, which is the body only where its name has the word)
+        if back is not None and any(c.dep_ == "compound" and c.is_title and c.i not in by_token
+                                    and c.text not in items[back]["name"].split() for c in tok.children):
+            return None
         return back
 
     def _reported_subject(self, doc: Doc, holders: list[Any], by_token: dict[int, int],
