@@ -304,6 +304,17 @@ def test_coref_a_market_of_a_kind_of_thing_is_no_country(nlp):
     assert "the helicopter market" not in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
 
 
+@pytest.mark.parametrize("text, wrong", [
+    ("Korsgaard Tiles exports floor tiles to Canada. Its main rival in the French market is Belvoir Ceramics.",
+     ("Belvoir Ceramics", "operatesIn", "Canada")),
+    ("Palmera Foods exports olive oil to Chile. It competes with Nordavia in the Iberian market.",
+     ("Palmera Foods", "operatesIn", "Chile")),
+])
+def test_coref_a_market_named_by_its_own_place_is_no_country_before(nlp, text, wrong):
+    # "the French market" names its own place, not the country named before it
+    assert wrong not in _triples(_rules_doc(nlp, text)), _triples(_rules_doc(nlp, text))
+
+
 def test_coref_a_description_owning_something_in_a_clause_on_a_firm_is_that_firm(nlp):
     # "worked at Revolut, where she led the company's expansion into India": the company is Revolut, not the
     # more salient firm the text is about

@@ -268,12 +268,14 @@ class KGCoref(Resolution, Mentions):
                         add(span, ante)
                     continue
                 after = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
-                if low in self.trades and (any(c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN" and c.is_lower
-                                               and c.i < tok.i for c in tok.children)
+                if low in self.trades and (any(c.dep_ in {"compound", "amod"} and c.i < tok.i and (
+                        (c.pos_ == "NOUN" and c.is_lower) or c.ent_type_ in {"NORP", "GPE", "LOC"})
+                                               for c in tok.children)
                                            or (after.lower_ == "for" and after.dep_ == "prep")):
                     # "the helicopter market", "the cloud market", "the market for single-aisle planes": a place's
                     # noun with a kind of thing before it or "for" right after it (the parser may hang it on the
-                    # verb) is the trade's, no place
+                    # verb) is the trade's, no place; and "the British market", "the Iberian market" names
+                    # its own place, no other one named before
                     continue
                 if low in self.descriptors and all(self.onto.is_a(c, "Location") for c in self.descriptors[low]):
                     # "the city of Suzhou": a kind of place "of" a place's name is that place
