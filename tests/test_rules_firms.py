@@ -1146,3 +1146,13 @@ def test_rules_a_unit_sold_is_a_past_subsidiary(nlp, text, modality):
 ])
 def test_rules_a_deal_of_no_kind_struck_with_one(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # after a rank, "behind" names who ranks ahead, no customer of the supplier
+    ("The order makes Vennik the third-largest cable supplier in Brazil, behind Prysmo.",
+     {("Vennik", "operatesIn", "Brazil")}, {("Vennik", "suppliesTo", "Prysmo")}),
+    ("Taluma is the second-biggest battery supplier, behind Korvex.", set(), {("Taluma", "suppliesTo", "Korvex")}),
+])
+def test_rules_a_rank_behind_another_is_no_supply(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import COPULAS, apposed_elsewhere, first_conjunct, stand_in, with_hyphened_children
+from ..syntax import COPULAS, apposed_elsewhere, first_conjunct, stand_in, superlative, with_hyphened_children
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from .records import record
@@ -214,7 +214,9 @@ class Roles:
                     # before a noun the tagger took for a participle: "an Edinburgh/npadvmod holding/VBG company")
                     anchors += [(g, "anchor") for g in c.children if g.dep_ in {"compound", "nmod", "amod", "npadvmod"}
                                 and g.i < c.i and g.i in self._by_token]
-            elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
+            elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"} \
+                    and not (c.lower_ == "behind" and superlative(tok)):
+                # (after a rank, "behind" names who ranks ahead: "the second-largest supplier, behind X")
                 anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
                 # "its delivery partner in Korea, Hanul Logistics,": a name the parser apposed to the place
                 # (no place's apposition is an organisation or a person) holds the role
