@@ -579,3 +579,14 @@ def test_coref_its_in_a_controlled_verb_is_the_controllers_subject(nlp, text, ow
 ])
 def test_coref_a_description_before_a_verb_tagged_as_a_plural(nlp, text):
     _assert_reads(nlp, text, {("Lumora Health", "partnersWith", "Meridian Care")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser took "competes" for a plural the description modifies, with words in front of it
+    ("Andara Air posted a record profit. The Lima-based airline competes with Vuelo Sur.",
+     ("Andara Air", "competesWith", "Vuelo Sur")),
+    ("Norlys Kraft cut its prices. The Bergen-based utility competes with Fjordvind in Norway.",
+     ("Norlys Kraft", "operatesIn", "Norway")),
+])
+def test_coref_a_description_with_words_in_front_hung_on_the_verb(nlp, text, expected):
+    assert expected in _triples(_rules_doc(nlp, text)), _triples(_rules_doc(nlp, text))

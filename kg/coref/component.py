@@ -233,11 +233,16 @@ class KGCoref(Resolution, Mentions):
                     continue
                 det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
                 if not det and tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.dep_ == "ROOT" \
-                        and tok.head.tag_ in {"NNS", "VBZ"} and tok.i and doc[tok.i - 1].lower_ == "the" \
-                        and doc[tok.i - 1].head.i == tok.head.i and low in self.descriptors:
+                        and tok.head.tag_ in {"NNS", "VBZ"} and low in self.descriptors:
                     # "The company partners/NNS with X": the tagger took the verb for a plural the description
-                    # modifies, and its "the" for the plural's
-                    det = [doc[tok.i - 1]]
+                    # modifies, and its "the" for the plural's (and its words in front: "The Lima-based
+                    # airline competes/VBZ with X")
+                    the = next((j for j in range(tok.i - 1, max(tok.i - 6, tok.sent.start - 1), -1)
+                                if doc[j].lower_ == "the"), None)
+                    if the is not None and doc[the].head.i == tok.head.i and all(
+                            the < doc[k].head.i <= tok.head.i and not doc[k].is_sent_start
+                            for k in range(the + 1, tok.i)):
+                        det = [doc[the]]
                 if not det and low in self.descriptors and tok.dep_ == "compound" \
                         and tok.head.lemma_.lower() in self.person_titles:
                     # "ministry spokesman Lukas Brandt", "company spokeswoman X": the one named before
