@@ -1163,3 +1163,19 @@ def test_rules_an_institution_described_by_its_place(nlp, text, expected):
 ])
 def test_rules_a_station_or_a_house_in_a_place(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the owner of a part of a firm named by its place operates there ...
+    ("Brinmoor Foods said its Indian business grew 20% last year.", {("Brinmoor Foods", "operatesIn", "India")},
+     set()),
+    ("Zuma Telecom's Ghanaian subsidiary plans to list shares.", {("Zuma Telecom", "operatesIn", "Ghana")}, set()),
+    ("Tavira Bank said its business in Peru had doubled.", {("Tavira Bank", "operatesIn", "Peru")}, set()),
+    # ... not a part with a name of its own, nor one it sells
+    ("Marlow Mining, whose Chilean unit Atacama Cobre lost a permit, is appealing.", set(),
+     {("Marlow Mining", "operatesIn", "Chile")}),
+    ("Kessel Bank agreed to sell its Latvian business to Baltica Group.", set(),
+     {("Kessel Bank", "operatesIn", "Latvia")}),
+])
+def test_rules_a_firms_part_named_by_its_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

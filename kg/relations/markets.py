@@ -164,5 +164,31 @@ class Markets:
                     # "gets about a quarter of its sales from China": the verb holds the place
                     places = self._located(verb, {"from", "in"}, by_token, items)
             out += self._serving(doc, owners, places, noun, "fact", by_token, items)
+        return out + self._parts_where(doc, items, by_token)
+
+    def _parts_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"its Indian business grew", "runs Okapi's Kenya arm", "its Latvian and Estonian units", "its
+        business in Peru": the owner of a part of a firm named by its place operates there (kg:operatesIn;
+        lexicon ``place_part_nouns``); not a part with a name of its own ("Bosch's Dutch unit, X": X is
+        there), nor one its owner sells ("agreed to sell its U.S. business")."""
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, self.place_part_nouns):
+            owners = [c for c in noun.children if possessive(c)]
+            after = doc[noun.i + 1] if noun.i + 1 < len(doc) else noun
+            # (a name of its own apposed anywhere in its phrase, "its business in Estonia, X Liising", or
+            # right after it, "whose Mexican unit X")
+            if noun.pos_ != "NOUN" or not owners or noun.i in by_token or noun.dep_ == "appos" \
+                    or any(c.dep_ == "appos" for c in noun.subtree) \
+                    or (after.i in by_token and not self.onto.is_a(items[by_token[after.i]]["cls"], "Location")) \
+                    or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.selling_off_verbs):
+                continue
+            places = [x for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i
+                      for x in coordinated(c) if x.i in by_token
+                      and self.onto.is_a(items[by_token[x.i]]["cls"], "Location")]
+            if places and any(c.dep_ in {"compound", "nmod"} and c.i < noun.i and c.i in by_token
+                              and not self.onto.is_a(items[by_token[c.i]]["cls"], "Location") for c in noun.children):
+                continue  # ("its Ticketmaster unit": a name of its own)
+            places += self._located(noun, {"in"}, by_token, items)
+            out += self._serving(doc, owners, places, noun, "fact", by_token, items)
         return out
 
