@@ -1156,3 +1156,12 @@ def test_rules_a_deal_of_no_kind_struck_with_one(nlp, text, expected, absent):
 ])
 def test_rules_a_rank_behind_another_is_no_supply(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs "to" on the goods after "of": the one supplied all the same
+    ("Dunmore Steel is the sole supplier of rails to Network Rail.", ("Dunmore Steel", "suppliesTo", "Network Rail")),
+    ("Kelso Gears, a supplier of axles to Halden Motors, cut jobs.", ("Kelso Gears", "suppliesTo", "Halden Motors")),
+])
+def test_rules_a_supplier_of_goods_to_a_firm(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

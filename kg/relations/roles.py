@@ -218,6 +218,10 @@ class Roles:
                     and not (c.lower_ == "behind" and superlative(tok)):
                 # (after a rank, "behind" names who ranks ahead: "the second-largest supplier, behind X")
                 anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
+                # "the sole supplier of rails to X": the parser hangs "to" on the goods after "of"
+                anchors += [(x, "prep:to") for g in c.children if c.lower_ == "of" and g.dep_ == "pobj" and g.is_lower
+                            and g.i not in self._by_token for p in g.children if p.dep_ == "prep" and p.lower_ == "to"
+                            for x in p.children if x.dep_ == "pobj"]
                 # "its delivery partner in Korea, Hanul Logistics,": a name the parser apposed to the place
                 # (no place's apposition is an organisation or a person) holds the role
                 holders += [a for g in c.children if c.lower_ == "in" and g.dep_ == "pobj"
