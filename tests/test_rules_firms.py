@@ -1165,3 +1165,14 @@ def test_rules_a_rank_behind_another_is_no_supply(nlp, text, expected, absent):
 ])
 def test_rules_a_supplier_of_goods_to_a_firm(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, absent", [
+    # who counts one among its clients is no one the subject's description names
+    ("Fennick Logistics grew fast. The Dutch company counts Zalora Home among its clients.",
+     ("Zalora Home", "basedIn", "Netherlands")),
+    ("Orsa Freight said sales rose. The Swedish firm counts Kivu Mart as a customer.",
+     ("Kivu Mart", "basedIn", "Sweden")),
+])
+def test_rules_who_counts_one_among_its_clients(nlp, text, absent):
+    _assert_reads(nlp, text, set(), {absent})

@@ -118,8 +118,11 @@ class Roles:
                 if named and not any(_possessive(c) or c.dep_ == "prep" for c in tok.children):
                     anchors += [(c, "anchor") for c in tok.head.children if c.dep_ == "nsubj"]
             holders += named
-        # "Its customers include X and Y", "Its backers are X and Y"
-        if tok.dep_ == "nsubj" and tok.head.lemma_ in {"include", "comprise", "feature", "count"} | COPULAS:
+        # "Its customers include X and Y", "Its backers are X and Y" (not "The Dutch company counts X among
+        # its clients": who counts one among them is no one the noun names)
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in {"include", "comprise", "feature", "count"} | COPULAS and not (
+                tok.head.lemma_ == "count" and any(c.dep_ == "prep" and c.lower_ in {"among", "as"}
+                                                   for c in tok.head.children)):
             holders += [c for c in tok.head.children if c.dep_ in {"dobj", "attr"}]
         # "which counts X and Y among its shareholders": the verb's object holds the role
         if tok.dep_ == "pobj" and tok.head.lower_ == "among":
