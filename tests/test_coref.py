@@ -590,3 +590,16 @@ def test_coref_a_description_before_a_verb_tagged_as_a_plural(nlp, text):
 ])
 def test_coref_a_description_with_words_in_front_hung_on_the_verb(nlp, text, expected):
     assert expected in _triples(_rules_doc(nlp, text)), _triples(_rules_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the government of Peru" is that place's, no country named before it
+    ("Acme Corp runs plants in Mexico. The firm sued the government of Peru.", ("Acme", "sues", "Peru"),
+     ("Acme", "sues", "Mexico")),
+    ("Tolteca Cement runs plants in Mexico. The firm sued the state government of Jalisco.", None,
+     ("Tolteca Cement", "sues", "Mexico")),
+])
+def test_coref_a_government_of_a_place_is_that_places(nlp, text, expected, absent):
+    triples = _triples(_rules_doc(nlp, text))
+    assert expected is None or expected in triples, triples
+    assert absent not in triples, triples

@@ -282,12 +282,14 @@ class KGCoref(Resolution, Mentions):
                     # verb) is the trade's, no place; and "the British market", "the Iberian market" names
                     # its own place, no other one named before
                     continue
-                if low in self.descriptors and all(self.onto.is_a(c, "Location") for c in self.descriptors[low]):
-                    # "the city of Suzhou": a kind of place "of" a place's name is that place
+                if low in self.descriptors and any(self.onto.is_a(c, "Location") for c in self.descriptors[low]):
+                    # "the city of Suzhou": a kind of place "of" a place's name is that place (and "the
+                    # government of Peru", "the state government of Jalisco" that place's, no other)
                     of_named = next((it for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                                      for g in p.children if g.dep_ == "pobj"
                                      for it in [self._named_covering(g.i)] if it is not None), None)
-                    if of_named is not None:
+                    if of_named is not None and (all(self.onto.is_a(c, "Location") for c in self.descriptors[low])
+                                                 or self.onto.is_a(of_named["cls"], "Location")):
                         if self._compatible(of_named["cls"], self.descriptors[low]):
                             add(span, of_named)
                         continue
