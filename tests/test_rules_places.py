@@ -1171,6 +1171,11 @@ def test_rules_a_station_or_a_house_in_a_place(nlp, text, expected):
      set()),
     ("Zuma Telecom's Ghanaian subsidiary plans to list shares.", {("Zuma Telecom", "operatesIn", "Ghana")}, set()),
     ("Tavira Bank said its business in Peru had doubled.", {("Tavira Bank", "operatesIn", "Peru")}, set()),
+    # (and the part a post is head of: "head of Asia operations at X")
+    ("Marta Lind, head of Asia operations at Fennick Logistics, spoke.", {("Fennick Logistics", "operatesIn", "Asia")},
+     set()),
+    ("Fennick hired Marta Lind as its head of Latin America operations.", {("Fennick", "operatesIn", "Latin America")},
+     set()),
     # ... not a part with a name of its own, nor one it sells
     ("Marlow Mining, whose Chilean unit Atacama Cobre lost a permit, is appealing.", set(),
      {("Marlow Mining", "operatesIn", "Chile")}),

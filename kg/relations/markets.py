@@ -174,6 +174,12 @@ class Markets:
         out: list[dict[str, Any]] = []
         for noun in self._tokens_with_lemma(doc, self.place_part_nouns):
             owners = [c for c in noun.children if possessive(c)]
+            if not owners and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+                # "head of Asia operations at Fennick", "Fennick's head of Asia operations": the post's firm
+                post = noun.head.head
+                owners = [c for c in post.children if possessive(c)] + [
+                    g for p in post.children if p.dep_ == "prep" and p.lower_ == "at" for g in p.children
+                    if g.dep_ == "pobj"]
             after = doc[noun.i + 1] if noun.i + 1 < len(doc) else noun
             # (a name of its own apposed anywhere in its phrase, "its business in Estonia, X Liising", or
             # right after it, "whose Mexican unit X")
