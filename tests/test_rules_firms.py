@@ -1176,3 +1176,12 @@ def test_rules_a_supplier_of_goods_to_a_firm(nlp, text, expected):
 ])
 def test_rules_who_counts_one_among_its_clients(nlp, text, absent):
     _assert_reads(nlp, text, set(), {absent})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where one takes a rival on, it operates
+    ("Halden Motors takes on Toyota and Honda in Thailand with its new pickup.", ("Halden Motors", "operatesIn", "Thailand")),
+    ("Kestrel Air is taking on Ryanair across Europe.", ("Kestrel Air", "operatesIn", "Europe")),
+])
+def test_rules_taking_a_rival_on_somewhere(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
