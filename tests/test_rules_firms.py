@@ -1185,3 +1185,9 @@ def test_rules_who_counts_one_among_its_clients(nlp, text, absent):
 ])
 def test_rules_taking_a_rival_on_somewhere(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+def test_rules_competing_against_a_rival_somewhere(nlp):
+    # "against" a rival as "with" one: the place the parser hangs on the rival is the market
+    _assert_reads(nlp, "Tarkio Telecom competes against Vodacom in Tanzania.",
+                  {("Tarkio Telecom", "operatesIn", "Tanzania")})

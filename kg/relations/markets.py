@@ -102,15 +102,16 @@ class Markets:
                          for x in [g] + [a for a in g.children if a.dep_ == "appos"]]
                 for p in (p for x in names for p in x.children if p.dep_ == "prep" and p.lower_ in {"in", "across"}):
                     locations(p, 0.1)
-            # (and "competes with Flipkart in India": the parser hangs the market on the rival; and "sells it
-            # through Sephora stores in Spain": the channel's place is the seller's market too)
+            # (and "competes with Flipkart in India", "against Jumia in Kenya": the parser hangs the market on
+            # the rival; and "sells it through Sephora stores in Spain": the channel's place is the seller's
+            # market too)
             # (a channel only where the verb is active: not "will be sold through Valmont's dealers in
             # France", nor "microcontrollers made by X through resellers in Hong Kong")
             channel = c.lower_ in {"through", "via"}
             if channel and (tok.tag_ == "VBN" or any(g.dep_ in {"nsubjpass", "auxpass"} for g in tok.children)):
                 continue
             if channels and (c.dep_ in {"prep", "dative"} or c.dep_ == "conj" and c.pos_ == "ADP") \
-                    and c.lower_ in {"to", "for", "with", "through", "via"}:
+                    and c.lower_ in {"to", "for", "with", "against", "through", "via"}:
                 served = [g for g in c.children if g.dep_ == "pobj"]
                 for g in [x for g in served for x in coordinated(g)]:
                     if c.lower_ in {"to", "for"} and self._of_sites(g) and any(
