@@ -1191,3 +1191,14 @@ def test_rules_competing_against_a_rival_somewhere(nlp):
     # "against" a rival as "with" one: the place the parser hangs on the rival is the market
     _assert_reads(nlp, "Tarkio Telecom competes against Vodacom in Tanzania.",
                   {("Tarkio Telecom", "operatesIn", "Tanzania")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # those a ranked firm comes behind or after in a market are in it too
+    ("The deal makes Citra Bank the third-largest lender in Latvia, behind Nordea and Luminor.",
+     {("Citra Bank", "operatesIn", "Latvia"), ("Nordea", "operatesIn", "Latvia"), ("Luminor", "operatesIn", "Latvia")}),
+    ("Kora Foods is the second-largest noodle maker in Nigeria after Dufil Foods.",
+     {("Dufil Foods", "operatesIn", "Nigeria")}),
+])
+def test_rules_those_ranked_ahead_in_a_market(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import COPULAS, coordinated, possessive, stand_in
+from ..syntax import COPULAS, coordinated, possessive, stand_in, superlative
 from .records import record
 
 __all__ = ["Markets"]
@@ -45,6 +45,14 @@ class Markets:
                 one = stand_in(tok)
                 op_modality = self._modality(one.head) if one.dep_ == "attr" and one.head.lemma_ in COPULAS \
                     else "fact"
+                if superlative(tok):
+                    # "the third-largest lender in Latvia, behind Swedbank and SEB": those ranked ahead are
+                    # in the market too
+                    ahead = [n for p in tok.children if p.dep_ == "prep" and p.lower_ in {"behind", "after"}
+                             for g in p.children if g.dep_ == "pobj" for n in coordinated(g) if n.i in by_token]
+                    arg = type(markets[0])  # (the argument class of the rules)
+                    subjects = subjects + [arg(by_token[n.i], 0.1, "ahead", n.i) for n in ahead
+                                           if self.onto.is_a(items[by_token[n.i]]["cls"], "Organization")]
         if places:
             op = self.onto.relations["operatesIn"]
             # "The Zefira is sold in Belgium": what is sold where no one is named as selling it (and a
