@@ -1184,3 +1184,13 @@ def test_rules_a_station_or_a_house_in_a_place(nlp, text, expected):
 ])
 def test_rules_a_firms_part_named_by_its_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the market leader somewhere operates there
+    ("Kessler Retail is the market leader in Austria, ahead of Spar.", ("Kessler Retail", "operatesIn", "Austria")),
+    ("Kessler Retail, the market leader in Austria, cut prices.", ("Kessler Retail", "operatesIn", "Austria")),
+    ("Kenol Energy is the market leader in fuel retail in Kenya.", ("Kenol Energy", "operatesIn", "Kenya")),
+])
+def test_rules_the_market_leader_in_a_place(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
