@@ -1194,3 +1194,8 @@ def test_rules_a_firms_part_named_by_its_place(nlp, text, expected, absent):
 ])
 def test_rules_the_market_leader_in_a_place(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+def test_rules_sales_started_somewhere(nlp):
+    # the parser hangs the market on the verb that starts the sales
+    _assert_reads(nlp, "Halden Motors will start sales in Chile next year.", {("Halden Motors", "operatesIn", "Chile")})

@@ -17,6 +17,9 @@ from .records import record
 
 __all__ = ["Markets"]
 
+#: Verbs that start or widen what a noun of selling names ("start sales in Chile", "launch shipments across Asia").
+_STARTING = frozenset({"begin", "start", "resume", "restart", "launch", "expand"})
+
 
 class Markets:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: the markets a sale, an offer or a purchase names."""
@@ -39,7 +42,8 @@ class Markets:
             if "verb" in rel.place_is_market and trig.kind in {"event", "inverse"}:
                 places = [(by_token[loc.i], extra) for loc, extra in self._places_served(
                     tok, by_token, items, channels=not buyer)]
-                op_modality = self._modality(tok) if places else "fact"
+                started = tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _STARTING
+                op_modality = self._modality(tok.head if started else tok) if places else "fact"
             elif markets:  # (a role of kg:placeIsMarket "role", or one ranked: "the largest lender in Latvia")
                 places = [(loc.item, 0.1) for loc in markets]
                 one = stand_in(tok)
@@ -91,6 +95,11 @@ class Markets:
             place = clause.head
             if place.i in by_token and self.onto.is_a(items[by_token[place.i]]["cls"], "Location"):
                 found.append((place, 0.1))
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _STARTING:
+            # "will start sales in Chile next year": the parser hangs the market on the verb that starts them
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
+                    locations(c, 0.15)
         # (a joined verb with a doer of its own is that one's: "made by X and distributed in China by Y")
         heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
                          and not any(g.dep_ in _SUBJ or g.dep_ == "agent" for g in c.children)]
