@@ -315,6 +315,17 @@ def test_coref_a_market_of_a_kind_of_thing_is_no_country(nlp):
     assert "the helicopter market" not in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
 
 
+@pytest.mark.parametrize("text, wrong", [
+    ("Korsgaard Tiles exports floor tiles to Canada. Its main rival in the French market is Belvoir Ceramics.",
+     ("Belvoir Ceramics", "operatesIn", "Canada")),
+    ("Palmera Foods exports olive oil to Chile. It competes with Nordavia in the Iberian market.",
+     ("Palmera Foods", "operatesIn", "Chile")),
+])
+def test_coref_a_market_named_by_its_own_place_is_no_country_before(nlp, text, wrong):
+    # "the French market" names its own place, not the country named before it
+    assert wrong not in _triples(_rules_doc(nlp, text)), _triples(_rules_doc(nlp, text))
+
+
 def test_coref_a_description_owning_something_in_a_clause_on_a_firm_is_that_firm(nlp):
     # "worked at Revolut, where she led the company's expansion into India": the company is Revolut, not the
     # more salient firm the text is about
@@ -579,3 +590,27 @@ def test_coref_its_in_a_controlled_verb_is_the_controllers_subject(nlp, text, ow
 ])
 def test_coref_a_description_before_a_verb_tagged_as_a_plural(nlp, text):
     _assert_reads(nlp, text, {("Lumora Health", "partnersWith", "Meridian Care")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser took "competes" for a plural the description modifies, with words in front of it
+    ("Andara Air posted a record profit. The Lima-based airline competes with Vuelo Sur.",
+     ("Andara Air", "competesWith", "Vuelo Sur")),
+    ("Norlys Kraft cut its prices. The Bergen-based utility competes with Fjordvind in Norway.",
+     ("Norlys Kraft", "operatesIn", "Norway")),
+])
+def test_coref_a_description_with_words_in_front_hung_on_the_verb(nlp, text, expected):
+    assert expected in _triples(_rules_doc(nlp, text)), _triples(_rules_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the government of Peru" is that place's, no country named before it
+    ("Acme Corp runs plants in Mexico. The firm sued the government of Peru.", ("Acme", "sues", "Peru"),
+     ("Acme", "sues", "Mexico")),
+    ("Tolteca Cement runs plants in Mexico. The firm sued the state government of Jalisco.", None,
+     ("Tolteca Cement", "sues", "Mexico")),
+])
+def test_coref_a_government_of_a_place_is_that_places(nlp, text, expected, absent):
+    triples = _triples(_rules_doc(nlp, text))
+    assert expected is None or expected in triples, triples
+    assert absent not in triples, triples

@@ -1194,3 +1194,59 @@ def test_rules_a_deal_of_no_kind_struck_with_one(nlp, text, expected, absent):
 ])
 def test_rules_a_brand_owned_or_sold_by_a_firm_is_offered_by_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # after a rank, "behind" names who ranks ahead, no customer of the supplier
+    ("The order makes Vennik the third-largest cable supplier in Brazil, behind Prysmo.",
+     {("Vennik", "operatesIn", "Brazil")}, {("Vennik", "suppliesTo", "Prysmo")}),
+    ("Taluma is the second-biggest battery supplier, behind Korvex.", set(), {("Taluma", "suppliesTo", "Korvex")}),
+])
+def test_rules_a_rank_behind_another_is_no_supply(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs "to" on the goods after "of": the one supplied all the same
+    ("Dunmore Steel is the sole supplier of rails to Network Rail.", ("Dunmore Steel", "suppliesTo", "Network Rail")),
+    ("Kelso Gears, a supplier of axles to Halden Motors, cut jobs.", ("Kelso Gears", "suppliesTo", "Halden Motors")),
+])
+def test_rules_a_supplier_of_goods_to_a_firm(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, absent", [
+    # who counts one among its clients is no one the subject's description names
+    ("Fennick Logistics grew fast. The Dutch company counts Zalora Home among its clients.",
+     ("Zalora Home", "basedIn", "Netherlands")),
+    ("Orsa Freight said sales rose. The Swedish firm counts Kivu Mart as a customer.",
+     ("Kivu Mart", "basedIn", "Sweden")),
+])
+def test_rules_who_counts_one_among_its_clients(nlp, text, absent):
+    _assert_reads(nlp, text, set(), {absent})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where one takes a rival on, it operates
+    ("Halden Motors takes on Toyota and Honda in Thailand with its new pickup.", ("Halden Motors", "operatesIn", "Thailand")),
+    ("Kestrel Air is taking on Ryanair across Europe.", ("Kestrel Air", "operatesIn", "Europe")),
+])
+def test_rules_taking_a_rival_on_somewhere(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
+def test_rules_competing_against_a_rival_somewhere(nlp):
+    # "against" a rival as "with" one: the place the parser hangs on the rival is the market
+    _assert_reads(nlp, "Tarkio Telecom competes against Vodacom in Tanzania.",
+                  {("Tarkio Telecom", "operatesIn", "Tanzania")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # those a ranked firm comes behind or after in a market are in it too
+    ("The deal makes Citra Bank the third-largest lender in Latvia, behind Nordea and Luminor.",
+     {("Citra Bank", "operatesIn", "Latvia"), ("Nordea", "operatesIn", "Latvia"), ("Luminor", "operatesIn", "Latvia")}),
+    ("Kora Foods is the second-largest noodle maker in Nigeria after Dufil Foods.",
+     {("Dufil Foods", "operatesIn", "Nigeria")}),
+])
+def test_rules_those_ranked_ahead_in_a_market(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -1166,3 +1166,39 @@ def test_rules_an_institution_described_by_its_place(nlp, text, expected):
 ])
 def test_rules_a_station_or_a_house_in_a_place(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the owner of a part of a firm named by its place operates there ...
+    ("Brinmoor Foods said its Indian business grew 20% last year.", {("Brinmoor Foods", "operatesIn", "India")},
+     set()),
+    ("Zuma Telecom's Ghanaian subsidiary plans to list shares.", {("Zuma Telecom", "operatesIn", "Ghana")}, set()),
+    ("Tavira Bank said its business in Peru had doubled.", {("Tavira Bank", "operatesIn", "Peru")}, set()),
+    # (and the part a post is head of: "head of Asia operations at X")
+    ("Marta Lind, head of Asia operations at Fennick Logistics, spoke.", {("Fennick Logistics", "operatesIn", "Asia")},
+     set()),
+    ("Fennick hired Marta Lind as its head of Latin America operations.", {("Fennick", "operatesIn", "Latin America")},
+     set()),
+    # ... not a part with a name of its own, nor one it sells
+    ("Marlow Mining, whose Chilean unit Atacama Cobre lost a permit, is appealing.", set(),
+     {("Marlow Mining", "operatesIn", "Chile")}),
+    ("Kessel Bank agreed to sell its Latvian business to Baltica Group.", set(),
+     {("Kessel Bank", "operatesIn", "Latvia")}),
+])
+def test_rules_a_firms_part_named_by_its_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the market leader somewhere operates there
+    ("Kessler Retail is the market leader in Austria, ahead of Spar.", ("Kessler Retail", "operatesIn", "Austria")),
+    ("Kessler Retail, the market leader in Austria, cut prices.", ("Kessler Retail", "operatesIn", "Austria")),
+    ("Kenol Energy is the market leader in fuel retail in Kenya.", ("Kenol Energy", "operatesIn", "Kenya")),
+])
+def test_rules_the_market_leader_in_a_place(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
+def test_rules_sales_started_somewhere(nlp):
+    # the parser hangs the market on the verb that starts the sales
+    _assert_reads(nlp, "Halden Motors will start sales in Chile next year.", {("Halden Motors", "operatesIn", "Chile")})

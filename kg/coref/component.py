@@ -233,11 +233,16 @@ class KGCoref(Resolution, Mentions):
                     continue
                 det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
                 if not det and tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.dep_ == "ROOT" \
-                        and tok.head.tag_ in {"NNS", "VBZ"} and tok.i and doc[tok.i - 1].lower_ == "the" \
-                        and doc[tok.i - 1].head.i == tok.head.i and low in self.descriptors:
+                        and tok.head.tag_ in {"NNS", "VBZ"} and low in self.descriptors:
                     # "The company partners/NNS with X": the tagger took the verb for a plural the description
-                    # modifies, and its "the" for the plural's
-                    det = [doc[tok.i - 1]]
+                    # modifies, and its "the" for the plural's (and its words in front: "The Lima-based
+                    # airline competes/VBZ with X")
+                    the = next((j for j in range(tok.i - 1, max(tok.i - 6, tok.sent.start - 1), -1)
+                                if doc[j].lower_ == "the"), None)
+                    if the is not None and doc[the].head.i == tok.head.i and all(
+                            the < doc[k].head.i <= tok.head.i and not doc[k].is_sent_start
+                            for k in range(the + 1, tok.i)):
+                        det = [doc[the]]
                 if not det and low in self.descriptors and tok.dep_ == "compound" \
                         and tok.head.lemma_.lower() in self.person_titles:
                     # "ministry spokesman Lukas Brandt", "company spokeswoman X": the one named before
@@ -268,19 +273,23 @@ class KGCoref(Resolution, Mentions):
                         add(span, ante)
                     continue
                 after = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
-                if low in self.trades and (any(c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN" and c.is_lower
-                                               and c.i < tok.i for c in tok.children)
+                if low in self.trades and (any(c.dep_ in {"compound", "amod"} and c.i < tok.i and (
+                        (c.pos_ == "NOUN" and c.is_lower) or c.ent_type_ in {"NORP", "GPE", "LOC"})
+                                               for c in tok.children)
                                            or (after.lower_ == "for" and after.dep_ == "prep")):
                     # "the helicopter market", "the cloud market", "the market for single-aisle planes": a place's
                     # noun with a kind of thing before it or "for" right after it (the parser may hang it on the
-                    # verb) is the trade's, no place
+                    # verb) is the trade's, no place; and "the British market", "the Iberian market" names
+                    # its own place, no other one named before
                     continue
-                if low in self.descriptors and all(self.onto.is_a(c, "Location") for c in self.descriptors[low]):
-                    # "the city of Suzhou": a kind of place "of" a place's name is that place
+                if low in self.descriptors and any(self.onto.is_a(c, "Location") for c in self.descriptors[low]):
+                    # "the city of Suzhou": a kind of place "of" a place's name is that place (and "the
+                    # government of Peru", "the state government of Jalisco" that place's, no other)
                     of_named = next((it for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                                      for g in p.children if g.dep_ == "pobj"
                                      for it in [self._named_covering(g.i)] if it is not None), None)
-                    if of_named is not None:
+                    if of_named is not None and (all(self.onto.is_a(c, "Location") for c in self.descriptors[low])
+                                                 or self.onto.is_a(of_named["cls"], "Location")):
                         if self._compatible(of_named["cls"], self.descriptors[low]):
                             add(span, of_named)
                         continue

@@ -36,6 +36,8 @@ class Lexicon:
         self.location_participles = frozenset(lex["relations"].get("location_participles", ()))
         self.revenue_nouns = frozenset(lex["relations"].get("revenue_nouns", ()))
         self.revenue_share_verbs = frozenset(lex["relations"].get("revenue_share_verbs", ()))
+        self.place_part_nouns = frozenset(lex["relations"].get("place_part_nouns", ()))
+        self.market_leader_nouns = frozenset(lex["relations"].get("market_leader_nouns", ()))
         #: verbs of accusing: whom a suit's accusing participle names is whom it is against
         self.accusing = frozenset(lex["relations"].get("accusing", ()))
         #: a government's jobs, and the titles heads of state share (lexicon ``government_jobs``, ``state_titles``)

@@ -12,10 +12,13 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import COPULAS, coordinated, possessive, stand_in
+from ..syntax import COPULAS, coordinated, possessive, stand_in, superlative
 from .records import record
 
 __all__ = ["Markets"]
+
+#: Verbs that start or widen what a noun of selling names ("start sales in Chile", "launch shipments across Asia").
+_STARTING = frozenset({"begin", "start", "resume", "restart", "launch", "expand"})
 
 
 class Markets:
@@ -39,12 +42,21 @@ class Markets:
             if "verb" in rel.place_is_market and trig.kind in {"event", "inverse"}:
                 places = [(by_token[loc.i], extra) for loc, extra in self._places_served(
                     tok, by_token, items, channels=not buyer)]
-                op_modality = self._modality(tok) if places else "fact"
+                started = tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _STARTING
+                op_modality = self._modality(tok.head if started else tok) if places else "fact"
             elif markets:  # (a role of kg:placeIsMarket "role", or one ranked: "the largest lender in Latvia")
                 places = [(loc.item, 0.1) for loc in markets]
                 one = stand_in(tok)
                 op_modality = self._modality(one.head) if one.dep_ == "attr" and one.head.lemma_ in COPULAS \
                     else "fact"
+                if superlative(tok):
+                    # "the third-largest lender in Latvia, behind Swedbank and SEB": those ranked ahead are
+                    # in the market too
+                    ahead = [n for p in tok.children if p.dep_ == "prep" and p.lower_ in {"behind", "after"}
+                             for g in p.children if g.dep_ == "pobj" for n in coordinated(g) if n.i in by_token]
+                    arg = type(markets[0])  # (the argument class of the rules)
+                    subjects = subjects + [arg(by_token[n.i], 0.1, "ahead", n.i) for n in ahead
+                                           if self.onto.is_a(items[by_token[n.i]]["cls"], "Organization")]
         if places:
             op = self.onto.relations["operatesIn"]
             # "The Zefira is sold in Belgium": what is sold where no one is named as selling it (and a
@@ -83,6 +95,11 @@ class Markets:
             place = clause.head
             if place.i in by_token and self.onto.is_a(items[by_token[place.i]]["cls"], "Location"):
                 found.append((place, 0.1))
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _STARTING:
+            # "will start sales in Chile next year": the parser hangs the market on the verb that starts them
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
+                    locations(c, 0.15)
         # (a joined verb with a doer of its own is that one's: "made by X and distributed in China by Y")
         heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
                          and not any(g.dep_ in _SUBJ or g.dep_ == "agent" for g in c.children)]
@@ -102,15 +119,16 @@ class Markets:
                          for x in [g] + [a for a in g.children if a.dep_ == "appos"]]
                 for p in (p for x in names for p in x.children if p.dep_ == "prep" and p.lower_ in {"in", "across"}):
                     locations(p, 0.1)
-            # (and "competes with Flipkart in India": the parser hangs the market on the rival; and "sells it
-            # through Sephora stores in Spain": the channel's place is the seller's market too)
+            # (and "competes with Flipkart in India", "against Jumia in Kenya": the parser hangs the market on
+            # the rival; and "sells it through Sephora stores in Spain": the channel's place is the seller's
+            # market too)
             # (a channel only where the verb is active: not "will be sold through Valmont's dealers in
             # France", nor "microcontrollers made by X through resellers in Hong Kong")
             channel = c.lower_ in {"through", "via"}
             if channel and (tok.tag_ == "VBN" or any(g.dep_ in {"nsubjpass", "auxpass"} for g in tok.children)):
                 continue
             if channels and (c.dep_ in {"prep", "dative"} or c.dep_ == "conj" and c.pos_ == "ADP") \
-                    and c.lower_ in {"to", "for", "with", "through", "via"}:
+                    and c.lower_ in {"to", "for", "with", "against", "through", "via"}:
                 served = [g for g in c.children if g.dep_ == "pobj"]
                 for g in [x for g in served for x in coordinated(g)]:
                     if c.lower_ in {"to", "for"} and self._of_sites(g) and any(
@@ -163,6 +181,38 @@ class Markets:
                 elif share.dep_ == "dobj":
                     # "gets about a quarter of its sales from China": the verb holds the place
                     places = self._located(verb, {"from", "in"}, by_token, items)
+            out += self._serving(doc, owners, places, noun, "fact", by_token, items)
+        return out + self._parts_where(doc, items, by_token)
+
+    def _parts_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"its Indian business grew", "runs Okapi's Kenya arm", "its Latvian and Estonian units", "its
+        business in Peru": the owner of a part of a firm named by its place operates there (kg:operatesIn;
+        lexicon ``place_part_nouns``); not a part with a name of its own ("Bosch's Dutch unit, X": X is
+        there), nor one its owner sells ("agreed to sell its U.S. business")."""
+        out: list[dict[str, Any]] = []
+        for noun in self._tokens_with_lemma(doc, self.place_part_nouns):
+            owners = [c for c in noun.children if possessive(c)]
+            if not owners and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+                # "head of Asia operations at Fennick", "Fennick's head of Asia operations": the post's firm
+                post = noun.head.head
+                owners = [c for c in post.children if possessive(c)] + [
+                    g for p in post.children if p.dep_ == "prep" and p.lower_ == "at" for g in p.children
+                    if g.dep_ == "pobj"]
+            after = doc[noun.i + 1] if noun.i + 1 < len(doc) else noun
+            # (a name of its own apposed anywhere in its phrase, "its business in Estonia, X Liising", or
+            # right after it, "whose Mexican unit X")
+            if noun.pos_ != "NOUN" or not owners or noun.i in by_token or noun.dep_ == "appos" \
+                    or any(c.dep_ == "appos" for c in noun.subtree) \
+                    or (after.i in by_token and not self.onto.is_a(items[by_token[after.i]]["cls"], "Location")) \
+                    or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.selling_off_verbs):
+                continue
+            places = [x for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i
+                      for x in coordinated(c) if x.i in by_token
+                      and self.onto.is_a(items[by_token[x.i]]["cls"], "Location")]
+            if places and any(c.dep_ in {"compound", "nmod"} and c.i < noun.i and c.i in by_token
+                              and not self.onto.is_a(items[by_token[c.i]]["cls"], "Location") for c in noun.children):
+                continue  # ("its Ticketmaster unit": a name of its own)
+            places += self._located(noun, {"in"}, by_token, items)
             out += self._serving(doc, owners, places, noun, "fact", by_token, items)
         return out
 

@@ -344,6 +344,11 @@ class Patterns:
             if rivals:
                 out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, modality)
+                if lemma == "take" and "operatesIn" in self.onto.relations:
+                    # "takes on Toyota in Thailand": where one takes a rival on, it operates (the parser hangs
+                    # the place on the verb or on the rival)
+                    places = [t for h in (verb, *objects) for t in self._located(h, {"in", "across"}, by_token, items)]
+                    out += self._serving(doc, subjects, places, verb, modality, by_token, items)
         return out + self._fights(doc, items, by_token, rel) if rel else out
 
     def _fights(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], rel: RelationInfo

@@ -333,6 +333,13 @@ class Places:
             places = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in by_token
                       and self.onto.is_a(items[by_token[c.i]]["cls"], "Location")]
             places += self._located(noun, {"in"}, by_token, items)
+            led = noun.dep_ == "compound" and noun.head.lemma_.lower() in self.market_leader_nouns
+            if led:  # "the market leader in Kenya", "X and Y, the two market leaders in Indonesia"
+                noun = noun.head
+                places += self._located(noun, {"in"}, by_token, items)
+                # (and "in fuel retail in Kenya": the place of the trade it leads)
+                places += [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                           if g.dep_ == "pobj" and g.is_lower for t in self._located(g, {"in"}, by_token, items)]
             if not places:
                 continue
             node = noun
@@ -362,6 +369,10 @@ class Places:
                     verb = up.head
             elif node.dep_ == "dobj" and node.head.lemma_.lower() in self.market_holding_verbs - {"have", "hold", "take"}:
                 verb = node.head  # "dominates the Brazilian market"
+            elif led and node.dep_ == "attr" and node.head.lemma_ in COPULAS:
+                verb = node.head  # "X is the market leader in Kenya"
+            elif led and node.dep_ == "appos":
+                holders = [node.head]  # "X, the market leader in Kenya,"
             if verb is not None and not holders:
                 holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             if not holders:

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import COPULAS, apposed_elsewhere, first_conjunct, stand_in, with_hyphened_children
+from ..syntax import COPULAS, apposed_elsewhere, first_conjunct, stand_in, superlative, with_hyphened_children
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from .records import record
@@ -118,8 +118,11 @@ class Roles:
                 if named and not any(_possessive(c) or c.dep_ == "prep" for c in tok.children):
                     anchors += [(c, "anchor") for c in tok.head.children if c.dep_ == "nsubj"]
             holders += named
-        # "Its customers include X and Y", "Its backers are X and Y"
-        if tok.dep_ == "nsubj" and tok.head.lemma_ in {"include", "comprise", "feature", "count"} | COPULAS:
+        # "Its customers include X and Y", "Its backers are X and Y" (not "The Dutch company counts X among
+        # its clients": who counts one among them is no one the noun names)
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in {"include", "comprise", "feature", "count"} | COPULAS and not (
+                tok.head.lemma_ == "count" and any(c.dep_ == "prep" and c.lower_ in {"among", "as"}
+                                                   for c in tok.head.children)):
             holders += [c for c in tok.head.children if c.dep_ in {"dobj", "attr"}]
         # "which counts X and Y among its shareholders": the verb's object holds the role
         if tok.dep_ == "pobj" and tok.head.lower_ == "among":
@@ -214,12 +217,18 @@ class Roles:
                     # before a noun the tagger took for a participle: "an Edinburgh/npadvmod holding/VBG company")
                     anchors += [(g, "anchor") for g in c.children if g.dep_ in {"compound", "nmod", "amod", "npadvmod"}
                                 and g.i < c.i and g.i in self._by_token]
-            elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"}:
+            elif c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "to", "from", "with", "behind"} \
+                    and not (c.lower_ == "behind" and superlative(tok)):
+                # (after a rank, "behind" names who ranks ahead: "the second-largest supplier, behind X")
                 # (an envoy's "to" names the host, a place where the envoy lives but no employer: "Peru's
                 # envoy to the United Nations" works for Peru)
                 anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj" and not (
                     c.lower_ == "to" and tok.lemma_.lower() in self.envoy_nouns
                     and not self._is_place(g.i, self._by_token, self._items))]
+                # "the sole supplier of rails to X": the parser hangs "to" on the goods after "of"
+                anchors += [(x, "prep:to") for g in c.children if c.lower_ == "of" and g.dep_ == "pobj" and g.is_lower
+                            and g.i not in self._by_token for p in g.children if p.dep_ == "prep" and p.lower_ == "to"
+                            for x in p.children if x.dep_ == "pobj"]
                 # "its delivery partner in Korea, Hanul Logistics,": a name the parser apposed to the place
                 # (no place's apposition is an organisation or a person) holds the role
                 holders += [a for g in c.children if c.lower_ == "in" and g.dep_ == "pobj"
