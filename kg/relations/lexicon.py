@@ -38,6 +38,7 @@ class Lexicon:
         self.revenue_share_verbs = frozenset(lex["relations"].get("revenue_share_verbs", ()))
         self.place_part_nouns = frozenset(lex["relations"].get("place_part_nouns", ()))
         self.market_leader_nouns = frozenset(lex["relations"].get("market_leader_nouns", ()))
+        self.starting_verbs = frozenset(lex["relations"].get("starting_verbs", ()))  #: ("start sales in Chile")
         #: verbs of accusing: whom a suit's accusing participle names is whom it is against
         self.accusing = frozenset(lex["relations"].get("accusing", ()))
         #: a government's jobs, and the titles heads of state share (lexicon ``government_jobs``, ``state_titles``)
@@ -47,8 +48,10 @@ class Lexicon:
         self.envoy_nouns = frozenset(lex["relations"].get("envoy_nouns", ()))
         #: the jobs of kg:worksFor (their last words) that name no kind of firm (kg:basedIn's role nouns):
         #: a demonym before one says whose national the holder is ("Greek police spokesman X")
-        jobs = {t[-1] for t in self.onto.relations["worksFor"].role_triggers} if "worksFor" in self.onto.relations else set()
-        kinds = {t[-1] for t in self.onto.relations["basedIn"].role_triggers} if "basedIn" in self.onto.relations else set()
+        def last_words(name: str) -> set[str]:
+            rel = self.onto.relations.get(name)
+            return {t[-1] for t in rel.role_triggers} if rel is not None else set()
+        jobs, kinds = last_words("worksFor"), last_words("basedIn")
         self.national_jobs = frozenset(jobs - kinds)
         #: jobs that, besides kg:backReferringRole's, refer back to the organisation a sentence is about
         #: (not jobs only organisations give: "Western Australia's mines minister" is a state's)

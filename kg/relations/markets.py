@@ -13,12 +13,9 @@ from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import COPULAS, coordinated, possessive, stand_in, superlative
-from .records import record
+from .records import Arg, record
 
 __all__ = ["Markets"]
-
-#: Verbs that start or widen what a noun of selling names ("start sales in Chile", "launch shipments across Asia").
-_STARTING = frozenset({"begin", "start", "resume", "restart", "launch", "expand"})
 
 
 class Markets:
@@ -42,7 +39,7 @@ class Markets:
             if "verb" in rel.place_is_market and trig.kind in {"event", "inverse"}:
                 places = [(by_token[loc.i], extra) for loc, extra in self._places_served(
                     tok, by_token, items, channels=not buyer)]
-                started = tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _STARTING
+                started = tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.starting_verbs
                 op_modality = self._modality(tok.head if started else tok) if places else "fact"
             elif markets:  # (a role of kg:placeIsMarket "role", or one ranked: "the largest lender in Latvia")
                 places = [(loc.item, 0.1) for loc in markets]
@@ -54,8 +51,7 @@ class Markets:
                     # in the market too
                     ahead = [n for p in tok.children if p.dep_ == "prep" and p.lower_ in {"behind", "after"}
                              for g in p.children if g.dep_ == "pobj" for n in coordinated(g) if n.i in by_token]
-                    arg = type(markets[0])  # (the argument class of the rules)
-                    subjects = subjects + [arg(by_token[n.i], 0.1, "ahead", n.i) for n in ahead
+                    subjects = subjects + [Arg(by_token[n.i], 0.1, "ahead", n.i) for n in ahead
                                            if self.onto.is_a(items[by_token[n.i]]["cls"], "Organization")]
         if places:
             op = self.onto.relations["operatesIn"]
@@ -95,7 +91,7 @@ class Markets:
             place = clause.head
             if place.i in by_token and self.onto.is_a(items[by_token[place.i]]["cls"], "Location"):
                 found.append((place, 0.1))
-        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _STARTING:
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.starting_verbs:
             # "will start sales in Chile next year": the parser hangs the market on the verb that starts them
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:

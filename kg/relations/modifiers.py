@@ -96,7 +96,8 @@ class Modifiers:
                     m += 1
                 # (or after adjectives alone, behind "the": "Spokesman X of the smaller Nakamura Line company")
                 described = starting_at(m) if m > k and (doc[m - 1].pos_ == "NOUN" or (
-                    doc[k - 1].lower_ == "the" and doc[m - 1].pos_ == "ADJ" and all(t.is_alpha for t in doc[k:m]))) else None
+                    doc[k - 1].lower_ == "the" and doc[m - 1].pos_ == "ADJ"
+                    and all(t.is_alpha for t in doc[k:m]))) else None
                 if described is not None and self.onto.is_a(described["cls"], "Organization"):
                     first = described
             if first is None:

@@ -16,7 +16,17 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import register_extensions
 
-__all__ = ["EXTRACTORS", "RESPECTIVELY", "RelationSpan", "pair_respectively", "record", "register"]
+__all__ = ["EXTRACTORS", "RESPECTIVELY", "Arg", "RelationSpan", "pair_respectively", "record", "register"]
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """A relation's argument as a rule reads it: the entity item a token stands for."""
+    item: int  # index into the entity items
+    cost: float  # indirection of the mapping
+    role: str  # "agent", "patient", "recipient", "prep:<p>", "holder", "anchor", "location", "ahead"
+    token: int
+
 
 #: Which extractor produced a relation: the rules, the trained model, or both.
 EXTRACTORS = ("rules", "model", "both")

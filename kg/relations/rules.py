@@ -23,7 +23,6 @@ backed by plain data in ``doc._.kg_relation_data``.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -45,6 +44,7 @@ from .owners import Owners
 from .markets import Markets
 from .places import Places
 from .records import RESPECTIVELY, pair_respectively, record, register
+from .records import Arg as _Arg
 from .roles import Roles
 from .topics import Topics
 from .seats import Seats
@@ -57,14 +57,6 @@ from ..syntax import (COPULAS, FORMER, MAKING_VERBS, REL_PRONOUNS, causative_ver
 from ..syntax import possessive as _possessive
 
 __all__ = ["KGRelations", "make_relation_component"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Arg:
-    item: int  # index into the entity items
-    cost: float  # indirection of the mapping
-    role: str  # "agent", "patient", "recipient", "prep:<p>", "holder", "anchor", "location"
-    token: int
 
 
 class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
