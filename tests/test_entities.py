@@ -495,6 +495,21 @@ def test_entities_what_an_organisation_runs_stays_a_product_where_other_mentions
     _assert_typed_and_reads(nlp, text, "Tumbo", "Product", ("Kvist AS", "offers", "Tumbo"))
 
 
+@pytest.mark.parametrize("text, name, classes", [
+    # a name written once as an owned or definite product before its kind is the product in every mention
+    ("Italy's regulator restricted Norvane's Velta chatbot on Monday. Velta remains available in Spain, "
+     "the company said. Velta had 3 million users in Italy.", "Velta", ["Product", "Product", "Product"]),
+    ("Kestrel Mobility will sell its Brisko scooter in Poland. Brisko has 40,000 riders in Warsaw.",
+     "Brisko", ["Product", "Product"]),
+    # ... not a mention that does what firms do: the firm and its product can share the name
+    ("Sorell said it would train its Parlo chatbot on news. Parlo said it had licensed the articles.", "Parlo",
+     ["Product", "Company"]),
+])
+def test_entities_a_name_once_written_before_its_kind_of_product_is_the_product_throughout(nlp, text, name, classes):
+    doc = _rules_doc(nlp, text)
+    assert [it["cls"] for it in doc._.kg_entity_data if it["via"] == "" and it["name"] == name] == classes
+
+
 @pytest.mark.parametrize("text, name, cls", [
     # a name before a plural kind of product is who makes or sells them
     ("The airline buys older Tarvik engines, its chief executive said.", "Tarvik", "Company"),
