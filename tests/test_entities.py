@@ -495,6 +495,17 @@ def test_entities_what_an_organisation_runs_stays_a_product_where_other_mentions
     _assert_typed_and_reads(nlp, text, "Tumbo", "Product", ("Kvist AS", "offers", "Tumbo"))
 
 
+@pytest.mark.parametrize("text, name, cls", [
+    # what is available somewhere or to someone is a product ...
+    ("Lumetra remains available in Chile and Peru, the regulator said.", "Lumetra", "Product"),
+    ("After the ruling, Brisko is still available to riders in Lisbon.", "Brisko", "Product"),
+    # ... not one that is (not) available for comment
+    ("Lumetra was not available for comment on Friday.", "Lumetra", "Company"),
+])
+def test_entities_what_is_available_somewhere_is_a_product(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
 @pytest.mark.parametrize("text, name, classes", [
     # a name written once as an owned or definite product before its kind is the product in every mention
     ("Italy's regulator restricted Norvane's Velta chatbot on Monday. Velta remains available in Spain, "

@@ -294,6 +294,12 @@ class Products:
         if root.dep_ in {"nsubj", "attr"} and head.lemma_ == "be" and any(
                 a.dep_ in {"nsubj", "attr"} and a.i != root.i and self._name_for_a_product(a) for a in head.children):
             return True
+        # "Velta remains available in Spain", "Brisko is now available to riders": what is available
+        # somewhere or to someone (not "was not available for comment")
+        if root.dep_ == "nsubj" and head.lemma_ in {"be", "remain", "become"} and any(
+                a.dep_ == "acomp" and a.lower_ == "available" and not any(
+                    p.dep_ == "prep" and p.lower_ == "for" for p in a.children) for a in head.children):
+            return True
         # "sells the copy under the name Clovira", "which Puna Telecom sells as Pura Sky": the name one
         # sells under (lexicon trade_name_nouns, trade_name_verbs)
         if (root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ == "VERB"
