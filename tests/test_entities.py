@@ -496,6 +496,17 @@ def test_entities_what_an_organisation_runs_stays_a_product_where_other_mentions
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # a name the NER took for a place, then "of" and a country, is a firm with its home ...
+    ("Brightwing ordered 40 jets from Aerovia Azul and 40 from Nordfly of Sweden.", "Nordfly", "Company"),
+    ("Steel for the towers comes from Huta Wisla and from Nordplat of Sweden.", "Nordplat", "Company"),
+    # ... not a place's name with "the" or a place word
+    ("The plant is in the Eastern Province of Saudi Arabia.", "Eastern Province", "Place"),
+])
+def test_entities_a_name_of_a_country_is_a_firm(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # what is available somewhere or to someone is a product ...
     ("Lumetra remains available in Chile and Peru, the regulator said.", "Lumetra", "Product"),
     ("After the ruling, Brisko is still available to riders in Lisbon.", "Brisko", "Product"),

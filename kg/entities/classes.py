@@ -481,6 +481,7 @@ class Classes(Descriptions, Products):
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
                        and it["start"] > 0 and doc[it["start"] - 1].lower_ == "former" and it["end"] < len(doc)
                        and doc[it["end"]].is_lower and doc[it["end"]].pos_ == "NOUN"}
+            acting |= {it["name"] for it in items if it["via"] == "" and self._of_a_country(doc, it, items)}
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
                     it["cls"] = "Company"
