@@ -496,6 +496,43 @@ def test_entities_what_an_organisation_runs_stays_a_product_where_other_mentions
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # a name the NER took for a place, then "of" and a country, is a firm with its home ...
+    ("Brightwing ordered 40 jets from Aerovia Azul and 40 from Nordfly of Sweden.", "Nordfly", "Company"),
+    ("Steel for the towers comes from Huta Wisla and from Nordplat of Sweden.", "Nordplat", "Company"),
+    # ... not a place's name with "the" or a place word
+    ("The plant is in the Eastern Province of Saudi Arabia.", "Eastern Province", "Place"),
+])
+def test_entities_a_name_of_a_country_is_a_firm(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # what is available somewhere or to someone is a product ...
+    ("Lumetra remains available in Chile and Peru, the regulator said.", "Lumetra", "Product"),
+    ("After the ruling, Brisko is still available to riders in Lisbon.", "Brisko", "Product"),
+    # ... not one that is (not) available for comment
+    ("Lumetra was not available for comment on Friday.", "Lumetra", "Company"),
+])
+def test_entities_what_is_available_somewhere_is_a_product(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, classes", [
+    # a name written once as an owned or definite product before its kind is the product in every mention
+    ("Italy's regulator restricted Norvane's Velta chatbot on Monday. Velta remains available in Spain, "
+     "the company said. Velta had 3 million users in Italy.", "Velta", ["Product", "Product", "Product"]),
+    ("Kestrel Mobility will sell its Brisko scooter in Poland. Brisko has 40,000 riders in Warsaw.",
+     "Brisko", ["Product", "Product"]),
+    # ... not a mention that does what firms do: the firm and its product can share the name
+    ("Sorell said it would train its Parlo chatbot on news. Parlo said it had licensed the articles.", "Parlo",
+     ["Product", "Company"]),
+])
+def test_entities_a_name_once_written_before_its_kind_of_product_is_the_product_throughout(nlp, text, name, classes):
+    doc = _rules_doc(nlp, text)
+    assert [it["cls"] for it in doc._.kg_entity_data if it["via"] == "" and it["name"] == name] == classes
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # a name before a plural kind of product is who makes or sells them
     ("The airline buys older Tarvik engines, its chief executive said.", "Tarvik", "Company"),
     ("Halvorsen Dairy will supply cheese to Brisko stores in Norway under a new deal.", "Brisko", "Company"),

@@ -424,6 +424,13 @@ class Classes(Descriptions, Products):
                         and said[it["name"]] \
                         and it["name"] not in orgs and it["name"].split()[-1] not in self.firm_heads:
                     it["cls"] = "Product"
+            kinds = self._products_by_kind_mention(doc, items)
+            for it in items:
+                # (a firm's, a place's or a lone name's the NER took for a person: "Velta/GPE remains available")
+                if it["via"] == "" and it["name"] in kinds and (it["cls"] in {"Company", "Place"} or (
+                        it["cls"] == "Person" and " " not in it["name"])) \
+                        and not self._acts(doc, it, self.firm_verbs):
+                    it["cls"] = "Product"
             # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.
             surnames = _surnames(items)
             # (and "Nimbrel Cloud said", "Arvelle Cloud acquired": a product only by its name's last word;
@@ -474,6 +481,7 @@ class Classes(Descriptions, Products):
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
                        and it["start"] > 0 and doc[it["start"] - 1].lower_ == "former" and it["end"] < len(doc)
                        and doc[it["end"]].is_lower and doc[it["end"]].pos_ == "NOUN"}
+            acting |= {it["name"] for it in items if it["via"] == "" and self._of_a_country(doc, it, items)}
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
                     it["cls"] = "Company"

@@ -63,6 +63,20 @@ class Descriptions:
             return True
         return it["start"] >= 2 and doc[it["start"] - 1].text == "," and doc[it["start"] - 2].pos_ == "PROPN"
 
+    def _of_a_country(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
+        """"40 jets from Nordvik of Sweden", "Ferrante Steel of Brazil": a name the NER took for a place,
+        then "of" and a country the gazetteer knows, is a firm's said with its home (not "the Eastern
+        Province of Saudi Arabia", "the Gulf of Finland": a place's name with "the" or a place word)."""
+        end = it["end"]
+        if it["cls"] != "Place" or end + 1 >= len(doc) or doc[end].lower_ != "of" \
+                or (it["start"] > 0 and doc[it["start"] - 1].lower_ == "the") \
+                or any(w in self.place_heads for w in it["name"].split()):
+            return False
+        after = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        # (nor a city written with "of" before "-based": "a Port of Spain-based producer")
+        return any(o["start"] == after and o["cls"] == "Country" and o["via"] == "gazetteer"
+                   and (o["end"] >= len(doc) or doc[o["end"]].text != "-") for o in items)
+
     def _firm_named(self, name: str) -> bool:
         """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
         Ventures"): no person's name, whatever job is written before it ("Greek owner Thessaly Bulk")."""

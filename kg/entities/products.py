@@ -294,6 +294,12 @@ class Products:
         if root.dep_ in {"nsubj", "attr"} and head.lemma_ == "be" and any(
                 a.dep_ in {"nsubj", "attr"} and a.i != root.i and self._name_for_a_product(a) for a in head.children):
             return True
+        # "Velta remains available in Spain", "Brisko is now available to riders": what is available
+        # somewhere or to someone (not "was not available for comment")
+        if root.dep_ == "nsubj" and head.lemma_ in {"be", "remain", "become"} and any(
+                a.dep_ == "acomp" and a.lower_ == "available" and not any(
+                    p.dep_ == "prep" and p.lower_ == "for" for p in a.children) for a in head.children):
+            return True
         # "sells the copy under the name Clovira", "which Puna Telecom sells as Pura Sky": the name one
         # sells under (lexicon trade_name_nouns, trade_name_verbs)
         if (root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ == "VERB"
@@ -358,6 +364,26 @@ class Products:
                 if owner is not None and owner is not it and it["end"] - it["start"] <= 3:
                     return True
         return False
+
+    def _products_by_kind_mention(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
+        """Names written once as a product before the kind of thing it is, owned or definite ("its Velta
+        chatbot", "Norvik's Pento app", "the Arlo scooter"): the text's other mentions of the name are the
+        product too ("Velta remains available in Spain"), unless one does what only firms do."""
+        out = set()
+        for it in items:
+            s, e = it["start"], it["end"]
+            if it["via"] != "" or it["cls"] != "Product" or s == 0 or e >= len(doc):
+                continue
+            before, root = doc[s - 1], doc[s:e].root
+            if not (before.lower_ in {"the", "its", "their", "whose"} or before.tag_ == "POS"):
+                continue
+            # (the name modifies a common noun right after it, not a group: "the Vega family")
+            kind = root.head
+            if root.dep_ in {"compound", "nmod", "amod"} and kind.i >= e and doc[e].is_lower \
+                    and doc[e].pos_ == "NOUN" and kind.is_lower and kind.pos_ == "NOUN" \
+                    and kind.lemma_.lower() not in self.product_groups | self.site_nouns:
+                out.add(it["name"])
+        return out
 
     def _owned_site(self, doc: Doc, it: dict[str, Any], root: Token) -> Token | None:
         """The noun of a site (``site_nouns``) that the name modifies right before it, where the site
