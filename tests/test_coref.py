@@ -614,3 +614,15 @@ def test_coref_a_government_of_a_place_is_that_places(nlp, text, expected, absen
     triples = _triples(_rules_doc(nlp, text))
     assert expected is None or expected in triples, triples
     assert absent not in triples, triples
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a description a participle of naming gives a name is that name, not a firm named before it
+    ("Orbel Foods and Kastri Dairy formed a joint venture to make cheese in Poland. The venture, called "
+     "Orkas Dairy, will be based in Krakow.", {("Orkas Dairy", "basedIn", "Krakow")},
+     {("Kastri Dairy", "basedIn", "Krakow")}),
+    ("Velmar Steel and Tondo Metals set up a new firm. The company, named Veltond, will be based in Turin.",
+     {("Veltond", "basedIn", "Turin")}, {("Tondo Metals", "basedIn", "Turin")}),
+])
+def test_coref_a_description_a_participle_names(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -303,6 +303,14 @@ class KGCoref(Resolution, Mentions):
                         if root.head.i != tok.i and tok.head.i != root.i:
                             add(span, title_of)
                         continue
+                    # "The venture, called Solmer Bio, will be based in Lyon": a description the clause
+                    # names is that name, not one named before (nor, with no name found, any)
+                    called = self._called(tok)
+                    if called is not None:
+                        ante = self._named_covering(called.i)
+                        if ante is not None and self._compatible(ante["cls"], self.descriptors[low]):
+                            add(span, ante)
+                        continue
                     # "Datadog, the New York monitoring company": an appositive names its head
                     if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
                         # ("Netflix and ViX, the service run by X": the parser apposed it further back)
