@@ -1250,3 +1250,15 @@ def test_rules_competing_against_a_rival_somewhere(nlp):
 ])
 def test_rules_those_ranked_ahead_in_a_market(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # backers with no firm named beside them, after a sentence whose subject invests, back what it invests
+    # in, not the investor
+    ("Tamsin Capital led a $30 million round in Corvel Robotics. Existing investors Pike Ventures also took part.",
+     {("Pike Ventures", "investsIn", "Corvel Robotics")}, {("Pike Ventures", "investsIn", "Tamsin Capital")}),
+    ("Tamsin Capital invested $8 million in Corvel Robotics. Other backers Pike Ventures joined too.",
+     {("Pike Ventures", "investsIn", "Corvel Robotics")}, {("Pike Ventures", "investsIn", "Tamsin Capital")}),
+])
+def test_rules_backers_after_an_investor_back_what_it_invests_in(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
