@@ -43,6 +43,11 @@ def test_coref_its_own_after_a_passive_agent_is_the_agents(nlp, text, owner):
      "U.S. company a foothold in Europe.", "Google"),
     ("Ridgeway Telecom, a Lisbon-based carrier, will resell Toyota's cars in Portugal, giving the Japanese "
      "company a foothold in Europe.", "Toyota"),
+    # ... and a firm whose name opens with another country's name or demonym
+    ("The Saudi Minerals Investment Fund has bought a 5% stake in the game maker Torvik Studios, the Swedish "
+     "company said.", "Torvik Studios"),
+    ("The Kuwait Harbour Fund has taken a stake in Lorne Shipping, the British company said on Monday.",
+     "Lorne Shipping"),
 ])
 def test_coref_a_country_on_a_description_rules_out_companies_from_elsewhere(nlp, text, antecedent):
     links = [(m.text, a.text) for m, a in nlp(text)._.coref_links]

@@ -99,6 +99,9 @@ class KGCoref(Resolution, Mentions):
         self._suing = frozenset(words[0] for words in sues.triggers) if sues is not None else frozenset()
         #: where the gazetteer says an organisation is from
         self._home = {e.name: e.country for e in onto.gazetteer if e.country and e.cls != "Place"}
+        #: a country by its name, alias or demonym, for a name that opens with one ("Saudi Public Investment Fund")
+        self._country_words = {w: e.name for e in onto.gazetteer if e.cls == "Country"
+                               for w in (e.name, *e.aliases, *e.demonyms)}
         #: who makes a product, for descriptions such as "the iPhone maker"
         self._developer = {e.name: e.developer for e in onto.gazetteer if e.developer}
         #: words of the names of places the gazetteer knows ("Ireland", "Irish"), which end a unit's name
