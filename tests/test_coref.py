@@ -631,3 +631,16 @@ def test_coref_a_government_of_a_place_is_that_places(nlp, text, expected, absen
 ])
 def test_coref_a_description_a_participle_names(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's noun with a country's demonym on it is that country, not a place named before it
+    ("Orvik Mining digs copper near Lima and Cusco. The Peruvian government holds a 10 percent stake in the miner.",
+     ("government", "Peru")),
+    ("Kaspian Air flies to Baku and Tbilisi. It is majority-owned by the Azerbaijani state.", ("state", "Azerbaijan")),
+])
+def test_coref_a_countrys_noun_with_its_demonym(nlp, text, expected):
+    doc = _rules_doc(nlp, text)
+    links = [(m.text, a.text) for m, a in doc._.coref_links]
+    linked = [(doc[it["start"]:it["end"]].text, it["name"]) for it in doc._.kg_entity_data if it["via"] == "coref"]
+    assert expected in linked, (links, linked)

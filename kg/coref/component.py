@@ -308,6 +308,14 @@ class KGCoref(Resolution, Mentions):
                         continue
                     # "The venture, called Solmer Bio, will be based in Lyon": a description the clause
                     # names is that name, not one named before (nor, with no name found, any)
+                    # "the Azerbaijani state", "the Peruvian government": a country's noun with a
+                    # country's name or demonym on it is that country, no place named before
+                    country = next((it for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i
+                                    for it in [self._named_covering(c.i)] if it is not None
+                                    and it["cls"] == "Country"), None) if "Country" in self.descriptors[low] else None
+                    if country is not None:
+                        add(span, country)
+                        continue
                     called = self._called(tok)
                     if called is not None:
                         ante = self._named_covering(called.i)
