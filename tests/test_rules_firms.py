@@ -1262,3 +1262,12 @@ def test_rules_those_ranked_ahead_in_a_market(nlp, text, expected):
 ])
 def test_rules_backers_after_an_investor_back_what_it_invests_in(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "counts X among its backers" where the parser hangs "among" on a description listed with the object
+    ("Pellion Energy counts the Norwegian fund Storbakk Invest and the utility Halvar Power among its backers.",
+     {("Storbakk Invest", "investsIn", "Pellion Energy"), ("Halvar Power", "investsIn", "Pellion Energy")}),
+])
+def test_rules_counting_described_names_among_a_role(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
