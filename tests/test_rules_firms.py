@@ -1271,3 +1271,12 @@ def test_rules_backers_after_an_investor_back_what_it_invests_in(nlp, text, expe
 ])
 def test_rules_counting_described_names_among_a_role(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taking a firm private is buying it
+    ("Varno Freight was taken private by the buyout firm Oakridge Equity in 2022.", ("Oakridge Equity", "acquires", "Varno Freight")),
+    ("Oakridge Equity took Varno Freight private last spring.", ("Oakridge Equity", "acquires", "Varno Freight")),
+])
+def test_rules_taking_a_firm_private(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
