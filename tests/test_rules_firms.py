@@ -1280,3 +1280,14 @@ def test_rules_counting_described_names_among_a_role(nlp, text, expected):
 ])
 def test_rules_taking_a_firm_private(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a country's name before an investor's noun says where the investor is from, not what it invests in
+    ("The round also drew money from the Norway investor Fjellvik Capital.", {("Fjellvik Capital", "basedIn", "Norway")},
+     {("Fjellvik Capital", "investsIn", "Norway")}),
+    ("Funding came from the Singapore state investor Temerra Holdings.", set(),
+     {("Temerra Holdings", "investsIn", "Singapore"), ("Temerra", "investsIn", "Singapore")}),
+])
+def test_rules_a_country_before_an_investor_is_its_home(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
