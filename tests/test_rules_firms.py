@@ -1291,3 +1291,12 @@ def test_rules_taking_a_firm_private(nlp, text, expected):
 ])
 def test_rules_a_country_before_an_investor_is_its_home(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a round "co-led" by investors, whatever the parser hung the split "co-" and the participle on
+    ("Orenda Bio has raised $45 million in a Series B round co-led by Halcyon Fund and Brevard Ventures.",
+     {("Halcyon Fund", "investsIn", "Orenda Bio"), ("Brevard Ventures", "investsIn", "Orenda Bio")}),
+])
+def test_rules_a_round_co_led_by_investors(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
