@@ -43,6 +43,11 @@ def test_coref_its_own_after_a_passive_agent_is_the_agents(nlp, text, owner):
      "U.S. company a foothold in Europe.", "Google"),
     ("Ridgeway Telecom, a Lisbon-based carrier, will resell Toyota's cars in Portugal, giving the Japanese "
      "company a foothold in Europe.", "Toyota"),
+    # ... and a firm whose name opens with another country's name or demonym
+    ("The Saudi Minerals Investment Fund has bought a 5% stake in the game maker Torvik Studios, the Swedish "
+     "company said.", "Torvik Studios"),
+    ("The Kuwait Harbour Fund has taken a stake in Lorne Shipping, the British company said on Monday.",
+     "Lorne Shipping"),
 ])
 def test_coref_a_country_on_a_description_rules_out_companies_from_elsewhere(nlp, text, antecedent):
     links = [(m.text, a.text) for m, a in nlp(text)._.coref_links]
@@ -614,3 +619,28 @@ def test_coref_a_government_of_a_place_is_that_places(nlp, text, expected, absen
     triples = _triples(_rules_doc(nlp, text))
     assert expected is None or expected in triples, triples
     assert absent not in triples, triples
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a description a participle of naming gives a name is that name, not a firm named before it
+    ("Orbel Foods and Kastri Dairy formed a joint venture to make cheese in Poland. The venture, called "
+     "Orkas Dairy, will be based in Krakow.", {("Orkas Dairy", "basedIn", "Krakow")},
+     {("Kastri Dairy", "basedIn", "Krakow")}),
+    ("Velmar Steel and Tondo Metals set up a new firm. The company, named Veltond, will be based in Turin.",
+     {("Veltond", "basedIn", "Turin")}, {("Tondo Metals", "basedIn", "Turin")}),
+])
+def test_coref_a_description_a_participle_names(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's noun with a country's demonym on it is that country, not a place named before it
+    ("Orvik Mining digs copper near Lima and Cusco. The Peruvian government holds a 10 percent stake in the miner.",
+     ("government", "Peru")),
+    ("Kaspian Air flies to Baku and Tbilisi. It is majority-owned by the Azerbaijani state.", ("state", "Azerbaijan")),
+])
+def test_coref_a_countrys_noun_with_its_demonym(nlp, text, expected):
+    doc = _rules_doc(nlp, text)
+    links = [(m.text, a.text) for m, a in doc._.coref_links]
+    linked = [(doc[it["start"]:it["end"]].text, it["name"]) for it in doc._.kg_entity_data if it["via"] == "coref"]
+    assert expected in linked, (links, linked)

@@ -1250,3 +1250,53 @@ def test_rules_competing_against_a_rival_somewhere(nlp):
 ])
 def test_rules_those_ranked_ahead_in_a_market(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # backers with no firm named beside them, after a sentence whose subject invests, back what it invests
+    # in, not the investor
+    ("Tamsin Capital led a $30 million round in Corvel Robotics. Existing investors Pike Ventures also took part.",
+     {("Pike Ventures", "investsIn", "Corvel Robotics")}, {("Pike Ventures", "investsIn", "Tamsin Capital")}),
+    ("Tamsin Capital invested $8 million in Corvel Robotics. Other backers Pike Ventures joined too.",
+     {("Pike Ventures", "investsIn", "Corvel Robotics")}, {("Pike Ventures", "investsIn", "Tamsin Capital")}),
+])
+def test_rules_backers_after_an_investor_back_what_it_invests_in(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "counts X among its backers" where the parser hangs "among" on a description listed with the object
+    ("Pellion Energy counts the Norwegian fund Storbakk Invest and the utility Halvar Power among its backers.",
+     {("Storbakk Invest", "investsIn", "Pellion Energy"), ("Halvar Power", "investsIn", "Pellion Energy")}),
+])
+def test_rules_counting_described_names_among_a_role(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taking a firm private is buying it
+    ("Varno Freight was taken private by the buyout firm Oakridge Equity in 2022.", ("Oakridge Equity", "acquires", "Varno Freight")),
+    ("Oakridge Equity took Varno Freight private last spring.", ("Oakridge Equity", "acquires", "Varno Freight")),
+])
+def test_rules_taking_a_firm_private(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a country's name before an investor's noun says where the investor is from, not what it invests in
+    ("The round also drew money from the Norway investor Fjellvik Capital.", {("Fjellvik Capital", "basedIn", "Norway")},
+     {("Fjellvik Capital", "investsIn", "Norway")}),
+    ("Funding came from the Singapore state investor Temerra Holdings.", set(),
+     {("Temerra Holdings", "investsIn", "Singapore"), ("Temerra", "investsIn", "Singapore")}),
+])
+def test_rules_a_country_before_an_investor_is_its_home(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a round "co-led" by investors, whatever the parser hung the split "co-" and the participle on
+    ("Orenda Bio has raised $45 million in a Series B round co-led by Halcyon Fund and Brevard Ventures.",
+     {("Halcyon Fund", "investsIn", "Orenda Bio"), ("Brevard Ventures", "investsIn", "Orenda Bio")}),
+])
+def test_rules_a_round_co_led_by_investors(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

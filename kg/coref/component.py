@@ -99,6 +99,9 @@ class KGCoref(Resolution, Mentions):
         self._suing = frozenset(words[0] for words in sues.triggers) if sues is not None else frozenset()
         #: where the gazetteer says an organisation is from
         self._home = {e.name: e.country for e in onto.gazetteer if e.country and e.cls != "Place"}
+        #: a country by its name, alias or demonym, for a name that opens with one ("Saudi Public Investment Fund")
+        self._country_words = {w: e.name for e in onto.gazetteer if e.cls == "Country"
+                               for w in (e.name, *e.aliases, *e.demonyms)}
         #: who makes a product, for descriptions such as "the iPhone maker"
         self._developer = {e.name: e.developer for e in onto.gazetteer if e.developer}
         #: words of the names of places the gazetteer knows ("Ireland", "Irish"), which end a unit's name
@@ -302,6 +305,22 @@ class KGCoref(Resolution, Mentions):
                         root = doc[title_of["start"]:title_of["end"]].root
                         if root.head.i != tok.i and tok.head.i != root.i:
                             add(span, title_of)
+                        continue
+                    # "The venture, called Solmer Bio, will be based in Lyon": a description the clause
+                    # names is that name, not one named before (nor, with no name found, any)
+                    # "the Azerbaijani state", "the Peruvian government": a country's noun with a
+                    # country's name or demonym on it is that country, no place named before
+                    country = next((it for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i
+                                    for it in [self._named_covering(c.i)] if it is not None
+                                    and it["cls"] == "Country"), None) if "Country" in self.descriptors[low] else None
+                    if country is not None:
+                        add(span, country)
+                        continue
+                    called = self._called(tok)
+                    if called is not None:
+                        ante = self._named_covering(called.i)
+                        if ante is not None and self._compatible(ante["cls"], self.descriptors[low]):
+                            add(span, ante)
                         continue
                     # "Datadog, the New York monitoring company": an appositive names its head
                     if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):

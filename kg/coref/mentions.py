@@ -33,6 +33,20 @@ class Mentions:
             return self._named[k]
         return None
 
+    @staticmethod
+    def _called(tok: Token) -> Token | None:
+        """The proper noun a participle of naming on ``tok`` gives it: "the venture, called Solmer Bio",
+        "a unit named Arlo Labs", "the company, known as Veyra" (the name's last word), or None."""
+        for c in tok.children:
+            if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_.lower() not in {"call", "name", "dub", "know", "brand"}:
+                continue
+            words = [g for g in c.children if g.dep_ in {"oprd", "attr", "dobj"}] + [
+                g for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
+            if c.lemma_.lower() == "know":
+                words = [g for g in words if g.head.dep_ == "prep"]
+            return next((g for g in words if g.pos_ == "PROPN"), None)
+        return None
+
     def _named_at(self, i: int) -> dict[str, Any] | None:
         """The name of the document (not a resolved mention), other than a place's, that covers token
         ``i`` (a place before a description says where it is from: "the U.S. company"), or None."""

@@ -125,6 +125,14 @@ class Resolution:
                     return it
         return None
 
+    def _home_of(self, name: str) -> str:
+        """The country the gazetteer places an organisation in, or the one its name opens with ("Saudi
+        Public Investment Fund", "Korea Development Bank"), or ""."""
+        words = name.split()
+        opening = next((self._country_words[" ".join(words[:n])] for n in (3, 2, 1)
+                        if len(words) > n and " ".join(words[:n]) in self._country_words), "")
+        return self._home.get(name, "") or opening
+
     def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
         if not description:
@@ -314,8 +322,10 @@ class Resolution:
                          and any(it["start"] <= c.i < it["end"] for c in tok.children
                                  if c.dep_ in {"amod", "compound", "nmod"})}
             if countries:
-                fitting = [c for c in cands if self._home.get(c["name"], "") in countries | {""}]
-                known = [c for c in fitting if self._home.get(c["name"])]
+                # (or that open with another country's name or demonym: "the Saudi fund Arvid Capital" ...
+                # "the Swedish company" is not the Saudi one)
+                fitting = [c for c in cands if self._home_of(c["name"]) in countries | {""}]
+                known = [c for c in fitting if self._home_of(c["name"])]
                 cands = known or fitting or cands
         # "worked at Revolut, where she led the company's expansion": the owner a description names inside a
         # "where" clause on an organisation's name is that organisation (not in a clause the organisation is

@@ -127,7 +127,13 @@ class Roles:
         # "which counts X and Y among its shareholders": the verb's object holds the role
         if tok.dep_ == "pobj" and tok.head.lower_ == "among":
             up = tok.head.head  # the verb, or its object where the parser hangs "among" off that
+            # (or off a name listed with it or apposed to it: "counts the fund X and the utility Y among its
+            # backers", each description with its name)
+            while up.dep_ in {"conj", "appos"} and up.head.pos_ in {"NOUN", "PROPN"}:
+                up = up.head
             verb, named = (up.head, [up]) if up.dep_ == "dobj" else (up, [c for c in up.children if c.dep_ == "dobj"])
+            named += [a for n in named for c in [n, *n.conjuncts] for a in [c, *c.children]
+                      if a.dep_ in {"appos", "conj"} and a not in named]
             if verb.lemma_ in COPULAS and up is verb:  # "SMIC has been among ASML's biggest customers"
                 holders += [c for c in verb.children if c.dep_ == "nsubj"]
             if verb.lemma_ in {"count", "include", "list"}:

@@ -417,7 +417,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 # city or region written before the noun: "Brandt, a Bremen investor")
                 an = [a for a in an if items[a.item]["via"] != "demonym" and not (
                     a.role == "anchor" and a.token < tok.i and doc[a.token].dep_ in {"compound", "nmod"}
-                    and items[a.item]["cls"] == "Place")]
+                    and (items[a.item]["cls"] == "Place" or (items[a.item]["cls"] == "Country" and rel.name == "investsIn")))]
             if trig.kind == "role" and anchor_side and all(self.onto.is_a(c, "Product") for c in anchor_side):
                 # "iPhone case maker Zagg", "Warehouse robot maker Stackbot": a name before a lower-case noun in
                 # front of the role says what the thing made is for or of; the lower-case noun is the thing made

@@ -199,10 +199,12 @@ class Stakes:
                     investors += [g for g in t.children if g.dep_ == "nsubj"]
                 if lemma in self.round_nouns:  # "a round led by X"
                     # (or right after it, where the parser hung "led" on the sum: "raises $85m in round led by X")
-                    after = [doc[t.i + 1]] if t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBN" \
-                        and doc[t.i + 1].head.i != t.i else []
+                    # (or past a "co-" the tokenizer split off: "in a Series C round co-led by X", hung on the verb)
+                    j = t.i + 3 if doc[t.i + 1:t.i + 3].text.lower() in {"co -", "co-"} else t.i + 1
+                    after = [doc[j]] if j < len(doc) and doc[j].tag_ == "VBN" and doc[j].head.i != t.i else []
                     for a in [*t.children, *after]:
-                        if a.dep_ == "acl" and a.lemma_.lower() in self.round_verbs:
+                        if (a.dep_ == "acl" or (a in after and j > t.i + 1 and a.dep_ == "advcl")) \
+                                and a.lemma_.lower() in self.round_verbs:
                             for ag in a.children:
                                 if ag.dep_ == "agent":
                                     investors += [g for g in ag.children if g.dep_ == "pobj"]

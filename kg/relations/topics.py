@@ -39,7 +39,31 @@ class Topics:
                 if t.dep_ in {"nsubj", "nsubjpass"} and t.i in by_token:
                     n = by_token[t.i]
                     if items[n]["via"] != "demonym" and self.onto.fits(items[n]["cls"], rel.range):
-                        return n
+                        invested = self._invested_by(t, by_token, items, rel) if rel.name == "investsIn" else None
+                        return invested if invested is not None else n
+        return None
+
+    def _invested_by(self, subj: Token, by_token: dict[int, int], items: list[dict[str, Any]],
+                     rel: RelationInfo) -> int | None:
+        """Where a subject invests ("Brindle led a round in Quillo", "Brindle invested in Quillo", "backed
+        Quillo"): what it invests in, as an item index; the firm the other backers of the sentence after
+        back ("Existing investors X and Y also took part"), not the investor. None elsewhere."""
+        verb = subj.head
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in {*self.round_verbs, "invest", "back", "fund", "finance"}:
+            return None
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma in self.round_verbs and not any(o.lemma_.lower() in self.round_nouns for o in objects):
+            return None  # ("X led the market", "joined the board")
+        targets = [g for h in [verb, *objects] for p in h.children if p.dep_ == "prep" and p.lower_ in {"in", "into"}
+                   for g in p.children if g.dep_ == "pobj"]
+        if lemma in {"back", "fund", "finance"}:
+            targets += objects
+        for g in targets:
+            n = by_token.get(g.i)
+            if n is not None and self.onto.fits(items[n]["cls"], rel.range) \
+                    and self.onto.is_a(items[n]["cls"], "Organization"):
+                return n
         return None
 
     def _referred_back(self, doc: Doc, tok: Token, trig: Any, rel: RelationInfo, holders: list[Any],
