@@ -615,6 +615,18 @@ def test_rules_the_owners_of_a_venture_are_partners(nlp, text, expected, absent)
     # (nor is an accusation without a suit)
     ("Tallis Seeds issued a statement accusing Verdano of selling a patented wheat variety.", set(),
      {("Tallis Seeds", "sues", "Verdano")}),
+    # a suit that names its filer reaches whom it accuses, or whom a clause says undergoes it
+    ("A complaint filed by Harrowgate Mills accuses Pennock Foods of breaching a supply contract.",
+     {("Harrowgate Mills", "sues", "Pennock Foods")}, set()),
+    ("Pennock Foods was hit with a lawsuit from Harrowgate Mills in June.",
+     {("Harrowgate Mills", "sues", "Pennock Foods")}, set()),
+    ("Pennock Foods was named in a suit brought by Harrowgate Mills.",
+     {("Harrowgate Mills", "sues", "Pennock Foods")}, set()),
+    ("Pennock Foods is defending a lawsuit brought by Harrowgate Mills over late deliveries.",
+     {("Harrowgate Mills", "sues", "Pennock Foods")}, set()),
+    # (not one the clause says was left out of it)
+    ("Pennock Foods was not named in the suit brought by Harrowgate Mills.", set(),
+     {("Harrowgate Mills", "sues", "Pennock Foods")}),
 ])
 def test_rules_claims_and_suits_filed_or_brought(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
