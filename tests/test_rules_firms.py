@@ -750,6 +750,19 @@ def test_rules_a_sum_paid_in_a_kind_of_payment(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # the subject of a passive verb of compelling does what it is made to do
+    ("Harlow Chemicals was ordered to pay $40 million to Teague Farms.", {("Harlow Chemicals", "pays", "Teague Farms")},
+     set()),
+    ("Harlow Chemicals was told to pay Teague Farms $40 million.", {("Harlow Chemicals", "pays", "Teague Farms")},
+     set()),
+    # (not a passive of planning: "had been set to run" is no fact)
+    ("Harlow Chemicals had been set to run stores in Chile.", set(), {("Harlow Chemicals", "operatesIn", "Chile")}),
+])
+def test_rules_a_passive_of_compelling_passes_its_subject_on(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a name the parser took for an adverb ("-ly") before a verb with no subject is its subject, and the
     # subject of the verb joined to it
     ("Kestly has 9 million users in Chile and competes with Ruvo Media.",
