@@ -230,6 +230,24 @@ def test_rules_rights_or_a_licence_granted_give_access(nlp, text, expected, abse
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a firm that gains access to another's network, goods or catalogue is given it by that owner
+    ("Pellow Freight has secured access to Tarnby Post's locker network in Denmark.",
+     {("Tarnby Post", "providesAccessTo", "Pellow Freight")}, set()),
+    ("Quenby Audio will gain access to the catalogue of Marrow Records.",
+     {("Marrow Records", "providesAccessTo", "Quenby Audio")}, set()),
+    ("Pellow Freight wins access to spare parts from Tarnby Motors", {("Tarnby Motors", "providesAccessTo",
+                                                                          "Pellow Freight")}, set()),
+    # (not the goods' own name beside their owner's, nor people who gain access to papers)
+    ("Quenby Audio gets access to Marrow Records' Velvet Vault archive.", set(),
+     {("Velvet Vault", "providesAccessTo", "Quenby Audio")}),
+    ("The reporters Ana Ruiz and Lena Voss gained access to Tarnby Motors documents.", set(),
+     {("Tarnby Motors", "providesAccessTo", "Ana Ruiz")}),
+])
+def test_rules_who_gains_access_to_a_firms_goods_is_given_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a capital written for its government, as the subject of what a state does, is the state
     ("Washington last year barred Tsingshan from supplying materials to carmakers.",
      {("United States", "restricts", "Tsingshan")}, set()),

@@ -137,6 +137,7 @@ class Lexicon:
         words = self.onto.words
         self.forming_verbs = words("relations", "forming_verbs")
         self.filing_verbs = words("relations", "filing_verbs")
+        self.gaining_verbs = words("relations", "gaining_verbs")
         self.listing_verbs = words("relations", "listing_verbs")
         self.restriction_lists = words("relations", "restriction_lists")
         self.ban_lists = words("relations", "ban_lists")
