@@ -615,6 +615,18 @@ def test_rules_the_owners_of_a_venture_are_partners(nlp, text, expected, absent)
     # (nor is an accusation without a suit)
     ("Tallis Seeds issued a statement accusing Verdano of selling a patented wheat variety.", set(),
      {("Tallis Seeds", "sues", "Verdano")}),
+    # a suit that names its filer reaches whom it accuses, or whom a clause says undergoes it
+    ("A complaint filed by Harrowgate Mills accuses Pennock Foods of breaching a supply contract.",
+     {("Harrowgate Mills", "sues", "Pennock Foods")}, set()),
+    ("Pennock Foods was hit with a lawsuit from Harrowgate Mills in June.",
+     {("Harrowgate Mills", "sues", "Pennock Foods")}, set()),
+    ("Pennock Foods was named in a suit brought by Harrowgate Mills.",
+     {("Harrowgate Mills", "sues", "Pennock Foods")}, set()),
+    ("Pennock Foods is defending a lawsuit brought by Harrowgate Mills over late deliveries.",
+     {("Harrowgate Mills", "sues", "Pennock Foods")}, set()),
+    # (not one the clause says was left out of it)
+    ("Pennock Foods was not named in the suit brought by Harrowgate Mills.", set(),
+     {("Harrowgate Mills", "sues", "Pennock Foods")}),
 ])
 def test_rules_claims_and_suits_filed_or_brought(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -735,6 +747,19 @@ def test_rules_grants_after_the_sum_received(nlp, text, expected):
 ])
 def test_rules_a_sum_paid_in_a_kind_of_payment(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the subject of a passive verb of compelling does what it is made to do
+    ("Harlow Chemicals was ordered to pay $40 million to Teague Farms.", {("Harlow Chemicals", "pays", "Teague Farms")},
+     set()),
+    ("Harlow Chemicals was told to pay Teague Farms $40 million.", {("Harlow Chemicals", "pays", "Teague Farms")},
+     set()),
+    # (not a passive of planning: "had been set to run" is no fact)
+    ("Harlow Chemicals had been set to run stores in Chile.", set(), {("Harlow Chemicals", "operatesIn", "Chile")}),
+])
+def test_rules_a_passive_of_compelling_passes_its_subject_on(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected, absent", [

@@ -43,6 +43,23 @@ def test_rules_who_orders_a_firm_to_stop_restricts_it(nlp, text, expected, absen
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # putting a firm on a list of restriction restricts it, on a list of what is prohibited bans it
+    ("Japan added Kovrin Avionics and Salt Ridge Labs to its export blacklist.",
+     {("Japan", "restricts", "Kovrin Avionics"), ("Japan", "restricts", "Salt Ridge Labs")}, set()),
+    ("The Bureau of Trade Security placed Kovrin Avionics on the Entity List in May.",
+     {("Bureau of Trade Security", "restricts", "Kovrin Avionics")}, set()),
+    ("Kovrin Avionics was added to the sanctions list by the Office of Trade Controls.",
+     {("Office of Trade Controls", "restricts", "Kovrin Avionics")}, set()),
+    ("Chile put Kovrin Avionics on its prohibited-supplier list.", {("Chile", "bans", "Kovrin Avionics")}, set()),
+    # (not a list of anything else)
+    ("Velk Systems added Kovrin Avionics to its list of approved suppliers.", set(),
+     {("Velk Systems", "restricts", "Kovrin Avionics")}),
+])
+def test_rules_who_puts_a_firm_on_a_list_of_restriction_restricts_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     doc = _rules_doc(nlp, "Brazil's telecom regulator ordered Orrin to shut down its messaging service.")
     its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
@@ -209,6 +226,24 @@ def test_rules_access_revoked_restricts_its_holder(nlp, text, expected, absent):
     ("Ofcom awarded a contract to Orrin.", set(), {("Ofcom", "providesAccessTo", "Orrin")}),
 ])
 def test_rules_rights_or_a_licence_granted_give_access(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm that gains access to another's network, goods or catalogue is given it by that owner
+    ("Pellow Freight has secured access to Tarnby Post's locker network in Denmark.",
+     {("Tarnby Post", "providesAccessTo", "Pellow Freight")}, set()),
+    ("Quenby Audio will gain access to the catalogue of Marrow Records.",
+     {("Marrow Records", "providesAccessTo", "Quenby Audio")}, set()),
+    ("Pellow Freight wins access to spare parts from Tarnby Motors", {("Tarnby Motors", "providesAccessTo",
+                                                                          "Pellow Freight")}, set()),
+    # (not the goods' own name beside their owner's, nor people who gain access to papers)
+    ("Quenby Audio gets access to Marrow Records' Velvet Vault archive.", set(),
+     {("Velvet Vault", "providesAccessTo", "Quenby Audio")}),
+    ("The reporters Ana Ruiz and Lena Voss gained access to Tarnby Motors documents.", set(),
+     {("Tarnby Motors", "providesAccessTo", "Ana Ruiz")}),
+])
+def test_rules_who_gains_access_to_a_firms_goods_is_given_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 

@@ -19,6 +19,7 @@ from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from ..syntax import singular_after_list
 from .subjects import participle as _participle
+from .suits import suit_parties
 
 __all__ = ["Frames"]
 
@@ -585,6 +586,7 @@ class Frames:
                         items[self._by_token[t.i]]["cls"], "Organization")), None)
                     if first is not None:
                         agents.append((first, "agent-far"))
+            suit_parties(self, tok, agents, objects)
         if not any(r.startswith("patient") or r == "prep:against" for _, r in objects):
             # "filed a lawsuit accusing X of copying", "sued on Thursday, accusing X of ...": whom the suit
             # accuses is whom it is against (an accusing participle on the verb, its object or the noun's verb)

@@ -139,6 +139,12 @@ class Lexicon:
         #: ("a miner backed by X"), of running one from a place, of buying on a headline's surface
         words = self.onto.words
         self.forming_verbs = words("relations", "forming_verbs")
+        self.filing_verbs = words("relations", "filing_verbs")
+        self.gaining_verbs = words("relations", "gaining_verbs")
+        self.listing_verbs = words("relations", "listing_verbs")
+        self.restriction_lists = words("relations", "restriction_lists")
+        self.ban_lists = words("relations", "ban_lists")
+        self.undergo_passives = words("relations", "undergo_passives")
         self.backing_verbs = words("relations", "backing_verbs")
         self.run_from_verbs = words("relations", "run_from_verbs")
         self.headline_purchase_verbs = words("relations", "headline_purchase_verbs")

@@ -4,7 +4,9 @@
 Germany", "Brazil's regulator ordered Orrin to shut down its messaging service": the one who
 orders restricts the one ordered, and the maker of goods it is made to remove ("required operators to
 remove components made by Huawei"). The words are lexicon.toml's ``compel_verbs`` (ordering,
-not asking: "urged Temu to stop" restricts no one) and ``stop_verbs``.
+not asking: "urged Temu to stop" restricts no one) and ``stop_verbs``. So does one put on a list of
+restriction: "added Orlan to its entity list", "placed Orlan on its sanctions list" (restricts), "put Orlan on
+its prohibited-vendor list" (bans): lexicon.toml's ``listing_verbs``, ``restriction_lists`` and ``ban_lists``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ class Orders:
         rel = self.onto.relations.get("restricts")
         if rel is None:
             return []
-        out = []
+        out = self._put_on_lists(doc, items, by_token)
         for verb in self._tokens_with_lemma(doc, self.compel_verbs):
             if verb.pos_ != "VERB":
                 continue
@@ -47,4 +49,26 @@ class Orders:
                    for p in a.children if p.dep_ == "agent" for x in p.children if x.dep_ == "pobj"]
             out += self._records_between(doc, makers, owners, rel, by_token, items, rel.base_confidence - 0.15,
                                          stop[0], self._modality(verb))
+        return out
+
+    def _put_on_lists(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        out = []
+        for noun in self._tokens_with_lemma(doc, ("list", "blacklist")):
+            prep = noun.head
+            kinds = {t.lemma_.lower() for t in noun.subtree if t.i < noun.i}  # ("its prohibited-vendor list")
+            if noun.dep_ != "pobj" or prep.lower_ not in {"to", "on", "onto"} or prep.dep_ != "prep":
+                continue
+            verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # ("placed X on": on X's noun)
+            if verb.lemma_.lower() not in self.listing_verbs or (
+                    noun.lemma_.lower() == "list" and not kinds & (self.restriction_lists | self.ban_lists)):
+                continue  # (not "added Orlan to its list of suppliers")
+            rel = self.onto.relations.get("bans" if kinds & self.ban_lists else "restricts")
+            listed, listers, _ = acted_on(verb)  # (or "Orlan was added to the entity list by X")
+            listers = listers or [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
+                                  for g in p.children if g.dep_ == "pobj"]
+            if rel is None or not listed or not listers:
+                continue
+            listed = [x for t in listed for x in coordinated(t) if x.pos_ in {"PROPN", "PRON"}]  # (not "Chinese firms")
+            out += self._records_between(doc, listers, listed, rel, by_token, items, rel.base_confidence - 0.1, verb,
+                                         self._modality(verb))
         return out

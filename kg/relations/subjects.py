@@ -177,6 +177,9 @@ class Subjects:
                 # (and a participle that is never an active past: "which is listed in New York and based in
                 # Seoul")
                 passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if node.dep_ == "xcomp" and passive_subj and head.lemma_.lower() in self.compel_verbs \
+                        and not any(c.tag_ == "NNS" for c in passive_subj):  # (not "providers were ordered to")
+                    return passive_subj  # "X was ordered to pay Y": who is made to do it does it
                 if node.dep_ == "conj" and passive_subj and (
                         node.tag_ in {"VBZ", "VBP"} or (node.tag_ == "VBN" and node.lower_ in self.seat_participles)) \
                         and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children):

@@ -1,0 +1,46 @@
+"""Access one gains to another's network, data or goods: "Vinted has secured access to Kestrel's lockers",
+"Orrin gained access to the catalogue of Sonora", "Kerrowan gets access to 50,000 of Nimbrel's chips",
+"wins access to scrap from Stellar" (the owner provides access to the one who gains it). Called from
+:meth:`kg.relations.deals.Deals._access_given`; the verbs are lexicon.toml's ``gaining_verbs``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..syntax import SUBJ, possessive
+
+__all__ = ["access_gained"]
+
+
+def access_gained(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+    rel = rules.onto.relations.get("providesAccessTo")
+    if rel is None:
+        return []
+    out: list[dict[str, Any]] = []
+    for noun in rules._tokens_with_lemma(doc, ("access",)):
+        verb = noun.head
+        if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in rules.gaining_verbs:
+            continue
+        gainers = [c for c in verb.children if c.dep_ in SUBJ] or rules._inherited_agents(verb)
+        things = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children
+                  if g.dep_ == "pobj"]
+        # (the things' own: "50,000 of Nimbrel's chips")
+        things += [g for t in things for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj" and g.i not in by_token]
+        owners = [c for t in things for c in t.children if possessive(c)]
+        # (a name on the goods where no owner is written: "Visa card network", not "Nimbrel's Strata chips")
+        owners += [c for t in things if not any(possessive(x) for x in t.children) for c in t.children
+                   if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        owners += [g for h in (*things, noun, verb) for p in h.children if p.dep_ == "prep"
+                   and p.lower_ in ({"from"} if h is verb else {"of", "from"}) and (h is not noun or p.lower_ == "from")
+                   for g in p.children if g.dep_ == "pobj"]
+        found = rules._records_between(doc, owners, gainers, rel, by_token, items, rel.base_confidence - 0.1, verb,
+                                       rules._modality(verb))
+        # (organisations on both sides: not a place, nor the goods' own name ("Strata chips"), nor reporters
+        # who "gained access to documents")
+        out += [r for r in found if rules.onto.is_a(r["s_cls"], "Organization") and rules.onto.is_a(
+            r["o_cls"], "Organization")]
+    return out
