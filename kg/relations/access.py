@@ -1,6 +1,6 @@
 """Access one gains to another's network, data or goods: "Vinted has secured access to Kestrel's lockers",
-"Orrin gained access to the catalogue of Sonora", "Kerrowan gets access to 50,000 of Nimbrel's chips",
-"wins access to scrap from Stellar" (the owner provides access to the one who gains it). Called from
+"Orrin gained access to the catalogue of Sonora", "wins access to scrap from Stellar" (the owner provides
+access to the one who gains it; not yet "gets access to 50,000 of Nimbrel's chips", whose parse defeats it). Called from
 :meth:`kg.relations.deals.Deals._access_given`; the verbs are lexicon.toml's ``gaining_verbs``.
 """
 
