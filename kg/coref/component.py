@@ -306,8 +306,6 @@ class KGCoref(Resolution, Mentions):
                         if root.head.i != tok.i and tok.head.i != root.i:
                             add(span, title_of)
                         continue
-                    # "The venture, called Solmer Bio, will be based in Lyon": a description the clause
-                    # names is that name, not one named before (nor, with no name found, any)
                     # "the Azerbaijani state", "the Peruvian government": a country's noun with a
                     # country's name or demonym on it is that country, no place named before
                     country = next((it for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i
@@ -316,6 +314,8 @@ class KGCoref(Resolution, Mentions):
                     if country is not None:
                         add(span, country)
                         continue
+                    # "The venture, called Solmer Bio, will be based in Lyon": a description the clause
+                    # names is that name, not one named before (nor, with no name found, any)
                     called = self._called(tok)
                     if called is not None:
                         ante = self._named_covering(called.i)

@@ -370,6 +370,7 @@ class Products:
         chatbot", "Norvik's Pento app", "the Arlo scooter"): the text's other mentions of the name are the
         product too ("Velta remains available in Spain"), unless one does what only firms do."""
         out = set()
+        groups = self.product_groups | self.site_nouns
         for it in items:
             s, e = it["start"], it["end"]
             if it["via"] != "" or it["cls"] != "Product" or s == 0 or e >= len(doc):
@@ -381,7 +382,7 @@ class Products:
             kind = root.head
             if root.dep_ in {"compound", "nmod", "amod"} and kind.i >= e and doc[e].is_lower \
                     and doc[e].pos_ == "NOUN" and kind.is_lower and kind.pos_ == "NOUN" \
-                    and kind.lemma_.lower() not in self.product_groups | self.site_nouns:
+                    and kind.lemma_.lower() not in groups:
                 out.add(it["name"])
         return out
 

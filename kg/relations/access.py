@@ -1,7 +1,8 @@
 """Access one gains to another's network, data or goods: "Vinted has secured access to Kestrel's lockers",
 "Orrin gained access to the catalogue of Sonora", "wins access to scrap from Stellar" (the owner provides
-access to the one who gains it; not yet "gets access to 50,000 of Nimbrel's chips", whose parse defeats it). Called from
-:meth:`kg.relations.deals.Deals._access_given`; the verbs are lexicon.toml's ``gaining_verbs``.
+access to the one who gains it; not yet "gets access to 50,000 of Nimbrel's chips", whose parse defeats
+it). Called from :meth:`kg.relations.deals.Deals._access_given`; the verbs are lexicon.toml's
+``gaining_verbs``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ __all__ = ["access_gained"]
 
 
 def access_gained(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+    """kg:providesAccessTo from the owner of what one gains access to (a possessive, a name on the goods, "of" or
+    "from") to the one who gains it (the verb's subject); ``rules`` is the kg_relations component."""
     rel = rules.onto.relations.get("providesAccessTo")
     if rel is None:
         return []

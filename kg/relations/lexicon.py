@@ -163,6 +163,8 @@ class Lexicon:
         self.forces_nouns = set(lex["entities"].get("forces_nouns", ()))
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
         self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
+        #: kinds of made thing no firm or person is called too ("the Quillon arcade game Nebula"; not "hit")
+        self.made_kinds = frozenset(self.product_nouns - self.onto.words("entities", "shared_kinds"))
         self.product_groups = self.onto.words("entities", "product_groups")  # (the entity stage's set, made once)
         #: sites a firm owns or sells from ("Tesla's factory", "Aldi stores"), and its units ("Volkswagen's
         #: Brazilian unit"): goods sent to one go to its owner

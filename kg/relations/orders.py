@@ -52,12 +52,14 @@ class Orders:
         return out
 
     def _put_on_lists(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """kg:restricts (kg:bans for a list of what is prohibited) from who puts a named firm on a list of
+        restriction to the firm: "added Orlan to its entity list", "Orlan was put on the sanctions list by X"."""
         out = []
         for noun in self._tokens_with_lemma(doc, ("list", "blacklist")):
             prep = noun.head
-            kinds = {t.lemma_.lower() for t in noun.subtree if t.i < noun.i}  # ("its prohibited-vendor list")
             if noun.dep_ != "pobj" or prep.lower_ not in {"to", "on", "onto"} or prep.dep_ != "prep":
                 continue
+            kinds = {t.lemma_.lower() for t in noun.subtree if t.i < noun.i}  # ("its prohibited-vendor list")
             verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # ("placed X on": on X's noun)
             if verb.lemma_.lower() not in self.listing_verbs or (
                     noun.lemma_.lower() == "list" and not kinds & (self.restriction_lists | self.ban_lists)):

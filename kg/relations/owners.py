@@ -326,7 +326,7 @@ class Owners:
         while k < len(doc) and k not in starts and k - end < 3 and doc[k].is_lower and doc[k].pos_ in {"ADJ", "NOUN"}:
             k += 1
         made = k > end and k in starts and items[starts[k]]["cls"] == "Product" and doc[k - 1].pos_ == "NOUN" \
-            and doc[k - 1].lemma_.lower() in self.product_nouns - self.onto.words("entities", "shared_kinds")
+            and doc[k - 1].lemma_.lower() in self.made_kinds
         return k if made else -1
 
     def _parts_and_ventures(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
