@@ -388,8 +388,9 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                     and all(self.onto.is_a(d, "Organization") or d == "Actor" for d in rel.domain))):
                 # "Kado, Velo's main rival in China": the place is where they compete (the holder
                 # operates there, below), not where the holder is based
+                # (an organisation after "in" stays the other side: "the largest shareholder in Orlan Bank")
                 markets = [a for a in an if a.role == "prep:in" and self.onto.is_a(items[a.item]["cls"], "Location")]
-                an = [a for a in an if a.role != "prep:in"]
+                an = [a for a in an if a not in markets]
             # (not "a developer of wind farms in Spain"; but "an outpost of Spanish cooking in North Africa")
             work = {g.i for g in self._place_of_work(tok)} if tok.lemma_.lower() in self.org_role_nouns else set()
             an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"} | ({"prep:of"} if tok.lemma_.lower()
