@@ -1325,3 +1325,22 @@ def test_rules_a_country_before_an_investor_is_its_home(nlp, text, expected, abs
 ])
 def test_rules_a_round_co_led_by_investors(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a superlative role noun's "in" names a place where the two meet, or the firm the role is in
+    ("Orlan Capital is the largest shareholder in Kelvor Bank.", ("Orlan Capital", "investsIn", "Kelvor Bank")),
+    ("Tarsk Fund, the biggest investor in Halden Motors, said it would sell.", ("Tarsk Fund", "investsIn", "Halden Motors")),
+])
+def test_rules_a_superlative_role_in_a_firm(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a deal makes one: the role the parser hangs on "make" as a clause, the one made its subject
+    ("The merger would make Kelvor Bank the main rival of Tarsk Bank in Peru.", ("Kelvor Bank", "competesWith", "Tarsk Bank")),
+    ("The purchase makes Tarsk Labs a unit of Kelvor Pharma.", ("Tarsk Labs", "subsidiaryOf", "Kelvor Pharma")),
+    ("The deal makes Orlan Capital the largest shareholder in Kelvor Bank.", ("Orlan Capital", "investsIn", "Kelvor Bank")),
+])
+def test_rules_what_a_deal_makes_one(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

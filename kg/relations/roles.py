@@ -107,6 +107,10 @@ class Roles:
                         for g in p.children if g.dep_ == "pobj" and g.lower_ in {"which", "whom"}]
         if one is not tok and one.dep_ == "appos":  # "X, one of its rivals,"
             holders.append(one.head)
+        # "The deal makes Orlan the largest shareholder in X", "would make Orlan a direct rival to X": the
+        # parser makes the role a clause of "make" with the one made its subject
+        if tok.dep_ in {"ccomp", "oprd", "xcomp"} and tok.head.lemma_ == "make":
+            holders += [c for c in tok.children if c.dep_ == "nsubj"]
         # "Quillo named Ana Ruiz its new chief executive", "Ana Ruiz was named publisher of X"
         if tok.dep_ == "oprd" and tok.head.lemma_ in {"name", "appoint", "elect", "make", "promote"}:
             named = [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]
