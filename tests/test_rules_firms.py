@@ -1344,3 +1344,14 @@ def test_rules_a_superlative_role_in_a_firm(nlp, text, expected):
 ])
 def test_rules_what_a_deal_makes_one(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a pronoun right after a role noun starts a relative clause; it holds no role
+    ("Kelvor Motors sued Tarsk, a Chinese firm it blames for the recall.",
+     ("Tarsk", "basedIn", "China"), ("Kelvor Motors", "basedIn", "China")),
+    ("The Treasury Department fined Halvor Shipping, a Greek tanker operator it accused of carrying oil.",
+     ("Halvor Shipping", "basedIn", "Greece"), ("United States Department of the Treasury", "basedIn", "Greece")),
+])
+def test_rules_no_role_for_the_subject_of_a_relative_clause(nlp, text, expected, absent):
+    _assert_reads(nlp, text, {expected}, {absent})

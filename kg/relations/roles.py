@@ -300,7 +300,8 @@ class Roles:
                 holders.append(root)
         # The surface, steadier than the parse of long noun phrases:
         # "Lumora chief executive Priya Raman", "Instagram's parent Meta", "Chinese startup DeepSeek".
-        if tok.i + 1 < len(doc) and tok.i + 1 in self._by_token and \
+        # (not a pronoun, which starts a relative clause: "Tarsk, a Chinese firm it blames for the recall")
+        if tok.i + 1 < len(doc) and tok.i + 1 in self._by_token and doc[tok.i + 1].pos_ != "PRON" and \
                 self._items[self._by_token[tok.i + 1]]["start"] == tok.i + 1:
             holders.append(doc[tok.i + 1])
             i, skipped = tok.i - 1, 0
