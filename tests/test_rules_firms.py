@@ -1355,3 +1355,12 @@ def test_rules_what_a_deal_makes_one(nlp, text, expected):
 ])
 def test_rules_no_role_for_the_subject_of_a_relative_clause(nlp, text, expected, absent):
     _assert_reads(nlp, text, {expected}, {absent})
+
+
+@pytest.mark.parametrize("text, absent", [
+    # an ordinal or an adjective apposed with "its" counts the owner's deals; it names nothing owned
+    ("Halden Media struck a content deal with Kelvor Studios, its second in a month.", ("Kelvor Studios", "subsidiaryOf", "Halden Media")),
+    ("Orlan Group hired Kelvor Studios, its latest in Asia.", ("Kelvor Studios", "subsidiaryOf", "Orlan Group")),
+])
+def test_rules_its_nth_deal_owns_nothing(nlp, text, absent):
+    _assert_reads(nlp, text, set(), {absent})

@@ -192,6 +192,8 @@ class Owners:
                 described += [(c, False) for c in attr.head.children if c.dep_ == "nsubj" and c.is_lower
                               and c.i not in by_token and c.lemma_.lower() in self.product_nouns]
             for ap, places_only in described:
+                if ap.like_num or ap.pos_ == "ADJ":
+                    continue  # ("X, its second in a month", "Y, its latest in Asia": the owner's n-th deal, no thing it owns)
                 # "Huawei, Nvidia's main rival": a role noun of another relation says what they are
                 # to each other (the role rules read it), not that one owns the other
                 for c in ap.children:
