@@ -4,10 +4,12 @@ Below all three (it imports nothing of kg-builder), so each can use it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
-           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "apposed_to_previous",
+           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "assenting_verb", "apposed_to_previous",
            "before_region_seat", "brand_name", "causative_verb", "clause_head", "controlled_objects",
            "coordinated", "described_by_where", "first_conjunct", "included_by", "owned_kinds", "possessive",
            "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in", "subjects_above",
@@ -288,3 +290,19 @@ def causative_verb(participle: Token) -> Token | None:
     else:
         return None
     return verb if verb.lemma_ in {"have", "get"} and verb.i != participle.i else None
+
+
+def assenting_verb(noun: Token, verbs: Mapping[str, str]) -> Token | None:
+    """The verb of assent whose prepositional object ``noun`` is, by the preposition ``verbs`` gives it
+    ("agreed to a takeover of X", "proceeded with its purchase of X", "pressed ahead with a merger with
+    X"; a verb of going on, other than "proceed", only with "ahead"): the event is its subject's. None
+    otherwise."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    if verbs.get(lemma) != prep.lower_ or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return verb if prep.lower_ == "to" or lemma == "proceed" or any(c.lower_ == "ahead" for c in verb.children) \
+        else None

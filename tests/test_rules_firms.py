@@ -1364,3 +1364,13 @@ def test_rules_no_role_for_the_subject_of_a_relative_clause(nlp, text, expected,
 ])
 def test_rules_its_nth_deal_owns_nothing(nlp, text, absent):
     _assert_reads(nlp, text, set(), {absent})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event a verb of assent goes along with is its subject's (lexicon assent_verbs)
+    ("Kelvor Pharma agreed to a $2 billion takeover of Tarsk Bio.", ("Kelvor Pharma", "acquires", "Tarsk Bio")),
+    ("Orlan Capital has committed to an investment in Halden Solar.", ("Orlan Capital", "investsIn", "Halden Solar")),
+    ("Kelvor Pharma pressed ahead with the takeover of Tarsk Bio.", ("Kelvor Pharma", "acquires", "Tarsk Bio")),
+])
+def test_rules_an_event_one_agrees_to(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

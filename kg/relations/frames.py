@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
-from ..syntax import MAKING_VERBS
+from ..syntax import MAKING_VERBS, assenting_verb
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
@@ -524,6 +524,9 @@ class Frames:
                         objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
                     elif c.dep_ == "dative":
                         objects.append((c, "recipient"))
+            if (assent := assenting_verb(tok, self.assent_verbs)) and not any(r == "agent" for _, r in agents):
+                agents += [(t, "agent") for t in  # "agreed to a takeover of X": an event its subject goes along with
+                           [c for c in assent.children if c.dep_ in _SUBJ] or self._inherited_agents(assent)]
             # "moved its headquarters to Austin": where the event is taken to is where it is now
             if self._relocated(tok):
                 if not any(r == "agent" for _, r in agents):

@@ -103,6 +103,7 @@ class Lexicon:
         self.deal_nouns = frozenset(lex["relations"].get("deal_nouns", ()))
         self.deal_kinds_not_partners = frozenset(lex["relations"].get("deal_kinds_not_partners", ()))
         self.deal_verbs = frozenset(lex["relations"].get("deal_verbs", ()))
+        self.assent_verbs: dict[str, str] = dict(lex["relations"].get("assent_verbs", {}))
         #: kinds of deal that say another relation ("supply deal") or money ("financing deal"): the one-word
         #: triggers of every relation but kg:partnersWith, and the money nouns
         self.other_deal_kinds = frozenset(w[0] for r in self.onto.relations.values() if r.name != "partnersWith"
