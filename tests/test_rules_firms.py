@@ -1374,3 +1374,12 @@ def test_rules_its_nth_deal_owns_nothing(nlp, text, absent):
 ])
 def test_rules_an_event_one_agrees_to(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who settles a suit brought by another was sued by them (lexicon undergo_verbs)
+    ("Halden Rail settled a lawsuit brought by Orlan Steel.", ("Orlan Steel", "sues", "Halden Rail")),
+    ("Halden Rail settled a lawsuit from Orlan Steel for $5 million.", ("Orlan Steel", "sues", "Halden Rail")),
+])
+def test_rules_one_settles_a_suit_brought_by_another(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
