@@ -1383,3 +1383,17 @@ def test_rules_an_event_one_agrees_to(nlp, text, expected):
 ])
 def test_rules_one_settles_a_suit_brought_by_another(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the use one lets another make of one's own network, or shares with it (kg.relations.access)
+    ("Kelvor Telecom will allow Orlan Mobile to use its towers in rural areas.",
+     ("Kelvor Telecom", "providesAccessTo", "Orlan Mobile")),
+    ("Kelvor Telecom agreed to let rivals such as Orlan Mobile use its fibre network.",
+     ("Kelvor Telecom", "providesAccessTo", "Orlan Mobile")),
+    ("The deal lets Orlan Mobile use Kelvor Telecom's towers.", ("Kelvor Telecom", "providesAccessTo", "Orlan Mobile")),
+    ("Kelvor Telecom must share its towers with Orlan Mobile under the ruling.",
+     ("Kelvor Telecom", "providesAccessTo", "Orlan Mobile")),
+])
+def test_rules_letting_another_use_ones_network(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..syntax import SUBJ, possessive
 
-__all__ = ["access_gained"]
+__all__ = ["access_gained", "use_allowed"]
 
 
 def access_gained(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
@@ -44,6 +44,44 @@ def access_gained(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: d
                                        rules._modality(verb))
         # (organisations on both sides: not a place, nor the goods' own name ("Strata chips"), nor reporters
         # who "gained access to documents")
+        out += [r for r in found if rules.onto.is_a(r["s_cls"], "Organization") and rules.onto.is_a(
+            r["o_cls"], "Organization")]
+    return out
+
+
+def use_allowed(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+    """kg:providesAccessTo from the owner of what one is let use (lexicon ``permitting_verbs`` with a clause of
+    ``permitted_uses``: "Kelvor will let Orlan use its towers", "allow rivals such as Orlan to access its
+    network", "lets Orlan use Kelvor's towers") or shares with another ("must share its towers with
+    Orlan") to the one let use it. "its" is the letting subject's: the text says one lets another use
+    one's own. Organisations on both sides."""
+    rel = rules.onto.relations.get("providesAccessTo")
+    letting, using = rules.onto.words("relations", "permitting_verbs"), rules.onto.words("relations", "permitted_uses")
+    if rel is None or not using:
+        return []
+    out: list[dict[str, Any]] = []
+    for verb in rules._tokens_with_lemma(doc, set(letting) | set(using)):
+        if verb.pos_ != "VERB":
+            continue
+        if verb.lemma_.lower() in letting:
+            clause = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in using), None)
+            if clause is None:
+                continue
+            users = [c for c in clause.children if c.dep_ in SUBJ] or [c for c in verb.children if c.dep_ == "dobj"]
+        elif verb.lemma_.lower() == "share" and verb.dep_ not in {"ccomp", "xcomp"}:
+            clause = verb
+            users = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
+                     if g.dep_ == "pobj"]
+        else:
+            continue
+        lender = [c for c in verb.children if c.dep_ in SUBJ] or rules._inherited_agents(verb)
+        owners = [lender if c.pos_ == "PRON" else [c] for t in clause.children if t.dep_ == "dobj"
+                  for c in t.children if possessive(c)]
+        # (the members a plural user lists: "rivals such as X and Y")
+        users += [g for u in users if u.i not in by_token for p in u.children if p.dep_ == "prep" and p.lower_ == "as"
+                  for g in p.children if g.dep_ == "pobj"]
+        found = rules._records_between(doc, [o for group in owners for o in group], users, rel, by_token, items,
+                                       rel.base_confidence - 0.15, verb, rules._modality(verb))
         out += [r for r in found if rules.onto.is_a(r["s_cls"], "Organization") and rules.onto.is_a(
             r["o_cls"], "Organization")]
     return out

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..syntax import MAKING_VERBS, acted_on, clause_head
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
-from .access import access_gained
+from .access import access_gained, use_allowed
 from .records import record
 
 #: prepositions whose object is no thing given ("under a contract", "for a fee")
@@ -267,7 +267,8 @@ class Deals:
         whose noun comes after the ones it is given to (kg:providesAccessTo's "give access") gives
         each organisation or person named between them, read off the surface, which the small parser
         often gets wrong in so long a phrase (the noun taken for part of the list)."""
-        out = access_gained(self, doc, items, by_token)  # (and "gained access to X's network": kg.relations.access)
+        # (and "gained access to X's network", "let Y use its towers": kg.relations.access)
+        out = access_gained(self, doc, items, by_token) + use_allowed(self, doc, items, by_token)
         for tok in self._tokens_with_lemma(doc, set(self.given_nouns)) if self.given_nouns else ():
             if tok.pos_ != "VERB":
                 continue
