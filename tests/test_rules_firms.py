@@ -300,6 +300,9 @@ def test_rules_a_beaten_rival_listed_after_its_owners_possessive(nlp):
      {("Lakeshore", "suppliesTo", "General Motors"), ("Lakeshore", "suppliesTo", "Stellantis")}),
     ("Lakeshore supplies axles to the Stellantis plant in Mexico.", {("Lakeshore", "suppliesTo", "Stellantis")}),
     ("Lakeshore supplies axles to Stellantis's plant in Mexico.", {("Lakeshore", "suppliesTo", "Stellantis")}),
+    # a second "to" joined to the first, which the parser takes for the goods' receiver (dative)
+    ("Sidvar Estates supplies coffee to Orlan Foods and to Kelvor Brands.",
+     {("Sidvar Estates", "suppliesTo", "Orlan Foods"), ("Sidvar Estates", "suppliesTo", "Kelvor Brands")}),
 ])
 def test_rules_goods_sent_to_a_firms_works_go_to_the_firm(nlp, text, expected):
     _assert_reads(nlp, text, expected)

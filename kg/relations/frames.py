@@ -339,8 +339,10 @@ class Frames:
                                        if g.dep_ == "relcl" and g.i == d.i + 2)]:
                 if c.dep_ == "dative":
                     if c.pos_ == "ADP" or (c.tag_ == "TO" and any(g.dep_ == "pobj" for g in c.children)):
-                        # (also "to/TO" the tagger took for the infinitive's: "sells buses to transit/NN ...")
-                        for p in [c] + _added_preps(c):
+                        # (also "to/TO" the tagger took for the infinitive's: "sells buses to transit/NN ...";
+                        # and "to Orlan Foods and to Kelvor Brands": a second "to" the parser joins to the first)
+                        for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"] \
+                                + _added_preps(c):
                             objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
                     else:
                         objects.append((c, "recipient"))
