@@ -122,6 +122,11 @@ def test_rules_a_noun_with_names_stands_for_them(nlp, text, expected, absent):
      {("Kestrel", "suppliesTo", "Norcom Telecom")}, set()),
     ("Frameworks, whose Weaver software is used by Arm and Graphcore, said it would remain independent.",
      {("Frameworks", "suppliesTo", "Graphcore")}, set()),
+    # ... and a second user after its own "by", joined to the first or hung inside a phrase after it
+    ("Brevik Vision's inspection software is used by Kelvor Motors at its factory in Lyon and by Tarsa Automotive.",
+     {("Brevik Vision", "suppliesTo", "Kelvor Motors"), ("Brevik Vision", "suppliesTo", "Tarsa Automotive")}, set()),
+    ("Brevik Vision's inspection software is used by Kelvor Motors and by Tarsa Automotive.",
+     {("Brevik Vision", "suppliesTo", "Tarsa Automotive")}, set()),
     ("Lumen Analytics, whose screening tools are used by Brazilian banks, denied it.", set(),
      {("Lumen Analytics", "suppliesTo", "Brazil")}),
     ("The Korea Fair Trade Commission fined Arvano Systems, saying the Seoul-based platform operator forced game "
