@@ -386,6 +386,14 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
      {("Uber", "offers", "AstroGo")}, set()),
     ("Lanxi sells its Qiao hatchback in Germany through showrooms run by Belgian distributor Motorhuis Group.",
      {("Lanxi", "offers", "Qiao"), ("Motorhuis Group", "offers", "Qiao")}, set()),
+    # a firm's own named product that something is done through offers it; after "on", a place of sale
+    ("Skyrun sells bus tickets through its Skyrun Go app.", {("Skyrun", "offers", "Skyrun Go")}, set()),
+    ("Pakko charges restaurants a fee on meals ordered through its Pakko Eats service.",
+     {("Pakko", "offers", "Pakko Eats")}, set()),
+    ("Quell Games takes a 12% cut of music sold on its Quell Arcade store.",
+     {("Quell Games", "offers", "Quell Arcade")}, set()),
+    ("Orlan Bank runs its services on its Orlan Cloud servers.", set(), {("Orlan Bank", "offers", "Orlan Cloud")}),
+    ("Ships get broadband through Orvex Space's Skylane satellites.", set(), {("Orvex Space", "offers", "Skylane")}),
     # a product bundled into plans, supplied or rented out is offered
     ("Telvora bundles the Reelstar app into its mobile plans.", {("Telvora", "offers", "Reelstar")}, set()),
     ("Kovark supplies its KR-7 resist to SMIC.", {("Kovark", "offers", "KR-7")}, set()),
