@@ -394,6 +394,12 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
      {("Quell Games", "offers", "Quell Arcade")}, set()),
     ("Orlan Bank runs its services on its Orlan Cloud servers.", set(), {("Orlan Bank", "offers", "Orlan Cloud")}),
     ("Ships get broadband through Orvex Space's Skylane satellites.", set(), {("Orvex Space", "offers", "Skylane")}),
+    # the operator or owner of a product offers it (an owner of a firm is its parent)
+    ("Morvel Labs, the operator of the Pinto app store, raised its fees.", {("Morvel Labs", "offers", "Pinto")}, set()),
+    ("Tessin Media, the owner of the photo app Clipo, said it would appeal.", {("Tessin Media", "offers", "Clipo")},
+     set()),
+    ("Kelvor, the owner of Orlan Bank, said it would appeal.", {("Orlan Bank", "subsidiaryOf", "Kelvor")},
+     {("Kelvor", "offers", "Orlan Bank")}),
     # a product bundled into plans, supplied or rented out is offered
     ("Telvora bundles the Reelstar app into its mobile plans.", {("Telvora", "offers", "Reelstar")}, set()),
     ("Kovark supplies its KR-7 resist to SMIC.", {("Kovark", "offers", "KR-7")}, set()),
