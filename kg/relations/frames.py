@@ -275,10 +275,16 @@ class Frames:
                 elif not ag and not rel:
                     agents.append((tok.head, "agent"))
                 elif ag and not rel and not pa and not any(c.lower_ == "where" for c in tok.children) \
-                        and not any(c.lower_ == "whose" for a in ag if a.pos_ == "NOUN" for c in a.children):
+                        and not any(c.lower_ == "whose" for a in (*ag, *tok.children) if a.pos_ == "NOUN"
+                                    for c in a.children):
                     # "the unit it bought in 2017" (not "Brightfeather, whose Pippit app competes with Glint":
-                    # there the clause's subject is the one the noun owns)
+                    # there the clause's subject is the one the noun owns; nor "the miner whose coal it buys",
+                    # where the noun owns the clause's object, which the parser may hang on the verb as
+                    # anything: that noun before the subject is the object)
                     objects.append((tok.head, "patient"))
+                if ag and not rel and not pa:
+                    objects += [(a, "patient") for a in tok.children if a.pos_ == "NOUN" and a.dep_ != "dobj"
+                                and a.i < min(t.i for t in ag) and any(c.lower_ == "whose" for c in a.children)]
                 if any(c.lower_ == "where" for c in tok.children):
                     objects.append((tok.head, "prep:in"))  # "Japan, where it runs a study"
             if tok.dep_ == "xcomp" and tok.head.dep_ == "relcl" and not passive \
