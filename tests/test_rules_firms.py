@@ -1328,3 +1328,21 @@ def test_rules_a_country_before_an_investor_is_its_home(nlp, text, expected, abs
 ])
 def test_rules_a_round_co_led_by_investors(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # whom a buyer signs a contract, deal or order with for goods supplies the buyer
+    ("The Varland Defence Ministry signed a $900 million contract with Kestrel Rotorcraft for eight patrol "
+     "helicopters.", {("Kestrel Rotorcraft", "suppliesTo", "Varland Defence Ministry")}, set()),
+    ("Lisca Air placed an order with Rovane Engines for 40 engines.", {("Rovane Engines", "suppliesTo", "Lisca Air")},
+     set()),
+    ("Kelvor Motors signed a contract with Halden Steel for the supply of 40,000 tonnes of steel.",
+     {("Halden Steel", "suppliesTo", "Kelvor Motors")}, set()),
+    # not a deal for a firm's shares, nor one for no goods
+    ("Kelvor Motors signed a deal with Orlan Bank for its shares in Halden Steel.", set(),
+     {("Orlan Bank", "suppliesTo", "Kelvor Motors")}),
+    ("Kelvor Motors signed a deal with Orlan Bank to merge their payment units.", set(),
+     {("Orlan Bank", "suppliesTo", "Kelvor Motors")}),
+])
+def test_rules_a_deal_signed_for_goods(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
