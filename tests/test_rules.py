@@ -1777,6 +1777,9 @@ def test_rules_joint_owners_are_partners(nlp):
      {("Brisa Mobile", "suppliesTo", "Korrin"), ("Brisa Mobile", "suppliesTo", "Lemba")}),
     ("Norbeck, a Dutch firm, supplies memory to server makers including Valtix Computing.",
      {("Norbeck", "suppliesTo", "Valtix Computing")}),
+    # ... the infinitive hung on the second of two goods the parser made objects, its "to" tagged a preposition
+    ("Halvik sold weather feeds to insurer Tamber Mutual and to Rosko Systems.",
+     {("Halvik", "suppliesTo", "Tamber Mutual"), ("Halvik", "suppliesTo", "Rosko Systems")}),
 ])
 def test_rules_to_a_description_before_a_name_the_parser_took_for_a_verb(nlp, text, expected):
     _assert_reads(nlp, text, expected)

@@ -339,10 +339,10 @@ class Frames:
                 agents += [(t, "agent") for t in self._inherited_agents(tok)]
             # "Congress passed a law banning X", "rules that the EU adopted restrict X": the maker's act
             agents = [(m, r) for t, r in agents for m in (self._instrument_makers(t) if r == "agent" else ()) or [t]]
-            # ("supplies memory to server/VB makers including X": the parser hung the infinitive it read
-            # on the goods)
+            # ("supplies memory to server/VB makers including X", "sold weather feeds to insurer/xcomp X": the parser
+            # hung the infinitive it read on the goods)
             for c in [*tok.children, *(g for d in tok.children if d.dep_ == "dobj" for g in d.children
-                                       if g.dep_ == "relcl" and g.i == d.i + 2)]:
+                                       if g.dep_ in {"relcl", "xcomp"} and g.i == d.i + 2)]:
                 if c.dep_ == "dative":
                     if c.pos_ == "ADP" or (c.tag_ == "TO" and any(g.dep_ == "pobj" for g in c.children)):
                         # (also "to/TO" the tagger took for the infinitive's: "sells buses to transit/NN ...";
@@ -369,7 +369,7 @@ class Frames:
                     # "provides access to X and to Y": the second preposition joined to the verb
                     objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
                 elif (c.dep_ in {"advcl", "xcomp"} or (c.dep_ == "relcl" and c.head.dep_ == "dobj")) and c.i > tok.i \
-                        and any(a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.i - 1 for a in c.children) and (
+                        and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 for a in c.children) and (
                         c.tag_ in {"NN", "NNS"} or self._described_after(c)):
                     # "sells access to cruise/NN operator Carnival and to the Navy", "supplies chips to
                     # cloud/VB provider Fathomline": the parser read "to" and the description after it as
