@@ -1346,3 +1346,19 @@ def test_rules_a_round_co_led_by_investors(nlp, text, expected):
 ])
 def test_rules_a_deal_signed_for_goods(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who supplies, runs or built the systems a firm runs or keeps its things on supplies it
+    ("Sefra Pay hosts its apps on cloud servers supplied by Norvo Systems.", {("Norvo Systems", "suppliesTo", "Sefra Pay")},
+     set()),
+    ("Tumo Chat keeps its user records on servers in Ghana run by Rackhold.", {("Rackhold", "suppliesTo", "Tumo Chat")},
+     set()),
+    ("Kaito Power has spent $900 million on turbines, pumps and a control system supplied by Marden Engineering.",
+     {("Marden Engineering", "suppliesTo", "Kaito Power")}, set()),
+    # not where the verb is none of running, keeping or paying for things
+    ("Kelvor said at a conference run by Orlan Events that demand was strong.", set(),
+     {("Orlan Events", "suppliesTo", "Kelvor")}),
+])
+def test_rules_systems_a_firm_runs_its_things_on(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -6,6 +6,12 @@ order with for goods supplies the buyer. The words are lexicon.toml's ``goods_de
 ``goods_deal_nouns``; the goods are plural, or a quantity "of" plural goods ("the supply of 40,000
 tonnes"), and no stake, assets or money (``not_bought_goods``): "a deal with Orlan for its shares" is a
 sale of a firm, and "a deal with Orlan to merge their units" names no goods at all.
+
+Systems a firm runs or keeps its own things on: "keeps its user records on servers run by Rackhold", "hosts
+its apps on cloud servers supplied by Norvo", "spent $2 billion on pumps and a control system supplied by
+Marden": who supplies, runs or built them (a participle of lexicon ``provider_participles`` with "by")
+supplies the firm, where the verb is one of running, keeping or paying for things (``hosting_verbs``; not
+"said at a conference run by Orlan").
 """
 
 from __future__ import annotations
@@ -60,3 +66,28 @@ class Purchases:
                                              verb, self._modality(verb))
         return out
 
+    def _hosted_on(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        rel = self.onto.relations.get("suppliesTo")
+        verbs = self.onto.words("relations", "hosting_verbs")
+        participles = self.onto.words("relations", "provider_participles")
+        out: list[dict[str, Any]] = []
+        for prep in (t for t in doc if t.dep_ == "prep" and t.lower_ in {"on", "onto", "at"}) if rel and verbs else ():
+            # (on the verb, or on its object: "hosts its apps/dobj on cloud servers")
+            verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+                continue
+            things = [x for g in prep.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)
+                      if x.pos_ == "NOUN" and x.is_lower and x.i not in by_token]
+            sellers = [o for x in things for a in x.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                       and a.lemma_.lower() in participles for b in a.children if b.dep_ == "agent"
+                       for o in b.children if o.dep_ == "pobj" and o.i in by_token
+                       and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]
+            if not sellers:
+                continue
+            firms = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            firms = [f for f in firms if f.i in by_token
+                     and self.onto.is_a(items[by_token[f.i]]["cls"], "Organization")]
+            if firms:
+                out += self._records_between(doc, sellers, firms, rel, by_token, items, rel.base_confidence - 0.15,
+                                             prep, self._modality(verb))
+        return out
