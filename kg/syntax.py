@@ -265,8 +265,13 @@ def acted_on(verb: Token) -> tuple[list[Token], list[Token], bool]:
     verb ("Poland picks Orlan"), the subject and the "by" agent of a passive one ("Orlan was
     selected by the ministry")."""
     if any(c.dep_ == "auxpass" for c in verb.children):
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        # ("is used by Orla at its plant in Lyon and by Kemba": a second "by" the parser joins to the first
+        # or hangs inside a phrase after it)
+        agents += [q for a in agents[:1] for c in verb.children if c.i >= a.i and c.dep_ in {"agent", "prep"}
+                   for q in c.subtree if q.dep_ == "conj" and q.pos_ == "ADP" and q.lower_ == "by"]
         return ([c for c in verb.children if c.dep_ == "nsubjpass"],
-                [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"], True)
+                [g for c in agents for g in c.children if g.dep_ == "pobj"], True)
     return [c for c in verb.children if c.dep_ == "dobj"], [c for c in verb.children if c.dep_ in SUBJ], False
 
 

@@ -644,3 +644,15 @@ def test_coref_a_countrys_noun_with_its_demonym(nlp, text, expected):
     links = [(m.text, a.text) for m, a in doc._.coref_links]
     linked = [(doc[it["start"]:it["end"]].text, it["name"]) for it in doc._.kg_entity_data if it["via"] == "coref"]
     assert expected in linked, (links, linked)
+
+
+@pytest.mark.parametrize("text, antecedent, triple", [
+    # the subject of a clause on a noun is not what the noun, or the name it is apposed to, stands for
+    ("The regulator told Norda Payments Bank to suspend NordaWallet, the wallet service it runs.",
+     "Norda Payments Bank", ("Norda Payments Bank", "offers", "NordaWallet")),
+])
+def test_coref_the_subject_of_a_clause_on_a_noun_is_not_the_noun(nlp, text, antecedent, triple):
+    doc = _rules_doc(nlp, text)
+    it = [i["name"] for i in doc._.kg_entity_data if i["via"] == "coref" and doc[i["start"]].lower_ == "it"]
+    assert it == [antecedent], doc._.kg_entity_data
+    assert triple in _triples(doc)

@@ -122,6 +122,16 @@ def test_rules_a_noun_with_names_stands_for_them(nlp, text, expected, absent):
      {("Kestrel", "suppliesTo", "Norcom Telecom")}, set()),
     ("Frameworks, whose Weaver software is used by Arm and Graphcore, said it would remain independent.",
      {("Frameworks", "suppliesTo", "Graphcore")}, set()),
+    # the owner "whose" goods a firm buys supplies it, however the parser hangs the goods; it is not bought
+    ("Halden Power pays Ardent Mining, the miner whose coal it buys, $300 million.",
+     {("Ardent Mining", "suppliesTo", "Halden Power")}, {("Halden Power", "acquires", "Ardent Mining")}),
+    ("Halden Power owes $40 million to Ardent Mining, the miner whose coal it buys to feed its boilers.",
+     {("Ardent Mining", "suppliesTo", "Halden Power")}, {("Halden Power", "acquires", "Ardent Mining")}),
+    # ... and a second user after its own "by", joined to the first or hung inside a phrase after it
+    ("Brevik Vision's inspection software is used by Kelvor Motors at its factory in Lyon and by Tarsa Automotive.",
+     {("Brevik Vision", "suppliesTo", "Kelvor Motors"), ("Brevik Vision", "suppliesTo", "Tarsa Automotive")}, set()),
+    ("Brevik Vision's inspection software is used by Kelvor Motors and by Tarsa Automotive.",
+     {("Brevik Vision", "suppliesTo", "Tarsa Automotive")}, set()),
     ("Lumen Analytics, whose screening tools are used by Brazilian banks, denied it.", set(),
      {("Lumen Analytics", "suppliesTo", "Brazil")}),
     ("The Korea Fair Trade Commission fined Arvano Systems, saying the Seoul-based platform operator forced game "
@@ -381,6 +391,20 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
      {("Uber", "offers", "AstroGo")}, set()),
     ("Lanxi sells its Qiao hatchback in Germany through showrooms run by Belgian distributor Motorhuis Group.",
      {("Lanxi", "offers", "Qiao"), ("Motorhuis Group", "offers", "Qiao")}, set()),
+    # a firm's own named product that something is done through offers it; after "on", a place of sale
+    ("Skyrun sells bus tickets through its Skyrun Go app.", {("Skyrun", "offers", "Skyrun Go")}, set()),
+    ("Pakko charges restaurants a fee on meals ordered through its Pakko Eats service.",
+     {("Pakko", "offers", "Pakko Eats")}, set()),
+    ("Quell Games takes a 12% cut of music sold on its Quell Arcade store.",
+     {("Quell Games", "offers", "Quell Arcade")}, set()),
+    ("Orlan Bank runs its services on its Orlan Cloud servers.", set(), {("Orlan Bank", "offers", "Orlan Cloud")}),
+    ("Ships get broadband through Orvex Space's Skylane satellites.", set(), {("Orvex Space", "offers", "Skylane")}),
+    # the operator or owner of a product offers it (an owner of a firm is its parent)
+    ("Morvel Labs, the operator of the Pinto app store, raised its fees.", {("Morvel Labs", "offers", "Pinto")}, set()),
+    ("Tessin Media, the owner of the photo app Clipo, said it would appeal.", {("Tessin Media", "offers", "Clipo")},
+     set()),
+    ("Kelvor, the owner of Orlan Bank, said it would appeal.", {("Orlan Bank", "subsidiaryOf", "Kelvor")},
+     {("Kelvor", "offers", "Orlan Bank")}),
     # a product bundled into plans, supplied or rented out is offered
     ("Telvora bundles the Reelstar app into its mobile plans.", {("Telvora", "offers", "Reelstar")}, set()),
     ("Kovark supplies its KR-7 resist to SMIC.", {("Kovark", "offers", "KR-7")}, set()),
@@ -1753,6 +1777,9 @@ def test_rules_joint_owners_are_partners(nlp):
      {("Brisa Mobile", "suppliesTo", "Korrin"), ("Brisa Mobile", "suppliesTo", "Lemba")}),
     ("Norbeck, a Dutch firm, supplies memory to server makers including Valtix Computing.",
      {("Norbeck", "suppliesTo", "Valtix Computing")}),
+    # ... the infinitive hung on the second of two goods the parser made objects, its "to" tagged a preposition
+    ("Halvik sold weather feeds to insurer Tamber Mutual and to Rosko Systems.",
+     {("Halvik", "suppliesTo", "Tamber Mutual"), ("Halvik", "suppliesTo", "Rosko Systems")}),
 ])
 def test_rules_to_a_description_before_a_name_the_parser_took_for_a_verb(nlp, text, expected):
     _assert_reads(nlp, text, expected)

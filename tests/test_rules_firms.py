@@ -300,6 +300,9 @@ def test_rules_a_beaten_rival_listed_after_its_owners_possessive(nlp):
      {("Lakeshore", "suppliesTo", "General Motors"), ("Lakeshore", "suppliesTo", "Stellantis")}),
     ("Lakeshore supplies axles to the Stellantis plant in Mexico.", {("Lakeshore", "suppliesTo", "Stellantis")}),
     ("Lakeshore supplies axles to Stellantis's plant in Mexico.", {("Lakeshore", "suppliesTo", "Stellantis")}),
+    # a second "to" joined to the first, which the parser takes for the goods' receiver (dative)
+    ("Sidvar Estates supplies coffee to Orlan Foods and to Kelvor Brands.",
+     {("Sidvar Estates", "suppliesTo", "Orlan Foods"), ("Sidvar Estates", "suppliesTo", "Kelvor Brands")}),
 ])
 def test_rules_goods_sent_to_a_firms_works_go_to_the_firm(nlp, text, expected):
     _assert_reads(nlp, text, expected)
@@ -1397,3 +1400,37 @@ def test_rules_one_settles_a_suit_brought_by_another(nlp, text, expected):
 ])
 def test_rules_letting_another_use_ones_network(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # whom a buyer signs a contract, deal or order with for goods supplies the buyer
+    ("The Varland Defence Ministry signed a $900 million contract with Kestrel Rotorcraft for eight patrol "
+     "helicopters.", {("Kestrel Rotorcraft", "suppliesTo", "Varland Defence Ministry")}, set()),
+    ("Lisca Air placed an order with Rovane Engines for 40 engines.", {("Rovane Engines", "suppliesTo", "Lisca Air")},
+     set()),
+    ("Kelvor Motors signed a contract with Halden Steel for the supply of 40,000 tonnes of steel.",
+     {("Halden Steel", "suppliesTo", "Kelvor Motors")}, set()),
+    # not a deal for a firm's shares, nor one for no goods
+    ("Kelvor Motors signed a deal with Orlan Bank for its shares in Halden Steel.", set(),
+     {("Orlan Bank", "suppliesTo", "Kelvor Motors")}),
+    ("Kelvor Motors signed a deal with Orlan Bank to merge their payment units.", set(),
+     {("Orlan Bank", "suppliesTo", "Kelvor Motors")}),
+])
+def test_rules_a_deal_signed_for_goods(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who supplies, runs or built the systems a firm runs or keeps its things on supplies it
+    ("Sefra Pay hosts its apps on cloud servers supplied by Norvo Systems.", {("Norvo Systems", "suppliesTo", "Sefra Pay")},
+     set()),
+    ("Tumo Chat keeps its user records on servers in Ghana run by Rackhold.", {("Rackhold", "suppliesTo", "Tumo Chat")},
+     set()),
+    ("Kaito Power has spent $900 million on turbines, pumps and a control system supplied by Marden Engineering.",
+     {("Marden Engineering", "suppliesTo", "Kaito Power")}, set()),
+    # not where the verb is none of running, keeping or paying for things
+    ("Kelvor said at a conference run by Orlan Events that demand was strong.", set(),
+     {("Orlan Events", "suppliesTo", "Kelvor")}),
+])
+def test_rules_systems_a_firm_runs_its_things_on(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -265,6 +265,11 @@ class Resolution:
                 own |= {it["name"] for it in cands for c in verb.head.children
                         if c.dep_ in {"poss", "compound", "nmod"} and it["start"] <= c.i < it["end"]
                         and self.onto.is_a(it["cls"], "Location")}
+            if tok.dep_ in _SUBJ and tok.head.i == verb.i and verb.dep_ == "relcl":
+                # "NordaWallet, the wallet service it runs": the subject of a clause on a noun is not what
+                # the noun, or the name it is apposed to, stands for
+                nouns = [verb.head] + ([verb.head.head] if verb.head.dep_ == "appos" else [])
+                own |= {it["name"] for it in cands for n in nouns if it["start"] <= n.i < it["end"]}
             if tok.dep_ == "dobj" and verb.lemma_.lower() in self._accusing:
                 # "The FTC sued Meridian, accusing it of raising prices": whom one accuses is not the accuser
                 own |= {it["name"] for c in subjects_above(verb) for it in cands if it["start"] <= c.i < it["end"]}

@@ -109,6 +109,27 @@ class Brands:
             out += self._codenames(doc, items, by_token, makes)
         return out
 
+    def _own_channels(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """kg:offers from a firm to its own named product that something is done "through", "via" or "on", where
+        the noun after the name says it is a place of sale (lexicon ``channel_nouns``): "sells bus tickets
+        through its Skyrun Go app", "a fee on meals ordered through its Pakko Eats service", "music sold on its
+        Quell Arcade store" (what is done through it is the firm's business with its users; not "through its
+        Skylane satellites", a thing the firm may only make)."""
+        rel = self.onto.relations.get("offers")
+        kinds = self.onto.words("relations", "channel_nouns")
+        out: list[dict[str, Any]] = []
+        for prep in (t for t in doc if t.dep_ == "prep" and t.lower_ in {"through", "via", "on"}) if rel else ():
+            for g in (g for g in prep.children if g.dep_ == "pobj"):
+                if not g.is_lower or g.pos_ != "NOUN" or g.lemma_.lower() not in kinds:
+                    continue
+                owners = [c for c in g.children if c.dep_ == "poss" and c.i in by_token]
+                named = [by_token[t.i] for t in g.children if t.dep_ in {"compound", "nmod"} and t.i < g.i
+                         and t.i in by_token]
+                named = [n for n in dict.fromkeys(named) if items[n]["cls"] == "Product"]
+                if owners and named:
+                    out += self._owners_of_names(doc, items, by_token, rel, owners, named, prep, prep.head)
+        return out
+
     def _owners_of_names(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], said: Any,
                          owners: list[Token], named: list[int], noun: Token, verb: Token) -> list[dict[str, Any]]:
         """``said`` from each organisation ``owners`` stand for to each product ``named``."""

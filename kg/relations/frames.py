@@ -275,10 +275,16 @@ class Frames:
                 elif not ag and not rel:
                     agents.append((tok.head, "agent"))
                 elif ag and not rel and not pa and not any(c.lower_ == "where" for c in tok.children) \
-                        and not any(c.lower_ == "whose" for a in ag if a.pos_ == "NOUN" for c in a.children):
+                        and not any(c.lower_ == "whose" for a in (*ag, *tok.children) if a.pos_ == "NOUN"
+                                    for c in a.children):
                     # "the unit it bought in 2017" (not "Brightfeather, whose Pippit app competes with Glint":
-                    # there the clause's subject is the one the noun owns)
+                    # there the clause's subject is the one the noun owns; nor "the miner whose coal it buys",
+                    # where the noun owns the clause's object, which the parser may hang on the verb as
+                    # anything: that noun before the subject is the object)
                     objects.append((tok.head, "patient"))
+                if ag and not rel and not pa:
+                    objects += [(a, "patient") for a in tok.children if a.pos_ == "NOUN" and a.dep_ != "dobj"
+                                and a.i < min(t.i for t in ag) and any(c.lower_ == "whose" for c in a.children)]
                 if any(c.lower_ == "where" for c in tok.children):
                     objects.append((tok.head, "prep:in"))  # "Japan, where it runs a study"
             if tok.dep_ == "xcomp" and tok.head.dep_ == "relcl" and not passive \
@@ -333,14 +339,16 @@ class Frames:
                 agents += [(t, "agent") for t in self._inherited_agents(tok)]
             # "Congress passed a law banning X", "rules that the EU adopted restrict X": the maker's act
             agents = [(m, r) for t, r in agents for m in (self._instrument_makers(t) if r == "agent" else ()) or [t]]
-            # ("supplies memory to server/VB makers including X": the parser hung the infinitive it read
-            # on the goods)
+            # ("supplies memory to server/VB makers including X", "sold weather feeds to insurer/xcomp X": the parser
+            # hung the infinitive it read on the goods)
             for c in [*tok.children, *(g for d in tok.children if d.dep_ == "dobj" for g in d.children
-                                       if g.dep_ == "relcl" and g.i == d.i + 2)]:
+                                       if g.dep_ in {"relcl", "xcomp"} and g.i == d.i + 2)]:
                 if c.dep_ == "dative":
                     if c.pos_ == "ADP" or (c.tag_ == "TO" and any(g.dep_ == "pobj" for g in c.children)):
-                        # (also "to/TO" the tagger took for the infinitive's: "sells buses to transit/NN ...")
-                        for p in [c] + _added_preps(c):
+                        # (also "to/TO" the tagger took for the infinitive's: "sells buses to transit/NN ...";
+                        # and "to Orlan Foods and to Kelvor Brands": a second "to" the parser joins to the first)
+                        for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"] \
+                                + _added_preps(c):
                             objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
                     else:
                         objects.append((c, "recipient"))
@@ -361,7 +369,7 @@ class Frames:
                     # "provides access to X and to Y": the second preposition joined to the verb
                     objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
                 elif (c.dep_ in {"advcl", "xcomp"} or (c.dep_ == "relcl" and c.head.dep_ == "dobj")) and c.i > tok.i \
-                        and any(a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.i - 1 for a in c.children) and (
+                        and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 for a in c.children) and (
                         c.tag_ in {"NN", "NNS"} or self._described_after(c)):
                     # "sells access to cruise/NN operator Carnival and to the Navy", "supplies chips to
                     # cloud/VB provider Fathomline": the parser read "to" and the description after it as

@@ -51,8 +51,9 @@ class Owners:
         goods += [g for t in goods if t.i not in by_token for g in [self._portion_of(t)] if g is not None]
         return [c for g in goods if g.pos_ == "NOUN" and g.is_lower and g.i not in by_token
                 and g.lemma_.lower() not in self.not_bought_goods and g.lemma_.lower() not in self.trigger_nouns
-                for c in g.children if _possessive(c) and c.pos_ != "PRON" and c.i in by_token
-                and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
+                for c in g.children if (_possessive(c) and c.pos_ != "PRON" and c.i in by_token
+                                        and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization"))
+                or (c.lower_ == "whose" and c.dep_ == "poss")]  # ("Ardent, the miner whose coal it buys")
 
     def _products_from(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:

@@ -43,6 +43,7 @@ from .patterns import Patterns
 from .owners import Owners
 from .markets import Markets
 from .places import Places
+from .purchases import Purchases
 from .records import RESPECTIVELY, pair_respectively, record, register
 from .records import Arg as _Arg
 from .roles import Roles
@@ -60,7 +61,7 @@ __all__ = ["KGRelations", "make_relation_component"]
 
 
 class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
-                  Stakes, Places, Markets, Seats, Orders, Brands, Modality, Words):
+                  Stakes, Places, Markets, Seats, Orders, Brands, Purchases, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -115,6 +116,8 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token) \
                 + self._goods_stocked(doc, items, by_token) + self._on_order(doc, items, by_token) \
                 + self._brands(doc, items, by_token) + self._known_for(doc, items, by_token) \
+                + self._own_channels(doc, items, by_token) + self._deals_for_goods(doc, items, by_token) \
+                + self._hosted_on(doc, items, by_token) \
                 + self._years_spent(doc, items, by_token) \
                 + self._came_from(doc, items, by_token) + self._left_employers(doc, items, by_token) \
                 + self._moved_home(doc, items, by_token) + self._control_taken(doc, items, by_token) \

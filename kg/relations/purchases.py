@@ -1,0 +1,93 @@
+"""Relations read from goods a firm pays for or works on (kg:suppliesTo).
+
+A deal signed for goods: "the ministry signed a $900 million contract with Kestrel Rotorcraft for eight
+helicopters", "placed an order with Rovane Engines for 40 engines": whom a buyer signs a contract, deal or
+order with for goods supplies the buyer. The words are lexicon.toml's ``goods_deal_verbs`` and
+``goods_deal_nouns``; the goods are plural, or a quantity "of" plural goods ("the supply of 40,000
+tonnes"), and no stake, assets or money (``not_bought_goods``): "a deal with Orlan for its shares" is a
+sale of a firm, and "a deal with Orlan to merge their units" names no goods at all.
+
+Systems a firm runs or keeps its own things on: "keeps its user records on servers run by Rackhold", "hosts
+its apps on cloud servers supplied by Norvo", "spent $2 billion on pumps and a control system supplied by
+Marden": who supplies, runs or built them (a participle of lexicon ``provider_participles`` with "by")
+supplies the firm, where the verb is one of running, keeping or paying for things (``hosting_verbs``; not
+"said at a conference run by Orlan").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..syntax import SUBJ as _SUBJ
+
+__all__ = ["Purchases"]
+
+
+class Purchases:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: who a deal for goods is signed with."""
+
+    def _goods(self, noun: Token) -> bool:
+        """Whether ``noun``, what a deal is "for", is goods: a plural lower-case noun that is no stake, asset or
+        money, or a noun whose "of" names such ("the supply of 40,000 tonnes of steel")."""
+        def plural_goods(t: Token) -> bool:
+            return t.pos_ == "NOUN" and t.tag_ == "NNS" and t.is_lower and t.lemma_.lower() not in self.not_bought_goods
+
+        return plural_goods(noun) or (noun.pos_ == "NOUN" and noun.is_lower and any(
+            plural_goods(g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"))
+
+    def _deals_for_goods(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                         ) -> list[dict[str, Any]]:
+        rel = self.onto.relations.get("suppliesTo")
+        verbs = self.onto.words("relations", "goods_deal_verbs")
+        nouns = self.onto.words("relations", "goods_deal_nouns")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs and nouns else ():
+            if verb.pos_ != "VERB":
+                continue
+            deals = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns]
+            if not deals:
+                continue
+            # (the parser hangs "with" and "for" on the verb, the noun, or "for" on the name after "with")
+            heads = [verb, *deals]
+            sellers = [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
+                       for g in p.children if g.dep_ == "pobj"]
+            goods = [g for h in (*heads, *sellers) for p in h.children if p.dep_ == "prep" and p.lower_ == "for"
+                     for g in p.children if g.dep_ == "pobj"]
+            sellers = [s for s in sellers if s.i in by_token
+                       and self.onto.is_a(items[by_token[s.i]]["cls"], "Organization")]
+            if not sellers or not any(self._goods(g) for g in goods):
+                continue
+            buyers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            if buyers:
+                out += self._records_between(doc, sellers, buyers, rel, by_token, items, rel.base_confidence - 0.1,
+                                             verb, self._modality(verb))
+        return out
+
+    def _hosted_on(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        rel = self.onto.relations.get("suppliesTo")
+        verbs = self.onto.words("relations", "hosting_verbs")
+        participles = self.onto.words("relations", "provider_participles")
+        out: list[dict[str, Any]] = []
+        for prep in (t for t in doc if t.dep_ == "prep" and t.lower_ in {"on", "onto", "at"}) if rel and verbs else ():
+            # (on the verb, or on its object: "hosts its apps/dobj on cloud servers")
+            verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+                continue
+            things = [x for g in prep.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)
+                      if x.pos_ == "NOUN" and x.is_lower and x.i not in by_token]
+            sellers = [o for x in things for a in x.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                       and a.lemma_.lower() in participles for b in a.children if b.dep_ == "agent"
+                       for o in b.children if o.dep_ == "pobj" and o.i in by_token
+                       and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]
+            if not sellers:
+                continue
+            firms = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            firms = [f for f in firms if f.i in by_token
+                     and self.onto.is_a(items[by_token[f.i]]["cls"], "Organization")]
+            if firms:
+                out += self._records_between(doc, sellers, firms, rel, by_token, items, rel.base_confidence - 0.15,
+                                             prep, self._modality(verb))
+        return out
