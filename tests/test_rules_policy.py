@@ -257,3 +257,14 @@ def test_rules_who_gains_access_to_a_firms_goods_is_given_it(nlp, text, expected
 ])
 def test_rules_a_capital_that_acts_is_its_state(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an order to take apart what one sells restricts one (lexicon stop_verbs)
+    ("The European Commission forced Kelvor Cloud to unbundle its office software.",
+     ("European Commission", "restricts", "Kelvor Cloud")),
+    ("The Competition Authority ordered Orlan Telecom to separate its network business.",
+     ("Competition Authority", "restricts", "Orlan Telecom")),
+])
+def test_rules_an_order_to_unbundle_restricts(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
