@@ -99,6 +99,9 @@ def test_rules_read_where_a_person_is_born_or_from(nlp, text, expected, absent):
     # a title between "whose" and a name is held at what the clause is about
     ("Zephyr is developed by Lumos Interactive, whose chief executive Farid Hassan said the company had never "
      "shared data.", {("Farid Hassan", "worksFor", "Lumos Interactive")}, set()),
+    # a job "in" a place is where one lives (a place's, not a firm's: no one works for Halden)
+    ("Rina Pelt, a famous singer in Halden, said the show was over.", {("Rina Pelt", "livesIn", "Halden")},
+     {("Rina Pelt", "worksFor", "Halden")}),
 ])
 def test_rules_read_a_job_in_apposition(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -192,6 +192,8 @@ class Modifiers:
                             continue
                         if rel.name == "locatedIn" and not self._place_described(noun):
                             continue
+                        if rel.name in self.people_relations and noun.lemma_.lower() in self.place_of_words:
+                            continue  # ("Brenna, a village in Halden": a place the NER took for a person)
                         for g in p.children:
                             if g.dep_ != "pobj":
                                 continue
