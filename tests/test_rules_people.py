@@ -261,6 +261,11 @@ def test_rules_read_a_job_after_an_organisation_or_a_place(nlp, text, expected, 
      {("Dana Holt", "worksFor", "Veltro")}),
     ("Veltro's fans Dana Holt and Tom Berg complained about the delays.", set(),
      {("Dana Holt", "worksFor", "Veltro")}),
+    # a place's person lives there
+    ("Halden's Rita Moss won the race by a minute.", {("Rita Moss", "livesIn", "Halden")}, set()),
+    # (not a place's part the NER took for a person)
+    ("Tom Ruiz, who rents a flat in Halden's Dong Da district, said so.", set(),
+     {("Dong Da", "livesIn", "Halden")}),
 ])
 def test_rules_read_an_organisations_person(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
