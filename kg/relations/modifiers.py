@@ -35,6 +35,27 @@ def _subject_or_joined(tok: Token) -> bool:
     return tok.dep_ == "nsubj"
 
 
+def _joined_before(doc: Doc, it: dict[str, Any], items: list[dict[str, Any]], by_token: dict[int, int]
+                   ) -> list[dict[str, Any]]:
+    """The people's names joined before ``it`` by "and" (and commas before it): "Ana Ruiz and Tom Berg",
+    "Ana Ruiz, Li Wen and Tom Berg". None where a lower-case noun or a possessive stands before the
+    first of them ("Acme's chief Ana Ruiz and Tom Berg of Lumio": the first has a job of its own)."""
+    out: list[dict[str, Any]] = []
+    k = it["start"] - 1
+    if k < 1 or doc[k].lower_ != "and":
+        return out
+    while k >= 1 and doc[k].lower_ in {"and", ","} and (n := by_token.get(k - 1)) is not None:
+        prev = items[n]
+        if prev["cls"] != "Person" or prev["via"] not in {"", "gazetteer"} or prev["end"] != k:
+            break
+        out.append(prev)
+        k = prev["start"] - 1
+    if out and k >= 0 and ((doc[k].is_lower and doc[k].pos_ == "NOUN") or doc[k].tag_ == "POS"
+                           or doc[k].text == "," or doc[k].lower_ == "and"):
+        return []
+    return out
+
+
 class Modifiers:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: relations from what is written beside a name."""
 
@@ -110,13 +131,19 @@ class Modifiers:
                 objs.append(then)  # (not "in Tehran, Canada's protecting power")
             if at_org:
                 objs = [o for o in objs[:1] if self.onto.is_a(o["cls"], "Organization")]
+            # "Ana Ruiz and Tom Berg of Acme": the names joined before this one are of it too (not across
+            # what is said of the last alone: "Ana Ruiz and Tom Berg, 41, of Leeds")
+            joined = it["cls"] == "Person" and j == it["end"] and of.lower_ == "of"
+            people = [it] + (_joined_before(doc, it, items, by_token) if joined else [])
             for n, obj in enumerate(objs):
                 if obj["via"] not in {"", "gazetteer"} or obj["name"] == it["name"]:
                     continue
                 for rel in rels:
                     if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range) \
                             and ((n == 0 and not places_only) or self.onto.is_a(obj["cls"], "Location")):
-                        out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 * (n + 1), of))
+                        out += [record(doc, who, rel.name, obj,
+                                       rel.base_confidence - 0.1 * (n + 1) - (0.0 if who is it else 0.05), of)
+                                for who in people if who["name"] != obj["name"]]
                         break
         return out
 
