@@ -245,6 +245,14 @@ def test_rules_a_demonym_apposed_as_a_noun(nlp, text, expected, absent):
     ("Ana Ruiz, a Madrid lawyer, filed the appeal.", {("Ana Ruiz", "livesIn", "Madrid")}, set()),
     ("Li Wei, a Google software engineer, wrote the post.", {("Li Wei", "worksFor", "Google")}, set()),
     ("Ana Ruiz, an Acme customer, complained about the delays.", set(), {("Ana Ruiz", "worksFor", "Acme")}),
+    # a nation's adjective before what only people are called, or before the noun the name is apposed to
+    ("The band includes Norwegian singer Rolf Haugen.", {("Rolf Haugen", "livesIn", "Norway")}, set()),
+    ("The daughter of Norwegian politician Rolf Haugen, she studied law.", {("Rolf Haugen", "livesIn", "Norway")},
+     set()),
+    ("Across the Fjord is a novel by the Norwegian writer Rolf Haugen.", {("Rolf Haugen", "livesIn", "Norway")},
+     set()),
+    ("The firm was founded by Rwandan engineer Aline Kato and Kenyan banker Peter Oti.",
+     {("Aline Kato", "livesIn", "Rwanda"), ("Peter Oti", "livesIn", "Kenya")}, set()),
 ])
 def test_rules_read_a_job_after_an_organisation_or_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -268,12 +268,15 @@ class Modifiers:
             for first, last in ends:
                 k = first - 1
                 # (a compound the tagger took for a verb is a noun: "Skarvik finance/VB chief Ingrid Solberg")
-                while k >= 0 and doc[k].is_lower and doc[k].is_alpha and ((
+                while k >= 0 and doc[k].is_lower and doc[k].is_alpha and (((
                         doc[k].pos_ in {"NOUN", "VERB", "PROPN"} and doc[k].dep_ == "compound") or (
                         # (and an adjective of a state's body: "the Greek foreign ministry spokesman X")
                         doc[k].pos_ == "ADJ" and doc[k].dep_ in {"amod", "compound"} and doc[k].lower_ not in FORMER
-                        and k > 0 and k - 1 in by_token and items[by_token[k - 1]]["via"] == "demonym")) \
-                        and k < doc[k].head.i < last:
+                        and k > 0 and k - 1 in by_token and items[by_token[k - 1]]["via"] == "demonym"))
+                        and k < doc[k].head.i < last or (
+                        # (or the noun the name is apposed to: "by the Chilean painter/pobj X/appos")
+                        k == first - 1 == it["start"] - 1 and doc[k].pos_ == "NOUN" and root.dep_ == "appos"
+                        and root.head.i == k)):
                     k -= 1  # "plant manager": each noun modifies a later one or the name
                 nouns = doc[k + 1:first] if first == it["start"] else doc[k + 1:last]
                 if not len(nouns) or k < 0 or k not in by_token:
@@ -281,8 +284,15 @@ class Modifiers:
                 org = items[by_token[k]]
                 if org["end"] != k + 1 or org["via"] not in {"", "gazetteer", "demonym"} or org["name"] == it["name"]:
                     continue
-                if org["via"] == "demonym" and nouns[-1].lemma_.lower() not in self.national_jobs:
-                    continue  # "Greek police spokesman X" is Greek; "German publisher X" may be a firm
+                # (the name apposed to the job: only a nation's adjective before it, "the Chilean painter X")
+                apposed = root.dep_ == "appos" and root.head.i == nouns[-1].i
+                if apposed and org["via"] != "demonym":
+                    continue
+                if org["via"] == "demonym" and nouns[-1].lemma_.lower() not in (
+                        self.person_titles if apposed and len(nouns) > 1 else self.national_jobs):
+                    # "Greek police spokesman X" is Greek; "German publisher X" may be a firm, and so may a
+                    # name apposed to a job of more words ("the Canadian asset manager/pobj X/appos")
+                    continue
                 if any(n.lemma_.lower() in self.not_roles or n.lower_ in self.not_roles for n in nouns):
                     continue  # "Acme customer Ana Ruiz"
                 if not k < doc[k].head.i < last:
