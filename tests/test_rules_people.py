@@ -253,6 +253,10 @@ def test_rules_a_demonym_apposed_as_a_noun(nlp, text, expected, absent):
      set()),
     ("The firm was founded by Rwandan engineer Aline Kato and Kenyan banker Peter Oti.",
      {("Aline Kato", "livesIn", "Rwanda"), ("Peter Oti", "livesIn", "Kenya")}, set()),
+    # a plural job goes with each name listed after it
+    ("He was a pupil of the Norwegian painters Rolf Haugen, Ola Berg, and Kari Lund.",
+     {("Rolf Haugen", "livesIn", "Norway"), ("Ola Berg", "livesIn", "Norway"), ("Kari Lund", "livesIn", "Norway")},
+     set()),
 ])
 def test_rules_read_a_job_after_an_organisation_or_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

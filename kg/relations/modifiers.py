@@ -56,6 +56,27 @@ def _joined_before(doc: Doc, it: dict[str, Any], items: list[dict[str, Any]], by
     return out
 
 
+def _listed_after(doc: Doc, it: dict[str, Any], items: list[dict[str, Any]], by_token: dict[int, int]
+                  ) -> list[dict[str, Any]]:
+    """The people's names listed right after ``it`` ("Ana Ruiz, Li Wen and Tom Berg"), read off the
+    surface: each after a comma or "and" (the list ends at anything else, or after its "and")."""
+    out: list[dict[str, Any]] = []
+    j = it["end"]
+    while j + 1 < len(doc) and doc[j].lower_ in {",", "and"}:
+        if doc[j].text == "," and doc[j + 1].lower_ == "and":
+            j += 1  # (", and")
+        if (n := by_token.get(j + 1)) is None:
+            break
+        nxt = items[n]
+        if nxt["start"] != j + 1 or nxt["cls"] != "Person" or nxt["via"] not in {"", "gazetteer"}:
+            break
+        out.append(nxt)
+        if doc[j].lower_ == "and":
+            break
+        j = nxt["end"]
+    return out
+
+
 class Modifiers:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: relations from what is written beside a name."""
 
@@ -306,6 +327,13 @@ class Modifiers:
                                           "past" if past else "fact", qualifiers=quals))
                         if first == it["start"]:
                             out += self._next_titled(doc, items, by_token, it, org, rel)
+                        if first == it["start"] and nouns[-1].tag_ == "NNS":
+                            # "Acme engineers Ana Ruiz and Tom Berg", "the Chilean painters X, Y and Z": a
+                            # plural job goes with each name listed after it
+                            out += [record(doc, other, rel.name, org, rel.base_confidence - 0.15, nouns[-1],
+                                           "past" if past else "fact", qualifiers=quals)
+                                    for other in _listed_after(doc, it, items, by_token)
+                                    if self.onto.fits(other["cls"], rel.domain) and other["name"] != org["name"]]
                         break
         return out
 
