@@ -39,6 +39,9 @@ def test_rules_do_not_give_a_passive_subject_to_a_participle(nlp):
     ("Marie Holloway, 47, of Cheshire, Connecticut, was hurt in the crash.",
      {("Marie Holloway", "livesIn", "Cheshire"), ("Marie Holloway", "livesIn", "Connecticut")}),
     ("Rosa Delgado of Meriden said the road was closed.", {("Rosa Delgado", "livesIn", "Meriden")}),
+    # names joined before the last are "of" it too
+    ("Rita Moss and Tom Brill of Orlan University say that the war was near.",
+     {("Rita Moss", "worksFor", "Orlan University"), ("Tom Brill", "worksFor", "Orlan University")}),
 ])
 def test_rules_read_a_name_followed_by_of(nlp, text, expected):
     found = _triples(_rules_doc(nlp, text))
@@ -57,6 +60,11 @@ def test_rules_read_a_name_followed_by_of(nlp, text, expected):
      {("Norrland Institute of Marine Biology", "basedIn", "Umea")}, set()),
     ("Patients at Saint Brigid Hospital in Galway were moved.", {("Saint Brigid Hospital", "basedIn", "Galway")}, set()),
     ("Sales at Helix Motors in Leeds fell sharply last year.", set(), {("Helix Motors", "basedIn", "Leeds")}),
+    # (a name joined before one "of" a firm, with a job of its own, is not of it: nor across an age)
+    ("Kelvor chief Rita Moss and Tom Brill of Orlan University spoke.", {("Rita Moss", "worksFor", "Kelvor")},
+     {("Rita Moss", "worksFor", "Orlan University")}),
+    ("Rita Moss and Tom Brill, 45, of Halden were indicted.", {("Tom Brill", "livesIn", "Halden")},
+     {("Rita Moss", "livesIn", "Halden")}),
 ])
 def test_rules_read_of_or_in_after_an_organisation_name(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

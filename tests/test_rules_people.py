@@ -99,6 +99,9 @@ def test_rules_read_where_a_person_is_born_or_from(nlp, text, expected, absent):
     # a title between "whose" and a name is held at what the clause is about
     ("Zephyr is developed by Lumos Interactive, whose chief executive Farid Hassan said the company had never "
      "shared data.", {("Farid Hassan", "worksFor", "Lumos Interactive")}, set()),
+    # a job "in" a place is where one lives (a place's, not a firm's: no one works for Halden)
+    ("Rina Pelt, a famous singer in Halden, said the show was over.", {("Rina Pelt", "livesIn", "Halden")},
+     {("Rina Pelt", "worksFor", "Halden")}),
 ])
 def test_rules_read_a_job_in_apposition(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -242,6 +245,18 @@ def test_rules_a_demonym_apposed_as_a_noun(nlp, text, expected, absent):
     ("Ana Ruiz, a Madrid lawyer, filed the appeal.", {("Ana Ruiz", "livesIn", "Madrid")}, set()),
     ("Li Wei, a Google software engineer, wrote the post.", {("Li Wei", "worksFor", "Google")}, set()),
     ("Ana Ruiz, an Acme customer, complained about the delays.", set(), {("Ana Ruiz", "worksFor", "Acme")}),
+    # a nation's adjective before what only people are called, or before the noun the name is apposed to
+    ("The band includes Norwegian singer Rolf Haugen.", {("Rolf Haugen", "livesIn", "Norway")}, set()),
+    ("The daughter of Norwegian politician Rolf Haugen, she studied law.", {("Rolf Haugen", "livesIn", "Norway")},
+     set()),
+    ("Across the Fjord is a novel by the Norwegian writer Rolf Haugen.", {("Rolf Haugen", "livesIn", "Norway")},
+     set()),
+    ("The firm was founded by Rwandan engineer Aline Kato and Kenyan banker Peter Oti.",
+     {("Aline Kato", "livesIn", "Rwanda"), ("Peter Oti", "livesIn", "Kenya")}, set()),
+    # a plural job goes with each name listed after it
+    ("He was a pupil of the Norwegian painters Rolf Haugen, Ola Berg, and Kari Lund.",
+     {("Rolf Haugen", "livesIn", "Norway"), ("Ola Berg", "livesIn", "Norway"), ("Kari Lund", "livesIn", "Norway")},
+     set()),
 ])
 def test_rules_read_a_job_after_an_organisation_or_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -258,6 +273,11 @@ def test_rules_read_a_job_after_an_organisation_or_a_place(nlp, text, expected, 
      {("Dana Holt", "worksFor", "Veltro")}),
     ("Veltro's fans Dana Holt and Tom Berg complained about the delays.", set(),
      {("Dana Holt", "worksFor", "Veltro")}),
+    # a place's person lives there
+    ("Halden's Rita Moss won the race by a minute.", {("Rita Moss", "livesIn", "Halden")}, set()),
+    # (not a place's part the NER took for a person)
+    ("Tom Ruiz, who rents a flat in Halden's Dong Da district, said so.", set(),
+     {("Dong Da", "livesIn", "Halden")}),
 ])
 def test_rules_read_an_organisations_person(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -46,13 +46,16 @@ class Lexicon:
         self.state_titles = frozenset(lex["relations"].get("state_titles", ()))
         #: a country's agents abroad, after which "to" names the host (lexicon ``envoy_nouns``)
         self.envoy_nouns = frozenset(lex["relations"].get("envoy_nouns", ()))
-        #: the jobs of kg:worksFor (their last words) that name no kind of firm (kg:basedIn's role nouns):
-        #: a demonym before one says whose national the holder is ("Greek police spokesman X")
+        #: the jobs of kg:worksFor (their last words), and what only people are called (lexicon
+        #: ``person_titles``), that name no kind of firm (kg:basedIn's role nouns): a demonym before one
+        #: says whose national the holder is ("Greek police spokesman X", "the Chilean painter X")
         def last_words(name: str) -> set[str]:
             rel = self.onto.relations.get(name)
             return {t[-1] for t in rel.role_triggers} if rel is not None else set()
         jobs, kinds = last_words("worksFor"), last_words("basedIn")
-        self.national_jobs = frozenset(jobs - kinds)
+        #: (what only people are called: a name apposed to one is a person's, "the Chilean painter, X")
+        self.person_titles = frozenset({w.lower() for w in lex.get("entities", {}).get("person_titles", ())} - kinds)
+        self.national_jobs = frozenset((jobs | self.person_titles) - kinds)
         #: jobs that, besides kg:backReferringRole's, refer back to the organisation a sentence is about
         #: (not jobs only organisations give: "Western Australia's mines minister" is a state's)
         self.back_jobs = self.government_jobs | self.state_titles

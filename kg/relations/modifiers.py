@@ -35,6 +35,48 @@ def _subject_or_joined(tok: Token) -> bool:
     return tok.dep_ == "nsubj"
 
 
+def _joined_before(doc: Doc, it: dict[str, Any], items: list[dict[str, Any]], by_token: dict[int, int]
+                   ) -> list[dict[str, Any]]:
+    """The people's names joined before ``it`` by "and" (and commas before it): "Ana Ruiz and Tom Berg",
+    "Ana Ruiz, Li Wen and Tom Berg". None where a lower-case noun or a possessive stands before the
+    first of them ("Acme's chief Ana Ruiz and Tom Berg of Lumio": the first has a job of its own)."""
+    out: list[dict[str, Any]] = []
+    k = it["start"] - 1
+    if k < 1 or doc[k].lower_ != "and":
+        return out
+    while k >= 1 and doc[k].lower_ in {"and", ","} and (n := by_token.get(k - 1)) is not None:
+        prev = items[n]
+        if prev["cls"] != "Person" or prev["via"] not in {"", "gazetteer"} or prev["end"] != k:
+            break
+        out.append(prev)
+        k = prev["start"] - 1
+    if out and k >= 0 and ((doc[k].is_lower and doc[k].pos_ == "NOUN") or doc[k].tag_ == "POS"
+                           or doc[k].text == "," or doc[k].lower_ == "and"):
+        return []
+    return out
+
+
+def _listed_after(doc: Doc, it: dict[str, Any], items: list[dict[str, Any]], by_token: dict[int, int]
+                  ) -> list[dict[str, Any]]:
+    """The people's names listed right after ``it`` ("Ana Ruiz, Li Wen and Tom Berg"), read off the
+    surface: each after a comma or "and" (the list ends at anything else, or after its "and")."""
+    out: list[dict[str, Any]] = []
+    j = it["end"]
+    while j + 1 < len(doc) and doc[j].lower_ in {",", "and"}:
+        if doc[j].text == "," and doc[j + 1].lower_ == "and":
+            j += 1  # (", and")
+        if (n := by_token.get(j + 1)) is None:
+            break
+        nxt = items[n]
+        if nxt["start"] != j + 1 or nxt["cls"] != "Person" or nxt["via"] not in {"", "gazetteer"}:
+            break
+        out.append(nxt)
+        if doc[j].lower_ == "and":
+            break
+        j = nxt["end"]
+    return out
+
+
 class Modifiers:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: relations from what is written beside a name."""
 
@@ -110,13 +152,19 @@ class Modifiers:
                 objs.append(then)  # (not "in Tehran, Canada's protecting power")
             if at_org:
                 objs = [o for o in objs[:1] if self.onto.is_a(o["cls"], "Organization")]
+            # "Ana Ruiz and Tom Berg of Acme": the names joined before this one are of it too (not across
+            # what is said of the last alone: "Ana Ruiz and Tom Berg, 41, of Leeds")
+            joined = it["cls"] == "Person" and j == it["end"] and of.lower_ == "of"
+            people = [it] + (_joined_before(doc, it, items, by_token) if joined else [])
             for n, obj in enumerate(objs):
                 if obj["via"] not in {"", "gazetteer"} or obj["name"] == it["name"]:
                     continue
                 for rel in rels:
                     if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(obj["cls"], rel.range) \
                             and ((n == 0 and not places_only) or self.onto.is_a(obj["cls"], "Location")):
-                        out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 * (n + 1), of))
+                        out += [record(doc, who, rel.name, obj,
+                                       rel.base_confidence - 0.1 * (n + 1) - (0.0 if who is it else 0.05), of)
+                                for who in people if who["name"] != obj["name"]]
                         break
         return out
 
@@ -192,6 +240,8 @@ class Modifiers:
                             continue
                         if rel.name == "locatedIn" and not self._place_described(noun):
                             continue
+                        if rel.name in self.people_relations and noun.lemma_.lower() in self.place_of_words:
+                            continue  # ("Brenna, a village in Halden": a place the NER took for a person)
                         for g in p.children:
                             if g.dep_ != "pobj":
                                 continue
@@ -239,12 +289,15 @@ class Modifiers:
             for first, last in ends:
                 k = first - 1
                 # (a compound the tagger took for a verb is a noun: "Skarvik finance/VB chief Ingrid Solberg")
-                while k >= 0 and doc[k].is_lower and doc[k].is_alpha and ((
+                while k >= 0 and doc[k].is_lower and doc[k].is_alpha and (((
                         doc[k].pos_ in {"NOUN", "VERB", "PROPN"} and doc[k].dep_ == "compound") or (
                         # (and an adjective of a state's body: "the Greek foreign ministry spokesman X")
                         doc[k].pos_ == "ADJ" and doc[k].dep_ in {"amod", "compound"} and doc[k].lower_ not in FORMER
-                        and k > 0 and k - 1 in by_token and items[by_token[k - 1]]["via"] == "demonym")) \
-                        and k < doc[k].head.i < last:
+                        and k > 0 and k - 1 in by_token and items[by_token[k - 1]]["via"] == "demonym"))
+                        and k < doc[k].head.i < last or (
+                        # (or the noun the name is apposed to: "by the Chilean painter/pobj X/appos")
+                        k == first - 1 == it["start"] - 1 and doc[k].pos_ == "NOUN" and root.dep_ == "appos"
+                        and root.head.i == k)):
                     k -= 1  # "plant manager": each noun modifies a later one or the name
                 nouns = doc[k + 1:first] if first == it["start"] else doc[k + 1:last]
                 if not len(nouns) or k < 0 or k not in by_token:
@@ -252,8 +305,15 @@ class Modifiers:
                 org = items[by_token[k]]
                 if org["end"] != k + 1 or org["via"] not in {"", "gazetteer", "demonym"} or org["name"] == it["name"]:
                     continue
-                if org["via"] == "demonym" and nouns[-1].lemma_.lower() not in self.national_jobs:
-                    continue  # "Greek police spokesman X" is Greek; "German publisher X" may be a firm
+                # (the name apposed to the job: only a nation's adjective before it, "the Chilean painter X")
+                apposed = root.dep_ == "appos" and root.head.i == nouns[-1].i
+                if apposed and org["via"] != "demonym":
+                    continue
+                if org["via"] == "demonym" and nouns[-1].lemma_.lower() not in (
+                        self.person_titles if apposed and len(nouns) > 1 else self.national_jobs):
+                    # "Greek police spokesman X" is Greek; "German publisher X" may be a firm, and so may a
+                    # name apposed to a job of more words ("the Canadian asset manager/pobj X/appos")
+                    continue
                 if any(n.lemma_.lower() in self.not_roles or n.lower_ in self.not_roles for n in nouns):
                     continue  # "Acme customer Ana Ruiz"
                 if not k < doc[k].head.i < last:
@@ -267,6 +327,13 @@ class Modifiers:
                                           "past" if past else "fact", qualifiers=quals))
                         if first == it["start"]:
                             out += self._next_titled(doc, items, by_token, it, org, rel)
+                        if first == it["start"] and nouns[-1].tag_ == "NNS":
+                            # "Acme engineers Ana Ruiz and Tom Berg", "the Chilean painters X, Y and Z": a
+                            # plural job goes with each name listed after it
+                            out += [record(doc, other, rel.name, org, rel.base_confidence - 0.15, nouns[-1],
+                                           "past" if past else "fact", qualifiers=quals)
+                                    for other in _listed_after(doc, it, items, by_token)
+                                    if self.onto.fits(other["cls"], rel.domain) and other["name"] != org["name"]]
                         break
         return out
 

@@ -297,6 +297,11 @@ class Owners:
             for rel in rels:
                 if rel.name in of_people and (pronoun or not possessive or j != end + 1):
                     continue
+                if rel.name in of_people and (self.onto.is_a(owner["cls"], "Country") or (
+                        it["end"] < len(doc) and doc[it["end"]].lower_ in self.place_of_words)):
+                    # (a country's name before a name is mostly a firm's, "Japan's Shiokaze Kisen"; and a
+                    # place's part is no person, "Hanoi's Dong Da district")
+                    continue
                 if rel.name in of_places and (pronoun or not possessive or not (
                         it["via"] == "gazetteer" or it["name"].split()[-1] in self.place_heads
                         or (it["end"] < len(doc) and doc[it["end"]].lower_ in self.place_of_words))):
