@@ -9,11 +9,11 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
-           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "assenting_verb", "apposed_to_previous",
-           "before_region_seat", "brand_name", "causative_verb", "clause_head", "controlled_objects",
-           "coordinated", "described_by_where", "first_conjunct", "included_by", "owned_kinds", "possessive",
-           "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in", "subjects_above",
-           "superlative"]
+           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "apposed_to_previous",
+           "assenting_verb", "before_region_seat", "brand_name", "causative_verb", "clause_head",
+           "controlled_objects", "coordinated", "described_by_where", "first_conjunct", "included_by",
+           "limited_doers", "owned_kinds", "possessive", "preps_with_nested", "repair_verb_forms",
+           "singular_after_list", "stand_in", "subjects_above", "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -311,3 +311,20 @@ def assenting_verb(noun: Token, verbs: Mapping[str, str]) -> Token | None:
         return None
     return verb if prep.lower_ == "to" or lemma == "proceed" or any(c.lower_ == "ahead" for c in verb.children) \
         else None
+
+
+def limited_doers(verb: Token) -> list[Token]:
+    """The subjects of what a verb of restricting limits: a clause on its object's phrase ("the number
+    of loans that X can issue") or a clause of "how much" ("how much X can lend")."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            for t in c.subtree:
+                # (or, as the parser often has a singular, a clause opened by "that" as a complement:
+                # "capped the commission that X may charge")
+                if (t.dep_ == "relcl" or (t.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                                   for g in t.children))) and t.i - c.i <= 12:
+                    out += [g for g in t.children if g.dep_ == "nsubj" and g.lower_ not in REL_PRONOUNS]
+        elif c.dep_ == "ccomp" and any(t.lower_ in {"how", "what"} for t in c.subtree if t.i < c.i):
+            out += [g for g in c.children if g.dep_ == "nsubj"]
+    return out

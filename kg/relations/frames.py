@@ -162,23 +162,6 @@ class Frames:
         return noun.dep_ == "dobj" and noun.i not in self._by_token and noun.pos_ == "NOUN" \
             and noun.head.lemma_.lower() in self.light_verbs
 
-    @staticmethod
-    def _limited_doers(verb: Token) -> list[Token]:
-        """The subjects of what a verb of restricting limits: a clause on its object's phrase ("the number
-        of loans that X can issue") or a clause of "how much" ("how much X can lend")."""
-        out: list[Token] = []
-        for c in verb.children:
-            if c.dep_ == "dobj":
-                for t in c.subtree:
-                    # (or, as the parser often has a singular, a clause opened by "that" as a complement:
-                    # "capped the commission that X may charge")
-                    if (t.dep_ == "relcl" or (t.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that"
-                                                                       for g in t.children))) and t.i - c.i <= 12:
-                        out += [g for g in t.children if g.dep_ == "nsubj" and g.lower_ not in _REL_PRONOUNS]
-            elif c.dep_ == "ccomp" and any(t.lower_ in {"how", "what"} for t in c.subtree if t.i < c.i):
-                out += [g for g in c.children if g.dep_ == "nsubj"]
-        return out
-
     def _appended_act_doers(self, noun: Token) -> list[Token]:
         """The subjects of the clause a noun for an act is appended to after a comma (lexicon
         ``act_nouns``): "The Philippines has suspended imports, a move that ...": the Philippines; and

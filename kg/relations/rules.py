@@ -54,7 +54,7 @@ from .subjects import Subjects
 from .triggers import Triggers, _Trigger
 from .words import Words
 from ..syntax import (COPULAS, FORMER, MAKING_VERBS, REL_PRONOUNS, causative_verb, clause_head, coordinated,
-                      described_by_where, first_conjunct, stand_in, superlative)
+                      described_by_where, first_conjunct, limited_doers, stand_in, superlative)
 from ..syntax import possessive as _possessive
 
 __all__ = ["KGRelations", "make_relation_component"]
@@ -333,7 +333,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                         self.onto.is_a(items[o.item]["cls"], "Actor") for o in objects):
                     # "capped the number of loans that Tanua Credit can issue", "limited how much Teras can
                     # lend": who may do only so much is restricted
-                    objects += mapped([(t, "patient") for t in self._limited_doers(tok)])
+                    objects += mapped([(t, "patient") for t in limited_doers(tok)])
                 if rel.location_is_agent and not [s for s in subjects if s.role == "agent"] and passive:
                     locs = [o for o in objects if o.role == "prep:in"
                             and self.onto.is_a(items[o.item]["cls"], "Country")]
