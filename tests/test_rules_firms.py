@@ -1325,3 +1325,17 @@ def test_rules_a_country_before_an_investor_is_its_home(nlp, text, expected, abs
 ])
 def test_rules_a_round_co_led_by_investors(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # whose goods are sold somewhere, with no seller named, sells there
+    ("Orbix's phones are sold in Germany and Spain.", {("Orbix", "operatesIn", "Germany"), ("Orbix", "operatesIn", "Spain")},
+     set()),
+    ("Qinmo cars sold in Europe will use the new cells.", {("Qinmo", "operatesIn", "Europe")}, set()),
+    ("Rival drugs from Oakhurst Pharma are sold in the United States.", {("Oakhurst Pharma", "operatesIn", "United States")},
+     set()),
+    # ... not where they are made, which another may do for their owner
+    ("Velmo's tablets are made in Vietnam.", set(), {("Velmo", "operatesIn", "Vietnam")}),
+])
+def test_rules_a_firms_goods_sold_somewhere(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
