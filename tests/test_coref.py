@@ -644,3 +644,17 @@ def test_coref_a_countrys_noun_with_its_demonym(nlp, text, expected):
     links = [(m.text, a.text) for m, a in doc._.coref_links]
     linked = [(doc[it["start"]:it["end"]].text, it["name"]) for it in doc._.kg_entity_data if it["via"] == "coref"]
     assert expected in linked, (links, linked)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the chain" is the firm the text called a chain before ...
+    ("Tiendas Kora, the Monterrey convenience chain, said on Monday it would enter Guatemala. The chain, which runs "
+     "4,100 stores in northern Mexico, sells its own coffee.", {("Tiendas Kora", "operatesIn", "Mexico")}, set()),
+    ("The regulator has sued grocery chain Harlan Foods, saying it misled shoppers. The chain runs 410 stores in "
+     "Victoria and Queensland.", {("Harlan Foods", "operatesIn", "Victoria")}, set()),
+    # ... and no other firm where none was called so
+    ("Velmo Foods said delays hit its supplier Orlan Packaging. The chain runs 900 stores in Peru.", set(),
+     {("Velmo Foods", "operatesIn", "Peru"), ("Orlan Packaging", "operatesIn", "Peru")}),
+])
+def test_coref_the_chain_is_the_firm_called_a_chain(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
