@@ -1339,3 +1339,18 @@ def test_rules_a_round_co_led_by_investors(nlp, text, expected):
 ])
 def test_rules_a_firms_goods_sold_somewhere(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's goods, named by their kind only, that go on sale, go live or are available somewhere: the firm
+    # operates there
+    ("Orbix's newest phone will go on sale in Germany in May.", {("Orbix", "operatesIn", "Germany")}, set()),
+    ("Orbix's new phone is available in Spain and Italy.", {("Orbix", "operatesIn", "Spain"),
+                                                           ("Orbix", "operatesIn", "Italy")}, set()),
+    ("Orbix's service went live in Chile on Wednesday.", {("Orbix", "operatesIn", "Chile")}, set()),
+    # ... not a rival or another one of its roles, nor goods with a name of their own (the named goods are there)
+    ("Orbix's rival expanded in Chile.", set(), {("Orbix", "operatesIn", "Chile")}),
+    ("Orbix's Zeta 12 phone went on sale in India in May.", set(), {("Orbix", "operatesIn", "India")}),
+])
+def test_rules_a_firms_goods_on_sale_somewhere(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

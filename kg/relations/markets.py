@@ -197,7 +197,35 @@ class Markets:
                     # "gets about a quarter of its sales from China": the verb holds the place
                     places = self._located(verb, {"from", "in"}, by_token, items)
             out += self._serving(doc, owners, places, noun, "fact", by_token, items)
-        return out + self._parts_where(doc, items, by_token)
+        return out + self._parts_where(doc, items, by_token) + self._owned_goods_where(doc, items, by_token)
+
+    def _owned_goods_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
+                           ) -> list[dict[str, Any]]:
+        """"Orbix's newest phone will go on sale in Germany", "its app is available in Chile": a firm's goods,
+        named by their kind only (lexicon ``product_nouns``), that a kg:operatesIn trigger says are somewhere
+        (they go on sale, go live, are available there): the owner operates there."""
+        op = self.onto.relations.get("operatesIn")
+        if op is None:
+            return []
+        out: list[dict[str, Any]] = []
+        for goods in doc:
+            if goods.dep_ != "nsubj" or goods.pos_ != "NOUN" or goods.i in by_token \
+                    or goods.lemma_.lower() not in self.product_nouns:
+                continue
+            owners = [c for c in goods.children if possessive(c) and c.i in by_token
+                      and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
+            if any(c.dep_ in {"compound", "nmod"} and (c.i in by_token or c.pos_ == "PROPN") for c in goods.children):
+                continue  # ("its Passo app is available in Spain": the goods have a name, which is what is there)
+            verb = goods.head
+            # (the trigger is the verb, "go on sale", or what the copula says the goods are, "available")
+            hosts = [verb] + [c for c in verb.children if c.dep_ == "acomp"] if verb.lemma_ in COPULAS else [verb]
+            said = [h for h in hosts if any(tuple(t.lemma_.lower() for t in doc[h.i:h.i + len(words)]) == words
+                                            for words in op.triggers)]
+            if not owners or not said:
+                continue
+            places = [t for h in hosts for t in self._located(h, {"in", "across", "throughout"}, by_token, items)]
+            out += self._serving(doc, owners, places, said[0], self._modality(verb), by_token, items)
+        return out
 
     def _parts_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"its Indian business grew", "runs Okapi's Kenya arm", "its Latvian and Estonian units", "its
