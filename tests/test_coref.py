@@ -656,3 +656,17 @@ def test_coref_the_subject_of_a_clause_on_a_noun_is_not_the_noun(nlp, text, ante
     it = [i["name"] for i in doc._.kg_entity_data if i["via"] == "coref" and doc[i["start"]].lower_ == "it"]
     assert it == [antecedent], doc._.kg_entity_data
     assert triple in _triples(doc)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the chain" is the firm the text called a chain before ...
+    ("Tiendas Kora, the Monterrey convenience chain, said on Monday it would enter Guatemala. The chain, which runs "
+     "4,100 stores in northern Mexico, sells its own coffee.", {("Tiendas Kora", "operatesIn", "Mexico")}, set()),
+    ("The regulator has sued grocery chain Harlan Foods, saying it misled shoppers. The chain runs 410 stores in "
+     "Victoria and Queensland.", {("Harlan Foods", "operatesIn", "Victoria")}, set()),
+    # ... and no other firm where none was called so
+    ("Velmo Foods said delays hit its supplier Orlan Packaging. The chain runs 900 stores in Peru.", set(),
+     {("Velmo Foods", "operatesIn", "Peru"), ("Orlan Packaging", "operatesIn", "Peru")}),
+])
+def test_coref_the_chain_is_the_firm_called_a_chain(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -1804,3 +1804,18 @@ def test_entities_a_site_named_by_its_place_and_state_is_no_product(nlp):
     doc = _rules_doc(nlp, "The regulator fined Orvane Chemical over fumes at its Lufkin, Texas, plant.")
     names = {it["name"]: it["cls"] for it in doc._.kg_entity_data}
     assert names.get("Lufkin") == "Place", names
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name a works or a shop is "in" (or near) is where it is, whatever the NER took it for
+    ("Velmo will supply cells to Tarvo's factory in Hai Phong.", "Hai Phong"),
+    ("Daewon Motor, which opened a plant in Nuevo Leon in 2024, hopes to expand.", "Nuevo Leon"),
+    ("Qafila, a trucking firm, has opened a warehouse near Sudair.", "Sudair"),
+])
+def test_entities_a_name_a_works_is_in_is_a_place(nlp, text, name):
+    def forced(doc):
+        words = name.split()
+        k = next(i for i in range(len(doc)) if [t.text for t in doc[i:i + len(words)]] == words)
+        return [(k, k + len(words), "ORG")]
+    doc = _entities_forcing(nlp, text, forced)
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Place", doc._.kg_entity_data

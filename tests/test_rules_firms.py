@@ -1434,3 +1434,32 @@ def test_rules_a_deal_signed_for_goods(nlp, text, expected, absent):
 ])
 def test_rules_systems_a_firm_runs_its_things_on(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # whose goods are sold somewhere, with no seller named, sells there
+    ("Orbix's phones are sold in Germany and Spain.", {("Orbix", "operatesIn", "Germany"), ("Orbix", "operatesIn", "Spain")},
+     set()),
+    ("Qinmo cars sold in Europe will use the new cells.", {("Qinmo", "operatesIn", "Europe")}, set()),
+    ("Rival drugs from Oakhurst Pharma are sold in the United States.", {("Oakhurst Pharma", "operatesIn", "United States")},
+     set()),
+    # ... not where they are made, which another may do for their owner
+    ("Velmo's tablets are made in Vietnam.", set(), {("Velmo", "operatesIn", "Vietnam")}),
+])
+def test_rules_a_firms_goods_sold_somewhere(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's goods, named by their kind only, that go on sale, go live or are available somewhere: the firm
+    # operates there
+    ("Orbix's newest phone will go on sale in Germany in May.", {("Orbix", "operatesIn", "Germany")}, set()),
+    ("Orbix's new phone is available in Spain and Italy.", {("Orbix", "operatesIn", "Spain"),
+                                                           ("Orbix", "operatesIn", "Italy")}, set()),
+    ("Orbix's service went live in Chile on Wednesday.", {("Orbix", "operatesIn", "Chile")}, set()),
+    # ... not a rival or another one of its roles, nor goods with a name of their own (the named goods are there)
+    ("Orbix's rival expanded in Chile.", set(), {("Orbix", "operatesIn", "Chile")}),
+    ("Orbix's Zeta 12 phone went on sale in India in May.", set(), {("Orbix", "operatesIn", "India")}),
+])
+def test_rules_a_firms_goods_on_sale_somewhere(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -1202,3 +1202,13 @@ def test_rules_the_market_leader_in_a_place(nlp, text, expected):
 def test_rules_sales_started_somewhere(nlp):
     # the parser hangs the market on the verb that starts the sales
     _assert_reads(nlp, "Halden Motors will start sales in Chile next year.", {("Halden Motors", "operatesIn", "Chile")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place after the same preposition joined to the first one ("in A and in B") is named as the first is
+    ("Halden Motors sells cars in Spain and in Italy.", ("Halden Motors", "operatesIn", "Italy")),
+    ("Tarvo has stores in Lyon and in Lille.", ("Tarvo", "operatesIn", "Lille")),
+    ("Kestrel runs warehouses in Kaunas and in Lodz.", ("Kestrel", "operatesIn", "Lodz")),
+])
+def test_rules_places_after_a_repeated_preposition(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

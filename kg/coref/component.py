@@ -41,8 +41,10 @@ class KGCoref(Resolution, Mentions):
         self.firm_deals = set(lex["firm_deals"]["nouns"])
         #: place descriptions that, after a kind of thing, name a trade ("the helicopter market")
         self.trades = set(lex.get("trades", {}).get("nouns", ()))
+        #: descriptions that refer only to a name the text called by them ("a grocery chain" ... "the chain")
+        self._called_only = frozenset(lex.get("called_only", {}).get("nouns", ()))
         for cls, nouns in lex.items():
-            if cls in {"pronouns", "firm_deals", "trades"}:
+            if cls in {"pronouns", "firm_deals", "trades", "called_only"}:
                 continue
             for noun in nouns:
                 self.descriptors.setdefault(noun.lower(), set()).add(cls)

@@ -310,6 +310,8 @@ class Resolution:
             named = [c for c in cands if c["name"].split()[0] in {n.split()[0] for n in called_so}]
             if named:
                 cands = named
+            elif tok.lower_ in self._called_only:
+                return None  # ("the supply chain": no firm the text called a chain)
         # "the league" after "the B.League", "the agency" after "the Space Agency", "the bank" after
         # "Rimba Digital Bank": a candidate whose name ends in the description's noun is the one meant
         # (not a word that ends the names of firms of any kind: "the company" is not "Mubadala

@@ -110,6 +110,10 @@ class Classes(Descriptions, Products):
                 head.head.lower_ in self.product_heads or head.head.lemma_.lower() in self.product_nouns) \
                 and head.head.i >= span.end and not self._maker_before_plural(head, head.head):
             return "Product"  # "the Saffrane chatbot" (not "Qingyun cars", "Sephora stores")
+        site = head.head.head if head.dep_ == "pobj" and head.head.lower_ in {"in", "near", "outside"} else None
+        if site is not None and site.is_lower and site.lemma_.lower() in self.owned_works | self.seller_sites \
+                and last not in self.company_heads:
+            return "Place"  # "Song Hong's factory in Hai Phong", "a depot in Sudair": where a works is
         return "Company"
 
     def _acts(self, doc: Doc, it: dict[str, Any], verbs: frozenset[str] | set[str] | None = None) -> bool:

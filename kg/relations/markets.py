@@ -60,8 +60,11 @@ class Markets:
             passive_only = trig.kind == "event" and "verb" in rel.place_is_market and (
                 (not subjects and passive)
                 or (tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)))
-            holders = {x.item: x for x in (objects if passive_only or buyer else subjects)
-                       if not (passive_only or buyer) or x.role.startswith("patient")}.values()
+            holders = list({x.item: x for x in (objects if passive_only or buyer else subjects)
+                            if not (passive_only or buyer) or x.role.startswith("patient")}.values())
+            if passive_only and not holders \
+                    and tok.lemma_.lower() in self.onto.words("entities", "offering_verbs"):
+                holders = self._sold_goods_owners(tok, by_token, items)
             for li, extra in ((items[n], extra) for n, extra in places):
                 for sa in holders:
                     si = items[sa.item]
@@ -72,6 +75,22 @@ class Markets:
                         out.append(record(doc, si, "operatesIn", li, op.base_confidence - extra - sa.cost, tok,
                                           op_modality))
         return out
+
+    def _sold_goods_owners(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Arg]:
+        """"Orbix's phones are sold in Spain", "Qinmo cars sold in Europe", "drugs from Oakhurst Pharma are
+        sold in Peru": the organisations whose goods a sale with no seller named is of (they sell there). Not
+        what is made somewhere: goods are as often made by another for their owner."""
+        if tok.dep_ in {"acl", "relcl"}:
+            goods = tok.head
+        else:
+            goods = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if goods is None or goods.pos_ != "NOUN" or goods.i in by_token:
+            return []
+        owners = [c for c in goods.children if possessive(c) or c.dep_ == "compound"]
+        owners += [g for p in goods.children if p.dep_ == "prep" and p.lower_ == "from"
+                   for g in p.children if g.dep_ == "pobj"]
+        return [Arg(by_token[n.i], 0.1, "owner", n.i) for o in owners for n in coordinated(o)
+                if n.i in by_token and self.onto.is_a(items[by_token[n.i]]["cls"], "Organization")]
 
     def _places_served(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]],
                        channels: bool = True) -> list[tuple[Token, float]]:
@@ -178,7 +197,35 @@ class Markets:
                     # "gets about a quarter of its sales from China": the verb holds the place
                     places = self._located(verb, {"from", "in"}, by_token, items)
             out += self._serving(doc, owners, places, noun, "fact", by_token, items)
-        return out + self._parts_where(doc, items, by_token)
+        return out + self._parts_where(doc, items, by_token) + self._owned_goods_where(doc, items, by_token)
+
+    def _owned_goods_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
+                           ) -> list[dict[str, Any]]:
+        """"Orbix's newest phone will go on sale in Germany", "its app is available in Chile": a firm's goods,
+        named by their kind only (lexicon ``product_nouns``), that a kg:operatesIn trigger says are somewhere
+        (they go on sale, go live, are available there): the owner operates there."""
+        op = self.onto.relations.get("operatesIn")
+        if op is None:
+            return []
+        out: list[dict[str, Any]] = []
+        for goods in doc:
+            if goods.dep_ != "nsubj" or goods.pos_ != "NOUN" or goods.i in by_token \
+                    or goods.lemma_.lower() not in self.product_nouns:
+                continue
+            owners = [c for c in goods.children if possessive(c) and c.i in by_token
+                      and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
+            if any(c.dep_ in {"compound", "nmod"} and (c.i in by_token or c.pos_ == "PROPN") for c in goods.children):
+                continue  # ("its Passo app is available in Spain": the goods have a name, which is what is there)
+            verb = goods.head
+            # (the trigger is the verb, "go on sale", or what the copula says the goods are, "available")
+            hosts = [verb] + [c for c in verb.children if c.dep_ == "acomp"] if verb.lemma_ in COPULAS else [verb]
+            said = [h for h in hosts if any(tuple(t.lemma_.lower() for t in doc[h.i:h.i + len(words)]) == words
+                                            for words in op.triggers)]
+            if not owners or not said:
+                continue
+            places = [t for h in hosts for t in self._located(h, {"in", "across", "throughout"}, by_token, items)]
+            out += self._serving(doc, owners, places, said[0], self._modality(verb), by_token, items)
+        return out
 
     def _parts_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"its Indian business grew", "runs Okapi's Kenya arm", "its Latvian and Estonian units", "its

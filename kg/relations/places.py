@@ -503,7 +503,9 @@ class Places:
         Slovakia and Hungary"); a name before a place's kind stands for it ("in Shandong province")."""
         # ("to crushers in Shandong province": the name before a place's lower-case kind; "across Aichi and
         # Gifu prefectures": the names joined before its plural)
-        out = [t for loc in prep.children if loc.dep_ == "pobj"
+        # (and those of the same preposition joined to it: "in Kaunas and in Lodz")
+        joined = [j for j in prep.children if j.dep_ == "conj" and j.pos_ == "ADP" and j.lower_ == prep.lower_]
+        out = [t for p in [prep, *joined] for loc in p.children if loc.dep_ == "pobj"
                for n in coordinated(loc)
                for t in ([n] if n.i in by_token or not n.is_lower else self._named_kind(n))
                if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
