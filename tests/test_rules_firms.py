@@ -1463,3 +1463,13 @@ def test_rules_a_firms_goods_sold_somewhere(nlp, text, expected, absent):
 ])
 def test_rules_a_firms_goods_on_sale_somewhere(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the firms that lead, own or make up an unnamed venture are partners (kg.relations.ventures)
+    ("The consortium is led by Orlan Builders and includes Kelvor Rail and Tarsk Engineering.",
+     {("Orlan Builders", "partnersWith", "Kelvor Rail"), ("Orlan Builders", "partnersWith", "Tarsk Engineering")}),
+    ("The joint venture will be owned equally by Mastlift and Voltcore.", {("Mastlift", "partnersWith", "Voltcore")}),
+])
+def test_rules_the_members_of_an_unnamed_venture(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
