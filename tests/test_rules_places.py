@@ -239,6 +239,20 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
     # a place's name that names a site (a mine, a project) with "in" lies there
     ("Orvik owns the Halden Ridge copper mine in Saskatchewan.",
      {("Halden Ridge", "locatedIn", "Saskatchewan")}, set()),
+    # a place's name before its kind of place (or a name ending in one), then "of" a place: it lies in that
+    # place, and what lies in the kind of place lies in the name's place (not in the place after "of")
+    ("Varnby is a village in the Tarvo district of Keldria.",
+     {("Tarvo", "locatedIn", "Keldria"), ("Varnby", "locatedIn", "Tarvo")}, set()),
+    ("Varnby is a village in the Tessor region of Keldria.",
+     {("Tessor", "locatedIn", "Keldria"), ("Varnby", "locatedIn", "Tessor")},
+     {("Keldria", "locatedIn", "Tessor")}),
+    ("Varnby lies on a river in the Halden Province of northern Keldria.",
+     {("Halden Province", "locatedIn", "Keldria")}, set()),
+    ("The farm belongs to the Tarvo municipality of the state of Keldria.", {("Tarvo", "locatedIn", "Keldria")},
+     set()),
+    # (a settlement's noun: "of" names the settlement, which lies in the place before the noun)
+    ("Vesta Brewing, which makes cider in the Harz Mountains town of Goslar, hired 20 staff.",
+     {("Goslar", "locatedIn", "Harz Mountains")}, {("Harz Mountains", "locatedIn", "Goslar")}),
 ])
 def test_rules_read_a_place_in_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
