@@ -673,6 +673,19 @@ def test_rules_a_countrys_province_of_a_name(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place the copula says is a kind of place (indefinite but for a capital) "of" another lies in it
+    ("Tarvik is the capital of Belize.", {("Tarvik", "locatedIn", "Belize")}, set()),
+    ("Tarvik is the capital city of Belize.", {("Tarvik", "locatedIn", "Belize")}, set()),
+    ("Halvik is a small port of Belize.", {("Halvik", "locatedIn", "Belize")}, set()),
+    ("Halden County is one of the districts of Keldria.", {("Halden County", "locatedIn", "Keldria")}, set()),
+    # (not a capital of a trade)
+    ("Detroit is the capital of the American car industry.", set(), {("Detroit", "locatedIn", "United States")}),
+])
+def test_rules_a_place_said_to_be_a_kind_of_place_of_another(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected", [
     # what is available to customers in a place operates there (the parser hangs "in" on "paying")
     ("The Tessaly app is available to paying users in Chile, Peru and Japan.",

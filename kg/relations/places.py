@@ -44,6 +44,8 @@ class Places:
             if root.dep_ == "nsubj" and root.head.lemma_ == "be":
                 preps += [(c, self._modality(root.head)) for c in root.head.children
                           if c.dep_ == "prep" and c.lower_ == "in"]
+                preps += [(c, self._modality(root.head)) for a in root.head.children if a.dep_ == "attr"
+                          for c in self._kind_said_of(a)]
             site = root.head
             while site.dep_ == "compound" and site.is_lower and site.head.i != site.i:
                 site = site.head  # ("the Halden Ridge copper/compound mine in Saskatchewan")
@@ -75,30 +77,6 @@ class Places:
                     if owner is not None and owner["via"] in {"", "gazetteer", "demonym"} and owner["name"] != it["name"] \
                             and self.onto.fits(owner["cls"], rel.range) and (c.dep_ == "poss" or owner["via"] == "demonym"):
                         out.append(record(doc, it, rel.name, owner, rel.base_confidence - 0.05, noun))
-        return out
-
-    def _kind_of_place_of(self, doc: Any, it: dict[str, Any], root: Token, by_token: dict[int, int],
-                          items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """"the Tarvo district of Keldria", "the Halden Province of northern Keldria", "the Tarvo
-        municipality of the state of Keldria": a place's name before a division of a place (lexicon
-        ``division_nouns``, or a name that ends in one), then "of" and a place, lies in that place."""
-        rel = self.onto.relations["locatedIn"]
-        if root.dep_ == "compound" and root.head.i == it["end"] and root.head.is_lower:
-            noun = root.head  # "the Tarvo district of"
-        elif root.i == it["end"] - 1 and it["end"] - it["start"] > 1 and not root.is_lower:
-            noun = root  # "the Halden Province of": the kind of place is the name's last word
-        else:
-            return []
-        if noun.lemma_.lower() not in self.division_nouns:
-            return []
-        out: list[dict[str, Any]] = []
-        for g in (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for g in p.children if g.dep_ == "pobj"):
-            named = self._place_named_of(g, by_token, items) if g.is_lower else g if g.i in by_token else None
-            obj = items[by_token[named.i]] if named is not None else None
-            if obj is not None and obj["via"] in {"", "gazetteer"} and obj["name"] != it["name"] \
-                    and self.onto.fits(obj["cls"], rel.range):
-                out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1, noun))
         return out
 
     def _moved_home(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
