@@ -686,6 +686,23 @@ def test_rules_a_place_said_to_be_a_kind_of_place_of_another(nlp, text, expected
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place the copula says is a thing of any kind "in" a place (or "located in" it) lies there
+    ("The Tarvo River is a fast river in northern Norway.", {("Tarvo River", "locatedIn", "Norway")}, set()),
+    ("The Halden Tramway is a narrow-gauge tramway in Bavaria, Germany.",
+     {("Halden Tramway", "locatedIn", "Bavaria"), ("Halden Tramway", "locatedIn", "Germany")}, set()),
+    ("The Tarvo Canal is a narrow canal located in Finnmark.", {("Tarvo Canal", "locatedIn", "Finnmark")}, set()),
+    # ... or, in apposition, a thing of any kind; and each noun the copula joins
+    ("The Tarvo Canal, a narrow canal in Finnmark, was closed.", {("Tarvo Canal", "locatedIn", "Finnmark")}, set()),
+    ("Ravnby is a town in Finnmark and the capital of Tana District.", {("Ravnby", "locatedIn", "Tana District")},
+     set()),
+    # (a place only: a firm's trade "in" a place is no seat)
+    ("Kelvor Motors is a leading importer of buses in Chile.", set(), {("Kelvor Motors", "locatedIn", "Chile")}),
+])
+def test_rules_a_place_said_to_be_a_thing_in_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected", [
     # what is available to customers in a place operates there (the parser hangs "in" on "paying")
     ("The Tessaly app is available to paying users in Chile, Peru and Japan.",

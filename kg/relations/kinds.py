@@ -1,5 +1,6 @@
-"""Kinds of place: what a text says a place is ("Tarvik is the capital of Keldria") and the divisions
-it names ("the Tarvo district of Keldria"), which say where the place lies (kg:locatedIn).
+"""Kinds of place: what a text says a place is ("Tarvik is the capital of Keldria", "Mount Varn is a
+volcano in Orland") and the divisions it names ("the Tarvo district of Keldria"), which say where
+the place lies (kg:locatedIn).
 
 A mixin of :class:`~kg.relations.rules.KGRelations`, asked by :meth:`~kg.relations.places.Places._places_in`.
 """
@@ -55,3 +56,14 @@ class Kinds:
                     and self.onto.fits(obj["cls"], rel.range):
                 out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1, noun))
         return out
+
+    def _kind_in(self, attr: Token) -> list[Token]:
+        """"Mount Varn is a dormant volcano in the Keldria Range", "The Tarvo Canal is a narrow canal located
+        in Finnmark": the "in" of whatever common noun the copula says a place is (a volcano, a tramway, a
+        lake: what a place is, is where it lies), or of the participle of lying on it (lexicon
+        ``location_participles``)."""
+        if not (attr.pos_ == "NOUN" and attr.is_lower):
+            return []
+        holders = [attr] + [v for v in attr.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                            and v.lemma_ in self.location_participles]
+        return [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"]

@@ -44,8 +44,14 @@ class Places:
             if root.dep_ == "nsubj" and root.head.lemma_ == "be":
                 preps += [(c, self._modality(root.head)) for c in root.head.children
                           if c.dep_ == "prep" and c.lower_ == "in"]
+                # ("X is a town in Y and the capital of Z": each noun the copula says the place is)
                 preps += [(c, self._modality(root.head)) for a in root.head.children if a.dep_ == "attr"
-                          for c in self._kind_said_of(a)]
+                          for n in [a, *(g for g in a.children if g.dep_ == "conj")]
+                          for c in self._kind_said_of(n) + self._kind_in(n)]
+            # "Tarvo Canal, a narrow canal in Finnmark,": a thing the name is said to be, in apposition
+            preps += [(c, "fact") for a in root.children if a.dep_ == "appos"
+                      and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.children)
+                      for c in self._kind_in(a)]
             site = root.head
             while site.dep_ == "compound" and site.is_lower and site.head.i != site.i:
                 site = site.head  # ("the Halden Ridge copper/compound mine in Saskatchewan")
