@@ -230,6 +230,9 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
     ("The fire burned ten miles south of Harwick in eastern Oregon.", {("Harwick", "locatedIn", "Oregon")}, set()),
     ("Workers at a plant in Hefei in the eastern province of Anhui went on strike.",
      {("Hefei", "locatedIn", "Anhui")}, set()),
+    # names joined before a plural kind of place lie where the places of that kind do
+    ("Police in Burgundy and Alsace regions in eastern France made arrests.",
+     {("Burgundy", "locatedIn", "France"), ("Alsace", "locatedIn", "France")}, set()),
     # "in London" says where they met, not where Leeds is
     ("He met the mayor of Leeds in London.", set(), {("Leeds", "locatedIn", "London")}),
     # a place described, in apposition, as a kind of place "of" or "on the edge of" another (not a direction)

@@ -55,6 +55,12 @@ class Places:
             site = root.head
             while site.dep_ == "compound" and site.is_lower and site.head.i != site.i:
                 site = site.head  # ("the Halden Ridge copper/compound mine in Saskatchewan")
+            # "in Burgundy and Alsace regions in eastern France": the names joined before a plural kind of place
+            # lie where the places of that kind do
+            kind = root.head.head if root.dep_ == "conj" and root.head.dep_ in {"nmod", "compound"} else root.head
+            if not preps and root.dep_ in {"nmod", "compound", "conj"} and kind.tag_ == "NNS" and kind.i > root.i \
+                    and kind.lemma_.lower() in self.place_nouns and kind.i in {root.head.i, root.head.head.i}:
+                preps += [(c, "fact") for c in kind.children if c.dep_ == "prep" and c.lower_ == "in"]
             if not preps and root.dep_ == "compound" and site.is_lower and site.lemma_.lower() in self.named_sites:
                 # "the Halden Ridge mine in Saskatchewan", "its Lago Verde field in the Chaco":
                 # the site the name names lies where the site does
