@@ -230,6 +230,9 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
     ("The fire burned ten miles south of Harwick in eastern Oregon.", {("Harwick", "locatedIn", "Oregon")}, set()),
     ("Workers at a plant in Hefei in the eastern province of Anhui went on strike.",
      {("Hefei", "locatedIn", "Anhui")}, set()),
+    # names joined before a plural kind of place lie where the places of that kind do
+    ("Police in Burgundy and Alsace regions in eastern France made arrests.",
+     {("Burgundy", "locatedIn", "France"), ("Alsace", "locatedIn", "France")}, set()),
     # "in London" says where they met, not where Leeds is
     ("He met the mayor of Leeds in London.", set(), {("Leeds", "locatedIn", "London")}),
     # a place described, in apposition, as a kind of place "of" or "on the edge of" another (not a direction)
@@ -239,6 +242,20 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
     # a place's name that names a site (a mine, a project) with "in" lies there
     ("Orvik owns the Halden Ridge copper mine in Saskatchewan.",
      {("Halden Ridge", "locatedIn", "Saskatchewan")}, set()),
+    # a place's name before its kind of place (or a name ending in one), then "of" a place: it lies in that
+    # place, and what lies in the kind of place lies in the name's place (not in the place after "of")
+    ("Varnby is a village in the Tarvo district of Keldria.",
+     {("Tarvo", "locatedIn", "Keldria"), ("Varnby", "locatedIn", "Tarvo")}, set()),
+    ("Varnby is a village in the Tessor region of Keldria.",
+     {("Tessor", "locatedIn", "Keldria"), ("Varnby", "locatedIn", "Tessor")},
+     {("Keldria", "locatedIn", "Tessor")}),
+    ("Varnby lies on a river in the Halden Province of northern Keldria.",
+     {("Halden Province", "locatedIn", "Keldria")}, set()),
+    ("The farm belongs to the Tarvo municipality of the state of Keldria.", {("Tarvo", "locatedIn", "Keldria")},
+     set()),
+    # (a settlement's noun: "of" names the settlement, which lies in the place before the noun)
+    ("Vesta Brewing, which makes cider in the Harz Mountains town of Goslar, hired 20 staff.",
+     {("Goslar", "locatedIn", "Harz Mountains")}, {("Harz Mountains", "locatedIn", "Goslar")}),
 ])
 def test_rules_read_a_place_in_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -657,6 +674,36 @@ def test_rules_embassies_and_a_possessive_after_a_city(nlp, text, expected, abse
 ])
 def test_rules_a_countrys_province_of_a_name(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place the copula says is a kind of place (indefinite but for a capital) "of" another lies in it
+    ("Tarvik is the capital of Belize.", {("Tarvik", "locatedIn", "Belize")}, set()),
+    ("Tarvik is the capital city of Belize.", {("Tarvik", "locatedIn", "Belize")}, set()),
+    ("Halvik is a small port of Belize.", {("Halvik", "locatedIn", "Belize")}, set()),
+    ("Halden County is one of the districts of Keldria.", {("Halden County", "locatedIn", "Keldria")}, set()),
+    # (not a capital of a trade)
+    ("Detroit is the capital of the American car industry.", set(), {("Detroit", "locatedIn", "United States")}),
+])
+def test_rules_a_place_said_to_be_a_kind_of_place_of_another(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place the copula says is a thing of any kind "in" a place (or "located in" it) lies there
+    ("The Tarvo River is a fast river in northern Norway.", {("Tarvo River", "locatedIn", "Norway")}, set()),
+    ("The Halden Tramway is a narrow-gauge tramway in Bavaria, Germany.",
+     {("Halden Tramway", "locatedIn", "Bavaria"), ("Halden Tramway", "locatedIn", "Germany")}, set()),
+    ("The Tarvo Canal is a narrow canal located in Finnmark.", {("Tarvo Canal", "locatedIn", "Finnmark")}, set()),
+    # ... or, in apposition, a thing of any kind; and each noun the copula joins
+    ("The Tarvo Canal, a narrow canal in Finnmark, was closed.", {("Tarvo Canal", "locatedIn", "Finnmark")}, set()),
+    ("Ravnby is a town in Finnmark and the capital of Tana District.", {("Ravnby", "locatedIn", "Tana District")},
+     set()),
+    # (a place only: a firm's trade "in" a place is no seat)
+    ("Kelvor Motors is a leading importer of buses in Chile.", set(), {("Kelvor Motors", "locatedIn", "Chile")}),
+])
+def test_rules_a_place_said_to_be_a_thing_in_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected", [

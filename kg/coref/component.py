@@ -56,6 +56,8 @@ class KGCoref(Resolution, Mentions):
         self.generic_products = set(onto.lexicon["entities"]["generic_products"])
         #: works and shops one owns ("plant", "factory", "store"): no product owns one
         self.owned_sites = onto.words("entities", "owned_works") | onto.words("entities", "seller_sites")
+        #: place nouns of a division of a wider place ("the Tessor region of Keldria")
+        self.division_nouns = onto.words("entities", "division_nouns")
         #: role nouns of any relation ("rival", "unit", "customer", "chief executive")
         self.role_nouns = {
             words[-1] for rel in onto.relations.values()
@@ -293,6 +295,8 @@ class KGCoref(Resolution, Mentions):
                     of_named = next((it for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                                      for g in p.children if g.dep_ == "pobj"
                                      for it in [self._named_covering(g.i)] if it is not None), None)
+                    if of_named is not None and low in self.division_nouns and self._place_named_before(tok):
+                        continue  # ("the Tessor region of Keldria": the region is the one named before it)
                     if of_named is not None and (all(self.onto.is_a(c, "Location") for c in self.descriptors[low])
                                                  or self.onto.is_a(of_named["cls"], "Location")):
                         if self._compatible(of_named["cls"], self.descriptors[low]):

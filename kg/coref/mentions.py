@@ -47,6 +47,15 @@ class Mentions:
             return next((g for g in words if g.pos_ == "PROPN"), None)
         return None
 
+    def _place_named_before(self, tok: Token) -> bool:
+        """Whether a place's name (not a demonym) stands right before the place noun ``tok`` as its
+        compound: "the Tessor region of Keldria" is the Tessor region, which lies in Keldria (with a
+        noun of lexicon ``division_nouns``)."""
+        if tok.i == 0 or tok.doc[tok.i - 1].dep_ != "compound" or tok.doc[tok.i - 1].head.i != tok.i:
+            return False
+        named = self._named_covering(tok.i - 1)
+        return named is not None and named.get("via") != "demonym" and self.onto.is_a(named["cls"], "Location")
+
     def _named_at(self, i: int) -> dict[str, Any] | None:
         """The name of the document (not a resolved mention), other than a place's, that covers token
         ``i`` (a place before a description says where it is from: "the U.S. company"), or None."""

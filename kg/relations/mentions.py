@@ -80,6 +80,11 @@ class Mentions(Listing):
         of Lombardy" (``tok`` a lexicon ``place_nouns`` or ``place_part_words`` word), or None."""
         if not tok.is_lower or tok.lemma_.lower() not in self.place_of_words:
             return None
+        before = tok.doc[tok.i - 1] if tok.i else tok
+        if tok.lemma_.lower() in self.division_nouns and before.dep_ == "compound" and before.head.i == tok.i and before.i in by_token \
+                and items[by_token[before.i]]["via"] != "demonym" \
+                and self.onto.is_a(items[by_token[before.i]]["cls"], "Location"):
+            return None  # ("the Tarvo district of Keldria": the district named before it, in Keldria)
         return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                      if g.dep_ == "pobj" and g.i in by_token and self.onto.is_a(items[by_token[g.i]]["cls"], "Location")),
                     None)

@@ -44,9 +44,23 @@ class Places:
             if root.dep_ == "nsubj" and root.head.lemma_ == "be":
                 preps += [(c, self._modality(root.head)) for c in root.head.children
                           if c.dep_ == "prep" and c.lower_ == "in"]
+                # ("X is a town in Y and the capital of Z": each noun the copula says the place is)
+                preps += [(c, self._modality(root.head)) for a in root.head.children if a.dep_ == "attr"
+                          for n in [a, *(g for g in a.children if g.dep_ == "conj")]
+                          for c in self._kind_said_of(n) + self._kind_in(n)]
+            # "Tarvo Canal, a narrow canal in Finnmark,": a thing the name is said to be, in apposition
+            preps += [(c, "fact") for a in root.children if a.dep_ == "appos"
+                      and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.children)
+                      for c in self._kind_in(a)]
             site = root.head
             while site.dep_ == "compound" and site.is_lower and site.head.i != site.i:
                 site = site.head  # ("the Halden Ridge copper/compound mine in Saskatchewan")
+            # "in Burgundy and Alsace regions in eastern France": the names joined before a plural kind of place
+            # lie where the places of that kind do
+            kind = root.head.head if root.dep_ == "conj" and root.head.dep_ in {"nmod", "compound"} else root.head
+            if not preps and root.dep_ in {"nmod", "compound", "conj"} and kind.tag_ == "NNS" and kind.i > root.i \
+                    and kind.lemma_.lower() in self.place_nouns and kind.i in {root.head.i, root.head.head.i}:
+                preps += [(c, "fact") for c in kind.children if c.dep_ == "prep" and c.lower_ == "in"]
             if not preps and root.dep_ == "compound" and site.is_lower and site.lemma_.lower() in self.named_sites:
                 # "the Halden Ridge mine in Saskatchewan", "its Lago Verde field in the Chaco":
                 # the site the name names lies where the site does
@@ -65,6 +79,7 @@ class Places:
                         if obj["via"] in {"", "gazetteer"} and obj["name"] != it["name"] \
                                 and self.onto.fits(obj["cls"], rel.range):
                             out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1, prep, modality))
+            out += self._kind_of_place_of(doc, it, root, by_token, items)
             # "Japan's southern island of Kyushu", "the Chinese province of Anhui": the place a kind of
             # place "of" the name belongs to
             noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None

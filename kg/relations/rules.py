@@ -33,6 +33,7 @@ from ..errors import ComponentError
 from ..ontology import Ontology, load_ontology
 from .brands import Brands
 from .frames import Frames
+from .kinds import Kinds
 from .lexicon import Lexicon
 from .mentions import Mentions
 from .modality import Modality, former_before
@@ -61,7 +62,7 @@ __all__ = ["KGRelations", "make_relation_component"]
 
 
 class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
-                  Stakes, Places, Markets, Seats, Orders, Brands, Purchases, Modality, Words):
+                  Stakes, Places, Kinds, Markets, Seats, Orders, Brands, Purchases, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
