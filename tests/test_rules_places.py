@@ -1259,3 +1259,23 @@ def test_rules_sales_started_somewhere(nlp):
 ])
 def test_rules_places_after_a_repeated_preposition(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # pairs of a place and where it is, joined by "and", each lie in their own (not a list of places)
+    ("Orlan runs offices in Lagos, Nigeria, and Accra, Ghana.",
+     {("Lagos", "locatedIn", "Nigeria"), ("Accra", "locatedIn", "Ghana")}, set()),
+    ("Orlan already runs metro contracts in Santiago, Chile and Izmir, Turkey.",
+     {("Santiago", "locatedIn", "Chile"), ("Izmir", "locatedIn", "Turkey")}, set()),
+    ("Orlan opened stores in Austin, Texas, and Boise, Idaho.",
+     {("Austin", "locatedIn", "Texas"), ("Boise", "locatedIn", "Idaho")}, set()),
+    ("Orlan has offices in Paris, Berlin, and Rome, Italy.", {("Rome", "locatedIn", "Italy")},
+     {("Paris", "locatedIn", "Berlin")}),
+])
+def test_rules_pairs_of_a_place_and_where_it_is(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_list_before_a_pair_of_places_is_no_pair(nlp):
+    _assert_reads(nlp, "In Harwick, Dale County, Ky., and Tolland, N.H., teachers won raises.",
+                  {("Dale County", "locatedIn", "Kentucky")}, {("Harwick", "locatedIn", "Dale County")})

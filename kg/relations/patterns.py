@@ -77,12 +77,21 @@ class Patterns:
                     return True
                 return k in by_token and items[by_token[k]]["start"] == k \
                     and self.onto.is_a(items[by_token[k]]["cls"], "Location")
+            def pair_at(k: int, of: dict[str, Any] = nxt) -> bool:
+                """Whether a place written after "and" at ``k`` has a place of ``of``'s class after its own
+                comma: pairs of a place and where it is ("Lagos, Nigeria, and Accra, Ghana"), not a list."""
+                if last is not of or k not in by_token or items[by_token[k]]["start"] != k:
+                    return False  # (one place after the comma: "X, Y, Z, and W, V" is a list)
+                e = items[by_token[k]]["end"]
+                return e + 1 < len(doc) and doc[e].text == "," and (e + 1) in by_token \
+                    and items[by_token[e + 1]]["start"] == e + 1 and items[by_token[e + 1]]["cls"] == of["cls"]
             after = doc[last["end"]] if last["end"] < len(doc) else None
-            if after is not None and after.lower_ in {"and", "or"} and place_at(last["end"] + 1):
+            if after is not None and after.lower_ in {"and", "or"} and place_at(last["end"] + 1) \
+                    and not pair_at(last["end"] + 1):
                 continue
             if after is not None and after.text == "," and last["end"] + 2 < len(doc) and \
                     doc[last["end"] + 1].lower_ in {"and", "or"} and doc[last["end"] + 2].pos_ not in {"VERB", "AUX"} \
-                    and place_at(last["end"] + 2):
+                    and place_at(last["end"] + 2) and not pair_at(last["end"] + 2):
                 continue  # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place)
             out.append(record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
             # "between Ridgway and Ouray, Colorado": a region that is no country, written after two places
