@@ -1279,3 +1279,13 @@ def test_rules_pairs_of_a_place_and_where_it_is(nlp, text, expected, absent):
 def test_rules_a_list_before_a_pair_of_places_is_no_pair(nlp):
     _assert_reads(nlp, "In Harwick, Dale County, Ky., and Tolland, N.H., teachers won raises.",
                   {("Dale County", "locatedIn", "Kentucky")}, {("Harwick", "locatedIn", "Dale County")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place set off by commas after a place's name, with its kind after it, is where that place lies
+    ("Orlan must sell its plant in Polokwane, in Limpopo province, to a buyer.", ("Polokwane", "locatedIn", "Limpopo")),
+    ("Tarsk Grain, based in Loma Plata, in the Chaco region of Paraguay, bought seed.",
+     ("Loma Plata", "locatedIn", "Chaco")),
+])
+def test_rules_a_place_in_a_kind_of_place_set_off_by_commas(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

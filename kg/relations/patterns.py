@@ -44,7 +44,7 @@ class Patterns:
                         and self.onto.fits(outer["cls"], rel.range) and outer["name"] != it["name"]:
                     out.append(record(doc, it, "locatedIn", outer, rel.base_confidence - 0.05, doc[of]))
             comma = it["end"]
-            region = self._region_apposed(doc, comma, items, by_token)
+            region = self._region_apposed(doc, comma, items, by_token, self.place_head_words)
             if region is not None and self.onto.fits(region["cls"], rel.range) and region["name"] != it["name"]:
                 out.append(record(doc, it, "locatedIn", region, rel.base_confidence - 0.05, doc[comma + 1]))
             if comma + 1 >= len(doc) or doc[comma].text != "," or (comma + 1) not in by_token:
@@ -107,22 +107,31 @@ class Patterns:
         return out
 
     @staticmethod
-    def _region_apposed(doc: Doc, comma: int, items: list[dict[str, Any]], by_token: dict[int, int]
-                        ) -> dict[str, Any] | None:
+    def _region_apposed(doc: Doc, comma: int, items: list[dict[str, Any]], by_token: dict[int, int],
+                        kinds: frozenset[str] | set[str] = frozenset()) -> dict[str, Any] | None:
         """"Kendal, in northern England, ...", "Tuzla, in northern Bosnia.": the place named in a
         phrase set off by commas right after a place's name, with a word that describes the region before
-        it (not a list: "in Paris, in Lyon and in Nice"); None where there is none."""
+        it (not a list: "in Paris, in Lyon and in Nice"), or a kind of place after it (``kinds``: "Polokwane,
+        in Limpopo province,", "Loma Plata, in the Chaco region of Paraguay,"); None where there is none."""
         if comma + 3 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ != "in":
             return None
         k = comma + 2
         while k < len(doc) and k - comma <= 5 and doc[k].is_lower and doc[k].pos_ in {"DET", "ADJ"}:
             k += 1
-        if k == comma + 2 or k not in by_token:
+        if k not in by_token:
             return None
         region = items[by_token[k]]
         if region["start"] != k or region["via"] not in {"", "gazetteer"}:
             return None
         end = region["end"]
+        kind = end < len(doc) and doc[end].lower_ in kinds
+        if kind:  # (the kind, and the place it is "of")
+            end += 1
+            if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in by_token \
+                    and items[by_token[end + 1]]["start"] == end + 1:
+                end = items[by_token[end + 1]]["end"]
+        if k == comma + 2 and not kind:
+            return None
         closed = end < len(doc) and doc[end].text in {",", "."} and not (
             end + 1 < len(doc) and doc[end + 1].lower_ in {"and", "or"})
         return region if closed else None
