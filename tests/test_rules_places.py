@@ -1289,3 +1289,13 @@ def test_rules_a_list_before_a_pair_of_places_is_no_pair(nlp):
 ])
 def test_rules_a_place_in_a_kind_of_place_set_off_by_commas(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ... and with a country's possessive before it; a name ending in a word of a kind of land is a place
+    ("Tarsk Coffee, an exporter based in Pleiku, in Vietnam's Central Highlands, stopped shipments.",
+     {("Pleiku", "locatedIn", "Central Highlands"), ("Central Highlands", "locatedIn", "Vietnam")}),
+    ("The plant in Kendal, in England's Lake District, closed.", {("Kendal", "locatedIn", "Lake District")}),
+])
+def test_rules_a_place_in_a_countrys_region_set_off_by_commas(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -124,13 +124,18 @@ class Patterns:
         if region["start"] != k or region["via"] not in {"", "gazetteer"}:
             return None
         end = region["end"]
+        owned = end + 1 < len(doc) and doc[end].tag_ == "POS" and end + 1 in by_token \
+            and items[by_token[end + 1]]["start"] == end + 1
+        if owned:
+            region = items[by_token[end + 1]]  # ("Pleiku, in Vietnam's Central Highlands,": the owned place)
+            end = region["end"]
         kind = end < len(doc) and doc[end].lower_ in kinds
         if kind:  # (the kind, and the place it is "of")
             end += 1
             if end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in by_token \
                     and items[by_token[end + 1]]["start"] == end + 1:
                 end = items[by_token[end + 1]]["end"]
-        if k == comma + 2 and not kind:
+        if k == comma + 2 and not kind and not owned:
             return None
         closed = end < len(doc) and doc[end].text in {",", "."} and not (
             end + 1 < len(doc) and doc[end + 1].lower_ in {"and", "or"})
