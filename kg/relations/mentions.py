@@ -319,7 +319,10 @@ class Mentions(Listing):
                     and items[by_token[tok.i + 1]]["cls"] == "Product" and tok.doc[tok.i + 1].head.i != tok.i:
                 out.append((by_token[tok.i + 1], cost + 0.05, tok.i + 1))
             # "makes the Sortline picking robot": a kind of product stands for the product named before it
-            if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.product_nouns:
+            # (and a group of products of a kind: "builds the Sextel family of language models")
+            if not out and tok.is_lower and tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.product_nouns or (
+                    tok.lemma_.lower() in self.product_groups
+                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))):
                 for c in tok.children:
                     if c.dep_ in {"compound", "amod", "nmod", "nummod"} and c.i < tok.i and c.i in by_token \
                             and items[by_token[c.i]]["cls"] == "Product" and items[by_token[c.i]]["end"] <= tok.i \
