@@ -10,6 +10,9 @@ text or the gazetteer says they are the same thing:
 - a name and the same name with a brand in front or a company word behind,
   in the same document ("Galaxy" / "Samsung Galaxy", "Samsung" / "Samsung Electronics").
 
+Two names a document reads as a unit and its parent (kg:subsidiaryOf, "Kestrel Norway, a unit
+of Kestrel") are two things, whatever the name rules above say.
+
 Two things that merely share a word are never merged ("Samsung" and
 "Samsung Galaxy" stay two nodes).
 
@@ -138,6 +141,7 @@ class Resolver:
         self.counts: Counter[str] = Counter()
         self.gazetteer_keys: set[str] = set()
         self.aliases: set[tuple[str, str]] = set()  # (short, long) keys one document gives as one thing
+        self.apart: set[frozenset[str]] = set()  # key pairs a document reads as a unit and its parent
 
     def add(self, result: DocResult) -> None:
         """Fold one document's entity mentions in."""
@@ -168,6 +172,9 @@ class Resolver:
             if m.via == "gazetteer":
                 doc_keys[key]["known"] = True
         self.aliases.update(_doc_aliases(doc_keys, self._heads))
+        # "Kestrel Norway, a unit of Kestrel": the text says the two are two firms, one owning the other
+        self.apart.update(frozenset((r.subject, r.object)) for r in result.relations
+                          if r.predicate == "subsidiaryOf" and r.subject != r.object)
 
     def resolve(self) -> tuple[dict[str, Entity], dict[str, str]]:
         """The entities by id, and a map from mention key to entity id."""
@@ -183,6 +190,8 @@ class Resolver:
                 continue  # two names the gazetteer knows apart stay apart
             if len(longs[short]) > 1:
                 continue  # "Huang" for "Jensen Huang" here and "Kevin Huang" there: ambiguous, merge neither
+            if frozenset((short, long)) in self.apart:
+                continue  # a unit and its parent ("Kestrel Norway" / "Kestrel")
             uf.union(short, long)
             long_side.add(long)
         by_qid: dict[str, str] = {}

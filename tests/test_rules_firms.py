@@ -405,6 +405,28 @@ def test_rules_a_one_word_product_name_tagged_as_a_common_noun(nlp, text, expect
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a group of products of one kind, named before "family" or "line", stands for the product named
+    ("Kerro AI builds the Sextel family of language models.", {("Kerro AI", "develops", "Sextel")}),
+    ("Nimbel has agreed to invest in Kerro AI, a London lab that builds the Sextel family of language models.",
+     {("Kerro AI", "develops", "Sextel")}),
+])
+def test_rules_a_named_family_of_products(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's engineers who made a thing stand for the firm
+    ("Vesper, which was designed by Orbal engineers, is already available in Nigeria.",
+     {("Orbal", "develops", "Vesper")}, set()),
+    # not where they only used or tested it
+    ("The Vesper router, which was tested by Orbal engineers, is already available in Nigeria.",
+     set(), {("Orbal", "develops", "Vesper")}),
+])
+def test_rules_a_firms_engineers_made_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected, modality", [
     # two firms a thing pits against each other are rivals (as its clause says)
     ("The move pits Sorano more directly against Halden Japan.", ("Sorano", "competesWith", "Halden Japan"), "fact"),

@@ -355,6 +355,17 @@ def test_short_name_for_different_long_names_in_different_documents_merges_nothi
     assert sorted(entities) == ["Kestrel_Security"]
 
 
+@pytest.mark.parametrize("short, long", [("Kestrel", "Kestrel Norway"), ("Kestrel", "Kestrel Mobility"),
+                                         ("Kestrel Norway", "Kestrel")])
+def test_a_unit_and_its_parent_in_one_document_stay_two(short, long):
+    """"Kestrel Norway, a unit of Kestrel": the document reads the one as the other's subsidiary, so
+    the short name is not the long one's, whatever the name rules say; the subsidiaryOf is kept."""
+    unit, parent = mention(long, "Company"), mention(short, "Company", start=30)
+    d = doc("unit", [unit, parent], [rel(unit, "subsidiaryOf", parent, 0.8, f"{long}, a unit of {short}.", 0)])
+    entities, key_to_id = _resolve([d, doc("other", [mention("Kestrel", "Company")])])
+    assert key_to_id[unit.key] != key_to_id[parent.key]
+
+
 def test_graph_builder_refuses_a_second_finish_and_a_different_text_under_a_known_id():
     builder = GraphBuilder()
     builder.add(doc("a", [mention("Kestrel", "Company")]))

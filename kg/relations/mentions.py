@@ -312,6 +312,13 @@ class Mentions(Listing):
                         and (root.head.i != tok.i or root.dep_ == "dobj") \
                         and root.dep_ not in {"nsubj", "nsubjpass"} and not possessive(root):
                     out.append((by_token[tok.i + 1], cost + 0.05, named["start"]))
+            # "the router, designed by Orbal engineers": a firm's own people (lexicon ``workforce_nouns``) who
+            # made a thing stand for the firm, as the agent of one of kg:develops' verbs
+            if not out and tok.is_lower and tok.lemma_.lower() in self.workforce_nouns and tok.dep_ == "pobj" \
+                    and tok.head.dep_ == "agent" and tok.head.head.lemma_.lower() in self._one_word_triggers("develops"):
+                out += [m for c in tok.children if c.dep_ in {"compound", "amod", "poss"}
+                        for m in self._map(c, by_token, items, cost + 0.05, depth + 1)
+                        if self.onto.is_a(items[m[0]]["cls"], "Organization")]
             # "the studio behind the mobile hit Frostbound": a kind of product stands for the product named
             # right after it, where the parser hung the name elsewhere
             if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.product_nouns \
@@ -319,7 +326,10 @@ class Mentions(Listing):
                     and items[by_token[tok.i + 1]]["cls"] == "Product" and tok.doc[tok.i + 1].head.i != tok.i:
                 out.append((by_token[tok.i + 1], cost + 0.05, tok.i + 1))
             # "makes the Sortline picking robot": a kind of product stands for the product named before it
-            if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.product_nouns:
+            # (and a group of products of a kind: "builds the Sextel family of language models")
+            if not out and tok.is_lower and tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.product_nouns or (
+                    tok.lemma_.lower() in self.product_groups
+                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))):
                 for c in tok.children:
                     if c.dep_ in {"compound", "amod", "nmod", "nummod"} and c.i < tok.i and c.i in by_token \
                             and items[by_token[c.i]]["cls"] == "Product" and items[by_token[c.i]]["end"] <= tok.i \
