@@ -1495,3 +1495,12 @@ def test_rules_a_firms_goods_on_sale_somewhere(nlp, text, expected, absent):
 ])
 def test_rules_the_members_of_an_unnamed_venture(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a demonym the parser hung on an acronym before the role noun says where the firm is based
+    ("Zephrane, the British AI lab behind the Rookery chatbot, has hired Ravi Menon.",
+     ("Zephrane", "basedIn", "United Kingdom")),
+])
+def test_rules_a_demonym_before_an_acronym_and_a_role(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

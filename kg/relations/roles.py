@@ -221,9 +221,11 @@ class Roles:
                 anchors += [(g, "anchor") for g in c.children if _possessive(g) and g.i < c.i]
             elif c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < tok.i and c.i not in named_inside:
                 anchors.append((c, "anchor"))
-                if (c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN") or (
+                if (c.dep_ == "compound" and (c.is_lower and c.pos_ == "NOUN" or (
+                        c.is_upper and len(c) <= 4 and c.i not in self._by_token))) or (
                         c.dep_ == "amod" and c.tag_ == "VBG" and c.is_lower):
-                    # "a Lyon cloud provider", "Lagos logistics company": a name before the noun in front (or
+                    # "a Lyon cloud provider", "Lagos logistics company", "the British AI lab" (an acronym in
+                    # front): a name before the noun in front (or
                     # before a noun the tagger took for a participle: "an Edinburgh/npadvmod holding/VBG company")
                     anchors += [(g, "anchor") for g in c.children if g.dep_ in {"compound", "nmod", "amod", "npadvmod"}
                                 and g.i < c.i and g.i in self._by_token]
