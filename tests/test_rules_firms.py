@@ -752,6 +752,19 @@ def test_rules_a_sum_paid_in_a_kind_of_payment(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the payee named right after the verb of paying, which the parser hangs on what is paid
+    ("According to the filing, Orlan Pharma paid Kelvor Health rebates worth up to 60% of the list price.",
+     ("Orlan Pharma", "pays", "Kelvor Health")),
+    ("Under the deal, Cascadia Health will pay Mercy Vale rates about 7% higher this year.",
+     ("Cascadia Health", "pays", "Mercy Vale")),
+    ("Kestrel Oil and Muskeg Oil have agreed to pay Athabasca Pipelines fixed tolls for the new capacity.",
+     ("Muskeg Oil", "pays", "Athabasca Pipelines")),
+])
+def test_rules_the_payee_hung_on_what_is_paid(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # the subject of a passive verb of compelling does what it is made to do
     ("Harlow Chemicals was ordered to pay $40 million to Teague Farms.", {("Harlow Chemicals", "pays", "Teague Farms")},

@@ -55,6 +55,10 @@ class Frames:
     def _relations_of(self, tok: Token) -> list[RelationInfo]:
         return [t.relation for t in self.index.get(tok.lemma_.lower(), ()) if t.kind == "event"]
 
+    def _pays(self, tok: Token) -> bool:
+        """Whether a verb triggers a payment (kg:pays or a relation below it)."""
+        return any("pays" in self.onto.ancestors(rel.name) for rel in self._relations_of(tok))
+
     def _of_sites(self, tok: Token) -> bool:
         """Whether a trigger noun is one of where one is only ("plant", "branch"): all its relations
         are to a place."""
@@ -338,6 +342,8 @@ class Frames:
                 elif c.dep_ == "dobj" and c.i > tok.i:
                     # "paid Visa and Mastercard 20 million pounds": the parser hangs the recipient on the sum
                     sums = [g.left_edge.i for g in c.children if g.dep_ == "nummod"]
+                    if not sums and c.lemma_.lower() in self.paid_sums and self._pays(tok):
+                        sums = [c.i]  # "paid Orlan Health rebates", "pay Halden Pipelines fixed tolls": on what is paid
                     objects += [(g, "recipient") for g in c.children if sums and g.dep_ in {"nmod", "compound"}
                                 and g.pos_ == "PROPN" and tok.i < g.i and g.right_edge.i < min(sums)]
                 elif _as_well_as(c):

@@ -139,6 +139,7 @@ class Lexicon:
         self.route_linking_verbs = frozenset(lex["relations"].get("route_linking_verbs", ()))
         self.named_sites = frozenset(lex["relations"].get("named_sites", ()))
         self.set_price_nouns = set(lex["relations"].get("set_price_nouns", ()))
+        self.paid_sums = frozenset(lex["relations"].get("paid_sums", ()))
         #: verbs of forming or running a group or site ("a consortium formed by X"), of backing a firm
         #: ("a miner backed by X"), of running one from a place, of buying on a headline's surface
         words = self.onto.words
