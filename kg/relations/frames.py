@@ -114,6 +114,13 @@ class Frames:
             tok = whole
         out = self._kind_of_country(tok, by_token)
         words = {tok.lemma_.lower(), tok.lower_}
+        if goods and tok.pos_ == "NOUN" and tok.is_lower and not words & (self.holder_nouns | self.trigger_nouns):
+            # "banned Kelvor Motors chips", "blocked the Korvo messaging app": the firm or product named in
+            # front of the goods a restriction reaches (not a place: "banned Halden chicken"; nor an owner
+            # or a deal: "blocked Orlan's takeover of X")
+            out += [(t, "patient") for t in tok.doc[tok.left_edge.i:tok.i] if t.i in by_token
+                    and t.dep_ != "poss" and tok.left_edge.i < t.head.i <= tok.i and by_token.get(t.head.i) != by_token[t.i]
+                    and any(self.onto.is_a(self._items[by_token[t.i]]["cls"], c) for c in ("Company", "Product"))]
         if words & self.holder_nouns:
             out += [(c, "patient") for c in tok.children if _possessive(c)]
             # "curbs on ASML chip tool sales": a name in front of the noun, whatever word it hangs on
