@@ -127,6 +127,8 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     # (not who a deal blocked is by)
     ("The Federal Trade Commission sued on Tuesday to block Clearpath Media's $8.2 billion takeover of Quennel Ads.",
      set(), {("Federal Trade Commission", "restricts", "Clearpath Media")}),
+    # sales "by" a firm, the parser's "by" hung on the active verb
+    ("The Cocoa Board has restricted sales by Lagune Foods.", {("Cocoa Board", "restricts", "Lagune Foods")}, set()),
     # whom one is kept from buying from, or whose goods, is banned too
     ("The Federal Procurement Office has banned schools from buying laptops made by Korvan Aero and Skylift.",
      {("Federal Procurement Office", "bans", "Korvan Aero"), ("Federal Procurement Office", "bans", "Skylift")}, set()),

@@ -130,8 +130,11 @@ class Frames:
             # where the goods go
             preps = {"by", "from"} | ({"of"} if words & self.licence_nouns else set()) \
                 | ({"to"} if words & self.to_nouns else set())
-            for g in (g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-                      for g in c.children if g.dep_ == "pobj"):
+            heads = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps]
+            if tok.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in tok.head.children):
+                # "restricted sales by Lagune Foods": the parser hangs the noun's "by" on the active verb
+                heads += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == tok.i + 1]
+            for g in (g for c in heads for g in c.children if g.dep_ == "pobj"):
                 # "imports from Canadian grain companies Aspen Ridge and Red River": the firms named
                 # after the kind (read off the surface: the parser rarely gets such a list right)
                 named = self._names_after(g, by_token) if g.i not in by_token and g.tag_ == "NNS" else []
