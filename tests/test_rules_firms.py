@@ -766,6 +766,21 @@ def test_rules_the_payee_hung_on_what_is_paid(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a percentage of each sale or of earnings paid or handed over is a cut: a commission
+    ("Under the deal, Hovera will hand Prairie Foods 10% of each delivery fee.",
+     {("Hovera", "paysCommissionTo", "Prairie Foods")}, set()),
+    ("Wrenair currently pays Farefinder, a Berlin-based booking site, about 5% of every fare sold on its site.",
+     {("Wrenair", "paysCommissionTo", "Farefinder")}, set()),
+    ("Orlan Studio hands Fanvo 8% of its earnings.", {("Orlan Studio", "paysCommissionTo", "Fanvo")}, set()),
+    # (not a part of one price)
+    ("Pacific Lines will pay Orlan Yards 20% of the price upfront.", {("Pacific Lines", "pays", "Orlan Yards")},
+     {("Pacific Lines", "paysCommissionTo", "Orlan Yards")}),
+])
+def test_rules_a_percentage_of_each_sale_paid_is_a_commission(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # the subject of a passive verb of compelling does what it is made to do
     ("Harlow Chemicals was ordered to pay $40 million to Teague Farms.", {("Harlow Chemicals", "pays", "Teague Farms")},
      set()),
