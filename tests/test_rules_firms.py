@@ -781,6 +781,20 @@ def test_rules_a_percentage_of_each_sale_paid_is_a_commission(nlp, text, expecte
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # access given in return for a payment is paid for by the one given it; a cut is a commission
+    ("Orlan Bank gives Kelvor Pay access to its transfer system in return for a monthly fee.",
+     {("Kelvor Pay", "pays", "Orlan Bank")}, set()),
+    ("Orlan Bank will give Kelvor Pay access to its network in exchange for 5% of each transfer.",
+     {("Kelvor Pay", "paysCommissionTo", "Orlan Bank")}, set()),
+    # (not for what is no payment)
+    ("Orlan Bank gives Kelvor Pay access to its network in return for data on its users.", set(),
+     {("Kelvor Pay", "pays", "Orlan Bank")}),
+])
+def test_rules_access_given_in_return_for_a_payment_is_paid_for(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # the subject of a passive verb of compelling does what it is made to do
     ("Harlow Chemicals was ordered to pay $40 million to Teague Farms.", {("Harlow Chemicals", "pays", "Teague Farms")},
      set()),
