@@ -774,6 +774,48 @@ def test_rules_a_sum_paid_in_a_kind_of_payment(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the payee named right after the verb of paying, which the parser hangs on what is paid
+    ("According to the filing, Orlan Pharma paid Kelvor Health rebates worth up to 60% of the list price.",
+     ("Orlan Pharma", "pays", "Kelvor Health")),
+    ("Under the deal, Cascadia Health will pay Mercy Vale rates about 7% higher this year.",
+     ("Cascadia Health", "pays", "Mercy Vale")),
+    ("Kestrel Oil and Muskeg Oil have agreed to pay Athabasca Pipelines fixed tolls for the new capacity.",
+     ("Muskeg Oil", "pays", "Athabasca Pipelines")),
+])
+def test_rules_the_payee_hung_on_what_is_paid(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a percentage of each sale or of earnings paid or handed over is a cut: a commission
+    ("Under the deal, Hovera will hand Prairie Foods 10% of each delivery fee.",
+     {("Hovera", "paysCommissionTo", "Prairie Foods")}, set()),
+    ("Wrenair currently pays Farefinder, a Berlin-based booking site, about 5% of every fare sold on its site.",
+     {("Wrenair", "paysCommissionTo", "Farefinder")}, set()),
+    ("Orlan Studio hands Fanvo 8% of its earnings.", {("Orlan Studio", "paysCommissionTo", "Fanvo")}, set()),
+    # (not a part of one price)
+    ("Pacific Lines will pay Orlan Yards 20% of the price upfront.", {("Pacific Lines", "pays", "Orlan Yards")},
+     {("Pacific Lines", "paysCommissionTo", "Orlan Yards")}),
+])
+def test_rules_a_percentage_of_each_sale_paid_is_a_commission(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # access given in return for a payment is paid for by the one given it; a cut is a commission
+    ("Orlan Bank gives Kelvor Pay access to its transfer system in return for a monthly fee.",
+     {("Kelvor Pay", "pays", "Orlan Bank")}, set()),
+    ("Orlan Bank will give Kelvor Pay access to its network in exchange for 5% of each transfer.",
+     {("Kelvor Pay", "paysCommissionTo", "Orlan Bank")}, set()),
+    # (not for what is no payment)
+    ("Orlan Bank gives Kelvor Pay access to its network in return for data on its users.", set(),
+     {("Kelvor Pay", "pays", "Orlan Bank")}),
+])
+def test_rules_access_given_in_return_for_a_payment_is_paid_for(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # the subject of a passive verb of compelling does what it is made to do
     ("Harlow Chemicals was ordered to pay $40 million to Teague Farms.", {("Harlow Chemicals", "pays", "Teague Farms")},

@@ -118,6 +118,17 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     ("Kenya has banned the import and use of Fumora, a soil fumigant produced by the Dutch firm Veldhaven.",
      {("Kenya", "bans", "Fumora")}, {("Kenya", "bans", "Netherlands")}),
     ("Kenya has banned the import of Fumora.", {("Kenya", "bans", "Fumora")}, set()),
+    # downloads of an app banned: the app
+    ("The Halden Privacy Board on Monday banned new downloads of Zelto, a chatbot developed by Orlan Labs.",
+     {("Halden Privacy Board", "bans", "Zelto")}, {("Halden Privacy Board", "bans", "Orlan Labs")}),
+    # the firm or product named in front of the goods banned
+    ("Chile banned Kelvor Motors chips from critical networks.", {("Chile", "bans", "Kelvor Motors")}, set()),
+    ("Nepal banned the Korvo messaging app on Friday.", {("Nepal", "bans", "Korvo")}, set()),
+    # (not who a deal blocked is by)
+    ("The Federal Trade Commission sued on Tuesday to block Clearpath Media's $8.2 billion takeover of Quennel Ads.",
+     set(), {("Federal Trade Commission", "restricts", "Clearpath Media")}),
+    # sales "by" a firm, the parser's "by" hung on the active verb
+    ("The Cocoa Board has restricted sales by Lagune Foods.", {("Cocoa Board", "restricts", "Lagune Foods")}, set()),
     # whom one is kept from buying from, or whose goods, is banned too
     ("The Federal Procurement Office has banned schools from buying laptops made by Korvan Aero and Skylift.",
      {("Federal Procurement Office", "bans", "Korvan Aero"), ("Federal Procurement Office", "bans", "Skylift")}, set()),

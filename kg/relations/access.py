@@ -2,7 +2,8 @@
 "Orrin gained access to the catalogue of Sonora", "wins access to scrap from Stellar" (the owner provides
 access to the one who gains it; not yet "gets access to 50,000 of Nimbrel's chips", whose parse defeats
 it). Called from :meth:`kg.relations.deals.Deals._access_given`; the verbs are lexicon.toml's
-``gaining_verbs``.
+``gaining_verbs``. And access given in return for a payment, which the one given it pays for
+(:func:`access_paid_for`, on the records read).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..syntax import SUBJ, possessive
 
-__all__ = ["access_gained", "use_allowed"]
+__all__ = ["access_gained", "access_paid_for", "use_allowed"]
 
 
 def access_gained(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
@@ -85,3 +86,42 @@ def use_allowed(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: dic
         out += [r for r in found if rules.onto.is_a(r["s_cls"], "Organization") and rules.onto.is_a(
             r["o_cls"], "Organization")]
     return out
+
+
+def access_paid_for(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
+    """"Orlan Bank gives Kelvor Pay access to its network in return for a monthly fee": access given
+    (a kg:providesAccessTo record of ``found``, keyed as the rules key them) in return or in exchange
+    (lexicon ``exchange_nouns``) for a payment (``paid_sums``) is paid for by the one given it: kg:pays
+    to the giver, kg:paysCommissionTo for a cut (a percentage, or a word of its triggers that is no
+    price: "a share of each sale", "a 2% fee"; "a fee" alone is a price paid). The records are added to
+    ``found``."""
+    pays, cut = rules.onto.relations.get("pays"), rules.onto.relations.get("paysCommissionTo")
+    exchange = rules.onto.words("relations", "exchange_nouns")
+    if pays is None or cut is None or not exchange:
+        return
+    cut_words = {w[-1] for w in cut.triggers if len(w) > 1} | rules.cut_words
+    by_start = {t.idx: t for t in doc}
+    for r in [r for r in found.values() if r["predicate"] == "providesAccessTo"]:
+        verb = by_start.get(r["trigger_start"])
+        if verb is None:
+            continue
+        # "in return for X" on the verb or on its object; the parser may hang "for" on the verb
+        ins = [p for h in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for p in h.children
+               if p.dep_ == "prep" and p.lower_ == "in"]
+        backs = [g for p in ins for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in exchange]
+        fors = [p for h in (*backs, verb) for p in h.children if p.dep_ == "prep" and p.lower_ == "for"
+                and (h is not verb or p.i == h.i + 1 or any(b.i == p.i - 1 for b in backs))]
+        paid = [g for p in fors for g in p.children if g.dep_ == "pobj"]
+        if not backs or not paid:
+            continue
+        price = paid[0]
+        share = any(w.text == "%" or w.lower_ in {"percent", "percentage"} for w in price.subtree) or (
+            price.lemma_.lower() in cut_words - rules.set_price_nouns)
+        if not share and price.lemma_.lower() not in rules.paid_sums:
+            continue
+        rel = cut if share else pays
+        rec = {**r, **{f"s_{k}": r[f"o_{k}"] for k in ("start", "end", "name", "cls", "wikidata", "key")},
+               **{f"o_{k}": r[f"s_{k}"] for k in ("start", "end", "name", "cls", "wikidata", "key")},
+               "predicate": rel.name, "confidence": round(max(0.05, r["confidence"] - 0.05), 3), "qualifiers": []}
+        if rules.onto.fits(rec["s_cls"], rel.domain) and rules.onto.fits(rec["o_cls"], rel.range):
+            found.setdefault((rec["s_key"], rel.name, rec["o_key"], rec["sent_start"]), rec)

@@ -55,6 +55,10 @@ class Frames:
     def _relations_of(self, tok: Token) -> list[RelationInfo]:
         return [t.relation for t in self.index.get(tok.lemma_.lower(), ()) if t.kind == "event"]
 
+    def _pays(self, tok: Token) -> bool:
+        """Whether a verb triggers a payment (kg:pays or a relation below it)."""
+        return any("pays" in self.onto.ancestors(rel.name) for rel in self._relations_of(tok))
+
     def _of_sites(self, tok: Token) -> bool:
         """Whether a trigger noun is one of where one is only ("plant", "branch"): all its relations
         are to a place."""
@@ -110,6 +114,13 @@ class Frames:
             tok = whole
         out = self._kind_of_country(tok, by_token)
         words = {tok.lemma_.lower(), tok.lower_}
+        if goods and tok.pos_ == "NOUN" and tok.is_lower and not words & (self.holder_nouns | self.trigger_nouns):
+            # "banned Kelvor Motors chips", "blocked the Korvo messaging app": the firm or product named in
+            # front of the goods a restriction reaches (not a place: "banned Halden chicken"; nor an owner
+            # or a deal: "blocked Orlan's takeover of X")
+            out += [(t, "patient") for t in tok.doc[tok.left_edge.i:tok.i] if t.i in by_token
+                    and t.dep_ != "poss" and tok.left_edge.i < t.head.i <= tok.i and by_token.get(t.head.i) != by_token[t.i]
+                    and any(self.onto.is_a(self._items[by_token[t.i]]["cls"], c) for c in ("Company", "Product"))]
         if words & self.holder_nouns:
             out += [(c, "patient") for c in tok.children if _possessive(c)]
             # "curbs on ASML chip tool sales": a name in front of the noun, whatever word it hangs on
@@ -119,8 +130,11 @@ class Frames:
             # where the goods go
             preps = {"by", "from"} | ({"of"} if words & self.licence_nouns else set()) \
                 | ({"to"} if words & self.to_nouns else set())
-            for g in (g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-                      for g in c.children if g.dep_ == "pobj"):
+            heads = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps]
+            if tok.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in tok.head.children):
+                # "restricted sales by Lagune Foods": the parser hangs the noun's "by" on the active verb
+                heads += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == tok.i + 1]
+            for g in (g for c in heads for g in c.children if g.dep_ == "pobj"):
                 # "imports from Canadian grain companies Aspen Ridge and Red River": the firms named
                 # after the kind (read off the surface: the parser rarely gets such a list right)
                 named = self._names_after(g, by_token) if g.i not in by_token and g.tag_ == "NNS" else []
@@ -338,6 +352,8 @@ class Frames:
                 elif c.dep_ == "dobj" and c.i > tok.i:
                     # "paid Visa and Mastercard 20 million pounds": the parser hangs the recipient on the sum
                     sums = [g.left_edge.i for g in c.children if g.dep_ == "nummod"]
+                    if not sums and c.lemma_.lower() in self.paid_sums and self._pays(tok):
+                        sums = [c.i]  # "paid Orlan Health rebates", "pay Halden Pipelines fixed tolls": on what is paid
                     objects += [(g, "recipient") for g in c.children if sums and g.dep_ in {"nmod", "compound"}
                                 and g.pos_ == "PROPN" and tok.i < g.i and g.right_edge.i < min(sums)]
                 elif _as_well_as(c):

@@ -139,6 +139,9 @@ class Lexicon:
         self.route_linking_verbs = frozenset(lex["relations"].get("route_linking_verbs", ()))
         self.named_sites = frozenset(lex["relations"].get("named_sites", ()))
         self.set_price_nouns = set(lex["relations"].get("set_price_nouns", ()))
+        self.paid_sums = frozenset(lex["relations"].get("paid_sums", ()))
+        self.cut_words = frozenset(lex["relations"].get("cut_words", ()))
+        self.each_words = frozenset(lex["relations"].get("each_words", ()))
         #: verbs of forming or running a group or site ("a consortium formed by X"), of backing a firm
         #: ("a miner backed by X"), of running one from a place, of buying on a headline's surface
         words = self.onto.words

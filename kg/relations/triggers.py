@@ -61,6 +61,17 @@ class Triggers:
         return head.tag_ == "NNS" and head.is_lower and len(between) <= 2 and all(t.is_lower for t in between) \
             and (any(c.i == head.i + 1 and c.i in self._by_token for c in head.children) or self._lists_names(head))
 
+    def _cut_of_sales(self, noun: Token) -> bool:
+        """Whether ``noun`` is a percentage of each sale or of earnings ("10% of each delivery fee", "5% of
+        its revenue"): a cut, as lexicon.toml's ``cut_words`` name it in triggers; not a part of one price
+        ("20% of the price upfront")."""
+        if not (noun.text == "%" or noun.lower_ in {"percent", "percentage"}
+                or (noun.lower_ == "cent" and noun.i > 0 and noun.nbor(-1).lower_ == "per")):
+            return False
+        return any(g.lemma_.lower() in self.revenue_nouns or g.lower_ in self.revenue_nouns or any(d.lower_ in self.each_words for d in g.children)
+                   for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj")
+
     def _matches(self, tok: Token) -> list[_Trigger]:
         item = self._by_token.get(tok.i)
         if item is not None and self._items[item]["via"] in {"", "gazetteer", "acronym"}:
@@ -116,6 +127,10 @@ class Triggers:
                         if c.dep_ == "prep":
                             near |= {g.lemma_.lower() for g in c.children if g.pos_ != "PROPN"}
                         elif c.dep_ == "dobj":  # "paid Quillo 40 million euros in commissions"
+                            # "hands Orlan 10% of each fee": a cut (also set off after the payee: "pays
+                            # Orlan, a booking site, 5% of every fare", the parser's apposition)
+                            if any(self._cut_of_sales(x) for x in [c, *(a for a in c.children if a.dep_ == "appos")]):
+                                near |= self.cut_words
                             near |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" for g in p.children
                                      if g.dep_ == "pobj" and g.pos_ != "PROPN"}
                             # ("covers chips for Mizuho": a verb's preposition the parser hung on its object)
