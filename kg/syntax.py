@@ -9,11 +9,12 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
-           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "apposed_elsewhere", "apposed_to_previous",
-           "assenting_verb", "before_region_seat", "brand_name", "causative_verb", "clause_head",
-           "controlled_objects", "coordinated", "described_by_where", "first_conjunct", "included_by",
-           "limited_doers", "owned_kinds", "possessive", "preps_with_nested", "repair_verb_forms",
-           "singular_after_list", "stand_in", "subjects_above", "superlative"]
+           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "added_preps", "apposed_elsewhere",
+           "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat", "brand_name",
+           "causative_verb", "clause_head", "controlled_objects", "coordinated", "described_by_where",
+           "first_conjunct", "included_by", "limited_doers", "owned_kinds", "possessive",
+           "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in", "subjects_above",
+           "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
@@ -328,3 +329,22 @@ def limited_doers(verb: Token) -> list[Token]:
         elif c.dep_ == "ccomp" and any(t.lower_ in {"how", "what"} for t in c.subtree if t.i < c.i):
             out += [g for g in c.children if g.dep_ == "nsubj"]
     return out
+
+
+def as_well_as(tok: Token) -> bool:
+    """The last word of "as well as", which the parser makes a coordinating conjunction."""
+    return tok.dep_ == "cc" and tok.lower_ == "as" and tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "well"
+
+
+def added_preps(prep: Token) -> list[Token]:
+    """The same preposition again after "as well as" ("to SMIC and Hua Hong, as well as to Samsung"), which
+    the parser hangs on "as", under the first preposition or inside its object; and after more goods
+    ("builds tail sections for Boeing and wing parts for Airbus"), which it joins to the object."""
+    return [q for x in prep.subtree if as_well_as(x) for q in x.children
+            if q.dep_ == "prep" and q.lower_ == prep.lower_] \
+        + [q for g in prep.children if g.dep_ == "pobj" for c in g.conjuncts if c.pos_ == "NOUN" and c.is_lower
+           for q in c.children if q.dep_ == "prep" and q.lower_ == prep.lower_] \
+        + [q for g in prep.children if g.dep_ == "pobj" for c in g.children if c.dep_ in {"relcl", "acl"}
+           for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP" and q.lower_ == prep.lower_]
+    # (and "with Noon, which is backed by X, and with Amazon": after a clause describing the first name, the
+    # parser joins the second preposition to the clause's verb)

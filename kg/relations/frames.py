@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
-from ..syntax import MAKING_VERBS, assenting_verb
+from ..syntax import MAKING_VERBS, added_preps, as_well_as, assenting_verb
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
@@ -26,25 +26,6 @@ __all__ = ["Frames"]
 
 #: prepositions that say where, after a verb's object ("will join X's research centre in Haifa")
 _WHERE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside"})
-
-
-def _as_well_as(tok: Token) -> bool:
-    """The last word of "as well as", which the parser makes a coordinating conjunction."""
-    return tok.dep_ == "cc" and tok.lower_ == "as" and tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "well"
-
-
-def _added_preps(prep: Token) -> list[Token]:
-    """The same preposition again after "as well as" ("to SMIC and Hua Hong, as well as to Samsung"), which
-    the parser hangs on "as", under the first preposition or inside its object; and after more goods
-    ("builds tail sections for Boeing and wing parts for Airbus"), which it joins to the object."""
-    return [q for x in prep.subtree if _as_well_as(x) for q in x.children
-            if q.dep_ == "prep" and q.lower_ == prep.lower_] \
-        + [q for g in prep.children if g.dep_ == "pobj" for c in g.conjuncts if c.pos_ == "NOUN" and c.is_lower
-           for q in c.children if q.dep_ == "prep" and q.lower_ == prep.lower_] \
-        + [q for g in prep.children if g.dep_ == "pobj" for c in g.children if c.dep_ in {"relcl", "acl"}
-           for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP" and q.lower_ == prep.lower_]
-    # (and "with Noon, which is backed by X, and with Amazon": after a clause describing the first name, the
-    # parser joins the second preposition to the clause's verb)
 
 
 class Frames:
@@ -345,7 +326,7 @@ class Frames:
                         # (also "to/TO" the tagger took for the infinitive's: "sells buses to transit/NN ...";
                         # and "to Orlan Foods and to Kelvor Brands": a second "to" the parser joins to the first)
                         for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"] \
-                                + _added_preps(c):
+                                + added_preps(c):
                             objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
                     else:
                         objects.append((c, "recipient"))
@@ -356,13 +337,13 @@ class Frames:
                         sums = [c.i]  # "paid Orlan Health rebates", "pay Halden Pipelines fixed tolls": on what is paid
                     objects += [(g, "recipient") for g in c.children if sums and g.dep_ in {"nmod", "compound"}
                                 and g.pos_ == "PROPN" and tok.i < g.i and g.right_edge.i < min(sums)]
-                elif _as_well_as(c):
+                elif as_well_as(c):
                     # "sells drones to Orla, as well as to Lumo": "as well as" hung on the verb
                     objects += [(g, "prep:" + p.lower_) for p in c.children if p.dep_ == "prep" for g in p.children
                                 if g.dep_ == "pobj"]
                 elif c.dep_ == "prep":
                     # "to Amazon and to Aeon": coordinated prepositions
-                    for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"] + _added_preps(c):
+                    for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"] + added_preps(c):
                         objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ == "conj" and c.pos_ == "ADP" and c.i > tok.i:
                     # "provides access to X and to Y": the second preposition joined to the verb
@@ -432,7 +413,7 @@ class Frames:
                             if p.dep_ == "prep":
                                 # (and "builds sections for Boeing and wing parts for Airbus": the same
                                 # preposition after more goods, which the parser joined to the name before)
-                                for q in [p, *_added_preps(p)]:
+                                for q in [p, *added_preps(p)]:
                                     pobjs = [g for g in q.children if g.dep_ == "pobj"]
                                     objects += [(g, "nested:" + q.lower_) for g in pobjs]
                                     todo += pobjs
