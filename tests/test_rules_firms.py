@@ -1473,3 +1473,20 @@ def test_rules_a_firms_goods_on_sale_somewhere(nlp, text, expected, absent):
 ])
 def test_rules_the_members_of_an_unnamed_venture(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a memorandum of understanding signed with an organisation makes partners, as an agreement does
+    ("Kelvor Motors signed a memorandum of understanding with Orlan Energy on Monday.",
+     {("Kelvor Motors", "partnersWith", "Orlan Energy")}, set()),
+    ("Kelvor Motors has signed an MoU with Orlan Energy to build a battery plant in Halden.",
+     {("Kelvor Motors", "partnersWith", "Orlan Energy")}, set()),
+    ("Tessan Rail and Vardo Steel signed a memorandum on Friday.", {("Tessan Rail", "partnersWith", "Vardo Steel")},
+     set()),
+    # (an MoU is no product of anyone's)
+    ("Kelvor Motors signed an MoU with Orlan Energy.", set(), {("Kelvor Motors", "develops", "MoU")}),
+    # (not what is done under one, which as often is a sale)
+    ("Under the memorandum, Orrin will supply Velo with steel.", set(), {("Orrin", "partnersWith", "Velo")}),
+])
+def test_rules_a_memorandum_of_understanding_makes_partners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
