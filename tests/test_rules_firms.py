@@ -1490,3 +1490,20 @@ def test_rules_the_members_of_an_unnamed_venture(nlp, text, expected):
 ])
 def test_rules_a_memorandum_of_understanding_makes_partners(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "their" partnership, of the names joined as the subject of a light verb, is theirs (coreference gives the
+    # plural pronoun no one)
+    ("Tessan Data and Orlan Labs expanded their partnership in March.",
+     {("Tessan Data", "partnersWith", "Orlan Labs")}, set()),
+    ("Tessan Data and Orlan Labs have extended their partnership to India.",
+     {("Tessan Data", "partnersWith", "Orlan Labs")}, set()),
+    ("Tessan Data and Orlan Labs announced their partnership on Monday.",
+     {("Tessan Data", "partnersWith", "Orlan Labs")}, set()),
+    # (and their investments in another, each of them)
+    ("Tessan Data and Orlan Labs expanded their investments in Kelvor Bank.",
+     {("Tessan Data", "investsIn", "Kelvor Bank"), ("Orlan Labs", "investsIn", "Kelvor Bank")}, set()),
+])
+def test_rules_their_event_is_the_subjects_of_a_light_verb(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -512,6 +512,9 @@ class Frames:
                     objects += [(t, "patient") for t in (own or self._inherited_agents(head))]
             # "X and Y have a partnership", "X announced an investment in Y"
             if tok.dep_ in {"dobj", "attr", "nsubjpass"} and head.lemma_ in self.light_verbs:
+                # ("X and Y expanded their partnership": "their", which coreference gives no one, is the
+                # verb's subjects)
+                agents = [(t, r) for t, r in agents if not (t.lower_ == "their" and t.i not in self._by_token)]
                 if not any(r == "agent" for _, r in agents):
                     own = [c for c in head.children if c.dep_ in _SUBJ]
                     agents += [(t, "agent") for t in (own or self._inherited_agents(head))]
