@@ -1507,3 +1507,16 @@ def test_rules_a_memorandum_of_understanding_makes_partners(nlp, text, expected,
 ])
 def test_rules_their_event_is_the_subjects_of_a_light_verb(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods named before their kind compete as the goods do: the name stands for them
+    ("Agrivo's Skyfield drones compete with Kelvor's Agras line.", {("Skyfield", "competesWith", "Agras")}, set()),
+    ("Orlan phones compete with Kelvor phones in India.", {("Orlan", "competesWith", "Kelvor")}, set()),
+    # (not a people's or a place's goods)
+    ("Chinese drones compete with Kelvor's Agras line.", set(), {("China", "competesWith", "Agras")}),
+    # (nor for a relation of actors: a firm selling another's goods sells no firm)
+    ("Orlan Motors sells Kelvor cars in Chile.", set(), {("Orlan Motors", "offers", "Kelvor")}),
+])
+def test_rules_goods_named_before_their_kind_compete(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
