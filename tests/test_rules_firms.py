@@ -1520,3 +1520,14 @@ def test_rules_their_event_is_the_subjects_of_a_light_verb(nlp, text, expected, 
 ])
 def test_rules_goods_named_before_their_kind_compete(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a headline's "team up" whose parse broke: the names with their lower-case descriptions ("telehealth
+    # start-up Y", "X and grocer Y") are partners
+    ("Kelvor teams up with telehealth start-up Orlan", {("Kelvor", "partnersWith", "Orlan")}, set()),
+    ("Kelvor Labs and grocer Orlan Mart team up on drone delivery", {("Kelvor Labs", "partnersWith", "Orlan Mart")},
+     set()),
+])
+def test_rules_a_headlines_team_up_past_descriptions(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
