@@ -1546,3 +1546,61 @@ def test_rules_the_members_of_an_unnamed_venture(nlp, text, expected):
 ])
 def test_rules_a_demonym_before_an_acronym_and_a_role(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a memorandum of understanding signed with an organisation makes partners, as an agreement does
+    ("Kelvor Motors signed a memorandum of understanding with Orlan Energy on Monday.",
+     {("Kelvor Motors", "partnersWith", "Orlan Energy")}, set()),
+    ("Kelvor Motors has signed an MoU with Orlan Energy to build a battery plant in Halden.",
+     {("Kelvor Motors", "partnersWith", "Orlan Energy")}, set()),
+    ("Tessan Rail and Vardo Steel signed a memorandum on Friday.", {("Tessan Rail", "partnersWith", "Vardo Steel")},
+     set()),
+    # (an MoU is no product of anyone's)
+    ("Kelvor Motors signed an MoU with Orlan Energy.", set(), {("Kelvor Motors", "develops", "MoU")}),
+    # (not what is done under one, which as often is a sale)
+    ("Under the memorandum, Orrin will supply Velo with steel.", set(), {("Orrin", "partnersWith", "Velo")}),
+])
+def test_rules_a_memorandum_of_understanding_makes_partners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "their" partnership, of the names joined as the subject of a light verb, is theirs (coreference gives the
+    # plural pronoun no one)
+    ("Tessan Data and Orlan Labs expanded their partnership in March.",
+     {("Tessan Data", "partnersWith", "Orlan Labs")}, set()),
+    ("Tessan Data and Orlan Labs have extended their partnership to India.",
+     {("Tessan Data", "partnersWith", "Orlan Labs")}, set()),
+    ("Tessan Data and Orlan Labs announced their partnership on Monday.",
+     {("Tessan Data", "partnersWith", "Orlan Labs")}, set()),
+    # (and their investments in another, each of them)
+    ("Tessan Data and Orlan Labs expanded their investments in Kelvor Bank.",
+     {("Tessan Data", "investsIn", "Kelvor Bank"), ("Orlan Labs", "investsIn", "Kelvor Bank")}, set()),
+])
+def test_rules_their_event_is_the_subjects_of_a_light_verb(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods named before their kind compete as the goods do: the name stands for them
+    ("Agrivo's Skyfield drones compete with Kelvor's Agras line.", {("Skyfield", "competesWith", "Agras")}, set()),
+    ("Orlan phones compete with Kelvor phones in India.", {("Orlan", "competesWith", "Kelvor")}, set()),
+    # (not a people's or a place's goods)
+    ("Chinese drones compete with Kelvor's Agras line.", set(), {("China", "competesWith", "Agras")}),
+    # (nor for a relation of actors: a firm selling another's goods sells no firm)
+    ("Orlan Motors sells Kelvor cars in Chile.", set(), {("Orlan Motors", "offers", "Kelvor")}),
+])
+def test_rules_goods_named_before_their_kind_compete(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a headline's "team up" whose parse broke: the names with their lower-case descriptions ("telehealth
+    # start-up Y", "X and grocer Y") are partners
+    ("Kelvor teams up with telehealth start-up Orlan", {("Kelvor", "partnersWith", "Orlan")}, set()),
+    ("Kelvor Labs and grocer Orlan Mart team up on drone delivery", {("Kelvor Labs", "partnersWith", "Orlan Mart")},
+     set()),
+])
+def test_rules_a_headlines_team_up_past_descriptions(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

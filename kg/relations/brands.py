@@ -27,6 +27,22 @@ _SHOWING_WORDS = frozenset({"release", "releases", "released", "releasing", "unv
 class Brands:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: who offers what a brand names."""
 
+    def _named_goods(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
+        """"Agrivio's Skyfield drones compete with DJI's Agras line": the name written right before a kind of
+        product (lexicon ``product_nouns``) or a group of them (``product_groups``), which names the goods the
+        noun stands for; an organisation's name there stands for its goods of that kind ("Kelvor phones")."""
+        if tok.i in by_token or not tok.is_lower or tok.pos_ != "NOUN" \
+                or tok.lemma_.lower() not in self.product_nouns | self.product_groups:
+            return []
+        name = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if name is None or name.i not in by_token or name.head.i != tok.i or name.dep_ not in {"compound", "nmod"}:
+            return []
+        it = items[by_token[name.i]]
+        if it["end"] != tok.i or it["via"] not in {"", "gazetteer"} \
+                or not (self.onto.is_a(it["cls"], "Organization") or self.onto.is_a(it["cls"], "Product")):
+            return []  # (not a place's or a people's goods: "Chinese drones")
+        return [name]
+
     def _brand_names(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]]
                      ) -> tuple[Token, list[int]]:
         """The head of the brand noun's phrase and the items it names: the names written before it ("the

@@ -447,6 +447,12 @@ class Frames:
                         agents += [(g, "agent") for g in pobjs]
                     else:
                         objects += [(g, "prep:" + c.lower_) for g in pobjs]
+                        # "a memorandum of understanding with X": a trigger of several words that ends in a
+                        # phrase of its own holds that phrase's prepositions
+                        if c.lower_ in trig_words:
+                            objects += [(x, "prep:" + p.lower_) for g in pobjs if g.lemma_.lower() in trig_words
+                                        for p in g.children if p.dep_ == "prep" for x in p.children
+                                        if x.dep_ == "pobj"]
                 elif c.dep_ == "conj" and c.tag_ == "CD" and c.i > tok.i or c.dep_ == "cc" and c.i + 1 < len(tok.doc) \
                         and tok.doc[c.i + 1].tag_ == "CD" and tok.doc[c.i + 1].dep_ == "conj":
                     # "300 stores in Europe and 40 in the United States": a number standing for the noun (the
@@ -503,6 +509,9 @@ class Frames:
                     objects += [(t, "patient") for t in (own or self._inherited_agents(head))]
             # "X and Y have a partnership", "X announced an investment in Y"
             if tok.dep_ in {"dobj", "attr", "nsubjpass"} and head.lemma_ in self.light_verbs:
+                # ("X and Y expanded their partnership": "their", which coreference gives no one, is the
+                # verb's subjects)
+                agents = [(t, r) for t, r in agents if not (t.lower_ == "their" and t.i not in self._by_token)]
                 if not any(r == "agent" for _, r in agents):
                     own = [c for c in head.children if c.dep_ in _SUBJ]
                     agents += [(t, "agent") for t in (own or self._inherited_agents(head))]

@@ -260,6 +260,8 @@ class Patterns:
             b = sides[0]["start"] - 1  # ("X and France's Y": a country owning the second name is passed over)
             if b >= 1 and doc[b].tag_ == "POS" and b - 1 in by_token:
                 b = items[by_token[b - 1]]["start"] - 1
+            # ("X and grocer Y team up": and the lower-case words that describe the second name)
+            b = self._before_description(doc, b, by_token)
             if b >= 1 and doc[b].lower_ == "and" and b - 1 in by_token and items[by_token[b - 1]]["end"] == b:
                 sides.insert(0, items[by_token[b - 1]])
             j = verb.i + (2 if teaming else 1)
@@ -274,6 +276,11 @@ class Patterns:
                     for t in kinds)):
                 continue  # (not "signs supply pact with", nor "signs Caspian gas deal with": sales)
             w = j + 1  # ("with Senegal's Y": the name after a country's possessive)
+            # ("teams up with telehealth start-up Y": past the lower-case words that describe the name)
+            k = w
+            while k < len(doc) and k - w < 4 and k not in by_token and self._describing(doc[k]):
+                k += 1
+            w = k if k in by_token and items[by_token[k]]["start"] == k else w
             if w in by_token and self.onto.is_a(items[by_token[w]]["cls"], "Location"):
                 w = items[by_token[w]]["end"] + 1 if items[by_token[w]]["end"] < len(doc) \
                     and doc[items[by_token[w]]["end"]].tag_ == "POS" else w
@@ -288,6 +295,25 @@ class Patterns:
                     out += self._between_businesses([record(doc, one, rel.name, other, rel.base_confidence - 0.2, verb,
                                                             self._modality(verb))])
         return out
+
+    @staticmethod
+    def _describing(tok: Token) -> bool:
+        """A lower-case word of a description written before a name ("courier", "telehealth start-up"): a
+        noun, an adjective, or a word a hyphen joins."""
+        doc = tok.doc
+        hyphened = tok.text == "-" or (tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_) \
+            or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_)
+        # (a noun the tagger took for a bare verb too, "grocer/VB Orlan Mart"; never a finite verb)
+        return tok.is_lower and tok.is_alpha and (tok.pos_ in {"NOUN", "ADJ"} or tok.tag_ in {"VB", "VBG", "VBN"}) \
+            or (hyphened and not tok.is_space)
+
+    def _before_description(self, doc: Doc, b: int, by_token: dict[int, int]) -> int:
+        """The token before the lower-case words of a description that end at ``b`` ("and pharmacy chain
+        Y": from "chain" back to "and"; at most three words, none of them a name's)."""
+        k = b
+        while k >= 1 and b - k < 3 and k not in by_token and self._describing(doc[k]):
+            k -= 1
+        return k if k != b and doc[k].lower_ == "and" else b
 
     def _up_against(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Nakshatra is up against Pixxel and SatSure", "VivaPlay ... is up against Netflix": a firm "up

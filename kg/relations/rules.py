@@ -205,11 +205,15 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
         # a trigger that ends in a preposition names its argument with it ("expand to", "rely on")
         own = trig.words[-1] if len(trig.words) > 1 else ""
 
+        # (goods that rivals make compete as they do: "Skyfield drones compete with X", Brands._named_goods)
+        goods = rel.symmetric and self.onto.fits("Product", rel.domain) and self.onto.fits("Product", rel.range)
+
         def mapped(toks: list[tuple[Token, str]], extra: float = 0.0) -> list[_Arg]:
             out = []
             for t, role in toks:
                 head_only = role.endswith("-head")
-                found = self._map(t, by_token, items, conj=not head_only)
+                found = self._map(t, by_token, items, conj=not head_only) or [
+                    m for n in (self._named_goods(t, by_token, items) if goods else ()) for m in self._map(n, by_token, items)]
                 if head_only:
                     role = role[:-5]
                 for idx, cost, ti in found:
