@@ -485,10 +485,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
             objects = [o for o in objects if not adjective(o)]
             subjects = [o for o in subjects if not adjective(o)]
         records: list[dict[str, Any]] = []
-        pairs: list[tuple[_Arg, _Arg]] = []
-        for s in subjects:
-            for o in objects:
-                pairs.append((s, o))
+        pairs: list[tuple[_Arg, _Arg]] = [(s, o) for s in subjects for o in objects]
         if rel.symmetric_evidence and not pairs:
             # "X and Y partner", "a partnership between X and Y" -- but not "competes with X and Y"
             group = subjects if len(subjects) > 1 else [o for o in objects if o.role in {"prep:between", "prep:of"}]
@@ -575,7 +572,6 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 c += 0.05
             records.append(record(doc, si, rel.name, oi, c, tok, modality, quals))
         return records
-
 
 
 @Language.factory(
