@@ -1604,3 +1604,11 @@ def test_rules_goods_named_before_their_kind_compete(nlp, text, expected, absent
 ])
 def test_rules_a_headlines_team_up_past_descriptions(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a shipyard is a kind of firm whose demonym or place says where it is based
+    ("Hallvard Lines ordered 12 ships from Korean yard Seoryeon Heavy.", ("Seoryeon Heavy", "basedIn", "South Korea")),
+])
+def test_rules_a_shipyard_is_based_where_its_demonym_says(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
