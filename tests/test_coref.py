@@ -670,3 +670,18 @@ def test_coref_the_subject_of_a_clause_on_a_noun_is_not_the_noun(nlp, text, ante
 ])
 def test_coref_the_chain_is_the_firm_called_a_chain(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name inside what another firm says is news about the one who says: "the company" is the one who says
+    ("Vantor said on Monday that Orlan Bank had become a customer of its fraud software. The company, which has "
+     "engineers in Haifa, also sells to insurers in Poland.",
+     {("Vantor", "operatesIn", "Haifa")}, {("Orlan Bank", "operatesIn", "Haifa")}),
+    ("Kelvor Motors said Tamsin Logistics would buy 200 of its electric vans. The carmaker also runs a plant in "
+     "Halden.", {("Kelvor Motors", "operatesIn", "Halden")}, {("Tamsin Logistics", "operatesIn", "Halden")}),
+    # ... but not where a description or a person says it: that is the firm itself, or the speaker's
+    ("Brisa Foods will open 40 stores in Peru next year, the company said on Tuesday. The company also runs a "
+     "bakery in Lima.", {("Brisa Foods", "operatesIn", "Lima")}, set()),
+])
+def test_coref_a_name_inside_what_another_firm_reports_is_less_salient(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
