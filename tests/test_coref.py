@@ -685,3 +685,18 @@ def test_coref_the_chain_is_the_firm_called_a_chain(nlp, text, expected, absent)
 ])
 def test_coref_a_name_inside_what_another_firm_reports_is_less_salient(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, antecedent", [
+    # where a person the text speaks of works or worked (apposed, or in a clause on the name) is that
+    # person's story, not the firm "the company" stands for
+    ("Helvik Bio wins approval for lung drug\n\nOSLO — Helvik Bio has won approval for its lung drug Respira in "
+     "Norway. The drug will reach pharmacies in May. Doctors welcomed the decision. Chief executive Mira Dahl, a "
+     "former researcher at Weston University, founded the company in 2019.", "Helvik Bio"),
+    ("Brenna Robotics raises $40 million\n\nOSLO — Brenna Robotics has raised $40 million from investors. The "
+     "round values the startup at $300 million. Founder Mira Dahl, who spent a decade as an engineer at Kelvor "
+     "Motors, said the company would open an office in Bergen.", "Brenna Robotics"),
+])
+def test_coref_where_a_person_worked_is_not_the_company(nlp, text, antecedent):
+    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
+    assert ("company", antecedent) in links, links

@@ -96,6 +96,10 @@ class Resolution:
             score += 0.5
         if tok.sent.start <= it["start"]:
             score += 0.5
+        if self._about_a_person(root, tok):
+            # "Chief executive Mira Dahl, a former engineer at Kelvor Motors, founded the company": where a
+            # person the text speaks of works or worked is that person's story, not the firm the story is about
+            score -= 1.0
         if it["via"] == "demonym":
             score -= 3.0
         # The story's protagonist: named often so far, or in the first sentence (the headline).
@@ -124,6 +128,20 @@ class Resolution:
                   for other in [self._named_covering(c.i)] if other is not None
                   and other["name"] != it["name"] and self.onto.is_a(other["cls"], "Company")]
         return bool(sayers) and not (self._in_headline(it["name"]) and not self._in_headline(sayers[0]["name"]))
+
+    def _about_a_person(self, root: Token, tok: Token) -> bool:
+        """``root`` is the place of work ("at") in an apposition or a relative clause on a person's name
+        ("Mira Dahl, a former engineer at Kelvor Motors,", "Mira Dahl, who spent a decade at Kelvor
+        Motors,", "an analyst at Halden Securities") that the mention ``tok`` is not in; not the firm of a
+        title ("Mira Dahl, managing director of Brenna,"), who is often the story's."""
+        if root.dep_ != "pobj" or root.head.lower_ != "at":
+            return False
+        for node in root.ancestors:
+            if node.dep_ in {"appos", "relcl"}:
+                person = self._named_covering(node.head.i)
+                return person is not None and person["cls"] == "Person" and tok.i not in {
+                    t.i for t in node.subtree}
+        return False
 
     def _in_headline(self, name: str) -> bool:
         """The text's first sentence (a news story's headline) names ``name``."""
