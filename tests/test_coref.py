@@ -700,3 +700,14 @@ def test_coref_a_name_inside_what_another_firm_reports_is_less_salient(nlp, text
 def test_coref_where_a_person_worked_is_not_the_company(nlp, text, antecedent):
     links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
     assert ("company", antecedent) in links, links
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a noun for firms ("the software group") is no public body named since
+    ("Norway fines Vela Soft over data leak\n\nOSLO — Norway's Data Protection Authority fined Vela Soft 20 million "
+     "crowns on Monday. The authority said the leak affected 40,000 people. The Oslo-based software group said it "
+     "would appeal and that it has offices in Bergen.",
+     {("Vela Soft", "basedIn", "Oslo")}, {("Data Protection Authority", "basedIn", "Oslo")}),
+])
+def test_coref_a_noun_for_firms_is_no_public_body(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -266,6 +266,10 @@ class Resolution:
         if description and self._names_its_subject(tok, items + resolved):
             return None
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
+        if description and "Company" in wanted and "GovernmentBody" not in wanted:
+            # "The Oslo-based software group said it would appeal": a noun for firms is no public body, one the
+            # text calls by a noun of its own ("the authority", "the ministry")
+            cands = [c for c in cands if not self.onto.is_a(c["cls"], "GovernmentBody")]
         if description:
             banned = self._same_clause_subject(doc, items + resolved, tok)
             # (and the full name a subject's short form stands for, "Lusaka pays the trader" after "Lusaka Zinc",
