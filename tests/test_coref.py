@@ -711,3 +711,21 @@ def test_coref_where_a_person_worked_is_not_the_company(nlp, text, antecedent):
 ])
 def test_coref_a_noun_for_firms_is_no_public_body(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, mention, antecedent", [
+    # a description of a trade picks the firm whose name says that trade, before a more salient one of another
+    ("Kelvor invests in Tamsin Robotics\n\nOSLO — Tamsin Robotics said on Monday that Kelvor Motors had invested $20 "
+     "million in the startup. The carmaker will also work with Tamsin to automate assembly lines at its plants in "
+     "Halden.", "carmaker", "Kelvor"),
+    ("Orlan Bank hires Vantor\n\nOSLO — Vantor said Orlan Bank had picked its fraud software. The lender will use "
+     "Vantor's tools to screen payments at its branches in Bergen.", "lender", "Orlan"),
+    # (or whose full name does, of which the text uses a short form)
+    ("Halden's Sayap Air signs codeshare with Kelvor Airlines\n\nHALDEN — Sayap Air, the second-largest budget "
+     "carrier in Halden, has signed a codeshare with Kelvor Airlines. Passengers of Kelvor Airlines will be able to "
+     "book Sayap flights on one ticket. Sayap also ordered 20 jets. The airline competes with Vela Air in Bergen.",
+     "airline", "Sayap"),
+])
+def test_coref_a_description_of_a_trade_picks_the_firm_named_for_it(nlp, text, mention, antecedent):
+    links = {(m.root.lower_, a.text.split()[0]) for m, a in nlp(text)._.coref_links}
+    assert (mention, antecedent) in links, links
