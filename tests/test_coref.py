@@ -670,3 +670,62 @@ def test_coref_the_subject_of_a_clause_on_a_noun_is_not_the_noun(nlp, text, ante
 ])
 def test_coref_the_chain_is_the_firm_called_a_chain(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name inside what another firm says is news about the one who says: "the company" is the one who says
+    ("Vantor said on Monday that Orlan Bank had become a customer of its fraud software. The company, which has "
+     "engineers in Haifa, also sells to insurers in Poland.",
+     {("Vantor", "operatesIn", "Haifa")}, {("Orlan Bank", "operatesIn", "Haifa")}),
+    ("Kelvor Motors said Tamsin Logistics would buy 200 of its electric vans. The carmaker also runs a plant in "
+     "Halden.", {("Kelvor Motors", "operatesIn", "Halden")}, {("Tamsin Logistics", "operatesIn", "Halden")}),
+    # ... but not where a description or a person says it: that is the firm itself, or the speaker's
+    ("Brisa Foods will open 40 stores in Peru next year, the company said on Tuesday. The company also runs a "
+     "bakery in Lima.", {("Brisa Foods", "operatesIn", "Lima")}, set()),
+])
+def test_coref_a_name_inside_what_another_firm_reports_is_less_salient(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, antecedent", [
+    # where a person the text speaks of works or worked (apposed, or in a clause on the name) is that
+    # person's story, not the firm "the company" stands for
+    ("Helvik Bio wins approval for lung drug\n\nOSLO — Helvik Bio has won approval for its lung drug Respira in "
+     "Norway. The drug will reach pharmacies in May. Doctors welcomed the decision. Chief executive Mira Dahl, a "
+     "former researcher at Weston University, founded the company in 2019.", "Helvik Bio"),
+    ("Brenna Robotics raises $40 million\n\nOSLO — Brenna Robotics has raised $40 million from investors. The "
+     "round values the startup at $300 million. Founder Mira Dahl, who spent a decade as an engineer at Kelvor "
+     "Motors, said the company would open an office in Bergen.", "Brenna Robotics"),
+])
+def test_coref_where_a_person_worked_is_not_the_company(nlp, text, antecedent):
+    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
+    assert ("company", antecedent) in links, links
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a noun for firms ("the software group") is no public body named since
+    ("Norway fines Vela Soft over data leak\n\nOSLO — Norway's Data Protection Authority fined Vela Soft 20 million "
+     "crowns on Monday. The authority said the leak affected 40,000 people. The Oslo-based software group said it "
+     "would appeal and that it has offices in Bergen.",
+     {("Vela Soft", "basedIn", "Oslo")}, {("Data Protection Authority", "basedIn", "Oslo")}),
+])
+def test_coref_a_noun_for_firms_is_no_public_body(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, mention, antecedent", [
+    # a description of a trade picks the firm whose name says that trade, before a more salient one of another
+    ("Kelvor invests in Tamsin Robotics\n\nOSLO — Tamsin Robotics said on Monday that Kelvor Motors had invested $20 "
+     "million in the startup. The carmaker will also work with Tamsin to automate assembly lines at its plants in "
+     "Halden.", "carmaker", "Kelvor"),
+    ("Orlan Bank hires Vantor\n\nOSLO — Vantor said Orlan Bank had picked its fraud software. The lender will use "
+     "Vantor's tools to screen payments at its branches in Bergen.", "lender", "Orlan"),
+    # (or whose full name does, of which the text uses a short form)
+    ("Halden's Sayap Air signs codeshare with Kelvor Airlines\n\nHALDEN — Sayap Air, the second-largest budget "
+     "carrier in Halden, has signed a codeshare with Kelvor Airlines. Passengers of Kelvor Airlines will be able to "
+     "book Sayap flights on one ticket. Sayap also ordered 20 jets. The airline competes with Vela Air in Bergen.",
+     "airline", "Sayap"),
+])
+def test_coref_a_description_of_a_trade_picks_the_firm_named_for_it(nlp, text, mention, antecedent):
+    links = {(m.root.lower_, a.text.split()[0]) for m, a in nlp(text)._.coref_links}
+    assert (mention, antecedent) in links, links

@@ -43,8 +43,10 @@ class KGCoref(Resolution, Mentions):
         self.trades = set(lex.get("trades", {}).get("nouns", ()))
         #: descriptions that refer only to a name the text called by them ("a grocery chain" ... "the chain")
         self._called_only = frozenset(lex.get("called_only", {}).get("nouns", ()))
+        #: words in the names of firms of a trade, by the description of the trade ("the lender": "Bank")
+        self._trade_names = {k: frozenset(v) for k, v in lex.get("trade_names", {}).items()}
         for cls, nouns in lex.items():
-            if cls in {"pronouns", "firm_deals", "trades", "called_only"}:
+            if cls in {"pronouns", "firm_deals", "trades", "called_only", "trade_names"}:
                 continue
             for noun in nouns:
                 self.descriptors.setdefault(noun.lower(), set()).add(cls)

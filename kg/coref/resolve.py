@@ -89,11 +89,17 @@ class Resolution:
             and (it["end"] <= sent.root.i or root.i == sent.root.i)
             and root.dep_ in {"compound", "ROOT", "nmod", "npadvmod"}
         ):
-            score += 1.0
+            # (less the subject of what another reports: "Vantor said Orlan Bank had become a customer. The
+            # company ...": the story is the one who says, the name inside the report is news about it)
+            score += 0.25 if self._reported(it, root, tok) else 1.0
         if root.dep_ == "poss" and root.head.dep_ in _SUBJ:
             score += 0.5
         if tok.sent.start <= it["start"]:
             score += 0.5
+        if self._about_a_person(root, tok):
+            # "Chief executive Mira Dahl, a former engineer at Kelvor Motors, founded the company": where a
+            # person the text speaks of works or worked is that person's story, not the firm the story is about
+            score -= 1.0
         if it["via"] == "demonym":
             score -= 3.0
         # The story's protagonist: named often so far, or in the first sentence (the headline).
@@ -103,6 +109,44 @@ class Resolution:
         if prior and starts[0] < self._first_sentence_end:
             score += 0.5
         return score
+
+    def _reported(self, it: dict[str, Any], root: Token, tok: Token) -> bool:
+        """The firm ``it`` (its word ``root``), named in a sentence before the mention ``tok``, is in a
+        clause that another firm, by its name, says ("Vantor said Orlan Bank had become a customer": Orlan
+        Bank). Not where the one who says is a description, a pronoun, a person or a body, who speak of
+        the firm or the country the story is about ("X will open a plant, the company said", "X will ban
+        exports, its ministry said"); nor a firm the headline names and the one who says not, whom the
+        story is about; nor in the mention's own sentence, where what is said is the topic."""
+        if root.sent.start == tok.sent.start or not self.onto.is_a(it["cls"], "Company"):
+            return False
+        verb = clause_head(root)
+        if verb.dep_ == "conj":
+            verb = verb.head  # ("said X would buy vans and open a plant")
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self._reporting:
+            return False
+        sayers = [other for c in verb.head.children if c.dep_ in _SUBJ
+                  for other in [self._named_covering(c.i)] if other is not None
+                  and other["name"] != it["name"] and self.onto.is_a(other["cls"], "Company")]
+        return bool(sayers) and not (self._in_headline(it["name"]) and not self._in_headline(sayers[0]["name"]))
+
+    def _about_a_person(self, root: Token, tok: Token) -> bool:
+        """``root`` is the place of work ("at") in an apposition or a relative clause on a person's name
+        ("Mira Dahl, a former engineer at Kelvor Motors,", "Mira Dahl, who spent a decade at Kelvor
+        Motors,", "an analyst at Halden Securities") that the mention ``tok`` is not in; not the firm of a
+        title ("Mira Dahl, managing director of Brenna,"), who is often the story's."""
+        if root.dep_ != "pobj" or root.head.lower_ != "at":
+            return False
+        for node in root.ancestors:
+            if node.dep_ in {"appos", "relcl"}:
+                person = self._named_covering(node.head.i)
+                return person is not None and person["cls"] == "Person" and tok.i not in {
+                    t.i for t in node.subtree}
+        return False
+
+    def _in_headline(self, name: str) -> bool:
+        """The text's first sentence (a news story's headline) names ``name``."""
+        starts = self._name_starts.get(name, [])
+        return bool(starts) and starts[0] < self._first_sentence_end
 
     def _subject_item(self, verb: Token, pool: list[dict[str, Any]], wanted: set[str], *, before: int | None = None,
                       head_only: bool = False, demonyms: bool = False) -> dict[str, Any] | None:
@@ -222,6 +266,10 @@ class Resolution:
         if description and self._names_its_subject(tok, items + resolved):
             return None
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
+        if description and "Company" in wanted and "GovernmentBody" not in wanted:
+            # "The Oslo-based software group said it would appeal": a noun for firms is no public body, one the
+            # text calls by a noun of its own ("the authority", "the ministry")
+            cands = [c for c in cands if not self.onto.is_a(c["cls"], "GovernmentBody")]
         if description:
             banned = self._same_clause_subject(doc, items + resolved, tok)
             # (and the full name a subject's short form stands for, "Lusaka pays the trader" after "Lusaka Zinc",
@@ -322,6 +370,13 @@ class Resolution:
                      and not c["name"][-len(noun) - 1].isalpha()]
             if named:
                 cands = named
+        # "the lender" after "Vantor said Orlan Bank had picked its software": a candidate whose name holds a word
+        # of the description's trade (lexicon ``trade_names``) is the one meant, before a firm of another trade
+        # (or whose full name, of which the text uses a short form, does: "Sayap" after "Sayap Air")
+        trade = self._trade_names.get(tok.lower_) if description else None
+        if trade:
+            cands = [c for c in cands if any(trade & set(n.split()) for n in self._name_starts
+                                             if n == c["name"] or n.startswith(c["name"] + " "))] or cands
         # "the Swiss drugmaker", "the U.S. company": a demonym or a country on the description rules
         # out companies the gazetteer places in another country.
         if description:
