@@ -729,3 +729,9 @@ def test_coref_a_noun_for_firms_is_no_public_body(nlp, text, expected, absent):
 def test_coref_a_description_of_a_trade_picks_the_firm_named_for_it(nlp, text, mention, antecedent):
     links = {(m.root.lower_, a.text.split()[0]) for m, a in nlp(text)._.coref_links}
     assert (mention, antecedent) in links, links
+
+
+def test_coref_a_nation_on_a_description_outweighs_a_trade_in_a_name(nlp):
+    text = ("Novartis has paid Corvalo Therapeutics $150 million for rights to a drug, the Boston biotech said on "
+            "Monday.\n\nThe Swiss drugmaker, which is based in Basel, said the drug would complement its own.")
+    _assert_reads(nlp, text, {("Novartis", "basedIn", "Basel")}, {("Corvalo Therapeutics", "basedIn", "Basel")})

@@ -370,19 +370,20 @@ class Resolution:
                      and not c["name"][-len(noun) - 1].isalpha()]
             if named:
                 cands = named
+        # "the Swiss drugmaker", "the U.S. company": a demonym or a country on the description rules
+        # out companies the gazetteer places in another country (below).
+        countries = {it["name"] for it in self._all_items if (it["via"] == "demonym" or it["cls"] == "Country")
+                     and any(it["start"] <= c.i < it["end"] for c in tok.children
+                             if c.dep_ in {"amod", "compound", "nmod"})} if description else set()
         # "the lender" after "Vantor said Orlan Bank had picked its software": a candidate whose name holds a word
         # of the description's trade (lexicon ``trade_names``) is the one meant, before a firm of another trade
-        # (or whose full name, of which the text uses a short form, does: "Sayap" after "Sayap Air")
-        trade = self._trade_names.get(tok.lower_) if description else None
+        # (or whose full name, of which the text uses a short form, does: "Sayap" after "Sayap Air"); not where
+        # the description has a nation, stronger evidence ("paid Corvalo Therapeutics ... The Swiss drugmaker")
+        trade = self._trade_names.get(tok.lower_) if description and not countries else None
         if trade:
             cands = [c for c in cands if any(trade & set(n.split()) for n in self._name_starts
                                              if n == c["name"] or n.startswith(c["name"] + " "))] or cands
-        # "the Swiss drugmaker", "the U.S. company": a demonym or a country on the description rules
-        # out companies the gazetteer places in another country.
         if description:
-            countries = {it["name"] for it in self._all_items if (it["via"] == "demonym" or it["cls"] == "Country")
-                         and any(it["start"] <= c.i < it["end"] for c in tok.children
-                                 if c.dep_ in {"amod", "compound", "nmod"})}
             if countries:
                 # (or that open with another country's name or demonym: "the Saudi fund Arvid Capital" ...
                 # "the Swedish company" is not the Saudi one)
