@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..syntax import SUBJ, possessive
+from .records import record, side
 
 __all__ = ["access_gained", "access_paid_for", "use_allowed"]
 
@@ -99,9 +100,12 @@ def access_paid_for(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) ->
     exchange = rules.onto.words("relations", "exchange_nouns")
     if pays is None or cut is None or not exchange:
         return
+    given = [r for r in found.values() if r["predicate"] == "providesAccessTo"]
+    if not given:
+        return
     cut_words = {w[-1] for w in cut.triggers if len(w) > 1} | rules.cut_words
     by_start = {t.idx: t for t in doc}
-    for r in [r for r in found.values() if r["predicate"] == "providesAccessTo"]:
+    for r in given:
         verb = by_start.get(r["trigger_start"])
         if verb is None:
             continue
@@ -120,8 +124,7 @@ def access_paid_for(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) ->
         if not share and price.lemma_.lower() not in rules.paid_sums:
             continue
         rel = cut if share else pays
-        rec = {**r, **{f"s_{k}": r[f"o_{k}"] for k in ("start", "end", "name", "cls", "wikidata", "key")},
-               **{f"o_{k}": r[f"s_{k}"] for k in ("start", "end", "name", "cls", "wikidata", "key")},
-               "predicate": rel.name, "confidence": round(max(0.05, r["confidence"] - 0.05), 3), "qualifiers": []}
+        rec = record(doc, side(r, "o"), rel.name, side(r, "s"), r["confidence"] - 0.05, verb, r["modality"],
+                     sentence=(r["sent_start"], r["sent_end"]))
         if rules.onto.fits(rec["s_cls"], rel.domain) and rules.onto.fits(rec["o_cls"], rel.range):
             found.setdefault((rec["s_key"], rel.name, rec["o_key"], rec["sent_start"]), rec)

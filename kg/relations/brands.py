@@ -134,16 +134,17 @@ class Brands:
         rel = self.onto.relations.get("offers")
         kinds = self.onto.words("relations", "channel_nouns")
         out: list[dict[str, Any]] = []
-        for prep in (t for t in doc if t.dep_ == "prep" and t.lower_ in {"through", "via", "on"}) if rel else ():
-            for g in (g for g in prep.children if g.dep_ == "pobj"):
-                if not g.is_lower or g.pos_ != "NOUN" or g.lemma_.lower() not in kinds:
-                    continue
-                owners = [c for c in g.children if c.dep_ == "poss" and c.i in by_token]
-                named = [by_token[t.i] for t in g.children if t.dep_ in {"compound", "nmod"} and t.i < g.i
-                         and t.i in by_token]
-                named = [n for n in dict.fromkeys(named) if items[n]["cls"] == "Product"]
-                if owners and named:
-                    out += self._owners_of_names(doc, items, by_token, rel, owners, named, prep, prep.head)
+        for g in self._tokens_with_lemma(doc, kinds) if rel else ():
+            prep = g.head
+            if g.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"through", "via", "on"} \
+                    or not g.is_lower or g.pos_ != "NOUN":
+                continue
+            owners = [c for c in g.children if c.dep_ == "poss" and c.i in by_token]
+            named = [by_token[t.i] for t in g.children if t.dep_ in {"compound", "nmod"} and t.i < g.i
+                     and t.i in by_token]
+            named = [n for n in dict.fromkeys(named) if items[n]["cls"] == "Product"]
+            if owners and named:
+                out += self._owners_of_names(doc, items, by_token, rel, owners, named, prep, prep.head)
         return out
 
     def _owners_of_names(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], said: Any,

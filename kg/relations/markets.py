@@ -208,9 +208,8 @@ class Markets:
         if op is None:
             return []
         out: list[dict[str, Any]] = []
-        for goods in doc:
-            if goods.dep_ != "nsubj" or goods.pos_ != "NOUN" or goods.i in by_token \
-                    or goods.lemma_.lower() not in self.product_nouns:
+        for goods in self._tokens_with_lemma(doc, self.product_nouns):
+            if goods.dep_ != "nsubj" or goods.pos_ != "NOUN" or goods.i in by_token:
                 continue
             owners = [c for c in goods.children if possessive(c) and c.i in by_token
                       and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]

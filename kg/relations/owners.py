@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import included_by, owned_kinds
 from ..syntax import possessive as _possessive
-from .records import record
+from .records import record, side
 from .words import WHOSE
 
 __all__ = ["Owners"]
@@ -442,14 +442,9 @@ class Owners:
                     w.lemma_.lower() in {"venture", "consortium"} and (w.i in {trig.i, trig.head.i} or w.dep_ == "nsubjpass")
                     for w in [trig, trig.head, *trig.children]):
                 continue
-            def owner(r: dict[str, Any]) -> dict[str, Any]:
-                """The object of record ``r`` as an entity item."""
-                return {"start": r["o_start"], "end": r["o_end"], "name": r["o_name"], "cls": r["o_cls"],
-                        "wikidata": r["o_wikidata"]}
-
             for n, a in enumerate(owners):
                 for b in owners[n + 1:]:
-                    one, other = owner(a), owner(b)
+                    one, other = side(a, "o"), side(b, "o")
                     if not (self.onto.fits(one["cls"], rel.domain) and self.onto.fits(other["cls"], rel.range)):
                         continue
                     rec = record(doc, one, rel.name, other, min(a["confidence"], b["confidence"]) - 0.1, trig)
@@ -477,10 +472,7 @@ class Owners:
                         or (unit is not None and names != {r["o_name"]} and unit.i not in bought
                             and not (unit.lower_ == "it" and not names)):
                     continue
-                one = {"start": r["o_start"], "end": r["o_end"], "name": r["o_name"], "cls": r["o_cls"],
-                       "wikidata": r["o_wikidata"]}
-                owner = {"start": r["s_start"], "end": r["s_end"], "name": r["s_name"], "cls": r["s_cls"],
-                         "wikidata": r["s_wikidata"]}
+                one, owner = side(r, "o"), side(r, "s")
                 if not (self.onto.fits(one["cls"], rel.domain) and self.onto.fits(owner["cls"], rel.range)):
                     continue
                 rec = record(doc, one, rel.name, owner, rel.base_confidence - 0.1, noun, r["modality"])

@@ -71,11 +71,12 @@ class Purchases:
         verbs = self.onto.words("relations", "hosting_verbs")
         participles = self.onto.words("relations", "provider_participles")
         out: list[dict[str, Any]] = []
-        for prep in (t for t in doc if t.dep_ == "prep" and t.lower_ in {"on", "onto", "at"}) if rel and verbs else ():
-            # (on the verb, or on its object: "hosts its apps/dobj on cloud servers")
-            verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
-                continue
+        # (the preposition on the verb, or on its object: "hosts its apps/dobj on cloud servers"; in text order)
+        preps = sorted(((v, p) for v in self._tokens_with_lemma(doc, verbs) if v.pos_ == "VERB"
+                        for h in (v, *(c for c in v.children if c.dep_ == "dobj")) for p in h.children
+                        if p.dep_ == "prep" and p.lower_ in {"on", "onto", "at"}), key=lambda vp: vp[1].i) \
+            if rel and verbs else []
+        for verb, prep in preps:
             things = [x for g in prep.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)
                       if x.pos_ == "NOUN" and x.is_lower and x.i not in by_token]
             sellers = [o for x in things for a in x.children if a.dep_ == "acl" and a.tag_ == "VBN"

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import register_extensions
 
-__all__ = ["EXTRACTORS", "RESPECTIVELY", "Arg", "RelationSpan", "pair_respectively", "record", "register"]
+__all__ = ["EXTRACTORS", "RESPECTIVELY", "Arg", "RelationSpan", "pair_respectively", "record", "register",
+           "side"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,13 @@ def record(doc: Doc, si: dict[str, Any], predicate: str, oi: dict[str, Any], con
         "sent_start": start, "sent_end": end,
         "extractor": extractor,
     }
+
+
+def side(rec: dict[str, Any], which: str) -> dict[str, Any]:
+    """The entity item of one side of a record, ``which`` "s" (subject) or "o" (object), as :func:`record`
+    takes it: to make a record between the sides of another ("X gives Y access in return for a fee":
+    Y pays X)."""
+    return {k: rec[f"{which}_{k}"] for k in ("start", "end", "name", "cls", "wikidata")}
 
 
 #: the string hash of "respectively"
