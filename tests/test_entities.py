@@ -1539,6 +1539,19 @@ def test_entities_what_an_organisation_runs_is_a_product_in_every_mention(nlp):
     assert ("Brannagh Media", "offers", "Flickra") in _triples(doc), _triples(doc)
 
 
+def test_entities_a_name_a_copula_defines_as_a_product_is_one_in_every_mention(nlp):
+    # "X is an arcade game developed and published by Y": a definition outweighs the NER's other labels
+    # (a page's title line, a later mention taken for a firm), and the maker is the agent of either
+    # joined participle
+    text = ("Meltdown (video game)\n\nMeltdown is an arcade game developed and published by Corvane, Inc., "
+            "released on May 13, 1979. It was designed by Alma Reyes and Tom Baxter, inspired by the 1975 "
+            "Corvane arcade game Quill. Meltdown was the basis for Super Meltdown, which Corvane released a "
+            "year later.")
+    doc = _rules_doc(nlp, text)
+    assert {it["cls"] for it in doc._.kg_entity_data if it["name"] == "Meltdown" and it["via"] == ""} == {"Product"}
+    assert ("Corvane", "develops", "Meltdown") in _triples(doc), _triples(doc)
+
+
 @pytest.mark.parametrize("text, name", [
     # a name written with a description only organisations that are no business bear is an Organization
     ("Consumer group Fairtrack, which first flagged the pricing, said the scheme misled shoppers.", "Fairtrack"),

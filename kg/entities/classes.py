@@ -423,9 +423,13 @@ class Classes(Descriptions, Products):
                         said[it["name"]] += 1
                         if self._run_by(it, doc[it["start"]:it["end"]].root):
                             called.add(it["name"])
+            # So is a name a copula defines as a kind of product ("Brickfall is an arcade game developed
+            # and published by Ventari"), whatever the NER took its other mentions for (a page's title)
+            defined = {it["name"] for it in items if it["via"] == "" and (it["cls"] != "Person" or " " not in it["name"])
+                       and self._copula_defines_product(doc[it["start"]:it["end"]].root)}
             for it in items:
-                if it["via"] == "" and (said[it["name"]] * 2 >= seen[it["name"]] > 0 or it["name"] in called) \
-                        and said[it["name"]] \
+                if it["via"] == "" and ((said[it["name"]] * 2 >= seen[it["name"]] > 0 or it["name"] in called)
+                                        and said[it["name"]] or it["name"] in defined) \
                         and it["name"] not in orgs and it["name"].split()[-1] not in self.firm_heads:
                     it["cls"] = "Product"
             kinds = self._products_by_kind_mention(doc, items)

@@ -42,7 +42,8 @@ class Products:
             if kind is None or not kind.is_lower or kind.lemma_.lower() not in self.product_nouns \
                     or not _indefinite(kind) \
                     or not any(c.dep_ == "acl" and c.tag_ in {"VBN", "VBD"} and c.lemma_.lower() in MAKING_VERBS
-                               and any(g.dep_ == "agent" for g in c.children) for c in kind.children):
+                               and any(g.dep_ == "agent" for v in [c, *(x for x in c.children if x.dep_ == "conj")]
+                                       for g in v.children) for c in kind.children):
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= tok.i \
@@ -181,6 +182,34 @@ class Products:
                       for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.is_lower]
         return any(k.lemma_.lower() in self.defining_kinds and self._kind_of_product(k) for k in kinds)
 
+    def _copula_defines_product(self, root: Token) -> bool:
+        """Whether the copula ``root`` is the subject of defines it as a product ("Quasar is an arcade
+        shooter developed by Velmont", "a brand of fabric softener made by P&G", "a compact SUV")."""
+        head = root.head
+        if root.dep_ != "nsubj" or head.lemma_ != "be":
+            return False
+        for a in head.children:
+            if a.dep_ != "attr" or not (a.is_lower or (a.is_upper and a.lower_ in self.product_nouns)):
+                continue
+            if self._defines_product(a):
+                return True
+            kinds = [a] + ([g for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+                           if a.lemma_.lower() in self.product_nouns | self.product_groups
+                           or brand_name(a, self.brand_nouns, self.trade_name_nouns) else [])
+            for k, c in ((k, c) for k in kinds for c in k.children):
+                if c.dep_ != "acl" or c.tag_ not in {"VBN", "VBD"} or (
+                        c.lemma_.lower() not in self.product_verbs and c.lemma_.lower() not in MAKING_VERBS):
+                    continue
+                if a.lemma_.lower() in self.product_nouns or (
+                        k.is_lower and k.lemma_.lower() in self.product_nouns):
+                    return True
+                if k is a and c.lemma_.lower() in self.making_verbs and any(
+                        g.dep_ == "agent" for v in [c, *c.conjuncts] for g in v.children) \
+                        and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
+                    return True
+        return False
+
     def _name_for_a_product(self, noun: Token) -> bool:
         """Whether ``noun`` is a name given "for" a kind of product or a group of one: "the codename ... for
         a processor microarchitecture", "the name ... for its line of server chips" (lexicon codename_nouns)."""
@@ -268,27 +297,8 @@ class Products:
         # fabric softener made by P&G": the kind of a product's kind)
         # ("a family of guided missiles developed by Helvar": a group of a kind; "a compact SUV": a kind
         # written in capitals)
-        if root.dep_ == "nsubj" and head.lemma_ == "be":
-            for a in head.children:
-                if a.dep_ != "attr" or not (a.is_lower or (a.is_upper and a.lower_ in self.product_nouns)):
-                    continue
-                if self._defines_product(a):
-                    return True
-                kinds = [a] + ([g for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
-                                for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-                               if a.lemma_.lower() in self.product_nouns | self.product_groups
-                               or brand_name(a, self.brand_nouns, self.trade_name_nouns) else [])
-                for k, c in ((k, c) for k in kinds for c in k.children):
-                    if c.dep_ != "acl" or c.tag_ not in {"VBN", "VBD"} or (
-                            c.lemma_.lower() not in self.product_verbs and c.lemma_.lower() not in MAKING_VERBS):
-                        continue
-                    if a.lemma_.lower() in self.product_nouns or (
-                            k.is_lower and k.lemma_.lower() in self.product_nouns):
-                        return True
-                    if k is a and c.lemma_.lower() in self.making_verbs and any(
-                            g.dep_ == "agent" for v in [c, *c.conjuncts] for g in v.children) \
-                            and a.lemma_.lower() not in self.org_nouns and a.lemma_.lower() not in self.place_nouns:
-                        return True
+        if self._copula_defines_product(root):
+            return True
         # "Pellham is the codename used by Oradyne for a processor microarchitecture", "Oradyne's code name
         # for the chip is Pellham": what a name for a kind of product names (lexicon codename_nouns)
         if root.dep_ in {"nsubj", "attr"} and head.lemma_ == "be" and any(
