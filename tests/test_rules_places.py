@@ -66,6 +66,10 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
      set()),
     ("Tarvo sells its drones to Kenyan farmers.", {("Tarvo", "operatesIn", "Kenya")},
      {("Tarvo", "suppliesTo", "Kenya")}),
+    # a market in a preposition joined to another ("at home and in ...")
+    ("Halvik Motors sells the Orsa at home and in Austria and Slovenia.",
+     {("Halvik Motors", "operatesIn", "Austria"), ("Halvik Motors", "operatesIn", "Slovenia")}, set()),
+    ("Brenna Foods sells its biscuits at home and across Poland.", {("Brenna Foods", "operatesIn", "Poland")}, set()),
     # employing people, growing crops, a product going on sale: where (and not a revenue's growth)
     ("Veltro employs 3,000 people in Ohio.", {("Veltro", "operatesIn", "Ohio")}, set()),
     ("Rimal already grows wheat in Ukraine and Sudan.",

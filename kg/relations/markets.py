@@ -126,7 +126,9 @@ class Markets:
         sold_site = {h.i for h in heads for c in h.children if c.dep_ == "dobj" and self._of_sites(c) and any(
             possessive(o) and o.i in by_token and o.lower_ not in {"its", "their"} for o in c.children)}
         for c in (x for h in heads for c in h.children for x in [c] + joined(c)):
-            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"} and c.head.i not in sold_site:
+            # (and a preposition joined to another: "sells it at home and in Austria")
+            if (c.dep_ == "prep" or c.dep_ == "conj" and c.pos_ == "ADP") and c.lower_ in {"in", "across", "throughout"} \
+                    and c.head.i not in sold_site:
                 locations(c, 0.1)
             if c.dep_ == "prep" and c.lower_ == "under":
                 # "offers rides under the name Rapido Moto in Cuenca": the parser hangs the place on the name
@@ -157,8 +159,9 @@ class Markets:
                 while todo and seen < 5:
                     node = todo.pop(0)
                     seen += 1
-                    for p in node.children:
-                        if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"}:
+                    for p in (x for p in node.children for x in [p] + joined(p)):
+                        if (p.dep_ == "prep" or p.dep_ == "conj" and p.pos_ == "ADP") \
+                                and p.lower_ in {"in", "across", "throughout"}:
                             locations(p, 0.15)
                         elif p.dep_ == "conj" and node.dep_ in {"dobj", "conj"}:
                             todo.append(p)  # "sells cookware and bedding in Poland": "in" on the last one
