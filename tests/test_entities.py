@@ -575,6 +575,10 @@ def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
     # an app that does what only organisations do, with no one else named as running it, is the business
     ("Bogota ride-hailing app Vamos raises $55 million to take on Uber", "Vamos", "Company"),
     ("Chirrup, a video app run by Lumora, said it would appeal.", "Chirrup", "Product"),
+    # ... and a platform or network that another built, or runs, said in a relative clause
+    ("Orlan Care handles claims through Trovo Claim, a platform it built in 2022.", "Trovo Claim", "Product"),
+    ("Riders book through Halvo, a platform that Kelvor Mobility runs.", "Halvo", "Product"),
+    ("Merchants pay through Brisa Pay, a platform built by Varna Soft.", "Brisa Pay", "Product"),
     # names listed under a plural noun of places are places
     ("Vivo has extended its 5G service to 200 more cities, including Manaus and Belem, the company said.",
      "Manaus", "Place"),

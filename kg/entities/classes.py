@@ -220,7 +220,8 @@ class Classes(Descriptions, Products):
         # (not "Nusrat Jahan, a 26-year-old machine operator": an age is a person's)
         # (but "ShopNest, a marketplace run by Nestwell": a kind of product too, which someone runs)
         if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns and not _aged(c)
-               and not (c.lemma_.lower() in self.product_nouns and _run_by_someone(c)) for c in root.children):
+               and not (c.lemma_.lower() in self.product_nouns and _run_by_someone(c, self.making_verbs))
+               for c in root.children):
             return True
         # "Kivo, a Cape Town-based streaming app": what is based somewhere is the business, whatever it is
         # (or on a word before it: "the Dubai-based/amod music/nmod streaming service")

@@ -28,11 +28,22 @@ def aged(noun: Token) -> bool:
                for t in noun.subtree if t.i < noun.i)
 
 
-def run_by_someone(noun: Token) -> bool:
+def run_by_someone(noun: Token, making: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether a noun has a participle of running or operating with its agent ("a marketplace run by
-    Nestwell", "the charging network operated by X"): what someone runs is theirs to offer."""
-    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in {"run", "operate"}
-               and any(g.dep_ == "agent" for g in c.children) for c in noun.children)
+    Nestwell", "the charging network operated by X"): what someone runs is theirs to offer; or of
+    making (``making``: "a platform built by Orlan"), or a relative clause of either whose subject is
+    another and whose object is the noun ("a platform it built in 2022", "a network that Orlan runs")."""
+    verbs = {"run", "operate"} | set(making)
+    for c in noun.children:
+        if c.lemma_.lower() not in verbs:
+            continue
+        if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children):
+            return True
+        if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ not in {"which", "that", "who"}
+                                     for g in c.children) \
+                and not any(g.dep_ == "dobj" and g.lower_ not in {"which", "that"} for g in c.children):
+            return True
+    return False
 
 
 def who_clause(tok: Token) -> bool:
