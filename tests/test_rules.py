@@ -962,6 +962,9 @@ def test_rules_who_acts_jointly_partners(nlp, text, expected, absent):
      {("Novastar Ventures", "investsIn", "Tandaa"), ("Equity Bank", "investsIn", "Tandaa")},
      {("Novastar Ventures", "subsidiaryOf", "Tandaa")}),
     ("Orvane, whose Tessera battery won an award, opened a plant.", {("Orvane", "develops", "Tessera")}, set()),
+    # ... the last of names joined before it, where the parser hung the clause on the first
+    ("The rules would restrict chatbot operators including Kelvor and Orlan, whose Trovo app has 20 million users.",
+     {("Orlan", "develops", "Trovo")}, {("Kelvor", "develops", "Trovo")}),
     # a firm that runs or operates a named service offers it
     ("Local carrier Safaricom runs the M-Pesa mobile money service in Kenya.",
      {("Safaricom", "offers", "M-Pesa")}, set()),

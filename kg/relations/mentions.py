@@ -233,9 +233,12 @@ class Mentions(Listing):
                     if len(named) > 1 and any(t.lower_ == "and" and t.dep_ == "cc" for t in subj.subtree):
                         out += [(n, cost + 0.1, items[n]["start"]) for n in named]
         elif tok.lower_ == "whose" and tok.i >= 2 and tok.doc[tok.i - 1].text == "," and tok.i - 2 in by_token \
-                and next((a.head.i for a in tok.ancestors if a.dep_ in {"relcl", "acl"}), -1) not in by_token:
+                and ((on := next((a.head for a in tok.ancestors if a.dep_ in {"relcl", "acl"}), None)) is None
+                     or on.i not in by_token
+                     or (tok.doc[tok.i - 2].dep_ == "conj" and tok.doc[tok.i - 2].head.i == on.i)):
             # "Shares in Huaxin, whose largest shareholder is X, jumped": the name before the comma, where
-            # the parser hung the clause on no name (or made none)
+            # the parser hung the clause on no name (or made none), or on the first of names joined to it
+            # ("operators including Kelvor and Orlan, whose Trovo app": Orlan's)
             out += self._map(tok.doc[tok.i - 2], by_token, items, cost + 0.05, depth + 1)
         elif tok.lower_ == "whose" and tok.dep_ == "poss" and tok.head.head.dep_ in {"relcl", "acl"}:
             # "Tandaa, whose investors include X": the noun the clause it opens is about

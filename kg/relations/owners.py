@@ -161,7 +161,7 @@ class Owners:
                     tok.head.i == j - 1 and tok.head.lemma_.lower() in self.product_nouns)):
                 continue  # ("whose investors include X": what "whose" owns comes before the name)
             it = items[starts[j]]
-            for oi, cost, _ in self._map(clause.head, by_token, items, conj=False):
+            for oi, cost, _ in self._map(_last_joined(clause.head, tok), by_token, items, conj=False):
                 owner = items[oi]
                 for rel in of_things:
                     subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
@@ -548,3 +548,19 @@ def _unowned_unit(noun: Token, units: frozenset[str]) -> bool:
     European arm" (a pronoun's), not "a unit of X" nor "Y's unit"."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in units and not any(
         (c.dep_ == "prep" and c.lower_ == "of") or (_possessive(c) and c.pos_ != "PRON") for c in noun.children)
+
+
+def _last_joined(noun: Token, whose: Token) -> Token:
+    """The noun a "whose" clause is about: the last of names joined by "and" or "or", right before the
+    comma, where the parser hung the clause on the first ("operators including Kelvor and Orlan, whose
+    Trovo app ...": Orlan's), else ``noun``."""
+    doc = whose.doc
+    if whose.i < 2 or doc[whose.i - 1].text != ",":
+        return noun
+    last = doc[whose.i - 2]
+    node = last
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        if node.i == noun.i:
+            return last
+    return noun
