@@ -463,6 +463,11 @@ def test_rules_titles_the_tagger_misread(nlp, text, expected, absent):
      {("Marta Quiroz", "worksFor", "Radar Andino")}, set()),
     # (a place alone after "of" is still where one lives)
     ("Ana Ruiz of Leeds said she would vote.", {("Ana Ruiz", "livesIn", "Leeds")}, set()),
+    # "of" a place's or an organisation's organisation: the one the possessive names
+    ("Anatomist Lena Berg of Halden's Kelvor School of Medicine also disputed the finding.",
+     {("Lena Berg", "worksFor", "Kelvor School of Medicine"), ("Lena Berg", "livesIn", "Halden")}, set()),
+    ("James Blight and David Welch of Orlan University's Kelvor School of Government say war was near.",
+     {("David Welch", "worksFor", "Kelvor School of Government")}, {("David Welch", "worksFor", "Orlan University")}),
 ])
 def test_rules_a_person_of_a_described_organisation(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
