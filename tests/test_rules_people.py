@@ -165,6 +165,24 @@ def test_rules_a_post_held_for_a_span_or_left_is_past(nlp, text, expected, modal
 
 
 @pytest.mark.parametrize("text, expected, modality", [
+    # the organisation whose board, team or staff one serves or sits on is one the person works for
+    ("Earlier, Tom Vail served on the core management team of Kelvor Associates, the largest hedge fund.",
+     ("Tom Vail", "worksFor", "Kelvor Associates"), "past"),
+    ("Tom Vail sits on Orlan Bank's board.", ("Tom Vail", "worksFor", "Orlan Bank"), "fact"),
+    ("The firm held talks with Vexa, says Orlan partner Ada Ruiz, who sits on Kelvor's board.",
+     ("Ada Ruiz", "worksFor", "Kelvor"), "fact"),
+    # (not a panel of customers)
+    ("Halden Mutual designed the plan with Zodwa Dube, a local organiser who sits on its customer panel.",
+     ("Zodwa Dube", "worksFor", "Halden Mutual"), None),
+    ("Ada Rees has served on the board of Kelvor Associates since 2001.",
+     ("Ada Rees", "worksFor", "Kelvor Associates"), "fact"),
+])
+def test_rules_the_organisation_whose_board_one_serves_on(nlp, text, expected, modality):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert rows.get(expected) == modality, rows
+
+
+@pytest.mark.parametrize("text, expected, modality", [
     # the organisation one leaves is where one worked: past once left, a fact while only to be left
     ("Anders Lie retired from Halvard Resources in March after 14 years at the helm.",
      ("Anders Lie", "worksFor", "Halvard Resources"), "past"),
