@@ -208,6 +208,15 @@ def test_a_place_run_into_a_name_in_capitals(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name defined by an organisation's acronym is an organisation's, whatever the NER took it for
+    ("Ann Gill, a former CEO of Norsk Lerbanen (NLB), said the line was slow.",
+     {("Ann Gill", "worksFor", "Norsk Lerbanen")}),
+])
+def test_a_name_defined_by_an_organisations_acronym(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 def test_a_title_case_line_is_still_a_headline(nlp):
     from kg.entities.headlines import TitleCaseLines
 

@@ -165,6 +165,24 @@ def test_rules_a_post_held_for_a_span_or_left_is_past(nlp, text, expected, modal
 
 
 @pytest.mark.parametrize("text, expected, modality", [
+    # the organisation whose board, team or staff one serves or sits on is one the person works for
+    ("Earlier, Tom Vail served on the core management team of Kelvor Associates, the largest hedge fund.",
+     ("Tom Vail", "worksFor", "Kelvor Associates"), "past"),
+    ("Tom Vail sits on Orlan Bank's board.", ("Tom Vail", "worksFor", "Orlan Bank"), "fact"),
+    ("The firm held talks with Vexa, says Orlan partner Ada Ruiz, who sits on Kelvor's board.",
+     ("Ada Ruiz", "worksFor", "Kelvor"), "fact"),
+    # (not a panel of customers)
+    ("Halden Mutual designed the plan with Zodwa Dube, a local organiser who sits on its customer panel.",
+     ("Zodwa Dube", "worksFor", "Halden Mutual"), None),
+    ("Ada Rees has served on the board of Kelvor Associates since 2001.",
+     ("Ada Rees", "worksFor", "Kelvor Associates"), "fact"),
+])
+def test_rules_the_organisation_whose_board_one_serves_on(nlp, text, expected, modality):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert rows.get(expected) == modality, rows
+
+
+@pytest.mark.parametrize("text, expected, modality", [
     # the organisation one leaves is where one worked: past once left, a fact while only to be left
     ("Anders Lie retired from Halvard Resources in March after 14 years at the helm.",
      ("Anders Lie", "worksFor", "Halvard Resources"), "past"),
@@ -463,6 +481,11 @@ def test_rules_titles_the_tagger_misread(nlp, text, expected, absent):
      {("Marta Quiroz", "worksFor", "Radar Andino")}, set()),
     # (a place alone after "of" is still where one lives)
     ("Ana Ruiz of Leeds said she would vote.", {("Ana Ruiz", "livesIn", "Leeds")}, set()),
+    # "of" a place's or an organisation's organisation: the one the possessive names
+    ("Anatomist Lena Berg of Halden's Kelvor School of Medicine also disputed the finding.",
+     {("Lena Berg", "worksFor", "Kelvor School of Medicine"), ("Lena Berg", "livesIn", "Halden")}, set()),
+    ("James Blight and David Welch of Orlan University's Kelvor School of Government say war was near.",
+     {("David Welch", "worksFor", "Kelvor School of Government")}, {("David Welch", "worksFor", "Orlan University")}),
 ])
 def test_rules_a_person_of_a_described_organisation(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

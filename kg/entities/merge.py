@@ -11,7 +11,7 @@ from typing import Any
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from ..names import initials
+from ..names import family, initials
 from .gazetteer import _Gazetteer
 
 __all__ = ["define_acronyms", "drop_datelines", "spread_names"]
@@ -110,6 +110,22 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
                     items.remove(it)
 
 
+def _organisation_by_its_acronym(it: dict[str, Any], acro: Any, named: dict[str, Any] | None,
+                                 items: list[dict[str, Any]]) -> None:
+    """"a former chief of Norsk Lerbanen (NLB)": a name the NER took for a person's, defined by an
+    acronym in capitals that opens with its first letter and that the NER took for an organisation's,
+    is that organisation (people are not written with their initials in brackets), and so is the name
+    wherever else it is written."""
+    if it["cls"] != "Person" or named is None or named["end"] != acro.i + 1 \
+            or family(named["cls"]) != "org" or not acro.text.isupper() or len(acro.text) < 2 \
+            or not acro.is_alpha or acro.text[0] != it["name"][:1]:
+        return
+    name = it["name"]
+    for other in items:
+        if other["name"] == name and other["cls"] == "Person":
+            other["cls"] = named["cls"]
+
+
 def define_acronyms(doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any) -> None:
     """Step 4: ``claim`` acronyms defined in parentheses; name acronyms by their long forms."""
     # 4. Acronyms defined in the text: "Advanced Micro Devices (AMD)".
@@ -118,6 +134,7 @@ def define_acronyms(doc: Doc, items: list[dict[str, Any]], taken: list[bool], cl
         end = it["end"]
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
             acro = doc[end + 1]
+            _organisation_by_its_acronym(it, acro, by_start.get(acro.i), items)
             if acro.text.isupper() and len(acro.text) >= 2 and not taken[acro.i]:
                 claim(doc[acro.i:acro.i + 1], it["name"], it["cls"], it["wikidata"], "acronym")
             elif acro.i in by_start and initials(it["name"]) == acro.text:

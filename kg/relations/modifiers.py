@@ -125,6 +125,7 @@ class Modifiers:
             elif doc[j].lower_ != "of" or (places_only and doc[it["end"] - 1].text in self.name_heads):
                 continue
             of = doc[j]
+            home = None
             k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
             first = starting_at(k)
             if it["cls"] == "Person" and not at_org:
@@ -142,9 +143,18 @@ class Modifiers:
                     and all(t.is_alpha for t in doc[k:m]))) else None
                 if described is not None and self.onto.is_a(described["cls"], "Organization"):
                     first = described
+                # "Lena Berg of Halden's Kelvor School of Medicine", "X of Orlan University's Kelvor
+                # Institute": the organisation the possessive names is where one works (its owner is
+                # no employer; its place is still where one lives, as "of Halden" alone says)
+                if first is not None and first["end"] + 1 < len(doc) and doc[first["end"]].tag_ == "POS":
+                    owned = starting_at(first["end"] + 1)
+                    if owned is not None and self.onto.is_a(owned["cls"], "Organization") \
+                            and owned["via"] in {"", "gazetteer"}:
+                        home = first if self.onto.is_a(first["cls"], "Location") else None
+                        first = owned
             if first is None:
                 continue
-            objs = [first]
+            objs = [first] + ([home] if home is not None else [])
             # "of Cheshire, Conn.": the place and the place it is in
             nxt = first["end"]
             then = starting_at(nxt + 1) if nxt + 1 < len(doc) and doc[nxt].text == "," else None

@@ -446,6 +446,38 @@ class Roles:
                                           modality))
         return out
 
+    def _seats_on_bodies(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"served on the management team of Kelvor Associates", "sits on Orlan's board": the organisation whose
+        board, team or staff (lexicon ``serving_bodies``) a person serves or sits on (``serving_verbs``) is one
+        the person works for (kg:worksFor; past once served, unless "has served")."""
+        rel = self.onto.relations.get("worksFor")
+        if rel is None or not self.serving_bodies:
+            return []
+        out: list[dict[str, Any]] = []
+        for tok in self._tokens_with_lemma(doc, self.serving_verbs):
+            bodies = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "on" for g in p.children
+                      if g.dep_ == "pobj" and g.is_lower and g.lemma_.lower() in self.serving_bodies]
+            if tok.pos_ != "VERB" or not bodies:
+                continue
+            # (the body's owner: "of" after it, or its possessive)
+            owners = [o for g in bodies for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"] + [o for g in bodies for o in g.children if _possessive(o)]
+            orgs = [m for o in owners for m in self._map(o, by_token, items)]
+            people = [c for c in tok.children if c.dep_ in _SUBJ] or self._inherited_agents(tok)
+            still = tok.tag_ in {"VBZ", "VBP", "VBG"} or (
+                any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) and tok.tag_ == "VBN"
+                and not any(c.lower_ == "had" for c in tok.children))
+            for person in (items[m[0]] for c in people for m in self._map(c, by_token, items)):
+                if not self.onto.fits(person["cls"], rel.domain):
+                    continue
+                for idx, cost, _ in orgs:
+                    org = items[idx]
+                    if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"] \
+                            and org["via"] in {"", "gazetteer"}:
+                        out.append(record(doc, person, "worksFor", org, rel.base_confidence - 0.1 - cost, tok,
+                                          "fact" if still else "past"))
+        return out
+
     def _years_spent(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"previously spent 15 years at Santander", "after spending a decade with Lumio": where a person spent
         a span of years (lexicon ``tenure_nouns``) is where they worked (kg:worksFor; past, unless "has spent")."""
