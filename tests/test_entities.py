@@ -1832,3 +1832,28 @@ def test_entities_a_name_a_works_is_in_is_a_place(nlp, text, name):
         return [(k, k + len(words), "ORG")]
     doc = _entities_forcing(nlp, text, forced)
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Place", doc._.kg_entity_data
+
+
+
+@pytest.mark.parametrize("text, name", [
+    # where a firm is said to be based, or where a firm the text describes is from, is a place, whatever
+    # the NER took the name for
+    ("Nordvik Steel, based in Hadleigh, makes pipes for oil wells.", "Hadleigh"),
+    ("Kelvor Motors agreed to buy Ascenda, a family company from Telmar, for 90 million euros.", "Telmar"),
+])
+def test_entities_where_a_firm_is_based_or_from_is_a_place(nlp, text, name):
+    def forced(doc):
+        k = next(i for i in range(len(doc)) if doc[i].text == name)
+        return [(k, k + 1, "ORG")]
+    doc = _entities_forcing(nlp, text, forced)
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Place", doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a name where a place stands, then a state the gazetteer knows, is a town of it
+    ("Nordvik expects to employ 2,000 people at the site in Mesa Verde, Kentucky.", "Mesa Verde", "Place"),
+    # ... not a firm named before what the country's is
+    ("Orlan Bank invested in Kelvor, Germany's largest maker of trams.", "Kelvor", "Company"),
+])
+def test_entities_a_name_before_its_state_is_a_place(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)

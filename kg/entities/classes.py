@@ -533,7 +533,8 @@ class Classes(Descriptions, Products):
             # "fleets in Manchester, Bristol and Leeds": a name listed among places after "in"
             starts = {o["start"] for o in items if o["via"] in {"", "gazetteer"}}
             places = {it["name"] for it in items if it["via"] == "" and it["cls"] != "Place"
-                      and (self._called_a_place(doc, it) or self._seat_before_trade(doc, it, starts))} \
+                      and (self._called_a_place(doc, it) or self._seat_before_trade(doc, it, starts)
+                           or self._before_its_region(doc, it, items))} \
                 | self._listed_among_places(doc, items) | self._route_ends(doc, items)
             for it in items:
                 if it["via"] == "" and it["name"] in places:
