@@ -1857,3 +1857,10 @@ def test_entities_where_a_firm_is_based_or_from_is_a_place(nlp, text, name):
 ])
 def test_entities_a_name_before_its_state_is_a_place(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+def test_entities_an_app_run_by_a_firm_the_tagger_missed_is_a_product(nlp):
+    # "run" tagged as a noun before its agent is a participle all the same
+    _assert_class(nlp, "Regulators in Halden blocked Tressa, a live-streaming app run by Estonia-based Morvik, on "
+                       "Saturday. Tressa had ignored 14 orders. Users in Brask said Tressa stopped loading.",
+                  "Tressa", "Product")

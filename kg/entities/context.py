@@ -31,7 +31,8 @@ def aged(noun: Token) -> bool:
 def run_by_someone(noun: Token) -> bool:
     """Whether a noun has a participle of running or operating with its agent ("a marketplace run by
     Nestwell", "the charging network operated by X"): what someone runs is theirs to offer."""
-    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in {"run", "operate"}
+    # (a participle the tagger took for a noun, before its agent: "an app run/NN by Estonia-based Morvik")
+    return any(c.dep_ == "acl" and c.lemma_.lower() in {"run", "operate"}
                and any(g.dep_ == "agent" for g in c.children) for c in noun.children)
 
 

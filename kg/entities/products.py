@@ -97,12 +97,12 @@ class Products:
         head = root.head
         offered = self.offering_verbs | self.making_verbs
         clauses = [c for c in root.children if c.lemma_.lower() in offered and (
-            (c.dep_ == "acl" and c.tag_ == "VBN")
+            (c.dep_ == "acl" and _participle(c))
             or (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
                                           for g in c.children)))]
         # ("Chirrup, a short-video app run by Lumora": the clause on the kind in apposition)
         clauses += [c for n in root.children if n.dep_ == "appos" and n.is_lower and self._kind_of_product(n)
-                    for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in offered]
+                    for c in n.children if c.dep_ == "acl" and _participle(c) and c.lemma_.lower() in offered]
         if root.dep_ == "nsubjpass" and head.lemma_.lower() in offered and head.tag_ == "VBN":
             clauses.append(head)
         # "Cinequay Media, the company that runs Reelstar": what an organisation runs, operates or hosts
@@ -422,3 +422,9 @@ def _indefinite(noun: Token) -> bool:
     the article on a hyphenated one: "a mid-size sedan")."""
     return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for m in [noun, *(
         m for m in noun.children if m.dep_ in {"amod", "compound"} and m.i < noun.i)] for c in m.children)
+
+
+def _participle(verb: Token) -> bool:
+    """Whether a clause on a noun is a past participle: tagged so, or with an agent ("by") the tagger
+    missed it by ("a streaming app run/NN by Estonia-based Morvik": a past participle all the same)."""
+    return verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)
