@@ -1864,3 +1864,15 @@ def test_entities_an_app_run_by_a_firm_the_tagger_missed_is_a_product(nlp):
     _assert_class(nlp, "Regulators in Halden blocked Tressa, a live-streaming app run by Estonia-based Morvik, on "
                        "Saturday. Tressa had ignored 14 orders. Users in Brask said Tressa stopped loading.",
                   "Tressa", "Product")
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # words of firms' names: a name ending in one is a firm's, whatever the NER took it for
+    ("The tankers had been bought by Sarab from the Greek owner Thalassa Navigation in 2022.",
+     "Thalassa Navigation", "Company"),
+    ("Ferrol Grain, based in Valdoro, said its members had bought seed.", "Ferrol Grain", "Company"),
+    # a firm's trade written after where it is: "cable specialist"
+    ("Norway's Halvard Vind agrees to buy Kirkbrae cable specialist Tidewater.", "Kirkbrae", "Place"),
+])
+def test_entities_more_words_of_firms_and_trades(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
