@@ -1876,3 +1876,13 @@ def test_entities_an_app_run_by_a_firm_the_tagger_missed_is_a_product(nlp):
 ])
 def test_entities_more_words_of_firms_and_trades(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a state's army, a division of a field, centres for one: government bodies
+    ("Saguaro supplies controllers to Kingbird Aerosystems and to the Halden Army.", "Halden Army"),
+    ("The Tarrin Division of Consumer Protection filed a lawsuit on Monday against Snapwell Labs.",
+     "Tarrin Division of Consumer Protection"),
+])
+def test_entities_armies_and_divisions_of_a_state_are_bodies(nlp, text, name):
+    _assert_class(nlp, text, name, "GovernmentBody")
