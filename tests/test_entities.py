@@ -1886,3 +1886,13 @@ def test_entities_more_words_of_firms_and_trades(nlp, text, name, cls):
 ])
 def test_entities_armies_and_divisions_of_a_state_are_bodies(nlp, text, name):
     _assert_class(nlp, text, name, "GovernmentBody")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name before the site of a resource its owner has is where the site is
+    ("Velmar Mining said ore from its Koori Hill deposit would be processed at Whyton.", "Koori Hill"),
+    ("Petrovane said a batch of pipes delivered to its Tarvo Norte offshore field had failed pressure tests.",
+     "Tarvo Norte"),
+])
+def test_entities_a_name_before_a_resource_site_is_a_place(nlp, text, name):
+    _assert_class(nlp, text, name, "Place")

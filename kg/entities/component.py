@@ -79,6 +79,7 @@ class KGEntities(Candidates, Classes, Lists):
         self.trade_phrases = self.onto.words("entities", "trade_phrases")
         self.product_phrases = self.onto.words("entities", "product_phrases")
         self.place_nouns = {w.lower() for w in lex["place_nouns"]}
+        self.resource_sites = frozenset(lex.get("resource_sites", ()))
         #: nouns of sites ("plant", "refinery", "mine"): one-word triggers of relations only to places
         #: (kg:operatesIn's), of no other relation, and no kind of product ("network")
         to_places = self.onto.to_places

@@ -296,6 +296,14 @@ class Descriptions:
             return True
         if _listed_under(root, self.place_nouns):
             return True  # "200 more cities, including Manaus and Belem"
+        # "its Tarvo Norte offshore field": the same read off the surface, where the parser broke the phrase
+        # (the owner right before the name, at most one lower-case word before the site's noun)
+        end = it["end"]
+        site = end if end < len(doc) and doc[end].lower_ in self.resource_sites else end + 1
+        if it["start"] > 0 and (doc[it["start"] - 1].lower_ in {"its", "their"} or doc[it["start"] - 1].tag_ == "POS") \
+                and site < len(doc) and doc[site].lower_ in self.resource_sites and doc[site].pos_ == "NOUN" \
+                and all(t.is_lower and t.is_alpha for t in doc[end:site + 1]):
+            return True
         # "his Fairview home": a name before where someone lives, with its owner said (on the noun, or
         # where the parser hung it, on the name)
         if root.dep_ == "compound" and root.head.is_lower and root.head.lemma_.lower() in self.home_nouns \

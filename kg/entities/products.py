@@ -397,8 +397,8 @@ class Products:
         return out
 
     def _owned_site(self, doc: Doc, it: dict[str, Any], root: Token) -> Token | None:
-        """The noun of a site (``site_nouns``) that the name modifies right before it, where the site
-        has a firm's owner ("its", "Renault's"): "its Tangier plant", "its Quebrada Honda copper mine"."""
+        """The noun of a site (``site_nouns``, ``resource_sites``) that the name modifies right before it, where
+        the site has a firm's owner ("its", "Renault's"): "its Tangier plant", "its Quebrada Honda copper mine"."""
         if root.dep_ not in {"compound", "amod", "nmod"} or it["end"] >= len(doc):  # ("Tangier/JJR")
             return None
         end = it["end"]
@@ -410,7 +410,9 @@ class Products:
         between = doc[end:noun.i]
         if noun.i < end or len(between) > 1 or any(t.head.i != noun.i or not t.is_lower for t in between):
             return None
-        if noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.site_nouns \
+        # (or the site of a resource: "its Tarvo Norte offshore field", lexicon resource_sites)
+        if noun.is_lower and noun.pos_ == "NOUN" and (noun.lemma_.lower() in self.site_nouns
+                                                      or noun.lower_ in self.resource_sites) \
                 and any(c.dep_ == "poss" and (c.lower_ in {"its", "their", "whose"} or c.pos_ == "PROPN")
                         for c in noun.children):  # (not "her Etsy shop")
             return noun
