@@ -1896,3 +1896,12 @@ def test_entities_armies_and_divisions_of_a_state_are_bodies(nlp, text, name):
 ])
 def test_entities_a_name_before_a_resource_site_is_a_place(nlp, text, name):
     _assert_class(nlp, text, name, "Place")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a line an owner has, or one that is sold or made, is the product's
+    ("Obrana, an Eindhoven-based toolmaker, sells the Solari line to chip factories in Taiwan and Japan.", "Solari"),
+    ("Korvane's drones compete with Velo's Agrix line, which dominates the Brazilian market.", "Agrix"),
+])
+def test_entities_an_owned_or_sold_line_is_a_product(nlp, text, name):
+    _assert_class(nlp, text, name, "Product")

@@ -274,10 +274,13 @@ class Products:
             if node.dep_ not in {"compound", "nmod", "amod"} or node.head.i == node.i or node.head.i < node.i:
                 break
             node = node.head
-            # (or a line or family of a kind: "the Nova line of smartphones")
-            if (node.lemma_.lower() in self.product_nouns or (node.lemma_.lower() in self.product_groups and any(
+            # (or a line or family of a kind: "the Nova line of smartphones"; or an owner's line, or one that
+            # is made or sold: "Velo's Agrix line", "sells the Solari line")
+            if (node.lemma_.lower() in self.product_nouns or (node.lemma_.lower() in self.product_groups and (any(
                     g.dep_ == "pobj" and g.lemma_.lower() in self.product_nouns for p in node.children
-                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children))) and node.is_lower \
+                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
+                    or any(c.dep_ == "poss" for c in node.children)
+                    or (node.dep_ == "dobj" and node.head.lemma_.lower() in self.product_verbs)))) and node.is_lower \
                     and node.lemma_.lower() not in self.person_titles:  # "the Labor Party candidate"
                 # (not a name before a description of the name after it: "Ningbo kitchenware brand
                 # Jinlan Home" says where the brand is from; nor a place describing a firm: "Ashanti
