@@ -1905,3 +1905,12 @@ def test_entities_a_name_before_a_resource_site_is_a_place(nlp, text, name):
 ])
 def test_entities_an_owned_or_sold_line_is_a_product(nlp, text, name):
     _assert_class(nlp, text, name, "Product")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name opening with a word firms' names open with, or ending in a firm's word, is a firm's
+    ("Gruppo Varenna, the owner of the Orsetti fashion house, has agreed to buy Calzados Berrocal.", "Gruppo Varenna"),
+    ("Mar Azul Hoteles said on Wednesday that it would sell rooms through Tripfare.", "Mar Azul Hoteles"),
+])
+def test_entities_words_firms_names_open_or_end_with(nlp, text, name):
+    _assert_class(nlp, text, name, "Company")

@@ -95,6 +95,8 @@ class Classes(Descriptions, Products):
         if label == "PERSON":
             if last in self.company_heads or last in self.org_heads:
                 return "Company" if last in self.company_heads else "Organization"
+            if len(words) > 1 and words[0] in self.firm_openers:
+                return "Company"  # "Gruppo Varenna", "Laboratoires Vellmont"
             return "Person"
         # ORG
         if any(w in self.gov_heads for w in words) or (self.gov_phrase is not None and self.gov_phrase.search(text)):

@@ -229,6 +229,7 @@ class KGEntities(Candidates, Classes, Lists):
         self.company_heads = set(lex["company_heads"])
         self.place_heads = set(lex["place_heads"])
         self.firm_heads = set(lex["firm_heads"])
+        self.firm_openers = frozenset(lex.get("firm_openers", ()))
         rel_lex = self.onto.lexicon["relations"]
         #: verbs whose "from" names a seller (kg:inverseTrigger with a kg:sourcePreposition), but not those
         #: whose "from" is as often a place ("imports gas from Qatar", "sources cobalt from Congo")

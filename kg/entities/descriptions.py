@@ -80,8 +80,11 @@ class Descriptions:
 
     def _firm_named(self, name: str) -> bool:
         """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
-        Ventures"): no person's name, whatever job is written before it ("Greek owner Thessaly Bulk")."""
-        return any(w in self.firm_heads or w in self.company_heads or w in self.org_heads for w in name.split())
+        Ventures"), or opens with a word firms' names open with ("Gruppo Varenna"): no person's name, whatever
+        job is written before it ("Greek owner Thessaly Bulk")."""
+        words = name.split()
+        return any(w in self.firm_heads or w in self.company_heads or w in self.org_heads for w in words) \
+            or (len(words) > 1 and words[0] in self.firm_openers)
 
     def _after_person_title(self, doc: Doc, start: int) -> bool:
         """Whether token ``start`` follows a person's job title or description ("chief executive X",
