@@ -1914,3 +1914,16 @@ def test_entities_an_owned_or_sold_line_is_a_product(nlp, text, name):
 ])
 def test_entities_words_firms_names_open_or_end_with(nlp, text, name):
     _assert_class(nlp, text, name, "Company")
+
+
+@pytest.mark.parametrize("text, name", [
+    # what a stake or a takeover is of or in, or what a job only an organisation gives is of, is an
+    # organisation, whatever person the NER took the name in full for
+    ("Terranova picked up a 30% stake in Kenyan fertiliser blender Mavuno Inputs last year.", "Mavuno Inputs"),
+    ("The regulator sued to block Clearpath Media's takeover of Quennel Ads, arguing it would push up prices.",
+     "Quennel Ads"),
+    ("Haruto Ishida, president of Tomikaze Kisen, said the alliance would not involve sharing terminals.",
+     "Tomikaze Kisen"),
+])
+def test_entities_what_a_stake_takeover_or_firms_job_is_of_is_an_organisation(nlp, text, name):
+    _assert_class(nlp, text, name, "Company")

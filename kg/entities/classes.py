@@ -163,6 +163,12 @@ class Classes(Descriptions, Products):
         """The direct object of a verb of buying a company or of joining or founding one, what a noun
         of buying one is "of" ("the takeover of Lumio", "the merger of Veltro and Lumio"), what a
         stake or shares are in, or what is bought or owned by someone named."""
+        return self._held_or_taken_over(doc, it) or self._bought_joined_or_owned(doc, it)
+
+    def _held_or_taken_over(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """What a stake or shares are in, or what a noun of buying or merging is "of" ("a 30% stake in
+        Mavuno Inputs", "its takeover of Quennel Ads"): an organisation, even where the NER took the name,
+        in full, for a person's."""
         root = first_conjunct(doc[it["start"]:it["end"]].root)
         if root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}:
             # "a 10 percent stake in Quillbox", "bought shares in Lumio" (the parser hangs "in" on the verb)
@@ -173,6 +179,20 @@ class Classes(Descriptions, Products):
                 return True
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
             return root.head.head.lemma_.lower() in self.org_object_verbs  # "its takeover of Lumio"
+        return False
+
+    def _of_an_org_job(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """What a job only an organisation gives, or a president, is "of" ("Haruto Ishida, president of
+        Tomikaze Kisen", "the chief executive of Obras Calvera"; for a name the NER took for a person's:
+        a place's president is a country's, which the gazetteer knows)."""
+        root = first_conjunct(doc[it["start"]:it["end"]].root)
+        job = root.head.head
+        return root.dep_ == "pobj" and root.head.lower_ == "of" and job.pos_ == "NOUN" \
+            and (self._org_only_job(job) or job.lower_ == "president")
+
+    def _bought_joined_or_owned(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """What goods are bought from, what is bought or joined, or owned by someone named (below)."""
+        root = first_conjunct(doc[it["start"]:it["end"]].root)
         if root.dep_ == "pobj" and root.head.lower_ == "from":
             # "buys its boxes from Skyworth", "rents chips from Lumio": whom goods are bought from sells them
             verb = root.head.head
@@ -462,6 +482,11 @@ class Classes(Descriptions, Products):
             acting |= {it["name"] for it in items if it["via"] == "" and (it["cls"] == "Place" or (
                 it["cls"] == "Person" and it["name"] not in surnames)) and " " not in it["name"]
                        and self._joined_or_bought(doc, it)}
+            # (and "a stake in Mavuno Inputs", "its takeover of Quennel Ads", "president of Tomikaze Kisen":
+            # so is a name in full the NER took for a person's, where a stake or a takeover is, or a job only
+            # an organisation gives, of it)
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person" and " " in it["name"]
+                       and (self._held_or_taken_over(doc, it) or self._of_an_org_job(doc, it))}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and it["name"] in prefixes}
             # ... and so is a name the NER took for a place, where no mention of it says where something
