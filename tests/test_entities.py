@@ -1927,3 +1927,12 @@ def test_entities_words_firms_names_open_or_end_with(nlp, text, name):
 ])
 def test_entities_what_a_stake_takeover_or_firms_job_is_of_is_an_organisation(nlp, text, name):
     _assert_class(nlp, text, name, "Company")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name a firm makes or runs, read off the surface where the parser lost the agent
+    ("Rival Falavo, developed by Recife startup Ilhota Apps, said new sign-ups jumped sixfold.", "Falavo"),
+    ("It competes with Jelvo, a similar app run by Berlin's public transport operator Tramvia.", "Jelvo"),
+])
+def test_entities_a_name_a_firm_makes_or_runs_read_off_the_surface(nlp, text, name):
+    _assert_class(nlp, text, name, "Product")

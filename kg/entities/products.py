@@ -121,7 +121,32 @@ class Products:
                       for g in a.children if g.dep_ == "pobj")
             if any(org is not None and org is not it for org in agents):
                 return True
-        return False
+        return self._run_by_on_the_surface(it, root.doc)
+
+    def _run_by_on_the_surface(self, it: dict[str, Any], doc: Doc) -> bool:
+        """"Rival Falavo, developed by Recife startup Ilhota Apps,", "Jelvo, a similar app run by Berlin's
+        transport operator Tramvia": the same read off the surface, where the parser lost the agent (hung
+        it on a place, or the participle on a noun): a comma, the participle (after a description of a
+        kind of product, if any), "by", then an organisation before the clause ends."""
+        end = it["end"]
+        if end + 2 >= len(doc) or doc[end].text != ",":
+            return False
+        offered = self.offering_verbs | self.making_verbs
+        k = next((k for k in range(end + 1, min(len(doc) - 1, end + 7))
+                  if doc[k + 1].lower_ == "by" and doc[k].lemma_.lower() in offered), None)
+        if k is None:
+            return False
+        between = doc[end + 1:k]
+        if not all(t.is_lower for t in between) or (len(between) and not any(self._kind_of_product(t) for t in between)):
+            return False
+        clause = []
+        for t in doc[k + 2:min(len(doc), k + 10)]:
+            if t.text in {",", ".", ";", "—"}:
+                break
+            clause.append(t)
+        if any(t.lower_ == "into" for t in clause):
+            return False  # ("built by Harbor into a regional lender": what it became)
+        return any((org := self._org_at.get(t.i)) is not None and org is not it for t in clause)
 
     def _maker_before_plural(self, root: Token, kind: Token) -> bool:
         """Whether a name before a plural kind of product is who makes or sells them ("Qingyun cars",
