@@ -1936,3 +1936,19 @@ def test_entities_what_a_stake_takeover_or_firms_job_is_of_is_an_organisation(nl
 ])
 def test_entities_a_name_a_firm_makes_or_runs_read_off_the_surface(nlp, text, name):
     _assert_class(nlp, text, name, "Product")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name right before a lower-case noun of a place, or ending in "Airport", is a place, whatever
+    # organisation the NER took it for
+    ("Loma Verde pumps 38,000 barrels of oil a day from wells in Redmarsh province.", "Redmarsh"),
+    ("Serra Lita operates two mines in the Jequi Valley of Mesa Verde state.", "Mesa Verde"),
+    ("Anatolian Wings flies from Redmarsh Airport in Istanbul to 96 destinations.", "Redmarsh Airport"),
+])
+def test_entities_a_name_before_a_place_noun_or_ending_in_airport_is_a_place(nlp, text, name):
+    def forced(doc):
+        words = name.split()
+        k = next(i for i in range(len(doc)) if [t.text for t in doc[i:i + len(words)]] == words)
+        return [(k, k + len(words), "ORG")]
+    doc = _entities_forcing(nlp, text, forced)
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Place", doc._.kg_entity_data

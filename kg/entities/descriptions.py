@@ -307,6 +307,12 @@ class Descriptions:
                 and site < len(doc) and doc[site].lower_ in self.resource_sites and doc[site].pos_ == "NOUN" \
                 and all(t.is_lower and t.is_alpha for t in doc[end:site + 1]):
             return True
+        # "wells in Neuquila province", "the Tarvo region of Keldria", "hearings in Kamiura prefecture": a name
+        # right before a lower-case noun of a place is that place (not "capital" or "port", which firms have)
+        if root.dep_ == "compound" and root.head.i == it["end"] and root.head.is_lower \
+                and root.head.lower_ in self.place_nouns - {"capital", "port"} \
+                and not (it["end"] + 1 < len(doc) and doc[it["end"] + 1].text == "-"):
+            return True
         # "his Fairview home": a name before where someone lives, with its owner said (on the noun, or
         # where the parser hung it, on the name)
         if root.dep_ == "compound" and root.head.is_lower and root.head.lemma_.lower() in self.home_nouns \
