@@ -1952,3 +1952,13 @@ def test_entities_a_name_before_a_place_noun_or_ending_in_airport_is_a_place(nlp
         return [(k, k + len(words), "ORG")]
     doc = _entities_forcing(nlp, text, forced)
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Place", doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, name", [
+    # a state's department named by its field before the country, and a state's bank for exporters
+    ("Health Norway has barred drug wholesalers from exporting medicines in bulk.", "Health Norway"),
+    ("Gawler Metals has secured a loan from the Export-Import Bank of Keldria to build a plant.",
+     "Export-Import Bank of Keldria"),
+])
+def test_entities_departments_named_by_their_field_and_export_banks_are_bodies(nlp, text, name):
+    _assert_class(nlp, text, name, "GovernmentBody")

@@ -101,6 +101,8 @@ class Classes(Descriptions, Products):
         # ORG
         if any(w in self.gov_heads for w in words) or (self.gov_phrase is not None and self.gov_phrase.search(text)):
             return "GovernmentBody"
+        if len(words) == 2 and words[0] in self.state_fields and canonical_name(words[1]) in self.country_names:
+            return "GovernmentBody"  # "Health Keldria": a state's department named by its field
         if words and words[0] in {"The", "the"} and any(w in self.publication_words for w in words[1:]):
             return "Organization"
         if any(w in self.org_heads for w in words):

@@ -177,6 +177,7 @@ class KGEntities(Candidates, Classes, Lists):
             words[-1] for rel in self.onto.relations.values() if rel.range == frozenset({"Product"})
             for words in rel.role_triggers} - {"seller", "buyer", "owner"}
         self.gov_heads = set(lex["government_heads"])
+        self.state_fields = frozenset(lex.get("state_fields", ()))
         #: legal forms that end firms' names ("Co", "Inc", "Ltd": lexicon [names] legal_suffixes, without the period)
         self.legal_forms = {w.rstrip(".") for w in self.onto.lexicon["names"]["legal_suffixes"]}
         self.generic_bodies = set(lex.get("generic_bodies", ()))
