@@ -1834,7 +1834,6 @@ def test_entities_a_name_a_works_is_in_is_a_place(nlp, text, name):
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Place", doc._.kg_entity_data
 
 
-
 @pytest.mark.parametrize("text, name", [
     # where a firm is said to be based, or where a firm the text describes is from, is a place, whatever
     # the NER took the name for
@@ -1962,3 +1961,15 @@ def test_entities_a_name_before_a_place_noun_or_ending_in_airport_is_a_place(nlp
 ])
 def test_entities_departments_named_by_their_field_and_export_banks_are_bodies(nlp, text, name):
     _assert_class(nlp, text, name, "GovernmentBody")
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a supercomputer is a kind of product; a place after "in" is not what a clause the parser hung on it
+    # says is run by someone
+    ("Pellamy trained the model on Lumo, the Finnish supercomputer in Kajaani, which is run by Eurocompute.",
+     "Lumo", "Product"),
+    ("Pellamy trained the model on Lumo, the Finnish supercomputer in Kajaani, which is run by Eurocompute.",
+     "Kajaani", "Place"),
+])
+def test_entities_a_supercomputer_and_the_place_it_is_in(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)

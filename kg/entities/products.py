@@ -96,10 +96,13 @@ class Products:
         operates or hosts, said actively."""
         head = root.head
         offered = self.offering_verbs | self.making_verbs
+        # (not a place a noun before it is in, where the parser hung the clause on the place: "the Finnish
+        # supercomputer in Kajaani, which is run by Eurocompute")
+        placed = root.dep_ == "pobj" and root.head.lower_ in {"in", "near", "at"} and root.ent_type_ in _PLACE_LABELS
         clauses = [c for c in root.children if c.lemma_.lower() in offered and (
             (c.dep_ == "acl" and _participle(c))
-            or (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
-                                          for g in c.children)))]
+            or (c.dep_ == "relcl" and not placed and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
+                                                         for g in c.children)))]
         # ("Chirrup, a short-video app run by Lumora": the clause on the kind in apposition)
         clauses += [c for n in root.children if n.dep_ == "appos" and n.is_lower and self._kind_of_product(n)
                     for c in n.children if c.dep_ == "acl" and _participle(c) and c.lemma_.lower() in offered]
