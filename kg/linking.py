@@ -81,8 +81,15 @@ def _company_words(onto: Ontology) -> frozenset[str]:
         w.lower().rstrip(".") for w in lex["names"]["legal_suffixes"]})
 
 
-def _doc_aliases(keys: dict[str, dict], heads: frozenset[str]) -> list[tuple[str, str]]:
-    """(short, long) key pairs that name one thing within one document (``heads``: :func:`_company_words`)."""
+def _firm_openers(onto: Ontology) -> frozenset[str]:
+    """Words that open firms' names before the short name ("Gruppo" in "Gruppo Varenna")."""
+    return frozenset(w.lower() for w in onto.lexicon["entities"].get("firm_openers", ()))
+
+
+def _doc_aliases(keys: dict[str, dict], heads: frozenset[str],
+                 openers: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(short, long) key pairs that name one thing within one document (``heads``: :func:`_company_words`;
+    ``openers``: :func:`_firm_openers`)."""
     org_names = {k.split("/", 1)[1] for k in keys if k.startswith("org/")}
     by_family: dict[str, list[tuple[str, list[str], str]]] = defaultdict(list)
     for key in keys:
@@ -109,6 +116,9 @@ def _doc_aliases(keys: dict[str, dict], heads: frozenset[str]) -> list[tuple[str
                     prefix = ltoks[: len(stoks)] == stoks
                     if prefix and all(t in heads for t in ltoks[len(stoks):]):
                         pairs.append((short, long))  # "Samsung" / "Samsung Electronics"
+                    elif fam == "org" and ltoks[-len(stoks):] == stoks \
+                            and all(t in openers for t in ltoks[:-len(stoks)]):
+                        pairs.append((short, long))  # "Varenna" / "Gruppo Varenna"
                     elif fam == "product" and ltoks[-len(stoks):] == stoks and \
                             " ".join(ltoks[: -len(stoks)]) in org_names:
                         pairs.append((short, long))  # "Galaxy" / "Samsung Galaxy"
@@ -132,6 +142,7 @@ class Resolver:
     def __init__(self, ontology: Ontology | None = None) -> None:
         self.onto = ontology or load_ontology()
         self._heads = _company_words(self.onto)
+        self._openers = _firm_openers(self.onto)
         self.names: dict[str, Counter[str]] = defaultdict(Counter)
         self.classes: dict[str, Counter[str]] = defaultdict(Counter)
         self.surfaces: dict[str, set[str]] = defaultdict(set)
@@ -171,7 +182,7 @@ class Resolver:
             doc_keys.setdefault(key, {"name": m.name, "cls": m.cls, "known": False})
             if m.via == "gazetteer":
                 doc_keys[key]["known"] = True
-        self.aliases.update(_doc_aliases(doc_keys, self._heads))
+        self.aliases.update(_doc_aliases(doc_keys, self._heads, self._openers))
         # "Kestrel Norway, a unit of Kestrel": the text says the two are two firms, one owning the other
         self.apart.update(frozenset((r.subject, r.object)) for r in result.relations
                           if r.predicate == "subsidiaryOf" and r.subject != r.object)

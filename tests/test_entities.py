@@ -1845,3 +1845,144 @@ def test_entities_a_name_a_works_is_in_is_a_place(nlp, text, name):
         return [(k, k + len(words), "ORG")]
     doc = _entities_forcing(nlp, text, forced)
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Place", doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, name", [
+    # where a firm is said to be based, or where a firm the text describes is from, is a place, whatever
+    # the NER took the name for
+    ("Nordvik Steel, based in Hadleigh, makes pipes for oil wells.", "Hadleigh"),
+    ("Kelvor Motors agreed to buy Ascenda, a family company from Telmar, for 90 million euros.", "Telmar"),
+])
+def test_entities_where_a_firm_is_based_or_from_is_a_place(nlp, text, name):
+    def forced(doc):
+        k = next(i for i in range(len(doc)) if doc[i].text == name)
+        return [(k, k + 1, "ORG")]
+    doc = _entities_forcing(nlp, text, forced)
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Place", doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a name where a place stands, then a state the gazetteer knows, is a town of it
+    ("Nordvik expects to employ 2,000 people at the site in Mesa Verde, Kentucky.", "Mesa Verde", "Place"),
+    # ... not a firm named before what the country's is
+    ("Orlan Bank invested in Kelvor, Germany's largest maker of trams.", "Kelvor", "Company"),
+])
+def test_entities_a_name_before_its_state_is_a_place(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+def test_entities_an_app_run_by_a_firm_the_tagger_missed_is_a_product(nlp):
+    # "run" tagged as a noun before its agent is a participle all the same
+    _assert_class(nlp, "Regulators in Halden blocked Tressa, a live-streaming app run by Estonia-based Morvik, on "
+                       "Saturday. Tressa had ignored 14 orders. Users in Brask said Tressa stopped loading.",
+                  "Tressa", "Product")
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # words of firms' names: a name ending in one is a firm's, whatever the NER took it for
+    ("The tankers had been bought by Sarab from the Greek owner Thalassa Navigation in 2022.",
+     "Thalassa Navigation", "Company"),
+    ("Ferrol Grain, based in Valdoro, said its members had bought seed.", "Ferrol Grain", "Company"),
+    # a firm's trade written after where it is: "cable specialist"
+    ("Norway's Halvard Vind agrees to buy Kirkbrae cable specialist Tidewater.", "Kirkbrae", "Place"),
+])
+def test_entities_more_words_of_firms_and_trades(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a state's army, a division of a field, centres for one: government bodies
+    ("Saguaro supplies controllers to Kingbird Aerosystems and to the Halden Army.", "Halden Army"),
+    ("The Tarrin Division of Consumer Protection filed a lawsuit on Monday against Snapwell Labs.",
+     "Tarrin Division of Consumer Protection"),
+])
+def test_entities_armies_and_divisions_of_a_state_are_bodies(nlp, text, name):
+    _assert_class(nlp, text, name, "GovernmentBody")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name before the site of a resource its owner has is where the site is
+    ("Velmar Mining said ore from its Koori Hill deposit would be processed at Whyton.", "Koori Hill"),
+    ("Petrovane said a batch of pipes delivered to its Tarvo Norte offshore field had failed pressure tests.",
+     "Tarvo Norte"),
+])
+def test_entities_a_name_before_a_resource_site_is_a_place(nlp, text, name):
+    _assert_class(nlp, text, name, "Place")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a line an owner has, or one that is sold or made, is the product's
+    ("Obrana, an Eindhoven-based toolmaker, sells the Solari line to chip factories in Taiwan and Japan.", "Solari"),
+    ("Korvane's drones compete with Velo's Agrix line, which dominates the Brazilian market.", "Agrix"),
+])
+def test_entities_an_owned_or_sold_line_is_a_product(nlp, text, name):
+    _assert_class(nlp, text, name, "Product")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name opening with a word firms' names open with, or ending in a firm's word, is a firm's
+    ("Gruppo Varenna, the owner of the Orsetti fashion house, has agreed to buy Calzados Berrocal.", "Gruppo Varenna"),
+    ("Mar Azul Hoteles said on Wednesday that it would sell rooms through Tripfare.", "Mar Azul Hoteles"),
+])
+def test_entities_words_firms_names_open_or_end_with(nlp, text, name):
+    _assert_class(nlp, text, name, "Company")
+
+
+@pytest.mark.parametrize("text, name", [
+    # what a stake or a takeover is of or in, or what a job only an organisation gives is of, is an
+    # organisation, whatever person the NER took the name in full for
+    ("Terranova picked up a 30% stake in Kenyan fertiliser blender Mavuno Inputs last year.", "Mavuno Inputs"),
+    ("The regulator sued to block Clearpath Media's takeover of Quennel Ads, arguing it would push up prices.",
+     "Quennel Ads"),
+    ("Haruto Ishida, president of Tomikaze Kisen, said the alliance would not involve sharing terminals.",
+     "Tomikaze Kisen"),
+])
+def test_entities_what_a_stake_takeover_or_firms_job_is_of_is_an_organisation(nlp, text, name):
+    _assert_class(nlp, text, name, "Company")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name a firm makes or runs, read off the surface where the parser lost the agent
+    ("Rival Falavo, developed by Recife startup Ilhota Apps, said new sign-ups jumped sixfold.", "Falavo"),
+    ("It competes with Jelvo, a similar app run by Berlin's public transport operator Tramvia.", "Jelvo"),
+])
+def test_entities_a_name_a_firm_makes_or_runs_read_off_the_surface(nlp, text, name):
+    _assert_class(nlp, text, name, "Product")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name right before a lower-case noun of a place, or ending in "Airport", is a place, whatever
+    # organisation the NER took it for
+    ("Loma Verde pumps 38,000 barrels of oil a day from wells in Redmarsh province.", "Redmarsh"),
+    ("Serra Lita operates two mines in the Jequi Valley of Mesa Verde state.", "Mesa Verde"),
+    ("Anatolian Wings flies from Redmarsh Airport in Istanbul to 96 destinations.", "Redmarsh Airport"),
+])
+def test_entities_a_name_before_a_place_noun_or_ending_in_airport_is_a_place(nlp, text, name):
+    def forced(doc):
+        words = name.split()
+        k = next(i for i in range(len(doc)) if [t.text for t in doc[i:i + len(words)]] == words)
+        return [(k, k + len(words), "ORG")]
+    doc = _entities_forcing(nlp, text, forced)
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Place", doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, name", [
+    # a state's department named by its field before the country, and a state's bank for exporters
+    ("Health Norway has barred drug wholesalers from exporting medicines in bulk.", "Health Norway"),
+    ("Gawler Metals has secured a loan from the Export-Import Bank of Keldria to build a plant.",
+     "Export-Import Bank of Keldria"),
+])
+def test_entities_departments_named_by_their_field_and_export_banks_are_bodies(nlp, text, name):
+    _assert_class(nlp, text, name, "GovernmentBody")
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a supercomputer is a kind of product; a place after "in" is not what a clause the parser hung on it
+    # says is run by someone
+    ("Pellamy trained the model on Lumo, the Finnish supercomputer in Kajaani, which is run by Eurocompute.",
+     "Lumo", "Product"),
+    ("Pellamy trained the model on Lumo, the Finnish supercomputer in Kajaani, which is run by Eurocompute.",
+     "Kajaani", "Place"),
+])
+def test_entities_a_supercomputer_and_the_place_it_is_in(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)

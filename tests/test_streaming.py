@@ -565,3 +565,10 @@ def test_ntriples_are_stable_grouped_by_subject_and_equal_to_rdflib(tmp_path, ma
     for r in graph.relations:
         run = [t for t in in_file if t.subject.value == str(entity_iri(graph, r.subject))]
         assert any(t.predicate.value.endswith("#" + r.predicate) for t in run)
+
+
+def test_a_firm_named_with_a_word_firms_names_open_with_is_its_short_name():
+    """"Gruppo Varenna" and "Varenna" in one document are one firm (lexicon firm_openers)."""
+    ents = build([doc("h-varenna", [mention("Gruppo Varenna", "Company"), mention("Varenna", "Company", start=40)])]
+                 ).entities
+    assert [(e.name, e.alt_labels) for e in ents.values()] == [("Gruppo Varenna", ("Varenna",))]

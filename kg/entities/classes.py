@@ -95,10 +95,14 @@ class Classes(Descriptions, Products):
         if label == "PERSON":
             if last in self.company_heads or last in self.org_heads:
                 return "Company" if last in self.company_heads else "Organization"
+            if len(words) > 1 and words[0] in self.firm_openers:
+                return "Company"  # "Gruppo Varenna", "Laboratoires Vellmont"
             return "Person"
         # ORG
         if any(w in self.gov_heads for w in words) or (self.gov_phrase is not None and self.gov_phrase.search(text)):
             return "GovernmentBody"
+        if len(words) == 2 and words[0] in self.state_fields and canonical_name(words[1]) in self.country_names:
+            return "GovernmentBody"  # "Health Keldria": a state's department named by its field
         if words and words[0] in {"The", "the"} and any(w in self.publication_words for w in words[1:]):
             return "Organization"
         if any(w in self.org_heads for w in words):
@@ -161,6 +165,12 @@ class Classes(Descriptions, Products):
         """The direct object of a verb of buying a company or of joining or founding one, what a noun
         of buying one is "of" ("the takeover of Lumio", "the merger of Veltro and Lumio"), what a
         stake or shares are in, or what is bought or owned by someone named."""
+        return self._held_or_taken_over(doc, it) or self._bought_joined_or_owned(doc, it)
+
+    def _held_or_taken_over(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """What a stake or shares are in, or what a noun of buying or merging is "of" ("a 30% stake in
+        Mavuno Inputs", "its takeover of Quennel Ads"): an organisation, even where the NER took the name,
+        in full, for a person's."""
         root = first_conjunct(doc[it["start"]:it["end"]].root)
         if root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}:
             # "a 10 percent stake in Quillbox", "bought shares in Lumio" (the parser hangs "in" on the verb)
@@ -171,6 +181,20 @@ class Classes(Descriptions, Products):
                 return True
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
             return root.head.head.lemma_.lower() in self.org_object_verbs  # "its takeover of Lumio"
+        return False
+
+    def _of_an_org_job(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """What a job only an organisation gives, or a president, is "of" ("Haruto Ishida, president of
+        Tomikaze Kisen", "the chief executive of Obras Calvera"; for a name the NER took for a person's:
+        a place's president is a country's, which the gazetteer knows)."""
+        root = first_conjunct(doc[it["start"]:it["end"]].root)
+        job = root.head.head
+        return root.dep_ == "pobj" and root.head.lower_ == "of" and job.pos_ == "NOUN" \
+            and (self._org_only_job(job) or job.lower_ == "president")
+
+    def _bought_joined_or_owned(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """What goods are bought from, what is bought or joined, or owned by someone named (below)."""
+        root = first_conjunct(doc[it["start"]:it["end"]].root)
         if root.dep_ == "pobj" and root.head.lower_ == "from":
             # "buys its boxes from Skyworth", "rents chips from Lumio": whom goods are bought from sells them
             verb = root.head.head
@@ -461,6 +485,11 @@ class Classes(Descriptions, Products):
             acting |= {it["name"] for it in items if it["via"] == "" and (it["cls"] == "Place" or (
                 it["cls"] == "Person" and it["name"] not in surnames)) and " " not in it["name"]
                        and self._joined_or_bought(doc, it)}
+            # (and "a stake in Mavuno Inputs", "its takeover of Quennel Ads", "president of Tomikaze Kisen":
+            # so is a name in full the NER took for a person's, where a stake or a takeover is, or a job only
+            # an organisation gives, of it)
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person" and " " in it["name"]
+                       and (self._held_or_taken_over(doc, it) or self._of_an_org_job(doc, it))}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and it["name"] in prefixes}
             # ... and so is a name the NER took for a place, where no mention of it says where something
@@ -534,7 +563,8 @@ class Classes(Descriptions, Products):
             # "fleets in Manchester, Bristol and Leeds": a name listed among places after "in"
             starts = {o["start"] for o in items if o["via"] in {"", "gazetteer"}}
             places = {it["name"] for it in items if it["via"] == "" and it["cls"] != "Place"
-                      and (self._called_a_place(doc, it) or self._seat_before_trade(doc, it, starts))} \
+                      and (self._called_a_place(doc, it) or self._seat_before_trade(doc, it, starts)
+                           or self._before_its_region(doc, it, items))} \
                 | self._listed_among_places(doc, items) | self._route_ends(doc, items)
             for it in items:
                 if it["via"] == "" and it["name"] in places:

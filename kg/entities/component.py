@@ -79,6 +79,7 @@ class KGEntities(Candidates, Classes, Lists):
         self.trade_phrases = self.onto.words("entities", "trade_phrases")
         self.product_phrases = self.onto.words("entities", "product_phrases")
         self.place_nouns = {w.lower() for w in lex["place_nouns"]}
+        self.resource_sites = frozenset(lex.get("resource_sites", ()))
         #: nouns of sites ("plant", "refinery", "mine"): one-word triggers of relations only to places
         #: (kg:operatesIn's), of no other relation, and no kind of product ("network")
         to_places = self.onto.to_places
@@ -176,6 +177,7 @@ class KGEntities(Candidates, Classes, Lists):
             words[-1] for rel in self.onto.relations.values() if rel.range == frozenset({"Product"})
             for words in rel.role_triggers} - {"seller", "buyer", "owner"}
         self.gov_heads = set(lex["government_heads"])
+        self.state_fields = frozenset(lex.get("state_fields", ()))
         #: legal forms that end firms' names ("Co", "Inc", "Ltd": lexicon [names] legal_suffixes, without the period)
         self.legal_forms = {w.rstrip(".") for w in self.onto.lexicon["names"]["legal_suffixes"]}
         self.generic_bodies = set(lex.get("generic_bodies", ()))
@@ -228,6 +230,7 @@ class KGEntities(Candidates, Classes, Lists):
         self.company_heads = set(lex["company_heads"])
         self.place_heads = set(lex["place_heads"])
         self.firm_heads = set(lex["firm_heads"])
+        self.firm_openers = frozenset(lex.get("firm_openers", ()))
         rel_lex = self.onto.lexicon["relations"]
         #: verbs whose "from" names a seller (kg:inverseTrigger with a kg:sourcePreposition), but not those
         #: whose "from" is as often a place ("imports gas from Qatar", "sources cobalt from Congo")

@@ -37,7 +37,9 @@ def run_by_someone(noun: Token, making: frozenset[str] | set[str] = frozenset())
     for c in noun.children:
         if c.lemma_.lower() not in verbs:
             continue
-        if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children):
+        # (a participle the tagger took for a noun, before its agent: "an app run/NN by Estonia-based Morvik")
+        if c.dep_ == "acl" and (c.tag_ == "VBN" or c.lemma_.lower() in {"run", "operate"}) \
+                and any(g.dep_ == "agent" for g in c.children):
             return True
         if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ not in {"which", "that", "who"}
                                      for g in c.children) \

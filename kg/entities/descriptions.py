@@ -10,7 +10,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import before_region_seat, possessive
+from ..syntax import before_region_seat, first_conjunct, possessive
+from .context import DESCRIBING as _DESCRIBING
 from .context import aged as _aged
 from .context import listed_under as _listed_under
 from .context import who_clause as _who_clause
@@ -79,8 +80,11 @@ class Descriptions:
 
     def _firm_named(self, name: str) -> bool:
         """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
-        Ventures"): no person's name, whatever job is written before it ("Greek owner Thessaly Bulk")."""
-        return any(w in self.firm_heads or w in self.company_heads or w in self.org_heads for w in name.split())
+        Ventures"), or opens with a word firms' names open with ("Gruppo Varenna"): no person's name, whatever
+        job is written before it ("Greek owner Thessaly Bulk")."""
+        words = name.split()
+        return any(w in self.firm_heads or w in self.company_heads or w in self.org_heads for w in words) \
+            or (len(words) > 1 and words[0] in self.firm_openers)
 
     def _after_person_title(self, doc: Doc, start: int) -> bool:
         """Whether token ``start`` follows a person's job title or description ("chief executive X",
@@ -272,6 +276,20 @@ class Descriptions:
         return end < j < len(doc) and j in starts and doc[j - 1].pos_ == "NOUN" \
             and doc[j - 1].lemma_.lower() in self.trade_descriptions
 
+    def _before_its_region(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
+        """"the site in Mesa Verde, Kentucky", "an office in Kirkbrae, Scotland,": a name where a place
+        stands, then a comma and a state or country the gazetteer knows that ends the phrase, is a town
+        of it (not "invested in Kelvor, Germany's largest maker": a possessive goes on; nor a name with a
+        firm's word)."""
+        root = doc[it["start"]:it["end"]].root
+        end = it["end"]
+        if root.dep_ != "pobj" or root.head.lower_ not in {"in", "at", "near", "outside"} \
+                or end + 1 >= len(doc) or doc[end].text != "," or self._firm_named(it["name"]):
+            return False
+        region = next((o for o in items if o["start"] == end + 1 and o["via"] == "gazetteer"
+                       and o["cls"] in {"Place", "Country"}), None)
+        return region is not None and (region["end"] >= len(doc) or doc[region["end"]].text in {",", ".", ";", ")"})
+
     def _called_a_place(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The subject of "is a city", or a name with "a town" in apposition (lexicon ``place_nouns``);
         or the name of an owner's site ("its Quebrada Honda mine", "Renault's Tangier plant": with the
@@ -281,6 +299,20 @@ class Descriptions:
             return True
         if _listed_under(root, self.place_nouns):
             return True  # "200 more cities, including Manaus and Belem"
+        # "its Tarvo Norte offshore field": the same read off the surface, where the parser broke the phrase
+        # (the owner right before the name, at most one lower-case word before the site's noun)
+        end = it["end"]
+        site = end if end < len(doc) and doc[end].lower_ in self.resource_sites else end + 1
+        if it["start"] > 0 and (doc[it["start"] - 1].lower_ in {"its", "their"} or doc[it["start"] - 1].tag_ == "POS") \
+                and site < len(doc) and doc[site].lower_ in self.resource_sites and doc[site].pos_ == "NOUN" \
+                and all(t.is_lower and t.is_alpha for t in doc[end:site + 1]):
+            return True
+        # "wells in Neuquila province", "the Tarvo region of Keldria", "hearings in Kamiura prefecture": a name
+        # right before a lower-case noun of a place is that place (not "capital" or "port", which firms have)
+        if root.dep_ == "compound" and root.head.i == it["end"] and root.head.is_lower \
+                and root.head.lower_ in self.place_nouns - {"capital", "port"} \
+                and not (it["end"] + 1 < len(doc) and doc[it["end"] + 1].text == "-"):
+            return True
         # "his Fairview home": a name before where someone lives, with its owner said (on the noun, or
         # where the parser hung it, on the name)
         if root.dep_ == "compound" and root.head.is_lower and root.head.lemma_.lower() in self.home_nouns \
@@ -296,6 +328,15 @@ class Descriptions:
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON" \
                 and not self._firm_named(it["name"]) and any(
                 c.dep_ in {"appos", "npadvmod", "amod"} and c.like_num for c in root.head.head.children):
+            return True
+        # "Orlan Steel, based in Hadleigh", "a family company from Telmar": where a firm is said to be
+        # based, or where a firm the text describes is from, is a place (not a name with a firm's word:
+        # "based in the Kelvor Tower" is a building's, "a spin-off from Kelvor Motors" a firm's)
+        first = first_conjunct(root)
+        prep = first.head
+        if first.dep_ == "pobj" and not self._firm_named(it["name"]) and (
+                (prep.lower_ == "in" and prep.head.tag_ == "VBN" and prep.head.lower_ in self.seat_verbs)
+                or (prep.lower_ == "from" and prep.head.is_lower and prep.head.lemma_.lower() in _DESCRIBING)):
             return True
         # "a unit of Norwalk, Connecticut-based Booking Holdings": a name written with its region before
         # "-based" is a place (read off the surface)

@@ -96,13 +96,16 @@ class Products:
         operates or hosts, said actively."""
         head = root.head
         offered = self.offering_verbs | self.making_verbs
+        # (not a place a noun before it is in, where the parser hung the clause on the place: "the Finnish
+        # supercomputer in Kajaani, which is run by Eurocompute")
+        placed = root.dep_ == "pobj" and root.head.lower_ in {"in", "near", "at"} and root.ent_type_ in _PLACE_LABELS
         clauses = [c for c in root.children if c.lemma_.lower() in offered and (
-            (c.dep_ == "acl" and c.tag_ == "VBN")
-            or (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
-                                          for g in c.children)))]
+            (c.dep_ == "acl" and _participle(c))
+            or (c.dep_ == "relcl" and not placed and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"}
+                                                         for g in c.children)))]
         # ("Chirrup, a short-video app run by Lumora": the clause on the kind in apposition)
         clauses += [c for n in root.children if n.dep_ == "appos" and n.is_lower and self._kind_of_product(n)
-                    for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in offered]
+                    for c in n.children if c.dep_ == "acl" and _participle(c) and c.lemma_.lower() in offered]
         if root.dep_ == "nsubjpass" and head.lemma_.lower() in offered and head.tag_ == "VBN":
             clauses.append(head)
         # "Cinequay Media, the company that runs Reelstar": what an organisation runs, operates or hosts
@@ -121,7 +124,32 @@ class Products:
                       for g in a.children if g.dep_ == "pobj")
             if any(org is not None and org is not it for org in agents):
                 return True
-        return False
+        return self._run_by_on_the_surface(it, root.doc)
+
+    def _run_by_on_the_surface(self, it: dict[str, Any], doc: Doc) -> bool:
+        """"Rival Falavo, developed by Recife startup Ilhota Apps,", "Jelvo, a similar app run by Berlin's
+        transport operator Tramvia": the same read off the surface, where the parser lost the agent (hung
+        it on a place, or the participle on a noun): a comma, the participle (after a description of a
+        kind of product, if any), "by", then an organisation before the clause ends."""
+        end = it["end"]
+        if end + 2 >= len(doc) or doc[end].text != ",":
+            return False
+        offered = self.offering_verbs | self.making_verbs
+        k = next((k for k in range(end + 1, min(len(doc) - 1, end + 7))
+                  if doc[k + 1].lower_ == "by" and doc[k].lemma_.lower() in offered), None)
+        if k is None:
+            return False
+        between = doc[end + 1:k]
+        if not all(t.is_lower for t in between) or (len(between) and not any(self._kind_of_product(t) for t in between)):
+            return False
+        clause = []
+        for t in doc[k + 2:min(len(doc), k + 10)]:
+            if t.text in {",", ".", ";", "—"}:
+                break
+            clause.append(t)
+        if any(t.lower_ == "into" for t in clause):
+            return False  # ("built by Harbor into a regional lender": what it became)
+        return any((org := self._org_at.get(t.i)) is not None and org is not it for t in clause)
 
     def _maker_before_plural(self, root: Token, kind: Token) -> bool:
         """Whether a name before a plural kind of product is who makes or sells them ("Qingyun cars",
@@ -274,10 +302,13 @@ class Products:
             if node.dep_ not in {"compound", "nmod", "amod"} or node.head.i == node.i or node.head.i < node.i:
                 break
             node = node.head
-            # (or a line or family of a kind: "the Nova line of smartphones")
-            if (node.lemma_.lower() in self.product_nouns or (node.lemma_.lower() in self.product_groups and any(
+            # (or a line or family of a kind: "the Nova line of smartphones"; or an owner's line, or one that
+            # is made or sold: "Velo's Agrix line", "sells the Solari line")
+            if (node.lemma_.lower() in self.product_nouns or (node.lemma_.lower() in self.product_groups and (any(
                     g.dep_ == "pobj" and g.lemma_.lower() in self.product_nouns for p in node.children
-                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children))) and node.is_lower \
+                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
+                    or any(c.dep_ == "poss" for c in node.children)
+                    or (node.dep_ == "dobj" and node.head.lemma_.lower() in self.product_verbs)))) and node.is_lower \
                     and node.lemma_.lower() not in self.person_titles:  # "the Labor Party candidate"
                 # (not a name before a description of the name after it: "Ningbo kitchenware brand
                 # Jinlan Home" says where the brand is from; nor a place describing a firm: "Ashanti
@@ -397,8 +428,8 @@ class Products:
         return out
 
     def _owned_site(self, doc: Doc, it: dict[str, Any], root: Token) -> Token | None:
-        """The noun of a site (``site_nouns``) that the name modifies right before it, where the site
-        has a firm's owner ("its", "Renault's"): "its Tangier plant", "its Quebrada Honda copper mine"."""
+        """The noun of a site (``site_nouns``, ``resource_sites``) that the name modifies right before it, where
+        the site has a firm's owner ("its", "Renault's"): "its Tangier plant", "its Quebrada Honda copper mine"."""
         if root.dep_ not in {"compound", "amod", "nmod"} or it["end"] >= len(doc):  # ("Tangier/JJR")
             return None
         end = it["end"]
@@ -410,7 +441,9 @@ class Products:
         between = doc[end:noun.i]
         if noun.i < end or len(between) > 1 or any(t.head.i != noun.i or not t.is_lower for t in between):
             return None
-        if noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.site_nouns \
+        # (or the site of a resource: "its Tarvo Norte offshore field", lexicon resource_sites)
+        if noun.is_lower and noun.pos_ == "NOUN" and (noun.lemma_.lower() in self.site_nouns
+                                                      or noun.lower_ in self.resource_sites) \
                 and any(c.dep_ == "poss" and (c.lower_ in {"its", "their", "whose"} or c.pos_ == "PROPN")
                         for c in noun.children):  # (not "her Etsy shop")
             return noun
@@ -422,3 +455,9 @@ def _indefinite(noun: Token) -> bool:
     the article on a hyphenated one: "a mid-size sedan")."""
     return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for m in [noun, *(
         m for m in noun.children if m.dep_ in {"amod", "compound"} and m.i < noun.i)] for c in m.children)
+
+
+def _participle(verb: Token) -> bool:
+    """Whether a clause on a noun is a past participle: tagged so, or with an agent ("by") the tagger
+    missed it by ("a streaming app run/NN by Estonia-based Morvik": a past participle all the same)."""
+    return verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)
