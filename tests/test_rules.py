@@ -1503,6 +1503,9 @@ def test_rules_more_kinds_of_products(nlp, text, expected):
      {("Marlow Business School", "subsidiaryOf", "Harwick University")}),
     ("Tarvo Holdings, the holding company of Tarvo Airlines, reported a loss.",
      {("Tarvo Airlines", "subsidiaryOf", "Tarvo")}),
+    # a command of an armed force is a unit of it
+    ("Kelby Fleet Command, a command of the Orlan Navy, moved its staff to Halden.",
+     {("Kelby Fleet Command", "subsidiaryOf", "Orlan Navy")}),
 ])
 def test_rules_more_units_and_parents(nlp, text, expected):
     _assert_reads(nlp, text, expected)
