@@ -580,6 +580,18 @@ def test_rules_a_product_for_a_disease_made_by_a_firm(nlp, text, expected, absen
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # "developed by Halden startup Orlan Apps": the maker is the firm the description after the place names,
+    # where the parser ended the agent's phrase at the place (and what it made is a product)
+    ("Tellora, a chat app built by Halden startup Orlan Apps, gained users.",
+     {("Orlan Apps", "develops", "Tellora"), ("Orlan Apps", "basedIn", "Halden")}, set()),
+    # (a place alone is no maker)
+    ("Tellora, developed in Halden by Orlan Apps, said sign-ups jumped.", set(), {("Halden", "develops", "Tellora")}),
+])
+def test_rules_a_maker_described_after_its_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # what a firm does for another "under a partnership" makes them partners
     ("Stockly will pay Gravo a commission for every customer under a partnership announced on Thursday.",
      {("Stockly", "partnersWith", "Gravo")}, set()),
