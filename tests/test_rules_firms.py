@@ -580,6 +580,15 @@ def test_rules_a_product_for_a_disease_made_by_a_firm(nlp, text, expected, absen
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a singular description after a list of names is the last name's, wherever the parser hung it
+    ("The round drew Tessa Ventures and Orlan Growth, the investment unit of Orlan Motors.",
+     {("Orlan Growth", "subsidiaryOf", "Orlan Motors")}, {("Tessa Ventures", "subsidiaryOf", "Orlan Motors")}),
+])
+def test_rules_a_singular_description_after_a_list_is_the_last_names(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # "developed by Halden startup Orlan Apps": the maker is the firm the description after the place names,
     # where the parser ended the agent's phrase at the place (and what it made is a product)
     ("Tellora, a chat app built by Halden startup Orlan Apps, gained users.",
