@@ -77,6 +77,9 @@ def test_rules_a_description_before_a_name_is_that_names(nlp, text, expected, ab
     # ... but not what "whose" owns with words between it and the name ("whose rivals include X")
     ("Velo, whose rivals include the Orbit app, grew.", {("Orbit", "competesWith", "Velo")},
      {("Velo", "develops", "Orbit")}),
+    # ... and where the parser made no clause of "whose", the owner is the name before its comma
+    ("Kelvor, whose Tessa Maps app lists local shops, said it would appeal the ruling.",
+     {("Kelvor", "develops", "Tessa Maps")}, set()),
     # a product code before the kind of product it names
     ("Atomix's AX-300 reactor has not yet been licensed.", {("Atomix", "develops", "AX-300")}, set()),
     # a maker's name written before the kind of thing it made, right before the thing's name
