@@ -196,9 +196,14 @@ def apposed_to_previous(noun: Token) -> Token | None:
 def apposed_elsewhere(noun: Token) -> Token | None:
     """:func:`apposed_to_previous`, but None where the word before the comma ends a list the parser
     apposed the description to as a whole ("X and Y, the two largest wallets": the description is
-    both's, as the parse says)."""
+    both's, as the parse says). A singular description after a list is its last name's alone: "X and Y,
+    the venture arm of Z" (as one after ", which is" is, see :func:`singular_after_list`)."""
     previous = apposed_to_previous(noun)
-    return None if previous is None or previous in noun.head.conjuncts else previous
+    if previous is not None and previous in noun.head.conjuncts and not (
+            noun.tag_ == "NN" and previous.i > noun.head.i and previous.pos_ == "PROPN"
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in noun.children)):
+        return None
+    return previous
 
 
 def singular_after_list(pronoun: Token) -> Token | None:

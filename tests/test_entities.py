@@ -955,6 +955,20 @@ def test_entities_made_or_listed_organisations_and_places_stay_so(nlp, text, nam
     _assert_class(nlp, text, name, cls)
 
 
+@pytest.mark.parametrize("text, names", [
+    # names listed under a plural kind of product are products, where the parser hung the list on an
+    # earlier conjunct of the kind ("rockets as well as ... missiles such as")
+    ("Brannock builds towed howitzers as well as radar and sonar guided missiles such as Ostra and KRV.",
+     ["Ostra", "KRV"]),
+    ("Halvorsen sells buses as well as electric delivery vans, such as Pardo and Vexa.", ["Pardo", "Vexa"]),
+])
+def test_entities_names_listed_under_a_kind_of_product_the_parser_hung_elsewhere(nlp, text, names):
+    # (the names forced to organisations, as the NER takes such short names)
+    doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 1, "ORG") for t in doc if t.text in names])
+    classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert all(classes.get(n) == "Product" for n in names), classes
+
+
 def test_entities_a_service_with_a_name_is_a_government_body(nlp):
     """"Service" ends product names ("Prisma Cloud") and agencies' names; a capitalised "X Service" is the agency."""
     doc = _rules_doc(nlp, "The trail stays closed until Friday, said Forest Service spokeswoman Ana Ruiz.")

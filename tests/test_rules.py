@@ -1509,6 +1509,9 @@ def test_rules_more_kinds_of_products(nlp, text, expected):
      {("Marlow Business School", "subsidiaryOf", "Harwick University")}),
     ("Tarvo Holdings, the holding company of Tarvo Airlines, reported a loss.",
      {("Tarvo Airlines", "subsidiaryOf", "Tarvo")}),
+    # a command of an armed force is a unit of it
+    ("Kelby Fleet Command, a command of the Orlan Navy, moved its staff to Halden.",
+     {("Kelby Fleet Command", "subsidiaryOf", "Orlan Navy")}),
 ])
 def test_rules_more_units_and_parents(nlp, text, expected):
     _assert_reads(nlp, text, expected)
@@ -1901,6 +1904,21 @@ def test_rules_which_after_a_name_the_parser_hung_on_the_noun_before(nlp):
         ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O",
          "B-ORG", "I-ORG", "I-ORG", "O"])
     assert ("Awara", "subsidiaryOf", "Grup Tenaga Raya") in found, found
+
+
+def test_rules_a_role_the_parser_took_for_the_subject_of_a_joined_copula(nlp):
+    # "X, also known as Y, is the art school of Z": the parser joined the copula to "known" and took the
+    # role for its subject (the parse as the small model gives it on some sentences); the subject of
+    # "known" holds the role
+    text = "Marlow Design College, also known as Marlow, is the art school of Varrow University."
+    found = _parsed_triples(
+        nlp, text,
+        ["NNP", "NNP", "NNP", ",", "RB", "VBN", "IN", "NNP", ",", "VBZ", "DT", "NN", "NN", "IN", "NNP", "NNP", "."],
+        [2, 2, 5, 2, 5, 5, 5, 6, 5, 5, 12, 12, 9, 12, 15, 13, 5],
+        ["compound", "compound", "nsubjpass", "punct", "advmod", "ROOT", "prep", "pobj", "punct", "conj", "det",
+         "compound", "nsubj", "prep", "compound", "pobj", "punct"],
+        ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"])
+    assert ("Marlow Design College", "subsidiaryOf", "Varrow University") in found, found
 
 
 def test_rules_investors_also_taking_part_in_a_round(nlp):

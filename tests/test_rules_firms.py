@@ -77,6 +77,9 @@ def test_rules_a_description_before_a_name_is_that_names(nlp, text, expected, ab
     # ... but not what "whose" owns with words between it and the name ("whose rivals include X")
     ("Velo, whose rivals include the Orbit app, grew.", {("Orbit", "competesWith", "Velo")},
      {("Velo", "develops", "Orbit")}),
+    # ... and where the parser made no clause of "whose", the owner is the name before its comma
+    ("Kelvor, whose Tessa Maps app lists local shops, said it would appeal the ruling.",
+     {("Kelvor", "develops", "Tessa Maps")}, set()),
     # a product code before the kind of product it names
     ("Atomix's AX-300 reactor has not yet been licensed.", {("Atomix", "develops", "AX-300")}, set()),
     # a maker's name written before the kind of thing it made, right before the thing's name
@@ -576,6 +579,27 @@ def test_rules_a_product_stocked_or_distributed_is_offered(nlp, text, expected, 
     ("Tarvo opened a clinic for children developed by Orvanta Bio.", set(), {("Orvanta Bio", "develops", "Tarvo")}),
 ])
 def test_rules_a_product_for_a_disease_made_by_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a singular description after a list of names is the last name's, wherever the parser hung it
+    ("The round drew Tessa Ventures and Orlan Growth, the investment unit of Orlan Motors.",
+     {("Orlan Growth", "subsidiaryOf", "Orlan Motors")}, {("Tessa Ventures", "subsidiaryOf", "Orlan Motors")}),
+])
+def test_rules_a_singular_description_after_a_list_is_the_last_names(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "developed by Halden startup Orlan Apps": the maker is the firm the description after the place names,
+    # where the parser ended the agent's phrase at the place (and what it made is a product)
+    ("Tellora, a chat app built by Halden startup Orlan Apps, gained users.",
+     {("Orlan Apps", "develops", "Tellora"), ("Orlan Apps", "basedIn", "Halden")}, set()),
+    # (a place alone is no maker)
+    ("Tellora, developed in Halden by Orlan Apps, said sign-ups jumped.", set(), {("Halden", "develops", "Tellora")}),
+])
+def test_rules_a_maker_described_after_its_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 

@@ -92,7 +92,13 @@ def listed_under(root: Token, nouns: set[str]) -> bool:
     first = first_conjunct(root)
     if first.dep_ != "pobj" or first.head.lower_ not in {"including", "as", "like"}:
         return False
-    noun = first.head.head
+    opener = first.head
+    noun = opener.head
     if noun.lower_ == "such":
         noun = noun.head
-    return noun.tag_ == "NNS" and noun.is_lower and noun.lemma_.lower() in nouns
+    # (or the word written right before the list, where the parser hung it on an earlier conjunct:
+    # "rockets as well as guided missiles such as Korda")
+    k = opener.i - (2 if opener.lower_ == "as" and opener.i > 0 and opener.nbor(-1).lower_ == "such" else 1)
+    k -= 1 if k >= 0 and opener.doc[k].text == "," else 0
+    return any(n.tag_ == "NNS" and n.is_lower and n.lemma_.lower() in nouns
+               for n in (noun, *([opener.doc[k]] if k >= 0 else [])))

@@ -120,7 +120,7 @@ class Products:
         for c in clauses:
             if any(p.dep_ == "prep" and p.lower_ == "into" for p in c.children):
                 continue  # ("built by Harbor into a regional lender": what it became)
-            agents = (self._org_at.get(g.i) for a in c.children if a.dep_ == "agent"
+            agents = (self._org_at.get(g.i) or self._org_after_place(g) for a in c.children if a.dep_ == "agent"
                       for g in a.children if g.dep_ == "pobj")
             if any(org is not None and org is not it for org in agents):
                 return True
@@ -150,6 +150,21 @@ class Products:
         if any(t.lower_ == "into" for t in clause):
             return False  # ("built by Harbor into a regional lender": what it became)
         return any((org := self._org_at.get(t.i)) is not None and org is not it for t in clause)
+
+    def _org_after_place(self, tok: Token) -> dict[str, Any] | None:
+        """"developed by Halden startup Orlan Apps": the organisation named after a place's name (``tok``,
+        its last word) and lower-case words that end in an organisation's role noun, where the parser
+        ended the phrase at the place; else None."""
+        doc = tok.doc
+        if tok.ent_type_ not in _PLACE_LABELS or tok.ent_iob_ == "" or (tok.i + 1 < len(doc)
+                                                                        and doc[tok.i + 1].ent_type_ == tok.ent_type_
+                                                                        and doc[tok.i + 1].ent_iob_ == "I"):
+            return None
+        k = tok.i + 1
+        while k < len(doc) and k - tok.i <= 3 and doc[k].is_lower and doc[k].is_alpha:
+            k += 1
+        org = self._org_at.get(k) if k > tok.i + 1 and doc[k - 1].lower_ in self.org_nouns else None
+        return org if org is not None and org["start"] == k else None
 
     def _maker_before_plural(self, root: Token, kind: Token) -> bool:
         """Whether a name before a plural kind of product is who makes or sells them ("Qingyun cars",

@@ -144,6 +144,10 @@ class Mentions(Listing):
             if k is not None and k in by_token and items[by_token[k]]["start"] == k \
                     and self.onto.is_a(items[by_token[k]]["cls"], "Organization"):
                 out.append((by_token[k], cost + 0.05, k))
+            elif tok.dep_ == "pobj" and tok.head.dep_ == "agent" and self.onto.is_a(it["cls"], "Location"):
+                k = self._described_after_place(tok.doc, it["end"], by_token, items)
+                if k is not None:
+                    out.append((by_token[k], cost + 0.05, k))
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
             last = singular_after_list(tok)
             if last is not None:  # "Belaruskali and Uralkali, which is based in Russia": the last only

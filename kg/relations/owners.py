@@ -144,7 +144,11 @@ class Owners:
             clause = tok.head
             while clause.dep_ not in {"relcl", "acl"} and clause.head.i != clause.i and clause.i - tok.i < 6:
                 clause = clause.head
-            if clause.dep_ not in {"relcl", "acl"}:
+            # (or, where the parser made no clause of it, the name right before its comma: "Marvane, whose
+            # Marvane Shopping service shows ads, said")
+            owner_tok = clause.head if clause.dep_ in {"relcl", "acl"} else \
+                doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 1].text == "," and tok.i - 2 in by_token else None
+            if owner_tok is None:
                 continue
             j = tok.i + 1
             # (and a hyphen inside a modifier: "whose best-selling drug Ostavir")
@@ -161,7 +165,12 @@ class Owners:
                     tok.head.i == j - 1 and tok.head.lemma_.lower() in self.product_nouns)):
                 continue  # ("whose investors include X": what "whose" owns comes before the name)
             it = items[starts[j]]
-            for oi, cost, _ in self._map(_last_joined(clause.head, tok), by_token, items, conj=False):
+            if clause.dep_ not in {"relcl", "acl"} and (it["cls"] != "Product" or (
+                    it["end"] < len(doc) and doc[it["end"]].lemma_.lower() in self.onto.words("relations", "brand_nouns"))):
+                continue  # (without the clause, only a product the name's kind says was made: not "whose X brand")
+            if clause.dep_ in {"relcl", "acl"}:
+                owner_tok = _last_joined(owner_tok, tok)
+            for oi, cost, _ in self._map(owner_tok, by_token, items, conj=False):
                 owner = items[oi]
                 for rel in of_things:
                     subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)

@@ -105,6 +105,12 @@ class Roles:
             # copula says whose role it is
             anchors += [(g, "anchor") for p in one.head.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
                         for g in p.children if g.dep_ == "pobj" and g.lower_ in {"which", "whom"}]
+        # "The Tessel School, also called TS, is the business school of Varrow": the parser took the role
+        # for the subject of a copula with no attribute, joined to the verb before it; that verb's subject
+        # holds the role
+        if one.dep_ == "nsubj" and one.head.lemma_ == "be" and one.head.dep_ == "conj" \
+                and one.head.head.i < one.i and not any(c.dep_ in {"attr", "acomp"} for c in one.head.children):
+            holders += self._inherited_agents(one.head)
         if one is not tok and one.dep_ == "appos":  # "X, one of its rivals,"
             holders.append(one.head)
         # "The deal makes Orlan the largest shareholder in X", "would make Orlan a direct rival to X": the

@@ -41,6 +41,22 @@ class Seats:
         """The role noun a description's words end in, "start-up" as one word."""
         return words[-1].lower_ if words[-1].text != "up" else words[-3:].text.lower()
 
+    def _described_after_place(self, doc: Any, end: int, by_token: dict[int, int], items: list[dict[str, Any]]
+                               ) -> int | None:
+        """"made by Bengaluru startup Rhythmic Labs": where a place's name (ending at ``end``) is followed
+        by lower-case words that end in one of kg:basedIn's role nouns and then an organisation's name,
+        the start of that name (the parser may end the agent's phrase at the place); else None."""
+        roles, _ = self._seat_roles
+        k = end
+        while k < len(doc) and k - end < 4 and k not in by_token and self._descriptive(doc, k):
+            k += 1
+        if k == end or k not in by_token or self._role_word(doc[end:k]) not in roles \
+                or any(w.tag_ in {"VBZ", "VBD", "VBP", "MD"} for w in doc[end:k - 1]):
+            return None
+        org = items[by_token[k]]
+        return k if org["start"] == k and org["via"] in {"", "gazetteer"} \
+            and self.onto.is_a(org["cls"], "Organization") else None
+
     def _seats_written_before(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                               ) -> list[dict[str, Any]]:
         """"made by Bengaluru startup Rhythmic Labs", "Moroccan phosphate giant OCP": a place or a
