@@ -77,6 +77,22 @@ def test_rules_read_where_a_person_is_born_or_from(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the name one was born under is the same person's, born where the sentence says, wherever the
+    # parser hangs the place (on "born" or on the name) and whatever the NER took the name for
+    ("Kira Vance was born Kira Lomax in Orsk, Halden, in 1950.",
+     {("Kira Vance", "livesIn", "Orsk"), ("Kira Lomax", "livesIn", "Orsk")}),
+    ("In 1936, the singer Jon Brill was born Jonas Brillman in Orsk.",
+     {("Jon Brill", "livesIn", "Orsk"), ("Jonas Brillman", "livesIn", "Orsk")}),
+    ("The actress Mara Quill was born Mara Quillsby in Pellham, Halden.",
+     {("Mara Quill", "livesIn", "Pellham"), ("Mara Quillsby", "livesIn", "Pellham")}),
+    ("Mara Quill, born Mara Quillsby in Pellham, moved to Orsk in 1970.",
+     {("Mara Quill", "livesIn", "Pellham"), ("Mara Quillsby", "livesIn", "Pellham")}),
+])
+def test_rules_a_birth_name_is_born_where_the_person_is(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # any job in apposition, with "at", "with" or "for" before the organisation
     ("The results surprised Hana Petrova, an ecologist at Lindqvist University.",

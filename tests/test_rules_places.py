@@ -237,6 +237,12 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
     # names joined before a plural kind of place lie where the places of that kind do
     ("Police in Burgundy and Alsace regions in eastern France made arrests.",
      {("Burgundy", "locatedIn", "France"), ("Alsace", "locatedIn", "France")}, set()),
+    # (a verb's object, or the last of places joined in a preposition, with "in" a place after it)
+    ("The storm hit Pellham in southern Halden on Monday.", {("Pellham", "locatedIn", "Halden")}, set()),
+    ("The firm has contracts with two counties in Halden and Marrow County in Veloria.",
+     {("Marrow County", "locatedIn", "Veloria")}, set()),
+    ("Varna Soft has partnerships with Kelvor in Halden and Tarvo in Brazil.", set(),
+     {("Tarvo", "locatedIn", "Brazil")}),
     # "in London" says where they met, not where Leeds is
     ("He met the mayor of Leeds in London.", set(), {("Leeds", "locatedIn", "London")}),
     # a place described, in apposition, as a kind of place "of" or "on the edge of" another (not a direction)

@@ -144,6 +144,10 @@ class Descriptions:
         if root.dep_ == "nsubjpass" and root.head.lower_ == "born" and any(
                 p.dep_ == "prep" and p.lower_ == "in" for p in root.head.children):
             return True
+        # "Kira Vance was born Kira Lomax": the name one was born under (the participle's object) is a person's
+        if root.dep_ in {"dobj", "oprd", "attr"} and root.head.lower_ == "born" and root.head.tag_ in {"VBN", "VBD"} \
+                and root.i > root.head.i:
+            return True
         # "Okafor is the chief financial officer of Lumio", "Okoro is Latin America correspondent for":
         # the subject of a copula whose attribute is a job only people hold
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be" and any(

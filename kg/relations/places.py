@@ -35,11 +35,18 @@ class Places:
             root = span.root
             preps = [(c, "fact") for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "in"]
             nxt = it["end"]
-            if not preps and nxt < len(doc) and doc[nxt].lower_ == "in" and doc[nxt].dep_ == "prep" \
-                    and root.dep_ == "pobj" and (root.head.lower_ in {"in", "from", "at", "near", "to", "into"} or (
-                        root.head.lower_ == "of" and root.head.head.lower_ in self.compass_words)):
-                # "from Niimi in Okayama Prefecture", "south of Harwick in eastern Oregon", where the parser hangs
-                # "in" on the verb (not "the mayor of Leeds in London")
+            # (the last of places joined in a preposition: "in Orsk or Pellham in Veloria"; not pairs of a name
+            # and its place, where the parser joined the second name to the first place: "with Kelvor in Halden
+            # and Tarvo in Brazil")
+            first = root.head if root.dep_ == "conj" and root.head.dep_ == "pobj" \
+                and not (root.head.head.i > 0 and root.head.head.i - 1 in by_token) else root
+            if not preps and nxt < len(doc) and doc[nxt].lower_ == "in" and doc[nxt].dep_ == "prep" and ((
+                    first.dep_ == "pobj" and (first.head.lower_ in {"in", "from", "at", "near", "to", "into"} or (
+                        first.head.lower_ == "of" and first.head.head.lower_ in self.compass_words)))
+                    or (root.dep_ == "dobj" and root.head.pos_ == "VERB" and not self.onto.is_a(it["cls"], "Country"))):
+                # "from Niimi in Okayama Prefecture", "south of Harwick in eastern Oregon", "the storm hit Pellham
+                # in southern Halden", where the parser hangs "in" on the verb (not "the mayor of Leeds in London",
+                # nor a country a verb's subject acts on: "sanctioned Veloria in Geneva")
                 preps.append((doc[nxt], "fact"))
             if root.dep_ == "nsubj" and root.head.lemma_ == "be":
                 preps += [(c, self._modality(root.head)) for c in root.head.children
@@ -214,6 +221,35 @@ class Places:
                 key = (r["s_key"], "livesIn", rec["o_key"], r["sent_start"])
                 if key in found and found[key]["o_start"] == li["start"]:
                     del found[key]
+
+    def _birth_names(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                     items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
+        """"Kira Vance was born Kira Lomax in Orsk", "the singer Jon Brill was born Jonas Brillman in Orsk":
+        the name one was born under (the object of "born") is the same person's, and both were born where
+        the sentence says (kg:livesIn), wherever the parser hung the place (on "born" or on the name)."""
+        rel = self.onto.relations.get("livesIn")
+        if rel is None:
+            return
+        for born in doc:
+            if born.lower_ != "born" or born.tag_ not in {"VBN", "VBD"}:
+                continue
+            names = [c for c in born.children if c.dep_ in {"dobj", "oprd", "attr"} and c.i > born.i
+                     and c.i in by_token and items[by_token[c.i]]["cls"] == "Person"]
+            if not names:
+                continue
+            # (the subject, or the name apposed to it: "the singer Jon Brill"; or the name the participle
+            # describes: "Mara Quill, born Mara Quillsby in Pellham,", which the parser may make its subject)
+            subjects = [s for s in born.children if s.dep_ in {"nsubjpass", "nsubj"}] \
+                + ([born.head] if born.dep_ == "acl" else [])
+            people = [t for s in subjects for t in [s, *(a for a in s.children if a.dep_ == "appos")]
+                      if t.i in by_token and items[by_token[t.i]]["cls"] == "Person"][:1] + names
+            places = [p for h in (born, *names) for prep in h.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                      for p in self._places_after(prep, by_token, items)][:1]
+            for person in people:
+                for place in places:
+                    rec = record(doc, items[by_token[person.i]], "livesIn", items[by_token[place.i]],
+                                 rel.base_confidence, born, "fact")
+                    found.setdefault((rec["s_key"], "livesIn", rec["o_key"], rec["sent_start"]), rec)
 
     def _close_transitive(self, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"a town in Prerov District, Olomouc Region, Czech Republic": what one sentence

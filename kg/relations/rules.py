@@ -150,6 +150,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
         pair_respectively(doc, found, self._lower_ids(RESPECTIVELY))
         self._narrow_places(doc, found, apposed)
         self._employers_places(doc, found, items, by_token)
+        self._birth_names(doc, found, items, by_token)
         self._predecessors(doc, found, items, by_token)
         self._widen_places(doc, found, apposed)
         self._city_before_seat(doc, found, items, by_token)
