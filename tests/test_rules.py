@@ -1315,6 +1315,19 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     ("Pembrook sells food online. Rival grocers Aldana and Merkato, which also work with Glovo, said the deal "
      "would not change their plans.", {("Aldana", "competesWith", "Pembrook"), ("Merkato", "competesWith", "Pembrook")},
      {("Aldana", "competesWith", "Merkato")}),
+    # the peer role on a noun apposed to the name ("X, a rival insurer,"): the topic's rival, or the one
+    # the noun's own preposition names
+    ("Mirela Insurance will pay $4 million to settle a suit over unpaid claims. Bexley Mutual, a rival "
+     "insurer, said it had settled all claims in full.", {("Bexley Mutual", "competesWith", "Mirela Insurance")},
+     set()),
+    ("Kelvor Bank, a rival lender to Orlan Bank, said it would cut fees.",
+     {("Kelvor Bank", "competesWith", "Orlan Bank")}, set()),
+    # ... and the clause's subject only where the name is the verb's object, not in a preposition
+    ("Hollweg sells insurance in Denmark. Hollweg agreed to buy Aarestrup, a rival insurer, for $2 billion.",
+     {("Aarestrup", "competesWith", "Hollweg")}, set()),
+    ("Serelia Bank said it would appeal. The Lisbon Savers Union urged the regulator to look next at Vintor "
+     "Bank, a rival lender.", {("Vintor Bank", "competesWith", "Serelia Bank")},
+     {("Vintor Bank", "competesWith", "Lisbon Savers Union")}),
 ])
 def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

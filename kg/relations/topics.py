@@ -163,6 +163,12 @@ class Topics:
         (``bodies``), and no person where the holders are organisations ("Laura Benton, who left to join
         rival Nexcell", "chief Ana Ruiz joins rival X": the rival of the firm the text is about; but "joined X
         as a partner" is the person's role)."""
+        named = self._apposed_description(role)
+        if named is not None and named.dep_ != "dobj":
+            # "joined in March from Pallidor, a rival social app", "urged the agency to look at Vizinho, a
+            # rival app": a name apposed to the role and set in a preposition is no rival of whoever acts
+            # (but "Hollweg agreed to buy Aarestrup, a rival insurer" is Hollweg's)
+            return []
         held = {h.item for h in holders}
         firms = all(self.onto.is_a(items[h.item]["cls"], "Organization") for h in holders) \
             and not (role.dep_ == "pobj" and role.head.lower_ == "as")
