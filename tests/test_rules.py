@@ -1315,6 +1315,14 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     ("Pembrook sells food online. Rival grocers Aldana and Merkato, which also work with Glovo, said the deal "
      "would not change their plans.", {("Aldana", "competesWith", "Pembrook"), ("Merkato", "competesWith", "Pembrook")},
      {("Aldana", "competesWith", "Merkato")}),
+    # not a firm the rest of the rival's sentence names, whom the rival deals with there (but the one it
+    # competes with there is the topic)
+    ("Battery recycler Cyrex has signed a deal with carmaker Osterby Motors. Osterby will send old packs to "
+     "Cyrex, Osterby said. Rival recycler Ambel Metals said it had no supply agreement with Osterby.",
+     {("Ambel Metals", "competesWith", "Cyrex")}, {("Ambel Metals", "competesWith", "Osterby")}),
+    ("Tarrow runs an online marketplace in Poland. The regulator fined Tarrow on Monday. Tarrow said it would "
+     "appeal. Rival Kolvena, which competes with Tarrow in Slovakia, was not part of the case.",
+     {("Kolvena", "competesWith", "Tarrow")}, set()),
     # the peer role on a noun apposed to the name ("X, a rival insurer,"): the topic's rival, or the one
     # the noun's own preposition names
     ("Mirela Insurance will pay $4 million to settle a suit over unpaid claims. Bexley Mutual, a rival "
