@@ -147,10 +147,11 @@ class Topics:
         # said it had no deal with Orlan", "Rival investor Kesto had held talks about investing in Veda"; but
         # the one it competes with there is the topic: "Rival Kesto, which competes with Orlan in Peru")
         doc = tok.doc
+        rivalry = self.onto.relations.get("competesWith")
+        words = {w[0] for w in (*rivalry.triggers, *rivalry.role_triggers) if len(w) == 1} if rivalry else set()
         held_keys |= {it["name"].split()[0] for it in items if it["name"] and it["via"] in {"", "gazetteer"}
                       and tok.i < it["start"] < tok.sent.end and not any(
-                          a.lemma_.lower() in {"compete", "rival", "vie", "competition", "competitor"}
-                          for a in doc[it["start"]:it["end"]].root.ancestors)}
+                          a.lemma_.lower() in words for a in doc[it["start"]:it["end"]].root.ancestors)}
         for n, it in enumerate(items):
             key = it["name"].split()[0] if it["name"] else ""
             if it["start"] >= tok.i or it["via"] == "demonym" or key in held_keys \
