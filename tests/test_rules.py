@@ -1323,6 +1323,12 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     ("Tarrow runs an online marketplace in Poland. The regulator fined Tarrow on Monday. Tarrow said it would "
      "appeal. Rival Kolvena, which competes with Tarrow in Slovakia, was not part of the case.",
      {("Kolvena", "competesWith", "Tarrow")}, set()),
+    # a plural role the tagger took for a verb before names that are another verb's subject: the topic's
+    # rivals, not each other's (but "and rivals Apple" is a verb with its object)
+    ("The regulator fined Yunda Mall. Its shares fell 4%, while rivals Kesto and Vamo rose.",
+     {("Kesto", "competesWith", "Yunda Mall"), ("Vamo", "competesWith", "Yunda Mall")},
+     {("Kesto", "competesWith", "Vamo"), ("Vamo", "competesWith", "Kesto")}),
+    ("Kelvor makes phones and rivals Apple in Europe.", {("Kelvor", "competesWith", "Apple")}, set()),
     # the peer role on a noun apposed to the name ("X, a rival insurer,"): the topic's rival, or the one
     # the noun's own preposition names
     ("Mirela Insurance will pay $4 million to settle a suit over unpaid claims. Bexley Mutual, a rival "

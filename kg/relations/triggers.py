@@ -165,7 +165,12 @@ class Triggers:
         # (unless it takes the event's object: "Tandaa partners with Equity Bank", tagged a noun)
         # (and an adjective read as a role before a name: "Rival grocers X and Y" are no event of rivalling)
         roles = {t.relation.name for t in found if t.kind in {"role", "inverse_role"}}
-        if roles and tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        # (and a plural role the tagger took for a verb, before names that are another verb's subject:
+        # "while rivals/VBZ Kesto and Vamo rose" is no event of rivalling between them)
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        subject_after = after is not None and after.i in self._by_token and any(
+            a.dep_ in _SUBJ and a.head.i != tok.i for a in [after, after.head] if a.i in self._by_token)
+        if roles and (tok.pos_ in {"NOUN", "PROPN", "ADJ"} or (tok.pos_ == "VERB" and subject_after)):
             found = [t for t in found if t.kind not in {"event", "inverse"} or t.relation.name not in roles
                      or any(c.dep_ == "prep" and c.lower_ in t.relation.object_preps for c in tok.children)]
         # A multi-word trigger beats single-word ones of the same kind on the same token.
