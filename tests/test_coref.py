@@ -650,6 +650,9 @@ def test_coref_a_countrys_noun_with_its_demonym(nlp, text, expected):
     # the subject of a clause on a noun is not what the noun, or the name it is apposed to, stands for
     ("The regulator told Norda Payments Bank to suspend NordaWallet, the wallet service it runs.",
      "Norda Payments Bank", ("Norda Payments Bank", "offers", "NordaWallet")),
+    # ... nor the name written before the noun
+    ("Brisa Pay raised $20 million from Halden Ventures. The Brisa Wallet app it offers has 3 million users.",
+     "Brisa Pay", ("Brisa Pay", "offers", "Brisa Wallet")),
 ])
 def test_coref_the_subject_of_a_clause_on_a_noun_is_not_the_noun(nlp, text, antecedent, triple):
     doc = _rules_doc(nlp, text)

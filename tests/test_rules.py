@@ -1318,6 +1318,33 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     ("Pembrook sells food online. Rival grocers Aldana and Merkato, which also work with Glovo, said the deal "
      "would not change their plans.", {("Aldana", "competesWith", "Pembrook"), ("Merkato", "competesWith", "Pembrook")},
      {("Aldana", "competesWith", "Merkato")}),
+    # not a firm the rest of the rival's sentence names, whom the rival deals with there (but the one it
+    # competes with there is the topic)
+    ("Battery recycler Cyrex has signed a deal with carmaker Osterby Motors. Osterby will send old packs to "
+     "Cyrex, Osterby said. Rival recycler Ambel Metals said it had no supply agreement with Osterby.",
+     {("Ambel Metals", "competesWith", "Cyrex")}, {("Ambel Metals", "competesWith", "Osterby")}),
+    ("Tarrow runs an online marketplace in Poland. The regulator fined Tarrow on Monday. Tarrow said it would "
+     "appeal. Rival Kolvena, which competes with Tarrow in Slovakia, was not part of the case.",
+     {("Kolvena", "competesWith", "Tarrow")}, set()),
+    # a plural role the tagger took for a verb before names that are another verb's subject: the topic's
+    # rivals, not each other's (but "and rivals Apple" is a verb with its object)
+    ("The regulator fined Yunda Mall. Its shares fell 4%, while rivals Kesto and Vamo rose.",
+     {("Kesto", "competesWith", "Yunda Mall"), ("Vamo", "competesWith", "Yunda Mall")},
+     {("Kesto", "competesWith", "Vamo"), ("Vamo", "competesWith", "Kesto")}),
+    ("Kelvor makes phones and rivals Apple in Europe.", {("Kelvor", "competesWith", "Apple")}, set()),
+    # the peer role on a noun apposed to the name ("X, a rival insurer,"): the topic's rival, or the one
+    # the noun's own preposition names
+    ("Mirela Insurance will pay $4 million to settle a suit over unpaid claims. Bexley Mutual, a rival "
+     "insurer, said it had settled all claims in full.", {("Bexley Mutual", "competesWith", "Mirela Insurance")},
+     set()),
+    ("Kelvor Bank, a rival lender to Orlan Bank, said it would cut fees.",
+     {("Kelvor Bank", "competesWith", "Orlan Bank")}, set()),
+    # ... and the clause's subject only where the name is the verb's object, not in a preposition
+    ("Hollweg sells insurance in Denmark. Hollweg agreed to buy Aarestrup, a rival insurer, for $2 billion.",
+     {("Aarestrup", "competesWith", "Hollweg")}, set()),
+    ("Serelia Bank said it would appeal. The Lisbon Savers Union urged the regulator to look next at Vintor "
+     "Bank, a rival lender.", {("Vintor Bank", "competesWith", "Serelia Bank")},
+     {("Vintor Bank", "competesWith", "Lisbon Savers Union")}),
 ])
 def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -317,6 +317,10 @@ class Resolution:
                 # "NordaWallet, the wallet service it runs": the subject of a clause on a noun is not what
                 # the noun, or the name it is apposed to, stands for
                 nouns = [verb.head] + ([verb.head.head] if verb.head.dep_ == "appos" else [])
+                # (nor the name written before the noun: "the Tesso biscuits it makes", "The Brisa Wallet
+                # app it offers")
+                nouns += [c for n in nouns[:1] for c in doc[n.left_edge.i:n.i]
+                          if c.dep_ in {"compound", "nmod"} and c.head.i <= n.i and not possessive(c)]
                 own |= {it["name"] for it in cands for n in nouns if it["start"] <= n.i < it["end"]}
             if tok.dep_ == "dobj" and verb.lemma_.lower() in self._accusing:
                 # "The FTC sued Meridian, accusing it of raising prices": whom one accuses is not the accuser

@@ -59,9 +59,16 @@ class Roles:
         elif tok.dep_ == "amod" and tok.pos_ == "ADJ" and self._peer_before_descriptor(tok):
             # "Rival recycler Ascend Elements said", "Rival operators Dott and Bolt": the name the
             # descriptors are of, or the names apposed to the plural
+            named = self._apposed_description(tok)
             head = self._described(tok)
-            holders += [head] if head.i in self._by_token or self._lists_names(head) \
-                else [c for c in head.children if c.i == head.i + 1]
+            if named is not None:  # "Bexley Mutual, a rival insurer,": the name the noun is apposed to
+                holders.append(named)
+                # ("a rival lender to Orlan Bank": whose rival the noun's own preposition says)
+                anchors += [(g, "anchor") for p in tok.head.children if p.dep_ == "prep" and p.lower_ in {"to", "of"}
+                            for g in p.children if g.dep_ == "pobj"]
+            else:
+                holders += [head] if head.i in self._by_token or self._lists_names(head) \
+                    else [c for c in head.children if c.i == head.i + 1]
         if tok.dep_ == "conj" and tok.pos_ == "NOUN":
             # "X, a spokeswoman for the union and president of Y": a role noun listed after another
             # (or, as the parser often has it, after the other's object) has that one's holders

@@ -143,6 +143,15 @@ class Topics:
         first: dict[str, int] = {}
         last: dict[str, int] = {}
         held_keys = {h.split()[0] for h in held}
+        # (not a firm the rest of the rival's sentence names: whom the rival deals with there, "Rival Kesto
+        # said it had no deal with Orlan", "Rival investor Kesto had held talks about investing in Veda"; but
+        # the one it competes with there is the topic: "Rival Kesto, which competes with Orlan in Peru")
+        doc = tok.doc
+        rivalry = self.onto.relations.get("competesWith")
+        words = {w[0] for w in (*rivalry.triggers, *rivalry.role_triggers) if len(w) == 1} if rivalry else set()
+        held_keys |= {it["name"].split()[0] for it in items if it["name"] and it["via"] in {"", "gazetteer"}
+                      and tok.i < it["start"] < tok.sent.end and not any(
+                          a.lemma_.lower() in words for a in doc[it["start"]:it["end"]].root.ancestors)}
         for n, it in enumerate(items):
             key = it["name"].split()[0] if it["name"] else ""
             if it["start"] >= tok.i or it["via"] == "demonym" or key in held_keys \
@@ -163,6 +172,12 @@ class Topics:
         (``bodies``), and no person where the holders are organisations ("Laura Benton, who left to join
         rival Nexcell", "chief Ana Ruiz joins rival X": the rival of the firm the text is about; but "joined X
         as a partner" is the person's role)."""
+        named = self._apposed_description(role)
+        if named is not None and named.dep_ != "dobj":
+            # "joined in March from Pallidor, a rival social app", "urged the agency to look at Vizinho, a
+            # rival app": a name apposed to the role and set in a preposition is no rival of whoever acts
+            # (but "Hollweg agreed to buy Aarestrup, a rival insurer" is Hollweg's)
+            return []
         held = {h.item for h in holders}
         firms = all(self.onto.is_a(items[h.item]["cls"], "Organization") for h in holders) \
             and not (role.dep_ == "pobj" and role.head.lower_ == "as")

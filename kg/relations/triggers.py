@@ -53,6 +53,8 @@ class Triggers:
         whatever the parser hung them on it as) or listed under it ("rival payment providers such as X")."""
         if tok.dep_ != "amod" or not (tok.is_lower or tok.is_sent_start) or tok.head.i <= tok.i:
             return False
+        if self._apposed_description(tok) is not None:
+            return True
         head = self._described(tok)
         between = tok.doc[tok.i + 1:head.i]
         if head.i in self._by_token:
@@ -60,6 +62,22 @@ class Triggers:
             return 0 < start - tok.i - 1 <= 3 and all(t.is_lower and t.pos_ == "NOUN" for t in tok.doc[tok.i + 1:start])
         return head.tag_ == "NNS" and head.is_lower and len(between) <= 2 and all(t.is_lower for t in between) \
             and (any(c.i == head.i + 1 and c.i in self._by_token for c in head.children) or self._lists_names(head))
+
+    def _apposed_description(self, tok: Token) -> Token | None:
+        """"Bexley Mutual, a rival insurer, said", "Flintry, a rival store operator whose ...": an adjective
+        role (lower case) on a singular lower-case noun that is apposed to a name before it, past the
+        lower-case nouns between; the name, or None. (The role's other side is then the clause's or the
+        text's, as for "Rival Bexley Mutual said".)"""
+        if tok.dep_ != "amod" or not tok.is_lower or tok.head.i <= tok.i:
+            return None
+        head = tok.head
+        while head.dep_ == "compound" and head.is_lower and head.head.i > head.i:
+            head = head.head  # ("a rival store operator")
+        if head.dep_ != "appos" or head.tag_ != "NN" or not head.is_lower or head.head.i >= tok.i \
+                or head.head.i not in self._by_token \
+                or not all(t.is_lower and t.pos_ in {"NOUN", "ADJ"} for t in tok.doc[tok.i + 1:head.i + 1]):
+            return None
+        return head.head
 
     def _cut_of_sales(self, noun: Token) -> bool:
         """Whether ``noun`` is a percentage of each sale or of earnings ("10% of each delivery fee", "5% of
@@ -147,7 +165,12 @@ class Triggers:
         # (unless it takes the event's object: "Tandaa partners with Equity Bank", tagged a noun)
         # (and an adjective read as a role before a name: "Rival grocers X and Y" are no event of rivalling)
         roles = {t.relation.name for t in found if t.kind in {"role", "inverse_role"}}
-        if roles and tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        # (and a plural role the tagger took for a verb, before names that are another verb's subject:
+        # "while rivals/VBZ Kesto and Vamo rose" is no event of rivalling between them)
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        subject_after = after is not None and after.i in self._by_token and any(
+            a.dep_ in _SUBJ and a.head.i != tok.i for a in [after, after.head] if a.i in self._by_token)
+        if roles and (tok.pos_ in {"NOUN", "PROPN", "ADJ"} or (tok.pos_ == "VERB" and subject_after)):
             found = [t for t in found if t.kind not in {"event", "inverse"} or t.relation.name not in roles
                      or any(c.dep_ == "prep" and c.lower_ in t.relation.object_preps for c in tok.children)]
         # A multi-word trigger beats single-word ones of the same kind on the same token.
