@@ -1648,3 +1648,14 @@ def test_rules_a_shipyard_is_based_where_its_demonym_says(nlp, text, expected):
 def test_rules_the_speaker_is_no_unit_of_the_firm_it_reports_on(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a kind of unit with its owner written ("the venture unit of X") names no venture between the names listed
+    ("Tessa Ventures and Orlan Growth, the venture unit of Orlan Motors, led the round for Pivra Labs.",
+     {("Orlan Growth", "subsidiaryOf", "Orlan Motors")}, {("Tessa Ventures", "partnersWith", "Orlan Growth")}),
+    # ... but a venture formed is one
+    ("Tessa Ventures and Orlan Motors formed a venture in 2020.",
+     {("Tessa Ventures", "partnersWith", "Orlan Motors")}, set()),
+])
+def test_rules_a_venture_unit_is_no_venture(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
