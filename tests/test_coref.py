@@ -738,3 +738,29 @@ def test_coref_a_nation_on_a_description_outweighs_a_trade_in_a_name(nlp):
     text = ("Novartis has paid Corvalo Therapeutics $150 million for rights to a drug, the Boston biotech said on "
             "Monday.\n\nThe Swiss drugmaker, which is based in Basel, said the drug would complement its own.")
     _assert_reads(nlp, text, {("Novartis", "basedIn", "Basel")}, {("Corvalo Therapeutics", "basedIn", "Basel")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a product the text called by the description's noun written right before its name ("ride-hailing app
+    # Kinto") is what "the app" stands for
+    ("Ride-hailing app Kinto launched in Vietnam on Monday. The app is run by Kinto Technologies.",
+     ("Kinto Technologies", "offers", "Kinto")),
+    ("Kelvor sells the pain drug Zelvia in France. The drug is sold by Orlan Pharma in Spain.",
+     ("Orlan Pharma", "offers", "Zelvia")),
+])
+def test_coref_a_product_description_written_before_the_name(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who runs, sells or makes a named product, as the subject of a clause on it, is a firm (not the body the
+    # sentence is about)
+    ("The Halden Monetary Authority ordered Tessa Payments Bank to halt top-ups to TessaWallet, the wallet "
+     "service it runs, citing lapses.", ("Tessa Payments Bank", "offers", "TessaWallet"),
+     ("Halden Monetary Authority", "offers", "TessaWallet")),
+    ("The Halden Commission fined Orlan Systems on Monday, finding that the group charged more on rival clouds "
+     "than on Orlan Cloud, the public cloud it operates.", ("Orlan Systems", "offers", "Orlan Cloud"),
+     ("Halden Commission", "offers", "Orlan Cloud")),
+])
+def test_coref_who_runs_a_named_product_is_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, {expected}, {absent})

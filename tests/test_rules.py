@@ -402,6 +402,10 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
      {("Uber", "offers", "AstroGo")}, set()),
     ("Lanxi sells its Qiao hatchback in Germany through showrooms run by Belgian distributor Motorhuis Group.",
      {("Lanxi", "offers", "Qiao"), ("Motorhuis Group", "offers", "Qiao")}, set()),
+    # ... or on a firm, a marketplace (the preposition on the verb, joined to another, or on what is sold)
+    ("The VB Zap, which Voltbike will sell through 300 dealers and on Flipkart, takes aim at rivals.",
+     {("Voltbike", "offers", "VB Zap"), ("Flipkart", "offers", "VB Zap")}, set()),
+    ("Voltbike sells the VB Zap on Kelvor's platform.", {("Kelvor", "offers", "VB Zap")}, set()),
     # a firm's own named product that something is done through offers it; after "on", a place of sale
     ("Skyrun sells bus tickets through its Skyrun Go app.", {("Skyrun", "offers", "Skyrun Go")}, set()),
     ("Pakko charges restaurants a fee on meals ordered through its Pakko Eats service.",

@@ -1636,3 +1636,26 @@ def test_rules_a_headlines_team_up_past_descriptions(nlp, text, expected, absent
 ])
 def test_rules_a_shipyard_is_based_where_its_demonym_says(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who says a firm's unit did something is no unit of that firm (the unit has no name)
+    ("Kelvor Aerospace said Orlan Group's unit had won the contract.", set(),
+     {("Kelvor Aerospace", "subsidiaryOf", "Orlan Group")}),
+    ("Halden Rail said on Monday that Vesto Bank's leasing arm had ordered 12 trains.", set(),
+     {("Halden Rail", "subsidiaryOf", "Vesto Bank")}),
+])
+def test_rules_the_speaker_is_no_unit_of_the_firm_it_reports_on(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a kind of unit with its owner written ("the venture unit of X") names no venture between the names listed
+    ("Tessa Ventures and Orlan Growth, the venture unit of Orlan Motors, led the round for Pivra Labs.",
+     {("Orlan Growth", "subsidiaryOf", "Orlan Motors")}, {("Tessa Ventures", "partnersWith", "Orlan Growth")}),
+    # ... but a venture formed is one
+    ("Tessa Ventures and Orlan Motors formed a venture in 2020.",
+     {("Tessa Ventures", "partnersWith", "Orlan Motors")}, set()),
+])
+def test_rules_a_venture_unit_is_no_venture(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

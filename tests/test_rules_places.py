@@ -811,6 +811,12 @@ def test_rules_installing_or_recalling_goods_somewhere_is_operating_there(nlp, t
     ("Tarvo and Orvane, which assemble phones at plants in Campinas and Sorocaba respectively, said sales rose.",
      {("Tarvo", "operatesIn", "Campinas"), ("Orvane", "operatesIn", "Sorocaba")},
      {("Tarvo", "operatesIn", "Sorocaba"), ("Orvane", "operatesIn", "Campinas")}),
+    # ... and where one name of a list is of a class the relation does not take, the other goes with the
+    # name at its place
+    ("Kelpay competes with Zeno Pay and Orlan Cash, which are run by Zeno Bank and Orlan Telecom respectively.",
+     {("Orlan Telecom", "offers", "Orlan Cash")}, {("Zeno Bank", "offers", "Orlan Cash")}),
+    ("Zeno Pay and Orlan Cash are run by Zeno Bank and Orlan Telecom respectively.",
+     {("Zeno Bank", "offers", "Zeno Pay")}, {("Orlan Telecom", "offers", "Zeno Pay")}),
     # (control: without it, every pair)
     ("Veltro and Quillon are based in Leeds and York.",
      {("Veltro", "basedIn", "York"), ("Quillon", "basedIn", "Leeds")}, set()),

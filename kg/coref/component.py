@@ -100,6 +100,10 @@ class KGCoref(Resolution, Mentions):
         #: verbs of saying: "X said it ..." makes X the subject of what is said
         self._reporting = set(onto.lexicon["relations"]["reporting"])
         self._accusing = set(onto.lexicon["relations"].get("accusing", ()))
+        #: the verbs of kg:offers and kg:develops ("run", "operate", "sell", "develop"): who does these to a
+        #: named product is a firm
+        self._product_verbs = frozenset(words[0] for name in ("offers", "develops") if name in onto.relations
+                                        for words in onto.relations[name].triggers if len(words) == 1)
         #: the first words of kg:sues's triggers ("sue", "file", "lawsuit"): what one says in a suit accuses
         sues = onto.relations.get("sues")
         self._suing = frozenset(words[0] for words in sues.triggers) if sues is not None else frozenset()
@@ -225,6 +229,10 @@ class KGCoref(Resolution, Mentions):
                 if ante is None and tok.dep_ == "poss" and "Company" in wanted and self._owns_named_product(tok):
                     # "granted Halcyra a licence to export its Cirrus X9 accelerators": a named product's
                     # owner is a firm, not the body or country the sentence is about
+                    ante = self._resolve(doc, items, tok, {"Company"}, description=False, resolved=resolved)
+                if ante is None and "Company" in wanted and self._runs_named_product(tok):
+                    # "SarvamWallet, the wallet service it runs": who runs, sells or makes a named product is
+                    # a firm, not the body or country the sentence is about (nor the product itself)
                     ante = self._resolve(doc, items, tok, {"Company"}, description=False, resolved=resolved)
                 if ante is None:
                     ante = self._resolve(doc, items, tok, wanted, description=False, resolved=resolved)

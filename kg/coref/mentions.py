@@ -21,6 +21,23 @@ class Mentions:
         product = self._next_named(tok.i + 1)
         return product is not None and product["start"] <= end and product["cls"] == "Product"
 
+    def _runs_named_product(self, tok: Token) -> bool:
+        """Whether the pronoun ``tok`` is the subject of a clause of kg:offers's or kg:develops's verbs on a
+        noun that names a product or describes one named right before its comma ("SarvamWallet, the wallet
+        service it runs", "the Kivi Store marketplace it operates")."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.dep_ != "relcl" or verb.lemma_.lower() not in self._product_verbs:
+            return False
+        noun = verb.head
+        doc = tok.doc
+        words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"})]
+        if noun.dep_ == "appos":
+            words.append(noun.head)
+        comma = noun.left_edge.i - 1
+        if comma > 0 and doc[comma].text == ",":
+            words.append(doc[comma - 1])
+        return any((named := self._named_covering(w.i)) is not None and named["cls"] == "Product" for w in words)
+
     def _next_named(self, i: int) -> dict[str, Any] | None:
         """The first name of the document (not a resolved mention) that starts at token ``i`` or after."""
         k = bisect.bisect_left(self._starts, i)

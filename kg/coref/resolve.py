@@ -332,12 +332,14 @@ class Resolution:
             cands = [c for c in cands if c["name"] not in own]
         if description and wanted == {"Product"}:
             # "the vaccine" names a product only if the text called it a vaccine before
-            # ("the R21 vaccine", "R21, a malaria vaccine"); otherwise it is any vaccine.
+            # ("the R21 vaccine", "R21, a malaria vaccine", "malaria vaccine R21"); otherwise it is any vaccine.
             def called(c: dict[str, Any]) -> bool:
                 root = doc[c["start"]:c["end"]].root
                 near = [root.head] + [x for x in root.children if x.dep_ == "appos"]
                 if c["end"] < len(doc):
                     near.append(doc[c["end"]])
+                if c["start"] > 0 and doc[c["start"] - 1].is_lower:
+                    near.append(doc[c["start"] - 1])  # (or written right before the name: "ride-hailing app Kinto")
                 return any(t.lemma_.lower() == tok.lemma_.lower() for t in near)
             cands = [c for c in cands if called(c)]
         if not cands:

@@ -405,15 +405,20 @@ class Deals:
         """"MvulaCover, a policy sold through mobile operator Zamtel", "AstroGo will be offered through the
         Uber app", "sells its Qiao hatchback through dealer Motorhuis": whoever a product is sold or
         offered through offers it too (kg:offers' one-word verb triggers). The seller's channel is an
-        organisation named after "through", or one named right before the app, store or platform
-        there."""
+        organisation named after "through", "via" or "on" ("sold on Flipkart"), or one named right before the
+        app, store or platform there."""
         rel = self.onto.relations.get("offers")
         out: list[dict[str, Any]] = []
         for verb in self._tokens_with_lemma(doc, self._one_word_triggers("offers")):
             if verb.pos_ != "VERB":
                 continue
             channels = []
-            for g in (g for p in verb.children if p.dep_ == "prep" and p.lower_ == "through"
+            # (or "on" a firm, a marketplace: "will sell it through 300 dealers and on Flipkart", the
+            # prepositions joined)
+            # (or hung on what is sold: "sells the VB Zap on Flipkart")
+            preps = [q for h in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for p in h.children
+                     if p.dep_ == "prep" for q in (p, *p.conjuncts)]
+            for g in (g for p in preps if p.lower_ in {"through", "via", "on"}
                       for g in p.children if g.dep_ == "pobj"):
                 # (the firm whose app, store or platform it is; or who runs the showrooms it is sold through)
                 named = [g] + [c for c in g.children if c.dep_ in {"compound", "poss"}] + [

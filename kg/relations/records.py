@@ -127,8 +127,40 @@ def pair_respectively(doc: Doc, found: dict[tuple, dict[str, Any]], marks: list[
     for keys in groups.values():
         subjects = sorted({found[k]["s_start"] for k in keys})
         objects = sorted({found[k]["o_start"] for k in keys})
+        if len(keys) == len(subjects) * len(objects) >= 2 and 1 in (len(subjects), len(objects)):
+            # "X and Y, run by A and B respectively" where only Y is of a class the relation takes: the one
+            # name read goes with the name at its place in the other list
+            one, many, other = (objects[0], subjects, "s") if len(objects) == 1 else (subjects[0], objects, "o")
+            listed = _listed(doc[one])
+            if len(listed) == len(many) and doc[one].i in listed:
+                keep = many[listed.index(doc[one].i)]
+                for k in keys:
+                    if found[k][f"{other}_start"] != keep:
+                        del found[k]
+            continue
         if len(subjects) != len(objects) or len(subjects) < 2 or len(keys) != len(subjects) * len(objects):
             continue
         for k in keys:
             if subjects.index(found[k]["s_start"]) != objects.index(found[k]["o_start"]):
                 del found[k]
+
+
+def _listed(first: Token) -> list[int]:
+    """The first tokens of the names of the list the name starting at ``first`` is in ("A and B": A's and B's),
+    in order; just ``first`` where it is in none."""
+    node = first
+    while node.dep_ in {"compound", "nmod"} and node.head.i > node.i:
+        node = node.head  # (the name's last word, which the parser joins to the others)
+    top = node
+    while top.dep_ == "conj" and top.head.i < top.i:
+        top = top.head
+    if top is node and not node.conjuncts:
+        return [first.i]
+    starts = []
+    for t in sorted({top, *top.conjuncts}, key=lambda t: t.i):
+        start = t.i
+        while start > 0 and t.doc[start - 1].dep_ in {"compound", "nmod"} and start - 1 < t.doc[start - 1].head.i <= t.i:
+            start -= 1  # (the words before the last that the name is written with)
+        starts.append(start)
+    return starts
+

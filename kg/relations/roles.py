@@ -295,10 +295,14 @@ class Roles:
         # its logistics arm", "hired X to lead its battery unit" name no arm or unit)
         if not holders and tok.tag_ == "NN" and tok.dep_ in {"poss", "nsubj"} and owned:
             owners = {self._items[self._by_token[c.i]]["name"] for c in owned if c.i in self._by_token}
+            # (not who says it: "Kelvor said Orlan's unit had won the order" reports on another's unit)
+            speakers = {self._by_token[c.i] for verb in tok.ancestors if verb.lemma_.lower() in self.reporting
+                        for c in verb.children if c.dep_ == "nsubj" and c.i in self._by_token}
             others = {self._items[n]["name"]: self._items[n] for n in self._by_token.values()
                       if tok.sent.start <= self._items[n]["start"] < tok.i
                       and self._items[n]["via"] in {"", "gazetteer"} and self._items[n]["name"] not in owners
-                      and self.onto.is_a(self._items[n]["cls"], "Organization")}
+                      and self.onto.is_a(self._items[n]["cls"], "Organization")
+                      and n not in speakers}
             if owners and len(others) == 1:
                 holders.append(tok.doc[next(iter(others.values()))["start"]])
                 self._far_holder = True

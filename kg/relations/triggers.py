@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
-from ..syntax import PARTICLES
+from ..syntax import PARTICLES, possessive
 from ..syntax import SUBJ as _SUBJ
 
 __all__ = ["Triggers"]
@@ -114,6 +114,10 @@ class Triggers:
                 if trig.kind in {"event", "inverse"} and tok.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"} and not (
                         tok.pos_ == "AUX" and tok.dep_ not in {"aux", "auxpass"} and len(trig.words) > 1):
                     continue  # a copula only in a trigger of several words ("be from")
+                if trig.kind in {"event", "inverse"} and tok.dep_ == "compound" and tok.is_lower \
+                        and tok.head.lemma_.lower() in self.organisation_parts and any(
+                            possessive(c) or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.head.children):
+                    continue  # a kind of unit, whose owner is written: "Orlan Growth, the venture unit of X"
                 if trig.kind == "event" and tok.pos_ != "VERB" and trig.words[0] in self.plural_goods_verbs:
                     continue  # the verb only: "sells Fjordcell packs to Wielobus" is no packing
                 if trig.kind in {"role", "inverse_role"} and tok.pos_ not in {"NOUN", "PROPN"} and not (
