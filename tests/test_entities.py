@@ -2000,3 +2000,14 @@ def test_entities_departments_named_by_their_field_and_export_banks_are_bodies(n
 ])
 def test_entities_a_supercomputer_and_the_place_it_is_in(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a kind of product that is also a job: the job where it is "at" or "to" someone, or after a
+    # word of a job's field; a product otherwise
+    ("Dana Whitcombe, an assistant at Orlan Bank, said the branch would close.", "Dana Whitcombe", "Person"),
+    ("\"We were surprised,\" said Tom Baxter, a research assistant at Kelvor University.", "Tom Baxter", "Person"),
+    ("Kelvor launched Kiri, its AI assistant, in Spain on Monday.", "Kiri", "Product"),
+])
+def test_entities_an_assistant_at_a_firm_is_a_person(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)

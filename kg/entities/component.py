@@ -78,6 +78,8 @@ class KGEntities(Candidates, Classes, Lists):
                             for words in rel.triggers if len(words) == 1}
         self.trade_phrases = self.onto.words("entities", "trade_phrases")
         self.product_phrases = self.onto.words("entities", "product_phrases")
+        self.people_or_products = self.onto.words("entities", "people_or_products")
+        self.job_fields = self.onto.words("entities", "job_fields")
         self.place_nouns = {w.lower() for w in lex["place_nouns"]}
         self.resource_sites = frozenset(lex.get("resource_sites", ()))
         #: nouns of sites ("plant", "refinery", "mine"): one-word triggers of relations only to places

@@ -208,6 +208,10 @@ class Products:
             return True  # "an email client" (lexicon product_phrases)
         if lemma not in self.product_nouns or self._trade(noun):
             return False
+        if lemma in self.people_or_products and (
+                any(c.dep_ == "prep" and c.lower_ in {"at", "to"} for c in noun.children)
+                or (noun.i > 0 and noun.doc[noun.i - 1].lower_ in self.job_fields)):
+            return False  # ("Dana Whitcombe, an assistant at Orlan Bank", "a research assistant": a person's job)
         return lemma not in self.person_titles or any(
             c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.product_nouns
             and c.lemma_.lower() not in self.person_titles for c in noun.children)
