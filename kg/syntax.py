@@ -12,7 +12,7 @@ __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL"
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "added_preps", "apposed_elsewhere",
            "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat", "brand_name",
            "causative_verb", "clause_head", "controlled_objects", "coordinated", "described_by_where",
-           "first_conjunct", "included_by", "limited_doers", "owned_kinds", "possessive",
+           "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle", "possessive",
            "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in", "subjects_above",
            "superlative"]
 
@@ -353,3 +353,9 @@ def added_preps(prep: Token) -> list[Token]:
            for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP" and q.lower_ == prep.lower_]
     # (and "with Noon, which is backed by X, and with Amazon": after a clause describing the first name, the
     # parser joins the second preposition to the clause's verb)
+
+def participle(tok: Token) -> bool:
+    """A past participle, or a word the tagger took for a noun or a past tense that heads a clause with an
+    agent ("an app run/NN by BVG", "a video game developed/VBD by Marva Digital")."""
+    return tok.tag_ == "VBN" or (tok.dep_ == "acl" and (tok.pos_ == "NOUN" or tok.tag_ == "VBD") and any(
+        c.dep_ == "agent" for v in [tok, *(c for c in tok.children if c.dep_ == "conj")] for c in v.children))

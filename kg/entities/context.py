@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import apposed_to_previous, first_conjunct
+from ..syntax import apposed_to_previous, first_conjunct, participle
 
 __all__ = ["DESCRIBING", "PLACE_LABELS", "aged", "apposed_after", "listed_under", "place_describing",
            "run_by_someone", "surnames", "which_clause", "who_clause"]
@@ -38,8 +38,7 @@ def run_by_someone(noun: Token, making: frozenset[str] | set[str] = frozenset())
         if c.lemma_.lower() not in verbs:
             continue
         # (a participle the tagger took for a noun, before its agent: "an app run/NN by Estonia-based Morvik")
-        if c.dep_ == "acl" and (c.tag_ == "VBN" or c.lemma_.lower() in {"run", "operate"}) \
-                and any(g.dep_ == "agent" for g in c.children):
+        if c.dep_ == "acl" and participle(c) and any(g.dep_ == "agent" for g in c.children):
             return True
         if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ not in {"which", "that", "who"}
                                      for g in c.children) \

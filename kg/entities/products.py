@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..names import canonical_name
+from ..syntax import participle as _participle
 from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_previous, brand_name, included_by,
                       owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
@@ -475,8 +476,3 @@ def _indefinite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for m in [noun, *(
         m for m in noun.children if m.dep_ in {"amod", "compound"} and m.i < noun.i)] for c in m.children)
 
-
-def _participle(verb: Token) -> bool:
-    """Whether a clause on a noun is a past participle: tagged so, or with an agent ("by") the tagger
-    missed it by ("a streaming app run/NN by Estonia-based Morvik": a past participle all the same)."""
-    return verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)

@@ -18,7 +18,7 @@ from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from ..syntax import singular_after_list
-from .subjects import participle as _participle
+from ..syntax import participle as _participle
 from .suits import suit_parties
 
 __all__ = ["Frames"]

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import COPULAS, coordinated, possessive, preps_with_nested
 from .records import record
+from .words import BORN
 
 __all__ = ["Places"]
 
@@ -230,8 +231,8 @@ class Places:
         rel = self.onto.relations.get("livesIn")
         if rel is None:
             return
-        for born in doc:
-            if born.lower_ != "born" or born.tag_ not in {"VBN", "VBD"}:
+        for born in (doc[i] for i in self._lower_ids(BORN)):
+            if born.tag_ not in {"VBN", "VBD"}:
                 continue
             names = [c for c in born.children if c.dep_ in {"dobj", "oprd", "attr"} and c.i > born.i
                      and c.i in by_token and items[by_token[c.i]]["cls"] == "Person"]

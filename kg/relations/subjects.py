@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..syntax import COPULAS, controlled_objects
+from ..syntax import COPULAS, controlled_objects, participle
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
-__all__ = ["Subjects", "participle"]
+__all__ = ["Subjects"]
 
 
 def _generic_plural(tok: Token) -> bool:
@@ -27,11 +27,6 @@ def _generic_plural(tok: Token) -> bool:
         and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
 
 
-def participle(tok: Token) -> bool:
-    """A past participle, or a word the tagger took for a noun or a past tense that heads a clause with an
-    agent ("an app run/NN by BVG", "a video game developed/VBD by Marva Digital")."""
-    return tok.tag_ == "VBN" or (tok.dep_ == "acl" and (tok.pos_ == "NOUN" or tok.tag_ == "VBD") and any(
-        c.dep_ == "agent" for v in [tok, *(c for c in tok.children if c.dep_ == "conj")] for c in v.children))
 
 
 class Subjects:

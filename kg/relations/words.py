@@ -11,10 +11,12 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-__all__ = ["WHOSE", "Words"]
+__all__ = ["BORN", "WHOSE", "Words"]
 
 #: the string hash of "whose", for the rules that look for it
 WHOSE = frozenset({get_string_id("whose")})
+#: the string hash of "born", for the readings of birthplaces and birth names
+BORN = frozenset({get_string_id("born")})
 
 
 class Words:
