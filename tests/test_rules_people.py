@@ -955,3 +955,20 @@ def test_rules_the_head_of_a_part_named_after_of(nlp, text, expected):
 ])
 def test_rules_a_ministers_portfolio_names_the_ministry(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an academic chair's name, with its field after "of", is no organisation: the holder works at the
+    # university named after "at"
+    ("Horst Kelling was born in Halden. Kelling is the Marlow Professor of Commercial Law at the University of "
+     "Halden.", {("Kelling", "worksFor", "University of Halden")}, {("Kelling", "worksFor", "Commercial Law")}),
+    ("Ada Brenn grew up in Halden. Brenn is the Orlan Professor of Economics at Kelvor University.",
+     {("Brenn", "worksFor", "Kelvor University")}, set()),
+    ("Ada Brenn grew up in Halden. Brenn is a Professor of Modern History at the University of Halden.",
+     {("Brenn", "worksFor", "University of Halden")}, set()),
+    # ... but a title before a person's name stays the person's
+    ("Ada Brenn grew up in Halden. Professor Brenn joined Kelvor University in 2001.",
+     {("Brenn", "worksFor", "Kelvor University")}, set()),
+])
+def test_rules_the_holder_of_a_named_chair_works_at_the_university(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, name_key, normalize_quotes
 from ..syntax import NAMING_VERBS
+from .chairs import names_a_chair
 from .headlines import TitleCaseLines
 
 __all__ = ["Candidates"]
@@ -198,8 +199,9 @@ class Candidates:
         if span is None or self._is_noise(span.text) or (
                 label in {"ORG", "PRODUCT"} and len(span) > 1 and self._document(span.text.split())) or (
                 label in {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART"} and len(span) > 1
-                and span[-1].text in self.event_heads):
-            return  # (a law's name the NER took for an organisation: "the Digital Markets Act"; an event's)
+                and span[-1].text in self.event_heads) or (
+                label == "ORG" and names_a_chair(span, self.chair_titles, self._body_or_place_word)):
+            return  # (a law's name the NER took for an organisation: "the Digital Markets Act"; an event's; a chair)
         # One capitalized common noun ("NVIDIA's Role:" in a heading) is not a product name (but a word
         # English has no noun for, which the tagger took for one, is: "its Trekant/NN picking arms",
         # "Ostmark's M-150/NN")
@@ -538,7 +540,7 @@ class Candidates:
             text = run.text
             words = text.split()
             if self._is_noise(text) or headline(run) or any(w.lower() in self.non_entities for w in words) \
-                    or self._document(words):
+                    or self._document(words) or names_a_chair(run, self.chair_titles, self._body_or_place_word):
                 continue  # (nor a law's name: "the Information Technology Act")
             if any(t.ent_type_ in _NOT_NAMES for t in run):
                 continue  # dates, amounts, events the model did label

@@ -219,6 +219,7 @@ class KGEntities(Candidates, Classes, Lists):
             - relation_roles - set(lex.get("not_trade_words", ()))
         self.title_abbreviations = set(lex["title_abbreviations"])
         self.name_titles = set(lex.get("name_titles", ()))
+        self.chair_titles = set(lex.get("chair_titles", ()))
         self.place_offices = set(lex.get("place_offices", ()))
         self.brand_nouns = set(self.onto.lexicon["relations"].get("brand_nouns", ()))
         self.trade_name_nouns = set(self.onto.lexicon["relations"].get("trade_name_nouns", ()))
