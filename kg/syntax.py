@@ -4,14 +4,14 @@ Below all three (it imports nothing of kg-builder), so each can use it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "added_preps", "apposed_elsewhere",
            "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat", "brand_name",
-           "causative_verb", "clause_head", "controlled_objects", "coordinated", "described_by_where",
+           "causative_verb", "clause_head", "contact_clause", "controlled_objects", "coordinated", "described_by_where",
            "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle", "possessive",
            "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in", "subjects_above",
            "superlative"]
@@ -359,3 +359,38 @@ def participle(tok: Token) -> bool:
     agent ("an app run/NN by BVG", "a video game developed/VBD by Marva Digital")."""
     return tok.tag_ == "VBN" or (tok.dep_ == "acl" and (tok.pos_ == "NOUN" or tok.tag_ == "VBD") and any(
         c.dep_ == "agent" for v in [tok, *(c for c in tok.children if c.dep_ == "conj")] for c in v.children))
+
+
+def contact_clause(doc: Doc, end: int, kind: Callable[[Token], bool], verbs: set[str] | frozenset[str],
+                   names: Mapping[int, int]) -> tuple[int, int, Token] | None:
+    """", the app it runs", ", a service Orlan Digital runs for shops", ", the store that they built": after
+    a comma at token ``end``, "a", "an" or "the", lower-case words that end in a kind of product (``kind``),
+    an optional "that", then who runs or made it (a pronoun of a firm, or a name: ``names`` maps the start
+    of each name to its end) and a verb of ``verbs`` with no object of its own. Returns (start, end) of who
+    and the verb, read off the surface, as the parser seldom sees a relative clause with no pronoun; else
+    None."""
+    if end + 4 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the"}:
+        return None
+    k = end + 2
+    while k < len(doc) and k - end <= 5 and doc[k].is_lower and doc[k].is_alpha \
+            and doc[k].pos_ in {"NOUN", "ADJ", "PROPN"}:
+        k += 1
+    if k == end + 2 or not kind(doc[k - 1]):
+        return None
+    if k < len(doc) and doc[k].lower_ == "that":
+        k += 1
+    if k >= len(doc):
+        return None
+    stop = k + 1 if doc[k].lower_ in {"it", "they"} else names.get(k)
+    if stop is None or stop >= len(doc):
+        return None
+    verb = doc[stop]
+    # (the tagger takes "runs" after a name for a plural noun as often)
+    if verb.lemma_.lower() not in verbs and verb.lower_.removesuffix("s") not in verbs \
+            or verb.tag_ not in {"VBZ", "VBD", "VBP", "NNS"}:
+        return None
+    # (not "the app it runs ads on": the verb's own object follows)
+    after = doc[stop + 1] if stop + 1 < len(doc) else None
+    if after is not None and (after.pos_ in {"NOUN", "PROPN", "DET", "NUM", "PRON"} or after.tag_ == "PRP$"):
+        return None
+    return k, stop, verb

@@ -489,6 +489,10 @@ def test_entities_a_name_given_to_a_kind_of_product_is_a_product(nlp, text, prod
     ("Ruibo priced its Pico below the Nexon EV sold by Tata Motors.", "Nexon EV", "Product"),
     # what a person runs is no product
     ("Kestrel Labs, run by Ana Ruiz, raised money.", "Kestrel Labs", "Company"),
+    # ... or in a relative clause with no pronoun, where the runner is no product
+    ("Orlan Digital said it would keep serving clients through Tamsa, the app it runs, which the ban spares.",
+     "Tamsa", "Product"),
+    ("Kelvor competes with Velta Pay, a service Orlan Digital runs for small shops.", "Orlan Digital", "Company"),
 ])
 def test_entities_what_an_organisation_runs_or_sells_is_a_product(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)

@@ -424,6 +424,13 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
     ("Telvora bundles the Reelstar app into its mobile plans.", {("Telvora", "offers", "Reelstar")}, set()),
     ("Kovark supplies its KR-7 resist to SMIC.", {("Kovark", "offers", "KR-7")}, set()),
     ("Agrivio will rent out its Skyfield S4 drone to farmers.", {("Agrivio", "offers", "Skyfield S4")}, set()),
+    # a relative clause with no pronoun after a kind of product: who runs it offers it, who built it develops it
+    ("Orlan Digital said it would keep serving clients through Tamsa, the app it runs, which the ban spares.",
+     {("Orlan Digital", "offers", "Tamsa")}, set()),
+    ("Kelvor competes with Velta Pay, a service Orlan Digital runs for small shops.",
+     {("Orlan Digital", "offers", "Velta Pay")}, set()),
+    ("Shoppers moved to Velta Market, the app store that Orlan Digital built in 2019.",
+     {("Orlan Digital", "develops", "Velta Market")}, set()),
 ])
 def test_rules_read_stakes_lists_and_named_apps(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

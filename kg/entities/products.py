@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 
 from ..names import canonical_name
 from ..syntax import participle as _participle
-from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_previous, brand_name, included_by,
-                      owned_kinds)
+from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_previous, brand_name,
+                      contact_clause, included_by, owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
 
@@ -133,6 +133,9 @@ class Products:
         it on a place, or the participle on a noun): a comma, the participle (after a description of a
         kind of product, if any), "by", then an organisation before the clause ends."""
         end = it["end"]
+        # ("Tamsa, the app it runs", "Velta Pay, a service Orlan Digital runs": a relative clause with no pronoun)
+        if (runner := self._contact_clause(doc, end)) is not None and self._org_at.get(runner[0]) is not it:
+            return True  # ("Tamsa, the app it runs", "Velta Pay, a service Orlan Digital runs")
         if end + 2 >= len(doc) or doc[end].text != ",":
             return False
         offered = self.offering_verbs | self.making_verbs
@@ -151,6 +154,18 @@ class Products:
         if any(t.lower_ == "into" for t in clause):
             return False  # ("built by Harbor into a regional lender": what it became)
         return any((org := self._org_at.get(t.i)) is not None and org is not it for t in clause)
+
+    def _contact_clause(self, doc: Doc, end: int) -> tuple[int, int, Token] | None:
+        """Who runs, sells or makes the kind of product written after the comma at ``end`` in a relative
+        clause with no pronoun (:func:`~kg.syntax.contact_clause`: ", the app it runs")."""
+        names = {o["start"]: o["end"] for o in self._org_at.values()}
+        return contact_clause(doc, end, self._kind_of_product, self.offering_verbs | self.making_verbs, names)
+
+    def _runs_the_kind_before(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """Whether the name is who runs or makes the kind of product before it (", a service Orlan Digital
+        runs"): the parser apposes the name to the kind, but it is the firm, not the product."""
+        return any((c := self._contact_clause(doc, k)) is not None and c[0] == it["start"]
+                   for k in range(max(0, it["start"] - 8), it["start"] - 2) if doc[k].text == ",")
 
     def _org_after_place(self, tok: Token) -> dict[str, Any] | None:
         """"developed by Halden startup Orlan Apps": the organisation named after a place's name (``tok``,
@@ -270,6 +285,8 @@ class Products:
         return any(k.is_lower and k.lemma_.lower() in self.product_nouns for k in kinds)
 
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
+        if self._runs_the_kind_before(doc, it):
+            return False
         root = doc[it["start"]:it["end"]].root
         head = root.head
         if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.product_verbs:

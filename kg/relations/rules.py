@@ -46,6 +46,7 @@ from .owners import Owners
 from .markets import Markets
 from .places import Places
 from .purchases import Purchases
+from .clauses import Clauses
 from .records import RESPECTIVELY, pair_respectively, record, register
 from .records import Arg as _Arg
 from .roles import Roles
@@ -63,7 +64,7 @@ __all__ = ["KGRelations", "make_relation_component"]
 
 
 class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
-                  Stakes, Places, Kinds, Markets, Seats, Orders, Brands, Purchases, Modality, Words):
+                  Stakes, Places, Kinds, Markets, Seats, Orders, Brands, Purchases, Clauses, Modality, Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -119,7 +120,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 + self._goods_stocked(doc, items, by_token) + self._on_order(doc, items, by_token) \
                 + self._brands(doc, items, by_token) + self._known_for(doc, items, by_token) \
                 + self._own_channels(doc, items, by_token) + self._deals_for_goods(doc, items, by_token) \
-                + self._hosted_on(doc, items, by_token) \
+                + self._hosted_on(doc, items, by_token) + self._contact_clauses(doc, items, by_token) \
                 + self._years_spent(doc, items, by_token) + self._seats_on_bodies(doc, items, by_token) \
                 + self._came_from(doc, items, by_token) + self._left_employers(doc, items, by_token) \
                 + self._moved_home(doc, items, by_token) + self._control_taken(doc, items, by_token) \
