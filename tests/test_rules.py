@@ -1800,6 +1800,18 @@ def test_rules_subjects_of_joined_passives_and_of_adjectives(nlp, text, expected
     assert all(found.get(t) == m for t, m in expected.items()), found
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what one only weighs, or would bring into being, is not there yet even as "its" ...
+    ("Brisk Foods said it was considering its own lawsuit against Tarnow Logistics.",
+     {("Brisk Foods", "sues", "Tarnow Logistics"): "hypothetical"}),
+    # ... while a suit filed is
+    ("Brisk Foods filed its lawsuit against Tarnow Logistics in May.", {("Brisk Foods", "sues", "Tarnow Logistics"): "fact"}),
+])
+def test_rules_an_own_action_only_weighed_is_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
 def test_rules_joint_owners_are_partners(nlp):
     # the owners one trigger says own a firm jointly are partners; owners listed without it are not said to be
     found = _triples(_rules_doc(nlp, "Trevik will sell the metal to Voltara, a cell maker owned jointly by Stellantis, "

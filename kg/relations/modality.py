@@ -36,6 +36,7 @@ class Modality:
         self.selling_off_verbs = frozenset(lex["relations"].get("selling_off_verbs", ()))
         self.breaking_away = frozenset(lex["relations"].get("breaking_away", ()))
         self.tenure_nouns = frozenset(lex["relations"].get("tenure_nouns", ()))
+        self.founding_verbs = frozenset(lex["relations"].get("founding_verbs", ()))
 
     def _presupposed(self, noun: Token) -> str:
         """The modality of an event noun its clause presupposes ("Veltro's 2022 purchase of Lumio"): a
@@ -49,6 +50,11 @@ class Modality:
             return "negated"
         if any(c.dep_ == "amod" and (c.lemma_.lower() in self.hedges or c.lower_ in self.hedges) for c in noun.children):
             return "hypothetical"  # "Veltro's planned purchase of Lumio", "its proposed takeover"
+        if noun.dep_ == "dobj" and (stop.lemma_.lower() in self.hedges or (
+                stop.lemma_.lower() in self.founding_verbs and self._modality(stop) == "hypothetical")):
+            # what one only weighs or would bring into being: "is considering its own suit against Tarn",
+            # "hopes to build its own plant in Perth" (not "may review Veltro's purchase of Lumio")
+            return "hypothetical"
         return "fact"
 
     def _post_modality(self, one: Token) -> str | None:
