@@ -37,6 +37,7 @@ class Modality:
         self.breaking_away = frozenset(lex["relations"].get("breaking_away", ()))
         self.tenure_nouns = frozenset(lex["relations"].get("tenure_nouns", ()))
         self.founding_verbs = frozenset(lex["relations"].get("founding_verbs", ()))
+        self.announced_verbs = frozenset(lex["relations"].get("announced_verbs", ()))
 
     def _presupposed(self, noun: Token) -> str:
         """The modality of an event noun its clause presupposes ("Veltro's 2022 purchase of Lumio"): a
@@ -196,9 +197,12 @@ class Modality:
                 if c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in self.hedges:
                     if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr", "acomp", "conj"}:
                         return "hypothetical"
-                if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and not reported and (
+                if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and (
+                        not reported or node.lemma_.lower() not in self.announced_verbs) and (
                         n == 0 or n == 1 and _purpose(chain[0])):
-                    return "hypothetical"  # (and its purpose: "would use Piatza to enter Romania")
+                    # (and its purpose: "would use Piatza to enter Romania"; reported, a plan unless a deal:
+                    # "said it would open an office in Munich", not "said it would acquire Lumio")
+                    return "hypothetical"
                 if c.dep_ == "mark" and c.lower_ in {"if", "whether", "unless"} and n <= 1:
                     return "hypothetical"
                 # the main clause of a condition: "If the deal collapses, X would have to pay Y a fee"
