@@ -1807,6 +1807,37 @@ def test_rules_subjects_of_joined_passives_and_of_adjectives(nlp, text, expected
     assert all(found.get(t) == m for t, m in expected.items()), found
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a reported "would" is a plan (not yet a fact) ...
+    ("Alpenvale said it would open an office in Munich next year.",
+     {("Alpenvale", "operatesIn", "Munich"): "hypothetical"}),
+    ("Kestra Metals said it would sell the metal to battery makers in Europe.",
+     {("Kestra Metals", "operatesIn", "Europe"): "hypothetical"}),
+    ("Medra Health said it would sue Tarnow Logistics.", {("Medra Health", "sues", "Tarnow Logistics"): "hypothetical"}),
+    # ... but a deal it announces is agreed, and going on with what one does goes on
+    ("Vellum Agri said on Tuesday it would acquire Orlan Seeds for $640 million.",
+     {("Vellum Agri", "acquires", "Orlan Seeds"): "fact"}),
+    ("Kaze Telecom said it would invest $200 million in Orlan Orbit.", {("Kaze Telecom", "investsIn", "Orlan Orbit"): "fact"}),
+    ("Orlan Motors said it would compete on price with Halden Auto.",
+     {("Orlan Motors", "competesWith", "Halden Auto"): "fact"}),
+])
+def test_rules_a_reported_would_is_a_plan_unless_a_deal(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what one only weighs, or would bring into being, is not there yet even as "its" ...
+    ("Brisk Foods said it was considering its own lawsuit against Tarnow Logistics.",
+     {("Brisk Foods", "sues", "Tarnow Logistics"): "hypothetical"}),
+    # ... while a suit filed is
+    ("Brisk Foods filed its lawsuit against Tarnow Logistics in May.", {("Brisk Foods", "sues", "Tarnow Logistics"): "fact"}),
+])
+def test_rules_an_own_action_only_weighed_is_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
 def test_rules_joint_owners_are_partners(nlp):
     # the owners one trigger says own a firm jointly are partners; owners listed without it are not said to be
     found = _triples(_rules_doc(nlp, "Trevik will sell the metal to Voltara, a cell maker owned jointly by Stellantis, "

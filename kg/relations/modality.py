@@ -36,6 +36,8 @@ class Modality:
         self.selling_off_verbs = frozenset(lex["relations"].get("selling_off_verbs", ()))
         self.breaking_away = frozenset(lex["relations"].get("breaking_away", ()))
         self.tenure_nouns = frozenset(lex["relations"].get("tenure_nouns", ()))
+        self.founding_verbs = frozenset(lex["relations"].get("founding_verbs", ()))
+        self.announced_verbs = frozenset(lex["relations"].get("announced_verbs", ()))
 
     def _presupposed(self, noun: Token) -> str:
         """The modality of an event noun its clause presupposes ("Veltro's 2022 purchase of Lumio"): a
@@ -49,6 +51,11 @@ class Modality:
             return "negated"
         if any(c.dep_ == "amod" and (c.lemma_.lower() in self.hedges or c.lower_ in self.hedges) for c in noun.children):
             return "hypothetical"  # "Veltro's planned purchase of Lumio", "its proposed takeover"
+        if noun.dep_ == "dobj" and (stop.lemma_.lower() in self.hedges or (
+                stop.lemma_.lower() in self.founding_verbs and self._modality(stop) == "hypothetical")):
+            # what one only weighs or would bring into being: "is considering its own suit against Tarn",
+            # "hopes to build its own plant in Perth" (not "may review Veltro's purchase of Lumio")
+            return "hypothetical"
         return "fact"
 
     def _post_modality(self, one: Token) -> str | None:
@@ -190,9 +197,12 @@ class Modality:
                 if c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in self.hedges:
                     if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr", "acomp", "conj"}:
                         return "hypothetical"
-                if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and not reported and (
+                if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and (
+                        not reported or node.lemma_.lower() not in self.announced_verbs) and (
                         n == 0 or n == 1 and _purpose(chain[0])):
-                    return "hypothetical"  # (and its purpose: "would use Piatza to enter Romania")
+                    # (and its purpose: "would use Piatza to enter Romania"; reported, a plan unless a deal:
+                    # "said it would open an office in Munich", not "said it would acquire Lumio")
+                    return "hypothetical"
                 if c.dep_ == "mark" and c.lower_ in {"if", "whether", "unless"} and n <= 1:
                     return "hypothetical"
                 # the main clause of a condition: "If the deal collapses, X would have to pay Y a fee"
