@@ -1525,6 +1525,25 @@ def test_rules_systems_a_firm_runs_its_things_on(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # goods supplied that are another's: their owner is supplied (also after a quantity's "of")
+    ("Kelvor Turbines also supplies the engines of Brisco Air.", {("Kelvor Turbines", "suppliesTo", "Brisco Air")}, set()),
+    ("Kelvor Networks supplies about half of Halden Telecom's equipment.",
+     {("Kelvor Networks", "suppliesTo", "Halden Telecom")}, set()),
+    # ... not the owner of whom it supplies them to, nor a firm's role
+    ("Kelvor Cells supplies the batteries of its scooters to Brisco Motors.", {("Kelvor Cells", "suppliesTo", "Brisco Motors")},
+     set()),
+    ("Kelvor Cells supplies the rivals of Brisco Motors.", set(), {("Kelvor Cells", "suppliesTo", "Brisco Motors")}),
+    # ... so in the passive, with the supplier after "by"
+    ("Orlan Bank's billing platform, which was supplied by Kelvor Software, failed on Monday.",
+     {("Kelvor Software", "suppliesTo", "Orlan Bank")}, set()),
+    ("The engines of Brisco Air are supplied by Kelvor Turbines.", {("Kelvor Turbines", "suppliesTo", "Brisco Air")}, set()),
+    ("Orlan Bank's rivals, supplied by Kelvor, fell.", set(), {("Kelvor", "suppliesTo", "Orlan Bank")}),
+])
+def test_rules_goods_supplied_that_are_anothers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # whose goods are sold somewhere, with no seller named, sells there
     ("Orbix's phones are sold in Germany and Spain.", {("Orbix", "operatesIn", "Germany"), ("Orbix", "operatesIn", "Spain")},
      set()),

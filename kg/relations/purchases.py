@@ -12,6 +12,13 @@ its apps on cloud servers supplied by Norvo", "spent $2 billion on pumps and a c
 Marden": who supplies, runs or built them (a participle of lexicon ``provider_participles`` with "by")
 supplies the firm, where the verb is one of running, keeping or paying for things (``hosting_verbs``; not
 "said at a conference run by Orlan").
+
+Goods a firm supplies that are another's: "Kelvor Cells, which supplies all of its batteries", "Kelvor and
+Brisco supply nearly all of Halden Telecom's network", "supplies the engines of Brisco Air": the owner of
+the goods (their possessive, or "of" after them; also after a quantity's "of") is supplied, where a verb
+of lexicon ``supplying_verbs`` names no one it supplies "to" or "for" and the owner is not the supplier.
+So in the passive, with the supplier after "by": "Orlan Bank's billing platform, which was supplied by Kelvor
+Software", "the engines of Brisco Air are supplied by Kelvor Turbines".
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
+from ..syntax import possessive as _possessive
 
 __all__ = ["Purchases"]
 
@@ -63,6 +72,44 @@ class Purchases:
             buyers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             if buyers:
                 out += self._records_between(doc, sellers, buyers, rel, by_token, items, rel.base_confidence - 0.1,
+                                             verb, self._modality(verb))
+        return out
+
+    def _supplied_owners(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                         ) -> list[dict[str, Any]]:
+        rel = self.onto.relations.get("suppliesTo")
+        verbs = self.onto.words("relations", "supplying_verbs")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
+            if verb.pos_ != "VERB" or any(c.dep_ == "dative" or (
+                    c.dep_ == "prep" and c.lower_ in {"to", "for"}) for c in verb.children):
+                continue
+            agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+                # "Orlan's platform, which was supplied by Kelvor", "Orlan's seats, supplied by Kelvor": what
+                # the passive's subject or the participle's noun stands for (and the noun a name is apposed to)
+                goods = [c.head.head if c.lower_ in REL_PRONOUNS and c.head.dep_ == "relcl" else c
+                         for c in verb.children if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
+                goods += [g.head for g in goods if g.dep_ == "appos"]
+                goods = [x for g in goods for x in (g, *g.conjuncts)]
+                sellers = agents
+            else:
+                goods = [g for c in verb.children if c.dep_ == "dobj" for g in (c, *c.conjuncts)]
+                sellers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            goods += [g for t in goods if t.i not in by_token for g in [self._portion_of(t)] if g is not None]
+            # (goods, no firm, a role or a deal: not "supplies Orlan's rivals"; a product's name with a possessive)
+            goods = [g for g in goods if (g.i not in by_token and g.pos_ == "NOUN" and g.is_lower
+                                          or (g.i in by_token and items[by_token[g.i]]["cls"] == "Product"))
+                     and g.lemma_.lower() not in self.trigger_nouns | self.money_nouns | (self.kind_nouns - self.product_nouns)]
+            owners = [o for g in goods for o in g.children if _possessive(o)] + [
+                o for g in goods for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
+            owners = [o for o in owners if o.i in by_token
+                      and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]
+            sold = {items[m[0]]["name"] for s in sellers for m in self._map(s, by_token, items)}
+            owners = [o for o in owners if not {items[m[0]]["name"] for m in self._map(o, by_token, items)} & sold]
+            if owners and sellers:
+                out += self._records_between(doc, sellers, owners, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, self._modality(verb))
         return out
 

@@ -121,6 +121,7 @@ class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, 
                 + self._brands(doc, items, by_token) + self._known_for(doc, items, by_token) \
                 + self._own_channels(doc, items, by_token) + self._deals_for_goods(doc, items, by_token) \
                 + self._hosted_on(doc, items, by_token) + self._contact_clauses(doc, items, by_token) \
+                + self._supplied_owners(doc, items, by_token) \
                 + self._years_spent(doc, items, by_token) + self._seats_on_bodies(doc, items, by_token) \
                 + self._came_from(doc, items, by_token) + self._left_employers(doc, items, by_token) \
                 + self._moved_home(doc, items, by_token) + self._control_taken(doc, items, by_token) \
