@@ -681,6 +681,9 @@ def test_rules_embassies_and_a_possessive_after_a_city(nlp, text, expected, abse
     # a kind of place "of" a name belongs to the country that owns it, or whose demonym it bears
     ("Floods hit India's eastern state of Odisha on Monday.", {("Odisha", "locatedIn", "India")}),
     ("The factory opened in the Chinese province of Anhui.", {("Anhui", "locatedIn", "China")}),
+    # ... or whose name is written before the noun (a capital, a state: a kind of place no division noun)
+    ("Delegates met in the Veloria capital of Tarvik last week.", {("Tarvik", "locatedIn", "Veloria")}),
+    ("She grew up in the Keldria state of Morvania.", {("Morvania", "locatedIn", "Keldria")}),
 ])
 def test_rules_a_countrys_province_of_a_name(nlp, text, expected):
     _assert_reads(nlp, text, expected)
