@@ -263,6 +263,11 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
      {("Halden Province", "locatedIn", "Keldria")}, set()),
     ("The farm belongs to the Tarvo municipality of the state of Keldria.", {("Tarvo", "locatedIn", "Keldria")},
      set()),
+    # (a city's section or ward, a country's department or parish, as well)
+    ("She lives in the Marlow section of Harwick.", {("Marlow", "locatedIn", "Harwick")},
+     {("Harwick", "locatedIn", "Marlow")}),
+    ("The village lies in the Solvara department of Keldria.", {("Solvara", "locatedIn", "Keldria")}, set()),
+    ("He runs a bakery in the Marlow ward of Harwick.", {("Marlow", "locatedIn", "Harwick")}, set()),
     # (a settlement's noun: "of" names the settlement, which lies in the place before the noun)
     ("Vesta Brewing, which makes cider in the Harz Mountains town of Goslar, hired 20 staff.",
      {("Goslar", "locatedIn", "Harz Mountains")}, {("Harz Mountains", "locatedIn", "Goslar")}),
@@ -1128,8 +1133,7 @@ def test_rules_customers_in_a_place_are_a_market(nlp, text, expected, absent):
     # ... not the seat a place before the noun names
     ("Lumo's Paris headquarters were sold.", {("Lumo", "basedIn", "Paris")}, set()),
     ("In a briefing at the Varno Agency's Rockville, Md., headquarters, officials said the study was needed.",
-     {("Varno Agency", "basedIn", "Rockville")}, set()),
-])
+     {("Varno Agency", "basedIn", "Rockville")}, set()),])
 def test_rules_a_seat_for_a_region(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
