@@ -1133,7 +1133,17 @@ def test_rules_customers_in_a_place_are_a_market(nlp, text, expected, absent):
     # ... not the seat a place before the noun names
     ("Lumo's Paris headquarters were sold.", {("Lumo", "basedIn", "Paris")}, set()),
     ("In a briefing at the Varno Agency's Rockville, Md., headquarters, officials said the study was needed.",
-     {("Varno Agency", "basedIn", "Rockville")}, set()),])
+     {("Varno Agency", "basedIn", "Rockville")}, set()),    # a seat's noun "of" a firm's name: the firm's seat, in the place named before the noun or "in" after
+    ("Officials at the headquarters of Orlan Bank in Pellham said profits rose.",
+     {("Orlan Bank", "basedIn", "Pellham")}, set()),
+    ("Protesters gathered outside the Pellham head office of Kelvor Motors.",
+     {("Kelvor Motors", "basedIn", "Pellham")}, set()),
+    # (not a region's seat, nor one that is no longer, or not yet, the firm's)
+    ("Lumo staff moved into the European headquarters of Orlan Bank in Dublin.", set(),
+     {("Orlan Bank", "basedIn", "Dublin")}),
+    ("Protesters gathered outside the former headquarters of Kelvor Motors in Pellham.", set(),
+     {("Kelvor Motors", "basedIn", "Pellham")}),
+])
 def test_rules_a_seat_for_a_region(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
