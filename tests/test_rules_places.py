@@ -263,6 +263,11 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
      {("Halden Province", "locatedIn", "Keldria")}, set()),
     ("The farm belongs to the Tarvo municipality of the state of Keldria.", {("Tarvo", "locatedIn", "Keldria")},
      set()),
+    # (a city's section or ward, a country's department or parish, as well)
+    ("She lives in the Marlow section of Harwick.", {("Marlow", "locatedIn", "Harwick")},
+     {("Harwick", "locatedIn", "Marlow")}),
+    ("The village lies in the Solvara department of Keldria.", {("Solvara", "locatedIn", "Keldria")}, set()),
+    ("He runs a bakery in the Marlow ward of Harwick.", {("Marlow", "locatedIn", "Harwick")}, set()),
     # (a settlement's noun: "of" names the settlement, which lies in the place before the noun)
     ("Vesta Brewing, which makes cider in the Harz Mountains town of Goslar, hired 20 staff.",
      {("Goslar", "locatedIn", "Harz Mountains")}, {("Harz Mountains", "locatedIn", "Goslar")}),
@@ -681,6 +686,9 @@ def test_rules_embassies_and_a_possessive_after_a_city(nlp, text, expected, abse
     # a kind of place "of" a name belongs to the country that owns it, or whose demonym it bears
     ("Floods hit India's eastern state of Odisha on Monday.", {("Odisha", "locatedIn", "India")}),
     ("The factory opened in the Chinese province of Anhui.", {("Anhui", "locatedIn", "China")}),
+    # ... or whose name is written before the noun (a capital, a state: a kind of place no division noun)
+    ("Delegates met in the Veloria capital of Tarvik last week.", {("Tarvik", "locatedIn", "Veloria")}),
+    ("She grew up in the Keldria state of Morvania.", {("Morvania", "locatedIn", "Keldria")}),
 ])
 def test_rules_a_countrys_province_of_a_name(nlp, text, expected):
     _assert_reads(nlp, text, expected)
@@ -1125,7 +1133,16 @@ def test_rules_customers_in_a_place_are_a_market(nlp, text, expected, absent):
     # ... not the seat a place before the noun names
     ("Lumo's Paris headquarters were sold.", {("Lumo", "basedIn", "Paris")}, set()),
     ("In a briefing at the Varno Agency's Rockville, Md., headquarters, officials said the study was needed.",
-     {("Varno Agency", "basedIn", "Rockville")}, set()),
+     {("Varno Agency", "basedIn", "Rockville")}, set()),    # a seat's noun "of" a firm's name: the firm's seat, in the place named before the noun or "in" after
+    ("Officials at the headquarters of Orlan Bank in Pellham said profits rose.",
+     {("Orlan Bank", "basedIn", "Pellham")}, set()),
+    ("Protesters gathered outside the Pellham head office of Kelvor Motors.",
+     {("Kelvor Motors", "basedIn", "Pellham")}, set()),
+    # (not a region's seat, nor one that is no longer, or not yet, the firm's)
+    ("Lumo staff moved into the European headquarters of Orlan Bank in Dublin.", set(),
+     {("Orlan Bank", "basedIn", "Dublin")}),
+    ("Protesters gathered outside the former headquarters of Kelvor Motors in Pellham.", set(),
+     {("Kelvor Motors", "basedIn", "Pellham")}),
 ])
 def test_rules_a_seat_for_a_region(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -138,6 +138,7 @@ class Lexicon:
         self.running_verbs = set(lex["relations"].get("running_verbs", ()))
         self.route_linking_verbs = frozenset(lex["relations"].get("route_linking_verbs", ()))
         self.named_sites = frozenset(lex["relations"].get("named_sites", ()))
+        self.seat_changing_words = frozenset(lex["relations"].get("seat_changing_words", ()))
         self.set_price_nouns = set(lex["relations"].get("set_price_nouns", ()))
         self.paid_sums = frozenset(lex["relations"].get("paid_sums", ()))
         self.cut_words = frozenset(lex["relations"].get("cut_words", ()))

@@ -88,14 +88,17 @@ class Places:
                                 and self.onto.fits(obj["cls"], rel.range):
                             out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1, prep, modality))
             out += self._kind_of_place_of(doc, it, root, by_token, items)
-            # "Japan's southern island of Kyushu", "the Chinese province of Anhui": the place a kind of
-            # place "of" the name belongs to
+            # "Japan's southern island of Kyushu", "the Chinese province of Anhui", "the Veloria capital of
+            # Tarvik": the place a kind of place "of" the name belongs to (a name before a division's noun
+            # names the division itself: "the Tarvo district of Keldria", read by _kind_of_place_of)
             noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
             if noun is not None and noun.is_lower and noun.lemma_.lower() in self.place_nouns:
                 for c in noun.children:
                     owner = items[by_token[c.i]] if c.i in by_token and c.dep_ in {"poss", "amod", "compound"} else None
                     if owner is not None and owner["via"] in {"", "gazetteer", "demonym"} and owner["name"] != it["name"] \
-                            and self.onto.fits(owner["cls"], rel.range) and (c.dep_ == "poss" or owner["via"] == "demonym"):
+                            and self.onto.fits(owner["cls"], rel.range) and (c.dep_ == "poss" or owner["via"] == "demonym"
+                                                                          or (c.dep_ == "compound" and noun.lemma_.lower()
+                                                                              not in self.division_nouns)):
                         out.append(record(doc, it, rel.name, owner, rel.base_confidence - 0.05, noun))
         return out
 

@@ -143,6 +143,38 @@ class Seats:
             out.append(record(doc, it, rel.name, items[n], rel.base_confidence - 0.1, doc[k]))
         return out
 
+    def _seats_of_named(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
+                        ) -> list[dict[str, Any]]:
+        """"the Pellham headquarters of Orlan Bank", "the head office of Kelvor Motors in Harwick": a seat's
+        noun "of" an organisation's name is that organisation's seat, in the place a name right before
+        the noun, or "in" after the noun or the organisation's name, names. Not a country or a demonym
+        before the noun, which names a region's seat ("the U.S. headquarters of X"), nor a seat a word
+        of lexicon ``seat_changing_words`` says is another than today's ("the former headquarters")."""
+        rel = self.onto.relations.get("basedIn")
+        out: list[dict[str, Any]] = []
+        for tok in doc if rel is not None else ():
+            if tok.pos_ != "NOUN" or not (tok.lower_ == "headquarters" or (
+                    tok.lower_ == "office" and tok.i > 0 and doc[tok.i - 1].lower_ == "head")) \
+                    or any(c.lower_ in self.seat_changing_words for c in tok.children):
+                continue
+            firms = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj" and g.i in by_token]
+            firm = items[by_token[firms[0].i]] if firms else None
+            if firm is None or firm["via"] not in {"", "gazetteer"} or not self.onto.fits(firm["cls"], rel.domain):
+                continue
+            before = [c for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "nmod"}]
+            if any(c.ent_type_ == "NORP" or (c.i in by_token and (items[by_token[c.i]]["via"] == "demonym" or self.onto.is_a(
+                    items[by_token[c.i]]["cls"], "Country"))) for c in before):
+                continue  # ("the European headquarters of X in Dublin": a region's seat, where X operates)
+            after = [g for h in (tok, firms[0]) for p in h.children if p.dep_ == "prep" and p.lower_ == "in"
+                     for g in p.children if g.dep_ == "pobj" and g.i in by_token]
+            for t in [c for c in before if c.i in by_token] + after:
+                place = items[by_token[t.i]]
+                if place["via"] in {"", "gazetteer"} and place["name"] != firm["name"] \
+                        and self.onto.fits(place["cls"], rel.range):
+                    out.append(record(doc, firm, rel.name, place, rel.base_confidence - 0.1, tok))
+        return out
+
     def _widen_places(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                       apposed: list[dict[str, Any]]) -> None:
         """"based in Dalton, Ga.": an organisation based in a place is based in the region its name
