@@ -21,6 +21,9 @@ from .reading import _assert_reads, _modalities, _rules_doc, _triples  # noqa: F
     ("Tom Garrow said burglars broke into his Fairview home last week.", {("Tom Garrow", "livesIn", "Fairview")},
      set()),
     ("Anna Varga said police had searched her Leeds home.", {("Anna Varga", "livesIn", "Leeds")}, set()),
+    # one's birthplace is where one is from, as "born in" it says
+    ("A grant for singer Dana Crill's Halden birthplace was cut.", {("Dana Crill", "livesIn", "Halden")}, set()),
+    ("Halden, the birthplace of singer Dana Crill, held a parade.", {("Dana Crill", "livesIn", "Halden")}, set()),
     # ... but a firm's home market is no place it lives in, and a home with no owner nobody's
     ("Velora grew fastest in its home market of Brazil.", set(), {("Velora", "livesIn", "Brazil")}),
 ])
@@ -392,6 +395,11 @@ def test_rules_a_company_of_a_nation_is_no_national(nlp):
     # (a member of a council, band or party is not its employee)
     ("Ana Ruiz, a member of the Harwick City Council, raised money.", set(),
      {("Ana Ruiz", "worksFor", "Harwick City Council")}),
+    # a staff member is an employee (unlike a member of a council)
+    ("Teo Marsh, a staff member at Kelvor Motors, said the plan would work.",
+     {("Teo Marsh", "worksFor", "Kelvor Motors")}, set()),
+    ("Kelvor Motors staff member Teo Marsh said the plan would work.", {("Teo Marsh", "worksFor", "Kelvor Motors")},
+     set()),
     # named to a post, in the passive
     ("Ana Ruiz has been named publisher of the Harwick Gazette.", {("Ana Ruiz", "worksFor", "Harwick Gazette")},
      set()),
