@@ -420,6 +420,12 @@ def test_rules_read_more_jobs(nlp, text, expected, absent):
     ("Mohamed Bachiri, who runs Renault's operations in the kingdom, said so.",
      {("Mohamed Bachiri", "worksFor", "Renault")}, set()),
     ("Ana Ruiz heads Veltro's European unit.", {("Ana Ruiz", "worksFor", "Veltro")}, set()),
+    # (the owner named in front of the part, with no "'s"; not a place in front)
+    ("Major Teo Marsh, head of the Orlan Bank security unit, reported the theft.",
+     {("Teo Marsh", "worksFor", "Orlan Bank")}, set()),
+    ("Teo Marsh, a manager at the Kelvor Motors design team in Halden, said so.",
+     {("Teo Marsh", "worksFor", "Kelvor Motors")}, set()),
+    ("Teo Marsh, a critic of the Orlan Bank lending unit, said so.", set(), {("Teo Marsh", "worksFor", "Orlan Bank")}),
     # not a past post, a board joined, nor an owner the coreference gives ("its")
     ("The suit names Thibault Garnier, who ran Veltro's Middle East desk.", set(),
      {("Thibault Garnier", "worksFor", "Veltro")}),
