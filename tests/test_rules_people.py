@@ -24,6 +24,11 @@ from .reading import _assert_reads, _modalities, _rules_doc, _triples  # noqa: F
     # one's birthplace is where one is from, as "born in" it says
     ("A grant for singer Dana Crill's Halden birthplace was cut.", {("Dana Crill", "livesIn", "Halden")}, set()),
     ("Halden, the birthplace of singer Dana Crill, held a parade.", {("Dana Crill", "livesIn", "Halden")}, set()),
+    # a second clause whose subject the parser joined to the first clause's place has its own subject
+    ("Teo Marsh lives in Halden and Dana Crill lives in Ostby.", {("Dana Crill", "livesIn", "Ostby")},
+     {("Teo Marsh", "livesIn", "Ostby")}),
+    ("Writer Teo Marsh lives in Halden and actor Dana Crill, who was born in Velmar, lives in Ostby.",
+     {("Teo Marsh", "livesIn", "Halden"), ("Dana Crill", "livesIn", "Ostby")}, {("Teo Marsh", "livesIn", "Ostby")}),
     # ... but a firm's home market is no place it lives in, and a home with no owner nobody's
     ("Velora grew fastest in its home market of Brazil.", set(), {("Velora", "livesIn", "Brazil")}),
 ])
