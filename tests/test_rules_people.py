@@ -21,6 +21,14 @@ from .reading import _assert_reads, _modalities, _rules_doc, _triples  # noqa: F
     ("Tom Garrow said burglars broke into his Fairview home last week.", {("Tom Garrow", "livesIn", "Fairview")},
      set()),
     ("Anna Varga said police had searched her Leeds home.", {("Anna Varga", "livesIn", "Leeds")}, set()),
+    # one's birthplace is where one is from, as "born in" it says
+    ("A grant for singer Dana Crill's Halden birthplace was cut.", {("Dana Crill", "livesIn", "Halden")}, set()),
+    ("Halden, the birthplace of singer Dana Crill, held a parade.", {("Dana Crill", "livesIn", "Halden")}, set()),
+    # a second clause whose subject the parser joined to the first clause's place has its own subject
+    ("Teo Marsh lives in Halden and Dana Crill lives in Ostby.", {("Dana Crill", "livesIn", "Ostby")},
+     {("Teo Marsh", "livesIn", "Ostby")}),
+    ("Writer Teo Marsh lives in Halden and actor Dana Crill, who was born in Velmar, lives in Ostby.",
+     {("Teo Marsh", "livesIn", "Halden"), ("Dana Crill", "livesIn", "Ostby")}, {("Teo Marsh", "livesIn", "Ostby")}),
     # ... but a firm's home market is no place it lives in, and a home with no owner nobody's
     ("Velora grew fastest in its home market of Brazil.", set(), {("Velora", "livesIn", "Brazil")}),
 ])
@@ -392,6 +400,11 @@ def test_rules_a_company_of_a_nation_is_no_national(nlp):
     # (a member of a council, band or party is not its employee)
     ("Ana Ruiz, a member of the Harwick City Council, raised money.", set(),
      {("Ana Ruiz", "worksFor", "Harwick City Council")}),
+    # a staff member is an employee (unlike a member of a council)
+    ("Teo Marsh, a staff member at Kelvor Motors, said the plan would work.",
+     {("Teo Marsh", "worksFor", "Kelvor Motors")}, set()),
+    ("Kelvor Motors staff member Teo Marsh said the plan would work.", {("Teo Marsh", "worksFor", "Kelvor Motors")},
+     set()),
     # named to a post, in the passive
     ("Ana Ruiz has been named publisher of the Harwick Gazette.", {("Ana Ruiz", "worksFor", "Harwick Gazette")},
      set()),
@@ -412,6 +425,12 @@ def test_rules_read_more_jobs(nlp, text, expected, absent):
     ("Mohamed Bachiri, who runs Renault's operations in the kingdom, said so.",
      {("Mohamed Bachiri", "worksFor", "Renault")}, set()),
     ("Ana Ruiz heads Veltro's European unit.", {("Ana Ruiz", "worksFor", "Veltro")}, set()),
+    # (the owner named in front of the part, with no "'s"; not a place in front)
+    ("Major Teo Marsh, head of the Orlan Bank security unit, reported the theft.",
+     {("Teo Marsh", "worksFor", "Orlan Bank")}, set()),
+    ("Teo Marsh, a manager at the Kelvor Motors design team in Halden, said so.",
+     {("Teo Marsh", "worksFor", "Kelvor Motors")}, set()),
+    ("Teo Marsh, a critic of the Orlan Bank lending unit, said so.", set(), {("Teo Marsh", "worksFor", "Orlan Bank")}),
     # not a past post, a board joined, nor an owner the coreference gives ("its")
     ("The suit names Thibault Garnier, who ran Veltro's Middle East desk.", set(),
      {("Thibault Garnier", "worksFor", "Veltro")}),

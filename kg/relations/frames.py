@@ -217,7 +217,8 @@ class Frames:
                 # "sells and installs Tessera systems for utilities": coordinated verbs share
                 # the object and the prepositions the parser gives the last one
                 for c in tok.children:
-                    if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in _SUBJ for g in c.children):
+                    if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in _SUBJ for g in c.children) \
+                            and self._name_before_joined_verb(c) is None:  # (whose subject the parser missed)
                         objects += [(g, "patient") for g in c.children if g.dep_ == "dobj"]
                         for p in c.children:
                             if p.dep_ == "prep":

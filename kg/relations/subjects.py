@@ -122,10 +122,34 @@ class Subjects:
                      and c.i in self._by_token
                      and self._items[self._by_token[c.i]]["cls"] in self._actor_classes), None)
 
+    def _name_before_joined_verb(self, tok: Token) -> Token | None:
+        """"Ana Ruiz lives in Leeds and Tom Berg lives in York": a finite verb joined by "and" with no
+        subject of its own, right after an actor's name (and its relative clause: "and Tom Berg, who was
+        born in Hull, lives in York") that itself comes right after the "and" (with at most a job before
+        it: "and actor Tom Berg"), which the parser joined to the first clause's object: the name is the
+        verb's subject, not the first clause's."""
+        if tok.dep_ != "conj" or tok.tag_ not in {"VBZ", "VBD", "VBP"} or tok.i < 2 or any(
+                c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in tok.children):
+            return None
+        doc = tok.doc
+        name = next((c for c in doc[tok.i - 1].sent[:tok.i - doc[tok.i - 1].sent.start]
+                     if c.right_edge.i == tok.i - 1 and c.i in self._by_token
+                     and self._by_token.get(c.i + 1) != self._by_token[c.i]
+                     and self._items[self._by_token[c.i]]["cls"] in self._actor_classes), None)
+        if name is None:
+            return None
+        i = self._items[self._by_token[name.i]]["start"] - 1
+        while i > tok.sent.start and doc[i].is_lower and doc[i].pos_ == "NOUN" and doc[i - 1].lower_ in {"and", "but"}:
+            i -= 1
+        return name if doc[i].lower_ in {"and", "but"} and doc[i].dep_ == "cc" else None
+
     def _inherited_agents(self, tok: Token) -> list[Token]:
         """Subjects a verb without its own takes from the clause that governs it (or the name before it
-        that the tagger took for an adverb, see :meth:`_name_parsed_as_adverb`)."""
+        that the tagger took for an adverb, see :meth:`_name_parsed_as_adverb`, or that the parser
+        joined to the clause before, see :meth:`_name_before_joined_verb`)."""
         misread = self._name_parsed_as_adverb(tok) if tok.pos_ in {"VERB", "AUX"} else None
+        if misread is None and tok.pos_ in {"VERB", "AUX"}:
+            misread = self._name_before_joined_verb(tok)
         if misread is not None:
             return [misread]
         node = tok
