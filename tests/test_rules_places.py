@@ -615,6 +615,10 @@ def test_rules_a_site_run_by_an_organisation(nlp, text, expected, absent):
      {("Tamsui", "operatesIn", "Japan"), ("Tamsui", "operatesIn", "Germany")}),
     ("The chip will be manufactured by TSMC in Hsinchu, Taiwan.", set(),
      {("Taiwan Semiconductor Manufacturing Company", "operatesIn", "Taiwan")}),
+    # ... but not a country the gazetteer has the place outside of: that is the next place of a list
+    ("Marrow Foods has plants in Ohio, Mexico and Spain.",
+     {("Marrow Foods", "operatesIn", "Ohio"), ("Marrow Foods", "operatesIn", "Mexico"),
+      ("Marrow Foods", "operatesIn", "Spain")}, {("Ohio", "locatedIn", "Mexico")}),
     # ... while a list of countries stays a list
     ("Veltro operates in Spain, France and Italy.",
      {("Veltro", "operatesIn", "Spain"), ("Veltro", "operatesIn", "France"), ("Veltro", "operatesIn", "Italy")},
