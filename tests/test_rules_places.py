@@ -88,6 +88,9 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     ("Vantel will stream the matches in India and Sri Lanka.",
      {("Vantel", "operatesIn", "India"), ("Vantel", "operatesIn", "Sri Lanka")}, set()),
     ("Ostrand also has a foundry in Gumi.", {("Ostrand", "operatesIn", "Gumi")}, set()),
+    # ... ports and airports are sites too
+    ("Varna Holdings holds stakes in four ports in Chile and Peru.",
+     {("Varna", "operatesIn", "Chile"), ("Varna", "operatesIn", "Peru")}, set()),
     # vendors and dealers are customers too; a bank is the largest "card issuer" in a place, and a list
     # of them the largest
     ("Kinara, which lends to street vendors in Maharashtra and Karnataka, competes with Ujjivan.",
