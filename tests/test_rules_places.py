@@ -394,6 +394,9 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
     ("Velora was sued by customers in Ohio.", set(), {("Velora", "operatesIn", "Ohio")}),
     # a firm's own staff in a place (lexicon.toml workforce_nouns)
     ("Halden Foods will keep its 300 staff in Estonia.", {("Halden Foods", "operatesIn", "Estonia")}, set()),
+    # ... a team of its own as well
+    ("Kelvor said sales rose thanks to tools built by its engineering team in Lisbon.",
+     {("Kelvor", "operatesIn", "Lisbon")}, set()),
     ("Tarvo's 40 engineers will stay in Porto after the sale.", {("Tarvo", "operatesIn", "Porto")}, set()),
 ])
 def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expected, absent):
