@@ -88,6 +88,9 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     ("Vantel will stream the matches in India and Sri Lanka.",
      {("Vantel", "operatesIn", "India"), ("Vantel", "operatesIn", "Sri Lanka")}, set()),
     ("Ostrand also has a foundry in Gumi.", {("Ostrand", "operatesIn", "Gumi")}, set()),
+    # ... ports and airports are sites too
+    ("Varna Holdings holds stakes in four ports in Chile and Peru.",
+     {("Varna", "operatesIn", "Chile"), ("Varna", "operatesIn", "Peru")}, set()),
     # vendors and dealers are customers too; a bank is the largest "card issuer" in a place, and a list
     # of them the largest
     ("Kinara, which lends to street vendors in Maharashtra and Karnataka, competes with Ujjivan.",
@@ -396,6 +399,9 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
     ("Velora was sued by customers in Ohio.", set(), {("Velora", "operatesIn", "Ohio")}),
     # a firm's own staff in a place (lexicon.toml workforce_nouns)
     ("Halden Foods will keep its 300 staff in Estonia.", {("Halden Foods", "operatesIn", "Estonia")}, set()),
+    # ... a team of its own as well
+    ("Kelvor said sales rose thanks to tools built by its engineering team in Lisbon.",
+     {("Kelvor", "operatesIn", "Lisbon")}, set()),
     ("Tarvo's 40 engineers will stay in Porto after the sale.", {("Tarvo", "operatesIn", "Porto")}, set()),
 ])
 def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expected, absent):
@@ -620,6 +626,10 @@ def test_rules_a_site_run_by_an_organisation(nlp, text, expected, absent):
      {("Tamsui", "operatesIn", "Japan"), ("Tamsui", "operatesIn", "Germany")}),
     ("The chip will be manufactured by TSMC in Hsinchu, Taiwan.", set(),
      {("Taiwan Semiconductor Manufacturing Company", "operatesIn", "Taiwan")}),
+    # ... but not a country the gazetteer has the place outside of: that is the next place of a list
+    ("Marrow Foods has plants in Ohio, Mexico and Spain.",
+     {("Marrow Foods", "operatesIn", "Ohio"), ("Marrow Foods", "operatesIn", "Mexico"),
+      ("Marrow Foods", "operatesIn", "Spain")}, {("Ohio", "locatedIn", "Mexico")}),
     # ... while a list of countries stays a list
     ("Veltro operates in Spain, France and Italy.",
      {("Veltro", "operatesIn", "Spain"), ("Veltro", "operatesIn", "France"), ("Veltro", "operatesIn", "Italy")},

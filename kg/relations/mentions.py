@@ -511,7 +511,9 @@ class Mentions(Listing):
         listed = end < len(doc) and (doc[end].lower_ in {"and", "or"} or (
             doc[end].text == "," and end + 1 < len(doc) and end + 1 in by_token
             and self.onto.is_a(items[by_token[end + 1]]["cls"], "Location")))  # ("Mumbai, Delhi, Bengaluru")
-        return second["cls"] == "Country" or (second["name"] in self.region_names and not listed)
+        # (not a country the gazetteer has the place outside of: "plants in Ohio, Mexico and Spain" is a list)
+        return (second["cls"] == "Country" and self.place_countries.get(first["name"], second["name"]) == second["name"]) \
+            or (second["name"] in self.region_names and not listed)
 
     def _records_between(self, doc: Doc, subjects: list[Token], objects: list[Token], rel: RelationInfo,
                          by_token: dict[int, int], items: list[dict[str, Any]], confidence: float, trigger: Token,
