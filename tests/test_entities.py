@@ -592,6 +592,14 @@ def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
     ("Orlan Care handles claims through Trovo Claim, a platform it built in 2022.", "Trovo Claim", "Product"),
     ("Riders book through Halvo, a platform that Kelvor Mobility runs.", "Halvo", "Product"),
     ("Merchants pay through Brisa Pay, a platform built by Varna Soft.", "Brisa Pay", "Product"),
+    # ... or that a subject runs or operates, apposed to the name
+    ("Orlan Bank operates Velnet, an ATM network with 900 machines.", "Velnet", "Product"),
+    ("Kelvor Mobility runs Halvo, a ride-hailing platform, in four cities.", "Halvo", "Product"),
+    ("Orlan Bank bought Velnet, a payments network.", "Velnet", "Company"),
+    # ... or whose name is on the kind a subject runs (not a courier firm's name)
+    ("Tindel also runs the Pexa courier network.", "Pexa", "Product"),
+    ("Tindel runs the Tindel Pay wallet and the Pexa courier network.", "Pexa", "Product"),
+    ("Tindel bought the Pexa courier unit.", "Pexa", "Company"),
     # names listed under a plural noun of places are places
     ("Vivo has extended its 5G service to 200 more cities, including Manaus and Belem, the company said.",
      "Manaus", "Place"),

@@ -19,6 +19,7 @@ from .context import aged as _aged
 from .context import apposed_after as _apposed_after
 from .context import listed_under as _listed_under
 from .context import place_describing as _place_describing
+from .context import names_what_is_run as _names_what_is_run
 from .context import run_by_someone as _run_by_someone
 from .context import surnames as _surnames
 from .context import which_clause as _which_clause
@@ -274,6 +275,7 @@ class Classes(Descriptions, Products):
                 for o in items):
             return True
         if root.dep_ == "compound" and root.head.lemma_.lower() in org_nouns and root.head.is_lower \
+                and not _names_what_is_run(root, self.product_nouns) \
                 and not (root.head.i + 1 < len(doc) and doc[root.head.i + 1].pos_ == "PROPN") \
                 and not _place_describing(root):
             return True  # "its Ticketmaster unit" (not "Queensland grower Harvest Coast Farms": the name's)

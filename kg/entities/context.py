@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ..syntax import apposed_to_previous, first_conjunct, participle
 
 __all__ = ["DESCRIBING", "PLACE_LABELS", "aged", "apposed_after", "listed_under", "place_describing",
-           "run_by_someone", "surnames", "which_clause", "who_clause"]
+           "names_what_is_run", "run_by_someone", "surnames", "which_clause", "who_clause"]
 
 #: NER labels of places
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -32,8 +32,17 @@ def run_by_someone(noun: Token, making: frozenset[str] | set[str] = frozenset())
     """Whether a noun has a participle of running or operating with its agent ("a marketplace run by
     Nestwell", "the charging network operated by X"): what someone runs is theirs to offer; or of
     making (``making``: "a platform built by Orlan"), or a relative clause of either whose subject is
-    another and whose object is the noun ("a platform it built in 2022", "a network that Orlan runs")."""
+    another and whose object is the noun ("a platform it built in 2022", "a network that Orlan runs"); or
+    apposed to what a subject runs or operates ("Orlan Bank operates Velnet, an ATM network"), or that
+    is itself what a subject runs ("Tindel runs the Pexa courier network")."""
     verbs = {"run", "operate"} | set(making)
+    # (what a subject runs: the kind itself, or the name the kind is apposed to)
+    run = noun.head if noun.dep_ == "appos" else noun
+    while run.dep_ == "conj":  # ("runs the Tindel Pay wallet and the Pexa courier network")
+        run = run.head
+    if run.dep_ == "dobj" and run.head.lemma_.lower() in {"run", "operate"} and run.head.pos_ == "VERB" \
+            and any(g.dep_ == "nsubj" for g in run.head.children):
+        return True
     for c in noun.children:
         if c.lemma_.lower() not in verbs:
             continue
@@ -45,6 +54,16 @@ def run_by_someone(noun: Token, making: frozenset[str] | set[str] = frozenset())
                 and not any(g.dep_ == "dobj" and g.lower_ not in {"which", "that"} for g in c.children):
             return True
     return False
+
+
+def names_what_is_run(root: Token, kinds: set[str] | frozenset[str]) -> bool:
+    """Whether the name whose head is ``root`` modifies a lower-case kind of product (``kinds``), through
+    the nouns between, that someone runs ("Tindel runs the Pexa courier network": the network is
+    Pexa, not a courier firm of that name; :func:`run_by_someone`)."""
+    kind = root.head
+    while kind.dep_ == "compound" and kind.head.i > kind.i and kind.is_lower:
+        kind = kind.head
+    return root.dep_ == "compound" and kind.is_lower and kind.lemma_.lower() in kinds and run_by_someone(kind)
 
 
 def who_clause(tok: Token) -> bool:
