@@ -1838,6 +1838,19 @@ def test_rules_an_own_action_only_weighed_is_hypothetical(nlp, text, expected):
     assert all(found.get(t) == m for t, m in expected.items()), found
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what one hopes to do is not done (the lemmatizer reads "hopes" as a form of "hop")
+    ("Kelvor Motors hopes to build a plant in Halden.", {("Kelvor Motors", "operatesIn", "Halden"): "hypothetical"}),
+    ("Orlan Bank, a Pellham lender that hopes to build its own data centre in Halden, has also held talks with "
+     "the fund.", {("Orlan Bank", "operatesIn", "Halden"): "hypothetical"}),
+    ("Kelvor Motors chief executive Ana Ruiz said the company hoped to sell 5,000 cars in Halden next year.",
+     {("Kelvor Motors", "operatesIn", "Halden"): "hypothetical"}),
+])
+def test_rules_what_one_hopes_to_do_is_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
 def test_rules_joint_owners_are_partners(nlp):
     # the owners one trigger says own a firm jointly are partners; owners listed without it are not said to be
     found = _triples(_rules_doc(nlp, "Trevik will sell the metal to Voltara, a cell maker owned jointly by Stellantis, "
