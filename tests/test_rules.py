@@ -1851,6 +1851,23 @@ def test_rules_what_one_hopes_to_do_is_hypothetical(nlp, text, expected):
     assert all(found.get(t) == m for t, m in expected.items()), found
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a deal on a condition after it is not agreed, even one a report announces ...
+    ("Kelvor Motors said it would offer car loans in Halden if its bid for a banking licence is approved.",
+     {("Kelvor Motors", "operatesIn", "Halden"): "hypothetical"}),
+    # ... nor what "would" starts
+    ("Kelvor Motors would start selling its trucks in Halden if regulators approve the deal.",
+     {("Kelvor Motors", "operatesIn", "Halden"): "hypothetical"}),
+    # (an announced deal with no condition stays a fact, and going on with what one does goes on)
+    ("Kelvor Motors said it would invest $50 million in Orlan Bank.",
+     {("Kelvor Motors", "investsIn", "Orlan Bank"): "fact"}),
+    ("Kelvor Motors would keep hiring engineers in Halden.", {("Kelvor Motors", "operatesIn", "Halden"): "fact"}),
+])
+def test_rules_a_condition_after_its_clause_makes_it_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
 def test_rules_joint_owners_are_partners(nlp):
     # the owners one trigger says own a firm jointly are partners; owners listed without it are not said to be
     found = _triples(_rules_doc(nlp, "Trevik will sell the metal to Voltara, a cell maker owned jointly by Stellantis, "

@@ -198,10 +198,14 @@ class Modality:
                     if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr", "acomp", "conj"}:
                         return "hypothetical"
                 if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and (
-                        not reported or node.lemma_.lower() not in self.announced_verbs) and (
-                        n == 0 or n == 1 and _purpose(chain[0])):
-                    # (and its purpose: "would use Piatza to enter Romania"; reported, a plan unless a deal:
-                    # "said it would open an office in Munich", not "said it would acquire Lumio")
+                        not reported or node.lemma_.lower() not in self.announced_verbs or _conditional(node)) and (
+                        n == 0 or n == 1 and (_purpose(chain[0]) or chain[0].dep_ == "xcomp"
+                                              and node.lemma_.lower() not in self.announced_verbs)):
+                    # (and its purpose: "would use Piatza to enter Romania", or the verb it takes: "would start
+                    # selling cars in Perth", not going on: "would keep hiring in Porto"; reported, a plan unless
+                    # a deal: "said it would open an office in Munich", not "said it would acquire Lumio"; a deal
+                    # on a condition after it is not agreed: "said it would offer loans in Perth if its bid is
+                    # approved")
                     return "hypothetical"
                 if c.dep_ == "mark" and c.lower_ in {"if", "whether", "unless"} and n <= 1:
                     return "hypothetical"
@@ -304,6 +308,12 @@ def _ended(verb: Token) -> bool:
     return past and any((c.dep_ == "prep" and c.lower_ in {"until", "till"}) or (
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"until", "till"} for m in c.children))
         for c in verb.children)
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether ``verb`` has a condition after it or before it: "would offer loans if its bid is approved"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+               for c in verb.children)
 
 
 def _purpose(clause: Token) -> bool:
