@@ -1868,6 +1868,19 @@ def test_rules_a_condition_after_its_clause_makes_it_hypothetical(nlp, text, exp
     assert all(found.get(t) == m for t, m in expected.items()), found
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what talks are about is not done, wherever the parser hangs the topic
+    ("Brenmoor Capital had held talks last year about investing in Tallis Robotics, two people said.",
+     {("Brenmoor Capital", "investsIn", "Tallis Robotics"): "hypothetical"}),
+    # an event named as a topic ("about a partnership") is not said to have taken place
+    ("State-owned Orlan Bank said it had not been approached about a partnership with Kelvor Motors.",
+     {("Orlan Bank", "partnersWith", "Kelvor Motors"): "hypothetical"}),
+])
+def test_rules_a_topic_of_talks_is_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
 def test_rules_joint_owners_are_partners(nlp):
     # the owners one trigger says own a firm jointly are partners; owners listed without it are not said to be
     found = _triples(_rules_doc(nlp, "Trevik will sell the metal to Voltara, a cell maker owned jointly by Stellantis, "

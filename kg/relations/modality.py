@@ -135,6 +135,11 @@ class Modality:
     def _modality(self, tok: Token) -> str:
         if any(c.lower_ in {"previously", "formerly", "once"} and c.dep_ == "advmod" for c in tok.children):
             return "past"  # "who previously worked at Google"
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "about" and any(
+                c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in tok.children):
+            # an event named as a topic, not as one that took place: "was approached about a partnership
+            # with Y", "asked about any deal with Y" (not "about the partnership", "about its deal")
+            return "hypothetical"
         if tok.tag_ == "VBD" and tok.lemma_.lower() in self.ended_states:
             return "past"  # "who worked at X before joining Y", "he lived in Yuma"
         if tok.dep_ == "xcomp" and tok.head.lower_ == "used" and any(c.lower_ == "to" for c in tok.children):
@@ -212,6 +217,12 @@ class Modality:
                 # the main clause of a condition: "If the deal collapses, X would have to pay Y a fee"
                 if c.dep_ == "advcl" and c.i < node.i and n <= 1 and any(
                         m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children):
+                    return "hypothetical"
+                if n > 0 and c.i == chain[n - 1].i and c.dep_ == "prep" and c.lower_ in {"about", "on", "over"} and (
+                        node.lower_ in self.hedges or any(d.dep_ == "dobj" and (
+                            d.lemma_.lower() in self.hedges or d.lower_ in self.hedges) for d in node.children)):
+                    # what talks are about: "had held talks last year about investing in Y", "talks on
+                    # buying Y" (the parser hangs the topic on the verb or on the noun)
                     return "hypothetical"
                 if c.dep_ == "prep" and c.lower_ == "before" and n == 0 and any(
                         g.dep_ == "pobj" and g.lemma_.lower() in self.ending_acts for g in c.children):
