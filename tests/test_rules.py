@@ -1881,6 +1881,21 @@ def test_rules_a_topic_of_talks_is_hypothetical(nlp, text, expected):
     assert all(found.get(t) == m for t, m in expected.items()), found
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a dealing in the past with an end is over ...
+    ("Tarsk Retail, a Marlow grocer, had bought most of its trucks from Kelvor Motors until last year.",
+     {("Kelvor Motors", "suppliesTo", "Tarsk Retail"): "past"}),
+    ("Orlan Bank supplied parts to Kelvor Motors until 2021.", {("Orlan Bank", "suppliesTo", "Kelvor Motors"): "past"}),
+    # ... not one still going on
+    ("Orlan Bank supplies parts to Kelvor Motors.", {("Orlan Bank", "suppliesTo", "Kelvor Motors"): "fact"}),
+    ("Kelvor Motors had until now bought its parts from Orlan Bank.",
+     {("Orlan Bank", "suppliesTo", "Kelvor Motors"): "fact"}),
+])
+def test_rules_a_dealing_until_a_time_is_over(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
 def test_rules_joint_owners_are_partners(nlp):
     # the owners one trigger says own a firm jointly are partners; owners listed without it are not said to be
     found = _triples(_rules_doc(nlp, "Trevik will sell the metal to Voltara, a cell maker owned jointly by Stellantis, "

@@ -38,6 +38,7 @@ class Modality:
         self.tenure_nouns = frozenset(lex["relations"].get("tenure_nouns", ()))
         self.founding_verbs = frozenset(lex["relations"].get("founding_verbs", ()))
         self.announced_verbs = frozenset(lex["relations"].get("announced_verbs", ()))
+        self.ended_dealings = frozenset(lex["relations"].get("ended_dealings", ()))
 
     def _presupposed(self, noun: Token) -> str:
         """The modality of an event noun its clause presupposes ("Veltro's 2022 purchase of Lumio"): a
@@ -140,6 +141,9 @@ class Modality:
             # an event named as a topic, not as one that took place: "was approached about a partnership
             # with Y", "asked about any deal with Y" (not "about the partnership", "about its deal")
             return "hypothetical"
+        if tok.lemma_.lower() in self.ended_dealings and _until_end(tok) and (tok.tag_ == "VBD" or (
+                tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children))):
+            return "past"  # "had bought its parts from Y until last year", "which until May supplied Y"
         if tok.tag_ == "VBD" and tok.lemma_.lower() in self.ended_states:
             return "past"  # "who worked at X before joining Y", "he lived in Yuma"
         if tok.dep_ == "xcomp" and tok.head.lower_ == "used" and any(c.lower_ == "to" for c in tok.children):
@@ -317,6 +321,15 @@ def _ended(verb: Token) -> bool:
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children))
     return past and any((c.dep_ == "prep" and c.lower_ in {"until", "till"}) or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"until", "till"} for m in c.children))
+        for c in verb.children)
+
+
+def _until_end(verb: Token) -> bool:
+    """Whether ``verb`` has an end "until" a time or "until" a clause ("until last year", "until it was sold"; not
+    "until now", which says it still holds)."""
+    return any((c.dep_ == "prep" and c.lower_ in {"until", "till"} and not any(
+        g.lower_ == "now" for g in c.children)) or (
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"until", "till"} for m in c.children))
         for c in verb.children)
 
