@@ -1838,6 +1838,64 @@ def test_rules_an_own_action_only_weighed_is_hypothetical(nlp, text, expected):
     assert all(found.get(t) == m for t, m in expected.items()), found
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what one hopes to do is not done (the lemmatizer reads "hopes" as a form of "hop")
+    ("Kelvor Motors hopes to build a plant in Halden.", {("Kelvor Motors", "operatesIn", "Halden"): "hypothetical"}),
+    ("Orlan Bank, a Pellham lender that hopes to build its own data centre in Halden, has also held talks with "
+     "the fund.", {("Orlan Bank", "operatesIn", "Halden"): "hypothetical"}),
+    ("Kelvor Motors chief executive Ana Ruiz said the company hoped to sell 5,000 cars in Halden next year.",
+     {("Kelvor Motors", "operatesIn", "Halden"): "hypothetical"}),
+])
+def test_rules_what_one_hopes_to_do_is_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deal on a condition after it is not agreed, even one a report announces ...
+    ("Kelvor Motors said it would offer car loans in Halden if its bid for a banking licence is approved.",
+     {("Kelvor Motors", "operatesIn", "Halden"): "hypothetical"}),
+    # ... nor what "would" starts
+    ("Kelvor Motors would start selling its trucks in Halden if regulators approve the deal.",
+     {("Kelvor Motors", "operatesIn", "Halden"): "hypothetical"}),
+    # (an announced deal with no condition stays a fact, and going on with what one does goes on)
+    ("Kelvor Motors said it would invest $50 million in Orlan Bank.",
+     {("Kelvor Motors", "investsIn", "Orlan Bank"): "fact"}),
+    ("Kelvor Motors would keep hiring engineers in Halden.", {("Kelvor Motors", "operatesIn", "Halden"): "fact"}),
+])
+def test_rules_a_condition_after_its_clause_makes_it_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what talks are about is not done, wherever the parser hangs the topic
+    ("Brenmoor Capital had held talks last year about investing in Tallis Robotics, two people said.",
+     {("Brenmoor Capital", "investsIn", "Tallis Robotics"): "hypothetical"}),
+    # an event named as a topic ("about a partnership") is not said to have taken place
+    ("State-owned Orlan Bank said it had not been approached about a partnership with Kelvor Motors.",
+     {("Orlan Bank", "partnersWith", "Kelvor Motors"): "hypothetical"}),
+])
+def test_rules_a_topic_of_talks_is_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dealing in the past with an end is over ...
+    ("Tarsk Retail, a Marlow grocer, had bought most of its trucks from Kelvor Motors until last year.",
+     {("Kelvor Motors", "suppliesTo", "Tarsk Retail"): "past"}),
+    ("Orlan Bank supplied parts to Kelvor Motors until 2021.", {("Orlan Bank", "suppliesTo", "Kelvor Motors"): "past"}),
+    # ... not one still going on
+    ("Orlan Bank supplies parts to Kelvor Motors.", {("Orlan Bank", "suppliesTo", "Kelvor Motors"): "fact"}),
+    ("Kelvor Motors had until now bought its parts from Orlan Bank.",
+     {("Orlan Bank", "suppliesTo", "Kelvor Motors"): "fact"}),
+])
+def test_rules_a_dealing_until_a_time_is_over(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
 def test_rules_joint_owners_are_partners(nlp):
     # the owners one trigger says own a firm jointly are partners; owners listed without it are not said to be
     found = _triples(_rules_doc(nlp, "Trevik will sell the metal to Voltara, a cell maker owned jointly by Stellantis, "

@@ -38,6 +38,7 @@ class Modality:
         self.tenure_nouns = frozenset(lex["relations"].get("tenure_nouns", ()))
         self.founding_verbs = frozenset(lex["relations"].get("founding_verbs", ()))
         self.announced_verbs = frozenset(lex["relations"].get("announced_verbs", ()))
+        self.ended_dealings = frozenset(lex["relations"].get("ended_dealings", ()))
 
     def _presupposed(self, noun: Token) -> str:
         """The modality of an event noun its clause presupposes ("Veltro's 2022 purchase of Lumio"): a
@@ -135,6 +136,14 @@ class Modality:
     def _modality(self, tok: Token) -> str:
         if any(c.lower_ in {"previously", "formerly", "once"} and c.dep_ == "advmod" for c in tok.children):
             return "past"  # "who previously worked at Google"
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "about" and any(
+                c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in tok.children):
+            # an event named as a topic, not as one that took place: "was approached about a partnership
+            # with Y", "asked about any deal with Y" (not "about the partnership", "about its deal")
+            return "hypothetical"
+        if tok.lemma_.lower() in self.ended_dealings and _until_end(tok) and (tok.tag_ == "VBD" or (
+                tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children))):
+            return "past"  # "had bought its parts from Y until last year", "which until May supplied Y"
         if tok.tag_ == "VBD" and tok.lemma_.lower() in self.ended_states:
             return "past"  # "who worked at X before joining Y", "he lived in Yuma"
         if tok.dep_ == "xcomp" and tok.head.lower_ == "used" and any(c.lower_ == "to" for c in tok.children):
@@ -198,16 +207,26 @@ class Modality:
                     if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr", "acomp", "conj"}:
                         return "hypothetical"
                 if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and (
-                        not reported or node.lemma_.lower() not in self.announced_verbs) and (
-                        n == 0 or n == 1 and _purpose(chain[0])):
-                    # (and its purpose: "would use Piatza to enter Romania"; reported, a plan unless a deal:
-                    # "said it would open an office in Munich", not "said it would acquire Lumio")
+                        not reported or node.lemma_.lower() not in self.announced_verbs or _conditional(node)) and (
+                        n == 0 or n == 1 and (_purpose(chain[0]) or chain[0].dep_ == "xcomp"
+                                              and node.lemma_.lower() not in self.announced_verbs)):
+                    # (and its purpose: "would use Piatza to enter Romania", or the verb it takes: "would start
+                    # selling cars in Perth", not going on: "would keep hiring in Porto"; reported, a plan unless
+                    # a deal: "said it would open an office in Munich", not "said it would acquire Lumio"; a deal
+                    # on a condition after it is not agreed: "said it would offer loans in Perth if its bid is
+                    # approved")
                     return "hypothetical"
                 if c.dep_ == "mark" and c.lower_ in {"if", "whether", "unless"} and n <= 1:
                     return "hypothetical"
                 # the main clause of a condition: "If the deal collapses, X would have to pay Y a fee"
                 if c.dep_ == "advcl" and c.i < node.i and n <= 1 and any(
                         m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children):
+                    return "hypothetical"
+                if n > 0 and c.i == chain[n - 1].i and c.dep_ == "prep" and c.lower_ in {"about", "on", "over"} and (
+                        node.lower_ in self.hedges or any(d.dep_ == "dobj" and (
+                            d.lemma_.lower() in self.hedges or d.lower_ in self.hedges) for d in node.children)):
+                    # what talks are about: "had held talks last year about investing in Y", "talks on
+                    # buying Y" (the parser hangs the topic on the verb or on the noun)
                     return "hypothetical"
                 if c.dep_ == "prep" and c.lower_ == "before" and n == 0 and any(
                         g.dep_ == "pobj" and g.lemma_.lower() in self.ending_acts for g in c.children):
@@ -304,6 +323,21 @@ def _ended(verb: Token) -> bool:
     return past and any((c.dep_ == "prep" and c.lower_ in {"until", "till"}) or (
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"until", "till"} for m in c.children))
         for c in verb.children)
+
+
+def _until_end(verb: Token) -> bool:
+    """Whether ``verb`` has an end "until" a time or "until" a clause ("until last year", "until it was sold"; not
+    "until now", which says it still holds)."""
+    return any((c.dep_ == "prep" and c.lower_ in {"until", "till"} and not any(
+        g.lower_ == "now" for g in c.children)) or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"until", "till"} for m in c.children))
+        for c in verb.children)
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether ``verb`` has a condition after it or before it: "would offer loans if its bid is approved"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+               for c in verb.children)
 
 
 def _purpose(clause: Token) -> bool:
