@@ -446,7 +446,10 @@ class Mentions(Listing):
             if tok.i in by_token:
                 it = items[by_token[tok.i]]
                 base = tok.doc[it["start"]:it["end"]].root
-            for c in base.children:
+            # (or off the name's legal form the parser made its conjunct: "Brisk Airlines, Inc. and Kelvor Air, Inc.")
+            inner = [g for t in base.children if t.dep_ == "conj" and by_token.get(t.i, -1) == by_token.get(tok.i, -2)
+                     for g in t.children]
+            for c in list(base.children) + inner:
                 if c.dep_ == "conj":
                     if self._region_written_after(base, c, by_token, items):
                         # "plants in Kumamoto, Japan, and Dresden": the country the city is in, which the
