@@ -761,6 +761,11 @@ def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
     # ... or made the subject a clause of its own
     ("Scarlet Storm Rising is a 2012 strategy video game developed by Corrow Studios.", "Scarlet Storm Rising",
      "Corrow Studios"),
+    # a title opening with a preposition, which the parser made the copula's (the copula has no subject)
+    ("Beyond Dark Waters is a 2004 video game developed by Orlan Games for the Velo console.",
+     "Beyond Dark Waters", "Orlan Games"),
+    ("Beyond Dark Waters is an action game developed and published by Orlan Games.", "Beyond Dark Waters",
+     "Orlan Games"),
 ])
 def test_entities_a_name_defined_as_a_product_someone_made_is_one(nlp, text, product, maker):
     _assert_typed_and_reads(nlp, text, product, "Product", (maker, "develops", product))

@@ -265,7 +265,10 @@ class Mentions(Listing):
             # "a product offered by X": the attribute of a copula stands for its subject
             if tok.dep_ == "attr" and tok.head.lemma_ == "be":
                 for c in tok.head.children:
-                    if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:  # (csubj: a title ending in "Rising")
+                    # (csubj: a title ending in "Rising"; a name opening with a preposition the parser made
+                    # the copula's: "Beyond Dark Waters is a game")
+                    if c.dep_ in {"nsubj", "nsubjpass", "csubj"} or (c.dep_ == "prep" and c.i == c.sent.start
+                                                                      and c.i in by_token):
                         out += self._map(c, by_token, items, cost + 0.1, depth + 1)
             for c in tok.children:
                 if c.dep_ == "appos" and apposed_to_previous(c) is None \
