@@ -769,6 +769,11 @@ def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
     # ... or made the subject a clause of its own
     ("Scarlet Storm Rising is a 2012 strategy video game developed by Corrow Studios.", "Scarlet Storm Rising",
      "Corrow Studios"),
+    # a title opening with a preposition, which the parser made the copula's (the copula has no subject)
+    ("Beyond Dark Waters is a 2004 video game developed by Orlan Games for the Velo console.",
+     "Beyond Dark Waters", "Orlan Games"),
+    ("Beyond Dark Waters is an action game developed and published by Orlan Games.", "Beyond Dark Waters",
+     "Orlan Games"),
 ])
 def test_entities_a_name_defined_as_a_product_someone_made_is_one(nlp, text, product, maker):
     _assert_typed_and_reads(nlp, text, product, "Product", (maker, "develops", product))
@@ -2023,3 +2028,23 @@ def test_entities_a_supercomputer_and_the_place_it_is_in(nlp, text, name, cls):
 ])
 def test_entities_an_assistant_at_a_firm_is_a_person(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, first, last, name", [
+    # tokenised text spaces the hyphen of a name: the words before it are the name's ...
+    ("Kelvor - Orlan Software is a company based in Brisk.", 0, 4, "Kelvor - Orlan Software"),
+    ("Tarn - Men Quest II is an action game made by Kelvor Software.", 0, 5, "Tarn - Men Quest II"),
+    ("Marta Velde served on the management team of Kelvor - Dane Motors.", 8, 12, "Kelvor - Dane Motors"),
+    # ... a dateline's are not: a city in capitals, or in its region, before the dash
+    ("KYOTO - Tanabe Robotics said on Monday it would cut jobs.", 0, 4, "Tanabe Robotics"),
+    ("AUSTIN, Texas - Hovera Drop said on Monday it would cut jobs.", 2, 6, "Hovera Drop"),
+])
+def test_entities_a_spaced_hyphen_joins_a_name_unless_it_ends_a_dateline(nlp, text, first, last, name):
+    doc = _entities_forcing(nlp, text, lambda d: [(first, last, "ORG")])
+    names = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data]
+    assert name in names, names
+
+
+def test_entities_a_name_with_a_spaced_hyphen_takes_part_whole(nlp):
+    _assert_reads(nlp, "Tarn - Men Quest II is an action game developed by Kelvor Software.",
+                  {("Kelvor Software", "develops", "Tarn - Men Quest II")})

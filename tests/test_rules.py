@@ -272,6 +272,11 @@ def test_rules_read_of_only_between_classes_a_relation_takes(nlp):
     # a list after a role noun, whichever word of the first name the list hangs off
     ("China banned canola imports from Canadian grain companies Aspen Ridge Grain and Red River Oilseeds.",
      {("Aspen Ridge Grain", "basedIn", "Canada"), ("Red River Oilseeds", "basedIn", "Canada")}),
+    # ... or off the first name's legal form, which the parser made its conjunct
+    ("Orlan Bank owns Brisk Airlines, Inc. and Kelvor Airlines, Inc.",
+     {("Brisk Airlines", "subsidiaryOf", "Orlan Bank"), ("Kelvor Airlines", "subsidiaryOf", "Orlan Bank")}),
+    ("Orlan Group runs two airlines through its subsidiaries Brisk Air, Inc. and Kelvor Airlines, Inc.",
+     {("Brisk Air", "subsidiaryOf", "Orlan Group"), ("Kelvor Airlines", "subsidiaryOf", "Orlan Group")}),
 ])
 def test_rules_read_the_names_a_role_noun_lists(nlp, text, expected):
     found = _triples(_rules_doc(nlp, text))

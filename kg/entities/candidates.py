@@ -19,6 +19,7 @@ from ..names import canonical_name, name_key, normalize_quotes
 from ..syntax import NAMING_VERBS
 from .chairs import names_a_chair
 from .headlines import TitleCaseLines
+from .hyphens import after_dateline
 
 __all__ = ["Candidates"]
 
@@ -100,11 +101,8 @@ class Candidates:
                 and (self._known_name(doc, doc[start + 1:end].text)
                      or (peer and (end - start > 2 or doc[end - 1].text not in self.firm_name_words))):
             start += 1
-        # A dateline runs into the name: "KYOTO - Tanabe Robotics" keeps what follows the dash.
-        for i in range(end - 2, start, -1):
-            if doc[i].text in {"-", "\u2013", "\u2014", "|"} and doc[i - 1].whitespace_ and doc[i].whitespace_:
-                start = i + 1
-                break
+        # A dateline runs into the name: "KYOTO - Tanabe Robotics" keeps what follows the dash (not "Kelvor - Orlan Software")
+        start = after_dateline(doc[start:end], self.gazetteer)
         # Title-case headlines run names into verbs: "Palo Alto Networks Completes Purchase".
         for i in range(start + 1, end):
             if doc[i].tag_ in {"VBZ", "VBD", "VBP"} and doc[i].pos_ in {"VERB", "AUX"} \

@@ -249,7 +249,11 @@ class Products:
         """Whether the copula ``root`` is the subject of defines it as a product ("Quasar is an arcade
         shooter developed by Velmont", "a brand of fabric softener made by P&G", "a compact SUV")."""
         head = root.head
-        if root.dep_ != "nsubj" or head.lemma_ != "be":
+        # ("Beyond Dark Waters is a game developed by X": the parser made the name's first word, a
+        # preposition opening the sentence, the copula's, and the copula has no subject)
+        opening = root.dep_ == "prep" and root.i == root.sent.start and not any(
+            c.dep_ in {"nsubj", "expl", "csubj"} for c in head.children)
+        if (root.dep_ != "nsubj" and not opening) or head.lemma_ != "be":
             return False
         for a in head.children:
             if a.dep_ != "attr" or not (a.is_lower or (a.is_upper and a.lower_ in self.product_nouns)):

@@ -265,7 +265,10 @@ class Mentions(Listing):
             # "a product offered by X": the attribute of a copula stands for its subject
             if tok.dep_ == "attr" and tok.head.lemma_ == "be":
                 for c in tok.head.children:
-                    if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:  # (csubj: a title ending in "Rising")
+                    # (csubj: a title ending in "Rising"; a name opening with a preposition the parser made
+                    # the copula's: "Beyond Dark Waters is a game")
+                    if c.dep_ in {"nsubj", "nsubjpass", "csubj"} or (c.dep_ == "prep" and c.i == c.sent.start
+                                                                      and c.i in by_token):
                         out += self._map(c, by_token, items, cost + 0.1, depth + 1)
             for c in tok.children:
                 if c.dep_ == "appos" and apposed_to_previous(c) is None \
@@ -446,7 +449,10 @@ class Mentions(Listing):
             if tok.i in by_token:
                 it = items[by_token[tok.i]]
                 base = tok.doc[it["start"]:it["end"]].root
-            for c in base.children:
+            # (or off the name's legal form the parser made its conjunct: "Brisk Airlines, Inc. and Kelvor Air, Inc.")
+            inner = [g for t in base.children if t.dep_ == "conj" and by_token.get(t.i, -1) == by_token.get(tok.i, -2)
+                     for g in t.children]
+            for c in list(base.children) + inner:
                 if c.dep_ == "conj":
                     if self._region_written_after(base, c, by_token, items):
                         # "plants in Kumamoto, Japan, and Dresden": the country the city is in, which the
