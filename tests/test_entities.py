@@ -2015,3 +2015,19 @@ def test_entities_a_supercomputer_and_the_place_it_is_in(nlp, text, name, cls):
 ])
 def test_entities_an_assistant_at_a_firm_is_a_person(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # who is born somewhere, dies, grows up or marries is a person, whatever description comes before
+    # the name ...
+    ("American automaker Dana Crill was born in Halden.", "Dana Crill", "Person"),
+    ("Veteran banker Teo Marsh died in Halden on Monday.", "Teo Marsh", "Person"),
+    ("The museum honours Dana Crill, a director who grew up in Halden.", "Dana Crill", "Person"),
+    # ... not a firm's story told with the same verbs
+    ("Halden Motors was founded in Kelvor.", "Halden Motors", "Company"),
+    ("Kelvor Motors was born out of a merger in 1990.", "Kelvor Motors", "Company"),
+    ("Orlan Bank married design with engineering in its new branches.", "Orlan Bank", "Company"),
+])
+def test_entities_who_is_born_dies_or_grows_up_is_a_person(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+

@@ -23,6 +23,7 @@ from .context import run_by_someone as _run_by_someone
 from .context import surnames as _surnames
 from .context import which_clause as _which_clause
 from .descriptions import Descriptions
+from .lives import lived_a_life as _lived
 from .products import Products
 
 __all__ = ["Classes"]
@@ -569,3 +570,8 @@ class Classes(Descriptions, Products):
             for it in items:
                 if it["via"] == "" and it["name"] in places:
                     it["cls"] = "Place"
+            # "American automaker Dana Crill was born in Halden": who is born, dies or grows up is a person
+            for it in items:
+                if it["via"] == "" and it["cls"] != "Person" and (" " in it["name"] or it["name"] in surnames) \
+                        and not self._firm_named(it["name"]) and _lived(doc[it["start"]:it["end"]], self.life_verbs):
+                    it["cls"] = "Person"
