@@ -2031,3 +2031,13 @@ def test_entities_an_assistant_at_a_firm_is_a_person(nlp, text, name, cls):
 def test_entities_who_is_born_dies_or_grows_up_is_a_person(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
 
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a description after a job's object is the object's, where the parser hangs it on the person too
+    ("The crew stayed behind, said Teo Marsh, editor of the Halden Times, a daily newspaper in Kelvor.",
+     "Teo Marsh", "Person"),
+    # ... not a firm's own description
+    ("Orlan Media, a publisher in Kelvor, bought the Halden Times.", "Orlan Media", "Company"),
+])
+def test_entities_a_description_after_a_jobs_object_is_the_objects(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)

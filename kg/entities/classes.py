@@ -20,6 +20,7 @@ from .context import apposed_after as _apposed_after
 from .context import listed_under as _listed_under
 from .context import place_describing as _place_describing
 from .context import run_by_someone as _run_by_someone
+from .context import second_apposition as _second_apposition
 from .context import surnames as _surnames
 from .context import which_clause as _which_clause
 from .descriptions import Descriptions
@@ -246,6 +247,7 @@ class Classes(Descriptions, Products):
         # (but "ShopNest, a marketplace run by Nestwell": a kind of product too, which someone runs)
         if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns and not _aged(c)
                and not (c.lemma_.lower() in self.product_nouns and _run_by_someone(c, self.making_verbs))
+               and not _second_apposition(c, self.person_only_jobs)  # (the job's object's: "editor of X, a daily")
                for c in root.children):
             return True
         # "Kivo, a Cape Town-based streaming app": what is based somewhere is the business, whatever it is

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ..syntax import apposed_to_previous, first_conjunct, participle
 
 __all__ = ["DESCRIBING", "PLACE_LABELS", "aged", "apposed_after", "listed_under", "place_describing",
-           "run_by_someone", "surnames", "which_clause", "who_clause"]
+           "run_by_someone", "second_apposition", "surnames", "which_clause", "who_clause"]
 
 #: NER labels of places
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -45,6 +45,15 @@ def run_by_someone(noun: Token, making: frozenset[str] | set[str] = frozenset())
                 and not any(g.dep_ == "dobj" and g.lower_ not in {"which", "that"} for g in c.children):
             return True
     return False
+
+
+def second_apposition(noun: Token, jobs: frozenset[str] | set[str]) -> bool:
+    """Whether ``noun``, apposed to a name, follows another apposition of the name that is a job of
+    ``jobs`` with a preposition's object ("Teo Marsh, editor of the Halden Times, a daily newspaper"):
+    the parser hangs the description of that object on the name too, which is no one's job then."""
+    return any(a.dep_ == "appos" and a.i < noun.i and a.is_lower and a.lemma_.lower() in jobs
+               and any(p.dep_ == "prep" and p.right_edge.i < noun.i for p in a.children)
+               for a in noun.head.children)
 
 
 def who_clause(tok: Token) -> bool:
