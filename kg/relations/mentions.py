@@ -447,7 +447,7 @@ class Mentions(Listing):
                 it = items[by_token[tok.i]]
                 base = tok.doc[it["start"]:it["end"]].root
             for c in base.children:
-                if c.dep_ == "conj":
+                if c.dep_ == "conj" and not self._subject_of_next_clause(c):  # (not "and Kelvor Motors sold")
                     if self._region_written_after(base, c, by_token, items):
                         # "plants in Kumamoto, Japan, and Dresden": the country the city is in, which the
                         # parser made the next item; the list goes on after it

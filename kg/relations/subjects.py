@@ -147,6 +147,17 @@ class Subjects:
                 return name
         return None
 
+    def _subject_of_next_clause(self, tok: Token) -> bool:
+        """Whether the name ``tok`` heads, joined to an object by the parser, is the subject of the verb
+        right after it (:meth:`_name_before_joined_verb`: "Orlan Bank bought Halden Motors and Kelvor Motors
+        sold its stake"): no second object of the first clause."""
+        doc = tok.doc
+        after = tok.right_edge.i + 1
+        if after >= len(doc) or doc[after].pos_ not in {"VERB", "AUX"}:
+            return False
+        name = self._name_before_joined_verb(doc[after])
+        return name is not None and name.i == tok.i
+
     def _inherited_agents(self, tok: Token) -> list[Token]:
         """Subjects a verb without its own takes from the clause that governs it (or the name before it
         that the tagger took for an adverb, see :meth:`_name_parsed_as_adverb`, or that the parser
