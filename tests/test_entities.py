@@ -2023,6 +2023,8 @@ def test_entities_an_assistant_at_a_firm_is_a_person(nlp, text, name, cls):
     ("American automaker Dana Crill was born in Halden.", "Dana Crill", "Person"),
     ("Veteran banker Teo Marsh died in Halden on Monday.", "Teo Marsh", "Person"),
     ("The museum honours Dana Crill, a director who grew up in Halden.", "Dana Crill", "Person"),
+    # ... or whose birthplace the text names
+    ("A grant for Teo Marsh's Ohio birthplace was cut.", "Teo Marsh", "Person"),
     # ... not a firm's story told with the same verbs
     ("Halden Motors was founded in Kelvor.", "Halden Motors", "Company"),
     ("Kelvor Motors was born out of a merger in 1990.", "Kelvor Motors", "Company"),

@@ -573,7 +573,9 @@ class Classes(Descriptions, Products):
                 if it["via"] == "" and it["name"] in places:
                     it["cls"] = "Place"
             # "American automaker Dana Crill was born in Halden": who is born, dies or grows up is a person
+            # (and "Teo Marsh's Ohio birthplace": whose birthplace it is)
             for it in items:
                 if it["via"] == "" and it["cls"] != "Person" and (" " in it["name"] or it["name"] in surnames) \
-                        and not self._firm_named(it["name"]) and _lived(doc[it["start"]:it["end"]], self.life_verbs):
+                        and not self._firm_named(it["name"]) \
+                        and _lived(doc[it["start"]:it["end"]], self.life_verbs, self.birthplace_nouns):
                     it["cls"] = "Person"

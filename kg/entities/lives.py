@@ -1,8 +1,9 @@
 """Names a life happens to: "Dana Crill was born in Halden", "Teo Marsh died on Monday", "Ana Pell
-grew up in Kelvor", "Teo Marsh married Ana Pell", "Ira Vale, an engineer who grew up in Halden". Only
-a person is born somewhere or on some day, dies, grows up or marries (lexicon [entities]
-``life_verbs``), so the subject of such a verb (or of a "who" clause on the name or on a noun apposed
-to it) is a person, whatever a description before the name ("American automaker Dana Crill") or the
+grew up in Kelvor", "Teo Marsh married Ana Pell", "Ira Vale, an engineer who grew up in Halden",
+"Teo Marsh's Ohio birthplace". Only a person is born somewhere or on some day, dies, grows up or
+marries (lexicon [entities] ``life_verbs``) or has a birthplace (``birthplace_nouns``), so the subject of such
+a verb (or of a "who" clause on the name or on a noun apposed to it), or the owner of such a place, is
+a person, whatever a description before the name ("American automaker Dana Crill") or the
 NER made of it. Firms' figures of speech are left alone: "was born out of a merger", "was born in a
 garage", "married design with engineering".
 """
@@ -36,12 +37,17 @@ def _a_life_event(verb: Token, life_verbs: frozenset[str] | set[str]) -> bool:
     return not any(c.dep_ in {"dobj", "attr"} for c in verb.children)
 
 
-def lived_a_life(span: Span, life_verbs: frozenset[str] | set[str]) -> bool:
-    """Whether the name ``span`` is the subject of a life event (:func:`_a_life_event`): of the verb
-    itself, or through a "who" clause on the name or on a noun apposed to it ("Ira Vale, who was born in
-    Halden", "Ira Vale, an engineer who grew up in Halden")."""
+def lived_a_life(span: Span, life_verbs: frozenset[str] | set[str],
+                 birthplaces: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether the name ``span`` owns one of ``birthplaces`` ("Teo Marsh's hometown"), or is the
+    subject of a life event (:func:`_a_life_event`): of the verb itself, or through a "who" clause on
+    the name or on a noun apposed to it ("Ira Vale, who was born in Halden", "Ira Vale, an engineer who
+    grew up in Halden")."""
     root = span.root
     if root.dep_ in {"nsubj", "nsubjpass"} and _a_life_event(root.head, life_verbs):
+        return True
+    # "Teo Marsh's Ohio birthplace", "Teo Marsh's hometown": whose birthplace it is
+    if root.dep_ == "poss" and root.head.lemma_.lower() in birthplaces:
         return True
     heads = [root] + [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
     return any(r.dep_ == "relcl" and any(s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ == "who" for s in r.children)
