@@ -2048,3 +2048,31 @@ def test_entities_a_spaced_hyphen_joins_a_name_unless_it_ends_a_dateline(nlp, te
 def test_entities_a_name_with_a_spaced_hyphen_takes_part_whole(nlp):
     _assert_reads(nlp, "Tarn - Men Quest II is an action game developed by Kelvor Software.",
                   {("Kelvor Software", "develops", "Tarn - Men Quest II")})
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # who is born somewhere, dies, grows up or marries is a person, whatever description comes before
+    # the name ...
+    ("American automaker Dana Crill was born in Halden.", "Dana Crill", "Person"),
+    ("Veteran banker Teo Marsh died in Halden on Monday.", "Teo Marsh", "Person"),
+    ("The museum honours Dana Crill, a director who grew up in Halden.", "Dana Crill", "Person"),
+    # ... or whose birthplace the text names
+    ("A grant for Teo Marsh's Ohio birthplace was cut.", "Teo Marsh", "Person"),
+    # ... not a firm's story told with the same verbs
+    ("Halden Motors was founded in Kelvor.", "Halden Motors", "Company"),
+    ("Kelvor Motors was born out of a merger in 1990.", "Kelvor Motors", "Company"),
+    ("Orlan Bank married design with engineering in its new branches.", "Orlan Bank", "Company"),
+])
+def test_entities_who_is_born_dies_or_grows_up_is_a_person(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a description after a job's object is the object's, where the parser hangs it on the person too
+    ("The crew stayed behind, said Teo Marsh, editor of the Halden Times, a daily newspaper in Kelvor.",
+     "Teo Marsh", "Person"),
+    # ... not a firm's own description
+    ("Orlan Media, a publisher in Kelvor, bought the Halden Times.", "Orlan Media", "Company"),
+])
+def test_entities_a_description_after_a_jobs_object_is_the_objects(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)

@@ -1678,3 +1678,16 @@ def test_rules_the_speaker_is_no_unit_of_the_firm_it_reports_on(nlp, text, expec
 ])
 def test_rules_a_venture_unit_is_no_venture(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the subject of a second clause, which the parser joins to the first clause's object, is no second
+    # object of the first verb ...
+    ("Orlan Bank bought Halden Motors and Kelvor Motors sold its stake in Ardent Labs.",
+     {("Orlan Bank", "acquires", "Halden Motors")}, {("Orlan Bank", "acquires", "Kelvor Motors")}),
+    # ... where a list of objects is
+    ("Orlan Bank bought Halden Motors and Kelvor Motors last year.",
+     {("Orlan Bank", "acquires", "Halden Motors"), ("Orlan Bank", "acquires", "Kelvor Motors")}, set()),
+])
+def test_rules_a_second_clauses_subject_is_no_second_object(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

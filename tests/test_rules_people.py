@@ -29,6 +29,11 @@ from .reading import _assert_reads, _modalities, _rules_doc, _triples  # noqa: F
      {("Teo Marsh", "livesIn", "Ostby")}),
     ("Writer Teo Marsh lives in Halden and actor Dana Crill, who was born in Velmar, lives in Ostby.",
      {("Teo Marsh", "livesIn", "Halden"), ("Dana Crill", "livesIn", "Ostby")}, {("Teo Marsh", "livesIn", "Ostby")}),
+    # (and where the first clause's object is a firm, and the parser hung the second verb on the first
+    # as an adverbial clause)
+    ("Teo Marsh works for Orlan Bank and Dana Crill works for Kelvor Motors.",
+     {("Teo Marsh", "worksFor", "Orlan Bank"), ("Dana Crill", "worksFor", "Kelvor Motors")},
+     {("Teo Marsh", "worksFor", "Kelvor Motors")}),
     # ... but a firm's home market is no place it lives in, and a home with no owner nobody's
     ("Velora grew fastest in its home market of Brazil.", set(), {("Velora", "livesIn", "Brazil")}),
 ])

@@ -21,9 +21,11 @@ from .context import listed_under as _listed_under
 from .context import place_describing as _place_describing
 from .context import names_what_is_run as _names_what_is_run
 from .context import run_by_someone as _run_by_someone
+from .context import second_apposition as _second_apposition
 from .context import surnames as _surnames
 from .context import which_clause as _which_clause
 from .descriptions import Descriptions
+from .lives import lived_a_life as _lived
 from .products import Products
 
 __all__ = ["Classes"]
@@ -246,6 +248,7 @@ class Classes(Descriptions, Products):
         # (but "ShopNest, a marketplace run by Nestwell": a kind of product too, which someone runs)
         if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns and not _aged(c)
                and not (c.lemma_.lower() in self.product_nouns and _run_by_someone(c, self.making_verbs))
+               and not _second_apposition(c, self.person_only_jobs)  # (the job's object's: "editor of X, a daily")
                for c in root.children):
             return True
         # "Kivo, a Cape Town-based streaming app": what is based somewhere is the business, whatever it is
@@ -571,3 +574,10 @@ class Classes(Descriptions, Products):
             for it in items:
                 if it["via"] == "" and it["name"] in places:
                     it["cls"] = "Place"
+            # "American automaker Dana Crill was born in Halden": who is born, dies or grows up is a person
+            # (and "Teo Marsh's Ohio birthplace": whose birthplace it is)
+            for it in items:
+                if it["via"] == "" and it["cls"] != "Person" and (" " in it["name"] or it["name"] in surnames) \
+                        and not self._firm_named(it["name"]) \
+                        and _lived(doc[it["start"]:it["end"]], self.life_verbs, self.birthplace_nouns):
+                    it["cls"] = "Person"

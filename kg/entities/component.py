@@ -137,6 +137,8 @@ class KGEntities(Candidates, Classes, Lists):
         self.harming_verbs = self.onto.words("entities", "harming_verbs")
         self.harm_nouns = self.onto.words("entities", "harm_nouns")
         self.killing_verbs = self.onto.words("entities", "killing_verbs")
+        self.life_verbs = self.onto.words("entities", "life_verbs")
+        self.birthplace_nouns = self.onto.words("entities", "birthplace_nouns")
         #: role nouns of symmetric relations (rival, partner): "Lumio's rival Quillo" pairs two of a kind
         self.peer_roles = {words[-1] for rel in self.onto.relations.values() if rel.symmetric
                            for words in rel.role_triggers}

@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Token
 
 from ..syntax import apposed_to_previous, first_conjunct, participle
 
-__all__ = ["DESCRIBING", "PLACE_LABELS", "aged", "apposed_after", "listed_under", "place_describing",
-           "names_what_is_run", "run_by_someone", "surnames", "which_clause", "who_clause"]
+__all__ = ["DESCRIBING", "PLACE_LABELS", "aged", "apposed_after", "listed_under", "names_what_is_run",
+           "place_describing", "run_by_someone", "second_apposition", "surnames", "which_clause",
+           "who_clause"]
 
 #: NER labels of places
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -64,6 +65,15 @@ def names_what_is_run(root: Token, kinds: set[str] | frozenset[str]) -> bool:
     while kind.dep_ == "compound" and kind.head.i > kind.i and kind.is_lower:
         kind = kind.head
     return root.dep_ == "compound" and kind.is_lower and kind.lemma_.lower() in kinds and run_by_someone(kind)
+
+
+def second_apposition(noun: Token, jobs: frozenset[str] | set[str]) -> bool:
+    """Whether ``noun``, apposed to a name, follows another apposition of the name that is a job of
+    ``jobs`` with a preposition's object ("Teo Marsh, editor of the Halden Times, a daily newspaper"):
+    the parser hangs the description of that object on the name too, which is no one's job then."""
+    return any(a.dep_ == "appos" and a.i < noun.i and a.is_lower and a.lemma_.lower() in jobs
+               and any(p.dep_ == "prep" and p.right_edge.i < noun.i for p in a.children)
+               for a in noun.head.children)
 
 
 def who_clause(tok: Token) -> bool:

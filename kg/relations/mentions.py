@@ -453,7 +453,7 @@ class Mentions(Listing):
             inner = [g for t in base.children if t.dep_ == "conj" and by_token.get(t.i, -1) == by_token.get(tok.i, -2)
                      for g in t.children]
             for c in list(base.children) + inner:
-                if c.dep_ == "conj":
+                if c.dep_ == "conj" and not self._subject_of_next_clause(c):  # (not "and Kelvor Motors sold")
                     if self._region_written_after(base, c, by_token, items):
                         # "plants in Kumamoto, Japan, and Dresden": the country the city is in, which the
                         # parser made the next item; the list goes on after it

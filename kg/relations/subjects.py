@@ -127,21 +127,36 @@ class Subjects:
         subject of its own, right after an actor's name (and its relative clause: "and Tom Berg, who was
         born in Hull, lives in York") that itself comes right after the "and" (with at most a job before
         it: "and actor Tom Berg"), which the parser joined to the first clause's object: the name is the
-        verb's subject, not the first clause's."""
-        if tok.dep_ != "conj" or tok.tag_ not in {"VBZ", "VBD", "VBP"} or tok.i < 2 or any(
+        verb's subject, not the first clause's (and where the parser hung the second verb on the first as
+        an adverbial clause: "Ana Ruiz works for Orlan Bank and Tom Berg works for Kelvor Motors")."""
+        if tok.dep_ not in {"conj", "advcl"} or tok.tag_ not in {"VBZ", "VBD", "VBP"} or tok.i < 2 or any(
                 c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in tok.children):
             return None
         doc = tok.doc
-        name = next((c for c in doc[tok.i - 1].sent[:tok.i - doc[tok.i - 1].sent.start]
-                     if c.right_edge.i == tok.i - 1 and c.i in self._by_token
-                     and self._by_token.get(c.i + 1) != self._by_token[c.i]
-                     and self._items[self._by_token[c.i]]["cls"] in self._actor_classes), None)
-        if name is None:
-            return None
-        i = self._items[self._by_token[name.i]]["start"] - 1
-        while i > tok.sent.start and doc[i].is_lower and doc[i].pos_ == "NOUN" and doc[i - 1].lower_ in {"and", "but"}:
-            i -= 1
-        return name if doc[i].lower_ in {"and", "but"} and doc[i].dep_ == "cc" else None
+        # (each name the phrase before the verb ends in: "Orlan Bank and Dana Crill works": the first
+        # clause's object too, whose conjunct the parser made the second name)
+        for name in doc[tok.i - 1].sent[:tok.i - doc[tok.i - 1].sent.start]:
+            if name.right_edge.i != tok.i - 1 or name.i not in self._by_token \
+                    or self._by_token.get(name.i + 1) == self._by_token[name.i] \
+                    or self._items[self._by_token[name.i]]["cls"] not in self._actor_classes:
+                continue
+            i = self._items[self._by_token[name.i]]["start"] - 1
+            while i > tok.sent.start and doc[i].is_lower and doc[i].pos_ == "NOUN" and doc[i - 1].lower_ in {"and", "but"}:
+                i -= 1
+            if doc[i].lower_ in {"and", "but"} and doc[i].dep_ == "cc":
+                return name
+        return None
+
+    def _subject_of_next_clause(self, tok: Token) -> bool:
+        """Whether the name ``tok`` heads, joined to an object by the parser, is the subject of the verb
+        right after it (:meth:`_name_before_joined_verb`: "Orlan Bank bought Halden Motors and Kelvor Motors
+        sold its stake"): no second object of the first clause."""
+        doc = tok.doc
+        after = tok.right_edge.i + 1
+        if after >= len(doc) or doc[after].pos_ not in {"VERB", "AUX"}:
+            return False
+        name = self._name_before_joined_verb(doc[after])
+        return name is not None and name.i == tok.i
 
     def _inherited_agents(self, tok: Token) -> list[Token]:
         """Subjects a verb without its own takes from the clause that governs it (or the name before it

@@ -1,0 +1,54 @@
+"""Names a life happens to: "Dana Crill was born in Halden", "Teo Marsh died on Monday", "Ana Pell
+grew up in Kelvor", "Teo Marsh married Ana Pell", "Ira Vale, an engineer who grew up in Halden",
+"Teo Marsh's Ohio birthplace". Only a person is born somewhere or on some day, dies, grows up or
+marries (lexicon [entities] ``life_verbs``) or has a birthplace (``birthplace_nouns``), so the subject of such
+a verb (or of a "who" clause on the name or on a noun apposed to it), or the owner of such a place, is
+a person, whatever a description before the name ("American automaker Dana Crill") or the
+NER made of it. Firms' figures of speech are left alone: "was born out of a merger", "was born in a
+garage", "married design with engineering".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+__all__ = ["lived_a_life"]
+
+#: prepositions after "born" that say where or when: "born in Halden", "born on May 3", "born at home"
+_BIRTH_PREPS = frozenset({"in", "on", "at", "near"})
+
+
+def _a_life_event(verb: Token, life_verbs: frozenset[str] | set[str]) -> bool:
+    """Whether ``verb`` is something only a person goes through: being born somewhere or at some time,
+    dying or any other life verb with no object, growing up, marrying (not "married design with
+    engineering")."""
+    lemma = verb.lemma_.lower()
+    if verb.lower_ == "born" and verb.tag_ == "VBN":
+        # (where is a name, when a date: not "born in a garage", as a firm's story is told too)
+        return any((c.dep_ == "prep" and c.lower_ in _BIRTH_PREPS and any(
+            g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.like_num or g.ent_type_ == "DATE") for g in c.children))
+            or c.ent_type_ == "DATE" for c in verb.children)
+    if verb.pos_ not in {"VERB", "AUX"} or lemma not in life_verbs:
+        return False
+    if lemma == "grow":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    if lemma == "marry":
+        return not any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in verb.children)
+    return not any(c.dep_ in {"dobj", "attr"} for c in verb.children)
+
+
+def lived_a_life(span: Span, life_verbs: frozenset[str] | set[str],
+                 birthplaces: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether the name ``span`` owns one of ``birthplaces`` ("Teo Marsh's hometown"), or is the
+    subject of a life event (:func:`_a_life_event`): of the verb itself, or through a "who" clause on
+    the name or on a noun apposed to it ("Ira Vale, who was born in Halden", "Ira Vale, an engineer who
+    grew up in Halden")."""
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass"} and _a_life_event(root.head, life_verbs):
+        return True
+    # "Teo Marsh's Ohio birthplace", "Teo Marsh's hometown": whose birthplace it is
+    if root.dep_ == "poss" and root.head.lemma_.lower() in birthplaces:
+        return True
+    heads = [root] + [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+    return any(r.dep_ == "relcl" and any(s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ == "who" for s in r.children)
+               and _a_life_event(r, life_verbs) for h in heads for r in h.children)
