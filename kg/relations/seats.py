@@ -152,7 +152,7 @@ class Seats:
         of lexicon ``seat_changing_words`` says is another than today's ("the former headquarters")."""
         rel = self.onto.relations.get("basedIn")
         out: list[dict[str, Any]] = []
-        for tok in doc if rel is not None else ():
+        for tok in self._tokens_with_lemma(doc, {"headquarters", "headquarter", "office"}) if rel is not None else ():
             if tok.pos_ != "NOUN" or not (tok.lower_ == "headquarters" or (
                     tok.lower_ == "office" and tok.i > 0 and doc[tok.i - 1].lower_ == "head")) \
                     or any(c.lower_ in self.seat_changing_words for c in tok.children):
