@@ -43,6 +43,7 @@ from .modality import Modality
 from .modifiers import Modifiers
 from .orders import Orders
 from .deals import Deals
+from .events import Events
 from .extract import Extraction
 from .patterns import Patterns
 from .owners import Owners
@@ -54,6 +55,7 @@ from .records import RESPECTIVELY, pair_respectively, register
 from .roles import Roles
 from .topics import Topics
 from .seats import Seats
+from .served import Served
 from .stakes import Stakes
 from .subjects import Subjects
 from .triggers import Triggers
@@ -63,8 +65,8 @@ from ..syntax import described_by_where
 __all__ = ["KGRelations", "make_relation_component"]
 
 
-class KGRelations(Lexicon, Triggers, Frames, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
-                  Stakes, Places, Kinds, Markets, Seats, Orders, Brands, Purchases, Clauses, Extraction, Modality,
+class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
+                  Stakes, Places, Served, Kinds, Markets, Seats, Orders, Brands, Purchases, Clauses, Extraction, Modality,
                   Words):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
