@@ -14,7 +14,6 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..syntax import FORMER, coordinated, possessive
-from ..syntax import SUBJ as _SUBJ
 from .records import record
 from .words import WHOSE
 
