@@ -509,6 +509,27 @@ def test_entities_what_an_organisation_runs_stays_a_product_where_other_mentions
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # an apposition to a kind of product says what the name is; "said" and "has users" say nothing
+    # either way, and do not outvote it
+    ("A court banned Quello, a messaging app with 18 million users, after its developer, Kelvor Labs, ignored "
+     "requests. Quello said it would comply. Quello has 4 million users in Chile.", "Quello", "Product"),
+    ("Halden Telecom built ZelvoPay, a payments app, in 2021. ZelvoPay said it had 3 million users. "
+     "ZelvoPay grew quickly.", "ZelvoPay", "Product"),
+    # ... but what only firms do says as definitely that the name is the business
+    ("Regulators fined Tolvik, a payments app, in May. Tolvik said it would appeal. Tolvik hired 40 engineers "
+     "last year.", "Tolvik", "Company"),
+    # ... and so does an apposition saying where it is based
+    ("Rivals include Sarvo, a dating app based in Halden. Sarvo said it had paid Orlan 15% of its revenue. "
+     "Sarvo has 2 million users.", "Sarvo", "Company"),
+    ("The case was brought by start-ups including Sarvo, a dating app based in Halden, and Tiblo, a meal "
+     "service from Orvik. Sarvo said it had paid Orlan 15 million shillings. Sarvo has 2 million users.",
+     "Sarvo", "Company"),
+])
+def test_entities_one_apposition_to_a_kind_of_product_wins_the_vote(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # a name the NER took for a place, then "of" and a country, is a firm with its home ...
     ("Brightwing ordered 40 jets from Aerovia Azul and 40 from Nordfly of Sweden.", "Nordfly", "Company"),
     ("Steel for the towers comes from Huta Wisla and from Nordplat of Sweden.", "Nordplat", "Company"),

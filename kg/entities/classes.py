@@ -27,11 +27,12 @@ from .context import which_clause as _which_clause
 from .descriptions import Descriptions
 from .lives import lived_a_life as _lived
 from .products import Products
+from .votes import Votes
 
 __all__ = ["Classes"]
 
 
-class Classes(Descriptions, Products):
+class Classes(Descriptions, Products, Votes):
     """Mixin of :class:`~kg.entities.component.KGEntities`: classes of mentions, by context (what
     makes a name a product: :class:`~kg.entities.products.Products`; what the text calls a name:
     :class:`~kg.entities.descriptions.Descriptions`)."""
@@ -453,6 +454,7 @@ class Classes(Descriptions, Products):
                         said[it["name"]] += 1
                         if self._run_by(it, doc[it["start"]:it["end"]].root):
                             called.add(it["name"])
+            called |= self._defined_by_one_mention(doc, items)  # "Quello, a messaging app" (votes.py)
             # So is a name a copula defines as a kind of product ("Brickfall is an arcade game developed
             # and published by Ventari"), whatever the NER took its other mentions for (a page's title)
             defined = {it["name"] for it in items if it["via"] == "" and (it["cls"] != "Person" or " " not in it["name"])

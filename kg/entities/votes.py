@@ -1,0 +1,62 @@
+"""Mentions that settle a name's class alone: "Quello, a messaging app with 18 million users".
+
+A name is a product when at least half of its mentions stand in a product context
+(:meth:`~kg.entities.classes.Classes._correct_classes`), but most mentions of a product say nothing
+of what it is: "Quello said it would appeal", "Quello has 9 million users" and the NER's ORG label
+fit a firm as well, and outvote the one mention that says what the thing is. An apposition to a kind
+of product with "a" or "an" ("Quello, a messaging app", "Halden built ZelvoPay, a payments app")
+defines the name, as a copula does ("Quello is a messaging app"), and wins the vote, unless the text
+says as definitely that the name is a firm: a mention does what only firms do ("Quello hired 40
+engineers", "paid Google 15% of its revenue"; saying, announcing or reporting is what a product's
+name stands for its firm in as well), or the apposition says where it is based ("a Cape Town-based
+streaming app", "a matchmaking app based in Halden" is the business). A mixin of
+:class:`~kg.entities.classes.Classes`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..syntax import apposed_elsewhere, apposed_to_previous
+from .products import _indefinite
+
+__all__ = ["Votes"]
+
+#: what a product's name does in a firm's stead as often as the firm ("Quello said it would appeal")
+_SPOKEN_FOR = frozenset({"say", "announce", "report", "tell", "confirm", "add"})
+
+
+class Votes:
+    """Mixin of :class:`~kg.entities.classes.Classes`: names one mention defines as a product."""
+
+    def _defined_by_one_mention(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
+        """Names (of items the rules found, ``via`` "") that one mention's apposition defines as a kind
+        of product, where no mention of the name does what only firms do."""
+        defined = {it["name"] for it in items if it["via"] == "" and self._apposed_kind(doc, it)}
+        firm_only = self.firm_verbs - _SPOKEN_FOR
+        return {name for name in defined if not any(
+            it["name"] == name and self._acts(doc, it, firm_only) for it in items)}
+
+    def _apposed_kind(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """Whether the mention has an apposition to a kind of product after it, with "a" or "an" and
+        no seat ("Quello, a messaging app", not "Kivra, a Cape Town-based streaming app")."""
+        root = doc[it["start"]:it["end"]].root
+        # (not a later name's, that the parser hung on this one: "X, an app based in Halden, and Y, a
+        # meal service" gives X both appositions)
+        kinds = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and (
+            (p := apposed_elsewhere(c)) is None or it["start"] <= p.i < it["end"])]
+        end = it["end"]
+        if end + 2 < len(doc) and doc[end].text == ",":
+            # (one the parser hung elsewhere: on a verb, or on a word further back)
+            kinds += [t for t in doc[end + 1:min(len(doc), end + 6)]
+                      if t.dep_ in {"appos", "npadvmod"} and (p := apposed_to_previous(t)) is not None
+                      and it["start"] <= p.i < it["end"]]
+        return any(k.is_lower and self._kind_of_product(k) and _indefinite(k) and not self._based(k)
+                   for k in kinds)
+
+    def _based(self, kind: Token) -> bool:
+        """Whether the apposition says where the thing is based ("a Cape Town-based streaming app", "a
+        matchmaking app based in Halden"): what is based somewhere is the business."""
+        return any(t.lemma_.lower() in self.seat_verbs or t.lower_ in self.seat_verbs for t in kind.subtree)
