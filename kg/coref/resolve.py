@@ -77,6 +77,18 @@ class Resolution:
             node = node.head
         return None
 
+    def _past_a_plural_subject(self, clause: Token, pool: list[dict[str, Any]], wanted: set[str], tok: Token
+                               ) -> dict[str, Any] | None:
+        """"Orlan Bank said it would let Kelvor drivers cash out through its wallet": "its" is not the
+        plural subject of its own clause ("drivers", nor a name in front of it), so it is the subject of
+        the clause that one hangs on (one clause up); ``None`` where the clause's subject is no plural
+        common noun or no name of the wanted kind is the subject above."""
+        subjects = [c for c in clause.children if c.dep_ in _SUBJ]
+        if len(subjects) != 1 or subjects[0].tag_ != "NNS" or clause.dep_ not in {"ccomp", "xcomp"} \
+                or any(it["start"] <= subjects[0].i < it["end"] for it in pool):
+            return None
+        return self._subject_item(clause.head, pool, wanted, before=tok.i)
+
     def _stranded_subject(self, clause: Token, pool: list[dict[str, Any]], wanted: set[str]
                           ) -> dict[str, Any] | None:
         """"Orlan Bank bought Halden Motors and Kelvor Motors sold its stake": a finite verb joined to
@@ -268,6 +280,8 @@ class Resolution:
                                   if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
                 if found is None:
                     found = self._object_of_gerund(clause, pool, wanted)
+                if found is None:
+                    found = self._past_a_plural_subject(clause, pool, wanted, tok)
                 if found is not None:
                     return found
             # "China's customs agency said it had banned ...": the subject of what a name reports is
