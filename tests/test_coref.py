@@ -36,6 +36,34 @@ def test_coref_its_own_after_a_passive_agent_is_the_agents(nlp, text, owner):
     assert its == [owner], doc._.kg_entity_data
 
 
+@pytest.mark.parametrize("text, owner, expected", [
+    # "its" in a clause whose subject the parser joined to the first clause's object is that subject's
+    ("Orlan Bank bought Halden Motors and Kelvor Motors sold its stake in Ardent Labs.", "Kelvor Motors",
+     ("Kelvor Motors", "investsIn", "Ardent Labs")),
+    ("Velmora Foods acquired Tarvik Dairy and Brenna Mills sold its stake in Ostra Grain.", "Brenna Mills",
+     ("Brenna Mills", "investsIn", "Ostra Grain")),
+])
+def test_coref_its_after_a_second_clauses_subject_parsed_as_an_object(nlp, text, owner, expected):
+    doc = _rules_doc(nlp, text)
+    its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
+    assert its == [owner], doc._.kg_entity_data
+    assert expected in _triples(doc)
+
+
+@pytest.mark.parametrize("text, owner, expected", [
+    # "its" in a clause whose subject is a plural noun is the subject's one clause up, not the name in
+    # front of the plural nor the story's most named firm
+    ("Kelvor Rides said it would open in Lima. Kelvor Rides hired staff. Kelvor Rides grew. Orlan Bank said "
+     "it would no longer let Kelvor Rides drivers cash out their earnings through its Pluma wallet, citing fraud.",
+     "Orlan Bank", ("Orlan Bank", "develops", "Pluma")),
+])
+def test_coref_its_past_a_plural_subject_is_the_subject_above(nlp, text, owner, expected):
+    doc = _rules_doc(nlp, text)
+    its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
+    assert its == [owner], doc._.kg_entity_data
+    assert expected in _triples(doc)
+
+
 @pytest.mark.parametrize("text, antecedent", [
     # a country on a description ("the U.S. company") rules out a company the gazetteer places elsewhere,
     # as a demonym ("the Japanese company") does

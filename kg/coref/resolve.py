@@ -77,6 +77,35 @@ class Resolution:
             node = node.head
         return None
 
+    def _past_a_plural_subject(self, clause: Token, pool: list[dict[str, Any]], wanted: set[str], tok: Token
+                               ) -> dict[str, Any] | None:
+        """"Orlan Bank said it would let Kelvor drivers cash out through its wallet": "its" is not the
+        plural subject of its own clause ("drivers", nor a name in front of it), so it is the subject of
+        the clause that one hangs on (one clause up); ``None`` where the clause's subject is no plural
+        common noun or no name of the wanted kind is the subject above."""
+        subjects = [c for c in clause.children if c.dep_ in _SUBJ]
+        if len(subjects) != 1 or subjects[0].tag_ != "NNS" or clause.dep_ not in {"ccomp", "xcomp"} \
+                or any(it["start"] <= subjects[0].i < it["end"] for it in pool):
+            return None
+        return self._subject_item(clause.head, pool, wanted, before=tok.i)
+
+    def _stranded_subject(self, clause: Token, pool: list[dict[str, Any]], wanted: set[str]
+                          ) -> dict[str, Any] | None:
+        """"Orlan Bank bought Halden Motors and Kelvor Motors sold its stake": a finite verb joined to
+        another without a subject, right after a name the parser joined to that verb's object, is that
+        name's (the name is the second clause's subject, not a second thing bought); ``None`` otherwise."""
+        if clause.tag_ not in {"VBD", "VBZ", "VBP"} or clause.i == 0:
+            return None
+        before = clause.doc[clause.i - 1]
+        name = next((it for it in pool if it["start"] <= before.i < it["end"] and it["end"] == clause.i
+                     and self._compatible(it["cls"], wanted)), None)
+        if name is None:
+            return None
+        root = clause.doc[name["start"]:name["end"]].root
+        if root.dep_ != "conj" or root.head.dep_ not in {"dobj", "pobj", "conj"} or root.head.i > root.i:
+            return None
+        return name
+
     def _salience(self, doc: Doc, it: dict[str, Any], tok: Token) -> float:
         root = doc[it["end"] - 1] if it["end"] - it["start"] == 1 else doc[it["start"]:it["end"]].root
         back = self._sent_index[tok.i] - self._sent_index[it["start"]]
@@ -233,8 +262,11 @@ class Resolution:
                     found = None  # ("Threadfin, its biggest rival, said": see below)
                 if found is None and clause.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in clause.children):
                     # "The company was spun out of X and counts Y and Z among its investors": a clause joined
-                    # to another without a subject of its own shares that one's subject
-                    found = self._subject_item(clause.head, pool, wanted, before=tok.i)
+                    # to another without a subject of its own shares that one's subject (unless the parser
+                    # took its subject for an object of the first: see ``_stranded_subject``)
+                    found = self._stranded_subject(clause, pool, wanted)
+                    if found is None:
+                        found = self._subject_item(clause.head, pool, wanted, before=tok.i)
                 if found is None and clause.dep_ == "xcomp" and clause.head.lemma_.lower() not in OBJECT_CONTROL \
                         and not any(c.dep_ in _SUBJ for c in clause.children) \
                         and not any(c.dep_ == "dobj" for c in clause.head.children):
@@ -248,6 +280,8 @@ class Resolution:
                                   if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
                 if found is None:
                     found = self._object_of_gerund(clause, pool, wanted)
+                if found is None:
+                    found = self._past_a_plural_subject(clause, pool, wanted, tok)
                 if found is not None:
                     return found
             # "China's customs agency said it had banned ...": the subject of what a name reports is
