@@ -135,7 +135,7 @@ class Products:
         end = it["end"]
         # ("Tamsa, the app it runs", "Velta Pay, a service Orlan Digital runs": a relative clause with no pronoun)
         if (runner := self._contact_clause(doc, end)) is not None and self._org_at.get(runner[0]) is not it:
-            return True  # ("Tamsa, the app it runs", "Velta Pay, a service Orlan Digital runs")
+            return True
         if end + 2 >= len(doc) or doc[end].text != ",":
             return False
         offered = self.offering_verbs | self.making_verbs
@@ -288,6 +288,28 @@ class Products:
                   if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         return any(k.is_lower and k.lemma_.lower() in self.product_nouns for k in kinds)
 
+    def _apposed_kinds(self, doc: Doc, it: dict[str, Any]) -> list[Token]:
+        """The kinds of product apposed to the mention ``it`` ("Quello, a messaging app"): on its head
+        word, or after its comma where the parser hung the apposition on a word before the name or on the
+        verb ("is best known for creating Emberfall, a survival game/npadvmod released in 2015,"); not a
+        description the parser apposed to it from after a later name ("X is up against Y and Z, the
+        service run by W" is Z's)."""
+        root = doc[it["start"]:it["end"]].root
+
+        def apposed_here(noun: Token) -> bool:
+            elsewhere = apposed_elsewhere(noun)
+            return elsewhere is None or it["start"] <= elsewhere.i < it["end"]
+
+        kinds = [c for c in root.children if c.dep_ == "appos" and self._kind_of_product(c) and apposed_here(c)]
+        end = it["end"]
+        if end + 2 < len(doc) and doc[end].text == ",":
+            after = doc[end + 1:min(len(doc), end + 6)]
+            kinds += [t for t in after if t.dep_ == "appos" and t.head.i < it["start"] and self._kind_of_product(t)
+                      and apposed_here(t)]
+            kinds += [t for t in after if t.dep_ == "npadvmod" and self._kind_of_product(t)
+                      and (p := apposed_to_previous(t)) is not None and it["start"] <= p.i < it["end"]]
+        return kinds
+
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
         if self._runs_the_kind_before(doc, it):
             return False
@@ -312,25 +334,9 @@ class Products:
         if node is not root and node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.is_lower \
                 and any(c.dep_ == "det" for c in node.children) and self._products_role(node.head.head, items):
             return True
-        # (not a description the parser apposed to it from after a later name: "X is up against Y and Z,
-        # the service run by W" is Z's)
-        def apposed_here(noun: Token) -> bool:
-            elsewhere = apposed_elsewhere(noun)
-            return elsewhere is None or it["start"] <= elsewhere.i < it["end"]
-
-        if any(c.dep_ == "appos" and self._kind_of_product(c) and apposed_here(c) for c in root.children):
+        if self._apposed_kinds(doc, it):
             return True
         end = it["end"]
-        if end + 2 < len(doc) and doc[end].text == "," and any(
-                t.dep_ == "appos" and t.head.i < it["start"] and self._kind_of_product(t) and apposed_here(t)
-                for t in doc[end + 1:min(len(doc), end + 6)]):
-            return True
-        # (or one the parser hung on the verb: "is best known for creating Emberfall, a survival game/npadvmod
-        # released in 2015,")
-        if end + 2 < len(doc) and doc[end].text == "," and any(
-                t.dep_ == "npadvmod" and self._kind_of_product(t) and (p := apposed_to_previous(t)) is not None
-                and it["start"] <= p.i < it["end"] for t in doc[end + 1:min(len(doc), end + 6)]):
-            return True
         # (or one the tagger took for an adjective: "Malaysian super-app/JJ Kintara"; not a trade: "payment
         # processor Xendit", lexicon trade_phrases)
         if any(c.dep_ in {"compound", "amod"} and c.i == it["start"] - 1 and c.is_lower

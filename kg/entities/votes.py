@@ -19,7 +19,6 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import apposed_elsewhere, apposed_to_previous
 from .products import _indefinite
 
 __all__ = ["Votes"]
@@ -40,21 +39,12 @@ class Votes:
             it["name"] == name and self._acts(doc, it, firm_only) for it in items)}
 
     def _apposed_kind(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """Whether the mention has an apposition to a kind of product after it, with "a" or "an" and
-        no seat ("Quello, a messaging app", not "Kivra, a Cape Town-based streaming app")."""
+        """Whether the mention has an apposition to a kind of product after it
+        (:meth:`~kg.entities.products.Products._apposed_kinds`), with "a" or "an" and no seat ("Quello, a
+        messaging app", not "Kivra, a Cape Town-based streaming app")."""
         root = doc[it["start"]:it["end"]].root
-        # (not a later name's, that the parser hung on this one: "X, an app based in Halden, and Y, a
-        # meal service" gives X both appositions)
-        kinds = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and (
-            (p := apposed_elsewhere(c)) is None or it["start"] <= p.i < it["end"])]
-        end = it["end"]
-        if end + 2 < len(doc) and doc[end].text == ",":
-            # (one the parser hung elsewhere: on a verb, or on a word further back)
-            kinds += [t for t in doc[end + 1:min(len(doc), end + 6)]
-                      if t.dep_ in {"appos", "npadvmod"} and (p := apposed_to_previous(t)) is not None
-                      and it["start"] <= p.i < it["end"]]
-        return any(k.is_lower and self._kind_of_product(k) and _indefinite(k) and not self._based(k)
-                   for k in kinds)
+        return any(k.i > root.i and k.is_lower and _indefinite(k) and not self._based(k)
+                   for k in self._apposed_kinds(doc, it))
 
     def _based(self, kind: Token) -> bool:
         """Whether the apposition says where the thing is based ("a Cape Town-based streaming app", "a

@@ -6,6 +6,7 @@ A mixin of :class:`~kg.relations.rules.KGRelations`, beside :mod:`kg.relations.m
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -17,6 +18,13 @@ __all__ = ["Topics"]
 
 class Topics:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: whom a sentence or the text is about."""
+
+    @cached_property
+    def _rivalry_words(self) -> frozenset[str]:
+        """The one-word triggers and role triggers of kg:competesWith ("compete", "rival"), made once."""
+        rivalry = self.onto.relations.get("competesWith")
+        return frozenset(w[0] for w in (*rivalry.triggers, *rivalry.role_triggers) if len(w) == 1) \
+            if rivalry else frozenset()
 
     def _sentence_subject(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]],
                           rel: RelationInfo) -> int | None:
@@ -147,8 +155,7 @@ class Topics:
         # said it had no deal with Orlan", "Rival investor Kesto had held talks about investing in Veda"; but
         # the one it competes with there is the topic: "Rival Kesto, which competes with Orlan in Peru")
         doc = tok.doc
-        rivalry = self.onto.relations.get("competesWith")
-        words = {w[0] for w in (*rivalry.triggers, *rivalry.role_triggers) if len(w) == 1} if rivalry else set()
+        words = self._rivalry_words
         held_keys |= {it["name"].split()[0] for it in items if it["name"] and it["via"] in {"", "gazetteer"}
                       and tok.i < it["start"] < tok.sent.end and not any(
                           a.lemma_.lower() in words for a in doc[it["start"]:it["end"]].root.ancestors)}
