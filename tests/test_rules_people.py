@@ -996,3 +996,17 @@ def test_rules_a_ministers_portfolio_names_the_ministry(nlp, text, expected, abs
 ])
 def test_rules_the_holder_of_a_named_chair_works_at_the_university(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a party's candidate stands for the party named after "of" or before (unlike a mere member of it)
+    ("Mara Velt, presidential candidate of the Orlan Movement, spoke on Monday.",
+     {("Mara Velt", "worksFor", "Orlan Movement")}, set()),
+    ("Brisk Party candidate Mara Velt increased her lead in the poll.", {("Mara Velt", "worksFor", "Brisk Party")},
+     set()),
+    # an undersecretary at a department is one of its officials
+    ("The Halden Commerce Department tightened the rules. \"We are closing gaps,\" said Dana Whit, an "
+     "undersecretary at the department.", {("Dana Whit", "worksFor", "Halden Commerce Department")}, set()),
+])
+def test_rules_candidates_and_undersecretaries(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
