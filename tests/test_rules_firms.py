@@ -62,6 +62,11 @@ def test_rules_the_beaten_and_the_passed_over_are_rivals(nlp, text, expected, ab
     # one description before two names still describes both
     ("The Norwegian makers Hydrix Systems and Bolt Tek gained.",
      {("Hydrix Systems", "basedIn", "Norway"), ("Bolt Tek", "basedIn", "Norway")}, set()),
+    # the kinds of firm a breeder, a dredger and a discounter are
+    ("Kelvor Seeds, the African unit of Dutch breeder Orlan Zaden, launched a maize.",
+     {("Orlan Zaden", "basedIn", "Netherlands")}, set()),
+    ("Belgian dredger Orlan Marine wins a port contract.", {("Orlan Marine", "basedIn", "Belgium")}, set()),
+    ("Polish discounter Orlan Markt enters Romania.", {("Orlan Markt", "basedIn", "Poland")}, set()),
 ])
 def test_rules_a_description_before_a_name_is_that_names(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
