@@ -73,6 +73,19 @@ def test_rules_a_description_before_a_name_is_that_names(nlp, text, expected, ab
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a demonym before a firm's partner says where the partner is; a person's partnership, or a place
+    # after "in", does not
+    ("Kelvor will do the work with its Dutch partner Orlan Bouw, which has a share.",
+     {("Orlan Bouw", "basedIn", "Netherlands")}, set()),
+    ("Kelvor and Chilean partner Orlan Metals will build a steel mill.", {("Orlan Metals", "basedIn", "Chile")},
+     set()),
+    ("Orlan Pay, Kelvor's partner in Chile, signed the deal.", set(), {("Orlan Pay", "basedIn", "Chile")}),
+])
+def test_rules_a_demonym_before_a_partner_is_its_seat(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # the owner of a plant is an organisation, whatever the NER took it for, and operates where the plant is
     ("The batteries will be assembled at Daewon's plant in Ochang and shipped from Busan.",
      {("Daewon", "operatesIn", "Ochang")}, set()),
