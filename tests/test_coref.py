@@ -800,6 +800,10 @@ def test_coref_who_runs_a_named_product_is_a_firm(nlp, text, expected, absent):
      "Halden, said it would comply.", ("Orlan Medical", "develops", "GlucoMax"), None),
     ("Customs seized 400,000 fake Lumivex contact lenses, in a case that Orlan Vision, the lenses' maker, says "
      "led to infections.", ("Orlan Vision", "develops", "Lumivex"), None),
+    # (the kind the parser apposed to the name, tagged as a proper noun)
+    ("Halden shops began selling its first product, the Vexa Pulse wireless earbuds, on Monday. The earbuds are "
+     "designed and made by Kelvor Acoustics, a contract maker in Varnby.", ("Kelvor Acoustics", "develops", "Vexa Pulse"),
+     None),
     # not where two named products share the kind
     ("Halden shops stock Vexa insulin pumps and Trindle insulin pumps. Orlan Medical, which makes the pumps at a "
      "plant in Varnby, said it would comply.", None, ("Orlan Medical", "develops", "Vexa")),

@@ -242,7 +242,7 @@ class KGCoref(Resolution, Mentions, Kinds):
                 if ante is not None:
                     add(doc[tok.i:tok.i + 1], ante)
                 continue
-            if (called := self._kind_named_before(doc, tok, taken)) is not None:
+            if (called := self._kind_named_before(doc, tok)) is not None:
                 add(*called)  # "the Vexa Pulse earbuds ... The earbuds are made by Kelvor" (kinds.py)
                 continue
             if tok.pos_ in {"NOUN", "ADJ"} and not tok.tag_.endswith("S"):

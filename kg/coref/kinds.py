@@ -17,7 +17,7 @@ __all__ = ["Kinds"]
 class Kinds:
     """Mixin of :class:`~kg.coref.component.KGCoref`: "the earbuds" after "the Vexa Pulse earbuds"."""
 
-    def _kind_named_before(self, doc: Doc, tok: Token, taken: list[bool]) -> tuple[Span, dict[str, Any]] | None:
+    def _kind_named_before(self, doc: Doc, tok: Token) -> tuple[Span, dict[str, Any]] | None:
         """The description "the <kind>" at ``tok`` and the named product it stands for, or None."""
         kind = tok.lemma_.lower()
         # (a description that is an argument of its clause: "operators of the engine" may be of any engine)
@@ -29,19 +29,24 @@ class Kinds:
             return None
         first = self._sent_index.get(tok.i, 0) - self.max_sentences
         names = {it["name"]: it for it in self._named if it["end"] <= det[0].i and it["cls"] == "Product"
-                 and self._sent_index.get(it["start"], 0) >= first and self._kind_after(doc, it) == kind}
-        if len(names) != 1:
+                 and self._sent_index.get(it["start"], 0) >= first and self._kind_after(doc, it) in {kind, tok.lower_}}
+        # (one product's names, the model's after the line's: "GlucoMax pumps ... GlucoMax 3 pumps", the last)
+        last = max(names.values(), key=lambda it: it["start"], default=None)
+        if last is None or any(not f"{last['name']} ".startswith(f"{name} ") for name in names):
             return None
-        return doc[det[0].i:tok.i + 1], next(iter(names.values()))
+        return doc[det[0].i:tok.i + 1], last
 
     @staticmethod
     def _kind_after(doc: Doc, it: dict[str, Any]) -> str | None:
-        """The lemma of the lower-case noun the name modifies within the two words after it ("Vexa Pulse
-        wireless earbuds": "earbud"), or None."""
+        """The lemma of the lower-case noun the name modifies, or is apposed to, within the two words after it
+        ("Vexa Pulse wireless earbuds": "earbud"), or None."""
         root = doc[it["start"]:it["end"]].root
-        noun = root.head
-        if root.dep_ not in {"compound", "nmod", "amod"} or not it["end"] <= noun.i <= it["end"] + 2:
+        # (or the kind the parser apposed to the name: "its first product, the Vexa Pulse/appos wireless earbuds")
+        noun = root.head if root.dep_ in {"compound", "nmod", "amod"} else next(
+            (c for c in root.children if c.dep_ == "appos" and c.i >= it["end"]), None)
+        if noun is None or not it["end"] <= noun.i <= it["end"] + 2:
             return None
-        if not noun.is_lower or noun.pos_ != "NOUN" or any(not t.is_lower for t in doc[it["end"]:noun.i]):
+        # (a lower-case word the tagger took for a proper noun is no lemma: "earbuds/NNP")
+        if not noun.is_lower or noun.pos_ not in {"NOUN", "PROPN"} or any(not t.is_lower for t in doc[it["end"]:noun.i]):
             return None
-        return noun.lemma_.lower()
+        return noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.lower_
