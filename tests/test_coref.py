@@ -792,3 +792,21 @@ def test_coref_a_product_description_written_before_the_name(nlp, text, expected
 ])
 def test_coref_who_runs_a_named_product_is_a_firm(nlp, text, expected, absent):
     _assert_reads(nlp, text, {expected}, {absent})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a product called again by the kind written after its name, plural too ("the pumps", "the lenses'")
+    ("Regulators recalled 80,000 GlucoMax insulin pumps. Orlan Medical, which makes the pumps at a plant in "
+     "Halden, said it would comply.", ("Orlan Medical", "develops", "GlucoMax"), None),
+    ("Customs seized 400,000 fake Lumivex contact lenses, in a case that Orlan Vision, the lenses' maker, says "
+     "led to infections.", ("Orlan Vision", "develops", "Lumivex"), None),
+    # (the kind the parser apposed to the name, tagged as a proper noun)
+    ("Halden shops began selling its first product, the Vexa Pulse wireless earbuds, on Monday. The earbuds are "
+     "designed and made by Kelvor Acoustics, a contract maker in Varnby.", ("Kelvor Acoustics", "develops", "Vexa Pulse"),
+     None),
+    # not where two named products share the kind
+    ("Halden shops stock Vexa insulin pumps and Trindle insulin pumps. Orlan Medical, which makes the pumps at a "
+     "plant in Varnby, said it would comply.", None, ("Orlan Medical", "develops", "Vexa")),
+])
+def test_coref_a_product_called_again_by_its_kind(nlp, text, expected, absent):
+    _assert_reads(nlp, text, {expected} - {None}, {absent} - {None})

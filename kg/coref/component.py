@@ -16,13 +16,14 @@ from ..ontology import load_ontology
 from ..syntax import apposed_elsewhere
 from .base import PLURAL_PRONOUNS as _PLURAL_PRONOUNS
 from .base import register_links
+from .kinds import Kinds
 from .mentions import Mentions
 from .resolve import Resolution
 
 __all__ = ["KGCoref", "make_coref_component"]
 
 
-class KGCoref(Resolution, Mentions):
+class KGCoref(Resolution, Mentions, Kinds):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,
@@ -56,6 +57,8 @@ class KGCoref(Resolution, Mentions):
         self.former = set(rel["former"])
         self.latter = set(rel["latter"])
         self.generic_products = set(onto.lexicon["entities"]["generic_products"])
+        #: kinds of product, by which a text calls again a product it named before them ("the earbuds")
+        self._kind_nouns = onto.words("entities", "product_nouns")
         #: works and shops one owns ("plant", "factory", "store"): no product owns one
         self.owned_sites = onto.words("entities", "owned_works") | onto.words("entities", "seller_sites")
         #: place nouns of a division of a wider place ("the Tessor region of Keldria")
@@ -238,6 +241,9 @@ class KGCoref(Resolution, Mentions):
                     ante = self._resolve(doc, items, tok, wanted, description=False, resolved=resolved)
                 if ante is not None:
                     add(doc[tok.i:tok.i + 1], ante)
+                continue
+            if (called := self._kind_named_before(doc, tok)) is not None:
+                add(*called)  # "the Vexa Pulse earbuds ... The earbuds are made by Kelvor" (kinds.py)
                 continue
             if tok.pos_ in {"NOUN", "ADJ"} and not tok.tag_.endswith("S"):
                 if low in self._payment_nouns and any(

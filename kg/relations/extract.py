@@ -71,10 +71,12 @@ class Extraction:
                     # (and whom a trigger that ends in a preposition names with it: "relies on Hanol")
                     acting = [(t, "agent") for t, r in objs if r.split(":")[0] in {"prep", "nested"}
                               and (r.split(":")[-1] in rel.source_preps or r.split(":")[-1] == own)]
-                    if any(self._map(t, by_token, items) and not (t.tag_ == "NNS" and t.i not in by_token)
+                    if any(self._map(t, by_token, items) and not (t.tag_ == "NNS" and (
+                            t.i not in by_token or items[by_token[t.i]]["via"] == "coref"))
                            for t, r in objs if r in {"patient", "patient-head"}):
                         # "Vexa bought Lumo from Helix": a company or a brand changed hands, no goods (but
-                        # "ordered 600 Hukka drones from Kuura": goods, of a named model)
+                        # "ordered 600 Hukka drones from Kuura": goods, of a named model; and "sources the
+                        # chips from Kuura", a plural description of a named product's)
                         acting = []
                     if any((t.ent_type_ == "MONEY" and not any(w.lower_ == "of" for w in t.subtree))
                            or t.lemma_.lower() in self.money_nouns
