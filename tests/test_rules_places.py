@@ -47,6 +47,18 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     # a company's plant, office or yard in a place
     ("Hollweg will close Aarestrup's plant in Bjerringbro.", {("Aarestrup", "operatesIn", "Bjerringbro")}, set()),
     ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),
+    # ... a chip fab, a kiln, a hangar, a concession, an oil or gas well or field
+    ("Valtrane keeps buying chips from Tamsor's Taiwan fabs.", {("Tamsor", "operatesIn", "Taiwan")}, set()),
+    ("Unions feared job cuts at Umbila's kilns in Mpumalanga.", {("Umbila", "operatesIn", "Mpumalanga")}, set()),
+    ("Kelvor Aero will convert ten jets at its hangars in Seletar.", {("Kelvor Aero", "operatesIn", "Seletar")},
+     set()),
+    ("Meridor won a 30-year concession at the port of Paita.", {("Meridor", "operatesIn", "Paita")}, set()),
+    ("Chinook will focus on its natural gas wells in British Columbia.",
+     {("Chinook", "operatesIn", "British Columbia")}, set()),
+    ("Loma Alta pumps oil from wells in Neuquén province.", {("Loma Alta", "operatesIn", "Neuquén")}, set()),
+    ("Ndali will keep its offshore oil fields in the Niger Delta.", {("Ndali", "operatesIn", "Niger Delta")}, set()),
+    # ("well" as an adverb is no site)
+    ("Kelvor did well in Chile last year.", set(), {("Kelvor", "operatesIn", "Chile")}),
     # names joined before a plural kind of place stand for the places ("Aichi and Gifu prefectures")
     ("Rivo runs 40 clinics across Aichi and Gifu prefectures.",
      {("Rivo", "operatesIn", "Aichi"), ("Rivo", "operatesIn", "Gifu")}, set()),
