@@ -442,6 +442,24 @@ def test_rules_where_a_firm_does_its_work_it_operates(nlp, text, expected, absen
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # an organisation that owns unnamed things in a place operates there, wherever the parser hangs the place
+    ("Fibrana will buy Net Orlan, which owns 1.8 million fibre lines in Portugal.",
+     {("Net Orlan", "operatesIn", "Portugal")}, set()),
+    ("Halden Group owns farmland in Kenya and Uganda.",
+     {("Halden Group", "operatesIn", "Kenya"), ("Halden Group", "operatesIn", "Uganda")}, set()),
+    # ... the things a collective noun is of
+    ("Marlow Health owns a chain of diagnostic laboratories in Vietnam.", {("Marlow Health", "operatesIn", "Vietnam")},
+     set()),
+    # not a stake, nor a person's
+    ("Kelvor owns a 20% stake in a bank in Peru.", set(), {("Kelvor", "operatesIn", "Peru")}),
+    ("Andres Gomez, who owns two cafes in Medellin, said he pays a commission.", set(),
+     {("Andres Gomez", "operatesIn", "Medellin")}),
+])
+def test_rules_who_owns_things_in_a_place_operates_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, places", [
     # a list of places is a chain of conjuncts, each hung on the one before: every item counts, not
     # the first two

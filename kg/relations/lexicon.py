@@ -37,6 +37,7 @@ class Lexicon:
         self.revenue_nouns = frozenset(lex["relations"].get("revenue_nouns", ()))
         self.revenue_share_verbs = frozenset(lex["relations"].get("revenue_share_verbs", ()))
         self.place_part_nouns = frozenset(lex["relations"].get("place_part_nouns", ()))
+        self.owning_verbs = frozenset(lex["relations"].get("owning_verbs", ()))
         self.market_leader_nouns = frozenset(lex["relations"].get("market_leader_nouns", ()))
         self.starting_verbs = frozenset(lex["relations"].get("starting_verbs", ()))  #: ("start sales in Chile")
         #: verbs of accusing: whom a suit's accusing participle names is whom it is against
