@@ -539,6 +539,13 @@ def test_rules_where_things_are_made_or_on_sale(nlp, text, expected, absent):
     # no flight of whoever bans flights, and no person operates where she flies
     ("The Dutch government banned flights to Minsk on Monday.", set(), {("Netherlands", "operatesIn", "Minsk")}),
     ("Ana Lopez flew to Bogota and Quito last week, Pampero said.", set(), {("Ana Lopez", "operatesIn", "Bogota")}),
+    # ... and where its vessels carry goods (lexicon vessel_nouns, carrying_verbs): their owner, or who runs them
+    ("Hamid Rezaei, a director of Sarim Shipping, said its tankers carried fuel from Iraq to Malaysia.",
+     {("Sarim Shipping", "operatesIn", "Iraq"), ("Sarim Shipping", "operatesIn", "Malaysia")}, set()),
+    ("Lofar Bulk signed a deal under which its vessels will carry grain from Santos to ports in China and Egypt.",
+     {("Lofar Bulk", "operatesIn", p) for p in ("Santos", "China", "Egypt")}, set()),
+    ("Orlan Shipping runs ten ships that carry cars from Bremerhaven to Baltimore.",
+     {("Orlan Shipping", "operatesIn", "Bremerhaven"), ("Orlan Shipping", "operatesIn", "Baltimore")}, set()),
 ])
 def test_rules_a_carrier_operates_where_it_goes(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -136,6 +136,8 @@ class Lexicon:
         self.market_holding_verbs = set(lex["relations"].get("market_holding_verbs", ()))
         self.market_share_words = set(lex["relations"].get("market_share_words", ()))
         self.route_verbs = set(lex["relations"].get("route_verbs", ()))
+        self.vessel_nouns = frozenset(lex["relations"].get("vessel_nouns", ()))
+        self.carrying_verbs = frozenset(lex["relations"].get("carrying_verbs", ()))
         self.running_verbs = set(lex["relations"].get("running_verbs", ()))
         self.route_linking_verbs = frozenset(lex["relations"].get("route_linking_verbs", ()))
         self.named_sites = frozenset(lex["relations"].get("named_sites", ()))
