@@ -107,6 +107,17 @@ def test_coref_the_subject_of_what_a_name_reports_is_that_name(nlp):
                   {("Brazil", "bans", "Pampa Granos"), ("Brazil", "bans", "Rio Verde Agro")})
 
 
+def test_coref_a_possessive_on_the_subject_of_what_a_name_reports_is_that_names(nlp):
+    # "Kelvor said its factory in Pesqueria would keep running": the reporter's factory, not the factory of
+    # the country the sentences before were about
+    text = ("Halden Motors delays Mexico plant over tariff threat\n\nSEOUL — Halden Motors has postponed construction "
+            "of a plant in Nuevo Leon, Mexico, citing the risk of tariffs.\n\nHalden had planned to build its Namsan "
+            "SUV there.\n\nOrvik Steel, which supplies panels to Halden from Ulsan, said it would also pause plans "
+            "for a plant in Mexico.\n\nMexico already curbs imports of Chinese cars with tariffs of up to 50%.\n\n"
+            "Kelvor, an affiliate of Orlan Motor, said its factory in Pesqueria would keep running as normal.")
+    _assert_reads(nlp, text, {("Kelvor", "operatesIn", "Pesqueria")}, {("Mexico", "operatesIn", "Pesqueria")})
+
+
 @pytest.mark.parametrize("text, mention, antecedent", [
     # a description's noun that ends a candidate's name picks it ("the league" -> "the B.League") ...
     ("Japan's top basketball league, the Nordic Hockey League, has awarded its rights to Velora Media, a unit of "

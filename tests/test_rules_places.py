@@ -47,6 +47,18 @@ def test_rules_read_a_site_the_clause_works_at(nlp, text, expected, absent):
     # a company's plant, office or yard in a place
     ("Hollweg will close Aarestrup's plant in Bjerringbro.", {("Aarestrup", "operatesIn", "Bjerringbro")}, set()),
     ("Nvidia's office in Tel Aviv employs 3,000 people.", {("Nvidia", "operatesIn", "Tel Aviv")}, set()),
+    # ... a chip fab, a kiln, a hangar, a concession, an oil or gas well or field
+    ("Valtrane keeps buying chips from Tamsor's Taiwan fabs.", {("Tamsor", "operatesIn", "Taiwan")}, set()),
+    ("Unions feared job cuts at Umbila's kilns in Mpumalanga.", {("Umbila", "operatesIn", "Mpumalanga")}, set()),
+    ("Kelvor Aero will convert ten jets at its hangars in Seletar.", {("Kelvor Aero", "operatesIn", "Seletar")},
+     set()),
+    ("Meridor won a 30-year concession at the port of Paita.", {("Meridor", "operatesIn", "Paita")}, set()),
+    ("Chinook will focus on its natural gas wells in British Columbia.",
+     {("Chinook", "operatesIn", "British Columbia")}, set()),
+    ("Loma Alta pumps oil from wells in Neuquén province.", {("Loma Alta", "operatesIn", "Neuquén")}, set()),
+    ("Ndali will keep its offshore oil fields in the Niger Delta.", {("Ndali", "operatesIn", "Niger Delta")}, set()),
+    # ("well" as an adverb is no site)
+    ("Kelvor did well in Chile last year.", set(), {("Kelvor", "operatesIn", "Chile")}),
     # names joined before a plural kind of place stand for the places ("Aichi and Gifu prefectures")
     ("Rivo runs 40 clinics across Aichi and Gifu prefectures.",
      {("Rivo", "operatesIn", "Aichi"), ("Rivo", "operatesIn", "Gifu")}, set()),
@@ -430,6 +442,24 @@ def test_rules_where_a_firm_does_its_work_it_operates(nlp, text, expected, absen
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # an organisation that owns unnamed things in a place operates there, wherever the parser hangs the place
+    ("Fibrana will buy Net Orlan, which owns 1.8 million fibre lines in Portugal.",
+     {("Net Orlan", "operatesIn", "Portugal")}, set()),
+    ("Halden Group owns farmland in Kenya and Uganda.",
+     {("Halden Group", "operatesIn", "Kenya"), ("Halden Group", "operatesIn", "Uganda")}, set()),
+    # ... the things a collective noun is of
+    ("Marlow Health owns a chain of diagnostic laboratories in Vietnam.", {("Marlow Health", "operatesIn", "Vietnam")},
+     set()),
+    # not a stake, nor a person's
+    ("Kelvor owns a 20% stake in a bank in Peru.", set(), {("Kelvor", "operatesIn", "Peru")}),
+    ("Andres Gomez, who owns two cafes in Medellin, said he pays a commission.", set(),
+     {("Andres Gomez", "operatesIn", "Medellin")}),
+])
+def test_rules_who_owns_things_in_a_place_operates_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, places", [
     # a list of places is a chain of conjuncts, each hung on the one before: every item counts, not
     # the first two
@@ -509,6 +539,13 @@ def test_rules_where_things_are_made_or_on_sale(nlp, text, expected, absent):
     # no flight of whoever bans flights, and no person operates where she flies
     ("The Dutch government banned flights to Minsk on Monday.", set(), {("Netherlands", "operatesIn", "Minsk")}),
     ("Ana Lopez flew to Bogota and Quito last week, Pampero said.", set(), {("Ana Lopez", "operatesIn", "Bogota")}),
+    # ... and where its vessels carry goods (lexicon vessel_nouns, carrying_verbs): their owner, or who runs them
+    ("Hamid Rezaei, a director of Sarim Shipping, said its tankers carried fuel from Iraq to Malaysia.",
+     {("Sarim Shipping", "operatesIn", "Iraq"), ("Sarim Shipping", "operatesIn", "Malaysia")}, set()),
+    ("Lofar Bulk signed a deal under which its vessels will carry grain from Santos to ports in China and Egypt.",
+     {("Lofar Bulk", "operatesIn", p) for p in ("Santos", "China", "Egypt")}, set()),
+    ("Orlan Shipping runs ten ships that carry cars from Bremerhaven to Baltimore.",
+     {("Orlan Shipping", "operatesIn", "Bremerhaven"), ("Orlan Shipping", "operatesIn", "Baltimore")}, set()),
 ])
 def test_rules_a_carrier_operates_where_it_goes(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -278,6 +278,12 @@ class Resolution:
                     # "ordered Orrin to shut down its service": the one ordered is the clause's subject
                     found = next((it for c in controlled_objects(clause) for it in pool
                                   if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
+                if found is None and tok.head.dep_ in _SUBJ and tok.head.head.i == clause.i \
+                        and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self._reporting:
+                    # "Kia said its factory in Pesqueria would keep running": a possessive on the subject of
+                    # what a name reports is that name's, as the subject itself would be (not a place the
+                    # sentence before was about)
+                    found = self._subject_item(clause.head, pool, wanted, before=tok.i, head_only=True)
                 if found is None:
                     found = self._object_of_gerund(clause, pool, wanted)
                 if found is None:

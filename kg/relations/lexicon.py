@@ -37,6 +37,7 @@ class Lexicon:
         self.revenue_nouns = frozenset(lex["relations"].get("revenue_nouns", ()))
         self.revenue_share_verbs = frozenset(lex["relations"].get("revenue_share_verbs", ()))
         self.place_part_nouns = frozenset(lex["relations"].get("place_part_nouns", ()))
+        self.owning_verbs = frozenset(lex["relations"].get("owning_verbs", ()))
         self.market_leader_nouns = frozenset(lex["relations"].get("market_leader_nouns", ()))
         self.starting_verbs = frozenset(lex["relations"].get("starting_verbs", ()))  #: ("start sales in Chile")
         #: verbs of accusing: whom a suit's accusing participle names is whom it is against
@@ -135,6 +136,8 @@ class Lexicon:
         self.market_holding_verbs = set(lex["relations"].get("market_holding_verbs", ()))
         self.market_share_words = set(lex["relations"].get("market_share_words", ()))
         self.route_verbs = set(lex["relations"].get("route_verbs", ()))
+        self.vessel_nouns = frozenset(lex["relations"].get("vessel_nouns", ()))
+        self.carrying_verbs = frozenset(lex["relations"].get("carrying_verbs", ()))
         self.running_verbs = set(lex["relations"].get("running_verbs", ()))
         self.route_linking_verbs = frozenset(lex["relations"].get("route_linking_verbs", ()))
         self.named_sites = frozenset(lex["relations"].get("named_sites", ()))

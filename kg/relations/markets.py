@@ -200,7 +200,8 @@ class Markets:
                     # "gets about a quarter of its sales from China": the verb holds the place
                     places = self._located(verb, {"from", "in"}, by_token, items)
             out += self._serving(doc, owners, places, noun, "fact", by_token, items)
-        return out + self._parts_where(doc, items, by_token) + self._owned_goods_where(doc, items, by_token)
+        return out + self._parts_where(doc, items, by_token) + self._owned_goods_where(doc, items, by_token) \
+            + self._holdings_where(doc, items, by_token)
 
     def _owned_goods_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                            ) -> list[dict[str, Any]]:
@@ -261,3 +262,29 @@ class Markets:
             out += self._serving(doc, owners, places, noun, "fact", by_token, items)
         return out
 
+
+    def _holdings_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Kelvor Press, which owns eleven regional titles in Britain", "owns 1.8 million fibre lines in
+        Portugal", "owns a chain of clinics in Vietnam": an organisation that owns things in a place operates
+        there (kg:operatesIn; lexicon ``owning_verbs``). Only things the text does not name (a named one is
+        where it is: "owns Colombo Clinic in Sri Lanka"), and not a stake (lexicon ``holding_nouns``)."""
+        if "operatesIn" not in self.onto.relations or not self.owning_verbs:
+            return []
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, self.owning_verbs):
+            holders = [c for c in verb.children if c.dep_ == "nsubj"]
+            if verb.pos_ != "VERB" or not any(self.onto.is_a(items[hi]["cls"], "Organization")
+                                              for h in holders for hi, _, _ in self._map(h, by_token, items)):
+                continue  # (a person's: "who owns two cafes in Lima")
+            things = [x for c in verb.children if c.dep_ == "dobj" for x in coordinated(c)]
+            # ("a chain of clinics in Vietnam": the things a collective noun is of)
+            things += [g for t in things for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+            unnamed = [t for t in things if t.pos_ == "NOUN" and t.i not in by_token
+                       and t.lemma_.lower() not in self.holding_nouns]
+            # (the parser hangs the place on the verb as often: "owns farmland in Kenya")
+            places = [loc for t in unnamed + ([verb] if unnamed else [])
+                      for loc in self._located(t, {"in", "across", "throughout"}, by_token, items)]
+            out += [r for r in self._serving(doc, holders, places, verb, self._modality(verb), by_token, items)
+                    if self.onto.is_a(r["s_cls"], "Organization")] if places else []
+        return out

@@ -103,6 +103,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         shares, owned = self._shares(doc, items, by_token)
         sold |= won | owned
         customers = self._customers_in(doc, items, by_token) + self._routes(doc, items, by_token) \
+            + self._fleet_routes(doc, items, by_token) \
             + self._working_with(doc, items, by_token) + self._kinds_of_deal(doc, items, by_token) \
             + self._under_a_deal(doc, items, by_token) \
             + self._access_given(doc, items, by_token) + self._markets_held(doc, items, by_token) \

@@ -250,6 +250,29 @@ class Served:
                                                  by_token, items) if self.onto.is_a(r["s_cls"], "Organization")]
         return out
 
+    def _fleet_routes(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"its vessels will carry grain from Santos to ports in China", "its tankers carried fuel from Iraq to
+        Malaysia", "runs ten ships that carry cars to Baltimore": the organisation whose vessels (lexicon
+        ``vessel_nouns``) carry goods between places (``carrying_verbs``) operates at both ends
+        (kg:operatesIn): the vessels' owner, or the subject of a verb that runs them (``running_verbs``)."""
+        if "operatesIn" not in self.onto.relations or not (self.vessel_nouns and self.carrying_verbs):
+            return []
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, self.carrying_verbs):
+            if verb.pos_ != "VERB":
+                continue
+            vessels = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in self.vessel_nouns]
+            if verb.dep_ == "relcl" and verb.head.lemma_.lower() in self.vessel_nouns:
+                vessels.append(verb.head)  # ("ten ships that carry cars")
+            holders = [o for v in vessels for o in v.children if possessive(o)]
+            holders += [s for v in vessels if v.dep_ == "dobj" and v.head.lemma_.lower() in self.running_verbs
+                        for s in v.head.children if s.dep_ in _SUBJ]
+            places = self._route_ends(verb, {"to", "from", "between"}, by_token, items) if holders else []
+            if places:
+                out += [r for r in self._serving(doc, holders, places, verb, self._modality(verb), by_token, items)
+                        if self.onto.is_a(r["s_cls"], "Organization")]
+        return out
+
     @staticmethod
     def _joint_subject(tok: Token) -> list[Token]:
         """What "their" stands for where the clause over it has a joined subject: "X and Y signed a
