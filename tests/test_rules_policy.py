@@ -279,3 +279,16 @@ def test_rules_a_capital_that_acts_is_its_state(nlp, text, expected, absent):
 ])
 def test_rules_an_order_to_unbundle_restricts(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one given access, set off with a description whose verb modifies a noun ("Oslo-based", "including")
+    ("Orlan has given Kvessa, an Oslo-based wallet, access to the payment chip in its phones.",
+     {("Orlan", "providesAccessTo", "Kvessa")}),
+    ("Halden's Transport Office has given Kelvor Drive, a Singapore-based driving company, access to its roads.",
+     {("Transport Office", "providesAccessTo", "Kelvor Drive")}),
+    ("Tessin Mall gave sellers in Asia, including Brask Home Goods, access to the names of buyers.",
+     {("Tessin Mall", "providesAccessTo", "Brask Home Goods")}),
+])
+def test_rules_access_given_to_one_set_off_with_a_description(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
