@@ -38,6 +38,9 @@ from .reading import _assert_reads, _rules_doc
     # what bare plurals are made to do ("ordered internet providers to block") is the orderer's doing
     ("India's IT ministry ordered internet providers to block access to Quillo, a Chinese video app.",
      {("India", "restricts", "Quillo")}, set()),
+    # ... also where the verb of ordering is the second of its subject's ("has fined banks, and told")
+    ("The Halden Authority has fined local banks, and told internet providers to block access to Vexo and Quorra.",
+     {("Halden Authority", "restricts", "Vexo"), ("Halden Authority", "restricts", "Quorra")}, set()),
 ])
 def test_rules_who_orders_a_firm_to_stop_restricts_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
