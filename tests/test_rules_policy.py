@@ -180,6 +180,15 @@ def test_rules_who_may_do_only_so_much_is_restricted(nlp, text, expected, absent
     # not what a firm's own cut hits
     ("Veltro cut prices last month, hitting rivals Orlan Systems and Tarvo Labs.", set(),
      {("Veltro", "restricts", "Orlan Systems")}),
+    # ... also as the next sentence's subject, a noun for the act or the restriction ("The move hits X")
+    ("Canada extended its surtax on electric vehicles to hybrids. The move hits Kelvor Auto, a Halden carmaker.",
+     {("Canada", "restricts", "Kelvor Auto")}, set()),
+    ("The Canal Authority will limit daily transits to 28 ships. The curbs will hit lines such as Orlan Lines and "
+     "Tessin Cargo.", {("Canal Authority", "restricts", "Orlan Lines"), ("Canal Authority", "restricts", "Tessin Cargo")},
+     set()),
+    # (not what hits a firm that is no such act, nor a firm's own cut)
+    ("Norway limited salmon exports in May. The storm hit Kelvor Fisk hard.", set(), {("Norway", "restricts", "Kelvor Fisk")}),
+    ("Veltro cut prices last month. The move hit Orlan Systems.", set(), {("Veltro", "restricts", "Orlan Systems")}),
 ])
 def test_rules_whom_a_restriction_hits(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
