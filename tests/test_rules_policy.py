@@ -140,6 +140,11 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     # the passive's "by" the parser hung on what one is kept from
     ("Tamarind Air was barred from flying to Lagos by the regulator Ncaa for three months.",
      {("Ncaa", "restricts", "Tamarind Air")}, set()),
+    # where goods described by a participle go, which the parser hangs in the participle's phrase
+    ("Taiwan's Ministry of Economic Affairs banned exports of motors and cameras used in drones to Russia and Iran.",
+     {("Ministry of Economic Affairs", "bans", "Russia"), ("Ministry of Economic Affairs", "bans", "Iran")}, set()),
+    ("Japan restricted sales of chips made in Osaka to Russia and Iran.",
+     {("Japan", "restricts", "Russia"), ("Japan", "restricts", "Iran")}, set()),
 ])
 def test_rules_what_a_restriction_reaches(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
