@@ -171,6 +171,19 @@ def test_coref_the_object_of_a_joined_verb_is_not_its_shared_subject(nlp):
     assert ("it", "Trovik") in links, links
 
 
+@pytest.mark.parametrize("text, absent", [
+    # whom a joined verb pays or gives something ("and pay it a fee") is not the subject it shares
+    ("Under the deal, Orlan Rail will give Kelvor access to its timetable data and pay it a 5% commission.",
+     ("it", "Orlan Rail")),
+    # ... nor is whom a verb pays its own subject ("Brask pays it a fee" is paid to another)
+    ("Kelvor runs the Tessin Market app. Brask Foods pays it a 3% commission on each sale.",
+     ("it", "Brask Foods")),
+])
+def test_coref_whom_a_verb_pays_is_not_its_subject(nlp, text, absent):
+    links = {(m.text, a.text) for m, a in nlp(text)._.coref_links}
+    assert absent not in links, links
+
+
 
 def test_coref_it_after_a_joined_verb_is_the_thing_made_before(nlp):
     # "makes the KX-9 sealant used in ... and sells it": "it" is the sealant (which the parser made the

@@ -510,6 +510,9 @@ def test_rules_read_who_a_restriction_reaches(nlp, text, expected, absent):
     # commissions paid "in commissions" hang on the amount
     ("Veltro said it had paid Quillo 40 million euros in commissions since 2019.",
      {("Veltro", "paysCommissionTo", "Quillo")}),
+    # ... and commissions handed over as they are paid
+    ("Brask Foods said it had handed Orlan Market more than 2 million euros in commissions last year.",
+     {("Brask Foods", "paysCommissionTo", "Orlan Market")}),
 ])
 def test_rules_read_plants_places_and_commissions(nlp, text, expected):
     _assert_reads(nlp, text, expected)

@@ -38,6 +38,9 @@ from .reading import _assert_reads, _rules_doc
     # what bare plurals are made to do ("ordered internet providers to block") is the orderer's doing
     ("India's IT ministry ordered internet providers to block access to Quillo, a Chinese video app.",
      {("India", "restricts", "Quillo")}, set()),
+    # ... also where the verb of ordering is the second of its subject's ("has fined banks, and told")
+    ("The Halden Authority has fined local banks, and told internet providers to block access to Vexo and Quorra.",
+     {("Halden Authority", "restricts", "Vexo"), ("Halden Authority", "restricts", "Quorra")}, set()),
 ])
 def test_rules_who_orders_a_firm_to_stop_restricts_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -137,6 +140,11 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     # the passive's "by" the parser hung on what one is kept from
     ("Tamarind Air was barred from flying to Lagos by the regulator Ncaa for three months.",
      {("Ncaa", "restricts", "Tamarind Air")}, set()),
+    # where goods described by a participle go, which the parser hangs in the participle's phrase
+    ("Taiwan's Ministry of Economic Affairs banned exports of motors and cameras used in drones to Russia and Iran.",
+     {("Ministry of Economic Affairs", "bans", "Russia"), ("Ministry of Economic Affairs", "bans", "Iran")}, set()),
+    ("Japan restricted sales of chips made in Osaka to Russia and Iran.",
+     {("Japan", "restricts", "Russia"), ("Japan", "restricts", "Iran")}, set()),
 ])
 def test_rules_what_a_restriction_reaches(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -177,6 +185,15 @@ def test_rules_who_may_do_only_so_much_is_restricted(nlp, text, expected, absent
     # not what a firm's own cut hits
     ("Veltro cut prices last month, hitting rivals Orlan Systems and Tarvo Labs.", set(),
      {("Veltro", "restricts", "Orlan Systems")}),
+    # ... also as the next sentence's subject, a noun for the act or the restriction ("The move hits X")
+    ("Canada extended its surtax on electric vehicles to hybrids. The move hits Kelvor Auto, a Halden carmaker.",
+     {("Canada", "restricts", "Kelvor Auto")}, set()),
+    ("The Canal Authority will limit daily transits to 28 ships. The curbs will hit lines such as Orlan Lines and "
+     "Tessin Cargo.", {("Canal Authority", "restricts", "Orlan Lines"), ("Canal Authority", "restricts", "Tessin Cargo")},
+     set()),
+    # (not what hits a firm that is no such act, nor a firm's own cut)
+    ("Norway limited salmon exports in May. The storm hit Kelvor Fisk hard.", set(), {("Norway", "restricts", "Kelvor Fisk")}),
+    ("Veltro cut prices last month. The move hit Orlan Systems.", set(), {("Veltro", "restricts", "Orlan Systems")}),
 ])
 def test_rules_whom_a_restriction_hits(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
@@ -279,3 +296,16 @@ def test_rules_a_capital_that_acts_is_its_state(nlp, text, expected, absent):
 ])
 def test_rules_an_order_to_unbundle_restricts(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one given access, set off with a description whose verb modifies a noun ("Oslo-based", "including")
+    ("Orlan has given Kvessa, an Oslo-based wallet, access to the payment chip in its phones.",
+     {("Orlan", "providesAccessTo", "Kvessa")}),
+    ("Halden's Transport Office has given Kelvor Drive, a Singapore-based driving company, access to its roads.",
+     {("Transport Office", "providesAccessTo", "Kelvor Drive")}),
+    ("Tessin Mall gave sellers in Asia, including Brask Home Goods, access to the names of buyers.",
+     {("Tessin Mall", "providesAccessTo", "Brask Home Goods")}),
+])
+def test_rules_access_given_to_one_set_off_with_a_description(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -327,7 +327,7 @@ class Resolution:
             own = {
                 it["name"] for it in cands for head in [doc[it["start"]:it["end"]].root]
                 if tok.sent.start <= it["start"] and clause_head(head).i == verb.i
-                and (tok.dep_ in _SUBJ | {"dobj"} and head.dep_ in _SUBJ | {"dobj"}
+                and (tok.dep_ in _SUBJ | {"dobj", "dative"} and head.dep_ in _SUBJ | {"dobj", "dative"}
                      or tok.dep_ == "poss" and _predicate_of_copula(tok) and head.dep_ in _SUBJ)
             }
             if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not any(c.dep_ in _SUBJ for c in verb.children) and (
@@ -339,9 +339,9 @@ class Resolution:
                 own |= {it["name"] for it in cands if tok.sent.start <= it["start"]
                         and doc[it["start"]:it["end"]].root.dep_ in _SUBJ
                         and doc[it["start"]:it["end"]].root.head.i == verb.head.i}
-            if tok.dep_ == "dobj" and verb.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in verb.children):
-                # "The Commission fined Trovik and barred it from bidding": the verb's subject is the
-                # one of the verb it is joined to
+            if tok.dep_ in {"dobj", "dative"} and verb.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in verb.children):
+                # "The Commission fined Trovik and barred it from bidding", "will give Orlan access and pay it a
+                # fee": the verb's subject is the one of the verb it is joined to
                 own |= {it["name"] for it in cands if tok.sent.start <= it["start"]
                         and doc[it["start"]:it["end"]].root.dep_ in _SUBJ
                         and doc[it["start"]:it["end"]].root.head.i == verb.head.i}

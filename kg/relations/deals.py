@@ -19,6 +19,8 @@ from .records import record
 
 #: prepositions whose object is no thing given ("under a contract", "for a fee")
 _NOT_GIVEN = frozenset({"under", "with", "in", "for", "on", "through", "by", "from", "to", "into", "after", "before"})
+# Dependencies of a verb that modifies a noun ("an Oslo-based wallet", "sellers, including Orlan")
+_MODIFIERS = frozenset({"amod", "compound", "prep"})
 
 
 class Deals:
@@ -275,7 +277,8 @@ class Deals:
             for rel, nouns in self.given_nouns[tok.lemma_.lower()]:
                 j = tok.i + 1
                 while j < min(len(doc), tok.i + 30) and doc[j].lemma_.lower() not in nouns:
-                    if doc[j].text in {".", ";", ":"} or doc[j].pos_ in {"VERB", "AUX"}:
+                    # (a verb that modifies a noun of the list is none: "Kvessa, an Oslo-based wallet,")
+                    if doc[j].text in {".", ";", ":"} or doc[j].pos_ in {"VERB", "AUX"} and doc[j].dep_ not in _MODIFIERS:
                         break
                     j += 1
                 if j >= len(doc) or doc[j].lemma_.lower() not in nouns or j == tok.i + 1 or doc[j].pos_ != "NOUN" \

@@ -282,6 +282,10 @@ class Events:
                                 for ag in p.children:
                                     if ag.dep_ == "agent":
                                         objects += [(g, "nested:from") for g in ag.children if g.dep_ == "pobj"]
+                                # "banned exports of motors used in drones to Russia": where the goods go, which the
+                                # parser hangs in the participle's phrase (not its own "to": "payments linked to X")
+                                objects += [(g, "nested:to") for q in p.subtree if q.dep_ == "prep" and q.lower_ == "to"
+                                            and q.i > p.i + 1 for g in q.children if g.dep_ == "pobj"]
             # "banned operators from buying equipment from Huawei", "barred ministries from buying drones made by
             # DJI": whom one is kept from buying from (or whose goods) is reached too
             for x in (x for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for x in c.children

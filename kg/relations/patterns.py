@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..ontology import RelationInfo
 from ..syntax import SUBJ as _SUBJ
+from .hits import restriction_before
 from .records import record
 from .ventures import venture_members
 
@@ -482,7 +483,8 @@ class Patterns:
         rice imports, a move that hits exporters such as Mekong Grain": the firms a restriction hits or
         squeezes, whoever imposes it restricts (kg:restricts). The restricting verb is one of the first
         words of kg:restricts's triggers (and its sub-relations'), the clause of "hitting" hangs on it,
-        or a noun summing it up (", a move that hits") hangs below it."""
+        or a noun summing it up (", a move that hits") hangs below it, or, as the next sentence's subject,
+        stands for it (:mod:`kg.relations.hits`)."""
         rel = self.onto.relations.get("restricts")
         if rel is None:
             return []
@@ -499,7 +501,9 @@ class Patterns:
                 # ", a move that hits X": the restricting verb the summing noun hangs below
                 main = next((a for a in verb.head.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in restricting),
                             None)
-            if main is None or main.pos_ != "VERB" or main.lemma_.lower() not in restricting:
+            summed = restriction_before(self, verb, restricting) if main is None else None  # ("The move hits X")
+            main = main or summed
+            if main is None or main.pos_ != "VERB" or (main.lemma_.lower() not in restricting and main is not summed):
                 continue
             hit = [r for g in verb.children if g.dep_ == "dobj" for r in self._with_listed(g)]
             subjects = [c for c in main.children if c.dep_ in _SUBJ] or self._inherited_agents(main)

@@ -201,6 +201,8 @@ class Subjects:
                     own = [c for c in [self._name_parsed_as_adverb(head)] if c is not None]
                 # "forced Veltro to stop" (what bare plurals are made to do is the subject's doing)
                 dobjs = controlled_objects(node) if node.dep_ != "conj" else []
+                if dobjs and not own and head.dep_ == "conj" and all(_generic_plural(c) for c in dobjs):
+                    own = self._inherited_agents(head)  # "has fined banks, and told providers to block X"
                 if dobjs and not (own and all(_generic_plural(c) for c in dobjs)):
                     return dobjs
                 if own:
