@@ -119,6 +119,15 @@ def test_rules_a_noun_with_names_stands_for_them(nlp, text, expected, absent):
      {("Orlan Systems", "suppliesTo", "Defence Ministry")}, set()),
     ("Veltro picked Kestrel Foods as its partner for the project.", set(),
      {("Kestrel Foods", "suppliesTo", "Veltro")}),
+    # a firm hired to do work, or for a job, supplies whoever hired it (not an adviser on a deal)
+    ("Orlan Cargo has hired Marden Aerospace Services to convert ten passenger jets into freighters.",
+     {("Marden Aerospace Services", "suppliesTo", "Orlan Cargo")}, set()),
+    ("Kelvor has hired the Mexican construction company Orlan Build to build the factory.",
+     {("Orlan Build", "suppliesTo", "Kelvor")}, set()),
+    ("The cable will be laid by the Belgian contractor Marden Marine, which Kelvor Cables has hired for the job.",
+     {("Marden Marine", "suppliesTo", "Kelvor Cables")}, set()),
+    ("Orlan Bank has hired Kelvor Capital to advise on a possible sale.", set(),
+     {("Kelvor Capital", "suppliesTo", "Orlan Bank")}),
     # ... and whom a buyer relies or depends on, named with the trigger's own preposition; which
     # names no seller after any other trigger ("buys ads on Facebook")
     ("Kitova relies on Hanol Cells for batteries.", {("Hanol Cells", "suppliesTo", "Kitova")}, set()),
