@@ -46,6 +46,7 @@ from .deals import Deals
 from .events import Events
 from .extract import Extraction
 from .hires import Hires
+from .works import Works
 from .patterns import Patterns
 from .owners import Owners
 from .markets import Markets
@@ -68,7 +69,7 @@ __all__ = ["KGRelations", "make_relation_component"]
 
 class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
                   Stakes, Places, Served, Kinds, Markets, Seats, Orders, Brands, Purchases, Clauses, Extraction, Modality,
-                  Words, Hires):
+                  Words, Hires, Works):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
