@@ -119,6 +119,26 @@ def test_rules_a_noun_with_names_stands_for_them(nlp, text, expected, absent):
      {("Orlan Systems", "suppliesTo", "Defence Ministry")}, set()),
     ("Veltro picked Kestrel Foods as its partner for the project.", set(),
      {("Kestrel Foods", "suppliesTo", "Veltro")}),
+    # a firm hired to do work, or for a job, supplies whoever hired it (not an adviser on a deal)
+    ("Orlan Cargo has hired Marden Aerospace Services to convert ten passenger jets into freighters.",
+     {("Marden Aerospace Services", "suppliesTo", "Orlan Cargo")}, set()),
+    ("Kelvor has hired the Mexican construction company Orlan Build to build the factory.",
+     {("Orlan Build", "suppliesTo", "Kelvor")}, set()),
+    ("The cable will be laid by the Belgian contractor Marden Marine, which Kelvor Cables has hired for the job.",
+     {("Marden Marine", "suppliesTo", "Kelvor Cables")}, set()),
+    ("Orlan Bank has hired Kelvor Capital to advise on a possible sale.", set(),
+     {("Kelvor Capital", "suppliesTo", "Orlan Bank")}),
+    # "the plant" that sells or supplies stands for the owner of the plant named before (a possessive, or
+    # who builds or runs it); not a plant no one was said to own
+    ("Orlan Thermal is building a geothermal plant near Halden. The plant will sell its power to the national "
+     "distributor, Kelvor Grid, under a 25-year contract.", {("Orlan Thermal", "suppliesTo", "Kelvor Grid")}, set()),
+    ("Kelvor Energy will own half of Orlan Cell Works, a new company that is building a battery cell plant near "
+     "Halden. The plant will make cells for Tessaro's new models.", {("Orlan Cell Works", "suppliesTo", "Tessaro")},
+     set()),
+    ("Kelvor Energy reported results on Monday. The plant sells power to Tessaro Grid.", set(),
+     {("Kelvor Energy", "suppliesTo", "Tessaro Grid")}),
+    ("Kelvor Motors and Tessaro Auto will jointly build a battery plant near Halden. The plant will supply cells "
+     "for Tessaro cars sold in Europe.", set(), {("Kelvor Motors", "suppliesTo", "Tessaro Auto")}),
     # ... and whom a buyer relies or depends on, named with the trigger's own preposition; which
     # names no seller after any other trigger ("buys ads on Facebook")
     ("Kitova relies on Hanol Cells for batteries.", {("Hanol Cells", "suppliesTo", "Kitova")}, set()),

@@ -1534,6 +1534,19 @@ def test_rules_a_deal_signed_for_goods(nlp, text, expected, absent):
      set()),
     ("Kaito Power has spent $900 million on turbines, pumps and a control system supplied by Marden Engineering.",
      {("Marden Engineering", "suppliesTo", "Kaito Power")}, set()),
+    # ... or whose possessive is on them, or who is named "from" right after them; the runner may be the
+    # owner of the things that run, or the names a clause "all of which" hangs on
+    ("Nubo Bank runs its accounts on software from Kelvor Systems, a Berlin firm.",
+     {("Kelvor Systems", "suppliesTo", "Nubo Bank")}, set()),
+    ("Orlan Mobile says its phones run on chips and software from Kelvor Systems.",
+     {("Kelvor Systems", "suppliesTo", "Orlan Mobile")}, set()),
+    ("An outage at Tessaro Cloud disrupted services at Orlan Bank, airline Kelvor Air and the Halden Tax Office, all "
+     "of which run systems on Tessaro's database service.",
+     {("Tessaro", "suppliesTo", "Orlan Bank"), ("Tessaro", "suppliesTo", "Kelvor Air")}, set()),
+    # ... not the one it moves them away from, nor shares bought
+    ("Orlan Bank moved its data from Tessaro's servers onto Kelvor's cloud.", set(),
+     {("Tessaro", "suppliesTo", "Orlan Bank")}),
+    ("Orlan Capital spent $2 billion on Kelvor's shares.", set(), {("Kelvor", "suppliesTo", "Orlan Capital")}),
     # not where the verb is none of running, keeping or paying for things
     ("Kelvor said at a conference run by Orlan Events that demand was strong.", set(),
      {("Orlan Events", "suppliesTo", "Kelvor")}),

@@ -111,6 +111,10 @@ class Extraction:
                 parties_of = rel.symmetric_evidence and tok.pos_ == "NOUN" and any(r in {"prep:of", "prep:between"} for _, r in objs)
                 if not subjects and not parties_of:
                     subjects = mapped([(t, "agent") for t, r in agents if r == "agent-far"], 0.2)
+                if not subjects and rel.name in self.onto.words("relations", "works_acting_relations"):
+                    # ("The plant will sell its power to X": the owner of the plant named before, kg.relations.works)
+                    subjects = mapped([(o, "agent") for t, r in agents if r == "agent"
+                                       for o in self._earlier_works_owners(t, by_token, items)], 0.1)
                 modifiers = mapped([(t, r) for t, r in agents if r == "modifier"], 0.1)
                 if subjects:
                     objects += [m for m in modifiers if m.role == "modifier"]

@@ -130,12 +130,36 @@ class Purchases:
                        and a.lemma_.lower() in participles for b in a.children if b.dep_ == "agent"
                        for o in b.children if o.dep_ == "pobj" and o.i in by_token
                        and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]
+            # ("runs its accounts on software from Mambu", "run systems on Coralbay's database service": the
+            # firm whose possessive is on the things, or named "from" right after them; not a stake, money or
+            # rights, "trains its model on the label's catalogue", though a service may be a firm's part too)
+            if prep.lower_ != "at":
+                sellers += [o for x in things if x.lemma_.lower() not in (self.not_bought_goods - {"service"})
+                            | self.trigger_nouns for o in [
+                                *(c for c in x.children if _possessive(c) and c.pos_ != "PRON"),
+                                *(g for p in (*x.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "from"
+                                  and p.i == x.right_edge.i + 1 for g in p.children if g.dep_ == "pobj")]
+                            if o.i in by_token and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]
             if not sellers:
                 continue
             firms = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            firms = [o for f in firms for o in self._runners(f, verb, by_token)]
             firms = [f for f in firms if f.i in by_token
                      and self.onto.is_a(items[by_token[f.i]]["cls"], "Organization")]
             if firms:
                 out += self._records_between(doc, sellers, firms, rel, by_token, items, rel.base_confidence - 0.15,
                                              prep, self._modality(verb))
         return out
+
+    def _runners(self, subj: Token, verb: Token, by_token: dict[int, int]) -> list[Token]:
+        """Who runs things, from the subject of a verb of running them: a name; the owner of goods that run
+        ("its phones run on chips from Qualcomm": its); the names a clause "all of which" hangs on ("Orlan
+        Bank and Kelvor Air, all of which run systems on ...")."""
+        if subj.i in by_token:
+            return [subj]
+        if subj.lower_ in {"all", "both", "each"} and verb.dep_ == "relcl" and any(
+                g.lower_ == "which" for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
+            return [verb.head, *verb.head.conjuncts]
+        if subj.pos_ == "NOUN" and subj.is_lower:
+            return [c for c in subj.children if _possessive(c) and c.i in by_token]
+        return []

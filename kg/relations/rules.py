@@ -45,6 +45,8 @@ from .orders import Orders
 from .deals import Deals
 from .events import Events
 from .extract import Extraction
+from .hires import Hires
+from .works import Works
 from .patterns import Patterns
 from .owners import Owners
 from .markets import Markets
@@ -67,7 +69,7 @@ __all__ = ["KGRelations", "make_relation_component"]
 
 class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
                   Stakes, Places, Served, Kinds, Markets, Seats, Orders, Brands, Purchases, Clauses, Extraction, Modality,
-                  Words):
+                  Words, Hires, Works):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -115,6 +117,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._nationality(doc, items, by_token) + self._places_in(doc, items, by_token) \
                 + self._joint_actors(doc, items, by_token) + self._work_in_place(doc, items, by_token) \
                 + self._made_to_stop(doc, items, by_token) + self._chosen_suppliers(doc, items, by_token) \
+                + self._hired_for_work(doc, items, by_token) \
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
                 + self._seats_written_before(doc, items, by_token) + self._seats_apposed(doc, items, by_token) \
                 + self._seats_of_named(doc, items, by_token) \
