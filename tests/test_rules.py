@@ -1321,6 +1321,12 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     ("Rivals Velo and Zapp, which both run in Lisbon, cut fees.",
      {("Velo", "operatesIn", "Lisbon"), ("Zapp", "operatesIn", "Lisbon")}, set()),
     ("Rival Games said it would sue Vexa.", {("Rival Games", "sues", "Vexa")}, set()),
+    # ... and read as the plural noun it is where the tagger took it for a name or a verb ("Rivals/NNP")
+    ("Orlan Poultry said exports were unaffected. Rivals Brava and Jundo could gain share.",
+     {("Brava", "competesWith", "Orlan Poultry"), ("Jundo", "competesWith", "Orlan Poultry")},
+     {("Brava", "competesWith", "Jundo")}),
+    ("Orlan Poultry said exports were unaffected. Rivals Brava and Jundo, which also export chicken to China, could "
+     "gain share.", {("Brava", "competesWith", "Orlan Poultry"), ("Jundo", "competesWith", "Orlan Poultry")}, set()),
     # a name and its short form count as one, and the rival a person's name to the NER is a firm
     ("Tidemark Group bid for the terminal. Tidemark said the offer was final. Analysts at Peel Hunt expect a "
      "deal. Rival Mkulima Link said it had no plans to bid.", {("Mkulima Link", "competesWith", "Tidemark")},
