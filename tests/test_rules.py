@@ -1345,6 +1345,15 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     ("Battery recycler Cyrex has signed a deal with carmaker Osterby Motors. Osterby will send old packs to "
      "Cyrex, Osterby said. Rival recycler Ambel Metals said it had no supply agreement with Osterby.",
      {("Ambel Metals", "competesWith", "Cyrex")}, {("Ambel Metals", "competesWith", "Osterby")}),
+    # a customer that takes its business "to rival X" is no rival of X: X is the rival of the firm the text is
+    # about, the one the customer leaves
+    ("Orlan Market runs a car site in Halden. Dealer group Kesto Auto, which sells 12,000 used cars a year on the "
+     "site, said it paid Orlan Market 90 million lira in commissions last year and was considering moving its "
+     "listings to rival Brava.", {("Brava", "competesWith", "Orlan Market")}, {("Brava", "competesWith", "Kesto Auto")}),
+    ("Orlan Care sells pharmacy benefits. Orlan Care lost a lawsuit. Large employers such as the retailer Kesto "
+     "Stores, which buys pharmacy benefits from Orlan Care, had threatened to move their business to smaller "
+     "rivals such as Brava Benefits.", {("Brava Benefits", "competesWith", "Orlan Care")},
+     {("Brava Benefits", "competesWith", "Kesto Stores")}),
     ("Tarrow runs an online marketplace in Poland. The regulator fined Tarrow on Monday. Tarrow said it would "
      "appeal. Rival Kolvena, which competes with Tarrow in Slovakia, was not part of the case.",
      {("Kolvena", "competesWith", "Tarrow")}, set()),
