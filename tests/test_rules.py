@@ -680,6 +680,19 @@ def test_rules_a_list_among_its_shareholders_keeps_a_name_with_an_owner(nlp):
                   {("Harbor Ventures", "investsIn", "Clearmont"), ("Oil Fund", "investsIn", "Clearmont")})
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a plural role lists every name after it, one with an owner of its own too ("backers X and Canada's Y")
+    ("Kesto Chips has raised $400 million in a round led by Orlan Capital, the company said on Thursday. Existing "
+     "backers Brava Ventures and Canada's Jundo Bank also put money in.",
+     {("Brava Ventures", "investsIn", "Kesto Chips"), ("Jundo Bank", "investsIn", "Kesto Chips")}, set()),
+    # (but where a name before the plural describes them, only the first is so described)
+    ("Kesto Telecom said prices rose. Chinese suppliers Brava and Sweden's Jundo Networks said they would cut prices.",
+     {("Brava", "basedIn", "China")}, {("Jundo Networks", "basedIn", "China")}),
+])
+def test_rules_a_plural_role_lists_names_with_owners_of_their_own(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text", [
     "Velora Robotics sells drones to the U.S. Army and is backed by Harbor Ventures.",
     "Velora Robotics is based in Denver and is backed by Harbor Ventures.",

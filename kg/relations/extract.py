@@ -216,12 +216,15 @@ class Extraction:
             if tok.dep_ in {"compound", "nmod"} and any(h.token == tok.i + 1 for h in hs):
                 hs = [h for h in hs if h.token > tok.i]  # ("A and Qatari shipper B": a title is B's alone)
             first = min((h.token for h in hs), default=-1)
-            if len(hs) > 1 and first == tok.i + 1:
+            if len(hs) > 1 and first == tok.i + 1 and (tok.tag_ != "NNS" or any(
+                    c.i < tok.i and c.i in by_token for c in tok.children)):
                 # "Dutch equipment maker ASML and Japan's Tokyo Electron": after a title, a name listed
                 # after the first with an owner of its own is not the role noun's (but "counts X and
                 # Norway's Oil Fund among its shareholders" lists both)
                 # (nor one with a seat of its own: "Seattle developer X and Warsaw-based Y")
                 # (nor one whose own description has a demonym: "the Norwegian maker X and the Chinese supplier Y")
+                # (but a plural role with no name before it is every name's listed after it: "existing backers
+                # X and Canada's Y"; not "Chinese suppliers X and Sweden's Y", where only X is Chinese)
                 hs = [h for h in hs if h.token == first or not any(
                     _possessive(c) or (c.dep_ == "amod" and c.lower_ in {"based", "headquartered"})
                     or (c.dep_ == "amod" and c.i in by_token and items[by_token[c.i]]["via"] == "demonym")
