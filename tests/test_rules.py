@@ -703,6 +703,19 @@ def test_rules_a_list_among_its_shareholders_keeps_a_name_with_an_owner(nlp):
                   {("Harbor Ventures", "investsIn", "Clearmont"), ("Oil Fund", "investsIn", "Clearmont")})
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a plural role lists every name after it, one with an owner of its own too ("backers X and Canada's Y")
+    ("Kesto Chips has raised $400 million in a round led by Orlan Capital, the company said on Thursday. Existing "
+     "backers Brava Ventures and Canada's Jundo Bank also put money in.",
+     {("Brava Ventures", "investsIn", "Kesto Chips"), ("Jundo Bank", "investsIn", "Kesto Chips")}, set()),
+    # (but where a name before the plural describes them, only the first is so described)
+    ("Kesto Telecom said prices rose. Chinese suppliers Brava and Sweden's Jundo Networks said they would cut prices.",
+     {("Brava", "basedIn", "China")}, {("Jundo Networks", "basedIn", "China")}),
+])
+def test_rules_a_plural_role_lists_names_with_owners_of_their_own(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text", [
     "Velora Robotics sells drones to the U.S. Army and is backed by Harbor Ventures.",
     "Velora Robotics is based in Denver and is backed by Harbor Ventures.",
@@ -1344,6 +1357,12 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     ("Rivals Velo and Zapp, which both run in Lisbon, cut fees.",
      {("Velo", "operatesIn", "Lisbon"), ("Zapp", "operatesIn", "Lisbon")}, set()),
     ("Rival Games said it would sue Vexa.", {("Rival Games", "sues", "Vexa")}, set()),
+    # ... and read as the plural noun it is where the tagger took it for a name or a verb ("Rivals/NNP")
+    ("Orlan Poultry said exports were unaffected. Rivals Brava and Jundo could gain share.",
+     {("Brava", "competesWith", "Orlan Poultry"), ("Jundo", "competesWith", "Orlan Poultry")},
+     {("Brava", "competesWith", "Jundo")}),
+    ("Orlan Poultry said exports were unaffected. Rivals Brava and Jundo, which also export chicken to China, could "
+     "gain share.", {("Brava", "competesWith", "Orlan Poultry"), ("Jundo", "competesWith", "Orlan Poultry")}, set()),
     # a name and its short form count as one, and the rival a person's name to the NER is a firm
     ("Tidemark Group bid for the terminal. Tidemark said the offer was final. Analysts at Peel Hunt expect a "
      "deal. Rival Mkulima Link said it had no plans to bid.", {("Mkulima Link", "competesWith", "Tidemark")},
@@ -1362,6 +1381,15 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     ("Battery recycler Cyrex has signed a deal with carmaker Osterby Motors. Osterby will send old packs to "
      "Cyrex, Osterby said. Rival recycler Ambel Metals said it had no supply agreement with Osterby.",
      {("Ambel Metals", "competesWith", "Cyrex")}, {("Ambel Metals", "competesWith", "Osterby")}),
+    # a customer that takes its business "to rival X" is no rival of X: X is the rival of the firm the text is
+    # about, the one the customer leaves
+    ("Orlan Market runs a car site in Halden. Dealer group Kesto Auto, which sells 12,000 used cars a year on the "
+     "site, said it paid Orlan Market 90 million lira in commissions last year and was considering moving its "
+     "listings to rival Brava.", {("Brava", "competesWith", "Orlan Market")}, {("Brava", "competesWith", "Kesto Auto")}),
+    ("Orlan Care sells pharmacy benefits. Orlan Care lost a lawsuit. Large employers such as the retailer Kesto "
+     "Stores, which buys pharmacy benefits from Orlan Care, had threatened to move their business to smaller "
+     "rivals such as Brava Benefits.", {("Brava Benefits", "competesWith", "Orlan Care")},
+     {("Brava Benefits", "competesWith", "Kesto Stores")}),
     ("Tarrow runs an online marketplace in Poland. The regulator fined Tarrow on Monday. Tarrow said it would "
      "appeal. Rival Kolvena, which competes with Tarrow in Slovakia, was not part of the case.",
      {("Kolvena", "competesWith", "Tarrow")}, set()),

@@ -1722,3 +1722,17 @@ def test_rules_a_venture_unit_is_no_venture(nlp, text, expected, absent):
 ])
 def test_rules_a_second_clauses_subject_is_no_second_object(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # money put, poured or injected into a firm is the subject's investment in it
+    ("Orlan Capital put $5 million into Kesto Pay last year.", {("Orlan Capital", "investsIn", "Kesto Pay")}, set()),
+    ("Tiger Fund, which put $40 million into Kesto Wealth in 2021, has filed its own lawsuit.",
+     {("Tiger Fund", "investsIn", "Kesto Wealth")}, set()),
+    # (a place it goes into is where, and no investment; nor goods put somewhere)
+    ("Kesto Motors will put $2 billion into Texas and Ohio.", set(), {("Kesto Motors", "investsIn", "Texas")}),
+    ("Kesto will put its Brava maths app in 9,000 schools run by Halden Learning.", set(),
+     {("Kesto", "investsIn", "Halden Learning")}),
+])
+def test_rules_money_put_into_a_firm_is_invested_in_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

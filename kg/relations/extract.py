@@ -222,12 +222,15 @@ class Extraction:
             if tok.dep_ in {"compound", "nmod"} and any(h.token == tok.i + 1 for h in hs):
                 hs = [h for h in hs if h.token > tok.i]  # ("A and Qatari shipper B": a title is B's alone)
             first = min((h.token for h in hs), default=-1)
-            if len(hs) > 1 and first == tok.i + 1:
+            if len(hs) > 1 and first == tok.i + 1 and (tok.tag_ != "NNS" or any(
+                    c.i < tok.i and c.i in by_token for c in tok.children)):
                 # "Dutch equipment maker ASML and Japan's Tokyo Electron": after a title, a name listed
                 # after the first with an owner of its own is not the role noun's (but "counts X and
                 # Norway's Oil Fund among its shareholders" lists both)
                 # (nor one with a seat of its own: "Seattle developer X and Warsaw-based Y")
                 # (nor one whose own description has a demonym: "the Norwegian maker X and the Chinese supplier Y")
+                # (but a plural role with no name before it is every name's listed after it: "existing backers
+                # X and Canada's Y"; not "Chinese suppliers X and Sweden's Y", where only X is Chinese)
                 hs = [h for h in hs if h.token == first or not any(
                     _possessive(c) or (c.dep_ == "amod" and c.lower_ in {"based", "headquartered"})
                     or (c.dep_ == "amod" and c.i in by_token and items[by_token[c.i]]["via"] == "demonym")
@@ -299,17 +302,20 @@ class Extraction:
                 # "Veltro faces competition from rivals Quillo and Brightline", "Hollweg agreed to buy
                 # rival Aarestrup": the rivals of the clause's subject (not of each other)
                 verb = clause_head(tok)
+                doers: list[Token] = []
                 if verb.pos_ in {"VERB", "AUX"}:
-                    own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or self._inherited_agents(verb)
+                    doers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] or self._inherited_agents(verb)
                     # (no government body: "the FAA has not granted the same waiver to rival SkyTote" names
                     # the rival of the firm the text is about; see _clause_rivals)
-                    an = self._clause_rivals(mapped([(c, "anchor") for c in own], 0.1), hs, items, bodies, tok)
+                    an = self._clause_rivals(mapped([(c, "anchor") for c in doers], 0.1), hs, items, bodies, tok)
                 if not an:
                     # "Zuri Pay cut its fees. Rival Kestrel did the same.": the rival of the organisation the
                     # text is about (named most often so far; not a person's, which the text says less plainly)
                     held_cls = {self._top_class(items[h.item]["cls"]) for h in hs}
-                    back = None if held_cls != {"Organization"} else self._topic(
-                        tok, items, {items[h.item]["name"] for h in hs}, held_cls, bodies)
+                    held = {items[h.item]["name"] for h in hs}
+                    if self._left_for(tok):  # (nor the customer that leaves: "X was moving its listings to rival Y")
+                        held |= {items[a.item]["name"] for a in mapped([(c, "anchor") for c in doers])}
+                    back = None if held_cls != {"Organization"} else self._topic(tok, items, held, held_cls, bodies)
                     if back is not None:
                         an = mapped([(doc[items[back]["start"]], "anchor")], 0.2)
             role_text = " ".join(t.text for t in tok.subtree if t.dep_ in {"compound", "amod"} and

@@ -247,6 +247,33 @@ class Stakes:
             out += self._invest_records(doc, verb, leaders, targets, items, by_token, rel)
         return out
 
+    def _money_put_in(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Orlan Capital put $5 million into Kesto Pay", "Tiger Fund, which poured $40 million into Kesto",
+        "has injected another $1 billion into it", "will put more money into the venture": a sum or money
+        (lexicon ``money_nouns``, ``currency_nouns``) put into an organisation with a verb of putting money
+        (lexicon ``money_putting_verbs``) is the subject's investment in it (kg:investsIn); not a place's
+        ("put $2 billion into Texas" says where)."""
+        rel = self.onto.relations.get("investsIn")
+        verbs = self.onto.words("relations", "money_putting_verbs")
+        currencies = self.onto.words("relations", "currency_nouns")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, set(verbs)) if rel is not None else ():
+            if verb.pos_ != "VERB":
+                continue
+            sums = [d for d in verb.children if d.dep_ == "dobj" and (
+                d.ent_type_ == "MONEY" or d.lemma_.lower() in self.money_nouns or d.lemma_.lower() in currencies)]
+            # (the parser may hang "into" on the sum: "put $40 million/dobj into/prep Kesto")
+            targets = [g for p in [*verb.children, *(p for d in sums for p in d.children)]
+                       if p.dep_ == "prep" and p.lower_ in {"into", "in"} for g in p.children if g.dep_ == "pobj"]
+            # ("into the venture, Kesto Pay": the name apposed to the noun)
+            targets = [a for g in targets for a in [g, *(c for c in g.children if c.dep_ == "appos")]
+                       if a.i in by_token and self.onto.is_a(items[by_token[a.i]]["cls"], "Organization")]
+            if not sums or not targets:
+                continue
+            investors = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            out += self._invest_records(doc, verb, investors, targets, items, by_token, rel)
+        return out
+
     def _grants(self, doc: Doc, verb: Token, granted: list[Token], items: list[dict[str, Any]],
                 by_token: dict[int, int]) -> list[dict[str, Any]]:
         """kg:pays from whom a subsidy, grant or advance received comes (a "from" on the verb or the

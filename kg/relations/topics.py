@@ -185,12 +185,30 @@ class Topics:
             # rival app": a name apposed to the role and set in a preposition is no rival of whoever acts
             # (but "Hollweg agreed to buy Aarestrup, a rival insurer" is Hollweg's)
             return []
+        if self._left_for(role):
+            return []
         held = {h.item for h in holders}
         firms = all(self.onto.is_a(items[h.item]["cls"], "Organization") for h in holders) \
             and not (role.dep_ == "pobj" and role.head.lower_ == "as")
         return [a for a in anchors if a.item not in held
                 and (bodies or not self.onto.is_a(items[a.item]["cls"], "GovernmentBody"))
                 and not (firms and self.onto.is_a(items[a.item]["cls"], "Person"))]
+
+    def _left_for(self, role: Token) -> bool:
+        """Whether a rival role names where a customer takes its business ("moving its listings to rival
+        Brava", "move their business to smaller rivals such as Brava", "switch to rival Brava's app"): the
+        role, or the name it describes, set after "to" on a verb of leaving for another (lexicon
+        ``leaving_for_verbs``), or the infinitive the parser may read there; whoever acts there is the
+        rival's customer, not its rival."""
+        leaving = self.onto.words("relations", "leaving_for_verbs")
+        if role.dep_ in {"advcl", "xcomp"} and role.head.lemma_.lower() in leaving \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in role.children):
+            return True  # ("moving its listings to rival/VB Brava": the parser read an infinitive)
+        noun = role
+        while noun.dep_ in {"compound", "amod", "nmod", "poss", "appos"} and noun.head.i != noun.i:
+            noun = noun.head
+        prep = noun.head
+        return noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in leaving
 
     def _reporter(self, doc: Doc, holders: list[Any]) -> list[tuple[Token, str]]:
         """The subject of the verb of saying whose clause a role's holder is the subject of ("Deutsche

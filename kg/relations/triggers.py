@@ -169,6 +169,9 @@ class Triggers:
         # (unless it takes the event's object: "Tandaa partners with Equity Bank", tagged a noun)
         # (and an adjective read as a role before a name: "Rival grocers X and Y" are no event of rivalling)
         roles = {t.relation.name for t in found if t.kind in {"role", "inverse_role"}}
+        if roles and self._left_for(tok):
+            # "moving its listings to rival/VB Brava": a role where a customer takes its business, no event
+            found = [t for t in found if t.kind not in {"event", "inverse"}]
         # (and a plural role the tagger took for a verb, before names that are another verb's subject:
         # "while rivals/VBZ Kesto and Vamo rose" is no event of rivalling between them)
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None

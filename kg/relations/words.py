@@ -31,6 +31,7 @@ class Words:
         the scans below pick their few tokens first (set lookups over plain lists of
         hashes, which for a news article's few hundred tokens beat ``numpy.isin``).
         """
+        self._plural_openers(doc)
         strings, memo = doc.vocab.strings, self._lower_strings
         arr = doc.to_array([LEMMA, LOWER]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
         self._lemma_hashes, self._lower_hashes = arr[:, 0].tolist(), arr[:, 1].tolist()
@@ -39,6 +40,23 @@ class Words:
             if h not in memo:
                 memo[h] = strings[h].lower()
             self._lemma_text[h] = memo[h]
+
+    def _plural_openers(self, doc: Doc) -> None:
+        """"Rivals Kesto and Vamo said", "Backers Orlan and Vamo took part": a plural role noun capitalised
+        to open a sentence before a name, which the tagger takes for a name (NNP, NNPS, left unlemmatised)
+        or for a verb with no subject before it (VBZ), is retagged as the plural noun it is, with its
+        singular as lemma, where that singular is a role trigger (not a word of a name found: "Mills
+        Bank"). The parse is left as it is."""
+        for sent in doc.sents:
+            tok = sent[0]
+            low = tok.lower_
+            if tok.tag_ not in {"NNP", "NNPS", "VBZ"} or not tok.is_title or not low.endswith("s") \
+                    or tok.i in self._by_token or tok.i + 1 not in self._by_token \
+                    or self._items[self._by_token[tok.i + 1]]["start"] != tok.i + 1:
+                continue
+            one = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+            if any(t.kind in {"role", "inverse_role"} for t in self.index.get(one, ())):
+                tok.tag_, tok.pos_, tok.lemma_ = "NNS", "NOUN", one
 
     def _token_ids(self, words: set[str] | dict) -> list[int]:
         """Indices of the tokens whose lower-case lemma is in ``words``."""
