@@ -749,6 +749,13 @@ def test_rules_an_agreed_deal_is_a_fact_a_plan_is_not(nlp, text, modality):
     # an order won from a customer: the customer is not the seller
     ("Velora Robotics secured an order from Orlan for 200 drones.", {("Velora Robotics", "suppliesTo", "Orlan")},
      {("Orlan", "suppliesTo", "Velora Robotics")}),
+    # orders held from a customer: the customer is the buyer, not the seller; a contract held says not who
+    ("Velora Aero has 180 firm orders from Brisco Air.", {("Velora Aero", "suppliesTo", "Brisco Air")},
+     {("Brisco Air", "suppliesTo", "Velora Aero")}),
+    ("Velora Aero said it had booked orders from Brisco Air and Tarvik Jet.",
+     {("Velora Aero", "suppliesTo", "Brisco Air"), ("Velora Aero", "suppliesTo", "Tarvik Jet")}, set()),
+    ("Velora Robotics has a contract with Orlan.", set(),
+     {("Velora Robotics", "suppliesTo", "Orlan"), ("Orlan", "suppliesTo", "Velora Robotics")}),
 ])
 def test_rules_who_wins_a_contract_supplies_the_client(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -316,11 +316,14 @@ class Deals:
         if "suppliesTo" not in self.onto.relations or not self.contract_nouns:
             return out, read
         rel = self.onto.relations["suppliesTo"]
-        for verb in self._tokens_with_lemma(doc, self.contract_verbs | {"award"}):
-            if verb.pos_ != "VERB":
+        for verb in self._tokens_with_lemma(doc, self.contract_verbs | self.order_holding_verbs | {"award"}):
+            if verb.pos_ not in {"VERB", "AUX"}:
                 continue
             nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
                      and c.lemma_.lower() in self.contract_nouns]
+            if verb.lemma_.lower() not in self.contract_verbs | {"award"}:
+                # (one holds orders, not contracts or tenders: "has a contract with X" says not who supplies)
+                nouns = [n for n in nouns if n.lemma_.lower() == "order"]
             if not nouns:
                 continue
             subj = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)

@@ -85,6 +85,7 @@ class Lexicon:
         self.not_roles = set(lex["relations"]["not_roles"])
         self.contract_nouns = set(lex["relations"].get("contract_nouns", ()))
         self.contract_verbs = set(lex["relations"].get("contract_verbs", ()))
+        self.order_holding_verbs = set(lex["relations"].get("order_holding_verbs", ()))
         self.funding_verbs = set(lex["relations"].get("funding_verbs", ()))
         self.funding_nouns = set(lex["relations"].get("funding_nouns", ()))
         self.money_nouns = self.funding_nouns | set(lex["relations"].get("money_nouns", ()))
