@@ -262,7 +262,6 @@ class Markets:
             out += self._serving(doc, owners, places, noun, "fact", by_token, items)
         return out
 
-
     def _holdings_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Kelvor Press, which owns eleven regional titles in Britain", "owns 1.8 million fibre lines in
         Portugal", "owns a chain of clinics in Vietnam": an organisation that owns things in a place operates
