@@ -78,6 +78,8 @@ def test_rules_read_a_chief_executive_of_the_company_the_text_is_about(nlp, text
     # where a person was born or is from: the vocabulary's "national of", cue "from"
     ("In 1911, sculptor Dana Whitfield was born in Brooklyn.", {("Dana Whitfield", "livesIn", "Brooklyn")}, set()),
     ("Ruth Adebayo, born in Lagos in 1975, founded the firm.", {("Ruth Adebayo", "livesIn", "Lagos")}, set()),
+    # (a participle clause before a passive main clause is said of its subject: "Born in X, Y was elected")
+    ("Born in Halden in 1901, Mara Quill was elected mayor of Orlan.", {("Mara Quill", "livesIn", "Halden")}, set()),
     ("Everyone knows Dana Whitfield is from Traverse City, Michigan.", {("Dana Whitfield", "livesIn", "Traverse City")},
      set()),
     ("Omar Haddad, 52, hails from Amman.", {("Omar Haddad", "livesIn", "Amman")}, set()),
