@@ -14,6 +14,10 @@ from .reading import _assert_reads, _modalities, _rules_doc, _triples  # noqa: F
     # the place an owner's hometown or home is, and an owner's native place
     ("Hal Ostrom returned to his hometown of Bend, Oregon.", {("Hal Ostrom", "livesIn", "Bend")}, set()),
     ("Lena Ortiz flew back to her home in Tucson.", {("Lena Ortiz", "livesIn", "Tucson")}, set()),
+    # (and one's home state or home town, as the two words write it)
+    ("Teo Marsh campaigned in Halden, the home state of his wife, Mara Quill.", {("Mara Quill", "livesIn", "Halden")},
+     set()),
+    ("Halden is the home town of actor Teo Marsh.", {("Teo Marsh", "livesIn", "Halden")}, set()),
     ("Senator Ruth Alder spoke about her native Vermont on Tuesday.",
      {("Ruth Alder", "livesIn", "Vermont")}, set()),
     # the name before an owner's home is where the owner lives, whatever the NER took it for (and
