@@ -481,6 +481,10 @@ def test_rules_read_two_titled_names(nlp, text, expected, absent):
     ("Kansas Gov. Tom Ewart signed the bill.", {("Tom Ewart", "livesIn", "Kansas")}),
     ("Oregon Sen. Ana Ruiz met the delegation.", {("Ana Ruiz", "livesIn", "Oregon")}),
     ("Coast Guard Lt. Tom Berg said the search would go on.", {("Tom Berg", "worksFor", "Coast Guard")}),
+    # (its period, one token with it, ends no sentence; and the NER's name stops before it)
+    ("A brush fire burned 200 acres, said county Fire Department Capt. Tom Berg.",
+     {("Tom Berg", "worksFor", "Fire Department")}),
+    ("Halden Police Capt. Tom Berg said the road was closed.", {("Tom Berg", "worksFor", "Halden Police")}),
 ])
 def test_rules_read_jobs_by_rank(nlp, text, expected):
     _assert_reads(nlp, text, expected)
