@@ -166,6 +166,18 @@ def _nouns_not_verbs(nlp: Language, ontology_dir: str | None = None) -> None:
             ruler.add([[{"LOWER": {"IN": sorted(forms)}, "TAG": {"IN": _VERB_TAGS}}]], {"TAG": tag, "POS": "NOUN"})
 
 
+def _title_abbreviations(nlp: Language, ontology_dir: str | None = None) -> None:
+    """One token for each of the lexicon's ``[entities] title_abbreviations`` with its period ("Capt.",
+    "Sgt."), as spaCy's tokenizer already keeps "Gen." or "Sen.": split off, the period reads as a
+    sentence's end, and "Halden Police Capt. | Teo Marsh said" loses the person's title and employer."""
+    from spacy.symbols import ORTH
+
+    from .ontology import load_ontology
+
+    for word in load_ontology(ontology_dir).lexicon["entities"].get("title_abbreviations", []):
+        nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
+
+
 def register_extensions() -> None:
     """Register every ``Doc`` extension kg-builder's components set (idempotent).
 
@@ -315,7 +327,9 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
             raise ModelError(f"No NER pipeline at {path} ([kg] ner in the pipeline config): give a folder "
                              "written by `kg train --ner-out DIR`, \"packaged\" or \"model\".")
     # (the lexicon the components read: their ontology_dir, set by --ontology or the config)
-    _nouns_not_verbs(nlp, next((blocks[c]["ontology_dir"] for c in components if blocks[c].get("ontology_dir")), None))
+    lexicon_dir = next((blocks[c]["ontology_dir"] for c in components if blocks[c].get("ontology_dir")), None)
+    _nouns_not_verbs(nlp, lexicon_dir)
+    _title_abbreviations(nlp, lexicon_dir)
     if settings.get("indexed_attribute_ruler", True):
         index_attribute_rulers(nlp)
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]

@@ -14,6 +14,10 @@ from .reading import _assert_reads, _modalities, _rules_doc, _triples  # noqa: F
     # the place an owner's hometown or home is, and an owner's native place
     ("Hal Ostrom returned to his hometown of Bend, Oregon.", {("Hal Ostrom", "livesIn", "Bend")}, set()),
     ("Lena Ortiz flew back to her home in Tucson.", {("Lena Ortiz", "livesIn", "Tucson")}, set()),
+    # (and one's home state or home town, as the two words write it)
+    ("Teo Marsh campaigned in Halden, the home state of his wife, Mara Quill.", {("Mara Quill", "livesIn", "Halden")},
+     set()),
+    ("Halden is the home town of actor Teo Marsh.", {("Teo Marsh", "livesIn", "Halden")}, set()),
     ("Senator Ruth Alder spoke about her native Vermont on Tuesday.",
      {("Ruth Alder", "livesIn", "Vermont")}, set()),
     # the name before an owner's home is where the owner lives, whatever the NER took it for (and
@@ -78,6 +82,8 @@ def test_rules_read_a_chief_executive_of_the_company_the_text_is_about(nlp, text
     # where a person was born or is from: the vocabulary's "national of", cue "from"
     ("In 1911, sculptor Dana Whitfield was born in Brooklyn.", {("Dana Whitfield", "livesIn", "Brooklyn")}, set()),
     ("Ruth Adebayo, born in Lagos in 1975, founded the firm.", {("Ruth Adebayo", "livesIn", "Lagos")}, set()),
+    # (a participle clause before a passive main clause is said of its subject: "Born in X, Y was elected")
+    ("Born in Halden in 1901, Mara Quill was elected mayor of Orlan.", {("Mara Quill", "livesIn", "Halden")}, set()),
     ("Everyone knows Dana Whitfield is from Traverse City, Michigan.", {("Dana Whitfield", "livesIn", "Traverse City")},
      set()),
     ("Omar Haddad, 52, hails from Amman.", {("Omar Haddad", "livesIn", "Amman")}, set()),
@@ -475,6 +481,10 @@ def test_rules_read_two_titled_names(nlp, text, expected, absent):
     ("Kansas Gov. Tom Ewart signed the bill.", {("Tom Ewart", "livesIn", "Kansas")}),
     ("Oregon Sen. Ana Ruiz met the delegation.", {("Ana Ruiz", "livesIn", "Oregon")}),
     ("Coast Guard Lt. Tom Berg said the search would go on.", {("Tom Berg", "worksFor", "Coast Guard")}),
+    # (its period, one token with it, ends no sentence; and the NER's name stops before it)
+    ("A brush fire burned 200 acres, said county Fire Department Capt. Tom Berg.",
+     {("Tom Berg", "worksFor", "Fire Department")}),
+    ("Halden Police Capt. Tom Berg said the road was closed.", {("Tom Berg", "worksFor", "Halden Police")}),
 ])
 def test_rules_read_jobs_by_rank(nlp, text, expected):
     _assert_reads(nlp, text, expected)

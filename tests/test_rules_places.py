@@ -291,6 +291,20 @@ def test_rules_read_a_place_in_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place set before a clause with "In" frames it: a place "in" which the clause puts something lies there
+    ("In Norland, two feet of snow in Halden forced officials to close a road.", {("Halden", "locatedIn", "Norland")},
+     set()),
+    ("In Norland, winds tore the roof off a school in Halden, said Deputy Lina Brask.",
+     {("Halden", "locatedIn", "Norland")}, set()),
+    # (not a place set against the frame, nor one of a clause the sentence reports)
+    ("In Norland, Kelvor Motors sells more cars than in Velmar.", set(), {("Velmar", "locatedIn", "Norland")}),
+    ("In Norland, Kelvor Motors said it would open a plant in Halden.", set(), {("Halden", "locatedIn", "Norland")}),
+])
+def test_rules_a_place_framing_a_clause_holds_its_places(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, modality", [
     # where a firm moves its seat to is where it is based, as the verb's clause says
     ("Halvern moved its headquarters to Leeds in 2019.", "fact"),

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..names import canonical_name, name_key, normalize_quotes
 from ..syntax import NAMING_VERBS
 from .chairs import names_a_chair
+from .titles import ends_in_abbreviated_title
 from .headlines import TitleCaseLines
 from .hyphens import after_dateline
 
@@ -65,7 +66,8 @@ class Candidates:
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                                or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "\u2019s"}
-                               or doc[end - 1].text in {"of", "and", "in", "the", "for"}):
+                               or doc[end - 1].text in {"of", "and", "in", "the", "for"}
+                               or ends_in_abbreviated_title(doc, start, end, self.title_abbreviations)):
             if doc[end - 1].text in {".", ")"} and end - start > 1 and "." in doc[start:end - 1].text:
                 break
             end -= 1

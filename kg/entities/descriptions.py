@@ -92,6 +92,8 @@ class Descriptions:
         before = doc[start - 1]
         if before.text == "." and start >= 2 and not doc[start - 2].whitespace_:
             return doc[start - 2].text in self.title_abbreviations  # "Coast Guard Lt. Sam Otto"
+        if before.text.endswith(".") and before.text[:-1] in self.title_abbreviations:
+            return True  # (the title and its period one token, as the tokenizer keeps them: "Lt.")
         if before.lower_ in self.product_nouns and any(
                 c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.product_nouns for c in before.children):
             return False  # "the vaccine candidate X"

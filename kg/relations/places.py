@@ -17,6 +17,11 @@ from .words import BORN
 
 __all__ = ["Places"]
 
+#: the dependencies that keep a phrase inside the clause a place set before it frames (its subject, objects
+#: and their modifiers), not a reported or joined clause
+_FRAMED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound", "nmod", "amod", "attr", "appos",
+                          "npadvmod", "poss", "conj"})
+
 
 class Places:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: places served, places narrowed, chains closed."""
@@ -100,6 +105,42 @@ class Places:
                                                                           or (c.dep_ == "compound" and noun.lemma_.lower()
                                                                               not in self.division_nouns)):
                         out.append(record(doc, it, rel.name, owner, rel.base_confidence - 0.05, noun))
+        return out
+
+    def _framed_places(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"In Norland, snow fell in Halden", "In Norland, winds tore the roof off a school in Halden": a place
+        set before a clause with "In" and a comma frames it, so a place "in" which the clause's own words
+        (its subject, objects and their phrases, not a clause it reports or joins) put something lies
+        in the framing place (locatedIn; not a country, which no region holds)."""
+        rel = self.onto.relations.get("locatedIn")
+        out: list[dict[str, Any]] = []
+        for sent in doc.sents if rel is not None else ():
+            first = sent[0]
+            if first.lower_ != "in" or first.dep_ != "prep" or first.head.pos_ not in {"VERB", "AUX"}:
+                continue
+            frames = [g for g in first.children if g.dep_ == "pobj" and g.i in by_token]
+            if len(frames) != 1 or frames[0].i + 1 >= len(doc) or doc[frames[0].i + 1].text != ",":
+                continue
+            frame = items[by_token[frames[0].i]]
+            if frame["via"] not in {"", "gazetteer"} or frame["end"] != frames[0].i + 1 \
+                    or not self.onto.fits(frame["cls"], rel.range):
+                continue
+            verb = first.head
+            for prep in (t for t in doc[frame["end"] + 1:sent.end] if t.lower_ == "in" and t.dep_ == "prep"):
+                # (the clause's own phrases only: "In Norland, Acme said it would open a plant in Halden" reports
+                # another clause, whose place the frame need not hold)
+                if doc[prep.i - 1].lower_ in {"than", "as"} or prep.head.lower_ in {"than", "as"}:
+                    continue  # ("In Norland, Acme sells more than in Velmar": a place set against the frame)
+                node = prep.head
+                while node.i != verb.i and node.dep_ in _FRAMED_DEPS and node.head.i != node.i:
+                    node = node.head
+                if node.i != verb.i:
+                    continue
+                for g in (g for g in prep.children if g.dep_ == "pobj" and g.i in by_token):
+                    place = items[by_token[g.i]]
+                    if place["via"] in {"", "gazetteer"} and place["name"] != frame["name"] \
+                            and self.onto.fits(place["cls"], rel.domain) and not self.onto.is_a(place["cls"], "Country"):
+                        out.append(record(doc, place, rel.name, frame, rel.base_confidence - 0.1, first, "fact"))
         return out
 
     def _moved_home(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:

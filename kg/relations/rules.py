@@ -115,6 +115,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._products_from(doc, items, by_token) \
                 + self._nationality(doc, items, by_token) + self._places_in(doc, items, by_token) \
+                + self._framed_places(doc, items, by_token) \
                 + self._joint_actors(doc, items, by_token) + self._work_in_place(doc, items, by_token) \
                 + self._made_to_stop(doc, items, by_token) + self._chosen_suppliers(doc, items, by_token) \
                 + self._hired_for_work(doc, items, by_token) \

@@ -213,6 +213,11 @@ class Subjects:
                 # (and a participle that is never an active past: "which is listed in New York and based in
                 # Seoul")
                 passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if node.dep_ == "advcl" and node.tag_ == "VBN" and node.i < head.i and passive_subj \
+                        and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children):
+                    # "Born in Halden, Mara Quill was elected mayor": a participle clause before the main one
+                    # is said of the main clause's subject, whether that clause is active or passive
+                    return passive_subj
                 if node.dep_ == "xcomp" and passive_subj and head.lemma_.lower() in self.compel_verbs \
                         and not any(c.tag_ == "NNS" for c in passive_subj):  # (not "providers were ordered to")
                     return passive_subj  # "X was ordered to pay Y": who is made to do it does it
