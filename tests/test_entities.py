@@ -529,6 +529,19 @@ def test_entities_one_apposition_to_a_kind_of_product_wins_the_vote(nlp, text, n
     _assert_class(nlp, text, name, cls)
 
 
+def test_entities_a_description_the_parser_took_for_a_second_object_is_the_names(nlp):
+    # the parser took the description for the verb's second object, and hung the comma after it on it
+    # (the parse as the small model gives it on some such sentences)
+    text = "Officials cut access to Tarnly , a video app owned by Morvik , after talks failed ."
+    tags = ["NNS", "VBD", "NN", "IN", "NNP", ",", "DT", "NN", "NN", "VBN", "IN", "NNP", ",", "IN", "NNS", "VBD", "."]
+    heads = [1, 1, 1, 2, 3, 1, 8, 8, 1, 8, 9, 10, 8, 15, 15, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "det", "compound", "dobj", "acl", "agent", "pobj",
+            "punct", "mark", "nsubj", "advcl", "punct"]
+    ents = ["O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"]
+    found = _parsed_entities_of(nlp, text, tags, heads, deps, ents)
+    assert ("Tarnly", "Product") in found, found
+
+
 @pytest.mark.parametrize("text, name, cls", [
     # a name the NER took for a place, then "of" and a country, is a firm with its home ...
     ("Brightwing ordered 40 jets from Aerovia Azul and 40 from Nordfly of Sweden.", "Nordfly", "Company"),
