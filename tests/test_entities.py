@@ -554,6 +554,17 @@ def test_entities_a_name_of_a_country_is_a_firm(nlp, text, name, cls):
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # a name right after a country's possessive is a firm with its home, whatever its last word ...
+    ("Velmar Bank holds minority stakes in Chile's Pendra and Peru's Orvana Cloud.", "Orvana Cloud", "Company"),
+    ("Deliveries to Chile's Pendra Foundry and Peru's Orvana Chips resume in June.", "Orvana Chips", "Company"),
+    # ... not one before a kind of product, a state-run system
+    ("Tourists can now pay through Thailand's Vessa network.", "Vessa", "Product"),
+])
+def test_entities_a_name_after_a_countrys_possessive_is_a_firm(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # what is available somewhere or to someone is a product ...
     ("Lumetra remains available in Chile and Peru, the regulator said.", "Lumetra", "Product"),
     ("After the ruling, Brisko is still available to riders in Lisbon.", "Brisko", "Product"),

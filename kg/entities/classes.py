@@ -527,6 +527,8 @@ class Classes(Descriptions, Products, Votes):
                        and it["start"] > 0 and doc[it["start"] - 1].lower_ == "former" and it["end"] < len(doc)
                        and doc[it["end"]].is_lower and doc[it["end"]].pos_ == "NOUN"}
             acting |= {it["name"] for it in items if it["via"] == "" and self._of_a_country(doc, it, items)}
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Product"
+                       and self._a_countrys(doc, it, items)}  # "Peru's Orvana Cloud" (descriptions.py)
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
                     it["cls"] = "Company"

@@ -78,6 +78,18 @@ class Descriptions:
         return any(o["start"] == after and o["cls"] == "Country" and o["via"] == "gazetteer"
                    and (o["end"] >= len(doc) or doc[o["end"]].text != "-") for o in items)
 
+    def _a_countrys(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
+        """"minority stakes in Chile's Pendra and Peru's Orvana Cloud": a name right
+        after a country's possessive (one the gazetteer knows) is a firm said with its home, or the
+        state's body; not a product, which is its maker's. (Not one before a kind of product: "Thailand's
+        Vessa network", a state-run system.)"""
+        start, end = it["start"], it["end"]
+        if start < 2 or doc[start - 1].tag_ != "POS" or (end < len(doc) and doc[end].is_lower and (
+                doc[end].lemma_.lower() in self.product_nouns or doc[end].lower_ in self.product_nouns)):
+            return False
+        return any(o["end"] == start - 1 and o["cls"] == "Country" and o["via"] == "gazetteer"
+                   and o["end"] - o["start"] >= 1 and doc[o["start"]].pos_ == "PROPN" for o in items)
+
     def _firm_named(self, name: str) -> bool:
         """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
         Ventures"), or opens with a word firms' names open with ("Gruppo Varenna"): no person's name, whatever
