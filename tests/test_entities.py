@@ -565,6 +565,20 @@ def test_entities_a_name_after_a_countrys_possessive_is_a_firm(nlp, text, name, 
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # an apposition to what only organisations are called makes a name the NER took for a product's a firm ...
+    ("Vilmora, an Estonian rival of Kestwick, won the contract in May.", "Vilmora", "Company"),
+    ("Regulators fined Travelo, the main rival of Brisko, in March.", "Travelo", "Company"),
+    # ... not one to a kind of product too
+    ("Users left Tessly, a rival app, after the outage.", "Tessly", "Product"),
+])
+def test_entities_a_product_label_apposed_to_a_firm_noun_is_a_firm(nlp, text, name, cls):
+    # (the name forced to a product, as the NER takes some short names)
+    doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 1, "PRODUCT") for t in doc if t.text == name])
+    classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert classes.get(name) == cls, classes
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # what is available somewhere or to someone is a product ...
     ("Lumetra remains available in Chile and Peru, the regulator said.", "Lumetra", "Product"),
     ("After the ruling, Brisko is still available to riders in Lisbon.", "Brisko", "Product"),

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ..syntax import before_region_seat, first_conjunct, possessive
 from .context import DESCRIBING as _DESCRIBING
 from .context import aged as _aged
+from .context import apposed_after as _apposed_after
 from .context import listed_under as _listed_under
 from .context import who_clause as _who_clause
 
@@ -89,6 +90,16 @@ class Descriptions:
             return False
         return any(o["end"] == start - 1 and o["cls"] == "Country" and o["via"] == "gazetteer"
                    and o["end"] - o["start"] >= 1 and doc[o["start"]].pos_ == "PROPN" for o in items)
+
+    def _apposed_firm_noun(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """"Vilmora, an Estonian rival of Kestwick", "Travelo, the main rival of Brisko": an apposition after the
+        name to a noun only organisations are called (not a kind of product too: "a rival app"), which
+        says the name is one, whatever the NER took it for (a product's)."""
+        root = doc[it["start"]:it["end"]].root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+        nouns += [n for n in [_apposed_after(doc, it)] if n is not None]  # (hung on a word before the name)
+        return any(n.is_lower and n.lemma_.lower() in self.org_nouns and n.lemma_.lower() not in self.product_nouns
+                   and not _aged(n) for n in nouns)
 
     def _firm_named(self, name: str) -> bool:
         """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
