@@ -577,6 +577,22 @@ def test_entities_a_product_label_apposed_to_a_firm_noun_is_a_firm(nlp, text, na
     classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
     assert classes.get(name) == cls, classes
 
+@pytest.mark.parametrize("text, name, cls", [
+    # what a firm buys or takes over, with no article or owner before it, is a firm, whatever else the
+    # text calls it ...
+    ("Harrow Foods bought Pellum in 2021 and kept its brand. Pellum, a meal-kit app, has 300,000 customers. "
+     "Pellum is a delivery service.", "Pellum", "Company"),
+    ("Kestwick Media closed its takeover of Sondri, a music streaming service, on Friday. Sondri is a service "
+     "with 4 million users.", "Sondri", "Company"),
+    ("Music service Sondri bought by Kestwick Media", "Sondri", "Company"),
+    # ... not what customers buy, nor a product with an article or an owner before it
+    ("Customers can buy Tessivo, a budget phone, at 300 stores. Tessivo is a phone.", "Tessivo", "Product"),
+    ("The navy is buying its Kestrel drones from Orlan. The army will buy the Tessera from Kelvor.", "Tessera",
+     "Product"),
+])
+def test_entities_what_a_firm_buys_outright_is_a_firm(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
 
 @pytest.mark.parametrize("text, name, cls", [
     # what is available somewhere or to someone is a product ...

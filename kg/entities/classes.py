@@ -530,6 +530,8 @@ class Classes(Descriptions, Products, Votes):
             acting |= {it["name"] for it in items if it["via"] == "" and self._of_a_country(doc, it, items)}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Product"
                        and self._a_countrys(doc, it, items)}  # "Peru's Orvana Cloud" (descriptions.py)
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Product"
+                       and self._bought_outright(doc, it)}  # "Harrow Foods bought Pellum" (descriptions.py)
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
                     it["cls"] = "Company"

@@ -101,6 +101,32 @@ class Descriptions:
         return any(n.is_lower and n.lemma_.lower() in self.org_nouns and n.lemma_.lower() not in self.product_nouns
                    and not _aged(n) for n in nouns)
 
+    def _bought_outright(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """"Harrow Foods bought Pellum", "its takeover of Sondri", "Sondri, bought by Kestwick": what is
+        bought or taken over, written with no article or owner before it (not "buying its Kestrel drones", "buys the
+        Tessera": a product a buyer's or one of a line), is a firm, whatever the rest of the text calls it."""
+        start = it["start"]
+        if start > 0 and (doc[start - 1].dep_ in {"det", "poss"} or doc[start - 1].tag_ == "POS"):
+            return False
+        root = first_conjunct(doc[start:it["end"]].root)
+        verbs = [root.head] if root.dep_ in {"dobj", "nsubjpass"} else []
+        verbs += [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  and any(a.dep_ == "agent" for a in c.children)]
+        if any(v.pos_ == "VERB" and v.lemma_.lower() in self.org_object_verbs - {"join", "found", "co-found"}
+               and (v.tag_ == "VBN") == (v.i != root.head.i or root.dep_ == "nsubjpass") and self._firm_buys(v)
+               for v in verbs):
+            return True
+        return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
+            and root.head.head.lemma_.lower() in self.org_object_verbs  # ("its takeover of Sondri")
+
+    def _firm_buys(self, verb: Token) -> bool:
+        """Whether the buyer of ``verb`` (its subject, or its agent) is an organisation the text names or
+        calls one ("Orlan bought", "acquired by the group"; not "customers can buy Tessivo", a product)."""
+        buyers = [g for g in verb.children if g.dep_ == "nsubj"] + [
+            g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        org_at = getattr(self, "_org_at", {})
+        return any(g.i in org_at or (g.is_lower and g.lemma_.lower() in self.org_nouns) for g in buyers)
+
     def _firm_named(self, name: str) -> bool:
         """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
         Ventures"), or opens with a word firms' names open with ("Gruppo Varenna"): no person's name, whatever
