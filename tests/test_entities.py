@@ -595,6 +595,18 @@ def test_entities_what_a_firm_buys_outright_is_a_firm(nlp, text, name, cls):
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # where a person the text describes is from is a place ...
+    ("Omar Reyes, a 40-year-old taxi driver from Brenmoor, said the fares had doubled.", "Brenmoor", "Place"),
+    ("Ames Ortiz, a 52-year-old bus driver from Kellmoor, said the route had closed.", "Kellmoor", "Place"),
+    ("Rosa Benn, a 38-year-old cleaner from Dunmarsh, said her rent had doubled.", "Dunmarsh", "Place"),
+    # ... not whom an offer or a loan is from
+    ("The deal drew a rival offer from Kelvor and a new loan from Orlan Bank.", "Kelvor", "Company"),
+])
+def test_entities_where_a_person_described_is_from_is_a_place(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # what is available somewhere or to someone is a product ...
     ("Lumetra remains available in Chile and Peru, the regulator said.", "Lumetra", "Product"),
     ("After the ruling, Brisko is still available to riders in Lisbon.", "Brisko", "Product"),

@@ -127,6 +127,14 @@ class Descriptions:
         org_at = getattr(self, "_org_at", {})
         return any(g.i in org_at or (g.is_lower and g.lemma_.lower() in self.org_nouns) for g in buyers)
 
+    def _a_person_described(self, noun: Token) -> bool:
+        """Whether ``noun`` describes a person with "a" or "an": a job or a description only people have
+        (lexicon ``person_titles``, the roles of kg:worksFor: "a farmer", "a nurse"), or an age ("a
+        40-year-old taxi driver")."""
+        return noun.is_lower and noun.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) and (
+            noun.lemma_.lower() in self.person_only_jobs or noun.lemma_.lower() in self.person_titles or _aged(noun))
+
     def _firm_named(self, name: str) -> bool:
         """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
         Ventures"), or opens with a word firms' names open with ("Gruppo Varenna"): no person's name, whatever
@@ -385,11 +393,13 @@ class Descriptions:
         # "Orlan Steel, based in Hadleigh", "a family company from Telmar": where a firm is said to be
         # based, or where a firm the text describes is from, is a place (not a name with a firm's word:
         # "based in the Kelvor Tower" is a building's, "a spin-off from Kelvor Motors" a firm's)
+        # (and "a farmer from Telmar", "a 40-year-old taxi driver from Brenmoor": where a person is from)
         first = first_conjunct(root)
         prep = first.head
         if first.dep_ == "pobj" and not self._firm_named(it["name"]) and (
                 (prep.lower_ == "in" and prep.head.tag_ == "VBN" and prep.head.lower_ in self.seat_verbs)
-                or (prep.lower_ == "from" and prep.head.is_lower and prep.head.lemma_.lower() in _DESCRIBING)):
+                or (prep.lower_ == "from" and prep.head.is_lower and prep.head.lemma_.lower() in _DESCRIBING)
+                or (prep.lower_ == "from" and self._a_person_described(prep.head))):
             return True
         # "a unit of Norwalk, Connecticut-based Booking Holdings": a name written with its region before
         # "-based" is a place (read off the surface)
