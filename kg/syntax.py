@@ -178,17 +178,20 @@ def apposed_to_previous(noun: Token) -> Token | None:
     "firm" hangs on "round" (a round is no firm), and describes Quillbox. None for a well-attached
     apposition, and for a description that runs on ("X, the maker of Y, and Z" is left to the parse).
     """
-    if noun.pos_ != "NOUN" or not (noun.dep_ == "appos" or (noun.dep_ == "npadvmod" and any(
+    if noun.pos_ != "NOUN" or not (noun.dep_ == "appos" or (noun.dep_ in {"npadvmod", "dobj"} and any(
             c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in noun.children))):
         return None  # (or one the parser took for a verb's modifier: "competes with Z, a Doha startup")
     doc = noun.doc
     comma = noun.left_edge.i - 1
+    if noun.dep_ == "dobj" and not any(c.dep_ == "dobj" and c.i < comma for c in noun.head.children):
+        return None  # (or for a second object of the verb: "cut access to Z, a video app owned by W")
     if comma < 1 or doc[comma].text != "," or noun.head.i >= comma - 1 or doc[comma - 1].is_punct:
         return None
     if any(c.dep_ == "prep" for c in noun.children if c.i < noun.i):
         return None
     end = noun.right_edge.i + 1
-    if end < len(doc) and not doc[end].is_punct:
+    # (the comma that closes the description may hang on it: "..., a video app run by W, after ...")
+    if end < len(doc) and not doc[end].is_punct and not doc[end - 1].is_punct:
         return None
     return doc[comma - 1]
 

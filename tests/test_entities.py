@@ -529,6 +529,19 @@ def test_entities_one_apposition_to_a_kind_of_product_wins_the_vote(nlp, text, n
     _assert_class(nlp, text, name, cls)
 
 
+def test_entities_a_description_the_parser_took_for_a_second_object_is_the_names(nlp):
+    # the parser took the description for the verb's second object, and hung the comma after it on it
+    # (the parse as the small model gives it on some such sentences)
+    text = "Officials cut access to Tarnly , a video app owned by Morvik , after talks failed ."
+    tags = ["NNS", "VBD", "NN", "IN", "NNP", ",", "DT", "NN", "NN", "VBN", "IN", "NNP", ",", "IN", "NNS", "VBD", "."]
+    heads = [1, 1, 1, 2, 3, 1, 8, 8, 1, 8, 9, 10, 8, 15, 15, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "det", "compound", "dobj", "acl", "agent", "pobj",
+            "punct", "mark", "nsubj", "advcl", "punct"]
+    ents = ["O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"]
+    found = _parsed_entities_of(nlp, text, tags, heads, deps, ents)
+    assert ("Tarnly", "Product") in found, found
+
+
 @pytest.mark.parametrize("text, name, cls", [
     # a name the NER took for a place, then "of" and a country, is a firm with its home ...
     ("Brightwing ordered 40 jets from Aerovia Azul and 40 from Nordfly of Sweden.", "Nordfly", "Company"),
@@ -537,6 +550,59 @@ def test_entities_one_apposition_to_a_kind_of_product_wins_the_vote(nlp, text, n
     ("The plant is in the Eastern Province of Saudi Arabia.", "Eastern Province", "Place"),
 ])
 def test_entities_a_name_of_a_country_is_a_firm(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a name right after a country's possessive is a firm with its home, whatever its last word ...
+    ("Velmar Bank holds minority stakes in Chile's Pendra and Peru's Orvana Cloud.", "Orvana Cloud", "Company"),
+    ("Deliveries to Chile's Pendra Foundry and Peru's Orvana Chips resume in June.", "Orvana Chips", "Company"),
+    # ... not one before a kind of product, a state-run system
+    ("Tourists can now pay through Thailand's Vessa network.", "Vessa", "Product"),
+])
+def test_entities_a_name_after_a_countrys_possessive_is_a_firm(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # an apposition to what only organisations are called makes a name the NER took for a product's a firm ...
+    ("Vilmora, an Estonian rival of Kestwick, won the contract in May.", "Vilmora", "Company"),
+    ("Regulators fined Travelo, the main rival of Brisko, in March.", "Travelo", "Company"),
+    # ... not one to a kind of product too
+    ("Users left Tessly, a rival app, after the outage.", "Tessly", "Product"),
+])
+def test_entities_a_product_label_apposed_to_a_firm_noun_is_a_firm(nlp, text, name, cls):
+    # (the name forced to a product, as the NER takes some short names)
+    doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 1, "PRODUCT") for t in doc if t.text == name])
+    classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert classes.get(name) == cls, classes
+
+@pytest.mark.parametrize("text, name, cls", [
+    # what a firm buys or takes over, with no article or owner before it, is a firm, whatever else the
+    # text calls it ...
+    ("Harrow Foods bought Pellum in 2021 and kept its brand. Pellum, a meal-kit app, has 300,000 customers. "
+     "Pellum is a delivery service.", "Pellum", "Company"),
+    ("Kestwick Media closed its takeover of Sondri, a music streaming service, on Friday. Sondri is a service "
+     "with 4 million users.", "Sondri", "Company"),
+    ("Music service Sondri bought by Kestwick Media", "Sondri", "Company"),
+    # ... not what customers buy, nor a product with an article or an owner before it
+    ("Customers can buy Tessivo, a budget phone, at 300 stores. Tessivo is a phone.", "Tessivo", "Product"),
+    ("The navy is buying its Kestrel drones from Orlan. The army will buy the Tessera from Kelvor.", "Tessera",
+     "Product"),
+])
+def test_entities_what_a_firm_buys_outright_is_a_firm(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # where a person the text describes is from is a place ...
+    ("Omar Reyes, a 40-year-old taxi driver from Brenmoor, said the fares had doubled.", "Brenmoor", "Place"),
+    ("Ames Ortiz, a 52-year-old bus driver from Kellmoor, said the route had closed.", "Kellmoor", "Place"),
+    ("Rosa Benn, a 38-year-old cleaner from Dunmarsh, said her rent had doubled.", "Dunmarsh", "Place"),
+    # ... not whom an offer or a loan is from
+    ("The deal drew a rival offer from Kelvor and a new loan from Orlan Bank.", "Kelvor", "Company"),
+])
+def test_entities_where_a_person_described_is_from_is_a_place(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
 
 

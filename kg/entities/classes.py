@@ -412,7 +412,8 @@ class Classes(Descriptions, Products, Votes):
                 or self._business_kind_before(doc, it) or (
                     it["cls"] == "Product" and doc[it["start"]].ent_type_ == "PRODUCT" and it["start"] > 0
                     and doc[it["start"] - 1].is_lower and doc[it["start"] - 1].lemma_.lower() in self.org_nouns
-                    and doc[it["start"] - 1].lemma_.lower() not in self.product_nouns))
+                    and doc[it["start"] - 1].lemma_.lower() not in self.product_nouns)
+                or (it["cls"] == "Product" and self._apposed_firm_noun(doc, it)))  # (descriptions.py)
                 and self._org_context(doc, it, full, items) and not self._named_product(doc, it)}
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
@@ -527,6 +528,10 @@ class Classes(Descriptions, Products, Votes):
                        and it["start"] > 0 and doc[it["start"] - 1].lower_ == "former" and it["end"] < len(doc)
                        and doc[it["end"]].is_lower and doc[it["end"]].pos_ == "NOUN"}
             acting |= {it["name"] for it in items if it["via"] == "" and self._of_a_country(doc, it, items)}
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Product"
+                       and self._a_countrys(doc, it, items)}  # "Peru's Orvana Cloud" (descriptions.py)
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Product"
+                       and self._bought_outright(doc, it)}  # "Harrow Foods bought Pellum" (descriptions.py)
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
                     it["cls"] = "Company"

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ..syntax import before_region_seat, first_conjunct, possessive
 from .context import DESCRIBING as _DESCRIBING
 from .context import aged as _aged
+from .context import apposed_after as _apposed_after
 from .context import listed_under as _listed_under
 from .context import who_clause as _who_clause
 
@@ -77,6 +78,62 @@ class Descriptions:
         # (nor a city written with "of" before "-based": "a Port of Spain-based producer")
         return any(o["start"] == after and o["cls"] == "Country" and o["via"] == "gazetteer"
                    and (o["end"] >= len(doc) or doc[o["end"]].text != "-") for o in items)
+
+    def _a_countrys(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
+        """"minority stakes in Chile's Pendra and Peru's Orvana Cloud": a name right
+        after a country's possessive (one the gazetteer knows) is a firm said with its home, or the
+        state's body; not a product, which is its maker's. (Not one before a kind of product: "Thailand's
+        Vessa network", a state-run system.)"""
+        start, end = it["start"], it["end"]
+        if start < 2 or doc[start - 1].tag_ != "POS" or (end < len(doc) and doc[end].is_lower and (
+                doc[end].lemma_.lower() in self.product_nouns or doc[end].lower_ in self.product_nouns)):
+            return False
+        return any(o["end"] == start - 1 and o["cls"] == "Country" and o["via"] == "gazetteer"
+                   and o["end"] - o["start"] >= 1 and doc[o["start"]].pos_ == "PROPN" for o in items)
+
+    def _apposed_firm_noun(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """"Vilmora, an Estonian rival of Kestwick", "Travelo, the main rival of Brisko": an apposition after the
+        name to a noun only organisations are called (not a kind of product too: "a rival app"), which
+        says the name is one, whatever the NER took it for (a product's)."""
+        root = doc[it["start"]:it["end"]].root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+        nouns += [n for n in [_apposed_after(doc, it)] if n is not None]  # (hung on a word before the name)
+        return any(n.is_lower and n.lemma_.lower() in self.org_nouns and n.lemma_.lower() not in self.product_nouns
+                   and not _aged(n) for n in nouns)
+
+    def _bought_outright(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """"Harrow Foods bought Pellum", "its takeover of Sondri", "Sondri, bought by Kestwick": what is
+        bought or taken over, written with no article or owner before it (not "buying its Kestrel drones", "buys the
+        Tessera": a product a buyer's or one of a line), is a firm, whatever the rest of the text calls it."""
+        start = it["start"]
+        if start > 0 and (doc[start - 1].dep_ in {"det", "poss"} or doc[start - 1].tag_ == "POS"):
+            return False
+        root = first_conjunct(doc[start:it["end"]].root)
+        verbs = [root.head] if root.dep_ in {"dobj", "nsubjpass"} else []
+        verbs += [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  and any(a.dep_ == "agent" for a in c.children)]
+        if any(v.pos_ == "VERB" and v.lemma_.lower() in self.org_object_verbs - {"join", "found", "co-found"}
+               and (v.tag_ == "VBN") == (v.i != root.head.i or root.dep_ == "nsubjpass") and self._firm_buys(v)
+               for v in verbs):
+            return True
+        return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
+            and root.head.head.lemma_.lower() in self.org_object_verbs  # ("its takeover of Sondri")
+
+    def _firm_buys(self, verb: Token) -> bool:
+        """Whether the buyer of ``verb`` (its subject, or its agent) is an organisation the text names or
+        calls one ("Orlan bought", "acquired by the group"; not "customers can buy Tessivo", a product)."""
+        buyers = [g for g in verb.children if g.dep_ == "nsubj"] + [
+            g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        org_at = getattr(self, "_org_at", {})
+        return any(g.i in org_at or (g.is_lower and g.lemma_.lower() in self.org_nouns) for g in buyers)
+
+    def _a_person_described(self, noun: Token) -> bool:
+        """Whether ``noun`` describes a person with "a" or "an": a job or a description only people have
+        (lexicon ``person_titles``, the roles of kg:worksFor: "a farmer", "a nurse"), or an age ("a
+        40-year-old taxi driver")."""
+        return noun.is_lower and noun.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) and (
+            noun.lemma_.lower() in self.person_only_jobs or noun.lemma_.lower() in self.person_titles or _aged(noun))
 
     def _firm_named(self, name: str) -> bool:
         """Whether a name holds a word of firms' or organisations' names ("Thessaly Bulk", "Harbor
@@ -338,11 +395,13 @@ class Descriptions:
         # "Orlan Steel, based in Hadleigh", "a family company from Telmar": where a firm is said to be
         # based, or where a firm the text describes is from, is a place (not a name with a firm's word:
         # "based in the Kelvor Tower" is a building's, "a spin-off from Kelvor Motors" a firm's)
+        # (and "a farmer from Telmar", "a 40-year-old taxi driver from Brenmoor": where a person is from)
         first = first_conjunct(root)
         prep = first.head
         if first.dep_ == "pobj" and not self._firm_named(it["name"]) and (
                 (prep.lower_ == "in" and prep.head.tag_ == "VBN" and prep.head.lower_ in self.seat_verbs)
-                or (prep.lower_ == "from" and prep.head.is_lower and prep.head.lemma_.lower() in _DESCRIBING)):
+                or (prep.lower_ == "from" and prep.head.is_lower and prep.head.lemma_.lower() in _DESCRIBING)
+                or (prep.lower_ == "from" and self._a_person_described(prep.head))):
             return True
         # "a unit of Norwalk, Connecticut-based Booking Holdings": a name written with its region before
         # "-based" is a place (read off the surface)

@@ -306,7 +306,7 @@ class Products:
             after = doc[end + 1:min(len(doc), end + 6)]
             kinds += [t for t in after if t.dep_ == "appos" and t.head.i < it["start"] and self._kind_of_product(t)
                       and apposed_here(t)]
-            kinds += [t for t in after if t.dep_ == "npadvmod" and self._kind_of_product(t)
+            kinds += [t for t in after if t.dep_ in {"npadvmod", "dobj"} and self._kind_of_product(t)
                       and (p := apposed_to_previous(t)) is not None and it["start"] <= p.i < it["end"]]
         return kinds
 
