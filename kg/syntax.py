@@ -354,8 +354,9 @@ def added_preps(prep: Token) -> list[Token]:
            for q in c.children if q.dep_ == "prep" and q.lower_ == prep.lower_] \
         + [q for g in prep.children if g.dep_ == "pobj" for c in g.children if c.dep_ in {"relcl", "acl"}
            for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP" and q.lower_ == prep.lower_]
-    # (and "with Noon, which is backed by X, and with Amazon": after a clause describing the first name, the
-    # parser joins the second preposition to the clause's verb)
+    # (the last: "with Noon, which is backed by X, and with Amazon": after a clause describing the first name,
+    # the parser joins the second preposition to the clause's verb)
+
 
 def participle(tok: Token) -> bool:
     """A past participle, or a word the tagger took for a noun or a past tense that heads a clause with an

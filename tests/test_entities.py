@@ -577,6 +577,7 @@ def test_entities_a_product_label_apposed_to_a_firm_noun_is_a_firm(nlp, text, na
     classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
     assert classes.get(name) == cls, classes
 
+
 @pytest.mark.parametrize("text, name, cls", [
     # what a firm buys or takes over, with no article or owner before it, is a firm, whatever else the
     # text calls it ...
@@ -1491,6 +1492,7 @@ def test_entities_an_app_that_pays_is_the_business(nlp):
     # a named app that pays is the firm that runs it, whatever its apposition calls it
     _assert_typed_and_reads(nlp, "Pathwise, a Nairobi language-learning app, paid Google 15% of its in-app revenue "
                                  "in 2024.", "Pathwise", "Company", ("Pathwise", "paysCommissionTo", "Google"))
+
 
 @pytest.mark.parametrize("text, name", [
     # a lower-case particle between a name's capitalised words is the name's (not a verb, nor a place's end)
