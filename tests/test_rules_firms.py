@@ -1752,3 +1752,17 @@ def test_rules_money_put_into_a_firm_is_invested_in_it(nlp, text, expected, abse
 ])
 def test_rules_a_firm_for_sale_is_its_sellers(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm to be spun off is its owner's until then: the object, or the name a unit noun carries
+    ("Lauvaine to spin off Drivelo software unit and sell minority stake",
+     {("Drivelo", "subsidiaryOf", "Lauvaine")}, set()),
+    ("Kelvor Group will spin off Vetro Animal Health next year.",
+     {("Vetro Animal Health", "subsidiaryOf", "Kelvor Group")}, set()),
+    # (a spin-off done: no longer its)
+    ("Kelvor Group spun off Vetro Animal Health in 2019.", set(),
+     {("Vetro Animal Health", "subsidiaryOf", "Kelvor Group")}),
+])
+def test_rules_a_firm_to_be_spun_off_is_its_owners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -136,7 +136,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._came_from(doc, items, by_token) + self._left_employers(doc, items, by_token) \
                 + self._moved_home(doc, items, by_token) + self._control_taken(doc, items, by_token) \
                 + self._stakes_left_unnamed(doc, items, by_token) + self._run_as_units(doc, items, by_token) \
-                + self._sold_by_owners(doc, items, by_token):
+                + self._sold_by_owners(doc, items, by_token) + self._spun_off(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
