@@ -1736,3 +1736,33 @@ def test_rules_a_second_clauses_subject_is_no_second_object(nlp, text, expected,
 ])
 def test_rules_money_put_into_a_firm_is_invested_in_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm to be bought "from" a seller is the seller's until the deal closes
+    ("Orlan Bank has agreed to buy Halden Clinics, which runs 85 offices, from the private equity firm "
+     "Beacon Vell Partners for $1.3 billion.", {("Halden Clinics", "subsidiaryOf", "Beacon Vell Partners")}, set()),
+    ("Petrolera Austrina has agreed to buy Loma Verde Energy from Calgary's Chinook Vell for $780 million.",
+     {("Loma Verde Energy", "subsidiaryOf", "Chinook Vell")}, set()),
+    # (a purchase made: the seller held it once, no longer; goods bought are no firm)
+    ("Halden Group bought Brisco Retail from Beacon Vell Partners last year.", set(),
+     {("Brisco Retail", "subsidiaryOf", "Beacon Vell Partners")}),
+    ("Kelvor Motors buys its batteries from Orlan Cells.", {("Orlan Cells", "suppliesTo", "Kelvor Motors")},
+     {("Kelvor Motors", "subsidiaryOf", "Orlan Cells")}),
+])
+def test_rules_a_firm_for_sale_is_its_sellers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm to be spun off is its owner's until then: the object, or the name a unit noun carries
+    ("Lauvaine to spin off Drivelo software unit and sell minority stake",
+     {("Drivelo", "subsidiaryOf", "Lauvaine")}, set()),
+    ("Kelvor Group will spin off Vetro Animal Health next year.",
+     {("Vetro Animal Health", "subsidiaryOf", "Kelvor Group")}, set()),
+    # (a spin-off done: no longer its)
+    ("Kelvor Group spun off Vetro Animal Health in 2019.", set(),
+     {("Vetro Animal Health", "subsidiaryOf", "Kelvor Group")}),
+])
+def test_rules_a_firm_to_be_spun_off_is_its_owners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -57,6 +57,7 @@ from .records import RESPECTIVELY, pair_respectively, register
 from .roles import Roles
 from .topics import Topics
 from .seats import Seats
+from .sellers import Sellers
 from .served import Served
 from .stakes import Stakes
 from .subjects import Subjects
@@ -69,7 +70,7 @@ __all__ = ["KGRelations", "make_relation_component"]
 
 class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
                   Stakes, Places, Served, Kinds, Markets, Seats, Orders, Brands, Purchases, Clauses, Extraction, Modality,
-                  Words, Hires, Works):
+                  Words, Hires, Works, Sellers):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -134,7 +135,8 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._years_spent(doc, items, by_token) + self._seats_on_bodies(doc, items, by_token) \
                 + self._came_from(doc, items, by_token) + self._left_employers(doc, items, by_token) \
                 + self._moved_home(doc, items, by_token) + self._control_taken(doc, items, by_token) \
-                + self._stakes_left_unnamed(doc, items, by_token) + self._run_as_units(doc, items, by_token):
+                + self._stakes_left_unnamed(doc, items, by_token) + self._run_as_units(doc, items, by_token) \
+                + self._sold_by_owners(doc, items, by_token) + self._spun_off(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
         title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
