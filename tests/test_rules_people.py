@@ -724,6 +724,17 @@ def test_rules_a_job_in_a_part_of_an_organisation(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a job "of" a field "at" a firm is the firm's, wherever the parser hangs the "at": on the field
+    ("Mara Quill is head of sales at Orlan Labs.", {("Mara Quill", "worksFor", "Orlan Labs")}),
+    # ... or on the copula
+    ("Mara Quill, who lives in Halden, became head of AI at Orlan Labs.",
+     {("Mara Quill", "worksFor", "Orlan Labs")}),
+])
+def test_rules_a_job_of_a_field_at_a_firm(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
+
+
 
 @pytest.mark.parametrize("text, expected, absent", [
     # any kind of person a country owns lives there ("Peru's chief trade negotiator, X")
