@@ -545,6 +545,9 @@ def test_rules_a_person_of_a_described_organisation(nlp, text, expected, absent)
     # a title with no organisation: the one the holder reports on, where the text names it more often
     ("Chief executive Sophie Marchal said Sarcelle would launch four more satellites next year.",
      {("Sophie Marchal", "worksFor", "Sarcelle")}, set()),
+    # ... or a description of it, the firm the sentence before says nothing of as a subject
+    ("Orlan Motors cut its outlook. Its operating margin fell to 4.1% from 6.3%. Chief executive Teo Marsh said "
+     "the company would not cut prices further.", {("Teo Marsh", "worksFor", "Orlan Motors")}, set()),
     # (not a firm named less often than the one the text is about)
     ("Vexa cut prices on Monday. Chief executive Ana Ruiz said the group Lumo would follow.",
      {("Ana Ruiz", "worksFor", "Vexa")}, {("Ana Ruiz", "worksFor", "Lumo")}),
