@@ -545,6 +545,9 @@ def test_rules_a_person_of_a_described_organisation(nlp, text, expected, absent)
     # a title with no organisation: the one the holder reports on, where the text names it more often
     ("Chief executive Sophie Marchal said Sarcelle would launch four more satellites next year.",
      {("Sophie Marchal", "worksFor", "Sarcelle")}, set()),
+    # ... or a description of it, the firm the sentence before says nothing of as a subject
+    ("Orlan Motors cut its outlook. Its operating margin fell to 4.1% from 6.3%. Chief executive Teo Marsh said "
+     "the company would not cut prices further.", {("Teo Marsh", "worksFor", "Orlan Motors")}, set()),
     # (not a firm named less often than the one the text is about)
     ("Vexa cut prices on Monday. Chief executive Ana Ruiz said the group Lumo would follow.",
      {("Ana Ruiz", "worksFor", "Vexa")}, {("Ana Ruiz", "worksFor", "Lumo")}),
@@ -721,6 +724,17 @@ def test_rules_a_person_apposed_to_the_organisation_of_a_role_holds_it(nlp, text
     ("Ada Holm, a soil chemist at Veltro's research unit, disagreed.", {("Ada Holm", "worksFor", "Veltro")}),
 ])
 def test_rules_a_job_in_a_part_of_an_organisation(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a job "of" a field "at" a firm is the firm's, wherever the parser hangs the "at": on the field
+    ("Mara Quill is head of sales at Orlan Labs.", {("Mara Quill", "worksFor", "Orlan Labs")}),
+    # ... or on the copula
+    ("Mara Quill, who lives in Halden, became head of AI at Orlan Labs.",
+     {("Mara Quill", "worksFor", "Orlan Labs")}),
+])
+def test_rules_a_job_of_a_field_at_a_firm(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
 
 

@@ -112,6 +112,9 @@ class Roles:
             # copula says whose role it is
             anchors += [(g, "anchor") for p in one.head.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
                         for g in p.children if g.dep_ == "pobj" and g.lower_ in {"which", "whom"}]
+            # ("becomes head of design at Orlan Labs": or the job's "at" the parser hung on the copula)
+            anchors += [(g, "prep:at") for p in one.head.children if p.dep_ == "prep" and p.lower_ == "at"
+                        for g in p.children if g.dep_ == "pobj" and g.i in self._by_token]
         # "The Tessel School, also called TS, is the business school of Varrow": the parser took the role
         # for the subject of a copula with no attribute, joined to the verb before it; that verb's subject
         # holds the role
@@ -253,6 +256,10 @@ class Roles:
                 # "the sole supplier of rails to X": the parser hangs "to" on the goods after "of"
                 anchors += [(x, "prep:to") for g in c.children if c.lower_ == "of" and g.dep_ == "pobj" and g.is_lower
                             and g.i not in self._by_token for p in g.children if p.dep_ == "prep" and p.lower_ == "to"
+                            for x in p.children if x.dep_ == "pobj"]
+                # "head of sales at Orlan Labs": the parser hangs the job's "at" on the field after "of"
+                anchors += [(x, "prep:at") for g in c.children if c.lower_ == "of" and g.dep_ == "pobj"
+                            and g.i not in self._by_token for p in g.children if p.dep_ == "prep" and p.lower_ == "at"
                             for x in p.children if x.dep_ == "pobj"]
                 # "its delivery partner in Korea, Hanul Logistics,": a name the parser apposed to the place
                 # (no place's apposition is an organisation or a person) holds the role

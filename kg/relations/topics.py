@@ -128,7 +128,11 @@ class Topics:
                     c for c in clause.children if c.dep_ in {"advmod", "npadvmod"} and c.i < clause.i
                     and c.i in by_token and c.pos_ != "PRON"]:
                 n = by_token.get(subj.i)
-                if n is not None and items[n]["via"] in {"", "gazetteer"} and self.onto.fits(items[n]["cls"], rel.range):
+                # (or a description of the firm the text spoke of: "Chief executive X said the company
+                # would", the firm the holder speaks for; no pronoun, which may be anyone's)
+                if n is not None and (items[n]["via"] in {"", "gazetteer"} or (
+                        items[n]["via"] == "coref" and subj.pos_ == "NOUN")) \
+                        and self.onto.fits(items[n]["cls"], rel.range):
                     return n
         return None
 
