@@ -206,6 +206,15 @@ def test_rules_letting_goods_out(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a firm bundles with its plans is a product it offers, whatever its name looks like
+    ("Halden Telecom bundles Orlan Ads with its Magenta contracts.",
+     {("Halden Telecom", "offers", "Orlan Ads")}, set()),
+])
+def test_rules_what_a_firm_bundles_it_offers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_a_service_that_goes_live_somewhere_operates_there(nlp):
     _assert_reads(nlp, "Puna Sky went live in Chile and Peru on Wednesday.",
                   {("Puna Sky", "operatesIn", "Chile"), ("Puna Sky", "operatesIn", "Peru")})
