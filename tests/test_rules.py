@@ -456,6 +456,11 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
      {("Orlan Digital", "offers", "Velta Pay")}, set()),
     ("Shoppers moved to Velta Market, the app store that Orlan Digital built in 2019.",
      {("Orlan Digital", "develops", "Velta Market")}, set()),
+    # ... and the same clause after the kind the name is written before
+    ("Kelvor Air will give Orlan passengers access to the Tarn Lounge network it runs at 14 airports.",
+     {("Kelvor Air", "offers", "Tarn Lounge")}, set()),
+    ("Halden sells the Tarn Pay wallet that Orlan Bank operates.", {("Orlan Bank", "offers", "Tarn Pay")}, set()),
+    ("Orlan Bank said the Tarn app it runs ads on is popular.", set(), {("Orlan Bank", "offers", "Tarn")}),
 ])
 def test_rules_read_stakes_lists_and_named_apps(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
