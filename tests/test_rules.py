@@ -433,6 +433,9 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
     ("Voltbike sells the VB Zap on Kelvor's platform.", {("Kelvor", "offers", "VB Zap")}, set()),
     # a firm's own named product that something is done through offers it; after "on", a place of sale
     ("Skyrun sells bus tickets through its Skyrun Go app.", {("Skyrun", "offers", "Skyrun Go")}, set()),
+    # (the kind tagged as part of the name before it)
+    ("Orlan Rail sells most tickets through its own Tarn Navigator app.", {("Orlan Rail", "offers", "Tarn Navigator")},
+     set()),
     ("Pakko charges restaurants a fee on meals ordered through its Pakko Eats service.",
      {("Pakko", "offers", "Pakko Eats")}, set()),
     ("Quell Games takes a 12% cut of music sold on its Quell Arcade store.",

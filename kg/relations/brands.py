@@ -136,8 +136,9 @@ class Brands:
         out: list[dict[str, Any]] = []
         for g in self._tokens_with_lemma(doc, kinds) if rel else ():
             prep = g.head
+            # (a lower-case noun the tagger took for part of the name before it: "its own Tarn Navigator app")
             if g.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"through", "via", "on"} \
-                    or not g.is_lower or g.pos_ != "NOUN":
+                    or not g.is_lower or g.pos_ not in {"NOUN", "PROPN"}:
                 continue
             owners = [c for c in g.children if c.dep_ == "poss" and c.i in by_token]
             named = [by_token[t.i] for t in g.children if t.dep_ in {"compound", "nmod"} and t.i < g.i
