@@ -433,6 +433,9 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
     ("Voltbike sells the VB Zap on Kelvor's platform.", {("Kelvor", "offers", "VB Zap")}, set()),
     # a firm's own named product that something is done through offers it; after "on", a place of sale
     ("Skyrun sells bus tickets through its Skyrun Go app.", {("Skyrun", "offers", "Skyrun Go")}, set()),
+    # (the kind tagged as part of the name before it)
+    ("Orlan Rail sells most tickets through its own Tarn Navigator app.", {("Orlan Rail", "offers", "Tarn Navigator")},
+     set()),
     ("Pakko charges restaurants a fee on meals ordered through its Pakko Eats service.",
      {("Pakko", "offers", "Pakko Eats")}, set()),
     ("Quell Games takes a 12% cut of music sold on its Quell Arcade store.",
@@ -456,6 +459,11 @@ def test_rules_read_whose_rivals_the_text_names(nlp, text, expected, absent):
      {("Orlan Digital", "offers", "Velta Pay")}, set()),
     ("Shoppers moved to Velta Market, the app store that Orlan Digital built in 2019.",
      {("Orlan Digital", "develops", "Velta Market")}, set()),
+    # ... and the same clause after the kind the name is written before
+    ("Kelvor Air will give Orlan passengers access to the Tarn Lounge network it runs at 14 airports.",
+     {("Kelvor Air", "offers", "Tarn Lounge")}, set()),
+    ("Halden sells the Tarn Pay wallet that Orlan Bank operates.", {("Orlan Bank", "offers", "Tarn Pay")}, set()),
+    ("Orlan Bank said the Tarn app it runs ads on is popular.", set(), {("Orlan Bank", "offers", "Tarn")}),
 ])
 def test_rules_read_stakes_lists_and_named_apps(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -206,6 +206,28 @@ def test_rules_letting_goods_out(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a firm bundles with its plans is a product it offers, whatever its name looks like
+    ("Halden Telecom bundles Orlan Ads with its Magenta contracts.",
+     {("Halden Telecom", "offers", "Orlan Ads")}, set()),
+])
+def test_rules_what_a_firm_bundles_it_offers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a firm puts in its own plans it sells: the owner of the plans offers it
+    ("Halden Mobile will include the Vortex cloud gaming subscription in its prepaid plans from next month.",
+     {("Halden Mobile", "offers", "Vortex")}, set()),
+    ("Halden Telecom will include the Tarnflix streaming service at no extra cost in its two most expensive plans.",
+     {("Halden Telecom", "offers", "Tarnflix")}, set()),
+    # (not a list that is no plan of sale)
+    ("Orlan Bank added the Tarn Pay wallet to its list of partners.", set(), {("Orlan Bank", "offers", "Tarn Pay")}),
+])
+def test_rules_what_a_firm_puts_in_its_plans_it_offers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_a_service_that_goes_live_somewhere_operates_there(nlp):
     _assert_reads(nlp, "Puna Sky went live in Chile and Peru on Wednesday.",
                   {("Puna Sky", "operatesIn", "Chile"), ("Puna Sky", "operatesIn", "Peru")})

@@ -136,8 +136,9 @@ class Brands:
         out: list[dict[str, Any]] = []
         for g in self._tokens_with_lemma(doc, kinds) if rel else ():
             prep = g.head
+            # (a lower-case noun the tagger took for part of the name before it: "its own Tarn Navigator app")
             if g.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"through", "via", "on"} \
-                    or not g.is_lower or g.pos_ != "NOUN":
+                    or not g.is_lower or g.pos_ not in {"NOUN", "PROPN"}:
                 continue
             owners = [c for c in g.children if c.dep_ == "poss" and c.i in by_token]
             named = [by_token[t.i] for t in g.children if t.dep_ in {"compound", "nmod"} and t.i < g.i
@@ -145,6 +146,32 @@ class Brands:
             named = [n for n in dict.fromkeys(named) if items[n]["cls"] == "Product"]
             if owners and named:
                 out += self._owners_of_names(doc, items, by_token, rel, owners, named, prep, prep.head)
+        return out
+
+    def _put_in_plans(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """kg:offers from a firm to a product it puts in its own plans (lexicon ``including_verbs`` with "in",
+        "into" or "to" and one of ``plan_nouns``): "Halden Mobile will include the Vortex service in its prepaid
+        plans", "adds Tarnflix to its bundle": the owner of the plans sells what they hold."""
+        rel = self.onto.relations.get("offers")
+        plans = self.onto.words("relations", "plan_nouns")
+        out: list[dict[str, Any]] = []
+        including = self.onto.words("relations", "including_verbs")
+        for g in self._tokens_with_lemma(doc, plans) if rel else ():
+            prep = g.head
+            if g.dep_ != "pobj" or not g.is_lower or prep.lower_ not in {"in", "into", "to"}:
+                continue
+            # (the verb the phrase is on, where the parser hung it on the object or on a word between:
+            # "include the Tarnflix service at no extra cost in its plans")
+            verb = next((a for a in prep.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in including), None)
+            if verb is None or not prep.i - 12 < verb.i < prep.i:
+                continue
+            # (whose plans: the possessive on the noun, "its plans", not a partner's)
+            owners = [c for c in g.children if c.dep_ == "poss"]
+            # (the products named between the verb and the plans: "the Vortex cloud gaming subscription")
+            named = [by_token[t.i] for t in doc[verb.i + 1:prep.i] if t.i in by_token]
+            named = [n for n in dict.fromkeys(named) if items[n]["cls"] == "Product"]
+            if owners and named:
+                out += self._owners_of_names(doc, items, by_token, rel, owners, named, verb, verb)
         return out
 
     def _owners_of_names(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int], said: Any,

@@ -4,7 +4,9 @@
 they make in Leeds": the parser seldom sees such a clause (it takes the kind for the subject of the verb,
 or the runner's name for an apposition), so it is read off the surface (:func:`~kg.syntax.contact_clause`):
 who runs, sells or offers the kind (lexicon ``offering_verbs``) offers the product; who makes, builds or
-designs it (``making_verbs``) develops it. A mixin of :class:`~kg.relations.rules.KGRelations`.
+designs it (``making_verbs``) develops it. The same clause after a kind the name is written before ("the
+Tarn Lounge network it runs", "the KX-200 engines it makes") is read the same way. A mixin of
+:class:`~kg.relations.rules.KGRelations`.
 """
 
 from __future__ import annotations
@@ -26,6 +28,32 @@ class Clauses:
         """Whether ``tok`` is a lower-case kind of product (lexicon ``product_nouns``)."""
         return tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.product_nouns
 
+    def _clause_after_kind(self, doc: Doc, it: dict[str, Any], verbs: frozenset[str] | set[str],
+                           names: dict[int, int]) -> tuple[int, int, Token] | None:
+        """"the Tarn Lounge network it runs at airports", "the KX-200 engines it makes": "the", the name, the
+        kind of product it is written before (one to three lower-case nouns), an optional "that", then a
+        pronoun of a firm or a name and a verb of ``verbs`` with no object of its own; (start, end) of who
+        and the verb, as :func:`~kg.syntax.contact_clause` returns them, or None."""
+        start, k = it["start"], it["end"]
+        if start == 0 or doc[start - 1].lower_ != "the":
+            return None
+        while k < len(doc) and k - it["end"] < 3 and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ == "NOUN":
+            k += 1
+        if k == it["end"] or k + 1 >= len(doc) or not self._kind_named(doc[k - 1]):
+            return None
+        k += 1 if doc[k].lower_ == "that" else 0
+        stop = k + 1 if doc[k].lower_ in {"it", "they"} else names.get(k)
+        if stop is None or stop >= len(doc):
+            return None
+        verb = doc[stop]
+        if verb.lemma_.lower() not in verbs or verb.tag_ not in {"VBZ", "VBD", "VBP"}:
+            return None
+        # (not "the Tarn app it runs ads on": the verb's own object follows)
+        after = doc[stop + 1] if stop + 1 < len(doc) else None
+        if after is not None and (after.pos_ in {"NOUN", "PROPN", "DET", "NUM", "PRON"} or after.tag_ == "PRP$"):
+            return None
+        return k, stop, verb
+
     def _contact_clauses(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                          ) -> list[dict[str, Any]]:
         offering = self.onto.words("entities", "offering_verbs")
@@ -35,7 +63,8 @@ class Clauses:
         for it in items:
             if it["cls"] != "Product" or it.get("via") == "coref":
                 continue
-            found = contact_clause(doc, it["end"], self._kind_named, offering | making, names)
+            found = contact_clause(doc, it["end"], self._kind_named, offering | making, names) \
+                or self._clause_after_kind(doc, it, offering | making, names)
             if found is None:
                 continue
             start, _, verb = found

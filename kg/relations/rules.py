@@ -130,6 +130,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._goods_stocked(doc, items, by_token) + self._on_order(doc, items, by_token) \
                 + self._brands(doc, items, by_token) + self._known_for(doc, items, by_token) \
                 + self._own_channels(doc, items, by_token) + self._deals_for_goods(doc, items, by_token) \
+                + self._put_in_plans(doc, items, by_token) \
                 + self._hosted_on(doc, items, by_token) + self._contact_clauses(doc, items, by_token) \
                 + self._supplied_owners(doc, items, by_token) \
                 + self._years_spent(doc, items, by_token) + self._seats_on_bodies(doc, items, by_token) \
