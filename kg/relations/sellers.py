@@ -2,8 +2,9 @@
 
 A firm bought "from" a seller is the seller's until the deal closes: "Orlan Bank has agreed to buy Halden
 Clinics from the private equity firm Beacon Vell Partners" (Halden Clinics subsidiaryOf Beacon Vell
-Partners), "Kelvor to buy Brisco Retail from Halden Group". The verbs are kg:acquires' one-word triggers; the thing bought is a firm named as the verb's object, not a
-stake ("bought a stake in Quillo from Harbor" is read by :meth:`~kg.relations.deals.Deals._sales`). A
+Partners), "Kelvor to buy Brisco Retail from Halden Group". The verbs are kg:acquires' one-word triggers;
+the thing bought is a firm named as the verb's object, not a stake ("bought a stake in Quillo from
+Harbor" is read by :meth:`~kg.relations.deals.Deals._sales`). A
 purchase already made ("bought Brisco from Halden in 2019", "has bought") says the seller held it once, no
 longer, and states nothing here.
 
