@@ -33,6 +33,7 @@ from ..syntax import repair_verb_forms
 from .base import guarded, register_extensions, store_items
 from .candidates import Candidates
 from .classes import Classes
+from .corrections import Corrections
 from .lists import Lists
 from .gazetteer import _Gazetteer
 from .headlines import TitleCaseLines
@@ -52,7 +53,7 @@ def _common_nouns(nlp: Language) -> frozenset[str]:
         return frozenset()
 
 
-class KGEntities(Candidates, Classes, Lists):
+class KGEntities(Candidates, Classes, Corrections, Lists):
     """The ``kg_entities`` component. Build it with ``nlp.add_pipe("kg_entities")``."""
 
     def __init__(self, nlp: Language, name: str = "kg_entities", use_gazetteer: bool = True,

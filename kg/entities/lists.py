@@ -1,6 +1,6 @@
 """Classes read off the company a name keeps: a name listed among firms is a firm, among places
 after "in" a place, at an end of a route beside a place a place. Part of step 2 of
-:class:`~kg.entities.component.KGEntities` (:meth:`~kg.entities.classes.Classes._correct_classes`).
+:class:`~kg.entities.component.KGEntities` (:meth:`~kg.entities.corrections.Corrections._correct_classes`).
 """
 
 from __future__ import annotations

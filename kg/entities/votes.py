@@ -1,7 +1,7 @@
 """Mentions that settle a name's class alone: "Quello, a messaging app with 18 million users".
 
 A name is a product when at least half of its mentions stand in a product context
-(:meth:`~kg.entities.classes.Classes._correct_classes`), but most mentions of a product say nothing
+(:meth:`~kg.entities.corrections.Corrections._correct_classes`), but most mentions of a product say nothing
 of what it is: "Quello said it would appeal", "Quello has 9 million users" and the NER's ORG label
 fit a firm as well, and outvote the one mention that says what the thing is. An apposition to a kind
 of product with "a" or "an" ("Quello, a messaging app", "Halden built ZelvoPay, a payments app")

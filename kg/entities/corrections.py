@@ -1,0 +1,256 @@
+"""The pass that corrects the classes of mentions: step 2 of :class:`~kg.entities.component.KGEntities`.
+
+With every mention given a class by its NER label and words (:mod:`kg.entities.classes`), what the
+sentences say of a name corrects it: "HelioGrid makes the Tessera" (a product), "Rivian chief executive
+RJ Scaringe" (a person), "Datadog acquired ..." (a company, not a place), a name one mention calls a kind
+of product (:mod:`kg.entities.votes`), and a name that lives a life is a person.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .context import surnames as _surnames
+from .context import which_clause as _which_clause
+from .lives import lived_a_life as _lived
+
+__all__ = ["Corrections"]
+
+
+class Corrections:
+    """Mixin of :class:`~kg.entities.component.KGEntities`: the pass that corrects named mentions' classes
+    by their sentences, with the evidence :class:`~kg.entities.classes.Classes` reads."""
+
+    def _correct_classes(self, doc: Doc, items: list[dict[str, Any]]) -> None:
+        """Step 2: correct the classes of named ``items`` by what their sentences say of them."""
+        # 2. Names the model took for organisations or people that the sentence shows
+        #    to be products: "HelioGrid makes the Tessera", "the Tessera, a grid battery",
+        #    "its scanner, called Talon", "Rivian's R2", "the strategy hit Skyward Tactics".
+        # "Rivian chief executive RJ Scaringe": a name right after a job title is a person.
+        for it in items:
+            if it["via"] == "" and it["cls"] in {"Company", "Product"} and it["start"] > 0 \
+                    and len(it["name"].split()) >= 2 and not self._firm_named(it["name"]) \
+                    and self._after_person_title(doc, it["start"]):
+                it["cls"] = "Person"
+        # "Lumora chief executive Priya Raman": a name before a person's job title is an organisation
+        # (and "Kaiyuan chairman Lin Wen-hao", "Assam Valley managing director Rupa Barua": a name the
+        # NER took for a place, before a job only an organisation gives)
+        starts = {it["start"]: it for it in items}
+        for it in items:
+            if it["via"] != "" or it["cls"] not in {"Person", "Place"}:
+                continue
+            j = it["end"]
+            while j < len(doc) and j - it["end"] < 3 and doc[j].lower_ in self.person_roles_words:
+                j += 1
+            if j > it["end"] and doc[j - 1].lower_ in self.person_roles and j in starts \
+                    and starts[j]["cls"] == "Person" and (
+                        it["cls"] == "Person" or doc[it["end"]:j].text.lower() in self.org_only_roles):
+                it["cls"] = "Company"
+        # "Gemma Arkwright, who lives in Leeds", "Gemma Arkwright, Veltro's finance director": "who"
+        # and a job title in apposition stand for a person, whatever the NER took the name for
+        if doc.has_annotation("DEP"):
+            full = _surnames(items)
+            people = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Company", "Place"}
+                      and self._called_a_person(doc, it, full)}
+            for it in items:
+                if it["via"] == "" and it["name"] in people:
+                    it["cls"] = "Person"
+        # "Nubo Plus", "Voltbyke Flex", "Uber Eats": a firm's name the text writes alone too, then words
+        # that name no firm, place or unit, is the firm's product (a description below may still say
+        # it is an organisation: "Skarvik Fiber, a unit of Skarvik Telecom")
+        if doc.has_annotation("DEP"):
+            owned = self._owner_and_more(items)
+            for it in items:
+                if it["via"] == "" and it["name"] in owned:
+                    it["cls"] = "Product"
+        # "Japanese retailer Aeon", "Swisslog, a unit of Kuka": names the text calls organisations
+        # (and "Kestrel Cloud, the Dublin-based infrastructure provider": a name that is a product's
+        # only by its last word, "Prisma Cloud")
+        if doc.has_annotation("DEP"):
+            full = _surnames(items)
+            # (and a name the NER took for a product right after a noun only firms are called: "controlled by
+            # Copenhagen investment firm Axcel")
+            orgs = {it["name"] for it in items if it["via"] == "" and (
+                it["cls"] in {"Person", "Place", "Company"} or self._product_by_its_head(doc, it)
+                or self._business_kind_before(doc, it) or (
+                    it["cls"] == "Product" and doc[it["start"]].ent_type_ == "PRODUCT" and it["start"] > 0
+                    and doc[it["start"] - 1].is_lower and doc[it["start"] - 1].lemma_.lower() in self.org_nouns
+                    and doc[it["start"] - 1].lemma_.lower() not in self.product_nouns)
+                or (it["cls"] == "Product" and self._apposed_firm_noun(doc, it)))  # (descriptions.py)
+                and self._org_context(doc, it, full, items) and not self._named_product(doc, it)}
+            for it in items:
+                if it["via"] == "" and it["name"] in orgs:
+                    it["cls"] = "Company"
+        # "consumer group Choice", "Big Brother Watch, a campaign group": an organisation that is no business
+        if doc.has_annotation("DEP") and self.organisation_descriptions:
+            described = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Company", "Person", "Place"}
+                         and not self._firm_named(it["name"]) and self._described_as_organisation(doc, it)}
+            for it in items:
+                if it["via"] == "" and it["name"] in described:
+                    it["cls"] = "Organization"
+        # "Lithuania's parliament, the Seimas", "Ofcom, the media regulator": a name apposed to a
+        # noun for a government body (lexicon [coref] GovernmentBody) is one, not a place or a firm
+        if doc.has_annotation("DEP"):
+            bodies = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Place", "Company", "Organization"}
+                      and self._called_a_body(doc, it)}
+            # (and a name the NER took for a product: "transport agency Movilima/PRODUCT")
+            bodies |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Product"
+                       and it["start"] > 0 and doc[it["start"] - 1].is_lower and doc[it["start"] - 1].pos_ == "NOUN"
+                       and self._body_kind(doc[it["start"] - 1])}
+            for it in items:
+                if it["via"] == "" and it["name"] in bodies:
+                    it["cls"] = "GovernmentBody"
+        if doc.has_annotation("DEP"):
+            self._org_at = {i: o for o in items if o["cls"] in {"Company", "Organization"}
+                            for i in range(o["start"], o["end"])}
+            # One product context among many mentions is a quotation's turn of phrase
+            # ("we built Corvo"); a name is a product when at least half its mentions say so.
+            # A name the text says another organisation runs or makes ("Chirrup, a short-video app run
+            # by Lumora", "Pippit, which is operated by Brightfeather") is a product, however many of
+            # its mentions say nothing.
+            said: Counter[str] = Counter()
+            seen: Counter[str] = Counter()
+            called: set[str] = set()
+            for it in items:
+                if it["via"] == "" and it["cls"] in {"Company", "Person", "Organization", "Place"}:
+                    seen[it["name"]] += 1
+                    if self._product_context(doc, it, items) and not self._after_person_title(doc, it["start"]):
+                        said[it["name"]] += 1
+                        if self._run_by(it, doc[it["start"]:it["end"]].root):
+                            called.add(it["name"])
+            called |= self._defined_by_one_mention(doc, items)  # "Quello, a messaging app" (votes.py)
+            # So is a name a copula defines as a kind of product ("Brickfall is an arcade game developed
+            # and published by Ventari"), whatever the NER took its other mentions for (a page's title)
+            defined = {it["name"] for it in items if it["via"] == "" and (it["cls"] != "Person" or " " not in it["name"])
+                       and self._copula_defines_product(doc[it["start"]:it["end"]].root)}
+            for it in items:
+                if it["via"] == "" and ((said[it["name"]] * 2 >= seen[it["name"]] > 0 or it["name"] in called)
+                                        and said[it["name"]] or it["name"] in defined) \
+                        and it["name"] not in orgs and it["name"].split()[-1] not in self.firm_heads:
+                    it["cls"] = "Product"
+            kinds = self._products_by_kind_mention(doc, items)
+            for it in items:
+                # (a firm's, a place's or a lone name's the NER took for a person: "Velta/GPE remains available")
+                if it["via"] == "" and it["name"] in kinds and (it["cls"] in {"Company", "Place"} or (
+                        it["cls"] == "Person" and " " not in it["name"])) \
+                        and not self._acts(doc, it, self.firm_verbs):
+                    it["cls"] = "Product"
+            # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.
+            surnames = _surnames(items)
+            # (and "Nimbrel Cloud said", "Arvelle Cloud acquired": a product only by its name's last word;
+            # "Stockholm music app Sonaro says it paid", "ride-hailing app Vamos raises $55 million": an
+            # app the text names no one else as running is the business)
+            acting = {it["name"] for it in items if it["via"] == "" and (
+                ((it["cls"] == "Place" or (it["cls"] == "Person" and " " not in it["name"]
+                                           and it["name"] not in surnames)) and self._acts(doc, it))
+                or ((self._product_by_its_head(doc, it) or (
+                    it["cls"] == "Product" and doc[it["start"]].ent_type_ != "PRODUCT" and it["name"] not in called))
+                    and self._acts(doc, it, self.firm_verbs)))}
+            # "Meranti" after "Meranti Data Centres", "Sunny Acres" after "Sunny Acres Snacks": a name the
+            # model took for a person is the short form of an organisation the text names in full
+            # (unless a person bears it too)
+            prefixes = {" ".join(words[:k]) for it in items if it["cls"] in {"Company", "Organization"}
+                        for words in [it["name"].split()] for k in range(1, len(words))}
+            # "Vexa expanded after acquiring Lumo", "she joined Lumo": what is bought or joined is
+            # an organisation, whatever place (or person) the NER took the lone name for
+            acting |= {it["name"] for it in items if it["via"] == "" and (it["cls"] == "Place" or (
+                it["cls"] == "Person" and it["name"] not in surnames)) and " " not in it["name"]
+                       and self._joined_or_bought(doc, it)}
+            # (and "a stake in Mavuno Inputs", "its takeover of Quennel Ads", "president of Tomikaze Kisen":
+            # so is a name in full the NER took for a person's, where a stake or a takeover is, or a job only
+            # an organisation gives, of it)
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person" and " " in it["name"]
+                       and (self._held_or_taken_over(doc, it) or self._of_an_org_job(doc, it))}
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
+                       and it["name"] not in surnames and it["name"] in prefixes}
+            # ... and so is a name the NER took for a place, where no mention of it says where something
+            # is ("Parcellis operates a hub" after "Parcellis Cargo"; not "a bank in Kumamoto" beside
+            # "Kumamoto Bank")
+            located = {it["name"] for it in items if it["cls"] == "Place" and self._in_place_position(doc, it)}
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
+                       and it["name"] in prefixes and it["name"] not in located}
+            # "Diageo, which bottles it": a name a clause of "which" describes is no person's
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
+                       and it["name"] not in surnames and _which_clause(doc, it)}
+            # "Rival Mkulima Link said", "its rival Ostrava": a business rival named with no person's
+            # owner before the role ("his rival John Smith" is a person)
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
+                       and it["name"] not in surnames and self._named_rival(doc, it["start"])}
+            # "Ebberly's blood thinner Veranix": the owner of a named product is a business
+            roots = {it["start"]: doc[it["start"]:it["end"]].root for it in items}
+            acting |= {it["name"] for it in items if it["via"] == "" and (it["cls"] == "Place" or (
+                it["cls"] == "Person" and " " not in it["name"] and it["name"] not in surnames))
+                and roots[it["start"]].dep_ == "poss" and any(
+                    o["cls"] == "Product" and o["via"] in {"", "gazetteer"}
+                    and o["start"] <= roots[it["start"]].head.i < o["end"] for o in items)}
+            # "former Northvolt engineers Elsa Lindqvist and Johan Berg", "a former Sears store": a name
+            # right after "former" and before what it describes is whom they worked for or who owned it
+            # (23 of 25 such names are organisations in the annotated news, a one-off count; a place the
+            # gazetteer knows keeps its class: "a former Denver mayor")
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
+                       and it["start"] > 0 and doc[it["start"] - 1].lower_ == "former" and it["end"] < len(doc)
+                       and doc[it["end"]].is_lower and doc[it["end"]].pos_ == "NOUN"}
+            acting |= {it["name"] for it in items if it["via"] == "" and self._of_a_country(doc, it, items)}
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Product"
+                       and self._a_countrys(doc, it, items)}  # "Peru's Orvana Cloud" (descriptions.py)
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Product"
+                       and self._bought_outright(doc, it)}  # "Harrow Foods bought Pellum" (descriptions.py)
+            for it in items:
+                if it["via"] == "" and it["name"] in acting:
+                    it["cls"] = "Company"
+            # "Kate Morrow, a transport analyst at Peel Hunt": where one holds a job only people hold is
+            # an organisation, whatever person or place the NER took the name for
+            employers = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Person", "Place"}
+                         and it["name"] not in surnames and self._employer(doc, it)}
+            for it in items:
+                if it["via"] == "" and it["name"] in employers:
+                    it["cls"] = self._class_for(doc[it["start"]:it["end"]], "ORG") or "Company"
+            # "supplies robots to Wayfair, Chewy and Grevholt Logistics": a name listed among firms is one
+            # (where at least two of the list are firms and more than half; not a person's full name)
+            listed = self._listed_among_firms(doc, items)
+            for it in items:
+                if it["via"] == "" and it["name"] in listed:
+                    it["cls"] = "Company"
+            # "Anika Sharma ... Sharma previously worked at Goldman Sachs": the surname of a person the text
+            # names in full is the person, whatever organisation or place the NER took it for, unless a
+            # mention of it does what only firms do or a firm's name the text writes has it ("Kessler Medien",
+            # "Autohaus Lindner"; "Walt Disney" and "Disney": the gazetteer's firm, which keeps its class)
+            firmish = {it["name"] for it in items if it["via"] == "" and it["name"] in surnames and (
+                self._acts(doc, it, self.firm_verbs - self.people_verbs)
+                or self._org_context(doc, it, surnames, items))}
+            firmish |= {w for it in items if it["cls"] in {"Company", "Organization"} and " " in it["name"]
+                        for w in it["name"].split()}
+            for it in items:
+                if it["via"] == "" and it["cls"] in {"Company", "Place"} and " " not in it["name"] \
+                        and it["name"] in surnames and it["name"] not in firmish:
+                    it["cls"] = "Person"
+            # ... and the other way round: "Greta Lindqvist quit X ... Lindqvist, a Swedish engineer who lives in
+            # Gothenburg": a name in full whose last word the text shows, alone, to be a person is that person
+            # (55 of 55 such names are people in the annotated news, a one-off count)
+            alone = {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person" and " " not in it["name"]}
+            for it in items:
+                words = it["name"].split()
+                if it["via"] == "" and it["cls"] in {"Company", "Organization", "Place", "Product"} and len(words) > 1 \
+                        and words[-1] in alone and all(w[:1].isupper() for w in words) \
+                        and not self._firm_named(it["name"]):
+                    it["cls"] = "Person"
+            # "Uppsala is a city in Sweden", "Tromso, a town in Norway": what the text calls a place, and
+            # "fleets in Manchester, Bristol and Leeds": a name listed among places after "in"
+            starts = {o["start"] for o in items if o["via"] in {"", "gazetteer"}}
+            places = {it["name"] for it in items if it["via"] == "" and it["cls"] != "Place"
+                      and (self._called_a_place(doc, it) or self._seat_before_trade(doc, it, starts)
+                           or self._before_its_region(doc, it, items))} \
+                | self._listed_among_places(doc, items) | self._route_ends(doc, items)
+            for it in items:
+                if it["via"] == "" and it["name"] in places:
+                    it["cls"] = "Place"
+            # "American automaker Dana Crill was born in Halden": who is born, dies or grows up is a person
+            # (and "Teo Marsh's Ohio birthplace": whose birthplace it is)
+            for it in items:
+                if it["via"] == "" and it["cls"] != "Person" and (" " in it["name"] or it["name"] in surnames) \
+                        and not self._firm_named(it["name"]) \
+                        and _lived(doc[it["start"]:it["end"]], self.life_verbs, self.birthplace_nouns):
+                    it["cls"] = "Person"
