@@ -35,6 +35,7 @@ from .candidates import Candidates
 from .classes import Classes
 from .corrections import Corrections
 from .lists import Lists
+from .missed import Missed
 from .gazetteer import _Gazetteer
 from .headlines import TitleCaseLines
 from .merge import define_acronyms, drop_datelines, spread_names
@@ -53,7 +54,7 @@ def _common_nouns(nlp: Language) -> frozenset[str]:
         return frozenset()
 
 
-class KGEntities(Candidates, Classes, Corrections, Lists):
+class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
     """The ``kg_entities`` component. Build it with ``nlp.add_pipe("kg_entities")``."""
 
     def __init__(self, nlp: Language, name: str = "kg_entities", use_gazetteer: bool = True,

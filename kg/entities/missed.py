@@ -1,0 +1,159 @@
+"""Names the model missed (step 1b of :class:`~kg.entities.component.KGEntities`).
+
+After the NER's spans and the gazetteer's matches have claimed their tokens (:mod:`kg.entities.candidates`):
+a US state's abbreviation after a place ("Muncie, Ind."), product codes the text says what kind of product
+they name ("the drug, called VX-210"), and runs of proper nouns in an argument position that the text
+writes more than once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ..names import canonical_name
+from ..syntax import NAMING_VERBS
+from .candidates import _NOT_NAMES, _PRODUCT_CODE
+from .chairs import names_a_chair
+from .headlines import TitleCaseLines
+
+__all__ = ["Missed"]
+
+
+class Missed:
+    """Mixin of :class:`~kg.entities.component.KGEntities`: names the model missed, claimed after its own."""
+
+    def _states_after_places(self, doc: Doc, items: list[dict[str, Any]], claim: Any) -> None:
+        """"Brattleboro, Vt.", "Muncie, Ind.": a US state's abbreviation after a place and a comma is the
+        state, named as the gazetteer names it (the NER misses some and names others "Calif."; where
+        it runs the two into one place, "Minot, N.D.", that is kept, as OntoNotes and CoNLL04 annotate
+        them)."""
+        at = {it["start"]: it for it in items}
+        for it in list(items):
+            j = it["end"]
+            if it["cls"] != "Place" or j + 1 >= len(doc) or doc[j].text != ",":
+                continue
+            text, end = doc[j + 1].text, j + 2
+            if not text.endswith(".") and end < len(doc) and doc[end].text == "." and not doc[j + 1].whitespace_:
+                text, end = text + ".", end + 1  # "Vt" "." as two tokens
+            state = self.state_abbreviations.get(text)
+            if state is None:
+                continue
+            entry = self.gazetteer.lookup(state) if self.gazetteer is not None else None
+            wikidata = entry.wikidata if entry is not None else ""
+            found = at.get(j + 1)
+            if found is not None and found["end"] in {end, end - 1}:
+                found.update(name=state, cls="Place", wikidata=wikidata, via="gazetteer")
+            elif found is None:
+                claim(doc[j + 1:end], state, "Place", wikidata, "gazetteer")
+
+    def _product_codes(self, doc: Doc, claim: Any) -> None:
+        """Product codes the model missed ("VX-210", "DW-4417", "X3"), where the text says what kind of
+        product they name: "the drug, called VX-210", "the pill, VX-210,", "VX-210 is a pill", "the VX-880
+        immersion scanner"."""
+        for tok in doc:
+            if not _PRODUCT_CODE.fullmatch(tok.text):  # (the NER may have taken it for a date)
+                continue
+            letters = re.match(r"[A-Za-z]*", tok.text).group()
+            if len(letters) > 3 and letters.isupper():
+                continue  # a disease's or a standard's name in capitals ("COVID-19"), no product code
+            head = tok.head
+            kind = None
+            if tok.dep_ == "oprd" and head.lemma_.lower() in NAMING_VERBS:
+                kind = head.head if head.dep_ == "acl" else None  # "the drug, called VX-210"
+            elif tok.dep_ == "appos":
+                kind = head  # "the pill, VX-210,"
+            elif tok.dep_ == "nsubj" and head.lemma_ == "be":
+                kind = next((c for c in head.children if c.dep_ == "attr"), None)  # "VX-210 is a pill"
+            elif tok.dep_ in {"compound", "amod", "nmod"} and head.i > tok.i and head.is_lower \
+                    and all(t.is_lower for t in doc[tok.i + 1:head.i]):
+                kind = head  # "the VX-880 immersion scanner", "Optiva's Ventra-4 sensor"
+            if kind is not None and kind.lemma_.lower() in self.product_nouns:
+                claim(doc[tok.i:tok.i + 1], tok.text, "Product")
+
+    def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any,
+                          headline: TitleCaseLines) -> None:
+        runs: list[Span] = []
+        # ("In 2015 Askel was acquired": the tagger took the short form of "Askel Software" for a common noun,
+        # a capitalised one inside the sentence; such a word is a run of its own, for the short form only)
+        short = {doc[it["start"]].text for it in items if it["via"] == "" and it["end"] - it["start"] > 1
+                 and it["cls"] in {"Company", "Organization"}}
+        i = 0
+        while i < len(doc):
+            if doc[i].tag_ == "NN" and not taken[i] and doc[i].text in short and doc[i].text[:1].isupper() \
+                    and i != doc[i].sent.start:
+                runs.append(doc[i:i + 1])
+                i += 1
+            elif doc[i].tag_ in {"NNP", "NNPS"} and not taken[i] and doc[i].text[:1].isupper():
+                j = i
+                while j < len(doc) and doc[j].tag_ in {"NNP", "NNPS"} and not taken[j] \
+                        and doc[j].text[:1].isupper() and "\n" not in doc[j].whitespace_:
+                    j += 1
+                if j < len(doc) and doc[j].tag_ in {"NNP", "NNPS"} and "\n" in doc[j].whitespace_ and not taken[j]:
+                    j += 1
+                runs.append(doc[i:j])
+                i = max(j, i + 1)
+            else:
+                i += 1
+        first_words = {doc[it["start"]].text for it in items}
+        counts = Counter(r.text for r in runs)
+        for run in runs:
+            # ("Rival Velmora, whose ...": a peer role or description opening the sentence is no part of it)
+            run = self._trim(run) or run
+            text = run.text
+            words = text.split()
+            if self._is_noise(text) or headline(run) or any(w.lower() in self.non_entities for w in words) \
+                    or self._document(words) or names_a_chair(run, self.chair_titles, self._body_or_place_word):
+                continue  # (nor a law's name: "the Information Technology Act")
+            if any(t.ent_type_ in _NOT_NAMES for t in run):
+                continue  # dates, amounts, events the model did label
+            # "Leeds Mayor Pavel Brezik", "Sen. Ana Ruiz": an office's title opening the run is the
+            # person's, not part of the name (not "King Digital Entertainment": a firm's head word)
+            title = run[0].text
+            if len(run) >= 3 and (title in self.name_titles or (title.endswith(".") and title[:-1]
+                                                                 in self.title_abbreviations)) \
+                    and all(t.is_alpha or t.text.endswith(".") for t in run[1:]) \
+                    and not self._body_or_place_word(words[-1]):
+                claim(run[1:], canonical_name(run[1:].text), "Person")
+                continue
+            # "Japan's Trade Minister Kenji Sato", "U.S. District Judge Mara Quist": capitals ending in a
+            # job only people hold, right before a person's name, are that person's title, not a name
+            if words[-1].lower() in self.person_only_jobs and run.end < len(doc) \
+                    and doc[run.end].ent_type_ == "PERSON" and doc[run.end].ent_iob_ == "B":
+                continue
+            # ("Petty Officer Lena Marsh": a title left before the person's name it was cut from)
+            if words[-1] in self.title_words and any(it["start"] == run.end and it["cls"] == "Person" for it in items):
+                continue
+            # "Brightforge" after "Brightforge Games": the short form of a name the text gave in full
+            longer = [it for it in items if it["via"] == "" and it["cls"] in {"Company", "Organization"}
+                      and doc[it["start"]:it["end"]].text.split()[:len(words)] == words
+                      and it["end"] - it["start"] > len(run)]
+            if longer and len({it["name"] for it in longer}) == 1:
+                claim(run, longer[0]["name"], longer[0]["cls"])
+                continue
+            if len(words) == 1 and (counts[text] < 2 or len(text) < 3):
+                continue
+            if run.root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss", "compound"}:
+                continue
+            if run.start == run.sent.start and len(words) == 1 and counts[text] < 3:
+                continue  # sentence-initial capitals are weak evidence
+            if text in first_words:
+                continue
+            # "Brightforge Games" is written again as "Brightforge": the short form repeats
+            repeated = counts[text] >= 2 or any(counts[w] for w in words[:1] if w != text)
+            if not repeated and len(words) < 2:
+                continue
+            last = words[-1]
+            cls = "Company"
+            if last.lower() in self.product_heads:
+                cls = "Product"
+            elif last in self.place_heads:
+                cls = "Place"
+            elif last in self.org_heads:
+                cls = "Organization"
+            elif any(w in self.gov_heads for w in words):
+                cls = "GovernmentBody"
+            claim(run, canonical_name(text), cls)
