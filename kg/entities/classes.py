@@ -180,9 +180,7 @@ class Classes(Descriptions, Products, Votes):
             if owned.lower_ in self.equity_nouns and not any(c.lower_ == "market" for c in owned.children) \
                     and (prep.head.i == owned.i or (owned.dep_ == "dobj" and owned.head.i == prep.head.i)):
                 return True
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
-            return root.head.head.lemma_.lower() in self.org_object_verbs  # "its takeover of Lumio"
-        return False
+        return self._taken_over_of(root)  # "its takeover of Lumio" (descriptions.py)
 
     def _of_an_org_job(self, doc: Doc, it: dict[str, Any]) -> bool:
         """What a job only an organisation gives, or a president, is "of" ("Haruto Ishida, president of

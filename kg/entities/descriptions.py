@@ -116,16 +116,20 @@ class Descriptions:
                and (v.tag_ == "VBN") == (v.i != root.head.i or root.dep_ == "nsubjpass") and self._firm_buys(v)
                for v in verbs):
             return True
+        return self._taken_over_of(root)  # ("its takeover of Sondri")
+
+    def _taken_over_of(self, root: Token) -> bool:
+        """Whether ``root`` is what a noun of buying or merging an organisation is "of" ("its takeover of
+        Quennel Ads", lexicon ``org_object_verbs``)."""
         return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
-            and root.head.head.lemma_.lower() in self.org_object_verbs  # ("its takeover of Sondri")
+            and root.head.head.lemma_.lower() in self.org_object_verbs
 
     def _firm_buys(self, verb: Token) -> bool:
         """Whether the buyer of ``verb`` (its subject, or its agent) is an organisation the text names or
         calls one ("Orlan bought", "acquired by the group"; not "customers can buy Tessivo", a product)."""
         buyers = [g for g in verb.children if g.dep_ == "nsubj"] + [
             g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-        org_at = getattr(self, "_org_at", {})
-        return any(g.i in org_at or (g.is_lower and g.lemma_.lower() in self.org_nouns) for g in buyers)
+        return any(g.i in self._org_at or (g.is_lower and g.lemma_.lower() in self.org_nouns) for g in buyers)
 
     def _a_person_described(self, noun: Token) -> bool:
         """Whether ``noun`` describes a person with "a" or "an": a job or a description only people have

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..ontology import Ontology, RelationInfo
 from ..syntax import COPULAS, FORMER
 
-__all__ = ["Modality", "former_before"]
+__all__ = ["Modality", "done_or_passive", "former_before"]
 
 
 #: Subjects that say nobody does it.
@@ -113,8 +113,7 @@ class Modality:
             words = [c.lower_ for c in v.children if c.dep_ in {"prt", "acomp"}]
             if any(f"{v.lemma_.lower()} {w}" in self.breaking_away for w in words) \
                     or v.lemma_.lower() in self.breaking_away:
-                return _done(v) or (v.tag_ == "VBN" and any(  # (or its passive: "was spun off in 2015")
-                    c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in v.children))
+                return done_or_passive(v)
         return False
 
     def _sold_off(self, noun: Token) -> bool:
@@ -313,6 +312,12 @@ def _done(verb: Token) -> bool:
     return (finite and not auxes) or (verb.tag_ == "VBN" and any(
         c.lemma_ == "have" for c in auxes) and not any(c.lower_ in {"will", "would", "may", "might", "could",
                                                                      "'ll", "should"} for c in auxes))
+
+
+def done_or_passive(verb: Token) -> bool:
+    """:func:`_done`, or a past passive ("was spun off in 2015", "were sold"): a deal made, an owner left."""
+    return _done(verb) or (verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in verb.children))
 
 
 def _ended(verb: Token) -> bool:

@@ -18,19 +18,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..syntax import SUBJ as _SUBJ
+from .modality import done_or_passive as _done
 
 __all__ = ["Sellers"]
-
-
-def _done(verb: Token) -> bool:
-    """Whether ``verb`` is a simple past or a perfect ("bought", "has bought", "had spun off"), or a passive
-    ("was bought from"): a deal made, whose seller no longer owns what it sold."""
-    if verb.tag_ == "VBD":
-        return True
-    return verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 class Sellers:
