@@ -121,12 +121,13 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         } | {"say", "announce", "report", "tell", "add", "warn", "write", "buy", "sell", "hire", "raise"}
         # (employing people is a business's, though operatesIn, whose domain any entity fits, has "employ")
         self.people_verbs -= {"employ"}
-        # Verbs whose object is an organisation: acquiring one (the acquires relation's verbs),
-        # joining or founding one.
+        # Verbs whose object is an organisation: acquiring one (the acquires relation's verbs and the
+        # nouns of such events), joining or founding one.
         acquires = self.onto.relations.get("acquires")
-        self.org_object_verbs = {"join", "found", "co-found"} | {
+        self.org_buying_verbs = {
             words[0] for words in (acquires.triggers if acquires else ()) if len(words) == 1} | {
             w.lower() for w in lex["org_event_nouns"]}
+        self.org_object_verbs = {"join", "found", "co-found"} | self.org_buying_verbs
         #: ... and whose passive subject, with an agent named, is one: "Halden, which is owned by X"
         self.org_owner_verbs = self.org_object_verbs | {"own", "control"}
         self.equity_nouns = {w.lower() for w in lex["equity_nouns"]}

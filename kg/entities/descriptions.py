@@ -112,7 +112,7 @@ class Descriptions:
         verbs = [root.head] if root.dep_ in {"dobj", "nsubjpass"} else []
         verbs += [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"
                   and any(a.dep_ == "agent" for a in c.children)]
-        if any(v.pos_ == "VERB" and v.lemma_.lower() in self.org_object_verbs - {"join", "found", "co-found"}
+        if any(v.pos_ == "VERB" and v.lemma_.lower() in self.org_buying_verbs
                and (v.tag_ == "VBN") == (v.i != root.head.i or root.dep_ == "nsubjpass") and self._firm_buys(v)
                for v in verbs):
             return True
