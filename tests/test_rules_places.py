@@ -258,6 +258,11 @@ def test_rules_read_address_chains(nlp, text, expected, absent):
      {("Marrow County", "locatedIn", "Veloria")}, set()),
     ("Varna Soft has partnerships with Kelvor in Halden and Tarvo in Brazil.", set(),
      {("Tarvo", "locatedIn", "Brazil")}),
+    # a military base, a prison, a seashore or a wilderness is a place, and lies in the place after it
+    ("The jets flew from Halden Air Force Base, Norland, on Monday.",
+     {("Halden Air Force Base", "locatedIn", "Norland")}, set()),
+    ("They were married at Kelvor Mountain Penitentiary in Norland.",
+     {("Kelvor Mountain Penitentiary", "locatedIn", "Norland")}, set()),
     # "in London" says where they met, not where Leeds is
     ("He met the mayor of Leeds in London.", set(), {("Leeds", "locatedIn", "London")}),
     # a place described, in apposition, as a kind of place "of" or "on the edge of" another (not a direction)
