@@ -113,6 +113,16 @@ def test_rules_an_ordinal_office_of_one_born_is_past(nlp, text, home, office, mo
     assert rows.get(("Mara Quill", "livesIn", office)) == modality, rows
 
 
+@pytest.mark.parametrize("text, home", [
+    # an entry headed by a person's name, then a colon and "Born" with no subject: the headed person's birth
+    ("Mara Quill (ninth President): Born Feb. 22, 1732, in Pellham County.", "Pellham County"),
+    ("Mara Quill (18th President): Born April 27, 1822, in a small home in Halden, Ostria, near the river.",
+     "Halden"),
+])
+def test_rules_a_born_entry_is_the_headed_persons_birth(nlp, text, home):
+    _assert_reads(nlp, text, {("Mara Quill", "livesIn", home)})
+
+
 @pytest.mark.parametrize("text, expected", [
     # the name one was born under is the same person's, born where the sentence says, wherever the
     # parser hangs the place (on "born" or on the name) and whatever the NER took the name for

@@ -300,6 +300,30 @@ class Places:
                                  rel.base_confidence, born, "fact")
                     found.setdefault((rec["s_key"], "livesIn", rec["o_key"], rec["sent_start"]), rec)
 
+    def _born_entries(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                      items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
+        """"Mara Quill (ninth President): Born Feb. 22, 1732, in Pellham County.": an entry headed by a
+        person's name, then a colon and "Born" with no subject of its own, tells of the headed person's
+        birth; the first place "in" after it names is where they were born (kg:livesIn, as "born in" is)."""
+        rel = self.onto.relations.get("livesIn")
+        if rel is None:
+            return
+        for born in (doc[i] for i in self._lower_ids(BORN)):
+            sent = born.sent
+            if born.i == 0 or doc[born.i - 1].text not in {":", "):"} or sent.start not in by_token \
+                    or any(c.dep_ in _SUBJ for c in born.children):
+                continue
+            head = items[by_token[sent.start]]
+            if head["start"] != sent.start or head["cls"] != "Person" or head["via"] not in {"", "gazetteer"}:
+                continue
+            for prep in (t for t in doc[born.i + 1:sent.end] if t.lower_ == "in" and t.dep_ == "prep"):
+                places = self._places_after(prep, by_token, items)
+                if places:
+                    rec = record(doc, head, "livesIn", items[by_token[places[0].i]], rel.base_confidence - 0.05,
+                                 born, "fact")
+                    found.setdefault((rec["s_key"], "livesIn", rec["o_key"], rec["sent_start"]), rec)
+                    break
+
     def _listed_offices(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"In 1850, the ninth president of Norland, Mara Quill, was born in Halden": an office with an ordinal
         places its holder in the list of those who held it, and a sentence that tells of the holder's birth
