@@ -96,6 +96,33 @@ def test_rules_read_where_a_person_is_born_or_from(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, home, office, modality", [
+    # an office with an ordinal, of one whose birth the sentence tells, is a past one: home is the birthplace
+    ("In 1850, the ninth president of Norland, Mara Quill, was born in Halden.", "Halden", "Norland", "past"),
+    ("In 1850, the 30th Norland president, Mara Quill, was born in Halden.", "Halden", "Norland", "past"),
+    ("On this date in 1801, Mara Quill, 16th governor of Ostria, was born in Pellham.", "Pellham", "Ostria", "past"),
+    # (the NER may take "the 13th" for a date; a title may be written capitalised)
+    ("In 1800, the 13th President of Norland, Mara Quill, was born in Halden.", "Halden", "Norland", "past"),
+    ("Mara Quill, the 31st president of Norland, was born in Halden in 1874.", "Halden", "Norland", "past"),
+    # (an office with no ordinal is held now)
+    ("Mara Quill, the president of Norland, was born in Halden.", "Halden", "Norland", "fact"),
+])
+def test_rules_an_ordinal_office_of_one_born_is_past(nlp, text, home, office, modality):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert rows.get(("Mara Quill", "livesIn", home)) == "fact", rows
+    assert rows.get(("Mara Quill", "livesIn", office)) == modality, rows
+
+
+@pytest.mark.parametrize("text, home", [
+    # an entry headed by a person's name, then a colon and "Born" with no subject: the headed person's birth
+    ("Mara Quill (ninth President): Born Feb. 22, 1732, in Pellham County.", "Pellham County"),
+    ("Mara Quill (18th President): Born April 27, 1822, in a small home in Halden, Ostria, near the river.",
+     "Halden"),
+])
+def test_rules_a_born_entry_is_the_headed_persons_birth(nlp, text, home):
+    _assert_reads(nlp, text, {("Mara Quill", "livesIn", home)})
+
+
 @pytest.mark.parametrize("text, expected", [
     # the name one was born under is the same person's, born where the sentence says, wherever the
     # parser hangs the place (on "born" or on the name) and whatever the NER took the name for

@@ -6,6 +6,7 @@ A mixin of :class:`~kg.relations.rules.KGRelations`, run on what the trigger rul
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Token
@@ -16,6 +17,9 @@ from .records import record
 from .words import BORN
 
 __all__ = ["Places"]
+
+#: an ordinal in digits: "31st", "2nd", "13th"
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 
 #: the dependencies that keep a phrase inside the clause a place set before it frames (its subject, objects
 #: and their modifiers), not a reported or joined clause
@@ -295,6 +299,51 @@ class Places:
                     rec = record(doc, items[by_token[person.i]], "livesIn", items[by_token[place.i]],
                                  rel.base_confidence, born, "fact")
                     found.setdefault((rec["s_key"], "livesIn", rec["o_key"], rec["sent_start"]), rec)
+
+    def _born_entries(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                      items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
+        """"Mara Quill (ninth President): Born Feb. 22, 1732, in Pellham County.": an entry headed by a
+        person's name, then a colon and "Born" with no subject of its own, tells of the headed person's
+        birth; the first place "in" after it names is where they were born (kg:livesIn, as "born in" is)."""
+        rel = self.onto.relations.get("livesIn")
+        if rel is None:
+            return
+        for born in (doc[i] for i in self._lower_ids(BORN)):
+            sent = born.sent
+            if born.i == 0 or doc[born.i - 1].text not in {":", "):"} or sent.start not in by_token \
+                    or any(c.dep_ in _SUBJ for c in born.children):
+                continue
+            head = items[by_token[sent.start]]
+            if head["start"] != sent.start or head["cls"] != "Person" or head["via"] not in {"", "gazetteer"}:
+                continue
+            for prep in (t for t in doc[born.i + 1:sent.end] if t.lower_ == "in" and t.dep_ == "prep"):
+                places = self._places_after(prep, by_token, items)
+                if places:
+                    rec = record(doc, head, "livesIn", items[by_token[places[0].i]], rel.base_confidence - 0.05,
+                                 born, "fact")
+                    found.setdefault((rec["s_key"], "livesIn", rec["o_key"], rec["sent_start"]), rec)
+                    break
+
+    def _listed_offices(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
+        """"In 1850, the ninth president of Norland, Mara Quill, was born in Halden": an office with an ordinal
+        places its holder in the list of those who held it, and a sentence that tells of the holder's birth
+        tells of a life from its start, so the office (and the place it is of) is a past one: the place the
+        sentence states as home is the birthplace (kg:livesIn, the office's place past; "former" roles are not
+        facts either)."""
+        born = {(r["s_key"], r["sent_start"]) for r in found.values()
+                if r["predicate"] == "livesIn" and r["modality"] == "fact" and r["trigger"].lower() == "born"}
+        if not born:
+            return
+        at = {t.idx: t for t in doc}
+        for r in found.values():
+            office = at.get(r["trigger_start"])
+            if r["predicate"] != "livesIn" or (r["s_key"], r["sent_start"]) not in born or office is None \
+                    or office.pos_ not in {"NOUN", "PROPN"} or r["modality"] != "fact":
+                continue
+            # ("31st", "ninth"; the NER may take "the 13th" for a date)
+            if any(c.dep_ == "amod" and (c.lower_ in self.ordinal_words or _ORDINAL.match(c.lower_))
+                   for c in office.children):
+                r["modality"] = "past"
 
     def _close_transitive(self, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"a town in Prerov District, Olomouc Region, Czech Republic": what one sentence

@@ -165,6 +165,8 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._narrow_places(doc, found, apposed)
         self._employers_places(doc, found, items, by_token)
         self._birth_names(doc, found, items, by_token)
+        self._born_entries(doc, found, items, by_token)
+        self._listed_offices(doc, found)
         self._predecessors(doc, found, items, by_token)
         self._widen_places(doc, found, apposed)
         self._city_before_seat(doc, found, items, by_token)
