@@ -1408,6 +1408,9 @@ def test_rules_a_place_in_a_countrys_region_set_off_by_commas(nlp, text, expecte
     # ... a line of the city and the outlet alone, in capitals or named as a broadcaster
     ("Vienna ORLAN", {("ORLAN", "basedIn", "Vienna")}, set()),
     ("Dublin Halvik Television", {("Halvik Television", "basedIn", "Dublin")}, set()),
+    # ... an edition in brackets closing it; the city the NER ran into the outlet's name
+    ("Lisbon ORLAN DIARIO (WEEKEND)", {("ORLAN DIARIO", "basedIn", "Lisbon")}, set()),
+    ("PY2604013395 Rio de Janeiro O VELDA in Portuguese 23 Apr 95 p 8", {("O VELDA", "basedIn", "Rio de Janeiro")}, set()),
 ])
 def test_rules_a_source_line_names_an_outlet_and_its_city(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

@@ -59,28 +59,33 @@ def source_lines(doc: Doc, items: list[dict[str, Any]], taken: list[bool], gazet
     """Read the monitoring source lines of ``doc`` (see the module): each outlet becomes an
     Organization item (any item inside its name dropped), marked with its city's start."""
     at = {it["start"]: it for it in items}
-    anchors = set(_line_starts(doc)) | {i + 1 for i, t in enumerate(doc[:-1]) if _CODE.fullmatch(t.text)}
+    starts = set(_line_starts(doc))
+    text = doc.text
+    anchors = starts | {i + 1 for i, t in enumerate(doc[:-1]) if _CODE.fullmatch(t.text)}
     for a in sorted(anchors):
         coded = a > 0 and _CODE.fullmatch(doc[a - 1].text) is not None
         k = a + 1 if a < len(doc) and doc[a].text == "The" else a  # ("The Hague ANP")
         place, joined = at.get(k) or at.get(a), None
-        if place is None or place["cls"] != "Place":
-            joined, place = place, _place_opening(doc, k, place, gazetteer)
-        if place is None:
+        split = _place_opening(doc, k, place, gazetteer)
+        if split is not None:
+            joined, place = place, split
+        elif place is None or place["cls"] != "Place":
             continue
         start = place["end"]
         end = _outlet_end(doc, start)
         if end == start or any(it["start"] < start < it["end"] or it["start"] < end < it["end"] for it in items
                                if it is not place and it is not joined):
             continue
-        rest = doc.text[doc[end - 1].idx + len(doc[end - 1].text):]
-        line_rest = rest.split("\n", 1)[0]
+        after = doc[end - 1].idx + len(doc[end - 1].text)
+        line_end = text.find("\n", after)
+        line_rest = text[after:line_end if line_end >= 0 else len(text)]
         stamped = _STAMP.match(line_rest) is not None
         words = [t.text for t in doc[start:end] if t.is_alpha]
         # a bare line: the city and the outlet fill it, the outlet in capitals or named as one
-        bare = not line_rest.strip() and a in _line_starts(doc) and not coded and words and (
-            all(w.isupper() for w in words) or any(w in outlet_words for w in words))
-        if not (stamped and (coded or a in _line_starts(doc)) or bare):
+        # (an edition in brackets may close it: "Orsk VELDA (WEEKEND)")
+        bare = not re.sub(r"^\s*\([A-Z][A-Z ]*\)", "", line_rest).strip() and a in starts \
+            and not coded and words and (all(w.isupper() for w in words) or any(w in outlet_words for w in words))
+        if not (stamped and (coded or a in starts) or bare):
             continue
         if joined is not None:
             items.remove(joined)
@@ -103,9 +108,13 @@ def source_lines(doc: Doc, items: list[dict[str, Any]], taken: list[bool], gazet
 
 def _place_opening(doc: Doc, start: int, item: dict[str, Any] | None, gazetteer: _Gazetteer | None
                    ) -> dict[str, Any] | None:
-    """Where the NER ran the city and the outlet into one name (``item``: "Halden Kelvor Television"),
-    the gazetteer's city its first words name, as a new Place item; else None."""
-    if item is None or item["start"] != start or gazetteer is None or item["cls"] == "Place":
+    """Where the NER ran the city and the outlet into one name (``item``: "Halden Kelvor Television",
+    whatever its class, a place's too where the gazetteer knows no such place), the gazetteer's city its
+    first words name, as a new Place item; else None."""
+    if item is None or item["start"] != start or gazetteer is None:
+        return None
+    whole = gazetteer.lookup(doc[item["start"]:item["end"]].text)
+    if item["cls"] == "Place" and whole is not None:
         return None
     for n in (3, 2, 1):
         if start + n >= item["end"]:
