@@ -1398,3 +1398,24 @@ def test_rules_a_place_in_a_kind_of_place_set_off_by_commas(nlp, text, expected)
 ])
 def test_rules_a_place_in_a_countrys_region_set_off_by_commas(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a monitoring source line: a city, the outlet there, the language, the time and the date
+    ("Lisbon Radio Kelvor Network in Portuguese 0930 GMT 4 Mar 95",
+     {("Radio Kelvor Network", "basedIn", "Lisbon")}, set()),
+    # ... after a headline and the service's reference code, the date alone
+    ("Talks on Grain Prices Resume QX0403112095 Oslo VELDA NYTT 3 Mar 95 p 2",
+     {("VELDA NYTT", "basedIn", "Oslo")}, set()),
+    # ... a headline that opens on a city is no source line, though one follows it
+    ("Oslo Growers Plan New Mills QX0403112095 Lisbon VELDA NYTT in Portuguese 0915 GMT 3 Mar 95",
+     {("VELDA NYTT", "basedIn", "Lisbon")}, {("Growers Plan New Mills", "basedIn", "Oslo")}),
+    # ... a line of the city and the outlet alone, in capitals or named as a broadcaster
+    ("Vienna ORLAN", {("ORLAN", "basedIn", "Vienna")}, set()),
+    ("Dublin Halvik Television", {("Halvik Television", "basedIn", "Dublin")}, set()),
+    # ... an edition in brackets closing it; the city the NER ran into the outlet's name
+    ("Lisbon ORLAN DIARIO (WEEKEND)", {("ORLAN DIARIO", "basedIn", "Lisbon")}, set()),
+    ("PY2604013395 Rio de Janeiro O VELDA in Portuguese 23 Apr 95 p 8", {("O VELDA", "basedIn", "Rio de Janeiro")}, set()),
+])
+def test_rules_a_source_line_names_an_outlet_and_its_city(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -39,6 +39,7 @@ from .missed import Missed
 from .gazetteer import _Gazetteer
 from .headlines import TitleCaseLines
 from .merge import define_acronyms, drop_datelines, spread_names
+from .sources import source_lines
 
 __all__ = ["KGEntities", "make_entity_component"]
 
@@ -257,6 +258,8 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.capital_kinds = frozenset(lex.get("capital_kinds", ()))
         self.firm_name_words_lower = {w.lower() for w in self.firm_name_words}
         self.publication_words = set(lex["publication_words"])
+        #: words that name an outlet on a monitoring source line ("Halden Radio Kelvor"): publications' and broadcasters'
+        self.outlet_words = self.publication_words | set(lex.get("broadcast_words", ()))
         #: string hashes of the verb forms that are never nouns (lexicon ``verb_only_forms``)
         self.verb_only_forms = frozenset(get_string_id(w.lower()) for w in lex.get("verb_only_forms", ()))
         self.state_abbreviations = dict(lex.get("state_abbreviations", {}))
@@ -283,6 +286,8 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         headline = TitleCaseLines(doc)
         # 1. Gazetteer matches and the pipeline's own entities compete, longest first.
         self._claim_ner_and_gazetteer(doc, claim, headline)
+        # ... and the outlets of monitoring source lines ("Halden Radio Kelvor Network in Vesk 1130 GMT 12 Mar 95")
+        source_lines(doc, items, taken, self.gazetteer, self.outlet_words)
 
         # 1b. Names the model missed: a run of proper nouns in an argument position,
         #     written at least twice in the document ("Brightforge Games ... Brightforge").

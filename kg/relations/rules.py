@@ -122,7 +122,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._hired_for_work(doc, items, by_token) \
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
                 + self._seats_written_before(doc, items, by_token) + self._seats_apposed(doc, items, by_token) \
-                + self._seats_of_named(doc, items, by_token) \
+                + self._seats_of_named(doc, items, by_token) + self._source_seats(doc, items, by_token) \
                 + self._bodies_of_nations(doc, items, by_token) + self._up_against(doc, items, by_token) \
                 + self._beaten_rivals(doc, items, by_token) + self._hit_by_restrictions(doc, items, by_token) \
                 + self._parts_and_ventures(doc, items, by_token) + self._run_from(doc, items, by_token) \

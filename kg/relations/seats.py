@@ -94,6 +94,19 @@ class Seats:
                 out.append(record(doc, it, rel.name, place, rel.base_confidence - 0.1, words[-1]))
         return out
 
+    def _source_seats(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
+                      ) -> list[dict[str, Any]]:
+        """"Halden Radio Kelvor Network in Vesk 1130 GMT 12 Mar 95": the outlet a monitoring source line
+        names is based in the city before it (the entity stage marks the outlet, kg.entities.sources)."""
+        rel = self.onto.relations.get("basedIn")
+        out: list[dict[str, Any]] = []
+        for it in items:
+            seat = it.get("seat_start")
+            place = items[by_token[seat]] if seat is not None and seat in by_token else None
+            if rel is not None and place is not None and place["start"] == seat and self.onto.fits(place["cls"], rel.range):
+                out.append(record(doc, it, rel.name, place, rel.base_confidence, doc[it["start"]]))
+        return out
+
     def _seats_apposed(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
         """"Picnic, the Dutch van-delivery start-up,", "Dat Bike, a Ho Chi Minh City startup that makes X": a
