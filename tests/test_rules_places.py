@@ -1416,6 +1416,11 @@ def test_rules_a_place_in_a_countrys_region_set_off_by_commas(nlp, text, expecte
     # ... an edition in brackets closing it; the city the NER ran into the outlet's name
     ("Lisbon ORLAN DIARIO (WEEKEND)", {("ORLAN DIARIO", "basedIn", "Lisbon")}, set()),
     ("PY2604013395 Rio de Janeiro O VELDA in Portuguese 23 Apr 95 p 8", {("O VELDA", "basedIn", "Rio de Janeiro")}, set()),
+    # ... but a station or a paper named after its city, alone on a line, keeps its whole name
+    ("Oslo Television\nOrlan Bank is based in Lyon.", {("Orlan Bank", "basedIn", "Lyon")},
+     {("Television", "basedIn", "Oslo")}),
+    ("New York Times\nKelvor Motors is based in Lyon.", {("Kelvor Motors", "basedIn", "Lyon")},
+     {("Times", "basedIn", "New York"), ("Times", "basedIn", "New York City")}),
 ])
 def test_rules_a_source_line_names_an_outlet_and_its_city(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

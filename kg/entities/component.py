@@ -258,8 +258,9 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.capital_kinds = frozenset(lex.get("capital_kinds", ()))
         self.firm_name_words_lower = {w.lower() for w in self.firm_name_words}
         self.publication_words = set(lex["publication_words"])
-        #: words that name an outlet on a monitoring source line ("Halden Radio Kelvor"): publications' and broadcasters'
-        self.outlet_words = self.publication_words | set(lex.get("broadcast_words", ()))
+        #: words that name an outlet on a monitoring source line ("Halden Radio Kelvor"): broadcasters'
+        #: (a publication's, "Times", names papers called after their city: "Halden Times" alone on a line)
+        self.outlet_words = set(lex.get("broadcast_words", ()))
         #: string hashes of the verb forms that are never nouns (lexicon ``verb_only_forms``)
         self.verb_only_forms = frozenset(get_string_id(w.lower()) for w in lex.get("verb_only_forms", ()))
         self.state_abbreviations = dict(lex.get("state_abbreviations", {}))

@@ -7,8 +7,9 @@ the city's start (``seat_start``) for kg.relations to read kg:basedIn.
 
 Only the line's shape says so: a city before any organisation elsewhere ("the Halden Kelvor plant")
 is not read here. A bare line of city and outlet, with no code and no stamp, must name the outlet in
-capitals ("Orsk VELDA") or with a word of broadcasting or publishing ("Halden Radio Kelvor",
-"Orsk Kelvor Times"), so that a headline opening on a city ("Orsk Startup Raises Funds") is not one.
+capitals ("Orsk VELDA") or with a word of broadcasting ("Halden Radio Kelvor"), beside a name of its
+own, so that a headline opening on a city ("Orsk Startup Raises Funds") is not one, nor a paper or a
+station named after its city ("Halden Evening Courier", "Orsk Television").
 """
 
 from __future__ import annotations
@@ -81,10 +82,13 @@ def source_lines(doc: Doc, items: list[dict[str, Any]], taken: list[bool], gazet
         line_rest = text[after:line_end if line_end >= 0 else len(text)]
         stamped = _STAMP.match(line_rest) is not None
         words = [t.text for t in doc[start:end] if t.is_alpha]
-        # a bare line: the city and the outlet fill it, the outlet in capitals or named as one
-        # (an edition in brackets may close it: "Orsk VELDA (WEEKEND)")
+        # a bare line: the city and the outlet fill it, the outlet in capitals or named as one, with
+        # a name of its own beside the outlet word (an edition in brackets may close it: "Orsk VELDA
+        # (WEEKEND)"); so a paper or a station named after its city, alone on a line, keeps its whole
+        # name ("Halden Evening Courier", "Orsk Television").
         bare = not re.sub(r"^\s*\([A-Z][A-Z ]*\)", "", line_rest).strip() and a in starts \
-            and not coded and words and (all(w.isupper() for w in words) or any(w in outlet_words for w in words))
+            and not coded and any(w not in outlet_words for w in words) \
+            and (all(w.isupper() for w in words) or any(w in outlet_words for w in words))
         if not (stamped and (coded or a in starts) or bare):
             continue
         if joined is not None:
