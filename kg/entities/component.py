@@ -39,6 +39,7 @@ from .missed import Missed
 from .gazetteer import _Gazetteer
 from .headlines import TitleCaseLines
 from .merge import define_acronyms, drop_datelines, spread_names
+from .subtitles import claim_subtitled_titles
 
 __all__ = ["KGEntities", "make_entity_component"]
 
@@ -280,6 +281,8 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
                           "wikidata": wikidata, "via": via})
 
         headline = TitleCaseLines(doc)
+        if doc.has_annotation("DEP"):  # ("Star Quest II: Rise of Halden is a game developed by X": one title)
+            claim_subtitled_titles(doc, self.product_nouns, claim)
         # 1. Gazetteer matches and the pipeline's own entities compete, longest first.
         self._claim_ner_and_gazetteer(doc, claim, headline)
 
