@@ -834,3 +834,14 @@ def test_coref_who_runs_a_named_product_is_a_firm(nlp, text, expected, absent):
 ])
 def test_coref_a_product_called_again_by_its_kind(nlp, text, expected, absent):
     _assert_reads(nlp, text, {expected} - {None}, {absent} - {None})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description with an apposed description (no name) stands for the one named before, as without it
+    ("Velora Pay cut its fees on Monday. The Halden-based firm, a subsidiary of Kelvor Bank, also pays agents.",
+     ("Velora Pay", "subsidiaryOf", "Kelvor Bank")),
+    ("Brisk Games posted a loss. The company, a unit of Orlan Media, will cut jobs.",
+     ("Brisk Games", "subsidiaryOf", "Orlan Media")),
+])
+def test_coref_a_description_with_an_apposed_description_is_the_name_before(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

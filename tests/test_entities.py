@@ -862,6 +862,11 @@ def test_entities_a_state_abbreviation_alone_is_no_state(nlp):
      "Beyond Dark Waters", "Orlan Games"),
     ("Beyond Dark Waters is an action game developed and published by Orlan Games.", "Beyond Dark Waters",
      "Orlan Games"),
+    # a title with a subtitle after a colon (a firm's name inside it is the title's)
+    ("Star Quest II: Rise of Orlan is an action role-playing game developed by Velora Software.",
+     "Star Quest II: Rise of Orlan", "Velora Software"),
+    ("Tarn Rally: The Lost Crown is a 1998 racing game developed by Kelvor Studios.",
+     "Tarn Rally: The Lost Crown", "Kelvor Studios"),
 ])
 def test_entities_a_name_defined_as_a_product_someone_made_is_one(nlp, text, product, maker):
     _assert_typed_and_reads(nlp, text, product, "Product", (maker, "develops", product))

@@ -359,7 +359,12 @@ class KGCoref(Resolution, Mentions, Kinds):
                                      and self._compatible(it["cls"], self.descriptors[low])), None)
                         if ante is not None:
                             add(span, ante)
-                        continue
+                            continue
+                        if tok.dep_ == "appos" or elsewhere is not None or any(
+                                self._named_covering(o.i) is not None or o.pos_ != "NOUN" for o in other):
+                            continue
+                        # "The firm, a subsidiary of Kelvor Bank, ...": an apposed description names no
+                        # one, so the description stands for the one named before, as without it
                     # "the South Korean battery maker ... The battery maker": the same
                     # description names the same thing again
                     key = " ".join(c.lemma_.lower() for c in tok.children

@@ -40,6 +40,7 @@ from .gazetteer import _Gazetteer
 from .headlines import TitleCaseLines
 from .merge import define_acronyms, drop_datelines, spread_names
 from .sources import source_lines
+from .subtitles import claim_subtitled_titles
 
 __all__ = ["KGEntities", "make_entity_component"]
 
@@ -285,6 +286,8 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
                           "wikidata": wikidata, "via": via})
 
         headline = TitleCaseLines(doc)
+        if doc.has_annotation("DEP"):  # ("Star Quest II: Rise of Halden is a game developed by X": one title)
+            claim_subtitled_titles(doc, self.product_nouns, claim)
         # 1. Gazetteer matches and the pipeline's own entities compete, longest first.
         self._claim_ner_and_gazetteer(doc, claim, headline)
         # ... and the outlets of monitoring source lines ("Halden Radio Kelvor Network in Vesk 1130 GMT 12 Mar 95")
