@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..names import canonical_name
 from ..syntax import MAKING_VERBS
 
-__all__ = ["subtitled_titles"]
+__all__ = ["claim_subtitled_titles", "subtitled_titles"]
 
 #: lower-case words a title's words may hold between capitalised ones ("Rise of Halden")
 _TITLE_LINKS = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "from", "-", "'s"})
