@@ -1386,6 +1386,11 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     # before a plural with the names apposed ("Rival grocers X and Y"): rivals of the topic, not of each other
     ("Pellon sells scooters in Oslo. Pellon denies it is in talks to buy rival scooter firm Kerbo.",
      {("Kerbo", "competesWith", "Pellon")}, set()),
+    # ... in a headline too, where the parser hangs the name on the singular noun before it
+    ("Regulator blocks Telvo's takeover of rival broadcaster Canale Orvo\n\nROME — The regulator on Tuesday "
+     "blocked the deal.", {("Canale Orvo", "competesWith", "Telvo")}, set()),
+    ("FTC sues to block Clearpax's $8.2bn purchase of rival ad firm Quenvel Media\n\nWASHINGTON — The Federal "
+     "Trade Commission sued on Monday to stop the deal.", {("Quenvel Media", "competesWith", "Clearpax")}, set()),
     ("Cyrex recycles batteries in Sweden. Cyrex said prices fell. Rival recycler Ambel Metals said it had no "
      "plans to cut prices.", {("Ambel Metals", "competesWith", "Cyrex")}, set()),
     ("Pembrook sells food online. Rival grocers Aldana and Merkato, which also work with Glovo, said the deal "
