@@ -1424,6 +1424,10 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     ("Mirela Insurance will pay $4 million to settle a suit over unpaid claims. Bexley Mutual, a rival "
      "insurer, said it had settled all claims in full.", {("Bexley Mutual", "competesWith", "Mirela Insurance")},
      set()),
+    # ... but not the subject that backs the rival: its investor, and the rival is the topic's
+    ("Aurvo Orbit will launch the service in Mumbai first. Bharvi Telecom, which backs rival satellite operator "
+     "Onevo, said it welcomed competition.", {("Onevo", "competesWith", "Aurvo Orbit")},
+     {("Onevo", "competesWith", "Bharvi Telecom")}),
     ("Kelvor Bank, a rival lender to Orlan Bank, said it would cut fees.",
      {("Kelvor Bank", "competesWith", "Orlan Bank")}, set()),
     # ... and the clause's subject only where the name is the verb's object, not in a preposition
