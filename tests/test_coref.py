@@ -303,6 +303,9 @@ def test_coref_the_owner_of_a_named_product_is_a_firm(nlp, text, owner, product)
     # ... its smartphone app or its own app a description, not a name
     ("Tanua Credit lends to farmers through its smartphone app.", None),
     ("Keel is sold only through Brannock's own app.", None),
+    # ... and a bare "its app" or "Kelvor's cloud" describes what the firm runs without naming it
+    ("Nubio launched its app in Poland on Tuesday.", None),
+    ("Zephra rents chips from Kelvor's cloud and from Arvio, a specialist.", None),
 ])
 def test_coref_a_possessed_generic_product_only_when_bare(nlp, text, product):
     generic = [it["name"] for it in nlp(text)._.kg_entity_data if it["via"] == "generic"]

@@ -2170,3 +2170,28 @@ def test_entities_who_is_born_dies_or_grows_up_is_a_person(nlp, text, name, cls)
 ])
 def test_entities_a_description_after_a_jobs_object_is_the_objects(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls, absent", [
+    # a firm's named thing listed with other firms is one of them, the owner's unit, not its product
+    ("The two companies compete with Halden Group's Nettel and with Vario Mobile.", "Nettel", "Company",
+     ("Halden Group", "develops", "Nettel")),
+    ("Reflexa's early backers, Lisbon fund Alfama Ventures and Kelvor's KV, will be paid in cash.", "KV", "Company",
+     ("Kelvor", "develops", "KV")),
+])
+def test_entities_a_possessive_name_listed_with_firms_is_a_firm(nlp, text, name, cls, absent):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(name) == cls, _classes(doc)
+    assert absent not in _triples(doc), _triples(doc)
+
+
+@pytest.mark.parametrize("text, owner, product", [
+    # ... but listed with products, it stays the owner's product
+    ("The NV-15 competes with Halden's HX 14 and Vario's V23.", "Halden", "HX 14"),
+    ("Regulators cleared Orlan Bank and Kelvor Motors's Zefyr sedan.", "Kelvor Motors", "Zefyr"),
+    # ... and so does a name with a model's number, listed with its rival firms
+    ("Tarvo, whose Bison pickup goes on sale next year, competes with Orvana Motors and Kelvor's K-150 Lightning "
+     "in the truck segment.", "Kelvor", "K-150 Lightning"),
+])
+def test_entities_a_possessive_name_listed_with_products_stays_a_product(nlp, text, owner, product):
+    _assert_reads(nlp, text, {(owner, "develops", product)})

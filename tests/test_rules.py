@@ -1386,6 +1386,11 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     # before a plural with the names apposed ("Rival grocers X and Y"): rivals of the topic, not of each other
     ("Pellon sells scooters in Oslo. Pellon denies it is in talks to buy rival scooter firm Kerbo.",
      {("Kerbo", "competesWith", "Pellon")}, set()),
+    # ... in a headline too, where the parser hangs the name on the singular noun before it
+    ("Regulator blocks Telvo's takeover of rival broadcaster Canale Orvo\n\nROME — The regulator on Tuesday "
+     "blocked the deal.", {("Canale Orvo", "competesWith", "Telvo")}, set()),
+    ("FTC sues to block Clearpax's $8.2bn purchase of rival ad firm Quenvel Media\n\nWASHINGTON — The Federal "
+     "Trade Commission sued on Monday to stop the deal.", {("Quenvel Media", "competesWith", "Clearpax")}, set()),
     ("Cyrex recycles batteries in Sweden. Cyrex said prices fell. Rival recycler Ambel Metals said it had no "
      "plans to cut prices.", {("Ambel Metals", "competesWith", "Cyrex")}, set()),
     ("Pembrook sells food online. Rival grocers Aldana and Merkato, which also work with Glovo, said the deal "
@@ -1419,6 +1424,10 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
     ("Mirela Insurance will pay $4 million to settle a suit over unpaid claims. Bexley Mutual, a rival "
      "insurer, said it had settled all claims in full.", {("Bexley Mutual", "competesWith", "Mirela Insurance")},
      set()),
+    # ... but not the subject that backs the rival: its investor, and the rival is the topic's
+    ("Aurvo Orbit will launch the service in Mumbai first. Bharvi Telecom, which backs rival satellite operator "
+     "Onevo, said it welcomed competition.", {("Onevo", "competesWith", "Aurvo Orbit")},
+     {("Onevo", "competesWith", "Bharvi Telecom")}),
     ("Kelvor Bank, a rival lender to Orlan Bank, said it would cut fees.",
      {("Kelvor Bank", "competesWith", "Orlan Bank")}, set()),
     # ... and the clause's subject only where the name is the verb's object, not in a preposition

@@ -19,6 +19,7 @@ from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_
                       contact_clause, included_by, owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
+from .units import listed_with_firms
 
 __all__ = ["Products"]
 
@@ -450,7 +451,7 @@ class Products:
             if c.dep_ == "poss":
                 owner = self._org_at.get(c.i)
                 if owner is not None and owner is not it and it["end"] - it["start"] <= 3:
-                    return True
+                    return not listed_with_firms(root, it, owner, self._org_at)
         return False
 
     def _products_by_kind_mention(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:

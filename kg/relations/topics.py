@@ -189,7 +189,7 @@ class Topics:
             # rival app": a name apposed to the role and set in a preposition is no rival of whoever acts
             # (but "Hollweg agreed to buy Aarestrup, a rival insurer" is Hollweg's)
             return []
-        if self._left_for(role):
+        if self._left_for(role) or self._backs(role):
             return []
         held = {h.item for h in holders}
         firms = all(self.onto.is_a(items[h.item]["cls"], "Organization") for h in holders) \
@@ -197,6 +197,21 @@ class Topics:
         return [a for a in anchors if a.item not in held
                 and (bodies or not self.onto.is_a(items[a.item]["cls"], "GovernmentBody"))
                 and not (firms and self.onto.is_a(items[a.item]["cls"], "Person"))]
+
+    @cached_property
+    def _backing_words(self) -> frozenset[str]:
+        """The one-word triggers of kg:investsIn ("invest", "back", "fund"), made once."""
+        backing = self.onto.relations.get("investsIn")
+        return frozenset(w[0] for w in backing.triggers if len(w) == 1) if backing else frozenset()
+
+    def _backs(self, role: Token) -> bool:
+        """Whether the rival role is the object of a verb of backing ("Orlan, which backs rival operator
+        Tamsa,"): whoever backs the rival is its investor, and the rival is the rival of the firm the text
+        is about."""
+        noun = role
+        while noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i != noun.i:
+            noun = noun.head
+        return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in self._backing_words
 
     def _left_for(self, role: Token) -> bool:
         """Whether a rival role names where a customer takes its business ("moving its listings to rival

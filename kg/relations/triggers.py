@@ -60,8 +60,17 @@ class Triggers:
         if head.i in self._by_token:
             start = self._items[self._by_token[head.i]]["start"]
             return 0 < start - tok.i - 1 <= 3 and all(t.is_lower and t.pos_ == "NOUN" for t in tok.doc[tok.i + 1:start])
+        if head.tag_ == "NN" and head.is_lower and len(between) <= 2 and all(t.is_lower for t in between):
+            # (one name right after a singular noun, which the parser hung on it: a headline's "takeover of
+            # rival broadcaster Canale Orvo" with no full stop to close the sentence)
+            return any(c.dep_ == "appos" and self._starts_at(c, head.i + 1) for c in head.children)
         return head.tag_ == "NNS" and head.is_lower and len(between) <= 2 and all(t.is_lower for t in between) \
             and (any(c.i == head.i + 1 and c.i in self._by_token for c in head.children) or self._lists_names(head))
+
+    def _starts_at(self, tok: Token, i: int) -> bool:
+        """Whether ``tok`` is a word of a name that starts at token ``i`` ("Canale Orvo": Orvo's starts at Canale)."""
+        n = self._by_token.get(tok.i)
+        return n is not None and self._items[n]["start"] == i
 
     def _apposed_description(self, tok: Token) -> Token | None:
         """"Bexley Mutual, a rival insurer, said", "Flintry, a rival store operator whose ...": an adjective
