@@ -1,0 +1,54 @@
+"""Relations read from where a firm's goods come from (kg:suppliesTo).
+
+"Its bogies come from Tarsa Works", "Wessor's trains are leased from Halden Leasing", "Kelvor, whose
+phones are assembled by Foxlink": the goods of a firm (a lower-case noun with the firm's possessive, or
+"whose") that come "from" another firm (lexicon ``goods_coming_verbs``), are bought, sourced or let "from"
+one in the passive (``goods_buying_verbs`` and ``letting_verbs``), or are made "by" one in the passive
+(``goods_making_verbs``): the other firm supplies the owner. The goods are no stake, asset, money,
+revenue, order or contract ("its biggest order came from Orlan Air" names a customer, "most of its
+revenue comes from Orlan" a buyer), nor a role ("its new chief came from Orlan").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..syntax import possessive
+
+__all__ = ["Sources"]
+
+
+class Sources:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: who the goods a firm owns come from."""
+
+    def _goods_from(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        rel = self.onto.relations.get("suppliesTo")
+        coming = self.onto.words("relations", "goods_coming_verbs")
+        from_passive = set(self.goods_buying_verbs) | set(self.letting_verbs)
+        making = self.onto.words("relations", "goods_making_verbs")
+        not_goods = self.not_bought_goods | self.revenue_nouns | self.contract_nouns | self.national_jobs \
+            | self.onto.words("relations", "received_nouns") | self.onto.words("relations", "grant_nouns")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, {*coming, *from_passive, *making}) if rel is not None else ():
+            lemma = verb.lemma_.lower()
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            if verb.pos_ != "VERB" or (lemma not in coming and not (passive and verb.tag_ == "VBN")):
+                continue
+            # (the verb's own subject: "its trains are leased from X and were built by Y" were not bought from Y)
+            goods = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"
+                     and c.is_lower and c.i not in by_token and c.lemma_.lower() not in not_goods]
+            owners = [m for g in goods for m in g.children if (m.lower_ == "whose" and m.dep_ == "poss") or (
+                m.i in by_token and possessive(m) and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization"))]
+            # ("from Huta Kara and from Nordvik": each "from"; "made by Foxlink": the agent)
+            marks = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "from" and lemma not in making)
+                     or (c.dep_ == "agent" and lemma in making)]
+            marks += [c for m in marks for c in m.conjuncts if c.lower_ == m.lower_]
+            firms = [g for m in marks for g in m.children if g.dep_ == "pobj"]
+            firms += [a for g in firms if g.i not in by_token for a in g.children if a.dep_ == "appos"]
+            firms = [g for g in firms if g.i in by_token and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
+            if owners and firms:
+                out += self._records_between(doc, firms, owners, rel, by_token, items, rel.base_confidence - 0.15,
+                                             verb, self._modality(verb))
+        return out
