@@ -47,7 +47,8 @@ class Sources:
             marks += [c for m in marks for c in m.conjuncts if c.lower_ == m.lower_]
             firms = [g for m in marks for g in m.children if g.dep_ == "pobj"]
             firms += [a for g in firms if g.i not in by_token for a in g.children if a.dep_ == "appos"]
-            firms = [g for g in firms if g.i in by_token and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
+            firms = [g for g in firms if g.i in by_token
+                     and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
             if owners and firms:
                 out += self._records_between(doc, firms, owners, rel, by_token, items, rel.base_confidence - 0.15,
                                              verb, self._modality(verb))
