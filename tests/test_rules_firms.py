@@ -584,6 +584,13 @@ def test_rules_a_name_before_another_s_owner_and_goods_a_firms_sites_use(nlp, te
     ("Orlan Air said its biggest order came from Brisco Air.", set(), {("Brisco Air", "suppliesTo", "Orlan Air")}),
     ("Orlan's new chief executive comes from Brisco Air.", set(), {("Brisco Air", "suppliesTo", "Orlan")}),
     ("Orlan's funding came from Halden Capital.", set(), {("Halden Capital", "suppliesTo", "Orlan")}),
+    # the maker of goods a shop sells "from" it, or carries or stocks by its name, supplies the shop
+    ("Elgiganto, part of Britain's Currys, sells competing earbuds from Sony and Jabra.",
+     {("Sony", "suppliesTo", "Elgiganto"), ("Jabra", "suppliesTo", "Elgiganto")}, set()),
+    ("Rival platforms Navo Shop and Gmark, which also carry Sodam Foods noodles, said sales rose.",
+     {("Sodam Foods", "suppliesTo", "Navo Shop"), ("Sodam Foods", "suppliesTo", "Gmark")}, set()),
+    # (not a name before goods it sells, as often its own brand)
+    ("Tarro sells Hollin Home cookware in Poland.", set(), {("Hollin Home", "suppliesTo", "Tarro")}),
 ])
 def test_rules_where_a_firms_goods_come_from(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

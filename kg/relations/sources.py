@@ -7,6 +7,11 @@ one in the passive (``goods_buying_verbs`` and ``letting_verbs``), or are made "
 (``goods_making_verbs``): the other firm supplies the owner. The goods are no stake, asset, money,
 revenue, order or contract ("its biggest order came from Orlan Air" names a customer, "most of its
 revenue comes from Orlan" a buyer), nor a role ("its new chief came from Orlan").
+
+And goods a shop sells, stocks or carries (lexicon ``stocking_verbs``, active) that are another firm's: the
+maker named "from" after them supplies the shop ("Elgin sells earbuds from Sony and Jabra"), and so does
+the maker named before the goods it stocks or carries, or by its possessive ("Navo and Gmark, which carry
+Sodam noodles"; not before goods it sells, as often its own brand: "sells Hollin cookware").
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from spacy.tokens import Doc, Token
 from ..syntax import possessive
 
 __all__ = ["Sources"]
+
+_MAKER_DEPS = {"compound", "nmod"}
 
 
 class Sources:
@@ -51,5 +58,34 @@ class Sources:
                      and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
             if owners and firms:
                 out += self._records_between(doc, firms, owners, rel, by_token, items, rel.base_confidence - 0.15,
+                                             verb, self._modality(verb))
+        return out
+
+    def _goods_carried(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        rel = self.onto.relations.get("suppliesTo")
+        verbs = self.onto.words("relations", "stocking_verbs")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
+            if verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
+                continue
+            goods = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.is_lower
+                     and c.i not in by_token and c.lemma_.lower() not in self.not_bought_goods]
+            goods += [c for g in goods for c in g.conjuncts if c.pos_ == "NOUN" and c.is_lower and c.i not in by_token
+                      and c.lemma_.lower() not in self.not_bought_goods]
+            # (a name before the goods a shop sells is as often its own brand, "sells Hollin cookware": only one
+            # it carries or stocks; and never goods of "its own")
+            goods = [g for g in goods if not any(c.lower_ == "own" for c in g.children)]
+            makers = [m for g in goods for m in g.children if m.i < g.i and m.pos_ != "PRON"
+                      and (m.dep_ in _MAKER_DEPS or possessive(m)) and verb.lemma_.lower() != "sell"]
+            froms = [p for g in goods for p in g.children if p.dep_ == "prep" and p.lower_ == "from"]
+            makers += [x for p in froms for g in p.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
+            # (a firm by its own name, not one it is known by: "Brisco" as a coreferent of the shop is no maker)
+            makers = [m for m in makers if m.i in by_token and items[by_token[m.i]]["via"] in {"", "gazetteer"}
+                      and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization")]
+            shops = [c for c in verb.children if c.dep_ in {"nsubj"}] or self._inherited_agents(verb)
+            shops = [verb.head if s.tag_ == "WDT" and verb.dep_ == "relcl" else s for s in shops]
+            if makers and shops:
+                out += self._records_between(doc, makers, shops, rel, by_token, items, rel.base_confidence - 0.15,
                                              verb, self._modality(verb))
         return out
