@@ -31,6 +31,8 @@ class Sources:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: who the goods a firm owns come from."""
 
     def _goods_from(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Its bogies come from Tarsa Works", "whose phones are assembled by Foxlink": the firm the goods
+        come from (or are made by) supplies their owner."""
         rel = self.onto.relations.get("suppliesTo")
         coming = self.onto.words("relations", "goods_coming_verbs")
         from_passive = set(self.goods_buying_verbs) | set(self.letting_verbs)
@@ -63,6 +65,8 @@ class Sources:
 
     def _goods_carried(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
+        """"sells earbuds from Sony", "which carry Sodam noodles": the maker of goods a shop sells, carries or
+        stocks supplies it."""
         rel = self.onto.relations.get("suppliesTo")
         verbs = self.onto.words("relations", "stocking_verbs")
         out: list[dict[str, Any]] = []
@@ -80,11 +84,11 @@ class Sources:
                       and (m.dep_ in _MAKER_DEPS or possessive(m)) and verb.lemma_.lower() != "sell"]
             froms = [p for g in goods for p in g.children if p.dep_ == "prep" and p.lower_ == "from"]
             makers += [x for p in froms for g in p.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
-            # (a firm by its own name, not one it is known by: "Brisco" as a coreferent of the shop is no maker)
+            # (a maker written by its name, not a back reference such as "the company")
             makers = [m for m in makers if m.i in by_token and items[by_token[m.i]]["via"] in {"", "gazetteer"}
                       and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization")]
-            shops = [c for c in verb.children if c.dep_ in {"nsubj"}] or self._inherited_agents(verb)
-            shops = [verb.head if s.tag_ == "WDT" and verb.dep_ == "relcl" else s for s in shops]
+            shops = [c for c in verb.children if c.dep_ == "nsubj"] or self._inherited_agents(verb)
+            shops = [verb.head if t.tag_ == "WDT" and verb.dep_ == "relcl" else t for t in shops]
             if makers and shops:
                 out += self._records_between(doc, makers, shops, rel, by_token, items, rel.base_confidence - 0.15,
                                              verb, self._modality(verb))
