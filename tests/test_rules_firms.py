@@ -573,6 +573,29 @@ def test_rules_a_name_before_another_s_owner_and_goods_a_firms_sites_use(nlp, te
     _assert_reads(nlp, text, {expected})
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # who a firm's goods come from, or are leased or bought from, or made by, supplies it
+    ("Velco said its seats come from Plume Seating.", {("Plume Seating", "suppliesTo", "Velco")}, set()),
+    ("Wessor Rail runs the line. Its trains are leased from Halden Leasing.",
+     {("Halden Leasing", "suppliesTo", "Wessor Rail")}, set()),
+    ("Kelvor, whose phones are assembled by Foxlink Industries, said sales rose.",
+     {("Foxlink Industries", "suppliesTo", "Kelvor")}, set()),
+    # (not an order, revenue, money or a person that comes from a firm)
+    ("Orlan Air said its biggest order came from Brisco Air.", set(), {("Brisco Air", "suppliesTo", "Orlan Air")}),
+    ("Orlan's new chief executive comes from Brisco Air.", set(), {("Brisco Air", "suppliesTo", "Orlan")}),
+    ("Orlan's funding came from Halden Capital.", set(), {("Halden Capital", "suppliesTo", "Orlan")}),
+    # the maker of goods a shop sells "from" it, or carries or stocks by its name, supplies the shop
+    ("Elgiganto, part of Britain's Currys, sells competing earbuds from Sony and Jabra.",
+     {("Sony", "suppliesTo", "Elgiganto"), ("Jabra", "suppliesTo", "Elgiganto")}, set()),
+    ("Rival platforms Navo Shop and Gmark, which also carry Sodam Foods noodles, said sales rose.",
+     {("Sodam Foods", "suppliesTo", "Navo Shop"), ("Sodam Foods", "suppliesTo", "Gmark")}, set()),
+    # (not a name before goods it sells, as often its own brand)
+    ("Tarro sells Hollin Home cookware in Poland.", set(), {("Hollin Home", "suppliesTo", "Tarro")}),
+])
+def test_rules_where_a_firms_goods_come_from(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected", [
     # the maker of goods a firm has on order supplies it: named after "at" or "from", or before the goods
     ("Aegean Bulk, which is listed in New York, has six more ships on order at Japan's Kurushio Dockyard.",

@@ -434,6 +434,12 @@ def test_rules_the_ontology_says_which_relations_done_in_a_place_are_operating_t
     ("Kelvor said sales rose thanks to tools built by its engineering team in Lisbon.",
      {("Kelvor", "operatesIn", "Lisbon")}, set()),
     ("Tarvo's 40 engineers will stay in Porto after the sale.", {("Tarvo", "operatesIn", "Porto")}, set()),
+    # ... and jobs of its own, cut as well as added (cutting its own jobs acts against no one)
+    ("Voltara, based in Essen, has struggled, and it cut 300 jobs in Germany this year.",
+     {("Voltara", "operatesIn", "Germany")}, set()),
+    ("Kelvor Medical reported a decline in Asia and has cut 600 jobs in the region.",
+     {("Kelvor Medical", "operatesIn", "Asia")}, set()),
+    ("Orlan Bank said the tariffs could cost 20,000 jobs in Mexico.", set(), {("Orlan Bank", "operatesIn", "Mexico")}),
 ])
 def test_rules_who_serves_customers_in_a_place_operates_there(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

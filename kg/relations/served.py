@@ -26,8 +26,8 @@ class Served:
         """"processes payments for merchants across Europe", "has two million customers in Brazil",
         "manages money for clients in the Gulf": who serves customers in a place operates there
         (kg:operatesIn). The nouns are lexicon.toml's ``customer_nouns`` and ``workforce_nouns`` (a firm's own
-        people: "will keep its 180 staff in Finland"); the customers are the
-        object of a verb or named by its "for" / "to" phrase, and the verb's subject serves them."""
+        people: "will keep its 180 staff in Finland", and its jobs: "cut 300 jobs in Germany"); the customers
+        are the object of a verb or named by its "for" / "to" phrase, and the verb's subject serves them."""
         if "operatesIn" not in self.onto.relations or not self.customer_nouns:
             return []
         out: list[dict[str, Any]] = []
@@ -89,8 +89,9 @@ class Served:
                     node = node.head.head.head
             else:
                 continue
-            if node.pos_ not in {"VERB", "AUX"} or self._against(node):
-                continue  # (not "sues Paraguayan growers", "bans drivers in Lagos")
+            if node.pos_ not in {"VERB", "AUX"} or (
+                    self._against(node) and noun.lemma_.lower() not in self.workforce_nouns):
+                continue  # (not "sues Paraguayan growers", "bans drivers in Lagos"; but its own "cut 300 jobs")
             # "processes payments for merchants across Europe": the parser often hangs the region on the verb
             places += self._located(node, region, by_token, items)
             if node.dep_ == "relcl" and node.head.i in by_token and any(c.lower_ == "where" for c in node.children) \

@@ -1,0 +1,95 @@
+"""Relations read from where a firm's goods come from (kg:suppliesTo).
+
+"Its bogies come from Tarsa Works", "Wessor's trains are leased from Halden Leasing", "Kelvor, whose
+phones are assembled by Foxlink": the goods of a firm (a lower-case noun with the firm's possessive, or
+"whose") that come "from" another firm (lexicon ``goods_coming_verbs``), are bought, sourced or let "from"
+one in the passive (``goods_buying_verbs`` and ``letting_verbs``), or are made "by" one in the passive
+(``goods_making_verbs``): the other firm supplies the owner. The goods are no stake, asset, money,
+revenue, order or contract ("its biggest order came from Orlan Air" names a customer, "most of its
+revenue comes from Orlan" a buyer), nor a role ("its new chief came from Orlan").
+
+And goods a shop sells, stocks or carries (lexicon ``stocking_verbs``, active) that are another firm's: the
+maker named "from" after them supplies the shop ("Elgin sells earbuds from Sony and Jabra"), and so does
+the maker named before the goods it stocks or carries, or by its possessive ("Navo and Gmark, which carry
+Sodam noodles"; not before goods it sells, as often its own brand: "sells Hollin cookware").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..syntax import possessive
+
+__all__ = ["Sources"]
+
+_MAKER_DEPS = {"compound", "nmod"}
+
+
+class Sources:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: who the goods a firm owns come from."""
+
+    def _goods_from(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Its bogies come from Tarsa Works", "whose phones are assembled by Foxlink": the firm the goods
+        come from (or are made by) supplies their owner."""
+        rel = self.onto.relations.get("suppliesTo")
+        coming = self.onto.words("relations", "goods_coming_verbs")
+        from_passive = set(self.goods_buying_verbs) | set(self.letting_verbs)
+        making = self.onto.words("relations", "goods_making_verbs")
+        not_goods = self.not_bought_goods | self.revenue_nouns | self.contract_nouns | self.national_jobs \
+            | self.onto.words("relations", "received_nouns") | self.onto.words("relations", "grant_nouns")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, {*coming, *from_passive, *making}) if rel is not None else ():
+            lemma = verb.lemma_.lower()
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            if verb.pos_ != "VERB" or (lemma not in coming and not (passive and verb.tag_ == "VBN")):
+                continue
+            # (the verb's own subject: "its trains are leased from X and were built by Y" were not bought from Y)
+            goods = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"
+                     and c.is_lower and c.i not in by_token and c.lemma_.lower() not in not_goods]
+            owners = [m for g in goods for m in g.children if (m.lower_ == "whose" and m.dep_ == "poss") or (
+                m.i in by_token and possessive(m) and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization"))]
+            # ("from Huta Kara and from Nordvik": each "from"; "made by Foxlink": the agent)
+            marks = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "from" and lemma not in making)
+                     or (c.dep_ == "agent" and lemma in making)]
+            marks += [c for m in marks for c in m.conjuncts if c.lower_ == m.lower_]
+            firms = [g for m in marks for g in m.children if g.dep_ == "pobj"]
+            firms += [a for g in firms if g.i not in by_token for a in g.children if a.dep_ == "appos"]
+            firms = [g for g in firms if g.i in by_token
+                     and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
+            if owners and firms:
+                out += self._records_between(doc, firms, owners, rel, by_token, items, rel.base_confidence - 0.15,
+                                             verb, self._modality(verb))
+        return out
+
+    def _goods_carried(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                       ) -> list[dict[str, Any]]:
+        """"sells earbuds from Sony", "which carry Sodam noodles": the maker of goods a shop sells, carries or
+        stocks supplies it."""
+        rel = self.onto.relations.get("suppliesTo")
+        verbs = self.onto.words("relations", "stocking_verbs")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
+            if verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
+                continue
+            goods = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.is_lower
+                     and c.i not in by_token and c.lemma_.lower() not in self.not_bought_goods]
+            goods += [c for g in goods for c in g.conjuncts if c.pos_ == "NOUN" and c.is_lower and c.i not in by_token
+                      and c.lemma_.lower() not in self.not_bought_goods]
+            # (a name before the goods a shop sells is as often its own brand, "sells Hollin cookware": only one
+            # it carries or stocks; and never goods of "its own")
+            goods = [g for g in goods if not any(c.lower_ == "own" for c in g.children)]
+            makers = [m for g in goods for m in g.children if m.i < g.i and m.pos_ != "PRON"
+                      and (m.dep_ in _MAKER_DEPS or possessive(m)) and verb.lemma_.lower() != "sell"]
+            froms = [p for g in goods for p in g.children if p.dep_ == "prep" and p.lower_ == "from"]
+            makers += [x for p in froms for g in p.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
+            # (a maker written by its name, not a back reference such as "the company")
+            makers = [m for m in makers if m.i in by_token and items[by_token[m.i]]["via"] in {"", "gazetteer"}
+                      and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization")]
+            shops = [c for c in verb.children if c.dep_ == "nsubj"] or self._inherited_agents(verb)
+            shops = [verb.head if t.tag_ == "WDT" and verb.dep_ == "relcl" else t for t in shops]
+            if makers and shops:
+                out += self._records_between(doc, makers, shops, rel, by_token, items, rel.base_confidence - 0.15,
+                                             verb, self._modality(verb))
+        return out
