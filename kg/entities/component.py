@@ -39,7 +39,7 @@ from .missed import Missed
 from .gazetteer import _Gazetteer
 from .headlines import TitleCaseLines
 from .merge import define_acronyms, drop_datelines, spread_names
-from .sources import source_lines
+from .source_lines import source_lines
 from .subtitles import claim_subtitled_titles
 
 __all__ = ["KGEntities", "make_entity_component"]

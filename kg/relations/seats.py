@@ -97,7 +97,7 @@ class Seats:
     def _source_seats(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                       ) -> list[dict[str, Any]]:
         """"Halden Radio Kelvor Network in Vesk 1130 GMT 12 Mar 95": the outlet a monitoring source line
-        names is based in the city before it (the entity stage marks the outlet, kg.entities.sources)."""
+        names is based in the city before it (the entity stage marks the outlet, kg.entities.source_lines)."""
         rel = self.onto.relations.get("basedIn")
         out: list[dict[str, Any]] = []
         for it in items:
