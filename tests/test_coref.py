@@ -848,3 +848,26 @@ def test_coref_a_product_called_again_by_its_kind(nlp, text, expected, absent):
 ])
 def test_coref_a_description_with_an_apposed_description_is_the_name_before(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a plain object pronoun is not its clause's subject ("itself" would be): not the noun "which" stands for ...
+    ("Kelvor Motors was put up for sale in March. Orlan Bank, which now owns it, said the deal closed in May.",
+     ("it", "Orlan Bank")),
+    ("Kelvor Motors is a profitable carmaker. Orlan Bank and Halden Capital, which together received dividends "
+     "from it last year, said they were happy.", ("it", "Orlan Bank")),
+    # ... nor the subject of a verb whose preposition it follows, nor of the verb an infinitive hangs on
+    ("Kelvor Motors makes vans. Orlan Bank received dividends from it last year.", ("it", "Orlan Bank")),
+    ("Kelvor Motors makes vans. Orlan Bank has invested in it since 2019.", ("it", "Orlan Bank")),
+    ("Kelvor Motors makes vans. Orlan Bank agreed to buy it in May.", ("it", "Orlan Bank")),
+    ("Kelvor Motors makes vans. After buying it in May, Orlan Bank closed two plants.", ("it", "Orlan Bank")),
+])
+def test_coref_an_object_pronoun_is_not_its_clauses_subject(nlp, text, absent):
+    links = {(m.text, a.text) for m, a in nlp(text)._.coref_links}
+    assert absent not in links and ("it", "Kelvor Motors") in links, links
+
+
+def test_coref_a_possessive_may_be_its_clauses_subject(nlp):
+    # (not a possessive: "Orlan Bank sold its unit" is Orlan Bank's unit)
+    links = {(m.text, a.text) for m, a in nlp("Kelvor Motors makes vans. Orlan Bank sold its unit in May.")._.coref_links}
+    assert ("its", "Orlan Bank") in links, links

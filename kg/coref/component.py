@@ -16,6 +16,7 @@ from ..ontology import load_ontology
 from ..syntax import apposed_elsewhere
 from .base import PLURAL_PRONOUNS as _PLURAL_PRONOUNS
 from .base import register_links
+from .binding import Binding
 from .kinds import Kinds
 from .mentions import Mentions
 from .resolve import Resolution
@@ -23,7 +24,7 @@ from .resolve import Resolution
 __all__ = ["KGCoref", "make_coref_component"]
 
 
-class KGCoref(Resolution, Mentions, Kinds):
+class KGCoref(Resolution, Mentions, Kinds, Binding):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,

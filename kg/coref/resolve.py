@@ -210,7 +210,7 @@ class Resolution:
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
         if not description:
             ahead = self._cataphor(doc, items, tok, wanted)
-            if ahead is not None:
+            if ahead is not None and ahead["name"] not in self._bound_subject_names(tok, items + resolved):
                 return ahead
             # "the latter can pay back its investor": a possessive in a clause refers to the
             # clause's subject when that is a thing of the right kind
@@ -369,6 +369,7 @@ class Resolution:
                 # "Threadfin, its fastest-growing rival,": a possessive in an apposition to a name is
                 # not that name's
                 own |= {it["name"] for it in cands if it["start"] <= tok.head.head.i < it["end"]}
+            own |= self._bound_subject_names(tok, items + resolved)  # ("Orlan, which owns it": binding.py)
             cands = [c for c in cands if c["name"] not in own]
         if description and wanted == {"Product"}:
             # "the vaccine" names a product only if the text called it a vaccine before
