@@ -991,6 +991,18 @@ def test_entities_a_publisher_who_is_a_person_publishes_no_product(nlp, text, pe
     assert (person, "worksFor", paper) in _triples(doc)
 
 
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+@pytest.mark.parametrize("text", [
+    # the second apposition describes the object of the job's "of", which the parser hangs on the name too
+    "Orlan Vesk, the head of the Harbour Safety Office, the agency in charge of the docks, said the work would go on.",
+    "Orlan Vesk, chief of the Halden Port Authority, the state agency that runs the docks, said the work would go on.",
+])
+def test_entities_a_description_of_the_object_of_a_persons_job_is_not_the_persons(nlp, text, label):
+    doc = _entities_forcing(nlp, text, lambda doc: [(0, 2, label)])
+    classes = _classes(doc)
+    assert classes.get("Orlan Vesk") == "Person", classes
+
+
 @pytest.mark.parametrize("text, name", [
     # "who" stands for people; so does a name apposed to a person's job
     ("Gemma Arkwright, who lives in Leeds, joined Veltro.", "Gemma Arkwright"),
