@@ -250,6 +250,16 @@ def test_entities_a_name_ending_in_a_place_word_is_a_place(nlp, label):
     assert found["Ochoco National Forest"] == "Place" and found["Forest Labs"] == "Company", found
 
 
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+@pytest.mark.parametrize("head", ["Glacier", "Viaduct", "Stadium", "Creek"])
+def test_entities_a_name_ending_in_a_landform_or_a_work_one_visits_is_a_place(nlp, label, head):
+    words = ["Hikers", "reached", "Tasker", head, "near", "the", "offices", "of", "Orlan", "Bank", "."]
+    tags = ["NNS", "VBD", "NNP", "NNP", "IN", "DT", "NNS", "IN", "NNP", "NNP", "."]
+    ents = ["O", "O", f"B-{label}", f"I-{label}", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    found = dict(_entities_of(nlp, words, tags, ents))
+    assert found["Tasker " + head] == "Place" and found["Orlan Bank"] == "Company", found
+
+
 def test_entities_a_name_ends_on_no_word_that_joins(nlp):
     # the NER stopped "the Northern Province of" before the country's name: the name is the province's
     doc = _rules_doc(nlp, "Orvik runs a mine in the Northern Province of Zambia.")
