@@ -2178,6 +2178,19 @@ def test_entities_who_is_born_dies_or_grows_up_is_a_person(nlp, text, name, cls)
     _assert_class(nlp, text, name, cls)
 
 
+@pytest.mark.parametrize("text, cls", [
+    # a bracket after a name that opens with "born" (or has it after a semicolon) gives a person's birth,
+    # whatever organisation the NER took the name for
+    ("Tavi Orunga (born 3 May 1961) moved to Halden in 1990.", "Person"),
+    ("Tavi Orunga (née Vesk; born 12 June 1970) won the Halden prize.", "Person"),
+    # ... not a firm's founding
+    ("Tavi Orunga (founded 1920) moved to Halden in 1990.", "Company"),
+])
+def test_entities_a_name_born_in_brackets_is_a_person(nlp, text, cls):
+    doc = _entities_forcing(nlp, text, lambda doc: [(0, 2, "ORG")])
+    assert _classes(doc).get("Tavi Orunga") == cls, _classes(doc)
+
+
 @pytest.mark.parametrize("text, name, cls", [
     # a description after a job's object is the object's, where the parser hangs it on the person too
     ("The crew stayed behind, said Teo Marsh, editor of the Halden Times, a daily newspaper in Kelvor.",
