@@ -250,6 +250,16 @@ def test_entities_a_name_ending_in_a_place_word_is_a_place(nlp, label):
     assert found["Ochoco National Forest"] == "Place" and found["Forest Labs"] == "Company", found
 
 
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+@pytest.mark.parametrize("head", ["Glacier", "Viaduct", "Stadium", "Creek"])
+def test_entities_a_name_ending_in_a_landform_or_a_work_one_visits_is_a_place(nlp, label, head):
+    words = ["Hikers", "reached", "Tasker", head, "near", "the", "offices", "of", "Orlan", "Bank", "."]
+    tags = ["NNS", "VBD", "NNP", "NNP", "IN", "DT", "NNS", "IN", "NNP", "NNP", "."]
+    ents = ["O", "O", f"B-{label}", f"I-{label}", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    found = dict(_entities_of(nlp, words, tags, ents))
+    assert found["Tasker " + head] == "Place" and found["Orlan Bank"] == "Company", found
+
+
 def test_entities_a_name_ends_on_no_word_that_joins(nlp):
     # the NER stopped "the Northern Province of" before the country's name: the name is the province's
     doc = _rules_doc(nlp, "Orvik runs a mine in the Northern Province of Zambia.")
@@ -994,6 +1004,18 @@ def test_entities_a_publisher_who_is_a_person_publishes_no_product(nlp, text, pe
     classes = _classes(doc)
     assert classes.get(person) == "Person" and classes.get(paper) in {"Company", "Organization"}, classes
     assert (person, "worksFor", paper) in _triples(doc)
+
+
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+@pytest.mark.parametrize("text", [
+    # the second apposition describes the object of the job's "of", which the parser hangs on the name too
+    "Orlan Vesk, the head of the Harbour Safety Office, the agency in charge of the docks, said the work would go on.",
+    "Orlan Vesk, chief of the Halden Port Authority, the state agency that runs the docks, said the work would go on.",
+])
+def test_entities_a_description_of_the_object_of_a_persons_job_is_not_the_persons(nlp, text, label):
+    doc = _entities_forcing(nlp, text, lambda doc: [(0, 2, label)])
+    classes = _classes(doc)
+    assert classes.get("Orlan Vesk") == "Person", classes
 
 
 @pytest.mark.parametrize("text, name", [
@@ -2159,6 +2181,19 @@ def test_entities_a_name_with_a_spaced_hyphen_takes_part_whole(nlp):
 ])
 def test_entities_who_is_born_dies_or_grows_up_is_a_person(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, cls", [
+    # a bracket after a name that opens with "born" (or has it after a semicolon) gives a person's birth,
+    # whatever organisation the NER took the name for
+    ("Tavi Orunga (born 3 May 1961) moved to Halden in 1990.", "Person"),
+    ("Tavi Orunga (née Vesk; born 12 June 1970) won the Halden prize.", "Person"),
+    # ... not a firm's founding
+    ("Tavi Orunga (founded 1920) moved to Halden in 1990.", "Company"),
+])
+def test_entities_a_name_born_in_brackets_is_a_person(nlp, text, cls):
+    doc = _entities_forcing(nlp, text, lambda doc: [(0, 2, "ORG")])
+    assert _classes(doc).get("Tavi Orunga") == cls, _classes(doc)
 
 
 @pytest.mark.parametrize("text, name, cls", [

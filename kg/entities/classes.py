@@ -244,7 +244,7 @@ class Classes(Descriptions, Products, Votes):
         # (but "ShopNest, a marketplace run by Nestwell": a kind of product too, which someone runs)
         if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns and not _aged(c)
                and not (c.lemma_.lower() in self.product_nouns and _run_by_someone(c, self.making_verbs))
-               and not _second_apposition(c, self.person_only_jobs)  # (the job's object's: "editor of X, a daily")
+               and not _second_apposition(c, self.person_roles)  # (the job's object's: "editor of X, a daily")
                for c in root.children):
             return True
         # "Kivo, a Cape Town-based streaming app": what is based somewhere is the business, whatever it is

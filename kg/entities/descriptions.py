@@ -15,6 +15,7 @@ from .context import DESCRIBING as _DESCRIBING
 from .context import aged as _aged
 from .context import apposed_after as _apposed_after
 from .context import listed_under as _listed_under
+from .context import second_apposition as _second_apposition
 from .context import who_clause as _who_clause
 
 __all__ = ["Descriptions"]
@@ -308,7 +309,10 @@ class Descriptions:
         if any(n.is_lower and n.i not in range(it["start"], it["end"]) and n.lemma_.lower() == "bank"
                and self._body_kind(n) for n in nouns):
             return True  # "the BCEAO, the regional central bank"
+        # (not "Orlan Vesk, the head of the Harbour Office, the agency that runs the docks": the office is the
+        # agency, which the parser hangs on the name too)
         return any(n.is_lower and n.lemma_.lower() in self.body_nouns and n.i not in range(it["start"], it["end"])
+                   and not (n.head.i == root.i and _second_apposition(n, self.person_roles))
                    and n.tag_ != "NNS"  # (not "the commissions DoorDash charges": fees)
                    and not any(t.like_num for t in n.subtree if t.i < n.i)  # (nor "pays X a 1.5% commission")
                    and not any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.business_bodies

@@ -1,6 +1,6 @@
 """Names a life happens to: "Dana Crill was born in Halden", "Teo Marsh died on Monday", "Ana Pell
 grew up in Kelvor", "Teo Marsh married Ana Pell", "Ira Vale, an engineer who grew up in Halden",
-"Teo Marsh's Ohio birthplace". Only a person is born somewhere or on some day, dies, grows up or
+"Teo Marsh's Ohio birthplace", "Ira Vale (born 3 May 1961)". Only a person is born somewhere or on some day, dies, grows up or
 marries (lexicon [entities] ``life_verbs``) or has a birthplace (``birthplace_nouns``), so the subject of such
 a verb (or of a "who" clause on the name or on a noun apposed to it), or the owner of such a place, is
 a person, whatever a description before the name ("American automaker Dana Crill") or the
@@ -37,6 +37,21 @@ def _a_life_event(verb: Token, life_verbs: frozenset[str] | set[str]) -> bool:
     return not any(c.dep_ in {"dobj", "attr"} for c in verb.children)
 
 
+def _born_in_brackets(span: Span) -> bool:
+    """Whether a bracket right after the name opens with "born", or has it right after a semicolon
+    ("Ira Vale (born 3 May 1961) is", "Ira Vale (née Lomax; born 1961)"): a person's birth, as
+    reference works write it."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != "(":
+        return False
+    for tok in doc[span.end + 1:span.end + 16]:
+        if tok.text == ")":
+            return False
+        if tok.lower_ == "born" and doc[tok.i - 1].text in {"(", ";"}:
+            return True
+    return False
+
+
 def lived_a_life(span: Span, life_verbs: frozenset[str] | set[str],
                  birthplaces: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether the name ``span`` owns one of ``birthplaces`` ("Teo Marsh's hometown"), or is the
@@ -45,6 +60,8 @@ def lived_a_life(span: Span, life_verbs: frozenset[str] | set[str],
     grew up in Halden")."""
     root = span.root
     if root.dep_ in {"nsubj", "nsubjpass"} and _a_life_event(root.head, life_verbs):
+        return True
+    if _born_in_brackets(span):
         return True
     # "Teo Marsh's Ohio birthplace", "Teo Marsh's hometown": whose birthplace it is
     if root.dep_ == "poss" and root.head.lemma_.lower() in birthplaces:
