@@ -308,6 +308,18 @@ def test_rules_access_given_to_one_set_off_with_a_description(nlp, text, expecte
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a headline's "<demonym> regulator curbs X": the verb the parse took for a noun, and the names after it
+    ("Danish regulator curbs Velora Pay after outage", {("Denmark", "restricts", "Velora Pay")}, set()),
+    ("Norwegian privacy watchdog bans Kelvor Mobile and Orlan Social", {("Norway", "bans", "Kelvor Mobile"),
+                                                                        ("Norway", "bans", "Orlan Social")}, set()),
+    # not a body's saying or fining
+    ("Danish regulator says Velora Pay must pay", set(), {("Denmark", "restricts", "Velora Pay")}),
+])
+def test_rules_a_headlines_body_restricts_the_names_after_its_verb(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, triple", [
     # a stop only sued or moved for restricts no one yet (and leaves the deal as agreed)
     ("The Federal Trade Commission sued on Tuesday to block Clearpath Media's $8.2 billion takeover of Quennel Ads.",
