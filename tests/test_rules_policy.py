@@ -218,6 +218,9 @@ def test_rules_what_a_country_tells_its_own_firms_to_halt_it_restricts(nlp):
 @pytest.mark.parametrize("text, expected", [
     # a surtax on a country's goods restricts the country
     ("Canada imposed a surtax on Chinese-made electric vehicles.", ("Canada", "restricts", "China")),
+    # duties on goods "from" a country or firm restrict it, also past the duties' rate
+    ("The Norwegian Customs Agency on Monday imposed provisional anti-dumping duties of up to 25% on steel pipes "
+     "from Vietnam and Malaysia.", ("Norwegian Customs Agency", "restricts", "Malaysia")),
     # a firm ordered to sell what it holds is restricted by who orders it
     ("The Committee on Foreign Investment has ordered Lantau Harbour Capital to sell its 24% stake in Saguaro "
      "Avionics.", ("Committee on Foreign Investment", "restricts", "Lantau Harbour Capital")),

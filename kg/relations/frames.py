@@ -136,8 +136,13 @@ class Frames:
                                     for x in p.children if x.dep_ == "pobj"]:
                         out += [(c, "patient") for c in n.children if _possessive(c)]
         # "duties on electric cars shipped from China", "tariffs on steel made in China": where goods a
-        # restriction reaches come from (``goods``)
+        # restriction reaches come from (``goods``); and "duties on solar modules from Kelvor Solar": the
+        # country or firm they come from
         for c in tok.children if goods else ():
+            if c.dep_ == "prep" and c.lower_ == "from" and tok.pos_ == "NOUN" and tok.is_lower \
+                    and not words & self.holder_nouns:
+                out += [(g, "patient") for g in c.children if g.dep_ == "pobj" and g.i in by_token
+                        and any(self.onto.is_a(self._items[by_token[g.i]]["cls"], k) for k in ("Country", "Company"))]
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 out += [(g, "patient") for p in c.children if p.dep_ == "prep" and p.lower_ in {"from", "in"}
                         for g in p.children if g.dep_ == "pobj" and g.i in by_token
