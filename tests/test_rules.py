@@ -515,6 +515,13 @@ def test_rules_whom_one_accuses_of_doing_it_did_it(nlp, text, expected, absent):
     ("The Federal Trade Commission restricted shipments by Tellan.",
      {("Federal Trade Commission", "restricts", "Tellan")}, set()),
     ("Peru's trade ministry restricted imports from Calder Farms.", {("Peru", "restricts", "Calder Farms")}, set()),
+    # a takeover blocked restricts the buyer, not the firm it would have bought
+    ("The Competition Authority on Monday blocked the takeover of Medora by Kelvor Health.",
+     {("Competition Authority", "restricts", "Kelvor Health")}, {("Competition Authority", "restricts", "Medora")}),
+    ("The Competition Authority blocked Kelvor Bank's $1.2 billion acquisition of Medora Pay.",
+     {("Competition Authority", "restricts", "Kelvor Bank")}, {("Competition Authority", "restricts", "Medora Pay")}),
+    ("The Competition Authority has blocked U.S. software group Kelvor's acquisition of Medora.",
+     {("Competition Authority", "restricts", "Kelvor")}, {("Competition Authority", "restricts", "United States")}),
     # beside the party restricted, the place it is kept from is where
     ("The Federal Trade Commission barred new scanners from Veltro from the U.S.",
      {("Federal Trade Commission", "restricts", "Veltro")}, {("Federal Trade Commission", "restricts", "United States")}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .reading import _assert_reads, _rules_doc
+from .reading import _assert_reads, _modalities, _rules_doc
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -127,9 +127,6 @@ def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     # the firm or product named in front of the goods banned
     ("Chile banned Kelvor Motors chips from critical networks.", {("Chile", "bans", "Kelvor Motors")}, set()),
     ("Nepal banned the Korvo messaging app on Friday.", {("Nepal", "bans", "Korvo")}, set()),
-    # (not who a deal blocked is by)
-    ("The Federal Trade Commission sued on Tuesday to block Clearpath Media's $8.2 billion takeover of Quennel Ads.",
-     set(), {("Federal Trade Commission", "restricts", "Clearpath Media")}),
     # sales "by" a firm, the parser's "by" hung on the active verb
     ("The Cocoa Board has restricted sales by Lagune Foods.", {("Cocoa Board", "restricts", "Lagune Foods")}, set()),
     # whom one is kept from buying from, or whose goods, is banned too
@@ -221,6 +218,9 @@ def test_rules_what_a_country_tells_its_own_firms_to_halt_it_restricts(nlp):
 @pytest.mark.parametrize("text, expected", [
     # a surtax on a country's goods restricts the country
     ("Canada imposed a surtax on Chinese-made electric vehicles.", ("Canada", "restricts", "China")),
+    # duties on goods "from" a country or firm restrict it, also past the duties' rate
+    ("The Norwegian Customs Agency on Monday imposed provisional anti-dumping duties of up to 25% on steel pipes "
+     "from Vietnam and Malaysia.", ("Norwegian Customs Agency", "restricts", "Malaysia")),
     # a firm ordered to sell what it holds is restricted by who orders it
     ("The Committee on Foreign Investment has ordered Lantau Harbour Capital to sell its 24% stake in Saguaro "
      "Avionics.", ("Committee on Foreign Investment", "restricts", "Lantau Harbour Capital")),
@@ -309,3 +309,27 @@ def test_rules_an_order_to_unbundle_restricts(nlp, text, expected):
 ])
 def test_rules_access_given_to_one_set_off_with_a_description(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a headline's "<demonym> regulator curbs X": the verb the parse took for a noun, and the names after it
+    ("Danish regulator curbs Velora Pay after outage", {("Denmark", "restricts", "Velora Pay")}, set()),
+    ("Norwegian privacy watchdog bans Kelvor Mobile and Orlan Social", {("Norway", "bans", "Kelvor Mobile"),
+                                                                        ("Norway", "bans", "Orlan Social")}, set()),
+    # not a body's saying or fining
+    ("Danish regulator says Velora Pay must pay", set(), {("Denmark", "restricts", "Velora Pay")}),
+])
+def test_rules_a_headlines_body_restricts_the_names_after_its_verb(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, triple", [
+    # a stop only sued or moved for restricts no one yet (and leaves the deal as agreed)
+    ("The Federal Trade Commission sued on Tuesday to block Clearpath Media's $8.2 billion takeover of Quennel Ads.",
+     ("Federal Trade Commission", "restricts", "Clearpath Media")),
+    ("The Federal Trade Commission sued to block Kelvor Media's purchase of Orlan Ads.",
+     ("Federal Trade Commission", "restricts", "Kelvor Media")),
+    ("Norway moved to bar Kelvor Mobile from selling phones.", ("Norway", "restricts", "Kelvor Mobile")),
+])
+def test_rules_a_stop_only_sought_is_no_restriction(nlp, text, triple):
+    assert _modalities(_rules_doc(nlp, text)).get(triple, "hypothetical") != "fact"

@@ -95,9 +95,12 @@ class Frames:
                     and t.dep_ != "poss" and tok.left_edge.i < t.head.i <= tok.i and by_token.get(t.head.i) != by_token[t.i]
                     and any(self.onto.is_a(self._items[by_token[t.i]]["cls"], c) for c in ("Company", "Product"))]
         if words & self.holder_nouns:
-            out += [(c, "patient") for c in tok.children if _possessive(c)]
-            # "curbs on ASML chip tool sales": a name in front of the noun, whatever word it hangs on
-            out += [(t, "patient") for t in tok.doc[tok.left_edge.i:tok.i] if t.i in by_token
+            owners = [c for c in tok.children if _possessive(c)]
+            out += [(c, "patient") for c in owners]
+            # "curbs on ASML chip tool sales": a name in front of the noun, whatever word it hangs on (not
+            # one describing the owner: "U.S. software group Halden's acquisition" is Halden's)
+            owned = {t.i for c in owners for t in c.subtree}
+            out += [(t, "patient") for t in tok.doc[tok.left_edge.i:tok.i] if t.i in by_token and t.i not in owned
                     and t.dep_ in {"compound", "nmod"} and self.onto.is_a(self._items[by_token[t.i]]["cls"], "Actor")]
             # "suspended the licence of miner X"; "curbs on chip sales to China": whose licence it is, and
             # where the goods go
@@ -105,8 +108,10 @@ class Frames:
                 | ({"to"} if words & self.to_nouns else set())
             heads = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps]
             if tok.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in tok.head.children):
-                # "restricted sales by Lagune Foods": the parser hangs the noun's "by" on the active verb
-                heads += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == tok.i + 1]
+                # "restricted sales by Lagune Foods", "blocked the takeover of Medora by Kelvor": the parser
+                # hangs the noun's "by" (right after its phrase) on the active verb
+                heads += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "by"
+                          and c.i == tok.right_edge.i + 1]
             for g in (g for c in heads for g in c.children if g.dep_ == "pobj"):
                 # "imports from Canadian grain companies Aspen Ridge and Red River": the firms named
                 # after the kind (read off the surface: the parser rarely gets such a list right)
@@ -131,8 +136,13 @@ class Frames:
                                     for x in p.children if x.dep_ == "pobj"]:
                         out += [(c, "patient") for c in n.children if _possessive(c)]
         # "duties on electric cars shipped from China", "tariffs on steel made in China": where goods a
-        # restriction reaches come from (``goods``)
+        # restriction reaches come from (``goods``); and "duties on solar modules from Kelvor Solar": the
+        # country or firm they come from
         for c in tok.children if goods else ():
+            if c.dep_ == "prep" and c.lower_ == "from" and tok.pos_ == "NOUN" and tok.is_lower \
+                    and not words & self.holder_nouns:
+                out += [(g, "patient") for g in c.children if g.dep_ == "pobj" and g.i in by_token
+                        and any(self.onto.is_a(self._items[by_token[g.i]]["cls"], k) for k in ("Country", "Company"))]
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 out += [(g, "patient") for p in c.children if p.dep_ == "prep" and p.lower_ in {"from", "in"}
                         for g in p.children if g.dep_ == "pobj" and g.i in by_token

@@ -140,6 +140,10 @@ class Modality:
             # an event named as a topic, not as one that took place: "was approached about a partnership
             # with Y", "asked about any deal with Y" (not "about the partnership", "about its deal")
             return "hypothetical"
+        if tok.lemma_.lower() in self.keep_from | self.negations and tok.dep_ in {"xcomp", "advcl"} \
+                and tok.head.lemma_.lower() in self.seeking_verbs and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                        for c in tok.children):
+            return "hypothetical"  # "sued to block X's takeover", "moved to bar X": a stop only sought
         if tok.lemma_.lower() in self.ended_dealings and _until_end(tok) and (tok.tag_ == "VBD" or (
                 tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children))):
             return "past"  # "had bought its parts from Y until last year", "which until May supplied Y"

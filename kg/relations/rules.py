@@ -45,6 +45,7 @@ from .orders import Orders
 from .deals import Deals
 from .events import Events
 from .extract import Extraction
+from .headlines import Headlines
 from .hires import Hires
 from .works import Works
 from .patterns import Patterns
@@ -71,7 +72,7 @@ __all__ = ["KGRelations", "make_relation_component"]
 
 class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
                   Stakes, Places, Served, Kinds, Markets, Seats, Orders, Brands, Purchases, Clauses, Extraction, Modality,
-                  Words, Hires, Works, Sellers, Sources):
+                  Words, Hires, Works, Sellers, Sources, Headlines):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -127,6 +128,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._seats_of_named(doc, items, by_token) + self._source_seats(doc, items, by_token) \
                 + self._bodies_of_nations(doc, items, by_token) + self._up_against(doc, items, by_token) \
                 + self._beaten_rivals(doc, items, by_token) + self._hit_by_restrictions(doc, items, by_token) \
+                + self._body_verbs_of_headlines(doc, items, by_token) \
                 + self._parts_and_ventures(doc, items, by_token) + self._run_from(doc, items, by_token) \
                 + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token) \
                 + self._goods_stocked(doc, items, by_token) + self._on_order(doc, items, by_token) \
