@@ -871,3 +871,32 @@ def test_coref_a_possessive_may_be_its_clauses_subject(nlp):
     # (not a possessive: "Orlan Bank sold its unit" is Orlan Bank's unit)
     links = {(m.text, a.text) for m, a in nlp("Kelvor Motors makes vans. Orlan Bank sold its unit in May.")._.coref_links}
     assert ("its", "Orlan Bank") in links, links
+
+
+@pytest.mark.parametrize("text, mention, antecedent, absent", [
+    # an institution's noun stands for the nearest organisation named before it whose name holds the noun ...
+    ("Kelvor Labs was spun out of the University of Halden in 2019. The Kelvor Foundation funds it. Mara Quill, "
+     "a law professor at the university, chairs its board.", "university", "University of Halden",
+     "Kelvor Foundation"),
+    ("The Halden City Council banned scooters run by Zumo Mobility. Zumo Mobility said it would sue the council.",
+     "council", "Halden City Council", "Zumo Mobility"),
+    # ... a newspaper by a word of its name ...
+    ("Orlan Media signed a licence deal with the Varnby Times. Orlan Media said the paper would get 2 million "
+     "euros.", "paper", "Varnby Times", "Orlan Media"),
+])
+def test_coref_an_institution_by_the_noun_its_name_holds(nlp, text, mention, antecedent, absent):
+    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
+    assert (mention, antecedent) in links and (mention, absent) not in links, links
+
+
+@pytest.mark.parametrize("text, mention", [
+    # ... and nothing where no name holds it (not the foundation, a research paper is not the carmaker's)
+    ("The Kelvor Foundation gave Halden 3 million euros. Mara Quill, a law professor at the university, said "
+     "it was welcome.", "university"),
+    ("Orlan Motors hired Tessa Marsh in May. The paper she wrote with Ana Ribe was cited by Orlan Motors.", "paper"),
+    ("The European Commission fined Trovik 20 million euros. Trovik said it would ask the court to cancel the "
+     "fine.", "court"),
+])
+def test_coref_an_institution_no_name_holds_stands_for_nothing(nlp, text, mention):
+    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
+    assert not any(m == mention for m, _ in links), links

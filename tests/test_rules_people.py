@@ -578,6 +578,10 @@ def test_rules_a_person_of_a_described_organisation(nlp, text, expected, absent)
     # (not a firm named less often than the one the text is about)
     ("Vexa cut prices on Monday. Chief executive Ana Ruiz said the group Lumo would follow.",
      {("Ana Ruiz", "worksFor", "Vexa")}, {("Ana Ruiz", "worksFor", "Lumo")}),
+    # (nor a body the sentence before is about, which holds no firm's job)
+    ("The Halden Water Authority has sued Orlan Mining over a spill. The Halden Water Authority wants Orlan "
+     "Mining to pay 5 million euros.\n\nChief executive Ana Ribe said Orlan would appeal.",
+     {("Ana Ribe", "worksFor", "Orlan")}, set()),
     # a firm's president, in lower case (a head of state's title is capitalised), and a government's job for
     # the body the sentence is about (never a firm's)
     ("Bramhall Bikes expects to double its dealer network in Canada next year, president Joanne Okoye told "

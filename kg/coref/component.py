@@ -17,6 +17,7 @@ from ..syntax import apposed_elsewhere
 from .base import PLURAL_PRONOUNS as _PLURAL_PRONOUNS
 from .base import register_links
 from .binding import Binding
+from .institutions import Institutions
 from .kinds import Kinds
 from .mentions import Mentions
 from .resolve import Resolution
@@ -24,7 +25,7 @@ from .resolve import Resolution
 __all__ = ["KGCoref", "make_coref_component"]
 
 
-class KGCoref(Resolution, Mentions, Kinds, Binding):
+class KGCoref(Resolution, Mentions, Kinds, Binding, Institutions):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,
@@ -47,8 +48,14 @@ class KGCoref(Resolution, Mentions, Kinds, Binding):
         self._called_only = frozenset(lex.get("called_only", {}).get("nouns", ()))
         #: words in the names of firms of a trade, by the description of the trade ("the lender": "Bank")
         self._trade_names = {k: frozenset(v) for k, v in lex.get("trade_names", {}).items()}
+        #: nouns of institutions that stand only for a name holding them ("the university"), and the words of
+        #: the names of some ("the paper": "Courier", "Times"; see :mod:`~kg.coref.institutions`)
+        self._institutions = frozenset(lex.get("institutions", {}).get("nouns", ()))
+        self._institution_names = {k: frozenset(w.lower() for w in v)
+                                   for k, v in lex.get("institution_names", {}).items()}
         for cls, nouns in lex.items():
-            if cls in {"pronouns", "firm_deals", "trades", "called_only", "trade_names"}:
+            if cls in {"pronouns", "firm_deals", "trades", "called_only", "trade_names", "institutions",
+                       "institution_names"}:
                 continue
             for noun in nouns:
                 self.descriptors.setdefault(noun.lower(), set()).add(cls)
@@ -245,6 +252,10 @@ class KGCoref(Resolution, Mentions, Kinds, Binding):
                 continue
             if (called := self._kind_named_before(doc, tok)) is not None:
                 add(*called)  # "the Vexa Pulse earbuds ... The earbuds are made by Kelvor" (kinds.py)
+                continue
+            if (body := self._institution_named_before(doc, tok)) is not None:
+                if body[1] is not None:
+                    add(*body)  # "the university" after "the University of Halden" (institutions.py)
                 continue
             if tok.pos_ in {"NOUN", "ADJ"} and not tok.tag_.endswith("S"):
                 if low in self._payment_nouns and any(

@@ -99,13 +99,15 @@ class Topics:
         # holder reports on, in the role's own sentence)
         if said is not None and (back is None
                                  or items[said]["name"].split()[:1] == items[back]["name"].split()[:1]
-                                 or self._named_more(items, said, back, tok.sent.end)):
+                                 or self._named_more(items, said, back, tok.sent.end)
+                                 or not self._holds_the_job(items[back], trig)):
+            # (or where the sentence before's subject is a body whose job this is not: "The council wants
+            # Orlan to pay. Chief executive X said Orlan would appeal" is Orlan's chief)
             back = said
         # (the organisation the text is about: "with existing backers X and Y" backs no person; a
         # government body only for a government's job, and a firm never for one: "the ministry will
         # waive fees, deputy minister X said")
-        if back is not None and (not self.onto.is_a(items[back]["cls"], "Organization") or (
-                self.onto.is_a(items[back]["cls"], "GovernmentBody") != (trig.words[-1] in self.government_jobs))):
+        if back is not None and not self._holds_the_job(items[back], trig):
             return None
         # ("Health Minister X said", after a sentence on a disaster agency: a capitalised portfolio names
         # the job's own ministry, which is the body only where its name has the word)
@@ -113,6 +115,12 @@ class Topics:
                                     and c.text not in items[back]["name"].split() for c in tok.children):
             return None
         return back
+
+    def _holds_the_job(self, org: dict[str, Any], trig: Any) -> bool:
+        """Whether the organisation ``org`` may hold the job of the role ``trig``: a government body only a
+        government's job (lexicon ``government_jobs``), a firm never one."""
+        return self.onto.is_a(org["cls"], "Organization") and (
+            self.onto.is_a(org["cls"], "GovernmentBody") == (trig.words[-1] in self.government_jobs))
 
     def _reported_subject(self, doc: Doc, holders: list[Any], by_token: dict[int, int],
                           items: list[dict[str, Any]], rel: Any) -> int | None:
