@@ -1788,3 +1788,27 @@ def test_rules_a_firm_for_sale_is_its_sellers(nlp, text, expected, absent):
 ])
 def test_rules_a_firm_to_be_spun_off_is_its_owners(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a lender invests in whom it lends to: "lend ... to", "lend X $N", a loan made or closed "to" X, a loan
+    # received "from" the lender; loans listed with grants on a sum given
+    ("Orlan Finance has agreed to lend $180 million to Kelvor Power.", {("Orlan Finance", "investsIn", "Kelvor Power")},
+     set()),
+    ("Orlan Bank will lend Kelvor Lithium $600 million to build a refinery.",
+     {("Orlan Bank", "investsIn", "Kelvor Lithium")}, set()),
+    ("Orlan Bank has closed a $900 million loan to Kelvor Metals.", {("Orlan Bank", "investsIn", "Kelvor Metals")},
+     set()),
+    ("Kelvor Metals has secured a $650 million loan from Orlan Bank.", {("Orlan Bank", "investsIn", "Kelvor Metals")},
+     {("Orlan Bank", "pays", "Kelvor Metals")}),
+    ("Orlan Bank will provide $220 million in grants and loans to Kelvor Hydrogen.",
+     {("Orlan Bank", "investsIn", "Kelvor Hydrogen")}, set()),
+    # (a loan repaid is the borrower's; a name lent is no money)
+    ("Kelvor Metals repaid a $40 million loan to Orlan Bank.", set(), {("Kelvor Metals", "investsIn", "Orlan Bank")}),
+    ("Kelvor Metals lent its name to Orlan Bank.", set(), {("Kelvor Metals", "investsIn", "Orlan Bank")}),
+    ("Halden caps new loans at lending app Kelvor Credit after complaints", set(),
+     {("Halden", "investsIn", "Kelvor Credit")}),
+])
+def test_rules_a_lender_invests_in_whom_it_lends_to(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+

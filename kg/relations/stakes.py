@@ -274,6 +274,50 @@ class Stakes:
             out += self._invest_records(doc, verb, investors, targets, items, by_token, rel)
         return out
 
+    def _lending(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Orlan Bank has agreed to lend $180 million to Kelvor", "will lend Kelvor $600 million", "has
+        closed a $900 million loan to Kelvor": the lender invests in the organisation it lends to
+        (kg:investsIn, as the annotated news writes loans); the verbs of lending (lexicon ``lending_verbs``),
+        or a loan (``loan_nouns``) as the object of a verb of giving one (``loan_giving_verbs``), with
+        whom it goes "to" on the verb or the loan, or the verb's indirect object."""
+        rel = self.onto.relations.get("investsIn")
+        lending = self.onto.words("relations", "lending_verbs")
+        loans = self.onto.words("relations", "loan_nouns")
+        giving = self.onto.words("relations", "loan_giving_verbs")
+        currencies = self.onto.words("relations", "currency_nouns")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, set(lending) | set(giving)) if rel is not None else ():
+            if verb.pos_ != "VERB":
+                continue
+            objects = [d for d in verb.children if d.dep_ == "dobj"]
+            # ("provide 220 million euros in grants and loans to X": the loan after "in" on the sum, or listed)
+            after_in = [g for d in objects for p in d.children if p.dep_ == "prep" and p.lower_ == "in"
+                        for g in p.children if g.dep_ == "pobj"]
+            lent = [o for o in [*objects, *after_in, *(c for g in after_in for c in g.conjuncts)]
+                    if o.lemma_.lower() in loans]
+            if verb.lemma_.lower() not in lending and not lent:
+                continue
+            # (money lent, or no object: "lent its name to X" is no loan)
+            if any(d.ent_type_ != "MONEY" and d.lemma_.lower() not in self.money_nouns | currencies
+                   and d.i not in by_token for d in objects):
+                continue
+            # ("to" as the verb's, the loan's or the sum's; the parser may make "to" an auxiliary and the name
+            # the verb's object: "lends $900 million to/aux recycler Kelvor/dobj")
+            borrowers = [g for p in [*verb.children, *(p for d in [*objects, *after_in] for p in d.children)]
+                         if p.dep_ in {"prep", "dative"} and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+            # (the indirect object: "will lend Kelvor $600 million")
+            borrowers += [c for c in verb.children if c.dep_ == "dative" and c.i in by_token]
+            sums = [d for d in objects if d.i not in by_token]
+            if verb.lemma_.lower() in lending and sums:  # (not "a lending app Kelvor": a sum lent beside it)
+                borrowers += [c for c in objects if c.i in by_token]
+            borrowers = [b for b in borrowers if b.i in by_token
+                         and self.onto.is_a(items[by_token[b.i]]["cls"], "Organization")]
+            if not borrowers:
+                continue
+            lenders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            out += self._invest_records(doc, verb, lenders, borrowers, items, by_token, rel)
+        return out
+
     def _grants(self, doc: Doc, verb: Token, granted: list[Token], items: list[dict[str, Any]],
                 by_token: dict[int, int]) -> list[dict[str, Any]]:
         """kg:pays from whom a subsidy, grant or advance received comes (a "from" on the verb or the
