@@ -1812,3 +1812,20 @@ def test_rules_a_firm_to_be_spun_off_is_its_owners(nlp, text, expected, absent):
 def test_rules_a_lender_invests_in_whom_it_lends_to(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a grant or subsidy given is paid by the giver to whom it is given; after "grant" a sum alone; a loan
+    # given is invested
+    ("The Orlan Foundation gave Kelvor a $90 million grant to build the plant.",
+     {("Orlan Foundation", "pays", "Kelvor")}, set()),
+    ("Orlan grants Kelvor Silicon $1.2 billion for new chip plant", {("Orlan", "pays", "Kelvor Silicon")}, set()),
+    ("Orlan Bank gave Kelvor a $40 million loan.", {("Orlan Bank", "investsIn", "Kelvor")},
+     {("Orlan Bank", "pays", "Kelvor")}),
+    # (access granted is no payment; a sum awarded by a court is not the court's)
+    ("Orlan granted Kelvor access to its network.", {("Orlan", "providesAccessTo", "Kelvor")},
+     {("Orlan", "pays", "Kelvor")}),
+    ("The Halden District Court awarded Kelvor $5 million in damages.", set(),
+     {("Halden District Court", "pays", "Kelvor")}),
+])
+def test_rules_a_grant_given_is_paid(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

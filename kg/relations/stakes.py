@@ -305,7 +305,7 @@ class Stakes:
             # the verb's object: "lends $900 million to/aux recycler Kelvor/dobj")
             borrowers = [g for p in [*verb.children, *(p for d in [*objects, *after_in] for p in d.children)]
                          if p.dep_ in {"prep", "dative"} and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
-            # (the indirect object: "will lend Kelvor $600 million")
+            # (the indirect object: "will lend Kelvor $600 million", "gave Kelvor a $40 million loan")
             borrowers += [c for c in verb.children if c.dep_ == "dative" and c.i in by_token]
             sums = [d for d in objects if d.i not in by_token]
             if verb.lemma_.lower() in lending and sums:  # (not "a lending app Kelvor": a sum lent beside it)
@@ -316,6 +316,34 @@ class Stakes:
                 continue
             lenders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
             out += self._invest_records(doc, verb, lenders, borrowers, items, by_token, rel)
+        return out
+
+    def _grants_given(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Orlan Foundation gave Kelvor a $90 million grant", "the ministry awarded a grant to Kelvor", "Orlan
+        grants Kelvor $1.2 billion": a grant or subsidy (lexicon ``grant_nouns``) given, or a sum granted
+        (lexicon ``grant_giving_verbs``), is paid by the giver to whom it is given (kg:pays), as one received
+        "from" the giver is (:meth:`_grants`)."""
+        rel = self.onto.relations.get("pays")
+        verbs = self.onto.words("relations", "grant_giving_verbs")
+        grants = self.onto.words("relations", "grant_nouns")
+        currencies = self.onto.words("relations", "currency_nouns")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, set(verbs)) if rel is not None else ():
+            if verb.pos_ != "VERB":
+                continue
+            objects = [d for d in verb.children if d.dep_ == "dobj"]
+            # (a sum only after "grant": "the court awarded Kelvor $5 million" is no payment of the court's)
+            given = [d for d in objects if d.lemma_.lower() in grants or (verb.lemma_.lower() == "grant" and (
+                d.ent_type_ == "MONEY" or d.lemma_.lower() in currencies))]
+            if not given:
+                continue
+            payees = [c for c in verb.children if c.dep_ == "dative" and c.i in by_token]
+            payees += [g for p in [*verb.children, *(p for d in given for p in d.children)]
+                       if p.dep_ in {"prep", "dative"} and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+            payees = [g for g in payees if g.i in by_token and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
+            payers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            out += self._records_between(doc, payers, payees, rel, by_token, items, rel.base_confidence - 0.1,
+                                         verb, self._modality(verb))
         return out
 
     def _grants(self, doc: Doc, verb: Token, granted: list[Token], items: list[dict[str, Any]],
