@@ -1829,3 +1829,25 @@ def test_rules_a_lender_invests_in_whom_it_lends_to(nlp, text, expected, absent)
 ])
 def test_rules_a_grant_given_is_paid(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who "also" invests, takes part or joins the round, nothing named it is in, invests in the firm that
+    # raised money in that sentence or the one before (and so does one "along with" them)
+    ("Kelvor has raised $85 million in a round led by Tasca Growth. Orlan Rail and Velora Capital also invested, "
+     "along with existing backer Wyndmoor Capital.",
+     {("Orlan Rail", "investsIn", "Kelvor"), ("Velora Capital", "investsIn", "Kelvor"),
+      ("Wyndmoor Capital", "investsIn", "Kelvor")}, set()),
+    ("Kelvor has raised $85 million in a round led by Tasca Growth. Orlan Rail and Velora Capital also took part.",
+     {("Orlan Rail", "investsIn", "Kelvor"), ("Velora Capital", "investsIn", "Kelvor")}, set()),
+    ("Kelvor has raised $85 million in a round led by Tasca Growth. Orlan Rail also joined the round.",
+     {("Orlan Rail", "investsIn", "Kelvor")}, set()),
+    # (not one that did not, nor what one also took part in)
+    ("Kelvor has raised $85 million in a round led by Tasca Growth. Orlan Rail, which had been in talks, did not "
+     "invest.", set(), {("Orlan Rail", "investsIn", "Kelvor")}),
+    ("Kelvor has raised $85 million from Tasca Growth. Orlan Rail also took part in the talks.", set(),
+     {("Orlan Rail", "investsIn", "Kelvor")}),
+])
+def test_rules_who_also_joined_a_round_invests_in_the_raiser(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+

@@ -318,6 +318,43 @@ class Stakes:
             out += self._invest_records(doc, verb, lenders, borrowers, items, by_token, rel)
         return out
 
+    def _also_invested(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Kelvor raised $85 million in a round led by Tasca. Orlan and Velora also invested", "... also took
+        part", "also joined the round", "..., along with existing backer Wyndmoor": who "also" invests or takes
+        part, with nothing named it is in, invests in the firm that raised money in that sentence or the one
+        before (the subject of a funding verb, lexicon ``funding_verbs``, with a sum or a funding noun)."""
+        rel = self.onto.relations.get("investsIn")
+        verbs = self.onto.words("relations", "joining_in_verbs")
+        currencies = self.onto.words("relations", "currency_nouns")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, set(verbs)) if rel is not None else ():
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or not any(c.lower_ in {"also", "too"} for c in verb.children) \
+                    or any(c.dep_ == "neg" for c in verb.children) \
+                    or (lemma == "take" and not any(c.lower_ == "part" and c.dep_ == "dobj" for c in verb.children)) \
+                    or (lemma == "join" and not any(c.dep_ == "dobj" and c.lemma_.lower() in self.round_nouns
+                                                    for c in verb.children)) \
+                    or any(c.dep_ == "prep" and c.lower_ in {"in", "into"} for c in verb.children):
+                continue
+            investors = [c for c in verb.children if c.dep_ in _SUBJ]
+            # ("..., along with existing backer Wyndmoor")
+            investors += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "along"
+                          for w in p.children if w.dep_ == "prep" and w.lower_ == "with"
+                          for g in w.children if g.dep_ == "pobj"]
+            start = verb.sent.start
+            start = doc[start - 1].sent.start if start > 0 else start
+            raisers: list[Token] = []
+            for raised in reversed(doc[start:verb.i]):
+                if raised.lemma_.lower() in self.funding_verbs and raised.pos_ == "VERB" and any(
+                        t.ent_type_ == "MONEY" or t.lemma_.lower() in self.funding_nouns | currencies
+                        for c in raised.children if c.dep_ == "dobj" for t in c.subtree):
+                    raisers = [c for c in raised.children if c.dep_ in _SUBJ] or self._inherited_agents(raised)
+                    break
+            raisers = [r for r in raisers if r.i in by_token and self.onto.is_a(items[by_token[r.i]]["cls"], "Organization")]
+            if investors and raisers:
+                out += self._invest_records(doc, verb, investors, raisers, items, by_token, rel)
+        return out
+
     def _grants_given(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Orlan Foundation gave Kelvor a $90 million grant", "the ministry awarded a grant to Kelvor", "Orlan
         grants Kelvor $1.2 billion": a grant or subsidy (lexicon ``grant_nouns``) given, or a sum granted
