@@ -1851,3 +1851,16 @@ def test_rules_a_grant_given_is_paid(nlp, text, expected, absent):
 def test_rules_who_also_joined_a_round_invests_in_the_raiser(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's goods handled by another "under a partnership", in the passive: the one "by" names and the
+    # goods' owner (the possessive, or the name "whose" refers to) are partners
+    ("Kelvor's pet policies are available in Estonia and are underwritten by Orlan Re under a partnership signed "
+     "in 2022.", {("Kelvor", "partnersWith", "Orlan Re")}, set()),
+    ("Kelvor, whose Via motor policy is underwritten by Orlan under a partnership signed in 2022, denied the claims.",
+     {("Kelvor", "partnersWith", "Orlan")}, set()),
+    # (not without the partnership)
+    ("Kelvor's pet policies are underwritten by Orlan Re.", set(), {("Kelvor", "partnersWith", "Orlan Re")}),
+])
+def test_rules_goods_handled_under_a_partnership_make_partners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
