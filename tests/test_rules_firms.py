@@ -1811,3 +1811,79 @@ def test_rules_a_firm_for_sale_is_its_sellers(nlp, text, expected, absent):
 ])
 def test_rules_a_firm_to_be_spun_off_is_its_owners(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a lender invests in whom it lends to: "lend ... to", "lend X $N", a loan made or closed "to" X, a loan
+    # received "from" the lender; loans listed with grants on a sum given
+    ("Orlan Finance has agreed to lend $180 million to Kelvor Power.", {("Orlan Finance", "investsIn", "Kelvor Power")},
+     set()),
+    ("Orlan Bank will lend Kelvor Lithium $600 million to build a refinery.",
+     {("Orlan Bank", "investsIn", "Kelvor Lithium")}, set()),
+    ("Orlan Bank has closed a $900 million loan to Kelvor Metals.", {("Orlan Bank", "investsIn", "Kelvor Metals")},
+     set()),
+    ("Kelvor Metals has secured a $650 million loan from Orlan Bank.", {("Orlan Bank", "investsIn", "Kelvor Metals")},
+     {("Orlan Bank", "pays", "Kelvor Metals")}),
+    ("Orlan Bank will provide $220 million in grants and loans to Kelvor Hydrogen.",
+     {("Orlan Bank", "investsIn", "Kelvor Hydrogen")}, set()),
+    # (a loan repaid is the borrower's; a name lent is no money)
+    ("Kelvor Metals repaid a $40 million loan to Orlan Bank.", set(), {("Kelvor Metals", "investsIn", "Orlan Bank")}),
+    ("Kelvor Metals lent its name to Orlan Bank.", set(), {("Kelvor Metals", "investsIn", "Orlan Bank")}),
+    ("Halden caps new loans at lending app Kelvor Credit after complaints", set(),
+     {("Halden", "investsIn", "Kelvor Credit")}),
+])
+def test_rules_a_lender_invests_in_whom_it_lends_to(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a grant or subsidy given is paid by the giver to whom it is given; after "grant" a sum alone; a loan
+    # given is invested
+    ("The Orlan Foundation gave Kelvor a $90 million grant to build the plant.",
+     {("Orlan Foundation", "pays", "Kelvor")}, set()),
+    ("Orlan grants Kelvor Silicon $1.2 billion for new chip plant", {("Orlan", "pays", "Kelvor Silicon")}, set()),
+    ("Orlan Bank gave Kelvor a $40 million loan.", {("Orlan Bank", "investsIn", "Kelvor")},
+     {("Orlan Bank", "pays", "Kelvor")}),
+    # (access granted is no payment; a sum awarded by a court is not the court's)
+    ("Orlan granted Kelvor access to its network.", {("Orlan", "providesAccessTo", "Kelvor")},
+     {("Orlan", "pays", "Kelvor")}),
+    ("The Halden District Court awarded Kelvor $5 million in damages.", set(),
+     {("Halden District Court", "pays", "Kelvor")}),
+])
+def test_rules_a_grant_given_is_paid(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who "also" invests, takes part or joins the round, nothing named it is in, invests in the firm that
+    # raised money in that sentence or the one before (and so does one "along with" them)
+    ("Kelvor has raised $85 million in a round led by Tasca Growth. Orlan Rail and Velora Capital also invested, "
+     "along with existing backer Wyndmoor Capital.",
+     {("Orlan Rail", "investsIn", "Kelvor"), ("Velora Capital", "investsIn", "Kelvor"),
+      ("Wyndmoor Capital", "investsIn", "Kelvor")}, set()),
+    ("Kelvor has raised $85 million in a round led by Tasca Growth. Orlan Rail and Velora Capital also took part.",
+     {("Orlan Rail", "investsIn", "Kelvor"), ("Velora Capital", "investsIn", "Kelvor")}, set()),
+    ("Kelvor has raised $85 million in a round led by Tasca Growth. Orlan Rail also joined the round.",
+     {("Orlan Rail", "investsIn", "Kelvor")}, set()),
+    # (not one that did not, nor what one also took part in)
+    ("Kelvor has raised $85 million in a round led by Tasca Growth. Orlan Rail, which had been in talks, did not "
+     "invest.", set(), {("Orlan Rail", "investsIn", "Kelvor")}),
+    ("Kelvor has raised $85 million from Tasca Growth. Orlan Rail also took part in the talks.", set(),
+     {("Orlan Rail", "investsIn", "Kelvor")}),
+])
+def test_rules_who_also_joined_a_round_invests_in_the_raiser(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's goods handled by another "under a partnership", in the passive: the one "by" names and the
+    # goods' owner (the possessive, or the name "whose" refers to) are partners
+    ("Kelvor's pet policies are available in Estonia and are underwritten by Orlan Re under a partnership signed "
+     "in 2022.", {("Kelvor", "partnersWith", "Orlan Re")}, set()),
+    ("Kelvor, whose Via motor policy is underwritten by Orlan under a partnership signed in 2022, denied the claims.",
+     {("Kelvor", "partnersWith", "Orlan")}, set()),
+    # (not without the partnership)
+    ("Kelvor's pet policies are underwritten by Orlan Re.", set(), {("Kelvor", "partnersWith", "Orlan Re")}),
+])
+def test_rules_goods_handled_under_a_partnership_make_partners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -16,6 +16,7 @@ from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from .access import access_gained, use_allowed
 from .records import record
+from .underwritten import handled_under_a_deal
 
 #: prepositions whose object is no thing given ("under a contract", "for a fee")
 _NOT_GIVEN = frozenset({"under", "with", "in", "for", "on", "through", "by", "from", "to", "into", "after", "before"})
@@ -260,7 +261,7 @@ class Deals:
             found = self._records_between(doc, subjects, partners, rel, by_token, items, rel.base_confidence - 0.2,
                                           noun, self._modality(verb))
             out += self._between_businesses(found)
-        return out
+        return out + handled_under_a_deal(self, doc, items, by_token)
 
     def _access_given(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                       ) -> list[dict[str, Any]]:

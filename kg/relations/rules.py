@@ -115,6 +115,8 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
             + self._revenue_where(doc, items, by_token)
         for rec in customers + apposed + sales + shares + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + self._money_put_in(doc, items, by_token) + contracts + self._of_modifiers(doc, items, by_token) \
+                + self._lending(doc, items, by_token) + self._grants_given(doc, items, by_token) \
+                + self._also_invested(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._products_from(doc, items, by_token) \
                 + self._nationality(doc, items, by_token) + self._places_in(doc, items, by_token) \

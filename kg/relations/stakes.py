@@ -274,6 +274,115 @@ class Stakes:
             out += self._invest_records(doc, verb, investors, targets, items, by_token, rel)
         return out
 
+    def _lending(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Orlan Bank has agreed to lend $180 million to Kelvor", "will lend Kelvor $600 million", "has
+        closed a $900 million loan to Kelvor": the lender invests in the organisation it lends to
+        (kg:investsIn, as the annotated news writes loans); the verbs of lending (lexicon ``lending_verbs``),
+        or a loan (``loan_nouns``) as the object of a verb of giving one (``loan_giving_verbs``), with
+        whom it goes "to" on the verb or the loan, or the verb's indirect object."""
+        rel = self.onto.relations.get("investsIn")
+        lending = self.onto.words("relations", "lending_verbs")
+        loans = self.onto.words("relations", "loan_nouns")
+        giving = self.onto.words("relations", "loan_giving_verbs")
+        currencies = self.onto.words("relations", "currency_nouns")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, set(lending) | set(giving)) if rel is not None else ():
+            if verb.pos_ != "VERB":
+                continue
+            objects = [d for d in verb.children if d.dep_ == "dobj"]
+            # ("provide 220 million euros in grants and loans to X": the loan after "in" on the sum, or listed)
+            after_in = [g for d in objects for p in d.children if p.dep_ == "prep" and p.lower_ == "in"
+                        for g in p.children if g.dep_ == "pobj"]
+            lent = [o for o in [*objects, *after_in, *(c for g in after_in for c in g.conjuncts)]
+                    if o.lemma_.lower() in loans]
+            if verb.lemma_.lower() not in lending and not lent:
+                continue
+            # (money lent, or no object: "lent its name to X" is no loan)
+            if any(d.ent_type_ != "MONEY" and d.lemma_.lower() not in self.money_nouns | currencies
+                   and d.i not in by_token for d in objects):
+                continue
+            # ("to" as the verb's, the loan's or the sum's; the parser may make "to" an auxiliary and the name
+            # the verb's object: "lends $900 million to/aux recycler Kelvor/dobj")
+            borrowers = [g for p in [*verb.children, *(p for d in [*objects, *after_in] for p in d.children)]
+                         if p.dep_ in {"prep", "dative"} and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+            # (the indirect object: "will lend Kelvor $600 million", "gave Kelvor a $40 million loan")
+            borrowers += [c for c in verb.children if c.dep_ == "dative" and c.i in by_token]
+            sums = [d for d in objects if d.i not in by_token]
+            if verb.lemma_.lower() in lending and sums:  # (not "a lending app Kelvor": a sum lent beside it)
+                borrowers += [c for c in objects if c.i in by_token]
+            borrowers = [b for b in borrowers if b.i in by_token
+                         and self.onto.is_a(items[by_token[b.i]]["cls"], "Organization")]
+            if not borrowers:
+                continue
+            lenders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            out += self._invest_records(doc, verb, lenders, borrowers, items, by_token, rel)
+        return out
+
+    def _also_invested(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Kelvor raised $85 million in a round led by Tasca. Orlan and Velora also invested", "... also took
+        part", "also joined the round", "..., along with existing backer Wyndmoor": who "also" invests or takes
+        part, with nothing named it is in, invests in the firm that raised money in that sentence or the one
+        before (the subject of a funding verb, lexicon ``funding_verbs``, with a sum or a funding noun)."""
+        rel = self.onto.relations.get("investsIn")
+        verbs = self.onto.words("relations", "joining_in_verbs")
+        currencies = self.onto.words("relations", "currency_nouns")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, set(verbs)) if rel is not None else ():
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or not any(c.lower_ in {"also", "too"} for c in verb.children) \
+                    or any(c.dep_ == "neg" for c in verb.children) \
+                    or (lemma == "take" and not any(c.lower_ == "part" and c.dep_ == "dobj" for c in verb.children)) \
+                    or (lemma == "join" and not any(c.dep_ == "dobj" and c.lemma_.lower() in self.round_nouns
+                                                    for c in verb.children)) \
+                    or any(c.dep_ == "prep" and c.lower_ in {"in", "into"} for c in verb.children):
+                continue
+            investors = [c for c in verb.children if c.dep_ in _SUBJ]
+            # ("..., along with existing backer Wyndmoor")
+            investors += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "along"
+                          for w in p.children if w.dep_ == "prep" and w.lower_ == "with"
+                          for g in w.children if g.dep_ == "pobj"]
+            start = verb.sent.start
+            start = doc[start - 1].sent.start if start > 0 else start
+            raisers: list[Token] = []
+            for raised in reversed(doc[start:verb.i]):
+                if raised.lemma_.lower() in self.funding_verbs and raised.pos_ == "VERB" and any(
+                        t.ent_type_ == "MONEY" or t.lemma_.lower() in self.funding_nouns | currencies
+                        for c in raised.children if c.dep_ == "dobj" for t in c.subtree):
+                    raisers = [c for c in raised.children if c.dep_ in _SUBJ] or self._inherited_agents(raised)
+                    break
+            raisers = [r for r in raisers if r.i in by_token and self.onto.is_a(items[by_token[r.i]]["cls"], "Organization")]
+            if investors and raisers:
+                out += self._invest_records(doc, verb, investors, raisers, items, by_token, rel)
+        return out
+
+    def _grants_given(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Orlan Foundation gave Kelvor a $90 million grant", "the ministry awarded a grant to Kelvor", "Orlan
+        grants Kelvor $1.2 billion": a grant or subsidy (lexicon ``grant_nouns``) given, or a sum granted
+        (lexicon ``grant_giving_verbs``), is paid by the giver to whom it is given (kg:pays), as one received
+        "from" the giver is (:meth:`_grants`)."""
+        rel = self.onto.relations.get("pays")
+        verbs = self.onto.words("relations", "grant_giving_verbs")
+        grants = self.onto.words("relations", "grant_nouns")
+        currencies = self.onto.words("relations", "currency_nouns")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, set(verbs)) if rel is not None else ():
+            if verb.pos_ != "VERB":
+                continue
+            objects = [d for d in verb.children if d.dep_ == "dobj"]
+            # (a sum only after "grant": "the court awarded Kelvor $5 million" is no payment of the court's)
+            given = [d for d in objects if d.lemma_.lower() in grants or (verb.lemma_.lower() == "grant" and (
+                d.ent_type_ == "MONEY" or d.lemma_.lower() in currencies))]
+            if not given:
+                continue
+            payees = [c for c in verb.children if c.dep_ == "dative" and c.i in by_token]
+            payees += [g for p in [*verb.children, *(p for d in given for p in d.children)]
+                       if p.dep_ in {"prep", "dative"} and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+            payees = [g for g in payees if g.i in by_token and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
+            payers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            out += self._records_between(doc, payers, payees, rel, by_token, items, rel.base_confidence - 0.1,
+                                         verb, self._modality(verb))
+        return out
+
     def _grants(self, doc: Doc, verb: Token, granted: list[Token], items: list[dict[str, Any]],
                 by_token: dict[int, int]) -> list[dict[str, Any]]:
         """kg:pays from whom a subsidy, grant or advance received comes (a "from" on the verb or the
