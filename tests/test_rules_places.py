@@ -507,6 +507,12 @@ def test_rules_every_place_of_a_long_list(nlp, text, places):
     # what is sold somewhere, no seller named, is on sale there
     ("The Zefira is sold in Belgium, France and the Netherlands.",
      {("Zefira", "operatesIn", p) for p in ("Belgium", "France", "Netherlands")}, set()),
+    # ... and where its seller is named too: the firm and what it offers are both there
+    ("Rival Kelvor, whose chatbot Zumo is offered in Italy, said it would not comment.",
+     {("Kelvor", "operatesIn", "Italy"), ("Zumo", "operatesIn", "Italy")}, set()),
+    ("The Zumo app is sold in Spain and Greece by Orlan Media.",
+     {("Zumo", "operatesIn", "Spain"), ("Zumo", "operatesIn", "Greece"), ("Orlan Media", "operatesIn", "Spain")},
+     set()),
     # a place hung on the name goods are sold under is where they are sold
     ("Tessa Foods sells its soups under the name Caldo Rico in Peru and Bolivia.",
      {("Tessa Foods", "operatesIn", "Peru"), ("Tessa Foods", "operatesIn", "Bolivia")}, set()),

@@ -62,6 +62,11 @@ class Markets:
                 or (tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)))
             holders = list({x.item: x for x in (objects if passive_only or buyer else subjects)
                             if not (passive_only or buyer) or x.role.startswith("patient")}.values())
+            if passive and trig.kind == "event" and "verb" in rel.place_is_market and not (passive_only or buyer):
+                # "Kelvor, whose chatbot Zumo is offered in Italy": what is offered somewhere is there too, as
+                # where no one is named as offering it
+                holders += [x for x in objects if x.role.startswith("patient") and items[x.item]["cls"] == "Product"
+                            and x.item not in {h.item for h in holders}]
             if passive_only and not holders \
                     and tok.lemma_.lower() in self.onto.words("entities", "offering_verbs"):
                 holders = self._sold_goods_owners(tok, by_token, items)
