@@ -46,6 +46,16 @@ def possessive(tok: Token) -> bool:
     return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
 
 
+def ends_noun_phrase(doc: Doc, end: int, heads: set[str] | frozenset[str]) -> bool:
+    """Whether a name ending before ``end`` ends its noun phrase ("Orlan's Vexa and Kelvor", "Orlan's Vexa
+    said", "Orlan's Vexa."), or is followed only by one of ``heads`` ("Orlan's Vexa unit"): not a name
+    that modifies a noun after it ("Orlan's Vexa stake")."""
+    if end >= len(doc):
+        return True
+    tok = doc[end]
+    return tok.lower_ in heads or tok.is_punct or tok.pos_ in {"CCONJ", "VERB", "AUX", "ADP", "PART"}
+
+
 def with_hyphened_children(tok: Token) -> list[Token]:
     """``tok``'s children, and those before it of the words hyphened to its left, which the tokenizer
     split off and the parser often hangs the noun's own modifiers on ("Tembea's co-founder": "Tembea's"
