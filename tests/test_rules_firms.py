@@ -1899,3 +1899,12 @@ def test_rules_goods_handled_under_a_partnership_make_partners(nlp, text, expect
 ])
 def test_rules_a_firms_possessive_on_a_name_alone_is_its_unit(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a description the parser took for the object of the verb whose preposition names the firm before the
+    # comma: it describes that firm
+    ("Kestrel competes with Hemfar, the Serbian unit of Stalda.", {("Hemfar", "subsidiaryOf", "Stalda")}, set()),
+])
+def test_rules_a_description_after_a_prepositions_object_is_its(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
