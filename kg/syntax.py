@@ -46,6 +46,16 @@ def possessive(tok: Token) -> bool:
     return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
 
 
+def ends_noun_phrase(doc: Doc, end: int, heads: set[str] | frozenset[str]) -> bool:
+    """Whether a name ending before ``end`` ends its noun phrase ("Orlan's Vexa and Kelvor", "Orlan's Vexa
+    said", "Orlan's Vexa."), or is followed only by one of ``heads`` ("Orlan's Vexa unit"): not a name
+    that modifies a noun after it ("Orlan's Vexa stake")."""
+    if end >= len(doc):
+        return True
+    tok = doc[end]
+    return tok.lower_ in heads or tok.is_punct or tok.pos_ in {"CCONJ", "VERB", "AUX", "ADP", "PART"}
+
+
 def with_hyphened_children(tok: Token) -> list[Token]:
     """``tok``'s children, and those before it of the words hyphened to its left, which the tokenizer
     split off and the parser often hangs the noun's own modifiers on ("Tembea's co-founder": "Tembea's"
@@ -183,8 +193,11 @@ def apposed_to_previous(noun: Token) -> Token | None:
         return None  # (or one the parser took for a verb's modifier: "competes with Z, a Doha startup")
     doc = noun.doc
     comma = noun.left_edge.i - 1
-    if noun.dep_ == "dobj" and not any(c.dep_ == "dobj" and c.i < comma for c in noun.head.children):
-        return None  # (or for a second object of the verb: "cut access to Z, a video app owned by W")
+    if noun.dep_ == "dobj" and not any(c.dep_ == "dobj" and c.i < comma for c in noun.head.children) and not (
+            comma >= 1 and doc[comma - 1].dep_ == "pobj" and doc[comma - 1].head.head.i == noun.head.i):
+        # (or for a second object of the verb: "cut access to Z, a video app owned by W"; or for an
+        # object of the verb's preposition: "competes with Z, the Serbian unit of W")
+        return None
     if comma < 1 or doc[comma].text != "," or noun.head.i >= comma - 1 or doc[comma - 1].is_punct:
         return None
     if any(c.dep_ == "prep" for c in noun.children if c.i < noun.i):

@@ -2230,3 +2230,14 @@ def test_entities_a_possessive_name_listed_with_firms_is_a_firm(nlp, text, name,
 ])
 def test_entities_a_possessive_name_listed_with_products_stays_a_product(nlp, text, owner, product):
     _assert_reads(nlp, text, {(owner, "develops", product)})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a body's possessive on a body inside it, which the NER ran into one name, is two names
+    ("The Orlan Treasury Department's Office of Asset Control fined Kelvor.",
+     {("Office of Asset Control", "subsidiaryOf", "Orlan Treasury Department")}, set()),
+    ("The Halden Ministry's Directorate of Fisheries fined Kelvor.",
+     {("Directorate of Fisheries", "subsidiaryOf", "Halden Ministry")}, set()),
+])
+def test_entities_a_bodys_possessive_on_a_body_splits_the_name(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

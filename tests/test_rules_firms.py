@@ -1887,3 +1887,24 @@ def test_rules_who_also_joined_a_round_invests_in_the_raiser(nlp, text, expected
 ])
 def test_rules_goods_handled_under_a_partnership_make_partners(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "X's Y" between two firms, where Y's name ends the noun phrase: Y is X's unit
+    ("Halden Foods competes with Orlan's Vexa and with Kelvor.", {("Vexa", "subsidiaryOf", "Orlan")}, set()),
+    ("Orlan's Vexa said sales rose.", {("Vexa", "subsidiaryOf", "Orlan")}, set()),
+    ("Halden Foods competes with Kelvor's Brisko Foods unit.", {("Brisko Foods", "subsidiaryOf", "Kelvor")}, set()),
+    # (not a name that modifies a noun after it: a stake, a deal)
+    ("Orlan's Vexa stake is worth $2 billion.", set(), {("Vexa", "subsidiaryOf", "Orlan")}),
+])
+def test_rules_a_firms_possessive_on_a_name_alone_is_its_unit(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a description the parser took for the object of the verb whose preposition names the firm before the
+    # comma: it describes that firm
+    ("Kestrel competes with Hemfar, the Serbian unit of Stalda.", {("Hemfar", "subsidiaryOf", "Stalda")}, set()),
+])
+def test_rules_a_description_after_a_prepositions_object_is_its(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -170,10 +170,16 @@ class Candidates:
         """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span); not where
         what follows "and" is only words of firms' names ("Kaimen Machinery and Engineering Corporation"),
         nor in one body's name (:meth:`_one_body`). And "Sea Ltd. GoTo": a legal form with its full stop,
-        then another name, is where a sentence ended that the parser ran on."""
+        then another name, is where a sentence ended that the parser ran on. And "the Halden Treasury
+        Department's Office of Asset Control": a body's possessive on a body inside it is two names."""
         parts, start = [], ent.start
         doc = ent.doc
         for tok in ent:
+            if tok.lower_ in {"'s", "\u2019s"} and tok.i > start and tok.i + 1 < ent.end and ent.label_ == "ORG" \
+                    and doc[tok.i - 1].text in self.gov_heads and doc[tok.i + 1].text in self.gov_heads:
+                parts.append(doc[start:tok.i])
+                start = tok.i + 1
+                continue
             if tok.text.endswith(".") and tok.text.rstrip(".") in self.legal_forms and tok.i > start \
                     and tok.i + 1 < ent.end and tok.whitespace_ and doc[tok.i + 1].text[:1].isupper() \
                     and doc[tok.i + 1].text.rstrip(".") not in self.legal_forms and ent.label_ == "ORG":

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import included_by, owned_kinds
+from ..syntax import ends_noun_phrase, included_by, owned_kinds
 from ..syntax import possessive as _possessive
 from .records import record, side
 from .words import WHOSE
@@ -323,11 +323,13 @@ class Owners:
                 if (subj["via"] == "demonym" and rel.possessor_is == "subject") or not self._may_own(subj, rel):
                     continue
                 # between two organisations, "X's Y" is ownership only for a unit's name right
-                # after the possessive ("the FTC's Bureau of Competition"), not "Alphabet's Anthropic stake"
+                # after the possessive ("the FTC's Bureau of Competition") or a name the phrase ends with
+                # ("competes with Orlan's Vexa and"), not "Alphabet's Anthropic stake"
                 if self.onto.is_a(owner["cls"], "Organization") and self.onto.is_a(it["cls"], "Organization") \
                         and (j != end + 1 or not possessive or
                              doc[it["start"]:it["end"]].text.split()[-1] not in self.unit_heads and
-                             not doc[it["start"]:it["end"]].text.split()[0] in self.unit_heads):
+                             not doc[it["start"]:it["end"]].text.split()[0] in self.unit_heads and
+                             not ends_noun_phrase(doc, it["end"], self.works_nouns)):
                     continue
                 c_adj = conf - (0.1 if owner["via"] == "coref" else 0.0)
                 # a possessive presupposes the relation: the clause's modality does not apply
