@@ -20,6 +20,16 @@ from .reading import _assert_reads, _modalities, _rules_doc, _triples  # noqa: F
     ("Halden is the home town of actor Teo Marsh.", {("Teo Marsh", "livesIn", "Halden")}, set()),
     ("Senator Ruth Alder spoke about her native Vermont on Tuesday.",
      {("Ruth Alder", "livesIn", "Vermont")}, set()),
+    # a phrase "a <place> native" apposed to a name, before it or after it, whatever else it says of the person
+    ("The prize went to actress Mara Quill, a Leeds native and mother of twins herself.",
+     {("Mara Quill", "livesIn", "Leeds")}, set()),
+    ("The names will be chosen by another Halden native and mother of two, actress Mara Quill, officials said.",
+     {("Mara Quill", "livesIn", "Halden")}, set()),
+    # "who" after a job's firm is the person the job is apposed to, where the parser hung it on the firm
+    ("Teo Marsh, a delivery rider for Kelvor who lives in Leeds, said the waiver would help.",
+     {("Teo Marsh", "livesIn", "Leeds"), ("Teo Marsh", "worksFor", "Kelvor")}, set()),
+    ("\"It works,\" said Mara Quill, a former official at Orlan Bank who now lives in Leeds and advises banks.",
+     {("Mara Quill", "livesIn", "Leeds")}, set()),
     # the name before an owner's home is where the owner lives, whatever the NER took it for (and
     # where the parser hung the owner on the name: "her Leeds home")
     ("Tom Garrow said burglars broke into his Fairview home last week.", {("Tom Garrow", "livesIn", "Fairview")},

@@ -63,6 +63,7 @@ class Lexicon:
         self.relocation_verbs = set(lex["relations"].get("relocation_verbs", ()))
         self.youth_nouns = frozenset(lex["relations"].get("youth_nouns", ()))
         self.ordinal_words = frozenset(lex["relations"].get("ordinal_words", ()))
+        self.origin_nouns = frozenset(lex["relations"].get("origin_nouns", ()))
         #: verbs whose clause gives the modality of a trigger noun they take ("plans to sign a deal",
         #: "will move its headquarters")
         self.clause_verbs = self.light_verbs | self.relocation_verbs

@@ -64,6 +64,15 @@ class NamesOf:
                 if tok.lower_ == "who" and described.dep_ == "appos" and described.i in by_token \
                         and items[by_token[described.i]]["via"] == "demonym":
                     described = described.head  # "Ana Ruiz, a Romanian who lives in Vienna": the person
+                job = described.head.head if described.dep_ == "pobj" else described
+                if tok.lower_ == "who" and tok.doc[tok.i - 1].text != "," and described.i in by_token \
+                        and self.onto.is_a(items[by_token[described.i]]["cls"], "Organization") \
+                        and job is not described and job.dep_ == "appos" and job.head.i in by_token \
+                        and items[by_token[job.head.i]]["cls"] == "Person":
+                    # "Ana Ruiz, a rider for Orlan who lives in Leeds": "who" is no firm the parser hung the
+                    # clause on, but the person the job at the firm is apposed to (not after a comma, which
+                    # may end the job's phrase: "an engineer at Orlan, who remains its chief executive")
+                    described = job.head
                 found = self._map(described, by_token, items, cost, depth + 1)
                 before = tok.doc[tok.i - 2] if tok.i >= 2 and tok.doc[tok.i - 1].text == "," else None
                 if tok.lower_ == "which" and before is not None and before.i in by_token \

@@ -37,6 +37,7 @@ from .brands import Brands
 from .frames import Frames
 from .kinds import Kinds
 from .access import access_paid_for
+from .natives import natives_apposed
 from .lexicon import Lexicon
 from .mentions import Mentions
 from .modality import Modality
@@ -119,7 +120,8 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._also_invested(doc, items, by_token) \
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._products_from(doc, items, by_token) \
-                + self._nationality(doc, items, by_token) + self._places_in(doc, items, by_token) \
+                + self._nationality(doc, items, by_token) + natives_apposed(self, doc, items, by_token) \
+                + self._places_in(doc, items, by_token) \
                 + self._framed_places(doc, items, by_token) \
                 + self._joint_actors(doc, items, by_token) + self._work_in_place(doc, items, by_token) \
                 + self._made_to_stop(doc, items, by_token) + self._chosen_suppliers(doc, items, by_token) \
