@@ -144,6 +144,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.killing_verbs = self.onto.words("entities", "killing_verbs")
         self.life_verbs = self.onto.words("entities", "life_verbs")
         self.birthplace_nouns = self.onto.words("entities", "birthplace_nouns")
+        self.home_kinds = self.onto.words("entities", "home_kinds")
         #: role nouns of symmetric relations (rival, partner): "Lumio's rival Quillo" pairs two of a kind
         self.peer_roles = {words[-1] for rel in self.onto.relations.values() if rel.symmetric
                            for words in rel.role_triggers}
