@@ -2068,6 +2068,7 @@ def test_entities_armies_and_divisions_of_a_state_are_bodies(nlp, text, name):
     ("Velmar Mining said ore from its Koori Hill deposit would be processed at Whyton.", "Koori Hill"),
     ("Petrovane said a batch of pipes delivered to its Tarvo Norte offshore field had failed pressure tests.",
      "Tarvo Norte"),
+    ("Kelvor Mining halted bauxite exports from its Tarvo concessions after the audit.", "Tarvo"),
 ])
 def test_entities_a_name_before_a_resource_site_is_a_place(nlp, text, name):
     _assert_class(nlp, text, name, "Place")
