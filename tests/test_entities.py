@@ -681,6 +681,9 @@ def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
     # a product only by its name's last word that does what only organisations do is one
     ("Nimbrel Cloud has agreed to invest $2 billion in Kerrowan AI. Nimbrel Cloud said the deal would close in May.",
      "Nimbrel Cloud", "Company"),
+    # (buying a firm or suing is one of those)
+    ("Varnel Cloud acquired Brinda last year.", "Varnel Cloud", "Company"),
+    ("Kelvor is not being sued by Varnel Cloud, which renewed its deal in June.", "Varnel Cloud", "Company"),
     # what is based somewhere is an organisation, whatever its name's last word
     ("Apple will give Epic Games and Tokyo-based Kumo Apps access.", "Kumo Apps", "Company"),
     # an app that does what only organisations do, with no one else named as running it, is the business

@@ -104,7 +104,10 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         #: ... their one-word triggers and the extras: what a named app does as a business ("raises",
         #: "says"; not "grow", of livesIn's "grow up")
         self.firm_verbs = {words[0] for words in no_place if len(words) == 1} | {
-            "say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
+            "say", "announce", "hire", "raise", "employ", "report", "sell", "buy",
+            # (and buying a firm or suing, which the comment above means but fall out of no_place, a state's
+            # name being their subject too: "Varnel Cloud acquired Brinda"; not "invest", which a city does)
+            "acquire", "sue"}
         self.business_verbs = self.firm_verbs | {words[0] for words in no_place}
         #: (and paying or earning, which a named app does only as a business, though states and people do too:
         #: "Pathwise, a language-learning app, paid Google 15% of its revenue")
