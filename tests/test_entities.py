@@ -681,6 +681,9 @@ def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
     # a product only by its name's last word that does what only organisations do is one
     ("Nimbrel Cloud has agreed to invest $2 billion in Kerrowan AI. Nimbrel Cloud said the deal would close in May.",
      "Nimbrel Cloud", "Company"),
+    # (buying a firm or suing is one of those)
+    ("Varnel Cloud acquired Brinda last year.", "Varnel Cloud", "Company"),
+    ("Kelvor is not being sued by Varnel Cloud, which renewed its deal in June.", "Varnel Cloud", "Company"),
     # what is based somewhere is an organisation, whatever its name's last word
     ("Apple will give Epic Games and Tokyo-based Kumo Apps access.", "Kumo Apps", "Company"),
     # an app that does what only organisations do, with no one else named as running it, is the business
@@ -2009,6 +2012,22 @@ def test_entities_where_a_firm_is_based_or_from_is_a_place(nlp, text, name):
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # a name between "a" or "the" and a firm's or a person's kind is where the firm or the person is from,
+    # whatever the NER took it for
+    ("The shelf space went to Verdant Pantry, a Tarvik company whose burgers sell well.", "Tarvik", "Place"),
+    ("The ministry has barred the Tarvik company from showing advertisements.", "Tarvik", "Place"),
+    ("Kelvor chief executive Mara Olsen, a Tarvik native, said the deal would help.", "Tarvik", "Place"),
+    # ... not where a mention of the name acts as a firm does (one of its companies)
+    ("Orlan bought Brask, a Kelvor company, last year. Kelvor bought Tamsin in 2020.", "Kelvor", "Company"),
+])
+def test_entities_a_name_before_a_firms_kind_is_its_home(nlp, text, name, cls):
+    def forced(doc):
+        return [(k, k + 1, "ORG") for k in range(len(doc)) if doc[k].text == name]
+    doc = _entities_forcing(nlp, text, forced)
+    assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == cls, doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # a name where a place stands, then a state the gazetteer knows, is a town of it
     ("Nordvik expects to employ 2,000 people at the site in Mesa Verde, Kentucky.", "Mesa Verde", "Place"),
     # ... not a firm named before what the country's is
@@ -2052,6 +2071,7 @@ def test_entities_armies_and_divisions_of_a_state_are_bodies(nlp, text, name):
     ("Velmar Mining said ore from its Koori Hill deposit would be processed at Whyton.", "Koori Hill"),
     ("Petrovane said a batch of pipes delivered to its Tarvo Norte offshore field had failed pressure tests.",
      "Tarvo Norte"),
+    ("Kelvor Mining halted bauxite exports from its Tarvo concessions after the audit.", "Tarvo"),
 ])
 def test_entities_a_name_before_a_resource_site_is_a_place(nlp, text, name):
     _assert_class(nlp, text, name, "Place")

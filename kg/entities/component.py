@@ -104,7 +104,10 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         #: ... their one-word triggers and the extras: what a named app does as a business ("raises",
         #: "says"; not "grow", of livesIn's "grow up")
         self.firm_verbs = {words[0] for words in no_place if len(words) == 1} | {
-            "say", "announce", "hire", "raise", "employ", "report", "sell", "buy"}
+            "say", "announce", "hire", "raise", "employ", "report", "sell", "buy",
+            # (and buying a firm or suing, which the comment above means but fall out of no_place, a state's
+            # name being their subject too: "Varnel Cloud acquired Brinda"; not "invest", which a city does)
+            "acquire", "sue"}
         self.business_verbs = self.firm_verbs | {words[0] for words in no_place}
         #: (and paying or earning, which a named app does only as a business, though states and people do too:
         #: "Pathwise, a language-learning app, paid Google 15% of its revenue")
@@ -144,6 +147,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.killing_verbs = self.onto.words("entities", "killing_verbs")
         self.life_verbs = self.onto.words("entities", "life_verbs")
         self.birthplace_nouns = self.onto.words("entities", "birthplace_nouns")
+        self.home_kinds = self.onto.words("entities", "home_kinds")
         #: role nouns of symmetric relations (rival, partner): "Lumio's rival Quillo" pairs two of a kind
         self.peer_roles = {words[-1] for rel in self.onto.relations.values() if rel.symmetric
                            for words in rel.role_triggers}

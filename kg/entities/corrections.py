@@ -244,6 +244,11 @@ class Corrections:
                       and (self._called_a_place(doc, it) or self._seat_before_trade(doc, it, starts)
                            or self._before_its_region(doc, it, items))} \
                 | self._listed_among_places(doc, items) | self._route_ends(doc, items)
+            # (and "Orlan Pantry, a Tarvik company": unless a mention of the name acts as a firm does, "an
+            # Orlan company" being one of Orlan's)
+            places |= {it["name"] for it in items if it["via"] == "" and it["cls"] != "Place"
+                       and self._home_before_kind(doc, it)
+                       and not any(o["name"] == it["name"] and self._acts(doc, o, self.firm_verbs) for o in items)}
             for it in items:
                 if it["via"] == "" and it["name"] in places:
                     it["cls"] = "Place"

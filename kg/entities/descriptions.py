@@ -361,6 +361,22 @@ class Descriptions:
                        and o["cls"] in {"Place", "Country"}), None)
         return region is not None and (region["end"] >= len(doc) or doc[region["end"]].text in {",", ".", ";", ")"})
 
+    def _home_before_kind(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """"Orlan Pantry, a Tarvik company whose ...", "the Tarvik start-up", "a Tarvik native": a name between
+        "a" or "the" and a lower-case noun of a firm's or a person's kind (lexicon ``home_kinds``; at most one
+        lower-case word between, "a Tarvik software company") is where the firm or the person is from (not a
+        name with a firm's word; nor one before a name, "Tarvik cooperative Orlan", which
+        :meth:`_seat_before_trade` reads)."""
+        start, end = it["start"], it["end"]
+        if start == 0 or doc[start - 1].lower_ not in {"a", "an", "the"} or self._firm_named(it["name"]):
+            return False
+        k = end
+        if k < len(doc) and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in {"NOUN", "ADJ"} \
+                and doc[k].lower_ not in self.home_kinds:
+            k += 1
+        return k < len(doc) and doc[k].is_lower and doc[k].lower_ in self.home_kinds and doc[k].pos_ == "NOUN" \
+            and not (k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")
+
     def _called_a_place(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The subject of "is a city", or a name with "a town" in apposition (lexicon ``place_nouns``);
         or the name of an owner's site ("its Quebrada Honda mine", "Renault's Tangier plant": with the
