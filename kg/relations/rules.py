@@ -36,7 +36,7 @@ from ..ontology import Ontology, load_ontology
 from .brands import Brands
 from .frames import Frames
 from .kinds import Kinds
-from .access import access_paid_for
+from .access import access_paid_for, capacity_rented
 from .lexicon import Lexicon
 from .mentions import Mentions
 from .modality import Modality
@@ -181,6 +181,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._co_owners(doc, found)
         self._publishers(found)
         self._software_run(found)
+        capacity_rented(self, doc, found)
         access_paid_for(self, doc, found)
         self._kept_as_units(doc, found, items, by_token)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
