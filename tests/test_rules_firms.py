@@ -907,6 +907,8 @@ def test_rules_access_given_in_return_for_a_payment_is_paid_for(nlp, text, expec
     # computing capacity rented or leased is access its owner gives, not goods it supplies
     ("Kelvor will rent capacity to Zelvar and other AI labs.", {("Kelvor", "providesAccessTo", "Zelvar")},
      {("Kelvor", "suppliesTo", "Zelvar")}),
+    ("Kelvor will rent 4,000 GPUs to Orlan AI for three years.", {("Kelvor", "providesAccessTo", "Orlan AI")},
+     {("Kelvor", "suppliesTo", "Orlan AI")}),
     ("Zelvar currently rents Nvidia chips from Orlan's cloud and from Kelvor, a Halden-based specialist.",
      {("Kelvor", "providesAccessTo", "Zelvar")}, {("Kelvor", "suppliesTo", "Zelvar")}),
     # (jets leased are still supplied)

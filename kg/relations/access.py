@@ -152,7 +152,8 @@ def capacity_rented(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) ->
         # (and what a part of it is of: "rents most of its computing power")
         goods += [g for h in goods for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"]
-        if not any(w.lemma_.lower() in capacity for g in goods for w in (g, *g.children)
+        # (a plural abbreviation's lemma is the word itself: "GPUs")
+        if not any(w.lemma_.lower() in capacity or w.lower_.rstrip("s") in capacity for g in goods for w in (g, *g.children)
                    if w is g or w.dep_ in {"compound", "amod"}):
             continue
         if not (rules.onto.fits(r["s_cls"], rel.domain) and rules.onto.fits(r["o_cls"], rel.range)):
