@@ -1590,6 +1590,8 @@ def test_rules_a_participle_joined_to_a_passive_verb_is_passive(nlp):
     # ... and the kind made stands for the product named before it
     ("Kelda Robotics, which makes the Sortline picking robot used in warehouses, has raised $90 million.",
      {("Kelda Robotics", "develops", "Sortline")}, set()),
+    # (a kind written as an abbreviation too)
+    ("Lanxo sells its Qiao hatchback and Qiao Max SUV in Germany.", {("Lanxo", "offers", "Qiao Max")}, set()),
     # ... and the kind a name is apposed to, owned by a firm, is that firm's product
     ("Daesan will supply memory for Arcturo Compute's next AI accelerator, the Tesseract-9.",
      {("Arcturo Compute", "develops", "Tesseract-9")}, {("Daesan", "develops", "Tesseract-9")}),
