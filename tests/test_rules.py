@@ -1614,6 +1614,17 @@ def test_rules_a_product_named_before_its_kind(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # what one makes and then sells ("makes X and sells them") it offers
+    ("Thermo, based in Halden, makes the Polarix line of heat pumps and sells them in 22 countries.",
+     {("Thermo", "offers", "Polarix")}, set()),
+    # (not a firm bought and sold on)
+    ("Kelvor bought Orlan and sold it to Zelvar.", set(), {("Kelvor", "offers", "Orlan")}),
+])
+def test_rules_what_one_makes_and_sells_it_offers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_entities_a_disease_in_capitals_is_no_product_code(nlp):
     classes = _classes(_rules_doc(nlp, "The COVID-19 vaccine was approved."))
     assert classes.get("COVID-19") != "Product", classes
