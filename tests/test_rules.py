@@ -1590,6 +1590,8 @@ def test_rules_a_participle_joined_to_a_passive_verb_is_passive(nlp):
     # ... and the kind made stands for the product named before it
     ("Kelda Robotics, which makes the Sortline picking robot used in warehouses, has raised $90 million.",
      {("Kelda Robotics", "develops", "Sortline")}, set()),
+    # (a kind written as an abbreviation too)
+    ("Lanxo sells its Qiao hatchback and Qiao Max SUV in Germany.", {("Lanxo", "offers", "Qiao Max")}, set()),
     # ... and the kind a name is apposed to, owned by a firm, is that firm's product
     ("Daesan will supply memory for Arcturo Compute's next AI accelerator, the Tesseract-9.",
      {("Arcturo Compute", "develops", "Tesseract-9")}, {("Daesan", "develops", "Tesseract-9")}),
@@ -1609,6 +1611,17 @@ def test_rules_a_participle_joined_to_a_passive_verb_is_passive(nlp):
      {("Clairvaux", "develops", "Orbe")}, set()),
 ])
 def test_rules_a_product_named_before_its_kind(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # what one makes and then sells ("makes X and sells them") it offers
+    ("Thermo, based in Halden, makes the Polarix line of heat pumps and sells them in 22 countries.",
+     {("Thermo", "offers", "Polarix")}, set()),
+    # (not a firm bought and sold on)
+    ("Kelvor bought Orlan and sold it to Zelvar.", set(), {("Kelvor", "offers", "Orlan")}),
+])
+def test_rules_what_one_makes_and_sells_it_offers(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 

@@ -904,6 +904,22 @@ def test_rules_access_given_in_return_for_a_payment_is_paid_for(nlp, text, expec
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # computing capacity rented or leased is access its owner gives, not goods it supplies
+    ("Kelvor will rent capacity to Zelvar and other AI labs.", {("Kelvor", "providesAccessTo", "Zelvar")},
+     {("Kelvor", "suppliesTo", "Zelvar")}),
+    ("Kelvor will rent 4,000 GPUs to Orlan AI for three years.", {("Kelvor", "providesAccessTo", "Orlan AI")},
+     {("Kelvor", "suppliesTo", "Orlan AI")}),
+    ("Zelvar currently rents Nvidia chips from Orlan's cloud and from Kelvor, a Halden-based specialist.",
+     {("Kelvor", "providesAccessTo", "Zelvar")}, {("Kelvor", "suppliesTo", "Zelvar")}),
+    # (jets leased are still supplied)
+    ("Kelvor leases its jets to Orlan Air.", {("Kelvor", "suppliesTo", "Orlan Air")},
+     {("Kelvor", "providesAccessTo", "Orlan Air")}),
+])
+def test_rules_computing_capacity_rented_out_is_access(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # the subject of a passive verb of compelling does what it is made to do
     ("Harlow Chemicals was ordered to pay $40 million to Teague Farms.", {("Harlow Chemicals", "pays", "Teague Farms")},
      set()),

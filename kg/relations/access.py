@@ -3,7 +3,8 @@
 access to the one who gains it; not yet "gets access to 50,000 of Nimbrel's chips", whose parse defeats
 it). Called from :meth:`kg.relations.deals.Deals._access_given`; the verbs are lexicon.toml's
 ``gaining_verbs``. And access given in return for a payment, which the one given it pays for
-(:func:`access_paid_for`, on the records read).
+(:func:`access_paid_for`, on the records read); and computing capacity rented or leased, which the
+one renting it out gives access to (:func:`capacity_rented`, on the records read).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 from ..syntax import SUBJ, possessive
 from .records import record, side
 
-__all__ = ["access_gained", "access_paid_for", "use_allowed"]
+__all__ = ["access_gained", "access_paid_for", "capacity_rented", "use_allowed"]
 
 
 def access_gained(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
@@ -128,3 +129,34 @@ def access_paid_for(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) ->
                      sentence=(r["sent_start"], r["sent_end"]))
         if rules.onto.fits(rec["s_cls"], rel.domain) and rules.onto.fits(rec["o_cls"], rel.range):
             found.setdefault((rec["s_key"], rel.name, rec["o_key"], rec["sent_start"]), rec)
+
+
+def capacity_rented(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
+    """"Zelvar rents computing capacity from Kelvor", "Kelvor leases server space to Orlan": computing
+    capacity rented or leased (a letting verb, lexicon ``letting_verbs``, whose object, or a word before
+    it, is one of ``rented_capacity``) is access the one renting it out gives, not goods it supplies: the
+    kg:suppliesTo records of ``found`` that such a verb read become kg:providesAccessTo ("leases jets
+    to Orlan Air" stays a supply)."""
+    rel = rules.onto.relations.get("providesAccessTo")
+    capacity = set(rules.onto.words("relations", "rented_capacity"))
+    if rel is None or not capacity:
+        return
+    by_start = {t.idx: t for t in doc}
+    for key, r in list(found.items()):
+        verb = by_start.get(r["trigger_start"])
+        if r["predicate"] != "suppliesTo" or verb is None or verb.lemma_.lower() not in rules.letting_verbs:
+            continue
+        # (the goods: the verb's object, or the noun a participle describes: "chips leased from Kelvor")
+        goods = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + (
+            [verb.head] if verb.dep_ == "acl" else [])
+        # (and what a part of it is of: "rents most of its computing power")
+        goods += [g for h in goods for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+        # (a plural abbreviation's lemma is the word itself: "GPUs")
+        if not any(w.lemma_.lower() in capacity or w.lower_.rstrip("s") in capacity for g in goods for w in (g, *g.children)
+                   if w is g or w.dep_ in {"compound", "amod"}):
+            continue
+        if not (rules.onto.fits(r["s_cls"], rel.domain) and rules.onto.fits(r["o_cls"], rel.range)):
+            continue
+        del found[key]
+        found.setdefault((r["s_key"], rel.name, r["o_key"], r["sent_start"]), {**r, "predicate": rel.name})

@@ -252,8 +252,11 @@ class NamesOf:
                     and items[by_token[tok.i + 1]]["cls"] == "Product" and tok.doc[tok.i + 1].head.i != tok.i:
                 out.append((by_token[tok.i + 1], cost + 0.05, tok.i + 1))
             # "makes the Sortline picking robot": a kind of product stands for the product named before it
-            # (and a group of products of a kind: "builds the Sextel family of language models")
-            if not out and tok.is_lower and tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.product_nouns or (
+            # (and a group of products of a kind: "builds the Sextel family of language models"; a kind
+            # written as an abbreviation too: "the Qiao Max SUV")
+            abbreviated = len(tok.text) > 2 and tok.text.rstrip("s").isupper() and tok.pos_ in {"NOUN", "PROPN"}
+            if not out and ((tok.is_lower and tok.pos_ == "NOUN") or abbreviated) and (
+                    tok.lemma_.lower() in self.product_nouns or tok.lower_.rstrip("s") in self.product_nouns or (
                     tok.lemma_.lower() in self.product_groups
                     and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))):
                 for c in tok.children:

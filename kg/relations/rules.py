@@ -36,8 +36,9 @@ from ..ontology import Ontology, load_ontology
 from .brands import Brands
 from .frames import Frames
 from .kinds import Kinds
-from .access import access_paid_for
+from .access import access_paid_for, capacity_rented
 from .natives import natives_apposed
+from .resold import sold_after_made
 from .lexicon import Lexicon
 from .mentions import Mentions
 from .modality import Modality
@@ -128,6 +129,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._hired_for_work(doc, items, by_token) + self._goods_from(doc, items, by_token) \
                 + self._goods_carried(doc, items, by_token) \
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
+                + sold_after_made(self, doc, items, by_token) \
                 + self._seats_written_before(doc, items, by_token) + self._seats_apposed(doc, items, by_token) \
                 + self._seats_of_named(doc, items, by_token) + self._source_seats(doc, items, by_token) \
                 + self._bodies_of_nations(doc, items, by_token) + self._up_against(doc, items, by_token) \
@@ -183,6 +185,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._co_owners(doc, found)
         self._publishers(found)
         self._software_run(found)
+        capacity_rented(self, doc, found)
         access_paid_for(self, doc, found)
         self._kept_as_units(doc, found, items, by_token)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
