@@ -1924,3 +1924,19 @@ def test_rules_a_firms_possessive_on_a_name_alone_is_its_unit(nlp, text, expecte
 ])
 def test_rules_a_description_after_a_prepositions_object_is_its(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods a firm takes, gets or receives from another firm: the other firm supplies it
+    ("Halvik Power still takes most of its gas from Orlan Energy under a long-term contract.",
+     {("Orlan Energy", "suppliesTo", "Halvik Power")}, set()),
+    ("Tarven Aero will get batteries from Kesh Cells and Ostrel Energy from 2026.",
+     {("Kesh Cells", "suppliesTo", "Tarven Aero"), ("Ostrel Energy", "suppliesTo", "Tarven Aero")}, set()),
+    ("Tarven Aero receives steel from Kesh Steel.", {("Kesh Steel", "suppliesTo", "Tarven Aero")}, set()),
+    # (controls: a name, an approval or money taken from a firm is no goods)
+    ("Tarven Aero takes its name from Kesh Steel.", set(), {("Kesh Steel", "suppliesTo", "Tarven Aero")}),
+    ("Tarven Aero got approval from Kesh Steel.", set(), {("Kesh Steel", "suppliesTo", "Tarven Aero")}),
+    ("Tarven Aero received $15 million from Kesh Capital.", set(), {("Kesh Capital", "suppliesTo", "Tarven Aero")}),
+])
+def test_rules_goods_taken_from_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

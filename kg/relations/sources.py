@@ -8,6 +8,11 @@ one in the passive (``goods_buying_verbs`` and ``letting_verbs``), or are made "
 revenue, order or contract ("its biggest order came from Orlan Air" names a customer, "most of its
 revenue comes from Orlan" a buyer), nor a role ("its new chief came from Orlan").
 
+And goods a firm takes, gets or receives "from" another firm (lexicon ``goods_taking_verbs``): the other firm
+supplies it ("Halvik still takes most of its gas from Orlan Energy", "will get its cells from Kesh Cells"); not
+money, a stake, a contract, an order or a name, nor what is taken as no goods (lexicon ``not_taken_goods``:
+"takes its name from", "got approval from").
+
 And goods a shop sells, stocks or carries (lexicon ``stocking_verbs``, active) that are another firm's: the
 maker named "from" after them supplies the shop ("Elgin sells earbuds from Sony and Jabra"), and so does
 the maker named before the goods it stocks or carries, or by its possessive ("Navo and Gmark, which carry
@@ -60,6 +65,35 @@ class Sources:
                      and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
             if owners and firms:
                 out += self._records_between(doc, firms, owners, rel, by_token, items, rel.base_confidence - 0.15,
+                                             verb, self._modality(verb))
+        return out
+
+    def _goods_taken(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"takes most of its gas from Orlan", "gets its cells from Kesh Cells": the firm goods are taken, got or
+        received from supplies the taker."""
+        rel = self.onto.relations.get("suppliesTo")
+        verbs = self.onto.words("relations", "goods_taking_verbs")
+        not_goods = self.not_bought_goods | self.revenue_nouns | self.contract_nouns | self.money_nouns \
+            | self.trigger_nouns | self.onto.words("relations", "received_nouns") \
+            | self.onto.words("relations", "grant_nouns") | self.onto.words("relations", "not_taken_goods")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
+            if verb.pos_ != "VERB" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+                continue
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            # ("takes most of its gas": the goods after a quantity's "of")
+            goods = objs + [g for o in objs for g in [self._portion_of(o)] if g is not None]
+            goods = [g for g in goods if g.pos_ == "NOUN" and g.is_lower and g.i not in by_token
+                     and g.lemma_.lower() not in not_goods and not g.like_num]
+            if not goods:
+                continue
+            # ("from" on the verb, or on the goods)
+            froms = [p for h in (verb, *objs, *goods) for p in h.children if p.dep_ == "prep" and p.lower_ == "from"]
+            firms = [x for p in froms for g in p.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
+            firms = [g for g in firms if g.i in by_token and self.onto.is_a(items[by_token[g.i]]["cls"], "Organization")]
+            takers = [c for c in verb.children if c.dep_ in {"nsubj"}] or self._inherited_agents(verb)
+            if firms and takers:
+                out += self._records_between(doc, firms, takers, rel, by_token, items, rel.base_confidence - 0.15,
                                              verb, self._modality(verb))
         return out
 
