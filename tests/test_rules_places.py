@@ -1455,3 +1455,19 @@ def test_rules_a_source_line_names_an_outlet_and_its_city(nlp, text, expected, a
 ])
 def test_rules_a_place_in_a_region_narrowed_by_its_owner_is_not_in_the_owner(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place set off by commas after a place's name, as a kind of place "of" a name, is where the place lies
+    ("Orlan opened a plant in Varnby, in the northern state of Keldria, on Tuesday.",
+     {("Varnby", "locatedIn", "Keldria")}, set()),
+    ("Tarsk Storage ordered batteries for a project near Halvik, in the province of Ostmark, last week.",
+     {("Halvik", "locatedIn", "Ostmark")}, set()),
+    # ... and one followed by "and" and a verb joins a clause, not a list of places
+    ("The startup builds its vans at a plant in Varnby, in southern Poland, and sells them at home.",
+     {("Varnby", "locatedIn", "Poland")}, set()),
+    # (a list of places is no containment)
+    ("Veltro has offices in Paris, in Lyon and in Nice.", set(), {("Paris", "locatedIn", "Lyon")}),
+])
+def test_rules_a_place_set_off_by_commas_as_a_kind_of_place_of_a_name(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

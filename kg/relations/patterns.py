@@ -45,7 +45,7 @@ class Patterns:
                         and self.onto.fits(outer["cls"], rel.range) and outer["name"] != it["name"]:
                     out.append(record(doc, it, "locatedIn", outer, rel.base_confidence - 0.05, doc[of]))
             comma = it["end"]
-            region = self._region_apposed(doc, comma, items, by_token, self.place_head_words)
+            region = self._region_apposed(doc, comma, items, by_token, self.place_head_words, self.place_nouns)
             if region is not None and self.onto.fits(region["cls"], rel.range) and region["name"] != it["name"]:
                 out.append(record(doc, it, "locatedIn", region, rel.base_confidence - 0.05, doc[comma + 1]))
             if comma + 1 >= len(doc) or doc[comma].text != "," or (comma + 1) not in by_token:
@@ -109,16 +109,23 @@ class Patterns:
 
     @staticmethod
     def _region_apposed(doc: Doc, comma: int, items: list[dict[str, Any]], by_token: dict[int, int],
-                        kinds: frozenset[str] | set[str] = frozenset()) -> dict[str, Any] | None:
+                        kinds: frozenset[str] | set[str] = frozenset(),
+                        of_kinds: frozenset[str] | set[str] = frozenset()) -> dict[str, Any] | None:
         """"Kendal, in northern England, ...", "Tuzla, in northern Bosnia.": the place named in a
         phrase set off by commas right after a place's name, with a word that describes the region before
         it (not a list: "in Paris, in Lyon and in Nice"), or a kind of place after it (``kinds``: "Polokwane,
-        in Limpopo province,", "Loma Plata, in the Chaco region of Paraguay,"); None where there is none."""
+        in Limpopo province,", "Loma Plata, in the Chaco region of Paraguay,"), or a kind of place (``of_kinds``)
+        "of" it ("Kulim, in the northern state of Kedah,"); None where there is none."""
         if comma + 3 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ != "in":
             return None
         k = comma + 2
         while k < len(doc) and k - comma <= 5 and doc[k].is_lower and doc[k].pos_ in {"DET", "ADJ"}:
             k += 1
+        # ("Kulim, in the northern state of Kedah,", "Geelong, in the state of Victoria,": a kind of place
+        # "of" the place's name)
+        named_kind = k > comma + 2 and k + 2 < len(doc) and doc[k].lower_ in of_kinds and doc[k + 1].lower_ == "of"
+        if named_kind:
+            k += 2
         if k not in by_token:
             return None
         region = items[by_token[k]]
@@ -138,8 +145,11 @@ class Patterns:
                 end = items[by_token[end + 1]]["end"]
         if k == comma + 2 and not kind and not owned:
             return None
+        # (not a list, "in Paris, in Lyon and in Nice"; but "Jaworzno, in southern Poland, and sells it at
+        # home" joins a clause)
         closed = end < len(doc) and doc[end].text in {",", "."} and not (
-            end + 1 < len(doc) and doc[end + 1].lower_ in {"and", "or"})
+            end + 1 < len(doc) and doc[end + 1].lower_ in {"and", "or"}
+            and not (end + 2 < len(doc) and doc[end + 2].pos_ in {"VERB", "AUX"}))
         return region if closed else None
 
     def _surface_event(self, doc: Doc, tok: Token, rel: RelationInfo, items: list[dict[str, Any]],
