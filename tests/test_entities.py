@@ -2261,3 +2261,14 @@ def test_entities_a_possessive_name_listed_with_products_stays_a_product(nlp, te
 ])
 def test_entities_a_bodys_possessive_on_a_body_splits_the_name(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_entities_the_gazetteer_joins_no_city_to_its_region_written_out(nlp):
+    # "based in San Jose, California" is two places, the city and the region it lies in (the settled
+    # annotation): no gazetteer name or alias may join them into one, which would hide both; a state's
+    # abbreviation ("New York, N.Y.") is still one name, as the wire writes it
+    from kg.ontology import load_ontology
+
+    joined = [form for e in load_ontology().gazetteer if e.cls == "Place" for form in (e.name, *e.aliases)
+              if ", " in form and not form.endswith(".")]
+    assert not joined, joined
