@@ -1471,3 +1471,17 @@ def test_rules_a_place_in_a_region_narrowed_by_its_owner_is_not_in_the_owner(nlp
 ])
 def test_rules_a_place_set_off_by_commas_as_a_kind_of_place_of_a_name(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place, a comma and its country or a region the gazetteer knows, then ", and" and more words, is a place
+    # and where it lies, not a list of three; and so is one before a clause of its own
+    ("Velcor has plants in Varnby, Italy, and the north of Spain.", {("Varnby", "locatedIn", "Italy")}, set()),
+    ("Orlan runs a cathode plant in Varnby, Ohio, and Tarsk Metals will supply its nickel.",
+     {("Varnby", "locatedIn", "Ohio")}, set()),
+    # (a list of places is still none, nor a city the gazetteer puts in another country)
+    ("Veltro has offices in Paris, Berlin, and Rome.", set(), {("Paris", "locatedIn", "Berlin")}),
+    ("Veltro has offices in Dubai, Saudi Arabia, and Egypt.", set(), {("Dubai", "locatedIn", "Saudi Arabia")}),
+])
+def test_rules_a_place_and_its_country_before_and_are_no_list(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -23,6 +23,13 @@ from .ventures import venture_members
 __all__ = ["Patterns"]
 
 
+def _opens_clause(tok: Token) -> bool:
+    """Whether ``tok`` (after "and") opens a clause of its own: it is, or is a name's word of, the subject of a
+    verb written after it ("and LG will supply cells")."""
+    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i > tok.i
+
 class Patterns:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: constructions without a trigger word."""
 
@@ -92,8 +99,14 @@ class Patterns:
                 continue
             if after is not None and after.text == "," and last["end"] + 2 < len(doc) and \
                     doc[last["end"] + 1].lower_ in {"and", "or"} and doc[last["end"] + 2].pos_ not in {"VERB", "AUX"} \
-                    and place_at(last["end"] + 2) and not pair_at(last["end"] + 2):
-                continue  # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place)
+                    and place_at(last["end"] + 2) and not pair_at(last["end"] + 2) \
+                    and not (last is nxt and (self._holds_place(it, nxt)
+                                              or _opens_clause(doc[last["end"] + 2]))):
+                # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place; and so is a
+                # city with the country or the region the gazetteer knows it for, "Fernald, Ohio, and the Mound
+                # Plant", "Anzio, Italy, and the landing", or before a clause, "in Gresik, East Java, and LG
+                # will supply")
+                continue
             out.append(record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
             # "between Ridgway and Ouray, Colorado": a region that is no country, written after two places
             # joined by "and", holds both (not a country: "offices in Lyon and Porto, Portugal"; nor one name
@@ -106,6 +119,16 @@ class Patterns:
                     and items[first]["via"] in {"", "gazetteer"} and items[first]["name"] != nxt["name"]:
                 out.append(record(doc, items[first], "locatedIn", nxt, rel.base_confidence - 0.1, doc[comma]))
         return out
+
+    def _holds_place(self, inner: dict[str, Any], outer: dict[str, Any]) -> bool:
+        """Whether ``outer``, written after ``inner`` and a comma, is a country or a region the gazetteer
+        knows, that may hold ``inner`` (a place that is neither itself, nor one the gazetteer puts elsewhere)."""
+        if self.onto.is_a(inner["cls"], "Country") or inner["name"] in self.region_names:
+            return False
+        if self.onto.is_a(outer["cls"], "Country"):
+            return self.place_countries.get(inner["name"], outer["name"]) == outer["name"]
+        return outer["name"] in self.region_names \
+            and self.place_regions.get(inner["name"], outer["name"]) == outer["name"]
 
     @staticmethod
     def _region_apposed(doc: Doc, comma: int, items: list[dict[str, Any]], by_token: dict[int, int],
