@@ -2261,3 +2261,30 @@ def test_entities_a_possessive_name_listed_with_products_stays_a_product(nlp, te
 ])
 def test_entities_a_bodys_possessive_on_a_body_splits_the_name(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_entities_the_gazetteer_joins_no_city_to_its_region_written_out(nlp):
+    # "based in San Jose, California" is two places, the city and the region it lies in (the settled
+    # annotation): no gazetteer name or alias may join them into one, which would hide both; a state's
+    # abbreviation ("New York, N.Y.") is still one name, as the wire writes it
+    from kg.ontology import load_ontology
+
+    joined = [form for e in load_ontology().gazetteer if e.cls == "Place" for form in (e.name, *e.aliases)
+              if ", " in form and not form.endswith(".")]
+    assert not joined, joined
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a name after "at", "outside" or "in", then "in" a part of a country or its neighbour, is a place's,
+    # whatever label the NER gave it
+    ("Velcor assembles vans at Kerrow in southern Hungary.", "Kerrow", "Place"),
+    ("Kelvra will build a plant outside Sandmoor in northern Morocco.", "Sandmoor", "Place"),
+    ("Orlan said it would look instead at Tamsin in neighbouring Malaysia.", "Tamsin", "Place"),
+    # (not a firm's name: "Kelvor Systems" ends in a firm's head word)
+    ("Ana Ruiz works at Kelvor Systems in southern Spain.", "Kelvor Systems", "Company"),
+])
+def test_entities_a_name_in_a_part_of_a_country_is_a_place(nlp, text, name, cls):
+    # (the names forced to organisations, as the NER takes some short place names)
+    doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 1 + (name.count(" ")), "ORG") for t in doc
+                                                    if t.text == name.split()[0]])
+    assert _classes(doc).get(name) == cls, _classes(doc)

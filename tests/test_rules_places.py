@@ -224,9 +224,11 @@ def test_rules_read_shops_and_seats_news_names(nlp, text, expected, absent):
     # an address chain in one sentence: the place is in every place after it (owl:TransitiveProperty)
     ("Lipnik is a town in Prerov District, Olomouc Region, Czech Republic.",
      {("Lipnik", "locatedIn", "Czech Republic"), ("Prerov District", "locatedIn", "Czech Republic")}, set()),
-    # a region "of" a country
+    # a region "of" a country (what lies in the region is not said to lie in the country: the annotated news
+    # keeps the two links apart)
     ("Lchashen is a village in the Gegharkunik Province of Armenia.",
-     {("Gegharkunik Province", "locatedIn", "Armenia"), ("Lchashen", "locatedIn", "Armenia")}, set()),
+     {("Gegharkunik Province", "locatedIn", "Armenia"), ("Lchashen", "locatedIn", "Gegharkunik Province")},
+     {("Lchashen", "locatedIn", "Armenia")}),
     # a list of places is no chain
     ("Veltro has offices in Paris, Berlin and Rome.", set(), {("Paris", "locatedIn", "Rome")}),
     # a region written after two places joined by "and" holds both, unless it is a country
@@ -1435,4 +1437,51 @@ def test_rules_a_place_in_a_countrys_region_set_off_by_commas(nlp, text, expecte
      {("Times", "basedIn", "New York"), ("Times", "basedIn", "New York City")}),
 ])
 def test_rules_a_source_line_names_an_outlet_and_its_city(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place in a region the text narrows with its owner in one phrase lies in the region, the region in the
+    # owner; the place is not said to lie in the owner
+    ("Tarsk Grain, based in Orvala, in the Venn region of Keldria, bought seed.",
+     {("Orvala", "locatedIn", "Venn"), ("Venn", "locatedIn", "Keldria")}, {("Orvala", "locatedIn", "Keldria")}),
+    ("Harlow Power is building a plant near Lake Ostra in Keldria's Tamsin Valley.",
+     {("Lake Ostra", "locatedIn", "Tamsin Valley")}, {("Lake Ostra", "locatedIn", "Keldria")}),
+    ("Velcor will build a factory in the Orvala Energy Park in the Eastern Province of Keldria.",
+     {("Orvala Energy Park", "locatedIn", "Eastern Province")}, {("Orvala Energy Park", "locatedIn", "Keldria")}),
+    # (an address written out in commas or with "in" still holds along its chain)
+    ("Lipnik is a town in Prerov District, Olomouc Region, Czech Republic.",
+     {("Lipnik", "locatedIn", "Czech Republic")}, set()),
+])
+def test_rules_a_place_in_a_region_narrowed_by_its_owner_is_not_in_the_owner(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place set off by commas after a place's name, as a kind of place "of" a name, is where the place lies
+    ("Orlan opened a plant in Varnby, in the northern state of Keldria, on Tuesday.",
+     {("Varnby", "locatedIn", "Keldria")}, set()),
+    ("Tarsk Storage ordered batteries for a project near Halvik, in the province of Ostmark, last week.",
+     {("Halvik", "locatedIn", "Ostmark")}, set()),
+    # ... and one followed by "and" and a verb joins a clause, not a list of places
+    ("The startup builds its vans at a plant in Varnby, in southern Poland, and sells them at home.",
+     {("Varnby", "locatedIn", "Poland")}, set()),
+    # (a list of places is no containment)
+    ("Veltro has offices in Paris, in Lyon and in Nice.", set(), {("Paris", "locatedIn", "Lyon")}),
+])
+def test_rules_a_place_set_off_by_commas_as_a_kind_of_place_of_a_name(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a place, a comma and its country or a region the gazetteer knows, then ", and" and more words, is a place
+    # and where it lies, not a list of three; and so is one before a clause of its own
+    ("Velcor has plants in Varnby, Italy, and the north of Spain.", {("Varnby", "locatedIn", "Italy")}, set()),
+    ("Orlan runs a cathode plant in Varnby, Ohio, and Tarsk Metals will supply its nickel.",
+     {("Varnby", "locatedIn", "Ohio")}, set()),
+    # (a list of places is still none, nor a city the gazetteer puts in another country)
+    ("Veltro has offices in Paris, Berlin, and Rome.", set(), {("Paris", "locatedIn", "Berlin")}),
+    ("Veltro has offices in Dubai, Saudi Arabia, and Egypt.", set(), {("Dubai", "locatedIn", "Saudi Arabia")}),
+])
+def test_rules_a_place_and_its_country_before_and_are_no_list(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

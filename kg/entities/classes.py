@@ -119,7 +119,19 @@ class Classes(Descriptions, Products, Votes):
         if site is not None and site.is_lower and site.lemma_.lower() in self.owned_works | self.seller_sites \
                 and last not in self.company_heads:
             return "Place"  # "Song Hong's factory in Hai Phong", "a depot in Sudair": where a works is
+        if head.dep_ == "pobj" and head.head.lower_ in {"at", "in", "near", "outside", "around"} \
+                and last not in self.company_heads and self._in_part_of_country(span):
+            return "Place"  # "a factory outside Tangier in northern Morocco", "at Kecskemet in southern Hungary"
         return "Company"
+
+    def _in_part_of_country(self, span: Span) -> bool:
+        """Whether "in", an adjective of a part of a country or of a neighbour (lexicon ``region_adjectives``)
+        and a country follow ``span`` ("Kecskemet in southern Hungary", "Johor in neighbouring Malaysia")."""
+        doc, end = span.doc, span.end
+        if end + 2 >= len(doc) or doc[end].lower_ != "in" or doc[end + 1].lower_ not in self.region_adjectives:
+            return False
+        country = next((e for e in doc.ents if e.start == end + 2), None)
+        return country is not None and canonical_name(country.text) in self.country_names
 
     def _acts(self, doc: Doc, it: dict[str, Any], verbs: frozenset[str] | set[str] | None = None) -> bool:
         """Subject of a verb only organisations do (acquire, raise, sue, supply ...); for a name the

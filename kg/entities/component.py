@@ -239,6 +239,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.seller_sites = set(lex.get("seller_sites", ()))
         #: works one firm owns: their singular owner is an organisation
         self.owned_works = set(lex.get("owned_works", ()))
+        self.region_adjectives = frozenset(lex.get("region_adjectives", ()))
         self.organisation_descriptions = {w.lower() for w in lex.get("organisation_descriptions", ())}
         self.of_heads = self.onto.name_of_heads
         self.company_heads = set(lex["company_heads"])

@@ -128,6 +128,8 @@ class Lexicon:
         self.place_countries = {e.name: e.country for e in self.onto.gazetteer if e.cls == "Place" and e.country}
         #: the regions the gazetteer puts its cities in ("Lower Saxony", "Ontario")
         self.region_names = frozenset(e.region for e in self.onto.gazetteer if e.cls == "Place" and e.region)
+        #: the region of each place the gazetteer puts in one
+        self.place_regions = {e.name: e.region for e in self.onto.gazetteer if e.cls == "Place" and e.region}
         #: the continents and world regions the gazetteer knows (places in no country: "South Asia"), and
         #: the last words of their names ("East Africa", "Western Europe")
         self.world_regions = frozenset(n for e in self.onto.gazetteer if e.cls == "Place" and not e.country

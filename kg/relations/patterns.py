@@ -23,6 +23,13 @@ from .ventures import venture_members
 __all__ = ["Patterns"]
 
 
+def _opens_clause(tok: Token) -> bool:
+    """Whether ``tok`` (after "and") opens a clause of its own: it is, or is a name's word of, the subject of a
+    verb written after it ("and LG will supply cells")."""
+    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i > tok.i
+
 class Patterns:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: constructions without a trigger word."""
 
@@ -45,7 +52,7 @@ class Patterns:
                         and self.onto.fits(outer["cls"], rel.range) and outer["name"] != it["name"]:
                     out.append(record(doc, it, "locatedIn", outer, rel.base_confidence - 0.05, doc[of]))
             comma = it["end"]
-            region = self._region_apposed(doc, comma, items, by_token, self.place_head_words)
+            region = self._region_apposed(doc, comma, items, by_token, self.place_head_words, self.place_nouns)
             if region is not None and self.onto.fits(region["cls"], rel.range) and region["name"] != it["name"]:
                 out.append(record(doc, it, "locatedIn", region, rel.base_confidence - 0.05, doc[comma + 1]))
             if comma + 1 >= len(doc) or doc[comma].text != "," or (comma + 1) not in by_token:
@@ -92,8 +99,14 @@ class Patterns:
                 continue
             if after is not None and after.text == "," and last["end"] + 2 < len(doc) and \
                     doc[last["end"] + 1].lower_ in {"and", "or"} and doc[last["end"] + 2].pos_ not in {"VERB", "AUX"} \
-                    and place_at(last["end"] + 2) and not pair_at(last["end"] + 2):
-                continue  # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place)
+                    and place_at(last["end"] + 2) and not pair_at(last["end"] + 2) \
+                    and not (last is nxt and (self._holds_place(it, nxt)
+                                              or _opens_clause(doc[last["end"] + 2]))):
+                # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place; and so is a
+                # city with the country or the region the gazetteer knows it for, "Fernald, Ohio, and the Mound
+                # Plant", "Anzio, Italy, and the landing", or before a clause, "in Gresik, East Java, and LG
+                # will supply")
+                continue
             out.append(record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
             # "between Ridgway and Ouray, Colorado": a region that is no country, written after two places
             # joined by "and", holds both (not a country: "offices in Lyon and Porto, Portugal"; nor one name
@@ -107,18 +120,35 @@ class Patterns:
                 out.append(record(doc, items[first], "locatedIn", nxt, rel.base_confidence - 0.1, doc[comma]))
         return out
 
+    def _holds_place(self, inner: dict[str, Any], outer: dict[str, Any]) -> bool:
+        """Whether ``outer``, written after ``inner`` and a comma, is a country or a region the gazetteer
+        knows, that may hold ``inner`` (a place that is neither itself, nor one the gazetteer puts elsewhere)."""
+        if self.onto.is_a(inner["cls"], "Country") or inner["name"] in self.region_names:
+            return False
+        if self.onto.is_a(outer["cls"], "Country"):
+            return self.place_countries.get(inner["name"], outer["name"]) == outer["name"]
+        return outer["name"] in self.region_names \
+            and self.place_regions.get(inner["name"], outer["name"]) == outer["name"]
+
     @staticmethod
     def _region_apposed(doc: Doc, comma: int, items: list[dict[str, Any]], by_token: dict[int, int],
-                        kinds: frozenset[str] | set[str] = frozenset()) -> dict[str, Any] | None:
+                        kinds: frozenset[str] | set[str] = frozenset(),
+                        of_kinds: frozenset[str] | set[str] = frozenset()) -> dict[str, Any] | None:
         """"Kendal, in northern England, ...", "Tuzla, in northern Bosnia.": the place named in a
         phrase set off by commas right after a place's name, with a word that describes the region before
         it (not a list: "in Paris, in Lyon and in Nice"), or a kind of place after it (``kinds``: "Polokwane,
-        in Limpopo province,", "Loma Plata, in the Chaco region of Paraguay,"); None where there is none."""
+        in Limpopo province,", "Loma Plata, in the Chaco region of Paraguay,"), or a kind of place (``of_kinds``)
+        "of" it ("Kulim, in the northern state of Kedah,"); None where there is none."""
         if comma + 3 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ != "in":
             return None
         k = comma + 2
         while k < len(doc) and k - comma <= 5 and doc[k].is_lower and doc[k].pos_ in {"DET", "ADJ"}:
             k += 1
+        # ("Kulim, in the northern state of Kedah,", "Geelong, in the state of Victoria,": a kind of place
+        # "of" the place's name)
+        named_kind = k > comma + 2 and k + 2 < len(doc) and doc[k].lower_ in of_kinds and doc[k + 1].lower_ == "of"
+        if named_kind:
+            k += 2
         if k not in by_token:
             return None
         region = items[by_token[k]]
@@ -138,8 +168,11 @@ class Patterns:
                 end = items[by_token[end + 1]]["end"]
         if k == comma + 2 and not kind and not owned:
             return None
+        # (not a list, "in Paris, in Lyon and in Nice"; but "Jaworzno, in southern Poland, and sells it at
+        # home" joins a clause)
         closed = end < len(doc) and doc[end].text in {",", "."} and not (
-            end + 1 < len(doc) and doc[end + 1].lower_ in {"and", "or"})
+            end + 1 < len(doc) and doc[end + 1].lower_ in {"and", "or"}
+            and not (end + 2 < len(doc) and doc[end + 2].pos_ in {"VERB", "AUX"}))
         return region if closed else None
 
     def _surface_event(self, doc: Doc, tok: Token, rel: RelationInfo, items: list[dict[str, Any]],

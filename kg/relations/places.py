@@ -87,10 +87,13 @@ class Places:
                     # "in Apulia province": the name before a place noun
                     named = [g] if g.i in by_token else [c for c in g.children if c.dep_ == "compound"
                                                          and c.i in by_token and g.lower_ in self.place_head_words]
-                    # "Hefei in the eastern province of Anhui": the place a kind of place "of" names
-                    named += [n for c in g.children if g.lemma_.lower() in self.place_nouns
-                              and c.dep_ == "prep" and c.lower_ == "of" for n in c.children
-                              if n.dep_ == "pobj" and n.i in by_token]
+                    # "Hefei in the eastern province of Anhui": the place a kind of place "of" names (not the
+                    # owner of a region named there: "in the Eastern Province of Veloria", "in the Tarn region
+                    # of Veloria", where the place is in the region)
+                    if not any(items[by_token[t.i]]["via"] in {"", "gazetteer"} for t in named):
+                        named += [n for c in g.children if g.lemma_.lower() in self.place_nouns
+                                 and c.dep_ == "prep" and c.lower_ == "of" for n in c.children
+                                 if n.dep_ == "pobj" and n.i in by_token]
                     for t in named:
                         obj = items[by_token[t.i]]
                         if obj["via"] in {"", "gazetteer"} and obj["name"] != it["name"] \
@@ -345,10 +348,13 @@ class Places:
                    for c in office.children):
                 r["modality"] = "past"
 
-    def _close_transitive(self, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
+    def _close_transitive(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"a town in Prerov District, Olomouc Region, Czech Republic": what one sentence
         states of a transitive relation (owl:TransitiveProperty) holds along its chains, as the
-        address says; each step costs 0.05 of the weaker link's confidence (facts only)."""
+        address says; each step costs 0.05 of the weaker link's confidence (facts only). Not past a
+        region the text narrows with its owner inside one phrase ("Filadelfia, in the Chaco region of
+        Paraguay", "a plant near Lake Orsk in Veloria's Tarn Valley"): the place is said to be in the
+        region, and the region in the country, but not the place in the country."""
         for name, rel in self.onto.relations.items():
             if not rel.transitive:
                 continue
@@ -360,7 +366,7 @@ class Places:
             while todo:
                 first = todo.pop()
                 for second in edges.get((first["sent_start"], first["o_key"]), ()):
-                    if second["o_key"] == first["s_key"]:
+                    if second["o_key"] == first["s_key"] or self._narrowed_region(doc, second):
                         continue
                     key = (first["s_key"], name, second["o_key"], first["sent_start"])
                     if key in found:
@@ -372,6 +378,17 @@ class Places:
                     found[key] = chained
                     edges[(first["sent_start"], first["s_key"])].append(chained)
                     todo.append(chained)
+
+    @staticmethod
+    def _narrowed_region(doc: Any, link: dict[str, Any]) -> bool:
+        """Whether ``link`` (a region inside its owner) was read off one phrase that narrows the owner to the
+        region: the owner's possessive before it ("Veloria's Tarn Valley") or "of" the owner after a kind of
+        place ("the Tarn region of Veloria", "the Eastern Province of Veloria")."""
+        if link["o_end"] <= link["s_start"]:
+            return link["o_end"] < len(doc) and doc[link["o_end"]].tag_ == "POS" \
+                and link["o_end"] + 1 <= link["s_start"] <= link["o_end"] + 3
+        return link["o_start"] >= 1 and doc[link["o_start"] - 1].lower_ == "of" \
+            and link["s_end"] <= link["o_start"] - 1 <= link["s_end"] + 1
 
     def _serving(self, doc: Any, holders: list[Token], places: list[Token], trigger: Token, modality: str,
                  by_token: dict[int, int], items: list[dict[str, Any]]) -> list[dict[str, Any]]:

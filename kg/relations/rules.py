@@ -182,7 +182,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._widen_places(doc, found, apposed)
         self._city_before_seat(doc, found, items, by_token)
         self._regional_seats(doc, found)
-        self._close_transitive(found)
+        self._close_transitive(doc, found)
         self._co_owners(doc, found)
         self._publishers(found)
         self._software_run(found)
