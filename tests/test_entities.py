@@ -2288,3 +2288,18 @@ def test_entities_a_name_in_a_part_of_a_country_is_a_place(nlp, text, name, cls)
     doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 1 + (name.count(" ")), "ORG") for t in doc
                                                     if t.text == name.split()[0]])
     assert _classes(doc).get(name) == cls, _classes(doc)
+
+
+@pytest.mark.parametrize("text, name, linked", [
+    # a known place set in another region or country is another place of that name: no id of the known one
+    ("Kelvor Foods is based in Paris, Texas.", "Paris", ""),
+    ("Orlan Bank opened an office in Cambridge, Massachusetts, last year.", "Cambridge", ""),
+    # ... in its own region or country, or alone, it keeps its id
+    ("Kelvor Foods is based in Paris, France.", "Paris", "Q90"),
+    ("Velda Labs has a site in Cambridge, England.", "Cambridge", "Q350"),
+    ("Velda Labs has a site in Seattle, Washington.", "Seattle", "Q5083"),
+])
+def test_entities_a_known_place_set_elsewhere_keeps_no_wikidata_id(nlp, text, name, linked):
+    doc = nlp(text)
+    ids = {it["wikidata"] for it in doc._.kg_entity_data if it["name"] == name}
+    assert ids == {linked}, doc._.kg_entity_data

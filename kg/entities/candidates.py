@@ -411,7 +411,23 @@ class Candidates:
                 name, cls = payload
                 claim(span, name, cls)
             else:
-                claim(span, payload.name, payload.cls, payload.wikidata, kind)
+                wikidata = "" if self._placed_elsewhere(span, payload) else payload.wikidata
+                claim(span, payload.name, payload.cls, wikidata, kind)
+
+    def _placed_elsewhere(self, span: Span, entry) -> bool:
+        """A known place the text sets in another region or country ("Cambridge, Massachusetts",
+        "Paris, Texas"): another place of that name, so the gazetteer's Wikidata id is not its own."""
+        doc = span.doc
+        if entry.cls not in {"Place", "Country"} or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return False
+        start = span.end + 1
+        for end in range(min(len(doc), start + 4), start, -1):
+            if not all(t.text[:1].isupper() or t.lower_ in {"of", "and"} for t in doc[start:end]):
+                continue
+            where = self.gazetteer.lookup(doc[start:end].text)
+            if where is not None and where.cls in {"Place", "Country"}:
+                return where.name not in {entry.name, entry.country, entry.region}
+        return False
 
     def _particle_in_name(self, tok: Token, span: Span) -> bool:
         """A name's particle inside ``span`` (lexicon ``name_particles``), between two capitalised words of it."""
