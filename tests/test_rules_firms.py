@@ -1041,6 +1041,23 @@ def test_rules_a_second_preposition_after_a_clause_on_the_first_name(nlp):
     assert ("Seoul Capital", "competesWith", "Belcor") not in found, found
 
 
+def test_rules_a_second_preposition_after_a_clause_the_parser_made_the_main_verb(nlp):
+    # "competes with X, whose brand sells drills, and with Y": the parser made the clause's verb the
+    # sentence's (the trigger its subject) and joined the second "with" to it; it is still the trigger's
+    text = "Marrow competes with Ostrel, whose brand also sells drills, and with Fennick."
+    found = _parsed_triples(
+        nlp, text,
+        ["NNP", "VBZ", "IN", "NNP", ",", "WP$", "NN", "RB", "VBZ", "NNS", ",", "CC", "IN", "NNP", "."],
+        [1, 8, 1, 2, 3, 6, 8, 8, 8, 8, 8, 8, 8, 12, 8],
+        ["compound", "nsubj", "prep", "pobj", "punct", "poss", "nsubj", "advmod", "ROOT", "dobj", "punct", "cc",
+         "conj", "pobj", "punct"],
+        ["B-ORG", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O"])
+    assert ("Marrow", "competesWith", "Fennick") in found, found
+    _assert_reads(nlp, "Marrow Tools competes with Ostrel and Vandix, whose Kappa brand also sells drills, and "
+                       "with Fennick, whose drills dominate the market in Asia.",
+                  {("Marrow Tools", "competesWith", "Fennick"), ("Marrow Tools", "competesWith", "Vandix")})
+
+
 @pytest.mark.parametrize("text, expected", [
     # "rival" before a plural kind with names listed under it: the names are the rivals of the clause's subject
     ("Torvik blocked rival payment providers such as Quellpay.", {("Quellpay", "competesWith", "Torvik")}),
