@@ -25,6 +25,17 @@ def test_rules_shares_written_before_owned_by(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a share of "the venture, <name>," where the parser hung the name on the share: the name after the comma
+    ("Morvik will own 40% of the venture, Samhan Compute, and Dahna will own the rest.",
+     {("Morvik", "investsIn", "Samhan Compute")}, set()),
+    # (not a subject after the comma: "the company, Orlan said")
+    ("Brenna sued the company, Orlan said on Monday.", set(), {("Brenna", "sues", "Orlan")}),
+])
+def test_rules_a_kind_of_firm_stands_for_the_name_after_its_comma(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a city written before a role noun says where the holder is, not whom it invests in or supplies
     ("Brandt Partners, a Bremen investor, declined to comment.", {("Brandt Partners", "basedIn", "Bremen")},
      {("Brandt Partners", "investsIn", "Bremen")}),
