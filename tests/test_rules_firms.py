@@ -25,6 +25,20 @@ def test_rules_shares_written_before_owned_by(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # two firms named right before a verb of making one thing, or of sharing, make or share it as partners
+    ("Vela Foods and Orrin Labs will build a battery plant in Ohio.", {("Vela Foods", "partnersWith", "Orrin Labs")},
+     set()),
+    ("Kestrel Mining and Tanzo Metals to open smelter in Zambia", {("Kestrel Mining", "partnersWith", "Tanzo Metals")},
+     set()),
+    # (not each its own, nor plural things made)
+    ("Vela Foods and Orrin Labs will each build a plant in Texas.", set(), {("Vela Foods", "partnersWith", "Orrin Labs")}),
+    ("Vela Foods and Orrin Labs build trains in Spain.", set(), {("Vela Foods", "partnersWith", "Orrin Labs")}),
+])
+def test_rules_two_firms_making_one_thing_are_partners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a share of "the venture, <name>," where the parser hung the name on the share: the name after the comma
     ("Morvik will own 40% of the venture, Samhan Compute, and Dahna will own the rest.",
      {("Morvik", "investsIn", "Samhan Compute")}, set()),
