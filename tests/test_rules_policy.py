@@ -338,6 +338,20 @@ def test_rules_a_named_bodys_headline_verb_restricts_the_name_described_after_it
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a suit brought to stop a deal is against whose deal it is (the buyer)
+    ("The Competition Bureau sued on Monday to block Orlan Media's purchase of Vesk Ads.",
+     {("Competition Bureau", "sues", "Orlan Media")}, set()),
+    ("The Justice Department filed a lawsuit to stop Tarro Payments' takeover of Quell.",
+     {("United States Department of Justice", "sues", "Tarro Payments")}, set()),
+    # (not an action taken, which is no suit)
+    ("The Justice Department took action to block Tarro Payments' purchase of Quell.", set(),
+     {("United States Department of Justice", "sues", "Tarro Payments")}),
+])
+def test_rules_a_suit_to_stop_a_deal_is_against_the_buyer(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, triple", [
     # a stop only sued or moved for restricts no one yet (and leaves the deal as agreed)
     ("The Federal Trade Commission sued on Tuesday to block Clearpath Media's $8.2 billion takeover of Quennel Ads.",
