@@ -366,9 +366,13 @@ def added_preps(prep: Token) -> list[Token]:
         + [q for g in prep.children if g.dep_ == "pobj" for c in g.conjuncts if c.pos_ == "NOUN" and c.is_lower
            for q in c.children if q.dep_ == "prep" and q.lower_ == prep.lower_] \
         + [q for g in prep.children if g.dep_ == "pobj" for c in g.children if c.dep_ in {"relcl", "acl"}
-           for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP" and q.lower_ == prep.lower_]
-    # (the last: "with Noon, which is backed by X, and with Amazon": after a clause describing the first name,
-    # the parser joins the second preposition to the clause's verb)
+           for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP" and q.lower_ == prep.lower_] \
+        + [q for q in prep.doc[prep.i + 1:prep.sent.end] if q.dep_ == "conj" and q.pos_ == "ADP"
+           and q.lower_ == prep.lower_ and q.head.pos_ in {"VERB", "AUX"} and prep.i < q.head.i < q.i
+           and prep.doc[q.i - 1].lower_ == "and" and prep.doc[q.i - 2].text == ","]
+    # (the third: "with Noon, which is backed by X, and with Amazon": after a clause describing the first name,
+    # the parser joins the second preposition to the clause's verb; the last, ", and with Amazon" after such a
+    # clause the parser made the sentence's main verb (with the trigger its subject): the clause's verb)
 
 
 def participle(tok: Token) -> bool:

@@ -25,6 +25,31 @@ def test_rules_shares_written_before_owned_by(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # two firms named right before a verb of making one thing, or of sharing, make or share it as partners
+    ("Vela Foods and Orrin Labs will build a battery plant in Ohio.", {("Vela Foods", "partnersWith", "Orrin Labs")},
+     set()),
+    ("Kestrel Mining and Tanzo Metals to open smelter in Zambia", {("Kestrel Mining", "partnersWith", "Tanzo Metals")},
+     set()),
+    # (not each its own, nor plural things made)
+    ("Vela Foods and Orrin Labs will each build a plant in Texas.", set(), {("Vela Foods", "partnersWith", "Orrin Labs")}),
+    ("Vela Foods and Orrin Labs build trains in Spain.", set(), {("Vela Foods", "partnersWith", "Orrin Labs")}),
+])
+def test_rules_two_firms_making_one_thing_are_partners(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a share of "the venture, <name>," where the parser hung the name on the share: the name after the comma
+    ("Morvik will own 40% of the venture, Samhan Compute, and Dahna will own the rest.",
+     {("Morvik", "investsIn", "Samhan Compute")}, set()),
+    # (not a subject after the comma: "the company, Orlan said")
+    ("Brenna sued the company, Orlan said on Monday.", set(), {("Brenna", "sues", "Orlan")}),
+])
+def test_rules_a_kind_of_firm_stands_for_the_name_after_its_comma(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a city written before a role noun says where the holder is, not whom it invests in or supplies
     ("Brandt Partners, a Bremen investor, declined to comment.", {("Brandt Partners", "basedIn", "Bremen")},
      {("Brandt Partners", "investsIn", "Bremen")}),
@@ -1039,6 +1064,23 @@ def test_rules_a_second_preposition_after_a_clause_on_the_first_name(nlp):
          "B-ORG", "O"])
     assert {("Tarvo", "competesWith", "Minko"), ("Tarvo", "competesWith", "Belcor")} <= found, found
     assert ("Seoul Capital", "competesWith", "Belcor") not in found, found
+
+
+def test_rules_a_second_preposition_after_a_clause_the_parser_made_the_main_verb(nlp):
+    # "competes with X, whose brand sells drills, and with Y": the parser made the clause's verb the
+    # sentence's (the trigger its subject) and joined the second "with" to it; it is still the trigger's
+    text = "Marrow competes with Ostrel, whose brand also sells drills, and with Fennick."
+    found = _parsed_triples(
+        nlp, text,
+        ["NNP", "VBZ", "IN", "NNP", ",", "WP$", "NN", "RB", "VBZ", "NNS", ",", "CC", "IN", "NNP", "."],
+        [1, 8, 1, 2, 3, 6, 8, 8, 8, 8, 8, 8, 8, 12, 8],
+        ["compound", "nsubj", "prep", "pobj", "punct", "poss", "nsubj", "advmod", "ROOT", "dobj", "punct", "cc",
+         "conj", "pobj", "punct"],
+        ["B-ORG", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O"])
+    assert ("Marrow", "competesWith", "Fennick") in found, found
+    _assert_reads(nlp, "Marrow Tools competes with Ostrel and Vandix, whose Kappa brand also sells drills, and "
+                       "with Fennick, whose drills dominate the market in Asia.",
+                  {("Marrow Tools", "competesWith", "Fennick"), ("Marrow Tools", "competesWith", "Vandix")})
 
 
 @pytest.mark.parametrize("text, expected", [

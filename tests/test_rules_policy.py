@@ -323,6 +323,35 @@ def test_rules_a_headlines_body_restricts_the_names_after_its_verb(nlp, text, ex
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a named body or country before the verb of a headline, and a description ending in a kind of firm
+    # before the name: the parse made the verb a noun, or the name an apposition of the verb
+    ("Peru sanctions Lima shipper Andes Maritime over fuel sales", {("Peru", "restricts", "Andes Maritime")}, set()),
+    ("FCA curbs Leeds lender Quorvey over affordability checks",
+     {("Financial Conduct Authority", "restricts", "Quorvey")}, set()),
+    # a name right after the verb, whose service is curbed
+    ("Kenya curbs Tamu Mobile's roaming service", {("Kenya", "restricts", "Tamu Mobile")}, set()),
+    # (not a name that modifies the description of another)
+    ("Chile throttles Vesk rival Orrin Chat", {("Chile", "restricts", "Orrin Chat")}, {("Chile", "restricts", "Vesk")}),
+])
+def test_rules_a_named_bodys_headline_verb_restricts_the_name_described_after_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a suit brought to stop a deal is against whose deal it is (the buyer)
+    ("The Competition Bureau sued on Monday to block Orlan Media's purchase of Vesk Ads.",
+     {("Competition Bureau", "sues", "Orlan Media")}, set()),
+    ("The Justice Department filed a lawsuit to stop Tarro Payments' takeover of Quell.",
+     {("United States Department of Justice", "sues", "Tarro Payments")}, set()),
+    # (not an action taken, which is no suit)
+    ("The Justice Department took action to block Tarro Payments' purchase of Quell.", set(),
+     {("United States Department of Justice", "sues", "Tarro Payments")}),
+])
+def test_rules_a_suit_to_stop_a_deal_is_against_the_buyer(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, triple", [
     # a stop only sued or moved for restricts no one yet (and leaves the deal as agreed)
     ("The Federal Trade Commission sued on Tuesday to block Clearpath Media's $8.2 billion takeover of Quennel Ads.",

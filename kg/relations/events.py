@@ -19,7 +19,7 @@ from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from ..syntax import singular_after_list
 from ..syntax import participle as _participle
-from .suits import suit_parties
+from .suits import deal_blocked, suit_parties
 
 __all__ = ["Events"]
 
@@ -448,6 +448,8 @@ class Events:
                     if first is not None:
                         agents.append((first, "agent-far"))
             suit_parties(self, tok, agents, objects)
+        if tok.lemma_.lower() in self.onto.words("relations", "deal_suing_words"):
+            deal_blocked(self, tok, objects)
         if not any(r.startswith("patient") or r == "prep:against" for _, r in objects):
             # "filed a lawsuit accusing X of copying", "sued on Thursday, accusing X of ...": whom the suit
             # accuses is whom it is against (an accusing participle on the verb, its object or the noun's verb)

@@ -63,4 +63,63 @@ class Headlines:
                 if obj["name"] != it["name"] and self.onto.fits(it["cls"], rel.domain) \
                         and self.onto.fits(obj["cls"], rel.range) and obj["cls"] != "Country":
                     out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.2, verb))
+        return out + self._named_bodies_verbs(doc, items, by_token)
+
+    def _named_bodies_verbs(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                            ) -> list[dict[str, Any]]:
+        """"FCA curbs London lender Lendora", "U.S. sanctions Dubai-based tanker operator Sarab Shipping": a
+        named body or country right before the present tense of a trigger, then a description that ends in a
+        kind of firm (lexicon [coref] Company: "lender", "shipper"; with lower-case words and places before
+        it) and the name it describes. The small parser reads the verb as a plural noun of a compound, or the
+        name as an apposition of the verb: the words say who is restricted."""
+        forms = self._body_verb_forms
+        out: list[dict[str, Any]] = []
+        for it in items:
+            if it.get("via") in {"coref", "demonym"} or not (
+                    it["cls"] == "Country" or self.onto.is_a(it["cls"], "GovernmentBody")):
+                continue
+            verb_i = it["end"]
+            if verb_i + 2 >= len(doc):
+                continue
+            rel = self.onto.relations.get(forms.get(doc[verb_i].lower_, "") or self._noun_verb_forms.get(doc[verb_i].lower_, ""))
+            if rel is None:
+                continue
+            k, kind = verb_i + 1, verb_i + 1 in by_token  # (or no description: "Tanzania curbs Vela's service")
+            while k < len(doc) and k - verb_i <= 6:
+                t = doc[k]
+                if k in by_token and items[by_token[k]]["start"] == k:
+                    if not self.onto.is_a(items[by_token[k]]["cls"], "Location"):
+                        # the name described (not one that modifies a description of another: "throttles
+                        # Telegram rival Whisp")
+                        j = end = items[by_token[k]]["end"]
+                        while j < len(doc) and j - end < 3 and doc[j].is_lower and doc[j].is_alpha \
+                                and doc[j].pos_ not in self._function_pos:
+                            j += 1
+                        if j == end or j not in by_token or items[by_token[j]]["start"] != j \
+                                or self.onto.is_a(items[by_token[j]]["cls"], "Location"):
+                            break
+                        k, kind = j, True
+                        continue
+                    k, kind = items[by_token[k]]["end"], False
+                elif t.text == "-" or (t.is_lower and t.is_alpha and t.pos_ not in self._function_pos):
+                    kind = t.lemma_.lower() in self.firm_kinds or t.lower_ in self.firm_kinds
+                    k += 1
+                else:
+                    break
+            if not kind or k >= len(doc) or k not in by_token or doc[k].sent.start != doc[verb_i].sent.start:
+                continue
+            obj = items[by_token[k]]
+            if obj["name"] != it["name"] and self.onto.fits(it["cls"], rel.domain) \
+                    and self.onto.fits(obj["cls"], rel.range) and obj["cls"] != "Country":
+                out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.2, doc[verb_i]))
         return out
+
+    @cached_property
+    def _noun_verb_forms(self) -> dict[str, str]:
+        """"sanctions": the present tense of a one-word trigger that is a noun too ("sanction"), which
+        :attr:`_body_verb_forms` leaves out; a description and a name right after it make it the verb."""
+        return {words[0] + "s": r.name for r in self.onto.relations.values()
+                if r.name == "restricts" or r.parent == "restricts"
+                for words in r.triggers if len(words) == 1 and words[0].endswith("tion")}
+
+    _function_pos = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "NUM", "PUNCT"})

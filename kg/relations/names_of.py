@@ -27,6 +27,31 @@ _BASED = frozenset({"based"})
 class NamesOf:
     """Base of :class:`~kg.relations.mentions.Mentions`: the entity items a token stands for."""
 
+    def _named_after_comma(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> int | None:
+        """"the venture, Samhan Compute,", "the venture, to be called Andina,", "the block, known as Deep,": the
+        start of a name (an organisation's, not by coreference) right after a description and its comma, or
+        after a naming word there, that closes with a comma or the sentence and is no subject; for a parse
+        that hung the name elsewhere (on the verb, on the share). None if there is none."""
+        doc = tok.doc
+        k = tok.i + 1
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            return None
+        k += 1
+        if doc[k].lower_ == "to" and k + 1 < len(doc) and doc[k + 1].lower_ == "be":
+            k += 2
+        if k < len(doc) and doc[k].lemma_.lower() in NAMING_VERBS and doc[k].tag_ == "VBN":
+            k += 1
+        elif k + 1 < len(doc) and doc[k].lower_ == "known" and doc[k + 1].lower_ == "as":
+            k += 2
+        if k not in by_token:
+            return None
+        it = items[by_token[k]]
+        if it["start"] != k or it.get("via") == "coref" or not self.onto.is_a(it["cls"], "Organization") \
+                or (it["end"] < len(doc) and doc[it["end"]].text not in {",", ".", ";"}) \
+                or doc[it["start"]:it["end"]].root.dep_ in {"nsubj", "nsubjpass"}:
+            return None
+        return k
+
     def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
              depth: int = 0, conj: bool = True) -> list[tuple[int, float, int]]:
         """Entity items a token stands for, with a cost for each indirection."""
@@ -44,6 +69,10 @@ class NamesOf:
             # made of the noun
             named += [g for g in [self._place_named_of(tok, by_token, items)] if g is not None] \
                 if it.get("via") == "coref" else []
+            # ("a stake in the project company, Morava SMR,": the name written after the comma, where the
+            # parser hung it elsewhere)
+            named += [tok.doc[k] for k in [self._named_after_comma(tok, by_token, items)] if k is not None] \
+                if it.get("via") == "coref" and tok.is_lower else []
             out.append((by_token[named[0].i], cost, named[0].i) if named else (by_token[tok.i], cost, tok.i))
             # "a unit of Norwalk, Connecticut-based Booking Holdings": a city written with its region
             # before "-based" stands for the organisation it describes
@@ -202,6 +231,12 @@ class NamesOf:
                     for g in c.children:
                         if g.dep_ == "oprd" and g.i in by_token:
                             out.append((by_token[g.i], cost + 0.05, g.i))
+            if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.firm_kinds:
+                # ("40% of the venture, Samhan Compute,": a kind of firm stands for the name after its comma,
+                # which the parser hung elsewhere)
+                k = self._named_after_comma(tok, by_token, items)
+                if k is not None:
+                    out.append((by_token[k], cost + 0.05, k))
             named_by_appos = bool(out)
             # "three drivers led by Chinedu Okafor", "a group of retailers led by Hollis & Brook": who
             # leads a group acts for it

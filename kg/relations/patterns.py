@@ -18,6 +18,7 @@ from ..ontology import RelationInfo
 from ..syntax import SUBJ as _SUBJ
 from .hits import restriction_before
 from .records import record
+from .joint import joint_works
 from .ventures import venture_members
 
 __all__ = ["Patterns"]
@@ -270,7 +271,8 @@ class Patterns:
                        if self.onto.is_a(items[m[0]]["cls"], "Actor")]
             out += self._records_pairwise(doc, items, parties, rel, rel.base_confidence - 0.1, adv,
                                           self._modality(verb))
-        return out + self._deals_on_the_surface(doc, items, by_token) + venture_members(self, doc, items, by_token)
+        return out + self._deals_on_the_surface(doc, items, by_token) + venture_members(self, doc, items, by_token) \
+            + joint_works(self, doc, items, by_token)
 
     def _deals_on_the_surface(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                               ) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..syntax import SUBJ
 
-__all__ = ["suit_parties"]
+__all__ = ["deal_blocked", "suit_parties"]
 
 
 def suit_parties(lex: Any, tok: Token, agents: list[tuple[Token, str]], objects: list[tuple[Token, str]]) -> None:
@@ -48,3 +48,19 @@ def suit_parties(lex: Any, tok: Token, agents: list[tuple[Token, str]], objects:
         objects[:] = [(g, r) for g, r in objects if r != "prep:from"]
     if any(r == "agent" for _, r in agents):
         objects += [(c, "patient") for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"}]
+
+
+def deal_blocked(lex: Any, tok: Token, objects: list[tuple[Token, str]]) -> None:
+    """"FTC sues to block Clearpath's purchase of Quennel", "filed a lawsuit to stop X's takeover of Y": a suit
+    with no one it is against yet, brought to stop a deal (lexicon ``deal_blocking_verbs``,
+    ``blocked_deal_nouns``), is against whose deal it is (the possessor: the buyer)."""
+    if any(r in {"patient", "prep:against"} for _, r in objects):
+        return
+    verbs = lex.onto.words("relations", "deal_blocking_verbs")
+    deals = lex.onto.words("relations", "blocked_deal_nouns")
+    around = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]
+    objects += [(p, "prep:against") for t in around for c in t.children
+                if c.dep_ in {"advcl", "xcomp", "acl"} and c.lemma_.lower() in verbs
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for d in c.children if d.dep_ == "dobj" and d.lemma_.lower() in deals
+                for p in d.children if p.dep_ == "poss"]
