@@ -179,6 +179,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._listed_offices(doc, found)
         self._predecessors(doc, found, items, by_token)
         self._widen_places(doc, found, apposed)
+        self._seat_cities(doc, found, apposed)
         self._city_before_seat(doc, found, items, by_token)
         self._regional_seats(doc, found)
         self._close_transitive(found)
