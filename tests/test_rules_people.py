@@ -1075,3 +1075,17 @@ def test_rules_the_holder_of_a_named_chair_works_at_the_university(nlp, text, ex
 ])
 def test_rules_candidates_and_undersecretaries(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the credits of a film or a documentary are no employment, whatever the NER took its title for
+    ("Harbor Lights is a 1987 Canadian drama film directed by Tomas Vidrick.", set(),
+     {("Tomas Vidrick", "worksFor", "Harbor Lights")}),
+    ("A documentary of the tour, called Silver Coast Railway, directed by Elsa Marrin, premiered in Toronto.",
+     set(), {("Elsa Marrin", "worksFor", "Silver Coast Railway")}),
+    # (a laboratory directed by someone is where they work)
+    ("Tomas Vidrick left the Halvorsen Institute, a laboratory directed by Elsa Marrin.",
+     {("Elsa Marrin", "worksFor", "Halvorsen Institute")}, set()),
+])
+def test_rules_read_no_employer_in_a_works_credits(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
