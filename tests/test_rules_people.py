@@ -1089,3 +1089,17 @@ def test_rules_candidates_and_undersecretaries(nlp, text, expected, absent):
 ])
 def test_rules_read_no_employer_in_a_works_credits(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a job in a part of an organisation ("in the chemistry lab", "in the Faculty of Law") is at the
+    # organisation named after the part's "at" or "of"
+    ("Mirela Dost, a researcher in the chemistry lab at Varnholt University, said the test failed.",
+     {("Mirela Dost", "worksFor", "Varnholt University")}),
+    ("Mirela Dost is a professor in the Faculty of Law at the University of Tessel.",
+     {("Mirela Dost", "worksFor", "University of Tessel")}),
+    ("Mirela Dost is an engineer in the battery unit of Quorvane Motors.",
+     {("Mirela Dost", "worksFor", "Quorvane Motors")}),
+])
+def test_rules_read_the_organisation_whose_part_one_works_in(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
