@@ -1064,6 +1064,16 @@ def test_rules_the_holder_of_a_named_chair_works_at_the_university(nlp, text, ex
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # the field written bare after an office's title and "of" or "for" is no organisation
+    ("Edvin Tarrant served as Minister for Consumer Protection from 2011 to 2016.", set(),
+     {("Edvin Tarrant", "worksFor", "Consumer Protection")}),
+    ("Edvin Tarrant was appointed Secretary of State in 2011.", set(), {("Edvin Tarrant", "worksFor", "State")}),
+])
+def test_rules_the_field_of_an_office_is_no_employer(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a party's candidate stands for the party named after "of" or before (unlike a mere member of it)
     ("Mara Velt, presidential candidate of the Orlan Movement, spoke on Monday.",
      {("Mara Velt", "worksFor", "Orlan Movement")}, set()),
