@@ -1093,6 +1093,9 @@ def test_rules_candidates_and_undersecretaries(nlp, text, expected, absent):
      {("Tomas Vidrick", "worksFor", "Harbor Lights")}),
     ("A documentary of the tour, called Silver Coast Railway, directed by Elsa Marrin, premiered in Toronto.",
      set(), {("Elsa Marrin", "worksFor", "Silver Coast Railway")}),
+    # ... and so is the film one directs, as an active verb's object
+    ("Tomas Vidrick wrote and directed his first feature film, The Salt Orchard, in 2008.", set(),
+     {("Tomas Vidrick", "worksFor", "Salt Orchard")}),
     # (a laboratory directed by someone is where they work)
     ("Tomas Vidrick left the Halvorsen Institute, a laboratory directed by Elsa Marrin.",
      {("Elsa Marrin", "worksFor", "Halvorsen Institute")}, set()),
