@@ -1064,6 +1064,16 @@ def test_rules_the_holder_of_a_named_chair_works_at_the_university(nlp, text, ex
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # the field written bare after an office's title and "of" or "for" is no organisation
+    ("Edvin Tarrant served as Minister for Consumer Protection from 2011 to 2016.", set(),
+     {("Edvin Tarrant", "worksFor", "Consumer Protection")}),
+    ("Edvin Tarrant was appointed Secretary of State in 2011.", set(), {("Edvin Tarrant", "worksFor", "State")}),
+])
+def test_rules_the_field_of_an_office_is_no_employer(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a party's candidate stands for the party named after "of" or before (unlike a mere member of it)
     ("Mara Velt, presidential candidate of the Orlan Movement, spoke on Monday.",
      {("Mara Velt", "worksFor", "Orlan Movement")}, set()),
@@ -1075,3 +1085,34 @@ def test_rules_the_holder_of_a_named_chair_works_at_the_university(nlp, text, ex
 ])
 def test_rules_candidates_and_undersecretaries(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the credits of a film or a documentary are no employment, whatever the NER took its title for
+    ("Harbor Lights is a 1987 Canadian drama film directed by Tomas Vidrick.", set(),
+     {("Tomas Vidrick", "worksFor", "Harbor Lights")}),
+    ("A documentary of the tour, called Silver Coast Railway, directed by Elsa Marrin, premiered in Toronto.",
+     set(), {("Elsa Marrin", "worksFor", "Silver Coast Railway")}),
+    # ... and so is the film one directs, as an active verb's object
+    ("Tomas Vidrick wrote and directed his first feature film, The Salt Orchard, in 2008.", set(),
+     {("Tomas Vidrick", "worksFor", "Salt Orchard")}),
+    # (a laboratory directed by someone is where they work)
+    ("Tomas Vidrick left the Halvorsen Institute, a laboratory directed by Elsa Marrin.",
+     {("Elsa Marrin", "worksFor", "Halvorsen Institute")}, set()),
+])
+def test_rules_read_no_employer_in_a_works_credits(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a job in a part of an organisation ("in the chemistry lab", "in the Faculty of Law") is at the
+    # organisation named after the part's "at" or "of"
+    ("Mirela Dost, a researcher in the chemistry lab at Varnholt University, said the test failed.",
+     {("Mirela Dost", "worksFor", "Varnholt University")}),
+    ("Mirela Dost is a professor in the Faculty of Law at the University of Tessel.",
+     {("Mirela Dost", "worksFor", "University of Tessel")}),
+    ("Mirela Dost is an engineer in the battery unit of Quorvane Motors.",
+     {("Mirela Dost", "worksFor", "Quorvane Motors")}),
+])
+def test_rules_read_the_organisation_whose_part_one_works_in(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -205,6 +205,19 @@ def test_rules_read_the_region_an_organisations_seat_is_written_with(nlp, text, 
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a seat written with its region spelled out is the city, also where the parser lists the two; the
+    # city is in the region
+    ("Brisvane Audio is a record label based in Tarrow Falls, Nova Scotia, Canada.",
+     {("Brisvane Audio", "basedIn", "Tarrow Falls"), ("Tarrow Falls", "locatedIn", "Nova Scotia")},
+     {("Brisvane Audio", "basedIn", "Nova Scotia")}),
+    ("Stelmark Radio is a public radio station headquartered in Kenton Bay, New Brunswick, Canada.",
+     {("Stelmark Radio", "basedIn", "Kenton Bay")}, {("Stelmark Radio", "basedIn", "New Brunswick")}),
+])
+def test_rules_read_a_seat_written_with_its_spelled_region_as_the_city(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a light verb's place counts whoever owns the noun ("its store"), and a shop is no product
     ("Marukaze Holdings will open its first Australian store in Parramatta in September.",
      {("Marukaze", "operatesIn", "Parramatta")}, set()),

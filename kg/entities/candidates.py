@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, name_key, normalize_quotes
-from .chairs import names_a_chair
+from .chairs import names_a_chair, names_an_office_field
 from .titles import ends_in_abbreviated_title
 from .headlines import TitleCaseLines
 from .hyphens import after_dateline
@@ -204,8 +204,10 @@ class Candidates:
                 label in {"ORG", "PRODUCT"} and len(span) > 1 and self._document(span.text.split())) or (
                 label in {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART"} and len(span) > 1
                 and span[-1].text in self.event_heads) or (
-                label == "ORG" and names_a_chair(span, self.chair_titles, self._body_or_place_word)):
-            return  # (a law's name the NER took for an organisation: "the Digital Markets Act"; an event's; a chair)
+                label == "ORG" and names_a_chair(span, self.chair_titles, self._body_or_place_word)) or (
+                label == "ORG" and names_an_office_field(span, self.office_titles, self._body_or_place_word)):
+            return  # (a law's name the NER took for an organisation: "the Digital Markets Act"; an event's; a chair;
+            # an office's field: "Minister for Social Protection")
         # One capitalized common noun ("NVIDIA's Role:" in a heading) is not a product name (but a word
         # English has no noun for, which the tagger took for one, is: "its Trekant/NN picking arms",
         # "Ostmark's M-150/NN")

@@ -2,7 +2,9 @@
 Modern History". A chair's name is capitals ending in a chair's title (lexicon ``chair_titles``), or
 going on with "of" and the field after it; neither the chair's name nor the field after "Professor of" is
 an organisation, whatever label the NER gave it: the person holds the chair at the university named
-after "at" (kg:worksFor), not at "Marlow Professor" or "Commercial Law".
+after "at" (kg:worksFor), not at "Marlow Professor" or "Commercial Law". Nor is the field of an office
+written bare after its title and "of" or "for" ("Minister for Social Protection", "Secretary of State",
+"Minister of Justice"; lexicon ``office_titles``): a field, not a ministry's name.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Callable
 
 from spacy.tokens import Span
 
-__all__ = ["names_a_chair"]
+__all__ = ["names_a_chair", "names_an_office_field"]
 
 
 def names_a_chair(span: Span, titles: set[str], body_word: Callable[[str], bool]) -> bool:
@@ -28,3 +30,12 @@ def names_a_chair(span: Span, titles: set[str], body_word: Callable[[str], bool]
             return True
     # "Professor of Modern History", "the Marlow Professor of Commercial Law": the field
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].text in titles
+
+
+def names_an_office_field(span: Span, offices: set[str], body_word: Callable[[str], bool]) -> bool:
+    """Whether ``span`` is the field written bare (no article) after an office's title and "of" or "for"
+    ("Minister for Social Protection", "Assistant Secretary of State"); not a name ending in a word of
+    firms, bodies or places ("Secretary of the Kelvor Department": ``body_word``)."""
+    doc = span.doc
+    return len(span) > 0 and span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"} \
+        and doc[span.start - 2].text.capitalize() in offices and not body_word(span[-1].text)

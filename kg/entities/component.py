@@ -231,6 +231,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.title_abbreviations = set(lex["title_abbreviations"])
         self.name_titles = set(lex.get("name_titles", ()))
         self.chair_titles = set(lex.get("chair_titles", ()))
+        self.office_titles = set(lex.get("office_titles", ()))
         self.place_offices = set(lex.get("place_offices", ()))
         self.brand_nouns = set(self.onto.lexicon["relations"].get("brand_nouns", ()))
         self.trade_name_nouns = set(self.onto.lexicon["relations"].get("trade_name_nouns", ()))

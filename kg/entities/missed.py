@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..names import canonical_name
 from ..syntax import NAMING_VERBS
 from .candidates import _NOT_NAMES, _PRODUCT_CODE
-from .chairs import names_a_chair
+from .chairs import names_a_chair, names_an_office_field
 from .headlines import TitleCaseLines
 
 __all__ = ["Missed"]
@@ -106,8 +106,9 @@ class Missed:
             text = run.text
             words = text.split()
             if self._is_noise(text) or headline(run) or any(w.lower() in self.non_entities for w in words) \
-                    or self._document(words) or names_a_chair(run, self.chair_titles, self._body_or_place_word):
-                continue  # (nor a law's name: "the Information Technology Act")
+                    or self._document(words) or names_a_chair(run, self.chair_titles, self._body_or_place_word) \
+                    or names_an_office_field(run, self.office_titles, self._body_or_place_word):
+                continue  # (nor a law's name: "the Information Technology Act"; nor an office's field)
             if any(t.ent_type_ in _NOT_NAMES for t in run):
                 continue  # dates, amounts, events the model did label
             # "Leeds Mayor Pavel Brezik", "Sen. Ana Ruiz": an office's title opening the run is the

@@ -294,6 +294,15 @@ class Roles:
                             and c.lower_ in {"of", "at", "with"} and not any(_possessive(o) for o in g.children)
                             for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
                             for o in p.children if o.dep_ == "pobj" and o.i in self._by_token]
+                # "a researcher in the chemistry lab at Kelvor University", "a professor in the Faculty of
+                # Law at the University of Halden", "an engineer in the battery unit of Ostra Motors": the
+                # organisation the part one is in belongs to, named after the part's "at" or "of"
+                # (the part may be named: "in the Faculty of Arts at Kelvor University")
+                anchors += [(o, "prep:" + p.lower_) for g in c.children if c.lower_ == "in" and g.dep_ == "pobj"
+                            and g.lower_ in self.organisation_parts
+                            for p in g.children if p.dep_ == "prep" and p.lower_ in {"at", "of"}
+                            for o in p.children if o.dep_ == "pobj" and o.i in self._by_token
+                            and self._by_token[o.i] != self._by_token.get(g.i)]
         # "Pellaro, Kestrel Group's logistics unit, for": an apposition set off by commas on the surface,
         # which the parser took for something else (a second object)
         owned = [c for c in kids if _possessive(c)]

@@ -37,6 +37,7 @@ from .brands import Brands
 from .frames import Frames
 from .kinds import Kinds
 from .access import access_paid_for, capacity_rented
+from .credits import credits_dropped
 from .natives import natives_apposed
 from .resold import sold_after_made
 from .lexicon import Lexicon
@@ -180,6 +181,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._listed_offices(doc, found)
         self._predecessors(doc, found, items, by_token)
         self._widen_places(doc, found, apposed)
+        self._seat_cities(doc, found, apposed)
         self._city_before_seat(doc, found, items, by_token)
         self._regional_seats(doc, found)
         self._close_transitive(doc, found)
@@ -188,6 +190,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._software_run(found)
         capacity_rented(self, doc, found)
         access_paid_for(self, doc, found)
+        credits_dropped(self, doc, found)
         self._kept_as_units(doc, found, items, by_token)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
         # regulator, barred ..." does not restrict Germany)

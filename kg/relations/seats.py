@@ -220,6 +220,30 @@ class Seats:
                 if key not in found:
                     found[key] = wider
 
+    def _seat_cities(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                     apposed: list[dict[str, Any]]) -> None:
+        """"based in Sackville, New Brunswick, Canada", "headquartered in Tulsa, Oklahoma": a seat a word of
+        kg:basedIn's triggers writes with its region is the city; the region is where the city is
+        (kg:locatedIn), not a second seat (the annotation's settled case), where the parser listed the two
+        and both were read. Not a region written as a newswire abbreviation ("Dalton, Ga.":
+        :meth:`_widen_places` gives both), nor one before "-based" (:meth:`_city_before_seat`)."""
+        rel = self.onto.relations.get("basedIn")
+        regions = {(r["sent_start"], r["o_start"]): r for r in apposed
+                   if r["o_start"] == r["s_end"] + 1 and not doc[r["o_end"] - 1].text.endswith(".")
+                   and not (r["o_end"] < len(doc) and doc[r["o_end"]].text == "-")}
+        if rel is None or not regions:
+            return
+        words = {w[-1] for w in rel.triggers}
+        by_start = {t.idx: t for t in doc}
+        seats = {(r["s_key"], r["sent_start"], r["o_start"]) for r in found.values() if r["predicate"] == "basedIn"}
+        for key, r in list(found.items()):
+            city = regions.get((r["sent_start"], r["o_start"]))
+            trigger = by_start.get(r["trigger_start"])
+            if r["predicate"] == "basedIn" and city is not None and city["s_name"] != r["s_name"] \
+                    and trigger is not None and trigger.lower_ in words \
+                    and (r["s_key"], r["sent_start"], city["s_start"]) in seats:
+                del found[key]
+
     def _city_before_seat(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                           items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
         """"Mountain View, California-based Alphabet": an organisation based in a region written after a
