@@ -997,6 +997,21 @@ def test_rules_what_one_would_use_something_for_is_hypothetical(nlp):
     assert got.get(("Varnel", "operatesIn", "Porto")) == "fact", got
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a site one will build, or a venture is formed to build, is not there yet
+    ("Tarvik Steel and Omberg Cells will jointly build a battery plant near Halden, the companies said.",
+     {("Tarvik Steel", "operatesIn", "Halden"): "hypothetical", ("Omberg Cells", "operatesIn", "Halden"): "hypothetical"}),
+    ("Tarvik Steel and Omberg Cells have formed a joint venture to build a cathode plant in Halden.",
+     {("Tarvik Steel", "operatesIn", "Halden"): "hypothetical"}),
+    # (one being built, or agreed to be built, is a fact)
+    ("Tarvik Steel is building a rolling mill near Halden.", {("Tarvik Steel", "operatesIn", "Halden"): "fact"}),
+    ("Tarvik Steel has agreed to build a rolling mill in Halden.", {("Tarvik Steel", "operatesIn", "Halden"): "fact"}),
+])
+def test_rules_a_site_still_to_be_built_is_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
 def test_rules_the_main_clause_of_a_condition_is_hypothetical(nlp):
     got = _modalities(_rules_doc(nlp, "If the merger collapses, Bramwell would have to pay Ostrava Ads a break-up fee."))
     assert got.get(("Bramwell", "paysCommissionTo", "Ostrava Ads")) == "hypothetical", got

@@ -41,6 +41,9 @@ class Markets:
                     tok, by_token, items, channels=not buyer)]
                 started = tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.starting_verbs
                 op_modality = self._modality(tok.head if started else tok) if places else "fact"
+                if op_modality == "fact" and any(self._unbuilt(c) for c in tok.children if c.dep_ == "dobj"
+                                                 and c.lemma_.lower() in self._one_word_triggers("operatesIn")):
+                    op_modality = "hypothetical"  # "formed a venture to build a plant in Lyon": not there yet
             elif markets:  # (a role of kg:placeIsMarket "role", or one ranked: "the largest lender in Latvia")
                 places = [(loc.item, 0.1) for loc in markets]
                 one = stand_in(tok)
