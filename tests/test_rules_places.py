@@ -1012,6 +1012,21 @@ def test_rules_a_site_still_to_be_built_is_hypothetical(nlp, text, expected):
     assert all(found.get(t) == m for t, m in expected.items()), found
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a product named before its kind operates where the kind is said to be, as its owner does
+    ("Tarvik Energy gives bus fleets access to its Ostra charging network in Norway and Sweden.",
+     {("Ostra", "operatesIn", "Norway"), ("Ostra", "operatesIn", "Sweden"), ("Tarvik Energy", "operatesIn", "Norway")},
+     set()),
+    ("Kelvor Lines added a stop to its Bluefin service between Halden and Moss.",
+     {("Bluefin", "operatesIn", "Halden"), ("Bluefin", "operatesIn", "Moss")}, set()),
+    # (not what one sells or runs in a place: the place is the seller's market)
+    ("Tarvik Energy sells its Ostra app in Norway and Sweden.", {("Tarvik Energy", "operatesIn", "Norway")},
+     {("Ostra", "operatesIn", "Norway")}),
+])
+def test_rules_a_product_named_before_its_kind_is_where_the_kind_is(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_the_main_clause_of_a_condition_is_hypothetical(nlp):
     got = _modalities(_rules_doc(nlp, "If the merger collapses, Bramwell would have to pay Ostrava Ads a break-up fee."))
     assert got.get(("Bramwell", "paysCommissionTo", "Ostrava Ads")) == "hypothetical", got

@@ -295,3 +295,37 @@ class Markets:
             out += [r for r in self._serving(doc, holders, places, verb, self._modality(verb), by_token, items)
                     if self.onto.is_a(r["s_cls"], "Organization")] if places else []
         return out
+
+    def _named_kinds_where(self, doc: Any, found: dict[tuple, dict[str, Any]], items: list[dict[str, Any]],
+                           by_token: dict[int, int]) -> None:
+        """"access to its Amperline charging network in Norway", "a stop on its Red Dragon service between Colombo
+        and Port Klang": the product named before its kind (lexicon ``product_heads``) operates where the kind is,
+        as the owner ``found`` has operating there (kg:operatesIn; the records of ``found`` are added to in place).
+        Not the object of a verb, whose place is where its subject acts: "sells its Ostra app in Norway"."""
+        owners: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        for r in found.values():
+            if r["predicate"] == "operatesIn":
+                owners.setdefault((r["sent_start"], r["o_start"]), []).append(r)
+        if not owners:
+            return
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.lower_ not in self.product_heads or tok.dep_ == "dobj":
+                continue  # (what one sells or runs "in Norway" is the seller's market there: "sells its Ostra app in Norway")
+            # (the name may hang on a word between: "its Ostra/npadvmod charging network"; not an owner's)
+            names = {by_token[t.i] for c in tok.lefts if c.dep_ not in {"poss", "det"} for t in c.subtree
+                     if t.i in by_token}
+            names = [n for n in names if items[n]["cls"] == "Product"]
+            if not names:
+                continue
+            # ("from San Antonio to Shanghai": the preposition after the first one's place as well)
+            preps = [p for p in tok.children if p.dep_ == "prep"]
+            preps += [q for p in preps for g in [p, *(g for g in p.children if g.dep_ == "pobj")]
+                      for q in g.children if q.dep_ == "prep"]
+            for loc in {loc.i: loc for p in preps for loc in self._places_after(p, by_token, items)}.values():
+                li = items[by_token[loc.i]]
+                for r in owners.get((tok.sent.start_char, li["start"]), []):
+                    for n in names:
+                        si = items[n]
+                        key = (f"{si['cls']}/{si['name']}", "operatesIn", r["o_key"], r["sent_start"])
+                        if si["name"] != li["name"] and key not in found and r["s_key"] != key[0]:
+                            found[key] = record(doc, si, "operatesIn", li, r["confidence"] - 0.05, tok, r["modality"])

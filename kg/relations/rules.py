@@ -185,6 +185,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._co_owners(doc, found)
         self._publishers(found)
         self._software_run(found)
+        self._named_kinds_where(doc, found, items, by_token)
         capacity_rented(self, doc, found)
         access_paid_for(self, doc, found)
         self._kept_as_units(doc, found, items, by_token)
