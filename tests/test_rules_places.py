@@ -1027,6 +1027,19 @@ def test_rules_a_product_named_before_its_kind_is_where_the_kind_is(nlp, text, e
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # who runs a thing a place's possessive names operates in the place
+    ("Tarvik Steel, which runs Norway's largest rolling mill, cut its output.", {("Tarvik Steel", "operatesIn", "Norway")},
+     set()),
+    ("Halden Havn, the operator of Sweden's busiest ferry terminal, raised its fees.",
+     {("Halden Havn", "operatesIn", "Sweden")}, set()),
+    # (not a person who runs one: where a person works, kg:worksFor says)
+    ("Ana Ruiz, who runs Spain's largest bakery, said sales rose.", set(), {("Ana Ruiz", "operatesIn", "Spain")}),
+])
+def test_rules_who_runs_a_places_own_thing_operates_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_the_main_clause_of_a_condition_is_hypothetical(nlp):
     got = _modalities(_rules_doc(nlp, "If the merger collapses, Bramwell would have to pay Ostrava Ads a break-up fee."))
     assert got.get(("Bramwell", "paysCommissionTo", "Ostrava Ads")) == "hypothetical", got

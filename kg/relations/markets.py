@@ -329,3 +329,29 @@ class Markets:
                         key = (f"{si['cls']}/{si['name']}", "operatesIn", r["o_key"], r["sent_start"])
                         if si["name"] != li["name"] and key not in found and r["s_key"] != key[0]:
                             found[key] = record(doc, si, "operatesIn", li, r["confidence"] - 0.05, tok, r["modality"])
+
+    def _possessed_places_run(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
+                              ) -> list[dict[str, Any]]:
+        """"ArcelorMittal, which runs Romania's largest steelworks", "Vela, the operator of Georgia's largest
+        container terminal": an organisation that runs a thing a place's possessive names operates in the place
+        (kg:operatesIn; lexicon ``site_running_verbs``, ``site_running_nouns``)."""
+        verbs = self.onto.words("relations", "site_running_verbs")
+        nouns = self.onto.words("relations", "site_running_nouns")
+        out: list[dict[str, Any]] = []
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if lemma in verbs and tok.pos_ == "VERB":
+                holders = [c for c in tok.children if c.dep_ == "nsubj"]
+                things = [c for c in tok.children if c.dep_ == "dobj"]
+            elif lemma in nouns and tok.pos_ == "NOUN" and tok.dep_ in {"appos", "attr"}:
+                holders = [tok.head] if tok.dep_ == "appos" else [c for c in tok.head.children if c.dep_ == "nsubj"]
+                things = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"]
+            else:
+                continue
+            places = [c for t in things if t.pos_ == "NOUN" for c in t.children if c.dep_ == "poss" and c.i in by_token
+                      and self.onto.is_a(items[by_token[c.i]]["cls"], "Location")]
+            if places:
+                out += [r for r in self._serving(doc, holders, places, tok, self._modality(tok), by_token, items)
+                        if self.onto.is_a(r["s_cls"], "Organization")]
+        return out
