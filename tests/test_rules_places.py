@@ -1040,6 +1040,17 @@ def test_rules_who_runs_a_places_own_thing_operates_there(nlp, text, expected, a
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a site its owner is named before is the owner's: who supplies it does not operate there by this
+    ("Tarvik Cells supplies batteries to Orrin Motors plants in Poland.", {("Orrin Motors", "operatesIn", "Poland")},
+     {("Tarvik Cells", "operatesIn", "Poland")}),
+    ("Tarvik Cells ships batteries to Orrin Motors and Kessa Auto plants in Poland.",
+     {("Kessa Auto", "operatesIn", "Poland")}, {("Tarvik Cells", "operatesIn", "Poland")}),
+])
+def test_rules_a_site_named_for_its_owner_is_not_its_suppliers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_the_main_clause_of_a_condition_is_hypothetical(nlp):
     got = _modalities(_rules_doc(nlp, "If the merger collapses, Bramwell would have to pay Ostrava Ads a break-up fee."))
     assert got.get(("Bramwell", "paysCommissionTo", "Ostrava Ads")) == "hypothetical", got

@@ -156,8 +156,7 @@ class Markets:
                     and c.lower_ in {"to", "for", "with", "against", "through", "via"}:
                 served = [g for g in c.children if g.dep_ == "pobj"]
                 for g in [x for g in served for x in coordinated(g)]:
-                    if c.lower_ in {"to", "for"} and self._of_sites(g) and any(
-                            possessive(o) and o.i in by_token for o in g.children):
+                    if c.lower_ in {"to", "for"} and self._anothers_site(g, by_token, items):
                         continue  # (not "shipped cells to Ridgeback's plant in Lansing": the owner's site)
                     for p in g.children:
                         if p.dep_ == "prep" and p.lower_ in {"in", "across"}:
@@ -180,9 +179,15 @@ class Markets:
                             # ("makes a third of its chips in Penang": the goods a portion is of; not an
                             # owner's site the goods go to: "sell half of it to Hanseo's plant in Gumi")
                             todo += [x for g in p.children if g.dep_ == "pobj" for x in coordinated(g)
-                                     if not (p.lower_ in {"to", "for"} and self._of_sites(x) and any(
-                                         possessive(o) and o.i in by_token for o in x.children))]
+                                     if not (p.lower_ in {"to", "for"} and self._anothers_site(x, by_token, items))]
         return found
+
+    def _anothers_site(self, site: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> bool:
+        """Whether ``site`` is a site noun ("plant", "store") its owner is named before: "Ridgeback's plant",
+        "Stellantis plants", "Aldi Nord stores" (its place is the owner's, not that of who supplies it)."""
+        return self._of_sites(site) and any(o.i in by_token and (possessive(o) or (
+            o.dep_ in {"compound", "nmod", "amod"} and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")))
+            for o in site.children)
 
     def _revenue_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"gets a quarter of its sales from China", "earns a fifth of its revenue in Taiwan", "China accounts
