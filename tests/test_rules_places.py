@@ -1051,6 +1051,20 @@ def test_rules_a_site_named_for_its_owner_is_not_its_suppliers(nlp, text, expect
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm or product ranked among those of its kind in a place operates there
+    ("Tarvik Health, one of the three largest pharmacy benefit managers in Canada, cut its fees.",
+     {("Tarvik Health", "operatesIn", "Canada")}, set()),
+    ("Orrin Labs said its Skyfall, one of the top-selling games in Brazil, would get a sequel.",
+     {("Skyfall", "operatesIn", "Brazil")}, set()),
+    ("Its title Skyfall is one of the most downloaded games in Brazil.", {("Skyfall", "operatesIn", "Brazil")}, set()),
+    # (not a person ranked: where a person is, kg:livesIn says)
+    ("Ana Ruiz, one of the richest women in Brazil, bought the club.", set(), {("Ana Ruiz", "operatesIn", "Brazil")}),
+])
+def test_rules_one_ranked_among_its_kind_in_a_place_operates_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_the_main_clause_of_a_condition_is_hypothetical(nlp):
     got = _modalities(_rules_doc(nlp, "If the merger collapses, Bramwell would have to pay Ostrava Ads a break-up fee."))
     assert got.get(("Bramwell", "paysCommissionTo", "Ostrava Ads")) == "hypothetical", got

@@ -360,3 +360,33 @@ class Markets:
                 out += [r for r in self._serving(doc, holders, places, tok, self._modality(tok), by_token, items)
                         if self.onto.is_a(r["s_cls"], "Organization")]
         return out
+
+    def _ranked_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"X, one of the three largest pharmacy benefit managers in the United States", "its title Y, one of the
+        top-selling games in Germany", "Y is one of the most downloaded games in South Korea": a firm or product
+        ranked among those of its kind in a place operates there (kg:operatesIn; the ranked noun apposed to the
+        name, or the copula's attribute, directly or after "one of")."""
+        out: list[dict[str, Any]] = []
+        for noun in doc:
+            if noun.pos_ != "NOUN" or not (superlative(noun) or any(
+                    c.dep_ == "amod" and any(a.dep_ == "advmod" and a.lower_ in {"most", "top"} for a in c.children)
+                    for c in noun.children)):
+                continue
+            places = self._located(noun, {"in", "across"}, by_token, items)
+            one = noun
+            if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+                one = noun.head.head
+            if one.dep_ == "appos":
+                holders = [one.head]
+            elif one.dep_ == "attr" and one.head.lemma_ in COPULAS:
+                holders = [c for c in one.head.children if c.dep_ == "nsubj"]
+            else:
+                continue
+            op = self.onto.relations["operatesIn"]
+            modality = self._modality(one.head)
+            # (the ranked one only, not names joined to it: "X, the largest insurer in Ohio, and Y have agreed")
+            for si in (items[m[0]] for h in holders for m in self._map(h, by_token, items, conj=False)):
+                if self.onto.is_a(si["cls"], "Organization") or si["cls"] == "Product":
+                    out += [record(doc, si, "operatesIn", items[by_token[loc.i]], op.base_confidence - 0.15, noun,
+                                   modality) for loc in places if items[by_token[loc.i]]["name"] != si["name"]]
+        return out
