@@ -1012,6 +1012,74 @@ def test_rules_what_one_would_use_something_for_is_hypothetical(nlp):
     assert got.get(("Varnel", "operatesIn", "Porto")) == "fact", got
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a site one will build, or a venture is formed to build, is not there yet
+    ("Tarvik Steel and Omberg Cells will jointly build a battery plant near Halden, the companies said.",
+     {("Tarvik Steel", "operatesIn", "Halden"): "hypothetical", ("Omberg Cells", "operatesIn", "Halden"): "hypothetical"}),
+    ("Tarvik Steel and Omberg Cells have formed a joint venture to build a cathode plant in Halden.",
+     {("Tarvik Steel", "operatesIn", "Halden"): "hypothetical"}),
+    # (one being built, or agreed to be built, is a fact)
+    ("Tarvik Steel is building a rolling mill near Halden.", {("Tarvik Steel", "operatesIn", "Halden"): "fact"}),
+    ("Tarvik Steel has agreed to build a rolling mill in Halden.", {("Tarvik Steel", "operatesIn", "Halden"): "fact"}),
+])
+def test_rules_a_site_still_to_be_built_is_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a product named before its kind operates where the kind is said to be, as its owner does
+    ("Tarvik Energy gives bus fleets access to its Ostra charging network in Norway and Sweden.",
+     {("Ostra", "operatesIn", "Norway"), ("Ostra", "operatesIn", "Sweden"), ("Tarvik Energy", "operatesIn", "Norway")},
+     set()),
+    ("Kelvor Lines added a stop to its Bluefin service between Halden and Moss.",
+     {("Bluefin", "operatesIn", "Halden"), ("Bluefin", "operatesIn", "Moss")}, set()),
+    # (not what one sells or runs in a place: the place is the seller's market)
+    ("Tarvik Energy sells its Ostra app in Norway and Sweden.", {("Tarvik Energy", "operatesIn", "Norway")},
+     {("Ostra", "operatesIn", "Norway")}),
+])
+def test_rules_a_product_named_before_its_kind_is_where_the_kind_is(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who runs a thing a place's possessive names operates in the place
+    ("Tarvik Steel, which runs Norway's largest rolling mill, cut its output.", {("Tarvik Steel", "operatesIn", "Norway")},
+     set()),
+    ("Halden Havn, the operator of Sweden's busiest ferry terminal, raised its fees.",
+     {("Halden Havn", "operatesIn", "Sweden")}, set()),
+    # (not a person who runs one: where a person works, kg:worksFor says)
+    ("Ana Ruiz, who runs Spain's largest bakery, said sales rose.", set(), {("Ana Ruiz", "operatesIn", "Spain")}),
+])
+def test_rules_who_runs_a_places_own_thing_operates_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a site its owner is named before is the owner's: who supplies it does not operate there by this
+    ("Tarvik Cells supplies batteries to Orrin Motors plants in Poland.", {("Orrin Motors", "operatesIn", "Poland")},
+     {("Tarvik Cells", "operatesIn", "Poland")}),
+    ("Tarvik Cells ships batteries to Orrin Motors and Kessa Auto plants in Poland.",
+     {("Kessa Auto", "operatesIn", "Poland")}, {("Tarvik Cells", "operatesIn", "Poland")}),
+])
+def test_rules_a_site_named_for_its_owner_is_not_its_suppliers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm or product ranked among those of its kind in a place operates there
+    ("Tarvik Health, one of the three largest pharmacy benefit managers in Canada, cut its fees.",
+     {("Tarvik Health", "operatesIn", "Canada")}, set()),
+    ("Orrin Labs said its Skyfall, one of the top-selling games in Brazil, would get a sequel.",
+     {("Skyfall", "operatesIn", "Brazil")}, set()),
+    ("Its title Skyfall is one of the most downloaded games in Brazil.", {("Skyfall", "operatesIn", "Brazil")}, set()),
+    # (not a person ranked: where a person is, kg:livesIn says)
+    ("Ana Ruiz, one of the richest women in Brazil, bought the club.", set(), {("Ana Ruiz", "operatesIn", "Brazil")}),
+])
+def test_rules_one_ranked_among_its_kind_in_a_place_operates_there(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_the_main_clause_of_a_condition_is_hypothetical(nlp):
     got = _modalities(_rules_doc(nlp, "If the merger collapses, Bramwell would have to pay Ostrava Ads a break-up fee."))
     assert got.get(("Bramwell", "paysCommissionTo", "Ostrava Ads")) == "hypothetical", got

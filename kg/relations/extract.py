@@ -408,6 +408,8 @@ class Extraction:
         else:
             # (a noun with a light or relocation verb: the verb's clause, "will move its headquarters")
             modality = self._modality(tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in self.clause_verbs else tok)
+            if modality == "fact" and rel.name == "operatesIn" and self._unbuilt(tok):
+                modality = "hypothetical"  # "will build a plant near Lyon": no plant there yet
         if trig.kind in {"role", "inverse_role"} and (any(t.lower_ in FORMER for t in doc[max(0, tok.i - 3):tok.i]) or (
                 tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1 and former_before(tok))
                 or self._once_was(tok) or self._sold_off(tok)):

@@ -41,6 +41,9 @@ class Markets:
                     tok, by_token, items, channels=not buyer)]
                 started = tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.starting_verbs
                 op_modality = self._modality(tok.head if started else tok) if places else "fact"
+                if op_modality == "fact" and any(self._unbuilt(c) for c in tok.children if c.dep_ == "dobj"
+                                                 and c.lemma_.lower() in self._one_word_triggers("operatesIn")):
+                    op_modality = "hypothetical"  # "formed a venture to build a plant in Lyon": not there yet
             elif markets:  # (a role of kg:placeIsMarket "role", or one ranked: "the largest lender in Latvia")
                 places = [(loc.item, 0.1) for loc in markets]
                 one = stand_in(tok)
@@ -153,8 +156,7 @@ class Markets:
                     and c.lower_ in {"to", "for", "with", "against", "through", "via"}:
                 served = [g for g in c.children if g.dep_ == "pobj"]
                 for g in [x for g in served for x in coordinated(g)]:
-                    if c.lower_ in {"to", "for"} and self._of_sites(g) and any(
-                            possessive(o) and o.i in by_token for o in g.children):
+                    if c.lower_ in {"to", "for"} and self._anothers_site(g, by_token, items):
                         continue  # (not "shipped cells to Ridgeback's plant in Lansing": the owner's site)
                     for p in g.children:
                         if p.dep_ == "prep" and p.lower_ in {"in", "across"}:
@@ -177,9 +179,15 @@ class Markets:
                             # ("makes a third of its chips in Penang": the goods a portion is of; not an
                             # owner's site the goods go to: "sell half of it to Hanseo's plant in Gumi")
                             todo += [x for g in p.children if g.dep_ == "pobj" for x in coordinated(g)
-                                     if not (p.lower_ in {"to", "for"} and self._of_sites(x) and any(
-                                         possessive(o) and o.i in by_token for o in x.children))]
+                                     if not (p.lower_ in {"to", "for"} and self._anothers_site(x, by_token, items))]
         return found
+
+    def _anothers_site(self, site: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> bool:
+        """Whether ``site`` is a site noun ("plant", "store") its owner is named before: "Ridgeback's plant",
+        "Stellantis plants", "Aldi Nord stores" (its place is the owner's, not that of who supplies it)."""
+        return self._of_sites(site) and any(o.i in by_token and (possessive(o) or (
+            o.dep_ in {"compound", "nmod", "amod"} and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")))
+            for o in site.children)
 
     def _revenue_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"gets a quarter of its sales from China", "earns a fifth of its revenue in Taiwan", "China accounts
@@ -291,4 +299,94 @@ class Markets:
                       for loc in self._located(t, {"in", "across", "throughout"}, by_token, items)]
             out += [r for r in self._serving(doc, holders, places, verb, self._modality(verb), by_token, items)
                     if self.onto.is_a(r["s_cls"], "Organization")] if places else []
+        return out
+
+    def _named_kinds_where(self, doc: Any, found: dict[tuple, dict[str, Any]], items: list[dict[str, Any]],
+                           by_token: dict[int, int]) -> None:
+        """"access to its Amperline charging network in Norway", "a stop on its Red Dragon service between Colombo
+        and Port Klang": the product named before its kind (lexicon ``product_heads``) operates where the kind is,
+        as the owner ``found`` has operating there (kg:operatesIn; the records of ``found`` are added to in place).
+        Not the object of a verb, whose place is where its subject acts: "sells its Ostra app in Norway"."""
+        owners: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        for r in found.values():
+            if r["predicate"] == "operatesIn":
+                owners.setdefault((r["sent_start"], r["o_start"]), []).append(r)
+        if not owners:
+            return
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.lower_ not in self.product_heads or tok.dep_ == "dobj":
+                continue  # (what one sells or runs "in Norway" is the seller's market there: "sells its Ostra app in Norway")
+            # (the name may hang on a word between: "its Ostra/npadvmod charging network"; not an owner's)
+            names = {by_token[t.i] for c in tok.lefts if c.dep_ not in {"poss", "det"} for t in c.subtree
+                     if t.i in by_token}
+            names = [n for n in names if items[n]["cls"] == "Product"]
+            if not names:
+                continue
+            # ("from San Antonio to Shanghai": the preposition after the first one's place as well)
+            preps = [p for p in tok.children if p.dep_ == "prep"]
+            preps += [q for p in preps for g in [p, *(g for g in p.children if g.dep_ == "pobj")]
+                      for q in g.children if q.dep_ == "prep"]
+            for loc in {loc.i: loc for p in preps for loc in self._places_after(p, by_token, items)}.values():
+                li = items[by_token[loc.i]]
+                for r in owners.get((tok.sent.start_char, li["start"]), []):
+                    for n in names:
+                        si = items[n]
+                        key = (f"{si['cls']}/{si['name']}", "operatesIn", r["o_key"], r["sent_start"])
+                        if si["name"] != li["name"] and key not in found and r["s_key"] != key[0]:
+                            found[key] = record(doc, si, "operatesIn", li, r["confidence"] - 0.05, tok, r["modality"])
+
+    def _possessed_places_run(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
+                              ) -> list[dict[str, Any]]:
+        """"ArcelorMittal, which runs Romania's largest steelworks", "Vela, the operator of Georgia's largest
+        container terminal": an organisation that runs a thing a place's possessive names operates in the place
+        (kg:operatesIn; lexicon ``site_running_verbs``, ``site_running_nouns``)."""
+        verbs = self.onto.words("relations", "site_running_verbs")
+        nouns = self.onto.words("relations", "site_running_nouns")
+        out: list[dict[str, Any]] = []
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if lemma in verbs and tok.pos_ == "VERB":
+                holders = [c for c in tok.children if c.dep_ == "nsubj"]
+                things = [c for c in tok.children if c.dep_ == "dobj"]
+            elif lemma in nouns and tok.pos_ == "NOUN" and tok.dep_ in {"appos", "attr"}:
+                holders = [tok.head] if tok.dep_ == "appos" else [c for c in tok.head.children if c.dep_ == "nsubj"]
+                things = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"]
+            else:
+                continue
+            places = [c for t in things if t.pos_ == "NOUN" for c in t.children if c.dep_ == "poss" and c.i in by_token
+                      and self.onto.is_a(items[by_token[c.i]]["cls"], "Location")]
+            if places:
+                out += [r for r in self._serving(doc, holders, places, tok, self._modality(tok), by_token, items)
+                        if self.onto.is_a(r["s_cls"], "Organization")]
+        return out
+
+    def _ranked_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"X, one of the three largest pharmacy benefit managers in the United States", "its title Y, one of the
+        top-selling games in Germany", "Y is one of the most downloaded games in South Korea": a firm or product
+        ranked among those of its kind in a place operates there (kg:operatesIn; the ranked noun apposed to the
+        name, or the copula's attribute, directly or after "one of")."""
+        out: list[dict[str, Any]] = []
+        for noun in doc:
+            if noun.pos_ != "NOUN" or not (superlative(noun) or any(
+                    c.dep_ == "amod" and any(a.dep_ == "advmod" and a.lower_ in {"most", "top"} for a in c.children)
+                    for c in noun.children)):
+                continue
+            places = self._located(noun, {"in", "across"}, by_token, items)
+            one = noun
+            if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+                one = noun.head.head
+            if one.dep_ == "appos":
+                holders = [one.head]
+            elif one.dep_ == "attr" and one.head.lemma_ in COPULAS:
+                holders = [c for c in one.head.children if c.dep_ == "nsubj"]
+            else:
+                continue
+            op = self.onto.relations["operatesIn"]
+            modality = self._modality(one.head)
+            # (the ranked one only, not names joined to it: "X, the largest insurer in Ohio, and Y have agreed")
+            for si in (items[m[0]] for h in holders for m in self._map(h, by_token, items, conj=False)):
+                if self.onto.is_a(si["cls"], "Organization") or si["cls"] == "Product":
+                    out += [record(doc, si, "operatesIn", items[by_token[loc.i]], op.base_confidence - 0.15, noun,
+                                   modality) for loc in places if items[by_token[loc.i]]["name"] != si["name"]]
         return out

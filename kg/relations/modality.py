@@ -37,6 +37,7 @@ class Modality:
         self.breaking_away = frozenset(lex["relations"].get("breaking_away", ()))
         self.tenure_nouns = frozenset(lex["relations"].get("tenure_nouns", ()))
         self.founding_verbs = frozenset(lex["relations"].get("founding_verbs", ()))
+        self.building_fact_verbs = frozenset(lex["relations"].get("building_fact_verbs", ()))
         self.announced_verbs = frozenset(lex["relations"].get("announced_verbs", ()))
         self.ended_dealings = frozenset(lex["relations"].get("ended_dealings", ()))
 
@@ -58,6 +59,23 @@ class Modality:
             # "hopes to build its own plant in Perth" (not "may review Veltro's purchase of Lumio")
             return "hypothetical"
         return "fact"
+
+    def _unbuilt(self, noun: Token) -> bool:
+        """Whether ``noun`` is a site still to be built or opened: the object of a founding verb with "will" or
+        "shall", or in an infinitive ("will build a plant near Lyon", "formed a venture to build a plant in
+        Perth", the headline's "Vela to open plant in Perth"); not one agreed or begun ("agreed to build a
+        plant", lexicon ``building_fact_verbs``), nor one being built ("is building a plant")."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.founding_verbs:
+            return False
+        first = verb
+        while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"}:
+            first = first.head  # ("will build and run a plant")
+        auxes = [c for v in {verb, first} for c in v.children if c.dep_ == "aux"]
+        if any(c.lower_ in {"will", "shall", "'ll"} for c in auxes):
+            return True
+        return any(c.lower_ == "to" for c in auxes) and not (
+            first.dep_ == "xcomp" and first.head.lemma_.lower() in self.building_fact_verbs)
 
     def _post_modality(self, one: Token) -> str | None:
         """The modality of a post a role noun names (``one``: the noun, or the name it stands in for) where
