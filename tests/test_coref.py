@@ -900,3 +900,18 @@ def test_coref_an_institution_by_the_noun_its_name_holds(nlp, text, mention, ant
 def test_coref_an_institution_no_name_holds_stands_for_nothing(nlp, text, mention):
     links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
     assert not any(m == mention for m, _ in links), links
+
+
+@pytest.mark.parametrize("text, mention, antecedent", [
+    # a country on a description rules out a firm the text itself places in another country, by a demonym or a
+    # country's name written before its name or opening its apposition, even one the text called by the noun
+    ("Polish drone maker Wrona Systems has formed an alliance with Kessan Aerospace. Under the agreement, the "
+     "South Korean group will buy 15 percent of Wrona.", "group", "Kessan Aerospace"),
+    ("Velmar Line and Tessaro Shipping will share ships. The deal is the first for Tessaro, a Singapore-based "
+     "carrier. Ana Ruiz, the Danish carrier's sales chief, said prices would not change.", "carrier", "Velmar Line"),
+    ("Irish lessor Corrib Aviation has sued Saigon Sky Airlines in London. The Vietnamese carrier said it was "
+     "negotiating.", "carrier", "Saigon Sky Airlines"),
+])
+def test_coref_a_country_on_a_description_rules_out_firms_the_text_places_elsewhere(nlp, text, mention, antecedent):
+    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
+    assert any(m == mention and a.startswith(antecedent.split()[0]) for m, a in links), links

@@ -1924,3 +1924,13 @@ def test_rules_a_firms_possessive_on_a_name_alone_is_its_unit(nlp, text, expecte
 ])
 def test_rules_a_description_after_a_prepositions_object_is_its(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more nouns of firms after a place or a demonym: "specialist", "reinsurer", "bakery", "mill", "franchise"
+    ("Norvik agreed to buy Aberdeen cable specialist Tarlow.", {("Tarlow", "basedIn", "Aberdeen")}),
+    ("Swiss reinsurer Velda Re bought a marine insurer.", {("Velda Re", "basedIn", "Switzerland")}),
+    ("Kelvor bought a stake in Korean chicken franchise Dolbap Brothers.", {("Dolbap Brothers", "basedIn", "South Korea")}),
+])
+def test_rules_more_trades_before_a_firms_name_name_its_seat(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

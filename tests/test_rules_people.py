@@ -1075,3 +1075,16 @@ def test_rules_the_holder_of_a_named_chair_works_at_the_university(nlp, text, ex
 ])
 def test_rules_candidates_and_undersecretaries(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a two-word back-referring job ("finance director", "managing director") names the firm the text is about,
+    # after a quote as after a statement
+    ('Kelvor Foods said it had paid the fine. "We made a mistake," finance director Ana Ruiz said.',
+     {("Ana Ruiz", "worksFor", "Kelvor Foods")}),
+    ("Tarvo Mining said output rose. Managing director Tom Berg said the mine would expand.",
+     {("Tom Berg", "worksFor", "Tarvo Mining")}),
+])
+def test_rules_a_two_word_job_refers_back_to_the_firm(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+

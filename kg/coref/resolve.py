@@ -206,6 +206,32 @@ class Resolution:
                         if len(words) > n and " ".join(words[:n]) in self._country_words), "")
         return self._home.get(name, "") or opening
 
+    def _written_home(self, doc: Doc, name: str, before: int) -> str:
+        """The country a demonym or a country's name written right before a mention of ``name`` (its
+        first word, for short forms) before token ``before`` places the organisation in: "Polish drone
+        maker Orzel Systems", "China's Qiyun" (a demonym or a country, then lower-case words or a
+        possessive, then the name), or ""."""
+        first = name.split()[0] if name else ""
+        for it in self._all_items:
+            if it["start"] >= before or it["via"] == "coref" or not it["name"] or it["name"].split()[0] != first:
+                continue
+            k = it["start"] - 1
+            while k >= 0 and it["start"] - k <= 4 and (doc[k].is_lower or doc[k].text == "-"):
+                k -= 1  # ("drone maker", "state-owned lender")
+            home = None
+            if k >= 0 and (k < it["start"] - 1 or doc[k].text in {"'s", "\u2019s"}):
+                end = k if doc[k].text in {"'s", "\u2019s"} else k + 1
+                home = next((h for h in self._all_items if h["end"] == end and h["via"] != "coref"
+                             and (h["via"] == "demonym" or h["cls"] == "Country")), None)
+            j = it["end"]
+            if home is None and j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the"}:
+                # "Pacific Orient, a Singapore-based carrier": a demonym or a country opening its apposition
+                home = next((h for h in self._all_items if h["start"] == j + 2 and h["via"] != "coref"
+                             and (h["via"] == "demonym" or h["cls"] == "Country")), None)
+            if home is not None and home["name"] != it["name"]:
+                return home["name"]
+        return ""
+
     def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
         if not description:
@@ -395,6 +421,15 @@ class Resolution:
                 named = [c for c in cands if c["name"] in makers]
                 if named:
                     return named[0]
+        # "the Swiss drugmaker", "the U.S. company": a demonym or a country on the description rules
+        # out companies the gazetteer, or the text itself, places in another country ("Polish drone maker
+        # Orzel Systems ... the South Korean group" is not Orzel; see also below)
+        countries = {it["name"] for it in self._all_items if (it["via"] == "demonym" or it["cls"] == "Country")
+                     and any(it["start"] <= c.i < it["end"] for c in tok.children
+                             if c.dep_ in {"amod", "compound", "nmod"})} if description else set()
+        if countries:
+            homes = {c["name"]: self._home_of(c["name"]) or self._written_home(doc, c["name"], tok.i) for c in cands}
+            cands = [c for c in cands if homes[c["name"]] in countries | {""}] or cands
         # "the carrier" after "budget carrier Wrenair" or "Wrenair, a budget carrier": a candidate the
         # text called by the description's noun is the one meant, before any other of its kind
         # (not a word for firms of any kind: "the group" is any group; and a name the nearest mention
@@ -417,11 +452,6 @@ class Resolution:
                      and not c["name"][-len(noun) - 1].isalpha()]
             if named:
                 cands = named
-        # "the Swiss drugmaker", "the U.S. company": a demonym or a country on the description rules
-        # out companies the gazetteer places in another country (below).
-        countries = {it["name"] for it in self._all_items if (it["via"] == "demonym" or it["cls"] == "Country")
-                     and any(it["start"] <= c.i < it["end"] for c in tok.children
-                             if c.dep_ in {"amod", "compound", "nmod"})} if description else set()
         # "the lender" after "Vantor said Orlan Bank had picked its software": a candidate whose name holds a word
         # of the description's trade (lexicon ``trade_names``) is the one meant, before a firm of another trade
         # (or whose full name, of which the text uses a short form, does: "Sayap" after "Sayap Air"); not where
@@ -434,8 +464,10 @@ class Resolution:
             if countries:
                 # (or that open with another country's name or demonym: "the Saudi fund Arvid Capital" ...
                 # "the Swedish company" is not the Saudi one)
-                fitting = [c for c in cands if self._home_of(c["name"]) in countries | {""}]
-                known = [c for c in fitting if self._home_of(c["name"])]
+                # (and firms the text itself places in another country: "Polish drone maker Orzel
+                # Systems ... the South Korean group" is not Orzel)
+                fitting = [c for c in cands if homes[c["name"]] in countries | {""}]
+                known = [c for c in fitting if homes[c["name"]]]
                 cands = known or fitting or cands
         # "worked at Revolut, where she led the company's expansion": the owner a description names inside a
         # "where" clause on an organisation's name is that organisation (not in a clause the organisation is
