@@ -1088,3 +1088,11 @@ def test_rules_candidates_and_undersecretaries(nlp, text, expected, absent):
 def test_rules_a_two_word_job_refers_back_to_the_firm(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a byline is no headline: its names are read as the NER found them, and the role between them
+    ("(By Kelvor News correspondent Boris Tamm)", {("Boris Tamm", "worksFor", "Kelvor News")}),
+    ("By Orlan Wire reporter Ana Ruiz", {("Ana Ruiz", "worksFor", "Orlan Wire")}),
+])
+def test_rules_a_byline_names_the_writer_and_the_outlet(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

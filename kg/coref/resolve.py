@@ -216,8 +216,9 @@ class Resolution:
             if it["start"] >= before or it["via"] == "coref" or not it["name"] or it["name"].split()[0] != first:
                 continue
             k = it["start"] - 1
-            while k >= 0 and it["start"] - k <= 4 and (doc[k].is_lower or doc[k].text == "-"):
-                k -= 1  # ("drone maker", "state-owned lender")
+            while k >= 0 and it["start"] - k <= 4 and ((doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"})
+                                                        or doc[k].text == "-"):
+                k -= 1  # ("drone maker", "state-owned lender"; no verb: "Egypt pays Siemens")
             home = None
             if k >= 0 and (k < it["start"] - 1 or doc[k].text in {"'s", "\u2019s"}):
                 end = k if doc[k].text in {"'s", "\u2019s"} else k + 1
