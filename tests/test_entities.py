@@ -2261,3 +2261,13 @@ def test_entities_a_possessive_name_listed_with_products_stays_a_product(nlp, te
 ])
 def test_entities_a_bodys_possessive_on_a_body_splits_the_name(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a demonym after a world region's opener ("Latin American", "North African") names the region, no country
+    ("Kelvor Foods ran the Latin American business of Orlan Foods.", "United States"),
+    ("Kelvor Foods sells its vans in North African markets.", "South Africa"),
+])
+def test_entities_a_region_opener_before_a_demonym_makes_no_country(nlp, text, absent):
+    doc = _rules_doc(nlp, text)
+    assert absent not in {it["name"] for it in doc._.kg_entity_data}, doc._.kg_entity_data
