@@ -1096,3 +1096,20 @@ def test_rules_a_two_word_job_refers_back_to_the_firm(nlp, text, expected):
 ])
 def test_rules_a_byline_names_the_writer_and_the_outlet(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a government job with its portfolio before it is held at the body the text names with that portfolio
+    ("Halden's Ministry of Mines and Energy ordered Kelvor Copper to shut a dam. Mines minister Tomas Berg told "
+     "parliament that the government would act.", {("Tomas Berg", "worksFor", "Ministry of Mines and Energy")}),
+    ("Norland's Ministry of National Defence signed the deal. \"Speed mattered,\" deputy defence minister Ana Ruiz "
+     "told reporters.", {("Ana Ruiz", "worksFor", "Ministry of National Defence")}),
+    ("Veloria's Department of National Defense has bought helicopters. Defence Secretary Rui Costa said they would "
+     "patrol the coast.", {("Rui Costa", "worksFor", "Department of National Defense")}),
+    # ... the body whose name says least besides the portfolio
+    ("OTTAWA — Health Canada has barred exports of medicines after the Florida Agency for Health Care "
+     "Administration began imports. \"Supply is short,\" said Health Minister Mara Quill.",
+     {("Mara Quill", "worksFor", "Health Canada")}),
+])
+def test_rules_a_minister_of_a_portfolio_works_for_its_ministry(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -20,12 +20,13 @@ from .binding import Binding
 from .institutions import Institutions
 from .kinds import Kinds
 from .mentions import Mentions
+from .homes import Homes
 from .resolve import Resolution
 
 __all__ = ["KGCoref", "make_coref_component"]
 
 
-class KGCoref(Resolution, Mentions, Kinds, Binding, Institutions):
+class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,

@@ -206,57 +206,6 @@ class Resolution:
                         if len(words) > n and " ".join(words[:n]) in self._country_words), "")
         return self._home.get(name, "") or opening
 
-    def _written_home(self, doc: Doc, name: str, before: int) -> str:
-        """The place (a country, a city, a region) the text writes a mention of ``name`` (its first word, for
-        short forms) with, before token ``before``: a demonym or a place's name, then lower-case nouns or a
-        possessive, right before the name ("Polish drone maker Orzel Systems", "China's Qiyun"), or opening
-        an apposition or a seat after it ("Pacific Orient, a Singapore-based carrier", "Clearpath, based in
-        New York"); or ""."""
-        first = name.split()[0] if name else ""
-
-        def place_at(start: int | None = None, end: int | None = None) -> dict[str, Any] | None:
-            return next((h for h in self._all_items if h["via"] != "coref" and self.onto.is_a(h["cls"], "Location")
-                         and (start is None or h["start"] == start) and (end is None or h["end"] == end)), None)
-
-        for it in self._all_items:
-            if it["start"] >= before or it["via"] == "coref" or not it["name"] or it["name"].split()[0] != first:
-                continue
-            k = it["start"] - 1
-            while k >= 0 and it["start"] - k <= 4 and ((doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"})
-                                                        or doc[k].text == "-"):
-                k -= 1  # ("drone maker", "state-owned lender"; no verb: "Egypt pays Siemens")
-            home = None
-            if k >= 0 and (k < it["start"] - 1 or doc[k].text in {"'s", "\u2019s"}):
-                home = place_at(end=k if doc[k].text in {"'s", "\u2019s"} else k + 1)
-            j = it["end"]
-            if home is None and j + 3 < len(doc) and doc[j].text == ",":
-                if doc[j + 1].lower_ in {"a", "an", "the"}:
-                    home = place_at(start=j + 2)
-                elif doc[j + 1].lower_ == "based" and doc[j + 2].lower_ == "in":
-                    home = place_at(start=j + 3)
-            if home is not None and home["name"] != it["name"]:
-                return home["name"]
-        return ""
-
-    def _nation(self, place: str) -> str:
-        """The country a place is (a country) or lies in, as far as the gazetteer knows; else ""."""
-        return place if place in self._countries else self._place_country.get(place, "")
-
-    def _fits_home(self, home: str, where: set[str]) -> bool:
-        """Whether an organisation the text places at ``home`` may be the one a description with the places
-        ``where`` names: no other country, nor another city or region of one ("the San Diego company" is
-        not one based in New York; "the California company" may be one in San Jose)."""
-        for d in where:
-            if not home or home == d:
-                continue
-            hn, dn = self._nation(home), self._nation(d)
-            if hn and dn and hn != dn:
-                return False
-            if home not in self._countries and d not in self._countries \
-                    and d != self._place_region.get(home) and home != self._place_region.get(d):
-                return False
-        return True
-
     def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
         if not description:
@@ -458,8 +407,9 @@ class Resolution:
         if description and not any(self.onto.is_a(w, "Location") for w in wanted):
             # (a name inside the description written as a seat is none: "the Roubaix-based company"; but
             # "the Kelvor Foundation research group" is Kelvor Foundation)
-            cands = [c for c in cands if not (tok.left_edge.i <= c["start"] < tok.i and c["end"] + 1 < len(doc)
-                                              and doc[c["end"]:c["end"] + 2].text.replace(" ", "") in {"-based", "based"})]
+            cands = [c for c in cands if not (
+                tok.left_edge.i <= c["start"] < tok.i and c["end"] + 1 < len(doc)
+                and doc[c["end"]:c["end"] + 2].text.replace(" ", "") in {"-based", "based"})]
             if not cands:
                 return None
             # (not a world region, which names a market more than a seat: "the Latin American business")
@@ -467,7 +417,8 @@ class Resolution:
                                  and self.onto.is_a(it["cls"], "Location") and it["name"] not in self._world_regions
                                  and tok.left_edge.i <= it["start"] and it["end"] <= tok.i}
             if where:
-                homes = {c["name"]: self._home_of(c["name"]) or self._written_home(doc, c["name"], tok.i) for c in cands}
+                homes = {c["name"]: self._home_of(c["name"]) or self._written_home(doc, c["name"], tok.i)
+                         for c in cands}
                 cands = [c for c in cands if self._fits_home(homes[c["name"]], where)] or cands
         # "the carrier" after "budget carrier Wrenair" or "Wrenair, a budget carrier": a candidate the
         # text called by the description's noun is the one meant, before any other of its kind

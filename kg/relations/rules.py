@@ -38,6 +38,7 @@ from .frames import Frames
 from .kinds import Kinds
 from .access import access_paid_for, capacity_rented
 from .natives import natives_apposed
+from .portfolios import ministers_of_portfolios
 from .resold import sold_after_made
 from .lexicon import Lexicon
 from .mentions import Mentions
@@ -122,6 +123,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._products_from(doc, items, by_token) \
                 + self._nationality(doc, items, by_token) + natives_apposed(self, doc, items, by_token) \
+                + ministers_of_portfolios(self, doc, items, by_token) \
                 + self._places_in(doc, items, by_token) \
                 + self._framed_places(doc, items, by_token) \
                 + self._joint_actors(doc, items, by_token) + self._work_in_place(doc, items, by_token) \
