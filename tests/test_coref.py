@@ -900,3 +900,44 @@ def test_coref_an_institution_by_the_noun_its_name_holds(nlp, text, mention, ant
 def test_coref_an_institution_no_name_holds_stands_for_nothing(nlp, text, mention):
     links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
     assert not any(m == mention for m, _ in links), links
+
+
+@pytest.mark.parametrize("text, mention, antecedent", [
+    # a country on a description rules out a firm the text itself places in another country, by a demonym or a
+    # country's name written before its name or opening its apposition, even one the text called by the noun
+    ("Polish drone maker Wrona Systems has formed an alliance with Kessan Aerospace. Under the agreement, the "
+     "South Korean group will buy 15 percent of Wrona.", "group", "Kessan Aerospace"),
+    ("Velmar Line and Tessaro Shipping will share ships. The deal is the first for Tessaro, a Singapore-based "
+     "carrier. Ana Ruiz, the Danish carrier's sales chief, said prices would not change.", "carrier", "Velmar Line"),
+    ("Irish lessor Corrib Aviation has sued Saigon Sky Airlines in London. The Vietnamese carrier said it was "
+     "negotiating.", "carrier", "Saigon Sky Airlines"),
+])
+def test_coref_a_country_on_a_description_rules_out_firms_the_text_places_elsewhere(nlp, text, mention, antecedent):
+    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
+    assert any(m == mention and a.startswith(antecedent.split()[0]) for m, a in links), links
+
+
+@pytest.mark.parametrize("text, mention, antecedent", [
+    # a city or region on a description rules out a firm the text places in another city, before or
+    # after its name, and a place inside the description is no candidate of its own
+    ("Kelvor Media, based in Lyon, agreed to buy Tarn Foods. Kelvor will pay 40 euros a share for the Nantes company.",
+     "company", "Tarn Foods"),
+    ("Oslo grocer Fjellmat bought a stake in Brask. The Bergen-based company said it would keep its brand.",
+     "company", "Brask"),
+    ("Halden Systems won the contract. The Roubaix-based company said it would hire 50 people.",
+     "company", "Halden Systems"),
+])
+def test_coref_a_place_on_a_description_rules_out_firms_the_text_places_elsewhere(nlp, text, mention, antecedent):
+    links = {(m.root.lower_, a.text) for m, a in nlp(text)._.coref_links}
+    assert any(m == mention and a.startswith(antecedent.split()[0]) for m, a in links), links
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a description set off by commas right after a name is that name's apposition, whatever the parser made
+    # of it (not the subject of a reporting clause after the name: "X bought Y, the company said" is X)
+    ("Lorvane AI has raised 85 million euros in a round led by Eurazeo, the company said on Tuesday. Corvia, the "
+     "French state investment bank, and London fund Brell Capital also took part.", {("Corvia", "basedIn", "France")},
+     {("Lorvane AI", "basedIn", "France")}),
+])
+def test_coref_a_description_after_a_name_and_a_comma_is_its_apposition(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

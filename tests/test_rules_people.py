@@ -1087,6 +1087,7 @@ def test_rules_candidates_and_undersecretaries(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+<<<<<<< HEAD
 @pytest.mark.parametrize("text, expected, absent", [
     # the credits of a film or a documentary are no employment, whatever the NER took its title for
     ("Harbor Lights is a 1987 Canadian drama film directed by Tomas Vidrick.", set(),
@@ -1115,4 +1116,41 @@ def test_rules_read_no_employer_in_a_works_credits(nlp, text, expected, absent):
      {("Mirela Dost", "worksFor", "Quorvane Motors")}),
 ])
 def test_rules_read_the_organisation_whose_part_one_works_in(nlp, text, expected):
+=======
+@pytest.mark.parametrize("text, expected", [
+    # a two-word back-referring job ("finance director", "managing director") names the firm the text is about,
+    # after a quote as after a statement
+    ('Kelvor Foods said it had paid the fine. "We made a mistake," finance director Ana Ruiz said.',
+     {("Ana Ruiz", "worksFor", "Kelvor Foods")}),
+    ("Tarvo Mining said output rose. Managing director Tom Berg said the mine would expand.",
+     {("Tom Berg", "worksFor", "Tarvo Mining")}),
+])
+def test_rules_a_two_word_job_refers_back_to_the_firm(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a byline is no headline: its names are read as the NER found them, and the role between them
+    ("(By Kelvor News correspondent Boris Tamm)", {("Boris Tamm", "worksFor", "Kelvor News")}),
+    ("By Orlan Wire reporter Ana Ruiz", {("Ana Ruiz", "worksFor", "Orlan Wire")}),
+])
+def test_rules_a_byline_names_the_writer_and_the_outlet(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a government job with its portfolio before it is held at the body the text names with that portfolio
+    ("Halden's Ministry of Mines and Energy ordered Kelvor Copper to shut a dam. Mines minister Tomas Berg told "
+     "parliament that the government would act.", {("Tomas Berg", "worksFor", "Ministry of Mines and Energy")}),
+    ("Norland's Ministry of National Defence signed the deal. \"Speed mattered,\" deputy defence minister Ana Ruiz "
+     "told reporters.", {("Ana Ruiz", "worksFor", "Ministry of National Defence")}),
+    ("Veloria's Department of National Defense has bought helicopters. Defence Secretary Rui Costa said they would "
+     "patrol the coast.", {("Rui Costa", "worksFor", "Department of National Defense")}),
+    # ... the body whose name says least besides the portfolio
+    ("OTTAWA — Health Canada has barred exports of medicines after the Florida Agency for Health Care "
+     "Administration began imports. \"Supply is short,\" said Health Minister Mara Quill.",
+     {("Mara Quill", "worksFor", "Health Canada")}),
+])
+def test_rules_a_minister_of_a_portfolio_works_for_its_ministry(nlp, text, expected):
+>>>>>>> helper-bb
     _assert_reads(nlp, text, expected)

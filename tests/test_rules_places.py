@@ -1539,6 +1539,22 @@ def test_rules_a_place_in_a_region_narrowed_by_its_owner_is_not_in_the_owner(nlp
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a description apposed to a firm's name goes on after its role noun with a participle, a relative
+    # pronoun or a preposition: the place before the role noun is still the firm's seat
+    ("Tarvik, a Lyon company backed by Orrin Capital, sued Velmora on Friday.",
+     {("Tarvik", "basedIn", "Lyon")}, set()),
+    ("Quellpay, an Egyptian payments startup whose app lets grocers take cards, raised $20 million.",
+     {("Quellpay", "basedIn", "Egypt")}, set()),
+    ("Drovia, a Porto startup building robots for farms, raised $9 million.",
+     {("Drovia", "basedIn", "Porto")}, set()),
+    # ... but a noun after the role noun is another's ("a Lyon company spokesman")
+    ("Velmora hired Ana Ruiz, a Lyon company director, in March.", set(), {("Ana Ruiz", "basedIn", "Lyon")}),
+])
+def test_rules_a_seat_apposed_with_a_description_that_goes_on(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a place set off by commas after a place's name, as a kind of place "of" a name, is where the place lies
     ("Orlan opened a plant in Varnby, in the northern state of Keldria, on Tuesday.",
      {("Varnby", "locatedIn", "Keldria")}, set()),
@@ -1555,6 +1571,19 @@ def test_rules_a_place_set_off_by_commas_as_a_kind_of_place_of_a_name(nlp, text,
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a firm's name apposed to a role noun "in" or "from" a place: the firm is based there
+    ("The steel will come from Kelvar Stal, a mill in Gdynia, and from Tarvo.",
+     {("Kelvar Stal", "basedIn", "Gdynia")}, set()),
+    ("The complaint was brought by Dabbalo, a lunch-box company from Pune.",
+     {("Dabbalo", "basedIn", "Pune")}, set()),
+    # ... not a rival's noun, where "in" names a market
+    ("Orlan Foods competes with Velmora, a rival in Spain.", set(), {("Velmora", "basedIn", "Spain")}),
+])
+def test_rules_a_seat_after_an_apposed_role_noun(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a place, a comma and its country or a region the gazetteer knows, then ", and" and more words, is a place
     # and where it lies, not a list of three; and so is one before a clause of its own
     ("Velcor has plants in Varnby, Italy, and the north of Spain.", {("Varnby", "locatedIn", "Italy")}, set()),
@@ -1565,4 +1594,21 @@ def test_rules_a_place_set_off_by_commas_as_a_kind_of_place_of_a_name(nlp, text,
     ("Veltro has offices in Dubai, Saudi Arabia, and Egypt.", set(), {("Dubai", "locatedIn", "Saudi Arabia")}),
 ])
 def test_rules_a_place_and_its_country_before_and_are_no_list(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm the gazetteer does not know, named after "from", "including", "such as" or "at" after a noun of
+    # people who work there, then "in" and a place: the firm is based there
+    ("The company buys the resin from Tarvane Chemicals in Hyderabad.", {("Tarvane Chemicals", "basedIn", "Hyderabad")},
+     set()),
+    ("Analysts at Corvane Securities in Lyon said the limit could cut income.",
+     {("Corvane Securities", "basedIn", "Lyon")}, set()),
+    ("Kelvo signed deals with 100 outlets, including Groupe Marlet in Montreal.",
+     {("Groupe Marlet", "basedIn", "Montreal")}, set()),
+    # ... not a venue where something is done, nor a firm a verb acts on there
+    ("The songs were recorded at Velda Studios in Halden.", set(), {("Velda Studios", "basedIn", "Halden")}),
+    ("Kelvor Motors sued Orlan Foods in Delaware.", set(), {("Orlan Foods", "basedIn", "Delaware")}),
+])
+def test_rules_a_firm_in_a_place_after_from_or_including(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

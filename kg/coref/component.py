@@ -20,12 +20,13 @@ from .binding import Binding
 from .institutions import Institutions
 from .kinds import Kinds
 from .mentions import Mentions
+from .homes import Homes
 from .resolve import Resolution
 
 __all__ = ["KGCoref", "make_coref_component"]
 
 
-class KGCoref(Resolution, Mentions, Kinds, Binding, Institutions):
+class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,
@@ -123,6 +124,15 @@ class KGCoref(Resolution, Mentions, Kinds, Binding, Institutions):
         #: a country by its name, alias or demonym, for a name that opens with one ("Saudi Public Investment Fund")
         self._country_words = {w: e.name for e in onto.gazetteer if e.cls == "Country"
                                for w in (e.name, *e.aliases, *e.demonyms)}
+        #: the countries by name, and the country and region the gazetteer puts a place in
+        self._countries = frozenset(e.name for e in onto.gazetteer if e.cls == "Country")
+        self._place_country = {n: e.country for e in onto.gazetteer if e.cls == "Place" and e.country
+                               for n in (e.name, *e.aliases)}
+        self._place_region = {n: e.region for e in onto.gazetteer if e.cls == "Place" and e.region
+                              for n in (e.name, *e.aliases)}
+        #: continents and world regions (places in no country), which name markets more than seats
+        self._world_regions = frozenset(n for e in onto.gazetteer if e.cls == "Place" and not e.country
+                                        and not e.region for n in (e.name, *e.aliases))
         #: who makes a product, for descriptions such as "the iPhone maker"
         self._developer = {e.name: e.developer for e in onto.gazetteer if e.developer}
         #: words of the names of places the gazetteer knows ("Ireland", "Irish"), which end a unit's name
@@ -377,6 +387,19 @@ class KGCoref(Resolution, Mentions, Kinds, Binding, Institutions):
                             continue
                         # "The firm, a subsidiary of Kelvor Bank, ...": an apposed description names no
                         # one, so the description stands for the one named before, as without it
+                    # "Bpifrance, the French state investment bank, and ...": a description set off by commas
+                    # right after a name, which the parser did not appose, is that name's apposition (not the
+                    # subject of a clause: "X bought Y, the company said" is X)
+                    # (the phrase from its article to the noun, whatever the parser hung on it)
+                    left = next((c.i for c in tok.children if c.dep_ == "det" and c.i < tok.i), tok.i)
+                    if left >= 2 and doc[left - 1].text == "," and doc[left].lower_ in {"the", "a", "an"} \
+                            and tok.dep_ not in {"nsubj", "nsubjpass"} and tok.i + 1 < len(doc) \
+                            and doc[tok.i + 1].text in {",", ")"}:
+                        ante = next((it for it in items if it["end"] == left - 1 and it["via"] in {"", "gazetteer"}
+                                     and self._compatible(it["cls"], self.descriptors[low])), None)
+                        if ante is not None:
+                            add(span, ante)
+                            continue
                     # "the South Korean battery maker ... The battery maker": the same
                     # description names the same thing again
                     key = " ".join(c.lemma_.lower() for c in tok.children

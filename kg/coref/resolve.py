@@ -395,6 +395,31 @@ class Resolution:
                 named = [c for c in cands if c["name"] in makers]
                 if named:
                     return named[0]
+        # "the Swiss drugmaker", "the U.S. company": a demonym or a country on the description rules
+        # out companies the gazetteer, or the text itself, places in another country ("Polish drone maker
+        # Orzel Systems ... the South Korean group" is not Orzel; see also below)
+        countries = {it["name"] for it in self._all_items if (it["via"] == "demonym" or it["cls"] == "Country")
+                     and any(it["start"] <= c.i < it["end"] for c in tok.children
+                             if c.dep_ in {"amod", "compound", "nmod"})} if description else set()
+        # (and a city or region on the description, "the Bucharest-based operator", "the San Diego company",
+        # rules out firms the text places elsewhere; a place inside the description is no candidate itself)
+        homes: dict[str, str] = {}
+        if description and not any(self.onto.is_a(w, "Location") for w in wanted):
+            # (a name inside the description written as a seat is none: "the Roubaix-based company"; but
+            # "the Kelvor Foundation research group" is Kelvor Foundation)
+            cands = [c for c in cands if not (
+                tok.left_edge.i <= c["start"] < tok.i and c["end"] + 1 < len(doc)
+                and doc[c["end"]:c["end"] + 2].text.replace(" ", "") in {"-based", "based"})]
+            if not cands:
+                return None
+            # (not a world region, which names a market more than a seat: "the Latin American business")
+            where = countries | {it["name"] for it in self._all_items if it["via"] != "coref"
+                                 and self.onto.is_a(it["cls"], "Location") and it["name"] not in self._world_regions
+                                 and tok.left_edge.i <= it["start"] and it["end"] <= tok.i}
+            if where:
+                homes = {c["name"]: self._home_of(c["name"]) or self._written_home(doc, c["name"], tok.i)
+                         for c in cands}
+                cands = [c for c in cands if self._fits_home(homes[c["name"]], where)] or cands
         # "the carrier" after "budget carrier Wrenair" or "Wrenair, a budget carrier": a candidate the
         # text called by the description's noun is the one meant, before any other of its kind
         # (not a word for firms of any kind: "the group" is any group; and a name the nearest mention
@@ -417,11 +442,6 @@ class Resolution:
                      and not c["name"][-len(noun) - 1].isalpha()]
             if named:
                 cands = named
-        # "the Swiss drugmaker", "the U.S. company": a demonym or a country on the description rules
-        # out companies the gazetteer places in another country (below).
-        countries = {it["name"] for it in self._all_items if (it["via"] == "demonym" or it["cls"] == "Country")
-                     and any(it["start"] <= c.i < it["end"] for c in tok.children
-                             if c.dep_ in {"amod", "compound", "nmod"})} if description else set()
         # "the lender" after "Vantor said Orlan Bank had picked its software": a candidate whose name holds a word
         # of the description's trade (lexicon ``trade_names``) is the one meant, before a firm of another trade
         # (or whose full name, of which the text uses a short form, does: "Sayap" after "Sayap Air"); not where
@@ -434,8 +454,10 @@ class Resolution:
             if countries:
                 # (or that open with another country's name or demonym: "the Saudi fund Arvid Capital" ...
                 # "the Swedish company" is not the Saudi one)
-                fitting = [c for c in cands if self._home_of(c["name"]) in countries | {""}]
-                known = [c for c in fitting if self._home_of(c["name"])]
+                # (and firms the text itself places in another country: "Polish drone maker Orzel
+                # Systems ... the South Korean group" is not Orzel)
+                fitting = [c for c in cands if self._fits_home(homes.get(c["name"], ""), countries)]
+                known = [c for c in fitting if homes.get(c["name"])]
                 cands = known or fitting or cands
         # "worked at Revolut, where she led the company's expansion": the owner a description names inside a
         # "where" clause on an organisation's name is that organisation (not in a clause the organisation is

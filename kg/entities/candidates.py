@@ -347,7 +347,9 @@ class Candidates:
                         offers.append((-(end - start), 0, start, span, "gazetteer", entry))
                 else:
                     entry = self.gazetteer.demonyms.get(normalize_quotes(span.text))
-                    if entry is not None and span.root.pos_ != "VERB":
+                    # (not after a region's opener: "Latin American" names no American thing)
+                    if entry is not None and span.root.pos_ != "VERB" \
+                            and not (start > 0 and doc[start - 1].text in self.region_openers):
                         offers.append((-(end - start), 0, start, span, "demonym", entry))
         gaz_spans = [(o[3].start, o[3].end) for o in offers]
 

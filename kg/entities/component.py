@@ -70,6 +70,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             w.lower() for w in lex["non_entity_words"]
         }
         self.product_heads = {w.lower() for w in lex["product_heads"]}
+        self.region_openers = frozenset(lex.get("region_openers", ()))
         self.document_heads = self.onto.words("entities", "document_heads")
         self.event_heads = self.onto.words("entities", "event_heads")
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}

@@ -17,7 +17,8 @@ class TitleCaseLines:
     followed by a newline, or a newline token). It is a headline when it has at
     least four words of four letters or more, 80% of them capitalised (all of
     them where the line ends in ``.``, ``?`` or ``!``, or in an abbreviation's full stop), and is not a long
-    sentence (more than twelve such words ending so) nor an item of a list (ending in ``;`` or ``,``).
+    sentence (more than twelve such words ending so), an item of a list (ending in ``;`` or ``,``) nor a
+    byline (opening on "By" or "(By").
     """
 
     def __init__(self, doc: Doc) -> None:
@@ -49,8 +50,11 @@ class TitleCaseLines:
             ending = self._strings[self._orth[last - 1]]
             # (a sentence may end on an abbreviation that holds its full stop: "... in Muncie, Ind.")
             sentence = ending in {".", "?", "!"} or (len(ending) > 1 and ending.endswith("."))
+            opening = [self._strings[self._orth[i]] for i in range(first, min(first + 2, last))]
             if len(words) < 4 or sentence and len(words) > 12 or ending in {";", ","}:
                 verdict = False  # (a line ending on ";" or "," is an item of a list, no headline)
+            elif opening[:1] == ["By"] or opening == ["(", "By"]:
+                verdict = False  # (a byline: "(By Kelvor News correspondent Ana Ruiz)" names who wrote it)
             else:
                 capital = self._capital
                 for h in words:

@@ -39,6 +39,7 @@ from .kinds import Kinds
 from .access import access_paid_for, capacity_rented
 from .credits import credits_dropped
 from .natives import natives_apposed
+from .portfolios import ministers_of_portfolios
 from .resold import sold_after_made
 from .lexicon import Lexicon
 from .mentions import Mentions
@@ -124,6 +125,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._apposed_roles(doc, items, by_token) + self._premodified_roles(doc, items, by_token) \
                 + self._members_in_place(doc, items, by_token) + self._products_from(doc, items, by_token) \
                 + self._nationality(doc, items, by_token) + natives_apposed(self, doc, items, by_token) \
+                + ministers_of_portfolios(self, doc, items, by_token) \
                 + self._places_in(doc, items, by_token) \
                 + self._framed_places(doc, items, by_token) \
                 + self._joint_actors(doc, items, by_token) + self._work_in_place(doc, items, by_token) \
@@ -134,6 +136,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
                 + sold_after_made(self, doc, items, by_token) \
                 + self._seats_written_before(doc, items, by_token) + self._seats_apposed(doc, items, by_token) \
+                + self._seats_after_prepositions(doc, items, by_token) \
                 + self._seats_of_named(doc, items, by_token) + self._source_seats(doc, items, by_token) \
                 + self._bodies_of_nations(doc, items, by_token) + self._up_against(doc, items, by_token) \
                 + self._beaten_rivals(doc, items, by_token) + self._hit_by_restrictions(doc, items, by_token) \

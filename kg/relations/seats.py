@@ -124,16 +124,90 @@ class Seats:
             n = by_token.get(j + 2)
             if n is None or items[n]["start"] != j + 2 or not self.onto.is_a(items[n]["cls"], "Location") \
                     or items[n]["name"] == it["name"]:
+                out += self._seat_after_role(doc, it, j + 2, items, by_token)
                 continue
             k = items[n]["end"]
             while k < len(doc) and k - items[n]["end"] < 6 and k not in by_token and self._descriptive(doc, k):
                 k += 1  # (up to a few lower-case words: "van-delivery start-up", "holding company")
+            # (the description ends at the first role noun that ends its phrase: "a Miami company backed by X")
+            k = next((m + 1 for m in range(items[n]["end"], k) if m + 1 < len(doc)
+                      and self._lower_hashes[m] in role_hashes and self._description_ends(doc[m + 1])), k)
             words = doc[items[n]["end"]:k]
             if not len(words) or k >= len(doc) or self._lower_hashes[k - 1] not in role_hashes \
-                    or not (doc[k].text in {",", "."} or doc[k].lower_ in {"that", "which"}):
+                    or not self._description_ends(doc[k]):
+                continue
+            # (not where a place follows "in" or "from": "a Chinese language daily in Harwick" is based there)
+            if doc[k].lower_ in {"in", "from"} and k + 1 in by_token \
+                    and self.onto.is_a(items[by_token[k + 1]]["cls"], "Location"):
                 continue
             if self._role_word(words) in roles and not any(w.tag_ in {"VBZ", "VBD", "VBP", "MD"} for w in words):
                 out.append(record(doc, it, rel.name, items[n], rel.base_confidence - 0.1, words[-1]))
+        return out
+
+    @staticmethod
+    def _description_ends(t: Any) -> bool:
+        """Whether token ``t``, right after a description's role noun, ends the noun's phrase: a comma, a
+        full stop, a relative pronoun, a preposition or a participle that opens what the description says
+        next ("a Miami company backed by X", "a Tunis startup whose app ..."), not another noun or a
+        possessive ("a Miami company spokesman", "a Lyon firm's unit")."""
+        return t.text in {",", ".", ";"} or t.lower_ in {"that", "which", "whose", "who"} \
+            or (t.tag_ in {"IN", "VBN", "VBG"} and t.is_lower and t.lower_ != "of")
+
+    def _seat_after_role(self, doc: Any, it: dict[str, Any], k: int, items: list[dict[str, Any]],
+                         by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Brabant Lenses, a lens grinder in Tilburg,", "Kelvo, a meal-kit service from Pune": after a
+        name, a comma and an article, lower-case words that end in one of kg:basedIn's role nouns and then
+        "in" or "from" and a place's name: the organisation is based there (not a rival's or a player's
+        noun, where "in" names a market: "Kelvo, a rival in Spain")."""
+        rel = self.onto.relations.get("basedIn")
+        roles, role_hashes = self._seat_roles
+        start = k
+        while k < len(doc) and k - start < 5 and k not in by_token and self._descriptive(doc, k) \
+                and doc[k].lower_ not in {"in", "from"}:
+            k += 1
+        words = doc[start:k]
+        if not len(words) or k + 1 >= len(doc) or self._lower_hashes[k - 1] not in role_hashes \
+                or doc[k].lower_ not in {"in", "from"} or self._role_word(words) not in roles - {"rival", "player"} \
+                or any(w.tag_ in {"VBZ", "VBD", "VBP", "MD"} for w in words):
+            return []
+        n = by_token.get(k + 1)
+        place = items[n] if n is not None else None
+        if place is None or place["start"] != k + 1 or place["via"] not in {"", "gazetteer"} \
+                or not self.onto.fits(place["cls"], rel.range) or place["name"] == it["name"]:
+            return []
+        return [record(doc, it, rel.name, place, rel.base_confidence - 0.15, words[-1])]
+
+    def _seats_after_prepositions(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
+                                  ) -> list[dict[str, Any]]:
+        """"bought the resin from Vortal Pharma in Hyderabad", "analysts at Corvane Securities in Shanghai",
+        "outlets including Groupe Marlet in Montreal": a firm's name set in a preposition of where goods,
+        words or members come from ("at" after a noun of people), then "in" and a place's name: the place is
+        the firm's seat. Not a firm
+        the gazetteer knows (a big firm "in" a place is where it does business: "from Samsung in Vietnam"),
+        nor one a verb acts on ("sued Orlan in Delaware", "sells to Orlan in Brazil")."""
+        rel = self.onto.relations.get("basedIn")
+        out: list[dict[str, Any]] = []
+        for it in items if rel is not None else ():
+            end = it["end"]
+            if it["via"] != "" or end + 1 >= len(doc) or doc[end].lower_ != "in" \
+                    or not self.onto.is_a(it["cls"], "Company") or it["name"] in self.gazetteer_orgs:
+                continue
+            root = doc[it["start"]:end].root
+            prep = root.head
+            # ("at" only after the noun of those who work there: "analysts at X in Shanghai", not a venue where
+            # something is done, "recorded at Studio 9 in Lyon"; "as" only in "such as")
+            if root.dep_ != "pobj" or not (prep.lower_ in {"from", "including", "like"} or (
+                    prep.lower_ == "as" and prep.i > 0 and doc[prep.i - 1].lower_ == "such") or (
+                    prep.lower_ == "at" and prep.head.pos_ == "NOUN"
+                    and prep.head.lemma_.lower() in self.title_words.get("worksFor", ()))):
+                continue
+            k = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+            n = by_token.get(k)
+            place = items[n] if n is not None else None
+            if place is None or place["start"] != k or place["via"] not in {"", "gazetteer"} \
+                    or not self.onto.fits(place["cls"], rel.range) or place["name"] == it["name"]:
+                continue
+            out.append(record(doc, it, rel.name, place, rel.base_confidence - 0.15, doc[end]))
         return out
 
     def _bodies_of_nations(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]

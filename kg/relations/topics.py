@@ -86,6 +86,9 @@ class Topics:
         if any((c.dep_ == "det" and c.lower_ in {"a", "an"}) or (c.dep_ == "prep" and c.lower_ in rel.object_preps)
                for c in (tok.head if tok.dep_ == "compound" else tok).children):
             return None
+        # (nor a job with its owner written before it: "Ana Ruiz, Kelvo's finance director", "its managing director")
+        if any(c.dep_ == "poss" for h in {tok, tok.head if tok.dep_ == "compound" else tok} for c in h.children):
+            return None
         if not tok.is_lower and trig.words[-1] in self.state_titles:
             return None  # ("President Amani Otieno said": a country's)
         # (not after a name, found or missed: "Givre chief executive Julien Tremblay" is Givre's)
@@ -111,7 +114,9 @@ class Topics:
             return None
         # ("Health Minister X said", after a sentence on a disaster agency: a capitalised portfolio names
         # the job's own ministry, which is the body only where its name has the word)
+        # (not a word of the role itself, capitalised at a sentence's start: "Managing director X said")
         if back is not None and any(c.dep_ == "compound" and c.is_title and c.i not in by_token
+                                    and c.lower_ not in trig.words
                                     and c.text not in items[back]["name"].split() for c in tok.children):
             return None
         return back
