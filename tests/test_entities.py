@@ -2263,7 +2263,6 @@ def test_entities_a_bodys_possessive_on_a_body_splits_the_name(nlp, text, expect
     _assert_reads(nlp, text, expected, absent)
 
 
-<<<<<<< HEAD
 def test_entities_the_gazetteer_joins_no_city_to_its_region_written_out(nlp):
     # "based in San Jose, California" is two places, the city and the region it lies in (the settled
     # annotation): no gazetteer name or alias may join them into one, which would hide both; a state's
@@ -2304,7 +2303,8 @@ def test_entities_a_known_place_set_elsewhere_keeps_no_wikidata_id(nlp, text, na
     doc = nlp(text)
     ids = {it["wikidata"] for it in doc._.kg_entity_data if it["name"] == name}
     assert ids == {linked}, doc._.kg_entity_data
-=======
+
+
 @pytest.mark.parametrize("text, absent", [
     # a demonym after a world region's opener ("Latin American", "North African") names the region, no country
     ("Kelvor Foods ran the Latin American business of Orlan Foods.", "United States"),
@@ -2313,4 +2313,3 @@ def test_entities_a_known_place_set_elsewhere_keeps_no_wikidata_id(nlp, text, na
 def test_entities_a_region_opener_before_a_demonym_makes_no_country(nlp, text, absent):
     doc = _rules_doc(nlp, text)
     assert absent not in {it["name"] for it in doc._.kg_entity_data}, doc._.kg_entity_data
->>>>>>> helper-bb

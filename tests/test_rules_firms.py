@@ -1968,7 +1968,6 @@ def test_rules_a_description_after_a_prepositions_object_is_its(nlp, text, expec
     _assert_reads(nlp, text, expected, absent)
 
 
-<<<<<<< HEAD
 @pytest.mark.parametrize("text, expected, absent", [
     # goods a firm takes, gets or receives from another firm: the other firm supplies it
     ("Halvik Power still takes most of its gas from Orlan Energy under a long-term contract.",
@@ -1983,7 +1982,8 @@ def test_rules_a_description_after_a_prepositions_object_is_its(nlp, text, expec
 ])
 def test_rules_goods_taken_from_a_firm(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
-=======
+
+
 @pytest.mark.parametrize("text, expected", [
     # more nouns of firms after a place or a demonym: "reinsurer", "bakery", "mill", "franchise"
     ("Swiss reinsurer Velda Re bought a marine insurer.", {("Velda Re", "basedIn", "Switzerland")}),
@@ -1991,4 +1991,3 @@ def test_rules_goods_taken_from_a_firm(nlp, text, expected, absent):
 ])
 def test_rules_more_trades_before_a_firms_name_name_its_seat(nlp, text, expected):
     _assert_reads(nlp, text, expected)
->>>>>>> helper-bb

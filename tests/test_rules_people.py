@@ -1087,7 +1087,6 @@ def test_rules_candidates_and_undersecretaries(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
-<<<<<<< HEAD
 @pytest.mark.parametrize("text, expected, absent", [
     # the credits of a film or a documentary are no employment, whatever the NER took its title for
     ("Harbor Lights is a 1987 Canadian drama film directed by Tomas Vidrick.", set(),
@@ -1116,7 +1115,9 @@ def test_rules_read_no_employer_in_a_works_credits(nlp, text, expected, absent):
      {("Mirela Dost", "worksFor", "Quorvane Motors")}),
 ])
 def test_rules_read_the_organisation_whose_part_one_works_in(nlp, text, expected):
-=======
+    _assert_reads(nlp, text, expected)
+
+
 @pytest.mark.parametrize("text, expected", [
     # a two-word back-referring job ("finance director", "managing director") names the firm the text is about,
     # after a quote as after a statement
@@ -1152,5 +1153,4 @@ def test_rules_a_byline_names_the_writer_and_the_outlet(nlp, text, expected):
      {("Mara Quill", "worksFor", "Health Canada")}),
 ])
 def test_rules_a_minister_of_a_portfolio_works_for_its_ministry(nlp, text, expected):
->>>>>>> helper-bb
     _assert_reads(nlp, text, expected)
