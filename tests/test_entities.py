@@ -1147,6 +1147,33 @@ def test_pipeline_a_capitalised_opening_is_no_dateline(nlp, text):
     assert len(list(nlp(text).sents)) == 1
 
 
+@pytest.mark.parametrize("text, first, expected", [
+    # a city alone in capitals before a dash is a dateline too: the parser otherwise takes it for the subject
+    ("Robot maker raises money\n\nLISBON \u2014 Marvela Robotics, a Lisbon startup that builds warehouse arms, "
+     "has raised $40 million from Brightwell Capital.", "Marvela Robotics",
+     {("Brightwell Capital", "investsIn", "Marvela Robotics")}),
+    ("OSLO \u2013 Tindra Labs sued Kovren Systems on Monday.", "Tindra Labs", {("Tindra Labs", "sues", "Kovren Systems")}),
+    ("CHICAGO _ Corvan Freight said sales rose, chief executive Dana Whitlow said.", "Corvan Freight",
+     {("Dana Whitlow", "worksFor", "Corvan Freight")}),
+    # a city written with a hyphen in capitals
+    ("WILKES-BARRE, Pa. (AP) _ Dana Whitlow, who runs Corvan Freight, said sales rose.", "Dana Whitlow",
+     {("Dana Whitlow", "worksFor", "Corvan Freight")}),
+])
+def test_pipeline_a_one_word_dateline_is_a_sentence_of_its_own(nlp, text, first, expected):
+    doc = nlp(text)
+    assert any(s.text.startswith(first) for s in doc.sents), [s.text for s in doc.sents]
+    assert expected <= {(r.subject_name, r.predicate, r.object_name) for r in doc._.relations}
+
+
+@pytest.mark.parametrize("text", [
+    "NASA \u2014 the agency said on Monday \u2014 will launch the probe.",   # a word in lower case after the dash
+    "ORVEX - Labs is a radio station in Halden.",   # a spaced hyphen: one name in tokenised text
+    "NASA \u2014",
+])
+def test_pipeline_an_acronym_before_a_dash_is_no_dateline(nlp, text):
+    assert len(list(nlp(text).sents)) == 1, [s.text for s in nlp(text).sents]
+
+
 def test_entities_a_name_the_copula_calls_what_only_people_are_is_a_person(nlp):
     # "Miller is a Wilmington native": a native, a resident or a candidate is a person, whatever the NER took
     # the lone name for
