@@ -1617,6 +1617,15 @@ def test_entities_names_joined_to_the_plural_they_spell_out(nlp):
     assert classes.get("Boğaz Katılım Bankası") == classes.get("Ege Ticaret Bankası") == "Company", classes
 
 
+def test_entities_names_apposed_to_the_plural_they_spell_out(nlp):
+    # "Two Danish carriers, X and Y, said": the first name apposed to the plural, the second joined to it,
+    # are both of the plural's kind (and both of the demonym's country), whatever the NER took them for
+    doc = _rules_doc(nlp, "Two Danish carriers, Fjordlink Varberg and Tove Marsk Hansen, said they would cut prices.")
+    classes = _classes(doc)
+    assert classes.get("Fjordlink Varberg") == classes.get("Tove Marsk Hansen") == "Company", classes
+    assert ("Tove Marsk Hansen", "basedIn", "Denmark") in _triples(doc)
+
+
 def test_entities_a_kind_of_product_the_tagger_took_for_an_adjective(nlp):
     # "Malaysian super-app/JJ Kintara": the name the kind is written before is no place, whatever the NER said
     _assert_typed_and_reads(nlp, "Malaysian super-app Kintara expands to Vietnam and the Philippines", "Kintara",
