@@ -93,18 +93,27 @@ _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec januar
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
     """The index of the dash that ends a dateline starting at ``start`` ("NAIROBI, May 14 -",
-    "BEIJING/WINNIPEG, March 20 -", "AUSTIN, Texas (Reuters) -"), else None: a place in capitals,
-    then only names, dates, an agency in brackets and punctuation before a free-standing dash."""
+    "BEIJING/WINNIPEG, March 20 -", "AUSTIN, Texas (Reuters) -", "SEATTLE —", "WILKES-BARRE, Pa. -"),
+    else None: a place in capitals, then only names, dates, an agency in brackets and punctuation
+    before a free-standing dash. A city alone before the dash ends a dateline on a dash a hyphen's
+    token never is (an en or em dash, "--", "_": not "CKNL - FM"), and when a word not in lower case
+    follows ("SEATTLE — Copperleaf Games sued"; not "NASA — the agency said")."""
     first = doc[start]
     if not (first.is_upper and first.is_alpha and len(first) > 1):
         return None
     for tok in doc[start + 1:start + 14]:
-        if tok.text in _DATELINE_DASHES and tok.i > start + 1 and tok.whitespace_ and doc[tok.i - 1].whitespace_:
-            return tok.i
+        if tok.text in _DATELINE_DASHES and tok.whitespace_ and doc[tok.i - 1].whitespace_:
+            if tok.i > start + 1:
+                return tok.i
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            alone = tok.text != "-" and nxt is not None and not nxt.is_lower and not nxt.is_space
+            return tok.i if alone else None
         if "\n" in tok.text or "\n" in tok.whitespace_:
             return None
+        # (a hyphen inside a name in capitals: "WILKES-BARRE", "STOCKTON-ON-TEES")
+        inside = tok.text == "-" and not tok.whitespace_ and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].is_upper
         if not (tok.is_upper or tok.is_title or tok.like_num or tok.lower_.rstrip(".") in _MONTHS
-                or tok.text in {",", ".", "/", "(", ")"}):
+                or tok.text in {",", ".", "/", "(", ")"} or inside):
             return None
     return None
 

@@ -1147,6 +1147,33 @@ def test_pipeline_a_capitalised_opening_is_no_dateline(nlp, text):
     assert len(list(nlp(text).sents)) == 1
 
 
+@pytest.mark.parametrize("text, first, expected", [
+    # a city alone in capitals before a dash is a dateline too: the parser otherwise takes it for the subject
+    ("Robot maker raises money\n\nLISBON \u2014 Marvela Robotics, a Lisbon startup that builds warehouse arms, "
+     "has raised $40 million from Brightwell Capital.", "Marvela Robotics",
+     {("Brightwell Capital", "investsIn", "Marvela Robotics")}),
+    ("OSLO \u2013 Tindra Labs sued Kovren Systems on Monday.", "Tindra Labs", {("Tindra Labs", "sues", "Kovren Systems")}),
+    ("CHICAGO _ Corvan Freight said sales rose, chief executive Dana Whitlow said.", "Corvan Freight",
+     {("Dana Whitlow", "worksFor", "Corvan Freight")}),
+    # a city written with a hyphen in capitals
+    ("WILKES-BARRE, Pa. (AP) _ Dana Whitlow, who runs Corvan Freight, said sales rose.", "Dana Whitlow",
+     {("Dana Whitlow", "worksFor", "Corvan Freight")}),
+])
+def test_pipeline_a_one_word_dateline_is_a_sentence_of_its_own(nlp, text, first, expected):
+    doc = nlp(text)
+    assert any(s.text.startswith(first) for s in doc.sents), [s.text for s in doc.sents]
+    assert expected <= {(r.subject_name, r.predicate, r.object_name) for r in doc._.relations}
+
+
+@pytest.mark.parametrize("text", [
+    "NASA \u2014 the agency said on Monday \u2014 will launch the probe.",   # a word in lower case after the dash
+    "ORVEX - Labs is a radio station in Halden.",   # a spaced hyphen: one name in tokenised text
+    "NASA \u2014",
+])
+def test_pipeline_an_acronym_before_a_dash_is_no_dateline(nlp, text):
+    assert len(list(nlp(text).sents)) == 1, [s.text for s in nlp(text).sents]
+
+
 def test_entities_a_name_the_copula_calls_what_only_people_are_is_a_person(nlp):
     # "Miller is a Wilmington native": a native, a resident or a candidate is a person, whatever the NER took
     # the lone name for
@@ -1588,6 +1615,15 @@ def test_entities_names_joined_to_the_plural_they_spell_out(nlp):
                           "stopped accepting transfers from Gazprombank.")
     classes = _classes(doc)
     assert classes.get("Boğaz Katılım Bankası") == classes.get("Ege Ticaret Bankası") == "Company", classes
+
+
+def test_entities_names_apposed_to_the_plural_they_spell_out(nlp):
+    # "Two Danish carriers, X and Y, said": the first name apposed to the plural, the second joined to it,
+    # are both of the plural's kind (and both of the demonym's country), whatever the NER took them for
+    doc = _rules_doc(nlp, "Two Danish carriers, Fjordlink Varberg and Tove Marsk Hansen, said they would cut prices.")
+    classes = _classes(doc)
+    assert classes.get("Fjordlink Varberg") == classes.get("Tove Marsk Hansen") == "Company", classes
+    assert ("Tove Marsk Hansen", "basedIn", "Denmark") in _triples(doc)
 
 
 def test_entities_a_kind_of_product_the_tagger_took_for_an_adjective(nlp):

@@ -241,6 +241,10 @@ class Classes(Descriptions, Products, Votes):
         if first is not root and first.tag_ == "NNS" and first.is_lower and first.lemma_.lower() in org_nouns \
                 and first.i + 1 < len(doc) and doc[first.i + 1].text == ",":
             return True
+        # (or the first name apposed to the plural, the others joined to it)
+        if first is not root and first.dep_ == "appos" and first.head.tag_ == "NNS" and first.head.is_lower \
+                and first.head.lemma_.lower() in org_nouns and not _aged(first.head):
+            return True
         before = doc[it["start"] - 1] if it["start"] > 0 else None
         if before is not None and before.is_lower and before.lemma_.lower() in org_nouns:
             return True
