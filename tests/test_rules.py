@@ -2159,3 +2159,16 @@ def test_rules_a_description_before_a_list_is_not_the_seat_of_a_name_with_its_ow
     text = "The fund also holds stakes in Seattle developer Copperfield Games and Warsaw-based Zamora Studios."
     _assert_reads(nlp, text, {("Copperfield Games", "basedIn", "Seattle"), ("Zamora Studios", "basedIn", "Warsaw")},
                   {("Zamora Studios", "basedIn", "Seattle")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the topic a rival named alone belongs to is the name named most: names, not the pronouns and
+    # descriptions the coreference gave one (here the supplier's "it", "its", "it")
+    ("Torvik Lines orders ships from Korean yard Delmar Heavy\n\nOSLO — Torvik Lines has ordered 12 ships from "
+     "Delmar Heavy Industries for about 2 billion dollars. Delmar said it would build them at its yard in "
+     "Geoje, where it employs 9,000 people. Torvik operates 74 ships.\n\nThe order comes as rivals Corsan "
+     "Line and Pembo Shipping hold off on new vessels.",
+     {("Corsan Line", "competesWith", "Torvik")}, {("Corsan Line", "competesWith", "Delmar")}),
+])
+def test_rules_a_rivals_topic_is_counted_by_its_names(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -181,7 +181,9 @@ class Topics:
             if it["start"] >= tok.i or it["via"] == "demonym" or key in held_keys \
                     or {self._top_class(it["cls"])} != classes:
                 continue
-            counts[key] = counts.get(key, 0) + 1
+            # (names only: a description or a pronoun the coreference gave it is no more evidence of the topic,
+            # and may be another's: "Hallvard ordered ships from Seoryeon, the largest order the shipbuilder")
+            counts[key] = counts.get(key, 0) + (it["via"] != "coref")
             first.setdefault(key, n)
             if it["via"] != "coref":
                 last[key] = n
