@@ -1154,3 +1154,17 @@ def test_rules_a_byline_names_the_writer_and_the_outlet(nlp, text, expected):
 ])
 def test_rules_a_minister_of_a_portfolio_works_for_its_ministry(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a back-referring job written with the words before its trigger ("finance director", of "director")
+    ('Sumatro Agri said it had paid a fine to the Ministry of Trade. "We made an administrative mistake," '
+     'finance director Rizal Hasib said.', ("Rizal Hasib", "worksFor", "Sumatro Agri")),
+    # a spokesperson speaks for the firm or the body the sentence before is about
+    ('Safaricon said it had no plans to partner with Stellar Link. "We compete with them on price," '
+     'spokeswoman Amina Wawer said.', ("Amina Wawer", "worksFor", "Safaricon")),
+    ('The Ministry of Foreign Affairs said it opposed the sanctions. "These measures have no basis," '
+     'spokeswoman Lin Qiao said.', ("Lin Qiao", "worksFor", "Ministry of Foreign Affairs")),
+])
+def test_rules_a_back_referring_job_of_two_words_or_a_spokespersons(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

@@ -59,7 +59,9 @@ class Lexicon:
         self.national_jobs = frozenset((jobs | self.person_titles) - kinds)
         #: jobs that, besides kg:backReferringRole's, refer back to the organisation a sentence is about
         #: (not jobs only organisations give: "Western Australia's mines minister" is a state's)
-        self.back_jobs = self.government_jobs | self.state_titles
+        #: jobs of speaking for an organisation, a firm or a body alike (lexicon ``speaking_jobs``)
+        self.speaking_jobs = frozenset(lex["relations"].get("speaking_jobs", ()))
+        self.back_jobs = self.government_jobs | self.state_titles | self.speaking_jobs
         self.relocation_verbs = set(lex["relations"].get("relocation_verbs", ()))
         self.youth_nouns = frozenset(lex["relations"].get("youth_nouns", ()))
         self.ordinal_words = frozenset(lex["relations"].get("ordinal_words", ()))

@@ -80,7 +80,10 @@ class Topics:
         a kg:backReferringRole ("Tandaa raised $38 million. Chief executive Wanjiru Kamau said"), a
         lower-case state title or a government's job for a relation of people (lexicon ``state_titles``,
         ``government_jobs``: "president Yuki Tanaka said", "deputy minister Pablo Rojas told")."""
-        if not (trig.words in rel.back_roles or (rel.name in self.people_relations and trig.words[-1] in self.back_jobs)):
+        # (the role may be a back-referring one with the words before its trigger: "finance director" of "director")
+        written = {tuple(t.lower_ for t in doc[max(tok.i - n, tok.sent.start):tok.i + 1]) for n in (1, 2)}
+        if not (trig.words in rel.back_roles or written & rel.back_roles
+                or (rel.name in self.people_relations and trig.words[-1] in self.back_jobs)):
             return None
         # (not "a vice president of the UAW", nor a job with its organisation after it, found or not)
         if any((c.dep_ == "det" and c.lower_ in {"a", "an"}) or (c.dep_ == "prep" and c.lower_ in rel.object_preps)
@@ -125,7 +128,8 @@ class Topics:
         """Whether the organisation ``org`` may hold the job of the role ``trig``: a government body only a
         government's job (lexicon ``government_jobs``), a firm never one."""
         return self.onto.is_a(org["cls"], "Organization") and (
-            self.onto.is_a(org["cls"], "GovernmentBody") == (trig.words[-1] in self.government_jobs))
+            trig.words[-1] in self.speaking_jobs  # (a spokesman speaks for either)
+            or self.onto.is_a(org["cls"], "GovernmentBody") == (trig.words[-1] in self.government_jobs))
 
     def _reported_subject(self, doc: Doc, holders: list[Any], by_token: dict[int, int],
                           items: list[dict[str, Any]], rel: Any) -> int | None:
