@@ -575,6 +575,14 @@ def test_entities_a_name_after_a_countrys_possessive_is_a_firm(nlp, text, name, 
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # "Health" ends firms' names, whatever job is written before it
+    ("Regulators sued the insurer and benefit manager Quellan Health over drug prices.", "Quellan Health", "Company"),
+])
+def test_entities_health_ends_firms_names(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # a name the NER took for a person's, right after a country's possessive, is a firm with its home ...
     ("Analysts expect Brazil's Carvalho Lima to bid for the port, the paper said.", "Carvalho Lima", "Company"),
     ("Poland's Marek Zielinski Budownictwo won the tender.", "Marek Zielinski Budownictwo", "Company"),
