@@ -575,6 +575,29 @@ def test_entities_a_name_after_a_countrys_possessive_is_a_firm(nlp, text, name, 
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # "Health" ends firms' names, whatever job is written before it
+    ("Regulators sued the insurer and benefit manager Quellan Health over drug prices.", "Quellan Health", "Company"),
+])
+def test_entities_health_ends_firms_names(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a name the NER took for a person's, right after a country's possessive, is a firm with its home ...
+    ("Analysts expect Brazil's Carvalho Lima to bid for the port, the paper said.", "Carvalho Lima", "Company"),
+    ("Poland's Marek Zielinski Budownictwo won the tender.", "Marek Zielinski Budownictwo", "Company"),
+    # ... not one the text writes by its surname alone, or calls a person by a job
+    ("France's Amélie Durand met investors on Monday. Durand said the plant would open in May.",
+     "Amélie Durand", "Person"),
+    ("Spain's Lucía Ortega, the economy minister, visited the plant.", "Lucía Ortega", "Person"),
+    # ... nor a contest's entrant with a work of their own
+    ("The duet sang third, after Spain's Lucía Ortega with \"Mar de fondo\".", "Lucía Ortega", "Person"),
+])
+def test_entities_a_countrys_person_like_name_is_a_firm_unless_a_person(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # an apposition to what only organisations are called makes a name the NER took for a product's a firm ...
     ("Vilmora, an Estonian rival of Kestwick, won the contract in May.", "Vilmora", "Company"),
     ("Regulators fined Travelo, the main rival of Brisko, in March.", "Travelo", "Company"),

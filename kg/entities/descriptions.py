@@ -92,6 +92,19 @@ class Descriptions:
         return any(o["end"] == start - 1 and o["cls"] == "Country" and o["via"] == "gazetteer"
                    and o["end"] - o["start"] >= 1 and doc[o["start"]].pos_ == "PROPN" for o in items)
 
+    def _a_countrys_unlike_a_person(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]],
+                                    surnames: frozenset[str]) -> bool:
+        """A name of two words or more right after a country's possessive (:meth:`_a_countrys`) that nothing
+        says is a person's: no mention of its last word alone ("Britain's Ada Penrose ... Penrose said"),
+        no "who" or job apposed to it (:meth:`_called_a_person`), and no work of its own in quotation marks
+        after it, as a contest's entrants are listed ("following Malta's Ada Penrose with "Blue Rain"")."""
+        words, end = it["name"].split(), it["end"]
+        if len(words) < 2 or any(o["name"] == words[-1] for o in items) or (
+                end + 1 < len(doc) and doc[end].lower_ == "with" and doc[end + 1].is_quote):
+            return False
+        return self._a_countrys(doc, it, items) and not any(
+            o["name"] == it["name"] and self._called_a_person(doc, o, surnames) for o in items)
+
     def _apposed_firm_noun(self, doc: Doc, it: dict[str, Any]) -> bool:
         """"Vilmora, an Estonian rival of Kestwick", "Travelo, the main rival of Brisko": an apposition after the
         name to a noun only organisations are called (not a kind of product too: "a rival app"), which
