@@ -345,7 +345,11 @@ class NamesOf:
                                     and items[two[0]]["end"] <= it["start"] < tok.i for it in items):
                     out += [(n, cost + 0.2, items[n]["start"]) for n in two]
             # "its Ticketmaster unit", "the Nvidia subsidiary": an organisation named by its role
-            if lemma in self.org_role_nouns:
+            # (but a firm before a unit's noun with no owner of its own is the owner, not the unit: "Kelvor unit
+            # Tessa sued", "Kelvor unit sues"; the unit is the name apposed or none)
+            owner_first = lemma in self.unit_nouns and (named_by_appos or not any(
+                c.dep_ == "poss" for c in tok.children))
+            if lemma in self.org_role_nouns and not owner_first:
                 for c in tok.children:
                     # (not "a Salt Lake City company": a place before it says where the company is)
                     if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token \
