@@ -2004,6 +2004,13 @@ def test_rules_more_trades_before_a_firms_name_name_its_seat(nlp, text, expected
     ("Halvern unit sues Dutch regulator over port fees", set(), {("Halvern", "sues", "Dutch")}),
     # (but the name before a unit's noun its owner's possessive is on is the unit: "its Brisa unit")
     ("Dravo sold its Pellmark unit to Tarrin Bank.", {("Pellmark", "subsidiaryOf", "Dravo")}, set()),
+    # (on the object's side: the unit named after the owner's name is the other party)
+    ("Tarrin Bank signed a deal with Dravo unit Pellmark.", {("Tarrin Bank", "partnersWith", "Pellmark")},
+     {("Tarrin Bank", "partnersWith", "Dravo")}),
+    # a unit named by its apposition is whom a person works for, not its owner
+    ("Dravo's unit, Pellmark, hired Ana Ruiz.", {("Ana Ruiz", "worksFor", "Pellmark")}, {("Ana Ruiz", "worksFor", "Dravo")}),
+    ("Ana Ruiz, chief executive of Dravo unit Pellmark, said prices would rise.", {("Ana Ruiz", "worksFor", "Pellmark")},
+     {("Ana Ruiz", "worksFor", "Dravo")}),
 ])
 def test_rules_an_owner_before_a_units_noun_is_no_party_of_its_acts(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)

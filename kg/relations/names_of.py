@@ -52,6 +52,16 @@ class NamesOf:
             return None
         return k
 
+    def _unit_named_after(self, doc: Any, end: int, by_token: dict[int, int], items: list[dict[str, Any]]) -> int | None:
+        """"with Kelvor unit Tessa": the start of the organisation's name written right after a unit's noun
+        (lexicon ``owned_units``) that follows an owner's name ending at ``end``, where a surface reading took the
+        owner for the party; None if there is none."""
+        k = end + 1
+        if end < len(doc) and doc[end].is_lower and doc[end].lemma_.lower() in self.unit_nouns and k in by_token \
+                and items[by_token[k]]["start"] == k and self.onto.is_a(items[by_token[k]]["cls"], "Organization"):
+            return k
+        return None
+
     def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
              depth: int = 0, conj: bool = True) -> list[tuple[int, float, int]]:
         """Entity items a token stands for, with a cost for each indirection."""
