@@ -1991,3 +1991,26 @@ def test_rules_goods_taken_from_a_firm(nlp, text, expected, absent):
 ])
 def test_rules_more_trades_before_a_firms_name_name_its_seat(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm written before a unit's noun, with the unit's name after it, owns the unit: what the unit does
+    # is the unit's, not its owner's
+    ("Dravo unit Pellmark sued Tarrin Bank.", {("Pellmark", "sues", "Tarrin Bank"), ("Pellmark", "subsidiaryOf", "Dravo")},
+     {("Dravo", "sues", "Tarrin Bank")}),
+    ("Quorra subsidiary Lendel opens a warehouse in Ohio.",
+     {("Lendel", "operatesIn", "Ohio"), ("Lendel", "subsidiaryOf", "Quorra")}, {("Quorra", "operatesIn", "Ohio")}),
+    # (nor the owner of a unit left unnamed)
+    ("Halvern unit sues Dutch regulator over port fees", set(), {("Halvern", "sues", "Dutch")}),
+    # (but the name before a unit's noun its owner's possessive is on is the unit: "its Brisa unit")
+    ("Dravo sold its Pellmark unit to Tarrin Bank.", {("Pellmark", "subsidiaryOf", "Dravo")}, set()),
+    # (on the object's side: the unit named after the owner's name is the other party)
+    ("Tarrin Bank signed a deal with Dravo unit Pellmark.", {("Tarrin Bank", "partnersWith", "Pellmark")},
+     {("Tarrin Bank", "partnersWith", "Dravo")}),
+    # a unit named by its apposition is whom a person works for, not its owner
+    ("Dravo's unit, Pellmark, hired Ana Ruiz.", {("Ana Ruiz", "worksFor", "Pellmark")}, {("Ana Ruiz", "worksFor", "Dravo")}),
+    ("Ana Ruiz, chief executive of Dravo unit Pellmark, said prices would rise.", {("Ana Ruiz", "worksFor", "Pellmark")},
+     {("Ana Ruiz", "worksFor", "Dravo")}),
+])
+def test_rules_an_owner_before_a_units_noun_is_no_party_of_its_acts(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

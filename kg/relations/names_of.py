@@ -52,6 +52,16 @@ class NamesOf:
             return None
         return k
 
+    def _unit_named_after(self, doc: Any, end: int, by_token: dict[int, int], items: list[dict[str, Any]]) -> int | None:
+        """"with Kelvor unit Tessa": the start of the organisation's name written right after a unit's noun
+        (lexicon ``owned_units``) that follows an owner's name ending at ``end``, where a surface reading took the
+        owner for the party; None if there is none."""
+        k = end + 1
+        if end < len(doc) and doc[end].is_lower and doc[end].lemma_.lower() in self.unit_nouns and k in by_token \
+                and items[by_token[k]]["start"] == k and self.onto.is_a(items[by_token[k]]["cls"], "Organization"):
+            return k
+        return None
+
     def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
              depth: int = 0, conj: bool = True) -> list[tuple[int, float, int]]:
         """Entity items a token stands for, with a cost for each indirection."""
@@ -345,7 +355,11 @@ class NamesOf:
                                     and items[two[0]]["end"] <= it["start"] < tok.i for it in items):
                     out += [(n, cost + 0.2, items[n]["start"]) for n in two]
             # "its Ticketmaster unit", "the Nvidia subsidiary": an organisation named by its role
-            if lemma in self.org_role_nouns:
+            # (but a firm before a unit's noun with no owner of its own is the owner, not the unit: "Kelvor unit
+            # Tessa sued", "Kelvor unit sues"; the unit is the name apposed or none)
+            owner_first = lemma in self.unit_nouns and (named_by_appos or not any(
+                c.dep_ == "poss" for c in tok.children))
+            if lemma in self.org_role_nouns and not owner_first:
                 for c in tok.children:
                     # (not "a Salt Lake City company": a place before it says where the company is)
                     if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token \

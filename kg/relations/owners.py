@@ -37,6 +37,8 @@ class Owners:
             return [c for c in tok.children if c.i < tok.i and c.i in by_token and _possessive(c)]
         if tok.lemma_.lower() not in self.works_nouns:
             return []
+        if tok.lemma_.lower() in self.unit_nouns and any(c.dep_ == "appos" and c.i in by_token for c in tok.children):
+            return []  # ("Kelvor's unit, Tessa, hired X": the unit named stands for itself, not its owner)
         owners = [c for c in tok.children if c.i < tok.i and c.i in by_token and (
             _possessive(c) or c.dep_ in {"compound", "nmod"})]
         return owners + [g for c in owners for g in c.conjuncts if g.i in by_token and g.i < tok.i]

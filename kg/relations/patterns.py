@@ -320,6 +320,8 @@ class Patterns:
             if w in by_token and self.onto.is_a(items[by_token[w]]["cls"], "Location"):
                 w = items[by_token[w]]["end"] + 1 if items[by_token[w]]["end"] < len(doc) \
                     and doc[items[by_token[w]]["end"]].tag_ == "POS" else w
+            if w in by_token and items[by_token[w]]["start"] == w:
+                w = self._unit_named_after(doc, items[by_token[w]]["end"], by_token, items) or w
             if w < len(doc) and doc[j].lower_ == "with" and w in by_token and items[by_token[w]]["start"] == w:
                 pairs = [(sides[-1], items[by_token[w]])]
             elif len(sides) == 2 and (j >= len(doc) or doc[j].lower_ != "with"):

@@ -275,16 +275,16 @@ class Roles:
                             for a in g.children if a.dep_ == "appos" and a.i in self._by_token
                             and self._items[self._by_token[a.i]]["cls"] == "Person"]
                 # "head of the Justice Department's antitrust division", "at Veltro's European unit": the
-                # owner of a part of an organisation that is no name
-                anchors += [(o, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj" and g.is_lower
-                            and g.i not in self._by_token and g.lemma_.lower() in self.organisation_parts
-                            and c.lower_ in {"of", "at", "with"}
-                            for o in g.children if _possessive(o) and o.pos_ != "PRON"]
+                # owner of a part of an organisation that is no name (nor named by its apposition: "chief of
+                # Kelvor's unit, Tessa," is Tessa's)
+                parts = [g for g in c.children if g.dep_ == "pobj" and g.is_lower and g.i not in self._by_token
+                         and g.lemma_.lower() in self.organisation_parts and c.lower_ in {"of", "at", "with"}
+                         and not any(a.dep_ == "appos" and a.i in self._by_token for a in g.children)]
+                anchors += [(o, "prep:" + c.lower_) for g in parts for o in g.children
+                            if _possessive(o) and o.pos_ != "PRON"]
                 # (or named in front of the part, with no "'s": "head of the Orlan Bank security unit"; the
                 # name's last word, which the parser may hang on the word before the part)
-                anchors += [(o, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj" and g.is_lower
-                            and g.i not in self._by_token and g.lemma_.lower() in self.organisation_parts
-                            and c.lower_ in {"of", "at", "with"} and not any(_possessive(o) for o in g.children)
+                anchors += [(o, "prep:" + c.lower_) for g in parts if not any(_possessive(o) for o in g.children)
                             for o in g.subtree if o.i < g.i and o.dep_ == "compound" and o.i in self._by_token
                             and self._by_token.get(o.i + 1) != self._by_token[o.i] and self.onto.is_a(
                                 self._items[self._by_token[o.i]]["cls"], "Organization")]
