@@ -7,7 +7,7 @@ import pytest
 
 from .reading import (  # noqa: F401
     _assert_class, _assert_reads, _assert_typed_and_reads, _classes, _entities_forcing, _entities_of,
-    _parsed_entities_of, _rules_doc,
+    _parsed_entities_of, _parsed_triples, _rules_doc,
     _triples,
 )
 
@@ -2261,3 +2261,45 @@ def test_entities_a_possessive_name_listed_with_products_stays_a_product(nlp, te
 ])
 def test_entities_a_bodys_possessive_on_a_body_splits_the_name(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, tags, heads, deps, ents, triple", [
+    # the parser took the kind for a verb and hung "whose" on the name as a subject
+    ("Shares of rival Tallis Medical, whose PulseDose pump competes directly with the Vitra, rose 6%.",
+     ["NNS", "IN", "JJ", "NNP", "NNPS", ",", "WP$", "NNP", "VBP", "VBZ", "RB", "IN", "DT", "NNP", ",", "VBD", "CD",
+      "NN", "."],
+     [15, 0, 4, 4, 1, 4, 7, 8, 9, 4, 9, 9, 13, 11, 4, 15, 17, 15, 15],
+     ["nsubj", "prep", "amod", "compound", "pobj", "punct", "poss", "nsubj", "compound", "appos", "advmod", "prep",
+      "det", "pobj", "punct", "ROOT", "nummod", "npadvmod", "punct"],
+     ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "B-PERCENT",
+      "I-PERCENT", "O"],
+     ("Tallis Medical", "develops", "PulseDose")),
+    # a name the NER took for a people's, between "its" and the kind
+    ("Kestova sold 300 of its Skylark reconnaissance drones to the navy.",
+     ["NNP", "VBD", "CD", "IN", "PRP$", "NNP", "NN", "NNS", "IN", "DT", "NN", "."],
+     [1, 1, 1, 2, 7, 7, 7, 3, 1, 10, 8, 1],
+     ["nsubj", "ROOT", "dobj", "prep", "poss", "compound", "compound", "pobj", "dative", "det", "pobj", "punct"],
+     ["B-ORG", "O", "B-CARDINAL", "O", "O", "B-NORP", "O", "O", "O", "O", "O", "O"],
+     ("Kestova", "develops", "Skylark")),
+    # ... or missed, after an owner's kind of product
+    ("The regulator said Tovar Pharma's heart drug Renavix failed a trial in 2023.",
+     ["DT", "NN", "VBD", "NNP", "NNP", "POS", "NN", "NN", "NNP", "VBD", "DT", "NN", "IN", "CD", "."],
+     [1, 2, 2, 4, 7, 4, 7, 9, 7, 2, 11, 9, 9, 12, 2],
+     ["det", "nsubj", "ROOT", "compound", "poss", "case", "compound", "nsubj", "appos", "ccomp", "det", "dobj",
+      "prep", "pobj", "punct"],
+     ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "B-DATE", "O"],
+     ("Tovar Pharma", "develops", "Renavix")),
+])
+def test_entities_an_owners_product_read_off_the_words(nlp, text, tags, heads, deps, ents, triple):
+    # a possessive, the name and the kind of product it is (or the kind, then the name) is the owner's
+    # product, however the small model parsed the phrase or labelled the name
+    found = _parsed_triples(nlp, text, tags, heads, deps, ents)
+    assert triple in found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Abu Dhabi's Kestrel AI signs cloud deal with Oracle", "Kestrel AI"),  # a verb, then a kind
+    ("Turkey's Marmara Telekom bundles Netflix to stem losses", "Marmara Telekom"),  # a kind before its object
+])
+def test_entities_an_owners_firm_before_a_verb_stays_a_firm(nlp, text, name):
+    _assert_class(nlp, text, name, "Company")

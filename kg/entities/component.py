@@ -303,6 +303,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             # (a name a sentence defines as a product first: "Crimson Tide Rising is a strategy game
             # developed by X", whose last word the tagger took for no proper noun)
             self._defined_products(doc, taken, claim)
+            self._possessed_products(doc, taken, claim)  # ("its Outrider reconnaissance drones")
             self._unlabelled_names(doc, items, taken, claim, headline)
             self._product_codes(doc, claim)
         self._states_after_places(doc, items, claim)

@@ -19,6 +19,7 @@ from ..syntax import NAMING_VERBS
 from .candidates import _NOT_NAMES, _PRODUCT_CODE
 from .chairs import names_a_chair
 from .headlines import TitleCaseLines
+from .possessed import possessed_runs
 
 __all__ = ["Missed"]
 
@@ -73,6 +74,22 @@ class Missed:
                 kind = head  # "the VX-880 immersion scanner", "Optiva's Ventra-4 sensor"
             if kind is not None and kind.lemma_.lower() in self.product_nouns:
                 claim(doc[tok.i:tok.i + 1], tok.text, "Product")
+
+    def _possessed_products(self, doc: Doc, taken: list[bool], claim: Any) -> None:
+        """Names the model missed that an owner's possessive and a kind of product frame: "its Outrider
+        reconnaissance drones", "Volkswagen's ID.3 hatchback", "the company's heart drug Cardelix"
+        (:func:`~kg.entities.possessed.possessed_runs`); not a firm's, a place's or a body's name by its
+        last word, nor capitals that name nothing ("its AI chips")."""
+        for start, end in possessed_runs(doc, taken, self._written_kind):
+            span = doc[start:end]
+            words = span.text.split()
+            if self._is_noise(span.text) or any(w.lower() in self.non_entities for w in words) \
+                    or (doc[start].ent_type_ in _NOT_NAMES and (doc[start].ent_type_ != "NORP" or (
+                        self.gazetteer is not None and span.text in self.gazetteer.demonyms))) or words[-1] in self.firm_name_words \
+                    or words[-1] in self.place_heads or words[-1] in self.org_heads \
+                    or any(w in self.gov_heads for w in words):
+                continue
+            claim(span, canonical_name(span.text), "Product")
 
     def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any,
                           headline: TitleCaseLines) -> None:

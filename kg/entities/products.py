@@ -19,6 +19,7 @@ from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_
                       contact_clause, included_by, owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
+from .possessed import kind_after, owner_before
 from .units import listed_with_firms
 
 __all__ = ["Products"]
@@ -289,6 +290,13 @@ class Products:
                   if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         return any(k.is_lower and k.lemma_.lower() in self.product_nouns for k in kinds)
 
+    def _written_kind(self, noun: Token) -> bool:
+        """A kind of product or a group of them after or before a name, read off the words (possessed.py): a
+        lower-case kind (``_kind_of_product``) or group ("its older Flint line"), or a kind written in
+        capitals ("BYD's Song Plus hybrid SUV", lexicon capital_kinds)."""
+        return noun.text in self.capital_kinds or (noun.is_lower and (
+            self._kind_of_product(noun) or noun.lemma_.lower() in self.product_groups))
+
     def _apposed_kinds(self, doc: Doc, it: dict[str, Any]) -> list[Token]:
         """The kinds of product apposed to the mention ``it`` ("Quello, a messaging app"): on its head
         word, or after its comma where the parser hung the apposition on a word before the name or on the
@@ -434,6 +442,14 @@ class Products:
         end = it["end"]
         if k >= 1 and doc[k - 1].lower_ == "whose" and end < len(doc) and doc[end].is_lower \
                 and doc[end].tag_ in {"NN", "NNS"} and self._kind_of_product(doc[end]):
+            return True
+        # "its Outrider reconnaissance drones", "Lyndon's Foxglove electric pickup", "whose AutoDose pump": an
+        # owner's possessive, the name, then the kind of product it is, read off the words (possessed.py; not a
+        # place's name before a site: "its Tangier plant", "its London store")
+        if it["cls"] != "Place" and it["name"].split()[-1] not in self.firm_name_words \
+                and owner_before(doc, k) is not None and (
+                kind := kind_after(doc, end, self._written_kind)) is not None \
+                and kind.lemma_.lower() not in self.seller_sites and self._owned_site(doc, it, root) is None:
             return True
         # "its Kiro robots": a name right after "its" is the owner's thing (but "its Pasadena refinery"
         # names the site by its place)
