@@ -2303,3 +2303,17 @@ def test_entities_an_owners_product_read_off_the_words(nlp, text, tags, heads, d
 ])
 def test_entities_an_owners_firm_before_a_verb_stays_a_firm(nlp, text, name):
     _assert_class(nlp, text, name, "Company")
+
+
+@pytest.mark.parametrize("text, triple", [
+    # lexicon product_nouns: crops, foods and drinks sold under a name
+    ("Farmers planted Velgra's Terra RR5 soybeans across the state.", ("Velgra", "develops", "Terra RR5")),
+    ("Viva Foods sells its own Dorado Café coffee in every outlet.", ("Viva Foods", "offers", "Dorado Café")),
+    ("The ban does not cover the company's Ruby Pearl basmati, which Kerala Mills sells in Oman.",
+     ("Kerala Mills", "offers", "Ruby Pearl")),
+    # lexicon product_phrases: plans one buys
+    ("The retailer will offer Pagolo's Cuotas Max instalment plan in its stores.", ("Pagolo", "develops", "Cuotas Max")),
+    ("Halden Life's Bao An health plan will be sold through the bank's app.", ("Halden Life", "develops", "Bao An")),
+])
+def test_entities_an_owners_crop_food_or_plan_is_a_product(nlp, text, triple):
+    _assert_typed_and_reads(nlp, text, triple[2], "Product", triple)
