@@ -2317,3 +2317,35 @@ def test_entities_an_owners_firm_before_a_verb_stays_a_firm(nlp, text, name):
 ])
 def test_entities_an_owners_crop_food_or_plan_is_a_product(nlp, text, triple):
     _assert_typed_and_reads(nlp, text, triple[2], "Product", triple)
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # an owner's kind of product apposed to the name, though "brand" names firms too
+    ("Pohutu recalled the affected batches last week and said its other brand, Kiddlo, was safe.", "Kiddlo",
+     ("Pohutu", "develops", "Kiddlo")),
+    # what a named organisation runs or makes, though a rival and a service are said of firms too
+    ("Etsy said its fees remain below those of rival Velmart Crafts, a service Velmart runs for artisans.",
+     "Velmart Crafts", ("Velmart", "offers", "Velmart Crafts")),
+    ("Local rival Beatwala, made by Pune startup Tabla Labs, said downloads doubled within hours.", "Beatwala",
+     ("Tabla Labs", "develops", "Beatwala")),
+])
+def test_entities_an_owned_or_run_product_described_as_firms_are_is_a_product(nlp, text, name, triple):
+    _assert_typed_and_reads(nlp, text, name, "Product", triple)
+
+
+def test_entities_a_name_with_an_owners_kind_after_its_comma_the_parser_made_an_attribute(nlp):
+    # "customers of X, its software for ...": the parser made the kind a second attribute of "become"; the
+    # owner's kind after the comma says what X is, as "a" or "an" would
+    text = ("Tamar Cyber said on Sunday that Harel Bank and Kesef Trust had become customers of Tamar Shield , its "
+            "software for spotting forged invoices .")
+    found = _parsed_entities_of(
+        nlp, text,
+        ["NNP", "NNP", "VBD", "IN", "NNP", "IN", "NNP", "NNP", "CC", "NNP", "NNP", "VBD", "VBN", "NNS", "IN", "NNP",
+         "NNP", ",", "PRP$", "NN", "IN", "VBG", "VBN", "NNS", "."],
+        [1, 2, 2, 2, 3, 12, 7, 12, 7, 10, 7, 12, 2, 12, 13, 16, 14, 16, 19, 12, 19, 20, 23, 21, 2],
+        ["compound", "nsubj", "ROOT", "prep", "pobj", "mark", "compound", "nsubj", "cc", "compound", "conj", "aux",
+         "ccomp", "attr", "prep", "compound", "pobj", "punct", "poss", "attr", "prep", "pcomp", "amod", "dobj",
+         "punct"],
+        ["B-ORG", "I-ORG", "O", "O", "B-DATE", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O", "O",
+         "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O"])
+    assert ("Tamar Shield", "Product") in found, found

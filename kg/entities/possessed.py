@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["kind_after", "kind_before", "owner_before", "possessed_runs"]
+__all__ = ["kind_after", "kind_apposed_after", "kind_apposed_before", "kind_before", "owned_kind", "owner_before", "possessed_runs"]
 
 #: possessive words before an owner's thing ("its", "their", "whose")
 _OWNER_WORDS = frozenset({"its", "their", "whose"})
@@ -64,7 +64,7 @@ def kind_after(doc: Doc, end: int, is_kind: Callable[[Token], bool]) -> Token | 
         tok = doc[j]
         if j > end and _hyphened(doc, j):
             continue
-        if is_kind(tok):
+        if is_kind(tok) and not _hyphened(doc, j + 1):  # (not a modifier's first word: "rice-growing")
             # (the kind ends the phrase: not a verb before its object, "Orlan's Vexa bundles Kelvor")
             after = doc[j + 1] if j + 1 < len(doc) else None
             return None if after is not None and after.text[:1].isupper() and after.pos_ == "PROPN" else tok
@@ -92,6 +92,74 @@ def kind_before(doc: Doc, start: int, is_kind: Callable[[Token], bool]) -> Token
             return None
         k -= 1
     return None
+
+
+def kind_apposed_after(doc: Doc, end: int, is_kind: Callable[[Token], bool]) -> Token | None:
+    """The kind of product written after the comma that ends a name at ``end``, with "a", "the" or an
+    owner's possessive and at most three lower-case modifiers, the kind ending its phrase ("Shomer Guard, its
+    software for spotting fraud", "Red Yvy, an ATM network with 1,200 machines"), whatever the parser made
+    of it (a second attribute of the verb, an object); else None."""
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return None
+    j = end + 1
+    if doc[j].lower_ in {"a", "an", "the", "its", "their"}:  # (not "whose", which opens a clause)
+        j += 1
+    elif j + 1 < len(doc) and doc[j].text[:1].isupper() and _owner_mark(doc[j + 1]) and doc[j + 1].tag_ == "POS":
+        j += 2  # "Kagura's next handheld"
+    else:
+        return None
+    words = 0
+    while j < len(doc) and words <= _AFTER:
+        tok = doc[j]
+        if _hyphened(doc, j):
+            j += 1
+            continue
+        if not (tok.is_lower and tok.is_alpha):
+            return None
+        # (or a noun taken for a verb: "app/VBP"; not a modifier's first word: "rice-growing")
+        if is_kind(tok) and tok.tag_ not in {"VBG", "VBD", "VBN"} and not _hyphened(doc, j + 1):
+            after = doc[j + 1] if j + 1 < len(doc) else None
+            # (the kind ends its phrase: not "its software supplier")
+            return None if after is not None and after.is_lower and after.pos_ == "NOUN" else tok
+        if not (tok.pos_ in {"ADJ", "NOUN"} or tok.tag_ in {"VBG", "VBN"}):
+            return None
+        words += 1
+        j += 1
+    return None
+
+
+def kind_apposed_before(doc: Doc, start: int, end: int, is_kind: Callable[[Token], bool]) -> Token | None:
+    """An owner's kind of product written before the comma before the name at ``start`` (and "the"), the
+    name then ending its phrase: "Its overseas version, Shimmerly, which", "Kagura's next handheld, the
+    Kagura Pocket 2,", "its other brand, Toddla, was"; else None."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    kind = doc[k - 1]
+    if not kind.is_lower or not is_kind(kind) or kind.tag_ in {"VBG", "VBD", "VBN"} or not owned_kind(kind):
+        return None
+    after = doc[end] if end < len(doc) else None
+    return kind if after is None or after.is_punct or after.pos_ in {"VERB", "AUX"} else None
+
+
+def owned_kind(kind: Token) -> bool:
+    """Whether a kind of product has an owner's possessive before it, over its lower-case modifiers ("its
+    software", "Hualing's overseas version"): it names the owner's product as "a" or "an" defines one; not
+    a place's or a country's ("Turkey's third-largest online marketplace", "the country's largest app" say
+    what a business is)."""
+    doc = kind.doc
+    k = kind.i - 1
+    while k >= 0 and kind.i - k <= _AFTER + 1 and (doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _OWNER_WORDS
+                                                   or _hyphened(doc, k)):
+        k -= 1
+    if k < 0 or not _owner_mark(doc[k]):
+        return False
+    if doc[k].lower_ in {"its", "their"}:
+        return True
+    owner = doc[k - 1] if k > 0 else None
+    return owner is not None and owner.text[:1].isupper() and owner.ent_type_ not in {"GPE", "LOC", "NORP"}
 
 
 def possessed_runs(doc: Doc, taken: list[bool], is_kind: Callable[[Token], bool]) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_
                       contact_clause, included_by, owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
-from .possessed import kind_after, owner_before
+from .possessed import kind_after, kind_apposed_after, kind_apposed_before, owned_kind, owner_before
 from .units import listed_with_firms
 
 __all__ = ["Products"]
@@ -72,8 +72,17 @@ class Products:
                and c.is_lower for c in root.children) and not self._business_kind_before(doc, it):
             return True
         head = root.head
-        return root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
-            and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children)
+        if root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
+                and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children):
+            return True
+        # "its other brand, Toddla", "Shomer Guard, its software for spotting fraud": a name apposed to an
+        # owner's kind of product (possessed.py; "brand", "network" or "platform" alone names firms too)
+        if kind_apposed_before(doc, it["start"], it["end"], self._kind_of_product) is not None or any(
+                owned_kind(k) for k in self._apposed_kinds(doc, it)):
+            return True
+        # "Amazon Handmade, a service Amazon runs", "Guaraní Net operates Red Yvy, an ATM network": what a
+        # named organisation runs or makes, whatever the description also fits
+        return self._run_by(it, root)
 
     def _sold_under(self, root: Token) -> bool:
         """"builds cars under the Nova, Pico and Strada names", "sells cheese under the Badger Valley label":
@@ -317,6 +326,11 @@ class Products:
                       and apposed_here(t)]
             kinds += [t for t in after if t.dep_ in {"npadvmod", "dobj"} and self._kind_of_product(t)
                       and (p := apposed_to_previous(t)) is not None and it["start"] <= p.i < it["end"]]
+            # (or read off the words, where the parser made another attribute or object of it: "had become
+            # customers of Shomer Guard, its/attr software for spotting fraud", possessed.py)
+            if (kind := kind_apposed_after(doc, end, self._kind_of_product)) is not None and kind not in kinds \
+                    and apposed_here(kind):
+                kinds.append(kind)
         return kinds
 
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
