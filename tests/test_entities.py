@@ -2349,3 +2349,20 @@ def test_entities_a_name_with_an_owners_kind_after_its_comma_the_parser_made_an_
         ["B-ORG", "I-ORG", "O", "O", "B-DATE", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O", "O",
          "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O"])
     assert ("Tamar Shield", "Product") in found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a model's code the NER left out of the name, or cut ("5" "T" written as one word)
+    ("Delmont said the rules would affect its Luxor NXT:2200i scanner.", ("Delmont", "develops", "Luxor NXT:2200i"),
+     ("Delmont", "develops", "Luxor")),
+    ("That has shut Korvana's top-end Meridia 5T scanner out of many contracts.", ("Korvana", "develops", "Meridia 5T"),
+     ("Korvana", "develops", "Meridia 5")),
+])
+def test_entities_a_products_name_ends_on_its_models_code(nlp, text, expected, absent):
+    _assert_reads(nlp, text, {expected}, {absent})
+
+
+def test_entities_an_amount_after_a_products_name_is_no_models_number(nlp):
+    # ("fined ... Pronto 3.1 million pesos": an amount)
+    assert "Pronto 3.1" not in _classes(_rules_doc(nlp, "The regulator fined ride-hailing app Pronto 3.1 million pesos "
+                                                        "on Monday."))

@@ -311,6 +311,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         # 2. Classes corrected by what the sentences say of a name: job titles, organisations,
         #    products, places that act like companies.
         self._correct_classes(doc, items)
+        self._model_numbers(doc, items, taken)  # ("the SG 14-236": a product's model number the NER left out)
         self._governments_by_seat(doc, items)
 
         # 3. A name recognised once is the same entity wherever else it is written.

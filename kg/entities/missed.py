@@ -23,6 +23,11 @@ from .possessed import possessed_runs
 
 __all__ = ["Missed"]
 
+#: a model's number or code after a product's name ("14", "3.3", "NXT:1980i", "X-2")
+_MODEL_NUMBER = re.compile(r"[A-Za-z]{0,4}[:-]?\d[\w.:+/-]*")
+#: NER labels of numbers that are no model's
+_NOT_A_MODEL = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
 
 class Missed:
     """Mixin of :class:`~kg.entities.component.KGEntities`: names the model missed, claimed after its own."""
@@ -90,6 +95,33 @@ class Missed:
                     or any(w in self.gov_heads for w in words):
                 continue
             claim(span, canonical_name(span.text), "Product")
+
+    def _model_numbers(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool]) -> None:
+        """"the SG 14-236", "the KS-Ukame 14 hybrid maize", "Solenne 7T", "Twinscan NXT:1980i": a product's
+        name ends on its model's number or code, which the NER left out or cut (a word with a digit, or what
+        is written on to one without a space); not a count ("Vexa 300 units") nor a date or an amount."""
+        for it in items:
+            if it["cls"] != "Product" or it["via"] != "":
+                continue
+            end = it["end"]
+            if end < len(doc) and doc[end - 1].whitespace_ and not taken[end] and _MODEL_NUMBER.fullmatch(doc[end].text) \
+                    and doc[end].ent_type_ not in _NOT_A_MODEL and not (len(doc[end].text) == 4 and doc[end].text.isdigit()):
+                end += 1
+            while end < len(doc) and end > it["start"] and not doc[end - 1].whitespace_ and not taken[end] \
+                    and (doc[end].text == "-" or doc[end].text.isalnum()) and any(ch.isdigit() for ch in doc[it["end"] - 1:end + 1].text) \
+                    and doc[end].ent_type_ not in _NOT_A_MODEL:
+                end += 1
+            if doc[end - 1].text == "-":
+                end -= 1
+            if end == it["end"] or (end < len(doc) and (
+                    (doc[end].tag_ == "NNS" and doc[end - 1].text.isdigit())
+                    or (doc[end].ent_iob_ == "I" and doc[end].ent_type_ in {"MONEY", "CARDINAL", "QUANTITY"})
+                    or doc[end].lower_ in {"million", "billion", "trillion", "thousand", "percent", "%"})):
+                continue  # ("fined Andale 4.2 million pesos": an amount)
+            for i in range(it["end"], end):
+                taken[i] = True
+            it["end"] = end
+            it["name"] = canonical_name(doc[it["start"]:end].text)
 
     def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any,
                           headline: TitleCaseLines) -> None:
