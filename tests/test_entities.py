@@ -2366,3 +2366,35 @@ def test_entities_an_amount_after_a_products_name_is_no_models_number(nlp):
     # ("fined ... Pronto 3.1 million pesos": an amount)
     assert "Pronto 3.1" not in _classes(_rules_doc(nlp, "The regulator fined ride-hailing app Pronto 3.1 million pesos "
                                                         "on Monday."))
+
+
+@pytest.mark.parametrize("text, tags, heads, deps, ents, triple", [
+    # a word of a product's name the NER left out ("Go", lexicon product_name_words)
+    ("Vantis, whose Vantis Go app has 3 million users, held talks with Orbank.",
+     ["NNP", ",", "WP$", "NNP", "NNP", "NN", "VBZ", "CD", "CD", "NNS", ",", "VBD", "NNS", "IN", "NNP", "."],
+     [11, 0, 5, 5, 5, 6, 0, 8, 9, 6, 0, 11, 11, 12, 13, 11],
+     ["nsubj", "punct", "poss", "compound", "compound", "nsubj", "relcl", "compound", "nummod", "dobj", "punct",
+      "ROOT", "dobj", "prep", "pobj", "punct"],
+     ["B-ORG", "O", "O", "B-PRODUCT", "O", "O", "O", "B-CARDINAL", "I-CARDINAL", "O", "O", "O", "O", "O", "B-ORG",
+      "O"],
+     ("Vantis", "develops", "Vantis Go")),
+])
+def test_entities_a_products_name_the_ner_cut_before_its_kind(nlp, text, tags, heads, deps, ents, triple):
+    found = _parsed_triples(nlp, text, tags, heads, deps, ents)
+    assert triple in found, found
+
+
+def test_entities_a_products_name_the_ner_missed_between_the_and_its_kind(nlp):
+    found = _parsed_entities_of(
+        nlp, "Zephrane , the British lab behind the Rookery chatbot , has hired Ravi Menon .",
+        ["NNP", ",", "DT", "JJ", "NN", "IN", "DT", "NNP", "NN", ",", "VBZ", "VBN", "NNP", "NNP", "."],
+        [11, 0, 4, 4, 0, 4, 8, 8, 5, 0, 11, 11, 13, 11, 11],
+        ["nsubj", "punct", "det", "amod", "appos", "prep", "det", "compound", "pobj", "punct", "aux", "ROOT",
+         "compound", "dobj", "punct"],
+        ["B-ORG", "O", "O", "B-NORP", "O", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert ("Rookery", "Product") in found, found
+
+
+def test_entities_a_product_code_the_ner_took_for_a_number(nlp):
+    _assert_typed_and_reads(nlp, "Chipmaker Voltrix said it would supply its VX-4100 silicon-carbide power chips "
+                                 "to Hyundai Mobis.", "VX-4100", "Product", ("Chipmaker Voltrix", "develops", "VX-4100"))

@@ -85,12 +85,22 @@ class Missed:
         reconnaissance drones", "Volkswagen's ID.3 hatchback", "the company's heart drug Cardelix"
         (:func:`~kg.entities.possessed.possessed_runs`); not a firm's, a place's or a body's name by its
         last word, nor capitals that name nothing ("its AI chips")."""
-        for start, end in possessed_runs(doc, taken, self._written_kind):
+        sites = self.seller_sites | self.owned_works | self.site_nouns
+
+        def kind(tok: Any) -> bool:  # (not a site named by its place: "the Bristol Road store")
+            return self._written_kind(tok) and tok.lemma_.lower() not in sites
+
+        for start, end in possessed_runs(doc, taken, kind):
             span = doc[start:end]
             words = span.text.split()
+            label = doc[start].ent_type_
+            # (the NER's number or people that name no one: "its CX-1200/CARDINAL chips", "its Outrider/NORP
+            # drones")
             if self._is_noise(span.text) or any(w.lower() in self.non_entities for w in words) \
-                    or (doc[start].ent_type_ in _NOT_NAMES and (doc[start].ent_type_ != "NORP" or (
-                        self.gazetteer is not None and span.text in self.gazetteer.demonyms))) or words[-1] in self.firm_name_words \
+                    or (label in _NOT_NAMES and not (label == "NORP" and (
+                        self.gazetteer is None or span.text not in self.gazetteer.demonyms))
+                        and not (label == "CARDINAL" and _PRODUCT_CODE.fullmatch(doc[start].text)
+                                 and doc[start].text[:1].isalpha())) or words[-1] in self.firm_name_words \
                     or words[-1] in self.place_heads or words[-1] in self.org_heads \
                     or any(w in self.gov_heads for w in words):
                 continue
@@ -104,6 +114,15 @@ class Missed:
             if it["cls"] != "Product" or it["via"] != "":
                 continue
             end = it["end"]
+            # (or a word of a product's name after it: "its Flyzo Go app", "the Weatherly Now forecast app",
+            # lexicon product_name_words)
+            if end + 1 < len(doc) and not taken[end] and doc[end].text in self.product_name_words \
+                    and not doc[end + 1].text[:1].isupper():
+                for i in range(it["end"], end + 1):
+                    taken[i] = True
+                it["end"] = end + 1
+                it["name"] = canonical_name(doc[it["start"]:end + 1].text)
+                continue
             if end < len(doc) and doc[end - 1].whitespace_ and not taken[end] and _MODEL_NUMBER.fullmatch(doc[end].text) \
                     and doc[end].ent_type_ not in _NOT_A_MODEL and not (len(doc[end].text) == 4 and doc[end].text.isdigit()):
                 end += 1

@@ -162,10 +162,17 @@ def owned_kind(kind: Token) -> bool:
     return owner is not None and owner.text[:1].isupper() and owner.ent_type_ not in {"GPE", "LOC", "NORP"}
 
 
+def _counted_or_definite(doc: Doc, start: int) -> bool:
+    """Whether "the" or a count is right before the name at ``start`` ("the Rookery chatbot", "80 C-190
+    narrowbody jets"), inside a sentence."""
+    return start > 0 and not doc[start].is_sent_start and (
+        doc[start - 1].lower_ == "the" or (doc[start - 1].like_num and doc[start - 1].text[:1].isdigit()))
+
+
 def possessed_runs(doc: Doc, taken: list[bool], is_kind: Callable[[Token], bool]) -> list[tuple[int, int]]:
     """Runs of capitalised words and codes no name has claimed (``taken``) that an owner's possessive
-    and a kind of product frame: "its Outrider reconnaissance drones", "Volkswagen's ID.3 hatchback",
-    "its PEM-Stack 9 units"... , "its bispecific antibody JH-417"."""
+    (or "the", or a count) and a kind of product frame: "its Outrider reconnaissance drones", "Volkswagen's
+    ID.3 hatchback", "the Rookery chatbot", "80 C-190 narrowbody jets", "its bispecific antibody JH-417"."""
     out = []
     i = 0
     while i < len(doc):
@@ -182,7 +189,7 @@ def possessed_runs(doc: Doc, taken: list[bool], is_kind: Callable[[Token], bool]
             j += 1
         if doc[j - 1].text == "-":
             j -= 1
-        if (owner_before(doc, i) is not None and kind_after(doc, j, is_kind) is not None) \
+        if ((owner_before(doc, i) is not None or _counted_or_definite(doc, i)) and kind_after(doc, j, is_kind) is not None) \
                 or (kind_before(doc, i, is_kind) is not None and not (j < len(doc) and doc[j].text[:1].isupper())):
             out.append((i, j))
         i = j
