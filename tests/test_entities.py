@@ -2308,7 +2308,7 @@ def test_entities_an_owners_firm_before_a_verb_stays_a_firm(nlp, text, name):
 @pytest.mark.parametrize("text, triple", [
     # lexicon product_nouns: crops, foods and drinks sold under a name
     ("Farmers planted Velgra's Terra RR5 soybeans across the state.", ("Velgra", "develops", "Terra RR5")),
-    ("Viva Foods sells its own Dorado Café coffee in every outlet.", ("Viva Foods", "offers", "Dorado Café")),
+    ("Viva Foods sells its own Dorado Fizz drinks in every outlet.", ("Viva Foods", "offers", "Dorado Fizz")),
     ("The ban does not cover the company's Ruby Pearl basmati, which Kerala Mills sells in Oman.",
      ("Kerala Mills", "offers", "Ruby Pearl")),
     # lexicon product_phrases: plans one buys
