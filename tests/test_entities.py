@@ -7,7 +7,7 @@ import pytest
 
 from .reading import (  # noqa: F401
     _assert_class, _assert_reads, _assert_typed_and_reads, _classes, _entities_forcing, _entities_of,
-    _parsed_entities_of, _rules_doc,
+    _parsed_entities_of, _parsed_triples, _rules_doc,
     _triples,
 )
 
@@ -2372,3 +2372,140 @@ def test_entities_a_known_place_set_elsewhere_keeps_no_wikidata_id(nlp, text, na
 def test_entities_a_region_opener_before_a_demonym_makes_no_country(nlp, text, absent):
     doc = _rules_doc(nlp, text)
     assert absent not in {it["name"] for it in doc._.kg_entity_data}, doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, tags, heads, deps, ents, triple", [
+    # the parser took the kind for a verb and hung "whose" on the name as a subject
+    ("Shares of rival Tallis Medical, whose PulseDose pump competes directly with the Vitra, rose 6%.",
+     ["NNS", "IN", "JJ", "NNP", "NNPS", ",", "WP$", "NNP", "VBP", "VBZ", "RB", "IN", "DT", "NNP", ",", "VBD", "CD",
+      "NN", "."],
+     [15, 0, 4, 4, 1, 4, 7, 8, 9, 4, 9, 9, 13, 11, 4, 15, 17, 15, 15],
+     ["nsubj", "prep", "amod", "compound", "pobj", "punct", "poss", "nsubj", "compound", "appos", "advmod", "prep",
+      "det", "pobj", "punct", "ROOT", "nummod", "npadvmod", "punct"],
+     ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "B-PERCENT",
+      "I-PERCENT", "O"],
+     ("Tallis Medical", "develops", "PulseDose")),
+    # a name the NER took for a people's, between "its" and the kind
+    ("Kestova sold 300 of its Skylark reconnaissance drones to the navy.",
+     ["NNP", "VBD", "CD", "IN", "PRP$", "NNP", "NN", "NNS", "IN", "DT", "NN", "."],
+     [1, 1, 1, 2, 7, 7, 7, 3, 1, 10, 8, 1],
+     ["nsubj", "ROOT", "dobj", "prep", "poss", "compound", "compound", "pobj", "dative", "det", "pobj", "punct"],
+     ["B-ORG", "O", "B-CARDINAL", "O", "O", "B-NORP", "O", "O", "O", "O", "O", "O"],
+     ("Kestova", "develops", "Skylark")),
+    # ... or missed, after an owner's kind of product
+    ("The regulator said Tovar Pharma's heart drug Renavix failed a trial in 2023.",
+     ["DT", "NN", "VBD", "NNP", "NNP", "POS", "NN", "NN", "NNP", "VBD", "DT", "NN", "IN", "CD", "."],
+     [1, 2, 2, 4, 7, 4, 7, 9, 7, 2, 11, 9, 9, 12, 2],
+     ["det", "nsubj", "ROOT", "compound", "poss", "case", "compound", "nsubj", "appos", "ccomp", "det", "dobj",
+      "prep", "pobj", "punct"],
+     ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "B-DATE", "O"],
+     ("Tovar Pharma", "develops", "Renavix")),
+])
+def test_entities_an_owners_product_read_off_the_words(nlp, text, tags, heads, deps, ents, triple):
+    # a possessive, the name and the kind of product it is (or the kind, then the name) is the owner's
+    # product, however the small model parsed the phrase or labelled the name
+    found = _parsed_triples(nlp, text, tags, heads, deps, ents)
+    assert triple in found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Abu Dhabi's Kestrel AI signs cloud deal with Oracle", "Kestrel AI"),  # a verb, then a kind
+    ("Turkey's Marmara Telekom bundles Netflix to stem losses", "Marmara Telekom"),  # a kind before its object
+])
+def test_entities_an_owners_firm_before_a_verb_stays_a_firm(nlp, text, name):
+    _assert_class(nlp, text, name, "Company")
+
+
+@pytest.mark.parametrize("text, triple", [
+    # lexicon product_nouns: crops, foods and drinks sold under a name
+    ("Farmers planted Velgra's Terra RR5 soybeans across the state.", ("Velgra", "develops", "Terra RR5")),
+    ("Viva Foods sells its own Dorado Fizz drinks in every outlet.", ("Viva Foods", "offers", "Dorado Fizz")),
+    ("The ban does not cover the company's Ruby Pearl basmati, which Kerala Mills sells in Oman.",
+     ("Kerala Mills", "offers", "Ruby Pearl")),
+    # lexicon product_phrases: plans one buys
+    ("The retailer will offer Pagolo's Cuotas Max instalment plan in its stores.", ("Pagolo", "develops", "Cuotas Max")),
+    ("Halden Life's Bao An health plan will be sold through the bank's app.", ("Halden Life", "develops", "Bao An")),
+])
+def test_entities_an_owners_crop_food_or_plan_is_a_product(nlp, text, triple):
+    _assert_typed_and_reads(nlp, text, triple[2], "Product", triple)
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # an owner's kind of product apposed to the name, though "brand" names firms too
+    ("Pohutu recalled the affected batches last week and said its other brand, Kiddlo, was safe.", "Kiddlo",
+     ("Pohutu", "develops", "Kiddlo")),
+    # what a named organisation runs or makes, though a rival and a service are said of firms too
+    ("Etsy said its fees remain below those of rival Velmart Crafts, a service Velmart runs for artisans.",
+     "Velmart Crafts", ("Velmart", "offers", "Velmart Crafts")),
+    ("Local rival Beatwala, made by Pune startup Tabla Labs, said downloads doubled within hours.", "Beatwala",
+     ("Tabla Labs", "develops", "Beatwala")),
+])
+def test_entities_an_owned_or_run_product_described_as_firms_are_is_a_product(nlp, text, name, triple):
+    _assert_typed_and_reads(nlp, text, name, "Product", triple)
+
+
+def test_entities_a_name_with_an_owners_kind_after_its_comma_the_parser_made_an_attribute(nlp):
+    # "customers of X, its software for ...": the parser made the kind a second attribute of "become"; the
+    # owner's kind after the comma says what X is, as "a" or "an" would
+    text = ("Tamar Cyber said on Sunday that Harel Bank and Kesef Trust had become customers of Tamar Shield , its "
+            "software for spotting forged invoices .")
+    found = _parsed_entities_of(
+        nlp, text,
+        ["NNP", "NNP", "VBD", "IN", "NNP", "IN", "NNP", "NNP", "CC", "NNP", "NNP", "VBD", "VBN", "NNS", "IN", "NNP",
+         "NNP", ",", "PRP$", "NN", "IN", "VBG", "VBN", "NNS", "."],
+        [1, 2, 2, 2, 3, 12, 7, 12, 7, 10, 7, 12, 2, 12, 13, 16, 14, 16, 19, 12, 19, 20, 23, 21, 2],
+        ["compound", "nsubj", "ROOT", "prep", "pobj", "mark", "compound", "nsubj", "cc", "compound", "conj", "aux",
+         "ccomp", "attr", "prep", "compound", "pobj", "punct", "poss", "attr", "prep", "pcomp", "amod", "dobj",
+         "punct"],
+        ["B-ORG", "I-ORG", "O", "O", "B-DATE", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O", "O",
+         "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O"])
+    assert ("Tamar Shield", "Product") in found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a model's code the NER left out of the name, or cut ("5" "T" written as one word)
+    ("Delmont said the rules would affect its Luxor NXT:2200i scanner.", ("Delmont", "develops", "Luxor NXT:2200i"),
+     ("Delmont", "develops", "Luxor")),
+    ("That has shut Korvana's top-end Meridia 5T scanner out of many contracts.", ("Korvana", "develops", "Meridia 5T"),
+     ("Korvana", "develops", "Meridia 5")),
+])
+def test_entities_a_products_name_ends_on_its_models_code(nlp, text, expected, absent):
+    _assert_reads(nlp, text, {expected}, {absent})
+
+
+def test_entities_an_amount_after_a_products_name_is_no_models_number(nlp):
+    # ("fined ... Pronto 3.1 million pesos": an amount)
+    assert "Pronto 3.1" not in _classes(_rules_doc(nlp, "The regulator fined ride-hailing app Pronto 3.1 million pesos "
+                                                        "on Monday."))
+
+
+@pytest.mark.parametrize("text, tags, heads, deps, ents, triple", [
+    # a word of a product's name the NER left out ("Go", lexicon product_name_words)
+    ("Vantis, whose Vantis Go app has 3 million users, held talks with Orbank.",
+     ["NNP", ",", "WP$", "NNP", "NNP", "NN", "VBZ", "CD", "CD", "NNS", ",", "VBD", "NNS", "IN", "NNP", "."],
+     [11, 0, 5, 5, 5, 6, 0, 8, 9, 6, 0, 11, 11, 12, 13, 11],
+     ["nsubj", "punct", "poss", "compound", "compound", "nsubj", "relcl", "compound", "nummod", "dobj", "punct",
+      "ROOT", "dobj", "prep", "pobj", "punct"],
+     ["B-ORG", "O", "O", "B-PRODUCT", "O", "O", "O", "B-CARDINAL", "I-CARDINAL", "O", "O", "O", "O", "O", "B-ORG",
+      "O"],
+     ("Vantis", "develops", "Vantis Go")),
+])
+def test_entities_a_products_name_the_ner_cut_before_its_kind(nlp, text, tags, heads, deps, ents, triple):
+    found = _parsed_triples(nlp, text, tags, heads, deps, ents)
+    assert triple in found, found
+
+
+def test_entities_a_products_name_the_ner_missed_between_the_and_its_kind(nlp):
+    found = _parsed_entities_of(
+        nlp, "Zephrane , the British lab behind the Rookery chatbot , has hired Ravi Menon .",
+        ["NNP", ",", "DT", "JJ", "NN", "IN", "DT", "NNP", "NN", ",", "VBZ", "VBN", "NNP", "NNP", "."],
+        [11, 0, 4, 4, 0, 4, 8, 8, 5, 0, 11, 11, 13, 11, 11],
+        ["nsubj", "punct", "det", "amod", "appos", "prep", "det", "compound", "pobj", "punct", "aux", "ROOT",
+         "compound", "dobj", "punct"],
+        ["B-ORG", "O", "O", "B-NORP", "O", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert ("Rookery", "Product") in found, found
+
+
+def test_entities_a_product_code_the_ner_took_for_a_number(nlp):
+    _assert_typed_and_reads(nlp, "Chipmaker Voltrix said it would supply its VX-4100 silicon-carbide power chips "
+                                 "to Hyundai Mobis.", "VX-4100", "Product", ("Chipmaker Voltrix", "develops", "VX-4100"))

@@ -306,6 +306,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             # (a name a sentence defines as a product first: "Crimson Tide Rising is a strategy game
             # developed by X", whose last word the tagger took for no proper noun)
             self._defined_products(doc, taken, claim)
+            self._possessed_products(doc, taken, claim)  # ("its Outrider reconnaissance drones")
             self._unlabelled_names(doc, items, taken, claim, headline)
             self._product_codes(doc, claim)
         self._states_after_places(doc, items, claim)
@@ -313,6 +314,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         # 2. Classes corrected by what the sentences say of a name: job titles, organisations,
         #    products, places that act like companies.
         self._correct_classes(doc, items)
+        self._model_numbers(doc, items, taken)  # ("the SG 14-236": a product's model number the NER left out)
         self._governments_by_seat(doc, items)
 
         # 3. A name recognised once is the same entity wherever else it is written.

@@ -73,6 +73,10 @@ class Corrections:
             full = _surnames(items)
             # (and a name the NER took for a product right after a noun only firms are called: "controlled by
             # Copenhagen investment firm Axcel")
+            # (what a named organisation runs or makes is no firm: _named_product reads it with the names
+            # of organisations as they stand)
+            self._org_at = {i: o for o in items if o["cls"] in {"Company", "Organization"}
+                            for i in range(o["start"], o["end"])}
             orgs = {it["name"] for it in items if it["via"] == "" and (
                 it["cls"] in {"Person", "Place", "Company"} or self._product_by_its_head(doc, it)
                 or self._business_kind_before(doc, it) or (

@@ -19,8 +19,14 @@ from ..syntax import NAMING_VERBS
 from .candidates import _NOT_NAMES, _PRODUCT_CODE
 from .chairs import names_a_chair, names_an_office_field
 from .headlines import TitleCaseLines
+from .possessed import possessed_runs
 
 __all__ = ["Missed"]
+
+#: a model's number or code after a product's name ("14", "3.3", "NXT:1980i", "X-2")
+_MODEL_NUMBER = re.compile(r"[A-Za-z]{0,4}[:-]?\d[\w.:+/-]*")
+#: NER labels of numbers that are no model's
+_NOT_A_MODEL = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
 class Missed:
@@ -73,6 +79,68 @@ class Missed:
                 kind = head  # "the VX-880 immersion scanner", "Optiva's Ventra-4 sensor"
             if kind is not None and kind.lemma_.lower() in self.product_nouns:
                 claim(doc[tok.i:tok.i + 1], tok.text, "Product")
+
+    def _possessed_products(self, doc: Doc, taken: list[bool], claim: Any) -> None:
+        """Names the model missed that an owner's possessive and a kind of product frame: "its Outrider
+        reconnaissance drones", "Volkswagen's ID.3 hatchback", "the company's heart drug Cardelix"
+        (:func:`~kg.entities.possessed.possessed_runs`); not a firm's, a place's or a body's name by its
+        last word, nor capitals that name nothing ("its AI chips")."""
+        sites = self.seller_sites | self.owned_works | self.site_nouns
+
+        def kind(tok: Any) -> bool:  # (not a site named by its place: "the Bristol Road store")
+            return self._written_kind(tok) and tok.lemma_.lower() not in sites
+
+        for start, end in possessed_runs(doc, taken, kind):
+            span = doc[start:end]
+            words = span.text.split()
+            label = doc[start].ent_type_
+            # (the NER's number or people that name no one: "its CX-1200/CARDINAL chips", "its Outrider/NORP
+            # drones")
+            if self._is_noise(span.text) or any(w.lower() in self.non_entities for w in words) \
+                    or (label in _NOT_NAMES and not (label == "NORP" and (
+                        self.gazetteer is None or span.text not in self.gazetteer.demonyms))
+                        and not (label == "CARDINAL" and _PRODUCT_CODE.fullmatch(doc[start].text)
+                                 and doc[start].text[:1].isalpha())) or words[-1] in self.firm_name_words \
+                    or words[-1] in self.place_heads or words[-1] in self.org_heads \
+                    or any(w in self.gov_heads for w in words):
+                continue
+            claim(span, canonical_name(span.text), "Product")
+
+    def _model_numbers(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool]) -> None:
+        """"the SG 14-236", "the KS-Ukame 14 hybrid maize", "Solenne 7T", "Twinscan NXT:1980i": a product's
+        name ends on its model's number or code, which the NER left out or cut (a word with a digit, or what
+        is written on to one without a space); not a count ("Vexa 300 units") nor a date or an amount."""
+        for it in items:
+            if it["cls"] != "Product" or it["via"] != "":
+                continue
+            end = it["end"]
+            # (or a word of a product's name after it: "its Flyzo Go app", "the Weatherly Now forecast app",
+            # lexicon product_name_words)
+            if end + 1 < len(doc) and not taken[end] and doc[end].text in self.product_name_words \
+                    and not doc[end + 1].text[:1].isupper():
+                for i in range(it["end"], end + 1):
+                    taken[i] = True
+                it["end"] = end + 1
+                it["name"] = canonical_name(doc[it["start"]:end + 1].text)
+                continue
+            if end < len(doc) and doc[end - 1].whitespace_ and not taken[end] and _MODEL_NUMBER.fullmatch(doc[end].text) \
+                    and doc[end].ent_type_ not in _NOT_A_MODEL and not (len(doc[end].text) == 4 and doc[end].text.isdigit()):
+                end += 1
+            while end < len(doc) and end > it["start"] and not doc[end - 1].whitespace_ and not taken[end] \
+                    and (doc[end].text == "-" or doc[end].text.isalnum()) and any(ch.isdigit() for ch in doc[it["end"] - 1:end + 1].text) \
+                    and doc[end].ent_type_ not in _NOT_A_MODEL:
+                end += 1
+            if doc[end - 1].text == "-":
+                end -= 1
+            if end == it["end"] or (end < len(doc) and (
+                    (doc[end].tag_ == "NNS" and doc[end - 1].text.isdigit())
+                    or (doc[end].ent_iob_ == "I" and doc[end].ent_type_ in {"MONEY", "CARDINAL", "QUANTITY"})
+                    or doc[end].lower_ in {"million", "billion", "trillion", "thousand", "percent", "%"})):
+                continue  # ("fined Andale 4.2 million pesos": an amount)
+            for i in range(it["end"], end):
+                taken[i] = True
+            it["end"] = end
+            it["name"] = canonical_name(doc[it["start"]:end].text)
 
     def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any,
                           headline: TitleCaseLines) -> None:

@@ -19,6 +19,7 @@ from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_
                       contact_clause, included_by, owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
+from .possessed import kind_after, kind_apposed_after, kind_apposed_before, owned_kind, owner_before
 from .units import listed_with_firms
 
 __all__ = ["Products"]
@@ -71,8 +72,17 @@ class Products:
                and c.is_lower for c in root.children) and not self._business_kind_before(doc, it):
             return True
         head = root.head
-        return root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
-            and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children)
+        if root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
+                and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children):
+            return True
+        # "its other brand, Toddla", "Shomer Guard, its software for spotting fraud": a name apposed to an
+        # owner's kind of product (possessed.py; "brand", "network" or "platform" alone names firms too)
+        if kind_apposed_before(doc, it["start"], it["end"], self._kind_of_product) is not None or any(
+                owned_kind(k) for k in self._apposed_kinds(doc, it)):
+            return True
+        # "Amazon Handmade, a service Amazon runs", "Guaraní Net operates Red Yvy, an ATM network": what a
+        # named organisation runs or makes, whatever the description also fits
+        return self._run_by(it, root)
 
     def _sold_under(self, root: Token) -> bool:
         """"builds cars under the Nova, Pico and Strada names", "sells cheese under the Badger Valley label":
@@ -289,6 +299,13 @@ class Products:
                   if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         return any(k.is_lower and k.lemma_.lower() in self.product_nouns for k in kinds)
 
+    def _written_kind(self, noun: Token) -> bool:
+        """A kind of product or a group of them after or before a name, read off the words (possessed.py): a
+        lower-case kind (``_kind_of_product``) or group ("its older Flint line"), or a kind written in
+        capitals ("BYD's Song Plus hybrid SUV", lexicon capital_kinds)."""
+        return noun.text in self.capital_kinds or (noun.is_lower and (
+            self._kind_of_product(noun) or noun.lemma_.lower() in self.product_groups))
+
     def _apposed_kinds(self, doc: Doc, it: dict[str, Any]) -> list[Token]:
         """The kinds of product apposed to the mention ``it`` ("Quello, a messaging app"): on its head
         word, or after its comma where the parser hung the apposition on a word before the name or on the
@@ -309,6 +326,11 @@ class Products:
                       and apposed_here(t)]
             kinds += [t for t in after if t.dep_ in {"npadvmod", "dobj"} and self._kind_of_product(t)
                       and (p := apposed_to_previous(t)) is not None and it["start"] <= p.i < it["end"]]
+            # (or read off the words, where the parser made another attribute or object of it: "had become
+            # customers of Shomer Guard, its/attr software for spotting fraud", possessed.py)
+            if (kind := kind_apposed_after(doc, end, self._kind_of_product)) is not None and kind not in kinds \
+                    and apposed_here(kind):
+                kinds.append(kind)
         return kinds
 
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
@@ -434,6 +456,14 @@ class Products:
         end = it["end"]
         if k >= 1 and doc[k - 1].lower_ == "whose" and end < len(doc) and doc[end].is_lower \
                 and doc[end].tag_ in {"NN", "NNS"} and self._kind_of_product(doc[end]):
+            return True
+        # "its Outrider reconnaissance drones", "Lyndon's Foxglove electric pickup", "whose AutoDose pump": an
+        # owner's possessive, the name, then the kind of product it is, read off the words (possessed.py; not a
+        # place's name before a site: "its Tangier plant", "its London store")
+        if it["cls"] != "Place" and it["name"].split()[-1] not in self.firm_name_words \
+                and owner_before(doc, k) is not None and (
+                kind := kind_after(doc, end, self._written_kind)) is not None \
+                and kind.lemma_.lower() not in self.seller_sites and self._owned_site(doc, it, root) is None:
             return True
         # "its Kiro robots": a name right after "its" is the owner's thing (but "its Pasadena refinery"
         # names the site by its place)

@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .possessed import owned_kind
 from .products import _indefinite
 
 __all__ = ["Votes"]
@@ -43,7 +44,8 @@ class Votes:
         (:meth:`~kg.entities.products.Products._apposed_kinds`), with "a" or "an" and no seat ("Quello, a
         messaging app", not "Kivra, a Cape Town-based streaming app")."""
         root = doc[it["start"]:it["end"]].root
-        return any(k.i > root.i and k.is_lower and _indefinite(k) and not self._based(k)
+        # (or an owner's: "Shomer Guard, its software for spotting fraud", "Hualing's overseas version, Shimmerly")
+        return any(k.is_lower and (k.i > root.i and _indefinite(k) or owned_kind(k)) and not self._based(k)
                    for k in self._apposed_kinds(doc, it))
 
     def _based(self, kind: Token) -> bool:
