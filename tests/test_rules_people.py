@@ -1168,3 +1168,13 @@ def test_rules_a_minister_of_a_portfolio_works_for_its_ministry(nlp, text, expec
 ])
 def test_rules_a_back_referring_job_of_two_words_or_a_spokespersons(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a demonym before a word only people are called (not a job of any firm) is the person's nation
+    ("Chilean streamer Lupe Arrau said she would move her show.", {("Lupe Arrau", "livesIn", "Chile")}),
+    ("The brand signed Norwegian footballer Eirik Vangen for its campaign.", {("Eirik Vangen", "livesIn", "Norway")}),
+    ("Irish journalist Ciara Dunleavy broke the story.", {("Ciara Dunleavy", "livesIn", "Ireland")}),
+])
+def test_rules_a_demonym_before_a_persons_noun_is_their_nation(nlp, text, expected):
+    _assert_reads(nlp, text, expected, set())
