@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "added_preps", "apposed_elsewhere",
            "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat", "brand_name",
-           "causative_verb", "clause_head", "contact_clause", "controlled_objects", "coordinated", "described_by_where",
+           "causative_verb", "clause_head", "contact_clause", "controlled_objects", "coordinated", "described_before", "described_by_where",
            "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle", "possessive",
            "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in", "subjects_above",
            "superlative"]
@@ -207,6 +207,27 @@ def apposed_to_previous(noun: Token) -> Token | None:
     if end < len(doc) and not doc[end].is_punct and not doc[end - 1].is_punct:
         return None
     return doc[comma - 1]
+
+
+def described_before(pronoun: Token) -> int | None:
+    """"Kelvor, a Lyon startup that makes vans": the index of the last word of what a relative pronoun's
+    description is apposed to, the word before the comma that opens "a/an [modifiers] noun", the pronoun
+    right after the noun; for a parse that hung the clause or the description elsewhere. None where a
+    preposition, verb or comma comes between ("X, a maker of vans that run on hydrogen": the vans')."""
+    doc = pronoun.doc
+    noun = doc[pronoun.i - 1] if pronoun.i >= 4 else None
+    if noun is None or not (noun.is_lower and noun.is_alpha and not noun.is_stop and noun.pos_ in {"NOUN", "PROPN"}):
+        return None
+    k = noun.i - 1
+    while k > pronoun.sent.start and noun.i - k <= 8 and doc[k].lower_ not in {"a", "an"}:
+        t = doc[k]
+        if t.is_punct and t.text != "-" or (t.pos_ in {"ADP", "VERB", "AUX", "PRON", "DET", "CCONJ", "SCONJ"}
+                                             and t.lower_ != "based"):
+            return None
+        k -= 1
+    if doc[k].lower_ not in {"a", "an"} or k < 2 or doc[k - 1].text != "," or doc[k - 2].is_punct:
+        return None
+    return k - 2
 
 
 def apposed_elsewhere(noun: Token) -> Token | None:

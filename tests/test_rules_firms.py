@@ -2014,3 +2014,20 @@ def test_rules_more_trades_before_a_firms_name_name_its_seat(nlp, text, expected
 ])
 def test_rules_an_owner_before_a_units_noun_is_no_party_of_its_acts(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # "X, a Berlin startup whose Y platform ...": the parser hung the clause on a word of the description
+    # (or made no clause of it); what "whose" owns is the firm's the description is apposed to
+    ("Orlan signed a deal with Kelvor, a Berlin startup whose Tessa platform lets banks share data.",
+     {("Kelvor", "develops", "Tessa")}, set()),
+    ("The fund also backed Kelvor, a Singapore startup whose Tessa software maps farms.",
+     {("Kelvor", "develops", "Tessa")}, set()),
+    # ... and so is what "that" does, where the parser broke the description off its name
+    ("The ruling is a blow to Orlan, whose Vela app is popular, and to Kelvor, a Ho Chi Minh City startup that "
+     "makes the Tessa scooter.", {("Kelvor", "develops", "Tessa")}, {("Orlan", "develops", "Tessa")}),
+    # (not a clause about a noun inside the description)
+    ("Orlan bought Kelvor, a maker of vans that run on the Tessa engine.", set(), {("Kelvor", "develops", "Tessa")}),
+])
+def test_rules_a_clause_after_a_firms_apposed_description_is_the_firms(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import (NAMING_VERBS, apposed_elsewhere, apposed_to_previous, before_region_seat, brand_name, coordinated,
-                      possessive, singular_after_list)
+                      described_before, possessive, singular_after_list)
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 
 __all__ = ["NamesOf"]
@@ -49,6 +49,18 @@ class NamesOf:
         if it["start"] != k or it.get("via") == "coref" or not self.onto.is_a(it["cls"], "Organization") \
                 or (it["end"] < len(doc) and doc[it["end"]].text not in {",", ".", ";"}) \
                 or doc[it["start"]:it["end"]].root.dep_ in {"nsubj", "nsubjpass"}:
+            return None
+        return k
+
+    def _described_firm(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> int | None:
+        """"Kelvor, a Lyon startup that ...": the last word of the organisation's name a relative pronoun's
+        description (:func:`~kg.syntax.described_before`) is apposed to, named there (not by coreference) and
+        ending at its comma; None if there is none."""
+        k = described_before(tok)
+        if k is None or k not in by_token:
+            return None
+        it = items[by_token[k]]
+        if it["end"] != k + 1 or it.get("via") == "coref" or not self.onto.is_a(it["cls"], "Organization"):
             return None
         return k
 
@@ -120,6 +132,11 @@ class NamesOf:
                     # ("chief executive of Awan, which is controlled by X": the parser hung the clause on a
                     # noun that stands for no organisation; "which" is the one named before its comma)
                     found = self._map(before, by_token, items, cost, depth + 1)
+                named = self._described_firm(tok, by_token, items)
+                if named is not None and not any(self.onto.is_a(items[m[0]]["cls"], "Organization") for m in found):
+                    # ("Kelvor, a Lyon startup that makes vans": the parser hung the description, or the clause,
+                    # elsewhere; the clause is the firm's the description is apposed to)
+                    found = self._map(tok.doc[named], by_token, items, cost + 0.05, depth + 1)
                 out += found
                 # "Ford and General Motors, which compete with X": a plural verb's clause, which the parser
                 # hangs on the list's last name, is said of the whole list
@@ -191,6 +208,11 @@ class NamesOf:
                                     and items[by_token[t.i]]["via"] in {"", "gazetteer"}})
                     if len(named) > 1 and any(t.lower_ == "and" and t.dep_ == "cc" for t in subj.subtree):
                         out += [(n, cost + 0.1, items[n]["start"]) for n in named]
+        elif tok.lower_ == "whose" and tok.dep_ == "poss" and not any(a.dep_ in {"relcl", "acl"} for a in tok.ancestors) \
+                and (named := self._described_firm(tok, by_token, items)) is not None:
+            # "Kelvor, a Lyon startup whose Tessa app ...": the firm the description is apposed to, where the
+            # parser made no clause of it
+            out += self._map(tok.doc[named], by_token, items, cost + 0.05, depth + 1)
         elif tok.lower_ == "whose" and tok.i >= 2 and tok.doc[tok.i - 1].text == "," and tok.i - 2 in by_token \
                 and ((on := next((a.head for a in tok.ancestors if a.dep_ in {"relcl", "acl"}), None)) is None
                      or on.i not in by_token

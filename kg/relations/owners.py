@@ -150,6 +150,12 @@ class Owners:
             # Marvane Shopping service shows ads, said")
             owner_tok = clause.head if clause.dep_ in {"relcl", "acl"} else \
                 doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 1].text == "," and tok.i - 2 in by_token else None
+            # (or the firm a description before it is apposed to, where the parser made no clause of it or hung it
+            # on a word of the description that stands for no firm: "Kelvor, a Berlin startup whose Tessa app")
+            named = self._described_firm(tok, by_token, items) if tok.dep_ == "poss" else None
+            if named is not None and (owner_tok is None or (named < owner_tok.i < tok.i and not any(
+                    self.onto.is_a(items[m[0]]["cls"], "Organization") for m in self._map(owner_tok, by_token, items)))):
+                owner_tok, clause = doc[named], tok
             if owner_tok is None:
                 continue
             j = tok.i + 1
