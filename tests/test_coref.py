@@ -976,3 +976,12 @@ def test_coref_a_description_in_a_relative_clause_is_not_the_name_the_clause_is_
 def test_coref_it_in_a_clause_on_a_verbs_object_is_that_verbs_subject(nlp, text, antecedent):
     links = {(m.text, a.text) for m, a in nlp(text)._.coref_links}
     assert ("it", antecedent) in links, links
+
+
+def test_coref_a_description_takes_the_fuller_name_written_since_a_headlines_short_form(nlp):
+    # the headline's "Hanbit", then "Hanbit Aerospace" in the story: "the South Korean group" is the latter
+    text = ("Orzel Systems and Hanbit join forces on drones\n\nPolish drone maker Orzel Systems has formed an alliance "
+            "with Hanbit Aerospace to make drones, the companies said.\n\nUnder the agreement, the South Korean "
+            "group will also buy 15 percent of Orzel Systems.")
+    _assert_reads(nlp, text, {("Hanbit Aerospace", "investsIn", "Orzel Systems")},
+                  {("Hanbit", "investsIn", "Orzel Systems")})

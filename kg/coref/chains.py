@@ -46,3 +46,15 @@ class Chains:
         if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
             return None
         return self._subject_item(noun.head, pool, wanted, before=tok.i, head_only=True)
+
+    @staticmethod
+    def _fuller_name_since(best: dict[str, Any], cands: list[dict[str, Any]], tok: Token) -> dict[str, Any]:
+        """``best``, or the fuller name of it the text wrote since ("Hanbit and Orzel join forces" ...
+        "Hanbit Aerospace will ..." ... "the South Korean group": Hanbit Aerospace, not the headline's short
+        form): the nearest candidate of its class whose name opens with ``best``'s and that stands after it, in
+        a sentence before ``tok``'s (not the unit a description is apposed to: "Ma'aden Copper, the Saudi
+        group's copper unit")."""
+        longer = [c for c in cands if c["start"] > best["start"] and c["cls"] == best["cls"]
+                  and c["end"] <= tok.sent.start
+                  and c["name"].startswith(best["name"] + " ")]
+        return max(longer, key=lambda c: c["start"]) if longer else best

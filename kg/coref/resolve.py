@@ -477,7 +477,7 @@ class Resolution:
             host = next((c for c in cands if clause is not None and c["start"] <= clause.head.i < c["end"]), None)
             if host is not None:
                 return host
-        return max(cands, key=lambda c: self._salience(doc, c, tok))
+        return self._fuller_name_since(max(cands, key=lambda c: self._salience(doc, c, tok)), cands, tok)  # (chains.py)
 
     @staticmethod
     def _names_its_subject(tok: Token, pool: list[dict[str, Any]]) -> bool:
