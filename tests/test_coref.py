@@ -941,3 +941,47 @@ def test_coref_a_place_on_a_description_rules_out_firms_the_text_places_elsewher
 ])
 def test_coref_a_description_after_a_name_and_a_comma_is_its_apposition(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_coref_a_pronoun_goes_on_with_the_description_that_was_the_subject_before_it(nlp):
+    # "The airline flies ... It also pays Sabre": "It" is the airline (Corvair), the subject of the sentence
+    # before, not the last firm a sentence had for its subject
+    text = ("Budget airline Corvair to cut fees paid to travel sites\n\n"
+            "Corvair pays Tripnest, a Berlin-based booking site, a fee on every ticket, and a smaller one to "
+            "Flyhub. Tripnest declined to comment. Flyhub declined to comment.\n\n"
+            "The airline flies from Cork to 40 airports in Europe. It also pays Navitra, a reservations "
+            "group, a fee per booking.")
+    _assert_reads(nlp, text, {("Corvair", "pays", "Navitra")}, {("Flyhub", "pays", "Navitra")})
+
+
+@pytest.mark.parametrize("text, triple", [
+    # a description in a relative clause on a name ("X, which has partnered with the company") is not that name
+    ("Tessa Labs makes sensors for farms. Orlan Group, which has partnered with the company since 2021, will buy "
+     "a stake.", ("Orlan Group", "partnersWith", "Tessa Labs")),
+    ("Dravo Systems has hired 40 engineers. Brask Capital, which invested in the firm last year, said it would "
+     "back the plan.", ("Brask Capital", "investsIn", "Dravo Systems")),
+])
+def test_coref_a_description_in_a_relative_clause_is_not_the_name_the_clause_is_on(nlp, text, triple):
+    _assert_reads(nlp, text, {triple})
+
+
+@pytest.mark.parametrize("text, antecedent", [
+    # the subject of a clause on the object of a verb ("banned 14 apps it linked to") is that verb's subject,
+    # not a firm a headline or a sentence before named
+    ("Kelvor Motors builds trucks in Lyon.\n\nThe Ministry of Trade of Norvalia has banned 14 apps it linked to "
+     "unlicensed lenders.", "Ministry of Trade of Norvalia"),
+    ("Orlan Pay expands in Peru\n\nPeru's Banking Authority fined three lenders it said had broken the rules.",
+     "Banking Authority"),
+])
+def test_coref_it_in_a_clause_on_a_verbs_object_is_that_verbs_subject(nlp, text, antecedent):
+    links = {(m.text, a.text) for m, a in nlp(text)._.coref_links}
+    assert ("it", antecedent) in links, links
+
+
+def test_coref_a_description_takes_the_fuller_name_written_since_a_headlines_short_form(nlp):
+    # the headline's "Hanbit", then "Hanbit Aerospace" in the story: "the South Korean group" is the latter
+    text = ("Orzel Systems and Hanbit join forces on drones\n\nPolish drone maker Orzel Systems has formed an alliance "
+            "with Hanbit Aerospace to make drones, the companies said.\n\nUnder the agreement, the South Korean "
+            "group will also buy 15 percent of Orzel Systems.")
+    _assert_reads(nlp, text, {("Hanbit Aerospace", "investsIn", "Orzel Systems")},
+                  {("Hanbit", "investsIn", "Orzel Systems")})

@@ -17,6 +17,8 @@ One module per stage:
 - :mod:`~kg.coref.mentions`: which words are mentions at all (not "it is difficult to", not
   "makes the resist and sells it"), and products named after their owner;
 - :mod:`~kg.coref.resolve`: the candidates of a mention and the one chosen;
+- :mod:`~kg.coref.chains`: a pronoun going on with a description resolved before it, and the fuller name
+  a story writes after its headline's short form;
 - :mod:`~kg.coref.component`: the ``kg_coref`` component and its factory (registered with spaCy
   when this package is imported).
 """

@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import OBJECT_CONTROL, clause_head, controlled_objects, possessive, subjects_above
+from ..syntax import OBJECT_CONTROL, REL_PRONOUNS, clause_head, controlled_objects, possessive, subjects_above
 from .base import SUBJ as _SUBJ
 from .base import predicate_of_copula as _predicate_of_copula
 
@@ -35,7 +35,10 @@ class Resolution:
         """Names of entities that are the subject of the clause ``tok`` is in; and of who accuses it
         ("sued Y, accusing the carmaker of", "alleging that the Swiss trader had": lexicon ``accusing``)."""
         verb = clause_head(tok)
-        subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+        # (a relative pronoun for the noun the clause is on: "Visa, which works with the startup"; not a noun
+        # after a preposition, where "which" may be on a noun before it: "the suit against X, which ...")
+        subjects = [verb.head if c.lower_ in REL_PRONOUNS and verb.dep_ == "relcl" and verb.head.dep_ != "pobj"
+                    else c for c in verb.children if c.dep_ in _SUBJ]
         if tok.dep_ == "dobj" and verb.lemma_.lower() in self._accusing:
             subjects += subjects_above(verb)
         elif (tok.dep_ in _SUBJ or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJ)) and verb.dep_ == "ccomp" and (
@@ -297,6 +300,9 @@ class Resolution:
                 found = self._subject_item(verb.head, pool, wanted, before=tok.i, head_only=True)
                 if found is not None:
                     return found
+            found = self._subject_of_the_verb_on_its_noun(tok, pool, wanted)  # ("banned apps it linked to": chains.py)
+            if found is not None:
+                return found
             # "X supplies ..., and it has been expanding": the subject of a coordinated
             # clause continues the subject of the first one.
             if tok.dep_ in _SUBJ and verb.dep_ == "conj":
@@ -306,6 +312,8 @@ class Resolution:
         if description and self._names_its_subject(tok, items + resolved):
             return None
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
+        if not description:
+            cands = self._with_described_subjects(doc, cands, resolved, tok, wanted)  # (chains.py)
         if description and "Company" in wanted and "GovernmentBody" not in wanted:
             # "The Oslo-based software group said it would appeal": a noun for firms is no public body, one the
             # text calls by a noun of its own ("the authority", "the ministry")
@@ -469,7 +477,7 @@ class Resolution:
             host = next((c for c in cands if clause is not None and c["start"] <= clause.head.i < c["end"]), None)
             if host is not None:
                 return host
-        return max(cands, key=lambda c: self._salience(doc, c, tok))
+        return self._fuller_name_since(max(cands, key=lambda c: self._salience(doc, c, tok)), cands, tok)  # (chains.py)
 
     @staticmethod
     def _names_its_subject(tok: Token, pool: list[dict[str, Any]]) -> bool:
