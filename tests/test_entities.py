@@ -2509,3 +2509,27 @@ def test_entities_a_products_name_the_ner_missed_between_the_and_its_kind(nlp):
 def test_entities_a_product_code_the_ner_took_for_a_number(nlp):
     _assert_typed_and_reads(nlp, "Chipmaker Voltrix said it would supply its VX-4100 silicon-carbide power chips "
                                  "to Hyundai Mobis.", "VX-4100", "Product", ("Chipmaker Voltrix", "develops", "VX-4100"))
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # what one is an investor, backer or shareholder in or of, or invests money in, is an organisation,
+    # whatever place the NER took the lone name for
+    ("Tencent, an investor in Qinglu, gives it access to its users.", "Qinglu", "Company"),
+    ("Halvern Capital invested $4 million in Zunari last year.", "Zunari", "Company"),
+    ("Orsk Partners, a backer of Quenby, said the deal would close in May.", "Quenby", "Company"),
+    # not a place the gazetteer knows
+    ("Halvern Capital invested $4 million in Lagos last year.", "Lagos", "Place"),
+])
+def test_entities_what_is_invested_in_is_an_organisation(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # what a venture or a consortium is "of" or "between" is an organisation, whatever place or person the
+    # NER took the name for
+    ("Trevo is a joint venture of Orsk and Kelvor Sarto.", "Kelvor Sarto", "Company"),
+    ("Trevo Metals, a venture between Orsk and Dunmere Stainless, opened a smelter.", "Dunmere Stainless",
+     "Company"),
+])
+def test_entities_a_ventures_members_are_organisations(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)

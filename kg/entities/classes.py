@@ -194,6 +194,26 @@ class Classes(Descriptions, Products, Votes):
                 return True
         return self._taken_over_of(root)  # "its takeover of Lumio" (descriptions.py)
 
+    def _invested_in(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """What one invests in, or is an investor, backer or shareholder in or of ("Halvern, an investor in Kelvor",
+        "invested $5 million in Kelvor", "its investment in Kelvor"; kg:investsIn's one-word triggers and
+        role nouns), or what is backed or funded ("Halvern backed Kelvor"): an organisation, for a name the
+        NER took for a place that the gazetteer does not know (a place one invests in is one it knows)."""
+        root = first_conjunct(doc[it["start"]:it["end"]].root)
+        if root.dep_ == "pobj" and root.head.lower_ in {"in", "into"}:
+            return root.head.head.lemma_.lower() in self.invest_words
+        if root.dep_ == "pobj" and root.head.lower_ == "of":  # ("a backer of Kelvor", "a shareholder of Kelvor")
+            return root.head.head.lemma_.lower() in self.investor_nouns
+        return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.funding_verbs
+
+    def _venture_member(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """What a venture or a consortium is "of" or "between" ("a joint venture of Halvern and Kelvor", "a
+        consortium of Aéroports Varenne and Ostin Havalar"; lexicon [relations] ``venture_nouns``): its
+        members are organisations."""
+        root = first_conjunct(doc[it["start"]:it["end"]].root)
+        return root.dep_ == "pobj" and root.head.lower_ in {"of", "between"} and root.head.head.is_lower \
+            and root.head.head.lemma_.lower() in self.venture_nouns
+
     def _of_an_org_job(self, doc: Doc, it: dict[str, Any]) -> bool:
         """What a job only an organisation gives, or a president, is "of" ("Haruto Ishida, president of
         Tomikaze Kisen", "the chief executive of Obras Calvera"; for a name the NER took for a person's:

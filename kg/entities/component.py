@@ -141,6 +141,15 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         invests = self.onto.relations.get("investsIn")
         self.stake_words = self.equity_nouns | {words[0] for words in (
             (*invests.triggers, *invests.role_triggers) if invests is not None else ()) if len(words) == 1}
+        #: ... of which the words one invests "in" with (and the role nouns: "an investor in X"), and the
+        #: verbs whose object is what is funded ("backed X", "funds X")
+        self.invest_words = {words[0] for words in (
+            (*invests.triggers, *invests.role_triggers) if invests is not None else ()) if len(words) == 1}
+        self.investor_nouns = {words[0] for words in (invests.role_triggers if invests is not None else ())
+                               if len(words) == 1}
+        self.funding_verbs = {w for w in self.invest_words if w not in {"invest", "investment", "stake"}} \
+            - self.investor_nouns
+        self.venture_nouns = frozenset(self.onto.lexicon["relations"].get("venture_nouns", ()))
         self.firm_jobs = {w.lower() for w in lex["firm_jobs"]}
         self.kin_nouns = self.onto.words("entities", "kin_nouns")
         self.harming_verbs = self.onto.words("entities", "harming_verbs")

@@ -168,6 +168,15 @@ class Corrections:
             # an organisation gives, of it)
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person" and " " in it["name"]
                        and (self._held_or_taken_over(doc, it) or self._of_an_org_job(doc, it))}
+            # "Halvern, an investor in Kelvor", "Halvern backed Kelvor": what is invested in or funded is an
+            # organisation, whatever place the NER took the name for (a place one invests in, the gazetteer
+            # knows: "invested in Brazil")
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
+                       and self._invested_in(doc, it)}
+            # "a joint venture of Halvern and Kelvor Sarto", "a consortium of Aéroports Varenne and Ostin":
+            # a venture's members are organisations, whatever place or person the NER took one for
+            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Place", "Person"}
+                       and it["name"] not in surnames and self._venture_member(doc, it)}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and it["name"] in prefixes}
             # ... and so is a name the NER took for a place, where no mention of it says where something
