@@ -110,6 +110,8 @@ class Topics:
             # (or where the sentence before's subject is a body whose job this is not: "The council wants
             # Orlan to pay. Chief executive X said Orlan would appeal" is Orlan's chief)
             back = said
+        elif back is not None and said is None:
+            back = self._dealt_with(tok, back, holders, items, rel)
         # (the organisation the text is about: "with existing backers X and Y" backs no person; a
         # government body only for a government's job, and a firm never for one: "the ministry will
         # waive fees, deputy minister X said")
@@ -122,6 +124,38 @@ class Topics:
                                     and c.lower_ not in trig.words
                                     and c.text not in items[back]["name"].split() for c in tok.children):
             return None
+        return back
+
+    def _dealt_with(self, tok: Token, back: int, holders: list[Any], items: list[dict[str, Any]],
+                    rel: RelationInfo) -> int:
+        """Where the subject of the sentence before, that a person's role refers back to, pays, gives or
+        buys from the firm the text is about ("Orvane gave Brindle free access to its engine. Chief
+        executive X said", "Daneo, which runs 4,000 vans, pays Veltrix a fee. Chief executive X said"):
+        that firm, named more often so far, whose the job is (a customer, backer or partner is named in
+        passing); else ``back``. (Not where the subject says something, for its spokesperson; nor "Pikku
+        will become a unit of Redfern. Chief executive X said", whose object is no object of a verb.)"""
+        doc = tok.doc
+        if rel.name not in self.people_relations or items[back]["start"] >= tok.sent.start:
+            return back
+        subj = doc[items[back]["start"]:items[back]["end"]].root
+        if subj.head.lemma_.lower() in self.reporting:
+            return back
+        topic = self._topic(tok, items, {items[h.item]["name"] for h in holders}, {"Organization"})
+        if topic is None or not items[topic]["name"] or not items[back]["name"] \
+                or items[topic]["name"].split()[0] == items[back]["name"].split()[0] \
+                or not self.onto.fits(items[topic]["cls"], rel.range):
+            return back
+        sent, key = subj.sent, items[topic]["name"].split()[0]
+        for it in items:
+            if not (it["name"] and it["name"].split()[0] == key and sent.start <= it["start"] < sent.end):
+                continue
+            # (the object of a verb, or a part of one: "gave Brindle access", "owns 6 percent of Kimberley",
+            # "buys older Obsidia tools")
+            t = doc[it["start"]:it["end"]].root
+            while t.dep_ in {"compound", "poss", "nmod", "amod"} or (t.dep_ == "pobj" and t.head.lower_ == "of"):
+                t = t.head.head if t.dep_ == "pobj" else t.head
+            if t.dep_ in {"dobj", "dative"}:
+                return topic
         return back
 
     def _holds_the_job(self, org: dict[str, Any], trig: Any) -> bool:
