@@ -97,6 +97,10 @@ def test_rules_read_a_chief_executive_of_the_company_the_text_is_about(nlp, text
     ("Veltrix sells lidar sensors. Fleet operator Daneo Logistics, which runs 4,000 vans, pays Veltrix a 10% fee, "
      "according to a filing. \"We cannot win on price alone,\" chief executive Rosa Imbert told reporters.",
      {("Rosa Imbert", "worksFor", "Veltrix")}, {("Rosa Imbert", "worksFor", "Daneo Logistics")}),
+    # (nor is "the company" of what the role's holder says, where the coreference took it for that subject)
+    ("Quillo lends to farmers by phone and pays Kestrel Bank a fee on every loan. Kestrel Bank also gives Quillo "
+     "access to credit records. Co-founder Amina Waweru said the company would open offices in Kampala.",
+     {("Amina Waweru", "worksFor", "Quillo")}, {("Amina Waweru", "worksFor", "Kestrel Bank")}),
     # (but a spokesperson speaks for the firm that said something; and a firm the text is about that is
     # named as no object of a verb is no firm the subject deals with)
     ("Veltrix sells lidar sensors to Veltrix dealers. Daneo said it would not buy from Veltrix. \"We are ahead,\" "

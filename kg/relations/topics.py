@@ -109,8 +109,12 @@ class Topics:
                                  or not self._holds_the_job(items[back], trig)):
             # (or where the sentence before's subject is a body whose job this is not: "The council wants
             # Orlan to pay. Chief executive X said Orlan would appeal" is Orlan's chief)
-            back = said
-        elif back is not None and said is None:
+            # (but a description the coreference gave the sentence before's subject, "Safaricom gives Jengo
+            # access. Co-founder X said the company would", is no more evidence than that subject)
+            copied = back is not None and items[said]["via"] == "coref" \
+                and items[said]["name"] == items[back]["name"]
+            back = self._dealt_with(tok, back, holders, items, rel) if copied else said
+        elif back is not None:
             back = self._dealt_with(tok, back, holders, items, rel)
         # (the organisation the text is about: "with existing backers X and Y" backs no person; a
         # government body only for a government's job, and a firm never for one: "the ministry will
