@@ -111,6 +111,20 @@ def test_rules_a_chief_is_not_of_the_customer_the_sentence_before_names(nlp, tex
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a subject no one names, of a firm named before it ("X's customers", "X's largest shareholder"): a
+    # back-referring job after it is that firm's, not the firm of the sentence before
+    ("Kestrel Bank cut its rates on Monday. Orvane Energy's customers include Brindle Foods and Tamsa Capital, "
+     "chief executive Nora Lind said.", {("Nora Lind", "worksFor", "Orvane Energy")},
+     {("Nora Lind", "worksFor", "Kestrel Bank")}),
+    ("Kestrel Bank cut its rates on Monday. Orvane Energy's largest shareholder, Tamsa Capital, owns 19% of the "
+     "company, and chief executive Nora Lind declined to comment.", {("Nora Lind", "worksFor", "Orvane Energy")},
+     {("Nora Lind", "worksFor", "Kestrel Bank")}),
+])
+def test_rules_a_back_referring_job_after_a_firms_possessed_subject(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # where a person was born or is from: the vocabulary's "national of", cue "from"
     ("In 1911, sculptor Dana Whitfield was born in Brooklyn.", {("Dana Whitfield", "livesIn", "Brooklyn")}, set()),
     ("Ruth Adebayo, born in Lagos in 1975, founded the firm.", {("Ruth Adebayo", "livesIn", "Lagos")}, set()),

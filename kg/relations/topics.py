@@ -44,8 +44,16 @@ class Topics:
             for t in span:
                 if t.i >= tok.i:
                     break
-                if t.dep_ in {"nsubj", "nsubjpass"} and t.i in by_token:
-                    n = by_token[t.i]
+                if t.dep_ not in {"nsubj", "nsubjpass"}:
+                    continue
+                # (or the organisation whose the subject is: "Stalbruk's backers include X and Y, said founder
+                # Z", "Orlan's largest shareholder owns 19%, and chief executive Z declined to comment")
+                owner = t if t.i in by_token else None
+                if owner is None and rel.name in self.people_relations:
+                    owner = next((c for c in t.children if c.dep_ == "poss" and c.i in by_token
+                                  and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")), None)
+                if owner is not None:
+                    n = by_token[owner.i]
                     if items[n]["via"] != "demonym" and self.onto.fits(items[n]["cls"], rel.range):
                         invested = self._invested_by(t, by_token, items, rel) if rel.name == "investsIn" else None
                         return invested if invested is not None else n
@@ -183,6 +191,9 @@ class Topics:
                     c for c in clause.children if c.dep_ in {"advmod", "npadvmod"} and c.i < clause.i
                     and c.i in by_token and c.pos_ != "PRON"]:
                 n = by_token.get(subj.i)
+                if n is None:  # (or the firm named whose the subject is: "said Zeewolf's order book had reached")
+                    n = next((by_token[c.i] for c in subj.children if c.dep_ == "poss" and c.i in by_token
+                              and c.pos_ == "PROPN"), None)
                 # (or a description of the firm the text spoke of: "Chief executive X said the company
                 # would", the firm the holder speaks for; no pronoun, which may be anyone's)
                 if n is not None and (items[n]["via"] in {"", "gazetteer"} or (
