@@ -89,6 +89,42 @@ def test_rules_read_a_chief_executive_of_the_company_the_text_is_about(nlp, text
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # the sentence before's subject pays or gives the firm the text is about: a customer or partner named in
+    # passing, whose chief the role's is not
+    ("Brindle Games makes shooters for phones. Orvane gave Brindle Games free access to its engine in 2023. "
+     "\"We would not exist without that,\" chief executive Tomasz Lira said.",
+     {("Tomasz Lira", "worksFor", "Brindle Games")}, {("Tomasz Lira", "worksFor", "Orvane")}),
+    ("Veltrix sells lidar sensors. Fleet operator Daneo Logistics, which runs 4,000 vans, pays Veltrix a 10% fee, "
+     "according to a filing. \"We cannot win on price alone,\" chief executive Rosa Imbert told reporters.",
+     {("Rosa Imbert", "worksFor", "Veltrix")}, {("Rosa Imbert", "worksFor", "Daneo Logistics")}),
+    # (nor is "the company" of what the role's holder says, where the coreference took it for that subject)
+    ("Quillo lends to farmers by phone and pays Kestrel Bank a fee on every loan. Kestrel Bank also gives Quillo "
+     "access to credit records. Co-founder Amina Waweru said the company would open offices in Kampala.",
+     {("Amina Waweru", "worksFor", "Quillo")}, {("Amina Waweru", "worksFor", "Kestrel Bank")}),
+    # (but a spokesperson speaks for the firm that said something; and a firm the text is about that is
+    # named as no object of a verb is no firm the subject deals with)
+    ("Veltrix sells lidar sensors to Veltrix dealers. Daneo said it would not buy from Veltrix. \"We are ahead,\" "
+     "spokeswoman Ines Toller said.", {("Ines Toller", "worksFor", "Daneo")}, {("Ines Toller", "worksFor", "Veltrix")}),
+])
+def test_rules_a_chief_is_not_of_the_customer_the_sentence_before_names(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a subject no one names, of a firm named before it ("X's customers", "X's largest shareholder"): a
+    # back-referring job after it is that firm's, not the firm of the sentence before
+    ("Kestrel Bank cut its rates on Monday. Orvane Energy's customers include Brindle Foods and Tamsa Capital, "
+     "chief executive Nora Lind said.", {("Nora Lind", "worksFor", "Orvane Energy")},
+     {("Nora Lind", "worksFor", "Kestrel Bank")}),
+    ("Kestrel Bank cut its rates on Monday. Orvane Energy's largest shareholder, Tamsa Capital, owns 19% of the "
+     "company, and chief executive Nora Lind declined to comment.", {("Nora Lind", "worksFor", "Orvane Energy")},
+     {("Nora Lind", "worksFor", "Kestrel Bank")}),
+])
+def test_rules_a_back_referring_job_after_a_firms_possessed_subject(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # where a person was born or is from: the vocabulary's "national of", cue "from"
     ("In 1911, sculptor Dana Whitfield was born in Brooklyn.", {("Dana Whitfield", "livesIn", "Brooklyn")}, set()),
     ("Ruth Adebayo, born in Lagos in 1975, founded the firm.", {("Ruth Adebayo", "livesIn", "Lagos")}, set()),

@@ -44,8 +44,16 @@ class Topics:
             for t in span:
                 if t.i >= tok.i:
                     break
-                if t.dep_ in {"nsubj", "nsubjpass"} and t.i in by_token:
-                    n = by_token[t.i]
+                if t.dep_ not in {"nsubj", "nsubjpass"}:
+                    continue
+                # (or the organisation whose the subject is: "Stalbruk's backers include X and Y, said founder
+                # Z", "Orlan's largest shareholder owns 19%, and chief executive Z declined to comment")
+                owner = t if t.i in by_token else None
+                if owner is None and rel.name in self.people_relations:
+                    owner = next((c for c in t.children if c.dep_ == "poss" and c.i in by_token
+                                  and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")), None)
+                if owner is not None:
+                    n = by_token[owner.i]
                     if items[n]["via"] != "demonym" and self.onto.fits(items[n]["cls"], rel.range):
                         invested = self._invested_by(t, by_token, items, rel) if rel.name == "investsIn" else None
                         return invested if invested is not None else n
@@ -109,7 +117,13 @@ class Topics:
                                  or not self._holds_the_job(items[back], trig)):
             # (or where the sentence before's subject is a body whose job this is not: "The council wants
             # Orlan to pay. Chief executive X said Orlan would appeal" is Orlan's chief)
-            back = said
+            # (but a description the coreference gave the sentence before's subject, "Safaricom gives Jengo
+            # access. Co-founder X said the company would", is no more evidence than that subject)
+            copied = back is not None and items[said]["via"] == "coref" \
+                and items[said]["name"] == items[back]["name"]
+            back = self._dealt_with(tok, back, holders, items, rel) if copied else said
+        elif back is not None:
+            back = self._dealt_with(tok, back, holders, items, rel)
         # (the organisation the text is about: "with existing backers X and Y" backs no person; a
         # government body only for a government's job, and a firm never for one: "the ministry will
         # waive fees, deputy minister X said")
@@ -122,6 +136,38 @@ class Topics:
                                     and c.lower_ not in trig.words
                                     and c.text not in items[back]["name"].split() for c in tok.children):
             return None
+        return back
+
+    def _dealt_with(self, tok: Token, back: int, holders: list[Any], items: list[dict[str, Any]],
+                    rel: RelationInfo) -> int:
+        """Where the subject of the sentence before, that a person's role refers back to, pays, gives or
+        buys from the firm the text is about ("Orvane gave Brindle free access to its engine. Chief
+        executive X said", "Daneo, which runs 4,000 vans, pays Veltrix a fee. Chief executive X said"):
+        that firm, named more often so far, whose the job is (a customer, backer or partner is named in
+        passing); else ``back``. (Not where the subject says something, for its spokesperson; nor "Pikku
+        will become a unit of Redfern. Chief executive X said", whose object is no object of a verb.)"""
+        doc = tok.doc
+        if rel.name not in self.people_relations or items[back]["start"] >= tok.sent.start:
+            return back
+        subj = doc[items[back]["start"]:items[back]["end"]].root
+        if subj.head.lemma_.lower() in self.reporting:
+            return back
+        topic = self._topic(tok, items, {items[h.item]["name"] for h in holders}, {"Organization"})
+        if topic is None or not items[topic]["name"] or not items[back]["name"] \
+                or items[topic]["name"].split()[0] == items[back]["name"].split()[0] \
+                or not self.onto.fits(items[topic]["cls"], rel.range):
+            return back
+        sent, key = subj.sent, items[topic]["name"].split()[0]
+        for it in items:
+            if not (it["name"] and it["name"].split()[0] == key and sent.start <= it["start"] < sent.end):
+                continue
+            # (the object of a verb, or a part of one: "gave Brindle access", "owns 6 percent of Kimberley",
+            # "buys older Obsidia tools")
+            t = doc[it["start"]:it["end"]].root
+            while t.dep_ in {"compound", "poss", "nmod", "amod"} or (t.dep_ == "pobj" and t.head.lower_ == "of"):
+                t = t.head.head if t.dep_ == "pobj" else t.head
+            if t.dep_ in {"dobj", "dative"}:
+                return topic
         return back
 
     def _holds_the_job(self, org: dict[str, Any], trig: Any) -> bool:
@@ -145,6 +191,9 @@ class Topics:
                     c for c in clause.children if c.dep_ in {"advmod", "npadvmod"} and c.i < clause.i
                     and c.i in by_token and c.pos_ != "PRON"]:
                 n = by_token.get(subj.i)
+                if n is None:  # (or the firm named whose the subject is: "said Zeewolf's order book had reached")
+                    n = next((by_token[c.i] for c in subj.children if c.dep_ == "poss" and c.i in by_token
+                              and c.pos_ == "PROPN"), None)
                 # (or a description of the firm the text spoke of: "Chief executive X said the company
                 # would", the firm the holder speaks for; no pronoun, which may be anyone's)
                 if n is not None and (items[n]["via"] in {"", "gazetteer"} or (
