@@ -13,14 +13,15 @@ from kg.evaluate import evaluate
 
 from .conftest import DEV, ROOT
 
-# Measured with kg.evaluate on 2026-12-02 (rules + the trained model, the fine-tuned NER): seed relations
-# F1 0.970, seed entities F1 0.929, dev relations F1 0.826, dev entities F1 0.954. Raise them as extraction
-# improves. (The seed's entity floor is 0.03 below: the fine-tuned NER misses the byline author and takes
-# one heading for a name, where the stock NER scored 0.963.)
+# Measured with kg.evaluate on 2026-12-07 at a0daead (rules + the trained model, the fine-tuned NER): seed
+# relations F1 1.000, seed entities F1 0.929, dev relations F1 0.882, dev entities F1 0.970 (the dev floors
+# were set on 2026-12-02 at 0.826 and 0.954). Raise them as extraction improves. (The seed's relation floor
+# stays at the 0.95 the first article must keep; its entity floor is 0.03 below: the fine-tuned NER misses the
+# byline author and takes one heading for a name, where the stock NER scored 0.963.)
 SEED_RELATIONS_F1 = 0.95
 SEED_ENTITIES_F1 = 0.90
-DEV_RELATIONS_F1 = 0.80
-DEV_ENTITIES_F1 = 0.93
+DEV_RELATIONS_F1 = 0.86
+DEV_ENTITIES_F1 = 0.95
 
 SHARED = ROOT.parent / "shared" / "eval"
 
