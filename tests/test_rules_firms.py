@@ -2031,3 +2031,15 @@ def test_rules_an_owner_before_a_units_noun_is_no_party_of_its_acts(nlp, text, e
 ])
 def test_rules_a_clause_after_a_firms_apposed_description_is_the_firms(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a school's or a broadcaster's name after an owner's possessive names a body of the owner's, not its product
+    ("He attended Harwick's Dunmore Divinity School the following year.", set(),
+     {("Harwick", "develops", "Dunmore Divinity School")}),
+    ("The show was made in association with Corvane Media Group's Pellow Television.",
+     {("Pellow Television", "subsidiaryOf", "Corvane Media Group")},
+     {("Corvane Media Group", "develops", "Pellow Television")}),
+])
+def test_rules_a_school_or_broadcaster_after_a_possessive_is_no_product(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

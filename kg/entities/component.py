@@ -278,6 +278,8 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         #: words that name an outlet on a monitoring source line ("Halden Radio Kelvor"): broadcasters'
         #: (a publication's, "Times", names papers called after their city: "Halden Times" alone on a line)
         self.outlet_words = set(lex.get("broadcast_words", ()))
+        #: last words of names of bodies, never of products: firms', institutions' and broadcasters'
+        self.body_name_heads = self.firm_heads | self.org_heads | set(lex.get("broadcaster_heads", ()))
         #: string hashes of the verb forms that are never nouns (lexicon ``verb_only_forms``)
         self.verb_only_forms = frozenset(get_string_id(w.lower()) for w in lex.get("verb_only_forms", ()))
         self.state_abbreviations = dict(lex.get("state_abbreviations", {}))

@@ -133,7 +133,7 @@ class Corrections:
             for it in items:
                 if it["via"] == "" and ((said[it["name"]] * 2 >= seen[it["name"]] > 0 or it["name"] in called)
                                         and said[it["name"]] or it["name"] in defined) \
-                        and it["name"] not in orgs and it["name"].split()[-1] not in self.firm_heads:
+                        and it["name"] not in orgs and it["name"].split()[-1] not in self.body_name_heads:
                     it["cls"] = "Product"
             kinds = self._products_by_kind_mention(doc, items)
             for it in items:
