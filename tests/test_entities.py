@@ -695,6 +695,21 @@ def test_entities_a_name_listed_among_firms(nlp, text, name, cls):
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # a list after a plural kind of firm ("shipping lines including", "customers include") is of firms,
+    # though only one other name in it is one
+    ("Tessaro leases containers to shipping lines including Harbor Crest Lines and Corvina Ocean.",
+     "Corvina Ocean", "Company"),
+    ("Brenvik, a Danish haulier whose customers include Holt Retail and Marsden Bookstore, opened a depot.",
+     "Marsden Bookstore", "Company"),
+    ("Its clients include Arvo Bank and Mount Kessel.", "Mount Kessel", "Company"),
+    # not a list of another kind
+    ("Tessaro opened depots in cities such as Lyon and Dorvik, beside Harbor Crest Lines.", "Lyon", "Place"),
+])
+def test_entities_a_list_after_a_plural_kind_of_firm_is_of_firms(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # what the copula says a name is ("a subsidiary", "a startup") makes it an organisation
     ("Pikku will become a wholly owned subsidiary of Redfern and keep its staff in Finland.", "Pikku", "Company"),
     # not a kind of product that also names firms ("brand")

@@ -97,6 +97,10 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         #: verbs of symmetric relations, "competes with", "partners with", "takes on" (one-word triggers)
         self.peer_verbs = {words[0] for rel in self.onto.relations.values() if rel.symmetric
                            for words in rel.triggers if len(words) == 1} | {"take"}
+        #: plural kinds of firm a list is introduced as ("customers include", "airlines such as",
+        #: "shipping lines including"): the [coref] Company nouns, less those products are called too, and list_firm_kinds
+        self.list_firm_kinds = ({w.lower() for w in self.onto.lexicon["coref"]["Company"]}
+                                - set(lex.get("not_trade_words", ()))) | set(lex.get("list_firm_kinds", ()))
         # Verbs of the relations no place can be the agent of (acquire, compete, invest, sue...).
         # A copula says nothing of who acts ("Lagos is ...", though livesIn has "be from").
         no_place = [words for rel in self.onto.relations.values()

@@ -33,6 +33,11 @@ class Lists:
             members = [at[t.i] for t in chain if t.i in at]
             firms = [m for m in members if m["cls"] == "Company"]
             kinds = {"Place", "Product"}
+            if firms and self._firms_by_kind(doc, doc[members[0]["start"]]):
+                # "shipping lines including Coral Ferries and Brava Ocean", "customers include Orvik Foods
+                # and Tamsin Mart": a list of a plural kind of firm is of firms, whatever one was taken for
+                out |= {m["name"] for m in members if m["via"] == "" and m["cls"] in {"Place", "Product", "Person"}}
+                continue
             if not (len(firms) >= 2 and len(firms) * 2 > len(members)):
                 # "competes with Shopee and Tokopedia", "taking on Lidl and Kaufland": rivals or partners
                 # named beside one firm are firms, but for products ("competes with Rivian and Ford's
@@ -43,6 +48,28 @@ class Lists:
             out |= {m["name"] for m in members if m["via"] == "" and (
                 m["cls"] in kinds or (m["cls"] == "Person" and " " not in m["name"]))}
         return out
+
+    def _firms_by_kind(self, doc: Doc, first: Token) -> bool:
+        """Whether the list whose first name starts at ``first`` follows "including", "such as" or
+        "include" after a plural kind of firm (lexicon ``list_firm_kinds``): "airlines such as",
+        "customers include", "shipping lines including"."""
+        i = first.i
+        if i >= 2 and doc[i - 2].lower_ == "such" and doc[i - 1].lower_ == "as" or i >= 1 and doc[i - 1].lower_ == "including":
+            j = i - 3 if doc[i - 1].lower_ == "as" else i - 2
+            j -= j >= 0 and doc[j].is_punct
+            kinds = [doc[j]] if j >= 0 else []
+        elif i >= 1 and doc[i - 1].lemma_.lower() == "include" and doc[i - 1].pos_ in {"VERB", "AUX"}:
+            kinds = [c for c in doc[i - 1].children if c.dep_ == "nsubj"]
+        else:
+            return False
+        for k in kinds:
+            if k.tag_ not in {"NNS", "NNPS"}:
+                continue
+            lemma = k.lemma_.lower()
+            before = doc[k.i - 1].lower_ + " " if k.i > 0 else ""
+            if lemma in self.list_firm_kinds or before + lemma in self.list_firm_kinds:
+                return True
+        return False
 
     def _peers_of(self, tok: Token) -> bool:
         """Whether ``tok`` is what a verb of a symmetric relation between organisations is "with" or
