@@ -141,14 +141,13 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         #: ... and whose passive subject, with an agent named, is one: "Halden, which is owned by X"
         self.org_owner_verbs = self.org_object_verbs | {"own", "control"}
         self.equity_nouns = {w.lower() for w in lex["equity_nouns"]}
-        #: what one holds a stake "in": nouns of equity and kg:investsIn's one-word triggers
         invests = self.onto.relations.get("investsIn")
-        self.stake_words = self.equity_nouns | {words[0] for words in (
-            (*invests.triggers, *invests.role_triggers) if invests is not None else ()) if len(words) == 1}
-        #: ... of which the words one invests "in" with (and the role nouns: "an investor in X"), and the
-        #: verbs whose object is what is funded ("backed X", "funds X")
+        #: kg:investsIn's one-word triggers and role nouns: the words one invests "in" with ("an investor
+        #: in X"; of which the verbs whose object is what is funded below: "backed X", "funds X")
         self.invest_words = {words[0] for words in (
             (*invests.triggers, *invests.role_triggers) if invests is not None else ()) if len(words) == 1}
+        #: what one holds a stake "in": nouns of equity and the words above
+        self.stake_words = self.equity_nouns | self.invest_words
         self.investor_nouns = {words[0] for words in (invests.role_triggers if invests is not None else ())
                                if len(words) == 1}
         self.funding_verbs = {w for w in self.invest_words if w not in {"invest", "investment", "stake"}} \
@@ -254,6 +253,8 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.seller_sites = set(lex.get("seller_sites", ()))
         #: works one firm owns: their singular owner is an organisation
         self.owned_works = set(lex.get("owned_works", ()))
+        #: nouns of sites, which a name before them names by its place ("the Bristol Road store"; missed.py)
+        self.sites_by_place = self.seller_sites | self.owned_works | self.site_nouns
         self.region_adjectives = frozenset(lex.get("region_adjectives", ()))
         self.organisation_descriptions = {w.lower() for w in lex.get("organisation_descriptions", ())}
         self.of_heads = self.onto.name_of_heads

@@ -75,8 +75,7 @@ class Corrections:
             # Copenhagen investment firm Axcel")
             # (what a named organisation runs or makes is no firm: _named_product reads it with the names
             # of organisations as they stand)
-            self._org_at = {i: o for o in items if o["cls"] in {"Company", "Organization"}
-                            for i in range(o["start"], o["end"])}
+            self._index_orgs(items)
             orgs = {it["name"] for it in items if it["via"] == "" and (
                 it["cls"] in {"Person", "Place", "Company"} or self._product_by_its_head(doc, it)
                 or self._business_kind_before(doc, it) or (
@@ -108,8 +107,7 @@ class Corrections:
                 if it["via"] == "" and it["name"] in bodies:
                     it["cls"] = "GovernmentBody"
         if doc.has_annotation("DEP"):
-            self._org_at = {i: o for o in items if o["cls"] in {"Company", "Organization"}
-                            for i in range(o["start"], o["end"])}
+            self._index_orgs(items)  # (again: the classes as corrected above)
             # One product context among many mentions is a quotation's turn of phrase
             # ("we built Corvo"); a name is a product when at least half its mentions say so.
             # A name the text says another organisation runs or makes ("Chirrup, a short-video app run
@@ -277,3 +275,9 @@ class Corrections:
                         and not self._firm_named(it["name"]) \
                         and _lived(doc[it["start"]:it["end"]], self.life_verbs, self.birthplace_nouns):
                     it["cls"] = "Person"
+
+    def _index_orgs(self, items: list[dict[str, Any]]) -> None:
+        """Set ``_org_at`` (read by :class:`~kg.entities.products.Products`): each token of a Company's or an
+        Organization's name, to its item, as the classes stand."""
+        self._org_at = {i: o for o in items if o["cls"] in {"Company", "Organization"}
+                        for i in range(o["start"], o["end"])}

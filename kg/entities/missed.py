@@ -85,10 +85,8 @@ class Missed:
         reconnaissance drones", "Volkswagen's ID.3 hatchback", "the company's heart drug Cardelix"
         (:func:`~kg.entities.possessed.possessed_runs`); not a firm's, a place's or a body's name by its
         last word, nor capitals that name nothing ("its AI chips")."""
-        sites = self.seller_sites | self.owned_works | self.site_nouns
-
         def kind(tok: Any) -> bool:  # (not a site named by its place: "the Bristol Road store")
-            return self._written_kind(tok) and tok.lemma_.lower() not in sites
+            return self._written_kind(tok) and tok.lemma_.lower() not in self.sites_by_place
 
         for start, end in possessed_runs(doc, taken, kind):
             span = doc[start:end]
