@@ -204,7 +204,7 @@ class Classes(Descriptions, Products, Votes):
             return root.head.head.lemma_.lower() in self.invest_words
         if root.dep_ == "pobj" and root.head.lower_ == "of":  # ("a backer of Kelvor", "a shareholder of Kelvor")
             return root.head.head.lemma_.lower() in self.investor_nouns
-        return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.funding_verbs
+        return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.investing_verbs
 
     def _venture_member(self, doc: Doc, it: dict[str, Any]) -> bool:
         """What a venture or a consortium is "of" or "between" ("a joint venture of Halvern and Kelvor", "a

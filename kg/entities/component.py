@@ -150,7 +150,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.stake_words = self.equity_nouns | self.invest_words
         self.investor_nouns = {words[0] for words in (invests.role_triggers if invests is not None else ())
                                if len(words) == 1}
-        self.funding_verbs = {w for w in self.invest_words if w not in {"invest", "investment", "stake"}} \
+        self.investing_verbs = {w for w in self.invest_words if w not in {"invest", "investment", "stake"}} \
             - self.investor_nouns
         self.venture_nouns = frozenset(self.onto.lexicon["relations"].get("venture_nouns", ()))
         self.firm_jobs = {w.lower() for w in lex["firm_jobs"]}
