@@ -10,11 +10,12 @@ from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "added_preps", "apposed_elsewhere",
-           "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat", "brand_name",
-           "causative_verb", "clause_head", "contact_clause", "controlled_objects", "coordinated", "described_before", "described_by_where",
-           "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle", "possessive",
-           "preps_with_nested", "repair_verb_forms", "singular_after_list", "stand_in", "subjects_above",
-           "superlative"]
+           "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat",
+           "brand_name", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
+           "coordinated", "described_before", "described_by_where", "ends_noun_phrase",
+           "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle",
+           "possessive", "preps_with_nested", "repair_verb_forms", "singular_after_list",
+           "stand_in", "subjects_above", "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}

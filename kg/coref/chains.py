@@ -13,6 +13,9 @@ from .base import SUBJ
 
 __all__ = ["Chains"]
 
+#: the arguments a relative pronoun may be of its clause's verb ("which", "where", "that")
+_RELATIVE_ARGS = SUBJ | {"advmod", "dobj", "pobj"}
+
 
 class Chains:
     """Mixin of :class:`~kg.coref.component.KGCoref`: descriptions resolved before a pronoun are candidates."""
@@ -39,7 +42,7 @@ class Chains:
         subject of a clause without a relative pronoun on the object of a verb is that verb's subject (the
         name's head word: "Peru's banking authority", not Peru); ``None`` otherwise."""
         verb = tok.head
-        if tok.dep_ != "nsubj" or verb.dep_ != "relcl" or any(c.dep_ in SUBJ | {"advmod", "dobj", "pobj"}
+        if tok.dep_ != "nsubj" or verb.dep_ != "relcl" or any(c.dep_ in _RELATIVE_ARGS
                                                              and c.tag_ in {"WDT", "WP", "WRB"} for c in verb.children):
             return None
         noun = verb.head

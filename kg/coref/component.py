@@ -152,6 +152,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains)
             )
         items: list[dict[str, Any]] = list(doc._.kg_entity_data or [])
         self._all_items = items
+        #: the places the text names (not resolved mentions): the seats descriptions and names are written with
+        self._places = [it for it in items if it["via"] != "coref" and self.onto.is_a(it["cls"], "Location")]
         self._sent_index = {}
         self._sent_first_token = {}
         for n, sent in enumerate(doc.sents):

@@ -26,8 +26,8 @@ class Homes:
         first = name.split()[0] if name else ""
 
         def place_at(start: int | None = None, end: int | None = None) -> dict[str, Any] | None:
-            return next((h for h in self._all_items if h["via"] != "coref" and self.onto.is_a(h["cls"], "Location")
-                         and (start is None or h["start"] == start) and (end is None or h["end"] == end)), None)
+            return next((h for h in self._places
+                         if (start is None or h["start"] == start) and (end is None or h["end"] == end)), None)
 
         for it in self._all_items:
             if it["start"] >= before or it["via"] == "coref" or not it["name"] or it["name"].split()[0] != first:

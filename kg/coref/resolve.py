@@ -421,8 +421,7 @@ class Resolution:
             if not cands:
                 return None
             # (not a world region, which names a market more than a seat: "the Latin American business")
-            where = countries | {it["name"] for it in self._all_items if it["via"] != "coref"
-                                 and self.onto.is_a(it["cls"], "Location") and it["name"] not in self._world_regions
+            where = countries | {it["name"] for it in self._places if it["name"] not in self._world_regions
                                  and tok.left_edge.i <= it["start"] and it["end"] <= tok.i}
             if where:
                 homes = {c["name"]: self._home_of(c["name"]) or self._written_home(doc, c["name"], tok.i)
