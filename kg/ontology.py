@@ -138,6 +138,13 @@ class Ontology:
         return frozenset(ent["government_heads"]) | frozenset(ent["organization_heads"]) | frozenset(ent["name_of_heads"])
 
     @cached_property
+    def world_regions(self) -> frozenset[str]:
+        """The continents and world regions the gazetteer knows (places in no country nor region: "South
+        Asia"), by name and alias: they name markets more than seats."""
+        return frozenset(n for e in self.gazetteer if e.cls == "Place" and not e.country and not e.region
+                         for n in (e.name, *e.aliases))
+
+    @cached_property
     def symmetric(self) -> frozenset[str]:
         return frozenset(r for r, info in self.relations.items() if info.symmetric)
 

@@ -132,8 +132,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains)
         self._place_region = {n: e.region for e in onto.gazetteer if e.cls == "Place" and e.region
                               for n in (e.name, *e.aliases)}
         #: continents and world regions (places in no country), which name markets more than seats
-        self._world_regions = frozenset(n for e in onto.gazetteer if e.cls == "Place" and not e.country
-                                        and not e.region for n in (e.name, *e.aliases))
+        self._world_regions = onto.world_regions
         #: who makes a product, for descriptions such as "the iPhone maker"
         self._developer = {e.name: e.developer for e in onto.gazetteer if e.developer}
         #: words of the names of places the gazetteer knows ("Ireland", "Irish"), which end a unit's name

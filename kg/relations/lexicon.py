@@ -134,8 +134,7 @@ class Lexicon:
         self.place_regions = {e.name: e.region for e in self.onto.gazetteer if e.cls == "Place" and e.region}
         #: the continents and world regions the gazetteer knows (places in no country: "South Asia"), and
         #: the last words of their names ("East Africa", "Western Europe")
-        self.world_regions = frozenset(n for e in self.onto.gazetteer if e.cls == "Place" and not e.country
-                                       and not e.region for n in (e.name, *e.aliases))
+        self.world_regions = self.onto.world_regions
         self.world_region_heads = frozenset(n.split()[-1] for n in self.world_regions if " " in n)
         self.route_nouns = set(lex["relations"].get("route_nouns", ()))
         self.not_goods = frozenset(lex["relations"].get("not_goods", ()))
