@@ -138,7 +138,7 @@ def capacity_rented(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) ->
     kg:suppliesTo records of ``found`` that such a verb read become kg:providesAccessTo ("leases jets
     to Orlan Air" stays a supply)."""
     rel = rules.onto.relations.get("providesAccessTo")
-    capacity = set(rules.onto.words("relations", "rented_capacity"))
+    capacity = rules.onto.words("relations", "rented_capacity")
     if rel is None or not capacity:
         return
     by_start = {t.idx: t for t in doc}

@@ -188,10 +188,9 @@ class Lexicon:
         #: sites a firm owns or sells from ("Tesla's factory", "Aldi stores"), and its units ("Volkswagen's
         #: Brazilian unit"): goods sent to one go to its owner
         self.owned_works = frozenset(lex["entities"].get("owned_works", ()))
-        self.works_nouns = self.owned_works \
-            | frozenset(lex["entities"].get("seller_sites", ())) | frozenset(lex["entities"].get("owned_units", ()))
         #: nouns of a firm's unit ("unit", "arm", "subsidiary"): "Kelvor unit Tessa" names the unit's owner first
         self.unit_nouns = frozenset(lex["entities"].get("owned_units", ()))
+        self.works_nouns = self.owned_works | frozenset(lex["entities"].get("seller_sites", ())) | self.unit_nouns
         self.unit_heads = set(lex["entities"]["unit_heads"])
         self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}
         #: ... and the words for a part of one ("across much of Lombardy"), which "of" names the same way

@@ -373,9 +373,7 @@ class Markets:
                     for c in noun.children)):
                 continue
             places = self._located(noun, {"in", "across"}, by_token, items)
-            one = noun
-            if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
-                one = noun.head.head
+            one = stand_in(noun)
             if one.dep_ == "appos":
                 holders = [one.head]
             elif one.dep_ == "attr" and one.head.lemma_ in COPULAS:

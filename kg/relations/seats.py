@@ -170,21 +170,30 @@ class Seats:
                 or doc[k].lower_ not in {"in", "from"} or self._role_word(words) not in roles - {"rival", "player"} \
                 or any(w.tag_ in {"VBZ", "VBD", "VBP", "MD"} for w in words):
             return []
-        n = by_token.get(k + 1)
-        place = items[n] if n is not None else None
-        if place is None or place["start"] != k + 1 or place["via"] not in {"", "gazetteer"} \
-                or not self.onto.fits(place["cls"], rel.range) or place["name"] == it["name"]:
+        place = self._seat_named_at(k + 1, it, rel, items, by_token)
+        if place is None:
             return []
         return [record(doc, it, rel.name, place, rel.base_confidence - 0.15, words[-1])]
+
+    def _seat_named_at(self, k: int, it: dict[str, Any], rel: Any, items: list[dict[str, Any]],
+                       by_token: dict[int, int]) -> dict[str, Any] | None:
+        """The place whose name starts at token ``k`` (named there, not by coreference) that may be the seat
+        (``rel``'s range, kg:basedIn's) of the organisation ``it``, of another name; else None."""
+        n = by_token.get(k)
+        place = items[n] if n is not None else None
+        if place is None or place["start"] != k or place["via"] not in {"", "gazetteer"} \
+                or not self.onto.fits(place["cls"], rel.range) \
+                or place["name"] == it["name"]:
+            return None
+        return place
 
     def _seats_after_prepositions(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                                   ) -> list[dict[str, Any]]:
         """"bought the resin from Vortal Pharma in Hyderabad", "analysts at Corvane Securities in Shanghai",
         "outlets including Groupe Marlet in Montreal": a firm's name set in a preposition of where goods,
         words or members come from ("at" after a noun of people), then "in" and a place's name: the place is
-        the firm's seat. Not a firm
-        the gazetteer knows (a big firm "in" a place is where it does business: "from Samsung in Vietnam"),
-        nor one a verb acts on ("sued Orlan in Delaware", "sells to Orlan in Brazil")."""
+        the firm's seat. Not a firm the gazetteer knows (a big firm "in" a place is where it does business:
+        "from Samsung in Vietnam"), nor one a verb acts on ("sued Orlan in Delaware", "sells to Orlan in Brazil")."""
         rel = self.onto.relations.get("basedIn")
         out: list[dict[str, Any]] = []
         for it in items if rel is not None else ():
@@ -202,12 +211,9 @@ class Seats:
                     and prep.head.lemma_.lower() in self.title_words.get("worksFor", ()))):
                 continue
             k = end + 2 if doc[end + 1].lower_ == "the" else end + 1
-            n = by_token.get(k)
-            place = items[n] if n is not None else None
-            if place is None or place["start"] != k or place["via"] not in {"", "gazetteer"} \
-                    or not self.onto.fits(place["cls"], rel.range) or place["name"] == it["name"]:
-                continue
-            out.append(record(doc, it, rel.name, place, rel.base_confidence - 0.15, doc[end]))
+            place = self._seat_named_at(k, it, rel, items, by_token)
+            if place is not None:
+                out.append(record(doc, it, rel.name, place, rel.base_confidence - 0.15, doc[end]))
         return out
 
     def _bodies_of_nations(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]

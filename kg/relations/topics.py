@@ -266,20 +266,15 @@ class Topics:
                 and (bodies or not self.onto.is_a(items[a.item]["cls"], "GovernmentBody"))
                 and not (firms and self.onto.is_a(items[a.item]["cls"], "Person"))]
 
-    @cached_property
-    def _backing_words(self) -> frozenset[str]:
-        """The one-word triggers of kg:investsIn ("invest", "back", "fund"), made once."""
-        backing = self.onto.relations.get("investsIn")
-        return frozenset(w[0] for w in backing.triggers if len(w) == 1) if backing else frozenset()
-
     def _backs(self, role: Token) -> bool:
         """Whether the rival role is the object of a verb of backing ("Orlan, which backs rival operator
-        Tamsa,"): whoever backs the rival is its investor, and the rival is the rival of the firm the text
-        is about."""
+        Tamsa,"; a one-word trigger of kg:investsIn): whoever backs the rival is its investor, and the rival
+        is the rival of the firm the text is about."""
         noun = role
         while noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i != noun.i:
             noun = noun.head
-        return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in self._backing_words
+        return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" \
+            and noun.head.lemma_.lower() in self._one_word_triggers("investsIn")
 
     def _left_for(self, role: Token) -> bool:
         """Whether a rival role names where a customer takes its business ("moving its listings to rival
