@@ -7,6 +7,8 @@ A mixin of :class:`~kg.relations.rules.KGRelations`, run on what the trigger rul
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -233,6 +235,22 @@ class Deals:
             out += self._between_businesses(found)
         return out
 
+    @cached_property
+    def partnership_nouns(self) -> frozenset[str]:
+        """The nouns a thing is done "under" to make partners ("under a partnership"): kg:partnersWith's
+        one-word noun triggers, less lexicon ``deal_kinds_not_partners``."""
+        rel = self.onto.relations.get("partnersWith")
+        return frozenset() if rel is None else \
+            frozenset(w[0] for w in rel.triggers if len(w) == 1) - self.deal_kinds_not_partners
+
+    def _under_partnerships(self, doc: Doc) -> Iterator[tuple[Token, Token]]:
+        """(noun, verb) of each "under a partnership" (:attr:`partnership_nouns`), with the verb of the clause
+        it is in (the parser may hang "under" on a word of the clause); read by :meth:`_under_a_deal` and
+        :func:`kg.relations.underwritten.handled_under_a_deal`."""
+        for noun in self._tokens_with_lemma(doc, self.partnership_nouns):
+            if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+                yield noun, clause_head(noun.head)
+
     def _under_a_deal(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                       ) -> list[dict[str, Any]]:
         """"Stockly will pay Grab a commission under a partnership announced on Thursday", "will give X access
@@ -243,12 +261,8 @@ class Deals:
         rel = self.onto.relations.get("partnersWith")
         if rel is None:
             return []
-        nouns = {w[0] for w in rel.triggers if len(w) == 1} - self.deal_kinds_not_partners
         out: list[dict[str, Any]] = []
-        for noun in self._tokens_with_lemma(doc, nouns):
-            if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "under":
-                continue
-            verb = clause_head(noun.head)  # (the parser may hang "under" on a noun of the clause)
+        for noun, verb in self._under_partnerships(doc):
             if verb.pos_ not in {"VERB", "AUX"}:
                 continue
             subjects = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)

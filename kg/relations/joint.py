@@ -76,8 +76,8 @@ def joint_works(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: dic
         if verb.lemma_.lower() not in shared and not together and (
                 head is None or head.tag_ != "NN" or not head.is_lower):
             continue
-        for one, other in [(first, second)]:
-            if one["name"] != other["name"] and one["via"] in {"", "gazetteer"} and other["via"] in {"", "gazetteer"}:
-                out += rules._between_businesses([record(doc, one, rel.name, other, rel.base_confidence - 0.2, verb,
-                                                         rules._modality(verb))])
+        if first["name"] != second["name"] and first["via"] in {"", "gazetteer"} \
+                and second["via"] in {"", "gazetteer"}:
+            out += rules._between_businesses([record(doc, first, rel.name, second, rel.base_confidence - 0.2, verb,
+                                                     rules._modality(verb))])
     return out

@@ -51,10 +51,9 @@ def _portfolio(job: Token, by_token: dict[int, int], items: list[dict[str, Any]]
 
 def _holder(job: Token, by_token: dict[int, int], items: list[dict[str, Any]], reader: Any) -> dict[str, Any] | None:
     """The person a job noun is the title of ("minister Ana Ruiz") or is apposed to ("Ana Ruiz, the minister")."""
-    for t in [job.head] if job.dep_ in {"compound", "appos"} else []:
-        n = by_token.get(t.i)
-        if n is not None and reader.onto.is_a(items[n]["cls"], "Person") and items[n]["via"] in {"", "gazetteer"}:
-            return items[n]
+    n = by_token.get(job.head.i) if job.dep_ in {"compound", "appos"} else None
+    if n is not None and reader.onto.is_a(items[n]["cls"], "Person") and items[n]["via"] in {"", "gazetteer"}:
+        return items[n]
     for c in job.children:
         n = by_token.get(c.i)
         if c.dep_ == "appos" and n is not None and reader.onto.is_a(items[n]["cls"], "Person"):
@@ -68,7 +67,9 @@ def ministers_of_portfolios(reader: Any, doc: Doc, items: list[dict[str, Any]], 
     rel = reader.onto.relations.get("worksFor")
     if rel is None or not reader.government_jobs:
         return []
-    bodies = [it for it in items if it["via"] in {"", "gazetteer"} and reader.onto.is_a(it["cls"], "GovernmentBody")]
+    # (each body with the words of its name)
+    bodies = [(it, {_word(w.strip(",")) for w in it["name"].split()}) for it in items
+              if it["via"] in {"", "gazetteer"} and reader.onto.is_a(it["cls"], "GovernmentBody")]
     if not bodies:
         return []
     out: list[dict[str, Any]] = []
@@ -81,16 +82,15 @@ def ministers_of_portfolios(reader: Any, doc: Doc, items: list[dict[str, Any]], 
         person = _holder(job, by_token, items, reader) if words else None
         if person is None:
             continue
-        named = [b for b in bodies if set(words) <= {_word(w.strip(",")) for w in b["name"].split()}]
-        if not named:
-            continue
         # (the body whose name says least besides the portfolio, "Health Canada" before "Florida Agency for
         # Health Care Administration"; then the nearest before the job, else the first after it)
-        def extra(b: dict[str, Any]) -> int:
-            return len({_word(w.strip(",")) for w in b["name"].split()} - set(words) - _BODY_WORDS)
-        fewest = min(extra(b) for b in named)
-        named = [b for b in named if extra(b) == fewest]
-        before = [b for b in named if b["start"] < job.i]
-        body = before[-1] if before else named[0]
+        wanted = set(words)
+        named = [(b, len(name - wanted - _BODY_WORDS)) for b, name in bodies if wanted <= name]
+        if not named:
+            continue
+        fewest = min(extra for _, extra in named)
+        bodies_named = [b for b, extra in named if extra == fewest]
+        before = [b for b in bodies_named if b["start"] < job.i]
+        body = before[-1] if before else bodies_named[0]
         out.append(record(doc, person, rel.name, body, rel.base_confidence - 0.15, job))
     return out

@@ -21,6 +21,7 @@ Sodam noodles"; not before goods it sells, as often its own brand: "sells Hollin
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc
@@ -35,6 +36,20 @@ _MAKER_DEPS = {"compound", "nmod"}
 class Sources:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: who the goods a firm owns come from."""
 
+    @cached_property
+    def _not_coming_goods(self) -> frozenset[str]:
+        """What comes "from" a firm that is no goods (a stake, revenue, a contract, a role, a grant...)."""
+        return frozenset(self.not_bought_goods | self.revenue_nouns | self.contract_nouns | self.national_jobs
+                         | self.onto.words("relations", "received_nouns") | self.onto.words("relations", "grant_nouns"))
+
+    @cached_property
+    def _not_taken_goods(self) -> frozenset[str]:
+        """What is taken "from" a firm that is no goods (money, a stake, a contract, an order, a name...)."""
+        return frozenset(self.not_bought_goods | self.revenue_nouns | self.contract_nouns | self.money_nouns
+                         | self.trigger_nouns | self.onto.words("relations", "received_nouns")
+                         | self.onto.words("relations", "grant_nouns")
+                         | self.onto.words("relations", "not_taken_goods"))
+
     def _goods_from(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Its bogies come from Tarsa Works", "whose phones are assembled by Foxlink": the firm the goods
         come from (or are made by) supplies their owner."""
@@ -42,8 +57,7 @@ class Sources:
         coming = self.onto.words("relations", "goods_coming_verbs")
         from_passive = set(self.goods_buying_verbs) | set(self.letting_verbs)
         making = self.onto.words("relations", "goods_making_verbs")
-        not_goods = self.not_bought_goods | self.revenue_nouns | self.contract_nouns | self.national_jobs \
-            | self.onto.words("relations", "received_nouns") | self.onto.words("relations", "grant_nouns")
+        not_goods = self._not_coming_goods
         out: list[dict[str, Any]] = []
         for verb in self._tokens_with_lemma(doc, {*coming, *from_passive, *making}) if rel is not None else ():
             lemma = verb.lemma_.lower()
@@ -73,9 +87,7 @@ class Sources:
         received from supplies the taker."""
         rel = self.onto.relations.get("suppliesTo")
         verbs = self.onto.words("relations", "goods_taking_verbs")
-        not_goods = self.not_bought_goods | self.revenue_nouns | self.contract_nouns | self.money_nouns \
-            | self.trigger_nouns | self.onto.words("relations", "received_nouns") \
-            | self.onto.words("relations", "grant_nouns") | self.onto.words("relations", "not_taken_goods")
+        not_goods = self._not_taken_goods
         out: list[dict[str, Any]] = []
         for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
             if verb.pos_ != "VERB" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):

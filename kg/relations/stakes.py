@@ -284,7 +284,7 @@ class Stakes:
         lending = self.onto.words("relations", "lending_verbs")
         loans = self.onto.words("relations", "loan_nouns")
         giving = self.onto.words("relations", "loan_giving_verbs")
-        currencies = self.onto.words("relations", "currency_nouns")
+        money_words = self.money_nouns | self.onto.words("relations", "currency_nouns")
         out: list[dict[str, Any]] = []
         for verb in self._tokens_with_lemma(doc, set(lending) | set(giving)) if rel is not None else ():
             if verb.pos_ != "VERB":
@@ -298,8 +298,8 @@ class Stakes:
             if verb.lemma_.lower() not in lending and not lent:
                 continue
             # (money lent, or no object: "lent its name to X" is no loan)
-            if any(d.ent_type_ != "MONEY" and d.lemma_.lower() not in self.money_nouns | currencies
-                   and d.i not in by_token for d in objects):
+            if any(d.ent_type_ != "MONEY" and d.lemma_.lower() not in money_words and d.i not in by_token
+                   for d in objects):
                 continue
             # ("to" as the verb's, the loan's or the sum's; the parser may make "to" an auxiliary and the name
             # the verb's object: "lends $900 million to/aux recycler Kelvor/dobj")
@@ -325,7 +325,7 @@ class Stakes:
         before (the subject of a funding verb, lexicon ``funding_verbs``, with a sum or a funding noun)."""
         rel = self.onto.relations.get("investsIn")
         verbs = self.onto.words("relations", "joining_in_verbs")
-        currencies = self.onto.words("relations", "currency_nouns")
+        raised_words = self.funding_nouns | self.onto.words("relations", "currency_nouns")
         out: list[dict[str, Any]] = []
         for verb in self._tokens_with_lemma(doc, set(verbs)) if rel is not None else ():
             lemma = verb.lemma_.lower()
@@ -346,7 +346,7 @@ class Stakes:
             raisers: list[Token] = []
             for raised in reversed(doc[start:verb.i]):
                 if raised.lemma_.lower() in self.funding_verbs and raised.pos_ == "VERB" and any(
-                        t.ent_type_ == "MONEY" or t.lemma_.lower() in self.funding_nouns | currencies
+                        t.ent_type_ == "MONEY" or t.lemma_.lower() in raised_words
                         for c in raised.children if c.dep_ == "dobj" for t in c.subtree):
                     raisers = [c for c in raised.children if c.dep_ in _SUBJ] or self._inherited_agents(raised)
                     break

@@ -40,12 +40,8 @@ def handled_under_a_deal(rules: Any, doc: Doc, items: list[dict[str, Any]], by_t
     rel = rules.onto.relations.get("partnersWith")
     if rel is None:
         return []
-    nouns = {w[0] for w in rel.triggers if len(w) == 1} - rules.deal_kinds_not_partners
     out: list[dict[str, Any]] = []
-    for noun in rules._tokens_with_lemma(doc, nouns):
-        if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "under":
-            continue
-        verb = clause_head(noun.head)  # (the parser may hang "under" on a word of the clause)
+    for noun, verb in rules._under_partnerships(doc):
         if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children):
             continue
         agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
