@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..syntax import SUBJ, possessive
-from .records import record, side
+from .records import record, side, trigger_token
 
 __all__ = ["access_gained", "access_paid_for", "capacity_rented", "use_allowed"]
 
@@ -105,9 +105,8 @@ def access_paid_for(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) ->
     if not given:
         return
     cut_words = {w[-1] for w in cut.triggers if len(w) > 1} | rules.cut_words
-    by_start = {t.idx: t for t in doc}
     for r in given:
-        verb = by_start.get(r["trigger_start"])
+        verb = trigger_token(doc, r)
         if verb is None:
             continue
         # "in return for X" on the verb or on its object; the parser may hang "for" on the verb
@@ -141,10 +140,11 @@ def capacity_rented(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) ->
     capacity = rules.onto.words("relations", "rented_capacity")
     if rel is None or not capacity:
         return
-    by_start = {t.idx: t for t in doc}
     for key, r in list(found.items()):
-        verb = by_start.get(r["trigger_start"])
-        if r["predicate"] != "suppliesTo" or verb is None or verb.lemma_.lower() not in rules.letting_verbs:
+        if r["predicate"] != "suppliesTo":
+            continue
+        verb = trigger_token(doc, r)
+        if verb is None or verb.lemma_.lower() not in rules.letting_verbs:
             continue
         # (the goods: the verb's object, or the noun a participle describes: "chips leased from Kelvor")
         goods = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + (

@@ -12,6 +12,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .records import trigger_token
+
 __all__ = ["credits_dropped"]
 
 _CALLING = {"call", "name", "title", "entitle"}
@@ -40,9 +42,8 @@ def credits_dropped(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) ->
     jobs = [k for k, r in found.items() if r["predicate"] == "worksFor"]
     if not jobs or not works:
         return
-    by_start = {t.idx: t for t in doc}
     for key in jobs:
-        verb = by_start.get(found[key]["trigger_start"])
+        verb = trigger_token(doc, found[key])
         if verb is None or verb.pos_ != "VERB":
             continue
         if any(n.pos_ == "NOUN" and n.lemma_.lower() in works for n in _described(verb)):

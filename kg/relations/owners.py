@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import ends_noun_phrase, included_by, owned_kinds
 from ..syntax import possessive as _possessive
-from .records import record, side
+from .records import record, side, trigger_token
 from .words import WHOSE
 
 __all__ = ["Owners"]
@@ -449,10 +449,9 @@ class Owners:
         for r in found.values():
             if r["predicate"] == "subsidiaryOf" and r["modality"] == "fact":
                 groups.setdefault((r["s_key"], r["trigger_start"]), []).append(r)
-        starts = {t.idx: t for t in doc} if any(len({r["o_key"] for r in g}) > 1 for g in groups.values()) else {}
         for (_, at), recs in groups.items():
             owners = list({r["o_key"]: r for r in recs}.values())
-            trig = starts.get(at)
+            trig = trigger_token(doc, recs[0]) if len(owners) > 1 else None
             # (or a consortium or venture several own: "a consortium owned by X and Y", "The joint venture,
             # Z, will be owned by X and Y")
             if len(owners) < 2 or trig is None or not any(

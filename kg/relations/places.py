@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import coordinated
-from .records import record
+from .records import record, trigger_token
 from .words import BORN
 
 __all__ = ["Places"]
@@ -337,11 +337,11 @@ class Places:
                 if r["predicate"] == "livesIn" and r["modality"] == "fact" and r["trigger"].lower() == "born"}
         if not born:
             return
-        at = {t.idx: t for t in doc}
         for r in found.values():
-            office = at.get(r["trigger_start"])
-            if r["predicate"] != "livesIn" or (r["s_key"], r["sent_start"]) not in born or office is None \
-                    or office.pos_ not in {"NOUN", "PROPN"} or r["modality"] != "fact":
+            if r["predicate"] != "livesIn" or (r["s_key"], r["sent_start"]) not in born:
+                continue
+            office = trigger_token(doc, r)
+            if office is None or office.pos_ not in {"NOUN", "PROPN"} or r["modality"] != "fact":
                 continue
             # ("31st", "ninth"; the NER may take "the 13th" for a date)
             if any(c.dep_ == "amod" and (c.lower_ in self.ordinal_words or _ORDINAL.match(c.lower_))

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import register_extensions
 
 __all__ = ["EXTRACTORS", "RESPECTIVELY", "Arg", "RelationSpan", "pair_respectively", "record", "register",
-           "side"]
+           "side", "trigger_token"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +99,18 @@ def record(doc: Doc, si: dict[str, Any], predicate: str, oi: dict[str, Any], con
         "sent_start": start, "sent_end": end,
         "extractor": extractor,
     }
+
+
+def trigger_token(doc: Doc, rec: dict[str, Any]) -> Token | None:
+    """The token a record's trigger is (the token starting at its ``trigger_start`` character), or None where
+    no token of ``doc`` starts there. One lookup, where a map of every token's start would cost a pass over
+    the Doc per caller."""
+    at = rec.get("trigger_start")
+    if at is None or not 0 <= at < len(doc.text):
+        return None
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    return token if token is not None and token.idx == at else None
 
 
 def side(rec: dict[str, Any], which: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.strings import get_string_id
 
-from .records import record
+from .records import record, trigger_token
 
 __all__ = ["Seats"]
 
@@ -314,13 +314,13 @@ class Seats:
         if rel is None or not regions:
             return
         words = {w[-1] for w in rel.triggers}
-        by_start = {t.idx: t for t in doc}
         seats = {(r["s_key"], r["sent_start"], r["o_start"]) for r in found.values() if r["predicate"] == "basedIn"}
         for key, r in list(found.items()):
             city = regions.get((r["sent_start"], r["o_start"]))
-            trigger = by_start.get(r["trigger_start"])
-            if r["predicate"] == "basedIn" and city is not None and city["s_name"] != r["s_name"] \
-                    and trigger is not None and trigger.lower_ in words \
+            if r["predicate"] != "basedIn" or city is None:
+                continue
+            trigger = trigger_token(doc, r)
+            if city["s_name"] != r["s_name"] and trigger is not None and trigger.lower_ in words \
                     and (r["s_key"], r["sent_start"], city["s_start"]) in seats:
                 del found[key]
 
