@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
-           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "added_preps", "apposed_elsewhere",
+           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "antecedent", "added_preps", "apposed_elsewhere",
            "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat",
            "brand_name", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
            "coordinated", "described_before", "described_by_where", "ends_noun_phrase",
@@ -40,6 +40,15 @@ PURPOSE_VERBS = frozenset({"take", "make", "have", "sue", "countersue", "buy", "
                            "charge", "use", "launch", "build", "open", "sell"})
 #: Relative pronouns.
 REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+
+
+def antecedent(tok: Token) -> Token:
+    """"Anthropic, which gives Tandem access": the word a relative pronoun stands for (the one its relative
+    clause is on); any other token itself."""
+    clause = tok.head
+    if tok.lower_ in REL_PRONOUNS and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return tok
 
 
 def possessive(tok: Token) -> bool:

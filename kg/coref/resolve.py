@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import OBJECT_CONTROL, REL_PRONOUNS, clause_head, controlled_objects, possessive, subjects_above
+from ..syntax import OBJECT_CONTROL, REL_PRONOUNS, antecedent, clause_head, controlled_objects, possessive, subjects_above
 from .base import SUBJ as _SUBJ
 from .base import predicate_of_copula as _predicate_of_copula
 
@@ -188,9 +188,8 @@ class Resolution:
         for c in verb.children:
             if c.dep_ not in _SUBJ or (before is not None and c.i >= before):
                 continue
-            if c.lower_ in {"which", "that", "who"} and verb.dep_ == "relcl" and verb.head.i != verb.i:
-                # "Anthropic, which gives Tandem access to its Claude models": the noun the clause is on
-                c = verb.head
+            # "Anthropic, which gives Tandem access to its Claude models": the noun the clause is on
+            c = antecedent(c)
             if not any(it["start"] <= c.i < it["end"] for it in pool):
                 # "Tom Garrow's niece, Edna Pollard, said from her home": the name apposed to the subject noun
                 c = next((a for a in c.children if a.dep_ == "appos" and (before is None or a.i < before)), c)

@@ -19,7 +19,7 @@ from .modality import former_before
 from .records import record
 from .records import Arg as _Arg
 from .triggers import _Trigger
-from ..syntax import (FORMER, MAKING_VERBS, REL_PRONOUNS, causative_verb, clause_head, coordinated,
+from ..syntax import (FORMER, MAKING_VERBS, antecedent, causative_verb, clause_head, coordinated,
                       first_conjunct, limited_doers, stand_in, superlative)
 from ..syntax import possessive as _possessive
 
@@ -156,8 +156,7 @@ class Extraction:
                 if tok.lemma_.lower() in self.plural_goods_verbs and not self.onto.fits("Product", rel.range):
                     # (or, made for someone, the passive's subject: "injections, which are made for it by X")
                     goods = [g for c in tok.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")
-                             for g in coordinated(c.head.head if c.lower_ in REL_PRONOUNS and c.head.dep_ == "relcl"
-                                                  else c)]
+                             for g in coordinated(antecedent(c))]
                     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "injections made for it by X"
                         goods += coordinated(tok.head)
                     # (not bids, offers or deals: nouns that are triggers of relations)

@@ -27,7 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import REL_PRONOUNS
+from ..syntax import antecedent
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -88,8 +88,7 @@ class Purchases:
             if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
                 # "Orlan's platform, which was supplied by Kelvor", "Orlan's seats, supplied by Kelvor": what
                 # the passive's subject or the participle's noun stands for (and the noun a name is apposed to)
-                goods = [c.head.head if c.lower_ in REL_PRONOUNS and c.head.dep_ == "relcl" else c
-                         for c in verb.children if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
+                goods = [antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
                 goods += [g.head for g in goods if g.dep_ == "appos"]
                 goods = [x for g in goods for x in (g, *g.conjuncts)]
                 sellers = agents

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ..syntax import REL_PRONOUNS, SUBJ
+from ..syntax import SUBJ, antecedent
 
 __all__ = ["Works"]
 
@@ -39,7 +39,7 @@ class Works:
                 verb = w.head
                 subjects = [c for c in verb.children if c.dep_ in SUBJ] or self._inherited_agents(verb)
                 # ("Kelvor Cells, a new company that is building a plant": the name the clause is about)
-                subjects = [verb.head if s.lower_ in REL_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
+                subjects = [antecedent(s) for s in subjects]
                 subjects = [s.head if s.i not in by_token and s.dep_ == "appos" else s for s in subjects]
                 owners = [x for s in subjects for x in (s, *s.conjuncts) if x.i in by_token]
             owners = [o for o in owners if self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]
