@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ..syntax import PURPOSE_VERBS, REL_PRONOUNS, controlled_objects, coordinated, first_conjunct
+from ..syntax import PURPOSE_VERBS, antecedent, controlled_objects, coordinated, first_conjunct
 from .base import SUBJ
 
 __all__ = ["Binding"]
@@ -62,8 +62,7 @@ class Binding:
         for _ in range(3):
             own = [c for c in verb.children if c.dep_ in SUBJ]
             if own:
-                return [verb.head if c.lower_ in REL_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != verb.i
-                        else c for c in own]
+                return [antecedent(c) for c in own]
             if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
                     and verb.head.head.pos_ in _VERBS and (verb.i < verb.head.head.i or not any(
                         c.dep_ == "dobj" for c in verb.head.head.children)):
