@@ -145,6 +145,17 @@ class Ontology:
                          for n in (e.name, *e.aliases))
 
     @cached_property
+    def place_countries(self) -> dict[str, str]:
+        """The country the gazetteer puts each of its places in, by the place's name and alias."""
+        return {n: e.country for e in self.gazetteer if e.cls == "Place" and e.country for n in (e.name, *e.aliases)}
+
+    @cached_property
+    def place_regions(self) -> dict[str, str]:
+        """The region (state, province: "Lower Saxony", "Ontario") the gazetteer puts each of its places
+        in, by the place's name and alias."""
+        return {n: e.region for e in self.gazetteer if e.cls == "Place" and e.region for n in (e.name, *e.aliases)}
+
+    @cached_property
     def symmetric(self) -> frozenset[str]:
         return frozenset(r for r, info in self.relations.items() if info.symmetric)
 

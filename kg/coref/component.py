@@ -127,10 +127,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains)
                                for w in (e.name, *e.aliases, *e.demonyms)}
         #: the countries by name, and the country and region the gazetteer puts a place in
         self._countries = frozenset(e.name for e in onto.gazetteer if e.cls == "Country")
-        self._place_country = {n: e.country for e in onto.gazetteer if e.cls == "Place" and e.country
-                               for n in (e.name, *e.aliases)}
-        self._place_region = {n: e.region for e in onto.gazetteer if e.cls == "Place" and e.region
-                              for n in (e.name, *e.aliases)}
+        self._place_country = onto.place_countries
+        self._place_region = onto.place_regions
         #: continents and world regions (places in no country), which name markets more than seats
         self._world_regions = onto.world_regions
         #: who makes a product, for descriptions such as "the iPhone maker"

@@ -126,12 +126,12 @@ class Lexicon:
                     (rel, {w[1] for w in rel.triggers if len(w) == 2 and w[0] == verb}))
         #: names (and aliases) of the organisations the gazetteer knows
         self.gazetteer_orgs = {n for e in self.onto.gazetteer if e.cls != "Place" for n in (e.name, *e.aliases)}
-        #: the country of each place the gazetteer knows one for
-        self.place_countries = {e.name: e.country for e in self.onto.gazetteer if e.cls == "Place" and e.country}
+        #: the country of each place the gazetteer knows one for (by name and alias)
+        self.place_countries = self.onto.place_countries
         #: the regions the gazetteer puts its cities in ("Lower Saxony", "Ontario")
         self.region_names = frozenset(e.region for e in self.onto.gazetteer if e.cls == "Place" and e.region)
-        #: the region of each place the gazetteer puts in one
-        self.place_regions = {e.name: e.region for e in self.onto.gazetteer if e.cls == "Place" and e.region}
+        #: the region of each place the gazetteer puts in one (by name and alias)
+        self.place_regions = self.onto.place_regions
         #: the continents and world regions the gazetteer knows (places in no country: "South Asia"), and
         #: the last words of their names ("East Africa", "Western Europe")
         self.world_regions = self.onto.world_regions
@@ -191,6 +191,9 @@ class Lexicon:
         #: nouns of a firm's unit ("unit", "arm", "subsidiary"): "Kelvor unit Tessa" names the unit's owner first
         self.unit_nouns = frozenset(lex["entities"].get("owned_units", ()))
         self.works_nouns = self.owned_works | frozenset(lex["entities"].get("seller_sites", ())) | self.unit_nouns
+        #: kg:subsidiaryOf's one-word role nouns ("subsidiary", "unit", "arm"): what a firm is run "as"
+        sub = self.onto.relations.get("subsidiaryOf")
+        self.subsidiary_nouns = frozenset(w[0] for w in sub.role_triggers if len(w) == 1) if sub else frozenset()
         self.unit_heads = set(lex["entities"]["unit_heads"])
         self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}
         #: ... and the words for a part of one ("across much of Lombardy"), which "of" names the same way
