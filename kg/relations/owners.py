@@ -484,7 +484,7 @@ class Owners:
             if verb is None or verb.pos_ != "VERB":
                 continue
             bought = {r["o_start"], r["o_end"] - 1}
-            for noun, unit in self._units_said(verb, self._unit_nouns()):
+            for noun, unit in self._units_said(verb, self.subsidiary_nouns):
                 names = {items[by_token[unit.i]]["name"]} if unit is not None and unit.i in by_token else set()
                 if (unit is None and not any(c.dep_ == "nsubjpass" and c.i in bought for c in verb.children)) \
                         or (unit is not None and names != {r["o_name"]} and unit.i not in bought
@@ -526,14 +526,6 @@ class Owners:
             out += [(noun, subj) for noun in nouns if _unowned_unit(noun, units)]
         return out
 
-    def _unit_nouns(self) -> frozenset[str]:
-        """kg:subsidiaryOf's one-word role nouns ("subsidiary", "unit", "arm"), made once."""
-        cache = self.__dict__.setdefault("_unit_noun_set", {})
-        if "units" not in cache:
-            rel = self.onto.relations.get("subsidiaryOf")
-            cache["units"] = frozenset(w[0] for w in rel.role_triggers if len(w) == 1) if rel else frozenset()
-        return cache["units"]
-
     def _run_as_units(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Orbiton runs Pellucid as a standalone business", "Pellucid, which Orbiton bought in 2021 and runs as an
         independent subsidiary": a firm run, operated or kept "as" a unit (a role noun of kg:subsidiaryOf with no
@@ -541,7 +533,7 @@ class Owners:
         rel = self.onto.relations.get("subsidiaryOf")
         if rel is None:
             return []
-        units = self._unit_nouns()
+        units = self.subsidiary_nouns
         out: list[dict[str, Any]] = []
         for verb in self._tokens_with_lemma(doc, {"run", "operate", "keep", "manage", "maintain", "retain"}):
             nouns = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children
