@@ -1222,6 +1222,20 @@ def test_rules_a_back_referring_job_of_two_words_or_a_spokespersons(nlp, text, e
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the chief officers of a firm's other fields refer back to the firm the text is about, as its chief
+    # operating officer does
+    ('Rheintal Bio plans a new trial. "We will start a late-stage study this year," said chief medical officer '
+     "Fabienne Moll.", ("Fabienne Moll", "worksFor", "Rheintal Bio")),
+    ("Lueur Labs on Wednesday released Brume, a small language model. The model was trained on French and Wolof "
+     "text, chief scientist Awa Ndour said.", ("Awa Ndour", "worksFor", "Lueur Labs")),
+    ('Tavona Bank cut its mortgage rates. "Defaults remain low," chief risk officer Petra Ilves said.',
+     ("Petra Ilves", "worksFor", "Tavona Bank")),
+])
+def test_rules_a_firms_chief_officer_of_a_field_refers_back_to_it(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
     # a demonym before a word only people are called (not a job of any firm) is the person's nation
     ("Chilean streamer Lupe Arrau said she would move her show.", {("Lupe Arrau", "livesIn", "Chile")}),
     ("The brand signed Norwegian footballer Eirik Vangen for its campaign.", {("Eirik Vangen", "livesIn", "Norway")}),
