@@ -1986,6 +1986,21 @@ def test_entities_the_short_form_of_a_firm_the_ner_took_for_an_adjective_place(n
     assert not any(it["name"] == "European" and it["cls"] == "Company" for it in doc._.kg_entity_data)
 
 
+@pytest.mark.parametrize("text, person", [
+    ("The European Commission fined Cartavo on Monday. Cartavo said it would appeal. Commission spokeswoman "
+     "Lea Zorn said networks cannot pick winners.", "Lea Zorn"),
+    ('The Orlan Trade Ministry opened a review of the tariff. "Any cap would apply to all," said Tomas Bianco, a '
+     "spokesman for the Ministry.", "Tomas Bianco"),
+])
+def test_entities_a_bodys_head_word_alone_is_its_short_form(nlp, text, person):
+    # "the Commission" after "the European Commission": the head word of the one government body named
+    # before, written alone, is a mention of that body, where the relations of it are read
+    doc = _rules_doc(nlp, text)
+    rec = next((r for r in doc._.kg_relation_data if r["predicate"] == "worksFor" and r["s_name"] == person), None)
+    assert rec is not None, _triples(doc)
+    assert doc[rec["o_start"]:rec["o_end"]].text in {"Commission", "Ministry"}, doc[rec["o_start"]:rec["o_end"]].text
+
+
 def test_entities_a_name_in_full_whose_surname_alone_is_a_person(nlp):
     # a name in full the NER took for an organisation, whose last word the text shows alone to be a person
     text = ("Greta Lindqvist quit Nordwind Energy last week. Lindqvist, a Swedish engineer who lives in Gothenburg, "

@@ -851,6 +851,21 @@ def test_rules_a_back_referring_role_names_the_mention_its_holder_reports_on(nlp
     assert doc[rec["o_start"]:rec["o_end"]].text == "Halmon", doc[rec["o_start"]:rec["o_end"]].text
 
 
+@pytest.mark.parametrize("text, mention, after", [
+    # a back-referring role is said of the organisation's mention nearest it in its own sentence (its short
+    # form too), not of the sentence before's subject or a description resolved to it
+    ("Orvella Hotels, a chain of 40 hotels, stopped selling rooms on Tripnest.\n\nThe group will keep working "
+     "with Roomly, which gives Orvella access to its members, chief executive Ines Marlow said.", "Orvella", "Roomly"),
+    ("Kestova, based in Oslo, competes with Agoda.\n\nHotels such as the Grand Fjord pay Kestova fees of 12%, said "
+     "co-founder Pim Sarawan, who will stay on.", "Kestova", "Hotels"),
+])
+def test_rules_a_back_referring_role_names_the_nearest_mention_in_its_sentence(nlp, text, mention, after):
+    doc = _rules_doc(nlp, text)
+    rec = next(r for r in doc._.kg_relation_data if r["predicate"] == "worksFor" and r["o_name"].startswith(mention))
+    span = doc[rec["o_start"]:rec["o_end"]]
+    assert span.text == mention and span.start_char > text.index(after), (span.text, span.start_char)
+
+
 @pytest.mark.parametrize("text, expected, modality", [
     # the simple past of a lasting state says it is over; the present perfect keeps it
     ("Tom Berg lived in Yuma for a decade.", ("Tom Berg", "livesIn", "Yuma"), "past"),
@@ -1203,6 +1218,20 @@ def test_rules_a_minister_of_a_portfolio_works_for_its_ministry(nlp, text, expec
      'spokeswoman Lin Qiao said.', ("Lin Qiao", "worksFor", "Ministry of Foreign Affairs")),
 ])
 def test_rules_a_back_referring_job_of_two_words_or_a_spokespersons(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the chief officers of a firm's other fields refer back to the firm the text is about, as its chief
+    # operating officer does
+    ('Rheintal Bio plans a new trial. "We will start a late-stage study this year," said chief medical officer '
+     "Fabienne Moll.", ("Fabienne Moll", "worksFor", "Rheintal Bio")),
+    ("Lueur Labs on Wednesday released Brume, a small language model. The model was trained on French and Wolof "
+     "text, chief scientist Awa Ndour said.", ("Awa Ndour", "worksFor", "Lueur Labs")),
+    ('Tavona Bank cut its mortgage rates. "Defaults remain low," chief risk officer Petra Ilves said.',
+     ("Petra Ilves", "worksFor", "Tavona Bank")),
+])
+def test_rules_a_firms_chief_officer_of_a_field_refers_back_to_it(nlp, text, expected):
     _assert_reads(nlp, text, {expected})
 
 

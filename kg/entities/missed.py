@@ -201,6 +201,14 @@ class Missed:
             if longer and len({it["name"] for it in longer}) == 1:
                 claim(run, longer[0]["name"], longer[0]["cls"])
                 continue
+            # "the Commission", "Commission spokeswoman X" after "the European Commission": the head word of
+            # the one government body the text named before, written alone, is that body's short form
+            if len(words) == 1 and text in self.gov_heads:
+                bodies = {it["name"] for it in items if it["via"] in {"", "gazetteer"} and it["cls"] == "GovernmentBody"
+                          and it["end"] - it["start"] > 1 and it["end"] <= run.start and doc[it["end"] - 1].text == text}
+                if len(bodies) == 1:
+                    claim(run, bodies.pop(), "GovernmentBody")
+                    continue
             if len(words) == 1 and (counts[text] < 2 or len(text) < 3):
                 continue
             if run.root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss", "compound"}:

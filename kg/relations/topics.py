@@ -136,7 +136,32 @@ class Topics:
                                     and c.lower_ not in trig.words
                                     and c.text not in items[back]["name"].split() for c in tok.children):
             return None
-        return back
+        return self._nearest_mention(tok, back, items, rel) if back is not None else None
+
+    def _nearest_mention(self, tok: Token, back: int, items: list[dict[str, Any]], rel: RelationInfo) -> int:
+        """The named mention of the organisation a role refers back to that is nearest the role in the
+        role's own sentence (the last before it, else the first after it), where that sentence names it
+        (or its short form: "Castellane Hotels" ... "Castellane"): "Nollyflix earns 40%. Nollyflix bills its
+        subscribers through their phone credit, chief operating officer X said" is said of the second;
+        else ``back``, the subject of the sentence before or a description resolved to it."""
+        words = items[back]["name"].split()
+        if not words:
+            return back
+        sent = tok.sent
+
+        def same(name: str) -> bool:
+            other = name.split()
+            n = min(len(other), len(words))
+            return n > 0 and other[:n] == words[:n]
+
+        near = [n for n, it in enumerate(items) if it["via"] in {"", "gazetteer"} and it["name"]
+                and sent.start <= it["start"] < sent.end and not it["start"] <= tok.i < it["end"]
+                and same(it["name"]) and self.onto.is_a(it["cls"], "Organization")
+                and self.onto.fits(it["cls"], rel.range)]
+        before = [n for n in near if items[n]["start"] < tok.i]
+        if before:
+            return max(before, key=lambda n: items[n]["start"])
+        return min(near, key=lambda n: items[n]["start"]) if near else back
 
     def _dealt_with(self, tok: Token, back: int, holders: list[Any], items: list[dict[str, Any]],
                     rel: RelationInfo) -> int:
