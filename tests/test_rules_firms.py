@@ -280,6 +280,21 @@ def test_rules_sites_counted_and_goods_made_for_others(nlp, text, expected, abse
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a number after "and" stands for the counted noun again, also where the parser hung it on the verb of a
+    # relative clause or made it an apposition to the name: its places are the firm's too
+    ("Kestrel Burgers, which has 1,300 outlets in South Korea and 90 more in Japan and Taiwan, will keep its "
+     "Seoul headquarters.",
+     {("Kestrel Burgers", "operatesIn", "Japan"), ("Kestrel Burgers", "operatesIn", "Taiwan")}),
+    ("Borvik Games, which employs 320 people in Poland and 40 in Montreal, said it needed more time.",
+     {("Borvik Games", "operatesIn", "Poland"), ("Borvik Games", "operatesIn", "Montreal")}),
+    ("Tarn Pay, which has 2 million users in Peru and 300,000 more in Chile and Bolivia, raised money.",
+     {("Tarn Pay", "operatesIn", "Chile"), ("Tarn Pay", "operatesIn", "Bolivia")}),
+])
+def test_rules_numbers_after_a_relative_clause_count_the_noun_again(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 def test_entities_a_dateline_in_capitals_of_several_words(nlp):
     # words in capitals at a line start with the dash right after are where the story was filed
     doc = _rules_doc(nlp, "Hotel group cuts fees\n\nPALMA DE MALLORCA — Sol y Mar Hoteles wants to cut the share of "
