@@ -295,6 +295,17 @@ def test_rules_numbers_after_a_relative_clause_count_the_noun_again(nlp, text, e
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name before a singular place noun stands for the place where a firm works ("in Parana state"), as it
+    # does before "province"
+    ("Ostrava Agro has assembled planters in Paraná state since 2019.", {("Ostrava Agro", "operatesIn", "Paraná")}),
+    ("Tillo Drones rents out its sprayers to members in Goiás state.", {("Tillo Drones", "operatesIn", "Goiás")}),
+    ("Kavu Motors has built tractors in Ogun state since 2015.", {("Kavu Motors", "operatesIn", "Ogun")}),
+])
+def test_rules_a_name_before_state_is_where_a_firm_works(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 def test_entities_a_dateline_in_capitals_of_several_words(nlp):
     # words in capitals at a line start with the dash right after are where the story was filed
     doc = _rules_doc(nlp, "Hotel group cuts fees\n\nPALMA DE MALLORCA — Sol y Mar Hoteles wants to cut the share of "
