@@ -306,6 +306,17 @@ def test_rules_a_name_before_state_is_where_a_firm_works(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # who runs a site, in the passive or in a participle with the site's place after its agent, operates there
+    ("The plant in Lyon is run by Kestrel Cloud.", {("Kestrel Cloud", "operatesIn", "Lyon")}),
+    ("The Lyon plant is operated by Kestrel Cloud.", {("Kestrel Cloud", "operatesIn", "Lyon")}),
+    ("The bank keeps its records in the data centres run by Halden Telecom in Batam and Surabaya.",
+     {("Halden Telecom", "operatesIn", "Batam"), ("Halden Telecom", "operatesIn", "Surabaya")}),
+])
+def test_rules_who_runs_a_site_in_the_passive_operates_there(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 def test_entities_a_dateline_in_capitals_of_several_words(nlp):
     # words in capitals at a line start with the dash right after are where the story was filed
     doc = _rules_doc(nlp, "Hotel group cuts fees\n\nPALMA DE MALLORCA — Sol y Mar Hoteles wants to cut the share of "

@@ -320,10 +320,18 @@ class Events:
                 elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.forming_verbs:
                     # "a consortium formed by X and Y", "a venture led by X and Y": who formed it are its parties;
                     # "a Penang plant run by Suria Assembly": who runs a site has it
-                    agents += [(g, "agent") for a in c.children if a.dep_ == "agent" for g in a.children
-                               if g.dep_ == "pobj"]
+                    by = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                    agents += [(g, "agent") for g in by]
+                    # ("the data centres run by X in Batam": where they are, which the parser hangs on the
+                    # participle or on its agent)
+                    objects += [(g, "prep:" + p.lower_) for h in [c, *by] for p in h.children
+                                if p.dep_ == "prep" and p.lower_ in {"in", "at"} for g in p.children if g.dep_ == "pobj"]
             objects += [(g, "prep:" + p.lower_) for num in again for p in num.children
                         if p.dep_ == "prep" and p.lower_ != "by" for g in p.children if g.dep_ == "pobj"]
+            # "The plant in Lyon is run by X", "The Lyon terminal is operated by X": who runs it, in the passive
+            if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in self.forming_verbs:
+                agents += [(g, "agent") for a in tok.head.children if a.dep_ == "agent" for g in a.children
+                           if g.dep_ == "pobj"]
             # "made at Veltro's plant in Brno": the parser hangs the preposition right after the noun
             # on the verb of the noun's own preposition
             after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
