@@ -317,6 +317,19 @@ def test_rules_who_runs_a_site_in_the_passive_operates_there(nlp, text, expected
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, triple, modality", [
+    # a headline's "X to open ..." and money raised "to expand ..." are plans: not where the firm works yet
+    ("Danish grocer Halvik to open up to 40 stores in Poland", ("Halvik", "operatesIn", "Poland"), "hypothetical"),
+    ("Kenyan lender Mvuli raises $30 mln to expand in West Africa", ("Mvuli", "operatesIn", "West Africa"),
+     "hypothetical"),
+    ("Tarvo Rail and Orrin Steel to build trains in Egypt", ("Orrin Steel", "operatesIn", "Egypt"), "hypothetical"),
+    # (but a site the firm acts at is its own already)
+    ("Velmar to double output at its Brno plant", ("Velmar", "operatesIn", "Brno"), "fact"),
+])
+def test_rules_a_headlines_plan_to_open_is_no_market_yet(nlp, text, triple, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == modality
+
+
 def test_entities_a_dateline_in_capitals_of_several_words(nlp):
     # words in capitals at a line start with the dash right after are where the story was filed
     doc = _rules_doc(nlp, "Hotel group cuts fees\n\nPALMA DE MALLORCA — Sol y Mar Hoteles wants to cut the share of "

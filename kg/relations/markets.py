@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import COPULAS, coordinated, possessive, stand_in, superlative
+from ..syntax import COPULAS, clause_head, coordinated, possessive, stand_in, superlative
 from .records import Arg, record
 
 __all__ = ["Markets"]
@@ -334,6 +334,31 @@ class Markets:
                         key = (f"{si['cls']}/{si['name']}", "operatesIn", r["o_key"], r["sent_start"])
                         if si["name"] != li["name"] and key not in found and r["s_key"] != key[0]:
                             found[key] = record(doc, si, "operatesIn", li, r["confidence"] - 0.05, tok, r["modality"])
+
+    def _planned_markets(self, doc: Any, found: dict[tuple, dict[str, Any]]) -> None:
+        """"Marukaze to open 30 stores in Australia", "X and Y to build trains in Saudi Arabia", "Tandaa raises
+        $38 mln to expand in East Africa": a headline's subject with "to" and its verb, or money raised "to" do
+        something (lexicon ``fundraising_verbs``), says a plan: where the firm does not operate yet
+        (kg:operatesIn hypothetical; the records of ``found`` are changed in place). Only what the verb
+        starts, itself or its object ("to open 30 stores"), not a site it acts at ("to double output at its
+        Tangier plant"), nor a verb of ending or keeping ("to mothball its Pilbara mine"; lexicon
+        ``market_plan_verbs``)."""
+        raising = self.onto.words("relations", "fundraising_verbs")
+        planned = self.onto.words("relations", "market_plan_verbs")
+        at = {t.idx: t for t in doc}
+        for r in found.values():
+            tok = at.get(r["trigger_start"]) if r["predicate"] == "operatesIn" and r["modality"] == "fact" else None
+            if tok is None or (tok.pos_ == "NOUN" and (tok.dep_ != "dobj" or any(possessive(c) for c in tok.children))):
+                continue
+            verb = clause_head(tok)
+            while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+                verb = verb.head
+            if verb.lemma_.lower() not in planned or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                continue
+            if (verb.dep_ == "ROOT" and any(c.dep_ in _SUBJ for c in verb.children)) \
+                    or (verb.dep_ in {"relcl", "acl"} and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT") \
+                    or (verb.dep_ in {"advcl", "xcomp"} and verb.head.lemma_.lower() in raising):
+                r["modality"] = "hypothetical"
 
     def _possessed_places_run(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                               ) -> list[dict[str, Any]]:

@@ -193,6 +193,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._publishers(found)
         self._software_run(found)
         self._named_kinds_where(doc, found, items, by_token)
+        self._planned_markets(doc, found)
         capacity_rented(self, doc, found)
         access_paid_for(self, doc, found)
         credits_dropped(self, doc, found)
