@@ -330,6 +330,17 @@ def test_rules_a_headlines_plan_to_open_is_no_market_yet(nlp, text, triple, moda
     assert _modalities(_rules_doc(nlp, text)).get(triple) == modality
 
 
+@pytest.mark.parametrize("text, triple, modality", [
+    # a firm's region named by its place, that the firm opens or runs or that is named as its own, is where it works
+    ("Kestrel Cloud opens Mumbai region, targets Indian banks", ("Kestrel Cloud", "operatesIn", "Mumbai"), "fact"),
+    ("A seven-hour outage at Tarvo Cloud's Sydney region on Tuesday disrupted services.",
+     ("Tarvo Cloud", "operatesIn", "Sydney"), "fact"),
+    ("Orrin plans to open a Saudi region in 2026.", ("Orrin", "operatesIn", "Saudi Arabia"), "hypothetical"),
+])
+def test_rules_a_firms_region_named_by_its_place_is_where_it_works(nlp, text, triple, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == modality
+
+
 def test_entities_a_dateline_in_capitals_of_several_words(nlp):
     # words in capitals at a line start with the dash right after are where the story was filed
     doc = _rules_doc(nlp, "Hotel group cuts fees\n\nPALMA DE MALLORCA — Sol y Mar Hoteles wants to cut the share of "

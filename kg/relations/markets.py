@@ -386,6 +386,37 @@ class Markets:
                         if self.onto.is_a(r["s_cls"], "Organization")]
         return out
 
+    def _regions_run(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Vela Cloud opens Mumbai region", "runs a Jeddah region", "an outage at Vela Cloud's Sydney region": a
+        firm's region (of a cloud, of a business) named by its place, that the firm opens or runs or that is
+        named as the firm's, is where the firm operates (kg:operatesIn; lexicon ``site_region_nouns``). Not a
+        region no firm has: "a town in the Antofagasta region"."""
+        nouns = self.onto.words("relations", "site_region_nouns")
+        verbs = self.founding_verbs | self.onto.words("relations", "site_running_verbs")
+        out: list[dict[str, Any]] = []
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+                continue
+            places = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i
+                      and c.i in by_token and self.onto.is_a(items[by_token[c.i]]["cls"], "Location")]
+            owners = [c for c in tok.children if possessive(c) and c.i in by_token]
+            if not places:
+                continue
+            if owners:
+                holders, modality = owners, "fact"
+            elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in verbs:
+                verb = tok.head
+                holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+                modality = self._modality(verb)
+                if modality == "fact" and self._unbuilt(tok):
+                    modality = "hypothetical"  # ("plans to open a Saudi region", "will open a Jeddah region")
+            else:
+                continue
+            # (a firm's or its product's: "Vela Cloud" may be either)
+            out += [r for r in self._serving(doc, holders, places, tok, modality, by_token, items)
+                    if self.onto.is_a(r["s_cls"], "Organization") or r["s_cls"] == "Product"]
+        return out
+
     def _ranked_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"X, one of the three largest pharmacy benefit managers in the United States", "its title Y, one of the
         top-selling games in Germany", "Y is one of the most downloaded games in South Korea": a firm or product
