@@ -12,7 +12,7 @@ __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL"
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "antecedent", "added_preps", "apposed_elsewhere",
            "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat",
            "brand_name", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
-           "coordinated", "described_before", "described_by_where", "ends_noun_phrase",
+           "coordinated", "counted_again", "described_before", "described_by_where", "ends_noun_phrase",
            "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle",
            "possessive", "preps_with_nested", "repair_verb_forms", "singular_after_list",
            "stand_in", "subjects_above", "superlative"]
@@ -119,6 +119,22 @@ def coordinated(tok: Token) -> list[Token]:
         out += [c for c in t.children if c.dep_ == "conj"]
         if len(out) > 64:
             break
+    return out
+
+
+def counted_again(noun: Token) -> list[Token]:
+    """The numbers after ``noun`` that stand for it again ("300 stores in Europe and 40 in the United
+    States", "employs 320 people in Poland and 40 more in Montreal"): joined to the noun, or, where the
+    parser hung them on the verb whose object the noun is ("X, which has 900 outlets in A and 70 more in
+    B"), to that verb after the noun."""
+    heads = [noun] + ([noun.head] if noun.dep_ == "dobj" and noun.head.i != noun.i else [])
+    doc = noun.doc
+    out = [c for h in heads for c in h.children if c.dep_ == "conj" and c.tag_ == "CD" and c.i > noun.i]
+    # (or right after their "and", whatever the parser hung the number on: "which has 900 outlets in A and
+    # 70 more in B and C" may make "70" an apposition to the name before)
+    out += [doc[c.i + 1] for h in heads for c in h.children if c.dep_ == "cc" and c.i > noun.i
+            and c.i + 1 < len(doc) and doc[c.i + 1].tag_ == "CD" and doc[c.i + 1].dep_ in {"conj", "appos"}
+            and doc[c.i + 1] not in out]
     return out
 
 

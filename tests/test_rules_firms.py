@@ -280,6 +280,67 @@ def test_rules_sites_counted_and_goods_made_for_others(nlp, text, expected, abse
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a number after "and" stands for the counted noun again, also where the parser hung it on the verb of a
+    # relative clause or made it an apposition to the name: its places are the firm's too
+    ("Kestrel Burgers, which has 1,300 outlets in South Korea and 90 more in Japan and Taiwan, will keep its "
+     "Seoul headquarters.",
+     {("Kestrel Burgers", "operatesIn", "Japan"), ("Kestrel Burgers", "operatesIn", "Taiwan")}),
+    ("Borvik Games, which employs 320 people in Poland and 40 in Montreal, said it needed more time.",
+     {("Borvik Games", "operatesIn", "Poland"), ("Borvik Games", "operatesIn", "Montreal")}),
+    ("Tarn Pay, which has 2 million users in Peru and 300,000 more in Chile and Bolivia, raised money.",
+     {("Tarn Pay", "operatesIn", "Chile"), ("Tarn Pay", "operatesIn", "Bolivia")}),
+])
+def test_rules_numbers_after_a_relative_clause_count_the_noun_again(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name before a singular place noun stands for the place where a firm works ("in Parana state"), as it
+    # does before "province"
+    ("Ostrava Agro has assembled planters in Paraná state since 2019.", {("Ostrava Agro", "operatesIn", "Paraná")}),
+    ("Tillo Drones rents out its sprayers to members in Goiás state.", {("Tillo Drones", "operatesIn", "Goiás")}),
+    ("Kavu Motors has built tractors in Ogun state since 2015.", {("Kavu Motors", "operatesIn", "Ogun")}),
+])
+def test_rules_a_name_before_state_is_where_a_firm_works(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who runs a site, in the passive or in a participle with the site's place after its agent, operates there
+    ("The plant in Lyon is run by Kestrel Cloud.", {("Kestrel Cloud", "operatesIn", "Lyon")}),
+    ("The Lyon plant is operated by Kestrel Cloud.", {("Kestrel Cloud", "operatesIn", "Lyon")}),
+    ("The bank keeps its records in the data centres run by Halden Telecom in Batam and Surabaya.",
+     {("Halden Telecom", "operatesIn", "Batam"), ("Halden Telecom", "operatesIn", "Surabaya")}),
+])
+def test_rules_who_runs_a_site_in_the_passive_operates_there(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, triple, modality", [
+    # a headline's "X to open ..." and money raised "to expand ..." are plans: not where the firm works yet
+    ("Danish grocer Halvik to open up to 40 stores in Poland", ("Halvik", "operatesIn", "Poland"), "hypothetical"),
+    ("Kenyan lender Mvuli raises $30 mln to expand in West Africa", ("Mvuli", "operatesIn", "West Africa"),
+     "hypothetical"),
+    ("Tarvo Rail and Orrin Steel to build trains in Egypt", ("Orrin Steel", "operatesIn", "Egypt"), "hypothetical"),
+    # (but a site the firm acts at is its own already)
+    ("Velmar to double output at its Brno plant", ("Velmar", "operatesIn", "Brno"), "fact"),
+])
+def test_rules_a_headlines_plan_to_open_is_no_market_yet(nlp, text, triple, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == modality
+
+
+@pytest.mark.parametrize("text, triple, modality", [
+    # a firm's region named by its place, that the firm opens or runs or that is named as its own, is where it works
+    ("Kestrel Cloud opens Mumbai region, targets Indian banks", ("Kestrel Cloud", "operatesIn", "Mumbai"), "fact"),
+    ("A seven-hour outage at Tarvo Cloud's Sydney region on Tuesday disrupted services.",
+     ("Tarvo Cloud", "operatesIn", "Sydney"), "fact"),
+    ("Orrin plans to open a Saudi region in 2026.", ("Orrin", "operatesIn", "Saudi Arabia"), "hypothetical"),
+])
+def test_rules_a_firms_region_named_by_its_place_is_where_it_works(nlp, text, triple, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == modality
+
+
 def test_entities_a_dateline_in_capitals_of_several_words(nlp):
     # words in capitals at a line start with the dash right after are where the story was filed
     doc = _rules_doc(nlp, "Hotel group cuts fees\n\nPALMA DE MALLORCA — Sol y Mar Hoteles wants to cut the share of "

@@ -17,7 +17,7 @@ from ..syntax import MAKING_VERBS, added_preps, as_well_as, assenting_verb
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
-from ..syntax import singular_after_list
+from ..syntax import counted_again, singular_after_list
 from ..syntax import participle as _participle
 from .suits import deal_blocked, suit_parties
 
@@ -297,6 +297,9 @@ class Events:
                         objects += [(g, "nested:from") for a in p.children if a.dep_ == "acl" and a.tag_ == "VBN"
                                     for ag in a.children if ag.dep_ == "agent" for g in ag.children if g.dep_ == "pobj"]
         else:  # event noun
+            # "300 stores in Europe and 40 in the United States", "X, which has 900 outlets in A and 70 more in
+            # B": a number standing for the noun
+            again = counted_again(tok)
             for c in tok.children:
                 if _possessive(c):
                     agents.append((c, "agent"))
@@ -314,18 +317,21 @@ class Events:
                             objects += [(x, "prep:" + p.lower_) for g in pobjs if g.lemma_.lower() in trig_words
                                         for p in g.children if p.dep_ == "prep" for x in p.children
                                         if x.dep_ == "pobj"]
-                elif c.dep_ == "conj" and c.tag_ == "CD" and c.i > tok.i or c.dep_ == "cc" and c.i + 1 < len(tok.doc) \
-                        and tok.doc[c.i + 1].tag_ == "CD" and tok.doc[c.i + 1].dep_ == "conj":
-                    # "300 stores in Europe and 40 in the United States": a number standing for the noun (the
-                    # parser may join the number to a name before: "X, which has 900 outlets in A and 70 more in B")
-                    num = c if c.dep_ == "conj" else tok.doc[c.i + 1]
-                    objects += [(g, "prep:" + p.lower_) for p in num.children if p.dep_ == "prep" and p.lower_ != "by"
-                                for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.forming_verbs:
                     # "a consortium formed by X and Y", "a venture led by X and Y": who formed it are its parties;
                     # "a Penang plant run by Suria Assembly": who runs a site has it
-                    agents += [(g, "agent") for a in c.children if a.dep_ == "agent" for g in a.children
-                               if g.dep_ == "pobj"]
+                    by = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                    agents += [(g, "agent") for g in by]
+                    # ("the data centres run by X in Batam": where they are, which the parser hangs on the
+                    # participle or on its agent)
+                    objects += [(g, "prep:" + p.lower_) for h in [c, *by] for p in h.children
+                                if p.dep_ == "prep" and p.lower_ in {"in", "at"} for g in p.children if g.dep_ == "pobj"]
+            objects += [(g, "prep:" + p.lower_) for num in again for p in num.children
+                        if p.dep_ == "prep" and p.lower_ != "by" for g in p.children if g.dep_ == "pobj"]
+            # "The plant in Lyon is run by X", "The Lyon terminal is operated by X": who runs it, in the passive
+            if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in self.forming_verbs:
+                agents += [(g, "agent") for a in tok.head.children if a.dep_ == "agent" for g in a.children
+                           if g.dep_ == "pobj"]
             # "made at Veltro's plant in Brno": the parser hangs the preposition right after the noun
             # on the verb of the noun's own preposition
             after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import COPULAS, coordinated, possessive, stand_in, superlative
+from ..syntax import COPULAS, clause_head, coordinated, possessive, stand_in, superlative
 from .records import Arg, record
 
 __all__ = ["Markets"]
@@ -335,6 +335,31 @@ class Markets:
                         if si["name"] != li["name"] and key not in found and r["s_key"] != key[0]:
                             found[key] = record(doc, si, "operatesIn", li, r["confidence"] - 0.05, tok, r["modality"])
 
+    def _planned_markets(self, doc: Any, found: dict[tuple, dict[str, Any]]) -> None:
+        """"Marukaze to open 30 stores in Australia", "X and Y to build trains in Saudi Arabia", "Tandaa raises
+        $38 mln to expand in East Africa": a headline's subject with "to" and its verb, or money raised "to" do
+        something (lexicon ``fundraising_verbs``), says a plan: where the firm does not operate yet
+        (kg:operatesIn hypothetical; the records of ``found`` are changed in place). Only what the verb
+        starts, itself or its object ("to open 30 stores"), not a site it acts at ("to double output at its
+        Tangier plant"), nor a verb of ending or keeping ("to mothball its Pilbara mine"; lexicon
+        ``market_plan_verbs``)."""
+        raising = self.onto.words("relations", "fundraising_verbs")
+        planned = self.onto.words("relations", "market_plan_verbs")
+        at = {t.idx: t for t in doc}
+        for r in found.values():
+            tok = at.get(r["trigger_start"]) if r["predicate"] == "operatesIn" and r["modality"] == "fact" else None
+            if tok is None or (tok.pos_ == "NOUN" and (tok.dep_ != "dobj" or any(possessive(c) for c in tok.children))):
+                continue
+            verb = clause_head(tok)
+            while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+                verb = verb.head
+            if verb.lemma_.lower() not in planned or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                continue
+            if (verb.dep_ == "ROOT" and any(c.dep_ in _SUBJ for c in verb.children)) \
+                    or (verb.dep_ in {"relcl", "acl"} and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT") \
+                    or (verb.dep_ in {"advcl", "xcomp"} and verb.head.lemma_.lower() in raising):
+                r["modality"] = "hypothetical"
+
     def _possessed_places_run(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                               ) -> list[dict[str, Any]]:
         """"ArcelorMittal, which runs Romania's largest steelworks", "Vela, the operator of Georgia's largest
@@ -359,6 +384,37 @@ class Markets:
             if places:
                 out += [r for r in self._serving(doc, holders, places, tok, self._modality(tok), by_token, items)
                         if self.onto.is_a(r["s_cls"], "Organization")]
+        return out
+
+    def _regions_run(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Vela Cloud opens Mumbai region", "runs a Jeddah region", "an outage at Vela Cloud's Sydney region": a
+        firm's region (of a cloud, of a business) named by its place, that the firm opens or runs or that is
+        named as the firm's, is where the firm operates (kg:operatesIn; lexicon ``site_region_nouns``). Not a
+        region no firm has: "a town in the Antofagasta region"."""
+        nouns = self.onto.words("relations", "site_region_nouns")
+        verbs = self.founding_verbs | self.onto.words("relations", "site_running_verbs")
+        out: list[dict[str, Any]] = []
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+                continue
+            places = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i
+                      and c.i in by_token and self.onto.is_a(items[by_token[c.i]]["cls"], "Location")]
+            owners = [c for c in tok.children if possessive(c) and c.i in by_token]
+            if not places:
+                continue
+            if owners:
+                holders, modality = owners, "fact"
+            elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in verbs:
+                verb = tok.head
+                holders = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+                modality = self._modality(verb)
+                if modality == "fact" and self._unbuilt(tok):
+                    modality = "hypothetical"  # ("plans to open a Saudi region", "will open a Jeddah region")
+            else:
+                continue
+            # (a firm's or its product's: "Vela Cloud" may be either)
+            out += [r for r in self._serving(doc, holders, places, tok, modality, by_token, items)
+                    if self.onto.is_a(r["s_cls"], "Organization") or r["s_cls"] == "Product"]
         return out
 
     def _ranked_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:

@@ -436,7 +436,8 @@ class Places:
     def _named_kind(self, noun: Token) -> list[Token]:
         """The names a lower-case kind of place stands for: "Shandong province", and in the plural "Aichi and
         Gifu prefectures", "Sonora and Jalisco states" (the first name and its conjuncts)."""
-        if noun.lower_ in self.place_head_words:
+        if noun.lower_ in self.place_head_words or (noun.tag_ == "NN" and noun.lemma_.lower() in self.place_nouns):
+            # (and "in Parana state", "in Lagos state": a place noun of the singular, as for a trigger's place)
             return [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
         if noun.tag_ == "NNS" and noun.lemma_.lower() in self.place_nouns:
             return [x for c in noun.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"

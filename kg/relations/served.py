@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import COPULAS, coordinated, possessive, preps_with_nested
+from ..syntax import COPULAS, coordinated, counted_again, possessive, preps_with_nested
 
 __all__ = ["Served"]
 
@@ -36,6 +36,9 @@ class Served:
                     or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
                 continue
             places = self._located(noun, {"in", "across", "throughout"}, by_token, items)
+            # ("employs 320 people in Poland and 40 in Montreal": a number standing for the noun again)
+            places += [t for num in counted_again(noun) for t in self._located(num, {"in", "across", "throughout"},
+                                                                                by_token, items)]
             # ("served Filipino users", "sells to Kenyan farmers": the customers' demonym is where they are)
             places += [c for c in noun.children if c.dep_ == "amod" and c.i in by_token
                        and items[by_token[c.i]]["via"] == "demonym"]
