@@ -1449,6 +1449,20 @@ def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # "Rival" capitalised to open a sentence, which the tagger takes for an adjective before the name: the
+    # role all the same, whatever follows the name (a participle, an apposition, a verb)
+    ("Kelvor Bank cut its fees on Monday. Kelvor said demand was strong. Rival Orvik, owned by Tamsa Group, "
+     "still charges more.", {("Orvik", "competesWith", "Kelvor")}, {("Orvik", "competesWith", "Tamsa Group")}),
+    ("Kelvor Bank cut its fees on Monday. Rival Orvik charges more.", {("Orvik", "competesWith", "Kelvor Bank")},
+     set()),
+    ("Kelvor Bank cut its fees on Monday. Kelvor said demand was strong. Rival Orvik Energy sold its own fields "
+     "to local firms in 2021.", {("Orvik Energy", "competesWith", "Kelvor")}, set()),
+])
+def test_rules_a_sentence_opening_rival_adjective_is_the_role(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # "competes" is a verb wherever the tagger took it for a plural noun after a name it did not know
     ("Imari Pay is backed by TLcom Capital and competes with Flutterwave and Onafriq.",
      {("Imari Pay", "competesWith", "Flutterwave"), ("Imari Pay", "competesWith", "Onafriq")}, set()),
