@@ -414,6 +414,8 @@ class Extraction:
                 tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1 and former_before(tok))
                 or self._once_was(tok) or self._sold_off(tok)):
             modality = "past"  # "former Sony executive Kenji Morita", "X, formerly a unit of Y,"
+        elif modality == "fact" and rel.name == "investsIn" and tok.pos_ == "NOUN" and self._stake_sold(tok):
+            modality = "past"  # "sold its stake in X last year": the seller's investment is over
         quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)
         for s, o in valid:
             si, oi = items[s.item], items[o.item]
