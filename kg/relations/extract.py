@@ -336,8 +336,11 @@ class Extraction:
             subjects = [o for o in subjects if not adjective(o)]
         records: list[dict[str, Any]] = []
         pairs: list[tuple[_Arg, _Arg]] = [(s, o) for s in subjects for o in objects]
-        if rel.symmetric_evidence and not pairs:
-            # "X and Y partner", "a partnership between X and Y" -- but not "competes with X and Y"
+        if rel.symmetric_evidence and not pairs and not (
+                trig.kind in {"role", "inverse_role"} and subjects and all(s.token > tok.i for s in subjects)):
+            # "X and Y partner", "a partnership between X and Y", "X and Y are rivals" -- but not "competes with X
+            # and Y", nor the names a role noun is the title of when it finds no other side ("Rival lenders X and
+            # Y said": the rivals of someone the text does not name plainly, not of each other)
             group = subjects if len(subjects) > 1 else [o for o in objects if o.role in {"prep:between", "prep:of"}]
             for a in range(len(group)):
                 for b in range(a + 1, len(group)):
