@@ -1449,6 +1449,32 @@ def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # "Rival" capitalised to open a sentence, which the tagger takes for an adjective before the name: the
+    # role all the same, whatever follows the name (a participle, an apposition, a verb)
+    ("Kelvor Bank cut its fees on Monday. Kelvor said demand was strong. Rival Orvik, owned by Tamsa Group, "
+     "still charges more.", {("Orvik", "competesWith", "Kelvor")}, {("Orvik", "competesWith", "Tamsa Group")}),
+    ("Kelvor Bank cut its fees on Monday. Rival Orvik charges more.", {("Orvik", "competesWith", "Kelvor Bank")},
+     set()),
+    ("Kelvor Bank cut its fees on Monday. Kelvor said demand was strong. Rival Orvik Energy sold its own fields "
+     "to local firms in 2021.", {("Orvik Energy", "competesWith", "Kelvor")}, set()),
+])
+def test_rules_a_sentence_opening_rival_adjective_is_the_role(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the names a rival role gives, with no one else named as the other side, are rivals of someone the
+    # text leaves unsaid, not of each other
+    ("The outage lasted two days. Rivals Tamsa Exchange and Brisco Pay said their own apps were not affected.",
+     {("Tamsa Exchange", "competesWith", "Brisco Pay"), ("Brisco Pay", "competesWith", "Tamsa Exchange")}),
+    ("Rival lenders Tamsa Bank and Brisco Bank said they had not been contacted.",
+     {("Tamsa Bank", "competesWith", "Brisco Bank"), ("Brisco Bank", "competesWith", "Tamsa Bank")}),
+])
+def test_rules_the_names_of_one_rival_role_are_not_each_others_rivals(nlp, text, absent):
+    _assert_reads(nlp, text, set(), absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # "competes" is a verb wherever the tagger took it for a plural noun after a name it did not know
     ("Imari Pay is backed by TLcom Capital and competes with Flutterwave and Onafriq.",
      {("Imari Pay", "competesWith", "Flutterwave"), ("Imari Pay", "competesWith", "Onafriq")}, set()),

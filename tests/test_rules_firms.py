@@ -1460,6 +1460,18 @@ def test_rules_a_unit_sold_is_a_past_subsidiary(nlp, text, modality):
 
 
 @pytest.mark.parametrize("text, modality", [
+    # a stake its holder has sold, or whose sale it has completed, is no longer its investment; one it holds,
+    # or has agreed to sell, still is
+    ("Harlow Group sold its stake in Brisco AI last year to meet that condition.", "past"),
+    ("Harlow Group said it had completed the sale of its remaining 25% stake in Brisco AI to Tamsa Capital.", "past"),
+    ("Harlow Group holds a 30% stake in Brisco AI.", "fact"),
+    ("Harlow Group has agreed to sell its stake in Brisco AI to Tamsa Capital.", "fact"),
+])
+def test_rules_a_stake_sold_is_a_past_investment(nlp, text, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(("Harlow Group", "investsIn", "Brisco AI")) == modality
+
+
+@pytest.mark.parametrize("text, modality", [
     # a firm founded as a unit that has since left its owner is its unit no longer
     ("Kestrel was founded in 2001 as a subsidiary of Orlan and became independent in 2015.", "past"),
     ("Kestrel was set up as a unit of Orlan and was spun off in 2015.", "past"),

@@ -335,8 +335,11 @@ class Extraction:
             subjects = [o for o in subjects if not adjective(o)]
         records: list[dict[str, Any]] = []
         pairs: list[tuple[_Arg, _Arg]] = [(s, o) for s in subjects for o in objects]
-        if rel.symmetric_evidence and not pairs:
-            # "X and Y partner", "a partnership between X and Y" -- but not "competes with X and Y"
+        if rel.symmetric_evidence and not pairs and not (
+                trig.kind in {"role", "inverse_role"} and subjects and all(s.token > tok.i for s in subjects)):
+            # "X and Y partner", "a partnership between X and Y", "X and Y are rivals" -- but not "competes with X
+            # and Y", nor the names a role noun is the title of when it finds no other side ("Rival lenders X and
+            # Y said": the rivals of someone the text does not name plainly, not of each other)
             group = subjects if len(subjects) > 1 else [o for o in objects if o.role in {"prep:between", "prep:of"}]
             for a in range(len(group)):
                 for b in range(a + 1, len(group)):
@@ -413,6 +416,8 @@ class Extraction:
                 tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1 and former_before(tok))
                 or self._once_was(tok) or self._sold_off(tok)):
             modality = "past"  # "former Sony executive Kenji Morita", "X, formerly a unit of Y,"
+        elif modality == "fact" and rel.name == "investsIn" and tok.pos_ == "NOUN" and self._stake_sold(tok):
+            modality = "past"  # "sold its stake in X last year": the seller's investment is over
         quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)
         for s, o in valid:
             si, oi = items[s.item], items[o.item]

@@ -140,6 +140,17 @@ class Modality:
         the present perfect; the ownership is over (not "agreed to sell its insurance arm": still its own)."""
         return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.selling_off_verbs and _done(noun.head)
 
+    def _stake_sold(self, noun: Token) -> bool:
+        """Whether the stake noun ``noun`` has been sold by its holder: "sold its stake in X last year" (as
+        :meth:`_sold_off`), "completed the sale of its remaining 25% stake in X" (the "of" of a sale noun
+        that a verb of completing, done, takes; lexicon ``sale_nouns``, ``sale_completing_verbs``)."""
+        if self._sold_off(noun):
+            return True
+        sale = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        return sale is not None and sale.lemma_.lower() in self.onto.words("relations", "sale_nouns") \
+            and sale.dep_ == "dobj" and sale.head.lemma_.lower() in self.onto.words("relations", "sale_completing_verbs") \
+            and _done(sale.head)
+
     @staticmethod
     def _once_was(noun: Token) -> bool:
         """A role noun in apposition said to be over: "X, formerly a unit of Y," and "X, previously a

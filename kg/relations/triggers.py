@@ -130,12 +130,14 @@ class Triggers:
                 if trig.kind == "event" and tok.pos_ != "VERB" and trig.words[0] in self.plural_goods_verbs:
                     continue  # the verb only: "sells Fjordcell packs to Wielobus" is no packing
                 if trig.kind in {"role", "inverse_role"} and tok.pos_ not in {"NOUN", "PROPN"} and not (
-                        self._name_follows(tok, len(trig.words)) and tok.pos_ in {"VERB", "ADJ"} and tok.is_lower
+                        self._name_follows(tok, len(trig.words)) and tok.pos_ in {"VERB", "ADJ"}
+                        and (tok.is_lower or (tok.is_sent_start and tok.pos_ == "ADJ"))
                         and not any(c.dep_ in _SUBJ and c.i in self._by_token for c in tok.children)) and not (
                         trig.relation.symmetric and tok.pos_ == "ADJ" and len(trig.words) == 1
                         and self._peer_before_descriptor(tok)):
                     # a role noun; the tagger sometimes calls "startup" a verb before a name, or "chief
-                    # executive" adjectives (but a verb with its subject is one: "Veltro rivals Quillo")
+                    # executive" adjectives (but a verb with its subject is one: "Veltro rivals Quillo"); and
+                    # the adjective capitalised to open a sentence ("Rival/JJ Orvik said")
                     continue
                 if len(trig.words) > 1:
                     rest = list(trig.words)
