@@ -1290,6 +1290,27 @@ def test_rules_a_firm_of_a_kind_from_a_place_on_the_surface(nlp, text, expected,
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a trade written in capitals before the role noun ("AI startup", "AR start-up"), and a place's
+    # "-based" before the description, read off the surface
+    ("Lyon-based AI startup Kelvane Labs has signed a deal with Orlan Cloud.", {("Kelvane Labs", "basedIn", "Lyon")}),
+    ("Tessor buys Madrid AR start-up Vimela for 40 million euros", {("Vimela", "basedIn", "Madrid")}),
+])
+def test_rules_a_firm_of_a_trade_in_capitals_from_a_place(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wallet (e-wallet, digital wallet) is a firm's description, as an exchange or a lender is
+    ("Danish wallet Pengeo said on Tuesday it would launch in Sweden.", {("Pengeo", "basedIn", "Denmark")}),
+    ("Shares rose after Philippine e-wallet Kabayan Pay signed a partnership with Orlan Bank.",
+     {("Kabayan Pay", "basedIn", "Philippines")}),
+    ("Orlan Bank gives Peruvian digital wallet Yaku Pagos access to its network.", {("Yaku Pagos", "basedIn", "Peru")}),
+])
+def test_rules_a_wallet_from_a_place(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # goods used or bought "from" a firm: it supplies them (and what "from" names is a firm, whatever
     # place the NER took it for)

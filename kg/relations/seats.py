@@ -34,10 +34,12 @@ class Seats:
     @staticmethod
     def _descriptive(doc: Any, k: int) -> bool:
         """Whether token ``k`` may be a word of a firm's description before its role noun: a lower-case
-        word (a stop word only after a hyphen: "start-up"), or a hyphen after one."""
+        word (a stop word only after a hyphen: "start-up"), a hyphen after one, or a short word in capitals
+        that names a trade ("AI startup", "EV maker") before a lower-case word."""
         t = doc[k]
         return (t.is_lower and t.is_alpha and (not t.is_stop or doc[k - 1].text == "-")) \
-            or (t.text == "-" and doc[k - 1].is_lower)
+            or (t.text == "-" and (doc[k - 1].is_lower or (k + 1 < len(doc) and doc[k + 1].lower_ == "based"))) \
+            or (t.is_upper and t.is_alpha and 2 <= len(t) <= 3 and k + 1 < len(doc) and doc[k + 1].is_lower)
 
     @staticmethod
     def _role_word(words: Any) -> str:
