@@ -1312,6 +1312,18 @@ def test_rules_a_wallet_from_a_place(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a unit's place between a possessive and the unit's noun, then the unit's name: the unit is based there
+    ("Treasury said the firm's Hong Kong unit, Peltra Shipping Ltd, had chartered four tankers.",
+     {("Peltra Shipping", "basedIn", "Hong Kong")}, set()),
+    ("Its Lyon subsidiary, Orvane France, employs 120 people.", {("Orvane France", "basedIn", "Lyon")}, set()),
+    # (not a partner's noun: a partner is no unit)
+    ("Kelvor said its Dubai partner, Orlan Trading, had paid.", set(), {("Orlan Trading", "basedIn", "Dubai")}),
+])
+def test_rules_a_units_seat_before_its_name(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # goods used or bought "from" a firm: it supplies them (and what "from" names is a firm, whatever
     # place the NER took it for)
     ("Tessaro Play uses memory chips from Kioxia.", {("Kioxia", "suppliesTo", "Tessaro Play")}, set()),
