@@ -2563,3 +2563,13 @@ def test_entities_what_is_invested_in_is_an_organisation(nlp, text, name, cls):
 ])
 def test_entities_a_ventures_members_are_organisations(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+def test_entities_a_town_after_of_ends_a_firms_name(nlp):
+    # "Tarvane Acoustics of Pellmouth": a firm's name, "of" and one word the gazetteer does not know, which
+    # the NER ran into one name, is the firm and the town it is in (not "the Bank of Korea")
+    words = ["Cengal", "buys", "sonar", "systems", "from", "Tarvane", "Acoustics", "of", "Pellmouth", "."]
+    tags = ["NNP", "VBZ", "NN", "NNS", "IN", "NNP", "NNP", "IN", "NNP", "."]
+    ents = ["B-ORG", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    found = _entities_of(nlp, words, tags, ents)
+    assert ("Tarvane Acoustics", "Company") in found and ("Pellmouth", "Place") in found, found

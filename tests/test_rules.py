@@ -1290,6 +1290,39 @@ def test_rules_a_firm_of_a_kind_from_a_place_on_the_surface(nlp, text, expected,
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a trade written in capitals before the role noun ("AI startup", "AR start-up"), and a place's
+    # "-based" before the description, read off the surface
+    ("Lyon-based AI startup Kelvane Labs has signed a deal with Orlan Cloud.", {("Kelvane Labs", "basedIn", "Lyon")}),
+    ("Tessor buys Madrid AR start-up Vimela for 40 million euros", {("Vimela", "basedIn", "Madrid")}),
+])
+def test_rules_a_firm_of_a_trade_in_capitals_from_a_place(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wallet (e-wallet, digital wallet) is a firm's description, as an exchange or a lender is
+    ("Danish wallet Pengeo said on Tuesday it would launch in Sweden.", {("Pengeo", "basedIn", "Denmark")}),
+    ("Shares rose after Philippine e-wallet Kabayan Pay signed a partnership with Orlan Bank.",
+     {("Kabayan Pay", "basedIn", "Philippines")}),
+    ("Orlan Bank gives Peruvian digital wallet Yaku Pagos access to its network.", {("Yaku Pagos", "basedIn", "Peru")}),
+])
+def test_rules_a_wallet_from_a_place(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a unit's place between a possessive and the unit's noun, then the unit's name: the unit is based there
+    ("Treasury said the firm's Hong Kong unit, Peltra Shipping Ltd, had chartered four tankers.",
+     {("Peltra Shipping", "basedIn", "Hong Kong")}, set()),
+    ("Its Lyon subsidiary, Orvane France, employs 120 people.", {("Orvane France", "basedIn", "Lyon")}, set()),
+    # (not a partner's noun: a partner is no unit)
+    ("Kelvor said its Dubai partner, Orlan Trading, had paid.", set(), {("Orlan Trading", "basedIn", "Dubai")}),
+])
+def test_rules_a_units_seat_before_its_name(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # goods used or bought "from" a firm: it supplies them (and what "from" names is a firm, whatever
     # place the NER took it for)

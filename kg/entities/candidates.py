@@ -118,13 +118,17 @@ class Candidates:
                 break
         # "Frostline Systems of Ohio", "Triton Acoustics of Brest": a firm's name, "of" and a place the
         # gazetteer knows, which the NER ran into one name (not a name the gazetteer knows whole, nor one
-        # whose word before "of" such names go on with: "Bank of China", "Food Corporation of India")
+        # whose word before "of" such names go on with: "Bank of China", "Food Corporation of India"); or
+        # one word after "of" that ends the span and is no word of a firm's or a body's name, as a town's
+        # name is written ("Gulf Cable Works of Dammam")
         for i in range(start + 2, end - 1):
             if doc[i].lower_ == "of":
                 if doc[i - 1].text in self.company_heads and doc[i - 1].text not in self.of_heads \
                         and self.gazetteer is not None and self.gazetteer.lookup(doc[start:end].text) is None:
                     place = self.gazetteer.lookup(doc[i + 1:end].text)
-                    if place is not None and place.cls in {"Place", "Country"}:
+                    if (place is not None and place.cls in {"Place", "Country"}) or (
+                            place is None and end == i + 2 and doc[i + 1].is_alpha and doc[i + 1].is_title
+                            and not self._body_or_place_word(doc[i + 1].text)):
                         end = i
                 break
         # A span crossing a line break (a heading run into a sentence) keeps its first line.
@@ -285,6 +289,12 @@ class Candidates:
                          for t in span if not any(a <= t.i < b for a, b in inner)):
             return  # "the Abu Dhabi AI company": the place, not an "Abu Dhabi AI"
         candidates.append((span, label))
+        # "Gulf Cable Works of Dammam": the town the firm's name was cut before (:meth:`_trim`) is a place's
+        rest = doc[span.end + 1:span.end + 2] if span.end + 1 < ent.end and doc[span.end].lower_ == "of" else None
+        if label == "ORG" and rest is not None and rest.end == ent.end and rest[0].is_title and rest[0].is_alpha \
+                and self.gazetteer is not None and self.gazetteer.lookup(rest.text) is None \
+                and not self._body_or_place_word(rest.text):
+            candidates.append((rest, "GPE"))
 
     def _capitals_after_place(self, span: Span, gaz_spans: list[tuple[int, int]]) -> Span | None:
         """The name in capitals after a place the gazetteer knows at the start of ``span`` ("Ankara AKT":

@@ -138,6 +138,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._seats_written_before(doc, items, by_token) + self._seats_apposed(doc, items, by_token) \
                 + self._seats_after_prepositions(doc, items, by_token) \
                 + self._seats_of_named(doc, items, by_token) + self._source_seats(doc, items, by_token) \
+                + self._seats_of_units(doc, items, by_token) \
                 + self._bodies_of_nations(doc, items, by_token) + self._up_against(doc, items, by_token) \
                 + self._beaten_rivals(doc, items, by_token) + self._hit_by_restrictions(doc, items, by_token) \
                 + self._body_verbs_of_headlines(doc, items, by_token) \

@@ -34,10 +34,12 @@ class Seats:
     @staticmethod
     def _descriptive(doc: Any, k: int) -> bool:
         """Whether token ``k`` may be a word of a firm's description before its role noun: a lower-case
-        word (a stop word only after a hyphen: "start-up"), or a hyphen after one."""
+        word (a stop word only after a hyphen: "start-up"), a hyphen after one, or a short word in capitals
+        that names a trade ("AI startup", "EV maker") before a lower-case word."""
         t = doc[k]
         return (t.is_lower and t.is_alpha and (not t.is_stop or doc[k - 1].text == "-")) \
-            or (t.text == "-" and doc[k - 1].is_lower)
+            or (t.text == "-" and (doc[k - 1].is_lower or (k + 1 < len(doc) and doc[k + 1].lower_ == "based"))) \
+            or (t.is_upper and t.is_alpha and 2 <= len(t) <= 3 and k + 1 < len(doc) and doc[k + 1].is_lower)
 
     @staticmethod
     def _role_word(words: Any) -> str:
@@ -237,6 +239,34 @@ class Seats:
                     or not self.onto.fits(items[n]["cls"], rel.range):
                 continue
             out.append(record(doc, it, rel.name, items[n], rel.base_confidence - 0.1, doc[k]))
+        return out
+
+    @cached_property
+    def _seat_unit_nouns(self) -> frozenset[str]:
+        """kg:subsidiaryOf's role nouns of one word ("unit", "subsidiary", "arm"), for :meth:`_seats_of_units`."""
+        rel = self.onto.relations.get("subsidiaryOf")
+        return frozenset(w[0] for w in rel.role_triggers if len(w) == 1) if rel is not None else frozenset()
+
+    def _seats_of_units(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
+                        ) -> list[dict[str, Any]]:
+        """"the firm's Hong Kong unit, Petrel Maritime,", "its Bangkok subsidiary Agrifort Thailand": after a
+        possessive, a place's name (or a demonym) on one of kg:subsidiaryOf's role nouns, then (after a
+        comma or not) an organisation's name: the unit so named is based in that place (read off the
+        surface; the parser hangs the name on the noun or elsewhere)."""
+        rel = self.onto.relations.get("basedIn")
+        units = self._seat_unit_nouns
+        out: list[dict[str, Any]] = []
+        for it in items if rel is not None and units else ():
+            k = it["start"] - (2 if it["start"] >= 2 and doc[it["start"] - 1].text == "," else 1)
+            if k < 2 or doc[k].lower_ not in units or k - 1 not in by_token \
+                    or it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
+                continue
+            place = items[by_token[k - 1]]
+            owner = doc[place["start"] - 1] if place["start"] > 0 else None
+            if place["end"] != k or place["name"] == it["name"] or not self.onto.fits(place["cls"], rel.range) \
+                    or owner is None or not (owner.tag_ == "POS" or owner.lower_ in {"its", "their", "whose"}):
+                continue
+            out.append(record(doc, it, rel.name, place, rel.base_confidence - 0.1, doc[k]))
         return out
 
     def _seats_of_named(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
