@@ -1612,3 +1612,15 @@ def test_rules_a_place_and_its_country_before_and_are_no_list(nlp, text, expecte
 ])
 def test_rules_a_firm_in_a_place_after_from_or_including(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place "in the <direction> department of" a place lies in that place, as with "province of"
+    ("Police found the boat near Varnsk in the northern department of Orvalle.", {("Varnsk", "locatedIn", "Orvalle")}),
+    # a zone is a division of a place, as a district or a region is
+    ("Growers around Tessaro, a town in the Kallu zone of western Ethiopia, sold less coffee.",
+     {("Tessaro", "locatedIn", "Kallu"), ("Kallu", "locatedIn", "Ethiopia")}),
+    ("The mine lies in the Harvo zone of Keldria.", {("Harvo", "locatedIn", "Keldria")}),
+])
+def test_rules_a_division_of_a_place_named_after_of(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

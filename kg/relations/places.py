@@ -87,11 +87,12 @@ class Places:
                     # "in Apulia province": the name before a place noun
                     named = [g] if g.i in by_token else [c for c in g.children if c.dep_ == "compound"
                                                          and c.i in by_token and g.lower_ in self.place_head_words]
-                    # "Hefei in the eastern province of Anhui": the place a kind of place "of" names (not the
-                    # owner of a region named there: "in the Eastern Province of Veloria", "in the Tarn region
-                    # of Veloria", where the place is in the region)
+                    # "Hefei in the eastern province of Anhui", "Sarn in the western department of Orvo": the
+                    # place a kind of place (or a division of one) "of" names (not the owner of a region named
+                    # there: "in the Eastern Province of Veloria", "in the Tarn region of Veloria", where the place
+                    # is in the region)
                     if not any(items[by_token[t.i]]["via"] in {"", "gazetteer"} for t in named):
-                        named += [n for c in g.children if g.lemma_.lower() in self.place_nouns
+                        named += [n for c in g.children if g.lemma_.lower() in self.place_nouns | self.division_nouns
                                  and c.dep_ == "prep" and c.lower_ == "of" for n in c.children
                                  if n.dep_ == "pobj" and n.i in by_token]
                     for t in named:
