@@ -2548,3 +2548,18 @@ def test_entities_what_is_invested_in_is_an_organisation(nlp, text, name, cls):
 ])
 def test_entities_a_ventures_members_are_organisations(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("words, ents, name", [
+    # a place's name ends before the lower-case kind of place the NER ran into it ("in Tarvesh state")
+    (["Kelvor", "opened", "a", "plant", "in", "Tarvesh", "state", "."], ["B-ORG", "O", "O", "O", "O", "B-GPE", "I-GPE", "O"],
+     "Tarvesh"),
+    (["Kelvor", "opened", "a", "plant", "in", "Ombara", "prefecture", "."],
+     ["B-ORG", "O", "O", "O", "O", "B-GPE", "I-GPE", "O"], "Ombara"),
+    # (and so does a gazetteer name written with one, "Washington state")
+    (["Kelvor", "sells", "insurance", "in", "Washington", "state", "."], ["B-ORG", "O", "O", "O", "O", "O", "O"],
+     "Washington"),
+])
+def test_entities_a_place_name_ends_before_its_kind_of_place(nlp, words, ents, name):
+    tags = ["NNP", "VBD", "DT", "NN", "IN", "NNP", "NN", "."] if len(words) == 8 else ["NNP", "VBZ", "NN", "IN", "NNP", "NN", "."]
+    assert (name, "Place") in _entities_of(nlp, words, tags, ents)
