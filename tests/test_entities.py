@@ -2563,3 +2563,14 @@ def test_entities_a_ventures_members_are_organisations(nlp, text, name, cls):
 def test_entities_a_place_name_ends_before_its_kind_of_place(nlp, words, ents, name):
     tags = ["NNP", "VBD", "DT", "NN", "IN", "NNP", "NN", "."] if len(words) == 8 else ["NNP", "VBZ", "NN", "IN", "NNP", "NN", "."]
     assert (name, "Place") in _entities_of(nlp, words, tags, ents)
+
+
+def test_entities_a_name_before_a_division_that_ends_the_phrase_is_a_place(nlp):
+    # "the Halden Valley of Orvesa state.": the parser hangs "state" on "of" beside the name, which the NER
+    # took for an organisation's; the kind of place after it still makes it a place
+    words = ["Mines", "lie", "in", "the", "Halden", "Valley", "of", "Orvesa", "state", "."]
+    tags = ["NNS", "VBP", "IN", "DT", "NNP", "NNP", "IN", "NNP", "NN", "."]
+    heads = [1, 1, 1, 5, 5, 2, 5, 6, 6, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "compound", "pobj", "prep", "pobj", "pobj", "punct"]
+    ents = ["O", "O", "O", "O", "B-GPE", "I-GPE", "O", "B-ORG", "O", "O"]
+    assert ("Orvesa", "Place") in _parsed_entities_of(nlp, " ".join(words), tags, heads, deps, ents)

@@ -1624,3 +1624,12 @@ def test_rules_a_firm_in_a_place_after_from_or_including(nlp, text, expected, ab
 ])
 def test_rules_a_division_of_a_place_named_after_of(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place "in the heart of" a place written with its kind ("Tarvesh state") lies in that place
+    ("Growers farm outside Ombri, a town in the heart of Tarvesh state.", {("Ombri", "locatedIn", "Tarvesh")}),
+    ("Growers farm outside Ombri, a town in the middle of Tarvesh province.", {("Ombri", "locatedIn", "Tarvesh")}),
+])
+def test_rules_a_place_in_a_part_of_a_place_written_with_its_kind(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
