@@ -1633,3 +1633,11 @@ def test_rules_a_division_of_a_place_named_after_of(nlp, text, expected):
 ])
 def test_rules_a_place_in_a_part_of_a_place_written_with_its_kind(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+def test_rules_a_region_of_a_part_of_a_country_is_no_chain(nlp):
+    # "the Tessor region of northern Keldria" narrows the country to the region as "of Keldria" does: the
+    # village is in the region and the region in the country, not the village said to be in the country
+    _assert_reads(nlp, "Varnby is a village in the Tessor region of northern Keldria.",
+                  {("Varnby", "locatedIn", "Tessor"), ("Tessor", "locatedIn", "Keldria")},
+                  {("Varnby", "locatedIn", "Keldria")})
