@@ -2573,3 +2573,29 @@ def test_entities_a_town_after_of_ends_a_firms_name(nlp):
     ents = ["B-ORG", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
     found = _entities_of(nlp, words, tags, ents)
     assert ("Tarvane Acoustics", "Company") in found and ("Pellmouth", "Place") in found, found
+
+
+@pytest.mark.parametrize("words, ents, name", [
+    # a place's name ends before the lower-case kind of place the NER ran into it ("in Tarvesh state")
+    (["Kelvor", "opened", "a", "plant", "in", "Tarvesh", "state", "."], ["B-ORG", "O", "O", "O", "O", "B-GPE", "I-GPE", "O"],
+     "Tarvesh"),
+    (["Kelvor", "opened", "a", "plant", "in", "Ombara", "prefecture", "."],
+     ["B-ORG", "O", "O", "O", "O", "B-GPE", "I-GPE", "O"], "Ombara"),
+    # (and so does a gazetteer name written with one, "Washington state")
+    (["Kelvor", "sells", "insurance", "in", "Washington", "state", "."], ["B-ORG", "O", "O", "O", "O", "O", "O"],
+     "Washington"),
+])
+def test_entities_a_place_name_ends_before_its_kind_of_place(nlp, words, ents, name):
+    tags = ["NNP", "VBD", "DT", "NN", "IN", "NNP", "NN", "."] if len(words) == 8 else ["NNP", "VBZ", "NN", "IN", "NNP", "NN", "."]
+    assert (name, "Place") in _entities_of(nlp, words, tags, ents)
+
+
+def test_entities_a_name_before_a_division_that_ends_the_phrase_is_a_place(nlp):
+    # "the Halden Valley of Orvesa state.": the parser hangs "state" on "of" beside the name, which the NER
+    # took for an organisation's; the kind of place after it still makes it a place
+    words = ["Mines", "lie", "in", "the", "Halden", "Valley", "of", "Orvesa", "state", "."]
+    tags = ["NNS", "VBP", "IN", "DT", "NNP", "NNP", "IN", "NNP", "NN", "."]
+    heads = [1, 1, 1, 5, 5, 2, 5, 6, 6, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "compound", "pobj", "prep", "pobj", "pobj", "punct"]
+    ents = ["O", "O", "O", "O", "B-GPE", "I-GPE", "O", "B-ORG", "O", "O"]
+    assert ("Orvesa", "Place") in _parsed_entities_of(nlp, " ".join(words), tags, heads, deps, ents)

@@ -1243,3 +1243,13 @@ def test_rules_a_firms_chief_officer_of_a_field_refers_back_to_it(nlp, text, exp
 ])
 def test_rules_a_demonym_before_a_persons_noun_is_their_nation(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one lives "on" an island (or a coast), as "in" a town
+    ("Tarin Vosk, who owns a shop in Harwick but lives on Kelvor Island, was fined.", {("Tarin Vosk", "livesIn", "Kelvor Island")}),
+    ("Ana Pell, a teacher who lives on Ostra, an island in the Velm archipelago, said the link helps.",
+     {("Ana Pell", "livesIn", "Ostra")}),
+])
+def test_rules_one_lives_on_an_island(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

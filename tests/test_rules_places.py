@@ -1612,3 +1612,32 @@ def test_rules_a_place_and_its_country_before_and_are_no_list(nlp, text, expecte
 ])
 def test_rules_a_firm_in_a_place_after_from_or_including(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place "in the <direction> department of" a place lies in that place, as with "province of"
+    ("Police found the boat near Varnsk in the northern department of Orvalle.", {("Varnsk", "locatedIn", "Orvalle")}),
+    # a zone is a division of a place, as a district or a region is
+    ("Growers around Tessaro, a town in the Kallu zone of western Ethiopia, sold less coffee.",
+     {("Tessaro", "locatedIn", "Kallu"), ("Kallu", "locatedIn", "Ethiopia")}),
+    ("The mine lies in the Harvo zone of Keldria.", {("Harvo", "locatedIn", "Keldria")}),
+])
+def test_rules_a_division_of_a_place_named_after_of(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place "in the heart of" a place written with its kind ("Tarvesh state") lies in that place
+    ("Growers farm outside Ombri, a town in the heart of Tarvesh state.", {("Ombri", "locatedIn", "Tarvesh")}),
+    ("Growers farm outside Ombri, a town in the middle of Tarvesh province.", {("Ombri", "locatedIn", "Tarvesh")}),
+])
+def test_rules_a_place_in_a_part_of_a_place_written_with_its_kind(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_rules_a_region_of_a_part_of_a_country_is_no_chain(nlp):
+    # "the Tessor region of northern Keldria" narrows the country to the region as "of Keldria" does: the
+    # village is in the region and the region in the country, not the village said to be in the country
+    _assert_reads(nlp, "Varnby is a village in the Tessor region of northern Keldria.",
+                  {("Varnby", "locatedIn", "Tessor"), ("Tessor", "locatedIn", "Keldria")},
+                  {("Varnby", "locatedIn", "Keldria")})

@@ -75,6 +75,7 @@ class Candidates:
         # (nor on a kind written in capitals: "its V7 SUV")
         if end - start > 1 and doc[end - 1].text in self.capital_kinds:
             end -= 1
+        end = self._before_kind_of_place(doc, start, end)
         if start >= end:
             return None
         # The plural of an English common noun opening a sentence ("Subscribers will also get X", "Vessels
@@ -139,6 +140,15 @@ class Candidates:
         if start >= end:
             return None
         return doc[start:end]
+
+    def _before_kind_of_place(self, doc: Doc, start: int, end: int) -> int:
+        """The end of a name without the lower-case kind of place written after it ("in Maharashtra state",
+        "Washington state", "Ehime prefecture": the place is "Maharashtra", as a name is written without
+        its kind; not "capital" or "port", which firms' names end in too)."""
+        if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in self.place_nouns - {"capital", "port"} \
+                and not doc[end - 2].is_lower:
+            return end - 1
+        return end
 
     def _known_name(self, doc: Doc, text: str, *, ner: bool = True) -> bool:
         """Whether ``text`` is a gazetteer name or (``ner``) the whole text of an NER entity of ``doc``."""
@@ -354,7 +364,9 @@ class Candidates:
                 if kind == "ENT":
                     entry = self.gazetteer.lookup(span.text)
                     if entry is not None:
-                        offers.append((-(end - start), 0, start, span, "gazetteer", entry))
+                        # ("Washington state", an alias that tells the state from the city, is "Washington")
+                        offers.append((-(end - start), 0, start, doc[start:self._before_kind_of_place(doc, start, end)],
+                                       "gazetteer", entry))
                 else:
                     entry = self.gazetteer.demonyms.get(normalize_quotes(span.text))
                     # (not after a region's opener: "Latin American" names no American thing)

@@ -86,6 +86,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.people_or_products = self.onto.words("entities", "people_or_products")
         self.job_fields = self.onto.words("entities", "job_fields")
         self.place_nouns = {w.lower() for w in lex["place_nouns"]}
+        self.divisions_after_names = {w.lower() for w in lex.get("divisions_after_names", ())}
         self.resource_sites = frozenset(lex.get("resource_sites", ()))
         #: nouns of sites ("plant", "refinery", "mine"): one-word triggers of relations only to places
         #: (kg:operatesIn's), of no other relation, and no kind of product ("network")

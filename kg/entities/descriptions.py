@@ -413,6 +413,12 @@ class Descriptions:
                 and root.head.lower_ in self.place_nouns - {"capital", "port"} \
                 and not (it["end"] + 1 < len(doc) and doc[it["end"] + 1].text == "-"):
             return True
+        # (read off the surface where the parser hung the noun elsewhere, for a division that ends the phrase:
+        # "in the Tarvo Valley of Minas Gerais state.")
+        end = it["end"]
+        if end + 1 < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN" and doc[end + 1].is_punct \
+                and doc[end].lower_ in self.divisions_after_names:
+            return True
         # "his Fairview home": a name before where someone lives, with its owner said (on the noun, or
         # where the parser hung it, on the name)
         if root.dep_ == "compound" and root.head.is_lower and root.head.lemma_.lower() in self.home_nouns \

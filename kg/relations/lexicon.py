@@ -200,6 +200,7 @@ class Lexicon:
         self.place_of_words = self.place_nouns | {w.lower() for w in lex["entities"].get("place_part_words", ())}
         #: ... and those of a division of a wider place ("the Tarvo district of Keldria")
         self.division_nouns = frozenset(lex["entities"].get("division_nouns", ()))
+        self.region_adjectives = frozenset(lex["entities"].get("region_adjectives", ()))
         self.place_heads = set(lex["entities"]["place_heads"])
         self.compass_words = frozenset(lex["entities"].get("compass_words", ()))  #: ("south of Harwick in Oregon")
         self.place_head_words = {w.lower() for w in self.place_heads}  #: the same, lower-case ("in Apulia province")

@@ -83,9 +83,11 @@ class Mentions(NamesOf, Listing):
                 and items[by_token[before.i]]["via"] != "demonym" \
                 and self.onto.is_a(items[by_token[before.i]]["cls"], "Location"):
             return None  # ("the Tarvo district of Keldria": the district named before it, in Keldria)
-        return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                     if g.dep_ == "pobj" and g.i in by_token and self.onto.is_a(items[by_token[g.i]]["cls"], "Location")),
-                    None)
+        # (or the name before a kind of place after "of": "in the heart of Mato Grosso state")
+        named = [n for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+                 for n in ([g] if g.i in by_token else [k for k in g.children if k.dep_ == "compound" and k.i == g.i - 1
+                                                        and g.is_lower and g.lemma_.lower() in self.place_nouns])]
+        return next((n for n in named if n.i in by_token and self.onto.is_a(items[by_token[n.i]]["cls"], "Location")), None)
 
     def _last_two_named(self, tok: Token, items: list[dict[str, Any]]) -> list[int]:
         """The last two organisations named before ``tok`` (by name, not by coreference), within about

@@ -87,11 +87,12 @@ class Places:
                     # "in Apulia province": the name before a place noun
                     named = [g] if g.i in by_token else [c for c in g.children if c.dep_ == "compound"
                                                          and c.i in by_token and g.lower_ in self.place_head_words]
-                    # "Hefei in the eastern province of Anhui": the place a kind of place "of" names (not the
-                    # owner of a region named there: "in the Eastern Province of Veloria", "in the Tarn region
-                    # of Veloria", where the place is in the region)
+                    # "Hefei in the eastern province of Anhui", "Sarn in the western department of Orvo": the
+                    # place a kind of place (or a division of one) "of" names (not the owner of a region named
+                    # there: "in the Eastern Province of Veloria", "in the Tarn region of Veloria", where the place
+                    # is in the region)
                     if not any(items[by_token[t.i]]["via"] in {"", "gazetteer"} for t in named):
-                        named += [n for c in g.children if g.lemma_.lower() in self.place_nouns
+                        named += [n for c in g.children if g.lemma_.lower() in self.place_nouns | self.division_nouns
                                  and c.dep_ == "prep" and c.lower_ == "of" for n in c.children
                                  if n.dep_ == "pobj" and n.i in by_token]
                     for t in named:
@@ -379,16 +380,18 @@ class Places:
                     edges[(first["sent_start"], first["s_key"])].append(chained)
                     todo.append(chained)
 
-    @staticmethod
-    def _narrowed_region(doc: Any, link: dict[str, Any]) -> bool:
+    def _narrowed_region(self, doc: Any, link: dict[str, Any]) -> bool:
         """Whether ``link`` (a region inside its owner) was read off one phrase that narrows the owner to the
         region: the owner's possessive before it ("Veloria's Tarn Valley") or "of" the owner after a kind of
-        place ("the Tarn region of Veloria", "the Eastern Province of Veloria")."""
+        place ("the Tarn region of Veloria", "the Eastern Province of Veloria", "the Tarn zone of southern
+        Veloria": lexicon ``region_adjectives``)."""
         if link["o_end"] <= link["s_start"]:
             return link["o_end"] < len(doc) and doc[link["o_end"]].tag_ == "POS" \
                 and link["o_end"] + 1 <= link["s_start"] <= link["o_end"] + 3
-        return link["o_start"] >= 1 and doc[link["o_start"] - 1].lower_ == "of" \
-            and link["s_end"] <= link["o_start"] - 1 <= link["s_end"] + 1
+        of = link["o_start"] - 1
+        if of >= 1 and doc[of].lower_ in self.region_adjectives:
+            of -= 1
+        return of >= 0 and doc[of].lower_ == "of" and link["s_end"] <= of <= link["s_end"] + 1
 
     def _serving(self, doc: Any, holders: list[Token], places: list[Token], trigger: Token, modality: str,
                  by_token: dict[int, int], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
