@@ -633,6 +633,27 @@ def test_rules_goods_on_order(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # goods of a firm that go into, end up in or are fitted to goods another firm makes supply the maker
+    ("Kelvor's chips go into laptops made by Orvane Computers.", {("Kelvor", "suppliesTo", "Orvane Computers")},
+     set()),
+    ("Kelvor competes with Halden Micro in controllers, and its chips go into laptops made by Orvane Computers.",
+     {("Kelvor", "suppliesTo", "Orvane Computers")}, set()),
+    ("Kelvor, whose sensor is fitted to delivery vans built by Orvane Motors, was sold.",
+     {("Kelvor", "suppliesTo", "Orvane Motors")}, set()),
+    # ... or that power a service another firm runs
+    ("Kelvor's model now powers customer service at Halden Bank, the lender said.",
+     {("Kelvor", "suppliesTo", "Halden Bank")}, set()),
+    # a part of a firm's output that goes "to" a firm is supplied to it; not goods sent there for work on them
+    ("Most of Kelvor's output goes to Orvane Motors.", {("Kelvor", "suppliesTo", "Orvane Motors")}, set()),
+    ("Kelvor's trucks go to Orvane Motors for repairs.", set(), {("Kelvor", "suppliesTo", "Orvane Motors")}),
+    # (nor goods built in another's plant, which that one makes)
+    ("Kelvor's engines are built in Orvane's plant in Lyon.", set(), {("Kelvor", "suppliesTo", "Orvane")}),
+])
+def test_rules_goods_that_go_into_anothers_goods(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a relative clause whose verb controls another: the clause's noun is that verb's object
     ("The plan costs less than Starlink, which SpaceX began offering in the Philippines in 2023.",
      {("SpaceX", "offers", "Starlink")}, set()),

@@ -131,7 +131,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._joint_actors(doc, items, by_token) + self._work_in_place(doc, items, by_token) \
                 + self._made_to_stop(doc, items, by_token) + self._chosen_suppliers(doc, items, by_token) \
                 + self._hired_for_work(doc, items, by_token) + self._goods_from(doc, items, by_token) \
-                + self._goods_taken(doc, items, by_token) \
+                + self._goods_taken(doc, items, by_token) + self._goods_gone_into(doc, items, by_token) \
                 + self._goods_carried(doc, items, by_token) \
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
                 + sold_after_made(self, doc, items, by_token) \
