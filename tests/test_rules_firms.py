@@ -654,6 +654,20 @@ def test_rules_goods_that_go_into_anothers_goods(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a firm's sites or assets sold to a buyer change hands: no supply (whose, how many or where they are)
+    ("Kelvor agreed to sell its clinics to Orvane Health for $1.9 billion.", set(),
+     {("Kelvor", "suppliesTo", "Orvane Health")}),
+    ("Kelvor agreed to sell 40 of its hotels to Orvane Group.", set(), {("Kelvor", "suppliesTo", "Orvane Group")}),
+    ("Kelvor Telecom has agreed to sell its 4,000 mobile masts to Savanta Towers for $510 million.", set(),
+     {("Kelvor Telecom", "suppliesTo", "Savanta Towers")}),
+    # (goods sold are supplied)
+    ("Kelvor sells its cement to Orvane Build.", {("Kelvor", "suppliesTo", "Orvane Build")}, set()),
+])
+def test_rules_a_firms_sites_sold_are_no_supply(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a relative clause whose verb controls another: the clause's noun is that verb's object
     ("The plan costs less than Starlink, which SpaceX began offering in the Philippines in 2023.",
      {("SpaceX", "offers", "Starlink")}, set()),
