@@ -668,6 +668,25 @@ def test_rules_a_firms_sites_sold_are_no_supply(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a client's contract lost "to" a firm is the firm's to supply (the client named before the contract)
+    ("Temvane loses Orvane Bank contract to Kelvor Machine", {("Kelvor Machine", "suppliesTo", "Orvane Bank")}, set()),
+    ("Temvane lost the Orvane Bank contract to Kelvor Machine.", {("Kelvor Machine", "suppliesTo", "Orvane Bank")},
+     set()),
+    # ... and so is an order or business a client moves "to" a firm
+    ("The lawsuit says the Orvane Defence Agency moved the order to Kelvor Systems, an American rival.",
+     {("Kelvor Systems", "suppliesTo", "Orvane Defence Agency")}, set()),
+    ("Orvane Motors switched its battery business to Kelvor Energy.", {("Kelvor Energy", "suppliesTo", "Orvane Motors")},
+     set()),
+    # (not a contract handed to one's own unit, nor a share of a market lost)
+    ("Kelvor transferred the contract to its subsidiary Orvane Services.", set(),
+     {("Orvane Services", "suppliesTo", "Kelvor")}),
+    ("Kelvor lost market share to Orvane Motors.", set(), {("Orvane Motors", "suppliesTo", "Kelvor")}),
+])
+def test_rules_a_contract_lost_or_moved_to_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a relative clause whose verb controls another: the clause's noun is that verb's object
     ("The plan costs less than Starlink, which SpaceX began offering in the Philippines in 2023.",
      {("SpaceX", "offers", "Starlink")}, set()),
