@@ -687,6 +687,25 @@ def test_rules_a_contract_lost_or_moved_to_a_firm(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # who makes goods another firm designed, or goods for goods another firm makes, supplies that firm
+    ("Kelvor Foundry will produce the processor designed by Orvane Micro.",
+     {("Kelvor Foundry", "suppliesTo", "Orvane Micro")}, set()),
+    ("Kelvor Cells makes cells for electric trucks assembled by Orvane Trucks.",
+     {("Kelvor Cells", "suppliesTo", "Orvane Trucks")}, set()),
+    ("Kelvor makes chips for laptops made by Orvane Computers.", {("Kelvor", "suppliesTo", "Orvane Computers")}, set()),
+    # ... and so does who makes goods for another firm's goods, named before them
+    ("Kelvor makes chips for Orvane laptops.", {("Kelvor", "suppliesTo", "Orvane")}, set()),
+    # (not who builds works another firm designed, nor works named before them)
+    ("Orvane said Kelvor will build the plant designed by Halden Engineering.", set(),
+     {("Kelvor", "suppliesTo", "Halden Engineering")}),
+    ("Kelvor Power, which is building the Orvane Morski wind farm, said costs rose.", set(),
+     {("Kelvor Power", "suppliesTo", "Orvane Morski")}),
+])
+def test_rules_goods_made_to_anothers_design_or_for_its_goods(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a relative clause whose verb controls another: the clause's noun is that verb's object
     ("The plan costs less than Starlink, which SpaceX began offering in the Philippines in 2023.",
      {("SpaceX", "offers", "Starlink")}, set()),
