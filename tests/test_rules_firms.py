@@ -705,6 +705,22 @@ def test_rules_goods_made_to_anothers_design_or_for_its_goods(nlp, text, expecte
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a firm's named product made by another in the passive: the maker supplies the firm
+    ("Orvane's Atlas 500 will be assembled by Kelvor Foundry in Taiwan.", {("Kelvor Foundry", "suppliesTo", "Orvane")}),
+    # ... and one shipped to a buyer, or ordered by one: the firm supplies the buyer (also listed under its kind,
+    # after a participle joined to the passive, where the parser read "to cloud" as an infinitive)
+    ("Orvane's Atlas 500 will be shipped to Halvane Systems.", {("Orvane", "suppliesTo", "Halvane Systems")}),
+    ("Orvane's Atlas 500 will be assembled by Kelvor Foundry in Taiwan and shipped to cloud customers including "
+     "Halvane Systems from the second half of 2026.",
+     {("Kelvor Foundry", "suppliesTo", "Orvane"), ("Orvane", "suppliesTo", "Halvane Systems")}),
+    ("Orvane's X1 has been ordered by German supplier Halvane Systems for its ProAI computer.",
+     {("Orvane", "suppliesTo", "Halvane Systems")}),
+])
+def test_rules_a_firms_named_product_made_shipped_or_ordered(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # a relative clause whose verb controls another: the clause's noun is that verb's object
     ("The plan costs less than Starlink, which SpaceX began offering in the Philippines in 2023.",

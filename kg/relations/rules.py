@@ -134,6 +134,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._hired_for_work(doc, items, by_token) + self._goods_from(doc, items, by_token) \
                 + self._contracts_switched(doc, items, by_token) \
                 + self._goods_taken(doc, items, by_token) + self._goods_gone_into(doc, items, by_token) \
+                + self._named_goods_passed_on(doc, items, by_token) \
                 + self._goods_carried(doc, items, by_token) \
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
                 + sold_after_made(self, doc, items, by_token) \

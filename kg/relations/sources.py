@@ -24,6 +24,10 @@ the firm supplies the other, named as the maker or runner of those goods, their 
 them ("Kelvor's chips go into laptops made by Orvane", "whose sensor is fitted to vans built by Halden",
 "whose engines power Halden Aero's turboprop"), or named itself after "to" ("most of its output goes to
 Orvane Motors").
+
+And a firm's named product made "by" another in the passive, or handed over "to" another or ordered "by" one
+("Orvane's Atlas 500 will be assembled by Kelvor and shipped to Halden Cloud", "Orvane's X1 has been ordered
+by Halden"; lexicon ``goods_making_verbs``, ``shipping_verbs``, ``product_ordering_verbs``).
 """
 
 from __future__ import annotations
@@ -222,4 +226,44 @@ class Sources:
             if takers:
                 out += self._records_between(doc, suppliers, takers, rel, by_token, items, rel.base_confidence - 0.15,
                                              verb, self._modality(verb))
+        return out
+
+    def _named_goods_passed_on(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                               ) -> list[dict[str, Any]]:
+        """"Orvane's Atlas 500 will be assembled by Kelvor Foundry" (Kelvor supplies Orvane), "... and shipped
+        to customers including Halden Cloud", "Orvane's X1 has been ordered by Halden" (Orvane supplies
+        Halden): a firm's named product made "by" another in the passive (lexicon ``goods_making_verbs``), or
+        handed over "to" another (``shipping_verbs``) or ordered "by" one (``product_ordering_verbs``)."""
+        rel = self.onto.relations.get("suppliesTo")
+        making = self.onto.words("relations", "goods_making_verbs")
+        shipping = self.onto.words("relations", "shipping_verbs")
+        ordering = self.onto.words("relations", "product_ordering_verbs")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, {*making, *shipping, *ordering}) if rel is not None else ():
+            # (a passive, or a participle joined to one: "will be assembled by X and shipped to Y")
+            head = verb if any(c.dep_ == "auxpass" for c in verb.children) else verb.head \
+                if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children) else None
+            if verb.tag_ != "VBN" or head is None:
+                continue
+            goods = [c for c in head.children if c.dep_ == "nsubjpass" and c.i in by_token
+                     and items[by_token[c.i]]["cls"] == "Product"]
+            owners = [m for g in goods for m in g.children if m.i in by_token and possessive(m) and m.pos_ != "PRON"
+                      and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization")]
+            lemma = verb.lemma_.lower()
+            others = [g for b in verb.children if b.dep_ == "agent" and lemma not in shipping for g in b.children
+                      if g.dep_ == "pobj"]
+            others += [x for p in verb.children if lemma in shipping and p.dep_ in {"prep", "dative"} and p.lower_ == "to"
+                       for g in p.children if g.dep_ == "pobj" for x in self._with_listed(g)]
+            # ("shipped to cloud/VB customers including X": the parser read "to" and the noun after it as an
+            # infinitive, the buyers as its object)
+            others += [x for c in verb.children if lemma in shipping and c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 for a in c.children)
+                       for g in c.children if g.dep_ == "dobj" for x in self._with_listed(g)]
+            others = [t for t in others if t.i in by_token and items[by_token[t.i]]["via"] != "demonym"
+                      and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization")]
+            if not owners or not others:
+                continue
+            makers, takers = (others, owners) if lemma in making else (owners, others)
+            out += self._records_between(doc, makers, takers, rel, by_token, items, rel.base_confidence - 0.15, verb,
+                                         self._modality(verb))
         return out
