@@ -694,6 +694,95 @@ def test_rules_goods_on_order(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # goods of a firm that go into, end up in or are fitted to goods another firm makes supply the maker
+    ("Kelvor's chips go into laptops made by Orvane Computers.", {("Kelvor", "suppliesTo", "Orvane Computers")},
+     set()),
+    ("Kelvor competes with Halden Micro in controllers, and its chips go into laptops made by Orvane Computers.",
+     {("Kelvor", "suppliesTo", "Orvane Computers")}, set()),
+    ("Kelvor, whose sensor is fitted to delivery vans built by Orvane Motors, was sold.",
+     {("Kelvor", "suppliesTo", "Orvane Motors")}, set()),
+    # ... or that power a service another firm runs
+    ("Kelvor's model now powers customer service at Halden Bank, the lender said.",
+     {("Kelvor", "suppliesTo", "Halden Bank")}, set()),
+    # a part of a firm's output that goes "to" a firm is supplied to it; not goods sent there for work on them
+    ("Most of Kelvor's output goes to Orvane Motors.", {("Kelvor", "suppliesTo", "Orvane Motors")}, set()),
+    ("Kelvor's trucks go to Orvane Motors for repairs.", set(), {("Kelvor", "suppliesTo", "Orvane Motors")}),
+    # (nor goods built in another's plant, which that one makes)
+    ("Kelvor's engines are built in Orvane's plant in Lyon.", set(), {("Kelvor", "suppliesTo", "Orvane")}),
+])
+def test_rules_goods_that_go_into_anothers_goods(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's sites or assets sold to a buyer change hands: no supply (whose, how many or where they are)
+    ("Kelvor agreed to sell its clinics to Orvane Health for $1.9 billion.", set(),
+     {("Kelvor", "suppliesTo", "Orvane Health")}),
+    ("Kelvor agreed to sell 40 of its hotels to Orvane Group.", set(), {("Kelvor", "suppliesTo", "Orvane Group")}),
+    ("Kelvor Telecom has agreed to sell its 4,000 mobile masts to Savanta Towers for $510 million.", set(),
+     {("Kelvor Telecom", "suppliesTo", "Savanta Towers")}),
+    # (goods sold are supplied)
+    ("Kelvor sells its cement to Orvane Build.", {("Kelvor", "suppliesTo", "Orvane Build")}, set()),
+])
+def test_rules_a_firms_sites_sold_are_no_supply(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a client's contract lost "to" a firm is the firm's to supply (the client named before the contract)
+    ("Temvane loses Orvane Bank contract to Kelvor Machine", {("Kelvor Machine", "suppliesTo", "Orvane Bank")}, set()),
+    ("Temvane lost the Orvane Bank contract to Kelvor Machine.", {("Kelvor Machine", "suppliesTo", "Orvane Bank")},
+     set()),
+    # ... and so is an order or business a client moves "to" a firm
+    ("The lawsuit says the Orvane Defence Agency moved the order to Kelvor Systems, an American rival.",
+     {("Kelvor Systems", "suppliesTo", "Orvane Defence Agency")}, set()),
+    ("Orvane Motors switched its battery business to Kelvor Energy.", {("Kelvor Energy", "suppliesTo", "Orvane Motors")},
+     set()),
+    # (not a contract handed to one's own unit, nor a share of a market lost)
+    ("Kelvor transferred the contract to its subsidiary Orvane Services.", set(),
+     {("Orvane Services", "suppliesTo", "Kelvor")}),
+    ("Kelvor lost market share to Orvane Motors.", set(), {("Orvane Motors", "suppliesTo", "Kelvor")}),
+])
+def test_rules_a_contract_lost_or_moved_to_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who makes goods another firm designed, or goods for goods another firm makes, supplies that firm
+    ("Kelvor Foundry will produce the processor designed by Orvane Micro.",
+     {("Kelvor Foundry", "suppliesTo", "Orvane Micro")}, set()),
+    ("Kelvor Cells makes cells for electric trucks assembled by Orvane Trucks.",
+     {("Kelvor Cells", "suppliesTo", "Orvane Trucks")}, set()),
+    ("Kelvor makes chips for laptops made by Orvane Computers.", {("Kelvor", "suppliesTo", "Orvane Computers")}, set()),
+    # ... and so does who makes goods for another firm's goods, named before them
+    ("Kelvor makes chips for Orvane laptops.", {("Kelvor", "suppliesTo", "Orvane")}, set()),
+    # (not who builds works another firm designed, nor works named before them)
+    ("Orvane said Kelvor will build the plant designed by Halden Engineering.", set(),
+     {("Kelvor", "suppliesTo", "Halden Engineering")}),
+    ("Kelvor Power, which is building the Orvane Morski wind farm, said costs rose.", set(),
+     {("Kelvor Power", "suppliesTo", "Orvane Morski")}),
+])
+def test_rules_goods_made_to_anothers_design_or_for_its_goods(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a firm's named product made by another in the passive: the maker supplies the firm
+    ("Orvane's Atlas 500 will be assembled by Kelvor Foundry in Taiwan.", {("Kelvor Foundry", "suppliesTo", "Orvane")}),
+    # ... and one shipped to a buyer, or ordered by one: the firm supplies the buyer (also listed under its kind,
+    # after a participle joined to the passive, where the parser read "to cloud" as an infinitive)
+    ("Orvane's Atlas 500 will be shipped to Halvane Systems.", {("Orvane", "suppliesTo", "Halvane Systems")}),
+    ("Orvane's Atlas 500 will be assembled by Kelvor Foundry in Taiwan and shipped to cloud customers including "
+     "Halvane Systems from the second half of 2026.",
+     {("Kelvor Foundry", "suppliesTo", "Orvane"), ("Orvane", "suppliesTo", "Halvane Systems")}),
+    ("Orvane's X1 has been ordered by German supplier Halvane Systems for its ProAI computer.",
+     {("Orvane", "suppliesTo", "Halvane Systems")}),
+])
+def test_rules_a_firms_named_product_made_shipped_or_ordered(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # a relative clause whose verb controls another: the clause's noun is that verb's object
     ("The plan costs less than Starlink, which SpaceX began offering in the Philippines in 2023.",
      {("SpaceX", "offers", "Starlink")}, set()),

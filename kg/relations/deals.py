@@ -95,9 +95,10 @@ class Deals:
                         if self.onto.fits(items[n]["cls"], rel.range)]
                 if not sold:
                     sold = self._held(obj, by_token, items)
-                if obj.lemma_.lower() in self.holding_nouns and obj.i not in by_token:
+                if (obj.lemma_.lower() in self.holding_nouns and obj.i not in by_token) \
+                        or self._sites_sold(obj, by_token, items):
                     # "sold a stake in its tower unit to KKR", "sold its Ticketmaster unit": no supply,
-                    # named or not, to a buyer named or not
+                    # named or not, to a buyer named or not (nor its sites: "sold its clinics to X")
                     verbs.add(verb.i)
                 if sold and not noun:
                     out += self._units_sold(doc, verb, sold, items, by_token)

@@ -9,11 +9,13 @@ between X and Y") are read by :mod:`kg.relations.events` (their subjects, own or
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
+from ..syntax import MAKING_VERBS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -50,6 +52,11 @@ class Frames:
         return after.pos_ == "NOUN" and after.is_lower and after.head.i in self._by_token \
             and after.head.i > after.i and after.head.dep_ == "dobj" and after.head.head.i == verb.i
 
+    @cached_property
+    def _goods_making(self) -> frozenset[str]:
+        """Verbs of making goods (lexicon ``goods_making_verbs``: "make", "build", "assemble" ...)."""
+        return frozenset(self.onto.words("relations", "goods_making_verbs"))
+
     def _goods_owners(self, verb: Token, by_token: dict[int, int], items: list[dict[str, Any]]
                       ) -> list[tuple[Token, str]]:
         """"manufactures Quanta Forge's first chip", "makes panels for Apple's iPhone": the owners of what a
@@ -60,9 +67,20 @@ class Frames:
         made += [g for c in made for g in [self._portion_of(c)] if g is not None]
         made += [g for h in (verb, *made) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
                  for g in c.children if g.dep_ == "pobj"]
-        return [(o, "prep:for") for g in made if g.lemma_.lower() not in self.trigger_nouns
-                and (g.i not in by_token or items[by_token[g.i]]["cls"] == "Product")
-                for o in g.children if _possessive(o) and o.i in by_token]
+        made = [g for g in made if g.lemma_.lower() not in self.trigger_nouns
+                and (g.i not in by_token or items[by_token[g.i]]["cls"] == "Product")]
+        owners = [o for g in made for o in g.children if _possessive(o) and o.i in by_token]
+        # ("makes chips designed by Orvane", "makes cells for trucks assembled by Orvane": the designer or maker
+        # the participle on the goods names; and, after a verb of making goods, a firm named before them: "will
+        # make Orvane chips", "makes chips for Orvane laptops")
+        owners += [x for g in made if g.lemma_.lower() in self.product_nouns or g.i in by_token
+                   for a in g.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                   and a.lemma_.lower() in MAKING_VERBS | self._goods_making for b in a.children if b.dep_ == "agent"
+                   for x in b.children if x.dep_ == "pobj"]
+        owners += [o for g in made if g.pos_ == "NOUN" and verb.lemma_.lower() in self._goods_making
+                   and g.lemma_.lower() in self.product_nouns for o in g.children if o.dep_ in {"compound", "nmod"} and o.i < g.i and o.i in by_token
+                   and o.pos_ == "PROPN" and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]
+        return [(o, "prep:for") for o in owners]
 
     def _portion_of(self, tok: Token) -> Token | None:
         """What a word of a part or a number is a part of: "fleet" in "built most of X's fleet", "access" in

@@ -64,6 +64,7 @@ from .topics import Topics
 from .seats import Seats
 from .sellers import Sellers
 from .sources import Sources
+from .switches import Switches
 from .served import Served
 from .stakes import Stakes
 from .subjects import Subjects
@@ -76,7 +77,7 @@ __all__ = ["KGRelations", "make_relation_component"]
 
 class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
                   Stakes, Places, Served, Kinds, Markets, Seats, Orders, Brands, Purchases, Clauses, Extraction, Modality,
-                  Words, Hires, Works, Sellers, Sources, Headlines):
+                  Words, Hires, Works, Sellers, Sources, Switches, Headlines):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
@@ -131,7 +132,9 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._joint_actors(doc, items, by_token) + self._work_in_place(doc, items, by_token) \
                 + self._made_to_stop(doc, items, by_token) + self._chosen_suppliers(doc, items, by_token) \
                 + self._hired_for_work(doc, items, by_token) + self._goods_from(doc, items, by_token) \
-                + self._goods_taken(doc, items, by_token) \
+                + self._contracts_switched(doc, items, by_token) \
+                + self._goods_taken(doc, items, by_token) + self._goods_gone_into(doc, items, by_token) \
+                + self._named_goods_passed_on(doc, items, by_token) \
                 + self._goods_carried(doc, items, by_token) \
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
                 + sold_after_made(self, doc, items, by_token) \

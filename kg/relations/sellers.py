@@ -16,11 +16,13 @@ will spin off Vetro next year" (the object, or the name a word for a part of an 
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..syntax import SUBJ as _SUBJ
+from ..syntax import possessive
 from .modality import done_or_passive as _done
 
 __all__ = ["Sellers"]
@@ -28,6 +30,26 @@ __all__ = ["Sellers"]
 
 class Sellers:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: the owner of a firm sold or spun off."""
+
+    @cached_property
+    def _site_nouns(self) -> frozenset[str]:
+        """A firm's sites and assets (lexicon ``sold_sites`` and the entities' ``owned_works``)."""
+        lex = self.onto.lexicon
+        return frozenset(w.lower() for w in (*lex["relations"].get("sold_sites", ()),
+                                             *lex["entities"].get("owned_works", ())))
+
+    def _sites_sold(self, obj: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> bool:
+        """Whether what a verb of selling takes names a firm's sites or assets, which change hands and are no
+        goods supplied: "sell its clinics to Orlan Health", "sell 40 of its hotels", "sells 4,000 masts",
+        "sell U.S. clinics", "its stores in Italy" (an owner, a number or a place written with them)."""
+        whole = self._portion_of(obj)
+        noun = obj if whole is None else whole
+        if noun.i in by_token or noun.pos_ != "NOUN" or noun.lemma_.lower() not in self._site_nouns:
+            return False
+        return whole is not None or any(
+            possessive(c) or c.dep_ == "nummod" or (c.i in by_token and c.i < noun.i
+                                                   and self.onto.is_a(items[by_token[c.i]]["cls"], "Location"))
+            or (c.dep_ == "prep" and c.lower_ == "in") for c in noun.children)
 
     def _sold_by_owners(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                         ) -> list[dict[str, Any]]:

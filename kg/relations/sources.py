@@ -17,6 +17,17 @@ And goods a shop sells, stocks or carries (lexicon ``stocking_verbs``, active) t
 maker named "from" after them supplies the shop ("Elgin sells earbuds from Sony and Jabra"), and so does
 the maker named before the goods it stocks or carries, or by its possessive ("Navo and Gmark, which carry
 Sodam noodles"; not before goods it sells, as often its own brand: "sells Hollin cookware").
+
+And goods of a firm that go into another's goods, or are fitted to, installed in or used in them, or power
+them (lexicon ``goods_entering_verbs``, ``goods_fitting_verbs`` in the passive, ``goods_powering_verbs``):
+the firm supplies the other, named as the maker or runner of those goods, their owner or the name before
+them ("Kelvor's chips go into laptops made by Orvane", "whose sensor is fitted to vans built by Halden",
+"whose engines power Halden Aero's turboprop"), or named itself after "to" ("most of its output goes to
+Orvane Motors").
+
+And a firm's named product made "by" another in the passive, or handed over "to" another or ordered "by" one
+("Orvane's Atlas 500 will be assembled by Kelvor and shipped to Halden Cloud", "Orvane's X1 has been ordered
+by Halden"; lexicon ``goods_making_verbs``, ``shipping_verbs``, ``product_ordering_verbs``).
 """
 
 from __future__ import annotations
@@ -24,7 +35,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..syntax import possessive
 
@@ -138,4 +149,121 @@ class Sources:
             if makers and shops:
                 out += self._records_between(doc, makers, shops, rel, by_token, items, rel.base_confidence - 0.15,
                                              verb, self._modality(verb))
+        return out
+
+    def _goods_owner_firms(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]],
+                           pronouns: bool) -> list[Token]:
+        """The firms whose goods a lower-case noun names: its possessive ("whose", a pronoun only with
+        ``pronouns``), a name written before it, "from" a firm; or, for a noun of a part ("most of X's
+        output"), the whole's."""
+        whole = self._portion_of(noun)
+        if whole is not None:
+            noun = whole
+        # (lower case, or capitalised only as a sentence's first word: "Graphite from X ends up in ...")
+        if noun.pos_ != "NOUN" or noun.i in by_token or not (noun.is_lower or (noun.is_sent_start and noun.is_title)):
+            return []
+        firms = [c for c in noun.children if c.lower_ == "whose" or (
+            c.i in by_token and (possessive(c) or (c.dep_ in _MAKER_DEPS and c.i < noun.i))
+            and (pronouns or c.pos_ != "PRON"))]
+        firms += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
+                  for g in p.children if g.dep_ == "pobj"]
+        return [f for f in firms if f.lower_ == "whose" or (
+            f.i in by_token and self.onto.is_a(items[by_token[f.i]]["cls"], "Organization"))]
+
+    def _goods_gone_into(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                         ) -> list[dict[str, Any]]:
+        """"Kelvor's chips go into laptops made by Orvane", "whose sensor is fitted to vans built by Halden",
+        "whose engines power Halden Aero's turboprop", "most of its output goes to Orvane Motors": the firm whose
+        goods go into, are fitted to or power another's goods supplies the other."""
+        rel = self.onto.relations.get("suppliesTo")
+        words = self.onto.words
+        entering, fitting = words("relations", "goods_entering_verbs"), words("relations", "goods_fitting_verbs")
+        powering, preps = words("relations", "goods_powering_verbs"), words("relations", "goods_entering_preps")
+        runners = words("relations", "goods_runner_participles")
+        not_goods = self._not_taken_goods
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, {*entering, *fitting, *powering}) if rel is not None else ():
+            lemma = verb.lemma_.lower()
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            if verb.pos_ != "VERB" or (lemma in fitting) != passive or (passive and verb.tag_ != "VBN"):
+                continue  # (a verb of going or powering in the active; one of fitting in the passive only)
+            if lemma == "end" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+                continue
+            goods = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # ("chips, which go into laptops made by X": the noun the clause is on)
+            goods = [verb.head if g.tag_ == "WDT" and verb.dep_ == "relcl" else g for g in goods]
+            goods = [g for g in goods if g.lemma_.lower() not in not_goods]
+            suppliers = [f for g in goods for f in self._goods_owner_firms(g, by_token, items, pronouns=True)]
+            portion = any(self._portion_of(g) is not None for g in goods)
+            if not suppliers:
+                continue
+            if lemma in powering:
+                targets = [c for c in verb.children if c.dep_ == "dobj"]
+            else:
+                targets = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in preps
+                           for g in p.children if g.dep_ == "pobj"]
+            takers: list[Token] = []
+            for t in (x for g in targets for x in (g, *g.conjuncts)):
+                if t.i in by_token:
+                    # ("most of its output goes to Orvane Motors": the firm itself, after "to", for a part of
+                    # the goods only; not "its trucks go to Orvane for repairs")
+                    if lemma in entering and t.head.lower_ == "to" and portion \
+                            and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization"):
+                        takers.append(t)
+                    continue
+                if t.pos_ != "NOUN" or not t.is_lower:
+                    continue
+                # ("laptops made by Orvane", "taxis run by Halden": the maker or runner the participle names)
+                takers += [g for a in t.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in runners
+                           for b in a.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj"]
+                # ("Orvane's laptops", "Orvane laptops", "the servers of Orvane", "service at Orvane")
+                takers += [c for c in t.children if c.i in by_token and c.pos_ != "PRON"
+                           and (possessive(c) or (c.dep_ in _MAKER_DEPS and c.i < t.i))]
+                takers += [g for p in t.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
+                           for g in p.children if g.dep_ == "pobj"]
+            takers = [x for t in takers for x in (t, *t.conjuncts) if x.i in by_token
+                      and self.onto.is_a(items[by_token[x.i]]["cls"], "Organization")]
+            if takers:
+                out += self._records_between(doc, suppliers, takers, rel, by_token, items, rel.base_confidence - 0.15,
+                                             verb, self._modality(verb))
+        return out
+
+    def _named_goods_passed_on(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                               ) -> list[dict[str, Any]]:
+        """"Orvane's Atlas 500 will be assembled by Kelvor Foundry" (Kelvor supplies Orvane), "... and shipped
+        to customers including Halden Cloud", "Orvane's X1 has been ordered by Halden" (Orvane supplies
+        Halden): a firm's named product made "by" another in the passive (lexicon ``goods_making_verbs``), or
+        handed over "to" another (``shipping_verbs``) or ordered "by" one (``product_ordering_verbs``)."""
+        rel = self.onto.relations.get("suppliesTo")
+        making = self.onto.words("relations", "goods_making_verbs")
+        shipping = self.onto.words("relations", "shipping_verbs")
+        ordering = self.onto.words("relations", "product_ordering_verbs")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, {*making, *shipping, *ordering}) if rel is not None else ():
+            # (a passive, or a participle joined to one: "will be assembled by X and shipped to Y")
+            head = verb if any(c.dep_ == "auxpass" for c in verb.children) else verb.head \
+                if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children) else None
+            if verb.tag_ != "VBN" or head is None:
+                continue
+            goods = [c for c in head.children if c.dep_ == "nsubjpass" and c.i in by_token
+                     and items[by_token[c.i]]["cls"] == "Product"]
+            owners = [m for g in goods for m in g.children if m.i in by_token and possessive(m) and m.pos_ != "PRON"
+                      and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization")]
+            lemma = verb.lemma_.lower()
+            others = [g for b in verb.children if b.dep_ == "agent" and lemma not in shipping for g in b.children
+                      if g.dep_ == "pobj"]
+            others += [x for p in verb.children if lemma in shipping and p.dep_ in {"prep", "dative"} and p.lower_ == "to"
+                       for g in p.children if g.dep_ == "pobj" for x in self._with_listed(g)]
+            # ("shipped to cloud/VB customers including X": the parser read "to" and the noun after it as an
+            # infinitive, the buyers as its object)
+            others += [x for c in verb.children if lemma in shipping and c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 for a in c.children)
+                       for g in c.children if g.dep_ == "dobj" for x in self._with_listed(g)]
+            others = [t for t in others if t.i in by_token and items[by_token[t.i]]["via"] != "demonym"
+                      and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization")]
+            if not owners or not others:
+                continue
+            makers, takers = (others, owners) if lemma in making else (owners, others)
+            out += self._records_between(doc, makers, takers, rel, by_token, items, rel.base_confidence - 0.15, verb,
+                                         self._modality(verb))
         return out
