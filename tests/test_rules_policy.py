@@ -362,3 +362,18 @@ def test_rules_a_suit_to_stop_a_deal_is_against_the_buyer(nlp, text, expected, a
 ])
 def test_rules_a_stop_only_sought_is_no_restriction(nlp, text, triple):
     assert _modalities(_rules_doc(nlp, text)).get(triple, "hypothetical") != "fact"
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # taking a firm to a named court sues it, as taking it to court does ...
+    ("The Marrow Farmers Union has taken Dalby & Finch to the High Court in Perth.",
+     {("Marrow Farmers Union", "sues", "Dalby & Finch")}, set()),
+    ("Kelvor Paints has taken its former partner, Fenwick Coatings, to the Supreme Court.",
+     {("Kelvor Paints", "sues", "Fenwick Coatings")}, set()),
+    # ... and so does "to court" the parser reads as a verb after a name of several words
+    ("Veltro took Lumio Systems to court over the patents.", {("Veltro", "sues", "Lumio Systems")}, set()),
+    # (a name given to a court is no suit)
+    ("Veltro took Lumio Systems to Berlin for the launch.", set(), {("Veltro", "sues", "Lumio Systems")}),
+])
+def test_rules_taking_a_firm_to_a_named_court_sues_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -192,6 +192,9 @@ class Lexicon:
         self.unit_nouns = frozenset(lex["entities"].get("owned_units", ()))
         self.works_nouns = self.owned_works | frozenset(lex["entities"].get("seller_sites", ())) | self.unit_nouns
         self.unit_heads = set(lex["entities"]["unit_heads"])
+        #: heads of the names of bodies every state has ("the High Court"): a named one is still the
+        #: thing a trigger names ("took X to the High Court" is "take to court")
+        self.generic_body_heads = frozenset(w.lower() for w in lex["entities"].get("generic_bodies", ()))
         self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}
         #: ... and the words for a part of one ("across much of Lombardy"), which "of" names the same way
         self.place_of_words = self.place_nouns | {w.lower() for w in lex["entities"].get("place_part_words", ())}

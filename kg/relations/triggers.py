@@ -155,8 +155,12 @@ class Triggers:
                         near |= {t.lemma_.lower() for t in tok.doc[tok.i + 1:tok.i + len(trig.words)] if t.is_lower}
                     # (a word of a name is none: "pay $40 million to the Securities and Exchange Commission")
                     for c in tok.children:  # "take ... to court"
-                        if c.dep_ == "prep":
-                            near |= {g.lemma_.lower() for g in c.children if g.pos_ != "PROPN"}
+                        if c.dep_ == "prep":  # (or to a named one: "to the High Court", "the Bombay High Court")
+                            near |= {g.lemma_.lower() for g in c.children if g.pos_ != "PROPN"
+                                     or g.lower_ in self.generic_body_heads}
+                        elif c.dep_ == "xcomp" and c.lower_ in rest and any(
+                                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                            near |= {"to", c.lower_}  # the parser's verb: "took Orlan Systems to/PART court/VERB"
                         elif c.dep_ == "dobj":  # "paid Quillo 40 million euros in commissions"
                             # "hands Orlan 10% of each fee": a cut (also set off after the payee: "pays
                             # Orlan, a booking site, 5% of every fare", the parser's apposition)
