@@ -377,3 +377,20 @@ def test_rules_a_stop_only_sought_is_no_restriction(nlp, text, triple):
 ])
 def test_rules_taking_a_firm_to_a_named_court_sues_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a state that hands, grants or awards a firm spectrum, airwaves, acreage or slots gives it access
+    ("Norway hands Brenvik Oil and Kelda Energy new exploration acreage",
+     {("Norway", "providesAccessTo", "Brenvik Oil"), ("Norway", "providesAccessTo", "Kelda Energy")}, set()),
+    ("Kenya's communications authority has handed 5G airwaves to Fenna Mobile.",
+     {("Kenya", "providesAccessTo", "Fenna Mobile")}, set()),
+    ("India gives satellite spectrum to Orbix India and Tarvel",
+     {("India", "providesAccessTo", "Orbix India"), ("India", "providesAccessTo", "Tarvel")}, set()),
+    ("Indonesia grants Orla Airways extra Bali slots", {("Indonesia", "providesAccessTo", "Orla Airways")}, set()),
+    # (not spectrum one sells)
+    ("Kelda Mobile sold its 3.5 GHz spectrum to Tarvel last year.", set(), {("Kelda Mobile", "providesAccessTo", "Tarvel")}),
+])
+def test_rules_spectrum_or_acreage_handed_to_a_firm_gives_it_access(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
