@@ -394,3 +394,19 @@ def test_rules_taking_a_firm_to_a_named_court_sues_it(nlp, text, expected, absen
 def test_rules_spectrum_or_acreage_handed_to_a_firm_gives_it_access(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a suit filed or brought by one against another: the participle's "against" ...
+    ("The change follows a ruling in the lawsuit filed by Quillby Media against Tarvel Labs.",
+     {("Quillby Media", "sues", "Tarvel Labs")}, set()),
+    # ... and a suit against one that the passive says was brought by another
+    ("The lawsuit against Tarvel Labs was brought by Quillby Media.", {("Quillby Media", "sues", "Tarvel Labs")}, set()),
+    ("A complaint against Orrin Software was filed by Kelvor Games last year.",
+     {("Kelvor Games", "sues", "Orrin Software")}, set()),
+    # (not one that only dismisses it)
+    ("The lawsuit against Tarvel Labs was dismissed by Judge Mara Quint.", set(),
+     {("Mara Quint", "sues", "Tarvel Labs")}),
+])
+def test_rules_a_suit_brought_by_one_against_another(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
