@@ -410,3 +410,40 @@ def test_rules_spectrum_or_acreage_handed_to_a_firm_gives_it_access(nlp, text, e
 def test_rules_a_suit_brought_by_one_against_another(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+@pytest.mark.parametrize("text, triple", [
+    # what a firm is ordered, required or told to give is not given yet ...
+    ("Norway's energy regulator has ordered pipeline operator Nordlinie to give gas traders Kelvor and Orrin "
+     "access to its line.", ("Nordlinie", "providesAccessTo", "Kelvor")),
+    ("Kelvor Bank was ordered to give Quillby Pay access to its card data.", ("Kelvor Bank", "providesAccessTo", "Quillby Pay")),
+    ("The regulator told Kelvor Telecom to open its network to Orrin Mobile.",
+     ("Kelvor Telecom", "providesAccessTo", "Orrin Mobile")),
+])
+def test_rules_what_a_firm_is_ordered_to_give_is_not_yet_given(nlp, text, triple):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == "hypothetical"
+
+
+@pytest.mark.parametrize("text, triple", [
+    # ... while the orderer's own restriction, and what one gives of its own accord, stay facts
+    ("India's IT ministry ordered internet providers to block access to Quillo, a Chinese video app.",
+     ("India", "restricts", "Quillo")),
+    ("Kelvor Bank gave Quillby Pay access to its card data.", ("Kelvor Bank", "providesAccessTo", "Quillby Pay")),
+    # (and the block a firm is ordered to impose is its restriction)
+    ("A Lyon court has ordered internet providers in France, including Orrin Telecom and Vessa Mobile, to block "
+     "access to Pirata, an illegal streaming service.", ("Orrin Telecom", "restricts", "Pirata")),
+])
+def test_rules_an_orders_own_restriction_stays_a_fact(nlp, text, triple):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == "fact"
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a sanction is over is its cause: a country named there is not restricted ...
+    ("U.S. sanctions Dubai shipper Kelvor Maritime over Iranian oil",
+     {("United States", "restricts", "Kelvor Maritime")}, {("United States", "restricts", "Iran")}),
+    ("U.S. sanctions Dubai trader over drone engines sent to Russia", set(), {("United States", "restricts", "Russia")}),
+    # (while the one other country a state's restrictions are said to reach still is)
+    ("US chip restrictions challenge Chinese AI", {("United States", "restricts", "China")}, set()),
+])
+def test_rules_a_country_in_what_a_sanction_is_over_is_not_restricted(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+

@@ -74,6 +74,8 @@ class Lexicon:
         self.joint_adverbs = set(lex["relations"].get("joint_adverbs", ()))
         self.compel_verbs, self.stop_verbs = set(lex["relations"]["compel_verbs"]), set(lex["relations"]["stop_verbs"])
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
+        #: prepositions of an act's cause ("sanctions X over Iranian oil"), no party to it
+        self.cause_preps = frozenset(lex["relations"].get("cause_preps", ()))
         self.licence_nouns, self.to_nouns = set(lex["relations"]["licence_nouns"]), set(lex["relations"]["to_nouns"])
         self.goods_of_nouns = set(lex["relations"].get("goods_of_nouns", self.to_nouns))
         self.handing_verbs = set(lex["relations"].get("handing_verbs", ()))
