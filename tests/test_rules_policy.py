@@ -447,3 +447,19 @@ def test_rules_an_orders_own_restriction_stays_a_fact(nlp, text, triple):
 def test_rules_a_country_in_what_a_sanction_is_over_is_not_restricted(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a percentage of each sale handed over is a cut, wherever the parser hangs it after the payee
+    ("Kelvor Games hands Orrin Media 10% of each subscription bought through its store.",
+     {("Kelvor Games", "paysCommissionTo", "Orrin Media")}, set()),
+    ("Tarvel Pay also hands Orrin Pawn, the pawnshop chain, 1.5% of every cash-in made at its branches.",
+     {("Tarvel Pay", "paysCommissionTo", "Orrin Pawn")}, set()),
+    ("Tarvel Pay has routed its transfers through Quillby Bank, handing the lender 0.4% of the value of each payment.",
+     {("Tarvel Pay", "paysCommissionTo", "Quillby Bank")}, set()),
+    # (not a part of one price)
+    ("Pacific Lines will pay Orlan Yards 20% of the price upfront.", set(),
+     {("Pacific Lines", "paysCommissionTo", "Orlan Yards")}),
+])
+def test_rules_a_percentage_of_each_sale_written_after_the_payee_is_a_cut(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
