@@ -463,3 +463,17 @@ def test_rules_a_country_in_what_a_sanction_is_over_is_not_restricted(nlp, text,
 def test_rules_a_percentage_of_each_sale_written_after_the_payee_is_a_cut(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # slowing a service, or the traffic to it, restricts it
+    ("Russia slows Kelvor Video again as rival gains viewers", {("Russia", "restricts", "Kelvor Video")}, set()),
+    ("Russia's regulator has slowed Kelvor Video for the third time this year.",
+     {("Russia", "restricts", "Kelvor Video")}, set()),
+    ("Nepal's ministry has ordered internet providers to slow traffic to Quaxo, the short-video app.",
+     {("Nepal", "restricts", "Quaxo")}, set()),
+    # (not sales that slow somewhere)
+    ("Sales at Kelvor Motors slowed in China last year.", set(), {("Kelvor Motors", "restricts", "China")}),
+])
+def test_rules_slowing_a_service_or_its_traffic_restricts_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
