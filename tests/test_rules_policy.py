@@ -477,3 +477,17 @@ def test_rules_a_percentage_of_each_sale_written_after_the_payee_is_a_cut(nlp, t
 def test_rules_slowing_a_service_or_its_traffic_restricts_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a headline's name right before "sues" or "countersues" sues the name after it (past a description)
+    ("Payments startup Kelvor Pay sues Orrin Bank over frozen merchant funds",
+     {("Kelvor Pay", "sues", "Orrin Bank")}, set()),
+    ("Pixelmoor countersues Arden Labs as codec dispute escalates", {("Pixelmoor", "sues", "Arden Labs")}, set()),
+    ("Tea brand fight: Assam Valley Estates sues Darjeeling rival Himal Brew over 'Golden Tip' name",
+     {("Assam Valley Estates", "sues", "Himal Brew")}, set()),
+    # (not the place in the description)
+    ("Marrow Tea sues Darjeeling rival Himal Leaf over its name", set(), {("Marrow Tea", "sues", "Darjeeling")}),
+])
+def test_rules_a_headlines_name_before_sues_sues_the_name_after_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
