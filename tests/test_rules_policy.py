@@ -487,7 +487,9 @@ def test_rules_slowing_a_service_or_its_traffic_restricts_it(nlp, text, expected
      {("Assam Valley Estates", "sues", "Himal Brew")}, set()),
     # (not the place in the description)
     ("Marrow Tea sues Darjeeling rival Himal Leaf over its name", set(), {("Marrow Tea", "sues", "Darjeeling")}),
+    # (nor a firm that describes the one sued)
+    ("The SEC sues former Kelvor chief Mara Quint over inflated assets", set(),
+     {("Securities and Exchange Commission", "sues", "Kelvor")}),
 ])
 def test_rules_a_headlines_name_before_sues_sues_the_name_after_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
-

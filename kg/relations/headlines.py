@@ -87,6 +87,15 @@ class Headlines:
                     found = items[by_token[k]]
                     end = found["end"]
                     if not self.onto.is_a(found["cls"], "Location"):
+                        # (the name described, not one that modifies its description: "sues former Orlan
+                        # chief Mara Quint")
+                        j = end
+                        while j < len(doc) and j - end < 3 and doc[j].is_lower and doc[j].is_alpha \
+                                and doc[j].pos_ not in self._function_pos:
+                            j += 1
+                        if j > end and j in by_token and items[by_token[j]]["start"] == j \
+                                and not self.onto.is_a(items[by_token[j]]["cls"], "Location"):
+                            found = items[by_token[j]]
                         if found["name"] != it["name"] and self.onto.fits(found["cls"], rel.range):
                             out.append(record(doc, it, rel.name, found, rel.base_confidence - 0.2, doc[verb_i]))
                         break
