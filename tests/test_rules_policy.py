@@ -362,3 +362,134 @@ def test_rules_a_suit_to_stop_a_deal_is_against_the_buyer(nlp, text, expected, a
 ])
 def test_rules_a_stop_only_sought_is_no_restriction(nlp, text, triple):
     assert _modalities(_rules_doc(nlp, text)).get(triple, "hypothetical") != "fact"
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # taking a firm to a named court sues it, as taking it to court does ...
+    ("The Marrow Farmers Union has taken Dalby & Finch to the High Court in Perth.",
+     {("Marrow Farmers Union", "sues", "Dalby & Finch")}, set()),
+    ("Kelvor Paints has taken its former partner, Fenwick Coatings, to the Supreme Court.",
+     {("Kelvor Paints", "sues", "Fenwick Coatings")}, set()),
+    # ... and so does "to court" the parser reads as a verb after a name of several words
+    ("Veltro took Lumio Systems to court over the patents.", {("Veltro", "sues", "Lumio Systems")}, set()),
+    # (a name given to a court is no suit)
+    ("Veltro took Lumio Systems to Berlin for the launch.", set(), {("Veltro", "sues", "Lumio Systems")}),
+])
+def test_rules_taking_a_firm_to_a_named_court_sues_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a state that hands, grants or awards a firm spectrum, airwaves, acreage or slots gives it access
+    ("Norway hands Brenvik Oil and Kelda Energy new exploration acreage",
+     {("Norway", "providesAccessTo", "Brenvik Oil"), ("Norway", "providesAccessTo", "Kelda Energy")}, set()),
+    ("Kenya's communications authority has handed 5G airwaves to Fenna Mobile.",
+     {("Kenya", "providesAccessTo", "Fenna Mobile")}, set()),
+    ("India gives satellite spectrum to Orbix India and Tarvel",
+     {("India", "providesAccessTo", "Orbix India"), ("India", "providesAccessTo", "Tarvel")}, set()),
+    ("Indonesia grants Orla Airways extra Bali slots", {("Indonesia", "providesAccessTo", "Orla Airways")}, set()),
+    # (not spectrum one sells)
+    ("Kelda Mobile sold its 3.5 GHz spectrum to Tarvel last year.", set(), {("Kelda Mobile", "providesAccessTo", "Tarvel")}),
+])
+def test_rules_spectrum_or_acreage_handed_to_a_firm_gives_it_access(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a suit filed or brought by one against another: the participle's "against" ...
+    ("The change follows a ruling in the lawsuit filed by Quillby Media against Tarvel Labs.",
+     {("Quillby Media", "sues", "Tarvel Labs")}, set()),
+    # ... and a suit against one that the passive says was brought by another
+    ("The lawsuit against Tarvel Labs was brought by Quillby Media.", {("Quillby Media", "sues", "Tarvel Labs")}, set()),
+    ("A complaint against Orrin Software was filed by Kelvor Games last year.",
+     {("Kelvor Games", "sues", "Orrin Software")}, set()),
+    # (not one that only dismisses it)
+    ("The lawsuit against Tarvel Labs was dismissed by Judge Mara Quint.", set(),
+     {("Mara Quint", "sues", "Tarvel Labs")}),
+])
+def test_rules_a_suit_brought_by_one_against_another(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, triple", [
+    # what a firm is ordered, required or told to give is not given yet ...
+    ("Norway's energy regulator has ordered pipeline operator Nordlinie to give gas traders Kelvor and Orrin "
+     "access to its line.", ("Nordlinie", "providesAccessTo", "Kelvor")),
+    ("Kelvor Bank was ordered to give Quillby Pay access to its card data.", ("Kelvor Bank", "providesAccessTo", "Quillby Pay")),
+    ("The regulator told Kelvor Telecom to open its network to Orrin Mobile.",
+     ("Kelvor Telecom", "providesAccessTo", "Orrin Mobile")),
+])
+def test_rules_what_a_firm_is_ordered_to_give_is_not_yet_given(nlp, text, triple):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == "hypothetical"
+
+
+@pytest.mark.parametrize("text, triple", [
+    # ... while the orderer's own restriction, and what one gives of its own accord, stay facts
+    ("India's IT ministry ordered internet providers to block access to Quillo, a Chinese video app.",
+     ("India", "restricts", "Quillo")),
+    ("Kelvor Bank gave Quillby Pay access to its card data.", ("Kelvor Bank", "providesAccessTo", "Quillby Pay")),
+    # (and the block a firm is ordered to impose is its restriction)
+    ("A Lyon court has ordered internet providers in France, including Orrin Telecom and Vessa Mobile, to block "
+     "access to Pirata, an illegal streaming service.", ("Orrin Telecom", "restricts", "Pirata")),
+])
+def test_rules_an_orders_own_restriction_stays_a_fact(nlp, text, triple):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == "fact"
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a sanction is over is its cause: a country named there is not restricted ...
+    ("U.S. sanctions Dubai shipper Kelvor Maritime over Iranian oil",
+     {("United States", "restricts", "Kelvor Maritime")}, {("United States", "restricts", "Iran")}),
+    ("U.S. sanctions Dubai trader over drone engines sent to Russia", set(), {("United States", "restricts", "Russia")}),
+    # (while the one other country a state's restrictions are said to reach still is)
+    ("US chip restrictions challenge Chinese AI", {("United States", "restricts", "China")}, set()),
+])
+def test_rules_a_country_in_what_a_sanction_is_over_is_not_restricted(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a percentage of each sale handed over is a cut, wherever the parser hangs it after the payee
+    ("Kelvor Games hands Orrin Media 10% of each subscription bought through its store.",
+     {("Kelvor Games", "paysCommissionTo", "Orrin Media")}, set()),
+    ("Tarvel Pay also hands Orrin Pawn, the pawnshop chain, 1.5% of every cash-in made at its branches.",
+     {("Tarvel Pay", "paysCommissionTo", "Orrin Pawn")}, set()),
+    ("Tarvel Pay has routed its transfers through Quillby Bank, handing the lender 0.4% of the value of each payment.",
+     {("Tarvel Pay", "paysCommissionTo", "Quillby Bank")}, set()),
+    # (not a part of one price)
+    ("Pacific Lines will pay Orlan Yards 20% of the price upfront.", set(),
+     {("Pacific Lines", "paysCommissionTo", "Orlan Yards")}),
+])
+def test_rules_a_percentage_of_each_sale_written_after_the_payee_is_a_cut(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # slowing a service, or the traffic to it, restricts it
+    ("Russia slows Kelvor Video again as rival gains viewers", {("Russia", "restricts", "Kelvor Video")}, set()),
+    ("Russia's regulator has slowed Kelvor Video for the third time this year.",
+     {("Russia", "restricts", "Kelvor Video")}, set()),
+    ("Nepal's ministry has ordered internet providers to slow traffic to Quaxo, the short-video app.",
+     {("Nepal", "restricts", "Quaxo")}, set()),
+    # (not sales that slow somewhere)
+    ("Sales at Kelvor Motors slowed in China last year.", set(), {("Kelvor Motors", "restricts", "China")}),
+])
+def test_rules_slowing_a_service_or_its_traffic_restricts_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a headline's name right before "sues" or "countersues" sues the name after it (past a description)
+    ("Payments startup Kelvor Pay sues Orrin Bank over frozen merchant funds",
+     {("Kelvor Pay", "sues", "Orrin Bank")}, set()),
+    ("Pixelmoor countersues Arden Labs as codec dispute escalates", {("Pixelmoor", "sues", "Arden Labs")}, set()),
+    ("Tea brand fight: Assam Valley Estates sues Darjeeling rival Himal Brew over 'Golden Tip' name",
+     {("Assam Valley Estates", "sues", "Himal Brew")}, set()),
+    # (not the place in the description)
+    ("Marrow Tea sues Darjeeling rival Himal Leaf over its name", set(), {("Marrow Tea", "sues", "Darjeeling")}),
+    # (nor a firm that describes the one sued)
+    ("The SEC sues former Kelvor chief Mara Quint over inflated assets", set(),
+     {("Securities and Exchange Commission", "sues", "Kelvor")}),
+])
+def test_rules_a_headlines_name_before_sues_sues_the_name_after_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

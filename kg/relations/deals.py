@@ -312,11 +312,14 @@ class Deals:
                     continue
                 modality = self._modality(tok)
                 for h in holders:
+                    # (what one is ordered to give is not yet given: "ordered X to give Y access")
+                    held = "hypothetical" if modality == "fact" and "restricts" not in self.onto.ancestors(rel.name) \
+                        and self._ordered_to(tok, h) else modality
                     for s_i, cost, _ in self._map(h, by_token, items):
                         si = items[s_i]
                         if not self.onto.fits(si["cls"], rel.domain):
                             continue
-                        out += [record(doc, si, rel.name, items[n], rel.base_confidence - 0.1 - cost, tok, modality)
+                        out += [record(doc, si, rel.name, items[n], rel.base_confidence - 0.1 - cost, tok, held)
                                 for n in given if items[n]["name"] != si["name"]]
         return out
 

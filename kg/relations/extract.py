@@ -360,7 +360,9 @@ class Extraction:
                              and items[by_token[t.i]]["cls"] == "Country"
                              and not (t.dep_ == "amod" and t.head.dep_ == "pobj" and t.head.head.dep_ == "agent")})
             names = {items[i]["name"] for i in others}
-            if len(names) == 1:
+            # (nor one in what the act is over, its cause: "U.S. sanctions Dubai shipper over Iranian oil")
+            if len(names) == 1 and not any(a.dep_ == "prep" and a.lower_ in self.cause_preps and tok.i not in
+                                           {d.i for d in a.subtree} for a in doc[items[others[0]]["start"]].ancestors):
                 pairs += [(s, _Arg(others[0], 0.35, "sentence", items[others[0]]["start"])) for s in subjects]
 
         valid = []
@@ -426,5 +428,9 @@ class Extraction:
                 c -= 0.1
             if si["via"] == "gazetteer" and oi["via"] == "gazetteer":
                 c += 0.05
-            records.append(record(doc, si, rel.name, oi, c, tok, modality, quals))
+            # (what the subject is ordered to do is not yet done: "ordered X to give Y access"; but the
+            # block an order makes one impose is its restriction: "ordered providers, including X, to block Y")
+            records.append(record(doc, si, rel.name, oi, c, tok, "hypothetical" if modality == "fact"
+                                  and tok.pos_ == "VERB" and "restricts" not in self.onto.ancestors(rel.name)
+                                  and self._ordered_to(tok, doc[s.token]) else modality, quals))
         return records

@@ -63,7 +63,48 @@ class Headlines:
                 if obj["name"] != it["name"] and self.onto.fits(it["cls"], rel.domain) \
                         and self.onto.fits(obj["cls"], rel.range) and obj["cls"] != "Country":
                     out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.2, verb))
-        return out + self._named_bodies_verbs(doc, items, by_token)
+        return out + self._named_bodies_verbs(doc, items, by_token) + self._suers_of_headlines(doc, items, by_token)
+
+    def _suers_of_headlines(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                            ) -> list[dict[str, Any]]:
+        """"Payments startup Paylo sues Orrin Bank over fees", "Pixelo countersues Arden Labs", "Assam Tea
+        sues Darjeeling rival Himal Brew": a name right before the present tense of a one-word trigger of
+        kg:sues, then up to four lower-case words and places ("Vietnam's") and the name sued, read off the
+        surface where the small parser reads the headline's verb as a noun or its subject as an object."""
+        rel = self.onto.relations.get("sues")
+        if rel is None:
+            return []
+        forms = {w[0] + "s" for w in rel.triggers if len(w) == 1 and w[0].endswith("e")}
+        out: list[dict[str, Any]] = []
+        for it in items:
+            verb_i = it["end"]
+            if it.get("via") in {"coref", "demonym"} or verb_i + 1 >= len(doc) or doc[verb_i].text not in forms \
+                    or not self.onto.fits(it["cls"], rel.domain):
+                continue
+            k = verb_i + 1
+            while k < len(doc) and k - verb_i <= 5 and doc[k].sent.start == doc[verb_i].sent.start:
+                if k in by_token and items[by_token[k]]["start"] == k:
+                    found = items[by_token[k]]
+                    end = found["end"]
+                    if not self.onto.is_a(found["cls"], "Location"):
+                        # (the name described, not one that modifies its description: "sues former Orlan
+                        # chief Mara Quint")
+                        j = end
+                        while j < len(doc) and j - end < 3 and doc[j].is_lower and doc[j].is_alpha \
+                                and doc[j].pos_ not in self._function_pos:
+                            j += 1
+                        if j > end and j in by_token and items[by_token[j]]["start"] == j \
+                                and not self.onto.is_a(items[by_token[j]]["cls"], "Location"):
+                            found = items[by_token[j]]
+                        if found["name"] != it["name"] and self.onto.fits(found["cls"], rel.range):
+                            out.append(record(doc, it, rel.name, found, rel.base_confidence - 0.2, doc[verb_i]))
+                        break
+                    k = end + (1 if end < len(doc) and doc[end].text in {"'s", "'"} else 0)
+                elif doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ not in self._function_pos:
+                    k += 1
+                else:
+                    break
+        return out
 
     def _named_bodies_verbs(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                             ) -> list[dict[str, Any]]:

@@ -74,6 +74,8 @@ class Lexicon:
         self.joint_adverbs = set(lex["relations"].get("joint_adverbs", ()))
         self.compel_verbs, self.stop_verbs = set(lex["relations"]["compel_verbs"]), set(lex["relations"]["stop_verbs"])
         self.holder_nouns = set(lex["relations"]["holder_nouns"])
+        #: prepositions of an act's cause ("sanctions X over Iranian oil"), no party to it
+        self.cause_preps = frozenset(lex["relations"].get("cause_preps", ()))
         self.licence_nouns, self.to_nouns = set(lex["relations"]["licence_nouns"]), set(lex["relations"]["to_nouns"])
         self.goods_of_nouns = set(lex["relations"].get("goods_of_nouns", self.to_nouns))
         self.handing_verbs = set(lex["relations"].get("handing_verbs", ()))
@@ -195,6 +197,9 @@ class Lexicon:
         sub = self.onto.relations.get("subsidiaryOf")
         self.subsidiary_nouns = frozenset(w[0] for w in sub.role_triggers if len(w) == 1) if sub else frozenset()
         self.unit_heads = set(lex["entities"]["unit_heads"])
+        #: heads of the names of bodies every state has ("the High Court"): a named one is still the
+        #: thing a trigger names ("took X to the High Court" is "take to court")
+        self.generic_body_heads = frozenset(w.lower() for w in lex["entities"].get("generic_bodies", ()))
         self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}
         #: ... and the words for a part of one ("across much of Lombardy"), which "of" names the same way
         self.place_of_words = self.place_nouns | {w.lower() for w in lex["entities"].get("place_part_words", ())}

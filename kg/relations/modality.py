@@ -31,6 +31,7 @@ class Modality:
         self.bounded_states = self.ended_states | set(lex["relations"].get("bounded_states", ()))
         self.keep_from = set(lex["relations"]["keep_from"])
         self.seeking_verbs = set(lex["relations"].get("seeking_verbs", ()))
+        self.ordering_verbs = frozenset(lex["relations"].get("ordering_verbs", ()))
         self.ending_acts = frozenset(lex["relations"].get("ending_acts", ()))
         self.leaving_verbs = frozenset(lex["relations"].get("leaving_verbs", ()))
         self.selling_off_verbs = frozenset(lex["relations"].get("selling_off_verbs", ()))
@@ -59,6 +60,19 @@ class Modality:
             # "hopes to build its own plant in Perth" (not "may review Veltro's purchase of Lumio")
             return "hypothetical"
         return "fact"
+
+    def _ordered_to(self, verb: Token, doer: Token) -> bool:
+        """Whether ``verb`` is what ``doer`` is ordered or asked to do (lexicon ``ordering_verbs``): "ordered
+        Nordlinie to give Kelvor access", "Nordlinie was told to open its network to Orlan" (not yet done)."""
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.pos_ == "VERB":
+            clause = clause.head  # ("ordered X to stop Y and to give Z access")
+        head = clause.head
+        if clause.dep_ not in {"xcomp", "advcl", "ccomp"} or head.lemma_.lower() not in self.ordering_verbs \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return False
+        ordered = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        return any(doer.i in {t.i for t in o.subtree} for o in ordered)
 
     def _unbuilt(self, noun: Token) -> bool:
         """Whether ``noun`` is a site still to be built or opened: the object of a founding verb with "will" or

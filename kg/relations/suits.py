@@ -22,12 +22,20 @@ def suit_parties(lex: Any, tok: Token, agents: list[tuple[Token, str]], objects:
     says it reaches, when the noun has a doer and no one it acts on yet."""
     if tok.pos_ != "NOUN":
         return
+    filed = [a for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in lex.filing_verbs]
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in lex.filing_verbs:
+        filed.append(tok.head)  # "the lawsuit against Y was brought by X": the passive's agent
     if not any(r == "agent" for _, r in agents):
-        agents += [(g, "agent") for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN"
-                   and a.lemma_.lower() in lex.filing_verbs for p in a.children if p.dep_ == "agent"
+        agents += [(g, "agent") for a in filed for p in a.children if p.dep_ == "agent"
                    for g in p.children if g.dep_ == "pobj"]
     if any(r in {"patient", "prep:against"} for _, r in objects):
         return
+    if any(r == "agent" for _, r in agents):
+        # "the lawsuit filed by X against Y": the participle's "against"
+        objects += [(g, "prep:against") for a in filed for p in a.children if p.dep_ == "prep"
+                    and p.lower_ == "against" for g in p.children if g.dep_ == "pobj"]
+        if any(r == "prep:against" for _, r in objects):
+            return
     head = tok.head
     if tok.dep_ == "nsubj" and head.lemma_.lower() in lex.accusing:
         # "a complaint filed by X accuses Y of copying": whom it accuses

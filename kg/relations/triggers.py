@@ -88,6 +88,28 @@ class Triggers:
             return None
         return head.head
 
+    def _cut_written_after(self, verb: Token) -> bool:
+        """Whether a percentage of each sale follows the payee of ``verb`` as the text runs ("hands Orlan 10%
+        of each subscription bought ...", "handing the lender 0.4% of the value of each payment", "hands
+        Orlan, the pawnshop chain, 1.5% of every cash-in"), where the parser hung the percentage elsewhere
+        (a subject of the next verb, an apposition): read off the surface, up to the clause's end."""
+        doc = verb.doc
+        end = min(len(doc), verb.i + 16, verb.sent.end)
+        for t in doc[verb.i + 1:end]:
+            if t.text in {";", ":"} or (t.pos_ in {"VERB", "AUX"} and t.i < end):
+                return False
+            if t.text == "%" or t.lower_ in {"percent", "percentage"}:
+                rest = doc[t.i + 1:min(len(doc), t.i + 8)]
+                if not len(rest) or rest[0].lower_ != "of":
+                    return False
+                for r in rest[1:]:
+                    if r.lower_ in self.each_words or r.lemma_.lower() in self.revenue_nouns:
+                        return True
+                    if r.pos_ in {"VERB", "AUX", "PUNCT"}:
+                        break
+                return False
+        return False
+
     def _cut_of_sales(self, noun: Token) -> bool:
         """Whether ``noun`` is a percentage of each sale or of earnings ("10% of each delivery fee", "5% of
         its revenue"): a cut, as lexicon.toml's ``cut_words`` name it in triggers; not a part of one price
@@ -156,9 +178,15 @@ class Triggers:
                     if trig.kind in {"role", "inverse_role"}:  # a title as written ("chief executive")
                         near |= {t.lemma_.lower() for t in tok.doc[tok.i + 1:tok.i + len(trig.words)] if t.is_lower}
                     # (a word of a name is none: "pay $40 million to the Securities and Exchange Commission")
+                    if tok.pos_ == "VERB" and self.cut_words.intersection(rest) and self._cut_written_after(tok):
+                        near |= self.cut_words
                     for c in tok.children:  # "take ... to court"
-                        if c.dep_ == "prep":
-                            near |= {g.lemma_.lower() for g in c.children if g.pos_ != "PROPN"}
+                        if c.dep_ == "prep":  # (or to a named one: "to the High Court", "the Bombay High Court")
+                            near |= {g.lemma_.lower() for g in c.children if g.pos_ != "PROPN"
+                                     or g.lower_ in self.generic_body_heads}
+                        elif c.dep_ == "xcomp" and c.lower_ in rest and any(
+                                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                            near |= {"to", c.lower_}  # the parser's verb: "took Orlan Systems to/PART court/VERB"
                         elif c.dep_ == "dobj":  # "paid Quillo 40 million euros in commissions"
                             # "hands Orlan 10% of each fee": a cut (also set off after the payee: "pays
                             # Orlan, a booking site, 5% of every fare", the parser's apposition)
