@@ -2599,3 +2599,17 @@ def test_entities_a_name_before_a_division_that_ends_the_phrase_is_a_place(nlp):
     deps = ["nsubj", "ROOT", "prep", "det", "compound", "pobj", "prep", "pobj", "pobj", "punct"]
     ents = ["O", "O", "O", "O", "B-GPE", "I-GPE", "O", "B-ORG", "O", "O"]
     assert ("Orvesa", "Place") in _parsed_entities_of(nlp, " ".join(words), tags, heads, deps, ents)
+
+
+@pytest.mark.parametrize("text", [
+    # a text that ends on a kind of product with no full stop after it (a headline, a title): the words
+    # after a possible product name are read up to the last token, not past it
+    "Veltria outlaws Kelvor gear in 5G core networks",
+    "Orlan sells 40 units of its 5G core networks",
+])
+def test_entities_a_text_ending_on_a_kind_of_product_reads_without_error(nlp, text):
+    from kg.entities import ERROR_KEY
+
+    doc = nlp(text)
+    assert ERROR_KEY not in doc.user_data, doc.user_data.get(ERROR_KEY)
+    assert any(span.text == "Kelvor" or span.text == "Orlan" for span in doc.spans["kg_entities"])

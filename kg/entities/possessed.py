@@ -28,7 +28,7 @@ _AFTER = 3
 
 def _hyphened(doc: Doc, k: int) -> bool:
     """Whether token ``k`` is a hyphen inside a word ("top-end", "solid-state")."""
-    return doc[k].text == "-" and k > 0 and not doc[k - 1].whitespace_ and k + 1 < len(doc)
+    return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_
 
 
 def _owner_mark(tok: Token) -> bool:
