@@ -1740,6 +1740,13 @@ def test_rules_a_kind_of_product_stands_for_the_name_after_it(nlp):
                        "acquired by Xinghe Interactive.", {("Revonta Games", "develops", "Frostbound")}, set())
 
 
+def test_rules_a_kind_resolved_to_the_name_before_it(nlp):
+    # "the Oslo studio behind the Tessel chatbot": coreference took the kind for the name that modifies it;
+    # the name as written is the object
+    _assert_reads(nlp, "Kelvor, the Oslo studio behind the Tessel chatbot, has hired Mara Lindqvist.",
+                  {("Kelvor", "develops", "Tessel")}, set())
+
+
 def test_rules_a_description_the_parser_made_the_object_before_the_name(nlp):
     # "sues insurtech/dobj Ventisquero/dobj": the description right before the name stands for it
     _assert_reads(nlp, "Chilean insurer Seguros Aconcagua sues insurtech Ventisquero over poached agents",

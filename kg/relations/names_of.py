@@ -84,7 +84,9 @@ class NamesOf:
             # "the 11th president of the company, Tom Berg,": a description resolved to a name apposed
             # to it stands for that name, the mention the text gives
             it = items[by_token[tok.i]]
-            named = [c for c in tok.children if c.dep_ == "appos" and c.i in by_token
+            # (and "the studio behind the Rookery chatbot": a kind resolved to the name that modifies it)
+            named = [c for c in tok.children if c.dep_ in {"appos", "compound"} and c.i in by_token
+                     and (c.dep_ == "appos" or c.i < tok.i)
                      and items[by_token[c.i]].get("via") != "coref" and items[by_token[c.i]]["name"] == it["name"]] \
                 if it.get("via") == "coref" else []
             # "the central Castilian province of Segovia": the place named after "of", whatever coreference
