@@ -440,6 +440,20 @@ def test_rules_goods_of_a_named_model_and_goods_for_a_firms_product(nlp, text, e
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a product made, built or assembled at a works a firm owns is that firm's (kg.relations.made_at)
+    ("The Vesta truck, made at Kelvor's plant in Halden, goes on sale next year.", {("Kelvor", "develops", "Vesta")},
+     set()),
+    ("The Orra X2, built at Tarsk Motors' factory near Gdansk, will be sold in Poland.",
+     {("Tarsk Motors", "develops", "Orra X2")}, set()),
+    # (not a works the maker only stands at, nor one whose maker is said)
+    ("The Vesta truck, made by Orlan at Kelvor's plant in Halden, goes on sale next year.",
+     {("Orlan", "develops", "Vesta")}, {("Kelvor", "develops", "Vesta")}),
+])
+def test_rules_a_product_made_at_a_firms_works(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected", [
     # who has goods made by a maker is its customer
     ("Tellan has its headsets made by Vinhcor.", {("Vinhcor", "suppliesTo", "Tellan")}),
