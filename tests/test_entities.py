@@ -2548,3 +2548,19 @@ def test_entities_what_is_invested_in_is_an_organisation(nlp, text, name, cls):
 ])
 def test_entities_a_ventures_members_are_organisations(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a drug's lower-case nonproprietary name with an owner's possessive is a product (lexicon drug_name_stems)
+    ("If approved, the pill would go up against Kelvor's zantoglipron and Marlin's Wegovy.", "zantoglipron",
+     ("Kelvor", "develops", "zantoglipron")),
+    ("The drug works on the same protein as Kelvor Therapeutics' oravecimab, which was developed by Tessa Bio.",
+     "oravecimab", ("Tessa Bio", "develops", "oravecimab")),
+])
+def test_entities_a_drugs_lower_case_name_with_an_owner(nlp, text, name, triple):
+    _assert_typed_and_reads(nlp, text, name, "Product", triple)
+
+
+def test_entities_a_drugs_substance_alone_is_no_product(nlp):
+    # (no owner: the substance a product is a version of)
+    assert "dapagliflozin" not in _classes(_rules_doc(nlp, "Kelvor cleared Glimora XR, its version of dapagliflozin."))
