@@ -455,6 +455,14 @@ def test_rules_goods_counted_out_of_a_product(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # household wares sold under a name are a product (lexicon product_nouns: cookware, kitchenware, bedding)
+    ("Orlan Home sells Tilda cookware in Spain.", {("Orlan Home", "offers", "Tilda")}),
+])
+def test_rules_household_wares_sold_under_a_name(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # a product made, built or assembled at a works a firm owns is that firm's (kg.relations.made_at)
     ("The Vesta truck, made at Kelvor's plant in Halden, goes on sale next year.", {("Kelvor", "develops", "Vesta")},
