@@ -97,7 +97,9 @@ class NamesOf:
             # parser hung it elsewhere)
             named += [tok.doc[k] for k in [self._named_after_comma(tok, by_token, items)] if k is not None] \
                 if it.get("via") == "coref" and tok.is_lower else []
-            out.append((by_token[named[0].i], cost, named[0].i) if named else (by_token[tok.i], cost, tok.i))
+            # (the kind's own place in the sentence for a name that modifies it: "Veltro and the Quillo app")
+            out.append((by_token[named[0].i], cost, tok.i if named[0].dep_ == "compound" else named[0].i)
+                       if named else (by_token[tok.i], cost, tok.i))
             # "a unit of Norwalk, Connecticut-based Booking Holdings": a city written with its region
             # before "-based" stands for the organisation it describes
             k = before_region_seat(tok.doc, it["end"], _BASED) if self.onto.is_a(it["cls"], "Location") else None
