@@ -285,8 +285,8 @@ class Corrections:
 
     def _site_named(self, doc: Doc, it: dict[str, Any]) -> bool:
         """Whether a place's name names a site one runs, not a product: a port ("Hamad Port", lexicon
-        ``place_heads``) or a resource's site it is written before ("the Eko Deep field", ``resource_sites``)."""
+        ``run_site_heads``) or a resource's site it is written before ("the Eko Deep field", ``resource_sites``)."""
         words = it["name"].split()
         end = it["end"]
-        return (len(words) > 1 and words[-1] in self.place_heads) or (
+        return (len(words) > 1 and words[-1] in self.onto.words("entities", "run_site_heads")) or (
             end < len(doc) and doc[end].lower_ in self.resource_sites and doc[end].pos_ == "NOUN")
