@@ -2613,3 +2613,38 @@ def test_entities_a_text_ending_on_a_kind_of_product_reads_without_error(nlp, te
     doc = nlp(text)
     assert ERROR_KEY not in doc.user_data, doc.user_data.get(ERROR_KEY)
     assert any(span.text == "Kelvor" or span.text == "Orlan" for span in doc.spans["kg_entities"])
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a drug's lower-case nonproprietary name with an owner's possessive is a product (lexicon drug_name_stems)
+    ("If approved, the pill would go up against Kelvor's zantoglipron and Marlin's Wegovy.", "zantoglipron",
+     ("Kelvor", "develops", "zantoglipron")),
+    ("The drug works on the same protein as Kelvor Therapeutics' oravecimab, which was developed by Tessa Bio.",
+     "oravecimab", ("Tessa Bio", "develops", "oravecimab")),
+])
+def test_entities_a_drugs_lower_case_name_with_an_owner(nlp, text, name, triple):
+    _assert_typed_and_reads(nlp, text, name, "Product", triple)
+
+
+def test_entities_a_drugs_substance_alone_is_no_product(nlp):
+    # (no owner: the substance a product is a version of)
+    assert "dapagliflozin" not in _classes(_rules_doc(nlp, "Kelvor cleared Glimora XR, its version of dapagliflozin."))
+
+
+@pytest.mark.parametrize("text, name, absent", [
+    # a port is a place, whoever runs it (lexicon place_heads), not a product the operator offers
+    ("Halden Port is run by Kelvor Terminals, which plans to deepen its channel.", "Halden Port",
+     ("Kelvor Terminals", "offers", "Halden Port")),
+    ("Kelvor Bulk, which runs the Tarvo Port grain terminal in Gdansk, gave traders access to its berths.",
+     "Tarvo Port", ("Kelvor Bulk", "offers", "Tarvo Port")),
+])
+def test_entities_a_port_one_runs_is_a_place(nlp, text, name, absent):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(name) == "Place", _classes(doc)
+    assert absent not in _triples(doc), _triples(doc)
+
+
+def test_entities_a_port_head_alone_opens_one_name(nlp):
+    # (a place head alone, "Port" in "Port of Spain", is no region "of" a place)
+    doc = _rules_doc(nlp, "Kelvor, a Port of Spain-based producer, won the block.")
+    assert ("Port", "locatedIn", "Spain") not in _triples(doc), _triples(doc)

@@ -1734,6 +1734,26 @@ def test_rules_a_part_or_joint_venture_of_organisations(nlp, text, expected, abs
     _assert_reads(nlp, text, expected, absent)
 
 
+def test_rules_a_participle_the_tagger_took_for_a_noun_states_its_own_fact(nlp):
+    # "blocked ... a streaming app/dobj run/NN by Kelvor": a participle with an agent describing a noun (which the
+    # tagger took for a noun) states its own fact, not the negation of the verb the noun hangs on
+    from spacy.tokens import Doc
+
+    text = "Regulators blocked access to Tessa , a streaming app run by Kelvor , after the company refused ."
+    words = text.split()
+    heads = [1, 1, 1, 2, 3, 1, 8, 8, 1, 8, 9, 10, 8, 16, 15, 16, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "det", "amod", "dobj", "acl", "agent", "pobj", "punct",
+            "mark", "det", "nsubj", "advcl", "punct"]
+    tags = ["NNS", "VBD", "NN", "IN", "NNP", ",", "DT", "NN", "NN", "NN", "IN", "NNP", ",", "IN", "DT", "NN", "VBD", "."]
+    ents = ["O", "O", "O", "O", "B-PRODUCT", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, tags=tags, heads=heads, deps=deps, ents=ents)
+    for name in ("attribute_ruler", "lemmatizer", "kg_entities", "kg_coref", "kg_relations"):
+        if name in nlp.pipe_names:
+            doc = nlp.get_pipe(name)(doc)
+    found = _modalities(doc)
+    assert found.get(("Kelvor", "offers", "Tessa")) == "fact", found
+
+
 def test_rules_no_longer_part_of_a_group_is_negated(nlp):
     doc = _rules_doc(nlp, "Cirrata, which runs 14 data centres, will no longer be part of Rennick once the deal closes.")
     found = _modalities(doc)
@@ -1797,6 +1817,13 @@ def test_rules_a_kind_of_product_stands_for_the_name_after_it(nlp):
     # "the studio behind the mobile hit Frostbound": the parser hung the name on the studio's name
     _assert_reads(nlp, "Revonta Games, the Finnish studio behind the mobile hit Frostbound, has agreed to be "
                        "acquired by Xinghe Interactive.", {("Revonta Games", "develops", "Frostbound")}, set())
+
+
+def test_rules_a_kind_resolved_to_the_name_before_it(nlp):
+    # "the Oslo studio behind the Tessel chatbot": coreference took the kind for the name that modifies it;
+    # the name as written is the object
+    _assert_reads(nlp, "Kelvor, the Oslo studio behind the Tessel chatbot, has hired Mara Lindqvist.",
+                  {("Kelvor", "develops", "Tessel")}, set())
 
 
 def test_rules_a_description_the_parser_made_the_object_before_the_name(nlp):

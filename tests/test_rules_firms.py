@@ -501,6 +501,43 @@ def test_rules_goods_of_a_named_model_and_goods_for_a_firms_product(nlp, text, e
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods sold as a number or a portion "of" a named product are that product
+    ("Tarsk Defence said it had sold 300 of its Skua drones to the army this year.",
+     {("Tarsk Defence", "offers", "Skua")}, set()),
+    ("Orlan Motors sells most of its Vesta trucks in Spain.", {("Orlan Motors", "offers", "Vesta")}, set()),
+    # (not a number of a kind of goods no name is given to)
+    ("Orlan Motors sold 300 of its trucks to Kelvor Freight.", set(), {("Orlan Motors", "offers", "Kelvor Freight")}),
+    # (nor goods supplied to someone, which the annotation guide leaves to kg:suppliesTo)
+    ("Kelvor Aero has agreed to supply 60 of its KX-90 engines to Varda Air.", set(),
+     {("Kelvor Aero", "offers", "KX-90")}),
+])
+def test_rules_goods_counted_out_of_a_product(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # household wares sold under a name are a product (lexicon product_nouns: cookware, kitchenware, bedding)
+    ("Orlan Home sells Tilda cookware in Spain.", {("Orlan Home", "offers", "Tilda")}),
+])
+def test_rules_household_wares_sold_under_a_name(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a product made, built or assembled at a works a firm owns is that firm's (kg.relations.made_at)
+    ("The Vesta truck, made at Kelvor's plant in Halden, goes on sale next year.", {("Kelvor", "develops", "Vesta")},
+     set()),
+    ("The Orra X2, built at Tarsk Motors' factory near Gdansk, will be sold in Poland.",
+     {("Tarsk Motors", "develops", "Orra X2")}, set()),
+    # (not a works the maker only stands at, nor one whose maker is said)
+    ("The Vesta truck, made by Orlan at Kelvor's plant in Halden, goes on sale next year.",
+     {("Orlan", "develops", "Vesta")}, {("Kelvor", "develops", "Vesta")}),
+])
+def test_rules_a_product_made_at_a_firms_works(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected", [
     # who has goods made by a maker is its customer
     ("Tellan has its headsets made by Vinhcor.", {("Vinhcor", "suppliesTo", "Tellan")}),

@@ -80,6 +80,9 @@ class Classes(Descriptions, Products, Votes):
             return "Place"
         if len(words) > 1 and last in self.place_heads:
             return "Place"  # "Ochoco National Forest" (ORG), "Tensas Parish" (PERSON)
+        if label == "PRODUCT" and span.end < len(span.doc) and span.doc[span.end].lower_ in self.resource_sites \
+                and span.doc[span.end].pos_ == "NOUN" and head.head.i == span.end:
+            return "Place"  # "the offshore Eko Deep field": a resource's site, no product
         if label == "PRODUCT":
             # ("Ohio toymaker Brightwick": a name a firm's description modifies is the firm's)
             before = span.doc[span.start - 1] if span.start > 0 else None

@@ -276,6 +276,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         #: Machinery and Engineering Corporation")
         self.firm_name_words = self.company_heads | self.firm_heads
         self.product_name_words = set(lex.get("product_name_words", ()))
+        self.drug_name_stems = tuple(lex.get("drug_name_stems", ()))
         self.business_kinds = set(lex.get("business_kinds", ()))
         self.name_particles = frozenset(lex.get("name_particles", ()))
         self.capital_kinds = frozenset(lex.get("capital_kinds", ()))
@@ -324,6 +325,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             # developed by X", whose last word the tagger took for no proper noun)
             self._defined_products(doc, taken, claim)
             self._possessed_products(doc, taken, claim)  # ("its Outrider reconnaissance drones")
+            self._owned_drug_names(doc, taken, claim)  # ("Kelvor's zantoglipron")
             self._unlabelled_names(doc, items, taken, claim, headline)
             self._product_codes(doc, claim)
         self._states_after_places(doc, items, claim)

@@ -131,7 +131,8 @@ class Corrections:
             for it in items:
                 if it["via"] == "" and ((said[it["name"]] * 2 >= seen[it["name"]] > 0 or it["name"] in called)
                                         and said[it["name"]] or it["name"] in defined) \
-                        and it["name"] not in orgs and it["name"].split()[-1] not in self.body_name_heads:
+                        and it["name"] not in orgs and it["name"].split()[-1] not in self.body_name_heads \
+                        and not (it["cls"] == "Place" and self._site_named(doc, it)):
                     it["cls"] = "Product"
             kinds = self._products_by_kind_mention(doc, items)
             for it in items:
@@ -281,3 +282,11 @@ class Corrections:
         Organization's name, to its item, as the classes stand."""
         self._org_at = {i: o for o in items if o["cls"] in {"Company", "Organization"}
                         for i in range(o["start"], o["end"])}
+
+    def _site_named(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """Whether a place's name names a site one runs, not a product: a port ("Hamad Port", lexicon
+        ``run_site_heads``) or a resource's site it is written before ("the Eko Deep field", ``resource_sites``)."""
+        words = it["name"].split()
+        end = it["end"]
+        return (len(words) > 1 and words[-1] in self.onto.words("entities", "run_site_heads")) or (
+            end < len(doc) and doc[end].lower_ in self.resource_sites and doc[end].pos_ == "NOUN")

@@ -2,7 +2,7 @@
 
 After the NER's spans and the gazetteer's matches have claimed their tokens (:mod:`kg.entities.candidates`):
 a US state's abbreviation after a place ("Muncie, Ind."), product codes the text says what kind of product
-they name ("the drug, called VX-210"), and runs of proper nouns in an argument position that the text
+they name ("the drug, called VX-210"), drugs' lower-case names with an owner ("Kelvor's zantoglipron"), and runs of proper nouns in an argument position that the text
 writes more than once.
 """
 
@@ -103,6 +103,16 @@ class Missed:
                     or any(w in self.gov_heads for w in words):
                 continue
             claim(span, canonical_name(span.text), "Product")
+
+    def _owned_drug_names(self, doc: Doc, taken: list[bool], claim: Any) -> None:
+        """"Kelvor's zantoglipron", "its own experimental pill velaglipron": a drug's nonproprietary name, written
+        in lower case (a word that ends in one of lexicon ``drug_name_stems``), with an owner's possessive; not
+        the substance alone ("a version of dapagliflozin"), which no one owns."""
+        for tok in doc:
+            if taken[tok.i] or not tok.is_lower or not tok.is_alpha or len(tok) < 8 \
+                    or not tok.lower_.endswith(self.drug_name_stems) or not any(c.dep_ == "poss" for c in tok.children):
+                continue
+            claim(doc[tok.i:tok.i + 1], tok.text, "Product")
 
     def _model_numbers(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool]) -> None:
         """"the SG 14-236", "the KS-Ukame 14 hybrid maize", "Solenne 7T", "Twinscan NXT:1980i": a product's

@@ -140,6 +140,14 @@ class Extraction:
                         works = self._works_owners(t, by_token, goods=r == "nested:for") \
                             if r in {"nested:to", "nested:for"} else []
                         objects += mapped([(o, r) for o in works or [t]], 0.15)
+                if self.onto.fits("Product", rel.range) and tok.lemma_.lower() in self.onto.words(
+                        "entities", "offering_verbs") | self.onto.words("entities", "making_verbs"):
+                    # ("sold 300 of its Outrider drones", "sells most of its Vesta trucks": the goods after a
+                    # number's or a portion's "of", where they are a named product; after a verb of selling or
+                    # making, not of supplying someone, which the annotation guide leaves to kg:suppliesTo)
+                    objects += [o for t, r in objs if r == "patient" and t.i not in by_token
+                                for g in [self._portion_of(t)] if g is not None
+                                for o in mapped([(g, r)], 0.05) if items[o.item]["cls"] == "Product"]
                 if (tok.lemma_.lower() in MAKING_VERBS | self.goods_object_verbs
                         and not self.onto.fits("Product", rel.range)) \
                         or tok.lemma_.lower() in self.handing_verbs:

@@ -233,7 +233,7 @@ class Modality:
                 reported = True
             if node.dep_ in {"relcl", "appos", "parataxis"}:
                 break  # a relative clause or apposition states its own fact
-            if node is tok and tok.dep_ in {"amod", "acl"} and tok.tag_ == "VBN" and not any(
+            if node is tok and tok.dep_ in {"amod", "acl"} and _participle(tok) and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in tok.children):
                 # and so does a participle describing a noun ("barred him from working for Wuhan-based X";
                 # not a clause of its own: "denied a report that it had paid X")
@@ -283,7 +283,7 @@ class Modality:
                 return "negated"
             # (not a noun a past participle describes: "a data plan sold by X" is no plan to sell)
             if n > 0 and chain[n - 1].dep_ in {"xcomp", "dobj", "acl"} \
-                    and not (chain[n - 1].dep_ == "acl" and chain[n - 1].tag_ == "VBN"):
+                    and not (chain[n - 1].dep_ == "acl" and _participle(chain[n - 1])):
                 lemma = node.lemma_.lower()
                 if lemma in self.hedges or node.lower_ in self.hedges:  # "in talks to buy X": "talks", not "talk"
                     return "hypothetical"
@@ -318,6 +318,12 @@ class Modality:
         if about and rel.qualifier_role == "about":
             quals.append(("about", about))
         return sorted(quals)
+
+
+def _participle(tok: Token) -> bool:
+    """Whether ``tok`` is a past participle: tagged so, or a clause on a noun with an agent of its own, which
+    the tagger took for a noun ("a video app run/NN by Kelvor")."""
+    return tok.tag_ == "VBN" or (tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children))
 
 
 def former_before(tok: Token) -> bool:

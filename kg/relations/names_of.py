@@ -84,7 +84,9 @@ class NamesOf:
             # "the 11th president of the company, Tom Berg,": a description resolved to a name apposed
             # to it stands for that name, the mention the text gives
             it = items[by_token[tok.i]]
-            named = [c for c in tok.children if c.dep_ == "appos" and c.i in by_token
+            # (and "the studio behind the Rookery chatbot": a kind resolved to the name that modifies it)
+            named = [c for c in tok.children if c.dep_ in {"appos", "compound"} and c.i in by_token
+                     and (c.dep_ == "appos" or c.i < tok.i)
                      and items[by_token[c.i]].get("via") != "coref" and items[by_token[c.i]]["name"] == it["name"]] \
                 if it.get("via") == "coref" else []
             # "the central Castilian province of Segovia": the place named after "of", whatever coreference
@@ -95,7 +97,9 @@ class NamesOf:
             # parser hung it elsewhere)
             named += [tok.doc[k] for k in [self._named_after_comma(tok, by_token, items)] if k is not None] \
                 if it.get("via") == "coref" and tok.is_lower else []
-            out.append((by_token[named[0].i], cost, named[0].i) if named else (by_token[tok.i], cost, tok.i))
+            # (the kind's own place in the sentence for a name that modifies it: "Veltro and the Quillo app")
+            out.append((by_token[named[0].i], cost, tok.i if named[0].dep_ == "compound" else named[0].i)
+                       if named else (by_token[tok.i], cost, tok.i))
             # "a unit of Norwalk, Connecticut-based Booking Holdings": a city written with its region
             # before "-based" stands for the organisation it describes
             k = before_region_seat(tok.doc, it["end"], _BASED) if self.onto.is_a(it["cls"], "Location") else None

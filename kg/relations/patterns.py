@@ -46,8 +46,9 @@ class Patterns:
             if it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
                 continue
             of = it["end"]
+            # (a name of two words or more: a head word alone opens one name, "Port of Spain")
             if of + 1 < len(doc) and doc[of].lower_ == "of" and doc[of - 1].text in self.place_heads \
-                    and (of + 1) in by_token:
+                    and it["end"] - it["start"] > 1 and (of + 1) in by_token:
                 outer = items[by_token[of + 1]]
                 if outer["start"] == of + 1 and outer["via"] in {"", "gazetteer"} \
                         and self.onto.fits(outer["cls"], rel.range) and outer["name"] != it["name"]:

@@ -41,6 +41,7 @@ from .credits import credits_dropped
 from .natives import natives_apposed
 from .portfolios import ministers_of_portfolios
 from .resold import sold_after_made
+from .made_at import made_at_works
 from .lexicon import Lexicon
 from .mentions import Mentions
 from .modality import Modality
@@ -137,7 +138,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._named_goods_passed_on(doc, items, by_token) \
                 + self._goods_carried(doc, items, by_token) \
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
-                + sold_after_made(self, doc, items, by_token) \
+                + sold_after_made(self, doc, items, by_token) + made_at_works(self, doc, items, by_token) \
                 + self._seats_written_before(doc, items, by_token) + self._seats_apposed(doc, items, by_token) \
                 + self._seats_after_prepositions(doc, items, by_token) \
                 + self._seats_of_named(doc, items, by_token) + self._source_seats(doc, items, by_token) \
