@@ -19,7 +19,8 @@ from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_
                       contact_clause, included_by, owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
-from .possessed import kind_after, kind_apposed_after, kind_apposed_before, owned_kind, owner_before
+from .possessed import (kind_after, kind_apposed_after, kind_apposed_before, kind_taken_for_a_verb, owned_kind,
+                        owner_before)
 from .units import listed_with_firms
 
 __all__ = ["Products"]
@@ -75,7 +76,7 @@ class Products:
         if root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
                 and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children):
             return True
-        if self._kind_taken_for_a_verb(doc, it):
+        if kind_taken_for_a_verb(doc, it["start"], self.product_nouns):
             return True
         # "its other brand, Toddla", "Shomer Guard, its software for spotting fraud": a name apposed to an
         # owner's kind of product (possessed.py; "brand", "network" or "platform" alone names firms too)
@@ -85,24 +86,6 @@ class Products:
         # "Amazon Handmade, a service Amazon runs", "Guaraní Net operates Red Yvy, an ATM network": what a
         # named organisation runs or makes, whatever the description also fits
         return self._run_by(it, root)
-
-    def _kind_taken_for_a_verb(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """"the developer of the farming hit Hollow Acre", "the survival hit Ashen Pines": a kind of product
-        right before the name that the tagger took for a verb with the name its object, after a determiner
-        or a possessive and one or two lower-case words, none of them its subject ("the regulator hit Vela with
-        a fine": there "hit" is a verb; a subject the parser found further back is the sentence's)."""
-        k = it["start"] - 1
-        if k < 2:
-            return False
-        kind = doc[k]
-        if not kind.is_lower or kind.pos_ not in {"VERB", "AUX"} or kind.lower_ not in self.product_nouns:
-            return False
-        j = k - 1
-        while j > k - 3 and j >= 0 and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ in {"NOUN", "ADJ"} \
-                and doc[j].dep_ not in {"nsubj", "nsubjpass"}:
-            j -= 1
-        return j < k - 1 and j >= 0 and (doc[j].lower_ in {"the", "a", "an", "its", "their", "his", "her"}
-                                         or doc[j].tag_ == "POS")
 
     def _sold_under(self, root: Token) -> bool:
         """"builds cars under the Nova, Pico and Strada names", "sells cheese under the Badger Valley label":
@@ -377,7 +360,7 @@ class Products:
         if node is not root and node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.is_lower \
                 and any(c.dep_ == "det" for c in node.children) and self._products_role(node.head.head, items):
             return True
-        if self._apposed_kinds(doc, it) or self._kind_taken_for_a_verb(doc, it):
+        if self._apposed_kinds(doc, it) or kind_taken_for_a_verb(doc, it["start"], self.product_nouns):
             return True
         end = it["end"]
         # (or one the tagger took for an adjective: "Malaysian super-app/JJ Kintara"; not a trade: "payment
