@@ -2648,3 +2648,24 @@ def test_entities_a_port_head_alone_opens_one_name(nlp):
     # (a place head alone, "Port" in "Port of Spain", is no region "of" a place)
     doc = _rules_doc(nlp, "Kelvor, a Port of Spain-based producer, won the block.")
     assert ("Port", "locatedIn", "Spain") not in _triples(doc), _triples(doc)
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # "the farming hit/VBD Hollow Acre": a kind of product the tagger took for a verb, after "the" and a
+    # lower-case word, names a product, which the maker it is "of" develops
+    ("Tallis Games, the developer of the farming hit Quiet Meadow, sued Orvane Interactive on Friday.",
+     "Quiet Meadow", ("Tallis Games", "develops", "Quiet Meadow")),
+    ("Kessel Studios, the developer of the survival hit Frost Hollow, has delayed its next title.",
+     "Frost Hollow", ("Kessel Studios", "develops", "Frost Hollow")),
+    # a puzzler is a kind of game
+    ("Vantor Media agreed to buy Pell Games, the Oslo studio behind the mobile puzzler Brightfall.",
+     "Brightfall", ("Pell Games", "develops", "Brightfall")),
+])
+def test_entities_a_kind_of_product_the_tagger_took_for_a_verb(nlp, text, name, triple):
+    _assert_typed_and_reads(nlp, text, name, "Product", triple)
+
+
+def test_entities_a_verb_after_its_subject_names_no_product(nlp):
+    # (where the noun before it is its subject, "hit" is a verb: the name it hits is no product)
+    doc = _rules_doc(nlp, "The farming regulator hit Vantor Games with a fine on Monday.")
+    assert _classes(doc).get("Vantor Games") != "Product", _classes(doc)

@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["kind_after", "kind_apposed_after", "kind_apposed_before", "kind_before", "owned_kind", "owner_before", "possessed_runs"]
+__all__ = ["kind_after", "kind_apposed_after", "kind_apposed_before", "kind_before", "kind_taken_for_a_verb", "owned_kind",
+           "owner_before", "possessed_runs"]
 
 #: possessive words before an owner's thing ("its", "their", "whose")
 _OWNER_WORDS = frozenset({"its", "their", "whose"})
@@ -92,6 +93,25 @@ def kind_before(doc: Doc, start: int, is_kind: Callable[[Token], bool]) -> Token
             return None
         k -= 1
     return None
+
+
+def kind_taken_for_a_verb(doc: Doc, start: int, kinds: frozenset[str] | set[str]) -> bool:
+    """Whether the name at ``start`` follows a kind of product (one of ``kinds``) that the tagger took for a
+    verb with the name its object: "the developer of the farming hit/VBD Hollow Acre", "the survival hit
+    Ashen Pines", after a determiner or a possessive and one or two lower-case words, none of them its
+    subject ("the regulator hit Vela with a fine": there "hit" is a verb; a subject the parser found further
+    back is the sentence's)."""
+    k = start - 1
+    if k < 2:
+        return False
+    kind = doc[k]
+    if not kind.is_lower or kind.pos_ not in {"VERB", "AUX"} or kind.lower_ not in kinds:
+        return False
+    j = k - 1
+    while j > k - 3 and j >= 0 and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ in {"NOUN", "ADJ"} \
+            and doc[j].dep_ not in {"nsubj", "nsubjpass"}:
+        j -= 1
+    return k - 1 > j >= 0 and (doc[j].lower_ in {"the", "a", "an", "its", "their", "his", "her"} or doc[j].tag_ == "POS")
 
 
 def kind_apposed_after(doc: Doc, end: int, is_kind: Callable[[Token], bool]) -> Token | None:

@@ -19,7 +19,8 @@ from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_
                       contact_clause, included_by, owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
-from .possessed import kind_after, kind_apposed_after, kind_apposed_before, owned_kind, owner_before
+from .possessed import (kind_after, kind_apposed_after, kind_apposed_before, kind_taken_for_a_verb, owned_kind,
+                        owner_before)
 from .units import listed_with_firms
 
 __all__ = ["Products"]
@@ -74,6 +75,8 @@ class Products:
         head = root.head
         if root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
                 and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children):
+            return True
+        if kind_taken_for_a_verb(doc, it["start"], self.product_nouns):
             return True
         # "its other brand, Toddla", "Shomer Guard, its software for spotting fraud": a name apposed to an
         # owner's kind of product (possessed.py; "brand", "network" or "platform" alone names firms too)
@@ -357,7 +360,7 @@ class Products:
         if node is not root and node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.is_lower \
                 and any(c.dep_ == "det" for c in node.children) and self._products_role(node.head.head, items):
             return True
-        if self._apposed_kinds(doc, it):
+        if self._apposed_kinds(doc, it) or kind_taken_for_a_verb(doc, it["start"], self.product_nouns):
             return True
         end = it["end"]
         # (or one the tagger took for an adjective: "Malaysian super-app/JJ Kintara"; not a trade: "payment

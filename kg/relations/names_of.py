@@ -322,6 +322,12 @@ class NamesOf:
                     and tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1 \
                     and items[by_token[tok.i + 1]]["cls"] == "Product" and tok.doc[tok.i + 1].head.i != tok.i:
                 out.append((by_token[tok.i + 1], cost + 0.05, tok.i + 1))
+            # "the developer of the farming hit Hollow Acre": a word before a kind of product that the tagger
+            # took for a verb ("hit/VBD") stands for the product named right after the kind
+            if not out and tok.is_lower and tok.pos_ in {"NOUN", "ADJ"} and tok.i + 2 in by_token \
+                    and tok.nbor().is_lower and tok.nbor().pos_ == "VERB" and tok.nbor().lower_ in self.product_nouns \
+                    and items[by_token[tok.i + 2]]["start"] == tok.i + 2 and items[by_token[tok.i + 2]]["cls"] == "Product":
+                out.append((by_token[tok.i + 2], cost + 0.05, tok.i + 2))
             # "makes the Sortline picking robot": a kind of product stands for the product named before it
             # (and a group of products of a kind: "builds the Sextel family of language models"; a kind
             # written as an abbreviation too: "the Qiao Max SUV")
