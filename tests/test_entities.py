@@ -2599,3 +2599,39 @@ def test_entities_a_name_before_a_division_that_ends_the_phrase_is_a_place(nlp):
     deps = ["nsubj", "ROOT", "prep", "det", "compound", "pobj", "prep", "pobj", "pobj", "punct"]
     ents = ["O", "O", "O", "O", "B-GPE", "I-GPE", "O", "B-ORG", "O", "O"]
     assert ("Orvesa", "Place") in _parsed_entities_of(nlp, " ".join(words), tags, heads, deps, ents)
+
+
+@pytest.mark.parametrize("text, name, label, cls", [
+    # a name after a preposition only places follow, whatever firm or product the NER took it for
+    ("Brenvik Software sells its accounting tools to small firms across the Kestrels.", "Kestrels", "ORG", "Place"),
+    ("Tamsin Bank lends to farmers through its 120 branches across the Orvalles.", "Orvalles", "PRODUCT", "Place"),
+    ("Marlowe Energy is building a solar farm near Tarrowby, the company said.", "Tarrowby", "ORG", "Place"),
+    # or after "in" on a word that says where
+    ("Halvern Foods opened a cold-storage depot in Ostrevik last month.", "Ostrevik", "ORG", "Place"),
+    ("\"The bus takes an hour,\" said Ana Ruiz, a baker who lives in Villamora.", "Villamora", "ORG", "Place"),
+    # not what one holds a stake in, invests in or reads a story in, nor a name that acts as a firm
+    ("Halvern bought a 20% stake in Ostrevik last year.", "Ostrevik", "ORG", "Company"),
+    ("Veltro invested $40 million in Tarrowby last year.", "Tarrowby", "ORG", "Company"),
+    ("Shares in Tarrowby fell 4% on Monday.", "Tarrowby", "ORG", "Company"),
+    ("Veltro opened a depot in Ostrevik. Ostrevik acquired Halvern in May.", "Ostrevik", "ORG", "Company"),
+])
+def test_entities_a_name_where_only_a_place_stands_is_a_place(nlp, text, name, label, cls):
+    doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 1, label) for t in doc if t.text == name])
+    classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert classes.get(name) == cls, classes
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a name the NER took for a place, right before the noun of a site, is where the site is
+    ("The first ships will be built at the Tarvik shipyard near Perth.", "Tarvik", "Place"),
+    ("Orlan Ports gave Kelvor Lines a berth at its new Kelbay terminal.", "Kelbay", "Place"),
+    ("Casa Morada bottles its tequila at its Ostrevo distillery.", "Ostrevo", "Place"),
+    ("Halvern Energy will build a plant in the Duvra special economic zone.", "Duvra", "Place"),
+    # not a firm whose other mention is one's (the NER's organisation there)
+    ("Jets are parked at Quorvel plant. Quorvel chief executive Ines Dahl said the jets would fly.", "Quorvel", "Company"),
+])
+def test_entities_a_place_name_before_a_site_is_the_sites_place(nlp, text, name, cls):
+    doc = _entities_forcing(nlp, text, lambda doc: [
+        (t.i, t.i + 1, "GPE" if t.i == min(u.i for u in doc if u.text == name) else "ORG") for t in doc if t.text == name])
+    classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert classes.get(name) == cls, classes
