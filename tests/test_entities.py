@@ -2635,3 +2635,22 @@ def test_entities_a_place_name_before_a_site_is_the_sites_place(nlp, text, name,
         (t.i, t.i + 1, "GPE" if t.i == min(u.i for u in doc if u.text == name) else "ORG") for t in doc if t.text == name])
     classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
     assert classes.get(name) == cls, classes
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a name before the noun of a site that a subject runs or builds names the site by its place, whatever
+    # firm the NER took it for
+    ("Orlan Mining, which operates the Kelvor and Brisk copper mines, said output rose.", "Kelvor", "Place"),
+    ("Tarvo Energia, which is building the Halden Ridge wind farm, ordered 40 towers.", "Halden Ridge", "Place"),
+    ("Nordby Bulk runs the Ostrevik grain terminal in Gdansk.", "Ostrevik", "Place"),
+    # not a name right before the noun, which may be the owner's
+    ("Harlow Steel operates the Kelvor mill.", "Kelvor", "Company"),
+])
+def test_entities_a_name_of_a_site_someone_runs_is_its_place(nlp, text, name, cls):
+    def forced(doc):
+        words = name.split()
+        return [(t.i, t.i + len(words), "ORG") for t in doc
+                if [u.text for u in doc[t.i:t.i + len(words)]] == words]
+    doc = _entities_forcing(nlp, text, forced)
+    classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert classes.get(name) == cls, classes

@@ -259,6 +259,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         #: nouns of sites a name the NER took for a place names by their place (lexicon ``place_named_sites``)
         self.place_named_sites = frozenset(lex.get("place_named_sites", ())) | self.site_nouns \
             | self.resource_sites | self.owned_works
+        self.site_working_verbs = frozenset(lex.get("site_working_verbs", ()))
         #: nouns of sites, which a name before them names by its place ("the Bristol Road store"; missed.py)
         self.sites_by_place = self.seller_sites | self.owned_works | self.site_nouns
         self.region_adjectives = frozenset(lex.get("region_adjectives", ()))

@@ -92,12 +92,19 @@ class Descriptions:
         """"the Tarvik shipyard", "at Orlan plant", "its new Kelbay terminal", "the Duvra special economic zone": a
         name the NER took for a place, right before the noun of a site (lexicon ``place_named_sites``, with at most
         two lower-case words between), is where the site is."""
-        root = doc[it["start"]:it["end"]].root
+        root = first_conjunct(doc[it["start"]:it["end"]].root)
         noun = root.head
-        if doc[it["start"]].ent_type_ not in {"GPE", "LOC"} or root.dep_ not in {"compound", "amod", "nmod"} \
-                or noun.i < it["end"] or noun.i - it["end"] > 2 or self._firm_named(it["name"]):
+        if root.dep_ not in {"compound", "amod", "nmod"} or noun.i < it["end"] or self._firm_named(it["name"]) \
+                or not (noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.place_named_sites):
             return False
-        return noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.place_named_sites \
+        # (or any name before the noun of a site that a subject runs or builds, lexicon site_working_verbs:
+        # "Orlan operates the Kelvor and Brisk mines", "which is building the Halden Ridge wind farm"; with a word
+        # between, as "the Kelvor mill" may name its owner)
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.site_working_verbs \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+                and any(c.dep_ == "nsubj" for c in noun.head.children) and root.i + 1 < noun.i:
+            return True
+        return doc[it["start"]].ent_type_ in {"GPE", "LOC"} and noun.i - it["end"] <= 2 \
             and all(t.is_lower and t.is_alpha for t in doc[it["end"]:noun.i])
 
     def _firm_like(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str], items: list[dict[str, Any]]) -> bool:
