@@ -73,7 +73,11 @@ class Descriptions:
         (not "a stake in", "shares in", "invested $5 million in", "a report in": kg:investsIn's words and lexicon
         ``not_place_holders``; a name without "the"), is a place's, whatever firm or person the NER took it for
         (a product only after the first: "in Android" is in the product)."""
-        root = first_conjunct(doc[it["start"]:it["end"]].root)
+        own = doc[it["start"]:it["end"]].root
+        root = first_conjunct(own)
+        end = it["end"]
+        if root is not own and it["cls"] == "Person" and end < len(doc) and doc[end].pos_ in {"VERB", "AUX"}:
+            return False  # ("lives in Halden and Dana Crill lives in Ostby": a clause's subject the parser joined)
         if root.dep_ != "pobj" or self._firm_named(it["name"]) or it["name"] in surnames \
                 or not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in self.name_particles
                            for t in doc[it["start"]:it["end"]]):
