@@ -2669,3 +2669,58 @@ def test_entities_a_verb_after_its_subject_names_no_product(nlp):
     # (where the noun before it is its subject, "hit" is a verb: the name it hits is no product)
     doc = _rules_doc(nlp, "The farming regulator hit Vantor Games with a fine on Monday.")
     assert _classes(doc).get("Vantor Games") != "Product", _classes(doc)
+
+
+@pytest.mark.parametrize("text, name, label, cls", [
+    # a name after a preposition only places follow, whatever firm or product the NER took it for
+    ("Brenvik Software sells its accounting tools to small firms across the Kestrels.", "Kestrels", "ORG", "Place"),
+    ("Tamsin Bank lends to farmers through its 120 branches across the Orvalles.", "Orvalles", "PRODUCT", "Place"),
+    ("Marlowe Energy is building a solar farm near Tarrowby, the company said.", "Tarrowby", "ORG", "Place"),
+    # or after "in" on a word that says where
+    ("Halvern Foods opened a cold-storage depot in Ostrevik last month.", "Ostrevik", "ORG", "Place"),
+    ("\"The bus takes an hour,\" said Ana Ruiz, a baker who lives in Villamora.", "Villamora", "ORG", "Place"),
+    # not what one holds a stake in, invests in or reads a story in, nor a name that acts as a firm
+    ("Halvern bought a 20% stake in Ostrevik last year.", "Ostrevik", "ORG", "Company"),
+    ("Veltro invested $40 million in Tarrowby last year.", "Tarrowby", "ORG", "Company"),
+    ("Shares in Tarrowby fell 4% on Monday.", "Tarrowby", "ORG", "Company"),
+    ("Veltro opened a depot in Ostrevik. Ostrevik acquired Halvern in May.", "Ostrevik", "ORG", "Company"),
+])
+def test_entities_a_name_where_only_a_place_stands_is_a_place(nlp, text, name, label, cls):
+    doc = _entities_forcing(nlp, text, lambda doc: [(t.i, t.i + 1, label) for t in doc if t.text == name])
+    classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert classes.get(name) == cls, classes
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a name the NER took for a place, right before the noun of a site, is where the site is
+    ("The first ships will be built at the Tarvik shipyard near Perth.", "Tarvik", "Place"),
+    ("Orlan Ports gave Kelvor Lines a berth at its new Kelbay terminal.", "Kelbay", "Place"),
+    ("Casa Morada bottles its tequila at its Ostrevo distillery.", "Ostrevo", "Place"),
+    ("Halvern Energy will build a plant in the Duvra special economic zone.", "Duvra", "Place"),
+    # not a firm whose other mention is one's (the NER's organisation there)
+    ("Jets are parked at Quorvel plant. Quorvel chief executive Ines Dahl said the jets would fly.", "Quorvel", "Company"),
+])
+def test_entities_a_place_name_before_a_site_is_the_sites_place(nlp, text, name, cls):
+    doc = _entities_forcing(nlp, text, lambda doc: [
+        (t.i, t.i + 1, "GPE" if t.i == min(u.i for u in doc if u.text == name) else "ORG") for t in doc if t.text == name])
+    classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert classes.get(name) == cls, classes
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a name before the noun of a site that a subject runs or builds names the site by its place, whatever
+    # firm the NER took it for
+    ("Orlan Mining, which operates the Kelvor and Brisk copper mines, said output rose.", "Kelvor", "Place"),
+    ("Tarvo Energia, which is building the Halden Ridge wind farm, ordered 40 towers.", "Halden Ridge", "Place"),
+    ("Nordby Bulk runs the Ostrevik grain terminal in Gdansk.", "Ostrevik", "Place"),
+    # not a name right before the noun, which may be the owner's
+    ("Harlow Steel operates the Kelvor mill.", "Kelvor", "Company"),
+])
+def test_entities_a_name_of_a_site_someone_runs_is_its_place(nlp, text, name, cls):
+    def forced(doc):
+        words = name.split()
+        return [(t.i, t.i + len(words), "ORG") for t in doc
+                if [u.text for u in doc[t.i:t.i + len(words)]] == words]
+    doc = _entities_forcing(nlp, text, forced)
+    classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
+    assert classes.get(name) == cls, classes

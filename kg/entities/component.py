@@ -86,6 +86,8 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.people_or_products = self.onto.words("entities", "people_or_products")
         self.job_fields = self.onto.words("entities", "job_fields")
         self.place_nouns = {w.lower() for w in lex["place_nouns"]}
+        self.place_only_preps = frozenset(lex.get("place_only_prepositions", ()))
+        self.not_place_holders = frozenset(lex.get("not_place_holders", ()))
         self.divisions_after_names = {w.lower() for w in lex.get("divisions_after_names", ())}
         self.resource_sites = frozenset(lex.get("resource_sites", ()))
         #: nouns of sites ("plant", "refinery", "mine"): one-word triggers of relations only to places
@@ -254,6 +256,10 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.seller_sites = set(lex.get("seller_sites", ()))
         #: works one firm owns: their singular owner is an organisation
         self.owned_works = set(lex.get("owned_works", ()))
+        #: nouns of sites a name the NER took for a place names by their place (lexicon ``place_named_sites``)
+        self.place_named_sites = frozenset(lex.get("place_named_sites", ())) | self.site_nouns \
+            | self.resource_sites | self.owned_works
+        self.site_working_verbs = frozenset(lex.get("site_working_verbs", ()))
         #: nouns of sites, which a name before them names by its place ("the Bristol Road store"; missed.py)
         self.sites_by_place = self.seller_sites | self.owned_works | self.site_nouns
         self.region_adjectives = frozenset(lex.get("region_adjectives", ()))

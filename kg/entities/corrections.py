@@ -266,6 +266,13 @@ class Corrections:
             places |= {it["name"] for it in items if it["via"] == "" and it["cls"] != "Place"
                        and self._home_before_kind(doc, it)
                        and not any(o["name"] == it["name"] and self._acts(doc, o, self.firm_verbs) for o in items)}
+            # "customers across the Kestrels", "a depot in Ostrevik": a name where only a place stands, unless a
+            # mention of it acts as a firm does or is called one
+            # (and "the Tarvik shipyard", "its new Kelbay terminal": a name the NER took for a place, before a site)
+            placed = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Company", "Person", "Product"}
+                      and (self._where_a_place_stands(doc, it, surnames) or self._site_named_by_place(doc, it))}
+            places |= {name for name in placed if not any(
+                o["name"] == name and self._firm_like(doc, o, surnames, items) for o in items)}
             for it in items:
                 if it["via"] == "" and it["name"] in places:
                     it["cls"] = "Place"

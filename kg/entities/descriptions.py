@@ -66,6 +66,59 @@ class Descriptions:
             return True
         return it["start"] >= 2 and doc[it["start"] - 1].text == "," and doc[it["start"] - 2].pos_ == "PROPN"
 
+    def _where_a_place_stands(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str]) -> bool:
+        """"customers across the Kestrels", "a project near Tarrowby", "a depot in Ostrevik", "a baker who
+        lives in Villamora": a name without a firm's word, after a preposition only places follow (lexicon
+        ``place_only_prepositions``), or after "in" on a word that says where, not what one holds or reads
+        (not "a stake in", "shares in", "invested $5 million in", "a report in": kg:investsIn's words and lexicon
+        ``not_place_holders``; a name without "the"), is a place's, whatever firm or person the NER took it for
+        (a product only after the first: "in Android" is in the product)."""
+        own = doc[it["start"]:it["end"]].root
+        root = first_conjunct(own)
+        end = it["end"]
+        if root is not own and it["cls"] == "Person" and end < len(doc) and doc[end].pos_ in {"VERB", "AUX"}:
+            return False  # ("lives in Halden and Dana Crill lives in Ostby": a clause's subject the parser joined)
+        if root.dep_ != "pobj" or self._firm_named(it["name"]) or it["name"] in surnames \
+                or not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in self.name_particles
+                           for t in doc[it["start"]:it["end"]]):
+            return False
+        prep, holder = root.head, root.head.head
+        if prep.lower_ in self.place_only_preps:
+            return holder.lower_ != "from"  # (not "buyers from outside the Union": a body's)
+        if prep.lower_ != "in" or it["cls"] == "Product" or (it["start"] > 0 and doc[it["start"] - 1].lower_ == "the"):
+            return False  # (nor "in the Tarvo Diet", "in the Tarvo Court": a body's with the article)
+        lemma = holder.lemma_.lower()
+        return holder.pos_ in {"NOUN", "VERB"} and holder.is_lower and not holder.like_num \
+            and lemma not in self.stake_words and lemma not in self.not_place_holders \
+            and lemma not in self.investor_nouns
+
+    def _site_named_by_place(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """"the Tarvik shipyard", "at Orlan plant", "its new Kelbay terminal", "the Duvra special economic zone": a
+        name the NER took for a place, right before the noun of a site (lexicon ``place_named_sites``, with at most
+        two lower-case words between), is where the site is."""
+        root = first_conjunct(doc[it["start"]:it["end"]].root)
+        noun = root.head
+        if root.dep_ not in {"compound", "amod", "nmod"} or noun.i < it["end"] or self._firm_named(it["name"]) \
+                or not (noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.place_named_sites):
+            return False
+        # (or any name before the noun of a site that a subject runs or builds, lexicon site_working_verbs:
+        # "Orlan operates the Kelvor and Brisk mines", "which is building the Halden Ridge wind farm"; with a word
+        # between, as "the Kelvor mill" may name its owner)
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.site_working_verbs \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+                and any(c.dep_ == "nsubj" for c in noun.head.children) and root.i + 1 < noun.i:
+            return True
+        return doc[it["start"]].ent_type_ in {"GPE", "LOC"} and noun.i - it["end"] <= 2 \
+            and all(t.is_lower and t.is_alpha for t in doc[it["end"]:noun.i])
+
+    def _firm_like(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str], items: list[dict[str, Any]]) -> bool:
+        """Whether a mention says the name is a firm's: it acts as one, is described as one, or a person's job
+        follows it ("Kelvor chief executive Ana Holm", "Kelvor's chief executive")."""
+        end = it["end"]
+        return self._acts(doc, it, self.firm_verbs) or (  # (not the site's own noun: "the Tarvik shipyard")
+            not self._site_named_by_place(doc, it) and self._org_context(doc, it, surnames, items)) \
+            or (end < len(doc) and doc[end].lower_ in self.person_roles_words) or self._org_only_job_after(doc, end)
+
     def _of_a_country(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
         """"40 jets from Nordvik of Sweden", "Ferrante Steel of Brazil": a name the NER took for a place,
         then "of" and a country the gazetteer knows, is a firm's said with its home (not "the Eastern
