@@ -2599,3 +2599,16 @@ def test_entities_a_name_before_a_division_that_ends_the_phrase_is_a_place(nlp):
     deps = ["nsubj", "ROOT", "prep", "det", "compound", "pobj", "prep", "pobj", "pobj", "punct"]
     ents = ["O", "O", "O", "O", "B-GPE", "I-GPE", "O", "B-ORG", "O", "O"]
     assert ("Orvesa", "Place") in _parsed_entities_of(nlp, " ".join(words), tags, heads, deps, ents)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # whom the text speaks of as "he" or "she" is a person, whatever job written with the name (one firms are
+    # called by too) or organisation the NER took it for ...
+    ("Tamsin Orrell, a grocer in Halden, said she had raised her prices.", "Tamsin Orrell", "Person"),
+    ("Ondine Marsk, a coffee importer in Pellmouth, said she expected prices to rise.", "Ondine Marsk", "Person"),
+    ("Corvin Abate, a timber trader in Halden, told reporters he had cut his orders.", "Corvin Abate", "Person"),
+    # ... not a firm the text names in full, which another says "he" of
+    ("Kelvor Logistics lost the contract. Kelvor said he would stay on.", "Kelvor", "Company"),
+])
+def test_entities_whom_the_text_calls_he_or_she_is_a_person(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .context import surnames as _surnames
 from .context import which_clause as _which_clause
 from .lives import lived_a_life as _lived
+from .pronouns import spoken_of_as_a_person as _spoken_of
 
 __all__ = ["Corrections"]
 
@@ -274,6 +275,19 @@ class Corrections:
                 if it["via"] == "" and it["cls"] != "Person" and (" " in it["name"] or it["name"] in surnames) \
                         and not self._firm_named(it["name"]) \
                         and _lived(doc[it["start"]:it["end"]], self.life_verbs, self.birthplace_nouns):
+                    it["cls"] = "Person"
+            # "Rana Holt, a baker in Leeds, said she had raised prices": whom the text speaks of as "he" or "she"
+            # (not a firm's name or the short form of one the text names, nor one a mention of which does what
+            # only firms do)
+            firms = {it["name"] for it in items if it["cls"] in {"Company", "Organization"} and it["via"] != "coref"}
+            spoken = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Company", "Organization", "Place"}
+                      and not self._firm_named(it["name"]) and _spoken_of(doc[it["start"]:it["end"]])}
+            spoken = {name for name in spoken if not any(
+                f != name and set(f.split()) & set(name.split()) for f in firms)}
+            spoken -= {it["name"] for it in items if it["name"] in spoken
+                       and self._acts(doc, it, self.firm_verbs - self.people_verbs)}
+            for it in items:
+                if it["via"] == "" and it["name"] in spoken:
                     it["cls"] = "Person"
 
     def _index_orgs(self, items: list[dict[str, Any]]) -> None:
