@@ -13,6 +13,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..syntax import first_conjunct
+
 from .context import surnames as _surnames
 from .context import which_clause as _which_clause
 from .lives import lived_a_life as _lived
@@ -178,6 +180,9 @@ class Corrections:
                        and it["name"] not in surnames and self._venture_member(doc, it)}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and it["name"] in prefixes}
+            # (and "Aldi Nord" beside "Aldi", "Kizuna Rangoli India" beside "Kizuna Paints": a name in full the
+            # model took for a person's that opens with another firm's first word, classes.py)
+            acting |= self._of_a_firms_family(doc, items, surnames)
             # ... and so is a name the NER took for a place, where no mention of it says where something
             # is ("Parcellis operates a hub" after "Parcellis Cargo"; not "a bank in Kumamoto" beside
             # "Kumamoto Bank")
@@ -254,6 +259,18 @@ class Corrections:
                         and words[-1] in alone and all(w[:1].isupper() for w in words) \
                         and not self._firm_named(it["name"]):
                     it["cls"] = "Person"
+            # (and "brothers Tiago Nunes and Rui Nunes", "Pieter van Dam and Joost van Dam": a name in full coordinated
+            # with a person's named in full that has the same last word is a kin's, a family name; not "Giulia
+            # Cestari, who runs Albergo Cestari", a firm named after its family)
+            kin = [it for it in items if it["via"] == "" and it["cls"] == "Person" and " " in it["name"]]
+            for it in items:
+                words = it["name"].split()
+                if it["via"] == "" and it["cls"] in {"Company", "Organization", "Place", "Product"} and len(words) > 1 \
+                        and any(self._listed_with(doc, it, p) for p in kin if p["name"].split()[-1] == words[-1]
+                                and p["name"] != it["name"]) and not self._firm_named(it["name"]) and all(
+                            w[:1].isupper() or (0 < k < len(words) - 1 and w in self.name_particles)
+                            for k, w in enumerate(words)):
+                    it["cls"] = "Person"
             # "Uppsala is a city in Sweden", "Tromso, a town in Norway": what the text calls a place, and
             # "fleets in Manchester, Bristol and Leeds": a name listed among places after "in"
             starts = {o["start"] for o in items if o["via"] in {"", "gazetteer"}}
@@ -289,6 +306,17 @@ class Corrections:
             for it in items:
                 if it["via"] == "" and it["name"] in spoken:
                     it["cls"] = "Person"
+
+    @staticmethod
+    def _listed_with(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        """Whether the first word of the list one of two names stands in (through a noun it is apposed to: "Leroy
+        Vance and his brother Ivo Vance") is in the other name."""
+        def first(it: dict[str, Any]) -> int:
+            root = doc[it["start"]:it["end"]].root
+            if root.dep_ == "appos" and root.head.is_lower:
+                root = root.head
+            return first_conjunct(root).i
+        return b["start"] <= first(a) < b["end"] or a["start"] <= first(b) < a["end"]
 
     def _index_orgs(self, items: list[dict[str, Any]]) -> None:
         """Set ``_org_at`` (read by :class:`~kg.entities.products.Products`): each token of a Company's or an
