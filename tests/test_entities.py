@@ -2607,6 +2607,8 @@ def test_entities_a_name_before_a_division_that_ends_the_phrase_is_a_place(nlp):
     ("Tamsin Orrell, a grocer in Halden, said she had raised her prices.", "Tamsin Orrell", "Person"),
     ("Ondine Marsk, a coffee importer in Pellmouth, said she expected prices to rise.", "Ondine Marsk", "Person"),
     ("Corvin Abate, a timber trader in Halden, told reporters he had cut his orders.", "Corvin Abate", "Person"),
+    # (or of a verb joined to the name's, with no subject of its own)
+    ("Orvane had resigned on Monday and told staff she would stay on as an adviser.", "Orvane", "Person"),
     # ... not a firm the text names in full, which another says "he" of
     ("Kelvor Logistics lost the contract. Kelvor said he would stay on.", "Kelvor", "Company"),
 ])

@@ -17,10 +17,13 @@ _PERSONAL = frozenset({"he", "she"})
 
 def spoken_of_as_a_person(span: Span) -> bool:
     """Whether the name ``span`` is the subject of a verb whose clausal complement has "he" or "she" for
-    subject ("Rana Holt said she would", "Okafor, a trader in Lagos, told Reuters he had")."""
+    subject ("Rana Holt said she would", "Okafor, a trader in Lagos, told Reuters he had"), or of one
+    joined to it with no subject of its own ("Okafor resigned and told friends he would write")."""
     root = span.root
     if root.dep_ != "nsubj" or root.head.pos_ not in {"VERB", "AUX"}:
         return False
+    verbs = [root.head] + [v for v in root.head.children if v.dep_ == "conj" and v.pos_ in {"VERB", "AUX"}
+                           and not any(s.dep_ in {"nsubj", "nsubjpass"} for s in v.children)]
     return any(c.dep_ == "ccomp" and c.i > root.i and any(
         s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in _PERSONAL for s in c.children)
-        for c in root.head.children)
+        for v in verbs for c in v.children)
