@@ -2724,3 +2724,47 @@ def test_entities_a_name_of_a_site_someone_runs_is_its_place(nlp, text, name, cl
     doc = _entities_forcing(nlp, text, forced)
     classes = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data}
     assert classes.get(name) == cls, classes
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # whom the text speaks of as "he" or "she" is a person, whatever job written with the name (one firms are
+    # called by too) or organisation the NER took it for ...
+    ("Tamsin Orrell, a grocer in Halden, said she had raised her prices.", "Tamsin Orrell", "Person"),
+    ("Ondine Marsk, a coffee importer in Pellmouth, said she expected prices to rise.", "Ondine Marsk", "Person"),
+    ("Corvin Abate, a timber trader in Halden, told reporters he had cut his orders.", "Corvin Abate", "Person"),
+    # (or of a verb joined to the name's, with no subject of its own)
+    ("Orvane had resigned on Monday and told staff she would stay on as an adviser.", "Orvane", "Person"),
+    # ... not a firm the text names in full, which another says "he" of
+    ("Kelvor Logistics lost the contract. Kelvor said he would stay on.", "Kelvor", "Company"),
+])
+def test_entities_whom_the_text_calls_he_or_she_is_a_person(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a name in full the NER took for a person's that opens with the first word of a firm the text names is
+    # a firm of the same family ...
+    ("Velmar Paints has sued its partner. Velmar Ostrava Polska makes car coatings for Skoda at plants in Brno.",
+     "Velmar Ostrava Polska", "Company"),
+    # ... not one the text calls a person
+    ("Velmar Paints has sued its partner. Velmar Ostrava, who lives in Brno, founded it in 1990.", "Velmar Ostrava",
+     "Person"),
+])
+def test_entities_a_name_opening_with_a_firms_first_word_is_of_its_family(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # a name in full whose last word a person named in full in the same sentence bears is a kin's, whatever
+    # organisation or place the NER took it for
+    ("Kelvor, founded and still run by sisters Marta Quenby and Ilse Quenby, sells its cheese in Spain.",
+     "Marta Quenby", "ORG"),
+    ("Tarvik's founders, brothers Aart van Hessel and Joost van Hessel, will keep a 15% stake.",
+     "Joost van Hessel", "GPE"),
+])
+def test_entities_a_name_sharing_a_family_name_with_a_person_is_a_kins(nlp, text, name, label):
+    def forced(doc):
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name))
+        return [(span.start, span.end, label)]
+    assert _classes(_entities_forcing(nlp, text, forced)).get(name) == "Person"

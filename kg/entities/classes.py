@@ -348,6 +348,25 @@ class Classes(Descriptions, Products, Votes):
                 return True
         return False
 
+    def _of_a_firms_family(self, doc: Doc, items: list[dict[str, Any]], surnames: frozenset[str]) -> set[str]:
+        """Names in full the NER took for people's whose first word is a firm's the text names, alone or
+        opening another name ("Aldi Nord" beside "Aldi", "Kizuna Rangoli India" beside "Kizuna Paints"): a
+        firm of the same family. Not a name the firm's opens with ("Walt Disney" beside "Walt Disney
+        Studios": a firm named after its founder), nor one the text calls a person; the firm a name in full or
+        one the gazetteer knows (a lone name the NER took for an organisation is as often a person's: "Hulagu
+        Khan ... Hulagu and his cousin")."""
+        firms = {it["name"] for it in items if it["cls"] in {"Company", "Organization"} and (
+            it["via"] == "gazetteer" or (it["via"] == "" and " " in it["name"]))}
+        firsts = {f.split()[0] for f in firms}
+        out = {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person" and " " in it["name"]
+               and it["name"].split()[0] in firsts and it["name"] not in surnames
+               and not any(f == it["name"] or f.startswith(it["name"] + " ") for f in firms)}
+        # (nor one the text calls something no firm is: "Arado Servicos, a pay-per-hectare scheme", the firm's)
+        return {name for name in out if not any(it["name"] == name and (
+            self._called_a_person(doc, it, surnames) or any(
+                c.dep_ == "appos" and c.is_lower and c.pos_ == "NOUN" and c.lemma_.lower() not in self.org_nouns
+                for c in doc[it["start"]:it["end"]].root.children)) for it in items)}
+
     def _owner_and_more(self, items: list[dict[str, Any]]) -> set[str]:
         """Names the NER took for firms (or people) that are another firm's name, which the text writes alone, and
         words of products' names after it (lexicon ``product_name_words``: "Nubo Plus", "Uber Eats"; not

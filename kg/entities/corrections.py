@@ -13,9 +13,12 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..syntax import first_conjunct
+
 from .context import surnames as _surnames
 from .context import which_clause as _which_clause
 from .lives import lived_a_life as _lived
+from .pronouns import spoken_of_as_a_person as _spoken_of
 
 __all__ = ["Corrections"]
 
@@ -178,6 +181,9 @@ class Corrections:
                        and it["name"] not in surnames and self._venture_member(doc, it)}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and it["name"] in prefixes}
+            # (and "Aldi Nord" beside "Aldi", "Kizuna Rangoli India" beside "Kizuna Paints": a name in full the
+            # model took for a person's that opens with another firm's first word, classes.py)
+            acting |= self._of_a_firms_family(doc, items, surnames)
             # ... and so is a name the NER took for a place, where no mention of it says where something
             # is ("Parcellis operates a hub" after "Parcellis Cargo"; not "a bank in Kumamoto" beside
             # "Kumamoto Bank")
@@ -254,6 +260,18 @@ class Corrections:
                         and words[-1] in alone and all(w[:1].isupper() for w in words) \
                         and not self._firm_named(it["name"]):
                     it["cls"] = "Person"
+            # (and "brothers Tiago Nunes and Rui Nunes", "Pieter van Dam and Joost van Dam": a name in full coordinated
+            # with a person's named in full that has the same last word is a kin's, a family name; not "Giulia
+            # Cestari, who runs Albergo Cestari", a firm named after its family)
+            kin = [it for it in items if it["via"] == "" and it["cls"] == "Person" and " " in it["name"]]
+            for it in items:
+                words = it["name"].split()
+                if it["via"] == "" and it["cls"] in {"Company", "Organization", "Place", "Product"} and len(words) > 1 \
+                        and any(self._listed_with(doc, it, p) for p in kin if p["name"].split()[-1] == words[-1]
+                                and p["name"] != it["name"]) and not self._firm_named(it["name"]) and all(
+                            w[:1].isupper() or (0 < k < len(words) - 1 and w in self.name_particles)
+                            for k, w in enumerate(words)):
+                    it["cls"] = "Person"
             # "Uppsala is a city in Sweden", "Tromso, a town in Norway": what the text calls a place, and
             # "fleets in Manchester, Bristol and Leeds": a name listed among places after "in"
             starts = {o["start"] for o in items if o["via"] in {"", "gazetteer"}}
@@ -283,6 +301,30 @@ class Corrections:
                         and not self._firm_named(it["name"]) \
                         and _lived(doc[it["start"]:it["end"]], self.life_verbs, self.birthplace_nouns):
                     it["cls"] = "Person"
+            # "Rana Holt, a baker in Leeds, said she had raised prices": whom the text speaks of as "he" or "she"
+            # (not a firm's name or the short form of one the text names, nor one a mention of which does what
+            # only firms do)
+            firms = {it["name"] for it in items if it["cls"] in {"Company", "Organization"} and it["via"] != "coref"}
+            spoken = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Company", "Organization", "Place"}
+                      and not self._firm_named(it["name"]) and _spoken_of(doc[it["start"]:it["end"]])}
+            spoken = {name for name in spoken if not any(
+                f != name and set(f.split()) & set(name.split()) for f in firms)}
+            spoken -= {it["name"] for it in items if it["name"] in spoken
+                       and self._acts(doc, it, self.firm_verbs - self.people_verbs)}
+            for it in items:
+                if it["via"] == "" and it["name"] in spoken:
+                    it["cls"] = "Person"
+
+    @staticmethod
+    def _listed_with(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        """Whether the first word of the list one of two names stands in (through a noun it is apposed to: "Leroy
+        Vance and his brother Ivo Vance") is in the other name."""
+        def first(it: dict[str, Any]) -> int:
+            root = doc[it["start"]:it["end"]].root
+            if root.dep_ == "appos" and root.head.is_lower:
+                root = root.head
+            return first_conjunct(root).i
+        return b["start"] <= first(a) < b["end"] or a["start"] <= first(b) < a["end"]
 
     def _index_orgs(self, items: list[dict[str, Any]]) -> None:
         """Set ``_org_at`` (read by :class:`~kg.entities.products.Products`): each token of a Company's or an
