@@ -59,6 +59,7 @@ from .markets import Markets
 from .places import Places
 from .purchases import Purchases
 from .clauses import Clauses
+from .customers import Customers
 from .records import RESPECTIVELY, pair_respectively, register
 from .roles import Roles
 from .topics import Topics
@@ -78,7 +79,7 @@ __all__ = ["KGRelations", "make_relation_component"]
 
 class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
                   Stakes, Places, Served, Kinds, Markets, Seats, Orders, Brands, Purchases, Clauses, Extraction, Modality,
-                  Words, Hires, Works, Sellers, Sources, Switches, Headlines):
+                  Words, Hires, Works, Sellers, Sources, Switches, Customers, Headlines):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
