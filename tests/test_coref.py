@@ -985,3 +985,20 @@ def test_coref_a_description_takes_the_fuller_name_written_since_a_headlines_sho
             "group will also buy 15 percent of Orzel Systems.")
     _assert_reads(nlp, text, {("Hanbit Aerospace", "investsIn", "Orzel Systems")},
                   {("Hanbit", "investsIn", "Orzel Systems")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a sentence that opens with "It" goes on with the subject of the sentence before, not with the firm a
+    # headline and the story named more often, nor with the last firm named
+    ("Halvern Foods drops Danish dairy supplier Brokel Dairy\n\nCOPENHAGEN — Danish retailer Halvern Foods has "
+     "stopped buying cheese from Brokel Dairy, a cooperative based in Odense.\n\nBrokel has since sued Halvern "
+     "Foods in a Copenhagen court. It still supplies Norsk Mat and Swedish chain Hemlo.",
+     {("Brokel", "suppliesTo", "Norsk Mat")}, {("Halvern Foods", "suppliesTo", "Norsk Mat")}),
+    # (by the name apposed to that subject: "The joint venture, Velka Cells,")
+    ("Tessor Motors and Kilna Power to build battery plant\n\nWARSAW — Tessor Motors and Kilna Power will build "
+     "a battery plant in Poland, the companies said.\n\nThe joint venture, Velka Cells, will be owned equally by "
+     "Tessor Motors and Kilna Power. It will supply batteries to Orvik Trucks.",
+     {("Velka Cells", "suppliesTo", "Orvik Trucks")}, {("Kilna Power", "suppliesTo", "Orvik Trucks")}),
+])
+def test_coref_an_opening_it_goes_on_with_the_subject_of_the_sentence_before(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -18,6 +18,7 @@ from .base import PLURAL_PRONOUNS as _PLURAL_PRONOUNS
 from .base import register_links
 from .binding import Binding
 from .chains import Chains
+from .continuity import Continuity
 from .institutions import Institutions
 from .kinds import Kinds
 from .mentions import Mentions
@@ -27,7 +28,7 @@ from .resolve import Resolution
 __all__ = ["KGCoref", "make_coref_component"]
 
 
-class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains):
+class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains, Continuity):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,

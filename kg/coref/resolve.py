@@ -214,6 +214,10 @@ class Resolution:
             ahead = self._cataphor(doc, items, tok, wanted)
             if ahead is not None and ahead["name"] not in self._bound_subject_names(tok, items + resolved):
                 return ahead
+            # "Brenna has sued Kelvor. It still supplies Orlan": the subject before (continuity.py)
+            ahead = self._continued_subject(doc, tok, items + resolved, wanted)
+            if ahead is not None:
+                return ahead
             # "the latter can pay back its investor": a possessive in a clause refers to the
             # clause's subject when that is a thing of the right kind
             pool = items + resolved
