@@ -1002,3 +1002,36 @@ def test_coref_a_description_takes_the_fuller_name_written_since_a_headlines_sho
 ])
 def test_coref_an_opening_it_goes_on_with_the_subject_of_the_sentence_before(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a story's protagonist counts its mentions under every form of its name ("Dravona Metals" in the headline,
+    # "Dravona" since): "the company" is it, not the firm named last
+    ("Peru grants copper rights to Dravona Metals\n\nLIMA — Peru has granted Dravona Metals rights to mine copper "
+     "in the Andes.\n\nDravona has already lined up a buyer. Kelvor Trading will take 70% of the output, and Orlan "
+     "Steel is in talks to buy the rest.\n\n\"We needed this,\" Ana Ribe, the company's chief executive, said in "
+     "Lima.", {("Ana Ribe", "worksFor", "Dravona")}, {("Ana Ribe", "worksFor", "Orlan Steel")}),
+    ("Halden lets Velora Drive run robotaxis\n\nHALDEN — The city of Halden has given Velora Drive, a Lyon-based "
+     "driving company, access to its roads, the regulator said.\n\nVelora's taxi service will be offered through "
+     "the Brisa app, and Brisa will pay Velora a share of each fare.\n\nThe company also runs test fleets in Lyon "
+     "and Tokyo.", {("Velora", "operatesIn", "Tokyo")}, {("Brisa", "operatesIn", "Tokyo")}),
+])
+def test_coref_the_protagonist_counts_its_mentions_under_any_form_of_its_name(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the possessive on the title of who speaks ("said its chief executive, X", "said X, the group's
+    # president") is the firm that spoke in the sentence before, not the story's most salient one
+    ("Kelvor Gas signs deal with Brisa Power\n\nBAKU — Kelvor Gas has agreed to supply Brisa Power with gas from "
+     "2027.\n\nBrisa Power also buys gas from Norvane LNG, which runs a terminal in Greece.\n\nNorvane LNG, which "
+     "competes with Kelvor for customers, said it was not worried. \"Our price is good,\" said its chief "
+     "executive, Ana Ribe.", {("Ana Ribe", "worksFor", "Norvane LNG")}, {("Ana Ribe", "worksFor", "Brisa Power")}),
+    # (a name of two joined by "&" is one who spoke)
+    ("Publishers sue start-up Tessor over articles\n\nNEW YORK — Five publishers led by Halden & Wick sued Tessor "
+     "AI on Tuesday, accusing the start-up of copying articles.\n\nTessor, a Boston company, said it had used only "
+     "public text.\n\nHalden & Wick said it had offered Tessor a licence. \"We asked nicely,\" said Mira Dahl, the "
+     "group's president.", {("Mira Dahl", "worksFor", "Halden & Wick")}, {("Mira Dahl", "worksFor", "Tessor")}),
+])
+def test_coref_the_firm_of_a_speakers_title_is_the_one_that_spoke_before(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

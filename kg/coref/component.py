@@ -169,6 +169,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
             self._name_starts.setdefault(it["name"], []).append(it["start"])
             if it["via"] in {"", "gazetteer"}:
                 self._first_named.setdefault(self._sent_index.get(it["start"], -1), it)
+        #: where the text names each organisation or product under any form of its name (chains.py)
+        self._family_starts = self._name_families(items)
         taken = [False] * len(doc)
         for it in items:
             for i in range(it["start"], it["end"]):

@@ -134,8 +134,9 @@ class Resolution:
             score -= 1.0
         if it["via"] == "demonym":
             score -= 3.0
-        # The story's protagonist: named often so far, or in the first sentence (the headline).
-        starts = self._name_starts.get(it["name"], [])
+        # The story's protagonist: named often so far, or in the first sentence (the headline), under any
+        # form of its name ("Ban Me Trading" ... "Ban Me")
+        starts = self._family_starts.get(it["name"]) or self._name_starts.get(it["name"], [])
         prior = bisect.bisect_left(starts, tok.i)
         score += 0.25 * min(prior, 6)
         if prior and starts[0] < self._first_sentence_end:
@@ -210,6 +211,10 @@ class Resolution:
 
     def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
+        # "X said ... "...," said its chief executive, Y": the firm who spoke before (continuity.py)
+        speaker = self._speakers_firm(doc, tok, items + resolved, wanted)
+        if speaker is not None:
+            return speaker
         if not description:
             ahead = self._cataphor(doc, items, tok, wanted)
             if ahead is not None and ahead["name"] not in self._bound_subject_names(tok, items + resolved):
