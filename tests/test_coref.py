@@ -1035,3 +1035,24 @@ def test_coref_the_protagonist_counts_its_mentions_under_any_form_of_its_name(nl
 ])
 def test_coref_the_firm_of_a_speakers_title_is_the_one_that_spoke_before(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the ministry", "the central bank": the body whose name is that noun "of" something ("the Ministry of
+    # Mines and Energy"), not a body of another kind named since
+    ("Norvalia to ban copper ore exports\n\nHALDEN — Norvalia will ban exports of copper ore from 2027 to push "
+     "miners to refine the metal at home, the Ministry of Mines and Energy said on Tuesday.\n\nBrisa Metals, which "
+     "owns a stake in Kelvor Copper, said it would build a smelter before the deadline.\n\nKelvor Copper paid the "
+     "Norvalia Revenue Authority $18 million in royalties last year, according to its filings.\n\nOrlan Mining, a "
+     "smaller miner, said the ban could force it to close its pit.\n\nThe ministry gave Kelvor Copper and Orlan "
+     "Metals access to a dollar scheme.", {("Ministry of Mines and Energy", "providesAccessTo", "Orlan Metals")},
+     {("Norvalia Revenue Authority", "providesAccessTo", "Orlan Metals")}),
+    ("Velmont orders Brisa Pay to open agents to rival wallets\n\nTESSA — The Central Bank of Velmont has ordered "
+     "Brisa Pay to open its agents to rival wallets.\n\nUnder the order, Kelvor Mobile would pay Brisa Pay a fee on "
+     "each deposit.\n\nBrisa Pay, in which Orlan Group holds a stake, paid the Velmont Revenue Authority 26 million "
+     "in duty last year.\n\nChief executive Ana Ribe said the company would comply.\n\nThe central bank also banned "
+     "Tessor Loans, a digital lender.", {("Central Bank of Velmont", "bans", "Tessor Loans")},
+     {("Velmont Revenue Authority", "bans", "Tessor Loans")}),
+])
+def test_coref_the_ministry_is_the_body_named_ministry_of_something(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

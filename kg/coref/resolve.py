@@ -448,13 +448,15 @@ class Resolution:
             elif tok.lower_ in self._called_only:
                 return None  # ("the supply chain": no firm the text called a chain)
         # "the league" after "the B.League", "the agency" after "the Space Agency", "the bank" after
-        # "Rimba Digital Bank": a candidate whose name ends in the description's noun is the one meant
-        # (not a word that ends the names of firms of any kind: "the company" is not "Mubadala
-        # Investment Company" more than another)
+        # "Rimba Digital Bank": a candidate whose name ends in the description's noun is the one meant, or
+        # whose name is that noun "of" something ("the ministry" after "the Ministry of Mines", "the central
+        # bank" after "the Central Bank of Kenya") (not a word that ends the names of firms of any kind:
+        # "the company" is not "Mubadala Investment Company" more than another)
         if description and tok.lower_ not in self._any_firm:
             noun = tok.lower_
-            named = [c for c in cands if c["name"].lower().endswith(noun) and len(c["name"]) > len(noun)
-                     and not c["name"][-len(noun) - 1].isalpha()]
+            named = [c for c in cands if (c["name"].lower().endswith(noun) and len(c["name"]) > len(noun)
+                                          and not c["name"][-len(noun) - 1].isalpha())
+                     or f" {noun} of " in f" {c['name'].lower()}"]
             if named:
                 cands = named
         # "the lender" after "Vantor said Orlan Bank had picked its software": a candidate whose name holds a word
