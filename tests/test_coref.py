@@ -1056,3 +1056,14 @@ def test_coref_the_firm_of_a_speakers_title_is_the_one_that_spoke_before(nlp, te
 ])
 def test_coref_the_ministry_is_the_body_named_ministry_of_something(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_coref_a_description_is_the_name_the_text_wrote_before_it(nlp):
+    # "The Orlan Workers union ... a lawyer for the union": the name the text called by the noun right after
+    # it, not the firm the story names more often
+    text = ("Halden union takes parcel firm Kelvor Post to court\n\nHALDEN — The Orlan Workers union has filed a "
+            "class action against Kelvor Post, accusing the parcel company of treating couriers as self-employed."
+            "\n\nKelvor Post, which belongs to Brisa Logistics, said it complied with the law.\n\nThe lawsuit lands "
+            "weeks after the company took over Tessa Couriers, a courier with 600 vans.\n\n\"These riders wear the "
+            "company's jacket,\" said Ana Ribe, a lawyer for the union.")
+    _assert_reads(nlp, text, {("Ana Ribe", "worksFor", "Orlan Workers")}, {("Ana Ribe", "worksFor", "Kelvor Post")})

@@ -522,12 +522,15 @@ class Resolution:
     @staticmethod
     def _called_by(doc: Doc, it: dict[str, Any], noun: str, copula: bool = False) -> bool:
         """The text calls the named mention ``it`` by ``noun``: right before its name ("budget carrier
-        Wrenair"), or in apposition either way ("Wrenair, a budget carrier"); with ``copula``, also as the
-        attribute of its "is" ("Wrenair is a budget carrier")."""
+        Wrenair") or, without ``copula``, right after it ("the Orlan Workers union"), or in apposition either
+        way ("Wrenair, a budget carrier"); with ``copula``, also as the attribute of its "is" ("Wrenair is a
+        budget carrier")."""
         root = doc[it["start"]:it["end"]].root
         near = [x for x in root.children if x.dep_ == "appos"]
         if root.dep_ == "appos":
             near.append(root.head)
+        if not copula and root.dep_ == "compound" and root.head.i == it["end"]:
+            near.append(root.head)  # (not a kind of thing: "the AX-1100 engine" is not every engine after it)
         if it["start"] > 0:
             near.append(doc[it["start"] - 1])
         if copula and root.dep_ == "nsubj" and root.head.lemma_ == "be":
