@@ -985,3 +985,85 @@ def test_coref_a_description_takes_the_fuller_name_written_since_a_headlines_sho
             "group will also buy 15 percent of Orzel Systems.")
     _assert_reads(nlp, text, {("Hanbit Aerospace", "investsIn", "Orzel Systems")},
                   {("Hanbit", "investsIn", "Orzel Systems")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a sentence that opens with "It" goes on with the subject of the sentence before, not with the firm a
+    # headline and the story named more often, nor with the last firm named
+    ("Halvern Foods drops Danish dairy supplier Brokel Dairy\n\nCOPENHAGEN — Danish retailer Halvern Foods has "
+     "stopped buying cheese from Brokel Dairy, a cooperative based in Odense.\n\nBrokel has since sued Halvern "
+     "Foods in a Copenhagen court. It still supplies Norsk Mat and Swedish chain Hemlo.",
+     {("Brokel", "suppliesTo", "Norsk Mat")}, {("Halvern Foods", "suppliesTo", "Norsk Mat")}),
+    # (by the name apposed to that subject: "The joint venture, Velka Cells,")
+    ("Tessor Motors and Kilna Power to build battery plant\n\nWARSAW — Tessor Motors and Kilna Power will build "
+     "a battery plant in Poland, the companies said.\n\nThe joint venture, Velka Cells, will be owned equally by "
+     "Tessor Motors and Kilna Power. It will supply batteries to Orvik Trucks.",
+     {("Velka Cells", "suppliesTo", "Orvik Trucks")}, {("Kilna Power", "suppliesTo", "Orvik Trucks")}),
+])
+def test_coref_an_opening_it_goes_on_with_the_subject_of_the_sentence_before(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a story's protagonist counts its mentions under every form of its name ("Dravona Metals" in the headline,
+    # "Dravona" since): "the company" is it, not the firm named last
+    ("Peru grants copper rights to Dravona Metals\n\nLIMA — Peru has granted Dravona Metals rights to mine copper "
+     "in the Andes.\n\nDravona has already lined up a buyer. Kelvor Trading will take 70% of the output, and Orlan "
+     "Steel is in talks to buy the rest.\n\n\"We needed this,\" Ana Ribe, the company's chief executive, said in "
+     "Lima.", {("Ana Ribe", "worksFor", "Dravona")}, {("Ana Ribe", "worksFor", "Orlan Steel")}),
+    ("Halden lets Velora Drive run robotaxis\n\nHALDEN — The city of Halden has given Velora Drive, a Lyon-based "
+     "driving company, access to its roads, the regulator said.\n\nVelora's taxi service will be offered through "
+     "the Brisa app, and Brisa will pay Velora a share of each fare.\n\nThe company also runs test fleets in Lyon "
+     "and Tokyo.", {("Velora", "operatesIn", "Tokyo")}, {("Brisa", "operatesIn", "Tokyo")}),
+])
+def test_coref_the_protagonist_counts_its_mentions_under_any_form_of_its_name(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the possessive on the title of who speaks ("said its chief executive, X", "said X, the group's
+    # president") is the firm that spoke in the sentence before, not the story's most salient one
+    ("Kelvor Gas signs deal with Brisa Power\n\nBAKU — Kelvor Gas has agreed to supply Brisa Power with gas from "
+     "2027.\n\nBrisa Power also buys gas from Norvane LNG, which runs a terminal in Greece.\n\nNorvane LNG, which "
+     "competes with Kelvor for customers, said it was not worried. \"Our price is good,\" said its chief "
+     "executive, Ana Ribe.", {("Ana Ribe", "worksFor", "Norvane LNG")}, {("Ana Ribe", "worksFor", "Brisa Power")}),
+    # (a name of two joined by "&" is one who spoke)
+    ("Publishers sue start-up Tessor over articles\n\nNEW YORK — Five publishers led by Halden & Wick sued Tessor "
+     "AI on Tuesday, accusing the start-up of copying articles.\n\nTessor, a Boston company, said it had used only "
+     "public text.\n\nHalden & Wick said it had offered Tessor a licence. \"We asked nicely,\" said Mira Dahl, the "
+     "group's president.", {("Mira Dahl", "worksFor", "Halden & Wick")}, {("Mira Dahl", "worksFor", "Tessor")}),
+])
+def test_coref_the_firm_of_a_speakers_title_is_the_one_that_spoke_before(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the ministry", "the central bank": the body whose name is that noun "of" something ("the Ministry of
+    # Mines and Energy"), not a body of another kind named since
+    ("Norvalia to ban copper ore exports\n\nHALDEN — Norvalia will ban exports of copper ore from 2027 to push "
+     "miners to refine the metal at home, the Ministry of Mines and Energy said on Tuesday.\n\nBrisa Metals, which "
+     "owns a stake in Kelvor Copper, said it would build a smelter before the deadline.\n\nKelvor Copper paid the "
+     "Norvalia Revenue Authority $18 million in royalties last year, according to its filings.\n\nOrlan Mining, a "
+     "smaller miner, said the ban could force it to close its pit.\n\nThe ministry gave Kelvor Copper and Orlan "
+     "Metals access to a dollar scheme.", {("Ministry of Mines and Energy", "providesAccessTo", "Orlan Metals")},
+     {("Norvalia Revenue Authority", "providesAccessTo", "Orlan Metals")}),
+    ("Velmont orders Brisa Pay to open agents to rival wallets\n\nTESSA — The Central Bank of Velmont has ordered "
+     "Brisa Pay to open its agents to rival wallets.\n\nUnder the order, Kelvor Mobile would pay Brisa Pay a fee on "
+     "each deposit.\n\nBrisa Pay, in which Orlan Group holds a stake, paid the Velmont Revenue Authority 26 million "
+     "in duty last year.\n\nChief executive Ana Ribe said the company would comply.\n\nThe central bank also banned "
+     "Tessor Loans, a digital lender.", {("Central Bank of Velmont", "bans", "Tessor Loans")},
+     {("Velmont Revenue Authority", "bans", "Tessor Loans")}),
+])
+def test_coref_the_ministry_is_the_body_named_ministry_of_something(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_coref_a_description_is_the_name_the_text_wrote_before_it(nlp):
+    # "The Orlan Workers union ... a lawyer for the union": the name the text called by the noun right after
+    # it, not the firm the story names more often
+    text = ("Halden union takes parcel firm Kelvor Post to court\n\nHALDEN — The Orlan Workers union has filed a "
+            "class action against Kelvor Post, accusing the parcel company of treating couriers as self-employed."
+            "\n\nKelvor Post, which belongs to Brisa Logistics, said it complied with the law.\n\nThe lawsuit lands "
+            "weeks after the company took over Tessa Couriers, a courier with 600 vans.\n\n\"These riders wear the "
+            "company's jacket,\" said Ana Ribe, a lawyer for the union.")
+    _assert_reads(nlp, text, {("Ana Ribe", "worksFor", "Orlan Workers")}, {("Ana Ribe", "worksFor", "Kelvor Post")})

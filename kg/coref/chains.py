@@ -61,3 +61,26 @@ class Chains:
                   and c["end"] <= tok.sent.start
                   and c["name"].startswith(best["name"] + " ")]
         return max(longer, key=lambda c: c["start"]) if longer else best
+
+    def _name_families(self, items: list[dict[str, Any]]) -> dict[str, list[int]]:
+        """For each name of an organisation or product in ``items``, where the text names it under that name
+        or a shorter or fuller form of it ("Ban Me Trading" ... "Ban Me"; "Astrolabe" ... "Astrolabe Drive"),
+        in order: a story calls its protagonist by both, and each counts toward its salience. Only a fuller
+        name of the same class written before the short one (not a unit or product named after its owner
+        since: "Ma'aden" ... "Ma'aden Copper", "Sidra" ... "Sidra Pharma"; nor the name less a place, a unit's
+        parent: "Tarvo" is not "Tarvo Peru")."""
+        starts: dict[str, list[int]] = {}
+        cls: dict[str, str] = {}
+        for it in sorted(items, key=lambda it: it["start"]):
+            if it["via"] != "demonym" and it["cls"] != "Person" and not self.onto.is_a(it["cls"], "Location"):
+                starts.setdefault(it["name"], []).append(it["start"])
+                cls.setdefault(it["name"], it["cls"])
+
+        def fuller(name: str, short: str) -> bool:
+            return name.startswith(short + " ") and cls[name] == cls[short] and starts[name][0] < starts[short][0] \
+                and not any(w in self._place_words for w in name[len(short) + 1:].split())
+
+        return {name: sorted(i for other, found in starts.items()
+                             if other == name or fuller(other, name) or fuller(name, other) for i in found)
+                for name in starts}
+

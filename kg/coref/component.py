@@ -18,6 +18,7 @@ from .base import PLURAL_PRONOUNS as _PLURAL_PRONOUNS
 from .base import register_links
 from .binding import Binding
 from .chains import Chains
+from .continuity import Continuity
 from .institutions import Institutions
 from .kinds import Kinds
 from .mentions import Mentions
@@ -27,7 +28,7 @@ from .resolve import Resolution
 __all__ = ["KGCoref", "make_coref_component"]
 
 
-class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains):
+class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains, Continuity):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,
@@ -168,6 +169,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains)
             self._name_starts.setdefault(it["name"], []).append(it["start"])
             if it["via"] in {"", "gazetteer"}:
                 self._first_named.setdefault(self._sent_index.get(it["start"], -1), it)
+        #: where the text names each organisation or product under any form of its name (chains.py)
+        self._family_starts = self._name_families(items)
         taken = [False] * len(doc)
         for it in items:
             for i in range(it["start"], it["end"]):

@@ -134,8 +134,9 @@ class Resolution:
             score -= 1.0
         if it["via"] == "demonym":
             score -= 3.0
-        # The story's protagonist: named often so far, or in the first sentence (the headline).
-        starts = self._name_starts.get(it["name"], [])
+        # The story's protagonist: named often so far, or in the first sentence (the headline), under any
+        # form of its name ("Ban Me Trading" ... "Ban Me")
+        starts = self._family_starts.get(it["name"]) or self._name_starts.get(it["name"], [])
         prior = bisect.bisect_left(starts, tok.i)
         score += 0.25 * min(prior, 6)
         if prior and starts[0] < self._first_sentence_end:
@@ -210,9 +211,17 @@ class Resolution:
 
     def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
+        # "X said ... "...," said its chief executive, Y": the firm who spoke before (continuity.py)
+        speaker = self._speakers_firm(doc, tok, items + resolved, wanted)
+        if speaker is not None:
+            return speaker
         if not description:
             ahead = self._cataphor(doc, items, tok, wanted)
             if ahead is not None and ahead["name"] not in self._bound_subject_names(tok, items + resolved):
+                return ahead
+            # "Brenna has sued Kelvor. It still supplies Orlan": the subject before (continuity.py)
+            ahead = self._continued_subject(doc, tok, items + resolved, wanted)
+            if ahead is not None:
                 return ahead
             # "the latter can pay back its investor": a possessive in a clause refers to the
             # clause's subject when that is a thing of the right kind
@@ -439,13 +448,15 @@ class Resolution:
             elif tok.lower_ in self._called_only:
                 return None  # ("the supply chain": no firm the text called a chain)
         # "the league" after "the B.League", "the agency" after "the Space Agency", "the bank" after
-        # "Rimba Digital Bank": a candidate whose name ends in the description's noun is the one meant
-        # (not a word that ends the names of firms of any kind: "the company" is not "Mubadala
-        # Investment Company" more than another)
+        # "Rimba Digital Bank": a candidate whose name ends in the description's noun is the one meant, or
+        # whose name is that noun "of" something ("the ministry" after "the Ministry of Mines", "the central
+        # bank" after "the Central Bank of Kenya") (not a word that ends the names of firms of any kind:
+        # "the company" is not "Mubadala Investment Company" more than another)
         if description and tok.lower_ not in self._any_firm:
             noun = tok.lower_
-            named = [c for c in cands if c["name"].lower().endswith(noun) and len(c["name"]) > len(noun)
-                     and not c["name"][-len(noun) - 1].isalpha()]
+            named = [c for c in cands if (c["name"].lower().endswith(noun) and len(c["name"]) > len(noun)
+                                          and not c["name"][-len(noun) - 1].isalpha())
+                     or f" {noun} of " in f" {c['name'].lower()}"]
             if named:
                 cands = named
         # "the lender" after "Vantor said Orlan Bank had picked its software": a candidate whose name holds a word
@@ -511,12 +522,15 @@ class Resolution:
     @staticmethod
     def _called_by(doc: Doc, it: dict[str, Any], noun: str, copula: bool = False) -> bool:
         """The text calls the named mention ``it`` by ``noun``: right before its name ("budget carrier
-        Wrenair"), or in apposition either way ("Wrenair, a budget carrier"); with ``copula``, also as the
-        attribute of its "is" ("Wrenair is a budget carrier")."""
+        Wrenair") or, without ``copula``, right after it ("the Orlan Workers union"), or in apposition either
+        way ("Wrenair, a budget carrier"); with ``copula``, also as the attribute of its "is" ("Wrenair is a
+        budget carrier")."""
         root = doc[it["start"]:it["end"]].root
         near = [x for x in root.children if x.dep_ == "appos"]
         if root.dep_ == "appos":
             near.append(root.head)
+        if not copula and root.dep_ == "compound" and root.head.i == it["end"]:
+            near.append(root.head)  # (not a kind of thing: "the AX-1100 engine" is not every engine after it)
         if it["start"] > 0:
             near.append(doc[it["start"] - 1])
         if copula and root.dep_ == "nsubj" and root.head.lemma_ == "be":

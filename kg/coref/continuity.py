@@ -1,0 +1,80 @@
+"""A sentence that opens with "It" goes on with the subject of the sentence before: "Brenna Foods has
+sued Kelvor Motors in Lyon. It still supplies Orlan Bank" ("It" is Brenna Foods, not the firm named
+last); "The venture, Solmer Bio, will be owned by Halden and Kelvor. It will supply Orlan" (the venture,
+by the name apposed to it). Not where that subject is several ("Halden
+and Kelvor will build a plant. It ..."), of a class the pronoun cannot stand for, or no name (nor a
+description resolved to one). A mixin of :class:`~kg.coref.component.KGCoref`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .base import SUBJ
+
+__all__ = ["Continuity"]
+
+
+class Continuity:
+    """Mixin of :class:`~kg.coref.component.KGCoref`: a sentence's opening "It" is the subject before."""
+
+    def _continued_subject(self, doc: Doc, tok: Token, pool: list[dict[str, Any]], wanted: set[str]
+                           ) -> dict[str, Any] | None:
+        """The mention (named, or a description resolved) that is the subject of the main clause of the
+        sentence before ``tok``'s, where ``tok`` is an "it" that opens its sentence as the subject of its
+        main clause ("It also supplies X"); ``None`` otherwise."""
+        sent = tok.sent
+        # (not "Its partner, X, said": a possessive on the subject is as often the object's before; nor "he",
+        # whom a story goes on calling by name)
+        if tok.lower_ != "it" or tok.dep_ not in SUBJ or tok.head.i != sent.root.i \
+                or any(not (t.is_punct or t.is_space) for t in doc[sent.start:tok.i]):
+            return None
+        return self._subject_before(doc, sent, pool, wanted)
+
+    def _speakers_firm(self, doc: Doc, tok: Token, pool: list[dict[str, Any]], wanted: set[str]
+                       ) -> dict[str, Any] | None:
+        """"Thracian LNG said it was not worried. "Our price is good," said its chief executive, Nikos Andreou":
+        the possessive ("its", "the company's") on the title of the one who speaks, in a sentence that names no
+        organisation before it, is the firm that spoke in the sentence before (the subject of its main verb of
+        saying), not the story's most salient firm; ``None`` otherwise (not after "X will buy Y": whose
+        executive speaks then is no more X's than the story's firm's)."""
+        title = tok.head
+        if tok.dep_ != "poss" or title.lemma_.lower() not in self.person_titles:
+            return None
+        speaker = title.head if title.dep_ == "appos" else title
+        if speaker.dep_ not in SUBJ or speaker.head.lemma_.lower() not in self._reporting:
+            return None
+        sent = tok.sent
+        if any(sent.start <= it["start"] < tok.i and it["via"] != "coref" and self._compatible(it["cls"], wanted)
+               for it in pool):
+            return None
+        return self._subject_before(doc, sent, pool, wanted, saying=True)
+
+    def _subject_before(self, doc: Doc, sent: Span, pool: list[dict[str, Any]], wanted: set[str],
+                        saying: bool = False) -> dict[str, Any] | None:
+        """The mention of ``pool`` of a wanted class that is the one subject of the main clause of the
+        sentence before ``sent`` (with ``saying``, of a main verb of saying), or ``None``."""
+        j = sent.start - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j < 0:
+            return None
+        root = doc[j].sent.root
+        if saying and root.lemma_.lower() not in self._reporting:
+            return None
+        subjects = [c for c in root.children if c.dep_ in SUBJ]
+        if len(subjects) != 1:
+            return None
+        subject = subjects[0]
+        if any(c.dep_ == "conj" and not any(it["start"] <= subject.i < it["end"] and it["start"] <= c.i < it["end"]
+                                            for it in pool) for c in subject.children):
+            return None  # ("Halden and Kelvor will build a plant": no one "it"; but "Halden & Wick" is one)
+        # (the name itself, or the description resolved to one, or a name apposed to it: "The venture, Solmer Bio,")
+        for word in [subject] + [c for c in subject.children if c.dep_ == "appos"]:
+            found = next((it for it in pool if it["start"] <= word.i < it["end"]), None)
+            if found is not None:
+                if self._compatible(found["cls"], wanted) and found["via"] != "demonym":
+                    return found
+                return None
+        return None
