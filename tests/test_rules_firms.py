@@ -1119,6 +1119,20 @@ def test_rules_a_name_parsed_as_an_adverb_is_the_verbs_subject(nlp, text, expect
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name the tagger took for an adverb is a proper noun, the subject of a passive verb after it, and of the
+    # verb after its description (which the parser had made the subject instead)
+    ("Orvik is backed by Tamsa Capital.", {("Tamsa Capital", "investsIn", "Orvik")}, set()),
+    ("Vendly is owned by Harlan Group.", {("Vendly", "subsidiaryOf", "Harlan Group")}, set()),
+    ("Quorly, a Lisbon startup that makes payroll software, has raised $12 million from Tamsa Capital.",
+     {("Tamsa Capital", "investsIn", "Quorly"), ("Quorly", "basedIn", "Lisbon")}, set()),
+    ("Dovely, an Oslo fintech, competes with Varnis Pay. Dovely has 40 staff.",
+     {("Dovely", "competesWith", "Varnis Pay")}, set()),
+])
+def test_rules_a_name_tagged_as_an_adverb_is_a_proper_noun(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_a_range_of_goods_made_by_a_firm(nlp):
     # "Cloudpuff, a range of vapes made by X": a range is a kind of product, which its maker develops
     _assert_reads(nlp, "The regulator banned Cloudpuff, a range of flavoured disposable vapes made by Yanxiang Technology.",
