@@ -1133,6 +1133,17 @@ def test_rules_a_name_tagged_as_an_adverb_is_a_proper_noun(nlp, text, expected, 
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a plural noun joined by "and" to a verb, with an object or a preposition after it, is a verb too
+    ("Bravik Foods is not affected and ships about 100,000 tonnes a year to Harlan Stores.",
+     {("Bravik Foods", "suppliesTo", "Harlan Stores")}, set()),
+    ("Ostel Steel was fined last year and ships most of its rebar to Norway.",
+     {("Ostel Steel", "suppliesTo", "Norway")}, set()),
+])
+def test_rules_a_plural_noun_joined_to_a_verb_is_a_verb(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_a_range_of_goods_made_by_a_firm(nlp):
     # "Cloudpuff, a range of vapes made by X": a range is a kind of product, which its maker develops
     _assert_reads(nlp, "The regulator banned Cloudpuff, a range of flavoured disposable vapes made by Yanxiang Technology.",
