@@ -339,7 +339,8 @@ def repair_name_tags(doc: Doc, known: frozenset[str] | set[str]) -> None:
     adverb, one that is no English word (``known``: the lemmas of English adverbs, adjectives and verbs;
     "Ledgerly, a French startup, has raised ..."); and where the parser made such a name an adverb of the
     verb after it, make it the verb's subject ("Orvik/advmod is backed by Tamsa"), with the description
-    the parser made the subject instead apposed to it ("Ledgerly, a French startup ..., has raised")."""
+    the parser made the subject instead apposed to it ("Ledgerly, a French startup ..., has raised"), or the
+    noun right before it that describes it ("Delivery app Dinely has shut ...") its compound."""
     if not doc.has_annotation("TAG"):
         return
     named = {i: e for e in doc.ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
@@ -363,6 +364,12 @@ def repair_name_tags(doc: Doc, known: frozenset[str] | set[str]) -> None:
         passive = any(c.dep_ == "auxpass" for c in head.children)
         if not subjects:
             tok.dep_ = "nsubjpass" if passive else "nsubj"
+        elif len(subjects) == 1 and subjects[0].i == tok.i - 1 and subjects[0].is_lower and subjects[0].pos_ == "NOUN":
+            # ("Delivery app Dinely/advmod has shut ...": the subject right before the name describes it)
+            described = subjects[0]
+            tok.dep_ = described.dep_
+            described.head = tok
+            described.dep_ = "compound"
         elif len(subjects) == 1 and subjects[0].i > tok.i and subjects[0].pos_ == "NOUN" \
                 and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and subjects[0].left_edge.i == tok.i + 2 \
                 and doc[tok.i + 2].lower_ in {"a", "an", "the"}:

@@ -1128,6 +1128,9 @@ def test_rules_a_name_parsed_as_an_adverb_is_the_verbs_subject(nlp, text, expect
      {("Tamsa Capital", "investsIn", "Quorly"), ("Quorly", "basedIn", "Lisbon")}, set()),
     ("Dovely, an Oslo fintech, competes with Varnis Pay. Dovely has 40 staff.",
      {("Dovely", "competesWith", "Varnis Pay")}, set()),
+    # (and the noun right before it, which the parser made the subject, describes it)
+    ("Software firm Quorly has acquired Tamsa Labs.", {("Quorly", "acquires", "Tamsa Labs")},
+     {("Software", "acquires", "Tamsa Labs")}),
 ])
 def test_rules_a_name_tagged_as_an_adverb_is_a_proper_noun(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
