@@ -14,7 +14,7 @@ __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL"
            "brand_name", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
            "coordinated", "counted_again", "described_before", "described_by_where", "ends_noun_phrase",
            "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle",
-           "possessive", "preps_with_nested", "repair_name_tags", "repair_verb_forms", "singular_after_list",
+           "possessive", "preps_with_nested", "repair_verb_forms", "singular_after_list",
            "stand_in", "subjects_above", "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
@@ -327,56 +327,6 @@ def repair_verb_forms(doc: Doc, hashes: frozenset[int]) -> None:
             if tok.head.pos_ in {"VERB", "AUX"} and tok.head.i < i and tok.is_lower and doc[i - 1].lower_ == "and" \
                     and any(c.dep_ in {"dobj", "npadvmod", "appos", "prep"} and c.i > i for c in tok.children):
                 tok.tag_, tok.pos_ = "VBZ", "VERB"
-
-
-#: NER labels of names: a word inside one is a proper noun whatever the tagger said
-NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "FAC", "LOC", "WORK_OF_ART"})
-
-
-def repair_name_tags(doc: Doc, known: frozenset[str] | set[str]) -> None:
-    """Retag as a proper noun each capitalised word the small tagger took for an adverb or a verb
-    ("Wavely/RB", "Dinely/RB said", "Kessling/VBG wins") inside a name the NER found, or, for an
-    adverb, one that is no English word (``known``: the lemmas of English adverbs, adjectives and verbs;
-    "Ledgerly, a French startup, has raised ..."); and where the parser made such a name an adverb of the
-    verb after it, make it the verb's subject ("Orvik/advmod is backed by Tamsa"), with the description
-    the parser made the subject instead apposed to it ("Ledgerly, a French startup ..., has raised"), or the
-    noun right before it that describes it ("Delivery app Dinely has shut ...") its compound."""
-    if not doc.has_annotation("TAG"):
-        return
-    named = {i: e for e in doc.ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
-    for tok in doc:
-        if not tok.is_title or not tok.is_alpha or len(tok) < 3 or tok.ent_type_ and tok.i not in named:
-            continue
-        if tok.tag_ == "RB" or tok.tag_ in {"VB", "VBG", "VBP"} and tok.i in named:
-            if (tok.i not in named or tok.tag_ != "RB") and (tok.lower_ in known or tok.lemma_.lower() in known):
-                continue
-            tok.tag_, tok.pos_ = "NNP", "PROPN"
-        elif tok.tag_ != "NNP":  # (or a name the tagger knew that the parser still made an adverb: "Brisly, a ...")
-            continue
-        head = tok.head
-        if tok.dep_ != "advmod" or head.i <= tok.i or head.pos_ not in {"VERB", "AUX"} or not doc.has_annotation("DEP"):
-            continue
-        # (the whole name: no word of it hangs outside it but this one)
-        ent = named.get(tok.i)
-        if ent is not None and (ent.end - 1 != tok.i or any(t.head.i != tok.i for t in ent if t.i != tok.i)):
-            continue
-        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
-        passive = any(c.dep_ == "auxpass" for c in head.children)
-        if not subjects:
-            tok.dep_ = "nsubjpass" if passive else "nsubj"
-        elif len(subjects) == 1 and subjects[0].i == tok.i - 1 and subjects[0].is_lower and subjects[0].pos_ == "NOUN":
-            # ("Delivery app Dinely/advmod has shut ...": the subject right before the name describes it)
-            described = subjects[0]
-            tok.dep_ = described.dep_
-            described.head = tok
-            described.dep_ = "compound"
-        elif len(subjects) == 1 and subjects[0].i > tok.i and subjects[0].pos_ == "NOUN" \
-                and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and subjects[0].left_edge.i == tok.i + 2 \
-                and doc[tok.i + 2].lower_ in {"a", "an", "the"}:
-            described = subjects[0]
-            tok.dep_ = described.dep_
-            described.head = tok
-            described.dep_ = "appos"
 
 
 def superlative(noun: Token) -> bool:

@@ -1147,6 +1147,19 @@ def test_rules_a_plural_noun_joined_to_a_verb_is_a_verb(nlp, text, expected, abs
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # "NAME supplies/NNS controllers/VBZ": the tagger swapped the verb and its object after a name; swapped back,
+    # the name is the verb's subject and the noun its object
+    ("Korvane supplies controllers to Pelton Aerosystems and to the Danish navy.",
+     {("Korvane", "suppliesTo", "Pelton Aerosystems")}, set()),
+    ("Velmar Gas signs deal to ship more gas to Hungary through Slovak pipelines.",
+     {("Velmar Gas", "suppliesTo", "Hungary")}, set()),
+    ("Marvik bans broker Oltena over hidden fees.", {("Marvik", "bans", "Oltena")}, set()),
+])
+def test_rules_a_verb_and_its_object_swapped_by_the_tagger(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_a_range_of_goods_made_by_a_firm(nlp):
     # "Cloudpuff, a range of vapes made by X": a range is a kind of product, which its maker develops
     _assert_reads(nlp, "The regulator banned Cloudpuff, a range of flavoured disposable vapes made by Yanxiang Technology.",
