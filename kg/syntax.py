@@ -319,6 +319,14 @@ def repair_verb_forms(doc: Doc, hashes: frozenset[int]) -> None:
             if any(c.dep_ == "nsubj" and c.i < i and c.lower_ in REL_PRONOUNS for c in tok.children) \
                     and any(c.dep_ == "dobj" and c.i > i for c in tok.children):
                 tok.tag_, tok.pos_ = "VBZ", "VERB"
+        # ... and so is a plural noun the parser joined by "and" to a verb before it, with an object or a
+        # preposition after it ("Orlan is not affected and ships/NNS 9,000 tonnes a year to China")
+        conj = doc.vocab.strings["conj"]
+        for i in (i for i, (t, d) in enumerate(zip(tags, deps)) if t == nns and d == conj):
+            tok = doc[i]
+            if tok.head.pos_ in {"VERB", "AUX"} and tok.head.i < i and tok.is_lower and doc[i - 1].lower_ == "and" \
+                    and any(c.dep_ in {"dobj", "npadvmod", "appos", "prep"} and c.i > i for c in tok.children):
+                tok.tag_, tok.pos_ = "VBZ", "VERB"
 
 
 def superlative(noun: Token) -> bool:

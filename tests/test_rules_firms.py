@@ -1156,6 +1156,47 @@ def test_rules_a_name_parsed_as_an_adverb_is_the_verbs_subject(nlp, text, expect
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name the tagger took for an adverb is a proper noun, the subject of a passive verb after it, and of the
+    # verb after its description (which the parser had made the subject instead)
+    ("Orvik is backed by Tamsa Capital.", {("Tamsa Capital", "investsIn", "Orvik")}, set()),
+    ("Vendly is owned by Harlan Group.", {("Vendly", "subsidiaryOf", "Harlan Group")}, set()),
+    ("Quorly, a Lisbon startup that makes payroll software, has raised $12 million from Tamsa Capital.",
+     {("Tamsa Capital", "investsIn", "Quorly"), ("Quorly", "basedIn", "Lisbon")}, set()),
+    ("Dovely, an Oslo fintech, competes with Varnis Pay. Dovely has 40 staff.",
+     {("Dovely", "competesWith", "Varnis Pay")}, set()),
+    # (and the noun right before it, which the parser made the subject, describes it)
+    ("Software firm Quorly has acquired Tamsa Labs.", {("Quorly", "acquires", "Tamsa Labs")},
+     {("Software", "acquires", "Tamsa Labs")}),
+])
+def test_rules_a_name_tagged_as_an_adverb_is_a_proper_noun(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a plural noun joined by "and" to a verb, with an object or a preposition after it, is a verb too
+    ("Bravik Foods is not affected and ships about 100,000 tonnes a year to Harlan Stores.",
+     {("Bravik Foods", "suppliesTo", "Harlan Stores")}, set()),
+    ("Ostel Steel was fined last year and ships most of its rebar to Norway.",
+     {("Ostel Steel", "suppliesTo", "Norway")}, set()),
+])
+def test_rules_a_plural_noun_joined_to_a_verb_is_a_verb(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "NAME supplies/NNS controllers/VBZ": the tagger swapped the verb and its object after a name; swapped back,
+    # the name is the verb's subject and the noun its object
+    ("Korvane supplies controllers to Pelton Aerosystems and to the Danish navy.",
+     {("Korvane", "suppliesTo", "Pelton Aerosystems")}, set()),
+    ("Velmar Gas signs deal to ship more gas to Hungary through Slovak pipelines.",
+     {("Velmar Gas", "suppliesTo", "Hungary")}, set()),
+    ("Marvik bans broker Oltena over hidden fees.", {("Marvik", "bans", "Oltena")}, set()),
+])
+def test_rules_a_verb_and_its_object_swapped_by_the_tagger(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_a_range_of_goods_made_by_a_firm(nlp):
     # "Cloudpuff, a range of vapes made by X": a range is a kind of product, which its maker develops
     _assert_reads(nlp, "The regulator banned Cloudpuff, a range of flavoured disposable vapes made by Yanxiang Technology.",

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ..names import normalize_quotes
 from ..ontology import load_ontology
+from ..retag import repair_name_tags, repair_swapped_verbs
 from ..syntax import repair_verb_forms
 from .base import guarded, register_extensions, store_items
 from .candidates import Candidates
@@ -52,6 +53,18 @@ def _common_nouns(nlp: Language) -> frozenset[str]:
         return frozenset()
     try:
         return frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("noun", ()))
+    except (AttributeError, KeyError, ValueError):
+        return frozenset()
+
+
+def _english_words(nlp: Language, parts: tuple[str, ...] = ("adv", "adj", "verb")) -> frozenset[str]:
+    """The English adverbs, adjectives and verbs (``parts``) the pipeline's rule lemmatizer knows (WordNet's, in
+    its ``lemma_index`` table): a capitalised word the tagger took for one of them that is none is a name."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(w for part in parts for w in table.get(part, ()))
     except (AttributeError, KeyError, ValueError):
         return frozenset()
 
@@ -182,6 +195,8 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         #: the peer roles and their plurals, as written before a name ("Rival X", "Rivals X and Y")
         self.peer_words = self.peer_roles | {w + "s" for w in self.peer_roles}
         self.common_nouns = _common_nouns(nlp)
+        self.english_words = _english_words(nlp)
+        self.english_verbs = _english_words(nlp, ("verb",))
         # Job titles: role nouns of relations from a person to an organization (worksFor).
         job_rels = [rel for rel in self.onto.relations.values()
                     if rel.domain == frozenset({"Person"}) and self.onto.fits("Company", rel.range)]
@@ -303,6 +318,9 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
     @guarded
     def __call__(self, doc: Doc) -> Doc:
         repair_verb_forms(doc, self.verb_only_forms)
+        if self.english_words:
+            repair_name_tags(doc, self.english_words)
+            repair_swapped_verbs(doc, self.english_verbs, self.common_nouns)
         taken = [False] * len(doc)
         items: list[dict[str, Any]] = []
 

@@ -1,0 +1,98 @@
+"""Repairs of the small tagger's and parser's errors on names and verbs, run before anything reads the parse:
+a made-up name taken for an adverb or a verb ("Wavely/RB, a Miami company"), and a verb and its object
+swapped ("Saguaro supplies/NNS controllers/VBZ to X").
+
+Below the entity, coreference and relation stages (it imports nothing of kg-builder), like
+:mod:`kg.syntax`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["NAME_LABELS", "repair_name_tags", "repair_swapped_verbs"]
+
+#: NER labels of names: a word inside one is a proper noun whatever the tagger said
+NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "FAC", "LOC", "WORK_OF_ART"})
+
+
+def repair_name_tags(doc: Doc, known: frozenset[str] | set[str]) -> None:
+    """Retag as a proper noun each capitalised word the small tagger took for an adverb, a verb or an adjective
+    ("Wavely/RB", "Dinely/RB said", "Kessling/VBG wins", "Saguaro/JJ") inside a name the NER found, or, for an
+    adverb, one that is no English word (``known``: the lemmas of English adverbs, adjectives and verbs;
+    "Ledgerly, a French startup, has raised ..."); and where the parser made such a name an adverb of the
+    verb after it, make it the verb's subject ("Orvik/advmod is backed by Tamsa"), with the description
+    the parser made the subject instead apposed to it ("Ledgerly, a French startup ..., has raised"), or the
+    noun right before it that describes it ("Delivery app Dinely has shut ...") its compound."""
+    if not doc.has_annotation("TAG"):
+        return
+    named = {i: e for e in doc.ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
+    for tok in doc:
+        if not tok.is_title or not tok.is_alpha or len(tok) < 3 or tok.ent_type_ and tok.i not in named:
+            continue
+        # (an adjective only in a name of no place: "a Serb/JJ student", "Serb" a GPE, describes the student)
+        if tok.tag_ == "RB" or tok.tag_ in {"VB", "VBG", "VBP"} and tok.i in named \
+                or tok.tag_ == "JJ" and tok.i in named and named[tok.i].label_ not in {"GPE", "LOC"}:
+            if (tok.i not in named or tok.tag_ != "RB") and (tok.lower_ in known or tok.lemma_.lower() in known):
+                continue
+            tok.tag_, tok.pos_ = "NNP", "PROPN"
+        elif tok.tag_ != "NNP":  # (or a name the tagger knew that the parser still made an adverb: "Brisly, a ...")
+            continue
+        head = tok.head
+        if tok.dep_ != "advmod" or head.i <= tok.i or head.pos_ not in {"VERB", "AUX"} or not doc.has_annotation("DEP"):
+            continue
+        # (the whole name: no word of it hangs outside it but this one)
+        ent = named.get(tok.i)
+        if ent is not None and (ent.end - 1 != tok.i or any(t.head.i != tok.i for t in ent if t.i != tok.i)):
+            continue
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if not subjects:
+            tok.dep_ = "nsubjpass" if passive else "nsubj"
+        elif len(subjects) == 1 and subjects[0].i == tok.i - 1 and subjects[0].is_lower and subjects[0].pos_ == "NOUN":
+            # ("Delivery app Dinely/advmod has shut ...": the subject right before the name describes it)
+            described = subjects[0]
+            tok.dep_ = described.dep_
+            described.head = tok
+            described.dep_ = "compound"
+        elif len(subjects) == 1 and subjects[0].i > tok.i and subjects[0].pos_ == "NOUN" \
+                and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and subjects[0].left_edge.i == tok.i + 2 \
+                and doc[tok.i + 2].lower_ in {"a", "an", "the"}:
+            described = subjects[0]
+            tok.dep_ = described.dep_
+            described.head = tok
+            described.dep_ = "appos"
+
+
+def repair_swapped_verbs(doc: Doc, verbs: frozenset[str] | set[str], nouns: frozenset[str] | set[str]) -> None:
+    """"Saguaro supplies/NNS controllers/VBZ to X", "Andean also ships/NNS carbonate/VBP to Y", "FINMA bans/NNS
+    broker/VBP Z": after a name (a proper noun or a word of a name the NER found; and an adverb), the tagger took a verb's third-person form for a plural noun
+    and the noun after it for the verb, and the parser made the first the second's subject. Where the first is
+    a form of an English verb (``verbs``: lemmas) and the second an English noun (``nouns``), swap them back:
+    the first becomes the clause's verb, with the name its subject, and the second its object, the words the
+    parser hung on the second (its prepositions, the clause's adverbs) hung on the first."""
+    if not doc.has_annotation("DEP"):
+        return
+    for tok in doc:
+        obj = tok.head
+        if tok.tag_ != "NNS" or tok.dep_ != "nsubj" or obj.i != tok.i + 1 or obj.tag_ not in {"VBP", "VBZ"} \
+                or not tok.is_lower or not obj.is_lower or not tok.lower_.endswith("s") or tok.i < 1:
+            continue
+        before = doc[tok.i - 1]
+        if before.lower_ in {"also", "now", "still"} and tok.i >= 2:
+            before = doc[tok.i - 2]
+        if not (before.pos_ == "PROPN" or before.ent_type_ in NAME_LABELS) or tok.lemma_.lower() not in verbs \
+                or not (obj.lemma_.lower() in nouns or obj.lower_ in nouns or obj.lower_.removesuffix("s") in nouns):
+            continue
+        # (the verb first takes the object's place, then the object hangs on it: never a cycle)
+        tok.head = obj.head if obj.head.i != obj.i else tok
+        tok.dep_ = obj.dep_
+        obj.head, obj.dep_ = tok, "dobj"
+        for c in list(obj.children):
+            if c.i < tok.i or c.dep_ in {"prep", "punct", "cc", "conj", "advmod", "advcl", "dative", "npadvmod",
+                                         "ccomp", "xcomp", "agent"}:
+                c.head = tok
+        for c in tok.children:
+            if c.i == before.i and c.dep_ in {"amod", "compound", "nmod"}:  # ("Korvane/NN/compound supplies")
+                c.dep_ = "nsubj"
+        tok.tag_, tok.pos_ = "VBZ", "VERB"
+        obj.tag_, obj.pos_ = ("NNS" if obj.lower_.endswith("s") else "NN"), "NOUN"
