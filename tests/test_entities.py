@@ -1620,6 +1620,25 @@ def test_entities_one_bodys_name_with_and(nlp, text, name):
     assert name in classes, classes
 
 
+@pytest.mark.parametrize("words, names", [
+    # "and" inside what a body's "for" names, common nouns after it: one name
+    (["The", "Valdoran", "Institute", "for", "Water", "and", "Soil", "Quality", "fined", "Velo", "."],
+     ["Valdoran Institute for Water and Soil Quality"]),
+    # a body's head word before the place it is of
+    (["The", "Mining", "Licensing", "and", "Survey", "Authority", "of", "Valdora", "fined", "Velo", "."],
+     ["Mining Licensing and Survey Authority of Valdora"]),
+    # ... but a second name after "and" is its own
+    (["The", "Valdoran", "Institute", "for", "Water", "and", "Orvenko", "Kelsing", "fined", "Velo", "."],
+     ["Valdoran Institute for Water", "Orvenko Kelsing"]),
+])
+def test_entities_and_inside_a_bodys_remit_or_before_its_head(nlp, words, names):
+    n = words.index("fined")
+    tags = ["DT" if w == "The" else "CC" if w == "and" else "IN" if w in {"of", "for"} else "NNP"
+            for w in words[:n]] + ["VBD", "NNP", "."]
+    ents = ["O", "B-ORG"] + ["I-ORG"] * (n - 2) + ["O", "B-ORG", "O"]
+    assert [name for name, _ in _entities_of(nlp, words, tags, ents)][:-1] == names
+
+
 def test_entities_a_known_name_before_and_is_its_own(nlp):
     # "Apple and Google Agency": two names, whatever the words after "and" end on
     assert "Apple" in _classes(_rules_doc(nlp, "Shares of Apple and Google Agency rose."))

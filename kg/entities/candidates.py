@@ -178,7 +178,21 @@ class Candidates:
         entry = self.gazetteer.lookup(before.text) if self.gazetteer is not None else None
         known = self._known_name(before.doc, before.text) and not (
             entry is not None and entry.name.startswith("The ") and not before.text.startswith("The "))
-        return after[-1].text in heads and before[-1].text not in heads and not known
+        # (the head word may come before the place the body is of: "Insurance Regulatory and Development
+        # Authority of India")
+        own = next((t.i for t in after if t.lower_ == "of" and t.i > after.start), after.end)
+        if before[-1].text not in heads and after[0].text not in heads and not known \
+                and after.doc[own - 1].text in heads:
+            return True
+        # "Japan Organization for Metals and Energy Security", "Institute for Health and Care Excellence":
+        # "and" inside what a head word's "of" or "for" names, when English common nouns only follow it,
+        # no name of its own (not "Bank of America and Wells Fargo", which the gazetteer knows)
+        joins = [t.i for t in before if t.lower_ in {"of", "for"} and t.i > before.start
+                 and (before.doc[t.i - 1].text in heads or before.doc[t.i - 1].text in self.firm_heads)]
+        return bool(joins) and joins[-1] < before.end - 1 and not self._known_name(after.doc, after.text) \
+            and after[-1].text not in heads and after[-1].text not in self.firm_name_words \
+            and all(t.is_title and t.is_alpha and (t.lower_ in self.common_nouns
+                                                   or t.lemma_.lower() in self.common_nouns) for t in after)
 
     def _split_coordination(self, ent: Span) -> list[Span]:
         """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span); not where
