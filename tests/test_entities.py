@@ -83,6 +83,28 @@ def test_entities_drop_a_sentence_initial_kind_of_business(nlp, text, name):
     assert spans.count(name) == 2, spans
 
 
+@pytest.mark.parametrize("text, name, cls", [
+    # a business's trade in "-er" or "-or" opening a sentence before a name nothing else names
+    ("Insurer Halvrek Marine, which covered two of the ships, said it had cancelled the policies.",
+     "Halvrek Marine", "Company"),
+    ("Distributor Orvenka Trading said sales rose by a fifth.", "Orvenka Trading", "Company"),
+    # a description only people bear, before a person's name
+    ("Winemaker Tessa Brandvlei, whose family has owned the farm since 1901, said the deal would help.",
+     "Tessa Brandvlei", "Person"),
+])
+def test_entities_drop_a_sentence_initial_trade_before_an_unknown_name(nlp, text, name, cls):
+    doc = _rules_doc(nlp, text)
+    found = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data if it["via"] != "coref"}
+    assert found.get(name) == cls and not any(n.endswith(" " + name) for n in found), found
+
+
+def test_entities_keep_a_trade_word_the_text_writes_inside_the_name(nlp):
+    # "Miller Dravik" written whole mid-sentence too: the first word is the name's
+    doc = _rules_doc(nlp, "Miller Dravik said profits rose. Shares of Miller Dravik fell 3%.")
+    spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
+    assert spans.count("Miller Dravik") == 2, spans
+
+
 def test_entities_drop_a_sentence_initial_peer_role_before_a_longer_name(nlp):
     # "Rival Hollister Motors said": a peer role before a name of two words or more, known or not
     doc = _rules_doc(nlp, "Rival Hollister Motors said its cars were not affected.")

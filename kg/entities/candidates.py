@@ -100,7 +100,8 @@ class Candidates:
         if end - start > 1 and doc[start].is_sent_start and doc[start].is_title \
                 and (first in self.leading_descriptors or peer) \
                 and (self._known_name(doc, doc[start + 1:end].text)
-                     or (peer and (end - start > 2 or doc[end - 1].text not in self.firm_name_words))):
+                     or (peer and (end - start > 2 or doc[end - 1].text not in self.firm_name_words))
+                     or self._trade_before_name(doc[start:end])):
             start += 1
         # A dateline runs into the name: "KYOTO - Tanabe Robotics" keeps what follows the dash (not "Kelvor - Orlan Software")
         start = after_dateline(doc[start:end], self.gazetteer)
@@ -140,6 +141,26 @@ class Candidates:
         if start >= end:
             return None
         return doc[start:end]
+
+    def _trade_before_name(self, span: Span) -> bool:
+        """Whether ``span`` opens a sentence with the agent noun of a business's trade before a name
+        the document does not know otherwise: "Installer Sunrun, which buys panels", "Insurer Brackwater
+        P&I said" (a trade's word in "-er" or "-or" that no firm's or body's name opens with, as "Bank
+        Negara" does; not a name the gazetteer knows, nor one the text writes whole where no sentence
+        opens: "Trader Joe's")."""
+        first = span[0]
+        if not (first.lower_.endswith(("er", "or")) and span[1].text[:1].isupper()) \
+                or first.text in self.firm_name_words or first.text in self.body_heads \
+                or first.text in self.title_words:
+            return False
+        if self.gazetteer is not None and self.gazetteer.lookup(span.text) is not None:
+            return False
+        doc = span.doc
+        for m in re.finditer(re.escape(span.text), doc.text):
+            other = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if other is not None and other.start != span.start and not other[0].is_sent_start:
+                return False
+        return True
 
     def _before_kind_of_place(self, doc: Doc, start: int, end: int) -> int:
         """The end of a name without the lower-case kind of place written after it ("in Maharashtra state",
@@ -228,6 +249,10 @@ class Candidates:
                    candidates: list[tuple[Span, str]]) -> None:
         doc = ent.doc
         span = self._trim(ent)
+        # (a business's trade dropped before the name makes it a firm's: "Retailer Brindlemart said")
+        if label == "PERSON" and span is not None and span.start == ent.start + 1 and span.end > span.start \
+                and self._trade_before_name(doc[ent.start:span.end]) and ent[0].lower_ in self.org_nouns:
+            label = "ORG"
         if span is None or self._is_noise(span.text) or (
                 label in {"ORG", "PRODUCT"} and len(span) > 1 and self._document(span.text.split())) or (
                 label in {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART"} and len(span) > 1
@@ -251,7 +276,9 @@ class Candidates:
                 span = doc[roles[-1] + 1:span.end]
         # "Spokeswoman Ines Varga said": an office's title opening a name the NER took for an
         # organisation's is a person's title, as in an unlabelled run (not "King Digital Entertainment")
-        if label == "ORG" and len(span) >= 3 and span[0].text in self.name_titles and span[0].is_sent_start \
+        # (or a description only people bear, lexicon ``person_titles``: "Winemaker Ana Louw, whose family")
+        if label == "ORG" and len(span) >= 3 and span[0].is_sent_start and span[0].is_title \
+                and (span[0].text in self.name_titles or span[0].lower_ in self.person_titles) \
                 and all(t.is_title and t.is_alpha for t in span[1:]) and not self._body_or_place_word(span[-1].text):
             span, label = span[1:], "PERSON"
         # "Nevada Highway Patrol Officer Dana Whitlock": a job title the NER ran into an
