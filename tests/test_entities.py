@@ -105,6 +105,34 @@ def test_entities_keep_a_trade_word_the_text_writes_inside_the_name(nlp):
     assert spans.count("Miller Dravik") == 2, spans
 
 
+def test_entities_a_name_listed_with_named_places(nlp):
+    # a name the NER left out of a list whose other names are places is one ("in Lima, Varquena and Cusco")
+    text = "Its shops are in Lima , Varquena and Cusco ."
+    tags = ["PRP$", "NNS", "VBP", "IN", "NNP", ",", "NNP", "CC", "NNP", "."]
+    heads = [1, 2, 2, 2, 3, 4, 4, 6, 6, 2]
+    deps = ["poss", "nsubj", "ROOT", "prep", "pobj", "punct", "conj", "cc", "conj", "punct"]
+    ents = ["O", "O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"]
+    assert ("Varquena", "Place") in _parsed_entities_of(nlp, text, tags, heads, deps, ents)
+    # (not a date after a place: "ZURICH, Oct 6")
+    text = "Its shops are in Lima , Oct 6 and Cusco ."
+    tags = ["PRP$", "NNS", "VBP", "IN", "NNP", ",", "NNP", "CD", "CC", "NNP", "."]
+    heads = [1, 2, 2, 2, 3, 4, 4, 6, 6, 6, 2]
+    deps = ["poss", "nsubj", "ROOT", "prep", "pobj", "punct", "conj", "nummod", "cc", "conj", "punct"]
+    ents = ["O", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-GPE", "O"]
+    assert not any(name.startswith("Oct") for name, _ in _parsed_entities_of(nlp, text, tags, heads, deps, ents))
+
+
+@pytest.mark.parametrize("text, name", [
+    # a person's given name joined by a hyphen to its lower-case rest
+    ("Its founder, Yoon Min-seok, said the firm would hire.", "Yoon Min-seok"),
+    ("Bae Hae-won, a driver who lives in Busan, said she used the app daily.", "Bae Hae-won"),
+])
+def test_entities_a_persons_name_with_a_hyphen_inside_stays_whole(nlp, text, name):
+    doc = _rules_doc(nlp, text)
+    found = {doc[it["start"]:it["end"]].text: it["cls"] for it in doc._.kg_entity_data if it["via"] != "coref"}
+    assert found.get(name) == "Person", found
+
+
 def test_entities_drop_a_sentence_initial_peer_role_before_a_longer_name(nlp):
     # "Rival Hollister Motors said": a peer role before a name of two words or more, known or not
     doc = _rules_doc(nlp, "Rival Hollister Motors said its cars were not affected.")

@@ -106,9 +106,11 @@ class Candidates:
         # A dateline runs into the name: "KYOTO - Tanabe Robotics" keeps what follows the dash (not "Kelvor - Orlan Software")
         start = after_dateline(doc[start:end], self.gazetteer)
         # Title-case headlines run names into verbs: "Palo Alto Networks Completes Purchase".
+        # (not a word a hyphen joins to the one before: "Jin Hae-won")
         for i in range(start + 1, end):
             if doc[i].tag_ in {"VBZ", "VBD", "VBP"} and doc[i].pos_ in {"VERB", "AUX"} \
-                    and not self._particle_in_name(doc[i], doc[start:end]):  # (not "Banco do Brasil")
+                    and not self._particle_in_name(doc[i], doc[start:end]) \
+                    and not (doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_):
                 end = i
                 break
         # An amount run into the name: "fined Yunhe Mall 1.2 billion yuan" (a number, then lower-case words
@@ -269,6 +271,12 @@ class Candidates:
                 and (not self.common_nouns or span[0].lower_ in self.common_nouns
                      or span[0].lemma_.lower() in self.common_nouns):
             return
+        # "Park Min-seok": the NER stopped a person's name before the hyphen and the lower-case rest of
+        # its last word
+        if label == "PERSON" and span.end + 1 < len(doc) and doc[span.end].text == "-" \
+                and not doc[span.end - 1].whitespace_ and not doc[span.end].whitespace_ \
+                and doc[span.end + 1].is_alpha and doc[span.end + 1].is_lower and doc[span.end + 1].ent_iob_ != "B":
+            span = doc[span.start:span.end + 2]
         # "Agriculture Minister Grace Banda": the title is not part of the name.
         if label == "PERSON":
             roles = [t.i for t in span if t.lower_ in self.person_roles and t.i < span.end - 1]
