@@ -100,14 +100,17 @@ class Candidates:
         if end - start > 1 and doc[start].is_sent_start and doc[start].is_title \
                 and (first in self.leading_descriptors or peer) \
                 and (self._known_name(doc, doc[start + 1:end].text)
-                     or (peer and (end - start > 2 or doc[end - 1].text not in self.firm_name_words))):
+                     or (peer and (end - start > 2 or doc[end - 1].text not in self.firm_name_words))
+                     or self._trade_before_name(doc[start:end])):
             start += 1
         # A dateline runs into the name: "KYOTO - Tanabe Robotics" keeps what follows the dash (not "Kelvor - Orlan Software")
         start = after_dateline(doc[start:end], self.gazetteer)
         # Title-case headlines run names into verbs: "Palo Alto Networks Completes Purchase".
+        # (not a word a hyphen joins to the one before: "Jin Hae-won")
         for i in range(start + 1, end):
             if doc[i].tag_ in {"VBZ", "VBD", "VBP"} and doc[i].pos_ in {"VERB", "AUX"} \
-                    and not self._particle_in_name(doc[i], doc[start:end]):  # (not "Banco do Brasil")
+                    and not self._particle_in_name(doc[i], doc[start:end]) \
+                    and not (doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_):
                 end = i
                 break
         # An amount run into the name: "fined Yunhe Mall 1.2 billion yuan" (a number, then lower-case words
@@ -140,6 +143,26 @@ class Candidates:
         if start >= end:
             return None
         return doc[start:end]
+
+    def _trade_before_name(self, span: Span) -> bool:
+        """Whether ``span`` opens a sentence with the agent noun of a business's trade before a name
+        the document does not know otherwise: "Installer Sunrun, which buys panels", "Insurer Brackwater
+        P&I said" (a trade's word in "-er" or "-or" that no firm's or body's name opens with, as "Bank
+        Negara" does; not a name the gazetteer knows, nor one the text writes whole where no sentence
+        opens: "Trader Joe's")."""
+        first = span[0]
+        if not (first.lower_.endswith(("er", "or")) and span[1].text[:1].isupper()) \
+                or first.text in self.firm_name_words or first.text in self.body_heads \
+                or first.text in self.title_words:
+            return False
+        if self.gazetteer is not None and self.gazetteer.lookup(span.text) is not None:
+            return False
+        doc = span.doc
+        for m in re.finditer(re.escape(span.text), doc.text):
+            other = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if other is not None and other.start != span.start and not other[0].is_sent_start:
+                return False
+        return True
 
     def _before_kind_of_place(self, doc: Doc, start: int, end: int) -> int:
         """The end of a name without the lower-case kind of place written after it ("in Maharashtra state",
@@ -178,7 +201,21 @@ class Candidates:
         entry = self.gazetteer.lookup(before.text) if self.gazetteer is not None else None
         known = self._known_name(before.doc, before.text) and not (
             entry is not None and entry.name.startswith("The ") and not before.text.startswith("The "))
-        return after[-1].text in heads and before[-1].text not in heads and not known
+        # (the head word may come before the place the body is of: "Insurance Regulatory and Development
+        # Authority of India")
+        own = next((t.i for t in after if t.lower_ == "of" and t.i > after.start), after.end)
+        if before[-1].text not in heads and after[0].text not in heads and not known \
+                and after.doc[own - 1].text in heads:
+            return True
+        # "Japan Organization for Metals and Energy Security", "Institute for Health and Care Excellence":
+        # "and" inside what a head word's "of" or "for" names, when English common nouns only follow it,
+        # no name of its own (not "Bank of America and Wells Fargo", which the gazetteer knows)
+        joins = [t.i for t in before if t.lower_ in {"of", "for"} and t.i > before.start
+                 and (before.doc[t.i - 1].text in heads or before.doc[t.i - 1].text in self.firm_heads)]
+        return bool(joins) and joins[-1] < before.end - 1 and not self._known_name(after.doc, after.text) \
+            and after[-1].text not in heads and after[-1].text not in self.firm_name_words \
+            and all(t.is_title and t.is_alpha and (t.lower_ in self.common_nouns
+                                                   or t.lemma_.lower() in self.common_nouns) for t in after)
 
     def _split_coordination(self, ent: Span) -> list[Span]:
         """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span); not where
@@ -214,6 +251,10 @@ class Candidates:
                    candidates: list[tuple[Span, str]]) -> None:
         doc = ent.doc
         span = self._trim(ent)
+        # (a business's trade dropped before the name makes it a firm's: "Retailer Brindlemart said")
+        if label == "PERSON" and span is not None and span.start == ent.start + 1 and span.end > span.start \
+                and self._trade_before_name(doc[ent.start:span.end]) and ent[0].lower_ in self.org_nouns:
+            label = "ORG"
         if span is None or self._is_noise(span.text) or (
                 label in {"ORG", "PRODUCT"} and len(span) > 1 and self._document(span.text.split())) or (
                 label in {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART"} and len(span) > 1
@@ -230,6 +271,12 @@ class Candidates:
                 and (not self.common_nouns or span[0].lower_ in self.common_nouns
                      or span[0].lemma_.lower() in self.common_nouns):
             return
+        # "Park Min-seok": the NER stopped a person's name before the hyphen and the lower-case rest of
+        # its last word
+        if label == "PERSON" and span.end + 1 < len(doc) and doc[span.end].text == "-" \
+                and not doc[span.end - 1].whitespace_ and not doc[span.end].whitespace_ \
+                and doc[span.end + 1].is_alpha and doc[span.end + 1].is_lower and doc[span.end + 1].ent_iob_ != "B":
+            span = doc[span.start:span.end + 2]
         # "Agriculture Minister Grace Banda": the title is not part of the name.
         if label == "PERSON":
             roles = [t.i for t in span if t.lower_ in self.person_roles and t.i < span.end - 1]
@@ -237,7 +284,9 @@ class Candidates:
                 span = doc[roles[-1] + 1:span.end]
         # "Spokeswoman Ines Varga said": an office's title opening a name the NER took for an
         # organisation's is a person's title, as in an unlabelled run (not "King Digital Entertainment")
-        if label == "ORG" and len(span) >= 3 and span[0].text in self.name_titles and span[0].is_sent_start \
+        # (or a description only people bear, lexicon ``person_titles``: "Winemaker Ana Louw, whose family")
+        if label == "ORG" and len(span) >= 3 and span[0].is_sent_start and span[0].is_title \
+                and (span[0].text in self.name_titles or span[0].lower_ in self.person_titles) \
                 and all(t.is_title and t.is_alpha for t in span[1:]) and not self._body_or_place_word(span[-1].text):
             span, label = span[1:], "PERSON"
         # "Nevada Highway Patrol Officer Dana Whitlock": a job title the NER ran into an

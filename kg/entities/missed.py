@@ -150,6 +150,32 @@ class Missed:
             it["end"] = end
             it["name"] = canonical_name(doc[it["start"]:end].text)
 
+    def _listed_with(self, doc: Doc, run: Span, items: list[dict[str, Any]]) -> str | None:
+        """The class of the named place that ``run`` is listed with ("in Lima, Arequipa and Cusco": the
+        parser's conjunct, the next one in the list, with only a comma, "and" or "or" between), or None.
+        Not at a sentence's start, nor words that go on a name or title ("Kelvor and Partners"). (Not
+        firms listed with firms: "including Claro and Vivo" reads as well, but the relation rules then
+        give the new name the false statements of its list-mates.)"""
+        if run.start == run.sent.start or run.root.dep_ != "conj" and not any(c.dep_ == "conj" for c in run.root.children):
+            return None
+        if run.end < len(doc) and (doc[run.end].like_num or doc[run.end].lower_ == "of"):
+            return None  # (a date: "ZURICH, Oct 6"; an office or a place's description: "Leader of the party")
+        last = run[-1].text
+        if last in self.firm_name_words or last in self.body_heads or last in self.title_words \
+                or any(t.lower_ in self.non_entities for t in run):
+            return None
+        linked = {run.root.head.i} | {c.i for c in run.root.children if c.dep_ == "conj"}
+        for it in items:
+            if it["via"] not in {"", "gazetteer"} or it["cls"] != "Place":
+                continue
+            if not any(it["start"] <= i < it["end"] for i in linked):
+                continue
+            between = doc[it["end"]:run.start] if it["end"] <= run.start else doc[run.end:it["start"]]
+            if len(between) and all(t.text in {",", "and", "or"} for t in between) \
+                    and any(t.text in {"and", "or"} for t in between) or (len(between) == 1 and between[0].text == ","):
+                return it["cls"]
+        return None
+
     def _unlabelled_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any,
                           headline: TitleCaseLines) -> None:
         runs: list[Span] = []
@@ -219,6 +245,10 @@ class Missed:
                 if len(bodies) == 1:
                     claim(run, bodies.pop(), "GovernmentBody")
                     continue
+            listed = self._listed_with(doc, run, items)
+            if listed is not None:
+                claim(run, canonical_name(text), listed)
+                continue
             if len(words) == 1 and (counts[text] < 2 or len(text) < 3):
                 continue
             if run.root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss", "compound"}:
