@@ -267,7 +267,7 @@ class Corrections:
             for it in items:
                 words = it["name"].split()
                 if it["via"] == "" and it["cls"] in {"Company", "Organization", "Place", "Product"} and len(words) > 1 \
-                        and any(self._listed_with(doc, it, p) for p in kin if p["name"].split()[-1] == words[-1]
+                        and any(self._in_one_list(doc, it, p) for p in kin if p["name"].split()[-1] == words[-1]
                                 and p["name"] != it["name"]) and not self._firm_named(it["name"]) and all(
                             w[:1].isupper() or (0 < k < len(words) - 1 and w in self.name_particles)
                             for k, w in enumerate(words)):
@@ -316,7 +316,7 @@ class Corrections:
                     it["cls"] = "Person"
 
     @staticmethod
-    def _listed_with(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    def _in_one_list(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
         """Whether the first word of the list one of two names stands in (through a noun it is apposed to: "Leroy
         Vance and his brother Ivo Vance") is in the other name."""
         def first(it: dict[str, Any]) -> int:
