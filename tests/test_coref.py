@@ -1067,3 +1067,20 @@ def test_coref_a_description_is_the_name_the_text_wrote_before_it(nlp):
             "weeks after the company took over Tessa Couriers, a courier with 600 vans.\n\n\"These riders wear the "
             "company's jacket,\" said Ana Ribe, a lawyer for the union.")
     _assert_reads(nlp, text, {("Ana Ribe", "worksFor", "Orlan Workers")}, {("Ana Ribe", "worksFor", "Kelvor Post")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an "Its" that opens a sentence on its subject is the subject's before, not the headline's firm
+    ("Regulator fines Orvane Bank over loans. The Finance Authority fined Orvane Bank on Monday, and Orvane Bank "
+     "said it would appeal. Kestrel Foods, a client, has 14 million customers. Its chief executive, Mira Dahl, "
+     "said the fine was fair.", ("Mira Dahl", "worksFor", "Kestrel Foods"), ("Mira Dahl", "worksFor", "Orvane Bank")),
+    ("Orvane Bank fined over loans. The Finance Authority fined Orvane Bank on Monday, and Orvane Bank said it "
+     "would appeal. Kestrel Foods makes biscuits in Lyon. Its main brand, Crumbly, sells in 12 countries.",
+     ("Kestrel Foods", "develops", "Crumbly"), ("Orvane Bank", "develops", "Crumbly")),
+    ("Orvane Bank fined over loans. The Finance Authority fined Orvane Bank on Monday, and Orvane Bank said it "
+     "would appeal. Kestrel Foods said it would comply. Its overseas unit, Kestrel Iberia, is based in Madrid.",
+     ("Kestrel Iberia", "subsidiaryOf", "Kestrel Foods"), ("Kestrel Iberia", "subsidiaryOf", "Orvane Bank")),
+])
+def test_coref_its_opening_a_sentence_on_its_subject_is_the_subject_before(nlp, text, expected, absent):
+    _assert_reads(nlp, text, {expected}, {absent})
+
