@@ -1067,3 +1067,41 @@ def test_coref_a_description_is_the_name_the_text_wrote_before_it(nlp):
             "weeks after the company took over Tessa Couriers, a courier with 600 vans.\n\n\"These riders wear the "
             "company's jacket,\" said Ana Ribe, a lawyer for the union.")
     _assert_reads(nlp, text, {("Ana Ribe", "worksFor", "Orlan Workers")}, {("Ana Ribe", "worksFor", "Kelvor Post")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an "Its" that opens a sentence on its subject is the subject's before, not the headline's firm
+    ("Regulator fines Orvane Bank over loans. The Finance Authority fined Orvane Bank on Monday, and Orvane Bank "
+     "said it would appeal. Kestrel Foods, a client, has 14 million customers. Its chief executive, Mira Dahl, "
+     "said the fine was fair.", ("Mira Dahl", "worksFor", "Kestrel Foods"), ("Mira Dahl", "worksFor", "Orvane Bank")),
+    ("Orvane Bank fined over loans. The Finance Authority fined Orvane Bank on Monday, and Orvane Bank said it "
+     "would appeal. Kestrel Foods makes biscuits in Lyon. Its main brand, Crumbly, sells in 12 countries.",
+     ("Kestrel Foods", "develops", "Crumbly"), ("Orvane Bank", "develops", "Crumbly")),
+    ("Orvane Bank fined over loans. The Finance Authority fined Orvane Bank on Monday, and Orvane Bank said it "
+     "would appeal. Kestrel Foods said it would comply. Its overseas unit, Kestrel Iberia, is based in Madrid.",
+     ("Kestrel Iberia", "subsidiaryOf", "Kestrel Foods"), ("Kestrel Iberia", "subsidiaryOf", "Orvane Bank")),
+])
+def test_coref_its_opening_a_sentence_on_its_subject_is_the_subject_before(nlp, text, expected, absent):
+    _assert_reads(nlp, text, {expected}, {absent})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a possessive in what one accuses another of is the accused's ...
+    ("Orvane Games sued Kestrel Studios last year, accusing it of copying code into its game Skyreach.",
+     ("Kestrel Studios", "develops", "Skyreach"), ("Orvane Games", "develops", "Skyreach")),
+    ("Orvane Solar has sued Halden Grid in a state court, alleging that the grid company slowed the work to protect "
+     "a plant owned by its parent, Tarvo Holdings.", ("Halden Grid", "subsidiaryOf", "Tarvo"),
+     ("Orvane Solar", "subsidiaryOf", "Tarvo")),
+    # ... but what the accused is said to have copied is the accuser's
+    ("Brisk News has sued Kestrel AI in a Paris court, alleging the startup copied 400,000 of its articles to train "
+     "its Quillo chatbot.", ("Kestrel AI", "develops", "Quillo"), ("Brisk News", "develops", "Quillo")),
+])
+def test_coref_its_in_what_one_accuses_another_of_is_the_accuseds(nlp, text, expected, absent):
+    _assert_reads(nlp, text, {expected}, {absent})
+
+
+def test_coref_its_on_what_the_accused_copied_is_the_accusers(nlp):
+    doc = _rules_doc(nlp, "Brisk News has sued Kestrel AI in a Paris court, alleging the startup copied 400,000 of "
+                          "its articles to train its Quillo chatbot.")
+    its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
+    assert its == ["Brisk News", "Kestrel AI"], doc._.kg_entity_data

@@ -16,6 +16,7 @@ from ..ontology import load_ontology
 from ..syntax import apposed_elsewhere
 from .base import PLURAL_PRONOUNS as _PLURAL_PRONOUNS
 from .base import register_links
+from .accusations import Accusations
 from .binding import Binding
 from .chains import Chains
 from .continuity import Continuity
@@ -28,7 +29,7 @@ from .resolve import Resolution
 __all__ = ["KGCoref", "make_coref_component"]
 
 
-class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains, Continuity):
+class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains, Continuity, Accusations):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,
@@ -114,6 +115,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         #: verbs of saying: "X said it ..." makes X the subject of what is said
         self._reporting = set(onto.lexicon["relations"]["reporting"])
         self._accusing = set(onto.lexicon["relations"].get("accusing", ()))
+        self._infringing = frozenset(onto.lexicon["relations"].get("infringing", ()))
         #: the verbs of kg:offers and kg:develops ("run", "operate", "sell", "develop"): who does these to a
         #: named product is a firm
         self._product_verbs = frozenset(words[0] for name in ("offers", "develops") if name in onto.relations

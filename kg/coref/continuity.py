@@ -23,14 +23,37 @@ class Continuity:
                            ) -> dict[str, Any] | None:
         """The mention (named, or a description resolved) that is the subject of the main clause of the
         sentence before ``tok``'s, where ``tok`` is an "it" that opens its sentence as the subject of its
-        main clause ("It also supplies X"); ``None`` otherwise."""
+        main clause ("It also supplies X"), or an "Its" on that subject ("Its chief executive said"); ``None``
+        otherwise."""
         sent = tok.sent
-        # (not "Its partner, X, said": a possessive on the subject is as often the object's before; nor "he",
-        # whom a story goes on calling by name)
-        if tok.lower_ != "it" or tok.dep_ not in SUBJ or tok.head.i != sent.root.i \
-                or any(not (t.is_punct or t.is_space) for t in doc[sent.start:tok.i]):
+        # (nor "he", whom a story goes on calling by name)
+        if any(not (t.is_punct or t.is_space) for t in doc[sent.start:tok.i]):
             return None
-        return self._subject_before(doc, sent, pool, wanted)
+        if tok.lower_ == "it" and tok.dep_ in SUBJ and tok.head.i == sent.root.i:
+            return self._subject_before(doc, sent, pool, wanted)
+        # "Wavely has 14 million users. Its chief executive, Mira Dahl, said": an "Its" that opens the sentence
+        # on the subject of its main clause is the subject's before, as "It" would be (not the headline's firm);
+        # only a firm's (a body's act is on a firm: "The commission ordered X to ... Its partner" is X's), and
+        # not a firm that reports on another ("Orlan said Kelvor had ... Its tankers": Kelvor's, maybe)
+        if tok.lower_ == "its" and tok.dep_ == "poss" and tok.head.dep_ in SUBJ and tok.head.head.i == sent.root.i:
+            found = self._subject_before(doc, sent, pool, wanted)
+            if found is None or not self.onto.is_a(found["cls"], "Company") or self._reports_another(doc, found, pool):
+                return None
+            return found
+        return None
+
+    def _reports_another(self, doc: Doc, found: dict[str, Any], pool: list[dict[str, Any]]) -> bool:
+        """The main verb whose subject is ``found`` is one of saying, with a clause whose subject is another
+        mention of ``pool`` ("Orlan said Kelvor had moved crude")."""
+        root = doc[found["start"]:found["end"]].root
+        while root.dep_ not in SUBJ and root.head.i != root.i:
+            root = root.head
+        verb = root.head
+        if verb.lemma_.lower() not in self._reporting:
+            return False
+        return any(c.dep_ == "ccomp" and any(s.dep_ in SUBJ and any(
+            it["start"] <= s.i < it["end"] and it["name"] != found["name"] for it in pool) for s in c.children)
+                   for c in verb.children)
 
     def _speakers_firm(self, doc: Doc, tok: Token, pool: list[dict[str, Any]], wanted: set[str]
                        ) -> dict[str, Any] | None:

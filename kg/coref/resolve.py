@@ -226,6 +226,9 @@ class Resolution:
             # "the latter can pay back its investor": a possessive in a clause refers to the
             # clause's subject when that is a thing of the right kind
             pool = items + resolved
+            found = self._accused_owner(tok, pool, wanted)  # ("accusing X of using its contracts": accusations.py)
+            if found is not None:
+                return found
             if tok.dep_ == "poss" and tok.head.dep_ == "conj" and doc[tok.i + 1:tok.i + 2].text.lower() != "own":
                 # "Tanegawa's Torrey hybrid and its first pickup": the owner of the noun it is joined to
                 # (not "its own", which stands for the subject)

@@ -1,0 +1,64 @@
+"""A possessive in what one firm accuses another of is the accused's: "Revontuli sued Pohjola, accusing it of
+copying code into its game" (Pohjola's game), "alleging that the grid company slowed the work to protect a
+plant owned by its parent" (the grid company's parent); but the thing the accused is said to have taken is
+the accuser's ("alleging the startup copied 400,000 of its articles": the accuser's articles; lexicon
+``infringing``). Not where a clause with a subject of its own stands between, nor a possessive on the
+accusation's subject ("alleging that its former partner ..."). A mixin of :class:`~kg.coref.component.KGCoref`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..syntax import subjects_above
+from .base import SUBJ
+
+__all__ = ["Accusations"]
+
+_VERBS = {"VERB", "AUX"}
+
+
+class Accusations:
+    """Mixin of :class:`~kg.coref.component.KGCoref`: whose a possessive in an accusation is."""
+
+    def _accused_owner(self, tok: Token, pool: list[dict[str, Any]], wanted: set[str]) -> dict[str, Any] | None:
+        """The accused (the object of "accusing ... of" a gerund, or the subject of the clause "alleging"
+        governs) for a possessive ``tok`` in that act, or the accuser for one on what the act takes; ``None``
+        where ``tok`` is in no such act or no mention of a wanted class is there."""
+        if tok.dep_ != "poss" or tok.doc[tok.i + 1:tok.i + 2].text.lower() == "own":
+            return None
+        node = tok.head
+        for _ in range(12):
+            if node.head.i == node.i:
+                return None
+            if node.pos_ in _VERBS:
+                subjects = [c for c in node.children if c.dep_ in SUBJ]
+                if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ == "of" \
+                        and node.head.head.lemma_.lower() in self._accusing:
+                    if subjects:
+                        return None
+                    verb = node.head.head
+                    return self._party(tok, [c for c in verb.children if c.dep_ == "dobj"], verb, pool, wanted)
+                if node.dep_ == "ccomp" and node.head.lemma_.lower() in self._accusing and subjects:
+                    if any(tok.i in {t.i for t in s.subtree} for s in subjects):
+                        return None
+                    return self._party(tok, subjects, node.head, pool, wanted)
+                if subjects:
+                    return None
+            node = node.head
+        return None
+
+    def _party(self, tok: Token, accused: list[Token], verb: Token, pool: list[dict[str, Any]],
+               wanted: set[str]) -> dict[str, Any] | None:
+        words = subjects_above(verb) if self._taken(tok) else accused
+        return next((it for w in words for it in pool if it["start"] <= w.i < it["end"]
+                     and it["via"] != "demonym" and self._compatible(it["cls"], wanted)), None)
+
+    def _taken(self, tok: Token) -> bool:
+        """The noun ``tok`` owns is what a verb of taking or copying takes ("copied 400,000 of its articles",
+        "infringing its patents")."""
+        noun = tok.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            noun = noun.head.head
+        return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self._infringing
