@@ -187,6 +187,23 @@ def _title_abbreviations(nlp: Language, ontology_dir: str | None = None) -> None
         nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
 
 
+#: a sentence's full stop after a name's last capital that follows a lower-case letter or "&" ("SpaceX.",
+#: "Finbel SpA.", "H&M.", "GmbH."), which spaCy's suffix rules leave on the word (they split it after a
+#: lower-case letter or two capitals: "Vela.", "KPMG."); abbreviations keep theirs ("U.S.", "S.A.", "Corp.":
+#: a period or a lower-case letter before their last capital, or a special case of the tokenizer)
+_PERIOD_AFTER_NAME = r"(?<=[a-z&][A-Z])\."
+
+
+def _periods_after_names(nlp: Language) -> None:
+    """Split the sentence's full stop off a name that ends in a capital after a lower-case letter or "&"
+    (:data:`_PERIOD_AFTER_NAME`): left on it, the name's span ends in "." ("sold a stake to SpaceX.")."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = list(nlp.Defaults.suffixes or ())
+    if _PERIOD_AFTER_NAME not in suffixes:
+        nlp.tokenizer.suffix_search = compile_suffix_regex([*suffixes, _PERIOD_AFTER_NAME]).search
+
+
 def register_extensions() -> None:
     """Register every ``Doc`` extension kg-builder's components set (idempotent).
 
@@ -339,6 +356,7 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
     lexicon_dir = next((blocks[c]["ontology_dir"] for c in components if blocks[c].get("ontology_dir")), None)
     _nouns_not_verbs(nlp, lexicon_dir)
     _title_abbreviations(nlp, lexicon_dir)
+    _periods_after_names(nlp)
     if settings.get("indexed_attribute_ruler", True):
         index_attribute_rulers(nlp)
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]

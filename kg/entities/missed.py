@@ -104,6 +104,28 @@ class Missed:
                 continue
             claim(span, canonical_name(span.text), "Product")
 
+    def _product_words_after_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool]) -> None:
+        """"its Flyzo Go app", "whose Lintas Go app", "the Lendora Now credit line": a name, then a word of
+        products' names the NER left out (lexicon ``product_name_words``), inside a noun phrase an article or
+        a possessive opens and a lower-case noun right after ends: the name with the word is a product's,
+        whatever the NER took the firm's name alone for (not "Vela Go said", "Orlan Plus Holdings")."""
+        for it in items:
+            start, end = it["start"], it["end"]
+            if it["via"] != "" or it["cls"] == "Country" or end + 1 >= len(doc) or taken[end] or start == 0:
+                continue
+            word, before = doc[end], doc[start - 1]
+            kind = word.head
+            if word.text not in self.product_name_words or not doc[end - 1].whitespace_ \
+                    or before.tag_ not in {"DT", "PRP$", "WP$", "POS"} \
+                    or not (end < kind.i <= end + 3 and kind.is_lower and kind.pos_ == "NOUN") \
+                    or not all(doc[i].is_lower for i in range(end + 1, kind.i + 1)) \
+                    or not all(doc[i].head.i in range(start, kind.i + 1) for i in range(start, kind.i)):
+                continue
+            taken[end] = True
+            it["end"] = end + 1
+            it["name"] = canonical_name(doc[start:end + 1].text)
+            it["cls"] = "Product"
+
     def _owned_drug_names(self, doc: Doc, taken: list[bool], claim: Any) -> None:
         """"Kelvor's zantoglipron", "its own experimental pill velaglipron": a drug's nonproprietary name, written
         in lower case (a word that ends in one of lexicon ``drug_name_stems``), with an owner's possessive; not
