@@ -2865,3 +2865,17 @@ def test_entities_abbreviations_keep_their_periods(nlp):
 ])
 def test_entities_a_product_word_after_a_firms_name_before_a_kind(nlp, text, triple):
     _assert_reads(nlp, text, {triple})
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a sentence opening in lower case with its subject opens with a name written so, found again elsewhere
+    ("Borrani Farms supplies green beans to lumacaffè in Milan. lumacaffè said it had stopped buying from "
+     "Borrani Farms.", "lumacaffè", ("Borrani Farms", "suppliesTo", "lumacaffè")),
+])
+def test_entities_a_lower_case_word_opening_a_sentence_as_its_subject_is_a_name(nlp, text, name, triple):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(name) == "Company" and triple in _triples(doc), _triples(doc)
+
+
+def test_entities_a_lower_case_english_word_opening_a_sentence_is_no_name(nlp):
+    assert _classes(_rules_doc(nlp, "the company said it would appeal. shares of Vela fell.")).get("shares") is None

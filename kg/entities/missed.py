@@ -126,6 +126,22 @@ class Missed:
             it["name"] = canonical_name(doc[start:end + 1].text)
             it["cls"] = "Product"
 
+    def _lower_case_subjects(self, doc: Doc, taken: list[bool], claim: Any) -> None:
+        """"illycaffè said it had not paid", "eMAG is owned by Naspers": a sentence opens with a capital unless
+        it opens with a name written in lower case; such a first word, the sentence's subject, that English
+        has no word for (the lemmatizer's nouns, adjectives, adverbs and verbs) and no drug's name ends like,
+        is a name (step 3 then finds it wherever else it is written)."""
+        for sent in doc.sents:
+            tok = sent[0]
+            if not tok.text[:1].islower() or taken[tok.i] or len(tok) < 3 or not any(ch.isalpha() for ch in tok.text) \
+                    or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.is_stop or tok.pos_ in {"PRON", "DET", "NUM"} \
+                    or tok.lower_ in self.common_nouns or tok.lower_ in self.english_words \
+                    or tok.lemma_.lower() in self.common_nouns or tok.lower_ in self.non_entities \
+                    or tok.lower_.endswith(self.drug_name_stems) or (tok.i > 0 and not doc[tok.i - 1].is_space
+                                                                     and doc[tok.i - 1].text not in {".", "!", "?"}):
+                continue
+            claim(doc[tok.i:tok.i + 1], tok.text, "Company")
+
     def _owned_drug_names(self, doc: Doc, taken: list[bool], claim: Any) -> None:
         """"Kelvor's zantoglipron", "its own experimental pill velaglipron": a drug's nonproprietary name, written
         in lower case (a word that ends in one of lexicon ``drug_name_stems``), with an owner's possessive; not
