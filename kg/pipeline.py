@@ -156,6 +156,22 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_letter_stops", assigns=["token.text"])
+def letter_stops(doc: Doc) -> Doc:
+    """Split the full stop off a capital letter that ends a name at a paragraph's end ("a unit of Malaysia's
+    Capital A.\n\n", "the startup that makes the Quantum S."): the tokenizer keeps "A." whole, as it keeps an
+    initial ("John F. Kennedy"), and the name's span then ends in "."; an initial ends no paragraph. First in
+    the pipeline, before any component has read the tokens."""
+    stops = [t for t in doc[1:] if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "."
+             and doc[t.i - 1].is_alpha and doc[t.i - 1].is_title and len(doc[t.i - 1]) > 1
+             and (t.i == len(doc) - 1 or "\n" in t.whitespace_ or (doc[t.i + 1].is_space and "\n" in doc[t.i + 1].text))]
+    if stops:
+        with doc.retokenize() as retokenizer:
+            for tok in stops:
+                retokenizer.split(tok, [tok.text[0], "."], heads=[(tok, 1), (tok, 1)])
+    return doc
+
+
 #: the tagger's verb tags, which the lexicon's ``nouns_not_verbs`` never take
 _VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 
@@ -367,6 +383,8 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
         )
     if settings.get("paragraph_breaks", True) and "kg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
+    if "kg_letter_stops" not in nlp.pipe_names:
+        nlp.add_pipe("kg_letter_stops", first=True)
     for comp in components:
         if comp in nlp.pipe_names:
             continue

@@ -2879,3 +2879,12 @@ def test_entities_a_lower_case_word_opening_a_sentence_as_its_subject_is_a_name(
 
 def test_entities_a_lower_case_english_word_opening_a_sentence_is_no_name(nlp):
     assert _classes(_rules_doc(nlp, "the company said it would appeal. shares of Vela fell.")).get("shares") is None
+
+
+def test_entities_a_capital_letter_ending_a_paragraph_keeps_no_full_stop(nlp):
+    # "... a unit of Peru's Kestrel A." at a paragraph's end: the full stop ends the sentence, not the name
+    # (an initial ends no paragraph: "John F. Kennedy" stays as it is)
+    doc = _rules_doc(nlp, "Vela Air competes with Orlan Air, a unit of Peru's Kestrel A.\n\nJohn F. Kennedy "
+                          "flew with Vela Air.")
+    spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
+    assert "Kestrel A" in spans and "John F. Kennedy" in spans, spans
