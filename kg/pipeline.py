@@ -156,6 +156,22 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_letter_stops", assigns=["token.text"])
+def letter_stops(doc: Doc) -> Doc:
+    """Split the full stop off a capital letter that ends a name at a paragraph's end ("a unit of Malaysia's
+    Capital A.\n\n", "the startup that makes the Quantum S."): the tokenizer keeps "A." whole, as it keeps an
+    initial ("John F. Kennedy"), and the name's span then ends in "."; an initial ends no paragraph. First in
+    the pipeline, before any component has read the tokens."""
+    stops = [t for t in doc[1:] if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "."
+             and doc[t.i - 1].is_alpha and doc[t.i - 1].is_title and len(doc[t.i - 1]) > 1
+             and (t.i == len(doc) - 1 or "\n" in t.whitespace_ or (doc[t.i + 1].is_space and "\n" in doc[t.i + 1].text))]
+    if stops:
+        with doc.retokenize() as retokenizer:
+            for tok in stops:
+                retokenizer.split(tok, [tok.text[0], "."], heads=[(tok, 1), (tok, 1)])
+    return doc
+
+
 #: the tagger's verb tags, which the lexicon's ``nouns_not_verbs`` never take
 _VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 
@@ -185,6 +201,23 @@ def _title_abbreviations(nlp: Language, ontology_dir: str | None = None) -> None
 
     for word in load_ontology(ontology_dir).lexicon["entities"].get("title_abbreviations", []):
         nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
+
+
+#: a sentence's full stop after a name's last capital that follows a lower-case letter or "&" ("SpaceX.",
+#: "Finbel SpA.", "H&M.", "GmbH."), which spaCy's suffix rules leave on the word (they split it after a
+#: lower-case letter or two capitals: "Vela.", "KPMG."); abbreviations keep theirs ("U.S.", "S.A.", "Corp.":
+#: a period or a lower-case letter before their last capital, or a special case of the tokenizer)
+_PERIOD_AFTER_NAME = r"(?<=[a-z&][A-Z])\."
+
+
+def _periods_after_names(nlp: Language) -> None:
+    """Split the sentence's full stop off a name that ends in a capital after a lower-case letter or "&"
+    (:data:`_PERIOD_AFTER_NAME`): left on it, the name's span ends in "." ("sold a stake to SpaceX.")."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = list(nlp.Defaults.suffixes or ())
+    if _PERIOD_AFTER_NAME not in suffixes:
+        nlp.tokenizer.suffix_search = compile_suffix_regex([*suffixes, _PERIOD_AFTER_NAME]).search
 
 
 def register_extensions() -> None:
@@ -339,6 +372,7 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
     lexicon_dir = next((blocks[c]["ontology_dir"] for c in components if blocks[c].get("ontology_dir")), None)
     _nouns_not_verbs(nlp, lexicon_dir)
     _title_abbreviations(nlp, lexicon_dir)
+    _periods_after_names(nlp)
     if settings.get("indexed_attribute_ruler", True):
         index_attribute_rulers(nlp)
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
@@ -349,6 +383,8 @@ def _load_pipeline(name: str | None, config: str | None, overrides: str, relatio
         )
     if settings.get("paragraph_breaks", True) and "kg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
+    if "kg_letter_stops" not in nlp.pipe_names:
+        nlp.add_pipe("kg_letter_stops", first=True)
     for comp in components:
         if comp in nlp.pipe_names:
             continue

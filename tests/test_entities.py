@@ -2837,3 +2837,54 @@ def test_entities_a_name_sharing_a_family_name_with_a_person_is_a_kins(nlp, text
         span = doc.char_span(start, start + len(name))
         return [(span.start, span.end, label)]
     assert _classes(_entities_forcing(nlp, text, forced)).get(name) == "Person"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a sentence's full stop after a name's last capital that follows a lower-case letter or "&" is no part
+    # of the name's span ...
+    ("Orlan Foods sold its stake in Velto to Brisk SpA.", "Brisk SpA"),
+    ("Kelvor signed a launch contract with NovaX.", "NovaX"),
+])
+def test_entities_a_sentences_period_after_a_names_last_capital_is_split_off(nlp, text, name):
+    doc = _rules_doc(nlp, text)
+    spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
+    assert name in spans and name + "." not in spans, spans
+
+
+def test_entities_abbreviations_keep_their_periods(nlp):
+    # ... while abbreviations keep theirs
+    words = [t.text for t in nlp.tokenizer("Orlan sold Vela Corp. to a U.S. fund and Brisk S.A. bought Tamsin Inc.")]
+    assert {"Corp.", "U.S.", "S.A.", "Inc."} <= set(words), words
+
+
+@pytest.mark.parametrize("text, triple", [
+    # a word of a product's name the NER left out ("Go", "Now", lexicon product_name_words) after a firm's
+    # name the text writes alone too, inside a noun phrase an article or a possessive opens
+    ("The regulator fined Quillo on Friday. Quillo, a Leeds lender that offers the Quillo Now credit line, "
+     "must stop.", ("Quillo", "offers", "Quillo Now")),
+])
+def test_entities_a_product_word_after_a_firms_name_before_a_kind(nlp, text, triple):
+    _assert_reads(nlp, text, {triple})
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a sentence opening in lower case with its subject opens with a name written so, found again elsewhere
+    ("Borrani Farms supplies green beans to lumacaffè in Milan. lumacaffè said it had stopped buying from "
+     "Borrani Farms.", "lumacaffè", ("Borrani Farms", "suppliesTo", "lumacaffè")),
+])
+def test_entities_a_lower_case_word_opening_a_sentence_as_its_subject_is_a_name(nlp, text, name, triple):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(name) == "Company" and triple in _triples(doc), _triples(doc)
+
+
+def test_entities_a_lower_case_english_word_opening_a_sentence_is_no_name(nlp):
+    assert _classes(_rules_doc(nlp, "the company said it would appeal. shares of Vela fell.")).get("shares") is None
+
+
+def test_entities_a_capital_letter_ending_a_paragraph_keeps_no_full_stop(nlp):
+    # "... a unit of Peru's Kestrel A." at a paragraph's end: the full stop ends the sentence, not the name
+    # (an initial ends no paragraph: "John F. Kennedy" stays as it is)
+    doc = _rules_doc(nlp, "Vela Air competes with Orlan Air, a unit of Peru's Kestrel A.\n\nJohn F. Kennedy "
+                          "flew with Vela Air.")
+    spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
+    assert "Kestrel A" in spans and "John F. Kennedy" in spans, spans

@@ -352,6 +352,8 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             self._owned_drug_names(doc, taken, claim)  # ("Kelvor's zantoglipron")
             self._unlabelled_names(doc, items, taken, claim, headline)
             self._product_codes(doc, claim)
+            self._product_words_after_names(doc, items, taken)  # ("its Flyzo Go app": "Go" left out)
+            self._lower_case_subjects(doc, taken, claim)  # ("illycaffè said", "eMAG is owned by")
         self._states_after_places(doc, items, claim)
 
         # 2. Classes corrected by what the sentences say of a name: job titles, organisations,

@@ -104,6 +104,44 @@ class Missed:
                 continue
             claim(span, canonical_name(span.text), "Product")
 
+    def _product_words_after_names(self, doc: Doc, items: list[dict[str, Any]], taken: list[bool]) -> None:
+        """"its Flyzo Go app", "whose Lintas Go app", "the Lendora Now credit line": a name, then a word of
+        products' names the NER left out (lexicon ``product_name_words``), inside a noun phrase an article or
+        a possessive opens and a lower-case noun right after ends: the name with the word is a product's,
+        whatever the NER took the firm's name alone for (not "Vela Go said", "Orlan Plus Holdings")."""
+        for it in items:
+            start, end = it["start"], it["end"]
+            if it["via"] != "" or it["cls"] == "Country" or end + 1 >= len(doc) or taken[end] or start == 0:
+                continue
+            word, before = doc[end], doc[start - 1]
+            kind = word.head
+            if word.text not in self.product_name_words or not doc[end - 1].whitespace_ \
+                    or before.tag_ not in {"DT", "PRP$", "WP$", "POS"} \
+                    or not (end < kind.i <= end + 3 and kind.is_lower and kind.pos_ == "NOUN") \
+                    or not all(doc[i].is_lower for i in range(end + 1, kind.i + 1)) \
+                    or not all(doc[i].head.i in range(start, kind.i + 1) for i in range(start, kind.i)):
+                continue
+            taken[end] = True
+            it["end"] = end + 1
+            it["name"] = canonical_name(doc[start:end + 1].text)
+            it["cls"] = "Product"
+
+    def _lower_case_subjects(self, doc: Doc, taken: list[bool], claim: Any) -> None:
+        """"illycaffè said it had not paid", "eMAG is owned by Naspers": a sentence opens with a capital unless
+        it opens with a name written in lower case; such a first word, the sentence's subject, that English
+        has no word for (the lemmatizer's nouns, adjectives, adverbs and verbs) and no drug's name ends like,
+        is a name (step 3 then finds it wherever else it is written)."""
+        for sent in doc.sents:
+            tok = sent[0]
+            if not tok.text[:1].islower() or taken[tok.i] or len(tok) < 3 or not any(ch.isalpha() for ch in tok.text) \
+                    or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.is_stop or tok.pos_ in {"PRON", "DET", "NUM"} \
+                    or tok.lower_ in self.common_nouns or tok.lower_ in self.english_words \
+                    or tok.lemma_.lower() in self.common_nouns or tok.lower_ in self.non_entities \
+                    or tok.lower_.endswith(self.drug_name_stems) or (tok.i > 0 and not doc[tok.i - 1].is_space
+                                                                     and doc[tok.i - 1].text not in {".", "!", "?"}):
+                continue
+            claim(doc[tok.i:tok.i + 1], tok.text, "Company")
+
     def _owned_drug_names(self, doc: Doc, taken: list[bool], claim: Any) -> None:
         """"Kelvor's zantoglipron", "its own experimental pill velaglipron": a drug's nonproprietary name, written
         in lower case (a word that ends in one of lexicon ``drug_name_stems``), with an owner's possessive; not
