@@ -1253,3 +1253,19 @@ def test_rules_a_demonym_before_a_persons_noun_is_their_nation(nlp, text, expect
 ])
 def test_rules_one_lives_on_an_island(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # where a person grows or farms is where they live, not where they operate (lexicon home_farming_verbs)
+    ("Tomas Rehak, who grows hops in Zatec, said prices had doubled.",
+     {("Tomas Rehak", "livesIn", "Zatec")}, {("Tomas Rehak", "operatesIn", "Zatec")}),
+    ("Joao Pires, a farmer who grows coffee in Minas Gerais, sold his crop to Nestle.",
+     {("Joao Pires", "livesIn", "Minas Gerais")}, {("Joao Pires", "operatesIn", "Minas Gerais")}),
+])
+def test_rules_a_grower_lives_where_they_grow(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_firm_that_grows_somewhere_operates_there(nlp):
+    _assert_reads(nlp, "Kelvor Foods grows cocoa in Ghana.", {("Kelvor Foods", "operatesIn", "Ghana")},
+                  {("Kelvor Foods", "livesIn", "Ghana")})

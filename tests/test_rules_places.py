@@ -1641,3 +1641,17 @@ def test_rules_a_region_of_a_part_of_a_country_is_no_chain(nlp):
     _assert_reads(nlp, "Varnby is a village in the Tessor region of northern Keldria.",
                   {("Varnby", "locatedIn", "Tessor"), ("Tessor", "locatedIn", "Keldria")},
                   {("Varnby", "locatedIn", "Keldria")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm described by "a City, Region" and a role noun is based in the city, where the parser takes a
+    # city of two words for the name's apposition (the region is where the city is)
+    ("Torvane, a Santa Clara, California-based chip designer, has sold the T4 to buyers in Asia.",
+     {("Torvane", "basedIn", "Santa Clara"), ("Santa Clara", "locatedIn", "California")}, set()),
+    ("Kelvry, a Santa Clara, California, chip designer, had bought memory from Daesan.",
+     {("Kelvry", "basedIn", "Santa Clara"), ("Santa Clara", "locatedIn", "California")},
+     {("Kelvry", "basedIn", "California")}),
+    ("Velmo, a Lyon, France, start-up, makes drones.", {("Velmo", "basedIn", "Lyon")}, {("Velmo", "basedIn", "France")}),
+])
+def test_rules_a_firm_described_by_a_city_and_its_region(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

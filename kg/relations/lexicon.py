@@ -166,6 +166,7 @@ class Lexicon:
         self.undergo_passives = words("relations", "undergo_passives")
         self.backing_verbs = words("relations", "backing_verbs")
         self.run_from_verbs = words("relations", "run_from_verbs")
+        self.home_farming_verbs = words("relations", "home_farming_verbs")
         self.serving_verbs = words("relations", "serving_verbs")
         self.serving_bodies = words("relations", "serving_bodies")
         self.headline_purchase_verbs = words("relations", "headline_purchase_verbs")

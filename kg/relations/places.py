@@ -349,6 +349,22 @@ class Places:
                    for c in office.children):
                 r["modality"] = "past"
 
+    def _grown_homes(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
+        """"Somsak Wong, who grows rice in Lampang", "Ana Pires farms soybeans in Goias": where a person grows
+        or farms is where they live (kg:livesIn; lexicon ``home_farming_verbs``), not where they operate, as
+        "a farmer in Lampang" reads (the records of ``found`` are changed in place)."""
+        rel = self.onto.relations.get("livesIn")
+        if rel is None or not self.home_farming_verbs:
+            return
+        for key, r in list(found.items()):
+            if r["predicate"] != "operatesIn" or r["s_cls"] != "Person" or not self.onto.fits(r["o_cls"], rel.range):
+                continue
+            verb = trigger_token(doc, r)
+            if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.home_farming_verbs:
+                continue
+            moved = dict(found.pop(key), predicate="livesIn")
+            found.setdefault((moved["s_key"], "livesIn", moved["o_key"], moved["sent_start"]), moved)
+
     def _close_transitive(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"a town in Prerov District, Olomouc Region, Czech Republic": what one sentence
         states of a transitive relation (owl:TransitiveProperty) holds along its chains, as the

@@ -148,6 +148,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._beaten_rivals(doc, items, by_token) + self._hit_by_restrictions(doc, items, by_token) \
                 + self._body_verbs_of_headlines(doc, items, by_token) \
                 + self._parts_and_ventures(doc, items, by_token) + self._run_from(doc, items, by_token) \
+                + self._apposed_city_seats(doc, items, by_token) \
                 + self._used_goods(doc, items, by_token) + self._led_parts(doc, items, by_token) \
                 + self._goods_stocked(doc, items, by_token) + self._on_order(doc, items, by_token) \
                 + self._brands(doc, items, by_token) + self._known_for(doc, items, by_token) \
@@ -194,6 +195,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._seat_cities(doc, found, apposed)
         self._city_before_seat(doc, found, items, by_token)
         self._regional_seats(doc, found)
+        self._grown_homes(doc, found)
         self._close_transitive(doc, found)
         self._co_owners(doc, found)
         self._publishers(found)

@@ -377,6 +377,50 @@ class Seats:
                    "o_wikidata": city.get("wikidata", ""), "o_key": f"{city['cls']}/{city['name']}"}
             found.setdefault((rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"]), rec)
 
+    def _apposed_city_seats(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"Halvern, a Santa Clara, California-based chip designer,", "Velmo, a Lyon, France, start-up,": an
+        organisation described by a city written with its region and a role noun of kg:basedIn is based in the
+        city (the region is where the city is: the annotation's settled case), read off the words, since the
+        parser may take a city of two words for the name's apposition."""
+        rel = self.onto.relations.get("basedIn")
+        out: list[dict[str, Any]] = []
+        roles, _ = self._seat_roles
+        if rel is None or not roles:
+            return out
+
+        def starting_at(i: int) -> dict[str, Any] | None:
+            n = by_token.get(i)
+            return items[n] if n is not None and items[n]["start"] == i else None
+
+        for firm in items:
+            e = firm["end"]
+            if firm["via"] not in {"", "gazetteer"} or not self.onto.is_a(firm["cls"], "Organization") \
+                    or e + 3 >= len(doc) or doc[e].text != "," or doc[e + 1].lower_ not in {"a", "an", "the"}:
+                continue
+            city = starting_at(e + 2)
+            if city is None or city["end"] + 1 >= len(doc) or doc[city["end"]].text != ",":
+                continue
+            region = starting_at(city["end"] + 1)
+            if region is None or not all(self.onto.is_a(p["cls"], "Location") for p in (city, region)) \
+                    or doc[region["end"] - 1].text.endswith(".") or region["end"] + 1 >= len(doc):
+                continue
+            k = region["end"]
+            if doc[k].text == "-" and doc[k + 1].lower_ == "based":
+                k += 2
+            elif doc[k].text == ",":
+                k += 1
+            else:
+                continue
+            start = k
+            while k < len(doc) and k - start < 4 and k not in by_token and self._descriptive(doc, k):
+                k += 1
+            if k == start or self._role_word(doc[start:k]) not in roles \
+                    or (k < len(doc) and doc[k].text not in {",", ".", ";"} and doc[k].lower_ not in {"of", "that", "which"}):
+                continue
+            if city["name"] != firm["name"] and self.onto.fits(city["cls"], rel.range):
+                out.append(record(doc, firm, rel.name, city, rel.base_confidence - 0.1, doc[k - 1]))
+        return out
+
     def _run_from(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Ravi Menon, who runs Tarka from Pune", "a division of Ostra run by Jens Lund from Kiel", "Pelto
         America, which runs Zappa's business from Denver": where a firm is run or managed from is its seat
