@@ -744,15 +744,30 @@ def test_entities_a_named_body_keeps_its_country(nlp):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
-    # "City, Region-based X": the city is a place, X is based in both, and "a unit of" it is X's
+    # "City, Region-based X": the city is a place, X is based in it, the city in the region (the annotation's
+    # settled case), and "a unit of" it is X's
     ("Veltro Travel, a unit of Stamford, Connecticut-based Veltro Holdings, said its rates were unchanged.",
      {("Veltro Travel", "subsidiaryOf", "Veltro"), ("Veltro", "basedIn", "Stamford"),
-      ("Veltro", "basedIn", "Connecticut")}, {("Veltro Travel", "subsidiaryOf", "Stamford")}),
+      ("Stamford", "locatedIn", "Connecticut")},
+     {("Veltro Travel", "subsidiaryOf", "Stamford"), ("Veltro", "basedIn", "Connecticut")}),
     # not a place a preposition names before the seat
     ("Kessel's publishing partner in Asia, Shanghai-based Lanhai Interactive, has opened preorders.",
      {("Lanhai Interactive", "basedIn", "Shanghai")}, {("Lanhai Interactive", "basedIn", "Asia")}),
 ])
 def test_rules_a_seat_written_with_its_region(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "a City, Region-based startup": the seat is the city, the region is where the city is
+    ("The parts come from Tessin Labs, a Boulder, Colorado-based startup.",
+     {("Tessin Labs", "basedIn", "Boulder"), ("Boulder", "locatedIn", "Colorado")},
+     {("Tessin Labs", "basedIn", "Colorado")}),
+    ("Orvane said Fennick, a Tacoma, Washington-based maker of ferries, would build the hulls.",
+     {("Fennick", "basedIn", "Tacoma"), ("Tacoma", "locatedIn", "Washington")},
+     {("Fennick", "basedIn", "Washington")}),
+])
+def test_rules_a_city_region_based_seat_is_the_city(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 

@@ -356,12 +356,14 @@ class Seats:
 
     def _city_before_seat(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                           items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
-        """"Mountain View, California-based Alphabet": an organisation based in a region written after a
-        city and before "-based" is based in the city too (as "an Austin, Texas-based maker" reads), where
-        the city lies in the region and is no place a preposition names ("its partner in Asia,
-        Shanghai-based X" is no seat in Asia)."""
+        """"Mountain View, California-based Alphabet": an organisation read as based in a region written after
+        a city and before "-based" is based in the city (as "an Austin, Texas-based maker" reads), where the
+        city lies in the region and is no place a preposition names ("its partner in Asia, Shanghai-based X"
+        is no seat in Asia). The region is where the city is (kg:locatedIn), not a second seat (the
+        annotation's settled case), unless written as a newswire abbreviation ("a Dalton, Ga.-based
+        maker": both, as :meth:`_widen_places` reads "based in Dalton, Ga.")."""
         inside = {(r["o_start"], r["s_start"]) for r in found.values() if r["predicate"] == "locatedIn"}
-        for r in [r for r in found.values() if r["predicate"] == "basedIn"]:
+        for key, r in [(k, r) for k, r in found.items() if r["predicate"] == "basedIn"]:
             o, e = r["o_start"], r["o_end"]
             if o < 2 or e + 1 >= len(doc) or doc[o - 1].text != "," or doc[e].text != "-" or doc[e + 1].lower_ != "based":
                 continue
@@ -376,6 +378,8 @@ class Seats:
             rec = {**r, "o_start": city["start"], "o_end": city["end"], "o_name": city["name"], "o_cls": city["cls"],
                    "o_wikidata": city.get("wikidata", ""), "o_key": f"{city['cls']}/{city['name']}"}
             found.setdefault((rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"]), rec)
+            if not doc[e - 1].text.endswith("."):
+                found.pop(key, None)
 
     def _apposed_city_seats(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Halvern, a Santa Clara, California-based chip designer,", "Velmo, a Lyon, France, start-up,": an
