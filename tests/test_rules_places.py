@@ -1670,3 +1670,13 @@ def test_rules_a_region_of_a_part_of_a_country_is_no_chain(nlp):
 ])
 def test_rules_a_firm_described_by_a_city_and_its_region(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # where one operates, written with its region, is the city; the region is where the city is
+    ("Nickel will be shipped to a cathode plant that Kelvor Energy runs in Gresik, East Java, the company said.",
+     {("Kelvor Energy", "operatesIn", "Gresik"), ("Gresik", "locatedIn", "East Java")},
+     {("Kelvor Energy", "operatesIn", "East Java")}),
+])
+def test_rules_a_city_region_operation_is_in_the_city(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -349,6 +349,22 @@ class Places:
                    for c in office.children):
                 r["modality"] = "past"
 
+    def _operating_cities(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                          apposed: list[dict[str, Any]]) -> None:
+        """"a plant it runs in Greer, South Carolina": where one operates, written with its region, is the city;
+        the region is where the city is (kg:locatedIn), not a second place of operation (the annotation's
+        settled case), where both were read of the same subject in the sentence. Not a region written as a
+        newswire abbreviation ("Dalton, Ga.")."""
+        cities = {(r["sent_start"], r["o_start"]): r["s_start"] for r in apposed
+                  if r["o_start"] == r["s_end"] + 1 and not doc[r["o_end"] - 1].text.endswith(".")}
+        if not cities:
+            return
+        ops = {(r["s_key"], r["sent_start"], r["o_start"]) for r in found.values() if r["predicate"] == "operatesIn"}
+        for key, r in list(found.items()):
+            city = cities.get((r["sent_start"], r["o_start"])) if r["predicate"] == "operatesIn" else None
+            if city is not None and (r["s_key"], r["sent_start"], city) in ops:
+                del found[key]
+
     def _grown_homes(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"Somsak Wong, who grows rice in Lampang", "Ana Pires farms soybeans in Goias": where a person grows
         or farms is where they live (kg:livesIn; lexicon ``home_farming_verbs``), not where they operate, as

@@ -196,6 +196,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._city_before_seat(doc, found, items, by_token)
         self._regional_seats(doc, found)
         self._grown_homes(doc, found)
+        self._operating_cities(doc, found, apposed)
         self._close_transitive(doc, found)
         self._co_owners(doc, found)
         self._publishers(found)
