@@ -83,4 +83,3 @@ class Chains:
         return {name: sorted(i for other, found in starts.items()
                              if other == name or fuller(other, name) or fuller(name, other) for i in found)
                 for name in starts}
-

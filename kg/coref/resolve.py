@@ -211,21 +211,21 @@ class Resolution:
 
     def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
+        pool = items + resolved
         # "X said ... "...," said its chief executive, Y": the firm who spoke before (continuity.py)
-        speaker = self._speakers_firm(doc, tok, items + resolved, wanted)
+        speaker = self._speakers_firm(doc, tok, pool, wanted)
         if speaker is not None:
             return speaker
         if not description:
             ahead = self._cataphor(doc, items, tok, wanted)
-            if ahead is not None and ahead["name"] not in self._bound_subject_names(tok, items + resolved):
+            if ahead is not None and ahead["name"] not in self._bound_subject_names(tok, pool):
                 return ahead
             # "Brenna has sued Kelvor. It still supplies Orlan": the subject before (continuity.py)
-            ahead = self._continued_subject(doc, tok, items + resolved, wanted)
+            ahead = self._continued_subject(doc, tok, pool, wanted)
             if ahead is not None:
                 return ahead
             # "the latter can pay back its investor": a possessive in a clause refers to the
             # clause's subject when that is a thing of the right kind
-            pool = items + resolved
             found = self._accused_owner(tok, pool, wanted)  # ("accusing X of using its contracts": accusations.py)
             if found is not None:
                 return found
@@ -320,7 +320,7 @@ class Resolution:
                 found = self._subject_item(verb.head, pool, wanted, demonyms=True)
                 if found is not None:
                     return found
-        if description and self._names_its_subject(tok, items + resolved):
+        if description and self._names_its_subject(tok, pool):
             return None
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
         if not description:
@@ -330,11 +330,11 @@ class Resolution:
             # text calls by a noun of its own ("the authority", "the ministry")
             cands = [c for c in cands if not self.onto.is_a(c["cls"], "GovernmentBody")]
         if description:
-            banned = self._same_clause_subject(doc, items + resolved, tok)
+            banned = self._same_clause_subject(doc, pool, tok)
             # (and the full name a subject's short form stands for, "Lusaka pays the trader" after "Lusaka Zinc",
             # or the short form of a subject's full name, of the same class: not the firm "Cargovia" for its
             # software "Cargovia Connect")
-            kinds = {it["name"]: it["cls"] for it in items + resolved if it["name"] in banned}
+            kinds = {it["name"]: it["cls"] for it in pool if it["name"] in banned}
             cands = [c for c in cands if c["via"] != "demonym" and not any(
                 c["name"] == b or (kinds.get(b) == c["cls"] and (c["name"].startswith(b + " ") or b.startswith(c["name"] + " ")))
                 for b in banned)]
@@ -388,7 +388,7 @@ class Resolution:
                 # "Threadfin, its fastest-growing rival,": a possessive in an apposition to a name is
                 # not that name's
                 own |= {it["name"] for it in cands if it["start"] <= tok.head.head.i < it["end"]}
-            own |= self._bound_subject_names(tok, items + resolved)  # ("Orlan, which owns it": binding.py)
+            own |= self._bound_subject_names(tok, pool)  # ("Orlan, which owns it": binding.py)
             cands = [c for c in cands if c["name"] not in own]
         if description and wanted == {"Product"}:
             # "the vaccine" names a product only if the text called it a vaccine before
