@@ -215,9 +215,7 @@ def _periods_after_names(nlp: Language) -> None:
     (:data:`_PERIOD_AFTER_NAME`): left on it, the name's span ends in "." ("sold a stake to SpaceX.")."""
     from spacy.util import compile_suffix_regex
 
-    suffixes = list(nlp.Defaults.suffixes or ())
-    if _PERIOD_AFTER_NAME not in suffixes:
-        nlp.tokenizer.suffix_search = compile_suffix_regex([*suffixes, _PERIOD_AFTER_NAME]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), _PERIOD_AFTER_NAME]).search
 
 
 def register_extensions() -> None:

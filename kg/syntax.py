@@ -66,14 +66,18 @@ def ends_noun_phrase(doc: Doc, end: int, heads: set[str] | frozenset[str]) -> bo
     return tok.lower_ in heads or tok.is_punct or tok.pos_ in {"CCONJ", "VERB", "AUX", "ADP", "PART"}
 
 
+def joining_hyphen(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is a hyphen written between two words with no space ("Hae-won", "co-founder")."""
+    return doc[k].text == "-" and not doc[k].whitespace_ and not doc[k - 1].whitespace_
+
+
 def with_hyphened_children(tok: Token) -> list[Token]:
     """``tok``'s children, and those before it of the words hyphened to its left, which the tokenizer
     split off and the parser often hangs the noun's own modifiers on ("Tembea's co-founder": "Tembea's"
     on "co")."""
     out = list(tok.children)
     doc, k = tok.doc, tok.i
-    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_ \
-            and doc[k - 2].is_alpha and tok.i - k < 4:
+    while k >= 2 and joining_hyphen(doc, k - 1) and doc[k - 2].is_alpha and tok.i - k < 4:
         k -= 2
         out += [c for c in doc[k].children if c.i < k]
     return out

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, name_key, normalize_quotes
+from ..syntax import joining_hyphen
 from .chairs import names_a_chair, names_an_office_field
 from .titles import ends_in_abbreviated_title
 from .headlines import TitleCaseLines
@@ -110,7 +111,7 @@ class Candidates:
         for i in range(start + 1, end):
             if doc[i].tag_ in {"VBZ", "VBD", "VBP"} and doc[i].pos_ in {"VERB", "AUX"} \
                     and not self._particle_in_name(doc[i], doc[start:end]) \
-                    and not (doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_):
+                    and not joining_hyphen(doc, i - 1):
                 end = i
                 break
         # An amount run into the name: "fined Yunhe Mall 1.2 billion yuan" (a number, then lower-case words
@@ -168,7 +169,7 @@ class Candidates:
         """The end of a name without the lower-case kind of place written after it ("in Maharashtra state",
         "Washington state", "Ehime prefecture": the place is "Maharashtra", as a name is written without
         its kind; not "capital" or "port", which firms' names end in too)."""
-        if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in self.place_nouns - {"capital", "port"} \
+        if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in self.place_kinds \
                 and not doc[end - 2].is_lower:
             return end - 1
         return end
@@ -273,8 +274,7 @@ class Candidates:
             return
         # "Park Min-seok": the NER stopped a person's name before the hyphen and the lower-case rest of
         # its last word
-        if label == "PERSON" and span.end + 1 < len(doc) and doc[span.end].text == "-" \
-                and not doc[span.end - 1].whitespace_ and not doc[span.end].whitespace_ \
+        if label == "PERSON" and span.end + 1 < len(doc) and joining_hyphen(doc, span.end) \
                 and doc[span.end + 1].is_alpha and doc[span.end + 1].is_lower and doc[span.end + 1].ent_iob_ != "B":
             span = doc[span.start:span.end + 2]
         # "Agriculture Minister Grace Banda": the title is not part of the name.

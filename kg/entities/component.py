@@ -99,6 +99,9 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.people_or_products = self.onto.words("entities", "people_or_products")
         self.job_fields = self.onto.words("entities", "job_fields")
         self.place_nouns = {w.lower() for w in lex["place_nouns"]}
+        #: kinds of place written after a place's name ("Maharashtra state"); not "capital" or "port", which
+        #: firms' names end in too
+        self.place_kinds = frozenset(self.place_nouns - {"capital", "port"})
         self.place_only_preps = frozenset(lex.get("place_only_prepositions", ()))
         self.not_place_holders = frozenset(lex.get("not_place_holders", ()))
         self.divisions_after_names = {w.lower() for w in lex.get("divisions_after_names", ())}
@@ -275,6 +278,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.place_named_sites = frozenset(lex.get("place_named_sites", ())) | self.site_nouns \
             | self.resource_sites | self.owned_works
         self.site_working_verbs = frozenset(lex.get("site_working_verbs", ()))
+        self.run_site_heads = self.onto.words("entities", "run_site_heads")
         #: nouns of sites, which a name before them names by its place ("the Bristol Road store"; missed.py)
         self.sites_by_place = self.seller_sites | self.owned_works | self.site_nouns
         self.region_adjectives = frozenset(lex.get("region_adjectives", ()))

@@ -337,5 +337,5 @@ class Corrections:
         ``run_site_heads``) or a resource's site it is written before ("the Eko Deep field", ``resource_sites``)."""
         words = it["name"].split()
         end = it["end"]
-        return (len(words) > 1 and words[-1] in self.onto.words("entities", "run_site_heads")) or (
+        return (len(words) > 1 and words[-1] in self.run_site_heads) or (
             end < len(doc) and doc[end].lower_ in self.resource_sites and doc[end].pos_ == "NOUN")

@@ -463,7 +463,7 @@ class Descriptions:
         # "wells in Neuquila province", "the Tarvo region of Keldria", "hearings in Kamiura prefecture": a name
         # right before a lower-case noun of a place is that place (not "capital" or "port", which firms have)
         if root.dep_ == "compound" and root.head.i == it["end"] and root.head.is_lower \
-                and root.head.lower_ in self.place_nouns - {"capital", "port"} \
+                and root.head.lower_ in self.place_kinds \
                 and not (it["end"] + 1 < len(doc) and doc[it["end"] + 1].text == "-"):
             return True
         # (read off the surface where the parser hung the noun elsewhere, for a division that ends the phrase:
