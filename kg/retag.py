@@ -7,7 +7,7 @@ Below the entity, coreference and relation stages (it imports nothing of kg-buil
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 __all__ = ["NAME_LABELS", "repair_name_tags", "repair_swapped_verbs"]
 

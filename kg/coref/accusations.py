@@ -12,11 +12,9 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import subjects_above
-from .base import SUBJ
+from .base import SUBJ, VERBS, its_own
 
 __all__ = ["Accusations"]
-
-_VERBS = {"VERB", "AUX"}
 
 
 class Accusations:
@@ -26,13 +24,13 @@ class Accusations:
         """The accused (the object of "accusing ... of" a gerund, or the subject of the clause "alleging"
         governs) for a possessive ``tok`` in that act, or the accuser for one on what the act takes; ``None``
         where ``tok`` is in no such act or no mention of a wanted class is there."""
-        if tok.dep_ != "poss" or tok.doc[tok.i + 1:tok.i + 2].text.lower() == "own":
+        if tok.dep_ != "poss" or its_own(tok):
             return None
         node = tok.head
         for _ in range(12):
             if node.head.i == node.i:
                 return None
-            if node.pos_ in _VERBS:
+            if node.pos_ in VERBS:
                 subjects = [c for c in node.children if c.dep_ in SUBJ]
                 if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ == "of" \
                         and node.head.head.lemma_.lower() in self._accusing:
@@ -41,7 +39,7 @@ class Accusations:
                     verb = node.head.head
                     return self._party(tok, [c for c in verb.children if c.dep_ == "dobj"], verb, pool, wanted)
                 if node.dep_ == "ccomp" and node.head.lemma_.lower() in self._accusing and subjects:
-                    if any(tok.i in {t.i for t in s.subtree} for s in subjects):
+                    if any(s.i == tok.i or s.is_ancestor(tok) for s in subjects):
                         return None
                     return self._party(tok, subjects, node.head, pool, wanted)
                 if subjects:

@@ -6,10 +6,17 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import register_extensions
 
-__all__ = ["PLURAL_PRONOUNS", "SUBJ", "predicate_of_copula", "register_links"]
+__all__ = ["PLURAL_PRONOUNS", "SUBJ", "VERBS", "its_own", "predicate_of_copula", "register_links"]
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+#: the parts of speech of a clause's verb
+VERBS = {"VERB", "AUX"}
+
+
+def its_own(tok: Token) -> bool:
+    """Whether the possessive ``tok`` is written with "own" after it ("its own chips")."""
+    return tok.doc[tok.i + 1:tok.i + 2].text.lower() == "own"
 
 
 def register_links() -> None:

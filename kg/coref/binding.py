@@ -12,11 +12,10 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import PURPOSE_VERBS, antecedent, controlled_objects, coordinated, first_conjunct
-from .base import SUBJ
+from .base import SUBJ, VERBS
 
 __all__ = ["Binding"]
 
-_VERBS = {"VERB", "AUX"}
 
 
 class Binding:
@@ -41,15 +40,15 @@ class Binding:
         if tok.lower_.endswith(("self", "selves")) or tok.dep_ not in {"dobj", "dative", "pobj"}:
             return None
         if tok.dep_ in {"dobj", "dative"}:
-            return tok.head if tok.head.pos_ in _VERBS else None
+            return tok.head if tok.head.pos_ in VERBS else None
         prep = tok.head
         if prep.dep_ not in {"prep", "agent", "dative"}:
             return None
         host = prep.head
-        if host.pos_ in _VERBS:
+        if host.pos_ in VERBS:
             return host
         # (a noun someone owns is a domain of its own: "bought back Kelvor's stake in it" may be the buyer)
-        if host.dep_ in {"dobj", "attr"} and host.head.pos_ in _VERBS and not any(
+        if host.dep_ in {"dobj", "attr"} and host.head.pos_ in VERBS and not any(
                 c.dep_ in {"poss", "nmod"} or c.tag_ == "POS" for c in host.children):
             return host.head
         return None
@@ -64,11 +63,11 @@ class Binding:
             if own:
                 return [antecedent(c) for c in own]
             if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
-                    and verb.head.head.pos_ in _VERBS and (verb.i < verb.head.head.i or not any(
+                    and verb.head.head.pos_ in VERBS and (verb.i < verb.head.head.i or not any(
                         c.dep_ == "dobj" for c in verb.head.head.children)):
                 verb = verb.head.head  # ("By buying it, Orlan Bank became ...": the gerund's is the verb's subject)
                 continue
-            if verb.dep_ not in {"conj", "xcomp", "advcl"} or verb.head.i == verb.i or verb.head.pos_ not in _VERBS:
+            if verb.dep_ not in {"conj", "xcomp", "advcl"} or verb.head.i == verb.i or verb.head.pos_ not in VERBS:
                 return []
             if verb.dep_ == "advcl" and not (verb.tag_ == "VBG" or any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):

@@ -8,8 +8,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import OBJECT_CONTROL, REL_PRONOUNS, antecedent, clause_head, controlled_objects, possessive, subjects_above
+from ..syntax import (OBJECT_CONTROL, REL_PRONOUNS, antecedent, clause_head, controlled_objects, possessive,
+                      subjects_above)
 from .base import SUBJ as _SUBJ
+from .base import its_own
 from .base import predicate_of_copula as _predicate_of_copula
 
 __all__ = ["Resolution"]
@@ -229,7 +231,7 @@ class Resolution:
             found = self._accused_owner(tok, pool, wanted)  # ("accusing X of using its contracts": accusations.py)
             if found is not None:
                 return found
-            if tok.dep_ == "poss" and tok.head.dep_ == "conj" and doc[tok.i + 1:tok.i + 2].text.lower() != "own":
+            if tok.dep_ == "poss" and tok.head.dep_ == "conj" and not its_own(tok):
                 # "Tanegawa's Torrey hybrid and its first pickup": the owner of the noun it is joined to
                 # (not "its own", which stands for the subject)
                 first = tok.head.head
@@ -238,7 +240,7 @@ class Resolution:
                 if owner is not None:
                     return owner
             if tok.dep_ == "poss" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of" \
-                    and doc[tok.i + 1:tok.i + 2].text.lower() != "own":
+                    and not its_own(tok):
                 # "approved Karoo Cement's takeover of its rival": the owner of the noun "of" hangs on
                 noun = tok.head.head.head
                 owner = next((it for c in noun.children if c.i < noun.i and possessive(c) and c.i != tok.i
@@ -261,7 +263,7 @@ class Resolution:
                                   if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
                     if owner is not None:
                         return owner
-            if tok.dep_ == "poss" and doc[tok.i + 1:tok.i + 2].text.lower() == "own" and clause_head(tok).tag_ == "VBN":
+            if tok.dep_ == "poss" and its_own(tok) and clause_head(tok).tag_ == "VBN":
                 # "an operating system developed by Virelia for its own tablets": "its own" after a
                 # passive's agent is the agent's, not the subject's
                 agent = next((it for a in clause_head(tok).children if a.dep_ == "agent" and a.i < tok.i
