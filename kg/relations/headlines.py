@@ -65,6 +65,27 @@ class Headlines:
                     out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.2, verb))
         return out + self._named_bodies_verbs(doc, items, by_token) + self._suers_of_headlines(doc, items, by_token)
 
+    @cached_property
+    def _suing_forms(self) -> frozenset[str]:
+        """The present tense ("sues", "countersues") of each one-word trigger of kg:sues ending in "e"."""
+        rel = self.onto.relations.get("sues")
+        return frozenset(w[0] + "s" for w in rel.triggers if len(w) == 1 and w[0].endswith("e")) \
+            if rel is not None else frozenset()
+
+    def _name_described_after(self, doc: Doc, end: int, items: list[dict[str, Any]], by_token: dict[int, int]
+                              ) -> int | None:
+        """Where a name that modifies a description ends at ``end`` ("Telegram rival Whisp", "former Orlan
+        chief Mara Quint"): the start of the name described, after up to three lower-case content words, or
+        None where no name (other than a place's) starts there."""
+        j = end
+        while j < len(doc) and j - end < 3 and doc[j].is_lower and doc[j].is_alpha \
+                and doc[j].pos_ not in self._function_pos:
+            j += 1
+        if j > end and j in by_token and items[by_token[j]]["start"] == j \
+                and not self.onto.is_a(items[by_token[j]]["cls"], "Location"):
+            return j
+        return None
+
     def _suers_of_headlines(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                             ) -> list[dict[str, Any]]:
         """"Payments startup Paylo sues Orrin Bank over fees", "Pixelo countersues Arden Labs", "Assam Tea
@@ -72,9 +93,9 @@ class Headlines:
         kg:sues, then up to four lower-case words and places ("Vietnam's") and the name sued, read off the
         surface where the small parser reads the headline's verb as a noun or its subject as an object."""
         rel = self.onto.relations.get("sues")
+        forms = self._suing_forms
         if rel is None:
             return []
-        forms = {w[0] + "s" for w in rel.triggers if len(w) == 1 and w[0].endswith("e")}
         out: list[dict[str, Any]] = []
         for it in items:
             verb_i = it["end"]
@@ -89,12 +110,8 @@ class Headlines:
                     if not self.onto.is_a(found["cls"], "Location"):
                         # (the name described, not one that modifies its description: "sues former Orlan
                         # chief Mara Quint")
-                        j = end
-                        while j < len(doc) and j - end < 3 and doc[j].is_lower and doc[j].is_alpha \
-                                and doc[j].pos_ not in self._function_pos:
-                            j += 1
-                        if j > end and j in by_token and items[by_token[j]]["start"] == j \
-                                and not self.onto.is_a(items[by_token[j]]["cls"], "Location"):
+                        j = self._name_described_after(doc, end, items, by_token)
+                        if j is not None:
                             found = items[by_token[j]]
                         if found["name"] != it["name"] and self.onto.fits(found["cls"], rel.range):
                             out.append(record(doc, it, rel.name, found, rel.base_confidence - 0.2, doc[verb_i]))
@@ -132,12 +149,8 @@ class Headlines:
                     if not self.onto.is_a(items[by_token[k]]["cls"], "Location"):
                         # the name described (not one that modifies a description of another: "throttles
                         # Telegram rival Whisp")
-                        j = end = items[by_token[k]]["end"]
-                        while j < len(doc) and j - end < 3 and doc[j].is_lower and doc[j].is_alpha \
-                                and doc[j].pos_ not in self._function_pos:
-                            j += 1
-                        if j == end or j not in by_token or items[by_token[j]]["start"] != j \
-                                or self.onto.is_a(items[by_token[j]]["cls"], "Location"):
+                        j = self._name_described_after(doc, items[by_token[k]]["end"], items, by_token)
+                        if j is None:
                             break
                         k, kind = j, True
                         continue

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import COPULAS, clause_head, coordinated, possessive, stand_in, superlative
-from .records import Arg, record
+from .records import Arg, record, trigger_token
 
 __all__ = ["Markets"]
 
@@ -345,9 +345,8 @@ class Markets:
         ``market_plan_verbs``)."""
         raising = self.onto.words("relations", "fundraising_verbs")
         planned = self.onto.words("relations", "market_plan_verbs")
-        at = {t.idx: t for t in doc}
         for r in found.values():
-            tok = at.get(r["trigger_start"]) if r["predicate"] == "operatesIn" and r["modality"] == "fact" else None
+            tok = trigger_token(doc, r) if r["predicate"] == "operatesIn" and r["modality"] == "fact" else None
             if tok is None or (tok.pos_ == "NOUN" and (tok.dep_ != "dobj" or any(possessive(c) for c in tok.children))):
                 continue
             verb = clause_head(tok)

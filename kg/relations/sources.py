@@ -151,11 +151,9 @@ class Sources:
                                              verb, self._modality(verb))
         return out
 
-    def _goods_owner_firms(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]],
-                           pronouns: bool) -> list[Token]:
-        """The firms whose goods a lower-case noun names: its possessive ("whose", a pronoun only with
-        ``pronouns``), a name written before it, "from" a firm; or, for a noun of a part ("most of X's
-        output"), the whole's."""
+    def _goods_owner_firms(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
+        """The firms whose goods a lower-case noun names: its possessive ("whose", or a pronoun's), a name
+        written before it, "from" a firm; or, for a noun of a part ("most of X's output"), the whole's."""
         whole = self._portion_of(noun)
         if whole is not None:
             noun = whole
@@ -163,8 +161,7 @@ class Sources:
         if noun.pos_ != "NOUN" or noun.i in by_token or not (noun.is_lower or (noun.is_sent_start and noun.is_title)):
             return []
         firms = [c for c in noun.children if c.lower_ == "whose" or (
-            c.i in by_token and (possessive(c) or (c.dep_ in _MAKER_DEPS and c.i < noun.i))
-            and (pronouns or c.pos_ != "PRON"))]
+            c.i in by_token and (possessive(c) or (c.dep_ in _MAKER_DEPS and c.i < noun.i)))]
         firms += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
                   for g in p.children if g.dep_ == "pobj"]
         return [f for f in firms if f.lower_ == "whose" or (
@@ -193,7 +190,7 @@ class Sources:
             # ("chips, which go into laptops made by X": the noun the clause is on)
             goods = [verb.head if g.tag_ == "WDT" and verb.dep_ == "relcl" else g for g in goods]
             goods = [g for g in goods if g.lemma_.lower() not in not_goods]
-            suppliers = [f for g in goods for f in self._goods_owner_firms(g, by_token, items, pronouns=True)]
+            suppliers = [f for g in goods for f in self._goods_owner_firms(g, by_token, items)]
             portion = any(self._portion_of(g) is not None for g in goods)
             if not suppliers:
                 continue
