@@ -22,9 +22,9 @@ def made_at_works(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: d
     """kg:develops from the owner of the works a participle of making puts a product at, to the product: the
     noun the participle modifies, or the subject of its passive; ``rules`` is the kg_relations component."""
     rel = rules.onto.relations.get("develops")
-    making = set(rules.onto.words("entities", "making_verbs")) | set(rules.onto.words("relations", "goods_making_verbs"))
     if rel is None:
         return []
+    making = set(rules.onto.words("entities", "making_verbs")) | set(rules.onto.words("relations", "goods_making_verbs"))
     out: list[dict[str, Any]] = []
     for verb in rules._tokens_with_lemma(doc, making):
         if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):

@@ -393,8 +393,8 @@ class Markets:
         nouns = self.onto.words("relations", "site_region_nouns")
         verbs = self.founding_verbs | self.onto.words("relations", "site_running_verbs")
         out: list[dict[str, Any]] = []
-        for tok in doc:
-            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+        for tok in self._tokens_with_lemma(doc, nouns):
+            if tok.pos_ != "NOUN":
                 continue
             places = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i
                       and c.i in by_token and self.onto.is_a(items[by_token[c.i]]["cls"], "Location")]
