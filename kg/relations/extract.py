@@ -140,8 +140,7 @@ class Extraction:
                         works = self._works_owners(t, by_token, goods=r == "nested:for") \
                             if r in {"nested:to", "nested:for"} else []
                         objects += mapped([(o, r) for o in works or [t]], 0.15)
-                if self.onto.fits("Product", rel.range) and tok.lemma_.lower() in self.onto.words(
-                        "entities", "offering_verbs") | self.onto.words("entities", "making_verbs"):
+                if self.onto.fits("Product", rel.range) and tok.lemma_.lower() in self.selling_or_making_verbs:
                     # ("sold 300 of its Outrider drones", "sells most of its Vesta trucks": the goods after a
                     # number's or a portion's "of", where they are a named product; after a verb of selling or
                     # making, not of supplying someone, which the annotation guide leaves to kg:suppliesTo)

@@ -9,13 +9,11 @@ between X and Y") are read by :mod:`kg.relations.events` (their subjects, own or
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
-from ..syntax import MAKING_VERBS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -52,11 +50,6 @@ class Frames:
         return after.pos_ == "NOUN" and after.is_lower and after.head.i in self._by_token \
             and after.head.i > after.i and after.head.dep_ == "dobj" and after.head.head.i == verb.i
 
-    @cached_property
-    def _goods_making(self) -> frozenset[str]:
-        """Verbs of making goods (lexicon ``goods_making_verbs``: "make", "build", "assemble" ...)."""
-        return frozenset(self.onto.words("relations", "goods_making_verbs"))
-
     def _goods_owners(self, verb: Token, by_token: dict[int, int], items: list[dict[str, Any]]
                       ) -> list[tuple[Token, str]]:
         """"manufactures Quanta Forge's first chip", "makes panels for Apple's iPhone": the owners of what a
@@ -75,9 +68,9 @@ class Frames:
         # make Orvane chips", "makes chips for Orvane laptops")
         owners += [x for g in made if g.lemma_.lower() in self.product_nouns or g.i in by_token
                    for a in g.children if a.dep_ == "acl" and a.tag_ == "VBN"
-                   and a.lemma_.lower() in MAKING_VERBS | self._goods_making for b in a.children if b.dep_ == "agent"
+                   and a.lemma_.lower() in self.all_making_verbs for b in a.children if b.dep_ == "agent"
                    for x in b.children if x.dep_ == "pobj"]
-        owners += [o for g in made if g.pos_ == "NOUN" and verb.lemma_.lower() in self._goods_making
+        owners += [o for g in made if g.pos_ == "NOUN" and verb.lemma_.lower() in self.goods_making_verbs
                    and g.lemma_.lower() in self.product_nouns for o in g.children if o.dep_ in {"compound", "nmod"} and o.i < g.i and o.i in by_token
                    and o.pos_ == "PROPN" and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]
         return [(o, "prep:for") for o in owners]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 
 from ..ontology import Ontology, RelationInfo
+from ..syntax import MAKING_VERBS
 from .triggers import _Trigger
 
 __all__ = ["Lexicon"]
@@ -167,6 +168,11 @@ class Lexicon:
         self.backing_verbs = words("relations", "backing_verbs")
         self.run_from_verbs = words("relations", "run_from_verbs")
         self.home_farming_verbs = words("relations", "home_farming_verbs")
+        #: verbs of making goods ("make", "build", "assemble" ...), and those with the entities' verbs of making
+        self.goods_making_verbs = words("relations", "goods_making_verbs")
+        self.all_making_verbs = MAKING_VERBS | self.goods_making_verbs
+        #: verbs of selling or making a named product ("sold 300 of its Outrider drones")
+        self.selling_or_making_verbs = words("entities", "offering_verbs") | words("entities", "making_verbs")
         self.serving_verbs = words("relations", "serving_verbs")
         self.serving_bodies = words("relations", "serving_bodies")
         self.headline_purchase_verbs = words("relations", "headline_purchase_verbs")

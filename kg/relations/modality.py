@@ -35,6 +35,9 @@ class Modality:
         self.ending_acts = frozenset(lex["relations"].get("ending_acts", ()))
         self.leaving_verbs = frozenset(lex["relations"].get("leaving_verbs", ()))
         self.selling_off_verbs = frozenset(lex["relations"].get("selling_off_verbs", ()))
+        #: nouns of a sale and the verbs that complete one ("completed the sale of its stake in X")
+        self.sale_nouns = onto.words("relations", "sale_nouns")
+        self.sale_completing_verbs = onto.words("relations", "sale_completing_verbs")
         self.breaking_away = frozenset(lex["relations"].get("breaking_away", ()))
         self.tenure_nouns = frozenset(lex["relations"].get("tenure_nouns", ()))
         self.founding_verbs = frozenset(lex["relations"].get("founding_verbs", ()))
@@ -161,8 +164,8 @@ class Modality:
         if self._sold_off(noun):
             return True
         sale = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-        return sale is not None and sale.lemma_.lower() in self.onto.words("relations", "sale_nouns") \
-            and sale.dep_ == "dobj" and sale.head.lemma_.lower() in self.onto.words("relations", "sale_completing_verbs") \
+        return sale is not None and sale.lemma_.lower() in self.sale_nouns \
+            and sale.dep_ == "dobj" and sale.head.lemma_.lower() in self.sale_completing_verbs \
             and _done(sale.head)
 
     @staticmethod

@@ -96,7 +96,7 @@ class Triggers:
         doc = verb.doc
         end = min(len(doc), verb.i + 16, verb.sent.end)
         for t in doc[verb.i + 1:end]:
-            if t.text in {";", ":"} or (t.pos_ in {"VERB", "AUX"} and t.i < end):
+            if t.text in {";", ":"} or (t.pos_ in {"VERB", "AUX"}):
                 return False
             if t.text == "%" or t.lower_ in {"percent", "percentage"}:
                 rest = doc[t.i + 1:min(len(doc), t.i + 8)]
