@@ -1269,3 +1269,16 @@ def test_rules_a_grower_lives_where_they_grow(nlp, text, expected, absent):
 def test_rules_a_firm_that_grows_somewhere_operates_there(nlp):
     _assert_reads(nlp, "Kelvor Foods grows cocoa in Ghana.", {("Kelvor Foods", "operatesIn", "Ghana")},
                   {("Kelvor Foods", "livesIn", "Ghana")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruth Wanjiru, Kenya's water commissioner, said the dam would be finished next year.",
+     {("Ruth Wanjiru", "livesIn", "Kenya")}),
+    ("Denver's schools superintendent, Ann Cole, closed the schools for two days.", {("Ann Cole", "livesIn", "Denver")}),
+    ("Potter Marlowe, Ohio's attorney general, said the plan was bold.", {("Potter Marlowe", "livesIn", "Ohio")}),
+])
+def test_rules_read_a_places_commissioner_or_superintendent_as_living_there(nlp, text, expected):
+    """"Kenya's water commissioner", "Denver's schools superintendent", "Ohio's attorney general": a place's
+    civic office, like its governor or its minister, is held by one who lives there (kg:livesIn role
+    triggers)."""
+    _assert_reads(nlp, text, expected)
