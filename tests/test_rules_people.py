@@ -547,6 +547,9 @@ def test_rules_read_two_titled_names(nlp, text, expected, absent):
     # a role noun listed after another has its holder, also where the parser hangs it on the first one's object
     ("Ana Ruiz, a spokeswoman for the union and president of the Velo Foundation, said it was wrong.",
      {("Ana Ruiz", "worksFor", "Velo Foundation")}),
+    # (or hangs the last one's "of" on the first one's object)
+    ("Tom Berg, a critic of the merger and director of the Halvard Institute, spoke on Monday.",
+     {("Tom Berg", "worksFor", "Halvard Institute")}),
     # judges, inspectors and officers by rank work for their court, agency or force
     ("Metro Court Judge Tom Berg refused the request.", {("Tom Berg", "worksFor", "Metro Court")}),
     ("Velo Bank Inspector Tom Berg said the numbers were wrong.", {("Tom Berg", "worksFor", "Velo Bank")}),

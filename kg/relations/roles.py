@@ -78,9 +78,10 @@ class Roles:
                 far = self._far_holder
                 holders += self._role_args(prev)[0]
                 self._far_holder = far
-                if first is prev and not any(c.dep_ == "prep" for c in tok.children):
-                    # ("a baker and president of Y": the parser hung the last one's "of" on the first)
-                    anchors += [(g, "prep:" + p.lower_) for p in prev.children if p.dep_ == "prep" and p.i > tok.i
+                if not any(c.dep_ == "prep" for c in tok.children):
+                    # ("a baker and president of Y": the parser hung the last one's "of" on the first; "a
+                    # critic of the plan and director of Y": on the first one's object)
+                    anchors += [(g, "prep:" + p.lower_) for p in first.children if p.dep_ == "prep" and p.i > tok.i
                                 for g in p.children if g.dep_ == "pobj"]
         doc = tok.doc
         if not holders and tok.left_edge.i == tok.sent.start and tok.left_edge.lower_ in {"a", "an"}:
