@@ -30,6 +30,10 @@ _NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTI
 #: A product code: capitals, then digits after an optional hyphen ("VX-210", "DW-4417", "H200", "X3").
 _PRODUCT_CODE = re.compile(r"[A-Z][A-Za-z]{0,5}-?\d[\w.+-]*")
 
+#: An ordinal in figures, which opens the names of courts, districts and units ("the 9th U.S. Circuit Court of
+#: Appeals", "the 2nd Federal Court of Lisbon").
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
 #: spaCy labels this component reads.
 _LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 
@@ -345,6 +349,7 @@ class Candidates:
         if inner and any((not t.text[:1].isupper() or t.text.lower() in self.non_entities) and not t.is_punct
                          and not self._of_in_name(t, span) and not self._particle_in_name(t, span)
                          and not (label == "ORG" and _joins_names(t, span))
+                         and not (label == "ORG" and t.i == span.start and _ORDINAL.fullmatch(t.text))
                          for t in span if not any(a <= t.i < b for a, b in inner)):
             return  # "the Abu Dhabi AI company": the place, not an "Abu Dhabi AI"
         candidates.append((span, label))
