@@ -2904,3 +2904,20 @@ def test_entities_an_ordinal_in_figures_opens_a_bodys_name_around_a_known_place(
 
     doc = _entities_forcing(nlp, text, forced)
     assert name in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}, _classes(doc)
+
+
+@pytest.mark.parametrize("text, field, kept", [
+    # an office's field written before its title and a person's name is no organisation's name ...
+    ("Fish and Wildlife Commissioner Tessa Lund said the permits were late.", "Fish and Wildlife", set()),
+    ("Norwegian Energy Minister Tessa Lund spoke on Monday.", "Norwegian Energy", {"Norwegian"}),
+    # ... a body's name before the title is (and so is a firm's that is no English words)
+    ("Kelvor Authority Commissioner Tessa Lund spoke on Monday.", "Kelvor Authority", {"Kelvor Authority"}),
+])
+def test_entities_an_offices_field_before_its_title_and_a_name_is_no_organisation(nlp, text, field, kept):
+    def forced(doc):
+        n = len(nlp.make_doc(field))
+        return [(0, n, "ORG"), (n + 1, n + 3, "PERSON")]
+
+    doc = _entities_forcing(nlp, text, forced)
+    names = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
+    assert names - {"Tessa Lund"} == kept, names

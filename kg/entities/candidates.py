@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, name_key, normalize_quotes
 from ..syntax import joining_hyphen
-from .chairs import names_a_chair, names_an_office_field
+from .chairs import names_a_chair, names_a_field_before_an_office, names_an_office_field
 from .titles import ends_in_abbreviated_title
 from .headlines import TitleCaseLines
 from .hyphens import after_dateline
@@ -252,6 +252,14 @@ class Candidates:
         parts.append(ent.doc[start:ent.end])
         return [p for p in parts if len(p)]
 
+    def _after_known_place(self, ent: Span, gaz_spans: list[tuple[int, int]]) -> int:
+        """The first token of ``ent`` after the place, the country or the demonym the gazetteer knows that it
+        opens with ("Texas Agriculture", "Norwegian Energy"), or its start."""
+        return max((b for a, b in gaz_spans if a == ent.start and b < ent.end
+                    and getattr(self.gazetteer.demonyms.get(ent.doc[a:b].text) or self.gazetteer.lookup(ent.doc[a:b].text),
+                                "cls", None) in {"Place", "Country"}), default=ent.start) \
+            if self.gazetteer is not None else ent.start
+
     def _offer_ner(self, ent: Span, label: str, gaz_spans: list[tuple[int, int]],
                    candidates: list[tuple[Span, str]]) -> None:
         doc = ent.doc
@@ -463,6 +471,11 @@ class Candidates:
                 joined.add(n + 1)
                 self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
                 continue
+            if ent.label_ == "ORG" and names_a_field_before_an_office(
+                    ent, self.office_titles, lambda w: w in self.common_nouns or w in self.english_words,
+                    self._after_known_place(ent, gaz_spans),
+                    lambda w: w in self.gov_heads or w in self.org_heads or w in self.place_heads):
+                continue  # ("Norwegian Energy Minister Ana Ruiz": the demonym is the gazetteer's, the field no name)
             for part in self._split_coordination(ent):
                 self._offer_ner(part, ent.label_, gaz_spans, candidates)
         votes: dict[str, Counter[str]] = {}
