@@ -255,10 +255,12 @@ class Candidates:
     def _after_known_place(self, ent: Span, gaz_spans: list[tuple[int, int]]) -> int:
         """The first token of ``ent`` after the place, the country or the demonym the gazetteer knows that it
         opens with ("Texas Agriculture", "Norwegian Energy"), or its start."""
-        return max((b for a, b in gaz_spans if a == ent.start and b < ent.end
-                    and getattr(self.gazetteer.demonyms.get(ent.doc[a:b].text) or self.gazetteer.lookup(ent.doc[a:b].text),
-                                "cls", None) in {"Place", "Country"}), default=ent.start) \
-            if self.gazetteer is not None else ent.start
+        if self.gazetteer is None:
+            return ent.start
+        known = self.gazetteer.demonyms.get
+        return max((b for a, b in gaz_spans if a == ent.start and b < ent.end and getattr(
+            known(ent.doc[a:b].text) or self.gazetteer.lookup(ent.doc[a:b].text), "cls", None) in {"Place", "Country"}),
+            default=ent.start)
 
     def _offer_ner(self, ent: Span, label: str, gaz_spans: list[tuple[int, int]],
                    candidates: list[tuple[Span, str]]) -> None:

@@ -48,9 +48,10 @@ def names_a_field_before_an_office(span: Span, offices: set[str], english: Calla
     """Whether ``span`` is an office's field written before its title (lexicon ``office_titles``) and a
     person's name: "Atomic Energy" of "the Norwegian Atomic Energy Minister Ana Ruiz", "Health and Human
     Services" of "Health and Human Services Secretary Ana Ruiz"; English words only (``english`` says
-    whether a lower-case word is one) after the place or the people (a name the gazetteer knows) the span opens with, which ends at
-    ``lead``; not a name ending in a word of bodies or places (``body_word``: "Kelvor Authority
-    Commissioner Ana Ruiz"; a word firms' names end in too is a field's, "Energy", "Services")."""
+    whether a lower-case word is one) after the place or the people (a name the gazetteer knows) the span
+    opens with, which ends at ``lead``; not a name ending in a word of bodies or places (``body_word``:
+    "Kelvor Authority Commissioner Ana Ruiz"; a word firms' names end in too is a field's, "Energy",
+    "Services")."""
     doc = span.doc
     end = span.end
     if end + 1 >= len(doc) or doc[end].text not in offices or doc[end + 1].ent_type_ != "PERSON" \
