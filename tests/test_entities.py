@@ -2888,3 +2888,36 @@ def test_entities_a_capital_letter_ending_a_paragraph_keeps_no_full_stop(nlp):
                           "flew with Vela Air.")
     spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
     assert "Kestrel A" in spans and "John F. Kennedy" in spans, spans
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Judge Tessa Lund of the 9th U.S. Circuit Court of Appeals wrote the ruling on Friday.",
+     "9th U.S. Circuit Court of Appeals"),
+    ("The 4th Regional Court of Sao Paulo on Monday fined Vexo Labs.", "4th Regional Court of Sao Paulo"),
+])
+def test_entities_an_ordinal_in_figures_opens_a_bodys_name_around_a_known_place(nlp, text, name):
+    # the ordinal is the court's name's first word, not a lower-case word around a country or a city the
+    # gazetteer knows, which would leave the place alone ("U.S.") and lose the court
+    def forced(doc):
+        first = next(t.i for t in doc if t.text == name.split()[0])
+        return [(first, first + len(nlp.make_doc(name)), "ORG")]
+
+    doc = _entities_forcing(nlp, text, forced)
+    assert name in {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}, _classes(doc)
+
+
+@pytest.mark.parametrize("text, field, kept", [
+    # an office's field written before its title and a person's name is no organisation's name ...
+    ("Fish and Wildlife Commissioner Tessa Lund said the permits were late.", "Fish and Wildlife", set()),
+    ("Norwegian Energy Minister Tessa Lund spoke on Monday.", "Norwegian Energy", {"Norwegian"}),
+    # ... a body's name before the title is (and so is a firm's that is no English words)
+    ("Kelvor Authority Commissioner Tessa Lund spoke on Monday.", "Kelvor Authority", {"Kelvor Authority"}),
+])
+def test_entities_an_offices_field_before_its_title_and_a_name_is_no_organisation(nlp, text, field, kept):
+    def forced(doc):
+        n = len(nlp.make_doc(field))
+        return [(0, n, "ORG"), (n + 1, n + 3, "PERSON")]
+
+    doc = _entities_forcing(nlp, text, forced)
+    names = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
+    assert names - {"Tessa Lund"} == kept, names

@@ -1680,3 +1680,22 @@ def test_rules_a_firm_described_by_a_city_and_its_region(nlp, text, expected, ab
 ])
 def test_rules_a_city_region_operation_is_in_the_city(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # every place of a list lies where the place "in" after its last name is, not the last one only
+    ("Why did the jet not land in Garvin or Holloway in Norway where the runways were long?",
+     {("Garvin", "locatedIn", "Norway"), ("Holloway", "locatedIn", "Norway")}, set()),
+    ("The ferries sail to Garvin, Holloway and Tessby in Norway every week.",
+     {("Garvin", "locatedIn", "Norway"), ("Holloway", "locatedIn", "Norway"), ("Tessby", "locatedIn", "Norway")},
+     set()),
+    ("Observers called for the return of the monitors to Kelso Valley, Marton Island and Brisk County in the "
+     "Republic of Veloria.",
+     {("Kelso Valley", "locatedIn", "Republic of Veloria"), ("Marton Island", "locatedIn", "Republic of Veloria"),
+      ("Brisk County", "locatedIn", "Republic of Veloria")}, set()),
+    # (a place the gazetteer knows elsewhere keeps its own place)
+    ("Eastbrook has contracts with two counties in New Jersey and Tarvo County in New York.", set(),
+     {("New Jersey", "locatedIn", "New York City")}),
+])
+def test_places_listed_before_the_last_lie_where_it_does(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, name_key, normalize_quotes
 from ..syntax import joining_hyphen
-from .chairs import names_a_chair, names_an_office_field
+from .chairs import names_a_chair, names_a_field_before_an_office, names_an_office_field
 from .titles import ends_in_abbreviated_title
 from .headlines import TitleCaseLines
 from .hyphens import after_dateline
@@ -29,6 +29,10 @@ _NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTI
 
 #: A product code: capitals, then digits after an optional hyphen ("VX-210", "DW-4417", "H200", "X3").
 _PRODUCT_CODE = re.compile(r"[A-Z][A-Za-z]{0,5}-?\d[\w.+-]*")
+
+#: An ordinal in figures, which opens the names of courts, districts and units ("the 9th U.S. Circuit Court of
+#: Appeals", "the 2nd Federal Court of Lisbon").
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 #: spaCy labels this component reads.
 _LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
@@ -248,6 +252,16 @@ class Candidates:
         parts.append(ent.doc[start:ent.end])
         return [p for p in parts if len(p)]
 
+    def _after_known_place(self, ent: Span, gaz_spans: list[tuple[int, int]]) -> int:
+        """The first token of ``ent`` after the place, the country or the demonym the gazetteer knows that it
+        opens with ("Texas Agriculture", "Norwegian Energy"), or its start."""
+        if self.gazetteer is None:
+            return ent.start
+        known = self.gazetteer.demonyms.get
+        return max((b for a, b in gaz_spans if a == ent.start and b < ent.end and getattr(
+            known(ent.doc[a:b].text) or self.gazetteer.lookup(ent.doc[a:b].text), "cls", None) in {"Place", "Country"}),
+            default=ent.start)
+
     def _offer_ner(self, ent: Span, label: str, gaz_spans: list[tuple[int, int]],
                    candidates: list[tuple[Span, str]]) -> None:
         doc = ent.doc
@@ -345,6 +359,7 @@ class Candidates:
         if inner and any((not t.text[:1].isupper() or t.text.lower() in self.non_entities) and not t.is_punct
                          and not self._of_in_name(t, span) and not self._particle_in_name(t, span)
                          and not (label == "ORG" and _joins_names(t, span))
+                         and not (label == "ORG" and t.i == span.start and _ORDINAL.fullmatch(t.text))
                          for t in span if not any(a <= t.i < b for a, b in inner)):
             return  # "the Abu Dhabi AI company": the place, not an "Abu Dhabi AI"
         candidates.append((span, label))
@@ -458,6 +473,11 @@ class Candidates:
                 joined.add(n + 1)
                 self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
                 continue
+            if ent.label_ == "ORG" and names_a_field_before_an_office(
+                    ent, self.office_titles, lambda w: w in self.common_nouns or w in self.english_words,
+                    self._after_known_place(ent, gaz_spans),
+                    lambda w: w in self.gov_heads or w in self.org_heads or w in self.place_heads):
+                continue  # ("Norwegian Energy Minister Ana Ruiz": the demonym is the gazetteer's, the field no name)
             for part in self._split_coordination(ent):
                 self._offer_ner(part, ent.label_, gaz_spans, candidates)
         votes: dict[str, Counter[str]] = {}

@@ -4,7 +4,9 @@ going on with "of" and the field after it; neither the chair's name nor the fiel
 an organisation, whatever label the NER gave it: the person holds the chair at the university named
 after "at" (kg:worksFor), not at "Marlow Professor" or "Commercial Law". Nor is the field of an office
 written bare after its title and "of" or "for" ("Minister for Social Protection", "Secretary of State",
-"Minister of Justice"; lexicon ``office_titles``): a field, not a ministry's name.
+"Minister of Justice"; lexicon ``office_titles``): a field, not a ministry's name; nor the field written
+before the title and a person's name ("Energy Minister Ana Ruiz", "the Norwegian Trade and Industry
+Minister Ana Ruiz", "Fish and Wildlife Commissioner Ana Ruiz").
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Callable
 
 from spacy.tokens import Span
 
-__all__ = ["names_a_chair", "names_an_office_field"]
+__all__ = ["names_a_chair", "names_an_office_field", "names_a_field_before_an_office"]
 
 
 def names_a_chair(span: Span, titles: set[str], body_word: Callable[[str], bool]) -> bool:
@@ -39,3 +41,22 @@ def names_an_office_field(span: Span, offices: set[str], body_word: Callable[[st
     doc = span.doc
     return len(span) > 0 and span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"} \
         and doc[span.start - 2].text.capitalize() in offices and not body_word(span[-1].text)
+
+
+def names_a_field_before_an_office(span: Span, offices: set[str], english: Callable[[str], bool], lead: int,
+                                   body_word: Callable[[str], bool]) -> bool:
+    """Whether ``span`` is an office's field written before its title (lexicon ``office_titles``) and a
+    person's name: "Atomic Energy" of "the Norwegian Atomic Energy Minister Ana Ruiz", "Health and Human
+    Services" of "Health and Human Services Secretary Ana Ruiz"; English words only (``english`` says
+    whether a lower-case word is one) after the place or the people (a name the gazetteer knows) the span
+    opens with, which ends at ``lead``; not a name ending in a word of bodies or places (``body_word``:
+    "Kelvor Authority Commissioner Ana Ruiz"; a word firms' names end in too is a field's, "Energy",
+    "Services")."""
+    doc = span.doc
+    end = span.end
+    if end + 1 >= len(doc) or doc[end].text not in offices or doc[end + 1].ent_type_ != "PERSON" \
+            or doc[end + 1].ent_iob_ != "B" or body_word(span[-1].text):
+        return False
+    field = doc[lead:end]
+    return len(field) > 0 and field[0].is_title and all(
+        (t.is_title and english(t.lower_)) or (t.lower_ in {"and", "&"} and lead < t.i < end - 1) for t in field)

@@ -48,8 +48,11 @@ class Places:
             # (the last of places joined in a preposition: "in Orsk or Pellham in Veloria"; not pairs of a name
             # and its place, where the parser joined the second name to the first place: "with Kelvor in Halden
             # and Tarvo in Brazil")
-            first = root.head if root.dep_ == "conj" and root.head.dep_ == "pobj" \
-                and not (root.head.head.i > 0 and root.head.head.i - 1 in by_token) else root
+            top = root
+            while top.dep_ == "conj" and top.head.i < top.i:
+                top = top.head  # ("to Orsk, Pellham and Tarvo in Veloria": the list's first name)
+            first = top if top is not root and top.dep_ == "pobj" \
+                and not (top.head.i > 0 and top.head.i - 1 in by_token) else root
             if not preps and nxt < len(doc) and doc[nxt].lower_ == "in" and doc[nxt].dep_ == "prep" and ((
                     first.dep_ == "pobj" and (first.head.lower_ in {"in", "from", "at", "near", "to", "into"} or (
                         first.head.lower_ == "of" and first.head.head.lower_ in self.compass_words)))
@@ -58,6 +61,7 @@ class Places:
                 # in southern Halden", where the parser hangs "in" on the verb (not "the mayor of Leeds in London",
                 # nor a country a verb's subject acts on: "sanctioned Veloria in Geneva")
                 preps.append((doc[nxt], "fact"))
+            listed = self._list_placed(doc, it, first, by_token, items) if not preps else None
             if root.dep_ == "nsubj" and root.head.lemma_ == "be":
                 preps += [(c, self._modality(root.head)) for c in root.head.children
                           if c.dep_ == "prep" and c.lower_ == "in"]
@@ -100,6 +104,8 @@ class Places:
                         if obj["via"] in {"", "gazetteer"} and obj["name"] != it["name"] \
                                 and self.onto.fits(obj["cls"], rel.range):
                             out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1, prep, modality))
+            for obj, prep in listed or ():
+                out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.15, prep))
             out += self._kind_of_place_of(doc, it, root, by_token, items)
             # "Japan's southern island of Kyushu", "the Chinese province of Anhui", "the Veloria capital of
             # Tarvik": the place a kind of place "of" the name belongs to (a name before a division's noun
@@ -113,6 +119,40 @@ class Places:
                                                                           or (c.dep_ == "compound" and noun.lemma_.lower()
                                                                               not in self.division_nouns)):
                         out.append(record(doc, it, rel.name, owner, rel.base_confidence - 0.05, noun))
+        return out
+
+    def _list_placed(self, doc: Any, it: dict[str, Any], first: Token, by_token: dict[int, int],
+                     items: list[dict[str, Any]]) -> list[tuple[dict[str, Any], Token]]:
+        """"landed in Orsk or Pellham in Veloria", "missions to Orsk, Pellham and Tarvo in Veloria": a place
+        listed before the last of places joined in a preposition lies where the place "in" after the last
+        one is (each place the list names; a place the gazetteer knows only in its own country or region:
+        not "in Berlin and Tarvo in France", "counties in New Jersey and Tarvo County in New York"), as
+        :meth:`_places_in` reads of the last."""
+        if first.dep_ != "pobj" or first.head.lower_ not in {"in", "from", "at", "near", "to", "into"}:
+            return []
+        names = [first, *first.conjuncts]
+        last = max(names, key=lambda t: t.i)
+        root = doc[it["start"]:it["end"]].root
+        if root not in names or root.i == last.i or not all(t.i in by_token for t in names):
+            return []
+        end = items[by_token[last.i]]["end"]
+        if end >= len(doc) or doc[end].lower_ != "in" or doc[end].dep_ != "prep":
+            return []
+        # (only names, commas and "and" or "or" between the first name and the last)
+        inside = {i for t in names for i in range(items[by_token[t.i]]["start"], items[by_token[t.i]]["end"])}
+        if any(t.i not in inside and t.text != "," and t.lower_ not in {"and", "or"}
+               for t in doc[first.i:items[by_token[last.i]]["end"]]):
+            return []
+        out = []
+        for g in (g for g in doc[end].children if g.dep_ == "pobj" and g.i in by_token):
+            obj = items[by_token[g.i]]
+            if obj["via"] not in {"", "gazetteer"} or obj["name"] == it["name"] \
+                    or not self.onto.fits(obj["cls"], self.onto.relations["locatedIn"].range):
+                continue
+            country = self.place_countries.get(it["name"])
+            if country is not None and obj["name"] not in {country, self.place_regions.get(it["name"])}:
+                continue  # (a place the gazetteer knows lies in its own country or region only)
+            out.append((obj, doc[end]))
         return out
 
     def _framed_places(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
