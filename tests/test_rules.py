@@ -1630,6 +1630,19 @@ def test_rules_a_supplier_in_a_place_that_packs_goods(nlp, text, expected, absen
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # baking or sewing goods for someone supplies them (the verb with plural or bare mass goods only)
+    ("Kelvor Foods, which bakes bread for Orvane Stores, is for sale.", {("Kelvor Foods", "suppliesTo", "Orvane Stores")},
+     set()),
+    ("Tamsa Apparel, based in Dhaka, sews shirts for Brindle Group.", {("Tamsa Apparel", "suppliesTo", "Brindle Group")},
+     set()),
+    ("Tamsa Apparel sewed a patch for the event and baked a cake for Brindle Group's anniversary.", set(),
+     {("Tamsa Apparel", "suppliesTo", "Brindle Group")}),
+])
+def test_rules_baking_and_sewing_goods_for_a_firm_supplies_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_a_participle_tagged_a_noun_with_its_agent(nlp):
     # "an app run/NN by BVG": the tagger's noun heads a clause with an agent, a passive participle all the same
     _assert_reads(nlp, "Jelbi, an app run by BVG, grew fast.", {("BVG", "offers", "Jelbi")})
