@@ -641,6 +641,24 @@ def test_rules_read_every_name_of_a_list_the_parser_splits(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the two suppliers", "both firms", "both": the two organisations named last, joined by "and"
+    ("Kelvor buys steel from Orvane Group and Halden Systems, and paid the two suppliers $40 million last year.",
+     {("Kelvor", "pays", "Orvane Group"), ("Kelvor", "pays", "Halden Systems")}, set()),
+    ("Orvane Group and Halden Systems filed suits on Monday. Kelvor Metals supplies steel to both.",
+     {("Kelvor Metals", "suppliesTo", "Orvane Group"), ("Kelvor Metals", "suppliesTo", "Halden Systems")}, set()),
+    # ... not names of a longer list
+    ("Kelvor buys steel from Orvane Group, Brisk Metals and Halden Systems, and paid the two suppliers $40 million.",
+     set(), {("Kelvor", "pays", "Orvane Group"), ("Kelvor", "pays", "Halden Systems")}),
+    # ... nor, for a bare "Both" as a subject, the names last joined (the two it means may be named apart)
+    ("Tamsa Tea, whose teas are stocked by Orvane Retail and Brisk Mart, sued Kelda Estates. Both are among the "
+     "biggest suppliers of leaf to Halden Foods.", set(),
+     {("Orvane Retail", "suppliesTo", "Halden Foods"), ("Brisk Mart", "suppliesTo", "Halden Foods")}),
+])
+def test_rules_the_two_firms_named_last_are_both_parties(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected, modality", [
     # "one of" stands for the role noun in its clause: the copula's subject or the name it is apposed to
     ("Arden is one of Velo's largest investors.", ("Arden", "investsIn", "Velo"), "fact"),
@@ -1627,6 +1645,19 @@ def test_rules_customers_and_suppliers_listed_apart(nlp, text, expected, absent)
      {("Strandvik", "suppliesTo", "Wielobus")}, {("Fjordcell", "suppliesTo", "Poland")}),
 ])
 def test_rules_a_supplier_in_a_place_that_packs_goods(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # baking or sewing goods for someone supplies them (the verb with plural or bare mass goods only)
+    ("Kelvor Foods, which bakes bread for Orvane Stores, is for sale.", {("Kelvor Foods", "suppliesTo", "Orvane Stores")},
+     set()),
+    ("Tamsa Apparel, based in Dhaka, sews shirts for Brindle Group.", {("Tamsa Apparel", "suppliesTo", "Brindle Group")},
+     set()),
+    ("Tamsa Apparel sewed a patch for the event and baked a cake for Brindle Group's anniversary.", set(),
+     {("Tamsa Apparel", "suppliesTo", "Brindle Group")}),
+])
+def test_rules_baking_and_sewing_goods_for_a_firm_supplies_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 

@@ -74,6 +74,41 @@ class NamesOf:
             return k
         return None
 
+    def _pair_referred(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[int]:
+        """"Aegean buys scrap from Sims and Halden, and paid the two suppliers $420 million", "X and Y, which
+        supply tools to both companies": the items of the two organisations a plural of firms ("both", "both
+        companies", "the two suppliers": lexicon [coref] ``Company`` and ``Organization`` words) refers back
+        to, the last two names joined by "and" before it in its sentence or the one before; not the
+        clause's own subjects, nor names of a longer list. None for any other token."""
+        kinds = self.onto.words("coref", "Company") | self.onto.words("coref", "Organization")
+        if tok.i in by_token or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"}:
+            return []
+        kids = {c.lower_: c.dep_ for c in tok.children}
+        # (a bare "both" only as an object, not after "of": "Both are among its suppliers" may be of two firms
+        # named apart, "the best of both" is no party)
+        if not ((tok.lower_ == "both" and tok.dep_ not in {"nsubj", "nsubjpass"} and tok.head.lower_ != "of")
+                or (tok.tag_ == "NNS" and tok.is_lower and tok.lemma_.lower() in kinds and (
+                kids.get("both") in {"det", "predet"} or (kids.get("two") == "nummod" and kids.get("the") == "det")))):
+            return []
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head  # (the subjects of the first of verbs joined by "and")
+        own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] + (
+            [verb.head] if verb.dep_ in {"relcl", "acl"} else []) if verb is not None else []
+        own_ids = {x.i for o in own for x in (o, *o.conjuncts)}
+        doc, first = tok.doc, tok.sent.start
+        first = doc[first - 1].sent.start if first > 0 else first
+        for t in reversed(doc[first:tok.i]):
+            if t.dep_ != "conj" or t.i not in by_token or t.head.i not in by_token or t.head.i in own_ids:
+                continue
+            if len(t.head.conjuncts) != 1:
+                return []
+            pair = [by_token[t.head.i], by_token[t.i]]
+            if all(self.onto.is_a(items[n]["cls"], "Organization") and items[n]["via"] in {"", "gazetteer"}
+                   for n in pair) and pair[0] != pair[1]:
+                return pair
+        return []
+
     def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
              depth: int = 0, conj: bool = True) -> list[tuple[int, float, int]]:
         """Entity items a token stands for, with a cost for each indirection."""
@@ -212,6 +247,10 @@ class NamesOf:
                                     and items[by_token[t.i]]["via"] in {"", "gazetteer"}})
                     if len(named) > 1 and any(t.lower_ == "and" and t.dep_ == "cc" for t in subj.subtree):
                         out += [(n, cost + 0.1, items[n]["start"]) for n in named]
+        elif pair := self._pair_referred(tok, by_token, items):
+            # "paid the two suppliers $420 million", "supply tools to both companies": the two firms named
+            # last, joined by "and" (see _pair_referred)
+            out += [(n, cost + 0.1, items[n]["start"]) for n in pair]
         elif tok.lower_ == "whose" and tok.dep_ == "poss" and not any(a.dep_ in {"relcl", "acl"} for a in tok.ancestors) \
                 and (named := self._described_firm(tok, by_token, items)) is not None:
             # "Kelvor, a Lyon startup whose Tessa app ...": the firm the description is apposed to, where the
