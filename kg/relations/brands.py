@@ -269,3 +269,29 @@ class Brands:
                 del found[key]
                 r = dict(r, predicate="offers")
                 found[(r["s_key"], "offers", r["o_key"], r["sent_start"])] = r
+
+    def _owned_services(self, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
+        """"Telvo, whose Movistra brand is the largest", "alongside its own Campo Verde brand", "Vardo, whose Skarv
+        store takes a 30% cut": a firm whose possessive is on a brand it owns or a store it runs (lexicon
+        ``offered_kind_nouns``) that names a product offers the product, as well as making it (kg:offers
+        added to ``found`` beside kg:develops read from the same possessive)."""
+        offers = self.onto.relations.get("offers")
+        kinds = self.onto.words("relations", "offered_kind_nouns")
+        if offers is None or not kinds:
+            return
+        for r in [r for r in found.values() if r["predicate"] == "develops"]:
+            if (r["s_key"], "offers", r["o_key"], r["sent_start"]) in found \
+                    or not self.onto.fits(r["s_cls"], offers.domain) or r["o_end"] > len(doc):
+                continue
+            name = doc[r["o_start"]:r["o_end"]].root
+            # the kind the name is written before ("its Skarv store"), apposed to ("its own store, Skarv") or
+            # has apposed to it ("Skarv, its own store")
+            nouns = [name.head] if name.dep_ in {"compound", "nmod", "appos"} and name.head.i != name.i else []
+            nouns += [c for c in name.children if c.dep_ == "appos"]
+            kind = next((k for k in nouns if k.is_lower and k.pos_ == "NOUN" and k.lemma_.lower() in kinds
+                         and (k.dep_ == "appos" or k.i >= r["o_end"] or name.dep_ == "appos")), None)
+            # (whose the kind is: the possessive the develops statement was read from, not a partner's)
+            if kind is None or not any(c.dep_ == "poss" and (r["s_start"] <= c.i < r["s_end"] or c.lower_ == "whose")
+                                       for c in kind.children):
+                continue
+            found[(r["s_key"], "offers", r["o_key"], r["sent_start"])] = dict(r, predicate="offers")
