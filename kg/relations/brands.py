@@ -270,7 +270,7 @@ class Brands:
                 r = dict(r, predicate="offers")
                 found[(r["s_key"], "offers", r["o_key"], r["sent_start"])] = r
 
-    def _owned_services(self, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
+    def _owned_brands_and_stores(self, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
         """"Telvo, whose Movistra brand is the largest", "alongside its own Campo Verde brand", "Vardo, whose Skarv
         store takes a 30% cut": a firm whose possessive is on a brand it owns or a store it runs (lexicon
         ``offered_kind_nouns``) that names a product offers the product, as well as making it (kg:offers

@@ -201,7 +201,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._co_owners(doc, found)
         self._publishers(found)
         self._software_run(found)
-        self._owned_services(doc, found)
+        self._owned_brands_and_stores(doc, found)
         self._named_kinds_where(doc, found, items, by_token)
         self._planned_markets(doc, found)
         capacity_rented(self, doc, found)
