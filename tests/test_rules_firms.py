@@ -382,6 +382,21 @@ def test_rules_a_name_before_a_kind_of_goods_is_not_the_goods(nlp, text, expecte
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's possessive on a noun a product the gazetteer knows the maker of modifies: the noun is the
+    # firm's (its app for the phone), the product its maker's
+    ("Tunely, a music service, pays Apple a commission on songs sold inside its iPhone app.", set(),
+     {("Tunely", "develops", "iPhone")}),
+    ("Brellow moved its iPhone users in Europe to a web checkout.", set(), {("Brellow", "develops", "iPhone")}),
+    # (control: the maker's own possessive, and a verb of making, still say who makes it)
+    ("Brellow builds apps for Apple's iPhone.", {("Apple", "develops", "iPhone")}, set()),
+    ("Kestro Electronics makes the iPhone at a plant in Chennai.", {("Kestro Electronics", "develops", "iPhone")},
+     set()),
+])
+def test_rules_a_possessive_gives_no_other_firm_a_product_of_known_maker(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_startup_is_a_noun_before_a_name(nlp):
     # the small tagger takes "startup" for a verb; the lexicon's nouns_not_verbs make it the trade it is
     text = "Curitiba startup Vaimo Tecnologia said on Tuesday it had raised $12 million from Andes Capital."
