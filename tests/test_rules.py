@@ -1876,6 +1876,9 @@ def test_rules_who_sells_under_or_owns_a_brand_offers_it(nlp, text, expected):
      {("Brisby Retail", "offers", "Pellow Fresh")}),
     ("Mireth Games, whose Skarv store takes a 30% cut from most studios, said it would appeal.",
      {("Mireth Games", "offers", "Skarv")}),
+    # (the possessive right before the name, where the parser took the verb after the kind for a noun)
+    ("Tolvane Interactive, whose own Brisk store competes with both Pellar and Quint, sells its games through all "
+     "three.", {("Tolvane Interactive", "offers", "Brisk")}),
 ])
 def test_rules_a_firms_possessive_on_its_brand_or_store_offers_the_name(nlp, text, expected):
     _assert_reads(nlp, text, expected)

@@ -290,8 +290,14 @@ class Brands:
             nouns += [c for c in name.children if c.dep_ == "appos"]
             kind = next((k for k in nouns if k.is_lower and k.pos_ == "NOUN" and k.lemma_.lower() in kinds
                          and (k.dep_ == "appos" or k.i >= r["o_end"] or name.dep_ == "appos")), None)
-            # (whose the kind is: the possessive the develops statement was read from, not a partner's)
-            if kind is None or not any(c.dep_ == "poss" and (r["s_start"] <= c.i < r["s_end"] or c.lower_ == "whose")
-                                       for c in kind.children):
+            # (whose the kind is: the possessive the develops statement was read from, not a partner's; or,
+            # where the parser hung it elsewhere, the one right before the name: "whose own Skarv store competes")
+            marks = [c for c in kind.children if c.dep_ == "poss"] if kind is not None else []
+            before = doc[r["o_start"] - 1] if r["o_start"] > 0 else None
+            while before is not None and before.i > 0 and before.is_lower and before.pos_ == "ADJ":
+                before = doc[before.i - 1]
+            if kind is not None and kind.i == r["o_end"] and before is not None and before.dep_ == "poss":
+                marks.append(before)
+            if not any(r["s_start"] <= c.i < r["s_end"] or c.lower_ == "whose" for c in marks):
                 continue
             found[(r["s_key"], "offers", r["o_key"], r["sent_start"])] = dict(r, predicate="offers")
