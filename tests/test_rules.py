@@ -1899,6 +1899,23 @@ def test_rules_who_sells_under_or_owns_a_brand_offers_it(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a firm's possessive on the brand or the store a name is of: the firm offers what it names, and still
+    # makes it
+    ("Quorvane Foods, whose Tellmar brand is the region's largest, said sales rose.",
+     {("Quorvane Foods", "offers", "Tellmar"), ("Quorvane Foods", "develops", "Tellmar")}),
+    ("Brisby Retail also stocks goods under its own Pellow Fresh brand.",
+     {("Brisby Retail", "offers", "Pellow Fresh")}),
+    ("Mireth Games, whose Skarv store takes a 30% cut from most studios, said it would appeal.",
+     {("Mireth Games", "offers", "Skarv")}),
+    # (the possessive right before the name, where the parser took the verb after the kind for a noun)
+    ("Tolvane Interactive, whose own Brisk store competes with both Pellar and Quint, sells its games through all "
+     "three.", {("Tolvane Interactive", "offers", "Brisk")}),
+])
+def test_rules_a_firms_possessive_on_its_brand_or_store_offers_the_name(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     # who makes what it sells under a brand or names develops what they name
     ("Calder Home Products also produces frozen meals under the Homestead Table and Quickplate brands.",
      {("Calder Home Products", "develops", "Homestead Table"), ("Calder Home Products", "develops", "Quickplate")}),

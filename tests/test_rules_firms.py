@@ -382,6 +382,34 @@ def test_rules_a_name_before_a_kind_of_goods_is_not_the_goods(nlp, text, expecte
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm's possessive on a noun a product the gazetteer knows the maker of modifies: the noun is the
+    # firm's (its app for the phone), the product its maker's
+    ("Tunely, a music service, pays Apple a commission on songs sold inside its iPhone app.", set(),
+     {("Tunely", "develops", "iPhone")}),
+    ("Brellow moved its iPhone users in Europe to a web checkout.", set(), {("Brellow", "develops", "iPhone")}),
+    # (control: the maker's own possessive, and a verb of making, still say who makes it)
+    ("Brellow builds apps for Apple's iPhone.", {("Apple", "develops", "iPhone")}, set()),
+    ("Kestro Electronics makes the iPhone at a plant in Chennai.", {("Kestro Electronics", "develops", "iPhone")},
+     set()),
+])
+def test_rules_a_possessive_gives_no_other_firm_a_product_of_known_maker(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the firm a count of named goods is ordered or bought from makes them (the count on the kind or on the name)
+    ("Halvik Logistics has ordered 300 Tarvo delivery drones from Pelkki Robotics, a Turku company.",
+     {("Pelkki Robotics", "develops", "Tarvo")}, set()),
+    ("Skylane Air has ordered 40 V-210 regional jets from Orvell Aerospace.",
+     {("Orvell Aerospace", "develops", "V-210")}, set()),
+    # (control: goods with no name of their own, and no count, say nothing of who makes them)
+    ("Brenna Solar buys cells from Quanlin Energy.", set(), {("Quanlin Energy", "develops", "Brenna Solar")}),
+])
+def test_rules_named_goods_ordered_from_a_firm_are_its_make(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_startup_is_a_noun_before_a_name(nlp):
     # the small tagger takes "startup" for a verb; the lexicon's nouns_not_verbs make it the trade it is
     text = "Curitiba startup Vaimo Tecnologia said on Tuesday it had raised $12 million from Andes Capital."

@@ -269,3 +269,35 @@ class Brands:
                 del found[key]
                 r = dict(r, predicate="offers")
                 found[(r["s_key"], "offers", r["o_key"], r["sent_start"])] = r
+
+    def _owned_brands_and_stores(self, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
+        """"Telvo, whose Movistra brand is the largest", "alongside its own Campo Verde brand", "Vardo, whose Skarv
+        store takes a 30% cut": a firm whose possessive is on a brand it owns or a store it runs (lexicon
+        ``offered_kind_nouns``) that names a product offers the product, as well as making it (kg:offers
+        added to ``found`` beside kg:develops read from the same possessive)."""
+        offers = self.onto.relations.get("offers")
+        kinds = self.onto.words("relations", "offered_kind_nouns")
+        if offers is None or not kinds:
+            return
+        for r in [r for r in found.values() if r["predicate"] == "develops"]:
+            if (r["s_key"], "offers", r["o_key"], r["sent_start"]) in found \
+                    or not self.onto.fits(r["s_cls"], offers.domain) or r["o_end"] > len(doc):
+                continue
+            name = doc[r["o_start"]:r["o_end"]].root
+            # the kind the name is written before ("its Skarv store"), apposed to ("its own store, Skarv") or
+            # has apposed to it ("Skarv, its own store")
+            nouns = [name.head] if name.dep_ in {"compound", "nmod", "appos"} and name.head.i != name.i else []
+            nouns += [c for c in name.children if c.dep_ == "appos"]
+            kind = next((k for k in nouns if k.is_lower and k.pos_ == "NOUN" and k.lemma_.lower() in kinds
+                         and (k.dep_ == "appos" or k.i >= r["o_end"] or name.dep_ == "appos")), None)
+            # (whose the kind is: the possessive the develops statement was read from, not a partner's; or,
+            # where the parser hung it elsewhere, the one right before the name: "whose own Skarv store competes")
+            marks = [c for c in kind.children if c.dep_ == "poss"] if kind is not None else []
+            before = doc[r["o_start"] - 1] if r["o_start"] > 0 else None
+            while before is not None and before.i > 0 and before.is_lower and before.pos_ == "ADJ":
+                before = doc[before.i - 1]
+            if kind is not None and kind.i == r["o_end"] and before is not None and before.dep_ == "poss":
+                marks.append(before)
+            if not any(r["s_start"] <= c.i < r["s_end"] or c.lower_ == "whose" for c in marks):
+                continue
+            found[(r["s_key"], "offers", r["o_key"], r["sent_start"])] = dict(r, predicate="offers")

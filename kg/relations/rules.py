@@ -42,6 +42,8 @@ from .natives import natives_apposed
 from .portfolios import ministers_of_portfolios
 from .resold import sold_after_made
 from .made_at import made_at_works
+from .known_makers import known_makers_kept
+from .ordered_goods import ordered_goods_made
 from .lexicon import Lexicon
 from .mentions import Mentions
 from .modality import Modality
@@ -201,11 +203,14 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._co_owners(doc, found)
         self._publishers(found)
         self._software_run(found)
+        self._owned_brands_and_stores(doc, found)
         self._named_kinds_where(doc, found, items, by_token)
         self._planned_markets(doc, found)
         capacity_rented(self, doc, found)
         access_paid_for(self, doc, found)
         credits_dropped(self, doc, found)
+        ordered_goods_made(self, doc, found, items, by_token)
+        known_makers_kept(self, doc, found)
         self._kept_as_units(doc, found, items, by_token)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
         # regulator, barred ..." does not restrict Germany)
