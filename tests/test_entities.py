@@ -2719,6 +2719,8 @@ def test_entities_a_port_one_runs_is_a_place(nlp, text, name, absent):
      ("Kelvor Construction", "develops", "Selby Bridge")),
     ("Marwick Holdings built the Torvane Tower, a 40-storey office block in Leeds.", "Torvane Tower",
      ("Marwick Holdings", "develops", "Torvane Tower")),
+    ("The Kelvor Company expanded its trade on the frontier, building Fort Halden on the river.", "Fort Halden",
+     ("Kelvor Company", "develops", "Fort Halden")),
 ])
 def test_entities_a_structure_one_builds_is_a_place(nlp, text, name, absent):
     doc = _rules_doc(nlp, text)
