@@ -2713,6 +2713,21 @@ def test_entities_a_port_one_runs_is_a_place(nlp, text, name, absent):
     assert absent not in _triples(doc), _triples(doc)
 
 
+@pytest.mark.parametrize("text, name, absent", [
+    # a bridge, a tower or a dam one builds is a place (lexicon run_site_heads), not a product one makes
+    ("Kelvor Construction built the Selby Bridge in 1932.", "Selby Bridge",
+     ("Kelvor Construction", "develops", "Selby Bridge")),
+    ("Marwick Holdings built the Torvane Tower, a 40-storey office block in Leeds.", "Torvane Tower",
+     ("Marwick Holdings", "develops", "Torvane Tower")),
+    ("The Kelvor Company expanded its trade on the frontier, building Fort Halden on the river.", "Fort Halden",
+     ("Kelvor Company", "develops", "Fort Halden")),
+])
+def test_entities_a_structure_one_builds_is_a_place(nlp, text, name, absent):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(name) == "Place", _classes(doc)
+    assert absent not in _triples(doc), _triples(doc)
+
+
 def test_entities_a_port_head_alone_opens_one_name(nlp):
     # (a place head alone, "Port" in "Port of Spain", is no region "of" a place)
     doc = _rules_doc(nlp, "Kelvor, a Port of Spain-based producer, won the block.")

@@ -279,6 +279,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             | self.resource_sites | self.owned_works
         self.site_working_verbs = frozenset(lex.get("site_working_verbs", ()))
         self.run_site_heads = self.onto.words("entities", "run_site_heads")
+        self.run_site_openers = self.onto.words("entities", "run_site_openers")
         #: nouns of sites, which a name before them names by its place ("the Bristol Road store"; missed.py)
         self.sites_by_place = self.seller_sites | self.owned_works | self.site_nouns
         self.region_adjectives = frozenset(lex.get("region_adjectives", ()))

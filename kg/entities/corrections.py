@@ -333,9 +333,10 @@ class Corrections:
                         for i in range(o["start"], o["end"])}
 
     def _site_named(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """Whether a place's name names a site one runs, not a product: a port ("Hamad Port", lexicon
-        ``run_site_heads``) or a resource's site it is written before ("the Eko Deep field", ``resource_sites``)."""
+        """Whether a place's name names a site one runs or builds, not a product: a port or a bridge ("Hamad
+        Port", "the Selby Bridge", "Fort Halden": lexicon ``run_site_heads``, ``run_site_openers``) or a
+        resource's site it is written before ("the Eko Deep field", ``resource_sites``)."""
         words = it["name"].split()
         end = it["end"]
-        return (len(words) > 1 and words[-1] in self.run_site_heads) or (
+        return (len(words) > 1 and (words[-1] in self.run_site_heads or words[0] in self.run_site_openers)) or (
             end < len(doc) and doc[end].lower_ in self.resource_sites and doc[end].pos_ == "NOUN")
