@@ -2283,3 +2283,25 @@ def test_rules_a_clause_after_a_firms_apposed_description_is_the_firms(nlp, text
 ])
 def test_rules_a_school_or_broadcaster_after_a_possessive_is_no_product(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_name_listed_after_a_clause_describing_the_one_before(nlp):
+    # "competes with X, which runs a depot in Ghent, and Y": the parser hangs the second name on the clause's
+    # last noun (or on the verb whose object the first name is); it is still listed with the first
+    text = "Parvela competes with Drummond Freight, which runs its main depot in Ghent, and Osterlund Cargo."
+    found = _parsed_triples(
+        nlp, text,
+        ["NNP", "VBZ", "IN", "NNP", "NNP", ",", "WDT", "VBZ", "PRP$", "JJ", "NN", "IN", "NNP", ",", "CC", "NNP",
+         "NNP", "."],
+        [1, 1, 1, 4, 2, 4, 7, 4, 10, 10, 7, 10, 11, 10, 10, 16, 10, 1],
+        ["nsubj", "ROOT", "prep", "compound", "pobj", "punct", "nsubj", "relcl", "poss", "amod", "dobj", "prep",
+         "pobj", "punct", "cc", "compound", "conj", "punct"],
+        ["B-ORG", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "B-ORG",
+         "I-ORG", "O"])
+    assert {("Parvela", "competesWith", "Drummond Freight"), ("Parvela", "competesWith", "Osterlund Cargo")} <= found, found
+    # (the clause itself is the first name's alone)
+    assert ("Osterlund Cargo", "operatesIn", "Ghent") not in found, found
+    _assert_reads(nlp, "Halvik and Tessmark beat Japan's Kurogane Heavy Industries, which had offered its Hayate "
+                       "frigate, and Spain's Navarra Naval.",
+                  {("Halvik", "competesWith", "Navarra Naval"), ("Tessmark", "competesWith", "Navarra Naval")},
+                  {("Navarra Naval", "offers", "Hayate")})
