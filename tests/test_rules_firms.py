@@ -2305,3 +2305,25 @@ def test_rules_a_name_listed_after_a_clause_describing_the_one_before(nlp):
                        "frigate, and Spain's Navarra Naval.",
                   {("Halvik", "competesWith", "Navarra Naval"), ("Tessmark", "competesWith", "Navarra Naval")},
                   {("Navarra Naval", "offers", "Hayate")})
+
+
+def test_rules_the_rest_of_a_share_held_with_the_verb_left_out(nlp):
+    # "X owns 60% of Y and Z the rest": the verb left out, the parser joins the holder of the rest to the
+    # share; what the share leaves (under half) is Z's investment
+    text = "Skarby owns 60% of Vento Cells and Tolmar the rest."
+    found = _parsed_triples(
+        nlp, text,
+        ["NNP", "VBZ", "CD", "NN", "IN", "NNP", "NNP", "CC", "NNP", "DT", "NN", "."],
+        [1, 1, 3, 1, 3, 6, 4, 3, 3, 10, 8, 1],
+        ["nsubj", "ROOT", "nummod", "dobj", "prep", "compound", "pobj", "cc", "conj", "det", "appos", "punct"],
+        ["B-ORG", "O", "B-PERCENT", "I-PERCENT", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"])
+    assert {("Vento Cells", "subsidiaryOf", "Skarby"), ("Tolmar", "investsIn", "Vento Cells")} <= found, found
+    assert ("Vento Cells", "subsidiaryOf", "Tolmar") not in found, found
+
+
+def test_rules_a_share_of_a_venture_named_in_a_clause_the_parser_hung_on_the_verb(nlp):
+    # "will take 30% of the venture, to be called X,": the name given the venture, not an earlier firm a
+    # back reference might take "the venture" for
+    _assert_reads(nlp, "Brenmar Energy and Quilla Solar have formed a joint venture. Brenmar will take 30% of the "
+                       "venture, to be called Solvia Ammonia, and will buy all of its output.",
+                  {("Brenmar", "investsIn", "Solvia Ammonia")}, {("Brenmar", "investsIn", "Quilla Solar")})
