@@ -2327,3 +2327,23 @@ def test_rules_a_share_of_a_venture_named_in_a_clause_the_parser_hung_on_the_ver
     _assert_reads(nlp, "Brenmar Energy and Quilla Solar have formed a joint venture. Brenmar will take 30% of the "
                        "venture, to be called Solvia Ammonia, and will buy all of its output.",
                   {("Brenmar", "investsIn", "Solvia Ammonia")}, {("Brenmar", "investsIn", "Quilla Solar")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Kelvor competes with X and with Y": the parser made the verb the object of the name right before it
+    # (the name the sentence's root); the name is still the verb's subject, for every preposition it has
+    ("Kelvor competes with Orrin and with Tessa Labs.",
+     {("Kelvor", "competesWith", "Orrin"), ("Kelvor", "competesWith", "Tessa Labs")}),
+    ("Brightwave supplies cells to Orrin and to Tessa Labs.",
+     {("Brightwave", "suppliesTo", "Orrin"), ("Brightwave", "suppliesTo", "Tessa Labs")}),
+])
+def test_rules_a_verb_parsed_as_the_object_of_the_name_before_it(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_rules_rivals_in_what_a_firms_officer_says_are_the_firms(nlp):
+    # "Brenmoor chief executive Ada Lund said the rules would favour rivals such as X": with no one in the
+    # rival's own clause to be the rival of, the firm whose officer says it (not the last firm named before)
+    _assert_reads(nlp, "Talvik Power signed a supply deal with Orrin Grid. Brenmoor chief executive Ada Lund said "
+                       "the rules would favour foreign rivals such as Quelta Energy.",
+                  {("Quelta Energy", "competesWith", "Brenmoor")}, {("Quelta Energy", "competesWith", "Talvik Power")})
