@@ -2311,3 +2311,67 @@ def test_rules_a_clause_after_a_firms_apposed_description_is_the_firms(nlp, text
 ])
 def test_rules_a_school_or_broadcaster_after_a_possessive_is_no_product(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+def test_rules_a_name_listed_after_a_clause_describing_the_one_before(nlp):
+    # "competes with X, which runs a depot in Ghent, and Y": the parser hangs the second name on the clause's
+    # last noun (or on the verb whose object the first name is); it is still listed with the first
+    text = "Parvela competes with Drummond Freight, which runs its main depot in Ghent, and Osterlund Cargo."
+    found = _parsed_triples(
+        nlp, text,
+        ["NNP", "VBZ", "IN", "NNP", "NNP", ",", "WDT", "VBZ", "PRP$", "JJ", "NN", "IN", "NNP", ",", "CC", "NNP",
+         "NNP", "."],
+        [1, 1, 1, 4, 2, 4, 7, 4, 10, 10, 7, 10, 11, 10, 10, 16, 10, 1],
+        ["nsubj", "ROOT", "prep", "compound", "pobj", "punct", "nsubj", "relcl", "poss", "amod", "dobj", "prep",
+         "pobj", "punct", "cc", "compound", "conj", "punct"],
+        ["B-ORG", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "B-ORG",
+         "I-ORG", "O"])
+    assert {("Parvela", "competesWith", "Drummond Freight"), ("Parvela", "competesWith", "Osterlund Cargo")} <= found, found
+    # (the clause itself is the first name's alone)
+    assert ("Osterlund Cargo", "operatesIn", "Ghent") not in found, found
+    _assert_reads(nlp, "Halvik and Tessmark beat Japan's Kurogane Heavy Industries, which had offered its Hayate "
+                       "frigate, and Spain's Navarra Naval.",
+                  {("Halvik", "competesWith", "Navarra Naval"), ("Tessmark", "competesWith", "Navarra Naval")},
+                  {("Navarra Naval", "offers", "Hayate")})
+
+
+def test_rules_the_rest_of_a_share_held_with_the_verb_left_out(nlp):
+    # "X owns 60% of Y and Z the rest": the verb left out, the parser joins the holder of the rest to the
+    # share; what the share leaves (under half) is Z's investment
+    text = "Skarby owns 60% of Vento Cells and Tolmar the rest."
+    found = _parsed_triples(
+        nlp, text,
+        ["NNP", "VBZ", "CD", "NN", "IN", "NNP", "NNP", "CC", "NNP", "DT", "NN", "."],
+        [1, 1, 3, 1, 3, 6, 4, 3, 3, 10, 8, 1],
+        ["nsubj", "ROOT", "nummod", "dobj", "prep", "compound", "pobj", "cc", "conj", "det", "appos", "punct"],
+        ["B-ORG", "O", "B-PERCENT", "I-PERCENT", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"])
+    assert {("Vento Cells", "subsidiaryOf", "Skarby"), ("Tolmar", "investsIn", "Vento Cells")} <= found, found
+    assert ("Vento Cells", "subsidiaryOf", "Tolmar") not in found, found
+
+
+def test_rules_a_share_of_a_venture_named_in_a_clause_the_parser_hung_on_the_verb(nlp):
+    # "will take 30% of the venture, to be called X,": the name given the venture, not an earlier firm a
+    # back reference might take "the venture" for
+    _assert_reads(nlp, "Brenmar Energy and Quilla Solar have formed a joint venture. Brenmar will take 30% of the "
+                       "venture, to be called Solvia Ammonia, and will buy all of its output.",
+                  {("Brenmar", "investsIn", "Solvia Ammonia")}, {("Brenmar", "investsIn", "Quilla Solar")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Kelvor competes with X and with Y": the parser made the verb the object of the name right before it
+    # (the name the sentence's root); the name is still the verb's subject, for every preposition it has
+    ("Kelvor competes with Orrin and with Tessa Labs.",
+     {("Kelvor", "competesWith", "Orrin"), ("Kelvor", "competesWith", "Tessa Labs")}),
+    ("Brightwave supplies cells to Orrin and to Tessa Labs.",
+     {("Brightwave", "suppliesTo", "Orrin"), ("Brightwave", "suppliesTo", "Tessa Labs")}),
+])
+def test_rules_a_verb_parsed_as_the_object_of_the_name_before_it(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+def test_rules_rivals_in_what_a_firms_officer_says_are_the_firms(nlp):
+    # "Brenmoor chief executive Ada Lund said the rules would favour rivals such as X": with no one in the
+    # rival's own clause to be the rival of, the firm whose officer says it (not the last firm named before)
+    _assert_reads(nlp, "Talvik Power signed a supply deal with Orrin Grid. Brenmoor chief executive Ada Lund said "
+                       "the rules would favour foreign rivals such as Quelta Energy.",
+                  {("Quelta Energy", "competesWith", "Brenmoor")}, {("Quelta Energy", "competesWith", "Talvik Power")})

@@ -170,6 +170,10 @@ class Events:
                 # of the verb, as if "Aero supplies" were a noun
                 agents += [(c, "agent") for c in tok.children if c.dep_ == "compound"
                            and (c.pos_ == "PROPN" or c.i in self._by_token)]
+                # ("Kelvor competes with X": or the verb the object of the name right before it)
+                if not agents and tok.dep_ == "dobj" and tok.head.pos_ == "PROPN" and tok.head.i in self._by_token \
+                        and self._items[self._by_token[tok.head.i]]["end"] == tok.i:
+                    agents.append((tok.head, "agent"))
             if not agents and not joined_patients:
                 agents += [(t, "agent") for t in self._inherited_agents(tok)]
             # "Congress passed a law banning X", "rules that the EU adopted restrict X": the maker's act

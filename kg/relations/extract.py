@@ -314,6 +314,11 @@ class Extraction:
                     # (no government body: "the FAA has not granted the same waiver to rival SkyTote" names
                     # the rival of the firm the text is about; see _clause_rivals)
                     an = self._clause_rivals(mapped([(c, "anchor") for c in doers], 0.1), hs, items, bodies, tok)
+                if not an and verb.pos_ in {"VERB", "AUX"}:
+                    # "Kernwerk chief executive Jonas Ebner said the draft would favour rivals such as X": the
+                    # rivals of the firm that speaks
+                    an = self._clause_rivals(mapped([(c, "anchor") for c in self._speakers_firm(tok, by_token, items)],
+                                                    0.15), hs, items, bodies, tok)
                 if not an:
                     # "Zuri Pay cut its fees. Rival Kestrel did the same.": the rival of the organisation the
                     # text is about (named most often so far; not a person's, which the text says less plainly)

@@ -110,8 +110,9 @@ class NamesOf:
         return []
 
     def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
-             depth: int = 0, conj: bool = True) -> list[tuple[int, float, int]]:
-        """Entity items a token stands for, with a cost for each indirection."""
+             depth: int = 0, conj: bool = True, past_clause: bool = True) -> list[tuple[int, float, int]]:
+        """Entity items a token stands for, with a cost for each indirection (``past_clause``: with the
+        name listed after a clause describing it, for callers outside that clause)."""
         if depth > 4:
             return []
         out: list[tuple[int, float, int]] = []
@@ -163,7 +164,7 @@ class NamesOf:
                     # clause on, but the person the job at the firm is apposed to (not after a comma, which
                     # may end the job's phrase: "an engineer at Orlan, who remains its chief executive")
                     described = job.head
-                found = self._map(described, by_token, items, cost, depth + 1)
+                found = self._map(described, by_token, items, cost, depth + 1, past_clause=False)
                 before = tok.doc[tok.i - 2] if tok.i >= 2 and tok.doc[tok.i - 1].text == "," else None
                 if tok.lower_ == "which" and before is not None and before.i in by_token \
                         and self.onto.is_a(items[by_token[before.i]]["cls"], "Organization") \
@@ -503,6 +504,8 @@ class NamesOf:
                     # list, outside this name, is no level deeper, however long the list)
                     ahead = c.i > base.i and by_token.get(c.i, -1) != by_token.get(base.i, -2)
                     out += self._map(c, by_token, items, cost, depth if ahead else depth + 1)
+            out += [m for c in (self._listed_after_clause(base, by_token, items) if past_clause else [])
+                    for m in self._map(c, by_token, items, cost, depth + 1)]
             if tok.i in by_token and self.onto.is_a(items[by_token[tok.i]]["cls"], "Organization"):
                 # "ICEYE of Finland and Capella Space": the parser joins the next name to the place after
                 # "of"; a name there that is no place continues the list of organisations
@@ -541,3 +544,23 @@ class NamesOf:
                                                                       it["start"], by_token, items))):
                             out += self._map(c, by_token, items, cost, depth + 1, conj=False)
         return out
+
+    def _listed_after_clause(self, base: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
+        """The name listed after a clause set off by commas that describes the name ``base`` ("with DHL, which
+        runs a hub in Leipzig, and FedEx"; "beat X, which had offered its frigate, and Spain's Y"), which the
+        parser hangs on the clause's last noun or on the verb ``base`` is the object of."""
+        doc = base.doc
+        for r in base.children:
+            if r.dep_ not in {"relcl", "acl"} or r.i < base.i or r.left_edge.i < 1 or doc[r.left_edge.i - 1].text != ",":
+                continue
+            inside = {t.i for t in r.subtree}
+            for c in doc[r.i + 1:base.sent.end]:
+                if c.dep_ == "conj" and c.i in by_token and doc[items[by_token[c.i]]["start"]:items[by_token[c.i]]["end"]].root.i == c.i \
+                        and by_token[c.i] != by_token.get(base.i) and c.left_edge.i >= 2 \
+                        and doc[c.left_edge.i - 1].lower_ == "and" and doc[c.left_edge.i - 2].text == "," \
+                        and ((c.head.i in inside and c.head.i not in by_token and c.head.pos_ == "NOUN"
+                              and c.head.dep_ != "conj") or (c.head.i == base.head.i and base.dep_ in {"dobj", "pobj"})) \
+                        and self._is_place(c.i, by_token, items) == self._is_place(base.i, by_token, items) \
+                        and not self._subject_of_next_clause(c):
+                    return [c]
+        return []

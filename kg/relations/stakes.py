@@ -85,6 +85,10 @@ class Stakes:
                            if a.dep_ in {"appos", "oprd"} and a.i in by_token
                            and items[by_token[a.i]]["via"] != "coref"), o)
                      if o.is_lower or (o.i in by_token and items[by_token[o.i]]["via"] == "coref") else o for o in owned]
+            # ("will take 51% of the venture, to be called Ammonia Andina,": the parser hangs the naming on the verb)
+            owned = [next((g for c in verb.children if c.dep_ == "advcl" and c.lemma_ in {"call", "name"} and c.i > o.i
+                           for g in c.children if g.dep_ == "oprd" and g.i in by_token), o)
+                     if o.is_lower and o.lemma_.lower() in self.onto.words("relations", "venture_nouns") else o for o in owned]
             if share is None or not holders or not owned or (buying and share >= 50):
                 continue  # (buying more than half a firm is buying it: kg:acquires reads it)
             read.add(verb.i)
@@ -123,9 +127,12 @@ class Stakes:
         holding = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
                    for g in p.children if g.dep_ == "pcomp"]
         holding += [c for c in verb.children if c.dep_ == "conj"]
-        return [s for h in holding if h.lemma_.lower() in self.owning_verbs
-                and any(o.dep_ == "dobj" and o.lemma_.lower() in rest for o in h.children)
-                for s in h.children if s.dep_ in _SUBJ]
+        # ("owns 60% of the venture and Omura the rest": the verb left out, the holder joined to the share)
+        gapped = [c for d in verb.children if d.dep_ == "dobj" for c in d.children if c.dep_ == "conj"
+                  and c.pos_ == "PROPN" and any(g.dep_ in {"appos", "dobj"} and g.lemma_.lower() in rest for g in c.children)]
+        return gapped + [s for h in holding if h.lemma_.lower() in self.owning_verbs
+                         and any(o.dep_ == "dobj" and o.lemma_.lower() in rest for o in h.children)
+                         for s in h.children if s.dep_ in _SUBJ]
 
     @staticmethod
     def _share_of(tok: Token) -> float | None:

@@ -291,6 +291,24 @@ class Topics:
                 and (bodies or not self.onto.is_a(items[a.item]["cls"], "GovernmentBody"))
                 and not (firms and self.onto.is_a(items[a.item]["cls"], "Person"))]
 
+    def _speakers_firm(self, role: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
+        """The organisation whose officer says what a rival role is in: the firm named in the title of the
+        subject of the verb of saying the role's clause hangs on ("Kernwerk chief executive Jonas Ebner said
+        the rules would favour rivals such as X": Kernwerk's rivals)."""
+        verb = next((v for v in role.ancestors if v.pos_ in {"VERB", "AUX"} and v.lemma_.lower() in self.reporting),
+                    None)
+        out: list[Token] = []
+        for s in (c for c in verb.children if c.dep_ == "nsubj") if verb is not None else ():
+            if s.i not in by_token:
+                continue
+            # (a person's firm written in the title before the name; not a firm the person is an analyst at,
+            # nor a firm that speaks itself, which may speak of another's rivals: "parent company X said")
+            if items[by_token[s.i]]["cls"] == "Person":
+                out += [t for t in s.subtree if t.i < s.i and t.i in by_token and by_token[t.i] != by_token[s.i]
+                        and items[by_token[t.i]]["start"] == t.i and t.dep_ in {"compound", "nmod", "poss", "amod"}
+                        and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization")]
+        return out
+
     def _backs(self, role: Token) -> bool:
         """Whether the rival role is the object of a verb of backing ("Orlan, which backs rival operator
         Tamsa,"; a one-word trigger of kg:investsIn): whoever backs the rival is its investor, and the rival
