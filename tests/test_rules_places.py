@@ -703,6 +703,20 @@ def test_rules_a_site_run_by_an_organisation(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # who runs things in a place, said in the passive after them, operates there: after the thing, or where
+    # the parser hangs the participle on the verb of the clause
+    ("The ministry said the app kept user data on servers in Chile run by Tarvo Cloud, a unit of Orlan.",
+     {("Tarvo Cloud", "operatesIn", "Chile")}, set()),
+    ("Gelvo Chat said it stores its messages on servers in Peru run by Kassan Data, a data-centre company.",
+     {("Kassan Data", "operatesIn", "Peru")}, set()),
+    ("Patients were moved to clinics in Quito managed by Morvane Health.",
+     {("Morvane Health", "operatesIn", "Quito")}, set()),
+])
+def test_rules_things_in_a_place_run_by_an_organisation(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # the country a city is written with is where the city is, not another place of the list
     ("Tamsui also runs plants in Kumamoto, Japan, and Dresden, Germany.",
      {("Tamsui", "operatesIn", "Kumamoto"), ("Tamsui", "operatesIn", "Dresden")},

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import COPULAS, clause_head, coordinated, possessive, stand_in, superlative
+from ..syntax import COPULAS, clause_head, coordinated, first_conjunct, possessive, stand_in, superlative
 from .records import Arg, record, trigger_token
 
 __all__ = ["Markets"]
@@ -381,6 +381,38 @@ class Markets:
             places = [c for t in things if t.pos_ == "NOUN" for c in t.children if c.dep_ == "poss" and c.i in by_token
                       and self.onto.is_a(items[by_token[c.i]]["cls"], "Location")]
             if places:
+                out += [r for r in self._serving(doc, holders, places, tok, self._modality(tok), by_token, items)
+                        if self.onto.is_a(r["s_cls"], "Organization")]
+        return out
+
+    def _sites_run_by(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"servers in Chile run by Tarvo Cloud", "a Lyon plant operated by Vasto", "clinics in Ohio, which are
+        managed by Orlan": an organisation that runs a thing in a place, said in the passive after it, operates in
+        the place (kg:operatesIn; lexicon ``site_running_verbs``). Only an unnamed thing (a named one is where it
+        is), and not a person who runs it (who works there)."""
+        verbs = self.onto.words("relations", "site_running_verbs")
+        out: list[dict[str, Any]] = []
+        for tok in doc:
+            if tok.pos_ != "VERB" or tok.tag_ != "VBN" or tok.lemma_.lower() not in verbs \
+                    or tok.dep_ not in {"acl", "relcl", "advcl"}:
+                continue
+            site = tok.head
+            if tok.dep_ == "advcl":
+                # ("stores data on servers in Peru run by X": the parser hangs the participle on the verb; the
+                # thing is the one whose place is written right before it)
+                last = first_conjunct(doc[tok.i - 1])
+                if not (last.dep_ == "pobj" and last.head.dep_ == "prep" and doc[tok.i - 1].i in by_token
+                        and self.onto.is_a(items[by_token[doc[tok.i - 1].i]]["cls"], "Location")):
+                    continue
+                site = last.head.head
+            if site.pos_ != "NOUN" or site.i in by_token:
+                continue
+            holders = [g for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            places = self._located(site, {"in", "near", "at", "across", "outside"}, by_token, items)
+            places += [x for c in site.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < site.i
+                       for x in coordinated(c) if x.i in by_token
+                       and self.onto.is_a(items[by_token[x.i]]["cls"], "Location")]
+            if holders and places:
                 out += [r for r in self._serving(doc, holders, places, tok, self._modality(tok), by_token, items)
                         if self.onto.is_a(r["s_cls"], "Organization")]
         return out
