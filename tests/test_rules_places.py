@@ -1359,6 +1359,21 @@ def test_rules_where_a_buyer_buys_or_uses(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a buyer buys goods for, in a place, is its own: it operates there (not the seller)
+    ("Merrow Power has agreed to buy 500 megawatt-hours of batteries from Talvik for four sites in Oregon and Idaho.",
+     {("Merrow Power", "operatesIn", "Oregon"), ("Merrow Power", "operatesIn", "Idaho")},
+     {("Talvik", "operatesIn", "Oregon")}),
+    ("Kestro Storage has ordered battery systems from Dunvale Cells for a project near Geelong.",
+     {("Kestro Storage", "operatesIn", "Geelong")}, set()),
+    # ... not a verb joined to the buying one
+    ("Pelvin relies on Hexo Power for batteries and is looking for other suppliers in Chile.", set(),
+     {("Pelvin", "operatesIn", "Chile")}),
+])
+def test_rules_what_a_buyer_buys_goods_for_in_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected", [
     # where one extends a service to, or brings its goods to, it operates
     ("Telvia has extended its 5G service to 200 more cities, including Manaus and Belém.",

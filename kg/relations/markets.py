@@ -138,6 +138,15 @@ class Markets:
             if (c.dep_ == "prep" or c.dep_ == "conj" and c.pos_ == "ADP") and c.lower_ in {"in", "across", "throughout"} \
                     and c.head.i not in sold_site:
                 locations(c, 0.1)
+            if not channels and c.dep_ == "prep" and c.lower_ == "for" and c.head.i == tok.i:
+                # ("bought batteries for three sites in Oregon", "ordered turbines for a project near Geelong": a
+                # buyer's own things the goods are for are where the buyer operates; not a verb joined to the
+                # trigger: "relies on X for batteries and is looking for suppliers in Korea")
+                for g in (x for g in c.children if g.dep_ == "pobj" for x in coordinated(g)):
+                    if g.pos_ == "NOUN" and g.i not in by_token:
+                        for p in g.children:
+                            if p.dep_ == "prep" and p.lower_ in {"in", "near", "across"}:
+                                locations(p, 0.15)
             if c.dep_ == "prep" and c.lower_ == "under":
                 # "offers rides under the name Rapido Moto in Cuenca": the parser hangs the place on the name
                 names = [x for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in self._sold_as_nouns
