@@ -597,6 +597,17 @@ def test_rules_a_carrier_operates_where_it_goes(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # the carrier named right before its service operates where the service goes
+    ("Under the codeshare, travellers can book Vantor Air flights to Bali and Lombok on one ticket.",
+     {("Vantor Air", "operatesIn", "Bali"), ("Vantor Air", "operatesIn", "Lombok")}, set()),
+    ("The strike hit Ostrava Rail trains between Brno and Vienna.",
+     {("Ostrava Rail", "operatesIn", "Brno"), ("Ostrava Rail", "operatesIn", "Vienna")}, set()),
+])
+def test_rules_a_carrier_named_before_its_service(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_a_route_negated_is_read_negated(nlp):
     doc = _rules_doc(nlp, "Solvara Airways said it does not fly to Luanda.")
     found = {(r["s_name"], r["predicate"], r["o_name"], r["modality"]) for r in doc._.kg_relation_data}
