@@ -1395,6 +1395,19 @@ def test_rules_where_one_extends_or_brings_a_service(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # where one takes its goods or service to, or into, it operates
+    ("Kelvane takes home broadband to Mombasa and Nakuru", {("Kelvane", "operatesIn", "Mombasa"),
+                                                            ("Kelvane", "operatesIn", "Nakuru")}, set()),
+    ("Swedish grocer Dorvik takes its meal kits into Norway", {("Dorvik", "operatesIn", "Norway")}, set()),
+    # ... not the people it takes somewhere: "takes Danish buyers to court"
+    ("Drone maker Pelvaro takes Danish buyers to court over a cancelled order", set(),
+     {("Pelvaro", "operatesIn", "Denmark")}),
+])
+def test_rules_where_one_takes_its_goods(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected", [
     # a participle of being somewhere holds the noun's place as "is" does
     ("Harlan Tools makes drills. Its headquarters are located in Oslo.", ("Harlan Tools", "basedIn", "Oslo")),
