@@ -703,6 +703,15 @@ def test_rules_customers_where_a_place_is(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a clause of "where" after a list of places says its sale of all of them, not the first only
+    ("Tarvane said it would move more of its output to Africa and South America, where it already exports.",
+     {("Tarvane", "operatesIn", "Africa"), ("Tarvane", "operatesIn", "South America")}, set()),
+])
+def test_rules_a_sale_where_a_list_of_places_is(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # who runs or operates a site has it where it is
     ("The chips will be packaged at a Penang plant run by Kedah Packaging.",
      {("Kedah Packaging", "operatesIn", "Penang")}, set()),

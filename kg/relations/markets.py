@@ -111,6 +111,7 @@ class Markets:
             found.extend((t, extra) for t in self._places_after(prep, by_token, items))
 
         # "Chile, where it sells the drug", "Chile, where it plans to sell it": the place "where" stands for
+        where = None
         clause = tok
         while clause.dep_ == "xcomp" and clause.head.i != clause.i:
             clause = clause.head
@@ -118,6 +119,7 @@ class Markets:
             place = clause.head
             if place.i in by_token and self.onto.is_a(items[by_token[place.i]]["cls"], "Location"):
                 found.append((place, 0.1))
+                where = place
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.starting_verbs:
             # "will start sales in Chile next year": the parser hangs the market on the verb that starts them
             for c in tok.head.children:
@@ -189,6 +191,11 @@ class Markets:
                             # owner's site the goods go to: "sell half of it to Hanseo's plant in Gumi")
                             todo += [x for g in p.children if g.dep_ == "pobj" for x in coordinated(g)
                                      if not (p.lower_ in {"to", "for"} and self._anothers_site(x, by_token, items))]
+        if where is not None and len(found) == 1:
+            # (and the places joined to it, where the clause names no place of its own: "to Africa and Asia, where
+            # it already exports"; not "to Indonesia and Malaysia, where it opened an office in Kuala Lumpur")
+            found += [(p, 0.1) for p in coordinated(where)[1:] if p.i in by_token
+                      and self.onto.is_a(items[by_token[p.i]]["cls"], "Location")]
         return found
 
     def _anothers_site(self, site: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> bool:
