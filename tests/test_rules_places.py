@@ -597,6 +597,17 @@ def test_rules_a_carrier_operates_where_it_goes(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # the carrier named right before its service operates where the service goes
+    ("Under the codeshare, travellers can book Vantor Air flights to Bali and Lombok on one ticket.",
+     {("Vantor Air", "operatesIn", "Bali"), ("Vantor Air", "operatesIn", "Lombok")}, set()),
+    ("The strike hit Ostrava Rail trains between Brno and Vienna.",
+     {("Ostrava Rail", "operatesIn", "Brno"), ("Ostrava Rail", "operatesIn", "Vienna")}, set()),
+])
+def test_rules_a_carrier_named_before_its_service(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_a_route_negated_is_read_negated(nlp):
     doc = _rules_doc(nlp, "Solvara Airways said it does not fly to Luanda.")
     found = {(r["s_name"], r["predicate"], r["o_name"], r["modality"]) for r in doc._.kg_relation_data}
@@ -692,6 +703,15 @@ def test_rules_customers_where_a_place_is(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a clause of "where" after a list of places says its sale of all of them, not the first only
+    ("Tarvane said it would move more of its output to Africa and South America, where it already exports.",
+     {("Tarvane", "operatesIn", "Africa"), ("Tarvane", "operatesIn", "South America")}, set()),
+])
+def test_rules_a_sale_where_a_list_of_places_is(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # who runs or operates a site has it where it is
     ("The chips will be packaged at a Penang plant run by Kedah Packaging.",
      {("Kedah Packaging", "operatesIn", "Penang")}, set()),
@@ -699,6 +719,20 @@ def test_rules_customers_where_a_place_is(nlp, text, expected, absent):
     ("Orvia is a joint venture owned by Lumo, Vexa and Tarvo.", set(), {("Vexa", "partnersWith", "Lumo")}),
 ])
 def test_rules_a_site_run_by_an_organisation(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # who runs things in a place, said in the passive after them, operates there: after the thing, or where
+    # the parser hangs the participle on the verb of the clause
+    ("The ministry said the app kept user data on servers in Chile run by Tarvo Cloud, a unit of Orlan.",
+     {("Tarvo Cloud", "operatesIn", "Chile")}, set()),
+    ("Gelvo Chat said it stores its messages on servers in Peru run by Kassan Data, a data-centre company.",
+     {("Kassan Data", "operatesIn", "Peru")}, set()),
+    ("Patients were moved to clinics in Quito managed by Morvane Health.",
+     {("Morvane Health", "operatesIn", "Quito")}, set()),
+])
+def test_rules_things_in_a_place_run_by_an_organisation(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
@@ -1345,6 +1379,21 @@ def test_rules_where_a_buyer_buys_or_uses(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a buyer buys goods for, in a place, is its own: it operates there (not the seller)
+    ("Merrow Power has agreed to buy 500 megawatt-hours of batteries from Talvik for four sites in Oregon and Idaho.",
+     {("Merrow Power", "operatesIn", "Oregon"), ("Merrow Power", "operatesIn", "Idaho")},
+     {("Talvik", "operatesIn", "Oregon")}),
+    ("Kestro Storage has ordered battery systems from Dunvale Cells for a project near Geelong.",
+     {("Kestro Storage", "operatesIn", "Geelong")}, set()),
+    # ... not a verb joined to the buying one
+    ("Pelvin relies on Hexo Power for batteries and is looking for other suppliers in Chile.", set(),
+     {("Pelvin", "operatesIn", "Chile")}),
+])
+def test_rules_what_a_buyer_buys_goods_for_in_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected", [
     # where one extends a service to, or brings its goods to, it operates
     ("Telvia has extended its 5G service to 200 more cities, including Manaus and Belém.",
@@ -1353,6 +1402,19 @@ def test_rules_where_a_buyer_buys_or_uses(nlp, text, expected, absent):
 ])
 def test_rules_where_one_extends_or_brings_a_service(nlp, text, expected):
     _assert_reads(nlp, text, expected, set())
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # where one takes its goods or service to, or into, it operates
+    ("Kelvane takes home broadband to Mombasa and Nakuru", {("Kelvane", "operatesIn", "Mombasa"),
+                                                            ("Kelvane", "operatesIn", "Nakuru")}, set()),
+    ("Swedish grocer Dorvik takes its meal kits into Norway", {("Dorvik", "operatesIn", "Norway")}, set()),
+    # ... not the people it takes somewhere: "takes Danish buyers to court"
+    ("Drone maker Pelvaro takes Danish buyers to court over a cancelled order", set(),
+     {("Pelvaro", "operatesIn", "Denmark")}),
+])
+def test_rules_where_one_takes_its_goods(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -121,6 +121,8 @@ class Extraction:
                 else:
                     subjects = modifiers
                 for t, r in objs:
+                    if own and rel.name in self.onto.to_places and r in {"patient", "patient-head"}:
+                        continue  # ("takes Danish buyers to court": a place trigger's place is its preposition's)
                     if r in {"patient", "patient-head", "recipient"} or r.startswith("prep:") and (
                             r[5:] in rel.object_preps or r[5:] == own
                             or (tok.pos_ == "NOUN" and r[5:] in rel.noun_object_preps)) \

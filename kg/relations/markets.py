@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import COPULAS, clause_head, coordinated, possessive, stand_in, superlative
+from ..syntax import COPULAS, clause_head, coordinated, first_conjunct, possessive, stand_in, superlative
 from .records import Arg, record, trigger_token
 
 __all__ = ["Markets"]
@@ -111,6 +111,7 @@ class Markets:
             found.extend((t, extra) for t in self._places_after(prep, by_token, items))
 
         # "Chile, where it sells the drug", "Chile, where it plans to sell it": the place "where" stands for
+        where = None
         clause = tok
         while clause.dep_ == "xcomp" and clause.head.i != clause.i:
             clause = clause.head
@@ -118,6 +119,7 @@ class Markets:
             place = clause.head
             if place.i in by_token and self.onto.is_a(items[by_token[place.i]]["cls"], "Location"):
                 found.append((place, 0.1))
+                where = place
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.starting_verbs:
             # "will start sales in Chile next year": the parser hangs the market on the verb that starts them
             for c in tok.head.children:
@@ -138,6 +140,15 @@ class Markets:
             if (c.dep_ == "prep" or c.dep_ == "conj" and c.pos_ == "ADP") and c.lower_ in {"in", "across", "throughout"} \
                     and c.head.i not in sold_site:
                 locations(c, 0.1)
+            if not channels and c.dep_ == "prep" and c.lower_ == "for" and c.head.i == tok.i:
+                # ("bought batteries for three sites in Oregon", "ordered turbines for a project near Geelong": a
+                # buyer's own things the goods are for are where the buyer operates; not a verb joined to the
+                # trigger: "relies on X for batteries and is looking for suppliers in Korea")
+                for g in (x for g in c.children if g.dep_ == "pobj" for x in coordinated(g)):
+                    if g.pos_ == "NOUN" and g.i not in by_token:
+                        for p in g.children:
+                            if p.dep_ == "prep" and p.lower_ in {"in", "near", "across"}:
+                                locations(p, 0.15)
             if c.dep_ == "prep" and c.lower_ == "under":
                 # "offers rides under the name Rapido Moto in Cuenca": the parser hangs the place on the name
                 names = [x for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in self._sold_as_nouns
@@ -180,6 +191,11 @@ class Markets:
                             # owner's site the goods go to: "sell half of it to Hanseo's plant in Gumi")
                             todo += [x for g in p.children if g.dep_ == "pobj" for x in coordinated(g)
                                      if not (p.lower_ in {"to", "for"} and self._anothers_site(x, by_token, items))]
+        if where is not None and len(found) == 1:
+            # (and the places joined to it, where the clause names no place of its own: "to Africa and Asia, where
+            # it already exports"; not "to Indonesia and Malaysia, where it opened an office in Kuala Lumpur")
+            found += [(p, 0.1) for p in coordinated(where)[1:] if p.i in by_token
+                      and self.onto.is_a(items[by_token[p.i]]["cls"], "Location")]
         return found
 
     def _anothers_site(self, site: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> bool:
@@ -381,6 +397,38 @@ class Markets:
             places = [c for t in things if t.pos_ == "NOUN" for c in t.children if c.dep_ == "poss" and c.i in by_token
                       and self.onto.is_a(items[by_token[c.i]]["cls"], "Location")]
             if places:
+                out += [r for r in self._serving(doc, holders, places, tok, self._modality(tok), by_token, items)
+                        if self.onto.is_a(r["s_cls"], "Organization")]
+        return out
+
+    def _sites_run_by(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+        """"servers in Chile run by Tarvo Cloud", "a Lyon plant operated by Vasto", "clinics in Ohio, which are
+        managed by Orlan": an organisation that runs a thing in a place, said in the passive after it, operates in
+        the place (kg:operatesIn; lexicon ``site_running_verbs``). Only an unnamed thing (a named one is where it
+        is), and not a person who runs it (who works there)."""
+        verbs = self.onto.words("relations", "site_running_verbs")
+        out: list[dict[str, Any]] = []
+        for tok in doc:
+            if tok.pos_ != "VERB" or tok.tag_ != "VBN" or tok.lemma_.lower() not in verbs \
+                    or tok.dep_ not in {"acl", "relcl", "advcl"}:
+                continue
+            site = tok.head
+            if tok.dep_ == "advcl":
+                # ("stores data on servers in Peru run by X": the parser hangs the participle on the verb; the
+                # thing is the one whose place is written right before it)
+                last = first_conjunct(doc[tok.i - 1])
+                if not (last.dep_ == "pobj" and last.head.dep_ == "prep" and doc[tok.i - 1].i in by_token
+                        and self.onto.is_a(items[by_token[doc[tok.i - 1].i]]["cls"], "Location")):
+                    continue
+                site = last.head.head
+            if site.pos_ != "NOUN" or site.i in by_token:
+                continue
+            holders = [g for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            places = self._located(site, {"in", "near", "at", "across", "outside"}, by_token, items)
+            places += [x for c in site.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < site.i
+                       for x in coordinated(c) if x.i in by_token
+                       and self.onto.is_a(items[by_token[x.i]]["cls"], "Location")]
+            if holders and places:
                 out += [r for r in self._serving(doc, holders, places, tok, self._modality(tok), by_token, items)
                         if self.onto.is_a(r["s_cls"], "Organization")]
         return out

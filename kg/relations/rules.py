@@ -122,7 +122,8 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
             + self._under_a_deal(doc, items, by_token) \
             + self._access_given(doc, items, by_token) + self._markets_held(doc, items, by_token) \
             + self._revenue_where(doc, items, by_token) + self._possessed_places_run(doc, items, by_token) \
-            + self._ranked_where(doc, items, by_token) + self._regions_run(doc, items, by_token)
+            + self._ranked_where(doc, items, by_token) + self._regions_run(doc, items, by_token) \
+            + self._sites_run_by(doc, items, by_token)
         for rec in customers + apposed + sales + shares + self._possessives(doc, items, by_token) \
                 + self._funding(doc, items, by_token) + self._money_put_in(doc, items, by_token) + contracts + self._of_modifiers(doc, items, by_token) \
                 + self._lending(doc, items, by_token) + self._grants_given(doc, items, by_token) \

@@ -223,6 +223,10 @@ class Served:
                 holders = [c for c in tok.children if possessive(c)]
                 if [h.lower_ for h in holders] == ["their"]:
                     holders = self._joint_subject(tok)
+                if not holders:
+                    # ("can book Kelvo flights to Bali": the carrier named before its service)
+                    holders = [c for c in tok.children if c.dep_ in {"compound", "nmod"} and c.i < tok.i
+                               and c.i in by_token and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")]
                 verb = None
                 node = tok
                 for _ in range(3):  # "holds the contract for routes from X to Y", "competes on routes to Europe"
