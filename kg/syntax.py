@@ -14,7 +14,7 @@ __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL"
            "brand_name", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
            "coordinated", "counted_again", "described_before", "described_by_where", "ends_noun_phrase",
            "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle",
-           "possessive", "preps_with_nested", "repair_verb_forms", "singular_after_list",
+           "possessive", "preps_with_nested", "repair_verb_forms", "repeated_preposition", "subject_listed_before", "singular_after_list",
            "stand_in", "subjects_above", "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
@@ -140,6 +140,45 @@ def counted_again(noun: Token) -> list[Token]:
             and c.i + 1 < len(doc) and doc[c.i + 1].tag_ == "CD" and doc[c.i + 1].dep_ in {"conj", "appos"}
             and doc[c.i + 1] not in out]
     return out
+
+
+def repeated_preposition(noun: Token) -> list[Token]:
+    """The objects of ``noun``'s preposition written again after "and" ("competes with X, the market leader,
+    and with Y"; "backed by X, a Lagos fund, and by Y"), which the parser hangs on the first preposition, on
+    its head, or on a noun inside the first object's phrase; empty when there is none, and where a clause
+    describes the first object ("with X, owned by Z, and with Y": the clause's subject is X alone)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ not in {"prep", "agent", "dative"} or prep.i == noun.i:
+        return []
+    doc = noun.doc
+    inside = {t.i for t in noun.subtree}
+    if any(doc[k].dep_ in {"acl", "relcl"} for k in inside):
+        return []
+    for p in doc[noun.i + 1:noun.sent.end]:
+        if p.lower_ == prep.lower_ and p.i >= 1 and doc[p.i - 1].lower_ in {"and", "or"} \
+                and p.dep_ in {"conj", "prep", "agent", "dative"} \
+                and (p.head.i in {prep.i, prep.head.i} or (p.dep_ == "conj" and p.head.i in inside)):
+            return [c for c in p.children if c.dep_ == "pobj"]
+        if p.i not in inside and p.lower_ not in {",", "and", "or"}:
+            break
+    return []
+
+
+def subject_listed_before(subj: Token) -> Token | None:
+    """"Kelvor, owned by Orlan, and Tessa compete with X": the name listed before the subject ``subj`` after
+    a phrase set off by commas, which the parser made the head of the sentence and the verb its conjunct;
+    None where there is none."""
+    verb = subj.head
+    if subj.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "conj" or verb.head.i >= subj.i \
+            or verb.head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    first = verb.head
+    doc = subj.doc
+    cc = subj.left_edge.i - 1
+    if cc < 1 or doc[cc].lower_ not in {"and", "or"} or doc[cc].head.i != first.i or doc[cc - 1].text != "," \
+            or not any(c.dep_ in {"acl", "relcl", "appos"} for c in first.children):
+        return None
+    return first
 
 
 def preps_with_nested(head: Token, words: set[str] | frozenset[str]) -> list[Token]:

@@ -2375,3 +2375,26 @@ def test_rules_rivals_in_what_a_firms_officer_says_are_the_firms(nlp):
     _assert_reads(nlp, "Talvik Power signed a supply deal with Orrin Grid. Brenmoor chief executive Ada Lund said "
                        "the rules would favour foreign rivals such as Quelta Energy.",
                   {("Quelta Energy", "competesWith", "Brenmoor")}, {("Quelta Energy", "competesWith", "Talvik Power")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "in competition with X and with Y", "buys chips from X and from Y": the preposition written again for the
+    # list's next item, which the parser hangs on the first preposition
+    ("The purchase puts Brenmoor in closer competition with Quelta and with Sarvik Labs.",
+     {("Brenmoor", "competesWith", "Quelta"), ("Brenmoor", "competesWith", "Sarvik Labs")}),
+    ("Kelvor buys chips from Orrin and from Tessa Semiconductor.",
+     {("Orrin", "suppliesTo", "Kelvor"), ("Tessa Semiconductor", "suppliesTo", "Kelvor")}),
+])
+def test_rules_a_list_whose_preposition_is_written_again(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X's A and Y's B": the parser made the second name's owner the first name's conjunct
+    ("Quelta competes with Orrin's Tessapay and Kelvor's Sarvikpay.",
+     {("Quelta", "competesWith", "Tessapay"), ("Quelta", "competesWith", "Sarvikpay")}),
+    ("Quelta competes in Chile with Orrin's Tessa and Kelvor's Sarvik.",
+     {("Quelta", "competesWith", "Tessa"), ("Quelta", "competesWith", "Sarvik")}),
+])
+def test_rules_a_list_whose_second_name_has_an_owner_written_before_it(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.syntax import antecedent
+from kg.syntax import antecedent, subject_listed_before
 
 
-def _parsed(words: list[str], heads: list[int], deps: list[str]) -> Doc:
-    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str] | None = None) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
 
 
 def test_antecedent_is_the_word_a_relative_clause_is_on():
@@ -27,3 +27,18 @@ def test_antecedent_is_the_pronoun_itself_outside_a_relative_clause():
     doc = _parsed(["Orlan", "said", "which", "supplier", "won"], [1, 1, 3, 4, 1],
                   ["nsubj", "ROOT", "det", "nsubj", "ccomp"])
     assert antecedent(doc[2]).i == 2
+
+
+def test_subject_listed_before_a_phrase_and_and():
+    # "Tessa, owned by Orrin, and Quelta compete with Sarvik", parsed with "Tessa" the sentence's head and the
+    # verb its conjunct: Tessa is listed before the subject Quelta
+    words = ["Tessa", ",", "owned", "by", "Orrin", ",", "and", "Quelta", "compete", "with", "Sarvik"]
+    heads = [0, 0, 0, 2, 3, 0, 0, 8, 0, 8, 9]
+    deps = ["ROOT", "punct", "acl", "agent", "pobj", "punct", "cc", "nsubj", "conj", "prep", "pobj"]
+    pos = ["PROPN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT", "CCONJ", "PROPN", "VERB", "ADP", "PROPN"]
+    doc = _parsed(words, heads, deps, pos)
+    assert subject_listed_before(doc[7]).i == 0
+    # (no phrase set off by commas: no list the parser broke)
+    doc = _parsed(["Tessa", ",", "and", "Quelta", "compete"], [0, 0, 0, 4, 0],
+                  ["ROOT", "punct", "cc", "nsubj", "conj"], ["PROPN", "PUNCT", "CCONJ", "PROPN", "VERB"])
+    assert subject_listed_before(doc[3]) is None

@@ -177,6 +177,17 @@ class Mentions(NamesOf, Listing):
         return all(doc[k].is_lower or (k in by_token and items[by_token[k]]["via"] == "demonym")
                    for k in range(end + 1, start))
 
+    @staticmethod
+    def _owner_written_before(doc: Any, tok: Token, start: int, by_token: dict[int, int],
+                              items: list[dict[str, Any]]) -> bool:
+        """Whether ``tok`` is a name whose item closes with "'s" right before ``start`` ("Kelvor and Japan's
+        Orlan Motors", "with Kelvor's Tessa and Orlan's Trovo"): the owner of the name that starts there,
+        which the parser made the conjunct of the name listed before it."""
+        if tok.i not in by_token or tok.dep_ != "conj" or tok.i >= start:
+            return False
+        end = items[by_token[tok.i]]["end"]
+        return end + 1 == start and doc[end].tag_ == "POS"
+
     def _top_class(self, cls: str) -> str:
         """"Organization", "Person" or the class itself: which kind of actor an entity is."""
         return next((c for c in ("Organization", "Person") if self.onto.is_a(cls, c)), cls)

@@ -15,7 +15,8 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import (NAMING_VERBS, apposed_elsewhere, apposed_to_previous, before_region_seat, brand_name, coordinated,
-                      described_before, possessive, singular_after_list)
+                      described_before, possessive, repeated_preposition, singular_after_list,
+                      subject_listed_before)
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 
 __all__ = ["NamesOf"]
@@ -506,6 +507,11 @@ class NamesOf:
                     out += self._map(c, by_token, items, cost, depth if ahead else depth + 1)
             out += [m for c in (self._listed_after_clause(base, by_token, items) if past_clause else [])
                     for m in self._map(c, by_token, items, cost, depth + 1)]
+            # "Kelvor, owned by Orlan, and Tessa compete with X": the name listed before the subject
+            out += [m for c in [subject_listed_before(base)] if c is not None and c.i in by_token
+                    for m in self._map(c, by_token, items, cost + 0.05, depth + 1, conj=False)]
+            # "competes with X, the market leader, and with Y": the preposition written again for the next item
+            out += [m for c in repeated_preposition(base) for m in self._map(c, by_token, items, cost, depth)]
             if tok.i in by_token and self.onto.is_a(items[by_token[tok.i]]["cls"], "Organization"):
                 # "ICEYE of Finland and Capella Space": the parser joins the next name to the place after
                 # "of"; a name there that is no place continues the list of organisations
@@ -536,7 +542,10 @@ class NamesOf:
                         if c.dep_ in {"nmod", "compound"} and c.i in by_token and by_token[c.i] != by_token[tok.i] \
                                 and (any(g.dep_ == "conj" and (it["start"] <= g.i < it["end"] or (
                                     g.i < it["start"] and g.i not in by_token
-                                    and any(x.dep_ == "cc" for x in c.children))) for g in c.children)
+                                    and any(x.dep_ == "cc" for x in c.children))
+                                    # ("from Kelvor and Mexico's Orlan": the second's owner the first's conjunct)
+                                    or self._owner_written_before(tok.doc, g, it["start"], by_token, items))
+                                    for g in c.children)
                                      # ("to Apple and Samsung Electronics": "Apple" a modifier with "and";
                                      # also before a description: "Saga Marine and Qatari shipper Al Dafna")
                                      or (any(x.dep_ == "cc" for x in c.children)
