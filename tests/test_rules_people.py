@@ -1239,6 +1239,20 @@ def test_rules_a_firms_chief_officer_of_a_field_refers_back_to_it(nlp, text, exp
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a small firm's owner, brewmaster or winemaker, with no firm named beside the job, refers back to the
+    # firm the text is about, as its chief executive does
+    ('Kelvor Foods said it paid Uber a 30% cut of every order. "Six dollars went to the app," said owner '
+     "Dana Reyes.", ("Dana Reyes", "worksFor", "Kelvor Foods")),
+    ('Talvo Brewery has started brewing an alcohol-free lager. "Young people drink less," said brewmaster '
+     "Jiri Novak.", ("Jiri Novak", "worksFor", "Talvo Brewery")),
+    ("Kestrel Ridge Wines said a grocer now sells its Chenin Blanc. Winemaker Dana Louw said the contract would "
+     "take a third of the vintage.", ("Dana Louw", "worksFor", "Kestrel Ridge Wines")),
+])
+def test_rules_a_small_firms_owner_or_craftsman_refers_back_to_it(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
+@pytest.mark.parametrize("text, expected", [
     # a demonym before a word only people are called (not a job of any firm) is the person's nation
     ("Chilean streamer Lupe Arrau said she would move her show.", {("Lupe Arrau", "livesIn", "Chile")}),
     ("The brand signed Norwegian footballer Eirik Vangen for its campaign.", {("Eirik Vangen", "livesIn", "Norway")}),

@@ -311,6 +311,18 @@ def test_rules_access_given_to_one_set_off_with_a_description(nlp, text, expecte
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the one given access, a description of a firm named before it, which the parser took for a word of
+    # "access" ("the retailer access")
+    ("Tarvo Grain exports rice. Tarvo Grain ships rice to importer Selvan Trading, which gives the Vietnamese "
+     "company access to its warehouses.", {("Selvan Trading", "providesAccessTo", "Tarvo Grain")}),
+    ("Halvo Farmers is a maize cooperative. Nafel Bank has given the cooperative access to a working-capital loan.",
+     {("Nafel Bank", "providesAccessTo", "Halvo Farmers")}),
+])
+def test_rules_access_given_to_a_description_taken_for_a_word_of_access(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # a headline's "<demonym> regulator curbs X": the verb the parse took for a noun, and the names after it
     ("Danish regulator curbs Velora Pay after outage", {("Denmark", "restricts", "Velora Pay")}, set()),

@@ -7,7 +7,7 @@ import bisect
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..entities import guarded
 from ..entities.base import store_items
@@ -139,6 +139,10 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         #: words of the names of places the gazetteer knows ("Ireland", "Irish"), which end a unit's name
         self._place_words = {n for e in onto.gazetteer if onto.is_a(e.cls, "Location")
                              for n in (e.name, *e.aliases, *e.demonyms)}
+        #: the verb and noun of each two-word trigger ("give access", "grant licence"): the noun given after
+        #: the one it is given to
+        self._given_pairs = frozenset(tuple(words) for rel in onto.relations.values()
+                                      for words in rel.triggers if len(words) == 2)
 
 
     # -- main ------------------------------------------------------------------------
@@ -282,6 +286,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                     # clause's subject charges is a payment, no body (not "the commission, which took a year")
                     continue
                 det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+                if not det:
+                    det = self._given_one_article(tok, low)
                 if not det and tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.dep_ == "ROOT" \
                         and tok.head.tag_ in {"NNS", "VBZ"} and low in self.descriptors:
                     # "The company partners/NNS with X": the tagger took the verb for a plural the description
@@ -430,6 +436,19 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         doc._.coref_links = links
         store_items(doc, items)
         return doc
+
+
+    def _given_one_article(self, tok: Token, low: str) -> list[Token]:
+        """"still gives the retailer access to its database", "has given the cooperative access": where the
+        parser took a description given a two-word trigger's noun for a word of that noun ("give access"),
+        and its "the" for the noun's, the "the" that is the description's (none elsewhere)."""
+        noun = tok.head
+        if low not in self.descriptors or tok.dep_ not in {"compound", "amod"} or noun.i <= tok.i \
+                or noun.dep_ != "dobj" or (noun.head.lemma_.lower(), noun.lemma_.lower()) not in self._given_pairs:
+            return []
+        doc = tok.doc
+        return [c for c in noun.children if c.dep_ == "det" and c.lower_ == "the" and c.i < tok.i
+                and all(doc[k].head.i in {tok.i, noun.i} for k in range(c.i + 1, tok.i))]
 
 
 @Language.factory(

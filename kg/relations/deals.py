@@ -305,7 +305,10 @@ class Deals:
                     continue  # "pays Halden an annual licence fee": a payment, read by the trigger rules
                 given = sorted({by_token[i] for i in range(tok.i + 1, j) if i in by_token})
                 # (not an owner: "pays Mekong's local agent, Tala Brokerage, a commission")
-                given = [n for n in given if items[n]["via"] in {"", "gazetteer"} and not _possessive(
+                # (and a description the coreference resolved, "gives the retailer access": not a pronoun,
+                # which the parse reads)
+                given = [n for n in given if (items[n]["via"] in {"", "gazetteer"} or (
+                    items[n]["via"] == "coref" and doc[items[n]["start"]].lower_ == "the")) and not _possessive(
                     doc[items[n]["start"]:items[n]["end"]].root) and self.onto.fits(items[n]["cls"], rel.range)
                          and not self.onto.is_a(items[n]["cls"], "Location")]
                 holders = [c for c in tok.children if c.dep_ in _SUBJ] or self._inherited_agents(tok)
