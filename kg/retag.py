@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["NAME_LABELS", "repair_name_tags", "repair_swapped_verbs"]
+__all__ = ["NAME_LABELS", "repair_name_tags", "repair_swapped_verbs", "repair_verbs_read_as_nouns",
+           "repair_verbs_in_lists"]
 
 #: NER labels of names: a word inside one is a proper noun whatever the tagger said
 NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "FAC", "LOC", "WORK_OF_ART"})
@@ -96,3 +97,113 @@ def repair_swapped_verbs(doc: Doc, verbs: frozenset[str] | set[str], nouns: froz
                 c.dep_ = "nsubj"
         tok.tag_, tok.pos_ = "VBZ", "VERB"
         obj.tag_, obj.pos_ = ("NNS" if obj.lower_.endswith("s") else "NN"), "NOUN"
+
+
+def _plural_of(word: str, stems: frozenset[str] | set[str]) -> str:
+    """The stem in ``stems`` whose third-person present ``word`` is ("supplies" -> "supply", "launches" ->
+    "launch", "curbs" -> "curb"), or ""."""
+    for stem in (word[:-3] + "y" if word.endswith("ies") else "", word[:-2] if word.endswith("es") else "", word[:-1]):
+        if stem and stem in stems:
+            return stem
+    return ""
+
+
+def repair_verbs_read_as_nouns(doc: Doc, verbs: frozenset[str] | set[str]) -> None:
+    """"U.S. sanctions/NNS Dubai shipper Sarab Shipping", "Danish regulator curbs/NNS Velora Pay", "FDA curbs/NNS
+    use of X", "Kelvor launches/NNS in Peru": in a clause with no verb before it, a noun or a name right
+    before the third-person present of a trigger verb (``verbs``: lemmas), which the tagger took for a plural
+    noun and the parser hung as the clause's root, as a compound of the noun after it or as that noun's
+    subject. The word becomes the clause's verb: the noun or name before it its subject (the words before that
+    hang on it), the phrase after it its object, the preposition or particle right after it its own."""
+    if not doc.has_annotation("DEP"):
+        return
+    for tok in doc:
+        if tok.tag_ != "NNS" or not tok.is_lower or not tok.is_alpha or tok.i < 1 or tok.i + 1 >= len(doc):
+            continue
+        subj, nxt, sent = doc[tok.i - 1], doc[tok.i + 1], tok.sent
+        stem = _plural_of(tok.lower_, verbs)
+        if not stem or subj in tok.ancestors or subj.pos_ not in {"PROPN", "NOUN"} or subj.tag_ == "NNS" \
+                or nxt.sent.start != sent.start or tok.dep_ not in {"ROOT", "compound", "nsubj"} or nxt.is_punct:
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} for t in doc[sent.start:tok.i]) \
+                or tok.dep_ == "compound" and tok.head.i <= tok.i or tok.dep_ == "nsubj" and tok.head.i != tok.i + 1:
+            continue
+        # the object: the top of the phrase that starts right after it (none where a preposition follows)
+        obj = None
+        if nxt.pos_ not in {"ADP", "PART"}:
+            obj = nxt
+            while obj.head.i > tok.i and obj.head.i != obj.i:
+                obj = obj.head
+        # (no verb before it in its clause, none above it: a clause with no other verb; but for an infinitive
+        # the parser gave the name after it as subject: "Irish regulator orders/NNS Sableworth to halt ...", where
+        # the name is the object and the infinitive its complement)
+        told = None
+        if obj is not None and obj.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in obj.children):
+            told = next((c for c in obj.children if c.dep_ == "nsubj" and tok.i < c.i < obj.i), None)
+        if any(a.pos_ in {"VERB", "AUX"} and (told is None or a.i != obj.i) for a in tok.ancestors):
+            continue
+        if told is not None:
+            tok.head = obj.head if obj.head.i != obj.i else tok
+            tok.dep_ = obj.dep_
+            obj.head, obj.dep_ = tok, "xcomp"
+            for c in list(told.children):
+                if c.i < tok.i:
+                    c.head = tok
+            obj = told
+        # (the verb takes the place of an object it hung under, then the object hangs on it: never a cycle)
+        elif obj is not None and tok.i in {a.i for a in tok.ancestors} | {t.i for t in obj.subtree}:
+            tok.head = obj.head if obj.head.i != obj.i else tok
+            tok.dep_ = obj.dep_
+            for c in list(obj.children):
+                if c.i < tok.i or c.dep_ in {"punct", "advcl", "npadvmod"} or c.dep_ == "prep" and c.lower_ != "of":
+                    c.head = tok
+        if obj is not None:
+            obj.head, obj.dep_ = tok, "dobj"
+        elif nxt.head.i != tok.i and nxt.head.i > tok.i:
+            nxt.head = tok
+        if nxt.pos_ in {"ADP", "PART"}:
+            nxt.dep_ = "prt" if nxt.pos_ == "PART" or nxt.lower_ == "up" else "prep"
+        # the subject, with the words before it that hung on the verb
+        subj.head, subj.dep_ = tok, "nsubj"
+        for c in list(tok.children):
+            if c.i < subj.i and c.dep_ != "punct":
+                c.head = subj
+        tok.tag_, tok.pos_, tok.lemma_ = "VBZ", "VERB", stem
+
+
+def repair_verbs_in_lists(doc: Doc, verbs: frozenset[str] | set[str]) -> None:
+    """"buys its cotton from Brazil and Uzbekistan and supplies/NNS Zafra, Primark and H&M", "sells its coffee
+    in every outlet and offers/NNS PagaYa": after "and", the third-person present of a trigger verb (``verbs``:
+    lemmas) with a name or a determiner right after it, which the tagger took for a plural noun and the parser
+    joined to the list or the noun that ends the phrase before. It is the verb above that phrase's second verb
+    (joined to it by "and"), and the phrase after it (the rest of the list with it) its object."""
+    if not doc.has_annotation("DEP"):
+        return
+    for tok in doc:
+        if tok.tag_ != "NNS" or tok.dep_ != "conj" or not tok.is_lower or tok.i < 2 or tok.i + 1 >= len(doc) \
+                or doc[tok.i - 1].lower_ != "and" or tok.head.pos_ not in {"NOUN", "PROPN"} or tok.head.i > tok.i:
+            continue
+        nxt = doc[tok.i + 1]
+        stem = _plural_of(tok.lower_, verbs)
+        # (the members of the list it was joined to: what the next word may hang on)
+        members = [tok.head]
+        while members[-1].dep_ == "conj" and members[-1].head.i < members[-1].i:
+            members.append(members[-1].head)
+        if not stem or nxt.pos_ not in {"PROPN", "DET"} or nxt.head.i not in {tok.i} | {m.i for m in members}:
+            continue
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is None or verb.i > tok.i:
+            continue
+        obj = nxt
+        if nxt.pos_ == "DET":  # ("and supplies the Danish navy": the noun the determiner opens)
+            obj = nxt.head
+            if obj.i <= tok.i or obj.head.i not in {tok.i} | {m.i for m in members}:
+                continue
+        doc[tok.i - 1].head = verb
+        tok.head, tok.dep_ = verb, "conj"
+        obj.head, obj.dep_ = tok, "dobj"
+        # (the list's members after the verb are the object's)
+        for c in [c for m in members for c in m.children]:
+            if c.i > obj.i and c.dep_ in {"conj", "cc", "punct"} and c.i != tok.i:
+                c.head = obj
+        tok.tag_, tok.pos_, tok.lemma_ = "VBZ", "VERB", stem

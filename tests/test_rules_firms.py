@@ -1225,6 +1225,38 @@ def test_rules_a_verb_and_its_object_swapped_by_the_tagger(nlp, text, expected, 
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # "NAME curbs/NNS use of ...": in a clause with no other verb, the present tense of a trigger verb after a
+    # name or a noun, read as a plural noun, is the clause's verb, the name before it its subject
+    ("FDA curbs use of Velmora's weight-loss pill Trimvex after liver cases",
+     {("Food and Drug Administration", "restricts", "Trimvex")}, set()),
+    ("Korvane's Brightnet launches in Cameroon after two-year wait",
+     {("Brightnet", "operatesIn", "Cameroon")}, {("Korvane", "operatesIn", "Cameroon")}),
+    ("Guyana awards deepwater block to Pellan Energy and Orvik",
+     {("Guyana", "providesAccessTo", "Pellan Energy"), ("Guyana", "providesAccessTo", "Orvik")}, set()),
+    # ... and with an infinitive after the name, which the parser made the name's verb: the name is its object
+    ("Irish regulator orders Keldan to halt data transfers to U.S.", {("Ireland", "restricts", "Keldan")}, set()),
+    ("Germany orders operators to strip Kestro parts from 5G networks", {("Germany", "restricts", "Kestro")}, set()),
+])
+def test_rules_a_headline_verb_read_as_a_plural_noun(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "... from A and B and supplies/NNS C, D and E": after "and", a trigger verb the tagger read as a plural
+    # noun joined to the list before it is the clause's second verb, the names after it its objects
+    ("The shirts were made by Dhaka-based Rovan Textiles, which says it buys its cotton from Brazil and Uzbekistan "
+     "and supplies Tovara, Kelmart and B&K.",
+     {("Rovan Textiles", "suppliesTo", "Tovara"), ("Rovan Textiles", "suppliesTo", "B&K")},
+     {("Tovara", "suppliesTo", "Rovan Textiles"), ("Kelmart", "suppliesTo", "Rovan Textiles")}),
+    ("Rovan Textiles, which says it buys its cotton from Brazil and Uzbekistan and supplies Tovara, Kelmart and B&K, "
+     "denied the claims.",
+     {("Rovan Textiles", "suppliesTo", "Kelmart")}, {("B&K", "suppliesTo", "Rovan Textiles")}),
+])
+def test_rules_a_verb_after_a_list_read_as_a_plural_noun(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 def test_rules_a_range_of_goods_made_by_a_firm(nlp):
     # "Cloudpuff, a range of vapes made by X": a range is a kind of product, which its maker develops
     _assert_reads(nlp, "The regulator banned Cloudpuff, a range of flavoured disposable vapes made by Yanxiang Technology.",

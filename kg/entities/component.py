@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ..names import normalize_quotes
 from ..ontology import load_ontology
-from ..retag import repair_name_tags, repair_swapped_verbs
+from ..retag import repair_name_tags, repair_swapped_verbs, repair_verbs_in_lists, repair_verbs_read_as_nouns
 from ..syntax import repair_verb_forms
 from .base import guarded, register_extensions, store_items
 from .candidates import Candidates
@@ -200,6 +200,9 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.common_nouns = _common_nouns(nlp)
         self.english_words = _english_words(nlp)
         self.english_verbs = _english_words(nlp, ("verb",))
+        #: the relations' trigger verbs (a multi-word one's first word: "team" of "team up"), as English verbs
+        self.trigger_verbs = frozenset(words[0] for rel in self.onto.relations.values()
+                                       for words in rel.triggers + rel.inverse_triggers) & self.english_verbs
         # Job titles: role nouns of relations from a person to an organization (worksFor).
         job_rels = [rel for rel in self.onto.relations.values()
                     if rel.domain == frozenset({"Person"}) and self.onto.fits("Company", rel.range)]
@@ -326,6 +329,8 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         if self.english_words:
             repair_name_tags(doc, self.english_words)
             repair_swapped_verbs(doc, self.english_verbs, self.common_nouns)
+            repair_verbs_read_as_nouns(doc, self.trigger_verbs)
+            repair_verbs_in_lists(doc, self.trigger_verbs)
         taken = [False] * len(doc)
         items: list[dict[str, Any]] = []
 
