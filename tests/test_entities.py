@@ -2936,3 +2936,19 @@ def test_entities_an_offices_field_before_its_title_and_a_name_is_no_organisatio
     doc = _entities_forcing(nlp, text, forced)
     names = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
     assert names - {"Tessa Lund"} == kept, names
+
+
+def test_entities_the_short_form_of_a_firm_the_ner_once_took_for_an_organisation(nlp):
+    # the short form of a firm's full name, which the NER took for a place twice and for an organisation
+    # once, is the firm, though one mention stands where a place can ("rent servers to Corvessa")
+    text = ("Corvessa Labs has formed a venture with Brindle Capital. Corvessa will own half of the venture, and "
+            "the venture will rent servers to Corvessa. \"We are staying here,\" Corvessa president Ana Ruiz said.")
+
+    def forced(doc):
+        spans = [t.i for t in doc if t.text == "Corvessa" and doc[t.i + 1].text != "Labs"]
+        return [(i, i + 1, "ORG" if k == 0 else "GPE") for k, i in enumerate(spans)]
+
+    doc = _entities_forcing(nlp, text, forced)
+    classes = {(it["start"], it["cls"]) for it in doc._.kg_entity_data if doc[it["start"]].text == "Corvessa"
+               and doc[it["start"] + 1].text != "Labs"}
+    assert {cls for _, cls in classes} == {"Company"}, classes

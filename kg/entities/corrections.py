@@ -188,8 +188,11 @@ class Corrections:
             # is ("Parcellis operates a hub" after "Parcellis Cargo"; not "a bank in Kumamoto" beside
             # "Kumamoto Bank")
             located = {it["name"] for it in items if it["cls"] == "Place" and self._in_place_position(doc, it)}
+            # (unless the NER took a mention of it for an organisation: "Thessaly" after "Thessaly AI", "rents
+            # capacity to Thessaly" saying no more of a place than "Thessaly/ORG will own 40%" of a firm)
+            orged = {it["name"] for it in items if it["via"] == "" and doc[it["start"]].ent_type_ == "ORG"}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
-                       and it["name"] in prefixes and it["name"] not in located}
+                       and it["name"] in prefixes and (it["name"] not in located or it["name"] in orged)}
             # "Diageo, which bottles it": a name a clause of "which" describes is no person's
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and _which_clause(doc, it)}
