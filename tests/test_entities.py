@@ -2952,3 +2952,16 @@ def test_entities_the_short_form_of_a_firm_the_ner_once_took_for_an_organisation
     classes = {(it["start"], it["cls"]) for it in doc._.kg_entity_data if doc[it["start"]].text == "Corvessa"
                and doc[it["start"] + 1].text != "Labs"}
     assert {cls for _, cls in classes} == {"Company"}, classes
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a name apposed to a copy of a kind of product is the copy, a product (of its maker)
+    ("India has capped the price of Corvalex, a copy of a breast cancer antibody made by Mysore-based Talwan "
+     "Remedies.", "Corvalex", ("Talwan Remedies", "develops", "Corvalex")),
+    ("Harnell Pharma will supply Britain with Ventrox, a cheaper copy of Lindor's Seretin asthma inhaler, under "
+     "a contract.", "Ventrox", None),
+])
+def test_entities_a_name_apposed_to_a_copy_is_a_product(nlp, text, name, triple):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(name) == "Product", doc._.kg_entity_data
+    assert triple is None or triple in _triples(doc), _triples(doc)
