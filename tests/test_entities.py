@@ -2965,3 +2965,14 @@ def test_entities_a_name_apposed_to_a_copy_is_a_product(nlp, text, name, triple)
     doc = _rules_doc(nlp, text)
     assert _classes(doc).get(name) == "Product", doc._.kg_entity_data
     assert triple is None or triple in _triples(doc), _triples(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name apposed to a storefront or a scheme is what a firm or a state runs for its customers, a product
+    ("The studio sells its games through Gamevale, a storefront run by Polish publisher Kruk Media.", "Gamevale"),
+    ("Arado rents the machines to growers through Arado Campo, a pay-per-hectare scheme that now covers 1.1 million "
+     "hectares.", "Arado Campo"),
+])
+def test_entities_a_storefront_or_scheme_is_a_product(nlp, text, name):
+    _assert_class(nlp, text, name, "Product")
+
