@@ -2976,3 +2976,23 @@ def test_entities_a_name_apposed_to_a_copy_is_a_product(nlp, text, name, triple)
 def test_entities_a_storefront_or_scheme_is_a_product(nlp, text, name):
     _assert_class(nlp, text, name, "Product")
 
+
+@pytest.mark.parametrize("text, names", [
+    # names listed with a product's under one kind of product are products, whatever the NER took them for
+    ("Tesco sells Morvel and Quinta disposable vapes, which are made by Lintao Technology.",
+     ("Morvel", "Quinta")),
+    ("Barrow & Finch, which owns the titles Tidewrack and Urban Hearth, said Marrowby ignored its instructions.",
+     ("Tidewrack", "Urban Hearth")),
+])
+def test_entities_names_listed_under_one_kind_of_product(nlp, text, names):
+    classes = _classes(_rules_doc(nlp, text))
+    assert all(classes.get(name) == "Product" for name in names), classes
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name, then "in" and a place, listed right after a firm's name with "in" and a place, is a firm's too
+    ("Velmora has similar partnerships with Kestrel Mobile in Brazil and Tarvo in Peru.", "Tarvo"),
+    ("The mill supplies steel to builders including Hochtief in Germany and Strabag in Austria.", "Strabag"),
+])
+def test_entities_a_name_paired_with_a_firm_in_a_place(nlp, text, name):
+    _assert_class(nlp, text, name, "Company")
