@@ -2936,3 +2936,63 @@ def test_entities_an_offices_field_before_its_title_and_a_name_is_no_organisatio
     doc = _entities_forcing(nlp, text, forced)
     names = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
     assert names - {"Tessa Lund"} == kept, names
+
+
+def test_entities_the_short_form_of_a_firm_the_ner_once_took_for_an_organisation(nlp):
+    # the short form of a firm's full name, which the NER took for a place twice and for an organisation
+    # once, is the firm, though one mention stands where a place can ("rent servers to Corvessa")
+    text = ("Corvessa Labs has formed a venture with Brindle Capital. Corvessa will own half of the venture, and "
+            "the venture will rent servers to Corvessa. \"We are staying here,\" Corvessa president Ana Ruiz said.")
+
+    def forced(doc):
+        spans = [t.i for t in doc if t.text == "Corvessa" and doc[t.i + 1].text != "Labs"]
+        return [(i, i + 1, "ORG" if k == 0 else "GPE") for k, i in enumerate(spans)]
+
+    doc = _entities_forcing(nlp, text, forced)
+    classes = {(it["start"], it["cls"]) for it in doc._.kg_entity_data if doc[it["start"]].text == "Corvessa"
+               and doc[it["start"] + 1].text != "Labs"}
+    assert {cls for _, cls in classes} == {"Company"}, classes
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a name apposed to a copy of a kind of product is the copy, a product (of its maker)
+    ("India has capped the price of Corvalex, a copy of a breast cancer antibody made by Mysore-based Talwan "
+     "Remedies.", "Corvalex", ("Talwan Remedies", "develops", "Corvalex")),
+    ("Harnell Pharma will supply Britain with Ventrox, a cheaper copy of Lindor's Seretin asthma inhaler, under "
+     "a contract.", "Ventrox", None),
+])
+def test_entities_a_name_apposed_to_a_copy_is_a_product(nlp, text, name, triple):
+    doc = _rules_doc(nlp, text)
+    assert _classes(doc).get(name) == "Product", doc._.kg_entity_data
+    assert triple is None or triple in _triples(doc), _triples(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name apposed to a storefront or a scheme is what a firm or a state runs for its customers, a product
+    ("The studio sells its games through Gamevale, a storefront run by Polish publisher Kruk Media.", "Gamevale"),
+    ("Arado rents the machines to growers through Arado Campo, a pay-per-hectare scheme that now covers 1.1 million "
+     "hectares.", "Arado Campo"),
+])
+def test_entities_a_storefront_or_scheme_is_a_product(nlp, text, name):
+    _assert_class(nlp, text, name, "Product")
+
+
+@pytest.mark.parametrize("text, names", [
+    # names listed with a product's under one kind of product are products, whatever the NER took them for
+    ("Tesco sells Morvel and Quinta disposable vapes, which are made by Lintao Technology.",
+     ("Morvel", "Quinta")),
+    ("Barrow & Finch, which owns the titles Tidewrack and Urban Hearth, said Marrowby ignored its instructions.",
+     ("Tidewrack", "Urban Hearth")),
+])
+def test_entities_names_listed_under_one_kind_of_product(nlp, text, names):
+    classes = _classes(_rules_doc(nlp, text))
+    assert all(classes.get(name) == "Product" for name in names), classes
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name, then "in" and a place, listed right after a firm's name with "in" and a place, is a firm's too
+    ("Velmora has similar partnerships with Kestrel Mobile in Brazil and Tarvo in Peru.", "Tarvo"),
+    ("The mill supplies steel to builders including Hochtief in Germany and Strabag in Austria.", "Strabag"),
+])
+def test_entities_a_name_paired_with_a_firm_in_a_place(nlp, text, name):
+    _assert_class(nlp, text, name, "Company")

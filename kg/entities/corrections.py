@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..syntax import first_conjunct
 
+from .conjuncts import listed_with_products, paired_like_a_firm
 from .context import surnames as _surnames
 from .context import which_clause as _which_clause
 from .lives import lived_a_life as _lived
@@ -144,6 +145,12 @@ class Corrections:
                         it["cls"] == "Person" and " " not in it["name"])) \
                         and not self._acts(doc, it, self.firm_verbs):
                     it["cls"] = "Product"
+            # "Vapora and CloudMax disposable vapes", "the titles Tidewrack and Urban Hearth": names listed with a
+            # product's under one kind of product are products too (conjuncts.py)
+            listed = listed_with_products(doc, items, self._kind_of_product)
+            for it in items:
+                if it["via"] == "" and it["name"] in listed and not self._acts(doc, it, self.firm_verbs):
+                    it["cls"] = "Product"
             # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.
             surnames = _surnames(items)
             # (and "Nimbrel Cloud said", "Arvelle Cloud acquired": a product only by its name's last word;
@@ -188,8 +195,11 @@ class Corrections:
             # is ("Parcellis operates a hub" after "Parcellis Cargo"; not "a bank in Kumamoto" beside
             # "Kumamoto Bank")
             located = {it["name"] for it in items if it["cls"] == "Place" and self._in_place_position(doc, it)}
+            # (unless the NER took a mention of it for an organisation: "Thessaly" after "Thessaly AI", "rents
+            # capacity to Thessaly" saying no more of a place than "Thessaly/ORG will own 40%" of a firm)
+            orged = {it["name"] for it in items if it["via"] == "" and doc[it["start"]].ent_type_ == "ORG"}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
-                       and it["name"] in prefixes and it["name"] not in located}
+                       and it["name"] in prefixes and (it["name"] not in located or it["name"] in orged)}
             # "Diageo, which bottles it": a name a clause of "which" describes is no person's
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and _which_clause(doc, it)}
@@ -233,7 +243,8 @@ class Corrections:
                     it["cls"] = self._class_for(doc[it["start"]:it["end"]], "ORG") or "Company"
             # "supplies robots to Wayfair, Chewy and Grevholt Logistics": a name listed among firms is one
             # (where at least two of the list are firms and more than half; not a person's full name)
-            listed = self._listed_among_firms(doc, items)
+            paired = paired_like_a_firm(doc, items)  # "Hochtief in Germany and Strabag in Austria" (conjuncts.py)
+            listed = self._listed_among_firms(doc, items) | paired
             for it in items:
                 if it["via"] == "" and it["name"] in listed:
                     it["cls"] = "Company"
@@ -291,6 +302,7 @@ class Corrections:
                       and (self._where_a_place_stands(doc, it, surnames) or self._site_named_by_place(doc, it))}
             places |= {name for name in placed if not any(
                 o["name"] == name and self._firm_like(doc, o, surnames, items) for o in items)}
+            places -= paired  # (not a place the parser listed it with)
             for it in items:
                 if it["via"] == "" and it["name"] in places:
                     it["cls"] = "Place"
