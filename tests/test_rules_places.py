@@ -1699,3 +1699,18 @@ def test_rules_a_city_region_operation_is_in_the_city(nlp, text, expected, absen
 ])
 def test_places_listed_before_the_last_lie_where_it_does(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a demonym or a city before a firm's trade that is no relation's role noun (lexicon seat_trade_nouns)
+    ("Harwick bought Danish grocer Tovik Marked in 2021.", {("Tovik Marked", "basedIn", "Denmark")}, set()),
+    ("Quito ride-hailing app Rutaly raised $20 million.", {("Rutaly", "basedIn", "Quito")}, set()),
+    ("Orvane agreed to buy Glasgow cable specialist Brenlow Fluids for $40 million.",
+     {("Brenlow Fluids", "basedIn", "Glasgow")}, set()),
+    ("Cargo moved to the Greek container line Pelagon Shipping last year.",
+     {("Pelagon Shipping", "basedIn", "Greece")}, set()),
+    # (a person called a specialist is no firm with a seat)
+    ("Danish tax specialist Mette Holm said the rule was unclear.", set(), {("Mette Holm", "basedIn", "Denmark")}),
+])
+def test_rules_a_seat_before_a_trade_a_firm_is_called_by(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -22,13 +22,14 @@ class Seats:
 
     @cached_property
     def _seat_roles(self) -> tuple[frozenset[str], frozenset[int]]:
-        """kg:basedIn's role nouns (their last words) and the lexicon's ``seat_tie_nouns`` ("its Dutch
-        partner X"), and the string hashes of those words and of "up" ("start-up"), for
-        :meth:`_seats_written_before`."""
+        """kg:basedIn's role nouns (their last words), the lexicon's ``seat_tie_nouns`` ("its Dutch
+        partner X") and ``seat_trade_nouns`` ("Danish grocer X"), and the string hashes of those words and
+        of "up" ("start-up"), for :meth:`_seats_written_before`."""
         rel = self.onto.relations.get("basedIn")
         roles = frozenset(w[-1] for w in rel.role_triggers) if rel is not None else frozenset()
         if roles:
-            roles |= frozenset(self.onto.lexicon["relations"].get("seat_tie_nouns", ()))
+            roles |= frozenset(self.onto.lexicon["relations"].get("seat_tie_nouns", ())) \
+                | frozenset(self.onto.lexicon["relations"].get("seat_trade_nouns", ()))
         return roles, frozenset(get_string_id(w) for w in roles | {"up"})
 
     @staticmethod
