@@ -1714,3 +1714,15 @@ def test_places_listed_before_the_last_lie_where_it_does(nlp, text, expected, ab
 ])
 def test_rules_a_seat_before_a_trade_a_firm_is_called_by(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a description right after a firm's role noun is another party's, not the role's holder
+    ("Halvern Mining, a Perth-based explorer, agreed to supply Corvane Steel with ore. The deal makes the Ohio "
+     "steelmaker the miner's largest customer.", {("Corvane Steel", "basedIn", "Ohio")},
+     {("Halvern Mining", "basedIn", "Ohio")}),
+    ("Tessaro Holdings will buy 20% of Brindle Lithium, making the Japanese trading house the miner's largest "
+     "shareholder.", {("Tessaro", "basedIn", "Japan")}, {("Brindle Lithium", "basedIn", "Japan")}),
+])
+def test_rules_a_description_after_a_seat_role_is_no_holder_of_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
