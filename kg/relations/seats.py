@@ -494,3 +494,24 @@ class Seats:
             for key in keys:
                 moved = dict(found.pop(key), predicate="operatesIn")
                 found.setdefault((moved["s_key"], "operatesIn", moved["o_key"], moved["sent_start"]), moved)
+
+    def _own_seats_kept(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                        items: list[dict[str, Any]]) -> None:
+        """"Lahore-based Tarvane Mobile and Kestrel Capital of Dubai", "Orlan Shipping of Mumbai and Tessa Marine,
+        registered in Panama": a firm whose own seat is written right beside its name ("of Dubai" right after
+        it, "Lagos-based" right before it) is not based where the text places another firm named between that
+        place and it (the parser spread the other's seat over the list)."""
+        own: dict[tuple[str, int], set[int]] = {}
+        for r in found.values():
+            s, e, o, oe = r["s_start"], r["s_end"], r["o_start"], r["o_end"]
+            if r["predicate"] == "basedIn" and ((o == e + 1 and doc[e].lower_ == "of") or (
+                    oe + 2 == s and doc[oe].text == "-" and doc[oe + 1].lower_ == "based")):
+                own.setdefault((r["s_key"], r["sent_start"]), set()).add(o)
+        for key, r in list(found.items()):
+            mine = own.get((r["s_key"], r["sent_start"]))
+            if r["predicate"] != "basedIn" or not mine or r["o_start"] in mine:
+                continue
+            lo, hi = (r["o_end"], r["s_start"]) if r["o_start"] < r["s_start"] else (r["s_end"], r["o_start"])
+            if any(lo <= it["start"] and it["end"] <= hi and it["via"] in {"", "gazetteer"}
+                   and it["name"] != r["s_name"] and self.onto.is_a(it["cls"], "Organization") for it in items):
+                found.pop(key)
