@@ -1740,3 +1740,13 @@ def test_rules_a_description_after_a_seat_role_is_no_holder_of_it(nlp, text, exp
 ])
 def test_rules_a_firms_own_seat_beside_its_name_keeps_a_listed_firms_off(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a firm's noun written with a hyphen ("co-op", "start-up") before its name: the name is a firm's, and the
+    # demonym or place before the noun its seat
+    ("Dutch dairy co-op Veldmoor wins a cheese contract", {("Veldmoor", "basedIn", "Netherlands")}),
+    ("Orrimar partners with Brazilian co-op Tarumã on seed trials.", {("Tarumã", "basedIn", "Brazil")}),
+])
+def test_rules_a_seat_before_a_hyphened_firms_noun(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

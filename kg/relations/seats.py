@@ -24,13 +24,14 @@ class Seats:
     def _seat_roles(self) -> tuple[frozenset[str], frozenset[int]]:
         """kg:basedIn's role nouns (their last words), the lexicon's ``seat_tie_nouns`` ("its Dutch
         partner X") and ``seat_trade_nouns`` ("Danish grocer X"), and the string hashes of those words and
-        of "up" ("start-up"), for :meth:`_seats_written_before`."""
+        of the last words of hyphened ones ("start-up"), for :meth:`_seats_written_before`."""
         rel = self.onto.relations.get("basedIn")
         roles = frozenset(w[-1] for w in rel.role_triggers) if rel is not None else frozenset()
         if roles:
             roles |= frozenset(self.onto.lexicon["relations"].get("seat_tie_nouns", ())) \
                 | frozenset(self.onto.lexicon["relations"].get("seat_trade_nouns", ()))
-        return roles, frozenset(get_string_id(w) for w in roles | {"up"})
+        # (a hyphened noun's last word, as the tokenizer splits it: "start-up", "co-op")
+        return roles, frozenset(get_string_id(w) for w in roles | {w.rsplit("-", 1)[-1] for w in roles if "-" in w})
 
     @staticmethod
     def _descriptive(doc: Any, k: int) -> bool:
@@ -44,8 +45,8 @@ class Seats:
 
     @staticmethod
     def _role_word(words: Any) -> str:
-        """The role noun a description's words end in, "start-up" as one word."""
-        return words[-1].lower_ if words[-1].text != "up" else words[-3:].text.lower()
+        """The role noun a description's words end in, "start-up" and "co-op" as one word."""
+        return words[-3:].text.lower() if len(words) >= 3 and words[-2].text == "-" else words[-1].lower_
 
     def _described_after_place(self, doc: Any, end: int, by_token: dict[int, int], items: list[dict[str, Any]]
                                ) -> int | None:
