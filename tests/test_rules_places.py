@@ -1761,3 +1761,54 @@ def test_rules_a_city_region_operation_is_in_the_city(nlp, text, expected, absen
 ])
 def test_places_listed_before_the_last_lie_where_it_does(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a demonym or a city before a firm's trade that is no relation's role noun (lexicon seat_trade_nouns)
+    ("Harwick bought Danish grocer Tovik Marked in 2021.", {("Tovik Marked", "basedIn", "Denmark")}, set()),
+    ("Quito ride-hailing app Rutaly raised $20 million.", {("Rutaly", "basedIn", "Quito")}, set()),
+    ("Orvane agreed to buy Glasgow cable specialist Brenlow Fluids for $40 million.",
+     {("Brenlow Fluids", "basedIn", "Glasgow")}, set()),
+    ("Cargo moved to the Greek container line Pelagon Shipping last year.",
+     {("Pelagon Shipping", "basedIn", "Greece")}, set()),
+    # (a person called a specialist is no firm with a seat)
+    ("Danish tax specialist Signe Vallo said the rule was unclear.", set(), {("Signe Vallo", "basedIn", "Denmark")}),
+])
+def test_rules_a_seat_before_a_trade_a_firm_is_called_by(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a description right after a firm's role noun is another party's, not the role's holder
+    ("Orrimar Mining, a Perth-based explorer, agreed to supply Quelvar Steel with ore. The deal makes the Ohio "
+     "steelmaker the miner's largest customer.", {("Quelvar Steel", "basedIn", "Ohio")},
+     {("Orrimar Mining", "basedIn", "Ohio")}),
+    ("Zemtra Holdings will buy 20% of Yarrum Lithium, making the Japanese trading house the miner's largest "
+     "shareholder.", {("Zemtra", "basedIn", "Japan")}, {("Yarrum Lithium", "basedIn", "Japan")}),
+])
+def test_rules_a_description_after_a_seat_role_is_no_holder_of_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm whose own seat is written beside its name takes no seat written of another firm listed with it
+    ("The venture is backed by Lahore-based telecom operator Tarvane Mobile and Kestrel Capital of Dubai.",
+     {("Tarvane Mobile", "basedIn", "Lahore"), ("Kestrel Capital", "basedIn", "Dubai")},
+     {("Kestrel Capital", "basedIn", "Lahore")}),
+    ("Regulators added Orlan Shipping of Mumbai and Tessa Marine, registered in Panama, to the list.",
+     {("Orlan Shipping", "basedIn", "Mumbai")}, {("Orlan Shipping", "basedIn", "Panama")}),
+    ("Pellmor supplies the ingredient to Nairobi-based Vellor Pharmaceuticals and Accra-based Oskel Labs.",
+     {("Oskel Labs", "basedIn", "Accra")}, {("Oskel Labs", "basedIn", "Nairobi")}),
+])
+def test_rules_a_firms_own_seat_beside_its_name_keeps_a_listed_firms_off(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a firm's noun written with a hyphen ("co-op", "start-up") before its name: the name is a firm's, and the
+    # demonym or place before the noun its seat
+    ("Dutch dairy co-op Veldmoor wins a cheese contract", {("Veldmoor", "basedIn", "Netherlands")}),
+    ("Orrimar partners with Brazilian co-op Tarumã on seed trials.", {("Tarumã", "basedIn", "Brazil")}),
+])
+def test_rules_a_seat_before_a_hyphened_firms_noun(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -271,6 +271,10 @@ class Classes(Descriptions, Products, Votes):
         before = doc[it["start"] - 1] if it["start"] > 0 else None
         if before is not None and before.is_lower and before.lemma_.lower() in org_nouns:
             return True
+        # ("Dutch dairy co-op Veldmoor": a noun written with a hyphen, the tokenizer's three words)
+        if before is not None and before.is_lower and it["start"] >= 3 and doc[it["start"] - 2].text == "-" \
+                and doc[it["start"] - 3:it["start"]].text.lower() in org_nouns:
+            return True
         if self._business_kind_before(doc, it):
             return True
         # "Tokyo-based Kumo Apps": what is based somewhere is an organisation (read off the surface)

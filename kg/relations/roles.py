@@ -344,9 +344,11 @@ class Roles:
                 holders.append(root)
         # The surface, steadier than the parse of long noun phrases:
         # "Lumora chief executive Priya Raman", "Instagram's parent Meta", "Chinese startup DeepSeek".
-        # (not a pronoun, which starts a relative clause: "Tarsk, a Chinese firm it blames for the recall")
+        # (not a pronoun, which starts a relative clause: "Tarsk, a Chinese firm it blames for the recall"; nor
+        # a description another party is: "makes the Detroit carmaker the miner's largest customer")
         if tok.i + 1 < len(doc) and tok.i + 1 in self._by_token and doc[tok.i + 1].pos_ != "PRON" and \
-                self._items[self._by_token[tok.i + 1]]["start"] == tok.i + 1:
+                self._items[self._by_token[tok.i + 1]]["start"] == tok.i + 1 and not (
+                    doc[tok.i + 1].is_lower and self._items[self._by_token[tok.i + 1]]["via"] == "coref"):
             holders.append(doc[tok.i + 1])
             i, skipped = tok.i - 1, 0
             while i >= 0 and i not in self._by_token and skipped < 3 and (

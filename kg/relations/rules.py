@@ -198,6 +198,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         self._seat_cities(doc, found, apposed)
         self._city_before_seat(doc, found, items, by_token)
         self._regional_seats(doc, found)
+        self._own_seats_kept(doc, found, items)
         self._grown_homes(doc, found)
         self._operating_cities(doc, found, apposed)
         self._close_transitive(doc, found)

@@ -22,14 +22,16 @@ class Seats:
 
     @cached_property
     def _seat_roles(self) -> tuple[frozenset[str], frozenset[int]]:
-        """kg:basedIn's role nouns (their last words) and the lexicon's ``seat_tie_nouns`` ("its Dutch
-        partner X"), and the string hashes of those words and of "up" ("start-up"), for
-        :meth:`_seats_written_before`."""
+        """kg:basedIn's role nouns (their last words), the lexicon's ``seat_tie_nouns`` ("its Dutch
+        partner X") and ``seat_trade_nouns`` ("Danish grocer X"), and the string hashes of those words and
+        of the last words of hyphened ones ("start-up"), for :meth:`_seats_written_before`."""
         rel = self.onto.relations.get("basedIn")
         roles = frozenset(w[-1] for w in rel.role_triggers) if rel is not None else frozenset()
         if roles:
-            roles |= frozenset(self.onto.lexicon["relations"].get("seat_tie_nouns", ()))
-        return roles, frozenset(get_string_id(w) for w in roles | {"up"})
+            roles |= frozenset(self.onto.lexicon["relations"].get("seat_tie_nouns", ())) \
+                | frozenset(self.onto.lexicon["relations"].get("seat_trade_nouns", ()))
+        # (a hyphened noun's last word, as the tokenizer splits it: "start-up", "co-op")
+        return roles, frozenset(get_string_id(w) for w in roles | {w.rsplit("-", 1)[-1] for w in roles if "-" in w})
 
     @staticmethod
     def _descriptive(doc: Any, k: int) -> bool:
@@ -43,8 +45,8 @@ class Seats:
 
     @staticmethod
     def _role_word(words: Any) -> str:
-        """The role noun a description's words end in, "start-up" as one word."""
-        return words[-1].lower_ if words[-1].text != "up" else words[-3:].text.lower()
+        """The role noun a description's words end in, "start-up" and "co-op" as one word."""
+        return words[-3:].text.lower() if len(words) >= 3 and words[-2].text == "-" else words[-1].lower_
 
     def _described_after_place(self, doc: Any, end: int, by_token: dict[int, int], items: list[dict[str, Any]]
                                ) -> int | None:
@@ -493,3 +495,24 @@ class Seats:
             for key in keys:
                 moved = dict(found.pop(key), predicate="operatesIn")
                 found.setdefault((moved["s_key"], "operatesIn", moved["o_key"], moved["sent_start"]), moved)
+
+    def _own_seats_kept(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
+                        items: list[dict[str, Any]]) -> None:
+        """"Lahore-based Tarvane Mobile and Kestrel Capital of Dubai", "Orlan Shipping of Mumbai and Tessa Marine,
+        registered in Panama": a firm whose own seat is written right beside its name ("of Dubai" right after
+        it, "Lagos-based" right before it) is not based where the text places another firm named between that
+        place and it (the parser spread the other's seat over the list)."""
+        own: dict[tuple[str, int], set[int]] = {}
+        for r in found.values():
+            s, e, o, oe = r["s_start"], r["s_end"], r["o_start"], r["o_end"]
+            if r["predicate"] == "basedIn" and ((o == e + 1 and doc[e].lower_ == "of") or (
+                    oe + 2 == s and doc[oe].text == "-" and doc[oe + 1].lower_ == "based")):
+                own.setdefault((r["s_key"], r["sent_start"]), set()).add(o)
+        for key, r in list(found.items()):
+            mine = own.get((r["s_key"], r["sent_start"]))
+            if r["predicate"] != "basedIn" or not mine or r["o_start"] in mine:
+                continue
+            lo, hi = (r["o_end"], r["s_start"]) if r["o_start"] < r["s_start"] else (r["s_end"], r["o_start"])
+            if any(lo <= it["start"] and it["end"] <= hi and it["via"] in {"", "gazetteer"}
+                   and it["name"] != r["s_name"] and self.onto.is_a(it["cls"], "Organization") for it in items):
+                found.pop(key)
