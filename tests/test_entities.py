@@ -2936,3 +2936,16 @@ def test_entities_an_offices_field_before_its_title_and_a_name_is_no_organisatio
     doc = _entities_forcing(nlp, text, forced)
     names = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
     assert names - {"Tessa Lund"} == kept, names
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a name one mention calls a product stays one where another mention is the subject of a verb products
+    # do as often as firms (lexicon verbs_of_products_too): a game sells copies, a drug works
+    ("Tavelle Studios, the Krakow developer of the hit strategy game Iron Meadow, has delayed its next title.\n\n"
+     "Iron Meadow has sold 4 million copies since 2021.", "Iron Meadow", ("Tavelle Studios", "develops", "Iron Meadow")),
+    ("Shares of Orvane Therapeutics fell 40% after its kidney drug ORV-212 failed in a late-stage trial.\n\n"
+     "ORV-212 worked differently from older treatments, the company said.", "ORV-212",
+     ("Orvane Therapeutics", "develops", "ORV-212")),
+])
+def test_entities_a_product_that_sells_or_works_stays_a_product(nlp, text, name, triple):
+    _assert_typed_and_reads(nlp, text, name, "Product", triple)

@@ -148,13 +148,16 @@ class Corrections:
             surnames = _surnames(items)
             # (and "Nimbrel Cloud said", "Arvelle Cloud acquired": a product only by its name's last word;
             # "Stockholm music app Sonaro says it paid", "ride-hailing app Vamos raises $55 million": an
-            # app the text names no one else as running is the business)
+            # app the text names no one else as running is the business; but "the survival hit Ashen Pines ...
+            # Ashen Pines has sold 6 million copies": a name a mention calls a product, subject of a verb products
+            # do too, lexicon verbs_of_products_too)
             acting = {it["name"] for it in items if it["via"] == "" and (
                 ((it["cls"] == "Place" or (it["cls"] == "Person" and " " not in it["name"]
                                            and it["name"] not in surnames)) and self._acts(doc, it))
                 or ((self._product_by_its_head(doc, it) or (
                     it["cls"] == "Product" and doc[it["start"]].ent_type_ != "PRODUCT" and it["name"] not in called))
-                    and self._acts(doc, it, self.firm_verbs)))}
+                    and self._acts(doc, it, self.firm_verbs - self.verbs_of_products_too if said[it["name"]]
+                                   else self.firm_verbs)))}
             # "Meranti" after "Meranti Data Centres", "Sunny Acres" after "Sunny Acres Snacks": a name the
             # model took for a person is the short form of an organisation the text names in full
             # (unless a person bears it too)
