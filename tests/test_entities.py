@@ -2949,3 +2949,16 @@ def test_entities_an_offices_field_before_its_title_and_a_name_is_no_organisatio
 ])
 def test_entities_a_product_that_sells_or_works_stays_a_product(nlp, text, name, triple):
     _assert_typed_and_reads(nlp, text, name, "Product", triple)
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a kind of product before a name that names firms too ("network", "wallet") is no firm's where another
+    # mention says a named organisation runs or operates the thing: the mentions' vote reads a product
+    ("Regulators in Chile slowed access to the social network Tillo for six hours on Sunday.\n\n"
+     "Tillo, which is operated by Lisbon-based Marvela Labs, has about 3 million users in the country.",
+     "Tillo", ("Marvela Labs", "offers", "Tillo")),
+    ("The agency fined Brenvik Retail for refusing to let the mobile wallet Quara Pay work on its tills.\n\n"
+     "Quara Pay is run by Orlendo Group, a group of regional banks.", "Quara Pay", ("Orlendo Group", "offers", "Quara Pay")),
+])
+def test_entities_a_kind_of_product_before_a_name_a_named_firm_runs(nlp, text, name, triple):
+    _assert_typed_and_reads(nlp, text, name, "Product", triple)

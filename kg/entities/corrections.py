@@ -87,6 +87,13 @@ class Corrections:
                     and doc[it["start"] - 1].lemma_.lower() not in self.product_nouns)
                 or (it["cls"] == "Product" and self._apposed_firm_noun(doc, it)))  # (descriptions.py)
                 and self._org_context(doc, it, full, items) and not self._named_product(doc, it)}
+            # (but not "the social network Pippit ... Pippit, which is operated by Brightfeather": a name written
+            # after a kind of product, which names firms too ("network", "marketplace"), that the text says a
+            # named organisation runs, operates or makes, a product the vote below reads)
+            orgs -= {it["name"] for it in items if it["via"] == "" and it["name"] in orgs
+                     and self._run_by(it, doc[it["start"]:it["end"]].root)
+                     and any(o["name"] == it["name"] and o["via"] == "" and o["start"] > 0
+                             and self._kind_of_product(doc[o["start"] - 1]) for o in items)}
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
                     it["cls"] = "Company"
