@@ -1105,3 +1105,18 @@ def test_coref_its_on_what_the_accused_copied_is_the_accusers(nlp):
                           "its articles to train its Quillo chatbot.")
     its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
     assert its == ["Brisk News", "Kestrel AI"], doc._.kg_entity_data
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a country the sentence names only as the owner of a public body is not what a later "its" there stands
+    # for, however often the story named it before: the firm the sentence is about
+    ("Peru tightens mining rules\n\nLIMA — Peru will require new permits for copper mines, Peru's mining "
+     "ministry said. Tarvona Mining, the Peruvian unit of Halden Resources, has filed a lawsuit against Peru's "
+     "environmental regulator over an order to halt work at its Cerro Alto copper mine.",
+     {("Tarvona Mining", "operatesIn", "Cerro Alto")}, {("Peru", "operatesIn", "Cerro Alto")}),
+    ("Brazil clears generic drugs\n\nSAO PAULO — Brazil approved 40 generic drugs last year. Kelvor Pharma said "
+     "on Monday that Brazil's health regulator had cleared Velorin XR, its extended-release version of metformin.",
+     {("Kelvor Pharma", "develops", "Velorin XR")}, {("Brazil", "develops", "Velorin XR")}),
+])
+def test_coref_a_country_named_only_as_its_bodys_owner_is_no_its(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

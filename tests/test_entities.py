@@ -2996,3 +2996,28 @@ def test_entities_names_listed_under_one_kind_of_product(nlp, text, names):
 ])
 def test_entities_a_name_paired_with_a_firm_in_a_place(nlp, text, name):
     _assert_class(nlp, text, name, "Company")
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a name one mention calls a product stays one where another mention is the subject of a verb products
+    # do as often as firms (lexicon verbs_of_products_too): a game sells copies, a drug works
+    ("Tavelle Studios, the Krakow developer of the hit strategy game Iron Meadow, has delayed its next title.\n\n"
+     "Iron Meadow has sold 4 million copies since 2021.", "Iron Meadow", ("Tavelle Studios", "develops", "Iron Meadow")),
+    ("Shares of Orvane Therapeutics fell 40% after its kidney drug ORV-212 failed in a late-stage trial.\n\n"
+     "ORV-212 worked differently from older treatments, the company said.", "ORV-212",
+     ("Orvane Therapeutics", "develops", "ORV-212")),
+])
+def test_entities_a_product_that_sells_or_works_stays_a_product(nlp, text, name, triple):
+    _assert_typed_and_reads(nlp, text, name, "Product", triple)
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a kind of product before a name that names firms too ("network", "wallet") is no firm's where another
+    # mention says a named organisation runs or operates the thing: the mentions' vote reads a product
+    ("Regulators in Chile slowed access to the social network Tillo for six hours on Sunday.\n\n"
+     "Tillo, which is operated by Lisbon-based Marvela Labs, has about 3 million users in the country.",
+     "Tillo", ("Marvela Labs", "offers", "Tillo")),
+    ("The agency fined Brenvik Retail for refusing to let the mobile wallet Quara Pay work on its tills.\n\n"
+     "Quara Pay is run by Orlendo Group, a group of regional banks.", "Quara Pay", ("Orlendo Group", "offers", "Quara Pay")),
+])
+def test_entities_a_kind_of_product_before_a_name_a_named_firm_runs(nlp, text, name, triple):
+    _assert_typed_and_reads(nlp, text, name, "Product", triple)

@@ -23,13 +23,14 @@ from .continuity import Continuity
 from .institutions import Institutions
 from .kinds import Kinds
 from .mentions import Mentions
+from .owners import BodyOwners
 from .homes import Homes
 from .resolve import Resolution
 
 __all__ = ["KGCoref", "make_coref_component"]
 
 
-class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains, Continuity, Accusations):
+class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains, Continuity, Accusations, BodyOwners):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,

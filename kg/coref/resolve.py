@@ -327,6 +327,7 @@ class Resolution:
         cands = [c for c in self._candidates(doc, items, tok) if self._compatible(c["cls"], wanted)]
         if not description:
             cands = self._with_described_subjects(doc, cands, resolved, tok, wanted)  # (chains.py)
+            cands = self._without_bodies_owners(doc, cands, tok)  # ("Chile's regulator ... its mine": owners.py)
         if description and "Company" in wanted and "GovernmentBody" not in wanted:
             # "The Oslo-based software group said it would appeal": a noun for firms is no public body, one the
             # text calls by a noun of its own ("the authority", "the ministry")

@@ -221,6 +221,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             w for rel in self.onto.relations.values() if rel.domain == frozenset({"Person"})
             for words in (*rel.role_triggers, *rel.back_roles) for w in words} | {"senior", "former", "chief", "vice", "deputy", "co"}
         self.product_verbs = {w.lower() for w in lex["product_verbs"]}
+        self.verbs_of_products_too = frozenset(w.lower() for w in lex.get("verbs_of_products_too", ()))
         # Whose thing a named product is: role nouns of relations to a product (maker, developer,
         # publisher), but not "seller" ("the seller of Lumo" sells a company as often as goods)
         self.product_roles = {

@@ -88,6 +88,13 @@ class Corrections:
                     and doc[it["start"] - 1].lemma_.lower() not in self.product_nouns)
                 or (it["cls"] == "Product" and self._apposed_firm_noun(doc, it)))  # (descriptions.py)
                 and self._org_context(doc, it, full, items) and not self._named_product(doc, it)}
+            # (but not "the social network Pippit ... Pippit, which is operated by Brightfeather": a name written
+            # after a kind of product, which names firms too ("network", "marketplace"), that the text says a
+            # named organisation runs, operates or makes, a product the vote below reads)
+            orgs -= {it["name"] for it in items if it["via"] == "" and it["name"] in orgs
+                     and self._run_by(it, doc[it["start"]:it["end"]].root)
+                     and any(o["name"] == it["name"] and o["via"] == "" and o["start"] > 0
+                             and self._kind_of_product(doc[o["start"] - 1]) for o in items)}
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
                     it["cls"] = "Company"
@@ -155,13 +162,16 @@ class Corrections:
             surnames = _surnames(items)
             # (and "Nimbrel Cloud said", "Arvelle Cloud acquired": a product only by its name's last word;
             # "Stockholm music app Sonaro says it paid", "ride-hailing app Vamos raises $55 million": an
-            # app the text names no one else as running is the business)
+            # app the text names no one else as running is the business; but "the survival hit Ashen Pines ...
+            # Ashen Pines has sold 6 million copies": a name a mention calls a product, subject of a verb products
+            # do too, lexicon verbs_of_products_too)
             acting = {it["name"] for it in items if it["via"] == "" and (
                 ((it["cls"] == "Place" or (it["cls"] == "Person" and " " not in it["name"]
                                            and it["name"] not in surnames)) and self._acts(doc, it))
                 or ((self._product_by_its_head(doc, it) or (
                     it["cls"] == "Product" and doc[it["start"]].ent_type_ != "PRODUCT" and it["name"] not in called))
-                    and self._acts(doc, it, self.firm_verbs)))}
+                    and self._acts(doc, it, self.firm_verbs - self.verbs_of_products_too if said[it["name"]]
+                                   else self.firm_verbs)))}
             # "Meranti" after "Meranti Data Centres", "Sunny Acres" after "Sunny Acres Snacks": a name the
             # model took for a person is the short form of an organisation the text names in full
             # (unless a person bears it too)
