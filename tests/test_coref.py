@@ -1100,6 +1100,27 @@ def test_coref_its_in_what_one_accuses_another_of_is_the_accuseds(nlp, text, exp
     _assert_reads(nlp, text, {expected}, {absent})
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # "it", the subject of what a participle of accusing says, is the accused, not the accuser ...
+    ("Brenna Foods has sued Kelvor Motors in a Lyon court, claiming it had sold faulty engines to Orlan Bank.",
+     ("Kelvor Motors", "suppliesTo", "Orlan Bank"), ("Brenna Foods", "suppliesTo", "Orlan Bank")),
+    # ... the one a lawsuit is "against" ...
+    ("The Velm Commission has filed a lawsuit against Kelvor Pay, alleging that it had paid Orlan Bank a secret "
+     "commission.", ("Kelvor Pay", "paysCommissionTo", "Orlan Bank"),
+     ("Velm Commission", "paysCommissionTo", "Orlan Bank")),
+    # ... and what a suit "says" is what it accuses the sued of
+    ("Halden Grid sued Tarvo Energy last year, saying it had bought Brisa Power without approval.",
+     ("Tarvo Energy", "acquires", "Brisa Power"), ("Halden Grid", "acquires", "Brisa Power")),
+])
+def test_coref_it_in_what_one_alleges_of_another_is_the_accused(nlp, text, expected, absent):
+    _assert_reads(nlp, text, {expected}, {absent})
+
+
+def test_coref_it_in_what_the_suer_argues_is_the_suer(nlp):
+    doc = _rules_doc(nlp, "Halden Grid sued Tarvo Energy last year, arguing that it had been shut out of the auction.")
+    assert [(m.text, a.text) for m, a in doc._.coref_links] == [("it", "Halden Grid")], doc._.coref_links
+
+
 def test_coref_its_on_what_the_accused_copied_is_the_accusers(nlp):
     doc = _rules_doc(nlp, "Brisk News has sued Kestrel AI in a Paris court, alleging the startup copied 400,000 of "
                           "its articles to train its Quillo chatbot.")
