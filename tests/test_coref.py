@@ -1121,6 +1121,39 @@ def test_coref_it_in_what_the_suer_argues_is_the_suer(nlp):
     assert [(m.text, a.text) for m, a in doc._.coref_links] == [("it", "Halden Grid")], doc._.coref_links
 
 
+def test_coref_a_country_on_a_named_body_is_not_it(nlp):
+    # "Norway's Ministry of Trade ... has granted it access": the ministry acts, not the country it is of
+    _assert_reads(nlp, "Norway's Ministry of Trade will pay Kelvor Gas a grant of 20 million crowns and has granted "
+                       "it access to the Bergen pipeline.",
+                  {("Ministry of Trade", "providesAccessTo", "Kelvor Gas")},
+                  {("Ministry of Trade", "providesAccessTo", "Norway")})
+
+
+def test_coref_the_name_apposed_to_the_subject_is_its_subject(nlp):
+    # "Portugal's market regulator, the Velm Commission, ... while it investigates": the name apposed to the
+    # subject is the subject the pronoun goes on with, not the country the subject is of
+    doc = _rules_doc(nlp, "Portugal's market regulator, the Velm Commission, has fined Kelvor Pay while it "
+                          "investigates its Orlan Wallet app.")
+    links = [(m.text, a.text) for m, a in doc._.coref_links]
+    assert ("it", "Velm Commission") in links, links
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the group's display arm, X": the group is the firm X is named after (the one the text called a group),
+    # not another unit of it ...
+    ("Halvard Electronics, Norway's largest electronics group, said its chip unit, Halvard Chips, sold more memory "
+     "to Orlan Bank. Halvard Chips now supplies Kelvor Motors. The group's display arm, Halvard Display, swung to "
+     "a profit.", ("Halvard Display", "subsidiaryOf", "Halvard Electronics"),
+     ("Halvard Display", "subsidiaryOf", "Halvard Chips")),
+    # ... nor the firm the story is about, even where the unit is the subject
+    ("Brenna Group has bought a stake in Kelvor Games, a Lyon-based studio, the companies said. Kelvor Games makes "
+     "Orlan Strike, a game. Brenna Interactive, the group's gaming unit, will not run the studio, Kelvor said.",
+     ("Brenna Interactive", "subsidiaryOf", "Brenna Group"), ("Brenna Interactive", "subsidiaryOf", "Kelvor Games")),
+])
+def test_coref_the_owner_of_a_named_unit_is_the_firm_it_is_named_after(nlp, text, expected, absent):
+    _assert_reads(nlp, text, {expected}, {absent})
+
+
 def test_coref_its_on_what_the_accused_copied_is_the_accusers(nlp):
     doc = _rules_doc(nlp, "Brisk News has sued Kestrel AI in a Paris court, alleging the startup copied 400,000 of "
                           "its articles to train its Quillo chatbot.")

@@ -1,0 +1,55 @@
+"""A country named as the owner of a body that the text names ("Norway's energy regulator, the Velm
+Authority,", "Norway's Velm Authority") is not what a later "it" or "its" stands for: the body acts, says and
+owns ("Norway's Velm Authority said it ..." is the authority; "... granted it access" is neither). A mixin of
+:class:`~kg.coref.component.KGCoref`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["Owners"]
+
+
+class Owners:
+    """Mixin of :class:`~kg.coref.component.KGCoref`: a country on a named body is no pronoun's antecedent."""
+
+    def _without_bodies_countries(self, doc: Doc, cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``cands`` less the mentions of countries that are the possessive on a named organisation's word, or on
+        a noun a named organisation is apposed to; ``cands`` itself where nothing else would be left."""
+        def on_a_body(it: dict[str, Any]) -> bool:
+            if it["end"] - it["start"] > 4 or not self.onto.is_a(it["cls"], "Country"):
+                return False
+            root = doc[it["start"]:it["end"]].root
+            if root.dep_ != "poss":
+                return False
+            noun = root.head
+            words = [noun] + [a for a in noun.children if a.dep_ == "appos"]
+            return any(other["start"] <= w.i < other["end"] and other["via"] != "coref"
+                       and self.onto.is_a(other["cls"], "Organization") for w in words for other in self._all_items)
+
+        kept = [c for c in cands if not on_a_body(c)]
+        return kept or cands
+
+    def _parent_of_a_named_unit(self, doc: Doc, tok: Token, cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """"Halden Electronics, an electronics group, ... The group's display arm, Halden Display,": the owner a
+        description names on a unit (lexicon ``owned_units``) with a name apposed is the candidate whose name shares
+        a word with the unit's (a firm names its units after itself), before the story's other firms; of several,
+        those the text called by the description's noun ("an electronics group", "Sony Group");
+        empty where the description is on no such unit or no candidate shares a word."""
+        noun = tok.head
+        if tok.dep_ != "poss" or noun.lemma_.lower() not in self._unit_nouns:
+            return []
+        words = [a for a in noun.children if a.dep_ == "appos"] + ([noun.head] if noun.dep_ == "appos" else [])
+        unit = next((it for w in words for it in self._all_items if it["start"] <= w.i < it["end"]
+                     and it["via"] != "coref" and self.onto.is_a(it["cls"], "Organization")), None)
+        if unit is None:
+            return []
+        generic = self._any_firm | self._firm_words
+        shared = set(unit["name"].lower().split()) - generic
+        named = [c for c in cands if c["name"] != unit["name"] and c["via"] != "demonym"
+                 and shared & set(c["name"].lower().split())]
+        called = [c for c in named if self._called_by(doc, c, tok.lemma_.lower())
+                  or c["name"].lower().endswith(" " + tok.lower_)]
+        return called or named
