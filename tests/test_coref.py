@@ -1154,6 +1154,15 @@ def test_coref_the_owner_of_a_named_unit_is_the_firm_it_is_named_after(nlp, text
     _assert_reads(nlp, text, {expected}, {absent})
 
 
+def test_coref_the_description_a_person_speaks_of_is_the_firm_their_title_names(nlp):
+    # "Orlan Sparbank chief executive Mira Dahl said the bank was not for sale": the sayer's firm, not the bank
+    # named last
+    doc = _rules_doc(nlp, "Halden Bank is weighing a bid for Orlan Sparbank. A deal would make Halden a closer rival "
+                          "to Kelvor Bank. Orlan Sparbank chief executive Mira Dahl said the bank was not for sale.")
+    links = [(m.text, a.text) for m, a in doc._.coref_links]
+    assert ("the bank", "Orlan Sparbank") in links, links
+
+
 def test_coref_its_on_what_the_accused_copied_is_the_accusers(nlp):
     doc = _rules_doc(nlp, "Brisk News has sued Kestrel AI in a Paris court, alleging the startup copied 400,000 of "
                           "its articles to train its Quillo chatbot.")

@@ -215,7 +215,7 @@ class Resolution:
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
         pool = items + resolved
         # "X said ... "...," said its chief executive, Y": the firm who spoke before (continuity.py)
-        speaker = self._speakers_firm(doc, tok, pool, wanted)
+        speaker = self._speakers_firm(doc, tok, pool, wanted) or self._sayers_firm(doc, tok, pool, wanted)
         if speaker is not None:
             return speaker
         if not description:
