@@ -1163,6 +1163,19 @@ def test_coref_the_description_a_person_speaks_of_is_the_firm_their_title_names(
     assert ("the bank", "Orlan Sparbank") in links, links
 
 
+@pytest.mark.parametrize("text, antecedent", [
+    # a possessive that says where or to whom a passive's agent acts is the agent's ...
+    ("Kelvor, whose Kelvo Now app is also offered by insurer Orlan Health to its members, counts Halden among its "
+     "investors.", "Orlan Health"),
+    # ... not why a firm the passive is about was acted on
+    ("Kelvor Labs was bought by Orlan Bank for its technology.", "Kelvor Labs"),
+])
+def test_coref_its_after_a_passives_agent(nlp, text, antecedent):
+    doc = _rules_doc(nlp, text)
+    first = next((a.text for m, a in doc._.coref_links if m.text == "its"), None)
+    assert first == antecedent, doc._.coref_links
+
+
 def test_coref_its_on_what_the_accused_copied_is_the_accusers(nlp):
     doc = _rules_doc(nlp, "Brisk News has sued Kestrel AI in a Paris court, alleging the startup copied 400,000 of "
                           "its articles to train its Quillo chatbot.")

@@ -57,7 +57,8 @@ class Accusations:
         if tok.lower_ != "it" or tok.dep_ not in SUBJ or clause.dep_ != "ccomp":
             return None
         said = clause.head
-        if said.tag_ != "VBG" or said.dep_ not in {"advcl", "xcomp", "conj"} or any(c.dep_ in SUBJ for c in said.children):
+        if said.tag_ != "VBG" or said.dep_ not in {"advcl", "xcomp", "conj"} \
+                or any(c.dep_ in SUBJ for c in said.children):
             return None
         if said.lemma_.lower() not in self._accusing and not self._said_in_a_suit(said):
             return None

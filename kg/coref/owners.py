@@ -11,6 +11,9 @@ from spacy.tokens import Doc, Token
 
 __all__ = ["Owners"]
 
+#: prepositions that say where or to whom an agent acts ("used by X at its plant", "offered by X to its members")
+_WHERE_PREPS = frozenset({"at", "in", "to", "through", "across", "via", "on"})
+
 
 class Owners:
     """Mixin of :class:`~kg.coref.component.KGCoref`: a country on a named body is no pronoun's antecedent."""
@@ -53,3 +56,26 @@ class Owners:
         called = [c for c in named if self._called_by(doc, c, tok.lemma_.lower())
                   or c["name"].lower().endswith(" " + tok.lower_)]
         return called or named
+
+    def _passive_agents(self, tok: Token, pool: list[dict[str, Any]], wanted: set[str]) -> dict[str, Any] | None:
+        """"The module is used by Kelvor at its plant in Lyon", "The X1 has been ordered by Kelvor for its
+        computer": a possessive in a phrase on a finite passive, after its agent, is the agent's where it says
+        where or to whom the agent acts ("at", "to", "through" ...), or where the passive's subject is no
+        name of a wanted class (a product, a thing); ``None`` otherwise ("Kelvor was bought by Orrin for its
+        technology": Kelvor's; a participle on a noun: "cells made by X in its pickup")."""
+        noun = tok.head
+        if tok.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        verb = noun.head.head
+        if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        agent = next((it for a in verb.children if a.dep_ == "agent" and a.i < tok.i for g in a.children
+                      if g.dep_ == "pobj" for it in pool if it["start"] <= g.i < it["end"]
+                      and it["via"] != "demonym" and self._compatible(it["cls"], wanted)), None)
+        if agent is None:
+            return None
+        subject_named = any(it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)
+                            for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"} for it in pool)
+        if subject_named and noun.head.lower_ not in _WHERE_PREPS:
+            return None
+        return agent

@@ -228,7 +228,8 @@ class Resolution:
                 return ahead
             # "the latter can pay back its investor": a possessive in a clause refers to the
             # clause's subject when that is a thing of the right kind
-            found = self._accused_owner(tok, pool, wanted) or self._accused_subject(tok, pool, wanted)
+            found = self._accused_owner(tok, pool, wanted) or self._accused_subject(tok, pool, wanted) \
+                or self._passive_agents(tok, pool, wanted)  # (accusations.py, owners.py)
             if found is not None:
                 return found
             if tok.dep_ == "poss" and tok.head.dep_ == "conj" and not its_own(tok):
