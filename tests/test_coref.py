@@ -1100,6 +1100,82 @@ def test_coref_its_in_what_one_accuses_another_of_is_the_accuseds(nlp, text, exp
     _assert_reads(nlp, text, {expected}, {absent})
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # "it", the subject of what a participle of accusing says, is the accused, not the accuser ...
+    ("Brenna Foods has sued Kelvor Motors in a Lyon court, claiming it had sold faulty engines to Orlan Bank.",
+     ("Kelvor Motors", "suppliesTo", "Orlan Bank"), ("Brenna Foods", "suppliesTo", "Orlan Bank")),
+    # ... the one a lawsuit is "against" ...
+    ("The Velm Commission has filed a lawsuit against Kelvor Pay, alleging that it had paid Orlan Bank a secret "
+     "commission.", ("Kelvor Pay", "paysCommissionTo", "Orlan Bank"),
+     ("Velm Commission", "paysCommissionTo", "Orlan Bank")),
+    # ... and what a suit "says" is what it accuses the sued of
+    ("Halden Grid sued Tarvo Energy last year, saying it had bought Brisa Power without approval.",
+     ("Tarvo Energy", "acquires", "Brisa Power"), ("Halden Grid", "acquires", "Brisa Power")),
+])
+def test_coref_it_in_what_one_alleges_of_another_is_the_accused(nlp, text, expected, absent):
+    _assert_reads(nlp, text, {expected}, {absent})
+
+
+def test_coref_it_in_what_the_suer_argues_is_the_suer(nlp):
+    doc = _rules_doc(nlp, "Halden Grid sued Tarvo Energy last year, arguing that it had been shut out of the auction.")
+    assert [(m.text, a.text) for m, a in doc._.coref_links] == [("it", "Halden Grid")], doc._.coref_links
+
+
+def test_coref_a_country_on_a_named_body_is_not_it(nlp):
+    # "Norway's Ministry of Trade ... has granted it access": the ministry acts, not the country it is of
+    _assert_reads(nlp, "Norway's Ministry of Trade will pay Kelvor Gas a grant of 20 million crowns and has granted "
+                       "it access to the Bergen pipeline.",
+                  {("Ministry of Trade", "providesAccessTo", "Kelvor Gas")},
+                  {("Ministry of Trade", "providesAccessTo", "Norway")})
+
+
+def test_coref_the_name_apposed_to_the_subject_is_its_subject(nlp):
+    # "Portugal's market regulator, the Velm Commission, ... while it investigates": the name apposed to the
+    # subject is the subject the pronoun goes on with, not the country the subject is of
+    doc = _rules_doc(nlp, "Portugal's market regulator, the Velm Commission, has fined Kelvor Pay while it "
+                          "investigates its Orlan Wallet app.")
+    links = [(m.text, a.text) for m, a in doc._.coref_links]
+    assert ("it", "Velm Commission") in links, links
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the group's display arm, X": the group is the firm X is named after (the one the text called a group),
+    # not another unit of it ...
+    ("Halvard Electronics, Norway's largest electronics group, said its chip unit, Halvard Chips, sold more memory "
+     "to Orlan Bank. Halvard Chips now supplies Kelvor Motors. The group's display arm, Halvard Display, swung to "
+     "a profit.", ("Halvard Display", "subsidiaryOf", "Halvard Electronics"),
+     ("Halvard Display", "subsidiaryOf", "Halvard Chips")),
+    # ... nor the firm the story is about, even where the unit is the subject
+    ("Brenna Group has bought a stake in Kelvor Games, a Lyon-based studio, the companies said. Kelvor Games makes "
+     "Orlan Strike, a game. Brenna Interactive, the group's gaming unit, will not run the studio, Kelvor said.",
+     ("Brenna Interactive", "subsidiaryOf", "Brenna Group"), ("Brenna Interactive", "subsidiaryOf", "Kelvor Games")),
+])
+def test_coref_the_owner_of_a_named_unit_is_the_firm_it_is_named_after(nlp, text, expected, absent):
+    _assert_reads(nlp, text, {expected}, {absent})
+
+
+def test_coref_the_description_a_person_speaks_of_is_the_firm_their_title_names(nlp):
+    # "Orlan Sparbank chief executive Mira Dahl said the bank was not for sale": the sayer's firm, not the bank
+    # named last
+    doc = _rules_doc(nlp, "Halden Bank is weighing a bid for Orlan Sparbank. A deal would make Halden a closer rival "
+                          "to Kelvor Bank. Orlan Sparbank chief executive Mira Dahl said the bank was not for sale.")
+    links = [(m.text, a.text) for m, a in doc._.coref_links]
+    assert ("the bank", "Orlan Sparbank") in links, links
+
+
+@pytest.mark.parametrize("text, antecedent", [
+    # a possessive that says where or to whom a passive's agent acts is the agent's ...
+    ("Kelvor, whose Kelvo Now app is also offered by insurer Orlan Health to its members, counts Halden among its "
+     "investors.", "Orlan Health"),
+    # ... not why a firm the passive is about was acted on
+    ("Kelvor Labs was bought by Orlan Bank for its technology.", "Kelvor Labs"),
+])
+def test_coref_its_after_a_passives_agent(nlp, text, antecedent):
+    doc = _rules_doc(nlp, text)
+    first = next((a.text for m, a in doc._.coref_links if m.text == "its"), None)
+    assert first == antecedent, doc._.coref_links
+
+
 def test_coref_its_on_what_the_accused_copied_is_the_accusers(nlp):
     doc = _rules_doc(nlp, "Brisk News has sued Kestrel AI in a Paris court, alleging the startup copied 400,000 of "
                           "its articles to train its Quillo chatbot.")

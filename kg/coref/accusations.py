@@ -47,6 +47,32 @@ class Accusations:
             node = node.head
         return None
 
+    def _accused_subject(self, tok: Token, pool: list[dict[str, Any]], wanted: set[str]) -> dict[str, Any] | None:
+        """"Brenna sued Kelvor, claiming it had sold faulty parts", "filed a lawsuit against Kelvor, alleging that
+        it misled customers": "it", the subject of what a participle of accusing (or of saying, on a suit) says,
+        is the one accused, the object of the verb the participle hangs on (or of "against" on the suit noun), not
+        the accuser; ``None`` where ``tok`` is no such subject or no named mention of a wanted class is accused
+        (not a participle of arguing: "sued X, arguing that it had been shut out" is the suer's case)."""
+        clause = tok.head
+        if tok.lower_ != "it" or tok.dep_ not in SUBJ or clause.dep_ != "ccomp":
+            return None
+        said = clause.head
+        if said.tag_ != "VBG" or said.dep_ not in {"advcl", "xcomp", "conj"} \
+                or any(c.dep_ in SUBJ for c in said.children):
+            return None
+        if said.lemma_.lower() not in self._accusing and not self._said_in_a_suit(said):
+            return None
+        verb = said.head
+        accused = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in self._suing]
+        accused += [g for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self._suing
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "against"
+                    for g in p.children if g.dep_ == "pobj"]
+        accused += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "against"
+                    for g in p.children if g.dep_ == "pobj"]
+        return next((it for w in accused for word in [w] + [a for a in w.children if a.dep_ == "appos"]
+                     for it in pool if it["start"] <= word.i < it["end"] and it["via"] != "demonym"
+                     and self._compatible(it["cls"], wanted)), None)
+
     def _party(self, tok: Token, accused: list[Token], verb: Token, pool: list[dict[str, Any]],
                wanted: set[str]) -> dict[str, Any] | None:
         words = subjects_above(verb) if self._taken(tok) else accused

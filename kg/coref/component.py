@@ -23,14 +23,14 @@ from .continuity import Continuity
 from .institutions import Institutions
 from .kinds import Kinds
 from .mentions import Mentions
-from .owners import BodyOwners
+from .owners import Owners
 from .homes import Homes
 from .resolve import Resolution
 
 __all__ = ["KGCoref", "make_coref_component"]
 
 
-class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains, Continuity, Accusations, BodyOwners):
+class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains, Continuity, Accusations, Owners):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,
@@ -103,6 +103,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                             for w in onto.lexicon["entities"][key]} | {"company", "firm"}
         #: words that end the names of firms of any kind ("the company" is no one firm more than another)
         self._any_firm = frozenset(onto.lexicon["entities"].get("generic_firm_words", ()))
+        #: nouns of a firm's units ("the group's display arm, X": owners.py)
+        self._unit_nouns = frozenset(onto.lexicon["entities"].get("owned_units", ()))
         #: payment nouns among the descriptions ("commission": a body, or a share of sales) and the
         #: verbs of charging whose clause on one makes it the payment
         self._payment_nouns = {words[0] for rel in onto.relations.values() if "pays" in onto.ancestors(rel.name)

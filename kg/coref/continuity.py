@@ -74,6 +74,33 @@ class Continuity:
             return None
         return self._subject_before(doc, sent, pool, wanted, saying=True)
 
+    def _sayers_firm(self, doc: Doc, tok: Token, pool: list[dict[str, Any]], wanted: set[str]
+                     ) -> dict[str, Any] | None:
+        """"Orlan Bank chief executive Mira Dahl said the bank was not for sale", "Mira Dahl, chairwoman of Orlan,
+        said the group ...", "An Orlan spokesman said the company ...": a bare description ("the bank", not "the
+        combined bank") that is the subject of what a person says, or owns it, is the firm the sayer's title
+        names; ``None`` where the title names none of a wanted class, or the noun names a relation ("the
+        venture", "the deal": another firm, or none)."""
+        word = tok.head if tok.dep_ == "poss" else tok
+        if tok.pos_ != "NOUN" or word.dep_ not in SUBJ or word.head.dep_ != "ccomp" \
+                or tok.lower_ in self.relation_words or any(c.dep_ != "det" for c in tok.children if c.i < tok.i):
+            return None
+        verb = word.head.head
+        if verb.lemma_.lower() not in self._reporting:
+            return None
+        sayer = next((c for c in verb.children if c.dep_ in SUBJ and c.i < tok.i), None)
+        if sayer is None:
+            return None
+        # (not a title held before: "Tunde Bakare, a former Orlan engineer, said the startup")
+        titles = [t for t in sayer.subtree if t.lemma_.lower() in self.person_titles and t.i < tok.i
+                  and not any(c.lower_ in {"former", "ex", "onetime"} for c in t.children)]
+        firms = [c for t in titles for c in t.children if c.dep_ in {"compound", "nmod", "poss"}]
+        firms += [g for t in titles for p in t.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
+                  for g in p.children if g.dep_ == "pobj"]
+        firms += [g for f in list(firms) for g in f.children if g.dep_ == "compound"]
+        return next((it for f in firms for it in pool if it["start"] <= f.i < it["end"] and it["via"] != "demonym"
+                     and it["cls"] != "Person" and self._compatible(it["cls"], wanted)), None)
+
     def _subject_before(self, doc: Doc, sent: Span, pool: list[dict[str, Any]], wanted: set[str],
                         saying: bool = False) -> dict[str, Any] | None:
         """The mention of ``pool`` of a wanted class that is the one subject of the main clause of the

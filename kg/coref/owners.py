@@ -1,8 +1,13 @@
-"""A country the sentence names only as the owner of a public body ("Brazil's health regulator, Anvisa, had
-cleared Glimora XR, its extended-release version of the drug"; "a lawsuit against Chile's environmental
-regulator over an order to halt work at its copper mine") is not what a later "its" of that sentence stands
-for: the body acts there for the country, and the thing owned is another's (the firm the sentence is about),
-however often the story named the country before. A mixin of :class:`~kg.coref.component.KGCoref`."""
+"""Whose a pronoun is where the text names an owner beside another body. A country named only as the owner
+of a public body ("Brazil's health regulator, Anvisa, had cleared Glimora XR, its extended-release version of
+the drug"; "a lawsuit against Chile's environmental regulator over an order to halt work at its copper mine")
+is not what a later "its" of that sentence stands for: the body acts there for the country, and the thing
+owned is another's (the firm the sentence is about), however often the story named the country before. Nor
+is a country named as the owner of a body the text names ("Norway's energy regulator, the Velm Authority,",
+"Norway's Velm Authority"): the body acts, says and owns ("Norway's Velm Authority said it ..." is the
+authority; "... granted it access" is neither). The owner of a named unit is the firm it is named after, and
+a possessive after a passive's agent is the agent's where it says where or to whom the agent acts. A mixin of
+:class:`~kg.coref.component.KGCoref`."""
 
 from __future__ import annotations
 
@@ -10,11 +15,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["BodyOwners"]
+__all__ = ["Owners"]
+
+#: prepositions that say where or to whom an agent acts ("used by X at its plant", "offered by X to its members")
+_WHERE_PREPS = frozenset({"at", "in", "to", "through", "across", "via", "on"})
 
 
-class BodyOwners:
-    """Mixin of :class:`~kg.coref.component.KGCoref`: countries named only as a public body's owner."""
+class Owners:
+    """Mixin of :class:`~kg.coref.component.KGCoref`: owners named beside bodies, units and passive agents."""
 
     def _without_bodies_owners(self, doc: Doc, cands: list[dict[str, Any]], tok: Token) -> list[dict[str, Any]]:
         """``cands`` less the countries that ``tok``'s sentence names, before ``tok``, only as the possessive
@@ -38,3 +46,65 @@ class BodyOwners:
             return cands
         kept = [c for c in cands if c["name"] not in owners]
         return kept if kept else cands
+
+    def _without_bodies_countries(self, doc: Doc, cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``cands`` less the mentions of countries that are the possessive on a named organisation's word, or on
+        a noun a named organisation is apposed to; ``cands`` itself where nothing else would be left."""
+        def on_a_body(it: dict[str, Any]) -> bool:
+            if it["end"] - it["start"] > 4 or not self.onto.is_a(it["cls"], "Country"):
+                return False
+            root = doc[it["start"]:it["end"]].root
+            if root.dep_ != "poss":
+                return False
+            noun = root.head
+            words = [noun] + [a for a in noun.children if a.dep_ == "appos"]
+            return any(other["start"] <= w.i < other["end"] and other["via"] != "coref"
+                       and self.onto.is_a(other["cls"], "Organization") for w in words for other in self._all_items)
+
+        kept = [c for c in cands if not on_a_body(c)]
+        return kept or cands
+
+    def _parent_of_a_named_unit(self, doc: Doc, tok: Token, cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """"Halden Electronics, an electronics group, ... The group's display arm, Halden Display,": the owner a
+        description names on a unit (lexicon ``owned_units``) with a name apposed is the candidate whose name shares
+        a word with the unit's (a firm names its units after itself), before the story's other firms; of several,
+        those the text called by the description's noun ("an electronics group", "Sony Group");
+        empty where the description is on no such unit or no candidate shares a word."""
+        noun = tok.head
+        if tok.dep_ != "poss" or noun.lemma_.lower() not in self._unit_nouns:
+            return []
+        words = [a for a in noun.children if a.dep_ == "appos"] + ([noun.head] if noun.dep_ == "appos" else [])
+        unit = next((it for w in words for it in self._all_items if it["start"] <= w.i < it["end"]
+                     and it["via"] != "coref" and self.onto.is_a(it["cls"], "Organization")), None)
+        if unit is None:
+            return []
+        generic = self._any_firm | self._firm_words
+        shared = set(unit["name"].lower().split()) - generic
+        named = [c for c in cands if c["name"] != unit["name"] and c["via"] != "demonym"
+                 and shared & set(c["name"].lower().split())]
+        called = [c for c in named if self._called_by(doc, c, tok.lemma_.lower())
+                  or c["name"].lower().endswith(" " + tok.lower_)]
+        return called or named
+
+    def _passive_agents(self, tok: Token, pool: list[dict[str, Any]], wanted: set[str]) -> dict[str, Any] | None:
+        """"The module is used by Kelvor at its plant in Lyon", "The X1 has been ordered by Kelvor for its
+        computer": a possessive in a phrase on a finite passive, after its agent, is the agent's where it says
+        where or to whom the agent acts ("at", "to", "through" ...), or where the passive's subject is no
+        name of a wanted class (a product, a thing); ``None`` otherwise ("Kelvor was bought by Orrin for its
+        technology": Kelvor's; a participle on a noun: "cells made by X in its pickup")."""
+        noun = tok.head
+        if tok.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        verb = noun.head.head
+        if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        agent = next((it for a in verb.children if a.dep_ == "agent" and a.i < tok.i for g in a.children
+                      if g.dep_ == "pobj" for it in pool if it["start"] <= g.i < it["end"]
+                      and it["via"] != "demonym" and self._compatible(it["cls"], wanted)), None)
+        if agent is None:
+            return None
+        subject_named = any(it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)
+                            for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"} for it in pool)
+        if subject_named and noun.head.lower_ not in _WHERE_PREPS:
+            return None
+        return agent

@@ -117,7 +117,7 @@ class Resolution:
         score = -0.6 * back - (tok.i - it["start"]) / 200.0
         sent = root.sent
         first_named = self._first_named.get(self._sent_index[it["start"]])
-        if root.dep_ in _SUBJ or (root.dep_ == "conj" and root.head.dep_ in _SUBJ) or (
+        if root.dep_ in _SUBJ or (root.dep_ in {"conj", "appos"} and root.head.dep_ in _SUBJ) or (
             # the parser sometimes misses the subject; the sentence's first name before its verb is one
             first_named is not None and first_named["start"] == it["start"]
             and (it["end"] <= sent.root.i or root.i == sent.root.i)
@@ -215,7 +215,7 @@ class Resolution:
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
         pool = items + resolved
         # "X said ... "...," said its chief executive, Y": the firm who spoke before (continuity.py)
-        speaker = self._speakers_firm(doc, tok, pool, wanted)
+        speaker = self._speakers_firm(doc, tok, pool, wanted) or self._sayers_firm(doc, tok, pool, wanted)
         if speaker is not None:
             return speaker
         if not description:
@@ -228,7 +228,8 @@ class Resolution:
                 return ahead
             # "the latter can pay back its investor": a possessive in a clause refers to the
             # clause's subject when that is a thing of the right kind
-            found = self._accused_owner(tok, pool, wanted)  # ("accusing X of using its contracts": accusations.py)
+            found = self._accused_owner(tok, pool, wanted) or self._accused_subject(tok, pool, wanted) \
+                or self._passive_agents(tok, pool, wanted)  # (accusations.py, owners.py)
             if found is not None:
                 return found
             if tok.dep_ == "poss" and tok.head.dep_ == "conj" and not its_own(tok):
@@ -332,6 +333,9 @@ class Resolution:
             # "The Oslo-based software group said it would appeal": a noun for firms is no public body, one the
             # text calls by a noun of its own ("the authority", "the ministry")
             cands = [c for c in cands if not self.onto.is_a(c["cls"], "GovernmentBody")]
+        parents = self._parent_of_a_named_unit(doc, tok, cands) if description else []  # (owners.py)
+        if parents:  # ("the group's display arm, X": the firm X is named after, even the subject's short name)
+            return max(parents, key=lambda c: self._salience(doc, c, tok))
         if description:
             banned = self._same_clause_subject(doc, pool, tok)
             # (and the full name a subject's short form stands for, "Lusaka pays the trader" after "Lusaka Zinc",
@@ -392,7 +396,7 @@ class Resolution:
                 # not that name's
                 own |= {it["name"] for it in cands if it["start"] <= tok.head.head.i < it["end"]}
             own |= self._bound_subject_names(tok, pool)  # ("Orlan, which owns it": binding.py)
-            cands = [c for c in cands if c["name"] not in own]
+            cands = self._without_bodies_countries(doc, [c for c in cands if c["name"] not in own])  # (owners.py)
         if description and wanted == {"Product"}:
             # "the vaccine" names a product only if the text called it a vaccine before
             # ("the R21 vaccine", "R21, a malaria vaccine", "malaria vaccine R21"); otherwise it is any vaccine.
