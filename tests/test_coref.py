@@ -1129,15 +1129,6 @@ def test_coref_a_country_on_a_named_body_is_not_it(nlp):
                   {("Ministry of Trade", "providesAccessTo", "Norway")})
 
 
-def test_coref_the_name_apposed_to_the_subject_is_its_subject(nlp):
-    # "Portugal's market regulator, the Velm Commission, ... while it investigates": the name apposed to the
-    # subject is the subject the pronoun goes on with, not the country the subject is of
-    doc = _rules_doc(nlp, "Portugal's market regulator, the Velm Commission, has fined Kelvor Pay while it "
-                          "investigates its Orlan Wallet app.")
-    links = [(m.text, a.text) for m, a in doc._.coref_links]
-    assert ("it", "Velm Commission") in links, links
-
-
 @pytest.mark.parametrize("text, expected, absent", [
     # "the group's display arm, X": the group is the firm X is named after (the one the text called a group),
     # not another unit of it ...

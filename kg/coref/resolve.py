@@ -117,7 +117,7 @@ class Resolution:
         score = -0.6 * back - (tok.i - it["start"]) / 200.0
         sent = root.sent
         first_named = self._first_named.get(self._sent_index[it["start"]])
-        if root.dep_ in _SUBJ or (root.dep_ in {"conj", "appos"} and root.head.dep_ in _SUBJ) or (
+        if root.dep_ in _SUBJ or (root.dep_ == "conj" and root.head.dep_ in _SUBJ) or (
             # the parser sometimes misses the subject; the sentence's first name before its verb is one
             first_named is not None and first_named["start"] == it["start"]
             and (it["end"] <= sent.root.i or root.i == sent.root.i)
