@@ -2375,6 +2375,22 @@ def test_entities_a_name_born_in_brackets_is_a_person(nlp, text, cls):
 
 
 @pytest.mark.parametrize("text, name, cls", [
+    # a bracket after a name that holds the years of a life (a year, a dash, the end year) gives a person,
+    # whatever trade is written after it ("an antique dealer" is said of firms too)
+    ("Heinrich Velsberger (27 December 1841 - 29 May 1918) was a German antique dealer.", "Heinrich Velsberger",
+     "Person"),
+    ("Marta Ilvesson (March 4, 1851 – June 2, 1920) was a Swedish art dealer.", "Marta Ilvesson", "Person"),
+    ("Heinrich Velsberger (1841 – 1918) was a German antique dealer.", "Heinrich Velsberger", "Person"),
+    # ... not a firm's years, nor an alliance's
+    ("Kelvor Motors (1902 – 1967) was a German carmaker.", "Kelvor Motors", "Company"),
+    ("The War of the Quadruple Alliance (1717 – 1720) was a result of ambitions.", "Quadruple Alliance",
+     "Organization"),
+])
+def test_entities_a_name_with_the_years_of_a_life_in_brackets_is_a_person(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
     # a description after a job's object is the object's, where the parser hangs it on the person too
     ("The crew stayed behind, said Teo Marsh, editor of the Halden Times, a daily newspaper in Kelvor.",
      "Teo Marsh", "Person"),
