@@ -82,6 +82,21 @@ def test_coref_a_country_on_a_description_rules_out_companies_from_elsewhere(nlp
     assert links == [("company", antecedent)], links
 
 
+@pytest.mark.parametrize("text, mention, antecedent", [
+    # a firm named after a province or a city ("Hunan Dovetail Cells") is from that place's country, so a
+    # demonym on a description picks it before a firm the text places nowhere
+    ("Brackwell Trucks will pay Hunan Dovetail Cells $40 million to end a supply deal early, after regulators "
+     "cut the truck maker off from subsidies for vehicles built with the Chinese company's cells.",
+     "the Chinese company", "Hunan Dovetail Cells"),
+    ("Marlow Freight has hired Osaka Tessel Coatings to repaint its fleet, and the Japanese firm will start in "
+     "June.", "the Japanese firm", "Osaka Tessel Coatings"),
+])
+def test_coref_a_firm_named_after_a_province_is_from_its_country(nlp, text, mention, antecedent):
+    doc = _rules_doc(nlp, text)
+    links = [(doc[m.root.left_edge.i:m.end].text, a.text) for m, a in doc._.coref_links]
+    assert (mention, antecedent) in links, links
+
+
 @pytest.mark.parametrize("text, modality", [
     # a phrasal verb of negation ("rule out", "pull out of") negates what it governs
     ("Orvane ruled out entering Mexico for now.", "negated"),

@@ -49,6 +49,23 @@ class Homes:
                 return home["name"]
         return ""
 
+    def _home_of(self, name: str) -> str:
+        """The country the gazetteer places an organisation in, or the one its name opens with ("Saudi
+        Public Investment Fund", "Korea Development Bank"), or the country of a region or a city it opens
+        with ("Hunan Xinlong Battery", "Osaka Rail Works": a firm named after its province or city), or ""."""
+        words = name.split()
+        for n in (3, 2, 1):
+            head = " ".join(words[:n])
+            if len(words) > n and head in self._country_words:
+                opening = self._country_words[head]
+                break
+            if len(words) > n and self._place_country.get(head):
+                opening = self._place_country[head]
+                break
+        else:
+            opening = ""
+        return self._home.get(name, "") or opening
+
     def _nation(self, place: str) -> str:
         """The country a place is (a country) or lies in, as far as the gazetteer knows; else ""."""
         return place if place in self._countries else self._place_country.get(place, "")

@@ -203,14 +203,6 @@ class Resolution:
                     return it
         return None
 
-    def _home_of(self, name: str) -> str:
-        """The country the gazetteer places an organisation in, or the one its name opens with ("Saudi
-        Public Investment Fund", "Korea Development Bank"), or ""."""
-        words = name.split()
-        opening = next((self._country_words[" ".join(words[:n])] for n in (3, 2, 1)
-                        if len(words) > n and " ".join(words[:n]) in self._country_words), "")
-        return self._home.get(name, "") or opening
-
     def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
         pool = items + resolved
