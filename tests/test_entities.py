@@ -3036,3 +3036,18 @@ def test_entities_a_kind_of_product_before_a_name_a_named_firm_runs(nlp, text, n
 ])
 def test_entities_a_firms_store_or_wallet_named_after_it(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # "X, which <a named firm> sells": what the firm sells or makes, said actively in a relative clause on the
+    # name, is a product, whatever its other mentions say nothing of
+    ("Tarvolink kits sold out, Tarvolink said. Many farms already use Tarvolink, which Korvant Systems sells online.",
+     "Tarvolink", "Product"),
+    ("Brindle tins are everywhere, Brindle said. Many shops stock Brindle, which Halvern makes in Ohio.",
+     "Brindle", "Product"),
+    # (not a firm that a named firm bought: "which Halvern bought")
+    ("Brindle hired 40 engineers, Brindle said. Many shops stock Brindle, which Halvern bought in 2019.",
+     "Brindle", "Company"),
+])
+def test_entities_a_name_a_firm_sells_in_a_relative_clause(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
