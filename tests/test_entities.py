@@ -3037,3 +3037,33 @@ def test_entities_a_product_that_sells_or_works_stays_a_product(nlp, text, name,
 ])
 def test_entities_a_kind_of_product_before_a_name_a_named_firm_runs(nlp, text, name, triple):
     _assert_typed_and_reads(nlp, text, name, "Product", triple)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # a firm's name the text writes alone, then a word for what it offers, is the firm's product ...
+    ("Shoppers paid with Kelvor Money, and Kelvor said the wallet had 2 million users.", "Kelvor Money", "Product"),
+    # ... where the text writes the firm as the gazetteer does not name it ("GM" for General Motors)
+    ("Torvane sells its software through GM Marketplace, and GM takes a 5% cut.", "GM Marketplace", "Product"),
+    # ... and a store with one more word of the firm's before it
+    ("Orlin sold its games through the Brisco Games Store, where it pays Brisco a 12% fee.",
+     "Brisco Games Store", "Product"),
+    # (not a firm's own name ending in another word: "Kessling Propulsion" after "Kessling")
+    ("Kessling Propulsion tested an engine, and Kessling said it worked.", "Kessling Propulsion", "Company"),
+])
+def test_entities_a_firms_store_or_wallet_named_after_it(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    # "X, which <a named firm> sells": what the firm sells or makes, said actively in a relative clause on the
+    # name, is a product, whatever its other mentions say nothing of
+    ("Tarvolink kits sold out, Tarvolink said. Many farms already use Tarvolink, which Korvant Systems sells online.",
+     "Tarvolink", "Product"),
+    ("Brindle tins are everywhere, Brindle said. Many shops stock Brindle, which Halvern makes in Ohio.",
+     "Brindle", "Product"),
+    # (not a firm that a named firm bought: "which Halvern bought")
+    ("Brindle hired 40 engineers, Brindle said. Many shops stock Brindle, which Halvern bought in 2019.",
+     "Brindle", "Company"),
+])
+def test_entities_a_name_a_firm_sells_in_a_relative_clause(nlp, text, name, cls):
+    _assert_class(nlp, text, name, cls)

@@ -371,11 +371,17 @@ class Classes(Descriptions, Products, Votes):
                 c.dep_ == "appos" and c.is_lower and c.pos_ == "NOUN" and c.lemma_.lower() not in self.org_nouns
                 for c in doc[it["start"]:it["end"]].root.children)) for it in items)}
 
-    def _owner_and_more(self, items: list[dict[str, Any]]) -> set[str]:
+    def _owner_and_more(self, items: list[dict[str, Any]], doc: Doc | None = None) -> set[str]:
         """Names the NER took for firms (or people) that are another firm's name, which the text writes alone, and
         words of products' names after it (lexicon ``product_name_words``: "Nubo Plus", "Uber Eats"; not
         "Kessling Propulsion", the full name of "Kessling", nor "Acacia Ghana", a unit)."""
         firms = {it["name"] for it in items if it["via"] in {"", "gazetteer"} and it["cls"] == "Company"}
+        # (a known firm or product as the text writes it: "AWS Marketplace" after "AWS", the gazetteer's "Amazon Web
+        # Services"; "TikTok Shop" after the app "TikTok"; and a store of a firm whose name has more words before
+        # it, lexicon ``product_name_ends``: "Epic Games Store" after "Epic")
+        if doc is not None:
+            firms |= {doc[it["start"]:it["end"]].text for it in items
+                      if it["via"] == "gazetteer" and it["cls"] in {"Company", "Product"}}
         out = set()
         for it in items:
             if it["via"] != "" or it["cls"] not in {"Company", "Person"}:
@@ -384,8 +390,9 @@ class Classes(Descriptions, Products, Votes):
             for k in range(1, len(words)):
                 if " ".join(words[:k]) not in firms:
                     continue
-                if all(w in self.product_name_words or w.isdigit() for w in words[k:]) \
-                        and words[k] in self.product_name_words:
+                if (all(w in self.product_name_words or w.isdigit() for w in words[k:])
+                        and words[k] in self.product_name_words) or (
+                        len(words) - k == 2 and words[-1] in self.product_name_ends and words[k][:1].isupper()):
                     out.add(it["name"])
                 break
         return out

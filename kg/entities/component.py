@@ -306,6 +306,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         #: Machinery and Engineering Corporation")
         self.firm_name_words = self.company_heads | self.firm_heads
         self.product_name_words = set(lex.get("product_name_words", ()))
+        self.product_name_ends = set(lex.get("product_name_ends", ()))
         self.drug_name_stems = tuple(lex.get("drug_name_stems", ()))
         self.business_kinds = set(lex.get("business_kinds", ()))
         self.name_particles = frozenset(lex.get("name_particles", ()))

@@ -66,7 +66,7 @@ class Corrections:
         # that name no firm, place or unit, is the firm's product (a description below may still say
         # it is an organisation: "Skarvik Fiber, a unit of Skarvik Telecom")
         if doc.has_annotation("DEP"):
-            owned = self._owner_and_more(items)
+            owned = self._owner_and_more(items, doc)
             for it in items:
                 if it["via"] == "" and it["name"] in owned:
                     it["cls"] = "Product"

@@ -132,6 +132,13 @@ class Products:
                 if (org is not None and org is not it) or (g.is_lower and g.lemma_.lower() in self.org_nouns
                                                             and g.lemma_.lower() not in self.product_nouns):
                     return True
+        # "SkyMesh, which Korvant sells online": what a named organisation sells or makes, said actively in a
+        # relative clause on the name
+        if any(c.dep_ == "relcl" and c.lemma_.lower() in offered and not placed
+               and any(g.dep_ == "dobj" and g.lower_ in {"which", "that"} for g in c.children)
+               and any(self._org_at.get(g.i) not in (None, it) for g in c.children if g.dep_ == "nsubj")
+               for c in root.children):
+            return True
         for c in clauses:
             if any(p.dep_ == "prep" and p.lower_ == "into" for p in c.children):
                 continue  # ("built by Harbor into a regional lender": what it became)
