@@ -3021,3 +3021,25 @@ def test_entities_a_product_that_sells_or_works_stays_a_product(nlp, text, name,
 ])
 def test_entities_a_kind_of_product_before_a_name_a_named_firm_runs(nlp, text, name, triple):
     _assert_typed_and_reads(nlp, text, name, "Product", triple)
+
+
+@pytest.mark.parametrize("text, tags, heads, deps, ents, expected", [
+    # a city the NER took for a people's name, before a kind of firm, is where the firm is (the parse and
+    # the NORP label as the small model gives them on a city's name it does not know)
+    ("Corvel Pay buys its fraud tools from Ardent Sift, a Velbrouk startup.",
+     ["NNP", "NNP", "VBZ", "PRP$", "NN", "NNS", "IN", "NNP", "NNP", ",", "DT", "NNP", "NN", "."],
+     [1, 2, 2, 5, 5, 2, 5, 8, 6, 8, 12, 12, 8, 2],
+     ["compound", "nsubj", "ROOT", "poss", "compound", "dobj", "prep", "compound", "pobj", "punct", "det",
+      "compound", "appos", "punct"],
+     ["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-NORP", "O", "O"],
+     ("Ardent Sift", "basedIn", "Velbrouk")),
+])
+def test_entities_a_city_read_as_a_peoples_name_before_a_kind_of_firm(nlp, text, tags, heads, deps, ents, expected):
+    found = _parsed_triples(nlp, text, tags, heads, deps, ents)
+    assert expected in found, found
+
+
+def test_entities_a_demonym_before_a_kind_of_firm_stays_no_place(nlp):
+    # (a people's name the gazetteer knows before a kind of firm says the firm's country, names no city)
+    found = {(e.name, e.cls) for e in _rules_doc(nlp, "Corvel Pay buys its fraud tools from Ardent Sift, a Tunisian startup.")._.kg_entities}
+    assert not any(cls == "Place" for _, cls in found), found
