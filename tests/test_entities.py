@@ -3067,3 +3067,47 @@ def test_entities_a_firms_store_or_wallet_named_after_it(nlp, text, name, cls):
 ])
 def test_entities_a_name_a_firm_sells_in_a_relative_clause(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
+
+@pytest.mark.parametrize("text, tags, heads, deps, ents, expected", [
+    # a city the NER took for a people's name, before a kind of firm, is where the firm is (the parse and
+    # the NORP label as the small model gives them on a city's name it does not know)
+    ("Corvel Pay buys its fraud tools from Ardent Sift, a Velbrouk startup.",
+     ["NNP", "NNP", "VBZ", "PRP$", "NN", "NNS", "IN", "NNP", "NNP", ",", "DT", "NNP", "NN", "."],
+     [1, 2, 2, 5, 5, 2, 5, 8, 6, 8, 12, 12, 8, 2],
+     ["compound", "nsubj", "ROOT", "poss", "compound", "dobj", "prep", "compound", "pobj", "punct", "det",
+      "compound", "appos", "punct"],
+     ["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-NORP", "O", "O"],
+     ("Ardent Sift", "basedIn", "Velbrouk")),
+])
+def test_entities_a_city_read_as_a_peoples_name_before_a_kind_of_firm(nlp, text, tags, heads, deps, ents, expected):
+    found = _parsed_triples(nlp, text, tags, heads, deps, ents)
+    assert expected in found, found
+
+
+def test_entities_a_demonym_before_a_kind_of_firm_stays_no_place(nlp):
+    # (a people's name the gazetteer knows before a kind of firm says the firm's country, names no city)
+    found = {(e.name, e.cls) for e in _rules_doc(nlp, "Corvel Pay buys its fraud tools from Ardent Sift, a Tunisian startup.")._.kg_entities}
+    assert not any(cls == "Place" for _, cls in found), found
+
+
+@pytest.mark.parametrize("text, name, classes, triple", [
+    # a name the NER took for a person's, then "of" and a country, is a firm said with its home
+    ("The mill is a venture between the Indonesian miner Tanvik Mining and Hollin Stainless of China.",
+     "Hollin Stainless", "Company", ("Hollin Stainless", "basedIn", "China")),
+])
+def test_entities_a_persons_name_then_of_and_a_country_is_a_firm(nlp, text, name, classes, triple):
+    _assert_typed_and_reads(nlp, text, name, classes, triple)
+
+
+def test_entities_a_titled_person_of_a_country_stays_a_person(nlp):
+    # (not a name a title opens: "Senator Rick Alvarado of Chile")
+    _assert_class(nlp, "Critics, including Senator Ruben Talavera of Chile, said the licence was wrong.",
+                  "Ruben Talavera", "Person")
+
+
+@pytest.mark.parametrize("text, name", [
+    # (nor a ruler's name with a regnal number or a title, nor one after a capitalised title word)
+    ("He is a grandson of Emperor Taejo of Korea.", "Emperor Taejo"),
+])
+def test_entities_a_rulers_name_of_a_country_is_no_firm(nlp, text, name):
+    assert _classes(_rules_doc(nlp, text)).get(name) != "Company", _classes(_rules_doc(nlp, text))

@@ -44,6 +44,13 @@ class Classes(Descriptions, Products, Votes):
             # "Humboldt competes with Maersk": a name the NER took for a people's, acting as a subject
             # (not a demonym the gazetteer knows, nor one that looks like one: "Mexican", "Kenyan")
             return "Company"
+        if label == "NORP" and len(span) == 1 and head.tag_ == "NNP" and text not in self.gazetteer.demonyms \
+                and head.lower_ not in self.english_words \
+                and head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i and head.head.is_lower \
+                and head.head.lemma_.lower() in self.org_nouns:
+            # "Sahara Quill, a Tunis startup": a word the NER took for a people's, before a kind of firm, that is
+            # no demonym the gazetteer knows and no English word is where the firm is, a city
+            return "Place"
         if label == "NORP" or (label in {"GPE", "LOC"} and all(t.tag_ in {"JJ", "JJR", "JJS"} for t in span)):
             # demonyms are handled through the gazetteer, which knows the countries' ("Chinese"); an
             # adjective the NER took for a place ("European rivals") names no place
