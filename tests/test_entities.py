@@ -3088,26 +3088,3 @@ def test_entities_a_demonym_before_a_kind_of_firm_stays_no_place(nlp):
     # (a people's name the gazetteer knows before a kind of firm says the firm's country, names no city)
     found = {(e.name, e.cls) for e in _rules_doc(nlp, "Corvel Pay buys its fraud tools from Ardent Sift, a Tunisian startup.")._.kg_entities}
     assert not any(cls == "Place" for _, cls in found), found
-
-
-@pytest.mark.parametrize("text, name, classes, triple", [
-    # a name the NER took for a person's, then "of" and a country, is a firm said with its home
-    ("The mill is a venture between the Indonesian miner Tanvik Mining and Hollin Stainless of China.",
-     "Hollin Stainless", "Company", ("Hollin Stainless", "basedIn", "China")),
-])
-def test_entities_a_persons_name_then_of_and_a_country_is_a_firm(nlp, text, name, classes, triple):
-    _assert_typed_and_reads(nlp, text, name, classes, triple)
-
-
-def test_entities_a_titled_person_of_a_country_stays_a_person(nlp):
-    # (not a name a title opens: "Senator Rick Alvarado of Chile")
-    _assert_class(nlp, "Critics, including Senator Ruben Talavera of Chile, said the licence was wrong.",
-                  "Ruben Talavera", "Person")
-
-
-@pytest.mark.parametrize("text, name", [
-    # (nor a ruler's name with a regnal number or a title, nor one after a capitalised title word)
-    ("He is a grandson of Emperor Taejo of Korea.", "Emperor Taejo"),
-])
-def test_entities_a_rulers_name_of_a_country_is_no_firm(nlp, text, name):
-    assert _classes(_rules_doc(nlp, text)).get(name) != "Company", _classes(_rules_doc(nlp, text))

@@ -239,9 +239,6 @@ class Corrections:
             # name of two words right after a country's possessive is a person's, 300 names, a one-off count)
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and self._a_countrys_unlike_a_person(doc, it, items, surnames)}  # (descriptions.py)
-            # (and "Hollin Alloys of Chile": a name the NER took for a person's, then "of" and a country)
-            acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
-                       and self._of_a_country_unlike_a_person(doc, it, items, surnames)}  # (descriptions.py)
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Product"
                        and self._bought_outright(doc, it)}  # "Harrow Foods bought Pellum" (descriptions.py)
             for it in items:

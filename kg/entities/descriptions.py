@@ -6,7 +6,6 @@ organisation that is no business ("consumer group Choice"). The predicates step 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -157,24 +156,6 @@ class Descriptions:
                 end + 1 < len(doc) and doc[end].lower_ == "with" and doc[end + 1].is_quote):
             return False
         return self._a_countrys(doc, it, items) and not any(
-            o["name"] == it["name"] and self._called_a_person(doc, o, surnames) for o in items)
-
-    def _of_a_country_unlike_a_person(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]],
-                                      surnames: frozenset[str]) -> bool:
-        """"a venture between Tanvik Mining and Hollin Alloys of Chile": a name of two words or more the NER took
-        for a person's, then "of" and a country the gazetteer knows (:meth:`_of_a_country`), that no title opens
-        ("Senator Ana Ruiz of Chile") and nothing says is a person's (:meth:`_a_countrys_unlike_a_person`)."""
-        words, start = it["name"].split(), it["start"]
-        # (nor a ruler's, with a title or a regnal number: "Emperor Gojong of Korea", "Charles VII of France", nor
-        # one an English word opens, a title the NER took in: "Foreign Roland Dumas of France")
-        if len(words) < 2 or any(o["name"] == words[-1] for o in items) \
-                or any(w in self.title_words or re.fullmatch(r"[IVXL]+", w) for w in words) \
-                or words[0].lower() in self.english_words or (start > 0 and doc[start - 1].is_title and (
-                    doc[start - 1].lower_ in self.english_words or doc[start - 1].text in self.title_words)) \
-                or (start > 0 and (self._after_person_title(doc, start)
-                                   or doc[start - 1].lower_ in self.person_roles_words)):
-            return False
-        return self._of_a_country(doc, {**it, "cls": "Place"}, items) and not any(
             o["name"] == it["name"] and self._called_a_person(doc, o, surnames) for o in items)
 
     def _apposed_firm_noun(self, doc: Doc, it: dict[str, Any]) -> bool:
