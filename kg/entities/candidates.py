@@ -483,7 +483,8 @@ class Candidates:
                     ent, lambda w: w in self.common_nouns,
                     lambda w: self._known_name(doc, w, ner=False) or any(
                         e.text == w and not e[0].is_sent_start for e in ents),
-                    frozenset(self.onto.lexicon["relations"].get("speaking_jobs", ()))):
+                    frozenset(self.onto.lexicon["relations"].get("speaking_jobs", ())),
+                    lambda w: w in self.english_words):
                 continue  # ("Club president Ana Ruiz said": the person's field)
             for part in self._split_coordination(ent):
                 self._offer_ner(part, ent.label_, gaz_spans, candidates)

@@ -65,17 +65,19 @@ def names_a_field_before_an_office(span: Span, offices: set[str], english: Calla
 
 
 def names_a_field_opening_a_title(span: Span, english: Callable[[str], bool], known: Callable[[str], bool],
-                                  speakers: frozenset[str]) -> bool:
-    """Whether ``span`` is one capitalised English noun (``english`` says whether a lower-case word is one)
-    opening a sentence, right before one to three lower-case words of a title and a person's name: "Club" of
+                                  speakers: frozenset[str], other: Callable[[str], bool]) -> bool:
+    """Whether ``span`` is one capitalised English noun (``english`` says whether a lower-case word is one;
+    the tagger's common noun, or a word English has as a verb or adjective too, ``other``: WordNet's nouns
+    hold places' names, "Curitiba startup X" is a city's) opening a sentence, right before one to three lower-case words of a title and a person's name: "Club" of
     "Club president Ana Ruiz said"; not a name ``known`` elsewhere (the gazetteer's, or the document's
     written again away from a sentence's start: "Orchard said ... Orchard chief executive Ana Ruiz"), nor
     before a job of speaking for an organisation (``speakers``: "Orchard spokesman Ana Ruiz", a firm's)."""
     doc = span.doc
     word = span[0].lower_
     # (or its plural: "Mines minister Ana Ruiz")
+    forms = {word, span[0].lemma_.lower()} | ({word[:-1]} if word.endswith("s") else set())
     if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title or known(span.text) \
-            or not (english(word) or english(span[0].lemma_.lower()) or (word.endswith("s") and english(word[:-1]))):
+            or not any(other(w) or (span[0].tag_ in {"NN", "NNS"} and english(w)) for w in forms):
         return False
     k = span.end
     while k < len(doc) and k - span.end < 3 and doc[k].is_lower and doc[k].is_alpha \
