@@ -2954,6 +2954,40 @@ def test_entities_an_offices_field_before_its_title_and_a_name_is_no_organisatio
     assert names - {"Tessa Lund"} == kept, names
 
 
+@pytest.mark.parametrize("text, field", [
+    # a capitalised English noun opening a sentence before a lower-case title and a name is the person's
+    # field or trade, not a firm's name, whatever the NER took it for ...
+    ("Vessa makes kettles. Club president Tessa Lund said the stadium was full.", "Club"),
+    ("Vessa makes kettles. Group finance director Tessa Lund said sales rose.", "Group"),
+    ("Vessa makes kettles. Pottery maker Tessa Lund said she pays Vessa a fee.", "Pottery"),
+    ("Vessa makes kettles. Harbours minister Tessa Lund said the port would reopen.", "Harbours"),
+])
+def test_entities_a_field_word_opening_a_sentence_before_a_title_is_no_firm(nlp, text, field):
+    def forced(doc):
+        first = next(t.i for t in doc if t.text == field)
+        person = next(t.i for t in doc if t.text == "Tessa")
+        return [(first, first + 1, "ORG"), (person, person + 2, "PERSON")]
+
+    doc = _entities_forcing(nlp, text, forced)
+    names = {doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data}
+    assert field not in names and "Tessa Lund" in names, names
+
+
+@pytest.mark.parametrize("text, forced_spans", [
+    # ... but a name the text writes away from a sentence's start too is the firm's ...
+    ("Shares in Orchard rose. Orchard chief executive Tessa Lund said sales rose.", [(2, 3), (5, 6), (8, 10)]),
+    # ... and so is the name before a spokesman's title, who speaks for an organisation
+    ("Orchard spokeswoman Tessa Lund said the line was closed.", [(0, 1), (2, 4)]),
+])
+def test_entities_a_firm_written_again_or_before_a_spokesman_keeps_its_name(nlp, text, forced_spans):
+    def forced(doc):
+        return [(a, b, "PERSON" if doc[a].text == "Tessa" else "ORG") for a, b in forced_spans]
+
+    doc = _entities_forcing(nlp, text, forced)
+    a, b = forced_spans[-2]
+    assert any(it["start"] == a and it["end"] == b for it in doc._.kg_entity_data), _classes(doc)
+
+
 def test_entities_the_short_form_of_a_firm_the_ner_once_took_for_an_organisation(nlp):
     # the short form of a firm's full name, which the NER took for a place twice and for an organisation
     # once, is the firm, though one mention stands where a place can ("rent servers to Corvessa")

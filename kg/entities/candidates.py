@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name, name_key, normalize_quotes
 from ..syntax import joining_hyphen
-from .chairs import names_a_chair, names_a_field_before_an_office, names_an_office_field
+from .chairs import (names_a_chair, names_a_field_before_an_office, names_a_field_opening_a_title,
+                     names_an_office_field)
 from .titles import ends_in_abbreviated_title
 from .headlines import TitleCaseLines
 from .hyphens import after_dateline
@@ -478,6 +479,13 @@ class Candidates:
                     self._after_known_place(ent, gaz_spans),
                     lambda w: w in self.gov_heads or w in self.org_heads or w in self.place_heads):
                 continue  # ("Norwegian Energy Minister Ana Ruiz": the demonym is the gazetteer's, the field no name)
+            if ent.label_ == "ORG" and names_a_field_opening_a_title(
+                    ent, lambda w: w in self.common_nouns,
+                    lambda w: self._known_name(doc, w, ner=False) or any(
+                        e.text == w and not e[0].is_sent_start for e in ents),
+                    frozenset(self.onto.lexicon["relations"].get("speaking_jobs", ())),
+                    lambda w: w in self.english_words):
+                continue  # ("Club president Ana Ruiz said": the person's field)
             for part in self._split_coordination(ent):
                 self._offer_ner(part, ent.label_, gaz_spans, candidates)
         votes: dict[str, Counter[str]] = {}

@@ -6,7 +6,9 @@ after "at" (kg:worksFor), not at "Marlow Professor" or "Commercial Law". Nor is 
 written bare after its title and "of" or "for" ("Minister for Social Protection", "Secretary of State",
 "Minister of Justice"; lexicon ``office_titles``): a field, not a ministry's name; nor the field written
 before the title and a person's name ("Energy Minister Ana Ruiz", "the Norwegian Trade and Industry
-Minister Ana Ruiz", "Fish and Wildlife Commissioner Ana Ruiz").
+Minister Ana Ruiz", "Fish and Wildlife Commissioner Ana Ruiz"), nor one capitalised English noun opening a
+sentence before a lower-case title and a person's name ("Club president Ana Ruiz said", "Group finance
+director Ana Ruiz", "Pottery maker Ana Ruiz"): the person's field or trade, not a firm's name.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Callable
 
 from spacy.tokens import Span
 
-__all__ = ["names_a_chair", "names_an_office_field", "names_a_field_before_an_office"]
+__all__ = ["names_a_chair", "names_an_office_field", "names_a_field_before_an_office", "names_a_field_opening_a_title"]
 
 
 def names_a_chair(span: Span, titles: set[str], body_word: Callable[[str], bool]) -> bool:
@@ -60,3 +62,27 @@ def names_a_field_before_an_office(span: Span, offices: set[str], english: Calla
     field = doc[lead:end]
     return len(field) > 0 and field[0].is_title and all(
         (t.is_title and english(t.lower_)) or (t.lower_ in {"and", "&"} and lead < t.i < end - 1) for t in field)
+
+
+def names_a_field_opening_a_title(span: Span, english: Callable[[str], bool], known: Callable[[str], bool],
+                                  speakers: frozenset[str], other: Callable[[str], bool]) -> bool:
+    """Whether ``span`` is one capitalised English noun (``english`` says whether a lower-case word is one;
+    the tagger's common noun, or a word English has as a verb or adjective too, ``other``: WordNet's nouns
+    hold places' names, "Curitiba startup X" is a city's) opening a sentence, right before one to three lower-case words of a title and a person's name: "Club" of
+    "Club president Ana Ruiz said"; not a name ``known`` elsewhere (the gazetteer's, or the document's
+    written again away from a sentence's start: "Orchard said ... Orchard chief executive Ana Ruiz"), nor
+    before a job of speaking for an organisation (``speakers``: "Orchard spokesman Ana Ruiz", a firm's)."""
+    doc = span.doc
+    word = span[0].lower_
+    # (or its plural: "Mines minister Ana Ruiz")
+    forms = {word, span[0].lemma_.lower()} | ({word[:-1]} if word.endswith("s") else set())
+    if len(span) != 1 or not span[0].is_sent_start or not span[0].is_title or known(span.text) \
+            or not any(other(w) or (span[0].tag_ in {"NN", "NNS"} and english(w)) for w in forms):
+        return False
+    k = span.end
+    while k < len(doc) and k - span.end < 3 and doc[k].is_lower and doc[k].is_alpha \
+            and (doc[k].pos_ in {"NOUN", "ADJ"} or doc[k].tag_ == "VBG"):
+        k += 1
+    # (the name after it, whatever the NER took it for: "Pottery maker/NN Ana Ruiz/ORG")
+    return span.end < k < len(doc) and doc[k].ent_iob_ == "B" and doc[k].pos_ == "PROPN" \
+        and doc[k - 1].lower_ not in speakers
