@@ -68,7 +68,7 @@ class Owners:
         """"Halden Electronics, an electronics group, ... The group's display arm, Halden Display,": the owner a
         description names on a unit (lexicon ``owned_units``) with a name apposed is the candidate whose name shares
         a word with the unit's (a firm names its units after itself), before the story's other firms; of several,
-        those the text called by the description's noun ("an electronics group", "Sony Group");
+        those the text called by the description's noun ("an electronics group", "Halvard Group");
         empty where the description is on no such unit or no candidate shares a word."""
         noun = tok.head
         if tok.dep_ != "poss" or noun.lemma_.lower() not in self._unit_nouns:

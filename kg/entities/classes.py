@@ -384,8 +384,8 @@ class Classes(Descriptions, Products, Votes):
         "Kessling Propulsion", the full name of "Kessling", nor "Acacia Ghana", a unit)."""
         firms = {it["name"] for it in items if it["via"] in {"", "gazetteer"} and it["cls"] == "Company"}
         # (a known firm or product as the text writes it: "AWS Marketplace" after "AWS", the gazetteer's "Amazon Web
-        # Services"; "TikTok Shop" after the app "TikTok"; and a store of a firm whose name has more words before
-        # it, lexicon ``product_name_ends``: "Epic Games Store" after "Epic")
+        # Services"; "Tavio Shop" after the app "Tavio"; and a store of a firm whose name has more words before
+        # it, lexicon ``product_name_ends``: "Orlan Games Store" after "Orlan")
         if doc is not None:
             firms |= {doc[it["start"]:it["end"]].text for it in items
                       if it["via"] == "gazetteer" and it["cls"] in {"Company", "Product"}}

@@ -51,8 +51,8 @@ def listed_with_products(doc: Doc, items: list[dict[str, Any]], is_kind: Callabl
 
 
 def paired_like_a_firm(doc: Doc, items: list[dict[str, Any]]) -> set[str]:
-    """"builders including Hochtief in Germany and Strabag in Austria", "partnerships with Claro in Brazil and
-    Entel in Peru": a name (of ``items`` the NER found, typed a place, a person or a firm), then "in" and a place,
+    """"builders including Kestrel Bau in Germany and Vantor in Austria", "partnerships with Orlan in Brazil and
+    Tarvo in Peru": a name (of ``items`` the NER found, typed a place, a person or a firm), then "in" and a place,
     listed right after a firm's name with "in" and a place, is a firm's too (the parser hangs it on the first
     place, as if it were one of a list of places)."""
     by_start = {it["start"]: it for it in items}

@@ -205,8 +205,8 @@ class Corrections:
             # is ("Parcellis operates a hub" after "Parcellis Cargo"; not "a bank in Kumamoto" beside
             # "Kumamoto Bank")
             located = {it["name"] for it in items if it["cls"] == "Place" and self._in_place_position(doc, it)}
-            # (unless the NER took a mention of it for an organisation: "Thessaly" after "Thessaly AI", "rents
-            # capacity to Thessaly" saying no more of a place than "Thessaly/ORG will own 40%" of a firm)
+            # (unless the NER took a mention of it for an organisation: "Corvessa" after "Corvessa Labs",
+            # "rents servers to Corvessa" saying no more of a place than "Corvessa/ORG will own half" of a firm)
             orged = {it["name"] for it in items if it["via"] == "" and doc[it["start"]].ent_type_ == "ORG"}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
                        and it["name"] in prefixes and (it["name"] not in located or it["name"] in orged)}
@@ -253,7 +253,7 @@ class Corrections:
                     it["cls"] = self._class_for(doc[it["start"]:it["end"]], "ORG") or "Company"
             # "supplies robots to Wayfair, Chewy and Grevholt Logistics": a name listed among firms is one
             # (where at least two of the list are firms and more than half; not a person's full name)
-            paired = paired_like_a_firm(doc, items)  # "Hochtief in Germany and Strabag in Austria" (conjuncts.py)
+            paired = paired_like_a_firm(doc, items)  # "Kestrel Bau in Germany and Vantor in Austria" (conjuncts.py)
             listed = self._listed_among_firms(doc, items) | paired
             for it in items:
                 if it["via"] == "" and it["name"] in listed:

@@ -18,7 +18,7 @@ __all__ = ["known_makers_kept"]
 
 
 def _same(a: str, b: str) -> bool:
-    """Whether two names of organisations name one ("Valve" and "Valve Corporation")."""
+    """Whether two names of organisations name one ("Orlan" and "Orlan Corporation")."""
     a, b = a.lower(), b.lower()
     return a in b or b in a
 

@@ -1,6 +1,6 @@
 """Named goods ordered or bought "from" a firm: "The ministry has ordered 600 Hukka drones from Kuura Dynamics",
-"Anatolian Skies ordered 80 C-190 jets from Comet Aerospace", "which bought 24 Rafale jets from their French
-maker Dassault". The firm a buyer orders a count of a named product from makes it (kg:develops added to the
+"Anatolian Skies ordered 80 C-190 jets from Comet Aerospace", "which bought 24 Vireo jets from their French
+maker Sarvel Aviation". The firm a buyer orders a count of a named product from makes it (kg:develops added to the
 records read, beside the kg:suppliesTo the verb gave): the verb one of lexicon ``product_ordering_verbs``
 (and "buy", "purchase"), its object a count of a kind of product (lexicon ``product_nouns``) the name is
 written before, or of the name itself. A product the gazetteer knows another maker of is left to
