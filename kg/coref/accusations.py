@@ -62,20 +62,25 @@ class Accusations:
             return None
         if said.lemma_.lower() not in self._accusing and not self._said_in_a_suit(said):
             return None
+        def against(head: Token) -> list[Token]:
+            return [g for p in head.children if p.dep_ == "prep" and p.lower_ == "against"
+                    for g in p.children if g.dep_ == "pobj"]
+
         verb = said.head
-        accused = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in self._suing]
-        accused += [g for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self._suing
-                    for p in c.children if p.dep_ == "prep" and p.lower_ == "against"
-                    for g in p.children if g.dep_ == "pobj"]
-        accused += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "against"
-                    for g in p.children if g.dep_ == "pobj"]
-        return next((it for w in accused for word in [w] + [a for a in w.children if a.dep_ == "appos"]
-                     for it in pool if it["start"] <= word.i < it["end"] and it["via"] != "demonym"
-                     and self._compatible(it["cls"], wanted)), None)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        accused = [c for c in objects if c.lemma_.lower() not in self._suing]
+        accused += [g for c in objects if c.lemma_.lower() in self._suing for g in against(c)]
+        accused += against(verb)
+        return self._named_party([word for w in accused
+                                  for word in [w] + [a for a in w.children if a.dep_ == "appos"]], pool, wanted)
 
     def _party(self, tok: Token, accused: list[Token], verb: Token, pool: list[dict[str, Any]],
                wanted: set[str]) -> dict[str, Any] | None:
-        words = subjects_above(verb) if self._taken(tok) else accused
+        return self._named_party(subjects_above(verb) if self._taken(tok) else accused, pool, wanted)
+
+    def _named_party(self, words: list[Token], pool: list[dict[str, Any]], wanted: set[str]
+                     ) -> dict[str, Any] | None:
+        """The first mention of ``pool`` of a wanted class (no demonym) that covers one of ``words``."""
         return next((it for w in words for it in pool if it["start"] <= w.i < it["end"]
                      and it["via"] != "demonym" and self._compatible(it["cls"], wanted)), None)
 

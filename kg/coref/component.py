@@ -26,11 +26,13 @@ from .mentions import Mentions
 from .owners import Owners
 from .homes import Homes
 from .resolve import Resolution
+from .salience import Salience
 
 __all__ = ["KGCoref", "make_coref_component"]
 
 
-class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains, Continuity, Accusations, Owners):
+class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains, Continuity, Accusations, Owners,
+             Salience):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,

@@ -98,9 +98,7 @@ class Owners:
         verb = noun.head.head
         if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
             return None
-        agent = next((it for a in verb.children if a.dep_ == "agent" and a.i < tok.i for g in a.children
-                      if g.dep_ == "pobj" for it in pool if it["start"] <= g.i < it["end"]
-                      and it["via"] != "demonym" and self._compatible(it["cls"], wanted)), None)
+        agent = self._agent_item(verb, tok, pool, wanted)
         if agent is None:
             return None
         subject_named = any(it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)
@@ -108,3 +106,11 @@ class Owners:
         if subject_named and noun.head.lower_ not in _WHERE_PREPS:
             return None
         return agent
+
+    def _agent_item(self, verb: Token, tok: Token, pool: list[dict[str, Any]], wanted: set[str],
+                    demonyms: bool = False) -> dict[str, Any] | None:
+        """The mention of ``pool`` of a wanted class that is the agent of the passive ``verb`` ("by X"), written
+        before ``tok``: a demonym only if ``demonyms``; ``None`` where there is none."""
+        return next((it for a in verb.children if a.dep_ == "agent" and a.i < tok.i for g in a.children
+                     if g.dep_ == "pobj" for it in pool if it["start"] <= g.i < it["end"]
+                     and (demonyms or it["via"] != "demonym") and self._compatible(it["cls"], wanted)), None)
