@@ -151,7 +151,7 @@ def repair_verbs_read_as_nouns(doc: Doc, verbs: frozenset[str] | set[str]) -> No
                     c.head = tok
             obj = told
         # (the verb takes the place of an object it hung under, then the object hangs on it: never a cycle)
-        elif obj is not None and tok.i in {a.i for a in tok.ancestors} | {t.i for t in obj.subtree}:
+        elif obj is not None and tok.i in {t.i for t in obj.subtree}:
             tok.head = obj.head if obj.head.i != obj.i else tok
             tok.dep_ = obj.dep_
             for c in list(obj.children):
@@ -159,7 +159,7 @@ def repair_verbs_read_as_nouns(doc: Doc, verbs: frozenset[str] | set[str]) -> No
                     c.head = tok
         if obj is not None:
             obj.head, obj.dep_ = tok, "dobj"
-        elif nxt.head.i != tok.i and nxt.head.i > tok.i:
+        elif nxt.head.i > tok.i:
             nxt.head = tok
         if nxt.pos_ in {"ADP", "PART"}:
             nxt.dep_ = "prt" if nxt.pos_ == "PART" or nxt.lower_ == "up" else "prep"

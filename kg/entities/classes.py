@@ -378,7 +378,7 @@ class Classes(Descriptions, Products, Votes):
                 c.dep_ == "appos" and c.is_lower and c.pos_ == "NOUN" and c.lemma_.lower() not in self.org_nouns
                 for c in doc[it["start"]:it["end"]].root.children)) for it in items)}
 
-    def _owner_and_more(self, items: list[dict[str, Any]], doc: Doc | None = None) -> set[str]:
+    def _owner_and_more(self, items: list[dict[str, Any]], doc: Doc) -> set[str]:
         """Names the NER took for firms (or people) that are another firm's name, which the text writes alone, and
         words of products' names after it (lexicon ``product_name_words``: "Nubo Plus", "Uber Eats"; not
         "Kessling Propulsion", the full name of "Kessling", nor "Acacia Ghana", a unit)."""
@@ -386,9 +386,8 @@ class Classes(Descriptions, Products, Votes):
         # (a known firm or product as the text writes it: "AWS Marketplace" after "AWS", the gazetteer's "Amazon Web
         # Services"; "Tavio Shop" after the app "Tavio"; and a store of a firm whose name has more words before
         # it, lexicon ``product_name_ends``: "Orlan Games Store" after "Orlan")
-        if doc is not None:
-            firms |= {doc[it["start"]:it["end"]].text for it in items
-                      if it["via"] == "gazetteer" and it["cls"] in {"Company", "Product"}}
+        firms |= {doc[it["start"]:it["end"]].text for it in items
+                  if it["via"] == "gazetteer" and it["cls"] in {"Company", "Product"}}
         out = set()
         for it in items:
             if it["via"] != "" or it["cls"] not in {"Company", "Person"}:

@@ -222,6 +222,10 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             for words in (*rel.role_triggers, *rel.back_roles) for w in words} | {"senior", "former", "chief", "vice", "deputy", "co"}
         self.product_verbs = {w.lower() for w in lex["product_verbs"]}
         self.verbs_of_products_too = frozenset(w.lower() for w in lex.get("verbs_of_products_too", ()))
+        #: what firms do that products do not (corrections.py: a name a mention calls a product)
+        self.firm_only_verbs = self.firm_verbs - self.verbs_of_products_too
+        #: jobs of speaking for an organisation (lexicon [relations] ``speaking_jobs``: "Orchard spokesman X")
+        self.speaking_jobs = frozenset(self.onto.lexicon["relations"].get("speaking_jobs", ()))
         # Whose thing a named product is: role nouns of relations to a product (maker, developer,
         # publisher), but not "seller" ("the seller of Lumo" sells a company as often as goods)
         self.product_roles = {

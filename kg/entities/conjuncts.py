@@ -4,7 +4,8 @@ Tidewrack and Urban Hearth".
 A list of names that modifies a lower-case kind of product, or is apposed to one, names things of that
 kind, all of them: where the text shows one of the names to be a product, the names listed with it are
 products too, whatever firm, person or place the NER took them for (:class:`~kg.entities.corrections.
-Corrections` uses it).
+Corrections` uses it). And names listed after a firm's, each with "in" and a place ("Kestrel Bau in
+Germany and Vantor in Austria"), are firms too (:func:`paired_like_a_firm`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..syntax import first_conjunct
 
-__all__ = ["listed_with_products"]
+__all__ = ["listed_with_products", "paired_like_a_firm"]
 
 #: how a list of names stands to the kind it names: modifying it ("Vapora and CloudMax vapes") or apposed
 #: to it ("the titles Tidewrack and Urban Hearth")

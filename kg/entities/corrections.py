@@ -170,8 +170,7 @@ class Corrections:
                                            and it["name"] not in surnames)) and self._acts(doc, it))
                 or ((self._product_by_its_head(doc, it) or (
                     it["cls"] == "Product" and doc[it["start"]].ent_type_ != "PRODUCT" and it["name"] not in called))
-                    and self._acts(doc, it, self.firm_verbs - self.verbs_of_products_too if said[it["name"]]
-                                   else self.firm_verbs)))}
+                    and self._acts(doc, it, self.firm_only_verbs if said[it["name"]] else self.firm_verbs)))}
             # "Meranti" after "Meranti Data Centres", "Sunny Acres" after "Sunny Acres Snacks": a name the
             # model took for a person is the short form of an organisation the text names in full
             # (unless a person bears it too)

@@ -71,7 +71,7 @@ def _life_dates_in_brackets(span: Span) -> bool:
     dash = next((t.i for t in inner if t.text in _DASHES), None)
     if dash is None:
         return False
-    year = lambda t: t.like_num and t.text.isdigit() and len(t.text) in {2, 4}  # noqa: E731
+    year = lambda t: t.text.isdigit() and len(t.text) in {2, 4}  # noqa: E731
     return any(year(t) and len(t.text) == 4 for t in doc[span.end + 1:dash]) and any(year(t) for t in doc[dash + 1:close])
 
 
