@@ -14,8 +14,8 @@ __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL"
            "brand_name", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
            "coordinated", "counted_again", "described_before", "described_by_where", "ends_noun_phrase",
            "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle",
-           "possessive", "preps_with_nested", "repair_verb_forms", "repeated_preposition", "subject_listed_before", "singular_after_list",
-           "stand_in", "subjects_above", "superlative"]
+           "possessive", "preps_with_nested", "repair_verb_forms", "repeated_preposition", "singular_after_list",
+           "stand_in", "subject_listed_before", "subjects_above", "superlative"]
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}

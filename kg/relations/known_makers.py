@@ -23,6 +23,20 @@ def _same(a: str, b: str) -> bool:
     return a in b or b in a
 
 
+def _tables(rules: Any, rel: Any) -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[str]]:
+    """Made once for ``rules``: each gazetteer product's maker by the product's names and aliases, each other
+    entry's names and aliases by each of them (each maker by its names and aliases: "Alphabet" is "Google" only
+    where the gazetteer says so), and the words of making (kg:develops's one-word triggers and role nouns)."""
+    made = rules.__dict__.get("_known_makers")
+    if made is None:
+        gazetteer = rules.onto.gazetteer
+        makers = {n: e.developer for e in gazetteer if e.developer and e.cls == "Product" for n in (e.name, *e.aliases)}
+        names = {n: (e.name, *e.aliases) for e in gazetteer if e.cls != "Product" for n in (e.name, *e.aliases)}
+        making = rules._one_word_triggers("develops") | {w for t in rel.role_triggers for w in t}
+        made = rules.__dict__["_known_makers"] = (makers, names, making)
+    return made
+
+
 def known_makers_kept(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
     """Drop from ``found`` (records keyed as the rules key them) the kg:develops records that give a product
     the gazetteer knows the maker of to another organisation by no word of making (module doc)."""
@@ -30,20 +44,10 @@ def known_makers_kept(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) 
     keys = [k for k, r in found.items() if r["predicate"] == "develops"]
     if rel is None or not keys:
         return
-    cache = rules.__dict__.setdefault("_known_makers", {})
-    if not cache:
-        for e in rules.onto.gazetteer:
-            if e.developer and e.cls == "Product":
-                for n in (e.name, *e.aliases):
-                    cache[n] = e.developer
-        # (each maker by its names and aliases: "Alphabet" is "Google" only where the gazetteer says so)
-        cache["__names__"] = {n: (e.name, *e.aliases) for e in rules.onto.gazetteer if e.cls != "Product"
-                              for n in (e.name, *e.aliases)}
-    names = cache["__names__"]
-    making = rules._one_word_triggers("develops") | {w for t in rel.role_triggers for w in t}
+    makers, names, making = _tables(rules, rel)
     for key in keys:
         r = found[key]
-        maker = cache.get(r["o_name"])
+        maker = makers.get(r["o_name"])
         if not maker or any(_same(n, r["s_name"]) for n in (maker, *names.get(maker, ()))):
             continue
         trig = trigger_token(doc, r)

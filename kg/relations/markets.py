@@ -417,8 +417,8 @@ class Markets:
                 # ("stores data on servers in Peru run by X": the parser hangs the participle on the verb; the
                 # thing is the one whose place is written right before it)
                 last = first_conjunct(doc[tok.i - 1])
-                if not (last.dep_ == "pobj" and last.head.dep_ == "prep" and doc[tok.i - 1].i in by_token
-                        and self.onto.is_a(items[by_token[doc[tok.i - 1].i]]["cls"], "Location")):
+                if not (last.dep_ == "pobj" and last.head.dep_ == "prep" and tok.i - 1 in by_token
+                        and self.onto.is_a(items[by_token[tok.i - 1]]["cls"], "Location")):
                     continue
                 site = last.head.head
             if site.pos_ != "NOUN" or site.i in by_token:

@@ -18,6 +18,7 @@ from ..syntax import (NAMING_VERBS, apposed_elsewhere, apposed_to_previous, befo
                       described_before, possessive, repeated_preposition, singular_after_list,
                       subject_listed_before)
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
+from .named_lists import NamedLists
 
 __all__ = ["NamesOf"]
 
@@ -25,7 +26,7 @@ __all__ = ["NamesOf"]
 _BASED = frozenset({"based"})
 
 
-class NamesOf:
+class NamesOf(NamedLists):
     """Base of :class:`~kg.relations.mentions.Mentions`: the entity items a token stands for."""
 
     def _named_after_comma(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> int | None:
@@ -74,41 +75,6 @@ class NamesOf:
                 and items[by_token[k]]["start"] == k and self.onto.is_a(items[by_token[k]]["cls"], "Organization"):
             return k
         return None
-
-    def _pair_referred(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[int]:
-        """"Aegean buys scrap from Sims and Halden, and paid the two suppliers $420 million", "X and Y, which
-        supply tools to both companies": the items of the two organisations a plural of firms ("both", "both
-        companies", "the two suppliers": lexicon [coref] ``Company`` and ``Organization`` words) refers back
-        to, the last two names joined by "and" before it in its sentence or the one before; not the
-        clause's own subjects, nor names of a longer list. None for any other token."""
-        kinds = self.onto.words("coref", "Company") | self.onto.words("coref", "Organization")
-        if tok.i in by_token or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"}:
-            return []
-        kids = {c.lower_: c.dep_ for c in tok.children}
-        # (a bare "both" only as an object, not after "of": "Both are among its suppliers" may be of two firms
-        # named apart, "the best of both" is no party)
-        if not ((tok.lower_ == "both" and tok.dep_ not in {"nsubj", "nsubjpass"} and tok.head.lower_ != "of")
-                or (tok.tag_ == "NNS" and tok.is_lower and tok.lemma_.lower() in kinds and (
-                kids.get("both") in {"det", "predet"} or (kids.get("two") == "nummod" and kids.get("the") == "det")))):
-            return []
-        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-            verb = verb.head  # (the subjects of the first of verbs joined by "and")
-        own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] + (
-            [verb.head] if verb.dep_ in {"relcl", "acl"} else []) if verb is not None else []
-        own_ids = {x.i for o in own for x in (o, *o.conjuncts)}
-        doc, first = tok.doc, tok.sent.start
-        first = doc[first - 1].sent.start if first > 0 else first
-        for t in reversed(doc[first:tok.i]):
-            if t.dep_ != "conj" or t.i not in by_token or t.head.i not in by_token or t.head.i in own_ids:
-                continue
-            if len(t.head.conjuncts) != 1:
-                return []
-            pair = [by_token[t.head.i], by_token[t.i]]
-            if all(self.onto.is_a(items[n]["cls"], "Organization") and items[n]["via"] in {"", "gazetteer"}
-                   for n in pair) and pair[0] != pair[1]:
-                return pair
-        return []
 
     def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
              depth: int = 0, conj: bool = True, past_clause: bool = True) -> list[tuple[int, float, int]]:
@@ -251,7 +217,7 @@ class NamesOf:
                         out += [(n, cost + 0.1, items[n]["start"]) for n in named]
         elif pair := self._pair_referred(tok, by_token, items):
             # "paid the two suppliers $420 million", "supply tools to both companies": the two firms named
-            # last, joined by "and" (see _pair_referred)
+            # last, joined by "and" (see NamedLists._pair_referred)
             out += [(n, cost + 0.1, items[n]["start"]) for n in pair]
         elif tok.lower_ == "whose" and tok.dep_ == "poss" and not any(a.dep_ in {"relcl", "acl"} for a in tok.ancestors) \
                 and (named := self._described_firm(tok, by_token, items)) is not None:
@@ -553,23 +519,3 @@ class NamesOf:
                                                                       it["start"], by_token, items))):
                             out += self._map(c, by_token, items, cost, depth + 1, conj=False)
         return out
-
-    def _listed_after_clause(self, base: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
-        """The name listed after a clause set off by commas that describes the name ``base`` ("with DHL, which
-        runs a hub in Leipzig, and FedEx"; "beat X, which had offered its frigate, and Spain's Y"), which the
-        parser hangs on the clause's last noun or on the verb ``base`` is the object of."""
-        doc = base.doc
-        for r in base.children:
-            if r.dep_ not in {"relcl", "acl"} or r.i < base.i or r.left_edge.i < 1 or doc[r.left_edge.i - 1].text != ",":
-                continue
-            inside = {t.i for t in r.subtree}
-            for c in doc[r.i + 1:base.sent.end]:
-                if c.dep_ == "conj" and c.i in by_token and doc[items[by_token[c.i]]["start"]:items[by_token[c.i]]["end"]].root.i == c.i \
-                        and by_token[c.i] != by_token.get(base.i) and c.left_edge.i >= 2 \
-                        and doc[c.left_edge.i - 1].lower_ == "and" and doc[c.left_edge.i - 2].text == "," \
-                        and ((c.head.i in inside and c.head.i not in by_token and c.head.pos_ == "NOUN"
-                              and c.head.dep_ != "conj") or (c.head.i == base.head.i and base.dep_ in {"dobj", "pobj"})) \
-                        and self._is_place(c.i, by_token, items) == self._is_place(base.i, by_token, items) \
-                        and not self._subject_of_next_clause(c):
-                    return [c]
-        return []

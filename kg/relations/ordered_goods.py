@@ -25,9 +25,9 @@ def ordered_goods_made(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]],
     """Add to ``found`` (records keyed as the rules key them) kg:develops from the seller of a count of named
     goods to the goods (module doc)."""
     rel = rules.onto.relations.get("develops")
-    ordering = rules.onto.words("relations", "product_ordering_verbs") | _BUYING
     if rel is None:
         return
+    ordering = rules.onto.words("relations", "product_ordering_verbs") | _BUYING
     for r in [r for r in found.values() if r["predicate"] == "suppliesTo"]:
         verb = trigger_token(doc, r)
         if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in ordering:
