@@ -273,10 +273,10 @@ class Brands:
     def _owned_brands_and_stores(self, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
         """"Telvo, whose Movistra brand is the largest", "alongside its own Campo Verde brand", "Vardo, whose Skarv
         store takes a 30% cut": a firm whose possessive is on a brand it owns or a store it runs (lexicon
-        ``offered_kind_nouns``) that names a product offers the product, as well as making it (kg:offers
+        ``brand_nouns`` and ``offered_store_nouns``) that names a product offers the product, as well as making it (kg:offers
         added to ``found`` beside kg:develops read from the same possessive)."""
         offers = self.onto.relations.get("offers")
-        kinds = self.onto.words("relations", "offered_kind_nouns")
+        kinds = self.onto.words("relations", "brand_nouns") | self.onto.words("relations", "offered_store_nouns")
         if offers is None or not kinds:
             return
         for r in [r for r in found.values() if r["predicate"] == "develops"]:
