@@ -240,6 +240,16 @@ def test_short_sentences_of_names_are_no_headlines(nlp, text, expected):
     _assert_reads(nlp, text, expected)
 
 
+def test_entities_a_source_lines_language_is_no_place(nlp):
+    # the stamp's language after the outlet names no place, whatever the NER took it for
+    text = "QX1402093595 Murmansk Radio Kelvor Network in Serbo-Croatian 0930 GMT 14 Feb 95"
+    start = text.index("Serbo-Croatian")
+    doc = _entities_forcing(nlp, text, lambda doc: [(doc.char_span(start, start + 14).start,
+                                                     doc.char_span(start, start + 14).end, "GPE")])
+    spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data]
+    assert "Serbo-Croatian" not in spans and "Radio Kelvor Network" in spans, spans
+
+
 def test_a_name_in_capitals_on_a_title_case_line_stays(nlp):
     # a credit line run on after a headline: the publication in capitals owes nothing to the Title Case
     text = "Shandong Growers Plan New Mills OW0305091194 Beijing XINHUA in English 0915 GMT 3 May 94"

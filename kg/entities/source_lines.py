@@ -91,6 +91,8 @@ def source_lines(doc: Doc, items: list[dict[str, Any]], taken: list[bool], gazet
             and (all(w.isupper() for w in words) or any(w in outlet_words for w in words))
         if not (stamped and (coded or a in starts) or bare):
             continue
+        if stamped:
+            _drop_language(doc, end, items)
         if joined is not None:
             items.remove(joined)
         if place not in items:
@@ -108,6 +110,19 @@ def source_lines(doc: Doc, items: list[dict[str, Any]], taken: list[bool], gazet
             taken[i] = True
         items.append({"start": start, "end": end, "name": doc[start:end].text, "cls": "Organization",
                       "wikidata": "", "via": "", "seat_start": place["start"]})
+
+
+def _drop_language(doc: Doc, end: int, items: list[dict[str, Any]]) -> None:
+    """The stamp's language after the outlet ending at ``end`` names no place, whatever the NER took it
+    for ("... Kelvor Network in Serbo-Croatian 2000 GMT": no network based in a place so named)."""
+    for i in range(end, min(len(doc), end + 8)):
+        if doc[i].lower_ == "in":
+            k = i + 1
+            while k < len(doc) and k - i <= 4 and not doc[k].like_num:
+                k += 1
+            for it in [it for it in items if i < it["start"] < k]:
+                items.remove(it)
+            return
 
 
 def _place_opening(doc: Doc, start: int, item: dict[str, Any] | None, gazetteer: _Gazetteer | None
