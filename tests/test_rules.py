@@ -1570,6 +1570,19 @@ def test_rules_clauses_the_small_parser_misreads(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # the goods named between "whose" and a verb of rivalry compete, whatever the parser made of the phrase
+    # (a verb taken for the phrase's last noun, the kind taken for a verb)
+    ("Halvard Games, whose own Tarnish store competes with both Pellar and Quint, sells its games there.",
+     {("Tarnish", "competesWith", "Pellar"), ("Tarnish", "competesWith", "Quint")},
+     {("Halvard Games", "competesWith", "Pellar")}),
+    ("Shares of Kestrel Medical, whose VitaFlow pump competes directly with the Corvia, rose 4%.",
+     {("VitaFlow", "competesWith", "Corvia")}, {("Kestrel Medical", "competesWith", "Corvia")}),
+])
+def test_rules_goods_named_after_whose_compete(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # "with" after a supply noun names the client (kg:nounObjectPreposition), not after the verb
     ("Brenvik Semiconductor has signed supply agreements with Tarvo Motors and Kestrel Auto.",
      {("Brenvik Semiconductor", "suppliesTo", "Tarvo Motors"), ("Brenvik Semiconductor", "suppliesTo", "Kestrel Auto")},
