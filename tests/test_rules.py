@@ -1513,6 +1513,24 @@ def test_rules_a_sentence_opening_rival_adjective_is_the_role(nlp, text, expecte
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, tags, heads, deps, ents, triple", [
+    # the name right after "rival" and a singular noun, which the parser hung on the verb: the topic's rival
+    ("Online marketplace Tarsk Market has stopped taking orders. The regulator had barred Tarsk from requiring "
+     "sellers to charge more on rival site Trendova.",
+     ["JJ", "NN", "NNP", "NNP", "VBZ", "VBN", "VBG", "NNS", ".", "DT", "NN", "VBD", "VBN", "NNP", "IN", "VBG", "NNS",
+      "TO", "VB", "JJR", "IN", "JJ", "NN", "NNP", "."],
+     [1, 3, 3, 5, 5, 5, 5, 6, 5, 10, 12, 12, 12, 12, 12, 14, 15, 18, 15, 18, 18, 22, 20, 18, 12],
+     ["amod", "compound", "compound", "nsubj", "aux", "ROOT", "xcomp", "dobj", "punct", "det", "nsubj", "aux", "ROOT",
+      "dobj", "prep", "pcomp", "dobj", "aux", "xcomp", "dobj", "prep", "amod", "pobj", "npadvmod", "punct"],
+     ["O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O",
+      "O", "O", "O", "B-ORG", "O"],
+     ("Trendova", "competesWith", "Tarsk")),
+])
+def test_rules_a_rival_named_after_its_noun_the_parser_hung_elsewhere(nlp, text, tags, heads, deps, ents, triple):
+    found = _parsed_triples(nlp, text, tags, heads, deps, ents)
+    assert triple in found, found
+
+
 @pytest.mark.parametrize("text, absent", [
     # the names a rival role gives, with no one else named as the other side, are rivals of someone the
     # text leaves unsaid, not of each other
@@ -1566,6 +1584,19 @@ def test_rules_the_names_of_one_rival_role_are_not_each_others_rivals(nlp, text,
      {("Laurentide", "competesWith", "Embraer")}, {("Laurentide", "competesWith", "Brazil")}),
 ])
 def test_rules_clauses_the_small_parser_misreads(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the goods named between "whose" and a verb of rivalry compete, whatever the parser made of the phrase
+    # (a verb taken for the phrase's last noun, the kind taken for a verb)
+    ("Halvard Games, whose own Tarnish store competes with both Pellar and Quint, sells its games there.",
+     {("Tarnish", "competesWith", "Pellar"), ("Tarnish", "competesWith", "Quint")},
+     {("Halvard Games", "competesWith", "Pellar")}),
+    ("Shares of Kestrel Medical, whose VitaFlow pump competes directly with the Corvia, rose 4%.",
+     {("VitaFlow", "competesWith", "Corvia")}, {("Kestrel Medical", "competesWith", "Corvia")}),
+])
+def test_rules_goods_named_after_whose_compete(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 

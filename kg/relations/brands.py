@@ -43,6 +43,28 @@ class Brands:
             return []  # (not a place's or a people's goods: "Chinese drones")
         return [name]
 
+    def _goods_named_after_whose(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]
+                                 ) -> tuple[Token, int] | None:
+        """"CD Projekt, whose own Tarn store competes with X", "Orvane, whose Tarn pump competes with X": the one
+        name in the phrase of goods between "whose" and the verb right after it (a lower-case noun of the
+        goods last), which is the verb's subject whatever the parser made of the phrase; with the index of
+        "whose". None elsewhere."""
+        doc, i = tok.doc, tok.i - 1
+        # (the noun of the goods may be tagged a verb: "whose AutoDose pump/VBP competes")
+        if i <= tok.sent.start or not (doc[i].is_lower and (doc[i].pos_ == "NOUN" or doc[i].tag_ == "VBP")
+                                       and i not in by_token):
+            return None
+        i -= 1
+        while i > max(tok.sent.start, tok.i - 8) and doc[i].lower_ != "whose" \
+                and (i in by_token or doc[i].pos_ in {"NOUN", "PROPN", "ADJ"}):
+            i -= 1
+        if doc[i].lower_ != "whose":
+            return None
+        names = [t for t in doc[i + 1:tok.i] if t.i in by_token and items[by_token[t.i]]["start"] == t.i
+                 and items[by_token[t.i]]["via"] in {"", "gazetteer"}
+                 and any(self.onto.is_a(items[by_token[t.i]]["cls"], c) for c in ("Organization", "Product"))]
+        return (names[0], i) if len(names) == 1 else None
+
     def _brand_names(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]]
                      ) -> tuple[Token, list[int]]:
         """The head of the brand noun's phrase and the items it names: the names written before it ("the

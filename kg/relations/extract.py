@@ -61,6 +61,12 @@ class Extraction:
         of_people = rel.name in self.people_relations
         if trig.kind in {"event", "inverse"}:
             agents, objs, passive = self._event_args(tok, trig.words)
+            named = self._goods_named_after_whose(tok, by_token, items) if goods and tok.pos_ == "VERB" else None
+            if named is not None:
+                # ("Velka, whose Tarn store competes with X": the goods named, which the parser may have made
+                # anything but the subject)
+                agents = [(named[0], "agent")]
+                objs = [(t, r) for t, r in objs if not named[1] < t.i < tok.i]
             # "leases aircraft to airlines": a verb of letting with "to" hands over, as a trigger does
             letting = trig.kind == "inverse" and tok.lemma_.lower() in self.letting_verbs \
                 and any(r == "prep:to" for _, r in objs)
