@@ -1978,6 +1978,26 @@ def test_rules_goods_supplied_that_are_anothers(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # goods supplied "by" a firm, with no owner written on them, are the firm's the text is about: the one named
+    # before them in the sentence, or the one firm the sentence before names
+    ("Regulators halted sales of the Zeno van made by Velto Motors, saying brakes supplied by Corvane Safety could fail.",
+     {("Corvane Safety", "suppliesTo", "Velto Motors")}, set()),
+    ("Nilora plans to install 5,000 card readers in Cairo. The devices are supplied by Kelvor Systems.",
+     {("Kelvor Systems", "suppliesTo", "Nilora")}, set()),
+    # ... not a firm named in a relative clause the goods are not in
+    ("Marrow Phones, which competes with Sorabe, said its handsets use a store supplied by Medrin Labs.",
+     {("Medrin Labs", "suppliesTo", "Marrow Phones")}, {("Medrin Labs", "suppliesTo", "Sorabe")}),
+    # ... not where the sentence before names several firms, nor goods that are a named firm's own
+    ("Orlan sued Brisco Foods on Monday. The packaging is supplied by Kelvor Systems.", set(),
+     {("Kelvor Systems", "suppliesTo", "Orlan"), ("Kelvor Systems", "suppliesTo", "Brisco Foods")}),
+    ("Halden Rail competes with Orvane Trains. Its bogies are supplied by Tarsa Works.",
+     set(), {("Tarsa Works", "suppliesTo", "Orvane Trains")}),
+])
+def test_rules_goods_supplied_to_the_firm_in_context(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # whose goods are sold somewhere, with no seller named, sells there
     ("Orbix's phones are sold in Germany and Spain.", {("Orbix", "operatesIn", "Germany"), ("Orbix", "operatesIn", "Spain")},
      set()),
