@@ -1998,6 +1998,25 @@ def test_rules_goods_supplied_to_the_firm_in_context(nlp, text, expected, absent
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # a firm that sells through another firm, or through its shops, supplies it
+    ("Trask Foods already sells through Halden Markets and Vellor.",
+     {("Trask Foods", "suppliesTo", "Halden Markets"), ("Trask Foods", "suppliesTo", "Vellor")}, set()),
+    ("Trask Foods sells the cereal online in France and through Halden Markets stores in Spain.",
+     {("Trask Foods", "suppliesTo", "Halden Markets")}, set()),
+    # ... not goods sold through it, with no seller named, nor a seller not named ("which", "it")
+    ("Imports rose, much of it sold through Halden Markets, the largest chain.", set(),
+     {("Imports", "suppliesTo", "Halden Markets")}),
+    ("Piel Clara, which sells through Vellor and its own website, signed up.", set(),
+     {("Piel Clara", "suppliesTo", "Vellor")}),
+    # ... not a store or app by its name, which offers what is sold
+    ("Wicher Games will sell its next title, Ashen Crown, only through the Kelvo Games Store.", set(),
+     {("Wicher Games", "suppliesTo", "Kelvo Games Store")}),
+])
+def test_rules_a_firm_selling_through_retailers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # whose goods are sold somewhere, with no seller named, sells there
     ("Orbix's phones are sold in Germany and Spain.", {("Orbix", "operatesIn", "Germany"), ("Orbix", "operatesIn", "Spain")},
      set()),
