@@ -2017,6 +2017,27 @@ def test_rules_a_firm_selling_through_retailers(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # goods a firm makes, used "by" another in a passive joined to the goods' own verb
+    ("Kelvor's Glacier platform runs on Tarsa's Thor modules and is used by Halden Bank at its site in Oslo and "
+     "by Marrow Trust in Bergen.", {("Kelvor", "suppliesTo", "Halden Bank"), ("Kelvor", "suppliesTo", "Marrow Trust")},
+     set()),
+    # ... the user named after its kind
+    ("Kelvor's Grasp-2 model is used by logistics group Halvern in 40 warehouses across Germany and Poland.",
+     {("Kelvor", "suppliesTo", "Halvern")}, set()),
+    # ... goods of a pronoun used "by" another: the pronoun's firm supplies the user
+    ("Kelvor, a French startup, raised money. Its main product, Vantor, screens card payments in real time and is "
+     "used by Halden Bank and Marrow Trust.",
+     {("Kelvor", "suppliesTo", "Halden Bank"), ("Kelvor", "suppliesTo", "Marrow Trust")}, set()),
+    # ... not a pronoun's goods the firm itself uses, nor users listed after a count
+    ("Halden Bank uses its own billing system.", set(), {("Halden Bank", "suppliesTo", "Halden Bank")}),
+    ("Halden Bank says its software is used by 40,000 merchants, including Marrow Trust.", set(),
+     {("Halden Bank", "suppliesTo", "Marrow Trust")}),
+])
+def test_rules_goods_used_by_named_users(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # whose goods are sold somewhere, with no seller named, sells there
     ("Orbix's phones are sold in Germany and Spain.", {("Orbix", "operatesIn", "Germany"), ("Orbix", "operatesIn", "Spain")},
      set()),
