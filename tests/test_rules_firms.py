@@ -1978,6 +1978,66 @@ def test_rules_goods_supplied_that_are_anothers(nlp, text, expected, absent):
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # goods supplied "by" a firm, with no owner written on them, are the firm's the text is about: the one named
+    # before them in the sentence, or the one firm the sentence before names
+    ("Regulators halted sales of the Zeno van made by Velto Motors, saying brakes supplied by Corvane Safety could fail.",
+     {("Corvane Safety", "suppliesTo", "Velto Motors")}, set()),
+    ("Nilora plans to install 5,000 card readers in Cairo. The devices are supplied by Kelvor Systems.",
+     {("Kelvor Systems", "suppliesTo", "Nilora")}, set()),
+    # ... not a firm named in a relative clause the goods are not in
+    ("Marrow Phones, which competes with Sorabe, said its handsets use a store supplied by Medrin Labs.",
+     {("Medrin Labs", "suppliesTo", "Marrow Phones")}, {("Medrin Labs", "suppliesTo", "Sorabe")}),
+    # ... not where the sentence before names several firms, nor goods that are a named firm's own
+    ("Orlan sued Brisco Foods on Monday. The packaging is supplied by Kelvor Systems.", set(),
+     {("Kelvor Systems", "suppliesTo", "Orlan"), ("Kelvor Systems", "suppliesTo", "Brisco Foods")}),
+    ("Halden Rail competes with Orvane Trains. Its bogies are supplied by Tarsa Works.",
+     set(), {("Tarsa Works", "suppliesTo", "Orvane Trains")}),
+])
+def test_rules_goods_supplied_to_the_firm_in_context(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm that sells through another firm, or through its shops, supplies it
+    ("Trask Foods already sells through Halden Markets and Vellor.",
+     {("Trask Foods", "suppliesTo", "Halden Markets"), ("Trask Foods", "suppliesTo", "Vellor")}, set()),
+    ("Trask Foods sells the cereal online in France and through Halden Markets stores in Spain.",
+     {("Trask Foods", "suppliesTo", "Halden Markets")}, set()),
+    # ... not goods sold through it, with no seller named, nor a seller not named ("which", "it")
+    ("Imports rose, much of it sold through Halden Markets, the largest chain.", set(),
+     {("Imports", "suppliesTo", "Halden Markets")}),
+    ("Piel Clara, which sells through Vellor and its own website, signed up.", set(),
+     {("Piel Clara", "suppliesTo", "Vellor")}),
+    # ... not a store or app by its name, which offers what is sold
+    ("Wicher Games will sell its next title, Ashen Crown, only through the Kelvo Games Store.", set(),
+     {("Wicher Games", "suppliesTo", "Kelvo Games Store")}),
+])
+def test_rules_a_firm_selling_through_retailers(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods a firm makes, used "by" another in a passive joined to the goods' own verb
+    ("Kelvor's Glacier platform runs on Tarsa's Thor modules and is used by Halden Bank at its site in Oslo and "
+     "by Marrow Trust in Bergen.", {("Kelvor", "suppliesTo", "Halden Bank"), ("Kelvor", "suppliesTo", "Marrow Trust")},
+     set()),
+    # ... the user named after its kind
+    ("Kelvor's Grasp-2 model is used by logistics group Halvern in 40 warehouses across Germany and Poland.",
+     {("Kelvor", "suppliesTo", "Halvern")}, set()),
+    # ... goods of a pronoun used "by" another: the pronoun's firm supplies the user
+    ("Kelvor, a French startup, raised money. Its main product, Vantor, screens card payments in real time and is "
+     "used by Halden Bank and Marrow Trust.",
+     {("Kelvor", "suppliesTo", "Halden Bank"), ("Kelvor", "suppliesTo", "Marrow Trust")}, set()),
+    # ... not a pronoun's goods the firm itself uses, nor users listed after a count
+    ("Halden Bank uses its own billing system.", set(), {("Halden Bank", "suppliesTo", "Halden Bank")}),
+    ("Halden Bank says its software is used by 40,000 merchants, including Marrow Trust.", set(),
+     {("Halden Bank", "suppliesTo", "Marrow Trust")}),
+])
+def test_rules_goods_used_by_named_users(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # whose goods are sold somewhere, with no seller named, sells there
     ("Orbix's phones are sold in Germany and Spain.", {("Orbix", "operatesIn", "Germany"), ("Orbix", "operatesIn", "Spain")},
      set()),

@@ -127,9 +127,15 @@ class Customers:
         for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
             if verb.pos_ != "VERB":
                 continue
-            goods, users, _ = acted_on(verb)
+            goods, users, passive = acted_on(verb)
             if not users:
                 users = self._inherited_agents(verb)
+            if passive and not goods and verb.dep_ == "conj":
+                # ("Kelvor's platform runs on Tarsa chips and is used by Orla": the subject it is joined to)
+                goods = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # ("used by logistics group Rhenus": the name right after the kind)
+            users = users + [t for u in users if passive and u.i not in by_token and u.is_lower
+                             for t in self._names_after(u, by_token)]
             for noun in goods:
                 if noun.pos_ != "NOUN" or not noun.is_lower or noun.i in by_token \
                         or noun.lemma_.lower() in self.money_nouns:
@@ -144,8 +150,9 @@ class Customers:
                 # (not "its own billing system": a pronoun's goods are most often the user's own; and users
                 # by name: "used by several Brazilian banks" is not used by Brazil, nor "used by 40,000
                 # merchants, including X" by X)
+                # (a pronoun's goods used "by" another are the pronoun's: "its main product is used by Orla")
                 firms = [m for m in makers if m.lower_ == "whose" or (
-                    m.i in by_token and m.pos_ != "PRON"
+                    m.i in by_token and (m.pos_ != "PRON" or passive)
                     and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization"))]
                 # ("its new parks use X": the owner of the user's sites)
                 users = [w for u in users for w in ([u] if u.i in by_token else self._works_owners(u, by_token))]

@@ -462,3 +462,36 @@ class Deals:
                 out += self._records_between(doc, channels, things, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, self._modality(verb))
         return out
+
+    def _retailers_sold_through(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
+                                ) -> list[dict[str, Any]]:
+        """"Trask Foods sells its oats through Halden Markets stores", "already sells through Halden and
+        Vellor": a firm that sells (lexicon ``retail_selling_verbs``, active) through another firm, or
+        through that firm's shops (its name before a plural noun), supplies it. Not through a firm's app,
+        store or platform written in the singular ("through the Uber app", "the Kelvo Store"), which offers
+        what is sold (lexicon ``channel_nouns``)."""
+        rel = self.onto.relations.get("suppliesTo")
+        verbs = self.onto.words("relations", "retail_selling_verbs")
+        channels = self.onto.words("relations", "channel_nouns")
+        out: list[dict[str, Any]] = []
+        for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
+            if verb.pos_ != "VERB" or verb.tag_ == "VBN" or any(
+                    c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+                continue  # (active: not "much of it sold through Halden")
+            preps = [q for h in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for p in h.children
+                     if p.dep_ == "prep" for q in (p, *p.conjuncts) if q.lower_ == "through"]
+            shops = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+            shops = [x for g in shops for x in (
+                [g] if g.i in by_token else [c for c in g.children if c.dep_ in {"compound", "poss"} and c.i < g.i]
+                if g.tag_ == "NNS" and g.is_lower else [])]
+            # (not a store or app by its name: "through the Epic Games Store" offers what is sold)
+            shops = [t for t in shops if t.i in by_token and t.pos_ != "PRON"
+                     and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization")
+                     and doc[items[by_token[t.i]]["end"] - 1].lower_ not in channels]
+            sellers = [c for c in verb.children if c.dep_ in _SUBJ] or self._inherited_agents(verb)
+            # (a seller written by its name, as the maker a shop carries: not "it" or "which")
+            sellers = [t for t in sellers if t.i in by_token and items[by_token[t.i]]["via"] in {"", "gazetteer"}]
+            if shops and sellers:
+                out += self._records_between(doc, sellers, shops, rel, by_token, items, rel.base_confidence - 0.15,
+                                             verb, self._modality(verb))
+        return out

@@ -107,10 +107,53 @@ class Purchases:
                       and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]
             sold = {items[m[0]]["name"] for s in sellers for m in self._map(s, by_token, items)}
             owners = [o for o in owners if not {items[m[0]]["name"] for m in self._map(o, by_token, items)} & sold]
+            if not owners and sellers and verb.lemma_.lower() in self._context_supplied \
+                    and (any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"):
+                # ("... made by Velto Motors, saying inflators supplied by Corvane could rupture"): goods
+                # with no owner written on them are the firm's the text is about
+                owners = [o for g in goods[:1] for o in self._firm_in_context(g, sold, by_token, items)]
             if owners and sellers:
                 out += self._records_between(doc, sellers, owners, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, self._modality(verb))
         return out
+
+    @property
+    def _context_supplied(self) -> frozenset[str]:
+        return frozenset(self.onto.words("relations", "context_supplied_verbs"))
+
+    def _firm_in_context(self, goods: Token, sold: set[str], by_token: dict[int, int],
+                         items: list[dict[str, Any]]) -> list[Token]:
+        """The firm goods no owner is written on ("the devices are supplied by Kelvor", "inflators supplied by
+        Corvane") are supplied to: none where the goods have a possessive ("whose", "its"); else the nearest
+        firm named before them in their sentence (not in a relative clause they are not in), or the one firm
+        the sentence before names (none where it names more than one). Not a government body, not the
+        supplier."""
+        if any(c.dep_ == "poss" for c in goods.children):
+            return []
+        doc = goods.doc
+
+        def firms(toks: Any) -> list[Token]:
+            out = []
+            for t in toks:
+                it = items[by_token[t.i]] if t.i in by_token else None
+                if it is not None and it["start"] == t.i and it["via"] in {"", "gazetteer"} \
+                        and self.onto.is_a(it["cls"], "Organization") \
+                        and not self.onto.is_a(it["cls"], "GovernmentBody") and it["name"] not in sold:
+                    out.append(t)
+            return out
+
+        def aside(t: Token) -> bool:
+            # (a firm named in a relative clause the goods are not in: "Fujiwa, which competes with Sorabe, ...")
+            return any(a.dep_ == "relcl" and not (a.left_edge.i <= goods.i <= a.right_edge.i) for a in t.ancestors)
+
+        sent = goods.sent
+        before = [t for t in firms(doc[sent.start:goods.i]) if not aside(t)]
+        if before:
+            return before[-1:]
+        if sent.start == 0:
+            return []
+        prev = firms(doc[sent.start - 1].sent)
+        return prev[:1] if len({items[by_token[t.i]]["name"] for t in prev}) == 1 else []
 
     def _hosted_on(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         rel = self.onto.relations.get("suppliesTo")

@@ -142,6 +142,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
                 + self._named_goods_passed_on(doc, items, by_token) \
                 + self._goods_carried(doc, items, by_token) \
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
+                + self._retailers_sold_through(doc, items, by_token) \
                 + sold_after_made(self, doc, items, by_token) + made_at_works(self, doc, items, by_token) \
                 + self._seats_written_before(doc, items, by_token) + self._seats_apposed(doc, items, by_token) \
                 + self._seats_after_prepositions(doc, items, by_token) \
