@@ -1745,6 +1745,22 @@ def test_rules_a_city_region_operation_is_in_the_city(nlp, text, expected, absen
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # the same where the region follows the city in a phrase of its own, "in" and a word for where in it
+    ("Norvane Cells opened a battery plant in Gdynia, in northern Poland, on Monday.",
+     {("Norvane Cells", "operatesIn", "Gdynia"), ("Gdynia", "locatedIn", "Poland")},
+     {("Norvane Cells", "operatesIn", "Poland")}),
+    ("Tarvik Steel is building a steel mill in Kiruna in northern Sweden.",
+     {("Tarvik Steel", "operatesIn", "Kiruna"), ("Kiruna", "locatedIn", "Sweden")},
+     {("Tarvik Steel", "operatesIn", "Sweden")}),
+    ("Kelmora Foods runs a dairy in Tralee, in the southwestern county of Kerry, and sells cheese at home.",
+     {("Kelmora Foods", "operatesIn", "Tralee"), ("Tralee", "locatedIn", "Kerry")},
+     {("Kelmora Foods", "operatesIn", "Kerry")}),
+])
+def test_rules_an_operation_in_a_city_then_in_northern_region_is_in_the_city(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # every place of a list lies where the place "in" after its last name is, not the last one only
     ("Why did the jet not land in Garvin or Holloway in Norway where the runways were long?",
      {("Garvin", "locatedIn", "Norway"), ("Holloway", "locatedIn", "Norway")}, set()),
