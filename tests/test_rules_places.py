@@ -1828,3 +1828,17 @@ def test_rules_a_firms_own_seat_beside_its_name_keeps_a_listed_firms_off(nlp, te
 ])
 def test_rules_a_seat_before_a_hyphened_firms_noun(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a verb of a plan or a bid joined to one of selling or running names no market of the first: where it bids
+    # or what it considers or plans is not where it operates
+    ("Tessmar also sells its Orvo drones in Latvia and Estonia, and is bidding for a contract in Finland.",
+     {("Tessmar", "operatesIn", "Latvia"), ("Tessmar", "operatesIn", "Estonia")}, {("Tessmar", "operatesIn", "Finland")}),
+    ("Kelvane already runs a cement plant in Peru and is considering a second in Bolivia.",
+     {("Kelvane", "operatesIn", "Peru")}, {("Kelvane", "operatesIn", "Bolivia")}),
+    ("Brisa Mart opened its first 20 shops in Quito on Monday and plans 90 more across Colombia by 2029.",
+     {("Brisa Mart", "operatesIn", "Quito")}, {("Brisa Mart", "operatesIn", "Colombia")}),
+])
+def test_rules_a_joined_verb_of_a_plan_or_bid_is_no_market_of_the_first(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
