@@ -1834,7 +1834,8 @@ def test_rules_a_seat_before_a_hyphened_firms_noun(nlp, text, expected):
     # a verb of a plan or a bid joined to one of selling or running names no market of the first: where it bids
     # or what it considers or plans is not where it operates
     ("Tessmar also sells its Orvo drones in Latvia and Estonia, and is bidding for a contract in Finland.",
-     {("Tessmar", "operatesIn", "Latvia"), ("Tessmar", "operatesIn", "Estonia")}, {("Tessmar", "operatesIn", "Finland")}),
+     {("Tessmar", "operatesIn", "Latvia"), ("Tessmar", "operatesIn", "Estonia")},
+     {("Tessmar", "operatesIn", "Finland")}),
     ("Kelvane already runs a cement plant in Peru and is considering a second in Bolivia.",
      {("Kelvane", "operatesIn", "Peru")}, {("Kelvane", "operatesIn", "Bolivia")}),
     ("Brisa Mart opened its first 20 shops in Quito on Monday and plans 90 more across Colombia by 2029.",
