@@ -2445,3 +2445,15 @@ def test_rules_a_list_whose_second_name_has_an_owner_written_before_it(nlp, text
 ])
 def test_rules_a_firm_relied_on_for_no_goods_supplies_nothing(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm or a site that changes hands is no supply from its seller (but goods bought "from" one are)
+    ("Halvern Group has completed its purchase of Tessby United, a Dutch football club, from businessman Ruud Kamp.",
+     {("Halvern Group", "acquires", "Tessby United")}, {("Ruud Kamp", "suppliesTo", "Halvern Group")}),
+    ("The plant, which Kelvor bought from Orlan Steel in 2019, makes rails.", set(),
+     {("Orlan Steel", "suppliesTo", "Kelvor")}),
+    ("Orla buys its cocoa from Cargill.", {("Cargill", "suppliesTo", "Orla")}, set()),
+])
+def test_rules_a_firm_or_site_changing_hands_is_no_supply(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
