@@ -1202,3 +1202,16 @@ def test_coref_its_on_what_the_accused_copied_is_the_accusers(nlp):
 ])
 def test_coref_a_country_named_only_as_its_bodys_owner_is_no_its(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description that is a verb's subject is not the name that is the same verb's object ("the supermarket will
+    # pay Quickcart": the supermarket is not Quickcart)
+    ("Tessby Foods will supply groceries to Quickcart. Quickcart will pay Tessby Foods the shelf price for each "
+     "item, and the supermarket will in turn pay Quickcart a share of revenue on each basket.",
+     {("Tessby Foods", "paysCommissionTo", "Quickcart")}),
+    ("Orvane Mart will stock its shelves with goods from Kelvor. Kelvor will pay Orvane Mart a fixed fee, and the "
+     "retailer will pay Kelvor 5% of each sale.", {("Orvane Mart", "paysCommissionTo", "Kelvor")}),
+])
+def test_coref_a_described_subject_is_not_its_verbs_named_object(nlp, text, expected):
+    _assert_reads(nlp, text, expected)

@@ -2092,6 +2092,21 @@ def test_rules_a_reported_would_is_a_plan_unless_a_deal(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # goods a report says one would buy are a plan (buying a firm is an announced deal)
+    ("Tessaro Oils said it would buy more palm oil from Malaysia and Thailand while the ban lasts.",
+     {("Malaysia", "suppliesTo", "Tessaro Oils"): "hypothetical",
+      ("Thailand", "suppliesTo", "Tessaro Oils"): "hypothetical"}),
+    ("The Ministry of Health said it would buy replacement kits from Orlan Labs, a Chilean producer.",
+     {("Orlan Labs", "suppliesTo", "Ministry of Health"): "hypothetical"}),
+    ("Vellum Agri said on Tuesday it would buy Orlan Seeds from its founders.",
+     {("Vellum Agri", "acquires", "Orlan Seeds"): "fact"}),
+])
+def test_rules_goods_a_report_says_one_would_buy_are_a_plan(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
+@pytest.mark.parametrize("text, expected", [
     # what one only weighs, or would bring into being, is not there yet even as "its" ...
     ("Brisk Foods said it was considering its own lawsuit against Tarnow Logistics.",
      {("Brisk Foods", "sues", "Tarnow Logistics"): "hypothetical"}),

@@ -2490,3 +2490,30 @@ def test_rules_a_list_whose_preposition_is_written_again(nlp, text, expected):
 ])
 def test_rules_a_list_whose_second_name_has_an_owner_written_before_it(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm relied on for nothing the text names gives a service, not goods: no supply (but "relies on X
+    # for batteries" is one)
+    ("Velmira, an e-wallet with 3 million users, relies on Orlan Bank, which lets it connect to the national card "
+     "network.", set(), {("Orlan Bank", "suppliesTo", "Velmira")}),
+    ("Brisa Pay relies on Tessaro Bank, which gives it access to the bank's account network.",
+     {("Tessaro Bank", "providesAccessTo", "Brisa Pay")}, {("Tessaro Bank", "suppliesTo", "Brisa Pay")}),
+    ("Kestova until now relied on Dalvo Bank to issue its debit cards.", set(),
+     {("Dalvo Bank", "suppliesTo", "Kestova")}),
+    ("Tarvo relies on Kelvor Cells for its batteries.", {("Kelvor Cells", "suppliesTo", "Tarvo")}, set()),
+])
+def test_rules_a_firm_relied_on_for_no_goods_supplies_nothing(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a firm or a site that changes hands is no supply from its seller (but goods bought "from" one are)
+    ("Halvern Group has completed its purchase of Tessby United, a Dutch football club, from businessman Ruud Kamp.",
+     {("Halvern Group", "acquires", "Tessby United")}, {("Ruud Kamp", "suppliesTo", "Halvern Group")}),
+    ("The plant, which Kelvor bought from Orlan Steel in 2019, makes rails.", set(),
+     {("Orlan Steel", "suppliesTo", "Kelvor")}),
+    ("Orla buys its cocoa from Cargill.", {("Cargill", "suppliesTo", "Orla")}, set()),
+])
+def test_rules_a_firm_or_site_changing_hands_is_no_supply(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

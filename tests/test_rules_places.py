@@ -1757,6 +1757,22 @@ def test_rules_a_city_region_operation_is_in_the_city(nlp, text, expected, absen
 
 
 @pytest.mark.parametrize("text, expected, absent", [
+    # the same where the region follows the city in a phrase of its own, "in" and a word for where in it
+    ("Norvane Cells opened a battery plant in Gdynia, in northern Poland, on Monday.",
+     {("Norvane Cells", "operatesIn", "Gdynia"), ("Gdynia", "locatedIn", "Poland")},
+     {("Norvane Cells", "operatesIn", "Poland")}),
+    ("Tarvik Steel is building a steel mill in Kiruna in northern Sweden.",
+     {("Tarvik Steel", "operatesIn", "Kiruna"), ("Kiruna", "locatedIn", "Sweden")},
+     {("Tarvik Steel", "operatesIn", "Sweden")}),
+    ("Kelmora Foods runs a dairy in Tralee, in the southwestern county of Kerry, and sells cheese at home.",
+     {("Kelmora Foods", "operatesIn", "Tralee"), ("Tralee", "locatedIn", "Kerry")},
+     {("Kelmora Foods", "operatesIn", "Kerry")}),
+])
+def test_rules_an_operation_in_a_city_then_in_northern_region_is_in_the_city(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
     # every place of a list lies where the place "in" after its last name is, not the last one only
     ("Why did the jet not land in Garvin or Holloway in Norway where the runways were long?",
      {("Garvin", "locatedIn", "Norway"), ("Holloway", "locatedIn", "Norway")}, set()),
@@ -1824,3 +1840,18 @@ def test_rules_a_firms_own_seat_beside_its_name_keeps_a_listed_firms_off(nlp, te
 ])
 def test_rules_a_seat_before_a_hyphened_firms_noun(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a verb of a plan or a bid joined to one of selling or running names no market of the first: where it bids
+    # or what it considers or plans is not where it operates
+    ("Tessmar also sells its Orvo drones in Latvia and Estonia, and is bidding for a contract in Finland.",
+     {("Tessmar", "operatesIn", "Latvia"), ("Tessmar", "operatesIn", "Estonia")},
+     {("Tessmar", "operatesIn", "Finland")}),
+    ("Kelvane already runs a cement plant in Peru and is considering a second in Bolivia.",
+     {("Kelvane", "operatesIn", "Peru")}, {("Kelvane", "operatesIn", "Bolivia")}),
+    ("Brisa Mart opened its first 20 shops in Quito on Monday and plans 90 more across Colombia by 2029.",
+     {("Brisa Mart", "operatesIn", "Quito")}, {("Brisa Mart", "operatesIn", "Colombia")}),
+])
+def test_rules_a_joined_verb_of_a_plan_or_bid_is_no_market_of_the_first(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -35,12 +35,15 @@ class Resolution:
 
     def _same_clause_subject(self, doc: Doc, items: list[dict[str, Any]], tok: Token) -> set[str]:
         """Names of entities that are the subject of the clause ``tok`` is in; and of who accuses it
-        ("sued Y, accusing the carmaker of", "alleging that the Swiss trader had": lexicon ``accusing``)."""
+        ("sued Y, accusing the carmaker of", "alleging that the Swiss trader had": lexicon ``accusing``); and,
+        where ``tok`` is the subject, of the verb's objects ("The studio paid Valve": the studio is not Valve)."""
         verb = clause_head(tok)
         # (a relative pronoun for the noun the clause is on: "Visa, which works with the startup"; not a noun
         # after a preposition, where "which" may be on a noun before it: "the suit against X, which ...")
         subjects = [verb.head if c.lower_ in REL_PRONOUNS and verb.dep_ == "relcl" and verb.head.dep_ != "pobj"
                     else c for c in verb.children if c.dep_ in _SUBJ]
+        if tok.dep_ in _SUBJ and tok.head.i == verb.i:
+            subjects += [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
         if tok.dep_ == "dobj" and verb.lemma_.lower() in self._accusing:
             subjects += subjects_above(verb)
         elif (tok.dep_ in _SUBJ or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJ)) and verb.dep_ == "ccomp" and (

@@ -125,9 +125,12 @@ class Markets:
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
                     locations(c, 0.15)
-        # (a joined verb with a doer of its own is that one's: "made by X and distributed in China by Y")
+        # (a joined verb with a doer of its own is that one's: "made by X and distributed in China by Y"; and a
+        # joined verb of a plan or a bid says no sale: "sells it in Estonia and is bidding for a contract in
+        # Romania", "runs a plant in Brazil and is considering a third in Chile": lexicon ``hedges``)
         heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                         and not any(g.dep_ in _SUBJ or g.dep_ == "agent" for g in c.children)]
+                         and not any(g.dep_ in _SUBJ or g.dep_ == "agent" for g in c.children)
+                         and c.lemma_.lower() not in self.hedges and c.lower_ not in self.hedges]
         def joined(c: Token) -> list[Token]:
             """A preposition joined to ``c``: "in France and through Sephora stores in Spain"."""
             return [j for j in c.children if c.dep_ == "prep" and j.dep_ == "conj" and j.pos_ == "ADP"]

@@ -43,7 +43,20 @@ class Modality:
         self.founding_verbs = frozenset(lex["relations"].get("founding_verbs", ()))
         self.building_fact_verbs = frozenset(lex["relations"].get("building_fact_verbs", ()))
         self.announced_verbs = frozenset(lex["relations"].get("announced_verbs", ()))
+        self.goods_buying_verbs = frozenset(lex["relations"].get("goods_buying_verbs", ()))
         self.ended_dealings = frozenset(lex["relations"].get("ended_dealings", ()))
+
+    def _announced(self, verb: Token) -> bool:
+        """Whether ``verb`` is one of a deal whose reported future is announced ("said it would buy Lumio"): a
+        lexicon ``announced_verbs`` one, but not buying goods rather than a firm ("said it would buy more
+        from Malaysia", "would buy replacement bags from X": a lexicon ``goods_buying_verbs`` one with no
+        name as its object), which is a plan."""
+        lemma = verb.lemma_.lower()
+        if lemma not in self.announced_verbs:
+            return False
+        return lemma not in self.goods_buying_verbs or any(
+            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in {"ORG", "PERSON", "GPE", "PRODUCT"})
+            for c in verb.children)
 
     def _presupposed(self, noun: Token) -> str:
         """The modality of an event noun its clause presupposes ("Veltro's 2022 purchase of Lumio"): a
@@ -256,9 +269,9 @@ class Modality:
                     if n == 0 or chain[n - 1].dep_ in {"xcomp", "dobj", "attr", "acomp", "conj"}:
                         return "hypothetical"
                 if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and (
-                        not reported or node.lemma_.lower() not in self.announced_verbs or _conditional(node)) and (
+                        not reported or not self._announced(node) or _conditional(node)) and (
                         n == 0 or n == 1 and (_purpose(chain[0]) or chain[0].dep_ == "xcomp"
-                                              and node.lemma_.lower() not in self.announced_verbs)):
+                                              and not self._announced(node))):
                     # (and its purpose: "would use Piatza to enter Romania", or the verb it takes: "would start
                     # selling cars in Perth", not going on: "would keep hiring in Porto"; reported, a plan unless
                     # a deal: "said it would open an office in Munich", not "said it would acquire Lumio"; a deal

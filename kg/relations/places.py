@@ -394,9 +394,13 @@ class Places:
         """"a plant it runs in Greer, South Carolina": where one operates, written with its region, is the city;
         the region is where the city is (kg:locatedIn), not a second place of operation (the annotation's
         settled case), where both were read of the same subject in the sentence. Not a region written as a
-        newswire abbreviation ("Dalton, Ga.")."""
+        newswire abbreviation ("Dalton, Ga."). The same where the region follows the city in a phrase of its
+        own: "a plant in Kulim, in the northern state of Kedah", "a mill in Lulea in northern Sweden"."""
         cities = {(r["sent_start"], r["o_start"]): r["s_start"] for r in apposed
                   if r["o_start"] == r["s_end"] + 1 and not doc[r["o_end"] - 1].text.endswith(".")}
+        for r in [*apposed, *found.values()]:
+            if r["predicate"] == "locatedIn" and r["modality"] == "fact" and self._region_phrase(doc, r):
+                cities.setdefault((r["sent_start"], r["o_start"]), r["s_start"])
         if not cities:
             return
         ops = {(r["s_key"], r["sent_start"], r["o_start"]) for r in found.values() if r["predicate"] == "operatesIn"}
@@ -404,6 +408,17 @@ class Places:
             city = cities.get((r["sent_start"], r["o_start"])) if r["predicate"] == "operatesIn" else None
             if city is not None and (r["s_key"], r["sent_start"], city) in ops:
                 del found[key]
+
+    def _region_phrase(self, doc: Any, link: dict[str, Any]) -> bool:
+        """Whether the region of ``link`` (a place inside a region) is written right after the place, in a
+        phrase with "in" and a word that describes the region ("Kulim, in the northern state of Kedah", "Lulea
+        in northern Sweden": lexicon ``region_adjectives``), as an address narrows where the place is."""
+        gap = doc[link["s_end"]:link["o_start"]]
+        if not 2 <= len(gap) <= 6 or gap[0].lower_ not in {",", "in"}:
+            return False
+        words = [t for t in gap if t.text != ","]
+        return words[0].lower_ == "in" and any(t.lower_ in self.region_adjectives for t in words) \
+            and all(t.is_lower and t.pos_ in {"ADP", "DET", "ADJ", "NOUN"} for t in words)
 
     def _grown_homes(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"Somsak Wong, who grows rice in Lampang", "Ana Pires farms soybeans in Goias": where a person grows

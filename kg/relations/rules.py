@@ -44,6 +44,8 @@ from .resold import sold_after_made
 from .made_at import made_at_works
 from .known_makers import known_makers_kept
 from .ordered_goods import ordered_goods_made
+from .reliance import reliance_without_goods
+from .holdings import holdings_not_supplied
 from .lexicon import Lexicon
 from .mentions import Mentions
 from .modality import Modality
@@ -214,6 +216,8 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, 
         credits_dropped(self, doc, found)
         ordered_goods_made(self, doc, found, items, by_token)
         known_makers_kept(self, doc, found)
+        reliance_without_goods(self, doc, found)
+        holdings_not_supplied(self, doc, found, items, by_token)
         self._kept_as_units(doc, found, items, by_token)
         # a body restricts no country the document has it based in ("BaFin, Germany's financial
         # regulator, barred ..." does not restrict Germany)
