@@ -1812,3 +1812,14 @@ def test_rules_a_firms_own_seat_beside_its_name_keeps_a_listed_firms_off(nlp, te
 ])
 def test_rules_a_seat_before_a_hyphened_firms_noun(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the homes or hotels a booking platform lists, or a firm manages, somewhere are where it operates
+    ("Corvela, a Lisbon-based booking site owned by Harlan Travel, lists about 40,000 properties in Portugal and "
+     "Spain.", {("Corvela", "operatesIn", "Portugal"), ("Corvela", "operatesIn", "Spain")},
+     {("Harlan Travel", "operatesIn", "Portugal")}),
+    ("Tessaro Homes manages 300 rental properties in Vienna.", {("Tessaro Homes", "operatesIn", "Vienna")}, set()),
+])
+def test_rules_properties_a_platform_lists_in_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
