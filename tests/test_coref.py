@@ -1218,3 +1218,14 @@ def test_coref_a_country_named_only_as_its_bodys_owner_is_no_its(nlp, text, expe
 ])
 def test_coref_the_unit_is_the_firm_called_a_unit_before(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the company" after "X, a unit of Y": the name the apposition describes, not the one in passing inside it
+    ("The Rydo app is run by Kelvani Mobility, a Lagos-based unit of conglomerate Orsava Holdings. The company said "
+     "it had signed up 4,000 drivers in Accra and Kumasi.",
+     {("Kelvani Mobility", "operatesIn", "Accra"), ("Kelvani Mobility", "operatesIn", "Kumasi")},
+     {("Orsava Holdings", "operatesIn", "Accra"), ("Orsava", "operatesIn", "Accra")}),
+])
+def test_coref_a_description_is_the_name_an_apposition_describes(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
