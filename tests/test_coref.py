@@ -1205,22 +1205,6 @@ def test_coref_a_country_named_only_as_its_bodys_owner_is_no_its(nlp, text, expe
 
 
 @pytest.mark.parametrize("text, expected, absent", [
-    # "the unit" is the firm the text called a unit before ("X, its lignite unit") ...
-    ("Brenna Energie has agreed to sell Tarvo Kohle, its lignite unit, to Orlan Capital. The unit runs two mines in "
-     "Saxony.", {("Tarvo Kohle", "operatesIn", "Saxony")}, {("Brenna Energie", "operatesIn", "Saxony")}),
-    # ... not the firm whose name is written before "unit" ("the Kelvor unit" is Kelvor's) ...
-    ("Halden Pay will join Norra Pay, the Kelvor unit that handles card payments. The unit employs 300 people in "
-     "Oslo.", {("Norra Pay", "operatesIn", "Oslo")}, {("Kelvor", "operatesIn", "Oslo")}),
-    # ... and no firm where the text called none a unit (a reactor's, a machine's)
-    ("The regulator cleared Setora Electric to restart the unit next spring. The unit is in Ehime.", set(),
-     {("Setora Electric", "locatedIn", "Ehime"), ("Setora Electric", "basedIn", "Ehime"),
-      ("Setora Electric", "operatesIn", "Ehime")}),
-])
-def test_coref_the_unit_is_the_firm_called_a_unit_before(nlp, text, expected, absent):
-    _assert_reads(nlp, text, expected, absent)
-
-
-@pytest.mark.parametrize("text, expected, absent", [
     # "the company" after "X, a unit of Y": the name the apposition describes, not the one in passing inside it
     ("The Rydo app is run by Kelvani Mobility, a Lagos-based unit of conglomerate Orsava Holdings. The company said "
      "it had signed up 4,000 drivers in Accra and Kumasi.",

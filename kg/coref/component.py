@@ -53,9 +53,6 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self.trades = set(lex.get("trades", {}).get("nouns", ()))
         #: descriptions that refer only to a name the text called by them ("a grocery chain" ... "the chain")
         self._called_only = frozenset(lex.get("called_only", {}).get("nouns", ()))
-        #: nouns of a part of a firm ("unit", "arm"): a name written before one is its owner's ("the Nexi unit")
-        sub = onto.relations.get("subsidiaryOf")
-        self._part_nouns = frozenset(w[0] for w in sub.role_triggers if len(w) == 1) if sub else frozenset()
         #: words in the names of firms of a trade, by the description of the trade ("the lender": "Bank")
         self._trade_names = {k: frozenset(v) for k, v in lex.get("trade_names", {}).items()}
         #: nouns of institutions that stand only for a name holding them ("the university"), and the words of

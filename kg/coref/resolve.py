@@ -369,7 +369,7 @@ class Resolution:
         # shortens stays that mention: "studio Copperleaf Games" ... "Copperleaf" ... "the studio")
         if description and tok.lower_ not in self._firm_words:
             called_so = {c["name"] for c in self._all_items if c["end"] <= tok.i and c["via"] == ""
-                         and self._called_by(doc, c, tok.lemma_.lower(), owned=tok.lower_ in self._part_nouns)}
+                         and self._called_by(doc, c, tok.lemma_.lower())}
             named = [c for c in cands if c["name"].split()[0] in {n.split()[0] for n in called_so}]
             if named:
                 cands = named
@@ -448,17 +448,16 @@ class Resolution:
         return next(iter(called.values())) if len(called) == 1 else None
 
     @staticmethod
-    def _called_by(doc: Doc, it: dict[str, Any], noun: str, copula: bool = False, owned: bool = False) -> bool:
+    def _called_by(doc: Doc, it: dict[str, Any], noun: str, copula: bool = False) -> bool:
         """The text calls the named mention ``it`` by ``noun``: right before its name ("budget carrier
         Wrenair") or, without ``copula``, right after it ("the Orlan Workers union"), or in apposition either
         way ("Wrenair, a budget carrier"); with ``copula``, also as the attribute of its "is" ("Wrenair is a
-        budget carrier"). With ``owned`` (a noun of a part of a firm), not right after it: "the Nexi unit" is
-        Nexi's unit, not Nexi."""
+        budget carrier")."""
         root = doc[it["start"]:it["end"]].root
         near = [x for x in root.children if x.dep_ == "appos"]
         if root.dep_ == "appos":
             near.append(root.head)
-        if not copula and not owned and root.dep_ == "compound" and root.head.i == it["end"]:
+        if not copula and root.dep_ == "compound" and root.head.i == it["end"]:
             near.append(root.head)  # (not a kind of thing: "the AX-1100 engine" is not every engine after it)
         if it["start"] > 0:
             near.append(doc[it["start"] - 1])
