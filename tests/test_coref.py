@@ -1215,3 +1215,26 @@ def test_coref_a_country_named_only_as_its_bodys_owner_is_no_its(nlp, text, expe
 ])
 def test_coref_a_described_subject_is_not_its_verbs_named_object(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the company" after "X, a unit of Y": the name the apposition describes, not the one in passing inside it
+    ("The Rydo app is run by Kelvani Mobility, a Lagos-based unit of conglomerate Orsava Holdings. The company said "
+     "it had signed up 4,000 drivers in Accra and Kumasi.",
+     {("Kelvani Mobility", "operatesIn", "Accra"), ("Kelvani Mobility", "operatesIn", "Kumasi")},
+     {("Orsava Holdings", "operatesIn", "Accra"), ("Orsava", "operatesIn", "Accra")}),
+])
+def test_coref_a_description_is_the_name_an_apposition_describes(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the "it" of a "where" clause on a place is the subject of the clause the place is in, a description
+    # resolved to a name too ("The therapy" is Myrona), not a firm named before
+    ("Regulators rejected Myrona, a gene therapy made by Orvel Bio. The therapy is approved in Canada, where it is "
+     "sold by Orvel's partner Keyston Pharma.",
+     {("Myrona", "operatesIn", "Canada"), ("Keyston Pharma", "operatesIn", "Canada")},
+     {("Orvel Bio", "operatesIn", "Canada")}),
+])
+def test_coref_it_in_a_where_clause_is_the_subject_of_the_places_clause(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -1855,3 +1855,25 @@ def test_rules_a_seat_before_a_hyphened_firms_noun(nlp, text, expected):
 ])
 def test_rules_a_joined_verb_of_a_plan_or_bid_is_no_market_of_the_first(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the homes or hotels a booking platform lists, or a firm manages, somewhere are where it operates
+    ("Corvela, a Lisbon-based booking site owned by Harlan Travel, lists about 40,000 properties in Portugal and "
+     "Spain.", {("Corvela", "operatesIn", "Portugal"), ("Corvela", "operatesIn", "Spain")},
+     {("Harlan Travel", "operatesIn", "Portugal")}),
+    ("Tessaro Homes manages 300 rental properties in Vienna.", {("Tessaro Homes", "operatesIn", "Vienna")}, set()),
+])
+def test_rules_properties_a_platform_lists_in_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "available" in a "where" clause on a place, or on the noun the place is of
+    ("Drakefly sells games in Nepal, where Warlon remains available.", {("Warlon", "operatesIn", "Nepal")}, set()),
+    ("Regulators banned the game Warlon. Drakefly said the game complied with the law in Nepal and Bhutan, where it "
+     "remains available.", {("Warlon", "operatesIn", "Nepal"), ("Warlon", "operatesIn", "Bhutan")},
+     {("Drakefly", "operatesIn", "Nepal")}),
+])
+def test_rules_available_in_a_where_clause_on_a_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

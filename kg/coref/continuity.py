@@ -128,3 +128,26 @@ class Continuity:
                     return found
                 return None
         return None
+
+    def _where_clause_subject(self, tok: Token, pool: list[dict[str, Any]], wanted: set[str]) -> dict[str, Any] | None:
+        """The mention (named, or a description resolved) that is the subject of the clause a place is in, where
+        ``tok`` is the "it" subject of a "where" clause on that place ("The therapy is approved in the United
+        States, where it is sold by X", "the game complied with the law in Bangladesh, where it remains
+        available": the therapy, the game); ``None`` otherwise, or where that subject is not of a wanted class."""
+        verb = tok.head
+        if tok.lower_ != "it" or tok.dep_ not in SUBJ or verb.dep_ != "relcl" \
+                or not any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
+            return None
+        place = verb.head
+        while place.dep_ == "conj":
+            place = place.head
+        if place.dep_ != "pobj":
+            return None
+        clause = place.head
+        while clause.pos_ not in {"VERB", "AUX"} and clause.dep_ not in {"ROOT"} and clause.head.i != clause.i:
+            clause = clause.head
+        for c in clause.children:
+            if c.dep_ in SUBJ and c.i < place.i:
+                return next((it for it in pool if it["start"] <= c.i < it["end"] and it["via"] != "demonym"
+                             and any(self.onto.is_a(it["cls"], w) for w in wanted)), None)
+        return None

@@ -142,6 +142,10 @@ class Resolution:
         if speaker is not None:
             return speaker
         if not description:
+            # "The therapy is approved in the United States, where it is sold by X": the clause's subject (continuity.py)
+            ahead = self._where_clause_subject(tok, pool, wanted)
+            if ahead is not None:
+                return ahead
             ahead = self._cataphor(doc, items, tok, wanted)
             if ahead is not None and ahead["name"] not in self._bound_subject_names(tok, pool):
                 return ahead

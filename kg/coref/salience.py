@@ -44,6 +44,10 @@ class Salience:
             score -= 1.0
         if it["via"] == "demonym":
             score -= 3.0
+        if self._inside_a_firms_apposition(it, root) and tok.sent.start > it["start"]:
+            # "Kintaro, a unit of Sentara Berhad. The company said ...": the firm an apposition describes is the
+            # story's, not the one named in passing inside the description
+            score -= 0.5
         # The story's protagonist: named often so far, or in the first sentence (the headline), under any
         # form of its name ("Ban Me Trading" ... "Ban Me")
         starts = self._family_starts.get(it["name"]) or self._name_starts.get(it["name"], [])
@@ -52,6 +56,16 @@ class Salience:
         if prior and starts[0] < self._first_sentence_end:
             score += 0.5
         return score
+
+    def _inside_a_firms_apposition(self, it: dict[str, Any], root: Token) -> bool:
+        """The firm ``it`` (its word ``root``) is named after "of" in an apposition to another firm's name
+        ("Kintaro, a unit of Sentara Berhad", "X, a Lagos-based arm of conglomerate Sentara Berhad")."""
+        node = root.head if root.dep_ == "appos" and root.head.pos_ == "NOUN" else root  # ("of conglomerate Y")
+        if not (node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "appos"
+                and self.onto.is_a(it["cls"], "Company")):
+            return False
+        described = self._named_covering(node.head.head.head.i)
+        return described is not None and described["name"] != it["name"] and self.onto.is_a(described["cls"], "Company")
 
     def _reported(self, it: dict[str, Any], root: Token, tok: Token) -> bool:
         """The firm ``it`` (its word ``root``), named in a sentence before the mention ``tok``, is in a

@@ -122,6 +122,14 @@ class Events:
                                 and a.i < min(t.i for t in ag) and any(c.lower_ == "whose" for c in a.children)]
                 if any(c.lower_ == "where" for c in tok.children):
                     objects.append((tok.head, "prep:in"))  # "Japan, where it runs a study"
+            if tok.dep_ == "acomp" and tok.head.dep_ == "relcl" \
+                    and any(c.lower_ == "where" and c.dep_ == "advmod" for c in tok.head.children):
+                # "Sri Lanka, where it remains available" (or the clause hung on the noun the place is of: "the law
+                # in Bangladesh and Sri Lanka, where it remains available")
+                on = tok.head.head
+                objects += [(on, "prep:in")] if on.pos_ == "PROPN" else [
+                    (g, "prep:in") for p in on.children if p.dep_ == "prep" and p.lower_ == "in"
+                    for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
             if tok.dep_ == "xcomp" and tok.head.dep_ == "relcl" and not passive \
                     and all(t.lower_ in _REL_PRONOUNS for t in pa) \
                     and not any(c.dep_ == "dobj" and c.lower_ not in _REL_PRONOUNS for c in tok.children):
