@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import coordinated
-from .records import record, trigger_token
+from .records import drop_regions_of_cities, record, trigger_token
 from .words import BORN
 
 __all__ = ["Places"]
@@ -395,15 +395,7 @@ class Places:
         the region is where the city is (kg:locatedIn), not a second place of operation (the annotation's
         settled case), where both were read of the same subject in the sentence. Not a region written as a
         newswire abbreviation ("Dalton, Ga.")."""
-        cities = {(r["sent_start"], r["o_start"]): r["s_start"] for r in apposed
-                  if r["o_start"] == r["s_end"] + 1 and not doc[r["o_end"] - 1].text.endswith(".")}
-        if not cities:
-            return
-        ops = {(r["s_key"], r["sent_start"], r["o_start"]) for r in found.values() if r["predicate"] == "operatesIn"}
-        for key, r in list(found.items()):
-            city = cities.get((r["sent_start"], r["o_start"])) if r["predicate"] == "operatesIn" else None
-            if city is not None and (r["s_key"], r["sent_start"], city) in ops:
-                del found[key]
+        drop_regions_of_cities(doc, found, apposed, "operatesIn")
 
     def _grown_homes(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
         """"Somsak Wong, who grows rice in Lampang", "Ana Pires farms soybeans in Goias": where a person grows
