@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 __all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "antecedent", "added_preps", "apposed_elsewhere",
            "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat",
-           "brand_name", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
+           "brand_name", "by_agents", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
            "coordinated", "counted_again", "described_before", "described_by_where", "ends_noun_phrase",
            "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle",
            "possessive", "preps_with_nested", "repair_verb_forms", "repeated_preposition", "singular_after_list",
@@ -378,6 +378,12 @@ def superlative(noun: Token) -> bool:
     return any(c.dep_ in {"amod", "advmod"} and (
         (c.tag_ == "JJS" and c.lower_ not in {"most", "least"})
         or c.lower_ == "leading" or c.lower_.endswith(("-largest", "-biggest"))) for c in noun.children)
+
+
+def by_agents(verb: Token) -> list[Token]:
+    """Whom the "by" agent of a passive verb or a participle names ("was acquired by X", "a suit filed by
+    X": X), in the order the parser hangs them."""
+    return [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
 
 
 def acted_on(verb: Token) -> tuple[list[Token], list[Token], bool]:

@@ -105,6 +105,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                             for w in onto.lexicon["entities"][key]} | {"company", "firm"}
         #: words that end the names of firms of any kind ("the company" is no one firm more than another)
         self._any_firm = frozenset(onto.lexicon["entities"].get("generic_firm_words", ()))
+        #: both: words any firm's name may hold, which name no unit after its firm (owners.py)
+        self._generic_firm_words = self._any_firm | self._firm_words
         #: nouns of a firm's units ("the group's display arm, X": owners.py)
         self._unit_nouns = frozenset(onto.lexicon["entities"].get("owned_units", ()))
         #: payment nouns among the descriptions ("commission": a body, or a share of sales) and the

@@ -78,8 +78,7 @@ class Owners:
                      and it["via"] != "coref" and self.onto.is_a(it["cls"], "Organization")), None)
         if unit is None:
             return []
-        generic = self._any_firm | self._firm_words
-        shared = set(unit["name"].lower().split()) - generic
+        shared = set(unit["name"].lower().split()) - self._generic_firm_words
         named = [c for c in cands if c["name"] != unit["name"] and c["via"] != "demonym"
                  and shared & set(c["name"].lower().split())]
         called = [c for c in named if self._called_by(doc, c, tok.lemma_.lower())

@@ -137,9 +137,9 @@ class Candidates(Coordination):
             if doc[i].lower_ == "of":
                 if doc[i - 1].text in self.company_heads and doc[i - 1].text not in self.of_heads \
                         and self.gazetteer is not None and self.gazetteer.lookup(doc[start:end].text) is None:
-                    place = self.gazetteer.lookup(doc[i + 1:end].text)
-                    if (place is not None and place.cls in {"Place", "Country"}) or (
-                            place is None and end == i + 2 and doc[i + 1].is_alpha and doc[i + 1].is_title
+                    after = doc[i + 1:end].text
+                    if self.gazetteer.place(after) is not None or (
+                            self.gazetteer.lookup(after) is None and end == i + 2 and doc[i + 1].is_alpha and doc[i + 1].is_title
                             and not self._body_or_place_word(doc[i + 1].text)):
                         end = i
                 break
@@ -192,10 +192,8 @@ class Candidates(Coordination):
         opens with ("Texas Agriculture", "Norwegian Energy"), or its start."""
         if self.gazetteer is None:
             return ent.start
-        known = self.gazetteer.demonyms.get
-        return max((b for a, b in gaz_spans if a == ent.start and b < ent.end and getattr(
-            known(ent.doc[a:b].text) or self.gazetteer.lookup(ent.doc[a:b].text), "cls", None) in {"Place", "Country"}),
-            default=ent.start)
+        return max((b for a, b in gaz_spans if a == ent.start and b < ent.end
+                    and self.gazetteer.place(ent.doc[a:b].text, demonym=True) is not None), default=ent.start)
 
     def _offer_ner(self, ent: Span, label: str, gaz_spans: list[tuple[int, int]],
                    candidates: list[tuple[Span, str]]) -> None:
@@ -316,7 +314,7 @@ class Candidates(Coordination):
             # (a name, not a common acronym: "the Munich AI startup", "a Texas EV maker")
             if a == span.start and span.start < b < span.end and all(t.text.isupper() and t.is_alpha for t in rest) \
                     and len(rest.text) > 2 and not self._is_noise(rest.text) \
-                    and getattr(self.gazetteer.lookup(doc[a:b].text), "cls", None) in {"Place", "Country"}:
+                    and self.gazetteer.place(doc[a:b].text) is not None:
                 return rest
         return None
 
@@ -461,8 +459,8 @@ class Candidates(Coordination):
         for end in range(min(len(doc), start + 4), start, -1):
             if not all(t.text[:1].isupper() or t.lower_ in {"of", "and"} for t in doc[start:end]):
                 continue
-            where = self.gazetteer.lookup(doc[start:end].text)
-            if where is not None and where.cls in {"Place", "Country"}:
+            where = self.gazetteer.place(doc[start:end].text)
+            if where is not None:
                 return where.name not in {entry.name, entry.country, entry.region}
         return False
 

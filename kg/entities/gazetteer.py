@@ -10,6 +10,9 @@ from ..ontology import GazetteerEntry, Ontology
 
 __all__ = ["_Gazetteer"]
 
+#: The gazetteer's classes of places.
+_PLACES = frozenset({"Place", "Country"})
+
 
 class _Gazetteer:
     """Surface form -> gazetteer entry, with a PhraseMatcher over all forms."""
@@ -46,3 +49,9 @@ class _Gazetteer:
     def lookup(self, text: str) -> GazetteerEntry | None:
         text = normalize_quotes(text)
         return self.by_form.get(text) or self.by_form.get(canonical_name(text)) or self.by_key.get(name_key(text))
+
+    def place(self, text: str, *, demonym: bool = False) -> GazetteerEntry | None:
+        """The entry of ``text`` if it is a place or a country the gazetteer knows (``demonym``: or the
+        demonym of one, "Norwegian"), else None."""
+        entry = (demonym and self.demonyms.get(text)) or self.lookup(text)
+        return entry if getattr(entry, "cls", None) in _PLACES else None

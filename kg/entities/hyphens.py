@@ -33,8 +33,7 @@ def _a_dateline(before: Span, dash: str, gazetteer: Any) -> bool:
         return True
     if any(_in_capitals(t.text) for t in before) or any(t.text == "," for t in before):
         return True
-    entry = gazetteer.lookup(before.text) if gazetteer is not None else None
-    return entry is not None and entry.cls in {"Place", "Country"}
+    return gazetteer is not None and gazetteer.place(before.text) is not None
 
 
 def after_dateline(span: Span, gazetteer: Any) -> int:

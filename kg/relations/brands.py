@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..syntax import SUBJ as _SUBJ
+from ..syntax import by_agents
 from .records import record
 
 __all__ = ["Brands"]
@@ -132,7 +133,7 @@ class Brands:
                               for g in p.children if g.dep_ == "pobj"]
             for verb in (c for k in kinds for c in k.children if c.dep_ == "acl" and c.tag_ == "VBN"
                          and c.lemma_.lower() in owning | selling and noun.pos_ == "NOUN" and noun.is_lower):
-                agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                agents = by_agents(verb)
                 named = list(dict.fromkeys(m[0] for m in self._map(noun, by_token, items)))
                 out += self._owners_of_names(doc, items, by_token, rel, agents, named, noun, verb)
         for verb, named, noun in sold:

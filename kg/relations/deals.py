@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import acted_on, clause_head
+from ..syntax import acted_on, by_agents, clause_head
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from .access import access_gained, use_allowed
@@ -358,7 +358,7 @@ class Deals:
             if verb.lemma_.lower() == "award":
                 if any(c.dep_ == "auxpass" for c in verb.children):  # "X was awarded a contract by Y"
                     winners = [c for c in verb.children if c.dep_ == "nsubjpass" and c not in nouns]
-                    clients = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                    clients = by_agents(verb)
                 else:  # "Y awarded X a contract", "Y awarded a contract to X"
                     clients = subj
                     winners = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..syntax import MAKING_VERBS, added_preps, as_well_as, assenting_verb
+from ..syntax import MAKING_VERBS, added_preps, as_well_as, assenting_verb, by_agents
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
@@ -291,9 +291,7 @@ class Events:
                             elif p.dep_ == "acl" and p.tag_ == "VBN" and p.lemma_.lower() not in self.backing_verbs:
                                 # "banned components made by Chinese suppliers Huawei and ZTE": from them (not
                                 # who backs or owns the object: "the concessions of a miner backed by X")
-                                for ag in p.children:
-                                    if ag.dep_ == "agent":
-                                        objects += [(g, "nested:from") for g in ag.children if g.dep_ == "pobj"]
+                                objects += [(g, "nested:from") for g in by_agents(p)]
                                 # "banned exports of motors used in drones to Russia": where the goods go, which the
                                 # parser hangs in the participle's phrase (not its own "to": "payments linked to X")
                                 objects += [(g, "nested:to") for q in p.subtree if q.dep_ == "prep" and q.lower_ == "to"
@@ -307,7 +305,7 @@ class Events:
                         objects += [(g, "nested:from") for g in p.children if g.dep_ == "pobj"]
                     elif p.dep_ == "dobj":
                         objects += [(g, "nested:from") for a in p.children if a.dep_ == "acl" and a.tag_ == "VBN"
-                                    for ag in a.children if ag.dep_ == "agent" for g in ag.children if g.dep_ == "pobj"]
+                                    for g in by_agents(a)]
         else:  # event noun
             # "300 stores in Europe and 40 in the United States", "X, which has 900 outlets in A and 70 more in
             # B": a number standing for the noun
@@ -332,7 +330,7 @@ class Events:
                 elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.forming_verbs:
                     # "a consortium formed by X and Y", "a venture led by X and Y": who formed it are its parties;
                     # "a Penang plant run by Suria Assembly": who runs a site has it
-                    by = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                    by = by_agents(c)
                     agents += [(g, "agent") for g in by]
                     # ("the data centres run by X in Batam": where they are, which the parser hangs on the
                     # participle or on its agent)
@@ -342,8 +340,7 @@ class Events:
                         if p.dep_ == "prep" and p.lower_ != "by" for g in p.children if g.dep_ == "pobj"]
             # "The plant in Lyon is run by X", "The Lyon terminal is operated by X": who runs it, in the passive
             if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in self.forming_verbs:
-                agents += [(g, "agent") for a in tok.head.children if a.dep_ == "agent" for g in a.children
-                           if g.dep_ == "pobj"]
+                agents += [(g, "agent") for g in by_agents(tok.head)]
             # "made at Veltro's plant in Brno": the parser hangs the preposition right after the noun
             # on the verb of the noun's own preposition
             after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
-from ..syntax import COPULAS, clause_head, coordinated, first_conjunct, possessive, stand_in, superlative
+from ..syntax import COPULAS, by_agents, clause_head, coordinated, first_conjunct, possessive, stand_in, superlative
 from .records import Arg, record, trigger_token
 
 __all__ = ["Markets"]
@@ -426,7 +426,7 @@ class Markets:
                 site = last.head.head
             if site.pos_ != "NOUN" or site.i in by_token:
                 continue
-            holders = [g for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            holders = by_agents(tok)
             places = self._located(site, {"in", "near", "at", "across", "outside"}, by_token, items)
             places += [x for c in site.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < site.i
                        for x in coordinated(c) if x.i in by_token

@@ -62,6 +62,7 @@ class NamedLists:
         runs a hub in Leipzig, and FedEx"; "beat X, which had offered its frigate, and Spain's Y"), which the
         parser hangs on the clause's last noun or on the verb ``base`` is the object of."""
         doc = base.doc
+        base_place = self._is_place(base.i, by_token, items)
         for r in base.children:
             if r.dep_ not in {"relcl", "acl"} or r.i < base.i or r.left_edge.i < 1 or doc[r.left_edge.i - 1].text != ",":
                 continue
@@ -72,7 +73,7 @@ class NamedLists:
                         and doc[c.left_edge.i - 1].lower_ == "and" and doc[c.left_edge.i - 2].text == "," \
                         and ((c.head.i in inside and c.head.i not in by_token and c.head.pos_ == "NOUN"
                               and c.head.dep_ != "conj") or (c.head.i == base.head.i and base.dep_ in {"dobj", "pobj"})) \
-                        and self._is_place(c.i, by_token, items) == self._is_place(base.i, by_token, items) \
+                        and self._is_place(c.i, by_token, items) == base_place \
                         and not self._subject_of_next_clause(c):
                     return [c]
         return []

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import coordinated
-from .records import record, trigger_token
+from .records import drop_regions_of_cities, record, trigger_token
 from .words import BORN
 
 __all__ = ["Places"]
@@ -396,18 +396,9 @@ class Places:
         settled case), where both were read of the same subject in the sentence. Not a region written as a
         newswire abbreviation ("Dalton, Ga."). The same where the region follows the city in a phrase of its
         own: "a plant in Kulim, in the northern state of Kedah", "a mill in Lulea in northern Sweden"."""
-        cities = {(r["sent_start"], r["o_start"]): r["s_start"] for r in apposed
-                  if r["o_start"] == r["s_end"] + 1 and not doc[r["o_end"] - 1].text.endswith(".")}
-        for r in [*apposed, *found.values()]:
-            if r["predicate"] == "locatedIn" and r["modality"] == "fact" and self._region_phrase(doc, r):
-                cities.setdefault((r["sent_start"], r["o_start"]), r["s_start"])
-        if not cities:
-            return
-        ops = {(r["s_key"], r["sent_start"], r["o_start"]) for r in found.values() if r["predicate"] == "operatesIn"}
-        for key, r in list(found.items()):
-            city = cities.get((r["sent_start"], r["o_start"])) if r["predicate"] == "operatesIn" else None
-            if city is not None and (r["s_key"], r["sent_start"], city) in ops:
-                del found[key]
+        phrased = [r for r in [*apposed, *found.values()]
+                   if r["predicate"] == "locatedIn" and r["modality"] == "fact" and self._region_phrase(doc, r)]
+        drop_regions_of_cities(doc, found, apposed, "operatesIn", more=phrased)
 
     def _region_phrase(self, doc: Any, link: dict[str, Any]) -> bool:
         """Whether the region of ``link`` (a place inside a region) is written right after the place, in a

@@ -27,7 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import antecedent
+from ..syntax import antecedent, by_agents
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -84,7 +84,7 @@ class Purchases:
             if verb.pos_ != "VERB" or any(c.dep_ == "dative" or (
                     c.dep_ == "prep" and c.lower_ in {"to", "for"}) for c in verb.children):
                 continue
-            agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            agents = by_agents(verb)
             if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
                 # "Orlan's platform, which was supplied by Kelvor", "Orlan's seats, supplied by Kelvor": what
                 # the passive's subject or the participle's noun stands for (and the noun a name is apposed to)

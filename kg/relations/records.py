@@ -9,15 +9,15 @@ Every extractor (the rules of :mod:`kg.relations.rules`, the trained model of
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import register_extensions
 
-__all__ = ["EXTRACTORS", "RESPECTIVELY", "Arg", "RelationSpan", "pair_respectively", "record", "register",
-           "side", "trigger_token"]
+__all__ = ["EXTRACTORS", "RESPECTIVELY", "Arg", "RelationSpan", "drop_regions_of_cities", "pair_respectively",
+           "record", "register", "side", "trigger_token"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +155,32 @@ def pair_respectively(doc: Doc, found: dict[tuple, dict[str, Any]], marks: list[
         for k in keys:
             if subjects.index(found[k]["s_start"]) != objects.index(found[k]["o_start"]):
                 del found[k]
+
+
+def drop_regions_of_cities(doc: Doc, found: dict[tuple, dict[str, Any]], apposed: list[dict[str, Any]],
+                           predicate: str, *, keep_before_based: bool = False,
+                           also: Callable[[dict[str, Any], dict[str, Any]], bool] | None = None,
+                           more: Iterable[dict[str, Any]] = ()) -> None:
+    """"a plant it runs in Greer, South Carolina", "based in Tulsa, Oklahoma": where ``predicate`` was read of
+    the same subject in one sentence both of a city and of the region written right after it (``apposed``:
+    the records of a place in the place after it, kg:locatedIn), the region is where the city is, not a second
+    object (the annotation's settled case): the region's record of ``found`` is dropped. Not a region written
+    as a newswire abbreviation ("Dalton, Ga."), nor (``keep_before_based``) one before "-based"; ``also(record,
+    city)``, where given, must hold of the region's record too. ``more``: further kg:locatedIn records of a
+    city in a region, written otherwise than right after it ("Kulim, in the northern state of Kedah")."""
+    cities = {(r["sent_start"], r["o_start"]): r for r in apposed
+              if r["o_start"] == r["s_end"] + 1 and not doc[r["o_end"] - 1].text.endswith(".")
+              and not (keep_before_based and r["o_end"] < len(doc) and doc[r["o_end"]].text == "-")}
+    for r in more:
+        cities.setdefault((r["sent_start"], r["o_start"]), r)
+    if not cities:
+        return
+    held = {(r["s_key"], r["sent_start"], r["o_start"]) for r in found.values() if r["predicate"] == predicate}
+    for key, r in list(found.items()):
+        city = cities.get((r["sent_start"], r["o_start"])) if r["predicate"] == predicate else None
+        if city is not None and (r["s_key"], r["sent_start"], city["s_start"]) in held \
+                and (also is None or also(r, city)):
+            del found[key]
 
 
 def _listed(first: Token) -> list[int]:

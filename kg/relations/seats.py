@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.strings import get_string_id
 
-from .records import record, trigger_token
+from .records import drop_regions_of_cities, record, trigger_token
 
 __all__ = ["Seats"]
 
@@ -340,21 +340,15 @@ class Seats:
         and both were read. Not a region written as a newswire abbreviation ("Dalton, Ga.":
         :meth:`_widen_places` gives both), nor one before "-based" (:meth:`_city_before_seat`)."""
         rel = self.onto.relations.get("basedIn")
-        regions = {(r["sent_start"], r["o_start"]): r for r in apposed
-                   if r["o_start"] == r["s_end"] + 1 and not doc[r["o_end"] - 1].text.endswith(".")
-                   and not (r["o_end"] < len(doc) and doc[r["o_end"]].text == "-")}
-        if rel is None or not regions:
+        if rel is None:
             return
         words = {w[-1] for w in rel.triggers}
-        seats = {(r["s_key"], r["sent_start"], r["o_start"]) for r in found.values() if r["predicate"] == "basedIn"}
-        for key, r in list(found.items()):
-            city = regions.get((r["sent_start"], r["o_start"]))
-            if r["predicate"] != "basedIn" or city is None:
-                continue
+
+        def seat_word(r: dict[str, Any], city: dict[str, Any]) -> bool:
             trigger = trigger_token(doc, r)
-            if city["s_name"] != r["s_name"] and trigger is not None and trigger.lower_ in words \
-                    and (r["s_key"], r["sent_start"], city["s_start"]) in seats:
-                del found[key]
+            return city["s_name"] != r["s_name"] and trigger is not None and trigger.lower_ in words
+
+        drop_regions_of_cities(doc, found, apposed, "basedIn", keep_before_based=True, also=seat_word)
 
     def _city_before_seat(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                           items: list[dict[str, Any]], by_token: dict[int, int]) -> None:

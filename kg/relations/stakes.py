@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..ontology import RelationInfo
 from ..syntax import SUBJ as _SUBJ
+from ..syntax import by_agents
 from ..syntax import possessive as _possessive
 from .records import record
 
@@ -45,7 +46,7 @@ class Stakes:
             if passive:  # "is 35% owned by X", "is part-owned by X", "is partly owned by X"
                 share = next((v for c in verb.children if c.dep_ in {"npadvmod", "advmod"}
                               for v in [self._share_of(c)] if v is not None), None)
-                holders = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                holders = by_agents(verb)
                 owned = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}] \
                     or [c for c in verb.head.children if c.dep_ in _SUBJ and verb.dep_ in {"acomp", "xcomp"}] \
                     or self._inherited_agents(verb) \

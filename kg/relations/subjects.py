@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..syntax import COPULAS, controlled_objects, participle
+from ..syntax import COPULAS, by_agents, controlled_objects, participle
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
@@ -284,7 +284,7 @@ class Subjects:
             if _possessive(c) or (c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and c.i < tok.i):
                 makers.append(c)
             elif c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in self.instrument_verbs:
-                makers += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                makers += by_agents(c)
                 if c.dep_ == "relcl":
                     makers += [g for g in c.children if g.dep_ in _SUBJ and g.lower_ not in _REL_PRONOUNS]
         return makers

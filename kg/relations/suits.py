@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ..syntax import SUBJ
+from ..syntax import SUBJ, by_agents
 
 __all__ = ["deal_blocked", "suit_parties"]
 
@@ -26,8 +26,7 @@ def suit_parties(lex: Any, tok: Token, agents: list[tuple[Token, str]], objects:
     if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in lex.filing_verbs:
         filed.append(tok.head)  # "the lawsuit against Y was brought by X": the passive's agent
     if not any(r == "agent" for _, r in agents):
-        agents += [(g, "agent") for a in filed for p in a.children if p.dep_ == "agent"
-                   for g in p.children if g.dep_ == "pobj"]
+        agents += [(g, "agent") for a in filed for g in by_agents(a)]
     if any(r in {"patient", "prep:against"} for _, r in objects):
         return
     if any(r == "agent" for _, r in agents):

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import SUBJ, clause_head, possessive
+from ..syntax import SUBJ, by_agents, clause_head, possessive
 
 __all__ = ["handled_under_a_deal"]
 
@@ -44,7 +44,7 @@ def handled_under_a_deal(rules: Any, doc: Doc, items: list[dict[str, Any]], by_t
     for noun, verb in rules._under_partnerships(doc):
         if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children):
             continue
-        agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        agents = by_agents(verb)
         subjects = [c for c in verb.children if c.dep_ in SUBJ] or rules._inherited_agents(verb)
         owners = [o for s in subjects for o in ([s] if s.i in by_token else _owner(s))]
         found = rules._records_between(doc, owners, agents, rel, by_token, items, rel.base_confidence - 0.2,

@@ -13,6 +13,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import by_agents
+
 __all__ = ["venture_members"]
 
 
@@ -23,7 +25,7 @@ def _members_said(verb: Token, members: frozenset[str], owners: frozenset[str]) 
     if lemma in members:
         return [c for c in verb.children if c.dep_ == "dobj"]
     if lemma in owners and any(c.dep_ == "auxpass" for c in verb.children):
-        return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return by_agents(verb)
     return []
 
 
