@@ -36,7 +36,7 @@ class Resolution:
     def _same_clause_subject(self, doc: Doc, items: list[dict[str, Any]], tok: Token) -> set[str]:
         """Names of entities that are the subject of the clause ``tok`` is in; and of who accuses it
         ("sued Y, accusing the carmaker of", "alleging that the Swiss trader had": lexicon ``accusing``); and,
-        where ``tok`` is the subject, of the verb's objects ("The studio paid Valve": the studio is not Valve)."""
+        where ``tok`` is the subject, of the verb's objects ("The studio paid Korvel": the studio is not Korvel)."""
         verb = clause_head(tok)
         # (a relative pronoun for the noun the clause is on: "Visa, which works with the startup"; not a noun
         # after a preposition, where "which" may be on a noun before it: "the suit against X, which ...")

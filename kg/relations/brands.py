@@ -46,7 +46,7 @@ class Brands:
 
     def _goods_named_after_whose(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]
                                  ) -> tuple[Token, int] | None:
-        """"CD Projekt, whose own Tarn store competes with X", "Orvane, whose Tarn pump competes with X": the one
+        """"Halvard Games, whose own Tarn store competes with X", "Orvane, whose Tarn pump competes with X": the one
         name in the phrase of goods between "whose" and the verb right after it (a lower-case noun of the
         goods last), which is the verb's subject whatever the parser made of the phrase; with the index of
         "whose". None elsewhere."""

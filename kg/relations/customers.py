@@ -133,7 +133,7 @@ class Customers:
             if passive and not goods and verb.dep_ == "conj":
                 # ("Kelvor's platform runs on Tarsa chips and is used by Orla": the subject it is joined to)
                 goods = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            # ("used by logistics group Rhenus": the name right after the kind)
+            # ("used by logistics group Halvern": the name right after the kind)
             users = users + [t for u in users if passive and u.i not in by_token and u.is_lower
                              for t in self._names_after(u, by_token)]
             for noun in goods:

@@ -161,8 +161,8 @@ class Deals:
 
     def _working_with(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                       ) -> list[dict[str, Any]]:
-        """"Cyclera works with Panasonic on scrap", "Tesco and Sainsbury's, which also work with
-        Deliveroo", "opened a region in partnership with Dariyah Telecom": organisations that work
+        """"Cyclera works with Kamiro Denki on scrap", "Brismart and Tenbury's, which also work with
+        Ridevo", "opened a region in partnership with Dariyah Telecom": organisations that work
         together, or act in a partnership with another, are partners (kg:partnersWith; the lexicon's
         ``partnering_verbs`` and the relation's event nouns). Between organisations only, and no
         government body: a person who works with a firm is read by kg:worksFor, if at all, and a firm
@@ -175,7 +175,7 @@ class Deals:
         for tok in self._tokens_with_lemma(doc, self.partnering_verbs | nouns):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in self.partnering_verbs:
-                verb = tok  # "works with Panasonic"
+                verb = tok  # "works with Kamiro Denki"
             elif tok.pos_ == "NOUN" and lemma in nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
                     and tok.head.head.pos_ in {"VERB", "AUX"}:
                 verb = tok.head.head  # "opened a region in partnership with Dariyah"
@@ -432,7 +432,7 @@ class Deals:
 
     def _sold_through(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"MvulaCover, a policy sold through mobile operator Zamtel", "AstroGo will be offered through the
-        Uber app", "sells its Qiao hatchback through dealer Motorhuis": whoever a product is sold or
+        Rydo app", "sells its Qiao hatchback through dealer Motorhuis": whoever a product is sold or
         offered through offers it too (kg:offers' one-word verb triggers). The seller's channel is an
         organisation named after "through", "via" or "on" ("sold on Flipkart"), or one named right before the
         app, store or platform there."""
@@ -468,7 +468,7 @@ class Deals:
         """"Trask Foods sells its oats through Halden Markets stores", "already sells through Halden and
         Vellor": a firm that sells (lexicon ``retail_selling_verbs``, active) through another firm, or
         through that firm's shops (its name before a plural noun), supplies it. Not through a firm's app,
-        store or platform written in the singular ("through the Uber app", "the Kelvo Store"), which offers
+        store or platform written in the singular ("through the Rydo app", "the Kelvo Store"), which offers
         what is sold (lexicon ``channel_nouns``)."""
         rel = self.onto.relations.get("suppliesTo")
         verbs = self.onto.words("relations", "retail_selling_verbs")
@@ -484,7 +484,7 @@ class Deals:
             shops = [x for g in shops for x in (
                 [g] if g.i in by_token else [c for c in g.children if c.dep_ in {"compound", "poss"} and c.i < g.i]
                 if g.tag_ == "NNS" and g.is_lower else [])]
-            # (not a store or app by its name: "through the Epic Games Store" offers what is sold)
+            # (not a store or app by its name: "through the Kelvo Games Store" offers what is sold)
             shops = [t for t in shops if t.i in by_token and t.pos_ != "PRON"
                      and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization")
                      and doc[items[by_token[t.i]]["end"] - 1].lower_ not in channels]

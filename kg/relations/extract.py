@@ -73,7 +73,7 @@ class Extraction:
             if letting:
                 objs = [(t, r) for t, r in objs if r == "prep:to"]
             if trig.kind == "inverse" and not letting:  # "X owns Y": Y is the subsidiary
-                if rel.source_preps:  # "Orla buys its cocoa from Cargill": who it is from acts
+                if rel.source_preps:  # "Orla buys its cocoa from Tarsa Trading": who it is from acts
                     # (and whom a trigger that ends in a preposition names with it: "relies on Hanol")
                     acting = [(t, "agent") for t, r in objs if r.split(":")[0] in {"prep", "nested"}
                               and (r.split(":")[-1] in rel.source_preps or r.split(":")[-1] == own)]

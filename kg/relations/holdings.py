@@ -5,7 +5,7 @@ seller sells "to" (``holding_selling_verbs``). Where the word also reads an acqu
 is bought or sold (the verb's object, or the noun a relative pronoun object stands for) is a named
 organisation, one apposed to the object, or works (lexicon ``owned_works``: "plant", "factory"), a holding
 changes hands and the kg:suppliesTo record is dropped (on the records read). Goods stay supplies: "buys cocoa
-from Cargill", "buys older Obsidia tools", "sells its Orvo drones to X".
+from Tarsa Trading", "buys older Obsidia tools", "sells its Orvo drones to X".
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def holdings_not_supplied(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any
             continue
         things = [antecedent(c) for c in verb.children if c.dep_ == "dobj"]
         if not things and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
-            # ("sell its laundry chain/dative Spinwell to Blackstone": the parser's dative before "to" is the object)
+            # ("sell its laundry chain/dative Spinwell to Ashgrove": the parser's dative before "to" is the object)
             things = [c for c in verb.children if c.dep_ == "dative"]
         if things and all(_holding(rules, t, items, by_token) for t in things):
             del found[key]

@@ -132,7 +132,7 @@ class Markets:
                          and not any(g.dep_ in _SUBJ or g.dep_ == "agent" for g in c.children)
                          and c.lemma_.lower() not in self.hedges and c.lower_ not in self.hedges]
         def joined(c: Token) -> list[Token]:
-            """A preposition joined to ``c``: "in France and through Sephora stores in Spain"."""
+            """A preposition joined to ``c``: "in France and through Belvia stores in Spain"."""
             return [j for j in c.children if c.dep_ == "prep" and j.dep_ == "conj" and j.pos_ == "ADP"]
 
         # (not where another's site is: "must sell Umbila's plant in Polokwane" is no market of the seller's)
@@ -159,7 +159,7 @@ class Markets:
                 for p in (p for x in names for p in x.children if p.dep_ == "prep" and p.lower_ in {"in", "across"}):
                     locations(p, 0.1)
             # (and "competes with Flipkart in India", "against Jumia in Kenya": the parser hangs the market on
-            # the rival; and "sells it through Sephora stores in Spain": the channel's place is the seller's
+            # the rival; and "sells it through Belvia stores in Spain": the channel's place is the seller's
             # market too)
             # (a channel only where the verb is active: not "will be sold through Valmont's dealers in
             # France", nor "microcontrollers made by X through resellers in Hong Kong")

@@ -26,11 +26,11 @@ class Owners(Units):
     :class:`~kg.relations.units.Units`, firms bought or run as a unit)."""
 
     def _works_owners(self, tok: Token, by_token: dict[int, int], goods: bool = False) -> list[Token]:
-        """"ships cells to Tesla's factory in Shanghai", "supplies axles to General Motors and Stellantis
+        """"ships cells to Voltra's factory in Shanghai", "supplies axles to Garvin Motors and Orlan Auto
         plants": the named owners (a possessive or a name before it, and the names listed with them) of a
         site or unit (lexicon ``owned_works``, ``seller_sites`` and ``owned_units``: ``works_nouns``), who
         stand for it as the other side of a sale; with ``goods``, also the owner's possessive on a kind of
-        product ("supplies cells for BMW's Neue Klasse cars": for BMW);
+        product ("supplies cells for Brenmark's Nova Klasse cars": for Brenmark);
         none where ``tok`` is no such site."""
         if tok.i in by_token or not tok.is_lower:
             return []

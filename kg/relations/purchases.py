@@ -79,6 +79,7 @@ class Purchases:
                          ) -> list[dict[str, Any]]:
         rel = self.onto.relations.get("suppliesTo")
         verbs = self.onto.words("relations", "supplying_verbs")
+        in_context = self.onto.words("relations", "context_supplied_verbs")
         out: list[dict[str, Any]] = []
         for verb in self._tokens_with_lemma(doc, verbs) if rel is not None and verbs else ():
             if verb.pos_ != "VERB" or any(c.dep_ == "dative" or (
@@ -107,7 +108,7 @@ class Purchases:
                       and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]
             sold = {items[m[0]]["name"] for s in sellers for m in self._map(s, by_token, items)}
             owners = [o for o in owners if not {items[m[0]]["name"] for m in self._map(o, by_token, items)} & sold]
-            if not owners and sellers and verb.lemma_.lower() in self._context_supplied \
+            if not owners and sellers and verb.lemma_.lower() in in_context \
                     and (any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"):
                 # ("... made by Velto Motors, saying inflators supplied by Corvane could rupture"): goods
                 # with no owner written on them are the firm's the text is about
@@ -116,10 +117,6 @@ class Purchases:
                 out += self._records_between(doc, sellers, owners, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, self._modality(verb))
         return out
-
-    @property
-    def _context_supplied(self) -> frozenset[str]:
-        return frozenset(self.onto.words("relations", "context_supplied_verbs"))
 
     def _firm_in_context(self, goods: Token, sold: set[str], by_token: dict[int, int],
                          items: list[dict[str, Any]]) -> list[Token]:

@@ -1,7 +1,7 @@
-"""Reliance on a firm with no goods named: "PisoPay relies on Dalvo Bank, which lets it connect to the network",
-"Kobopay relied on Orlan Bank to issue its card". kg:suppliesTo reads "rely on" and "depend on" (lexicon
+"""Reliance on a firm with no goods named: "Velmira relies on Dalvo Bank, which lets it connect to the network",
+"Kestova relied on Orlan Bank to issue its card". kg:suppliesTo reads "rely on" and "depend on" (lexicon
 ``reliance_verbs``) as buying from the firm relied on, which holds where the text names what it is relied on for
-("relies on Hexing Power for batteries", "depends on Orlan's cells"); where the firm itself is relied on and
+("relies on Kelvor Cells for batteries", "depends on Orlan's cells"); where the firm itself is relied on and
 nothing is said of goods, what it gives is a service or access (kg:providesAccessTo, read from the clause that
 says so), not a supply: the kg:suppliesTo record is dropped (on the records read).
 """

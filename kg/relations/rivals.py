@@ -1,6 +1,6 @@
 """Rivals the rules read from a construction rather than a trigger word (kg:competesWith).
 
-"Nakshatra is up against Pixxel", "Kessling beat Hovland Motorworks to the contract", "the move pits Sorano
+"Nakshatra is up against Tarsat", "Kessling beat Hovland Motorworks to the contract", "the move pits Sorano
 against Halden", "Lotus Air battles Jetto on domestic routes": read here rather than as kg:triggers, whose
 words are features of the trained model. A mixin of :class:`~kg.relations.patterns.Patterns`.
 """
@@ -22,7 +22,7 @@ class Rivals:
     against, beating, taking on or fighting one another."""
 
     def _up_against(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
-        """"Nakshatra is up against Pixxel and SatSure", "VivaPlay ... is up against Netflix": a firm "up
+        """"Nakshatra is up against Tarsat and Orbscan", "VivaPlay ... is up against Streamly": a firm "up
         against" firms or their products competes with them (kg:competesWith; not a regulator, a
         country or a person one is up against). Read here rather than as a kg:trigger, whose words are
         features of the trained model ("be" would carry the relation on every copula)."""
@@ -44,8 +44,8 @@ class Rivals:
 
     def _beaten_rivals(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
-        """"Kessling beat Hovland Motorworks to the contract", "Groszek enters Romania, taking on Lidl
-        and Kaufland", "to win market share from Grab and Gojek": the firms one beats, takes on or wins
+        """"Kessling beat Hovland Motorworks to the contract", "Groszek enters Romania, taking on Preisa
+        and Marktlo", "to win market share from Ridevo and Jekto": the firms one beats, takes on or wins
         customers from (or against) are its rivals (kg:competesWith); and so are two a thing pits against
         each other ("the move pits Sorano against Halden"). Read here, as :meth:`_up_against` is, rather
         than as triggers, whose words are features of the trained model."""
@@ -61,7 +61,7 @@ class Rivals:
             if lemma == "beat" or (lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)):
                 objects = self._with_apposed([g for g in verb.children if g.dep_ == "dobj"], by_token)
             elif lemma in choosing:
-                # "chose Asterra over Airbus Helicopters and Vantor Aero": the one chosen and the ones
+                # "chose Asterra over Aerion Helicopters and Vantor Aero": the one chosen and the ones
                 # passed over were rivals for the choice
                 chosen = [g for g in verb.children if g.dep_ == "dobj"]
                 # (the parser hangs "over" on the verb or on the one chosen)
@@ -87,21 +87,21 @@ class Rivals:
                 objects = [g for p in objects for g in p.children if g.dep_ == "pobj"]
             else:
                 continue
-            # (and the names listed under a kind: "taking on Revolut and local lenders such as mBank"; and
+            # (and the names listed under a kind: "taking on Novapay and local lenders such as nFinanz"; and
             # a firm listed with its owner or place before it, which the parser may list in its stead:
-            # "beat Huanghe Dredging and Abu Dhabi's Gulf Marine Works")
+            # "beat Qinglan Dredging and Abu Dhabi's Sahil Marine Works")
             listed = [n for g in objects for n in [g, *g.conjuncts]]
             listed += [doc[n.i + 2] for n in listed if n.i + 2 < len(doc) and doc[n.i + 1].tag_ == "POS"
                        and doc[n.i + 1].head.i == n.i and n.i + 2 in by_token]
             rivals = [r for n in listed for r in self._with_listed(n)
                       if r.i in by_token and items[by_token[r.i]]["cls"] in {"Company", "Product"}]
-            # (rivals whether or not one wins: "in a bid to win market share from Grab" is a fact of rivalry)
+            # (rivals whether or not one wins: "in a bid to win market share from Ridevo" is a fact of rivalry)
             modality = self._modality(verb) if lemma in {"beat", "take", "pit"} or lemma in choosing else "fact"
             if rivals:
                 out += self._records_between(doc, subjects, rivals, rel, by_token, items, rel.base_confidence - 0.1,
                                              verb, modality)
                 if lemma == "take" and "operatesIn" in self.onto.relations:
-                    # "takes on Toyota in Thailand": where one takes a rival on, it operates (the parser hangs
+                    # "takes on Tarvo Motors in Thailand": where one takes a rival on, it operates (the parser hangs
                     # the place on the verb or on the rival)
                     places = [t for h in (verb, *objects) for t in self._located(h, {"in", "across"}, by_token, items)]
                     out += self._serving(doc, subjects, places, verb, modality, by_token, items)
@@ -172,5 +172,5 @@ class Rivals:
     @staticmethod
     def _with_apposed(toks: list[Token], by_token: dict[int, int]) -> list[Token]:
         """``toks`` and the names apposed to those that are descriptions, not names ("beat the Chinese
-        dredger Huanghai Marine": "dredger" and "Marine")."""
+        dredger Qinglan Marine": "dredger" and "Marine")."""
         return [*toks, *(a for g in toks if g.i not in by_token for a in g.children if a.dep_ == "appos")]

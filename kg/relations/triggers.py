@@ -64,7 +64,7 @@ class Triggers:
             # (one name right after a singular noun, which the parser hung on it: a headline's "takeover of
             # rival broadcaster Canale Orvo" with no full stop to close the sentence)
             # (or right after it, where the parser hung the name on the verb: "charge more on rival site
-            # Trendyol", "keep them off rival app Vaimo")
+            # Trendova", "keep them off rival app Pelvo")
             return any(c.dep_ == "appos" and self._starts_at(c, head.i + 1) for c in head.children) \
                 or self._name_after_noun(head) is not None
         return head.tag_ == "NNS" and head.is_lower and len(between) <= 2 and all(t.is_lower for t in between) \
@@ -72,10 +72,10 @@ class Triggers:
 
     def _name_after_noun(self, noun: Token) -> Token | None:
         """The first word of a name that starts right after the lower-case object of a preposition and that
-        the parser hung elsewhere in the clause ("on rival site Trendyol": Trendyol); None elsewhere."""
+        the parser hung elsewhere in the clause ("on rival site Trendova": Trendova); None elsewhere."""
         after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         if after is None or noun.dep_ != "pobj" or not self._starts_at(after, after.i) \
-                or noun.i in {t.i for t in after.ancestors}:
+                or noun.is_ancestor(after):
             return None
         return after
 
