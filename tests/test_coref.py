@@ -1238,3 +1238,16 @@ def test_coref_a_description_is_the_name_an_apposition_describes(nlp, text, expe
 ])
 def test_coref_it_in_a_where_clause_is_the_subject_of_the_places_clause(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a wider noun calls again a product the text called by a kind of it: "the drug" after "a sleep pill",
+    # "the product" after "a funeral policy" (lexicon coref.product_kinds)
+    ("Regulators approved Dorvexin, a sleep pill made by Halvern Pharma. The drug is available in Norway.",
+     {("Dorvexin", "operatesIn", "Norway")}, {("Halvern Pharma", "operatesIn", "Norway")}),
+    ("Brisa Mutual launched Tessa Care, a funeral policy. The product is available in Kenya and Uganda.",
+     {("Tessa Care", "operatesIn", "Kenya"), ("Tessa Care", "operatesIn", "Uganda")}, set()),
+])
+def test_coref_a_wider_noun_calls_again_a_product_called_by_its_kind(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+

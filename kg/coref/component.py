@@ -60,9 +60,13 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self._institutions = frozenset(lex.get("institutions", {}).get("nouns", ()))
         self._institution_names = {k: frozenset(w.lower() for w in v)
                                    for k, v in lex.get("institution_names", {}).items()}
+        #: the kinds of product a wider noun calls again ("the drug" after "X, a migraine pill"): every kind
+        #: for "the product"
+        self._product_kinds = {k: frozenset(v) for k, v in lex.get("product_kinds", {}).items()}
+        self._product_kinds["product"] = onto.words("entities", "product_nouns")
         for cls, nouns in lex.items():
             if cls in {"pronouns", "firm_deals", "trades", "called_only", "trade_names", "institutions",
-                       "institution_names"}:
+                       "institution_names", "product_kinds"}:
                 continue
             for noun in nouns:
                 self.descriptors.setdefault(noun.lower(), set()).add(cls)

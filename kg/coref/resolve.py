@@ -325,6 +325,12 @@ class Resolution:
         if description and wanted == {"Product"}:
             # "the vaccine" names a product only if the text called it a vaccine before
             # ("the R21 vaccine", "R21, a malaria vaccine", "malaria vaccine R21"); otherwise it is any vaccine.
+            # (or, as the subject its clause goes on about, by a kind of it: "The drug is available in Norway" after
+            # "Qalvera, a migraine pill", lexicon coref.product_kinds; not as an object, where a verb of making or
+            # selling says what any drug of the story is: "supplies the drug to wholesalers")
+            kinds = {tok.lemma_.lower()} | (self._product_kinds.get(tok.lemma_.lower(), frozenset())
+                                            if tok.dep_ in _SUBJ else frozenset())
+
             def called(c: dict[str, Any]) -> bool:
                 root = doc[c["start"]:c["end"]].root
                 near = [root.head] + [x for x in root.children if x.dep_ == "appos"]
@@ -332,7 +338,7 @@ class Resolution:
                     near.append(doc[c["end"]])
                 if c["start"] > 0 and doc[c["start"] - 1].is_lower:
                     near.append(doc[c["start"] - 1])  # (or written right before the name: "ride-hailing app Kinto")
-                return any(t.lemma_.lower() == tok.lemma_.lower() for t in near)
+                return any(t.lemma_.lower() in kinds for t in near)
             cands = [c for c in cands if called(c)]
         if not cands:
             return None
