@@ -1251,3 +1251,14 @@ def test_coref_it_in_a_where_clause_is_the_subject_of_the_places_clause(nlp, tex
 def test_coref_a_wider_noun_calls_again_a_product_called_by_its_kind(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a possessive in an "at"/"in" phrase of what a firm was paid or hired to do is the hired firm's site,
+    # even after "X said it paid"; not the payer's (lexicon coref.hiring)
+    ("Velta Air has hired Norvik Aviation Services to paint its jets at its hangar in Riga.",
+     {("Norvik Aviation Services", "operatesIn", "Riga")}, {("Velta Air", "operatesIn", "Riga")}),
+    ("Brenmar Shipping said it had paid Orlan Marine $4 million to repair two tankers at its yard in Gdansk.",
+     {("Orlan Marine", "operatesIn", "Gdansk")}, {("Brenmar Shipping", "operatesIn", "Gdansk")}),
+])
+def test_coref_its_site_in_a_hired_firms_infinitive_is_the_hired_firms(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -64,9 +64,11 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         #: for "the product"
         self._product_kinds = {k: frozenset(v) for k, v in lex.get("product_kinds", {}).items()}
         self._product_kinds["product"] = onto.words("entities", "product_nouns")
+        #: verbs of paying or hiring a firm to do a work ("paid X to repair ships at its yard": owners.py)
+        self._hiring = frozenset(lex.get("hiring", {}).get("verbs", ()))
         for cls, nouns in lex.items():
             if cls in {"pronouns", "firm_deals", "trades", "called_only", "trade_names", "institutions",
-                       "institution_names", "product_kinds"}:
+                       "institution_names", "product_kinds", "hiring"}:
                 continue
             for noun in nouns:
                 self.descriptors.setdefault(noun.lower(), set()).add(cls)

@@ -139,8 +139,10 @@ class Resolution:
         pool = items + resolved
         # "X said ... "...," said its chief executive, Y": the firm who spoke before (continuity.py)
         speaker = self._speakers_firm(doc, tok, pool, wanted) or self._sayers_firm(doc, tok, pool, wanted)
-        if speaker is not None:
-            return speaker
+        # ("X said it paid Orrin to repair ships at its yard": the one hired works at its own site, owners.py)
+        hired = self._hired_doers_site(tok, pool, wanted) if not description else None
+        if hired is not None or speaker is not None:
+            return hired or speaker
         if not description:
             # "The therapy is approved in the United States, where it is sold by X": the clause's subject (continuity.py)
             ahead = self._where_clause_subject(tok, pool, wanted)
