@@ -1262,3 +1262,15 @@ def test_coref_a_wider_noun_calls_again_a_product_called_by_its_kind(nlp, text, 
 ])
 def test_coref_its_site_in_a_hired_firms_infinitive_is_the_hired_firms(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the unit" is the firm the text called a unit before, not the parent; and no firm where none was
+    # called so
+    ("Brenhal Energie agreed to sell Lausa Bergbau, its coal mining unit, to Corvan Partners. The unit runs two "
+     "mines in Thuringia and Bavaria.",
+     {("Lausa Bergbau", "operatesIn", "Thuringia"), ("Lausa Bergbau", "operatesIn", "Bavaria")},
+     {("Brenhal Energie", "operatesIn", "Thuringia"), ("Corvan Partners", "operatesIn", "Thuringia")}),
+])
+def test_coref_the_unit_is_the_firm_called_a_unit_before(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -436,6 +436,11 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                         described.setdefault(key, ante)
                     if ante is not None:
                         add(span, ante)
+                elif tok.pos_ == "NOUN" and low in self._unit_nouns:
+                    # "sold Lausa Mining, its coal unit, ... The unit runs two mines" (owners.py)
+                    ante = self._unit_called_before(doc, tok)
+                    if ante is not None:
+                        add(span, ante)
                 elif tok.pos_ == "NOUN":
                     # "Radio Kestrel is a commercial radio station ... The station is owned by X": a noun no
                     # class lists stands for the one name the text called by it before

@@ -87,6 +87,18 @@ class Owners:
                   or c["name"].lower().endswith(" " + tok.lower_)]
         return called or named
 
+    def _unit_called_before(self, doc: Doc, tok: Token) -> dict[str, Any] | None:
+        """"Orlan sold Lausa Mining, its coal unit, to X ... The unit runs two mines": "the unit" (a noun of lexicon
+        ``owned_units``, none saying whose: not "the Orlan unit", "the unit of X") is the nearest organisation the
+        last few sentences called a unit, arm, subsidiary or division, in apposition or right before its name;
+        ``None`` where they called none so ("restart the unit" of a reactor)."""
+        if any(c.dep_ in {"poss", "compound", "nmod", "amod", "relcl", "acl", "appos"}
+               or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children) or tok.dep_ in {"attr", "appos"}:
+            return None
+        return next((c for c in self._candidates(doc, self._all_items, tok) if c["via"] in {"", "gazetteer"}
+                     and self.onto.is_a(c["cls"], "Organization")
+                     and any(self._called_by(doc, c, noun) for noun in self._unit_nouns)), None)
+
     def _passive_agents(self, tok: Token, pool: list[dict[str, Any]], wanted: set[str]) -> dict[str, Any] | None:
         """"The module is used by Kelvor at its plant in Lyon", "The X1 has been ordered by Kelvor for its
         computer": a possessive in a phrase on a finite passive, after its agent, is the agent's where it says
