@@ -1238,3 +1238,39 @@ def test_coref_a_description_is_the_name_an_apposition_describes(nlp, text, expe
 ])
 def test_coref_it_in_a_where_clause_is_the_subject_of_the_places_clause(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a wider noun calls again a product the text called by a kind of it: "the drug" after "a sleep pill",
+    # "the product" after "a funeral policy" (lexicon coref.product_kinds)
+    ("Regulators approved Dorvexin, a sleep pill made by Halvern Pharma. The drug is available in Norway.",
+     {("Dorvexin", "operatesIn", "Norway")}, {("Halvern Pharma", "operatesIn", "Norway")}),
+    ("Brisa Mutual launched Tessa Care, a funeral policy. The product is available in Kenya and Uganda.",
+     {("Tessa Care", "operatesIn", "Kenya"), ("Tessa Care", "operatesIn", "Uganda")}, set()),
+])
+def test_coref_a_wider_noun_calls_again_a_product_called_by_its_kind(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a possessive in an "at"/"in" phrase of what a firm was paid or hired to do is the hired firm's site,
+    # even after "X said it paid"; not the payer's (lexicon coref.hiring)
+    ("Velta Air has hired Norvik Aviation Services to paint its jets at its hangar in Riga.",
+     {("Norvik Aviation Services", "operatesIn", "Riga")}, {("Velta Air", "operatesIn", "Riga")}),
+    ("Brenmar Shipping said it had paid Orlan Marine $4 million to repair two tankers at its yard in Gdansk.",
+     {("Orlan Marine", "operatesIn", "Gdansk")}, {("Brenmar Shipping", "operatesIn", "Gdansk")}),
+])
+def test_coref_its_site_in_a_hired_firms_infinitive_is_the_hired_firms(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the unit" is the firm the text called a unit before, not the parent; and no firm where none was
+    # called so
+    ("Brenhal Energie agreed to sell Lausa Bergbau, its coal mining unit, to Corvan Partners. The unit runs two "
+     "mines in Thuringia and Bavaria.",
+     {("Lausa Bergbau", "operatesIn", "Thuringia"), ("Lausa Bergbau", "operatesIn", "Bavaria")},
+     {("Brenhal Energie", "operatesIn", "Thuringia"), ("Corvan Partners", "operatesIn", "Thuringia")}),
+])
+def test_coref_the_unit_is_the_firm_called_a_unit_before(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -60,9 +60,15 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self._institutions = frozenset(lex.get("institutions", {}).get("nouns", ()))
         self._institution_names = {k: frozenset(w.lower() for w in v)
                                    for k, v in lex.get("institution_names", {}).items()}
+        #: the kinds of product a wider noun calls again ("the drug" after "X, a migraine pill"): every kind
+        #: for "the product"
+        self._product_kinds = {k: frozenset(v) for k, v in lex.get("product_kinds", {}).items()}
+        self._product_kinds["product"] = onto.words("entities", "product_nouns")
+        #: verbs of paying or hiring a firm to do a work ("paid X to repair ships at its yard": owners.py)
+        self._hiring = frozenset(lex.get("hiring", {}).get("verbs", ()))
         for cls, nouns in lex.items():
             if cls in {"pronouns", "firm_deals", "trades", "called_only", "trade_names", "institutions",
-                       "institution_names"}:
+                       "institution_names", "product_kinds", "hiring"}:
                 continue
             for noun in nouns:
                 self.descriptors.setdefault(noun.lower(), set()).add(cls)
@@ -428,6 +434,11 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                                              resolved=resolved)
                     if ante is not None and key.strip() != low:
                         described.setdefault(key, ante)
+                    if ante is not None:
+                        add(span, ante)
+                elif tok.pos_ == "NOUN" and low in self._unit_nouns:
+                    # "sold Lausa Mining, its coal unit, ... The unit runs two mines" (owners.py)
+                    ante = self._unit_called_before(doc, tok)
                     if ante is not None:
                         add(span, ante)
                 elif tok.pos_ == "NOUN":

@@ -19,6 +19,8 @@ __all__ = ["Owners"]
 
 #: prepositions that say where or to whom an agent acts ("used by X at its plant", "offered by X to its members")
 _WHERE_PREPS = frozenset({"at", "in", "to", "through", "across", "via", "on"})
+#: prepositions that say where one does a work ("paid X to repair ships at its yard")
+_SITE_PREPS = frozenset({"at", "in"})
 
 
 class Owners:
@@ -85,6 +87,18 @@ class Owners:
                   or c["name"].lower().endswith(" " + tok.lower_)]
         return called or named
 
+    def _unit_called_before(self, doc: Doc, tok: Token) -> dict[str, Any] | None:
+        """"Orlan sold Lausa Mining, its coal unit, to X ... The unit runs two mines": "the unit" (a noun of lexicon
+        ``owned_units``, none saying whose: not "the Orlan unit", "the unit of X") is the nearest organisation the
+        last few sentences called a unit, arm, subsidiary or division, in apposition or right before its name;
+        ``None`` where they called none so ("restart the unit" of a reactor)."""
+        if any(c.dep_ in {"poss", "compound", "nmod", "amod", "relcl", "acl", "appos"}
+               or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children) or tok.dep_ in {"attr", "appos"}:
+            return None
+        return next((c for c in self._candidates(doc, self._all_items, tok) if c["via"] in {"", "gazetteer"}
+                     and self.onto.is_a(c["cls"], "Organization")
+                     and any(self._called_by(doc, c, noun) for noun in self._unit_nouns)), None)
+
     def _passive_agents(self, tok: Token, pool: list[dict[str, Any]], wanted: set[str]) -> dict[str, Any] | None:
         """"The module is used by Kelvor at its plant in Lyon", "The X1 has been ordered by Kelvor for its
         computer": a possessive in a phrase on a finite passive, after its agent, is the agent's where it says
@@ -105,6 +119,27 @@ class Owners:
         if subject_named and noun.head.lower_ not in _WHERE_PREPS:
             return None
         return agent
+
+    def _hired_doers_site(self, tok: Token, pool: list[dict[str, Any]], wanted: set[str]) -> dict[str, Any] | None:
+        """"Kelvor paid Orrin to repair the ships at its yard", "hired Orrin to convert jets at its hangars": a
+        possessive in an "at" or "in" phrase of the infinitive that says what a firm was paid or hired to do
+        (lexicon coref.hiring) is the hired one's, who does the work where it works; ``None`` otherwise
+        ("paid Orrin to process its payments": the payer's payments, no site)."""
+        noun = tok.head
+        if tok.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.lower_ not in _SITE_PREPS:
+            return None
+        clause = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if clause is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+            return None
+        # (the infinitive on the verb, or on the sum paid: "paid Orrin $4 million/dobj to repair")
+        verb = clause.head if clause.dep_ in {"xcomp", "advcl"} else \
+            clause.head.head if clause.dep_ in {"relcl", "acl"} and clause.head.dep_ == "dobj" else None
+        if verb is None or verb.lemma_.lower() not in self._hiring:
+            return None
+        return next((it for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < clause.i for it in pool
+                     if it["start"] <= c.i < it["end"] and it["via"] != "demonym"
+                     and self._compatible(it["cls"], wanted)), None)
 
     def _agent_item(self, verb: Token, tok: Token, pool: list[dict[str, Any]], wanted: set[str],
                     demonyms: bool = False) -> dict[str, Any] | None:

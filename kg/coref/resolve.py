@@ -139,8 +139,10 @@ class Resolution:
         pool = items + resolved
         # "X said ... "...," said its chief executive, Y": the firm who spoke before (continuity.py)
         speaker = self._speakers_firm(doc, tok, pool, wanted) or self._sayers_firm(doc, tok, pool, wanted)
-        if speaker is not None:
-            return speaker
+        # ("X said it paid Orrin to repair ships at its yard": the one hired works at its own site, owners.py)
+        hired = self._hired_doers_site(tok, pool, wanted) if not description else None
+        if hired is not None or speaker is not None:
+            return hired or speaker
         if not description:
             # "The therapy is approved in the United States, where it is sold by X": the clause's subject (continuity.py)
             ahead = self._where_clause_subject(tok, pool, wanted)
@@ -325,6 +327,12 @@ class Resolution:
         if description and wanted == {"Product"}:
             # "the vaccine" names a product only if the text called it a vaccine before
             # ("the R21 vaccine", "R21, a malaria vaccine", "malaria vaccine R21"); otherwise it is any vaccine.
+            # (or, as the subject its clause goes on about, by a kind of it: "The drug is available in Norway" after
+            # "Qalvera, a migraine pill", lexicon coref.product_kinds; not as an object, where a verb of making or
+            # selling says what any drug of the story is: "supplies the drug to wholesalers")
+            kinds = {tok.lemma_.lower()} | (self._product_kinds.get(tok.lemma_.lower(), frozenset())
+                                            if tok.dep_ in _SUBJ else frozenset())
+
             def called(c: dict[str, Any]) -> bool:
                 root = doc[c["start"]:c["end"]].root
                 near = [root.head] + [x for x in root.children if x.dep_ == "appos"]
@@ -332,7 +340,7 @@ class Resolution:
                     near.append(doc[c["end"]])
                 if c["start"] > 0 and doc[c["start"] - 1].is_lower:
                     near.append(doc[c["start"] - 1])  # (or written right before the name: "ride-hailing app Kinto")
-                return any(t.lemma_.lower() == tok.lemma_.lower() for t in near)
+                return any(t.lemma_.lower() in kinds for t in near)
             cands = [c for c in cands if called(c)]
         if not cands:
             return None
