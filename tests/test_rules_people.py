@@ -1299,3 +1299,12 @@ def test_rules_read_a_places_commissioner_or_superintendent_as_living_there(nlp,
     civic office, like its governor or its minister, is held by one who lives there (kg:livesIn role
     triggers)."""
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the owner's name in front of the part, which the parser took for an adjective of it
+    ("Ana Pirel, head of the Kelvor cloud unit, said the plan would work.",
+     {("Ana Pirel", "worksFor", "Kelvor")}, set()),
+])
+def test_rules_head_of_a_part_named_by_a_name_taken_for_an_adjective(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

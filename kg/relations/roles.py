@@ -285,9 +285,11 @@ class Roles:
                 anchors += [(o, "prep:" + c.lower_) for g in parts for o in g.children
                             if _possessive(o) and o.pos_ != "PRON"]
                 # (or named in front of the part, with no "'s": "head of the Orlan Bank security unit"; the
-                # name's last word, which the parser may hang on the word before the part)
+                # name's last word, which the parser may hang on the word before the part, or take for an
+                # adjective: "head of the Kelvor/amod cloud unit")
                 anchors += [(o, "prep:" + c.lower_) for g in parts if not any(_possessive(o) for o in g.children)
-                            for o in g.subtree if o.i < g.i and o.dep_ == "compound" and o.i in self._by_token
+                            for o in g.subtree if o.i < g.i and o.i in self._by_token
+                            and (o.dep_ == "compound" or (o.dep_ == "amod" and o.pos_ == "PROPN"))
                             and self._by_token.get(o.i + 1) != self._by_token[o.i] and self.onto.is_a(
                                 self._items[self._by_token[o.i]]["cls"], "Organization")]
                 # (or named after the part's own "of": "head of the European unit of Kestrel Bank")
