@@ -1299,3 +1299,29 @@ def test_rules_read_a_places_commissioner_or_superintendent_as_living_there(nlp,
     civic office, like its governor or its minister, is held by one who lives there (kg:livesIn role
     triggers)."""
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the owner's name in front of the part, which the parser took for an adjective of it
+    ("Ana Pirel, head of the Kelvor cloud unit, said the plan would work.",
+     {("Ana Pirel", "worksFor", "Kelvor")}, set()),
+])
+def test_rules_head_of_a_part_named_by_a_name_taken_for_an_adjective(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name after a participle the tagger took for a name (or for a compound verb) is that participle's
+    # object, not the organisation the role is of
+    ("Tom Lerner, chairman of the committee grilling Halvers, said the plan would work.", set(),
+     {("Tom Lerner", "worksFor", "Halvers")}),
+    ("Rep. Tom Lerner, chairman of the House oversight subcommittee grilling Halvers and other officials, shot back.",
+     set(), {("Tom Lerner", "worksFor", "Halvers")}),
+    ("Tom Lerner, chairman of the Kelvor Building Society, said so.",
+     {("Tom Lerner", "worksFor", "Kelvor Building Society")}, set()),
+    # (a noun after the participle, not a name: the name apposed to it is the maker's)
+    ("Tessa signed a deal with Dukaan Labs, the maker of the Kirova ordering app used by grocers.",
+     {("Dukaan Labs", "develops", "Kirova")}, set()),
+])
+def test_rules_no_role_of_a_name_after_a_participle_taken_for_a_name(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

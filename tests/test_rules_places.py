@@ -1877,3 +1877,12 @@ def test_rules_properties_a_platform_lists_in_a_place(nlp, text, expected, absen
 ])
 def test_rules_available_in_a_where_clause_on_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a US state written after a place and a comma holds the place, even before "and" and another place
+    ("Inspectors found leaks at the Tessel Works in Harwick, Iowa, and the Orlan plant near Denver.",
+     {("Harwick", "locatedIn", "Iowa")}, set()),
+])
+def test_rules_a_us_state_after_a_place_and_a_comma_holds_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -132,7 +132,9 @@ class Lexicon:
         #: the country of each place the gazetteer knows one for (by name and alias)
         self.place_countries = self.onto.place_countries
         #: the regions the gazetteer puts its cities in ("Lower Saxony", "Ontario")
-        self.region_names = frozenset(e.region for e in self.onto.gazetteer if e.cls == "Place" and e.region)
+        #: (and the states of the United States, lexicon ``region_states``: "Fernald, Ohio")
+        self.region_names = frozenset(e.region for e in self.onto.gazetteer if e.cls == "Place" and e.region) \
+            | frozenset(self.onto.lexicon["entities"].get("region_states", ()))
         #: the region of each place the gazetteer puts in one (by name and alias)
         self.place_regions = self.onto.place_regions
         #: the continents and world regions the gazetteer knows (places in no country: "South Asia"), and

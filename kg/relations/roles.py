@@ -252,9 +252,11 @@ class Roles:
                 # (after a rank, "behind" names who ranks ahead: "the second-largest supplier, behind X")
                 # (an envoy's "to" names the host, a place where the envoy lives but no employer: "Peru's
                 # envoy to the United Nations" works for Peru)
+                # (nor a name after a participle the tagger took for a name, whose object it is: "chairman of
+                # the committee grilling/PROPN Halvers" chairs no Halvers)
                 anchors += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj" and not (
                     c.lower_ == "to" and tok.lemma_.lower() in self.envoy_nouns
-                    and not self._is_place(g.i, self._by_token, self._items))]
+                    and not self._is_place(g.i, self._by_token, self._items)) and not self._after_participle(g)]
                 # "the sole supplier of rails to X": the parser hangs "to" on the goods after "of"
                 anchors += [(x, "prep:to") for g in c.children if c.lower_ == "of" and g.dep_ == "pobj" and g.is_lower
                             and g.i not in self._by_token for p in g.children if p.dep_ == "prep" and p.lower_ == "to"
@@ -285,9 +287,11 @@ class Roles:
                 anchors += [(o, "prep:" + c.lower_) for g in parts for o in g.children
                             if _possessive(o) and o.pos_ != "PRON"]
                 # (or named in front of the part, with no "'s": "head of the Orlan Bank security unit"; the
-                # name's last word, which the parser may hang on the word before the part)
+                # name's last word, which the parser may hang on the word before the part, or take for an
+                # adjective: "head of the Kelvor/amod cloud unit")
                 anchors += [(o, "prep:" + c.lower_) for g in parts if not any(_possessive(o) for o in g.children)
-                            for o in g.subtree if o.i < g.i and o.dep_ == "compound" and o.i in self._by_token
+                            for o in g.subtree if o.i < g.i and o.i in self._by_token
+                            and (o.dep_ == "compound" or (o.dep_ == "amod" and o.pos_ == "PROPN"))
                             and self._by_token.get(o.i + 1) != self._by_token[o.i] and self.onto.is_a(
                                 self._items[self._by_token[o.i]]["cls"], "Organization")]
                 # (or named after the part's own "of": "head of the European unit of Kestrel Bank")
@@ -360,6 +364,14 @@ class Roles:
                 anchors.append((doc[i], "anchor"))
         return holders, anchors
 
+
+    def _after_participle(self, g: Token) -> bool:
+        """Whether the name ``g`` is in comes right after a lower-case "-ing" word the tagger took for a name or the
+        parser for a compound ("the committee grilling/PROPN Halvers"): the participle's object."""
+        start = self._items[self._by_token[g.i]]["start"] if g.i in self._by_token else 0
+        t = g.doc[start - 1] if start > 0 else None  # (a name only: not "maker of the racing/VERB series X")
+        return t is not None and t.is_lower and t.lower_.endswith("ing") and (
+            t.pos_ == "PROPN" or (t.pos_ == "VERB" and t.dep_ == "compound"))
 
     def _led_parts(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Mohamed Bachiri, who runs Renault's operations in the kingdom", "Ana Ruiz heads Veltro's
