@@ -1238,3 +1238,14 @@ def test_coref_a_description_is_the_name_an_apposition_describes(nlp, text, expe
 ])
 def test_coref_it_in_a_where_clause_is_the_subject_of_the_places_clause(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the club" calls a sports club named before it again, as "the company" does a firm
+    ("Kelvo Football Club settled the fee in three instalments. \"We followed the rules,\" said Hannah Berg, the "
+     "club's chief executive.", {("Hannah Berg", "worksFor", "Kelvo Football Club")}),
+    ("Dovrin Rovers signed the striker Paolo Lenti, who joined the club from Marlo in August.",
+     {("Paolo Lenti", "worksFor", "Dovrin Rovers")}),
+])
+def test_coref_the_club_is_a_club_named_before(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
