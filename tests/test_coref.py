@@ -1249,3 +1249,17 @@ def test_coref_it_in_a_where_clause_is_the_subject_of_the_places_clause(nlp, tex
 ])
 def test_coref_the_club_is_a_club_named_before(nlp, text, expected):
     _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "its" on a firm's job ("its founder", "its chief executive") is a firm's, not the body's the sentence
+    # is about
+    ("Tarnow Brokers has agreed to pay back 11 million francs to clients. The Financial Conduct Board also "
+     "restricted Piet Lund, its founder, from holding a management role at any firm.",
+     {("Piet Lund", "worksFor", "Tarnow Brokers")}, {("Piet Lund", "worksFor", "Financial Conduct Board")}),
+    ("Norland's Financial Conduct Board on Wednesday banned Tarnow Coin from operating for six months and "
+     "restricted its chief executive, Piet Lund, from holding any post at a bank.",
+     {("Piet Lund", "worksFor", "Tarnow Coin")}, {("Piet Lund", "worksFor", "Financial Conduct Board")}),
+])
+def test_coref_its_on_a_firms_job_is_a_firms(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
