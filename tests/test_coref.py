@@ -1274,3 +1274,28 @@ def test_coref_its_site_in_a_hired_firms_infinitive_is_the_hired_firms(nlp, text
 ])
 def test_coref_the_unit_is_the_firm_called_a_unit_before(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the club" calls a sports club named before it again, as "the company" does a firm
+    ("Kelvo Football Club settled the fee in three instalments. \"We followed the rules,\" said Hannah Berg, the "
+     "club's chief executive.", {("Hannah Berg", "worksFor", "Kelvo Football Club")}),
+    ("Dovrin Rovers signed the striker Paolo Lenti, who joined the club from Marlo in August.",
+     {("Paolo Lenti", "worksFor", "Dovrin Rovers")}),
+])
+def test_coref_the_club_is_a_club_named_before(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "its" on a firm's job ("its founder", "its chief executive") is a firm's, not the body's the sentence
+    # is about
+    ("Tarnow Brokers has agreed to pay back 11 million francs to clients. The Financial Conduct Board also "
+     "restricted Piet Lund, its founder, from holding a management role at any firm.",
+     {("Piet Lund", "worksFor", "Tarnow Brokers")}, {("Piet Lund", "worksFor", "Financial Conduct Board")}),
+    ("Norland's Financial Conduct Board on Wednesday banned Tarnow Coin from operating for six months and "
+     "restricted its chief executive, Piet Lund, from holding any post at a bank.",
+     {("Piet Lund", "worksFor", "Tarnow Coin")}, {("Piet Lund", "worksFor", "Financial Conduct Board")}),
+])
+def test_coref_its_on_a_firms_job_is_a_firms(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -1325,3 +1325,17 @@ def test_rules_head_of_a_part_named_by_a_name_taken_for_an_adjective(nlp, text, 
 ])
 def test_rules_no_role_of_a_name_after_a_participle_taken_for_a_name(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a firm's chief of a field ("finance chief", "operations chief") refers back to the firm the text is
+    # about, as its finance director does; at a sentence's start too, where only the field is capitalised
+    ("Kelvo makes vans in Lyon. Finance chief Anna Berg said Kelvo had no plans to buy a plant.",
+     ("Anna Berg", "worksFor", "Kelvo")),
+    ('Tarvo Mining said output rose. "Prices held up," operations chief Tom Berg said.',
+     ("Tom Berg", "worksFor", "Tarvo Mining")),
+    ("Halvik Foods cut its prices. Sales chief Dana Roos said demand was strong.",
+     ("Dana Roos", "worksFor", "Halvik Foods")),
+])
+def test_rules_a_firms_chief_of_a_field_refers_back_to_it(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

@@ -106,6 +106,11 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
             words[-1] for rel in onto.relations.values() if rel.domain == frozenset({"Person"})
             for words in rel.role_triggers
         }
+        #: a firm's jobs that refer back to it (kg:worksFor's back-referring roles: "founder", "chief
+        #: executive"), less a government's and the ones anyone holds: "its founder" is a firm's
+        back = onto.relations["worksFor"].back_roles if "worksFor" in onto.relations else frozenset()
+        self._firm_jobs = frozenset(words for words in back if words[-1] not in {
+            *rel.get("government_jobs", ()), *rel.get("state_titles", ()), *rel.get("speaking_jobs", ()), "owner"})
         #: words that end names of firms of any kind ("Company", "Group", "Bank", "Holdings")
         self._firm_words = {w.lower() for key in ("company_heads", "firm_heads")
                             for w in onto.lexicon["entities"][key]} | {"company", "firm"}
@@ -265,6 +270,11 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                 ante = None
                 if tok.dep_ == "poss" and tok.head.lemma_.lower() in self.firm_deals and "Company" in wanted:
                     # "the Commission fined Quillo after its takeover of X": a firm's deal, not the regulator's
+                    ante = self._resolve(doc, items, tok, {"Company"}, description=False, resolved=resolved)
+                if ante is None and tok.dep_ == "poss" and "Company" in wanted \
+                        and tuple(t.lower_ for t in doc[tok.i + 1:tok.head.i + 1]) in self._firm_jobs:
+                    # "the regulator restricted Piet Lund, its founder": a founder or a chief executive is a
+                    # firm's, not the body's the sentence is about
                     ante = self._resolve(doc, items, tok, {"Company"}, description=False, resolved=resolved)
                 if ante is None and tok.dep_ == "poss":
                     # "giving the carmaker access to its Mistral Large model": the firm its product is named after

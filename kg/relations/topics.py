@@ -90,8 +90,8 @@ class Topics:
         ``government_jobs``: "president Yuki Tanaka said", "deputy minister Pablo Rojas told")."""
         # (the role may be a back-referring one with the words before its trigger: "finance director" of "director")
         written = {tuple(t.lower_ for t in doc[max(tok.i - n, tok.sent.start):tok.i + 1]) for n in (1, 2)}
-        if not (trig.words in rel.back_roles or written & rel.back_roles
-                or (rel.name in self.people_relations and trig.words[-1] in self.back_jobs)):
+        firms = trig.words in rel.back_roles or bool(written & rel.back_roles)
+        if not (firms or (rel.name in self.people_relations and trig.words[-1] in self.back_jobs)):
             return None
         # (not "a vice president of the UAW", nor a job with its organisation after it, found or not)
         if any((c.dep_ == "det" and c.lower_ in {"a", "an"}) or (c.dep_ == "prep" and c.lower_ in rel.object_preps)
@@ -131,9 +131,10 @@ class Topics:
             return None
         # ("Health Minister X said", after a sentence on a disaster agency: a capitalised portfolio names
         # the job's own ministry, which is the body only where its name has the word)
-        # (not a word of the role itself, capitalised at a sentence's start: "Managing director X said")
+        # (not a word of the role itself, capitalised at a sentence's start: "Managing director X said"; nor
+        # a lower-case firm's role's field, capitalised only there: "Finance chief X said", "Group managing director")
         if back is not None and any(c.dep_ == "compound" and c.is_title and c.i not in by_token
-                                    and c.lower_ not in trig.words
+                                    and c.lower_ not in trig.words and not (firms and c.is_sent_start and tok.is_lower)
                                     and c.text not in items[back]["name"].split() for c in tok.children):
             return None
         return self._nearest_mention(tok, back, items, rel) if back is not None else None
