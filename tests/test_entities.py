@@ -3159,3 +3159,16 @@ def test_entities_a_sentence_initial_plural_of_a_firms_noun_is_no_name(nlp):
                             lambda d: [(0, 1, "ORG")])
     names = [it["name"] for it in doc._.kg_entity_data]
     assert "Drugmakers" not in names and "Sorvald Pharma" in names, names
+
+
+@pytest.mark.parametrize("text, name", [
+    # a publication's word inside a body's name keeps no "The" (the word ends a publication's name)
+    ("The Consumer Information Protection Board fined Kelvor Labs on Monday.",
+     "Consumer Information Protection Board"),
+    ("The Halden Information Commissioner's Office fined Kelvor Labs on Monday.",
+     "Halden Information Commissioner's Office"),
+])
+def test_entities_a_bodys_name_with_a_publications_word_keeps_no_article(nlp, text, name):
+    doc = _rules_doc(nlp, text)
+    spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
+    assert name in spans and "The " + name not in spans, spans

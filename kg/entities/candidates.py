@@ -273,9 +273,12 @@ class Candidates(Coordination):
                 and nxt.ent_iob_ != "B" and doc[span.end - 1].whitespace_:
             span = doc[span.start:span.end + 1]
             nxt = doc[span.end] if span.end < len(doc) else None
-        # Publications: "The Verge", "The Economist" keep their article.
-        if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and \
-                any(w in self.publication_words for w in span.text.split()):
+        # Publications: "The Verge", "The Economist" keep their article (a publication's word ends the name or
+        # comes before its "of": "The Times of India"; not "The Information Commissioner's Office", "The Personal
+        # Information Protection Commission", bodies whose article is no part of the name)
+        if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and any(
+                t.text in self.publication_words and (t.i == span.end - 1 or doc[t.i + 1].lower_ == "of")
+                for t in span):
             span = doc[span.start - 1:span.end]
         # "Ankara AKT", "Hanoi VNA": a place the gazetteer knows run into a name in capitals after it (a
         # credit line's city and publication) is two names
