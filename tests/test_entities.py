@@ -3132,3 +3132,43 @@ def test_entities_a_demonym_before_a_kind_of_firm_stays_no_place(nlp):
     # (a people's name the gazetteer knows before a kind of firm says the firm's country, names no city)
     found = {(e.name, e.cls) for e in _rules_doc(nlp, "Corvel Pay buys its fraud tools from Ardent Sift, a Tunisian startup.")._.kg_entities}
     assert not any(cls == "Place" for _, cls in found), found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a capitalised common noun opening a sentence before a lower-case trade says what the trade deals in
+    ("Port operator Halvern Terminals said volumes fell in March.", set(),
+     {("Halvern Terminals", "basedIn", "Port")}),
+    ("Mobile studio Pinecrest Games said it would appeal the ruling.", set(),
+     {("Pinecrest Games", "basedIn", "Mobile")}),
+    # (or for a firm: what the publishers or the makers publish or make)
+    ("Magazine publishers sue AI start-up Quillex over scraped articles", set(),
+     {("Magazine", "sues", "Quillex")}),
+    # (or after a dateline)
+    ("LISBON — Restaurant chains such as Brasa Lume will hand Comfi no more than 12% of each order.",
+     {("Brasa Lume", "paysCommissionTo", "Comfi")}, {("Restaurant", "paysCommissionTo", "Comfi")}),
+    # (a place the gazetteer knows stays the seat)
+    ("London studio Wyrm Games said it would appeal the ruling.", {("Wyrm Games", "basedIn", "London")}, set()),
+])
+def test_entities_a_sentence_initial_common_noun_before_a_noun_is_no_name(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_entities_a_sentence_initial_plural_of_a_firms_noun_is_no_name(nlp):
+    # (whatever the NER took the plural for: "Drugmakers including X" names no firm "Drugmakers")
+    doc = _entities_forcing(nlp, "Drugmakers including Sorvald Pharma had warned the regulator.",
+                            lambda d: [(0, 1, "ORG")])
+    names = [it["name"] for it in doc._.kg_entity_data]
+    assert "Drugmakers" not in names and "Sorvald Pharma" in names, names
+
+
+@pytest.mark.parametrize("text, name", [
+    # a publication's word inside a body's name keeps no "The" (the word ends a publication's name)
+    ("The Consumer Information Protection Board fined Kelvor Labs on Monday.",
+     "Consumer Information Protection Board"),
+    ("The Halden Information Commissioner's Office fined Kelvor Labs on Monday.",
+     "Halden Information Commissioner's Office"),
+])
+def test_entities_a_bodys_name_with_a_publications_word_keeps_no_article(nlp, text, name):
+    doc = _rules_doc(nlp, text)
+    spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
+    assert name in spans and "The " + name not in spans, spans

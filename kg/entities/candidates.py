@@ -91,8 +91,9 @@ class Candidates(Coordination):
         # noun list knows (not "Smartwings, Moldau's rival"; not "Meghna employs", tagged NNS too)
         word = doc[start]
         if end - start == 1 and word.tag_ == "NNS" and word.is_sent_start and word.is_title \
-                and word.lemma_.lower() != word.lower_ and word.lemma_.lower() in self.common_nouns:
-            return None
+                and word.lemma_.lower() != word.lower_ and (word.lemma_.lower() in self.common_nouns
+                                                            or word.lemma_.lower() in self.org_nouns):
+            return None  # (or of a noun firms are called by: "Drugmakers including Sorvald Pharma")
         # A sentence-initial preposition run into the name: "Unlike ChatGPT, ..." keeps the name, when
         # what follows is a name the gazetteer or the document knows ("Under Armour" stays whole).
         if end - start > 1 and doc[start].tag_ == "IN" and self._known_name(doc, doc[start + 1:end].text):
@@ -219,6 +220,19 @@ class Candidates(Coordination):
                 and (not self.common_nouns or span[0].lower_ in self.common_nouns
                      or span[0].lemma_.lower() in self.common_nouns):
             return
+        # "Noodle maker Sodam Foods sues", "Port operator Halden Terminals said", "Magazine publishers sue": a
+        # capitalised common noun opening a sentence, before a lower-case noun, says what the trade or the
+        # group deals in; no place or firm (not a name the gazetteer knows, "London studio Wyrm Games", nor
+        # one the tagger took for a name, nor one the NER finds inside a sentence too)
+        # (or after a dateline: "SÃO PAULO — Restaurant chains such as ...")
+        opening = span[0].is_sent_start or (span.start > 1 and doc[span.start - 1].text in {"—", "–"}
+                                            and doc[span.start - 2].text.isupper())
+        if label in {"GPE", "LOC", "ORG"} and len(span) == 1 and opening and span[0].tag_ == "NN" \
+                and span[0].lower_ in self.common_nouns and not self._known_name(doc, span.text, ner=False) \
+                and span.end + 1 < len(doc) and doc[span.end].is_lower and doc[span.end].tag_ in {"NN", "NNS"} \
+                and (label != "GPE" and label != "LOC" or doc[span.end + 1].is_title) \
+                and not any(e.text == span.text and not e[0].is_sent_start for e in doc.ents):
+            return
         # "Park Min-seok": the NER stopped a person's name before the hyphen and the lower-case rest of
         # its last word
         if label == "PERSON" and span.end + 1 < len(doc) and joining_hyphen(doc, span.end) \
@@ -259,9 +273,12 @@ class Candidates(Coordination):
                 and nxt.ent_iob_ != "B" and doc[span.end - 1].whitespace_:
             span = doc[span.start:span.end + 1]
             nxt = doc[span.end] if span.end < len(doc) else None
-        # Publications: "The Verge", "The Economist" keep their article.
-        if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and \
-                any(w in self.publication_words for w in span.text.split()):
+        # Publications: "The Verge", "The Economist" keep their article (a publication's word ends the name or
+        # comes before its "of": "The Times of India"; not "The Information Commissioner's Office", "The Personal
+        # Information Protection Commission", bodies whose article is no part of the name)
+        if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and any(
+                t.text in self.publication_words and (t.i == span.end - 1 or doc[t.i + 1].lower_ == "of")
+                for t in span):
             span = doc[span.start - 1:span.end]
         # "Ankara AKT", "Hanoi VNA": a place the gazetteer knows run into a name in capitals after it (a
         # credit line's city and publication) is two names
