@@ -1877,3 +1877,18 @@ def test_rules_properties_a_platform_lists_in_a_place(nlp, text, expected, absen
 ])
 def test_rules_available_in_a_where_clause_on_a_place(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the places listed under a count of places ("in 30 countries, including Kenya"), or named after "most of"
+    ("Tovaro Mobile sells its phones in 30 countries, including Kenya and Ghana.",
+     {("Tovaro Mobile", "operatesIn", "Kenya"), ("Tovaro Mobile", "operatesIn", "Ghana")}, set()),
+    ("The Brisko app, made by Kelvane Labs, is available in 50 countries, including neighbouring Malaysia and "
+     "Thailand.", {("Brisko", "operatesIn", "Malaysia"), ("Brisko", "operatesIn", "Thailand")}, set()),
+    ("Kelvane Labs sells its Brisko app in markets such as Peru and Chile.",
+     {("Kelvane Labs", "operatesIn", "Peru"), ("Kelvane Labs", "operatesIn", "Chile")}, set()),
+    ("Kessing and Norvale both compete with Lidl across most of Europe.",
+     {("Kessing", "operatesIn", "Europe"), ("Norvale", "operatesIn", "Europe")}, {("Lidl", "operatesIn", "Europe")}),
+])
+def test_rules_a_market_listed_under_a_count_of_places_or_after_most_of(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -73,6 +73,17 @@ class Mentions(NamesOf, Listing):
             end = nxt["end"]
         return out
 
+    def _places_within(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
+        """The places a lower-case noun after a preposition of place stands for: the one named after
+        "of" ("across most of Europe") and those listed under a plural ("in 30 countries, including Kenya
+        and Ghana", "in markets such as Peru")."""
+        named = self._place_named_of(noun, by_token, items)
+        if named is not None:
+            return [named]
+        if noun.tag_ != "NNS":
+            return []
+        return [x for f in self._listed(noun) for x in [f, *f.conjuncts] if self._is_place(x.i, by_token, items)]
+
     def _place_named_of(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> Token | None:
         """The place named after "of" in "the city of Malmo", "the region of Tuscany", "across much
         of Lombardy" (``tok`` a lexicon ``place_nouns`` or ``place_part_words`` word), or None."""
