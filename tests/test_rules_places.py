@@ -1892,3 +1892,19 @@ def test_rules_available_in_a_where_clause_on_a_place(nlp, text, expected, absen
 ])
 def test_rules_a_market_listed_under_a_count_of_places_or_after_most_of(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a count of places says the place they are in, or names some after it
+    ("Dorvik remains available in France, Spain and 20 other countries in Europe.",
+     {("Dorvik", "operatesIn", "Europe"), ("Dorvik", "operatesIn", "Spain")}, set()),
+    ("Corvane runs 300 stores in six countries, among them Peru and Chile.",
+     {("Corvane", "operatesIn", "Peru"), ("Corvane", "operatesIn", "Chile")}, set()),
+    ("Thermvik sells its pumps in 22 countries, most of them in Europe.", {("Thermvik", "operatesIn", "Europe")},
+     set()),
+    # ... but not a place that only modifies a name listed there
+    ("Dorna said it works with about 8,000 restaurants in the two countries, among them Lima steakhouse chain "
+     "La Brasa.", set(), {("Dorna", "operatesIn", "Lima")}),
+])
+def test_rules_the_place_a_count_of_places_is_in_or_names_after_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
