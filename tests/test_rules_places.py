@@ -1908,3 +1908,17 @@ def test_rules_a_market_listed_under_a_count_of_places_or_after_most_of(nlp, tex
 ])
 def test_rules_the_place_a_count_of_places_is_in_or_names_after_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods sold to a named organisation for something in a place: the recipient operates there, not the seller
+    ("Fjordbot will supply 400 picking arms to Kelmart for automated warehouses in Ohio and Indiana.",
+     {("Kelmart", "operatesIn", "Ohio"), ("Kelmart", "operatesIn", "Indiana")}, {("Fjordbot", "operatesIn", "Ohio")}),
+    ("Halvor Heavy Industries already supplies Atomo with steam generators for a demonstration unit in Oak Ridge.",
+     {("Atomo", "operatesIn", "Oak Ridge")}, {("Halvor Heavy Industries", "operatesIn", "Oak Ridge")}),
+    # ... with no recipient named, the seller's market
+    ("Kabel Nord will supply export cables for three offshore wind farms in the North Sea.",
+     {("Kabel Nord", "operatesIn", "North Sea")}, set()),
+])
+def test_rules_goods_supplied_for_a_recipients_site_place_the_recipient(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
