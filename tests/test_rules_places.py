@@ -1886,3 +1886,48 @@ def test_rules_available_in_a_where_clause_on_a_place(nlp, text, expected, absen
 ])
 def test_rules_a_us_state_after_a_place_and_a_comma_holds_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the places listed under a count of places ("in 30 countries, including Kenya"), or named after "most of"
+    ("Tovaro Mobile sells its phones in 30 countries, including Kenya and Ghana.",
+     {("Tovaro Mobile", "operatesIn", "Kenya"), ("Tovaro Mobile", "operatesIn", "Ghana")}, set()),
+    ("The Brisko app, made by Kelvane Labs, is available in 50 countries, including neighbouring Malaysia and "
+     "Thailand.", {("Brisko", "operatesIn", "Malaysia"), ("Brisko", "operatesIn", "Thailand")}, set()),
+    ("Kelvane Labs sells its Brisko app in markets such as Peru and Chile.",
+     {("Kelvane Labs", "operatesIn", "Peru"), ("Kelvane Labs", "operatesIn", "Chile")}, set()),
+    ("Kessing and Norvale both compete with Lidl across most of Europe.",
+     {("Kessing", "operatesIn", "Europe"), ("Norvale", "operatesIn", "Europe")}, {("Lidl", "operatesIn", "Europe")}),
+])
+def test_rules_a_market_listed_under_a_count_of_places_or_after_most_of(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a count of places says the place they are in, or names some after it
+    ("Dorvik remains available in France, Spain and 20 other countries in Europe.",
+     {("Dorvik", "operatesIn", "Europe"), ("Dorvik", "operatesIn", "Spain")}, set()),
+    ("Corvane runs 300 stores in six countries, among them Peru and Chile.",
+     {("Corvane", "operatesIn", "Peru"), ("Corvane", "operatesIn", "Chile")}, set()),
+    ("Thermvik sells its pumps in 22 countries, most of them in Europe.", {("Thermvik", "operatesIn", "Europe")},
+     set()),
+    # ... but not a place that only modifies a name listed there
+    ("Dorna said it works with about 8,000 restaurants in the two countries, among them Lima steakhouse chain "
+     "La Brasa.", set(), {("Dorna", "operatesIn", "Lima")}),
+])
+def test_rules_the_place_a_count_of_places_is_in_or_names_after_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # goods sold to a named organisation for something in a place: the recipient operates there, not the seller
+    ("Fjordbot will supply 400 picking arms to Kelmart for automated warehouses in Ohio and Indiana.",
+     {("Kelmart", "operatesIn", "Ohio"), ("Kelmart", "operatesIn", "Indiana")}, {("Fjordbot", "operatesIn", "Ohio")}),
+    ("Halvor Heavy Industries already supplies Atomo with steam generators for a demonstration unit in Oak Ridge.",
+     {("Atomo", "operatesIn", "Oak Ridge")}, {("Halvor Heavy Industries", "operatesIn", "Oak Ridge")}),
+    # ... with no recipient named, the seller's market
+    ("Kabel Nord will supply export cables for three offshore wind farms in the North Sea.",
+     {("Kabel Nord", "operatesIn", "North Sea")}, set()),
+])
+def test_rules_goods_supplied_for_a_recipients_site_place_the_recipient(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -212,6 +212,7 @@ class Lexicon:
         self.place_nouns = {w.lower() for w in lex["entities"]["place_nouns"]}
         #: ... and the words for a part of one ("across much of Lombardy"), which "of" names the same way
         self.place_of_words = self.place_nouns | {w.lower() for w in lex["entities"].get("place_part_words", ())}
+        self.counted_place_nouns = frozenset(lex["entities"].get("counted_place_nouns", ()))
         #: ... and those of a division of a wider place ("the Tarvo district of Keldria")
         self.division_nouns = frozenset(lex["entities"].get("division_nouns", ()))
         self.region_adjectives = frozenset(lex["entities"].get("region_adjectives", ()))

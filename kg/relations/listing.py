@@ -40,6 +40,10 @@ class Listing:
             if cls._opens_list(c):
                 preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
                 out += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+                # ("countries, including neighbouring Malaysia": the tagger reads the adjective as a verb whose
+                # object is the name)
+                out += [o for p in preps for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                        and g.i == p.i + 1 for o in g.children if o.dep_ == "dobj" and o.pos_ == "PROPN"]
         if not out and tok.tag_ in {"NNS", "NNPS"}:
             # "internet providers in Spain, including Telefonica and Orange": the parser hangs the list on
             # the place, the verb or the subject; right after a plural noun (and the named place it is in),

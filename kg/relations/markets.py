@@ -39,6 +39,12 @@ class Markets:
             if "verb" in rel.place_is_market and trig.kind in {"event", "inverse"}:
                 places = [(by_token[loc.i], extra) for loc, extra in self._places_served(
                     tok, by_token, items, channels=not buyer)]
+                # ("supplies arms to Kroger for warehouses in Ohio": the recipient's, not the seller's)
+                for_whom = self._recipients_sites(tok, by_token, items) if not buyer else []
+                places = [(n, extra) for n, extra in places if n not in {by_token[t.i] for _, t in for_whom}]
+                out += [record(doc, items[by_token[r.i]], "operatesIn", items[by_token[t.i]],
+                               self.onto.relations["operatesIn"].base_confidence - 0.15, tok, self._modality(tok))
+                        for r, t in for_whom]
                 started = tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.starting_verbs
                 op_modality = self._modality(tok.head if started else tok) if places else "fact"
                 if op_modality == "fact" and any(self._unbuilt(c) for c in tok.children if c.dep_ == "dobj"
@@ -83,6 +89,27 @@ class Markets:
                         out.append(record(doc, si, "operatesIn", li, op.base_confidence - extra - sa.cost, tok,
                                           op_modality))
         return out
+
+    def _recipients_sites(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]
+                          ) -> list[tuple[Token, Token]]:
+        """"supplies 400 arms to Kroger for warehouses in Ohio", "supplies Atomis with generators for a unit in Oak
+        Ridge": goods for something in a place, sold to a named organisation, are for that one's own things
+        there (recipient, place); the recipient operates there, not the seller."""
+        withs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        recipients = [g for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+                      for g in c.children if g.dep_ == "pobj"]
+        recipients += [c for c in tok.children if c.dep_ == "dobj"] if withs else []
+        recipients = [x for g in recipients for x in coordinated(g) if x.i in by_token
+                      and self.onto.is_a(items[by_token[x.i]]["cls"], "Organization")]
+        if not recipients:
+            return []
+        # (and "for" on the recipient, where the parser hung it there: "to Kroger/pobj for warehouses")
+        heads = [tok, *withs, *recipients, *(c for c in tok.children if c.dep_ == "dobj")]
+        sites = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in by_token]
+        places = [t for g in sites for p in g.children if p.dep_ == "prep" and p.lower_ in {"in", "at", "near", "across"}
+                  for t in self._places_after(p, by_token, items)]
+        return [(r, t) for r in recipients for t in places if items[by_token[r.i]]["name"] != items[by_token[t.i]]["name"]]
 
     def _sold_goods_owners(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Arg]:
         """"Orbix's phones are sold in Spain", "Qinmo cars sold in Europe", "drugs from Oakhurst Pharma are

@@ -73,6 +73,44 @@ class Mentions(NamesOf, Listing):
             end = nxt["end"]
         return out
 
+    def _places_within(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
+        """The places a lower-case noun after a preposition of place stands for: the one named after
+        "of" ("across most of Europe") and those listed under a plural ("in 30 countries, including Kenya
+        and Ghana", "in markets such as Peru")."""
+        named = self._place_named_of(noun, by_token, items)
+        if named is not None:
+            return [named]
+        if noun.tag_ != "NNS":
+            return []
+        return [x for f in self._listed(noun) for x in [f, *f.conjuncts] if self._is_place(x.i, by_token, items)] \
+            + self._counted_places(noun, by_token, items)
+
+    def _counted_places(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
+        """The places a plural of places (lexicon ``counted_place_nouns``) is in or names after it: "20 other
+        countries in Europe", "six countries, among them Peru and Chile", "22 markets, most of them in Asia"."""
+        out: list[Token] = []
+        if noun.tag_ != "NNS" or not noun.is_lower or noun.lemma_.lower() not in self.counted_place_nouns:
+            return out
+        # ("20 other countries in Europe": the place they are in)
+        out += [x for p in noun.children if p.dep_ == "prep" and p.lower_ in {"in", "across"} for g in p.children
+                if g.dep_ == "pobj" for x in [g, *g.conjuncts] if self._is_place(x.i, by_token, items)]
+        # ("in six countries, among them Peru and Chile", "in 22 markets, most of them in Asia": the small
+        # parser hangs these anywhere; read on from the noun)
+        doc, j = noun.doc, noun.i + 2
+        if j < len(doc) and doc[j - 1].text == ",":
+            words = [t.lower_ for t in doc[j:j + 4]]
+            if words[:2] == ["among", "them"]:
+                j += 2
+            elif words[1:] == ["of", "them", "in"] and words[0] in {"most", "many", "all", "some", "half"}:
+                j += 4
+            else:
+                return out
+            if self._is_place(j, by_token, items) and items[by_token[j]]["start"] == j:
+                first = doc[items[by_token[j]]["start"]:items[by_token[j]]["end"]].root
+                if first.dep_ not in {"compound", "nmod", "amod", "poss"}:  # (not "among them Lima's X")
+                    out += [first, *self._listed_places(first, by_token, items)]
+        return out
+
     def _place_named_of(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> Token | None:
         """The place named after "of" in "the city of Malmo", "the region of Tuscany", "across much
         of Lombardy" (``tok`` a lexicon ``place_nouns`` or ``place_part_words`` word), or None."""

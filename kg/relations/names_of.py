@@ -374,6 +374,8 @@ class NamesOf(NamedLists):
             # "larger groups such as Infineon and STMicroelectronics", "40 countries, including Japan"
             for g in self._listed(tok):
                 out += self._map(g, by_token, items, cost + 0.1, depth + 1)
+            # ("available in France and 20 other countries in Europe", "in six countries, among them Peru")
+            out += [(by_token[x.i], cost + 0.1, x.i) for x in self._counted_places(tok, by_token, items)]
             lemma = tok.lemma_.lower()
             # "Both companies operate in ...", "the two companies signed": the last two named
             if tok.tag_ in {"NNS", "NNPS"} and lemma in self.org_plurals and any(

@@ -497,7 +497,8 @@ class Places:
         joined = [j for j in prep.children if j.dep_ == "conj" and j.pos_ == "ADP" and j.lower_ == prep.lower_]
         out = [t for p in [prep, *joined] for loc in p.children if loc.dep_ == "pobj"
                for n in coordinated(loc)
-               for t in ([n] if n.i in by_token or not n.is_lower else self._named_kind(n))
+               for t in ([n] if n.i in by_token or not n.is_lower
+                         else self._named_kind(n) or self._places_within(n, by_token, items))
                if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Location")]
         seen = {by_token[t.i] for t in out}
         for t in list(out):
