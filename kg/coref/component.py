@@ -65,7 +65,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self._product_kinds = {k: frozenset(v) for k, v in lex.get("product_kinds", {}).items()}
         self._product_kinds["product"] = onto.words("entities", "product_nouns")
         #: verbs of paying or hiring a firm to do a work ("paid X to repair ships at its yard": owners.py)
-        self._hiring = frozenset(lex.get("hiring", {}).get("verbs", ()))
+        self._hiring = frozenset(lex.get("hiring", {}).get("verbs", ())) | onto.words("relations", "hiring_verbs")
         for cls, nouns in lex.items():
             if cls in {"pronouns", "firm_deals", "trades", "called_only", "trade_names", "institutions",
                        "institution_names", "product_kinds", "hiring"}:
@@ -109,8 +109,9 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         #: a firm's jobs that refer back to it (kg:worksFor's back-referring roles: "founder", "chief
         #: executive"), less a government's and the ones anyone holds: "its founder" is a firm's
         back = onto.relations["worksFor"].back_roles if "worksFor" in onto.relations else frozenset()
-        self._firm_jobs = frozenset(words for words in back if words[-1] not in {
-            *rel.get("government_jobs", ()), *rel.get("state_titles", ()), *rel.get("speaking_jobs", ()), "owner"})
+        anyones = {*rel.get("government_jobs", ()), *rel.get("state_titles", ()), *rel.get("speaking_jobs", ()),
+                   "owner"}
+        self._firm_jobs = frozenset(words for words in back if words[-1] not in anyones)
         #: words that end names of firms of any kind ("Company", "Group", "Bank", "Holdings")
         self._firm_words = {w.lower() for key in ("company_heads", "firm_heads")
                             for w in onto.lexicon["entities"][key]} | {"company", "firm"}

@@ -137,12 +137,12 @@ class Resolution:
     def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
         pool = items + resolved
-        # "X said ... "...," said its chief executive, Y": the firm who spoke before (continuity.py)
-        speaker = self._speakers_firm(doc, tok, pool, wanted) or self._sayers_firm(doc, tok, pool, wanted)
-        # ("X said it paid Orrin to repair ships at its yard": the one hired works at its own site, owners.py)
-        hired = self._hired_doers_site(tok, pool, wanted) if not description else None
-        if hired is not None or speaker is not None:
-            return hired or speaker
+        # "X said it paid Orrin to repair ships at its yard": the one hired works at its own site (owners.py),
+        # before the firm who spoke ("X said ... "...," said its chief executive, Y": continuity.py)
+        first = (None if description else self._hired_doers_site(tok, pool, wanted)) \
+            or self._speakers_firm(doc, tok, pool, wanted) or self._sayers_firm(doc, tok, pool, wanted)
+        if first is not None:
+            return first
         if not description:
             # "The therapy is approved in the United States, where it is sold by X": the clause's subject (continuity.py)
             ahead = self._where_clause_subject(tok, pool, wanted)

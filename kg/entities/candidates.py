@@ -220,7 +220,7 @@ class Candidates(Coordination):
                 and (not self.common_nouns or span[0].lower_ in self.common_nouns
                      or span[0].lemma_.lower() in self.common_nouns):
             return
-        # "Noodle maker Sodam Foods sues", "Port operator Halden Terminals said", "Magazine publishers sue": a
+        # "Noodle maker Nurim Foods sues", "Port operator Halden Terminals said", "Magazine publishers sue": a
         # capitalised common noun opening a sentence, before a lower-case noun, says what the trade or the
         # group deals in; no place or firm (not a name the gazetteer knows, "London studio Wyrm Games", nor
         # one the tagger took for a name, nor one the NER finds inside a sentence too)
@@ -230,7 +230,7 @@ class Candidates(Coordination):
         if label in {"GPE", "LOC", "ORG"} and len(span) == 1 and opening and span[0].tag_ == "NN" \
                 and span[0].lower_ in self.common_nouns and not self._known_name(doc, span.text, ner=False) \
                 and span.end + 1 < len(doc) and doc[span.end].is_lower and doc[span.end].tag_ in {"NN", "NNS"} \
-                and (label != "GPE" and label != "LOC" or doc[span.end + 1].is_title) \
+                and (label == "ORG" or doc[span.end + 1].is_title) \
                 and not any(e.text == span.text and not e[0].is_sent_start for e in doc.ents):
             return
         # "Park Min-seok": the NER stopped a person's name before the hyphen and the lower-case rest of
@@ -274,8 +274,8 @@ class Candidates(Coordination):
             span = doc[span.start:span.end + 1]
             nxt = doc[span.end] if span.end < len(doc) else None
         # Publications: "The Verge", "The Economist" keep their article (a publication's word ends the name or
-        # comes before its "of": "The Times of India"; not "The Information Commissioner's Office", "The Personal
-        # Information Protection Commission", bodies whose article is no part of the name)
+        # comes before its "of": "The Times of Keldria"; not "The Halden Information Commissioner's Office", "The
+        # Consumer Information Protection Board", bodies whose article is no part of the name)
         if span.start > 0 and doc[span.start - 1].text == "The" and label == "ORG" and any(
                 t.text in self.publication_words and (t.i == span.end - 1 or doc[t.i + 1].lower_ == "of")
                 for t in span):

@@ -132,7 +132,7 @@ class Lexicon:
         #: the country of each place the gazetteer knows one for (by name and alias)
         self.place_countries = self.onto.place_countries
         #: the regions the gazetteer puts its cities in ("Lower Saxony", "Ontario")
-        #: (and the states of the United States, lexicon ``region_states``: "Fernald, Ohio")
+        #: (and the states of the United States, lexicon ``region_states``: "Harwick, Ohio")
         self.region_names = frozenset(e.region for e in self.onto.gazetteer if e.cls == "Place" and e.region) \
             | frozenset(self.onto.lexicon["entities"].get("region_states", ()))
         #: the region of each place the gazetteer puts in one (by name and alias)

@@ -34,6 +34,7 @@ from ..entities import TitleCaseLines, guarded
 from ..errors import ComponentError
 from ..ontology import Ontology, load_ontology
 from .brands import Brands
+from .careers import Careers
 from .frames import Frames
 from .kinds import Kinds
 from .access import access_paid_for, capacity_rented
@@ -81,9 +82,9 @@ from ..syntax import described_by_where
 __all__ = ["KGRelations", "make_relation_component"]
 
 
-class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Mentions, Topics, Patterns, Modifiers, Owners, Deals,
-                  Stakes, Places, Served, Kinds, Markets, Seats, Orders, Brands, Purchases, Clauses, Extraction, Modality,
-                  Words, Hires, Works, Sellers, Sources, Switches, Customers, Headlines):
+class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, Mentions, Topics, Patterns, Modifiers,
+                  Owners, Deals, Stakes, Places, Served, Kinds, Markets, Seats, Orders, Brands, Purchases, Clauses,
+                  Extraction, Modality, Words, Hires, Works, Sellers, Sources, Switches, Customers, Headlines):
     """The ``kg_relations`` component. Needs a parse and ``kg_entities`` (and ideally ``kg_coref``)."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", min_confidence: float = 0.3,
