@@ -24,6 +24,7 @@ from .institutions import Institutions
 from .kinds import Kinds
 from .mentions import Mentions
 from .owners import Owners
+from .product_owners import ProductOwners
 from .homes import Homes
 from .resolve import Resolution
 from .salience import Salience
@@ -32,7 +33,7 @@ __all__ = ["KGCoref", "make_coref_component"]
 
 
 class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains, Continuity, Accusations, Owners,
-             Salience):
+             ProductOwners, Salience):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,
@@ -268,8 +269,9 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                 elif tok.dep_ == "poss" and tok.head.lemma_.lower() in self.owned_sites:
                     # "an SUV made by Halden Motors at its plant in Ulsan": a product has no works
                     wanted = wanted - {"Product"} or wanted
-                ante = None
-                if tok.dep_ == "poss" and tok.head.lemma_.lower() in self.firm_deals and "Company" in wanted:
+                # "banned the messaging app Quello after its owner, Kelvor Labs, ...": the product's (product_owners.py)
+                ante = self._owned_product(tok)
+                if ante is None and tok.dep_ == "poss" and tok.head.lemma_.lower() in self.firm_deals and "Company" in wanted:
                     # "the Commission fined Quillo after its takeover of X": a firm's deal, not the regulator's
                     ante = self._resolve(doc, items, tok, {"Company"}, description=False, resolved=resolved)
                 if ante is None and tok.dep_ == "poss" and "Company" in wanted \
