@@ -2174,6 +2174,20 @@ def test_rules_a_future_on_an_event_still_to_come_is_hypothetical(nlp, text, exp
 
 
 @pytest.mark.parametrize("text, expected", [
+    # what "would" spends on or turns to through a preposition is a plan, as what it takes directly is
+    ("Velora Foods said it would spend 80 million euros on a factory in Tarvik, near Halden.",
+     {("Velora Foods", "operatesIn", "Tarvik"): "hypothetical"}),
+    ("Brisa Health said on Monday that it would focus on growing in Ontario.",
+     {("Brisa Health", "operatesIn", "Ontario"): "hypothetical"}),
+    # (an announced deal stays a fact)
+    ("Velora Foods said it would invest in Orlan Bank.", {("Velora Foods", "investsIn", "Orlan Bank"): "fact"}),
+])
+def test_rules_what_would_takes_through_a_preposition_is_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
+@pytest.mark.parametrize("text, expected", [
     # what talks are about is not done, wherever the parser hangs the topic
     ("Brenmoor Capital had held talks last year about investing in Tallis Robotics, two people said.",
      {("Brenmoor Capital", "investsIn", "Tallis Robotics"): "hypothetical"}),

@@ -294,7 +294,11 @@ class Modality:
                 if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and (
                         not reported or not self._announced(node) or _conditional(node)) and (
                         n == 0 or n == 1 and (_purpose(chain[0]) or chain[0].dep_ == "xcomp"
-                                              and not self._announced(node))):
+                                              and not self._announced(node))
+                        or n == 2 and chain[1].dep_ == "prep" and chain[0].dep_ in {"pobj", "pcomp"}
+                        and not self._announced(node)):
+                    # (or what its preposition takes: "would spend $450 million on a factory in Apodaca", "would
+                    # now focus on expanding in Andhra Pradesh")
                     # (and its purpose: "would use Piatza to enter Romania", or the verb it takes: "would start
                     # selling cars in Perth", not going on: "would keep hiring in Porto"; reported, a plan unless
                     # a deal: "said it would open an office in Munich", not "said it would acquire Lumio"; a deal
