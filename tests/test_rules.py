@@ -2149,6 +2149,45 @@ def test_rules_a_condition_after_its_clause_makes_it_hypothetical(nlp, text, exp
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a post taken up once an event still to come has happened is not held yet ...
+    ("Anna Kovacs, who founded Tallis Robotics, will join Brenmoor Capital as head of research once the "
+     "deal closes.", {("Anna Kovacs", "worksFor", "Brenmoor Capital"): "hypothetical",
+                      ("Anna Kovacs", "worksFor", "Tallis Robotics"): "fact"}),
+    ("Anna Kovacs will join Brenmoor Capital as head of sales after the merger is completed.",
+     {("Anna Kovacs", "worksFor", "Brenmoor Capital"): "hypothetical"}),
+    ("Anna Kovacs, who founded Tallis Robotics in 2011 and will join Brenmoor Capital as head of research after "
+     "the deal closes, lives in Oslo.", {("Anna Kovacs", "worksFor", "Brenmoor Capital"): "hypothetical"}),
+    # ... nor a service offered pending a licence, or sold once it is cleared
+    ("Its Pondra wallet will be available to shoppers in Norway from June, pending a licence from the regulator.",
+     {("Pondra", "operatesIn", "Norway"): "hypothetical"}),
+    ("Orlan Telecom has agreed to sell Starlane kits in its shops once the service is cleared.",
+     {("Orlan Telecom", "offers", "Starlane"): "hypothetical"}),
+    # (what an agreed deal makes of a firm is a fact, and so is a post taken up after an event that happened)
+    ("Once the purchase closes, Tallis Robotics will become part of Brenmoor Capital.",
+     {("Tallis Robotics", "subsidiaryOf", "Brenmoor Capital"): "fact"}),
+    ("Anna Kovacs joined Brenmoor Capital as head of research after the deal closed.",
+     {("Anna Kovacs", "worksFor", "Brenmoor Capital"): "fact"}),
+])
+def test_rules_a_future_on_an_event_still_to_come_is_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what "would" spends on or turns to through a preposition is a plan, as what it takes directly is
+    ("Velora Foods said it would spend 80 million euros on a factory in Tarvik, near Halden.",
+     {("Velora Foods", "operatesIn", "Tarvik"): "hypothetical"}),
+    ("Brisa Health said on Monday that it would focus on growing in Ontario.",
+     {("Brisa Health", "operatesIn", "Ontario"): "hypothetical"}),
+    # (an announced deal stays a fact)
+    ("Velora Foods said it would invest in Orlan Bank.", {("Velora Foods", "investsIn", "Orlan Bank"): "fact"}),
+])
+def test_rules_what_would_takes_through_a_preposition_is_hypothetical(nlp, text, expected):
+    found = _modalities(_rules_doc(nlp, text))
+    assert all(found.get(t) == m for t, m in expected.items()), found
+
+
+@pytest.mark.parametrize("text, expected", [
     # what talks are about is not done, wherever the parser hangs the topic
     ("Brenmoor Capital had held talks last year about investing in Tallis Robotics, two people said.",
      {("Brenmoor Capital", "investsIn", "Tallis Robotics"): "hypothetical"}),

@@ -45,6 +45,9 @@ class Modality:
         self.announced_verbs = frozenset(lex["relations"].get("announced_verbs", ()))
         self.goods_buying_verbs = frozenset(lex["relations"].get("goods_buying_verbs", ()))
         self.ended_dealings = frozenset(lex["relations"].get("ended_dealings", ()))
+        self.pending_marks = onto.words("relations", "pending_marks")
+        self.pending_preps = onto.words("relations", "pending_preps")
+        self.pending_closing_acts = onto.words("relations", "pending_closing_acts")
 
     def _announced(self, verb: Token) -> bool:
         """Whether ``verb`` is one of a deal whose reported future is announced ("said it would buy Lumio"): a
@@ -89,6 +92,26 @@ class Modality:
             return False
         ordered = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
         return any(doer.i in {t.i for t in o.subtree} for o in ordered)
+
+    def _pending(self, verb: Token) -> bool:
+        """Whether ``verb`` is a future ("will", or an infinitive) hung on an event still to come (lexicon
+        ``pending_marks``, ``pending_preps``): "will join X as head of sales once the deal closes", "after the
+        merger is completed", "will be available in Peru pending a licence", "agreed to sell it once the
+        service is cleared", "subject to approval" (not "after the deal closed": it has happened; nor a term of
+        a contract, "will pay it a share once it passes 3 million users": lexicon ``pending_closing_acts``)."""
+        if not any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "to"} for c in verb.children):
+            return False
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.lemma_.lower() in self.pending_closing_acts and any(
+                    m.dep_ in {"mark", "advmod"} and m.lower_ in self.pending_marks for m in c.children) and (
+                    c.tag_ in {"VBZ", "VBP"} or any(a.dep_ == "auxpass" and a.tag_ in {"VBZ", "VBP"}
+                                                    for a in c.children)):
+                return True
+            if c.dep_ == "prep" and c.lower_ in self.pending_preps and any(g.dep_ == "pobj" for g in c.children):
+                return True
+            if c.lower_ == "subject" and any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children):
+                return True
+        return False
 
     def _unbuilt(self, noun: Token) -> bool:
         """Whether ``noun`` is a site still to be built or opened: the object of a founding verb with "will" or
@@ -271,7 +294,11 @@ class Modality:
                 if c.dep_ == "aux" and c.lower_ in {"would", "'d"} and (
                         not reported or not self._announced(node) or _conditional(node)) and (
                         n == 0 or n == 1 and (_purpose(chain[0]) or chain[0].dep_ == "xcomp"
-                                              and not self._announced(node))):
+                                              and not self._announced(node))
+                        or n == 2 and chain[1].dep_ == "prep" and chain[0].dep_ in {"pobj", "pcomp"}
+                        and not self._announced(node)):
+                    # (or what its preposition takes: "would spend $450 million on a factory in Apodaca", "would
+                    # now focus on expanding in Andhra Pradesh")
                     # (and its purpose: "would use Piatza to enter Romania", or the verb it takes: "would start
                     # selling cars in Perth", not going on: "would keep hiring in Porto"; reported, a plan unless
                     # a deal: "said it would open an office in Munich", not "said it would acquire Lumio"; a deal
@@ -293,6 +320,15 @@ class Modality:
                 if c.dep_ == "prep" and c.lower_ == "before" and n == 0 and any(
                         g.dep_ == "pobj" and g.lemma_.lower() in self.ending_acts for g in c.children):
                     return "negated"  # "had 2 million users in Nepal before the ban": no longer
+            # a future on an event still to come: "will join X as head of sales once the deal closes", "Ana Ruiz
+            # will become its finance chief after the merger is completed" (not what an agreed deal makes of a
+            # firm: "X will become part of Y once the purchase closes", "will operate as a unit of Y")
+            # (the condition is its own verb's, not its conjunct's: "will pay X once ..., and Y will give it")
+            if (n == 0 or n == 1 and chain[0].dep_ != "conj") and self._pending(node) and not (
+                    any(c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ == "as") for c in node.children)
+                    and not any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ == "who")
+                                for v in {node, node.head if node.dep_ == "conj" else node} for c in v.children)):
+                return "hypothetical"
             # "barred Veltro from offering X", "Veltro refrained from selling X"
             if n > 1 and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ == "from" \
                     and chain[n - 2].dep_ == "pcomp" and node.lemma_.lower() in self.keep_from:
