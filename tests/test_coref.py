@@ -1299,3 +1299,19 @@ def test_coref_the_club_is_a_club_named_before(nlp, text, expected):
 ])
 def test_coref_its_on_a_firms_job_is_a_firms(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the agency", "the union" stand for a firm named before only where the text called it so ("an advertising
+    # agency", "the Halden Miners union"); else for a body not named, no firm (lexicon coref.bodies_not_firms)
+    ("Brisa Mobile sells phones in Kenya. The agency has barred Tarsa Labs from selling phones in Uganda.",
+     {("Tarsa Labs", "operatesIn", "Uganda")}, {("Brisa Mobile", "restricts", "Tarsa Labs")}),
+    ("Nelvo Pharma makes insulin pens in Norway. The agency has banned Tarsa Labs from importing the pens.",
+     set(), {("Nelvo Pharma", "bans", "Tarsa Labs")}),
+    ("Kestrel Media, an advertising agency based in Lyon, won the account. The agency employs 300 people in Paris.",
+     {("Kestrel Media", "operatesIn", "Paris")}, set()),
+    ("Dorva Steel signed a deal with the Halden Miners union. The union has offices in Katowice.",
+     {("Halden Miners", "operatesIn", "Katowice")}, set()),
+])
+def test_coref_the_agency_is_a_firm_only_one_called_an_agency(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

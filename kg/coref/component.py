@@ -53,6 +53,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self.trades = set(lex.get("trades", {}).get("nouns", ()))
         #: descriptions that refer only to a name the text called by them ("a grocery chain" ... "the chain")
         self._called_only = frozenset(lex.get("called_only", {}).get("nouns", ()))
+        #: descriptions of bodies that are firms only where the text called them so ("the agency", "the union")
+        self._bodies_not_firms = frozenset(lex.get("bodies_not_firms", {}).get("nouns", ()))
         #: words in the names of firms of a trade, by the description of the trade ("the lender": "Bank")
         self._trade_names = {k: frozenset(v) for k, v in lex.get("trade_names", {}).items()}
         #: nouns of institutions that stand only for a name holding them ("the university"), and the words of
@@ -68,7 +70,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self._hiring = frozenset(lex.get("hiring", {}).get("verbs", ()))
         for cls, nouns in lex.items():
             if cls in {"pronouns", "firm_deals", "trades", "called_only", "trade_names", "institutions",
-                       "institution_names", "product_kinds", "hiring"}:
+                       "institution_names", "product_kinds", "hiring", "bodies_not_firms"}:
                 continue
             for noun in nouns:
                 self.descriptors.setdefault(noun.lower(), set()).add(cls)

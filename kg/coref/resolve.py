@@ -390,6 +390,13 @@ class Resolution:
                 cands = named
             elif tok.lower_ in self._called_only:
                 return None  # ("the supply chain": no firm the text called a chain)
+            elif tok.lower_ in self._bodies_not_firms:
+                # "the agency", "the body", "the union": a firm is such a body only where the text called it so
+                # ("ad agency Trident", "the Kelvor Workers union"); else the body is one not named (the
+                # regulator whose name the model missed), no firm the story is about
+                cands = [c for c in cands if not self.onto.is_a(c["cls"], "Company")]
+                if not cands:
+                    return None
         # "the league" after "the B.League", "the agency" after "the Space Agency", "the bank" after
         # "Rimba Digital Bank": a candidate whose name ends in the description's noun is the one meant, or
         # whose name is that noun "of" something ("the ministry" after "the Ministry of Mines", "the central
