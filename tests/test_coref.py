@@ -1315,3 +1315,17 @@ def test_coref_its_on_a_firms_job_is_a_firms(nlp, text, expected, absent):
 ])
 def test_coref_the_agency_is_a_firm_only_one_called_an_agency(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the club" is no league named before it, nor the league in "the Northern League club": a club of the
+    # league (lexicon coref.wider_bodies)
+    ("Dovrin Rovers paid agent Tom Wei a fee of £1 million, the Northern League said. The striker Paolo Lenti "
+     "joined the club from Marlo in August.",
+     {("Paolo Lenti", "worksFor", "Dovrin Rovers")}, {("Paolo Lenti", "worksFor", "Northern League")}),
+    ("Tessa Solar will pay 9 million euros a season to sponsor Dovrin Rovers, the Northern League club said on "
+     "Friday. \"It is our biggest deal,\" said Hannah Berg, the club's chief executive.",
+     {("Hannah Berg", "worksFor", "Dovrin Rovers")}, {("Hannah Berg", "worksFor", "Northern League")}),
+])
+def test_coref_the_club_is_no_league_the_text_names(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -4,6 +4,7 @@ the clause rules out (the subject of the clause a description is in, the accuser
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -378,6 +379,12 @@ class Resolution:
                 homes = {c["name"]: self._home_of(c["name"]) or self._written_home(doc, c["name"], tok.i)
                          for c in cands}
                 cands = [c for c in cands if self._fits_home(homes[c["name"]], where)] or cands
+        if description and tok.lower_ in self._wider_bodies:
+            # "the club" is no league a name says it is ("joined the club" after "the Premier League", "the La
+            # Liga club"): the body of the clubs is not one of them (lexicon coref.wider_bodies)
+            cands = [c for c in cands if not self._wider_bodies[tok.lower_] & set(re.findall(r"[\w-]+", c["name"]))]
+            if not cands:
+                return None
         # "the carrier" after "budget carrier Wrenair" or "Wrenair, a budget carrier": a candidate the
         # text called by the description's noun is the one meant, before any other of its kind
         # (not a word for firms of any kind: "the group" is any group; and a name the nearest mention
