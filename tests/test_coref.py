@@ -1329,3 +1329,19 @@ def test_coref_the_agency_is_a_firm_only_one_called_an_agency(nlp, text, expecte
 ])
 def test_coref_the_club_is_no_league_the_text_names(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the region" is no city named before it, but a world region, a place the gazetteer puts places in, or none
+    # (lexicon coref.wide_places)
+    ("Siam Orla has agreed to buy soybean meal from Planto, a crusher based in Rondia, Brazil. Siam Orla runs feed "
+     "mills in Thailand and Vietnam and sells its feed across the region.",
+     {("Siam Orla", "operatesIn", "Thailand")}, {("Siam Orla", "operatesIn", "Rondia")}),
+    ("Kelvor Telecom, a unit of Prague-based Orlan Group, sells broadband in Slovakia. Brisa Net competes with it "
+     "across the region.", {("Brisa Net", "competesWith", "Kelvor Telecom")}, {("Brisa Net", "operatesIn", "Prague")}),
+    ("Norvik Cloud has opened an office in Dubai to sell its software across the Middle East. The region is its "
+     "fastest-growing market, and Norvik Cloud will hire 200 people in the region.",
+     {("Norvik Cloud", "operatesIn", "Middle East")}, set()),
+])
+def test_coref_the_region_is_no_city_named_before(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -57,6 +57,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self._bodies_not_firms = frozenset(lex.get("bodies_not_firms", {}).get("nouns", ()))
         #: the words of the names of the wider bodies a description's kind belongs to ("the club": "League")
         self._wider_bodies = {k: frozenset(v) for k, v in lex.get("wider_bodies", {}).items()}
+        #: descriptions of places wider than a city ("the region"): no city, but a region (resolve.py)
+        self._wide_places = frozenset(lex.get("wide_places", {}).get("nouns", ()))
         #: words in the names of firms of a trade, by the description of the trade ("the lender": "Bank")
         self._trade_names = {k: frozenset(v) for k, v in lex.get("trade_names", {}).items()}
         #: nouns of institutions that stand only for a name holding them ("the university"), and the words of
@@ -73,7 +75,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         for cls, nouns in lex.items():
             if cls in {"pronouns", "firm_deals", "trades", "called_only", "trade_names", "institutions",
                        "institution_names", "product_kinds", "hiring", "bodies_not_firms",
-                       "wider_bodies"}:
+                       "wider_bodies", "wide_places"}:
                 continue
             for noun in nouns:
                 self.descriptors.setdefault(noun.lower(), set()).add(cls)

@@ -385,6 +385,15 @@ class Resolution:
             cands = [c for c in cands if not self._wider_bodies[tok.lower_] & set(re.findall(r"[\w-]+", c["name"]))]
             if not cands:
                 return None
+        if description and tok.lower_ in self._wide_places:
+            # "sells feed across the region" after "a crusher based in Orvia, Brazil": a region is no city, but
+            # a world region ("the Gulf"), a place the gazetteer puts places in ("Xinjiang") or one the text
+            # called a region ("the Pirkanmaa region") (lexicon coref.wide_places)
+            regions = set(self._place_region.values())
+            cands = [c for c in cands if c["name"] in self._world_regions or c["name"] in regions
+                     or self._called_by(doc, c, tok.lower_)]
+            if not cands:
+                return None
         # "the carrier" after "budget carrier Wrenair" or "Wrenair, a budget carrier": a candidate the
         # text called by the description's noun is the one meant, before any other of its kind
         # (not a word for firms of any kind: "the group" is any group; and a name the nearest mention
