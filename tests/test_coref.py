@@ -1316,3 +1316,49 @@ def test_coref_its_owner_after_a_firm_and_its_product_stays_the_firms(nlp):
     # a firm named before the product owns or makes one too: the role is not read as the product's
     _assert_reads(nlp, "Halvard Media launched the video app Pemmo after its owner, Orlin Capital, approved the plan.",
                   set(), {("Orlin Capital", "offers", "Pemmo")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the agency", "the union" stand for a firm named before only where the text called it so ("an advertising
+    # agency", "the Halden Miners union"); else for a body not named, no firm (lexicon coref.bodies_not_firms)
+    ("Brisa Mobile sells phones in Kenya. The agency has barred Tarsa Labs from selling phones in Uganda.",
+     {("Tarsa Labs", "operatesIn", "Uganda")}, {("Brisa Mobile", "restricts", "Tarsa Labs")}),
+    ("Nelvo Pharma makes insulin pens in Norway. The agency has banned Tarsa Labs from importing the pens.",
+     set(), {("Nelvo Pharma", "bans", "Tarsa Labs")}),
+    ("Kestrel Media, an advertising agency based in Lyon, won the account. The agency employs 300 people in Paris.",
+     {("Kestrel Media", "operatesIn", "Paris")}, set()),
+    ("Dorva Steel signed a deal with the Halden Miners union. The union has offices in Katowice.",
+     {("Halden Miners", "operatesIn", "Katowice")}, set()),
+])
+def test_coref_the_agency_is_a_firm_only_one_called_an_agency(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the club" is no league named before it, nor the league in "the Northern League club": a club of the
+    # league (lexicon coref.wider_bodies)
+    ("Dovrin Rovers paid agent Tom Wei a fee of £1 million, the Northern League said. The striker Paolo Lenti "
+     "joined the club from Marlo in August.",
+     {("Paolo Lenti", "worksFor", "Dovrin Rovers")}, {("Paolo Lenti", "worksFor", "Northern League")}),
+    ("Tessa Solar will pay 9 million euros a season to sponsor Dovrin Rovers, the Northern League club said on "
+     "Friday. \"It is our biggest deal,\" said Hannah Berg, the club's chief executive.",
+     {("Hannah Berg", "worksFor", "Dovrin Rovers")}, {("Hannah Berg", "worksFor", "Northern League")}),
+])
+def test_coref_the_club_is_no_league_the_text_names(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the region" is no city named before it, but a world region, a place the gazetteer puts places in, or none
+    # (lexicon coref.wide_places)
+    ("Siam Orla has agreed to buy soybean meal from Planto, a crusher based in Rondia, Brazil. Siam Orla runs feed "
+     "mills in Thailand and Vietnam and sells its feed across the region.",
+     {("Siam Orla", "operatesIn", "Thailand")}, {("Siam Orla", "operatesIn", "Rondia")}),
+    ("Kelvor Telecom, a unit of Prague-based Orlan Group, sells broadband in Slovakia. Brisa Net competes with it "
+     "across the region.", {("Brisa Net", "competesWith", "Kelvor Telecom")}, {("Brisa Net", "operatesIn", "Prague")}),
+    ("Norvik Cloud has opened an office in Dubai to sell its software across the Middle East. The region is its "
+     "fastest-growing market, and Norvik Cloud will hire 200 people in the region.",
+     {("Norvik Cloud", "operatesIn", "Middle East")}, set()),
+])
+def test_coref_the_region_is_no_city_named_before(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

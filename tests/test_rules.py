@@ -2391,3 +2391,18 @@ def test_rules_a_description_before_a_list_is_not_the_seat_of_a_name_with_its_ow
 ])
 def test_rules_a_rivals_topic_is_counted_by_its_names(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "X will pay Y, after outbidding Z, the league said": the phrase the parser hung on the reporting verb after
+    # it belongs to the clause reported before it; the one who outbid is that clause's subject, not the speaker
+    ("Kelvor Media will pay the Dorvan group of clubs about $300 million over four years for rights to their home "
+     "games, after outbidding Brisa TV and Orlan Sports, the Dorvan League said on Monday.",
+     {("Kelvor Media", "competesWith", "Brisa TV"), ("Kelvor Media", "competesWith", "Orlan Sports")},
+     {("Dorvan League", "competesWith", "Brisa TV")}),
+    ("Kelvor Media will pay the Tessa group of clubs $200 million over five years for television rights to their "
+     "games, after outbidding Brisa TV, the Dorvan Football Federation said on Sunday.",
+     {("Kelvor Media", "competesWith", "Brisa TV")}, {("Dorvan Football Federation", "competesWith", "Brisa TV")}),
+])
+def test_rules_a_phrase_hung_on_the_reporting_verb_is_the_reported_clauses(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -54,6 +54,12 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self.trades = set(lex.get("trades", {}).get("nouns", ()))
         #: descriptions that refer only to a name the text called by them ("a grocery chain" ... "the chain")
         self._called_only = frozenset(lex.get("called_only", {}).get("nouns", ()))
+        #: descriptions of bodies that are firms only where the text called them so ("the agency", "the union")
+        self._bodies_not_firms = frozenset(lex.get("bodies_not_firms", {}).get("nouns", ()))
+        #: the words of the names of the wider bodies a description's kind belongs to ("the club": "League")
+        self._wider_bodies = {k: frozenset(v) for k, v in lex.get("wider_bodies", {}).items()}
+        #: descriptions of places wider than a city ("the region"): no city, but a region (resolve.py)
+        self._wide_places = frozenset(lex.get("wide_places", {}).get("nouns", ()))
         #: words in the names of firms of a trade, by the description of the trade ("the lender": "Bank")
         self._trade_names = {k: frozenset(v) for k, v in lex.get("trade_names", {}).items()}
         #: nouns of institutions that stand only for a name holding them ("the university"), and the words of
@@ -69,7 +75,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self._hiring = frozenset(lex.get("hiring", {}).get("verbs", ())) | onto.words("relations", "hiring_verbs")
         for cls, nouns in lex.items():
             if cls in {"pronouns", "firm_deals", "trades", "called_only", "trade_names", "institutions",
-                       "institution_names", "product_kinds", "hiring"}:
+                       "institution_names", "product_kinds", "hiring", "bodies_not_firms",
+                       "wider_bodies", "wide_places"}:
                 continue
             for noun in nouns:
                 self.descriptors.setdefault(noun.lower(), set()).add(cls)
@@ -342,7 +349,9 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                 if named and low in self.descriptors and low not in self.relational_nouns:
                     # "the Allied Mill Workers union": the name in front says which one, when it is of the
                     # kind the noun names ("the Sotavento.mx marketplace", a product's, names no firm)
-                    if self._compatible(named[0]["cls"], self.descriptors[low]):
+                    # (not a wider body the kind belongs to: "the La Liga club" is a club of the league)
+                    if self._compatible(named[0]["cls"], self.descriptors[low]) and not self._wider_bodies.get(
+                            low, frozenset()) & set(named[0]["name"].split()):
                         add(doc[tok.i:tok.i + 1], named[0])
                     continue
                 if any(taken[start:tok.i]):

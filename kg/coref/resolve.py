@@ -4,6 +4,7 @@ the clause rules out (the subject of the clause a description is in, the accuser
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -378,6 +379,21 @@ class Resolution:
                 homes = {c["name"]: self._home_of(c["name"]) or self._written_home(doc, c["name"], tok.i)
                          for c in cands}
                 cands = [c for c in cands if self._fits_home(homes[c["name"]], where)] or cands
+        if description and tok.lower_ in self._wider_bodies:
+            # "the club" is no league a name says it is ("joined the club" after "the Premier League", "the La
+            # Liga club"): the body of the clubs is not one of them (lexicon coref.wider_bodies)
+            cands = [c for c in cands if not self._wider_bodies[tok.lower_] & set(re.findall(r"[\w-]+", c["name"]))]
+            if not cands:
+                return None
+        if description and tok.lower_ in self._wide_places:
+            # "sells feed across the region" after "a crusher based in Orvia, Brazil": a region is no city, but
+            # a world region ("the Gulf"), a place the gazetteer puts places in ("Xinjiang") or one the text
+            # called a region ("the Pirkanmaa region") (lexicon coref.wide_places)
+            regions = set(self._place_region.values())
+            cands = [c for c in cands if c["name"] in self._world_regions or c["name"] in regions
+                     or self._called_by(doc, c, tok.lower_)]
+            if not cands:
+                return None
         # "the carrier" after "budget carrier Wrenair" or "Wrenair, a budget carrier": a candidate the
         # text called by the description's noun is the one meant, before any other of its kind
         # (not a word for firms of any kind: "the group" is any group; and a name the nearest mention
@@ -390,6 +406,13 @@ class Resolution:
                 cands = named
             elif tok.lower_ in self._called_only:
                 return None  # ("the supply chain": no firm the text called a chain)
+            elif tok.lower_ in self._bodies_not_firms:
+                # "the agency", "the body", "the union": a firm is such a body only where the text called it so
+                # ("ad agency Trident", "the Kelvor Workers union"); else the body is one not named (the
+                # regulator whose name the model missed), no firm the story is about
+                cands = [c for c in cands if not self.onto.is_a(c["cls"], "Company")]
+                if not cands:
+                    return None
         # "the league" after "the B.League", "the agency" after "the Space Agency", "the bank" after
         # "Rimba Digital Bank": a candidate whose name ends in the description's noun is the one meant, or
         # whose name is that noun "of" something ("the ministry" after "the Ministry of Mines", "the central

@@ -255,7 +255,13 @@ class Subjects:
                         return kept
                 # "China responded by restricting X's sales": the subject of the verb the gerund's
                 # preposition hangs on
-                own = [c for c in head.head.children if c.dep_ in _SUBJ]
+                verb = head.head
+                if verb.lemma_.lower() in self.reporting and verb.i > node.i and verb.dep_ in {"advcl", "parataxis"} \
+                        and verb.head.i < head.i:
+                    # "X will pay Y, after outbidding Z, the league said": a phrase the parser hung on the
+                    # reporting verb after it belongs to the clause reported before it (not the one who says it)
+                    verb = verb.head
+                own = [c for c in verb.children if c.dep_ in _SUBJ]
                 if own:
                     return own
             if node.dep_ == "acomp" and head.lemma_ in COPULAS:
