@@ -189,8 +189,8 @@ class Modality:
         return False
 
     def _sold_off(self, noun: Token) -> bool:
-        """Whether the role noun ``noun`` is a unit its owner has sold ("Unilever sold its tea business, Ekaterra,
-        to CVC"): the object of a verb of selling one's own (lexicon ``selling_off_verbs``) in the simple past or
+        """Whether the role noun ``noun`` is a unit its owner has sold ("Velmar sold its tea business, Leafmor,
+        to Orlan"): the object of a verb of selling one's own (lexicon ``selling_off_verbs``) in the simple past or
         the present perfect; the ownership is over (not "agreed to sell its insurance arm": still its own)."""
         return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.selling_off_verbs and _done(noun.head)
 
