@@ -19,6 +19,7 @@ from .base import register_links
 from .accusations import Accusations
 from .binding import Binding
 from .chains import Chains
+from .clause_subjects import ClauseSubjects
 from .continuity import Continuity
 from .institutions import Institutions
 from .kinds import Kinds
@@ -33,7 +34,7 @@ __all__ = ["KGCoref", "make_coref_component"]
 
 
 class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains, Continuity, Accusations, Owners,
-             ProductOwners, Salience):
+             ProductOwners, ClauseSubjects, Salience):
     """The ``kg_coref`` component. Needs a dependency parse and ``kg_entities`` before it."""
 
     def __init__(self, nlp: Language, name: str = "kg_coref", max_sentences: int = 5,
@@ -159,6 +160,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self._countries = frozenset(e.name for e in onto.gazetteer if e.cls == "Country")
         self._place_country = onto.place_countries
         self._place_region = onto.place_regions
+        #: the regions the gazetteer puts places in ("Xinjiang"): what "the region" may stand for (resolve.py)
+        self._region_names = frozenset(self._place_region.values())
         #: continents and world regions (places in no country), which name markets more than seats
         self._world_regions = onto.world_regions
         #: who makes a product, for descriptions such as "the iPhone maker"
@@ -170,6 +173,11 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         #: the one it is given to
         self._given_pairs = frozenset(tuple(words) for rel in onto.relations.values()
                                       for words in rel.triggers if len(words) == 2)
+        #: the role nouns of relations whose range is products (kg:offers' "owner", kg:develops' "developer"):
+        #: "its owner, Y" after a product named last is the product's (product_owners.py)
+        self._product_roles = frozenset(words[-1] for rel in onto.relations.values()
+                                        if rel.range and all(onto.is_a(c, "Product") for c in rel.range)
+                                        for words in rel.role_triggers)
 
 
     # -- main ------------------------------------------------------------------------
@@ -349,7 +357,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                 if named and low in self.descriptors and low not in self.relational_nouns:
                     # "the Allied Mill Workers union": the name in front says which one, when it is of the
                     # kind the noun names ("the Sotavento.mx marketplace", a product's, names no firm)
-                    # (not a wider body the kind belongs to: "the La Liga club" is a club of the league)
+                    # (not a wider body the kind belongs to: "the Northern League club" is a club of the league)
                     if self._compatible(named[0]["cls"], self.descriptors[low]) and not self._wider_bodies.get(
                             low, frozenset()) & set(named[0]["name"].split()):
                         add(doc[tok.i:tok.i + 1], named[0])

@@ -21,25 +21,16 @@ _OWNING = frozenset({"Company", "Organization", "Person"})
 class ProductOwners:
     """Mixin of :class:`~kg.coref.component.KGCoref`: "its owner, Y" of a product named just before."""
 
-    def _product_roles(self) -> frozenset[str]:
-        roles = getattr(self, "_product_role_nouns", None)
-        if roles is None:
-            roles = frozenset(words[-1] for rel in self.onto.relations.values()
-                              if rel.range and all(self.onto.is_a(c, "Product") for c in rel.range)
-                              for words in rel.role_triggers)
-            self._product_role_nouns = roles
-        return roles
-
     def _owned_product(self, tok: Token) -> dict[str, Any] | None:
         """The named product the possessive ``tok`` ("its") on an apposed product role stands for, or None."""
         role = tok.head
         if tok.lower_ != "its" or tok.dep_ != "poss" or not role.is_lower or role.tag_ != "NN" \
-                or role.lemma_.lower() not in self._product_roles() \
+                or role.lemma_.lower() not in self._product_roles \
                 or not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in role.children):
             return None
         sent = tok.sent
-        # (a place, a country or a body named between says where or who acts on it: "banned Parla, an app
-        # with 18 million users in Brazil, after its developer, X")
+        # (a place, a country or a body named between says where or who acts on it: "blocked Zimmo, an app
+        # with 4 million users in Peru, after its developer, X")
         before = [it for it in self._named if sent.start <= it["start"] and it["end"] <= tok.i
                   and not self.onto.is_a(it["cls"], "Location") and not self.onto.is_a(it["cls"], "GovernmentBody")]
         if not before or before[-1]["cls"] != "Product":

@@ -1,5 +1,6 @@
-"""The candidates of a mention and the one chosen: class, recency, salience (salience.py), and what
-the clause rules out (the subject of the clause a description is in, the accuser of an accusation)."""
+"""The candidates of a mention and the one chosen: class, recency, salience (salience.py), the subject of
+the clause a possessive is in (clause_subjects.py), and what the clause rules out (the subject of the clause a
+description is in, the accuser of an accusation)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import (OBJECT_CONTROL, REL_PRONOUNS, antecedent, clause_head, controlled_objects, possessive,
+from ..syntax import (OBJECT_CONTROL, REL_PRONOUNS, clause_head, controlled_objects, possessive,
                       subjects_above)
 from .base import SUBJ as _SUBJ
 from .base import its_own
@@ -60,80 +61,6 @@ class Resolution:
         head = verb.head
         return head.lemma_.lower() in self._suing or any(
             c.dep_ == "dobj" and c.lemma_.lower() in self._suing for c in head.children)
-
-    def _object_of_gerund(self, clause: Token, pool: list[dict[str, Any]], wanted: set[str]
-                          ) -> dict[str, Any] | None:
-        """"fined Veldpay for forcing merchants to use its own terminals", "barred Kovara from moving its
-        data": a gerund after "for", "from" or "of" on a verb with an object says what the object did or may
-        not do, so a possessive in it (or in an infinitive it governs) is the object's; ``None`` where the
-        clause has a subject of its own, no such verb is above it, or the verb accuses or sues (whose
-        object's act harms the subject's things as often: "sued X for infringing its patents")."""
-        node = clause
-        for _ in range(3):
-            if any(c.dep_ in _SUBJ for c in node.children):
-                return None
-            if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" \
-                    and node.head.lower_ in {"for", "from", "of"}:
-                verb = node.head.head
-                if verb.dep_ == "dobj" and verb.pos_ != "VERB":
-                    verb = verb.head  # ("fined Veldpay 85 million euros for ...": the parser hangs it on the sum)
-                if verb.lemma_.lower() in self._accusing or verb.lemma_.lower() in self._suing:
-                    return None  # (not what one is accused or sued for: "sued X for infringing its patents")
-                return next((it for c in verb.children if c.dep_ in {"dobj", "dative"} for it in pool
-                             if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
-            if node.dep_ != "xcomp":
-                return None
-            node = node.head
-        return None
-
-    def _past_a_plural_subject(self, clause: Token, pool: list[dict[str, Any]], wanted: set[str], tok: Token
-                               ) -> dict[str, Any] | None:
-        """"Orlan Bank said it would let Kelvor drivers cash out through its wallet": "its" is not the
-        plural subject of its own clause ("drivers", nor a name in front of it), so it is the subject of
-        the clause that one hangs on (one clause up); ``None`` where the clause's subject is no plural
-        common noun or no name of the wanted kind is the subject above."""
-        subjects = [c for c in clause.children if c.dep_ in _SUBJ]
-        if len(subjects) != 1 or subjects[0].tag_ != "NNS" or clause.dep_ not in {"ccomp", "xcomp"} \
-                or any(it["start"] <= subjects[0].i < it["end"] for it in pool):
-            return None
-        return self._subject_item(clause.head, pool, wanted, before=tok.i)
-
-    def _stranded_subject(self, clause: Token, pool: list[dict[str, Any]], wanted: set[str]
-                          ) -> dict[str, Any] | None:
-        """"Orlan Bank bought Halden Motors and Kelvor Motors sold its stake": a finite verb joined to
-        another without a subject, right after a name the parser joined to that verb's object, is that
-        name's (the name is the second clause's subject, not a second thing bought); ``None`` otherwise."""
-        if clause.tag_ not in {"VBD", "VBZ", "VBP"} or clause.i == 0:
-            return None
-        before = clause.doc[clause.i - 1]
-        name = next((it for it in pool if it["start"] <= before.i < it["end"] and it["end"] == clause.i
-                     and self._compatible(it["cls"], wanted)), None)
-        if name is None:
-            return None
-        root = clause.doc[name["start"]:name["end"]].root
-        if root.dep_ != "conj" or root.head.dep_ not in {"dobj", "pobj", "conj"} or root.head.i > root.i:
-            return None
-        return name
-
-    def _subject_item(self, verb: Token, pool: list[dict[str, Any]], wanted: set[str], *, before: int | None = None,
-                      head_only: bool = False, demonyms: bool = False) -> dict[str, Any] | None:
-        """The item that is a subject of ``verb`` (before token ``before``, if given) and of a wanted
-        class: a demonym only if ``demonyms``; the subject word the name's head if ``head_only``
-        ("China's customs agency": the agency, not China)."""
-        for c in verb.children:
-            if c.dep_ not in _SUBJ or (before is not None and c.i >= before):
-                continue
-            # "Anthropic, which gives Tandem access to its Claude models": the noun the clause is on
-            c = antecedent(c)
-            if not any(it["start"] <= c.i < it["end"] for it in pool):
-                # "Tom Garrow's niece, Edna Pollard, said from her home": the name apposed to the subject noun
-                c = next((a for a in c.children if a.dep_ == "appos" and (before is None or a.i < before)), c)
-            for it in pool:
-                if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted) \
-                        and (demonyms or it["via"] != "demonym") \
-                        and (not head_only or c.i == c.doc[it["start"]:it["end"]].root.i):
-                    return it
-        return None
 
     def _resolve(self, doc: Doc, items: list[dict[str, Any]], tok: Token, wanted: set[str],
                  description: bool, resolved: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -380,8 +307,8 @@ class Resolution:
                          for c in cands}
                 cands = [c for c in cands if self._fits_home(homes[c["name"]], where)] or cands
         if description and tok.lower_ in self._wider_bodies:
-            # "the club" is no league a name says it is ("joined the club" after "the Premier League", "the La
-            # Liga club"): the body of the clubs is not one of them (lexicon coref.wider_bodies)
+            # "the club" is no league a name says it is ("joined the club" after "the Northern League", "the
+            # Northern League club"): the body of the clubs is not one of them (lexicon coref.wider_bodies)
             cands = [c for c in cands if not self._wider_bodies[tok.lower_] & set(re.findall(r"[\w-]+", c["name"]))]
             if not cands:
                 return None
@@ -389,8 +316,7 @@ class Resolution:
             # "sells feed across the region" after "a crusher based in Orvia, Brazil": a region is no city, but
             # a world region ("the Gulf"), a place the gazetteer puts places in ("Xinjiang") or one the text
             # called a region ("the Pirkanmaa region") (lexicon coref.wide_places)
-            regions = set(self._place_region.values())
-            cands = [c for c in cands if c["name"] in self._world_regions or c["name"] in regions
+            cands = [c for c in cands if c["name"] in self._world_regions or c["name"] in self._region_names
                      or self._called_by(doc, c, tok.lower_)]
             if not cands:
                 return None
@@ -408,7 +334,7 @@ class Resolution:
                 return None  # ("the supply chain": no firm the text called a chain)
             elif tok.lower_ in self._bodies_not_firms:
                 # "the agency", "the body", "the union": a firm is such a body only where the text called it so
-                # ("ad agency Trident", "the Kelvor Workers union"); else the body is one not named (the
+                # ("ad agency Kestrel", "the Kelvor Workers union"); else the body is one not named (the
                 # regulator whose name the model missed), no firm the story is about
                 cands = [c for c in cands if not self.onto.is_a(c["cls"], "Company")]
                 if not cands:

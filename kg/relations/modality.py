@@ -47,7 +47,8 @@ class Modality:
         self.ended_dealings = frozenset(lex["relations"].get("ended_dealings", ()))
         self.pending_marks = onto.words("relations", "pending_marks")
         self.pending_preps = onto.words("relations", "pending_preps")
-        self.pending_closing_acts = onto.words("relations", "pending_closing_acts")
+        #: (the verbs of completing a sale and those of clearing one)
+        self.pending_closing_acts = self.sale_completing_verbs | onto.words("relations", "pending_closing_acts")
 
     def _announced(self, verb: Token) -> bool:
         """Whether ``verb`` is one of a deal whose reported future is announced ("said it would buy Lumio"): a
@@ -188,8 +189,8 @@ class Modality:
         return False
 
     def _sold_off(self, noun: Token) -> bool:
-        """Whether the role noun ``noun`` is a unit its owner has sold ("Unilever sold its tea business, Ekaterra,
-        to CVC"): the object of a verb of selling one's own (lexicon ``selling_off_verbs``) in the simple past or
+        """Whether the role noun ``noun`` is a unit its owner has sold ("Velmar sold its tea business, Leafmor,
+        to Orlan"): the object of a verb of selling one's own (lexicon ``selling_off_verbs``) in the simple past or
         the present perfect; the ownership is over (not "agreed to sell its insurance arm": still its own)."""
         return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.selling_off_verbs and _done(noun.head)
 
@@ -327,7 +328,7 @@ class Modality:
             if (n == 0 or n == 1 and chain[0].dep_ != "conj") and self._pending(node) and not (
                     any(c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ == "as") for c in node.children)
                     and not any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ == "who")
-                                for v in {node, node.head if node.dep_ == "conj" else node} for c in v.children)):
+                                for v in ((node, node.head) if node.dep_ == "conj" else (node,)) for c in v.children)):
                 return "hypothetical"
             # "barred Veltro from offering X", "Veltro refrained from selling X"
             if n > 1 and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ == "from" \
