@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["COPULAS", "FORMER", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
+__all__ = ["COPULAS", "FORMER", "NOW", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "antecedent", "added_preps", "apposed_elsewhere",
            "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat",
            "brand_name", "by_agents", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
@@ -30,6 +30,8 @@ COPULAS = frozenset({"be", "remain", "become"})
 PARTICLES = frozenset({"over", "up", "off", "out", "down"})
 #: Words that make a role one held before ("former Sony executive", "a former Ticketmaster manager").
 FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "previous", "retired"})
+#: Words that make a role one held today, after a former one ("a former SEC official now at law firm Y").
+NOW = frozenset({"now", "currently"})
 #: Verbs whose object does what their infinitive says ("ordered the providers to block the site").
 OBJECT_CONTROL = frozenset({"order", "force", "require", "ask", "tell", "compel", "direct", "instruct", "urge",
                             "oblige", "pressure", "push", "persuade", "allow", "permit", "authorize", "authorise",

@@ -241,6 +241,19 @@ def test_rules_a_former_job_in_apposition_is_past(nlp, text, name, org):
     assert rows.get((name, "worksFor", org)) == "past", rows
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the job after "now" or "currently" in a former one's apposition is today's; the former one stays past
+    ('"Such reviews take months," said Nadia Ferrow, a former SEC lawyer now at law firm Brackley & Stone.',
+     {("Nadia Ferrow", "worksFor", "Brackley & Stone"): "fact",
+      ("Nadia Ferrow", "worksFor", "Securities and Exchange Commission"): "past"}),
+    ("Nadia Ferrow, a former FDA official currently at consultancy Kelmar Partners, said the rule was clear.",
+     {("Nadia Ferrow", "worksFor", "Kelmar Partners"): "fact"}),
+])
+def test_rules_a_job_now_held_after_a_former_one_is_current(nlp, text, expected):
+    rows = _modalities(_rules_doc(nlp, text))
+    assert {k: rows.get(k) for k in expected} == expected, rows
+
+
 @pytest.mark.parametrize("text, expected, modality", [
     # a post held for a closed span, left, or "used to" held is past
     ("Ingrid Solberg served as chief financial officer of Nordkyst Shipping from 2011 to 2019.",

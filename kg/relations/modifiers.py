@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import FORMER, coordinated, possessive
+from ..syntax import FORMER, NOW, coordinated, possessive
 from .records import record
 from .words import WHOSE
 
@@ -244,6 +244,9 @@ class Modifiers:
                 for p in [*noun.children, *deeper]:
                     if p.dep_ != "prep":
                         continue
+                    # ("a former SEC official now at law firm Y": the job after "now" is today's)
+                    p_past = past and not (doc[p.i - 1].lower_ in NOW or any(
+                        c.dep_ == "advmod" and c.lower_ in NOW for c in p.children))
                     for rel in rels:
                         if p.lower_ not in rel.apposition_preps or not self.onto.fits(it["cls"], rel.domain):
                             continue
@@ -264,7 +267,7 @@ class Modifiers:
                                         self.onto.fits(obj["cls"], rel.range):
                                     quals = [("role", noun.text)] if rel.qualifier_role == "role" else []
                                     out.append(record(doc, it, rel.name, obj, rel.base_confidence - 0.1 - cost,
-                                                      noun, "past" if past else "fact", qualifiers=quals))
+                                                      noun, "past" if p_past else "fact", qualifiers=quals))
         return out
 
     def _place_described(self, noun: Token) -> bool:
