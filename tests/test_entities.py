@@ -3172,3 +3172,16 @@ def test_entities_a_bodys_name_with_a_publications_word_keeps_no_article(nlp, te
     doc = _rules_doc(nlp, text)
     spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
     assert name in spans and "The " + name not in spans, spans
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a legal form written with its period ("Pvt.", "Pte.") is one word, as "Ltd." or "Corp." are: split
+    # off, the period ended the sentence inside the name, and the name lost its legal form
+    ("Assam tea grower Halvik Brew Pvt. Ltd. sells its Amber Leaf blend in Germany.", "Halvik Brew Pvt. Ltd.",
+     ("Halvik Brew", "operatesIn", "Germany")),
+    ("Singapore trader Torvane Commodities Pte. Ltd. sells rubber to Brimley Gloves.",
+     "Torvane Commodities Pte. Ltd.", ("Torvane Commodities", "basedIn", "Singapore")),
+])
+def test_entities_a_legal_form_with_its_period_stays_in_the_name(nlp, text, name, triple):
+    doc = _rules_doc(nlp, text)
+    assert name in {e.text for e in doc.ents} and triple in _triples(doc), ([e.text for e in doc.ents], _triples(doc))
