@@ -3185,3 +3185,10 @@ def test_entities_a_bodys_name_with_a_publications_word_keeps_no_article(nlp, te
 def test_entities_a_legal_form_with_its_period_stays_in_the_name(nlp, text, name, triple):
     doc = _rules_doc(nlp, text)
     assert name in {e.text for e in doc.ents} and triple in _triples(doc), ([e.text for e in doc.ents], _triples(doc))
+
+
+def test_entities_a_name_the_ner_split_before_its_last_word_a_bodys(nlp):
+    # "Velmar Co-operative | Society": two spans the NER wrote side by side, the second only the word a
+    # firm's or an organisation's name ends on, are one name
+    _assert_reads(nlp, "Farmers sell grain through the Velmar Co-operative Society, based in Nashik.",
+                  {("Velmar Co-operative Society", "basedIn", "Nashik")}, {("Society", "basedIn", "Nashik")})

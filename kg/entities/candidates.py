@@ -416,6 +416,14 @@ class Candidates(Coordination):
                 joined.add(n + 1)
                 self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
                 continue
+            if nxt is not None and nxt.start == ent.end and nxt.label_ == "ORG" and ent.label_ in _LABELS \
+                    and doc[ent.end - 1].whitespace_ and ent[0].text[:1].isupper() \
+                    and all(t.text in self.company_heads or t.text in self.org_heads for t in nxt):
+                # "Velmar Co-operative | Bank": the NER split one name before its last word, a firm's or
+                # an organisation's, and took the rest for a person's
+                joined.add(n + 1)
+                self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
+                continue
             if nxt is not None and ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 \
                     and doc[ent.end].lower_ == "and" and (self._firm_words_only(nxt) or self._one_body(ent, nxt)):
                 # "Kaimen Machinery and Engineering Corporation": what follows "and" is no name of its own
