@@ -3192,3 +3192,17 @@ def test_entities_a_name_the_ner_split_before_its_last_word_a_bodys(nlp):
     # firm's or an organisation's name ends on, are one name
     _assert_reads(nlp, "Farmers sell grain through the Velmar Co-operative Society, based in Nashik.",
                   {("Velmar Co-operative Society", "basedIn", "Nashik")}, {("Society", "basedIn", "Nashik")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Congo" and "Congolese", which the gazetteer leaves out (two countries share them), are a Country:
+    # the one whose capital or full name the document writes ...
+    ("BRAZZAVILLE — Congo has banned timber exports to Chinese traders.",
+     ("Republic of the Congo", "bans", "China")),
+    ("Lomami Air, a Congolese airline, flies from Kinshasa to Lagos.",
+     ("Lomami Air", "basedIn", "Democratic Republic of the Congo")),
+    # ... and where it writes neither, the Country unlinked
+    ("Lomami Air, a Congolese airline, flies to Lagos.", ("Lomami Air", "basedIn", "Congo")),
+])
+def test_entities_a_short_name_two_countries_share_is_a_country(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

@@ -22,6 +22,7 @@ from .coordination import Coordination
 from .titles import ends_in_abbreviated_title
 from .headlines import TitleCaseLines
 from .hyphens import after_dateline
+from .shared_countries import shared_country_offers
 
 __all__ = ["Candidates"]
 
@@ -387,6 +388,9 @@ class Candidates(Coordination):
                     if entry is not None and span.root.pos_ != "VERB" \
                             and not (start > 0 and doc[start - 1].text in self.region_openers):
                         offers.append((-(end - start), 0, start, span, "demonym", entry))
+        if self.gazetteer is not None and self.shared_country_names:  # ("Congo", "Congolese")
+            offers += shared_country_offers(doc, self.shared_country_names, self.shared_country_demonyms,
+                                            self.country_names)
         gaz_spans = [(o[3].start, o[3].end) for o in offers]
 
         candidates: list[tuple[Span, str]] = []
