@@ -199,8 +199,14 @@ def _title_abbreviations(nlp: Language, ontology_dir: str | None = None) -> None
 
     from .ontology import load_ontology
 
-    for word in load_ontology(ontology_dir).lexicon["entities"].get("title_abbreviations", []):
+    lexicon = load_ontology(ontology_dir).lexicon
+    for word in lexicon["entities"].get("title_abbreviations", []):
         nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
+    # and the legal forms written with a period ("Pvt.", "Pte.", as spaCy keeps "Ltd." or "Corp."): split
+    # off, the period ends the sentence inside the name ("Halvik Tea Pvt. | Ltd. said")
+    for form in lexicon["names"].get("legal_suffixes", []):
+        if form.endswith(".") and " " not in form and len(nlp.tokenizer(form)) > 1:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 #: a sentence's full stop after a name's last capital that follows a lower-case letter or "&" ("SpaceX.",

@@ -3172,3 +3172,37 @@ def test_entities_a_bodys_name_with_a_publications_word_keeps_no_article(nlp, te
     doc = _rules_doc(nlp, text)
     spans = [doc[it["start"]:it["end"]].text for it in doc._.kg_entity_data if it["via"] != "coref"]
     assert name in spans and "The " + name not in spans, spans
+
+
+@pytest.mark.parametrize("text, name, triple", [
+    # a legal form written with its period ("Pvt.", "Pte.") is one word, as "Ltd." or "Corp." are: split
+    # off, the period ended the sentence inside the name, and the name lost its legal form
+    ("Assam tea grower Halvik Brew Pvt. Ltd. sells its Amber Leaf blend in Germany.", "Halvik Brew Pvt. Ltd.",
+     ("Halvik Brew", "operatesIn", "Germany")),
+    ("Singapore trader Torvane Commodities Pte. Ltd. sells rubber to Brimley Gloves.",
+     "Torvane Commodities Pte. Ltd.", ("Torvane Commodities", "basedIn", "Singapore")),
+])
+def test_entities_a_legal_form_with_its_period_stays_in_the_name(nlp, text, name, triple):
+    doc = _rules_doc(nlp, text)
+    assert name in {e.text for e in doc.ents} and triple in _triples(doc), ([e.text for e in doc.ents], _triples(doc))
+
+
+def test_entities_a_name_the_ner_split_before_its_last_word_a_bodys(nlp):
+    # "Velmar Co-operative | Society": two spans the NER wrote side by side, the second only the word a
+    # firm's or an organisation's name ends on, are one name
+    _assert_reads(nlp, "Farmers sell grain through the Velmar Co-operative Society, based in Nashik.",
+                  {("Velmar Co-operative Society", "basedIn", "Nashik")}, {("Society", "basedIn", "Nashik")})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Congo" and "Congolese", which the gazetteer leaves out (two countries share them), are a Country:
+    # the one whose capital or full name the document writes ...
+    ("BRAZZAVILLE — Congo has banned timber exports to Chinese traders.",
+     ("Republic of the Congo", "bans", "China")),
+    ("Lomami Air, a Congolese airline, flies from Kinshasa to Lagos.",
+     ("Lomami Air", "basedIn", "Democratic Republic of the Congo")),
+    # ... and where it writes neither, the Country unlinked
+    ("Lomami Air, a Congolese airline, flies to Lagos.", ("Lomami Air", "basedIn", "Congo")),
+])
+def test_entities_a_short_name_two_countries_share_is_a_country(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})

@@ -22,6 +22,7 @@ from .coordination import Coordination
 from .titles import ends_in_abbreviated_title
 from .headlines import TitleCaseLines
 from .hyphens import after_dateline
+from .shared_countries import shared_country_offers
 
 __all__ = ["Candidates"]
 
@@ -387,6 +388,9 @@ class Candidates(Coordination):
                     if entry is not None and span.root.pos_ != "VERB" \
                             and not (start > 0 and doc[start - 1].text in self.region_openers):
                         offers.append((-(end - start), 0, start, span, "demonym", entry))
+        if self.gazetteer is not None and self.shared_country_names:  # ("Congo", "Congolese")
+            offers += shared_country_offers(doc, self.shared_country_names, self.shared_country_demonyms,
+                                            self.country_names)
         gaz_spans = [(o[3].start, o[3].end) for o in offers]
 
         candidates: list[tuple[Span, str]] = []
@@ -413,6 +417,14 @@ class Candidates(Coordination):
                     and "ORG" in {ent.label_, nxt.label_} and nxt.label_ in _LABELS \
                     and ent[-1].text[:1].isupper() and nxt[0].text[:1].isupper():
                 # "Ferrovie dello Stato": the NER split one name at its particle
+                joined.add(n + 1)
+                self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
+                continue
+            if nxt is not None and nxt.start == ent.end and nxt.label_ == "ORG" and ent.label_ in _LABELS \
+                    and doc[ent.end - 1].whitespace_ and ent[0].text[:1].isupper() \
+                    and all(t.text in self.company_heads or t.text in self.org_heads for t in nxt):
+                # "Velmar Co-operative | Bank": the NER split one name before its last word, a firm's or
+                # an organisation's, and took the rest for a person's
                 joined.add(n + 1)
                 self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
                 continue

@@ -328,6 +328,9 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.country_names = {
             e.name: e for e in self.onto.gazetteer if e.cls == "Country"
         }
+        #: short names and demonyms two countries share ("Congo", "Congolese"; shared_countries.py)
+        self.shared_country_names = dict(lex.get("shared_country_names", {}))
+        self.shared_country_demonyms = dict(lex.get("shared_country_demonyms", {}))
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
