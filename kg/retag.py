@@ -113,12 +113,17 @@ def repair_verbs_read_as_nouns(doc: Doc, verbs: frozenset[str] | set[str]) -> No
     use of X", "Kelvor launches/NNS in Peru": in a clause with no verb before it, a noun or a name right
     before the third-person present of a trigger verb (``verbs``: lemmas), which the tagger took for a plural
     noun and the parser hung as the clause's root, as a compound of the noun after it or as that noun's
-    subject. The word becomes the clause's verb: the noun or name before it its subject (the words before that
+    subject; or which the tagger read as the verb it is but the parser still hung as a compound of the noun
+    after it ("Huaxo licenses/VBZ/compound lung cancer antibody/ROOT to X"). The word becomes the clause's verb: the noun or name before it its subject (the words before that
     hang on it), the phrase after it its object, the preposition or particle right after it its own."""
     if not doc.has_annotation("DEP"):
         return
     for tok in doc:
-        if tok.tag_ != "NNS" or not tok.is_lower or not tok.is_alpha or tok.i < 1 or tok.i + 1 >= len(doc):
+        if tok.tag_ not in {"NNS", "VBZ"} or not tok.is_lower or not tok.is_alpha or tok.i < 1 or tok.i + 1 >= len(doc):
+            continue
+        # (a verb the tagger knew but the parser hung as a modifier of the noun after it: "Huaxo licenses/VBZ/
+        # compound its antibody to X", "Taiwan tightens/compound curbs on ...")
+        if tok.tag_ == "VBZ" and (tok.dep_ != "compound" or tok.head.pos_ not in {"NOUN", "PROPN"}):
             continue
         subj, nxt, sent = doc[tok.i - 1], doc[tok.i + 1], tok.sent
         stem = _plural_of(tok.lower_, verbs)
