@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["NAME_LABELS", "repair_name_tags", "repair_swapped_verbs", "repair_verbs_read_as_nouns",
-           "repair_verbs_in_lists"]
+__all__ = ["NAME_LABELS", "repair_name_tags", "repair_nouns_read_as_names", "repair_swapped_verbs",
+           "repair_verbs_read_as_nouns", "repair_verbs_in_lists"]
 
 #: NER labels of names: a word inside one is a proper noun whatever the tagger said
 NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "FAC", "LOC", "WORK_OF_ART"})
@@ -62,6 +62,27 @@ def repair_name_tags(doc: Doc, known: frozenset[str] | set[str]) -> None:
             tok.dep_ = described.dep_
             described.head = tok
             described.dep_ = "appos"
+
+
+def repair_nouns_read_as_names(doc: Doc, nouns: frozenset[str] | set[str], particles: frozenset[str] | set[str]) -> None:
+    """"Japan's trade ministry/NNP, METI, said ...", "crypto/NNP exchange X", "bookseller/NNP Indigo": a word in
+    lower case outside every name the NER found, which the tagger took for a proper noun (thrown by the names
+    around it), and which is an English common noun (``nouns``: WordNet's), is the common noun it is. Not the
+    small words of names ("Consejo Regulador del Tequila": ``particles``, the lexicon's ``name_particles``),
+    a part of a hyphenated name ("Cheongdam-dong") or a word right before a name."""
+    if not doc.has_annotation("TAG"):
+        return
+    for tok in doc:
+        if tok.tag_ not in {"NNP", "NNPS"} or not tok.is_lower or not tok.is_alpha or len(tok) < 3 or tok.ent_type_ \
+                or tok.lower_ in particles or tok.lower_ not in nouns:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].text == "-" or tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
+            continue
+        # (nor a word right before a name: "Mexican baker/NNP Del Bajío", read already as the name's description,
+        # whose retagging would only move where the name starts)
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].is_title:
+            continue
+        tok.tag_, tok.pos_ = ("NNS" if tok.tag_ == "NNPS" else "NN"), "NOUN"
 
 
 def repair_swapped_verbs(doc: Doc, verbs: frozenset[str] | set[str], nouns: frozenset[str] | set[str]) -> None:
