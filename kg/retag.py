@@ -64,8 +64,9 @@ def repair_name_tags(doc: Doc, known: frozenset[str] | set[str]) -> None:
             described.dep_ = "appos"
 
 
-def repair_nouns_read_as_names(doc: Doc, nouns: frozenset[str] | set[str], particles: frozenset[str] | set[str]) -> None:
-    """"Japan's trade ministry/NNP, METI, said ...", "crypto/NNP exchange X", "bookseller/NNP Indigo": a word in
+def repair_nouns_read_as_names(doc: Doc, nouns: frozenset[str] | set[str],
+                               particles: frozenset[str] | set[str]) -> None:
+    """"Japan's trade ministry/NNP, METI, said ...", "sues crypto/NNP exchange X": a word in
     lower case outside every name the NER found, which the tagger took for a proper noun (thrown by the names
     around it), and which is an English common noun (``nouns``: WordNet's), is the common noun it is. Not the
     small words of names ("Consejo Regulador del Tequila": ``particles``, the lexicon's ``name_particles``),
@@ -135,7 +136,8 @@ def repair_verbs_read_as_nouns(doc: Doc, verbs: frozenset[str] | set[str]) -> No
     before the third-person present of a trigger verb (``verbs``: lemmas), which the tagger took for a plural
     noun and the parser hung as the clause's root, as a compound of the noun after it or as that noun's
     subject; or which the tagger read as the verb it is but the parser still hung as a compound of the noun
-    after it ("Huaxo licenses/VBZ/compound lung cancer antibody/ROOT to X"). The word becomes the clause's verb: the noun or name before it its subject (the words before that
+    after it ("Huaxo licenses/VBZ/compound lung cancer antibody/ROOT to X").
+    The word becomes the clause's verb: the noun or name before it its subject (the words before that
     hang on it), the phrase after it its object, the preposition or particle right after it its own."""
     if not doc.has_annotation("DEP"):
         return
