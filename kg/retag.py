@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["NAME_LABELS", "repair_name_tags", "repair_swapped_verbs", "repair_verbs_read_as_nouns",
-           "repair_verbs_in_lists"]
+__all__ = ["NAME_LABELS", "repair_name_tags", "repair_nouns_read_as_names", "repair_swapped_verbs",
+           "repair_verbs_read_as_nouns", "repair_verbs_in_lists"]
 
 #: NER labels of names: a word inside one is a proper noun whatever the tagger said
 NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "FAC", "LOC", "WORK_OF_ART"})
@@ -64,6 +64,28 @@ def repair_name_tags(doc: Doc, known: frozenset[str] | set[str]) -> None:
             described.dep_ = "appos"
 
 
+def repair_nouns_read_as_names(doc: Doc, nouns: frozenset[str] | set[str],
+                               particles: frozenset[str] | set[str]) -> None:
+    """"Japan's trade ministry/NNP, METI, said ...", "sues crypto/NNP exchange X": a word in
+    lower case outside every name the NER found, which the tagger took for a proper noun (thrown by the names
+    around it), and which is an English common noun (``nouns``: WordNet's), is the common noun it is. Not the
+    small words of names ("Consejo Regulador del Tequila": ``particles``, the lexicon's ``name_particles``),
+    a part of a hyphenated name ("Cheongdam-dong") or a word right before a name."""
+    if not doc.has_annotation("TAG"):
+        return
+    for tok in doc:
+        if tok.tag_ not in {"NNP", "NNPS"} or not tok.is_lower or not tok.is_alpha or len(tok) < 3 or tok.ent_type_ \
+                or tok.lower_ in particles or tok.lower_ not in nouns:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].text == "-" or tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
+            continue
+        # (nor a word right before a name: "Mexican baker/NNP Del Bajío", read already as the name's description,
+        # whose retagging would only move where the name starts)
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].is_title:
+            continue
+        tok.tag_, tok.pos_ = ("NNS" if tok.tag_ == "NNPS" else "NN"), "NOUN"
+
+
 def repair_swapped_verbs(doc: Doc, verbs: frozenset[str] | set[str], nouns: frozenset[str] | set[str]) -> None:
     """"Saguaro supplies/NNS controllers/VBZ to X", "Andean also ships/NNS carbonate/VBP to Y", "FINMA bans/NNS
     broker/VBP Z": after a name (a proper noun or a word of a name the NER found; and an adverb), the tagger took a verb's third-person form for a plural noun
@@ -113,12 +135,18 @@ def repair_verbs_read_as_nouns(doc: Doc, verbs: frozenset[str] | set[str]) -> No
     use of X", "Kelvor launches/NNS in Peru": in a clause with no verb before it, a noun or a name right
     before the third-person present of a trigger verb (``verbs``: lemmas), which the tagger took for a plural
     noun and the parser hung as the clause's root, as a compound of the noun after it or as that noun's
-    subject. The word becomes the clause's verb: the noun or name before it its subject (the words before that
+    subject; or which the tagger read as the verb it is but the parser still hung as a compound of the noun
+    after it ("Huaxo licenses/VBZ/compound lung cancer antibody/ROOT to X").
+    The word becomes the clause's verb: the noun or name before it its subject (the words before that
     hang on it), the phrase after it its object, the preposition or particle right after it its own."""
     if not doc.has_annotation("DEP"):
         return
     for tok in doc:
-        if tok.tag_ != "NNS" or not tok.is_lower or not tok.is_alpha or tok.i < 1 or tok.i + 1 >= len(doc):
+        if tok.tag_ not in {"NNS", "VBZ"} or not tok.is_lower or not tok.is_alpha or tok.i < 1 or tok.i + 1 >= len(doc):
+            continue
+        # (a verb the tagger knew but the parser hung as a modifier of the noun after it: "Huaxo licenses/VBZ/
+        # compound its antibody to X", "Taiwan tightens/compound curbs on ...")
+        if tok.tag_ == "VBZ" and (tok.dep_ != "compound" or tok.head.pos_ not in {"NOUN", "PROPN"}):
             continue
         subj, nxt, sent = doc[tok.i - 1], doc[tok.i + 1], tok.sent
         stem = _plural_of(tok.lower_, verbs)

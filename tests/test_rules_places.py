@@ -1931,3 +1931,15 @@ def test_rules_the_place_a_count_of_places_is_in_or_names_after_it(nlp, text, ex
 ])
 def test_rules_goods_supplied_for_a_recipients_site_place_the_recipient(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "COUNTRY's trade ministry/NNP, ACRONYM, said": a lower-case common noun the tagger took for a proper noun is
+    # the common noun it is; the name apposed to the ministry is then the country's
+    ("Norway's trade ministry, NETI, said it would ask Beijing for details of how export licences would be granted.",
+     {("NETI", "basedIn", "Norway")}, set()),
+    ("Kenya's trade ministry, TEMI, said it would ask Beijing for details of how licences would be granted.",
+     {("TEMI", "basedIn", "Kenya")}, set()),
+])
+def test_rules_a_lower_case_noun_the_tagger_took_for_a_name_is_a_noun(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

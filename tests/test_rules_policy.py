@@ -505,3 +505,14 @@ def test_rules_slowing_a_service_or_its_traffic_restricts_it(nlp, text, expected
 ])
 def test_rules_a_headlines_name_before_sues_sues_the_name_after_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "COUNTRY watchdog orders/VBZ/compound NAME to stop ...": the tagger read the verb, but the parser hung it as a
+    # modifier of the name after it; made the clause's verb again, the body before it orders the name
+    ("Korea watchdog orders Tessmart Korea to stop tracking rivals' prices",
+     {("South Korea", "restricts", "Tessmart Korea")}, set()),
+    ("Mexico watchdog orders Orvida to stop policing sellers' prices", {("Mexico", "restricts", "Orvida")}, set()),
+])
+def test_rules_a_headline_verb_the_parser_hung_on_the_noun_after_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span
 
 from ..names import normalize_quotes
 from ..ontology import load_ontology
-from ..retag import repair_name_tags, repair_swapped_verbs, repair_verbs_in_lists, repair_verbs_read_as_nouns
+from ..retag import (repair_name_tags, repair_nouns_read_as_names, repair_swapped_verbs, repair_verbs_in_lists,
+                     repair_verbs_read_as_nouns)
 from ..syntax import repair_verb_forms
 from .base import guarded, register_extensions, store_items
 from .candidates import Candidates
@@ -337,6 +338,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         repair_verb_forms(doc, self.verb_only_forms)
         if self.english_words:
             repair_name_tags(doc, self.english_words)
+            repair_nouns_read_as_names(doc, self.common_nouns, self.name_particles)
             repair_swapped_verbs(doc, self.english_verbs, self.common_nouns)
             repair_verbs_read_as_nouns(doc, self.trigger_verbs)
             repair_verbs_in_lists(doc, self.trigger_verbs)
