@@ -1,0 +1,62 @@
+"""The selection set's F1: how a retrained relation model is chosen against the shipped one.
+
+    .venv/bin/python benchmarks/bench_selection.py [--candidate DIR --candidate-config DIR.cfg] [--json OUT]
+
+Builds the selection set (the annotated news `h`-`k` and the calibration news: no model is trained on them,
+and no unseen set is among them) with the shipped relation model and its thresholds (``kg/config.cfg``),
+and, with ``--candidate``, with a model from ``kg train --out DIR`` and the config its ``--write-config``
+wrote; each graph is scored lenient over the five files at once, as ``kg eval GRAPH --gold F1,...,F5
+--json`` does (its ``relations``). A retrain ships only if its F1 beats the shipped model's by more than
+0.005 (benchmarks/README.md, *What moved*).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.build import build  # noqa: E402
+from kg.evaluate import evaluate  # noqa: E402
+
+SELECTION = [*(f"data/pending/articles-{k}.jsonl" for k in "hijk"), "data/dev/news-calibration.jsonl"]
+_KEYS = ("precision", "recall", "f1", "correct", "predicted", "gold")
+
+
+def score(work: Path, relation_model: bool | str = True, config: str | None = None) -> dict:
+    """The selection set built with ``relation_model`` (and ``config``) into ``work``, scored lenient."""
+    files = [str(ROOT / f) for f in SELECTION]
+    build(files, out=work, cache=False, relation_model=relation_model, config=config)
+    rel = evaluate(work / "graph.ttl", files)["relations"]
+    return {k: rel[k] for k in _KEYS}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--candidate", help="a model folder from kg train --out DIR")
+    ap.add_argument("--candidate-config", help="the config kg train --write-config wrote for it")
+    ap.add_argument("--json", help="also write the figures here")
+    args = ap.parse_args()
+    runs = {}
+    with tempfile.TemporaryDirectory(prefix="kg-selection-") as tmp:
+        runs["shipped"] = score(Path(tmp) / "shipped")
+        if args.candidate:
+            runs["candidate"] = score(Path(tmp) / "candidate", args.candidate, args.candidate_config)
+    for name, m in runs.items():
+        print(f"{name:9} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}  "
+              f"({m['correct']} right of {m['predicted']}, {m['gold']} gold)")
+    if "candidate" in runs:
+        gain = runs["candidate"]["f1"] - runs["shipped"]["f1"]
+        print(f"candidate - shipped: F1 {gain:+.3f} ({'ships' if gain > 0.005 else 'within noise: does not ship'})")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"files": SELECTION, "runs": runs}, indent=1, sort_keys=True) + "\n",
+                                   encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
