@@ -309,7 +309,7 @@ class Resolution:
         if description and tok.lower_ in self._wider_bodies:
             # "the club" is no league a name says it is ("joined the club" after "the Northern League", "the
             # Northern League club"): the body of the clubs is not one of them (lexicon coref.wider_bodies)
-            cands = [c for c in cands if not self._wider_bodies[tok.lower_] & set(re.findall(r"[\w-]+", c["name"]))]
+            cands = [c for c in cands if not self._names_wider_body(tok.lower_, c["name"])]
             if not cands:
                 return None
         if description and tok.lower_ in self._wide_places:
@@ -410,6 +410,11 @@ class Resolution:
         called = {c["name"]: c for c in self._candidates(doc, self._all_items, tok)
                   if c["via"] in {"", "gazetteer"} and self._called_by(doc, c, noun, copula=True)}
         return next(iter(called.values())) if len(called) == 1 else None
+
+    def _names_wider_body(self, noun: str, name: str) -> bool:
+        """``name`` holds a word of the wider bodies the description ``noun``'s kind belongs to ("the club":
+        "Northern League"; lexicon coref.wider_bodies)."""
+        return bool(self._wider_bodies.get(noun, frozenset()) & set(re.findall(r"[\w-]+", name)))
 
     @staticmethod
     def _called_by(doc: Doc, it: dict[str, Any], noun: str, copula: bool = False) -> bool:
