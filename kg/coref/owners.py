@@ -92,8 +92,7 @@ class Owners:
         ``owned_units``, none saying whose: not "the Orlan unit", "the unit of X") is the nearest organisation the
         last few sentences called a unit, arm, subsidiary or division, in apposition or right before its name;
         ``None`` where they called none so ("restart the unit" of a reactor)."""
-        if any(c.dep_ in {"poss", "compound", "nmod", "amod", "relcl", "acl", "appos"}
-               or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children) or tok.dep_ in {"attr", "appos"}:
+        if self._says_which(tok, lambda c: c.dep_ in {"compound", "nmod", "amod"}):
             return None
         return next((c for c in self._candidates(doc, self._all_items, tok) if c["via"] in {"", "gazetteer"}
                      and self.onto.is_a(c["cls"], "Organization")

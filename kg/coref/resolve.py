@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -402,14 +403,21 @@ class Resolution:
         noun = tok.lemma_.lower()
         # (nor where a name before the noun says which: "the Ursa pickup" is no pickup named before; a
         # place says where it is from: "the Eindhoven toolmaker")
-        if tok.dep_ in {"attr", "appos"} or noun in self.relation_words or any(
-                c.dep_ in {"poss", "relcl", "acl", "appos"} or (c.dep_ == "prep" and c.lower_ == "of")
-                or (c.dep_ in {"compound", "nmod"} and c.i < tok.i and self._named_at(c.i) is not None)
-                for c in tok.children):
+        if noun in self.relation_words or self._says_which(
+                tok, lambda c: c.dep_ in {"compound", "nmod"} and c.i < tok.i and self._named_at(c.i) is not None):
             return None
         called = {c["name"]: c for c in self._candidates(doc, self._all_items, tok)
                   if c["via"] in {"", "gazetteer"} and self._called_by(doc, c, noun, copula=True)}
         return next(iter(called.values())) if len(called) == 1 else None
+
+    @staticmethod
+    def _says_which(tok: Token, modifier: Callable[[Token], bool]) -> bool:
+        """The description ``tok`` defines a name itself (what one "is", or apposed: "X, the market leader,"),
+        or a word on it says whose or which it is ("its unit", "the station of X", "the unit that ...") or is a
+        ``modifier`` (_defined_as, owners._unit_called_before)."""
+        return tok.dep_ in {"attr", "appos"} or any(
+            c.dep_ in {"poss", "relcl", "acl", "appos"} or (c.dep_ == "prep" and c.lower_ == "of") or modifier(c)
+            for c in tok.children)
 
     def _names_wider_body(self, noun: str, name: str) -> bool:
         """``name`` holds a word of the wider bodies the description ``noun``'s kind belongs to ("the club":
