@@ -15,6 +15,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import by_agents
+
 __all__ = ["Owners"]
 
 #: prepositions that say where or to whom an agent acts ("used by X at its plant", "offered by X to its members")
@@ -144,6 +146,5 @@ class Owners:
                     demonyms: bool = False) -> dict[str, Any] | None:
         """The mention of ``pool`` of a wanted class that is the agent of the passive ``verb`` ("by X"), written
         before ``tok``: a demonym only if ``demonyms``; ``None`` where there is none."""
-        return next((it for a in verb.children if a.dep_ == "agent" and a.i < tok.i for g in a.children
-                     if g.dep_ == "pobj" for it in pool if it["start"] <= g.i < it["end"]
+        return next((it for g in by_agents(verb) if g.head.i < tok.i for it in pool if it["start"] <= g.i < it["end"]
                      and (demonyms or it["via"] != "demonym") and self._compatible(it["cls"], wanted)), None)
