@@ -358,8 +358,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                     # "the Allied Mill Workers union": the name in front says which one, when it is of the
                     # kind the noun names ("the Sotavento.mx marketplace", a product's, names no firm)
                     # (not a wider body the kind belongs to: "the Northern League club" is a club of the league)
-                    if self._compatible(named[0]["cls"], self.descriptors[low]) and not self._wider_bodies.get(
-                            low, frozenset()) & set(named[0]["name"].split()):
+                    if self._compatible(named[0]["cls"], self.descriptors[low]) \
+                            and not self._names_wider_body(low, named[0]["name"]):
                         add(doc[tok.i:tok.i + 1], named[0])
                     continue
                 if any(taken[start:tok.i]):

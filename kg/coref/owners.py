@@ -15,6 +15,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import by_agents
+
 __all__ = ["Owners"]
 
 #: prepositions that say where or to whom an agent acts ("used by X at its plant", "offered by X to its members")
@@ -92,8 +94,7 @@ class Owners:
         ``owned_units``, none saying whose: not "the Orlan unit", "the unit of X") is the nearest organisation the
         last few sentences called a unit, arm, subsidiary or division, in apposition or right before its name;
         ``None`` where they called none so ("restart the unit" of a reactor)."""
-        if any(c.dep_ in {"poss", "compound", "nmod", "amod", "relcl", "acl", "appos"}
-               or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children) or tok.dep_ in {"attr", "appos"}:
+        if self._says_which(tok, lambda c: c.dep_ in {"compound", "nmod", "amod"}):
             return None
         return next((c for c in self._candidates(doc, self._all_items, tok) if c["via"] in {"", "gazetteer"}
                      and self.onto.is_a(c["cls"], "Organization")
@@ -145,6 +146,5 @@ class Owners:
                     demonyms: bool = False) -> dict[str, Any] | None:
         """The mention of ``pool`` of a wanted class that is the agent of the passive ``verb`` ("by X"), written
         before ``tok``: a demonym only if ``demonyms``; ``None`` where there is none."""
-        return next((it for a in verb.children if a.dep_ == "agent" and a.i < tok.i for g in a.children
-                     if g.dep_ == "pobj" for it in pool if it["start"] <= g.i < it["end"]
+        return next((it for g in by_agents(verb) if g.head.i < tok.i for it in pool if it["start"] <= g.i < it["end"]
                      and (demonyms or it["via"] != "demonym") and self._compatible(it["cls"], wanted)), None)

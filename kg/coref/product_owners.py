@@ -8,6 +8,7 @@ regulator, a court or a country acts on the product there, and has no owner or d
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from spacy.tokens import Token
@@ -31,7 +32,8 @@ class ProductOwners:
         sent = tok.sent
         # (a place, a country or a body named between says where or who acts on it: "blocked Zimmo, an app
         # with 4 million users in Peru, after its developer, X")
-        before = [it for it in self._named if sent.start <= it["start"] and it["end"] <= tok.i
+        lo, hi = bisect.bisect_left(self._starts, sent.start), bisect.bisect_left(self._starts, tok.i)
+        before = [it for it in self._named[lo:hi] if it["end"] <= tok.i
                   and not self.onto.is_a(it["cls"], "Location") and not self.onto.is_a(it["cls"], "GovernmentBody")]
         if not before or before[-1]["cls"] != "Product":
             return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -309,7 +310,7 @@ class Resolution:
         if description and tok.lower_ in self._wider_bodies:
             # "the club" is no league a name says it is ("joined the club" after "the Northern League", "the
             # Northern League club"): the body of the clubs is not one of them (lexicon coref.wider_bodies)
-            cands = [c for c in cands if not self._wider_bodies[tok.lower_] & set(re.findall(r"[\w-]+", c["name"]))]
+            cands = [c for c in cands if not self._names_wider_body(tok.lower_, c["name"])]
             if not cands:
                 return None
         if description and tok.lower_ in self._wide_places:
@@ -402,14 +403,26 @@ class Resolution:
         noun = tok.lemma_.lower()
         # (nor where a name before the noun says which: "the Ursa pickup" is no pickup named before; a
         # place says where it is from: "the Eindhoven toolmaker")
-        if tok.dep_ in {"attr", "appos"} or noun in self.relation_words or any(
-                c.dep_ in {"poss", "relcl", "acl", "appos"} or (c.dep_ == "prep" and c.lower_ == "of")
-                or (c.dep_ in {"compound", "nmod"} and c.i < tok.i and self._named_at(c.i) is not None)
-                for c in tok.children):
+        if noun in self.relation_words or self._says_which(
+                tok, lambda c: c.dep_ in {"compound", "nmod"} and c.i < tok.i and self._named_at(c.i) is not None):
             return None
         called = {c["name"]: c for c in self._candidates(doc, self._all_items, tok)
                   if c["via"] in {"", "gazetteer"} and self._called_by(doc, c, noun, copula=True)}
         return next(iter(called.values())) if len(called) == 1 else None
+
+    @staticmethod
+    def _says_which(tok: Token, modifier: Callable[[Token], bool]) -> bool:
+        """The description ``tok`` defines a name itself (what one "is", or apposed: "X, the market leader,"),
+        or a word on it says whose or which it is ("its unit", "the station of X", "the unit that ...") or is a
+        ``modifier`` (_defined_as, owners._unit_called_before)."""
+        return tok.dep_ in {"attr", "appos"} or any(
+            c.dep_ in {"poss", "relcl", "acl", "appos"} or (c.dep_ == "prep" and c.lower_ == "of") or modifier(c)
+            for c in tok.children)
+
+    def _names_wider_body(self, noun: str, name: str) -> bool:
+        """``name`` holds a word of the wider bodies the description ``noun``'s kind belongs to ("the club":
+        "Northern League"; lexicon coref.wider_bodies)."""
+        return bool(self._wider_bodies.get(noun, frozenset()) & set(re.findall(r"[\w-]+", name)))
 
     @staticmethod
     def _called_by(doc: Doc, it: dict[str, Any], noun: str, copula: bool = False) -> bool:

@@ -76,12 +76,12 @@ class Coordination:
                 parts.append(doc[start:tok.i + 1])
                 start = tok.i + 1
                 continue
-            if tok.lower_ in {"and", "or", "&"} and tok.i > start and tok.i + 1 < ent.end \
-                    and tok.whitespace_ and ent.doc[tok.i + 1].text[:1].isupper() \
-                    and ent.label_ in {"ORG", "PERSON", "GPE"} and tok.lower_ != "&" \
-                    and not self._firm_words_only(ent.doc[tok.i + 1:ent.end]) \
+            if tok.lower_ in {"and", "or"} and tok.i > start and tok.i + 1 < ent.end \
+                    and tok.whitespace_ and doc[tok.i + 1].text[:1].isupper() \
+                    and ent.label_ in {"ORG", "PERSON", "GPE"} \
+                    and not self._firm_words_only(doc[tok.i + 1:ent.end]) \
                     and not self._one_body(doc[start:tok.i], doc[tok.i + 1:ent.end]):
-                parts.append(ent.doc[start:tok.i])
+                parts.append(doc[start:tok.i])
                 start = tok.i + 1
-        parts.append(ent.doc[start:ent.end])
+        parts.append(doc[start:ent.end])
         return [p for p in parts if len(p)]
