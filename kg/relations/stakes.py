@@ -246,7 +246,7 @@ class Stakes:
                 continue
             leaders = [g for t in verb.subtree if t.i > verb.i and t.lemma_.lower() in self.round_nouns
                        for a in t.children if a.dep_ == "acl" and a.lemma_.lower() in self.round_verbs
-                       for ag in a.children if ag.dep_ == "agent" for g in ag.children if g.dep_ == "pobj"]
+                       for g in by_agents(a)]
             if not leaders:
                 continue
             targets = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
