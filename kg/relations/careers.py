@@ -5,6 +5,7 @@ spending years at it.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, Iterable
 
 from spacy.tokens import Doc, Token
@@ -19,6 +20,12 @@ __all__ = ["Careers"]
 
 class Careers:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: where a person works or worked, by the verbs of a career."""
+
+    @cached_property
+    def _leaving_lemmas(self) -> frozenset[str]:
+        """The first words of lexicon ``leaving_verbs`` ("step" of "step down"), the verbs
+        :meth:`_left_employers` reads, made once."""
+        return frozenset(v.split()[0] for v in self.leaving_verbs)
 
     def _led_parts(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Omar Belkadi, who runs Kelvor's operations in the kingdom", "Ana Ruiz heads Veltro's
@@ -55,7 +62,7 @@ class Careers:
                 jobs.setdefault(r["s_name"], []).append(r)
         if not jobs:
             return
-        for tok in self._tokens_with_lemma(doc, set(self.succession_verbs)):
+        for tok in self._tokens_with_lemma(doc, self.succession_verbs):
             if tok.pos_ != "VERB":
                 continue
             # the successor: the verb's own subject, or, for a participle on a clause ("..., replacing Y"),
@@ -90,7 +97,7 @@ class Careers:
         if rel is None or not self.moving_verbs:
             return []
         out: list[dict[str, Any]] = []
-        for tok in self._tokens_with_lemma(doc, set(self.moving_verbs)):
+        for tok in self._tokens_with_lemma(doc, self.moving_verbs):
             if tok.pos_ != "VERB":
                 continue
             froms = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"
@@ -118,7 +125,7 @@ class Careers:
         if rel is None or not self.leaving_verbs:
             return []
         out: list[dict[str, Any]] = []
-        for tok in self._tokens_with_lemma(doc, {v.split()[0] for v in self.leaving_verbs}):
+        for tok in self._tokens_with_lemma(doc, self._leaving_lemmas):
             if tok.pos_ != "VERB":
                 continue
             if self._left(tok) or (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in {"after", "since"}):
