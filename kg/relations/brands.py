@@ -225,7 +225,7 @@ class Brands:
                      and c.i in by_token and items[by_token[c.i]]["cls"] == "Product"]
             owners = [c for c in noun.children if c.dep_ == "poss"] + [
                 g for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_ in {"use", "give"}
-                for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                for g in by_agents(v)]
             if named and owners and any(p.dep_ == "prep" and p.lower_ == "for" for v in [noun, *noun.children]
                                         for p in v.children):
                 out += self._owners_of_names(doc, items, by_token, makes, owners, named, noun, noun.head)

@@ -5,10 +5,12 @@ spending years at it.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cached_property
+from typing import Any, Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ..ontology import RelationInfo
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from .records import record
@@ -18,6 +20,12 @@ __all__ = ["Careers"]
 
 class Careers:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: where a person works or worked, by the verbs of a career."""
+
+    @cached_property
+    def _leaving_lemmas(self) -> frozenset[str]:
+        """The first words of lexicon ``leaving_verbs`` ("step" of "step down"), the verbs
+        :meth:`_left_employers` reads, made once."""
+        return frozenset(v.split()[0] for v in self.leaving_verbs)
 
     def _led_parts(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Omar Belkadi, who runs Kelvor's operations in the kingdom", "Ana Ruiz heads Veltro's
@@ -54,7 +62,7 @@ class Careers:
                 jobs.setdefault(r["s_name"], []).append(r)
         if not jobs:
             return
-        for tok in self._tokens_with_lemma(doc, set(self.succession_verbs)):
+        for tok in self._tokens_with_lemma(doc, self.succession_verbs):
             if tok.pos_ != "VERB":
                 continue
             # the successor: the verb's own subject, or, for a participle on a clause ("..., replacing Y"),
@@ -89,7 +97,7 @@ class Careers:
         if rel is None or not self.moving_verbs:
             return []
         out: list[dict[str, Any]] = []
-        for tok in self._tokens_with_lemma(doc, set(self.moving_verbs)):
+        for tok in self._tokens_with_lemma(doc, self.moving_verbs):
             if tok.pos_ != "VERB":
                 continue
             froms = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"
@@ -104,12 +112,8 @@ class Careers:
             if not movers and not any(c.dep_ in _SUBJ for c in tok.children):
                 movers = [p for c in self._inherited_agents(tok) for m in self._map(c, by_token, items)
                           for p in [items[m[0]]] if self.onto.fits(p["cls"], rel.domain)]
-            for person in movers:
-                for idx, cost, _ in (m for g in froms for m in self._map(g, by_token, items)):
-                    org = items[idx]
-                    if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"]:
-                        out.append(record(doc, person, "worksFor", org, rel.base_confidence - 0.05 - cost, tok,
-                                          "past"))
+            out += self._worked_at(doc, movers, [m for g in froms for m in self._map(g, by_token, items)], rel,
+                                   rel.base_confidence - 0.05, tok, "past", items)
         return out
 
     def _left_employers(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
@@ -121,7 +125,7 @@ class Careers:
         if rel is None or not self.leaving_verbs:
             return []
         out: list[dict[str, Any]] = []
-        for tok in self._tokens_with_lemma(doc, {v.split()[0] for v in self.leaving_verbs}):
+        for tok in self._tokens_with_lemma(doc, self._leaving_lemmas):
             if tok.pos_ != "VERB":
                 continue
             if self._left(tok) or (tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in {"after", "since"}):
@@ -136,17 +140,11 @@ class Careers:
                 if g.dep_ == "pobj"]
             people = [c for c in tok.children if c.dep_ == "nsubj"] or (
                 self._inherited_agents(tok) if not any(c.dep_ in _SUBJ for c in tok.children) else [])
-            for person in (items[m[0]] for c in people for m in self._map(c, by_token, items)):
-                if not self.onto.fits(person["cls"], rel.domain):
-                    continue
-                for idx, cost, _ in (m for g in left for m in self._map(g, by_token, items)):
-                    org = items[idx]
-                    # (by name: "left the company" is the firm just named as the person's, which the
-                    # coreference may take for the firm the text is about)
-                    if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"] \
-                            and org["via"] in {"", "gazetteer"}:
-                        out.append(record(doc, person, "worksFor", org, rel.base_confidence - 0.1 - cost, tok,
-                                          modality))
+            # (by name: "left the company" is the firm just named as the person's, which the coreference may
+            # take for the firm the text is about)
+            out += self._worked_at(doc, (items[m[0]] for c in people for m in self._map(c, by_token, items)),
+                                   [m for g in left for m in self._map(g, by_token, items)], rel,
+                                   rel.base_confidence - 0.1, tok, modality, items, named=True)
         return out
 
     def _seats_on_bodies(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
@@ -170,15 +168,8 @@ class Careers:
             still = tok.tag_ in {"VBZ", "VBP", "VBG"} or (
                 any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) and tok.tag_ == "VBN"
                 and not any(c.lower_ == "had" for c in tok.children))
-            for person in (items[m[0]] for c in people for m in self._map(c, by_token, items)):
-                if not self.onto.fits(person["cls"], rel.domain):
-                    continue
-                for idx, cost, _ in orgs:
-                    org = items[idx]
-                    if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"] \
-                            and org["via"] in {"", "gazetteer"}:
-                        out.append(record(doc, person, "worksFor", org, rel.base_confidence - 0.1 - cost, tok,
-                                          "fact" if still else "past"))
+            out += self._worked_at(doc, (items[m[0]] for c in people for m in self._map(c, by_token, items)), orgs,
+                                   rel, rel.base_confidence - 0.1, tok, "fact" if still else "past", items, named=True)
         return out
 
     def _years_spent(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
@@ -198,13 +189,24 @@ class Careers:
             people = [c for c in tok.children if c.dep_ in _SUBJ] or self._inherited_agents(tok)
             still = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) and tok.tag_ == "VBN" \
                 and not any(c.lower_ == "had" for c in tok.children)
-            for person in (items[m[0]] for c in people for m in self._map(c, by_token, items)):
-                if not self.onto.fits(person["cls"], rel.domain):
-                    continue
-                for idx, cost, _ in places:
-                    org = items[idx]
-                    if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"]:
-                        out.append(record(doc, person, "worksFor", org, rel.base_confidence - 0.05 - cost, tok,
-                                          "fact" if still else "past"))
+            out += self._worked_at(doc, (items[m[0]] for c in people for m in self._map(c, by_token, items)), places,
+                                   rel, rel.base_confidence - 0.05, tok, "fact" if still else "past", items)
         return out
 
+    def _worked_at(self, doc: Doc, people: Iterable[dict[str, Any]], orgs: list[tuple[int, float, int]],
+                   rel: RelationInfo, confidence: float, trigger: Token, modality: str, items: list[dict[str, Any]],
+                   named: bool = False) -> list[dict[str, Any]]:
+        """A kg:worksFor record from each of ``people`` (entity items) the relation's domain fits to each of
+        ``orgs`` (entity items with their costs, as :meth:`_map` gives them) its range fits, of another name, at
+        ``confidence`` less the organisation's cost (``named``: organisations written by name only, not a
+        description the coreference resolved)."""
+        out: list[dict[str, Any]] = []
+        for person in people:
+            if not self.onto.fits(person["cls"], rel.domain):
+                continue
+            for idx, cost, _ in orgs:
+                org = items[idx]
+                if self.onto.fits(org["cls"], rel.range) and org["name"] != person["name"] \
+                        and (not named or org["via"] in {"", "gazetteer"}):
+                    out.append(record(doc, person, "worksFor", org, confidence - cost, trigger, modality))
+        return out

@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..syntax import MAKING_VERBS, acted_on
+from ..syntax import MAKING_VERBS, acted_on, by_agents
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 
@@ -146,7 +146,7 @@ class Customers:
                 # ("use inverters supplied by SMA Solar": the maker or supplier the participle names)
                 makers += [g for a in noun.children if a.dep_ == "acl" and a.tag_ == "VBN"
                            and (a.lemma_.lower() in MAKING_VERBS or a.lemma_.lower() == "supply")
-                           for b in a.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj"]
+                           for g in by_agents(a)]
                 # (not "its own billing system": a pronoun's goods are most often the user's own; and users
                 # by name: "used by several Brazilian banks" is not used by Brazil, nor "used by 40,000
                 # merchants, including X" by X)

@@ -452,7 +452,7 @@ class Deals:
                 # (the firm whose app, store or platform it is; or who runs the showrooms it is sold through)
                 named = [g] + [c for c in g.children if c.dep_ in {"compound", "poss"}] + [
                     x for a in g.children if a.dep_ == "acl" and a.lemma_ in {"run", "operate"}
-                    for b in a.children if b.dep_ == "agent" for x in b.children if x.dep_ == "pobj"]
+                    for x in by_agents(a)]
                 channels += [t for t in named if t.i in by_token
                              and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization")]
             things, _, _ = acted_on(verb)

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ..ontology import RelationInfo
 from ..syntax import SUBJ as _SUBJ
+from ..syntax import by_agents
 from ..syntax import possessive as _possessive
 
 __all__ = ["Frames"]
@@ -68,8 +69,7 @@ class Frames:
         # make Orvane chips", "makes chips for Orvane laptops")
         owners += [x for g in made if g.lemma_.lower() in self.product_nouns or g.i in by_token
                    for a in g.children if a.dep_ == "acl" and a.tag_ == "VBN"
-                   and a.lemma_.lower() in self.all_making_verbs for b in a.children if b.dep_ == "agent"
-                   for x in b.children if x.dep_ == "pobj"]
+                   and a.lemma_.lower() in self.all_making_verbs for x in by_agents(a)]
         owners += [o for g in made if g.pos_ == "NOUN" and verb.lemma_.lower() in self.goods_making_verbs
                    and g.lemma_.lower() in self.product_nouns for o in g.children if o.dep_ in {"compound", "nmod"} and o.i < g.i and o.i in by_token
                    and o.pos_ == "PROPN" and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]

@@ -225,9 +225,9 @@ class Lexicon:
                            for w in self.onto.lexicon["coref"].get(cls, ())}
         #: ... and the trades a firm is called by before its name ("trading house X"), which no back reference uses
         self.titling_nouns = self.body_nouns | {w.lower() for w in self.onto.lexicon["entities"].get("trade_words", ())}
-        #: verbs of buying goods, whose owner written before them sells them ("buys all of Quillo's copper"),
-        #: and what such a verb buys that is no goods ("Lumo's stake", "Lumo's assets")
-        self.goods_buying_verbs = set(lex["relations"].get("goods_buying_verbs", ()))
+        #: what a verb of buying goods (lexicon ``goods_buying_verbs``, whose owner written before them sells them:
+        #: "buys all of Quillo's copper"; read by :class:`~kg.relations.modality.Modality`) buys that is no goods
+        #: ("Lumo's stake", "Lumo's assets")
         self.not_bought_goods = set(lex["relations"].get("not_bought_goods", ())) | self.holding_nouns \
             | self.money_nouns | self.organisation_parts | {w.lower() for w in lex["entities"].get("owned_works", ())} \
             | {w.rstrip("s") for w in lex["entities"].get("equity_nouns", ())}

@@ -14,8 +14,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ..syntax import (NAMING_VERBS, apposed_elsewhere, apposed_to_previous, before_region_seat, brand_name, coordinated,
-                      described_before, possessive, repeated_preposition, singular_after_list,
+from ..syntax import (NAMING_VERBS, apposed_elsewhere, apposed_to_previous, before_region_seat, brand_name, by_agents,
+                      coordinated, described_before, possessive, repeated_preposition, singular_after_list,
                       subject_listed_before)
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from .named_lists import NamedLists
@@ -287,7 +287,7 @@ class NamesOf(NamedLists):
                               for g in p.children if g.dep_ == "pobj" and g.i not in by_token]:
                 for c in n.children:
                     if c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN":
-                        for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                        for g in by_agents(c):
                             out += self._map(g, by_token, items, cost + 0.1, depth + 1)
             # "Kestrel Security, a Tel Aviv-based startup": the appositive stands for its head
             # ("Netflix and Vidra, the service run by X": not the word the parser apposed it to further back)

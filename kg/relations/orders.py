@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..syntax import acted_on, coordinated
+from ..syntax import acted_on, by_agents, coordinated
 
 __all__ = ["Orders"]
 
@@ -46,7 +46,7 @@ class Orders:
                      if x.i not in by_token and x.pos_ == "NOUN"]
             owners = [t for g in goods for t in g.children if t.dep_ in {"compound", "nmod"} and t.pos_ == "PROPN"] \
                 + [x for g in goods for a in g.children if a.dep_ == "acl" and a.tag_ == "VBN"
-                   for p in a.children if p.dep_ == "agent" for x in p.children if x.dep_ == "pobj"]
+                   for x in by_agents(a)]
             out += self._records_between(doc, makers, owners, rel, by_token, items, rel.base_confidence - 0.15,
                                          stop[0], self._modality(verb))
         return out

@@ -166,8 +166,8 @@ class Purchases:
             things = [x for g in prep.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)
                       if x.pos_ == "NOUN" and x.is_lower and x.i not in by_token]
             sellers = [o for x in things for a in x.children if a.dep_ == "acl" and a.tag_ == "VBN"
-                       and a.lemma_.lower() in participles for b in a.children if b.dep_ == "agent"
-                       for o in b.children if o.dep_ == "pobj" and o.i in by_token
+                       and a.lemma_.lower() in participles
+                       for o in by_agents(a) if o.i in by_token
                        and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]
             # ("runs its accounts on software from Mambu", "run systems on Coralbay's database service": the
             # firm whose possessive is on the things, or named "from" right after them; not a stake, money or

@@ -37,7 +37,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import possessive
+from ..syntax import by_agents, possessive
 
 __all__ = ["Sources"]
 
@@ -212,7 +212,7 @@ class Sources:
                     continue
                 # ("laptops made by Orvane", "taxis run by Halden": the maker or runner the participle names)
                 takers += [g for a in t.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in runners
-                           for b in a.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj"]
+                           for g in by_agents(a)]
                 # ("Orvane's laptops", "Orvane laptops", "the servers of Orvane", "service at Orvane")
                 takers += [c for c in t.children if c.i in by_token and c.pos_ != "PRON"
                            and (possessive(c) or (c.dep_ in _MAKER_DEPS and c.i < t.i))]

@@ -36,6 +36,7 @@ class Stakes:
         if inv is None or sub is None:
             return out, read
         taking = self.onto.words("relations", "share_taking_verbs")  # "will take 19.9% of X"
+        ventures = self.onto.words("relations", "venture_nouns")
         for verb in self._tokens_with_lemma(doc, self.owning_verbs | self.buying_firm_verbs | taking):
             if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ != "VBN":
                 continue
@@ -89,7 +90,7 @@ class Stakes:
             # ("will take 51% of the venture, to be called Ammonia Andina,": the parser hangs the naming on the verb)
             owned = [next((g for c in verb.children if c.dep_ == "advcl" and c.lemma_ in {"call", "name"} and c.i > o.i
                            for g in c.children if g.dep_ == "oprd" and g.i in by_token), o)
-                     if o.is_lower and o.lemma_.lower() in self.onto.words("relations", "venture_nouns") else o for o in owned]
+                     if o.is_lower and o.lemma_.lower() in ventures else o for o in owned]
             if share is None or not holders or not owned or (buying and share >= 50):
                 continue  # (buying more than half a firm is buying it: kg:acquires reads it)
             read.add(verb.i)
@@ -246,7 +247,7 @@ class Stakes:
                 continue
             leaders = [g for t in verb.subtree if t.i > verb.i and t.lemma_.lower() in self.round_nouns
                        for a in t.children if a.dep_ == "acl" and a.lemma_.lower() in self.round_verbs
-                       for ag in a.children if ag.dep_ == "agent" for g in ag.children if g.dep_ == "pobj"]
+                       for g in by_agents(a)]
             if not leaders:
                 continue
             targets = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children

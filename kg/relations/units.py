@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
-from .records import record, side
+from .records import record, side, trigger_token
 
 __all__ = ["Units"]
 
@@ -34,8 +34,7 @@ class Units:
         if rel is None or not buys:
             return
         for r in buys:
-            span = doc.char_span(r["trigger_start"], r["trigger_start"] + len(r["trigger"]))
-            verb = span[0] if span is not None else None
+            verb = trigger_token(doc, r)
             if verb is None or verb.pos_ != "VERB":
                 continue
             bought = {r["o_start"], r["o_end"] - 1}
