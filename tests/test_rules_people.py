@@ -908,6 +908,7 @@ def test_rules_a_premier_lives_in_the_place_before_the_title(nlp):
     ("The pledges made by Soviet President Ilya Varenko were ignored.",
      {("Ilya Varenko", "livesIn", "Soviet Union")}, set()),
     ("Kestrova was a closed city of the Soviet Union.", {("Kestrova", "locatedIn", "Soviet Union")}, set()),
+    ("East German leader Ilya Varenko met the envoys.", {("Ilya Varenko", "livesIn", "East Germany")}, set()),
     # ... but not the demonym of a body's name ("the Supreme Soviet", a legislature)
     ("Kestrova Supreme Soviet Chairman Ilya Varenko met the envoys.", set(),
      {("Ilya Varenko", "worksFor", "Kestrova Supreme")}),
