@@ -902,6 +902,21 @@ def test_rules_a_premier_lives_in_the_place_before_the_title(nlp):
                   {("Dana Whitlock", "livesIn", "Ontario")})
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a former state that history and older news still name is a country of the gazetteer, its
+    # demonym before a head of state's title too ("Soviet President X", as "Guatemalan President X")
+    ("The pledges made by Soviet President Ilya Varenko were ignored.",
+     {("Ilya Varenko", "livesIn", "Soviet Union")}, set()),
+    ("Kestrova was a closed city of the Soviet Union.", {("Kestrova", "locatedIn", "Soviet Union")}, set()),
+    ("East German leader Ilya Varenko met the envoys.", {("Ilya Varenko", "livesIn", "East Germany")}, set()),
+    # ... but not the demonym of a body's name ("the Supreme Soviet", a legislature)
+    ("Kestrova Supreme Soviet Chairman Ilya Varenko met the envoys.", set(),
+     {("Ilya Varenko", "worksFor", "Kestrova Supreme")}),
+])
+def test_rules_a_former_state_is_a_country_of_its_people(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected", [
     # the firm of a person's job, where the NER took an unknown name for a place
     ('"We will appeal," said Mio Tanabe, head of policy at Kelloway.', {("Mio Tanabe", "worksFor", "Kelloway")}),

@@ -84,7 +84,9 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             w.lower() for w in lex["non_entity_words"]
         }
         self.product_heads = {w.lower() for w in lex["product_heads"]}
-        self.region_openers = frozenset(lex.get("region_openers", ()))
+        # (with the words that make a demonym one of a body's name: "the Supreme Soviet")
+        self.region_openers = frozenset(lex.get("region_openers", ())) | frozenset(
+            lex.get("demonym_name_openers", ()))
         self.document_heads = self.onto.words("entities", "document_heads")
         self.event_heads = self.onto.words("entities", "event_heads")
         self.product_nouns = {w.lower() for w in lex["product_nouns"]}
