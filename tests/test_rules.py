@@ -2073,6 +2073,27 @@ def test_rules_subjects_of_joined_passives_and_of_adjectives(nlp, text, expected
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a headline's "X to <verb>", where the parser makes the one-word name the root and the verb its
+    # complement: the name is who does it
+    ("Tovrik to sell trucks to Halmstad Freight", {("Tovrik", "suppliesTo", "Halmstad Freight")}),
+    ("Doravo to acquire Quillon for $2 billion", {("Doravo", "acquires", "Quillon")}),
+    ("Telvik to acquire Marrow for $2 billion", {("Telvik", "acquires", "Marrow")}),
+    ("Sorvik to invest $40 million in Pellano", {("Sorvik", "investsIn", "Pellano")}),
+])
+def test_rules_a_headline_name_the_parser_made_the_root_does_its_to_verb(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, triple", [
+    # ... and where it is to open or build something, that is a plan: not where it works yet
+    ("Tovrik to open 30 stores in Chile", ("Tovrik", "operatesIn", "Chile")),
+    ("Doravo to build a plant in Kenya", ("Doravo", "operatesIn", "Kenya")),
+])
+def test_rules_a_headline_name_the_parser_made_the_root_plans_its_to_verb(nlp, text, triple):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == "hypothetical"
+
+
+@pytest.mark.parametrize("text, expected", [
     # a reported "would" is a plan (not yet a fact) ...
     ("Alpenvale said it would open an office in Munich next year.",
      {("Alpenvale", "operatesIn", "Munich"): "hypothetical"}),

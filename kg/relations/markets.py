@@ -401,7 +401,8 @@ class Markets:
             if verb.lemma_.lower() not in planned or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 continue
             if (verb.dep_ == "ROOT" and any(c.dep_ in _SUBJ for c in verb.children)) \
-                    or (verb.dep_ in {"relcl", "acl"} and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT") \
+                    or (verb.dep_ in {"relcl", "acl", "xcomp", "advcl"} and verb.head.pos_ == "PROPN"
+                        and verb.head.dep_ == "ROOT") \
                     or (verb.dep_ in {"advcl", "xcomp"} and verb.head.lemma_.lower() in raising):
                 r["modality"] = "hypothetical"
 

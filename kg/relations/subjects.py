@@ -195,6 +195,11 @@ class Subjects:
                 accused = [c for c in head.children if c.dep_ == "dobj"]
                 if accused:
                     return accused
+            if node.dep_ in {"xcomp", "acl", "advcl"} and head.dep_ == "ROOT" and head.pos_ == "PROPN" \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                # a headline's "Kelvor to acquire Orvane": the parser makes the name the root, with no verb of
+                # its own, and the verb its complement; the name is who does it
+                return [head]
             if node.dep_ == "conj" or node.dep_ == "advcl" or node.dep_ == "xcomp":
                 own = [c for c in head.children if c.dep_ in _SUBJ]
                 if not own and head.pos_ in {"VERB", "AUX"}:
