@@ -397,6 +397,26 @@ def test_rules_a_possessive_gives_no_other_firm_a_product_of_known_maker(nlp, te
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, triple, modality", [
+    # a firm's possessive on goods it stopped selling, or only plans to sell, is part of what the clause says
+    # is ceased or planned: no fact of making
+    ("Brenvik Pay said it had stopped offering its Tollo debit card in March.",
+     ("Brenvik Pay", "develops", "Tollo"), "negated"),
+    ("Quessa Mobile no longer sells its Arlo handset in Chile.", ("Quessa Mobile", "develops", "Arlo"), "negated"),
+    ("Marlow Games said it would launch its own store, Marlow Depot, next year.",
+     ("Marlow Games", "develops", "Marlow Depot"), "hypothetical"),
+    # (control: goods it sells, and goods a verb of making says it makes, are still its make)
+    ("Quessa Mobile sells its Arlo handset in Chile.", ("Quessa Mobile", "develops", "Arlo"), "fact"),
+    ("Quessa Mobile makes the Arlo phone but no longer sells it in Chile.",
+     ("Quessa Mobile", "develops", "Arlo"), "fact"),
+    # (nor does a stop still to come: it sells them now)
+    ("Velmora will stop offering its Nuvo streaming service in Peru at the end of June.",
+     ("Velmora", "develops", "Nuvo"), "fact"),
+])
+def test_rules_a_possessive_on_goods_no_longer_or_not_yet_sold(nlp, text, triple, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == modality
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # the firm a count of named goods is ordered or bought from makes them (the count on the kind or on the name)
     ("Halvik Logistics has ordered 300 Tarvo delivery drones from Pelkki Robotics, a Turku company.",

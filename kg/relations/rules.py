@@ -44,6 +44,7 @@ from .portfolios import ministers_of_portfolios
 from .resold import sold_after_made
 from .made_at import made_at_works
 from .known_makers import known_makers_kept
+from .ceased_goods import ceased_goods_not_made
 from .ordered_goods import ordered_goods_made
 from .reliance import reliance_without_goods
 from .holdings import holdings_not_supplied
@@ -217,6 +218,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
         credits_dropped(self, doc, found)
         ordered_goods_made(self, doc, found, items, by_token)
         known_makers_kept(self, doc, found)
+        ceased_goods_not_made(self, doc, found)
         reliance_without_goods(self, doc, found)
         holdings_not_supplied(self, doc, found, items, by_token)
         self._kept_as_units(doc, found, items, by_token)
