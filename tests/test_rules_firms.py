@@ -586,6 +586,25 @@ def test_rules_a_product_made_at_a_firms_works(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a works named again as "the plant" makes, its owner makes: the owner written with the works before,
+    # or the one a relative clause on the description says bought it
+    ("Kelvor Motors will add a shift at its plant in Pune, the company said. The plant assembles the Arlo scooter "
+     "and the Brisk van.", {("Kelvor Motors", "develops", "Arlo"), ("Kelvor Motors", "develops", "Brisk")}, set()),
+    ("Tarvo Auto exports from its factory in Izmir. The factory, which Orlan Motors bought in 2019, builds the Sela "
+     "5 hatchback.", {("Orlan Motors", "develops", "Sela 5")}, {("Tarvo Auto", "develops", "Sela 5")}),
+    # (control: no works named with its owner before, a former owner, and goods another's possessive is on)
+    ("Kelvor Motors buys parts from Tarvo. The plant assembles the Arlo scooter.", set(),
+     {("Kelvor Motors", "develops", "Arlo"), ("Tarvo", "develops", "Arlo")}),
+    ("Velko began assembling its Arlo hatchback at a former Tarvo factory in Izmir. The plant will also assemble "
+     "the Brisk van.", set(), {("Tarvo", "develops", "Brisk")}),
+    ("Velko began assembling cars at a Tarvo factory in Izmir. The plant will also assemble Velko's Brisk van.",
+     {("Velko", "develops", "Brisk")}, {("Tarvo", "develops", "Brisk")}),
+])
+def test_rules_what_the_plant_named_again_makes(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, expected", [
     # who has goods made by a maker is its customer
     ("Tellan has its headsets made by Vinhcor.", {("Vinhcor", "suppliesTo", "Tellan")}),

@@ -42,7 +42,7 @@ from .credits import credits_dropped
 from .natives import natives_apposed
 from .portfolios import ministers_of_portfolios
 from .resold import sold_after_made
-from .made_at import made_at_works
+from .made_at import made_at_works, works_making
 from .known_makers import known_makers_kept
 from .ceased_goods import ceased_goods_not_made
 from .ordered_goods import ordered_goods_made
@@ -148,6 +148,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
                 + self._retailers_sold_through(doc, items, by_token) \
                 + sold_after_made(self, doc, items, by_token) + made_at_works(self, doc, items, by_token) \
+                + works_making(self, doc, items, by_token) \
                 + self._seats_written_before(doc, items, by_token) + self._seats_apposed(doc, items, by_token) \
                 + self._seats_after_prepositions(doc, items, by_token) \
                 + self._seats_of_named(doc, items, by_token) + self._source_seats(doc, items, by_token) \
