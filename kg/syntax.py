@@ -489,18 +489,22 @@ def participle(tok: Token) -> bool:
 
 
 def contact_clause(doc: Doc, end: int, kind: Callable[[Token], bool], verbs: set[str] | frozenset[str],
-                   names: Mapping[int, int]) -> tuple[int, int, Token] | None:
-    """", the app it runs", ", a service Orlan Digital runs for shops", ", the store that they built": after
-    a comma at token ``end``, "a", "an" or "the", lower-case words that end in a kind of product (``kind``),
-    an optional "that", then who runs or made it (a pronoun of a firm, or a name: ``names`` maps the start
-    of each name to its end) and a verb of ``verbs`` with no object of its own. Returns (start, end) of who
+                   names: Mapping[int, int], firms: set[str] | frozenset[str] = frozenset()
+                   ) -> tuple[int, int, Token] | None:
+    """", the app it runs", ", a service Orlan Digital runs for shops", ", the store that they built", ", a
+    payments app the operator built": after a comma at token ``end``, "a", "an" or "the", lower-case words
+    that end in a kind of product (``kind``), an optional "that", then who runs or made it (a pronoun of a
+    firm, or a name: ``names`` maps the start of each name to its end, and of each description coreference
+    resolved) and a verb of ``verbs`` with no object of its own (a past tense the tagger took for a
+    participle after "the" and a noun of ``firms``, "the operator built/VBN", too). Returns (start, end) of who
     and the verb, read off the surface, as the parser seldom sees a relative clause with no pronoun; else
     None."""
     if end + 4 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the"}:
         return None
     k = end + 2
+    # (with ``firms``, also the kind tagged a verb: "a payments app/VBP the operator built")
     while k < len(doc) and k - end <= 5 and doc[k].is_lower and doc[k].is_alpha \
-            and doc[k].pos_ in {"NOUN", "ADJ", "PROPN"}:
+            and (doc[k].pos_ in {"NOUN", "ADJ", "PROPN"} or (firms and doc[k].pos_ == "VERB" and kind(doc[k]))):
         k += 1
     if k == end + 2 or not kind(doc[k - 1]):
         return None
@@ -509,12 +513,16 @@ def contact_clause(doc: Doc, end: int, kind: Callable[[Token], bool], verbs: set
     if k >= len(doc):
         return None
     stop = k + 1 if doc[k].lower_ in {"it", "they"} else names.get(k)
+    # ("a rocket the company designed": a description that refers back to the firm, as coreference resolved it)
+    described = doc[k].lower_ == "the" and k + 2 < len(doc) and doc[k + 1].is_lower \
+        and doc[k + 1].lemma_.lower() in firms
     if stop is None or stop >= len(doc):
         return None
     verb = doc[stop]
-    # (the tagger takes "runs" after a name for a plural noun as often)
+    # (the tagger takes "runs" after a name for a plural noun as often, and a past tense after a
+    # description for a participle: "the operator built/VBN")
     if verb.lemma_.lower() not in verbs and verb.lower_.removesuffix("s") not in verbs \
-            or verb.tag_ not in {"VBZ", "VBD", "VBP", "NNS"}:
+            or verb.tag_ not in {"VBZ", "VBD", "VBP", "NNS"} | ({"VBN"} if described else set()):
         return None
     # (not "the app it runs ads on": the verb's own object follows)
     after = doc[stop + 1] if stop + 1 < len(doc) else None

@@ -469,6 +469,18 @@ def test_rules_read_stakes_lists_and_named_apps(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause with no pronoun whose subject is a description of the firm ("the operator"), where the
+    # tagger took the kind of product for a verb and the past tense for a participle
+    ("Halvik Mobile offers loans through Halvo Pay, a payments app the operator built in 2021.",
+     {("Halvik Mobile", "develops", "Halvo Pay")}),
+    ("Sorvik Telecom sells data plans through Tindra, a shopping app the carrier launched in 2023.",
+     {("Sorvik Telecom", "offers", "Tindra")}),
+])
+def test_rules_a_clause_with_no_pronoun_after_a_description_of_the_firm(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
 @pytest.mark.parametrize("text, expected, modality", [
     # who is kept "from" doing something is its agent, and does not do it
     ("Regulators in Canada barred Veltro from offering its Zephyr service.", ("Veltro", "offers", "Zephyr"),

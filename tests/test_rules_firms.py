@@ -397,6 +397,26 @@ def test_rules_a_possessive_gives_no_other_firm_a_product_of_known_maker(nlp, te
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, triple, modality", [
+    # a firm's possessive on goods it stopped selling, or only plans to sell, is part of what the clause says
+    # is ceased or planned: no fact of making
+    ("Brenvik Pay said it had stopped offering its Tollo debit card in March.",
+     ("Brenvik Pay", "develops", "Tollo"), "negated"),
+    ("Quessa Mobile no longer sells its Arlo handset in Chile.", ("Quessa Mobile", "develops", "Arlo"), "negated"),
+    ("Marlow Games said it would launch its own store, Marlow Depot, next year.",
+     ("Marlow Games", "develops", "Marlow Depot"), "hypothetical"),
+    # (control: goods it sells, and goods a verb of making says it makes, are still its make)
+    ("Quessa Mobile sells its Arlo handset in Chile.", ("Quessa Mobile", "develops", "Arlo"), "fact"),
+    ("Quessa Mobile makes the Arlo phone but no longer sells it in Chile.",
+     ("Quessa Mobile", "develops", "Arlo"), "fact"),
+    # (nor does a stop still to come: it sells them now)
+    ("Velmora will stop offering its Nuvo streaming service in Peru at the end of June.",
+     ("Velmora", "develops", "Nuvo"), "fact"),
+])
+def test_rules_a_possessive_on_goods_no_longer_or_not_yet_sold(nlp, text, triple, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == modality
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # the firm a count of named goods is ordered or bought from makes them (the count on the kind or on the name)
     ("Halvik Logistics has ordered 300 Tarvo delivery drones from Pelkki Robotics, a Turku company.",
@@ -563,6 +583,25 @@ def test_rules_household_wares_sold_under_a_name(nlp, text, expected):
      {("Orlan", "develops", "Vesta")}, {("Kelvor", "develops", "Vesta")}),
 ])
 def test_rules_a_product_made_at_a_firms_works(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # what a works named again as "the plant" makes, its owner makes: the owner written with the works before,
+    # or the one a relative clause on the description says bought it
+    ("Kelvor Motors will add a shift at its plant in Pune, the company said. The plant assembles the Arlo scooter "
+     "and the Brisk van.", {("Kelvor Motors", "develops", "Arlo"), ("Kelvor Motors", "develops", "Brisk")}, set()),
+    ("Tarvo Auto exports from its factory in Izmir. The factory, which Orlan Motors bought in 2019, builds the Sela "
+     "5 hatchback.", {("Orlan Motors", "develops", "Sela 5")}, {("Tarvo Auto", "develops", "Sela 5")}),
+    # (control: no works named with its owner before, a former owner, and goods another's possessive is on)
+    ("Kelvor Motors buys parts from Tarvo. The plant assembles the Arlo scooter.", set(),
+     {("Kelvor Motors", "develops", "Arlo"), ("Tarvo", "develops", "Arlo")}),
+    ("Velko began assembling its Arlo hatchback at a former Tarvo factory in Izmir. The plant will also assemble "
+     "the Brisk van.", set(), {("Tarvo", "develops", "Brisk")}),
+    ("Velko began assembling cars at a Tarvo factory in Izmir. The plant will also assemble Velko's Brisk van.",
+     {("Velko", "develops", "Brisk")}, {("Tarvo", "develops", "Brisk")}),
+])
+def test_rules_what_the_plant_named_again_makes(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 

@@ -25,8 +25,9 @@ class Clauses:
     pronoun describes."""
 
     def _kind_named(self, tok: Token) -> bool:
-        """Whether ``tok`` is a lower-case kind of product (lexicon ``product_nouns``)."""
-        return tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.product_nouns
+        """Whether ``tok`` is a lower-case kind of product (lexicon ``product_nouns``; the small tagger takes
+        some for a verb after a noun: "a payments app/VBP")."""
+        return tok.is_lower and (tok.pos_ == "NOUN" or tok.tag_ == "VBP") and tok.lemma_.lower() in self.product_nouns
 
     def _clause_after_kind(self, doc: Doc, it: dict[str, Any], verbs: frozenset[str] | set[str],
                            names: dict[int, int]) -> tuple[int, int, Token] | None:
@@ -63,7 +64,7 @@ class Clauses:
         for it in items:
             if it["cls"] != "Product" or it.get("via") == "coref":
                 continue
-            found = contact_clause(doc, it["end"], self._kind_named, offering | making, names) \
+            found = contact_clause(doc, it["end"], self._kind_named, offering | making, names, self.firm_kinds) \
                 or self._clause_after_kind(doc, it, offering | making, names)
             if found is None:
                 continue

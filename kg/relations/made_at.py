@@ -3,7 +3,8 @@ in May", "The drones are assembled at Orlan's factory near Tampere" (kg:develops
 to the product). The verb is a participle of making (lexicon ``making_verbs`` and ``goods_making_verbs``)
 with no agent of its own ("made by X at Y's plant" is X's); the works is a lexicon ``owned_works`` noun
 after "at" or "in", with its owner written before it (a possessive or a name; not a description, as "the
-supplier's plant", whose coreference is less sure).
+supplier's plant", whose coreference is less sure). And what a works the text names again as "the plant" makes:
+"Kelvor runs a plant in Pune. The plant assembles the Arlo scooter" (:func:`works_making`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-__all__ = ["made_at_works"]
+__all__ = ["made_at_works", "works_making"]
 
 #: prepositions of the works a thing is made at
 _AT = frozenset({"at", "in"})
@@ -41,6 +42,51 @@ def made_at_works(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: d
         if not goods or not owners:
             continue
         found = rules._records_between(doc, owners, goods, rel, by_token, items, rel.base_confidence - 0.1,
+                                       verb, rules._modality(verb))
+        out += [r for r in found if r["o_cls"] == "Product"]
+    return out
+
+
+#: verbs of a relative clause on a works by which its subject holds it ("The factory, which Kelvor bought in 2020")
+_HOLDING = frozenset({"buy", "acquire", "own", "run", "operate", "build", "open"})
+
+
+def works_making(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
+    """"Kelvor runs a plant in Pune. The plant assembles the Arlo scooter": kg:develops from the owner of a works
+    a definite description names ("the plant", "the factory": lexicon ``owned_works``) to the named product the
+    works makes (the object of an active verb of making): the organisation a relative clause on the description
+    says bought, owns or runs it ("The factory, which Kelvor bought in 2020, builds the Arlo"), else the owner
+    of the works the text last named with its owner ("its factory outside Tangier", "Kelvor's plant"; not "a
+    former Ford factory") in the sentence or the two before it; not goods another's possessive is on."""
+    rel = rules.onto.relations.get("develops")
+    if rel is None:
+        return []
+    making = set(rules.onto.words("entities", "making_verbs")) | set(rules.onto.words("relations", "goods_making_verbs"))
+    sents = list(doc.sents)
+    out: list[dict[str, Any]] = []
+    for verb in rules._tokens_with_lemma(doc, making):
+        works = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.tag_ not in {"VBZ", "VBD", "VBP", "VB"} or len(works) != 1 or works[0].i in by_token \
+                or not works[0].is_lower or works[0].lemma_.lower() not in rules.owned_works \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in works[0].children):
+            continue
+        # (not goods written with an owner's possessive: "will also assemble BYD's Song Plus" is BYD's)
+        goods = [g for c in verb.children if c.dep_ == "dobj" for g in (c, *c.conjuncts)
+                 if not any(p.dep_ == "poss" for p in g.children)]
+        owners = [s for c in works[0].children if c.dep_ == "relcl" and c.lemma_.lower() in _HOLDING
+                  for s in c.children if s.dep_ == "nsubj" and s.i in by_token
+                  and rules.onto.is_a(items[by_token[s.i]]["cls"], "Organization")]
+        if not owners:
+            at = next(n for n, s in enumerate(sents) if s.start <= verb.i < s.end)
+            for tok in reversed(doc[sents[max(0, at - 2)].start:works[0].i]):
+                owners = rules._works_owners(tok, by_token) if tok.lemma_.lower() in rules.owned_works else []
+                if owners:
+                    # (not "a former Ford factory": an owner no longer)
+                    owners = [] if any(c.lower_ == "former" for c in tok.children) else owners
+                    break
+        if not goods or not owners:
+            continue
+        found = rules._records_between(doc, owners, goods, rel, by_token, items, rel.base_confidence - 0.15,
                                        verb, rules._modality(verb))
         out += [r for r in found if r["o_cls"] == "Product"]
     return out

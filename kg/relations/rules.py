@@ -42,8 +42,9 @@ from .credits import credits_dropped
 from .natives import natives_apposed
 from .portfolios import ministers_of_portfolios
 from .resold import sold_after_made
-from .made_at import made_at_works
+from .made_at import made_at_works, works_making
 from .known_makers import known_makers_kept
+from .ceased_goods import ceased_goods_not_made
 from .ordered_goods import ordered_goods_made
 from .reliance import reliance_without_goods
 from .holdings import holdings_not_supplied
@@ -147,6 +148,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
                 + self._made_with(doc, items, by_token) + self._sold_through(doc, items, by_token) \
                 + self._retailers_sold_through(doc, items, by_token) \
                 + sold_after_made(self, doc, items, by_token) + made_at_works(self, doc, items, by_token) \
+                + works_making(self, doc, items, by_token) \
                 + self._seats_written_before(doc, items, by_token) + self._seats_apposed(doc, items, by_token) \
                 + self._seats_after_prepositions(doc, items, by_token) \
                 + self._seats_of_named(doc, items, by_token) + self._source_seats(doc, items, by_token) \
@@ -217,6 +219,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
         credits_dropped(self, doc, found)
         ordered_goods_made(self, doc, found, items, by_token)
         known_makers_kept(self, doc, found)
+        ceased_goods_not_made(self, doc, found)
         reliance_without_goods(self, doc, found)
         holdings_not_supplied(self, doc, found, items, by_token)
         self._kept_as_units(doc, found, items, by_token)

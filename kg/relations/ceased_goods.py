@@ -1,0 +1,53 @@
+"""Goods a firm says it stopped selling or only plans to sell: "Koinbar stopped offering its KoinKart card",
+"Velora no longer sells its Tarn scooter", "Sorano said it would launch its own store, Sorano Market". The
+firm's possessive on the name is part of what the clause says is ceased or planned: the kg:develops record
+read from the possessive (from no verb or role noun of making: its trigger is the possessive, the name or a
+word of the phrase) takes the modality of the kg:offers record the verb of selling gives the same firm and
+product in the same sentence, where that is negated or hypothetical (on the records read). "Velora makes the
+Tarn but no longer sells it" keeps its kg:develops, read from a verb of making; "Pixelstream will stop offering
+its Play service in June" still sells it now, and keeps it too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .records import trigger_token
+
+__all__ = ["ceased_goods_not_made"]
+
+#: the modalities of a verb of selling that say the firm does not sell the goods now
+_NOT_NOW = frozenset({"negated", "hypothetical"})
+#: auxiliaries that put a stop in the future ("will stop offering", "plans to stop selling")
+_LATER = frozenset({"will", "shall", "'ll", "to"})
+
+
+def _stops_later(rules: Any, verb: Token) -> bool:
+    """Whether the verb of selling, or the verb of stopping it is the object of, is a stop still to come."""
+    return any(v.lemma_.lower() in rules.negations and any(c.dep_ == "aux" and c.lower_ in _LATER for c in v.children)
+               for v in (verb, verb.head))
+
+
+def ceased_goods_not_made(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
+    """Give the kg:develops records of ``found`` (records keyed as the rules key them) read from a possessive the
+    modality of a negated or hypothetical kg:offers record between the same two mentions' names in the same
+    sentence (module doc)."""
+    rel = rules.onto.relations.get("develops")
+    if rel is None:
+        return
+    making = rules._one_word_triggers("develops") | {w for t in rel.role_triggers for w in t}
+    for (s_key, predicate, o_key, sent), r in list(found.items()):
+        if predicate != "develops" or r["modality"] != "fact":
+            continue
+        offer = found.get((s_key, "offers", o_key, sent))
+        if offer is None or offer["modality"] not in _NOT_NOW:
+            continue
+        verb = trigger_token(doc, offer)
+        if offer["modality"] == "negated" and verb is not None and _stops_later(rules, verb):
+            continue
+        trig = trigger_token(doc, r)
+        if trig is None or trig.lemma_.lower() in making or trig.pos_ in {"VERB", "AUX"}:
+            continue
+        found[(s_key, predicate, o_key, sent)] = dict(r, modality=offer["modality"])
