@@ -412,6 +412,18 @@ class NamesOf(NamedLists):
                         and k in by_token and items[by_token[k]]["end"] == k + 1 and items[by_token[k]]["via"] != "coref" \
                         and self.onto.is_a(items[by_token[k]]["cls"], "Organization"):
                     out.append((by_token[k], cost + 0.1, items[by_token[k]]["start"]))
+                # "owns the Orsoli and Lune Bianche fashion houses": a plural kind named by the names joined
+                # before it by "and" stands for each of them
+                if tok.tag_ == "NNS" and tok.is_lower:
+                    joined = sorted({by_token[x.i] for c in tok.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
+                                     for x in coordinated(c) if x.i in by_token
+                                     and items[by_token[x.i]]["via"] in {"", "gazetteer"}
+                                     and self.onto.is_a(items[by_token[x.i]]["cls"], "Organization")},
+                                    key=lambda n: items[n]["start"])
+                    span = tok.doc[items[joined[0]]["start"]:items[joined[-1]]["end"]] if len(joined) > 1 else []
+                    if span and any(t.lower_ in {"and", "or"} for t in span) and all(
+                            t.i in by_token and by_token[t.i] in joined or t.lower_ in {"and", "or", ","} for t in span):
+                        out += [(n, cost + 0.1, items[n]["start"]) for n in joined]
             # "Canadian grain companies Aspen Ridge and Red River": the names, not the country
             named = tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1
             if named and not named_by_appos and tok.is_lower and tok.pos_ == "NOUN" and lemma in self.body_nouns \
