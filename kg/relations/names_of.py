@@ -77,7 +77,7 @@ class NamesOf(NamedLists):
         return None
 
     def _joined_before(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cls: str) -> list[int]:
-        """"the Orsoli and Lune Bianche fashion houses", "its Fermento Original and Fermento Zero drinks": the
+        """"the Orsoli and Calvi Rossa fashion houses", "its Bruma Classic and Bruma Zero drinks": the
         items of class ``cls`` (named, not by coreference) joined by "and" or "or" right before the plural
         kind ``tok``, which the parser hangs on it as modifiers and their conjuncts; none if fewer than two,
         or if anything but those names, commas and the conjunction stands between them."""
@@ -366,7 +366,7 @@ class NamesOf(NamedLists):
                             and items[by_token[c.i]]["cls"] == "Product" and items[by_token[c.i]]["end"] <= tok.i \
                             and all(t.is_lower for t in tok.doc[items[by_token[c.i]]["end"]:tok.i]):
                         out.append((by_token[c.i], cost + 0.05, items[by_token[c.i]]["start"]))
-                # ("sells its Fermento Original and Fermento Zero drinks": each of the names joined before it)
+                # ("sells its Bruma Classic and Bruma Zero drinks": each of the names joined before it)
                 out += [(n, cost + 0.05, items[n]["start"]) for n in self._joined_before(tok, by_token, items, "Product")
                         if all(m[0] != n for m in out)]
             # "Millennium bcp": the tagger left part of the name outside the entity
@@ -433,7 +433,7 @@ class NamesOf(NamedLists):
                         and k in by_token and items[by_token[k]]["end"] == k + 1 and items[by_token[k]]["via"] != "coref" \
                         and self.onto.is_a(items[by_token[k]]["cls"], "Organization"):
                     out.append((by_token[k], cost + 0.1, items[by_token[k]]["start"]))
-                # "owns the Orsoli and Lune Bianche fashion houses": each of the names joined before a plural
+                # "owns the Orsoli and Calvi Rossa fashion houses": each of the names joined before a plural
                 out += [(n, cost + 0.1, items[n]["start"]) for n in self._joined_before(tok, by_token, items, "Organization")]
             # "Canadian grain companies Aspen Ridge and Red River": the names, not the country
             named = tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1
