@@ -2556,3 +2556,18 @@ def test_rules_a_firm_relied_on_for_no_goods_supplies_nothing(nlp, text, expecte
 ])
 def test_rules_a_firm_or_site_changing_hands_is_no_supply(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a plural kind of organisation named by the names joined before it by "and" stands for each
+    ("Pallow Group, the owner of the Marsetti and Calvi Rossa fashion houses, reported higher sales.",
+     {("Marsetti", "subsidiaryOf", "Pallow Group"), ("Calvi Rossa", "subsidiaryOf", "Pallow Group")}, set()),
+    ("Pallow Group owns the Skyvane and Aerolino airlines.",
+     {("Skyvane", "subsidiaryOf", "Pallow Group"), ("Aerolino", "subsidiaryOf", "Pallow Group")}, set()),
+    # ... and so does a plural kind of product
+    ("Orvia Foods, the maker of the Bruma and Lumo drinks, was sued.",
+     {("Orvia Foods", "develops", "Bruma"), ("Orvia Foods", "develops", "Lumo")}, set()),
+    ("Orvia sells its Fermo Original and Fermo Zero drinks in Spain.", {("Orvia", "offers", "Fermo Zero")}, set()),
+])
+def test_rules_a_plural_kind_named_by_joined_names_stands_for_each(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -76,6 +76,24 @@ class NamesOf(NamedLists):
             return k
         return None
 
+    def _joined_before(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cls: str) -> list[int]:
+        """"the Orsoli and Calvi Rossa fashion houses", "its Bruma Classic and Bruma Zero drinks": the
+        items of class ``cls`` (named, not by coreference) joined by "and" or "or" right before the plural
+        kind ``tok``, which the parser hangs on it as modifiers and their conjuncts; none if fewer than two,
+        or if anything but those names, commas and the conjunction stands between them."""
+        if tok.tag_ != "NNS" or not tok.is_lower:
+            return []
+        joined = sorted({by_token[x.i] for c in tok.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
+                         for x in coordinated(c) if x.i in by_token and items[by_token[x.i]]["via"] in {"", "gazetteer"}
+                         and self.onto.is_a(items[by_token[x.i]]["cls"], cls)}, key=lambda n: items[n]["start"])
+        if len(joined) < 2:
+            return []
+        span = tok.doc[items[joined[0]]["start"]:items[joined[-1]]["end"]]
+        if not any(t.lower_ in {"and", "or"} for t in span) or not all(
+                (t.i in by_token and by_token[t.i] in joined) or t.lower_ in {"and", "or", ","} for t in span):
+            return []
+        return joined
+
     def _map(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
              depth: int = 0, conj: bool = True, past_clause: bool = True) -> list[tuple[int, float, int]]:
         """Entity items a token stands for, with a cost for each indirection (``past_clause``: with the
@@ -348,6 +366,9 @@ class NamesOf(NamedLists):
                             and items[by_token[c.i]]["cls"] == "Product" and items[by_token[c.i]]["end"] <= tok.i \
                             and all(t.is_lower for t in tok.doc[items[by_token[c.i]]["end"]:tok.i]):
                         out.append((by_token[c.i], cost + 0.05, items[by_token[c.i]]["start"]))
+                # ("sells its Bruma Classic and Bruma Zero drinks": each of the names joined before it)
+                out += [(n, cost + 0.05, items[n]["start"]) for n in self._joined_before(tok, by_token, items, "Product")
+                        if all(m[0] != n for m in out)]
             # "Millennium bcp": the tagger left part of the name outside the entity
             for c in tok.children:
                 if c.dep_ == "compound" and c.i == tok.i - 1 and c.i in by_token and tok.is_lower \
@@ -412,6 +433,8 @@ class NamesOf(NamedLists):
                         and k in by_token and items[by_token[k]]["end"] == k + 1 and items[by_token[k]]["via"] != "coref" \
                         and self.onto.is_a(items[by_token[k]]["cls"], "Organization"):
                     out.append((by_token[k], cost + 0.1, items[by_token[k]]["start"]))
+                # "owns the Orsoli and Calvi Rossa fashion houses": each of the names joined before a plural
+                out += [(n, cost + 0.1, items[n]["start"]) for n in self._joined_before(tok, by_token, items, "Organization")]
             # "Canadian grain companies Aspen Ridge and Red River": the names, not the country
             named = tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1
             if named and not named_by_appos and tok.is_lower and tok.pos_ == "NOUN" and lemma in self.body_nouns \
