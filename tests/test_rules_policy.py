@@ -63,6 +63,15 @@ def test_rules_who_puts_a_firm_on_a_list_of_restriction_restricts_it(nlp, text, 
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "its" is the acting country again, not a second country beside the one the goods are from
+    ("Peru on Monday extended its ban on Chilean apples until the end of 2028.", ("Peru", "bans", "Chile")),
+    ("Mexico widened its surtax on Brazilian-made tractors to trailers.", ("Mexico", "restricts", "Brazil")),
+])
+def test_rules_a_country_restricting_with_its_own_measure_restricts_the_other_country(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
 def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
     doc = _rules_doc(nlp, "Brazil's telecom regulator ordered Orrin to shut down its messaging service.")
     its = [it["name"] for it in doc._.kg_entity_data if it["via"] == "coref" and doc[it["start"]].lower_ == "its"]
