@@ -205,6 +205,21 @@ def test_rules_whom_a_restriction_hits(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # whom a restriction, summed up as a move or a rule, is aimed at: firms, or an app
+    ("Norway's Trade Ministry on Monday barred online marketplaces from selling their own brands, a rule aimed "
+     "squarely at Kestrel Market and Orvane Retail.",
+     {("Trade Ministry", "restricts", "Kestrel Market"), ("Trade Ministry", "restricts", "Orvane Retail")}, set()),
+    ("Peru on Tuesday banned video platforms from taking payments for goods, a move aimed at Lumio, the shopping app "
+     "run by Tarsk Media.", {("Peru", "restricts", "Lumio")}, set()),
+    # (not what a firm's own product is aimed at)
+    ("Kestrel launched a cheaper phone, a device aimed at Orvane's customers.", set(),
+     {("Kestrel", "restricts", "Orvane")}),
+])
+def test_rules_whom_a_restriction_is_aimed_at(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, absent", [
     # a body governs or regulates where it acts: no kg:operatesIn (its seat is read as before)
     ("The Norwegian Directorate of Fisheries opened new quotas in Nordland.",
