@@ -46,6 +46,17 @@ def test_rules_who_orders_a_firm_to_stop_restricts_it(nlp, text, expected, absen
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a named product the ones ordered are made to remove: whoever orders it restricts the product
+    ("The Marvian Media Authority ordered app stores to remove Lumio, a chat app run by Kestrel Labs.",
+     ("Marvian Media Authority", "restricts", "Lumio")),
+    ("Peru's trade ministry has ordered Kestrel and Orvane to remove the shopping app Lumio from their stores.",
+     ("Peru", "restricts", "Lumio")),
+])
+def test_rules_who_orders_a_named_product_removed_restricts_it(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # putting a firm on a list of restriction restricts it, on a list of what is prohibited bans it
     ("Japan added Kovrin Avionics and Salt Ridge Labs to its export blacklist.",
