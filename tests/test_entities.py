@@ -387,6 +387,15 @@ def test_entities_both_cities_of_a_slashed_dateline_are_dropped(nlp):
     assert "winnipeg" not in names and "beijing" not in names, names
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a country in capitals opens a headline; the hyphen inside a word after it ends no dateline
+    ("U.S. sanctions Oslo-based shipper Tarvik Marine", ("United States", "restricts", "Tarvik Marine")),
+    ("U.K. bans cut-price vapes from Lumex Trading", ("United Kingdom", "bans", "Lumex Trading")),
+])
+def test_entities_a_hyphen_inside_a_word_ends_no_dateline(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
 def test_entities_a_funding_round_is_no_entity(nlp):
     doc = _rules_doc(nlp, "Tandaa raised $38 million in a Series B round led by Partech Africa.")
     assert "Series B" not in {it["name"] for it in doc._.kg_entity_data}

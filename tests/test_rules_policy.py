@@ -46,6 +46,17 @@ def test_rules_who_orders_a_firm_to_stop_restricts_it(nlp, text, expected, absen
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a named product the ones ordered are made to remove: whoever orders it restricts the product
+    ("The Marvian Media Authority ordered app stores to remove Lumio, a chat app run by Kestrel Labs.",
+     ("Marvian Media Authority", "restricts", "Lumio")),
+    ("Peru's trade ministry has ordered Kestrel and Orvane to remove the shopping app Lumio from their stores.",
+     ("Peru", "restricts", "Lumio")),
+])
+def test_rules_who_orders_a_named_product_removed_restricts_it(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
+
+
 @pytest.mark.parametrize("text, expected, absent", [
     # putting a firm on a list of restriction restricts it, on a list of what is prohibited bans it
     ("Japan added Kovrin Avionics and Salt Ridge Labs to its export blacklist.",
@@ -61,6 +72,15 @@ def test_rules_who_orders_a_firm_to_stop_restricts_it(nlp, text, expected, absen
 ])
 def test_rules_who_puts_a_firm_on_a_list_of_restriction_restricts_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "its" is the acting country again, not a second country beside the one the goods are from
+    ("Peru on Monday extended its ban on Chilean apples until the end of 2028.", ("Peru", "bans", "Chile")),
+    ("Mexico widened its surtax on Brazilian-made tractors to trailers.", ("Mexico", "restricts", "Brazil")),
+])
+def test_rules_a_country_restricting_with_its_own_measure_restricts_the_other_country(nlp, text, expected):
+    _assert_reads(nlp, text, {expected})
 
 
 def test_coref_its_in_what_one_is_ordered_to_do_is_the_one_ordered(nlp):
@@ -193,6 +213,21 @@ def test_rules_who_may_do_only_so_much_is_restricted(nlp, text, expected, absent
     ("Veltro cut prices last month. The move hit Orlan Systems.", set(), {("Veltro", "restricts", "Orlan Systems")}),
 ])
 def test_rules_whom_a_restriction_hits(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # whom a restriction, summed up as a move or a rule, is aimed at: firms, or an app
+    ("Norway's Trade Ministry on Monday barred online marketplaces from selling their own brands, a rule aimed "
+     "squarely at Kestrel Market and Orvane Retail.",
+     {("Trade Ministry", "restricts", "Kestrel Market"), ("Trade Ministry", "restricts", "Orvane Retail")}, set()),
+    ("Peru on Tuesday banned video platforms from taking payments for goods, a move aimed at Lumio, the shopping app "
+     "run by Tarsk Media.", {("Peru", "restricts", "Lumio")}, set()),
+    # (not what a firm's own product is aimed at)
+    ("Kestrel launched a cheaper phone, a device aimed at Orvane's customers.", set(),
+     {("Kestrel", "restricts", "Orvane")}),
+])
+def test_rules_whom_a_restriction_is_aimed_at(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.attrs import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..names import family, initials
 from .gazetteer import _Gazetteer
@@ -54,6 +54,14 @@ def spread_names(doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
+def _dateline_end(t: Token) -> bool:
+    """Whether ``t`` may end a dateline: a dash, a hyphen only written apart ("AUSTIN, Texas -"; not
+    the hyphen inside a word, "U.S. sanctions Dubai-based shipper X"), or the agency's bracket."""
+    if t.text == "-":
+        return bool(t.whitespace_) or (t.i > 0 and bool(t.doc[t.i - 1].whitespace_))
+    return t.text in _DASHES or t.text == "("
+
+
 def _line_ends_after_region(doc: Doc, start: int, items: list[dict[str, Any]]) -> bool:
     """Whether the line ends with the place that starts at ``start`` (and a full stop after it)."""
     end = next((it["end"] for it in items if it["start"] == start), start + 1)
@@ -87,7 +95,7 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
         # (the dateline's end: a dash, the agency's name in brackets, "KULIM, Malaysia (AP)", or the line's
         # end, "KULIM, Malaysia.")
         if at_line_start and surface.isupper() and len(surface) > 3 and with_region and not place \
-                and (any(t.text in _DASHES or t.text == "(" for t in doc[it["end"]:min(len(doc), it["end"] + 6)])
+                and (any(_dateline_end(t) for t in doc[it["end"]:min(len(doc), it["end"] + 6)])
                      or _line_ends_after_region(doc, it["end"] + 1, items)):
             place = True
             for same in items:
@@ -98,7 +106,7 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
                         same["name"] = same["name"].title()
         if at_line_start and surface.isupper() and len(surface) > 3 and place:
             window = doc[it["end"]:min(len(doc), it["end"] + 6)]
-            if any(t.text in _DASHES or t.text == "(" for t in window):
+            if any(_dateline_end(t) for t in window):
                 if it["end"] + 1 < len(doc) and doc[it["end"]].text == "," and it["end"] + 1 in places_at:
                     # stays for where it is, and takes part in nothing else; nor does its region
                     # ("HSINCHU, Taiwan, Aug 6 – Jadeite has sued ...": Taiwan sues nobody)

@@ -379,7 +379,11 @@ class Extraction:
                              and by_token[t.i] not in subj_items
                              and items[by_token[t.i]]["cls"] == "Country"
                              and not (t.dep_ == "amod" and t.head.dep_ == "pobj" and t.head.head.dep_ == "agent")})
-            names = {items[i]["name"] for i in others}
+            # (nor the acting country written again where it owns the act: "Russia extended its ban on Norwegian
+            # salmon", "its" Russia)
+            names = {items[i]["name"] for i in others} - {items[s.item]["name"] for s in subjects
+                                                         if doc[s.token].dep_ == "poss" and doc[s.token].head.i == tok.i}
+            others = [i for i in others if items[i]["name"] in names]
             # (nor one in what the act is over, its cause: "U.S. sanctions Dubai shipper over Iranian oil")
             if len(names) == 1 and not any(a.dep_ == "prep" and a.lower_ in self.cause_preps and tok.i not in
                                            {d.i for d in a.subtree} for a in doc[items[others[0]]["start"]].ancestors):

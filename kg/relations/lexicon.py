@@ -25,6 +25,7 @@ class Lexicon:
         """Make every word set the rules read (``self.onto`` must be loaded)."""
         lex = self.onto.lexicon
         self.light_verbs = set(lex["relations"]["light_verbs"])
+        self.aiming_verbs = frozenset(lex["relations"]["aiming_verbs"])
         #: the words of each relation's role triggers, and the modifiers titles take ("vice", "deputy")
         self.title_words = {name: {w for t in rel.role_triggers for w in t} | {"vice", "deputy", "senior", "co"}
                             for name, rel in self.onto.relations.items()}

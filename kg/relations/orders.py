@@ -49,6 +49,15 @@ class Orders:
                    for x in by_agents(a)]
             out += self._records_between(doc, makers, owners, rel, by_token, items, rel.base_confidence - 0.15,
                                          stop[0], self._modality(verb))
+            # "ordered app stores to remove Loopa", "ordered Apple to remove the app Bazaro from its store": a
+            # named product the one ordered is made to remove or stop is restricted by whoever orders it
+            # (or the name apposed to the goods: "remove the shopping app Bazaro")
+            named = [n for c in stop[0].children if c.dep_ == "dobj" for x in coordinated(c)
+                     for n in [x, *(a for a in x.children if a.dep_ == "appos")]
+                     if n.i in by_token and self.onto.is_a(items[by_token[n.i]]["cls"], "Product")
+                     and items[by_token[n.i]]["via"] != "coref"]
+            out += self._records_between(doc, makers, named, rel, by_token, items, rel.base_confidence - 0.15,
+                                         stop[0], self._modality(verb))
         return out
 
     def _put_on_lists(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:

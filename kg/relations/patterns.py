@@ -376,27 +376,34 @@ class Patterns(Rivals):
             return []
         restricting = self._restricting_verbs
         out: list[dict[str, Any]] = []
-        for verb in self._tokens_with_lemma(doc, {"hit", "squeeze"}):
+        aiming = self.aiming_verbs
+        for verb in self._tokens_with_lemma(doc, {"hit", "squeeze"} | aiming):
             if verb.pos_ != "VERB":
                 continue
+            aimed = verb.lemma_.lower() in aiming
+            if aimed and not (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in self.act_nouns):
+                continue  # only ", a rule aimed at X"
             main = None
             if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp"}:
                 main = verb.head  # ", hitting X"
-            elif verb.dep_ == "relcl" and verb.head.i >= 2 and doc[verb.head.i - 2].text == "," \
+            elif (verb.dep_ == "relcl" or aimed) and verb.head.i >= 2 and doc[verb.head.i - 2].text == "," \
                     and any(c.dep_ == "det" and c.lower_ == "a" for c in verb.head.children):
-                # ", a move that hits X": the restricting verb the summing noun hangs below
+                # ", a move that hits X", ", a rule aimed squarely at X": the restricting verb the summing
+                # noun hangs below
                 main = next((a for a in verb.head.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in restricting),
                             None)
             summed = restriction_before(self, verb, restricting) if main is None else None  # ("The move hits X")
             main = main or summed
             if main is None or main.pos_ != "VERB" or (main.lemma_.lower() not in restricting and main is not summed):
                 continue
-            hit = [r for g in verb.children if g.dep_ == "dobj" for r in self._with_listed(g)]
+            hit = [r for g in verb.children if g.dep_ == "dobj" for r in self._with_listed(g)] if not aimed else [
+                r for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
+                for g in p.children if g.dep_ == "pobj" for r in self._with_listed(g)]
             subjects = [c for c in main.children if c.dep_ in _SUBJ] or self._inherited_agents(main)
             if hit and subjects:
-                # (firms only: not the country of "hitting Vietnamese exporters")
+                # (firms only: not the country of "hitting Vietnamese exporters"; or the app a move is aimed at)
                 out += [r for r in self._records_between(doc, subjects, hit, rel, by_token, items,
                                                          rel.base_confidence - 0.15, verb, self._modality(main))
-                        if self.onto.is_a(r["o_cls"], "Organization")]
+                        if self.onto.is_a(r["o_cls"], "Organization") or (aimed and self.onto.is_a(r["o_cls"], "Product"))]
         return out
 
