@@ -2571,3 +2571,19 @@ def test_rules_a_firm_or_site_changing_hands_is_no_supply(nlp, text, expected, a
 ])
 def test_rules_a_plural_kind_named_by_joined_names_stands_for_each(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a rivalry with no owner of its own is its clause's subject's: the object of a participle
+    # whose subject the clause gives
+    ("Korvane Cloud cut its rental prices by a third on Monday, escalating a price war with Tellmoor and Osk.",
+     {("Korvane Cloud", "competesWith", "Tellmoor"), ("Korvane Cloud", "competesWith", "Osk")}, set()),
+    # ... what the subject is locked or drawn into
+    ("Brevik Air has been drawn into a fare war with Lunda Jet on routes to Oslo.",
+     {("Brevik Air", "competesWith", "Lunda Jet")}, set()),
+    # (not a rivalry that names no other side)
+    ("Korvane Cloud cut its prices, escalating a price war in Europe.", set(),
+     {("Korvane Cloud", "competesWith", "Europe")}),
+])
+def test_rules_a_rivalry_with_no_owner_is_its_clause_subjects(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

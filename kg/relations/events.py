@@ -397,6 +397,17 @@ class Events:
                         objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
                     elif c.dep_ == "dative":
                         objects.append((c, "recipient"))
+            if not any(r == "agent" for _, r in agents) and " ".join(trig_words) in self.onto.words(
+                    "relations", "rivalry_nouns") and any(r == "prep:with" for _, r in objects):
+                # "cut fees as a price war with Vostra deepened", "escalating a price war with Vostra", "locked in a
+                # rivalry with Vostra": a rivalry with no owner of its own is its clause's subject's (the clause an
+                # "as" clause it is the subject of qualifies, which the parser may make a preposition's; whom a
+                # participle's subject is)
+                verb = head.head if tok.dep_ == "nsubj" and head.dep_ == "advcl" else head if tok.dep_ == "dobj" \
+                    else head.head if tok.dep_ == "pobj" and head.lower_ in {"in", "into", "as"} else None
+                if verb is not None and verb.pos_ in {"VERB", "AUX"} and verb.i != tok.i:
+                    own = [c for c in verb.children if c.dep_ in _SUBJ or c.dep_ == "nsubjpass"]
+                    agents += [(t, "agent") for t in (own or self._inherited_agents(verb))]
             if (assent := assenting_verb(tok, self.assent_verbs)) and not any(r == "agent" for _, r in agents):
                 agents += [(t, "agent") for t in  # "agreed to a takeover of X": an event its subject goes along with
                            [c for c in assent.children if c.dep_ in _SUBJ] or self._inherited_agents(assent)]
