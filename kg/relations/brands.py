@@ -300,8 +300,8 @@ class Brands:
                         surface: bool = False) -> Token | None:
         """The possessive of the record's subject on a kind noun of ``kinds`` a kg:develops record's product name
         is written before ("its Skarv store"), apposed to ("its own store, Skarv") or has apposed to it ("Skarv,
-        its own store"); else None. With ``surface``, also the last of the lower-case
-        nouns written right after the name, whatever the parse made of it."""
+        its own store"); else None. With ``surface``, also the last of the lower-case nouns written right after
+        the name, or the kind written right before it, whatever the parse made of them."""
         if r["o_end"] > len(doc):
             return None
         name = doc[r["o_start"]:r["o_end"]].root
@@ -323,6 +323,13 @@ class Brands:
             before = doc[before.i - 1]
         if kind is not None and kind.i == r["o_end"] and before is not None and before.dep_ == "poss":
             marks.append(before)
+        if surface and kind is None and r["o_start"] > 1 and doc[r["o_start"] - 1].pos_ == "NOUN" \
+                and doc[r["o_start"] - 1].lemma_.lower() in kinds:
+            # ("its streaming service Talvoplay", the kind a compound of the name: the possessive before the kind)
+            j = r["o_start"] - 2
+            while j > 0 and r["o_start"] - j < 5 and doc[j].is_lower and doc[j].pos_ in {"ADJ", "NOUN"}:
+                j -= 1
+            marks.append(doc[j])
         return next((c for c in marks if r["s_start"] <= c.i < r["s_end"] or c.lower_ == "whose"), None)
 
     def _owned_brands_and_stores(self, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
