@@ -427,6 +427,9 @@ def test_rules_a_possessive_on_goods_no_longer_or_not_yet_sold(nlp, text, triple
      ("Kestrel Air", "offers", "Skymiles Plus"), "fact"),
     ("Talvo will show the final on its free-to-air network Talvo TV and its streaming service Talvoplay.",
      ("Talvo", "offers", "Talvoplay"), "fact"),
+    # (a description's possessive stands for the firm as a pronoun does)
+    ("Oslan Air said the airline's Skypoints loyalty programme had grown.", ("Oslan Air", "offers", "Skypoints"),
+     "fact"),
     ("Marovia Telecom raised prices for its Orbitel streaming service in March.",
      ("Marovia Telecom", "develops", "Orbitel"), None),
     # (the modality of a stop still applies: stopped, no fact; a stop still to come, offered now)

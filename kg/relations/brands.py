@@ -368,7 +368,8 @@ class Brands:
             # (a pronoun's: "its", "their", "whose"; a name's possessive, "Amazon's Kuiper service" that another
             # resells, says whose it is, which the read sets annotate kg:develops 9 times in 12)
             mark = self._possessed_kind(doc, r, kinds, True)
-            if mark is None or mark.lower_ not in _POSSESSIVE_PRONOUNS:
+            # (or a description's, which stands for the firm as a pronoun does: "the carrier's Kargo service")
+            if mark is None or not (mark.lower_ in _POSSESSIVE_PRONOUNS or mark.is_lower and mark.pos_ == "NOUN"):
                 continue
             del found[key]
             o_key = (r["s_key"], "offers", r["o_key"], r["sent_start"])
