@@ -349,7 +349,7 @@ class Brands:
                 found[(r["s_key"], "offers", r["o_key"], r["sent_start"])] = dict(r, predicate="offers")
 
     def _services_offered(self, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
-        """"its Zuma Pay wallet", "Vela's Orbit streaming service", "its loyalty programme, Vuela+": a firm's
+        """"its Zuma Pay wallet", "its Orbitel streaming service", "its loyalty programme, Vuela+": a firm's
         possessive pronoun on a service it runs (lexicon ``offered_service_nouns``) states that it offers it; goods
         are made, a service is offered. The kg:develops record read from the possessive (not from a verb or role noun
         of making) becomes kg:offers; where a verb of selling already gives kg:offers for the pair, that record
@@ -366,7 +366,7 @@ class Brands:
                     or not self.onto.fits(r["s_cls"], offers.domain):
                 continue
             # (a pronoun's: "its", "their", "whose"; a name's possessive, "Amazon's Kuiper service" that another
-            # resells, says whose it is, which the read sets annotate kg:develops 9 times in 12)
+            # resells, says whose it is, which the read sets annotate kg:develops 9 times in 10)
             mark = self._possessed_kind(doc, r, kinds, True)
             # (or a description's, which stands for the firm as a pronoun does: "the carrier's Kargo service")
             if mark is None or not (mark.lower_ in _POSSESSIVE_PRONOUNS or mark.is_lower and mark.pos_ == "NOUN"):
