@@ -410,10 +410,41 @@ def test_rules_a_possessive_gives_no_other_firm_a_product_of_known_maker(nlp, te
     ("Quessa Mobile makes the Arlo phone but no longer sells it in Chile.",
      ("Quessa Mobile", "develops", "Arlo"), "fact"),
     # (nor does a stop still to come: it sells them now)
-    ("Velmora will stop offering its Nuvo streaming service in Peru at the end of June.",
+    ("Velmora will stop selling its Nuvo scooter in Peru at the end of June.",
      ("Velmora", "develops", "Nuvo"), "fact"),
 ])
 def test_rules_a_possessive_on_goods_no_longer_or_not_yet_sold(nlp, text, triple, modality):
+    assert _modalities(_rules_doc(nlp, text)).get(triple) == modality
+
+
+@pytest.mark.parametrize("text, triple, modality", [
+    # a firm's possessive pronoun on a service it runs states that it offers it, not that it made it
+    ("Talvora Bank said customers can now pay through its Zuma Pay wallet.", ("Talvora Bank", "offers", "Zuma Pay"),
+     "fact"),
+    ("Marovia Telecom raised prices for its Orbitel streaming service in March.",
+     ("Marovia Telecom", "offers", "Orbitel"), "fact"),
+    ("Kestrel Air said its loyalty programme, Skymiles Plus, has two million members.",
+     ("Kestrel Air", "offers", "Skymiles Plus"), "fact"),
+    ("Talvo will show the final on its free-to-air network Talvo TV and its streaming service Talvoplay.",
+     ("Talvo", "offers", "Talvoplay"), "fact"),
+    # (a description's possessive stands for the firm as a pronoun does)
+    ("Oslan Air said the airline's Skypoints loyalty programme had grown.", ("Oslan Air", "offers", "Skypoints"),
+     "fact"),
+    ("Marovia Telecom raised prices for its Orbitel streaming service in March.",
+     ("Marovia Telecom", "develops", "Orbitel"), None),
+    # (the modality of a stop still applies: stopped, no fact; a stop still to come, offered now)
+    ("Brenvik Pay said it had stopped offering its Tollo payment service in March.",
+     ("Brenvik Pay", "offers", "Tollo"), "negated"),
+    ("Brenvik Pay said it had stopped offering its Tollo payment service in March.",
+     ("Brenvik Pay", "develops", "Tollo"), None),
+    ("Velmora will stop offering its Nuvo streaming service in Peru at the end of June.",
+     ("Velmora", "offers", "Nuvo"), "fact"),
+    # (control: a verb of making still says who made it; a name's possessive on a service another resells
+    # says whose it is)
+    ("Dravo built its Nimbus service from scratch.", ("Dravo", "develops", "Nimbus"), "fact"),
+    ("Orlanet will resell Quorra's Skyvane satellite service in Peru.", ("Quorra", "offers", "Skyvane"), None),
+])
+def test_rules_a_possessive_pronoun_on_a_service_offers_it(nlp, text, triple, modality):
     assert _modalities(_rules_doc(nlp, text)).get(triple) == modality
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import by_agents
-from .records import record
+from .records import record, trigger_token
 
 __all__ = ["Brands"]
 
@@ -23,6 +23,9 @@ _RUNNING_WORDS = frozenset({"run", "runs", "ran", "running", "operate", "operate
 #: the forms of kg:develops's verbs that say a product came out, not who made it ("released", "unveils")
 _SHOWING_WORDS = frozenset({"release", "releases", "released", "releasing", "unveil", "unveils", "unveiled",
                             "unveiling"})
+
+#: the possessive pronouns whose service is the one the firm offers ("its Zuma Pay wallet")
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "whose"})
 
 
 class Brands:
@@ -293,6 +296,42 @@ class Brands:
                 r = dict(r, predicate="offers")
                 found[(r["s_key"], "offers", r["o_key"], r["sent_start"])] = r
 
+    def _possessed_kind(self, doc: Doc, r: dict[str, Any], kinds: frozenset[str] | set[str],
+                        surface: bool = False) -> Token | None:
+        """The possessive of the record's subject on a kind noun of ``kinds`` a kg:develops record's product name
+        is written before ("its Skarv store"), apposed to ("its own store, Skarv") or has apposed to it ("Skarv,
+        its own store"); else None. With ``surface``, also the last of the lower-case nouns written right after
+        the name, or the kind written right before it, whatever the parse made of them."""
+        if r["o_end"] > len(doc):
+            return None
+        name = doc[r["o_start"]:r["o_end"]].root
+        nouns = [name.head] if name.dep_ in {"compound", "nmod", "appos"} and name.head.i != name.i else []
+        nouns += [c for c in name.children if c.dep_ == "appos"]
+        if surface:
+            # (the parse may hang the name elsewhere: "its Orbitel streaming service", the name an adjective)
+            k = r["o_end"]
+            while k < len(doc) and k - r["o_end"] < 3 and doc[k].is_lower and doc[k].pos_ in {"ADJ", "NOUN"}:
+                k += 1
+            nouns += [doc[k - 1]] if k > r["o_end"] and (k == len(doc) or doc[k].pos_ not in {"ADJ", "NOUN"}) else []
+        kind = next((k for k in nouns if k.is_lower and k.pos_ == "NOUN" and k.lemma_.lower() in kinds
+                     and (k.dep_ == "appos" or k.i >= r["o_end"] or name.dep_ == "appos")), None)
+        # (whose the kind is: the possessive the develops statement was read from, not a partner's; or,
+        # where the parser hung it elsewhere, the one right before the name: "whose own Skarv store competes")
+        marks = [c for c in kind.children if c.dep_ == "poss"] if kind is not None else []
+        before = doc[r["o_start"] - 1] if r["o_start"] > 0 else None
+        while before is not None and before.i > 0 and before.is_lower and before.pos_ == "ADJ":
+            before = doc[before.i - 1]
+        if kind is not None and kind.i == r["o_end"] and before is not None and before.dep_ == "poss":
+            marks.append(before)
+        if surface and kind is None and r["o_start"] > 1 and doc[r["o_start"] - 1].pos_ == "NOUN" \
+                and doc[r["o_start"] - 1].lemma_.lower() in kinds:
+            # ("its streaming service Talvoplay", the kind a compound of the name: the possessive before the kind)
+            j = r["o_start"] - 2
+            while j > 0 and r["o_start"] - j < 5 and doc[j].is_lower and doc[j].pos_ in {"ADJ", "NOUN"}:
+                j -= 1
+            marks.append(doc[j])
+        return next((c for c in marks if r["s_start"] <= c.i < r["s_end"] or c.lower_ == "whose"), None)
+
     def _owned_brands_and_stores(self, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
         """"Telvo, whose Movistra brand is the largest", "alongside its own Campo Verde brand", "Vardo, whose Skarv
         store takes a 30% cut": a firm whose possessive is on a brand it owns or a store it runs (lexicon
@@ -304,23 +343,37 @@ class Brands:
             return
         for r in [r for r in found.values() if r["predicate"] == "develops"]:
             if (r["s_key"], "offers", r["o_key"], r["sent_start"]) in found \
-                    or not self.onto.fits(r["s_cls"], offers.domain) or r["o_end"] > len(doc):
+                    or not self.onto.fits(r["s_cls"], offers.domain):
                 continue
-            name = doc[r["o_start"]:r["o_end"]].root
-            # the kind the name is written before ("its Skarv store"), apposed to ("its own store, Skarv") or
-            # has apposed to it ("Skarv, its own store")
-            nouns = [name.head] if name.dep_ in {"compound", "nmod", "appos"} and name.head.i != name.i else []
-            nouns += [c for c in name.children if c.dep_ == "appos"]
-            kind = next((k for k in nouns if k.is_lower and k.pos_ == "NOUN" and k.lemma_.lower() in kinds
-                         and (k.dep_ == "appos" or k.i >= r["o_end"] or name.dep_ == "appos")), None)
-            # (whose the kind is: the possessive the develops statement was read from, not a partner's; or,
-            # where the parser hung it elsewhere, the one right before the name: "whose own Skarv store competes")
-            marks = [c for c in kind.children if c.dep_ == "poss"] if kind is not None else []
-            before = doc[r["o_start"] - 1] if r["o_start"] > 0 else None
-            while before is not None and before.i > 0 and before.is_lower and before.pos_ == "ADJ":
-                before = doc[before.i - 1]
-            if kind is not None and kind.i == r["o_end"] and before is not None and before.dep_ == "poss":
-                marks.append(before)
-            if not any(r["s_start"] <= c.i < r["s_end"] or c.lower_ == "whose" for c in marks):
+            if self._possessed_kind(doc, r, kinds) is not None:
+                found[(r["s_key"], "offers", r["o_key"], r["sent_start"])] = dict(r, predicate="offers")
+
+    def _services_offered(self, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
+        """"its Zuma Pay wallet", "its Orbitel streaming service", "its loyalty programme, Vuela+": a firm's
+        possessive pronoun on a service it runs (lexicon ``offered_service_nouns``) states that it offers it; goods
+        are made, a service is offered. The kg:develops record read from the possessive (not from a verb or role noun
+        of making) becomes kg:offers; where a verb of selling already gives kg:offers for the pair, that record
+        stays, with its modality ("stopped offering its KoinKart card": negated), and the develops goes, save
+        for a stop still to come ("will stop offering its Play service": it is offered now, a fact)."""
+        offers, rel = self.onto.relations.get("offers"), self.onto.relations.get("develops")
+        kinds = self.onto.words("relations", "offered_service_nouns")
+        if offers is None or rel is None or not kinds:
+            return
+        making = self._one_word_triggers("develops") | {w for t in rel.role_triggers for w in t}
+        for key, r in [(k, r) for k, r in found.items() if r["predicate"] == "develops"]:
+            trig = trigger_token(doc, r)
+            if trig is None or trig.lemma_.lower() in making or trig.pos_ in {"VERB", "AUX"} \
+                    or not self.onto.fits(r["s_cls"], offers.domain):
                 continue
-            found[(r["s_key"], "offers", r["o_key"], r["sent_start"])] = dict(r, predicate="offers")
+            # (a pronoun's: "its", "their", "whose"; a name's possessive, "Amazon's Kuiper service" that another
+            # resells, says whose it is, which the read sets annotate kg:develops 9 times in 10)
+            mark = self._possessed_kind(doc, r, kinds, True)
+            # (or a description's, which stands for the firm as a pronoun does: "the carrier's Kargo service")
+            if mark is None or not (mark.lower_ in _POSSESSIVE_PRONOUNS or mark.is_lower and mark.pos_ == "NOUN"):
+                continue
+            del found[key]
+            o_key = (r["s_key"], "offers", r["o_key"], r["sent_start"])
+            sold = found.get(o_key)
+            if sold is None or sold["modality"] != "fact" and r["modality"] == "fact":
+                # (a later stop: ceased_goods_not_made left the possessive's develops a fact)
+                found[o_key] = dict(r, predicate="offers")

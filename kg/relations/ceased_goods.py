@@ -4,8 +4,9 @@ firm's possessive on the name is part of what the clause says is ceased or plann
 read from the possessive (from no verb or role noun of making: its trigger is the possessive, the name or a
 word of the phrase) takes the modality of the kg:offers record the verb of selling gives the same firm and
 product in the same sentence, where that is negated or hypothetical (on the records read). "Velora makes the
-Tarn but no longer sells it" keeps its kg:develops, read from a verb of making; "Pixelstream will stop offering
-its Play service in June" still sells it now, and keeps it too.
+Tarn but no longer sells it" keeps its kg:develops, read from a verb of making; "Velora will stop selling its
+Tarn scooter in June" still sells it now, and keeps it too. (A service's kg:develops read from a pronoun's
+possessive becomes kg:offers after this, in ``Brands._services_offered``, which keeps the modality.)
 """
 
 from __future__ import annotations

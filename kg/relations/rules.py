@@ -220,6 +220,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
         ordered_goods_made(self, doc, found, items, by_token)
         known_makers_kept(self, doc, found)
         ceased_goods_not_made(self, doc, found)
+        self._services_offered(doc, found)
         reliance_without_goods(self, doc, found)
         holdings_not_supplied(self, doc, found, items, by_token)
         self._kept_as_units(doc, found, items, by_token)
