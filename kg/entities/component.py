@@ -160,6 +160,9 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             words[0] for words in (acquires.triggers if acquires else ()) if len(words) == 1} | {
             w.lower() for w in lex["org_event_nouns"]}
         self.org_object_verbs = {"join", "found", "co-found"} | self.org_buying_verbs
+        #: ... and its verbs of two words, a verb and its particle ("took over Vendrik", "snapped up Lydo")
+        self.org_buying_phrasals = {
+            " ".join(words) for words in (acquires.triggers if acquires else ()) if len(words) == 2}
         #: ... and whose passive subject, with an agent named, is one: "Halden, which is owned by X"
         self.org_owner_verbs = self.org_object_verbs | {"own", "control"}
         self.equity_nouns = {w.lower() for w in lex["equity_nouns"]}
