@@ -712,6 +712,19 @@ def test_entities_what_a_firm_takes_over_or_snaps_up_is_a_firm(nlp, text, expect
     _assert_reads(nlp, text, expected)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name the NER took for an organisation's, apposed to a role organisations hold too ("the owner of"),
+    # stays an organisation ...
+    ("Sewing lines at Brevik Mills have been busy since Ostrava Retailing, the owner of Zento, moved a large "
+     "order to the factory.", {("Zento", "subsidiaryOf", "Ostrava Retailing")},
+     {("Ostrava Retailing", "worksFor", "Zento")}),
+    # ... a person's name stays a person's
+    ("Dana Holt, the owner of Zento, said sales rose.", {("Dana Holt", "worksFor", "Zento")}, set()),
+])
+def test_entities_an_organisation_apposed_to_a_role_firms_hold_too_stays_one(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, name, cls", [
     # where a person the text describes is from is a place ...
     ("Omar Reyes, a 40-year-old taxi driver from Brenmoor, said the fares had doubled.", "Brenmoor", "Place"),

@@ -221,6 +221,8 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         org_roles = {words[-1] for rel in self.onto.relations.values()
                      if any(self.onto.is_a("Company", d) or self.onto.is_a(d, "Organization") for d in rel.domain)
                      for words in rel.role_triggers + rel.inverse_role_triggers}
+        #: (role nouns organisations hold too: "owner", "publisher", "operator")
+        self.org_role_words = frozenset(org_roles)
         self.person_only_jobs = self.person_roles - self.org_nouns - org_roles - {
             "leader", "head", "chief", "representative"}
         self.person_roles_words = self.person_roles | {

@@ -348,10 +348,13 @@ class Descriptions:
             if _who_clause(c) and not (root.dep_ == "pobj" and it["end"] < len(doc)
                                        and doc[it["end"]].lower_ in {"who", "whom"}):
                 return True
-            # ("the market leader": a job firms are said to hold too, with a noun before it, is a firm's)
+            # ("the market leader": a job firms are said to hold too, with a noun before it, is a firm's;
+            # "Ostrava Retailing, the owner of Zento": so is a role organisations hold too, apposed to a name
+            # the NER took for an organisation's)
             if not lone and c.dep_ == "appos" and c.is_lower and (
                     (c.lower_ in self.person_words and (c.lemma_.lower() in self.person_only_jobs
-                                                        or not any(g.dep_ == "compound" for g in c.children)))
+                                                        or not any(g.dep_ == "compound" for g in c.children))
+                     and not (c.lemma_.lower() in self.org_role_words and doc[it["start"]].ent_type_ == "ORG"))
                     or any(_who_clause(g) for g in c.children) or _aged(c)):
                 return True
         return False
