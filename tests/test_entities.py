@@ -697,6 +697,34 @@ def test_entities_what_a_firm_buys_outright_is_a_firm(nlp, text, name, cls):
     _assert_class(nlp, text, name, cls)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what a firm takes over or snaps up (a verb of buying with its particle) is a firm, after a kind of
+    # business that is also a kind of product ("processor", "network") ...
+    ("Last year Harlow Foods took over Polish dairy processor Vendrik.",
+     {("Harlow Foods", "acquires", "Vendrik"), ("Vendrik", "basedIn", "Poland")}),
+    ("In 2022 Harlow Foods snapped up Swedish podcast network Lydo.",
+     {("Harlow Foods", "acquires", "Lydo"), ("Lydo", "basedIn", "Sweden")}),
+    # ... and what "it" does, a pronoun no person is named by
+    ("Harlow Foods has grown fast: in 2021 it took over Polish dairy processor Vendrik.",
+     {("Vendrik", "basedIn", "Poland")}),
+])
+def test_entities_what_a_firm_takes_over_or_snaps_up_is_a_firm(nlp, text, expected):
+    _assert_reads(nlp, text, expected)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a name the NER took for an organisation's, apposed to a role organisations hold too ("the owner of"),
+    # stays an organisation ...
+    ("Sewing lines at Brevik Mills have been busy since Ostrava Retailing, the owner of Zento, moved a large "
+     "order to the factory.", {("Zento", "subsidiaryOf", "Ostrava Retailing")},
+     {("Ostrava Retailing", "worksFor", "Zento")}),
+    # ... a person's name stays a person's
+    ("Dana Holt, the owner of Zento, said sales rose.", {("Dana Holt", "worksFor", "Zento")}, set()),
+])
+def test_entities_an_organisation_apposed_to_a_role_firms_hold_too_stays_one(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, name, cls", [
     # where a person the text describes is from is a place ...
     ("Omar Reyes, a 40-year-old taxi driver from Brenmoor, said the fares had doubled.", "Brenmoor", "Place"),

@@ -160,6 +160,9 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             words[0] for words in (acquires.triggers if acquires else ()) if len(words) == 1} | {
             w.lower() for w in lex["org_event_nouns"]}
         self.org_object_verbs = {"join", "found", "co-found"} | self.org_buying_verbs
+        #: ... and its verbs of two words, a verb and its particle ("took over Vendrik", "snapped up Lydo")
+        self.org_buying_phrasals = {
+            " ".join(words) for words in (acquires.triggers if acquires else ()) if len(words) == 2}
         #: ... and whose passive subject, with an agent named, is one: "Halden, which is owned by X"
         self.org_owner_verbs = self.org_object_verbs | {"own", "control"}
         self.equity_nouns = {w.lower() for w in lex["equity_nouns"]}
@@ -218,6 +221,8 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         org_roles = {words[-1] for rel in self.onto.relations.values()
                      if any(self.onto.is_a("Company", d) or self.onto.is_a(d, "Organization") for d in rel.domain)
                      for words in rel.role_triggers + rel.inverse_role_triggers}
+        #: (role nouns organisations hold too: "owner", "publisher", "operator")
+        self.org_role_words = frozenset(org_roles)
         self.person_only_jobs = self.person_roles - self.org_nouns - org_roles - {
             "leader", "head", "chief", "representative"}
         self.person_roles_words = self.person_roles | {

@@ -179,11 +179,17 @@ class Descriptions:
         verbs = [root.head] if root.dep_ in {"dobj", "nsubjpass"} else []
         verbs += [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"
                   and any(a.dep_ == "agent" for a in c.children)]
-        if any(v.pos_ == "VERB" and v.lemma_.lower() in self.org_buying_verbs
+        if any(v.pos_ == "VERB" and (v.lemma_.lower() in self.org_buying_verbs or self._buys_with_particle(v))
                and (v.tag_ == "VBN") == (v.i != root.head.i or root.dep_ == "nsubjpass") and self._firm_buys(v)
                for v in verbs):
             return True
         return self._taken_over_of(root)  # ("its takeover of Sondri")
+
+    def _buys_with_particle(self, verb: Token) -> bool:
+        """A verb of buying an organisation written with its particle ("took over Vendrik", "snapped up
+        Lydo"; kg:acquires' triggers of two words)."""
+        return any(c.dep_ == "prt" and f"{verb.lemma_.lower()} {c.lower_}" in self.org_buying_phrasals
+                   for c in verb.children)
 
     def _taken_over_of(self, root: Token) -> bool:
         """Whether ``root`` is what a noun of buying or merging an organisation is "of" ("its takeover of
@@ -196,7 +202,9 @@ class Descriptions:
         calls one ("Orlan bought", "acquired by the group"; not "customers can buy Tessivo", a product)."""
         buyers = [g for g in verb.children if g.dep_ == "nsubj"] + [
             g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-        return any(g.i in self._org_at or (g.is_lower and g.lemma_.lower() in self.org_nouns) for g in buyers)
+        # ("it took over Vendrik": a thing, no person, buys)
+        return any(g.i in self._org_at or (g.is_lower and g.lemma_.lower() in self.org_nouns) or g.lower_ == "it"
+                   for g in buyers)
 
     def _a_person_described(self, noun: Token) -> bool:
         """Whether ``noun`` describes a person with "a" or "an": a job or a description only people have
@@ -340,10 +348,13 @@ class Descriptions:
             if _who_clause(c) and not (root.dep_ == "pobj" and it["end"] < len(doc)
                                        and doc[it["end"]].lower_ in {"who", "whom"}):
                 return True
-            # ("the market leader": a job firms are said to hold too, with a noun before it, is a firm's)
+            # ("the market leader": a job firms are said to hold too, with a noun before it, is a firm's;
+            # "Ostrava Retailing, the owner of Zento": so is a role organisations hold too, apposed to a name
+            # the NER took for an organisation's)
             if not lone and c.dep_ == "appos" and c.is_lower and (
                     (c.lower_ in self.person_words and (c.lemma_.lower() in self.person_only_jobs
-                                                        or not any(g.dep_ == "compound" for g in c.children)))
+                                                        or not any(g.dep_ == "compound" for g in c.children))
+                     and not (c.lemma_.lower() in self.org_role_words and doc[it["start"]].ent_type_ == "ORG"))
                     or any(_who_clause(g) for g in c.children) or _aged(c)):
                 return True
         return False
