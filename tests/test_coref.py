@@ -1359,3 +1359,23 @@ def test_coref_the_club_is_no_league_the_text_names(nlp, text, expected, absent)
 ])
 def test_coref_the_region_is_no_city_named_before(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a relative clause set off by a comma says more of the one meant, not which: "the smelter" is still the
+    # one the text called a smelter, under the fuller name the text wrote since a headline's short form
+    ("Kelvor Nickel, a smelter in Sulawesi, was fined on Monday. The smelter, which opened in 2019, supplies "
+     "nickel matte to Orlan Materials.", {("Kelvor Nickel", "suppliesTo", "Orlan Materials")}, set()),
+    ("Halden fines nickel smelter Kelvor Jaya. The Halden ministry has fined PT Kelvor Jaya Nickel for unpaid "
+     "royalties. The smelter, which opened in 2019, supplies nickel matte to Orlan Materials.",
+     {("PT Kelvor Jaya Nickel", "suppliesTo", "Orlan Materials")}, {("Kelvor Jaya", "suppliesTo", "Orlan Materials")}),
+])
+def test_coref_a_kind_with_a_relative_clause_after_a_comma_is_the_one_called_so(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_coref_a_number_apposed_to_a_description_is_no_name_of_it(nlp):
+    # "employs 300 people in Sweden and 40 in Oslo": the parser apposes the second number to the description
+    _assert_reads(nlp, "Halvor Games, the Lund developer of the hit Ashfall, has delayed its next title. The studio, "
+                       "which employs 300 people in Sweden and 40 in Oslo, said it needed more time.",
+                  {("Halvor Games", "operatesIn", "Oslo"), ("Halvor Games", "operatesIn", "Sweden")})

@@ -421,7 +421,9 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                             add(span, ante)
                         continue
                     # "Datadog, the New York monitoring company": an appositive names its head
-                    if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
+                    # (not a number the parser apposed, left of a coordination: "The studio, which employs 300
+                    # people in Lund and 40/appos in Oslo, said")
+                    if tok.dep_ == "appos" or any(c.dep_ == "appos" and c.pos_ != "NUM" for c in tok.children):
                         # ("Netflix and ViX, the service run by X": the parser apposed it further back)
                         elsewhere = apposed_elsewhere(tok)
                         if elsewhere is not None:
@@ -429,7 +431,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                         elif tok.dep_ == "appos":
                             other = [tok.head]
                         else:
-                            other = [c for c in tok.children if c.dep_ == "appos"]
+                            other = [c for c in tok.children if c.dep_ == "appos" and c.pos_ != "NUM"]
                         ante = next((it for it in items for o in other
                                      if it["start"] <= o.i < it["end"] and it["via"] != "coref"
                                      and self._compatible(it["cls"], self.descriptors[low])), None)
@@ -476,7 +478,10 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                     # class lists stands for the one name the text called by it before
                     ante = self._defined_as(doc, tok)
                     if ante is not None:
-                        add(span, ante)
+                        # (under the fuller name the text wrote since: "nickel smelter Kelvor Jaya" ... "PT
+                        # Kelvor Jaya Nickel" ... "the smelter")
+                        add(span, self._fuller_name_since(ante, [c for c in self._candidates(doc, self._all_items, tok)
+                                                                 if c["via"] in {"", "gazetteer"}], tok))
 
         items.extend(resolved)
         items.sort(key=lambda it: it["start"])

@@ -414,9 +414,11 @@ class Resolution:
     def _says_which(tok: Token, modifier: Callable[[Token], bool]) -> bool:
         """The description ``tok`` defines a name itself (what one "is", or apposed: "X, the market leader,"),
         or a word on it says whose or which it is ("its unit", "the station of X", "the unit that ...") or is a
-        ``modifier`` (_defined_as, owners._unit_called_before)."""
+        ``modifier`` (_defined_as, owners._unit_called_before). Not a relative clause set off by a comma,
+        which says more of the one meant, not which ("The smelter, which opened in 2019, supplies X")."""
         return tok.dep_ in {"attr", "appos"} or any(
-            c.dep_ in {"poss", "relcl", "acl", "appos"} or (c.dep_ == "prep" and c.lower_ == "of") or modifier(c)
+            c.dep_ in {"poss", "acl", "appos"} or (c.dep_ == "relcl" and tok.doc[c.left_edge.i - 1].text != ",")
+            or (c.dep_ == "prep" and c.lower_ == "of") or modifier(c)
             for c in tok.children)
 
     def _names_wider_body(self, noun: str, name: str) -> bool:
