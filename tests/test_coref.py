@@ -1379,3 +1379,22 @@ def test_coref_a_number_apposed_to_a_description_is_no_name_of_it(nlp):
     _assert_reads(nlp, "Halvor Games, the Lund developer of the hit Ashfall, has delayed its next title. The studio, "
                        "which employs 300 people in Sweden and 40 in Oslo, said it needed more time.",
                   {("Halvor Games", "operatesIn", "Oslo"), ("Halvor Games", "operatesIn", "Sweden")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a noun no class lists stands for the one organisation named before whose name ends in it
+    ("Orlan Holdings sold its stake in Brisa Gateway Terminal last year. The terminal pays Kelvor Cranes a fee for "
+     "each container.", {("Brisa Gateway Terminal", "paysCommissionTo", "Kelvor Cranes")},
+     {("Orlan Holdings", "paysCommissionTo", "Kelvor Cranes"), ("Orlan", "paysCommissionTo", "Kelvor Cranes")}),
+    ("Halden Coin Exchange was fined on Monday. The exchange has been losing customers to Orlan Pay.",
+     {("Halden Coin Exchange", "competesWith", "Orlan Pay")}, set()),
+])
+def test_coref_a_noun_no_class_lists_is_the_organisation_whose_name_ends_in_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_coref_its_on_the_subject_of_a_joined_clause_is_the_first_clauses_subjects(nlp):
+    # "X handled ..., and its largest customer, Y, ...": the first clause's subject, not a firm named before
+    _assert_reads(nlp, "Orlan Holdings owns Brisa Gateway Terminal in Tema. The terminal handled 1.2 million containers "
+                       "last year, and its largest customer, the Swiss-based Kelvor Lines, accounts for a quarter of it.",
+                  {("Brisa Gateway Terminal", "suppliesTo", "Kelvor Lines")}, {("Orlan Holdings", "suppliesTo", "Kelvor Lines")})

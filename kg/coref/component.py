@@ -89,6 +89,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self.generic_products = set(onto.lexicon["entities"]["generic_products"])
         #: kinds of product, by which a text calls again a product it named before them ("the earbuds")
         self._kind_nouns = onto.words("entities", "product_nouns")
+        #: nouns for a group of products ("line", "family"): no organisation's name ends in one a text means by it
+        self._product_groups = onto.words("entities", "product_groups")
         #: works and shops one owns ("plant", "factory", "store"): no product owns one
         self.owned_sites = onto.words("entities", "owned_works") | onto.words("entities", "seller_sites")
         #: place nouns of a division of a wider place ("the Tessor region of Keldria")

@@ -161,6 +161,10 @@ class Resolution:
                     found = self._object_of_gerund(clause, pool, wanted)
                 if found is None:
                     found = self._past_a_plural_subject(clause, pool, wanted, tok)
+                if found is None and clause.dep_ == "conj" and tok.head.dep_ in _SUBJ and tok.head.head.i == clause.i:
+                    # "The terminal handled 1.2 million containers, and its largest customer, X, ...": a possessive
+                    # on the subject of a clause joined to another is the first clause's subject's
+                    found = self._subject_item(clause.head, pool, wanted, before=tok.i)
                 if found is not None:
                     return found
             # "China's customs agency said it had banned ...": the subject of what a name reports is
@@ -406,8 +410,14 @@ class Resolution:
         if noun in self.relation_words or self._says_which(
                 tok, lambda c: c.dep_ in {"compound", "nmod"} and c.i < tok.i and self._named_at(c.i) is not None):
             return None
-        called = {c["name"]: c for c in self._candidates(doc, self._all_items, tok)
-                  if c["via"] in {"", "gazetteer"} and self._called_by(doc, c, noun, copula=True)}
+        cands = [c for c in self._candidates(doc, self._all_items, tok) if c["via"] in {"", "gazetteer"}]
+        called = {c["name"]: c for c in cands if self._called_by(doc, c, noun, copula=True)}
+        if not called and noun not in self._product_groups:
+            # (or whose name ends in the noun: "Brisa Gateway Terminal ... The terminal handled", "the exchange"
+            # after "Halden Coin Exchange"; an organisation's, not a place's: "the port" may be any port; nor a
+            # noun for a group of products: "the line" is as often a product line as "X Line")
+            called = {c["name"]: c for c in cands if len(c["name"].split()) > 1
+                      and c["name"].split()[-1].lower() == tok.lower_ and self.onto.is_a(c["cls"], "Organization")}
         return next(iter(called.values())) if len(called) == 1 else None
 
     @staticmethod
