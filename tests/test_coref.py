@@ -1398,3 +1398,16 @@ def test_coref_its_on_the_subject_of_a_joined_clause_is_the_first_clauses_subjec
     _assert_reads(nlp, "Orlan Holdings owns Brisa Gateway Terminal in Tema. The terminal handled 1.2 million containers "
                        "last year, and its largest customer, the Swiss-based Kelvor Lines, accounts for a quarter of it.",
                   {("Brisa Gateway Terminal", "suppliesTo", "Kelvor Lines")}, {("Orlan Holdings", "suppliesTo", "Kelvor Lines")})
+
+
+@pytest.mark.parametrize("text", [
+    # a possessive on a noun with a product's name apposed to it is the firm the product is named after, not the
+    # body the sentence is about
+    "The Halden Financial Supervisory Authority has barred Kelvor Coin from taking on new customers and banned sales "
+    "of its trading app, Kelvor Earn.",
+    "The Halden Financial Supervisory Authority has fined Kelvor Coin and suspended its trading app, Kelvor Earn, for "
+    "a month.",
+])
+def test_coref_its_on_a_noun_with_a_product_apposed_is_the_firm_it_is_named_after(nlp, text):
+    _assert_reads(nlp, text, {("Kelvor Coin", "develops", "Kelvor Earn")},
+                  {("Halden Financial Supervisory Authority", "develops", "Kelvor Earn")})

@@ -456,11 +456,17 @@ class Resolution:
 
     def _named_owner(self, doc: Doc, tok: Token, wanted: set[str]) -> dict[str, Any] | None:
         """The organisation named shortly before a possessive pronoun whose name starts the name of the
-        product right after the pronoun: "its Mistral Large model" is Mistral AI's ("Mistral"), not the
-        carmaker's named since; ``None`` where no such name is there."""
+        product right after the pronoun, or apposed to the noun it is on ("its staking product, Kelvor Earn"):
+        "its Mistral Large model" is Mistral AI's ("Mistral"), not the carmaker's named since; ``None`` where
+        no such name is there."""
         product = self._next_named(tok.i + 1)
         if product is None or product["start"] != tok.i + 1 or product["cls"] != "Product":
-            return None
+            # (or the name apposed to the noun the pronoun is on: "its staking product, Kryptal Earn")
+            product = next((it for c in tok.head.children if c.dep_ == "appos" and c.i > tok.head.i
+                            for it in [self._named_covering(c.i)] if it is not None), None) \
+                if tok.dep_ == "poss" and tok.head.pos_ == "NOUN" else None
+            if product is None or product["cls"] != "Product":
+                return None
         first = doc[product["start"]].text
         for it in self._candidates(doc, self._all_items, tok):
             if it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization") \
