@@ -1411,3 +1411,20 @@ def test_coref_its_on_the_subject_of_a_joined_clause_is_the_first_clauses_subjec
 def test_coref_its_on_a_noun_with_a_product_apposed_is_the_firm_it_is_named_after(nlp, text):
     _assert_reads(nlp, text, {("Kelvor Coin", "develops", "Kelvor Earn")},
                   {("Halden Financial Supervisory Authority", "develops", "Kelvor Earn")})
+
+
+def test_coref_a_description_to_be_called_a_name_the_parser_took_for_a_relative_clause(nlp):
+    # "The venture, to be called X, ...": the participle of naming is the name's also as a relative clause
+    from spacy.tokens import Doc
+    text = "The venture, to be called Kelvor Orlan Steel, will be based in Pune."
+    made = nlp.make_doc(text)
+    doc = Doc(nlp.vocab, words=[t.text for t in made], spaces=[bool(t.whitespace_) for t in made],
+              tags=["DT", "NN", ",", "TO", "VB", "VBN", "NNP", "NNP", "NNP", ",", "MD", "VB", "VBN", "IN", "NNP", "."],
+              heads=[1, 12, 1, 5, 5, 1, 8, 8, 5, 1, 12, 12, 12, 12, 13, 12],
+              deps=["det", "nsubjpass", "punct", "aux", "auxpass", "relcl", "compound", "compound", "oprd", "punct",
+                    "aux", "auxpass", "ROOT", "prep", "pobj", "punct"],
+              ents=["O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-GPE", "O"])
+    for name in ("attribute_ruler", "lemmatizer", "kg_entities", "kg_coref"):
+        if name in nlp.pipe_names:
+            doc = nlp.get_pipe(name)(doc)
+    assert [(m.text, a.text) for m, a in doc._.coref_links] == [("The venture", "Kelvor Orlan Steel")], doc._.coref_links
