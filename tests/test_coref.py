@@ -1428,3 +1428,13 @@ def test_coref_a_description_to_be_called_a_name_the_parser_took_for_a_relative_
         if name in nlp.pipe_names:
             doc = nlp.get_pipe(name)(doc)
     assert [(m.text, a.text) for m, a in doc._.coref_links] == [("The venture", "Kelvor Orlan Steel")], doc._.coref_links
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "The venture, called X, ..." and then "the venture": X, not the firm the sentence is about
+    ("Kelvor Steel and Orlan Metals will form a joint venture. The venture, called Brisa Steel, will be 51% owned by "
+     "Orlan Metals. Orlan Metals chairman Ravi Menon said Halden Railways has agreed to buy rail steel from the "
+     "venture.", {("Brisa Steel", "suppliesTo", "Halden Railways")}, {("Orlan Metals", "suppliesTo", "Halden Railways")}),
+])
+def test_coref_a_description_named_by_a_participle_is_that_name_again(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

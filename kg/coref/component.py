@@ -221,6 +221,9 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         links: list[dict[str, int]] = []
         resolved: list[dict[str, Any]] = []
         described: dict[str, dict[str, Any]] = {}
+        #: what a description was named by a participle of naming ("The venture, to be called X"): the same bare
+        #: description after it is that one, within the last few sentences ("buy steel from the venture")
+        named_so: dict[str, dict[str, Any]] = {}
 
         named_at: dict[str, list[dict[str, Any]]] = {}
         for it in self._named:
@@ -421,6 +424,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                         ante = self._named_covering(called.i)
                         if ante is not None and self._compatible(ante["cls"], self.descriptors[low]):
                             add(span, ante)
+                            named_so[low] = ante
                         continue
                     # "Datadog, the New York monitoring company": an appositive names its head
                     # (not a number the parser apposed, left of a coordination: "The studio, which employs 300
@@ -462,7 +466,10 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                     # description names the same thing again
                     key = " ".join(c.lemma_.lower() for c in tok.children
                                    if c.dep_ == "compound" and c.i < tok.i) + " " + low
-                    ante = described.get(key) if key.strip() != low else None
+                    ante = described.get(key) if key.strip() != low else named_so.get(low)
+                    if ante is not None and key.strip() == low and self._sent_index.get(tok.i, 0) \
+                            - self._sent_index.get(ante["start"], 0) > self.max_sentences:
+                        ante = None
                     if ante is None:
                         ante = self._resolve(doc, items, tok, self.descriptors[low], description=True,
                                              resolved=resolved)
