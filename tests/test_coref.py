@@ -1359,3 +1359,82 @@ def test_coref_the_club_is_no_league_the_text_names(nlp, text, expected, absent)
 ])
 def test_coref_the_region_is_no_city_named_before(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a relative clause set off by a comma says more of the one meant, not which: "the smelter" is still the
+    # one the text called a smelter, under the fuller name the text wrote since a headline's short form
+    ("Kelvor Nickel, a smelter in Sulawesi, was fined on Monday. The smelter, which opened in 2019, supplies "
+     "nickel matte to Orlan Materials.", {("Kelvor Nickel", "suppliesTo", "Orlan Materials")}, set()),
+    ("Halden fines nickel smelter Kelvor Jaya. The Halden ministry has fined PT Kelvor Jaya Nickel for unpaid "
+     "royalties. The smelter, which opened in 2019, supplies nickel matte to Orlan Materials.",
+     {("PT Kelvor Jaya Nickel", "suppliesTo", "Orlan Materials")}, {("Kelvor Jaya", "suppliesTo", "Orlan Materials")}),
+])
+def test_coref_a_kind_with_a_relative_clause_after_a_comma_is_the_one_called_so(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_coref_a_number_apposed_to_a_description_is_no_name_of_it(nlp):
+    # "employs 300 people in Sweden and 40 in Oslo": the parser apposes the second number to the description
+    _assert_reads(nlp, "Halvor Games, the Lund developer of the hit Ashfall, has delayed its next title. The studio, "
+                       "which employs 300 people in Sweden and 40 in Oslo, said it needed more time.",
+                  {("Halvor Games", "operatesIn", "Oslo"), ("Halvor Games", "operatesIn", "Sweden")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a noun no class lists stands for the one organisation named before whose name ends in it
+    ("Orlan Holdings sold its stake in Brisa Gateway Terminal last year. The terminal pays Kelvor Cranes a fee for "
+     "each container.", {("Brisa Gateway Terminal", "paysCommissionTo", "Kelvor Cranes")},
+     {("Orlan Holdings", "paysCommissionTo", "Kelvor Cranes"), ("Orlan", "paysCommissionTo", "Kelvor Cranes")}),
+    ("Halden Coin Exchange was fined on Monday. The exchange has been losing customers to Orlan Pay.",
+     {("Halden Coin Exchange", "competesWith", "Orlan Pay")}, set()),
+])
+def test_coref_a_noun_no_class_lists_is_the_organisation_whose_name_ends_in_it(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+def test_coref_its_on_the_subject_of_a_joined_clause_is_the_first_clauses_subjects(nlp):
+    # "X handled ..., and its largest customer, Y, ...": the first clause's subject, not a firm named before
+    _assert_reads(nlp, "Orlan Holdings owns Brisa Gateway Terminal in Tema. The terminal handled 1.2 million containers "
+                       "last year, and its largest customer, the Swiss-based Kelvor Lines, accounts for a quarter of it.",
+                  {("Brisa Gateway Terminal", "suppliesTo", "Kelvor Lines")}, {("Orlan Holdings", "suppliesTo", "Kelvor Lines")})
+
+
+@pytest.mark.parametrize("text", [
+    # a possessive on a noun with a product's name apposed to it is the firm the product is named after, not the
+    # body the sentence is about
+    "The Halden Financial Supervisory Authority has barred Kelvor Coin from taking on new customers and banned sales "
+    "of its trading app, Kelvor Earn.",
+    "The Halden Financial Supervisory Authority has fined Kelvor Coin and suspended its trading app, Kelvor Earn, for "
+    "a month.",
+])
+def test_coref_its_on_a_noun_with_a_product_apposed_is_the_firm_it_is_named_after(nlp, text):
+    _assert_reads(nlp, text, {("Kelvor Coin", "develops", "Kelvor Earn")},
+                  {("Halden Financial Supervisory Authority", "develops", "Kelvor Earn")})
+
+
+def test_coref_a_description_to_be_called_a_name_the_parser_took_for_a_relative_clause(nlp):
+    # "The venture, to be called X, ...": the participle of naming is the name's also as a relative clause
+    from spacy.tokens import Doc
+    text = "The venture, to be called Kelvor Orlan Steel, will be based in Pune."
+    made = nlp.make_doc(text)
+    doc = Doc(nlp.vocab, words=[t.text for t in made], spaces=[bool(t.whitespace_) for t in made],
+              tags=["DT", "NN", ",", "TO", "VB", "VBN", "NNP", "NNP", "NNP", ",", "MD", "VB", "VBN", "IN", "NNP", "."],
+              heads=[1, 12, 1, 5, 5, 1, 8, 8, 5, 1, 12, 12, 12, 12, 13, 12],
+              deps=["det", "nsubjpass", "punct", "aux", "auxpass", "relcl", "compound", "compound", "oprd", "punct",
+                    "aux", "auxpass", "ROOT", "prep", "pobj", "punct"],
+              ents=["O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-GPE", "O"])
+    for name in ("attribute_ruler", "lemmatizer", "kg_entities", "kg_coref"):
+        if name in nlp.pipe_names:
+            doc = nlp.get_pipe(name)(doc)
+    assert [(m.text, a.text) for m, a in doc._.coref_links] == [("The venture", "Kelvor Orlan Steel")], doc._.coref_links
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "The venture, called X, ..." and then "the venture": X, not the firm the sentence is about
+    ("Kelvor Steel and Orlan Metals will form a joint venture. The venture, called Brisa Steel, will be 51% owned by "
+     "Orlan Metals. Orlan Metals chairman Ravi Menon said Halden Railways has agreed to buy rail steel from the "
+     "venture.", {("Brisa Steel", "suppliesTo", "Halden Railways")}, {("Orlan Metals", "suppliesTo", "Halden Railways")}),
+])
+def test_coref_a_description_named_by_a_participle_is_that_name_again(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

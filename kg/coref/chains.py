@@ -56,10 +56,12 @@ class Chains:
         "Hanbit Aerospace will ..." ... "the South Korean group": Hanbit Aerospace, not the headline's short
         form): the nearest candidate of its class whose name opens with ``best``'s and that stands after it, in
         a sentence before ``tok``'s (not the unit a description is apposed to: "Ma'aden Copper, the Saudi
-        group's copper unit")."""
+        group's copper unit"); or that holds it after a word of its own, a legal form in front ("nickel smelter
+        Kelvor Jaya" ... "PT Kelvor Jaya Nickel" ... "the smelter")."""
         longer = [c for c in cands if c["start"] > best["start"] and c["cls"] == best["cls"]
                   and c["end"] <= tok.sent.start
-                  and c["name"].startswith(best["name"] + " ")]
+                  and (c["name"].startswith(best["name"] + " ")
+                       or f" {best['name']} " in f" {c['name'].split(' ', 1)[-1]} " and " " in c["name"])]
         return max(longer, key=lambda c: c["start"]) if longer else best
 
     def _name_families(self, items: list[dict[str, Any]]) -> dict[str, list[int]]:

@@ -89,6 +89,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self.generic_products = set(onto.lexicon["entities"]["generic_products"])
         #: kinds of product, by which a text calls again a product it named before them ("the earbuds")
         self._kind_nouns = onto.words("entities", "product_nouns")
+        #: nouns for a group of products ("line", "family"): no organisation's name ends in one a text means by it
+        self._product_groups = onto.words("entities", "product_groups")
         #: works and shops one owns ("plant", "factory", "store"): no product owns one
         self.owned_sites = onto.words("entities", "owned_works") | onto.words("entities", "seller_sites")
         #: place nouns of a division of a wider place ("the Tessor region of Keldria")
@@ -219,6 +221,9 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         links: list[dict[str, int]] = []
         resolved: list[dict[str, Any]] = []
         described: dict[str, dict[str, Any]] = {}
+        #: what a description was named by a participle of naming ("The venture, to be called X"): the same bare
+        #: description after it is that one, within the last few sentences ("buy steel from the venture")
+        named_so: dict[str, dict[str, Any]] = {}
 
         named_at: dict[str, list[dict[str, Any]]] = {}
         for it in self._named:
@@ -419,9 +424,12 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                         ante = self._named_covering(called.i)
                         if ante is not None and self._compatible(ante["cls"], self.descriptors[low]):
                             add(span, ante)
+                            named_so[low] = ante
                         continue
                     # "Datadog, the New York monitoring company": an appositive names its head
-                    if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
+                    # (not a number the parser apposed, left of a coordination: "The studio, which employs 300
+                    # people in Lund and 40/appos in Oslo, said")
+                    if tok.dep_ == "appos" or any(c.dep_ == "appos" and c.pos_ != "NUM" for c in tok.children):
                         # ("Netflix and ViX, the service run by X": the parser apposed it further back)
                         elsewhere = apposed_elsewhere(tok)
                         if elsewhere is not None:
@@ -429,7 +437,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                         elif tok.dep_ == "appos":
                             other = [tok.head]
                         else:
-                            other = [c for c in tok.children if c.dep_ == "appos"]
+                            other = [c for c in tok.children if c.dep_ == "appos" and c.pos_ != "NUM"]
                         ante = next((it for it in items for o in other
                                      if it["start"] <= o.i < it["end"] and it["via"] != "coref"
                                      and self._compatible(it["cls"], self.descriptors[low])), None)
@@ -458,7 +466,10 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                     # description names the same thing again
                     key = " ".join(c.lemma_.lower() for c in tok.children
                                    if c.dep_ == "compound" and c.i < tok.i) + " " + low
-                    ante = described.get(key) if key.strip() != low else None
+                    ante = described.get(key) if key.strip() != low else named_so.get(low)
+                    if ante is not None and key.strip() == low and self._sent_index.get(tok.i, 0) \
+                            - self._sent_index.get(ante["start"], 0) > self.max_sentences:
+                        ante = None
                     if ante is None:
                         ante = self._resolve(doc, items, tok, self.descriptors[low], description=True,
                                              resolved=resolved)
@@ -476,7 +487,10 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                     # class lists stands for the one name the text called by it before
                     ante = self._defined_as(doc, tok)
                     if ante is not None:
-                        add(span, ante)
+                        # (under the fuller name the text wrote since: "nickel smelter Kelvor Jaya" ... "PT
+                        # Kelvor Jaya Nickel" ... "the smelter")
+                        add(span, self._fuller_name_since(ante, [c for c in self._candidates(doc, self._all_items, tok)
+                                                                 if c["via"] in {"", "gazetteer"}], tok))
 
         items.extend(resolved)
         items.sort(key=lambda it: it["start"])

@@ -53,9 +53,10 @@ class Mentions:
     @staticmethod
     def _called(tok: Token) -> Token | None:
         """The proper noun a participle of naming on ``tok`` gives it: "the venture, called Solmer Bio",
-        "a unit named Arlo Labs", "the company, known as Veyra" (the name's last word), or None."""
+        "a unit named Arlo Labs", "the company, known as Veyra" (the name's last word), or None (also where
+        the parser took the participle for a relative clause: "The venture, to be called Solmer Bio, ...")."""
         for c in tok.children:
-            if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_.lower() not in {"call", "name", "dub", "know", "brand"}:
+            if c.dep_ not in {"acl", "relcl"} or c.tag_ != "VBN" or c.lemma_.lower() not in {"call", "name", "dub", "know", "brand"}:
                 continue
             words = [g for g in c.children if g.dep_ in {"oprd", "attr", "dobj"}] + [
                 g for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]

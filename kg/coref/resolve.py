@@ -161,6 +161,10 @@ class Resolution:
                     found = self._object_of_gerund(clause, pool, wanted)
                 if found is None:
                     found = self._past_a_plural_subject(clause, pool, wanted, tok)
+                if found is None and clause.dep_ == "conj" and tok.head.dep_ in _SUBJ and tok.head.head.i == clause.i:
+                    # "The terminal handled 1.2 million containers, and its largest customer, X, ...": a possessive
+                    # on the subject of a clause joined to another is the first clause's subject's
+                    found = self._subject_item(clause.head, pool, wanted, before=tok.i)
                 if found is not None:
                     return found
             # "China's customs agency said it had banned ...": the subject of what a name reports is
@@ -406,17 +410,25 @@ class Resolution:
         if noun in self.relation_words or self._says_which(
                 tok, lambda c: c.dep_ in {"compound", "nmod"} and c.i < tok.i and self._named_at(c.i) is not None):
             return None
-        called = {c["name"]: c for c in self._candidates(doc, self._all_items, tok)
-                  if c["via"] in {"", "gazetteer"} and self._called_by(doc, c, noun, copula=True)}
+        cands = [c for c in self._candidates(doc, self._all_items, tok) if c["via"] in {"", "gazetteer"}]
+        called = {c["name"]: c for c in cands if self._called_by(doc, c, noun, copula=True)}
+        if not called and noun not in self._product_groups:
+            # (or whose name ends in the noun: "Brisa Gateway Terminal ... The terminal handled", "the exchange"
+            # after "Halden Coin Exchange"; an organisation's, not a place's: "the port" may be any port; nor a
+            # noun for a group of products: "the line" is as often a product line as "X Line")
+            called = {c["name"]: c for c in cands if len(c["name"].split()) > 1
+                      and c["name"].split()[-1].lower() == tok.lower_ and self.onto.is_a(c["cls"], "Organization")}
         return next(iter(called.values())) if len(called) == 1 else None
 
     @staticmethod
     def _says_which(tok: Token, modifier: Callable[[Token], bool]) -> bool:
         """The description ``tok`` defines a name itself (what one "is", or apposed: "X, the market leader,"),
         or a word on it says whose or which it is ("its unit", "the station of X", "the unit that ...") or is a
-        ``modifier`` (_defined_as, owners._unit_called_before)."""
+        ``modifier`` (_defined_as, owners._unit_called_before). Not a relative clause set off by a comma,
+        which says more of the one meant, not which ("The smelter, which opened in 2019, supplies X")."""
         return tok.dep_ in {"attr", "appos"} or any(
-            c.dep_ in {"poss", "relcl", "acl", "appos"} or (c.dep_ == "prep" and c.lower_ == "of") or modifier(c)
+            c.dep_ in {"poss", "acl", "appos"} or (c.dep_ == "relcl" and tok.doc[c.left_edge.i - 1].text != ",")
+            or (c.dep_ == "prep" and c.lower_ == "of") or modifier(c)
             for c in tok.children)
 
     def _names_wider_body(self, noun: str, name: str) -> bool:
@@ -444,11 +456,17 @@ class Resolution:
 
     def _named_owner(self, doc: Doc, tok: Token, wanted: set[str]) -> dict[str, Any] | None:
         """The organisation named shortly before a possessive pronoun whose name starts the name of the
-        product right after the pronoun: "its Mistral Large model" is Mistral AI's ("Mistral"), not the
-        carmaker's named since; ``None`` where no such name is there."""
+        product right after the pronoun, or apposed to the noun it is on ("its staking product, Kelvor Earn"):
+        "its Mistral Large model" is Mistral AI's ("Mistral"), not the carmaker's named since; ``None`` where
+        no such name is there."""
         product = self._next_named(tok.i + 1)
         if product is None or product["start"] != tok.i + 1 or product["cls"] != "Product":
-            return None
+            # (or the name apposed to the noun the pronoun is on: "its staking product, Kryptal Earn")
+            product = next((it for c in tok.head.children if c.dep_ == "appos" and c.i > tok.head.i
+                            for it in [self._named_covering(c.i)] if it is not None), None) \
+                if tok.dep_ == "poss" and tok.head.pos_ == "NOUN" else None
+            if product is None or product["cls"] != "Product":
+                return None
         first = doc[product["start"]].text
         for it in self._candidates(doc, self._all_items, tok):
             if it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization") \
