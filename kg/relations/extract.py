@@ -266,6 +266,10 @@ class Extraction:
             work = {g.i for g in self._place_of_work(tok)} if tok.lemma_.lower() in self.org_role_nouns else set()
             an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"} | ({"prep:of"} if tok.lemma_.lower()
                   in self.organisation_parts else set()) and (a.role[5:] not in rel.object_preps or a.token in work))]
+            # ("the largest foreign supplier to the Polish army", "a group of Spanish banks": a demonym on the
+            # noun of a preposition the relation does not take says where that noun's thing is, not the other side)
+            an = [a for a in an if not (a.role.startswith("prep:") and a.role[5:] not in rel.object_preps
+                                        and items[a.item]["via"] == "demonym" and doc[a.token].dep_ == "amod")]
             if trig.kind == "inverse_role":
                 if any(_possessive(c) for c in tok.children):
                     # "his hometown of Bend", "her home in Tucson": beside an owner, "of" names what
