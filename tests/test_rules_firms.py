@@ -2618,3 +2618,18 @@ def test_rules_a_plural_kind_named_by_joined_names_stands_for_each(nlp, text, ex
 ])
 def test_rules_a_rivalry_with_no_owner_is_its_clause_subjects(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the names listed right after a plural "rivals" are rivals of someone the text does not name plainly, not of
+    # each other, whichever of them the parse leaves as the other side
+    ("Rivals Brasa Coin and Ipanema Exchange said their own products were not affected.", set(),
+     {("Brasa Coin", "competesWith", "Ipanema Exchange"), ("Ipanema Exchange", "competesWith", "Brasa Coin")}),
+    # ... but a name before the role noun is the rival's other side
+    ("Kovo and rival Pelta said they would appeal.", {("Pelta", "competesWith", "Kovo")}, set()),
+    ("Lumo Bank and its rivals Kovo and Pelta said they would appeal.",
+     {("Kovo", "competesWith", "Lumo Bank"), ("Pelta", "competesWith", "Lumo Bank")},
+     {("Kovo", "competesWith", "Pelta")}),
+])
+def test_rules_rivals_listed_after_their_title_are_not_each_others(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

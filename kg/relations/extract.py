@@ -357,6 +357,12 @@ class Extraction:
                 return items[a.item]["via"] == "demonym" and (doc[a.token].dep_ == "amod" or doc[a.token].pos_ == "ADJ")
             objects = [o for o in objects if not adjective(o)]
             subjects = [o for o in subjects if not adjective(o)]
+        if rel.symmetric_evidence and trig.kind == "role" and subjects and all(s.token > tok.i for s in subjects):
+            # "Rivals X and Y said", "analysts said rivals X and Y could gain": the names a role noun is the title
+            # of are rivals of someone else, not of each other, whichever of them the fallbacks took for the other side
+            # (the list right after the role noun: names, commas and "and", whatever the parser made of it)
+            objects = [o for o in objects if not (o.token > tok.i and all(
+                t.i in by_token or t.lower_ in {",", "and", "or"} for t in doc[tok.i + 1:items[o.item]["start"]]))]
         records: list[dict[str, Any]] = []
         pairs: list[tuple[_Arg, _Arg]] = [(s, o) for s in subjects for o in objects]
         if rel.symmetric_evidence and not pairs and not (
