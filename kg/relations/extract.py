@@ -388,7 +388,8 @@ class Extraction:
             others = sorted({by_token[t.i] for t in sent if t.i in by_token
                              and by_token[t.i] not in subj_items
                              and items[by_token[t.i]]["cls"] == "Country"
-                             and not (t.dep_ == "amod" and t.head.dep_ == "pobj" and t.head.head.dep_ == "agent")})
+                             and not (t.dep_ == "amod" and t.head.dep_ == "pobj" and t.head.head.dep_ == "agent")
+                             and not self._describes_one_firm(t, by_token, items)})
             # (nor the acting country written again where it owns the act: "Russia extended its ban on Norwegian
             # salmon", "its" Russia)
             names = {items[i]["name"] for i in others} - {items[s.item]["name"] for s in subjects
@@ -468,3 +469,12 @@ class Extraction:
                                   and tok.pos_ == "VERB" and "restricts" not in self.onto.ancestors(rel.name)
                                   and self._ordered_to(tok, doc[s.token]) else modality, quals))
         return records
+
+    def _describes_one_firm(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> bool:
+        """Whether ``tok`` is a demonym on a singular noun of a kind of firm ("cutting off Chinese foundry Haoxin",
+        "blocks Chinese shipping group's stake", "curbs Malaysian budget carrier"): it says where that one firm is,
+        not a country whose firms or goods a state acts on ("curbs Chinese chipmakers", "bans Belarusian potash")."""
+        if tok.i not in by_token or items[by_token[tok.i]]["via"] != "demonym" or tok.dep_ != "amod":
+            return False
+        noun = tok.head
+        return noun.tag_ == "NN" and noun.lemma_.lower() in self.firm_kinds
