@@ -566,3 +566,18 @@ def test_rules_a_headline_verb_the_parser_hung_on_the_noun_after_it(nlp, text, e
 ])
 def test_rules_a_demonym_on_one_firm_is_not_the_restricted_country(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # ordered to remove another's named product, the one ordered is the hand the order works through: the
+    # product is restricted, not it
+    ("Indonesia's communications ministry has ordered Apple and Google to remove the Chinese discount shopping "
+     "app Bazora from their stores in the country.", {("Indonesia", "restricts", "Bazora")},
+     {("Indonesia", "restricts", "Apple"), ("Indonesia", "restricts", "Google")}),
+    # ... but made to stop its own product or business, it is restricted
+    ("Brazil's central bank ordered Kelmo Pay to suspend its Kelmo Wallet service.",
+     {("Brazil", "restricts", "Kelmo Pay"), ("Brazil", "restricts", "Kelmo Wallet")}, set()),
+    ("Brazil's central bank ordered Kelmo Pay to suspend new sign-ups.", {("Brazil", "restricts", "Kelmo Pay")}, set()),
+])
+def test_rules_the_hand_an_order_to_remove_a_product_works_through(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
