@@ -2633,3 +2633,19 @@ def test_rules_a_rivalry_with_no_owner_is_its_clause_subjects(nlp, text, expecte
 ])
 def test_rules_rivals_listed_after_their_title_are_not_each_others(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "A, owned by B, and C": the comma closes the clause on A; C is the next of the outer list, not a second owner
+    ("Novabank, owned by Nuvo Holdings, and PicoPay, controlled by Jandira Investimentos, had lobbied for the "
+     "change.", set(), {("Novabank", "subsidiaryOf", "PicoPay")}),
+    ("Shopay, owned by Singapore's Seabright Ltd, and TikMart Shop, which together dominate online retail, are "
+     "unaffected.", set(), {("Shopay", "subsidiaryOf", "TikMart Shop")}),
+    # ... but owners listed in the clause stay owners
+    ("Kelvor, which is owned by Brantley Group and Orsk Capital, makes vans.",
+     {("Kelvor", "subsidiaryOf", "Brantley Group"), ("Kelvor", "subsidiaryOf", "Orsk Capital")}, set()),
+    ("Kelvor, owned by Brantley Group, Orsk Capital, and Mirel Partners, makes vans.",
+     {("Kelvor", "subsidiaryOf", "Orsk Capital"), ("Kelvor", "subsidiaryOf", "Mirel Partners")}, set()),
+])
+def test_rules_a_name_after_the_comma_that_closes_a_clause_is_not_its_agent(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -363,6 +363,13 @@ class Extraction:
             # (the list right after the role noun: names, commas and "and", whatever the parser made of it)
             objects = [o for o in objects if not (o.token > tok.i and all(
                 t.i in by_token or t.lower_ in {",", "and", "or"} for t in doc[tok.i + 1:items[o.item]["start"]]))]
+        if tok.dep_ == "acl" and tok.i > 0 and doc[tok.i - 1].text == ",":
+            # "A, owned by B, and C, controlled by D,": a name after the comma and "and" that closes a clause set
+            # off by commas is the next of the outer list, not a second agent of the clause's verb
+            def outer(a: _Arg) -> bool:
+                return _listed_after_clause(doc[items[a.item]["start"]:items[a.item]["end"]], tok)
+            subjects = [a for a in subjects if not outer(a)]
+            objects = [a for a in objects if not outer(a)]
         records: list[dict[str, Any]] = []
         pairs: list[tuple[_Arg, _Arg]] = [(s, o) for s in subjects for o in objects]
         if rel.symmetric_evidence and not pairs and not (
@@ -478,3 +485,16 @@ class Extraction:
             return False
         noun = tok.head
         return noun.tag_ == "NN" and noun.lemma_.lower() in self.firm_kinds
+
+
+def _listed_after_clause(span: Span, verb: Token) -> bool:
+    """Whether the name ``span`` is the second of two conjuncts, after ", and" (or ", or"), of a "by" phrase of
+    ``verb``: "A, owned by B, and C": the parser hangs C on B, but the comma closes the clause on A."""
+    doc, name = span.doc, span.root
+    first = name.head
+    if name.dep_ != "conj" or span.start < 2 or doc[span.start - 1].dep_ != "cc" or doc[span.start - 2].text != ",":
+        return False
+    # (not the last of a longer list of owners: "owned by B, C, and D")
+    if first.dep_ == "conj" or any(c.dep_ == "conj" and c.i != name.i for c in first.children):
+        return False
+    return first.dep_ == "pobj" and first.head.lower_ == "by" and first.head.head.i == verb.i
