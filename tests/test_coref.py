@@ -1359,3 +1359,15 @@ def test_coref_the_club_is_no_league_the_text_names(nlp, text, expected, absent)
 ])
 def test_coref_the_region_is_no_city_named_before(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a body's noun with a place's name on it ("the Fujian provincial government") is that place's body: not the
+    # court or agency named last, only a body named before whose name holds the place's
+    ("Corvex has filed a claim against Haitang Shipbuilding at the London Court of International Arbitration. "
+     "Haitang, which is owned by the Fujian provincial government, said the delays were caused by a shortage of "
+     "engines.", {("Corvex", "sues", "Haitang Shipbuilding")},
+     {("Haitang", "subsidiaryOf", "London Court of International Arbitration")}),
+])
+def test_coref_a_places_government_is_no_body_of_another_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
