@@ -1438,3 +1438,15 @@ def test_coref_a_description_to_be_called_a_name_the_parser_took_for_a_relative_
 ])
 def test_coref_a_description_named_by_a_participle_is_that_name_again(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a body's noun with a place's name on it ("the Fujian provincial government") is that place's body: not the
+    # court or agency named last, only a body named before whose name holds the place's
+    ("Corvex has filed a claim against Haitang Shipbuilding at the London Court of International Arbitration. "
+     "Haitang, which is owned by the Fujian provincial government, said the delays were caused by a shortage of "
+     "engines.", {("Corvex", "sues", "Haitang Shipbuilding")},
+     {("Haitang", "subsidiaryOf", "London Court of International Arbitration")}),
+])
+def test_coref_a_places_government_is_no_body_of_another_place(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

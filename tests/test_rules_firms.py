@@ -2618,3 +2618,34 @@ def test_rules_a_plural_kind_named_by_joined_names_stands_for_each(nlp, text, ex
 ])
 def test_rules_a_rivalry_with_no_owner_is_its_clause_subjects(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # the names listed right after a plural "rivals" are rivals of someone the text does not name plainly, not of
+    # each other, whichever of them the parse leaves as the other side
+    ("Rivals Brasa Coin and Ipanema Exchange said their own products were not affected.", set(),
+     {("Brasa Coin", "competesWith", "Ipanema Exchange"), ("Ipanema Exchange", "competesWith", "Brasa Coin")}),
+    # ... but a name before the role noun is the rival's other side
+    ("Kovo and rival Pelta said they would appeal.", {("Pelta", "competesWith", "Kovo")}, set()),
+    ("Lumo Bank and its rivals Kovo and Pelta said they would appeal.",
+     {("Kovo", "competesWith", "Lumo Bank"), ("Pelta", "competesWith", "Lumo Bank")},
+     {("Kovo", "competesWith", "Pelta")}),
+])
+def test_rules_rivals_listed_after_their_title_are_not_each_others(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "A, owned by B, and C": the comma closes the clause on A; C is the next of the outer list, not a second owner
+    ("Novabank, owned by Nuvo Holdings, and PicoPay, controlled by Jandira Investimentos, had lobbied for the "
+     "change.", set(), {("Novabank", "subsidiaryOf", "PicoPay")}),
+    ("Shopay, owned by Singapore's Seabright Ltd, and TikMart Shop, which together dominate online retail, are "
+     "unaffected.", set(), {("Shopay", "subsidiaryOf", "TikMart Shop")}),
+    # ... but owners listed in the clause stay owners
+    ("Kelvor, which is owned by Brantley Group and Orsk Capital, makes vans.",
+     {("Kelvor", "subsidiaryOf", "Brantley Group"), ("Kelvor", "subsidiaryOf", "Orsk Capital")}, set()),
+    ("Kelvor, owned by Brantley Group, Orsk Capital, and Mirel Partners, makes vans.",
+     {("Kelvor", "subsidiaryOf", "Orsk Capital"), ("Kelvor", "subsidiaryOf", "Mirel Partners")}, set()),
+])
+def test_rules_a_name_after_the_comma_that_closes_a_clause_is_not_its_agent(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -1943,3 +1943,18 @@ def test_rules_goods_supplied_for_a_recipients_site_place_the_recipient(nlp, tex
 ])
 def test_rules_a_lower_case_noun_the_tagger_took_for_a_name_is_a_noun(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a demonym on the noun of a preposition the relation does not take ("supplier to the Polish army", "a group
+    # of Spanish banks") says where that noun's thing is: not the seat of the one the role noun describes
+    ("Poland will buy 180 howitzers from Korvel Systems, making the Brno-based company the largest foreign "
+     "supplier to the Polish army.", {("Korvel Systems", "basedIn", "Brno")}, {("Korvel Systems", "basedIn", "Poland")}),
+    ("Veloz Pay is run by Pagos Lindos, a group of Spanish and Portuguese banks that has sued Cartex.",
+     set(), {("Pagos Lindos", "basedIn", "Spain"), ("Pagos Lindos", "basedIn", "Portugal")}),
+    # ... but a demonym on the role noun itself is the seat
+    ("Tavora Metals, a Portuguese supplier to the Polish army, won the contract.",
+     {("Tavora Metals", "basedIn", "Portugal")}, {("Tavora Metals", "basedIn", "Poland")}),
+])
+def test_rules_a_demonym_on_the_noun_of_a_preposition_is_not_the_seat(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -551,3 +551,33 @@ def test_rules_a_headlines_name_before_sues_sues_the_name_after_it(nlp, text, ex
 ])
 def test_rules_a_headline_verb_the_parser_hung_on_the_noun_after_it(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a state's curb with no object of its own does not fall on the country of a demonym on one firm's singular
+    # noun: that says where the firm is
+    ("Norway widens chip-tool curbs, cutting off Chinese foundry Haolin", {("Norway", "restricts", "Haolin")},
+     {("Norway", "restricts", "China")}),
+    ("Norway blocks Chinese shipping group's stake in Bergen terminal", set(), {("Norway", "restricts", "China")}),
+    ("Indonesia grants Qatar Airways extra Bali slots, curbs Malaysian budget carrier", set(),
+     {("Indonesia", "restricts", "Malaysia")}),
+    # ... but a plural of them is the country's firms
+    ("Norway curbs Chinese chipmakers.", {("Norway", "restricts", "China")}, set()),
+])
+def test_rules_a_demonym_on_one_firm_is_not_the_restricted_country(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # ordered to remove another's named product, the one ordered is the hand the order works through: the
+    # product is restricted, not it
+    ("Indonesia's communications ministry has ordered Apple and Google to remove the Chinese discount shopping "
+     "app Bazora from their stores in the country.", {("Indonesia", "restricts", "Bazora")},
+     {("Indonesia", "restricts", "Apple"), ("Indonesia", "restricts", "Google")}),
+    # ... but made to stop its own product or business, it is restricted
+    ("Brazil's central bank ordered Kelmo Pay to suspend its Kelmo Wallet service.",
+     {("Brazil", "restricts", "Kelmo Pay"), ("Brazil", "restricts", "Kelmo Wallet")}, set()),
+    ("Brazil's central bank ordered Kelmo Pay to suspend new sign-ups.", {("Brazil", "restricts", "Kelmo Pay")}, set()),
+])
+def test_rules_the_hand_an_order_to_remove_a_product_works_through(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)

@@ -417,6 +417,17 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                     if country is not None:
                         add(span, country)
                         continue
+                    # "the Fujian provincial government": a body's noun with a place's name on it is that place's
+                    # body: only a body named before whose name holds the place's (not the court named last)
+                    place = next((it for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i
+                                  for it in [self._named_covering(c.i)] if it is not None and it["cls"] == "Place"),
+                                 None) if "GovernmentBody" in self.descriptors[low] else None
+                    if place is not None:
+                        ante = next((it for it in reversed(self._named) if it["end"] <= span.start
+                                     and it["cls"] == "GovernmentBody" and place["name"] in it["name"]), None)
+                        if ante is not None:
+                            add(span, ante)
+                        continue
                     # "The venture, called Solmer Bio, will be based in Lyon": a description the clause
                     # names is that name, not one named before (nor, with no name found, any)
                     called = self._called(tok)

@@ -266,6 +266,10 @@ class Extraction:
             work = {g.i for g in self._place_of_work(tok)} if tok.lemma_.lower() in self.org_role_nouns else set()
             an = [a for a in an if not (a.role in {"prep:at", "prep:in", "prep:from"} | ({"prep:of"} if tok.lemma_.lower()
                   in self.organisation_parts else set()) and (a.role[5:] not in rel.object_preps or a.token in work))]
+            # ("the largest foreign supplier to the Polish army", "a group of Spanish banks": a demonym on the
+            # noun of a preposition the relation does not take says where that noun's thing is, not the other side)
+            an = [a for a in an if not (a.role.startswith("prep:") and a.role[5:] not in rel.object_preps
+                                        and items[a.item]["via"] == "demonym" and doc[a.token].dep_ == "amod")]
             if trig.kind == "inverse_role":
                 if any(_possessive(c) for c in tok.children):
                     # "his hometown of Bend", "her home in Tucson": beside an owner, "of" names what
@@ -353,6 +357,19 @@ class Extraction:
                 return items[a.item]["via"] == "demonym" and (doc[a.token].dep_ == "amod" or doc[a.token].pos_ == "ADJ")
             objects = [o for o in objects if not adjective(o)]
             subjects = [o for o in subjects if not adjective(o)]
+        if rel.symmetric_evidence and trig.kind == "role" and subjects and all(s.token > tok.i for s in subjects):
+            # "Rivals X and Y said", "analysts said rivals X and Y could gain": the names a role noun is the title
+            # of are rivals of someone else, not of each other, whichever of them the fallbacks took for the other side
+            # (the list right after the role noun: names, commas and "and", whatever the parser made of it)
+            objects = [o for o in objects if not (o.token > tok.i and all(
+                t.i in by_token or t.lower_ in {",", "and", "or"} for t in doc[tok.i + 1:items[o.item]["start"]]))]
+        if tok.dep_ == "acl" and tok.i > 0 and doc[tok.i - 1].text == ",":
+            # "A, owned by B, and C, controlled by D,": a name after the comma and "and" that closes a clause set
+            # off by commas is the next of the outer list, not a second agent of the clause's verb
+            def outer(a: _Arg) -> bool:
+                return _listed_after_clause(doc[items[a.item]["start"]:items[a.item]["end"]], tok)
+            subjects = [a for a in subjects if not outer(a)]
+            objects = [a for a in objects if not outer(a)]
         records: list[dict[str, Any]] = []
         pairs: list[tuple[_Arg, _Arg]] = [(s, o) for s in subjects for o in objects]
         if rel.symmetric_evidence and not pairs and not (
@@ -378,7 +395,8 @@ class Extraction:
             others = sorted({by_token[t.i] for t in sent if t.i in by_token
                              and by_token[t.i] not in subj_items
                              and items[by_token[t.i]]["cls"] == "Country"
-                             and not (t.dep_ == "amod" and t.head.dep_ == "pobj" and t.head.head.dep_ == "agent")})
+                             and not (t.dep_ == "amod" and t.head.dep_ == "pobj" and t.head.head.dep_ == "agent")
+                             and not self._describes_one_firm(t, by_token, items)})
             # (nor the acting country written again where it owns the act: "Russia extended its ban on Norwegian
             # salmon", "its" Russia)
             names = {items[i]["name"] for i in others} - {items[s.item]["name"] for s in subjects
@@ -458,3 +476,25 @@ class Extraction:
                                   and tok.pos_ == "VERB" and "restricts" not in self.onto.ancestors(rel.name)
                                   and self._ordered_to(tok, doc[s.token]) else modality, quals))
         return records
+
+    def _describes_one_firm(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> bool:
+        """Whether ``tok`` is a demonym on a singular noun of a kind of firm ("cutting off Chinese foundry Haoxin",
+        "blocks Chinese shipping group's stake", "curbs Malaysian budget carrier"): it says where that one firm is,
+        not a country whose firms or goods a state acts on ("curbs Chinese chipmakers", "bans Belarusian potash")."""
+        if tok.i not in by_token or items[by_token[tok.i]]["via"] != "demonym" or tok.dep_ != "amod":
+            return False
+        noun = tok.head
+        return noun.tag_ == "NN" and noun.lemma_.lower() in self.firm_kinds
+
+
+def _listed_after_clause(span: Span, verb: Token) -> bool:
+    """Whether the name ``span`` is the second of two conjuncts, after ", and" (or ", or"), of a "by" phrase of
+    ``verb``: "A, owned by B, and C": the parser hangs C on B, but the comma closes the clause on A."""
+    doc, name = span.doc, span.root
+    first = name.head
+    if name.dep_ != "conj" or span.start < 2 or doc[span.start - 1].dep_ != "cc" or doc[span.start - 2].text != ",":
+        return False
+    # (not the last of a longer list of owners: "owned by B, C, and D")
+    if first.dep_ == "conj" or any(c.dep_ == "conj" and c.i != name.i for c in first.children):
+        return False
+    return first.dep_ == "pobj" and first.head.lower_ == "by" and first.head.head.i == verb.i

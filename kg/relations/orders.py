@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..syntax import acted_on, by_agents, coordinated
+from ..syntax import acted_on, by_agents, coordinated, possessive
 
 __all__ = ["Orders"]
 
@@ -38,8 +38,19 @@ class Orders:
             made, makers, _ = acted_on(verb)  # (or "Temu was ordered by X to suspend")
             if not made or not makers:
                 continue
-            out += self._records_between(doc, makers, made, rel, by_token, items, rel.base_confidence - 0.1, stop[0],
-                                         self._modality(verb))
+            # "ordered app stores to remove Loopa", "ordered Apple to remove the app Bazaro from its store": a
+            # named product the one ordered is made to remove or stop is restricted by whoever orders it
+            # (or the name apposed to the goods: "remove the shopping app Bazaro")
+            named = [n for c in stop[0].children if c.dep_ == "dobj" for x in coordinated(c)
+                     for n in [x, *(a for a in x.children if a.dep_ == "appos")]
+                     if n.i in by_token and self.onto.is_a(items[by_token[n.i]]["cls"], "Product")
+                     and items[by_token[n.i]]["via"] != "coref"]
+            # (the one ordered is then the hand the order works through, not what it restricts, unless the
+            # product is its own: "ordered Apple to remove the app Bazaro" restricts Bazaro, not Apple; but
+            # "ordered Temu to suspend its Temu Pay service")
+            if not named or any(possessive(c) for n in named for c in (n.head if n.dep_ == "appos" else n).children):
+                out += self._records_between(doc, makers, made, rel, by_token, items, rel.base_confidence - 0.1,
+                                             stop[0], self._modality(verb))
             # "require operators to remove components made by Huawei", "to strip Huawei parts": whose goods
             # are to go is restricted too (a name on the goods, or who made them)
             goods = [x for c in stop[0].children if c.dep_ == "dobj" for x in coordinated(c)
@@ -49,13 +60,6 @@ class Orders:
                    for x in by_agents(a)]
             out += self._records_between(doc, makers, owners, rel, by_token, items, rel.base_confidence - 0.15,
                                          stop[0], self._modality(verb))
-            # "ordered app stores to remove Loopa", "ordered Apple to remove the app Bazaro from its store": a
-            # named product the one ordered is made to remove or stop is restricted by whoever orders it
-            # (or the name apposed to the goods: "remove the shopping app Bazaro")
-            named = [n for c in stop[0].children if c.dep_ == "dobj" for x in coordinated(c)
-                     for n in [x, *(a for a in x.children if a.dep_ == "appos")]
-                     if n.i in by_token and self.onto.is_a(items[by_token[n.i]]["cls"], "Product")
-                     and items[by_token[n.i]]["via"] != "coref"]
             out += self._records_between(doc, makers, named, rel, by_token, items, rel.base_confidence - 0.15,
                                          stop[0], self._modality(verb))
         return out
