@@ -1525,6 +1525,17 @@ def test_rules_a_sentence_opening_rival_adjective_is_the_role(nlp, text, expecte
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "Rival" and a plural kind opening a sentence, the names listed right after it, which the parser made a
+    # second subject of the verb beside the plural (which the tagger may take for a verb): the names are the
+    # rivals of the firm the text is about
+    ("Velmora cut its fees on Monday. Rival platforms Kestrel and Orvane said sales had risen.",
+     {("Kestrel", "competesWith", "Velmora"), ("Orvane", "competesWith", "Velmora")}),
+])
+def test_rules_rival_plural_kind_beside_the_names_it_describes(nlp, text, expected):
+    _assert_reads(nlp, text, expected, {("Kestrel", "competesWith", "Orvane"), ("Orvane", "competesWith", "Kestrel")})
+
+
 @pytest.mark.parametrize("text, tags, heads, deps, ents, triple", [
     # the name right after "rival" and a singular noun, which the parser hung on the verb: the topic's rival
     ("Online marketplace Tarsk Market has stopped taking orders. The regulator had barred Tarsk from requiring "

@@ -66,7 +66,8 @@ class Roles:
             else:
                 holders += [head] if head.i in self._by_token or self._lists_names(head) \
                     else [c for c in head.children if c.i == head.i + 1 or self._starts_at(c, head.i + 1)] \
-                    or [t for t in [self._name_after_noun(head)] if t is not None and head.tag_ == "NN"]
+                    or [t for t in [self._name_after_noun(head)] if t is not None and head.tag_ == "NN"] \
+                    or [t for t in [self._name_beside_plural(head)] if t is not None]
         if tok.dep_ == "conj" and tok.pos_ == "NOUN":
             # "X, a spokeswoman for the union and president of Y": a role noun listed after another
             # (or, as the parser often has it, after the other's object) has that one's holders
