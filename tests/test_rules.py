@@ -671,6 +671,26 @@ def test_rules_the_two_firms_named_last_are_both_parties(nlp, text, expected, ab
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a plural of businesses with "both", where the two sentences before it join no names: the two businesses
+    # the story joined further back (past the places listed since), not the last two named apart; on their
+    # nearest mentions by name
+    ("Brisco Air and Tamsa Airways signed a codeshare deal covering flights between Lisbon, Lima and Quito. "
+     "Under the deal, Brisco will give Tamsa passengers access to its lounges. Brisco said it would not give "
+     "Tamsa access to its seats. The pact puts pressure on Orvane Air, which competes with both carriers.",
+     {("Orvane Air", "competesWith", "Brisco"), ("Orvane Air", "competesWith", "Tamsa")}),
+    # (the words of one name joined by "and" are no pair: "the Ministry of Trade, Industry and Energy"; nor a
+    # ministry the pair of "both companies")
+    ("The licences let Brisk Tools supply Kelvor Systems and Halden Memory, but they restrict Kelvor Systems and "
+     "Halden Memory from upgrading their plants. Halden's plant makes 40% of its memory, and Kelvor makes a third "
+     "of its flash there. The Ministry of Trade, Industry and Energy said it would keep pressing. Orvik Memory, a "
+     "chipmaker that competes with both companies, is subject to the same curbs.",
+     {("Orvik Memory", "competesWith", "Halden"), ("Orvik Memory", "competesWith", "Kelvor")}),
+])
+def test_rules_both_businesses_joined_further_back(nlp, text, expected):
+    _assert_reads(nlp, text, expected, {("Orvik Memory", "competesWith", "Ministry of Trade, Industry and Energy")})
+
+
 @pytest.mark.parametrize("text, expected, modality", [
     # "one of" stands for the role noun in its clause: the copula's subject or the name it is apposed to
     ("Arden is one of Velo's largest investors.", ("Arden", "investsIn", "Velo"), "fact"),
