@@ -1556,6 +1556,18 @@ def test_rules_rival_plural_kind_beside_the_names_it_describes(nlp, text, expect
     _assert_reads(nlp, text, expected, {("Kestrel", "competesWith", "Orvane"), ("Orvane", "competesWith", "Kestrel")})
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    # "one of the few rivals to X": the parser hangs "to" on "one"; whose rival the role is, all the same (not
+    # the firm the text is about otherwise)
+    ("Halden agreed to buy Kelvor. The regulator said Kelvor is one of the few rivals to market leaders Orvane "
+     "and Tamsa Systems.", {("Kelvor", "competesWith", "Orvane"), ("Kelvor", "competesWith", "Tamsa Systems")},
+     {("Kelvor", "competesWith", "Halden")}),
+    ("Kelvor is one of the few rivals to Orvane.", {("Kelvor", "competesWith", "Orvane")}, set()),
+])
+def test_rules_one_of_the_rivals_to_a_firm(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
 @pytest.mark.parametrize("text, tags, heads, deps, ents, triple", [
     # the name right after "rival" and a singular noun, which the parser hung on the verb: the topic's rival
     ("Online marketplace Tarsk Market has stopped taking orders. The regulator had barred Tarsk from requiring "

@@ -217,6 +217,10 @@ class Roles:
         if any(c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"})
                for c in tok.children):
             holders.append(tok)
+        if one is not tok:
+            # "Kelvor is one of the few rivals to Orvane": the parser hangs the role's "to" on "one"
+            anchors += [(g, "prep:to") for c in one.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > tok.i
+                        for g in c.children if g.dep_ == "pobj"]
         kids = with_hyphened_children(tok)  # ("Tembea's co-founder": the possessive on "co")
         has_owner = any(_possessive(c) for c in kids)
         for c in kids:
