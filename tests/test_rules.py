@@ -691,6 +691,13 @@ def test_rules_both_businesses_joined_further_back(nlp, text, expected):
     _assert_reads(nlp, text, expected, {("Orvik Memory", "competesWith", "Ministry of Trade, Industry and Energy")})
 
 
+def test_rules_both_companies_named_apart_are_no_ministry(nlp):
+    # "both companies" with no pair joined: the last businesses named, past a ministry named since
+    _assert_reads(nlp, "Kelvor Motors raised its prices on Monday. Tamsa Auto said it would follow. The Ministry of "
+                  "Trade said it would keep pressing. Orvik Cars competes with both companies.",
+                  {("Orvik Cars", "competesWith", "Tamsa Auto")}, {("Orvik Cars", "competesWith", "Ministry of Trade")})
+
+
 @pytest.mark.parametrize("text, expected, modality", [
     # "one of" stands for the role noun in its clause: the copula's subject or the name it is apposed to
     ("Arden is one of Velo's largest investors.", ("Arden", "investsIn", "Velo"), "fact"),
