@@ -671,6 +671,33 @@ def test_rules_the_two_firms_named_last_are_both_parties(nlp, text, expected, ab
     _assert_reads(nlp, text, expected, absent)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a plural of businesses with "both", where the two sentences before it join no names: the two businesses
+    # the story joined further back (past the places listed since), not the last two named apart; on their
+    # nearest mentions by name
+    ("Brisco Air and Tamsa Airways signed a codeshare deal covering flights between Lisbon, Lima and Quito. "
+     "Under the deal, Brisco will give Tamsa passengers access to its lounges. Brisco said it would not give "
+     "Tamsa access to its seats. The pact puts pressure on Orvane Air, which competes with both carriers.",
+     {("Orvane Air", "competesWith", "Brisco"), ("Orvane Air", "competesWith", "Tamsa")}),
+    # (the words of one name joined by "and" are no pair: "the Ministry of Trade, Industry and Energy"; nor a
+    # ministry the pair of "both companies")
+    ("The licences let Brisk Tools supply Kelvor Systems and Halden Memory, but they restrict Kelvor Systems and "
+     "Halden Memory from upgrading their plants. Halden's plant makes 40% of its memory, and Kelvor makes a third "
+     "of its flash there. The Ministry of Trade, Industry and Energy said it would keep pressing. Orvik Memory, a "
+     "chipmaker that competes with both companies, is subject to the same curbs.",
+     {("Orvik Memory", "competesWith", "Halden"), ("Orvik Memory", "competesWith", "Kelvor")}),
+])
+def test_rules_both_businesses_joined_further_back(nlp, text, expected):
+    _assert_reads(nlp, text, expected, {("Orvik Memory", "competesWith", "Ministry of Trade, Industry and Energy")})
+
+
+def test_rules_both_companies_named_apart_are_no_ministry(nlp):
+    # "both companies" with no pair joined: the last businesses named, past a ministry named since
+    _assert_reads(nlp, "Kelvor Motors raised its prices on Monday. Tamsa Auto said it would follow. The Ministry of "
+                  "Trade said it would keep pressing. Orvik Cars competes with both companies.",
+                  {("Orvik Cars", "competesWith", "Tamsa Auto")}, {("Orvik Cars", "competesWith", "Ministry of Trade")})
+
+
 @pytest.mark.parametrize("text, expected, modality", [
     # "one of" stands for the role noun in its clause: the copula's subject or the name it is apposed to
     ("Arden is one of Velo's largest investors.", ("Arden", "investsIn", "Velo"), "fact"),
@@ -1522,6 +1549,29 @@ def test_rules_a_rival_named_alone_is_the_topics(nlp, text, expected, absent):
      "to local firms in 2021.", {("Orvik Energy", "competesWith", "Kelvor")}, set()),
 ])
 def test_rules_a_sentence_opening_rival_adjective_is_the_role(nlp, text, expected, absent):
+    _assert_reads(nlp, text, expected, absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Rival" and a plural kind opening a sentence, the names listed right after it, which the parser made a
+    # second subject of the verb beside the plural (which the tagger may take for a verb): the names are the
+    # rivals of the firm the text is about
+    ("Velmora cut its fees on Monday. Rival platforms Kestrel and Orvane said sales had risen.",
+     {("Kestrel", "competesWith", "Velmora"), ("Orvane", "competesWith", "Velmora")}),
+])
+def test_rules_rival_plural_kind_beside_the_names_it_describes(nlp, text, expected):
+    _assert_reads(nlp, text, expected, {("Kestrel", "competesWith", "Orvane"), ("Orvane", "competesWith", "Kestrel")})
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "one of the few rivals to X": the parser hangs "to" on "one"; whose rival the role is, all the same (not
+    # the firm the text is about otherwise)
+    ("Halden agreed to buy Kelvor. The regulator said Kelvor is one of the few rivals to market leaders Orvane "
+     "and Tamsa Systems.", {("Kelvor", "competesWith", "Orvane"), ("Kelvor", "competesWith", "Tamsa Systems")},
+     {("Kelvor", "competesWith", "Halden")}),
+    ("Kelvor is one of the few rivals to Orvane.", {("Kelvor", "competesWith", "Orvane")}, set()),
+])
+def test_rules_one_of_the_rivals_to_a_firm(nlp, text, expected, absent):
     _assert_reads(nlp, text, expected, absent)
 
 

@@ -127,14 +127,18 @@ class Mentions(NamesOf, Listing):
                                                         and g.is_lower and g.lemma_.lower() in self.place_nouns])]
         return next((n for n in named if n.i in by_token and self.onto.is_a(items[by_token[n.i]]["cls"], "Location")), None)
 
-    def _last_two_named(self, tok: Token, items: list[dict[str, Any]]) -> list[int]:
+    def _last_two_named(self, tok: Token, items: list[dict[str, Any]], bodies: bool = True) -> list[int]:
         """The last two organisations named before ``tok`` (by name, not by coreference), within about
         a sentence before its own; none unless there are two. But where the text named two organisations
         together as a subject before ("Airbus and Tata will build ..."), that pair, however far back: "the
-        two companies" are the parties the story is about, not the last two names."""
+        two companies" are the parties the story is about, not the last two names. No government body
+        unless ``bodies`` ("both companies" are no ministry)."""
         doc = tok.doc
-        orgs = {it["start"]: n for n, it in enumerate(items) if it["end"] <= tok.i
-                and it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization")}
+
+        def named(it: dict[str, Any]) -> bool:
+            return it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization") and (
+                bodies or not self.onto.is_a(it["cls"], "GovernmentBody"))
+        orgs = {it["start"]: n for n, it in enumerate(items) if it["end"] <= tok.i and named(it)}
         pair: list[int] = []
         for start in sorted(orgs, reverse=True):
             it = items[orgs[start]]
@@ -148,8 +152,7 @@ class Mentions(NamesOf, Listing):
         if pair:
             return pair
         seen: list[int] = []
-        for n in sorted((n for n, it in enumerate(items) if it["end"] <= tok.i
-                         and it["via"] in {"", "gazetteer"} and self.onto.is_a(it["cls"], "Organization")
+        for n in sorted((n for n, it in enumerate(items) if it["end"] <= tok.i and named(it)
                          and tok.sent.start - items[n]["start"] < 120),
                         key=lambda n: -items[n]["start"]):
             if items[n]["name"] not in {items[m]["name"] for m in seen}:

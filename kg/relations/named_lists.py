@@ -45,17 +45,37 @@ class NamedLists:
             [verb.head] if verb.dep_ in {"relcl", "acl"} else []) if verb is not None else []
         own_ids = {x.i for o in own for x in (o, *o.conjuncts)}
         doc, first = tok.doc, tok.sent.start
-        first = doc[first - 1].sent.start if first > 0 else first
+        near = doc[first - 1].sent.start if first > 0 else first
+        # (or, where those two sentences join none, two businesses joined up to four sentences further back, a
+        # plural of businesses the story's pair: "Andes Air and Atlantica signed a deal. ... LATAM competes with
+        # both carriers"; no government body)
+        for _ in range(5):
+            first = doc[first - 1].sent.start if first > 0 else first
         for t in reversed(doc[first:tok.i]):
-            if t.dep_ != "conj" or t.i not in by_token or t.head.i not in by_token or t.head.i in own_ids:
-                continue
+            if t.dep_ != "conj" or t.i not in by_token or t.head.i not in by_token or t.head.i in own_ids \
+                    or by_token[t.i] == by_token[t.head.i]:
+                continue  # (nor the words of one name: "the Ministry of Trade, Industry and Energy")
+            if t.i < near and not self.onto.is_a(items[by_token[t.i]]["cls"], "Organization"):
+                continue  # (further back, past the places listed since: "flights between Madrid, Lima and Bogota")
             if len(t.head.conjuncts) != 1:
                 return []
             pair = [by_token[t.head.i], by_token[t.i]]
             if all(self.onto.is_a(items[n]["cls"], "Organization") and items[n]["via"] in {"", "gazetteer"}
-                   for n in pair) and pair[0] != pair[1]:
-                return pair
+                   and (t.i >= near or not self.onto.is_a(items[n]["cls"], "GovernmentBody")) for n in pair) \
+                    and pair[0] != pair[1]:
+                return [self._named_last(n, tok.i, items) for n in pair]
         return []
+
+    @staticmethod
+    def _named_last(n: int, end: int, items: list[dict[str, Any]]) -> int:
+        """The last mention by name before token ``end`` of item ``n``'s entity, its short form too ("Brisco
+        Air and Tamsa signed ... Brisco said": the second Brisco), as the annotation has a relation on the
+        nearest earlier named mention; ``n`` where none is later."""
+        key = items[n]["name"].split()[0] if items[n]["name"] else ""
+        later = [m for m, it in enumerate(items) if it["start"] < end and it["start"] > items[n]["start"]
+                 and it["via"] in {"", "gazetteer"} and it["cls"] == items[n]["cls"] and it["name"]
+                 and it["name"].split()[0] == key]
+        return max(later, key=lambda m: items[m]["start"]) if later else n
 
     def _listed_after_clause(self, base: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
         """The name listed after a clause set off by commas that describes the name ``base`` ("with DHL, which

@@ -401,7 +401,7 @@ class NamesOf(NamedLists):
             # "Both companies operate in ...", "the two companies signed": the last two named
             if tok.tag_ in {"NNS", "NNPS"} and lemma in self.org_plurals and any(
                     c.lower_ in {"both", "two"} for c in tok.children if c.dep_ in {"det", "predet", "nummod", "amod"}):
-                out += [(n, cost + 0.2, items[n]["start"]) for n in self._last_two_named(tok, items)]
+                out += [(n, cost + 0.2, items[n]["start"]) for n in self._last_two_named(tok, items, bodies=False)]
             elif tok.lower_ == "both" and tok.dep_ in {"nsubj", "nsubjpass"} and not any(tok.children):
                 # "The first firms are X and Y. Both pay MTN a fee": the pronoun alone, for two
                 # organisations listed together (not two named apart, nor two products named since)

@@ -66,7 +66,8 @@ class Roles:
             else:
                 holders += [head] if head.i in self._by_token or self._lists_names(head) \
                     else [c for c in head.children if c.i == head.i + 1 or self._starts_at(c, head.i + 1)] \
-                    or [t for t in [self._name_after_noun(head)] if t is not None and head.tag_ == "NN"]
+                    or [t for t in [self._name_after_noun(head)] if t is not None and head.tag_ == "NN"] \
+                    or [t for t in [self._name_beside_plural(head)] if t is not None]
         if tok.dep_ == "conj" and tok.pos_ == "NOUN":
             # "X, a spokeswoman for the union and president of Y": a role noun listed after another
             # (or, as the parser often has it, after the other's object) has that one's holders
@@ -216,6 +217,10 @@ class Roles:
         if any(c.lower_ in {"such", "including"} or (c.dep_ == "prep" and c.lower_ in {"as", "including"})
                for c in tok.children):
             holders.append(tok)
+        if one is not tok:
+            # "Kelvor is one of the few rivals to Orvane": the parser hangs the role's "to" on "one"
+            anchors += [(g, "prep:to") for c in one.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > tok.i
+                        for g in c.children if g.dep_ == "pobj"]
         kids = with_hyphened_children(tok)  # ("Tembea's co-founder": the possessive on "co")
         has_owner = any(_possessive(c) for c in kids)
         for c in kids:

@@ -67,8 +67,21 @@ class Triggers:
             # Trendova", "keep them off rival app Pelvo")
             return any(c.dep_ == "appos" and self._starts_at(c, head.i + 1) for c in head.children) \
                 or self._name_after_noun(head) is not None
+        if len(between) <= 2 and all(t.is_lower for t in between) and self._name_beside_plural(head) is not None:
+            return True
         return head.tag_ == "NNS" and head.is_lower and len(between) <= 2 and all(t.is_lower for t in between) \
             and (any(c.i == head.i + 1 and c.i in self._by_token for c in head.children) or self._lists_names(head))
+
+    def _name_beside_plural(self, noun: Token) -> Token | None:
+        """The root of a name that starts right after the lower-case plural subject ``noun`` and that the
+        parser made another subject of the same verb ("Rival platforms Kelvo and Orvane said", with "platforms"
+        and "Kelvo" both subjects of "said": Kelvo; the tagger may take the plural for a verb); None elsewhere."""
+        n = self._by_token.get(noun.i + 1)
+        if n is None or noun.tag_ not in {"NNS", "VBZ"} or not noun.is_lower or noun.dep_ not in {"nsubj", "nsubjpass", "dep"} \
+                or self._items[n]["start"] != noun.i + 1:
+            return None
+        root = noun.doc[self._items[n]["start"]:self._items[n]["end"]].root
+        return root if root.dep_ in {"nsubj", "nsubjpass"} and root.head.i == noun.head.i else None
 
     def _name_after_noun(self, noun: Token) -> Token | None:
         """The first word of a name that starts right after the lower-case object of a preposition and that
