@@ -608,6 +608,24 @@ def test_entities_one_apposition_to_a_kind_of_product_wins_the_vote(nlp, text, n
     _assert_class(nlp, text, name, cls)
 
 
+def test_entities_a_possessive_name_before_its_kind_of_product_wins_the_vote(nlp):
+    # "its Quillet writing assistant" says what the name is, as "Quillet, a writing assistant" does; training,
+    # hosting or naming it say nothing either way, and do not outvote it
+    text = ("Authors sue Lodestar over books used to train Quillet\n\n"
+            "A group of authors sued Lodestar on Monday, saying the software company copied 40,000 books to train "
+            "its Quillet writing assistant.\n\n"
+            "The suit also names Brannock Cloud, which hosts Quillet. Lodestar said Quillet was trained on licensed "
+            "texts.")
+    _assert_typed_and_reads(nlp, text, "Quillet", "Product", ("Brannock Cloud", "offers", "Quillet"))
+
+
+def test_entities_a_possessive_name_before_its_kind_of_product_leaves_a_mention_speaking_as_the_firm(nlp):
+    # ... but where another mention speaks as the firm does, the text names both: the firm stays one
+    text = ("Publishers sued Vantera Labs on Monday, saying it copied their articles to train its Kestra chatbot. "
+            "Kestra said it had licensed the articles from two agencies.")
+    _assert_class(nlp, text, "Kestra", "Company")
+
+
 def test_entities_a_description_the_parser_took_for_a_second_object_is_the_names(nlp):
     # the parser took the description for the verb's second object, and hung the comma after it on it
     # (the parse as the small model gives it on some such sentences)

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .possessed import owned_kind
+from .possessed import kind_after, owned_kind, owner_before
 from .products import _indefinite
 
 __all__ = ["Votes"]
@@ -34,7 +34,8 @@ class Votes:
     def _defined_by_one_mention(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
         """Names (of items the rules found, ``via`` "") that one mention's apposition defines as a kind
         of product, where no mention of the name does what only firms do."""
-        defined = {it["name"] for it in items if it["via"] == "" and self._apposed_kind(doc, it)}
+        defined = {it["name"] for it in items if it["via"] == "" and (
+            self._apposed_kind(doc, it) or self._owned_before_kind(doc, it))}
         firm_only = self.firm_verbs - _SPOKEN_FOR
         return {name for name in defined if not any(
             it["name"] == name and self._acts(doc, it, firm_only) for it in items)}
@@ -47,6 +48,17 @@ class Votes:
         # (or an owner's: "Shomer Guard, its software for spotting fraud", "Hualing's overseas version, Shimmerly")
         return any(k.is_lower and (k.i > root.i and _indefinite(k) or owned_kind(k)) and not self._based(k)
                    for k in self._apposed_kinds(doc, it))
+
+    def _owned_before_kind(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """Whether a possessive pronoun is before the mention and a kind of product after it ("its Quello
+        messaging app", "their Kivra writing assistant", possessed.py): the owner's product, named as
+        definitely as "a" or "an" names one; not a site the owner runs ("its Tangier plant")."""
+        owner = owner_before(doc, it["start"])
+        if owner is None or owner.lower_ not in {"its", "their", "whose"} or it["name"].split()[-1] in self.firm_name_words:
+            return False
+        kind = kind_after(doc, it["end"], self._written_kind)
+        return kind is not None and kind.lemma_.lower() not in self.seller_sites \
+            and self._owned_site(doc, it, doc[it["start"]:it["end"]].root) is None
 
     def _based(self, kind: Token) -> bool:
         """Whether the apposition says where the thing is based ("a Cape Town-based streaming app", "a
