@@ -626,6 +626,15 @@ def test_entities_a_possessive_name_before_its_kind_of_product_leaves_a_mention_
     _assert_class(nlp, text, "Kestra", "Company")
 
 
+def test_entities_an_owners_in_house_name_before_its_kind_is_a_product(nlp):
+    # "in-house" and "own-brand" end in nouns firms are called ("a software house", "a fashion brand"), but
+    # written as one modifier they say whose the thing is, not what kind of firm the name is
+    _assert_class(nlp, "Under the deal Orlan gets access to 20,000 of Vestrel's in-house Tamsin training chips.",
+                  "Tamsin", "Product")
+    _assert_typed_and_reads(nlp, "Halvik sells its in-house Moro skincare line in 40 countries.", "Moro", "Product",
+                            ("Halvik", "offers", "Moro"))
+
+
 def test_entities_a_description_the_parser_took_for_a_second_object_is_the_names(nlp):
     # the parser took the description for the verb's second object, and hung the comma after it on it
     # (the parse as the small model gives it on some such sentences)
