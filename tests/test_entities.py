@@ -635,6 +635,14 @@ def test_entities_an_owners_in_house_name_before_its_kind_is_a_product(nlp):
                             ("Halvik", "offers", "Moro"))
 
 
+def test_entities_a_platform_a_firm_launched_is_its_product(nlp):
+    # "platform" is what firms are called too; one a firm launched, in a clause with its subject and no
+    # pronoun, is the firm's offering
+    _assert_typed_and_reads(nlp, "Kelvane Nusantara opened a data centre in Lima on Monday. Customers reach its "
+                            "models through Orvix Studio, a platform it launched in March.", "Orvix Studio", "Product",
+                            ("Kelvane Nusantara", "offers", "Orvix Studio"))
+
+
 def test_entities_a_description_the_parser_took_for_a_second_object_is_the_names(nlp):
     # the parser took the description for the verb's second object, and hung the comma after it on it
     # (the parse as the small model gives it on some such sentences)
