@@ -5,7 +5,8 @@ A name is a product when at least half of its mentions stand in a product contex
 of what it is: "Quello said it would appeal", "Quello has 9 million users" and the NER's ORG label
 fit a firm as well, and outvote the one mention that says what the thing is. An apposition to a kind
 of product with "a" or "an" ("Quello, a messaging app", "Halden built ZelvoPay, a payments app")
-defines the name, as a copula does ("Quello is a messaging app"), and wins the vote, unless the text
+defines the name, as a copula does ("Quello is a messaging app") and an owner's pronoun with the kind after
+the name ("its Quello messaging app"), and wins the vote, unless the text
 says as definitely that the name is a firm: a mention does what only firms do ("Quello hired 40
 engineers", "paid Google 15% of its revenue"; saying, announcing or reporting is what a product's
 name stands for its firm in as well), or the apposition says where it is based ("a Cape Town-based
@@ -33,7 +34,8 @@ class Votes:
 
     def _defined_by_one_mention(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
         """Names (of items the rules found, ``via`` "") that one mention's apposition defines as a kind
-        of product, where no mention of the name does what only firms do."""
+        of product, or a possessive pronoun and the kind after the name ("its Quello messaging app"), where no
+        mention of the name does what only firms do."""
         defined = {it["name"] for it in items if it["via"] == "" and (
             self._apposed_kind(doc, it) or self._owned_before_kind(doc, it))}
         firm_only = self.firm_verbs - _SPOKEN_FOR
