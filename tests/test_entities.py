@@ -608,6 +608,41 @@ def test_entities_one_apposition_to_a_kind_of_product_wins_the_vote(nlp, text, n
     _assert_class(nlp, text, name, cls)
 
 
+def test_entities_a_possessive_name_before_its_kind_of_product_wins_the_vote(nlp):
+    # "its Quillet writing assistant" says what the name is, as "Quillet, a writing assistant" does; training,
+    # hosting or naming it say nothing either way, and do not outvote it
+    text = ("Authors sue Lodestar over books used to train Quillet\n\n"
+            "A group of authors sued Lodestar on Monday, saying the software company copied 40,000 books to train "
+            "its Quillet writing assistant.\n\n"
+            "The suit also names Brannock Cloud, which hosts Quillet. Lodestar said Quillet was trained on licensed "
+            "texts.")
+    _assert_typed_and_reads(nlp, text, "Quillet", "Product", ("Brannock Cloud", "offers", "Quillet"))
+
+
+def test_entities_a_possessive_name_before_its_kind_of_product_leaves_a_mention_speaking_as_the_firm(nlp):
+    # ... but where another mention speaks as the firm does, the text names both: the firm stays one
+    text = ("Publishers sued Vantera Labs on Monday, saying it copied their articles to train its Kestra chatbot. "
+            "Kestra said it had licensed the articles from two agencies.")
+    _assert_class(nlp, text, "Kestra", "Company")
+
+
+def test_entities_an_owners_in_house_name_before_its_kind_is_a_product(nlp):
+    # "in-house" and "own-brand" end in nouns firms are called ("a software house", "a fashion brand"), but
+    # written as one modifier they say whose the thing is, not what kind of firm the name is
+    _assert_class(nlp, "Under the deal Orlan gets access to 20,000 of Vestrel's in-house Tamsin training chips.",
+                  "Tamsin", "Product")
+    _assert_typed_and_reads(nlp, "Halvik sells its in-house Moro skincare line in 40 countries.", "Moro", "Product",
+                            ("Halvik", "offers", "Moro"))
+
+
+def test_entities_a_platform_a_firm_launched_is_its_product(nlp):
+    # "platform" is what firms are called too; one a firm launched, in a clause with its subject and no
+    # pronoun, is the firm's offering
+    _assert_typed_and_reads(nlp, "Kelvane Nusantara opened a data centre in Lima on Monday. Customers reach its "
+                            "models through Orvix Studio, a platform it launched in March.", "Orvix Studio", "Product",
+                            ("Kelvane Nusantara", "offers", "Orvix Studio"))
+
+
 def test_entities_a_description_the_parser_took_for_a_second_object_is_the_names(nlp):
     # the parser took the description for the verb's second object, and hung the comma after it on it
     # (the parse as the small model gives it on some such sentences)

@@ -276,7 +276,11 @@ class Classes(Descriptions, Products, Votes):
                 and first.head.lemma_.lower() in org_nouns and not _aged(first.head):
             return True
         before = doc[it["start"] - 1] if it["start"] > 0 else None
-        if before is not None and before.is_lower and before.lemma_.lower() in org_nouns:
+        # (not the last part of a modifier written with a hyphen: "its in-house Strata chips", "its own-brand
+        # Hollin goods" say whose the thing is, not what kind of firm the name is)
+        if before is not None and before.is_lower and before.lemma_.lower() in org_nouns \
+                and not (it["start"] >= 3 and doc[it["start"] - 2].text == "-"
+                         and not doc[it["start"] - 3].whitespace_ and not doc[it["start"] - 2].whitespace_):
             return True
         # ("Dutch dairy co-op Veldmoor": a noun written with a hyphen, the tokenizer's three words)
         if before is not None and before.is_lower and it["start"] >= 3 and doc[it["start"] - 2].text == "-" \

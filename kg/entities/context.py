@@ -45,7 +45,8 @@ def run_by_someone(noun: Token, making: frozenset[str] | set[str] = frozenset())
             and any(g.dep_ == "nsubj" for g in run.head.children):
         return True
     for c in noun.children:
-        if c.lemma_.lower() not in verbs:
+        # (or launched, in a clause with its subject: "a platform it launched in January" is one it offers)
+        if c.lemma_.lower() not in verbs and not (c.dep_ == "relcl" and c.lemma_.lower() == "launch"):
             continue
         # (a participle the tagger took for a noun, before its agent: "an app run/NN by Estonia-based Morvik")
         if c.dep_ == "acl" and participle(c) and any(g.dep_ == "agent" for g in c.children):

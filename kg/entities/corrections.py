@@ -134,7 +134,13 @@ class Corrections:
                         said[it["name"]] += 1
                         if self._run_by(it, doc[it["start"]:it["end"]].root):
                             called.add(it["name"])
-            called |= self._defined_by_one_mention(doc, items)  # "Quello, a messaging app" (votes.py)
+            # "Quello, a messaging app", "its Quello messaging app" (votes.py; the mention that says so may be a
+            # product already, by the NER's label, and count in no vote above: then only where no other mention
+            # speaks as the firm does either, "its Parlo chatbot ... Parlo said" naming both)
+            one = self._defined_by_one_mention(doc, items)
+            called |= one
+            said.update({name: 1 for name in one if not said[name] and not any(
+                o["name"] == name and o["via"] == "" and self._acts(doc, o, self.firm_verbs) for o in items)})
             # So is a name a copula defines as a kind of product ("Brickfall is an arcade game developed
             # and published by Ventari"), whatever the NER took its other mentions for (a page's title)
             defined = {it["name"] for it in items if it["via"] == "" and (it["cls"] != "Person" or " " not in it["name"])

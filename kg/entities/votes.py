@@ -5,7 +5,8 @@ A name is a product when at least half of its mentions stand in a product contex
 of what it is: "Quello said it would appeal", "Quello has 9 million users" and the NER's ORG label
 fit a firm as well, and outvote the one mention that says what the thing is. An apposition to a kind
 of product with "a" or "an" ("Quello, a messaging app", "Halden built ZelvoPay, a payments app")
-defines the name, as a copula does ("Quello is a messaging app"), and wins the vote, unless the text
+defines the name, as a copula does ("Quello is a messaging app") and an owner's pronoun with the kind after
+the name ("its Quello messaging app"), and wins the vote, unless the text
 says as definitely that the name is a firm: a mention does what only firms do ("Quello hired 40
 engineers", "paid Google 15% of its revenue"; saying, announcing or reporting is what a product's
 name stands for its firm in as well), or the apposition says where it is based ("a Cape Town-based
@@ -19,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .possessed import owned_kind
+from .possessed import kind_after, owned_kind, owner_before
 from .products import _indefinite
 
 __all__ = ["Votes"]
@@ -33,8 +34,10 @@ class Votes:
 
     def _defined_by_one_mention(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
         """Names (of items the rules found, ``via`` "") that one mention's apposition defines as a kind
-        of product, where no mention of the name does what only firms do."""
-        defined = {it["name"] for it in items if it["via"] == "" and self._apposed_kind(doc, it)}
+        of product, or a possessive pronoun and the kind after the name ("its Quello messaging app"), where no
+        mention of the name does what only firms do."""
+        defined = {it["name"] for it in items if it["via"] == "" and (
+            self._apposed_kind(doc, it) or self._owned_before_kind(doc, it))}
         firm_only = self.firm_verbs - _SPOKEN_FOR
         return {name for name in defined if not any(
             it["name"] == name and self._acts(doc, it, firm_only) for it in items)}
@@ -47,6 +50,17 @@ class Votes:
         # (or an owner's: "Shomer Guard, its software for spotting fraud", "Hualing's overseas version, Shimmerly")
         return any(k.is_lower and (k.i > root.i and _indefinite(k) or owned_kind(k)) and not self._based(k)
                    for k in self._apposed_kinds(doc, it))
+
+    def _owned_before_kind(self, doc: Doc, it: dict[str, Any]) -> bool:
+        """Whether a possessive pronoun is before the mention and a kind of product after it ("its Quello
+        messaging app", "their Kivra writing assistant", possessed.py): the owner's product, named as
+        definitely as "a" or "an" names one; not a site the owner runs ("its Tangier plant")."""
+        owner = owner_before(doc, it["start"])
+        if owner is None or owner.lower_ not in {"its", "their", "whose"} or it["name"].split()[-1] in self.firm_name_words:
+            return False
+        kind = kind_after(doc, it["end"], self._written_kind)
+        return kind is not None and kind.lemma_.lower() not in self.seller_sites \
+            and self._owned_site(doc, it, doc[it["start"]:it["end"]].root) is None
 
     def _based(self, kind: Token) -> bool:
         """Whether the apposition says where the thing is based ("a Cape Town-based streaming app", "a
