@@ -440,7 +440,8 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                     # "Datadog, the New York monitoring company": an appositive names its head
                     # (not a number the parser apposed, left of a coordination: "The studio, which employs 300
                     # people in Lund and 40/appos in Oslo, said")
-                    if tok.dep_ == "appos" or any(c.dep_ == "appos" and c.pos_ != "NUM" for c in tok.children):
+                    apposed = [c for c in tok.children if c.dep_ == "appos" and c.pos_ != "NUM"]
+                    if tok.dep_ == "appos" or apposed:
                         # ("Netflix and ViX, the service run by X": the parser apposed it further back)
                         elsewhere = apposed_elsewhere(tok)
                         if elsewhere is not None:
@@ -448,7 +449,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                         elif tok.dep_ == "appos":
                             other = [tok.head]
                         else:
-                            other = [c for c in tok.children if c.dep_ == "appos" and c.pos_ != "NUM"]
+                            other = apposed
                         ante = next((it for it in items for o in other
                                      if it["start"] <= o.i < it["end"] and it["via"] != "coref"
                                      and self._compatible(it["cls"], self.descriptors[low])), None)

@@ -359,10 +359,9 @@ class Brands:
         kinds = self.onto.words("relations", "offered_service_nouns")
         if offers is None or rel is None or not kinds:
             return
-        making = self._one_word_triggers("develops") | {w for t in rel.role_triggers for w in t}
         for key, r in [(k, r) for k, r in found.items() if r["predicate"] == "develops"]:
             trig = trigger_token(doc, r)
-            if trig is None or trig.lemma_.lower() in making or trig.pos_ in {"VERB", "AUX"} \
+            if trig is None or trig.lemma_.lower() in self.develops_making_words or trig.pos_ in {"VERB", "AUX"} \
                     or not self.onto.fits(r["s_cls"], offers.domain):
                 continue
             # (a pronoun's: "its", "their", "whose"; a name's possessive, "Amazon's Kuiper service" that another

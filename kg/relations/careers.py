@@ -18,6 +18,12 @@ from .records import record
 __all__ = ["Careers"]
 
 
+def _present_perfect(verb: Token) -> bool:
+    """Whether the verb is a participle on "has" or "have", not "had" ("has served", "have spent"): a post still held."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and verb.tag_ == "VBN" \
+        and not any(c.lower_ == "had" for c in verb.children)
+
+
 class Careers:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: where a person works or worked, by the verbs of a career."""
 
@@ -165,9 +171,7 @@ class Careers:
                       for o in p.children if o.dep_ == "pobj"] + [o for g in bodies for o in g.children if _possessive(o)]
             orgs = [m for o in owners for m in self._map(o, by_token, items)]
             people = [c for c in tok.children if c.dep_ in _SUBJ] or self._inherited_agents(tok)
-            still = tok.tag_ in {"VBZ", "VBP", "VBG"} or (
-                any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) and tok.tag_ == "VBN"
-                and not any(c.lower_ == "had" for c in tok.children))
+            still = tok.tag_ in {"VBZ", "VBP", "VBG"} or _present_perfect(tok)
             out += self._worked_at(doc, (items[m[0]] for c in people for m in self._map(c, by_token, items)), orgs,
                                    rel, rel.base_confidence - 0.1, tok, "fact" if still else "past", items, named=True)
         return out
@@ -187,8 +191,7 @@ class Careers:
             preps = [p for h in [tok, *spans] for p in h.children if p.dep_ == "prep" and p.lower_ in {"at", "with"}]
             places = [m for p in preps for g in p.children if g.dep_ == "pobj" for m in self._map(g, by_token, items)]
             people = [c for c in tok.children if c.dep_ in _SUBJ] or self._inherited_agents(tok)
-            still = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) and tok.tag_ == "VBN" \
-                and not any(c.lower_ == "had" for c in tok.children)
+            still = _present_perfect(tok)
             out += self._worked_at(doc, (items[m[0]] for c in people for m in self._map(c, by_token, items)), places,
                                    rel, rel.base_confidence - 0.05, tok, "fact" if still else "past", items)
         return out

@@ -38,7 +38,6 @@ def ceased_goods_not_made(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any
     rel = rules.onto.relations.get("develops")
     if rel is None:
         return
-    making = rules._one_word_triggers("develops") | {w for t in rel.role_triggers for w in t}
     for (s_key, predicate, o_key, sent), r in list(found.items()):
         if predicate != "develops" or r["modality"] != "fact":
             continue
@@ -49,6 +48,6 @@ def ceased_goods_not_made(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any
         if offer["modality"] == "negated" and verb is not None and _stops_later(rules, verb):
             continue
         trig = trigger_token(doc, r)
-        if trig is None or trig.lemma_.lower() in making or trig.pos_ in {"VERB", "AUX"}:
+        if trig is None or trig.lemma_.lower() in rules.develops_making_words or trig.pos_ in {"VERB", "AUX"}:
             continue
         found[(s_key, predicate, o_key, sent)] = dict(r, modality=offer["modality"])

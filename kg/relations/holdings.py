@@ -35,7 +35,6 @@ def holdings_not_supplied(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any
     """Drop from ``found`` (records keyed as the rules key them) the kg:suppliesTo records of a firm or a site
     that changes hands (module doc)."""
     acquired = {r.get("trigger_start") for r in found.values() if r["predicate"] == "acquires"} - {None}
-    verbs = set(rules.goods_buying_verbs) | rules.onto.words("relations", "holding_selling_verbs")
     for key, r in list(found.items()):
         if r["predicate"] != "suppliesTo":
             continue
@@ -43,7 +42,7 @@ def holdings_not_supplied(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any
             del found[key]
             continue
         verb = trigger_token(doc, r)
-        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.goods_trading_verbs:
             continue
         things = [antecedent(c) for c in verb.children if c.dep_ == "dobj"]
         if not things and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):

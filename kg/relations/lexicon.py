@@ -174,6 +174,13 @@ class Lexicon:
         #: verbs of making goods ("make", "build", "assemble" ...), and those with the entities' verbs of making
         self.goods_making_verbs = words("relations", "goods_making_verbs")
         self.all_making_verbs = MAKING_VERBS | self.goods_making_verbs
+        #: participles and verbs of a works making goods (lexicon ``making_verbs`` and ``goods_making_verbs``)
+        self.works_making_verbs = words("entities", "making_verbs") | self.goods_making_verbs
+        #: kg:develops's one-word triggers and role-trigger words: a develops record read from one of these
+        #: was read from a word of making, not from a possessive
+        dev = self.onto.relations.get("develops")
+        self.develops_making_words = frozenset(w[0] for w in dev.triggers if len(w) == 1) \
+            | {w for t in dev.role_triggers for w in t} if dev is not None else frozenset()
         #: verbs of selling or making a named product ("sold 300 of its Outrider drones")
         self.selling_or_making_verbs = words("entities", "offering_verbs") | words("entities", "making_verbs")
         self.serving_verbs = words("relations", "serving_verbs")

@@ -25,9 +25,8 @@ def made_at_works(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: d
     rel = rules.onto.relations.get("develops")
     if rel is None:
         return []
-    making = set(rules.onto.words("entities", "making_verbs")) | set(rules.onto.words("relations", "goods_making_verbs"))
     out: list[dict[str, Any]] = []
-    for verb in rules._tokens_with_lemma(doc, making):
+    for verb in rules._tokens_with_lemma(doc, rules.works_making_verbs):
         if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
             continue
         if verb.dep_ == "acl":
@@ -61,10 +60,9 @@ def works_making(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: di
     rel = rules.onto.relations.get("develops")
     if rel is None:
         return []
-    making = set(rules.onto.words("entities", "making_verbs")) | set(rules.onto.words("relations", "goods_making_verbs"))
     sents = list(doc.sents)
     out: list[dict[str, Any]] = []
-    for verb in rules._tokens_with_lemma(doc, making):
+    for verb in rules._tokens_with_lemma(doc, rules.works_making_verbs):
         works = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.tag_ not in {"VBZ", "VBD", "VBP", "VB"} or len(works) != 1 or works[0].i in by_token \
                 or not works[0].is_lower or works[0].lemma_.lower() not in rules.owned_works \

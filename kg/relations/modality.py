@@ -44,6 +44,8 @@ class Modality:
         self.building_fact_verbs = frozenset(lex["relations"].get("building_fact_verbs", ()))
         self.announced_verbs = frozenset(lex["relations"].get("announced_verbs", ()))
         self.goods_buying_verbs = frozenset(lex["relations"].get("goods_buying_verbs", ()))
+        #: verbs of buying goods and of selling a holding (kg:suppliesTo's, read by ``holdings_not_supplied``)
+        self.goods_trading_verbs = self.goods_buying_verbs | onto.words("relations", "holding_selling_verbs")
         self.ended_dealings = frozenset(lex["relations"].get("ended_dealings", ()))
         self.pending_marks = onto.words("relations", "pending_marks")
         self.pending_preps = onto.words("relations", "pending_preps")

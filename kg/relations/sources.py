@@ -61,16 +61,21 @@ class Sources:
                          | self.onto.words("relations", "grant_nouns")
                          | self.onto.words("relations", "not_taken_goods"))
 
+    @cached_property
+    def _goods_from_verbs(self) -> frozenset[str]:
+        """The verbs :meth:`_goods_from` reads: of goods coming, of buying or letting (in the passive) and of making."""
+        return frozenset(self.onto.words("relations", "goods_coming_verbs") | self.goods_buying_verbs
+                         | self.letting_verbs | self.onto.words("relations", "goods_making_verbs"))
+
     def _goods_from(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"Its bogies come from Tarsa Works", "whose phones are assembled by Foxlink": the firm the goods
         come from (or are made by) supplies their owner."""
         rel = self.onto.relations.get("suppliesTo")
         coming = self.onto.words("relations", "goods_coming_verbs")
-        from_passive = set(self.goods_buying_verbs) | set(self.letting_verbs)
         making = self.onto.words("relations", "goods_making_verbs")
         not_goods = self._not_coming_goods
         out: list[dict[str, Any]] = []
-        for verb in self._tokens_with_lemma(doc, {*coming, *from_passive, *making}) if rel is not None else ():
+        for verb in self._tokens_with_lemma(doc, self._goods_from_verbs) if rel is not None else ():
             lemma = verb.lemma_.lower()
             passive = any(c.dep_ == "auxpass" for c in verb.children)
             if verb.pos_ != "VERB" or (lemma not in coming and not (passive and verb.tag_ == "VBN")):
