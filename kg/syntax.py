@@ -513,11 +513,11 @@ def contact_clause(doc: Doc, end: int, kind: Callable[[Token], bool], verbs: set
     if k >= len(doc):
         return None
     stop = k + 1 if doc[k].lower_ in {"it", "they"} else names.get(k)
+    if stop is None or stop >= len(doc):
+        return None
     # ("a rocket the company designed": a description that refers back to the firm, as coreference resolved it)
     described = doc[k].lower_ == "the" and k + 2 < len(doc) and doc[k + 1].is_lower \
         and doc[k + 1].lemma_.lower() in firms
-    if stop is None or stop >= len(doc):
-        return None
     verb = doc[stop]
     # (the tagger takes "runs" after a name for a plural noun as often, and a past tense after a
     # description for a participle: "the operator built/VBN")

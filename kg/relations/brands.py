@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Token
 
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import by_agents
-from .records import record, trigger_token
+from .ceased_goods import read_from_possessive
+from .records import record
 
 __all__ = ["Brands"]
 
@@ -360,9 +361,7 @@ class Brands:
         if offers is None or rel is None or not kinds:
             return
         for key, r in [(k, r) for k, r in found.items() if r["predicate"] == "develops"]:
-            trig = trigger_token(doc, r)
-            if trig is None or trig.lemma_.lower() in self.develops_making_words or trig.pos_ in {"VERB", "AUX"} \
-                    or not self.onto.fits(r["s_cls"], offers.domain):
+            if not read_from_possessive(self, doc, r) or not self.onto.fits(r["s_cls"], offers.domain):
                 continue
             # (a pronoun's: "its", "their", "whose"; a name's possessive, "Amazon's Kuiper service" that another
             # resells, says whose it is, which the read sets annotate kg:develops 9 times in 10)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .records import trigger_token
 
-__all__ = ["ceased_goods_not_made"]
+__all__ = ["ceased_goods_not_made", "read_from_possessive"]
 
 #: the modalities of a verb of selling that say the firm does not sell the goods now
 _NOT_NOW = frozenset({"negated", "hypothetical"})
@@ -29,6 +29,14 @@ def _stops_later(rules: Any, verb: Token) -> bool:
     """Whether the verb of selling, or the verb of stopping it is the object of, is a stop still to come."""
     return any(v.lemma_.lower() in rules.negations and any(c.dep_ == "aux" and c.lower_ in _LATER for c in v.children)
                for v in (verb, verb.head))
+
+
+def read_from_possessive(rules: Any, doc: Doc, r: dict[str, Any]) -> bool:
+    """Whether the kg:develops record ``r`` was read from a possessive: its trigger is no verb and no verb or role
+    noun of making (lexicon ``develops_making_words``), but the possessive, the name or a word of the phrase."""
+    trig = trigger_token(doc, r)
+    return trig is not None and trig.lemma_.lower() not in rules.develops_making_words \
+        and trig.pos_ not in {"VERB", "AUX"}
 
 
 def ceased_goods_not_made(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) -> None:
@@ -47,7 +55,6 @@ def ceased_goods_not_made(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any
         verb = trigger_token(doc, offer)
         if offer["modality"] == "negated" and verb is not None and _stops_later(rules, verb):
             continue
-        trig = trigger_token(doc, r)
-        if trig is None or trig.lemma_.lower() in rules.develops_making_words or trig.pos_ in {"VERB", "AUX"}:
+        if not read_from_possessive(rules, doc, r):
             continue
         found[(s_key, predicate, o_key, sent)] = dict(r, modality=offer["modality"])

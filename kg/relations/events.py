@@ -397,8 +397,8 @@ class Events:
                         objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
                     elif c.dep_ == "dative":
                         objects.append((c, "recipient"))
-            if not any(r == "agent" for _, r in agents) and " ".join(trig_words) in self.onto.words(
-                    "relations", "rivalry_nouns") and any(r == "prep:with" for _, r in objects):
+            if not any(r == "agent" for _, r in agents) and " ".join(trig_words) in self.rivalry_nouns \
+                    and any(r == "prep:with" for _, r in objects):
                 # "cut fees as a price war with Vostra deepened", "escalating a price war with Vostra", "locked in a
                 # rivalry with Vostra": a rivalry with no owner of its own is its clause's subject's (the clause an
                 # "as" clause it is the subject of qualifies, which the parser may make a preposition's; whom a

@@ -171,6 +171,8 @@ class Lexicon:
         self.backing_verbs = words("relations", "backing_verbs")
         self.run_from_verbs = words("relations", "run_from_verbs")
         self.home_farming_verbs = words("relations", "home_farming_verbs")
+        #: nouns of a rivalry ("price war"): one with no owner of its own is its clause's subject's
+        self.rivalry_nouns = words("relations", "rivalry_nouns")
         #: verbs of making goods ("make", "build", "assemble" ...), and those with the entities' verbs of making
         self.goods_making_verbs = words("relations", "goods_making_verbs")
         self.all_making_verbs = MAKING_VERBS | self.goods_making_verbs

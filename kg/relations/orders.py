@@ -38,11 +38,12 @@ class Orders:
             made, makers, _ = acted_on(verb)  # (or "Temu was ordered by X to suspend")
             if not made or not makers:
                 continue
+            # (the stop verb's objects and their conjuncts, read for a named product and for goods alike)
+            objects = [x for c in stop[0].children if c.dep_ == "dobj" for x in coordinated(c)]
             # "ordered app stores to remove Loopa", "ordered Apple to remove the app Bazaro from its store": a
             # named product the one ordered is made to remove or stop is restricted by whoever orders it
             # (or the name apposed to the goods: "remove the shopping app Bazaro")
-            named = [n for c in stop[0].children if c.dep_ == "dobj" for x in coordinated(c)
-                     for n in [x, *(a for a in x.children if a.dep_ == "appos")]
+            named = [n for x in objects for n in [x, *(a for a in x.children if a.dep_ == "appos")]
                      if n.i in by_token and self.onto.is_a(items[by_token[n.i]]["cls"], "Product")
                      and items[by_token[n.i]]["via"] != "coref"]
             # (the one ordered is then the hand the order works through, not what it restricts, unless the
@@ -53,8 +54,7 @@ class Orders:
                                              stop[0], self._modality(verb))
             # "require operators to remove components made by Huawei", "to strip Huawei parts": whose goods
             # are to go is restricted too (a name on the goods, or who made them)
-            goods = [x for c in stop[0].children if c.dep_ == "dobj" for x in coordinated(c)
-                     if x.i not in by_token and x.pos_ == "NOUN"]
+            goods = [x for x in objects if x.i not in by_token and x.pos_ == "NOUN"]
             owners = [t for g in goods for t in g.children if t.dep_ in {"compound", "nmod"} and t.pos_ == "PROPN"] \
                 + [x for g in goods for a in g.children if a.dep_ == "acl" and a.tag_ == "VBN"
                    for x in by_agents(a)]

@@ -60,16 +60,16 @@ class Triggers:
         if head.i in self._by_token:
             start = self._items[self._by_token[head.i]]["start"]
             return 0 < start - tok.i - 1 <= 3 and all(t.is_lower and t.pos_ == "NOUN" for t in tok.doc[tok.i + 1:start])
-        if head.tag_ == "NN" and head.is_lower and len(between) <= 2 and all(t.is_lower for t in between):
+        if len(between) > 2 or not all(t.is_lower for t in between):
+            return False
+        if head.tag_ == "NN" and head.is_lower:
             # (one name right after a singular noun, which the parser hung on it: a headline's "takeover of
             # rival broadcaster Canale Orvo" with no full stop to close the sentence)
             # (or right after it, where the parser hung the name on the verb: "charge more on rival site
             # Trendova", "keep them off rival app Pelvo")
             return any(c.dep_ == "appos" and self._starts_at(c, head.i + 1) for c in head.children) \
                 or self._name_after_noun(head) is not None
-        if len(between) <= 2 and all(t.is_lower for t in between) and self._name_beside_plural(head) is not None:
-            return True
-        return head.tag_ == "NNS" and head.is_lower and len(between) <= 2 and all(t.is_lower for t in between) \
+        return self._name_beside_plural(head) is not None or head.tag_ == "NNS" and head.is_lower \
             and (any(c.i == head.i + 1 and c.i in self._by_token for c in head.children) or self._lists_names(head))
 
     def _name_beside_plural(self, noun: Token) -> Token | None:
