@@ -357,13 +357,13 @@ class Brands:
         stays, with its modality ("stopped offering its KoinKart card": negated), and the develops goes, save
         for a stop still to come ("will stop offering its Play service": it is offered now, a fact)."""
         offers, rel = self.onto.relations.get("offers"), self.onto.relations.get("develops")
-        kinds = self.onto.words("relations", "offered_service_nouns")
+        kinds = self.offered_service_nouns
         if offers is None or rel is None or not kinds:
             return
         for key, r in [(k, r) for k, r in found.items() if r["predicate"] == "develops"]:
             if not read_from_possessive(self, doc, r) or not self.onto.fits(r["s_cls"], offers.domain):
                 continue
-            # (a pronoun's: "its", "their", "whose"; a name's possessive, "Amazon's Kuiper service" that another
+            # (a pronoun's: "its", "their", "whose"; a name's possessive, "Vantor's Orbix service" that another
             # resells, says whose it is, which the read sets annotate kg:develops 9 times in 10)
             mark = self._possessed_kind(doc, r, kinds, True)
             # (or a description's, which stands for the firm as a pronoun does: "the carrier's Kargo service")

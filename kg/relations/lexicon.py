@@ -173,6 +173,10 @@ class Lexicon:
         self.home_farming_verbs = words("relations", "home_farming_verbs")
         #: nouns of a rivalry ("price war"): one with no owner of its own is its clause's subject's
         self.rivalry_nouns = words("relations", "rivalry_nouns")
+        #: kinds of service a firm's possessive pronoun on states that it offers it ("its Zuma Pay wallet")
+        self.offered_service_nouns = words("relations", "offered_service_nouns")
+        #: verbs of a relative clause on a works by which its subject holds it ("The factory, which Kelvor bought")
+        self.works_holding_verbs = words("relations", "works_holding_verbs")
         #: verbs of making goods ("make", "build", "assemble" ...), and those with the entities' verbs of making
         self.goods_making_verbs = words("relations", "goods_making_verbs")
         self.all_making_verbs = MAKING_VERBS | self.goods_making_verbs

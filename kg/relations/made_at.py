@@ -46,17 +46,13 @@ def made_at_works(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: d
     return out
 
 
-#: verbs of a relative clause on a works by which its subject holds it ("The factory, which Kelvor bought in 2020")
-_HOLDING = frozenset({"buy", "acquire", "own", "run", "operate", "build", "open"})
-
-
 def works_making(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
     """"Kelvor runs a plant in Pune. The plant assembles the Arlo scooter": kg:develops from the owner of a works
     a definite description names ("the plant", "the factory": lexicon ``owned_works``) to the named product the
     works makes (the object of an active verb of making): the organisation a relative clause on the description
     says bought, owns or runs it ("The factory, which Kelvor bought in 2020, builds the Arlo"), else the owner
     of the works the text last named with its owner ("its factory outside Tangier", "Kelvor's plant"; not "a
-    former Ford factory") in the sentence or the two before it; not goods another's possessive is on."""
+    former Orlan factory") in the sentence or the two before it; not goods another's possessive is on."""
     rel = rules.onto.relations.get("develops")
     if rel is None:
         return []
@@ -68,10 +64,10 @@ def works_making(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: di
                 or not works[0].is_lower or works[0].lemma_.lower() not in rules.owned_works \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in works[0].children):
             continue
-        # (not goods written with an owner's possessive: "will also assemble BYD's Song Plus" is BYD's)
+        # (not goods written with an owner's possessive: "will also assemble Tarvo's Kestra Plus" is Tarvo's)
         goods = [g for c in verb.children if c.dep_ == "dobj" for g in (c, *c.conjuncts)
                  if not any(p.dep_ == "poss" for p in g.children)]
-        owners = [s for c in works[0].children if c.dep_ == "relcl" and c.lemma_.lower() in _HOLDING
+        owners = [s for c in works[0].children if c.dep_ == "relcl" and c.lemma_.lower() in rules.works_holding_verbs
                   for s in c.children if s.dep_ == "nsubj" and s.i in by_token
                   and rules.onto.is_a(items[by_token[s.i]]["cls"], "Organization")]
         if not owners:
@@ -79,7 +75,7 @@ def works_making(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: di
             for tok in reversed(doc[sents[max(0, at - 2)].start:works[0].i]):
                 owners = rules._works_owners(tok, by_token) if tok.lemma_.lower() in rules.owned_works else []
                 if owners:
-                    # (not "a former Ford factory": an owner no longer)
+                    # (not "a former Orlan factory": an owner no longer)
                     owners = [] if any(c.lower_ == "former" for c in tok.children) else owners
                     break
         if not goods or not owners:

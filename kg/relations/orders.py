@@ -40,14 +40,14 @@ class Orders:
                 continue
             # (the stop verb's objects and their conjuncts, read for a named product and for goods alike)
             objects = [x for c in stop[0].children if c.dep_ == "dobj" for x in coordinated(c)]
-            # "ordered app stores to remove Loopa", "ordered Apple to remove the app Bazaro from its store": a
+            # "ordered app stores to remove Loopa", "ordered Orvane to remove the app Bazaro from its store": a
             # named product the one ordered is made to remove or stop is restricted by whoever orders it
             # (or the name apposed to the goods: "remove the shopping app Bazaro")
             named = [n for x in objects for n in [x, *(a for a in x.children if a.dep_ == "appos")]
                      if n.i in by_token and self.onto.is_a(items[by_token[n.i]]["cls"], "Product")
                      and items[by_token[n.i]]["via"] != "coref"]
             # (the one ordered is then the hand the order works through, not what it restricts, unless the
-            # product is its own: "ordered Apple to remove the app Bazaro" restricts Bazaro, not Apple; but
+            # product is its own: "ordered Orvane to remove the app Bazaro" restricts Bazaro, not Orvane; but
             # "ordered Temu to suspend its Temu Pay service")
             if not named or any(possessive(c) for n in named for c in (n.head if n.dep_ == "appos" else n).children):
                 out += self._records_between(doc, makers, made, rel, by_token, items, rel.base_confidence - 0.1,
