@@ -571,9 +571,9 @@ def test_rules_a_demonym_on_one_firm_is_not_the_restricted_country(nlp, text, ex
 @pytest.mark.parametrize("text, expected, absent", [
     # ordered to remove another's named product, the one ordered is the hand the order works through: the
     # product is restricted, not it
-    ("Indonesia's communications ministry has ordered Apple and Google to remove the Chinese discount shopping "
-     "app Bazora from their stores in the country.", {("Indonesia", "restricts", "Bazora")},
-     {("Indonesia", "restricts", "Apple"), ("Indonesia", "restricts", "Google")}),
+    ("Indonesia's communications ministry has ordered Orvane Labs and Telvix Group to remove the Chinese discount "
+     "shopping app Bazora from their stores in the country.", {("Indonesia", "restricts", "Bazora")},
+     {("Indonesia", "restricts", "Orvane Labs"), ("Indonesia", "restricts", "Telvix Group")}),
     # ... but made to stop its own product or business, it is restricted
     ("Brazil's central bank ordered Kelmo Pay to suspend its Kelmo Wallet service.",
      {("Brazil", "restricts", "Kelmo Pay"), ("Brazil", "restricts", "Kelmo Wallet")}, set()),
