@@ -501,8 +501,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                     if ante is not None:
                         # (under the fuller name the text wrote since: "nickel smelter Kelvor Jaya" ... "PT
                         # Kelvor Jaya Nickel" ... "the smelter")
-                        add(span, self._fuller_name_since(ante, [c for c in self._candidates(doc, self._all_items, tok)
-                                                                 if c["via"] in {"", "gazetteer"}], tok))
+                        add(span, self._fuller_name_since(ante, self._defined_cands, tok))
 
         items.extend(resolved)
         items.sort(key=lambda it: it["start"])

@@ -411,6 +411,8 @@ class Resolution:
                 tok, lambda c: c.dep_ in {"compound", "nmod"} and c.i < tok.i and self._named_at(c.i) is not None):
             return None
         cands = [c for c in self._candidates(doc, self._all_items, tok) if c["via"] in {"", "gazetteer"}]
+        #: (kept for the caller, who looks among the same names for a fuller one written since: component.py)
+        self._defined_cands = cands
         called = {c["name"]: c for c in cands if self._called_by(doc, c, noun, copula=True)}
         if not called and noun not in self._product_groups:
             # (or whose name ends in the noun: "Brisa Gateway Terminal ... The terminal handled", "the exchange"

@@ -396,6 +396,14 @@ class Candidates(Coordination):
         candidates: list[tuple[Span, str]] = []
         ents = list(doc.ents)
         joined: set[int] = set()
+        # (the tests the title rules below ask of a word, built once a document, not once an entity; the NER's
+        # names not opening a sentence gathered once, not scanned for each word)
+        mid_names = {e.text for e in ents if not e[0].is_sent_start}
+        common_or_english = lambda w: w in self.common_nouns or w in self.english_words  # noqa: E731
+        body_word = lambda w: w in self.gov_heads or w in self.org_heads or w in self.place_heads  # noqa: E731
+        common = lambda w: w in self.common_nouns  # noqa: E731
+        known_or_named = lambda w: self._known_name(doc, w, ner=False) or w in mid_names  # noqa: E731
+        english = lambda w: w in self.english_words  # noqa: E731
         for n, ent in enumerate(ents):
             if n in joined or ent.label_ not in _LABELS:
                 continue
@@ -436,16 +444,10 @@ class Candidates(Coordination):
                 self._offer_ner(doc[ent.start:nxt.end], "ORG", gaz_spans, candidates)
                 continue
             if ent.label_ == "ORG" and names_a_field_before_an_office(
-                    ent, self.office_titles, lambda w: w in self.common_nouns or w in self.english_words,
-                    self._after_known_place(ent, gaz_spans),
-                    lambda w: w in self.gov_heads or w in self.org_heads or w in self.place_heads):
+                    ent, self.office_titles, common_or_english, self._after_known_place(ent, gaz_spans), body_word):
                 continue  # ("Norwegian Energy Minister Ana Ruiz": the demonym is the gazetteer's, the field no name)
             if ent.label_ == "ORG" and names_a_field_opening_a_title(
-                    ent, lambda w: w in self.common_nouns,
-                    lambda w: self._known_name(doc, w, ner=False) or any(
-                        e.text == w and not e[0].is_sent_start for e in ents),
-                    self.speaking_jobs,
-                    lambda w: w in self.english_words):
+                    ent, common, known_or_named, self.speaking_jobs, english):
                 continue  # ("Club president Ana Ruiz said": the person's field)
             for part in self._split_coordination(ent):
                 self._offer_ner(part, ent.label_, gaz_spans, candidates)

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..names import canonical_name, normalize_quotes
-from ..syntax import first_conjunct, possessive
+from ..syntax import first_conjunct, joining_hyphen, possessive
 from .context import aged as _aged
 from .context import apposed_after as _apposed_after
 from .context import listed_under as _listed_under
@@ -279,8 +279,7 @@ class Classes(Descriptions, Products, Votes):
         # (not the last part of a modifier written with a hyphen: "its in-house Strata chips", "its own-brand
         # Hollin goods" say whose the thing is, not what kind of firm the name is)
         if before is not None and before.is_lower and before.lemma_.lower() in org_nouns \
-                and not (it["start"] >= 3 and doc[it["start"] - 2].text == "-"
-                         and not doc[it["start"] - 3].whitespace_ and not doc[it["start"] - 2].whitespace_):
+                and not (it["start"] >= 3 and joining_hyphen(doc, it["start"] - 2)):
             return True
         # ("Dutch dairy co-op Veldmoor": a noun written with a hyphen, the tokenizer's three words)
         if before is not None and before.is_lower and it["start"] >= 3 and doc[it["start"] - 2].text == "-" \

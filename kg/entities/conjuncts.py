@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..syntax import first_conjunct
+from .gazetteer import _PLACES
 
 __all__ = ["listed_with_products", "paired_like_a_firm"]
 
@@ -58,12 +59,10 @@ def paired_like_a_firm(doc: Doc, items: list[dict[str, Any]]) -> set[str]:
     place, as if it were one of a list of places)."""
     by_start = {it["start"]: it for it in items}
     by_end = {it["end"]: it for it in items}
-    places = {"Place", "Country"}
-
     def in_a_place(end: int) -> dict[str, Any] | None:
         place = by_start.get(end + 1)
         return place if end < len(doc) and doc[end].lower_ == "in" and place is not None \
-            and place["cls"] in places else None
+            and place["cls"] in _PLACES else None
 
     out: set[str] = set()
     for it in items:
@@ -76,7 +75,7 @@ def paired_like_a_firm(doc: Doc, items: list[dict[str, Any]]) -> set[str]:
         if doc[k].lower_ == "and" and k >= 1 and doc[k - 1].text == ",":
             k -= 1
         place = by_end.get(k)
-        if place is None or place["cls"] not in places or place["start"] < 2 or doc[place["start"] - 1].lower_ != "in":
+        if place is None or place["cls"] not in _PLACES or place["start"] < 2 or doc[place["start"] - 1].lower_ != "in":
             continue
         firm = by_end.get(place["start"] - 1)
         if firm is not None and firm["cls"] == "Company" and firm["via"] in {"", "gazetteer"}:

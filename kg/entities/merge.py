@@ -12,6 +12,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from ..names import family, initials
+from ..syntax import joining_hyphen
 from .gazetteer import _Gazetteer
 
 __all__ = ["define_acronyms", "drop_datelines", "spread_names"]
@@ -58,7 +59,7 @@ def _dateline_end(t: Token) -> bool:
     """Whether ``t`` may end a dateline: a dash, a hyphen only written apart ("AUSTIN, Texas -"; not
     the hyphen inside a word, "U.S. sanctions Dubai-based shipper X"), or the agency's bracket."""
     if t.text == "-":
-        return bool(t.whitespace_) or (t.i > 0 and bool(t.doc[t.i - 1].whitespace_))
+        return t.i > 0 and not joining_hyphen(t.doc, t.i)  # (a window after a name: never the first token)
     return t.text in _DASHES or t.text == "("
 
 

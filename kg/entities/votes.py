@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .possessed import kind_after, owned_kind, owner_before
+from .possessed import _OWNER_WORDS, kind_after, owned_kind, owner_before
 from .products import _indefinite
 
 __all__ = ["Votes"]
@@ -56,7 +56,7 @@ class Votes:
         messaging app", "their Kivra writing assistant", possessed.py): the owner's product, named as
         definitely as "a" or "an" names one; not a site the owner runs ("its Tangier plant")."""
         owner = owner_before(doc, it["start"])
-        if owner is None or owner.lower_ not in {"its", "their", "whose"} or it["name"].split()[-1] in self.firm_name_words:
+        if owner is None or owner.lower_ not in _OWNER_WORDS or it["name"].split()[-1] in self.firm_name_words:
             return False
         kind = kind_after(doc, it["end"], self._written_kind)
         return kind is not None and kind.lemma_.lower() not in self.seller_sites \
