@@ -56,7 +56,7 @@ def works_making(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: di
     rel = rules.onto.relations.get("develops")
     if rel is None:
         return []
-    sents = list(doc.sents)
+    sents: list | None = None  # (listed once a works' verb is found: most documents have none)
     out: list[dict[str, Any]] = []
     for verb in rules._tokens_with_lemma(doc, rules.works_making_verbs):
         works = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -71,6 +71,7 @@ def works_making(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: di
                   for s in c.children if s.dep_ == "nsubj" and s.i in by_token
                   and rules.onto.is_a(items[by_token[s.i]]["cls"], "Organization")]
         if not owners:
+            sents = sents if sents is not None else list(doc.sents)
             at = next(n for n, s in enumerate(sents) if s.start <= verb.i < s.end)
             for tok in reversed(doc[sents[max(0, at - 2)].start:works[0].i]):
                 owners = rules._works_owners(tok, by_token) if tok.lemma_.lower() in rules.owned_works else []
