@@ -499,9 +499,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                     # class lists stands for the one name the text called by it before
                     ante = self._defined_as(doc, tok)
                     if ante is not None:
-                        # (under the fuller name the text wrote since: "nickel smelter Kelvor Jaya" ... "PT
-                        # Kelvor Jaya Nickel" ... "the smelter")
-                        add(span, self._fuller_name_since(ante, self._defined_cands, tok))
+                        add(span, ante)
 
         items.extend(resolved)
         items.sort(key=lambda it: it["start"])

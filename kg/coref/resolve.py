@@ -403,7 +403,8 @@ class Resolution:
         apposition, right before the name or as what it "is" ("Radio Kestrel is a radio station");
         ``None`` where none or several were, where the noun says whose or which it is ("the station of"),
         where it defines a name itself (what one "is", or apposed: "X, the market leader,") or names a
-        relation of the ontology ("the tie-up", "the rival")."""
+        relation of the ontology ("the tie-up", "the rival"). Under the fuller name the text wrote since, if it
+        did ("nickel smelter Kelvor Jaya" ... "PT Kelvor Jaya Nickel" ... "the smelter": Chains._fuller_name_since)."""
         noun = tok.lemma_.lower()
         # (nor where a name before the noun says which: "the Ursa pickup" is no pickup named before; a
         # place says where it is from: "the Eindhoven toolmaker")
@@ -411,8 +412,6 @@ class Resolution:
                 tok, lambda c: c.dep_ in {"compound", "nmod"} and c.i < tok.i and self._named_at(c.i) is not None):
             return None
         cands = [c for c in self._candidates(doc, self._all_items, tok) if c["via"] in {"", "gazetteer"}]
-        #: (kept for the caller, who looks among the same names for a fuller one written since: component.py)
-        self._defined_cands = cands
         called = {c["name"]: c for c in cands if self._called_by(doc, c, noun, copula=True)}
         if not called and noun not in self._product_groups:
             # (or whose name ends in the noun: "Brisa Gateway Terminal ... The terminal handled", "the exchange"
@@ -420,7 +419,7 @@ class Resolution:
             # noun for a group of products: "the line" is as often a product line as "X Line")
             called = {c["name"]: c for c in cands if len(c["name"].split()) > 1
                       and c["name"].split()[-1].lower() == tok.lower_ and self.onto.is_a(c["cls"], "Organization")}
-        return next(iter(called.values())) if len(called) == 1 else None
+        return self._fuller_name_since(next(iter(called.values())), cands, tok) if len(called) == 1 else None
 
     @staticmethod
     def _says_which(tok: Token, modifier: Callable[[Token], bool]) -> bool:

@@ -38,12 +38,19 @@ def made_at_works(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: d
         # (a name or a pronoun, not a description coreference resolved: "the supplier's plant")
         owners = [o for g in sites for o in rules._works_owners(g, by_token)
                   if o.pos_ == "PRON" or items[by_token[o.i]]["via"] != "coref"]
-        if not goods or not owners:
-            continue
-        found = rules._records_between(doc, owners, goods, rel, by_token, items, rel.base_confidence - 0.1,
-                                       verb, rules._modality(verb))
-        out += [r for r in found if r["o_cls"] == "Product"]
+        out += _products_made(rules, doc, owners, goods, rel, by_token, items, 0.1, verb)
     return out
+
+
+def _products_made(rules: Any, doc: Doc, owners: list, goods: list, rel: Any, by_token: dict[int, int],
+                   items: list[dict[str, Any]], below: float, verb: Any) -> list[dict[str, Any]]:
+    """The kg:develops records from ``owners`` to the products among ``goods`` that ``verb`` makes, at the
+    relation's base confidence less ``below``; none where either side is empty."""
+    if not goods or not owners:
+        return []
+    found = rules._records_between(doc, owners, goods, rel, by_token, items, rel.base_confidence - below,
+                                   verb, rules._modality(verb))
+    return [r for r in found if r["o_cls"] == "Product"]
 
 
 def works_making(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
@@ -79,9 +86,5 @@ def works_making(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: di
                     # (not "a former Orlan factory": an owner no longer)
                     owners = [] if any(c.lower_ == "former" for c in tok.children) else owners
                     break
-        if not goods or not owners:
-            continue
-        found = rules._records_between(doc, owners, goods, rel, by_token, items, rel.base_confidence - 0.15,
-                                       verb, rules._modality(verb))
-        out += [r for r in found if r["o_cls"] == "Product"]
+        out += _products_made(rules, doc, owners, goods, rel, by_token, items, 0.15, verb)
     return out
