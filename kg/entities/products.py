@@ -459,7 +459,7 @@ class Products:
         # the name (read off the surface: the parser seldom joins the noun to the name)
         k = it["start"]
         if k >= 2 and doc[k - 1].is_lower and doc[k - 1].tag_ in {"NN", "NNS"} and self._kind_of_product(doc[k - 1]) \
-                and (doc[k - 2].tag_ in {"PRP$", "WP$", "POS"} or doc[k - 2].lower_ in {"whose", "its", "their"}):
+                and (doc[k - 2].tag_ in {"PRP$", "WP$", "POS"} or doc[k - 2].lower_ in self.onto.owner_possessives):
             return True
         # "whose KeyGate software", "whose Warmate munitions": an owner's name before a kind of product
         # (read off the surface: the parser hangs the name on the verb after as often)
@@ -477,7 +477,7 @@ class Products:
             return True
         # "its Kiro robots": a name right after "its" is the owner's thing (but "its Pasadena refinery"
         # names the site by its place)
-        if it["start"] > 0 and doc[it["start"] - 1].lower_ in {"its", "their"} and \
+        if it["start"] > 0 and doc[it["start"] - 1].lower_ in self.onto.possessive_pronouns and \
                 doc[it["start"] - 1].dep_ == "poss" and self._owned_site(doc, it, root) is None:
             return True
         # "Rivian's R2": an organisation's named thing (not "Veltro's Ana Ruiz said", "Microsoft's Satya
@@ -505,7 +505,7 @@ class Products:
             if it["via"] != "" or it["cls"] != "Product" or s == 0 or e >= len(doc):
                 continue
             before, root = doc[s - 1], doc[s:e].root
-            if not (before.lower_ in {"the", "its", "their", "whose"} or before.tag_ == "POS"):
+            if not (before.lower_ == "the" or before.lower_ in self.onto.owner_possessives or before.tag_ == "POS"):
                 continue
             # (the name modifies a common noun right after it, not a group: "the Vega family")
             kind = root.head
@@ -532,7 +532,7 @@ class Products:
         # (or the site of a resource: "its Tarvo Norte offshore field", lexicon resource_sites)
         if noun.is_lower and noun.pos_ == "NOUN" and (noun.lemma_.lower() in self.site_nouns
                                                       or noun.lower_ in self.resource_sites) \
-                and any(c.dep_ == "poss" and (c.lower_ in {"its", "their", "whose"} or c.pos_ == "PROPN")
+                and any(c.dep_ == "poss" and (c.lower_ in self.onto.owner_possessives or c.pos_ == "PROPN")
                         for c in noun.children):  # (not "her Etsy shop")
             return noun
         return None

@@ -270,7 +270,7 @@ class Owners(Units):
             end = owner["end"]
             if end >= len(doc):
                 continue
-            pronoun = owner["via"] == "coref" and doc[owner["start"]].lower_ in {"its", "their"}
+            pronoun = owner["via"] == "coref" and doc[owner["start"]].lower_ in self.onto.possessive_pronouns
             possessive = pronoun or doc[end].tag_ == "POS" or doc[end].lower_ in {"'s", "\u2019s", "'", "\u2019"}
             if possessive:
                 j, conf = (end if pronoun else end + 1), (-0.1 if pronoun else 0.0)
