@@ -76,12 +76,12 @@ class Products:
         if root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
                 and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children):
             return True
-        if kind_taken_for_a_verb(doc, it["start"], self.product_nouns):
+        if kind_taken_for_a_verb(doc, it["start"], self.product_nouns, self.onto):
             return True
         # "its other brand, Toddla", "Shomer Guard, its software for spotting fraud": a name apposed to an
         # owner's kind of product (possessed.py; "brand", "network" or "platform" alone names firms too)
-        if kind_apposed_before(doc, it["start"], it["end"], self._kind_of_product) is not None or any(
-                owned_kind(k) for k in self._apposed_kinds(doc, it)):
+        if kind_apposed_before(doc, it["start"], it["end"], self._kind_of_product, self.onto) is not None or any(
+                owned_kind(k, self.onto) for k in self._apposed_kinds(doc, it)):
             return True
         # "Amazon Handmade, a service Amazon runs", "Guaraní Net operates Red Yvy, an ATM network": what a
         # named organisation runs or makes, whatever the description also fits
@@ -338,7 +338,7 @@ class Products:
                       and (p := apposed_to_previous(t)) is not None and it["start"] <= p.i < it["end"]]
             # (or read off the words, where the parser made another attribute or object of it: "had become
             # customers of Shomer Guard, its/attr software for spotting fraud", possessed.py)
-            if (kind := kind_apposed_after(doc, end, self._kind_of_product)) is not None and kind not in kinds \
+            if (kind := kind_apposed_after(doc, end, self._kind_of_product, self.onto)) is not None and kind not in kinds \
                     and apposed_here(kind):
                 kinds.append(kind)
         return kinds
@@ -367,7 +367,7 @@ class Products:
         if node is not root and node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.is_lower \
                 and any(c.dep_ == "det" for c in node.children) and self._products_role(node.head.head, items):
             return True
-        if self._apposed_kinds(doc, it) or kind_taken_for_a_verb(doc, it["start"], self.product_nouns):
+        if self._apposed_kinds(doc, it) or kind_taken_for_a_verb(doc, it["start"], self.product_nouns, self.onto):
             return True
         end = it["end"]
         # (or one the tagger took for an adjective: "Malaysian super-app/JJ Kintara"; not a trade: "payment
@@ -471,7 +471,7 @@ class Products:
         # owner's possessive, the name, then the kind of product it is, read off the words (possessed.py; not a
         # place's name before a site: "its Tangier plant", "its London store")
         if it["cls"] != "Place" and it["name"].split()[-1] not in self.firm_name_words \
-                and owner_before(doc, k) is not None and (
+                and owner_before(doc, k, self.onto) is not None and (
                 kind := kind_after(doc, end, self._written_kind)) is not None \
                 and kind.lemma_.lower() not in self.seller_sites and self._owned_site(doc, it, root) is None:
             return True
