@@ -736,7 +736,7 @@ def test_rules_a_description_with_an_apposed_name_stands_for_the_name(nlp, text)
     ("Brenwick pays Orlan a flat fee of 3% on each sale.", {("Brenwick", "paysCommissionTo", "Orlan")}, set()),
     ("Velo pays Orlan a fee for every booking.", {("Velo", "paysCommissionTo", "Orlan")}, set()),
     # a share of revenue handed over, or a cut given, is a commission
-    ("Redwick Games hands 30% of its in-app revenue to Apple.", {("Redwick Games", "paysCommissionTo", "Apple")},
+    ("Redwick Games hands 30% of its in-app revenue to Quillo.", {("Redwick Games", "paysCommissionTo", "Quillo")},
      set()),
     ("Veltro gives Orlan a cut of every sale.", {("Veltro", "paysCommissionTo", "Orlan")}, set()),
     # a commission earned or received "from" one is paid by that one
@@ -1061,14 +1061,15 @@ def test_rules_selling_a_stake_or_a_unit_is_no_supply(nlp):
     # the subject of "face" undergoes the event its object names, done by who "from" names
     ("Halvern Pharma faces a lawsuit from Orvane Bio over its cholesterol drug.",
      {("Orvane Bio", "sues", "Halvern Pharma")}, set()),
-    ("Huawei faces new restrictions from the United States.", {("United States", "restricts", "Huawei")}, set()),
+    ("Kelvor Telecom faces new restrictions from the United States.",
+     {("United States", "restricts", "Kelvor Telecom")}, set()),
     # a role noun that is the subject of "remains" is held by the copula's attribute, as with "is"
     ("Veltro's biggest competitor in the smartphone market remains Quillo.",
      {("Quillo", "competesWith", "Veltro")}, set()),
     # a particle of a two-word trigger is no preposition with its own object: "took X to court over
     # its rules" takes nothing over (but "took over X" does)
-    ("Epic Games took Apple to court in 2020 over its App Store rules.",
-     {("Epic Games", "sues", "Apple")}, {("Epic Games", "acquires", "Apple")}),
+    ("Brightfall Games took Quillo to court in 2020 over its app store rules.",
+     {("Brightfall Games", "sues", "Quillo")}, {("Brightfall Games", "acquires", "Quillo")}),
     ("Veltro took over Quillo in 2021.", {("Veltro", "acquires", "Quillo")}, set()),
 ])
 def test_rules_what_a_subject_faces_and_particles(nlp, text, expected, absent):
@@ -1077,7 +1078,8 @@ def test_rules_what_a_subject_faces_and_particles(nlp, text, expected, absent):
 
 @pytest.mark.parametrize("text, expected, absent", [
     # the subjects of a verb done jointly are partners ...
-    ("Nokia and Ericsson jointly hold patents on 5G standards.", {("Nokia", "partnersWith", "Ericsson")}, set()),
+    ("Norvik Telecom and Halvard Networks jointly hold patents on 5G standards.",
+     {("Norvik Telecom", "partnersWith", "Halvard Networks")}, set()),
     ("Orvane and Halden Energy jointly developed the Tessera battery.",
      {("Halden Energy", "partnersWith", "Orvane"), ("Orvane", "develops", "Tessera")}, set()),
     # ... but not those of a passive, nor a share added up "together"
@@ -1151,7 +1153,7 @@ def test_entities_a_name_ends_on_a_capitalised_word_with_a_plus(nlp):
 @pytest.mark.parametrize("text, expected", [
     # who the object of "face" or "receive" is from acts on the subject, also where the parser hangs
     # "from" on the verb
-    ("Apple is facing a lawsuit from Epic Games over its App Store fees.", ("Epic Games", "sues", "Apple")),
+    ("Quillo is facing a lawsuit from Brightfall Games over its app store fees.", ("Brightfall Games", "sues", "Quillo")),
     ("Veltro received an investment from Tarsan Capital.", ("Tarsan Capital", "investsIn", "Veltro")),
 ])
 def test_rules_what_a_subject_receives_from_someone_they_do_to_it(nlp, text, expected):
@@ -1511,11 +1513,11 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
      "appeal. Rival Kolvena, which competes with Tarrow in Slovakia, was not part of the case.",
      {("Kolvena", "competesWith", "Tarrow")}, set()),
     # a plural role the tagger took for a verb before names that are another verb's subject: the topic's
-    # rivals, not each other's (but "and rivals Apple" is a verb with its object)
+    # rivals, not each other's (but "and rivals Quillo" is a verb with its object)
     ("The regulator fined Yunda Mall. Its shares fell 4%, while rivals Kesto and Vamo rose.",
      {("Kesto", "competesWith", "Yunda Mall"), ("Vamo", "competesWith", "Yunda Mall")},
      {("Kesto", "competesWith", "Vamo"), ("Vamo", "competesWith", "Kesto")}),
-    ("Kelvor makes phones and rivals Apple in Europe.", {("Kelvor", "competesWith", "Apple")}, set()),
+    ("Kelvor makes phones and rivals Quillo in Europe.", {("Kelvor", "competesWith", "Quillo")}, set()),
     # the peer role on a noun apposed to the name ("X, a rival insurer,"): the topic's rival, or the one
     # the noun's own preposition names
     ("Mirela Insurance will pay $4 million to settle a suit over unpaid claims. Bexley Mutual, a rival "
