@@ -366,8 +366,8 @@ def test_rules_read_a_listed_name_the_parser_hung_off_the_verb(nlp):
     # going or being up against a firm, undercutting or outbidding it, losing customers to it
     ("Kudora goes up against Moniepoint and OPay for the business of small merchants.",
      {("Kudora", "competesWith", "Moniepoint"), ("Kudora", "competesWith", "OPay")}, set()),
-    ("Orvane has 11 million subscribers and is up against Netflix and Quillo in most of the region.",
-     {("Orvane", "competesWith", "Netflix"), ("Orvane", "competesWith", "Quillo")}, set()),
+    ("Orvane has 11 million subscribers and is up against Tarvo Stream and Quillo in most of the region.",
+     {("Orvane", "competesWith", "Tarvo Stream"), ("Orvane", "competesWith", "Quillo")}, set()),
     ("Orvane is up against the European Commission in court.", set(),
      {("Orvane", "competesWith", "European Commission")}),
     ("Zhenlu undercuts Great Wall on price in the Thai market.", {("Zhenlu", "competesWith", "Great Wall")}, set()),
@@ -1624,8 +1624,8 @@ def test_rules_the_names_of_one_rival_role_are_not_each_others_rivals(nlp, text,
     ("The tariff hurts Kessel Forge, which ships castings to tractor makers including Arvo Tractors.",
      {("Kessel Forge", "suppliesTo", "Arvo Tractors")}, set()),
     # a verb the parser joined to the object of the clause before shares that clause's subject
-    ("Vamos has signed up 30,000 drivers and competes with Uber and DiDi in Bogota.",
-     {("Vamos", "competesWith", "Uber"), ("Vamos", "competesWith", "DiDi")}, set()),
+    ("Vamos has signed up 30,000 drivers and competes with Ridex and Kolo Rides in Bogota.",
+     {("Vamos", "competesWith", "Ridex"), ("Vamos", "competesWith", "Kolo Rides")}, set()),
     # ... however long the list that object ends
     ("Nordvik sells its feed in Denmark, Sweden and the Baltic states and supplies farm cooperative Halmstad Agri.",
      {("Nordvik", "suppliesTo", "Halmstad Agri")}, set()),
@@ -1680,8 +1680,8 @@ def test_rules_a_supply_deal_with_a_client(nlp, text, expected, absent):
     ("Norvane is giving the World Health Organization, Caritas and Oxfam free access to its satellite network for a "
      "year.", {("Norvane", "providesAccessTo", "World Health Organization"), ("Norvane", "providesAccessTo", "Oxfam")},
      set()),
-    ("Kelmar gives big advertisers such as Unilever access to its audience tools.",
-     {("Kelmar", "providesAccessTo", "Unilever")}, set()),
+    ("Kelmar gives big advertisers such as Ostara Foods access to its audience tools.",
+     {("Kelmar", "providesAccessTo", "Ostara Foods")}, set()),
     # not a name's owner, nor what a clause after a comma gives
     ("Tarvo pays Lumo's local agent, Brisa Brokers, a 2% commission on each cargo.",
      {("Tarvo", "paysCommissionTo", "Brisa Brokers")}, {("Tarvo", "paysCommissionTo", "Lumo")}),
