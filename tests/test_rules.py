@@ -632,7 +632,8 @@ def test_rules_read_a_sale_of_a_firm_as_its_acquisition(nlp, text, expected, abs
     ("Chinese chipmakers SMIC and Hua Hong have been among ASML's biggest customers.",
      {("ASML", "suppliesTo", "Semiconductor Manufacturing International Corporation"),
       ("ASML", "suppliesTo", "Hua Hong Semiconductor")}),
-    ("Lumina, which is backed by Toyota, counts Honda as a customer.", {("Lumina", "suppliesTo", "Honda")}),
+    ("Lumina, which is backed by Kelvor Motors, counts Halden Motors as a customer.",
+     {("Lumina", "suppliesTo", "Halden Motors")}),
     # ... "as" hung on the last of the objects
     ("Thought Machine counts Lloyds Banking Group and JPMorgan Chase as customers.",
      {("Thought Machine", "suppliesTo", "Lloyds Banking Group"), ("Thought Machine", "suppliesTo", "JPMorgan Chase")}),
