@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "NOW", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
-           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "antecedent", "added_preps", "apposed_elsewhere",
+           "POSSESSIVE_MARKS", "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "antecedent", "added_preps", "apposed_elsewhere",
            "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat",
            "brand_name", "by_agents", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
            "coordinated", "counted_again", "described_before", "described_by_where", "ends_noun_phrase",
@@ -42,6 +42,8 @@ PURPOSE_VERBS = frozenset({"take", "make", "have", "sue", "countersue", "buy", "
                            "charge", "use", "launch", "build", "open", "sell"})
 #: Relative pronouns.
 REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+#: A possessive's marker after a name ("Lyndon's", "Vestas'"), straight or curly.
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
 def antecedent(tok: Token) -> Token:

@@ -17,12 +17,11 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..ontology import Ontology
+from ..syntax import POSSESSIVE_MARKS
 
 __all__ = ["kind_after", "kind_apposed_after", "kind_apposed_before", "kind_before", "kind_taken_for_a_verb", "owned_kind",
            "owner_before", "possessed_runs"]
 
-#: a possessive's marker ("Lyndon's", "Vestas'")
-_POS_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 #: the most lower-case modifiers read between an owner and a name ("its own", "its older")
 _BEFORE = 2
 #: the most lower-case words read between a name and its kind ("Foxglove electric pickup")
@@ -37,7 +36,7 @@ def _hyphened(doc: Doc, k: int) -> bool:
 def _owner_mark(tok: Token, onto: Ontology) -> bool:
     """A possessive before an owner's thing: a pronoun ("its", "their", "whose": the lexicon's, by ``onto``) or
     a name's marker."""
-    return tok.lower_ in onto.owner_possessives or tok.tag_ == "POS" or tok.text in _POS_MARKS
+    return tok.lower_ in onto.owner_possessives or tok.tag_ == "POS" or tok.text in POSSESSIVE_MARKS
 
 
 def owner_before(doc: Doc, start: int, onto: Ontology) -> Token | None:

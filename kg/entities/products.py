@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..names import canonical_name
 from ..syntax import participle as _participle
-from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_previous, brand_name,
+from ..syntax import (COPULAS, MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_previous, brand_name,
                       contact_clause, included_by, owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
@@ -417,7 +417,7 @@ class Products:
             return True
         # "Velta remains available in Spain", "Brisko is now available to riders": what is available
         # somewhere or to someone (not "was not available for comment")
-        if root.dep_ == "nsubj" and head.lemma_ in {"be", "remain", "become"} and any(
+        if root.dep_ == "nsubj" and head.lemma_ in COPULAS and any(
                 a.dep_ == "acomp" and a.lower_ == "available" and not any(
                     p.dep_ == "prep" and p.lower_ == "for" for p in a.children) for a in head.children):
             return True
