@@ -13,7 +13,7 @@ __all__ = ["COPULAS", "FORMER", "NOW", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_C
            "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat",
            "brand_name", "by_agents", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
            "coordinated", "counted_again", "described_before", "described_by_where", "ends_noun_phrase",
-           "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle",
+           "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle", "percentage_word",
            "possessive", "preps_with_nested", "repair_verb_forms", "repeated_preposition", "singular_after_list",
            "stand_in", "subject_listed_before", "subjects_above", "superlative"]
 
@@ -374,6 +374,11 @@ def repair_verb_forms(doc: Doc, hashes: frozenset[int]) -> None:
             if tok.head.pos_ in {"VERB", "AUX"} and tok.head.i < i and tok.is_lower and doc[i - 1].lower_ == "and" \
                     and any(c.dep_ in {"dobj", "npadvmod", "appos", "prep"} and c.i > i for c in tok.children):
                 tok.tag_, tok.pos_ = "VBZ", "VERB"
+
+
+def percentage_word(tok: Token) -> bool:
+    """Whether ``tok`` says a percentage: "%", "percent", "percentage" ("30% of its revenue")."""
+    return tok.text == "%" or tok.lower_ in {"percent", "percentage"}
 
 
 def superlative(noun: Token) -> bool:
