@@ -138,6 +138,17 @@ class Ontology:
         return frozenset(ent["government_heads"]) | frozenset(ent["organization_heads"]) | frozenset(ent["name_of_heads"])
 
     @cached_property
+    def possessive_pronouns(self) -> frozenset[str]:
+        """The possessive pronouns of a firm or of firms ("its", "their"): lexicon ``possessive_pronouns``."""
+        return self.words("entities", "possessive_pronouns")
+
+    @cached_property
+    def owner_possessives(self) -> frozenset[str]:
+        """The possessive pronouns and the relative one ("its", "their", "whose"), where a rule reads an
+        owner in a relative clause too: lexicon ``possessive_pronouns`` and ``relative_possessives``."""
+        return self.possessive_pronouns | self.words("entities", "relative_possessives")
+
+    @cached_property
     def world_regions(self) -> frozenset[str]:
         """The continents and world regions the gazetteer knows (places in no country nor region: "South
         Asia"), by name and alias: they name markets more than seats."""

@@ -9,11 +9,11 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Doc, Token
 
 __all__ = ["COPULAS", "FORMER", "NOW", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
-           "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "antecedent", "added_preps", "apposed_elsewhere",
+           "POSSESSIVE_MARKS", "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "antecedent", "added_preps", "apposed_elsewhere",
            "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat",
            "brand_name", "by_agents", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
            "coordinated", "counted_again", "described_before", "described_by_where", "ends_noun_phrase",
-           "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle",
+           "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle", "percentage_word",
            "possessive", "preps_with_nested", "repair_verb_forms", "repeated_preposition", "singular_after_list",
            "stand_in", "subject_listed_before", "subjects_above", "superlative"]
 
@@ -42,6 +42,8 @@ PURPOSE_VERBS = frozenset({"take", "make", "have", "sue", "countersue", "buy", "
                            "charge", "use", "launch", "build", "open", "sell"})
 #: Relative pronouns.
 REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+#: A possessive's marker after a name ("Lyndon's", "Vestas'"), straight or curly.
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
 def antecedent(tok: Token) -> Token:
@@ -372,6 +374,11 @@ def repair_verb_forms(doc: Doc, hashes: frozenset[int]) -> None:
             if tok.head.pos_ in {"VERB", "AUX"} and tok.head.i < i and tok.is_lower and doc[i - 1].lower_ == "and" \
                     and any(c.dep_ in {"dobj", "npadvmod", "appos", "prep"} and c.i > i for c in tok.children):
                 tok.tag_, tok.pos_ = "VBZ", "VERB"
+
+
+def percentage_word(tok: Token) -> bool:
+    """Whether ``tok`` says a percentage: "%", "percent", "percentage" ("30% of its revenue")."""
+    return tok.text == "%" or tok.lower_ in {"percent", "percentage"}
 
 
 def superlative(noun: Token) -> bool:

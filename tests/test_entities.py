@@ -2222,6 +2222,16 @@ def test_entities_a_site_named_by_its_place_and_state_is_no_product(nlp):
     assert names.get("Lufkin") == "Place", names
 
 
+def _forced_an_organisation(nlp, text, name):
+    """``text`` read with the first run of ``name``'s words forced to the NER label ORG: what the sentence
+    makes of a name the NER took for an organisation."""
+    def forced(doc):
+        words = name.split()
+        k = next(i for i in range(len(doc)) if [t.text for t in doc[i:i + len(words)]] == words)
+        return [(k, k + len(words), "ORG")]
+    return _entities_forcing(nlp, text, forced)
+
+
 @pytest.mark.parametrize("text, name", [
     # a name a works or a shop is "in" (or near) is where it is, whatever the NER took it for
     ("Velmo will supply cells to Tarvo's factory in Hai Phong.", "Hai Phong"),
@@ -2229,11 +2239,7 @@ def test_entities_a_site_named_by_its_place_and_state_is_no_product(nlp):
     ("Qafila, a trucking firm, has opened a warehouse near Sudair.", "Sudair"),
 ])
 def test_entities_a_name_a_works_is_in_is_a_place(nlp, text, name):
-    def forced(doc):
-        words = name.split()
-        k = next(i for i in range(len(doc)) if [t.text for t in doc[i:i + len(words)]] == words)
-        return [(k, k + len(words), "ORG")]
-    doc = _entities_forcing(nlp, text, forced)
+    doc = _forced_an_organisation(nlp, text, name)
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Place", doc._.kg_entity_data
 
 
@@ -2244,10 +2250,7 @@ def test_entities_a_name_a_works_is_in_is_a_place(nlp, text, name):
     ("Kelvor Motors agreed to buy Ascenda, a family company from Telmar, for 90 million euros.", "Telmar"),
 ])
 def test_entities_where_a_firm_is_based_or_from_is_a_place(nlp, text, name):
-    def forced(doc):
-        k = next(i for i in range(len(doc)) if doc[i].text == name)
-        return [(k, k + 1, "ORG")]
-    doc = _entities_forcing(nlp, text, forced)
+    doc = _forced_an_organisation(nlp, text, name)
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Place", doc._.kg_entity_data
 
 
@@ -2365,11 +2368,7 @@ def test_entities_a_name_a_firm_makes_or_runs_read_off_the_surface(nlp, text, na
     ("Anatolian Wings flies from Redmarsh Airport in Istanbul to 96 destinations.", "Redmarsh Airport"),
 ])
 def test_entities_a_name_before_a_place_noun_or_ending_in_airport_is_a_place(nlp, text, name):
-    def forced(doc):
-        words = name.split()
-        k = next(i for i in range(len(doc)) if [t.text for t in doc[i:i + len(words)]] == words)
-        return [(k, k + len(words), "ORG")]
-    doc = _entities_forcing(nlp, text, forced)
+    doc = _forced_an_organisation(nlp, text, name)
     assert {it["name"]: it["cls"] for it in doc._.kg_entity_data}.get(name) == "Place", doc._.kg_entity_data
 
 

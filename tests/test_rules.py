@@ -366,8 +366,8 @@ def test_rules_read_a_listed_name_the_parser_hung_off_the_verb(nlp):
     # going or being up against a firm, undercutting or outbidding it, losing customers to it
     ("Kudora goes up against Moniepoint and OPay for the business of small merchants.",
      {("Kudora", "competesWith", "Moniepoint"), ("Kudora", "competesWith", "OPay")}, set()),
-    ("Orvane has 11 million subscribers and is up against Netflix and Quillo in most of the region.",
-     {("Orvane", "competesWith", "Netflix"), ("Orvane", "competesWith", "Quillo")}, set()),
+    ("Orvane has 11 million subscribers and is up against Tarvo Stream and Quillo in most of the region.",
+     {("Orvane", "competesWith", "Tarvo Stream"), ("Orvane", "competesWith", "Quillo")}, set()),
     ("Orvane is up against the European Commission in court.", set(),
      {("Orvane", "competesWith", "European Commission")}),
     ("Zhenlu undercuts Great Wall on price in the Thai market.", {("Zhenlu", "competesWith", "Great Wall")}, set()),
@@ -632,7 +632,8 @@ def test_rules_read_a_sale_of_a_firm_as_its_acquisition(nlp, text, expected, abs
     ("Chinese chipmakers SMIC and Hua Hong have been among ASML's biggest customers.",
      {("ASML", "suppliesTo", "Semiconductor Manufacturing International Corporation"),
       ("ASML", "suppliesTo", "Hua Hong Semiconductor")}),
-    ("Lumina, which is backed by Toyota, counts Honda as a customer.", {("Lumina", "suppliesTo", "Honda")}),
+    ("Lumina, which is backed by Kelvor Motors, counts Halden Motors as a customer.",
+     {("Lumina", "suppliesTo", "Halden Motors")}),
     # ... "as" hung on the last of the objects
     ("Thought Machine counts Lloyds Banking Group and JPMorgan Chase as customers.",
      {("Thought Machine", "suppliesTo", "Lloyds Banking Group"), ("Thought Machine", "suppliesTo", "JPMorgan Chase")}),
@@ -736,7 +737,7 @@ def test_rules_a_description_with_an_apposed_name_stands_for_the_name(nlp, text)
     ("Brenwick pays Orlan a flat fee of 3% on each sale.", {("Brenwick", "paysCommissionTo", "Orlan")}, set()),
     ("Velo pays Orlan a fee for every booking.", {("Velo", "paysCommissionTo", "Orlan")}, set()),
     # a share of revenue handed over, or a cut given, is a commission
-    ("Redwick Games hands 30% of its in-app revenue to Apple.", {("Redwick Games", "paysCommissionTo", "Apple")},
+    ("Redwick Games hands 30% of its in-app revenue to Quillo.", {("Redwick Games", "paysCommissionTo", "Quillo")},
      set()),
     ("Veltro gives Orlan a cut of every sale.", {("Veltro", "paysCommissionTo", "Orlan")}, set()),
     # a commission earned or received "from" one is paid by that one
@@ -1061,14 +1062,15 @@ def test_rules_selling_a_stake_or_a_unit_is_no_supply(nlp):
     # the subject of "face" undergoes the event its object names, done by who "from" names
     ("Halvern Pharma faces a lawsuit from Orvane Bio over its cholesterol drug.",
      {("Orvane Bio", "sues", "Halvern Pharma")}, set()),
-    ("Huawei faces new restrictions from the United States.", {("United States", "restricts", "Huawei")}, set()),
+    ("Kelvor Telecom faces new restrictions from the United States.",
+     {("United States", "restricts", "Kelvor Telecom")}, set()),
     # a role noun that is the subject of "remains" is held by the copula's attribute, as with "is"
     ("Veltro's biggest competitor in the smartphone market remains Quillo.",
      {("Quillo", "competesWith", "Veltro")}, set()),
     # a particle of a two-word trigger is no preposition with its own object: "took X to court over
     # its rules" takes nothing over (but "took over X" does)
-    ("Epic Games took Apple to court in 2020 over its App Store rules.",
-     {("Epic Games", "sues", "Apple")}, {("Epic Games", "acquires", "Apple")}),
+    ("Brightfall Games took Quillo to court in 2020 over its app store rules.",
+     {("Brightfall Games", "sues", "Quillo")}, {("Brightfall Games", "acquires", "Quillo")}),
     ("Veltro took over Quillo in 2021.", {("Veltro", "acquires", "Quillo")}, set()),
 ])
 def test_rules_what_a_subject_faces_and_particles(nlp, text, expected, absent):
@@ -1077,7 +1079,8 @@ def test_rules_what_a_subject_faces_and_particles(nlp, text, expected, absent):
 
 @pytest.mark.parametrize("text, expected, absent", [
     # the subjects of a verb done jointly are partners ...
-    ("Nokia and Ericsson jointly hold patents on 5G standards.", {("Nokia", "partnersWith", "Ericsson")}, set()),
+    ("Norvik Telecom and Halvard Networks jointly hold patents on 5G standards.",
+     {("Norvik Telecom", "partnersWith", "Halvard Networks")}, set()),
     ("Orvane and Halden Energy jointly developed the Tessera battery.",
      {("Halden Energy", "partnersWith", "Orvane"), ("Orvane", "develops", "Tessera")}, set()),
     # ... but not those of a passive, nor a share added up "together"
@@ -1151,7 +1154,7 @@ def test_entities_a_name_ends_on_a_capitalised_word_with_a_plus(nlp):
 @pytest.mark.parametrize("text, expected", [
     # who the object of "face" or "receive" is from acts on the subject, also where the parser hangs
     # "from" on the verb
-    ("Apple is facing a lawsuit from Epic Games over its App Store fees.", ("Epic Games", "sues", "Apple")),
+    ("Quillo is facing a lawsuit from Brightfall Games over its app store fees.", ("Brightfall Games", "sues", "Quillo")),
     ("Veltro received an investment from Tarsan Capital.", ("Tarsan Capital", "investsIn", "Veltro")),
 ])
 def test_rules_what_a_subject_receives_from_someone_they_do_to_it(nlp, text, expected):
@@ -1511,11 +1514,11 @@ def test_rules_the_firm_behind_a_product_develops_it(nlp, text, expected, absent
      "appeal. Rival Kolvena, which competes with Tarrow in Slovakia, was not part of the case.",
      {("Kolvena", "competesWith", "Tarrow")}, set()),
     # a plural role the tagger took for a verb before names that are another verb's subject: the topic's
-    # rivals, not each other's (but "and rivals Apple" is a verb with its object)
+    # rivals, not each other's (but "and rivals Quillo" is a verb with its object)
     ("The regulator fined Yunda Mall. Its shares fell 4%, while rivals Kesto and Vamo rose.",
      {("Kesto", "competesWith", "Yunda Mall"), ("Vamo", "competesWith", "Yunda Mall")},
      {("Kesto", "competesWith", "Vamo"), ("Vamo", "competesWith", "Kesto")}),
-    ("Kelvor makes phones and rivals Apple in Europe.", {("Kelvor", "competesWith", "Apple")}, set()),
+    ("Kelvor makes phones and rivals Quillo in Europe.", {("Kelvor", "competesWith", "Quillo")}, set()),
     # the peer role on a noun apposed to the name ("X, a rival insurer,"): the topic's rival, or the one
     # the noun's own preposition names
     ("Mirela Insurance will pay $4 million to settle a suit over unpaid claims. Bexley Mutual, a rival "
@@ -1622,8 +1625,8 @@ def test_rules_the_names_of_one_rival_role_are_not_each_others_rivals(nlp, text,
     ("The tariff hurts Kessel Forge, which ships castings to tractor makers including Arvo Tractors.",
      {("Kessel Forge", "suppliesTo", "Arvo Tractors")}, set()),
     # a verb the parser joined to the object of the clause before shares that clause's subject
-    ("Vamos has signed up 30,000 drivers and competes with Uber and DiDi in Bogota.",
-     {("Vamos", "competesWith", "Uber"), ("Vamos", "competesWith", "DiDi")}, set()),
+    ("Vamos has signed up 30,000 drivers and competes with Ridex and Kolo Rides in Bogota.",
+     {("Vamos", "competesWith", "Ridex"), ("Vamos", "competesWith", "Kolo Rides")}, set()),
     # ... however long the list that object ends
     ("Nordvik sells its feed in Denmark, Sweden and the Baltic states and supplies farm cooperative Halmstad Agri.",
      {("Nordvik", "suppliesTo", "Halmstad Agri")}, set()),
@@ -1678,8 +1681,8 @@ def test_rules_a_supply_deal_with_a_client(nlp, text, expected, absent):
     ("Norvane is giving the World Health Organization, Caritas and Oxfam free access to its satellite network for a "
      "year.", {("Norvane", "providesAccessTo", "World Health Organization"), ("Norvane", "providesAccessTo", "Oxfam")},
      set()),
-    ("Kelmar gives big advertisers such as Unilever access to its audience tools.",
-     {("Kelmar", "providesAccessTo", "Unilever")}, set()),
+    ("Kelmar gives big advertisers such as Ostara Foods access to its audience tools.",
+     {("Kelmar", "providesAccessTo", "Ostara Foods")}, set()),
     # not a name's owner, nor what a clause after a comma gives
     ("Tarvo pays Lumo's local agent, Brisa Brokers, a 2% commission on each cargo.",
      {("Tarvo", "paysCommissionTo", "Brisa Brokers")}, {("Tarvo", "paysCommissionTo", "Lumo")}),

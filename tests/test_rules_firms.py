@@ -821,7 +821,7 @@ def test_rules_where_a_firms_goods_come_from(nlp, text, expected, absent):
     # the maker of goods a firm has on order supplies it: named after "at" or "from", or before the goods
     ("Aegean Bulk, which is listed in New York, has six more ships on order at Japan's Kurushio Dockyard.",
      ("Kurushio Dockyard", "suppliesTo", "Aegean Bulk")),
-    ("Veltro has 40 jets on order from Airbus.", ("Airbus", "suppliesTo", "Veltro")),
+    ("Veltro has 40 jets on order from Harlow Aero.", ("Harlow Aero", "suppliesTo", "Veltro")),
     ("Veltro has 40 Airbus jets on order.", ("Airbus", "suppliesTo", "Veltro")),
 ])
 def test_rules_goods_on_order(nlp, text, expected):
@@ -1579,8 +1579,9 @@ def test_rules_the_rival_a_person_joins_is_the_firms(nlp, text, expected, absent
 
 @pytest.mark.parametrize("text, expected", [
     # "them" after a clause whose subject joins names by "and" stands for those names
-    ("Netflix and Vidora remain far ahead in the region, and local series were the only way for Cinestra to compete "
-     "with them, its content chief said.", {("Cinestra", "competesWith", "Netflix"), ("Cinestra", "competesWith", "Vidora")}),
+    ("Tarvo Stream and Vidora remain far ahead in the region, and local series were the only way for Cinestra to "
+     "compete with them, its content chief said.",
+     {("Cinestra", "competesWith", "Tarvo Stream"), ("Cinestra", "competesWith", "Vidora")}),
 ])
 def test_rules_them_after_a_clause_with_names_joined_as_its_subject(nlp, text, expected):
     _assert_reads(nlp, text, expected)
@@ -1748,12 +1749,12 @@ def test_rules_a_firm_run_as_a_unit(nlp, text, expected, absent):
 
 @pytest.mark.parametrize("text, modality", [
     # a unit its owner has sold is no longer its own; one it has agreed to sell still is
-    ("Unilever has sold its tea business, Ekaterra, to CVC Capital Partners.", "past"),
-    ("Unilever sold its tea business, Ekaterra, to CVC in 2021.", "past"),
-    ("Unilever has agreed to sell its tea business, Ekaterra, to CVC Capital Partners.", "fact"),
+    ("Ostara Foods has sold its tea business, Tevora, to Harbor Capital Partners.", "past"),
+    ("Ostara Foods sold its tea business, Tevora, to Harbor Capital in 2021.", "past"),
+    ("Ostara Foods has agreed to sell its tea business, Tevora, to Harbor Capital Partners.", "fact"),
 ])
 def test_rules_a_unit_sold_is_a_past_subsidiary(nlp, text, modality):
-    assert _modalities(_rules_doc(nlp, text)).get(("Ekaterra", "subsidiaryOf", "Unilever")) == modality
+    assert _modalities(_rules_doc(nlp, text)).get(("Tevora", "subsidiaryOf", "Ostara Foods")) == modality
 
 
 @pytest.mark.parametrize("text, modality", [
@@ -1835,7 +1836,8 @@ def test_rules_who_counts_one_among_its_clients(nlp, text, absent):
 
 @pytest.mark.parametrize("text, expected", [
     # where one takes a rival on, it operates
-    ("Halden Motors takes on Toyota and Honda in Thailand with its new pickup.", ("Halden Motors", "operatesIn", "Thailand")),
+    ("Halden Motors takes on Kelvor Motors and Orvane Auto in Thailand with its new pickup.",
+     ("Halden Motors", "operatesIn", "Thailand")),
     ("Kestrel Air is taking on Ryanair across Europe.", ("Kestrel Air", "operatesIn", "Europe")),
 ])
 def test_rules_taking_a_rival_on_somewhere(nlp, text, expected):

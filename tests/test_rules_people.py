@@ -1015,12 +1015,13 @@ def test_rules_whose_kin_a_name_is_and_where_one_teaches(nlp, text, expected, ab
 
 @pytest.mark.parametrize("text, modality", [
     # a job in apposition that "previously" or "formerly" says is over is past
-    ("Nestle has hired Maria Keller, previously head of marketing at Unilever, as its new marketing chief.", "past"),
-    ("Nestle has hired Maria Keller, formerly a marketing director at Unilever.", "past"),
-    ("Maria Keller, a marketing director at Unilever, spoke on Monday.", "fact"),
+    ("Ostara Foods has hired Maria Keller, previously head of marketing at Brellow Brands, as its new marketing "
+     "chief.", "past"),
+    ("Ostara Foods has hired Maria Keller, formerly a marketing director at Brellow Brands.", "past"),
+    ("Maria Keller, a marketing director at Brellow Brands, spoke on Monday.", "fact"),
 ])
 def test_rules_a_job_in_apposition_said_to_be_over(nlp, text, modality):
-    assert _modalities(_rules_doc(nlp, text)).get(("Maria Keller", "worksFor", "Unilever")) == modality
+    assert _modalities(_rules_doc(nlp, text)).get(("Maria Keller", "worksFor", "Brellow Brands")) == modality
 
 
 @pytest.mark.parametrize("text, expected, absent", [

@@ -17,8 +17,8 @@ from .reading import _assert_reads, _modalities, _rules_doc
     ("Quillo was ordered by the Federal Trade Commission to divest its stake in Lumio.",
      {("Federal Trade Commission", "restricts", "Quillo")}, set()),
     # ... or to cap, cut or limit something
-    ("Kenya's transport authority has ordered Bolt and Uber to cap the commission they take from drivers.",
-     {("Kenya", "restricts", "Bolt"), ("Kenya", "restricts", "Uber")}, set()),
+    ("Kenya's transport authority has ordered Ridex and Kolo Rides to cap the commission they take from drivers.",
+     {("Kenya", "restricts", "Ridex"), ("Kenya", "restricts", "Kolo Rides")}, set()),
     # refusing to license a firm, cutting its slots or its allocation restricts it (whose slots they are,
     # not the airport they are at)
     ("South Africa's communications regulator Icasa has refused to license StarLane, the satellite internet "

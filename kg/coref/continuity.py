@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..syntax import FORMER
 from .base import SUBJ
 
 __all__ = ["Continuity"]
@@ -93,7 +94,7 @@ class Continuity:
             return None
         # (not a title held before: "Tunde Bakare, a former Orlan engineer, said the startup")
         titles = [t for t in sayer.subtree if t.lemma_.lower() in self.person_titles and t.i < tok.i
-                  and not any(c.lower_ in {"former", "ex", "onetime"} for c in t.children)]
+                  and not any(c.lower_ in FORMER for c in t.children)]
         firms = [c for t in titles for c in t.children if c.dep_ in {"compound", "nmod", "poss"}]
         firms += [g for t in titles for p in t.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
                   for g in p.children if g.dep_ == "pobj"]

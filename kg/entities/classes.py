@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..names import canonical_name, normalize_quotes
-from ..syntax import first_conjunct, joining_hyphen, possessive
+from ..syntax import COPULAS, first_conjunct, joining_hyphen, possessive
 from .context import aged as _aged
 from .context import apposed_after as _apposed_after
 from .context import listed_under as _listed_under
@@ -313,7 +313,7 @@ class Classes(Descriptions, Products, Votes):
         if noun is not None and noun.lemma_.lower() in org_nouns and noun.is_lower:
             return True
         # "Pikku will become a wholly owned subsidiary of Redfern": what the copula says the name is
-        if root.dep_ == "nsubj" and root.head.lemma_ in {"be", "become", "remain"} and any(
+        if root.dep_ == "nsubj" and root.head.lemma_ in COPULAS and any(
                 a.dep_ == "attr" and a.is_lower and a.lemma_.lower() in org_nouns
                 and a.lemma_.lower() not in self.product_nouns for a in root.head.children):  # (not "a brand")
             return True

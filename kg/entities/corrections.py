@@ -24,12 +24,22 @@ from .pronouns import spoken_of_as_a_person as _spoken_of
 __all__ = ["Corrections"]
 
 
+def _by_name(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Each name's mentions, in the order of ``items``: what a rule asks of the other mentions of a name
+    it reads once, not over all the items for each."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for it in items:
+        out.setdefault(it["name"], []).append(it)
+    return out
+
+
 class Corrections:
     """Mixin of :class:`~kg.entities.component.KGEntities`: the pass that corrects named mentions' classes
     by their sentences, with the evidence :class:`~kg.entities.classes.Classes` reads."""
 
     def _correct_classes(self, doc: Doc, items: list[dict[str, Any]]) -> None:
         """Step 2: correct the classes of named ``items`` by what their sentences say of them."""
+        mentions = _by_name(items)  # (the names stay as they are here; only the classes change)
         # 2. Names the model took for organisations or people that the sentence shows
         #    to be products: "HelioGrid makes the Tessera", "the Tessera, a grid battery",
         #    "its scanner, called Talon", "Rivian's R2", "the strategy hit Skyward Tactics".
@@ -93,8 +103,8 @@ class Corrections:
             # named organisation runs, operates or makes, a product the vote below reads)
             orgs -= {it["name"] for it in items if it["via"] == "" and it["name"] in orgs
                      and self._run_by(it, doc[it["start"]:it["end"]].root)
-                     and any(o["name"] == it["name"] and o["via"] == "" and o["start"] > 0
-                             and self._kind_of_product(doc[o["start"] - 1]) for o in items)}
+                     and any(o["via"] == "" and o["start"] > 0 and self._kind_of_product(doc[o["start"] - 1])
+                             for o in mentions[it["name"]])}
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
                     it["cls"] = "Company"
@@ -140,7 +150,7 @@ class Corrections:
             one = self._defined_by_one_mention(doc, items)
             called |= one
             said.update({name: 1 for name in one if not said[name] and not any(
-                o["name"] == name and o["via"] == "" and self._acts(doc, o, self.firm_verbs) for o in items)})
+                o["via"] == "" and self._acts(doc, o, self.firm_verbs) for o in mentions.get(name, ()))})
             # So is a name a copula defines as a kind of product ("Brickfall is an arcade game developed
             # and published by Ventari"), whatever the NER took its other mentions for (a page's title)
             defined = {it["name"] for it in items if it["via"] == "" and (it["cls"] != "Person" or " " not in it["name"])
@@ -309,14 +319,14 @@ class Corrections:
             # Orlan company" being one of Orlan's)
             places |= {it["name"] for it in items if it["via"] == "" and it["cls"] != "Place"
                        and self._home_before_kind(doc, it)
-                       and not any(o["name"] == it["name"] and self._acts(doc, o, self.firm_verbs) for o in items)}
+                       and not any(self._acts(doc, o, self.firm_verbs) for o in mentions[it["name"]])}
             # "customers across the Kestrels", "a depot in Ostrevik": a name where only a place stands, unless a
             # mention of it acts as a firm does or is called one
             # (and "the Tarvik shipyard", "its new Kelbay terminal": a name the NER took for a place, before a site)
             placed = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Company", "Person", "Product"}
                       and (self._where_a_place_stands(doc, it, surnames) or self._site_named_by_place(doc, it))}
             places |= {name for name in placed if not any(
-                o["name"] == name and self._firm_like(doc, o, surnames, items) for o in items)}
+                self._firm_like(doc, o, surnames, items) for o in mentions.get(name, ()))}
             places -= paired  # (not a place the parser listed it with)
             for it in items:
                 if it["via"] == "" and it["name"] in places:

@@ -467,7 +467,8 @@ class Descriptions:
         # (the owner right before the name, at most one lower-case word before the site's noun)
         end = it["end"]
         site = end if end < len(doc) and doc[end].lower_ in self.resource_sites else end + 1
-        if it["start"] > 0 and (doc[it["start"] - 1].lower_ in {"its", "their"} or doc[it["start"] - 1].tag_ == "POS") \
+        before = doc[it["start"] - 1] if it["start"] > 0 else None
+        if before is not None and (before.lower_ in self.onto.possessive_pronouns or before.tag_ == "POS") \
                 and site < len(doc) and doc[site].lower_ in self.resource_sites and doc[site].pos_ == "NOUN" \
                 and all(t.is_lower and t.is_alpha for t in doc[end:site + 1]):
             return True

@@ -88,7 +88,7 @@ class Missed:
         def kind(tok: Any) -> bool:  # (not a site named by its place: "the Bristol Road store")
             return self._written_kind(tok) and tok.lemma_.lower() not in self.sites_by_place
 
-        for start, end in possessed_runs(doc, taken, kind):
+        for start, end in possessed_runs(doc, taken, kind, self.onto):
             span = doc[start:end]
             words = span.text.split()
             label = doc[start].ent_type_

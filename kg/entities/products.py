@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..names import canonical_name
 from ..syntax import participle as _participle
-from ..syntax import (MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_previous, brand_name,
+from ..syntax import (COPULAS, MAKING_VERBS, NAMING_VERBS, apposed_elsewhere, apposed_to_previous, brand_name,
                       contact_clause, included_by, owned_kinds)
 from .context import PLACE_LABELS as _PLACE_LABELS
 from .context import listed_under as _listed_under
@@ -76,12 +76,12 @@ class Products:
         if root.dep_ == "compound" and head.i == it["end"] and head.is_lower \
                 and head.lemma_.lower() in self.product_nouns and any(c.dep_ == "poss" for c in head.children):
             return True
-        if kind_taken_for_a_verb(doc, it["start"], self.product_nouns):
+        if kind_taken_for_a_verb(doc, it["start"], self.product_nouns, self.onto):
             return True
         # "its other brand, Toddla", "Shomer Guard, its software for spotting fraud": a name apposed to an
         # owner's kind of product (possessed.py; "brand", "network" or "platform" alone names firms too)
-        if kind_apposed_before(doc, it["start"], it["end"], self._kind_of_product) is not None or any(
-                owned_kind(k) for k in self._apposed_kinds(doc, it)):
+        if kind_apposed_before(doc, it["start"], it["end"], self._kind_of_product, self.onto) is not None or any(
+                owned_kind(k, self.onto) for k in self._apposed_kinds(doc, it)):
             return True
         # "Amazon Handmade, a service Amazon runs", "Guaraní Net operates Red Yvy, an ATM network": what a
         # named organisation runs or makes, whatever the description also fits
@@ -338,7 +338,7 @@ class Products:
                       and (p := apposed_to_previous(t)) is not None and it["start"] <= p.i < it["end"]]
             # (or read off the words, where the parser made another attribute or object of it: "had become
             # customers of Shomer Guard, its/attr software for spotting fraud", possessed.py)
-            if (kind := kind_apposed_after(doc, end, self._kind_of_product)) is not None and kind not in kinds \
+            if (kind := kind_apposed_after(doc, end, self._kind_of_product, self.onto)) is not None and kind not in kinds \
                     and apposed_here(kind):
                 kinds.append(kind)
         return kinds
@@ -367,7 +367,7 @@ class Products:
         if node is not root and node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.is_lower \
                 and any(c.dep_ == "det" for c in node.children) and self._products_role(node.head.head, items):
             return True
-        if self._apposed_kinds(doc, it) or kind_taken_for_a_verb(doc, it["start"], self.product_nouns):
+        if self._apposed_kinds(doc, it) or kind_taken_for_a_verb(doc, it["start"], self.product_nouns, self.onto):
             return True
         end = it["end"]
         # (or one the tagger took for an adjective: "Malaysian super-app/JJ Kintara"; not a trade: "payment
@@ -417,7 +417,7 @@ class Products:
             return True
         # "Velta remains available in Spain", "Brisko is now available to riders": what is available
         # somewhere or to someone (not "was not available for comment")
-        if root.dep_ == "nsubj" and head.lemma_ in {"be", "remain", "become"} and any(
+        if root.dep_ == "nsubj" and head.lemma_ in COPULAS and any(
                 a.dep_ == "acomp" and a.lower_ == "available" and not any(
                     p.dep_ == "prep" and p.lower_ == "for" for p in a.children) for a in head.children):
             return True
@@ -459,7 +459,7 @@ class Products:
         # the name (read off the surface: the parser seldom joins the noun to the name)
         k = it["start"]
         if k >= 2 and doc[k - 1].is_lower and doc[k - 1].tag_ in {"NN", "NNS"} and self._kind_of_product(doc[k - 1]) \
-                and (doc[k - 2].tag_ in {"PRP$", "WP$", "POS"} or doc[k - 2].lower_ in {"whose", "its", "their"}):
+                and (doc[k - 2].tag_ in {"PRP$", "WP$", "POS"} or doc[k - 2].lower_ in self.onto.owner_possessives):
             return True
         # "whose KeyGate software", "whose Warmate munitions": an owner's name before a kind of product
         # (read off the surface: the parser hangs the name on the verb after as often)
@@ -471,13 +471,13 @@ class Products:
         # owner's possessive, the name, then the kind of product it is, read off the words (possessed.py; not a
         # place's name before a site: "its Tangier plant", "its London store")
         if it["cls"] != "Place" and it["name"].split()[-1] not in self.firm_name_words \
-                and owner_before(doc, k) is not None and (
+                and owner_before(doc, k, self.onto) is not None and (
                 kind := kind_after(doc, end, self._written_kind)) is not None \
                 and kind.lemma_.lower() not in self.seller_sites and self._owned_site(doc, it, root) is None:
             return True
         # "its Kiro robots": a name right after "its" is the owner's thing (but "its Pasadena refinery"
         # names the site by its place)
-        if it["start"] > 0 and doc[it["start"] - 1].lower_ in {"its", "their"} and \
+        if it["start"] > 0 and doc[it["start"] - 1].lower_ in self.onto.possessive_pronouns and \
                 doc[it["start"] - 1].dep_ == "poss" and self._owned_site(doc, it, root) is None:
             return True
         # "Rivian's R2": an organisation's named thing (not "Veltro's Ana Ruiz said", "Microsoft's Satya
@@ -505,7 +505,7 @@ class Products:
             if it["via"] != "" or it["cls"] != "Product" or s == 0 or e >= len(doc):
                 continue
             before, root = doc[s - 1], doc[s:e].root
-            if not (before.lower_ in {"the", "its", "their", "whose"} or before.tag_ == "POS"):
+            if not (before.lower_ == "the" or before.lower_ in self.onto.owner_possessives or before.tag_ == "POS"):
                 continue
             # (the name modifies a common noun right after it, not a group: "the Vega family")
             kind = root.head
@@ -532,7 +532,7 @@ class Products:
         # (or the site of a resource: "its Tarvo Norte offshore field", lexicon resource_sites)
         if noun.is_lower and noun.pos_ == "NOUN" and (noun.lemma_.lower() in self.site_nouns
                                                       or noun.lower_ in self.resource_sites) \
-                and any(c.dep_ == "poss" and (c.lower_ in {"its", "their", "whose"} or c.pos_ == "PROPN")
+                and any(c.dep_ == "poss" and (c.lower_ in self.onto.owner_possessives or c.pos_ == "PROPN")
                         for c in noun.children):  # (not "her Etsy shop")
             return noun
         return None

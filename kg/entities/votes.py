@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .possessed import _OWNER_WORDS, kind_after, owned_kind, owner_before
+from .possessed import kind_after, owned_kind, owner_before
 from .products import _indefinite
 
 __all__ = ["Votes"]
@@ -48,15 +48,15 @@ class Votes:
         messaging app", not "Kivra, a Cape Town-based streaming app")."""
         root = doc[it["start"]:it["end"]].root
         # (or an owner's: "Shomer Guard, its software for spotting fraud", "Hualing's overseas version, Shimmerly")
-        return any(k.is_lower and (k.i > root.i and _indefinite(k) or owned_kind(k)) and not self._based(k)
+        return any(k.is_lower and (k.i > root.i and _indefinite(k) or owned_kind(k, self.onto)) and not self._based(k)
                    for k in self._apposed_kinds(doc, it))
 
     def _owned_before_kind(self, doc: Doc, it: dict[str, Any]) -> bool:
         """Whether a possessive pronoun is before the mention and a kind of product after it ("its Quello
         messaging app", "their Kivra writing assistant", possessed.py): the owner's product, named as
         definitely as "a" or "an" names one; not a site the owner runs ("its Tangier plant")."""
-        owner = owner_before(doc, it["start"])
-        if owner is None or owner.lower_ not in _OWNER_WORDS or it["name"].split()[-1] in self.firm_name_words:
+        owner = owner_before(doc, it["start"], self.onto)
+        if owner is None or owner.lower_ not in self.onto.owner_possessives or it["name"].split()[-1] in self.firm_name_words:
             return False
         kind = kind_after(doc, it["end"], self._written_kind)
         return kind is not None and kind.lemma_.lower() not in self.seller_sites \

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..syntax import SUBJ, possessive
+from ..syntax import SUBJ, percentage_word, possessive
 from .records import record, side, trigger_token
 
 __all__ = ["access_gained", "access_paid_for", "capacity_rented", "use_allowed"]
@@ -119,7 +119,7 @@ def access_paid_for(rules: Any, doc: Doc, found: dict[tuple, dict[str, Any]]) ->
         if not backs or not paid:
             continue
         price = paid[0]
-        share = any(w.text == "%" or w.lower_ in {"percent", "percentage"} for w in price.subtree) or (
+        share = any(percentage_word(w) for w in price.subtree) or (
             price.lemma_.lower() in cut_words - rules.set_price_nouns)
         if not share and price.lemma_.lower() not in rules.paid_sums:
             continue

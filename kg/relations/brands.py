@@ -25,9 +25,6 @@ _RUNNING_WORDS = frozenset({"run", "runs", "ran", "running", "operate", "operate
 _SHOWING_WORDS = frozenset({"release", "releases", "released", "releasing", "unveil", "unveils", "unveiled",
                             "unveiling"})
 
-#: the possessive pronouns whose service is the one the firm offers ("its Zuma Pay wallet")
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "whose"})
-
 
 class Brands:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: who offers what a brand names."""
@@ -367,7 +364,8 @@ class Brands:
             # resells, says whose it is, which the read sets annotate kg:develops 9 times in 10)
             mark = self._possessed_kind(doc, r, kinds, True)
             # (or a description's, which stands for the firm as a pronoun does: "the carrier's Kargo service")
-            if mark is None or not (mark.lower_ in _POSSESSIVE_PRONOUNS or mark.is_lower and mark.pos_ == "NOUN"):
+            if mark is None or not (mark.lower_ in self.onto.owner_possessives
+                                    or mark.is_lower and mark.pos_ == "NOUN"):
                 continue
             del found[key]
             o_key = (r["s_key"], "offers", r["o_key"], r["sent_start"])

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import acted_on, by_agents, clause_head
+from ..syntax import acted_on, by_agents, clause_head, percentage_word
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from .access import access_gained, use_allowed
@@ -45,7 +45,7 @@ class Deals:
 
     def _fixed(self, price: Token) -> bool:
         """A price noun that is a set sum: no percentage in its phrase, a set-price modifier on it."""
-        return not any(w.text == "%" or w.lower_ in {"percent", "percentage"}
+        return not any(percentage_word(w)
                        or (w.lower_ == "per" and w.i + 1 < len(w.doc) and w.nbor().lower_ == "cent")
                        for w in price.subtree) \
             and any(c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in self.set_price_modifiers

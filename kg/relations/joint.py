@@ -67,7 +67,8 @@ def joint_works(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: dic
         # what is made: the words after the verb up to the first that describes nothing
         j = verb.i + 1
         while j < sent.end and (rules._describing(doc[j]) or doc[j].like_num or doc[j].text in {"$", "€", "£"}
-                                or doc[j].lower_ in {"a", "an", "the", "their", "its"}):
+                                or doc[j].lower_ in {"a", "an", "the"}
+                                or doc[j].lower_ in rules.onto.possessive_pronouns):
             j += 1
         head = doc[j - 1] if j > verb.i + 1 else None
         together = any(t.lower_ in {"together", "jointly"} for t in doc[max(sent.start, k - 2):min(sent.end, j + 2)])

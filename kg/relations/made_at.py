@@ -13,6 +13,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..syntax import FORMER
+
 __all__ = ["made_at_works", "works_making"]
 
 #: prepositions of the works a thing is made at
@@ -84,7 +86,7 @@ def works_making(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: di
                 owners = rules._works_owners(tok, by_token) if tok.lemma_.lower() in rules.owned_works else []
                 if owners:
                     # (not "a former Orlan factory": an owner no longer)
-                    owners = [] if any(c.lower_ == "former" for c in tok.children) else owners
+                    owners = [] if any(c.lower_ in FORMER for c in tok.children) else owners
                     break
         out += _products_made(rules, doc, owners, goods, rel, by_token, items, 0.15, verb)
     return out

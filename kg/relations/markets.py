@@ -164,7 +164,7 @@ class Markets:
 
         # (not where another's site is: "must sell Umbila's plant in Polokwane" is no market of the seller's)
         sold_site = {h.i for h in heads for c in h.children if c.dep_ == "dobj" and self._of_sites(c) and any(
-            possessive(o) and o.i in by_token and o.lower_ not in {"its", "their"} for o in c.children)}
+            possessive(o) and o.i in by_token and o.lower_ not in self.onto.possessive_pronouns for o in c.children)}
         for c in (x for h in heads for c in h.children for x in [c] + joined(c)):
             # (and a preposition joined to another: "sells it at home and in Austria")
             if (c.dep_ == "prep" or c.dep_ == "conj" and c.pos_ == "ADP") and c.lower_ in {"in", "across", "throughout"} \

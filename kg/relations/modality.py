@@ -27,6 +27,8 @@ class Modality:
         self.negations = set(lex["relations"]["negations"])
         self.reporting = set(lex["relations"]["reporting"])
         self.ended_states = set(lex["relations"].get("ended_states", ()))
+        #: adverbs that say a post or a tie is over ("previously", "formerly", "once")
+        self.past_adverbs = onto.words("relations", "past_adverbs")
         #: states whose simple past with "until" or "for" a span is over: the ended states and the posts held
         self.bounded_states = self.ended_states | set(lex["relations"].get("bounded_states", ()))
         self.keep_from = set(lex["relations"]["keep_from"])
@@ -207,18 +209,17 @@ class Modality:
             and sale.dep_ == "dobj" and sale.head.lemma_.lower() in self.sale_completing_verbs \
             and _done(sale.head)
 
-    @staticmethod
-    def _once_was(noun: Token) -> bool:
+    def _once_was(self, noun: Token) -> bool:
         """A role noun in apposition said to be over: "X, formerly a unit of Y," and "X, previously a
         subsidiary of Y," (the adverb on the noun, or on the name between it and the noun)."""
         if noun.dep_ != "appos":  # (or before the clause: "Once a unit of Y, X now ...")
             return noun.left_edge.i == noun.sent.start and any(
-                c.dep_ == "advmod" and c.lower_ in {"formerly", "previously", "once"} for c in noun.children)
-        return any(c.dep_ == "advmod" and c.lower_ in {"formerly", "previously", "once"}
+                c.dep_ == "advmod" and c.lower_ in self.past_adverbs for c in noun.children)
+        return any(c.dep_ == "advmod" and c.lower_ in self.past_adverbs
                    and (c.head.i == noun.i or c.head.i < c.i < noun.i) for c in [*noun.children, *noun.head.children])
 
     def _modality(self, tok: Token) -> str:
-        if any(c.lower_ in {"previously", "formerly", "once"} and c.dep_ == "advmod" for c in tok.children):
+        if any(c.lower_ in self.past_adverbs and c.dep_ == "advmod" for c in tok.children):
             return "past"  # "who previously worked at Google"
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "about" and any(
                 c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in tok.children):

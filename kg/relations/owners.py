@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import ends_noun_phrase, included_by, owned_kinds
+from ..syntax import COPULAS, POSSESSIVE_MARKS, ends_noun_phrase, included_by, owned_kinds
 from ..syntax import possessive as _possessive
 from .records import record, side, trigger_token
 from .units import Units
@@ -270,8 +270,8 @@ class Owners(Units):
             end = owner["end"]
             if end >= len(doc):
                 continue
-            pronoun = owner["via"] == "coref" and doc[owner["start"]].lower_ in {"its", "their"}
-            possessive = pronoun or doc[end].tag_ == "POS" or doc[end].lower_ in {"'s", "\u2019s", "'", "\u2019"}
+            pronoun = owner["via"] == "coref" and doc[owner["start"]].lower_ in self.onto.possessive_pronouns
+            possessive = pronoun or doc[end].tag_ == "POS" or doc[end].lower_ in POSSESSIVE_MARKS
             if possessive:
                 j, conf = (end if pronoun else end + 1), (-0.1 if pronoun else 0.0)
                 # (and "government-certified": a hyphen inside such a modifier)
@@ -374,7 +374,7 @@ class Owners(Units):
             modality = "fact"
             if noun.dep_ == "appos":
                 units = [noun.head]
-            elif noun.dep_ == "attr" and noun.head.lemma_ in {"be", "become", "remain"}:
+            elif noun.dep_ == "attr" and noun.head.lemma_ in COPULAS:
                 units = [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 modality = self._modality(noun.head)  # ("will no longer be part of Rennick")
             else:

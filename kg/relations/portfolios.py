@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import FORMER
 from .records import record
 
 __all__ = ["ministers_of_portfolios"]
@@ -33,7 +34,7 @@ def _portfolio(job: Token, by_token: dict[int, int], items: list[dict[str, Any]]
     """The words of the portfolio written before a job noun ("natural resources", "mines"), or none (a
     former one, or only a rank or a country's demonym before it)."""
     words: list[str] = []
-    if any(t.lower_ in {"former", "ex"} for t in job.doc[job.left_edge.i:job.i]):
+    if any(t.lower_ in FORMER for t in job.doc[job.left_edge.i:job.i]):
         return []  # (a past job: "former health minister X")
     for c in job.children:
         if c.i > job.i or c.dep_ not in {"compound", "amod", "nmod"}:

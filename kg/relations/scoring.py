@@ -24,7 +24,7 @@ resolved by coreference stands for the span of its antecedent.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from spacy.tokens import Doc
@@ -159,20 +159,20 @@ def strict_prf(predicted: Mapping[str, Iterable[tuple[int, int, str, int, int]]]
             (sa, sb), rel, (oa, ob) = r
             return {"document": doc_id, "subject": text[sa:sb], "relation": rel, "object": text[oa:ob]}
 
-        for pr in p:
-            row = per.setdefault(pr[1], [0, 0, 0, 0])
-            row[1] += 1
-            hit = any(match(pr, gr) for gr in g)
-            row[0] += hit
-            if details and not hit:
-                false_positives.append(shown(pr))
-        for gr in g:
-            row = per.setdefault(gr[1], [0, 0, 0, 0])
-            row[3] += 1
-            hit = any(match(pr, gr) for pr in p)
-            row[2] += hit
-            if details and not hit:
-                missed.append(shown(gr))
+        def tally(rows: list[tuple], others: list[tuple], matched: Callable[[tuple, tuple], bool], at: int,
+                  unmatched: list[dict[str, str]]) -> None:
+            """Count ``rows`` by relation (``per[rel][at + 1]``) and those a row of ``others`` matches
+            (``per[rel][at]``); list the rest in ``unmatched``: the predictions, then the gold."""
+            for r in rows:
+                row = per.setdefault(r[1], [0, 0, 0, 0])
+                row[at + 1] += 1
+                hit = any(matched(r, o) for o in others)
+                row[at] += hit
+                if details and not hit:
+                    unmatched.append(shown(r))
+
+        tally(p, g, match, 0, false_positives)
+        tally(g, p, lambda gr, pr: match(pr, gr), 2, missed)
     total = [sum(v[k] for v in per.values()) for k in range(4)]
     out: dict[str, Any] = {"micro": prf(*total), "by_relation": {rel: prf(*v) for rel, v in sorted(per.items())}}
     if details:

@@ -266,7 +266,7 @@ class Seats:
             place = items[by_token[k - 1]]
             owner = doc[place["start"] - 1] if place["start"] > 0 else None
             if place["end"] != k or place["name"] == it["name"] or not self.onto.fits(place["cls"], rel.range) \
-                    or owner is None or not (owner.tag_ == "POS" or owner.lower_ in {"its", "their", "whose"}):
+                    or owner is None or not (owner.tag_ == "POS" or owner.lower_ in self.onto.owner_possessives):
                 continue
             out.append(record(doc, it, rel.name, place, rel.base_confidence - 0.1, doc[k]))
         return out

@@ -16,14 +16,15 @@ from ..syntax import possessive as _possessive
 __all__ = ["Subjects"]
 
 
-def _generic_plural(tok: Token) -> bool:
+def _generic_plural(tok: Token, possessives: frozenset[str]) -> bool:
     """A bare plural common noun ("ordered internet providers to block X"): no one in particular, so
     what they are made to do is the doing of the one who makes them (and so are its or their own:
     "told its fertiliser makers to halt shipments"). Not one with an article, a named owner or more
     after it ("the providers", "providers in Spain, including Telefónica", wherever the parser hung
-    the list): the infinitive's "to" comes right after it."""
+    the list): the infinitive's "to" comes right after it. ``possessives``: the possessive pronouns ("its",
+    "their")."""
     return tok.tag_ == "NNS" and all(
-        c.dep_ in {"compound", "amod"} or (c.dep_ == "poss" and c.lower_ in {"its", "their"}) for c in tok.children) \
+        c.dep_ in {"compound", "amod"} or (c.dep_ == "poss" and c.lower_ in possessives) for c in tok.children) \
         and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
 
 
@@ -206,9 +207,10 @@ class Subjects:
                     own = [c for c in [self._name_parsed_as_adverb(head)] if c is not None]
                 # "forced Veltro to stop" (what bare plurals are made to do is the subject's doing)
                 dobjs = controlled_objects(node) if node.dep_ != "conj" else []
-                if dobjs and not own and head.dep_ == "conj" and all(_generic_plural(c) for c in dobjs):
+                generic = all(_generic_plural(c, self.onto.possessive_pronouns) for c in dobjs)
+                if dobjs and not own and head.dep_ == "conj" and generic:
                     own = self._inherited_agents(head)  # "has fined banks, and told providers to block X"
-                if dobjs and not (own and all(_generic_plural(c) for c in dobjs)):
+                if dobjs and not (own and generic):
                     return dobjs
                 if own:
                     return own

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..ontology import RelationInfo
-from ..syntax import PARTICLES, possessive
+from ..syntax import PARTICLES, percentage_word, possessive
 from ..syntax import SUBJ as _SUBJ
 
 __all__ = ["Triggers"]
@@ -123,7 +123,7 @@ class Triggers:
         for t in doc[verb.i + 1:end]:
             if t.text in {";", ":"} or (t.pos_ in {"VERB", "AUX"}):
                 return False
-            if t.text == "%" or t.lower_ in {"percent", "percentage"}:
+            if percentage_word(t):
                 rest = doc[t.i + 1:min(len(doc), t.i + 8)]
                 if not len(rest) or rest[0].lower_ != "of":
                     return False
@@ -139,7 +139,7 @@ class Triggers:
         """Whether ``noun`` is a percentage of each sale or of earnings ("10% of each delivery fee", "5% of
         its revenue"): a cut, as lexicon.toml's ``cut_words`` name it in triggers; not a part of one price
         ("20% of the price upfront")."""
-        if not (noun.text == "%" or noun.lower_ in {"percent", "percentage"}
+        if not (percentage_word(noun)
                 or (noun.lower_ == "cent" and noun.i > 0 and noun.nbor(-1).lower_ == "per")):
             return False
         return any(g.lemma_.lower() in self.revenue_nouns or g.lower_ in self.revenue_nouns or any(d.lower_ in self.each_words for d in g.children)

@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import COPULAS
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import possessive as _possessive
 from .records import record, side, trigger_token
@@ -68,7 +69,7 @@ class Units:
                 nouns = [c for c in clause.children if c.dep_ in {"ccomp", "oprd", "xcomp"}]
                 subj = next((c for n in nouns for c in n.children if c.dep_ == "nsubj"), None) or next(
                     (c for c in clause.children if c.dep_ == "dobj"), None)
-            elif joined and lemma in {"be", "become", "remain"}:
+            elif joined and lemma in COPULAS:
                 nouns = [c for c in clause.children if c.dep_ == "attr"]
                 subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             elif joined and lemma in {"operate", "run", "function", "continue", "trade"}:

@@ -157,6 +157,16 @@ def _fit(onto: Ontology, relations: list[RelationAnnotation], classes: dict[Span
     return out
 
 
+def _json_file(path: str | Path, what: str) -> tuple[Path, Any]:
+    """The path and the JSON of a converter's file; an error that names the format (``what``) where it
+    cannot be read."""
+    path = Path(path)
+    try:
+        return path, json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise AnnotationError(f"{path}: cannot read {what} JSON: {exc}") from None
+
+
 def conll04(path: str | Path, *, onto: Ontology | None = None) -> Iterator[AnnotatedDoc]:
     """Documents (one sentence each) of a CoNLL04 JSON file in SpERT's layout.
 
@@ -165,11 +175,7 @@ def conll04(path: str | Path, *, onto: Ontology | None = None) -> Iterator[Annot
     """
     onto = onto or load_ontology()
     countries = _country_names(onto)
-    path = Path(path)
-    try:
-        records = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise AnnotationError(f"{path}: cannot read CoNLL04 JSON: {exc}") from None
+    path, records = _json_file(path, "CoNLL04")
     if not isinstance(records, list):
         raise AnnotationError(f"{path}: expected a JSON list of sentences with tokens, tags and relations")
     for n, rec in enumerate(records):
@@ -228,11 +234,7 @@ def redocred(path: str | Path, *, docs: slice | None = None, onto: Ontology | No
     """
     onto = onto or load_ontology()
     countries = _country_names(onto)
-    path = Path(path)
-    try:
-        records = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise AnnotationError(f"{path}: cannot read Re-DocRED JSON: {exc}") from None
+    path, records = _json_file(path, "Re-DocRED")
     picked = range(len(records))[docs if docs is not None else slice(0, REDOCRED_TRAIN_DOCS)]
     for n in picked:
         yield _redocred_doc(records[n], f"{path}:{n}", n, onto, countries)

@@ -39,7 +39,7 @@ from thinc.api import fix_random_seed
 
 from ..relations.scoring import doc_gold, normalize_span
 
-__all__ = ["NER_LABELS", "blas_kernel", "ner_examples", "train_ner"]
+__all__ = ["NER_LABELS", "blas_kernel", "ner_examples", "save_folder", "train_ner"]
 
 #: Our classes -> the NER labels that fit them (the first is used where the pipeline gives none).
 NER_LABELS = {
@@ -69,6 +69,30 @@ def blas_kernel() -> str:
         return lib.bli_arch_string(lib.bli_arch_query_id()).decode()
     except Exception:  # another BLAS, another build: nothing to record
         return ""
+
+
+def save_folder(component: Any, meta: dict[str, Any], meta_name: str, out: Path) -> None:
+    """Write a trained pipeline's or component's folder (its ``to_disk``) with ``meta`` as JSON in
+    ``meta_name``, next to ``out`` under a temporary name, then swap it in: the folder there before is set
+    aside until the new one is in place, and a failure leaves it untouched."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    tmp.chmod(0o755)
+    try:
+        component.to_disk(tmp)
+        (tmp / meta_name).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        old = None
+        if out.exists():
+            old = out.with_name(f".{out.name}.old")
+            if old.exists():
+                shutil.rmtree(old)
+            out.rename(old)
+        tmp.rename(out)
+        if old is not None:
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 def ner_examples(base: Language, golds: list[Doc]) -> list[Example]:
@@ -157,17 +181,5 @@ def train_ner(model: str, golds_train: list[Doc], golds_tune: list[Doc], out: st
     meta = {"base": model, "seed": seed, "blas_kernel": blas_kernel(), "tuned_on": tuned_on, "averaged": average,
             "epochs": history, "best_epoch": best[1],
             "tune_span_f1": best[0], "examples": len(examples), "seconds": round(time.perf_counter() - started, 1)}
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    tmp.chmod(0o755)
-    try:
-        nlp.to_disk(tmp)
-        (tmp / "kg_meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    save_folder(nlp, meta, "kg_meta.json", Path(out))
     return meta

@@ -16,10 +16,8 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import platform
-import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -43,7 +41,7 @@ from .convert import conll04, redocred
 from .coverage import candidate_coverage, source_of
 from .examples import examples, gold_doc, read_docbin
 from .selection import plateau_center, smoothed
-from .spans import blas_kernel
+from .spans import blas_kernel, save_folder
 
 __all__ = ["SHARED_DATA", "TrainSettings", "load_training_data", "packaged_data_dir", "shared_data_dir", "train",
            "tune_split", "write_thresholds"]
@@ -301,7 +299,7 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
                        "tune_pairs_rules_alone": rules_alone},
             "seconds": round(time.perf_counter() - started, 1),
         }
-        _save(pipe, meta, Path(out))
+        save_folder(pipe, meta, "meta.json", Path(out))
         return meta
     finally:
         if "kg_relation_model" in nlp.pipe_names:
@@ -509,25 +507,3 @@ def _version() -> str:
         return version("kg-builder")
     except Exception:  # not installed (a source checkout)
         return "unknown"
-
-
-def _save(pipe: RelationModel, meta: dict[str, Any], out: Path) -> None:
-    """Write the component folder next to ``out`` under a temporary name, then swap it in."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    tmp.chmod(0o755)
-    try:
-        pipe.to_disk(tmp)
-        (tmp / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        old = None
-        if out.exists():
-            old = out.with_name(f".{out.name}.old")
-            if old.exists():
-                shutil.rmtree(old)
-            out.rename(old)
-        tmp.rename(out)
-        if old is not None:
-            shutil.rmtree(old)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
