@@ -11,6 +11,11 @@ is how the designs compared in the README were trained:
   the pipeline's token vectors for the two mentions and the words between
   them, through a hidden ReLU layer.
 
+Pretrained word vectors (:mod:`kg.relations.vectors`, off unless ``vector_parts``
+names the spans they are averaged over) go into the deep half, or into a linear
+layer of their own (``vector_head = "linear"``) whose logits add to the wide
+half's: the network stays linear, and ``make train`` can average its seeds.
+
 The wide half is thinc's first ``SparseLinear``, whose indexing (kept in thinc
 for compatibility, thinc issue #752) reads only ``hash_rows + nO`` of its
 weights: all relations share one table of ``hash_rows`` weights, a feature's
@@ -43,6 +48,12 @@ class PairBatch:
     keys: numpy.ndarray  #: uint64 feature ids of all pairs, concatenated
     lengths: numpy.ndarray  #: int32 number of ids of each pair
     dense: numpy.ndarray  #: float32 (pairs, dense width) token vectors; width 0 when unused
+    #: float32 (pairs, vector width) pretrained word vectors (:mod:`kg.relations.vectors`); width 0 when unused
+    vectors: numpy.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if self.vectors is None:
+            self.vectors = numpy.zeros((len(self.lengths), 0), "float32")
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -53,7 +64,7 @@ class PairBatch:
         starts = ends - self.lengths
         keys = [self.keys[starts[r]:ends[r]] for r in rows]
         return PairBatch(numpy.concatenate(keys) if keys else self.keys[:0], self.lengths[rows],
-                         self.dense[rows])
+                         self.dense[rows], self.vectors[rows])
 
     @staticmethod
     def concat(batches: list[PairBatch]) -> PairBatch:
@@ -61,37 +72,54 @@ class PairBatch:
         return PairBatch(numpy.concatenate([b.keys for b in batches]) if batches else numpy.zeros(0, "uint64"),
                          numpy.concatenate([b.lengths for b in batches]) if batches else numpy.zeros(0, "int32"),
                          numpy.concatenate([b.dense for b in batches]) if batches else
-                         numpy.zeros((0, width), "float32"))
+                         numpy.zeros((0, width), "float32"),
+                         numpy.concatenate([b.vectors for b in batches]) if batches else None)
 
 
 @registry.architectures("kg.RelationClassifier.v1")
 def build_relation_classifier(wide: bool = True, hash_rows: int = 131072, embed_width: int = 0,
                               embed_rows: int = 16384, dense_width: int = 0, hidden_width: int = 64,
-                              dropout: float = 0.1, nO: int | None = None) -> Model[PairBatch, Floats2d]:
+                              dropout: float = 0.1, nO: int | None = None, vector_parts: str = "",
+                              vector_head: str = "deep") -> Model[PairBatch, Floats2d]:
     """Wide (sparse linear) and/or deep (embedded features + token vectors -> ReLU) pair classifier.
 
     ``embed_width`` 0 and ``dense_width`` 0 switch the deep half off; ``wide`` false the wide half.
     ``dense_width`` is the width of the dense features the pipe gives (3 x the token vector width).
+    ``vector_parts``: the spans the pretrained word vectors are averaged over (:mod:`kg.relations.vectors`,
+    "subject object between trigger"; empty: none); ``vector_head`` where they go: "deep" (into the
+    hidden layer) or "linear" (a linear layer of their own added to the logits: the network stays
+    linear, so make train can still average the weights of several seeds).
     """
-    if not wide and not embed_width and not dense_width:
+    from .vectors import PARTS, WIDTH
+
+    parts_v = tuple(vector_parts.split())
+    if any(p not in PARTS for p in parts_v) or vector_head not in {"deep", "linear"}:
+        raise ValueError(f"kg.RelationClassifier.v1: vector_parts are among {PARTS}, vector_head deep or linear")
+    vector_width = WIDTH * len(parts_v)
+    deep_vectors = vector_width if vector_head == "deep" else 0
+    if not wide and not embed_width and not dense_width and not vector_width:
         raise ValueError("kg.RelationClassifier.v1 needs wide = true, or embed_width or dense_width above 0")
     layers: list[Model] = []
     names: list[str] = []
     if wide:
         layers.append(SparseLinear(nO=nO, length=hash_rows))
         names.append("wide")
-    if embed_width or dense_width:
+    if vector_width and not deep_vectors:
+        layers.append(Linear(nO=nO, nI=vector_width))
+        names.append("vlinear")
+    if embed_width or dense_width or deep_vectors:
         if embed_width:
             layers.append(HashEmbed(embed_width, embed_rows, seed=7))
             names.append("embed")
         head = chain(Relu(nO=hidden_width), Dropout(dropout), Linear(nO=nO, nI=hidden_width))
         layers.append(head)
         names.append("deep")
+    attrs = {"parts": tuple(names), "embed_width": embed_width, "dense_width": dense_width,
+             "hidden_width": hidden_width}
+    if vector_width:  # only then: a network without them serialises as it always did
+        attrs.update({"vector_parts": " ".join(parts_v), "vector_width": vector_width, "deep_vectors": deep_vectors})
     model: Model[PairBatch, Floats2d] = Model(
-        "kg_relation_classifier", _forward, init=_init, layers=layers,
-        dims={"nO": nO}, attrs={"parts": tuple(names), "embed_width": embed_width, "dense_width": dense_width,
-                                "hidden_width": hidden_width},
-    )
+        "kg_relation_classifier", _forward, init=_init, layers=layers, dims={"nO": nO}, attrs=attrs)
     return model
 
 
@@ -107,13 +135,17 @@ def _init(model: Model, X: PairBatch | None = None, Y: Floats2d | None = None) -
         deep = parts["deep"]
         relu, _dropout, linear = deep.layers
         linear.set_dim("nO", nO)
-        relu.set_dim("nI", model.attrs["embed_width"] + model.attrs["dense_width"])
+        relu.set_dim("nI", model.attrs["embed_width"] + model.attrs["dense_width"]
+                     + model.attrs.get("deep_vectors", 0))
         relu.initialize()
         linear.initialize()
     if "embed" in parts:
         parts["embed"].initialize()
     if "wide" in parts:
         parts["wide"].initialize()
+    if "vlinear" in parts:
+        parts["vlinear"].set_dim("nO", nO)
+        parts["vlinear"].initialize()
 
 
 def _forward(model: Model, X: PairBatch, is_train: bool) -> tuple[Floats2d, Callable]:
@@ -127,6 +159,16 @@ def _forward(model: Model, X: PairBatch, is_train: bool) -> tuple[Floats2d, Call
         wide, bp_wide = parts["wide"]((X.keys, values, X.lengths.astype("int32")), is_train)
         logits = wide
         callbacks.append(bp_wide)
+    deep_vectors = model.attrs.get("deep_vectors", 0)
+    if "vlinear" in parts or deep_vectors:
+        vectors = ops.asarray2f(X.vectors)
+        if vectors.shape[1] != model.attrs["vector_width"]:
+            raise ValueError(f"The relation model was trained on word vectors {model.attrs['vector_width']} "
+                             f"wide; the features give {vectors.shape[1]}.")
+    if "vlinear" in parts:
+        vl, bp_vl = parts["vlinear"](vectors, is_train)
+        logits = vl if logits is None else logits + vl
+        callbacks.append(bp_vl)
     if "deep" in parts:
         pieces = []
         bp_embed = None
@@ -148,6 +190,8 @@ def _forward(model: Model, X: PairBatch, is_train: bool) -> tuple[Floats2d, Call
                 raise ValueError(f"The relation model was trained on dense features {model.attrs['dense_width']} "
                                  f"wide; this pipeline gives {dense.shape[1]}.")
             pieces.append(dense)
+        if deep_vectors:
+            pieces.append(vectors)
         H = ops.xp.hstack(pieces) if len(pieces) > 1 else pieces[0]
         deep, bp_deep = parts["deep"](H, is_train)
         logits = deep if logits is None else logits + deep

@@ -50,6 +50,7 @@ from .learning import Learning
 from .merge import merge_records, merges_into, rules_index
 from .modality import Modality
 from .records import record, register
+from .vectors import WIDTH, pair_vectors, token_vectors
 
 __all__ = ["DEFAULT_MODEL_CONFIG", "PACKAGED_WEIGHTS", "RelationModel", "make_relation_model", "model_config"]
 
@@ -127,6 +128,10 @@ class RelationModel(Learning, TrainablePipe):
     def _dense_width(self) -> int:
         return int(self.cfg.get("dense_width", 0))
 
+    def _vector_parts(self) -> tuple[str, ...]:
+        """The spans the pretrained word vectors are averaged over (none unless the network reads them)."""
+        return tuple(str(self.cfg.get("vector_parts", "")).split())
+
     def featurize(self, docs: Iterable[Doc], *, classes: bool = True) -> tuple[PairBatch, list[tuple[int, Candidate]]]:
         """Features of every candidate pair of ``docs``, and (doc index, candidate) of each row
         (``classes`` false: without the features that name the mentions' classes)."""
@@ -136,6 +141,8 @@ class RelationModel(Learning, TrainablePipe):
         index: list[tuple[int, Candidate]] = []
         width = self._dense_width() // 3
         version = int(self.cfg.get("features", 1))
+        parts_v = self._vector_parts()
+        vectors: list[numpy.ndarray] = []
         for d, doc in enumerate(docs):
             if doc.user_data.get(ERROR_KEY):
                 continue
@@ -144,6 +151,7 @@ class RelationModel(Learning, TrainablePipe):
                 continue
             ctx = DocContext(doc, items)
             rules = rule_readings(doc) if self.cfg.get("rule_features", True) else {}
+            vecs = token_vectors(doc) if parts_v else None  # the text tokenized once for all its pairs
             for cand in candidate_pairs(doc, items, self.onto, max_tokens=self.cfg["max_tokens"],
                                         typed=bool(self.cfg.get("typed_candidates", False))):
                 s, o = items[cand.subject], items[cand.object]
@@ -155,9 +163,15 @@ class RelationModel(Learning, TrainablePipe):
                 lengths.append(len(ids))
                 if width:
                     dense.append(self.featurizer.dense(doc, ctx, s, o, width))
+                if vecs is not None:
+                    _, lca, _ = ctx.path(ctx.root(s["start"], s["end"]), ctx.root(o["start"], o["end"]))
+                    inside = s["start"] <= lca < s["end"] or o["start"] <= lca < o["end"]
+                    vectors.append(pair_vectors(vecs, s, o, -1 if inside else lca, parts_v))
                 index.append((d, cand))
         batch = PairBatch(numpy.asarray(keys, dtype="uint64"), numpy.asarray(lengths, dtype="int32"),
-                          numpy.vstack(dense) if dense else numpy.zeros((len(index), self._dense_width()), "float32"))
+                          numpy.vstack(dense) if dense else numpy.zeros((len(index), self._dense_width()), "float32"),
+                          numpy.vstack(vectors) if vectors else
+                          numpy.zeros((len(index), WIDTH * len(parts_v)), "float32"))
         return batch, index
 
     # -- prediction ----------------------------------------------------------------
@@ -430,7 +444,8 @@ class RelationModel(Learning, TrainablePipe):
         self.cfg["thresholds"] = {**cfg.get("thresholds", {}), **configured}
         self.model.set_dim("nO", len(self.labels))
         dummy = PairBatch(numpy.zeros(1, "uint64"), numpy.ones(1, "int32"),
-                          numpy.zeros((1, self._dense_width()), "float32"))
+                          numpy.zeros((1, self._dense_width()), "float32"),
+                          numpy.zeros((1, WIDTH * len(self._vector_parts())), "float32"))
         self.model.initialize(X=dummy, Y=numpy.zeros((1, len(self.labels)), dtype="float32"))
         self.model.from_bytes(model_bytes)
         return self

@@ -235,9 +235,10 @@ def train(nlp: Language, settings: TrainSettings, out: str | Path, *, progress: 
         Y_tune, M_tune = pipe.gold_matrix(eg_tune, index_tune)
         R_tune = _rules_matrix(pipe, eg_tune, index_tune)
         runs = max(1, settings.average_seeds)
-        if runs > 1 and any(part != "wide" for part in pipe.model.attrs.get("parts", ())):
-            raise KGError("average_seeds averages weights, which is an average of the outputs only for the "
-                          "wide-only network (wide = true, embed_width = 0, dense_width = 0).")
+        if runs > 1 and any(part not in {"wide", "vlinear"} for part in pipe.model.attrs.get("parts", ())):
+            raise KGError("average_seeds averages weights, which is an average of the outputs only for a "
+                          "linear network (wide = true, embed_width = 0, dense_width = 0; word vectors, "
+                          "if any, with vector_head = \"linear\").")
         initial = pipe.model.to_bytes()
         history: list[dict[str, Any]] = []
         bests: list[tuple[float, int, bytes]] = []
