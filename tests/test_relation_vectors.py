@@ -13,7 +13,7 @@ from thinc.api import Adam, Config
 from kg.relations.model import DEFAULT_MODEL_CONFIG
 from tests.test_relation_model import _acme_example
 
-pytest.importorskip("wordllama")
+pytest.importorskip("wordllama", reason="the vectors extra (pip install -e .[vectors]) is not installed")
 
 from kg.relations import vectors  # noqa: E402
 
