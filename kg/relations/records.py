@@ -106,7 +106,8 @@ def trigger_token(doc: Doc, rec: dict[str, Any]) -> Token | None:
     no token of ``doc`` starts there. One lookup, where a map of every token's start would cost a pass over
     the Doc per caller."""
     at = rec.get("trigger_start")
-    if at is None or not 0 <= at < len(doc.text):
+    # (the text's length from its last token: ``doc.text`` joins every token's text anew on each call)
+    if at is None or not len(doc) or not 0 <= at < doc[-1].idx + len(doc[-1].text_with_ws):
         return None
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     token = span[0] if span is not None and len(span) else None
