@@ -68,6 +68,7 @@ class Lexicon:
         self.youth_nouns = frozenset(lex["relations"].get("youth_nouns", ()))
         self.ordinal_words = frozenset(lex["relations"].get("ordinal_words", ()))
         self.origin_nouns = frozenset(lex["relations"].get("origin_nouns", ()))
+        self._origin_hashes = frozenset(get_string_id(w) for w in self.origin_nouns)  # to find them by their form
         #: verbs whose clause gives the modality of a trigger noun they take ("plans to sign a deal",
         #: "will move its headquarters")
         self.clause_verbs = self.light_verbs | self.relocation_verbs

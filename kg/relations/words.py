@@ -36,10 +36,20 @@ class Words:
         arr = doc.to_array([LEMMA, LOWER]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
         self._lemma_hashes, self._lower_hashes = arr[:, 0].tolist(), arr[:, 1].tolist()
         self._lemma_text: dict[int, str] = {}  # lemma hash -> lower-case lemma, for this Doc's lemmas
-        for h in set(self._lemma_hashes):
+        # (and the other way, with each lemma's tokens, so that a scan for a few words reads only theirs)
+        self._lemma_at: dict[int, list[int]] = {}  # lemma hash -> indices of its tokens, in order
+        self._text_lemmas: dict[str, list[int]] = {}  # lower-case lemma -> its lemma hashes
+        for i, h in enumerate(self._lemma_hashes):
+            at = self._lemma_at.get(h)
+            if at is None:
+                self._lemma_at[h] = [i]
+            else:
+                at.append(i)
+        for h in self._lemma_at:
             if h not in memo:
                 memo[h] = strings[h].lower()
             self._lemma_text[h] = memo[h]
+            self._text_lemmas.setdefault(memo[h], []).append(h)
 
     def _plural_openers(self, doc: Doc) -> None:
         """"Rivals Kesto and Vamo said", "Backers Orlan and Vamo took part": a plural role noun capitalised
@@ -59,9 +69,17 @@ class Words:
                 tok.tag_, tok.pos_, tok.lemma_ = "NNS", "NOUN", one
 
     def _token_ids(self, words: set[str] | dict) -> list[int]:
-        """Indices of the tokens whose lower-case lemma is in ``words``."""
-        hashes = {h for h, w in self._lemma_text.items() if w in words}
-        return [i for i, h in enumerate(self._lemma_hashes) if h in hashes]
+        """Indices of the tokens whose lower-case lemma is in ``words``, in order."""
+        lemmas = self._text_lemmas
+        if len(words) < len(lemmas):  # (whichever is shorter: the words asked for or the Doc's lemmas)
+            hashes = [h for w in set(words) for h in lemmas.get(w, ())]
+        else:
+            hashes = [h for w, hs in lemmas.items() if w in words for h in hs]
+        if not hashes:
+            return []
+        if len(hashes) == 1:
+            return list(self._lemma_at[hashes[0]])
+        return sorted(i for h in hashes for i in self._lemma_at[h])
 
     def _lower_ids(self, hashes: set[int] | frozenset[int]) -> list[int]:
         """Indices of the tokens whose lower-case form has one of these string hashes."""
