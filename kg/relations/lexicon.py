@@ -207,6 +207,7 @@ class Lexicon:
         self.group_nouns = set(lex["entities"]["group_nouns"])
         self.forces_nouns = set(lex["entities"].get("forces_nouns", ()))
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
+        self._product_head_hashes = frozenset(get_string_id(w) for w in self.product_heads)  # by their form
         self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
         #: kinds of made thing no firm or person is called too ("the Quillon arcade game Nebula"; not "hit")
         self.made_kinds = frozenset(self.product_nouns - self.onto.words("entities", "shared_kinds"))

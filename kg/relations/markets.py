@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.symbols import NOUN
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
@@ -359,7 +360,7 @@ class Markets:
                 owners.setdefault((r["sent_start"], r["o_start"]), []).append(r)
         if not owners:
             return
-        for tok in doc:
+        for tok in (doc[i] for i in self._lower_ids(self._product_head_hashes)):
             if tok.pos_ != "NOUN" or tok.lower_ not in self.product_heads or tok.dep_ == "dobj":
                 continue  # (what one sells or runs "in Norway" is the seller's market there: "sells its Ostra app in Norway")
             # (the name may hang on a word between: "its Ostra/npadvmod charging network"; not an owner's)
@@ -414,7 +415,7 @@ class Markets:
         verbs = self.onto.words("relations", "site_running_verbs")
         nouns = self.onto.words("relations", "site_running_nouns")
         out: list[dict[str, Any]] = []
-        for tok in doc:
+        for tok in self._tokens_with_lemma(doc, verbs | nouns):
             lemma = tok.lemma_.lower()
             if lemma in verbs and tok.pos_ == "VERB":
                 holders = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -439,7 +440,7 @@ class Markets:
         is), and not a person who runs it (who works there)."""
         verbs = self.onto.words("relations", "site_running_verbs")
         out: list[dict[str, Any]] = []
-        for tok in doc:
+        for tok in self._tokens_with_lemma(doc, verbs):
             if tok.pos_ != "VERB" or tok.tag_ != "VBN" or tok.lemma_.lower() not in verbs \
                     or tok.dep_ not in {"acl", "relcl", "advcl"}:
                 continue
@@ -501,7 +502,7 @@ class Markets:
         ranked among those of its kind in a place operates there (kg:operatesIn; the ranked noun apposed to the
         name, or the copula's attribute, directly or after "one of")."""
         out: list[dict[str, Any]] = []
-        for noun in doc:
+        for noun in (doc[i] for i in self._pos_ids(NOUN)):
             if noun.pos_ != "NOUN" or not (superlative(noun) or any(
                     c.dep_ == "amod" and any(a.dep_ == "advmod" and a.lower_ in {"most", "top"} for a in c.children)
                     for c in noun.children)):

@@ -108,7 +108,9 @@ class Modifiers:
                 j += 1  # "Ana Ruiz, of Acme"
             elif org and j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
                 j += 3  # "the Centre for Rail Studies (CRS) in Lyon": its initials between
-            if j + 1 >= len(doc) or doc[j].sent.start != doc[it["start"]].sent.start:
+            # (only "in", "at" or "of" goes on below: those first, before the sentences' bounds)
+            if j + 1 >= len(doc) or doc[j].lower_ not in {"in", "at", "of"} \
+                    or doc[j].sent.start != doc[it["start"]].sent.start:
                 continue
             at_org = False
             if doc[j].lower_ == "in" and org and doc[j - 1].text != "," and (

@@ -192,6 +192,10 @@ class Triggers:
                         if k in rest:
                             rest.remove(k)
                             break
+                    # (every word the trigger's other words may be found as below is a lemma or a form of
+                    # the Doc's, a word of a cut or "to": a trigger with a word the Doc lacks is read no further)
+                    if any(w not in self._doc_words and w not in self.cut_words and w != "to" for w in rest):
+                        continue
                     # (a particle only as one: "took Apple to court over its rules" takes nothing over)
                     near = {w for c in tok.children if not (c.dep_ == "prep" and c.lower_ in PARTICLES
                                                             and any(g.dep_ == "pobj" for g in c.children))

@@ -7,7 +7,7 @@ A mixin of :class:`~kg.relations.rules.KGRelations`; :meth:`Words._read_words` r
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -33,8 +33,9 @@ class Words:
         """
         self._plural_openers(doc)
         strings, memo = doc.vocab.strings, self._lower_strings
-        arr = doc.to_array([LEMMA, LOWER]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        arr = doc.to_array([LEMMA, LOWER, POS]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
         self._lemma_hashes, self._lower_hashes = arr[:, 0].tolist(), arr[:, 1].tolist()
+        self._pos_codes: list[int] = arr[:, 2].tolist()  # each token's coarse tag, as spaCy's symbol
         self._lemma_text: dict[int, str] = {}  # lemma hash -> lower-case lemma, for this Doc's lemmas
         # (and the other way, with each lemma's tokens, so that a scan for a few words reads only theirs)
         self._lemma_at: dict[int, list[int]] = {}  # lemma hash -> indices of its tokens, in order
@@ -50,6 +51,8 @@ class Words:
                 memo[h] = strings[h].lower()
             self._lemma_text[h] = memo[h]
             self._text_lemmas.setdefault(memo[h], []).append(h)
+        #: every lower-case lemma and lower-case form of the Doc
+        self._doc_words: set[str] = set(self._text_lemmas) | {strings[h] for h in set(self._lower_hashes)}
 
     def _plural_openers(self, doc: Doc) -> None:
         """"Rivals Kesto and Vamo said", "Backers Orlan and Vamo took part": a plural role noun capitalised
@@ -80,6 +83,10 @@ class Words:
         if len(hashes) == 1:
             return list(self._lemma_at[hashes[0]])
         return sorted(i for h in hashes for i in self._lemma_at[h])
+
+    def _pos_ids(self, pos: int) -> list[int]:
+        """Indices of the tokens with this coarse tag (a ``spacy.symbols`` value: ``NOUN``)."""
+        return [i for i, p in enumerate(self._pos_codes) if p == pos]
 
     def _lower_ids(self, hashes: set[int] | frozenset[int]) -> list[int]:
         """Indices of the tokens whose lower-case form has one of these string hashes."""
