@@ -109,6 +109,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
             for i in range(it["start"], it["end"]):
                 by_token[i] = n
         self._items, self._by_token = items, by_token
+        self._mapped, self._mapped_doc = {}, doc  # (what NamesOf._map reads, once per token on this Doc)
         self._read_words(doc)
         # Span.ents scans the whole Doc on every call: group the entities by sentence once.
         self._sent_ents: dict[int, list[Span]] = {}
