@@ -60,7 +60,11 @@ class Extraction:
 
         of_people = rel.name in self.people_relations
         if trig.kind in {"event", "inverse"}:
-            agents, objs, passive = self._event_args(tok, trig.words)
+            # (read once per token and trigger words on this Doc: a word is the trigger of several relations)
+            read = self._events_read.get((tok.i, trig.words))
+            if read is None:
+                read = self._events_read[tok.i, trig.words] = self._event_args(tok, trig.words)
+            agents, objs, passive = list(read[0]), list(read[1]), read[2]
             named = self._goods_named_after_whose(tok, by_token, items) if goods and tok.pos_ == "VERB" else None
             if named is not None:
                 # ("Velka, whose Tarn store competes with X": the goods named, which the parser may have made

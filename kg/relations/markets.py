@@ -38,10 +38,15 @@ class Markets:
         buyer = trig.kind == "inverse" and "verb" in rel.place_is_market
         if "operatesIn" in self.onto.relations:
             if "verb" in rel.place_is_market and trig.kind in {"event", "inverse"}:
-                places = [(by_token[loc.i], extra) for loc, extra in self._places_served(
-                    tok, by_token, items, channels=not buyer)]
-                # ("supplies arms to Kroger for warehouses in Ohio": the recipient's, not the seller's)
-                for_whom = self._recipients_sites(tok, by_token, items) if not buyer else []
+                # (read once per token on this Doc: a word is the trigger of several such relations)
+                served = self._served_read.get((tok.i, buyer))
+                if served is None:
+                    # ("supplies arms to Kroger for warehouses in Ohio": the recipient's, not the seller's)
+                    served = self._served_read[tok.i, buyer] = (
+                        tuple(self._places_served(tok, by_token, items, channels=not buyer)),
+                        tuple(self._recipients_sites(tok, by_token, items) if not buyer else ()))
+                places = [(by_token[loc.i], extra) for loc, extra in served[0]]
+                for_whom = list(served[1])
                 places = [(n, extra) for n, extra in places if n not in {by_token[t.i] for _, t in for_whom}]
                 out += [record(doc, items[by_token[r.i]], "operatesIn", items[by_token[t.i]],
                                self.onto.relations["operatesIn"].base_confidence - 0.15, tok, self._modality(tok))

@@ -110,6 +110,9 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
                 by_token[i] = n
         self._items, self._by_token = items, by_token
         self._mapped, self._mapped_doc = {}, doc  # (what NamesOf._map reads, once per token on this Doc)
+        self._events_read: dict[tuple[int, tuple[str, ...]], Any] = {}  # (Events._event_args, in _extract)
+        self._modalities = {}  # (Modality._modality)
+        self._served_read: dict[tuple[int, bool], Any] = {}  # (the places of Markets._operating_where)
         self._read_words(doc)
         # Span.ents scans the whole Doc on every call: group the entities by sentence once.
         self._sent_ents: dict[int, list[Span]] = {}

@@ -52,7 +52,13 @@ class Words:
             self._lemma_text[h] = memo[h]
             self._text_lemmas.setdefault(memo[h], []).append(h)
         #: every lower-case lemma and lower-case form of the Doc
-        self._doc_words: set[str] = set(self._text_lemmas) | {strings[h] for h in set(self._lower_hashes)}
+        self._doc_words: set[str] = set(self._text_lemmas)
+        forms = self.__dict__.setdefault("_form_strings", {})  # string hash -> its string, over all Docs
+        for h in set(self._lower_hashes):
+            form = forms.get(h)
+            if form is None:
+                form = forms[h] = strings[h]
+            self._doc_words.add(form)
 
     def _plural_openers(self, doc: Doc) -> None:
         """"Rivals Kesto and Vamo said", "Backers Orlan and Vamo took part": a plural role noun capitalised
