@@ -33,6 +33,17 @@ class Extraction:
     def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
                  by_token: dict[int, int]) -> list[dict[str, Any]]:
         rel = trig.relation
+        # a pair needs a name of the Doc that the relation's domain takes and one its range takes; without,
+        # only kg:operatesIn of a place of a sale (any trigger of a verb's market) or of a role's market (whose
+        # holder the domain takes) may be read, and nothing else is
+        fit = self._fits_read.get(rel.name)
+        if fit is None:
+            fit = self._fits_read[rel.name] = (any(self.onto.fits(it["cls"], rel.domain) for it in items),
+                                               any(self.onto.fits(it["cls"], rel.range) for it in items))
+        if not (fit[0] and fit[1]) and not ("operatesIn" in self.onto.relations and (
+                ("verb" in rel.place_is_market and trig.kind in {"event", "inverse"})
+                or (fit[0] and trig.kind == "role"))):
+            return []
         subjects: list[_Arg] = []
         objects: list[_Arg] = []
         role_text = ""
