@@ -229,7 +229,12 @@ class Extraction:
                     if mods:
                         about = " ".join(t.text for t in mods)
         else:
-            holders, anchors = self._role_args(tok)
+            # (read once per token on this Doc, with whether the holder is only referred back to)
+            read = self._roles_read.get(tok.i)
+            if read is None:
+                holders, anchors = self._role_args(tok)
+                read = self._roles_read[tok.i] = (tuple(holders), tuple(anchors), self._far_holder)
+            holders, anchors, self._far_holder = list(read[0]), list(read[1]), read[2]
             if self._far_holder:
                 conf -= 0.3  # a role that only refers back: weak evidence
             # the name right after the title may be a list ("suppliers Huawei and ZTE");

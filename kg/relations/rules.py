@@ -114,6 +114,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
         self._modalities = {}  # (Modality._modality)
         self._served_read: dict[tuple[int, bool], Any] = {}  # (the places of Markets._operating_where)
         self._fits_read: dict[str, tuple[bool, bool]] = {}  # (whether a name fits a relation's domain, range)
+        self._roles_read: dict[int, Any] = {}  # (Roles._role_args, in _extract)
         self._read_words(doc)
         # Span.ents scans the whole Doc on every call: group the entities by sentence once.
         self._sent_ents: dict[int, list[Span]] = {}

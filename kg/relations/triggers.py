@@ -242,7 +242,7 @@ class Triggers:
             found = [t for t in found if t.kind not in {"event", "inverse"}]
         # (and a plural role the tagger took for a verb, before names that are another verb's subject:
         # "while rivals/VBZ Kesto and Vamo rose" is no event of rivalling between them)
-        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        after = tok.doc[tok.i + 1] if roles and tok.i + 1 < len(tok.doc) else None  # (read for a role only)
         subject_after = after is not None and after.i in self._by_token and any(
             a.dep_ in _SUBJ and a.head.i != tok.i for a in [after, after.head] if a.i in self._by_token)
         if roles and (tok.pos_ in {"NOUN", "PROPN", "ADJ"} or (tok.pos_ == "VERB" and subject_after)):

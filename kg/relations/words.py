@@ -46,6 +46,13 @@ class Words:
                 self._lemma_at[h] = [i]
             else:
                 at.append(i)
+        self._lower_at: dict[int, list[int]] = {}  # lower-case form's hash -> indices of its tokens, in order
+        for i, h in enumerate(self._lower_hashes):
+            at = self._lower_at.get(h)
+            if at is None:
+                self._lower_at[h] = [i]
+            else:
+                at.append(i)
         for h in self._lemma_at:
             if h not in memo:
                 memo[h] = strings[h].lower()
@@ -54,7 +61,7 @@ class Words:
         #: every lower-case lemma and lower-case form of the Doc
         self._doc_words: set[str] = set(self._text_lemmas)
         forms = self.__dict__.setdefault("_form_strings", {})  # string hash -> its string, over all Docs
-        for h in set(self._lower_hashes):
+        for h in self._lower_at:
             form = forms.get(h)
             if form is None:
                 form = forms[h] = strings[h]
@@ -95,8 +102,14 @@ class Words:
         return [i for i, p in enumerate(self._pos_codes) if p == pos]
 
     def _lower_ids(self, hashes: set[int] | frozenset[int]) -> list[int]:
-        """Indices of the tokens whose lower-case form has one of these string hashes."""
-        return [i for i, h in enumerate(self._lower_hashes) if h in hashes]
+        """Indices of the tokens whose lower-case form has one of these string hashes, in order."""
+        at = self._lower_at
+        found = [h for h in hashes if h in at] if len(hashes) < len(at) else [h for h in at if h in hashes]
+        if not found:
+            return []
+        if len(found) == 1:
+            return list(at[found[0]])
+        return sorted(i for h in found for i in at[h])
 
     def _tokens_with_lemma(self, doc: Doc, words: set[str]) -> list[Token]:
         return [doc[i] for i in self._token_ids(words)]
