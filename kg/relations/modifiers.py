@@ -228,7 +228,7 @@ class Modifiers:
         for it in items if rels else ():
             if it["via"] not in {"", "gazetteer"}:
                 continue
-            root = doc[it["start"]:it["end"]].root
+            root = self._root_of(doc, it)
             nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower]
             # "a chemist and toxicologist at X": the preposition hangs off the last of them
             nouns += [g for n in nouns for g in n.children if g.dep_ == "conj" and g.is_lower and g.is_alpha]
@@ -297,7 +297,7 @@ class Modifiers:
             out += self._whose_titled(doc, items, by_token, it, rels)
             # the name itself, and each lower-case noun in apposition to it
             ends = [(it["start"], it["end"])]
-            root = doc[it["start"]:it["end"]].root
+            root = self._root_of(doc, it)
             ends += [(c.i, c.i + 1) for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"
                      and c.is_lower and c.i > it["end"]]
             for first, last in ends:

@@ -6,6 +6,8 @@ A mixin of :class:`~kg.relations.rules.KGRelations`; :meth:`Words._read_words` r
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
@@ -32,6 +34,7 @@ class Words:
         hashes, which for a news article's few hundred tokens beat ``numpy.isin``).
         """
         self._plural_openers(doc)
+        self._roots, self._roots_doc = {}, doc  # (the root of each name's span, for :meth:`_root_of`)
         strings, memo = doc.vocab.strings, self._lower_strings
         arr = doc.to_array([LEMMA, LOWER, POS]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
         self._lemma_hashes, self._lower_hashes = arr[:, 0].tolist(), arr[:, 1].tolist()
@@ -110,6 +113,20 @@ class Words:
         if len(found) == 1:
             return list(at[found[0]])
         return sorted(i for h in found for i in at[h])
+
+    def _root_of(self, doc: Doc, it: dict[str, Any]) -> Token:
+        """The root token of an entity item's span (``doc[start:end].root``), made once per Doc: the rules
+        that go through every name each ask for it."""
+        if doc is not self._roots_doc:
+            return doc[it["start"]:it["end"]].root
+        bounds = (it["start"], it["end"])
+        root = self._roots.get(bounds)
+        if root is None:
+            root = self._roots[bounds] = doc[it["start"]:it["end"]].root
+        return root
+
+    _roots: dict[tuple[int, int], Token] = {}
+    _roots_doc: Any = None
 
     def _tokens_with_lemma(self, doc: Doc, words: set[str]) -> list[Token]:
         return [doc[i] for i in self._token_ids(words)]
