@@ -46,6 +46,7 @@ class TitleCaseLines:
         self.stops = sorted({*newlines, n})  # ... and ends at each of these (a newline token is a line of its own)
         self._seen: dict[tuple[int, int], bool] = {}
         self._capital: dict[int, bool] = {}
+        self._gmt: bool | None = None  # whether a token holds "GMT", as a stamp's does (read when first asked)
 
     def __call__(self, span: Span) -> bool:
         if not len(span):
@@ -87,9 +88,11 @@ class TitleCaseLines:
         Network in Vesk 0930 GMT"), else at the line's start; None on other lines."""
         bounds = (first, last)
         if bounds not in self._sources:
-            line = self._doc[first:last]
+            if self._gmt is None:  # (the stamp's "GMT" follows a space: a token of its own, or one's start)
+                self._gmt = any("GMT" in self._strings[h] for h in set(self._orth))
+            line = self._doc[first:last] if self._gmt else None
             start = None
-            if _SOURCE_STAMP.search(line.text):
+            if line is not None and _SOURCE_STAMP.search(line.text):
                 start = next((t.i + 1 for t in line if _CODE.fullmatch(t.text)), first)
             self._sources[bounds] = start
         return self._sources[bounds]

@@ -292,6 +292,9 @@ class Deals:
             if tok.pos_ != "VERB":
                 continue
             for rel, nouns in self.given_nouns[tok.lemma_.lower()]:
+                # (the noun is one of the 30 words after the verb: none there, nothing to read)
+                if not any(tok.i < k <= tok.i + 30 for k in self._token_ids(nouns)):
+                    continue
                 j = tok.i + 1
                 while j < min(len(doc), tok.i + 30) and doc[j].lemma_.lower() not in nouns:
                     # (a verb that modifies a noun of the list is none: "Kvessa, an Oslo-based wallet,")

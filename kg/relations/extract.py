@@ -33,6 +33,17 @@ class Extraction:
     def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
                  by_token: dict[int, int]) -> list[dict[str, Any]]:
         rel = trig.relation
+        # a pair needs a name of the Doc that the relation's domain takes and one its range takes; without,
+        # only kg:operatesIn of a place of a sale (any trigger of a verb's market) or of a role's market (whose
+        # holder the domain takes) may be read, and nothing else is
+        fit = self._fits_read.get(rel.name)
+        if fit is None:
+            fit = self._fits_read[rel.name] = (any(self.onto.fits(it["cls"], rel.domain) for it in items),
+                                               any(self.onto.fits(it["cls"], rel.range) for it in items))
+        if not (fit[0] and fit[1]) and not ("operatesIn" in self.onto.relations and (
+                ("verb" in rel.place_is_market and trig.kind in {"event", "inverse"})
+                or (fit[0] and trig.kind == "role"))):
+            return []
         subjects: list[_Arg] = []
         objects: list[_Arg] = []
         role_text = ""
@@ -60,7 +71,11 @@ class Extraction:
 
         of_people = rel.name in self.people_relations
         if trig.kind in {"event", "inverse"}:
-            agents, objs, passive = self._event_args(tok, trig.words)
+            # (read once per token and trigger words on this Doc: a word is the trigger of several relations)
+            read = self._events_read.get((tok.i, trig.words))
+            if read is None:
+                read = self._events_read[tok.i, trig.words] = self._event_args(tok, trig.words)
+            agents, objs, passive = list(read[0]), list(read[1]), read[2]
             named = self._goods_named_after_whose(tok, by_token, items) if goods and tok.pos_ == "VERB" else None
             if named is not None:
                 # ("Velka, whose Tarn store competes with X": the goods named, which the parser may have made
@@ -214,7 +229,12 @@ class Extraction:
                     if mods:
                         about = " ".join(t.text for t in mods)
         else:
-            holders, anchors = self._role_args(tok)
+            # (read once per token on this Doc, with whether the holder is only referred back to)
+            read = self._roles_read.get(tok.i)
+            if read is None:
+                holders, anchors = self._role_args(tok)
+                read = self._roles_read[tok.i] = (tuple(holders), tuple(anchors), self._far_holder)
+            holders, anchors, self._far_holder = list(read[0]), list(read[1]), read[2]
             if self._far_holder:
                 conf -= 0.3  # a role that only refers back: weak evidence
             # the name right after the title may be a list ("suppliers Huawei and ZTE");

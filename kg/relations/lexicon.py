@@ -68,6 +68,7 @@ class Lexicon:
         self.youth_nouns = frozenset(lex["relations"].get("youth_nouns", ()))
         self.ordinal_words = frozenset(lex["relations"].get("ordinal_words", ()))
         self.origin_nouns = frozenset(lex["relations"].get("origin_nouns", ()))
+        self._origin_hashes = frozenset(get_string_id(w) for w in self.origin_nouns)  # to find them by their form
         #: verbs whose clause gives the modality of a trigger noun they take ("plans to sign a deal",
         #: "will move its headquarters")
         self.clause_verbs = self.light_verbs | self.relocation_verbs
@@ -206,6 +207,7 @@ class Lexicon:
         self.group_nouns = set(lex["entities"]["group_nouns"])
         self.forces_nouns = set(lex["entities"].get("forces_nouns", ()))
         self.product_heads = {w.lower() for w in lex["entities"]["product_heads"]}
+        self._product_head_hashes = frozenset(get_string_id(w) for w in self.product_heads)  # by their form
         self.product_nouns = {w.lower() for w in lex["entities"]["product_nouns"]}
         #: kinds of made thing no firm or person is called too ("the Quillon arcade game Nebula"; not "hit")
         self.made_kinds = frozenset(self.product_nouns - self.onto.words("entities", "shared_kinds"))

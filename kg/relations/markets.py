@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.symbols import NOUN
 from spacy.tokens import Token
 
 from ..syntax import SUBJ as _SUBJ
@@ -37,10 +38,15 @@ class Markets:
         buyer = trig.kind == "inverse" and "verb" in rel.place_is_market
         if "operatesIn" in self.onto.relations:
             if "verb" in rel.place_is_market and trig.kind in {"event", "inverse"}:
-                places = [(by_token[loc.i], extra) for loc, extra in self._places_served(
-                    tok, by_token, items, channels=not buyer)]
-                # ("supplies arms to Kroger for warehouses in Ohio": the recipient's, not the seller's)
-                for_whom = self._recipients_sites(tok, by_token, items) if not buyer else []
+                # (read once per token on this Doc: a word is the trigger of several such relations)
+                served = self._served_read.get((tok.i, buyer))
+                if served is None:
+                    # ("supplies arms to Kroger for warehouses in Ohio": the recipient's, not the seller's)
+                    served = self._served_read[tok.i, buyer] = (
+                        tuple(self._places_served(tok, by_token, items, channels=not buyer)),
+                        tuple(self._recipients_sites(tok, by_token, items) if not buyer else ()))
+                places = [(by_token[loc.i], extra) for loc, extra in served[0]]
+                for_whom = list(served[1])
                 places = [(n, extra) for n, extra in places if n not in {by_token[t.i] for _, t in for_whom}]
                 out += [record(doc, items[by_token[r.i]], "operatesIn", items[by_token[t.i]],
                                self.onto.relations["operatesIn"].base_confidence - 0.15, tok, self._modality(tok))
@@ -359,7 +365,7 @@ class Markets:
                 owners.setdefault((r["sent_start"], r["o_start"]), []).append(r)
         if not owners:
             return
-        for tok in doc:
+        for tok in (doc[i] for i in self._lower_ids(self._product_head_hashes)):
             if tok.pos_ != "NOUN" or tok.lower_ not in self.product_heads or tok.dep_ == "dobj":
                 continue  # (what one sells or runs "in Norway" is the seller's market there: "sells its Ostra app in Norway")
             # (the name may hang on a word between: "its Ostra/npadvmod charging network"; not an owner's)
@@ -414,7 +420,7 @@ class Markets:
         verbs = self.onto.words("relations", "site_running_verbs")
         nouns = self.onto.words("relations", "site_running_nouns")
         out: list[dict[str, Any]] = []
-        for tok in doc:
+        for tok in self._tokens_with_lemma(doc, verbs | nouns):
             lemma = tok.lemma_.lower()
             if lemma in verbs and tok.pos_ == "VERB":
                 holders = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -439,7 +445,7 @@ class Markets:
         is), and not a person who runs it (who works there)."""
         verbs = self.onto.words("relations", "site_running_verbs")
         out: list[dict[str, Any]] = []
-        for tok in doc:
+        for tok in self._tokens_with_lemma(doc, verbs):
             if tok.pos_ != "VERB" or tok.tag_ != "VBN" or tok.lemma_.lower() not in verbs \
                     or tok.dep_ not in {"acl", "relcl", "advcl"}:
                 continue
@@ -501,7 +507,7 @@ class Markets:
         ranked among those of its kind in a place operates there (kg:operatesIn; the ranked noun apposed to the
         name, or the copula's attribute, directly or after "one of")."""
         out: list[dict[str, Any]] = []
-        for noun in doc:
+        for noun in (doc[i] for i in self._pos_ids(NOUN)):
             if noun.pos_ != "NOUN" or not (superlative(noun) or any(
                     c.dep_ == "amod" and any(a.dep_ == "advmod" and a.lower_ in {"most", "top"} for a in c.children)
                     for c in noun.children)):

@@ -6,6 +6,8 @@ and "from January" mean the same to both.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Span, Token
 
 from ..ontology import Ontology, RelationInfo
@@ -219,6 +221,20 @@ class Modality:
                    and (c.head.i == noun.i or c.head.i < c.i < noun.i) for c in [*noun.children, *noun.head.children])
 
     def _modality(self, tok: Token) -> str:
+        """The modality of the clause of ``tok``: "fact", "negated", "hypothetical", "past", ... (read once per
+        token on the Doc the component is reading: a function of the parse alone)."""
+        if tok.doc is not self._mapped_doc:
+            return self._modality_once(tok)
+        found = self._modalities.get(tok.i)
+        if found is None:
+            found = self._modalities[tok.i] = self._modality_once(tok)
+        return found
+
+    #: what :meth:`_modality` has read on the Doc ``_mapped_doc`` (:meth:`KGRelations.__call__` starts it)
+    _modalities: dict[int, str] = {}
+    _mapped_doc: Any = None
+
+    def _modality_once(self, tok: Token) -> str:
         if any(c.lower_ in self.past_adverbs and c.dep_ == "advmod" for c in tok.children):
             return "past"  # "who previously worked at Google"
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "about" and any(
@@ -354,11 +370,15 @@ class Modality:
     def _qualifiers(self, tok: Token, sent_ents: list[Span], rel: RelationInfo, role_text: str,
                     about: str) -> list[tuple[str, str]]:
         quals: list[tuple[str, str]] = []
-        clause = tok
-        while clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
-            clause = clause.head
-        scope = set(t.i for t in clause.subtree) | set(t.i for t in tok.subtree)
-        for ent in sent_ents:
+        # (dates and sums only, in the clause's words: those read off the parse only where the sentence has one)
+        dated = [ent for ent in sent_ents if ent.label_ in {"DATE", "MONEY"}]
+        scope: set[int] = set()
+        if dated:
+            clause = tok
+            while clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
+                clause = clause.head
+            scope = set(t.i for t in clause.subtree) | set(t.i for t in tok.subtree)
+        for ent in dated:
             if ent.start not in scope:
                 continue
             if ent.label_ == "DATE":

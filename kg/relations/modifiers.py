@@ -108,7 +108,9 @@ class Modifiers:
                 j += 1  # "Ana Ruiz, of Acme"
             elif org and j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
                 j += 3  # "the Centre for Rail Studies (CRS) in Lyon": its initials between
-            if j + 1 >= len(doc) or doc[j].sent.start != doc[it["start"]].sent.start:
+            # (only "in", "at" or "of" goes on below: those first, before the sentences' bounds)
+            if j + 1 >= len(doc) or doc[j].lower_ not in {"in", "at", "of"} \
+                    or doc[j].sent.start != doc[it["start"]].sent.start:
                 continue
             at_org = False
             if doc[j].lower_ == "in" and org and doc[j - 1].text != "," and (
@@ -226,7 +228,7 @@ class Modifiers:
         for it in items if rels else ():
             if it["via"] not in {"", "gazetteer"}:
                 continue
-            root = doc[it["start"]:it["end"]].root
+            root = self._root_of(doc, it)
             nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower]
             # "a chemist and toxicologist at X": the preposition hangs off the last of them
             nouns += [g for n in nouns for g in n.children if g.dep_ == "conj" and g.is_lower and g.is_alpha]
@@ -295,7 +297,7 @@ class Modifiers:
             out += self._whose_titled(doc, items, by_token, it, rels)
             # the name itself, and each lower-case noun in apposition to it
             ends = [(it["start"], it["end"])]
-            root = doc[it["start"]:it["end"]].root
+            root = self._root_of(doc, it)
             ends += [(c.i, c.i + 1) for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"
                      and c.is_lower and c.i > it["end"]]
             for first, last in ends:

@@ -26,8 +26,9 @@ def natives_apposed(reader: Any, doc: Doc, items: list[dict[str, Any]], by_token
     if rel is None or not reader.origin_nouns:
         return []
     out: list[dict[str, Any]] = []
-    for tok in doc:
-        if tok.lower_ not in reader.origin_nouns or tok.i < 2 or tok.i - 1 not in by_token:
+    for i in reader._lower_ids(reader._origin_hashes):  # (the nouns of origin only, not a Token per word)
+        tok = doc[i]
+        if tok.i < 2 or tok.i - 1 not in by_token:
             continue
         place = items[by_token[tok.i - 1]]
         if place["end"] != tok.i or not reader.onto.fits(place["cls"], rel.range):

@@ -67,7 +67,7 @@ class Owners(Units):
         for it in items if rels else ():
             if it["via"] not in {"", "gazetteer"} or it["cls"] != "Product":
                 continue
-            root = doc[it["start"]:it["end"]].root
+            root = self._root_of(doc, it)
             # (and "the iQube from TVS Motor": "from" on the name itself, where no verb takes the name from
             # someone: not "bought the iQube from X")
             direct = [] if root.dep_ == "dobj" and root.head.lemma_.lower() in self.taking_verbs else [root]
@@ -192,7 +192,7 @@ class Owners(Units):
         for it in items:
             if it["via"] == "coref":
                 continue
-            root = doc[it["start"]:it["end"]].root
+            root = self._root_of(doc, it)
             described = [(c, False) for c in root.children if c.dep_ == "appos"]
             if root.dep_ == "appos" and root.head.i not in by_token and root.head.pos_ == "NOUN" \
                     and root.head.lemma_.lower() in self.body_nouns:

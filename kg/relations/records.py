@@ -87,7 +87,10 @@ def record(doc: Doc, si: dict[str, Any], predicate: str, oi: dict[str, Any], con
            extractor: str = "rules", sentence: tuple[int, int] | None = None) -> dict[str, Any]:
     """The plain record of one relation between two entity items of ``doc`` (see :mod:`kg.entities`);
     ``sentence``: the (start, end) characters of the trigger's sentence, where the caller knows them."""
-    start, end = sentence if sentence is not None else (trigger.sent.start_char, trigger.sent.end_char)
+    if sentence is None:
+        sent = trigger.sent  # (once: each Token.sent makes the sentence's Span anew)
+        sentence = (sent.start_char, sent.end_char)
+    start, end = sentence
     return {
         "s_start": si["start"], "s_end": si["end"], "o_start": oi["start"], "o_end": oi["end"],
         "s_name": si["name"], "s_cls": si["cls"], "s_wikidata": si.get("wikidata", ""),
@@ -106,7 +109,8 @@ def trigger_token(doc: Doc, rec: dict[str, Any]) -> Token | None:
     no token of ``doc`` starts there. One lookup, where a map of every token's start would cost a pass over
     the Doc per caller."""
     at = rec.get("trigger_start")
-    if at is None or not 0 <= at < len(doc.text):
+    # (the text's length from its last token: ``doc.text`` joins every token's text anew on each call)
+    if at is None or not len(doc) or not 0 <= at < doc[-1].idx + len(doc[-1].text_with_ws):
         return None
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     token = span[0] if span is not None and len(span) else None

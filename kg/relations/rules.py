@@ -109,11 +109,19 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
             for i in range(it["start"], it["end"]):
                 by_token[i] = n
         self._items, self._by_token = items, by_token
+        self._mapped, self._mapped_doc = {}, doc  # (what NamesOf._map reads, once per token on this Doc)
+        self._events_read: dict[tuple[int, tuple[str, ...]], Any] = {}  # (Events._event_args, in _extract)
+        self._modalities = {}  # (Modality._modality)
+        self._served_read: dict[tuple[int, bool], Any] = {}  # (the places of Markets._operating_where)
+        self._fits_read: dict[str, tuple[bool, bool]] = {}  # (whether a name fits a relation's domain, range)
+        self._roles_read: dict[int, Any] = {}  # (Roles._role_args, in _extract)
         self._read_words(doc)
         # Span.ents scans the whole Doc on every call: group the entities by sentence once.
         self._sent_ents: dict[int, list[Span]] = {}
+        # (dates and sums only: the qualifiers read no others)
         for ent in doc.ents:
-            self._sent_ents.setdefault(ent.sent.start, []).append(ent)
+            if ent.label_ in {"DATE", "MONEY"}:
+                self._sent_ents.setdefault(ent.sent.start, []).append(ent)
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
         apposed = self._apposed_places(doc, items, by_token)
         sales, sold = self._sales(doc, items, by_token)

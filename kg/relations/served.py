@@ -31,7 +31,7 @@ class Served:
         if "operatesIn" not in self.onto.relations or not self.customer_nouns:
             return []
         out: list[dict[str, Any]] = []
-        for noun in doc:
+        for noun in self._tokens_with_lemma(doc, self.served_nouns):
             if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.served_nouns \
                     or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
                 continue

@@ -192,6 +192,10 @@ class Triggers:
                         if k in rest:
                             rest.remove(k)
                             break
+                    # (every word the trigger's other words may be found as below is a lemma or a form of
+                    # the Doc's, a word of a cut or "to": a trigger with a word the Doc lacks is read no further)
+                    if any(w not in self._doc_words and w not in self.cut_words and w != "to" for w in rest):
+                        continue
                     # (a particle only as one: "took Apple to court over its rules" takes nothing over)
                     near = {w for c in tok.children if not (c.dep_ == "prep" and c.lower_ in PARTICLES
                                                             and any(g.dep_ == "pobj" for g in c.children))
@@ -238,7 +242,7 @@ class Triggers:
             found = [t for t in found if t.kind not in {"event", "inverse"}]
         # (and a plural role the tagger took for a verb, before names that are another verb's subject:
         # "while rivals/VBZ Kesto and Vamo rose" is no event of rivalling between them)
-        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        after = tok.doc[tok.i + 1] if roles and tok.i + 1 < len(tok.doc) else None  # (read for a role only)
         subject_after = after is not None and after.i in self._by_token and any(
             a.dep_ in _SUBJ and a.head.i != tok.i for a in [after, after.head] if a.i in self._by_token)
         if roles and (tok.pos_ in {"NOUN", "PROPN", "ADJ"} or (tok.pos_ == "VERB" and subject_after)):

@@ -6,8 +6,10 @@ A mixin of :class:`~kg.relations.rules.KGRelations`; :meth:`Words._read_words` r
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -32,14 +34,41 @@ class Words:
         hashes, which for a news article's few hundred tokens beat ``numpy.isin``).
         """
         self._plural_openers(doc)
+        self._roots, self._roots_doc = {}, doc  # (the root of each name's span, for :meth:`_root_of`)
         strings, memo = doc.vocab.strings, self._lower_strings
-        arr = doc.to_array([LEMMA, LOWER]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        arr = doc.to_array([LEMMA, LOWER, POS]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
         self._lemma_hashes, self._lower_hashes = arr[:, 0].tolist(), arr[:, 1].tolist()
+        self._pos_codes: list[int] = arr[:, 2].tolist()  # each token's coarse tag, as spaCy's symbol
         self._lemma_text: dict[int, str] = {}  # lemma hash -> lower-case lemma, for this Doc's lemmas
-        for h in set(self._lemma_hashes):
+        # (and the other way, with each lemma's tokens, so that a scan for a few words reads only theirs)
+        self._lemma_at: dict[int, list[int]] = {}  # lemma hash -> indices of its tokens, in order
+        self._text_lemmas: dict[str, list[int]] = {}  # lower-case lemma -> its lemma hashes
+        for i, h in enumerate(self._lemma_hashes):
+            at = self._lemma_at.get(h)
+            if at is None:
+                self._lemma_at[h] = [i]
+            else:
+                at.append(i)
+        self._lower_at: dict[int, list[int]] = {}  # lower-case form's hash -> indices of its tokens, in order
+        for i, h in enumerate(self._lower_hashes):
+            at = self._lower_at.get(h)
+            if at is None:
+                self._lower_at[h] = [i]
+            else:
+                at.append(i)
+        for h in self._lemma_at:
             if h not in memo:
                 memo[h] = strings[h].lower()
             self._lemma_text[h] = memo[h]
+            self._text_lemmas.setdefault(memo[h], []).append(h)
+        #: every lower-case lemma and lower-case form of the Doc
+        self._doc_words: set[str] = set(self._text_lemmas)
+        forms = self.__dict__.setdefault("_form_strings", {})  # string hash -> its string, over all Docs
+        for h in self._lower_at:
+            form = forms.get(h)
+            if form is None:
+                form = forms[h] = strings[h]
+            self._doc_words.add(form)
 
     def _plural_openers(self, doc: Doc) -> None:
         """"Rivals Kesto and Vamo said", "Backers Orlan and Vamo took part": a plural role noun capitalised
@@ -59,13 +88,45 @@ class Words:
                 tok.tag_, tok.pos_, tok.lemma_ = "NNS", "NOUN", one
 
     def _token_ids(self, words: set[str] | dict) -> list[int]:
-        """Indices of the tokens whose lower-case lemma is in ``words``."""
-        hashes = {h for h, w in self._lemma_text.items() if w in words}
-        return [i for i, h in enumerate(self._lemma_hashes) if h in hashes]
+        """Indices of the tokens whose lower-case lemma is in ``words``, in order."""
+        lemmas = self._text_lemmas
+        if len(words) < len(lemmas):  # (whichever is shorter: the words asked for or the Doc's lemmas)
+            hashes = [h for w in set(words) for h in lemmas.get(w, ())]
+        else:
+            hashes = [h for w, hs in lemmas.items() if w in words for h in hs]
+        if not hashes:
+            return []
+        if len(hashes) == 1:
+            return list(self._lemma_at[hashes[0]])
+        return sorted(i for h in hashes for i in self._lemma_at[h])
+
+    def _pos_ids(self, pos: int) -> list[int]:
+        """Indices of the tokens with this coarse tag (a ``spacy.symbols`` value: ``NOUN``)."""
+        return [i for i, p in enumerate(self._pos_codes) if p == pos]
 
     def _lower_ids(self, hashes: set[int] | frozenset[int]) -> list[int]:
-        """Indices of the tokens whose lower-case form has one of these string hashes."""
-        return [i for i, h in enumerate(self._lower_hashes) if h in hashes]
+        """Indices of the tokens whose lower-case form has one of these string hashes, in order."""
+        at = self._lower_at
+        found = [h for h in hashes if h in at] if len(hashes) < len(at) else [h for h in at if h in hashes]
+        if not found:
+            return []
+        if len(found) == 1:
+            return list(at[found[0]])
+        return sorted(i for h in found for i in at[h])
+
+    def _root_of(self, doc: Doc, it: dict[str, Any]) -> Token:
+        """The root token of an entity item's span (``doc[start:end].root``), made once per Doc: the rules
+        that go through every name each ask for it."""
+        if doc is not self._roots_doc:
+            return doc[it["start"]:it["end"]].root
+        bounds = (it["start"], it["end"])
+        root = self._roots.get(bounds)
+        if root is None:
+            root = self._roots[bounds] = doc[it["start"]:it["end"]].root
+        return root
+
+    _roots: dict[tuple[int, int], Token] = {}
+    _roots_doc: Any = None
 
     def _tokens_with_lemma(self, doc: Doc, words: set[str]) -> list[Token]:
         return [doc[i] for i in self._token_ids(words)]
