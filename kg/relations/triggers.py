@@ -163,7 +163,7 @@ class Triggers:
             # "tie-up", which the tokenizer splits: the word with the one hyphened to it
             keys |= {f"{doc[tok.i - 2].lower_}-{k}" for k in keys}
         found: list[_Trigger] = []
-        for key in keys:
+        for key in sorted(keys):  # (a fixed order, whatever the hash seed of the process)
             for trig in self.index.get(key, ()):
                 if trig in found:
                     continue
