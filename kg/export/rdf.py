@@ -357,6 +357,11 @@ def jsonld_nodes(triples: Iterable[ox.Triple], prefixes: dict[str, str]) -> Iter
     language-tagged one ``{"@value", "@language"}``, other literals
     ``{"@value", "@type"}``; a key with several values has a list.
     """
+    return _jsonld_nodes(((tr.subject, tr.predicate, tr.object) for tr in triples), prefixes)
+
+
+def _jsonld_nodes(triples: Iterable[tuple[Any, Any, Any]], prefixes: dict[str, str]) -> Iterator[dict[str, Any]]:
+    """:func:`jsonld_nodes` of (subject, predicate, object) tuples of pyoxigraph terms."""
     ordered = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
     short: dict[Any, str] = {}  # term -> compact IRI, for terms that repeat (predicates, classes, objects)
 
@@ -371,8 +376,7 @@ def jsonld_nodes(triples: Iterable[ox.Triple], prefixes: dict[str, str]) -> Iter
     NamedNode, BlankNode = ox.NamedNode, ox.BlankNode
     node: dict[str, Any] = {}
     current = None
-    for tr in triples:
-        subject, predicate, obj = tr.subject, tr.predicate, tr.object
+    for subject, predicate, obj in triples:
         if subject != current:
             if current is not None:
                 yield node
@@ -410,11 +414,12 @@ def write_jsonld(graph: KnowledgeGraph, path: Path) -> None:
     one JSON document; each piece of JSON text comes from :func:`json.dumps`.
     """
     prefixes = prefixes_of(graph)
-    handle = _convert("ntriples_file", graph)
     with open(path, "w", encoding="utf-8") as fh:
         fh.write('{\n"@context": ' + json.dumps(prefixes, indent=2, ensure_ascii=False) + ',\n"@graph": [')
         sep = "\n"
-        for node in jsonld_nodes(_read_ntriples(handle), prefixes):
+        # (from the terms themselves: making them again costs less than parsing the N-Triples file back into
+        # Triples and reading each Triple's terms out of it)
+        for node in _jsonld_nodes(_iter_terms(graph), prefixes):
             fh.write(sep + json.dumps(node, ensure_ascii=False))
             sep = ",\n"
         fh.write("\n]\n}\n")
