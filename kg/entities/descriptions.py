@@ -440,10 +440,12 @@ class Descriptions:
         stands, then a comma and a state or country the gazetteer knows that ends the phrase, is a town
         of it (not "invested in Kelvor, Germany's largest maker": a possessive goes on; nor a name with a
         firm's word)."""
-        root = doc[it["start"]:it["end"]].root
         end = it["end"]
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False  # (asked of every name: the comma after it first, its span's root only then)
+        root = doc[it["start"]:it["end"]].root
         if root.dep_ != "pobj" or root.head.lower_ not in {"in", "at", "near", "outside"} \
-                or end + 1 >= len(doc) or doc[end].text != "," or self._firm_named(it["name"]):
+                or self._firm_named(it["name"]):
             return False
         region = next((o for o in items if o["start"] == end + 1 and o["via"] == "gazetteer"
                        and o["cls"] in {"Place", "Country"}), None)
