@@ -7,13 +7,28 @@ Below the entity, coreference and relation stages (it imports nothing of kg-buil
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.attrs import TAG
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
 
 __all__ = ["NAME_LABELS", "repair_name_tags", "repair_nouns_read_as_names", "repair_swapped_verbs",
            "repair_verbs_read_as_nouns", "repair_verbs_in_lists"]
 
 #: NER labels of names: a word inside one is a proper noun whatever the tagger said
 NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "FAC", "LOC", "WORK_OF_ART"})
+
+#: the tags each repair below may retag a word of (as string hashes, what ``Doc.to_array(TAG)`` holds)
+_NAME_TAGS = frozenset(get_string_id(t) for t in ("RB", "VB", "VBG", "VBP", "JJ", "NNP"))
+_PROPER_TAGS = frozenset(get_string_id(t) for t in ("NNP", "NNPS"))
+_PLURAL_OR_VBZ = frozenset(get_string_id(t) for t in ("NNS", "VBZ"))
+_PLURAL = frozenset({get_string_id("NNS")})
+
+
+def _tagged(doc: Doc, tags: frozenset[int]) -> list[Token]:
+    """The tokens of ``doc`` whose tag is one of ``tags`` (hashes), read from the Doc's array instead of a
+    Token object and a string lookup per token. (Each repair below retags only the token it is at, so the
+    tags of the tokens after it are the tags it would read.)"""
+    return [doc[i] for i, h in enumerate(doc.to_array(TAG).tolist()) if h in tags]
 
 
 def repair_name_tags(doc: Doc, known: frozenset[str] | set[str]) -> None:
@@ -27,7 +42,7 @@ def repair_name_tags(doc: Doc, known: frozenset[str] | set[str]) -> None:
     if not doc.has_annotation("TAG"):
         return
     named = {i: e for e in doc.ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
-    for tok in doc:
+    for tok in _tagged(doc, _NAME_TAGS):  # (a word of any other tag is left as it is below)
         if not tok.is_title or not tok.is_alpha or len(tok) < 3 or tok.ent_type_ and tok.i not in named:
             continue
         # (an adjective only in a name of no place: "a Serb/JJ student", "Serb" a GPE, describes the student)
@@ -73,7 +88,7 @@ def repair_nouns_read_as_names(doc: Doc, nouns: frozenset[str] | set[str],
     a part of a hyphenated name ("Cheongdam-dong") or a word right before a name."""
     if not doc.has_annotation("TAG"):
         return
-    for tok in doc:
+    for tok in _tagged(doc, _PROPER_TAGS):
         if tok.tag_ not in {"NNP", "NNPS"} or not tok.is_lower or not tok.is_alpha or len(tok) < 3 or tok.ent_type_ \
                 or tok.lower_ in particles or tok.lower_ not in nouns:
             continue
@@ -141,7 +156,7 @@ def repair_verbs_read_as_nouns(doc: Doc, verbs: frozenset[str] | set[str]) -> No
     hang on it), the phrase after it its object, the preposition or particle right after it its own."""
     if not doc.has_annotation("DEP"):
         return
-    for tok in doc:
+    for tok in _tagged(doc, _PLURAL_OR_VBZ):
         if tok.tag_ not in {"NNS", "VBZ"} or not tok.is_lower or not tok.is_alpha or tok.i < 1 or tok.i + 1 >= len(doc):
             continue
         # (a verb the tagger knew but the parser hung as a modifier of the noun after it: "Huaxo licenses/VBZ/
@@ -207,7 +222,7 @@ def repair_verbs_in_lists(doc: Doc, verbs: frozenset[str] | set[str]) -> None:
     (joined to it by "and"), and the phrase after it (the rest of the list with it) its object."""
     if not doc.has_annotation("DEP"):
         return
-    for tok in doc:
+    for tok in _tagged(doc, _PLURAL):
         if tok.tag_ != "NNS" or tok.dep_ != "conj" or not tok.is_lower or tok.i < 2 or tok.i + 1 >= len(doc) \
                 or doc[tok.i - 1].lower_ != "and" or tok.head.pos_ not in {"NOUN", "PROPN"} or tok.head.i > tok.i:
             continue

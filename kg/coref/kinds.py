@@ -19,10 +19,12 @@ class Kinds:
 
     def _kind_named_before(self, doc: Doc, tok: Token) -> tuple[Span, dict[str, Any]] | None:
         """The description "the <kind>" at ``tok`` and the named product it stands for, or None."""
-        kind = tok.lemma_.lower()
         # (a description that is an argument of its clause: "operators of the engine" may be of any engine)
-        if tok.pos_ != "NOUN" or not tok.is_lower or kind not in self._kind_nouns \
-                or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "poss"}:
+        # (asked of every word kg_coref reads: the cheap tests first, the lemma only of a lower-case noun)
+        if tok.pos_ != "NOUN" or not tok.is_lower:
+            return None
+        kind = tok.lemma_.lower()
+        if kind not in self._kind_nouns or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "poss"}:
             return None
         det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the" and c.i == tok.i - 1]
         if not det:  # (only "the earbuds": "the new earbuds", "the Orlan earbuds" say more than the name)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 __all__ = ["Mentions"]
@@ -110,7 +112,9 @@ class Mentions:
         for it in items:
             for i in range(it["start"], it["end"]):
                 by_token[i] = it
-        for tok in doc:
+        # (the words written as a generic product, found in the Doc's array: no Token object per token)
+        wanted = {get_string_id(w) for w in self.generic_products}
+        for tok in [doc[i] for i, h in enumerate(doc.to_array(ORTH).tolist()) if h in wanted]:
             if taken[tok.i] or tok.text not in self.generic_products:
                 continue
             if any(c.dep_ in {"compound", "nmod"} and c.i < tok.i and c.pos_ == "PROPN" and c.i in by_token

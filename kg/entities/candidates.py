@@ -328,9 +328,11 @@ class Candidates(Coordination):
             return None
         doc = span.doc
         for a, b in gaz_spans:
+            if a != span.start or not span.start < b < span.end:
+                continue  # (asked of every gazetteer match: the span after one only where one opens the span)
             rest = doc[b:span.end]
             # (a name, not a common acronym: "the Munich AI startup", "a Texas EV maker")
-            if a == span.start and span.start < b < span.end and all(t.text.isupper() and t.is_alpha for t in rest) \
+            if all(t.text.isupper() and t.is_alpha for t in rest) \
                     and len(rest.text) > 2 and not self._is_noise(rest.text) \
                     and self.gazetteer.place(doc[a:b].text) is not None:
                 return rest

@@ -423,9 +423,10 @@ class Classes(Descriptions, Products, Votes):
         if self.gazetteer is None or not self.seats_of_government:
             return
         for it in items:
+            if it["via"] != "gazetteer" or it["cls"] != "Place":
+                continue  # (the tests of the item first, the words of its span only of a gazetteer's place)
             state = self.seats_of_government.get(doc[it["start"]:it["end"]].text)
-            if state is None or it["via"] != "gazetteer" or it["cls"] != "Place" \
-                    or not self._acts(doc, it, self.state_verbs):
+            if state is None or not self._acts(doc, it, self.state_verbs):
                 continue
             entry = self.gazetteer.lookup(state)
             if entry is not None:

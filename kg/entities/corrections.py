@@ -40,6 +40,7 @@ class Corrections:
     def _correct_classes(self, doc: Doc, items: list[dict[str, Any]]) -> None:
         """Step 2: correct the classes of named ``items`` by what their sentences say of them."""
         mentions = _by_name(items)  # (the names stay as they are here; only the classes change)
+        self._lower_words_of = None  # (descriptions.py: the lower-case words of the Doc, read when first asked)
         # 2. Names the model took for organisations or people that the sentence shows
         #    to be products: "HelioGrid makes the Tessera", "the Tessera, a grid battery",
         #    "its scanner, called Talon", "Rivian's R2", "the strategy hit Skyward Tactics".

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import IS_LOWER, LOWER
 from spacy.tokens import Doc, Token
 
 from ..syntax import before_region_seat, first_conjunct, possessive
@@ -405,6 +406,16 @@ class Descriptions:
             return bool(mods) and not any(m in self.business_bodies for m in mods)
         return noun.lemma_.lower() == "bank" and any(m in {"central", "development", "state"} for m in mods)
 
+    def _lower_words(self, doc: Doc) -> set[str]:
+        """The words ``doc`` writes in lower case, read once a document (from its arrays), not once a name:
+        the set is kept with the Doc it is of, until :meth:`_correct_classes` starts on another."""
+        cached = getattr(self, "_lower_words_of", None)
+        if cached is None or cached[0] is not doc:
+            strings = doc.vocab.strings
+            rows = doc.to_array([IS_LOWER, LOWER]).reshape(-1, 2).tolist()
+            cached = self._lower_words_of = (doc, {strings[low] for is_lower, low in rows if is_lower})
+        return cached[1]
+
     def _seat_before_trade(self, doc: Doc, it: dict[str, Any], starts: set[int]) -> bool:
         """A name the NER took for an organisation or a person, written before a firm's trade that names
         another right after it ("Noida software house Finserv Grid", "Porto Alegre cooperative
@@ -416,7 +427,7 @@ class Descriptions:
             # ("Telecom operator America Movil", "Remittance firm Quetzal": a capitalised word of a trade,
             # or one the text also writes in lower case, opening the sentence)
             word = doc[it["start"]].lower_
-            if word in self.firm_name_words_lower or any(t.lower_ == word and t.is_lower for t in doc):
+            if word in self.firm_name_words_lower or word in self._lower_words(doc):
                 return False
         end = j = it["end"]
         while j < len(doc) and j - end < 4 and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ in {"NOUN", "ADJ"}:
@@ -429,10 +440,12 @@ class Descriptions:
         stands, then a comma and a state or country the gazetteer knows that ends the phrase, is a town
         of it (not "invested in Kelvor, Germany's largest maker": a possessive goes on; nor a name with a
         firm's word)."""
-        root = doc[it["start"]:it["end"]].root
         end = it["end"]
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False  # (asked of every name: the comma after it first, its span's root only then)
+        root = doc[it["start"]:it["end"]].root
         if root.dep_ != "pobj" or root.head.lower_ not in {"in", "at", "near", "outside"} \
-                or end + 1 >= len(doc) or doc[end].text != "," or self._firm_named(it["name"]):
+                or self._firm_named(it["name"]):
             return False
         region = next((o for o in items if o["start"] == end + 1 and o["via"] == "gazetteer"
                        and o["cls"] in {"Place", "Country"}), None)

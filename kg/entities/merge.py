@@ -82,6 +82,8 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
         while start >= 2 and doc[start - 1].text == "/" and doc[start - 2].text.isupper():
             start -= 2
         at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
+        if not at_line_start:
+            continue  # (a dateline opens its line: the tests below only of a name that does)
         surface = doc[it["start"]:it["end"]].text
         place = it["cls"] in {"Place", "Country"} or (
             gazetteer is not None and (gazetteer.lookup(surface.title()) or None) is not None

@@ -222,17 +222,19 @@ class Missed:
         short = {doc[it["start"]].text for it in items if it["via"] == "" and it["end"] - it["start"] > 1
                  and it["cls"] in {"Company", "Organization"}}
         i = 0
-        while i < len(doc):
-            if doc[i].tag_ == "NN" and not taken[i] and doc[i].text in short and doc[i].text[:1].isupper() \
-                    and i != doc[i].sent.start:
+        toks = list(doc)  # (one Token object per token, not one per reading)
+        n = len(toks)
+        while i < n:
+            if toks[i].tag_ == "NN" and not taken[i] and toks[i].text in short and toks[i].text[:1].isupper() \
+                    and i != toks[i].sent.start:
                 runs.append(doc[i:i + 1])
                 i += 1
-            elif doc[i].tag_ in {"NNP", "NNPS"} and not taken[i] and doc[i].text[:1].isupper():
+            elif toks[i].tag_ in {"NNP", "NNPS"} and not taken[i] and toks[i].text[:1].isupper():
                 j = i
-                while j < len(doc) and doc[j].tag_ in {"NNP", "NNPS"} and not taken[j] \
-                        and doc[j].text[:1].isupper() and "\n" not in doc[j].whitespace_:
+                while j < n and toks[j].tag_ in {"NNP", "NNPS"} and not taken[j] \
+                        and toks[j].text[:1].isupper() and "\n" not in toks[j].whitespace_:
                     j += 1
-                if j < len(doc) and doc[j].tag_ in {"NNP", "NNPS"} and "\n" in doc[j].whitespace_ and not taken[j]:
+                if j < n and toks[j].tag_ in {"NNP", "NNPS"} and "\n" in toks[j].whitespace_ and not taken[j]:
                     j += 1
                 runs.append(doc[i:j])
                 i = max(j, i + 1)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import DEP
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..names import canonical_name
@@ -25,6 +27,9 @@ from .units import listed_with_firms
 
 __all__ = ["Products"]
 
+#: the dependency labels of the subjects _defined_products reads (string hashes, as ``Doc.to_array(DEP)`` holds)
+_SUBJECT_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "csubj"))
+
 
 class Products:
     """Mixin of :class:`~kg.entities.classes.Classes`: the product readings of a name."""
@@ -33,9 +38,10 @@ class Products:
         """Names the model missed that a sentence defines as a kind of product someone made: "Quasar
         is an arcade shooter developed by Velmont", "Tetris is a puzzle game created by Alexey Pajitnov"
         (the subject of "is", a proper noun with its proper-noun modifiers)."""
-        for tok in doc:
-            # (a title's last word the tagger took for a participle or a common noun: "Crimson Tide
-            # Rising/VBG is a strategy game developed by X"; capitalised, after a proper noun of the name)
+        subjects = _SUBJECT_DEPS
+        for tok in [doc[i] for i, h in enumerate(doc.to_array(DEP).tolist()) if h in subjects]:  # (of the subjects
+            # only: no Token per token) (a title's last word the tagger took for a participle or a common noun:
+            # "Crimson Tide Rising/VBG is a strategy game developed by X"; capitalised, after a proper noun of the name)
             if tok.dep_ not in {"nsubj", "csubj"} or tok.head.lemma_ != "be" or taken[tok.i] or not (
                     (tok.tag_ in {"NNP", "NNPS"} and tok.dep_ == "nsubj")
                     or (tok.text[:1].isupper() and tok.i > tok.sent.start and any(

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..ontology import GazetteerEntry
@@ -34,7 +36,10 @@ def shared_country_offers(doc: Doc, names: dict[str, dict[str, list[str]]], demo
     ``known``: the gazetteer's countries by name."""
     out: list[tuple[int, int, int, Any, str, GazetteerEntry]] = []
     chosen: dict[str, GazetteerEntry] = {}
-    for tok in doc:
+    # (the words that may be one, found in the Doc's array: no Token object per token)
+    wanted = {get_string_id(w) for w in names if w not in demonyms} | {
+        get_string_id(w) for w, short in demonyms.items() if short in names}
+    for tok in [doc[i] for i, h in enumerate(doc.to_array(ORTH).tolist()) if h in wanted]:
         short = demonyms.get(tok.text, tok.text)
         if short not in names:
             continue

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..names import canonical_name
@@ -24,7 +26,8 @@ def subtitled_titles(doc: Doc, product_nouns: set[str]) -> list[Span]:
     """The spans of titles "Main: Subtitle" that open a sentence "... is a/an <kind> <made> by X" (``kind``
     a noun of ``product_nouns``, the participle a making verb with its agent)."""
     found = []
-    for tok in doc:
+    colon = get_string_id(":")
+    for tok in [doc[i] for i, h in enumerate(doc.to_array(ORTH).tolist()) if h == colon]:  # (no Token per token)
         if tok.text != ":" or tok.i + 1 >= len(doc):
             continue
         # the subject phrase runs from right after the colon to the copula (the parser hangs the colon

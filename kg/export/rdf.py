@@ -112,23 +112,31 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
     order is fixed too (type, label, then the rest), so Turtle written from the
     stream reads well and every writer gives the same bytes for the same graph.
     """
+    Triple = ox.Triple
+    for s, p, o in _iter_terms(graph):
+        yield Triple(s, p, o)
+
+
+def _iter_terms(graph: KnowledgeGraph) -> Iterator[tuple[Any, Any, Any]]:
+    """The triples of :func:`iter_triples` as (subject, predicate, object) tuples of pyoxigraph terms (a
+    ``Triple`` object costs ten times a term: the N-Triples file is written from the terms alone)."""
     t = _Terms(graph)
     a, label, derived = t[str(RDF.type)], t[str(RDFS.label)], t[str(PROV.wasDerivedFrom)]
     integer, decimal, boolean = t[str(XSD.integer)], t[str(XSD.decimal)], t[str(XSD.boolean)]
     xsd_string = t[str(XSD.string)]
-    Triple, Literal_ = ox.Triple, ox.Literal
+    Literal_ = ox.Literal
 
     for doc_id in sorted(graph.documents):
         doc = graph.documents[doc_id]
         node = t.doc(doc_id)
-        yield Triple(node, a, t[str(KG.Document)])
+        yield (node, a, t[str(KG.Document)])
         if doc.path:
-            yield Triple(node, t[str(KG.path)], Literal_(_clean(doc.path)))
+            yield (node, t[str(KG.path)], Literal_(_clean(doc.path)))
         if doc.title:
-            yield Triple(node, t[str(DCTERMS.title)], Literal_(_clean(doc.title), language="en"))
-        yield Triple(node, t[str(KG.contentHash)], Literal_(doc.sha256))
+            yield (node, t[str(DCTERMS.title)], Literal_(_clean(doc.title), language="en"))
+        yield (node, t[str(KG.contentHash)], Literal_(doc.sha256))
         if doc.date:
-            yield Triple(node, t[str(SCHEMA.datePublished)], Literal_(doc.date, datatype=t[str(XSD.date)]))
+            yield (node, t[str(SCHEMA.datePublished)], Literal_(doc.date, datatype=t[str(XSD.date)]))
         yield from _document_metadata(t, node, doc)
 
     by_subject: dict[str, list[tuple[str, str]]] = {}
@@ -138,17 +146,17 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
     for eid in sorted(graph.entities):
         e = graph.entities[eid]
         node = t.entity(eid)
-        yield Triple(node, a, t[KG_IRI + e.cls])
-        yield Triple(node, label, Literal_(_clean(e.name), language="en"))
+        yield (node, a, t[KG_IRI + e.cls])
+        yield (node, label, Literal_(_clean(e.name), language="en"))
         for name in sorted(set(e.alt_labels)):
-            yield Triple(node, alt, Literal_(_clean(name), language="en"))
+            yield (node, alt, Literal_(_clean(name), language="en"))
         if e.wikidata:
-            yield Triple(node, same, t[str(WD) + e.wikidata])
-        yield Triple(node, count, Literal_(str(e.mentions), datatype=integer))
+            yield (node, same, t[str(WD) + e.wikidata])
+        yield (node, count, Literal_(str(e.mentions), datatype=integer))
         for doc_id in sorted(set(e.documents)):
-            yield Triple(node, derived, t.doc(doc_id))
+            yield (node, derived, t.doc(doc_id))
         for predicate, obj in sorted(set(by_subject.get(eid, ()))):
-            yield Triple(node, t[KG_IRI + predicate], t.entity(obj))
+            yield (node, t[KG_IRI + predicate], t.entity(obj))
 
     subject, predicate, object_ = t[str(RDF.subject)], t[str(RDF.predicate)], t[str(RDF.object)]
     sentence, start, end = t[str(KG.sentence)], t[str(KG.startOffset)], t[str(KG.endOffset)]
@@ -174,42 +182,42 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
     for sid in sorted(graph.statements):
         st = graph.statements[sid]
         node = t.statement(sid)
-        yield Triple(node, a, statement_class)
-        yield Triple(node, subject, t.entity(st.subject))
-        yield Triple(node, predicate, t[KG_IRI + st.predicate])
-        yield Triple(node, object_, t.entity(st.object))
-        yield Triple(node, derived, t.doc(st.doc_id))
-        yield Triple(node, sentence, Literal_(_clean(st.sentence), language="en"))
-        yield Triple(node, start, Literal_(str(st.start), datatype=integer))
-        yield Triple(node, end, Literal_(str(st.end), datatype=integer))
-        yield Triple(node, confidence, typed(f"{st.confidence:.3f}", decimal))
-        yield Triple(node, modality, typed(st.modality, xsd_string))
-        yield Triple(node, asserted, true if st.asserted else false)
-        yield Triple(node, extractor, typed(st.extractor, xsd_string))
+        yield (node, a, statement_class)
+        yield (node, subject, t.entity(st.subject))
+        yield (node, predicate, t[KG_IRI + st.predicate])
+        yield (node, object_, t.entity(st.object))
+        yield (node, derived, t.doc(st.doc_id))
+        yield (node, sentence, Literal_(_clean(st.sentence), language="en"))
+        yield (node, start, Literal_(str(st.start), datatype=integer))
+        yield (node, end, Literal_(str(st.end), datatype=integer))
+        yield (node, confidence, typed(f"{st.confidence:.3f}", decimal))
+        yield (node, modality, typed(st.modality, xsd_string))
+        yield (node, asserted, true if st.asserted else false)
+        yield (node, extractor, typed(st.extractor, xsd_string))
         if st.model_confidence is not None:
-            yield Triple(node, model_confidence, typed(f"{st.model_confidence:.3f}", decimal))
+            yield (node, model_confidence, typed(f"{st.model_confidence:.3f}", decimal))
         if st.subject_start >= 0:
             for prop, value in zip(offsets, (st.subject_start, st.subject_end, st.object_start, st.object_end)):
-                yield Triple(node, prop, Literal_(str(value), datatype=integer))
+                yield (node, prop, Literal_(str(value), datatype=integer))
         for props, values in ((subject_antecedent, (st.subject_antecedent_start, st.subject_antecedent_end)),
                               (object_antecedent, (st.object_antecedent_start, st.object_antecedent_end))):
             if values[0] >= 0:
                 for prop, value in zip(props, values):
-                    yield Triple(node, prop, Literal_(str(value), datatype=integer))
+                    yield (node, prop, Literal_(str(value), datatype=integer))
         if st.trigger:
-            yield Triple(node, trigger, Literal_(_clean(st.trigger)))
+            yield (node, trigger, Literal_(_clean(st.trigger)))
         if st.subject_text:
-            yield Triple(node, subject_text, Literal_(_clean(st.subject_text)))
+            yield (node, subject_text, Literal_(_clean(st.subject_text)))
         if st.object_text:
-            yield Triple(node, object_text, Literal_(_clean(st.object_text)))
+            yield (node, object_text, Literal_(_clean(st.object_text)))
         for key, value in sorted(set(st.qualifiers)):
             prop, dtype = qualifier_terms.get(key, (None, None))
             if prop is not None:
-                yield Triple(node, prop, Literal_(_clean(value), datatype=dtype) if dtype is not None
-                             else Literal_(_clean(value)))
+                yield (node, prop, Literal_(_clean(value), datatype=dtype) if dtype is not None
+                       else Literal_(_clean(value)))
         when = _statement_date(st)
         if when:
-            yield Triple(node, statement_date, typed(when, xsd_date))
+            yield (node, statement_date, typed(when, xsd_date))
 
 
 # -- where and when documents were published (kg.ingest) -------------------------------------
@@ -220,7 +228,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?")
 
 
-def _document_metadata(t: _Terms, node: ox.NamedNode, doc: Any) -> Iterator[ox.Triple]:
+def _document_metadata(t: _Terms, node: ox.NamedNode, doc: Any) -> Iterator[tuple[Any, Any, Any]]:
     """A document's publication metadata: time, URL, author, language and the format it was read from.
 
     ``dcterms:issued`` (``xsd:dateTime``) when the source gives the time of
@@ -228,17 +236,17 @@ def _document_metadata(t: _Terms, node: ox.NamedNode, doc: Any) -> Iterator[ox.T
     as an IRI when it is an absolute http(s) IRI; ``schema:author`` and
     ``dcterms:language`` as literals; ``kg:sourceFormat``.
     """
-    Triple, Literal_ = ox.Triple, ox.Literal
+    Literal_ = ox.Literal
     if doc.issued and _DATETIME.fullmatch(doc.issued):
-        yield Triple(node, t[str(DCTERMS.issued)], Literal_(doc.issued, datatype=t[str(XSD.dateTime)]))
+        yield (node, t[str(DCTERMS.issued)], Literal_(doc.issued, datatype=t[str(XSD.dateTime)]))
     if doc.url and _WEB_IRI.fullmatch(doc.url):
-        yield Triple(node, t[str(SCHEMA.url)], t[doc.url])
+        yield (node, t[str(SCHEMA.url)], t[doc.url])
     if doc.author:
-        yield Triple(node, t[str(SCHEMA.author)], Literal_(_clean(doc.author)))
+        yield (node, t[str(SCHEMA.author)], Literal_(_clean(doc.author)))
     if doc.language:
-        yield Triple(node, t[str(DCTERMS.language)], Literal_(doc.language))
+        yield (node, t[str(DCTERMS.language)], Literal_(doc.language))
     if doc.source_format:
-        yield Triple(node, t[str(KG.sourceFormat)], Literal_(doc.source_format))
+        yield (node, t[str(KG.sourceFormat)], Literal_(doc.source_format))
 
 
 def _statement_date(st: Any) -> str:
@@ -279,8 +287,8 @@ def to_rdflib(graph: KnowledgeGraph) -> rdflib.Graph:
     for prefix, ns in prefixes_of(graph).items():
         g.bind(prefix, ns, override=True, replace=True)
     add = g.add
-    for tr in iter_triples(graph):
-        add((rdflib_term(tr.subject), rdflib_term(tr.predicate), rdflib_term(tr.object)))
+    for s, p, o in _iter_terms(graph):
+        add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
     return g
 
 
@@ -293,7 +301,22 @@ def _ntriples_file(graph: KnowledgeGraph) -> Any:
     dropped, with the write's other conversions.
     """
     handle = tempfile.NamedTemporaryFile(prefix="kg-", suffix=".nt")
-    ox.serialize(iter_triples(graph), handle, format=ox.RdfFormat.N_TRIPLES)
+    # pyoxigraph's N-Triples writer writes each triple as its terms' N-Triples forms (``str`` of a term)
+    # and " .": the same lines, without making a Triple object per triple
+    lines: list[str] = []
+    subject, subject_text = None, ""
+    predicates: dict[int, tuple[Any, str]] = {}  # id -> (the term, kept alive so the id stays its own; its text)
+    for s, p, o in _iter_terms(graph):
+        if s is not subject:  # (a subject's triples come together)
+            subject, subject_text = s, str(s)
+        known = predicates.get(id(p))
+        if known is None:
+            known = predicates[id(p)] = (p, str(p))
+        lines.append(f"{subject_text} {known[1]} {o} .\n")
+        if len(lines) >= 8192:
+            handle.write("".join(lines).encode("utf-8"))
+            lines.clear()
+    handle.write("".join(lines).encode("utf-8"))
     handle.flush()
     return handle
 
@@ -334,6 +357,11 @@ def jsonld_nodes(triples: Iterable[ox.Triple], prefixes: dict[str, str]) -> Iter
     language-tagged one ``{"@value", "@language"}``, other literals
     ``{"@value", "@type"}``; a key with several values has a list.
     """
+    return _jsonld_nodes(((tr.subject, tr.predicate, tr.object) for tr in triples), prefixes)
+
+
+def _jsonld_nodes(triples: Iterable[tuple[Any, Any, Any]], prefixes: dict[str, str]) -> Iterator[dict[str, Any]]:
+    """:func:`jsonld_nodes` of (subject, predicate, object) tuples of pyoxigraph terms."""
     ordered = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
     short: dict[Any, str] = {}  # term -> compact IRI, for terms that repeat (predicates, classes, objects)
 
@@ -348,8 +376,7 @@ def jsonld_nodes(triples: Iterable[ox.Triple], prefixes: dict[str, str]) -> Iter
     NamedNode, BlankNode = ox.NamedNode, ox.BlankNode
     node: dict[str, Any] = {}
     current = None
-    for tr in triples:
-        subject, predicate, obj = tr.subject, tr.predicate, tr.object
+    for subject, predicate, obj in triples:
         if subject != current:
             if current is not None:
                 yield node
@@ -387,11 +414,12 @@ def write_jsonld(graph: KnowledgeGraph, path: Path) -> None:
     one JSON document; each piece of JSON text comes from :func:`json.dumps`.
     """
     prefixes = prefixes_of(graph)
-    handle = _convert("ntriples_file", graph)
     with open(path, "w", encoding="utf-8") as fh:
         fh.write('{\n"@context": ' + json.dumps(prefixes, indent=2, ensure_ascii=False) + ',\n"@graph": [')
         sep = "\n"
-        for node in jsonld_nodes(_read_ntriples(handle), prefixes):
+        # (from the terms themselves: making them again costs less than parsing the N-Triples file back into
+        # Triples and reading each Triple's terms out of it)
+        for node in _jsonld_nodes(_iter_terms(graph), prefixes):
             fh.write(sep + json.dumps(node, ensure_ascii=False))
             sep = ",\n"
         fh.write("\n]\n}\n")

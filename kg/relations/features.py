@@ -262,7 +262,7 @@ class PairFeaturizer:
         ids = _IDS
         unique = dict.fromkeys(names)
         try:
-            return [ids[f] for f in unique]
+            return list(map(ids.__getitem__, unique))
         except KeyError:
             if len(ids) > 1_000_000:
                 ids.clear()
