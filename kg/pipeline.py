@@ -93,7 +93,7 @@ _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec januar
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
     """The index of the dash that ends a dateline starting at ``start`` ("NAIROBI, May 14 -",
-    "BEIJING/WINNIPEG, March 20 -", "AUSTIN, Texas (Newsline) -", "SEATTLE —", "WILKES-BARRE, Pa. -"),
+    "BEIJING/WINNIPEG, March 20 -", "AUSTIN, Texas (Reuters) -", "SEATTLE —", "WILKES-BARRE, Pa. -"),
     else None: a place in capitals, then only names, dates, an agency in brackets and punctuation
     before a free-standing dash. A city alone before the dash ends a dateline on a dash a hyphen's
     token never is (an en or em dash, "--", "_": not "CKNL - FM"), and when a word not in lower case

@@ -117,7 +117,7 @@ class Customers:
         return out
 
     def _used_goods(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
-        """"Telvio and Norcom use Kestrel radios", "whose Weaver software is used by Arm": the maker of
+        """"Telvio and Norcom use Kestrel radios", "whose Weaver software is used by Archon": the maker of
         goods a firm uses (lexicon ``using_verbs``) supplies it. The goods are a lower-case noun (not
         money) with the maker's name before it or its possessive; a named product says nothing of who
         sold it, and is left alone. (Goods used "from" a firm are the trigger's own reading.)"""

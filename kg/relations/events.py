@@ -374,7 +374,7 @@ class Events:
             head = tok.head
             if tok.dep_ == "dobj" and head.lemma_ in self.undergo_verbs:
                 # "Halvern faces a lawsuit from Pharmora": who it is from acts on the verb's subject (also
-                # where the parser hangs "from" on the verb: "is facing a lawsuit from Epic Games")
+                # where the parser hangs "from" on the verb: "is facing a lawsuit from Epoch Games")
                 froms = [g for g, r in objects if r == "prep:from"] or [
                     g for c in head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > tok.i
                     for g in c.children if g.dep_ == "pobj"]

@@ -2,7 +2,7 @@
 
 "Pellum's Lumafon", "Chipra Zenon" (develops) and "Taiwan's Hsinwa", "US Commerce Department" (basedIn):
 relations with a ``kg:possessorIs`` annotation, from a possessive or a name written right before
-another; "the chipmaker whose H200 processors ..."; "The Orlan Pulse, a smartwatch from Orlan".
+another; "the chipmaker whose K300 processors ..."; "The Orlan Pulse, a smartwatch from Orlan".
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class Owners(Units):
             if it["via"] not in {"", "gazetteer"} or it["cls"] != "Product":
                 continue
             root = doc[it["start"]:it["end"]].root
-            # (and "the iQube from TVS Motor": "from" on the name itself, where no verb takes the name from
+            # (and "the Zipon from Tarvik Motor": "from" on the name itself, where no verb takes the name from
             # someone: not "bought the iQube from X")
             direct = [] if root.dep_ == "dobj" and root.head.lemma_.lower() in self.taking_verbs else [root]
             # (and what the copula says it is: "The Lyra 5 is a smartphone from Zhenlu")
@@ -140,7 +140,7 @@ class Owners(Units):
         of_places = self.place_relations
         out = []
         starts = {it["start"]: n for n, it in enumerate(items)}
-        # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes
+        # "the chipmaker whose K300 processors ...": "whose" is the noun the clause describes
         for tok in [doc[i] for i in self._lower_ids(WHOSE)]:
             if tok.i + 1 >= len(doc):
                 continue
@@ -323,7 +323,7 @@ class Owners(Units):
                 if rel.name in of_places and (pronoun or not possessive or not (
                         it["via"] == "gazetteer" or it["name"].split()[-1] in self.place_heads
                         or (it["end"] < len(doc) and doc[it["end"]].lower_ in self.place_of_words))):
-                    # (nor a name the NER took for a place, which may be a firm: "China's Hudong-Zhonghua";
+                    # (nor a name the NER took for a place, which may be a firm: "China's Huadong-Zhenhai";
                     # but "Montreal's Plateau neighbourhood" is a place)
                     continue
                 subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
