@@ -76,16 +76,16 @@ def build(sources, *, model: str | None = None, jobs: int = 1, base_iri: str = D
     Examples
     --------
     >>> import kg
-    >>> graph = kg.build("Amazon invests in Anthropic. Oracle competes with Google.")
+    >>> graph = kg.build("Dravik invests in Solvane. Tervola competes with Quenby.")
     >>> graph.triples()
-    [('Amazon', 'investsIn', 'Anthropic'), ('Google', 'competesWith', 'Oracle')]
+    [('Dravik', 'investsIn', 'Solvane'), ('Quenby', 'competesWith', 'Tervola')]
     >>> rdf = graph.to_rdflib()
     >>> from kg.namespace import KG
     >>> sorted(str(o).rsplit("/", 1)[-1] for o in rdf.objects(predicate=KG.investsIn))
-    ['Anthropic']
+    ['Solvane']
     >>> nx_graph = graph.to_networkx()
     >>> sorted((u, v, d["relation"]) for u, v, d in nx_graph.edges(data=True))
-    [('Amazon', 'Anthropic', 'investsIn'), ('Google', 'Oracle', 'competesWith')]
+    [('Dravik', 'Solvane', 'investsIn'), ('Quenby', 'Tervola', 'competesWith')]
     """
     return _build(sources, model=model, jobs=jobs, base_iri=base_iri, out=out, config=config,
                   fields=fields).graph

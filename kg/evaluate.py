@@ -6,7 +6,7 @@ Gold files are tab-separated text, ``#`` starts a comment line::
     entities (ENTITIES.tsv):    names<TAB>Class[|Class...]
 
 A name field lists accepted names of one entity separated by ``|``
-(``Siemens|Siemens AG``); ``"Memphis, Tenn."`` also answers to
+(``Voltmark|Voltmark AG``); ``"Memphis, Tenn."`` also answers to
 ``Memphis``. Names are compared after normalisation (case, possessive
 ``'s``, dots, punctuation, a leading ``the`` and one leading title such as
 ``President`` or ``CEO`` are dropped): see :func:`normalize_name`.
@@ -32,8 +32,8 @@ the predicted triples of that relation (correct when they match any gold
 row, so a ``bans`` triple answering a gold ``restricts`` is correct), its
 recall over the gold rows of that relation.
 
->>> normalize_name("President Joe Biden")
-'joe biden'
+>>> normalize_name("President Ana Ruiz")
+'ana ruiz'
 >>> sorted(gold_names("Memphis, Tenn.|the City of Memphis"))
 ['city of memphis', 'memphis', 'memphis tenn']
 """
@@ -68,7 +68,7 @@ __all__ = [
     "read_gold",
 ]
 
-#: Titles dropped from the front of a name ("Prime Minister Narendra Modi" -> "narendra modi").
+#: Titles dropped from the front of a name ("Prime Minister Ravi Menon" -> "ravi menon").
 #: The first that matches is dropped, in this order (the reference scorer's list).
 TITLES = ("president", "prime minister", "minister", "senator", "sen", "rep",
           "gov", "governor", "mr", "mrs", "ms", "dr", "gen", "lt", "capt",
@@ -85,12 +85,12 @@ def normalize_name(name: str) -> str:
 
     >>> normalize_name("The U.S.")
     'us'
-    >>> normalize_name("Nvidia\u2019s")
-    'nvidia'
-    >>> normalize_name("CEO Sam Altman")
-    'sam altman'
-    >>> normalize_name("AT&amp;T Inc.")
-    'at&t inc'
+    >>> normalize_name("Vantrel\u2019s")
+    'vantrel'
+    >>> normalize_name("CEO Priya Raman")
+    'priya raman'
+    >>> normalize_name("K&amp;V Inc.")
+    'k&v inc'
     """
     s = unicodedata.normalize("NFKC", html.unescape(str(name))).lower()
     s = re.sub(r"[\u2018\u2019\u02bc`\u00b4]", "'", s)

@@ -5,20 +5,20 @@ locations and products never merge with each other), then merged when the
 text or the gazetteer says they are the same thing:
 
 - the same Wikidata id or gazetteer entry;
-- an acronym defined or matching the initials ("AMD" / "Advanced Micro Devices");
-- a person's surname after the full name in the same document ("Huang" / "Jensen Huang");
+- an acronym defined or matching the initials ("NMD" / "Northern Micro Devices");
+- a person's surname after the full name in the same document ("Okafor" / "Tunde Okafor");
 - a name and the same name with a brand in front or a company word behind,
-  in the same document ("Galaxy" / "Samsung Galaxy", "Samsung" / "Samsung Electronics").
+  in the same document ("Stellar" / "Korvane Stellar", "Korvane" / "Korvane Electronics").
 
 Two names a document reads as a unit and its parent (kg:subsidiaryOf, "Kestrel Norway, a unit
 of Kestrel") are two things, whatever the name rules above say.
 
-Two things that merely share a word are never merged ("Samsung" and
-"Samsung Galaxy" stay two nodes).
+Two things that merely share a word are never merged ("Korvane" and
+"Korvane Stellar" stay two nodes).
 
 >>> from kg.linking import slugify
->>> slugify("AT&T Inc. / \\"Ma Bell\\"")
-'AT_T_Inc_Ma_Bell'
+>>> slugify("K&V Inc. / \\"Ma Vell\\"")
+'K_V_Inc_Ma_Vell'
 """
 
 from __future__ import annotations
@@ -115,13 +115,13 @@ def _doc_aliases(keys: dict[str, dict], heads: frozenset[str],
                 elif fam in {"org", "product"}:
                     prefix = ltoks[: len(stoks)] == stoks
                     if prefix and all(t in heads for t in ltoks[len(stoks):]):
-                        pairs.append((short, long))  # "Samsung" / "Samsung Electronics"
+                        pairs.append((short, long))  # "Korvane" / "Korvane Electronics"
                     elif fam == "org" and ltoks[-len(stoks):] == stoks \
                             and all(t in openers for t in ltoks[:-len(stoks)]):
                         pairs.append((short, long))  # "Varenna" / "Gruppo Varenna"
                     elif fam == "product" and ltoks[-len(stoks):] == stoks and \
                             " ".join(ltoks[: -len(stoks)]) in org_names:
-                        pairs.append((short, long))  # "Galaxy" / "Samsung Galaxy"
+                        pairs.append((short, long))  # "Stellar" / "Korvane Stellar"
                     elif fam == "org" and prefix and not keys[short].get("known") and not keys[long].get("known"):
                         pairs.append((short, long))  # "Kestrel" / "Kestrel Security", names no gazetteer knows
                 if acronym_like and initials(keys[long]["name"]).lower() == sname:
@@ -200,7 +200,7 @@ class Resolver:
             if short in self.gazetteer_keys and long in self.gazetteer_keys:
                 continue  # two names the gazetteer knows apart stay apart
             if len(longs[short]) > 1:
-                continue  # "Huang" for "Jensen Huang" here and "Kevin Huang" there: ambiguous, merge neither
+                continue  # "Okafor" for "Tunde Okafor" here and "Kevin Okafor" there: ambiguous, merge neither
             if frozenset((short, long)) in self.apart:
                 continue  # a unit and its parent ("Kestrel Norway" / "Kestrel")
             uf.union(short, long)

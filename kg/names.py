@@ -1,11 +1,11 @@
 """Canonical names: the one spelling each real-world thing is known by.
 
->>> canonical_name("the Siemens AG's")
-'Siemens'
->>> name_key("Siemens  AG")
-'siemens'
->>> initials("Advanced Micro Devices")
-'AMD'
+>>> canonical_name("the Voltmark AG's")
+'Voltmark'
+>>> name_key("Voltmark  AG")
+'voltmark'
+>>> initials("Northern Micro Devices")
+'NMD'
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def name_key(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def initials(text: str) -> str:
-    """Initials of the capitalised words of a name ("Advanced Micro Devices" -> "AMD")."""
+    """Initials of the capitalised words of a name ("Northern Micro Devices" -> "NMD")."""
     words = [w for w in re.split(r"[\s\-]+", canonical_name(text)) if w]
     caps = [w[0] for w in words if w[0].isupper()]
     return "".join(caps) if len(caps) >= 2 else ""

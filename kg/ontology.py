@@ -99,7 +99,7 @@ class RelationInfo:
     #: relations that, stated between the same two entities in a document, overrule a model-only reading
     contradicted_by: frozenset[str] = frozenset()
     #: prepositions whose object fills the object after the relation's event noun only ("a supply deal
-    #: with X"), not after its verb ("sells phones with Samsung chips")
+    #: with X"), not after its verb ("sells phones with Korvane chips")
     noun_object_preps: frozenset[str] = frozenset()
 
 

@@ -209,16 +209,16 @@ def _title_abbreviations(nlp: Language, ontology_dir: str | None = None) -> None
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
-#: a sentence's full stop after a name's last capital that follows a lower-case letter or "&" ("SpaceX.",
-#: "Finbel SpA.", "H&M.", "GmbH."), which spaCy's suffix rules leave on the word (they split it after a
-#: lower-case letter or two capitals: "Vela.", "KPMG."); abbreviations keep theirs ("U.S.", "S.A.", "Corp.":
+#: a sentence's full stop after a name's last capital that follows a lower-case letter or "&" ("OrbeX.",
+#: "Finbel SpA.", "K&V.", "GmbH."), which spaCy's suffix rules leave on the word (they split it after a
+#: lower-case letter or two capitals: "Vela.", "KLMB."); abbreviations keep theirs ("U.S.", "S.A.", "Corp.":
 #: a period or a lower-case letter before their last capital, or a special case of the tokenizer)
 _PERIOD_AFTER_NAME = r"(?<=[a-z&][A-Z])\."
 
 
 def _periods_after_names(nlp: Language) -> None:
     """Split the sentence's full stop off a name that ends in a capital after a lower-case letter or "&"
-    (:data:`_PERIOD_AFTER_NAME`): left on it, the name's span ends in "." ("sold a stake to SpaceX.")."""
+    (:data:`_PERIOD_AFTER_NAME`): left on it, the name's span ends in "." ("sold a stake to OrbeX.")."""
     from spacy.util import compile_suffix_regex
 
     nlp.tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), _PERIOD_AFTER_NAME]).search
@@ -310,9 +310,9 @@ def load_pipeline(name: str | None = None, config: str | Path | None = None,
     >>> nlp = load_pipeline()
     >>> nlp.pipe_names[-4:]
     ['kg_entities', 'kg_coref', 'kg_relations', 'kg_relation_model']
-    >>> doc = nlp("Amazon invests in Anthropic.")
+    >>> doc = nlp("Dravik invests in Solvane.")
     >>> [(r.subject_name, r.predicate, r.object_name) for r in doc._.relations]
-    [('Amazon', 'investsIn', 'Anthropic')]
+    [('Dravik', 'investsIn', 'Solvane')]
     """
     if config is None:
         name = model_name(name)

@@ -28,7 +28,7 @@ MAKING_VERBS = frozenset({"develop", "make", "produce", "create", "design", "bui
 COPULAS = frozenset({"be", "remain", "become"})
 #: Words that are particles of phrasal verbs ("take over", "snap up", "cut off"), and prepositions too.
 PARTICLES = frozenset({"over", "up", "off", "out", "down"})
-#: Words that make a role one held before ("former Sony executive", "a former Ticketmaster manager").
+#: Words that make a role one held before ("former Sonra executive", "a former Tixora manager").
 FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "previous", "retired"})
 #: Words that make a role one held today, after a former one ("a former SEC official now at law firm Y").
 NOW = frozenset({"now", "currently"})
@@ -42,12 +42,12 @@ PURPOSE_VERBS = frozenset({"take", "make", "have", "sue", "countersue", "buy", "
                            "charge", "use", "launch", "build", "open", "sell"})
 #: Relative pronouns.
 REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
-#: A possessive's marker after a name ("Lyndon's", "Vestas'"), straight or curly.
+#: A possessive's marker after a name ("Lyndon's", "Windmars'"), straight or curly.
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
 def antecedent(tok: Token) -> Token:
-    """"Anthropic, which gives Tandem access": the word a relative pronoun stands for (the one its relative
+    """"Solvane, which gives Tandem access": the word a relative pronoun stands for (the one its relative
     clause is on); any other token itself."""
     clause = tok.head
     if tok.lower_ in REL_PRONOUNS and clause.dep_ == "relcl" and clause.head.i != clause.i:
@@ -56,7 +56,7 @@ def antecedent(tok: Token) -> Token:
 
 
 def possessive(tok: Token) -> bool:
-    """"Oracle's": a possessor (the parser labels it poss, or nmod with a 's case marker)."""
+    """"Tervola's": a possessor (the parser labels it poss, or nmod with a 's case marker)."""
     return tok.dep_ == "poss" or (tok.dep_ == "nmod" and any(c.tag_ == "POS" for c in tok.children))
 
 
@@ -97,7 +97,7 @@ def stand_in(tok: Token) -> Token:
 
 def clause_head(tok: Token) -> Token:
     """The verb (or the root) of the clause ``tok`` belongs to. A word the tagger took for a verb
-    that the parser made an argument ("lagged rivals/VBZ/dobj Toyota") is a noun of the clause above."""
+    that the parser made an argument ("lagged rivals/VBZ/dobj Kawamoto") is a noun of the clause above."""
     node = tok
     if node.pos_ in {"VERB", "AUX"} and node.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"} \
             and node.head.i != node.i:
@@ -207,7 +207,7 @@ def controlled_objects(clause: Token) -> list[Token]:
 
 
 def first_conjunct(tok: Token) -> Token:
-    """The first name of the list ``tok`` is in ("Shein" for "Temu" in "Shein and Temu"); ``tok``
+    """The first name of the list ``tok`` is in ("Shiro" for "Dealoo" in "Shiro and Dealoo"); ``tok``
     itself when it is in none."""
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
@@ -248,7 +248,7 @@ def owned_kinds(noun: Token | None, kinds: frozenset[str] | set[str], groups: fr
 
 def before_region_seat(doc: Doc, end: int, seats: set[str] | frozenset[str]) -> int | None:
     """Where a name ending before token ``end`` is a city written with its region before "-based" (a
-    word of ``seats``): "Norwalk, Connecticut-based Booking Holdings". The index of the word after
+    word of ``seats``): "Norwalk, Connecticut-based Bookwell Holdings". The index of the word after
     the seat (where the organisation's name starts), or None."""
     if end + 3 < len(doc) and doc[end].text == "," and doc[end + 2].text == "-" and doc[end + 3].lower_ in seats:
         return end + 4
@@ -318,7 +318,7 @@ def apposed_elsewhere(noun: Token) -> Token | None:
 
 def singular_after_list(pronoun: Token) -> Token | None:
     """The name right before ", which is ..." where the relative clause's verb is singular and the name
-    ends a list: "Belaruskali and Uralkali, which is based in Russia" says it of Uralkali alone (the
+    ends a list: "Belkalo and Uralko, which is based in Russia" says it of Uralko alone (the
     parser hangs the clause on the list's first name). None where the verb is plural or the clause
     follows no list."""
     verb, doc = pronoun.head, pronoun.doc
@@ -338,7 +338,7 @@ def singular_after_list(pronoun: Token) -> Token | None:
 def repair_verb_forms(doc: Doc, hashes: frozenset[int]) -> None:
     """Retag as a verb (VBZ) each token whose lower-case form has one of ``hashes`` (string hashes of
     verb forms that are never nouns: "competes", "invests"), where the small tagger took it for a
-    plural noun after a name it did not know ("VK Video competes with YouTube"); each sentence root
+    plural noun after a name it did not know ("Vezo Video competes with Streamo"); each sentence root
     tagged as a plural noun that has a particle or an object after it; and each relative clause's head so
     tagged between its relative pronoun and an object. The parse is left as it is; the rules read such a
     verb's subject from the compound or the clause it hangs on."""
@@ -419,7 +419,7 @@ def described_by_where(head: Token) -> bool:
 
 def causative_verb(participle: Token) -> Token | None:
     """The "have" or "get" whose object a past participle describes, or whose clause it is: "Orla has its
-    phones made by Foxconn", "has them built under contract by Jabil" (the one who has them made is the
+    phones made by Hontai", "has them built under contract by Jabro" (the one who has them made is the
     maker's customer); None otherwise."""
     if participle.tag_ != "VBN":
         return None
@@ -471,9 +471,9 @@ def as_well_as(tok: Token) -> bool:
 
 
 def added_preps(prep: Token) -> list[Token]:
-    """The same preposition again after "as well as" ("to SMIC and Hua Hong, as well as to Samsung"), which
+    """The same preposition again after "as well as" ("to Xinwei and Hua Ming, as well as to Korvane"), which
     the parser hangs on "as", under the first preposition or inside its object; and after more goods
-    ("builds tail sections for Boeing and wing parts for Airbus"), which it joins to the object."""
+    ("builds tail sections for Skyward and wing parts for Aerivo"), which it joins to the object."""
     return [q for x in prep.subtree if as_well_as(x) for q in x.children
             if q.dep_ == "prep" and q.lower_ == prep.lower_] \
         + [q for g in prep.children if g.dep_ == "pobj" for c in g.conjuncts if c.pos_ == "NOUN" and c.is_lower
@@ -483,8 +483,8 @@ def added_preps(prep: Token) -> list[Token]:
         + [q for q in prep.doc[prep.i + 1:prep.sent.end] if q.dep_ == "conj" and q.pos_ == "ADP"
            and q.lower_ == prep.lower_ and q.head.pos_ in {"VERB", "AUX"} and prep.i < q.head.i < q.i
            and prep.doc[q.i - 1].lower_ == "and" and prep.doc[q.i - 2].text == ","]
-    # (the third: "with Noon, which is backed by X, and with Amazon": after a clause describing the first name,
-    # the parser joins the second preposition to the clause's verb; the last, ", and with Amazon" after such a
+    # (the third: "with Dunelo, which is backed by X, and with Dravik": after a clause describing the first name,
+    # the parser joins the second preposition to the clause's verb; the last, ", and with Dravik" after such a
     # clause the parser made the sentence's main verb (with the trigger its subject): the clause's verb)
 
 

@@ -110,7 +110,7 @@ class SkippedDocument:
 class Entity:
     """One node per real-world thing, after resolution across documents."""
 
-    id: str  #: IRI-safe local id ("Samsung_Electronics", "South_Korea")
+    id: str  #: IRI-safe local id ("Korvane_Electronics", "South_Korea")
     name: str  #: canonical name (rdfs:label)
     cls: str  #: ontology class local name
     alt_labels: tuple[str, ...] = ()

@@ -106,7 +106,7 @@ def neighbors_cmd(
 ) -> None:
     """Entities connected to ENTITY, hop by hop.
 
-    Example: kg neighbors out/ Nvidia --depth 2
+    Example: kg neighbors out/ Vantrel --depth 2
     """
     from rich.table import Table
 
@@ -132,7 +132,7 @@ def path_cmd(
 ) -> None:
     """Shortest paths between two entities, each hop with its relation and direction.
 
-    Example: kg path out/ Nvidia China
+    Example: kg path out/ Vantrel China
     """
     from ..export.rdf import load_graph
     from ..query import path
@@ -184,7 +184,7 @@ def why_cmd(
 ) -> None:
     """Every sentence behind a relation, with document, offsets and confidence.
 
-    Example: kg why out/ Germany bans Huawei
+    Example: kg why out/ Germany bans Kaizhen
     """
     from ..export.rdf import load_graph
     from ..query import why

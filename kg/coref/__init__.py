@@ -3,13 +3,13 @@
 "the firm", "the software giant", "the chipmaker", "the former"/"the latter",
 "it"/"its" -> the right earlier entity, chosen by class (from the lexicon's
 descriptor nouns), recency and salience, and never the subject of the same
-clause for a description ("Spotify pays a commission to the iPhone maker").
+clause for a description ("Tunelo pays a commission to the iPhone maker").
 Rules on top of the dependency parse; no model download.
 
 Each resolved mention becomes an entity mention with ``via="coref"`` in
 ``doc._.kg_entity_data``; ``doc._.coref_links`` lists (mention, antecedent)
-token ranges. Possessed generic products ("Stripe's API", "its API") become
-products named after their owner ("Stripe API").
+token ranges. Possessed generic products ("Paystrel's API", "its API") become
+products named after their owner ("Paystrel API").
 
 One module per stage:
 

@@ -1,5 +1,5 @@
 """A pronoun goes on with a description the text resolved before it: "Wrenair pays Farefinder ...
-Tripwell declined to comment. The carrier flies from Dublin ... It also pays Amadeus": "It" is the
+Tripwell declined to comment. The carrier flies from Dublin ... It also pays Travora": "It" is the
 carrier's (Wrenair), the subject of the sentence before, not the last firm named as a subject. A mixin of
 :class:`~kg.coref.component.KGCoref`."""
 

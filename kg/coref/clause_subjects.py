@@ -80,7 +80,7 @@ class ClauseSubjects:
         for c in verb.children:
             if c.dep_ not in _SUBJ or (before is not None and c.i >= before):
                 continue
-            # "Anthropic, which gives Tandem access to its Claude models": the noun the clause is on
+            # "Solvane, which gives Tandem access to its Corrin models": the noun the clause is on
             c = antecedent(c)
             if not any(it["start"] <= c.i < it["end"] for it in pool):
                 # "Tom Garrow's niece, Edna Pollard, said from her home": the name apposed to the subject noun

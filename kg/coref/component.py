@@ -100,7 +100,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
             words[-1] for rel in onto.relations.values()
             for words in rel.role_triggers + rel.inverse_role_triggers
         } - {"company", "firm", "group", "startup", "giant", "maker", "platform", "brand"}
-        #: every role noun, whose name in front is another's ("the iPhone maker", "the Apple supplier");
+        #: every role noun, whose name in front is another's ("the Lumafon maker", "the Pellum supplier");
         #: not those of relations to a place (kg:basedIn's "marketplace": a place in front says where,
         #: and a place is never the name a description stands for)
         self.relational_nouns = {words[-1] for rel in onto.relations.values()
@@ -249,7 +249,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                     ante = mention
             # (and a short form of the name since, which the text uses for it: "Terro Agri said ... The
             # deal gives Terro a foothold in Peru, where it will compete": that "Terro")
-            # (a name no gazetteer knows, less a word that is no place: not "Vodafone" for "Vodafone
+            # (a name no gazetteer knows, less a word that is no place: not "Telvanet" for "Telvanet
             # Ireland", a unit)
             words = ante["name"].split()
             short = [it for n in range(1, len(words)) for it in named_at.get(" ".join(words[:n]), [])
@@ -300,7 +300,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                     # firm's, not the body's the sentence is about
                     ante = self._resolve(doc, items, tok, {"Company"}, description=False, resolved=resolved)
                 if ante is None and tok.dep_ == "poss":
-                    # "giving the carmaker access to its Mistral Large model": the firm its product is named after
+                    # "giving the carmaker access to its Veyra Large model": the firm its product is named after
                     ante = self._named_owner(doc, tok, wanted)
                 if ante is None and tok.dep_ == "poss" and "Company" in wanted and self._owns_named_product(tok):
                     # "granted Halcyra a licence to export its Cirrus X9 accelerators": a named product's
@@ -328,7 +328,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                             (c.dep_ in {"relcl", "acl"} and any(g.dep_ == "nsubj" and g.tag_ not in {"WDT", "WP"}
                                                                 for g in c.children))
                             or (c.dep_ == "acl" and c.tag_ == "VBN")) for c in tok.children):
-                    # "capped the commission that Rappi may charge", "the commission charged by X": what the
+                    # "capped the commission that Delivo may charge", "the commission charged by X": what the
                     # clause's subject charges is a payment, no body (not "the commission, which took a year")
                     continue
                 det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
@@ -437,12 +437,12 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                             add(span, ante)
                             named_so[low] = ante
                         continue
-                    # "Datadog, the New York monitoring company": an appositive names its head
+                    # "Logwarden, the New York monitoring company": an appositive names its head
                     # (not a number the parser apposed, left of a coordination: "The studio, which employs 300
                     # people in Lund and 40/appos in Oslo, said")
                     apposed = [c for c in tok.children if c.dep_ == "appos" and c.pos_ != "NUM"]
                     if tok.dep_ == "appos" or apposed:
-                        # ("Netflix and ViX, the service run by X": the parser apposed it further back)
+                        # ("Streamora and Kanalo, the service run by X": the parser apposed it further back)
                         elsewhere = apposed_elsewhere(tok)
                         if elsewhere is not None:
                             other = [elsewhere]
@@ -461,7 +461,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
                             continue
                         # "The firm, a subsidiary of Kelvor Bank, ...": an apposed description names no
                         # one, so the description stands for the one named before, as without it
-                    # "Bpifrance, the French state investment bank, and ...": a description set off by commas
+                    # "Finvestia, the French state investment bank, and ...": a description set off by commas
                     # right after a name, which the parser did not appose, is that name's apposition (not the
                     # subject of a clause: "X bought Y, the company said" is X)
                     # (the phrase from its article to the noun, whatever the parser hung on it)

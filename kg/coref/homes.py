@@ -35,7 +35,7 @@ class Homes:
             k = it["start"] - 1
             while k >= 0 and it["start"] - k <= 4 and ((doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"})
                                                         or doc[k].text == "-"):
-                k -= 1  # ("drone maker", "state-owned lender"; no verb: "Egypt pays Siemens")
+                k -= 1  # ("drone maker", "state-owned lender"; no verb: "Egypt pays Voltmark")
             home = None
             if k >= 0 and (k < it["start"] - 1 or doc[k].text in {"'s", "\u2019s"}):
                 home = place_at(end=k if doc[k].text in {"'s", "\u2019s"} else k + 1)

@@ -41,7 +41,7 @@ class Resolution:
         ("sued Y, accusing the carmaker of", "alleging that the Swiss trader had": lexicon ``accusing``); and,
         where ``tok`` is the subject, of the verb's objects ("The studio paid Korvel": the studio is not Korvel)."""
         verb = clause_head(tok)
-        # (a relative pronoun for the noun the clause is on: "Visa, which works with the startup"; not a noun
+        # (a relative pronoun for the noun the clause is on: "Cardo, which works with the startup"; not a noun
         # after a preposition, where "which" may be on a noun before it: "the suit against X, which ...")
         subjects = [verb.head if c.lower_ in REL_PRONOUNS and verb.dep_ == "relcl" and verb.head.dep_ != "pobj"
                     else c for c in verb.children if c.dep_ in _SUBJ]
@@ -153,7 +153,7 @@ class Resolution:
                                   if it["start"] <= c.i < it["end"] and self._compatible(it["cls"], wanted)), None)
                 if found is None and tok.head.dep_ in _SUBJ and tok.head.head.i == clause.i \
                         and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self._reporting:
-                    # "Kia said its factory in Pesqueria would keep running": a possessive on the subject of
+                    # "Kestro said its factory in Pesqueria would keep running": a possessive on the subject of
                     # what a name reports is that name's, as the subject itself would be (not a place the
                     # sentence before was about)
                     found = self._subject_item(clause.head, pool, wanted, before=tok.i, head_only=True)
@@ -348,7 +348,7 @@ class Resolution:
         # "Rimba Digital Bank": a candidate whose name ends in the description's noun is the one meant, or
         # whose name is that noun "of" something ("the ministry" after "the Ministry of Mines", "the central
         # bank" after "the Central Bank of Kenya") (not a word that ends the names of firms of any kind:
-        # "the company" is not "Mubadala Investment Company" more than another)
+        # "the company" is not "Sandora Investment Company" more than another)
         if description and tok.lower_ not in self._any_firm:
             noun = tok.lower_
             named = [c for c in cands if (c["name"].lower().endswith(noun) and len(c["name"]) > len(noun)
@@ -373,9 +373,9 @@ class Resolution:
                 fitting = [c for c in cands if self._fits_home(homes.get(c["name"], ""), countries)]
                 known = [c for c in fitting if homes.get(c["name"])]
                 cands = known or fitting or cands
-        # "worked at Revolut, where she led the company's expansion": the owner a description names inside a
+        # "worked at Fintrel, where she led the company's expansion": the owner a description names inside a
         # "where" clause on an organisation's name is that organisation (not in a clause the organisation is
-        # the subject of: "Samsung SDI, which supplies cells for the company's older models" is another's)
+        # the subject of: "Korvane SDI, which supplies cells for the company's older models" is another's)
         if description and tok.dep_ == "poss":
             clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
             if clause is not None and not any(c.lower_ == "where" and c.dep_ == "advmod" for c in clause.children):
@@ -458,7 +458,7 @@ class Resolution:
     def _named_owner(self, doc: Doc, tok: Token, wanted: set[str]) -> dict[str, Any] | None:
         """The organisation named shortly before a possessive pronoun whose name starts the name of the
         product right after the pronoun, or apposed to the noun it is on ("its staking product, Kelvor Earn"):
-        "its Mistral Large model" is Mistral AI's ("Mistral"), not the carmaker's named since; ``None`` where
+        "its Veyra Large model" is Veyra AI's ("Veyra"), not the carmaker's named since; ``None`` where
         no such name is there."""
         product = self._next_named(tok.i + 1)
         if product is None or product["start"] != tok.i + 1 or product["cls"] != "Product":
@@ -478,7 +478,7 @@ class Resolution:
 
     def _cataphor(self, doc: Doc, items: list[dict[str, Any]], tok: Token,
                   wanted: set[str]) -> dict[str, Any] | None:
-        """"By leveraging its cloud, Oracle ...": a pronoun in a fronted phrase
+        """"By leveraging its cloud, Tervola ...": a pronoun in a fronted phrase
         refers forward to the subject of the main clause."""
         root = tok.sent.root
         subjects = [c for c in root.children if c.dep_ in _SUBJ and c.i > tok.i]

@@ -22,7 +22,7 @@ __all__ = ["names_a_chair", "names_an_office_field", "names_a_field_before_an_of
 
 def names_a_chair(span: Span, titles: set[str], body_word: Callable[[str], bool]) -> bool:
     """Whether ``span`` names an academic chair or the field after one's title and "of"; ``body_word``
-    says whether a word ends the names of firms, bodies or places (which keeps "Professor of Harvard
+    says whether a word ends the names of firms, bodies or places (which keeps "Professor of Halvern
     College"-like names: a field names none)."""
     if not len(span) or body_word(span[-1].text):
         return False

@@ -1,8 +1,8 @@
 """The class of each mention: from its NER label and words, and the evidence of what the sentence says of it.
 
-"HelioGrid makes the Tessera" (a product), "Japanese retailer Aeon" (an
-organisation), "Datadog acquired ..." (a company, not a place), "Rivian chief
-executive RJ Scaringe" (a person): the evidence step 2 of :class:`~kg.entities.component.KGEntities`
+"HelioGrid makes the Tessera" (a product), "Japanese retailer Maruko" (an
+organisation), "Logwarden acquired ..." (a company, not a place), "Voltrek chief
+executive JT Calloway" (a person): the evidence step 2 of :class:`~kg.entities.component.KGEntities`
 weighs (:class:`~kg.entities.corrections.Corrections`).
 """
 
@@ -41,7 +41,7 @@ class Classes(Descriptions, Products, Votes):
         head = span.root
         if label == "NORP" and len(span) == 1 and head.tag_ == "NNP" and head.dep_ == "nsubj" \
                 and head.head.pos_ == "VERB" and text not in self.gazetteer.demonyms and not text.endswith("an"):
-            # "Humboldt competes with Maersk": a name the NER took for a people's, acting as a subject
+            # "Humboldt competes with Nordhav": a name the NER took for a people's, acting as a subject
             # (not a demonym the gazetteer knows, nor one that looks like one: "Mexican", "Kenyan")
             return "Company"
         if label == "NORP" and len(span) == 1 and head.tag_ == "NNP" and text not in self.gazetteer.demonyms \
@@ -120,11 +120,11 @@ class Classes(Descriptions, Products, Votes):
             return "Organization"
         if head.dep_ == "conj" and head.head.dep_ in {"compound", "nmod"} and head.head.head.i > head.i \
                 and head.head.head.is_lower and head.head.head.lemma_.lower() in self.brand_nouns:
-            return "Product"  # "the Activia and Alpro brands": each name a brand's
+            return "Product"  # "the Cremio and Soyla brands": each name a brand's
         if head.head.i != head.i and head.dep_ == "compound" and (
                 head.head.lower_ in self.product_heads or head.head.lemma_.lower() in self.product_nouns) \
                 and head.head.i >= span.end and not self._maker_before_plural(head, head.head):
-            return "Product"  # "the Saffrane chatbot" (not "Qingyun cars", "Sephora stores")
+            return "Product"  # "the Saffrane chatbot" (not "Qingyun cars", "Belluna stores")
         site = head.head.head if head.dep_ == "pobj" and head.head.lower_ in {"in", "near", "outside"} else None
         if site is not None and site.is_lower and site.lemma_.lower() in self.owned_works | self.seller_sites \
                 and last not in self.company_heads:
@@ -177,7 +177,7 @@ class Classes(Descriptions, Products, Votes):
 
     def _employer(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The object of "at" or "with" after a job only a person holds ("an analyst at Peel Hunt", "a
-        lawyer with Fieldfisher"; lexicon ``person_only_jobs``, from the roles of kg:worksFor)."""
+        lawyer with Brackwell"; lexicon ``person_only_jobs``, from the roles of kg:worksFor)."""
         root = doc[it["start"]:it["end"]].root
         if root.dep_ != "pobj" or root.head.lower_ not in {"at", "with"}:
             return False
@@ -237,7 +237,7 @@ class Classes(Descriptions, Products, Votes):
         """What goods are bought from, what is bought or joined, or owned by someone named (below)."""
         root = first_conjunct(doc[it["start"]:it["end"]].root)
         if root.dep_ == "pobj" and root.head.lower_ == "from":
-            # "buys its boxes from Skyworth", "rents chips from Lumio": whom goods are bought from sells them
+            # "buys its boxes from Vistrel", "rents chips from Lumio": whom goods are bought from sells them
             verb = root.head.head
             if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
                 verb = verb.head  # ("from" hung on the goods)
@@ -261,7 +261,7 @@ class Classes(Descriptions, Products, Votes):
         # ("Dana Holt, publisher of the Sentinel": for a full name the NER saw as a person, a job)
         org_nouns = self.org_nouns_not_jobs if doc[it["start"]].ent_type_ == "PERSON" and " " in it["name"] \
             else self.org_nouns
-        # "broadband providers, including Zento and Fibrix", "retailers such as Kmart": a name listed
+        # "broadband providers, including Zento and Fibrix", "retailers such as Shopwell": a name listed
         # under a plural noun of organisations
         if _listed_under(root, org_nouns):
             return True
@@ -330,10 +330,10 @@ class Classes(Descriptions, Products, Votes):
                 and not _names_what_is_run(root, self.product_nouns) \
                 and not (root.head.i + 1 < len(doc) and doc[root.head.i + 1].pos_ == "PROPN") \
                 and not _place_describing(root):
-            return True  # "its Ticketmaster unit" (not "Queensland grower Harvest Coast Farms": the name's)
+            return True  # "its Tixora unit" (not "Queensland grower Harvest Coast Farms": the name's)
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in org_nouns \
                 and root.head.head.is_lower and not self._products_role(root.head.head, items):
-            return True  # "a unit of Kuka" (but "the maker of X" makes a product, below)
+            return True  # "a unit of Robora" (but "the maker of X" makes a product, below)
         # "Lumio's chief executive", "Halden's founder": whose job only an organisation gives (not a
         # person's name in full, nor the surname of one the text names)
         # (and "the chief financial officer of Lumio", "the founder of Halden")
@@ -364,8 +364,8 @@ class Classes(Descriptions, Products, Votes):
 
     def _of_a_firms_family(self, doc: Doc, items: list[dict[str, Any]], surnames: frozenset[str]) -> set[str]:
         """Names in full the NER took for people's whose first word is a firm's the text names, alone or
-        opening another name ("Aldi Nord" beside "Aldi", "Kizuna Rangoli India" beside "Kizuna Paints"): a
-        firm of the same family. Not a name the firm's opens with ("Walt Disney" beside "Walt Disney
+        opening another name ("Lindo Nord" beside "Lindo", "Kizuna Rangoli India" beside "Kizuna Paints"): a
+        firm of the same family. Not a name the firm's opens with ("Walt Harlow" beside "Walt Harlow
         Studios": a firm named after its founder), nor one the text calls a person; the firm a name in full or
         one the gazetteer knows (a lone name the NER took for an organisation is as often a person's: "Hulagu
         Khan ... Hulagu and his cousin")."""
@@ -383,7 +383,7 @@ class Classes(Descriptions, Products, Votes):
 
     def _owner_and_more(self, items: list[dict[str, Any]], doc: Doc) -> set[str]:
         """Names the NER took for firms (or people) that are another firm's name, which the text writes alone, and
-        words of products' names after it (lexicon ``product_name_words``: "Nubo Plus", "Uber Eats"; not
+        words of products' names after it (lexicon ``product_name_words``: "Nubo Plus", "Ridevo Eats"; not
         "Kessling Propulsion", the full name of "Kessling", nor "Acacia Ghana", a unit)."""
         firms = {it["name"] for it in items if it["via"] in {"", "gazetteer"} and it["cls"] == "Company"}
         # (a known firm or product as the text writes it: "AWS Marketplace" after "AWS", the gazetteer's "Amazon Web
@@ -409,7 +409,7 @@ class Classes(Descriptions, Products, Votes):
     def _business_kind_before(self, doc: Doc, it: dict[str, Any]) -> bool:
         """"online marketplace MegaMall Global", "e-wallet PisoPay", "payment processor Paynara": a business
         written as the kind it runs (lexicon ``business_kinds``, ``trade_phrases``), right before its name;
-        not one an owner runs ("its marketplace X", "Amazon's marketplace X")."""
+        not one an owner runs ("its marketplace X", "Dravik's marketplace X")."""
         k = it["start"] - 1
         if k < 0 or not doc[k].is_lower or (doc[k].lower_ not in self.business_kinds and not self._trade(doc[k])):
             return False
@@ -417,7 +417,7 @@ class Classes(Descriptions, Products, Votes):
             k >= 1 and (possessive(doc[k - 1]) or doc[k - 1].tag_ == "POS"))
 
     def _governments_by_seat(self, doc: Doc, items: list[dict[str, Any]]) -> None:
-        """Step 2b: "Beijing banned exports of gallium", "Washington barred Tsingshan": a capital written for
+        """Step 2b: "Beijing banned exports of gallium", "Washington barred Tiesheng": a capital written for
         its government (lexicon ``seats_of_government``), as the subject of a verb no place does, is the
         state it governs."""
         if self.gazetteer is None or not self.seats_of_government:

@@ -137,7 +137,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             "acquire", "sue"}
         self.business_verbs = self.firm_verbs | {words[0] for words in no_place}
         #: (and paying or earning, which a named app does only as a business, though states and people do too:
-        #: "Pathwise, a language-learning app, paid Google 15% of its revenue")
+        #: "Pathwise, a language-learning app, paid Quenby 15% of its revenue")
         self.firm_verbs |= {"pay", "earn"}
         #: verbs that say where an organisation is based ("based", "headquartered": kg:basedIn's)
         #: nouns for where someone lives ("home", "hometown": kg:livesIn's one-word inverse role triggers)
@@ -199,7 +199,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         self.org_nouns -= {"owner", "investor", "buyer", "seller", "player", "parent", "developer", "designer"}
         #: kinds of product that define one alone after "is a" (lexicon product_nouns less shared_kinds)
         self.defining_kinds = self.product_nouns - self.onto.words("entities", "shared_kinds") - self.org_nouns
-        #: what a sentence may open with before a name: "Chipmaker Carbidex", "Rival Bitpanda"
+        #: what a sentence may open with before a name: "Chipmaker Carbidex", "Rival Coinvara"
         self.leading_descriptors = self.org_nouns | self.peer_roles
         #: the peer roles and their plurals, as written before a name ("Rival X", "Rivals X and Y")
         self.peer_words = self.peer_roles | {w + "s" for w in self.peer_roles}
@@ -269,9 +269,9 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         #: full name the NER typed PERSON can still make an organisation
         self.org_nouns_not_jobs = self.org_nouns - self.person_words
         #: descriptions of a firm by its trade ("software house", "hotel group", "cooperative"), which a
-        #: name written before them says where the firm is: not the role nouns of relations ("Tesla
-        #: supplier Panasonic", "Google parent Alphabet"), nor what an owner's is ("Sony studio Insomniac")
-        #: ("iPhone maker Apple": a product before the role of kg:develops)
+        #: name written before them says where the firm is: not the role nouns of relations ("Voltrek
+        #: supplier Kenshiro", "Quenby parent Quorvex"), nor what an owner's is ("Hoshida studio Nightjar")
+        #: ("Lumafon maker Pellum": a product before the role of kg:develops)
         #: (the lexicon's trade_words stay trades, though "group" is a role noun too)
         trades = set(lex.get("trade_words", ()))
         relation_roles = {words[-1] for rel in self.onto.relations.values() if rel.name not in self.onto.to_places

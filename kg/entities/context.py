@@ -18,7 +18,7 @@ __all__ = ["DESCRIBING", "PLACE_LABELS", "aged", "apposed_after", "listed_under"
 #: NER labels of places
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: nouns that describe a firm rather than name one after a place ("the Medan company"; not "the
-#: Traton group", "the Ticketmaster unit")
+#: Kravan group", "the Tixora unit")
 DESCRIBING = frozenset({"company", "firm", "startup", "start-up", "business"})
 
 
@@ -90,7 +90,7 @@ def surnames(items: list[dict[str, Any]]) -> frozenset[str]:
 def place_describing(name: Token) -> bool:
     """Whether ``name``, a compound of an organisation noun, says where a firm the noun describes is: a
     name the NER reads as a place, before a noun that describes ("Sizwe Life, a Durban insurer",
-    "Antwerp port group Havenlink", "the Medan company"), not one that names ("the Traton group")."""
+    "Antwerp port group Havenlink", "the Medan company"), not one that names ("the Kravan group")."""
     noun = name.head
     return name.ent_type_ in PLACE_LABELS and (
         noun.dep_ in {"appos", "compound"} or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)

@@ -1,4 +1,4 @@
-"""Names joined by "and" in one NER span: "Otsuka and Vertex Pharmaceuticals" is two names, "Kaimen
+"""Names joined by "and" in one NER span: "Okuda and Verdant Pharmaceuticals" is two names, "Kaimen
 Machinery and Engineering Corporation" and "Ministry of Industry and Trade" one.
 
 A stage of step 1 of :class:`~kg.entities.component.KGEntities` (:mod:`kg.entities.candidates` splits each
@@ -57,9 +57,9 @@ class Coordination:
                                                    or t.lemma_.lower() in self.common_nouns) for t in after)
 
     def _split_coordination(self, ent: Span) -> list[Span]:
-        """"Otsuka and Vertex Pharmaceuticals" -> two names (the model sometimes tags one span); not where
+        """"Okuda and Verdant Pharmaceuticals" -> two names (the model sometimes tags one span); not where
         what follows "and" is only words of firms' names ("Kaimen Machinery and Engineering Corporation"),
-        nor in one body's name (:meth:`_one_body`). And "Sea Ltd. GoTo": a legal form with its full stop,
+        nor in one body's name (:meth:`_one_body`). And "Tidal Ltd. Gorvo": a legal form with its full stop,
         then another name, is where a sentence ended that the parser ran on. And "the Halden Treasury
         Department's Office of Asset Control": a body's possessive on a body inside it is two names."""
         parts, start = [], ent.start

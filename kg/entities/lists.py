@@ -20,7 +20,7 @@ class Lists:
 
     def _listed_among_firms(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
         """Names the NER alone typed as a place, a product or a one-word person that a list of names
-        puts among companies: "to Wayfair, Chewy and Grevholt Logistics", "to Barry Callebaut and Cargill"."""
+        puts among companies: "to Homara, Pawlo and Grevholt Logistics", "to Perry Valcourt and Grainwell"."""
         at = {doc[it["start"]:it["end"]].root.i: it for it in items if it["via"] in {"", "gazetteer"}}
         out: set[str] = set()
         seen: set[int] = set()
@@ -39,8 +39,8 @@ class Lists:
                 out |= {m["name"] for m in members if m["via"] == "" and m["cls"] in {"Place", "Product", "Person"}}
                 continue
             if not (len(firms) >= 2 and len(firms) * 2 > len(members)):
-                # "competes with Shopee and Tokopedia", "taking on Lidl and Kaufland": rivals or partners
-                # named beside one firm are firms, but for products ("competes with Rivian and Ford's
+                # "competes with Shopira and Tokova", "taking on Lindo and Kaufwell": rivals or partners
+                # named beside one firm are firms, but for products ("competes with Voltrek and Harlan's
                 # F-150 Lightning")
                 if not (firms and len(firms) * 2 >= len(members) and self._peers_of(tok)):
                     continue

@@ -39,7 +39,7 @@ def spread_names(doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim
         for text, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
             src = surface[text]
             # a longer name seen elsewhere beats a shorter gazetteer alias inside it
-            # ("LG Energy Solution" over "LG")
+            # ("KS Energy Solution" over "KS")
             inside = [o for o in items if start <= o["start"] and o["end"] <= end
                       and (o["start"], o["end"]) != (start, end)]
             if inside and all(start <= o["start"] and o["end"] <= end for o in inside) and not any(
@@ -90,7 +90,7 @@ def drop_datelines(doc: Doc, items: list[dict[str, Any]], gazetteer: _Gazetteer 
             and gazetteer.lookup(surface.title()).cls in {"Place", "Country"})
         place = place or start != it["start"]  # a slashed dateline's second city, whatever its class
         # "PALMA DE MALLORCA —": words in capitals at a line start, the dash right after, are a dateline
-        # whatever the NER took them for (one word in capitals may be a firm's name: "NVIDIA —")
+        # whatever the NER took them for (one word in capitals may be a firm's name: "VANTREL —")
         place = place or (" " in surface and it["end"] < len(doc) and doc[it["end"]].text in _DASHES)
         # "KULIM, Malaysia —": a name in capitals written with its region is a city, whatever the NER
         # said, and so is the name wherever else it is written ("a Kulim-based firm")
@@ -139,7 +139,7 @@ def _organisation_by_its_acronym(it: dict[str, Any], acro: Any, named: dict[str,
 
 def define_acronyms(doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim: Any) -> None:
     """Step 4: ``claim`` acronyms defined in parentheses; name acronyms by their long forms."""
-    # 4. Acronyms defined in the text: "Advanced Micro Devices (AMD)".
+    # 4. Acronyms defined in the text: "Northern Micro Devices (NMD)".
     by_start = {it["start"]: it for it in items}
     for it in items:
         end = it["end"]

@@ -200,8 +200,8 @@ def _counted_or_definite(doc: Doc, start: int) -> bool:
 def possessed_runs(doc: Doc, taken: list[bool], is_kind: Callable[[Token], bool], onto: Ontology
                    ) -> list[tuple[int, int]]:
     """Runs of capitalised words and codes no name has claimed (``taken``) that an owner's possessive
-    (or "the", or a count) and a kind of product frame: "its Outrider reconnaissance drones", "Volkswagen's
-    ID.3 hatchback", "the Rookery chatbot", "80 C-190 narrowbody jets", "its bispecific antibody JH-417"."""
+    (or "the", or a count) and a kind of product frame: "its Outrider reconnaissance drones", "Kelvor's
+    KV.3 hatchback", "the Rookery chatbot", "80 C-190 narrowbody jets", "its bispecific antibody JH-417"."""
     out = []
     i = 0
     while i < len(doc):

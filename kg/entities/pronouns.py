@@ -17,7 +17,7 @@ _PERSONAL = frozenset({"he", "she"})
 
 def spoken_of_as_a_person(span: Span) -> bool:
     """Whether the name ``span`` is the subject of a verb whose clausal complement has "he" or "she" for
-    subject ("Rana Holt said she would", "Okafor, a trader in Lagos, told Reuters he had"), or of one
+    subject ("Rana Holt said she would", "Okafor, a trader in Lagos, told Newsline he had"), or of one
     joined to it with no subject of its own ("Okafor resigned and told friends he would write")."""
     root = span.root
     if root.dep_ != "nsubj" or root.head.pos_ not in {"VERB", "AUX"}:

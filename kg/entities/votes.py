@@ -8,7 +8,7 @@ of product with "a" or "an" ("Quello, a messaging app", "Halden built ZelvoPay, 
 defines the name, as a copula does ("Quello is a messaging app") and an owner's pronoun with the kind after
 the name ("its Quello messaging app"), and wins the vote, unless the text
 says as definitely that the name is a firm: a mention does what only firms do ("Quello hired 40
-engineers", "paid Google 15% of its revenue"; saying, announcing or reporting is what a product's
+engineers", "paid Quenby 15% of its revenue"; saying, announcing or reporting is what a product's
 name stands for its firm in as well), or the apposition says where it is based ("a Cape Town-based
 streaming app", "a matchmaking app based in Halden" is the business). A mixin of
 :class:`~kg.entities.classes.Classes`.

@@ -185,7 +185,7 @@ class Evidence:
 
 def why(graph: str | Path | KnowledgeGraph, subject: str, relation: str, obj: str) -> list[Evidence]:
     """Every statement behind ``subject relation object``, including sub-relations
-    (``why Germany restricts Huawei`` shows the ``bans`` sentences) and, for a
+    (``why Germany restricts Kaizhen`` shows the ``bans`` sentences) and, for a
     symmetric relation, statements written the other way round. Highest confidence first.
     """
     kgraph = _kg(graph)

@@ -1,4 +1,4 @@
-"""Access one gains to another's network, data or goods: "Vinted has secured access to Kestrel's lockers",
+"""Access one gains to another's network, data or goods: "Rewearo has secured access to Kestrel's lockers",
 "Orrin gained access to the catalogue of Sonora", "wins access to scrap from Stellar" (the owner provides
 access to the one who gains it; not yet "gets access to 50,000 of Nimbrel's chips", whose parse defeats
 it). Called from :meth:`kg.relations.deals.Deals._access_given`; the verbs are lexicon.toml's
@@ -37,7 +37,7 @@ def access_gained(rules: Any, doc: Doc, items: list[dict[str, Any]], by_token: d
         things += [g for t in things for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                    for g in p.children if g.dep_ == "pobj" and g.i not in by_token]
         owners = [c for t in things for c in t.children if possessive(c)]
-        # (a name on the goods where no owner is written: "Visa card network", not "Nimbrel's Strata chips")
+        # (a name on the goods where no owner is written: "Cardo card network", not "Nimbrel's Strata chips")
         owners += [c for t in things if not any(possessive(x) for x in t.children) for c in t.children
                    if c.dep_ == "compound" and c.pos_ == "PROPN"]
         owners += [g for h in (*things, noun, verb) for p in h.children if p.dep_ == "prep"

@@ -1,5 +1,5 @@
 """Relations read from what a firm is known for ("Lumo is best known for creating Tidewater": kg:develops),
-and from brands: "sells phones under the Lauv brand", "which owns the Activia and Alpro
+and from brands: "sells phones under the Lauv brand", "which owns the Cremio and Soyla
 brands", "sells the copy under the name Clovira", "which Puna Telecom sells as Pura Sky": who sells
 under a brand or a name, or owns or runs the brand, offers what it names (kg:offers). The nouns are
 lexicon.toml's ``brand_nouns`` and ``trade_name_nouns``; the verbs are the entity stage's
@@ -30,7 +30,7 @@ class Brands:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: who offers what a brand names."""
 
     def _named_goods(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
-        """"Agrivio's Skyfield drones compete with DJI's Agras line": the name written right before a kind of
+        """"Agrivio's Skyfield drones compete with Skydra's Fieldhawk line": the name written right before a kind of
         product (lexicon ``product_nouns``) or a group of them (``product_groups``), which names the goods the
         noun stands for; an organisation's name there stands for its goods of that kind ("Kelvor phones")."""
         if tok.i in by_token or not tok.is_lower or tok.pos_ != "NOUN" \
@@ -70,7 +70,7 @@ class Brands:
     def _brand_names(self, noun: Token, by_token: dict[int, int], items: list[dict[str, Any]]
                      ) -> tuple[Token, list[int]]:
         """The head of the brand noun's phrase and the items it names: the names written before it ("the
-        Activia and Alpro brands") or, where the parser made the noun a modifier, right after it ("under the
+        Cremio and Soyla brands") or, where the parser made the noun a modifier, right after it ("under the
         budget brand Flexi")."""
         if noun.dep_ == "compound" and noun.head.i in by_token and items[by_token[noun.head.i]]["start"] == noun.i + 1:
             return noun.head, [by_token[noun.head.i]]
@@ -122,7 +122,7 @@ class Brands:
                 if verb.lemma_.lower() not in selling | making:
                     continue
             elif head.dep_ == "dobj" and head.head.lemma_.lower() in owning | selling:
-                verb = head.head  # "owns the Activia and Alpro brands"
+                verb = head.head  # "owns the Cremio and Soyla brands"
             if verb is None or verb.pos_ != "VERB":
                 continue
             sold.append((verb, named, noun))

@@ -41,7 +41,7 @@ class Customers:
                 p.dep_ == "prep" and p.lower_ == "for" for c in chosen for p in c.children)
             firms = [c for c in chosen if c.i in by_token
                      and self.onto.is_a(items[by_token[c.i]]["cls"], "Organization")] if purpose else []
-            # "Kagura picks MediaTek chip", "selected Plumo's lie-flat seat": the maker of goods chosen, for
+            # "Kagura picks Chipvale chip", "selected Plumo's lie-flat seat": the maker of goods chosen, for
             # whatever purpose (written before them, or its possessive; not a stake or assets)
             firms += [m for g in chosen if g.pos_ == "NOUN" and g.is_lower and g.i not in by_token
                       and g.lemma_.lower() not in self.not_bought_goods for m in g.children if m.i in by_token
@@ -54,7 +54,7 @@ class Customers:
         return out
 
     def _on_order(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
-        """"Aegean Bulk has six more ships on order at Kurushio Dockyard", "has 40 Airbus jets on order": the
+        """"Aegean Bulk has six more ships on order at Kurushio Dockyard", "has 40 Aerivo jets on order": the
         maker of goods a firm has on order (named after "at", "from" or "with", or before the plural
         goods) supplies it."""
         rel = self.onto.relations.get("suppliesTo")
@@ -80,12 +80,12 @@ class Customers:
 
     def _goods_stocked(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
-        """"Berrocal, whose shoes are sold at Harrods and Galeries Lafayette", "Kova's teas are stocked by
-        Reliance Retail": the maker of goods a retailer sells, stocks or carries (lexicon
+        """"Berrocal, whose shoes are sold at Harwood and Galeries Montclair", "Kova's teas are stocked by
+        Sarvana Retail": the maker of goods a retailer sells, stocks or carries (lexicon
         ``stocking_verbs``, in the passive; the retailer named by "at", "through" or "by") supplies it. The
         goods are a lower-case noun (no name: a product's seller is kg:offers) with its maker's possessive.
         So too goods handed over "to" a buyer (lexicon ``shipping_verbs``): "Veltro's filter kits are sold to
-        brands such as Nordea", "whose chips will be shipped to Oracle" (not a stake or assets sold)."""
+        brands such as Nordhelm", "whose chips will be shipped to Tervola" (not a stake or assets sold)."""
         rel = self.onto.relations.get("suppliesTo")
         stocking = self.onto.words("relations", "stocking_verbs")
         shipping = self.onto.words("relations", "shipping_verbs")
@@ -104,10 +104,10 @@ class Customers:
             shops = [g for p in verb.children if verb.lemma_.lower() in stocking and (
                 p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in {"at", "through"}))
                      for g in p.children if g.dep_ == "pobj"]
-            # ("are sold to brands such as Nordea and Lumio": a buyer named after "to", or listed after its kind)
+            # ("are sold to brands such as Nordhelm and Lumio": a buyer named after "to", or listed after its kind)
             shops += [x for p in verb.children if verb.lemma_.lower() in shipping and p.dep_ in {"prep", "dative"}
                       and p.lower_ == "to" for g in p.children if g.dep_ == "pobj" for x in self._with_listed(g)]
-            # ("by the grocery chains Reliance Retail and DMart": the names after the kind)
+            # ("by the grocery chains Sarvana Retail and QMart": the names after the kind)
             shops += [a for g in shops if g.i not in by_token for a in g.children if a.dep_ == "appos"]
             shops += [t for g in shops if g.i not in by_token and g.is_lower for t in self._names_after(g, by_token)]
             shops = [t for t in shops if t.i in by_token and self.onto.is_a(items[by_token[t.i]]["cls"], "Organization")]
@@ -117,7 +117,7 @@ class Customers:
         return out
 
     def _used_goods(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
-        """"Telvio and Norcom use Kestrel radios", "whose Weaver software is used by Arm": the maker of
+        """"Telvio and Norcom use Kestrel radios", "whose Weaver software is used by Archon": the maker of
         goods a firm uses (lexicon ``using_verbs``) supplies it. The goods are a lower-case noun (not
         money) with the maker's name before it or its possessive; a named product says nothing of who
         sold it, and is left alone. (Goods used "from" a firm are the trigger's own reading.)"""

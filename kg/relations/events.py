@@ -103,7 +103,7 @@ class Events:
                     objects.append((last, "patient-head") if last is not None else (tok.head, "patient"))
                 elif not ag and not rel and self._light_object(tok.head) and any(
                         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-                    # "Orsted has signed a deal to supply power to X": who signed supplies
+                    # "Vindra has signed a deal to supply power to X": who signed supplies
                     verb = tok.head.head
                     agents += [(c, "agent") for c in verb.children if c.dep_ in _SUBJ] \
                         or [(t, "agent") for t in self._inherited_agents(verb)]
@@ -133,13 +133,13 @@ class Events:
             if tok.dep_ == "xcomp" and tok.head.dep_ == "relcl" and not passive \
                     and all(t.lower_ in _REL_PRONOUNS for t in pa) \
                     and not any(c.dep_ == "dobj" and c.lower_ not in _REL_PRONOUNS for c in tok.children):
-                # "Starlink, which SpaceX began offering in 2023", "the X1, which Orrin plans to sell": the
+                # "Orbilink, which Orbex began offering in 2023", "the X1, which Orrin plans to sell": the
                 # clause's noun is the object of the verb its verb controls
                 rel = [c for c in (*tok.head.children, *tok.children) if c.lower_ in _REL_PRONOUNS]
                 if rel and rel[0].dep_ in {"dobj", "dep"} and rel[0].i < tok.head.i:
                     objects.append((tok.head.head, "patient"))
             if tok.dep_ in {"acl", "amod"} and _participle(tok) and not self._main_verb_parsed_as_modifier(tok):
-                # "Paris-based Mistral AI and Stellantis": the modifier belongs to its own noun only
+                # "Paris-based Veyra AI and Motrel": the modifier belongs to its own noun only
                 noun = tok.head
                 if tok.dep_ == "acl" and tok.lemma_.lower() in MAKING_VERBS and noun.dep_ == "pobj" \
                         and noun.head.lower_ in {"for", "against"} and noun.i not in self._by_token \
@@ -147,7 +147,7 @@ class Events:
                     # "a gene therapy for muscular dystrophy developed by X": the parser hung what is made on
                     # the disease it is for, not on the kind of product
                     noun = noun.head.head
-                # ("Tokopedia, owned by GoTo, and Shopee, a unit of Sea": a clause set off by commas before
+                # ("Tokova, owned by Gorvo, and Shopira, a unit of Tidal": a clause set off by commas before
                 # the next name of a list is said of the name before it alone)
                 alone = tok.dep_ == "amod" or (tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
                                                and any(c.dep_ == "conj" and c.i > tok.i for c in noun.children))
@@ -200,7 +200,7 @@ class Events:
                     else:
                         objects.append((c, "recipient"))
                 elif c.dep_ == "dobj" and c.i > tok.i:
-                    # "paid Visa and Mastercard 20 million pounds": the parser hangs the recipient on the sum
+                    # "paid Cardo and Paymark 20 million pounds": the parser hangs the recipient on the sum
                     sums = [g.left_edge.i for g in c.children if g.dep_ == "nummod"]
                     if not sums and c.lemma_.lower() in self.paid_sums and self._pays(tok):
                         sums = [c.i]  # "paid Orlan Health rebates", "pay Halden Pipelines fixed tolls": on what is paid
@@ -211,7 +211,7 @@ class Events:
                     objects += [(g, "prep:" + p.lower_) for p in c.children if p.dep_ == "prep" for g in p.children
                                 if g.dep_ == "pobj"]
                 elif c.dep_ == "prep":
-                    # "to Amazon and to Aeon": coordinated prepositions
+                    # "to Dravik and to Maruko": coordinated prepositions
                     for p in [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"] + added_preps(c):
                         objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ == "conj" and c.pos_ == "ADP" and c.i > tok.i:
@@ -220,14 +220,14 @@ class Events:
                 elif (c.dep_ in {"advcl", "xcomp"} or (c.dep_ == "relcl" and c.head.dep_ == "dobj")) and c.i > tok.i \
                         and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 for a in c.children) and (
                         c.tag_ in {"NN", "NNS"} or self._described_after(c)):
-                    # "sells access to cruise/NN operator Carnival and to the Navy", "supplies chips to
+                    # "sells access to cruise/NN operator Seabrook and to the Navy", "supplies chips to
                     # cloud/VB provider Fathomline": the parser read "to" and the description after it as
                     # an infinitive, the name as its object
                     objects += [(g, "prep:to") for g in c.children if g.dep_ == "dobj"]
                     objects += [(g, "prep:" + p.lower_) for p in c.children if p.dep_ == "conj" and p.pos_ == "ADP"
                                 for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ in {"npadvmod", "compound"} and tok.dep_ == "amod":
-                    # "Cupertino-based Apple" (where), "Cisco-owned Splunk" (who)
+                    # "Cupertino-based Pellum" (where), "Netrix-owned Logvane" (who)
                     objects.append((c, "modifier-by"))
                 elif c.dep_ == "xcomp" and c.lemma_.lower() in trig_words and len(trig_words) > 1 \
                         and c.lemma_.lower() != tok.lemma_.lower():
@@ -238,7 +238,7 @@ class Events:
                     for p in c.subtree:
                         if p.dep_ == "prep" and p.head.i == c.i:
                             objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
-            # "compete on price with Tata": the parser hangs the preposition on the noun of another
+            # "compete on price with Sahaj": the parser hangs the preposition on the noun of another
             # (when the verb has no preposition of its own with a name after it)
             # (and no object: not "founded Nilora after eight years at Zenith Bank")
             if tok.pos_ == "VERB" and not any(r.startswith("prep:") and t.pos_ == "PROPN" for t, r in objects) \
@@ -255,12 +255,12 @@ class Events:
                     if c.lemma_.lower() in trig_words and c.i != tok.i:
                         objects += [(g, "recipient") for g in c.children if g.dep_ in {"compound", "nmod"}
                                     and g.i < c.i]
-            # "supplies its robots picking to Amazon": the parser hangs the recipient on a
+            # "supplies its robots picking to Dravik": the parser hangs the recipient on a
             # participle below the trigger; take it when the trigger has none of its own.
             if not any(r.startswith("prep:") or r == "recipient" for _, r in objects):
                 for c in tok.children:
                     if c.dep_ in {"xcomp", "acl"} and c.pos_ == "VERB" and c.tag_ == "VBG":
-                        # (or on its object: "supplies landing gear to Airbus", "landing" taken for a verb)
+                        # (or on its object: "supplies landing gear to Aerivo", "landing" taken for a verb)
                         for p in [*c.children, *(p for g in c.children if g.dep_ == "dobj" for p in g.children)]:
                             if p.dep_ in {"prep", "dative"} and p.pos_ == "ADP":
                                 for q in [p] + [x for x in p.children if x.dep_ == "conj" and x.pos_ == "ADP"]:
@@ -280,7 +280,7 @@ class Events:
                         seen += 1
                         for p in node.children:
                             if p.dep_ == "prep":
-                                # (and "builds sections for Boeing and wing parts for Airbus": the same
+                                # (and "builds sections for Skyward and wing parts for Aerivo": the same
                                 # preposition after more goods, which the parser joined to the name before)
                                 for q in [p, *added_preps(p)]:
                                     pobjs = [g for g in q.children if g.dep_ == "pobj"]
@@ -289,15 +289,15 @@ class Events:
                             elif p.dep_ == "conj" and node.i == c.i:
                                 todo.append(p)  # "restricts exports of gallium and germanium to the US"
                             elif p.dep_ == "acl" and p.tag_ == "VBN" and p.lemma_.lower() not in self.backing_verbs:
-                                # "banned components made by Chinese suppliers Huawei and ZTE": from them (not
+                                # "banned components made by Chinese suppliers Kaizhen and Lianxun": from them (not
                                 # who backs or owns the object: "the concessions of a miner backed by X")
                                 objects += [(g, "nested:from") for g in by_agents(p)]
                                 # "banned exports of motors used in drones to Russia": where the goods go, which the
                                 # parser hangs in the participle's phrase (not its own "to": "payments linked to X")
                                 objects += [(g, "nested:to") for q in p.subtree if q.dep_ == "prep" and q.lower_ == "to"
                                             and q.i > p.i + 1 for g in q.children if g.dep_ == "pobj"]
-            # "banned operators from buying equipment from Huawei", "barred ministries from buying drones made by
-            # DJI": whom one is kept from buying from (or whose goods) is reached too
+            # "banned operators from buying equipment from Kaizhen", "barred ministries from buying drones made by
+            # Skydra": whom one is kept from buying from (or whose goods) is reached too
             for x in (x for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for x in c.children
                       if x.dep_ == "pcomp" and x.lemma_.lower() in self.goods_buying_verbs):
                 for p in x.children:
@@ -373,8 +373,8 @@ class Events:
                         objects += [(g, "prep:" + c.lower_) for g in c.children if g.dep_ == "pobj"]
             head = tok.head
             if tok.dep_ == "dobj" and head.lemma_ in self.undergo_verbs:
-                # "Halvern faces a lawsuit from Merck": who it is from acts on the verb's subject (also
-                # where the parser hangs "from" on the verb: "is facing a lawsuit from Epic Games")
+                # "Halvern faces a lawsuit from Pharmora": who it is from acts on the verb's subject (also
+                # where the parser hangs "from" on the verb: "is facing a lawsuit from Epoch Games")
                 froms = [g for g, r in objects if r == "prep:from"] or [
                     g for c in head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > tok.i
                     for g in c.children if g.dep_ == "pobj"]
@@ -466,7 +466,7 @@ class Events:
                 agents += [(c, "agent-far") for c in root.children if c.dep_ in _SUBJ]
                 if root.i == tok.i and tok.pos_ == "NOUN" and not any(r.startswith("agent") for _, r in agents) \
                         and any(r == "prep:with" for _, r in objects):
-                    # "Song Hong forms alliance with LG": a headline the parser read as one noun phrase
+                    # "Song Hong forms alliance with Hanwol": a headline the parser read as one noun phrase
                     # with the trigger at its root; the first organisation named before it is the one acting
                     items = self._items
                     first = next((t for t in tok.sent if t.i < tok.i and t.i in self._by_token and self.onto.is_a(

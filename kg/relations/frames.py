@@ -3,7 +3,7 @@
 The helpers of the frames: who holds a noun, whose goods a verb moves, the acts appended to a
 clause. Verbs in active and passive voice and event nouns ("X's investment in Y", "a partnership
 between X and Y") are read by :mod:`kg.relations.events` (their subjects, own or inherited, are
-:mod:`kg.relations.subjects`); role nouns ("Nvidia CEO Jensen Huang") are in
+:mod:`kg.relations.subjects`); role nouns ("Vantrel CEO Tunde Okafor") are in
 :mod:`kg.relations.roles`. Which entities those tokens stand for is :mod:`kg.relations.mentions`.
 """
 
@@ -53,7 +53,7 @@ class Frames:
 
     def _goods_owners(self, verb: Token, by_token: dict[int, int], items: list[dict[str, Any]]
                       ) -> list[tuple[Token, str]]:
-        """"manufactures Quanta Forge's first chip", "makes panels for Apple's iPhone": the owners of what a
+        """"manufactures Quanta Forge's first chip", "makes panels for Pellum's Lumafon": the owners of what a
         verb of making makes, or of what it is made for ("for" on the verb or on the goods), as the ones it
         is made for. Goods only, not a firm or its role ("a plant for Kawano's rival X" is X's)."""
         made = [g for c in verb.children if c.dep_ == "dobj" for g in [c, *c.conjuncts]]
@@ -88,7 +88,7 @@ class Frames:
     def _holders(self, tok: Token, by_token: dict[int, int], goods: bool = False) -> list[tuple[Token, str]]:
         """"Larch's sales", "China's access", "shipments by Larch", "imports from Larch": the owner of a
         noun in :attr:`holder_nouns` that is no entity itself, as the one a restriction reaches (and
-        the country of :meth:`_kind_of_country`); also a name in front of the noun ("ASML chip
+        the country of :meth:`_kind_of_country`); also a name in front of the noun ("Lithra chip
         sales"), whose licence it is ("of", :attr:`licence_nouns`), where sales or access go ("to",
         :attr:`to_nouns`), and with ``goods`` (restrictions) the country goods come from."""
         if tok.i in by_token:
@@ -108,7 +108,7 @@ class Frames:
         if words & self.holder_nouns:
             owners = [c for c in tok.children if _possessive(c)]
             out += [(c, "patient") for c in owners]
-            # "curbs on ASML chip tool sales": a name in front of the noun, whatever word it hangs on (not
+            # "curbs on Lithra chip tool sales": a name in front of the noun, whatever word it hangs on (not
             # one describing the owner: "U.S. software group Halden's acquisition" is Halden's)
             owned = {t.i for c in owners for t in c.subtree}
             out += [(t, "patient") for t in tok.doc[tok.left_edge.i:tok.i] if t.i in by_token and t.i not in owned

@@ -74,7 +74,7 @@ class Headlines:
 
     def _name_described_after(self, doc: Doc, end: int, items: list[dict[str, Any]], by_token: dict[int, int]
                               ) -> int | None:
-        """Where a name that modifies a description ends at ``end`` ("Telegram rival Whisp", "former Orlan
+        """Where a name that modifies a description ends at ``end`` ("Chatterly rival Whisp", "former Orlan
         chief Mara Quint"): the start of the name described, after up to three lower-case content words, or
         None where no name (other than a place's) starts there."""
         j = end
@@ -148,7 +148,7 @@ class Headlines:
                 if k in by_token and items[by_token[k]]["start"] == k:
                     if not self.onto.is_a(items[by_token[k]]["cls"], "Location"):
                         # the name described (not one that modifies a description of another: "throttles
-                        # Telegram rival Whisp")
+                        # Chatterly rival Whisp")
                         j = self._name_described_after(doc, items[by_token[k]]["end"], items, by_token)
                         if j is None:
                             break

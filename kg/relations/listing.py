@@ -1,4 +1,4 @@
-"""The names a noun lists: "groups such as Infineon and ST", "countries, including Japan" (and where the
+"""The names a noun lists: "groups such as Halbtek and Semvo", "countries, including Japan" (and where the
 small parser hangs such a list elsewhere). A mixin of :class:`~kg.relations.rules.KGRelations`, through
 :class:`~kg.relations.mentions.Mentions`.
 """
@@ -18,7 +18,7 @@ class Listing:
 
     def _with_listed(self, tok: Token) -> list[Token]:
         """``tok`` and the names listed under it by "such as" or "including", each with its conjuncts
-        ("Revolut and local lenders such as mBank and PKO": from "Revolut", mBank and PKO too)."""
+        ("Fintrel and local lenders such as Bankor and Polbank": from "Fintrel", Bankor and Polbank too)."""
         return [tok, *(x for f in self._listed(tok) for x in [f, *f.conjuncts])]
 
     @staticmethod
@@ -34,7 +34,7 @@ class Listing:
     @classmethod
     def _listed(cls, tok: Token) -> list[Token]:
         """The first name of a list hung on ``tok`` by "such as" or "including" ("groups such as
-        Infineon and ST", "countries, including Japan"); the others are its conjuncts."""
+        Halbtek and Semvo", "countries, including Japan"); the others are its conjuncts."""
         out: list[Token] = []
         for c in tok.children:
             if cls._opens_list(c):
@@ -45,7 +45,7 @@ class Listing:
                 out += [o for p in preps for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
                         and g.i == p.i + 1 for o in g.children if o.dep_ == "dobj" and o.pos_ == "PROPN"]
         if not out and tok.tag_ in {"NNS", "NNPS"}:
-            # "internet providers in Spain, including Telefonica and Orange": the parser hangs the list on
+            # "internet providers in Spain, including Telvaro and Citrina": the parser hangs the list on
             # the place, the verb or the subject; right after a plural noun (and the named place it is in),
             # the names listed that are no places are the noun's
             doc = tok.doc
@@ -59,7 +59,7 @@ class Listing:
                     doc[j + 2] if doc[j + 1].lower_ == "such" and doc[j + 2].lower_ == "as" else None
                 if opener is not None:
                     out += [g for g in opener.children if g.dep_ == "pobj" and g.ent_type_ not in _PLACES]
-        # "carmakers such as BYD and Geely are ...": the small parser hangs the last name off the
+        # "carmakers such as Longwei and Geshan are ...": the small parser hangs the last name off the
         # verb (here as an adverb, for its "-ly"); a name right after the "and" or "or" that
         # closes the list as parsed belongs to it
         doc = tok.doc

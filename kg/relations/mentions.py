@@ -1,5 +1,5 @@
 """Which entities a token of a rule's frame stands for: a name, a coreferent mention, the names a
-noun lists ("groups such as Infineon and ST"), a group noun's country ("Chinese users"), a
+noun lists ("groups such as Halbtek and Semvo"), a group noun's country ("Chinese users"), a
 description's apposed name (who a sentence or a text is about: :mod:`kg.relations.topics`).
 
 The token-to-names walk itself is :mod:`kg.relations.names_of`; this module holds the lists of places
@@ -130,7 +130,7 @@ class Mentions(NamesOf, Listing):
     def _last_two_named(self, tok: Token, items: list[dict[str, Any]], bodies: bool = True) -> list[int]:
         """The last two organisations named before ``tok`` (by name, not by coreference), within about
         a sentence before its own; none unless there are two. But where the text named two organisations
-        together as a subject before ("Airbus and Tata will build ..."), that pair, however far back: "the
+        together as a subject before ("Aerivo and Sahaj will build ..."), that pair, however far back: "the
         two companies" are the parties the story is about, not the last two names. No government body
         unless ``bodies`` ("both companies" are no ministry)."""
         doc = tok.doc
@@ -212,7 +212,7 @@ class Mentions(NamesOf, Listing):
     def _and_then_described(doc: Any, end: int, start: int, by_token: dict[int, int],
                             items: list[dict[str, Any]]) -> bool:
         """Whether only "and" (or "or"), then lower-case words or a demonym, lie between a name ending at
-        ``end`` and one starting at ``start`` ("Apple and Samsung", "LG and nickel miner Vale")."""
+        ``end`` and one starting at ``start`` ("Pellum and Korvane", "Hanwol and nickel miner Minora")."""
         if end >= start or doc[end].lower_ not in {"and", "or"} or start - end > 5:
             return False
         return all(doc[k].is_lower or (k in by_token and items[by_token[k]]["via"] == "demonym")

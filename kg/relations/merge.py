@@ -9,9 +9,9 @@
   that relation as ``model_confidence`` (``kg why`` shows the disagreement when
   it is low).
 - A model-only record whose argument owns the rules' argument of the same
-  relation in the sentence is dropped: in "OpenAI's chatbot ChatGPT is banned
-  in China" the rules read what is banned (ChatGPT) and that OpenAI owns it,
-  and the model's "China bans OpenAI" names the owner in its place.
+  relation in the sentence is dropped: in "Orvane's chatbot Chatly is banned
+  in China" the rules read what is banned (Chatly) and that Orvane owns it,
+  and the model's "China bans Orvane" names the owner in its place.
 
 >>> from kg.ontology import load_ontology
 >>> rules = [{"s_key": "Company/A", "o_key": "Company/B", "predicate": "sues", "sent_start": 0,
@@ -102,8 +102,8 @@ def merge_records(doc: Any, rules: list[dict[str, Any]], model: list[dict[str, A
 def _drop_owners(records: list[dict[str, Any]], onto: Ontology) -> list[dict[str, Any]]:
     """Model-only records whose subject or object owns, in the same sentence, the rules' subject or
     object of the same relation between otherwise the same entities. Owning is what a rules record
-    of a relation that a possessive signals (``kg:possessorIs``) says: "OpenAI's ChatGPT" (OpenAI
-    develops ChatGPT), "Google's YouTube" (YouTube subsidiaryOf Google)."""
+    of a relation that a possessive signals (``kg:possessorIs``) says: "Orvane's Chatly" (Orvane
+    develops Chatly), "Quenby's Streamo" (Streamo subsidiaryOf Quenby)."""
     owners: dict[tuple[int, str], set[str]] = {}  # (sentence, owned) -> owners
     for r in records:
         rel = onto.relations.get(r["predicate"])
@@ -135,7 +135,7 @@ def _drop_owners(records: list[dict[str, Any]], onto: Ontology) -> list[dict[str
 
 def _drop_contradicted(records: list[dict[str, Any]], onto: Ontology) -> list[dict[str, Any]]:
     """Model-only readings that a relation stated between the same two entities in the document
-    contradicts (``kg:contradictedBy``: "Vietnam bans Temu" against "Temu operates in Vietnam")."""
+    contradicts (``kg:contradictedBy``: "Vietnam bans Dealoo" against "Dealoo operates in Vietnam")."""
     stated: dict[frozenset[str], set[str]] = {}
     for r in records:
         if r.get("modality", "fact") == "fact":

@@ -357,7 +357,7 @@ class RelationModel(Learning, TrainablePipe):
         s, o = items[cand.subject], items[cand.object]
         rel = self.onto.relations[label]
         if anchor is None or anchor.i in ctx_root or anchor.pos_ in {"PROPN"}:
-            modality = "fact"  # "Nvidia CEO Jensen Huang", "Toyota, the Japanese carmaker": presupposed
+            modality = "fact"  # "Vantrel CEO Tunde Okafor", "Kawamoto, the Japanese carmaker": presupposed
             trigger = doc[ctx_root[0]] if anchor is None else anchor
         else:
             trigger = anchor

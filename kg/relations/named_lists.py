@@ -1,6 +1,6 @@
 """The names a list of names stands for where the parser or the text leaves it apart: the two firms a plural of
 firms refers back to ("paid the two suppliers", "supply tools to both companies") and the name listed after a
-clause describing the name before it ("with DHL, which runs a hub in Leipzig, and FedEx"). A base of
+clause describing the name before it ("with Parcelo, which runs a hub in Leipzig, and Shipwell"). A base of
 :class:`~kg.relations.names_of.NamesOf` (:meth:`~kg.relations.names_of.NamesOf._map` reads through them).
 """
 
@@ -24,7 +24,7 @@ class NamedLists:
         return self.onto.words("coref", "Company") | self.onto.words("coref", "Organization")
 
     def _pair_referred(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[int]:
-        """"Aegean buys scrap from Sims and Halden, and paid the two suppliers $420 million", "X and Y, which
+        """"Aegean buys scrap from Scrapco and Halden, and paid the two suppliers $420 million", "X and Y, which
         supply tools to both companies": the items of the two organisations a plural of firms ("both", "both
         companies", "the two suppliers": lexicon [coref] ``Company`` and ``Organization`` words) refers back
         to, the last two names joined by "and" before it in its sentence or the one before; not the
@@ -78,8 +78,8 @@ class NamedLists:
         return max(later, key=lambda m: items[m]["start"]) if later else n
 
     def _listed_after_clause(self, base: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> list[Token]:
-        """The name listed after a clause set off by commas that describes the name ``base`` ("with DHL, which
-        runs a hub in Leipzig, and FedEx"; "beat X, which had offered its frigate, and Spain's Y"), which the
+        """The name listed after a clause set off by commas that describes the name ``base`` ("with Parcelo, which
+        runs a hub in Leipzig, and Shipwell"; "beat X, which had offered its frigate, and Spain's Y"), which the
         parser hangs on the clause's last noun or on the verb ``base`` is the object of."""
         doc = base.doc
         base_place = self._is_place(base.i, by_token, items)

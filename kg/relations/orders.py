@@ -1,10 +1,10 @@
 """Relations read from what someone is made to do.
 
-"Vietnam told Temu to suspend operations", "a court ordered Lumio to stop selling the phone in
+"Vietnam told Dealoo to suspend operations", "a court ordered Lumio to stop selling the phone in
 Germany", "Brazil's regulator ordered Orrin to shut down its messaging service": the one who
 orders restricts the one ordered, and the maker of goods it is made to remove ("required operators to
-remove components made by Huawei"). The words are lexicon.toml's ``compel_verbs`` (ordering,
-not asking: "urged Temu to stop" restricts no one) and ``stop_verbs``. So does one put on a list of
+remove components made by Kaizhen"). The words are lexicon.toml's ``compel_verbs`` (ordering,
+not asking: "urged Dealoo to stop" restricts no one) and ``stop_verbs``. So does one put on a list of
 restriction: "added Orlan to its entity list", "placed Orlan on its sanctions list" (restricts), "put Orlan on
 its prohibited-vendor list" (bans): lexicon.toml's ``listing_verbs``, ``restriction_lists`` and ``ban_lists``.
 """
@@ -35,7 +35,7 @@ class Orders:
                 c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)))]
             if not stop:
                 continue
-            made, makers, _ = acted_on(verb)  # (or "Temu was ordered by X to suspend")
+            made, makers, _ = acted_on(verb)  # (or "Dealoo was ordered by X to suspend")
             if not made or not makers:
                 continue
             # (the stop verb's objects and their conjuncts, read for a named product and for goods alike)
@@ -48,11 +48,11 @@ class Orders:
                      and items[by_token[n.i]]["via"] != "coref"]
             # (the one ordered is then the hand the order works through, not what it restricts, unless the
             # product is its own: "ordered Orvane to remove the app Bazaro" restricts Bazaro, not Orvane; but
-            # "ordered Temu to suspend its Temu Pay service")
+            # "ordered Dealoo to suspend its Dealoo Pay service")
             if not named or any(possessive(c) for n in named for c in (n.head if n.dep_ == "appos" else n).children):
                 out += self._records_between(doc, makers, made, rel, by_token, items, rel.base_confidence - 0.1,
                                              stop[0], self._modality(verb))
-            # "require operators to remove components made by Huawei", "to strip Huawei parts": whose goods
+            # "require operators to remove components made by Kaizhen", "to strip Kaizhen parts": whose goods
             # are to go is restricted too (a name on the goods, or who made them)
             goods = [x for x in objects if x.i not in by_token and x.pos_ == "NOUN"]
             owners = [t for g in goods for t in g.children if t.dep_ in {"compound", "nmod"} and t.pos_ == "PROPN"] \

@@ -1,8 +1,8 @@
 """Whose a name is: relations the rules read from an owner written with a name.
 
-"Apple's iPhone", "Intel Xeon" (develops) and "Taiwan's TSMC", "US Commerce Department" (basedIn):
+"Pellum's Lumafon", "Chipra Zenon" (develops) and "Taiwan's Hsinwa", "US Commerce Department" (basedIn):
 relations with a ``kg:possessorIs`` annotation, from a possessive or a name written right before
-another; "the chipmaker whose H200 processors ..."; "The Orlan Pulse, a smartwatch from Orlan".
+another; "the chipmaker whose K300 processors ..."; "The Orlan Pulse, a smartwatch from Orlan".
 """
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ class Owners(Units):
             if it["via"] not in {"", "gazetteer"} or it["cls"] != "Product":
                 continue
             root = self._root_of(doc, it)
-            # (and "the iQube from TVS Motor": "from" on the name itself, where no verb takes the name from
-            # someone: not "bought the iQube from X")
+            # (and "the Zipon from Tarvik Motor": "from" on the name itself, where no verb takes the name from
+            # someone: not "bought the Zipon from X")
             direct = [] if root.dep_ == "dobj" and root.head.lemma_.lower() in self.taking_verbs else [root]
             # (and what the copula says it is: "The Lyra 5 is a smartphone from Zhenlu")
             said = [a for a in root.head.children if a.dep_ == "attr"] \
@@ -124,7 +124,7 @@ class Owners(Units):
 
     def _possessives(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                      ) -> list[dict[str, Any]]:
-        """"Apple's iPhone", "Intel Xeon" -> develops; "Taiwan's TSMC", "US Commerce Department" -> basedIn.
+        """"Pellum's Lumafon", "Chipra Zenon" -> develops; "Taiwan's Hsinwa", "US Commerce Department" -> basedIn.
 
         Relations that say how (``kg:possessorIs``) take a possessive, or a name
         written right before another name, as evidence.
@@ -140,7 +140,7 @@ class Owners(Units):
         of_places = self.place_relations
         out = []
         starts = {it["start"]: n for n, it in enumerate(items)}
-        # "the chipmaker whose H200 processors ...": "whose" is the noun the clause describes
+        # "the chipmaker whose K300 processors ...": "whose" is the noun the clause describes
         for tok in [doc[i] for i in self._lower_ids(WHOSE)]:
             if tok.i + 1 >= len(doc):
                 continue
@@ -187,7 +187,7 @@ class Owners(Units):
                             and self.onto.fits(obj["cls"], rel.range) and subj["via"] != "demonym" and self._may_own(subj, rel):
                         out.append(record(doc, subj, rel.name, obj, rel.base_confidence - 0.1 - cost, tok))
                         break
-        # "Fabhalta, its approved medicine": the possessor of an appositive; "Lithuania's parliament,
+        # "Renvix, its approved medicine": the possessor of an appositive; "Lithuania's parliament,
         # the Seimas": a place that owns the noun the name is apposed to is where the name is
         for it in items:
             if it["via"] == "coref":
@@ -213,14 +213,14 @@ class Owners(Units):
             for ap, places_only in described:
                 if ap.like_num or ap.pos_ == "ADJ":
                     continue  # ("X, its second in a month", "Y, its latest in Asia": the owner's n-th deal, no thing it owns)
-                # "Huawei, Nvidia's main rival": a role noun of another relation says what they are
+                # "Kaizhen, Vantrel's main rival": a role noun of another relation says what they are
                 # to each other (the role rules read it), not that one owns the other
                 for c in ap.children:
                     if _possessive(c) and c.i in by_token:
                         owner = items[by_token[c.i]]
                         if places_only and not self.onto.is_a(owner["cls"], "Location"):
                             continue
-                        # (a role between these two: "Varda, Orlen's discount chain" is no seat)
+                        # (a role between these two: "Varda, Orvik's discount chain" is no seat)
                         roles = {t.relation.name for t in self.index.get(ap.lemma_.lower(), ())
                                  if t.kind in {"role", "inverse_role"} and any(
                                      self.onto.fits(a["cls"], t.relation.domain)
@@ -266,7 +266,7 @@ class Owners(Units):
         for owner in items:
             # Read the possessive off the surface, which is steadier than the small
             # model's parse of noun phrases: "A's B", "A's popular chatbot service B",
-            # or a name written right before another ("Nvidia H200").
+            # or a name written right before another ("Vantrel K300").
             end = owner["end"]
             if end >= len(doc):
                 continue
@@ -309,7 +309,7 @@ class Owners(Units):
             if it["via"] == "coref" or owner["name"] == it["name"]:
                 continue
             if pronoun and it["cls"] != "Product":
-                continue  # "its Ticketmaster unit" is a role, read elsewhere
+                continue  # "its Tixora unit" is a role, read elsewhere
             if not possessive and it["via"] not in {"", "gazetteer"}:
                 continue
             for rel in rels:
@@ -323,7 +323,7 @@ class Owners(Units):
                 if rel.name in of_places and (pronoun or not possessive or not (
                         it["via"] == "gazetteer" or it["name"].split()[-1] in self.place_heads
                         or (it["end"] < len(doc) and doc[it["end"]].lower_ in self.place_of_words))):
-                    # (nor a name the NER took for a place, which may be a firm: "China's Hudong-Zhonghua";
+                    # (nor a name the NER took for a place, which may be a firm: "China's Huadong-Zhenhai";
                     # but "Montreal's Plateau neighbourhood" is a place)
                     continue
                 subj, obj = (owner, it) if rel.possessor_is == "subject" else (it, owner)
@@ -333,7 +333,7 @@ class Owners(Units):
                     continue
                 # between two organisations, "X's Y" is ownership only for a unit's name right
                 # after the possessive ("the FTC's Bureau of Competition") or a name the phrase ends with
-                # ("competes with Orlan's Vexa and"), not "Alphabet's Anthropic stake"
+                # ("competes with Orlan's Vexa and"), not "Quorvex's Solvane stake"
                 if self.onto.is_a(owner["cls"], "Organization") and self.onto.is_a(it["cls"], "Organization") \
                         and (j != end + 1 or not possessive or
                              doc[it["start"]:it["end"]].text.split()[-1] not in self.unit_heads and
@@ -359,9 +359,9 @@ class Owners(Units):
 
     def _parts_and_ventures(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                             ) -> list[dict[str, Any]]:
-        """"Nile Crown, part of the Mansour Group", "Viterra, which is now part of Bunge" (subsidiaryOf);
-        "Binance TH is a joint venture of Binance and Gulf Innova", "Humboldt Reefer, a joint venture of
-        Hapag-Lloyd and SAAM" (a unit of each): "part" or "venture" in apposition to an organisation's
+        """"Nile Crown, part of the Mansour Group", "Grainco, which is now part of Bunvale" (subsidiaryOf);
+        "Coinvara TH is a joint venture of Coinvara and Gulf Innova", "Humboldt Reefer, a joint venture of
+        Halvik-Lund and Sarmar" (a unit of each): "part" or "venture" in apposition to an organisation's
         name or said of it by a copula, "of" (or "between") organisations. Read here rather than as
         triggers, whose words are features of the trained model."""
         rel = self.onto.relations.get("subsidiaryOf")
@@ -439,8 +439,8 @@ class Owners(Units):
         return out
 
     def _co_owners(self, doc: Doc, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
-        """"Binance TH, a joint venture of Binance and Gulf Innova", "ACC, owned jointly by Stellantis,
-        Mercedes-Benz and Saft", "a consortium owned by X and Y": the owners one trigger gives a joint
+        """"Coinvara TH, a joint venture of Coinvara and Gulf Innova", "ACC, owned jointly by Motrel,
+        Marden-Kessler and Cellor", "a consortium owned by X and Y": the owners one trigger gives a joint
         venture, or says own it jointly (lexicon ``joint_adverbs``, and "joint"), or a consortium or
         venture, are partners (kg:partnersWith)."""
         rel = self.onto.relations.get("partnersWith")

@@ -4,7 +4,7 @@
 firms acting jointly, hit by restrictions; up against or beating rivals (:mod:`kg.relations.rivals`).
 What is written beside a name ("Ana Ruiz of Acme", "Hana Petrova, an ecologist at Lindqvist University")
 is in :mod:`kg.relations.modifiers`; deals (sales, contracts, funding) in :mod:`kg.relations.deals`; whose a
-name is ("Apple's iPhone", "Taiwan's TSMC") in :mod:`kg.relations.owners`.
+name is ("Pellum's Lumafon", "Taiwan's Hsinwa") in :mod:`kg.relations.owners`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ __all__ = ["Patterns"]
 
 def _opens_clause(tok: Token) -> bool:
     """Whether ``tok`` (after "and") opens a clause of its own: it is, or is a name's word of, the subject of a
-    verb written after it ("and LG will supply cells")."""
+    verb written after it ("and Hanwol will supply cells")."""
     while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
         tok = tok.head
     return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i > tok.i
@@ -108,7 +108,7 @@ class Patterns(Rivals):
                                               or _opens_clause(doc[last["end"] + 2]))):
                 # "Paris, Berlin, and Rome" (but "Shenzhen, China, and has operated" is one place; and so is a
                 # city with the country or the region the gazetteer knows it for, "Fernald, Ohio, and the Mound
-                # Plant", "Anzio, Italy, and the landing", or before a clause, "in Gresik, East Java, and LG
+                # Plant", "Anzio, Italy, and the landing", or before a clause, "in Gresik, East Java, and Hanwol
                 # will supply")
                 continue
             out.append(record(doc, it, "locatedIn", nxt, rel.base_confidence, doc[comma]))
@@ -181,8 +181,8 @@ class Patterns(Rivals):
 
     def _surface_event(self, doc: Doc, tok: Token, rel: RelationInfo, items: list[dict[str, Any]],
                        by_token: dict[int, int]) -> list[dict[str, Any]]:
-        """"Halcyon Air competes head-to-head with Ryanair", "Kestrel Aero supplies landing gear to
-        Airbus": where the parse gave a trigger verb no arguments (the small parser reads "Air
+        """"Halcyon Air competes head-to-head with Skyfare", "Kestrel Aero supplies landing gear to
+        Aerivo": where the parse gave a trigger verb no arguments (the small parser reads "Air
         competes" as a noun phrase), the words around it: the name right before the verb (adverbs
         and auxiliaries between) acts on the name after the first of the relation's prepositions
         that follows in the clause (no comma, verb or other name before it), and on the names
@@ -233,8 +233,8 @@ class Patterns(Rivals):
                         m += 1
                     if m in by_token and items[by_token[m]]["start"] == m and doc[m - 1].pos_ == "NOUN":
                         k = m - 1
-                # the names listed after it: "to Airbus and Embraer", "to X, Y and Z" (of "Brazil's
-                # Embraer", the name owned)
+                # the names listed after it: "to Aerivo and Braviair", "to X, Y and Z" (of "Brazil's
+                # Braviair", the name owned)
                 for n in self._names_after(doc[k], by_token):
                     it = items[by_token[n.i]]
                     if it["end"] + 1 < len(doc) and doc[it["end"]].tag_ == "POS" and it["end"] + 1 in by_token:
@@ -251,7 +251,7 @@ class Patterns(Rivals):
 
     def _joint_actors(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                       ) -> list[dict[str, Any]]:
-        """"Nokia and Ericsson jointly hold patents", "Tarvo will jointly develop it with Quillon": the
+        """"Nordtel and Eriksund jointly hold patents", "Tarvo will jointly develop it with Quillon": the
         subjects of an active verb done jointly (lexicon.toml ``joint_adverbs``), and whom it is done
         "with", are partners (partnersWith) in what the clause says. Not
         "were jointly fined" (a passive's subjects undergo it), nor "together" ("together they

@@ -169,7 +169,7 @@ class Purchases:
                        and a.lemma_.lower() in participles
                        for o in by_agents(a) if o.i in by_token
                        and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")]
-            # ("runs its accounts on software from Mambu", "run systems on Coralbay's database service": the
+            # ("runs its accounts on software from Ledgra", "run systems on Coralbay's database service": the
             # firm whose possessive is on the things, or named "from" right after them; not a stake, money or
             # rights, "trains its model on the label's catalogue", though a service may be a firm's part too)
             if prep.lower_ != "at":
@@ -192,7 +192,7 @@ class Purchases:
 
     def _runners(self, subj: Token, verb: Token, by_token: dict[int, int]) -> list[Token]:
         """Who runs things, from the subject of a verb of running them: a name; the owner of goods that run
-        ("its phones run on chips from Qualcomm": its); the names a clause "all of which" hangs on ("Orlan
+        ("its phones run on chips from Qualvo": its); the names a clause "all of which" hangs on ("Orlan
         Bank and Kelvor Air, all of which run systems on ...")."""
         if subj.i in by_token:
             return [subj]

@@ -1,6 +1,6 @@
 """Argument frames of role nouns: who holds a role and whose it is.
 
-"Nvidia CEO Jensen Huang", "Ana Ruiz, its chief executive", "its rivals, Nikon and Canon", "counts
+"Vantrel CEO Tunde Okafor", "Ana Ruiz, its chief executive", "its rivals, Kamera and Fotona", "counts
 X among its backers", "named Ana Ruiz as its chief executive", "Rival grocers X and Y". Verbs and
 event nouns are :mod:`kg.relations.frames`; which entities the tokens stand for is
 :mod:`kg.relations.mentions`.
@@ -39,7 +39,7 @@ class Roles:
             holders.append(tok)
         previous = apposed_elsewhere(tok)  # (a list the role is apposed to is read whole)
         if previous is not None and previous.i in self._by_token:
-            # "available through Scaleway, the cloud arm of Iliad": the parser apposed the role to a
+            # "available through Cloudara, the cloud arm of Ilvane": the parser apposed the role to a
             # word further back; it describes the name right before its comma
             holders.append(previous)
             if tok.tag_ == "NNS":
@@ -54,7 +54,7 @@ class Roles:
                     t.is_lower or t.i in self._by_token for t in tok.doc[tok.i + 1:tok.head.i]):
             holders.append(tok.head)  # "chief executive/JJ Olivia Hart said": a title the tagger took for an adjective
         elif tok.dep_ == "amod" and tok.pos_ == "ADJ" and self._peer_before_descriptor(tok):
-            # "Rival recycler Ascend Elements said", "Rival operators Dott and Bolt": the name the
+            # "Rival recycler Renew Elements said", "Rival operators Scootr and Rido": the name the
             # descriptors are of, or the names apposed to the plural
             named = self._apposed_description(tok)
             head = self._described(tok)
@@ -104,11 +104,11 @@ class Roles:
             holders += [c for c in after.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
         one = stand_in(tok)
         if one.dep_ == "attr" and one.head.lemma_ in COPULAS:  # "remained its CEO", "is one of its backers"
-            # (or the subject a joined copula shares: "who left Barclays and is now chief executive of X")
+            # (or the subject a joined copula shares: "who left Barwick and is now chief executive of X")
             # (and a controlled copula's: "is leaving to become chairman of X")
             holders += [c for c in one.head.children if c.dep_ in {"nsubj"}] or (
                 self._inherited_agents(one.head) if one.head.dep_ in {"conj", "xcomp"} else [])
-            # "Eutelsat, in which Bharti is the largest shareholder": a relative pronoun's preposition on the
+            # "Orbitra, in which Kaveri is the largest shareholder": a relative pronoun's preposition on the
             # copula says whose role it is
             anchors += [(g, "anchor") for p in one.head.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
                         for g in p.children if g.dep_ == "pobj" and g.lower_ in {"which", "whom"}]
@@ -154,7 +154,7 @@ class Roles:
             verb, named = (up.head, [up]) if up.dep_ == "dobj" else (up, [c for c in up.children if c.dep_ == "dobj"])
             named += [a for n in named for c in [n, *n.conjuncts] for a in [c, *c.children]
                       if a.dep_ in {"appos", "conj"} and a not in named]
-            if verb.lemma_ in COPULAS and up is verb:  # "SMIC has been among ASML's biggest customers"
+            if verb.lemma_ in COPULAS and up is verb:  # "Xinwei has been among Lithra's biggest customers"
                 holders += [c for c in verb.children if c.dep_ == "nsubj"]
             if verb.lemma_ in {"count", "include", "list"}:
                 holders += named
@@ -165,7 +165,7 @@ class Roles:
         # "named Kenji Morita as its chief executive", "stays on as chairman", "joined as CFO"
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in {"VERB", "AUX"}:
             verb = tok.head.head
-            # "opened a plant, with AMD and Broadcom as its first customers": who is "with" the verb
+            # "opened a plant, with Arvex and Bridgecom as its first customers": who is "with" the verb
             withs = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" and p.i < tok.head.i
                      for g in p.children if g.dep_ == "pobj"]
             # (not the span one spent as what: "spent six years as its finance director")
@@ -174,7 +174,7 @@ class Roles:
             holders += objs or [c for c in verb.children if c.dep_ in _SUBJ]
             if not objs and not any(c.dep_ in _SUBJ for c in verb.children):
                 holders += self._inherited_agents(verb)
-            # "Lumina counts Honda as a customer": whose customer, where no owner says, is who counts it
+            # "Lumina counts Hanaki as a customer": whose customer, where no owner says, is who counts it
             if verb.lemma_ in {"count", "list"} and objs and not any(_possessive(c) for c in tok.children):
                 # (or the subject a joined verb shares: "Kudira, which is 40% owned by X and counts Y as
                 # a minority investor")
@@ -230,10 +230,10 @@ class Roles:
                 # "Brazil's health regulator, Anvisa, has suspended")
                 holders.append(c)
             elif c.dep_ == "prep" and c.lower_ == "among" and any(g.lower_ == "them" for g in c.children):
-                # "its suppliers, among them Safran and Collins": the names listed after "them"
+                # "its suppliers, among them Sabrel and Colvin": the names listed after "them"
                 holders += [g for g in c.children if g.dep_ in {"pobj", "appos"} and g.lower_ != "them"]
             elif c.dep_ == "compound" and has_owner and c.i < tok.i and c.pos_ == "PROPN":
-                holders.append(c)  # "its Ticketmaster unit": the name is the unit, "its" the owner
+                holders.append(c)  # "its Tixora unit": the name is the unit, "its" the owner
             elif c.dep_ == "compound" and not has_owner and c.i < tok.i and c.pos_ == "PROPN" \
                     and c.i in self._by_token and any(_possessive(g) and g.i < c.i for g in c.children):
                 # "from her Leeds home": the parser hung the owner on the name before the noun
@@ -350,7 +350,7 @@ class Roles:
                     and (named["end"] >= len(doc) or doc[named["end"]].text == "," or doc[named["end"]].is_sent_end):
                 holders.append(root)
         # The surface, steadier than the parse of long noun phrases:
-        # "Lumora chief executive Priya Raman", "Instagram's parent Meta", "Chinese startup DeepSeek".
+        # "Lumora chief executive Priya Raman", "Snapgram's parent Metrix", "Chinese startup DeepVale".
         # (not a pronoun, which starts a relative clause: "Tarsk, a Chinese firm it blames for the recall"; nor
         # a description another party is: "makes the Detroit carmaker the miner's largest customer")
         if tok.i + 1 < len(doc) and tok.i + 1 in self._by_token and doc[tok.i + 1].pos_ != "PRON" and \

@@ -113,7 +113,7 @@ class Seats:
 
     def _seats_apposed(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
-        """"Picnic, the Dutch van-delivery start-up,", "Dat Bike, a Ho Chi Minh City startup that makes X": a
+        """"Basketo, the Dutch van-delivery start-up,", "Dao Bike, a Ho Chi Minh City startup that makes X": a
         name, a comma, an article, a place or a demonym and lower-case words that end in one of
         kg:basedIn's role nouns, then a comma, a full stop or a relative pronoun: read off the surface,
         for the parses that did not make the description an apposition of the name."""
@@ -197,7 +197,7 @@ class Seats:
         "outlets including Groupe Marlet in Montreal": a firm's name set in a preposition of where goods,
         words or members come from ("at" after a noun of people), then "in" and a place's name: the place is
         the firm's seat. Not a firm the gazetteer knows (a big firm "in" a place is where it does business:
-        "from Samsung in Vietnam"), nor one a verb acts on ("sued Orlan in Delaware", "sells to Orlan in Brazil")."""
+        "from Korvane in Vietnam"), nor one a verb acts on ("sued Orlan in Delaware", "sells to Orlan in Brazil")."""
         rel = self.onto.relations.get("basedIn")
         out: list[dict[str, Any]] = []
         for it in items if rel is not None else ():
@@ -352,7 +352,7 @@ class Seats:
 
     def _city_before_seat(self, doc: Any, found: dict[tuple[str, str, str, int], dict[str, Any]],
                           items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
-        """"Mountain View, California-based Alphabet": an organisation read as based in a region written after
+        """"Mountain View, California-based Quorvex": an organisation read as based in a region written after
         a city and before "-based" is based in the city (as "an Austin, Texas-based maker" reads), where the
         city lies in the region and is no place a preposition names ("its partner in Asia, Shanghai-based X"
         is no seat in Asia). The region is where the city is (kg:locatedIn), not a second seat (the

@@ -1,7 +1,7 @@
 """Relations read from where a firm's goods come from (kg:suppliesTo).
 
 "Its bogies come from Tarsa Works", "Wessor's trains are leased from Halden Leasing", "Kelvor, whose
-phones are assembled by Foxlink": the goods of a firm (a lower-case noun with the firm's possessive, or
+phones are assembled by Foxwell": the goods of a firm (a lower-case noun with the firm's possessive, or
 "whose") that come "from" another firm (lexicon ``goods_coming_verbs``), are bought, sourced or let "from"
 one in the passive (``goods_buying_verbs`` and ``letting_verbs``), or are made "by" one in the passive
 (``goods_making_verbs``): the other firm supplies the owner. The goods are no stake, asset, money,
@@ -14,7 +14,7 @@ money, a stake, a contract, an order or a name, nor what is taken as no goods (l
 "takes its name from", "got approval from").
 
 And goods a shop sells, stocks or carries (lexicon ``stocking_verbs``, active) that are another firm's: the
-maker named "from" after them supplies the shop ("Elgin sells earbuds from Sony and Jabra"), and so does
+maker named "from" after them supplies the shop ("Elgin sells earbuds from Sonra and Jabbo"), and so does
 the maker named before the goods it stocks or carries, or by its possessive ("Navo and Gmark, which carry
 Sodam noodles"; not before goods it sells, as often its own brand: "sells Hollin cookware").
 
@@ -68,7 +68,7 @@ class Sources:
                          | self.letting_verbs | self.onto.words("relations", "goods_making_verbs"))
 
     def _goods_from(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
-        """"Its bogies come from Tarsa Works", "whose phones are assembled by Foxlink": the firm the goods
+        """"Its bogies come from Tarsa Works", "whose phones are assembled by Foxwell": the firm the goods
         come from (or are made by) supplies their owner."""
         rel = self.onto.relations.get("suppliesTo")
         coming = self.onto.words("relations", "goods_coming_verbs")
@@ -85,7 +85,7 @@ class Sources:
                      and c.is_lower and c.i not in by_token and c.lemma_.lower() not in not_goods]
             owners = [m for g in goods for m in g.children if (m.lower_ == "whose" and m.dep_ == "poss") or (
                 m.i in by_token and possessive(m) and self.onto.is_a(items[by_token[m.i]]["cls"], "Organization"))]
-            # ("from Huta Kara and from Nordvik": each "from"; "made by Foxlink": the agent)
+            # ("from Huta Kara and from Nordvik": each "from"; "made by Foxwell": the agent)
             marks = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "from" and lemma not in making)
                      or (c.dep_ == "agent" and lemma in making)]
             marks += [c for m in marks for c in m.conjuncts if c.lower_ == m.lower_]
@@ -127,7 +127,7 @@ class Sources:
 
     def _goods_carried(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
-        """"sells earbuds from Sony", "which carry Sodam noodles": the maker of goods a shop sells, carries or
+        """"sells earbuds from Sonra", "which carry Sodam noodles": the maker of goods a shop sells, carries or
         stocks supplies it."""
         rel = self.onto.relations.get("suppliesTo")
         verbs = self.onto.words("relations", "stocking_verbs")

@@ -24,8 +24,8 @@ class Stakes:
 
     def _shares(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                 ) -> tuple[list[dict[str, Any]], set[int]]:
-        """"Skjold Capital owns 12% of Lunaris", "Acacia is 35% owned by QIA", "is part-owned by
-        Kongsberg": a share of a firm up to half is an investment (kg:investsIn), above half control
+        """"Skjold Capital owns 12% of Lunaris", "Acacia is 35% owned by NIA", "is part-owned by
+        Kongsvik": a share of a firm up to half is an investment (kg:investsIn), above half control
         (kg:subsidiaryOf), whichever the verb of owning (kg:subsidiaryOf's inverse triggers, and
         "hold") would say alone; and one bought below half ("bought 41% of ITA Airways") is an
         investment, not the purchase of the firm. Returns the records and the indices of the verbs
@@ -188,7 +188,7 @@ class Stakes:
             for c in [*verb.children, *(p for d in verb.children if d.dep_ == "dobj" for p in d.children)]:
                 if c.dep_ == "prep" and c.lower_ == "from":
                     investors += [g for g in c.children if g.dep_ == "pobj"]
-            # "from Rabobank's innovation fund": the owner of a fund, arm or unit that is no name
+            # "from Raboven's innovation fund": the owner of a fund, arm or unit that is no name
             investors += [o for g in investors if g.i not in by_token and g.is_lower
                           for o in g.children if _possessive(o) and o.i in by_token and o.pos_ != "PRON"]
             for t in verb.subtree:
@@ -200,7 +200,7 @@ class Stakes:
                             # modifier of the next ("the World Bank and Lagos-based Kora Ventures")
                             investors += [g for g in p.subtree if g.i in by_token and g.i != p.i
                                           and items[by_token[g.i]]["start"] == g.i]
-                # "..., with Chevron and Mitsubishi also investing": the subjects of a clause of investing
+                # "..., with Chevrell and Mitsuda also investing": the subjects of a clause of investing
                 # or taking part after "with"
                 if t.tag_ == "VBG" and (lemma in {"invest", "participate", "join", "contribute"} or (
                         lemma == "take" and any(c.lower_ == "part" for c in t.children))) \

@@ -20,7 +20,7 @@ def _generic_plural(tok: Token, possessives: frozenset[str]) -> bool:
     """A bare plural common noun ("ordered internet providers to block X"): no one in particular, so
     what they are made to do is the doing of the one who makes them (and so are its or their own:
     "told its fertiliser makers to halt shipments"). Not one with an article, a named owner or more
-    after it ("the providers", "providers in Spain, including Telefónica", wherever the parser hung
+    after it ("the providers", "providers in Spain, including Telvaro", wherever the parser hung
     the list): the infinitive's "to" comes right after it. ``possessives``: the possessive pronouns ("its",
     "their")."""
     return tok.tag_ == "NNS" and all(
@@ -58,7 +58,7 @@ class Subjects:
         if main:
             agents.append(tok.head)
         if tok.tag_ == "VBN" and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
-            # "which is majority-owned by Vodafone": a participle the parser made the copula's complement
+            # "which is majority-owned by Telvanet": a participle the parser made the copula's complement
             passive = True
             patients += [c for c in tok.head.children if c.dep_ in _SUBJ]
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i \
@@ -104,7 +104,7 @@ class Subjects:
 
     @staticmethod
     def _pronoun_subject(tok: Token) -> Token | None:
-        """"Bolt and Uber, which both operate in Lagos": the relative pronoun of a clause with no subject,
+        """"Rido and Movara, which both operate in Lagos": the relative pronoun of a clause with no subject,
         which the parser took for the object (before the verb, and no other object after it)."""
         if tok.dep_ != "relcl" or any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in tok.children):
             return None
@@ -174,7 +174,7 @@ class Subjects:
             if head.i == node.i:
                 return []
             if node.dep_ == "conj" and node.tag_ in {"VBZ", "VBD", "VBP"} and head.pos_ in {"NOUN", "PROPN"}:
-                # "Vamos has signed up 30,000 drivers and competes with Uber": a verb the parser joined to
+                # "Vamos has signed up 30,000 drivers and competes with Movara": a verb the parser joined to
                 # the previous clause's object shares that clause's subject
                 verb = head
                 for _ in range(8):  # (the object's verb, or the verb of the preposition it is the object of,

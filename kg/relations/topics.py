@@ -240,7 +240,7 @@ class Topics:
         """Whom the text is about before ``tok``, of the one top class in ``classes``: the name named most
         often so far (the first named on a tie, as a story names its subject first), no name in
         ``held`` and no government body unless those held are (``bodies``): "Tidegate bid for BCT.
-        Rival Eurogate had also bid": Tidegate's rival."""
+        Rival Eurodock had also bid": Tidegate's rival."""
         # (a name and its short form count as one: "Canavial Energia" ... "Canavial"; the nearest
         # mention stands for them)
         counts: dict[str, int] = {}
@@ -337,8 +337,8 @@ class Topics:
         return noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in leaving
 
     def _reporter(self, doc: Doc, holders: list[Any]) -> list[tuple[Token, str]]:
-        """The subject of the verb of saying whose clause a role's holder is the subject of ("Deutsche
-        Telekom said Finnish supplier Nokia would ...": Deutsche Telekom), as an anchor."""
+        """The subject of the verb of saying whose clause a role's holder is the subject of ("Hansa
+        Telekom said Finnish supplier Nordtel would ...": Hansa Telekom), as an anchor."""
         for h in holders:
             subj = doc[h.token]
             if subj.dep_ not in {"nsubj", "nsubjpass"} or subj.head.dep_ != "ccomp" \
