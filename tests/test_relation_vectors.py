@@ -3,7 +3,6 @@ spaCy's tokens, deterministic, and saved and loaded with the network that reads 
 
 from __future__ import annotations
 
-import uuid
 
 import numpy
 import pytest
@@ -11,7 +10,7 @@ import spacy
 from thinc.api import Adam, Config
 
 from kg.relations.model import DEFAULT_MODEL_CONFIG
-from tests.test_relation_model import _acme_example
+from tests.test_relation_model import _acme_example, blank, make_pipe  # noqa: F401 (the fixtures: a blank pipeline, an untrained pipe)
 
 pytest.importorskip("wordllama", reason="the vectors extra (pip install -e .[vectors]) is not installed")
 
@@ -19,28 +18,6 @@ from kg.relations import vectors  # noqa: E402
 
 TEXT = "Zorvex Ltd sued Kelmora Inc.  on Tuesday over its Brakko filing."
 VECTOR_MODEL = DEFAULT_MODEL_CONFIG + 'vector_parts = "subject object between trigger"\nvector_head = "{head}"\n'
-
-
-@pytest.fixture(scope="module")
-def blank():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("kg_entities")
-    return nlp
-
-
-@pytest.fixture
-def make_pipe(blank):
-    added = []
-
-    def make(**config):
-        name = f"rel_{uuid.uuid4().hex[:8]}"
-        added.append(name)
-        return blank.add_pipe("kg_relation_model", name=name, config={"weights": None, **config})
-
-    yield make
-    for name in added:
-        blank.remove_pipe(name)
 
 
 def test_vectors_token_vectors_align_with_spacy_tokens_and_repeat(blank):
