@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import numpy
 import pytest
-import spacy
 from thinc.api import Adam, Config
 
 from kg.relations.model import DEFAULT_MODEL_CONFIG
