@@ -277,7 +277,7 @@ class Resolution:
             cands = [c for c in cands if called(c)]
         if not cands:
             return None
-        # "the iPhone maker": the gazetteer knows who makes the product named in the description
+        # "the Lumafon maker": the gazetteer knows who makes the product named in the description
         if description:
             makers = {self._developer.get(it["name"]) for it in self._all_items
                       if it["cls"] == "Product" and any(it["start"] <= c.i < it["end"] for c in tok.children
@@ -344,7 +344,7 @@ class Resolution:
                 cands = [c for c in cands if not self.onto.is_a(c["cls"], "Company")]
                 if not cands:
                     return None
-        # "the league" after "the B.League", "the agency" after "the Space Agency", "the bank" after
+        # "the league" after "the Q.League", "the agency" after "the Space Agency", "the bank" after
         # "Rimba Digital Bank": a candidate whose name ends in the description's noun is the one meant, or
         # whose name is that noun "of" something ("the ministry" after "the Ministry of Mines", "the central
         # bank" after "the Central Bank of Kenya") (not a word that ends the names of firms of any kind:
