@@ -220,7 +220,7 @@ class Resolution:
                     (tok.dep_ == "dobj" and tok.head.i == verb.i)
                     or (tok.dep_ == "nsubj" and tok.head.dep_ in {"ccomp", "oprd", "xcomp"}
                         and tok.head.head.i == verb.i)):
-                # "Oranto acquired Brightwell, making it a unit": the participle's subject is the clause's, and
+                # "Orvesta acquired Brightwell, making it a unit": the participle's subject is the clause's, and
                 # what it makes is another
                 own |= {it["name"] for it in cands if tok.sent.start <= it["start"]
                         and doc[it["start"]:it["end"]].root.dep_ in _SUBJ
@@ -272,7 +272,7 @@ class Resolution:
                 if c["end"] < len(doc):
                     near.append(doc[c["end"]])
                 if c["start"] > 0 and doc[c["start"] - 1].is_lower:
-                    near.append(doc[c["start"] - 1])  # (or written right before the name: "ride-hailing app Kinto")
+                    near.append(doc[c["start"] - 1])  # (or written right before the name: "ride-hailing app Kintra")
                 return any(t.lemma_.lower() in kinds for t in near)
             cands = [c for c in cands if called(c)]
         if not cands:
@@ -356,7 +356,7 @@ class Resolution:
                      or f" {noun} of " in f" {c['name'].lower()}"]
             if named:
                 cands = named
-        # "the lender" after "Vantor said Orlan Bank had picked its software": a candidate whose name holds a word
+        # "the lender" after "Velkor said Orlan Bank had picked its software": a candidate whose name holds a word
         # of the description's trade (lexicon ``trade_names``) is the one meant, before a firm of another trade
         # (or whose full name, of which the text uses a short form, does: "Sayap" after "Sayap Air"); not where
         # the description has a nation, stronger evidence ("paid Corvalo Therapeutics ... The Swiss drugmaker")
@@ -387,7 +387,7 @@ class Resolution:
 
     @staticmethod
     def _names_its_subject(tok: Token, pool: list[dict[str, Any]]) -> bool:
-        """"Oranto is the parent of three firms", "Korvo, which is the owner of X": a description that is
+        """"Orvesta is the parent of three firms", "Korvo, which is the owner of X": a description that is
         what a mention of a name (or "which" on one) "is" says what that name is; it refers to no other."""
         if tok.dep_ != "attr" or tok.head.lemma_ != "be":
             return False

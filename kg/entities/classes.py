@@ -124,7 +124,7 @@ class Classes(Descriptions, Products, Votes):
         if head.head.i != head.i and head.dep_ == "compound" and (
                 head.head.lower_ in self.product_heads or head.head.lemma_.lower() in self.product_nouns) \
                 and head.head.i >= span.end and not self._maker_before_plural(head, head.head):
-            return "Product"  # "the Saffrane chatbot" (not "Qingyun cars", "Belluna stores")
+            return "Product"  # "the Saffrane chatbot" (not "Qingyun cars", "Belmira stores")
         site = head.head.head if head.dep_ == "pobj" and head.head.lower_ in {"in", "near", "outside"} else None
         if site is not None and site.is_lower and site.lemma_.lower() in self.owned_works | self.seller_sites \
                 and last not in self.company_heads:

@@ -112,7 +112,7 @@ class Events:
                 elif ag and not rel and not pa and not any(c.lower_ == "where" for c in tok.children) \
                         and not any(c.lower_ == "whose" for a in (*ag, *tok.children) if a.pos_ == "NOUN"
                                     for c in a.children):
-                    # "the unit it bought in 2017" (not "Brightfeather, whose Pippit app competes with Glint":
+                    # "the unit it bought in 2017" (not "Brightfeather, whose Pippalo app competes with Glint":
                     # there the clause's subject is the one the noun owns; nor "the miner whose coal it buys",
                     # where the noun owns the clause's object, which the parser may hang on the verb as
                     # anything: that noun before the subject is the object)

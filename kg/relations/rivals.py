@@ -61,7 +61,7 @@ class Rivals:
             if lemma == "beat" or (lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)):
                 objects = self._with_apposed([g for g in verb.children if g.dep_ == "dobj"], by_token)
             elif lemma in choosing:
-                # "chose Asterra over Aerion Helicopters and Vantor Aero": the one chosen and the ones
+                # "chose Asterra over Aerion Helicopters and Velkor Aero": the one chosen and the ones
                 # passed over were rivals for the choice
                 chosen = [g for g in verb.children if g.dep_ == "dobj"]
                 # (the parser hangs "over" on the verb or on the one chosen)
