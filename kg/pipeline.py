@@ -160,7 +160,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def letter_stops(doc: Doc) -> Doc:
     """Split the full stop off a capital letter that ends a name at a paragraph's end ("a unit of Malaysia's
     Capital A.\n\n", "the startup that makes the Quantum S."): the tokenizer keeps "A." whole, as it keeps an
-    initial ("John F. Kennedy"), and the name's span then ends in "."; an initial ends no paragraph. First in
+    initial ("Teo F. Marsh"), and the name's span then ends in "."; an initial ends no paragraph. First in
     the pipeline, before any component has read the tokens."""
     stops = [t for t in doc[1:] if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "."
              and doc[t.i - 1].is_alpha and doc[t.i - 1].is_title and len(doc[t.i - 1]) > 1

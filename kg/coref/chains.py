@@ -55,7 +55,7 @@ class Chains:
         """``best``, or the fuller name of it the text wrote since ("Hanbit and Orzel join forces" ...
         "Hanbit Aerospace will ..." ... "the South Korean group": Hanbit Aerospace, not the headline's short
         form): the nearest candidate of its class whose name opens with ``best``'s and that stands after it, in
-        a sentence before ``tok``'s (not the unit a description is apposed to: "Ma'aden Copper, the Saudi
+        a sentence before ``tok``'s (not the unit a description is apposed to: "Wa'ilan Copper, the Saudi
         group's copper unit"); or that holds it after a word of its own, a legal form in front ("nickel smelter
         Kelvor Jaya" ... "PT Kelvor Jaya Nickel" ... "the smelter")."""
         longer = [c for c in cands if c["start"] > best["start"] and c["cls"] == best["cls"]
@@ -69,7 +69,7 @@ class Chains:
         or a shorter or fuller form of it ("Ban Me Trading" ... "Ban Me"; "Astrolabe" ... "Astrolabe Drive"),
         in order: a story calls its protagonist by both, and each counts toward its salience. Only a fuller
         name of the same class written before the short one (not a unit or product named after its owner
-        since: "Ma'aden" ... "Ma'aden Copper", "Sidra" ... "Sidra Pharma"; nor the name less a place, a unit's
+        since: "Wa'ilan" ... "Wa'ilan Copper", "Sidra" ... "Sidra Pharma"; nor the name less a place, a unit's
         parent: "Tarvo" is not "Tarvo Peru")."""
         starts: dict[str, list[int]] = {}
         cls: dict[str, str] = {}

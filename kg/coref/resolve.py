@@ -220,7 +220,7 @@ class Resolution:
                     (tok.dep_ == "dobj" and tok.head.i == verb.i)
                     or (tok.dep_ == "nsubj" and tok.head.dep_ in {"ccomp", "oprd", "xcomp"}
                         and tok.head.head.i == verb.i)):
-                # "Oranto acquired Brightwell, making it a unit": the participle's subject is the clause's, and
+                # "Orvesta acquired Brightwell, making it a unit": the participle's subject is the clause's, and
                 # what it makes is another
                 own |= {it["name"] for it in cands if tok.sent.start <= it["start"]
                         and doc[it["start"]:it["end"]].root.dep_ in _SUBJ
@@ -272,12 +272,12 @@ class Resolution:
                 if c["end"] < len(doc):
                     near.append(doc[c["end"]])
                 if c["start"] > 0 and doc[c["start"] - 1].is_lower:
-                    near.append(doc[c["start"] - 1])  # (or written right before the name: "ride-hailing app Kinto")
+                    near.append(doc[c["start"] - 1])  # (or written right before the name: "ride-hailing app Kintra")
                 return any(t.lemma_.lower() in kinds for t in near)
             cands = [c for c in cands if called(c)]
         if not cands:
             return None
-        # "the iPhone maker": the gazetteer knows who makes the product named in the description
+        # "the Lumafon maker": the gazetteer knows who makes the product named in the description
         if description:
             makers = {self._developer.get(it["name"]) for it in self._all_items
                       if it["cls"] == "Product" and any(it["start"] <= c.i < it["end"] for c in tok.children
@@ -344,7 +344,7 @@ class Resolution:
                 cands = [c for c in cands if not self.onto.is_a(c["cls"], "Company")]
                 if not cands:
                     return None
-        # "the league" after "the B.League", "the agency" after "the Space Agency", "the bank" after
+        # "the league" after "the Q.League", "the agency" after "the Space Agency", "the bank" after
         # "Rimba Digital Bank": a candidate whose name ends in the description's noun is the one meant, or
         # whose name is that noun "of" something ("the ministry" after "the Ministry of Mines", "the central
         # bank" after "the Central Bank of Kenya") (not a word that ends the names of firms of any kind:
@@ -356,7 +356,7 @@ class Resolution:
                      or f" {noun} of " in f" {c['name'].lower()}"]
             if named:
                 cands = named
-        # "the lender" after "Vantor said Orlan Bank had picked its software": a candidate whose name holds a word
+        # "the lender" after "Velkor said Orlan Bank had picked its software": a candidate whose name holds a word
         # of the description's trade (lexicon ``trade_names``) is the one meant, before a firm of another trade
         # (or whose full name, of which the text uses a short form, does: "Sayap" after "Sayap Air"); not where
         # the description has a nation, stronger evidence ("paid Corvalo Therapeutics ... The Swiss drugmaker")
@@ -387,7 +387,7 @@ class Resolution:
 
     @staticmethod
     def _names_its_subject(tok: Token, pool: list[dict[str, Any]]) -> bool:
-        """"Oranto is the parent of three firms", "Korvo, which is the owner of X": a description that is
+        """"Orvesta is the parent of three firms", "Korvo, which is the owner of X": a description that is
         what a mention of a name (or "which" on one) "is" says what that name is; it refers to no other."""
         if tok.dep_ != "attr" or tok.head.lemma_ != "be":
             return False

@@ -31,7 +31,7 @@ class Salience:
             and (it["end"] <= sent.root.i or root.i == sent.root.i)
             and root.dep_ in {"compound", "ROOT", "nmod", "npadvmod"}
         ):
-            # (less the subject of what another reports: "Vantor said Orlan Bank had become a customer. The
+            # (less the subject of what another reports: "Velkor said Orlan Bank had become a customer. The
             # company ...": the story is the one who says, the name inside the report is news about it)
             score += 0.25 if self._reported(it, root, tok) else 1.0
         if root.dep_ == "poss" and root.head.dep_ in _SUBJ:
@@ -69,7 +69,7 @@ class Salience:
 
     def _reported(self, it: dict[str, Any], root: Token, tok: Token) -> bool:
         """The firm ``it`` (its word ``root``), named in a sentence before the mention ``tok``, is in a
-        clause that another firm, by its name, says ("Vantor said Orlan Bank had become a customer": Orlan
+        clause that another firm, by its name, says ("Velkor said Orlan Bank had become a customer": Orlan
         Bank). Not where the one who says is a description, a pronoun, a person or a body, who speak of
         the firm or the country the story is about ("X will open a plant, the company said", "X will ban
         exports, its ministry said"); nor a firm the headline names and the one who says not, whom the

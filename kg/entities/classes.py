@@ -101,7 +101,7 @@ class Classes(Descriptions, Products, Votes):
             return "Company" if len(words) > 1 and last in self.firm_heads else "Product"
         if len(words) > 1 and last.lower() in self.product_heads and last[:1].isupper() \
                 and not any(w in self.firm_heads for w in words) and last not in self.gov_heads:
-            # "Prisma Cloud", "Vision Pro App" (not "Kestrel Software", "Forest Service", "Ventures Platform")
+            # "Nubra Cloud", "Vizor Pro App" (not "Kestrel Software", "Forest Service", "Ventures Platform")
             return "Product"
         if label == "PERSON":
             if last in self.company_heads or last in self.org_heads:
@@ -124,7 +124,7 @@ class Classes(Descriptions, Products, Votes):
         if head.head.i != head.i and head.dep_ == "compound" and (
                 head.head.lower_ in self.product_heads or head.head.lemma_.lower() in self.product_nouns) \
                 and head.head.i >= span.end and not self._maker_before_plural(head, head.head):
-            return "Product"  # "the Saffrane chatbot" (not "Qingyun cars", "Belluna stores")
+            return "Product"  # "the Saffrane chatbot" (not "Qingyun cars", "Belmira stores")
         site = head.head.head if head.dep_ == "pobj" and head.head.lower_ in {"in", "near", "outside"} else None
         if site is not None and site.is_lower and site.lemma_.lower() in self.owned_works | self.seller_sites \
                 and last not in self.company_heads:
@@ -246,7 +246,7 @@ class Classes(Descriptions, Products, Votes):
                 return True
         # "Lumio was acquired by Veltro", "Halden, which is owned by Norrsken Capital": bought or owned by
         # someone named
-        # ("Zong, owned by China Mobile": the participle alone)
+        # ("Nimvo, owned by Halvik Mobile": the participle alone)
         verbs = [root.head] if root.dep_ == "nsubjpass" else [
             c for c in root.children if (c.dep_ == "relcl" and any(
                 g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"} for g in c.children)) or c.dep_ == "acl"]
@@ -293,7 +293,7 @@ class Classes(Descriptions, Products, Votes):
         if root.dep_ == "appos" and root.head.lemma_.lower() in org_nouns and root.head.is_lower \
                 and not _aged(root.head):
             return True
-        # (not "Nusrat Jahan, a 26-year-old machine operator": an age is a person's)
+        # (not "Tahmina Ardin, a 26-year-old machine operator": an age is a person's)
         # (but "ShopNest, a marketplace run by Nestwell": a kind of product too, which someone runs)
         if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns and not _aged(c)
                and not (c.lemma_.lower() in self.product_nouns and _run_by_someone(c, self.making_verbs))
@@ -344,7 +344,7 @@ class Classes(Descriptions, Products, Votes):
         if it["cls"] != "Person" or (" " not in it["name"] and it["name"] not in surnames):
             if root.dep_ == "poss" and root.head.i > root.i and self._org_only_job(root.head):
                 return True
-            # "Daewon's plant in Ochang": the owner of one works (not a gazetteer place: it has no via "")
+            # "Sowon's plant in Ochang": the owner of one works (not a gazetteer place: it has no via "")
             if root.dep_ == "poss" and root.head.i > root.i and root.head.tag_ == "NN" \
                     and root.head.lemma_.lower() in self.owned_works:
                 return True
@@ -386,7 +386,7 @@ class Classes(Descriptions, Products, Votes):
         words of products' names after it (lexicon ``product_name_words``: "Nubo Plus", "Ridevo Eats"; not
         "Kessling Propulsion", the full name of "Kessling", nor "Acacia Ghana", a unit)."""
         firms = {it["name"] for it in items if it["via"] in {"", "gazetteer"} and it["cls"] == "Company"}
-        # (a known firm or product as the text writes it: "AWS Marketplace" after "AWS", the gazetteer's "Amazon Web
+        # (a known firm or product as the text writes it: "DWS Marketplace" after "DWS", the gazetteer's "Dravik Web
         # Services"; "Tavio Shop" after the app "Tavio"; and a store of a firm whose name has more words before
         # it, lexicon ``product_name_ends``: "Orlan Games Store" after "Orlan")
         firms |= {doc[it["start"]:it["end"]].text for it in items
@@ -407,7 +407,7 @@ class Classes(Descriptions, Products, Votes):
         return out
 
     def _business_kind_before(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """"online marketplace MegaMall Global", "e-wallet PisoPay", "payment processor Paynara": a business
+        """"online marketplace MegaMall Global", "e-wallet Pisalo", "payment processor Paynara": a business
         written as the kind it runs (lexicon ``business_kinds``, ``trade_phrases``), right before its name;
         not one an owner runs ("its marketplace X", "Dravik's marketplace X")."""
         k = it["start"] - 1

@@ -5,7 +5,7 @@ A list of names that modifies a lower-case kind of product, or is apposed to one
 kind, all of them: where the text shows one of the names to be a product, the names listed with it are
 products too, whatever firm, person or place the NER took them for (:class:`~kg.entities.corrections.
 Corrections` uses it). And names listed after a firm's, each with "in" and a place ("Kestrel Bau in
-Germany and Vantor in Austria"), are firms too (:func:`paired_like_a_firm`).
+Germany and Velkor in Austria"), are firms too (:func:`paired_like_a_firm`).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def listed_with_products(doc: Doc, items: list[dict[str, Any]], is_kind: Callabl
 
 
 def paired_like_a_firm(doc: Doc, items: list[dict[str, Any]]) -> set[str]:
-    """"builders including Kestrel Bau in Germany and Vantor in Austria", "partnerships with Orlan in Brazil and
+    """"builders including Kestrel Bau in Germany and Velkor in Austria", "partnerships with Orlan in Brazil and
     Tarvo in Peru": a name (of ``items`` the NER found, typed a place, a person or a firm), then "in" and a place,
     listed right after a firm's name with "in" and a place, is a firm's too (the parser hangs it on the first
     place, as if it were one of a list of places)."""

@@ -360,7 +360,7 @@ class Brands:
         for key, r in [(k, r) for k, r in found.items() if r["predicate"] == "develops"]:
             if not read_from_possessive(self, doc, r) or not self.onto.fits(r["s_cls"], offers.domain):
                 continue
-            # (a pronoun's: "its", "their", "whose"; a name's possessive, "Vantor's Orbix service" that another
+            # (a pronoun's: "its", "their", "whose"; a name's possessive, "Velkor's Orbix service" that another
             # resells, says whose it is, which the read sets annotate kg:develops 9 times in 10)
             mark = self._possessed_kind(doc, r, kinds, True)
             # (or a description's, which stands for the firm as a pronoun does: "the carrier's Kargo service")

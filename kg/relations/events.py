@@ -112,7 +112,7 @@ class Events:
                 elif ag and not rel and not pa and not any(c.lower_ == "where" for c in tok.children) \
                         and not any(c.lower_ == "whose" for a in (*ag, *tok.children) if a.pos_ == "NOUN"
                                     for c in a.children):
-                    # "the unit it bought in 2017" (not "Brightfeather, whose Pippit app competes with Glint":
+                    # "the unit it bought in 2017" (not "Brightfeather, whose Pippalo app competes with Glint":
                     # there the clause's subject is the one the noun owns; nor "the miner whose coal it buys",
                     # where the noun owns the clause's object, which the parser may hang on the verb as
                     # anything: that noun before the subject is the object)
@@ -200,7 +200,7 @@ class Events:
                     else:
                         objects.append((c, "recipient"))
                 elif c.dep_ == "dobj" and c.i > tok.i:
-                    # "paid Cardo and Paymark 20 million pounds": the parser hangs the recipient on the sum
+                    # "paid Cardo and Paymira 20 million pounds": the parser hangs the recipient on the sum
                     sums = [g.left_edge.i for g in c.children if g.dep_ == "nummod"]
                     if not sums and c.lemma_.lower() in self.paid_sums and self._pays(tok):
                         sums = [c.i]  # "paid Orlan Health rebates", "pay Halden Pipelines fixed tolls": on what is paid
@@ -240,7 +240,7 @@ class Events:
                             objects += [(g, "prep:" + p.lower_) for g in p.children if g.dep_ == "pobj"]
             # "compete on price with Sahaj": the parser hangs the preposition on the noun of another
             # (when the verb has no preposition of its own with a name after it)
-            # (and no object: not "founded Nilora after eight years at Zenith Bank")
+            # (and no object: not "founded Nilora after eight years at Zenora Bank")
             if tok.pos_ == "VERB" and not any(r.startswith("prep:") and t.pos_ == "PROPN" for t, r in objects) \
                     and not any(c.dep_ == "dobj" for c in tok.children):
                 for c in tok.children:

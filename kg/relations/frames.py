@@ -93,7 +93,7 @@ class Frames:
         :attr:`to_nouns`), and with ``goods`` (restrictions) the country goods come from."""
         if tok.i in by_token:
             return []
-        whole = self._portion_of(tok) if goods else None  # "revoked most of Draftwise's access": the whole
+        whole = self._portion_of(tok) if goods else None  # "revoked most of Draftloom's access": the whole
         if whole is not None and whole.i not in by_token:  # a part is of (restrictions only)
             tok = whole
         out = self._kind_of_country(tok, by_token)

@@ -1,6 +1,6 @@
 """Two firms named as the subject of one thing made or shared: partners (kg:partnersWith).
 
-"PT Bumi and South Korea's Samjin Chemical will build a $1.2 billion plant", "Mastlift and battery maker
+"PT Lestara and South Korea's Dongmyeon Chemical will build a $1.2 billion plant", "Mastlift and battery maker
 Voltcore to open plant in Vietnam", "Skagen Line and Pacific Orient to share ships", "Rheinwald, Qingyun
 to build batteries together": two organisations named right before a verb of making or opening
 (lexicon.toml ``joint_work_verbs``) whose object is one thing (a singular noun), or before a verb that is

@@ -18,7 +18,7 @@ class Listing:
 
     def _with_listed(self, tok: Token) -> list[Token]:
         """``tok`` and the names listed under it by "such as" or "including", each with its conjuncts
-        ("Fintrel and local lenders such as Bankor and Polbank": from "Fintrel", Bankor and Polbank too)."""
+        ("Fintrel and local lenders such as Bankor and Kredora": from "Fintrel", Bankor and Kredora too)."""
         return [tok, *(x for f in self._listed(tok) for x in [f, *f.conjuncts])]
 
     @staticmethod

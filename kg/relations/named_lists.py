@@ -47,7 +47,7 @@ class NamedLists:
         doc, first = tok.doc, tok.sent.start
         near = doc[first - 1].sent.start if first > 0 else first
         # (or, where those two sentences join none, two businesses joined up to four sentences further back, a
-        # plural of businesses the story's pair: "Andes Air and Atlantica signed a deal. ... LATAM competes with
+        # plural of businesses the story's pair: "Andes Air and Atlantica signed a deal. ... SURVAIR competes with
         # both carriers"; no government body)
         for _ in range(5):
             first = doc[first - 1].sent.start if first > 0 else first

@@ -94,7 +94,7 @@ class Owners(Units):
 
     def _may_own(self, owner: dict[str, Any], rel: Any) -> bool:
         """Whether a possessive can make ``owner`` the subject of ``rel``: a place's or a country's
-        product ("Thailand's PromptPay network") is one made there, not one the place develops."""
+        product ("Thailand's Lannapay network") is one made there, not one the place develops."""
         return not (rel.possessor_is == "subject" and self.onto.is_a(owner["cls"], "Location")
                     and self.onto.fits("Product", rel.range))
 
@@ -360,7 +360,7 @@ class Owners(Units):
     def _parts_and_ventures(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                             ) -> list[dict[str, Any]]:
         """"Nile Crown, part of the Mansour Group", "Grainco, which is now part of Bunvale" (subsidiaryOf);
-        "Coinvara TH is a joint venture of Coinvara and Gulf Innova", "Humboldt Reefer, a joint venture of
+        "Coinvara TH is a joint venture of Coinvara and Mekong Innova", "Humboldt Reefer, a joint venture of
         Halvik-Lund and Sarmar" (a unit of each): "part" or "venture" in apposition to an organisation's
         name or said of it by a copula, "of" (or "between") organisations. Read here rather than as
         triggers, whose words are features of the trained model."""
@@ -439,7 +439,7 @@ class Owners(Units):
         return out
 
     def _co_owners(self, doc: Doc, found: dict[tuple[str, str, str, int], dict[str, Any]]) -> None:
-        """"Coinvara TH, a joint venture of Coinvara and Gulf Innova", "ACC, owned jointly by Motrel,
+        """"Coinvara TH, a joint venture of Coinvara and Mekong Innova", "VCC, owned jointly by Motrel,
         Marden-Kessler and Cellor", "a consortium owned by X and Y": the owners one trigger gives a joint
         venture, or says own it jointly (lexicon ``joint_adverbs``, and "joint"), or a consortium or
         venture, are partners (kg:partnersWith)."""

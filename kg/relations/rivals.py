@@ -44,7 +44,7 @@ class Rivals:
 
     def _beaten_rivals(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                        ) -> list[dict[str, Any]]:
-        """"Kessling beat Hovland Motorworks to the contract", "Groszek enters Romania, taking on Preisa
+        """"Kessling beat Hovland Motorworks to the contract", "Zlotek enters Romania, taking on Preisa
         and Marktlo", "to win market share from Ridevo and Jekto": the firms one beats, takes on or wins
         customers from (or against) are its rivals (kg:competesWith); and so are two a thing pits against
         each other ("the move pits Sorano against Halden"). Read here, as :meth:`_up_against` is, rather
@@ -61,7 +61,7 @@ class Rivals:
             if lemma == "beat" or (lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)):
                 objects = self._with_apposed([g for g in verb.children if g.dep_ == "dobj"], by_token)
             elif lemma in choosing:
-                # "chose Asterra over Aerion Helicopters and Vantor Aero": the one chosen and the ones
+                # "chose Asterra over Aerion Helicopters and Velkor Aero": the one chosen and the ones
                 # passed over were rivals for the choice
                 chosen = [g for g in verb.children if g.dep_ == "dobj"]
                 # (the parser hangs "over" on the verb or on the one chosen)
@@ -87,7 +87,7 @@ class Rivals:
                 objects = [g for p in objects for g in p.children if g.dep_ == "pobj"]
             else:
                 continue
-            # (and the names listed under a kind: "taking on Novapay and local lenders such as nFinanz"; and
+            # (and the names listed under a kind: "taking on Nuvopay and local lenders such as nFinanz"; and
             # a firm listed with its owner or place before it, which the parser may list in its stead:
             # "beat Qinglan Dredging and Abu Dhabi's Sahil Marine Works")
             listed = [n for g in objects for n in [g, *g.conjuncts]]

@@ -1,6 +1,6 @@
 """Argument frames of role nouns: who holds a role and whose it is.
 
-"Vantrel CEO Tunde Okafor", "Ana Ruiz, its chief executive", "its rivals, Kamera and Fotona", "counts
+"Vantrel CEO Tunde Okafor", "Ana Ruiz, its chief executive", "its rivals, Kamera and Lasmira", "counts
 X among its backers", "named Ana Ruiz as its chief executive", "Rival grocers X and Y". Verbs and
 event nouns are :mod:`kg.relations.frames`; which entities the tokens stand for is
 :mod:`kg.relations.mentions`.

@@ -66,7 +66,7 @@ class Seats:
 
     def _seats_written_before(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                               ) -> list[dict[str, Any]]:
-        """"made by Bengaluru startup Rhythmic Labs", "Moroccan phosphate giant OCP": a place or a
+        """"made by Bengaluru startup Rhythmic Labs", "Moroccan phosphate giant KPR": a place or a
         demonym, lower-case words that end in one of kg:basedIn's role nouns, then an organisation's
         name: read off the surface, for the parses in which the tagger took a noun there for a verb
         ("startup/VBD", "phosphate/VB") and no role reading follows."""

@@ -27,7 +27,7 @@ class Stakes:
         """"Skjold Capital owns 12% of Lunaris", "Acacia is 35% owned by NIA", "is part-owned by
         Kongsvik": a share of a firm up to half is an investment (kg:investsIn), above half control
         (kg:subsidiaryOf), whichever the verb of owning (kg:subsidiaryOf's inverse triggers, and
-        "hold") would say alone; and one bought below half ("bought 41% of ITA Airways") is an
+        "hold") would say alone; and one bought below half ("bought 41% of NTA Airways") is an
         investment, not the purchase of the firm. Returns the records and the indices of the verbs
         so read."""
         out: list[dict[str, Any]] = []

@@ -93,7 +93,7 @@ class Topics:
         firms = trig.words in rel.back_roles or bool(written & rel.back_roles)
         if not (firms or (rel.name in self.people_relations and trig.words[-1] in self.back_jobs)):
             return None
-        # (not "a vice president of the UAW", nor a job with its organisation after it, found or not)
+        # (not "a vice president of the KAW", nor a job with its organisation after it, found or not)
         if any((c.dep_ == "det" and c.lower_ in {"a", "an"}) or (c.dep_ == "prep" and c.lower_ in rel.object_preps)
                for c in (tok.head if tok.dep_ == "compound" else tok).children):
             return None
@@ -117,7 +117,7 @@ class Topics:
                                  or not self._holds_the_job(items[back], trig)):
             # (or where the sentence before's subject is a body whose job this is not: "The council wants
             # Orlan to pay. Chief executive X said Orlan would appeal" is Orlan's chief)
-            # (but a description the coreference gave the sentence before's subject, "Safaricom gives Jengo
+            # (but a description the coreference gave the sentence before's subject, "Simutel gives Jengo
             # access. Co-founder X said the company would", is no more evidence than that subject)
             copied = back is not None and items[said]["via"] == "coref" \
                 and items[said]["name"] == items[back]["name"]

@@ -93,7 +93,7 @@ def _span(tokens: Sequence[str], starts: list[int], first: int, last: int) -> Sp
     return SpanRef(starts[first], starts[last] + len(tokens[last]))
 
 
-#: Titles dropped from the front of a person's name ("President Lincoln" -> "Lincoln"): the
+#: Titles dropped from the front of a person's name ("President Okafor" -> "Okafor"): the
 #: annotation guidelines keep titles out of names, as the shared scorer does.
 _TITLES = ("prime minister", "chief executive", "president", "minister", "senator", "sen", "rep", "gov",
            "governor", "mr", "mrs", "ms", "dr", "gen", "lt", "capt", "ceo", "chairman", "secretary", "judge")
