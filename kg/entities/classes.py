@@ -386,7 +386,7 @@ class Classes(Descriptions, Products, Votes):
         words of products' names after it (lexicon ``product_name_words``: "Nubo Plus", "Ridevo Eats"; not
         "Kessling Propulsion", the full name of "Kessling", nor "Acacia Ghana", a unit)."""
         firms = {it["name"] for it in items if it["via"] in {"", "gazetteer"} and it["cls"] == "Company"}
-        # (a known firm or product as the text writes it: "DWS Marketplace" after "DWS", the gazetteer's "Dravik Web
+        # (a known firm or product as the text writes it: "AWS Marketplace" after "AWS", the gazetteer's "Amazon Web
         # Services"; "Tavio Shop" after the app "Tavio"; and a store of a firm whose name has more words before
         # it, lexicon ``product_name_ends``: "Orlan Games Store" after "Orlan")
         firms |= {doc[it["start"]:it["end"]].text for it in items

@@ -35,7 +35,7 @@ class Coordination:
         if len(after) == 1 and after[0].text in self.remit_words \
                 and any(t.text in heads or t.text in self.firm_heads for t in before):
             return True
-        # (a known name before it is its own: "Pellum and Quenby Agency"; not a word the gazetteer knows as
+        # (a known name before it is its own: "Apple and Google Agency"; not a word the gazetteer knows as
         # a name without its "The": "Information" of "Information and Communications Technology Authority")
         entry = self.gazetteer.lookup(before.text) if self.gazetteer is not None else None
         known = self._known_name(before.doc, before.text) and not (
@@ -48,7 +48,7 @@ class Coordination:
             return True
         # "Japan Organization for Metals and Energy Security", "Institute for Health and Care Excellence":
         # "and" inside what a head word's "of" or "for" names, when English common nouns only follow it,
-        # no name of its own (not "Bank of Norland and Harlow Fargo", which the gazetteer knows)
+        # no name of its own (not "Bank of America and Wells Fargo", which the gazetteer knows)
         joins = [t.i for t in before if t.lower_ in {"of", "for"} and t.i > before.start
                  and (before.doc[t.i - 1].text in heads or before.doc[t.i - 1].text in self.firm_heads)]
         return bool(joins) and joins[-1] < before.end - 1 and not self._known_name(after.doc, after.text) \

@@ -1,9 +1,9 @@
-"""Products whose maker the gazetteer knows: "Kelvor moved its Lumafon users to a web checkout", "subscriptions
-sold inside its Lumafon app". A firm's possessive on a noun a known product's name modifies says the noun is the
+"""Products whose maker the gazetteer knows: "Kelvor moved its iPhone users to a web checkout", "subscriptions
+sold inside its iPhone app". A firm's possessive on a noun a known product's name modifies says the noun is the
 firm's (its app for the phone), not that the firm makes the product: a kg:develops record to a product whose
 gazetteer ``developer`` is another organisation, read from no verb or role noun of making (its trigger is the
 possessive, the name or a word of the phrase), is dropped (on the records read). "Lumo builds apps for
-Pellum's Lumafon" or "Hontai makes the Lumafon" are read as before.
+Apple's iPhone" or "Foxlink makes the iPhone" are read as before.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def _same(a: str, b: str) -> bool:
 
 def _tables(rules: Any, rel: Any) -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[str]]:
     """Made once for ``rules``: each gazetteer product's maker by the product's names and aliases, each other
-    entry's names and aliases by each of them (each maker by its names and aliases: "Quorvex" is "Quenby" only
+    entry's names and aliases by each of them (each maker by its names and aliases: "Alphabet" is "Google" only
     where the gazetteer says so), and the words of making (kg:develops's one-word triggers and role nouns)."""
     made = rules.__dict__.get("_known_makers")
     if made is None:

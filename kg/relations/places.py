@@ -281,7 +281,7 @@ class Places:
                           items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
         """"Mikael Strand, an analyst at Vanern Securities in Stockholm": the place after where one works
         is where the employer is: its seat for a firm the gazetteer does not know (a small firm's one
-        office), a place it operates in for one it knows ("an analyst at Marlow Stanton in Hong Kong")
+        office), a place it operates in for one it knows ("an analyst at Morgan Stanley in Hong Kong")
         or for one the person runs or heads in a country or world region ("who heads Lumio in Kenya")."""
         if "basedIn" not in self.onto.relations or "operatesIn" not in self.onto.relations:
             return
