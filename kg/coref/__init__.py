@@ -3,7 +3,7 @@
 "the firm", "the software giant", "the chipmaker", "the former"/"the latter",
 "it"/"its" -> the right earlier entity, chosen by class (from the lexicon's
 descriptor nouns), recency and salience, and never the subject of the same
-clause for a description ("Tunelo pays a commission to the Lumafon maker").
+clause for a description ("Tunelo pays a commission to the iPhone maker").
 Rules on top of the dependency parse; no model download.
 
 Each resolved mention becomes an entity mention with ``via="coref"`` in

@@ -166,7 +166,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
         self._region_names = frozenset(self._place_region.values())
         #: continents and world regions (places in no country), which name markets more than seats
         self._world_regions = onto.world_regions
-        #: who makes a product, for descriptions such as "the Lumafon maker"
+        #: who makes a product, for descriptions such as "the iPhone maker"
         self._developer = {e.name: e.developer for e in onto.gazetteer if e.developer}
         #: words of the names of places the gazetteer knows ("Ireland", "Irish"), which end a unit's name
         self._place_words = {n for e in onto.gazetteer if onto.is_a(e.cls, "Location")

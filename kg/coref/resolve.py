@@ -277,7 +277,7 @@ class Resolution:
             cands = [c for c in cands if called(c)]
         if not cands:
             return None
-        # "the Lumafon maker": the gazetteer knows who makes the product named in the description
+        # "the iPhone maker": the gazetteer knows who makes the product named in the description
         if description:
             makers = {self._developer.get(it["name"]) for it in self._all_items
                       if it["cls"] == "Product" and any(it["start"] <= c.i < it["end"] for c in tok.children
