@@ -21,6 +21,18 @@ WHOSE = frozenset({get_string_id("whose")})
 BORN = frozenset({get_string_id("born")})
 
 
+def _positions(hashes: list[int]) -> dict[int, list[int]]:
+    """Each hash of ``hashes`` (one a token) -> the indices of its tokens, in order, keyed in first-seen order."""
+    at: dict[int, list[int]] = {}
+    for i, h in enumerate(hashes):
+        found = at.get(h)
+        if found is None:
+            at[h] = [i]
+        else:
+            found.append(i)
+    return at
+
+
 class Words:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: token indices by lemma or lower-case form."""
 
@@ -41,21 +53,9 @@ class Words:
         self._pos_codes: list[int] = arr[:, 2].tolist()  # each token's coarse tag, as spaCy's symbol
         self._lemma_text: dict[int, str] = {}  # lemma hash -> lower-case lemma, for this Doc's lemmas
         # (and the other way, with each lemma's tokens, so that a scan for a few words reads only theirs)
-        self._lemma_at: dict[int, list[int]] = {}  # lemma hash -> indices of its tokens, in order
+        self._lemma_at = _positions(self._lemma_hashes)  # lemma hash -> indices of its tokens, in order
         self._text_lemmas: dict[str, list[int]] = {}  # lower-case lemma -> its lemma hashes
-        for i, h in enumerate(self._lemma_hashes):
-            at = self._lemma_at.get(h)
-            if at is None:
-                self._lemma_at[h] = [i]
-            else:
-                at.append(i)
-        self._lower_at: dict[int, list[int]] = {}  # lower-case form's hash -> indices of its tokens, in order
-        for i, h in enumerate(self._lower_hashes):
-            at = self._lower_at.get(h)
-            if at is None:
-                self._lower_at[h] = [i]
-            else:
-                at.append(i)
+        self._lower_at = _positions(self._lower_hashes)  # lower-case form's hash -> its tokens' indices, in order
         for h in self._lemma_at:
             if h not in memo:
                 memo[h] = strings[h].lower()
