@@ -91,6 +91,13 @@ def test_build_cli_exit_codes(tmp_path):
     assert proc.returncode == 0, proc.stderr
 
 
+def test_build_python_dash_m_kg_runs_the_command():
+    """``python -m kg`` is the ``kg`` command too (a user without the console script on the PATH)."""
+    proc = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "build" in proc.stdout and "query" in proc.stdout
+
+
 def test_build_component_failure_skips_only_that_document(tmp_path, monkeypatch, nlp):
     """A component that fails on one document costs that document's relations, not the build."""
     import kg.relations as relations
