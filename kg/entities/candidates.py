@@ -89,22 +89,22 @@ class Candidates(Coordination):
             return None
         # The plural of an English common noun opening a sentence ("Subscribers will also get X", "Vessels
         # of both lines"), which the NER took for a name: the tagger's NNS, whose lemma the lemmatizer's
-        # noun list knows (not "Smartwings, Moldau's rival"; not "Meghna employs", tagged NNS too)
+        # noun list knows (not "Brightwings, Moldau's rival"; not "Meghna employs", tagged NNS too)
         word = doc[start]
         if end - start == 1 and word.tag_ == "NNS" and word.is_sent_start and word.is_title \
                 and word.lemma_.lower() != word.lower_ and (word.lemma_.lower() in self.common_nouns
                                                             or word.lemma_.lower() in self.org_nouns):
             return None  # (or of a noun firms are called by: "Drugmakers including Sorvald Pharma")
-        # A sentence-initial preposition run into the name: "Unlike ChatGPT, ..." keeps the name, when
-        # what follows is a name the gazetteer or the document knows ("Under Armour" stays whole).
+        # A sentence-initial preposition run into the name: "Unlike Quorbit, ..." keeps the name, when
+        # what follows is a name the gazetteer or the document knows ("Under Foxmere" stays whole).
         if end - start > 1 and doc[start].tag_ == "IN" and self._known_name(doc, doc[start + 1:end].text):
             start += 1
-        # A sentence-initial description run into the name: "Chipmaker Carbidex said", "Rival Bitpanda
+        # A sentence-initial description run into the name: "Chipmaker Carbidex said", "Rival Coinvessa
         # cut fees" keep the name, when the document or the gazetteer knows it without the word
         # ("Network Rail", "Bank Negara" stay whole).
         # (a peer role before a name of two words or more drops whatever is known: "Rival Hollister
         # Motors said", not "Rival Games said")
-        # (or before one name that ends in no firm word: "Rivals Lyft and Uber", "Rival Kolvena, which")
+        # (or before one name that ends in no firm word: "Rivals Zoomla and Kabbo", "Rival Kolvena, which")
         first = doc[start].lower_
         peer = first in self.peer_words
         if end - start > 1 and doc[start].is_sent_start and doc[start].is_title \
@@ -115,7 +115,7 @@ class Candidates(Coordination):
             start += 1
         # A dateline runs into the name: "KYOTO - Tanabe Robotics" keeps what follows the dash (not "Kelvor - Orlan Software")
         start = after_dateline(doc[start:end], self.gazetteer)
-        # Title-case headlines run names into verbs: "Palo Alto Networks Completes Purchase".
+        # Title-case headlines run names into verbs: "Grey Harbor Networks Completes Purchase".
         # (not a word a hyphen joins to the one before: "Jin Hae-won")
         for i in range(start + 1, end):
             if doc[i].tag_ in {"VBZ", "VBD", "VBP"} and doc[i].pos_ in {"VERB", "AUX"} \
@@ -124,7 +124,7 @@ class Candidates(Coordination):
                 end = i
                 break
         # An amount run into the name: "fined Yunhe Mall 1.2 billion yuan" (a number, then lower-case words
-        # only, to the end of the span; not "Vision Fund 2", "Boeing 737")
+        # only, to the end of the span; not "Talvera Fund 2", "Aerovane 737")
         for i in range(start + 1, end):
             if doc[i].like_num and any(t.is_lower for t in doc[i:end]) \
                     and all(t.is_lower or t.like_num or t.is_punct for t in doc[i:end]):
@@ -156,10 +156,10 @@ class Candidates(Coordination):
 
     def _trade_before_name(self, span: Span) -> bool:
         """Whether ``span`` opens a sentence with the agent noun of a business's trade before a name
-        the document does not know otherwise: "Installer Sunrun, which buys panels", "Insurer Brackwater
+        the document does not know otherwise: "Installer Solvanta, which buys panels", "Insurer Brackwater
         P&I said" (a trade's word in "-er" or "-or" that no firm's or body's name opens with, as "Bank
         Negara" does; not a name the gazetteer knows, nor one the text writes whole where no sentence
-        opens: "Trader Joe's")."""
+        opens: "Trader Hobbe's")."""
         first = span[0]
         if not (first.lower_.endswith(("er", "or")) and span[1].text[:1].isupper()) \
                 or first.text in self.firm_name_words or first.text in self.body_heads \
@@ -213,7 +213,7 @@ class Candidates(Coordination):
                 label == "ORG" and names_an_office_field(span, self.office_titles, self._body_or_place_word)):
             return  # (a law's name the NER took for an organisation: "the Digital Markets Act"; an event's; a chair;
             # an office's field: "Minister for Social Protection")
-        # One capitalized common noun ("NVIDIA's Role:" in a heading) is not a product name (but a word
+        # One capitalized common noun ("KORVEX's Role:" in a heading) is not a product name (but a word
         # English has no noun for, which the tagger took for one, is: "its Trekant/NN picking arms",
         # "Ostmark's M-150/NN")
         if label == "PRODUCT" and len(span) == 1 and span[0].tag_ in {"NN", "NNS"} \
@@ -245,7 +245,7 @@ class Candidates(Coordination):
             if roles:
                 span = doc[roles[-1] + 1:span.end]
         # "Spokeswoman Ines Varga said": an office's title opening a name the NER took for an
-        # organisation's is a person's title, as in an unlabelled run (not "King Digital Entertainment")
+        # organisation's is a person's title, as in an unlabelled run (not "King Valmer Entertainment")
         # (or a description only people bear, lexicon ``person_titles``: "Winemaker Ana Louw, whose family")
         if label == "ORG" and len(span) >= 3 and span[0].is_sent_start and span[0].is_title \
                 and (span[0].text in self.name_titles or span[0].lower_ in self.person_titles) \
@@ -264,12 +264,12 @@ class Candidates(Coordination):
             if end < span.end and doc[end].text in self.place_offices:
                 label = "GPE"  # "Leeds Mayor Walter Brandt": the name before a mayor's title is a place's
             span = doc[span.start:end]
-        # "the Trump administration": a person's name before "administration".
+        # "the Ashworth administration": a person's name before "administration".
         nxt = doc[span.end] if span.end < len(doc) else None
         if label == "PERSON" and nxt is not None and nxt.lower_ in {"administration", "government"}:
             span = doc[span.start:span.end + 1]
             label = "ORG"
-        # "Movistar Plus+", "Apple TV+": a capitalised word ending in "+" right after a name ends the name
+        # "Vistora Plus+", "Lumbra TV+": a capitalised word ending in "+" right after a name ends the name
         while nxt is not None and len(nxt.text) > 1 and nxt.text.endswith("+") and nxt.text[:1].isupper() \
                 and nxt.ent_iob_ != "B" and doc[span.end - 1].whitespace_:
             span = doc[span.start:span.end + 1]

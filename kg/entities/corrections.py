@@ -1,8 +1,8 @@
 """The pass that corrects the classes of mentions: step 2 of :class:`~kg.entities.component.KGEntities`.
 
 With every mention given a class by its NER label and words (:mod:`kg.entities.classes`), what the
-sentences say of a name corrects it: "HelioGrid makes the Tessera" (a product), "Rivian chief executive
-RJ Scaringe" (a person), "Datadog acquired ..." (a company, not a place), a name one mention calls a kind
+sentences say of a name corrects it: "HelioGrid makes the Tessera" (a product), "Zeltrik chief executive
+KD Wrenfield" (a person), "Quantell acquired ..." (a company, not a place), a name one mention calls a kind
 of product (:mod:`kg.entities.votes`), and a name that lives a life is a person.
 """
 
@@ -43,8 +43,8 @@ class Corrections:
         self._lower_words_of = None  # (descriptions.py: the lower-case words of the Doc, read when first asked)
         # 2. Names the model took for organisations or people that the sentence shows
         #    to be products: "HelioGrid makes the Tessera", "the Tessera, a grid battery",
-        #    "its scanner, called Talon", "Rivian's R2", "the strategy hit Skyward Tactics".
-        # "Rivian chief executive RJ Scaringe": a name right after a job title is a person.
+        #    "its scanner, called Talon", "Zeltrik's R2", "the strategy hit Skyward Tactics".
+        # "Zeltrik chief executive KD Wrenfield": a name right after a job title is a person.
         for it in items:
             if it["via"] == "" and it["cls"] in {"Company", "Product"} and it["start"] > 0 \
                     and len(it["name"].split()) >= 2 and not self._firm_named(it["name"]) \
@@ -73,7 +73,7 @@ class Corrections:
             for it in items:
                 if it["via"] == "" and it["name"] in people:
                     it["cls"] = "Person"
-        # "Nubo Plus", "Voltbyke Flex", "Uber Eats": a firm's name the text writes alone too, then words
+        # "Nubo Plus", "Voltbyke Flex", "Kabbo Eats": a firm's name the text writes alone too, then words
         # that name no firm, place or unit, is the firm's product (a description below may still say
         # it is an organisation: "Skarvik Fiber, a unit of Skarvik Telecom")
         if doc.has_annotation("DEP"):
@@ -81,13 +81,13 @@ class Corrections:
             for it in items:
                 if it["via"] == "" and it["name"] in owned:
                     it["cls"] = "Product"
-        # "Japanese retailer Aeon", "Swisslog, a unit of Kuka": names the text calls organisations
+        # "Japanese retailer Ryoku", "Stelvog, a unit of Krammer": names the text calls organisations
         # (and "Kestrel Cloud, the Dublin-based infrastructure provider": a name that is a product's
-        # only by its last word, "Prisma Cloud")
+        # only by its last word, "Pellara Cloud")
         if doc.has_annotation("DEP"):
             full = _surnames(items)
             # (and a name the NER took for a product right after a noun only firms are called: "controlled by
-            # Copenhagen investment firm Axcel")
+            # Copenhagen investment firm Oxvel")
             # (what a named organisation runs or makes is no firm: _named_product reads it with the names
             # of organisations as they stand)
             self._index_orgs(items)
@@ -99,7 +99,7 @@ class Corrections:
                     and doc[it["start"] - 1].lemma_.lower() not in self.product_nouns)
                 or (it["cls"] == "Product" and self._apposed_firm_noun(doc, it)))  # (descriptions.py)
                 and self._org_context(doc, it, full, items) and not self._named_product(doc, it)}
-            # (but not "the social network Pippit ... Pippit, which is operated by Brightfeather": a name written
+            # (but not "the social network Pippalo ... Pippalo, which is operated by Brightfeather": a name written
             # after a kind of product, which names firms too ("network", "marketplace"), that the text says a
             # named organisation runs, operates or makes, a product the vote below reads)
             orgs -= {it["name"] for it in items if it["via"] == "" and it["name"] in orgs
@@ -109,7 +109,7 @@ class Corrections:
             for it in items:
                 if it["via"] == "" and it["name"] in orgs:
                     it["cls"] = "Company"
-        # "consumer group Choice", "Big Brother Watch, a campaign group": an organisation that is no business
+        # "consumer group Verity", "Open Window Watch, a campaign group": an organisation that is no business
         if doc.has_annotation("DEP") and self.organisation_descriptions:
             described = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Company", "Person", "Place"}
                          and not self._firm_named(it["name"]) and self._described_as_organisation(doc, it)}
@@ -133,7 +133,7 @@ class Corrections:
             # One product context among many mentions is a quotation's turn of phrase
             # ("we built Corvo"); a name is a product when at least half its mentions say so.
             # A name the text says another organisation runs or makes ("Chirrup, a short-video app run
-            # by Lumora", "Pippit, which is operated by Brightfeather") is a product, however many of
+            # by Lumora", "Pippalo, which is operated by Brightfeather") is a product, however many of
             # its mentions say nothing.
             said: Counter[str] = Counter()
             seen: Counter[str] = Counter()
@@ -175,10 +175,10 @@ class Corrections:
             for it in items:
                 if it["via"] == "" and it["name"] in listed and not self._acts(doc, it, self.firm_verbs):
                     it["cls"] = "Product"
-            # Places that act like companies ("Datadog acquired", "Datadog competes with") are companies.
+            # Places that act like companies ("Quantell acquired", "Quantell competes with") are companies.
             surnames = _surnames(items)
             # (and "Nimbrel Cloud said", "Arvelle Cloud acquired": a product only by its name's last word;
-            # "Stockholm music app Sonaro says it paid", "ride-hailing app Vamos raises $55 million": an
+            # "Stockholm music app Sonaro says it paid", "ride-hailing app Vamoro raises $55 million": an
             # app the text names no one else as running is the business; but "the survival hit Ashen Pines ...
             # Ashen Pines has sold 6 million copies": a name a mention calls a product, subject of a verb products
             # do too, lexicon verbs_of_products_too)
@@ -214,7 +214,7 @@ class Corrections:
                        and it["name"] not in surnames and self._venture_member(doc, it)}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and it["name"] in prefixes}
-            # (and "Aldi Nord" beside "Aldi", "Kizuna Rangoli India" beside "Kizuna Paints": a name in full the
+            # (and "Felgo Nord" beside "Felgo", "Kizuna Rangoli India" beside "Kizuna Paints": a name in full the
             # model took for a person's that opens with another firm's first word, classes.py)
             acting |= self._of_a_firms_family(doc, items, surnames)
             # ... and so is a name the NER took for a place, where no mention of it says where something
@@ -226,7 +226,7 @@ class Corrections:
             orged = {it["name"] for it in items if it["via"] == "" and doc[it["start"]].ent_type_ == "ORG"}
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Place"
                        and it["name"] in prefixes and (it["name"] not in located or it["name"] in orged)}
-            # "Diageo, which bottles it": a name a clause of "which" describes is no person's
+            # "Drummel, which bottles it": a name a clause of "which" describes is no person's
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and _which_clause(doc, it)}
             # "Rival Mkulima Link said", "its rival Ostrava": a business rival named with no person's
@@ -240,7 +240,7 @@ class Corrections:
                 and roots[it["start"]].dep_ == "poss" and any(
                     o["cls"] == "Product" and o["via"] in {"", "gazetteer"}
                     and o["start"] <= roots[it["start"]].head.i < o["end"] for o in items)}
-            # "former Northvolt engineers Elsa Lindqvist and Johan Berg", "a former Sears store": a name
+            # "former Voltheim engineers Elsa Lindqvist and Johan Berg", "a former Oakby store": a name
             # right after "former" and before what it describes is whom they worked for or who owned it
             # (23 of 25 such names are organisations in the annotated news, a one-off count; a place the
             # gazetteer knows keeps its class: "a former Denver mayor")
@@ -260,21 +260,21 @@ class Corrections:
             for it in items:
                 if it["via"] == "" and it["name"] in acting:
                     it["cls"] = "Company"
-            # "Kate Morrow, a transport analyst at Peel Hunt": where one holds a job only people hold is
+            # "Kate Morrow, a transport analyst at Wren Holloway": where one holds a job only people hold is
             # an organisation, whatever person or place the NER took the name for
             employers = {it["name"] for it in items if it["via"] == "" and it["cls"] in {"Person", "Place"}
                          and it["name"] not in surnames and self._employer(doc, it)}
             for it in items:
                 if it["via"] == "" and it["name"] in employers:
                     it["cls"] = self._class_for(doc[it["start"]:it["end"]], "ORG") or "Company"
-            # "supplies robots to Wayfair, Chewy and Grevholt Logistics": a name listed among firms is one
+            # "supplies robots to Homevane, Pawsly and Grevholt Logistics": a name listed among firms is one
             # (where at least two of the list are firms and more than half; not a person's full name)
             paired = paired_like_a_firm(doc, items)  # "Kestrel Bau in Germany and Vantor in Austria" (conjuncts.py)
             listed = self._listed_among_firms(doc, items) | paired
             for it in items:
                 if it["via"] == "" and it["name"] in listed:
                     it["cls"] = "Company"
-            # "Anika Sharma ... Sharma previously worked at Goldman Sachs": the surname of a person the text
+            # "Anika Sharma ... Sharma previously worked at Stirling Oakes": the surname of a person the text
             # names in full is the person, whatever organisation or place the NER took it for, unless a
             # mention of it does what only firms do or a firm's name the text writes has it ("Kessler Medien",
             # "Autohaus Lindner"; "Walt Disney" and "Disney": the gazetteer's firm, which keeps its class)

@@ -73,7 +73,7 @@ class Descriptions:
         ``place_only_prepositions``), or after "in" on a word that says where, not what one holds or reads
         (not "a stake in", "shares in", "invested $5 million in", "a report in": kg:investsIn's words and lexicon
         ``not_place_holders``; a name without "the"), is a place's, whatever firm or person the NER took it for
-        (a product only after the first: "in Android" is in the product)."""
+        (a product only after the first: "in Lumios" is in the product)."""
         own = doc[it["start"]:it["end"]].root
         root = first_conjunct(own)
         end = it["end"]
@@ -318,7 +318,7 @@ class Descriptions:
                                               and root.i < head.i)):
             return True
         # "Keller, a lawyer for the family", "Quinlan, 45,", "Marlow lives in Leeds": a lone name apposed
-        # to a job only people hold (not one firms are called too: "Lazard, the adviser", "Atlas, the
+        # to a job only people hold (not one firms are called too: "Halbrook, the adviser", "Atlas, the
         # manager of the fund"; nor someone else's job the parser hung on it: "Acme, whose chief
         # executive, X, said") or to a noun "who" follows ("Dorn, a clerk who kept the books"), given an
         # age, or living somewhere
@@ -326,7 +326,7 @@ class Descriptions:
                      and any(p.dep_ == "prep" and p.lower_ == "in" for p in root.head.children)):
             return True
         # ("Vance, of the Harbor Merchants Guild, said": a lone name "of" an organisation between
-        # commas, as wire copy names someone's employer; not a place: "Lumen, of Denver" is a firm's seat)
+        # commas, as wire copy names someone's employer; not a place: "Dentrix, of Denver" is a firm's seat)
         end = it["end"]
         if lone and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "of" \
                 and doc[end + 1].head.i == root.i and any(
@@ -391,7 +391,7 @@ class Descriptions:
         # agency, which the parser hangs on the name too)
         return any(n.is_lower and n.lemma_.lower() in self.body_nouns and n.i not in range(it["start"], it["end"])
                    and not (n.head.i == root.i and _second_apposition(n, self.person_roles))
-                   and n.tag_ != "NNS"  # (not "the commissions DoorDash charges": fees)
+                   and n.tag_ != "NNS"  # (not "the commissions Dashly charges": fees)
                    and not any(t.like_num for t in n.subtree if t.i < n.i)  # (nor "pays X a 1.5% commission")
                    and not any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.business_bodies
                                for c in n.children)  # (not "an online travel agency")
@@ -419,12 +419,12 @@ class Descriptions:
     def _seat_before_trade(self, doc: Doc, it: dict[str, Any], starts: set[int]) -> bool:
         """A name the NER took for an organisation or a person, written before a firm's trade that names
         another right after it ("Noida software house Finserv Grid", "Porto Alegre cooperative
-        Cotrisul", "Gulf investor Dune Crest Capital" is a role, not a trade): where that firm is."""
+        Cotriverde", "Gulf investor Dune Crest Capital" is a role, not a trade): where that firm is."""
         if doc[it["start"]].ent_type_ not in {"ORG", "PERSON"} or not all(  # ("Mallorca/JJ hotel group")
                 t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.is_title) for t in doc[it["start"]:it["end"]]):
             return False
         if it["end"] - it["start"] == 1 and doc[it["start"]].is_sent_start:
-            # ("Telecom operator America Movil", "Remittance firm Quetzal": a capitalised word of a trade,
+            # ("Telecom operator Pampa Movil", "Remittance firm Quetzal": a capitalised word of a trade,
             # or one the text also writes in lower case, opening the sentence)
             word = doc[it["start"]].lower_
             if word in self.firm_name_words_lower or word in self._lower_words(doc):
@@ -469,8 +469,8 @@ class Descriptions:
 
     def _called_a_place(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The subject of "is a city", or a name with "a town" in apposition (lexicon ``place_nouns``);
-        or the name of an owner's site ("its Quebrada Honda mine", "Renault's Tangier plant": with the
-        owner said, the name before the site's noun is its place, not "the Toyota plant"'s owner)."""
+        or the name of an owner's site ("its Quebrada Honda mine", "Kavelle's Tangier plant": with the
+        owner said, the name before the site's noun is its place, not "the Kessaro plant"'s owner)."""
         root = doc[it["start"]:it["end"]].root
         if self._owned_site(doc, it, root) is not None:
             return True
@@ -524,7 +524,7 @@ class Descriptions:
                 or (prep.lower_ == "from" and prep.head.is_lower and prep.head.lemma_.lower() in _DESCRIBING)
                 or (prep.lower_ == "from" and self._a_person_described(prep.head))):
             return True
-        # "a unit of Norwalk, Connecticut-based Booking Holdings": a name written with its region before
+        # "a unit of Norwalk, Connecticut-based Journa Holdings": a name written with its region before
         # "-based" is a place (read off the surface)
         if before_region_seat(doc, it["end"], self.seat_verbs) is not None \
                 and doc[it["end"] + 1].ent_type_ in {"GPE", "LOC"}:

@@ -1,7 +1,7 @@
 """What makes a name a product: the kind of thing after or before it, who made, sold or named it.
 
 "the puzzle game Tidewater", "HelioGrid makes the Tessera", "its scanner, called Talon",
-"Yahoo Shopping, which is run by LY Corp", "whose KeyGate software"; and the names of an
+"Zellio Shopping, which is run by QM Corp", "whose KeyGate software"; and the names of an
 owner's sites, which are places, not products ("its Tangier plant"); and names the model missed that a
 sentence defines as a product someone made ("Quasar is an arcade shooter developed by Velmont"). A
 mixin of :class:`~kg.entities.classes.Classes`.
@@ -36,7 +36,7 @@ class Products:
 
     def _defined_products(self, doc: Doc, taken: list[bool], claim: Any) -> None:
         """Names the model missed that a sentence defines as a kind of product someone made: "Quasar
-        is an arcade shooter developed by Velmont", "Tetris is a puzzle game created by Alexey Pajitnov"
+        is an arcade shooter developed by Velmont", "Blockfall is a puzzle game created by Oleg Vastrin"
         (the subject of "is", a proper noun with its proper-noun modifiers)."""
         subjects = _SUBJECT_DEPS
         for tok in [doc[i] for i, h in enumerate(doc.to_array(DEP).tolist()) if h in subjects]:  # (of the subjects
@@ -64,7 +64,7 @@ class Products:
                 claim(span, canonical_name(span.text), "Product")
 
     def _product_by_its_head(self, doc: Doc, it: dict[str, Any]) -> bool:
-        """A Product only by its name's last word ("Prisma Cloud"; the NER said no product)."""
+        """A Product only by its name's last word ("Pellara Cloud"; the NER said no product)."""
         return it["cls"] == "Product" and doc[it["start"]].ent_type_ != "PRODUCT" and " " in it["name"] \
             and it["name"].split()[-1].lower() in self.product_heads
 
@@ -89,7 +89,7 @@ class Products:
         if kind_apposed_before(doc, it["start"], it["end"], self._kind_of_product, self.onto) is not None or any(
                 owned_kind(k, self.onto) for k in self._apposed_kinds(doc, it)):
             return True
-        # "Amazon Handmade, a service Amazon runs", "Guaraní Net operates Red Yvy, an ATM network": what a
+        # "Bazarro Handmade, a service Bazarro runs", "Guaraní Net operates Red Yvy, an ATM network": what a
         # named organisation runs or makes, whatever the description also fits
         return self._run_by(it, root)
 
@@ -111,7 +111,7 @@ class Products:
             and under.head.lower_ == "under" and noun.lemma_.lower() in kinds
 
     def _run_by(self, it: dict[str, Any], root: Token) -> bool:
-        """"Yahoo Shopping, which is run by LY Corp", "the Nexon EV sold by Tata Motors", "Gossamer,
+        """"Zellio Shopping, which is run by QM Corp", "the Vantra EV sold by Rajan Motors", "Gossamer,
         developed by Estonian company Tallinex": what a named organisation runs, sells or offers
         (lexicon offering_verbs) or makes, passive with the organisation as agent; or what one runs,
         operates or hosts, said actively."""
@@ -138,7 +138,7 @@ class Products:
                 if (org is not None and org is not it) or (g.is_lower and g.lemma_.lower() in self.org_nouns
                                                             and g.lemma_.lower() not in self.product_nouns):
                     return True
-        # "SkyMesh, which Korvant sells online": what a named organisation sells or makes, said actively in a
+        # "Skyvelt, which Korvant sells online": what a named organisation sells or makes, said actively in a
         # relative clause on the name
         if any(c.dep_ == "relcl" and c.lemma_.lower() in offered and not placed
                and any(g.dep_ == "dobj" and g.lower_ in {"which", "that"} for g in c.children)
@@ -211,8 +211,8 @@ class Products:
 
     def _maker_before_plural(self, root: Token, kind: Token) -> bool:
         """Whether a name before a plural kind of product is who makes or sells them ("Qingyun cars",
-        "older Obsidia tools", "Sephora stores"), not their name: no owner, count or product model
-        says otherwise ("Samsung's Galaxy phones", "84,000 Tessaro vehicles", "Sextant models"), and no
+        "older Obsidia tools", "Belluce stores"), not their name: no owner, count or product model
+        says otherwise ("Joonsan's Nebra phones", "84,000 Tessaro vehicles", "Sextant models"), and no
         other name shares the kind ("the Zloty and Krowka brands")."""
         return kind.tag_ == "NNS" and kind.lemma_.lower() not in self.model_words and not root.conjuncts \
             and kind.dep_ != "conj" and not any(c.dep_ in {"poss", "nummod"} for c in kind.children)
@@ -261,7 +261,7 @@ class Products:
 
     def _defines_product(self, attr: Token) -> bool:
         """Whether a copula's attribute alone makes its subject a product: "a role-playing game for the
-        Switch", "a compact SUV", "a brand of detergent" (a kind no firm or person is called as well,
+        Plexo", "a compact SUV", "a brand of detergent" (a kind no firm or person is called as well,
         lexicon shared_kinds; after "a"; or the kind a group or brand is "of")."""
         if not _indefinite(attr) or attr.head.tag_ not in {"VBZ", "VBP", "VBD"}:
             return False
@@ -274,7 +274,7 @@ class Products:
 
     def _copula_defines_product(self, root: Token) -> bool:
         """Whether the copula ``root`` is the subject of defines it as a product ("Quasar is an arcade
-        shooter developed by Velmont", "a brand of fabric softener made by P&G", "a compact SUV")."""
+        shooter developed by Velmont", "a brand of fabric softener made by K&M", "a compact SUV")."""
         head = root.head
         # ("Beyond Dark Waters is a game developed by X": the parser made the name's first word, a
         # preposition opening the sentence, the copula's, and the copula has no subject)
@@ -318,7 +318,7 @@ class Products:
     def _written_kind(self, noun: Token) -> bool:
         """A kind of product or a group of them after or before a name, read off the words (possessed.py): a
         lower-case kind (``_kind_of_product``) or group ("its older Flint line"), or a kind written in
-        capitals ("BYD's Song Plus hybrid SUV", lexicon capital_kinds)."""
+        capitals ("Yuantu's Pavo Plus hybrid SUV", lexicon capital_kinds)."""
         return noun.text in self.capital_kinds or (noun.is_lower and (
             self._kind_of_product(noun) or noun.lemma_.lower() in self.product_groups))
 
@@ -358,7 +358,7 @@ class Products:
             return True
         if root.dep_ == "appos" and self._kind_of_product(head):
             return True
-        # "Krafton, the publisher of Battlegrounds", "the maker of the Tessera": what a maker is of
+        # "Brakmor, the publisher of Shardline", "the maker of the Tessera": what a maker is of
         # (not a publisher who is a person: "Dana Holt, publisher of the Sentinel" works for it)
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower \
                 and self._products_role(head.head, items):
@@ -377,12 +377,12 @@ class Products:
             return True
         end = it["end"]
         # (or one the tagger took for an adjective: "Malaysian super-app/JJ Kintara"; not a trade: "payment
-        # processor Xendit", lexicon trade_phrases)
+        # processor Paxendo", lexicon trade_phrases)
         if any(c.dep_ in {"compound", "amod"} and c.i == it["start"] - 1 and c.is_lower
                and (c.lemma_.lower() in self.product_nouns or c.lower_ in self.product_nouns)
                and not self._trade(c) for c in root.children):
             return True
-        # "the R21/Matrix-M malaria vaccine": a name modifying a kind of product
+        # "the Q19/Quinex-M malaria vaccine": a name modifying a kind of product
         node = root
         for _ in range(3):
             if node.dep_ not in {"compound", "nmod", "amod"} or node.head.i == node.i or node.head.i < node.i:
@@ -400,7 +400,7 @@ class Products:
                 # Jinlan Home" says where the brand is from; nor a place describing a firm: "Ashanti
                 # Grinders, a Kumasi processor")
                 # (nor the maker's or seller's name before a plural kind: "Qingyun cars")
-                # (nor sellers listed before their shops: "at Lidl and Aldi stores")
+                # (nor sellers listed before their shops: "at Frenno and Felgo stores")
                 return not any(o["start"] == node.i + 1 for o in items) \
                     and not (node.i == root.head.i and root.ent_type_ in _PLACE_LABELS and node.dep_ == "appos") \
                     and not self._maker_before_plural(root, node) \
@@ -411,7 +411,7 @@ class Products:
         # Veltro", not an organisation or a place)
         # (the small tagger takes a participle after a noun for a past tense: "a video game developed/VBD
         # and published by Marva Digital"; the maker can be the agent of a joined participle; "a brand of
-        # fabric softener made by P&G": the kind of a product's kind)
+        # fabric softener made by K&M": the kind of a product's kind)
         # ("a family of guided missiles developed by Helvar": a group of a kind; "a compact SUV": a kind
         # written in capitals)
         if self._copula_defines_product(root):
@@ -443,13 +443,13 @@ class Products:
         # kind of product
         if _listed_under(root, self.product_nouns):
             return True
-        # "Yahoo Shopping, which is run by LY Corp", "the Nexon EV sold by Tata Motors": what an
+        # "Zellio Shopping, which is run by QM Corp", "the Vantra EV sold by Rajan Motors": what an
         # organisation runs, sells or offers (lexicon offering_verbs), passive with the organisation as agent
         # ... or makes ("Gossamer, developed by Estonian company Tallinex", "GameVault is developed by
         # Frostlight Studios")
         if self._run_by(it, root):
             return True
-        # "Mosquirix, which GSK developed": the object of a making verb in a relative clause
+        # "Malvaxa, which Corlen developed": the object of a making verb in a relative clause
         for c in root.children:
             if c.dep_ == "relcl" and c.lemma_.lower() in self.product_verbs and any(
                     g.dep_ in {"dobj", "nsubjpass"} and g.lower_ in {"which", "that"} for g in c.children):
@@ -467,7 +467,7 @@ class Products:
         if k >= 2 and doc[k - 1].is_lower and doc[k - 1].tag_ in {"NN", "NNS"} and self._kind_of_product(doc[k - 1]) \
                 and (doc[k - 2].tag_ in {"PRP$", "WP$", "POS"} or doc[k - 2].lower_ in self.onto.owner_possessives):
             return True
-        # "whose KeyGate software", "whose Warmate munitions": an owner's name before a kind of product
+        # "whose KeyGate software", "whose Stormwick munitions": an owner's name before a kind of product
         # (read off the surface: the parser hangs the name on the verb after as often)
         end = it["end"]
         if k >= 1 and doc[k - 1].lower_ == "whose" and end < len(doc) and doc[end].is_lower \
@@ -486,8 +486,8 @@ class Products:
         if it["start"] > 0 and doc[it["start"] - 1].lower_ in self.onto.possessive_pronouns and \
                 doc[it["start"] - 1].dep_ == "poss" and self._owned_site(doc, it, root) is None:
             return True
-        # "Rivian's R2": an organisation's named thing (not "Veltro's Ana Ruiz said", "Microsoft's Satya
-        # Nadella": a person the NER saw, named in full or doing what people do)
+        # "Zeltrik's R2": an organisation's named thing (not "Veltro's Ana Ruiz said", "Maskel's Idris
+        # Kalan": a person the NER saw, named in full or doing what people do)
         if it["cls"] == "Person":
             words = it["name"].split()
             if (root.dep_ == "nsubj" and root.head.lemma_.lower() in self.people_verbs) or (
@@ -523,7 +523,7 @@ class Products:
 
     def _owned_site(self, doc: Doc, it: dict[str, Any], root: Token) -> Token | None:
         """The noun of a site (``site_nouns``, ``resource_sites``) that the name modifies right before it, where
-        the site has a firm's owner ("its", "Renault's"): "its Tangier plant", "its Quebrada Honda copper mine"."""
+        the site has a firm's owner ("its", "Kavelle's"): "its Tangier plant", "its Quebrada Honda copper mine"."""
         if root.dep_ not in {"compound", "amod", "nmod"} or it["end"] >= len(doc):  # ("Tangier/JJR")
             return None
         end = it["end"]
@@ -539,7 +539,7 @@ class Products:
         if noun.is_lower and noun.pos_ == "NOUN" and (noun.lemma_.lower() in self.site_nouns
                                                       or noun.lower_ in self.resource_sites) \
                 and any(c.dep_ == "poss" and (c.lower_ in self.onto.owner_possessives or c.pos_ == "PROPN")
-                        for c in noun.children):  # (not "her Etsy shop")
+                        for c in noun.children):  # (not "her Craftory shop")
             return noun
         return None
 

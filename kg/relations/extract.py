@@ -127,7 +127,7 @@ class Extraction:
             else:
                 agents = agents + [(t, "agent") for t, r in objs if r == "modifier-by"]
                 subjects = mapped([(t, r) for t, r in agents if r not in {"modifier", "agent-far"}])
-                # ("Humboldt Reefer, a joint venture of Hapag-Lloyd and SAAM", "..., a venture between X and Y": the
+                # ("Humboldt Reefer, a joint venture of Nordhaven-Lloyd and SAMO", "..., a venture between X and Y": the
                 # parties "of" or "between" the noun are the ones it is between, not the name it describes)
                 parties_of = rel.symmetric_evidence and tok.pos_ == "NOUN" and any(r in {"prep:of", "prep:between"} for _, r in objs)
                 if not subjects and not parties_of:
@@ -148,8 +148,8 @@ class Extraction:
                             r[5:] in rel.object_preps or r[5:] == own
                             or (tok.pos_ == "NOUN" and r[5:] in rel.noun_object_preps)) \
                             or (r == "prep:of" and rel.symmetric_evidence and tok.pos_ == "NOUN" and not subjects):
-                        # ("a joint venture of Liberty Global and Telefonica": the parties, as with "between")
-                        # (and whose plant or store goods go to: "ships cells to Tesla's factory")
+                        # ("a joint venture of Freeport Global and Telvista": the parties, as with "between")
+                        # (and whose plant or store goods go to: "ships cells to Ampero's factory")
                         # (and whose unit a person heads or runs: "heads the department's antitrust division")
                         works = self._works_owners(t, by_token, goods=r == "prep:for") if r in {
                             "prep:to", "prep:for"} or (r == "patient" and of_people) else []
@@ -174,12 +174,12 @@ class Extraction:
                         and not self.onto.fits("Product", rel.range)) \
                         or tok.lemma_.lower() in self.handing_verbs:
                     # what is built is no one a relation of actors reaches ("a platform it built",
-                    # "a ferry built by Ulstein"): only whom it is built for; nor is what is licensed
+                    # "a ferry built by Ulsholm"): only whom it is built for; nor is what is licensed
                     objects = [o for o in objects if not o.role.startswith("patient")]
                     if tok.lemma_.lower() in MAKING_VERBS and not passive:
                         objects += [o for o in mapped(self._goods_owners(tok, by_token, items), 0.1)
                                     if self.onto.is_a(items[o.item]["cls"], "Organization")]
-                    causer = causative_verb(tok)  # "has its phones made by Foxconn": made for whoever has them
+                    causer = causative_verb(tok)  # "has its phones made by Tallicon": made for whoever has them
                     if causer is not None:
                         objects += mapped([(c, "prep:for") for c in [g for g in causer.children if g.dep_ == "nsubj"]
                                            or self._inherited_agents(causer)], 0.1)
@@ -190,7 +190,7 @@ class Extraction:
                     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "injections made for it by X"
                         goods += coordinated(tok.head)
                     # (not bids, offers or deals: nouns that are triggers of relations)
-                    # (or a bare mass noun: "makes chocolate for Nestle", not "makes room for" and other
+                    # (or a bare mass noun: "makes chocolate for Brunelli", not "makes room for" and other
                     # light-verb phrases, lexicon ``not_goods``)
                     plural = any((g.tag_ in {"NNS", "NNPS"} or (
                         g.tag_ == "NN" and g.is_lower and not any(c.dep_ in {"det", "poss", "nummod"} for c in g.children)
@@ -204,7 +204,7 @@ class Extraction:
                     objects = [o for o in objects if o.role not in {"prep:in", "nested:in"}
                                or not self.onto.is_a(items[o.item]["cls"], "Location")
                                or self.onto.is_a(items[o.item]["cls"], "Country")]
-                    # "barred drone models from DJI from the U.S.": beside a party restricted, a place
+                    # "barred drone models from QDX from the U.S.": beside a party restricted, a place
                     # the verb keeps them "from" is where
                     if any(not self.onto.is_a(items[o.item]["cls"], "Location") for o in objects):
                         objects = [o for o in objects if o.role not in {"prep:from", "nested:from"}
@@ -237,7 +237,7 @@ class Extraction:
             holders, anchors, self._far_holder = list(read[0]), list(read[1]), read[2]
             if self._far_holder:
                 conf -= 0.3  # a role that only refers back: weak evidence
-            # the name right after the title may be a list ("suppliers Huawei and ZTE");
+            # the name right after the title may be a list ("suppliers Hualin and ZMT");
             # an apposition's head is one name ("X, a Nashville firm, and Y")
             # (and the objects of "its backers include X and Y", "its backers are X and Y", the
             # subjects of "X and Y are its backers", "counts X and Y among its backers")
@@ -252,13 +252,13 @@ class Extraction:
                 # "with X and Y as its customers", "its suppliers, among them X and Y"
                 or (t.dep_ == "pobj" and t.head.lower_ in {"with", "among"} and t.head.head.i in {tok.i, tok.head.head.i})
                 or (t.dep_ in {"dobj", "nsubj"} and tok.head.lower_ == "among" and tok.head.head.i in {t.i, t.head.i})))
-                          else "holder-head") for t in holders])  # "its rivals, Nikon and Canon"
+                          else "holder-head") for t in holders])  # "its rivals, Optira and Lenzo"
             if tok.dep_ in {"compound", "nmod"} and any(h.token == tok.i + 1 for h in hs):
                 hs = [h for h in hs if h.token > tok.i]  # ("A and Qatari shipper B": a title is B's alone)
             first = min((h.token for h in hs), default=-1)
             if len(hs) > 1 and first == tok.i + 1 and (tok.tag_ != "NNS" or any(
                     c.i < tok.i and c.i in by_token for c in tok.children)):
-                # "Dutch equipment maker ASML and Japan's Tokyo Electron": after a title, a name listed
+                # "Dutch equipment maker VMLT and Japan's Osaka Lithotech": after a title, a name listed
                 # after the first with an owner of its own is not the role noun's (but "counts X and
                 # Norway's Oil Fund among its shareholders" lists both)
                 # (nor one with a seat of its own: "Seattle developer X and Warsaw-based Y")
@@ -270,7 +270,7 @@ class Extraction:
                     or (c.dep_ == "amod" and c.i in by_token and items[by_token[c.i]]["via"] == "demonym")
                     for c in [*doc[h.token].children, *doc[items[h.item]["start"]:items[h.item]["end"]].root.children])]
             an = mapped(anchors, 0.05)
-            # "a partner at Kestrel Law" is a job, "Nvidia's main rival in China" says where: a place
+            # "a partner at Kestrel Law" is a job, "Corvexa's main rival in China" says where: a place
             # preposition after a role noun gives the other side only where the relation takes it
             if trig.kind == "role" and (trig.words in self.market_roles or superlative(tok) or (
                     # "Dunwick's supplier in Brazil, X", "its delivery partner in Korea, X": a firm's partner
@@ -300,7 +300,7 @@ class Extraction:
                 an = self._ownable(an, hs, items)
             if tok.tag_ == "NNS" and rel.name != "operatesIn" and rel.domain \
                     and all(self.onto.is_a(d, "Organization") for d in rel.domain):
-                # "carmakers in Europe such as Renault": businesses of a kind in a place operate
+                # "carmakers in Europe such as Kavelle": businesses of a kind in a place operate
                 # there (see _members_in_place); which of them is based there, the text does not say
                 an = [a for a in an if a.role != "prep:in" or not self.onto.is_a(items[a.item]["cls"], "Location")]
             # "the city of Norwich", "the province of Valencia": between places, "of" names the
@@ -309,13 +309,13 @@ class Extraction:
                 an = [a for a in an if a.role != "prep:of"]
             anchor_side = rel.range if trig.kind == "role" else rel.domain
             if not all(self.onto.is_a(c, "Location") for c in anchor_side):
-                # "Chinese suppliers Huawei and ZTE": a demonym says where, not to whom (and so does a
+                # "Chinese suppliers Hualin and ZMT": a demonym says where, not to whom (and so does a
                 # city or region written before the noun: "Brandt, a Bremen investor")
                 an = [a for a in an if items[a.item]["via"] != "demonym" and not (
                     a.role == "anchor" and a.token < tok.i and doc[a.token].dep_ in {"compound", "nmod"}
                     and (items[a.item]["cls"] == "Place" or (items[a.item]["cls"] == "Country" and rel.name == "investsIn")))]
             if trig.kind == "role" and anchor_side and all(self.onto.is_a(c, "Product") for c in anchor_side):
-                # "iPhone case maker Zagg", "Warehouse robot maker Stackbot": a name before a lower-case noun in
+                # "iPhone case maker Zennic", "Warehouse robot maker Stackbot": a name before a lower-case noun in
                 # front of the role says what the thing made is for or of; the lower-case noun is the thing made
                 an = [a for a in an if not (a.role == "anchor" and a.token < tok.i and any(
                     t.is_lower for t in doc[items[a.item]["end"]:tok.i]))]
@@ -323,7 +323,7 @@ class Extraction:
             # licence yet, the regulator said")
             bodies = all(self.onto.is_a(items[h.item]["cls"], "GovernmentBody") for h in hs)
             if not an and hs and not (trig.kind == "role" and trig.words in rel.back_roles):
-                # "Deutsche Telekom said Finnish supplier Nokia would replace ...": a role with no one
+                # "Mainland Telekom said Finnish supplier Korppi would replace ...": a role with no one
                 # named beside it, held by the subject of what an organisation says, is of that one
                 # (an organisation's of an organisation: not "Analysts said rival X had cut prices")
                 kinds = {self._top_class(items[h.item]["cls"]) for h in hs}
@@ -337,7 +337,7 @@ class Extraction:
                     an = [_Arg(back, 0.1, "refers-back", items[back]["start"])]
                     conf -= 0.3
             if not an and hs and rel.symmetric_evidence and trig.kind == "role":
-                # "Veltro faces competition from rivals Quillo and Brightline", "Hollweg agreed to buy
+                # "Veltro faces competition from rivals Quillo and Brightmere", "Hollweg agreed to buy
                 # rival Aarestrup": the rivals of the clause's subject (not of each other)
                 verb = clause_head(tok)
                 doers: list[Token] = []
@@ -450,7 +450,7 @@ class Extraction:
             # Prefer who is restricted (an actor) over what is restricted (a product).
             actors = [(s, o) for s, o in valid if self.onto.is_a(items[o.item]["cls"], "Actor")]
             if actors:
-                # ... but not over a product listed beside one ("restricted Shein and Temu")
+                # ... but not over a product listed beside one ("restricted Shelvo and Tumaro")
                 lists = {first_conjunct(doc[o.token]).i for _, o in actors}
                 actors += [(s, o) for s, o in valid if (s, o) not in actors and first_conjunct(doc[o.token]).i in lists]
                 actors.sort(key=valid.index)
@@ -479,7 +479,7 @@ class Extraction:
         if trig.kind in {"role", "inverse_role"} and (any(t.lower_ in FORMER for t in doc[max(0, tok.i - 3):tok.i]) or (
                 tok.i + 1 in by_token and items[by_token[tok.i + 1]]["start"] == tok.i + 1 and former_before(tok))
                 or self._once_was(tok) or self._sold_off(tok)):
-            modality = "past"  # "former Sony executive Kenji Morita", "X, formerly a unit of Y,"
+            modality = "past"  # "former Tomaru executive Kenji Morita", "X, formerly a unit of Y,"
         elif modality == "fact" and rel.name == "investsIn" and tok.pos_ == "NOUN" and self._stake_sold(tok):
             modality = "past"  # "sold its stake in X last year": the seller's investment is over
         quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)

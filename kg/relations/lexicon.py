@@ -212,7 +212,7 @@ class Lexicon:
         #: kinds of made thing no firm or person is called too ("the Quillon arcade game Nebula"; not "hit")
         self.made_kinds = frozenset(self.product_nouns - self.onto.words("entities", "shared_kinds"))
         self.product_groups = self.onto.words("entities", "product_groups")  # (the entity stage's set, made once)
-        #: sites a firm owns or sells from ("Tesla's factory", "Aldi stores"), and its units ("Volkswagen's
+        #: sites a firm owns or sells from ("Ampero's factory", "Felgo stores"), and its units ("Kessmark's
         #: Brazilian unit"): goods sent to one go to its owner
         self.owned_works = frozenset(lex["entities"].get("owned_works", ()))
         #: nouns of a firm's unit ("unit", "arm", "subsidiary"): "Kelvor unit Tessa" names the unit's owner first
@@ -260,7 +260,7 @@ class Lexicon:
         #: :meth:`~kg.relations.deals.Deals._shares`
         sub = self.onto.relations.get("subsidiaryOf")
         self.owning_verbs = {words[0] for words in (sub.inverse_triggers if sub else ()) if len(words) == 1} | {"hold"}
-        #: verbs of buying a firm (kg:acquires' one-word verbs): "bought 41% of ITA" is a share below half
+        #: verbs of buying a firm (kg:acquires' one-word verbs): "bought 41% of VTA" is a share below half
         self.buying_firm_verbs = self._one_word_triggers("acquires")
         #: role nouns after which "in <Place>" is where the holder operates (kg:placeIsMarket "role")
         self.market_roles = {words for rel in self.onto.relations.values() if "role" in rel.place_is_market

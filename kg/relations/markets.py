@@ -1,6 +1,6 @@
 """Where an organisation operates because it sells, offers or buys there: the places a trigger whose
 relation makes places markets (``kg:placeIsMarket``) reads, "sells phones in Brazil", "to drivers in
-France", "still uses Apple's payment system in Europe" (kg:operatesIn).
+France", "still uses Pomelle's payment system in Europe" (kg:operatesIn).
 
 A mixin of :class:`~kg.relations.rules.KGRelations`.
 """
@@ -33,7 +33,7 @@ class Markets:
         # does competing "in France" or "for work in France" (said of the subject, the one the clause is
         # about), or being "Velo's main rival in China" (the role's holder; the copula's clause decides)
         places: list[tuple[int, float]] = []
-        # ("still uses Apple's payment system in Europe": where one buys or uses what another supplies, the
+        # ("still uses Pomelle's payment system in Europe": where one buys or uses what another supplies, the
         # buyer operates; an inverse trigger's buyer is its object)
         buyer = trig.kind == "inverse" and "verb" in rel.place_is_market
         if "operatesIn" in self.onto.relations:
@@ -41,7 +41,7 @@ class Markets:
                 # (read once per token on this Doc: a word is the trigger of several such relations)
                 served = self._served_read.get((tok.i, buyer))
                 if served is None:
-                    # ("supplies arms to Kroger for warehouses in Ohio": the recipient's, not the seller's)
+                    # ("supplies arms to Harlanby for warehouses in Ohio": the recipient's, not the seller's)
                     served = self._served_read[tok.i, buyer] = (
                         tuple(self._places_served(tok, by_token, items, channels=not buyer)),
                         tuple(self._recipients_sites(tok, by_token, items) if not buyer else ()))
@@ -62,7 +62,7 @@ class Markets:
                 op_modality = self._modality(one.head) if one.dep_ == "attr" and one.head.lemma_ in COPULAS \
                     else "fact"
                 if superlative(tok):
-                    # "the third-largest lender in Latvia, behind Swedbank and SEB": those ranked ahead are
+                    # "the third-largest lender in Latvia, behind Ostbank and NVB": those ranked ahead are
                     # in the market too
                     ahead = [n for p in tok.children if p.dep_ == "prep" and p.lower_ in {"behind", "after"}
                              for g in p.children if g.dep_ == "pobj" for n in coordinated(g) if n.i in by_token]
@@ -98,7 +98,7 @@ class Markets:
 
     def _recipients_sites(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]]
                           ) -> list[tuple[Token, Token]]:
-        """"supplies 400 arms to Kroger for warehouses in Ohio", "supplies Atomis with generators for a unit in Oak
+        """"supplies 400 arms to Harlanby for warehouses in Ohio", "supplies Atomis with generators for a unit in Oak
         Ridge": goods for something in a place, sold to a named organisation, are for that one's own things
         there (recipient, place); the recipient operates there, not the seller."""
         withs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
@@ -109,7 +109,7 @@ class Markets:
                       and self.onto.is_a(items[by_token[x.i]]["cls"], "Organization")]
         if not recipients:
             return []
-        # (and "for" on the recipient, where the parser hung it there: "to Kroger/pobj for warehouses")
+        # (and "for" on the recipient, where the parser hung it there: "to Harlanby/pobj for warehouses")
         heads = [tok, *withs, *recipients, *(c for c in tok.children if c.dep_ == "dobj")]
         sites = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in by_token]
@@ -191,7 +191,7 @@ class Markets:
                          for x in [g] + [a for a in g.children if a.dep_ == "appos"]]
                 for p in (p for x in names for p in x.children if p.dep_ == "prep" and p.lower_ in {"in", "across"}):
                     locations(p, 0.1)
-            # (and "competes with Flipkart in India", "against Jumia in Kenya": the parser hangs the market on
+            # (and "competes with Kartavo in India", "against Zumava in Kenya": the parser hangs the market on
             # the rival; and "sells it through Belvia stores in Spain": the channel's place is the seller's
             # market too)
             # (a channel only where the verb is active: not "will be sold through Valmont's dealers in
@@ -236,7 +236,7 @@ class Markets:
 
     def _anothers_site(self, site: Token, by_token: dict[int, int], items: list[dict[str, Any]]) -> bool:
         """Whether ``site`` is a site noun ("plant", "store") its owner is named before: "Ridgeback's plant",
-        "Stellantis plants", "Aldi Nord stores" (its place is the owner's, not that of who supplies it)."""
+        "Corravan plants", "Felgo Nord stores" (its place is the owner's, not that of who supplies it)."""
         return self._of_sites(site) and any(o.i in by_token and (possessive(o) or (
             o.dep_ in {"compound", "nmod", "amod"} and self.onto.is_a(items[by_token[o.i]]["cls"], "Organization")))
             for o in site.children)
@@ -298,7 +298,7 @@ class Markets:
     def _parts_where(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
         """"its Indian business grew", "runs Okapi's Kenya arm", "its Latvian and Estonian units", "its
         business in Peru": the owner of a part of a firm named by its place operates there (kg:operatesIn;
-        lexicon ``place_part_nouns``); not a part with a name of its own ("Bosch's Dutch unit, X": X is
+        lexicon ``place_part_nouns``); not a part with a name of its own ("Schaltwerk's Dutch unit, X": X is
         there), nor one its owner sells ("agreed to sell its U.S. business")."""
         out: list[dict[str, Any]] = []
         for noun in self._tokens_with_lemma(doc, self.place_part_nouns):
@@ -322,7 +322,7 @@ class Markets:
                       and self.onto.is_a(items[by_token[x.i]]["cls"], "Location")]
             if places and any(c.dep_ in {"compound", "nmod"} and c.i < noun.i and c.i in by_token
                               and not self.onto.is_a(items[by_token[c.i]]["cls"], "Location") for c in noun.children):
-                continue  # ("its Ticketmaster unit": a name of its own)
+                continue  # ("its Tixbay unit": a name of its own)
             places += self._located(noun, {"in"}, by_token, items)
             out += self._serving(doc, owners, places, noun, "fact", by_token, items)
         return out
@@ -414,7 +414,7 @@ class Markets:
 
     def _possessed_places_run(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]
                               ) -> list[dict[str, Any]]:
-        """"ArcelorMittal, which runs Romania's largest steelworks", "Vela, the operator of Georgia's largest
+        """"Ferrovald, which runs Romania's largest steelworks", "Vela, the operator of Georgia's largest
         container terminal": an organisation that runs a thing a place's possessive names operates in the place
         (kg:operatesIn; lexicon ``site_running_verbs``, ``site_running_nouns``)."""
         verbs = self.onto.words("relations", "site_running_verbs")

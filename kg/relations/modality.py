@@ -236,7 +236,7 @@ class Modality:
 
     def _modality_once(self, tok: Token) -> str:
         if any(c.lower_ in self.past_adverbs and c.dep_ == "advmod" for c in tok.children):
-            return "past"  # "who previously worked at Google"
+            return "past"  # "who previously worked at Searvio"
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "about" and any(
                 c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in tok.children):
             # an event named as a topic, not as one that took place: "was approached about a partnership
@@ -273,7 +273,7 @@ class Modality:
             return "past"  # "X was owned by Y until 2019", "X belonged to Y until it was sold"
         if tok.dep_ in {"attr", "acomp"} and tok.head.lemma_ == "be" and _ended(tok.head):
             return "past"  # "X was a unit of Y until 2017": the copula's end is its predicate's
-        # "pays Apple no commission", "has no stake in"
+        # "pays Pomelle no commission", "has no stake in"
         if any(c.dep_ in {"dobj", "attr"} and any(d.dep_ == "det" and d.lower_ in {"no", "zero"} for d in c.children)
                for c in tok.children) or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children):
             return "negated"

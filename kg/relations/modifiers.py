@@ -116,7 +116,7 @@ class Modifiers:
             if doc[j].lower_ == "in" and org and doc[j - 1].text != "," and (
                     not self.onto.is_a(it["cls"], "Company") or doc[it["end"] - 1].text in self.legal_suffixes):
                 # "researchers at St. Olaf Hospital in Tromso", "processed by Pell Canning Co. in Harwick" (a
-                # firm named with its legal form; not "Apple in China", where it does business)
+                # firm named with its legal form; not "Pomelle in China", where it does business)
                 places_only = True
             elif doc[j].lower_ == "at" and j == it["end"] and it["cls"] == "Person" \
                     and _subject_or_joined(doc[it["start"]:it["end"]].root):
@@ -284,7 +284,7 @@ class Modifiers:
                            ) -> list[dict[str, Any]]:
         """"Acme attorney Ana Ruiz", "Acme plant manager Ana Ruiz" (worksFor), "Denver architect Ana
         Ruiz" (livesIn): an organisation or a place, then lower-case job nouns, then the name they all
-        modify; and "Ana Ruiz, a Denver architect", "Ana Ruiz, a Google engineer": the same before
+        modify; and "Ana Ruiz, a Denver architect", "Ana Ruiz, a Searvio engineer": the same before
         a job noun in apposition to the name. As in :meth:`_apposed_roles`, any job of a relation with
         a ``kg:appositionPreposition`` will do, not a customer's or a rival's; of a person only (a job:
         "Grocery app Fennick" is no one's job, whatever kg:develops takes after "behind")."""
@@ -332,7 +332,7 @@ class Modifiers:
                     continue  # "Acme customer Ana Ruiz"
                 if not k < doc[k].head.i < last:
                     continue  # the organisation modifies the job or the name, not something else
-                # "a former Ticketmaster sales manager", "former Tesla executive X": a job held before
+                # "a former Tixbay sales manager", "former Ampero executive X": a job held before
                 past = any(t.lower_ in FORMER for t in doc[max(0, k - 2):k])
                 for rel in rels:
                     if self.onto.fits(it["cls"], rel.domain) and self.onto.fits(org["cls"], rel.range):
@@ -439,8 +439,8 @@ class Modifiers:
 
     def _members_in_place(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]
                           ) -> list[dict[str, Any]]:
-        """"internet providers in Spain, including Telefónica and Orange", "carmakers in Europe such
-        as Renault": each organisation named as one of a kind of business in a place operates there."""
+        """"internet providers in Spain, including Telvista and Citrel", "carmakers in Europe such
+        as Kavelle": each organisation named as one of a kind of business in a place operates there."""
         if "operatesIn" not in self.onto.relations:
             return []
         rel = self.onto.relations["operatesIn"]

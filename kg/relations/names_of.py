@@ -1,7 +1,7 @@
 """Which entity items one token of a rule's frame stands for (:meth:`NamesOf._map`).
 
 A token stands for the name it is part of; a pronoun or description for what coreference resolved it
-to; a noun listing names for each of them ("groups such as Infineon and ST"), and a list of names for
+to; a noun listing names for each of them ("groups such as Voltrion and SX"), and a list of names for
 each of its items, past the commas and legal forms the parser hangs them on; a group noun for its
 country ("Chinese users"); a description for the name apposed to it, or for who the sentence or text is
 about (:mod:`kg.relations.topics`). Each indirection adds a cost, which lowers the confidence of what is
@@ -140,7 +140,7 @@ class NamesOf(NamedLists):
             # (the kind's own place in the sentence for a name that modifies it: "Veltro and the Quillo app")
             out.append((by_token[named[0].i], cost, tok.i if named[0].dep_ == "compound" else named[0].i)
                        if named else (by_token[tok.i], cost, tok.i))
-            # "a unit of Norwalk, Connecticut-based Booking Holdings": a city written with its region
+            # "a unit of Norwalk, Connecticut-based Journa Holdings": a city written with its region
             # before "-based" stands for the organisation it describes
             k = before_region_seat(tok.doc, it["end"], _BASED) if self.onto.is_a(it["cls"], "Location") else None
             if k is not None and k in by_token and items[by_token[k]]["start"] == k \
@@ -152,7 +152,7 @@ class NamesOf(NamedLists):
                     out.append((by_token[k], cost + 0.05, k))
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
             last = singular_after_list(tok)
-            if last is not None:  # "Belaruskali and Uralkali, which is based in Russia": the last only
+            if last is not None:  # "Minskali and Kamakali, which is based in Russia": the last only
                 out += self._map(last, by_token, items, cost, depth + 1, conj=False)
             else:
                 described = tok.head.head
@@ -182,7 +182,7 @@ class NamesOf(NamedLists):
                     # elsewhere; the clause is the firm's the description is apposed to)
                     found = self._map(tok.doc[named], by_token, items, cost + 0.05, depth + 1)
                 out += found
-                # "Ford and General Motors, which compete with X": a plural verb's clause, which the parser
+                # "Bramford and United Motors, which compete with X": a plural verb's clause, which the parser
                 # hangs on the list's last name, is said of the whole list
                 # (not "..., which build batteries in Indiana and Ohio respectively")
                 if described.dep_ == "conj" and described.i in by_token and any(
@@ -192,7 +192,7 @@ class NamesOf(NamedLists):
                     out += [m for c in described.conjuncts if c.i < described.i
                             for m in self._map(c, by_token, items, cost, depth + 1, conj=False)
                             if items[m[0]]["via"] != "demonym"]
-                # "a supplier in Leeds that also packs goods for Asda": a restrictive clause (no comma)
+                # "a supplier in Leeds that also packs goods for Grocelle": a restrictive clause (no comma)
                 # after a place in a description's phrase is also the description's
                 prep = described.head
                 if described.i in by_token and self.onto.is_a(items[by_token[described.i]]["cls"], "Location") \
@@ -224,11 +224,11 @@ class NamesOf(NamedLists):
                 and tok.dep_ in {"nsubj", "nsubjpass"} and any(
                 p.dep_ == "prep" and p.lower_ == "of" and any(g.lower_ in _REL_PRONOUNS for g in p.children)
                 for p in tok.children):
-            # "ASML and Tokyo Electron, both of which count China among their markets": the names (not
+            # "VMLT and Osaka Lithotech, both of which count China among their markets": the names (not
             # "one of which", nor "neither of which", which says the opposite)
             out += self._map(tok.head.head, by_token, items, cost, depth + 1)
         elif tok.lower_ == "them" and tok.dep_ in {"pobj", "dobj"} and tok.i not in by_token:
-            # "Netflix and Disney+ remain far ahead, and ... for Cinevia to compete with them": the names joined
+            # "Flixburn and Reelio+ remain far ahead, and ... for Cinevia to compete with them": the names joined
             # by "and" as the subject of a clause before it in the sentence (the last such)
             subj = [t for t in tok.sent if t.i < tok.i and t.dep_ in {"nsubj", "nsubjpass"} and t.i in by_token
                     and any(c.dep_ == "conj" and c.i in by_token for c in t.children)]
@@ -236,7 +236,7 @@ class NamesOf(NamedLists):
                 out += self._map(subj[-1], by_token, items, cost + 0.15, depth + 1)
         elif tok.lower_ == "they" and tok.dep_ in {"nsubj", "nsubjpass"} \
                 and tok.head.dep_ in {"advcl", "ccomp", "conj"} and tok.head.head.i != tok.head.i:
-            # "Disney and Amazon have been paying more for shows as they compete with Netflix", "Veltro and
+            # "Reelio and Marketo have been paying more for shows as they compete with Flixburn", "Veltro and
             # Orlan said they would merge": the names joined as the subject of the clause this one hangs on
             for subj in tok.head.head.children:
                 if subj.dep_ in {"nsubj", "nsubjpass"} and subj.i in by_token \
@@ -244,7 +244,7 @@ class NamesOf(NamedLists):
                     out += self._map(subj, by_token, items, cost + 0.1, depth + 1)
                 elif subj.dep_ in {"nsubj", "nsubjpass"} and subj.i in by_token and tok.head.dep_ == "ccomp" \
                         and tok.head.head.lemma_.lower() in self.reporting:
-                    # ("Viettel and rival carrier Mobivo said they": the parser made the first name a
+                    # ("Saigonet and rival carrier Mobivo said they": the parser made the first name a
                     # modifier of the last; the organisations named in the subject, joined by "and", of a
                     # verb of saying)
                     named = sorted({by_token[t.i] for t in subj.subtree if t.i in by_token
@@ -274,7 +274,7 @@ class NamesOf(NamedLists):
             out += self._map(tok.head.head.head, by_token, items, cost, depth + 1)
         elif tok.lower_ == "whose" and tok.dep_ == "poss" and tok.head.head.head.dep_ in {"relcl", "acl"} \
                 and tok.head.dep_ == "compound":
-            # "Ganfeng, whose Mexican unit Bacanora lost ...": the role the parser made a modifier of the name
+            # "Ganlong, whose Mexican unit Sonorita lost ...": the role the parser made a modifier of the name
             out += self._map(tok.head.head.head.head, by_token, items, cost, depth + 1)
         else:
             # "a brand of fabric softener made by X": the kind of a kind of product stands for it; so does
@@ -327,7 +327,7 @@ class NamesOf(NamedLists):
                         for g in by_agents(c):
                             out += self._map(g, by_token, items, cost + 0.1, depth + 1)
             # "Kestrel Security, a Tel Aviv-based startup": the appositive stands for its head
-            # ("Netflix and Vidra, the service run by X": not the word the parser apposed it to further back)
+            # ("Flixburn and Vidra, the service run by X": not the word the parser apposed it to further back)
             # (a list it is apposed to is read whole: "X and Y, the two largest wallets")
             elsewhere = apposed_elsewhere(tok)
             if tok.dep_ == "appos" and tok.head.i in by_token and (elsewhere is None or elsewhere.i not in by_token):
@@ -348,7 +348,7 @@ class NamesOf(NamedLists):
                     and tok.i + 1 in by_token:
                 named = items[by_token[tok.i + 1]]
                 root = tok.doc[named["start"]:named["end"]].root
-                # (or on the description as its object: "sues insurtech/dobj Ventisquero/dobj")
+                # (or on the description as its object: "sues insurtech/dobj Ventoquero/dobj")
                 if named["start"] == tok.i + 1 and named.get("via") != "coref" \
                         and (root.head.i != tok.i or root.dep_ == "dobj") \
                         and root.dep_ not in {"nsubj", "nsubjpass"} and not possessive(root):
@@ -411,7 +411,7 @@ class NamesOf(NamedLists):
                         if tok.tag_ == "NNS" and c.dep_ == "nmod" and c.pos_ == "PROPN" for x in coordinated(c)
                         if x.i in by_token and items[by_token[x.i]]["via"] != "demonym"
                         and self.onto.is_a(items[by_token[x.i]]["cls"], "Location")]
-            # "larger groups such as Infineon and STMicroelectronics", "40 countries, including Japan"
+            # "larger groups such as Voltrion and SXMicrosystems", "40 countries, including Japan"
             for g in self._listed(tok):
                 out += self._map(g, by_token, items, cost + 0.1, depth + 1)
             # ("available in France and 20 other countries in Europe", "in six countries, among them Peru")
@@ -422,7 +422,7 @@ class NamesOf(NamedLists):
                     c.lower_ in {"both", "two"} for c in tok.children if c.dep_ in {"det", "predet", "nummod", "amod"}):
                 out += [(n, cost + 0.2, items[n]["start"]) for n in self._last_two_named(tok, items, bodies=False)]
             elif tok.lower_ == "both" and tok.dep_ in {"nsubj", "nsubjpass"} and not any(tok.children):
-                # "The first firms are X and Y. Both pay MTN a fee": the pronoun alone, for two
+                # "The first firms are X and Y. Both pay KTN a fee": the pronoun alone, for two
                 # organisations listed together (not two named apart, nor two products named since)
                 two = self._last_two_named(tok, items)
                 # listed together in one sentence ("X and Y", "X, a Kumasi-based startup, and Y", "Norway's X
@@ -435,7 +435,7 @@ class NamesOf(NamedLists):
                         and not any(it["via"] in {"", "gazetteer"} and it["cls"] == "Product"
                                     and items[two[0]]["end"] <= it["start"] < tok.i for it in items):
                     out += [(n, cost + 0.2, items[n]["start"]) for n in two]
-            # "its Ticketmaster unit", "the Nvidia subsidiary": an organisation named by its role
+            # "its Tixbay unit", "the Corvexa subsidiary": an organisation named by its role
             # (but a firm before a unit's noun with no owner of its own is the owner, not the unit: "Kelvor unit
             # Tessa sued", "Kelvor unit sues"; the unit is the name apposed or none)
             owner_first = lemma in self.unit_nouns and (named_by_appos or not any(
@@ -483,7 +483,7 @@ class NamesOf(NamedLists):
                                 if self.onto.is_a(it["cls"], "Country"):
                                     out.append((by_token[g.i], cost + 0.2, g.i))
             elif tok.pos_ == "NOUN" and lemma not in self.owned_works:
-                # "Starlink satellite-internet kits", "the Galaxy phone line": a common noun
+                # "Orbinet satellite-internet kits", "the Nebra phone line": a common noun
                 # named by a product in front of it stands for the product (not a works named by what it
                 # makes: "a stake in the iPhone plant" is none in the iPhone)
                 for c in tok.subtree:
@@ -523,7 +523,7 @@ class NamesOf(NamedLists):
             # "competes with X, the market leader, and with Y": the preposition written again for the next item
             out += [m for c in repeated_preposition(base) for m in self._map(c, by_token, items, cost, depth)]
             if tok.i in by_token and self.onto.is_a(items[by_token[tok.i]]["cls"], "Organization"):
-                # "ICEYE of Finland and Capella Space": the parser joins the next name to the place after
+                # "ORBYE of Finland and Vesper Space": the parser joins the next name to the place after
                 # "of"; a name there that is no place continues the list of organisations
                 for g in (g for p in base.children if p.dep_ == "prep" and p.lower_ == "of"
                           for g in p.children if g.dep_ == "pobj" and self._is_place(g.i, by_token, items)):
@@ -533,7 +533,7 @@ class NamesOf(NamedLists):
             if tok.i in by_token:
                 # "Sonara Electronics and Kaito Displays" parsed as one noun phrase: the first name
                 # hangs on the second's head word, and the second's first word is its conjunct (or the
-                # kind before it: "Deutsche Bahn and chemicals maker BASF")
+                # kind before it: "Deutsche Bahn and chemicals maker KVAS")
                 it = items[by_token[tok.i]]
                 first = it["start"]  # (and the lower-case description right before the name)
                 while first > 0 and it["start"] - first < 3 and tok.doc[first - 1].is_lower \
@@ -541,7 +541,7 @@ class NamesOf(NamedLists):
                     first -= 1
                 for t in tok.doc[first:it["end"]]:
                     for c in t.lefts:
-                        # ("General Atlantic and Ireland's Strategic Investment Fund": the first name made
+                        # ("Westmark Atlantic and Ireland's Strategic Investment Fund": the first name made
                         # the owner of the second, the second's owner its conjunct)
                         if c.dep_ == "poss" and c.i in by_token and by_token[c.i] != by_token[tok.i] and any(
                                 g.dep_ == "conj" and g.i < it["start"] and g.i + 1 < len(tok.doc)
@@ -556,7 +556,7 @@ class NamesOf(NamedLists):
                                     # ("from Kelvor and Mexico's Orlan": the second's owner the first's conjunct)
                                     or self._owner_written_before(tok.doc, g, it["start"], by_token, items))
                                     for g in c.children)
-                                     # ("to Apple and Samsung Electronics": "Apple" a modifier with "and";
+                                     # ("to Pomelle and Joonsan Electronics": "Pomelle" a modifier with "and";
                                      # also before a description: "Saga Marine and Qatari shipper Al Dafna")
                                      or (any(x.dep_ == "cc" for x in c.children)
                                          and self._and_then_described(tok.doc, items[by_token[c.i]]["end"],

@@ -129,7 +129,7 @@ RESPECTIVELY = frozenset({get_string_id("respectively")})
 
 
 def pair_respectively(doc: Doc, found: dict[tuple, dict[str, Any]], marks: list[int]) -> None:
-    """"Samsung and Motorola assemble phones at plants in Campinas and Jaguariuna respectively": where a
+    """"Joonsan and Movera assemble phones at plants in Campinas and Jaguariuna respectively": where a
     sentence says "respectively" (its tokens ``marks``) and one trigger read every pair of two lists of
     the same length, the first goes with the first, the second with the second; the other records of
     ``found`` (keyed as the rules key them) are dropped."""

@@ -6,11 +6,11 @@ the component reads its arguments off the dependency parse:
 
 - verbs in active and passive voice, with subjects inherited through
   coordination, control verbs and relative clauses;
-- event nouns ("Oracle's export restriction in Russia", "a partnership between X
+- event nouns ("Oraxis's export restriction in Russia", "a partnership between X
   and Y", "X's investment in Y"), also as objects of light verbs ("X and Y
   have a partnership");
-- role nouns in compounds and appositions ("Nvidia CEO Jensen Huang",
-  "Instagram's parent Meta", "Chinese startup DeepSeek", "Y, a unit of X").
+- role nouns in compounds and appositions ("Lumora CEO Priya Raman",
+  "Snapgram's parent Metrix", "Chinese startup DeepVale", "Y, a unit of X").
 
 Arguments are mapped to entity mentions (named, coreferent, or group nouns
 such as "Chinese users" that stand for a country). This module is the
@@ -252,8 +252,8 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
                  # (a place offers nothing: "Vietnam's ToanVui" is a product made there)
                  and not (r["predicate"] == "offers" and self.onto.is_a(r["s_cls"], "Location"))
                  # (a known place is no firm's or product's rival or partner: "Brazil's market, where it
-                 # will compete" read as Brazil's, "Kenya's largest operator ... rivals such as Zuku"; a
-                 # lone name the NER took for a place may still be a firm: "Geoje competes with Hanwha")
+                 # will compete" read as Brazil's, "Kenya's largest operator ... rivals such as Zavu"; a
+                 # lone name the NER took for a place may still be a firm: "Geoje competes with Hanmo")
                  and not (self.onto.relations[r["predicate"]].symmetric
                           and ((r["s_key"] in known_places) != (r["o_key"] in known_places)))}
         # a dateline city kept for "AUSTIN, Texas" is where it is, and the parse's subject of nothing

@@ -118,7 +118,7 @@ class Served:
                      or items[by_token[c.i]]["cls"] == "Product")]
 
     def _markets_held(self, doc: Any, items: list[dict[str, Any]], by_token: dict[int, int]) -> list[dict[str, Any]]:
-        """"Qiyun, which has 9% of the Indian phone market", "overtook Apple in China's smartphone market",
+        """"Qiyun, which has 9% of the Indian phone market", "overtook Pomelle in China's smartphone market",
         "the biggest player in the Kenyan market", "dominates the market in Peru": who holds a share of a
         market named by its place, dominates or leads it (lexicon ``market_holding_verbs``), or acts or
         is something in it, operates there (kg:operatesIn)."""
@@ -154,7 +154,7 @@ class Served:
                     if verb.lemma_.lower() not in self.market_holding_verbs:
                         verb = None
             elif node.dep_ == "pobj" and node.head.lower_ == "in":
-                # "overtook Apple in China's market" (the verb's subject), "the biggest player in the Kenyan
+                # "overtook Pomelle in China's market" (the verb's subject), "the biggest player in the Kenyan
                 # market", "a 20% share in the Indian market" (the one the noun is, or whose it is)
                 up = node.head.head
                 if up.pos_ in {"VERB", "AUX"}:

@@ -47,7 +47,7 @@ class Triggers:
         return head
 
     def _peer_before_descriptor(self, tok: Token) -> bool:
-        """"rival scooter firm Kerbi", "Rival recycler Ascend Elements", "Rival operators Dott and Bolt":
+        """"rival scooter firm Kerbi", "Rival recycler Rising Elements", "Rival operators Zipp and Volto":
         an adjective role (lower case, or capitalised to open the sentence) before lower-case nouns that
         describe the name after them, or a plural noun with the names right after it (in apposition, or
         whatever the parser hung them on it as) or listed under it ("rival payment providers such as X")."""
@@ -152,7 +152,7 @@ class Triggers:
             return []  # a word inside a name ("Public Investment Fund") is not a trigger
         keys = {tok.lemma_.lower(), tok.lower_}
         doc = tok.doc
-        if tok.text[:1].isupper():  # "Texas Gov. Greg Abbott": an abbreviated title as the title
+        if tok.text[:1].isupper():  # "Texas Gov. Dale Corran": an abbreviated title as the title
             alias = self.title_aliases.get(tok.lower_)
             if alias is None and not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ".":
                 alias = self.title_aliases.get(tok.lower_ + ".")  # ("Lt" "." as two tokens)
@@ -196,7 +196,7 @@ class Triggers:
                     # the Doc's, a word of a cut or "to": a trigger with a word the Doc lacks is read no further)
                     if any(w not in self._doc_words and w not in self.cut_words and w != "to" for w in rest):
                         continue
-                    # (a particle only as one: "took Apple to court over its rules" takes nothing over)
+                    # (a particle only as one: "took Pomelle to court over its rules" takes nothing over)
                     near = {w for c in tok.children if not (c.dep_ == "prep" and c.lower_ in PARTICLES
                                                             and any(g.dep_ == "pobj" for g in c.children))
                             for w in (c.lemma_.lower(), c.lower_)}
@@ -223,7 +223,7 @@ class Triggers:
                                 near |= self.cut_words
                             near |= {g.lemma_.lower() for p in c.children if p.dep_ == "prep" for g in p.children
                                      if g.dep_ == "pobj" and g.pos_ != "PROPN"}
-                            # ("covers chips for Mizuho": a verb's preposition the parser hung on its object)
+                            # ("covers chips for Hoshiba": a verb's preposition the parser hung on its object)
                             near |= {p.lower_ for p in c.children if p.dep_ == "prep" and p.lower_ in trig.words}
                     if not all(w in near for w in rest):
                         continue
@@ -234,7 +234,7 @@ class Triggers:
                 found.append(trig)
         # "Danish rival Aarestrup": a noun that is a relation's role is read as the role, not as the
         # event its verb names ("Veltro rivals Quillo"), which would take "Danish" for a party
-        # (unless it takes the event's object: "Tandaa partners with Equity Bank", tagged a noun)
+        # (unless it takes the event's object: "Tandaa partners with Kilele Bank", tagged a noun)
         # (and an adjective read as a role before a name: "Rival grocers X and Y" are no event of rivalling)
         roles = {t.relation.name for t in found if t.kind in {"role", "inverse_role"}}
         if roles and self._left_for(tok):
