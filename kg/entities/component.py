@@ -342,6 +342,13 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._read_doc(doc)
+        finally:  # (the lower-case words of this Doc, kept with it by the corrections: no Doc held between calls)
+            self._lower_words_of = None
+
+    def _read_doc(self, doc: Doc) -> Doc:
+        """The entities of ``doc`` (:meth:`__call__`, which then drops what this kept on the component)."""
         repair_verb_forms(doc, self.verb_only_forms)
         if self.english_words:
             repair_name_tags(doc, self.english_words)
