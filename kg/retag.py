@@ -163,10 +163,13 @@ def repair_verbs_read_as_nouns(doc: Doc, verbs: frozenset[str] | set[str]) -> No
         # compound its antibody to X", "Taiwan tightens/compound curbs on ...")
         if tok.tag_ == "VBZ" and (tok.dep_ != "compound" or tok.head.pos_ not in {"NOUN", "PROPN"}):
             continue
-        subj, nxt, sent = doc[tok.i - 1], doc[tok.i + 1], tok.sent
+        subj, nxt = doc[tok.i - 1], doc[tok.i + 1]
         stem = _plural_of(tok.lower_, verbs)
         if not stem or subj in tok.ancestors or subj.pos_ not in {"PROPN", "NOUN"} or subj.tag_ == "NNS" \
-                or nxt.sent.start != sent.start or tok.dep_ not in {"ROOT", "compound", "nsubj"} or nxt.is_punct:
+                or tok.dep_ not in {"ROOT", "compound", "nsubj"} or nxt.is_punct:
+            continue
+        sent = tok.sent  # (a Span and a walk to the sentence's start: only for the few plurals of trigger verbs)
+        if nxt.sent.start != sent.start:
             continue
         if any(t.pos_ in {"VERB", "AUX"} for t in doc[sent.start:tok.i]) \
                 or tok.dep_ == "compound" and tok.head.i <= tok.i or tok.dep_ == "nsubj" and tok.head.i != tok.i + 1:

@@ -148,7 +148,7 @@ class Classes(Descriptions, Products, Votes):
         model took for a person, not a verb people do as often ("Cetin said", "Okafor announced").
         For a name taken for a place, also one said to be based somewhere ("Nexari, based in Shenzhen,"
         with a verb of kg:basedIn): a place is not."""
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         if it["cls"] == "Place" and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.seat_verbs
                                         and any(p.dep_ == "prep" and p.lower_ == "in" for p in c.children)
                                         for c in root.children):
@@ -178,7 +178,7 @@ class Classes(Descriptions, Products, Votes):
     def _employer(self, doc: Doc, it: dict[str, Any]) -> bool:
         """The object of "at" or "with" after a job only a person holds ("an analyst at Peel Hunt", "a
         lawyer with Brackwell"; lexicon ``person_only_jobs``, from the roles of kg:worksFor)."""
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         if root.dep_ != "pobj" or root.head.lower_ not in {"at", "with"}:
             return False
         job = root.head.head
@@ -194,7 +194,7 @@ class Classes(Descriptions, Products, Votes):
         """What a stake or shares are in, or what a noun of buying or merging is "of" ("a 30% stake in
         Mavuno Inputs", "its takeover of Quennel Ads"): an organisation, even where the NER took the name,
         in full, for a person's."""
-        root = first_conjunct(doc[it["start"]:it["end"]].root)
+        root = first_conjunct(self._root_of(doc, it))
         if root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}:
             # "a 10 percent stake in Quillbox", "bought shares in Lumio" (the parser hangs "in" on the verb)
             prep = root.head
@@ -209,7 +209,7 @@ class Classes(Descriptions, Products, Votes):
         "invested $5 million in Kelvor", "its investment in Kelvor"; kg:investsIn's one-word triggers and
         role nouns), or what is backed or funded ("Halvern backed Kelvor"): an organisation, for a name the
         NER took for a place that the gazetteer does not know (a place one invests in is one it knows)."""
-        root = first_conjunct(doc[it["start"]:it["end"]].root)
+        root = first_conjunct(self._root_of(doc, it))
         if root.dep_ == "pobj" and root.head.lower_ in {"in", "into"}:
             return root.head.head.lemma_.lower() in self.invest_words
         if root.dep_ == "pobj" and root.head.lower_ == "of":  # ("a backer of Kelvor", "a shareholder of Kelvor")
@@ -220,7 +220,7 @@ class Classes(Descriptions, Products, Votes):
         """What a venture or a consortium is "of" or "between" ("a joint venture of Halvern and Kelvor", "a
         consortium of Aéroports Varenne and Ostin Havalar"; lexicon [relations] ``venture_nouns``): its
         members are organisations."""
-        root = first_conjunct(doc[it["start"]:it["end"]].root)
+        root = first_conjunct(self._root_of(doc, it))
         return root.dep_ == "pobj" and root.head.lower_ in {"of", "between"} and root.head.head.is_lower \
             and root.head.head.lemma_.lower() in self.venture_nouns
 
@@ -228,14 +228,14 @@ class Classes(Descriptions, Products, Votes):
         """What a job only an organisation gives, or a president, is "of" ("Haruto Ishida, president of
         Tomikaze Kisen", "the chief executive of Obras Calvera"; for a name the NER took for a person's:
         a place's president is a country's, which the gazetteer knows)."""
-        root = first_conjunct(doc[it["start"]:it["end"]].root)
+        root = first_conjunct(self._root_of(doc, it))
         job = root.head.head
         return root.dep_ == "pobj" and root.head.lower_ == "of" and job.pos_ == "NOUN" \
             and (self._org_only_job(job) or job.lower_ == "president")
 
     def _bought_joined_or_owned(self, doc: Doc, it: dict[str, Any]) -> bool:
         """What goods are bought from, what is bought or joined, or owned by someone named (below)."""
-        root = first_conjunct(doc[it["start"]:it["end"]].root)
+        root = first_conjunct(self._root_of(doc, it))
         if root.dep_ == "pobj" and root.head.lower_ == "from":
             # "buys its boxes from Vistrel", "rents chips from Lumio": whom goods are bought from sells them
             verb = root.head.head
@@ -257,7 +257,7 @@ class Classes(Descriptions, Products, Votes):
 
     def _org_context(self, doc: Doc, it: dict[str, Any], surnames: frozenset[str] = frozenset(),
                      items: Sequence[dict[str, Any]] = ()) -> bool:
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         # ("Dana Holt, publisher of the Sentinel": for a full name the NER saw as a person, a job)
         org_nouns = self.org_nouns_not_jobs if doc[it["start"]].ent_type_ == "PERSON" and " " in it["name"] \
             else self.org_nouns
@@ -379,7 +379,7 @@ class Classes(Descriptions, Products, Votes):
         return {name for name in out if not any(it["name"] == name and (
             self._called_a_person(doc, it, surnames) or any(
                 c.dep_ == "appos" and c.is_lower and c.pos_ == "NOUN" and c.lemma_.lower() not in self.org_nouns
-                for c in doc[it["start"]:it["end"]].root.children)) for it in items)}
+                for c in self._root_of(doc, it).children)) for it in items)}
 
     def _owner_and_more(self, items: list[dict[str, Any]], doc: Doc) -> set[str]:
         """Names the NER took for firms (or people) that are another firm's name, which the text writes alone, and

@@ -25,7 +25,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..names import normalize_quotes
 from ..ontology import load_ontology
@@ -342,6 +342,30 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            self._roots, self._roots_doc = {}, doc  # (the root of each name's span, for :meth:`_root_of`)
+            return self._read_doc(doc)
+        finally:  # (what this kept of the Doc, with it: no Doc held between calls)
+            self._lower_words_of = None  # (the lower-case words, kept by the corrections)
+            self._roots, self._roots_doc = {}, None
+
+    def _root_of(self, doc: Doc, it: dict[str, Any]) -> Token:
+        """The root token of an item's span (``doc[start:end].root``), made once per span on the Doc being
+        read (after the repairs of its parse at the start, which nothing changes later): the class corrections
+        ask for the same names' roots again and again."""
+        if doc is not self._roots_doc:
+            return doc[it["start"]:it["end"]].root
+        bounds = (it["start"], it["end"])
+        root = self._roots.get(bounds)
+        if root is None:
+            root = self._roots[bounds] = doc[it["start"]:it["end"]].root
+        return root
+
+    _roots: dict[tuple[int, int], Token] = {}
+    _roots_doc: Any = None
+
+    def _read_doc(self, doc: Doc) -> Doc:
+        """The entities of ``doc`` (:meth:`__call__`, which then drops what this kept on the component)."""
         repair_verb_forms(doc, self.verb_only_forms)
         if self.english_words:
             repair_name_tags(doc, self.english_words)
@@ -362,7 +386,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
             items.append({"start": span.start, "end": span.end, "name": name, "cls": cls,
                           "wikidata": wikidata, "via": via})
 
-        headline = TitleCaseLines(doc)
+        headline = TitleCaseLines.of(doc, fresh=True)
         if doc.has_annotation("DEP"):  # ("Star Quest II: Rise of Halden is a game developed by X": one title)
             claim_subtitled_titles(doc, self.product_nouns, claim)
         # 1. Gazetteer matches and the pipeline's own entities compete, longest first.

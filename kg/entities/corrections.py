@@ -103,7 +103,7 @@ class Corrections:
             # after a kind of product, which names firms too ("network", "marketplace"), that the text says a
             # named organisation runs, operates or makes, a product the vote below reads)
             orgs -= {it["name"] for it in items if it["via"] == "" and it["name"] in orgs
-                     and self._run_by(it, doc[it["start"]:it["end"]].root)
+                     and self._run_by(it, self._root_of(doc, it))
                      and any(o["via"] == "" and o["start"] > 0 and self._kind_of_product(doc[o["start"] - 1])
                              for o in mentions[it["name"]])}
             for it in items:
@@ -143,7 +143,7 @@ class Corrections:
                     seen[it["name"]] += 1
                     if self._product_context(doc, it, items) and not self._after_person_title(doc, it["start"]):
                         said[it["name"]] += 1
-                        if self._run_by(it, doc[it["start"]:it["end"]].root):
+                        if self._run_by(it, self._root_of(doc, it)):
                             called.add(it["name"])
             # "Quello, a messaging app", "its Quello messaging app" (votes.py; the mention that says so may be a
             # product already, by the NER's label, and count in no vote above: then only where no other mention
@@ -155,7 +155,7 @@ class Corrections:
             # So is a name a copula defines as a kind of product ("Brickfall is an arcade game developed
             # and published by Ventari"), whatever the NER took its other mentions for (a page's title)
             defined = {it["name"] for it in items if it["via"] == "" and (it["cls"] != "Person" or " " not in it["name"])
-                       and self._copula_defines_product(doc[it["start"]:it["end"]].root)}
+                       and self._copula_defines_product(self._root_of(doc, it))}
             for it in items:
                 if it["via"] == "" and ((said[it["name"]] * 2 >= seen[it["name"]] > 0 or it["name"] in called)
                                         and said[it["name"]] or it["name"] in defined) \
@@ -234,7 +234,7 @@ class Corrections:
             acting |= {it["name"] for it in items if it["via"] == "" and it["cls"] == "Person"
                        and it["name"] not in surnames and self._named_rival(doc, it["start"])}
             # "Ebberly's blood thinner Veranix": the owner of a named product is a business
-            roots = {it["start"]: doc[it["start"]:it["end"]].root for it in items}
+            roots = {it["start"]: self._root_of(doc, it) for it in items}
             acting |= {it["name"] for it in items if it["via"] == "" and (it["cls"] == "Place" or (
                 it["cls"] == "Person" and " " not in it["name"] and it["name"] not in surnames))
                 and roots[it["start"]].dep_ == "poss" and any(

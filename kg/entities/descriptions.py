@@ -34,7 +34,7 @@ class Descriptions:
             return noun.is_lower and (noun.lower_ in self.organisation_descriptions
                                       or " ".join(words) in self.organisation_descriptions)
 
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         before = doc[it["start"] - 1] if it["start"] > 0 else None
         if before is not None and before.pos_ == "NOUN" and before.head.i == root.i and said(before):
             return True
@@ -74,7 +74,7 @@ class Descriptions:
         (not "a stake in", "shares in", "invested $5 million in", "a report in": kg:investsIn's words and lexicon
         ``not_place_holders``; a name without "the"), is a place's, whatever firm or person the NER took it for
         (a product only after the first: "in Lumios" is in the product)."""
-        own = doc[it["start"]:it["end"]].root
+        own = self._root_of(doc, it)
         root = first_conjunct(own)
         end = it["end"]
         if root is not own and it["cls"] == "Person" and end < len(doc) and doc[end].pos_ in {"VERB", "AUX"}:
@@ -97,7 +97,7 @@ class Descriptions:
         """"the Tarvik shipyard", "at Orlan plant", "its new Kelbay terminal", "the Duvra special economic zone": a
         name the NER took for a place, right before the noun of a site (lexicon ``place_named_sites``, with at most
         two lower-case words between), is where the site is."""
-        root = first_conjunct(doc[it["start"]:it["end"]].root)
+        root = first_conjunct(self._root_of(doc, it))
         noun = root.head
         if root.dep_ not in {"compound", "amod", "nmod"} or noun.i < it["end"] or self._firm_named(it["name"]) \
                 or not (noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.place_named_sites):
@@ -163,7 +163,7 @@ class Descriptions:
         """"Vilmora, an Estonian rival of Kestwick", "Travelo, the main rival of Brisko": an apposition after the
         name to a noun only organisations are called (not a kind of product too: "a rival app"), which
         says the name is one, whatever the NER took it for (a product's)."""
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         nouns = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
         nouns += [n for n in [_apposed_after(doc, it)] if n is not None]  # (hung on a word before the name)
         return any(n.is_lower and n.lemma_.lower() in self.org_nouns and n.lemma_.lower() not in self.product_nouns
@@ -250,7 +250,7 @@ class Descriptions:
         if self._firm_named(it["name"]):
             return False
         lone = len(words) < 2 and not (words and words[0] in surnames)
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         # "Brenn's wife", "his son, Aldo", "Aldo, his son": kin only people have (not "Acme's parent",
         # nor "its sister company": the kin noun must be the one possessed or apposed; after the name,
         # only someone's: the parser also hangs "the daughter of X" on a place before it)
@@ -373,7 +373,7 @@ class Descriptions:
         """A name in apposition with a lower-case noun for a government body, either way round, or
         right after a title only a body bears (lexicon ``body_titles``: "Brazil's telecom regulator
         Anatel", "watchdog BTK")."""
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         nouns = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             nouns.append(root.head)
@@ -443,7 +443,7 @@ class Descriptions:
         end = it["end"]
         if end + 1 >= len(doc) or doc[end].text != ",":
             return False  # (asked of every name: the comma after it first, its span's root only then)
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         if root.dep_ != "pobj" or root.head.lower_ not in {"in", "at", "near", "outside"} \
                 or self._firm_named(it["name"]):
             return False
@@ -471,7 +471,7 @@ class Descriptions:
         """The subject of "is a city", or a name with "a town" in apposition (lexicon ``place_nouns``);
         or the name of an owner's site ("its Quebrada Honda mine", "Kavelle's Tangier plant": with the
         owner said, the name before the site's noun is its place, not "the Kessaro plant"'s owner)."""
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         if self._owned_site(doc, it, root) is not None:
             return True
         if _listed_under(root, self.place_nouns):

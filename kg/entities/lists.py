@@ -21,7 +21,7 @@ class Lists:
     def _listed_among_firms(self, doc: Doc, items: list[dict[str, Any]]) -> set[str]:
         """Names the NER alone typed as a place, a product or a one-word person that a list of names
         puts among companies: "to Homara, Pawlo and Grevholt Logistics", "to Perry Valcourt and Grainwell"."""
-        at = {doc[it["start"]:it["end"]].root.i: it for it in items if it["via"] in {"", "gazetteer"}}
+        at = {self._root_of(doc, it).i: it for it in items if it["via"] in {"", "gazetteer"}}
         out: set[str] = set()
         seen: set[int] = set()
         for i, it in at.items():
@@ -87,7 +87,7 @@ class Lists:
         """Names the NER alone typed as an organisation, a product or a person in a list of places after "in",
         "across" or "throughout" (at least two of the list places, and more than half): "runs fleets
         in Manchester, Bristol and Leeds"; or one place and half, where the list is no stake's."""
-        at = {doc[it["start"]:it["end"]].root.i: it for it in items if it["via"] in {"", "gazetteer"}}
+        at = {self._root_of(doc, it).i: it for it in items if it["via"] in {"", "gazetteer"}}
         out: set[str] = set()
         for i, it in at.items():
             tok = doc[i]
@@ -113,7 +113,7 @@ class Lists:
         """Names the NER alone typed as an organisation or a product at an end of a route, beside a
         place: "flies to Istanbul and Tunis", "routes from Hirtshals to Stavanger" (lexicon
         ``route_nouns`` and ``route_verbs``: where a flight, a ferry or a train goes is a place)."""
-        at = {doc[it["start"]:it["end"]].root.i: it for it in items if it["via"] in {"", "gazetteer"}}
+        at = {self._root_of(doc, it).i: it for it in items if it["via"] in {"", "gazetteer"}}
         out: set[str] = set()
         # (the few tokens with such a lemma, picked from the lemma array rather than token by token)
         lemmas = doc.to_array([LEMMA]).tolist() if len(doc) else []

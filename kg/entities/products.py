@@ -72,7 +72,7 @@ class Products:
         """The name is a kind of product's, whatever organisation the sentence also relates it to:
         right after the kind ("the maker of the puzzle game Tidewater"), or before it with an owner
         ("Veltro's Bastion platform", "its Bison pickup"; "platform" alone names companies too)."""
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         if self._sold_under(root):
             return True
         if any(c.dep_ == "compound" and c.i == it["start"] - 1 and c.lemma_.lower() in self.product_nouns
@@ -328,7 +328,7 @@ class Products:
         verb ("is best known for creating Emberfall, a survival game/npadvmod released in 2015,"); not a
         description the parser apposed to it from after a later name ("X is up against Y and Z, the
         service run by W" is Z's)."""
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
 
         def apposed_here(noun: Token) -> bool:
             elsewhere = apposed_elsewhere(noun)
@@ -352,7 +352,7 @@ class Products:
     def _product_context(self, doc: Doc, it: dict[str, Any], items: list[dict[str, Any]]) -> bool:
         if self._runs_the_kind_before(doc, it):
             return False
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         head = root.head
         if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.product_verbs:
             return True

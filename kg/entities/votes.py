@@ -46,7 +46,7 @@ class Votes:
         """Whether the mention has an apposition to a kind of product after it
         (:meth:`~kg.entities.products.Products._apposed_kinds`), with "a" or "an" and no seat ("Quello, a
         messaging app", not "Kivra, a Cape Town-based streaming app")."""
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         # (or an owner's: "Shomer Guard, its software for spotting fraud", "Hualing's overseas version, Shimmerly")
         return any(k.is_lower and (k.i > root.i and _indefinite(k) or owned_kind(k, self.onto)) and not self._based(k)
                    for k in self._apposed_kinds(doc, it))
@@ -60,7 +60,7 @@ class Votes:
             return False
         kind = kind_after(doc, it["end"], self._written_kind)
         return kind is not None and kind.lemma_.lower() not in self.seller_sites \
-            and self._owned_site(doc, it, doc[it["start"]:it["end"]].root) is None
+            and self._owned_site(doc, it, self._root_of(doc, it)) is None
 
     def _based(self, kind: Token) -> bool:
         """Whether the apposition says where the thing is based ("a Cape Town-based streaming app", "a

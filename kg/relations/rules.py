@@ -99,8 +99,23 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
 
     # -- main --------------------------------------------------------------------------
 
+    #: what :meth:`_read_doc` keeps on the component while it reads one Doc (its entity items, the memos of
+    #: its readings, its words' arrays, the Doc itself): let go when the call ends, so that the component
+    #: holds no Doc alive between calls
+    _PER_DOC = ("_items", "_by_token", "_mapped", "_mapped_doc", "_events_read", "_modalities", "_served_read",
+                "_fits_read", "_roles_read", "_far_holder", "_sent_ents", "_roots", "_roots_doc", "_lemma_hashes",
+                "_lower_hashes", "_pos_codes", "_lemma_text", "_lemma_at", "_text_lemmas", "_lower_at", "_doc_words")
+
     @guarded
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._read_doc(doc)
+        finally:
+            for name in self._PER_DOC:
+                self.__dict__.pop(name, None)
+
+    def _read_doc(self, doc: Doc) -> Doc:
+        """The relations of ``doc`` (:meth:`__call__`, which then drops what this kept on the component)."""
         if not doc.has_annotation("DEP"):
             raise ComponentError("kg_relations needs a dependency parse: add it after a 'parser' component.")
         items: list[dict[str, Any]] = list(doc._.kg_entity_data or [])
@@ -179,7 +194,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
                 + self._stakes_left_unnamed(doc, items, by_token) + self._run_as_units(doc, items, by_token) \
                 + self._sold_by_owners(doc, items, by_token) + self._spun_off(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
-        title_case = TitleCaseLines(doc)
+        title_case = TitleCaseLines.of(doc)  # (as kg_entities read them)
         # only words that some trigger starts from are worth a look
         candidates = sorted(set(self._token_ids(self.index)) | set(self._lower_ids(self._index_hashes)))
         for sent in doc.sents:
