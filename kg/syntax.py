@@ -5,10 +5,11 @@ Below all three (it imports nothing of kg-builder), so each can use it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["COPULAS", "FORMER", "NOW", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
+__all__ = ["COPULAS", "SpanRoots", "FORMER", "NOW", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "POSSESSIVE_MARKS", "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "antecedent", "added_preps", "apposed_elsewhere",
            "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat",
            "brand_name", "by_agents", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
@@ -536,3 +537,22 @@ def contact_clause(doc: Doc, end: int, kind: Callable[[Token], bool], verbs: set
     if after is not None and (after.pos_ in {"NOUN", "PROPN", "DET", "NUM", "PRON"} or after.tag_ == "PRP$"):
         return None
     return k, stop, verb
+
+
+class SpanRoots:
+    """Mixin of the components that ask for the same names' roots again and again: the root token of an entity
+    item's span (``doc[start:end].root``), made once per span on the Doc the component is reading. Its
+    ``__call__`` starts the memo (``self._roots, self._roots_doc = {}, doc``, after any repair of the parse,
+    which nothing changes later) and clears it when done, so no Doc outlives the call."""
+
+    _roots: dict[tuple[int, int], Token] = {}
+    _roots_doc: Any = None
+
+    def _root_of(self, doc: Doc, it: dict[str, Any]) -> Token:
+        if doc is not self._roots_doc:
+            return doc[it["start"]:it["end"]].root
+        bounds = (it["start"], it["end"])
+        root = self._roots.get(bounds)
+        if root is None:
+            root = self._roots[bounds] = doc[it["start"]:it["end"]].root
+        return root

@@ -25,13 +25,13 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..names import normalize_quotes
 from ..ontology import load_ontology
 from ..retag import (repair_name_tags, repair_nouns_read_as_names, repair_swapped_verbs, repair_verbs_in_lists,
                      repair_verbs_read_as_nouns)
-from ..syntax import repair_verb_forms
+from ..syntax import SpanRoots, repair_verb_forms
 from .base import guarded, register_extensions, store_items
 from .candidates import Candidates
 from .classes import Classes
@@ -70,7 +70,7 @@ def _english_words(nlp: Language, parts: tuple[str, ...] = ("adv", "adj", "verb"
         return frozenset()
 
 
-class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
+class KGEntities(Candidates, Missed, Classes, Corrections, Lists, SpanRoots):
     """The ``kg_entities`` component. Build it with ``nlp.add_pipe("kg_entities")``."""
 
     def __init__(self, nlp: Language, name: str = "kg_entities", use_gazetteer: bool = True,
@@ -348,21 +348,6 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists):
         finally:  # (what this kept of the Doc, with it: no Doc held between calls)
             self._lower_words_of = None  # (the lower-case words, kept by the corrections)
             self._roots, self._roots_doc = {}, None
-
-    def _root_of(self, doc: Doc, it: dict[str, Any]) -> Token:
-        """The root token of an item's span (``doc[start:end].root``), made once per span on the Doc being
-        read (after the repairs of its parse at the start, which nothing changes later): the class corrections
-        ask for the same names' roots again and again."""
-        if doc is not self._roots_doc:
-            return doc[it["start"]:it["end"]].root
-        bounds = (it["start"], it["end"])
-        root = self._roots.get(bounds)
-        if root is None:
-            root = self._roots[bounds] = doc[it["start"]:it["end"]].root
-        return root
-
-    _roots: dict[tuple[int, int], Token] = {}
-    _roots_doc: Any = None
 
     def _read_doc(self, doc: Doc) -> Doc:
         """The entities of ``doc`` (:meth:`__call__`, which then drops what this kept on the component)."""

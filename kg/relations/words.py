@@ -6,12 +6,12 @@ A mixin of :class:`~kg.relations.rules.KGRelations`; :meth:`Words._read_words` r
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+
+from ..syntax import SpanRoots
 
 __all__ = ["BORN", "WHOSE", "Words"]
 
@@ -33,7 +33,7 @@ def _positions(hashes: list[int]) -> dict[int, list[int]]:
     return at
 
 
-class Words:
+class Words(SpanRoots):
     """Mixin of :class:`~kg.relations.rules.KGRelations`: token indices by lemma or lower-case form."""
 
     _lower_strings: dict[int, str]
@@ -113,20 +113,6 @@ class Words:
         if len(found) == 1:
             return list(at[found[0]])
         return sorted(i for h in found for i in at[h])
-
-    def _root_of(self, doc: Doc, it: dict[str, Any]) -> Token:
-        """The root token of an entity item's span (``doc[start:end].root``), made once per Doc: the rules
-        that go through every name each ask for it."""
-        if doc is not self._roots_doc:
-            return doc[it["start"]:it["end"]].root
-        bounds = (it["start"], it["end"])
-        root = self._roots.get(bounds)
-        if root is None:
-            root = self._roots[bounds] = doc[it["start"]:it["end"]].root
-        return root
-
-    _roots: dict[tuple[int, int], Token] = {}
-    _roots_doc: Any = None
 
     def _tokens_with_lemma(self, doc: Doc, words: set[str]) -> list[Token]:
         return [doc[i] for i in self._token_ids(words)]
