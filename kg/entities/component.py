@@ -371,7 +371,7 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists, SpanRoots):
             items.append({"start": span.start, "end": span.end, "name": name, "cls": cls,
                           "wikidata": wikidata, "via": via})
 
-        headline = TitleCaseLines.of(doc, fresh=True)
+        headline = TitleCaseLines(doc)
         if doc.has_annotation("DEP"):  # ("Star Quest II: Rise of Halden is a game developed by X": one title)
             claim_subtitled_titles(doc, self.product_nouns, claim)
         # 1. Gazetteer matches and the pipeline's own entities compete, longest first.

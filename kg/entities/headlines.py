@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_left
 
 from spacy.attrs import IS_ALPHA, IS_SPACE, LENGTH, ORTH
@@ -40,7 +39,7 @@ class TitleCaseLines:
         rows = doc.to_array([IS_SPACE, IS_ALPHA, LENGTH, ORTH]).tolist() if n else []
         self._alpha = [r[1] and r[2] > 3 for r in rows]  # a word of four letters or more
         self._orth = [r[3] for r in rows]
-        self._doc = weakref.ref(doc)  # (weakly: the lines shared per Doc (:meth:`of`) must not keep it alive)
+        self._doc = doc
         self._sources: dict[tuple[int, int], int | None] = {}
         newlines = [i for i, r in enumerate(rows) if r[0] and "\n" in self._strings[r[3]]]
         self.breaks_after = newlines  # a line starts after each of these ...
@@ -48,17 +47,6 @@ class TitleCaseLines:
         self._seen: dict[tuple[int, int], bool] = {}
         self._capital: dict[int, bool] = {}
         self._gmt: bool | None = None  # whether a token holds "GMT", as a stamp's does (read when first asked)
-
-    @classmethod
-    def of(cls, doc: Doc, *, fresh: bool = False) -> TitleCaseLines:
-        """The lines of ``doc``, read once per Doc and shared by the components that ask: ``kg_entities``
-        reads them afresh (``fresh=True``), ``kg_relations`` after it takes the same (each line's verdict
-        depends on its tokens' words alone, which no component between the two changes); a Doc
-        whose lines no one read yet gets its own."""
-        lines = None if fresh else _SHARED.get(doc)
-        if lines is None or lines.n != len(doc):
-            lines = _SHARED[doc] = cls(doc)
-        return lines
 
     def __call__(self, span: Span) -> bool:
         if not len(span):
@@ -102,13 +90,9 @@ class TitleCaseLines:
         if bounds not in self._sources:
             if self._gmt is None:  # (the stamp's "GMT" follows a space: a token of its own, or one's start)
                 self._gmt = any("GMT" in self._strings[h] for h in set(self._orth))
-            line = self._doc()[first:last] if self._gmt else None
+            line = self._doc[first:last] if self._gmt else None
             start = None
             if line is not None and _SOURCE_STAMP.search(line.text):
                 start = next((t.i + 1 for t in line if _CODE.fullmatch(t.text)), first)
             self._sources[bounds] = start
         return self._sources[bounds]
-
-
-#: the lines of each Doc that is alive, read once (:meth:`TitleCaseLines.of`)
-_SHARED: weakref.WeakKeyDictionary[Doc, TitleCaseLines] = weakref.WeakKeyDictionary()

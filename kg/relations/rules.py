@@ -194,7 +194,7 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
                 + self._stakes_left_unnamed(doc, items, by_token) + self._run_as_units(doc, items, by_token) \
                 + self._sold_by_owners(doc, items, by_token) + self._spun_off(doc, items, by_token):
             found[(rec["s_key"], rec["predicate"], rec["o_key"], rec["sent_start"])] = rec
-        title_case = TitleCaseLines.of(doc)  # (as kg_entities read them)
+        title_case = TitleCaseLines(doc)
         # only words that some trigger starts from are worth a look
         candidates = sorted(set(self._token_ids(self.index)) | set(self._lower_ids(self._index_hashes)))
         for sent in doc.sents:
