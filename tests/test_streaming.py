@@ -572,3 +572,18 @@ def test_a_firm_named_with_a_word_firms_names_open_with_is_its_short_name():
     ents = build([doc("h-varenna", [mention("Gruppo Varenna", "Company"), mention("Varenna", "Company", start=40)])]
                  ).entities
     assert [(e.name, e.alt_labels) for e in ents.values()] == [("Gruppo Varenna", ("Varenna",))]
+
+
+def test_streaming_components_let_go_of_each_doc(nlp):
+    """No kg component keeps a Doc (or a token or span of it) alive after the call that read it: their
+    per-document memos are dropped when the call ends, so a long build holds only the Docs it is reading."""
+    import gc
+    import weakref
+
+    doc = nlp("Kelvor Motors, based in Lyon, makes vans for Tarvo Freight. Its rival Orvane Auto sued it in "
+              "March, the company said.")
+    assert doc._.kg_relation_data  # (the components did read it)
+    ref = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert ref() is None
