@@ -301,22 +301,7 @@ def _ntriples_file(graph: KnowledgeGraph) -> Any:
     dropped, with the write's other conversions.
     """
     handle = tempfile.NamedTemporaryFile(prefix="kg-", suffix=".nt")
-    # pyoxigraph's N-Triples writer writes each triple as its terms' N-Triples forms (``str`` of a term)
-    # and " .": the same lines, without making a Triple object per triple
-    lines: list[str] = []
-    subject, subject_text = None, ""
-    predicates: dict[int, tuple[Any, str]] = {}  # id -> (the term, kept alive so the id stays its own; its text)
-    for s, p, o in _iter_terms(graph):
-        if s is not subject:  # (a subject's triples come together)
-            subject, subject_text = s, str(s)
-        known = predicates.get(id(p))
-        if known is None:
-            known = predicates[id(p)] = (p, str(p))
-        lines.append(f"{subject_text} {known[1]} {o} .\n")
-        if len(lines) >= 8192:
-            handle.write("".join(lines).encode("utf-8"))
-            lines.clear()
-    handle.write("".join(lines).encode("utf-8"))
+    ox.serialize(iter_triples(graph), handle, format=ox.RdfFormat.N_TRIPLES)
     handle.flush()
     return handle
 
