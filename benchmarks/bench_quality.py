@@ -21,6 +21,12 @@ spans). Nothing here was used to train the model; its thresholds are tuned on
 the tuning split ``kg train`` carves out of the training data and raised by a
 margin chosen on corpus-dev and news-calibration (so those two sets are not
 unseen text; news-heldout, conll04-dev and redocred-dev are).
+
+How sure each strict score is: ``strict.interval`` is the 95% interval of its F1 over 1,000
+resamples of the set's documents (:func:`kg.relations.scoring.bootstrap_interval`, seeded), and
+``model_vs_rules`` what the model adds to the rules on the same resamples
+(:func:`kg.relations.scoring.paired_bootstrap`: the F1 difference, its interval, and the share of
+resamples in which rules + model score higher).
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.build import build  # noqa: E402
 from kg.evaluate import evaluate, evaluate_strict  # noqa: E402
+from kg.relations.scoring import bootstrap_interval, paired_bootstrap  # noqa: E402
 from kg.training.annotations import read_annotation_files, write_annotations  # noqa: E402
 from kg.training.convert import conll04, redocred  # noqa: E402
 
@@ -111,6 +118,7 @@ def run(shared: Path, config: str | None, work: Path, relation_model: str | None
                    "corpus-dev": sorted((ROOT / "corpus" / "dev" / "gold").glob("*.entities.tsv"))}
     for name, docs in (("news-heldout", news), ("conll04-dev", c04), ("redocred-dev", rd)):
         sets.setdefault(name, {})["coverage"] = coverage(config, docs, relation_model)
+    per_document: dict[tuple[str, str], dict] = {}
     for mode, use_model in (("rules", False), ("rules+model", True)):
         for name, job in jobs.items():
             row = sets.setdefault(name, {}).setdefault(mode, {})
@@ -133,6 +141,12 @@ def run(shared: Path, config: str | None, work: Path, relation_model: str | None
                 res = evaluate_strict(out / "graph.ttl", s_gold, relations=labels)
                 row["strict"] = _row(res)
                 row["strict"]["unmatched_documents"] = len(res["unmatched_documents"])
+                row["strict"]["interval"] = bootstrap_interval(res["by_document"])
+                per_document[name, mode] = res["by_document"]
+    for name in sets:
+        if (name, "rules") in per_document:
+            sets[name]["model_vs_rules"] = paired_bootstrap(per_document[name, "rules"],
+                                                            per_document[name, "rules+model"])
     return sets
 
 
@@ -144,13 +158,18 @@ def _print(sets: dict) -> None:
             print(f"{name:<14} candidate pairs hold {c['pairs_share']:.0%} of {c['gold']} gold relations "
                   f"({c['typed_share']:.0%} with classes that fit)")
         for mode, row in modes.items():
-            if mode == "coverage":
+            if mode in ("coverage", "model_vs_rules"):
                 continue
             for scoring in ("lenient", "strict"):
                 if scoring in row:
                     r = row[scoring]
+                    iv = r.get("interval")
                     print(f"{name:<14} {mode:<12} {scoring:<8} {r['precision']:>6.3f} {r['recall']:>6.3f} "
-                          f"{r['f1']:>6.3f}")
+                          f"{r['f1']:>6.3f}" + (f"  (95% {iv['low']:.3f}-{iv['high']:.3f})" if iv else ""))
+        if "model_vs_rules" in modes:
+            d = modes["model_vs_rules"]
+            print(f"{name:<14} the model adds {d['difference']:+.3f} strict F1 (95% {d['low']:+.3f} to "
+                  f"{d['high']:+.3f}; better in {d['share_better']:.0%} of resamples)")
 
 
 _UNSEEN = {"news-heldout": "yes", "conll04-dev": "yes", "redocred-dev": "yes", "seed": "no (rules written on it)",
@@ -172,6 +191,16 @@ def markdown(sets: dict) -> str:
             if name in sets and scoring in sets[name]["rules"]:
                 lines.append(f"| {name} | {unseen} | {scoring} | {prf(sets[name]['rules'][scoring])} | "
                              f"{prf(sets[name]['rules+model'][scoring])} |")
+    intervals = [(name, sets[name]) for name in _UNSEEN if "interval" in sets.get(name, {}).get("rules", {}).get("strict", {})]
+    if intervals:
+        lines += ["", "| set | documents | strict F1, rules (95% interval) | rules + model (95% interval) | "
+                  "model minus rules (95% interval) | resamples where the model helps |",
+                  "| --- | ---: | --- | --- | --- | ---: |"]
+        for name, row in intervals:
+            a, b, d = row["rules"]["strict"]["interval"], row["rules+model"]["strict"]["interval"], row["model_vs_rules"]
+            lines.append(f"| {name} | {a['documents']} | {a['f1']:.3f} ({a['low']:.3f}-{a['high']:.3f}) | "
+                         f"{b['f1']:.3f} ({b['low']:.3f}-{b['high']:.3f}) | {d['difference']:+.3f} "
+                         f"({d['low']:+.3f} to {d['high']:+.3f}) | {d['share_better']:.0%} |")
     lines += ["", "| set | gold relations | pair among the candidates | ... with classes that fit |",
               "| --- | ---: | ---: | ---: |"]
     for name in ("news-heldout", "conll04-dev", "redocred-dev"):

@@ -248,7 +248,9 @@ def evaluate_strict(graph_path: str | Path, gold_paths: Sequence[str | Path], *,
     only these (and their sub-properties), for gold that annotates a few.
 
     Returns ``micro`` and ``by_relation`` (precision, recall, f1 and counts),
-    ``missed`` and ``false_positives`` (document, subject, relation, object), and
+    ``missed`` and ``false_positives`` (document, subject, relation, object),
+    ``by_document`` (gold document id -> ``[correct, predicted, found, gold]``, what
+    :func:`kg.relations.scoring.bootstrap_interval` resamples), and
     ``unmatched_documents``, the gold documents the graph does not hold.
     """
     from .ingest import record_from_text

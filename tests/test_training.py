@@ -826,7 +826,8 @@ def test_training_strict_eval_cli(strict_case, tmp_path):
     res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict", "--json"])
     assert res.exit_code == 0, res.output
     full = evaluate_strict(graph, [gold])
-    assert json.loads(res.stdout) == {k: v for k, v in full.items() if k not in {"missed", "false_positives"}}
+    assert json.loads(res.stdout) == {k: v for k, v in full.items()
+                                      if k not in {"missed", "false_positives", "by_document"}}
     res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict", "--json", "--show"])
     assert json.loads(res.stdout) == full
     res = CliRunner(env={"COLUMNS": "300"}).invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict",
@@ -842,6 +843,79 @@ def test_training_strict_eval_cli(strict_case, tmp_path):
     tsv.write_text("Vela Group\tsues\tOrrin Labs\n", encoding="utf-8")
     res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(tsv), "--strict"])
     assert res.exit_code == 2 and "--strict needs annotated JSON Lines gold" in squash(res.stderr)
+
+
+def test_training_strict_eval_counts_each_document(strict_case):
+    """The per-document counts the intervals resample: each document's own, adding up to the micro counts."""
+    from kg.evaluate import evaluate_strict
+
+    graph, gold = strict_case
+    res = evaluate_strict(graph, [gold])
+    # [correct, predicted, found, gold]: d1 one right (its partnership is not asserted, its investment has
+    # no offsets); d2 two right of two; d3 one right, one reversed; d4 not in the graph, its one missed
+    assert res["by_document"] == {"d1": [1, 1, 1, 1], "d2": [2, 2, 2, 2], "d3": [1, 2, 1, 2], "d4": [0, 0, 0, 1]}
+    totals = [sum(v[k] for v in res["by_document"].values()) for k in range(4)]
+    assert totals == [res["micro"][k] for k in ("correct", "predicted", "found", "gold")]
+
+
+def test_training_bootstrap_interval_resamples_documents():
+    from kg.relations.scoring import bootstrap_interval
+
+    # documents all alike: every resample scores what the set does
+    same = bootstrap_interval([[2, 3, 2, 4]] * 12)
+    assert (same["low"], same["f1"], same["high"]) == (0.571, 0.571, 0.571) and same["documents"] == 12
+    # documents that differ: an interval around the set's F1, the same for the same seed
+    docs = {f"d{i}": c for i, c in enumerate([[3, 4, 3, 5], [1, 2, 1, 4], [5, 5, 4, 6], [0, 1, 0, 2], [2, 2, 2, 2]])}
+    one = bootstrap_interval(docs)
+    assert one == bootstrap_interval(docs) and one != bootstrap_interval(docs, seed=1)
+    assert one["low"] < one["f1"] < one["high"] and one["samples"] == 1000 and one["level"] == 0.95
+    assert bootstrap_interval(docs, level=0.5)["high"] - bootstrap_interval(docs, level=0.5)["low"] \
+        < one["high"] - one["low"]
+    # four times the documents (the same mix): about half the width, as sampling error goes (1 / sqrt(n))
+    more = bootstrap_interval(list(docs.values()) * 4)
+    assert more["f1"] == one["f1"]
+    assert 0.35 < (more["high"] - more["low"]) / (one["high"] - one["low"]) < 0.7
+    # one document per resample unit: a document with many relations weighs as a whole, so the
+    # interval of a set whose relations sit in one document is wider than of the same counts spread out
+    lumped = bootstrap_interval([[9, 10, 9, 10], [0, 3, 0, 3], [0, 1, 0, 1], [0, 1, 0, 1]])
+    spread = bootstrap_interval([[1, 1, 1, 1]] * 9 + [[0, 1, 0, 1]] * 6)
+    assert lumped["f1"] == spread["f1"] and lumped["high"] - lumped["low"] > spread["high"] - spread["low"]
+    with pytest.raises(ValueError, match="no documents"):
+        bootstrap_interval([])
+
+
+def test_training_paired_bootstrap_compares_on_the_same_documents():
+    from kg.relations.scoring import paired_bootstrap
+
+    first = {"a": [3, 4, 3, 6], "b": [1, 2, 1, 4], "c": [4, 5, 4, 5], "d": [0, 1, 0, 3]}
+    # one right statement more in every document: better in every resample
+    second = {k: [c + 1, p + 1, f + 1, g] for k, (c, p, f, g) in first.items()}
+    up = paired_bootstrap(first, second)
+    assert up["share_better"] == 1.0 and 0 < up["low"] <= up["difference"] <= up["high"]
+    assert paired_bootstrap(second, first)["share_better"] == 0.0
+    # the same system twice: no difference, ties count half
+    same = paired_bootstrap(first, first)
+    assert (same["difference"], same["low"], same["high"], same["share_better"]) == (0.0, 0.0, 0.0, 0.5)
+    # a gain in one document and a loss in another: not sure either way
+    mixed = dict(first, a=[4, 4, 4, 6], c=[3, 5, 3, 5])
+    split = paired_bootstrap(first, mixed)
+    assert split["low"] < 0 < split["high"] and 0 < split["share_better"] < 1
+    with pytest.raises(ValueError, match="different documents"):
+        paired_bootstrap(first, {"a": [1, 1, 1, 1]})
+
+
+def test_training_strict_eval_cli_bootstrap(strict_case):
+    graph, gold = strict_case
+    res = CliRunner(env={"COLUMNS": "300"}).invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict",
+                                                         "--bootstrap", "200"])
+    assert res.exit_code == 0, res.output
+    assert "F1 0.727, 95% interval" in res.stdout and "(200 resamples of the 4 documents)" in res.stdout
+    res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict", "--bootstrap", "200",
+                                   "--json"])
+    interval = json.loads(res.stdout)["interval"]
+    assert interval["documents"] == 4 and interval["low"] <= 0.727 <= interval["high"]
+    res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--bootstrap", "200"])
+    assert res.exit_code == 2 and "--bootstrap needs --strict" in squash(res.stderr)
 
 
 #: Sentences the rules read (rules alone: no model whose predictions could change).

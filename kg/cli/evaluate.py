@@ -32,6 +32,9 @@ def eval_cmd(
     gold_relations_only: Annotated[bool, typer.Option("--gold-relations-only", help=(
         "Count predictions only of the relations the gold uses (for gold that annotates a few relation types)."))
     ] = False,
+    bootstrap: Annotated[int, typer.Option("--bootstrap", min=0, help=(
+        "With --strict: also give the 95% interval of F1 over this many resamples of the documents "
+        "(e.g. 1000; seeded, so the same files give the same interval)."))] = 0,
 ) -> None:
     """Score a built graph against gold files: precision, recall and F1 of relations and typed entities.
 
@@ -48,6 +51,12 @@ def eval_cmd(
     Example: kg eval out/ --gold corpus/dev/gold/dev01.gold.tsv,corpus/dev/gold/dev02.gold.tsv --show
 
     Example: kg eval out/ --gold data/dev/news-heldout.jsonl --strict
+
+    With --bootstrap N (and --strict), the documents are resampled N times with replacement
+    and the middle 95% of the resampled F1s is printed: how far the score could move with
+    another sample of articles like these.
+
+    Example: kg eval out/ --gold data/dev/news-heldout.jsonl --strict --bootstrap 1000
     """
     import json
 
@@ -61,17 +70,32 @@ def eval_cmd(
         console.print("[bold red]error:[/] --gold needs at least one file")
         raise typer.Exit(2)
     only = split_paths(relations) or None
+    if bootstrap and not strict:
+        console.print("[bold red]error:[/] --bootstrap needs --strict (span-level scores are counted per document)")
+        raise typer.Exit(2)
     if strict:
         if not all(p.endswith(".jsonl") for p in gold_paths):
             console.print("[bold red]error:[/] --strict needs annotated JSON Lines gold (.jsonl, docs/annotation.md): "
                           "TSV gold has names, not spans")
             raise typer.Exit(2)
         result = evaluate_strict(graph, gold_paths, relations=only)
+        if bootstrap:
+            from ..relations.scoring import bootstrap_interval
+
+            if not result["by_document"]:
+                console.print("[bold red]error:[/] --bootstrap: the gold has no documents to resample")
+                raise typer.Exit(2)
+            result["interval"] = bootstrap_interval(result["by_document"], samples=bootstrap)
         if as_json:
-            shown = {k: v for k, v in result.items() if show or k not in ("missed", "false_positives")}
+            shown = {k: v for k, v in result.items()
+                     if show or k not in ("missed", "false_positives", "by_document")}
             sys.stdout.write(json.dumps(shown, indent=2, ensure_ascii=False) + "\n")
             raise typer.Exit(0)
         _print_scores({"relations": result["micro"], "by_relation": result["by_relation"]}, "relations (strict)")
+        if "interval" in result:
+            iv = result["interval"]
+            out_console.print(f"F1 {iv['f1']:.3f}, {iv['level']:.0%} interval {iv['low']:.3f} to {iv['high']:.3f} "
+                              f"({iv['samples']} resamples of the {iv['documents']} documents)", highlight=False)
         if show:
             for kind, items in (("[red]missed[/]         ", result["missed"]),
                                 ("[yellow]false positive[/] ", result["false_positives"])):
