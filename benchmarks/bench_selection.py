@@ -7,7 +7,8 @@ and no unseen set is among them) with the shipped relation model and its thresho
 and, with ``--candidate``, with a model from ``kg train --out DIR`` and the config its ``--write-config``
 wrote; each graph is scored lenient over the five files at once, as ``kg eval GRAPH --gold F1,...,F5
 --json`` does (its ``relations``). A retrain ships only if its F1 beats the shipped model's by more than
-0.005 (benchmarks/README.md, *What moved*).
+0.005 (benchmarks/README.md, *What moved*) and, scored strict on the same documents resampled 1,000
+times (:func:`kg.relations.scoring.paired_bootstrap`), reads better in at least 95% of the resamples.
 """
 
 from __future__ import annotations
@@ -22,18 +23,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.build import build  # noqa: E402
-from kg.evaluate import evaluate  # noqa: E402
+from kg.evaluate import evaluate, evaluate_strict  # noqa: E402
+from kg.relations.scoring import paired_bootstrap  # noqa: E402
 
 SELECTION = [*(f"data/pending/articles-{k}.jsonl" for k in "hijk"), "data/dev/news-calibration.jsonl"]
 _KEYS = ("precision", "recall", "f1", "correct", "predicted", "gold")
 
 
-def score(work: Path, relation_model: bool | str = True, config: str | None = None) -> dict:
-    """The selection set built with ``relation_model`` (and ``config``) into ``work``, scored lenient."""
+def score(work: Path, relation_model: bool | str = True, config: str | None = None) -> tuple[dict, dict]:
+    """The selection set built with ``relation_model`` (and ``config``) into ``work``: its lenient scores,
+    and its strict counts by document (for the paired resampling)."""
     files = [str(ROOT / f) for f in SELECTION]
     build(files, out=work, cache=False, relation_model=relation_model, config=config)
     rel = evaluate(work / "graph.ttl", files)["relations"]
-    return {k: rel[k] for k in _KEYS}
+    return {k: rel[k] for k in _KEYS}, evaluate_strict(work / "graph.ttl", files)["by_document"]
 
 
 def main() -> None:
@@ -42,20 +45,25 @@ def main() -> None:
     ap.add_argument("--candidate-config", help="the config kg train --write-config wrote for it")
     ap.add_argument("--json", help="also write the figures here")
     args = ap.parse_args()
-    runs = {}
+    runs, counts = {}, {}
     with tempfile.TemporaryDirectory(prefix="kg-selection-") as tmp:
-        runs["shipped"] = score(Path(tmp) / "shipped")
+        runs["shipped"], counts["shipped"] = score(Path(tmp) / "shipped")
         if args.candidate:
-            runs["candidate"] = score(Path(tmp) / "candidate", args.candidate, args.candidate_config)
+            runs["candidate"], counts["candidate"] = score(Path(tmp) / "candidate", args.candidate,
+                                                           args.candidate_config)
     for name, m in runs.items():
         print(f"{name:9} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}  "
               f"({m['correct']} right of {m['predicted']}, {m['gold']} gold)")
+    out = {"files": SELECTION, "runs": runs}
     if "candidate" in runs:
         gain = runs["candidate"]["f1"] - runs["shipped"]["f1"]
-        print(f"candidate - shipped: F1 {gain:+.3f} ({'ships' if gain > 0.005 else 'within noise: does not ship'})")
+        paired = out["paired_strict"] = paired_bootstrap(counts["shipped"], counts["candidate"])
+        ships = gain > 0.005 and paired["share_better"] >= 0.95
+        print(f"candidate - shipped: F1 {gain:+.3f}; strict {paired['difference']:+.3f} (95% {paired['low']:+.3f} "
+              f"to {paired['high']:+.3f}), better in {paired['share_better']:.0%} of {paired['samples']} resamples "
+              f"of the {paired['documents']} documents ({'ships' if ships else 'not better beyond noise: does not ship'})")
     if args.json:
-        Path(args.json).write_text(json.dumps({"files": SELECTION, "runs": runs}, indent=1, sort_keys=True) + "\n",
-                                   encoding="utf-8")
+        Path(args.json).write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
