@@ -38,6 +38,7 @@ __all__ = [
     "extended_ontology_dir",
     "load_ontology",
     "ontology_dir",
+    "packaged_ontology_dir",
 ]
 
 #: The namespace of the project's own terms.
@@ -50,6 +51,11 @@ def ontology_dir() -> Path:
     env = os.environ.get("KG_ONTOLOGY_DIR")
     if env:
         return Path(env)
+    return packaged_ontology_dir()
+
+
+def packaged_ontology_dir() -> Path:
+    """The ontology that ships with kg-builder: the installed copy, or the repo's."""
     here = Path(__file__).resolve().parent
     for candidate in (here / "_ontology", here.parent / "ontology"):
         if (candidate / "kg.ttl").is_file():

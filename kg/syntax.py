@@ -1,13 +1,18 @@
 """Small facts of English syntax that the entity, coreference and relation stages share.
 
-Below all three (it imports nothing of kg-builder), so each can use it."""
+Below all three (it imports only :mod:`kg.ontology`, for the folder of ``lexicon.toml``, whose ``[syntax]``
+word lists it reads once per process), so each can use it."""
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from spacy.tokens import Doc, Token
+
+from .errors import OntologyError
+from .ontology import ontology_dir, packaged_ontology_dir
 
 __all__ = ["COPULAS", "SpanRoots", "FORMER", "NOW", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "POSSESSIVE_MARKS", "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "antecedent", "added_preps", "apposed_elsewhere",
@@ -20,29 +25,46 @@ __all__ = ["COPULAS", "SpanRoots", "FORMER", "NOW", "MAKING_VERBS", "NAMING_VERB
 
 #: Dependency labels of a clause's (active) subject.
 SUBJ = {"nsubj", "csubj"}
+
+
+def _syntax_lists() -> dict[str, list[str]]:
+    """The ``[syntax]`` word lists of ``lexicon.toml``: the ontology folder's (:func:`~kg.ontology.ontology_dir`,
+    ``$KG_ONTOLOGY_DIR`` or the packaged one) and, for each list a folder of one's own lacks, the packaged
+    lexicon's."""
+    lists: dict[str, list[str]] = {}
+    packaged = packaged_ontology_dir()
+    for folder in dict.fromkeys((packaged, ontology_dir())):
+        path = folder / "lexicon.toml"
+        if folder != packaged and not path.is_file():
+            continue  # (a folder with no lexicon: load_ontology says so where a component reads it)
+        try:
+            lists.update(tomllib.loads(path.read_text(encoding="utf-8")).get("syntax", {}))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise OntologyError(f"Cannot read the lexicon {path}: {exc}") from exc
+    return lists
+
+
+#: The English word lists below are ``lexicon.toml``'s ``[syntax]`` lists, read once per process.
+_LISTS = _syntax_lists()
 #: Verbs that give a thing its name ("its scanner, called Talon", "a drug dubbed VX-210").
-NAMING_VERBS = frozenset({"call", "name", "dub", "brand"})
+NAMING_VERBS = frozenset(_LISTS["naming_verbs"])
 #: Verbs of making a thing, in "Quasar is an arcade shooter developed by Velmont" (with a kind of product).
-MAKING_VERBS = frozenset({"develop", "make", "produce", "create", "design", "build", "manufacture", "publish",
-                          "release"})
+MAKING_VERBS = frozenset(_LISTS["making_verbs"])
 #: Lemmas of verbs that link a subject to what it is ("is its CEO", "remained", "became").
-COPULAS = frozenset({"be", "remain", "become"})
+COPULAS = frozenset(_LISTS["copulas"])
 #: Words that are particles of phrasal verbs ("take over", "snap up", "cut off"), and prepositions too.
-PARTICLES = frozenset({"over", "up", "off", "out", "down"})
+PARTICLES = frozenset(_LISTS["particles"])
 #: Words that make a role one held before ("former Sonra executive", "a former Tixora manager").
-FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "previous", "retired"})
+FORMER = frozenset(_LISTS["former"])
 #: Words that make a role one held today, after a former one ("a former SEC official now at law firm Y").
-NOW = frozenset({"now", "currently"})
+NOW = frozenset(_LISTS["now"])
 #: Verbs whose object does what their infinitive says ("ordered the providers to block the site").
-OBJECT_CONTROL = frozenset({"order", "force", "require", "ask", "tell", "compel", "direct", "instruct", "urge",
-                            "oblige", "pressure", "push", "persuade", "allow", "permit", "authorize", "authorise",
-                            "license", "licence"})
+OBJECT_CONTROL = frozenset(_LISTS["object_control"])
 #: Verbs after whose object an infinitive says what the subject wants, not what the object does ("sued
 #: Veltro to block the deal", "bought Lumio to expand", "took it to court to stop it").
-PURPOSE_VERBS = frozenset({"take", "make", "have", "sue", "countersue", "buy", "acquire", "purchase", "fine",
-                           "charge", "use", "launch", "build", "open", "sell"})
+PURPOSE_VERBS = frozenset(_LISTS["purpose_verbs"])
 #: Relative pronouns.
-REL_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+REL_PRONOUNS = set(_LISTS["rel_pronouns"])
 #: A possessive's marker after a name ("Lyndon's", "Windmars'"), straight or curly.
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 

@@ -587,3 +587,18 @@ def test_streaming_components_let_go_of_each_doc(nlp):
     del doc
     gc.collect()
     assert ref() is None
+
+
+def test_streaming_components_keep_no_document_data_after_a_call(nlp):
+    """Nor anything else of the document: what ``kg_entities`` and ``kg_coref`` keep on themselves while they
+    read a Doc (its indexes, memos, items) goes when the call ends. After a second document they hold the
+    same attributes, each the same object, as after the first (an attribute of a document's own would be
+    the second's now, or new)."""
+    names = ("kg_entities", "kg_coref")
+    nlp("Kelvor Motors, based in Lyon, makes vans for Tarvo Freight.")  # (whatever is made once, made)
+    after_one = {name: dict(vars(nlp.get_pipe(name))) for name in names}
+    doc = nlp("Its rival Orvane Auto sued Kelvor Motors in March. The company said it makes cars in Brno.")
+    assert doc._.kg_entity_data and doc._.coref_links  # (both components did read it)
+    kept = {name: sorted(k for k, v in vars(nlp.get_pipe(name)).items()
+                         if k not in after_one[name] or after_one[name][k] is not v) for name in names}
+    assert kept == {name: [] for name in names}

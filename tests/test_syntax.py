@@ -42,3 +42,36 @@ def test_subject_listed_before_a_phrase_and_and():
     doc = _parsed(["Tessa", ",", "and", "Quelta", "compete"], [0, 0, 0, 4, 0],
                   ["ROOT", "punct", "cc", "nsubj", "conj"], ["PROPN", "PUNCT", "CCONJ", "PROPN", "VERB"])
     assert subject_listed_before(doc[3]) is None
+
+
+def test_syntax_word_lists_are_the_lexicons_and_a_folder_of_ones_own_falls_back(tmp_path):
+    """The English word lists of :mod:`kg.syntax` are ``lexicon.toml``'s ``[syntax]`` lists, made once at
+    import with their types (frozensets; ``REL_PRONOUNS`` a set). A folder of one's own
+    (``$KG_ONTOLOGY_DIR``) with a list of its own gives that list, and each list it lacks is the packaged one's."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tomllib
+    from pathlib import Path
+
+    from kg import syntax
+    from kg.ontology import packaged_ontology_dir
+
+    packaged = tomllib.loads((packaged_ontology_dir() / "lexicon.toml").read_text(encoding="utf-8"))["syntax"]
+    for key, words in packaged.items():
+        made = getattr(syntax, key.upper())
+        assert made == set(words) and type(made) is (set if key == "rel_pronouns" else frozenset)
+    folder = tmp_path / "onto"
+    shutil.copytree(packaged_ontology_dir(), folder)
+    lexicon = folder / "lexicon.toml"
+    text = lexicon.read_text(encoding="utf-8")
+    text = text[:text.index("\n[syntax]")] + '\n[syntax]\nnow = ["nowadays"]\n'
+    lexicon.write_text(text, encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "KG_ONTOLOGY_DIR": str(folder), "PYTHONPATH": str(root)}
+    out = subprocess.run([sys.executable, "-c", "import json; from kg import syntax; "
+                          "print(json.dumps([sorted(syntax.NOW), sorted(syntax.FORMER)]))"],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == [["nowadays"], sorted(packaged["former"])]

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import guarded
-from ..entities.base import store_items
+from ..entities.base import per_document, store_items
 from ..errors import ComponentError
 from ..ontology import load_ontology
 from ..syntax import apposed_elsewhere
@@ -185,6 +185,7 @@ class KGCoref(Resolution, Homes, Mentions, Kinds, Binding, Institutions, Chains,
     # -- main ------------------------------------------------------------------------
 
     @guarded
+    @per_document  # (the Doc's indexes and items this keeps while reading it go when the call ends)
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             raise ComponentError(

@@ -3,7 +3,8 @@
 - ``doc.spans["kg_entities"]`` (:data:`SPAN_KEY`) and ``doc._.kg_entities``
   (:class:`EntitySpan` records, rebuilt from ``doc._.kg_entity_data``);
 - :func:`entity_key`, the key the build merges mentions by;
-- :func:`guarded`: one bad document does not stop a corpus (:data:`ERROR_KEY`).
+- :func:`guarded`: one bad document does not stop a corpus (:data:`ERROR_KEY`);
+- :func:`per_document`: what a component keeps while it reads a Doc goes when the call ends.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from ..names import name_key
 #: The logger of :mod:`kg.entities` (its name from before the package was split).
 log = logging.getLogger("kg.entities")
 
-__all__ = ["ERROR_KEY", "SPAN_KEY", "EntitySpan", "entity_key", "guarded", "register_extensions", "store_items"]
+__all__ = ["ERROR_KEY", "SPAN_KEY", "EntitySpan", "entity_key", "guarded", "per_document", "register_extensions",
+           "store_items"]
 
 SPAN_KEY = "kg_entities"
 
@@ -66,6 +68,23 @@ def guarded(call: Callable[[Any, Doc], Doc]) -> Callable[[Any, Doc], Doc]:
             log.warning("%s failed on a document: %s", getattr(self, "name", "kg component"), exc)
             doc.user_data[ERROR_KEY] = f"{getattr(self, 'name', 'kg component')} failed: {exc.__class__.__name__}: {exc}"
             return doc
+
+    return wrapper
+
+
+def per_document(call: Callable[[Any, Doc], Doc]) -> Callable[[Any, Doc], Doc]:
+    """A component's ``__call__`` that lets go of what it keeps on the component while it reads a Doc: every
+    attribute the call added (the Doc's indexes, memos, items) is dropped when it ends, however it ends, so
+    nothing of one document outlives its call, with no list of names to keep up to date."""
+
+    @functools.wraps(call)
+    def wrapper(self: Any, doc: Doc) -> Doc:
+        kept = set(self.__dict__)
+        try:
+            return call(self, doc)
+        finally:
+            for name in self.__dict__.keys() - kept:
+                del self.__dict__[name]
 
     return wrapper
 

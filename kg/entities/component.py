@@ -32,7 +32,7 @@ from ..ontology import load_ontology
 from ..retag import (repair_name_tags, repair_nouns_read_as_names, repair_swapped_verbs, repair_verbs_in_lists,
                      repair_verbs_read_as_nouns)
 from ..syntax import SpanRoots, repair_verb_forms
-from .base import guarded, register_extensions, store_items
+from .base import guarded, per_document, register_extensions, store_items
 from .candidates import Candidates
 from .classes import Classes
 from .corrections import Corrections
@@ -341,13 +341,10 @@ class KGEntities(Candidates, Missed, Classes, Corrections, Lists, SpanRoots):
         self.shared_country_demonyms = dict(lex.get("shared_country_demonyms", {}))
 
     @guarded
+    @per_document  # (what this keeps of the Doc while reading it, the Doc with it, goes when the call ends)
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            self._roots, self._roots_doc = {}, doc  # (the root of each name's span, for :meth:`_root_of`)
-            return self._read_doc(doc)
-        finally:  # (what this kept of the Doc, with it: no Doc held between calls)
-            self._lower_words_of = None  # (the lower-case words, kept by the corrections)
-            self._roots, self._roots_doc = {}, None
+        self._roots, self._roots_doc = {}, doc  # (the root of each name's span, for :meth:`_root_of`)
+        return self._read_doc(doc)
 
     def _read_doc(self, doc: Doc) -> Doc:
         """The entities of ``doc`` (:meth:`__call__`, which then drops what this kept on the component)."""

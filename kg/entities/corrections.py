@@ -353,12 +353,11 @@ class Corrections:
                 if it["via"] == "" and it["name"] in spoken:
                     it["cls"] = "Person"
 
-    @staticmethod
-    def _in_one_list(doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    def _in_one_list(self, doc: Doc, a: dict[str, Any], b: dict[str, Any]) -> bool:
         """Whether the first word of the list one of two names stands in (through a noun it is apposed to: "Leroy
         Vance and his brother Ivo Vance") is in the other name."""
         def first(it: dict[str, Any]) -> int:
-            root = doc[it["start"]:it["end"]].root
+            root = self._root_of(doc, it)
             if root.dep_ == "appos" and root.head.is_lower:
                 root = root.head
             return first_conjunct(root).i

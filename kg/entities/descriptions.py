@@ -58,11 +58,10 @@ class Descriptions:
             k += 1
         return k > end + 1 and doc[end + 1:k].text.lower() in self.org_only_roles
 
-    @staticmethod
-    def _in_place_position(doc: Doc, it: dict[str, Any]) -> bool:
+    def _in_place_position(self, doc: Doc, it: dict[str, Any]) -> bool:
         """Whether a mention stands where a place does: after "in", "at", "from", "near", "across" or
         "to", or right after a comma that follows a name ("Austin, Texas")."""
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         if root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "from", "near", "across", "to", "outside"}:
             return True
         return it["start"] >= 2 and doc[it["start"] - 1].text == "," and doc[it["start"] - 2].pos_ == "PROPN"
@@ -176,7 +175,7 @@ class Descriptions:
         start = it["start"]
         if start > 0 and (doc[start - 1].dep_ in {"det", "poss"} or doc[start - 1].tag_ == "POS"):
             return False
-        root = first_conjunct(doc[start:it["end"]].root)
+        root = first_conjunct(self._root_of(doc, it))
         verbs = [root.head] if root.dep_ in {"dobj", "nsubjpass"} else []
         verbs += [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"
                   and any(a.dep_ == "agent" for a in c.children)]

@@ -36,19 +36,41 @@ def spread_names(doc: Doc, items: list[dict[str, Any]], taken: list[bool], claim
             by_first.setdefault(pattern[0], []).append((pattern, text))
         matches = [(text, i, i + len(pattern)) for i, orth in enumerate(orths)
                    for pattern, text in by_first.get(orth, ()) if tuple(orths[i:i + len(pattern)]) == pattern]
+        # the items by the tokens they cover and by where they start (kept as items are removed and claimed),
+        # so that each match looks only at its own tokens, not at every item of the document
+        covering: dict[int, list[dict[str, Any]]] = {}
+        starting: dict[int, list[dict[str, Any]]] = {}
+        empty = [o for o in items if o["end"] <= o["start"]]  # (none in practice; they cover no token)
+
+        def index(o: dict[str, Any], add: bool) -> None:
+            places = [empty] if o["end"] <= o["start"] else [starting.setdefault(o["start"], [])] + [
+                covering.setdefault(i, []) for i in range(o["start"], o["end"])]
+            for place in places:
+                if add:
+                    place.append(o)
+                else:
+                    place.remove(o)
+
+        for o in items:
+            if o["end"] > o["start"]:
+                index(o, True)
         for text, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
             src = surface[text]
             # a longer name seen elsewhere beats a shorter gazetteer alias inside it
-            # ("KS Energy Solution" over "KS")
-            inside = [o for o in items if start <= o["start"] and o["end"] <= end
-                      and (o["start"], o["end"]) != (start, end)]
-            if inside and all(start <= o["start"] and o["end"] <= end for o in inside) and not any(
-                    o["start"] < start < o["end"] or o["start"] < end < o["end"] for o in items):
+            # ("KS Energy Solution" over "KS"): the items inside the match, where none crosses its edges
+            inside = [o for k in range(start, end) for o in starting.get(k, ())
+                      if o["end"] <= end and (o["start"], o["end"]) != (start, end)] \
+                + [o for o in empty if start <= o["start"] and o["end"] <= end]
+            if inside and not any(o["start"] < edge for edge in (start, end) for o in covering.get(edge, ())):
                 for o in inside:
                     items.remove(o)
+                    index(o, False)
                     for i in range(o["start"], o["end"]):
                         taken[i] = False
+            before = len(items)
             claim(doc[start:end], src["name"], src["cls"], src["wikidata"], src["via"])
+            for o in items[before:]:
+                index(o, True)
 
 
 #: the dashes a dateline ends on ("HELSINKI —", "AUSTIN, Texas -")

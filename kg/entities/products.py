@@ -510,7 +510,7 @@ class Products:
             s, e = it["start"], it["end"]
             if it["via"] != "" or it["cls"] != "Product" or s == 0 or e >= len(doc):
                 continue
-            before, root = doc[s - 1], doc[s:e].root
+            before, root = doc[s - 1], self._root_of(doc, it)
             if not (before.lower_ == "the" or before.lower_ in self.onto.owner_possessives or before.tag_ == "POS"):
                 continue
             # (the name modifies a common noun right after it, not a group: "the Vega family")
