@@ -36,9 +36,9 @@ class Extraction:
         # a pair needs a name of the Doc that the relation's domain takes and one its range takes; without,
         # only kg:operatesIn of a place of a sale (any trigger of a verb's market) or of a role's market (whose
         # holder the domain takes) may be read, and nothing else is
-        fit = self._fits_read.get(rel.name)
+        fit = self._doc_state.fits_read.get(rel.name)
         if fit is None:
-            fit = self._fits_read[rel.name] = (any(self.onto.fits(it["cls"], rel.domain) for it in items),
+            fit = self._doc_state.fits_read[rel.name] = (any(self.onto.fits(it["cls"], rel.domain) for it in items),
                                                any(self.onto.fits(it["cls"], rel.range) for it in items))
         if not (fit[0] and fit[1]) and not ("operatesIn" in self.onto.relations and (
                 ("verb" in rel.place_is_market and trig.kind in {"event", "inverse"})
@@ -72,9 +72,9 @@ class Extraction:
         of_people = rel.name in self.people_relations
         if trig.kind in {"event", "inverse"}:
             # (read once per token and trigger words on this Doc: a word is the trigger of several relations)
-            read = self._events_read.get((tok.i, trig.words))
+            read = self._doc_state.events_read.get((tok.i, trig.words))
             if read is None:
-                read = self._events_read[tok.i, trig.words] = self._event_args(tok, trig.words)
+                read = self._doc_state.events_read[tok.i, trig.words] = self._event_args(tok, trig.words)
             agents, objs, passive = list(read[0]), list(read[1]), read[2]
             named = self._goods_named_after_whose(tok, by_token, items) if goods and tok.pos_ == "VERB" else None
             if named is not None:
@@ -230,12 +230,12 @@ class Extraction:
                         about = " ".join(t.text for t in mods)
         else:
             # (read once per token on this Doc, with whether the holder is only referred back to)
-            read = self._roles_read.get(tok.i)
+            read = self._doc_state.roles_read.get(tok.i)
             if read is None:
                 holders, anchors = self._role_args(tok)
-                read = self._roles_read[tok.i] = (tuple(holders), tuple(anchors), self._far_holder)
-            holders, anchors, self._far_holder = list(read[0]), list(read[1]), read[2]
-            if self._far_holder:
+                read = self._doc_state.roles_read[tok.i] = (tuple(holders), tuple(anchors), self._doc_state.far_holder)
+            holders, anchors, self._doc_state.far_holder = list(read[0]), list(read[1]), read[2]
+            if self._doc_state.far_holder:
                 conf -= 0.3  # a role that only refers back: weak evidence
             # the name right after the title may be a list ("suppliers Hualin and ZMT");
             # an apposition's head is one name ("X, a Nashville firm, and Y")
@@ -482,7 +482,7 @@ class Extraction:
             modality = "past"  # "former Tomaru executive Kenji Morita", "X, formerly a unit of Y,"
         elif modality == "fact" and rel.name == "investsIn" and tok.pos_ == "NOUN" and self._stake_sold(tok):
             modality = "past"  # "sold its stake in X last year": the seller's investment is over
-        quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)
+        quals = self._qualifiers(tok, self._doc_state.sent_ents.get(sent.start, []), rel, role_text, about)
         for s, o in valid:
             si, oi = items[s.item], items[o.item]
             c = conf - s.cost - o.cost

@@ -39,10 +39,10 @@ class Markets:
         if "operatesIn" in self.onto.relations:
             if "verb" in rel.place_is_market and trig.kind in {"event", "inverse"}:
                 # (read once per token on this Doc: a word is the trigger of several such relations)
-                served = self._served_read.get((tok.i, buyer))
+                served = self._doc_state.served_read.get((tok.i, buyer))
                 if served is None:
                     # ("supplies arms to Harlanby for warehouses in Ohio": the recipient's, not the seller's)
-                    served = self._served_read[tok.i, buyer] = (
+                    served = self._doc_state.served_read[tok.i, buyer] = (
                         tuple(self._places_served(tok, by_token, items, channels=not buyer)),
                         tuple(self._recipients_sites(tok, by_token, items) if not buyer else ()))
                 places = [(by_token[loc.i], extra) for loc, extra in served[0]]

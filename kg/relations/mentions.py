@@ -145,7 +145,7 @@ class Mentions(NamesOf, Listing):
             root = doc[it["start"]:it["end"]].root
             if root.dep_ != "conj" or root.head.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
-            first = self._by_token.get(root.head.i)
+            first = self._doc_state.by_token.get(root.head.i)
             if first in orgs.values() and items[first]["name"] != it["name"]:
                 pair = [orgs[start], first]
                 break
@@ -236,7 +236,7 @@ class Mentions(NamesOf, Listing):
     def _names_after(self, tok: Token, by_token: dict[int, int]) -> list[Token]:
         """The names listed right after ``tok`` ("companies Aspen Ridge, Orlan and Red River"): the
         first token of each, read off the surface."""
-        doc, items = tok.doc, self._items
+        doc, items = tok.doc, self._doc_state.items
         out: list[Token] = []
         i = tok.i + 1
         while i < len(doc) and i in by_token and items[by_token[i]]["start"] == i:
@@ -253,4 +253,4 @@ class Mentions(NamesOf, Listing):
                 or tok.i + 1 in by_token:
             return []
         return [(c, "patient") for c in tok.children if c.dep_ in {"amod", "compound"} and c.i in by_token
-                and self.onto.is_a(self._items[by_token[c.i]]["cls"], "Country")]
+                and self.onto.is_a(self._doc_state.items[by_token[c.i]]["cls"], "Country")]

@@ -357,7 +357,7 @@ class Modifiers:
         name is held at what the clause is about (read off the surface: the parser hangs the title on
         the name)."""
         # (only names with "whose" just before them: a look at the hash array, no Token made)
-        if not WHOSE.intersection(self._lower_hashes[max(0, it["start"] - 5):it["start"]]):
+        if not WHOSE.intersection(self._doc_state.lower_hashes[max(0, it["start"] - 5):it["start"]]):
             return []
         k = it["start"] - 1
         while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ != "whose" and it["start"] - k <= 4:

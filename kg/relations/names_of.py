@@ -101,18 +101,15 @@ class NamesOf(NamedLists):
 
         A function of the Doc's parse and entity items alone, read once per token and arguments on the Doc
         the component is reading (its triggers ask for the same arguments again and again)."""
-        memo = self._mapped
-        if tok.doc is not self._mapped_doc or by_token is not self._by_token or items is not self._items:
+        state = self._doc_state
+        if state is None or tok.doc is not state.doc or by_token is not state.by_token or items is not state.items:
             return self._map_once(tok, by_token, items, cost, depth, conj, past_clause)
+        memo = state.mapped
         key = (tok.i, cost, depth, conj, past_clause)
         found = memo.get(key)
         if found is None:
             found = memo[key] = tuple(self._map_once(tok, by_token, items, cost, depth, conj, past_clause))
         return list(found)
-
-    #: what :meth:`_map` has read on the Doc ``_mapped_doc`` (:meth:`KGRelations.__call__` starts both)
-    _mapped: dict[tuple[int, float, int, bool, bool], tuple[tuple[int, float, int], ...]] = {}
-    _mapped_doc: Any = None
 
     def _map_once(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
                   depth: int = 0, conj: bool = True, past_clause: bool = True) -> list[tuple[int, float, int]]:
