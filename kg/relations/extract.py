@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .modality import former_before
 from .records import record
 from .records import Arg as _Arg
+from .state import read_once
 from .triggers import _Trigger
 from ..syntax import (FORMER, MAKING_VERBS, antecedent, causative_verb, clause_head, coordinated,
                       first_conjunct, limited_doers, stand_in, superlative)
@@ -30,16 +31,23 @@ __all__ = ["Extraction"]
 class Extraction:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: the arguments of one trigger."""
 
+    def _fits(self, rel: Any, items: list[dict[str, Any]]) -> tuple[bool, bool]:
+        """Whether some name of the Doc fits the domain of ``rel``, and whether some name fits its range."""
+        return (any(self.onto.fits(it["cls"], rel.domain) for it in items),
+                any(self.onto.fits(it["cls"], rel.range) for it in items))
+
+    def _roles_once(self, tok: Token) -> tuple[tuple[Token, ...], tuple[tuple[Token, str], ...], bool]:
+        """The holders and anchors of the role noun ``tok``, and whether the holder is only referred back to."""
+        holders, anchors = self._role_args(tok)
+        return tuple(holders), tuple(anchors), self._doc_state.far_holder
+
     def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
                  by_token: dict[int, int]) -> list[dict[str, Any]]:
         rel = trig.relation
         # a pair needs a name of the Doc that the relation's domain takes and one its range takes; without,
         # only kg:operatesIn of a place of a sale (any trigger of a verb's market) or of a role's market (whose
         # holder the domain takes) may be read, and nothing else is
-        fit = self._doc_state.fits_read.get(rel.name)
-        if fit is None:
-            fit = self._doc_state.fits_read[rel.name] = (any(self.onto.fits(it["cls"], rel.domain) for it in items),
-                                               any(self.onto.fits(it["cls"], rel.range) for it in items))
+        fit = read_once(self._doc_state.fits_read, rel.name, self._fits, rel, items)
         if not (fit[0] and fit[1]) and not ("operatesIn" in self.onto.relations and (
                 ("verb" in rel.place_is_market and trig.kind in {"event", "inverse"})
                 or (fit[0] and trig.kind == "role"))):
@@ -72,9 +80,7 @@ class Extraction:
         of_people = rel.name in self.people_relations
         if trig.kind in {"event", "inverse"}:
             # (read once per token and trigger words on this Doc: a word is the trigger of several relations)
-            read = self._doc_state.events_read.get((tok.i, trig.words))
-            if read is None:
-                read = self._doc_state.events_read[tok.i, trig.words] = self._event_args(tok, trig.words)
+            read = read_once(self._doc_state.events_read, (tok.i, trig.words), self._event_args, tok, trig.words)
             agents, objs, passive = list(read[0]), list(read[1]), read[2]
             named = self._goods_named_after_whose(tok, by_token, items) if goods and tok.pos_ == "VERB" else None
             if named is not None:
@@ -230,10 +236,7 @@ class Extraction:
                         about = " ".join(t.text for t in mods)
         else:
             # (read once per token on this Doc, with whether the holder is only referred back to)
-            read = self._doc_state.roles_read.get(tok.i)
-            if read is None:
-                holders, anchors = self._role_args(tok)
-                read = self._doc_state.roles_read[tok.i] = (tuple(holders), tuple(anchors), self._doc_state.far_holder)
+            read = read_once(self._doc_state.roles_read, tok.i, self._roles_once, tok)
             holders, anchors, self._doc_state.far_holder = list(read[0]), list(read[1]), read[2]
             if self._doc_state.far_holder:
                 conf -= 0.3  # a role that only refers back: weak evidence

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..ontology import Ontology, RelationInfo
 from ..syntax import COPULAS, FORMER
-from .state import DocState
+from .state import DocState, read_once
 
 __all__ = ["Modality", "done_or_passive", "former_before"]
 
@@ -225,10 +225,7 @@ class Modality:
         state = self._doc_state
         if state is None or tok.doc is not state.doc:
             return self._modality_once(tok)
-        found = state.modalities.get(tok.i)
-        if found is None:
-            found = state.modalities[tok.i] = self._modality_once(tok)
-        return found
+        return read_once(state.modalities, tok.i, self._modality_once, tok)
 
     #: the Doc being read, with the memo of :meth:`_modality` (set by :class:`~kg.relations.rules.KGRelations`
     #: while it reads a Doc; a Modality of its own, as the relation model's, reads each token afresh)

@@ -19,6 +19,7 @@ from ..syntax import (NAMING_VERBS, apposed_elsewhere, apposed_to_previous, befo
                       subject_listed_before)
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from .named_lists import NamedLists
+from .state import read_once
 
 __all__ = ["NamesOf"]
 
@@ -104,12 +105,9 @@ class NamesOf(NamedLists):
         state = self._doc_state
         if state is None or tok.doc is not state.doc or by_token is not state.by_token or items is not state.items:
             return self._map_once(tok, by_token, items, cost, depth, conj, past_clause)
-        memo = state.mapped
-        key = (tok.i, cost, depth, conj, past_clause)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = tuple(self._map_once(tok, by_token, items, cost, depth, conj, past_clause))
-        return list(found)
+        # (the list kept is _map_once's own, which nothing else holds; each caller gets a copy)
+        return list(read_once(state.mapped, (tok.i, cost, depth, conj, past_clause), self._map_once, tok, by_token,
+                              items, cost, depth, conj, past_clause))
 
     def _map_once(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
                   depth: int = 0, conj: bool = True, past_clause: bool = True) -> list[tuple[int, float, int]]:

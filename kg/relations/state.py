@@ -9,11 +9,23 @@ off a list of what to let go.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["DocState"]
+__all__ = ["DocState", "read_once"]
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def read_once(memo: dict[_K, _V], key: _K, read: Callable[..., _V], *args: Any) -> _V:
+    """``memo[key]``, read the first time it is asked for as ``read(*args)`` and kept (the memos of one Doc's
+    readings: a reading is a function of the Doc and ``key`` alone, and never None)."""
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = read(*args)
+    return found
 
 
 class DocState:

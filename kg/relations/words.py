@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..syntax import SpanRoots
-from .state import DocState
+from .state import DocState, read_once
 
 __all__ = ["BORN", "WHOSE", "Words"]
 
@@ -34,6 +34,10 @@ def _positions(hashes: list[int]) -> dict[int, list[int]]:
         else:
             found.append(i)
     return at
+
+
+def _root(doc: Doc, start: int, end: int) -> Token:
+    return doc[start:end].root
 
 
 class Words(SpanRoots):
@@ -81,10 +85,7 @@ class Words(SpanRoots):
         state = self._doc_state
         if state is None or doc is not state.doc:
             return doc[start:end].root
-        root = state.roots.get((start, end))
-        if root is None:
-            root = state.roots[start, end] = doc[start:end].root
-        return root
+        return read_once(state.roots, (start, end), _root, doc, start, end)
 
     def _plural_openers(self, doc: Doc) -> None:
         """"Rivals Kesto and Vamo said", "Backers Orlan and Vamo took part": a plural role noun capitalised
