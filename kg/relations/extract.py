@@ -36,11 +36,6 @@ class Extraction:
         return (any(self.onto.fits(it["cls"], rel.domain) for it in items),
                 any(self.onto.fits(it["cls"], rel.range) for it in items))
 
-    def _roles_once(self, tok: Token) -> tuple[tuple[Token, ...], tuple[tuple[Token, str], ...], bool]:
-        """The holders and anchors of the role noun ``tok``, and whether the holder is only referred back to."""
-        holders, anchors = self._role_args(tok)
-        return tuple(holders), tuple(anchors), self._doc_state.far_holder
-
     def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
                  by_token: dict[int, int]) -> list[dict[str, Any]]:
         rel = trig.relation
@@ -236,9 +231,9 @@ class Extraction:
                         about = " ".join(t.text for t in mods)
         else:
             # (read once per token on this Doc, with whether the holder is only referred back to)
-            read = read_once(self._doc_state.roles_read, tok.i, self._roles_once, tok)
-            holders, anchors, self._doc_state.far_holder = list(read[0]), list(read[1]), read[2]
-            if self._doc_state.far_holder:
+            read = read_once(self._doc_state.roles_read, tok.i, self._role_args, tok)
+            holders, anchors, far_holder = list(read[0]), list(read[1]), read[2]
+            if far_holder:
                 conf -= 0.3  # a role that only refers back: weak evidence
             # the name right after the title may be a list ("suppliers Hualin and ZMT");
             # an apposition's head is one name ("X, a Nashville firm, and Y")

@@ -21,17 +21,18 @@ __all__ = ["Roles"]
 class Roles:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: the holders and anchors of role nouns."""
 
-    def _role_args(self, tok: Token) -> tuple[list[Token], list[tuple[Token, str]]]:
-        """(holders, anchors) for a role noun."""
+    def _role_args(self, tok: Token) -> tuple[list[Token], list[tuple[Token, str]], bool]:
+        """(holders, anchors) for a role noun, and whether its holder is only referred back to (a name found
+        further back in the sentence: weak evidence)."""
         by_token, items = self._doc_state.by_token, self._doc_state.items
         holders: list[Token] = []
         anchors: list[tuple[Token, str]] = []
         named_inside: set[int] = set()
-        self._doc_state.far_holder = False
+        far_holder = False
         if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i in by_token:
             owners = [c for c in tok.head.children if _possessive(c)]
             if owners:  # "her native Vermont": the owner holds the role, the name is where
-                return owners, [(tok.head, "anchor")]
+                return owners, [(tok.head, "anchor")], far_holder
         if tok.i in by_token and items[by_token[tok.i]]["via"] == "coref" and not (
                 tok.lemma_.lower() in self.firm_kinds & self.organisation_parts
                 and any(c.dep_ == "prep" for c in tok.children)):
@@ -75,9 +76,7 @@ class Roles:
             first = first_conjunct(tok)
             prev = first.head.head if first.dep_ == "pobj" and first.head.dep_ == "prep" else first
             if prev.i != tok.i and prev.pos_ == "NOUN" and prev.dep_ in {"appos", "attr"}:
-                far = self._doc_state.far_holder
                 holders += self._role_args(prev)[0]
-                self._doc_state.far_holder = far
                 if not any(c.dep_ == "prep" for c in tok.children):
                     # ("a baker and president of Y": the parser hung the last one's "of" on the first; "a
                     # critic of the plan and director of Y": on the first one's object)
@@ -338,7 +337,7 @@ class Roles:
                       and n not in speakers}
             if owners and len(others) == 1:
                 holders.append(tok.doc[next(iter(others.values()))["start"]])
-                self._doc_state.far_holder = True
+                far_holder = True
         # "driven by its lending arm, Banco Altamira, whose loans grew": a name set off by commas right after an
         # owned role noun, which the parser hung elsewhere (as an adverbial noun of the verb), holds the role
         doc = tok.doc
@@ -365,7 +364,7 @@ class Roles:
                 i, skipped = i - 1, skipped + (doc[i].text != "-")
             if i >= 0 and i in by_token:
                 anchors.append((doc[i], "anchor"))
-        return holders, anchors
+        return holders, anchors, far_holder
 
     def _after_participle(self, g: Token) -> bool:
         """Whether the name ``g`` is in comes right after a lower-case "-ing" word the tagger took for a name or the

@@ -33,7 +33,7 @@ class DocState:
     filled by :meth:`Words._read_words <kg.relations.words.Words._read_words>`."""
 
     __slots__ = ("doc", "items", "by_token", "mapped", "events_read", "modalities", "served_read", "fits_read",
-                 "roles_read", "far_holder", "sent_ents", "roots", "lemma_hashes", "lower_hashes", "pos_codes",
+                 "roles_read", "sent_ents", "roots", "lemma_hashes", "lower_hashes", "pos_codes",
                  "lemma_text", "lemma_at", "text_lemmas", "lower_at", "doc_words")
 
     def __init__(self, doc: Doc, items: list[dict[str, Any]], by_token: dict[int, int]) -> None:
@@ -41,13 +41,12 @@ class DocState:
         self.items = items  # the Doc's entity items (``doc._.kg_entity_data``)
         self.by_token = by_token  # token index -> index of its item in ``items``
         #: what NamesOf._map reads, once per token and arguments
-        self.mapped: dict[tuple[int, float, int, bool, bool], tuple[tuple[int, float, int], ...]] = {}
+        self.mapped: dict[tuple[int, float, int, bool, bool], list[tuple[int, float, int]]] = {}
         self.events_read: dict[tuple[int, tuple[str, ...]], Any] = {}  # (Events._event_args, in _extract)
         self.modalities: dict[int, str] = {}  # (Modality._modality)
         self.served_read: dict[tuple[int, bool], Any] = {}  # (the places of Markets._operating_where)
         self.fits_read: dict[str, tuple[bool, bool]] = {}  # (whether a name fits a relation's domain, range)
         self.roles_read: dict[int, Any] = {}  # (Roles._role_args, in _extract)
-        self.far_holder = False  # (whether the role last read has its holder only referred back to)
         #: the Doc's dates and sums by sentence start (Span.ents scans the whole Doc on every call)
         self.sent_ents: dict[int, list[Span]] = {}
         self.roots: dict[tuple[int, int], Token] = {}  # (the root of each name's span, for ``_root_of``)
