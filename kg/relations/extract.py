@@ -266,7 +266,7 @@ class Extraction:
                 hs = [h for h in hs if h.token == first or not any(
                     _possessive(c) or (c.dep_ == "amod" and c.lower_ in {"based", "headquartered"})
                     or (c.dep_ == "amod" and c.i in by_token and items[by_token[c.i]]["via"] == "demonym")
-                    for c in [*doc[h.token].children, *doc[items[h.item]["start"]:items[h.item]["end"]].root.children])]
+                    for c in [*doc[h.token].children, *self._root_of(doc, items[h.item]).children])]
             an = mapped(anchors, 0.05)
             # "a partner at Kestrel Law" is a job, "Corvexa's main rival in China" says where: a place
             # preposition after a role noun gives the other side only where the relation takes it

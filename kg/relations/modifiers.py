@@ -119,7 +119,7 @@ class Modifiers:
                 # firm named with its legal form; not "Pomelle in China", where it does business)
                 places_only = True
             elif doc[j].lower_ == "at" and j == it["end"] and it["cls"] == "Person" \
-                    and _subject_or_joined(doc[it["start"]:it["end"]].root):
+                    and _subject_or_joined(self._root_of(doc, it)):
                 # "Li Wen at the Institute of Geology found": where the clause's subject works (not
                 # "shot Calder at Orwell's Theatre"), and a subject joined to it ("X at A and Y at B won")
                 at_org = True

@@ -51,7 +51,7 @@ class NamesOf(NamedLists):
         it = items[by_token[k]]
         if it["start"] != k or it.get("via") == "coref" or not self.onto.is_a(it["cls"], "Organization") \
                 or (it["end"] < len(doc) and doc[it["end"]].text not in {",", ".", ";"}) \
-                or doc[it["start"]:it["end"]].root.dep_ in {"nsubj", "nsubjpass"}:
+                or self._root_of(doc, it).dep_ in {"nsubj", "nsubjpass"}:
             return None
         return k
 
@@ -342,7 +342,7 @@ class NamesOf(NamedLists):
             if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.titling_nouns \
                     and tok.i + 1 in by_token:
                 named = items[by_token[tok.i + 1]]
-                root = tok.doc[named["start"]:named["end"]].root
+                root = self._root_of(tok.doc, named)
                 # (or on the description as its object: "sues insurtech/dobj Ventoquero/dobj")
                 if named["start"] == tok.i + 1 and named.get("via") != "coref" \
                         and (root.head.i != tok.i or root.dep_ == "dobj") \
@@ -423,7 +423,7 @@ class NamesOf(NamedLists):
                 # listed together in one sentence ("X and Y", "X, a Kumasi-based startup, and Y", "Norway's X
                 # and Poland's Y"), the second no subject of a clause of its own (not "fined X and Y, and Z said")
                 between = tok.doc[items[two[1]]["end"]:items[two[0]]["start"]] if two else []
-                roots = [tok.doc[items[n]["start"]:items[n]["end"]].root for n in two]
+                roots = [self._root_of(tok.doc, items[n]) for n in two]
                 if two and len(between) <= 12 and any(t.lower_ == "and" for t in between) \
                         and roots[0].sent.start == roots[1].sent.start \
                         and not (roots[0].dep_ in {"nsubj", "nsubjpass"} and roots[0].head.i != roots[1].head.i) \
@@ -494,7 +494,7 @@ class NamesOf(NamedLists):
             base = tok
             if tok.i in by_token:
                 it = items[by_token[tok.i]]
-                base = tok.doc[it["start"]:it["end"]].root
+                base = self._root_of(tok.doc, it)
             # (or off the name's legal form the parser made its conjunct: "Brisk Airlines, Inc. and Kelvor Air, Inc.")
             inner = [g for t in base.children if t.dep_ == "conj" and by_token.get(t.i, -1) == by_token.get(tok.i, -2)
                      for g in t.children]

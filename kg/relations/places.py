@@ -132,7 +132,7 @@ class Places:
             return []
         names = [first, *first.conjuncts]
         last = max(names, key=lambda t: t.i)
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         if root not in names or root.i == last.i or not all(t.i in by_token for t in names):
             return []
         end = items[by_token[last.i]]["end"]

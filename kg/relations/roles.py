@@ -345,7 +345,7 @@ class Roles:
         if not holders and owned and tok.dep_ in {"pobj", "dobj"} and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," \
                 and tok.i + 2 in by_token:
             named = items[by_token[tok.i + 2]]
-            root = doc[named["start"]:named["end"]].root
+            root = self._root_of(doc, named)
             if named["start"] == tok.i + 2 and named["via"] in {"", "gazetteer"} and root.dep_ == "npadvmod" \
                     and (named["end"] >= len(doc) or doc[named["end"]].text == "," or doc[named["end"]].is_sent_end):
                 holders.append(root)

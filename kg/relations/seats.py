@@ -205,7 +205,7 @@ class Seats:
             if it["via"] != "" or end + 1 >= len(doc) or doc[end].lower_ != "in" \
                     or not self.onto.is_a(it["cls"], "Company") or it["name"] in self.gazetteer_orgs:
                 continue
-            root = doc[it["start"]:end].root
+            root = self._span_root(doc, it["start"], end)
             prep = root.head
             # ("at" only after the noun of those who work there: "analysts at X in Shanghai", not a venue where
             # something is done, "recorded at Studio 9 in Lyon"; "as" only in "such as")
@@ -368,7 +368,7 @@ class Seats:
             if city is None or city["end"] != o - 1 or not self.onto.is_a(city["cls"], "Location") \
                     or city["name"] == r["s_name"] or (o, city["start"]) not in inside:
                 continue
-            root = doc[city["start"]:city["end"]].root
+            root = self._root_of(doc, city)
             if root.dep_ == "pobj" and root.head.lower_ != "of":
                 continue  # ("a partner in Asia, Shanghai-based X": where the partner is)
             rec = {**r, "o_start": city["start"], "o_end": city["end"], "o_name": city["name"], "o_cls": city["cls"],

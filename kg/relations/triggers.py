@@ -80,7 +80,7 @@ class Triggers:
         if n is None or noun.tag_ not in {"NNS", "VBZ"} or not noun.is_lower or noun.dep_ not in {"nsubj", "nsubjpass", "dep"} \
                 or self._doc_state.items[n]["start"] != noun.i + 1:
             return None
-        root = noun.doc[self._doc_state.items[n]["start"]:self._doc_state.items[n]["end"]].root
+        root = self._root_of(noun.doc, self._doc_state.items[n])
         return root if root.dep_ in {"nsubj", "nsubjpass"} and root.head.i == noun.head.i else None
 
     def _name_after_noun(self, noun: Token) -> Token | None:
