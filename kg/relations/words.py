@@ -1,6 +1,8 @@
 """Which tokens a rule looks at: a Doc's lemmas and lower-case forms read once as hash arrays, so that
 each scan picks its few tokens by set lookups instead of making a Token object per token.
 
+And the root of each name's span, made once per span (:meth:`Words._root_of`, :meth:`Words._span_root`).
+
 A mixin of :class:`~kg.relations.rules.KGRelations`; :meth:`Words._read_words` runs first on each Doc.
 """
 
@@ -13,7 +15,6 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ..syntax import SpanRoots
 from .state import DocState, read_once
 
 __all__ = ["BORN", "WHOSE", "Words"]
@@ -40,8 +41,9 @@ def _root(doc: Doc, start: int, end: int) -> Token:
     return doc[start:end].root
 
 
-class Words(SpanRoots):
-    """Mixin of :class:`~kg.relations.rules.KGRelations`: token indices by lemma or lower-case form."""
+class Words:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: token indices by lemma or lower-case form, and the
+    roots of names' spans."""
 
     _lower_strings: dict[int, str]
     _doc_state: DocState | None  # (KGRelations: what it reads off the Doc it is reading)
@@ -77,7 +79,9 @@ class Words(SpanRoots):
             doc_words.add(form)
 
     def _root_of(self, doc: Doc, it: dict[str, Any]) -> Token:
-        """:meth:`SpanRoots._root_of <kg.syntax.SpanRoots._root_of>`, its memo kept in the per-document state."""
+        """The root token of the entity item ``it``'s span (``doc[start:end].root``), made once per span on the Doc
+        the component is reading: the reading of :meth:`kg.syntax.SpanRoots._root_of` (the other components'),
+        its memo kept in the per-document state."""
         return self._span_root(doc, it["start"], it["end"])
 
     def _span_root(self, doc: Doc, start: int, end: int) -> Token:
