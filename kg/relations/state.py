@@ -9,7 +9,8 @@ off a list of what to let go.
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
