@@ -391,7 +391,7 @@ class Deals:
 
     def _one_word_triggers(self, name: str) -> frozenset[str]:
         """The one-word kg:trigger words of relation ``name`` (none if the ontology lacks it), made once."""
-        cache = self.__dict__.setdefault("_one_word_trigger_sets", {})
+        cache = self._one_word_trigger_sets
         if name not in cache:
             rel = self.onto.relations.get(name)
             cache[name] = frozenset(w[0] for w in rel.triggers if len(w) == 1) if rel is not None else frozenset()

@@ -46,6 +46,7 @@ class Words:
     roots of names' spans."""
 
     _lower_strings: dict[int, str]
+    _form_strings: dict[int, str]
     _doc_state: DocState | None  # (KGRelations: what it reads off the Doc it is reading)
 
     def _read_words(self, doc: Doc) -> None:
@@ -71,7 +72,7 @@ class Words:
             text_lemmas.setdefault(memo[h], []).append(h)
         #: every lower-case lemma and lower-case form of the Doc
         doc_words = state.doc_words = set(text_lemmas)
-        forms = self.__dict__.setdefault("_form_strings", {})  # string hash -> its string, over all Docs
+        forms = self._form_strings  # string hash -> its string, over all Docs
         for h in state.lower_at:
             form = forms.get(h)
             if form is None:
