@@ -302,7 +302,7 @@ class Brands:
         the name, or the kind written right before it, whatever the parse made of them."""
         if r["o_end"] > len(doc):
             return None
-        name = doc[r["o_start"]:r["o_end"]].root
+        name = self._span_root(doc, r["o_start"], r["o_end"])
         nouns = [name.head] if name.dep_ in {"compound", "nmod", "appos"} and name.head.i != name.i else []
         nouns += [c for c in name.children if c.dep_ == "appos"]
         if surface:

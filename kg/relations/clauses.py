@@ -73,6 +73,6 @@ class Clauses:
             rel = self.onto.relations.get("offers" if lemma in offering else "develops")
             if rel is None or start not in by_token:
                 continue
-            out += self._records_between(doc, [doc[start]], [doc[it["start"]:it["end"]].root], rel, by_token, items,
+            out += self._records_between(doc, [doc[start]], [self._root_of(doc, it)], rel, by_token, items,
                                          rel.base_confidence - 0.1, verb, self._modality(verb))
         return out

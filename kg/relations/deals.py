@@ -231,7 +231,7 @@ class Deals:
                 if verb.lemma_.lower() not in self.deal_verbs or n is None \
                         or not (verb.tag_ in {"VBZ", "VBD"} or verb.lower_.endswith("s")):  # ("signs/NNS")
                     continue
-                subjects = [doc[items[n]["start"]:items[n]["end"]].root]
+                subjects = [self._root_of(doc, items[n])]
             found = self._records_between(doc, subjects, partners, rel, by_token, items, rel.base_confidence - 0.15,
                                           noun, self._modality(verb))
             out += self._between_businesses(found)
@@ -312,7 +312,7 @@ class Deals:
                 # which the parse reads)
                 given = [n for n in given if (items[n]["via"] in {"", "gazetteer"} or (
                     items[n]["via"] == "coref" and doc[items[n]["start"]].lower_ == "the")) and not _possessive(
-                    doc[items[n]["start"]:items[n]["end"]].root) and self.onto.fits(items[n]["cls"], rel.range)
+                    self._root_of(doc, items[n])) and self.onto.fits(items[n]["cls"], rel.range)
                          and not self.onto.is_a(items[n]["cls"], "Location")]
                 holders = [c for c in tok.children if c.dep_ in _SUBJ] or self._inherited_agents(tok)
                 if not given or not holders:
@@ -391,7 +391,7 @@ class Deals:
 
     def _one_word_triggers(self, name: str) -> frozenset[str]:
         """The one-word kg:trigger words of relation ``name`` (none if the ontology lacks it), made once."""
-        cache = self.__dict__.setdefault("_one_word_trigger_sets", {})
+        cache = self._one_word_trigger_sets
         if name not in cache:
             rel = self.onto.relations.get(name)
             cache[name] = frozenset(w[0] for w in rel.triggers if len(w) == 1) if rel is not None else frozenset()

@@ -84,13 +84,13 @@ class Events:
                 # parser made the name its subject; the name right before it, after the trigger, is the object
                 objects += [(g, "patient") for c in tok.children if c.dep_ in {"ccomp", "xcomp"} and c.tag_ == "VBG"
                             and any(d.dep_ == "dobj" and d.i == c.i + 1 and d.pos_ == "NOUN" for d in c.children)
-                            for g in c.children if g.dep_ == "nsubj" and g.i == c.i - 1 and g.i in self._by_token
+                            for g in c.children if g.dep_ == "nsubj" and g.i == c.i - 1 and g.i in self._doc_state.by_token
                             and any(d.dep_ == "det" for d in g.children)]
             if any(r == "patient" for _, r in objects):
                 # "bought X in February and Y in June": a second object after a date and "and", which the
                 # parser takes for the object of the date's preposition
                 objects += [(g, "patient") for p in tok.children if p.dep_ == "prep" and p.lower_ in {"in", "on"}
-                            for g in p.children if g.dep_ == "pobj" and g.i in self._by_token and any(
+                            for g in p.children if g.dep_ == "pobj" and g.i in self._doc_state.by_token and any(
                                 d.ent_type_ == "DATE" and d.i < g.i and any(x.lower_ == "and" for x in d.children)
                                 for d in g.children)]
             if tok.dep_ == "relcl":
@@ -142,7 +142,7 @@ class Events:
                 # "Paris-based Veyra AI and Motrel": the modifier belongs to its own noun only
                 noun = tok.head
                 if tok.dep_ == "acl" and tok.lemma_.lower() in MAKING_VERBS and noun.dep_ == "pobj" \
-                        and noun.head.lower_ in {"for", "against"} and noun.i not in self._by_token \
+                        and noun.head.lower_ in {"for", "against"} and noun.i not in self._doc_state.by_token \
                         and noun.head.head.is_lower and noun.head.head.lemma_.lower() in self.product_nouns:
                     # "a gene therapy for muscular dystrophy developed by X": the parser hung what is made on
                     # the disease it is for, not on the kind of product
@@ -152,7 +152,7 @@ class Events:
                 alone = tok.dep_ == "amod" or (tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
                                                and any(c.dep_ == "conj" and c.i > tok.i for c in noun.children))
                 objects.append((noun, "patient-head" if alone else "patient"))
-                if tok.dep_ == "amod" and noun.dep_ in {"nmod", "compound"} and noun.is_lower and noun.i not in self._by_token \
+                if tok.dep_ == "amod" and noun.dep_ in {"nmod", "compound"} and noun.is_lower and noun.i not in self._doc_state.by_token \
                         and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
                     # ("the Dubai-based music/nmod streaming service": the noun the modified word modifies)
                     objects.append((noun.head, "patient-head"))
@@ -177,10 +177,10 @@ class Events:
                 # "Kestrel Aero supplies landing gear to X": the parser made the subject a compound
                 # of the verb, as if "Aero supplies" were a noun
                 agents += [(c, "agent") for c in tok.children if c.dep_ == "compound"
-                           and (c.pos_ == "PROPN" or c.i in self._by_token)]
+                           and (c.pos_ == "PROPN" or c.i in self._doc_state.by_token)]
                 # ("Kelvor competes with X": or the verb the object of the name right before it)
-                if not agents and tok.dep_ == "dobj" and tok.head.pos_ == "PROPN" and tok.head.i in self._by_token \
-                        and self._items[self._by_token[tok.head.i]]["end"] == tok.i:
+                if not agents and tok.dep_ == "dobj" and tok.head.pos_ == "PROPN" and tok.head.i in self._doc_state.by_token \
+                        and self._doc_state.items[self._doc_state.by_token[tok.head.i]]["end"] == tok.i:
                     agents.append((tok.head, "agent"))
             if not agents and not joined_patients:
                 agents += [(t, "agent") for t in self._inherited_agents(tok)]
@@ -269,7 +269,7 @@ class Events:
             # ("will pay 180 billion yen in subsidies to X": the kind a sum is paid in, which the parser hangs on
             # the verb, is the sum's phrase)
             sums = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
-                    if g.dep_ == "pobj" and g.tag_ == "NNS" and g.i not in self._by_token] if any(
+                    if g.dep_ == "pobj" and g.tag_ == "NNS" and g.i not in self._doc_state.by_token] if any(
                 c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in tok.children) else []
             for c in [*tok.children, *sums]:
                 if c.dep_ == "dobj" or c in sums:
@@ -387,7 +387,7 @@ class Events:
             if tok.dep_ in {"dobj", "attr", "nsubjpass"} and head.lemma_ in self.light_verbs:
                 # ("X and Y expanded their partnership": "their", which coreference gives no one, is the
                 # verb's subjects)
-                agents = [(t, r) for t, r in agents if not (t.lower_ == "their" and t.i not in self._by_token)]
+                agents = [(t, r) for t, r in agents if not (t.lower_ == "their" and t.i not in self._doc_state.by_token)]
                 if not any(r == "agent" for _, r in agents):
                     own = [c for c in head.children if c.dep_ in _SUBJ]
                     agents += [(t, "agent") for t in (own or self._inherited_agents(head))]
@@ -456,7 +456,7 @@ class Events:
                 verb = tok.head.head
                 own = [c for c in verb.children if c.dep_ in _SUBJ]
                 # ("the deal puts Del Monte in direct competition with X": the one put in it)
-                placed = [c for c in verb.children if c.dep_ == "dobj" and c.i in self._by_token and c.pos_ != "PRON"] \
+                placed = [c for c in verb.children if c.dep_ == "dobj" and c.i in self._doc_state.by_token and c.pos_ != "PRON"] \
                     if tok.head.lower_ == "in" and any(r.symmetric for r in self._relations_of(tok)) else []
                 agents += [(t, "agent") for t in (placed or own or self._inherited_agents(verb))]
             # "X ..., the first fruit of a partnership with Y": the sentence's subject
@@ -468,9 +468,9 @@ class Events:
                         and any(r == "prep:with" for _, r in objects):
                     # "Song Hong forms alliance with Hanwol": a headline the parser read as one noun phrase
                     # with the trigger at its root; the first organisation named before it is the one acting
-                    items = self._items
-                    first = next((t for t in tok.sent if t.i < tok.i and t.i in self._by_token and self.onto.is_a(
-                        items[self._by_token[t.i]]["cls"], "Organization")), None)
+                    items = self._doc_state.items
+                    first = next((t for t in tok.sent if t.i < tok.i and t.i in self._doc_state.by_token and self.onto.is_a(
+                        items[self._doc_state.by_token[t.i]]["cls"], "Organization")), None)
                     if first is not None:
                         agents.append((first, "agent-far"))
             suit_parties(self, tok, agents, objects)

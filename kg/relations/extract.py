@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .modality import former_before
 from .records import record
 from .records import Arg as _Arg
+from .state import read_once
 from .triggers import _Trigger
 from ..syntax import (FORMER, MAKING_VERBS, antecedent, causative_verb, clause_head, coordinated,
                       first_conjunct, limited_doers, stand_in, superlative)
@@ -30,16 +31,18 @@ __all__ = ["Extraction"]
 class Extraction:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: the arguments of one trigger."""
 
+    def _fits(self, rel: Any, items: list[dict[str, Any]]) -> tuple[bool, bool]:
+        """Whether some name of the Doc fits the domain of ``rel``, and whether some name fits its range."""
+        return (any(self.onto.fits(it["cls"], rel.domain) for it in items),
+                any(self.onto.fits(it["cls"], rel.range) for it in items))
+
     def _extract(self, doc: Doc, sent: Span, tok: Token, trig: _Trigger, items: list[dict[str, Any]],
                  by_token: dict[int, int]) -> list[dict[str, Any]]:
         rel = trig.relation
         # a pair needs a name of the Doc that the relation's domain takes and one its range takes; without,
         # only kg:operatesIn of a place of a sale (any trigger of a verb's market) or of a role's market (whose
         # holder the domain takes) may be read, and nothing else is
-        fit = self._fits_read.get(rel.name)
-        if fit is None:
-            fit = self._fits_read[rel.name] = (any(self.onto.fits(it["cls"], rel.domain) for it in items),
-                                               any(self.onto.fits(it["cls"], rel.range) for it in items))
+        fit = read_once(self._doc_state.fits_read, rel.name, self._fits, rel, items)
         if not (fit[0] and fit[1]) and not ("operatesIn" in self.onto.relations and (
                 ("verb" in rel.place_is_market and trig.kind in {"event", "inverse"})
                 or (fit[0] and trig.kind == "role"))):
@@ -72,9 +75,7 @@ class Extraction:
         of_people = rel.name in self.people_relations
         if trig.kind in {"event", "inverse"}:
             # (read once per token and trigger words on this Doc: a word is the trigger of several relations)
-            read = self._events_read.get((tok.i, trig.words))
-            if read is None:
-                read = self._events_read[tok.i, trig.words] = self._event_args(tok, trig.words)
+            read = read_once(self._doc_state.events_read, (tok.i, trig.words), self._event_args, tok, trig.words)
             agents, objs, passive = list(read[0]), list(read[1]), read[2]
             named = self._goods_named_after_whose(tok, by_token, items) if goods and tok.pos_ == "VERB" else None
             if named is not None:
@@ -230,12 +231,9 @@ class Extraction:
                         about = " ".join(t.text for t in mods)
         else:
             # (read once per token on this Doc, with whether the holder is only referred back to)
-            read = self._roles_read.get(tok.i)
-            if read is None:
-                holders, anchors = self._role_args(tok)
-                read = self._roles_read[tok.i] = (tuple(holders), tuple(anchors), self._far_holder)
-            holders, anchors, self._far_holder = list(read[0]), list(read[1]), read[2]
-            if self._far_holder:
+            read = read_once(self._doc_state.roles_read, tok.i, self._role_args, tok)
+            holders, anchors, far_holder = list(read[0]), list(read[1]), read[2]
+            if far_holder:
                 conf -= 0.3  # a role that only refers back: weak evidence
             # the name right after the title may be a list ("suppliers Hualin and ZMT");
             # an apposition's head is one name ("X, a Nashville firm, and Y")
@@ -268,7 +266,7 @@ class Extraction:
                 hs = [h for h in hs if h.token == first or not any(
                     _possessive(c) or (c.dep_ == "amod" and c.lower_ in {"based", "headquartered"})
                     or (c.dep_ == "amod" and c.i in by_token and items[by_token[c.i]]["via"] == "demonym")
-                    for c in [*doc[h.token].children, *doc[items[h.item]["start"]:items[h.item]["end"]].root.children])]
+                    for c in [*doc[h.token].children, *self._root_of(doc, items[h.item]).children])]
             an = mapped(anchors, 0.05)
             # "a partner at Kestrel Law" is a job, "Corvexa's main rival in China" says where: a place
             # preposition after a role noun gives the other side only where the relation takes it
@@ -482,7 +480,7 @@ class Extraction:
             modality = "past"  # "former Tomaru executive Kenji Morita", "X, formerly a unit of Y,"
         elif modality == "fact" and rel.name == "investsIn" and tok.pos_ == "NOUN" and self._stake_sold(tok):
             modality = "past"  # "sold its stake in X last year": the seller's investment is over
-        quals = self._qualifiers(tok, self._sent_ents.get(sent.start, []), rel, role_text, about)
+        quals = self._qualifiers(tok, self._doc_state.sent_ents.get(sent.start, []), rel, role_text, about)
         for s, o in valid:
             si, oi = items[s.item], items[o.item]
             c = conf - s.cost - o.cost

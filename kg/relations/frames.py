@@ -48,7 +48,7 @@ class Frames:
         if after.tag_ == "NNS" and after.dep_ == "dobj" and after.head.i == verb.i and self._listed(after):
             # ("to server/VB makers including X": a kind of buyer, the names listed under it)
             return True
-        return after.pos_ == "NOUN" and after.is_lower and after.head.i in self._by_token \
+        return after.pos_ == "NOUN" and after.is_lower and after.head.i in self._doc_state.by_token \
             and after.head.i > after.i and after.head.dep_ == "dobj" and after.head.head.i == verb.i
 
     def _goods_owners(self, verb: Token, by_token: dict[int, int], items: list[dict[str, Any]]
@@ -104,7 +104,7 @@ class Frames:
             # or a deal: "blocked Orlan's takeover of X")
             out += [(t, "patient") for t in tok.doc[tok.left_edge.i:tok.i] if t.i in by_token
                     and t.dep_ != "poss" and tok.left_edge.i < t.head.i <= tok.i and by_token.get(t.head.i) != by_token[t.i]
-                    and any(self.onto.is_a(self._items[by_token[t.i]]["cls"], c) for c in ("Company", "Product"))]
+                    and any(self.onto.is_a(self._doc_state.items[by_token[t.i]]["cls"], c) for c in ("Company", "Product"))]
         if words & self.holder_nouns:
             owners = [c for c in tok.children if _possessive(c)]
             out += [(c, "patient") for c in owners]
@@ -112,7 +112,7 @@ class Frames:
             # one describing the owner: "U.S. software group Halden's acquisition" is Halden's)
             owned = {t.i for c in owners for t in c.subtree}
             out += [(t, "patient") for t in tok.doc[tok.left_edge.i:tok.i] if t.i in by_token and t.i not in owned
-                    and t.dep_ in {"compound", "nmod"} and self.onto.is_a(self._items[by_token[t.i]]["cls"], "Actor")]
+                    and t.dep_ in {"compound", "nmod"} and self.onto.is_a(self._doc_state.items[by_token[t.i]]["cls"], "Actor")]
             # "suspended the licence of miner X"; "curbs on chip sales to China": whose licence it is, and
             # where the goods go
             preps = {"by", "from"} | ({"of"} if words & self.licence_nouns else set()) \
@@ -135,7 +135,7 @@ class Frames:
                           for g in c.children if g.dep_ == "pobj"):
                     out += [(t, "patient") for t in tok.doc[g.left_edge.i:g.i + 1] if t.i in by_token
                             and (t.i == g.i or t.dep_ in {"compound", "nmod", "conj"})
-                            and self._items[by_token[t.i]]["start"] == t.i]
+                            and self._doc_state.items[by_token[t.i]]["start"] == t.i]
             # "refused export licences for three of Veltmeer's scanners": whose goods a licence is for
             # (the parser may hang "for" on the verb the licence is the object of)
             if words & self.licence_nouns:
@@ -153,11 +153,11 @@ class Frames:
             if c.dep_ == "prep" and c.lower_ == "from" and tok.pos_ == "NOUN" and tok.is_lower \
                     and not words & self.holder_nouns:
                 out += [(g, "patient") for g in c.children if g.dep_ == "pobj" and g.i in by_token
-                        and any(self.onto.is_a(self._items[by_token[g.i]]["cls"], k) for k in ("Country", "Company"))]
+                        and any(self.onto.is_a(self._doc_state.items[by_token[g.i]]["cls"], k) for k in ("Country", "Company"))]
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 out += [(g, "patient") for p in c.children if p.dep_ == "prep" and p.lower_ in {"from", "in"}
                         for g in p.children if g.dep_ == "pobj" and g.i in by_token
-                        and self.onto.is_a(self._items[by_token[g.i]]["cls"], "Country")]
+                        and self.onto.is_a(self._doc_state.items[by_token[g.i]]["cls"], "Country")]
         return out
 
     def _relocated(self, noun: Token) -> bool:
@@ -167,7 +167,7 @@ class Frames:
 
     def _light_object(self, noun: Token) -> bool:
         """Whether ``noun`` is the object of a light verb ("signed a deal", "won a contract") and no name."""
-        return noun.dep_ == "dobj" and noun.i not in self._by_token and noun.pos_ == "NOUN" \
+        return noun.dep_ == "dobj" and noun.i not in self._doc_state.by_token and noun.pos_ == "NOUN" \
             and noun.head.lemma_.lower() in self.light_verbs
 
     def _appended_act_doers(self, noun: Token) -> list[Token]:

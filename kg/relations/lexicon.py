@@ -23,6 +23,9 @@ class Lexicon:
 
     def _read_lexicon(self) -> None:
         """Make every word set the rules read (``self.onto`` must be loaded)."""
+        # (what the readings keep over all Docs, filled as they go)
+        self._form_strings: dict[int, str] = {}  # string hash -> its string, over all Docs (Words._read_words)
+        self._one_word_trigger_sets: dict[str, frozenset[str]] = {}  # (Deals._one_word_triggers)
         lex = self.onto.lexicon
         self.light_verbs = set(lex["relations"]["light_verbs"])
         self.aiming_verbs = frozenset(lex["relations"]["aiming_verbs"])

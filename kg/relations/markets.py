@@ -15,12 +15,20 @@ from spacy.tokens import Token
 from ..syntax import SUBJ as _SUBJ
 from ..syntax import COPULAS, by_agents, clause_head, coordinated, first_conjunct, possessive, stand_in, superlative
 from .records import Arg, record, trigger_token
+from .state import read_once
 
 __all__ = ["Markets"]
 
 
 class Markets:
     """Mixin of :class:`~kg.relations.rules.KGRelations`: the markets a sale, an offer or a purchase names."""
+
+    def _served(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], buyer: bool
+                ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """The places a verb's sale serves and the recipients' sites (none for a buyer's: "supplies arms to
+        Harlanby for warehouses in Ohio" are the recipient's, not the seller's)."""
+        return (tuple(self._places_served(tok, by_token, items, channels=not buyer)),
+                tuple(self._recipients_sites(tok, by_token, items) if not buyer else ()))
 
     def _operating_where(self, doc: Any, tok: Token, trig: Any, subjects: list[Any], objects: list[Any],
                          markets: list[Any], passive: bool, items: list[dict[str, Any]], by_token: dict[int, int]
@@ -39,12 +47,8 @@ class Markets:
         if "operatesIn" in self.onto.relations:
             if "verb" in rel.place_is_market and trig.kind in {"event", "inverse"}:
                 # (read once per token on this Doc: a word is the trigger of several such relations)
-                served = self._served_read.get((tok.i, buyer))
-                if served is None:
-                    # ("supplies arms to Harlanby for warehouses in Ohio": the recipient's, not the seller's)
-                    served = self._served_read[tok.i, buyer] = (
-                        tuple(self._places_served(tok, by_token, items, channels=not buyer)),
-                        tuple(self._recipients_sites(tok, by_token, items) if not buyer else ()))
+                served = read_once(self._doc_state.served_read, (tok.i, buyer), self._served, tok, by_token, items,
+                                   buyer)
                 places = [(by_token[loc.i], extra) for loc, extra in served[0]]
                 for_whom = list(served[1])
                 places = [(n, extra) for n, extra in places if n not in {by_token[t.i] for _, t in for_whom}]

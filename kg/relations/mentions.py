@@ -65,7 +65,7 @@ class Mentions(NamesOf, Listing):
             if not seps or not self._is_place(k, by_token, items) or items[by_token[k]]["start"] != k:
                 break
             nxt = items[by_token[k]]
-            root = doc[nxt["start"]:nxt["end"]].root
+            root = self._root_of(doc, nxt)
             if root.dep_ in {"nsubj", "nsubjpass", "poss"} or (root.dep_ == "nmod" and any(
                     c.tag_ == "POS" for c in root.children)):
                 break
@@ -106,7 +106,7 @@ class Mentions(NamesOf, Listing):
             else:
                 return out
             if self._is_place(j, by_token, items) and items[by_token[j]]["start"] == j:
-                first = doc[items[by_token[j]]["start"]:items[by_token[j]]["end"]].root
+                first = self._root_of(doc, items[by_token[j]])
                 if first.dep_ not in {"compound", "nmod", "amod", "poss"}:  # (not "among them Lima's X")
                     out += [first, *self._listed_places(first, by_token, items)]
         return out
@@ -142,10 +142,10 @@ class Mentions(NamesOf, Listing):
         pair: list[int] = []
         for start in sorted(orgs, reverse=True):
             it = items[orgs[start]]
-            root = doc[it["start"]:it["end"]].root
+            root = self._root_of(doc, it)
             if root.dep_ != "conj" or root.head.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
-            first = self._by_token.get(root.head.i)
+            first = self._doc_state.by_token.get(root.head.i)
             if first in orgs.values() and items[first]["name"] != it["name"]:
                 pair = [orgs[start], first]
                 break
@@ -236,7 +236,7 @@ class Mentions(NamesOf, Listing):
     def _names_after(self, tok: Token, by_token: dict[int, int]) -> list[Token]:
         """The names listed right after ``tok`` ("companies Aspen Ridge, Orlan and Red River"): the
         first token of each, read off the surface."""
-        doc, items = tok.doc, self._items
+        doc, items = tok.doc, self._doc_state.items
         out: list[Token] = []
         i = tok.i + 1
         while i < len(doc) and i in by_token and items[by_token[i]]["start"] == i:
@@ -253,4 +253,4 @@ class Mentions(NamesOf, Listing):
                 or tok.i + 1 in by_token:
             return []
         return [(c, "patient") for c in tok.children if c.dep_ in {"amod", "compound"} and c.i in by_token
-                and self.onto.is_a(self._items[by_token[c.i]]["cls"], "Country")]
+                and self.onto.is_a(self._doc_state.items[by_token[c.i]]["cls"], "Country")]

@@ -6,12 +6,11 @@ and "from January" mean the same to both.
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Span, Token
 
 from ..ontology import Ontology, RelationInfo
 from ..syntax import COPULAS, FORMER
+from .state import DocState, read_once
 
 __all__ = ["Modality", "done_or_passive", "former_before"]
 
@@ -223,16 +222,14 @@ class Modality:
     def _modality(self, tok: Token) -> str:
         """The modality of the clause of ``tok``: "fact", "negated", "hypothetical", "past", ... (read once per
         token on the Doc the component is reading: a function of the parse alone)."""
-        if tok.doc is not self._mapped_doc:
+        state = self._doc_state
+        if state is None or tok.doc is not state.doc:
             return self._modality_once(tok)
-        found = self._modalities.get(tok.i)
-        if found is None:
-            found = self._modalities[tok.i] = self._modality_once(tok)
-        return found
+        return read_once(state.modalities, tok.i, self._modality_once, tok)
 
-    #: what :meth:`_modality` has read on the Doc ``_mapped_doc`` (:meth:`KGRelations.__call__` starts it)
-    _modalities: dict[int, str] = {}
-    _mapped_doc: Any = None
+    #: the Doc being read, with the memo of :meth:`_modality` (set by :class:`~kg.relations.rules.KGRelations`
+    #: while it reads a Doc; a Modality of its own, as the relation model's, reads each token afresh)
+    _doc_state: DocState | None = None
 
     def _modality_once(self, tok: Token) -> str:
         if any(c.lower_ in self.past_adverbs and c.dep_ == "advmod" for c in tok.children):

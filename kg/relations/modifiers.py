@@ -119,7 +119,7 @@ class Modifiers:
                 # firm named with its legal form; not "Pomelle in China", where it does business)
                 places_only = True
             elif doc[j].lower_ == "at" and j == it["end"] and it["cls"] == "Person" \
-                    and _subject_or_joined(doc[it["start"]:it["end"]].root):
+                    and _subject_or_joined(self._root_of(doc, it)):
                 # "Li Wen at the Institute of Geology found": where the clause's subject works (not
                 # "shot Calder at Orwell's Theatre"), and a subject joined to it ("X at A and Y at B won")
                 at_org = True
@@ -357,7 +357,7 @@ class Modifiers:
         name is held at what the clause is about (read off the surface: the parser hangs the title on
         the name)."""
         # (only names with "whose" just before them: a look at the hash array, no Token made)
-        if not WHOSE.intersection(self._lower_hashes[max(0, it["start"] - 5):it["start"]]):
+        if not WHOSE.intersection(self._doc_state.lower_hashes[max(0, it["start"] - 5):it["start"]]):
             return []
         k = it["start"] - 1
         while k >= 0 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ != "whose" and it["start"] - k <= 4:

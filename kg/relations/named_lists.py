@@ -88,7 +88,7 @@ class NamedLists:
                 continue
             inside = {t.i for t in r.subtree}
             for c in doc[r.i + 1:base.sent.end]:
-                if c.dep_ == "conj" and c.i in by_token and doc[items[by_token[c.i]]["start"]:items[by_token[c.i]]["end"]].root.i == c.i \
+                if c.dep_ == "conj" and c.i in by_token and self._root_of(doc, items[by_token[c.i]]).i == c.i \
                         and by_token[c.i] != by_token.get(base.i) and c.left_edge.i >= 2 \
                         and doc[c.left_edge.i - 1].lower_ == "and" and doc[c.left_edge.i - 2].text == "," \
                         and ((c.head.i in inside and c.head.i not in by_token and c.head.pos_ == "NOUN"

@@ -19,6 +19,7 @@ from ..syntax import (NAMING_VERBS, apposed_elsewhere, apposed_to_previous, befo
                       subject_listed_before)
 from ..syntax import REL_PRONOUNS as _REL_PRONOUNS
 from .named_lists import NamedLists
+from .state import read_once
 
 __all__ = ["NamesOf"]
 
@@ -50,7 +51,7 @@ class NamesOf(NamedLists):
         it = items[by_token[k]]
         if it["start"] != k or it.get("via") == "coref" or not self.onto.is_a(it["cls"], "Organization") \
                 or (it["end"] < len(doc) and doc[it["end"]].text not in {",", ".", ";"}) \
-                or doc[it["start"]:it["end"]].root.dep_ in {"nsubj", "nsubjpass"}:
+                or self._root_of(doc, it).dep_ in {"nsubj", "nsubjpass"}:
             return None
         return k
 
@@ -101,18 +102,12 @@ class NamesOf(NamedLists):
 
         A function of the Doc's parse and entity items alone, read once per token and arguments on the Doc
         the component is reading (its triggers ask for the same arguments again and again)."""
-        memo = self._mapped
-        if tok.doc is not self._mapped_doc or by_token is not self._by_token or items is not self._items:
+        state = self._doc_state
+        if state is None or tok.doc is not state.doc or by_token is not state.by_token or items is not state.items:
             return self._map_once(tok, by_token, items, cost, depth, conj, past_clause)
-        key = (tok.i, cost, depth, conj, past_clause)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = tuple(self._map_once(tok, by_token, items, cost, depth, conj, past_clause))
-        return list(found)
-
-    #: what :meth:`_map` has read on the Doc ``_mapped_doc`` (:meth:`KGRelations.__call__` starts both)
-    _mapped: dict[tuple[int, float, int, bool, bool], tuple[tuple[int, float, int], ...]] = {}
-    _mapped_doc: Any = None
+        # (the list kept is _map_once's own, which nothing else holds; each caller gets a copy)
+        return list(read_once(state.mapped, (tok.i, cost, depth, conj, past_clause), self._map_once, tok, by_token,
+                              items, cost, depth, conj, past_clause))
 
     def _map_once(self, tok: Token, by_token: dict[int, int], items: list[dict[str, Any]], cost: float = 0.0,
                   depth: int = 0, conj: bool = True, past_clause: bool = True) -> list[tuple[int, float, int]]:
@@ -347,7 +342,7 @@ class NamesOf(NamedLists):
             if not out and tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.titling_nouns \
                     and tok.i + 1 in by_token:
                 named = items[by_token[tok.i + 1]]
-                root = tok.doc[named["start"]:named["end"]].root
+                root = self._root_of(tok.doc, named)
                 # (or on the description as its object: "sues insurtech/dobj Ventoquero/dobj")
                 if named["start"] == tok.i + 1 and named.get("via") != "coref" \
                         and (root.head.i != tok.i or root.dep_ == "dobj") \
@@ -428,7 +423,7 @@ class NamesOf(NamedLists):
                 # listed together in one sentence ("X and Y", "X, a Kumasi-based startup, and Y", "Norway's X
                 # and Poland's Y"), the second no subject of a clause of its own (not "fined X and Y, and Z said")
                 between = tok.doc[items[two[1]]["end"]:items[two[0]]["start"]] if two else []
-                roots = [tok.doc[items[n]["start"]:items[n]["end"]].root for n in two]
+                roots = [self._root_of(tok.doc, items[n]) for n in two]
                 if two and len(between) <= 12 and any(t.lower_ == "and" for t in between) \
                         and roots[0].sent.start == roots[1].sent.start \
                         and not (roots[0].dep_ in {"nsubj", "nsubjpass"} and roots[0].head.i != roots[1].head.i) \
@@ -499,7 +494,7 @@ class NamesOf(NamedLists):
             base = tok
             if tok.i in by_token:
                 it = items[by_token[tok.i]]
-                base = tok.doc[it["start"]:it["end"]].root
+                base = self._root_of(tok.doc, it)
             # (or off the name's legal form the parser made its conjunct: "Brisk Airlines, Inc. and Kelvor Air, Inc.")
             inner = [g for t in base.children if t.dep_ == "conj" and by_token.get(t.i, -1) == by_token.get(tok.i, -2)
                      for g in t.children]

@@ -108,7 +108,7 @@ class Owners(Units):
         for it in items:
             if it["cls"] != "Product" or it["via"] not in {"", "gazetteer"}:
                 continue
-            kinds = included_by(doc[it["start"]:it["end"]].root)
+            kinds = included_by(self._root_of(doc, it))
             if not owned_kinds(kinds, self.product_nouns, self.product_groups):
                 continue
             rel = self.onto.relations.get("offers" if kinds.lemma_.lower() in brands else "develops")

@@ -132,7 +132,7 @@ class Places:
             return []
         names = [first, *first.conjuncts]
         last = max(names, key=lambda t: t.i)
-        root = doc[it["start"]:it["end"]].root
+        root = self._root_of(doc, it)
         if root not in names or root.i == last.i or not all(t.i in by_token for t in names):
             return []
         end = items[by_token[last.i]]["end"]
@@ -238,7 +238,7 @@ class Places:
             c = doc[r["o_start"]]
             g = c.head if c.dep_ in {"amod", "compound", "nmod", "poss"} else \
                 c.head.head if c.dep_ == "pobj" and c.head.lower_ == "in" else None
-            if g is None or g.tag_ != "NNS" or g.lemma_.lower() not in self.group_nouns or g.i in self._by_token:
+            if g is None or g.tag_ != "NNS" or g.lemma_.lower() not in self.group_nouns or g.i in self._doc_state.by_token:
                 continue
             del found[key]
             if rel is not None and self.onto.fits(r["s_cls"], rel.domain):

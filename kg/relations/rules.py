@@ -28,7 +28,7 @@ from bisect import bisect_left
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..entities import TitleCaseLines, guarded
 from ..errors import ComponentError
@@ -75,6 +75,7 @@ from .sources import Sources
 from .switches import Switches
 from .served import Served
 from .stakes import Stakes
+from .state import DocState
 from .subjects import Subjects
 from .triggers import Triggers
 from .words import Words
@@ -99,23 +100,20 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
 
     # -- main --------------------------------------------------------------------------
 
-    #: what :meth:`_read_doc` keeps on the component while it reads one Doc (its entity items, the memos of
-    #: its readings, its words' arrays, the Doc itself): let go when the call ends, so that the component
-    #: holds no Doc alive between calls
-    _PER_DOC = ("_items", "_by_token", "_mapped", "_mapped_doc", "_events_read", "_modalities", "_served_read",
-                "_fits_read", "_roles_read", "_far_holder", "_sent_ents", "_roots", "_roots_doc", "_lemma_hashes",
-                "_lower_hashes", "_pos_codes", "_lemma_text", "_lemma_at", "_text_lemmas", "_lower_at", "_doc_words")
+    #: what :meth:`_read_doc` reads off the Doc it is reading (its entity items, the memos of its readings,
+    #: its words' arrays, the Doc itself): made when the call starts and let go when it ends, so that the
+    #: component holds no Doc alive between calls (:mod:`kg.relations.state`)
+    _doc_state: DocState | None = None
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
         try:
             return self._read_doc(doc)
         finally:
-            for name in self._PER_DOC:
-                self.__dict__.pop(name, None)
+            self._doc_state = None
 
     def _read_doc(self, doc: Doc) -> Doc:
-        """The relations of ``doc`` (:meth:`__call__`, which then drops what this kept on the component)."""
+        """The relations of ``doc`` (:meth:`__call__`, which then drops what this read off it)."""
         if not doc.has_annotation("DEP"):
             raise ComponentError("kg_relations needs a dependency parse: add it after a 'parser' component.")
         items: list[dict[str, Any]] = list(doc._.kg_entity_data or [])
@@ -123,20 +121,13 @@ class KGRelations(Lexicon, Triggers, Frames, Events, Subjects, Roles, Careers, M
         for n, it in enumerate(items):
             for i in range(it["start"], it["end"]):
                 by_token[i] = n
-        self._items, self._by_token = items, by_token
-        self._mapped, self._mapped_doc = {}, doc  # (what NamesOf._map reads, once per token on this Doc)
-        self._events_read: dict[tuple[int, tuple[str, ...]], Any] = {}  # (Events._event_args, in _extract)
-        self._modalities = {}  # (Modality._modality)
-        self._served_read: dict[tuple[int, bool], Any] = {}  # (the places of Markets._operating_where)
-        self._fits_read: dict[str, tuple[bool, bool]] = {}  # (whether a name fits a relation's domain, range)
-        self._roles_read: dict[int, Any] = {}  # (Roles._role_args, in _extract)
+        self._doc_state = state = DocState(doc, items, by_token)
         self._read_words(doc)
         # Span.ents scans the whole Doc on every call: group the entities by sentence once.
-        self._sent_ents: dict[int, list[Span]] = {}
         # (dates and sums only: the qualifiers read no others)
         for ent in doc.ents:
             if ent.label_ in {"DATE", "MONEY"}:
-                self._sent_ents.setdefault(ent.sent.start, []).append(ent)
+                state.sent_ents.setdefault(ent.sent.start, []).append(ent)
         found: dict[tuple[str, str, str, int], dict[str, Any]] = {}
         apposed = self._apposed_places(doc, items, by_token)
         sales, sold = self._sales(doc, items, by_token)

@@ -75,7 +75,7 @@ class Seats:
         out: list[dict[str, Any]] = []
         for it in items if roles else ():
             # (only names right after a role noun's form: a look at the hash array, no Token made)
-            if it["start"] < 2 or self._lower_hashes[it["start"] - 1] not in role_hashes \
+            if it["start"] < 2 or self._doc_state.lower_hashes[it["start"] - 1] not in role_hashes \
                     or it["via"] not in {"", "gazetteer"} or not self.onto.fits(it["cls"], rel.domain):
                 continue
             k = it["start"] - 1
@@ -135,9 +135,9 @@ class Seats:
                 k += 1  # (up to a few lower-case words: "van-delivery start-up", "holding company")
             # (the description ends at the first role noun that ends its phrase: "a Miami company backed by X")
             k = next((m + 1 for m in range(items[n]["end"], k) if m + 1 < len(doc)
-                      and self._lower_hashes[m] in role_hashes and self._description_ends(doc[m + 1])), k)
+                      and self._doc_state.lower_hashes[m] in role_hashes and self._description_ends(doc[m + 1])), k)
             words = doc[items[n]["end"]:k]
-            if not len(words) or k >= len(doc) or self._lower_hashes[k - 1] not in role_hashes \
+            if not len(words) or k >= len(doc) or self._doc_state.lower_hashes[k - 1] not in role_hashes \
                     or not self._description_ends(doc[k]):
                 continue
             # (not where a place follows "in" or "from": "a Chinese language daily in Harwick" is based there)
@@ -170,7 +170,7 @@ class Seats:
                 and doc[k].lower_ not in {"in", "from"}:
             k += 1
         words = doc[start:k]
-        if not len(words) or k + 1 >= len(doc) or self._lower_hashes[k - 1] not in role_hashes \
+        if not len(words) or k + 1 >= len(doc) or self._doc_state.lower_hashes[k - 1] not in role_hashes \
                 or doc[k].lower_ not in {"in", "from"} or self._role_word(words) not in roles - {"rival", "player"} \
                 or any(w.tag_ in {"VBZ", "VBD", "VBP", "MD"} for w in words):
             return []
@@ -205,7 +205,7 @@ class Seats:
             if it["via"] != "" or end + 1 >= len(doc) or doc[end].lower_ != "in" \
                     or not self.onto.is_a(it["cls"], "Company") or it["name"] in self.gazetteer_orgs:
                 continue
-            root = doc[it["start"]:end].root
+            root = self._span_root(doc, it["start"], end)
             prep = root.head
             # ("at" only after the noun of those who work there: "analysts at X in Shanghai", not a venue where
             # something is done, "recorded at Studio 9 in Lyon"; "as" only in "such as")
@@ -368,7 +368,7 @@ class Seats:
             if city is None or city["end"] != o - 1 or not self.onto.is_a(city["cls"], "Location") \
                     or city["name"] == r["s_name"] or (o, city["start"]) not in inside:
                 continue
-            root = doc[city["start"]:city["end"]].root
+            root = self._root_of(doc, city)
             if root.dep_ == "pobj" and root.head.lower_ != "of":
                 continue  # ("a partner in Asia, Shanghai-based X": where the partner is)
             rec = {**r, "o_start": city["start"], "o_end": city["end"], "o_name": city["name"], "o_cls": city["cls"],

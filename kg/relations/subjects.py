@@ -41,9 +41,9 @@ class Subjects:
         period (not a headline fragment such as "Chips made in Taiwan")."""
         head = tok.head
         if tok.dep_ != "acl" or tok.tag_ not in {"VBN", "VBD"} or head.dep_ != "ROOT" or tok.i != head.i + 1 \
-                or head.pos_ != "PROPN" or head.i not in self._by_token:
+                or head.pos_ != "PROPN" or head.i not in self._doc_state.by_token:
             return False
-        if self._items[self._by_token[head.i]]["cls"] not in self._actor_classes:
+        if self._doc_state.items[self._doc_state.by_token[head.i]]["cls"] not in self._actor_classes:
             return False
         last = tok.sent[-1]
         return last.text == "." and not any(c.dep_ == "agent" for c in tok.children)
@@ -79,7 +79,7 @@ class Subjects:
                 patients += [c for c in cop.children if c.dep_ in _SUBJ]
         subject_pronoun = self._pronoun_subject(tok) or self._name_parsed_as_adverb(tok)
         for c in tok.children:
-            if c.dep_ in _SUBJ and c.ent_type_ in {"DATE", "TIME"} and c.i not in self._by_token:
+            if c.dep_ in _SUBJ and c.ent_type_ in {"DATE", "TIME"} and c.i not in self._doc_state.by_token:
                 continue  # "X makes food and last year bought Y": a time the parser made the verb's subject
             if c.dep_ in _SUBJ or (subject_pronoun is not None and c.i == subject_pronoun.i):
                 agents.append(c)
@@ -120,8 +120,8 @@ class Subjects:
         if any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in tok.children):
             return None
         return next((c for c in tok.children if c.dep_ == "advmod" and c.i < tok.i
-                     and c.i in self._by_token
-                     and self._items[self._by_token[c.i]]["cls"] in self._actor_classes), None)
+                     and c.i in self._doc_state.by_token
+                     and self._doc_state.items[self._doc_state.by_token[c.i]]["cls"] in self._actor_classes), None)
 
     def _name_before_joined_verb(self, tok: Token) -> Token | None:
         """"Ana Ruiz lives in Leeds and Tom Berg lives in York": a finite verb joined by "and" with no
@@ -137,11 +137,11 @@ class Subjects:
         # (each name the phrase before the verb ends in: "Orlan Bank and Dana Crill works": the first
         # clause's object too, whose conjunct the parser made the second name)
         for name in doc[tok.i - 1].sent[:tok.i - doc[tok.i - 1].sent.start]:
-            if name.right_edge.i != tok.i - 1 or name.i not in self._by_token \
-                    or self._by_token.get(name.i + 1) == self._by_token[name.i] \
-                    or self._items[self._by_token[name.i]]["cls"] not in self._actor_classes:
+            if name.right_edge.i != tok.i - 1 or name.i not in self._doc_state.by_token \
+                    or self._doc_state.by_token.get(name.i + 1) == self._doc_state.by_token[name.i] \
+                    or self._doc_state.items[self._doc_state.by_token[name.i]]["cls"] not in self._actor_classes:
                 continue
-            i = self._items[self._by_token[name.i]]["start"] - 1
+            i = self._doc_state.items[self._doc_state.by_token[name.i]]["start"] - 1
             while i > tok.sent.start and doc[i].is_lower and doc[i].pos_ == "NOUN" and doc[i - 1].lower_ in {"and", "but"}:
                 i -= 1
             if doc[i].lower_ in {"and", "but"} and doc[i].dep_ == "cc":
@@ -286,7 +286,7 @@ class Subjects:
         owner in "the EU's rules" and "U.S. rules", the subject of "a law Congress passed"."""
         if tok.lower_ in _REL_PRONOUNS and tok.head.dep_ in {"relcl", "acl"}:
             tok = tok.head.head
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.instrument_nouns or tok.i in self._by_token:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.instrument_nouns or tok.i in self._doc_state.by_token:
             return []
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.instrument_verbs:
             verb = tok.head

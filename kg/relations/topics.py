@@ -175,7 +175,7 @@ class Topics:
         doc = tok.doc
         if rel.name not in self.people_relations or items[back]["start"] >= tok.sent.start:
             return back
-        subj = doc[items[back]["start"]:items[back]["end"]].root
+        subj = self._root_of(doc, items[back])
         if subj.head.lemma_.lower() in self.reporting:
             return back
         topic = self._topic(tok, items, {items[h.item]["name"] for h in holders}, {"Organization"})
@@ -189,7 +189,7 @@ class Topics:
                 continue
             # (the object of a verb, or a part of one: "gave Brindle access", "owns 6 percent of Kimberley",
             # "buys older Obsidia tools")
-            t = doc[it["start"]:it["end"]].root
+            t = self._root_of(doc, it)
             while t.dep_ in {"compound", "poss", "nmod", "amod"} or (t.dep_ == "pobj" and t.head.lower_ == "of"):
                 t = t.head.head if t.dep_ == "pobj" else t.head
             if t.dep_ in {"dobj", "dative"}:
@@ -254,7 +254,7 @@ class Topics:
         words = self._rivalry_words
         held_keys |= {it["name"].split()[0] for it in items if it["name"] and it["via"] in {"", "gazetteer"}
                       and tok.i < it["start"] < tok.sent.end and not any(
-                          a.lemma_.lower() in words for a in doc[it["start"]:it["end"]].root.ancestors)}
+                          a.lemma_.lower() in words for a in self._root_of(doc, it).ancestors)}
         for n, it in enumerate(items):
             key = it["name"].split()[0] if it["name"] else ""
             if it["start"] >= tok.i or it["via"] == "demonym" or key in held_keys \

@@ -34,14 +34,14 @@ class Triggers:
         j = tok.i + 1
         while j < tok.i + words and j < len(tok.doc) and tok.doc[j].is_lower:
             j += 1
-        n = self._by_token.get(j)
-        return n is not None and self._items[n]["start"] == j
+        n = self._doc_state.by_token.get(j)
+        return n is not None and self._doc_state.items[n]["start"] == j
 
     def _described(self, tok: Token) -> Token:
         """The noun ``tok`` modifies, past the lower-case nouns that modify it in turn ("rival scooter
         firm Kerbi": Kerbi)."""
         head = tok.head
-        while head.i not in self._by_token and head.dep_ in {"compound", "amod", "nmod"} and head.is_lower \
+        while head.i not in self._doc_state.by_token and head.dep_ in {"compound", "amod", "nmod"} and head.is_lower \
                 and head.head.i > head.i:
             head = head.head
         return head
@@ -57,8 +57,8 @@ class Triggers:
             return True
         head = self._described(tok)
         between = tok.doc[tok.i + 1:head.i]
-        if head.i in self._by_token:
-            start = self._items[self._by_token[head.i]]["start"]
+        if head.i in self._doc_state.by_token:
+            start = self._doc_state.items[self._doc_state.by_token[head.i]]["start"]
             return 0 < start - tok.i - 1 <= 3 and all(t.is_lower and t.pos_ == "NOUN" for t in tok.doc[tok.i + 1:start])
         if len(between) > 2 or not all(t.is_lower for t in between):
             return False
@@ -70,17 +70,17 @@ class Triggers:
             return any(c.dep_ == "appos" and self._starts_at(c, head.i + 1) for c in head.children) \
                 or self._name_after_noun(head) is not None
         return self._name_beside_plural(head) is not None or head.tag_ == "NNS" and head.is_lower \
-            and (any(c.i == head.i + 1 and c.i in self._by_token for c in head.children) or self._lists_names(head))
+            and (any(c.i == head.i + 1 and c.i in self._doc_state.by_token for c in head.children) or self._lists_names(head))
 
     def _name_beside_plural(self, noun: Token) -> Token | None:
         """The root of a name that starts right after the lower-case plural subject ``noun`` and that the
         parser made another subject of the same verb ("Rival platforms Kelvo and Orvane said", with "platforms"
         and "Kelvo" both subjects of "said": Kelvo; the tagger may take the plural for a verb); None elsewhere."""
-        n = self._by_token.get(noun.i + 1)
+        n = self._doc_state.by_token.get(noun.i + 1)
         if n is None or noun.tag_ not in {"NNS", "VBZ"} or not noun.is_lower or noun.dep_ not in {"nsubj", "nsubjpass", "dep"} \
-                or self._items[n]["start"] != noun.i + 1:
+                or self._doc_state.items[n]["start"] != noun.i + 1:
             return None
-        root = noun.doc[self._items[n]["start"]:self._items[n]["end"]].root
+        root = self._root_of(noun.doc, self._doc_state.items[n])
         return root if root.dep_ in {"nsubj", "nsubjpass"} and root.head.i == noun.head.i else None
 
     def _name_after_noun(self, noun: Token) -> Token | None:
@@ -94,8 +94,8 @@ class Triggers:
 
     def _starts_at(self, tok: Token, i: int) -> bool:
         """Whether ``tok`` is a word of a name that starts at token ``i`` ("Canale Orvo": Orvo's starts at Canale)."""
-        n = self._by_token.get(tok.i)
-        return n is not None and self._items[n]["start"] == i
+        n = self._doc_state.by_token.get(tok.i)
+        return n is not None and self._doc_state.items[n]["start"] == i
 
     def _apposed_description(self, tok: Token) -> Token | None:
         """"Bexley Mutual, a rival insurer, said", "Flintry, a rival store operator whose ...": an adjective
@@ -108,7 +108,7 @@ class Triggers:
         while head.dep_ == "compound" and head.is_lower and head.head.i > head.i:
             head = head.head  # ("a rival store operator")
         if head.dep_ != "appos" or head.tag_ != "NN" or not head.is_lower or head.head.i >= tok.i \
-                or head.head.i not in self._by_token \
+                or head.head.i not in self._doc_state.by_token \
                 or not all(t.is_lower and t.pos_ in {"NOUN", "ADJ"} for t in tok.doc[tok.i + 1:head.i + 1]):
             return None
         return head.head
@@ -147,8 +147,8 @@ class Triggers:
                    for g in p.children if g.dep_ == "pobj")
 
     def _matches(self, tok: Token) -> list[_Trigger]:
-        item = self._by_token.get(tok.i)
-        if item is not None and self._items[item]["via"] in {"", "gazetteer", "acronym"}:
+        item = self._doc_state.by_token.get(tok.i)
+        if item is not None and self._doc_state.items[item]["via"] in {"", "gazetteer", "acronym"}:
             return []  # a word inside a name ("Public Investment Fund") is not a trigger
         keys = {tok.lemma_.lower(), tok.lower_}
         doc = tok.doc
@@ -179,7 +179,7 @@ class Triggers:
                 if trig.kind in {"role", "inverse_role"} and tok.pos_ not in {"NOUN", "PROPN"} and not (
                         self._name_follows(tok, len(trig.words)) and tok.pos_ in {"VERB", "ADJ"}
                         and (tok.is_lower or (tok.is_sent_start and tok.pos_ == "ADJ"))
-                        and not any(c.dep_ in _SUBJ and c.i in self._by_token for c in tok.children)) and not (
+                        and not any(c.dep_ in _SUBJ and c.i in self._doc_state.by_token for c in tok.children)) and not (
                         trig.relation.symmetric and tok.pos_ == "ADJ" and len(trig.words) == 1
                         and self._peer_before_descriptor(tok)):
                     # a role noun; the tagger sometimes calls "startup" a verb before a name, or "chief
@@ -194,7 +194,7 @@ class Triggers:
                             break
                     # (every word the trigger's other words may be found as below is a lemma or a form of
                     # the Doc's, a word of a cut or "to": a trigger with a word the Doc lacks is read no further)
-                    if any(w not in self._doc_words and w not in self.cut_words and w != "to" for w in rest):
+                    if any(w not in self._doc_state.doc_words and w not in self.cut_words and w != "to" for w in rest):
                         continue
                     # (a particle only as one: "took Pomelle to court over its rules" takes nothing over)
                     near = {w for c in tok.children if not (c.dep_ == "prep" and c.lower_ in PARTICLES
@@ -243,8 +243,8 @@ class Triggers:
         # (and a plural role the tagger took for a verb, before names that are another verb's subject:
         # "while rivals/VBZ Kesto and Vamo rose" is no event of rivalling between them)
         after = tok.doc[tok.i + 1] if roles and tok.i + 1 < len(tok.doc) else None  # (read for a role only)
-        subject_after = after is not None and after.i in self._by_token and any(
-            a.dep_ in _SUBJ and a.head.i != tok.i for a in [after, after.head] if a.i in self._by_token)
+        subject_after = after is not None and after.i in self._doc_state.by_token and any(
+            a.dep_ in _SUBJ and a.head.i != tok.i for a in [after, after.head] if a.i in self._doc_state.by_token)
         if roles and (tok.pos_ in {"NOUN", "PROPN", "ADJ"} or (tok.pos_ == "VERB" and subject_after)):
             found = [t for t in found if t.kind not in {"event", "inverse"} or t.relation.name not in roles
                      or any(c.dep_ == "prep" and c.lower_ in t.relation.object_preps for c in tok.children)]

@@ -1,17 +1,21 @@
 """Which tokens a rule looks at: a Doc's lemmas and lower-case forms read once as hash arrays, so that
 each scan picks its few tokens by set lookups instead of making a Token object per token.
 
+And the root of each name's span, made once per span (:meth:`Words._root_of`, :meth:`Words._span_root`).
+
 A mixin of :class:`~kg.relations.rules.KGRelations`; :meth:`Words._read_words` runs first on each Doc.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ..syntax import SpanRoots
+from .state import DocState, read_once
 
 __all__ = ["BORN", "WHOSE", "Words"]
 
@@ -33,10 +37,17 @@ def _positions(hashes: list[int]) -> dict[int, list[int]]:
     return at
 
 
-class Words(SpanRoots):
-    """Mixin of :class:`~kg.relations.rules.KGRelations`: token indices by lemma or lower-case form."""
+def _root(doc: Doc, start: int, end: int) -> Token:
+    return doc[start:end].root
+
+
+class Words:
+    """Mixin of :class:`~kg.relations.rules.KGRelations`: token indices by lemma or lower-case form, and the
+    roots of names' spans."""
 
     _lower_strings: dict[int, str]
+    _form_strings: dict[int, str]
+    _doc_state: DocState | None  # (KGRelations: what it reads off the Doc it is reading)
 
     def _read_words(self, doc: Doc) -> None:
         """Each token's lemma and lower-case form as hash arrays, and the lower-case text of each lemma.
@@ -46,29 +57,40 @@ class Words(SpanRoots):
         hashes, which for a news article's few hundred tokens beat ``numpy.isin``).
         """
         self._plural_openers(doc)
-        self._roots, self._roots_doc = {}, doc  # (the root of each name's span, for :meth:`_root_of`)
-        strings, memo = doc.vocab.strings, self._lower_strings
+        state, strings, memo = self._doc_state, doc.vocab.strings, self._lower_strings
         arr = doc.to_array([LEMMA, LOWER, POS]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
-        self._lemma_hashes, self._lower_hashes = arr[:, 0].tolist(), arr[:, 1].tolist()
-        self._pos_codes: list[int] = arr[:, 2].tolist()  # each token's coarse tag, as spaCy's symbol
-        self._lemma_text: dict[int, str] = {}  # lemma hash -> lower-case lemma, for this Doc's lemmas
+        state.lemma_hashes, state.lower_hashes = arr[:, 0].tolist(), arr[:, 1].tolist()
+        state.pos_codes = arr[:, 2].tolist()  # each token's coarse tag, as spaCy's symbol
         # (and the other way, with each lemma's tokens, so that a scan for a few words reads only theirs)
-        self._lemma_at = _positions(self._lemma_hashes)  # lemma hash -> indices of its tokens, in order
-        self._text_lemmas: dict[str, list[int]] = {}  # lower-case lemma -> its lemma hashes
-        self._lower_at = _positions(self._lower_hashes)  # lower-case form's hash -> its tokens' indices, in order
-        for h in self._lemma_at:
+        state.lemma_at = _positions(state.lemma_hashes)  # lemma hash -> indices of its tokens, in order
+        state.lower_at = _positions(state.lower_hashes)  # lower-case form's hash -> its tokens' indices, in order
+        lemma_text, text_lemmas = state.lemma_text, state.text_lemmas
+        for h in state.lemma_at:
             if h not in memo:
                 memo[h] = strings[h].lower()
-            self._lemma_text[h] = memo[h]
-            self._text_lemmas.setdefault(memo[h], []).append(h)
+            lemma_text[h] = memo[h]
+            text_lemmas.setdefault(memo[h], []).append(h)
         #: every lower-case lemma and lower-case form of the Doc
-        self._doc_words: set[str] = set(self._text_lemmas)
-        forms = self.__dict__.setdefault("_form_strings", {})  # string hash -> its string, over all Docs
-        for h in self._lower_at:
+        doc_words = state.doc_words = set(text_lemmas)
+        forms = self._form_strings  # string hash -> its string, over all Docs
+        for h in state.lower_at:
             form = forms.get(h)
             if form is None:
                 form = forms[h] = strings[h]
-            self._doc_words.add(form)
+            doc_words.add(form)
+
+    def _root_of(self, doc: Doc, it: dict[str, Any]) -> Token:
+        """The root token of the entity item ``it``'s span (``doc[start:end].root``), made once per span on the Doc
+        the component is reading: the reading of :meth:`kg.syntax.SpanRoots._root_of` (the other components'),
+        its memo kept in the per-document state."""
+        return self._span_root(doc, it["start"], it["end"])
+
+    def _span_root(self, doc: Doc, start: int, end: int) -> Token:
+        """The root token of ``doc[start:end]``, made once per span on the Doc the component is reading."""
+        state = self._doc_state
+        if state is None or doc is not state.doc:
+            return doc[start:end].root
+        return read_once(state.roots, (start, end), _root, doc, start, end)
 
     def _plural_openers(self, doc: Doc) -> None:
         """"Rivals Kesto and Vamo said", "Backers Orlan and Vamo took part": a plural role noun capitalised
@@ -80,8 +102,8 @@ class Words(SpanRoots):
             tok = sent[0]
             low = tok.lower_
             if tok.tag_ not in {"NNP", "NNPS", "VBZ"} or not tok.is_title or not low.endswith("s") \
-                    or tok.i in self._by_token or tok.i + 1 not in self._by_token \
-                    or self._items[self._by_token[tok.i + 1]]["start"] != tok.i + 1:
+                    or tok.i in self._doc_state.by_token or tok.i + 1 not in self._doc_state.by_token \
+                    or self._doc_state.items[self._doc_state.by_token[tok.i + 1]]["start"] != tok.i + 1:
                 continue
             one = low[:-3] + "y" if low.endswith("ies") else low[:-1]
             if any(t.kind in {"role", "inverse_role"} for t in self.index.get(one, ())):
@@ -89,24 +111,26 @@ class Words(SpanRoots):
 
     def _token_ids(self, words: set[str] | dict) -> list[int]:
         """Indices of the tokens whose lower-case lemma is in ``words``, in order."""
-        lemmas = self._text_lemmas
+        state = self._doc_state
+        lemmas = state.text_lemmas
         if len(words) < len(lemmas):  # (whichever is shorter: the words asked for or the Doc's lemmas)
             hashes = [h for w in set(words) for h in lemmas.get(w, ())]
         else:
             hashes = [h for w, hs in lemmas.items() if w in words for h in hs]
         if not hashes:
             return []
+        at = state.lemma_at
         if len(hashes) == 1:
-            return list(self._lemma_at[hashes[0]])
-        return sorted(i for h in hashes for i in self._lemma_at[h])
+            return list(at[hashes[0]])
+        return sorted(i for h in hashes for i in at[h])
 
     def _pos_ids(self, pos: int) -> list[int]:
         """Indices of the tokens with this coarse tag (a ``spacy.symbols`` value: ``NOUN``)."""
-        return [i for i, p in enumerate(self._pos_codes) if p == pos]
+        return [i for i, p in enumerate(self._doc_state.pos_codes) if p == pos]
 
     def _lower_ids(self, hashes: set[int] | frozenset[int]) -> list[int]:
         """Indices of the tokens whose lower-case form has one of these string hashes, in order."""
-        at = self._lower_at
+        at = self._doc_state.lower_at
         found = [h for h in hashes if h in at] if len(hashes) < len(at) else [h for h in at if h in hashes]
         if not found:
             return []
