@@ -869,6 +869,10 @@ def test_training_bootstrap_interval_resamples_documents():
     one = bootstrap_interval(docs)
     assert one == bootstrap_interval(docs) and one != bootstrap_interval(docs, seed=1)
     assert one["low"] < one["f1"] < one["high"] and one["samples"] == 1000 and one["level"] == 0.95
+    # precision and recall get theirs too: 11 right of 14 predicted, 10 found of 19 gold
+    assert (one["precision"], one["recall"]) == (0.786, 0.526)
+    assert one["precision_low"] < one["precision"] < one["precision_high"]
+    assert one["recall_low"] < one["recall"] < one["recall_high"]
     assert bootstrap_interval(docs, level=0.5)["high"] - bootstrap_interval(docs, level=0.5)["low"] \
         < one["high"] - one["low"]
     # four times the documents (the same mix): about half the width, as sampling error goes (1 / sqrt(n))
@@ -910,6 +914,7 @@ def test_training_strict_eval_cli_bootstrap(strict_case):
                                                          "--bootstrap", "200"])
     assert res.exit_code == 0, res.output
     assert "F1 0.727, 95% interval" in res.stdout and "(200 resamples of the 4 documents)" in res.stdout
+    assert "precision 0.800 (" in res.stdout and "recall 0.667 (" in res.stdout
     res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict", "--bootstrap", "200",
                                    "--json"])
     interval = json.loads(res.stdout)["interval"]

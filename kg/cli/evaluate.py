@@ -95,7 +95,10 @@ def eval_cmd(
         if "interval" in result:
             iv = result["interval"]
             out_console.print(f"F1 {iv['f1']:.3f}, {iv['level']:.0%} interval {iv['low']:.3f} to {iv['high']:.3f} "
-                              f"({iv['samples']} resamples of the {iv['documents']} documents)", highlight=False)
+                              f"({iv['samples']} resamples of the {iv['documents']} documents); precision "
+                              f"{iv['precision']:.3f} ({iv['precision_low']:.3f} to {iv['precision_high']:.3f}), "
+                              f"recall {iv['recall']:.3f} ({iv['recall_low']:.3f} to {iv['recall_high']:.3f})",
+                              highlight=False)
         if show:
             for kind, items in (("[red]missed[/]         ", result["missed"]),
                                 ("[yellow]false positive[/] ", result["false_positives"])):

@@ -196,12 +196,18 @@ def strict_prf(predicted: Mapping[str, Iterable[tuple[int, int, str, int, int]]]
     return out
 
 
-def _f1s(sums: numpy.ndarray) -> numpy.ndarray:
-    """F1 of each row of ``[correct, predicted, found, gold]`` sums (0 where undefined, as :func:`prf`)."""
+def _prf_arrays(sums: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """Precision, recall and F1 of each row of ``[correct, predicted, found, gold]`` sums (0 where
+    undefined, as :func:`prf`)."""
     correct, predicted, found, gold = (sums[..., k].astype(float) for k in range(4))
     p = numpy.divide(correct, predicted, out=numpy.zeros_like(correct), where=predicted > 0)
     r = numpy.divide(found, gold, out=numpy.zeros_like(found), where=gold > 0)
-    return numpy.divide(2 * p * r, p + r, out=numpy.zeros_like(p), where=(p + r) > 0)
+    return p, r, numpy.divide(2 * p * r, p + r, out=numpy.zeros_like(p), where=(p + r) > 0)
+
+
+def _f1s(sums: numpy.ndarray) -> numpy.ndarray:
+    """F1 of each row of ``[correct, predicted, found, gold]`` sums."""
+    return _prf_arrays(sums)[2]
 
 
 def _resamples(n: int, samples: int, seed: int) -> numpy.ndarray:
@@ -214,7 +220,8 @@ def bootstrap_interval(counts: Mapping[str, Iterable[int]] | Iterable[Iterable[i
     """The F1 of ``counts`` and the percentile interval of F1 over documents resampled with replacement.
 
     ``counts``: one ``[correct, predicted, found, gold]`` a document (``strict_prf(...)["by_document"]``
-    or its values). Returns ``f1``, ``low`` and ``high`` (3 decimals), ``level``, ``samples`` and
+    or its values). Returns ``f1``, ``low`` and ``high`` (3 decimals), the same for precision and
+    recall (``precision``, ``precision_low``, ..., ``recall_high``), ``level``, ``samples`` and
     ``documents``. The same counts and seed give the same interval.
 
     >>> bootstrap_interval([[1, 1, 1, 1]] * 3)["low"], bootstrap_interval([[1, 1, 1, 1]] * 3)["high"]
@@ -223,11 +230,16 @@ def bootstrap_interval(counts: Mapping[str, Iterable[int]] | Iterable[Iterable[i
     rows = numpy.array(list(counts.values() if isinstance(counts, Mapping) else counts), dtype=numpy.int64)
     if rows.size == 0:
         raise ValueError("no documents to resample")
-    f1s = _f1s(rows[_resamples(len(rows), samples, seed)].sum(axis=1))
+    drawn = _prf_arrays(rows[_resamples(len(rows), samples, seed)].sum(axis=1))
+    whole = _prf_arrays(rows.sum(axis=0))
     tail = (1 - level) / 2 * 100
-    low, high = numpy.percentile(f1s, [tail, 100 - tail])
-    return {"f1": round(float(_f1s(rows.sum(axis=0))), 3), "low": round(float(low), 3), "high": round(float(high), 3),
-            "level": level, "samples": samples, "documents": len(rows)}
+    out: dict[str, Any] = {}
+    for name, values, point in zip(("precision", "recall", "f1"), drawn, whole):
+        low, high = numpy.percentile(values, [tail, 100 - tail])
+        prefix = "" if name == "f1" else f"{name}_"
+        out[name] = round(float(point), 3)
+        out[f"{prefix}low"], out[f"{prefix}high"] = round(float(low), 3), round(float(high), 3)
+    return {**out, "level": level, "samples": samples, "documents": len(rows)}
 
 
 def paired_bootstrap(first: Mapping[str, Iterable[int]], second: Mapping[str, Iterable[int]], *,
