@@ -923,6 +923,33 @@ def test_training_strict_eval_cli_bootstrap(strict_case):
     assert res.exit_code == 2 and "--bootstrap needs --strict" in squash(res.stderr)
 
 
+def test_training_strict_eval_cli_against_another_graph(strict_case, tmp_path):
+    """--against: two graphs of the same documents compared on the same resamples."""
+    graph, gold = strict_case
+    # the other graph lacks one right statement (s4, in d2)
+    text = graph.read_text(encoding="utf-8")
+    worse = tmp_path / "worse.ttl"
+    worse.write_text("\n".join(line for line in text.splitlines() if not line.startswith("st:s4 ")) + "\n",
+                     encoding="utf-8")
+    assert worse.read_text(encoding="utf-8") != text
+    res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict", "--json",
+                                   "--against", str(worse)])
+    assert res.exit_code == 0, res.output
+    cmp_ = json.loads(res.stdout)["against"]
+    # 4 right of 5 against 3 right of 4 (gold 6): 0.727 against 0.6
+    assert cmp_["micro"]["f1"] == 0.6 and cmp_["difference"] == 0.127 and cmp_["samples"] == 1000
+    assert cmp_["low"] <= 0 < cmp_["high"] and 0.5 < cmp_["share_better"] < 1  # (d2 is not in every resample)
+    res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--strict", "--json",
+                                   "--against", str(graph), "--bootstrap", "300"])
+    same = json.loads(res.stdout)["against"]
+    assert (same["difference"], same["share_better"], same["samples"]) == (0.0, 0.5, 300)
+    res = CliRunner(env={"COLUMNS": "300"}).invoke(app, ["eval", str(worse), "--gold", str(gold), "--strict",
+                                                         "--against", str(graph)])
+    assert "F1 -0.127" in res.stdout and "of 1000 resamples of the 4 documents" in res.stdout, res.stdout
+    res = CliRunner().invoke(app, ["eval", str(graph), "--gold", str(gold), "--against", str(worse)])
+    assert res.exit_code == 2 and "--against needs --strict" in squash(res.stderr)
+
+
 #: Sentences the rules read (rules alone: no model whose predictions could change).
 NEWS_DOCS = {
     "n1": ("Microsoft invested $10 billion in OpenAI last year, the company said on Monday.",
