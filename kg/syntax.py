@@ -5,18 +5,16 @@ word lists it reads once per process), so each can use it."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .errors import OntologyError
-from .ontology import ontology_dir, packaged_ontology_dir
+from .ontology import ontology_dir, packaged_ontology_dir, read_lexicon
 
 __all__ = ["COPULAS", "SpanRoots", "FORMER", "NOW", "MAKING_VERBS", "NAMING_VERBS", "OBJECT_CONTROL", "PARTICLES",
            "POSSESSIVE_MARKS", "PURPOSE_VERBS", "REL_PRONOUNS", "SUBJ", "acted_on", "antecedent", "added_preps", "apposed_elsewhere",
-           "apposed_to_previous", "as_well_as", "assenting_verb", "before_region_seat",
+           "apposed_to_previous", "as_well_as", "span_root", "assenting_verb", "before_region_seat",
            "brand_name", "by_agents", "causative_verb", "clause_head", "contact_clause", "controlled_objects",
            "coordinated", "counted_again", "described_before", "described_by_where", "ends_noun_phrase",
            "first_conjunct", "included_by", "limited_doers", "owned_kinds", "participle", "percentage_word",
@@ -37,10 +35,7 @@ def _syntax_lists() -> dict[str, list[str]]:
         path = folder / "lexicon.toml"
         if folder != packaged and not path.is_file():
             continue  # (a folder with no lexicon: load_ontology says so where a component reads it)
-        try:
-            lists.update(tomllib.loads(path.read_text(encoding="utf-8")).get("syntax", {}))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise OntologyError(f"Cannot read the lexicon {path}: {exc}") from exc
+        lists.update(read_lexicon(path).get("syntax", {}))
     return lists
 
 
@@ -571,10 +566,16 @@ class SpanRoots:
     _roots_doc: Any = None
 
     def _root_of(self, doc: Doc, it: dict[str, Any]) -> Token:
-        if doc is not self._roots_doc:
-            return doc[it["start"]:it["end"]].root
-        bounds = (it["start"], it["end"])
-        root = self._roots.get(bounds)
-        if root is None:
-            root = self._roots[bounds] = doc[it["start"]:it["end"]].root
-        return root
+        return span_root(self._roots if doc is self._roots_doc else None, doc, it["start"], it["end"])
+
+
+def span_root(memo: dict[tuple[int, int], Token] | None, doc: Doc, start: int, end: int) -> Token:
+    """``doc[start:end].root``, made once per span and kept in ``memo`` (one Doc's memo of its spans' roots,
+    started after any repair of the parse; None: not kept). The memo of :class:`SpanRoots` and of
+    ``kg_relations``' per-document state (:meth:`kg.relations.words.Words._span_root`)."""
+    if memo is None:
+        return doc[start:end].root
+    root = memo.get((start, end))
+    if root is None:
+        root = memo[(start, end)] = doc[start:end].root
+    return root

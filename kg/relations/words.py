@@ -15,7 +15,8 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from .state import DocState, read_once
+from ..syntax import span_root
+from .state import DocState
 
 __all__ = ["BORN", "WHOSE", "Words"]
 
@@ -35,10 +36,6 @@ def _positions(hashes: list[int]) -> dict[int, list[int]]:
         else:
             found.append(i)
     return at
-
-
-def _root(doc: Doc, start: int, end: int) -> Token:
-    return doc[start:end].root
 
 
 class Words:
@@ -88,9 +85,7 @@ class Words:
     def _span_root(self, doc: Doc, start: int, end: int) -> Token:
         """The root token of ``doc[start:end]``, made once per span on the Doc the component is reading."""
         state = self._doc_state
-        if state is None or doc is not state.doc:
-            return doc[start:end].root
-        return read_once(state.roots, (start, end), _root, doc, start, end)
+        return span_root(state.roots if state is not None and doc is state.doc else None, doc, start, end)
 
     def _plural_openers(self, doc: Doc) -> None:
         """"Rivals Kesto and Vamo said", "Backers Orlan and Vamo took part": a plural role noun capitalised
