@@ -22,6 +22,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 import rdflib
 from rdflib.collection import Collection
@@ -39,6 +40,7 @@ __all__ = [
     "load_ontology",
     "ontology_dir",
     "packaged_ontology_dir",
+    "read_lexicon",
 ]
 
 #: The namespace of the project's own terms.
@@ -64,6 +66,15 @@ def packaged_ontology_dir() -> Path:
         f"No ontology found: looked for kg.ttl in {here / '_ontology'} and {here.parent / 'ontology'}; "
         "set KG_ONTOLOGY_DIR to the folder that holds kg.ttl."
     )
+
+
+def read_lexicon(path: Path) -> dict[str, Any]:
+    """The word lists of a ``lexicon.toml`` as a dict of sections; :class:`OntologyError` naming the file
+    if it cannot be read or parsed."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise OntologyError(f"Cannot read the lexicon {path}: {exc}") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,11 +385,7 @@ def _load_ontology(directory: str | None) -> Ontology:
     if not relations:
         raise OntologyError(f"{ttl} defines no kg: object properties")
 
-    lex_path = base / "lexicon.toml"
-    try:
-        lexicon = tomllib.loads(lex_path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise OntologyError(f"Cannot read the lexicon {lex_path}: {exc}") from exc
+    lexicon = read_lexicon(base / "lexicon.toml")
 
     colors = {
         _local(cls): str(col) for cls, col in graph.subject_objects(_KG.color) if str(cls).startswith(KG_NS)
