@@ -89,20 +89,18 @@ def eval_cmd(
                           "TSV gold has names, not spans")
             raise typer.Exit(2)
         result = evaluate_strict(graph, gold_paths, relations=only)
+        if (bootstrap or against is not None) and not result["by_document"]:
+            console.print(f"[bold red]error:[/] {'--bootstrap' if bootstrap else '--against'}: the gold has no "
+                          "documents to resample")
+            raise typer.Exit(2)
         if bootstrap:
             from ..relations.scoring import bootstrap_interval
 
-            if not result["by_document"]:
-                console.print("[bold red]error:[/] --bootstrap: the gold has no documents to resample")
-                raise typer.Exit(2)
             result["interval"] = bootstrap_interval(result["by_document"], samples=bootstrap)
         if against is not None:
             from ..relations.scoring import paired_bootstrap
 
             other = evaluate_strict(against, gold_paths, relations=only)
-            if not result["by_document"]:
-                console.print("[bold red]error:[/] --against: the gold has no documents to resample")
-                raise typer.Exit(2)
             result["against"] = {"graph": str(against), "micro": other["micro"],
                                  "unmatched_documents": other["unmatched_documents"],
                                  **paired_bootstrap(other["by_document"], result["by_document"],

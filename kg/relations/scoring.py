@@ -172,22 +172,23 @@ def strict_prf(predicted: Mapping[str, Iterable[tuple[int, int, str, int, int]]]
             (sa, sb), rel, (oa, ob) = r
             return {"document": doc_id, "subject": text[sa:sb], "relation": rel, "object": text[oa:ob]}
 
+        counts = by_document[doc_id] = [0, 0, 0, 0]
+
         def tally(rows: list[tuple], others: list[tuple], matched: Callable[[tuple, tuple], bool], at: int,
                   unmatched: list[dict[str, str]]) -> None:
             """Count ``rows`` by relation (``per[rel][at + 1]``) and those a row of ``others`` matches
-            (``per[rel][at]``); list the rest in ``unmatched``: the predictions, then the gold."""
+            (``per[rel][at]``), and the same for the document; list the rest in ``unmatched``: the
+            predictions, then the gold."""
             for r in rows:
-                row = per.setdefault(r[1], [0, 0, 0, 0])
-                row[at + 1] += 1
                 hit = any(matched(r, o) for o in others)
-                row[at] += hit
+                for row in (per.setdefault(r[1], [0, 0, 0, 0]), counts):
+                    row[at + 1] += 1
+                    row[at] += hit
                 if details and not hit:
                     unmatched.append(shown(r))
 
-        before = [sum(v[k] for v in per.values()) for k in range(4)]
         tally(p, g, match, 0, false_positives)
         tally(g, p, lambda gr, pr: match(pr, gr), 2, missed)
-        by_document[doc_id] = [sum(v[k] for v in per.values()) - before[k] for k in range(4)]
     total = [sum(v[k] for v in per.values()) for k in range(4)]
     out: dict[str, Any] = {"micro": prf(*total), "by_relation": {rel: prf(*v) for rel, v in sorted(per.items())},
                            "by_document": by_document}
@@ -203,11 +204,6 @@ def _prf_arrays(sums: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, nump
     p = numpy.divide(correct, predicted, out=numpy.zeros_like(correct), where=predicted > 0)
     r = numpy.divide(found, gold, out=numpy.zeros_like(found), where=gold > 0)
     return p, r, numpy.divide(2 * p * r, p + r, out=numpy.zeros_like(p), where=(p + r) > 0)
-
-
-def _f1s(sums: numpy.ndarray) -> numpy.ndarray:
-    """F1 of each row of ``[correct, predicted, found, gold]`` sums."""
-    return _prf_arrays(sums)[2]
 
 
 def _resamples(n: int, samples: int, seed: int) -> numpy.ndarray:
@@ -259,10 +255,10 @@ def paired_bootstrap(first: Mapping[str, Iterable[int]], second: Mapping[str, It
     a = numpy.array([list(first[i]) for i in ids], dtype=numpy.int64)
     b = numpy.array([list(second[i]) for i in ids], dtype=numpy.int64)
     idx = _resamples(len(ids), samples, seed)
-    diff = _f1s(b[idx].sum(axis=1)) - _f1s(a[idx].sum(axis=1))
+    diff = _prf_arrays(b[idx].sum(axis=1))[2] - _prf_arrays(a[idx].sum(axis=1))[2]
     tail = (1 - level) / 2 * 100
     low, high = numpy.percentile(diff, [tail, 100 - tail])
     better = float(((diff > 0).sum() + 0.5 * (diff == 0).sum()) / samples)
-    return {"difference": round(float(_f1s(b.sum(axis=0)) - _f1s(a.sum(axis=0))), 3), "low": round(float(low), 3),
+    return {"difference": round(float(_prf_arrays(b.sum(axis=0))[2] - _prf_arrays(a.sum(axis=0))[2]), 3), "low": round(float(low), 3),
             "high": round(float(high), 3), "share_better": round(better, 3), "level": level, "samples": samples,
             "documents": len(ids)}
