@@ -171,7 +171,7 @@ def _forward(model: Model, X: PairBatch, is_train: bool) -> tuple[Floats2d, Call
         callbacks.append(bp_vl)
     if "deep" in parts:
         pieces = []
-        bp_embed = None
+        bp_embed: Callable | None = None
         if "embed" in parts:
             if len(X.keys):
                 vecs, bp_vecs = parts["embed"](X.keys, is_train)
@@ -181,9 +181,11 @@ def _forward(model: Model, X: PairBatch, is_train: bool) -> tuple[Floats2d, Call
                 pooled = ops.alloc2f(n, model.attrs["embed_width"])
             pieces.append(pooled)
 
-            def bp_embed(d: Floats2d) -> None:
+            def bp_pooled(d: Floats2d) -> None:
                 if bp_vecs is not None:
                     bp_vecs(ops.backprop_reduce_mean(ops.asarray2f(d), X.lengths.astype("int32")))
+
+            bp_embed = bp_pooled
         if model.attrs["dense_width"]:
             dense = ops.asarray2f(X.dense)
             if dense.shape[1] != model.attrs["dense_width"]:
