@@ -1,6 +1,7 @@
 """The selection set's F1: how a retrained relation model is chosen against the shipped one.
 
     .venv/bin/python benchmarks/bench_selection.py [--candidate DIR --candidate-config DIR.cfg] [--json OUT]
+    .venv/bin/python benchmarks/bench_selection.py --rules-alone   # what the shipped model adds to the rules
 
 Builds the selection set (the annotated news `h`-`k` and the calibration news: no model is trained on them,
 and no unseen set is among them) with the shipped relation model and its thresholds (``kg/config.cfg``),
@@ -43,18 +44,27 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--candidate", help="a model folder from kg train --out DIR")
     ap.add_argument("--candidate-config", help="the config kg train --write-config wrote for it")
+    ap.add_argument("--rules-alone", action="store_true",
+                    help="also build the set with the rules alone and compare the shipped model with them")
     ap.add_argument("--json", help="also write the figures here")
     args = ap.parse_args()
     runs, counts = {}, {}
     with tempfile.TemporaryDirectory(prefix="kg-selection-") as tmp:
         runs["shipped"], counts["shipped"] = score(Path(tmp) / "shipped")
+        if args.rules_alone:
+            runs["rules alone"], counts["rules alone"] = score(Path(tmp) / "rules", False)
         if args.candidate:
             runs["candidate"], counts["candidate"] = score(Path(tmp) / "candidate", args.candidate,
                                                            args.candidate_config)
     for name, m in runs.items():
-        print(f"{name:9} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}  "
+        print(f"{name:11} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}  "
               f"({m['correct']} right of {m['predicted']}, {m['gold']} gold)")
     out = {"files": SELECTION, "runs": runs}
+    if "rules alone" in runs:
+        paired = out["shipped_vs_rules_alone"] = paired_bootstrap(counts["rules alone"], counts["shipped"])
+        print(f"shipped - rules alone: F1 {runs['shipped']['f1'] - runs['rules alone']['f1']:+.3f}; strict "
+              f"{paired['difference']:+.3f} (95% {paired['low']:+.3f} to {paired['high']:+.3f}), better in "
+              f"{paired['share_better']:.0%} of {paired['samples']} resamples of the {paired['documents']} documents")
     if "candidate" in runs:
         gain = runs["candidate"]["f1"] - runs["shipped"]["f1"]
         paired = out["paired_strict"] = paired_bootstrap(counts["shipped"], counts["candidate"])
