@@ -119,7 +119,8 @@ def iter_triples(graph: KnowledgeGraph) -> Iterator[ox.Triple]:
 
 def _iter_terms(graph: KnowledgeGraph) -> Iterator[tuple[Any, Any, Any]]:
     """The triples of :func:`iter_triples` as (subject, predicate, object) tuples of pyoxigraph terms (a
-    ``Triple`` object costs ten times a term: the N-Triples file is written from the terms alone)."""
+    ``Triple`` object costs ten times a term: :func:`to_rdflib` and the JSON-LD writer read the terms alone;
+    pyoxigraph's writers take :func:`iter_triples`)."""
     t = _Terms(graph)
     a, label, derived = t[str(RDF.type)], t[str(RDFS.label)], t[str(PROV.wasDerivedFrom)]
     integer, decimal, boolean = t[str(XSD.integer)], t[str(XSD.decimal)], t[str(XSD.boolean)]
