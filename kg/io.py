@@ -56,18 +56,34 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
 def atomic_folder(target: str | os.PathLike[str], *, replace: bool = False) -> Iterator[Path]:
     """Yield a new empty folder next to ``target``; rename it to ``target`` when the block succeeds, so a
     reader sees the whole folder or none. A ``target`` another process made meanwhile is kept (the new
-    folder is dropped); ``replace`` removes an existing one first (a damaged copy)."""
+    folder is dropped); ``replace`` puts the new one in its place (a damaged copy, a model retrained): the
+    one there before is set aside until the new one is in place, and is back if that fails."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    tmp.chmod(0o755)  # (mkdtemp's folder is its owner's alone; the folder is read as a mkdir'ed one is)
     try:
         yield tmp
-        if replace and target.exists():
-            shutil.rmtree(target, ignore_errors=True)
+        if not replace:
+            try:
+                tmp.rename(target)
+            except OSError:  # made meanwhile by another process
+                shutil.rmtree(tmp, ignore_errors=True)
+            return
+        old = None
+        if target.exists():
+            old = target.with_name(f".{target.name}.old")
+            if old.exists():
+                shutil.rmtree(old)
+            target.rename(old)
         try:
             tmp.rename(target)
-        except OSError:  # made meanwhile by another process
-            shutil.rmtree(tmp, ignore_errors=True)
+        except OSError:
+            if old is not None:
+                old.rename(target)
+            raise
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

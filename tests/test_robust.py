@@ -384,3 +384,9 @@ def test_robust_a_folder_appears_whole_or_not_at_all(tmp_path):
     with atomic_folder(target, replace=True) as tmp:
         (tmp / "a").write_text("third", encoding="utf-8")
     assert (target / "a").read_text(encoding="utf-8") == "third" and list(tmp_path.iterdir()) == [target]
+    # a replacing block that fails leaves the folder there before as it was
+    with pytest.raises(RuntimeError):
+        with atomic_folder(target, replace=True) as tmp:
+            (tmp / "a").write_text("fourth", encoding="utf-8")
+            raise RuntimeError("interrupted")
+    assert (target / "a").read_text(encoding="utf-8") == "third" and list(tmp_path.iterdir()) == [target]

@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +35,7 @@ from spacy.training import Example
 from spacy.util import minibatch
 from thinc.api import fix_random_seed
 
+from ..io import atomic_folder
 from ..relations.scoring import doc_gold, normalize_span
 
 __all__ = ["NER_LABELS", "blas_kernel", "ner_examples", "save_folder", "train_ner"]
@@ -73,26 +72,11 @@ def blas_kernel() -> str:
 
 def save_folder(component: Any, meta: dict[str, Any], meta_name: str, out: Path) -> None:
     """Write a trained pipeline's or component's folder (its ``to_disk``) with ``meta`` as JSON in
-    ``meta_name``, next to ``out`` under a temporary name, then swap it in: the folder there before is set
-    aside until the new one is in place, and a failure leaves it untouched."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    tmp.chmod(0o755)
-    try:
+    ``meta_name`` into ``out`` whole or not at all (:func:`kg.io.atomic_folder`, replacing the folder
+    there before only once the new one is written)."""
+    with atomic_folder(out, replace=True) as tmp:
         component.to_disk(tmp)
         (tmp / meta_name).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        old = None
-        if out.exists():
-            old = out.with_name(f".{out.name}.old")
-            if old.exists():
-                shutil.rmtree(old)
-            out.rename(old)
-        tmp.rename(out)
-        if old is not None:
-            shutil.rmtree(old)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def ner_examples(base: Language, golds: list[Doc]) -> list[Example]:
