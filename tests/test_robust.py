@@ -390,3 +390,27 @@ def test_robust_a_folder_appears_whole_or_not_at_all(tmp_path):
             (tmp / "a").write_text("fourth", encoding="utf-8")
             raise RuntimeError("interrupted")
     assert (target / "a").read_text(encoding="utf-8") == "third" and list(tmp_path.iterdir()) == [target]
+
+
+def test_robust_a_replaced_folder_comes_back_when_the_new_one_cannot_be_put_in_place(tmp_path, monkeypatch):
+    """atomic_folder(replace=True) sets the folder there before aside, and renames it back when the new one
+    cannot be renamed into place (the rename fails): the model or cache there before is not lost."""
+    from pathlib import Path
+
+    from kg.io import atomic_folder
+
+    target = tmp_path / "model"
+    target.mkdir()
+    (target / "a").write_text("old", encoding="utf-8")
+    rename = Path.rename
+
+    def failing(self, dest):
+        if self.name.startswith(".model.") and not self.name.endswith(".old") and Path(dest) == target:
+            raise OSError("rename refused")
+        return rename(self, dest)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    with pytest.raises(OSError, match="rename refused"):
+        with atomic_folder(target, replace=True) as tmp:
+            (tmp / "a").write_text("new", encoding="utf-8")
+    assert (target / "a").read_text(encoding="utf-8") == "old" and list(tmp_path.iterdir()) == [target]
