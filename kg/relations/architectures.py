@@ -80,7 +80,7 @@ class PairBatch:
 def build_relation_classifier(wide: bool = True, hash_rows: int = 131072, embed_width: int = 0,
                               embed_rows: int = 16384, dense_width: int = 0, hidden_width: int = 64,
                               dropout: float = 0.1, nO: int | None = None, vector_parts: str = "",
-                              vector_head: str = "deep") -> Model[PairBatch, Floats2d]:
+                              vector_head: str = "deep", vector_source: str = "wordllama") -> Model[PairBatch, Floats2d]:
     """Wide (sparse linear) and/or deep (embedded features + token vectors -> ReLU) pair classifier.
 
     ``embed_width`` 0 and ``dense_width`` 0 switch the deep half off; ``wide`` false the wide half.
@@ -88,14 +88,16 @@ def build_relation_classifier(wide: bool = True, hash_rows: int = 131072, embed_
     ``vector_parts``: the spans the pretrained word vectors are averaged over (:mod:`kg.relations.vectors`,
     "subject object between trigger"; empty: none); ``vector_head`` where they go: "deep" (into the
     hidden layer) or "linear" (a linear layer of their own added to the logits: the network stays
-    linear, so make train can still average the weights of several seeds).
+    linear, so make train can still average the weights of several seeds); ``vector_source`` which
+    vectors: "wordllama" (static) or "minilm" (contextual; :data:`kg.relations.vectors.SOURCES`).
     """
-    from .vectors import PARTS, WIDTH
+    from .vectors import PARTS, SOURCES
 
     parts_v = tuple(vector_parts.split())
-    if any(p not in PARTS for p in parts_v) or vector_head not in {"deep", "linear"}:
-        raise ValueError(f"kg.RelationClassifier.v1: vector_parts are among {PARTS}, vector_head deep or linear")
-    vector_width = WIDTH * len(parts_v)
+    if any(p not in PARTS for p in parts_v) or vector_head not in {"deep", "linear"} or vector_source not in SOURCES:
+        raise ValueError(f"kg.RelationClassifier.v1: vector_parts are among {PARTS}, vector_head deep or linear, "
+                         f"vector_source one of {', '.join(SOURCES)}")
+    vector_width = SOURCES[vector_source] * len(parts_v)
     deep_vectors = vector_width if vector_head == "deep" else 0
     if not wide and not embed_width and not dense_width and not vector_width:
         raise ValueError("kg.RelationClassifier.v1 needs wide = true, or embed_width or dense_width above 0")
@@ -117,7 +119,8 @@ def build_relation_classifier(wide: bool = True, hash_rows: int = 131072, embed_
     attrs = {"parts": tuple(names), "embed_width": embed_width, "dense_width": dense_width,
              "hidden_width": hidden_width}
     if vector_width:  # only then: a network without them serialises as it always did
-        attrs.update({"vector_parts": " ".join(parts_v), "vector_width": vector_width, "deep_vectors": deep_vectors})
+        attrs.update({"vector_parts": " ".join(parts_v), "vector_width": vector_width, "deep_vectors": deep_vectors,
+                      "vector_source": vector_source})
     model: Model[PairBatch, Floats2d] = Model(
         "kg_relation_classifier", _forward, init=_init, layers=layers, dims={"nO": nO}, attrs=attrs)
     return model

@@ -32,7 +32,6 @@ from .architectures import PairBatch
 from .candidates import Candidate
 from .features import FEATURES, PairFeaturizer
 from .scoring import doc_gold, normalize_span, predicted_spans, strict_prf
-from .vectors import WIDTH
 
 __all__ = ["Learning"]
 
@@ -146,8 +145,10 @@ class Learning:
         self.cfg["dense_width"] = int(attrs.get("dense_width", 0))
         if attrs.get("vector_width"):  # pretrained word vectors (kg.relations.vectors), only when asked for
             self.cfg["vector_parts"] = str(attrs["vector_parts"])
+            self.cfg["vector_source"] = str(attrs.get("vector_source", "wordllama"))
         else:
             self.cfg.pop("vector_parts", None)
+            self.cfg.pop("vector_source", None)
         self.cfg["features"] = FEATURES  # a model trained now reads today's features; older ones theirs
         # the trigger words it learns from, saved with it: an ontology edited later (a trigger added
         # for the rules) must not change what a trained model reads
@@ -163,7 +164,7 @@ class Learning:
         if not index:
             batch = PairBatch(numpy.zeros(1, "uint64"), numpy.ones(1, "int32"),
                               numpy.zeros((1, self._dense_width()), "float32"),
-                              numpy.zeros((1, WIDTH * len(self._vector_parts())), "float32"))
+                              numpy.zeros((1, self._vector_width()), "float32"))
         self.model.set_dim("nO", len(self.labels))
         self.model.initialize(X=batch, Y=truth)
 

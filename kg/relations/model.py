@@ -26,7 +26,7 @@ import gzip
 import json
 import logging
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +49,9 @@ from .features import DocContext, PairFeaturizer
 from .learning import Learning
 from .merge import merge_records, merges_into, rules_index
 from .modality import Modality
+from .readings import rule_columns, rule_readings
 from .records import record, register
-from .vectors import WIDTH, pair_vectors, token_vectors
+from .vectors import SOURCES, pair_vectors, token_vectors
 
 __all__ = ["DEFAULT_MODEL_CONFIG", "PACKAGED_WEIGHTS", "RelationModel", "make_relation_model", "model_config"]
 
@@ -95,6 +96,9 @@ class RelationModel(Learning, TrainablePipe):
                                     # saved before the setting existed read set 1)
                                     "features": 1}
         self.featurizer = PairFeaturizer(self.onto)
+        #: a fine-tuned transformer that scores the pairs in place of the network (kg.relations.encoder;
+        #: loaded from a model folder's encoder/, else None)
+        self.encoder: Any = None
         self.modality = Modality(self.onto)
         self.light_verbs = set(self.onto.lexicon["relations"]["light_verbs"])
         #: the [model] block the network was made from, where known (saved beside the weights)
@@ -132,6 +136,13 @@ class RelationModel(Learning, TrainablePipe):
         """The spans the pretrained word vectors are averaged over (none unless the network reads them)."""
         return tuple(str(self.cfg.get("vector_parts", "")).split())
 
+    def _vector_source(self) -> str:
+        return str(self.cfg.get("vector_source", "wordllama"))
+
+    def _vector_width(self) -> int:
+        """The width of a pair's pretrained vectors (0 unless the network reads them)."""
+        return SOURCES[self._vector_source()] * len(self._vector_parts())
+
     def featurize(self, docs: Iterable[Doc], *, classes: bool = True) -> tuple[PairBatch, list[tuple[int, Candidate]]]:
         """Features of every candidate pair of ``docs``, and (doc index, candidate) of each row
         (``classes`` false: without the features that name the mentions' classes)."""
@@ -151,7 +162,7 @@ class RelationModel(Learning, TrainablePipe):
                 continue
             ctx = DocContext(doc, items)
             rules = rule_readings(doc) if self.cfg.get("rule_features", True) else {}
-            vecs = token_vectors(doc) if parts_v else None  # the text tokenized once for all its pairs
+            vecs = token_vectors(doc, self._vector_source()) if parts_v else None  # the text tokenized once for all its pairs
             for cand in candidate_pairs(doc, items, self.onto, max_tokens=self.cfg["max_tokens"],
                                         typed=bool(self.cfg.get("typed_candidates", False))):
                 s, o = items[cand.subject], items[cand.object]
@@ -171,7 +182,7 @@ class RelationModel(Learning, TrainablePipe):
         batch = PairBatch(numpy.asarray(keys, dtype="uint64"), numpy.asarray(lengths, dtype="int32"),
                           numpy.vstack(dense) if dense else numpy.zeros((len(index), self._dense_width()), "float32"),
                           numpy.vstack(vectors) if vectors else
-                          numpy.zeros((len(index), WIDTH * len(parts_v)), "float32"))
+                          numpy.zeros((len(index), self._vector_width()), "float32"))
         return batch, index
 
     # -- prediction ----------------------------------------------------------------
@@ -183,7 +194,28 @@ class RelationModel(Learning, TrainablePipe):
         batch, index = self.featurize(docs)
         if not index:
             return numpy.zeros((0, len(self.labels)), dtype="float32"), index
+        if self.encoder is not None:
+            return self._encoder_scores(docs, index), index
         return self.model.ops.to_numpy(self.model.predict(batch)), index
+
+    def _encoder_scores(self, docs: list[Doc], index: list[tuple[int, Candidate]]) -> numpy.ndarray:
+        """The encoder's probabilities for ``index``'s pairs, one Doc at a time."""
+        rows_of: dict[int, list[int]] = {}
+        for row, (d, _) in enumerate(index):
+            rows_of.setdefault(d, []).append(row)
+        out = numpy.zeros((len(index), len(self.labels)), dtype="float32")
+        for d, rows in rows_of.items():
+            out[rows] = self.encoder.predict(self.encoder_inputs(docs[d], [index[r][1] for r in rows]))
+        return out
+
+    def encoder_inputs(self, doc: Doc, cands: Sequence[Candidate]) -> dict[str, Any]:
+        """The encoder's inputs for ``cands`` of ``doc``, with what the rules read for each pair."""
+        items = doc._.kg_entity_data
+        readings = rule_readings(doc)
+        pairs = [(items[c.subject], items[c.object]) for c in cands]
+        rules = numpy.vstack([rule_columns(self.onto, self.labels, readings, s, o) for s, o in pairs]) \
+            if pairs else numpy.zeros((0, len(self.labels)), "float32")
+        return self.encoder.inputs(doc, pairs, rules)
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
@@ -403,6 +435,8 @@ class RelationModel(Learning, TrainablePipe):
         # most rows of the hashed feature table are never touched: zeros compress 20 to 1
         with gzip.GzipFile(path / "model.bin.gz", "wb", compresslevel=6, mtime=0) as fh:
             fh.write(self.model.to_bytes())
+        if self.encoder is not None:
+            self.encoder.to_disk(path / "encoder")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationModel:
         path = Path(path)
@@ -416,7 +450,17 @@ class RelationModel(Learning, TrainablePipe):
         if network and network != self.network_config:
             self.model = registry.resolve(Config().from_str(network))["model"]
             self.network_config = network
-        return self._load(cfg, data, str(path))
+        self._load(cfg, data, str(path))
+        if (path / "encoder").is_dir():
+            from .encoder import PairEncoder
+
+            self.encoder = PairEncoder.from_disk(path / "encoder")
+            if self.encoder.labels != list(self.labels):
+                raise ModelError(f"The relation encoder in {path / 'encoder'} predicts {self.encoder.labels}, "
+                                 f"the model {list(self.labels)}: retrain it.")
+        else:
+            self.encoder = None
+        return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return srsly.msgpack_dumps({"cfg": self.cfg, "model": self.model.to_bytes()})
@@ -445,7 +489,7 @@ class RelationModel(Learning, TrainablePipe):
         self.model.set_dim("nO", len(self.labels))
         dummy = PairBatch(numpy.zeros(1, "uint64"), numpy.ones(1, "int32"),
                           numpy.zeros((1, self._dense_width()), "float32"),
-                          numpy.zeros((1, WIDTH * len(self._vector_parts())), "float32"))
+                          numpy.zeros((1, self._vector_width()), "float32"))
         self.model.initialize(X=dummy, Y=numpy.zeros((1, len(self.labels)), dtype="float32"))
         self.model.from_bytes(model_bytes)
         return self
@@ -463,20 +507,6 @@ def _concrete(onto: Ontology, allowed: frozenset[str]) -> str | None:
         return None
     (cls,) = allowed
     return _RETYPE.get(cls)
-
-
-def rule_readings(doc: Doc) -> dict[tuple[int, int, int, int], tuple[str, ...]]:
-    """What the rules read between two mentions (token offsets of both -> "relation:modality" strings).
-
-    The model reads them as features: where the rules fire they are usually right, and
-    the model learns by how much, relation by relation."""
-    out: dict[tuple[int, int, int, int], list[str]] = {}
-    for r in doc._.kg_relation_data or []:
-        if r.get("extractor", "rules") != "rules":
-            continue
-        out.setdefault((r["s_start"], r["s_end"], r["o_start"], r["o_end"]), []).append(
-            f"{r['predicate']}:{r['modality']}")
-    return {k: tuple(v) for k, v in out.items()}
 
 
 def _root(doc: Doc, start: int, end: int) -> int:

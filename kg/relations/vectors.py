@@ -13,6 +13,7 @@ The table and the tokenizer load once per process, on first use. Everything is f
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import lru_cache
 from typing import Any
 
@@ -21,10 +22,13 @@ from spacy.tokens import Doc
 
 from ..errors import ModelError
 
-__all__ = ["PARTS", "WIDTH", "pair_vectors", "token_vectors"]
+__all__ = ["PARTS", "SOURCES", "WIDTH", "pair_vectors", "token_vectors"]
 
-#: The width of one token vector.
+#: The width of one token vector (wordllama's).
 WIDTH = 256
+#: The width of one token vector of each source: ``wordllama`` (static subword embeddings) or ``minilm``
+#: (the last layer of all-MiniLM-L6-v2, a six-layer transformer read over each sentence: contextual).
+SOURCES = {"wordllama": WIDTH, "minilm": 384}
 #: The spans a pair's vectors can be averaged over, in the order they are laid out.
 PARTS = ("subject", "object", "between", "trigger")
 _WEIGHTS = "l2_supercat_256.safetensors"
@@ -52,20 +56,22 @@ def _table() -> tuple[numpy.ndarray, Any]:
     return table, tokenizer
 
 
-def token_vectors(doc: Doc) -> numpy.ndarray:
-    """One vector per spaCy token of ``doc`` (``len(doc) x WIDTH``, float32): the mean of the subword
-    vectors whose characters (leading spaces left out) overlap the token's; zeros where none does."""
-    table, tokenizer = _table()
-    n = len(doc)
-    out = numpy.zeros((n, table.shape[1]), dtype="float32")
-    if not n:
-        return out
-    text = doc.text
-    enc = tokenizer.encode(text, add_special_tokens=False)
-    starts = numpy.asarray([t.idx for t in doc], dtype="int64")
+@lru_cache(maxsize=1)
+def _encoder() -> tuple[Any, Any]:
+    """all-MiniLM-L6-v2 as packaged (kg.relations.encoder), read once, never trained here."""
+    from .encoder import load_encoder
+
+    return load_encoder()
+
+
+def _spread(out: numpy.ndarray, starts: numpy.ndarray, text: str, offsets: Any, subs: Any,
+            vectors: numpy.ndarray) -> None:
+    """Add each subword's vector (``vectors[subs[k]]``) to every token of ``out`` whose characters its
+    characters (``offsets[k]``, into ``text``; leading spaces left out) overlap, then make each token
+    the mean of what it got."""
     rows: list[int] = []
-    subs: list[int] = []
-    for sub, (a, b) in zip(enc.ids, enc.offsets):
+    picks: list[int] = []
+    for sub, (a, b) in zip(subs, offsets):
         while a < b and text[a].isspace():
             a += 1
         if a >= b:
@@ -74,12 +80,69 @@ def token_vectors(doc: Doc) -> numpy.ndarray:
         last = int(numpy.searchsorted(starts, b - 1, side="right")) - 1
         for i in range(max(first, 0), last + 1):
             rows.append(i)
-            subs.append(sub)
+            picks.append(sub)
     if rows:
         r = numpy.asarray(rows, dtype="int64")
-        numpy.add.at(out, r, table[numpy.asarray(subs, dtype="int64")])
+        n = len(out)
+        add = numpy.zeros_like(out)
+        numpy.add.at(add, r, vectors[numpy.asarray(picks, dtype="int64")])
         counts = numpy.bincount(r, minlength=n).astype("float32")
-        out /= numpy.maximum(counts, 1.0)[:, None]
+        hit = counts > 0
+        out[hit] = add[hit] / counts[hit][:, None]
+
+
+#: Encoded Docs by (text, token starts, sentence starts): training featurizes each Doc once an epoch;
+#: the least recently used go once they hold more than _ENCODED_BYTES.
+_ENCODED: OrderedDict[tuple[str, bytes, bytes], numpy.ndarray] = OrderedDict()
+_ENCODED_BYTES = 2 << 30
+
+
+def _minilm_vectors(doc: Doc) -> numpy.ndarray:
+    """The encoder's last layer per spaCy token, each sentence (or window of ``encoder.WINDOW`` subwords
+    of a longer one) read as one input, all of a Doc's sentences in one padded batch."""
+    starts = numpy.asarray([t.idx for t in doc], dtype="int64")
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    key = (doc.text, starts.tobytes(), numpy.asarray([s.start for s in sents], dtype="int64").tobytes())
+    hit = _ENCODED.get(key)
+    if hit is not None:
+        _ENCODED.move_to_end(key)
+        return hit.copy()
+    out = _encode(doc)
+    _ENCODED[key] = out
+    held = sum(v.nbytes for v in _ENCODED.values())
+    while held > _ENCODED_BYTES and len(_ENCODED) > 1:
+        held -= _ENCODED.popitem(last=False)[1].nbytes
+    return out.copy()
+
+
+def _encode(doc: Doc) -> numpy.ndarray:
+    import torch
+
+    from .encoder import sentence_inputs
+
+    model, tokenizer = _encoder()
+    if not len(doc):
+        return numpy.zeros((0, SOURCES["minilm"]), dtype="float32")
+    ids, mask, average = sentence_inputs(tokenizer, doc)
+    with torch.inference_mode():
+        hidden = model(input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask)).last_hidden_state
+    return average @ hidden.reshape(-1, SOURCES["minilm"]).numpy()
+
+
+def token_vectors(doc: Doc, source: str = "wordllama") -> numpy.ndarray:
+    """One vector per spaCy token of ``doc`` (``len(doc) x SOURCES[source]``, float32): the mean of the
+    subword vectors whose characters (leading spaces left out) overlap the token's; zeros where none does."""
+    if source == "minilm":
+        return _minilm_vectors(doc)
+    if source != "wordllama":
+        raise ValueError(f"Unknown vector source {source!r}: one of {', '.join(SOURCES)}")
+    table, tokenizer = _table()
+    out = numpy.zeros((len(doc), table.shape[1]), dtype="float32")
+    if not len(doc):
+        return out
+    enc = tokenizer.encode(doc.text, add_special_tokens=False)
+    starts = numpy.asarray([t.idx for t in doc], dtype="int64")
+    _spread(out, starts, doc.text, enc.offsets, enc.ids, table)
     return out
 
 

@@ -427,28 +427,15 @@ def _positives(Y: numpy.ndarray, M: numpy.ndarray, labels: Iterable[str]) -> dic
 
 def _rules_matrix(pipe: RelationModel, egs: list[Example], index: list) -> numpy.ndarray:
     """1 where the rules stated the relation (as a fact) between the row's two mentions."""
-    from ..relations.model import rule_readings
+    from ..relations.readings import rule_columns, rule_readings
 
-    labels = pipe.labels
-    col = {label: k for k, label in enumerate(labels)}
-    onto = pipe.onto
-    R = numpy.zeros((len(index), len(labels)), dtype="float32")
+    R = numpy.zeros((len(index), len(pipe.labels)), dtype="float32")
     cache: dict[int, dict] = {}
     for row, (d, cand) in enumerate(index):
         if d not in cache:
             cache[d] = rule_readings(egs[d].predicted)
         items = egs[d].predicted._.kg_entity_data
-        s, o = items[cand.subject], items[cand.object]
-        found = list(cache[d].get((s["start"], s["end"], o["start"], o["end"]), ()))
-        found += [r for r in cache[d].get((o["start"], o["end"], s["start"], s["end"]), ())
-                  if r.split(":")[0] in onto.symmetric]
-        for reading in found:
-            rel, modality = reading.split(":")
-            if modality != "fact":
-                continue
-            for name in onto.ancestors(rel) if rel in onto.relations else [rel]:  # bans answers restricts
-                if name in col:
-                    R[row, col[name]] = 1.0
+        R[row] = rule_columns(pipe.onto, pipe.labels, cache[d], items[cand.subject], items[cand.object])
     return R
 
 
@@ -477,13 +464,15 @@ def _pair_scores(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: numpy.n
 
 
 def _tune_thresholds(pipe: RelationModel, X: PairBatch, Y: numpy.ndarray, M: numpy.ndarray,
-                     settings: TrainSettings, R: numpy.ndarray | None = None) -> dict[str, float]:
+                     settings: TrainSettings, R: numpy.ndarray | None = None, *,
+                     probs: numpy.ndarray | None = None) -> dict[str, float]:
     """Per relation, the threshold of the grid in the middle of the near-best plateau of the tuning
-    split's F1 for the rules and the model together, smoothed (kg.training.selection)."""
+    split's F1 for the rules and the model together, smoothed (kg.training.selection); ``probs``:
+    the model's probabilities for ``X``'s pairs where they come from elsewhere than the network."""
     out: dict[str, float] = {}
     if not len(X):
         return out
-    P = pipe.model.ops.to_numpy(pipe.model.predict(X))
+    P = pipe.model.ops.to_numpy(pipe.model.predict(X)) if probs is None else probs
     for k, label in enumerate(pipe.labels):
         m = M[:, k] > 0
         gold = (Y[:, k] > 0) & m
