@@ -119,6 +119,14 @@ def test_relation_model_folder_with_an_encoder_scores_with_it(encoder_module, ma
     again, index2 = copy.predict(docs)
     assert index2 == index
     assert numpy.allclose(again, scored, atol=2e-3)  # the untrained encoder's weights, saved as float16
+    # averaged with the network's probabilities, and saved so
+    copy.encoder.combine = "mean"
+    mean, _ = copy.predict(docs)
+    assert numpy.allclose(mean, (again + network) / 2, atol=1e-6)
+    copy.to_disk(tmp_path / "mean")
+    assert make_pipe().from_disk(tmp_path / "mean").encoder.combine == "mean"
+    with pytest.raises(ValueError, match="combine"):
+        encoder_module.PairEncoder(["investsIn"], ["Company"], combine="max")
     # a folder without encoder/ scores with the network again
     (tmp_path / "m" / "encoder" / "weights.safetensors").unlink()
     (tmp_path / "m" / "encoder" / "encoder.json").unlink()

@@ -43,6 +43,8 @@ WINDOW = 254
 #: How many of the encoder's top layers are fine-tuned (the rest stay as packaged); saved as float16
 #: (11 MB for three), and rounded so when training ends, so the model saved is the model tuned.
 TRAINED_LAYERS = 3
+#: How the encoder's probabilities are used: in place of the wide network's, or averaged with them.
+COMBINE = ("replace", "mean")
 _FILE = "weights.safetensors"
 _CONFIG = "encoder.json"
 
@@ -109,9 +111,14 @@ def sentence_inputs(tokenizer: Any, doc: Doc) -> tuple[numpy.ndarray, numpy.ndar
 class PairEncoder:
     """The encoder, its pair head, the relation labels and the mention classes it was built for."""
 
-    def __init__(self, labels: Sequence[str], classes: Sequence[str], *, hidden: int = 256, seed: int = 0) -> None:
+    def __init__(self, labels: Sequence[str], classes: Sequence[str], *, hidden: int = 256, seed: int = 0,
+                 combine: str = "replace") -> None:
         import torch
 
+        if combine not in COMBINE:
+            raise ValueError(f"combine is one of {', '.join(COMBINE)}, not {combine!r}")
+        #: how the encoder's probabilities meet the network's: "replace" them or take the "mean" of both
+        self.combine = combine
         self.labels = list(labels)
         self.classes = list(classes)
         self._col = {c: k for k, c in enumerate(self.classes)}
@@ -247,7 +254,7 @@ class PairEncoder:
 
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / _CONFIG).write_text(json.dumps({"labels": self.labels, "classes": self.classes, "hidden": self.hidden,
+        (path / _CONFIG).write_text(json.dumps({"labels": self.labels, "classes": self.classes, "hidden": self.hidden, "combine": self.combine,
                                                 "trained_layers": TRAINED_LAYERS}, indent=2, sort_keys=True) + "\n",
                                     encoding="utf-8")
         save_file({k: v.half().contiguous() for k, v in sorted(self._state().items())}, str(path / _FILE),
@@ -263,6 +270,6 @@ class PairEncoder:
             state = load_file(str(path / _FILE))
         except (OSError, ValueError) as exc:
             raise ModelError(f"Cannot read the relation encoder in {path}: {exc}") from exc
-        out = cls(cfg["labels"], cfg["classes"], hidden=int(cfg["hidden"]))
+        out = cls(cfg["labels"], cfg["classes"], hidden=int(cfg["hidden"]), combine=cfg.get("combine", "replace"))
         out._set_state({k: v.float() for k, v in state.items()})
         return out

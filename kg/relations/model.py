@@ -194,9 +194,12 @@ class RelationModel(Learning, TrainablePipe):
         batch, index = self.featurize(docs)
         if not index:
             return numpy.zeros((0, len(self.labels)), dtype="float32"), index
-        if self.encoder is not None:
-            return self._encoder_scores(docs, index), index
-        return self.model.ops.to_numpy(self.model.predict(batch)), index
+        if self.encoder is None:
+            return self.model.ops.to_numpy(self.model.predict(batch)), index
+        scores = self._encoder_scores(docs, index)
+        if self.encoder.combine == "mean":
+            scores = (scores + self.model.ops.to_numpy(self.model.predict(batch))) / 2
+        return scores, index
 
     def _encoder_scores(self, docs: list[Doc], index: list[tuple[int, Candidate]]) -> numpy.ndarray:
         """The encoder's probabilities for ``index``'s pairs, one Doc at a time."""
