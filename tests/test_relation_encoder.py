@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy
 import pytest
 
+from kg.errors import ModelError
 from kg.ontology import load_ontology
 from kg.relations.readings import rule_columns
 from .conftest import require_modules
@@ -95,6 +96,13 @@ def test_encoder_fit_learns_a_toy_relation_and_round_trips(encoder_module, blank
         assert numpy.array_equal(enc.predict(x), copy.predict(x))
     saved = (tmp_path / "enc" / "weights.safetensors").stat().st_size
     assert saved < 15_000_000  # the trained top layers and the head only, as float16
+    serialized = encoder_module.PairEncoder.from_bytes(enc.to_bytes())
+    for x in train:
+        assert numpy.array_equal(enc.predict(x), serialized.predict(x))
+    meta = tmp_path / "enc" / "encoder.json"
+    meta.write_text(meta.read_text().replace('"trained_layers": 3', '"trained_layers": 2'))
+    with pytest.raises(ModelError, match="fine-tuned 2 layers"):
+        encoder_module.PairEncoder.from_disk(tmp_path / "enc")
 
 
 def test_relation_model_folder_with_an_encoder_scores_with_it(encoder_module, make_pipe, blank, tmp_path):
@@ -126,6 +134,11 @@ def test_relation_model_folder_with_an_encoder_scores_with_it(encoder_module, ma
     (tmp_path / "m" / "encoder").rmdir()
     plain = make_pipe().from_disk(tmp_path / "m")
     assert plain.encoder is None and numpy.allclose(plain.predict(docs)[0], network)
+    # a pipeline serialized to bytes (spaCy's nlp.to_bytes) keeps the encoder
+    restored = make_pipe().from_bytes(copy.to_bytes())
+    assert restored.encoder is not None and restored.encoder.combine == "mean"
+    assert numpy.allclose(restored.predict(docs)[0], mean, atol=1e-6)
+    assert make_pipe().from_bytes(plain.to_bytes()).encoder is None
 
 
 def test_rule_columns_read_facts_ancestors_and_symmetric_relations():

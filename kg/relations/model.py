@@ -466,11 +466,20 @@ class RelationModel(Learning, TrainablePipe):
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps({"cfg": self.cfg, "model": self.model.to_bytes()})
+        msg = {"cfg": self.cfg, "model": self.model.to_bytes()}
+        if self.encoder is not None:
+            msg["encoder"] = self.encoder.to_bytes()
+        return srsly.msgpack_dumps(msg)
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> RelationModel:
         msg = srsly.msgpack_loads(data)
-        return self._load(msg["cfg"], msg["model"], "the serialized component")
+        self._load(msg["cfg"], msg["model"], "the serialized component")
+        self.encoder = None
+        if msg.get("encoder") is not None:
+            from .encoder import PairEncoder
+
+            self.encoder = PairEncoder.from_bytes(msg["encoder"])
+        return self
 
     def _load(self, cfg: dict[str, Any], model_bytes: bytes, where: str) -> RelationModel:
         """Take a trained model's settings and weights; the pipeline config's inference settings
