@@ -84,6 +84,8 @@ def test_encoder_fit_learns_a_toy_relation_and_round_trips(encoder_module, blank
         return min(p[:3]) - max(p[3:])
 
     before = margin(enc)
+    with pytest.raises(ValueError, match="at least one epoch"):
+        enc.fit(train, margin, epochs=0)
     rows = []
     score, epoch = enc.fit(train, margin, epochs=4, lr=1e-4, head_lr=5e-3, docs_per_step=2, report=rows.append)
     assert [r["epoch"] for r in rows] == [1, 2, 3, 4] and 1 <= epoch <= 4

@@ -189,6 +189,8 @@ class PairEncoder:
         keeping the epoch whose ``tune(self)`` is best; returns (that score, its epoch)."""
         import torch
 
+        if epochs < 1:
+            raise ValueError(f"PairEncoder.fit needs at least one epoch, not {epochs}")
         trained = self._trained_parameters()
         learning = {id(p) for p in trained}
         for p in self.model.parameters():
@@ -223,7 +225,7 @@ class PairEncoder:
                         "seconds": round(time.perf_counter() - started, 1)})
             if best is None or score > best[0]:
                 best = (score, epoch, self._state())
-        assert best is not None
+        assert best is not None  # epochs >= 1
         self._set_state({k: v.half().float() for k, v in best[2].items()})
         self.model.eval()
         self.head.eval()
