@@ -165,3 +165,13 @@ def test_minilm_vector_source_is_contextual_and_aligned(encoder_module, blank):
     # the same word reads differently in another sentence (the wordllama table would give it one vector)
     assert not numpy.allclose(a[7], b[3], atol=1e-3)
     assert numpy.allclose(vectors.token_vectors(first, "wordllama")[7], vectors.token_vectors(second, "wordllama")[3])
+
+
+def test_encoder_loads_quietly_and_leaves_transformers_logging_as_it_was(encoder_module, capfd):
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.enable_progress_bar()
+    hf_logging.set_verbosity_warning()
+    encoder_module.load_encoder()
+    assert "Loading weights" not in capfd.readouterr().err  # no progress bar in kg build's output
+    assert hf_logging.is_progress_bar_enabled() and hf_logging.get_verbosity() == hf_logging.WARNING

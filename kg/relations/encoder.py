@@ -65,8 +65,9 @@ def load_encoder() -> tuple[Any, Any]:
     root = _package_root()
     from transformers import AutoModel, AutoTokenizer, logging as hf_logging
 
-    verbosity = hf_logging.get_verbosity()
-    hf_logging.set_verbosity_error()  # its notes on loading, for the time of the load
+    verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()  # its notes and progress bar on loading, for the time of the load
+    hf_logging.disable_progress_bar()
     try:
         tokenizer = AutoTokenizer.from_pretrained(root, local_files_only=True)
         model = AutoModel.from_pretrained(root, local_files_only=True)
@@ -74,6 +75,8 @@ def load_encoder() -> tuple[Any, Any]:
         raise ModelError(f"Cannot read the packaged encoder in {root}: {exc}") from exc
     finally:
         hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
     return model.eval(), tokenizer
 
 
