@@ -35,6 +35,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default="../shared/data")
     ap.add_argument("--out", required=True, help="the model folder to write (its config: OUT.cfg)")
+    ap.add_argument("--data", nargs="*", default=[], help="more annotated JSON Lines files (as kg train --data)")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--from", dest="start", default="", help="take the encoder of this folder instead of training")
@@ -62,6 +63,7 @@ def main() -> None:
     pipe = nlp.get_pipe("kg_relation_model")
     labels = list(pipe.labels)
     settings = TrainSettings(shared_data=args.shared)
+    settings.own_data += [str(p) for p in args.data]
     docs, binned, hashes = load_training_data(settings, nlp)
     golds = [gold_doc(nlp, d) for d in docs] + binned
     golds_train = [g for g in golds if not tune_split(str(g.user_data.get("kg_id", "")), settings.tune_share)]
