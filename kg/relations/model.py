@@ -7,7 +7,9 @@ ontology with a probability (:mod:`kg.relations.features` for the features,
 relation's threshold become relation records with ``extractor = "model"``,
 their modality and qualifiers read by the same code as the rules'
 (:mod:`kg.relations.modality`), and are merged with the rules' records
-(:mod:`kg.relations.merge`). It runs after ``kg_relations``.
+(:mod:`kg.relations.merge`). It runs after ``kg_relations``. A model folder
+holding ``encoder/`` scores the pairs with a fine-tuned transformer instead, or
+averages its probabilities with the network's (:mod:`kg.relations.encoder`, opt-in).
 
 The trained weights ship in the package (``kg/models/relation_model/``,
 made by ``kg train``); ``weights = null`` gives an untrained component to
@@ -96,8 +98,8 @@ class RelationModel(Learning, TrainablePipe):
                                     # saved before the setting existed read set 1)
                                     "features": 1}
         self.featurizer = PairFeaturizer(self.onto)
-        #: a fine-tuned transformer that scores the pairs in place of the network (kg.relations.encoder;
-        #: loaded from a model folder's encoder/, else None)
+        #: a fine-tuned transformer that scores the pairs in place of the network or beside it
+        #: (kg.relations.encoder; loaded from a model folder's encoder/, else None)
         self.encoder: Any = None
         self.modality = Modality(self.onto)
         self.light_verbs = set(self.onto.lexicon["relations"]["light_verbs"])
@@ -162,7 +164,8 @@ class RelationModel(Learning, TrainablePipe):
                 continue
             ctx = DocContext(doc, items)
             rules = rule_readings(doc) if self.cfg.get("rule_features", True) else {}
-            vecs = token_vectors(doc, self._vector_source()) if parts_v else None  # the text tokenized once for all its pairs
+            # the text tokenized (and encoded) once for all its pairs
+            vecs = token_vectors(doc, self._vector_source()) if parts_v else None
             for cand in candidate_pairs(doc, items, self.onto, max_tokens=self.cfg["max_tokens"],
                                         typed=bool(self.cfg.get("typed_candidates", False))):
                 s, o = items[cand.subject], items[cand.object]
