@@ -8,6 +8,10 @@ subword tokens that overlap it (the text is tokenized once per document, the sub
 tokens by character offsets); a pair's vectors are the means over the subject, the object, the words
 between them and the word on the dependency path that links them, each scaled to unit length.
 
+``vector_source = "minilm"`` reads contextual vectors instead: the last layer of all-MiniLM-L6-v2 (the
+``encoder`` extra; :mod:`kg.relations.encoder`), not fine-tuned, each sentence read as one input and
+averaged into spaCy's tokens the same way; a Doc encoded once is kept for the next epoch.
+
 The table and the tokenizer load once per process, on first use. Everything is float32, in a fixed order.
 """
 
@@ -64,33 +68,6 @@ def _encoder() -> tuple[Any, Any]:
     return load_encoder()
 
 
-def _spread(out: numpy.ndarray, starts: numpy.ndarray, text: str, offsets: Any, subs: Any,
-            vectors: numpy.ndarray) -> None:
-    """Add each subword's vector (``vectors[subs[k]]``) to every token of ``out`` whose characters its
-    characters (``offsets[k]``, into ``text``; leading spaces left out) overlap, then make each token
-    the mean of what it got."""
-    rows: list[int] = []
-    picks: list[int] = []
-    for sub, (a, b) in zip(subs, offsets):
-        while a < b and text[a].isspace():
-            a += 1
-        if a >= b:
-            continue
-        first = int(numpy.searchsorted(starts, a, side="right")) - 1
-        last = int(numpy.searchsorted(starts, b - 1, side="right")) - 1
-        for i in range(max(first, 0), last + 1):
-            rows.append(i)
-            picks.append(sub)
-    if rows:
-        r = numpy.asarray(rows, dtype="int64")
-        n = len(out)
-        add = numpy.zeros_like(out)
-        numpy.add.at(add, r, vectors[numpy.asarray(picks, dtype="int64")])
-        counts = numpy.bincount(r, minlength=n).astype("float32")
-        hit = counts > 0
-        out[hit] = add[hit] / counts[hit][:, None]
-
-
 #: Encoded Docs by (text, token starts, sentence starts): training featurizes each Doc once an epoch;
 #: the least recently used go once they hold more than _ENCODED_BYTES.
 _ENCODED: OrderedDict[tuple[str, bytes, bytes], numpy.ndarray] = OrderedDict()
@@ -137,12 +114,30 @@ def token_vectors(doc: Doc, source: str = "wordllama") -> numpy.ndarray:
     if source != "wordllama":
         raise ValueError(f"Unknown vector source {source!r}: one of {', '.join(SOURCES)}")
     table, tokenizer = _table()
-    out = numpy.zeros((len(doc), table.shape[1]), dtype="float32")
-    if not len(doc):
+    n = len(doc)
+    out = numpy.zeros((n, table.shape[1]), dtype="float32")
+    if not n:
         return out
-    enc = tokenizer.encode(doc.text, add_special_tokens=False)
+    text = doc.text
+    enc = tokenizer.encode(text, add_special_tokens=False)
     starts = numpy.asarray([t.idx for t in doc], dtype="int64")
-    _spread(out, starts, doc.text, enc.offsets, enc.ids, table)
+    rows: list[int] = []
+    subs: list[int] = []
+    for sub, (a, b) in zip(enc.ids, enc.offsets):
+        while a < b and text[a].isspace():
+            a += 1
+        if a >= b:
+            continue
+        first = int(numpy.searchsorted(starts, a, side="right")) - 1
+        last = int(numpy.searchsorted(starts, b - 1, side="right")) - 1
+        for i in range(max(first, 0), last + 1):
+            rows.append(i)
+            subs.append(sub)
+    if rows:
+        r = numpy.asarray(rows, dtype="int64")
+        numpy.add.at(out, r, table[numpy.asarray(subs, dtype="int64")])
+        counts = numpy.bincount(r, minlength=n).astype("float32")
+        out /= numpy.maximum(counts, 1.0)[:, None]
     return out
 
 
