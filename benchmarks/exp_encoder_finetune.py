@@ -28,7 +28,8 @@ from pathlib import Path
 
 import numpy
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
@@ -48,6 +49,7 @@ def main() -> None:
 
     import torch
 
+    from kg.io import atomic_folder
     from kg.pipeline import load_pipeline
     from kg.relations.encoder import TRAINED_LAYERS, PairEncoder
     from kg.relations.model import PACKAGED_WEIGHTS
@@ -62,6 +64,7 @@ def main() -> None:
     nlp = load_pipeline()
     pipe = nlp.get_pipe("kg_relation_model")
     labels = list(pipe.labels)
+    ship_t = dict(pipe.cfg["thresholds"])  # the shipped build's thresholds (kg/config.cfg)
     settings = TrainSettings(shared_data=args.shared)
     settings.own_data += [str(p) for p in args.data]
     docs, binned, hashes = load_training_data(settings, nlp)
@@ -148,7 +151,7 @@ def main() -> None:
         from kg.training.calibrate import calibrate_margin, calibration_sets
         from kg.training.train import _public_tune_sets
 
-        texts, gold = calibration_sets(["corpus/dev", "data/dev/news-calibration.jsonl"])
+        texts, gold = calibration_sets([ROOT / "corpus" / "dev", ROOT / "data" / "dev" / "news-calibration.jsonl"])
         with tempfile.TemporaryDirectory(prefix="kg-calibrate-public-") as tmp:
             extra = _public_tune_sets(docs, settings, Path(tmp))
             calibration = calibrate_margin(nlp, pipe, texts, gold, extra=extra)
@@ -157,8 +160,6 @@ def main() -> None:
                       for label in labels}
         pipe.cfg["thresholds"] = thresholds
         calibration = {k: v for k, v in calibration.items() if k != "table"}
-    ship_t = {label: float(json.loads((PACKAGED_WEIGHTS / "cfg.json").read_text())["thresholds"].get(label, 0.5))
-              for label in labels}
     report = {
         "settings": {**vars(args), "trained_layers": TRAINED_LAYERS},
         "data_files": hashes, "pairs": {"train": len(idx_tr), "tune": len(idx_tu)},
@@ -172,15 +173,13 @@ def main() -> None:
     for key, value in report["tune_pairs"].items():
         print(f"{key:22s}", "  ".join(f"{src} {v['precision']:.3f}/{v['recall']:.3f}/{v['f1']:.3f}"
                                       for src, v in value.items()), flush=True)
-    out = Path(args.out)
-    if out.exists():
-        shutil.rmtree(out)
-    shutil.copytree(PACKAGED_WEIGHTS, out)
-    pipe.to_disk(out)
-    (out / "encoder" / "training.json").write_text(json.dumps(
-        {"epochs": epochs, "best_epoch": best_epoch, "best_tune_f1": best_f1}, indent=1) + "\n", encoding="utf-8")
-    config = Path(str(out) + ".cfg")
-    shutil.copyfile(Path(__file__).resolve().parents[1] / "kg" / "config.cfg", config)
+    with atomic_folder(args.out, replace=True) as out:  # the shipped folder (meta.json too), then ours over it
+        shutil.copytree(PACKAGED_WEIGHTS, out, dirs_exist_ok=True)
+        pipe.to_disk(out)
+        (out / "encoder" / "training.json").write_text(json.dumps(
+            {"epochs": epochs, "best_epoch": best_epoch, "best_tune_f1": best_f1}, indent=1) + "\n", encoding="utf-8")
+    config = Path(str(args.out) + ".cfg")
+    shutil.copyfile(ROOT / "kg" / "config.cfg", config)
     write_thresholds(config, thresholds)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1, sort_keys=True) + "\n", encoding="utf-8")
