@@ -53,6 +53,7 @@ def main() -> None:
     from kg.pipeline import load_pipeline
     from kg.relations.encoder import TRAINED_LAYERS, PairEncoder
     from kg.relations.model import PACKAGED_WEIGHTS
+    from kg.relations.readings import rows_by_doc
     from kg.relations.scoring import prf
     from kg.training.coverage import source_of
     from kg.training.examples import gold_doc
@@ -89,11 +90,8 @@ def main() -> None:
     pipe.encoder = PairEncoder(labels, sorted(pipe.onto.classes), seed=settings.seed)
 
     def inputs(egs, index, Y=None, M=None):
-        rows_of: dict[int, list[int]] = {}
-        for row, (d, _) in enumerate(index):
-            rows_of.setdefault(d, []).append(row)
         out = []
-        for d, rows in rows_of.items():
+        for d, rows in rows_by_doc(index).items():
             x = pipe.encoder_inputs(egs[d].predicted, [index[r][1] for r in rows])
             x["rows"] = rows
             if Y is not None:

@@ -28,7 +28,7 @@ import gzip
 import json
 import logging
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ from .features import DocContext, PairFeaturizer
 from .learning import Learning
 from .merge import merge_records, merges_into, rules_index
 from .modality import Modality
-from .readings import rule_columns, rule_readings
+from .readings import rows_by_doc, rule_columns, rule_readings
 from .records import record, register
 from .vectors import SOURCES, pair_vectors, token_vectors
 
@@ -145,6 +145,17 @@ class RelationModel(Learning, TrainablePipe):
         """The width of a pair's pretrained vectors (0 unless the network reads them)."""
         return SOURCES[self._vector_source()] * len(self._vector_parts())
 
+    def _candidates(self, docs: Iterable[Doc]) -> Iterator[tuple[int, Doc, list[dict[str, Any]], list[Candidate]]]:
+        """(index, Doc, mentions, candidate pairs) of each Doc with two mentions or more."""
+        for d, doc in enumerate(docs):
+            if doc.user_data.get(ERROR_KEY):
+                continue
+            items = doc._.kg_entity_data or []
+            if len(items) < 2:
+                continue
+            yield d, doc, items, list(candidate_pairs(doc, items, self.onto, max_tokens=self.cfg["max_tokens"],
+                                                      typed=bool(self.cfg.get("typed_candidates", False))))
+
     def featurize(self, docs: Iterable[Doc], *, classes: bool = True) -> tuple[PairBatch, list[tuple[int, Candidate]]]:
         """Features of every candidate pair of ``docs``, and (doc index, candidate) of each row
         (``classes`` false: without the features that name the mentions' classes)."""
@@ -156,18 +167,12 @@ class RelationModel(Learning, TrainablePipe):
         version = int(self.cfg.get("features", 1))
         parts_v = self._vector_parts()
         vectors: list[numpy.ndarray] = []
-        for d, doc in enumerate(docs):
-            if doc.user_data.get(ERROR_KEY):
-                continue
-            items = doc._.kg_entity_data or []
-            if len(items) < 2:
-                continue
+        for d, doc, items, cands in self._candidates(docs):
             ctx = DocContext(doc, items)
             rules = rule_readings(doc) if self.cfg.get("rule_features", True) else {}
             # the text tokenized (and encoded) once for all its pairs
             vecs = token_vectors(doc, self._vector_source()) if parts_v else None
-            for cand in candidate_pairs(doc, items, self.onto, max_tokens=self.cfg["max_tokens"],
-                                        typed=bool(self.cfg.get("typed_candidates", False))):
+            for cand in cands:
                 s, o = items[cand.subject], items[cand.object]
                 ids = self.featurizer.hashed(
                     ctx, s, o, rules.get((s["start"], s["end"], o["start"], o["end"]), ()),
@@ -194,23 +199,21 @@ class RelationModel(Learning, TrainablePipe):
         docs = list(docs)
         if not self.labels:
             raise ComponentError("kg_relation_model has no labels: train it (kg train) or load trained weights.")
+        if self.encoder is not None and self.encoder.combine == "replace":  # the network's features unused
+            index = [(d, cand) for d, _, _, cands in self._candidates(docs) for cand in cands]
+            return self._encoder_scores(docs, index), index
         batch, index = self.featurize(docs)
         if not index:
             return numpy.zeros((0, len(self.labels)), dtype="float32"), index
-        if self.encoder is None:
-            return self.model.ops.to_numpy(self.model.predict(batch)), index
-        scores = self._encoder_scores(docs, index)
-        if self.encoder.combine == "mean":
-            scores = (scores + self.model.ops.to_numpy(self.model.predict(batch))) / 2
+        scores = self.model.ops.to_numpy(self.model.predict(batch))
+        if self.encoder is not None:  # "mean"
+            scores = (scores + self._encoder_scores(docs, index)) / 2
         return scores, index
 
     def _encoder_scores(self, docs: list[Doc], index: list[tuple[int, Candidate]]) -> numpy.ndarray:
         """The encoder's probabilities for ``index``'s pairs, one Doc at a time."""
-        rows_of: dict[int, list[int]] = {}
-        for row, (d, _) in enumerate(index):
-            rows_of.setdefault(d, []).append(row)
         out = numpy.zeros((len(index), len(self.labels)), dtype="float32")
-        for d, rows in rows_of.items():
+        for d, rows in rows_by_doc(index).items():
             out[rows] = self.encoder.predict(self.encoder_inputs(docs[d], [index[r][1] for r in rows]))
         return out
 

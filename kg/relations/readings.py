@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..ontology import Ontology
 
-__all__ = ["rule_columns", "rule_readings"]
+__all__ = ["rows_by_doc", "rule_columns", "rule_readings"]
 
 
 def rule_readings(doc: Doc) -> dict[tuple[int, int, int, int], tuple[str, ...]]:
@@ -44,4 +44,12 @@ def rule_columns(onto: Ontology, labels: Sequence[str], readings: dict[tuple[int
         for name in onto.ancestors(rel) if rel in onto.relations else [rel]:  # bans answers restricts
             if name in col:
                 out[col[name]] = 1.0
+    return out
+
+
+def rows_by_doc(index: Sequence[tuple[int, Any]]) -> dict[int, list[int]]:
+    """The rows of ``index`` (pairs as (Doc index, candidate)) of each Doc, in order."""
+    out: dict[int, list[int]] = {}
+    for row, (d, _) in enumerate(index):
+        out.setdefault(d, []).append(row)
     return out

@@ -72,6 +72,7 @@ def _encoder() -> tuple[Any, Any]:
 #: the least recently used go once they hold more than _ENCODED_BYTES.
 _ENCODED: OrderedDict[tuple[str, bytes, bytes], numpy.ndarray] = OrderedDict()
 _ENCODED_BYTES = 2 << 30
+_ENCODED_HELD = 0  #: bytes the cache holds
 
 
 def _minilm_vectors(doc: Doc) -> numpy.ndarray:
@@ -85,10 +86,11 @@ def _minilm_vectors(doc: Doc) -> numpy.ndarray:
         _ENCODED.move_to_end(key)
         return hit.copy()
     out = _encode(doc)
+    global _ENCODED_HELD
     _ENCODED[key] = out
-    held = sum(v.nbytes for v in _ENCODED.values())
-    while held > _ENCODED_BYTES and len(_ENCODED) > 1:
-        held -= _ENCODED.popitem(last=False)[1].nbytes
+    _ENCODED_HELD += out.nbytes
+    while _ENCODED_HELD > _ENCODED_BYTES and len(_ENCODED) > 1:
+        _ENCODED_HELD -= _ENCODED.popitem(last=False)[1].nbytes
     return out.copy()
 
 
